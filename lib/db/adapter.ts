@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PGlite } from "@electric-sql/pglite";
@@ -6,7 +7,8 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 
 /** Where the embedded database lives when no DATABASE_URL is set. */
 export function pgliteDir(): string {
-  return path.resolve(process.env.PGLITE_DIR ?? ".data/pglite");
+  // The hint stops Turbopack from tracing the whole project into the server bundle.
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.PGLITE_DIR ?? ".data/pglite");
 }
 
 export type DatabaseTarget =
@@ -32,6 +34,8 @@ export function createAdapter(target: DatabaseTarget): {
     const adapter = new PrismaPg({ connectionString: target.url, max: poolSize() });
     return { adapter, close: async () => {} };
   }
+  // PGlite cannot create a folder whose parent is missing (a fresh checkout has no .data/).
+  mkdirSync(target.dir, { recursive: true });
   const pglite = new PGlite(target.dir);
   return { adapter: new PrismaPGlite(pglite), close: () => pglite.close() };
 }

@@ -1,3 +1,5 @@
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { createAdapter, databaseTarget, type DatabaseTarget } from "./adapter";
 
@@ -5,9 +7,13 @@ export type Db = PrismaClient;
 
 type Handle = { client: PrismaClient; close: () => Promise<void> };
 
-/** Opens a Prisma client on a database target. Tests and scripts use this directly. */
-export function openDb(target: DatabaseTarget = databaseTarget()): Handle {
-  const { adapter, close } = createAdapter(target);
+/**
+ * Opens a Prisma client on a database target, or on a PGlite instance the caller owns
+ * (tests use an in-memory one). Tests and scripts use this directly.
+ */
+export function openDb(target: DatabaseTarget | PGlite = databaseTarget()): Handle {
+  const { adapter, close } =
+    target instanceof PGlite ? { adapter: new PrismaPGlite(target), close: async () => {} } : createAdapter(target);
   const client = new PrismaClient({ adapter });
   return {
     client,

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { KecamatanTable } from "@/components/tenant/kecamatan-table";
+import { TenantFigures } from "@/components/tenant/tenant-figures";
+import { PageHeader } from "@/components/ui/page-header";
+import { getKecamatanBreakdown, getTenantBySlug, getTenantOverview } from "@/lib/tenant/queries";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ tenant: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const tenant = await getTenantBySlug((await params).tenant);
+  return tenant ? { title: tenant.name } : {};
+}
+
+export default async function TenantHomePage({ params }: Props) {
+  const tenant = await getTenantBySlug((await params).tenant);
+  if (!tenant) notFound();
+
+  const [t, overview, breakdown] = await Promise.all([
+    getTranslations("TenantHome"),
+    getTenantOverview(tenant.id),
+    getKecamatanBreakdown(tenant.id),
+  ]);
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={t("eyebrow", { province: tenant.provinceName })}
+        title={tenant.name}
+        description={t("description", { code: tenant.kemendagriCode })}
+      />
+      <TenantFigures overview={overview} />
+      <KecamatanTable rows={breakdown} totals={overview} />
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import { getTranslations } from "next-intl/server";
+import type { TenantSummary } from "@/lib/tenant/queries";
+import { NavLink } from "./nav-link";
+import { navHref, visibleNavItems } from "./nav-items";
+
+/** The city's name and its menu, under the site header on every tenant page. */
+export async function TenantBar({ tenant }: { tenant: TenantSummary }) {
+  const t = await getTranslations("Nav");
+  return (
+    <div className="border-b border-line bg-white">
+      <div className="mx-auto flex max-w-6xl flex-col gap-x-6 px-4 pt-2 sm:flex-row sm:items-center sm:px-6 sm:pt-0">
+        <p className="font-semibold text-brand-900 sm:py-3">{tenant.name}</p>
+        <nav aria-label={t("label", { city: tenant.name })} className="-mx-3 overflow-x-auto">
+          <ul className="flex">
+            {visibleNavItems().map((item) => (
+              <li key={item.key}>
+                <NavLink href={navHref(tenant.slug, item)} exact={item.segment === ""}>
+                  {t(item.key)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </div>
+  );
+}

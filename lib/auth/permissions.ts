@@ -1,0 +1,63 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+/**
+ * Everything a user may be allowed to do. Scope (own OPD, own kelurahan) is applied by
+ * the action wrapper and the queries; this table says only whether a role may do it at all.
+ */
+export const PERMISSIONS = [
+  "tenant:manage",
+  "user:manage",
+  "opd:manage",
+  "area:manage",
+  "registry:read",
+  "registry:read-personal",
+  "registry:import",
+  "registry:graduate",
+  "registry:change-propose",
+  "registry:change-decide",
+  "programme:read",
+  "programme:write",
+  "entry:write",
+  "entry:verify",
+  "dashboard:bapeda",
+  "dashboard:mayor",
+  "statistics:write",
+  "fund:read",
+  "fund:write",
+  "fund:rollup",
+  "audit:read",
+  "data:export",
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+const OPD_STAFF = ["programme:read", "programme:write", "entry:write", "registry:read", "data:export"] as const;
+
+export const ROLE_PERMISSIONS = {
+  PLATFORM_ADMIN: ["tenant:manage"],
+  CITY_ADMIN: ["user:manage", "opd:manage", "area:manage", "audit:read"],
+  OPD_STAFF,
+  OPD_HEAD: [...OPD_STAFF, "entry:verify"],
+  BAPEDA: [
+    "registry:read",
+    "registry:read-personal",
+    "registry:import",
+    "registry:graduate",
+    "registry:change-decide",
+    "programme:read",
+    "dashboard:bapeda",
+    "dashboard:mayor",
+    "statistics:write",
+    "fund:rollup",
+    "data:export",
+  ],
+  MAYOR_OFFICE: ["dashboard:mayor", "fund:rollup", "data:export"],
+  KELURAHAN: ["registry:read", "registry:read-personal", "registry:change-propose", "fund:read", "fund:write"],
+  AUDITOR: ["registry:read", "programme:read", "dashboard:bapeda", "dashboard:mayor", "fund:rollup", "audit:read"],
+} as const satisfies Record<Role, readonly Permission[]>;
+
+/** Whether a role may do something at all. Pure: the UI uses it for menus too. */
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  if (!role) return false;
+  return (ROLE_PERMISSIONS[role] as readonly Permission[]).includes(permission);
+}

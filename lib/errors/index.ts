@@ -1,0 +1,34 @@
+/**
+ * The one error type that carries a message for the user. Anything else thrown inside a
+ * server action is logged and answered with a generic message, never shown as is.
+ */
+export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "INVALID" | "CONFLICT" | "UNAUTHENTICATED" | "RATE_LIMITED";
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  /** Indonesian text safe to show to the user. */
+  readonly userMessage: string;
+  /** Field-level messages for forms, keyed by field name. */
+  readonly fieldErrors?: Record<string, string[]>;
+
+  constructor(code: AppErrorCode, userMessage: string, fieldErrors?: Record<string, string[]>) {
+    super(`${code}: ${userMessage}`);
+    this.name = "AppError";
+    this.code = code;
+    this.userMessage = userMessage;
+    this.fieldErrors = fieldErrors;
+  }
+}
+
+/** Another tenant's record, or one the caller may not know exists, is "not found". */
+export function notFound(what = "Data"): AppError {
+  return new AppError("NOT_FOUND", `${what} tidak ditemukan.`);
+}
+
+export function forbidden(): AppError {
+  return new AppError("FORBIDDEN", "Anda tidak berwenang melakukan tindakan ini.");
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

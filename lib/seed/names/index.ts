@@ -1,0 +1,1 @@
+export { createFamilyNaming, type Culture, type FamilyNaming } from "./family-naming";

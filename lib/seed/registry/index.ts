@@ -1,0 +1,2 @@
+export { generateRegistry, type GenerateRegistryOptions } from "./generate-registry";
+export type * from "./types";

@@ -1,0 +1,40 @@
+import type { Db } from "@/lib/db";
+import type { CitySpec } from "./cities/types";
+import { seedAid } from "./steps/seed-aid";
+import { seedOpds } from "./steps/seed-opds";
+import { seedProgrammes } from "./steps/seed-programmes";
+import { seedRealisations } from "./steps/seed-realisations";
+import { seedRegistry } from "./steps/seed-registry";
+import { seedRevolvingFunds } from "./steps/seed-revolving-funds";
+import { seedStatistics } from "./steps/seed-statistics";
+import { seedTenant } from "./steps/seed-tenant";
+import { seedTrainings } from "./steps/seed-trainings";
+import { summariseCity, type CitySummary } from "./steps/summarise-city";
+import type { CitySeed } from "./steps/types";
+
+export type SeedCityOptions = { seed: number; households: number; log: (line: string) => void };
+
+/** One city's demo data, step by step; every step is idempotent. */
+export async function seedCity(db: Db, city: CitySpec, options: SeedCityOptions): Promise<CitySummary> {
+  const { log } = options;
+  const timed = async <T>(label: string, step: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await step();
+    log(`  ${label.padEnd(16)} ${Math.round(performance.now() - started)} ms`);
+    return result;
+  };
+
+  log(`${city.slug} (${city.kemendagriCode})`);
+  const { tenant } = await timed("tenant, areas", () => seedTenant(db, city));
+  const seed: CitySeed = { db, city, tenant, seed: options.seed, log };
+  const opds = await timed("opds", () => seedOpds(seed));
+  const registry = await timed("registry", () => seedRegistry(seed, options.households));
+  const programmes = await timed("programmes", () => seedProgrammes(seed, opds));
+  await timed("realisations", () => seedRealisations(seed, programmes));
+  await timed("trainings", () => seedTrainings(seed, programmes, registry));
+  await timed("aid", () => seedAid(seed, programmes, registry));
+  await timed("dana pem", () => seedRevolvingFunds(seed, registry));
+  await timed("statistics", () => seedStatistics(seed));
+  // Accounts arrive with the auth work: a `seedUsers(seed, opds)` step belongs here.
+  return summariseCity(db, { id: tenant.id, slug: city.slug, name: tenant.name });
+}

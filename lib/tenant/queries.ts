@@ -1,0 +1,92 @@
+import { cache } from "react";
+import { db } from "@/lib/db";
+
+export type TenantSummary = {
+  id: string;
+  slug: string;
+  name: string;
+  provinceName: string;
+  kemendagriCode: string;
+};
+
+const tenantSummary = { id: true, slug: true, name: true, provinceName: true, kemendagriCode: true } as const;
+
+// Slugs are lower-case words joined by hyphens; anything else cannot be a tenant.
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** All cities, by name. */
+export async function listTenants(): Promise<TenantSummary[]> {
+  return db.tenant.findMany({ select: tenantSummary, orderBy: { name: "asc" } });
+}
+
+/** The tenant behind a URL slug, or null. Cached per request: the layout and the page share it. */
+export const getTenantBySlug = cache(async (slug: string): Promise<TenantSummary | null> => {
+  if (slug.length > 64 || !SLUG.test(slug)) return null;
+  return db.tenant.findUnique({ where: { slug }, select: tenantSummary });
+});
+
+export type TenantOverview = {
+  kecamatan: number;
+  kelurahan: number;
+  /** Households in the registry with status ACTIVE (not graduated, moved or deceased). */
+  households: number;
+  extremePoorHouseholds: number;
+};
+
+/** Headline counts of a tenant, counted by the database. */
+export async function getTenantOverview(tenantId: string): Promise<TenantOverview> {
+  const [areas, households] = await Promise.all([
+    db.area.groupBy({ by: ["level"], where: { tenantId }, _count: { _all: true } }),
+    db.household.groupBy({ by: ["isExtremePoor"], where: { tenantId, status: "ACTIVE" }, _count: { _all: true } }),
+  ]);
+  const areaCount = (level: "KECAMATAN" | "KELURAHAN") => areas.find((row) => row.level === level)?._count._all ?? 0;
+  const extremePoor = households.find((row) => row.isExtremePoor)?._count._all ?? 0;
+  return {
+    kecamatan: areaCount("KECAMATAN"),
+    kelurahan: areaCount("KELURAHAN"),
+    households: households.reduce((sum, row) => sum + row._count._all, 0),
+    extremePoorHouseholds: extremePoor,
+  };
+}
+
+export type KecamatanBreakdownRow = {
+  id: string;
+  code: string;
+  name: string;
+  kelurahan: number;
+  households: number;
+  extremePoorHouseholds: number;
+};
+
+/** Per kecamatan: its kelurahan and its active and extreme-poor households, by name. */
+export async function getKecamatanBreakdown(tenantId: string): Promise<KecamatanBreakdownRow[]> {
+  const [kecamatan, kelurahanByKecamatan, householdsByKecamatan] = await Promise.all([
+    db.area.findMany({
+      where: { tenantId, level: "KECAMATAN" },
+      select: { id: true, code: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+    db.area.groupBy({ by: ["parentId"], where: { tenantId, level: "KELURAHAN" }, _count: { _all: true } }),
+    db.household.groupBy({
+      by: ["kecamatanId", "isExtremePoor"],
+      where: { tenantId, status: "ACTIVE" },
+      _count: { _all: true },
+    }),
+  ]);
+
+  const kelurahanCount = new Map(kelurahanByKecamatan.map((row) => [row.parentId, row._count._all]));
+  return kecamatan.map((area) => {
+    const groups = householdsByKecamatan.filter((row) => row.kecamatanId === area.id);
+    return {
+      ...area,
+      kelurahan: kelurahanCount.get(area.id) ?? 0,
+      households: groups.reduce((sum, row) => sum + row._count._all, 0),
+      extremePoorHouseholds: groups.find((row) => row.isExtremePoor)?._count._all ?? 0,
+    };
+  });
+}
+
+/** `part` as a percentage of `whole` (percent units), or null when there is no whole. */
+export function sharePercent(part: number, whole: number): number | null {
+  return whole === 0 ? null : (part / whole) * 100;
+}

@@ -1,0 +1,46 @@
+// Database migrations without Prisma's native engine (see lib/db/migrate.ts).
+//   tsx scripts/db/migrate.ts apply          apply pending migrations (npm run db:migrate)
+//   tsx scripts/db/migrate.ts create <name>  write the next migration (npm run db:migration:new -- <name>)
+import path from "node:path";
+import { databaseTarget } from "../../lib/db/adapter";
+import { applyMigrations, createMigration } from "../../lib/db/migrate";
+
+const usage = "usage: migrate.ts apply | migrate.ts create <name>";
+
+async function main(args: string[]): Promise<number> {
+  const [command, name, ...rest] = args;
+  if (command === "apply" && name === undefined) {
+    const target = databaseTarget();
+    console.log(`Applying migrations to ${describe(target)}`);
+    const started = Date.now();
+    const applied = await applyMigrations(target);
+    for (const migration of applied) console.log(`  applied ${migration}`);
+    console.log(applied.length ? `${applied.length} migration(s) applied in ${Date.now() - started} ms` : "Database is up to date");
+    return 0;
+  }
+  if (command === "create" && name && rest.length === 0) {
+    const created = await createMigration(name);
+    console.log(created ? `Created ${path.relative(process.cwd(), created.file)}` : "No changes: the schema matches the migrations");
+    return 0;
+  }
+  console.error(usage);
+  return 2;
+}
+
+function describe(target: ReturnType<typeof databaseTarget>): string {
+  if (target.kind === "pglite") {
+    const relative = path.relative(process.cwd(), target.dir);
+    return `PGlite at ${relative && !relative.startsWith("..") ? relative : target.dir}`;
+  }
+  const url = new URL(target.url);
+  return `PostgreSQL ${url.host}${url.pathname}`;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    // The engine appends its span trace ("   0: schema_engine…") to messages.
+    console.error(error instanceof Error ? error.message.split(/\n\s+0: /)[0] : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,47 @@
+// `npm start`: the newcomer's one command. Installs what is missing, generates the Prisma
+// client, migrates and (if empty) seeds the database, builds, and serves on port 3000.
+// Uses only Node built-ins, because on a fresh clone nothing else is installed yet.
+//
+// Each step is a separate process that finishes before the next starts: the embedded
+// PGlite database is single-process, so no two steps may hold its folder at once.
+import { spawnSync, spawn } from "node:child_process";
+import { existsSync, statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const port = process.env.PORT ?? "3000";
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+function run(title, command, args) {
+  console.log(`\n▶ ${title}`);
+  const result = spawnSync(command, args, { cwd: root, env, stdio: "inherit" });
+  if (result.status !== 0) {
+    console.error(`\n✖ ${title} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+function needsInstall() {
+  const marker = `${root}/node_modules/.package-lock.json`;
+  if (!existsSync(marker)) return true;
+  return statSync(`${root}/package-lock.json`).mtimeMs > statSync(marker).mtimeMs;
+}
+
+if (needsInstall()) run("Memasang dependensi (npm ci)", "npm", ["ci"]);
+run("Membuat Prisma Client", "npm", ["run", "--silent", "db:generate"]);
+run("Menerapkan migrasi basis data", "npm", ["run", "--silent", "db:migrate"]);
+run("Mengisi data demo (bila basis data kosong)", "npm", ["run", "--silent", "db:seed", "--", "--if-empty"]);
+if (!process.argv.includes("--no-build")) run("Membangun aplikasi", "npx", ["next", "build"]);
+
+const database = env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : "PGlite tertanam di .data/pglite";
+console.log(`
+Entas berjalan di http://localhost:${port}
+  Basis data: ${database}
+  Kota demo: http://localhost:${port}/mataram dan http://localhost:${port}/kupang
+  Akun demo: lihat README.md (bagian "Akun demo").
+Tekan Ctrl+C untuk berhenti.
+`);
+
+const server = spawn("npx", ["next", "start", "-p", port], { cwd: root, env, stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
