@@ -1,4 +1,3 @@
 /** Whole Rupiah as BigInt, written the way the articles say it ("Rp 450 juta"). */
 export const ribu = (value: number): bigint => BigInt(Math.round(value * 1_000));
 export const juta = (value: number): bigint => BigInt(Math.round(value * 1_000_000));
-export const miliar = (value: number): bigint => BigInt(Math.round(value * 1_000)) * 1_000_000n;

@@ -26,7 +26,7 @@ export async function seedCity(db: Db, city: CitySpec, options: SeedCityOptions)
 
   log(`${city.slug} (${city.kemendagriCode})`);
   const { tenant } = await timed("tenant, areas", () => seedTenant(db, city));
-  const seed: CitySeed = { db, city, tenant, seed: options.seed, log };
+  const seed: CitySeed = { db, city, tenant, seed: options.seed };
   const opds = await timed("opds", () => seedOpds(seed));
   const registry = await timed("registry", () => seedRegistry(seed, options.households));
   const programmes = await timed("programmes", () => seedProgrammes(seed, opds));

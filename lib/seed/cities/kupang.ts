@@ -26,13 +26,13 @@ const disnakerTrainings2024: DisnakerTraining[] = [
 ];
 
 const disnakerTrainings2025: DisnakerTraining[] = [
-  { name: "Pelatihan Service AC", skill: "Service AC", pagu: juta(210), batches: 2, days: 8, firstMonth: 3, preferredSex: "MALE", places: [BLK],
+  { name: "Pelatihan Service AC", skill: "Service AC", pagu: juta(210), batches: 2, days: 8, firstMonth: 8, preferredSex: "MALE", places: [BLK],
     toolKit: { items: "1 set manifold gauge, 1 unit pompa vakum, kunci dan tabung freon", value: ribu(5_500) } },
   { name: "Pelatihan Perbengkelan Sepeda Motor", skill: "Perbengkelan Sepeda Motor", pagu: juta(260), batches: 2, days: 10, firstMonth: 5, preferredSex: "MALE", places: [BLK],
     toolKit: { items: "1 set kunci bengkel, 1 unit kompresor angin", value: ribu(5_000) } },
   { name: "Pelatihan Menjahit", skill: "Menjahit", pagu: juta(230), batches: 1, days: 10, firstMonth: 4, preferredSex: "FEMALE", places: [BLK],
     toolKit: { items: "1 unit mesin jahit, 1 unit mesin obras", value: ribu(4_750) } },
-  { name: "Pelatihan Barista", skill: "Barista", pagu: juta(150), batches: 1, days: 5, firstMonth: 8, places: [DISNAKER_HALL],
+  { name: "Pelatihan Barista", skill: "Barista", pagu: juta(150), batches: 1, days: 10, firstMonth: 11, places: [DISNAKER_HALL],
     toolKit: { items: "1 unit mesin espresso, 1 unit grinder, peralatan seduh manual", value: ribu(6_500) } },
 ];
 

@@ -10,7 +10,7 @@ const DISNAKER_HALL = "Aula Kantor Dinas Tenaga Kerja Kota Mataram";
 
 const disnakerTrainings: ProgrammeSpec[] = [
   training("Pelatihan Menjahit", "Menjahit", juta(450), {
-    batches: 3, days: 10, firstMonth: 3, preferredSex: "FEMALE", places: [BLK, DISNAKER_HALL],
+    batches: 3, days: 10, firstMonth: 5, preferredSex: "FEMALE", places: [BLK, DISNAKER_HALL],
     toolKit: { items: "1 unit mesin jahit, 1 unit mesin obras", value: ribu(4_750) },
   }),
   training("Pelatihan Tata Boga", "Tata Boga", juta(350), {
@@ -22,7 +22,7 @@ const disnakerTrainings: ProgrammeSpec[] = [
     toolKit: { items: "1 set alat rias dan kosmetik, 1 kursi rias", value: ribu(3_000) },
   }),
   training("Pelatihan Sablon", "Sablon", juta(250), {
-    batches: 2, days: 6, firstMonth: 4, preferredSex: "MALE", places: [BLK],
+    batches: 2, days: 6, firstMonth: 9, preferredSex: "MALE", places: [BLK],
     toolKit: { items: "1 set meja sablon, screen, rakel dan tinta", value: ribu(3_250) },
   }),
   training("Pelatihan Perbengkelan Sepeda Motor", "Perbengkelan Sepeda Motor", juta(400), {
@@ -30,7 +30,7 @@ const disnakerTrainings: ProgrammeSpec[] = [
     toolKit: { items: "1 set kunci bengkel, 1 unit kompresor angin", value: ribu(5_000) },
   }),
   training("Pelatihan Barista", "Barista", juta(250), {
-    batches: 2, days: 5, firstMonth: 7, places: [DISNAKER_HALL],
+    batches: 2, days: 5, firstMonth: 8, places: [DISNAKER_HALL],
     toolKit: { items: "1 unit mesin espresso, 1 unit grinder, peralatan seduh manual", value: ribu(6_500) },
   }),
 ];

@@ -79,7 +79,8 @@ function person(
     name,
     sex,
     age,
-    birthDate: addDays(lastBirthday, -random.int(0, 364)),
+    // Babies are at least a month old: registered, and on a card issued after their birth.
+    birthDate: addDays(lastBirthday, -random.int(age === 0 ? 30 : 0, 364)),
     relation,
     education: education(random, age),
     occupation: occupation(random, age, sex, relation),

@@ -153,7 +153,7 @@ function desilChange(fromDesil: number, toDesil: number, effectiveDate: Date): G
 /** A card is reissued whenever a child is added, so it is dated after the youngest member's birth. */
 function kkIssueDate(random: Random, family: FamilyPerson[], snapshot: Date): Date {
   const youngest = Math.max(...family.map((person) => person.birthDate.getTime()));
-  const earliest = Math.max(youngest + 14 * 86_400_000, utcDate(2008, 1, 1).getTime());
+  const earliest = Math.min(Math.max(youngest + 14 * 86_400_000, utcDate(2008, 1, 1).getTime()), snapshot.getTime());
   const span = Math.max(0, Math.floor((snapshot.getTime() - earliest) / 86_400_000));
   return addDays(new Date(earliest), random.int(0, span));
 }

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AidKind } from "@/lib/generated/prisma/enums";
 import type { AidPlan } from "../cities/types";
 import { addDays, utcDate } from "../dates";
 import { seedId } from "../ids";
@@ -9,6 +10,7 @@ import type { CitySeed, SeededHousehold, SeededProgramme } from "./types";
 
 type DistributionRow = Prisma.AidDistributionCreateManyInput;
 type Recipient = { householdId: string; memberId: string | null };
+type HandOver = { kind: AidKind; items: string; value: bigint; distributedAt: Date; partnerName?: string };
 
 /**
  * Aid handed over by each programme with an aid or tool-kit plan. Housing goes first, so that
@@ -102,9 +104,9 @@ function distribution(
   programme: SeededProgramme,
   index: number,
   recipient: Recipient,
-  handOver: Pick<DistributionRow, "kind" | "items" | "value" | "distributedAt" | "partnerName">,
+  handOver: HandOver,
 ): DistributionRow {
-  const distributedAt = handOver.distributedAt as Date;
+  const { distributedAt } = handOver;
   const recent = addDays(distributedAt, 20) > city.asOf;
   const verified = !recent && random.chance(0.95);
   return {

@@ -1,4 +1,5 @@
 import { chunk } from "../batches";
+import { insertIgnoringDuplicates } from "../bulk-insert";
 import { seedId } from "../ids";
 import { generateRegistry } from "../registry";
 import type { GeneratedHousehold, RegistryArea } from "../registry/types";
@@ -37,21 +38,23 @@ export async function seedRegistry(seed: CitySeed, count: number): Promise<Seede
     const { usable, fresh } = await sortOutExisting(seed, batch);
     seeded.push(...usable);
     if (fresh.length === 0) continue;
+    const now = new Date();
     await db.$transaction([
-      db.household.createMany({ data: fresh.map((h) => householdRow(tenant.id, h)), skipDuplicates: true }),
-      db.member.createMany({
-        data: fresh.flatMap((h) => h.members.map((m) => ({ tenantId: tenant.id, householdId: h.id, ...m }))),
-        skipDuplicates: true,
-      }),
+      ...(await insertIgnoringDuplicates(db, "Household", fresh.map((h) => householdRow(tenant.id, h, now)))),
+      ...(await insertIgnoringDuplicates(
+        db,
+        "Member",
+        fresh.flatMap((h) => h.members.map((m) => ({ tenantId: tenant.id, householdId: h.id, ...m, createdAt: now, updatedAt: now }))),
+      )),
       db.householdStatusEvent.createMany({
         data: fresh.flatMap((h) =>
-          h.statusEvents.map((event, i) => ({ tenantId: tenant.id, id: seedId(city.slug, "status-event", h.index, i), householdId: h.id, ...event })),
+          h.statusEvents.map((event, i) => ({ tenantId: tenant.id, id: seedId(h.id, "status-event", i), householdId: h.id, ...event })),
         ),
         skipDuplicates: true,
       }),
       db.householdDesilChange.createMany({
         data: fresh.flatMap((h) =>
-          h.desilChanges.map((change, i) => ({ tenantId: tenant.id, id: seedId(city.slug, "desil-change", h.index, i), householdId: h.id, ...change })),
+          h.desilChanges.map((change, i) => ({ tenantId: tenant.id, id: seedId(h.id, "desil-change", i), householdId: h.id, ...change })),
         ),
         skipDuplicates: true,
       }),
@@ -79,10 +82,10 @@ async function loadAreas({ db, tenant }: CitySeed) {
 function withIds(seed: CitySeed, household: GeneratedHousehold, areaIds: Map<string, string>): SeededHousehold {
   return {
     ...household,
-    id: seedId(seed.city.slug, "household", household.index),
+    id: seedId(seed.city.slug, seed.seed, "household", household.index),
     kecamatanId: areaIds.get(household.area.kecamatanCode)!,
     kelurahanId: areaIds.get(household.area.kelurahanCode)!,
-    members: household.members.map((member, i) => ({ ...member, id: seedId(seed.city.slug, "member", household.index, i) })),
+    members: household.members.map((member, i) => ({ ...member, id: seedId(seed.city.slug, seed.seed, "member", household.index, i) })),
   };
 }
 
@@ -106,7 +109,7 @@ async function sortOutExisting({ db, tenant }: CitySeed, batch: SeededHousehold[
   return { usable, fresh: usable.filter((h) => !householdIdByNoKk.has(h.noKk)) };
 }
 
-function householdRow(tenantId: string, h: SeededHousehold) {
+function householdRow(tenantId: string, h: SeededHousehold, now: Date) {
   return {
     tenantId,
     id: h.id,
@@ -122,5 +125,7 @@ function householdRow(tenantId: string, h: SeededHousehold) {
     isExtremePoor: h.isExtremePoor,
     status: h.status,
     statusChangedAt: h.statusChangedAt,
+    createdAt: now,
+    updatedAt: now,
   };
 }

@@ -2,11 +2,12 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Sex } from "@/lib/generated/prisma/enums";
 import { generateNik, nikRegionCode } from "@/lib/registry/nik";
 import type { RevolvingFundSpec } from "../cities/types";
-import { addDays, addMonths, ageOn, utcDate } from "../dates";
+import { addDays, ageOn, utcDate } from "../dates";
 import { seedId } from "../ids";
 import { createFamilyNaming } from "../names";
 import { createRandom, hashSeed, type Random } from "../random";
 import { candidatesOn, type Candidate } from "./candidates";
+import { installments, repaidInstallments, splitPrincipals } from "./loan-schedule";
 import type { CitySeed, SeededHousehold } from "./types";
 
 const BUSINESSES = [
@@ -14,7 +15,6 @@ const BUSINESSES = [
   "Ternak babi", "Ternak ayam kampung", "Jualan sayur keliling", "Sablon kaos", "Service AC", "Pulsa dan aksesoris HP",
   "Tenun ikat", "Pangkas rambut", "Jualan ikan", "Ojek",
 ];
-const UNIT = 500_000n;
 // Young borrowers are 16–30, the age range of Indonesia's youth law (UU 40/2009).
 const YOUTH_MAX_AGE = 30;
 
@@ -31,15 +31,11 @@ export async function seedRevolvingFunds(seed: CitySeed, registry: SeededHouseho
       select: { id: true, code: true },
     });
     if (!kelurahan) throw new Error(`Kelurahan ${spec.kelurahan} not found in ${tenant.name}`);
-    const fundId = await upsertFund(seed, spec, kelurahan.id);
-    const counts = await db.revolvingFund.findUnique({
-      where: { tenantId_id: { tenantId: tenant.id, id: fundId } },
-      select: { _count: { select: { capitals: true, loans: true } } },
-    });
+    const fund = await upsertFund(seed, spec, kelurahan.id);
     const random = createRandom(hashSeed(seed.seed, city.slug, "dana-pem", spec.kelurahan, spec.year));
-    const loans = counts!._count.loans === 0 ? loanRows(seed, random, spec, fundId, kelurahan, registry) : emptyLoans();
+    const loans = fund.loans === 0 ? loanRows(seed, random, spec, fund.id, kelurahan, registry) : emptyLoans();
     await db.$transaction([
-      db.revolvingFundCapital.createMany({ data: counts!._count.capitals === 0 ? capitalRows(seed, spec, fundId) : [], skipDuplicates: true }),
+      db.revolvingFundCapital.createMany({ data: fund.capitals === 0 ? capitalRows(seed, spec, fund.id) : [], skipDuplicates: true }),
       db.loan.createMany({ data: loans.loans, skipDuplicates: true }),
       db.loanInstallment.createMany({ data: loans.installments, skipDuplicates: true }),
       db.repayment.createMany({ data: loans.repayments, skipDuplicates: true }),
@@ -47,12 +43,13 @@ export async function seedRevolvingFunds(seed: CitySeed, registry: SeededHouseho
   }
 }
 
-async function upsertFund({ db, city, tenant }: CitySeed, spec: RevolvingFundSpec, kelurahanId: string): Promise<string> {
+/** The fund by its natural key (kelurahan, year), with how many capitals and loans it has. */
+async function upsertFund({ db, city, tenant }: CitySeed, spec: RevolvingFundSpec, kelurahanId: string) {
   const existing = await db.revolvingFund.findUnique({
     where: { tenantId_kelurahanId_year: { tenantId: tenant.id, kelurahanId, year: spec.year } },
-    select: { id: true },
+    select: { id: true, _count: { select: { capitals: true, loans: true } } },
   });
-  if (existing) return existing.id;
+  if (existing) return { id: existing.id, ...existing._count };
   const { id } = await db.revolvingFund.create({
     data: {
       tenantId: tenant.id,
@@ -67,7 +64,7 @@ async function upsertFund({ db, city, tenant }: CitySeed, spec: RevolvingFundSpe
     },
     select: { id: true },
   });
-  return id;
+  return { id, capitals: 0, loans: 0 };
 }
 
 function capitalRows({ tenant }: CitySeed, spec: RevolvingFundSpec, fundId: string): Prisma.RevolvingFundCapitalCreateManyInput[] {
@@ -179,23 +176,6 @@ function loanRows(
   return rows;
 }
 
-/** Principals in steps of Rp 500.000, at least Rp 3 juta, at most the fund's ceiling, adding up exactly. */
-function splitPrincipals(random: Random, spec: RevolvingFundSpec): bigint[] {
-  const minUnits = 6;
-  const maxUnits = Number(spec.maxLoan / UNIT);
-  const units = Array.from({ length: spec.loans }, () => minUnits);
-  let remaining = Number(spec.lentTotal / UNIT) - minUnits * spec.loans;
-  if (remaining < 0 || remaining > (maxUnits - minUnits) * spec.loans) throw new Error(`Cannot split ${spec.lentTotal} into ${spec.loans} loans`);
-  while (remaining > 0) {
-    const i = random.int(0, spec.loans - 1);
-    if (units[i]! < maxUnits) {
-      units[i]! += 1;
-      remaining -= 1;
-    }
-  }
-  return units.map((count) => BigInt(count) * UNIT);
-}
-
 type Borrower = { nik: string; name: string; birthDate: Date; memberId: string | null; householdId: string | null };
 
 function pickBorrower(random: Random, local: SeededHousehold[], day: Date, youth: boolean, taken: Set<string>): Borrower | null {
@@ -217,29 +197,4 @@ function outsider(random: Random, kelurahanCode: string, day: Date, youth: boole
   // Serials from 9000 keep clear of the registry's, which count up from 1.
   const nik = generateNik({ regionCode: nikRegionCode(kelurahanCode), birthDate, sex, serial: counter.serial++ });
   return { nik, name, birthDate, memberId: null, householdId: null };
-}
-
-type ScheduleLine = { id: string; loanId: string; seq: number; dueDate: Date; principalDue: bigint; feeDue: bigint };
-
-/** Equal monthly instalments after the grace period; rounding goes to the last one. */
-function installments(loanId: string, disbursedAt: Date, principal: bigint, fee: bigint, tenor: number, grace: number): ScheduleLine[] {
-  const count = BigInt(tenor);
-  return Array.from({ length: tenor }, (_, i) => {
-    const last = i === tenor - 1;
-    return {
-      id: seedId(loanId, "installment", i + 1),
-      loanId,
-      seq: i + 1,
-      dueDate: addMonths(disbursedAt, grace + i + 1),
-      principalDue: last ? principal - (principal / count) * (count - 1n) : principal / count,
-      feeDue: last ? fee - (fee / count) * (count - 1n) : fee / count,
-    };
-  });
-}
-
-/** Most borrowers pay every instalment that is due; some stop paying partway. */
-function repaidInstallments(random: Random, schedule: ScheduleLine[], asOf: Date): ScheduleLine[] {
-  const due = schedule.filter((line) => line.dueDate <= asOf);
-  const stopsAfter = random.chance(0.82) ? due.length : random.int(0, Math.max(0, due.length - 1));
-  return due.slice(0, stopsAfter);
 }

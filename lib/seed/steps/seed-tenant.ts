@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db";
-import { findRegency, syncTenantAreas } from "@/lib/areas";
+import { findRegency, syncTenantAreas, timeZoneForProvince, type Regency } from "@/lib/areas";
 import type { CitySpec } from "../cities/types";
 
 /** The city's tenant (by slug) and its kecamatan/kelurahan from idn-area-data. */
@@ -11,11 +11,18 @@ export async function seedTenant(db: Db, city: CitySpec) {
   return { tenant, areas };
 }
 
-async function upsertTenant(db: Db, slug: string, regency: NonNullable<Awaited<ReturnType<typeof findRegency>>>) {
+async function upsertTenant(db: Db, slug: string, regency: Regency) {
   const existing = await db.tenant.findUnique({ where: { slug }, select: { id: true, name: true } });
   if (existing) return existing;
   return db.tenant.create({
-    data: { slug, name: regency.name, kind: regency.kind, kemendagriCode: regency.code, provinceName: regency.provinceName },
+    data: {
+      slug,
+      name: regency.name,
+      kind: regency.kind,
+      kemendagriCode: regency.code,
+      provinceName: regency.provinceName,
+      timeZone: timeZoneForProvince(regency.provinceCode),
+    },
     select: { id: true, name: true },
   });
 }

@@ -9,7 +9,6 @@ export type CitySeed = {
   tenant: { id: string; name: string };
   /** Seed of the pseudo-random streams; the same seed gives the same data. */
   seed: number;
-  log: (line: string) => void;
 };
 
 export type SeededMember = GeneratedMember & { id: string };

@@ -81,6 +81,7 @@ CREATE TABLE "Tenant" (
     "kind" "TenantKind" NOT NULL DEFAULT 'KOTA',
     "kemendagriCode" TEXT NOT NULL,
     "provinceName" TEXT NOT NULL,
+    "timeZone" TEXT NOT NULL DEFAULT 'Asia/Jakarta',
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Tenant_pkey" PRIMARY KEY ("id")
@@ -686,7 +687,7 @@ CREATE INDEX "Repayment_tenantId_loanId_paidAt_idx" ON "Repayment"("tenantId", "
 CREATE UNIQUE INDEX "PovertyStatistic_tenantId_year_areaId_key" ON "PovertyStatistic"("tenantId", "year", "areaId");
 
 -- CreateIndex
-CREATE INDEX "Target_tenantId_indicator_year_idx" ON "Target"("tenantId", "indicator", "year");
+CREATE UNIQUE INDEX "Target_tenantId_indicator_year_areaId_key" ON "Target"("tenantId", "indicator", "year", "areaId");
 
 -- CreateIndex
 CREATE INDEX "ImportJob_tenantId_createdAt_idx" ON "ImportJob"("tenantId", "createdAt");
