@@ -4,7 +4,10 @@
 //   --city SLUG      only this city (repeatable): mataram, kupang
 //   --if-empty       do nothing when the database already has a tenant (used by npm start)
 import { parseArgs } from "node:util";
-import { closeDb, db } from "@/lib/db";
+import { openOwnerDb } from "@/lib/db";
+
+// The seed writes every city's rows, so it connects as the owner, like migrations.
+const { client: db, close: closeDb } = openOwnerDb();
 import { DEFAULT_HOUSEHOLDS, DEFAULT_SEED, DEMO_CITIES, formatSummary, seedDemo } from "@/lib/seed";
 
 async function main(): Promise<void> {

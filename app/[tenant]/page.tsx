@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { KecamatanTable } from "@/components/tenant/kecamatan-table";
 import { TenantFigures } from "@/components/tenant/tenant-figures";
 import { PageHeader } from "@/components/ui/page-header";
+import { withTenant } from "@/lib/db";
 import { getKecamatanBreakdown, getTenantBySlug, getTenantOverview } from "@/lib/tenant/queries";
 
 export const dynamic = "force-dynamic";
@@ -19,11 +20,10 @@ export default async function TenantHomePage({ params }: Props) {
   const tenant = await getTenantBySlug((await params).tenant);
   if (!tenant) notFound();
 
-  const [t, overview, breakdown] = await Promise.all([
-    getTranslations("TenantHome"),
-    getTenantOverview(tenant.id),
-    getKecamatanBreakdown(tenant.id),
-  ]);
+  const t = await getTranslations("TenantHome");
+  const [overview, breakdown] = await withTenant(tenant.id, (tx) =>
+    Promise.all([getTenantOverview(tx), getKecamatanBreakdown(tx)]),
+  );
 
   return (
     <>

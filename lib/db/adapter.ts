@@ -22,22 +22,51 @@ export function databaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTa
 }
 
 /**
+ * Who the connection acts as. `app`: the role `entas_app`, subject to row-level security
+ * (the server, tests of domain code). `owner`: whoever the connection logs in as — for
+ * migrations and the demo seed only.
+ */
+export type DatabaseRole = "app" | "owner";
+
+/** The restricted role, made by the row_level_security migration. */
+export const APP_ROLE = "entas_app";
+
+/**
  * The driver adapter for a target. PGlite is one connection in one process: callers must
  * keep a single instance per folder (see lib/db/index.ts) and close it before another
  * process opens the folder.
  */
-export function createAdapter(target: DatabaseTarget): {
-  adapter: SqlMigrationAwareDriverAdapterFactory;
-  close: () => Promise<void>;
-} {
+export function createAdapter(
+  target: DatabaseTarget,
+  role: DatabaseRole = "app",
+): { adapter: SqlMigrationAwareDriverAdapterFactory; close: () => Promise<void> } {
   if (target.kind === "postgres") {
-    const adapter = new PrismaPg({ connectionString: target.url, max: poolSize() });
+    const options = role === "app" ? `-c role=${APP_ROLE}` : undefined;
+    const adapter = new PrismaPg({ connectionString: target.url, max: poolSize(), options });
     return { adapter, close: async () => {} };
   }
   // PGlite cannot create a folder whose parent is missing (a fresh checkout has no .data/).
   mkdirSync(target.dir, { recursive: true });
   const pglite = new PGlite(target.dir);
-  return { adapter: new PrismaPGlite(pglite), close: () => pglite.close() };
+  return { adapter: pgliteAdapter(pglite, role), close: () => pglite.close() };
+}
+
+/** A Prisma adapter on a PGlite instance; as `app`, the one session switches role first. */
+export function pgliteAdapter(pglite: PGlite, role: DatabaseRole): SqlMigrationAwareDriverAdapterFactory {
+  if (role === "app") {
+    const factory = new PrismaPGlite(pglite);
+    let switched: Promise<unknown> | undefined;
+    return {
+      provider: factory.provider,
+      adapterName: factory.adapterName,
+      connect: async () => {
+        await (switched ??= pglite.exec(`SET ROLE ${APP_ROLE}`));
+        return factory.connect();
+      },
+      connectToShadowDb: () => factory.connectToShadowDb(),
+    };
+  }
+  return new PrismaPGlite(pglite);
 }
 
 function poolSize(): number {

@@ -1,19 +1,18 @@
 import { PGlite } from "@electric-sql/pglite";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { createAdapter, databaseTarget, type DatabaseTarget } from "./adapter";
+import { createAdapter, databaseTarget, pgliteAdapter, type DatabaseRole, type DatabaseTarget } from "./adapter";
+import { scopesFor, tenantScoped, type ScopedClient } from "./tenant-scope";
 
+export type { Tx, ScopedClient } from "./tenant-scope";
+
+/** The unscoped client: migrations, the demo seed and other owner-side tools only. */
 export type Db = PrismaClient;
 
-type Handle = { client: PrismaClient; close: () => Promise<void> };
+type Handle<C> = { client: C; close: () => Promise<void> };
 
-/**
- * Opens a Prisma client on a database target, or on a PGlite instance the caller owns
- * (tests use an in-memory one). Tests and scripts use this directly.
- */
-export function openDb(target: DatabaseTarget | PGlite = databaseTarget()): Handle {
+function open(target: DatabaseTarget | PGlite, role: DatabaseRole): Handle<PrismaClient> {
   const { adapter, close } =
-    target instanceof PGlite ? { adapter: new PrismaPGlite(target), close: async () => {} } : createAdapter(target);
+    target instanceof PGlite ? { adapter: pgliteAdapter(target, role), close: async () => {} } : createAdapter(target, role);
   const client = new PrismaClient({ adapter });
   return {
     client,
@@ -24,23 +23,43 @@ export function openDb(target: DatabaseTarget | PGlite = databaseTarget()): Hand
   };
 }
 
+/**
+ * The application's client on a target (or a PGlite instance the caller owns): connected
+ * as the row-level-security role, and scoped — tenant-owned models can be queried only
+ * inside `withTenant` / `withPlatform`.
+ */
+export function openDb(target: DatabaseTarget | PGlite = databaseTarget()): Handle<ScopedClient> {
+  const handle = open(target, "app");
+  return { client: tenantScoped(handle.client), close: handle.close };
+}
+
+/** An unscoped owner connection, which row-level security does not restrict. Tools only. */
+export function openOwnerDb(target: DatabaseTarget | PGlite = databaseTarget()): Handle<PrismaClient> {
+  return open(target, "owner");
+}
+
 // One client per process, kept across hot reloads in development. It is opened on first
 // use, never at import, so `next build` and other tooling never touch the database.
-const globalForDb = globalThis as unknown as { entasDb?: Handle };
+const globalForDb = globalThis as unknown as { entasDb?: Handle<ScopedClient> };
 
-function handle(): Handle {
+function handle(): Handle<ScopedClient> {
   globalForDb.entasDb ??= openDb();
   return globalForDb.entasDb;
 }
 
-/** The application's database client. */
-export const db: PrismaClient = new Proxy({} as PrismaClient, {
+/** The application's database client (scoped; see lib/db/tenant-scope.ts). */
+export const db: ScopedClient = new Proxy({} as ScopedClient, {
   get(_target, property) {
     const client = handle().client;
     const value = Reflect.get(client, property, client);
     return typeof value === "function" ? value.bind(client) : value;
   },
 });
+
+const appScopes = scopesFor(db);
+export const withTenant = appScopes.withTenant;
+export const withPlatform = appScopes.withPlatform;
+export const lookupLogin = appScopes.lookupLogin;
 
 /** Closes the process-wide client (scripts call this before exiting). */
 export async function closeDb(): Promise<void> {

@@ -1,5 +1,5 @@
 import { cache } from "react";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 
 export type TenantSummary = {
   id: string;
@@ -33,11 +33,11 @@ export type TenantOverview = {
   extremePoorHouseholds: number;
 };
 
-/** Headline counts of a tenant, counted by the database. */
-export async function getTenantOverview(tenantId: string): Promise<TenantOverview> {
+/** Headline counts of the scope's tenant, counted by the database. */
+export async function getTenantOverview(tx: Tx): Promise<TenantOverview> {
   const [areas, households] = await Promise.all([
-    db.area.groupBy({ by: ["level"], where: { tenantId }, _count: { _all: true } }),
-    db.household.groupBy({ by: ["isExtremePoor"], where: { tenantId, status: "ACTIVE" }, _count: { _all: true } }),
+    tx.area.groupBy({ by: ["level"], _count: { _all: true } }),
+    tx.household.groupBy({ by: ["isExtremePoor"], where: { status: "ACTIVE" }, _count: { _all: true } }),
   ]);
   const areaCount = (level: "KECAMATAN" | "KELURAHAN") => areas.find((row) => row.level === level)?._count._all ?? 0;
   const extremePoor = households.find((row) => row.isExtremePoor)?._count._all ?? 0;
@@ -59,17 +59,17 @@ export type KecamatanBreakdownRow = {
 };
 
 /** Per kecamatan: its kelurahan and its active and extreme-poor households, by name. */
-export async function getKecamatanBreakdown(tenantId: string): Promise<KecamatanBreakdownRow[]> {
+export async function getKecamatanBreakdown(tx: Tx): Promise<KecamatanBreakdownRow[]> {
   const [kecamatan, kelurahanByKecamatan, householdsByKecamatan] = await Promise.all([
-    db.area.findMany({
-      where: { tenantId, level: "KECAMATAN" },
+    tx.area.findMany({
+      where: { level: "KECAMATAN" },
       select: { id: true, code: true, name: true },
       orderBy: { name: "asc" },
     }),
-    db.area.groupBy({ by: ["parentId"], where: { tenantId, level: "KELURAHAN" }, _count: { _all: true } }),
-    db.household.groupBy({
+    tx.area.groupBy({ by: ["parentId"], where: { level: "KELURAHAN" }, _count: { _all: true } }),
+    tx.household.groupBy({
       by: ["kecamatanId", "isExtremePoor"],
-      where: { tenantId, status: "ACTIVE" },
+      where: { status: "ACTIVE" },
       _count: { _all: true },
     }),
   ]);

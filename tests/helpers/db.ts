@@ -1,32 +1,39 @@
 import { PGlite } from "@electric-sql/pglite";
 import { inject } from "vitest";
-import { openDb, type Db } from "@/lib/db";
+import { openDb, openOwnerDb, type Db, type ScopedClient } from "@/lib/db";
+import type { DatabaseTarget } from "@/lib/db/adapter";
 import { applyMigrations } from "@/lib/db/migrate";
+import { scopesFor } from "@/lib/db/tenant-scope";
 
-export type TestDb = { db: Db; close: () => Promise<void> };
+/** The app's view: the row-level-security role, scoped by tenant. */
+export type TestDb = { db: ScopedClient; close: () => Promise<void> } & ReturnType<typeof scopesFor>;
+/** The owner's view, which row-level security does not restrict: for the seed and fixtures. */
+export type TestOwnerDb = { db: Db; close: () => Promise<void> };
 
 /**
- * A migrated database for one test file: the run's PostgreSQL database when the suite
- * runs against a server (shared; tests isolate themselves by building their own tenant),
- * otherwise a private in-memory PGlite.
+ * A migrated database for one test file, connected as the app: the run's PostgreSQL
+ * database when the suite runs against a server (shared; each test builds its own
+ * tenant), otherwise a private in-memory PGlite.
  */
 export async function openTestDb(): Promise<TestDb> {
-  const url = inject("testDatabaseUrl");
-  if (url) {
-    const handle = openDb({ kind: "postgres", url });
-    return { db: handle.client, close: handle.close };
-  }
+  const { target, done } = await testTarget();
+  const handle = openDb(target);
+  return { db: handle.client, ...scopesFor(handle.client), close: async () => (await handle.close(), await done()) };
+}
 
+/** As openTestDb, connected as the owner. */
+export async function openTestOwnerDb(): Promise<TestOwnerDb> {
+  const { target, done } = await testTarget();
+  const handle = openOwnerDb(target);
+  return { db: handle.client, close: async () => (await handle.close(), await done()) };
+}
+
+async function testTarget(): Promise<{ target: DatabaseTarget | PGlite; done: () => Promise<void> }> {
+  const url = inject("testDatabaseUrl");
+  if (url) return { target: { kind: "postgres", url }, done: async () => {} };
   const pglite = new PGlite();
   await applyMigrations(pglite);
-  const handle = openDb(pglite);
-  return {
-    db: handle.client,
-    close: async () => {
-      await handle.close();
-      await pglite.close();
-    },
-  };
+  return { target: pglite, done: () => pglite.close() };
 }
 
 /** A short unique suffix for slugs, codes and emails made by tests. */

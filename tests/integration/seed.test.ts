@@ -3,16 +3,16 @@ import { listRegencyAreas } from "@/lib/areas";
 import type { Db } from "@/lib/db";
 import { nikMatchesBirthDate, nikRegionCode } from "@/lib/registry/nik";
 import { kupang, mataram, seedDemo, type CitySpec } from "@/lib/seed";
-import { openTestDb, uniqueSuffix, type TestDb } from "../helpers/db";
+import { openTestOwnerDb, uniqueSuffix, type TestOwnerDb } from "../helpers/db";
 
 // Small registries keep this fast; the full default (3,000 per city) is the CLI's job.
 const HOUSEHOLDS = 40;
 
-let testDb: TestDb;
+let testDb: TestOwnerDb;
 let db: Db;
 
 beforeAll(async () => {
-  testDb = await openTestDb();
+  testDb = await openTestOwnerDb();
   db = testDb.db;
 });
 

@@ -1,0 +1,117 @@
+// The one tenant-scoping mechanism (issue 3). Two layers:
+// 1. Every query of a model with a `tenantId` column gets the current tenant added to its
+//    filter (or to the data it writes), from the scope opened by `withTenant`. A query of
+//    such a model outside any scope throws instead of reading every city.
+// 2. Underneath, PostgreSQL row-level security (migration row_level_security) checks the
+//    same tenant, set per transaction, so raw SQL that forgets its filter is still safe.
+import { AsyncLocalStorage } from "node:async_hooks";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+
+type Scope = { tenantId: string | null };
+
+const scopeStorage = new AsyncLocalStorage<Scope>();
+
+/** Models whose rows belong to a tenant: those with a `tenantId` column. */
+export const TENANT_MODELS: ReadonlySet<string> = new Set(
+  Object.values(Prisma.ModelName).filter((model) => {
+    const fields = (Prisma as unknown as Record<string, Record<string, string> | undefined>)[`${model}ScalarFieldEnum`];
+    return Boolean(fields && "tenantId" in fields);
+  }),
+);
+
+const UNIQUE_WHERE = new Set(["findUnique", "findUniqueOrThrow", "update", "delete", "upsert"]);
+const FILTERED_WHERE = new Set([
+  "findFirst",
+  "findFirstOrThrow",
+  "findMany",
+  "count",
+  "aggregate",
+  "groupBy",
+  "updateMany",
+  "updateManyAndReturn",
+  "deleteMany",
+]);
+const CREATES = new Set(["create", "createMany", "createManyAndReturn"]);
+
+type Args = Record<string, unknown>;
+
+/** Adds the scope's tenant to one operation's arguments. Exported for its tests. */
+export function scopeArgs(model: string, operation: string, args: Args | undefined, tenantId: string | null): Args {
+  const scoped: Args = { ...args };
+  if (UNIQUE_WHERE.has(operation)) {
+    scoped.where = { ...(scoped.where as Args), tenantId };
+  } else if (FILTERED_WHERE.has(operation)) {
+    scoped.where = scoped.where ? { AND: [scoped.where, { tenantId }] } : { tenantId };
+  }
+  if (CREATES.has(operation)) {
+    const data = scoped.data;
+    scoped.data = Array.isArray(data) ? data.map((row) => withTenantId(model, row, tenantId)) : withTenantId(model, data, tenantId);
+  }
+  if (operation === "upsert") scoped.create = withTenantId(model, scoped.create, tenantId);
+  return scoped;
+}
+
+function withTenantId(model: string, data: unknown, tenantId: string | null): Args {
+  const row = { ...(data as Args) };
+  if ("tenantId" in row && row.tenantId !== tenantId) {
+    throw new Error(`${model}: refusing to write a row of another tenant`);
+  }
+  return { ...row, tenantId };
+}
+
+/** The client extension that applies the current scope to every tenant-owned query. */
+export function tenantScoped(client: PrismaClient) {
+  return client.$extends({
+    name: "tenant-scope",
+    query: {
+      $allModels: {
+        $allOperations({ model, operation, args, query }) {
+          if (!TENANT_MODELS.has(model)) return query(args);
+          const scope = scopeStorage.getStore();
+          if (!scope) throw new Error(`${model}.${operation} called outside withTenant()/withPlatform()`);
+          return query(scopeArgs(model, operation, args as Args, scope.tenantId));
+        },
+      },
+    },
+  });
+}
+
+export type ScopedClient = ReturnType<typeof tenantScoped>;
+/** The transaction client a scoped function receives. */
+export type Tx = Parameters<Parameters<ScopedClient["$transaction"]>[0]>[0];
+
+export type ScopeOptions = {
+  /** Milliseconds before the transaction is abandoned; imports and seeds need more. */
+  timeout?: number;
+};
+
+/** Scope functions bound to one client: the app's (lib/db) or a test's. */
+export function scopesFor(client: ScopedClient) {
+  function run<T>(tenantId: string | null, fn: (tx: Tx) => Promise<T>, options: ScopeOptions = {}): Promise<T> {
+    return scopeStorage.run({ tenantId }, () =>
+      client.$transaction(
+        async (tx) => {
+          await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId ?? ""}, true)`;
+          return fn(tx);
+        },
+        { timeout: options.timeout ?? 20_000, maxWait: 10_000 },
+      ),
+    );
+  }
+
+  return {
+    /** Runs `fn` in one transaction that sees and writes only this tenant's rows. */
+    withTenant: <T>(tenantId: string, fn: (tx: Tx) => Promise<T>, options?: ScopeOptions) => {
+      if (!tenantId) throw new Error("withTenant needs a tenant id");
+      return run(tenantId, fn, options);
+    },
+    /** Outside any tenant: only platform rows (tenantId NULL) of User and AuditLog. */
+    withPlatform: <T>(fn: (tx: Tx) => Promise<T>, options?: ScopeOptions) => run(null, fn, options),
+    /** The user id and tenant for an email: the one cross-tenant read, for sign-in. */
+    lookupLogin: async (email: string) => {
+      const rows = await client.$queryRaw<{ id: string; tenantId: string | null }[]>`
+        SELECT id, "tenantId" FROM entas_lookup_login(${email.trim().toLowerCase()})`;
+      return rows[0] ?? null;
+    },
+  };
+}
