@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { MainContent } from "@/components/shell/main-content";
 import { TenantBar } from "@/components/shell/tenant-bar";
+import { requireTenantUser } from "@/lib/auth/session";
 import { getTenantBySlug } from "@/lib/tenant/queries";
 
 export const dynamic = "force-dynamic";
@@ -13,11 +14,13 @@ export default async function TenantLayout({
   children: ReactNode;
   params: Promise<{ tenant: string }>;
 }) {
-  const tenant = await getTenantBySlug((await params).tenant);
+  const slug = (await params).tenant;
+  const tenant = await getTenantBySlug(slug);
   if (!tenant) notFound();
+  const user = await requireTenantUser(slug);
   return (
     <>
-      <TenantBar tenant={tenant} />
+      <TenantBar tenant={tenant} role={user.role} />
       <MainContent>{children}</MainContent>
     </>
   );

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { KecamatanTable } from "@/components/tenant/kecamatan-table";
 import { TenantFigures } from "@/components/tenant/tenant-figures";
 import { PageHeader } from "@/components/ui/page-header";
+import { requireTenantPage } from "@/lib/auth/guard";
 import { withTenant } from "@/lib/db";
 import { getKecamatanBreakdown, getTenantBySlug, getTenantOverview } from "@/lib/tenant/queries";
 
@@ -17,8 +18,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TenantHomePage({ params }: Props) {
-  const tenant = await getTenantBySlug((await params).tenant);
+  const slug = (await params).tenant;
+  const tenant = await getTenantBySlug(slug);
   if (!tenant) notFound();
+  await requireTenantPage(slug, "home");
 
   const t = await getTranslations("TenantHome");
   const [overview, breakdown] = await withTenant(tenant.id, (tx) =>

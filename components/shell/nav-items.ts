@@ -1,33 +1,28 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+import { TENANT_PAGES, type TenantPageKey } from "@/lib/auth/pages";
+import { can } from "@/lib/auth/permissions";
 import type { Messages } from "@/lib/i18n/catalogues";
 
 export type NavKey = Exclude<keyof Messages["Nav"], "label">;
 
 export type NavItem = {
-  /** Label key under `Nav` in the catalogues. */
-  key: NavKey;
+  /** Label key under `Nav` in the catalogues, and the page in lib/auth/pages.ts. */
+  key: TenantPageKey & NavKey;
   /** Path under /<tenant>; "" is the tenant's home. Folder names follow the URL. */
   segment: string;
-  /** Flip to true when the page exists; until then the item is not shown. */
-  available: boolean;
-  // Later: `permission`, filtered with the pure can(role, permission) from the permission table.
 };
 
-/** The tenant menu, in display order. */
-export const tenantNavItems = [
-  { key: "home", segment: "", available: true },
-  { key: "registry", segment: "registri", available: false },
-  { key: "programmes", segment: "program", available: false },
-  { key: "trainings", segment: "pelatihan", available: false },
-  { key: "aid", segment: "bantuan", available: false },
-  { key: "budget", segment: "anggaran", available: false },
-  { key: "dashboard", segment: "dasbor", available: false },
-  { key: "revolvingFund", segment: "dana-pem", available: false },
-  { key: "users", segment: "pengguna", available: false },
-  { key: "audit", segment: "audit", available: false },
-] as const satisfies readonly NavItem[];
+/** The tenant menu, in display order: the built pages of lib/auth/pages.ts. */
+export const tenantNavItems: NavItem[] = (Object.keys(TENANT_PAGES) as (TenantPageKey & NavKey)[])
+  .filter((key) => TENANT_PAGES[key].available)
+  .map((key) => ({ key, segment: TENANT_PAGES[key].segment }));
 
-export function visibleNavItems(items: readonly NavItem[] = tenantNavItems): NavItem[] {
-  return items.filter((item) => item.available);
+/** The items a role may open, by the permission table. */
+export function visibleNavItems(role: Role, items: readonly NavItem[] = tenantNavItems): NavItem[] {
+  return items.filter((item) => {
+    const { permission } = TENANT_PAGES[item.key];
+    return permission === null || can(role, permission);
+  });
 }
 
 export function navHref(tenantSlug: string, item: Pick<NavItem, "segment">): string {

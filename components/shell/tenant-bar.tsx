@@ -1,10 +1,11 @@
 import { getTranslations } from "next-intl/server";
+import type { Role } from "@/lib/generated/prisma/enums";
 import type { TenantSummary } from "@/lib/tenant/queries";
 import { NavLink } from "./nav-link";
 import { navHref, visibleNavItems } from "./nav-items";
 
-/** The city's name and its menu, under the site header on every tenant page. */
-export async function TenantBar({ tenant }: { tenant: TenantSummary }) {
+/** The city's name and the menu of the pages the user's role may open. */
+export async function TenantBar({ tenant, role }: { tenant: TenantSummary; role: Role }) {
   const t = await getTranslations("Nav");
   return (
     <div className="border-b border-line bg-white">
@@ -12,7 +13,7 @@ export async function TenantBar({ tenant }: { tenant: TenantSummary }) {
         <p className="font-semibold text-brand-900 sm:py-3">{tenant.name}</p>
         <nav aria-label={t("label", { city: tenant.name })} className="-mx-3 overflow-x-auto">
           <ul className="flex">
-            {visibleNavItems().map((item) => (
+            {visibleNavItems(role).map((item) => (
               <li key={item.key}>
                 <NavLink href={navHref(tenant.slug, item)} exact={item.segment === ""}>
                   {t(item.key)}

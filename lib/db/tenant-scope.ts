@@ -5,9 +5,16 @@
 // 2. Underneath, PostgreSQL row-level security (migration row_level_security) checks the
 //    same tenant, set per transaction, so raw SQL that forgets its filter is still safe.
 import { AsyncLocalStorage } from "node:async_hooks";
+import { auditedWrite, isAuditedWrite, type Actor } from "@/lib/audit/audited-write";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
-type Scope = { tenantId: string | null };
+type Scope = {
+  tenantId: string | null;
+  /** Set when acting for a user: every write in the scope is then audited. */
+  actor?: Actor;
+  /** The scope's transaction client, once open (the audit reads rows before they change). */
+  tx?: unknown;
+};
 
 const scopeStorage = new AsyncLocalStorage<Scope>();
 
@@ -66,10 +73,22 @@ export function tenantScoped(client: PrismaClient) {
     query: {
       $allModels: {
         $allOperations({ model, operation, args, query }) {
-          if (!TENANT_MODELS.has(model)) return query(args);
           const scope = scopeStorage.getStore();
+          if (!TENANT_MODELS.has(model) && !scope?.actor) return query(args);
           if (!scope) throw new Error(`${model}.${operation} called outside withTenant()/withPlatform()`);
-          return query(scopeArgs(model, operation, args as Args, scope.tenantId));
+          const scoped = TENANT_MODELS.has(model) ? scopeArgs(model, operation, args as Args, scope.tenantId) : (args as Args);
+          if (scope.actor && scope.tx && isAuditedWrite(model, operation)) {
+            return auditedWrite({
+              tx: scope.tx as Parameters<typeof auditedWrite>[0]["tx"],
+              tenantId: scope.tenantId,
+              actor: scope.actor,
+              model,
+              operation,
+              args: scoped,
+              query: query as (args: Args) => Promise<unknown>,
+            });
+          }
+          return query(scoped);
         },
       },
     },
@@ -83,15 +102,19 @@ export type Tx = Parameters<Parameters<ScopedClient["$transaction"]>[0]>[0];
 export type ScopeOptions = {
   /** Milliseconds before the transaction is abandoned; imports and seeds need more. */
   timeout?: number;
+  /** The user on whose behalf the scope writes; its writes are then audited. */
+  actor?: Actor;
 };
 
 /** Scope functions bound to one client: the app's (lib/db) or a test's. */
 export function scopesFor(client: ScopedClient) {
   function run<T>(tenantId: string | null, fn: (tx: Tx) => Promise<T>, options: ScopeOptions = {}): Promise<T> {
-    return scopeStorage.run({ tenantId }, () =>
+    const scope: Scope = { tenantId, actor: options.actor };
+    return scopeStorage.run(scope, () =>
       client.$transaction(
         async (tx) => {
           await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId ?? ""}, true)`;
+          scope.tx = tx;
           return fn(tx);
         },
         { timeout: options.timeout ?? 20_000, maxWait: 10_000 },

@@ -1,0 +1,62 @@
+import type { z } from "zod";
+import type { Permission } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/lib/auth/session-user";
+import type { Tx } from "@/lib/db";
+
+/** What a tenant action's domain function receives. Everything in it comes from the session. */
+export type ActionContext = {
+  tx: Tx;
+  user: SessionUser & { tenantId: string; tenantSlug: string };
+  tenantId: string;
+  tenantSlug: string;
+  requestId: string;
+};
+
+export type ActionDefinition<Schema extends z.ZodType, Result> = {
+  /** Unique name, e.g. "users.create"; the permission matrix test lists actions by it. */
+  name: string;
+  permission: Permission;
+  schema: Schema;
+  run: (ctx: ActionContext, input: z.output<Schema>) => Promise<Result>;
+  /** Paths to revalidate after success, given the tenant slug. */
+  revalidate?: (tenantSlug: string, result: Result) => string[];
+  /** Shown to the user after success. */
+  successMessage?: string;
+};
+
+// biome-ignore lint: the registry holds definitions of any schema and result.
+export type AnyActionDefinition = ActionDefinition<any, any>;
+
+/** Declares a tenant action: permission, input schema and domain function, in one place. */
+export function defineAction<Schema extends z.ZodType, Result>(
+  definition: ActionDefinition<Schema, Result>,
+): ActionDefinition<Schema, Result> {
+  return definition;
+}
+
+export type ActionResult<Result = unknown> =
+  | { ok: true; data: Result; message?: string }
+  | { ok: false; message: string; code: string; fieldErrors?: Record<string, string[]> };
+
+/** What a platform action's domain function receives: the platform admin, and the scopes. */
+export type PlatformActionContext = {
+  user: SessionUser & { role: "PLATFORM_ADMIN"; tenantId: null };
+  requestId: string;
+  /** Open the scope(s) the work needs; writes in them are audited for this admin. */
+  withTenant: <T>(tenantId: string, fn: (tx: Tx) => Promise<T>) => Promise<T>;
+  withPlatform: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
+};
+
+export type PlatformActionDefinition<Schema extends z.ZodType, Result> = Omit<
+  ActionDefinition<Schema, Result>,
+  "run" | "revalidate"
+> & {
+  run: (ctx: PlatformActionContext, input: z.output<Schema>) => Promise<Result>;
+  revalidate?: (result: Result) => string[];
+};
+
+export function definePlatformAction<Schema extends z.ZodType, Result>(
+  definition: PlatformActionDefinition<Schema, Result>,
+): PlatformActionDefinition<Schema, Result> {
+  return definition;
+}

@@ -1,0 +1,109 @@
+// The one server-action pipeline: session → tenant → permission → zod → domain function
+// (inside the tenant's scope, every write audited) → revalidate. It answers with a result
+// the form can show; it never lets an internal error reach the user.
+import { randomUUID } from "node:crypto";
+import type { ZodType } from "zod";
+import { can } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/lib/auth/session-user";
+import type { Tx } from "@/lib/db";
+import type { ScopeOptions } from "@/lib/db/tenant-scope";
+import { AppError, forbidden, isAppError, notFound } from "@/lib/errors";
+import { fieldErrorsOf, formDataToObject } from "@/lib/validation/zod";
+import type { ActionDefinition, ActionResult, PlatformActionDefinition } from "./define";
+
+/** What the pipeline needs from the outside world; tests pass their own. */
+export type ActionDeps = {
+  currentUser: () => Promise<SessionUser | null>;
+  withTenant: <T>(tenantId: string, fn: (tx: Tx) => Promise<T>, options?: ScopeOptions) => Promise<T>;
+  withPlatform: <T>(fn: (tx: Tx) => Promise<T>, options?: ScopeOptions) => Promise<T>;
+  revalidatePath: (path: string) => void;
+  requestMeta: () => Promise<{ requestId?: string | null; ip?: string | null }>;
+};
+
+const SIGNED_OUT = new AppError("UNAUTHENTICATED", "Sesi Anda telah berakhir. Silakan masuk kembali.");
+
+export async function runAction<Schema extends ZodType, Result>(
+  deps: ActionDeps,
+  definition: ActionDefinition<Schema, Result>,
+  tenantSlug: string,
+  rawInput: unknown,
+): Promise<ActionResult<Result>> {
+  const meta = await deps.requestMeta().catch(() => ({}) as { requestId?: string | null; ip?: string | null });
+  const requestId = meta.requestId || randomUUID();
+  try {
+    const user = await deps.currentUser();
+    if (!user) throw SIGNED_OUT;
+    // Another city's action, whatever the role, is "not found": the tenant comes from the
+    // session, and a slug that is not the user's own names nothing the user may see.
+    if (!user.tenantId || user.tenantSlug !== tenantSlug) throw notFound();
+    if (!can(user.role, definition.permission)) throw forbidden();
+
+    const input = rawInput instanceof FormData ? formDataToObject(rawInput) : rawInput;
+    const parsed = await parseInput(definition.schema as ZodType, input);
+
+    const tenantId = user.tenantId;
+    const actor = { userId: user.id, requestId, ip: meta.ip ?? null };
+    const data = await deps.withTenant(
+      tenantId,
+      (tx) => definition.run({ tx, user: { ...user, tenantId, tenantSlug }, tenantId, tenantSlug, requestId }, parsed as never),
+      { actor },
+    );
+    for (const path of definition.revalidate?.(tenantSlug, data) ?? []) deps.revalidatePath(path);
+    return { ok: true, data, message: definition.successMessage };
+  } catch (error) {
+    return failure(error, requestId, definition.name);
+  }
+}
+
+/** The same pipeline for the platform admin: no tenant, and the domain function opens its scopes. */
+export async function runPlatformAction<Schema extends ZodType, Result>(
+  deps: ActionDeps,
+  definition: PlatformActionDefinition<Schema, Result>,
+  rawInput: unknown,
+): Promise<ActionResult<Result>> {
+  const meta = await deps.requestMeta().catch(() => ({}) as { requestId?: string | null; ip?: string | null });
+  const requestId = meta.requestId || randomUUID();
+  try {
+    const user = await deps.currentUser();
+    if (!user) throw SIGNED_OUT;
+    if (user.role !== "PLATFORM_ADMIN" || user.tenantId !== null) throw notFound();
+    if (!can(user.role, definition.permission)) throw forbidden();
+    const input = rawInput instanceof FormData ? formDataToObject(rawInput) : rawInput;
+    const parsed = await parseInput(definition.schema as ZodType, input);
+    const options = { actor: { userId: user.id, requestId, ip: meta.ip ?? null } };
+    const data = await definition.run(
+      {
+        user: user as SessionUser & { role: "PLATFORM_ADMIN"; tenantId: null },
+        requestId,
+        withTenant: (tenantId, fn) => deps.withTenant(tenantId, fn, options),
+        withPlatform: (fn) => deps.withPlatform(fn, options),
+      },
+      parsed as never,
+    );
+    for (const path of definition.revalidate?.(data) ?? []) deps.revalidatePath(path);
+    return { ok: true, data, message: definition.successMessage };
+  } catch (error) {
+    return failure(error, requestId, definition.name);
+  }
+}
+
+async function parseInput(schema: ZodType, input: unknown): Promise<unknown> {
+  const result = await schema.safeParseAsync(input);
+  if (result.success) return result.data;
+  throw new AppError("INVALID", "Periksa kembali isian yang ditandai.", fieldErrorsOf(result.error));
+}
+
+function failure(error: unknown, requestId: string, actionName: string): ActionResult<never> {
+  if (isAppError(error)) {
+    return { ok: false, code: error.code, message: error.userMessage, fieldErrors: error.fieldErrors };
+  }
+  const prismaCode = (error as { code?: unknown })?.code;
+  if (prismaCode === "P2002") {
+    return { ok: false, code: "CONFLICT", message: "Data yang sama sudah ada." };
+  }
+  if (prismaCode === "P2025") {
+    return { ok: false, code: "NOT_FOUND", message: "Data tidak ditemukan." };
+  }
+  console.error(`[action ${actionName}] request ${requestId}`, error);
+  return { ok: false, code: "INTERNAL", message: `Terjadi kesalahan pada server. Kode rujukan: ${requestId.slice(0, 8)}.` };
+}
