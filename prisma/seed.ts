@@ -8,7 +8,7 @@ import { openOwnerDb } from "@/lib/db";
 
 // The seed writes every city's rows, so it connects as the owner, like migrations.
 const { client: db, close: closeDb } = openOwnerDb();
-import { DEFAULT_HOUSEHOLDS, DEFAULT_SEED, DEMO_CITIES, formatSummary, seedDemo } from "@/lib/seed";
+import { DEFAULT_HOUSEHOLDS, DEFAULT_SEED, DEMO_CITIES, formatDemoAccounts, formatSummary, seedDemo } from "@/lib/seed";
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -27,11 +27,13 @@ async function main(): Promise<void> {
 
   if (values["if-empty"] && (await db.tenant.count()) > 0) {
     console.log("Database already has tenants; demo data not seeded.");
+    console.log(`\n${formatDemoAccounts()}`);
     return;
   }
   const started = performance.now();
   const summaries = await seedDemo(db, { households, seed, cities, log: console.log });
   console.log(`\n${formatSummary(summaries)}`);
+  console.log(`\n${formatDemoAccounts()}`);
   console.log(`\nDemo data ready in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }
 

@@ -1,12 +1,23 @@
+import { formatRupiahShort as formatRupiah } from "@/lib/format";
+import { DEMO_CITIES } from "./cities";
+import { DEMO_PASSWORD, PLATFORM_ADMIN_ACCOUNT, demoAccountsFor } from "./demo-accounts";
 import type { CitySummary } from "./steps/summarise-city";
 
 const number = new Intl.NumberFormat("id-ID");
 
-/** "Rp 10,4 miliar" style for the console summary. */
-export function formatRupiah(value: bigint): string {
-  const miliar = Number(value) / 1e9;
-  if (miliar >= 1) return `Rp ${miliar.toLocaleString("id-ID", { maximumFractionDigits: 2 })} miliar`;
-  return `Rp ${(Number(value) / 1e6).toLocaleString("id-ID", { maximumFractionDigits: 1 })} juta`;
+/** The demo accounts and where each one signs in, for the console. */
+export function formatDemoAccounts(): string {
+  const rows = [
+    [PLATFORM_ADMIN_ACCOUNT.email, PLATFORM_ADMIN_ACCOUNT.role, "/platform"],
+    ...DEMO_CITIES.flatMap((city) =>
+      demoAccountsFor(city.slug, city.demoKelurahan).map((account) => [account.email, account.role, `/${city.slug}`]),
+    ),
+  ];
+  const width = Math.max(...rows.map(([email]) => email!.length));
+  return [
+    `Akun demo (kata sandi semua akun: ${DEMO_PASSWORD}) — masuk di /masuk`,
+    ...rows.map(([email, role, home]) => `  ${email!.padEnd(width)}  ${role!.padEnd(14)} ${home}`),
+  ].join("\n");
 }
 
 /** A few lines per city, for the seed's console output. */

@@ -5,4 +5,5 @@ export type { CitySpec } from "./cities/types";
 export type { CitySummary } from "./steps/summarise-city";
 export { generateRegistry } from "./registry";
 export { createRandom, hashSeed, type Random } from "./random";
-export { formatSummary } from "./format-summary";
+export { formatDemoAccounts, formatSummary } from "./format-summary";
+export { DEMO_PASSWORD, PLATFORM_ADMIN_ACCOUNT, demoAccountsFor, type DemoAccount } from "./demo-accounts";

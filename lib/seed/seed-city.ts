@@ -9,6 +9,7 @@ import { seedRevolvingFunds } from "./steps/seed-revolving-funds";
 import { seedStatistics } from "./steps/seed-statistics";
 import { seedTenant } from "./steps/seed-tenant";
 import { seedTrainings } from "./steps/seed-trainings";
+import { seedUsers } from "./steps/seed-users";
 import { summariseCity, type CitySummary } from "./steps/summarise-city";
 import type { CitySeed } from "./steps/types";
 
@@ -35,6 +36,6 @@ export async function seedCity(db: Db, city: CitySpec, options: SeedCityOptions)
   await timed("aid", () => seedAid(seed, programmes, registry));
   await timed("dana pem", () => seedRevolvingFunds(seed, registry));
   await timed("statistics", () => seedStatistics(seed));
-  // Accounts arrive with the auth work: a `seedUsers(seed, opds)` step belongs here.
+  await timed("accounts", () => seedUsers(seed));
   return summariseCity(db, { id: tenant.id, slug: city.slug, name: tenant.name });
 }

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db";
 import { DEMO_CITIES } from "./cities";
 import type { CitySpec } from "./cities/types";
 import { seedCity } from "./seed-city";
+import { seedPlatformAdmin } from "./steps/seed-users";
 import type { CitySummary } from "./steps/summarise-city";
 
 export const DEFAULT_HOUSEHOLDS = 3_000;
@@ -25,6 +26,7 @@ export type SeedDemoOptions = {
 export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<CitySummary[]> {
   const households = options.households ?? DEFAULT_HOUSEHOLDS;
   if (!Number.isInteger(households) || households < 0) throw new Error(`households must be a whole number ≥ 0, got ${households}`);
+  await seedPlatformAdmin(db);
   const summaries: CitySummary[] = [];
   for (const city of options.cities ?? DEMO_CITIES) {
     summaries.push(await seedCity(db, city, { seed: options.seed ?? DEFAULT_SEED, households, log: options.log ?? (() => {}) }));

@@ -166,6 +166,7 @@ const statisticSource = "Ilustrasi demo mengikuti pola BPS (Susenas Maret)";
 export const kupang: CitySpec = {
   slug: "kupang",
   kemendagriCode: "53.71",
+  demoKelurahan: "Naikoten Satu",
   asOf: utcDate(2025, 11, 15),
   cultures: [["timor", 80], ["umum", 20]],
   streets: [

@@ -172,6 +172,7 @@ const statisticSource = "Ilustrasi demo mengikuti pola BPS (Susenas Maret)";
 export const mataram: CitySpec = {
   slug: "mataram",
   kemendagriCode: "52.71",
+  demoKelurahan: "Ampenan Tengah",
   asOf: utcDate(2024, 11, 15),
   cultures: [["sasak", 60], ["umum", 28], ["bali", 12]],
   culturesByKecamatan: { Cakranegara: [["bali", 45], ["sasak", 35], ["umum", 20]] },

@@ -13,6 +13,8 @@ export type CitySpec = {
   slug: string;
   /** Kemendagri code of the kota, e.g. "52.71"; name and province come from idn-area-data. */
   kemendagriCode: string;
+  /** Kelurahan (name as in idn-area-data) of the demo KELURAHAN account. */
+  demoKelurahan: string;
   /** The demo's "today": later trainings are still drafts, later instalments unpaid. */
   asOf: Date;
   /** Share of households by naming culture, optionally different per kecamatan name. */
