@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EntasLogo } from "./entas-logo";
 import { LanguageSwitch } from "./language-switch";
+import { UserMenu } from "./user-menu";
 
 export async function SiteHeader() {
   const t = await getTranslations();
@@ -21,7 +22,10 @@ export async function SiteHeader() {
             <span className="hidden text-xs text-brand-100 sm:block">{t("Brand.tagline")}</span>
           </span>
         </Link>
-        <LanguageSwitch />
+        <div className="flex items-center gap-4">
+          <UserMenu />
+          <LanguageSwitch />
+        </div>
       </div>
     </header>
   );

@@ -1,15 +1,29 @@
 import { notFound } from "next/navigation";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { TENANT_PAGES, type TenantPageKey } from "./pages";
 import { can } from "./permissions";
 import { requireTenantUser, type TenantSessionUser } from "./session";
 
+export type PageAccess = "allow" | "not-found";
+
 /**
- * The guard of every city page: signed in (else to /masuk), of this city (else "not
- * found"), and allowed this page by the permission table (else "not found" too).
+ * Whether a signed-in user may open a page of a city: only of their own city (anyone
+ * else, the platform admin too, gets "not found") and only if their role has the page's
+ * permission. Pure, so the permission-matrix test checks every cell.
  */
+export function pageAccess(
+  user: { role: Role; tenantSlug: string | null },
+  tenantSlug: string,
+  page: TenantPageKey,
+): PageAccess {
+  if (!user.tenantSlug || user.tenantSlug !== tenantSlug) return "not-found";
+  const { permission } = TENANT_PAGES[page];
+  return permission === null || can(user.role, permission) ? "allow" : "not-found";
+}
+
+/** The guard of every city page: signed in (else to /masuk), then `pageAccess`. */
 export async function requireTenantPage(tenantSlug: string, page: TenantPageKey): Promise<TenantSessionUser> {
   const user = await requireTenantUser(tenantSlug);
-  const { permission } = TENANT_PAGES[page];
-  if (permission && !can(user.role, permission)) notFound();
+  if (pageAccess(user, tenantSlug, page) !== "allow") notFound();
   return user;
 }

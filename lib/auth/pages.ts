@@ -8,6 +8,9 @@ import type { Permission } from "./permissions";
 export const TENANT_PAGES = {
   home: { segment: "", permission: null, available: true },
   registry: { segment: "registri", permission: "registry:read", available: false },
+  registryImport: { segment: "registri/impor", permission: "registry:import", available: false },
+  changeRequests: { segment: "registri/perubahan", permission: null, available: false },
+  duplicates: { segment: "registri/duplikat", permission: "registry:graduate", available: false },
   programmes: { segment: "program", permission: "programme:read", available: false },
   trainings: { segment: "pelatihan", permission: "programme:read", available: false },
   aid: { segment: "bantuan", permission: "programme:read", available: false },

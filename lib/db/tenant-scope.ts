@@ -16,7 +16,10 @@ type Scope = {
   tx?: unknown;
 };
 
-const scopeStorage = new AsyncLocalStorage<Scope>();
+// Next.js may load this module more than once per process (one copy per route bundle)
+// while the client is shared through globalThis: the storage must be shared the same way.
+const scopeStorage = ((globalThis as unknown as { entasScopeStorage?: AsyncLocalStorage<Scope> }).entasScopeStorage ??=
+  new AsyncLocalStorage<Scope>());
 
 /** Models whose rows belong to a tenant: those with a `tenantId` column. */
 export const TENANT_MODELS: ReadonlySet<string> = new Set(

@@ -1,5 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
+import { signInAs } from "./auth";
 import { saveScreenshot } from "./screenshots";
+
+test.beforeEach(async ({ page }) => {
+  await signInAs(page, "bapeda.mataram@entas.test");
+});
 
 /** The figure shown under a stat card's label, as a number ("1.234" → 1234). */
 async function figure(page: Page, label: string): Promise<number> {

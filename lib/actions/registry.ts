@@ -1,0 +1,15 @@
+// Every server action of the app, by domain. The permission-matrix test runs each one for
+// every role, in its own city and in another; a new domain adds its list here.
+import { areaActionDefinitions } from "@/lib/areas/actions";
+import { opdActionDefinitions } from "@/lib/opds/actions";
+import { platformActionDefinitions } from "@/lib/tenant/platform-actions";
+import { userActionDefinitions } from "@/lib/users/actions";
+import type { AnyActionDefinition } from "./define";
+
+export const tenantActionDefinitions: readonly AnyActionDefinition[] = [
+  ...userActionDefinitions,
+  ...opdActionDefinitions,
+  ...areaActionDefinitions,
+];
+
+export { platformActionDefinitions };
