@@ -1,6 +1,5 @@
 import type { Role } from "@/lib/generated/prisma/enums";
-import { TENANT_PAGES, type TenantPageKey } from "@/lib/auth/pages";
-import { can } from "@/lib/auth/permissions";
+import { TENANT_PAGES, roleMayOpen, type TenantPageKey } from "@/lib/auth/pages";
 import type { Messages } from "@/lib/i18n/catalogues";
 
 export type NavKey = Exclude<keyof Messages["Nav"], "label">;
@@ -19,10 +18,7 @@ export const tenantNavItems: NavItem[] = (Object.keys(TENANT_PAGES) as (TenantPa
 
 /** The items a role may open, by the permission table. */
 export function visibleNavItems(role: Role, items: readonly NavItem[] = tenantNavItems): NavItem[] {
-  return items.filter((item) => {
-    const { permission } = TENANT_PAGES[item.key];
-    return permission === null || can(role, permission);
-  });
+  return items.filter((item) => roleMayOpen(role, item.key));
 }
 
 export function navHref(tenantSlug: string, item: Pick<NavItem, "segment">): string {

@@ -1,7 +1,6 @@
 import { notFound } from "next/navigation";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { TENANT_PAGES, type TenantPageKey } from "./pages";
-import { can } from "./permissions";
+import { roleMayOpen, type TenantPageKey } from "./pages";
 import { requireTenantUser, type TenantSessionUser } from "./session";
 
 export type PageAccess = "allow" | "not-found";
@@ -17,8 +16,7 @@ export function pageAccess(
   page: TenantPageKey,
 ): PageAccess {
   if (!user.tenantSlug || user.tenantSlug !== tenantSlug) return "not-found";
-  const { permission } = TENANT_PAGES[page];
-  return permission === null || can(user.role, permission) ? "allow" : "not-found";
+  return roleMayOpen(user.role, page) ? "allow" : "not-found";
 }
 
 /** The guard of every city page: signed in (else to /masuk), then `pageAccess`. */

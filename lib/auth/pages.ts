@@ -1,7 +1,11 @@
-import type { Permission } from "./permissions";
+import { can, type Permission } from "./permissions";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+/** Null: any of the city's users; a list: any one of them suffices. */
+export type PagePermission = Permission | readonly Permission[] | null;
 
 /**
- * The pages of a city, with the permission each needs (null: any of the city's users).
+ * The pages of a city, with the permission each needs.
  * The menu, the page guards and the permission-matrix test all read this table.
  * `available` turns true when the page is built.
  */
@@ -9,7 +13,7 @@ export const TENANT_PAGES = {
   home: { segment: "", permission: null, available: true },
   registry: { segment: "registri", permission: "registry:read", available: false },
   registryImport: { segment: "registri/impor", permission: "registry:import", available: false },
-  changeRequests: { segment: "registri/perubahan", permission: null, available: false },
+  changeRequests: { segment: "registri/perubahan", permission: ["registry:change-propose", "registry:change-decide"], available: false },
   duplicates: { segment: "registri/duplikat", permission: "registry:graduate", available: false },
   programmes: { segment: "program", permission: "programme:read", available: false },
   trainings: { segment: "pelatihan", permission: "programme:read", available: false },
@@ -21,11 +25,18 @@ export const TENANT_PAGES = {
   opds: { segment: "opd", permission: "opd:manage", available: true },
   areas: { segment: "wilayah", permission: "area:manage", available: true },
   audit: { segment: "audit", permission: "audit:read", available: true },
-} as const satisfies Record<string, { segment: string; permission: Permission | null; available: boolean }>;
+} as const satisfies Record<string, { segment: string; permission: PagePermission; available: boolean }>;
 
 export type TenantPageKey = keyof typeof TENANT_PAGES;
 
 export function tenantPagePath(tenantSlug: string, page: TenantPageKey): string {
   const { segment } = TENANT_PAGES[page];
   return segment ? `/${tenantSlug}/${segment}` : `/${tenantSlug}`;
+}
+
+/** Whether a role may open a page of its own city. */
+export function roleMayOpen(role: Role, page: TenantPageKey): boolean {
+  const permission: PagePermission = TENANT_PAGES[page].permission;
+  if (permission === null) return true;
+  return typeof permission === "string" ? can(role, permission) : permission.some((one) => can(role, one));
 }
