@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages, getTranslations } from "next-intl/server";
+import { CreateTenantForm } from "@/components/platform/create-tenant-form";
+import { PlatformTenantTable } from "@/components/platform/platform-tenant-table";
+import { MainContent } from "@/components/shell/main-content";
+import { Card, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
+import { requirePlatformAdmin } from "@/lib/auth/session";
+import { db, withTenant } from "@/lib/db";
+import { listPlatformTenants } from "@/lib/tenant/platform-tenants";
+import { regencyChoices } from "@/lib/tenant/regencies";
+import { createTenantAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Platform");
+  return { title: t("title"), robots: { index: false } };
+}
+
+export default async function PlatformPage() {
+  await requirePlatformAdmin();
+  const [t, messages, tenants] = await Promise.all([
+    getTranslations("Platform"),
+    getMessages(),
+    listPlatformTenants({ db, withTenant }),
+  ]);
+  const choices = await regencyChoices(tenants.map((tenant) => tenant.kemendagriCode));
+
+  return (
+    <MainContent>
+      <PageHeader eyebrow={t("eyebrow")} title={t("title")} description={t("description")} />
+      <PlatformTenantTable tenants={tenants} />
+      <Card className="mt-8">
+        <CardHeader id="create-tenant" title={t("create.title")} description={t("create.description")} />
+        <div className="p-4 sm:p-5">
+          <NextIntlClientProvider messages={{ Platform: { create: messages.Platform.create } }}>
+            <CreateTenantForm
+              action={createTenantAction}
+              choices={choices}
+              takenSlugs={tenants.map((tenant) => tenant.slug)}
+              passwordMinLength={PASSWORD_MIN_LENGTH}
+            />
+          </NextIntlClientProvider>
+        </div>
+      </Card>
+    </MainContent>
+  );
+}

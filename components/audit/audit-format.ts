@@ -1,0 +1,71 @@
+import type { AppLocale } from "@/lib/i18n/locales";
+import { intlLocale } from "@/lib/format/locale";
+
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+type Part = "date" | "time" | "both";
+const PART_OPTIONS: Record<Part, Intl.DateTimeFormatOptions> = {
+  date: { day: "numeric", month: "short", year: "numeric" },
+  time: { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" },
+  both: { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" },
+};
+
+/**
+ * A moment in the tenant's zone, to the second (the page names the zone): "24 Nov 2026,
+ * 01.26.43", or its date ("24 Nov 2026") or time ("01.26.43") alone.
+ */
+export function formatAuditTime(value: Date, locale: AppLocale, timeZone: string, part: Part = "both"): string {
+  const key = `${locale}|${timeZone}|${part}`;
+  let format = timeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(locale), { ...PART_OPTIONS[part], timeZone });
+    timeFormats.set(key, format);
+  }
+  return format.format(value);
+}
+
+/** The catalogue key of a zone's name (WIB, WITA, WIT), by IANA zone. */
+export function zoneKey(timeZone: string): "wib" | "wita" | "wit" {
+  if (timeZone === "Asia/Makassar") return "wita";
+  if (timeZone === "Asia/Jayapura") return "wit";
+  return "wib";
+}
+
+/** Fields that say nothing to a reader of the trail: the tenant (always this one) and bookkeeping stamps. */
+const NOISE = new Set(["tenantId", "updatedAt"]);
+/** Also left out of a created or deleted record's summary: its id is in its own column. */
+const RECORD_NOISE = new Set(["id", "createdAt"]);
+
+export type FieldChange = { field: string; before: unknown; after: unknown };
+
+/**
+ * The fields an entry changed, in a stable order: for an update the changed fields, for
+ * a create or delete the record's non-empty fields.
+ */
+export function fieldChanges(before: Record<string, unknown> | null, after: Record<string, unknown> | null): FieldChange[] {
+  const whole = !before || !after;
+  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
+  return keys
+    .filter((field) => !NOISE.has(field) && !(whole && RECORD_NOISE.has(field)))
+    .map((field) => ({ field, before: before?.[field], after: after?.[field] }))
+    .filter((change) => !whole || (change.before ?? change.after) != null);
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
+const MAX_VALUE_LENGTH = 60;
+
+/** One value as short text; `full` when it had to be cut. */
+export function auditValueText(
+  value: unknown,
+  options: { locale: AppLocale; timeZone: string; yes: string; no: string; empty: string },
+): { text: string; full?: string } {
+  if (value === null || value === undefined || value === "") return { text: options.empty };
+  if (typeof value === "boolean") return { text: value ? options.yes : options.no };
+  if (typeof value === "string" && ISO_INSTANT.test(value)) {
+    // Date-only columns are stored as UTC midnight: show the day itself.
+    if (value.includes("T00:00:00")) return { text: value.slice(0, 10) };
+    return { text: formatAuditTime(new Date(value), options.locale, options.timeZone) };
+  }
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return text.length > MAX_VALUE_LENGTH ? { text: `${text.slice(0, MAX_VALUE_LENGTH - 1)}…`, full: text } : { text };
+}
