@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Field } from "@/components/auth/field";
+import { Field } from "@/components/ui/field";
 import { Button, LinkButton } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, type AuditFilter } from "@/lib/audit/queries";

@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useEffect, useMemo, useState, type FormEvent } from "react";
-import { Field } from "@/components/auth/field";
-import { FormAlert, FormNotice } from "@/components/auth/form-alert";
+import { Field } from "@/components/ui/field";
+import { FormAlert, FormNotice } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import type { ActionResult } from "@/lib/actions/define";

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import type { AreaLevel } from "@/lib/generated/prisma/enums";
 import { listRegencyAreas } from "./idn-area";
 
@@ -11,8 +11,11 @@ type ExistingArea = { id: string; code: string; name: string; level: AreaLevel; 
  * Brings a tenant's kecamatan → kelurahan tree in line with idn-area-data for its
  * kota/kabupaten. Idempotent: adds missing areas, corrects names and parents, and never
  * deletes (households and users point at areas).
+ *
+ * Give it the owner client (the seed: it opens its own transaction) or a scope's
+ * transaction (a CITY_ADMIN's action: the writes are then scoped and audited there).
  */
-export async function syncTenantAreas(db: Db, tenantId: string, kemendagriCode: string): Promise<AreaSyncResult> {
+export async function syncTenantAreas(client: Db | Tx, tenantId: string, kemendagriCode: string): Promise<AreaSyncResult> {
   const tree = await listRegencyAreas(kemendagriCode);
   if (tree.length === 0) throw new Error(`No kecamatan found for Kemendagri code ${kemendagriCode}`);
 
@@ -21,18 +24,25 @@ export async function syncTenantAreas(db: Db, tenantId: string, kemendagriCode: 
     k.kelurahan.map((v) => ({ code: v.code, name: v.name, level: "KELURAHAN" as const, parentCode: k.code })),
   );
 
-  // Kecamatan first: kelurahan need their parents' ids.
-  const first = await upsertLevel(db, tenantId, kecamatan);
-  const second = await upsertLevel(db, tenantId, kelurahan);
-  return {
-    created: first.created + second.created,
-    updated: first.updated + second.updated,
-    unchanged: first.unchanged + second.unchanged,
+  const sync = async (tx: Tx) => {
+    // Kecamatan first: kelurahan need their parents' ids.
+    const first = await upsertLevel(tx, tenantId, kecamatan);
+    const second = await upsertLevel(tx, tenantId, kelurahan);
+    return {
+      created: first.created + second.created,
+      updated: first.updated + second.updated,
+      unchanged: first.unchanged + second.unchanged,
+    };
   };
+  // A transaction client (no $connect) is already inside one; the owner client opens its own.
+  if ("$connect" in client) {
+    return (client as Db).$transaction((tx) => sync(tx as unknown as Tx), { timeout: 60_000 });
+  }
+  return sync(client as Tx);
 }
 
-async function upsertLevel(db: Db, tenantId: string, wanted: WantedArea[]): Promise<AreaSyncResult> {
-  const existing = await db.area.findMany({
+async function upsertLevel(tx: Tx, tenantId: string, wanted: WantedArea[]): Promise<AreaSyncResult> {
+  const existing = await tx.area.findMany({
     where: { tenantId },
     select: { id: true, code: true, name: true, level: true, parentId: true },
   });
@@ -50,8 +60,9 @@ async function upsertLevel(db: Db, tenantId: string, wanted: WantedArea[]): Prom
     return current && (current.name !== area.name || current.level !== area.level || current.parentId !== parentId(area));
   });
 
-  await db.$transaction([
-    db.area.createMany({
+  if (toCreate.length > 0) {
+    // …AndReturn, whole rows: the audit trail of an admin's sync records each new area with its id.
+    await tx.area.createManyAndReturn({
       data: toCreate.map((area) => ({
         tenantId,
         code: area.code,
@@ -60,13 +71,13 @@ async function upsertLevel(db: Db, tenantId: string, wanted: WantedArea[]): Prom
         parentId: parentId(area),
       })),
       skipDuplicates: true,
-    }),
-    ...toUpdate.map((area) =>
-      db.area.update({
-        where: { tenantId_code: { tenantId, code: area.code } },
-        data: { name: area.name, level: area.level, parentId: parentId(area) },
-      }),
-    ),
-  ]);
+    });
+  }
+  for (const area of toUpdate) {
+    await tx.area.update({
+      where: { tenantId_code: { tenantId, code: area.code } },
+      data: { name: area.name, level: area.level, parentId: parentId(area) },
+    });
+  }
   return { created: toCreate.length, updated: toUpdate.length, unchanged: wanted.length - toCreate.length - toUpdate.length };
 }

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { RoleFilter } from "@/components/users/role-filter";
+import { UsersTable } from "@/components/users/users-table";
+import { LinkButton } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireTenantPage } from "@/lib/auth/guard";
+import { withTenant } from "@/lib/db";
+import { countUsersByRole, getTenantTimeZone, listUsers } from "@/lib/users/queries";
+import { parseRoleFilter } from "@/lib/users/schemas";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Users");
+  return { title: t("title") };
+}
+
+export default async function UsersPage({ params, searchParams }: Props) {
+  const slug = (await params).tenant;
+  const user = await requireTenantPage(slug, "users");
+  const peran = (await searchParams).peran;
+  const role = parseRoleFilter(Array.isArray(peran) ? peran[0] : peran);
+
+  const t = await getTranslations("Users");
+  const [users, counts, timeZone] = await withTenant(user.tenantId, (tx) =>
+    Promise.all([listUsers(tx, { role }), countUsersByRole(tx), getTenantTimeZone(tx, user.tenantId)]),
+  );
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={t("eyebrow")}
+        title={t("title")}
+        description={t("description")}
+        actions={<LinkButton href={`/${slug}/pengguna/baru`}>{t("add")}</LinkButton>}
+      />
+      <RoleFilter tenantSlug={slug} current={role} counts={counts} />
+      <UsersTable users={users} tenantSlug={slug} timeZone={timeZone} currentUserId={user.id} />
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { AreaTreeTable } from "@/components/areas/area-tree-table";
+import { SyncAreasForm } from "@/components/areas/sync-areas-form";
+import { Card, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { StatCard, StatGrid } from "@/components/ui/stat-card";
+import { getAreaTree } from "@/lib/areas/queries";
+import { requireTenantPage } from "@/lib/auth/guard";
+import { withTenant } from "@/lib/db";
+import { formatNumber } from "@/lib/format";
+import { getTenantBySlug } from "@/lib/tenant/queries";
+import { syncAreas } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ tenant: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Areas");
+  return { title: t("title") };
+}
+
+export default async function AreasPage({ params }: Props) {
+  const slug = (await params).tenant;
+  const user = await requireTenantPage(slug, "areas");
+  const tenant = await getTenantBySlug(slug);
+  if (!tenant) notFound();
+  const [t, locale, messages, tree] = await Promise.all([
+    getTranslations("Areas"),
+    getLocale(),
+    getMessages(),
+    withTenant(user.tenantId, getAreaTree),
+  ]);
+  const number = (value: number) => formatNumber(value, { locale });
+  const kelurahan = tree.reduce((sum, k) => sum + k.kelurahan.length, 0);
+  const households = tree.reduce((sum, k) => sum + k.households, 0);
+  const extremePoor = tree.reduce((sum, k) => sum + k.extremePoorHouseholds, 0);
+
+  return (
+    <>
+      <PageHeader eyebrow={t("eyebrow")} title={t("title")} description={t("description", { code: tenant.kemendagriCode })} />
+      <StatGrid label={t("figuresLabel")}>
+        <StatCard label={t("kecamatan")} value={number(tree.length)} />
+        <StatCard label={t("kelurahan")} value={number(kelurahan)} />
+        <StatCard label={t("households")} value={number(households)} />
+        <StatCard tone="highlight" label={t("extremePoor")} value={number(extremePoor)} />
+      </StatGrid>
+      <Card className="mt-6">
+        <CardHeader title={t("sync.title")} />
+        <div className="p-4 sm:p-5">
+          <NextIntlClientProvider messages={{ Areas: { sync: messages.Areas.sync } }}>
+            <SyncAreasForm action={syncAreas.bind(null, slug)} />
+          </NextIntlClientProvider>
+        </div>
+      </Card>
+      <div className="mt-6">
+        <AreaTreeTable tree={tree} />
+      </div>
+    </>
+  );
+}

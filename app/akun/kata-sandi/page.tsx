@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages, getTranslations } from "next-intl/server";
+import { ChangePasswordForm } from "@/components/auth/change-password-form";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { MainContent } from "@/components/shell/main-content";
+import { PageHeader } from "@/components/ui/page-header";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
+import { requireUser } from "@/lib/auth/session";
+import { homePath } from "@/lib/auth/session-user";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("account.changePassword");
+  return { title: t("title") };
+}
+
+export default async function ChangePasswordPage() {
+  const user = await requireUser();
+  const [t, messages] = await Promise.all([getTranslations("account"), getMessages()]);
+  return (
+    <MainContent>
+      <div className="mx-auto w-full max-w-xl">
+        <PageHeader
+          eyebrow={t("eyebrow")}
+          title={t("changePassword.title")}
+          description={t("changePassword.description")}
+        />
+        <div className="rounded-lg border border-line bg-white p-5 shadow-xs sm:p-6">
+          <div className="mb-5 flex flex-wrap items-center justify-between gap-3 border-b border-line pb-4">
+            <p className="text-sm text-muted">{t("signedInAs", { name: user.name, email: user.email })}</p>
+            <SignOutButton variant="secondary" />
+          </div>
+          <NextIntlClientProvider messages={{ account: { changePassword: messages.account.changePassword } }}>
+            <ChangePasswordForm minLength={PASSWORD_MIN_LENGTH} cancelHref={homePath(user)} />
+          </NextIntlClientProvider>
+        </div>
+      </div>
+    </MainContent>
+  );
+}

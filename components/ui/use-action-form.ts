@@ -1,0 +1,35 @@
+"use client";
+
+import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
+import type { ActionResult } from "@/lib/actions/define";
+
+/** A tenant server action bound to its slug, as `tenantAction(...).bind(null, slug)` gives it. */
+export type FormAction<Result> = (previous: ActionResult<Result> | null, input: FormData) => Promise<ActionResult<Result>>;
+
+/**
+ * Runs a server action from a form without React's reset-after-submit, so a refused form
+ * keeps what was typed. After a refusal the first field marked invalid gets the focus.
+ */
+export function useActionForm<Result>(action: FormAction<Result>, options: { resetOnSuccess?: boolean } = {}) {
+  const [state, dispatch, pending] = useActionState<ActionResult<Result> | null, FormData>(action, null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    if (!state) return;
+    if (state.ok) {
+      if (options.resetOnSuccess) formRef.current?.reset();
+      return;
+    }
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [state, options.resetOnSuccess]);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => dispatch(data));
+  }
+
+  const fieldError = (name: string): string | undefined => (state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined);
+  const formError = state && !state.ok ? state.message : undefined;
+  return { state, pending, formRef, onSubmit, fieldError, formError };
+}

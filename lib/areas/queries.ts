@@ -1,0 +1,34 @@
+import type { Tx } from "@/lib/db";
+
+export type AreaCounts = { households: number; extremePoorHouseholds: number };
+export type KelurahanNode = { id: string; code: string; name: string } & AreaCounts;
+export type KecamatanNode = { id: string; code: string; name: string; kelurahan: KelurahanNode[] } & AreaCounts;
+
+/**
+ * The scope's city as kecamatan → kelurahan, by Kemendagri code, with its active and
+ * extreme-poor households per area (counted by the database).
+ */
+export async function getAreaTree(tx: Tx): Promise<KecamatanNode[]> {
+  const [areas, byKecamatan, byKelurahan] = await Promise.all([
+    tx.area.findMany({ select: { id: true, code: true, name: true, level: true, parentId: true }, orderBy: { code: "asc" } }),
+    tx.household.groupBy({ by: ["kecamatanId", "isExtremePoor"], where: { status: "ACTIVE" }, _count: { _all: true } }),
+    tx.household.groupBy({ by: ["kelurahanId", "isExtremePoor"], where: { status: "ACTIVE" }, _count: { _all: true } }),
+  ]);
+  const counts = (rows: { isExtremePoor: boolean; _count: { _all: number } }[]): AreaCounts => ({
+    households: rows.reduce((sum, row) => sum + row._count._all, 0),
+    extremePoorHouseholds: rows.find((row) => row.isExtremePoor)?._count._all ?? 0,
+  });
+
+  const tree = new Map<string, KecamatanNode>();
+  for (const area of areas) {
+    if (area.level !== "KECAMATAN") continue;
+    const rows = byKecamatan.filter((row) => row.kecamatanId === area.id);
+    tree.set(area.id, { id: area.id, code: area.code, name: area.name, kelurahan: [], ...counts(rows) });
+  }
+  for (const area of areas) {
+    if (area.level !== "KELURAHAN" || !area.parentId) continue;
+    const rows = byKelurahan.filter((row) => row.kelurahanId === area.id);
+    tree.get(area.parentId)?.kelurahan.push({ id: area.id, code: area.code, name: area.name, ...counts(rows) });
+  }
+  return [...tree.values()];
+}

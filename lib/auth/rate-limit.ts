@@ -1,0 +1,105 @@
+// Throttling of failed sign-ins (issue 3). The counters live in the RateLimit table and
+// each failure is counted by one INSERT … ON CONFLICT DO UPDATE, so any number of server
+// processes share them and concurrent failures are all counted.
+import type { ScopedClient } from "@/lib/db";
+
+export type RateLimitPolicy = {
+  /** Failures within one window that lock the key. */
+  max: number;
+  windowMs: number;
+  lockMs: number;
+};
+
+const FIFTEEN_MINUTES = 15 * 60_000;
+
+/** Per account: 5 failures in 15 minutes lock it for 15 minutes. */
+export const ACCOUNT_POLICY: RateLimitPolicy = { max: 5, windowMs: FIFTEEN_MINUTES, lockMs: FIFTEEN_MINUTES };
+/** Per address: 30 failures in 15 minutes (a whole office may share one address). */
+export const IP_POLICY: RateLimitPolicy = { max: 30, windowMs: FIFTEEN_MINUTES, lockMs: FIFTEEN_MINUTES };
+
+export type Counter = { count: number; windowStart: Date; lockedUntil: Date | null };
+
+/** Emails are keyed lower-case and trimmed, as entas_lookup_login compares them. */
+export const accountKey = (email: string) => `login:email:${email.trim().toLowerCase()}`;
+export const ipKey = (ip: string) => `login:ip:${ip}`;
+
+/**
+ * The counter after one more failure at `now`: a window starts at its first failure and
+ * lasts `windowMs`; reaching `max` in it locks the key for `lockMs`. The SQL in
+ * `recordFailure` computes exactly this (the integration tests hold them to it).
+ */
+export function nextCounter(current: Counter | null, now: Date, policy: RateLimitPolicy): Counter {
+  const fresh = !current || current.windowStart.getTime() <= now.getTime() - policy.windowMs;
+  const count = fresh ? 1 : current.count + 1;
+  return {
+    count,
+    windowStart: fresh ? now : current.windowStart,
+    lockedUntil: count >= policy.max ? new Date(now.getTime() + policy.lockMs) : (current?.lockedUntil ?? null),
+  };
+}
+
+export function isLocked(counter: Pick<Counter, "lockedUntil"> | null, now: Date): boolean {
+  return Boolean(counter?.lockedUntil && counter.lockedUntil.getTime() > now.getTime());
+}
+
+/** Whole minutes until `lockedUntil`, rounded up, at least 1: "coba lagi dalam N menit". */
+export function minutesLeft(lockedUntil: Date, now: Date): number {
+  return Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000));
+}
+
+type RawClient = Pick<ScopedClient, "$queryRaw" | "rateLimit">;
+
+/** Counts one failure against `key`, atomically; returns the counter as stored. */
+export async function recordFailure(
+  db: RawClient,
+  key: string,
+  policy: RateLimitPolicy,
+  now: Date = new Date(),
+): Promise<Counter> {
+  const windowFloor = new Date(now.getTime() - policy.windowMs);
+  const lockEnd = new Date(now.getTime() + policy.lockMs);
+  // In DO UPDATE, "RateLimit".* is the stored row; the new count is spelt out twice.
+  const rows = await db.$queryRaw<Counter[]>`
+    INSERT INTO "RateLimit" ("key", "count", "windowStart", "lockedUntil")
+    VALUES (${key}, 1, ${now}::timestamp(3),
+            CASE WHEN 1 >= ${policy.max}::int THEN ${lockEnd}::timestamp(3) END)
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE WHEN "RateLimit"."windowStart" <= ${windowFloor}::timestamp(3) THEN 1
+                     ELSE "RateLimit"."count" + 1 END,
+      "windowStart" = CASE WHEN "RateLimit"."windowStart" <= ${windowFloor}::timestamp(3) THEN ${now}::timestamp(3)
+                           ELSE "RateLimit"."windowStart" END,
+      "lockedUntil" = CASE WHEN (CASE WHEN "RateLimit"."windowStart" <= ${windowFloor}::timestamp(3) THEN 1
+                                      ELSE "RateLimit"."count" + 1 END) >= ${policy.max}::int
+                           THEN ${lockEnd}::timestamp(3)
+                           ELSE "RateLimit"."lockedUntil" END
+    RETURNING "count", "windowStart", "lockedUntil"`;
+  const row = rows[0];
+  if (!row) throw new Error(`rate limit: no row returned for ${key}`);
+  return { count: Number(row.count), windowStart: new Date(row.windowStart), lockedUntil: row.lockedUntil && new Date(row.lockedUntil) };
+}
+
+/** The latest lock among `keys` still in force at `now`, or null. */
+export async function activeLock(db: RawClient, keys: string[], now: Date = new Date()): Promise<Date | null> {
+  const locked = await db.rateLimit.findMany({
+    where: { key: { in: keys }, lockedUntil: { gt: now } },
+    select: { lockedUntil: true },
+  });
+  const ends = locked.flatMap((row) => (row.lockedUntil ? [row.lockedUntil.getTime()] : []));
+  return ends.length ? new Date(Math.max(...ends)) : null;
+}
+
+/** Forgets a key's failures (after a successful sign-in). */
+export async function resetCounter(db: RawClient, key: string): Promise<void> {
+  await db.rateLimit.deleteMany({ where: { key } });
+}
+
+/**
+ * Drops counters untouched for a day (their window and lock long over), so the table
+ * stays small. The margin keeps it clear of any counter in use.
+ */
+export async function pruneCounters(db: RawClient, now: Date = new Date()): Promise<void> {
+  const dayAgo = new Date(now.getTime() - 24 * 60 * 60_000);
+  await db.rateLimit.deleteMany({
+    where: { windowStart: { lt: dayAgo }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: dayAgo } }] },
+  });
+}

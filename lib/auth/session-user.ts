@@ -1,0 +1,99 @@
+// Whether a session token still stands for a signed-in user. Run on every request: the
+// token says who signed in, the database says whether that still holds.
+import { z } from "zod";
+import { Role } from "@/lib/generated/prisma/enums";
+import { inUserScope, type AuthDeps } from "./deps";
+
+/** A session lasts at most this long from sign-in, whatever refreshes its cookie. */
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+/** What the session token carries besides next-auth's own fields. */
+export const sessionClaimsSchema = z.object({
+  userId: z.string().min(1),
+  tenantId: z.string().min(1).nullable(),
+  role: z.enum(Role),
+  sessionVersion: z.number().int(),
+  /** Milliseconds since the epoch. */
+  signedInAt: z.number().int(),
+});
+
+export type SessionClaims = z.infer<typeof sessionClaimsSchema>;
+
+export type SessionUser = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  /** Null only for the platform admin. */
+  tenantId: string | null;
+  tenantSlug: string | null;
+  opdId: string | null;
+  kelurahanId: string | null;
+};
+
+/**
+ * The user behind a session token, re-read from the database, or null when the session
+ * has run its course, the user is gone or deactivated, or their sessionVersion has moved
+ * on (deactivation, a password change).
+ */
+export async function loadSessionUser(
+  deps: AuthDeps,
+  claims: unknown,
+  now: Date = new Date(),
+): Promise<SessionUser | null> {
+  const parsed = sessionClaimsSchema.safeParse(claims);
+  if (!parsed.success) return null;
+  const { userId, tenantId, sessionVersion, signedInAt } = parsed.data;
+  const age = now.getTime() - signedInAt;
+  if (age > SESSION_MAX_AGE_SECONDS * 1000 || age < -60_000) return null;
+
+  const user = await inUserScope(deps, tenantId, (tx) =>
+    tx.user.findUnique({
+      where: { id: userId },
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        role: true,
+        tenantId: true,
+        opdId: true,
+        kelurahanId: true,
+        active: true,
+        sessionVersion: true,
+        tenant: { select: { slug: true } },
+      },
+    }),
+  );
+  if (!user || !user.active || user.sessionVersion !== sessionVersion || user.tenantId !== tenantId) return null;
+  // The platform admin belongs to no tenant, and a tenant's user is never platform admin.
+  if ((user.role === "PLATFORM_ADMIN") !== (user.tenantId === null)) return null;
+
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    tenantId: user.tenantId,
+    tenantSlug: user.tenant?.slug ?? null,
+    opdId: user.opdId,
+    kelurahanId: user.kelurahanId,
+  };
+}
+
+/** Where a user lands after signing in when no page asked for them. */
+export function homePath(user: Pick<SessionUser, "tenantSlug">): string {
+  return user.tenantSlug ? `/${user.tenantSlug}` : "/platform";
+}
+
+/**
+ * A callbackUrl that stays on this site: a path starting with one "/", never "//" or
+ * "/\" (both leave the site), and never back to the sign-in page itself.
+ */
+export function safeCallbackUrl(raw: unknown): string | null {
+  if (typeof raw !== "string" || raw.length > 2000) return null;
+  if (!raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return null;
+  if (/[\u0000-\u001f\\]/.test(raw)) return null;
+  const path = raw.split(/[?#]/)[0] ?? "";
+  if (path === "/masuk" || path.startsWith("/masuk/") || path.startsWith("/api/")) return null;
+  return raw;
+}

@@ -1,0 +1,67 @@
+import type { Tx } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+/** A user as the list and the edit page show them. Never the password hash. */
+export const userListSelect = {
+  id: true,
+  name: true,
+  email: true,
+  role: true,
+  active: true,
+  lastLoginAt: true,
+  createdAt: true,
+  opdId: true,
+  kelurahanId: true,
+  opd: { select: { id: true, code: true, shortName: true, name: true } },
+  kelurahan: { select: { id: true, name: true, parent: { select: { name: true } } } },
+} as const;
+
+export type UserListRow = Awaited<ReturnType<typeof listUsers>>[number];
+
+/** The scope's city users, active first, by name; optionally of one role. */
+export function listUsers(tx: Tx, filter: { role?: Role | null } = {}) {
+  return tx.user.findMany({
+    where: filter.role ? { role: filter.role } : {},
+    select: userListSelect,
+    orderBy: [{ active: "desc" }, { name: "asc" }],
+  });
+}
+
+/** Users per role, counted by the database (the filter shows them). */
+export async function countUsersByRole(tx: Tx): Promise<Map<Role, number>> {
+  const rows = await tx.user.groupBy({ by: ["role"], _count: { _all: true } });
+  return new Map(rows.map((row) => [row.role, row._count._all]));
+}
+
+/** One user of the scope's city, or null (another city's user is null too). */
+export function getUser(tx: Tx, userId: string) {
+  return tx.user.findFirst({ where: { id: userId }, select: userListSelect });
+}
+
+export type ScopeChoices = Awaited<ReturnType<typeof getScopeChoices>>;
+
+/** What the role's scope can be set to: the city's active OPDs and its kelurahan by kecamatan. */
+export async function getScopeChoices(tx: Tx) {
+  const [opds, kelurahan] = await Promise.all([
+    tx.opd.findMany({ where: { active: true }, select: { id: true, code: true, shortName: true, name: true }, orderBy: { code: "asc" } }),
+    tx.area.findMany({
+      where: { level: "KELURAHAN" },
+      select: { id: true, name: true, parent: { select: { id: true, name: true } } },
+      orderBy: [{ code: "asc" }],
+    }),
+  ]);
+  const kecamatan = new Map<string, { id: string; name: string; kelurahan: { id: string; name: string }[] }>();
+  for (const area of kelurahan) {
+    const parent = area.parent ?? { id: "", name: "" };
+    const group = kecamatan.get(parent.id) ?? { ...parent, kelurahan: [] };
+    group.kelurahan.push({ id: area.id, name: area.name });
+    kecamatan.set(parent.id, group);
+  }
+  return { opds, kecamatan: [...kecamatan.values()] };
+}
+
+/** The city's IANA zone, for showing sign-in times as its staff read a clock. */
+export async function getTenantTimeZone(tx: Tx, tenantId: string): Promise<string> {
+  const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { timeZone: true } });
+  return tenant?.timeZone ?? "Asia/Jakarta";
+}

@@ -1,0 +1,88 @@
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblems, type PasswordProblem } from "@/lib/auth/password";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { z } from "@/lib/validation/zod";
+import { ASSIGNABLE_ROLES, isAssignableRole, scopeOf, type AssignableRole } from "./roles";
+
+const PASSWORD_MESSAGES: Record<PasswordProblem, string> = {
+  tooShort: `Kata sandi minimal ${PASSWORD_MIN_LENGTH} karakter.`,
+  tooLong: `Kata sandi maksimal ${PASSWORD_MAX_LENGTH} karakter.`,
+  sameAsEmail: "Kata sandi tidak boleh sama dengan email.",
+  tooCommon: "Kata sandi ini terlalu mudah ditebak. Pilih yang lain.",
+};
+
+const id = (what: string) => z.string({ error: `Pilih ${what}.` }).trim().min(1, `Pilih ${what}.`).max(64);
+/** An optional id from a <select>: "" means none. */
+const optionalId = z
+  .string()
+  .trim()
+  .max(64)
+  .optional()
+  .transform((value) => value || null);
+
+const name = z
+  .string({ error: "Isi nama." })
+  .trim()
+  .min(2, "Nama minimal 2 karakter.")
+  .max(120, "Nama maksimal 120 karakter.");
+
+/** Stored lower-case: sign-in looks emails up lower-cased. */
+const email = z
+  .string({ error: "Isi email." })
+  .trim()
+  .toLowerCase()
+  .min(1, "Isi email.")
+  .max(254, "Email terlalu panjang.")
+  .pipe(z.email("Format email tidak valid, contoh: nama@kota.go.id."));
+
+const role = z.enum(ASSIGNABLE_ROLES, { error: "Pilih peran dari daftar." });
+
+/** "generate": Entas makes one and shows it once; "manual": the admin types it. */
+const passwordMode = z.enum(["generate", "manual"]).default("generate");
+
+type ScopeFields = { role: Role; opdId: string | null; kelurahanId: string | null };
+
+/** OPD roles need an OPD, KELURAHAN a kelurahan, every other role neither (extra ids are dropped). */
+function checkScope(value: ScopeFields, ctx: z.RefinementCtx) {
+  const scope = scopeOf(value.role);
+  if (scope === "opd" && !value.opdId) ctx.addIssue({ code: "custom", path: ["opdId"], message: "Pilih OPD untuk peran ini." });
+  if (scope === "kelurahan" && !value.kelurahanId)
+    ctx.addIssue({ code: "custom", path: ["kelurahanId"], message: "Pilih kelurahan untuk peran ini." });
+}
+
+function normaliseScope<T extends ScopeFields>(value: T): T {
+  const scope = scopeOf(value.role);
+  return { ...value, opdId: scope === "opd" ? value.opdId : null, kelurahanId: scope === "kelurahan" ? value.kelurahanId : null };
+}
+
+function checkPassword(value: { passwordMode: "generate" | "manual"; password?: string; email?: string }, ctx: z.RefinementCtx) {
+  if (value.passwordMode !== "manual") return;
+  const [problem] = passwordProblems(value.password ?? "", { email: value.email });
+  if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: PASSWORD_MESSAGES[problem] });
+}
+
+const password = z.string().max(PASSWORD_MAX_LENGTH * 4).optional();
+
+export const createUserSchema = z
+  .object({ name, email, role, opdId: optionalId, kelurahanId: optionalId, passwordMode, password })
+  .superRefine(checkScope)
+  .superRefine(checkPassword)
+  .transform(normaliseScope);
+export type CreateUserInput = z.output<typeof createUserSchema>;
+
+export const updateUserSchema = z
+  .object({ userId: id("pengguna"), name, role, opdId: optionalId, kelurahanId: optionalId })
+  .superRefine(checkScope)
+  .transform(normaliseScope);
+export type UpdateUserInput = z.output<typeof updateUserSchema>;
+
+export const resetPasswordSchema = z
+  .object({ userId: id("pengguna"), passwordMode, password })
+  .superRefine(checkPassword);
+export type ResetPasswordInput = z.output<typeof resetPasswordSchema>;
+
+export const userIdSchema = z.object({ userId: id("pengguna") });
+
+/** The list's role filter from the URL: a known role, or none. */
+export function parseRoleFilter(value: unknown): AssignableRole | null {
+  return isAssignableRole(value) ? value : null;
+}

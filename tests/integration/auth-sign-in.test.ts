@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Tx } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { hashPassword } from "@/lib/auth/password";
+import { ACCOUNT_POLICY, IP_POLICY, accountKey, ipKey, nextCounter, recordFailure, type Counter } from "@/lib/auth/rate-limit";
+import { authenticate } from "@/lib/auth/sign-in";
+import { openTestDb, uniqueSuffix, type TestDb } from "../helpers/db";
+import { createTestTenant, type TestTenant } from "../helpers/factories";
+
+const PASSWORD = "tenun ikat sumba 1";
+const minute = 60_000;
+// Times are relative to the real clock: other files share the counters table and prune
+// counters a day old, so a fixed date could be pruned under a test's feet.
+const minutesFromNow = () => {
+  const t0 = Date.now();
+  return (minutes: number) => new Date(t0 + minutes * minute);
+};
+
+let t: TestDb;
+let city: TestTenant;
+let passwordHash: string;
+
+beforeAll(async () => {
+  t = await openTestDb();
+  city = await createTestTenant(t.db, t.withTenant);
+  passwordHash = await hashPassword(PASSWORD);
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+const randomIp = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+
+async function createUser(options: { tenantId?: string | null; role?: Role; active?: boolean } = {}) {
+  const email = `pengguna-${uniqueSuffix()}@uji.go.id`;
+  const data = { email, name: "Pengguna Uji", passwordHash, role: options.role ?? ("OPD_STAFF" as Role), active: options.active ?? true };
+  const create = (tx: Tx) => tx.user.create({ data, select: { id: true, tenantId: true, email: true } });
+  const tenantId = options.tenantId === undefined ? city.id : options.tenantId;
+  return tenantId ? t.withTenant(tenantId, create) : t.withPlatform(create);
+}
+
+function auditRows(tenantId: string | null, where: { action: string; entityId?: string | null }) {
+  const find = (tx: Tx) => tx.auditLog.findMany({ where, orderBy: { id: "asc" } });
+  return tenantId ? t.withTenant(tenantId, find) : t.withPlatform(find);
+}
+
+const counter = (key: string) => t.db.rateLimit.findUnique({ where: { key } });
+
+describe("authenticate", () => {
+  it("signs in with the right password, sets lastLoginAt and audits the sign-in", async () => {
+    const user = await createUser();
+    const ip = randomIp();
+    const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const result = await authenticate(t, { email: user.email, password: PASSWORD, ip, requestId: "req-1", now });
+    expect(result).toEqual({
+      ok: true,
+      user: { id: user.id, name: "Pengguna Uji", email: user.email, role: "OPD_STAFF", tenantId: city.id, sessionVersion: 0 },
+    });
+    const stored = await t.withTenant(city.id, (tx) => tx.user.findUniqueOrThrow({ where: { id: user.id } }));
+    expect(stored.lastLoginAt).toEqual(now);
+    const [audit] = await auditRows(city.id, { action: "auth.sign_in", entityId: user.id });
+    expect(audit).toMatchObject({ tenantId: city.id, userId: user.id, entity: "User", ip, requestId: "req-1" });
+  });
+
+  it("finds the account whatever the case and spaces of the email", async () => {
+    const user = await createUser();
+    const result = await authenticate(t, { email: `  ${user.email.toUpperCase()} `, password: PASSWORD, ip: randomIp() });
+    expect(result.ok).toBe(true);
+  });
+
+  it("signs in the platform admin, who has no tenant", async () => {
+    const admin = await createUser({ tenantId: null, role: "PLATFORM_ADMIN" });
+    const result = await authenticate(t, { email: admin.email, password: PASSWORD, ip: randomIp() });
+    expect(result).toMatchObject({ ok: true, user: { id: admin.id, tenantId: null, role: "PLATFORM_ADMIN" } });
+    expect(await auditRows(null, { action: "auth.sign_in", entityId: admin.id })).toHaveLength(1);
+  });
+
+  it("refuses a wrong password, counts it for the account and the address, and audits it in the user's tenant", async () => {
+    const user = await createUser();
+    const ip = randomIp();
+    const result = await authenticate(t, { email: user.email, password: "salah sekali 123", ip });
+    expect(result).toEqual({ ok: false, reason: "invalid" });
+    expect(await counter(accountKey(user.email))).toMatchObject({ count: 1, lockedUntil: null });
+    expect(await counter(ipKey(ip))).toMatchObject({ count: 1, lockedUntil: null });
+    const rows = await auditRows(city.id, { action: "auth.sign_in_failed", entityId: user.id });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ tenantId: city.id, userId: null, entity: "User", ip, after: { email: user.email, reason: "wrong_password" } });
+    // Not visible to the platform, nor to another city.
+    expect(await auditRows(null, { action: "auth.sign_in_failed", entityId: user.id })).toHaveLength(0);
+  });
+
+  it("refuses an unknown email the same way and audits it with no tenant", async () => {
+    const email = `tidak-ada-${uniqueSuffix()}@uji.go.id`;
+    const ip = randomIp();
+    expect(await authenticate(t, { email, password: PASSWORD, ip })).toEqual({ ok: false, reason: "invalid" });
+    const rows = await auditRows(null, { action: "auth.sign_in_failed" });
+    const mine = rows.filter((row) => (row.after as { email?: string } | null)?.email === email);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ tenantId: null, entityId: null, ip, after: { reason: "unknown_email" } });
+    expect(await counter(accountKey(email))).toMatchObject({ count: 1 });
+  });
+
+  it("refuses empty or oversized input without touching the counters", async () => {
+    const ip = randomIp();
+    expect(await authenticate(t, { email: "", password: PASSWORD, ip })).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate(t, { email: "a@b.id", password: "", ip })).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate(t, { email: 42, password: ["x"], ip })).toEqual({ ok: false, reason: "invalid" });
+    expect(await counter(ipKey(ip))).toBeNull();
+  });
+
+  it("tells a deactivated user who knows the password, and no one else", async () => {
+    const user = await createUser({ active: false });
+    expect(await authenticate(t, { email: user.email, password: PASSWORD, ip: randomIp() })).toEqual({ ok: false, reason: "inactive" });
+    expect(await authenticate(t, { email: user.email, password: "salah sekali 123", ip: randomIp() })).toEqual({ ok: false, reason: "invalid" });
+    const reasons = (await auditRows(city.id, { action: "auth.sign_in_failed", entityId: user.id })).map(
+      (row) => (row.after as { reason: string }).reason,
+    );
+    expect(reasons).toEqual(["inactive", "wrong_password"]);
+  });
+});
+
+describe("lockout", () => {
+  it("locks the account on the fifth failure, for 15 minutes, even against the right password", async () => {
+    const user = await createUser();
+    const at = minutesFromNow();
+    for (let i = 0; i < 4; i++) {
+      expect(await authenticate(t, { email: user.email, password: "salah", ip: randomIp(), now: at(i) })).toEqual({ ok: false, reason: "invalid" });
+    }
+    expect(await authenticate(t, { email: user.email, password: "salah", ip: randomIp(), now: at(4) })).toEqual({
+      ok: false,
+      reason: "locked",
+      retryAfterMinutes: 15,
+    });
+    expect(await authenticate(t, { email: user.email, password: PASSWORD, ip: randomIp(), now: at(10.5) })).toEqual({
+      ok: false,
+      reason: "locked",
+      retryAfterMinutes: 9,
+    });
+    const reasons = (await auditRows(city.id, { action: "auth.sign_in_failed", entityId: user.id })).map(
+      (row) => (row.after as { reason: string }).reason,
+    );
+    expect(reasons).toEqual(["wrong_password", "wrong_password", "wrong_password", "wrong_password", "wrong_password", "locked"]);
+
+    // Once the lock has passed, the right password works and clears the account's counter.
+    expect((await authenticate(t, { email: user.email, password: PASSWORD, ip: randomIp(), now: at(19) })).ok).toBe(true);
+    expect(await counter(accountKey(user.email))).toBeNull();
+  });
+
+  it("forgets earlier failures after a successful sign-in", async () => {
+    const user = await createUser();
+    const at = minutesFromNow();
+    for (let i = 0; i < 4; i++) await authenticate(t, { email: user.email, password: "salah", ip: randomIp(), now: at(i) });
+    expect((await authenticate(t, { email: user.email, password: PASSWORD, ip: randomIp(), now: at(4) })).ok).toBe(true);
+    for (let i = 5; i < 9; i++) {
+      expect(await authenticate(t, { email: user.email, password: "salah", ip: randomIp(), now: at(i) })).toEqual({ ok: false, reason: "invalid" });
+    }
+    expect(await counter(accountKey(user.email))).toMatchObject({ count: 4, lockedUntil: null });
+  });
+
+  it("locks an address after 30 failures, whichever accounts they were for; other addresses still sign in", async () => {
+    const user = await createUser();
+    const ip = randomIp();
+    const now = new Date();
+    for (let i = 0; i < 29; i++) {
+      const result = await authenticate(t, { email: `tebakan-${i}-${uniqueSuffix()}@uji.go.id`, password: "salah", ip, now });
+      expect(result).toEqual({ ok: false, reason: "invalid" });
+    }
+    expect(await authenticate(t, { email: `tebakan-30-${uniqueSuffix()}@uji.go.id`, password: "salah", ip, now })).toMatchObject({
+      ok: false,
+      reason: "locked",
+    });
+    expect(await authenticate(t, { email: user.email, password: PASSWORD, ip, now })).toEqual({
+      ok: false,
+      reason: "locked",
+      retryAfterMinutes: 15,
+    });
+    expect((await authenticate(t, { email: user.email, password: PASSWORD, ip: randomIp(), now })).ok).toBe(true);
+  });
+});
+
+describe("the counter SQL", () => {
+  it("counts every one of many concurrent failures", async () => {
+    const key = `login:email:serentak-${uniqueSuffix()}@uji.go.id`;
+    const now = new Date();
+    const policy = { max: 1000, windowMs: 15 * minute, lockMs: 15 * minute };
+    const results = await Promise.all(Array.from({ length: 40 }, () => recordFailure(t.db, key, policy, now)));
+    expect(results.map((row) => row.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(await counter(key)).toMatchObject({ count: 40, lockedUntil: null });
+  });
+
+  it("counts concurrent failed sign-ins exactly and audits each", async () => {
+    const user = await createUser();
+    const attempts = Array.from({ length: 12 }, () =>
+      authenticate(t, { email: user.email, password: "salah", ip: randomIp() }),
+    );
+    const results = await Promise.all(attempts);
+    expect(results.filter((result) => !result.ok)).toHaveLength(12);
+    expect((await counter(accountKey(user.email)))?.count).toBe(12);
+    expect(await auditRows(city.id, { action: "auth.sign_in_failed", entityId: user.id })).toHaveLength(12);
+  });
+
+  it("computes what nextCounter computes, step by step", async () => {
+    const key = `login:email:langkah-${uniqueSuffix()}@uji.go.id`;
+    const at = minutesFromNow();
+    let expected: Counter | null = null;
+    for (const minutes of [0, 2, 2, 7.5, 14.999, 15, 16, 31, 31, 31, 31, 31, 32, 60]) {
+      const now = at(minutes);
+      expected = nextCounter(expected, now, ACCOUNT_POLICY);
+      expect(await recordFailure(t.db, key, ACCOUNT_POLICY, now), `at minute ${minutes}`).toEqual(expected);
+    }
+    const stored = await counter(key);
+    expect(stored).toEqual({ key, ...expected });
+  });
+
+  it("keeps separate policies apart: an address is not locked by 5", async () => {
+    const ip = ipKey(randomIp());
+    const now = new Date();
+    let last: Counter | undefined;
+    for (let i = 0; i < 5; i++) last = await recordFailure(t.db, ip, IP_POLICY, now);
+    expect(last).toMatchObject({ count: 5, lockedUntil: null });
+  });
+});
