@@ -40,3 +40,20 @@ export function roleMayOpen(role: Role, page: TenantPageKey): boolean {
   if (permission === null) return true;
   return typeof permission === "string" ? can(role, permission) : permission.some((one) => can(role, one));
 }
+
+export type PageAccess = "allow" | "not-found";
+
+/**
+ * Whether a signed-in user may open a page of a city: only of their own city (anyone
+ * else, the platform admin too, gets "not found") and only if their role has the page's
+ * permission. Pure, so the permission-matrix test checks every cell.
+ */
+export function pageAccess(
+  user: { role: Role; tenantSlug: string | null },
+  tenantSlug: string,
+  page: TenantPageKey,
+): PageAccess {
+  if (!user.tenantSlug || user.tenantSlug !== tenantSlug) return "not-found";
+  return roleMayOpen(user.role, page) ? "allow" : "not-found";
+}
+

@@ -1,7 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { visibleNavItems } from "@/components/shell/nav-items";
-import { TENANT_PAGES, tenantPagePath, type TenantPageKey } from "@/lib/auth/pages";
-import { pageAccess } from "@/lib/auth/guard";
+import { TENANT_PAGES, pageAccess, tenantPagePath, type TenantPageKey } from "@/lib/auth/pages";
 import { demoAccountsFor } from "@/lib/seed/demo-accounts";
 import id from "@/messages/id.json" with { type: "json" };
 import { signInAs } from "./auth";

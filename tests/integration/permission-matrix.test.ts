@@ -3,8 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tenantActionDefinitions, platformActionDefinitions } from "@/lib/actions/registry";
 import { runAction, runPlatformAction } from "@/lib/actions/run";
-import { pageAccess } from "@/lib/auth/guard";
-import { TENANT_PAGES, type PagePermission, type TenantPageKey } from "@/lib/auth/pages";
+import { TENANT_PAGES, pageAccess, type PagePermission, type TenantPageKey } from "@/lib/auth/pages";
 import { ROLE_PERMISSIONS, can } from "@/lib/auth/permissions";
 import { Role } from "@/lib/generated/prisma/enums";
 import { actionDeps, sessionUser } from "../helpers/actions";
