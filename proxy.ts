@@ -15,6 +15,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but static files.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  // Everything but static files, and the registry upload: a proxy buffers the request
+  // body (cut at 10 MB), and a 100k-row extract is larger; that route checks the session itself.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|[^/]+/registri/impor/unggah).*)"],
 };
