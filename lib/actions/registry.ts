@@ -1,7 +1,9 @@
 // Every server action of the app, by domain. The permission-matrix test runs each one for
 // every role, in its own city and in another; a new domain adds its list here.
 import { areaActionDefinitions } from "@/lib/areas/actions";
+import { budgetActionDefinitions } from "@/lib/budget/actions";
 import { opdActionDefinitions } from "@/lib/opds/actions";
+import { programmeActionDefinitions } from "@/lib/programmes/actions";
 import { platformActionDefinitions } from "@/lib/tenant/platform-actions";
 import { userActionDefinitions } from "@/lib/users/actions";
 import type { AnyActionDefinition } from "./define";
@@ -10,6 +12,8 @@ export const tenantActionDefinitions: readonly AnyActionDefinition[] = [
   ...userActionDefinitions,
   ...opdActionDefinitions,
   ...areaActionDefinitions,
+  ...programmeActionDefinitions,
+  ...budgetActionDefinitions,
 ];
 
 export { platformActionDefinitions };

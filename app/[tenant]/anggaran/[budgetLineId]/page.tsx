@@ -1,0 +1,188 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { AbsorptionSummary } from "@/components/budget/absorption-summary";
+import { EntriesTable } from "@/components/budget/entries-table";
+import { MonthTable } from "@/components/budget/month-table";
+import { RealisationForm } from "@/components/budget/realisation-form";
+import { ReversalForm } from "@/components/budget/reversal-form";
+import { LinkButton } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireTenantPage } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { absorptionOf, currentYearMonth, lastRecordableMonth } from "@/lib/budget/calendar";
+import { MONTHS, monthName } from "@/lib/budget/months";
+import { getBudgetLine, lineEntries, monthlyBreakdown } from "@/lib/budget/queries";
+import { editProblem, reversalProblem } from "@/lib/budget/rules";
+import { lineTotals } from "@/lib/budget/totals";
+import { withTenant } from "@/lib/db";
+import { formatNumber, formatRupiah } from "@/lib/format";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { programmeScope } from "@/lib/programmes/scope";
+import { createRealisation, deleteRealisation, reverseRealisation, updateRealisation, verifyRealisations } from "../actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ tenant: string; budgetLineId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Budget");
+  return { title: t("title") };
+}
+
+export default async function BudgetLinePage({ params, searchParams }: Props) {
+  const { tenant: slug, budgetLineId } = await params;
+  const user = await requireTenantPage(slug, "budget");
+  const query = await searchParams;
+  const data = await withTenant(user.tenantId, async (tx) => {
+    // Scoped: another OPD's line is "not found" for OPD roles.
+    const line = await getBudgetLine(tx, programmeScope(user), budgetLineId);
+    if (!line) return null;
+    const [totals, months, entries, tenant] = await Promise.all([
+      lineTotals(tx, { tenantId: user.tenantId, budgetLineId: line.id }),
+      monthlyBreakdown(tx, line.id),
+      lineEntries(tx, line.id),
+      tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { timeZone: true } }),
+    ]);
+    return { line, totals: totals[0], months, entries, timeZone: tenant.timeZone };
+  });
+  if (!data) notFound();
+  const { line, months, entries, timeZone } = data;
+
+  const [t, tp, locale, messages] = await Promise.all([
+    getTranslations("Budget"),
+    getTranslations("Programmes"),
+    getLocale() as Promise<AppLocale>,
+    getMessages(),
+  ]);
+  const ownOpd = user.opdId === line.programme.opd.id;
+  const canWrite = can(user.role, "entry:write") && ownOpd;
+  const canVerify = can(user.role, "entry:verify") && ownOpd;
+  const year = line.programme.fiscalYear;
+  const today = currentYearMonth(timeZone);
+  const absorption = absorptionOf(line.pagu, data.totals?.realised ?? 0n, year, today);
+  const path = `/${slug}/anggaran/${line.id}`;
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+  const editing = canWrite ? entries.find((entry) => entry.id === first(query.ubah) && !editProblem(entry)) : undefined;
+  const reversing = canWrite ? entries.find((entry) => entry.id === first(query.balik) && !reversalProblem(entry, entry.reversal !== null)) : undefined;
+  const lastMonth = lastRecordableMonth(year, today);
+  const monthChoices = MONTHS.filter((month) => month <= lastMonth).map((month) => ({ value: month, label: monthName(month, locale) }));
+  const source = `${tp(`sources.${line.fundingSource}`)}${line.partnerName ? ` (${line.partnerName})` : ""}`;
+
+  return (
+    <NextIntlClientProvider messages={{ Budget: messages.Budget, Programmes: messages.Programmes }}>
+      <Link href={`/${slug}/anggaran?tahun=${year}`} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+        {t("line.backToBudget")}
+      </Link>
+      <PageHeader
+        eyebrow={t("line.eyebrow", { opd: line.programme.opd.shortName, year })}
+        title={line.description}
+        description={
+          <>
+            {t("line.programme")}:{" "}
+            <Link href={`/${slug}/program/${line.programme.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+              {line.programme.name}
+            </Link>{" "}
+            · {t("line.source")}: {source}
+          </>
+        }
+        actions={
+          canWrite && !editing && !reversing && monthChoices.length > 0 ? (
+            <LinkButton href="#catat" variant="secondary">
+              {t("entry.title")}
+            </LinkButton>
+          ) : undefined
+        }
+      />
+      <AbsorptionSummary
+        label={t("summary.label", { year })}
+        absorption={absorption}
+        fiscalYear={year}
+        pendingCount={data.totals?.pendingCount ?? 0}
+        pendingAmount={data.totals?.pendingAmount ?? 0n}
+      />
+
+      {canWrite ? (
+        <Card className="mt-6">
+          <div id="catat" className="scroll-mt-4" />
+          {reversing ? (
+            <>
+              <CardHeader
+                title={t("reverse.title")}
+                description={t("reverse.intro", { amount: formatRupiah(-reversing.amount, { locale }), month: monthName(reversing.month, locale) })}
+              />
+              <div className="p-4 sm:p-5">
+                <p className="mb-3 text-sm text-ink">
+                  {t("reverse.original", {
+                    amount: formatRupiah(reversing.amount, { locale }),
+                    month: monthName(reversing.month, locale),
+                    note: reversing.note ? ` — ${reversing.note}` : "",
+                  })}
+                </p>
+                <ReversalForm action={reverseRealisation.bind(null, slug)} realisationId={reversing.id} doneHref={path} />
+              </div>
+            </>
+          ) : editing ? (
+            <>
+              <CardHeader title={t("entry.editTitle")} description={t("entry.editIntro")} />
+              <div className="p-4 sm:p-5">
+                <RealisationForm
+                  key={editing.id}
+                  mode="edit"
+                  action={updateRealisation.bind(null, slug)}
+                  months={monthChoices}
+                  entry={{ id: editing.id, month: editing.month, amount: formatNumber(editing.amount), note: editing.note }}
+                  doneHref={path}
+                />
+              </div>
+            </>
+          ) : (
+            <>
+              <CardHeader title={t("entry.title")} description={t("entry.intro")} />
+              <div className="p-4 sm:p-5">
+                {monthChoices.length === 0 ? (
+                  <p className="text-muted">{t("entry.noMonths")}</p>
+                ) : (
+                  <RealisationForm
+                    mode="create"
+                    action={createRealisation.bind(null, slug)}
+                    budgetLineId={line.id}
+                    months={monthChoices}
+                    defaultMonth={year === today.year ? Math.max(1, today.month - 1) : null}
+                  />
+                )}
+              </div>
+            </>
+          )}
+        </Card>
+      ) : null}
+
+      <Card className="mt-6">
+        <CardHeader title={t("line.entries")} />
+        {entries.length === 0 ? (
+          <p className="p-4 text-muted sm:p-5">{t("line.noEntries")}</p>
+        ) : (
+          <EntriesTable
+            entries={entries}
+            path={path}
+            timeZone={timeZone}
+            canWrite={canWrite}
+            canVerify={canVerify}
+            deleteAction={deleteRealisation.bind(null, slug)}
+            verifyAction={verifyRealisations.bind(null, slug)}
+          />
+        )}
+      </Card>
+      <Card className="mt-6">
+        <CardHeader title={t("line.months")} />
+        <MonthTable rows={months} pagu={line.pagu} monthsElapsed={absorption.monthsElapsed} label={t("line.monthsLabel", { year })} />
+      </Card>
+    </NextIntlClientProvider>
+  );
+}

@@ -1,0 +1,167 @@
+import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { AbsorptionSummary } from "@/components/budget/absorption-summary";
+import { BudgetOverviewTable } from "@/components/budget/budget-overview-table";
+import { PendingEntries } from "@/components/budget/pending-entries";
+import { pendingRows } from "@/components/budget/pending-rows";
+import { RealisationForm } from "@/components/budget/realisation-form";
+import { YearOpdFilter } from "@/components/programmes/year-opd-filter";
+import { LinkButton } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { FormNotice } from "@/components/ui/form-alert";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireTenantPage } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { absorptionOf, lastRecordableMonth } from "@/lib/budget/calendar";
+import { MONTHS, monthName } from "@/lib/budget/months";
+import { PENDING_PAGE, budgetOverview, pendingEntries, userNames, writableLines } from "@/lib/budget/queries";
+import { addTotals } from "@/lib/budget/totals";
+import { withTenant } from "@/lib/db";
+import { formatNumber } from "@/lib/format";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { yearContext, yearQuery } from "@/lib/programmes/year-context";
+import { createRealisation, verifyRealisations } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Budget");
+  return { title: t("title") };
+}
+
+export default async function BudgetPage({ params, searchParams }: Props) {
+  const slug = (await params).tenant;
+  const user = await requireTenantPage(slug, "budget");
+  const query = await searchParams;
+  const canWrite = can(user.role, "entry:write") && Boolean(user.opdId);
+  const canVerify = can(user.role, "entry:verify") && Boolean(user.opdId);
+
+  const data = await withTenant(user.tenantId, async (tx) => {
+    const context = await yearContext(tx, user, query);
+    const filter = { tenantId: user.tenantId, scope: context.scope, fiscalYear: context.year, opdId: context.opdId };
+    const [rows, pending, lines] = await Promise.all([
+      budgetOverview(tx, filter),
+      pendingEntries(tx, filter),
+      canWrite && user.opdId ? writableLines(tx, user.opdId, context.year) : Promise.resolve([]),
+    ]);
+    const names = await userNames(tx, pending.map((entry) => entry.createdById));
+    return { context, rows, pending, lines, names };
+  });
+  const { context, rows, pending, lines } = data;
+
+  const [t, tp, locale, messages] = await Promise.all([
+    getTranslations("Budget"),
+    getTranslations("Programmes"),
+    getLocale() as Promise<AppLocale>,
+    getMessages(),
+  ]);
+  const totals = addTotals(rows.map((row) => ({ ...row, budgetLineId: row.id, programmeId: row.programme.id })));
+  const absorption = absorptionOf(totals.pagu, totals.realised, context.year, context.today);
+  const lastMonth = lastRecordableMonth(context.year, context.today);
+  const months = MONTHS.filter((month) => month <= lastMonth).map((month) => ({ value: month, label: monthName(month, locale) }));
+  // This year: last month, whose spending is now complete; another year: the clerk chooses.
+  const defaultMonth = context.year === context.today.year ? Math.max(1, context.today.month - 1) : null;
+  const showOpd = context.scope.kind === "city";
+  const path = `/${slug}/anggaran`;
+
+  return (
+    <NextIntlClientProvider messages={{ Budget: messages.Budget, Programmes: messages.Programmes }}>
+      <PageHeader
+        eyebrow={t("eyebrow", { year: context.year })}
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <LinkButton href={`/${slug}/program?${yearQuery(context)}`} variant="secondary">
+            {t("toProgrammes")}
+          </LinkButton>
+        }
+      />
+      {context.scope.kind === "opd" && !context.opdId ? (
+        <FormNotice>{tp("noOpd")}</FormNotice>
+      ) : (
+        <>
+          <div className="mb-5">
+            <YearOpdFilter path={path} years={context.years} year={context.year} opds={context.opds ?? undefined} opdId={context.opdId} idPrefix="budget" />
+          </div>
+          <AbsorptionSummary
+            label={t("summary.label", { year: context.year })}
+            absorption={absorption}
+            fiscalYear={context.year}
+            pendingCount={totals.pendingCount}
+            pendingAmount={totals.pendingAmount}
+          />
+
+          {canWrite && lines.length > 0 ? (
+            <Card className="mt-6">
+              <CardHeader title={t("entry.title")} description={t("entry.intro")} />
+              <div className="p-4 sm:p-5">
+                {months.length === 0 ? (
+                  <p className="text-muted">{t("entry.noMonths")}</p>
+                ) : (
+                  <RealisationForm
+                    mode="create"
+                    action={createRealisation.bind(null, slug)}
+                    lines={lines.map((line) => ({
+                      id: line.id,
+                      // Shown in the closed box too: the programme first, as lines of different programmes share descriptions.
+                      label: `${line.programme.name} — ${tp(`sources.${line.fundingSource}`)}${line.partnerName ? ` (${line.partnerName})` : ""}: ${line.description}`,
+                    }))}
+                    months={months}
+                    defaultMonth={defaultMonth}
+                  />
+                )}
+              </div>
+            </Card>
+          ) : null}
+
+          <section aria-labelledby="budget-pending" className="mt-6">
+            <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+              <h2 id="budget-pending" className="text-lg font-semibold text-ink">
+                {t("pending.title")} ({formatNumber(totals.pendingCount, { locale })})
+              </h2>
+              <p className="text-sm text-muted">{canVerify ? t("pending.introHead") : t("pending.introOthers")}</p>
+            </div>
+            {/* Rendered even when empty, so the head's "verified" notice stays after the list empties. */}
+            <PendingEntries
+                  rows={pendingRows(pending, {
+                    tenantSlug: slug,
+                    locale,
+                    timeZone: context.timeZone,
+                    names: data.names,
+                    showOpd,
+                    sourceLabel: (source) => tp(`sources.${source}`),
+                    byAt: (name, date) => t("byAt", { name, date }),
+                  })}
+                  canVerify={canVerify}
+                  action={canVerify ? verifyRealisations.bind(null, slug) : undefined}
+                />
+            {totals.pendingCount > pending.length ? (
+              <p className="mt-2 text-sm text-muted">
+                {t("pending.more", { shown: formatNumber(PENDING_PAGE, { locale }), total: formatNumber(totals.pendingCount, { locale }) })}
+              </p>
+            ) : null}
+          </section>
+
+          <section aria-labelledby="budget-lines" className="mt-6">
+            <h2 id="budget-lines" className="mb-3 text-lg font-semibold text-ink">
+              {t("linesLabel", { year: context.year })}
+            </h2>
+            {rows.length === 0 ? (
+              <p className="rounded-lg border border-line bg-white p-5 text-muted">{t("noLines", { year: context.year })}</p>
+            ) : (
+              <div className="rounded-lg border border-line bg-white shadow-xs">
+                <BudgetOverviewTable rows={rows} tenantSlug={slug} showOpd={showOpd} label={t("linesLabel", { year: context.year })} today={context.today} />
+              </div>
+            )}
+          </section>
+        </>
+      )}
+    </NextIntlClientProvider>
+  );
+}

@@ -1,0 +1,132 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages, getTranslations } from "next-intl/server";
+import { AbsorptionSummary } from "@/components/budget/absorption-summary";
+import { BudgetLineForm } from "@/components/programmes/budget-line-form";
+import { BudgetLinesTable } from "@/components/programmes/budget-lines-table";
+import { LinkButton } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireTenantPage } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { absorptionOf, currentYearMonth } from "@/lib/budget/calendar";
+import { addTotals } from "@/lib/budget/totals";
+import { withTenant } from "@/lib/db";
+import { getProgramme, listProgrammeLines } from "@/lib/programmes/queries";
+import { FUNDING_SOURCES } from "@/lib/programmes/schemas";
+import { programmeScope } from "@/lib/programmes/scope";
+import { createBudgetLine } from "../actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ tenant: string; programmeId: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Programmes");
+  return { title: t("title") };
+}
+
+export default async function ProgrammePage({ params }: Props) {
+  const { tenant: slug, programmeId } = await params;
+  const user = await requireTenantPage(slug, "programmes");
+  const scope = programmeScope(user);
+  const data = await withTenant(user.tenantId, async (tx) => {
+    // Another OPD's programme is "not found" for OPD roles.
+    const programme = await getProgramme(tx, scope, programmeId);
+    if (!programme) return null;
+    const [lines, tenant] = await Promise.all([
+      listProgrammeLines(tx, user.tenantId, programme.id),
+      tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { timeZone: true } }),
+    ]);
+    return { programme, lines, timeZone: tenant.timeZone };
+  });
+  if (!data) notFound();
+  const { programme, lines } = data;
+
+  const [t, messages] = await Promise.all([getTranslations("Programmes"), getMessages()]);
+  const totals = addTotals(lines.map((line) => ({ ...line, budgetLineId: line.id, programmeId: programme.id })));
+  const absorption = absorptionOf(totals.pagu, totals.realised, programme.fiscalYear, currentYearMonth(data.timeZone));
+  const canEdit = can(user.role, "programme:write") && user.opdId === programme.opdId;
+  const yearQuery = `tahun=${programme.fiscalYear}`;
+
+  return (
+    <>
+      <Link href={`/${slug}/program?${yearQuery}`} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+        {t("detail.backToList")}
+      </Link>
+      <PageHeader
+        eyebrow={t("detail.eyebrow", { opd: programme.opd.shortName, year: programme.fiscalYear })}
+        title={programme.name}
+        actions={
+          <>
+            <LinkButton href={`/${slug}/anggaran?${yearQuery}`} variant="secondary">
+              {t("detail.openBudget")}
+            </LinkButton>
+            {canEdit ? <LinkButton href={`/${slug}/program/${programme.id}/ubah`}>{t("detail.edit")}</LinkButton> : null}
+          </>
+        }
+      />
+      <AbsorptionSummary label={t("summary.label")} absorption={absorption} fiscalYear={programme.fiscalYear} pendingCount={totals.pendingCount} pendingAmount={totals.pendingAmount} />
+
+      <Card className="mt-6">
+        <CardHeader title={t("detail.facts")} />
+        <dl className="grid gap-x-6 gap-y-3 p-4 text-sm sm:grid-cols-2 sm:p-5 lg:grid-cols-[repeat(3,minmax(0,1fr))_minmax(0,2fr)]">
+          <div>
+            <dt className="text-muted">{t("detail.opd")}</dt>
+            <dd className="mt-0.5">{programme.opd.name}</dd>
+          </div>
+          <div>
+            <dt className="text-muted">{t("detail.kind")}</dt>
+            <dd className="mt-0.5">{t(`kinds.${programme.kind}`)}</dd>
+          </div>
+          <div>
+            <dt className="text-muted">{t("detail.target")}</dt>
+            <dd className="mt-0.5 tabular-nums">
+              {t("target", { count: programme.targetCount, unit: programme.targetUnit })}
+              <span className="text-muted"> · {t("targetExtreme", { count: programme.targetExtremeCount })}</span>
+            </dd>
+          </div>
+          <div>
+            <dt className="text-muted">{t("detail.description")}</dt>
+            <dd className="mt-0.5">{programme.description ?? <span className="text-muted">{t("detail.noDescription")}</span>}</dd>
+          </div>
+        </dl>
+      </Card>
+
+      <Card className="mt-6">
+        <CardHeader id="programme-lines" title={t("detail.lines")} description={t("detail.linesIntro")} />
+        {lines.length === 0 ? (
+          <p className="p-4 text-muted sm:p-5">{t("detail.noLines")}</p>
+        ) : (
+          <BudgetLinesTable
+            lines={lines}
+            totals={totals}
+            tenantSlug={slug}
+            programmeId={programme.id}
+            canEdit={canEdit}
+            expected={absorption.expected}
+          />
+        )}
+      </Card>
+
+      {canEdit ? (
+        <Card className="mt-6">
+          <CardHeader title={t("detail.addLine")} description={t("detail.addLineIntro")} />
+          <div className="p-4 sm:p-5">
+            <NextIntlClientProvider messages={{ Programmes: messages.Programmes }}>
+              <BudgetLineForm
+                mode="create"
+                action={createBudgetLine.bind(null, slug)}
+                programmeId={programme.id}
+                sources={FUNDING_SOURCES}
+                tenantSlug={slug}
+              />
+            </NextIntlClientProvider>
+          </div>
+        </Card>
+      ) : null}
+    </>
+  );
+}

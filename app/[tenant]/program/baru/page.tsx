@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages, getTranslations } from "next-intl/server";
+import { ProgrammeForm } from "@/components/programmes/programme-form";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireTenantPage } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { currentYearMonth } from "@/lib/budget/calendar";
+import { withTenant } from "@/lib/db";
+import { PROGRAMME_KINDS, TARGET_UNITS, parseYearParam } from "@/lib/programmes/schemas";
+import { createProgramme } from "../actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Programmes");
+  return { title: t("add") };
+}
+
+export default async function NewProgrammePage({ params, searchParams }: Props) {
+  const slug = (await params).tenant;
+  const user = await requireTenantPage(slug, "programmes");
+  // Only an OPD's own staff and head add its programmes.
+  if (!can(user.role, "programme:write") || !user.opdId) notFound();
+  const opdId = user.opdId;
+  const { opd, timeZone } = await withTenant(user.tenantId, async (tx) => ({
+    opd: await tx.opd.findFirst({ where: { id: opdId }, select: { name: true, shortName: true } }),
+    timeZone: (await tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { timeZone: true } })).timeZone,
+  }));
+  if (!opd) notFound();
+  const year = parseYearParam((await searchParams).tahun) ?? currentYearMonth(timeZone).year;
+  const [t, messages] = await Promise.all([getTranslations("Programmes"), getMessages()]);
+
+  return (
+    <>
+      <Link href={`/${slug}/program?tahun=${year}`} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+        {t("detail.backToList")}
+      </Link>
+      <PageHeader eyebrow={opd.shortName} title={t("add")} />
+      <Card className="max-w-3xl p-5 sm:p-6">
+        <NextIntlClientProvider messages={{ Programmes: messages.Programmes }}>
+          <ProgrammeForm
+            action={createProgramme.bind(null, slug)}
+            tenantSlug={slug}
+            opdName={opd.name}
+            kinds={PROGRAMME_KINDS}
+            units={TARGET_UNITS}
+            defaultYear={year}
+          />
+        </NextIntlClientProvider>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { AbsorptionSummary } from "@/components/budget/absorption-summary";
+import { ProgrammeTable } from "@/components/programmes/programme-table";
+import { YearOpdFilter } from "@/components/programmes/year-opd-filter";
+import { LinkButton } from "@/components/ui/button";
+import { FormNotice } from "@/components/ui/form-alert";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireTenantPage } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { absorptionOf } from "@/lib/budget/calendar";
+import { withTenant } from "@/lib/db";
+import { listProgrammes } from "@/lib/programmes/queries";
+import { yearContext, yearQuery } from "@/lib/programmes/year-context";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Programmes");
+  return { title: t("title") };
+}
+
+export default async function ProgrammesPage({ params, searchParams }: Props) {
+  const slug = (await params).tenant;
+  const user = await requireTenantPage(slug, "programmes");
+  const query = await searchParams;
+
+  const { context, rows, opdName } = await withTenant(user.tenantId, async (tx) => {
+    const context = await yearContext(tx, user, query);
+    const [rows, opd] = await Promise.all([
+      listProgrammes(tx, { tenantId: user.tenantId, scope: context.scope, fiscalYear: context.year, opdId: context.opdId }),
+      context.scope.kind === "opd" && context.opdId ? tx.opd.findFirst({ where: { id: context.opdId }, select: { shortName: true } }) : null,
+    ]);
+    return { context, rows, opdName: opd?.shortName ?? null };
+  });
+
+  const t = await getTranslations("Programmes");
+  const totals = rows.reduce(
+    (sum, row) => ({
+      pagu: sum.pagu + row.totals.pagu,
+      realised: sum.realised + row.totals.realised,
+      pendingCount: sum.pendingCount + row.totals.pendingCount,
+      pendingAmount: sum.pendingAmount + row.totals.pendingAmount,
+    }),
+    { pagu: 0n, realised: 0n, pendingCount: 0, pendingAmount: 0n },
+  );
+  const absorption = absorptionOf(totals.pagu, totals.realised, context.year, context.today);
+  const canWrite = can(user.role, "programme:write") && Boolean(user.opdId);
+  const path = `/${slug}/program`;
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={t("eyebrow", { year: context.year })}
+        title={t("title")}
+        description={opdName ? t("descriptionOpd", { opd: opdName }) : t("description")}
+        actions={canWrite ? <LinkButton href={`${path}/baru?${yearQuery(context)}`}>{t("add")}</LinkButton> : undefined}
+      />
+      {context.scope.kind === "opd" && !context.opdId ? (
+        <FormNotice>{t("noOpd")}</FormNotice>
+      ) : (
+        <>
+          <div className="mb-5">
+            <YearOpdFilter path={path} years={context.years} year={context.year} opds={context.opds ?? undefined} opdId={context.opdId} idPrefix="programmes" />
+          </div>
+          <AbsorptionSummary
+            label={t("summary.label")}
+            absorption={absorption}
+            fiscalYear={context.year}
+            pendingCount={totals.pendingCount}
+            pendingAmount={totals.pendingAmount}
+          />
+          <section aria-labelledby="programmes-list" className="mt-6">
+            <h2 id="programmes-list" className="mb-3 text-lg font-semibold text-ink">
+              {t("listLabel", { year: context.year })}
+            </h2>
+            {rows.length === 0 ? (
+              <p className="rounded-lg border border-line bg-white p-5 text-muted">
+                {canWrite ? t("emptyWriter", { year: context.year }) : t("empty", { year: context.year })}
+              </p>
+            ) : (
+              <div className="rounded-lg border border-line bg-white shadow-xs">
+                <ProgrammeTable
+                  rows={rows}
+                  tenantSlug={slug}
+                  showOpd={context.scope.kind === "city"}
+                  label={t("listLabel", { year: context.year })}
+                  expected={absorption.expected}
+                />
+              </div>
+            )}
+          </section>
+        </>
+      )}
+    </>
+  );
+}

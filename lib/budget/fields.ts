@@ -1,0 +1,61 @@
+// Form fields shared by the programme and budget schemas. Messages are Indonesian.
+import { parseRupiah, type Rupiah } from "@/lib/money";
+import { z } from "@/lib/validation/zod";
+
+/** An optional form field: "" (nothing chosen or typed) becomes undefined. */
+export const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+/** A record id from a hidden field or a <select>. */
+export const recordId = (what: string) => z.string({ error: `Pilih ${what}.` }).trim().min(1, `Pilih ${what}.`).max(64);
+
+/**
+ * Whole Rupiah as people type it ("1.500.000", "Rp1,5 juta", "1500000"), through
+ * parseRupiah; numbers and bigints (imports, tests) are read the same way. At least `min`.
+ */
+export function rupiahInput(options: { min?: Rupiah; minMessage?: string } = {}) {
+  const { min = 1n, minMessage = "Jumlah harus lebih dari Rp 0." } = options;
+  return z
+    .preprocess(
+      (value) => (typeof value === "number" || typeof value === "bigint" ? String(value) : value),
+      z.string({ error: "Isi jumlah rupiah." }),
+    )
+    .transform((text, ctx): Rupiah => {
+      const parsed = parseRupiah(text);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: "custom", message: parsed.message });
+        return z.NEVER;
+      }
+      return parsed.value;
+    })
+    .refine((value) => value >= min, minMessage);
+}
+
+/**
+ * A whole count from a form: "1.200" (Indonesian grouping) and "1200" alike; blank is
+ * `fallback` when given, else missing.
+ */
+export function countInput(options: { label: string; max: number; fallback?: number }) {
+  const { label, max, fallback } = options;
+  const number = z
+    .number({ error: `Isi ${label} dengan angka.` })
+    .int(`${capitalise(label)} harus bilangan bulat.`)
+    .min(0, `${capitalise(label)} tidak boleh negatif.`)
+    .max(max, `${capitalise(label)} paling banyak ${max.toLocaleString("id-ID")}.`);
+  return z.preprocess((value) => {
+    const blank = blankToUndefined(value);
+    if (blank === undefined) return fallback;
+    if (typeof blank !== "string") return blank;
+    const text = blank.trim();
+    const digits = /^\d{1,3}(?:\.\d{3})+$/.test(text) ? text.replaceAll(".", "") : text;
+    return /^-?\d+$/.test(digits) ? Number(digits) : Number.NaN;
+  }, number);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Optional free text: blank becomes null. */
+export function optionalText(max: number, message: string) {
+  return z.preprocess(blankToUndefined, z.string().trim().max(max, message).optional()).transform((value) => value ?? null);
+}

@@ -1,0 +1,26 @@
+import type { Tx } from "@/lib/db";
+import type { Rupiah } from "@/lib/money";
+
+/**
+ * Holds the budget line's row until the transaction ends, so two entries (or an entry and
+ * a pagu change) checked against the pagu at the same moment are checked one after the other.
+ */
+export async function lockBudgetLine(tx: Tx, tenantId: string, budgetLineId: string): Promise<void> {
+  await tx.$executeRaw`SELECT 1 FROM "BudgetLine" WHERE "tenantId" = ${tenantId} AND "id" = ${budgetLineId} FOR UPDATE`;
+}
+
+/**
+ * What a line has spent or is about to: verified entries (reversals included) plus drafts
+ * that add spending. A pending reversal does not free pagu until it is verified.
+ */
+export async function committedAmount(tx: Tx, budgetLineId: string, exceptId?: string): Promise<Rupiah> {
+  const { _sum } = await tx.budgetRealisation.aggregate({
+    where: {
+      budgetLineId,
+      OR: [{ status: "VERIFIED" }, { amount: { gt: 0n } }],
+      ...(exceptId ? { NOT: { id: exceptId } } : {}),
+    },
+    _sum: { amount: true },
+  });
+  return _sum.amount ?? 0n;
+}

@@ -1,0 +1,70 @@
+// Realisation totals, summed by the database: only VERIFIED entries count as realised;
+// drafts are counted (and their amount shown) as pending.
+import type { Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Rupiah } from "@/lib/money";
+
+export type LineTotals = {
+  budgetLineId: string;
+  programmeId: string;
+  pagu: Rupiah;
+  realised: Rupiah;
+  pendingCount: number;
+  pendingAmount: Rupiah;
+};
+
+export type TotalsFilter = {
+  tenantId: string;
+  fiscalYear?: number;
+  opdId?: string | null;
+  programmeId?: string;
+  budgetLineId?: string;
+};
+
+/** One row per budget line matching the filter, with its pagu and realisation sums. */
+export async function lineTotals(tx: Tx, filter: TotalsFilter): Promise<LineTotals[]> {
+  const conditions = [Prisma.sql`bl."tenantId" = ${filter.tenantId}`];
+  if (filter.fiscalYear !== undefined) conditions.push(Prisma.sql`p."fiscalYear" = ${filter.fiscalYear}`);
+  if (filter.opdId) conditions.push(Prisma.sql`p."opdId" = ${filter.opdId}`);
+  if (filter.programmeId) conditions.push(Prisma.sql`bl."programmeId" = ${filter.programmeId}`);
+  if (filter.budgetLineId) conditions.push(Prisma.sql`bl."id" = ${filter.budgetLineId}`);
+  return tx.$queryRaw<LineTotals[]>`
+    SELECT bl."id" AS "budgetLineId",
+           bl."programmeId" AS "programmeId",
+           bl."pagu" AS "pagu",
+           COALESCE(SUM(r."amount") FILTER (WHERE r."status" = 'VERIFIED'), 0)::bigint AS "realised",
+           (COUNT(r."id") FILTER (WHERE r."status" = 'DRAFT'))::int AS "pendingCount",
+           COALESCE(SUM(r."amount") FILTER (WHERE r."status" = 'DRAFT'), 0)::bigint AS "pendingAmount"
+      FROM "BudgetLine" bl
+      JOIN "Programme" p ON p."tenantId" = bl."tenantId" AND p."id" = bl."programmeId"
+      LEFT JOIN "BudgetRealisation" r ON r."tenantId" = bl."tenantId" AND r."budgetLineId" = bl."id"
+     WHERE ${Prisma.join(conditions, " AND ")}
+     GROUP BY bl."id", bl."programmeId", bl."pagu"`;
+}
+
+export type Totals = { pagu: Rupiah; realised: Rupiah; pendingCount: number; pendingAmount: Rupiah; lines: number };
+
+const EMPTY: Totals = { pagu: 0n, realised: 0n, pendingCount: 0, pendingAmount: 0n, lines: 0 };
+
+/** Adds up line sums (already aggregated by the database) for a programme or a page. */
+export function addTotals(rows: readonly LineTotals[]): Totals {
+  return rows.reduce(
+    (sum, row) => ({
+      pagu: sum.pagu + row.pagu,
+      realised: sum.realised + row.realised,
+      pendingCount: sum.pendingCount + row.pendingCount,
+      pendingAmount: sum.pendingAmount + row.pendingAmount,
+      lines: sum.lines + 1,
+    }),
+    EMPTY,
+  );
+}
+
+/** Line sums rolled up per programme. */
+export function totalsByProgramme(rows: readonly LineTotals[]): Map<string, Totals> {
+  const groups = new Map<string, LineTotals[]>();
+  for (const row of rows) groups.set(row.programmeId, [...(groups.get(row.programmeId) ?? []), row]);
+  return new Map([...groups].map(([id, lines]) => [id, addTotals(lines)]));
+}
+
+export const emptyTotals = (): Totals => ({ ...EMPTY });

@@ -1,0 +1,81 @@
+// Programmes of an OPD (issue 5, item 1). The OPD is the writer's own, from the session; a
+// programme of another OPD or city is "not found".
+import type { ActionContext } from "@/lib/actions/define";
+import type { Tx } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import type { ProgrammeInput } from "./schemas";
+import { writerOpdId } from "./scope";
+
+type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
+
+const NAME_TAKEN = new AppError("CONFLICT", "Program dengan nama ini sudah ada pada tahun anggaran tersebut.", {
+  name: ["OPD Anda sudah punya program dengan nama ini pada tahun anggaran tersebut."],
+});
+
+/** A programme of the writer's own OPD, or "not found". */
+export async function findOwnProgramme(tx: Tx, opdId: string, programmeId: string) {
+  const programme = await tx.programme.findFirst({
+    where: { id: programmeId, opdId },
+    include: { _count: { select: { budgetLines: true, trainings: true, aidDistributions: true } } },
+  });
+  if (!programme) throw notFound("Program");
+  return programme;
+}
+
+async function assertNameFree(tx: Tx, opdId: string, input: ProgrammeInput, exceptId?: string) {
+  const clash = await tx.programme.findFirst({
+    where: { opdId, fiscalYear: input.fiscalYear, name: { equals: input.name, mode: "insensitive" }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    select: { id: true },
+  });
+  if (clash) throw NAME_TAKEN;
+}
+
+const fields = (input: ProgrammeInput) => ({
+  name: input.name,
+  kind: input.kind,
+  fiscalYear: input.fiscalYear,
+  description: input.description,
+  targetUnit: input.targetUnit,
+  targetCount: input.targetCount,
+  targetExtremeCount: input.targetExtremeCount,
+});
+
+export async function createProgramme({ tx, tenantId, user }: Ctx, input: ProgrammeInput) {
+  const opdId = writerOpdId(user);
+  await assertNameFree(tx, opdId, input);
+  const programme = await tx.programme.create({ data: { tenantId, opdId, ...fields(input) } });
+  return { programmeId: programme.id };
+}
+
+export async function updateProgramme({ tx, user }: Ctx, input: ProgrammeInput & { programmeId: string }) {
+  const opdId = writerOpdId(user);
+  const programme = await findOwnProgramme(tx, opdId, input.programmeId);
+  if (input.fiscalYear !== programme.fiscalYear) {
+    // Months of realisation, training dates and hand-overs belong to the year they were recorded in.
+    const realised = await tx.budgetRealisation.count({ where: { budgetLine: { programmeId: programme.id } } });
+    const { trainings, aidDistributions } = programme._count;
+    if (realised + trainings + aidDistributions > 0) {
+      throw new AppError("INVALID", "Tahun anggaran tidak dapat diubah.", {
+        fiscalYear: ["Tahun anggaran tidak dapat diubah setelah ada realisasi, pelatihan, atau bantuan tercatat."],
+      });
+    }
+  }
+  await assertNameFree(tx, opdId, input, programme.id);
+  await tx.programme.update({
+    where: { tenantId_id: { tenantId: programme.tenantId, id: programme.id } },
+    data: fields(input),
+  });
+  return { programmeId: programme.id };
+}
+
+/** Only an empty programme (a mistake) can be deleted; one with budget lines or activity stays. */
+export async function deleteProgramme({ tx, user }: Ctx, input: { programmeId: string }) {
+  const opdId = writerOpdId(user);
+  const programme = await findOwnProgramme(tx, opdId, input.programmeId);
+  const { budgetLines, trainings, aidDistributions } = programme._count;
+  if (budgetLines + trainings + aidDistributions > 0) {
+    throw new AppError("CONFLICT", "Program yang sudah punya pos anggaran, pelatihan, atau bantuan tidak dapat dihapus.");
+  }
+  await tx.programme.delete({ where: { tenantId_id: { tenantId: programme.tenantId, id: programme.id } } });
+  return { programmeId: programme.id, fiscalYear: programme.fiscalYear };
+}

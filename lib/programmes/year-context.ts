@@ -1,0 +1,47 @@
+// What the programme and budget pages open on: the reader's scope, the OPD picked (city-wide
+// readers only), the fiscal years with data and the year shown, and this month in the city.
+import type { SessionUser } from "@/lib/auth/session-user";
+import { currentYearMonth, type YearMonth } from "@/lib/budget/calendar";
+import type { Tx } from "@/lib/db";
+import { opdChoices, pickYear, programmeYears } from "./queries";
+import { parseYearParam } from "./schemas";
+import { programmeScope, type ProgrammeScope } from "./scope";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export type YearContext = {
+  scope: ProgrammeScope;
+  /** The OPDs a city-wide reader may pick from; null for OPD roles. */
+  opds: { id: string; shortName: string; name: string }[] | null;
+  /** The OPD whose figures are shown: the picked one, or the OPD role's own. */
+  opdId: string | null;
+  years: number[];
+  year: number;
+  today: YearMonth;
+  timeZone: string;
+};
+
+export async function yearContext(tx: Tx, user: SessionUser & { tenantId: string }, params: SearchParams): Promise<YearContext> {
+  const scope = programmeScope(user);
+  const [tenant, opds] = await Promise.all([
+    tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { timeZone: true } }),
+    scope.kind === "city" ? opdChoices(tx) : Promise.resolve(null),
+  ]);
+  const asked = first(params.opd);
+  // An OPD role's filter is its own OPD whatever the URL says.
+  const opdId = scope.kind === "opd" ? scope.opdId : opds?.some((opd) => opd.id === asked) ? (asked ?? null) : null;
+  const years = await programmeYears(tx, scope, opdId);
+  const today = currentYearMonth(tenant.timeZone);
+  return { scope, opds, opdId, years, year: pickYear(parseYearParam(params.tahun), years, today.year), today, timeZone: tenant.timeZone };
+}
+
+/** The query string that keeps the year and OPD when moving between pages. */
+export function yearQuery(context: Pick<YearContext, "year" | "opdId" | "scope">): string {
+  const params = new URLSearchParams({ tahun: String(context.year) });
+  if (context.scope.kind === "city" && context.opdId) params.set("opd", context.opdId);
+  return params.toString();
+}
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
