@@ -5,10 +5,25 @@ import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { cx } from "@/components/ui/class-names";
 
-/** A menu link that marks itself current; the only reason it runs on the client is the path. */
-export function NavLink({ href, exact, children }: { href: string; exact: boolean; children: ReactNode }) {
+/**
+ * A menu link that marks itself current; the only reason it runs on the client is the path.
+ * `deeper` are other menu links below this one (Registri → Impor data): on those pages
+ * they are current instead.
+ */
+export function NavLink({
+  href,
+  exact,
+  deeper = [],
+  children,
+}: {
+  href: string;
+  exact: boolean;
+  deeper?: readonly string[];
+  children: ReactNode;
+}) {
   const pathname = usePathname();
-  const current = exact ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
+  const within = (base: string) => pathname === base || pathname.startsWith(`${base}/`);
+  const current = exact ? pathname === href : within(href) && !deeper.some(within);
   return (
     <Link
       href={href}

@@ -2,20 +2,25 @@ import { getTranslations } from "next-intl/server";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { TenantSummary } from "@/lib/tenant/queries";
 import { NavLink } from "./nav-link";
-import { navHref, visibleNavItems } from "./nav-items";
+import { navHref, visibleNavItems, type NavItem } from "./nav-items";
 
 /** The city's name and the menu of the pages the user's role may open. */
 export async function TenantBar({ tenant, role }: { tenant: TenantSummary; role: Role }) {
   const t = await getTranslations("Nav");
+  const items = visibleNavItems(role);
+  const deeperHrefs = (item: NavItem) =>
+    item.segment === ""
+      ? []
+      : items.filter((other) => other.segment.startsWith(`${item.segment}/`)).map((other) => navHref(tenant.slug, other));
   return (
     <div className="border-b border-line bg-white">
       <div className="mx-auto flex max-w-6xl flex-col gap-x-6 px-4 pt-2 sm:flex-row sm:items-center sm:px-6 sm:pt-0">
         <p className="font-semibold text-brand-900 sm:py-3">{tenant.name}</p>
         <nav aria-label={t("label", { city: tenant.name })} className="-mx-3 overflow-x-auto">
           <ul className="flex">
-            {visibleNavItems(role).map((item) => (
+            {items.map((item) => (
               <li key={item.key}>
-                <NavLink href={navHref(tenant.slug, item)} exact={item.segment === ""}>
+                <NavLink href={navHref(tenant.slug, item)} exact={item.segment === ""} deeper={deeperHrefs(item)}>
                   {t(item.key)}
                 </NavLink>
               </li>

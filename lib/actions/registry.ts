@@ -4,6 +4,8 @@ import { areaActionDefinitions } from "@/lib/areas/actions";
 import { budgetActionDefinitions } from "@/lib/budget/actions";
 import { opdActionDefinitions } from "@/lib/opds/actions";
 import { programmeActionDefinitions } from "@/lib/programmes/actions";
+import { registryActionDefinitions } from "@/lib/registry/actions";
+import { registryImportActionDefinitions } from "@/lib/registry/import/actions";
 import { platformActionDefinitions } from "@/lib/tenant/platform-actions";
 import { userActionDefinitions } from "@/lib/users/actions";
 import type { AnyActionDefinition } from "./define";
@@ -14,6 +16,8 @@ export const tenantActionDefinitions: readonly AnyActionDefinition[] = [
   ...areaActionDefinitions,
   ...programmeActionDefinitions,
   ...budgetActionDefinitions,
+  ...registryActionDefinitions,
+  ...registryImportActionDefinitions,
 ];
 
 export { platformActionDefinitions };

@@ -11,10 +11,10 @@ export type PagePermission = Permission | readonly Permission[] | null;
  */
 export const TENANT_PAGES = {
   home: { segment: "", permission: null, available: true },
-  registry: { segment: "registri", permission: "registry:read", available: false },
-  registryImport: { segment: "registri/impor", permission: "registry:import", available: false },
-  changeRequests: { segment: "registri/perubahan", permission: ["registry:change-propose", "registry:change-decide"], available: false },
-  duplicates: { segment: "registri/duplikat", permission: "registry:graduate", available: false },
+  registry: { segment: "registri", permission: "registry:read", available: true },
+  registryImport: { segment: "registri/impor", permission: "registry:import", available: true },
+  changeRequests: { segment: "registri/perubahan", permission: ["registry:change-propose", "registry:change-decide"], available: true },
+  duplicates: { segment: "registri/duplikat", permission: "registry:graduate", available: true },
   programmes: { segment: "program", permission: "programme:read", available: true },
   trainings: { segment: "pelatihan", permission: "programme:read", available: false },
   aid: { segment: "bantuan", permission: "programme:read", available: false },

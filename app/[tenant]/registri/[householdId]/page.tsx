@@ -1,0 +1,195 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { ChangeRequestCard } from "@/components/registry/change-request-card";
+import { HouseholdHistory } from "@/components/registry/household-history-section";
+import { HouseholdMembers, type MemberRow } from "@/components/registry/household-members";
+import { HouseholdTimeline, TimelineSummary } from "@/components/registry/household-timeline";
+import { ProposeChangeForm } from "@/components/registry/propose-change-form";
+import { DesilBadge, ExtremeBadge, StatusBadge } from "@/components/registry/registry-badges";
+import { StatusChangeForm } from "@/components/registry/status-change-form";
+import { Card, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireTenantPage } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { withTenant } from "@/lib/db";
+import { formatDate } from "@/lib/format";
+import { Disability, Education, FamilyRelation, Sex } from "@/lib/generated/prisma/enums";
+import { listAreaChoices } from "@/lib/registry/areas";
+import { CHANGE_KINDS } from "@/lib/registry/change-requests/schemas";
+import { listChangeRequests } from "@/lib/registry/change-requests/queries";
+import { getHouseholdProfile } from "@/lib/registry/household/get-household";
+import { getHouseholdTimeline } from "@/lib/registry/household/timeline";
+import { dateToDay, todayIn } from "@/lib/registry/schemas";
+import { maySeePersonal, registryScope } from "@/lib/registry/scope";
+import { availableTransitions } from "@/lib/registry/status/transitions";
+import { changeStatus, decideChange, proposeChange, revealPersonal } from "../actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ tenant: string; householdId: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Household");
+  return { title: t("title") };
+}
+
+export default async function HouseholdPage({ params }: Props) {
+  const { tenant: slug, householdId } = await params;
+  const user = await requireTenantPage(slug, "registry");
+  const scope = registryScope(user);
+  const mayPropose = can(user.role, "registry:change-propose");
+  const mayGraduate = can(user.role, "registry:graduate");
+  const mayDecide = can(user.role, "registry:change-decide");
+
+  // Looked up inside the user's city and kelurahan: anything else is "not found".
+  const data = await withTenant(user.tenantId, async (tx) => {
+    const household = await getHouseholdProfile(tx, householdId, scope);
+    if (!household) return null;
+    const [tenant, timeline, requests, areas] = await Promise.all([
+      tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { timeZone: true } }),
+      getHouseholdTimeline(tx, household.id),
+      listChangeRequests(tx, { view: "pending", householdId: household.id }, scope, 10),
+      mayPropose ? listAreaChoices(tx) : Promise.resolve([]),
+    ]);
+    return { household, timeline, requests, areas, timeZone: tenant.timeZone };
+  });
+  if (!data) notFound();
+  const { household, timeline, requests, areas, timeZone } = data;
+
+  const [t, tr, locale, messages] = await Promise.all([
+    getTranslations("Household"),
+    getTranslations("Registry"),
+    getLocale(),
+    getMessages(),
+  ]);
+  const day = (date: Date) => formatDate(date, { locale });
+  const today = todayIn(timeZone);
+  const head = household.members.find((m) => m.relation === "HEAD") ?? household.members[0];
+  const ageOf = (birth: Date) => {
+    const now = new Date(`${today}T00:00:00Z`);
+    let age = now.getUTCFullYear() - birth.getUTCFullYear();
+    if (now.getUTCMonth() < birth.getUTCMonth() || (now.getUTCMonth() === birth.getUTCMonth() && now.getUTCDate() < birth.getUTCDate())) age -= 1;
+    return age;
+  };
+  const members: MemberRow[] = household.members.map((m) => ({
+    id: m.id,
+    name: m.name,
+    nikMasked: m.nikMasked,
+    relation: tr(`relation.${m.relation}`),
+    sex: tr(`sex.${m.sex}`),
+    birth: `${m.birthPlace ? `${m.birthPlace}, ` : ""}${day(m.birthDate)} (${t("age", { age: ageOf(m.birthDate) })})`,
+    education: m.education ? tr(`education.${m.education}`) : "–",
+    occupation: m.occupation ?? "–",
+    disability: m.disability ? tr(`disability.${m.disability}`) : null,
+  }));
+  const state = { status: household.status, isExtremePoor: household.isExtremePoor };
+  const transitions = availableTransitions(state).map((value) => ({ value, label: tr(`transition.${value}`) }));
+  const lastEvent = household.statusEvents[0];
+  const statusFields = {
+    transitions,
+    today,
+    minDate: lastEvent ? dateToDay(lastEvent.effectiveDate) : undefined,
+    currentDesil: household.desil,
+  };
+  const options = <T extends string>(values: Record<string, T>, key: "sex" | "relation" | "education" | "disability") =>
+    Object.values(values).map((value) => ({ value, label: tr(`${key}.${value as "MALE"}` as never) as string }));
+
+  return (
+    <NextIntlClientProvider messages={{ Household: messages.Household, ChangeRequests: messages.ChangeRequests }}>
+      <Link href={`/${slug}/registri`} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+        {t("back")}
+      </Link>
+      <PageHeader
+        eyebrow={t("eyebrow")}
+        title={head?.name ?? t("noHead")}
+        description={`${household.address}${household.rt || household.rw ? `, ${tr("results.rtRw", { rt: household.rt ?? "–", rw: household.rw ?? "–" })}` : ""} · ${household.kelurahan.name}, ${tr("results.kecamatanOf", { name: household.kecamatan.name })}`}
+      />
+      <div className="-mt-3 mb-6 flex flex-wrap items-center gap-2">
+        <DesilBadge desil={household.desil} />
+        {household.isExtremePoor ? <ExtremeBadge>{tr("extreme")}</ExtremeBadge> : null}
+        <StatusBadge status={household.status} />
+        <span className="text-sm text-muted">
+          {t("source", { source: tr(`registrySource.${household.registrySource}`) })}
+          {household.statusChangedAt ? ` · ${t("statusSince", { date: day(household.statusChangedAt) })}` : ""}
+        </span>
+      </div>
+
+      <div className="grid items-start gap-6 lg:grid-cols-3">
+        <Card className="lg:col-span-3">
+          <CardHeader id="members" title={t("members.title", { count: household.members.length })} />
+          <HouseholdMembers
+            householdId={household.id}
+            noKkMasked={household.noKkMasked}
+            members={members}
+            reveal={maySeePersonal(user) ? revealPersonal.bind(null, slug) : undefined}
+          />
+        </Card>
+
+        <Card className="lg:col-span-2">
+          <CardHeader id="timeline" title={t("timeline.title")} description={t("timeline.intro")} />
+          <TimelineSummary entries={timeline.entries} />
+          <HouseholdTimeline entries={timeline.entries} truncated={timeline.truncated} />
+        </Card>
+
+        <div className="space-y-6">
+          <HouseholdHistory statusEvents={household.statusEvents} desilChanges={household.desilChanges} />
+          {mayGraduate ? (
+            <Card>
+              <CardHeader id="status" title={t("status.title")} description={t("status.intro")} />
+              <div className="p-4 sm:p-5">
+                <StatusChangeForm action={changeStatus.bind(null, slug)} householdId={household.id} {...statusFields} />
+              </div>
+            </Card>
+          ) : null}
+        </div>
+
+        {mayPropose || requests.rows.length > 0 ? (
+          <section aria-labelledby="requests" className="space-y-4 lg:col-span-3">
+            <h2 id="requests" className="text-lg font-semibold text-ink">
+              {t("requests.title")}
+            </h2>
+            {requests.rows.length === 0 ? <p className="text-sm text-muted">{t("requests.none")}</p> : null}
+            {requests.rows.map((request) => (
+              <ChangeRequestCard
+                key={request.id}
+                request={request}
+                tenantSlug={slug}
+                timeZone={timeZone}
+                showHousehold={false}
+                decide={mayDecide ? decideChange.bind(null, slug) : undefined}
+              />
+            ))}
+            {mayPropose && household.status !== "DECEASED" ? (
+              <Card>
+                <CardHeader id="propose" title={t("propose.title")} description={t("propose.intro")} />
+                <div className="p-4 sm:p-5">
+                  <ProposeChangeForm
+                    action={proposeChange.bind(null, slug)}
+                    householdId={household.id}
+                    address={{ address: household.address, rt: household.rt, rw: household.rw }}
+                    status={statusFields}
+                    choices={{
+                      kinds: CHANGE_KINDS.map((value) => ({ value, label: tr(`changeKind.${value}`) })),
+                      sex: options(Sex, "sex"),
+                      relation: options(FamilyRelation, "relation"),
+                      education: options(Education, "education"),
+                      disability: options(Disability, "disability"),
+                      members: household.members.map((m) => ({ value: m.id, label: `${m.name} (${tr(`relation.${m.relation}`)})` })),
+                      kelurahan: areas.map((k) => ({
+                        kecamatan: k.name,
+                        options: k.kelurahan.filter((l) => l.id !== household.kelurahan.id).map((l) => ({ value: l.id, label: l.name })),
+                      })),
+                    }}
+                  />
+                </div>
+              </Card>
+            ) : null}
+          </section>
+        ) : null}
+      </div>
+    </NextIntlClientProvider>
+  );
+}

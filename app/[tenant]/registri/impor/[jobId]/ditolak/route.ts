@@ -1,0 +1,42 @@
+import { recordAudit } from "@/lib/audit";
+import { clientIp, requestId } from "@/lib/auth/request";
+import { withTenant } from "@/lib/db";
+import { getRejectedRows } from "@/lib/registry/import/queries";
+import { notFoundResponse, registryImportUser } from "@/lib/registry/import/route-access";
+import { downloadName, rejectedRowsWorkbook, XLSX_TYPE } from "@/lib/registry/import/spreadsheets";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ tenant: string; jobId: string }> };
+
+/** Every rejected row of an import as .xlsx: the original columns plus ALASAN DITOLAK. */
+export async function GET(request: Request, { params }: Context): Promise<Response> {
+  const { tenant, jobId } = await params;
+  const user = await registryImportUser(tenant);
+  if (!user) return notFoundResponse();
+  // The rows carry NIKs and names: each download is audited.
+  const rows = await withTenant(user.tenantId, async (tx) => {
+    const found = await getRejectedRows(tx, user.tenantId, jobId);
+    if (found) {
+      await recordAudit(tx, {
+        tenantId: user.tenantId,
+        userId: user.id,
+        action: "export",
+        entity: "ImportJob",
+        entityId: jobId,
+        after: { file: "rejected-rows", rows: found.rejected.length },
+        requestId: requestId(request.headers),
+        ip: clientIp(request.headers),
+      });
+    }
+    return found;
+  });
+  if (!rows) return notFoundResponse();
+  return new Response(rejectedRowsWorkbook(rows.headers, rows.rejected), {
+    headers: {
+      "content-type": XLSX_TYPE,
+      "content-disposition": `attachment; filename="${downloadName(rows.fileName, "ditolak")}"`,
+      "cache-control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages, getTranslations } from "next-intl/server";
+import { ImportFileProvider } from "@/components/registry-import/import-file-context";
+import { ImportResult } from "@/components/registry-import/import-result";
+import { RecentImports } from "@/components/registry-import/recent-imports";
+import { UploadForm } from "@/components/registry-import/upload-form";
+import { buttonClassName } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireTenantPage } from "@/lib/auth/guard";
+import { tenantPagePath } from "@/lib/auth/pages";
+import { withTenant } from "@/lib/db";
+import { getRegistryImport, listRegistryImports } from "@/lib/registry/import/queries";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("RegistryImport");
+  return { title: t("title") };
+}
+
+export default async function RegistryImportPage({ params, searchParams }: Props) {
+  const slug = (await params).tenant;
+  const user = await requireTenantPage(slug, "registryImport");
+  const jobParam = (await searchParams).job;
+  const jobId = typeof jobParam === "string" ? jobParam : undefined;
+  const path = tenantPagePath(slug, "registryImport");
+
+  const [t, messages, { timeZone, jobs, job }] = await Promise.all([
+    getTranslations("RegistryImport"),
+    getMessages(),
+    withTenant(user.tenantId, async (tx) => {
+      const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { timeZone: true } });
+      const [jobs, job] = await Promise.all([
+        listRegistryImports(tx),
+        jobId ? getRegistryImport(tx, user.tenantId, jobId) : Promise.resolve(null),
+      ]);
+      return { timeZone: tenant.timeZone, jobs, job };
+    }),
+  ]);
+  const clientMessages = { RegistryImport: messages.RegistryImport };
+
+  return (
+    <ImportFileProvider>
+      <PageHeader
+        eyebrow={t("eyebrow")}
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <a href={`${path}/templat`} className={buttonClassName("secondary")} download>
+            {t("template")}
+          </a>
+        }
+      />
+      <Card>
+        <CardHeader title={t("upload.title")} description={t("formatHelp")} />
+        <div className="p-4 sm:p-5">
+          <NextIntlClientProvider messages={clientMessages}>
+            <UploadForm tenantSlug={slug} path={path} />
+          </NextIntlClientProvider>
+        </div>
+      </Card>
+      {job ? <ImportResult job={job} tenantSlug={slug} path={path} timeZone={timeZone} messages={clientMessages} /> : null}
+      <RecentImports jobs={jobs} path={path} timeZone={timeZone} current={job?.id} />
+    </ImportFileProvider>
+  );
+}

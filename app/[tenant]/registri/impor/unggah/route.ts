@@ -1,0 +1,88 @@
+// The upload of a registry import (issue 4). A server action's body is capped (1 MB by
+// default) and buffered whole; an extract of 100,000 rows is 10–20 MB. So the file is sent
+// raw as this request's body and streamed straight into the parser, and the answer streams
+// back as NDJSON: progress lines, then the outcome.
+import { randomUUID } from "node:crypto";
+import { clientIp, requestId } from "@/lib/auth/request";
+import { withTenant } from "@/lib/db";
+import { RegistrySource } from "@/lib/generated/prisma/enums";
+import { notFoundResponse, registryImportUser } from "@/lib/registry/import/route-access";
+import { ImportRefusedError, runRegistryImport, type ImportProgress } from "@/lib/registry/import/run-import";
+import { z } from "@/lib/validation/zod";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ tenant: string }> };
+
+const querySchema = z.object({
+  mode: z.enum(["dry-run", "commit"]),
+  job: z.string().regex(/^[a-z0-9]{10,40}$/i).optional(),
+  source: z.enum(RegistrySource).default("DTSEN"),
+  name: z.string().trim().min(1).max(200),
+  size: z.coerce.number().int().nonnegative().optional(),
+});
+
+/** Lines of the streamed answer. */
+export type UploadEvent =
+  | { type: "progress"; phase: ImportProgress["phase"]; done: number; total?: number }
+  | { type: "result"; jobId: string; status: "DRY_RUN" | "COMMITTED" | "FAILED"; error?: string }
+  | { type: "error"; message: string };
+
+export async function POST(request: Request, { params }: Context): Promise<Response> {
+  const slug = (await params).tenant;
+  const user = await registryImportUser(slug);
+  if (!user) return notFoundResponse();
+  // Only the page's own script sends this header; a form on another site cannot.
+  if (request.headers.get("x-entas-import") !== "1") return notFoundResponse();
+  const origin = request.headers.get("origin");
+  if (origin && new URL(origin).host !== request.headers.get("host")) return notFoundResponse();
+
+  const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success || !request.body || (query.data.mode === "commit" && !query.data.job)) {
+    return Response.json({ type: "error", message: "Permintaan impor tidak lengkap." }, { status: 400 });
+  }
+  const { mode, job, source, name, size } = query.data;
+  const body = request.body;
+  const meta = { requestId: requestId(request.headers) ?? randomUUID(), ip: clientIp(request.headers) };
+
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (event: UploadEvent) => controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+      let last = 0;
+      try {
+        const outcome = await runRegistryImport({
+          withTenant,
+          tenantId: user.tenantId,
+          userId: user.id,
+          requestId: meta.requestId,
+          ip: meta.ip,
+          body,
+          fileName: name,
+          fileSize: size,
+          source,
+          mode: mode === "commit" ? { kind: "commit", jobId: job! } : { kind: "dry-run" },
+          onProgress: (progress) => {
+            const now = Date.now();
+            if (now - last < 200 && progress.done !== progress.total) return;
+            last = now;
+            send({ type: "progress", ...progress });
+          },
+        });
+        send({ type: "result", jobId: outcome.jobId, status: outcome.status, error: outcome.error });
+      } catch (error) {
+        if (error instanceof ImportRefusedError) {
+          send({ type: "error", message: error.userMessage });
+        } else {
+          console.error(`[registry import] request ${meta.requestId}`, error);
+          send({ type: "error", message: `Impor gagal; tidak ada data yang diubah. Kode rujukan: ${meta.requestId.slice(0, 8)}.` });
+        }
+      } finally {
+        controller.close();
+      }
+    },
+  });
+  return new Response(stream, {
+    headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store", "x-accel-buffering": "no" },
+  });
+}

@@ -1,0 +1,118 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { FormNotice } from "@/components/ui/form-alert";
+import { RegistryFilters } from "@/components/registry/registry-filters";
+import { RegistryPagination, RegistryResults } from "@/components/registry/registry-results";
+import { LinkButton } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireTenantPage } from "@/lib/auth/guard";
+import { TENANT_PAGES, roleMayOpen, tenantPagePath } from "@/lib/auth/pages";
+import { withTenant } from "@/lib/db";
+import { formatNumber } from "@/lib/format";
+import { listAreaChoices } from "@/lib/registry/areas";
+import { parseRegistrySearchParams, registrySearchQuery } from "@/lib/registry/search/schema";
+import { searchHouseholds } from "@/lib/registry/search/search-households";
+import { registryScope } from "@/lib/registry/scope";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Registry");
+  return { title: t("title") };
+}
+
+export default async function RegistryPage({ params, searchParams }: Props) {
+  const slug = (await params).tenant;
+  const user = await requireTenantPage(slug, "registry");
+  const filter = parseRegistrySearchParams(await searchParams);
+  const scope = registryScope(user);
+
+  const [t, locale, { tenant, areas, page, fixedKelurahan }] = await Promise.all([
+    getTranslations("Registry"),
+    getLocale(),
+    withTenant(user.tenantId, async (tx) => {
+      const [tenant, areas, page, fixed] = await Promise.all([
+        tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { name: true } }),
+        scope.kelurahanId || scope.nothing ? Promise.resolve([]) : listAreaChoices(tx),
+        searchHouseholds(tx, filter, { tenantId: user.tenantId, scope }),
+        scope.kelurahanId ? tx.area.findFirst({ where: { id: scope.kelurahanId }, select: { name: true } }) : null,
+      ]);
+      return { tenant, areas, page, fixedKelurahan: fixed?.name ?? null };
+    }),
+  ]);
+
+  const path = tenantPagePath(slug, "registry");
+  const hrefFor = (cursor: { after?: string; before?: string }) => {
+    const query = registrySearchQuery(filter, cursor);
+    return query ? `${path}?${query}` : path;
+  };
+  const links = (["changeRequests", "duplicates"] as const).filter(
+    (key) => TENANT_PAGES[key].available && roleMayOpen(user.role, key),
+  );
+  const notice =
+    filter.text.kind === "badNumber"
+      ? t("notices.badNumber")
+      : filter.text.kind === "shortName"
+        ? t("notices.shortName")
+        : scope.nothing
+          ? t("notices.noKelurahan")
+          : page.tooSlow
+            ? t("notices.tooSlow")
+            : page.cursorLost
+              ? t("notices.cursorLost")
+              : null;
+  const count = formatNumber(page.total.count, { locale });
+
+  return (
+    <>
+      <PageHeader
+        title={t("title")}
+        description={t("description", { city: tenant.name })}
+        actions={
+          links.length ? (
+            <>
+              {links.map((key) => (
+                <LinkButton key={key} href={tenantPagePath(slug, key)} variant="secondary">
+                  {t(`links.${key}`)}
+                </LinkButton>
+              ))}
+            </>
+          ) : undefined
+        }
+      />
+      <RegistryFilters path={path} filter={filter} areas={areas} fixedKelurahan={fixedKelurahan} />
+
+      <section aria-labelledby="registry-results" className="mt-6">
+        <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="registry-results" className="text-lg font-semibold text-ink">
+            {page.total.capped ? t("results.countCapped", { count }) : t("results.count", { count: page.total.count, shown: count })}
+          </h2>
+          <p className="text-sm text-muted">{t("results.masked")}</p>
+        </div>
+        {notice ? (
+          <div className="mb-3">
+            <FormNotice>{notice}</FormNotice>
+          </div>
+        ) : null}
+        {page.rows.length === 0 ? (
+          <p className="rounded-lg border border-line bg-white p-5 text-muted">{t("results.empty")}</p>
+        ) : (
+          <div className="rounded-lg border border-line bg-white shadow-xs">
+            <RegistryResults rows={page.rows} tenantSlug={slug} />
+          </div>
+        )}
+        <RegistryPagination
+          hrefFor={hrefFor}
+          prevBefore={page.prevBefore}
+          nextAfter={page.nextAfter}
+          paged={Boolean(filter.after || filter.before)}
+        />
+      </section>
+    </>
+  );
+}

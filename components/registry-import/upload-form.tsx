@@ -1,0 +1,90 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useId, useRef, useState, type FormEvent } from "react";
+import { FormAlert } from "@/components/ui/form-alert";
+import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
+import { useImportFile } from "./import-file-context";
+import { ImportProgress } from "./import-progress";
+import { sendImport, type ImportStep } from "./send-import";
+
+const SOURCES = ["DTSEN", "DTKS", "P3KE", "LOCAL"] as const;
+const MAX_BYTES = 60 * 1024 * 1024;
+
+/** Step 1: choose a file and a source, upload it for a dry run, then show its result. */
+export function UploadForm({ tenantSlug, path }: { tenantSlug: string; path: string }) {
+  const t = useTranslations("RegistryImport");
+  const router = useRouter();
+  const id = useId();
+  const { setChecked } = useImportFile();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [step, setStep] = useState<ImportStep | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const busy = step !== null;
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const file = data.get("file");
+    const source = String(data.get("source") ?? "DTSEN");
+    setError(null);
+    if (!(file instanceof File) || file.size === 0) return fail(t("upload.chooseFile"));
+    if (!/\.(xlsx|csv)$/i.test(file.name)) return fail(t("upload.wrongType"));
+    if (file.size > MAX_BYTES) return fail(t("upload.tooLarge"));
+    setStep({ phase: "upload", percent: 0 });
+    const answer = await sendImport({ tenantSlug, file, source, mode: "dry-run", onStep: setStep });
+    setStep(null);
+    if (!answer.ok) return fail(answer.message ?? t("progress.network"));
+    setChecked(file, source);
+    router.replace(`${path}?job=${answer.jobId}`, { scroll: false });
+    router.refresh();
+  }
+
+  function fail(message: string) {
+    setError(message);
+    inputRef.current?.focus();
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" aria-busy={busy || undefined}>
+      <div className="grid gap-4 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_auto] md:items-start">
+        <div>
+          <label htmlFor={`${id}-file`} className="block text-sm font-medium text-ink">
+            {t("upload.file")}
+          </label>
+          <input
+            ref={inputRef}
+            id={`${id}-file`}
+            name="file"
+            type="file"
+            required
+            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+            aria-describedby={`${id}-file-hint`}
+            aria-invalid={error ? true : undefined}
+            disabled={busy}
+            className="mt-1 block min-h-11 w-full rounded-md border border-line bg-white px-3 py-2 text-sm text-ink shadow-xs file:mr-3 file:rounded file:border-0 file:bg-brand-50 file:px-3 file:py-1 file:font-medium file:text-brand-800"
+          />
+          <p id={`${id}-file-hint`} className="mt-1 text-sm text-muted">
+            {t("upload.fileHint")}
+          </p>
+        </div>
+        <SelectField id={`${id}-source`} name="source" label={t("upload.source")} defaultValue="DTSEN" disabled={busy}>
+          {SOURCES.map((source) => (
+            <option key={source} value={source}>
+              {t(`upload.sources.${source}`)}
+            </option>
+          ))}
+        </SelectField>
+        <Button type="submit" disabled={busy} className="md:mt-6">
+          {busy ? t("upload.busy") : t("upload.submit")}
+        </Button>
+      </div>
+      <div aria-live="polite">
+        {step ? <ImportProgress step={step} /> : null}
+        {error ? <FormAlert>{error}</FormAlert> : null}
+      </div>
+    </form>
+  );
+}

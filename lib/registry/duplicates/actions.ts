@@ -1,0 +1,31 @@
+import { defineAction, type AnyActionDefinition } from "@/lib/actions/define";
+import { z } from "@/lib/validation/zod";
+import { SCANNED_KINDS, scanDuplicates } from "./detect";
+import { resolveDuplicate, resolveDuplicateSchema } from "./resolve";
+
+const duplicatesPath = (slug: string) => `/${slug}/registri/duplikat`;
+
+export const scanDuplicatesDefinition = defineAction({
+  name: "duplicates.scan",
+  permission: "registry:graduate",
+  schema: z.object({
+    kinds: z.preprocess(
+      (value) => (value === undefined ? [] : [value].flat()),
+      z.array(z.enum(SCANNED_KINDS)).min(1, "Pilih paling sedikit satu jenis pemeriksaan."),
+    ),
+  }),
+  run: (ctx, input) => scanDuplicates(ctx.tx, ctx.tenantId, input.kinds),
+  revalidate: (slug) => [duplicatesPath(slug)],
+  successMessage: "Pemeriksaan selesai.",
+});
+
+export const resolveDuplicateDefinition = defineAction({
+  name: "duplicates.resolve",
+  permission: "registry:graduate",
+  schema: resolveDuplicateSchema,
+  run: (ctx, input) => resolveDuplicate(ctx, input),
+  revalidate: (slug) => [duplicatesPath(slug), `/${slug}/registri`],
+  successMessage: "Dugaan data ganda diselesaikan.",
+});
+
+export const duplicateActionDefinitions: readonly AnyActionDefinition[] = [scanDuplicatesDefinition, resolveDuplicateDefinition];

@@ -1,0 +1,96 @@
+// Reading import jobs back for the page and the downloads. A job's report can hold 100,000
+// rejected rows: lists never load it, the summary loads only the first few rows.
+import type { Tx } from "@/lib/db";
+import type { ImportStatus } from "@/lib/generated/prisma/enums";
+import type { RegistryImportReport } from "./run-import";
+import type { RejectedRow } from "./validate";
+
+export type ImportJobListRow = {
+  id: string;
+  fileName: string;
+  status: ImportStatus;
+  totalRows: number;
+  newRows: number;
+  changedRows: number;
+  sameRows: number;
+  rejectedRows: number;
+  createdAt: Date;
+  committedAt: Date | null;
+  createdByName: string | null;
+};
+
+/** The city's latest registry imports, newest first. */
+export async function listRegistryImports(tx: Tx, limit = 10): Promise<ImportJobListRow[]> {
+  const jobs = await tx.importJob.findMany({
+    where: { kind: "REGISTRY" },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    select: {
+      id: true,
+      fileName: true,
+      status: true,
+      totalRows: true,
+      newRows: true,
+      changedRows: true,
+      sameRows: true,
+      rejectedRows: true,
+      createdAt: true,
+      committedAt: true,
+      createdById: true,
+    },
+  });
+  const ids = [...new Set(jobs.map((job) => job.createdById).filter((id): id is string => Boolean(id)))];
+  const users = ids.length ? await tx.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
+  const names = new Map(users.map((user) => [user.id, user.name]));
+  return jobs.map(({ createdById, ...job }) => ({ ...job, createdByName: createdById ? (names.get(createdById) ?? null) : null }));
+}
+
+export type ImportJobSummary = {
+  id: string;
+  status: ImportStatus;
+  fileName: string;
+  createdAt: Date;
+  committedAt: Date | null;
+  report: Omit<RegistryImportReport, "rejected">;
+  /** The first rejected rows, for the table on the page. */
+  firstRejected: RejectedRow[];
+};
+
+/** One registry import with its counts and first rejected rows, or null. */
+export async function getRegistryImport(tx: Tx, tenantId: string, jobId: string, firstRows = 50): Promise<ImportJobSummary | null> {
+  if (!/^[a-z0-9]{10,40}$/i.test(jobId)) return null;
+  const rows = await tx.$queryRaw<
+    { id: string; status: ImportStatus; fileName: string; createdAt: Date; committedAt: Date | null; report: Omit<RegistryImportReport, "rejected"> | null; first: RejectedRow[] | null }[]
+  >`
+    SELECT id, status, "fileName", "createdAt", "committedAt", report - 'rejected' AS report,
+      (SELECT jsonb_agg(item ORDER BY position) FROM jsonb_array_elements(report -> 'rejected') WITH ORDINALITY AS r(item, position)
+        WHERE position <= ${firstRows}::int) AS first
+    FROM "ImportJob"
+    WHERE "tenantId" = ${tenantId} AND id = ${jobId} AND kind = 'REGISTRY'`;
+  const row = rows[0];
+  if (!row || !row.report) return null;
+  return {
+    id: row.id,
+    status: row.status,
+    fileName: row.fileName,
+    createdAt: row.createdAt,
+    committedAt: row.committedAt,
+    report: row.report,
+    firstRejected: row.first ?? [],
+  };
+}
+
+/** Everything needed to write the rejected-rows spreadsheet. */
+export async function getRejectedRows(
+  tx: Tx,
+  tenantId: string,
+  jobId: string,
+): Promise<{ fileName: string; headers: string[]; rejected: RejectedRow[] } | null> {
+  const job = await tx.importJob.findUnique({
+    where: { tenantId_id: { tenantId, id: jobId } },
+    select: { kind: true, fileName: true, report: true },
+  });
+  if (!job || job.kind !== "REGISTRY" || !job.report) return null;
+  const report = job.report as unknown as RegistryImportReport;
+  return { fileName: job.fileName, headers: report.headers ?? [], rejected: report.rejected ?? [] };
+}

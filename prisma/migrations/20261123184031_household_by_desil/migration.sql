@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Household_tenantId_desil_id_idx" ON "Household"("tenantId", "desil", "id");
