@@ -58,14 +58,13 @@ test("a planner imports an extract, fixes the rejected row, re-imports, and read
 
   const first = extract(serial, true);
   await checkFile(page, "dtsen-ampenan.csv", first.csv);
-  const rejected = page.getByRole("table", { name: /Baris ditolak/i });
+  const rejected = page.getByRole("region", { name: "Baris ditolak", exact: true });
   await expect(rejected.getByRole("row")).toHaveCount(2);
   await expect(rejected).toContainText(/tanggal lahir/i);
   await saveScreenshot(page, testInfo, "import-dry-run");
   await saveToRegistry(page);
 
-  // The fixed file: the five saved rows are unchanged, the corrected one is new.
-  await page.getByRole("button", { name: "Periksa berkas lain" }).click();
+  // The fixed file, through the same form: the five saved rows are unchanged, the corrected one is new.
   const fixed = extract(serial, false);
   await checkFile(page, "dtsen-ampenan-diperbaiki.csv", fixed.csv);
   await expect(page.getByText("Tidak ada baris yang ditolak.")).toBeVisible();
@@ -73,11 +72,11 @@ test("a planner imports an extract, fixes the rejected row, re-imports, and read
   await saveScreenshot(page, testInfo, "import-committed");
 
   await page.goto(`/mataram/registri?q=${first.firstNoKk}`);
-  const results = page.getByRole("table", { name: "Hasil pencarian registri" });
+  const results = page.getByRole("region", { name: "Hasil pencarian registri" });
   await expect(results.getByRole("row")).toHaveCount(2);
   await results.getByRole("link").first().click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await expect(page.getByRole("table", { name: "Anggota keluarga" }).getByRole("row")).toHaveCount(4);
+  await expect(page.getByRole("region", { name: "Anggota keluarga" }).getByRole("row")).toHaveCount(4);
   await expect(page.getByRole("heading", { name: "Linimasa intervensi" })).toBeVisible();
   await saveScreenshot(page, testInfo, "household-profile");
 });
