@@ -1,42 +1,17 @@
-import type { ComponentProps, ReactNode } from "react";
-import { cx } from "@/components/ui/class-names";
+import type { ComponentProps } from "react";
+import { FieldFrame, controlClassName, fieldDescription, type FieldFrameProps } from "./field-frame";
 
 /** A labelled input with an optional hint and error, wired up for screen readers. */
-export function Field({
-  id,
-  label,
-  hint,
-  error,
-  className,
-  ...input
-}: ComponentProps<"input"> & { id: string; label: ReactNode; hint?: ReactNode; error?: string | null }) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
+export function Field({ id, label, hint, error, className, ...input }: ComponentProps<"input"> & FieldFrameProps) {
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-ink">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="mt-0.5 text-sm text-muted">
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame id={id} label={label} hint={hint} error={error} className={className}>
       <input
         id={id}
         aria-invalid={error ? true : undefined}
-        aria-describedby={cx(hintId, errorId) || undefined}
-        className={cx(
-          "mt-1 block min-h-11 w-full rounded-md border bg-white px-3 py-2 text-base text-ink shadow-xs",
-          error ? "border-red-700" : "border-line focus-visible:border-brand-500",
-        )}
+        aria-describedby={fieldDescription(id, hint, error).describedBy}
+        className={controlClassName(error, "min-h-11")}
         {...input}
       />
-      {error ? (
-        <p id={errorId} className="mt-1 text-sm font-medium text-red-800">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }

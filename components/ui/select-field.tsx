@@ -1,5 +1,5 @@
-import type { ComponentProps, ReactNode } from "react";
-import { cx } from "./class-names";
+import type { ComponentProps } from "react";
+import { FieldFrame, controlClassName, fieldDescription, type FieldFrameProps } from "./field-frame";
 
 /**
  * A labelled <select> styled and wired like the text Field. The hint sits below the box (it
@@ -13,36 +13,18 @@ export function SelectField({
   className,
   children,
   ...select
-}: ComponentProps<"select"> & { id: string; label: ReactNode; hint?: ReactNode; error?: string | null }) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
+}: ComponentProps<"select"> & FieldFrameProps) {
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-ink">
-        {label}
-      </label>
+    <FieldFrame id={id} label={label} hint={hint} error={error} className={className} hintBelow>
       <select
         id={id}
         aria-invalid={error ? true : undefined}
-        aria-describedby={cx(hintId, errorId) || undefined}
-        className={cx(
-          "mt-1 block min-h-11 w-full rounded-md border bg-white px-3 py-2 text-base text-ink shadow-xs",
-          error ? "border-red-700" : "border-line focus-visible:border-brand-500",
-        )}
+        aria-describedby={fieldDescription(id, hint, error).describedBy}
+        className={controlClassName(error, "min-h-11")}
         {...select}
       >
         {children}
       </select>
-      {hint ? (
-        <p id={hintId} className="mt-1 text-sm text-muted">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="mt-1 text-sm font-medium text-red-800">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }
