@@ -8,6 +8,7 @@ import { MainContent } from "@/components/shell/main-content";
 import { getSessionUser } from "@/lib/auth/session";
 import { homePath, safeCallbackUrl } from "@/lib/auth/session-user";
 import { signInError } from "@/lib/auth/sign-in-error";
+import { firstParam } from "@/lib/validation/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -22,10 +23,7 @@ const NOTICES = ["signedOut", "passwordChanged"] as const;
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  const one = (name: string) => {
-    const value = params[name];
-    return Array.isArray(value) ? value[0] : value;
-  };
+  const one = (name: string) => firstParam(params[name]);
   const callbackUrl = safeCallbackUrl(one("callbackUrl"));
 
   // Signed in already (or just now): on to where they were going, or their home.

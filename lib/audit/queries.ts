@@ -3,6 +3,7 @@
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { z } from "@/lib/validation/zod";
+import { searchParam } from "@/lib/validation/search-params";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -22,12 +23,6 @@ const UNAUDITED = new Set<string>(["AuditLog", "RateLimit"]);
 /** The models whose writes are audited, for the entity filter. */
 export const AUDIT_ENTITIES: readonly string[] = Object.values(Prisma.ModelName).filter((model) => !UNAUDITED.has(model));
 
-// A search parameter arrives as a string, a list (repeated) or not at all; "" is "no filter".
-const param = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => {
-    const first = Array.isArray(value) ? value[0] : value;
-    return typeof first === "string" && first.trim() !== "" ? first.trim() : undefined;
-  }, schema.optional().catch(undefined));
 
 const isoDate = z.iso.date();
 const cursor = z.string().regex(/^\d{1,18}$/);
@@ -38,15 +33,15 @@ const cursor = z.string().regex(/^\d{1,18}$/);
  */
 export const auditSearchSchema = z
   .object({
-    user: param(z.string().regex(/^[\w-]{1,64}$/)),
-    entity: param(z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/)),
-    action: param(z.string().regex(/^[a-z][a-z_.]{0,63}$/)),
-    from: param(isoDate),
-    to: param(isoDate),
+    user: searchParam(z.string().regex(/^[\w-]{1,64}$/)),
+    entity: searchParam(z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/)),
+    action: searchParam(z.string().regex(/^[a-z][a-z_.]{0,63}$/)),
+    from: searchParam(isoDate),
+    to: searchParam(isoDate),
     /** Older than this id (the next page). */
-    before: param(cursor),
+    before: searchParam(cursor),
     /** Newer than this id (the previous page). */
-    after: param(cursor),
+    after: searchParam(cursor),
   })
   .transform((filter) => {
     // Dates typed the wrong way round still mean the range between them.

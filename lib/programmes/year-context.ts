@@ -6,6 +6,7 @@ import type { Tx } from "@/lib/db";
 import { opdChoices, pickYear, programmeYears } from "./queries";
 import { parseYearParam } from "./schemas";
 import { programmeScope, type ProgrammeScope } from "./scope";
+import { firstParam as first } from "@/lib/validation/search-params";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -42,6 +43,3 @@ export function yearQuery(context: Pick<YearContext, "year" | "opdId" | "scope">
   return params.toString();
 }
 
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}

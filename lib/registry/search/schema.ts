@@ -3,6 +3,7 @@
 // URL shows a wider search instead of an error page.
 import { HouseholdStatus } from "@/lib/generated/prisma/enums";
 import { z } from "@/lib/validation/zod";
+import { searchParam } from "@/lib/validation/search-params";
 
 export const REGISTRY_PAGE_SIZE = 50;
 /** Results are counted up to this many; beyond it the page says "1.000+". */
@@ -16,29 +17,23 @@ export type RegistryOrder = (typeof ORDERS)[number];
 export const NAME_MATCHES = ["prefix", "contains"] as const;
 export type NameMatch = (typeof NAME_MATCHES)[number];
 
-const param = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => {
-    const first = Array.isArray(value) ? value[0] : value;
-    return typeof first === "string" && first.trim() !== "" ? first.trim() : undefined;
-  }, schema.optional().catch(undefined));
-
 const id = z.string().regex(/^[a-z0-9]{8,40}$/i);
 
 export const registrySearchSchema = z.object({
   /** A name, or a whole NIK / No. KK. */
-  q: param(z.string().max(100)),
-  match: param(z.enum(NAME_MATCHES)),
-  kecamatan: param(id),
-  kelurahan: param(id),
-  desil: param(z.coerce.number().int().min(1).max(10)),
+  q: searchParam(z.string().max(100)),
+  match: searchParam(z.enum(NAME_MATCHES)),
+  kecamatan: searchParam(id),
+  kelurahan: searchParam(id),
+  desil: searchParam(z.coerce.number().int().min(1).max(10)),
   /** "1": extreme-poor only; "0": not extreme-poor. */
-  extreme: param(z.enum(["1", "0"])),
-  status: param(z.enum(HouseholdStatus)),
-  sort: param(z.enum(ORDERS)),
+  extreme: searchParam(z.enum(["1", "0"])),
+  status: searchParam(z.enum(HouseholdStatus)),
+  sort: searchParam(z.enum(ORDERS)),
   /** The household after which the next page starts. */
-  after: param(id),
+  after: searchParam(id),
   /** The household before which the previous page ends. */
-  before: param(id),
+  before: searchParam(id),
 });
 
 export type RegistrySearchParams = z.output<typeof registrySearchSchema>;

@@ -23,6 +23,7 @@ import { formatNumber, formatRupiah } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { programmeScope } from "@/lib/programmes/scope";
 import { createRealisation, deleteRealisation, reverseRealisation, updateRealisation, verifyRealisations } from "../actions";
+import { firstParam as first } from "@/lib/validation/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -68,7 +69,6 @@ export default async function BudgetLinePage({ params, searchParams }: Props) {
   const today = currentYearMonth(timeZone);
   const absorption = absorptionOf(line.pagu, data.totals?.realised ?? 0n, year, today);
   const path = `/${slug}/anggaran/${line.id}`;
-  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   const editing = canWrite ? entries.find((entry) => entry.id === first(query.ubah) && !editProblem(entry)) : undefined;
   const reversing = canWrite ? entries.find((entry) => entry.id === first(query.balik) && !reversalProblem(entry, entry.reversal !== null)) : undefined;
   const lastMonth = lastRecordableMonth(year, today);

@@ -15,6 +15,7 @@ import { withTenant } from "@/lib/db";
 import { listDuplicates } from "@/lib/registry/duplicates/queries";
 import { z } from "@/lib/validation/zod";
 import { resolveDuplicate, scanDuplicates } from "../actions";
+import { firstParam as first } from "@/lib/validation/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -38,7 +39,6 @@ export default async function DuplicatesPage({ params, searchParams }: Props) {
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "duplicates");
   const raw = await searchParams;
-  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   const filter = searchSchema.parse({ view: first(raw.view), after: first(raw.after), resolved: first(raw.resolved) });
 
   const { list, timeZone } = await withTenant(user.tenantId, async (tx) => {

@@ -15,6 +15,7 @@ import { countPendingChangeRequests, listChangeRequests } from "@/lib/registry/c
 import { registryScope } from "@/lib/registry/scope";
 import { z } from "@/lib/validation/zod";
 import { decideChange } from "../actions";
+import { firstParam as first } from "@/lib/validation/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -123,6 +124,3 @@ export default async function ChangeRequestsPage({ params, searchParams }: Props
   );
 }
 
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
