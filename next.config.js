@@ -7,6 +7,8 @@ const nextConfig = {
   poweredByHeader: false,
   // Database drivers and the embedded PostgreSQL load their own wasm/native files at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg"],
+  // Small-table imports (lib/spreadsheet/table-import.ts) send their file to a server action.
+  experimental: { serverActions: { bodySizeLimit: "11mb" } },
 };
 
 export default withNextIntl(nextConfig);

@@ -20,7 +20,7 @@ export default async function TenantLayout({
   const user = await requireTenantUser(slug);
   return (
     <>
-      <TenantBar tenant={tenant} role={user.role} />
+      <TenantBar tenant={tenant} user={user} />
       <MainContent>{children}</MainContent>
     </>
   );

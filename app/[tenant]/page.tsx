@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { MayorHomeLinks } from "@/components/dashboards/mayor-home-links";
 import { KecamatanTable } from "@/components/tenant/kecamatan-table";
 import { TenantFigures } from "@/components/tenant/tenant-figures";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import { getKecamatanBreakdown, getTenantBySlug, getTenantOverview } from "@/lib/tenant/queries";
 
@@ -21,7 +23,7 @@ export default async function TenantHomePage({ params }: Props) {
   const slug = (await params).tenant;
   const tenant = await getTenantBySlug(slug);
   if (!tenant) notFound();
-  await requireTenantPage(slug, "home");
+  const user = await requireTenantPage(slug, "home");
 
   const t = await getTranslations("TenantHome");
   const [overview, breakdown] = await withTenant(tenant.id, (tx) =>
@@ -35,6 +37,7 @@ export default async function TenantHomePage({ params }: Props) {
         title={tenant.name}
         description={t("description", { code: tenant.kemendagriCode })}
       />
+      {can(user.role, "dashboard:mayor") ? <MayorHomeLinks tenantSlug={slug} /> : null}
       <TenantFigures overview={overview} />
       <KecamatanTable rows={breakdown} totals={overview} />
     </>

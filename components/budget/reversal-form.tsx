@@ -8,20 +8,27 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
 
-/** Reverses a verified entry: a new negative draft with the reason. */
-export function ReversalForm({
+/**
+ * Reverses a verified entry: a new negative draft with the reason. Budget realisation and aid
+ * distributions share it; `idName` is the field the action reads the entry's id from.
+ */
+export function ReversalForm<Result>({
   action,
-  realisationId,
+  entryId,
+  idName = "realisationId",
+  reasonPlaceholder,
   doneHref,
 }: {
-  action: FormAction<{ realisationId: string }>;
-  realisationId: string;
+  action: FormAction<Result>;
+  entryId: string;
+  idName?: string;
+  reasonPlaceholder?: string;
   doneHref: string;
 }) {
   const t = useTranslations("Budget.reverse");
   const router = useRouter();
   // Leave the reversal view as the action answers: the refreshed page no longer offers it.
-  const { pending, formRef, onSubmit, fieldError, formError } = useActionForm<{ realisationId: string }>(async (previous, data) => {
+  const { pending, formRef, onSubmit, fieldError, formError } = useActionForm<Result>(async (previous, data) => {
     const result = await action(previous, data);
     if (result.ok) router.replace(doneHref);
     return result;
@@ -29,12 +36,12 @@ export function ReversalForm({
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3" aria-busy={pending || undefined}>
       {formError ? <FormAlert>{formError}</FormAlert> : null}
-      <input type="hidden" name="realisationId" value={realisationId} />
+      <input type="hidden" name={idName} value={entryId} />
       <TextareaField
-        id={`reverse-${realisationId}-note`}
+        id={`reverse-${entryId}-note`}
         name="note"
         label={t("reason")}
-        placeholder={t("reasonPlaceholder")}
+        placeholder={reasonPlaceholder ?? t("reasonPlaceholder")}
         required
         autoFocus
         maxLength={500}

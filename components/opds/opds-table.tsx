@@ -35,7 +35,14 @@ export async function OpdsTable({ opds, tenantSlug }: { opds: OpdRow[]; tenantSl
           {opds.map((opd) => (
             <Row key={opd.id}>
               <Cell className="whitespace-nowrap tabular-nums">{opd.code}</Cell>
-              <RowHeaderCell className={opd.active ? undefined : "text-muted"}>{opd.name}</RowHeaderCell>
+              <RowHeaderCell className={opd.active ? undefined : "text-muted"}>
+                {opd.name}
+                {opd.decidesRegistryChanges ? (
+                  <Badge tone="neutral" className="ml-2">
+                    {t("registryRole.badge")}
+                  </Badge>
+                ) : null}
+              </RowHeaderCell>
               <Cell className="whitespace-nowrap">{opd.shortName}</Cell>
               <Cell numeric>{formatNumber(opd._count.users, { locale })}</Cell>
               <Cell numeric>{formatNumber(opd._count.programmes, { locale })}</Cell>

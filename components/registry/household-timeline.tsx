@@ -39,6 +39,9 @@ export async function HouseholdTimeline({ entries, truncated }: { entries: Timel
                 ) : (
                   <span className="text-sm text-muted">{t("loanFund", { kelurahan: entry.kelurahan, year: entry.fundYear })}</span>
                 )}
+                {entry.kind === "training" && entry.cancelled ? (
+                  <span className="rounded-full border border-line bg-paper px-2 py-0.5 text-xs text-muted">{t("cancelled")}</span>
+                ) : null}
                 {entry.kind !== "loan" && entry.entryStatus === "DRAFT" ? (
                   <span className="rounded-full border border-line bg-paper px-2 py-0.5 text-xs text-muted">{t("draft")}</span>
                 ) : null}

@@ -1,5 +1,5 @@
-import type { Role } from "@/lib/generated/prisma/enums";
-import { TENANT_PAGES, roleMayOpen, type TenantPageKey } from "@/lib/auth/pages";
+import { TENANT_PAGES, userMayOpen, type TenantPageKey } from "@/lib/auth/pages";
+import type { Grantee } from "@/lib/auth/permissions";
 import type { Messages } from "@/lib/i18n/catalogues";
 
 export type NavKey = Exclude<keyof Messages["Nav"], "label">;
@@ -16,9 +16,9 @@ export const tenantNavItems: NavItem[] = (Object.keys(TENANT_PAGES) as (TenantPa
   .filter((key) => TENANT_PAGES[key].available)
   .map((key) => ({ key, segment: TENANT_PAGES[key].segment }));
 
-/** The items a role may open, by the permission table. */
-export function visibleNavItems(role: Role, items: readonly NavItem[] = tenantNavItems): NavItem[] {
-  return items.filter((item) => roleMayOpen(role, item.key));
+/** The items a user may open, by the permission table (their role and their OPD's mark). */
+export function visibleNavItems(user: Grantee, items: readonly NavItem[] = tenantNavItems): NavItem[] {
+  return items.filter((item) => userMayOpen(user, item.key));
 }
 
 export function navHref(tenantSlug: string, item: Pick<NavItem, "segment">): string {

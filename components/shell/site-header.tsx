@@ -7,7 +7,7 @@ import { UserMenu } from "./user-menu";
 export async function SiteHeader() {
   const t = await getTranslations();
   return (
-    <header className="border-b-4 border-accent-500 bg-brand-800 text-white">
+    <header className="border-b-4 border-accent-500 bg-brand-800 text-white print:hidden">
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-brand-900"

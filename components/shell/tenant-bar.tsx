@@ -1,19 +1,19 @@
 import { getTranslations } from "next-intl/server";
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { Grantee } from "@/lib/auth/permissions";
 import type { TenantSummary } from "@/lib/tenant/queries";
 import { NavLink } from "./nav-link";
 import { navHref, visibleNavItems, type NavItem } from "./nav-items";
 
-/** The city's name and the menu of the pages the user's role may open. */
-export async function TenantBar({ tenant, role }: { tenant: TenantSummary; role: Role }) {
+/** The city's name and the menu of the pages the user may open. */
+export async function TenantBar({ tenant, user }: { tenant: TenantSummary; user: Grantee }) {
   const t = await getTranslations("Nav");
-  const items = visibleNavItems(role);
+  const items = visibleNavItems(user);
   const deeperHrefs = (item: NavItem) =>
     item.segment === ""
       ? []
       : items.filter((other) => other.segment.startsWith(`${item.segment}/`)).map((other) => navHref(tenant.slug, other));
   return (
-    <div className="border-b border-line bg-white">
+    <div className="border-b border-line bg-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-col gap-x-6 px-4 pt-2 sm:flex-row sm:items-center sm:px-6 sm:pt-0">
         <p className="font-semibold text-brand-900 sm:py-3">{tenant.name}</p>
         <nav aria-label={t("label", { city: tenant.name })} className="-mx-3 overflow-x-auto">

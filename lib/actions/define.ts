@@ -22,6 +22,8 @@ export type ActionDefinition<Schema extends z.ZodType, Result> = {
   revalidate?: (tenantSlug: string, result: Result) => string[];
   /** Shown to the user after success. */
   successMessage?: string;
+  /** Milliseconds the transaction may take (default 20 s); file imports need more. */
+  timeout?: number;
 };
 
 // biome-ignore lint: the registry holds definitions of any schema and result.

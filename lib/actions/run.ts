@@ -3,7 +3,7 @@
 // the form can show; it never lets an internal error reach the user.
 import { randomUUID } from "node:crypto";
 import type { ZodType } from "zod";
-import { can } from "@/lib/auth/permissions";
+import { can, userCan } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Tx } from "@/lib/db";
 import type { ScopeOptions } from "@/lib/db/tenant-scope";
@@ -36,7 +36,7 @@ export async function runAction<Schema extends ZodType, Result>(
     // Another city's action, whatever the role, is "not found": the tenant comes from the
     // session, and a slug that is not the user's own names nothing the user may see.
     if (!user.tenantId || user.tenantSlug !== tenantSlug) throw notFound();
-    if (!can(user.role, definition.permission)) throw forbidden();
+    if (!userCan(user, definition.permission)) throw forbidden();
 
     const input = rawInput instanceof FormData ? formDataToObject(rawInput) : rawInput;
     const parsed = await parseInput(definition.schema as ZodType, input);
@@ -46,7 +46,7 @@ export async function runAction<Schema extends ZodType, Result>(
     const data = await deps.withTenant(
       tenantId,
       (tx) => definition.run({ tx, user: { ...user, tenantId, tenantSlug }, tenantId, tenantSlug, requestId }, parsed as never),
-      { actor },
+      { actor, timeout: definition.timeout },
     );
     for (const path of definition.revalidate?.(tenantSlug, data) ?? []) deps.revalidatePath(path);
     return { ok: true, data, message: definition.successMessage };

@@ -1,5 +1,4 @@
-import { can, type Permission } from "./permissions";
-import type { Role } from "@/lib/generated/prisma/enums";
+import { userCan, type Grantee, type Permission } from "./permissions";
 
 /** Null: any of the city's users; a list: any one of them suffices. */
 export type PagePermission = Permission | readonly Permission[] | null;
@@ -16,11 +15,15 @@ export const TENANT_PAGES = {
   changeRequests: { segment: "registri/perubahan", permission: ["registry:change-propose", "registry:change-decide"], available: true },
   duplicates: { segment: "registri/duplikat", permission: "registry:graduate", available: true },
   programmes: { segment: "program", permission: "programme:read", available: true },
-  trainings: { segment: "pelatihan", permission: "programme:read", available: false },
-  aid: { segment: "bantuan", permission: "programme:read", available: false },
+  trainings: { segment: "pelatihan", permission: "programme:read", available: true },
+  aid: { segment: "bantuan", permission: "programme:read", available: true },
   budget: { segment: "anggaran", permission: "programme:read", available: true },
-  dashboard: { segment: "dasbor", permission: "dashboard:bapeda", available: false },
-  revolvingFund: { segment: "dana-pem", permission: "fund:read", available: false },
+  povertyDashboard: { segment: "dasbor/kemiskinan", permission: "dashboard:bapeda", available: true },
+  povertyStatistics: { segment: "dasbor/statistik", permission: "dashboard:bapeda", available: true },
+  budgetDashboard: { segment: "dasbor/anggaran", permission: "dashboard:mayor", available: true },
+  resultsDashboard: { segment: "dasbor/hasil", permission: "dashboard:mayor", available: true },
+  fundRollup: { segment: "dasbor/dana-pem", permission: "fund:rollup", available: true },
+  revolvingFund: { segment: "dana-pem", permission: "fund:read", available: true },
   users: { segment: "pengguna", permission: "user:manage", available: true },
   opds: { segment: "opd", permission: "opd:manage", available: true },
   areas: { segment: "wilayah", permission: "area:manage", available: true },
@@ -34,11 +37,11 @@ export function tenantPagePath(tenantSlug: string, page: TenantPageKey): string 
   return segment ? `/${tenantSlug}/${segment}` : `/${tenantSlug}`;
 }
 
-/** Whether a role may open a page of its own city. */
-export function roleMayOpen(role: Role, page: TenantPageKey): boolean {
+/** Whether a user (their role, and the mark on their OPD) may open a page of their own city. */
+export function userMayOpen(user: Grantee, page: TenantPageKey): boolean {
   const permission: PagePermission = TENANT_PAGES[page].permission;
   if (permission === null) return true;
-  return typeof permission === "string" ? can(role, permission) : permission.some((one) => can(role, one));
+  return typeof permission === "string" ? userCan(user, permission) : permission.some((one) => userCan(user, one));
 }
 
 export type PageAccess = "allow" | "not-found";
@@ -49,11 +52,11 @@ export type PageAccess = "allow" | "not-found";
  * permission. Pure, so the permission-matrix test checks every cell.
  */
 export function pageAccess(
-  user: { role: Role; tenantSlug: string | null },
+  user: Grantee & { tenantSlug: string | null },
   tenantSlug: string,
   page: TenantPageKey,
 ): PageAccess {
   if (!user.tenantSlug || user.tenantSlug !== tenantSlug) return "not-found";
-  return roleMayOpen(user.role, page) ? "allow" : "not-found";
+  return userMayOpen(user, page) ? "allow" : "not-found";
 }
 

@@ -61,3 +61,29 @@ export function can(role: Role | null | undefined, permission: Permission): bool
   if (!role) return false;
   return (ROLE_PERMISSIONS[role] as readonly Permission[]).includes(permission);
 }
+
+/** What the city admin has marked on a user's OPD (null: no OPD). */
+export type OpdCapabilities = { decidesRegistryChanges: boolean };
+
+/**
+ * Permissions an OPD's mark adds to some roles of that OPD: the head of the OPD marked as
+ * Dinas Sosial decides registry change requests, as Bapeda does (issue 4).
+ */
+export const OPD_PERMISSIONS = {
+  decidesRegistryChanges: { OPD_HEAD: ["registry:change-decide"] },
+} as const satisfies Record<keyof OpdCapabilities, Partial<Record<Role, readonly Permission[]>>>;
+
+/** Who is asking, as far as permissions go: the role and what their OPD is marked with. */
+export type Grantee = { role: Role; opd?: OpdCapabilities | null };
+
+/** Whether this user may do something: by role, or by the mark on their OPD. Pure. */
+export function userCan(user: Grantee | null | undefined, permission: Permission): boolean {
+  if (!user) return false;
+  if (can(user.role, permission)) return true;
+  const opd = user.opd;
+  if (!opd) return false;
+  return (Object.keys(OPD_PERMISSIONS) as (keyof OpdCapabilities)[]).some((mark) => {
+    const granted = (OPD_PERMISSIONS[mark] as Partial<Record<Role, readonly Permission[]>>)[user.role];
+    return opd[mark] && Boolean(granted?.includes(permission));
+  });
+}

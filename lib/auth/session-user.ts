@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { Role } from "@/lib/generated/prisma/enums";
 import { inUserScope, type AuthDeps } from "./deps";
+import type { OpdCapabilities } from "./permissions";
 
 /** A session lasts at most this long from sign-in, whatever refreshes its cookie. */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -28,6 +29,8 @@ export type SessionUser = {
   tenantId: string | null;
   tenantSlug: string | null;
   opdId: string | null;
+  /** What the city admin has marked on the user's OPD; null without an OPD. */
+  opd: OpdCapabilities | null;
   kelurahanId: string | null;
 };
 
@@ -57,6 +60,7 @@ export async function loadSessionUser(
         role: true,
         tenantId: true,
         opdId: true,
+        opd: { select: { decidesRegistryChanges: true } },
         kelurahanId: true,
         active: true,
         sessionVersion: true,
@@ -76,6 +80,7 @@ export async function loadSessionUser(
     tenantId: user.tenantId,
     tenantSlug: user.tenant?.slug ?? null,
     opdId: user.opdId,
+    opd: user.opd ? { decidesRegistryChanges: user.opd.decidesRegistryChanges } : null,
     kelurahanId: user.kelurahanId,
   };
 }

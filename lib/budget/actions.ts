@@ -1,5 +1,6 @@
 // The budget-realisation server actions (issue 5, items 4 and 5).
 import { defineAction, type AnyActionDefinition } from "@/lib/actions/define";
+import { importRealisationsDefinition } from "./realisation-import";
 import { createRealisation, deleteRealisation, reverseRealisation, updateRealisation, verifyRealisations } from "./realisations";
 import {
   createRealisationSchema,
@@ -72,4 +73,5 @@ export const budgetActionDefinitions: readonly AnyActionDefinition[] = [
   deleteRealisationDefinition,
   reverseRealisationDefinition,
   verifyRealisationsDefinition,
+  importRealisationsDefinition,
 ];

@@ -1,7 +1,8 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
+import { openPGlite } from "./pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 
@@ -47,7 +48,7 @@ export function createAdapter(
   }
   // PGlite cannot create a folder whose parent is missing (a fresh checkout has no .data/).
   mkdirSync(target.dir, { recursive: true });
-  const pglite = new PGlite(target.dir);
+  const pglite = openPGlite(target.dir);
   return { adapter: pgliteAdapter(pglite, role), close: () => pglite.close() };
 }
 

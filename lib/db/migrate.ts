@@ -8,6 +8,7 @@ import { PGlite } from "@electric-sql/pglite";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import type { DatabaseTarget } from "./adapter";
+import { openPGlite } from "./pglite";
 import { pgliteMigrationAdapter, pgMigrationAdapter } from "./migration-adapters";
 import { withSchemaEngine, type MigrationList } from "./schema-engine";
 
@@ -38,7 +39,7 @@ export async function applyMigrations(db: DatabaseTarget | PGlite, opts: Migrate
   if (db.kind === "pglite") {
     // PGlite creates its folder but not the parents (.data/), and migrating comes first.
     await mkdir(db.dir, { recursive: true });
-    const pglite = new PGlite(db.dir);
+    const pglite = openPGlite(db.dir);
     try {
       return await apply(pgliteMigrationAdapter(pglite), opts);
     } finally {
@@ -81,7 +82,7 @@ export async function createMigration(name: string, opts: CreateMigrationOptions
   const schema = await readFile(schemaPath, "utf8");
   // One in-memory PGlite is both the shadow database the engine replays the migrations on
   // and the main one, which it only asks for its version (a second instance costs seconds).
-  const scratch = new PGlite();
+  const scratch = openPGlite();
   const adapter = pgliteMigrationAdapter(scratch);
   adapter.connectToShadowDb = adapter.connect;
   const result = await withSchemaEngine(adapter, { log: opts.log }, (engine) =>

@@ -1,5 +1,5 @@
-import en from "../../messages/en.json";
-import id from "../../messages/id.json";
+import en from "../../messages/en";
+import id from "../../messages/id";
 import type { AppLocale } from "./locales";
 
 export type Messages = typeof id;

@@ -1,4 +1,4 @@
-import type messages from "../../messages/id.json";
+import type messages from "../../messages/id";
 import type { AppLocale } from "./locales";
 
 // Typed keys for t(): a misspelt key fails the type check. Indonesian is the reference.

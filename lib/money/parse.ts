@@ -1,4 +1,4 @@
-import id from "../../messages/id.json";
+import id from "../../messages/id";
 import { MAX_RUPIAH, type Rupiah } from "./rupiah";
 
 export type ParseRupiahErrorCode = keyof typeof id.Money.parseError;

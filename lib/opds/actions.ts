@@ -3,13 +3,20 @@
 import { defineAction, type AnyActionDefinition } from "@/lib/actions/define";
 import type { Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { createOpdSchema, opdIdSchema, renameOpdSchema } from "./schemas";
+import { createOpdSchema, opdIdSchema, opdRegistryRoleSchema, renameOpdSchema } from "./schemas";
 
 const opdsPath = (slug: string) => `/${slug}/opd`;
 const opdPath = (slug: string, id: string) => `/${slug}/opd/${id}`;
 
-type OpdSummary = { id: string; code: string; name: string; shortName: string; active: boolean };
-const summary = ({ id, code, name, shortName, active }: OpdSummary): OpdSummary => ({ id, code, name, shortName, active });
+type OpdSummary = { id: string; code: string; name: string; shortName: string; active: boolean; decidesRegistryChanges: boolean };
+const summary = ({ id, code, name, shortName, active, decidesRegistryChanges }: OpdSummary): OpdSummary => ({
+  id,
+  code,
+  name,
+  shortName,
+  active,
+  decidesRegistryChanges,
+});
 
 async function findCityOpd(tx: Tx, opdId: string) {
   const opd = await tx.opd.findFirst({ where: { id: opdId } });
@@ -67,6 +74,27 @@ export const reactivateOpdDefinition = defineAction({
   successMessage: "OPD diaktifkan kembali.",
 });
 
+/**
+ * Marks the OPD as Dinas Sosial (or unmarks it): its head then decides registry change
+ * requests with Bapeda. The mark, not the OPD's name or code, is what the permissions read.
+ */
+export const setOpdRegistryRoleDefinition = defineAction({
+  name: "opds.set-registry-role",
+  permission: "opd:manage",
+  schema: opdRegistryRoleSchema,
+  run: async ({ tx }, input) => {
+    const opd = await findCityOpd(tx, input.opdId);
+    if (opd.decidesRegistryChanges === input.decidesRegistryChanges) return { opd: summary(opd) };
+    const updated = await tx.opd.update({
+      where: { tenantId_id: { tenantId: opd.tenantId, id: opd.id } },
+      data: { decidesRegistryChanges: input.decidesRegistryChanges },
+    });
+    return { opd: summary(updated) };
+  },
+  revalidate: (slug, result) => [opdsPath(slug), opdPath(slug, result.opd.id)],
+  successMessage: "Peran OPD di registri disimpan.",
+});
+
 async function setActive(tx: Tx, opdId: string, active: boolean) {
   const opd = await findCityOpd(tx, opdId);
   if (opd.active === active) return { opd: summary(opd) };
@@ -80,4 +108,5 @@ export const opdActionDefinitions: readonly AnyActionDefinition[] = [
   renameOpdDefinition,
   deactivateOpdDefinition,
   reactivateOpdDefinition,
+  setOpdRegistryRoleDefinition,
 ];

@@ -6,6 +6,7 @@ const opdSelect = {
   name: true,
   shortName: true,
   active: true,
+  decidesRegistryChanges: true,
   // Counted by the database, in the same query.
   _count: { select: { users: true, programmes: true } },
 } as const;

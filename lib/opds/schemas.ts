@@ -25,3 +25,7 @@ const shortName = z
 export const createOpdSchema = z.object({ code, name, shortName });
 export const renameOpdSchema = z.object({ opdId, name, shortName });
 export const opdIdSchema = z.object({ opdId });
+
+/** A ticked checkbox arrives as "on"; an unticked one does not arrive at all. */
+const ticked = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
+export const opdRegistryRoleSchema = z.object({ opdId, decidesRegistryChanges: ticked });

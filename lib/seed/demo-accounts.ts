@@ -14,6 +14,7 @@ export type DemoAccount = {
 };
 
 const DISNAKER = "2.07";
+const DINSOS = "1.06";
 
 /** One account per role in a city, named after the city's slug. */
 export function demoAccountsFor(slug: string, kelurahanName: string): DemoAccount[] {
@@ -22,6 +23,7 @@ export function demoAccountsFor(slug: string, kelurahanName: string): DemoAccoun
     { email: email("admin"), name: "Admin Kota", role: "CITY_ADMIN" },
     { email: email("staf.disnaker"), name: "Staf Disnaker", role: "OPD_STAFF", opdCode: DISNAKER },
     { email: email("kepala.disnaker"), name: "Kepala Disnaker", role: "OPD_HEAD", opdCode: DISNAKER },
+    { email: email("kepala.dinsos"), name: "Kepala Dinas Sosial", role: "OPD_HEAD", opdCode: DINSOS },
     { email: email("bapeda"), name: "Perencana Bapeda", role: "BAPEDA" },
     { email: email("walikota"), name: "Staf Kantor Wali Kota", role: "MAYOR_OFFICE" },
     { email: email("kelurahan"), name: `Petugas Kelurahan ${kelurahanName}`, role: "KELURAHAN", kelurahanName },

@@ -1,5 +1,5 @@
 import { createTranslator } from "next-intl";
-import id from "@/messages/id.json";
+import id from "@/messages/id";
 
 /**
  * The platform's validation messages, from the Indonesian catalogue: like every message

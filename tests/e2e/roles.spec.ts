@@ -1,29 +1,38 @@
 import { expect, test } from "@playwright/test";
 import { visibleNavItems } from "@/components/shell/nav-items";
 import { TENANT_PAGES, pageAccess, tenantPagePath, type TenantPageKey } from "@/lib/auth/pages";
+import { povertyOpds } from "@/lib/seed/cities/opds";
 import { demoAccountsFor } from "@/lib/seed/demo-accounts";
-import id from "@/messages/id.json" with { type: "json" };
+import id from "@/messages/id";
 import { signInAs } from "./auth";
 import { saveScreenshot } from "./screenshots";
+
+// What the seed marks on each demo account's OPD, as the session would carry it.
+const seededOpds = povertyOpds({ name: "Bapeda", shortName: "Bapeda" });
+const opdOf = (code: string | undefined) => {
+  const spec = seededOpds.find((opd) => opd.code === code);
+  return spec ? { decidesRegistryChanges: spec.decidesRegistryChanges ?? false } : null;
+};
 
 const builtPages = (Object.keys(TENANT_PAGES) as TenantPageKey[]).filter((page) => TENANT_PAGES[page].available);
 
 // Each role of Kota Mataram: its menu is exactly what the permission table allows, each
 // built page answers as the table says, and Kota Kupang does not exist for it.
 for (const account of demoAccountsFor("mataram", "Ampenan Tengah")) {
-  test(`${account.role} sees only its own menu and pages`, async ({ page }, testInfo) => {
+  test(`${account.email} (${account.role}) sees only its own menu and pages`, async ({ page }, testInfo) => {
     await signInAs(page, account.email);
     await page.goto("/mataram");
     await expect(page.getByRole("heading", { level: 1, name: "Kota Mataram" })).toBeVisible();
 
     const menu = page.getByRole("navigation", { name: "Menu Kota Mataram" });
-    const expected = visibleNavItems(account.role).map((item) => id.Nav[item.key]);
+    const user = { role: account.role, opd: opdOf(account.opdCode), tenantSlug: "mataram" };
+    const expected = visibleNavItems(user).map((item) => id.Nav[item.key]);
     await expect(menu.getByRole("link")).toHaveText(expected);
-    await saveScreenshot(page, testInfo, `role-${account.role.toLowerCase()}`);
+    await saveScreenshot(page, testInfo, `role-${account.email.split("@")[0]!.replace(/\.mataram$/, "").replace(/\./g, "-")}`);
 
     for (const key of builtPages) {
       const response = await page.request.get(tenantPagePath("mataram", key));
-      const allowed = pageAccess({ role: account.role, tenantSlug: "mataram" }, "mataram", key) === "allow";
+      const allowed = pageAccess(user, "mataram", key) === "allow";
       expect(response.status(), `${account.role} → ${key}`).toBe(allowed ? 200 : 404);
       const foreign = await page.request.get(tenantPagePath("kupang", key));
       expect(foreign.status(), `${account.role} → kupang ${key}`).toBe(404);

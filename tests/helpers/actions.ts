@@ -14,6 +14,7 @@ export function sessionUser(tenant: TestTenant | null, role: Role, overrides: Pa
     tenantId: tenant?.id ?? null,
     tenantSlug: tenant?.slug ?? null,
     opdId: null,
+    opd: null,
     kelurahanId: null,
     ...overrides,
   };

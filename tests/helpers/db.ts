@@ -1,8 +1,9 @@
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { inject } from "vitest";
 import { openDb, openOwnerDb, type Db, type ScopedClient } from "@/lib/db";
 import type { DatabaseTarget } from "@/lib/db/adapter";
 import { applyMigrations } from "@/lib/db/migrate";
+import { openPGlite } from "@/lib/db/pglite";
 import { scopesFor } from "@/lib/db/tenant-scope";
 
 /** The app's view: the row-level-security role, scoped by tenant. */
@@ -31,7 +32,7 @@ export async function openTestOwnerDb(): Promise<TestOwnerDb> {
 async function testTarget(): Promise<{ target: DatabaseTarget | PGlite; done: () => Promise<void> }> {
   const url = inject("testDatabaseUrl");
   if (url) return { target: { kind: "postgres", url }, done: async () => {} };
-  const pglite = new PGlite();
+  const pglite = openPGlite();
   await applyMigrations(pglite);
   return { target: pglite, done: () => pglite.close() };
 }

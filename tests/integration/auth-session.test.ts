@@ -64,8 +64,22 @@ describe("loadSessionUser", () => {
       tenantId: city.id,
       tenantSlug: city.slug,
       opdId: null,
+      opd: null,
       kelurahanId: city.kelurahanId,
     });
+  });
+
+  it("carries the mark the city admin sets on the user's OPD, as it is now", async () => {
+    const opd = await t.withTenant(city.id, (tx) =>
+      tx.opd.create({ data: { tenantId: city.id, code: `S${uniqueSuffix()}`.slice(0, 20), name: "Dinas Sosial", shortName: "Dinsos" } }),
+    );
+    const head = await t.withTenant(city.id, (tx) =>
+      tx.user.create({ data: { email: `kadis-${uniqueSuffix()}@uji.go.id`, name: "Kepala Dinsos", passwordHash, role: "OPD_HEAD", opdId: opd.id } }),
+    );
+    const claims = await signIn(head.email);
+    expect(await loadSessionUser(t, claims)).toMatchObject({ opdId: opd.id, opd: { decidesRegistryChanges: false } });
+    await t.withTenant(city.id, (tx) => tx.opd.update({ where: { tenantId_id: { tenantId: city.id, id: opd.id } }, data: { decidesRegistryChanges: true } }));
+    expect(await loadSessionUser(t, claims)).toMatchObject({ opd: { decidesRegistryChanges: true } });
   });
 
   it("returns the platform admin with no tenant", async () => {

@@ -118,6 +118,13 @@ describe("migrations on PGlite", () => {
     expect(tables.rows.length).toBeGreaterThan(1);
   });
 
+  it("applies without pg_trgm (a PGlite opened without it): no trigram index, the name function still answers", async () => {
+    expect((await db.query(`SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'`)).rows).toHaveLength(0);
+    expect((await db.query(`SELECT 1 FROM pg_indexes WHERE indexname = 'Member_name_trgm_idx'`)).rows).toHaveLength(0);
+    // Outside any tenant it answers nothing; inside one, registry-search.test.ts checks it.
+    expect((await db.query(`SELECT entas_member_households_named('%budi%') AS id`)).rows).toEqual([]);
+  });
+
   it("applies nothing the second time", async () => {
     expect(await applyMigrations(db)).toEqual([]);
     expect((await db.query(recordedSql)).rows).toHaveLength(applied.length);

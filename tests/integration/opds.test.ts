@@ -7,6 +7,7 @@ import {
   opdActionDefinitions,
   reactivateOpdDefinition,
   renameOpdDefinition,
+  setOpdRegistryRoleDefinition,
 } from "@/lib/opds/actions";
 import { listOpds } from "@/lib/opds/queries";
 import { createUserDefinition } from "@/lib/users/actions";
@@ -91,6 +92,24 @@ describe("OPDs of a city", () => {
     });
   });
 
+  it("marks an OPD as Dinas Sosial from the checkbox, and unmarks it, auditing each change", async () => {
+    const opd = await createOpd(city, `M${uniqueSuffix().slice(0, 6)}`);
+    expect(opd.decidesRegistryChanges).toBe(false);
+    const form = (ticked: boolean) => {
+      const data = new FormData();
+      data.set("opdId", opd.id);
+      if (ticked) data.set("decidesRegistryChanges", "on");
+      return runAction(actionDeps(t, admin()), setOpdRegistryRoleDefinition, city.slug, data);
+    };
+    expect(await form(true)).toMatchObject({ ok: true, data: { opd: { decidesRegistryChanges: true } } });
+    expect(await readOpd(city, opd.id)).toMatchObject({ decidesRegistryChanges: true });
+    expect(await form(true)).toMatchObject({ ok: true });
+    expect(await form(false)).toMatchObject({ ok: true, data: { opd: { decidesRegistryChanges: false } } });
+    const audit = await auditOf(opd.id);
+    expect(audit.map((row) => row.action)).toEqual(["create", "update", "update"]);
+    expect(audit[1]).toMatchObject({ before: { decidesRegistryChanges: false }, after: { decidesRegistryChanges: true } });
+  });
+
   it("deactivates an OPD: nobody new is assigned to it; reactivates it", async () => {
     const opd = await createOpd(city, `D${uniqueSuffix().slice(0, 6)}`);
     expect(await runAction(actionDeps(t, admin()), deactivateOpdDefinition, city.slug, { opdId: opd.id })).toMatchObject({
@@ -143,6 +162,7 @@ describe("who may not", () => {
       "opds.rename": { opdId: opd.id, name: "Dibajak", shortName: "Bajak" },
       "opds.deactivate": { opdId: opd.id },
       "opds.reactivate": { opdId: opd.id },
+      "opds.set-registry-role": { opdId: opd.id, decidesRegistryChanges: "on" },
     };
     for (const definition of opdActionDefinitions) {
       const input = inputs[definition.name];

@@ -1,10 +1,11 @@
 // The role × page × server-action matrix, generated from the permission table: every
-// cell, allowed and denied, in the user's own city and in another.
+// cell, allowed and denied, in the user's own city and in another. OPD roles are checked
+// twice: in an unmarked OPD, and in one the city admin marked (OPD_PERMISSIONS).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tenantActionDefinitions, platformActionDefinitions } from "@/lib/actions/registry";
 import { runAction, runPlatformAction } from "@/lib/actions/run";
 import { TENANT_PAGES, pageAccess, type PagePermission, type TenantPageKey } from "@/lib/auth/pages";
-import { ROLE_PERMISSIONS, can } from "@/lib/auth/permissions";
+import { OPD_PERMISSIONS, ROLE_PERMISSIONS, type OpdCapabilities, type Permission } from "@/lib/auth/permissions";
 import { Role } from "@/lib/generated/prisma/enums";
 import { actionDeps, sessionUser } from "../helpers/actions";
 import { openTestDb, type TestDb } from "../helpers/db";
@@ -13,15 +14,37 @@ import { createTestTenant, type TestTenant } from "../helpers/factories";
 const ROLES = Object.values(Role);
 const TENANT_ROLES = ROLES.filter((role) => role !== "PLATFORM_ADMIN");
 const PAGES = Object.keys(TENANT_PAGES) as TenantPageKey[];
+const OPD_ROLES: readonly Role[] = ["OPD_STAFF", "OPD_HEAD"];
+const MARKS = Object.keys(OPD_PERMISSIONS) as (keyof OpdCapabilities)[];
+
+type Subject = { role: Role; opd: OpdCapabilities | null; label: string };
+const unmarked = Object.fromEntries(MARKS.map((mark) => [mark, false])) as OpdCapabilities;
+const subjectsOf = (roles: readonly Role[]): Subject[] =>
+  roles.flatMap((role): Subject[] =>
+    OPD_ROLES.includes(role)
+      ? [
+          { role, opd: unmarked, label: role },
+          ...MARKS.map((mark) => ({ role, opd: { ...unmarked, [mark]: true }, label: `${role} of an OPD marked ${mark}` })),
+        ]
+      : [{ role, opd: null, label: role }],
+  );
+
+/** What the tables grant, read independently of userCan. */
+function granted(subject: Subject, permission: Permission): boolean {
+  if ((ROLE_PERMISSIONS[subject.role] as readonly Permission[]).includes(permission)) return true;
+  return MARKS.some((mark) => {
+    const extra = (OPD_PERMISSIONS[mark] as Partial<Record<Role, readonly Permission[]>>)[subject.role] ?? [];
+    return Boolean(subject.opd?.[mark]) && extra.includes(permission);
+  });
+}
 
 describe("pages", () => {
-  for (const role of TENANT_ROLES) {
+  for (const subject of subjectsOf(TENANT_ROLES)) {
     for (const page of PAGES) {
       const permission: PagePermission = TENANT_PAGES[page].permission;
-      const allowed =
-        permission === null || [permission].flat().some((one) => ROLE_PERMISSIONS[role].some((granted) => granted === one));
-      it(`${role} ${allowed ? "opens" : "gets not-found for"} ${page} in its own city, not-found in another`, () => {
-        const user = { role, tenantSlug: "kota-a" };
+      const allowed = permission === null || [permission].flat().some((one) => granted(subject, one));
+      it(`${subject.label} ${allowed ? "opens" : "gets not-found for"} ${page} in its own city, not-found in another`, () => {
+        const user = { role: subject.role, opd: subject.opd, tenantSlug: "kota-a" };
         expect(pageAccess(user, "kota-a", page)).toBe(allowed ? "allow" : "not-found");
         expect(pageAccess(user, "kota-b", page)).toBe("not-found");
       });
@@ -49,12 +72,12 @@ describe("server actions", () => {
   const auditRows = () => t.withTenant(city.id, (tx) => tx.auditLog.count());
 
   for (const definition of tenantActionDefinitions) {
-    for (const role of ROLES) {
-      const allowed = can(role, definition.permission);
-      it(`${definition.name} × ${role}: ${allowed ? "passes the gate" : "forbidden"} at home, not found elsewhere`, async () => {
+    for (const { role, opd, label } of subjectsOf(ROLES)) {
+      const allowed = granted({ role, opd, label }, definition.permission);
+      it(`${definition.name} × ${label}: ${allowed ? "passes the gate" : "forbidden"} at home, not found elsewhere`, async () => {
         const before = await auditRows();
         const home = role === "PLATFORM_ADMIN" ? null : city;
-        const user = sessionUser(home, role);
+        const user = sessionUser(home, role, { opd });
 
         // Empty input: an allowed caller gets as far as validation, and nothing is written.
         const own = await runAction(actionDeps(t, user), definition, city.slug, {});
@@ -62,7 +85,7 @@ describe("server actions", () => {
         else if (allowed) expect(own).toMatchObject({ ok: false, code: "INVALID" });
         else expect(own).toMatchObject({ ok: false, code: "FORBIDDEN" });
 
-        const stranger = sessionUser(otherCity, role === "PLATFORM_ADMIN" ? "CITY_ADMIN" : role);
+        const stranger = sessionUser(otherCity, role === "PLATFORM_ADMIN" ? "CITY_ADMIN" : role, { opd });
         const foreign = await runAction(actionDeps(t, stranger), definition, city.slug, {});
         expect(foreign).toMatchObject({ ok: false, code: "NOT_FOUND" });
 

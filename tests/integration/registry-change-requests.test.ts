@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAction } from "@/lib/actions/run";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { decideChangeDefinition, proposeChangeDefinition } from "@/lib/registry/actions";
-import { mayDecideChanges } from "@/lib/registry/change-requests/decide";
 import { listChangeRequests } from "@/lib/registry/change-requests/queries";
 import { registryScope } from "@/lib/registry/scope";
 import { actionDeps, sessionUser } from "../helpers/actions";
@@ -194,19 +193,32 @@ describe("deciding", () => {
     expect((await request(id)).status).toBe("PENDING");
   });
 
-  it("lets the head of Dinas Sosial decide once the role holds the permission, and no other OPD head", async () => {
+  it("lets the head of the OPD marked Dinas Sosial decide, and no other OPD head or Dinsos staff", async () => {
     const [dinsos, disnaker] = await t.withTenant(city.id, (tx) =>
       Promise.all([
-        tx.opd.create({ data: { tenantId: city.id, code: "1.06", name: "Dinas Sosial", shortName: "Dinsos" } }),
+        tx.opd.create({ data: { tenantId: city.id, code: "1.06", name: "Dinas Sosial", shortName: "Dinsos", decidesRegistryChanges: true } }),
         tx.opd.create({ data: { tenantId: city.id, code: "2.07", name: "Dinas Tenaga Kerja", shortName: "Disnaker" } }),
       ]),
     );
-    const check = (role: Role, opdId: string | null) =>
-      t.withTenant(city.id, (tx) => mayDecideChanges({ tx, tenantId: city.id, user: { ...sessionUser(city, role, { opdId }), tenantId: city.id, tenantSlug: city.slug } }));
-    expect(await check("OPD_HEAD", dinsos.id)).toBe(true);
-    expect(await check("OPD_HEAD", disnaker.id)).toBe(false);
-    expect(await check("OPD_STAFF", dinsos.id)).toBe(false);
-    expect(await check("BAPEDA", null)).toBe(true);
+    const member = (role: Role, opd: { id: string; decidesRegistryChanges: boolean }) =>
+      sessionUser(city, role, { id: `${role}-${opd.id}`, opdId: opd.id, opd: { decidesRegistryChanges: opd.decidesRegistryChanges } });
+    const { household } = await newHousehold();
+    const pending = () => proposed({ householdId: household.id, kind: "ADDRESS", address: "Jl. Pejanggik No. 9" });
+
+    for (const stranger of [member("OPD_HEAD", disnaker), member("OPD_STAFF", dinsos)]) {
+      const id = await pending();
+      expect(await decide({ requestId: id, decision: "APPROVE" }, stranger)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      expect((await request(id)).status).toBe("PENDING");
+    }
+    // Naming an OPD "Dinas Sosial" grants nothing; the city admin's mark does.
+    const unmarked = sessionUser(city, "OPD_HEAD", { opdId: dinsos.id, opd: { decidesRegistryChanges: false } });
+    expect(await decide({ requestId: await pending(), decision: "REJECT", reason: "Bukan wewenang" }, unmarked)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+
+    const head = member("OPD_HEAD", dinsos);
+    const id = await pending();
+    expect(await decide({ requestId: id, decision: "APPROVE" }, head)).toMatchObject({ ok: true });
+    expect(await request(id)).toMatchObject({ status: "APPROVED", decidedById: head.id });
+    expect((await snapshot(household.id)).household.address).toBe("Jl. Pejanggik No. 9");
   });
 });
 

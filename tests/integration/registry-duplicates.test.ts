@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAction } from "@/lib/actions/run";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { resolveDuplicateDefinition, scanDuplicatesDefinition } from "@/lib/registry/duplicates/actions";
+import { DUPLICATE_SCAN_TIMEOUT_MS } from "@/lib/registry/duplicates/detect";
 import { listDuplicates } from "@/lib/registry/duplicates/queries";
 import { actionDeps, sessionUser } from "../helpers/actions";
 import { openTestDb, type TestDb } from "../helpers/db";
@@ -69,6 +70,18 @@ describe("duplicates", () => {
     households = { first: c.household.id, second: d.household.id };
     await aid(b.household.id, b.members[1]!.id, 900_000n);
     await aid(d.household.id, null, 250_000n);
+  });
+
+  it("runs the scan in a transaction allowed more than the 20 s every other action gets", async () => {
+    const timeouts: (number | undefined)[] = [];
+    const deps = actionDeps(t, bapeda());
+    const spied: typeof deps = {
+      ...deps,
+      withTenant: (tenantId, fn, options) => (timeouts.push(options?.timeout), deps.withTenant(tenantId, fn, options)),
+    };
+    expect(await runAction(spied, scanDuplicatesDefinition, city.slug, { kinds: ["SIMILAR_PERSON"] })).toMatchObject({ ok: true });
+    expect(timeouts).toEqual([DUPLICATE_SCAN_TIMEOUT_MS]);
+    expect(DUPLICATE_SCAN_TIMEOUT_MS).toBeGreaterThan(20_000);
   });
 
   it("lists pairs with masked numbers", async () => {

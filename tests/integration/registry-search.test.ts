@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { parseRegistrySearchParams } from "@/lib/registry/search/schema";
 import { searchHouseholds, withinTime, type RegistryPage } from "@/lib/registry/search/search-households";
 import { registryScope, type RegistryScope } from "@/lib/registry/scope";
-import { openTestDb, type TestDb } from "../helpers/db";
+import { openTestDb, openTestOwnerDb, type TestDb } from "../helpers/db";
 import { createTestTenant, type TestTenant } from "../helpers/factories";
 import { addKelurahan, makeHousehold } from "./registry-fixtures";
 
@@ -186,7 +186,52 @@ describe("name search", () => {
 
   it("never reaches another city's people", async () => {
     expect(await names({ q: "budi rahasia" })).toEqual([]);
+    expect(await names({ q: "rahasia", match: "contains" })).toEqual([]);
     expect((await search({ q: "budi" }, { tenant: other })).rows.map((r) => r.headName)).toEqual(["Budi Rahasia"]);
+    expect((await search({ q: "rahasia", match: "contains" }, { tenant: other })).rows.map((r) => r.headName)).toEqual(["Budi Rahasia"]);
+  });
+});
+
+describe("the name function behind a contains search", () => {
+  const named = (tenant: TestTenant | null, pattern: string) => {
+    const query = (tx: Parameters<Parameters<TestDb["withPlatform"]>[0]>[0]) =>
+      tx.$queryRaw<{ id: string }[]>`SELECT entas_member_households_named(${pattern}) AS id`;
+    return (tenant ? t.withTenant(tenant.id, query) : t.withPlatform(query)).then((rows) => rows.map((row) => row.id).sort());
+  };
+
+  it("answers for the scope's own city only, though it runs without row-level security", async () => {
+    const own = await named(city, "%budi%");
+    expect(own).toEqual(made.slice(0, 5).map((m) => m.id).sort());
+    const theirs = await named(other, "%budi%");
+    expect(theirs).toHaveLength(1);
+    expect(own).not.toContain(theirs[0]);
+    expect(await named(null, "%budi%")).toEqual([]);
+  });
+
+  it("is a SECURITY DEFINER function, and pg_trgm's index answers its ILIKE where the extension is installed", async () => {
+    const owner = await openTestOwnerDb();
+    try {
+      const [fn] = await owner.db.$queryRaw<{ definer: boolean }[]>`
+        SELECT prosecdef AS definer FROM pg_proc WHERE proname = 'entas_member_households_named'`;
+      expect(fn?.definer).toBe(true);
+      const [trgm] = await owner.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_extension WHERE extname = 'pg_trgm'`;
+      // Both test databases (PostgreSQL with contrib, PGlite through lib/db/pglite.ts) have it.
+      expect(trgm?.n).toBe(1);
+      const plan = await owner.db.$transaction(async (tx) => {
+        // Tiny test tables are read whole; forbid that, and the btree indexes (which cannot
+        // answer ILIKE), to see whether the trigram index answers it.
+        await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+        await tx.$executeRaw`SET LOCAL enable_indexscan = off`;
+        const rows = await tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+          `EXPLAIN SELECT m."householdId" FROM "Member" m WHERE m."name" ILIKE $1`,
+          "%budi%",
+        );
+        return rows.map((row) => row["QUERY PLAN"]).join("\n");
+      });
+      expect(plan).toContain("Member_name_trgm_idx");
+    } finally {
+      await owner.close();
+    }
   });
 });
 

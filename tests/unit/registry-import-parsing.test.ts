@@ -1,21 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { areaKey, areaMatcher } from "@/lib/registry/import/areas";
-import {
-  cellDate,
-  cellDesil,
-  cellFlag,
-  cellId,
-  cellRelation,
-  cellRtRw,
-  cellSex,
-  cellText,
-  cleanText,
-  excelSerialToDate,
-  looksLikeFormula,
-  splitRtRw,
-} from "@/lib/registry/import/cells";
+import { cellDesil, cellFlag, cellRelation, cellRtRw, cellSex, splitRtRw } from "@/lib/registry/import/cells";
+import { cellDate, cellId, cellText, cleanText, excelSerialToDate, looksLikeFormula } from "@/lib/spreadsheet/cells";
 import { columnKeyOf, mapHeaders } from "@/lib/registry/import/columns";
-import { decodeText, detectDelimiter, readSpreadsheet } from "@/lib/registry/import/read";
+import { decodeText, detectDelimiter, readSpreadsheet } from "@/lib/spreadsheet/read";
 
 const today = new Date(Date.UTC(2026, 10, 23));
 const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));

@@ -6,6 +6,8 @@ import { BudgetOverviewTable } from "@/components/budget/budget-overview-table";
 import { PendingEntries } from "@/components/budget/pending-entries";
 import { pendingRows } from "@/components/budget/pending-rows";
 import { RealisationForm } from "@/components/budget/realisation-form";
+import { ExportLinks } from "@/components/spreadsheet/export-links";
+import { ImportPanel } from "@/components/spreadsheet/import-panel";
 import { YearOpdFilter } from "@/components/programmes/year-opd-filter";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -21,7 +23,7 @@ import { withTenant } from "@/lib/db";
 import { formatNumber } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { yearContext, yearQuery } from "@/lib/programmes/year-context";
-import { createRealisation, verifyRealisations } from "./actions";
+import { createRealisation, importRealisations, verifyRealisations } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -41,6 +43,7 @@ export default async function BudgetPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const canWrite = can(user.role, "entry:write") && Boolean(user.opdId);
   const canVerify = can(user.role, "entry:verify") && Boolean(user.opdId);
+  const canExport = can(user.role, "data:export");
 
   const data = await withTenant(user.tenantId, async (tx) => {
     const context = await yearContext(tx, user, query);
@@ -71,15 +74,18 @@ export default async function BudgetPage({ params, searchParams }: Props) {
   const path = `/${slug}/anggaran`;
 
   return (
-    <NextIntlClientProvider messages={{ Budget: messages.Budget, Programmes: messages.Programmes }}>
+    <NextIntlClientProvider messages={{ Budget: messages.Budget, Programmes: messages.Programmes, Spreadsheet: messages.Spreadsheet }}>
       <PageHeader
         eyebrow={t("eyebrow", { year: context.year })}
         title={t("title")}
         description={t("description")}
         actions={
-          <LinkButton href={`/${slug}/program?${yearQuery(context)}`} variant="secondary">
-            {t("toProgrammes")}
-          </LinkButton>
+          <>
+            {canExport ? <ExportLinks href={`${path}/ekspor`} query={yearQuery(context)} /> : null}
+            <LinkButton href={`/${slug}/program?${yearQuery(context)}`} variant="secondary">
+              {t("toProgrammes")}
+            </LinkButton>
+          </>
         }
       />
       {context.scope.kind === "opd" && !context.opdId ? (
@@ -116,6 +122,15 @@ export default async function BudgetPage({ params, searchParams }: Props) {
                     defaultMonth={defaultMonth}
                   />
                 )}
+              </div>
+            </Card>
+          ) : null}
+
+          {canWrite && lines.length > 0 && months.length > 0 ? (
+            <Card className="mt-6">
+              <CardHeader title={t("bulk.title")} description={t("bulk.intro")} />
+              <div className="p-4 sm:p-5">
+                <ImportPanel action={importRealisations.bind(null, slug)} templateHref={`${path}/templat`} idPrefix="realisation-import" downloadBase="realisasi" />
               </div>
             </Card>
           ) : null}

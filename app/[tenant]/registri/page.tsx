@@ -6,7 +6,7 @@ import { RegistryPagination, RegistryResults } from "@/components/registry/regis
 import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { TENANT_PAGES, roleMayOpen, tenantPagePath } from "@/lib/auth/pages";
+import { TENANT_PAGES, userMayOpen, tenantPagePath } from "@/lib/auth/pages";
 import { withTenant } from "@/lib/db";
 import { formatNumber } from "@/lib/format";
 import { listAreaChoices } from "@/lib/registry/areas";
@@ -52,7 +52,7 @@ export default async function RegistryPage({ params, searchParams }: Props) {
     return query ? `${path}?${query}` : path;
   };
   const links = (["changeRequests", "duplicates"] as const).filter(
-    (key) => TENANT_PAGES[key].available && roleMayOpen(user.role, key),
+    (key) => TENANT_PAGES[key].available && userMayOpen(user, key),
   );
   const notice =
     filter.text.kind === "badNumber"

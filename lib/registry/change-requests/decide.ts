@@ -1,8 +1,9 @@
-// Bapeda (or the head of Dinas Sosial) approves or rejects a proposed change (issue 4,
+// Bapeda (or the head of the OPD the city admin marked as Dinas Sosial) approves or rejects a proposed change (issue 4,
 // item 5). Approval applies the change in the same transaction with the same functions
 // Bapeda's own forms use, so a change that is no longer possible (the NIK was registered
 // meanwhile, the household graduated) fails as a whole and the request stays pending.
 import type { ActionContext } from "@/lib/actions/define";
+import { userCan } from "@/lib/auth/permissions";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { updateAddress } from "@/lib/registry/household/update-address";
@@ -12,25 +13,12 @@ import { registryScope } from "@/lib/registry/scope";
 import { changeHouseholdStatus } from "@/lib/registry/status/change-status";
 import { CHANGE_KINDS, parseChangePayload, type ChangeKind, type ChangePayload, type DecideChangeInput } from "./schemas";
 
-/** Dinas Sosial in the government-affairs numbering the seed and most cities use. */
-export const SOCIAL_AFFAIRS_OPD_CODE = "1.06";
-
 type Decider = Pick<ActionContext, "tx" | "tenantId" | "user">;
-
-/**
- * Whether the user may decide change requests: Bapeda, or the head of Dinas Sosial. The
- * permission table grants registry:change-decide by role; the OPD is checked here.
- */
-export async function mayDecideChanges(ctx: Decider): Promise<boolean> {
-  if (ctx.user.role === "BAPEDA") return true;
-  if (ctx.user.role !== "OPD_HEAD" || !ctx.user.opdId) return false;
-  const opd = await ctx.tx.opd.findFirst({ where: { id: ctx.user.opdId }, select: { code: true, shortName: true, name: true } });
-  return Boolean(opd && (opd.code === SOCIAL_AFFAIRS_OPD_CODE || /^dinsos$/i.test(opd.shortName) || /^dinas sosial$/i.test(opd.name)));
-}
 
 export async function decideChange(ctx: Decider, input: DecideChangeInput): Promise<{ requestId: string; householdId: string; status: string }> {
   const { tx, tenantId } = ctx;
-  if (!(await mayDecideChanges(ctx))) throw forbidden();
+  // The pipeline checked this already; a caller outside it (a job, a script) must not skip it.
+  if (!userCan(ctx.user, "registry:change-decide")) throw forbidden();
   await tx.$executeRaw`SELECT 1 FROM "ChangeRequest" WHERE "tenantId" = ${tenantId} AND "id" = ${input.requestId} FOR UPDATE`;
   const request = await tx.changeRequest.findFirst({ where: { id: input.requestId } });
   if (!request) throw notFound("Usulan perubahan");

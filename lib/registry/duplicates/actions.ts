@@ -1,6 +1,6 @@
 import { defineAction, type AnyActionDefinition } from "@/lib/actions/define";
 import { z } from "@/lib/validation/zod";
-import { SCANNED_KINDS, scanDuplicates } from "./detect";
+import { DUPLICATE_SCAN_TIMEOUT_MS, SCANNED_KINDS, scanDuplicates } from "./detect";
 import { resolveDuplicate, resolveDuplicateSchema } from "./resolve";
 
 const duplicatesPath = (slug: string) => `/${slug}/registri/duplikat`;
@@ -15,6 +15,8 @@ export const scanDuplicatesDefinition = defineAction({
     ),
   }),
   run: (ctx, input) => scanDuplicates(ctx.tx, ctx.tenantId, input.kinds),
+  // Two grouping passes over a city's members: 10–20 s at a million households.
+  timeout: DUPLICATE_SCAN_TIMEOUT_MS,
   revalidate: (slug) => [duplicatesPath(slug)],
   successMessage: "Pemeriksaan selesai.",
 });

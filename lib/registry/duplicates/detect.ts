@@ -15,6 +15,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 export const SCANNED_KINDS = ["SIMILAR_PERSON", "SAME_ADDRESS_AND_HEAD"] as const;
 export type ScannedKind = (typeof SCANNED_KINDS)[number];
 
+/** How long a scan's transaction may run: a city of a million households needs 10–20 s. */
+export const DUPLICATE_SCAN_TIMEOUT_MS = 120_000;
+
 /** New pairs recorded per scan at most; the next scan records more. */
 const MAX_PAIRS_PER_SCAN = 5000;
 /** Groups read per check at most (known pairs among them are skipped). */

@@ -20,6 +20,8 @@ export type TimelineEntry =
       memberName: string;
       completion: ParticipantCompletion;
       entryStatus: EntryStatus;
+      /** The training was cancelled after verification: it no longer counts. */
+      cancelled: boolean;
     }
   | {
       kind: "aid";
@@ -73,6 +75,7 @@ export async function getHouseholdTimeline(tx: Tx, householdId: string): Promise
             place: true,
             startDate: true,
             endDate: true,
+            cancelledAt: true,
             opd: { select: { shortName: true, name: true } },
             programme: { select: { name: true } },
           },
@@ -137,6 +140,7 @@ export async function getHouseholdTimeline(tx: Tx, householdId: string): Promise
       memberName: p.member.name,
       completion: p.completion,
       entryStatus: p.status,
+      cancelled: p.training.cancelledAt !== null,
     })),
     ...aid.slice(0, TIMELINE_LIMIT).map((a) => ({
       kind: "aid" as const,

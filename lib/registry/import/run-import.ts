@@ -9,7 +9,7 @@ import { recordAudit } from "@/lib/audit";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RegistrySource } from "@/lib/generated/prisma/enums";
 import { loadAreaMatcher } from "./areas";
-import { ImportFileError, readSpreadsheet, type SpreadsheetFormat, type TextEncodingName } from "./read";
+import { ImportFileError, readSpreadsheet, type SpreadsheetFormat, type TextEncodingName } from "@/lib/spreadsheet/read";
 import { applyStaged, stageAndCompare, type StagedCounts } from "./store";
 import { validateExtract, type RejectedRow } from "./validate";
 

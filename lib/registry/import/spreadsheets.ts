@@ -2,33 +2,20 @@
 // (original columns + ALASAN DITOLAK, to fix and import again) and the empty template.
 // Every cell is written as text, so Excel keeps all 16 digits of an ID and never runs a
 // value that looks like a formula.
-import { PassThrough, Readable } from "node:stream";
-import ExcelJS from "exceljs";
+import { downloadName as writeDownloadName, styleHeader, writeWorkbook } from "@/lib/spreadsheet/write";
 import { generateNik, generateNoKk } from "@/lib/registry/nik";
 import { COLUMNS } from "./columns";
 import type { RejectedRow } from "./validate";
 
 export const REASON_HEADER = "ALASAN DITOLAK";
 export const ROW_HEADER = "BARIS ASAL";
-export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export { XLSX_TYPE } from "@/lib/spreadsheet/write";
 
 const TEXT_FORMAT = "@";
 
-function streamWorkbook(write: (workbook: ExcelJS.stream.xlsx.WorkbookWriter) => Promise<void>): ReadableStream<Uint8Array> {
-  const output = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: true });
-  write(workbook).catch((error) => output.destroy(error));
-  return Readable.toWeb(output) as ReadableStream<Uint8Array>;
-}
-
-function headerStyle(row: ExcelJS.Row) {
-  row.font = { bold: true };
-  row.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE6F0EC" } };
-}
-
 /** The rejected rows as .xlsx: the file's own columns, then the reasons and the row number. */
 export function rejectedRowsWorkbook(headers: string[], rejected: RejectedRow[]): ReadableStream<Uint8Array> {
-  return streamWorkbook(async (workbook) => {
+  return writeWorkbook(async (workbook) => {
     const sheet = workbook.addWorksheet("Ditolak", { views: [{ state: "frozen", ySplit: 1 }] });
     const width = Math.max(headers.length, ...rejected.slice(0, 1000).map((row) => row.cells.length));
     const columns = [...Array.from({ length: width }, (_, i) => headers[i] || `KOLOM ${i + 1}`), REASON_HEADER, ROW_HEADER];
@@ -38,14 +25,13 @@ export function rejectedRowsWorkbook(headers: string[], rejected: RejectedRow[])
       style: { numFmt: TEXT_FORMAT },
     }));
     const head = sheet.addRow(columns);
-    headerStyle(head);
+    styleHeader(head);
     head.commit();
     for (const row of rejected) {
       const cells = Array.from({ length: width }, (_, i) => row.cells[i] ?? "");
       sheet.addRow([...cells, row.reasons.join("; "), String(row.rowNumber)]).commit();
     }
     sheet.commit();
-    await workbook.commit();
   });
 }
 
@@ -79,12 +65,12 @@ const GUIDE: Record<(typeof EXAMPLE_COLUMNS)[number], string> = {
 
 /** The template: the data sheet first (the import reads the first sheet), then a guide with the city's areas. */
 export function templateWorkbook(cityName: string, areas: TemplateArea[]): ReadableStream<Uint8Array> {
-  return streamWorkbook(async (workbook) => {
+  return writeWorkbook(async (workbook) => {
     const headers = EXAMPLE_COLUMNS.map((key) => COLUMNS.find((column) => column.key === key)!.header);
     const sheet = workbook.addWorksheet("Data", { views: [{ state: "frozen", ySplit: 1 }] });
     sheet.columns = headers.map((header, i) => ({ key: String(i), width: Math.max(header.length + 4, i < 2 ? 20 : 14), style: { numFmt: TEXT_FORMAT } }));
     const head = sheet.addRow(headers);
-    headerStyle(head);
+    styleHeader(head);
     head.commit();
     const first = areas[0];
     if (first) {
@@ -108,16 +94,14 @@ export function templateWorkbook(cityName: string, areas: TemplateArea[]): Reada
     EXAMPLE_COLUMNS.forEach((key, i) => guide.addRow([headers[i], GUIDE[key]]).commit());
     guide.addRow([]).commit();
     const areaHead = guide.addRow(["KECAMATAN", "KELURAHAN"]);
-    headerStyle(areaHead);
+    styleHeader(areaHead);
     areaHead.commit();
     for (const area of areas) guide.addRow([area.kecamatan, area.kelurahan.join(", ")]).commit();
     guide.commit();
-    await workbook.commit();
   });
 }
 
 /** "dtsen mei.xlsx" → "dtsen mei-ditolak.xlsx", safe in a Content-Disposition header. */
 export function downloadName(fileName: string, suffix: string): string {
-  const base = fileName.replace(/\.[^.]+$/, "").replace(/[^\w .-]+/g, "_").slice(0, 80) || "impor";
-  return `${base}-${suffix}.xlsx`;
+  return writeDownloadName(fileName || "impor", suffix, "xlsx");
 }

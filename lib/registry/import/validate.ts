@@ -10,25 +10,18 @@ import { nikMatchesBirthDate, nikRegionCode, parseNik, parseNoKk } from "@/lib/r
 import { areaKey, type AreaMatcher } from "./areas";
 import {
   cellDate,
-  cellDesil,
-  cellDisability,
   cellDisplay,
-  cellEducation,
-  cellFlag,
   cellId,
-  cellRelation,
-  cellRtRw,
-  cellSex,
   cellText,
   cleanText,
   formatDmy,
   isEmptyCell,
-  splitRtRw,
   type Cell,
   type CellResult,
-} from "./cells";
+} from "@/lib/spreadsheet/cells";
+import { cellDesil, cellDisability, cellEducation, cellFlag, cellRelation, cellRtRw, cellSex, splitRtRw } from "./cells";
 import { COLUMN_BY_KEY, headerScore, mapHeaders, type ColumnKey, type HeaderMapping } from "./columns";
-import { ImportFileError, type SheetRow, type SpreadsheetFormat } from "./read";
+import { ImportFileError, type SheetRow, type SpreadsheetFormat } from "@/lib/spreadsheet/read";
 
 export type StagedHousehold = {
   noKk: string;

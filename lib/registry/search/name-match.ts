@@ -1,12 +1,13 @@
-// Name search without a trigram index (issue 4, item 3).
+// Name search under row-level security (issue 4, item 3).
 //
 // The app's database role is subject to row-level security, and PostgreSQL lets only
 // "leakproof" operators use an index under it: ILIKE is not one, plain text comparisons
 // (>=, <) are. So a prefix search asks the (tenantId, name) index for a range per likely
-// casing of the query — as typed, Title Case, UPPER CASE, lower case. With a byte-order
-// ("C") collation a range is exactly "starts with"; otherwise ILIKE decides alone (a scan
-// of the city's members). Names in a casing none of these cover (e.g. "bAIQ") are missed
-// by a prefix search and found by "contains".
+// casing of the query — as typed, Title Case, UPPER CASE, lower case; with a byte-order
+// ("C") collation a range is exactly "starts with". Names in a casing none of these cover
+// (e.g. "bAIQ") are missed by a prefix search and found by "contains". "Contains" (and
+// prefix under another collation) goes through entas_member_households_named, which runs
+// ILIKE as the owner on the trigram index.
 
 /** "  budi   santoso " → "budi santoso". */
 export function normaliseNameQuery(text: string): string {

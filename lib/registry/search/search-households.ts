@@ -117,8 +117,9 @@ export async function searchHouseholds(tx: Tx, filter: RegistryFilter, options: 
     }
     return { ids, total: await countCapped(tx, where, options.countCap ?? REGISTRY_COUNT_CAP) };
   };
-  // "Contains" has no index to use: a rare text can make the database read every member
-  // of the city. It gets a time budget; past it the page asks for a narrower search.
+  // "Contains" uses the trigram index where pg_trgm is installed, and scans the city's
+  // members where it is not; a text with few trigrams ("ani") still matches much of the
+  // city. It gets a time budget; past it the page asks for a narrower search.
   const found = text.kind === "name" && text.match === "contains" ? await withinTime(tx, options.containsBudgetMs ?? CONTAINS_BUDGET_MS, walk) : await walk();
   if (!found) return { ...empty, tooSlow: true };
   const { ids, total } = found;
@@ -192,25 +193,25 @@ async function filterSql(tx: Tx, filter: RegistryFilter, options: SearchOptions,
   if (filter.extreme) conditions.push(Prisma.sql`h."isExtremePoor" = ${filter.extreme === "1"}`);
   if (filter.status) conditions.push(Prisma.sql`h."status" = ${filter.status}::"HouseholdStatus"`);
   if (ids) conditions.push(Prisma.sql`h."id" IN (${Prisma.join(ids)})`);
-  if (filter.text.kind === "name") {
-    conditions.push(Prisma.sql`h."id" IN (
-      SELECT m."householdId" FROM "Member" m
-      WHERE m."tenantId" = ${options.tenantId} AND ${await nameCondition(tx, filter.text.text, filter.text.match)})`);
-  }
+  if (filter.text.kind === "name") conditions.push(await nameCondition(tx, options.tenantId, filter.text.text, filter.text.match));
   return Prisma.join(conditions, " AND ");
 }
 
-async function nameCondition(tx: Tx, raw: string, match: "prefix" | "contains"): Promise<Prisma.Sql> {
+async function nameCondition(tx: Tx, tenantId: string, raw: string, match: "prefix" | "contains"): Promise<Prisma.Sql> {
   const text = normaliseNameQuery(raw);
+  if (match === "prefix" && (await byteOrderCollation(tx))) {
+    // In byte order a range [p, next(p)) is exactly "starts with p": the (tenantId, name)
+    // index answers it under RLS, and the planner estimates the matches well.
+    const ranges = casingVariants(text).map(
+      (variant) => Prisma.sql`(m."name" >= ${variant} AND m."name" < ${prefixUpperBound(variant)})`,
+    );
+    return Prisma.sql`h."id" IN (
+      SELECT m."householdId" FROM "Member" m WHERE m."tenantId" = ${tenantId} AND (${Prisma.join(ranges, " OR ")}))`;
+  }
+  // ILIKE cannot use an index under RLS; the function runs it as the owner, on the trigram
+  // index where pg_trgm is installed, for the scope's own tenant only (see its migration).
   const pattern = match === "prefix" ? `${escapeLike(text)}%` : `%${escapeLike(text)}%`;
-  const recheck = Prisma.sql`m."name" ILIKE ${pattern}`;
-  if (match === "contains" || !(await byteOrderCollation(tx))) return recheck;
-  // In byte order a range [p, next(p)) is exactly "starts with p": no re-check needed, and
-  // without one the planner estimates the matches well.
-  const ranges = casingVariants(text).map(
-    (variant) => Prisma.sql`(m."name" >= ${variant} AND m."name" < ${prefixUpperBound(variant)})`,
-  );
-  return Prisma.sql`(${Prisma.join(ranges, " OR ")})`;
+  return Prisma.sql`h."id" IN (SELECT entas_member_households_named(${pattern}))`;
 }
 
 // The database's collation does not change while the process runs.
@@ -270,7 +271,8 @@ const HEAD_FIRST: Record<FamilyRelation, number> = {
   OTHER: 9,
 };
 
-async function loadRows(
+/** Household rows (numbers masked, head named) for ids, in their order; also used by "who to reach next". */
+export async function loadRows(
   tx: Tx,
   ids: string[],
   nameQuery: { text: string; match: "prefix" | "contains" } | null,
@@ -330,4 +332,17 @@ async function loadRows(
       },
     ];
   });
+}
+
+/**
+ * "The member's name starts with …" as a condition on `m` (a Member row), for pickers that
+ * list people rather than households. In byte order the (tenantId, name) index answers it.
+ */
+export async function memberNameStartsWith(tx: Tx, raw: string): Promise<Prisma.Sql> {
+  const text = normaliseNameQuery(raw);
+  if (!(await byteOrderCollation(tx))) return Prisma.sql`m."name" ILIKE ${`${escapeLike(text)}%`}`;
+  const ranges = casingVariants(text).map(
+    (variant) => Prisma.sql`(m."name" >= ${variant} AND m."name" < ${prefixUpperBound(variant)})`,
+  );
+  return Prisma.sql`(${Prisma.join(ranges, " OR ")})`;
 }

@@ -9,7 +9,7 @@ export function povertyOpds(planningAgency: { name: string; shortName: string })
     { code: "1.01", name: "Dinas Pendidikan", shortName: "Disdik" },
     { code: "1.02", name: "Dinas Kesehatan", shortName: "Dinkes" },
     { code: "1.04", name: "Dinas Perumahan dan Kawasan Permukiman", shortName: "Disperkim" },
-    { code: "1.06", name: "Dinas Sosial", shortName: "Dinsos" },
+    { code: "1.06", name: "Dinas Sosial", shortName: "Dinsos", decidesRegistryChanges: true },
     { code: "2.07", name: "Dinas Tenaga Kerja", shortName: "Disnaker" },
     { code: "2.09", name: "Dinas Ketahanan Pangan", shortName: "DKP" },
     { code: "2.17", name: "Dinas Koperasi dan Usaha Mikro, Kecil dan Menengah", shortName: "Diskop UKM" },

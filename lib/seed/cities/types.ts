@@ -34,7 +34,7 @@ export type CitySpec = {
 
 export type CultureWeights = ReadonlyArray<readonly [Culture, number]>;
 
-export type OpdSpec = { code: string; name: string; shortName: string };
+export type OpdSpec = { code: string; name: string; shortName: string; decidesRegistryChanges?: boolean };
 
 export type ProgrammeSpec = {
   opdCode: string;

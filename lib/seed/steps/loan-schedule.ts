@@ -1,5 +1,5 @@
 import type { RevolvingFundSpec } from "../cities/types";
-import { addMonths } from "../dates";
+import { loanSchedule, type Instalment } from "@/lib/revolving-funds/schedule";
 import { seedId } from "../ids";
 import type { Random } from "../random";
 
@@ -22,22 +22,15 @@ export function splitPrincipals(random: Random, spec: RevolvingFundSpec): bigint
   return units.map((count) => BigInt(count) * UNIT);
 }
 
-export type ScheduleLine = { id: string; loanId: string; seq: number; dueDate: Date; principalDue: bigint; feeDue: bigint };
+export type ScheduleLine = Instalment & { id: string; loanId: string };
 
-/** Equal monthly instalments after the grace period; rounding goes to the last one. */
+/** The app's schedule (lib/revolving-funds/schedule.ts) with the seed's stable ids. */
 export function installments(loanId: string, disbursedAt: Date, principal: bigint, fee: bigint, tenor: number, grace: number): ScheduleLine[] {
-  const count = BigInt(tenor);
-  return Array.from({ length: tenor }, (_, i) => {
-    const last = i === tenor - 1;
-    return {
-      id: seedId(loanId, "installment", i + 1),
-      loanId,
-      seq: i + 1,
-      dueDate: addMonths(disbursedAt, grace + i + 1),
-      principalDue: last ? principal - (principal / count) * (count - 1n) : principal / count,
-      feeDue: last ? fee - (fee / count) * (count - 1n) : fee / count,
-    };
-  });
+  return loanSchedule({ disbursedAt, principal, serviceFee: fee, tenorMonths: tenor, graceMonths: grace }).map((line) => ({
+    ...line,
+    id: seedId(loanId, "installment", line.seq),
+    loanId,
+  }));
 }
 
 /** Most borrowers pay every instalment that is due; some stop paying partway. */

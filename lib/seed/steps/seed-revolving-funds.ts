@@ -2,7 +2,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Sex } from "@/lib/generated/prisma/enums";
 import { generateNik, nikRegionCode } from "@/lib/registry/nik";
 import type { RevolvingFundSpec } from "../cities/types";
-import { addDays, ageOn, utcDate } from "../dates";
+import { nextDueDate } from "@/lib/revolving-funds/allocation";
+import { serviceFeeOf } from "@/lib/revolving-funds/schedule";
+import { YOUTH_MAX_AGE, isYouthOn } from "@/lib/revolving-funds/youth";
+import { addDays, utcDate } from "../dates";
 import { seedId } from "../ids";
 import { createFamilyNaming } from "../names";
 import { createRandom, hashSeed, type Random } from "../random";
@@ -15,8 +18,6 @@ const BUSINESSES = [
   "Ternak babi", "Ternak ayam kampung", "Jualan sayur keliling", "Sablon kaos", "Service AC", "Pulsa dan aksesoris HP",
   "Tenun ikat", "Pangkas rambut", "Jualan ikan", "Ojek",
 ];
-// Young borrowers are 16–30, the age range of Indonesia's youth law (UU 40/2009).
-const YOUTH_MAX_AGE = 30;
 
 /**
  * Dana PEM: a kelurahan fund per year with its capital, loans (mostly to young people),
@@ -103,7 +104,7 @@ function loanRows(
     const borrower =
       pickBorrower(random, local, disbursedAt, youth, taken) ?? outsider(random, kelurahan.code, disbursedAt, youth, outsiders);
     const tenorMonths = random.pick([6, 10, 12].filter((tenor) => tenor <= spec.maxTenorMonths));
-    const serviceFee = (principal * BigInt(spec.serviceFeeBps)) / 10_000n;
+    const serviceFee = serviceFeeOf(principal, spec.serviceFeeBps);
     const loanId = seedId(fundId, "loan", i);
     const business = random.pick(BUSINESSES);
     const schedule = installments(loanId, disbursedAt, principal, serviceFee, tenorMonths, spec.graceMonths);
@@ -118,7 +119,7 @@ function loanRows(
       borrowerName: borrower.name,
       memberId: borrower.memberId,
       householdId: borrower.householdId,
-      isYouth: ageOn(borrower.birthDate, disbursedAt) <= YOUTH_MAX_AGE,
+      isYouth: isYouthOn(borrower.birthDate, disbursedAt),
       businessType: business,
       purpose: `Tambahan modal usaha ${business.toLowerCase()}`,
       principal,
@@ -126,6 +127,9 @@ function loanRows(
       serviceFee,
       graceMonths: spec.graceMonths,
       status: paid.length === schedule.length ? "REPAID" : "DISBURSED",
+      principalRepaid: paid.reduce((sum, line) => sum + line.principalDue, 0n),
+      feePaid: paid.reduce((sum, line) => sum + line.feeDue, 0n),
+      nextDueDate: nextDueDate(schedule, paid.reduce((sum, line) => sum + line.principalDue + line.feeDue, 0n)),
       approvedByName: spec.approvedByName,
       approvedAt: addDays(disbursedAt, -random.int(3, 10)),
       disbursedAt,
@@ -167,7 +171,7 @@ function loanRows(
         purpose: `Modal awal usaha ${business.toLowerCase()}`,
         principal: 5_000_000n,
         tenorMonths: 10,
-        serviceFee: (5_000_000n * BigInt(spec.serviceFeeBps)) / 10_000n,
+        serviceFee: serviceFeeOf(5_000_000n, spec.serviceFeeBps),
         graceMonths: spec.graceMonths,
         status: "PROPOSED",
       });

@@ -125,7 +125,7 @@ export default async function BudgetLinePage({ params, searchParams }: Props) {
                     note: reversing.note ? ` — ${reversing.note}` : "",
                   })}
                 </p>
-                <ReversalForm action={reverseRealisation.bind(null, slug)} realisationId={reversing.id} doneHref={path} />
+                <ReversalForm action={reverseRealisation.bind(null, slug)} entryId={reversing.id} doneHref={path} />
               </div>
             </>
           ) : editing ? (

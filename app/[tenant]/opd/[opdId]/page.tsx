@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { OpdForm } from "@/components/opds/opd-form";
+import { OpdRegistryRoleForm } from "@/components/opds/opd-registry-role-form";
 import { ActiveToggleForm } from "@/components/ui/active-toggle-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -12,7 +13,7 @@ import { requireTenantPage } from "@/lib/auth/guard";
 import { withTenant } from "@/lib/db";
 import { formatNumber } from "@/lib/format";
 import { getOpd } from "@/lib/opds/queries";
-import { deactivateOpd, reactivateOpd, renameOpd } from "../actions";
+import { deactivateOpd, reactivateOpd, renameOpd, setOpdRegistryRole } from "../actions";
 
 export const dynamic = "force-dynamic";
 
@@ -66,6 +67,15 @@ export default async function OpdPage({ params }: Props) {
               <dt className="text-muted">{t("columns.programmes")}</dt>
               <dd className="tabular-nums">{formatNumber(opd._count.programmes, { locale })}</dd>
             </dl>
+          </Card>
+          <Card>
+            <CardHeader title={t("registryRole.title")} />
+            <div className="p-4 sm:p-5">
+              <OpdRegistryRoleForm
+                action={setOpdRegistryRole.bind(null, slug)}
+                opd={{ id: opd.id, decidesRegistryChanges: opd.decidesRegistryChanges }}
+              />
+            </div>
           </Card>
           <Card>
             <CardHeader title={t("detail.access")} />

@@ -8,6 +8,7 @@ import { BudgetLineForm } from "@/components/programmes/budget-line-form";
 import { BudgetLinesTable } from "@/components/programmes/budget-lines-table";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { ProgrammeResultsCard } from "@/components/trainings/programme-results";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
@@ -17,6 +18,7 @@ import { withTenant } from "@/lib/db";
 import { getProgramme, listProgrammeLines } from "@/lib/programmes/queries";
 import { FUNDING_SOURCES } from "@/lib/programmes/schemas";
 import { programmeScope } from "@/lib/programmes/scope";
+import { programmeResults } from "@/lib/trainings/programme-results";
 import { createBudgetLine } from "../actions";
 
 export const dynamic = "force-dynamic";
@@ -36,16 +38,17 @@ export default async function ProgrammePage({ params }: Props) {
     // Another OPD's programme is "not found" for OPD roles.
     const programme = await getProgramme(tx, scope, programmeId);
     if (!programme) return null;
-    const [lines, tenant] = await Promise.all([
+    const [lines, tenant, results] = await Promise.all([
       listProgrammeLines(tx, user.tenantId, programme.id),
       tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { timeZone: true } }),
+      programmeResults(tx, user.tenantId, programme.id),
     ]);
-    return { programme, lines, timeZone: tenant.timeZone };
+    return { programme, lines, timeZone: tenant.timeZone, results };
   });
   if (!data) notFound();
   const { programme, lines } = data;
 
-  const [t, messages] = await Promise.all([getTranslations("Programmes"), getMessages()]);
+  const [t, tr, messages] = await Promise.all([getTranslations("Programmes"), getTranslations("ReachNext"), getMessages()]);
   const totals = addTotals(lines.map((line) => ({ ...line, budgetLineId: line.id, programmeId: programme.id })));
   const absorption = absorptionOf(totals.pagu, totals.realised, programme.fiscalYear, currentYearMonth(data.timeZone));
   const canEdit = can(user.role, "programme:write") && user.opdId === programme.opdId;
@@ -64,11 +67,16 @@ export default async function ProgrammePage({ params }: Props) {
             <LinkButton href={`/${slug}/anggaran?${yearQuery}`} variant="secondary">
               {t("detail.openBudget")}
             </LinkButton>
+            <LinkButton href={`/${slug}/program/${programme.id}/sasaran`} variant="secondary">
+              {tr("link")}
+            </LinkButton>
             {canEdit ? <LinkButton href={`/${slug}/program/${programme.id}/ubah`}>{t("detail.edit")}</LinkButton> : null}
           </>
         }
       />
       <AbsorptionSummary label={t("summary.label")} absorption={absorption} fiscalYear={programme.fiscalYear} pendingCount={totals.pendingCount} pendingAmount={totals.pendingAmount} />
+
+      <ProgrammeResultsCard results={data.results} trainingsHref={`/${slug}/pelatihan?tahun=${programme.fiscalYear}&program=${programme.id}`} />
 
       <Card className="mt-6">
         <CardHeader title={t("detail.facts")} />

@@ -13,7 +13,7 @@ import { StatusChangeForm } from "@/components/registry/status-change-form";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { can } from "@/lib/auth/permissions";
+import { can, userCan } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import { formatDate } from "@/lib/format";
 import { Disability, Education, FamilyRelation, Sex } from "@/lib/generated/prisma/enums";
@@ -42,7 +42,7 @@ export default async function HouseholdPage({ params }: Props) {
   const scope = registryScope(user);
   const mayPropose = can(user.role, "registry:change-propose");
   const mayGraduate = can(user.role, "registry:graduate");
-  const mayDecide = can(user.role, "registry:change-decide");
+  const mayDecide = userCan(user, "registry:change-decide");
 
   // Looked up inside the user's city and kelurahan: anything else is "not found".
   const data = await withTenant(user.tenantId, async (tx) => {

@@ -9,7 +9,7 @@ import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { tenantPagePath } from "@/lib/auth/pages";
-import { can } from "@/lib/auth/permissions";
+import { userCan } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import { countPendingChangeRequests, listChangeRequests } from "@/lib/registry/change-requests/queries";
 import { registryScope } from "@/lib/registry/scope";
@@ -41,7 +41,7 @@ export default async function ChangeRequestsPage({ params, searchParams }: Props
   const raw = await searchParams;
   const filter = searchSchema.parse({ view: first(raw.view), after: first(raw.after), decided: first(raw.decided) });
   const scope = registryScope(user);
-  const mayDecide = can(user.role, "registry:change-decide");
+  const mayDecide = userCan(user, "registry:change-decide");
 
   const { list, pending, timeZone } = await withTenant(user.tenantId, async (tx) => {
     const [list, pending, tenant] = await Promise.all([

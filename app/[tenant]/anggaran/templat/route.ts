@@ -1,0 +1,7 @@
+import { REALISATION_COLUMNS } from "@/lib/budget/realisation-import";
+import { templateRoute } from "@/lib/spreadsheet/routes";
+
+export const dynamic = "force-dynamic";
+
+/** The empty realisation import sheet: ?format=xlsx|csv. */
+export const GET = templateRoute({ permission: "entry:write", fileName: "realisasi-anggaran", columns: REALISATION_COLUMNS });

@@ -1,0 +1,171 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { ReversalForm } from "@/components/budget/reversal-form";
+import { ActionButton } from "@/components/ui/action-button";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDistribution } from "@/lib/aid/queries";
+import { requireTenantPage } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { userNames } from "@/lib/budget/queries";
+import { withTenant } from "@/lib/db";
+import { formatDate, formatNumber, formatRupiah } from "@/lib/format";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { programmeScope } from "@/lib/programmes/scope";
+import { deleteDistribution, reverseDistribution, verifyDistributions } from "../actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ tenant: string; distributionId: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Aid");
+  return { title: t("title") };
+}
+
+export default async function DistributionPage({ params }: Props) {
+  const { tenant: slug, distributionId } = await params;
+  const user = await requireTenantPage(slug, "aid");
+  const data = await withTenant(user.tenantId, async (tx) => {
+    // Another OPD's distribution is "not found" for OPD roles.
+    const entry = await getDistribution(tx, programmeScope(user), distributionId);
+    if (!entry) return null;
+    const [names, tenant] = await Promise.all([
+      userNames(tx, [entry.createdById, entry.verifiedById]),
+      tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { timeZone: true } }),
+    ]);
+    return { entry, names, timeZone: tenant.timeZone };
+  });
+  if (!data) notFound();
+  const { entry, names, timeZone } = data;
+
+  const [t, tp, locale, messages] = await Promise.all([
+    getTranslations("Aid"),
+    getTranslations("Programmes"),
+    getLocale() as Promise<AppLocale>,
+    getMessages(),
+  ]);
+  const own = user.opdId !== null && can(user.role, "entry:write") && user.opdId === entry.opdId;
+  const isReversal = entry.reversesId !== null;
+  const canDelete = own && entry.status === "DRAFT";
+  const canVerify = own && entry.status === "DRAFT" && can(user.role, "entry:verify");
+  const canReverse = own && entry.status === "VERIFIED" && !isReversal && !entry.reversal;
+  const path = `/${slug}/bantuan/${entry.id}`;
+  const byAt = (id: string | null, date: Date | null) =>
+    date ? t("detail.byAt", { name: (id && names.get(id)) || "–", date: formatDate(date, { locale, timeZone }) }) : t("detail.none");
+
+  const facts: [string, React.ReactNode][] = [
+    [t("detail.recipient"), (
+      <>
+        <Link href={`/${slug}/registri/${entry.household.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+          {entry.household.headName ?? t("list.noHead")}
+        </Link>
+        <span className="block font-mono text-xs text-muted">
+          {entry.household.noKkMasked} · {entry.household.kelurahan}
+        </span>
+      </>
+    )],
+    [t("detail.member"), entry.member?.name ?? t("form.wholeHousehold")],
+    [t("detail.kind"), t(`kinds.${entry.kind}`)],
+    [t("detail.items"), entry.items],
+    [t("detail.quantity"), formatNumber(entry.quantity, { locale })],
+    [t("detail.value"), <span key="v" className="tabular-nums">{formatRupiah(entry.value, { locale })}</span>],
+    [t("detail.date"), formatDate(entry.distributedAt, { locale })],
+    [t("detail.handedOverBy"), entry.handedOverBy ?? t("detail.none")],
+    [t("detail.proofRef"), entry.proofRef ?? t("detail.none")],
+    ...(entry.partnerName ? [[t("detail.partner"), entry.partnerName] as [string, React.ReactNode]] : []),
+    ...(entry.monthsCovered ? [[t("detail.monthsCovered"), t("detail.monthsValue", { count: entry.monthsCovered })] as [string, React.ReactNode]] : []),
+    [t("detail.budgetLine"), entry.budgetLine ? `${tp(`sources.${entry.budgetLine.fundingSource}`)}: ${entry.budgetLine.description}` : t("detail.none")],
+    ...(entry.participant ? [[t("detail.training"), `${entry.participant.training.skill} (${formatDate(entry.participant.training.startDate, { locale })})`] as [string, React.ReactNode]] : []),
+    [t("detail.note"), entry.note ?? t("detail.none")],
+    [t("detail.entered"), byAt(entry.createdById, entry.createdAt)],
+    [t("detail.verified"), byAt(entry.verifiedById, entry.verifiedAt)],
+  ];
+
+  return (
+    <>
+      <Link href={`/${slug}/bantuan?tahun=${entry.programme.fiscalYear}`} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+        {t("detail.back")}
+      </Link>
+      <PageHeader
+        eyebrow={t("detail.eyebrow", { opd: entry.opd.shortName, programme: entry.programme.name })}
+        title={`${t(`kinds.${entry.kind}`)} — ${formatDate(entry.distributedAt, { locale })}`}
+        actions={
+          <>
+            {canVerify ? (
+              <ActionButton action={verifyDistributions.bind(null, slug)} fields={{ ids: entry.id }} variant="primary">
+                {t("verify.one")}
+              </ActionButton>
+            ) : null}
+            {canDelete ? (
+              <ActionButton
+                action={deleteDistribution.bind(null, slug)}
+                fields={{ distributionId: entry.id }}
+                variant="danger"
+                confirm={t("detail.deleteConfirm")}
+                redirectTo={`/${slug}/bantuan`}
+              >
+                {t("detail.delete")}
+              </ActionButton>
+            ) : null}
+          </>
+        }
+      />
+      <div className="mb-4 flex flex-wrap gap-2">
+        <Badge tone={entry.status === "VERIFIED" ? "positive" : "neutral"}>{t(`status.${entry.status}`)}</Badge>
+        {isReversal ? <Badge tone="muted">{t("status.reversal")}</Badge> : null}
+        {entry.reversal ? <Badge tone="muted">{t("status.reversed")}</Badge> : null}
+      </div>
+      {entry.duplicateAcknowledged ? (
+        <p className="mb-4 rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950">{t("detail.duplicateAcknowledged")}</p>
+      ) : null}
+      {entry.reversesId ? (
+        <p className="mb-4 text-sm">
+          <Link href={`/${slug}/bantuan/${entry.reversesId}`} className="text-brand-700 underline-offset-2 hover:underline">
+            {t("detail.reverses")}
+          </Link>
+        </p>
+      ) : null}
+      {entry.reversal ? (
+        <p className="mb-4 text-sm">
+          <Link href={`/${slug}/bantuan/${entry.reversal.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+            {t("detail.reversedBy")}
+          </Link>
+        </p>
+      ) : null}
+
+      <Card>
+        <CardHeader title={t("detail.facts")} />
+        <dl className="grid gap-x-6 gap-y-3 p-4 text-sm sm:grid-cols-2 sm:p-5 lg:grid-cols-3">
+          {facts.map(([label, value]) => (
+            <div key={label}>
+              <dt className="text-muted">{label}</dt>
+              <dd className="mt-0.5">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </Card>
+
+      {canReverse ? (
+        <Card className="mt-6">
+          <CardHeader title={t("detail.reverseTitle")} description={t("detail.reverseIntro")} />
+          <div className="p-4 sm:p-5">
+            <NextIntlClientProvider messages={{ Budget: { reverse: messages.Budget.reverse } }}>
+              <ReversalForm
+                action={reverseDistribution.bind(null, slug)}
+                entryId={entry.id}
+                idName="distributionId"
+                reasonPlaceholder={t("detail.reasonPlaceholder")}
+                doneHref={path}
+              />
+            </NextIntlClientProvider>
+          </div>
+        </Card>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+"use server";
+
+import { tenantAction } from "@/lib/actions/server";
+import {
+  createDistributionDefinition,
+  deleteDistributionDefinition,
+  reverseDistributionDefinition,
+  verifyDistributionsDefinition,
+} from "@/lib/aid/actions";
+
+export const createDistribution = tenantAction(createDistributionDefinition);
+export const deleteDistribution = tenantAction(deleteDistributionDefinition);
+export const reverseDistribution = tenantAction(reverseDistributionDefinition);
+export const verifyDistributions = tenantAction(verifyDistributionsDefinition);

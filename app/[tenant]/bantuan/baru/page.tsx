@@ -1,0 +1,136 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { DistributionForm } from "@/components/aid/distribution-form";
+import { HouseholdPicker } from "@/components/aid/household-picker";
+import { ExtremeBadge } from "@/components/registry/registry-badges";
+import { Card, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { recipientChoices, writableProgrammes } from "@/lib/aid/recipient";
+import { AID_KINDS } from "@/lib/aid/schemas";
+import { requireTenantPage } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { withTenant } from "@/lib/db";
+import { formatDate } from "@/lib/format";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { todayIn } from "@/lib/registry/schemas";
+import { registryScope } from "@/lib/registry/scope";
+import { parseRegistrySearchParams } from "@/lib/registry/search/schema";
+import { searchHouseholds } from "@/lib/registry/search/search-households";
+import { firstParam } from "@/lib/validation/search-params";
+import { createDistribution } from "../actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Aid");
+  return { title: t("new.title") };
+}
+
+const PICKER_SIZE = 10;
+
+export default async function NewDistributionPage({ params, searchParams }: Props) {
+  const slug = (await params).tenant;
+  const user = await requireTenantPage(slug, "aid");
+  if (!can(user.role, "entry:write") || !user.opdId) notFound();
+  const opdId = user.opdId;
+  const query = await searchParams;
+  const q = (firstParam(query.q) ?? "").trim();
+  const picked = firstParam(query.rumahTangga);
+
+  const data = await withTenant(user.tenantId, async (tx) => {
+    const search = parseRegistrySearchParams({ q });
+    const [results, recipient, programmes, tenant] = await Promise.all([
+      q ? searchHouseholds(tx, search, { tenantId: user.tenantId, scope: registryScope(user), pageSize: PICKER_SIZE, countCap: PICKER_SIZE }) : null,
+      picked ? recipientChoices(tx, picked) : null,
+      writableProgrammes(tx, opdId),
+      tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { timeZone: true } }),
+    ]);
+    return { results, recipient, programmes, today: todayIn(tenant.timeZone) };
+  });
+
+  const [t, tp, tr, locale, messages] = await Promise.all([
+    getTranslations("Aid"),
+    getTranslations("Programmes"),
+    getTranslations("Registry"),
+    getLocale() as Promise<AppLocale>,
+    getMessages(),
+  ]);
+  const path = `/${slug}/bantuan/baru`;
+  const { recipient } = data;
+  const pickHref = (householdId: string) => `${path}?${new URLSearchParams({ ...(q ? { q } : {}), rumahTangga: householdId })}`;
+
+  return (
+    <>
+      <Link href={`/${slug}/bantuan`} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+        {t("new.back")}
+      </Link>
+      <PageHeader title={t("new.title")} description={t("new.description")} />
+
+      <Card>
+        <CardHeader title={t("new.step1")} description={t("new.step1Intro")} />
+        <div className="p-4 sm:p-5">
+          <HouseholdPicker
+            path={path}
+            keep={picked ? { rumahTangga: picked } : {}}
+            q={q}
+            rows={data.results?.rows ?? []}
+            searched={Boolean(q)}
+            pickHref={pickHref}
+          />
+        </div>
+      </Card>
+
+      {picked && !recipient ? <p className="mt-4 text-muted">{t("new.notFound")}</p> : null}
+      {recipient ? (
+        <Card className="mt-6">
+          <CardHeader title={t("new.step2")} description={t("new.step2Intro")} />
+          <div className="space-y-4 p-4 sm:p-5">
+            <section aria-label={t("new.recipient")} className="rounded-md border border-brand-200 bg-brand-50 px-3 py-2 text-sm">
+              <p className="font-semibold text-ink">
+                {recipient.members.find((m) => m.relation === "HEAD")?.name ?? t("list.noHead")}{" "}
+                <span className="font-mono font-normal text-muted">{recipient.noKkMasked}</span>
+              </p>
+              <p className="flex flex-wrap items-center gap-2 text-muted">
+                {recipient.address} · {recipient.kelurahan}
+                {recipient.desil !== null ? ` · ${tr("desilValue", { desil: recipient.desil })}` : ""}
+                {recipient.isExtremePoor ? <ExtremeBadge>{tr("extreme")}</ExtremeBadge> : null}
+              </p>
+            </section>
+            {data.programmes.length === 0 ? (
+              <p className="text-muted">{t("new.noProgrammes")}</p>
+            ) : (
+              <NextIntlClientProvider messages={{ Aid: messages.Aid }}>
+                <DistributionForm
+                  action={createDistribution.bind(null, slug)}
+                  householdId={recipient.id}
+                  programmes={data.programmes.map((p) => ({ id: p.id, label: `${p.name} (${p.fiscalYear})` }))}
+                  budgetLines={data.programmes.flatMap((p) =>
+                    p.budgetLines.map((line) => ({
+                      id: line.id,
+                      label: `${p.name} (${p.fiscalYear}) — ${tp(`sources.${line.fundingSource}`)}${line.partnerName ? ` (${line.partnerName})` : ""}: ${line.description}`,
+                    })),
+                  )}
+                  members={recipient.members.map((m) => ({ id: m.id, label: `${m.name} · ${m.nikMasked}` }))}
+                  participations={recipient.participations.map((p) => ({
+                    id: p.id,
+                    label: `${p.skill} — ${p.memberName} (${p.opd}, ${formatDate(p.startDate, { locale })})`,
+                  }))}
+                  kinds={AID_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+                  defaultDate={data.today}
+                />
+              </NextIntlClientProvider>
+            )}
+          </div>
+        </Card>
+      ) : null}
+    </>
+  );
+}

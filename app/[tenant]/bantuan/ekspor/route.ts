@@ -1,0 +1,7 @@
+import { distributionExport } from "@/lib/aid/export";
+import { exportRoute } from "@/lib/spreadsheet/routes";
+
+export const dynamic = "force-dynamic";
+
+/** The distribution list of the aid page's scope: ?format=xlsx|csv&tahun=&opd=&program=&jenis=&status=. */
+export const GET = exportRoute(distributionExport);

@@ -1,0 +1,129 @@
+import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { AidFilters } from "@/components/aid/aid-filters";
+import { DistributionTable } from "@/components/aid/distribution-table";
+import { tableRows } from "@/components/aid/table-rows";
+import { ExportLinks } from "@/components/spreadsheet/export-links";
+import { LinkButton } from "@/components/ui/button";
+import { FormNotice } from "@/components/ui/form-alert";
+import { PageHeader } from "@/components/ui/page-header";
+import { aidFilterQuery, parseAidFilter } from "@/lib/aid/filters";
+import { listDistributions, pendingDistributions, programmeChoices } from "@/lib/aid/queries";
+import { requireTenantPage } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { withTenant } from "@/lib/db";
+import type { AidKind } from "@/lib/generated/prisma/enums";
+import { formatNumber } from "@/lib/format";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { yearContext } from "@/lib/programmes/year-context";
+import { verifyDistributions } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Aid");
+  return { title: t("title") };
+}
+
+export default async function AidPage({ params, searchParams }: Props) {
+  const slug = (await params).tenant;
+  const user = await requireTenantPage(slug, "aid");
+  const query = await searchParams;
+  const filter = parseAidFilter(query);
+  const canWrite = can(user.role, "entry:write") && Boolean(user.opdId);
+  const canVerify = can(user.role, "entry:verify") && Boolean(user.opdId);
+
+  const data = await withTenant(user.tenantId, async (tx) => {
+    const context = await yearContext(tx, user, query);
+    const options = { scope: context.scope, fiscalYear: context.year, opdId: context.opdId };
+    const [list, pending, programmes] = await Promise.all([
+      listDistributions(tx, filter, options),
+      pendingDistributions(tx, options),
+      programmeChoices(tx, options),
+    ]);
+    return { context, list, pending, programmes };
+  });
+  const { context, list, pending } = data;
+
+  const [t, tp, locale, messages] = await Promise.all([
+    getTranslations("Aid"),
+    getTranslations("Programmes"),
+    getLocale() as Promise<AppLocale>,
+    getMessages(),
+  ]);
+  const showOpd = context.scope.kind === "city";
+  const rowOptions = { tenantSlug: slug, locale, showOpd, kindLabel: (kind: AidKind) => t(`kinds.${kind}`), noHead: t("list.noHead") };
+  const path = `/${slug}/bantuan`;
+  const base = { ...filter, tahun: context.year, opd: showOpd ? context.opdId : null };
+
+  return (
+    <NextIntlClientProvider messages={{ Aid: messages.Aid, Spreadsheet: messages.Spreadsheet }}>
+      <PageHeader
+        eyebrow={t("eyebrow", { year: context.year })}
+        title={t("title")}
+        description={t("description")}
+        actions={canWrite ? <LinkButton href={`${path}/baru`}>{t("add")}</LinkButton> : null}
+      />
+      {context.scope.kind === "opd" && !context.opdId ? (
+        <FormNotice>{tp("noOpd")}</FormNotice>
+      ) : (
+        <>
+          <AidFilters
+            path={path}
+            filter={filter}
+            years={context.years}
+            year={context.year}
+            opds={context.opds}
+            opdId={context.opdId}
+            programmes={data.programmes}
+          />
+
+          <section aria-labelledby="aid-pending" className="mt-6">
+            <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+              <h2 id="aid-pending" className="text-lg font-semibold text-ink">
+                {t("pending.title")} ({formatNumber(pending.count, { locale })})
+              </h2>
+              <p className="text-sm text-muted">{canVerify ? t("pending.introHead") : t("pending.introOthers")}</p>
+            </div>
+            <DistributionTable
+              rows={tableRows(pending.rows, rowOptions)}
+              label={t("pending.title")}
+              verifyAction={canVerify ? verifyDistributions.bind(null, slug) : undefined}
+            />
+            {pending.count > pending.rows.length ? (
+              <p className="mt-2 text-sm text-muted">{t("pending.more", { shown: pending.rows.length, total: pending.count })}</p>
+            ) : null}
+          </section>
+
+          <section aria-labelledby="aid-list" className="mt-6">
+            <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+              <h2 id="aid-list" className="text-lg font-semibold text-ink">
+                {t("list.title", { year: context.year })}
+              </h2>
+              {can(user.role, "data:export") ? <ExportLinks href={`${path}/ekspor`} query={aidFilterQuery(base)} /> : null}
+            </div>
+            <DistributionTable rows={tableRows(list.rows, rowOptions)} label={t("list.title", { year: context.year })} />
+            <nav aria-label={t("list.pages")} className="mt-3 flex flex-wrap gap-3">
+              {!list.isFirstPage ? (
+                <LinkButton href={`${path}?${aidFilterQuery(base)}`} variant="secondary">
+                  {t("list.first")}
+                </LinkButton>
+              ) : null}
+              {list.nextAfter ? (
+                <LinkButton href={`${path}?${aidFilterQuery(base, list.nextAfter)}`} variant="secondary">
+                  {t("list.next")}
+                </LinkButton>
+              ) : null}
+            </nav>
+          </section>
+        </>
+      )}
+    </NextIntlClientProvider>
+  );
+}

@@ -1,0 +1,192 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { AgeingTable } from "@/components/revolving-funds/ageing-table";
+import { CapitalForm, FundRulesForm } from "@/components/revolving-funds/fund-forms";
+import { FundLedgerSummary } from "@/components/revolving-funds/fund-ledger";
+import { LoanCards } from "@/components/revolving-funds/loan-cards";
+import { RoundsTable } from "@/components/revolving-funds/rounds-table";
+import { LinkButton } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { FormNotice } from "@/components/ui/form-alert";
+import { PageHeader } from "@/components/ui/page-header";
+import { ImportPanel } from "@/components/spreadsheet/import-panel";
+import { Cell, HeaderCell, Row, RowHeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
+import { requireTenantPage } from "@/lib/auth/guard";
+import { withTenant } from "@/lib/db";
+import { formatDateShort, formatRupiah } from "@/lib/format";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { dateToDay } from "@/lib/registry/schemas";
+import { daysPastDue } from "@/lib/revolving-funds/arrears";
+import { fundLedger } from "@/lib/revolving-funds/ledger";
+import { fundPageContext } from "@/lib/revolving-funds/page-context";
+import { LOAN_PAGE, fundAgeing, fundLoans, fundRounds, fundWithCapital } from "@/lib/revolving-funds/queries";
+import { addCapital, createFund, importRepayments, updateFund } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("RevolvingFunds");
+  return { title: t("title") };
+}
+
+export default async function RevolvingFundPage({ params, searchParams }: Props) {
+  const slug = (await params).tenant;
+  const user = await requireTenantPage(slug, "revolvingFund");
+  const query = await searchParams;
+  const data = await withTenant(user.tenantId, async (tx) => {
+    const context = await fundPageContext(tx, user, query);
+    if (!context.fund) return { context, detail: null };
+    const [fund, ledger, loans, ageing, rounds] = await Promise.all([
+      fundWithCapital(tx, context.fund.id),
+      fundLedger(tx, context.fund.id),
+      fundLoans(tx, context.fund.id),
+      fundAgeing(tx, context.fund.id, context.today),
+      fundRounds(tx, context.fund.id),
+    ]);
+    return { context, detail: { fund, ledger, loans, ageing, rounds } };
+  });
+  const [t, locale, messages] = await Promise.all([getTranslations("RevolvingFunds"), getLocale() as Promise<AppLocale>, getMessages()]);
+  const { context, detail } = data;
+  const today = dateToDay(context.today);
+  const base = `/${slug}/dana-pem`;
+
+  return (
+    <NextIntlClientProvider messages={{ RevolvingFunds: messages.RevolvingFunds, Spreadsheet: messages.Spreadsheet }}>
+      <PageHeader
+        eyebrow={detail ? t("eyebrow", { kelurahan: detail.fund.kelurahan.name }) : t("eyebrowPlain")}
+        title={t("titleYear", { year: context.year })}
+        description={t("description")}
+        actions={
+          detail ? (
+            <LinkButton href={`${base}/pinjaman/baru?tahun=${context.year}`}>{t("proposeLoan")}</LinkButton>
+          ) : undefined
+        }
+      />
+      {!user.kelurahanId ? (
+        <FormNotice>{t("noKelurahan")}</FormNotice>
+      ) : (
+        <div className="space-y-6">
+          {context.funds.length > 0 ? (
+            <nav aria-label={t("years")} className="flex flex-wrap gap-2">
+              {context.funds.map((fund) => (
+                <Link
+                  key={fund.id}
+                  href={`${base}?tahun=${fund.year}`}
+                  aria-current={fund.year === context.year ? "page" : undefined}
+                  className="rounded-md border border-line px-3 py-1.5 text-sm aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-700 aria-[current=page]:text-white"
+                >
+                  {fund.year}
+                </Link>
+              ))}
+            </nav>
+          ) : null}
+
+          {!detail ? (
+            <Card>
+              <CardHeader title={t("createTitle", { year: context.year })} description={t("createIntro")} />
+              <div className="p-4 sm:p-5">
+                <FundRulesForm action={createFund.bind(null, slug)} year={context.year} />
+              </div>
+            </Card>
+          ) : (
+            <>
+              <FundLedgerSummary ledger={detail.ledger} locale={locale} />
+
+              <section aria-labelledby="fund-loans">
+                <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+                  <h2 id="fund-loans" className="text-lg font-semibold text-ink">
+                    {t("loansTitle", { count: detail.loans.length })}
+                  </h2>
+                  {detail.loans.length >= LOAN_PAGE ? <p className="text-sm text-muted">{t("loansMore", { shown: LOAN_PAGE })}</p> : null}
+                </div>
+                {detail.loans.length === 0 ? (
+                  <p className="rounded-lg border border-line bg-white p-5 text-muted">{t("noLoans")}</p>
+                ) : (
+                  <LoanCards
+                    tenantSlug={slug}
+                    locale={locale}
+                    loans={detail.loans.map((loan) => ({ ...loan, daysPastDue: loan.status === "DISBURSED" ? daysPastDue(loan.nextDueDate, context.today) : 0 }))}
+                  />
+                )}
+              </section>
+
+              <Card>
+                <CardHeader id="fund-import" title={t("importTitle")} description={t("importIntro")} />
+                <div className="p-4 sm:p-5">
+                  <ImportPanel action={importRepayments.bind(null, slug)} templateHref={`${base}/templat`} idPrefix="repayment-import" downloadBase="pembayaran-dana-pem" />
+                </div>
+              </Card>
+
+              <div className="grid gap-6 lg:grid-cols-2">
+                <Card>
+                  <CardHeader id="fund-ageing" title={t("ageingTitle")} description={t("ageingIntro")} />
+                  <AgeingTable rows={detail.ageing} locale={locale} label={t("ageingTitle")} />
+                </Card>
+                <Card>
+                  <CardHeader id="fund-rounds" title={t("roundsTitle")} description={t("roundsIntro")} />
+                  {detail.rounds.length === 0 ? <p className="p-4 text-muted">{t("noRounds")}</p> : <RoundsTable rounds={detail.rounds} locale={locale} label={t("roundsTitle")} />}
+                </Card>
+              </div>
+
+              <Card>
+                <CardHeader id="fund-capital" title={t("capitalTitle")} description={t("capitalIntro", { lpm: detail.fund.lpmName ?? "—" })} />
+                {detail.fund.capitals.length > 0 ? (
+                  <Table label={t("capitalTitle")}>
+                    <TableHead>
+                      <tr>
+                        <HeaderCell>{t("capitalColumns.receivedAt")}</HeaderCell>
+                        <HeaderCell>{t("capitalColumns.source")}</HeaderCell>
+                        <HeaderCell>{t("capitalColumns.note")}</HeaderCell>
+                        <HeaderCell numeric>{t("capitalColumns.amount")}</HeaderCell>
+                      </tr>
+                    </TableHead>
+                    <TableBody>
+                      {detail.fund.capitals.map((capital) => (
+                        <Row key={capital.id}>
+                          <RowHeaderCell>{formatDateShort(capital.receivedAt, { locale })}</RowHeaderCell>
+                          <Cell>{t(`sources.${capital.source}`)}</Cell>
+                          <Cell>{capital.note ?? "—"}</Cell>
+                          <Cell numeric>{formatRupiah(capital.amount, { locale })}</Cell>
+                        </Row>
+                      ))}
+                    </TableBody>
+                  </Table>
+                ) : null}
+                <div className="border-t border-line p-4 sm:p-5">
+                  <h3 className="mb-3 font-medium text-ink">{t("capitalAdd")}</h3>
+                  <CapitalForm action={addCapital.bind(null, slug)} fundId={detail.fund.id} today={today} />
+                </div>
+              </Card>
+
+              <Card>
+                <CardHeader id="fund-rules" title={t("rulesTitle")} description={t("rulesIntro")} />
+                <div className="p-4 sm:p-5">
+                  <FundRulesForm
+                    action={updateFund.bind(null, slug)}
+                    fundId={detail.fund.id}
+                    rules={{
+                      lpmName: detail.fund.lpmName ?? "",
+                      maxLoan: formatRupiah(detail.fund.maxLoan),
+                      maxTenorMonths: detail.fund.maxTenorMonths,
+                      serviceFeePercent: (detail.fund.serviceFeeBps / 100).toString().replace(".", ","),
+                      graceMonths: detail.fund.graceMonths,
+                    }}
+                  />
+                </div>
+              </Card>
+              <p className="text-sm">
+                <Link href={`${base}?tahun=${context.year + 1}`} className="text-brand-800 underline">
+                  {t("nextYear", { year: context.year + 1 })}
+                </Link>
+              </p>
+            </>
+          )}
+        </div>
+      )}
+    </NextIntlClientProvider>
+  );
+}

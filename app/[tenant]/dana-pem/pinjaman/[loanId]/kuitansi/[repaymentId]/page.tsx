@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { PrintDocument } from "@/components/revolving-funds/print-document";
+import { requireTenantPage } from "@/lib/auth/guard";
+import { withTenant } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
+import { formatDate, formatRupiah } from "@/lib/format";
+import { loanDetail } from "@/lib/revolving-funds/queries";
+import { rupiahInWords } from "@/lib/revolving-funds/terbilang";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ tenant: string; loanId: string; repaymentId: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations({ locale: "id", namespace: "RevolvingFunds.receipt" });
+  return { title: t("title") };
+}
+
+/** The receipt for one repayment, in Indonesian. */
+export default async function ReceiptPage({ params }: Props) {
+  const { tenant: slug, loanId, repaymentId } = await params;
+  const user = await requireTenantPage(slug, "revolvingFund");
+  const detail = await withTenant(user.tenantId, async (tx) => {
+    const found = await loanDetail(tx, user, loanId).catch((error) => (isAppError(error) && error.code === "NOT_FOUND" ? null : Promise.reject(error)));
+    if (!found) return null;
+    const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { name: true } });
+    return { ...found, cityName: tenant.name };
+  });
+  const repayment = detail?.repayments.find((one) => one.id === repaymentId);
+  if (!detail || !repayment) notFound();
+  const t = await getTranslations({ locale: "id", namespace: "RevolvingFunds.receipt" });
+  const { loan, kelurahanName, cityName } = detail;
+  const rp = (amount: bigint) => formatRupiah(amount, { locale: "id" });
+  const paidSoFar = detail.repayments.filter((one) => one.paidAt < repayment.paidAt || (one.paidAt.getTime() === repayment.paidAt.getTime() && one.createdAt <= repayment.createdAt));
+  const principalSoFar = paidSoFar.reduce((sum, one) => sum + one.principalPart, 0n);
+  return (
+    <PrintDocument
+      printLabel={t("print")}
+      back={
+        <Link href={`/${slug}/dana-pem/pinjaman/${loan.id}`} className="text-sm text-brand-800 underline">
+          {t("back")}
+        </Link>
+      }
+    >
+      <header className="flex flex-wrap items-start justify-between gap-4 border-b border-ink pb-3">
+        <div>
+          <p className="text-sm uppercase tracking-wide">{t("issuer", { kelurahan: kelurahanName, city: cityName })}</p>
+          <h1 className="text-xl font-bold uppercase">{t("heading")}</h1>
+        </div>
+        <p className="text-sm">{t("number", { number: repayment.receiptNo ?? repayment.id.slice(-8).toUpperCase() })}</p>
+      </header>
+      <dl className="mt-4 grid grid-cols-[minmax(0,12rem)_1fr] gap-x-4 gap-y-2">
+        <dt>{t("from")}</dt>
+        <dd className="font-semibold">{loan.borrowerName}</dd>
+        <dt>{t("amount")}</dt>
+        <dd className="font-semibold">{rp(repayment.amount)}</dd>
+        <dt>{t("words")}</dt>
+        <dd className="italic">{rupiahInWords(repayment.amount)}</dd>
+        <dt>{t("for")}</dt>
+        <dd>{t("forValue", { business: loan.businessType, id: loan.id.slice(-8).toUpperCase() })}</dd>
+        <dt>{t("split")}</dt>
+        <dd>{t("splitValue", { principal: rp(repayment.principalPart), fee: rp(repayment.feePart) })}</dd>
+        <dt>{t("remaining")}</dt>
+        <dd>{rp(loan.principal - principalSoFar)}</dd>
+      </dl>
+      <div className="mt-10 grid grid-cols-2 gap-8 text-center">
+        <div>
+          <p>{t("payer")}</p>
+          <p className="mt-16 font-semibold underline">{loan.borrowerName}</p>
+        </div>
+        <div>
+          <p>{t("place", { kelurahan: kelurahanName, date: formatDate(repayment.paidAt, { locale: "id" }) })}</p>
+          <p>{t("receiver")}</p>
+          <p className="mt-12 font-semibold">…………………………</p>
+        </div>
+      </div>
+    </PrintDocument>
+  );
+}

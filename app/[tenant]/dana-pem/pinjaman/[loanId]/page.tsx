@@ -1,0 +1,209 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { ApproveForm, DisburseForm, RepaymentForm, WriteOffForm } from "@/components/revolving-funds/loan-forms";
+import { ArrearsBadge, LoanStatusBadge } from "@/components/revolving-funds/loan-status-badge";
+import { ScheduleTable } from "@/components/revolving-funds/schedule-table";
+import { ActionButton } from "@/components/ui/action-button";
+import { LinkButton } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Cell, HeaderCell, Row, RowHeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
+import { requireTenantPage } from "@/lib/auth/guard";
+import { withTenant } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
+import { formatDate, formatDateShort, formatRupiah } from "@/lib/format";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { maskNik } from "@/lib/registry/nik";
+import { dateToDay } from "@/lib/registry/schemas";
+import { ageingBucket, daysPastDue } from "@/lib/revolving-funds/arrears";
+import { loanDetail } from "@/lib/revolving-funds/queries";
+import { scheduleTotal } from "@/lib/revolving-funds/schedule";
+import { cityToday } from "@/lib/revolving-funds/scope";
+import { approveLoan, disburseLoan, recordRepayment, rejectLoan, writeOffLoan } from "../../actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ tenant: string; loanId: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("RevolvingFunds.loan");
+  return { title: t("title") };
+}
+
+export default async function LoanPage({ params }: Props) {
+  const { tenant: slug, loanId } = await params;
+  const user = await requireTenantPage(slug, "revolvingFund");
+  const { detail, today } = await withTenant(user.tenantId, async (tx) => ({
+    detail: await loanDetail(tx, user, loanId).catch((error) => (isAppError(error) && error.code === "NOT_FOUND" ? null : Promise.reject(error))),
+    today: await cityToday(tx, user.tenantId),
+  }));
+  if (!detail) notFound();
+  const [t, tl, locale, messages] = await Promise.all([
+    getTranslations("RevolvingFunds.loan"),
+    getTranslations("RevolvingFunds"),
+    getLocale() as Promise<AppLocale>,
+    getMessages(),
+  ]);
+  const { loan, installments, repayments, kelurahanName } = detail;
+  const rp = (amount: bigint) => formatRupiah(amount, { locale });
+  const paidTotal = loan.principalRepaid + loan.feePaid;
+  const left = installments.length > 0 ? scheduleTotal(installments) - paidTotal : loan.principal + loan.serviceFee;
+  const days = loan.status === "DISBURSED" ? daysPastDue(loan.nextDueDate, today) : 0;
+  const nextLine = installments.find((line) => line.dueDate.getTime() === loan.nextDueDate?.getTime());
+  const base = `/${slug}/dana-pem/pinjaman/${loan.id}`;
+  const dayText = dateToDay(today);
+
+  return (
+    <NextIntlClientProvider messages={{ RevolvingFunds: messages.RevolvingFunds }}>
+      <PageHeader
+        eyebrow={t("eyebrow", { kelurahan: kelurahanName, year: loan.fund.year, round: loan.round })}
+        title={loan.borrowerName}
+        description={`${loan.businessType} — ${loan.purpose}`}
+        actions={
+          loan.status !== "PROPOSED" && loan.status !== "REJECTED" ? (
+            <LinkButton href={`${base}/perjanjian`} variant="secondary">
+              {t("printAgreement")}
+            </LinkButton>
+          ) : undefined
+        }
+      />
+      <div className="space-y-6">
+        <Card>
+          <div className="grid gap-4 p-4 sm:grid-cols-2 sm:p-5 lg:grid-cols-4">
+            <dl className="space-y-1 text-sm">
+              <dt className="text-muted">{t("status")}</dt>
+              <dd className="flex flex-wrap gap-2">
+                <LoanStatusBadge status={loan.status} />
+                {loan.status === "DISBURSED" ? <ArrearsBadge days={days} /> : null}
+              </dd>
+              <dt className="text-muted">{t("nik")}</dt>
+              <dd>
+                {maskNik(loan.borrowerNik)} {loan.memberId ? t("inRegistry") : t("outsideRegistry")}
+                {loan.isYouth ? ` · ${t("youth")}` : ""}
+              </dd>
+            </dl>
+            <dl className="space-y-1 text-sm">
+              <dt className="text-muted">{t("principal")}</dt>
+              <dd className="font-semibold tabular-nums">{rp(loan.principal)}</dd>
+              <dt className="text-muted">{t("feeAndTenor")}</dt>
+              <dd className="tabular-nums">{t("feeAndTenorValue", { fee: rp(loan.serviceFee), tenor: loan.tenorMonths, grace: loan.graceMonths })}</dd>
+            </dl>
+            <dl className="space-y-1 text-sm">
+              <dt className="text-muted">{t("outstanding")}</dt>
+              <dd className="font-semibold tabular-nums">{rp(loan.status === "DISBURSED" ? loan.principal - loan.principalRepaid : 0n)}</dd>
+              <dt className="text-muted">{t("left")}</dt>
+              <dd className="tabular-nums">{rp(loan.status === "DISBURSED" || loan.status === "APPROVED" || loan.status === "PROPOSED" ? left : 0n)}</dd>
+            </dl>
+            <dl className="space-y-1 text-sm">
+              <dt className="text-muted">{t("nextDue")}</dt>
+              <dd>{loan.status === "DISBURSED" && loan.nextDueDate ? formatDate(loan.nextDueDate, { locale }) : "—"}</dd>
+              <dt className="text-muted">{t("ageing")}</dt>
+              <dd>{loan.status === "DISBURSED" ? tl(`ageing.buckets.${ageingBucket(days)}`) : "—"}</dd>
+            </dl>
+          </div>
+          <div className="border-t border-line px-4 py-3 text-sm text-muted sm:px-5">
+            {t("loanId", { id: loan.id })} ·{" "}
+            {loan.approvedByName ? t("approvedBy", { name: loan.approvedByName, date: formatDateShort(loan.approvedAt ?? loan.createdAt, { locale }) }) : t("notApproved")}
+            {loan.disbursedAt ? ` · ${t("disbursedOn", { date: formatDateShort(loan.disbursedAt, { locale }) })}` : ""}
+            {loan.overdueOverride ? ` · ${t("override", { reason: loan.overrideReason ?? "" })}` : ""}
+            {loan.status === "WRITTEN_OFF" ? ` · ${t("writtenOff", { reason: loan.writeOffReason ?? "", approver: loan.writeOffApprover ?? "" })}` : ""}
+          </div>
+        </Card>
+
+        {loan.status === "PROPOSED" ? (
+          <Card>
+            <CardHeader id="loan-approve" title={t("approveTitle")} description={t("approveIntro")} />
+            <div className="space-y-4 p-4 sm:p-5">
+              <ApproveForm action={approveLoan.bind(null, slug)} loanId={loan.id} defaultName={`Lurah ${kelurahanName}`} />
+              <ActionButton action={rejectLoan.bind(null, slug)} fields={{ loanId: loan.id }} variant="danger" confirm={t("rejectConfirm")}>
+                {t("reject")}
+              </ActionButton>
+            </div>
+          </Card>
+        ) : null}
+        {loan.status === "APPROVED" ? (
+          <Card>
+            <CardHeader id="loan-disburse" title={t("disburseTitle")} description={t("disburseIntro")} />
+            <div className="space-y-4 p-4 sm:p-5">
+              <DisburseForm action={disburseLoan.bind(null, slug)} loanId={loan.id} today={dayText} />
+              <ActionButton action={rejectLoan.bind(null, slug)} fields={{ loanId: loan.id }} variant="danger" confirm={t("rejectConfirm")}>
+                {t("reject")}
+              </ActionButton>
+            </div>
+          </Card>
+        ) : null}
+        {loan.status === "DISBURSED" ? (
+          <Card>
+            <CardHeader id="loan-repay" title={t("repayTitle")} description={t("repayIntro")} />
+            <div className="p-4 sm:p-5">
+              <RepaymentForm
+                action={recordRepayment.bind(null, slug)}
+                loanId={loan.id}
+                today={dayText}
+                suggested={rp(nextLine ? nextLine.principalDue + nextLine.feeDue : left)}
+              />
+            </div>
+          </Card>
+        ) : null}
+
+        {installments.length > 0 ? (
+          <Card>
+            <CardHeader id="loan-schedule" title={t("scheduleTitle")} description={t("scheduleIntro")} />
+            <ScheduleTable schedule={installments} paidTotal={paidTotal} today={today} locale={locale} label={t("scheduleTitle")} />
+          </Card>
+        ) : null}
+
+        {repayments.length > 0 ? (
+          <Card>
+            <CardHeader id="loan-repayments" title={t("repaymentsTitle")} />
+            <Table label={t("repaymentsTitle")}>
+              <TableHead>
+                <tr>
+                  <HeaderCell>{t("columns.paidAt")}</HeaderCell>
+                  <HeaderCell>{t("columns.receipt")}</HeaderCell>
+                  <HeaderCell numeric>{t("columns.amount")}</HeaderCell>
+                  <HeaderCell numeric>{t("columns.principal")}</HeaderCell>
+                  <HeaderCell numeric>{t("columns.fee")}</HeaderCell>
+                  <HeaderCell>{t("columns.print")}</HeaderCell>
+                </tr>
+              </TableHead>
+              <TableBody>
+                {repayments.map((repayment) => (
+                  <Row key={repayment.id}>
+                    <RowHeaderCell>{formatDateShort(repayment.paidAt, { locale })}</RowHeaderCell>
+                    <Cell>{repayment.receiptNo ?? "—"}</Cell>
+                    <Cell numeric>{rp(repayment.amount)}</Cell>
+                    <Cell numeric>{rp(repayment.principalPart)}</Cell>
+                    <Cell numeric>{rp(repayment.feePart)}</Cell>
+                    <Cell>
+                      <Link href={`${base}/kuitansi/${repayment.id}`} className="text-brand-800 underline" aria-label={t("receiptFor", { date: formatDateShort(repayment.paidAt, { locale }) })}>
+                        {t("receipt")}
+                      </Link>
+                    </Cell>
+                  </Row>
+                ))}
+              </TableBody>
+            </Table>
+          </Card>
+        ) : null}
+
+        {loan.status === "DISBURSED" ? (
+          <Card>
+            <CardHeader id="loan-writeoff" title={t("writeOffTitle")} description={t("writeOffIntro")} />
+            <div className="p-4 sm:p-5">
+              <WriteOffForm action={writeOffLoan.bind(null, slug)} loanId={loan.id} />
+            </div>
+          </Card>
+        ) : null}
+        <p>
+          <Link href={`/${slug}/dana-pem?tahun=${loan.fund.year}`} className="text-sm text-brand-800 underline">
+            {t("back")}
+          </Link>
+        </p>
+      </div>
+    </NextIntlClientProvider>
+  );
+}

@@ -1,0 +1,125 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { LoanForm } from "@/components/revolving-funds/loan-forms";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireTenantPage } from "@/lib/auth/guard";
+import { withTenant } from "@/lib/db";
+import { formatDateShort, formatRupiah } from "@/lib/format";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { maskNik } from "@/lib/registry/nik";
+import { fundLedger } from "@/lib/revolving-funds/ledger";
+import { fundPageContext } from "@/lib/revolving-funds/page-context";
+import { memberCandidates, fundWithCapital } from "@/lib/revolving-funds/queries";
+import { firstParam } from "@/lib/validation/search-params";
+import { createLoan } from "../../actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("RevolvingFunds.newLoan");
+  return { title: t("title") };
+}
+
+export default async function NewLoanPage({ params, searchParams }: Props) {
+  const slug = (await params).tenant;
+  const user = await requireTenantPage(slug, "revolvingFund");
+  const query = await searchParams;
+  const search = (firstParam(query.cari) ?? "").slice(0, 60);
+  const chosenId = firstParam(query.anggota);
+  const data = await withTenant(user.tenantId, async (tx) => {
+    const context = await fundPageContext(tx, user, query);
+    if (!context.fund) return null;
+    const [fund, ledger, candidates] = await Promise.all([
+      fundWithCapital(tx, context.fund.id),
+      fundLedger(tx, context.fund.id),
+      memberCandidates(tx, user, search),
+    ]);
+    const chosen = chosenId
+      ? await tx.member.findFirst({
+          where: { id: chosenId, household: { kelurahanId: fund.kelurahanId } },
+          select: { id: true, name: true, nik: true, household: { select: { noKk: true } } },
+        })
+      : null;
+    return { fund, ledger, candidates, chosen };
+  });
+  if (!data) notFound();
+  const [t, locale, messages] = await Promise.all([getTranslations("RevolvingFunds.newLoan"), getLocale() as Promise<AppLocale>, getMessages()]);
+  const { fund, ledger, candidates, chosen } = data;
+  const here = `/${slug}/dana-pem/pinjaman/baru`;
+
+  return (
+    <NextIntlClientProvider messages={{ RevolvingFunds: messages.RevolvingFunds }}>
+      <PageHeader
+        eyebrow={t("eyebrow", { kelurahan: fund.kelurahan.name, year: fund.year })}
+        title={t("title")}
+        description={t("description", { max: formatRupiah(fund.maxLoan, { locale }), lendable: formatRupiah(ledger.lendable, { locale }), tenor: fund.maxTenorMonths })}
+      />
+      <div className="space-y-6">
+        <Card>
+          <CardHeader id="member-search" title={t("searchTitle")} description={t("searchIntro")} />
+          <form method="get" action={here} className="flex flex-wrap items-end gap-3 p-4 sm:p-5" role="search" aria-labelledby="member-search">
+            <input type="hidden" name="tahun" value={fund.year} />
+            <Field id="member-q" name="cari" label={t("searchLabel")} defaultValue={search} className="min-w-64 flex-1" />
+            <Button type="submit" variant="secondary">
+              {t("searchSubmit")}
+            </Button>
+          </form>
+          {search.length >= 3 ? (
+            candidates.length === 0 ? (
+              <p className="px-4 pb-4 text-muted sm:px-5">{t("noMatch")}</p>
+            ) : (
+              <ul className="divide-y divide-line border-t border-line">
+                {candidates.map((member) => (
+                  <li key={member.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2 sm:px-5">
+                    <span>
+                      <span className="font-medium text-ink">{member.name}</span>{" "}
+                      <span className="text-sm text-muted">
+                        {maskNik(member.nik)} · {t("born", { date: formatDateShort(member.birthDate, { locale }) })} · {member.household.address}
+                      </span>
+                    </span>
+                    <Link href={`${here}?tahun=${fund.year}&anggota=${member.id}`} className="text-sm font-medium text-brand-800 underline" aria-label={t("chooseNamed", { name: member.name })}>
+                      {t("choose")}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )
+          ) : null}
+        </Card>
+
+        <Card>
+          <CardHeader id="loan-form" title={t("formTitle")} description={chosen ? undefined : t("formIntroOutsider")} />
+          <div className="p-4 sm:p-5">
+            <LoanForm
+              action={createLoan.bind(null, slug)}
+              fundId={fund.id}
+              loanHref={`/${slug}/dana-pem/pinjaman`}
+              maxTenorMonths={fund.maxTenorMonths}
+              member={chosen ? { id: chosen.id, name: chosen.name, maskedNik: maskNik(chosen.nik), household: maskNik(chosen.household.noKk) } : null}
+            />
+            {chosen ? (
+              <p className="mt-3 text-sm">
+                <Link href={`${here}?tahun=${fund.year}`} className="text-brand-800 underline">
+                  {t("outsiderInstead")}
+                </Link>
+              </p>
+            ) : null}
+          </div>
+        </Card>
+        <p>
+          <Link href={`/${slug}/dana-pem?tahun=${fund.year}`} className="text-sm text-brand-800 underline">
+            {t("back")}
+          </Link>
+        </p>
+      </div>
+    </NextIntlClientProvider>
+  );
+}

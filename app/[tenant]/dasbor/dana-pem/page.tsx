@@ -1,0 +1,108 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { DashboardBarChart } from "@/components/dashboards/bar-chart";
+import { ChartPanel } from "@/components/dashboards/chart-panel";
+import { DashboardGrid, DashboardPage } from "@/components/dashboards/dashboard-page";
+import { DashboardToolbar } from "@/components/dashboards/dashboard-toolbar";
+import { DashboardFilterBar } from "@/components/dashboards/filter-bar";
+import { PageHeader } from "@/components/ui/page-header";
+import { StatCard, StatGrid } from "@/components/ui/stat-card";
+import { requireTenantPage } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { exportLinks } from "@/lib/dashboards/export-links";
+import { parseDashboardFilters } from "@/lib/dashboards/filters";
+import { fundRollupQueries } from "@/lib/dashboards/fund-rollup/queries";
+import { fundRollupTable } from "@/lib/dashboards/fund-rollup/tables";
+import { withTenant } from "@/lib/db";
+import { formatNumber, formatPercent, formatRupiahShort } from "@/lib/format";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { percentOf } from "@/lib/money";
+import { cityToday } from "@/lib/revolving-funds/scope";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("FundRollup");
+  return { title: t("title") };
+}
+
+export default async function FundRollupPage({ params, searchParams }: Props) {
+  const slug = (await params).tenant;
+  const user = await requireTenantPage(slug, "fundRollup");
+  const query = await searchParams;
+  const t = await getTranslations("FundRollup");
+  const translate = (key: string, values?: Record<string, string | number>) => t(key as Parameters<typeof t>[0], values);
+  const data = await withTenant(user.tenantId, async (tx) => {
+    const [today, years, kecamatan] = await Promise.all([
+      cityToday(tx, user.tenantId),
+      tx.revolvingFund.groupBy({ by: ["year"], orderBy: { year: "desc" } }),
+      tx.area.findMany({ where: { level: "KECAMATAN" }, select: { id: true, name: true }, orderBy: { code: "asc" } }),
+    ]);
+    const filters = parseDashboardFilters(query, years[0]?.year ?? today.getUTCFullYear());
+    const [totals, byKelurahan, ageing] = await Promise.all([
+      fundRollupQueries.totals(tx, filters),
+      fundRollupTable(tx, filters, translate, "kelurahan"),
+      fundRollupTable(tx, filters, translate, "ageing"),
+    ]);
+    const options = {
+      years: [...new Set([filters.year, ...years.map((row) => row.year)])].sort((a, b) => b - a),
+      kecamatan: kecamatan.map((area) => ({ id: area.id, label: area.name })),
+      opds: [],
+      programmes: [],
+    };
+    return { filters, options, totals, byKelurahan: byKelurahan!, ageing: ageing! };
+  });
+  const locale = (await getLocale()) as AppLocale;
+  const { filters, totals } = data;
+  const path = `/${slug}/dasbor/dana-pem`;
+  const links = (tableId: string) => (can(user.role, "data:export") ? exportLinks(`${path}/ekspor`, filters, tableId) : null);
+  const short = (amount: bigint) => formatRupiahShort(amount, { locale });
+
+  return (
+    <DashboardPage>
+      <PageHeader eyebrow={t("eyebrow", { year: filters.year })} title={t("title")} description={t("description")} actions={<DashboardToolbar />} />
+      <DashboardFilterBar path={path} filters={filters} options={data.options} fields={["year", "kecamatan"]} idPrefix="rollup" />
+      <StatGrid label={t("summary")}>
+        <StatCard label={t("disbursed")} value={short(totals.disbursed)} hint={t("disbursedHint", { loans: formatNumber(totals.loans, { locale }), funds: formatNumber(totals.funds, { locale }) })} />
+        <StatCard label={t("outstanding")} value={short(totals.outstanding)} hint={t("writtenOffHint", { amount: short(totals.writtenOff) })} />
+        <StatCard label={t("repaymentRate")} value={formatPercent(percentOf(totals.paidOnTime, totals.dueToDate, 1), { locale })} hint={t("repaymentRateHint")} tone="highlight" />
+        <StatCard label={t("par30")} value={formatPercent(percentOf(totals.par30, totals.outstanding, 1), { locale })} hint={t("par30Hint")} />
+        <StatCard label={t("youthShare")} value={formatPercent(totals.loans ? percentOf(BigInt(totals.youthLoans), BigInt(totals.loans), 1) : null, { locale })} hint={t("youthHint", { youth: formatNumber(totals.youthLoans, { locale }) })} />
+        <StatCard label={t("businesses")} value={formatNumber(totals.businesses, { locale })} hint={t("businessesHint")} />
+        <StatCard label={t("rounds")} value={formatNumber(totals.roundsCompleted, { locale })} hint={t("roundsHint")} />
+        <StatCard label={t("capital")} value={short(totals.capital)} hint={t("capitalHint")} />
+      </StatGrid>
+      <ChartPanel
+        table={data.byKelurahan}
+        description={t("byKelurahanIntro")}
+        exportLinks={links("kelurahan")}
+        layout="below"
+        print="table"
+        emptyText={t("empty", { year: filters.year })}
+        chart={
+          <DashboardBarChart
+            data={data.byKelurahan.rows}
+            categoryKey="kelurahan"
+            series={[
+              { key: "disbursed", label: t("seriesDisbursed") },
+              { key: "outstanding", label: t("seriesOutstanding") },
+            ]}
+            locale={locale}
+            label={t("chartDisbursed")}
+          />
+        }
+      />
+      <DashboardGrid>
+        <ChartPanel
+          table={data.ageing}
+          description={t("ageingIntro")}
+          exportLinks={links("ageing")}
+          layout="below"
+          chart={<DashboardBarChart data={data.ageing.rows} categoryKey="bucket" series={[{ key: "outstanding", label: t("seriesOutstanding") }]} locale={locale} label={t("chartAgeing")} />}
+        />
+      </DashboardGrid>
+    </DashboardPage>
+  );
+}

@@ -1,0 +1,129 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { DashboardBarChart } from "@/components/dashboards/bar-chart";
+import { ChartPanel } from "@/components/dashboards/chart-panel";
+import { DashboardPage } from "@/components/dashboards/dashboard-page";
+import { DashboardToolbar } from "@/components/dashboards/dashboard-toolbar";
+import { DashboardFilterBar } from "@/components/dashboards/filter-bar";
+import { ResultCards } from "@/components/dashboards/results/result-cards";
+import { LinkButton } from "@/components/ui/button";
+import { FormNotice } from "@/components/ui/form-alert";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireTenantPage } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { exportLinks } from "@/lib/dashboards/export-links";
+import { dashboardFiltersQuery } from "@/lib/dashboards/filters";
+import { mayorDashboardContext } from "@/lib/dashboards/mayor-context";
+import { resultsDashboardData, resultsTables } from "@/lib/dashboards/results/tables";
+import { withTenant } from "@/lib/db";
+import type { AppLocale } from "@/lib/i18n/locales";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+const CHART_PROGRAMMES = 15;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("MayorDashboard.results");
+  return { title: t("title") };
+}
+
+export default async function ResultsDashboardPage({ params, searchParams }: Props) {
+  const slug = (await params).tenant;
+  const user = await requireTenantPage(slug, "resultsDashboard");
+  const query = await searchParams;
+  const { context, data } = await withTenant(user.tenantId, async (tx) => {
+    const context = await mayorDashboardContext(tx, user.tenantId, query);
+    return { context, data: await resultsDashboardData(tx, context.filters) };
+  });
+  const { filters, options } = context;
+  const [t, locale] = await Promise.all([getTranslations("MayorDashboard.results"), getLocale() as Promise<AppLocale>]);
+  const tb = await getTranslations("MayorDashboard.budget");
+  const tables = await resultsTables(data);
+  const path = `/${slug}/dasbor/hasil`;
+  const links = (id: string) => (can(user.role, "data:export") ? exportLinks(`${path}/ekspor`, filters, id) : null);
+
+  const opdData = data.opds.map((row) => ({ opd: row.opdShortName, reached: row.reached, trained: row.trained }));
+  const costliest = data.programmes
+    .filter((row) => row.perReached !== null)
+    .sort((a, b) => Number((b.perReached ?? 0n) - (a.perReached ?? 0n)))
+    .slice(0, CHART_PROGRAMMES)
+    .map((row) => ({ programme: row.programmeName, perReached: Number(row.perReached) }));
+  const reachedByProgramme = data.programmes
+    .slice()
+    .sort((a, b) => b.reached - a.reached)
+    .slice(0, CHART_PROGRAMMES)
+    .map((row) => ({ programme: row.programmeName, reached: row.reached }));
+
+  return (
+    <DashboardPage>
+      <PageHeader
+        eyebrow={t("eyebrow", { year: filters.year })}
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <DashboardToolbar>
+            <LinkButton href={`/${slug}/dasbor/anggaran?${dashboardFiltersQuery(filters)}`} variant="secondary" className="print:hidden">
+              {t("toBudget")}
+            </LinkButton>
+          </DashboardToolbar>
+        }
+      />
+      <DashboardFilterBar path={path} filters={filters} options={options} idPrefix="results-dashboard" />
+      {filters.kecamatanId ? <FormNotice>{t("kecamatanNote")}</FormNotice> : null}
+      <ResultCards label={t("summaryLabel", { year: filters.year })} figures={data.totals} />
+      <p className="max-w-4xl text-sm text-muted">{t("definitions")}</p>
+      <ChartPanel
+        table={tables.opds}
+        description={t("tables.opds.description")}
+        exportLinks={links("opds")}
+        layout="below"
+        chart={
+          <DashboardBarChart
+            data={opdData}
+            categoryKey="opd"
+            locale={locale}
+            label={tb("chartLabel", { title: tables.opds.title })}
+            categoryWidth={110}
+            series={[
+              { key: "reached", label: t("series.reached") },
+              { key: "trained", label: t("series.trained") },
+            ]}
+          />
+        }
+      />
+      <ChartPanel
+        table={tables.programmes}
+        description={t("tables.programmes.description")}
+        exportLinks={links("programmes")}
+        layout="below"
+        print="chart"
+        chart={
+          filters.kecamatanId ? (
+            <DashboardBarChart
+              data={reachedByProgramme}
+              categoryKey="programme"
+              locale={locale}
+              label={tb("chartLabel", { title: tables.programmes.title })}
+              categoryWidth={200}
+              series={[{ key: "reached", label: t("series.reached") }]}
+            />
+          ) : (
+            <DashboardBarChart
+              data={costliest}
+              categoryKey="programme"
+              locale={locale}
+              label={tb("chartLabel", { title: tables.programmes.title })}
+              categoryWidth={200}
+              series={[{ key: "perReached", label: t("series.perReached") }]}
+            />
+          )
+        }
+      />
+    </DashboardPage>
+  );
+}

@@ -1,0 +1,269 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { DashboardBarChart } from "@/components/dashboards/bar-chart";
+import { ChartPanel } from "@/components/dashboards/chart-panel";
+import { DashboardGrid, DashboardPage } from "@/components/dashboards/dashboard-page";
+import { DashboardToolbar } from "@/components/dashboards/dashboard-toolbar";
+import { DashboardFilterBar } from "@/components/dashboards/filter-bar";
+import { PovertySummary } from "@/components/dashboards/poverty/poverty-summary";
+import { UNREACHED_PAGE_SIZE, UnreachedList } from "@/components/dashboards/poverty/unreached-list";
+import { LinkButton } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireTenantPage } from "@/lib/auth/guard";
+import { tenantPagePath, userMayOpen } from "@/lib/auth/pages";
+import { can } from "@/lib/auth/permissions";
+import { currentYearMonth } from "@/lib/budget/calendar";
+import { dashboardFilterOptions, defaultDashboardYear } from "@/lib/dashboards/filter-options";
+import { dashboardFiltersQuery, parseDashboardFilters } from "@/lib/dashboards/filters";
+import { exportLinks } from "@/lib/dashboards/export-links";
+import { povertyDashboardQueries as q } from "@/lib/dashboards/poverty/queries";
+import {
+  desilTable,
+  graduationsTable,
+  overlapDepthTable,
+  overlapTable,
+  registryTable,
+  targetingTable,
+  unreachedTable,
+} from "@/lib/dashboards/poverty/tables";
+import { withTenant } from "@/lib/db";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { firstParam } from "@/lib/validation/search-params";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** Kelurahan shown in the ranked chart; the table beside it lists them all. */
+const CHART_KELURAHAN = 15;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("BapedaDashboard");
+  return { title: t("title") };
+}
+
+export default async function PovertyDashboardPage({ params, searchParams }: Props) {
+  const slug = (await params).tenant;
+  const user = await requireTenantPage(slug, "povertyDashboard");
+  const query = await searchParams;
+  const named = can(user.role, "registry:read-personal");
+  const mayExport = can(user.role, "data:export");
+  const listPage = Math.max(1, Math.min(10_000, Number.parseInt(firstParam(query.hal) ?? "1", 10) || 1));
+  const askedKelurahan = firstParam(query.kelurahan)?.slice(0, 64) ?? null;
+
+  const data = await withTenant(user.tenantId, async (tx) => {
+    const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { timeZone: true } });
+    const currentYear = currentYearMonth(tenant.timeZone).year;
+    const filters = parseDashboardFilters(query, await defaultDashboardYear(tx, currentYear));
+    const options = await dashboardFilterOptions(tx, filters, currentYear);
+    const byKecamatan = await q.registryByKecamatan(tx, filters);
+    const byKelurahan = await q.registryByKelurahan(tx, filters);
+    const desil = await q.desilDistribution(tx, filters);
+    const coverage = await q.coverage(tx, filters);
+    const byKelurahanCoverage = await q.coverageByKelurahan(tx, filters);
+    const overlap = await q.overlapByOpd(tx, filters);
+    const depth = await q.overlapDepth(tx, filters);
+    const targeting = await q.targeting(tx, filters);
+    const targetingByOpd = await q.targetingByOpd(tx, filters);
+    const graduations = await q.graduationsByMonth(tx, filters);
+    const progress = await q.targetProgress(tx, filters);
+    const kelurahan = byKelurahanCoverage.find((row) => row.kelurahanId === askedKelurahan) ?? null;
+    const list = named
+      ? await q.unreachedHouseholds(tx, filters, {
+          kelurahanId: kelurahan?.kelurahanId ?? null,
+          limit: UNREACHED_PAGE_SIZE,
+          offset: (listPage - 1) * UNREACHED_PAGE_SIZE,
+        })
+      : [];
+    return { filters, options, byKecamatan, byKelurahan, desil, coverage, byKelurahanCoverage, overlap, depth, targeting, targetingByOpd, graduations, progress, kelurahan, list };
+  });
+  const { filters } = data;
+
+  const [t, locale] = await Promise.all([getTranslations("BapedaDashboard"), getLocale() as Promise<AppLocale>]);
+  const path = tenantPagePath(slug, "povertyDashboard");
+  const exportPath = `${path}/ekspor`;
+  const links = (id: string) => (mayExport ? exportLinks(exportPath, filters, id) : null);
+  const filterQuery = dashboardFiltersQuery(filters);
+  const listHref = (kelurahanId: string | null, page = 1) =>
+    `${path}?${filterQuery}${kelurahanId ? `&kelurahan=${encodeURIComponent(kelurahanId)}` : ""}${page > 1 ? `&hal=${page}` : ""}#daftar`;
+
+  const unreached = unreachedTable(data.byKelurahanCoverage, t);
+  const kecamatan = registryTable("kecamatan", data.byKecamatan, t);
+  const kelurahan = registryTable("kelurahan", data.byKelurahan, t);
+  const desil = desilTable(data.desil, t);
+  const overlap = overlapTable(data.overlap, t);
+  const depth = overlapDepthTable(data.depth, t);
+  const targeting = targetingTable(data.targetingByOpd, data.targeting, t);
+  const graduations = graduationsTable(data.graduations, t, locale);
+  const listCount = data.kelurahan ? data.kelurahan.unreached : data.coverage.unreached;
+
+  return (
+    <DashboardPage>
+      <PageHeader
+        eyebrow={t("eyebrow", { year: filters.year })}
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <DashboardToolbar>
+            {userMayOpen(user, "povertyStatistics") ? (
+              <LinkButton href={tenantPagePath(slug, "povertyStatistics")} variant="secondary">
+                {t("toStatistics")}
+              </LinkButton>
+            ) : null}
+          </DashboardToolbar>
+        }
+      />
+      <DashboardFilterBar path={path} filters={filters} options={data.options} idPrefix="poverty" />
+      <PovertySummary coverage={data.coverage} targeting={data.targeting} progress={data.progress} households={kecamatan.total?.households as number} />
+
+      <ChartPanel
+        table={unreached}
+        description={t("unreached.description", { shown: CHART_KELURAHAN })}
+        exportLinks={links(unreached.id)}
+        rowHref={(i) => listHref(data.byKelurahanCoverage[i]?.kelurahanId ?? null)}
+        chart={
+          <DashboardBarChart
+            data={unreached.rows.slice(0, CHART_KELURAHAN)}
+            categoryKey="name"
+            series={[
+              { key: "unreached", label: t("unreached.unreached"), color: "#c9962f" },
+              { key: "reached", label: t("unreached.reached"), color: "#1f5a8e" },
+            ]}
+            stacked
+            locale={locale}
+            label={t("unreached.chartLabel")}
+          />
+        }
+      />
+
+      <UnreachedList
+        tenantSlug={slug}
+        rows={data.list}
+        count={listCount}
+        named={named}
+        kelurahanName={data.kelurahan?.name ?? null}
+        page={listPage}
+        pageHref={(page) => listHref(data.kelurahan?.kelurahanId ?? null, page)}
+        showAllHref={data.kelurahan ? listHref(null) : null}
+      />
+
+      <DashboardGrid>
+        <ChartPanel
+          table={kecamatan}
+          layout="below"
+          exportLinks={links(kecamatan.id)}
+          chart={
+            <DashboardBarChart
+              data={kecamatan.rows.map((row) => ({ ...row, other: Number(row.households) - Number(row.extremePoor) }))}
+              categoryKey="name"
+              series={[
+                { key: "extremePoor", label: t("columns.extremePoor"), color: "#c9962f" },
+                { key: "other", label: t("kecamatan.other"), color: "#82b1d9" },
+              ]}
+              stacked
+              locale={locale}
+              label={t("kecamatan.chartLabel")}
+              categoryWidth={110}
+            />
+          }
+        />
+        <ChartPanel
+          table={desil}
+          description={t("desil.description")}
+          layout="below"
+          exportLinks={links(desil.id)}
+          chart={
+            <DashboardBarChart
+              data={desil.rows}
+              categoryKey="desil"
+              series={[{ key: "households", label: t("columns.households") }]}
+              orientation="vertical"
+              locale={locale}
+              label={t("desil.chartLabel")}
+            />
+          }
+        />
+        <ChartPanel
+          table={targeting}
+          description={t("targeting.description")}
+          layout="below"
+          exportLinks={links(targeting.id)}
+          chart={
+            <DashboardBarChart
+              data={targeting.rows}
+              categoryKey="name"
+              series={[
+                { key: "extremePoor", label: t("columns.extremePoor"), color: "#1f5a8e" },
+                { key: "desil1to4", label: t("columns.desil1to4"), color: "#82b1d9" },
+                { key: "outside", label: t("columns.outside"), color: "#b42318" },
+              ]}
+              stacked
+              locale={locale}
+              label={t("targeting.chartLabel")}
+              categoryWidth={110}
+            />
+          }
+        />
+        <ChartPanel
+          table={overlap}
+          description={t("overlap.description")}
+          layout="below"
+          exportLinks={links(overlap.id)}
+          chart={
+            <DashboardBarChart
+              data={overlap.rows}
+              categoryKey="name"
+              series={[
+                { key: "served", label: t("columns.served"), color: "#1f5a8e" },
+                { key: "shared", label: t("columns.shared"), color: "#c9962f" },
+              ]}
+              locale={locale}
+              label={t("overlap.chartLabel")}
+              categoryWidth={110}
+            />
+          }
+        />
+        <ChartPanel
+          table={graduations}
+          description={t("graduations.description")}
+          layout="below"
+          exportLinks={links(graduations.id)}
+          chart={
+            <DashboardBarChart
+              data={graduations.rows.map((row) => ({ ...row, month: String(row.month).slice(0, 3) }))}
+              categoryKey="month"
+              series={[
+                { key: "exitedExtreme", label: t("columns.exitedExtreme"), color: "#1f5a8e" },
+                { key: "graduated", label: t("columns.graduated"), color: "#c9962f" },
+              ]}
+              orientation="vertical"
+              locale={locale}
+              label={t("graduations.chartLabel")}
+            />
+          }
+        />
+        <ChartPanel
+          table={depth}
+          layout="below"
+          print="none"
+          exportLinks={links(depth.id)}
+          chart={
+            <DashboardBarChart
+              data={depth.rows}
+              categoryKey="opds"
+              series={[{ key: "households", label: t("columns.served") }]}
+              orientation="vertical"
+              locale={locale}
+              label={t("overlap.depthChartLabel")}
+            />
+          }
+        />
+      </DashboardGrid>
+
+      <ChartPanel table={kelurahan} print="none" exportLinks={links(kelurahan.id)} chart={null} layout="below" />
+    </DashboardPage>
+  );
+}

@@ -1,0 +1,197 @@
+import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { ChartPanel } from "@/components/dashboards/chart-panel";
+import { DashboardGrid, DashboardPage } from "@/components/dashboards/dashboard-page";
+import { DashboardToolbar } from "@/components/dashboards/dashboard-toolbar";
+import { DashboardFilterBar } from "@/components/dashboards/filter-bar";
+import { DashboardLineChart } from "@/components/dashboards/line-chart";
+import { ImportPanel } from "@/components/spreadsheet/import-panel";
+import { StatisticEntries, TargetEntries } from "@/components/statistics/statistic-entries";
+import { StatisticForm, type StatisticDefaults } from "@/components/statistics/statistic-form";
+import { StatisticsSummary } from "@/components/statistics/statistics-summary";
+import { TargetForm } from "@/components/statistics/target-form";
+import { LinkButton } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireTenantPage } from "@/lib/auth/guard";
+import { tenantPagePath, userMayOpen } from "@/lib/auth/pages";
+import { can } from "@/lib/auth/permissions";
+import { currentYearMonth } from "@/lib/budget/calendar";
+import { exportLinks } from "@/lib/dashboards/export-links";
+import { parseDashboardFilters } from "@/lib/dashboards/filters";
+import { withTenant } from "@/lib/db";
+import { formatNumber, formatPercent } from "@/lib/format";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { kecamatanStatistics, listTargets, statisticSeries, targetFor, type StatisticRow } from "@/lib/statistics/queries";
+import { kecamatanTable, seriesTable, targetsTable } from "@/lib/statistics/tables";
+import { firstParam } from "@/lib/validation/search-params";
+import { deleteStatistic, deleteTarget, importStatistics, saveStatistic, saveTarget } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Statistics");
+  return { title: t("title") };
+}
+
+const decimalText = (value: number | null, locale: AppLocale, digits: number) =>
+  value === null ? "" : formatNumber(value, { locale, maximumFractionDigits: digits }).replace(/\./g, "");
+
+export default async function StatisticsPage({ params, searchParams }: Props) {
+  const slug = (await params).tenant;
+  const user = await requireTenantPage(slug, "povertyStatistics");
+  const query = await searchParams;
+  const canWrite = can(user.role, "statistics:write");
+  const mayExport = can(user.role, "data:export");
+
+  const data = await withTenant(user.tenantId, async (tx) => {
+    const [tenant, kecamatan, latest] = await Promise.all([
+      tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { timeZone: true } }),
+      tx.area.findMany({ where: { level: "KECAMATAN" }, orderBy: { code: "asc" }, select: { id: true, name: true } }),
+      tx.povertyStatistic.aggregate({ _max: { year: true } }),
+    ]);
+    const currentYear = currentYearMonth(tenant.timeZone).year;
+    const filters = parseDashboardFilters(query, latest._max.year ?? currentYear);
+    const area = kecamatan.find((k) => k.id === filters.kecamatanId) ?? null;
+    const [series, byKecamatan, targets] = await Promise.all([
+      statisticSeries(tx, area?.id ?? null),
+      kecamatanStatistics(tx, filters.year),
+      listTargets(tx),
+    ]);
+    const editId = firstParam(query.ubah);
+    const editing = editId ? ([...series, ...byKecamatan].find((row) => row.id === editId) ?? null) : null;
+    const years = [...new Set([currentYear, filters.year, ...series.map((row) => row.year)])].sort((a, b) => b - a);
+    return { filters, kecamatan, area, series, byKecamatan, targets, editing, years, currentYear };
+  });
+  const { filters, area, series, targets } = data;
+
+  const [t, locale, messages] = await Promise.all([getTranslations("Statistics"), getLocale() as Promise<AppLocale>, getMessages()]);
+  const path = tenantPagePath(slug, "povertyStatistics");
+  const links = (id: string) => (mayExport ? exportLinks(`${path}/ekspor`, filters, id) : null);
+  const areaName = area?.name ?? t("city");
+  const lastYear = series.at(-1)?.year ?? filters.year;
+  const targetOf = (indicator: string, fromYear: number) => targetFor(targets, indicator, area?.id ?? null, fromYear);
+  const rateTarget = targetOf("POVERTY_RATE", lastYear);
+  const extremeTarget = targetOf("EXTREME_POVERTY_RATE", lastYear);
+  const targetLine = (target: typeof rateTarget) =>
+    target ? { value: target.value, label: t("rate.target", { year: target.year, value: formatPercent(target.value, { locale }) }) } : null;
+
+  const series_ = seriesTable(series, areaName, t);
+  const kecamatan = kecamatanTable(data.byKecamatan, filters.year, t);
+  const targetTable = targetsTable(targets, t);
+  const chartData = series.map((row) => ({ year: String(row.year), povertyRatePct: row.povertyRatePct, extremeRatePct: row.extremeRatePct }));
+  const editing: StatisticRow | null = data.editing;
+  const defaults: StatisticDefaults = {
+    year: editing?.year ?? data.currentYear,
+    areaId: editing?.areaId ?? null,
+    povertyRatePct: decimalText(editing?.povertyRatePct ?? null, locale, 2),
+    poorPeople: editing?.poorPeople?.toString() ?? "",
+    extremeRatePct: decimalText(editing?.extremeRatePct ?? null, locale, 2),
+    extremePoorPeople: editing?.extremePoorPeople?.toString() ?? "",
+    p1: decimalText(editing?.p1 ?? null, locale, 3),
+    p2: decimalText(editing?.p2 ?? null, locale, 3),
+    source: editing?.source ?? "",
+  };
+  const options = { years: data.years, kecamatan: data.kecamatan.map((k) => ({ id: k.id, label: k.name })), opds: [], programmes: [] };
+
+  return (
+    <DashboardPage>
+      <PageHeader
+        eyebrow={t("eyebrow")}
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <DashboardToolbar>
+            {userMayOpen(user, "povertyDashboard") ? (
+              <LinkButton href={tenantPagePath(slug, "povertyDashboard")} variant="secondary">
+                {t("toDashboard")}
+              </LinkButton>
+            ) : null}
+          </DashboardToolbar>
+        }
+      />
+      <DashboardFilterBar path={path} filters={filters} options={options} fields={["year", "kecamatan"]} idPrefix="statistics" />
+      {series.length === 0 ? <p className="rounded-lg border border-line bg-white p-5 text-muted">{t("empty")}</p> : <StatisticsSummary series={series} targetOf={targetOf} />}
+
+      <DashboardGrid>
+        <ChartPanel
+          table={{ ...series_, id: "seri", title: `${t("rate.title")} — ${areaName}` }}
+          layout="below"
+          print="both"
+          exportLinks={links("seri")}
+          chart={
+            <DashboardLineChart
+              data={chartData}
+              xKey="year"
+              series={[{ key: "povertyRatePct", label: t("columns.povertyRatePct") }]}
+              valueKind="percent"
+              target={targetLine(rateTarget)}
+              locale={locale}
+              label={t("rate.chartLabel")}
+            />
+          }
+        />
+        <ChartPanel
+          table={{ ...series_, id: "seri-ekstrem", title: `${t("extreme.title")} — ${areaName}`, columns: series_.columns.filter((c) => ["year", "extremeRatePct", "extremePoorPeople"].includes(c.key)) }}
+          layout="below"
+          print="chart"
+          exportLinks={links("seri")}
+          chart={
+            <DashboardLineChart
+              data={chartData}
+              xKey="year"
+              series={[{ key: "extremeRatePct", label: t("columns.extremeRatePct"), color: "#c9962f" }]}
+              valueKind="percent"
+              target={targetLine(extremeTarget)}
+              locale={locale}
+              label={t("extreme.chartLabel")}
+            />
+          }
+        />
+      </DashboardGrid>
+
+      <ChartPanel table={kecamatan} chart={null} layout="below" print="table" exportLinks={links("kecamatan")} />
+      <ChartPanel table={targetTable} chart={null} layout="below" print="none" exportLinks={links("target")} />
+
+      {canWrite ? (
+        <NextIntlClientProvider messages={{ Statistics: messages.Statistics, Spreadsheet: messages.Spreadsheet }}>
+          <div className="grid gap-6 print:hidden">
+            <Card>
+              <div id="isi" tabIndex={-1} className="outline-none">
+                <CardHeader title={t("form.title")} description={t("form.intro")} />
+              </div>
+              <div className="p-4 sm:p-5">
+                <StatisticForm action={saveStatistic.bind(null, slug)} areas={data.kecamatan} defaults={defaults} />
+              </div>
+              <StatisticEntries
+                rows={[...series, ...data.byKecamatan.filter((row) => !series.some((s) => s.id === row.id))]}
+                cityName={t("city")}
+                editHref={(id) => `${path}?tahun=${filters.year}${area ? `&kecamatan=${area.id}` : ""}&ubah=${id}#isi`}
+                deleteAction={deleteStatistic.bind(null, slug)}
+              />
+            </Card>
+            <Card>
+              <CardHeader title={t("import.title")} description={t("import.intro")} />
+              <div className="p-4 sm:p-5">
+                <ImportPanel action={importStatistics.bind(null, slug)} templateHref={`${path}/templat`} idPrefix="statistics-import" downloadBase="statistik" />
+              </div>
+            </Card>
+            <Card>
+              <CardHeader title={t("targetForm.title")} description={t("targetForm.intro")} />
+              <div className="p-4 sm:p-5">
+                <TargetForm action={saveTarget.bind(null, slug)} areas={data.kecamatan} />
+              </div>
+              <TargetEntries targets={targets} cityName={t("city")} deleteAction={deleteTarget.bind(null, slug)} />
+            </Card>
+          </div>
+        </NextIntlClientProvider>
+      ) : null}
+    </DashboardPage>
+  );
+}

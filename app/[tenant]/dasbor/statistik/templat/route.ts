@@ -1,0 +1,7 @@
+import { STATISTIC_COLUMNS } from "@/lib/statistics/import";
+import { templateRoute } from "@/lib/spreadsheet/routes";
+
+export const dynamic = "force-dynamic";
+
+/** The empty BPS series import sheet: ?format=xlsx|csv. */
+export const GET = templateRoute({ permission: "statistics:write", fileName: "statistik-kemiskinan", columns: STATISTIC_COLUMNS });

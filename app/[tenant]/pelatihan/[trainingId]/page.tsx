@@ -1,0 +1,210 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { AttendanceGrid } from "@/components/trainings/attendance-grid";
+import { CandidatePicker } from "@/components/trainings/candidate-picker";
+import { ParticipantsSection } from "@/components/trainings/participants-section";
+import { ReasonForm } from "@/components/trainings/participant-actions";
+import { TrainingStatusBadge } from "@/components/trainings/training-status-badge";
+import { ExportLinks } from "@/components/spreadsheet/export-links";
+import { ImportPanel } from "@/components/spreadsheet/import-panel";
+import { ActionButton } from "@/components/ui/action-button";
+import { LinkButton } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { FormNotice } from "@/components/ui/form-alert";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireTenantPage } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { withTenant } from "@/lib/db";
+import { formatDate } from "@/lib/format";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { programmeScope } from "@/lib/programmes/scope";
+import { dateToDay, todayIn } from "@/lib/registry/schemas";
+import { trainingDayList } from "@/lib/trainings/attendance";
+import { findCandidates } from "@/lib/trainings/candidates";
+import { getTraining, trainingParticipants } from "@/lib/trainings/queries";
+import { firstParam } from "@/lib/validation/search-params";
+import {
+  addParticipant,
+  cancelTraining,
+  completeParticipant,
+  deleteTraining,
+  importParticipants,
+  recordAttendance,
+  removeParticipant,
+  verifyParticipants,
+  verifyTrainings,
+  withdrawParticipant,
+} from "../actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ tenant: string; trainingId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Trainings");
+  return { title: t("title") };
+}
+
+export default async function TrainingPage({ params, searchParams }: Props) {
+  const { tenant: slug, trainingId } = await params;
+  const user = await requireTenantPage(slug, "trainings");
+  const q = firstParam((await searchParams).q)?.trim() ?? "";
+
+  const data = await withTenant(user.tenantId, async (tx) => {
+    const training = await getTraining(tx, programmeScope(user), trainingId);
+    if (!training) return null;
+    const isWriter = can(user.role, "entry:write") && user.opdId === training.opdId;
+    const [participants, tenant] = await Promise.all([
+      trainingParticipants(tx, training.id),
+      tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { timeZone: true } }),
+    ]);
+    const open = isWriter && !training.cancelledAt;
+    const candidates = open ? await findCandidates(tx, { tenantId: user.tenantId, training, q }) : null;
+    return { training, participants, candidates, isWriter, today: todayIn(tenant.timeZone) };
+  });
+  if (!data) notFound();
+  const { training, participants, isWriter, today } = data;
+
+  const [t, locale, messages] = await Promise.all([getTranslations("Trainings"), getLocale() as Promise<AppLocale>, getMessages()]);
+  const canVerify = can(user.role, "entry:verify") && user.opdId === training.opdId;
+  const cancelled = Boolean(training.cancelledAt);
+  const isDraft = training.status === "DRAFT";
+  const ended = dateToDay(training.endDate) <= today;
+  const active = participants.filter((p) => p.completion !== "DROPPED");
+  const dayFormat = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+  const days = trainingDayList(training.startDate, training.endDate).map((day) => ({
+    day,
+    label: dayFormat.format(new Date(`${day}T00:00:00Z`)),
+    future: day > today,
+  }));
+  const present = active.flatMap((p) => p.attendances.filter((a) => a.present).map((a) => `${p.id}|${dateToDay(a.date)}`));
+  const path = `/${slug}/pelatihan/${training.id}`;
+
+  return (
+    <NextIntlClientProvider messages={{ Trainings: messages.Trainings, Spreadsheet: messages.Spreadsheet }}>
+      <Link href={`/${slug}/pelatihan?tahun=${training.programme.fiscalYear}`} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+        {t("backToList")}
+      </Link>
+      <PageHeader
+        eyebrow={`${training.opd.shortName} · ${training.programme.name}`}
+        title={training.skill}
+        actions={
+          <>
+            {isWriter && isDraft ? (
+              <>
+                <LinkButton href={`${path}/ubah`} variant="secondary">
+                  {t("detail.edit")}
+                </LinkButton>
+                {participants.length === 0 ? (
+                  <ActionButton action={deleteTraining.bind(null, slug)} fields={{ trainingId: training.id }} variant="danger" confirm={t("detail.deleteConfirm")} redirectTo={`/${slug}/pelatihan`}>
+                    {t("detail.delete")}
+                  </ActionButton>
+                ) : null}
+              </>
+            ) : null}
+            {can(user.role, "data:export") ? <ExportLinks href={`/${slug}/pelatihan/ekspor`} query={`pelatihan=${training.id}`} /> : null}
+            {canVerify && isDraft ? (
+              <ActionButton action={verifyTrainings.bind(null, slug)} fields={{ ids: training.id }} variant="primary" pendingLabel={t("verify.verifying")}>
+                {t("detail.verify")}
+              </ActionButton>
+            ) : null}
+          </>
+        }
+      />
+
+      {cancelled ? (
+        <FormNotice>{t("detail.cancelledNotice", { reason: training.cancelReason ?? "" })}</FormNotice>
+      ) : isDraft ? (
+        <FormNotice>{canVerify ? t("detail.draftNoticeHead") : t("detail.draftNotice")}</FormNotice>
+      ) : null}
+
+      <Card className="mt-4">
+        <CardHeader title={t("detail.facts")} />
+        <dl className="grid gap-x-6 gap-y-3 p-4 text-sm sm:grid-cols-2 sm:p-5 lg:grid-cols-5">
+          <Fact label={t("detail.dates")}>
+            {formatDate(training.startDate, { locale })} – {formatDate(training.endDate, { locale })}
+            <span className="block text-muted">{t("detail.days", { count: days.length })}</span>
+          </Fact>
+          <Fact label={t("detail.place")}>{training.place}</Fact>
+          <Fact label={t("detail.trainer")}>{training.trainer ?? <span className="text-muted">{t("detail.noTrainer")}</span>}</Fact>
+          <Fact label={t("detail.capacity")}>{t("detail.capacityValue", { enrolled: active.length, capacity: training.capacity })}</Fact>
+          <Fact label={t("detail.status")}>
+            <TrainingStatusBadge status={training.status} cancelled={cancelled} />
+          </Fact>
+        </dl>
+      </Card>
+
+      <ParticipantsSection
+        slug={slug}
+        participants={participants}
+        isWriter={isWriter && !cancelled}
+        canVerify={canVerify && !isDraft && !cancelled}
+        verifyHint={canVerify && isDraft ? t("participants.verifyTrainingFirst") : null}
+        ended={ended}
+        showHousehold={can(user.role, "registry:read")}
+        actions={{
+          complete: completeParticipant.bind(null, slug),
+          withdraw: withdrawParticipant.bind(null, slug),
+          remove: removeParticipant.bind(null, slug),
+          verify: verifyParticipants.bind(null, slug),
+        }}
+      />
+
+      {data.candidates ? (
+        <CandidatePicker add={addParticipant.bind(null, slug)} trainingId={training.id} path={path} q={q} result={data.candidates} full={active.length >= training.capacity} />
+      ) : null}
+
+      {isWriter && !cancelled ? (
+        <Card className="mt-6">
+          <CardHeader id="participant-import" title={t("import.title")} description={t("import.intro", { id: training.id })} />
+          <div className="p-4 sm:p-5">
+            <ImportPanel action={importParticipants.bind(null, slug)} templateHref={`/${slug}/pelatihan/templat`} idPrefix="participant-import" downloadBase="peserta-pelatihan" />
+          </div>
+        </Card>
+      ) : null}
+
+      <Card className="mt-6">
+        <CardHeader id="attendance" title={t("attendance.title")} description={t("attendance.intro")} />
+        <AttendanceGrid
+          trainingId={training.id}
+          participants={active.map((p) => ({ id: p.id, name: p.name }))}
+          days={days}
+          present={present}
+          action={isWriter && !cancelled ? recordAttendance.bind(null, slug) : undefined}
+        />
+      </Card>
+
+      {isWriter && !isDraft && !cancelled ? (
+        <Card className="mt-6">
+          <CardHeader title={t("detail.cancelTitle")} description={t("detail.cancelIntro")} />
+          <div className="p-4 sm:p-5">
+            <ReasonForm
+              id="cancel-training"
+              fields={{ trainingId: training.id }}
+              action={cancelTraining.bind(null, slug)}
+              summary={t("detail.cancel")}
+              label={t("detail.cancelReason")}
+              placeholder={t("detail.cancelPlaceholder")}
+              submit={t("detail.cancelConfirm")}
+            />
+          </div>
+        </Card>
+      ) : null}
+    </NextIntlClientProvider>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-muted">{label}</dt>
+      <dd className="mt-0.5">{children}</dd>
+    </div>
+  );
+}

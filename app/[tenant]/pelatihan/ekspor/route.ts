@@ -1,0 +1,7 @@
+import { exportRoute } from "@/lib/spreadsheet/routes";
+import { participantExport } from "@/lib/trainings/participant-export";
+
+export const dynamic = "force-dynamic";
+
+/** Participant lists of the training pages' scope: ?format=xlsx|csv&tahun=&opd=&pelatihan=. */
+export const GET = exportRoute(participantExport);

@@ -1,0 +1,149 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { ExportLinks } from "@/components/spreadsheet/export-links";
+import { TrainingFiguresGrid } from "@/components/trainings/training-figures";
+import { TrainingFilters } from "@/components/trainings/training-filters";
+import { TrainingStatusBadge } from "@/components/trainings/training-status-badge";
+import { VerifyTable } from "@/components/trainings/verify-table";
+import { LinkButton } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { FormNotice } from "@/components/ui/form-alert";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireTenantPage } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { withTenant } from "@/lib/db";
+import { formatDateShort, formatNumber } from "@/lib/format";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { programmeWhere } from "@/lib/programmes/scope";
+import { yearContext, yearQuery } from "@/lib/programmes/year-context";
+import { TRAINING_PAGE, TRAINING_STATUSES, listTrainings, yearFigures, type TrainingStatusFilter } from "@/lib/trainings/queries";
+import { firstParam } from "@/lib/validation/search-params";
+import { verifyTrainings } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Trainings");
+  return { title: t("title") };
+}
+
+export default async function TrainingsPage({ params, searchParams }: Props) {
+  const slug = (await params).tenant;
+  const user = await requireTenantPage(slug, "trainings");
+  const query = await searchParams;
+  const canWrite = can(user.role, "entry:write") && Boolean(user.opdId);
+  const canVerify = can(user.role, "entry:verify") && Boolean(user.opdId);
+  const askedStatus = firstParam(query.status);
+  const status = TRAINING_STATUSES.includes(askedStatus as TrainingStatusFilter) ? (askedStatus as TrainingStatusFilter) : undefined;
+
+  const data = await withTenant(user.tenantId, async (tx) => {
+    const context = await yearContext(tx, user, query);
+    const programmes = await tx.programme.findMany({
+      where: { fiscalYear: context.year, ...programmeWhere(context.scope, context.opdId) },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    });
+    const asked = firstParam(query.program);
+    const programmeId = programmes.some((p) => p.id === asked) ? asked : undefined;
+    const filter = { scope: context.scope, year: context.year, opdId: context.opdId, programmeId, status };
+    const [rows, figures] = await Promise.all([listTrainings(tx, filter), yearFigures(tx, { ...filter })]);
+    return { context, programmes, programmeId, rows, figures };
+  });
+  const { context, rows, figures } = data;
+
+  const [t, locale, messages] = await Promise.all([getTranslations("Trainings"), getLocale() as Promise<AppLocale>, getMessages()]);
+  const showOpd = context.scope.kind === "city";
+  const columns = [
+    { label: t("columns.skill") },
+    ...(showOpd ? [{ label: t("columns.opd") }] : []),
+    { label: t("columns.dates") },
+    { label: t("columns.place") },
+    { label: t("columns.participants"), numeric: true },
+    { label: t("columns.status") },
+  ];
+
+  return (
+    <NextIntlClientProvider messages={{ Trainings: messages.Trainings, Spreadsheet: messages.Spreadsheet }}>
+      <PageHeader
+        eyebrow={t("eyebrow", { year: context.year })}
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <>
+            {can(user.role, "data:export") ? <ExportLinks href={`/${slug}/pelatihan/ekspor`} query={yearQuery(context)} /> : null}
+            <LinkButton href={`/${slug}/pelatihan/tindak-lanjut`} variant="secondary">
+              {t("toFollowUps")}
+            </LinkButton>
+            {canWrite ? <LinkButton href={`/${slug}/pelatihan/baru`}>{t("new")}</LinkButton> : null}
+          </>
+        }
+      />
+      {context.scope.kind === "opd" && !context.opdId ? (
+        <FormNotice>{t("noOpd")}</FormNotice>
+      ) : (
+        <>
+          <div className="mb-5">
+            <TrainingFilters
+              path={`/${slug}/pelatihan`}
+              years={context.years}
+              year={context.year}
+              opds={context.opds ?? undefined}
+              opdId={context.opdId}
+              programmes={data.programmes}
+              programmeId={data.programmeId}
+              status={status}
+            />
+          </div>
+          <TrainingFiguresGrid figures={figures} label={t("figures.label", { year: context.year })} />
+          <Card className="mt-6">
+            <CardHeader
+              id="trainings-list"
+              title={t("listTitle", { count: rows.length })}
+              description={canVerify ? t("listIntroHead") : t("listIntro")}
+            />
+            <VerifyTable
+              label={t("listLabel")}
+              columns={columns}
+              empty={t("empty")}
+              action={canVerify ? verifyTrainings.bind(null, slug) : undefined}
+              rows={rows.map((row) => {
+                const dates = `${formatDateShort(row.startDate, { locale })} – ${formatDateShort(row.endDate, { locale })}`;
+                return {
+                  id: row.id,
+                  label: `${row.skill}, ${dates}`,
+                  selectable: row.status === "DRAFT",
+                  cells: [
+                    <span key="skill">
+                      <Link href={`/${slug}/pelatihan/${row.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
+                        {row.skill}
+                      </Link>
+                      <span className="block text-xs text-muted">{row.programme.name}</span>
+                    </span>,
+                    ...(showOpd ? [row.opd.shortName] : []),
+                    <span key="dates" className="whitespace-nowrap">{dates}</span>,
+                    row.place,
+                    <span key="n">
+                      {formatNumber(row.verifiedParticipants, { locale })}/{formatNumber(row.capacity, { locale })}
+                      {row.pendingParticipants > 0 ? (
+                        <span className="block text-xs text-muted">{t("pendingShort", { count: row.pendingParticipants })}</span>
+                      ) : null}
+                    </span>,
+                    <TrainingStatusBadge key="status" status={row.status} cancelled={Boolean(row.cancelledAt)} />,
+                  ],
+                };
+              })}
+            />
+            {rows.length >= TRAINING_PAGE ? <p className="px-4 pb-4 text-sm text-muted sm:px-5">{t("more", { count: TRAINING_PAGE })}</p> : null}
+          </Card>
+        </>
+      )}
+    </NextIntlClientProvider>
+  );
+}

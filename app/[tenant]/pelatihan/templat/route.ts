@@ -1,0 +1,7 @@
+import { templateRoute } from "@/lib/spreadsheet/routes";
+import { PARTICIPANT_COLUMNS } from "@/lib/trainings/participant-import";
+
+export const dynamic = "force-dynamic";
+
+/** The empty participant import sheet: ?format=xlsx|csv. */
+export const GET = templateRoute({ permission: "entry:write", fileName: "peserta-pelatihan", columns: PARTICIPANT_COLUMNS });

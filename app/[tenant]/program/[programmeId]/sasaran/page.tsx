@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ReachNextFilters } from "@/components/reach-next/reach-next-filters";
+import { RegistryResults } from "@/components/registry/registry-results";
+import { ExportLinks } from "@/components/spreadsheet/export-links";
+import { LinkButton } from "@/components/ui/button";
+import { FormNotice } from "@/components/ui/form-alert";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireTenantPage } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { withTenant } from "@/lib/db";
+import { formatNumber } from "@/lib/format";
+import { getProgramme } from "@/lib/programmes/queries";
+import { programmeScope } from "@/lib/programmes/scope";
+import { reachNextPage } from "@/lib/reach-next/reach-next";
+import { parseReachNextFilter, reachNextQuery } from "@/lib/reach-next/schema";
+import { listAreaChoices } from "@/lib/registry/areas";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ tenant: string; programmeId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("ReachNext");
+  return { title: t("title") };
+}
+
+export default async function ReachNextPage({ params, searchParams }: Props) {
+  const { tenant: slug, programmeId } = await params;
+  const user = await requireTenantPage(slug, "programmes");
+  const filter = parseReachNextFilter(await searchParams);
+  const data = await withTenant(user.tenantId, async (tx) => {
+    // Another OPD's programme is "not found" for OPD roles.
+    const programme = await getProgramme(tx, programmeScope(user), programmeId);
+    if (!programme) return null;
+    const [page, areas] = await Promise.all([
+      reachNextPage(tx, filter, { tenantId: user.tenantId, fiscalYear: programme.fiscalYear }),
+      listAreaChoices(tx),
+    ]);
+    return { programme, page, areas };
+  });
+  if (!data) notFound();
+  const { programme, page } = data;
+  const [t, locale] = await Promise.all([getTranslations("ReachNext"), getLocale()]);
+  const path = `/${slug}/program/${programme.id}/sasaran`;
+  const count = formatNumber(page.total.count, { locale }) + (page.total.capped ? "+" : "");
+
+  return (
+    <>
+      <Link href={`/${slug}/program/${programme.id}`} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+        {t("back")}
+      </Link>
+      <PageHeader
+        eyebrow={t("eyebrow", { opd: programme.opd.shortName, year: programme.fiscalYear })}
+        title={t("title")}
+        description={t("description", { programme: programme.name, year: programme.fiscalYear })}
+        actions={can(user.role, "data:export") ? <ExportLinks href={`${path}/ekspor`} query={reachNextQuery({ ...filter, after: undefined })} /> : null}
+      />
+      <ReachNextFilters path={path} filter={filter} areas={data.areas} />
+      {page.cursorLost ? <div className="mt-4"><FormNotice>{t("cursorLost")}</FormNotice></div> : null}
+      <section aria-labelledby="reach-next-list" className="mt-6">
+        <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="reach-next-list" className="text-lg font-semibold text-ink">
+            {t("listTitle", { count })}
+          </h2>
+          <p className="text-sm text-muted">{t("order")}</p>
+        </div>
+        {page.rows.length === 0 ? (
+          <p className="rounded-lg border border-line bg-white p-5 text-muted">{t("none")}</p>
+        ) : (
+          <div className="rounded-lg border border-line bg-white shadow-xs">
+            <RegistryResults rows={page.rows} tenantSlug={slug} />
+          </div>
+        )}
+        <nav aria-label={t("pages")} className="mt-3 flex flex-wrap gap-3">
+          {filter.after ? (
+            <LinkButton href={`${path}?${reachNextQuery({ ...filter, after: undefined })}`} variant="secondary">
+              {t("first")}
+            </LinkButton>
+          ) : null}
+          {page.nextAfter ? (
+            <LinkButton href={`${path}?${reachNextQuery(filter, page.nextAfter)}`} variant="secondary">
+              {t("next")}
+            </LinkButton>
+          ) : null}
+        </nav>
+      </section>
+    </>
+  );
+}

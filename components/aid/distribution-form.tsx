@@ -1,0 +1,182 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormAlert, FormNotice } from "@/components/ui/form-alert";
+import { RupiahField } from "@/components/ui/rupiah-field";
+import { SelectField } from "@/components/ui/select-field";
+import { TextareaField } from "@/components/ui/textarea-field";
+import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
+import { DuplicateWarning } from "./duplicate-warning";
+
+type Result = { distributionId: string; duplicateAcknowledged: boolean };
+type Choice = { id: string; label: string };
+
+export type DistributionFormProps = {
+  action: FormAction<Result>;
+  householdId: string;
+  programmes: readonly Choice[];
+  budgetLines: readonly Choice[];
+  members: readonly Choice[];
+  participations: readonly Choice[];
+  kinds: readonly { value: string; label: string }[];
+  defaultDate: string;
+};
+
+/** A handover to the picked household, saved as a draft; a new round after each save. */
+export function DistributionForm(props: DistributionFormProps) {
+  const [round, setRound] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
+  return (
+    <div className="space-y-3">
+      {notice ? <FormNotice>{notice}</FormNotice> : null}
+      <DistributionFormRound
+        key={round}
+        {...props}
+        onCreated={(message) => {
+          setNotice(message);
+          setRound((n) => n + 1);
+        }}
+      />
+    </div>
+  );
+}
+
+function DistributionFormRound(props: DistributionFormProps & { onCreated: (message: string) => void }) {
+  const t = useTranslations("Aid.form");
+  const { state, pending, formRef, onSubmit, fieldError, formError } = useActionForm<Result>(props.action);
+  const acknowledge = useRef<HTMLInputElement>(null);
+  const [kind, setKind] = useState("");
+  const duplicate = state && !state.ok ? state.fieldErrors?.duplicate : undefined;
+  const otherFieldErrors = Boolean(state && !state.ok && state.fieldErrors && Object.keys(state.fieldErrors).some((key) => key !== "duplicate"));
+  const { onCreated } = props;
+
+  useEffect(() => {
+    if (state?.ok) onCreated(state.message ?? "");
+  }, [state, onCreated]);
+
+  const id = (name: string) => `aid-${name}`;
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending || undefined}>
+      {formError && !duplicate ? <FormAlert>{otherFieldErrors ? t("errorSummary") : formError}</FormAlert> : null}
+      {duplicate ? (
+        <DuplicateWarning
+          lines={duplicate}
+          pending={pending}
+          onConfirm={() => {
+            if (acknowledge.current) acknowledge.current.value = "1";
+          }}
+        />
+      ) : null}
+      <input type="hidden" name="householdId" value={props.householdId} />
+      <input ref={acknowledge} type="hidden" name="acknowledgeDuplicate" defaultValue="" />
+      <div className="grid items-start gap-4 md:grid-cols-2 xl:grid-cols-3">
+        <SelectField id={id("programme")} name="programmeId" label={t("programme")} defaultValue="" required error={fieldError("programmeId")}>
+          <option value="" disabled>
+            {t("programmePlaceholder")}
+          </option>
+          {props.programmes.map((choice) => (
+            <option key={choice.id} value={choice.id}>
+              {choice.label}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id={id("kind")}
+          name="kind"
+          label={t("kind")}
+          value={kind}
+          onChange={(event) => setKind(event.target.value)}
+          required
+          error={fieldError("kind")}
+        >
+          <option value="" disabled>
+            {t("kindPlaceholder")}
+          </option>
+          {props.kinds.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {choice.label}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id={id("line")} name="budgetLineId" label={t("budgetLine")} defaultValue="" error={fieldError("budgetLineId")}>
+          <option value="">{t("noBudgetLine")}</option>
+          {props.budgetLines.map((choice) => (
+            <option key={choice.id} value={choice.id}>
+              {choice.label}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id={id("member")}
+          name="memberId"
+          label={kind === "INSURANCE_PREMIUM" ? t("memberRequired") : t("member")}
+          defaultValue=""
+          error={fieldError("memberId")}
+        >
+          <option value="">{t("wholeHousehold")}</option>
+          {props.members.map((choice) => (
+            <option key={choice.id} value={choice.id}>
+              {choice.label}
+            </option>
+          ))}
+        </SelectField>
+        <Field
+          id={id("items")}
+          name="items"
+          label={t("items")}
+          placeholder={t("itemsPlaceholder")}
+          required
+          maxLength={300}
+          autoComplete="off"
+          error={fieldError("items")}
+          className="md:col-span-2"
+        />
+        <Field id={id("quantity")} name="quantity" label={t("quantity")} inputMode="numeric" defaultValue="1" required error={fieldError("quantity")} />
+        <RupiahField
+          id={id("value")}
+          name="value"
+          label={t("value")}
+          placeholder="1.500.000"
+          required
+          error={fieldError("value")}
+          example={t("valueHint")}
+          preview={(amount) => t("valuePreview", { amount })}
+        />
+        <Field id={id("date")} name="distributedAt" type="date" label={t("date")} defaultValue={props.defaultDate} required error={fieldError("distributedAt")} />
+        <Field id={id("handedOverBy")} name="handedOverBy" label={t("handedOverBy")} autoComplete="off" maxLength={120} error={fieldError("handedOverBy")} />
+        <Field id={id("proof")} name="proofRef" label={t("proofRef")} placeholder={t("proofPlaceholder")} autoComplete="off" maxLength={120} error={fieldError("proofRef")} />
+        {kind === "HOUSING" || kind === "CAPITAL" || kind === "OTHER" ? (
+          <Field id={id("partner")} name="partnerName" label={kind === "HOUSING" ? t("partnerRequired") : t("partner")} autoComplete="off" maxLength={120} error={fieldError("partnerName")} />
+        ) : null}
+        {kind === "INSURANCE_PREMIUM" ? (
+          <Field id={id("months")} name="monthsCovered" label={t("monthsCovered")} inputMode="numeric" required error={fieldError("monthsCovered")} />
+        ) : null}
+        {props.participations.length > 0 ? (
+          <SelectField id={id("participant")} name="trainingParticipantId" label={t("participant")} defaultValue="" error={fieldError("trainingParticipantId")}>
+            <option value="">{t("noParticipant")}</option>
+            {props.participations.map((choice) => (
+              <option key={choice.id} value={choice.id}>
+                {choice.label}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
+        <TextareaField id={id("note")} name="note" label={t("note")} maxLength={500} error={fieldError("note")} className="md:col-span-2 xl:col-span-3" />
+      </div>
+      <div className="flex flex-wrap gap-3">
+        <Button
+          type="submit"
+          disabled={pending}
+          onClick={() => {
+            if (acknowledge.current) acknowledge.current.value = "";
+          }}
+        >
+          {pending ? t("saving") : t("submit")}
+        </Button>
+      </div>
+    </form>
+  );
+}

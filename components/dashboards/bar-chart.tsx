@@ -1,0 +1,76 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { CHART_COLORS } from "./chart-colors";
+import { chartValueFormatter, type ChartValueKind } from "./chart-format";
+
+export type ChartSeries = { key: string; label: string; color?: string };
+export type ChartDatum = Record<string, string | number | null>;
+
+const TICK = { fontSize: 14, fill: "#1b2430" };
+
+/**
+ * Bars for ranked categories (kelurahan, OPD: horizontal, one row per category, tall enough
+ * to read on a projector) or for an ordered axis (months, desil: vertical columns).
+ * The labels come from the caller, so this client component needs no catalogue.
+ */
+export function DashboardBarChart({
+  data,
+  categoryKey,
+  series,
+  valueKind = "count",
+  orientation = "horizontal",
+  stacked = false,
+  locale,
+  label,
+  categoryWidth = 150,
+}: {
+  data: ChartDatum[];
+  categoryKey: string;
+  series: ChartSeries[];
+  valueKind?: ChartValueKind;
+  orientation?: "horizontal" | "vertical";
+  stacked?: boolean;
+  locale: AppLocale;
+  /** Read out for the chart image; the table beside it carries the figures. */
+  label: string;
+  /** Width of the category labels of horizontal bars. */
+  categoryWidth?: number;
+}) {
+  const format = chartValueFormatter(valueKind, locale);
+  const horizontal = orientation === "horizontal";
+  const height = horizontal ? Math.max(180, data.length * (series.length > 1 && !stacked ? 44 : 32) + 70) : 320;
+  return (
+    <figure role="img" aria-label={label} className="w-full">
+      <ResponsiveContainer width="100%" height={height}>
+        <BarChart data={data} layout={horizontal ? "vertical" : "horizontal"} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={!horizontal} vertical={horizontal} />
+          {horizontal ? (
+            <>
+              <XAxis type="number" tick={TICK} tickFormatter={format} allowDecimals={false} />
+              <YAxis type="category" dataKey={categoryKey} tick={TICK} width={categoryWidth} interval={0} />
+            </>
+          ) : (
+            <>
+              <XAxis type="category" dataKey={categoryKey} tick={TICK} interval={0} />
+              <YAxis type="number" tick={TICK} tickFormatter={format} width={72} allowDecimals={false} />
+            </>
+          )}
+          <Tooltip formatter={(value) => format(value)} contentStyle={{ fontSize: 14 }} />
+          {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 14 }} /> : null}
+          {series.map((one, i) => (
+            <Bar
+              key={one.key}
+              dataKey={one.key}
+              name={one.label}
+              fill={one.color ?? CHART_COLORS[i % CHART_COLORS.length]}
+              stackId={stacked ? "stack" : undefined}
+              isAnimationActive={false}
+            />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}

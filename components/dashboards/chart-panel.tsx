@@ -1,0 +1,75 @@
+import type { ReactNode } from "react";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Card, CardHeader } from "@/components/ui/card";
+import { cx } from "@/components/ui/class-names";
+import type { ExportLinks } from "@/lib/dashboards/export-links";
+import type { DashboardTable } from "@/lib/dashboards/table";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { DashboardDataTable } from "./data-table";
+
+/**
+ * One figure of a dashboard: its chart, and always its table (beside the chart on a wide
+ * screen, below it on a phone), with .xlsx/.csv links when the reader may export.
+ * `print`: "chart" keeps only the chart on the one-page print, "table" only the table,
+ * "none" leaves the panel off it, "both" keeps both.
+ */
+export async function ChartPanel({
+  table,
+  chart,
+  description,
+  exportLinks,
+  layout = "side",
+  print = "chart",
+  emptyText,
+  className,
+  rowHref,
+}: {
+  table: DashboardTable;
+  chart: ReactNode;
+  description?: ReactNode;
+  /** Null or absent: no export links (the reader lacks data:export). */
+  exportLinks?: ExportLinks | null;
+  /** "side": chart and table side by side from 1024 px; "below": table under the chart. */
+  layout?: "side" | "below";
+  print?: "chart" | "table" | "both" | "none";
+  /** Shown instead of chart and table when the table has no rows. */
+  emptyText?: ReactNode;
+  className?: string;
+  /** Makes a row's name a link (see DashboardDataTable). */
+  rowHref?: (index: number) => string | null;
+}) {
+  const [t, locale] = await Promise.all([getTranslations("Dashboards"), getLocale() as Promise<AppLocale>]);
+  const headingId = `panel-${table.id}`;
+  const empty = table.rows.length === 0;
+  return (
+    <Card className={cx("break-inside-avoid", print === "none" && "print:hidden", className)}>
+      <div aria-labelledby={headingId} role="group">
+        <CardHeader id={headingId} title={table.title} description={description} />
+        {empty ? (
+          <p className="p-4 text-muted sm:p-5">{emptyText ?? t("panel.empty")}</p>
+        ) : (
+          <div className={cx("grid content-start gap-4 p-3 sm:p-5", layout === "side" && "lg:grid-cols-2 lg:items-start", "print:block print:p-2")}>
+            <div className={cx("min-w-0", print === "table" && "print:hidden")}>{chart}</div>
+            <div className={cx("min-w-0 lg:max-h-[28rem] lg:overflow-y-auto", (print === "chart" || print === "none") && "print:hidden")}>
+              <DashboardDataTable table={table} locale={locale} rowHref={rowHref} />
+            </div>
+          </div>
+        )}
+        {exportLinks && !empty ? (
+          <p className="flex flex-wrap items-center gap-x-4 gap-y-1 border-t border-line px-4 py-2.5 text-sm sm:px-5 print:hidden">
+            <span className="text-muted">{t("panel.export")}</span>
+            <a className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900" href={exportLinks.xlsx} download>
+              {t("panel.xlsx")}
+              <span className="sr-only"> — {table.title}</span>
+            </a>
+            <a className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900" href={exportLinks.csv} download>
+              {t("panel.csv")}
+              <span className="sr-only"> — {table.title}</span>
+            </a>
+            <span className="text-muted">{t("panel.suppression")}</span>
+          </p>
+        ) : null}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,85 @@
+import Link from "next/link";
+import { Cell, HeaderCell, Row, RowHeaderCell, Table, TableBody, TableFoot, TableHead } from "@/components/ui/table";
+import type { DashboardCell, DashboardColumn, DashboardTable } from "@/lib/dashboards/table";
+import { EMPTY_VALUE, formatNumber, formatPercent } from "@/lib/format";
+import type { AppLocale } from "@/lib/i18n/locales";
+
+/** One cell as the screen shows it, in the reader's number format. */
+export function formatDashboardCell(column: DashboardColumn, value: DashboardCell | undefined, locale: AppLocale): string {
+  if (value === null || value === undefined || value === "") return EMPTY_VALUE;
+  if (typeof value === "string") return value;
+  const digits = column.digits ?? 1;
+  switch (column.kind) {
+    case "percent":
+      return formatPercent(value, { locale, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    case "number":
+      return formatNumber(value, { locale, maximumFractionDigits: digits });
+    default:
+      return formatNumber(value, { locale });
+  }
+}
+
+/**
+ * A dashboard table: the first column names the row, the others are figures. `rowHref`
+ * makes a row's name a link (e.g. a kelurahan to its list of households).
+ */
+export function DashboardDataTable({
+  table,
+  locale,
+  rowHref,
+}: {
+  table: DashboardTable;
+  locale: AppLocale;
+  rowHref?: (index: number) => string | null;
+}) {
+  const [first, ...rest] = table.columns;
+  if (!first) return null;
+  const cells = (row: DashboardTable["rows"][number]) =>
+    rest.map((column) => (
+      <Cell key={column.key} numeric={column.kind !== "text"}>
+        {formatDashboardCell(column, row[column.key], locale)}
+      </Cell>
+    ));
+  return (
+    <Table label={table.title}>
+      <TableHead>
+        <tr>
+          {table.columns.map((column) => (
+            <HeaderCell key={column.key} numeric={column.kind !== "text"}>
+              {column.label}
+            </HeaderCell>
+          ))}
+        </tr>
+      </TableHead>
+      <TableBody>
+        {table.rows.map((row, i) => (
+          <Row key={i}>
+            <RowHeaderCell>
+              <RowName href={rowHref?.(i) ?? null}>{formatDashboardCell(first, row[first.key], locale)}</RowName>
+            </RowHeaderCell>
+            {cells(row)}
+          </Row>
+        ))}
+      </TableBody>
+      {table.total ? (
+        <TableFoot>
+          <tr>
+            <th scope="row" className="px-4 py-2.5 text-left">
+              {formatDashboardCell(first, table.total[first.key], locale)}
+            </th>
+            {cells(table.total)}
+          </tr>
+        </TableFoot>
+      ) : null}
+    </Table>
+  );
+}
+
+function RowName({ href, children }: { href: string | null; children: string }) {
+  if (!href) return children;
+  return (
+    <Link href={href} className="text-brand-700 underline underline-offset-2 hover:text-brand-900">
+      {children}
+    </Link>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { AppLocale } from "@/lib/i18n/locales";
+import type { ChartDatum, ChartSeries } from "./bar-chart";
+import { CHART_COLORS, TARGET_COLOR } from "./chart-colors";
+import { chartValueFormatter, type ChartValueKind } from "./chart-format";
+
+const TICK = { fontSize: 14, fill: "#1b2430" };
+
+export type ChartTarget = { value: number; label: string };
+
+/** A series over the years, with an optional target drawn as a dashed horizontal line. */
+export function DashboardLineChart({
+  data,
+  xKey,
+  series,
+  valueKind = "count",
+  target,
+  locale,
+  label,
+}: {
+  data: ChartDatum[];
+  xKey: string;
+  series: ChartSeries[];
+  valueKind?: ChartValueKind;
+  target?: ChartTarget | null;
+  locale: AppLocale;
+  label: string;
+}) {
+  const format = chartValueFormatter(valueKind, locale);
+  return (
+    <figure role="img" aria-label={label} className="w-full">
+      <ResponsiveContainer width="100%" height={320}>
+        <LineChart data={data} margin={{ top: 16, right: 24, bottom: 8, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey={xKey} tick={TICK} />
+          <YAxis tick={TICK} tickFormatter={format} width={80} domain={[0, "auto"]} />
+          <Tooltip formatter={(value) => format(value)} contentStyle={{ fontSize: 14 }} />
+          {series.length > 1 || target ? <Legend wrapperStyle={{ fontSize: 14 }} /> : null}
+          {series.map((one, i) => (
+            <Line
+              key={one.key}
+              type="monotone"
+              dataKey={one.key}
+              name={one.label}
+              stroke={one.color ?? CHART_COLORS[i % CHART_COLORS.length]}
+              strokeWidth={3}
+              dot={{ r: 4 }}
+              connectNulls
+              isAnimationActive={false}
+            />
+          ))}
+          {target ? (
+            <ReferenceLine
+              y={target.value}
+              stroke={TARGET_COLOR}
+              strokeDasharray="8 4"
+              strokeWidth={2}
+              label={{ value: target.label, position: "insideTopRight", fill: TARGET_COLOR, fontSize: 14 }}
+            />
+          ) : null}
+        </LineChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}

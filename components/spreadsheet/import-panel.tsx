@@ -1,0 +1,170 @@
+"use client";
+
+// The upload form of a small-table import (lib/spreadsheet/table-import.ts):
+//
+//   <ImportPanel action={importRealisations.bind(null, slug)} templateHref={`/${slug}/anggaran/templat`}
+//     idPrefix="realisation-import" downloadBase="realisasi" />
+//
+// "Periksa" sends mode=dry-run (report only), "Impor" mode=commit. The report lists the
+// rejected rows; they download as .csv straight from the report in the browser.
+import { useLocale, useTranslations } from "next-intl";
+import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
+import type { ActionResult } from "@/lib/actions/define";
+import { formatNumber } from "@/lib/format";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { csvText } from "@/lib/spreadsheet/csv";
+import type { TableImportReport } from "@/lib/spreadsheet/table-import";
+import { Button, buttonClassName } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormAlert, FormNotice } from "@/components/ui/form-alert";
+import { Cell, HeaderCell, Row, Table, TableBody, TableHead } from "@/components/ui/table";
+import type { FormAction } from "@/components/ui/use-action-form";
+
+const SHOWN_REJECTED = 200;
+
+type Props = {
+  action: FormAction<TableImportReport>;
+  /** The template route; "?format=csv" is appended for the CSV link. */
+  templateHref: string;
+  idPrefix: string;
+  /** The rejected-rows file is named "<downloadBase>-ditolak.csv". */
+  downloadBase: string;
+};
+
+export function ImportPanel({ action, templateHref, idPrefix, downloadBase }: Props) {
+  const t = useTranslations("Spreadsheet");
+  const locale = useLocale() as AppLocale;
+  const [state, dispatch, pending] = useActionState<ActionResult<TableImportReport> | null, FormData>(action, null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const reportRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!state) return;
+    if (state.ok) reportRef.current?.focus();
+    else fileRef.current?.focus();
+  }, [state]);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const data = new FormData(event.currentTarget, submitter);
+    startTransition(() => dispatch(data));
+  }
+
+  const fileError = state && !state.ok ? (state.fieldErrors?.file?.[0] ?? state.fieldErrors?.mode?.[0]) : undefined;
+  const formError = state && !state.ok && !fileError ? state.message : undefined;
+  const report = state?.ok ? state.data : null;
+  const number = (value: number) => formatNumber(value, { locale });
+
+  function downloadRejected() {
+    if (!report) return;
+    const headers = [...report.headers, t("reasonHeader"), t("rowHeader")];
+    const width = report.headers.length;
+    const rows = report.rejected.map((row) => [
+      ...Array.from({ length: width }, (_, i) => row.cells[i] ?? ""),
+      row.reasons.join("; "),
+      String(row.rowNumber),
+    ]);
+    const url = URL.createObjectURL(new Blob([csvText(headers, rows)], { type: "text/csv;charset=utf-8" }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = `${downloadBase}-ditolak.csv`;
+    link.click();
+    URL.revokeObjectURL(url);
+  }
+
+  return (
+    <div className="space-y-4">
+      <form onSubmit={onSubmit} className="space-y-3" noValidate>
+        <Field
+          ref={fileRef}
+          id={`${idPrefix}-file`}
+          name="file"
+          type="file"
+          accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          label={t("fileLabel")}
+          hint={t("fileHint")}
+          error={fileError}
+          required
+        />
+        {formError ? <FormAlert>{formError}</FormAlert> : null}
+        <div className="flex flex-wrap items-center gap-2">
+          <Button type="submit" name="mode" value="dry-run" variant="secondary" disabled={pending}>
+            {t("check")}
+          </Button>
+          <Button type="submit" name="mode" value="commit" disabled={pending}>
+            {t("import")}
+          </Button>
+          {pending ? (
+            <span role="status" className="text-sm text-muted">
+              {t("working")}
+            </span>
+          ) : null}
+          <span className="ml-auto flex flex-wrap gap-x-3 text-sm">
+            <a className="text-brand-800 underline" href={templateHref}>
+              {t("template")}
+            </a>
+            <a className="text-brand-800 underline" href={`${templateHref}?format=csv`}>
+              {t("templateCsv")}
+            </a>
+          </span>
+        </div>
+      </form>
+
+      {report ? (
+        <div ref={reportRef} tabIndex={-1} aria-live="polite" className="space-y-3 outline-none">
+          <h3 className="text-base font-semibold text-ink">{report.mode === "dry-run" ? t("dryRunTitle") : t("commitTitle")}</h3>
+          <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
+            <div>
+              <dt className="inline text-muted">{t("total")}: </dt>
+              <dd className="inline font-semibold tabular-nums">{number(report.total)}</dd>
+            </div>
+            <div>
+              <dt className="inline text-muted">{report.mode === "commit" ? t("acceptedSaved") : t("accepted")}: </dt>
+              <dd className="inline font-semibold tabular-nums text-emerald-800">{number(report.accepted)}</dd>
+            </div>
+            <div>
+              <dt className="inline text-muted">{t("rejected")}: </dt>
+              <dd className="inline font-semibold tabular-nums text-red-800">{number(report.rejected.length)}</dd>
+            </div>
+          </dl>
+          {report.ignoredColumns.length > 0 ? <p className="text-sm text-muted">{t("ignoredColumns", { columns: report.ignoredColumns.join(", ") })}</p> : null}
+          {report.mode === "dry-run" && report.accepted > 0 ? <FormNotice>{t("dryRunNext")}</FormNotice> : null}
+          {report.rejected.length > 0 ? (
+            <div className="space-y-2">
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <h4 className="text-sm font-semibold text-ink">{t("rejectedTitle")}</h4>
+                <button type="button" className={buttonClassName("secondary")} onClick={downloadRejected}>
+                  {t("downloadRejected")}
+                </button>
+              </div>
+              <div className="max-h-80 overflow-y-auto rounded-md border border-line">
+                <Table label={t("rejectedTitle")}>
+                  <TableHead>
+                    <tr>
+                      <HeaderCell numeric className="w-20">
+                        {t("row")}
+                      </HeaderCell>
+                      <HeaderCell>{t("reasons")}</HeaderCell>
+                    </tr>
+                  </TableHead>
+                  <TableBody>
+                    {report.rejected.slice(0, SHOWN_REJECTED).map((row) => (
+                      <Row key={row.rowNumber}>
+                        <Cell numeric>{row.rowNumber}</Cell>
+                        <Cell>{row.reasons.join("; ")}</Cell>
+                      </Row>
+                    ))}
+                  </TableBody>
+                </Table>
+              </div>
+              {report.rejected.length > SHOWN_REJECTED ? (
+                <p className="text-sm text-muted">{t("rejectedMore", { shown: number(SHOWN_REJECTED), total: number(report.rejected.length) })}</p>
+              ) : null}
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

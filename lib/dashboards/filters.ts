@@ -1,0 +1,41 @@
+// The filters every dashboard shares (issue #6): fiscal year, kecamatan, OPD, programme.
+// Parsed from the URL (`?tahun=2025&kecamatan=…&opd=…&program=…`); a malformed value means
+// "no filter". The ids are only filters: the dashboard queries run inside the reader's
+// tenant scope, so another city's id simply matches nothing.
+import { z } from "@/lib/validation/zod";
+import { searchParam, type SearchParamValue } from "@/lib/validation/search-params";
+
+export type DashboardFilters = {
+  year: number;
+  kecamatanId: string | null;
+  opdId: string | null;
+  programmeId: string | null;
+};
+
+const id = z.string().max(64);
+
+const filtersSchema = z.object({
+  tahun: searchParam(z.coerce.number().int().min(2000).max(2100)),
+  kecamatan: searchParam(id),
+  opd: searchParam(id),
+  program: searchParam(id),
+});
+
+export function parseDashboardFilters(params: Record<string, SearchParamValue>, defaultYear: number): DashboardFilters {
+  const parsed = filtersSchema.parse(params);
+  return {
+    year: parsed.tahun ?? defaultYear,
+    kecamatanId: parsed.kecamatan ?? null,
+    opdId: parsed.opd ?? null,
+    programmeId: parsed.program ?? null,
+  };
+}
+
+/** The query string of a set of filters, for links and exports that keep them. */
+export function dashboardFiltersQuery(filters: DashboardFilters): string {
+  const params = new URLSearchParams({ tahun: String(filters.year) });
+  if (filters.kecamatanId) params.set("kecamatan", filters.kecamatanId);
+  if (filters.opdId) params.set("opd", filters.opdId);
+  if (filters.programmeId) params.set("program", filters.programmeId);
+  return params.toString();
+}

@@ -1,0 +1,157 @@
+// The mayor's results dashboard (issue #6, item 5): what the verified money bought — persons
+// trained, households reached, businesses opened, households graduated — and the Rupiah per
+// each, by OPD and by programme. Every count is made by the database.
+//
+// Definitions (each over the programmes of the filtered fiscal year):
+// - realised: VERIFIED budget realisation of the programmes' lines (reversals subtract), as
+//   on the budget pages; drafts never count.
+// - trained: VERIFIED training participants who COMPLETED (a person trained twice counts twice).
+// - reached: distinct households with a verified intervention — a VERIFIED training
+//   participation, or a VERIFIED aid distribution that no verified reversal cancels.
+// - businesses opened: verified participants with a follow-up BUSINESS_OPENED (once each).
+// - graduates: reached households with a status event to GRADUATED dated on or after
+//   1 January of the fiscal year.
+// The kecamatan filter narrows the households (by where they live now); spending has no
+// kecamatan, so with that filter the Rupiah-per-result figures are not given.
+import type { Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { divideRoundHalfUp, type Rupiah } from "@/lib/money";
+import type { DashboardFilters } from "../filters";
+
+export type ResultFigures = {
+  realised: Rupiah;
+  trained: number;
+  reached: number;
+  businesses: number;
+  graduates: number;
+  /** Rupiah per result: realised ÷ count; null without a count or under a kecamatan filter. */
+  perTrained: Rupiah | null;
+  perReached: Rupiah | null;
+  perBusiness: Rupiah | null;
+  perGraduate: Rupiah | null;
+};
+
+type Counts = Pick<ResultFigures, "realised" | "trained" | "reached" | "businesses" | "graduates">;
+
+const perResult = (realised: Rupiah, count: number, comparable: boolean) =>
+  comparable && count > 0 ? divideRoundHalfUp(realised, BigInt(count)) : null;
+
+function withCosts(counts: Counts, filters: DashboardFilters): ResultFigures {
+  const comparable = !filters.kecamatanId;
+  return {
+    realised: counts.realised,
+    trained: counts.trained,
+    reached: counts.reached,
+    businesses: counts.businesses,
+    graduates: counts.graduates,
+    perTrained: perResult(counts.realised, counts.trained, comparable),
+    perReached: perResult(counts.realised, counts.reached, comparable),
+    perBusiness: perResult(counts.realised, counts.businesses, comparable),
+    perGraduate: perResult(counts.realised, counts.graduates, comparable),
+  };
+}
+
+type Grain = "programme" | "opd" | "city";
+
+const GRAIN_KEY: Record<Grain, Prisma.Sql> = {
+  programme: Prisma.sql`g."id"`,
+  opd: Prisma.sql`g."opdId"`,
+  city: Prisma.sql`'city'::text`,
+};
+
+/**
+ * Households reached are distinct per programme, per OPD and per year, so each grain reads
+ * its own summary scope: a programme's ("P"), an OPD's ("O") or the year's ("Y"). Under a
+ * programme filter every grain is that one programme's.
+ */
+function reachScope(filters: DashboardFilters, grain: Grain): { scope: "P" | "O" | "Y"; join: Prisma.Sql } {
+  if (grain === "programme" || filters.programmeId) return { scope: "P", join: Prisma.sql`JOIN g ON g."id" = c."scopeId"` };
+  if (grain === "opd" || filters.opdId) return { scope: "O", join: Prisma.sql`JOIN (SELECT DISTINCT "opdId" FROM g) g ON g."opdId" = c."scopeId"` };
+  return { scope: "Y", join: Prisma.sql`` };
+}
+
+/**
+ * The result counts per programme, OPD or for the whole filter: one row per key. The
+ * counts come from the summaries that triggers keep current (migration
+ * dashboard_results_summary); the money from the realisation entries.
+ */
+function countsSql(filters: DashboardFilters, grain: Grain): Prisma.Sql {
+  const key = GRAIN_KEY[grain];
+  const programme = [Prisma.sql`p."tenantId" = entas_current_tenant()`, Prisma.sql`p."fiscalYear" = ${filters.year}`];
+  if (filters.opdId) programme.push(Prisma.sql`p."opdId" = ${filters.opdId}`);
+  if (filters.programmeId) programme.push(Prisma.sql`p."id" = ${filters.programmeId}`);
+  const kecamatan = filters.kecamatanId ? Prisma.sql`AND c."kecamatanId" = ${filters.kecamatanId}` : Prisma.empty;
+  const reach = reachScope(filters, grain);
+  return Prisma.sql`
+    WITH g AS (
+      SELECT p."id", p."opdId" FROM "Programme" p WHERE ${Prisma.join(programme, " AND ")}
+    ),
+    money AS (
+      SELECT ${key} AS "key", SUM(x."amount") AS "realised"
+        FROM g
+        JOIN "BudgetLine" bl ON bl."tenantId" = entas_current_tenant() AND bl."programmeId" = g."id"
+        JOIN "BudgetRealisation" x ON x."tenantId" = bl."tenantId" AND x."budgetLineId" = bl."id" AND x."status" = 'VERIFIED'
+       GROUP BY 1
+    ),
+    training AS (
+      SELECT ${key} AS "key", SUM(c."trained") AS "trained", SUM(c."businesses") AS "businesses"
+        FROM g
+        JOIN "DashboardTrainingCount" c ON c."tenantId" = entas_current_tenant() AND c."programmeId" = g."id" ${kecamatan}
+       GROUP BY 1
+    ),
+    reach AS (
+      SELECT ${key} AS "key", SUM(c."households") AS "reached", SUM(c."graduates") AS "graduates"
+        FROM "DashboardReachCount" c ${reach.join}
+       WHERE c."tenantId" = entas_current_tenant() AND c."fiscalYear" = ${filters.year} AND c."scope" = ${reach.scope} ${kecamatan}
+       GROUP BY 1
+    ),
+    keys AS (SELECT DISTINCT ${key} AS "key" FROM g)
+    SELECT keys."key",
+           COALESCE(money."realised", 0)::bigint AS "realised",
+           COALESCE(training."trained", 0)::int AS "trained",
+           COALESCE(reach."reached", 0)::int AS "reached",
+           COALESCE(training."businesses", 0)::int AS "businesses",
+           COALESCE(reach."graduates", 0)::int AS "graduates"
+      FROM keys
+      LEFT JOIN money ON money."key" = keys."key"
+      LEFT JOIN training ON training."key" = keys."key"
+      LEFT JOIN reach ON reach."key" = keys."key"`;
+}
+
+type KeyedCounts = Counts & { key: string };
+
+async function totals(tx: Tx, filters: DashboardFilters): Promise<ResultFigures> {
+  const rows = await tx.$queryRaw<KeyedCounts[]>(countsSql(filters, "city"));
+  return withCosts(rows[0] ?? { realised: 0n, trained: 0, reached: 0, businesses: 0, graduates: 0 }, filters);
+}
+
+export type OpdResultRow = ResultFigures & { opdId: string; opdShortName: string; opdName: string };
+
+async function byOpd(tx: Tx, filters: DashboardFilters): Promise<OpdResultRow[]> {
+  const rows = await tx.$queryRaw<(KeyedCounts & { opdShortName: string; opdName: string })[]>`
+    WITH c AS (${countsSql(filters, "opd")})
+    SELECT c.*, o."shortName" AS "opdShortName", o."name" AS "opdName"
+      FROM c JOIN "Opd" o ON o."tenantId" = entas_current_tenant() AND o."id" = c."key"
+     ORDER BY o."code"`;
+  return rows.map((row) => ({ ...withCosts(row, filters), opdId: row.key, opdShortName: row.opdShortName, opdName: row.opdName }));
+}
+
+export type ProgrammeResultRow = ResultFigures & { programmeId: string; programmeName: string; opdShortName: string };
+
+async function byProgramme(tx: Tx, filters: DashboardFilters): Promise<ProgrammeResultRow[]> {
+  const rows = await tx.$queryRaw<(KeyedCounts & { programmeName: string; opdShortName: string })[]>`
+    WITH c AS (${countsSql(filters, "programme")})
+    SELECT c.*, p."name" AS "programmeName", o."shortName" AS "opdShortName"
+      FROM c
+      JOIN "Programme" p ON p."tenantId" = entas_current_tenant() AND p."id" = c."key"
+      JOIN "Opd" o ON o."tenantId" = p."tenantId" AND o."id" = p."opdId"
+     ORDER BY o."code", p."name"`;
+  return rows.map((row) => ({
+    ...withCosts(row, filters),
+    programmeId: row.key,
+    programmeName: row.programmeName,
+    opdShortName: row.opdShortName,
+  }));
+}
+
+export const resultsDashboardQueries = { totals, byOpd, byProgramme };

@@ -1,0 +1,36 @@
+// "Who to reach next" of one programme as .xlsx/.csv, in rank order, with the page's area
+// filters (?kecamatan=, ?kelurahan=). Another OPD's programme is "not found", as on the page.
+import { notFound } from "@/lib/errors";
+import { getProgramme } from "@/lib/programmes/queries";
+import { programmeScope } from "@/lib/programmes/scope";
+import type { RegistryRow } from "@/lib/registry/search/search-households";
+import type { ExportSpec } from "@/lib/spreadsheet/export";
+import { reachNextPage } from "./reach-next";
+import { parseReachNextFilter } from "./schema";
+
+export const reachNextExport: ExportSpec<RegistryRow> = {
+  permission: "data:export",
+  entity: "ReachNext",
+  fileName: "sasaran-berikutnya",
+  pageSize: 500,
+  page: async (tx, { user, params, search, after, take }) => {
+    const programme = await getProgramme(tx, programmeScope(user), String(params.programmeId ?? ""));
+    if (!programme) throw notFound("Program");
+    const filter = { ...parseReachNextFilter(Object.fromEntries(search)), after: after ?? undefined };
+    const page = await reachNextPage(tx, filter, { tenantId: user.tenantId, fiscalYear: programme.fiscalYear, pageSize: take, withCount: false });
+    return page.rows;
+  },
+  cursor: (row) => row.id,
+  columns: [
+    { header: "KEPALA KELUARGA", value: (row) => row.headName },
+    { header: "NO KK", value: (row) => row.noKkMasked },
+    { header: "MISKIN EKSTREM", value: (row) => (row.isExtremePoor ? "YA" : "TIDAK") },
+    { header: "DESIL", value: (row) => row.desil },
+    { header: "KECAMATAN", value: (row) => row.kecamatan },
+    { header: "KELURAHAN", value: (row) => row.kelurahan },
+    { header: "ALAMAT", value: (row) => row.address },
+    { header: "RT", value: (row) => row.rt },
+    { header: "RW", value: (row) => row.rw },
+    { header: "ANGGOTA", value: (row) => row.memberCount },
+  ],
+};

@@ -1,0 +1,87 @@
+// Reads for the kelurahan officer's Dana PEM pages (issue 7, item 5). Each runs inside the
+// city's scope and takes the kelurahan from the session user (scope.ts).
+import type { Tx } from "@/lib/db";
+import { AGEING_BUCKETS, type AgeingBucket } from "./arrears";
+import { findOwnLoan, fundKelurahanId, type FundUser } from "./scope";
+
+/** The officer's funds, newest year first. */
+export function ownFunds(tx: Tx, user: FundUser) {
+  return tx.revolvingFund.findMany({ where: { kelurahanId: fundKelurahanId(user) }, orderBy: { year: "desc" }, select: { id: true, year: true } });
+}
+
+export function fundWithCapital(tx: Tx, fundId: string) {
+  return tx.revolvingFund.findFirstOrThrow({
+    where: { id: fundId },
+    include: { kelurahan: { select: { name: true } }, capitals: { orderBy: { receivedAt: "asc" } } },
+  });
+}
+
+export const LOAN_PAGE = 300;
+
+export function fundLoans(tx: Tx, fundId: string) {
+  return tx.loan.findMany({
+    where: { fundId },
+    orderBy: [{ round: "desc" }, { createdAt: "desc" }],
+    take: LOAN_PAGE,
+    select: {
+      id: true, round: true, borrowerName: true, borrowerNik: true, isYouth: true, businessType: true, principal: true,
+      principalRepaid: true, tenorMonths: true, status: true, disbursedAt: true, nextDueDate: true, memberId: true,
+    },
+  });
+}
+
+type AgeingRow = { bucket: AgeingBucket; loans: number; outstanding: bigint };
+
+/** Outstanding principal of running loans by days past due, as of `today`. */
+export async function fundAgeing(tx: Tx, fundId: string, today: Date): Promise<AgeingRow[]> {
+  const rows = await tx.$queryRaw<AgeingRow[]>`
+    SELECT CASE
+        WHEN "nextDueDate" IS NULL OR "nextDueDate" >= ${today}::date THEN 'current'
+        WHEN ${today}::date - "nextDueDate" <= 30 THEN 'd1_30'
+        WHEN ${today}::date - "nextDueDate" <= 60 THEN 'd31_60'
+        WHEN ${today}::date - "nextDueDate" <= 90 THEN 'd61_90'
+        ELSE 'd90_plus' END AS bucket,
+      COUNT(*)::int AS loans, SUM("principal" - "principalRepaid")::bigint AS outstanding
+    FROM "Loan" WHERE "fundId" = ${fundId} AND "status" = 'DISBURSED'
+    GROUP BY 1`;
+  return AGEING_BUCKETS.map((bucket) => rows.find((row) => row.bucket === bucket) ?? { bucket, loans: 0, outstanding: 0n });
+}
+
+type RoundRow = { round: number; loans: number; disbursed: bigint; open: number };
+
+/** Lending rounds (tahap): a round is complete when it lent something and none of its loans is still running or waiting. */
+export async function fundRounds(tx: Tx, fundId: string) {
+  const rows = await tx.$queryRaw<RoundRow[]>`
+    SELECT "round", COUNT(*) FILTER (WHERE "status" IN ('DISBURSED', 'REPAID', 'WRITTEN_OFF'))::int AS loans,
+      COALESCE(SUM("principal") FILTER (WHERE "status" IN ('DISBURSED', 'REPAID', 'WRITTEN_OFF')), 0)::bigint AS disbursed,
+      COUNT(*) FILTER (WHERE "status" IN ('PROPOSED', 'APPROVED', 'DISBURSED'))::int AS open
+    FROM "Loan" WHERE "fundId" = ${fundId} AND "status" <> 'REJECTED'
+    GROUP BY "round" ORDER BY "round"`;
+  return rows.map((row) => ({ ...row, complete: row.loans > 0 && row.open === 0 }));
+}
+
+export async function loanDetail(tx: Tx, user: FundUser, loanId: string) {
+  const loan = await findOwnLoan(tx, user, loanId);
+  const [installments, repayments, kelurahan] = await Promise.all([
+    tx.loanInstallment.findMany({ where: { loanId: loan.id }, orderBy: { seq: "asc" } }),
+    tx.repayment.findMany({ where: { loanId: loan.id }, orderBy: [{ paidAt: "asc" }, { createdAt: "asc" }] }),
+    tx.area.findFirstOrThrow({ where: { id: loan.fund.kelurahanId }, select: { name: true } }),
+  ]);
+  return { loan, installments, repayments, kelurahanName: kelurahan.name };
+}
+
+/** Registry members of the officer's kelurahan by NIK (prefix) or name, for the loan form. */
+export function memberCandidates(tx: Tx, user: FundUser, query: string) {
+  const text = query.trim();
+  if (text.length < 3) return Promise.resolve([]);
+  const digits = /^\d+$/.test(text);
+  return tx.member.findMany({
+    where: {
+      household: { kelurahanId: fundKelurahanId(user) },
+      ...(digits ? { nik: { startsWith: text } } : { name: { contains: text, mode: "insensitive" as const } }),
+    },
+    orderBy: { name: "asc" },
+    take: 10,
+    select: { id: true, nik: true, name: true, birthDate: true, household: { select: { noKk: true, address: true } } },
+  });
+}

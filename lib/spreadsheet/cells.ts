@@ -1,0 +1,212 @@
+// Reading one cell of an uploaded sheet as it really arrives: text or numbers, Excel dates or
+// serials, IDs that Excel turned into 5.27101E+15, leading apostrophes, non-breaking
+// spaces, formulas. Every refusal is an Indonesian reason shown to the user.
+
+/** A cell as a reader hands it over. Formulas are never evaluated. */
+export type Cell = null | string | number | boolean | Date | { formula: string } | { error: string };
+
+export type CellResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const ok = <T>(value: T): CellResult<T> => ({ ok: true, value });
+const fail = <T>(reason: string): CellResult<T> => ({ ok: false, reason });
+
+/** Longest text a cell may hold; anything longer is not registry data. */
+export const MAX_CELL_LENGTH = 500;
+
+export function isFormulaCell(cell: Cell): cell is { formula: string } {
+  return typeof cell === "object" && cell !== null && "formula" in cell;
+}
+
+/**
+ * Text that a spreadsheet program would run as a formula when the file is opened: "=…",
+ * or "+", "-", "@" followed by a call, a DDE link ("|") or a sheet reference ("!").
+ */
+export function looksLikeFormula(text: string): boolean {
+  const value = text.trimStart();
+  if (value.startsWith("=")) return value.length > 1;
+  return /^[+\-@]/.test(value) && /[(|!]/.test(value) && !/^[+-]?\d/.test(value);
+}
+
+/** Non-breaking and zero-width spaces, tabs and line breaks become one plain space; outer spaces go. */
+const NEEDS_CLEANING = /[\u00A0\u2007\u202F\u200B-\u200D\uFEFF\t\n\r\f\v]|\s\s|^\s|\s$/;
+
+export function cleanText(text: string): string {
+  if (!NEEDS_CLEANING.test(text)) return text;
+  return text
+    .replace(/[\u200B-\u200D\uFEFF]/g, "")
+    .replace(/[\u00A0\u2007\u202F\s]+/g, " ")
+    .trim();
+}
+
+/** What a cell shows, as text: for empty checks, messages and the rejected-rows file. */
+export function cellDisplay(cell: Cell): string {
+  if (cell === null) return "";
+  if (typeof cell === "string") return cell;
+  if (typeof cell === "number") return Number.isInteger(cell) ? BigInt(Math.round(cell)).toString() : String(cell);
+  if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
+  if (cell instanceof Date) return formatDmy(cell);
+  if ("formula" in cell) return `=${cell.formula}`;
+  return cell.error;
+}
+
+export function isEmptyCell(cell: Cell): boolean {
+  return cell === null || (typeof cell === "string" && cleanText(cell) === "");
+}
+
+/**
+ * The text of a cell for a text field: cleaned, a leading apostrophe (Excel's "keep as
+ * text" mark) dropped. Formulas and error values are refused.
+ */
+export function cellText(cell: Cell, column: string): CellResult<string> {
+  if (isFormulaCell(cell)) return fail(`Kolom ${column} berisi rumus (=${truncate(cell.formula)}); rumus tidak dijalankan, isi dengan nilai`);
+  if (typeof cell === "object" && cell !== null && "error" in cell) return fail(`Kolom ${column} berisi galat Excel (${cell.error})`);
+  const text = cleanText(cellDisplay(cell)).replace(/^'+/, "").trim();
+  if (looksLikeFormula(text)) return fail(`Kolom ${column} berisi rumus (${truncate(text)}); rumus tidak dijalankan, isi dengan nilai`);
+  if (text.length > MAX_CELL_LENGTH) return fail(`Kolom ${column} terlalu panjang (lebih dari ${MAX_CELL_LENGTH} karakter)`);
+  return ok(text);
+}
+
+/**
+ * A 16-digit NIK or No. KK. Excel keeps only 15 significant digits of a number, so a
+ * 16-digit number that Excel wrote ends in 0 whatever was typed: such a number, and any
+ * scientific notation, is refused with the advice to store the column as text.
+ */
+export function cellId(cell: Cell, column: string): CellResult<string> {
+  if (typeof cell === "number") {
+    if (!Number.isInteger(cell) || cell < 0) return fail(`${column} harus 16 digit angka (tertulis ${cellDisplay(cell)})`);
+    if (!Number.isSafeInteger(cell) || (cell >= 1e15 && cell % 10 === 0)) {
+      return fail(`${column} tersimpan sebagai angka di Excel sehingga digit terakhir hilang (${cellDisplay(cell)}); format kolom ${column} sebagai Teks lalu isi ulang`);
+    }
+    return ok(String(cell));
+  }
+  const text = cellText(cell, column);
+  if (!text.ok) return text;
+  const value = text.value;
+  if (/^\d+([.,]\d+)?e\+?\d+$/i.test(value)) {
+    return fail(`${column} tertulis dalam notasi ilmiah (${value}) sehingga digitnya hilang; format kolom ${column} sebagai Teks lalu isi ulang`);
+  }
+  // "5271 0101 0190 0001" and "5271-0101-…" as people type them.
+  const digits = value.replace(/[\s.-]/g, "");
+  return ok(/^\d+$/.test(digits) ? digits : value);
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, januari: 1, january: 1,
+  feb: 2, februari: 2, pebruari: 2, february: 2, peb: 2,
+  mar: 3, maret: 3, march: 3,
+  apr: 4, april: 4,
+  mei: 5, may: 5,
+  jun: 6, juni: 6, june: 6,
+  jul: 7, juli: 7, july: 7,
+  agu: 8, agt: 8, ags: 8, agustus: 8, aug: 8, august: 8, agus: 8,
+  sep: 9, sept: 9, september: 9,
+  okt: 10, oktober: 10, oct: 10, october: 10,
+  nov: 11, nopember: 11, november: 11, nop: 11,
+  des: 12, desember: 12, dec: 12, december: 12,
+};
+
+/** Excel's day 0 in the 1900 system, allowing for its phantom 29 February 1900. */
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+export function excelSerialToDate(serial: number): Date | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 2_958_465) return null;
+  const days = Math.floor(serial) < 61 ? Math.floor(serial) + 1 : Math.floor(serial);
+  return new Date(EXCEL_EPOCH + days * 86_400_000);
+}
+
+/**
+ * A date from an Excel date, an Excel serial, or text: dd-mm-yyyy, dd/mm/yyyy, dd.mm.yyyy,
+ * yyyy-mm-dd, "12 Januari 1980", "12-Jan-80", ddmmyyyy. Day before month, as in Indonesia.
+ */
+export function cellDate(cell: Cell, column: string, today: Date = new Date()): CellResult<Date> {
+  if (cell instanceof Date) {
+    // Excel dates arrive as UTC midnight; a time part from another writer is dropped.
+    return checkDate(utcDate(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate()), column, cellDisplay(cell), today);
+  }
+  if (typeof cell === "number") return checkDate(excelSerialToDate(cell), column, String(cell), today);
+  const text = cellText(cell, column);
+  if (!text.ok) return text;
+  const value = text.value;
+  return checkDate(parseDateText(value, today), column, value, today);
+}
+
+export function parseDateText(value: string, today: Date = new Date()): Date | null {
+  const text = value.trim().toLowerCase().replace(/\s+/g, " ");
+  let match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?z?)?$/.exec(text);
+  if (match) return utcDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?$/.exec(text);
+  if (match) return utcDate(fullYear(match[3]!, today), Number(match[2]), Number(match[1]));
+  match = /^(\d{1,2})[ -/.]?([a-z]+)\.?[ -/.,]?(\d{2}|\d{4})$/.exec(text);
+  if (match) {
+    const month = MONTHS[match[2]!];
+    return month ? utcDate(fullYear(match[3]!, today), month, Number(match[1])) : null;
+  }
+  if (/^\d{8}$/.test(text)) {
+    const asYmd = /^(19|20)/.test(text) ? utcDate(Number(text.slice(0, 4)), Number(text.slice(4, 6)), Number(text.slice(6))) : null;
+    const asDmy = utcDate(Number(text.slice(4)), Number(text.slice(2, 4)), Number(text.slice(0, 2)));
+    return asYmd && asDmy ? null : (asYmd ?? asDmy);
+  }
+  // A serial typed or exported as text ("29230").
+  if (/^\d{3,5}$/.test(text)) return excelSerialToDate(Number(text));
+  return null;
+}
+
+function checkDate(date: Date | null, column: string, shown: string, today: Date): CellResult<Date> {
+  if (!date) return fail(`${column} tidak dikenali (${truncate(shown)}); gunakan format hh-bb-tttt, misalnya 12-01-1980`);
+  if (date.getTime() > today.getTime()) return fail(`${column} ${formatDmy(date)} belum terjadi`);
+  if (date.getUTCFullYear() < 1900) return fail(`${column} ${formatDmy(date)} terlalu lampau`);
+  return ok(date);
+}
+
+function fullYear(year: string, today: Date): number {
+  if (year.length === 4) return Number(year);
+  const current = today.getUTCFullYear();
+  const candidate = current - (current % 100) + Number(year);
+  return candidate > current ? candidate - 100 : candidate;
+}
+
+function utcDate(year: number, month: number, day: number): Date | null {
+  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCDate() === day && date.getUTCMonth() === month - 1 ? date : null;
+}
+
+/** "12-01-1980". */
+export function formatDmy(date: Date): string {
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return `${pad(date.getUTCDate())}-${pad(date.getUTCMonth() + 1)}-${date.getUTCFullYear()}`;
+}
+
+/**
+ * A whole number from a number cell or text, Indonesian style too: "3", "3,0", "3.00",
+ * "03", "Desil 3". Fractions are refused.
+ */
+export function cellInteger(cell: Cell, column: string): CellResult<number | null> {
+  if (typeof cell === "number") return Number.isInteger(cell) ? ok(cell) : fail(`${column} harus bilangan bulat (tertulis ${cell})`);
+  const text = cellText(cell, column);
+  if (!text.ok) return text;
+  const value = text.value.replace(/^desil\s*/i, "");
+  if (value === "" || value === "-") return ok(null);
+  const match = /^(\d+)(?:[.,](0+))?$/.exec(value);
+  if (!match) return fail(`${column} harus bilangan bulat (tertulis ${truncate(text.value)})`);
+  return ok(Number(match[1]));
+}
+
+/** Words compared without case, spaces or punctuation: "No. KK" = "NOKK". */
+export function matchKey(text: string): string {
+  return text.toUpperCase().replace(/[^A-Z0-9]/g, "");
+}
+
+export function truncate(text: string, length = 40): string {
+  return text.length > length ? `${text.slice(0, length)}…` : text;
+}
+
+/** A month 1–12 from a number ("3", 3) or its name, Indonesian or English ("Maret", "Mar", "March"). */
+export function cellMonth(cell: Cell, column: string): CellResult<number | null> {
+  const text = cellText(cell, column);
+  if (!text.ok) return text;
+  const value = text.value.toLowerCase().replace(/\.$/, "");
+  if (value === "") return ok(null);
+  const month = /^\d{1,2}$/.test(value) ? Number(value) : (MONTHS[value] ?? 0);
+  return month >= 1 && month <= 12 ? ok(month) : fail(`${column} harus 1–12 atau nama bulan (tertulis ${truncate(text.value)})`);
+}

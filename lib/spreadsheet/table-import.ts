@@ -1,0 +1,203 @@
+// A small-table import (up to 20,000 rows, read whole in one request) as a server action.
+//
+//   export const importX = defineTableImport({
+//     name: "x.import", permission: "entry:write", columns: X_COLUMNS,
+//     parseRow: (values, rowNumber) => …ok(value) / rejectRow("reason", …),  // pure, per row
+//     resolve: async (ctx, rows) => Map<rowNumber, reasons>,                   // optional, in bulk
+//     saveRow: async (ctx, value) => { …the domain's own create function… },  // AppError → row rejected
+//     revalidate: (slug) => [...],
+//   });
+//
+// The form sends FormData { file, mode: "dry-run" | "commit" }. The file is read and each
+// row parsed while zod validates the input (before any transaction); a missing required
+// column rejects the whole file as a field error on "file". Then, in the action's one
+// transaction, each accepted row is saved under its own savepoint: a row whose save throws
+// an AppError (pagu exceeded, not of your OPD, …) is undone alone and reported. A dry run
+// does the same work and then rolls everything back, so its report is exactly what a
+// commit would do and nothing is written.
+import type { z as zod } from "zod";
+import { defineAction, type ActionContext, type ActionDefinition } from "@/lib/actions/define";
+import type { Permission } from "@/lib/auth/permissions";
+import { isAppError } from "@/lib/errors";
+import { z } from "@/lib/validation/zod";
+import { cellDisplay, isEmptyCell, type Cell } from "./cells";
+import { headerScore, matchHeaders, type ImportColumn } from "./columns";
+import { ImportFileError, readSpreadsheet } from "./read";
+
+export const MAX_TABLE_ROWS = 20_000;
+const MAX_TABLE_BYTES = 10 * 1024 * 1024;
+
+export type RowResult<T> = { ok: true; value: T } | { ok: false; reasons: string[] };
+export const acceptRow = <T>(value: T): RowResult<T> => ({ ok: true, value });
+export const rejectRow = (...reasons: string[]): RowResult<never> => ({ ok: false, reasons });
+
+/** The cells of one data row, by column key; a column the file lacks reads as null. */
+export type RowValues<Key extends string> = Record<Key, Cell>;
+
+export type RejectedRow = { rowNumber: number; reasons: string[]; cells: string[] };
+
+export type ImportMode = "dry-run" | "commit";
+
+/** What the action answers; the panel shows it and offers the rejected rows as .csv. */
+export type TableImportReport = {
+  mode: ImportMode;
+  fileName: string;
+  /** The file's header row as written, for the rejected-rows download. */
+  headers: string[];
+  ignoredColumns: string[];
+  total: number;
+  accepted: number;
+  rejected: RejectedRow[];
+};
+
+type ParsedTable<T> = {
+  fileName: string;
+  headers: string[];
+  ignoredColumns: string[];
+  rows: { rowNumber: number; cells: string[]; result: RowResult<T> }[];
+};
+
+/**
+ * Reads a whole small table: finds the header row among the first ten, maps the columns,
+ * parses every non-empty row. A file that cannot be read throws ImportFileError.
+ */
+export async function readTable<Key extends string, T>(
+  file: File,
+  columns: readonly ImportColumn<Key>[],
+  parseRow: (values: RowValues<Key>, rowNumber: number) => RowResult<T>,
+): Promise<ParsedTable<T>> {
+  const sheet = await readSpreadsheet(file.stream(), { fileName: file.name, maxBytes: MAX_TABLE_BYTES, maxRows: MAX_TABLE_ROWS });
+  let mapping: Partial<Record<Key, number>> | null = null;
+  let headers: string[] = [];
+  let ignoredColumns: string[] = [];
+  const rows: ParsedTable<T>["rows"] = [];
+  for await (const row of sheet.rows) {
+    const cells = row.cells.map(cellDisplay);
+    if (!mapping) {
+      if (row.rowNumber > 10) break;
+      if (headerScore(columns, cells) === 0) continue;
+      const match = matchHeaders(columns, cells);
+      if (!match.ok) throw new ImportFileError(match.message);
+      mapping = match.indexByKey;
+      headers = cells.map((cell) => cell.trim());
+      ignoredColumns = match.ignored;
+      continue;
+    }
+    if (row.cells.every(isEmptyCell)) continue;
+    const values = {} as RowValues<Key>;
+    for (const column of columns) {
+      const index = mapping[column.key];
+      values[column.key] = index === undefined ? null : (row.cells[index] ?? null);
+    }
+    rows.push({ rowNumber: row.rowNumber, cells, result: parseRow(values, row.rowNumber) });
+  }
+  if (!mapping) {
+    const required = columns.filter((column) => column.required).map((column) => column.header);
+    throw new ImportFileError(`Baris judul tidak ditemukan di 10 baris pertama. Kolom wajib: ${required.join(", ")}. Gunakan templat.`);
+  }
+  if (rows.length === 0) throw new ImportFileError("Berkas tidak berisi baris data di bawah baris judul.");
+  return { fileName: file.name, headers, ignoredColumns, rows };
+}
+
+export type TableImportSpec<Key extends string, T> = {
+  /** Unique action name, e.g. "realisations.import". */
+  name: string;
+  permission: Permission;
+  columns: readonly ImportColumn<Key>[];
+  /** Pure: the cells of one row → its value, or Indonesian reasons. */
+  parseRow: (values: RowValues<Key>, rowNumber: number) => RowResult<T>;
+  /** Optional bulk check in the transaction (e.g. one query for every NIK): reasons by row number. */
+  resolve?: (ctx: ActionContext, rows: { rowNumber: number; value: T }[]) => Promise<Map<number, string[]>>;
+  /** Writes one row with the domain's own function; an AppError rejects this row only. */
+  saveRow: (ctx: ActionContext, value: T, rowNumber: number) => Promise<unknown>;
+  revalidate?: (tenantSlug: string) => string[];
+  /** Milliseconds the transaction may take; default 120 s. */
+  timeout?: number;
+};
+
+const mode = z.enum(["dry-run", "commit"], { error: "Pilih periksa atau impor." });
+
+function fileSchema<Key extends string, T>(spec: TableImportSpec<Key, T>) {
+  return z
+    .instanceof(File, { error: "Pilih berkas .xlsx atau .csv." })
+    .refine((file) => file.size > 0, "Pilih berkas .xlsx atau .csv.")
+    .transform(async (file, ctx): Promise<ParsedTable<T>> => {
+      try {
+        return await readTable(file, spec.columns, spec.parseRow);
+      } catch (error) {
+        if (!(error instanceof ImportFileError)) throw error;
+        ctx.addIssue({ code: "custom", message: error.userMessage });
+        return z.NEVER;
+      }
+    });
+}
+
+/** The input schema of a table import: { file, mode }. */
+export function tableImportSchema<Key extends string, T>(spec: TableImportSpec<Key, T>) {
+  return z.object({ mode, file: fileSchema(spec) });
+}
+
+type Schema<Key extends string, T> = ReturnType<typeof tableImportSchema<Key, T>>;
+
+/** A table import as an action definition: add it to lib/actions/registry.ts and wire it with tenantAction. */
+export function defineTableImport<Key extends string, T>(
+  spec: TableImportSpec<Key, T>,
+): ActionDefinition<Schema<Key, T>, TableImportReport> {
+  return defineAction({
+    name: spec.name,
+    permission: spec.permission,
+    schema: tableImportSchema(spec),
+    timeout: spec.timeout ?? 120_000,
+    run: (ctx, input) => runTableImport(ctx, spec, input.mode, input.file),
+    revalidate: (slug, report) => (report.mode === "commit" && report.accepted > 0 ? (spec.revalidate?.(slug) ?? []) : []),
+    successMessage: undefined,
+  });
+}
+
+async function runTableImport<Key extends string, T>(
+  ctx: ActionContext,
+  spec: TableImportSpec<Key, T>,
+  mode: ImportMode,
+  table: zod.output<ReturnType<typeof fileSchema<Key, T>>>,
+): Promise<TableImportReport> {
+  const rejected: RejectedRow[] = [];
+  const parsed: { rowNumber: number; cells: string[]; value: T }[] = [];
+  for (const row of table.rows) {
+    if (row.result.ok) parsed.push({ rowNumber: row.rowNumber, cells: row.cells, value: row.result.value });
+    else rejected.push({ rowNumber: row.rowNumber, cells: row.cells, reasons: row.result.reasons });
+  }
+  const bulk = spec.resolve ? await spec.resolve(ctx, parsed) : new Map<number, string[]>();
+
+  await ctx.tx.$executeRawUnsafe("SAVEPOINT table_import");
+  let accepted = 0;
+  for (const row of parsed) {
+    const reasons = bulk.get(row.rowNumber);
+    if (reasons?.length) {
+      rejected.push({ rowNumber: row.rowNumber, cells: row.cells, reasons });
+      continue;
+    }
+    await ctx.tx.$executeRawUnsafe("SAVEPOINT table_import_row");
+    try {
+      await spec.saveRow(ctx, row.value, row.rowNumber);
+      await ctx.tx.$executeRawUnsafe("RELEASE SAVEPOINT table_import_row");
+      accepted += 1;
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      await ctx.tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT table_import_row");
+      rejected.push({ rowNumber: row.rowNumber, cells: row.cells, reasons: [error.userMessage] });
+    }
+  }
+  if (mode === "dry-run") await ctx.tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT table_import");
+  else await ctx.tx.$executeRawUnsafe("RELEASE SAVEPOINT table_import");
+
+  rejected.sort((a, b) => a.rowNumber - b.rowNumber);
+  return {
+    mode,
+    fileName: table.fileName,
+    headers: table.headers,
+    ignoredColumns: table.ignoredColumns,
+    total: table.rows.length,
+    accepted,
+    rejected,
+  };
+}

@@ -1,0 +1,85 @@
+// Writing spreadsheets as streams, for exports, templates and rejected-row files.
+//
+//   writeSheet(format, headers, rows)   → ReadableStream of .xlsx or .csv bytes (rows may be an async generator)
+//   writeWorkbook(write) + addTextSheet → a streamed .xlsx built by hand (several sheets)
+//   downloadName(base, suffix, format), downloadHeaders(format, fileName) → for the Response
+// Exports and templates behind a route: lib/spreadsheet/routes.ts.
+//
+// Every xlsx cell is text (Excel keeps all 16 digits of an ID), the header is bold and
+// frozen; CSV is UTF-8 with a byte-order mark (so Excel reads it as UTF-8) and any value
+// a spreadsheet program would run as a formula gets a leading apostrophe.
+import { PassThrough, Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import { cellToText, csvLine, neutraliseFormula, type OutCell } from "./csv";
+
+export type SpreadsheetFormat = "xlsx" | "csv";
+export type { OutCell } from "./csv";
+
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const CSV_TYPE = "text/csv; charset=utf-8";
+const TEXT_FORMAT = "@";
+
+export const contentType = (format: SpreadsheetFormat) => (format === "xlsx" ? XLSX_TYPE : CSV_TYPE);
+
+/** A streamed .xlsx workbook: `write` adds sheets and commits rows; the workbook is committed after it. */
+export function writeWorkbook(write: (workbook: ExcelJS.stream.xlsx.WorkbookWriter) => Promise<void>): ReadableStream<Uint8Array> {
+  const output = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: true });
+  write(workbook)
+    .then(() => workbook.commit())
+    .catch((error) => output.destroy(error));
+  return Readable.toWeb(output) as ReadableStream<Uint8Array>;
+}
+
+export function styleHeader(row: ExcelJS.Row) {
+  row.font = { bold: true };
+  row.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE6F0EC" } };
+}
+
+/** A first sheet with a styled, frozen header row and every column formatted as text. */
+export function addTextSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, headers: readonly string[], widths?: readonly number[]) {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = headers.map((header, i) => ({
+    key: String(i),
+    width: widths?.[i] ?? Math.min(Math.max(header.length + 4, 14), 40),
+    style: { numFmt: TEXT_FORMAT },
+  }));
+  const head = sheet.addRow([...headers]);
+  styleHeader(head);
+  head.commit();
+  return sheet;
+}
+
+type RowSource = Iterable<readonly OutCell[]> | AsyncIterable<readonly OutCell[]>;
+
+/** One sheet of rows as .xlsx or .csv, streamed as the rows come (an async generator may page the DB). */
+export function writeSheet(format: SpreadsheetFormat, headers: readonly string[], rows: RowSource, sheetName = "Data"): ReadableStream<Uint8Array> {
+  if (format === "xlsx") {
+    return writeWorkbook(async (workbook) => {
+      const sheet = addTextSheet(workbook, sheetName, headers);
+      for await (const row of rows) sheet.addRow(row.map((value) => neutraliseFormula(cellToText(value)))).commit();
+      sheet.commit();
+    });
+  }
+  const encoder = new TextEncoder();
+  async function* lines() {
+    yield encoder.encode(`\uFEFF${csvLine(headers)}`);
+    for await (const row of rows) yield encoder.encode(csvLine(row));
+  }
+  return Readable.toWeb(Readable.from(lines())) as ReadableStream<Uint8Array>;
+}
+
+/** "realisasi 2026" + "templat" → "realisasi 2026-templat.xlsx", safe in a Content-Disposition header. */
+export function downloadName(base: string, suffix: string, format: SpreadsheetFormat = "xlsx"): string {
+  const clean = base.replace(/\.[^.]+$/, "").replace(/[^\w .-]+/g, "_").slice(0, 80) || "data";
+  return `${clean}${suffix ? `-${suffix}` : ""}.${format}`;
+}
+
+/** Headers and cells of the download response. */
+export function downloadHeaders(format: SpreadsheetFormat, fileName: string): HeadersInit {
+  return {
+    "content-type": contentType(format),
+    "content-disposition": `attachment; filename="${fileName}"`,
+    "cache-control": "no-store",
+  };
+}

@@ -1,0 +1,74 @@
+// Writing the official (BPS) series and the city's targets (issue #6). A year has one row
+// for the city and one per kecamatan (a unique index with NULLS NOT DISTINCT keeps the
+// city's row single): saving a year that exists replaces its figures.
+import type { ActionContext } from "@/lib/actions/define";
+import type { Tx } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { SaveStatisticInput, SaveTargetInput } from "./schemas";
+
+const decimal = (value: number | null) => (value === null ? null : new Prisma.Decimal(value));
+
+/** The area must be one of this city's kecamatan; another city's id is "not found". */
+async function checkKecamatan(tx: Tx, areaId: string | null): Promise<void> {
+  if (areaId === null) return;
+  const area = await tx.area.findFirst({ where: { id: areaId, level: "KECAMATAN" }, select: { id: true } });
+  if (!area) throw notFound("Kecamatan");
+}
+
+export async function saveStatistic(ctx: ActionContext, input: SaveStatisticInput): Promise<{ statisticId: string; created: boolean }> {
+  const { tx } = ctx;
+  await checkKecamatan(tx, input.areaId);
+  const figures = {
+    povertyRatePct: decimal(input.povertyRatePct),
+    poorPeople: input.poorPeople,
+    extremeRatePct: decimal(input.extremeRatePct),
+    extremePoorPeople: input.extremePoorPeople,
+    p1: decimal(input.p1),
+    p2: decimal(input.p2),
+    source: input.source,
+  };
+  const existing = await tx.povertyStatistic.findFirst({ where: { year: input.year, areaId: input.areaId }, select: { id: true } });
+  if (existing) {
+    await tx.povertyStatistic.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id: existing.id } }, data: figures });
+    return { statisticId: existing.id, created: false };
+  }
+  const created = await tx.povertyStatistic.create({
+    data: { tenantId: ctx.tenantId, year: input.year, areaId: input.areaId, ...figures },
+    select: { id: true },
+  });
+  return { statisticId: created.id, created: true };
+}
+
+export async function deleteStatistic(ctx: ActionContext, input: { statisticId: string }): Promise<{ statisticId: string }> {
+  const found = await ctx.tx.povertyStatistic.findFirst({ where: { id: input.statisticId }, select: { id: true } });
+  if (!found) throw notFound("Data statistik");
+  await ctx.tx.povertyStatistic.delete({ where: { tenantId_id: { tenantId: ctx.tenantId, id: found.id } } });
+  return { statisticId: found.id };
+}
+
+export async function saveTarget(ctx: ActionContext, input: SaveTargetInput): Promise<{ targetId: string; created: boolean }> {
+  const { tx } = ctx;
+  await checkKecamatan(tx, input.areaId);
+  const existing = await tx.target.findFirst({
+    where: { indicator: input.indicator, year: input.year, areaId: input.areaId },
+    select: { id: true },
+  });
+  const data = { value: new Prisma.Decimal(input.value!), note: input.note };
+  if (existing) {
+    await tx.target.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id: existing.id } }, data });
+    return { targetId: existing.id, created: false };
+  }
+  const created = await tx.target.create({
+    data: { tenantId: ctx.tenantId, indicator: input.indicator, year: input.year, areaId: input.areaId, ...data },
+    select: { id: true },
+  });
+  return { targetId: created.id, created: true };
+}
+
+export async function deleteTarget(ctx: ActionContext, input: { targetId: string }): Promise<{ targetId: string }> {
+  const found = await ctx.tx.target.findFirst({ where: { id: input.targetId }, select: { id: true } });
+  if (!found) throw notFound("Target");
+  await ctx.tx.target.delete({ where: { tenantId_id: { tenantId: ctx.tenantId, id: found.id } } });
+  return { targetId: found.id };
+}

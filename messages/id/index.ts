@@ -1,0 +1,72 @@
+import Metadata from "./Metadata.json" with { type: "json" };
+import Brand from "./Brand.json" with { type: "json" };
+import Shell from "./Shell.json" with { type: "json" };
+import LanguageSwitch from "./LanguageSwitch.json" with { type: "json" };
+import Nav from "./Nav.json" with { type: "json" };
+import TenantHome from "./TenantHome.json" with { type: "json" };
+import NotFound from "./NotFound.json" with { type: "json" };
+import Error from "./Error.json" with { type: "json" };
+import Money from "./Money.json" with { type: "json" };
+import auth from "./auth.json" with { type: "json" };
+import account from "./account.json" with { type: "json" };
+import Platform from "./Platform.json" with { type: "json" };
+import Audit from "./Audit.json" with { type: "json" };
+import Users from "./Users.json" with { type: "json" };
+import Opds from "./Opds.json" with { type: "json" };
+import Areas from "./Areas.json" with { type: "json" };
+import Registry from "./Registry.json" with { type: "json" };
+import Household from "./Household.json" with { type: "json" };
+import ChangeRequests from "./ChangeRequests.json" with { type: "json" };
+import RegistryImport from "./RegistryImport.json" with { type: "json" };
+import Duplicates from "./Duplicates.json" with { type: "json" };
+import Programmes from "./Programmes.json" with { type: "json" };
+import Budget from "./Budget.json" with { type: "json" };
+import Trainings from "./Trainings.json" with { type: "json" };
+import Aid from "./Aid.json" with { type: "json" };
+import ReachNext from "./ReachNext.json" with { type: "json" };
+import BapedaDashboard from "./BapedaDashboard.json" with { type: "json" };
+import Statistics from "./Statistics.json" with { type: "json" };
+import Dashboards from "./Dashboards.json" with { type: "json" };
+import MayorDashboard from "./MayorDashboard.json" with { type: "json" };
+import RevolvingFunds from "./RevolvingFunds.json" with { type: "json" };
+import FundRollup from "./FundRollup.json" with { type: "json" };
+import Spreadsheet from "./Spreadsheet.json" with { type: "json" };
+
+/** The Indonesian (reference) catalogue: one file per namespace, so areas of the app edit their own. */
+const messages = {
+  Metadata,
+  Brand,
+  Shell,
+  LanguageSwitch,
+  Nav,
+  TenantHome,
+  NotFound,
+  Error,
+  Money,
+  auth,
+  account,
+  Platform,
+  Audit,
+  Users,
+  Opds,
+  Areas,
+  Registry,
+  Household,
+  ChangeRequests,
+  RegistryImport,
+  Duplicates,
+  Programmes,
+  Budget,
+  Trainings,
+  Aid,
+  ReachNext,
+  BapedaDashboard,
+  Statistics,
+  Dashboards,
+  MayorDashboard,
+  RevolvingFunds,
+  FundRollup,
+  Spreadsheet,
+};
+
+export default messages;

@@ -1,0 +1,136 @@
+import { expect as baseExpect, test, type Page } from "@playwright/test";
+import { signInAs } from "./auth";
+import { saveScreenshot } from "./screenshots";
+
+// Two cores shared by many: server renders after a write can take a while.
+const expect = baseExpect.configure({ timeout: 20_000 });
+
+const STAFF = "staf.disnaker.mataram@entas.test";
+const HEAD = "kepala.disnaker.mataram@entas.test";
+const PROGRAMME = "Pelatihan Barista";
+
+/** A figure of the programme page's results, as a number ("1.234" → 1234). */
+async function figure(page: Page, label: string): Promise<number> {
+  const card = page.locator("dl[aria-label='Hasil program'] > div").filter({ has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) });
+  const text = await card.locator("dd").first().innerText();
+  return Number(text.replace(/\D/g, ""));
+}
+
+async function openProgramme(page: Page) {
+  await page.goto("/mataram/program?tahun=2024");
+  await page.getByRole("link", { name: PROGRAMME, exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Hasil program" })).toBeVisible();
+}
+
+test("an OPD clerk records a training and a month's spending; the head verifies; the programme's figures grow @keyboard", async ({ page }, testInfo) => {
+  test.setTimeout(360_000);
+  const skill = `Barista Lanjutan ${Date.now() % 100_000}`;
+  const amount = 1_000_000 + (Date.now() % 900) * 1_000;
+  const amountText = `Rp\u00a0${amount.toLocaleString("id-ID")}`;
+
+  await signInAs(page, STAFF);
+  await openProgramme(page);
+  const before = { participants: await figure(page, "Peserta pelatihan"), completed: await figure(page, "Lulus"), certificates: await figure(page, "Sertifikat") };
+
+  // A new training, from the keyboard.
+  await page.goto("/mataram/pelatihan");
+  await page.getByRole("link", { name: "Pelatihan baru" }).click();
+  await page.getByLabel("Program").selectOption({ label: `${PROGRAMME} (2024)` });
+  await page.getByLabel("Keterampilan").fill(skill);
+  await page.getByLabel("Tempat").fill("Aula Disnaker Kota Mataram");
+  await page.getByLabel("Tanggal mulai").fill("2024-11-04");
+  await page.getByLabel("Tanggal selesai").fill("2024-11-06");
+  await page.getByLabel("Pelatih").fill("Bapak Zulkifli");
+  await page.getByLabel("Kapasitas").fill("2");
+  await page.getByLabel("Kapasitas").press("Enter");
+  await expect(page.getByRole("heading", { name: skill, level: 1 })).toBeVisible();
+  await expect(page.getByText("4 November 2024 – 6 November 2024")).toBeVisible();
+
+  // Two participants from the prioritised list: the first is extreme-poor.
+  const picker = page.getByRole("region", { name: "Calon peserta menurut prioritas" });
+  await expect(picker.getByRole("row").nth(1)).toContainText("Miskin ekstrem");
+  for (let i = 0; i < 2; i++) {
+    const add = picker.getByRole("button", { name: /^Tambahkan / }).first();
+    const name = (await add.getAttribute("aria-label"))!.replace("Tambahkan ", "");
+    await add.click();
+    await expect(page.getByRole("region", { name: "Peserta pelatihan" }).getByRole("link", { name })).toBeVisible();
+  }
+  await expect(page.getByText("Kapasitas pelatihan sudah penuh.")).toBeVisible();
+  // Numbers are masked in the list.
+  await expect(page.getByRole("region", { name: "Peserta pelatihan" })).toContainText("••••••••");
+
+  // Attendance: everyone, every day.
+  const grid = page.getByRole("region", { name: "Kehadiran per hari" });
+  for (const box of await grid.getByRole("checkbox").all()) await box.check();
+  await page.getByRole("button", { name: "Simpan kehadiran" }).click();
+  await expect(page.getByText("Kehadiran disimpan.")).toBeVisible();
+
+  // Completion with a certificate for the first; the second completes without one.
+  const participants = page.getByRole("region", { name: "Peserta pelatihan" });
+  await participants.getByRole("textbox", { name: /^Nomor sertifikat / }).first().fill(`DISNAKER/${skill}/001`);
+  await participants.getByRole("button", { name: /^Nyatakan .* lulus$/ }).first().click();
+  await expect(participants.getByText(`Sertifikat DISNAKER/${skill}/001`)).toBeVisible();
+  await participants.getByRole("button", { name: /^Nyatakan .* lulus$/ }).first().click();
+  await expect(participants.getByRole("button", { name: /^Nyatakan .* lulus$/ })).toHaveCount(0);
+  await saveScreenshot(page, testInfo, "training-clerk");
+
+  // A month's realisation of the programme's budget line.
+  await page.goto("/mataram/anggaran?tahun=2024");
+  const line = page.getByLabel("Pos anggaran", { exact: true });
+  const option = line.locator("option", { hasText: PROGRAMME }).first();
+  await line.selectOption((await option.getAttribute("value"))!);
+  await page.getByLabel("Bulan", { exact: true }).selectOption({ label: "November" });
+  await page.getByLabel("Jumlah", { exact: true }).fill(String(amount));
+  await page.getByRole("button", { name: "Simpan sebagai draf" }).click();
+  await expect(page.getByText(/Realisasi dicatat sebagai draf/)).toBeVisible();
+
+  // Drafts do not count yet.
+  await openProgramme(page);
+  expect(await figure(page, "Peserta pelatihan")).toBe(before.participants);
+
+  // The head verifies the training, then both participants at once, then the spending.
+  await page.context().clearCookies();
+  await signInAs(page, HEAD);
+  await page.goto("/mataram/pelatihan?tahun=2024&status=draft");
+  await page.getByRole("link", { name: skill }).click();
+  await page.getByRole("button", { name: "Verifikasi pelatihan" }).click();
+  await expect(page.getByText("Pilih semua draf (2)")).toBeVisible();
+  await page.getByText("Pilih semua draf (2)").click();
+  await page.getByRole("button", { name: "Verifikasi yang dipilih (2)" }).click();
+  await expect(page.getByText("2 entri diverifikasi.")).toBeVisible();
+  await saveScreenshot(page, testInfo, "training-head");
+
+  await page.goto("/mataram/anggaran?tahun=2024");
+  await page.getByRole("row").filter({ hasText: amountText }).getByRole("button", { name: /Verifikasi/ }).click();
+  await expect(page.getByRole("row").filter({ hasText: amountText })).toHaveCount(0);
+
+  // The programme's figures now count them.
+  await openProgramme(page);
+  expect(await figure(page, "Peserta pelatihan")).toBe(before.participants + 2);
+  expect(await figure(page, "Lulus")).toBe(before.completed + 2);
+  expect(await figure(page, "Sertifikat")).toBe(before.certificates + 1);
+  await saveScreenshot(page, testInfo, "programme-results");
+
+  // Tool-kit hand-over (the aid page /mataram/bantuan) belongs here once that page lands in main.
+
+  // Follow-ups fell due long ago for a 2024 training: they are listed.
+  await page.goto("/mataram/pelatihan/tindak-lanjut");
+  await expect(page.getByRole("link", { name: skill }).first()).toBeVisible();
+  await saveScreenshot(page, testInfo, "follow-ups");
+});
+
+test("Bapeda reads every OPD's trainings but cannot write", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  await signInAs(page, "bapeda.mataram@entas.test");
+  await page.goto("/mataram/pelatihan?tahun=2024");
+  await expect(page.getByRole("heading", { name: "Pelatihan", level: 1 })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Pelatihan baru" })).toHaveCount(0);
+  await saveScreenshot(page, testInfo, "trainings-list-reader");
+  const first = page.getByRole("region", { name: "Daftar pelatihan" }).getByRole("link").first();
+  await page.goto((await first.getAttribute("href"))!);
+  await expect(page.getByRole("heading", { name: "Peserta" }).or(page.getByRole("heading", { name: /^Peserta \(/ }))).toBeVisible();
+  await expect(page.getByRole("button", { name: "Simpan kehadiran" })).toHaveCount(0);
+  await expect(page.getByRole("search", { name: "Cari calon peserta" })).toHaveCount(0);
+  await saveScreenshot(page, testInfo, "training-reader");
+  expect((await page.request.get("/mataram/pelatihan/baru")).status()).toBe(404);
+});

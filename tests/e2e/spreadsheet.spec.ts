@@ -1,0 +1,26 @@
+import { expect, test } from "@playwright/test";
+import { signInAs } from "./auth";
+import { saveScreenshot } from "./screenshots";
+
+test("a clerk checks a realisation file, sees the rejected rows, and gets the template and the export", async ({ page }, testInfo) => {
+  await signInAs(page, "staf.disnaker.mataram@entas.test");
+  await page.goto("/mataram/anggaran");
+  const card = page.getByRole("region", { name: "Impor realisasi dari berkas" }).or(page.locator("section", { hasText: "Impor realisasi dari berkas" }));
+  await expect(card.first()).toBeVisible();
+
+  const csv = ["PROGRAM;POS ANGGARAN;BULAN;JUMLAH;CATATAN", "Program Tak Ada;Belanja;1;1.500.000;", 'Program Tak Ada;Belanja;2;=SUM(A1:A9);rumus'].join("\n");
+  await page.getByLabel(".xlsx atau .csv").setInputFiles({ name: "realisasi.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Periksa" }).click();
+  await expect(page.getByRole("heading", { name: /Hasil pemeriksaan/ })).toBeVisible({ timeout: 30_000 });
+  const rejected = page.getByRole("region", { name: "Baris yang ditolak" });
+  await expect(rejected.getByRole("row")).toHaveCount(3);
+  await expect(rejected).toContainText("rumus");
+  await saveScreenshot(page, testInfo, "realisation-import-report");
+
+  const template = await page.request.get("/mataram/anggaran/templat?format=csv");
+  expect(template.status()).toBe(200);
+  expect(await template.text()).toContain("ID POS ANGGARAN,PROGRAM,POS ANGGARAN,BULAN,JUMLAH,CATATAN");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Ekspor .csv" }).click();
+  expect((await download).suggestedFilename()).toBe("realisasi-anggaran.csv");
+});

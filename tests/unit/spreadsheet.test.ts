@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { parseRealisationRow, REALISATION_COLUMNS } from "@/lib/budget/realisation-import";
+import { cellMonth } from "@/lib/spreadsheet/cells";
+import { headerScore, matchHeaders, type ImportColumn } from "@/lib/spreadsheet/columns";
+import { csvLine, neutraliseFormula } from "@/lib/spreadsheet/csv";
+
+const columns: ImportColumn<"nik" | "amount" | "note">[] = [
+  { key: "nik", header: "NIK", aliases: ["NO. INDUK KEPENDUDUKAN"], required: true, example: "5271010101800001" },
+  { key: "amount", header: "JUMLAH", aliases: ["JUMLAH (RP)", "NILAI"], required: true, example: "1.500.000" },
+  { key: "note", header: "CATATAN", example: "" },
+];
+
+describe("matching header rows", () => {
+  it("ignores case, dots, spaces and punctuation, and knows the variants", () => {
+    const match = matchHeaders(columns, ["No. Induk  Kependudukan", "jumlah (rp)", "Keterangan lain", " catatan "]);
+    expect(match).toEqual({ ok: true, indexByKey: { nik: 0, amount: 1, note: 3 }, ignored: ["Keterangan lain"] });
+  });
+
+  it("rejects the file when a required column is missing, naming it", () => {
+    const match = matchHeaders(columns, ["nik", "catatan"]);
+    expect(match.ok).toBe(false);
+    if (!match.ok) expect(match.message).toMatch(/Kolom wajib tidak ditemukan: JUMLAH\./);
+  });
+
+  it("rejects a column given twice under two spellings", () => {
+    const match = matchHeaders(columns, ["NIK", "JUMLAH", "NILAI"]);
+    expect(match.ok).toBe(false);
+    if (!match.ok) expect(match.message).toMatch(/JUMLAH muncul dua kali/);
+  });
+
+  it("scores a title row zero and the header row by the columns it names", () => {
+    expect(headerScore(columns, ["REALISASI ANGGARAN 2026", "", ""])).toBe(0);
+    expect(headerScore(columns, ["NIK", "Nilai", "x"])).toBe(2);
+  });
+});
+
+describe("reading realisation rows", () => {
+  const row = (values: Partial<Record<(typeof REALISATION_COLUMNS)[number]["key"], string | number | null>>) =>
+    parseRealisationRow({ budgetLineId: null, programme: null, line: null, month: null, amount: null, note: null, ...values });
+
+  it("accepts amounts as people write them and months by name", () => {
+    for (const amount of ["1.500.000", "Rp1,5 juta", "1500000", 1_500_000]) {
+      expect(row({ budgetLineId: "abc", month: "Maret", amount })).toEqual({
+        ok: true,
+        value: { budgetLineId: "abc", programme: "", line: "", month: 3, amount: 1_500_000n, note: null },
+      });
+    }
+  });
+
+  it("needs a line id or the programme with the line", () => {
+    const result = row({ programme: "Pelatihan", month: 1, amount: "1000" });
+    expect(result).toEqual({ ok: false, reasons: ["Isi ID POS ANGGARAN, atau PROGRAM dan POS ANGGARAN"] });
+  });
+
+  it("gives every reason of a bad row at once", () => {
+    const result = row({ budgetLineId: "abc", month: "13", amount: "-5" });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reasons).toHaveLength(2);
+  });
+
+  it("reads months 1–12 and their names, and refuses others", () => {
+    expect(cellMonth("agt", "BULAN")).toEqual({ ok: true, value: 8 });
+    expect(cellMonth(12, "BULAN")).toEqual({ ok: true, value: 12 });
+    expect(cellMonth("Smarch", "BULAN").ok).toBe(false);
+  });
+});
+
+describe("writing CSV", () => {
+  it("neutralises values a spreadsheet would run, and leaves numbers alone", () => {
+    expect(neutraliseFormula("=1+2")).toBe("'=1+2");
+    expect(neutraliseFormula("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(neutraliseFormula("+62 812")).toBe("'+62 812");
+    expect(neutraliseFormula("-1500000")).toBe("-1500000");
+    expect(neutraliseFormula("Jl. Merdeka")).toBe("Jl. Merdeka");
+  });
+
+  it("quotes separators and quotes, keeps bigints exact", () => {
+    expect(csvLine(["a,b", 'kata "kutip"', 12345678901234567890n, null])).toBe('"a,b","kata ""kutip""",12345678901234567890,\r\n');
+  });
+});
+
+describe("a refused cell", () => {
+  it("gives its own reason only, not also 'wajib diisi'", () => {
+    const result = parseRealisationRow({ budgetLineId: "abc", programme: null, line: null, month: 1, amount: { formula: "SUM(A1:A9)" }, note: null });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reasons).toEqual([expect.stringMatching(/^Kolom JUMLAH berisi rumus/)]);
+  });
+});
