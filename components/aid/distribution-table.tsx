@@ -95,8 +95,8 @@ export function DistributionTable({ rows, label, verifyAction }: { rows: readonl
             <thead className="bg-brand-50 text-left text-brand-900">
               <tr>
                 {canVerify ? (
-                  <th scope="col" className="w-10 px-3 py-2.5">
-                    <span className="sr-only">{t("verify.selectAll")}</span>
+                  <th scope="col" className="px-3 py-2.5">
+                    <span className="sr-only">{t("columns.actions")}</span>
                   </th>
                 ) : null}
                 <th scope="col" className="px-3 py-2.5 font-semibold">{t("columns.date")}</th>
@@ -105,11 +105,6 @@ export function DistributionTable({ rows, label, verifyAction }: { rows: readonl
                 <th scope="col" className="px-3 py-2.5 text-right font-semibold">{t("columns.value")}</th>
                 <th scope="col" className="px-3 py-2.5 font-semibold">{t("columns.programme")}</th>
                 <th scope="col" className="px-3 py-2.5 font-semibold">{t("columns.status")}</th>
-                {canVerify ? (
-                  <th scope="col" className="px-3 py-2.5">
-                    <span className="sr-only">{t("columns.actions")}</span>
-                  </th>
-                ) : null}
               </tr>
             </thead>
             <tbody className="divide-y divide-line">
@@ -117,13 +112,26 @@ export function DistributionTable({ rows, label, verifyAction }: { rows: readonl
                 <tr key={row.id} className={selected.has(row.id) ? "bg-brand-50" : "bg-white"}>
                   {canVerify ? (
                     <td className="px-3 py-2">
-                      <input
-                        type="checkbox"
-                        checked={selected.has(row.id)}
-                        onChange={(event) => toggle(row.id, event.target.checked)}
-                        aria-label={t("verify.select", { recipient: row.recipient, date: row.date })}
-                        className="size-4 accent-brand-700"
-                      />
+                      {/* The row's own button comes first: on a phone the table scrolls sideways and the end is out of reach. */}
+                      <span className="flex items-center gap-3">
+                        <input
+                          type="checkbox"
+                          checked={selected.has(row.id)}
+                          onChange={(event) => toggle(row.id, event.target.checked)}
+                          aria-label={t("verify.select", { recipient: row.recipient, date: row.date })}
+                          className="size-4 accent-brand-700"
+                        />
+                        <button
+                          type="submit"
+                          name="single"
+                          value={row.id}
+                          disabled={pending}
+                          aria-label={t("verify.oneLabel", { recipient: row.recipient, date: row.date })}
+                          className="inline-flex min-h-9 items-center rounded-md border border-line bg-white px-3 py-1.5 text-sm font-medium text-brand-800 hover:bg-brand-50 disabled:opacity-60"
+                        >
+                          {t("verify.one")}
+                        </button>
+                      </span>
                     </td>
                   ) : null}
                   <td className="px-3 py-2 whitespace-nowrap">
@@ -152,20 +160,6 @@ export function DistributionTable({ rows, label, verifyAction }: { rows: readonl
                       {row.duplicateAcknowledged ? <Badge tone="muted">{t("status.duplicateAcknowledged")}</Badge> : null}
                     </span>
                   </td>
-                  {canVerify ? (
-                    <td className="px-3 py-2 text-right">
-                      <button
-                        type="submit"
-                        name="single"
-                        value={row.id}
-                        disabled={pending}
-                        aria-label={t("verify.oneLabel", { recipient: row.recipient, date: row.date })}
-                        className="inline-flex min-h-9 items-center rounded-md border border-line bg-white px-3 py-1.5 text-sm font-medium text-brand-800 hover:bg-brand-50 disabled:opacity-60"
-                      >
-                        {t("verify.one")}
-                      </button>
-                    </td>
-                  ) : null}
                 </tr>
               ))}
             </tbody>
