@@ -6,9 +6,10 @@
 //     idPrefix="realisation-import" downloadBase="realisasi" />
 //
 // "Periksa" sends mode=dry-run (report only), "Impor" mode=commit. The report lists the
-// rejected rows; they download as .csv straight from the report in the browser.
+// rejected rows (they download as .csv straight from the report in the browser) and the
+// accepted rows the import noted. Children are extra form fields (an import's options).
 import { useLocale, useTranslations } from "next-intl";
-import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
+import { startTransition, useActionState, useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/actions/define";
 import { formatNumber } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
@@ -29,9 +30,13 @@ type Props = {
   idPrefix: string;
   /** The rejected-rows file is named "<downloadBase>-ditolak.csv". */
   downloadBase: string;
+  /** Extra fields of the form, sent with the file (the import's options). */
+  children?: ReactNode;
+  /** What the notes table is headed, when the import notes rows. */
+  notesTitle?: string;
 };
 
-export function ImportPanel({ action, templateHref, idPrefix, downloadBase }: Props) {
+export function ImportPanel({ action, templateHref, idPrefix, downloadBase, children, notesTitle }: Props) {
   const t = useTranslations("Spreadsheet");
   const locale = useLocale() as AppLocale;
   const [state, dispatch, pending] = useActionState<ActionResult<TableImportReport> | null, FormData>(action, null);
@@ -87,6 +92,7 @@ export function ImportPanel({ action, templateHref, idPrefix, downloadBase }: Pr
           error={fileError}
           required
         />
+        {children}
         {formError ? <FormAlert>{formError}</FormAlert> : null}
         <div className="flex flex-wrap items-center gap-2">
           <Button type="submit" name="mode" value="dry-run" variant="secondary" disabled={pending}>
@@ -161,6 +167,33 @@ export function ImportPanel({ action, templateHref, idPrefix, downloadBase }: Pr
               {report.rejected.length > SHOWN_REJECTED ? (
                 <p className="text-sm text-muted">{t("rejectedMore", { shown: number(SHOWN_REJECTED), total: number(report.rejected.length) })}</p>
               ) : null}
+            </div>
+          ) : null}
+          {report.notes?.length ? (
+            <div className="space-y-2">
+              <h4 className="text-sm font-semibold text-ink">
+                {notesTitle ?? t("notesTitle")} ({number(report.notes.length)})
+              </h4>
+              <div className="max-h-80 overflow-y-auto rounded-md border border-amber-300">
+                <Table label={notesTitle ?? t("notesTitle")}>
+                  <TableHead>
+                    <tr>
+                      <HeaderCell numeric className="w-20">
+                        {t("row")}
+                      </HeaderCell>
+                      <HeaderCell>{t("notes")}</HeaderCell>
+                    </tr>
+                  </TableHead>
+                  <TableBody>
+                    {report.notes.slice(0, SHOWN_REJECTED).map((row) => (
+                      <Row key={row.rowNumber}>
+                        <Cell numeric>{row.rowNumber}</Cell>
+                        <Cell>{row.notes.join("; ")}</Cell>
+                      </Row>
+                    ))}
+                  </TableBody>
+                </Table>
+              </div>
             </div>
           ) : null}
         </div>

@@ -1,5 +1,6 @@
 // The aid-distribution server actions (issue 5, item 6).
 import { defineAction, type AnyActionDefinition } from "@/lib/actions/define";
+import { importDistributionsDefinition } from "./distribution-import";
 import { createDistribution, deleteDistribution, reverseDistribution, verifyDistributions } from "./distributions";
 import { createDistributionSchema, distributionIdSchema, reverseDistributionSchema, verifyDistributionsSchema } from "./schemas";
 
@@ -48,4 +49,5 @@ export const aidActionDefinitions: readonly AnyActionDefinition[] = [
   deleteDistributionDefinition,
   reverseDistributionDefinition,
   verifyDistributionsDefinition,
+  importDistributionsDefinition,
 ];

@@ -4,9 +4,9 @@
 // ID POS ANGGARAN of the export/template, or by PROGRAM + POS ANGGARAN.
 import type { ActionContext } from "@/lib/actions/define";
 import { AppError, notFound } from "@/lib/errors";
-import { parseRupiah, type Rupiah } from "@/lib/money";
+import type { Rupiah } from "@/lib/money";
 import { writerOpdId } from "@/lib/programmes/scope";
-import { cellMonth, cellText, type CellResult } from "@/lib/spreadsheet/cells";
+import { cellMonth, cellRupiah, cellText, type CellResult } from "@/lib/spreadsheet/cells";
 import type { ImportColumn } from "@/lib/spreadsheet/columns";
 import { acceptRow, defineTableImport, rejectRow, type RowValues } from "@/lib/spreadsheet/table-import";
 import { createRealisation } from "./realisations";
@@ -31,19 +31,6 @@ export type RealisationRow = {
   note: string | null;
 };
 
-function cellRupiah(values: RowValues<Key>): CellResult<Rupiah | null> {
-  const cell = values.amount;
-  if (typeof cell === "number") {
-    return Number.isSafeInteger(cell) && cell > 0 ? { ok: true, value: BigInt(cell) } : { ok: false, reason: `JUMLAH harus rupiah utuh lebih dari Rp 0 (tertulis ${cell})` };
-  }
-  const text = cellText(cell, "JUMLAH");
-  if (!text.ok) return text;
-  if (text.value === "") return { ok: true, value: null };
-  const parsed = parseRupiah(text.value);
-  if (!parsed.ok) return { ok: false, reason: `JUMLAH: ${parsed.message}` };
-  return parsed.value > 0n ? { ok: true, value: parsed.value } : { ok: false, reason: "JUMLAH harus lebih dari Rp 0" };
-}
-
 export function parseRealisationRow(values: RowValues<Key>) {
   const reasons: string[] = [];
   // undefined: the cell was refused (its reason is given); null: the cell is empty.
@@ -56,7 +43,7 @@ export function parseRealisationRow(values: RowValues<Key>) {
   const programme = take(cellText(values.programme, "PROGRAM")) ?? "";
   const line = take(cellText(values.line, "POS ANGGARAN")) ?? "";
   const month = take(cellMonth(values.month, "BULAN"));
-  const amount = take(cellRupiah(values));
+  const amount = take(cellRupiah(values.amount, "JUMLAH"));
   const note = take(cellText(values.note, "CATATAN")) || null;
   if (month === null) reasons.push("BULAN wajib diisi");
   if (amount === null) reasons.push("JUMLAH wajib diisi");

@@ -1,6 +1,7 @@
 // Reading one cell of an uploaded sheet as it really arrives: text or numbers, Excel dates or
 // serials, IDs that Excel turned into 5.27101E+15, leading apostrophes, non-breaking
 // spaces, formulas. Every refusal is an Indonesian reason shown to the user.
+import { parseRupiah, type Rupiah } from "@/lib/money";
 
 /** A cell as a reader hands it over. Formulas are never evaluated. */
 export type Cell = null | string | number | boolean | Date | { formula: string } | { error: string };
@@ -209,4 +210,20 @@ export function cellMonth(cell: Cell, column: string): CellResult<number | null>
   if (value === "") return ok(null);
   const month = /^\d{1,2}$/.test(value) ? Number(value) : (MONTHS[value] ?? 0);
   return month >= 1 && month <= 12 ? ok(month) : fail(`${column} harus 1–12 atau nama bulan (tertulis ${truncate(text.value)})`);
+}
+
+/**
+ * Whole Rupiah more than 0 from a number cell or text as people type it ("1.500.000",
+ * "Rp1,5 juta", "1500000"), through lib/money; an empty cell is null.
+ */
+export function cellRupiah(cell: Cell, column: string): CellResult<Rupiah | null> {
+  if (typeof cell === "number") {
+    return Number.isSafeInteger(cell) && cell > 0 ? ok(BigInt(cell)) : fail(`${column} harus rupiah utuh lebih dari Rp 0 (tertulis ${cell})`);
+  }
+  const text = cellText(cell, column);
+  if (!text.ok) return text;
+  if (text.value === "") return ok(null);
+  const parsed = parseRupiah(text.value);
+  if (!parsed.ok) return fail(`${column}: ${parsed.message}`);
+  return parsed.value > 0n ? ok(parsed.value) : fail(`${column} harus lebih dari Rp 0`);
 }

@@ -4,11 +4,13 @@
 //     name: "x.import", permission: "entry:write", columns: X_COLUMNS,
 //     parseRow: (values, rowNumber) => …ok(value) / rejectRow("reason", …),  // pure, per row
 //     resolve: async (ctx, rows) => Map<rowNumber, reasons>,                   // optional, in bulk
-//     saveRow: async (ctx, value) => { …the domain's own create function… },  // AppError → row rejected
+//     saveRow: async (ctx, value, rowNumber, row) => { …the domain's own create function… },  // AppError → row rejected
+//     options: { acknowledgeDuplicates: checkbox },                            // optional extra form fields
 //     revalidate: (slug) => [...],
 //   });
 //
-// The form sends FormData { file, mode: "dry-run" | "commit" }. The file is read and each
+// The form sends FormData { file, mode: "dry-run" | "commit", …options }. saveRow may attach
+// notes to a row it saves (row.note("…")): warnings the report lists beside the accepted row. The file is read and each
 // row parsed while zod validates the input (before any transaction); a missing required
 // column rejects the whole file as a field error on "file". Then, in the action's one
 // transaction, each accepted row is saved under its own savepoint: a row whose save throws
@@ -36,6 +38,9 @@ export type RowValues<Key extends string> = Record<Key, Cell>;
 
 export type RejectedRow = { rowNumber: number; reasons: string[]; cells: string[] };
 
+/** An accepted row with warnings worth reading before (or after) the commit. */
+export type NotedRow = { rowNumber: number; notes: string[] };
+
 export type ImportMode = "dry-run" | "commit";
 
 /** What the action answers; the panel shows it and offers the rejected rows as .csv. */
@@ -48,6 +53,8 @@ export type TableImportReport = {
   total: number;
   accepted: number;
   rejected: RejectedRow[];
+  /** Accepted rows that saveRow noted, by row number. */
+  notes: NotedRow[];
 };
 
 type ParsedTable<T> = {
@@ -99,7 +106,13 @@ export async function readTable<Key extends string, T>(
   return { fileName: file.name, headers, ignoredColumns, rows };
 }
 
-export type TableImportSpec<Key extends string, T> = {
+/** What saveRow learns about the upload besides the row: the mode, the form's options, and a way to note the row. */
+export type SaveRowContext<Options> = { mode: ImportMode; options: Options; note: (...notes: string[]) => void };
+
+type OptionsShape = Record<string, zod.ZodType>;
+type OptionsOf<Shape extends OptionsShape> = { [K in keyof Shape]: zod.output<Shape[K]> };
+
+export type TableImportSpec<Key extends string, T, Shape extends OptionsShape = Record<never, never>> = {
   /** Unique action name, e.g. "realisations.import". */
   name: string;
   permission: Permission;
@@ -108,8 +121,10 @@ export type TableImportSpec<Key extends string, T> = {
   parseRow: (values: RowValues<Key>, rowNumber: number) => RowResult<T>;
   /** Optional bulk check in the transaction (e.g. one query for every NIK): reasons by row number. */
   resolve?: (ctx: ActionContext, rows: { rowNumber: number; value: T }[]) => Promise<Map<number, string[]>>;
+  /** Extra fields of the upload form (e.g. a tick box), parsed with the file and handed to saveRow. */
+  options?: Shape;
   /** Writes one row with the domain's own function; an AppError rejects this row only. */
-  saveRow: (ctx: ActionContext, value: T, rowNumber: number) => Promise<unknown>;
+  saveRow: (ctx: ActionContext, value: T, rowNumber: number, row: SaveRowContext<OptionsOf<Shape>>) => Promise<unknown>;
   revalidate?: (tenantSlug: string) => string[];
   /** Milliseconds the transaction may take; default 120 s. */
   timeout?: number;
@@ -117,7 +132,7 @@ export type TableImportSpec<Key extends string, T> = {
 
 const mode = z.enum(["dry-run", "commit"], { error: "Pilih periksa atau impor." });
 
-function fileSchema<Key extends string, T>(spec: TableImportSpec<Key, T>) {
+function fileSchema<Key extends string, T>(spec: Pick<TableImportSpec<Key, T>, "columns" | "parseRow">) {
   return z
     .instanceof(File, { error: "Pilih berkas .xlsx atau .csv." })
     .refine((file) => file.size > 0, "Pilih berkas .xlsx atau .csv.")
@@ -132,35 +147,45 @@ function fileSchema<Key extends string, T>(spec: TableImportSpec<Key, T>) {
     });
 }
 
-/** The input schema of a table import: { file, mode }. */
-export function tableImportSchema<Key extends string, T>(spec: TableImportSpec<Key, T>) {
-  return z.object({ mode, file: fileSchema(spec) });
+/** The input schema of a table import: { file, mode, …options }. */
+export function tableImportSchema<Key extends string, T, Shape extends OptionsShape = Record<never, never>>(spec: TableImportSpec<Key, T, Shape>) {
+  return z.object({ mode, file: fileSchema(spec), options: z.object((spec.options ?? {}) as Shape) });
 }
 
-type Schema<Key extends string, T> = ReturnType<typeof tableImportSchema<Key, T>>;
+type Schema<Key extends string, T, Shape extends OptionsShape> = zod.ZodType<{
+  mode: ImportMode;
+  file: zod.output<ReturnType<typeof fileSchema<Key, T>>>;
+  options: OptionsOf<Shape>;
+}>;
 
 /** A table import as an action definition: add it to lib/actions/registry.ts and wire it with tenantAction. */
-export function defineTableImport<Key extends string, T>(
-  spec: TableImportSpec<Key, T>,
-): ActionDefinition<Schema<Key, T>, TableImportReport> {
+export function defineTableImport<Key extends string, T, Shape extends OptionsShape = Record<never, never>>(
+  spec: TableImportSpec<Key, T, Shape>,
+): ActionDefinition<Schema<Key, T, Shape>, TableImportReport> {
+  const schema = tableImportSchema(spec);
   return defineAction({
     name: spec.name,
     permission: spec.permission,
-    schema: tableImportSchema(spec),
+    // The options arrive as top-level form fields beside file and mode.
+    schema: z.preprocess((input) => (isRecord(input) ? { ...input, options: input } : input), schema) as unknown as Schema<Key, T, Shape>,
     timeout: spec.timeout ?? 120_000,
-    run: (ctx, input) => runTableImport(ctx, spec, input.mode, input.file),
+    run: (ctx, input) => runTableImport(ctx, spec, input.mode, input.file, input.options),
     revalidate: (slug, report) => (report.mode === "commit" && report.accepted > 0 ? (spec.revalidate?.(slug) ?? []) : []),
     successMessage: undefined,
   });
 }
 
-async function runTableImport<Key extends string, T>(
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+async function runTableImport<Key extends string, T, Shape extends OptionsShape>(
   ctx: ActionContext,
-  spec: TableImportSpec<Key, T>,
+  spec: TableImportSpec<Key, T, Shape>,
   mode: ImportMode,
   table: zod.output<ReturnType<typeof fileSchema<Key, T>>>,
+  options: OptionsOf<Shape>,
 ): Promise<TableImportReport> {
   const rejected: RejectedRow[] = [];
+  const notes: NotedRow[] = [];
   const parsed: { rowNumber: number; cells: string[]; value: T }[] = [];
   for (const row of table.rows) {
     if (row.result.ok) parsed.push({ rowNumber: row.rowNumber, cells: row.cells, value: row.result.value });
@@ -177,10 +202,12 @@ async function runTableImport<Key extends string, T>(
       continue;
     }
     await ctx.tx.$executeRawUnsafe("SAVEPOINT table_import_row");
+    const rowNotes: string[] = [];
     try {
-      await spec.saveRow(ctx, row.value, row.rowNumber);
+      await spec.saveRow(ctx, row.value, row.rowNumber, { mode, options, note: (...texts) => void rowNotes.push(...texts) });
       await ctx.tx.$executeRawUnsafe("RELEASE SAVEPOINT table_import_row");
       accepted += 1;
+      if (rowNotes.length > 0) notes.push({ rowNumber: row.rowNumber, notes: rowNotes });
     } catch (error) {
       if (!isAppError(error)) throw error;
       await ctx.tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT table_import_row");
@@ -199,5 +226,6 @@ async function runTableImport<Key extends string, T>(
     total: table.rows.length,
     accepted,
     rejected,
+    notes,
   };
 }

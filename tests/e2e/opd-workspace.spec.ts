@@ -8,6 +8,7 @@ const expect = baseExpect.configure({ timeout: 20_000 });
 const STAFF = "staf.disnaker.mataram@entas.test";
 const HEAD = "kepala.disnaker.mataram@entas.test";
 const PROGRAMME = "Pelatihan Barista";
+const TOOL_KITS = "Bantuan Peralatan Kerja bagi Lulusan Pelatihan";
 
 /** A figure of the programme page's results, as a number ("1.234" → 1234). */
 async function figure(page: Page, label: string): Promise<number> {
@@ -16,13 +17,13 @@ async function figure(page: Page, label: string): Promise<number> {
   return Number(text.replace(/\D/g, ""));
 }
 
-async function openProgramme(page: Page) {
+async function openProgramme(page: Page, name = PROGRAMME) {
   await page.goto("/mataram/program?tahun=2024");
-  await page.getByRole("link", { name: PROGRAMME, exact: true }).click();
+  await page.getByRole("link", { name, exact: true }).click();
   await expect(page.getByRole("heading", { name: "Hasil program" })).toBeVisible();
 }
 
-test("an OPD clerk records a training and a month's spending; the head verifies; the programme's figures grow @keyboard", async ({ page }, testInfo) => {
+test("an OPD clerk records a training, a tool kit for a graduate and a month's spending; the head verifies; the programmes' figures grow @keyboard", async ({ page }, testInfo) => {
   test.setTimeout(360_000);
   const skill = `Barista Lanjutan ${Date.now() % 100_000}`;
   const amount = 1_000_000 + (Date.now() % 900) * 1_000;
@@ -31,6 +32,8 @@ test("an OPD clerk records a training and a month's spending; the head verifies;
   await signInAs(page, STAFF);
   await openProgramme(page);
   const before = { participants: await figure(page, "Peserta pelatihan"), completed: await figure(page, "Lulus"), certificates: await figure(page, "Sertifikat") };
+  await openProgramme(page, TOOL_KITS);
+  const toolKitsBefore = await figure(page, "Penyaluran bantuan");
 
   // A new training, from the keyboard.
   await page.goto("/mataram/pelatihan");
@@ -49,9 +52,11 @@ test("an OPD clerk records a training and a month's spending; the head verifies;
   // Two participants from the prioritised list: the first is extreme-poor.
   const picker = page.getByRole("region", { name: "Calon peserta menurut prioritas" });
   await expect(picker.getByRole("row").nth(1)).toContainText("Miskin ekstrem");
+  const names: string[] = [];
   for (let i = 0; i < 2; i++) {
     const add = picker.getByRole("button", { name: /^Tambahkan / }).first();
     const name = (await add.getAttribute("aria-label"))!.replace("Tambahkan ", "");
+    names.push(name);
     await add.click();
     await expect(page.getByRole("region", { name: "Peserta pelatihan" }).getByRole("link", { name })).toBeVisible();
   }
@@ -73,6 +78,32 @@ test("an OPD clerk records a training and a month's spending; the head verifies;
   await participants.getByRole("button", { name: /^Nyatakan .* lulus$/ }).first().click();
   await expect(participants.getByRole("button", { name: /^Nyatakan .* lulus$/ })).toHaveCount(0);
   await saveScreenshot(page, testInfo, "training-clerk");
+
+  // The tool kit for the graduate with the certificate: a hand-over of equipment to their
+  // household, to that person, after this training, recorded from the aid page's form.
+  const graduate = names[0]!;
+  const householdHref = (await participants.getByRole("link", { name: graduate, exact: true }).first().getAttribute("href"))!;
+  await page.goto(`/mataram/bantuan/baru?rumahTangga=${householdHref.split("/").pop()}`);
+  await expect(page.getByRole("heading", { name: "Catat penyaluran bantuan" })).toBeVisible();
+  await page.getByLabel("Program", { exact: true }).selectOption({ label: `${TOOL_KITS} (2024)` });
+  await page.getByLabel("Jenis bantuan").selectOption({ label: "Bantuan peralatan" });
+  const member = page.getByLabel("Anggota penerima (opsional)");
+  await member.selectOption((await member.locator("option", { hasText: graduate }).first().getAttribute("value"))!);
+  const afterTraining = page.getByLabel("Setelah pelatihan (opsional)");
+  await afterTraining.selectOption((await afterTraining.locator("option", { hasText: skill }).first().getAttribute("value"))!);
+  await page.getByLabel("Barang atau bantuan").fill("1 unit mesin espresso, 1 unit grinder");
+  await page.getByLabel("Nilai (Rp)").fill("Rp6,5 juta");
+  await page.getByLabel("Tanggal penyerahan").fill("2024-11-07");
+  await page.getByLabel("Nomor bukti (opsional)").fill(`BAST/${skill}/001`);
+  await page.getByRole("button", { name: "Simpan sebagai draf" }).click();
+  // The seed may already have given this household a tool kit this year: then the clerk confirms.
+  const duplicate = page.getByRole("alert").filter({ hasText: "sudah menerima bantuan jenis yang sama" });
+  await expect(page.getByText("Penyaluran dicatat sebagai draf").or(duplicate)).toBeVisible({ timeout: 30_000 });
+  if (await duplicate.isVisible()) {
+    await page.getByRole("button", { name: "Tetap simpan" }).click();
+    await expect(page.getByText("Penyaluran dicatat sebagai draf")).toBeVisible({ timeout: 30_000 });
+  }
+  await saveScreenshot(page, testInfo, "tool-kit-clerk");
 
   // A month's realisation of the programme's budget line.
   await page.goto("/mataram/anggaran?tahun=2024");
@@ -104,14 +135,23 @@ test("an OPD clerk records a training and a month's spending; the head verifies;
   await page.getByRole("row").filter({ hasText: amountText }).getByRole("button", { name: /Verifikasi/ }).click();
   await expect(page.getByRole("row").filter({ hasText: amountText })).toHaveCount(0);
 
+  // And the tool kit, on the aid page.
+  await page.goto("/mataram/bantuan?tahun=2024");
+  const toolKit = page.getByRole("region", { name: "Menunggu verifikasi", exact: true }).getByRole("button", { name: `Verifikasi penyaluran kepada ${graduate}, 7 November 2024` });
+  await expect(toolKit).toHaveCount(1);
+  await toolKit.click();
+  await expect(page.getByText("1 penyaluran diverifikasi.")).toBeVisible({ timeout: 30_000 });
+  await saveScreenshot(page, testInfo, "tool-kit-head");
+
   // The programme's figures now count them.
   await openProgramme(page);
   expect(await figure(page, "Peserta pelatihan")).toBe(before.participants + 2);
   expect(await figure(page, "Lulus")).toBe(before.completed + 2);
   expect(await figure(page, "Sertifikat")).toBe(before.certificates + 1);
   await saveScreenshot(page, testInfo, "programme-results");
-
-  // Tool-kit hand-over (the aid page /mataram/bantuan) belongs here once that page lands in main.
+  await openProgramme(page, TOOL_KITS);
+  expect(await figure(page, "Penyaluran bantuan")).toBe(toolKitsBefore + 1);
+  await saveScreenshot(page, testInfo, "tool-kit-programme-results");
 
   // Follow-ups fell due long ago for a 2024 training: they are listed.
   await page.goto("/mataram/pelatihan/tindak-lanjut");

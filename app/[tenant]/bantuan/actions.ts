@@ -7,8 +7,10 @@ import {
   reverseDistributionDefinition,
   verifyDistributionsDefinition,
 } from "@/lib/aid/actions";
+import { importDistributionsDefinition } from "@/lib/aid/distribution-import";
 
 export const createDistribution = tenantAction(createDistributionDefinition);
 export const deleteDistribution = tenantAction(deleteDistributionDefinition);
 export const reverseDistribution = tenantAction(reverseDistributionDefinition);
 export const verifyDistributions = tenantAction(verifyDistributionsDefinition);
+export const importDistributions = tenantAction(importDistributionsDefinition);

@@ -5,6 +5,8 @@ import { AidFilters } from "@/components/aid/aid-filters";
 import { DistributionTable } from "@/components/aid/distribution-table";
 import { tableRows } from "@/components/aid/table-rows";
 import { ExportLinks } from "@/components/spreadsheet/export-links";
+import { ImportPanel } from "@/components/spreadsheet/import-panel";
+import { Card, CardHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { FormNotice } from "@/components/ui/form-alert";
 import { PageHeader } from "@/components/ui/page-header";
@@ -17,7 +19,7 @@ import type { AidKind } from "@/lib/generated/prisma/enums";
 import { formatNumber } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { yearContext } from "@/lib/programmes/year-context";
-import { verifyDistributions } from "./actions";
+import { importDistributions, verifyDistributions } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -83,6 +85,28 @@ export default async function AidPage({ params, searchParams }: Props) {
             opdId={context.opdId}
             programmes={data.programmes}
           />
+
+          {canWrite ? (
+            <Card className="mt-6">
+              <CardHeader id="aid-import" title={t("bulk.title")} description={t("bulk.intro")} />
+              <div className="p-4 sm:p-5">
+                <ImportPanel
+                  action={importDistributions.bind(null, slug)}
+                  templateHref={`${path}/templat`}
+                  idPrefix="aid-import"
+                  downloadBase="penyaluran-bantuan"
+                  notesTitle={t("bulk.notesTitle")}
+                >
+                  <label className="flex min-h-9 items-start gap-2 text-sm text-ink">
+                    <input type="checkbox" name="acknowledgeDuplicates" value="1" className="mt-0.5 size-4 shrink-0 accent-brand-700" />
+                    <span>
+                      {t("bulk.acknowledge")} <span className="text-muted">{t("bulk.acknowledgeHint")}</span>
+                    </span>
+                  </label>
+                </ImportPanel>
+              </div>
+            </Card>
+          ) : null}
 
           <section aria-labelledby="aid-pending" className="mt-6">
             <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">

@@ -1,0 +1,7 @@
+import { DISTRIBUTION_COLUMNS } from "@/lib/aid/distribution-import";
+import { templateRoute } from "@/lib/spreadsheet/routes";
+
+export const dynamic = "force-dynamic";
+
+/** The distribution import's template: ?format=xlsx|csv. */
+export const GET = templateRoute({ permission: "entry:write", fileName: "penyaluran-bantuan", columns: DISTRIBUTION_COLUMNS });
