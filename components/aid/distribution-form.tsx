@@ -23,6 +23,8 @@ export type DistributionFormProps = {
   participations: readonly Choice[];
   kinds: readonly { value: string; label: string }[];
   defaultDate: string;
+  /** Filled in when the clerk comes from a training's graduate: a tool kit for that participant. */
+  preset?: { kind: string; memberId: string; trainingParticipantId: string };
 };
 
 /** A handover to the picked household, saved as a draft; a new round after each save. */
@@ -48,7 +50,7 @@ function DistributionFormRound(props: DistributionFormProps & { onCreated: (mess
   const t = useTranslations("Aid.form");
   const { state, pending, formRef, onSubmit, fieldError, formError } = useActionForm<Result>(props.action);
   const acknowledge = useRef<HTMLInputElement>(null);
-  const [kind, setKind] = useState("");
+  const [kind, setKind] = useState(props.preset?.kind ?? "");
   const duplicate = state && !state.ok ? state.fieldErrors?.duplicate : undefined;
   const otherFieldErrors = Boolean(state && !state.ok && state.fieldErrors && Object.keys(state.fieldErrors).some((key) => key !== "duplicate"));
   const { onCreated } = props;
@@ -113,7 +115,7 @@ function DistributionFormRound(props: DistributionFormProps & { onCreated: (mess
           id={id("member")}
           name="memberId"
           label={kind === "INSURANCE_PREMIUM" ? t("memberRequired") : t("member")}
-          defaultValue=""
+          defaultValue={props.preset?.memberId ?? ""}
           error={fieldError("memberId")}
         >
           <option value="">{t("wholeHousehold")}</option>
@@ -155,7 +157,7 @@ function DistributionFormRound(props: DistributionFormProps & { onCreated: (mess
           <Field id={id("months")} name="monthsCovered" label={t("monthsCovered")} inputMode="numeric" required error={fieldError("monthsCovered")} />
         ) : null}
         {props.participations.length > 0 ? (
-          <SelectField id={id("participant")} name="trainingParticipantId" label={t("participant")} defaultValue="" error={fieldError("trainingParticipantId")}>
+          <SelectField id={id("participant")} name="trainingParticipantId" label={t("participant")} defaultValue={props.preset?.trainingParticipantId ?? ""} error={fieldError("trainingParticipantId")}>
             <option value="">{t("noParticipant")}</option>
             {props.participations.map((choice) => (
               <option key={choice.id} value={choice.id}>

@@ -103,6 +103,15 @@ export async function ParticipantsSection({
                 ? [
                     <div key="actions" className="flex flex-col items-start gap-1">
                       {p.completion === "ENROLLED" && ended ? <CompleteForm participantId={p.id} name={p.name} action={actions.complete} /> : null}
+                      {p.completion === "COMPLETED" ? (
+                        <Link
+                          href={`/${slug}/bantuan/baru?${new URLSearchParams({ rumahTangga: p.householdId, peserta: p.id })}`}
+                          aria-label={t("participants.recordToolKitFor", { name: p.name })}
+                          className="text-sm font-medium text-brand-800 underline-offset-2 hover:underline"
+                        >
+                          {t("participants.recordToolKit")}
+                        </Link>
+                      ) : null}
                       {p.completion !== "DROPPED" && p.status === "VERIFIED" ? (
                         <WithdrawForm participantId={p.id} name={p.name} action={actions.withdraw} />
                       ) : null}

@@ -35,6 +35,7 @@ export async function recipientChoices(tx: Tx, householdId: string) {
       .sort((a, b) => Number(b.relation === "HEAD") - Number(a.relation === "HEAD")),
     participations: household.participations.map((p) => ({
       id: p.id,
+      memberId: p.memberId,
       memberName: names.get(p.memberId) ?? "",
       skill: p.training.skill,
       startDate: p.training.startDate,

@@ -44,6 +44,7 @@ export default async function NewDistributionPage({ params, searchParams }: Prop
   const query = await searchParams;
   const q = (firstParam(query.q) ?? "").trim();
   const picked = firstParam(query.rumahTangga);
+  const participantId = firstParam(query.peserta);
 
   const data = await withTenant(user.tenantId, async (tx) => {
     const search = parseRegistrySearchParams({ q });
@@ -65,6 +66,8 @@ export default async function NewDistributionPage({ params, searchParams }: Prop
   ]);
   const path = `/${slug}/bantuan/baru`;
   const { recipient } = data;
+  const participation = recipient?.participations.find((p) => p.id === participantId);
+  const preset = participation ? { kind: "EQUIPMENT", memberId: participation.memberId, trainingParticipantId: participation.id } : undefined;
   const pickHref = (householdId: string) => `${path}?${new URLSearchParams({ ...(q ? { q } : {}), rumahTangga: householdId })}`;
 
   return (
@@ -125,6 +128,7 @@ export default async function NewDistributionPage({ params, searchParams }: Prop
                   }))}
                   kinds={AID_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
                   defaultDate={data.today}
+                  preset={preset}
                 />
               </NextIntlClientProvider>
             )}
