@@ -8,6 +8,7 @@
 // and foreign-key checks off for the loading sessions (session_replication_role = replica)
 // and, on a database of its own, the secondary indexes dropped and rebuilt after. The
 // summaries are then recomputed by the migrations' rebuild functions and the tables analysed.
+import os from "node:os";
 import { findRegency, syncTenantAreas, timeZoneForProvince } from "@/lib/areas";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db";
@@ -40,6 +41,10 @@ export type GeneratedCity = {
   fiscalYear: number;
   counts: Record<string, number>;
   seconds: number;
+  /** CPU this process spent (generating rows); the database's own work is not in it. */
+  nodeCpuSeconds: number;
+  /** The machine's 1-minute load average at the start and the end: timings are only as quiet as the machine. */
+  loadAverage: [number, number];
   steps: { step: string; seconds: number }[];
 };
 
@@ -71,6 +76,8 @@ export async function generateCity(db: Db, sql: Sql, options: GenerateCityOption
   const seed = options.seed ?? 8;
   const slug = options.slug ?? "kota-besar";
   const started = performance.now();
+  const cpu = process.cpuUsage();
+  const loadAtStart = os.loadavg()[0]!;
   const steps: GeneratedCity["steps"] = [];
   const counts: Record<string, number> = {};
   const timed = async <T>(step: string, run: () => Promise<T>): Promise<T> => {
@@ -103,7 +110,11 @@ export async function generateCity(db: Db, sql: Sql, options: GenerateCityOption
   await timed("summaries (entas_dash_rebuild)", () => sql.query(`SELECT entas_dash_rebuild($1)`, [tenantId]));
   await timed("ANALYZE", () => analyze(sql));
 
-  return { tenantId, slug, fiscalYear: BENCH_YEAR, counts, seconds: (performance.now() - started) / 1000, steps };
+  const used = process.cpuUsage(cpu);
+  return {
+    tenantId, slug, fiscalYear: BENCH_YEAR, counts, seconds: (performance.now() - started) / 1000,
+    nodeCpuSeconds: Math.round((used.user + used.system) / 1e5) / 10, loadAverage: [loadAtStart, os.loadavg()[0]!], steps,
+  };
 }
 
 type Ctx = {

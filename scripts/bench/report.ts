@@ -8,6 +8,9 @@ export type BenchReport = {
   households: number;
   year: number;
   iterations: number;
+  /** 1-minute load average at the start and the end, and the cores: the machine is shared. */
+  loadAverage: [number, number];
+  cores: number;
   queries?: QueryResult[];
   pages?: NamedTiming[];
   search?: NamedTiming[];
@@ -23,7 +26,7 @@ export function formatReport(r: BenchReport): string {
   const out: string[] = [
     `# Benchmark ${r.at}`,
     "",
-    `Database ${r.database}, ${r.households.toLocaleString("en")} households, fiscal year ${r.year}, ${r.iterations} timed runs per figure (after one warm-up).`,
+    `Database ${r.database}, ${r.households.toLocaleString("en")} households, fiscal year ${r.year}, ${r.iterations} timed runs per figure (after one warm-up). Load average ${r.loadAverage.map((x) => x.toFixed(1)).join(" → ")} on ${r.cores} cores (shared machine: timings are noisy).`,
     "",
   ];
   if (r.queries) {

@@ -4,6 +4,7 @@
 // Runs on the city that `npm run bench:generate` made, and writes
 // bench-results/bench-<time>.json and .md (bench-results/ is not committed).
 import { mkdir, writeFile } from "node:fs/promises";
+import os from "node:os";
 import { openDb, openOwnerDb } from "@/lib/db";
 import { scopesFor } from "@/lib/db/tenant-scope";
 import { benchConcurrentWrites, benchDashboardQueries, benchImport, benchPages, benchSearch, firstLoadJs, type BenchEnv } from "./bench";
@@ -29,7 +30,7 @@ try {
   );
   if (!tenant) throw new Error(`No generated city in ${database}: run npm run bench:generate -- --households N first`);
   const env: BenchEnv = { app: app.client, scopes: scopesFor(app.client), owner: owner.client, sql, tenantId: tenant.id, tenantSlug: tenant.slug, year: BENCH_YEAR };
-  const report: BenchReport = { at: new Date().toISOString(), database, tenantId: tenant.id, households: tenant.households, year: BENCH_YEAR, iterations };
+  const report: BenchReport = { at: new Date().toISOString(), database, tenantId: tenant.id, households: tenant.households, year: BENCH_YEAR, iterations, loadAverage: [os.loadavg()[0]!, 0], cores: os.cpus().length };
   const log = (line: string) => console.log(line);
   console.log(`${database}: ${tenant.households.toLocaleString("en")} households; ${iterations} runs per figure`);
   if (only.has("queries")) (console.log("\ndashboard queries (app function | hand-tuned SQL)"), (report.queries = await benchDashboardQueries(env, iterations, log)));
@@ -41,6 +42,7 @@ try {
     report.bundles = await firstLoadJs();
     console.log(`\nfirst-load JavaScript: ${"skipped" in report.bundles ? `skipped — ${report.bundles.skipped}` : report.bundles.map((b) => `${b.route} ${b.kb} kB`).join(", ")}`);
   }
+  report.loadAverage[1] = os.loadavg()[0]!;
   await mkdir("bench-results", { recursive: true });
   const stamp = report.at.replace(/[:.]/g, "-");
   await writeFile(`bench-results/bench-${stamp}.json`, JSON.stringify(report, (_, v) => (typeof v === "bigint" ? v.toString() : v), 2));
