@@ -78,7 +78,16 @@ export async function benchDashboardQueries(env: BenchEnv, iterations: number, l
     for (const [query, fn] of Object.entries(queries)) {
       const yardstick = handTuned[dashboard]?.[query];
       if (!yardstick) throw new Error(`No hand-tuned SQL for ${dashboard}.${query}`);
-      const app = await measure(() => env.scopes.withTenant(env.tenantId, (tx) => fn(tx, filters)), iterations);
+      let app: Awaited<ReturnType<typeof measure>>;
+      try {
+        app = await measure(() => env.scopes.withTenant(env.tenantId, (tx) => fn(tx, filters)), iterations);
+      } catch (error) {
+        // At city scale a query can outlast the scope's transaction timeout: that is a result too.
+        const failed = summarise([Number.POSITIVE_INFINITY]);
+        log(`  ${`${dashboard}.${query}`.padEnd(34)} FAILED: ${String((error as Error).message).split("\n")[0]!.slice(0, 160)}`);
+        results.push({ dashboard, query, app: failed, sql: failed, ratio: Number.POSITIVE_INFINITY, appFigure: Number.NaN, sqlFigure: Number.NaN, same: false });
+        continue;
+      }
       const params = [env.tenantId, env.year].slice(0, yardstick.sql.includes("$2") ? 2 : 1);
       const sql = await measure(() => env.sql.query(yardstick.sql, params), iterations);
       const appFigure = yardstick.appFigure(app.result as never);
@@ -146,9 +155,15 @@ export async function benchPages(env: BenchEnv, iterations: number, log: (line: 
   };
   const results: NamedTiming[] = [];
   for (const [name, load] of Object.entries(pages)) {
-    const { timing } = await measure(load, iterations);
-    log(`  ${name.padEnd(34)} p50 ${fmt(timing.p50)} p95 ${fmt(timing.p95)}`);
-    results.push({ name, timing });
+    try {
+      const { timing } = await measure(load, iterations);
+      log(`  ${name.padEnd(34)} p50 ${fmt(timing.p50)} p95 ${fmt(timing.p95)}`);
+      results.push({ name, timing });
+    } catch (error) {
+      const note = `failed: ${String((error as Error).message).split("\n")[0]!.slice(0, 160)}`;
+      log(`  ${name.padEnd(34)} ${note}`);
+      results.push({ name, timing: summarise([Number.POSITIVE_INFINITY]), note });
+    }
   }
   return results;
 }

@@ -14,15 +14,25 @@ export function summarise(samples: number[]): Timing {
   };
 }
 
-/** Runs `fn` `warmup` times unmeasured, then `iterations` times one after another; returns the timing and the last result. */
-export async function measure<T>(fn: () => Promise<T>, iterations: number, warmup = 1): Promise<{ timing: Timing; result: T }> {
+/**
+ * Runs `fn` `warmup` times unmeasured, then `iterations` times one after another; returns the
+ * timing and the last result. A thing slower than `slowMs` is timed once (warm-up included)
+ * rather than `iterations` times, so that a city-scale miss does not take the run's hour.
+ */
+export async function measure<T>(fn: () => Promise<T>, iterations: number, warmup = 1, slowMs = 3_000): Promise<{ timing: Timing; result: T }> {
   let result!: T;
-  for (let i = 0; i < warmup; i++) result = await fn();
   const samples: number[] = [];
+  for (let i = 0; i < warmup; i++) {
+    const started = performance.now();
+    result = await fn();
+    const ms = performance.now() - started;
+    if (ms > slowMs) return { timing: summarise([ms]), result };
+  }
   for (let i = 0; i < iterations; i++) {
     const started = performance.now();
     result = await fn();
     samples.push(performance.now() - started);
+    if (samples[samples.length - 1]! > slowMs) break;
   }
   return { timing: summarise(samples), result };
 }
