@@ -32,13 +32,18 @@ const SOURCES = [["DTSEN", 75], ["P3KE", 15], ["DTKS", 8], ["LOCAL", 2]] as cons
  * default 3,000 rather than replacing them.
  */
 export function generateRegistry(options: GenerateRegistryOptions): GeneratedHousehold[] {
+  return [...registryHouseholds(options)];
+}
+
+/** The same registry one household at a time, for city-scale loads that cannot hold it whole. */
+export function* registryHouseholds(options: GenerateRegistryOptions): Generator<GeneratedHousehold> {
   if (options.areas.length === 0) throw new Error("generateRegistry needs at least one kelurahan");
   const random = createRandom(hashSeed(options.seed, "registry"));
   const kelurahanWeights = options.areas.map((area, i) => [i, 0.5 + createRandom(hashSeed(options.seed, area.kelurahanCode)).next()] as const);
   const nikSerials = new SerialCounter();
   const kkSerials = new SerialCounter();
 
-  return Array.from({ length: options.count }, (_, index) => {
+  for (let index = 0; index < options.count; index++) {
     const area = options.areas[random.weighted(kelurahanWeights)]!;
     const region = nikRegionCode(area.kecamatanCode);
     const culture = random.weighted(options.culturesByKecamatan?.[area.kecamatanName] ?? options.cultures);
@@ -61,7 +66,7 @@ export function generateRegistry(options: GenerateRegistryOptions): GeneratedHou
     const registrySource: RegistrySource = random.weighted(SOURCES);
     const street = `Jl. ${random.pick(options.streets)}${random.chance(0.4) ? ` ${random.pick(options.alleys)}` : ""}`;
 
-    return {
+    yield {
       index,
       noKk,
       registrySource,
@@ -73,7 +78,7 @@ export function generateRegistry(options: GenerateRegistryOptions): GeneratedHou
       ...history(random, family.length, options),
       members,
     };
-  });
+  }
 }
 
 type History = Pick<

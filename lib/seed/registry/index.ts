@@ -1,2 +1,2 @@
-export { generateRegistry, type GenerateRegistryOptions } from "./generate-registry";
+export { generateRegistry, registryHouseholds, type GenerateRegistryOptions } from "./generate-registry";
 export type * from "./types";

@@ -1,0 +1,476 @@
+// The city-scale benchmark (issue #8): dashboard queries against hand-tuned SQL, the data
+// each dashboard page and the registry search load, the registry import against COPY,
+// concurrent data entry through the server actions, and first-load JavaScript.
+// `npm run bench` runs it on the generated city; tests/integration/bench-smoke.test.ts runs
+// it small.
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { createDistributionDefinition, verifyDistributionsDefinition } from "@/lib/aid/actions";
+import { createRealisationDefinition } from "@/lib/budget/actions";
+import { runAction, type ActionDeps } from "@/lib/actions/run";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { budgetDashboardQueries } from "@/lib/dashboards/budget/queries";
+import { budgetDashboardData } from "@/lib/dashboards/budget/tables";
+import { dashboardFilterOptions, defaultDashboardYear } from "@/lib/dashboards/filter-options";
+import type { DashboardFilters } from "@/lib/dashboards/filters";
+import { fundRollupQueries } from "@/lib/dashboards/fund-rollup/queries";
+import { mayorDashboardContext } from "@/lib/dashboards/mayor-context";
+import { povertyDashboardQueries } from "@/lib/dashboards/poverty/queries";
+import { resultsDashboardQueries } from "@/lib/dashboards/results/queries";
+import { resultsDashboardData } from "@/lib/dashboards/results/tables";
+import type { Db, ScopedClient, Tx } from "@/lib/db";
+import type { scopesFor } from "@/lib/db/tenant-scope";
+import { listAreaChoices } from "@/lib/registry/areas";
+import { runRegistryImport } from "@/lib/registry/import/run-import";
+import { parseRegistrySearchParams } from "@/lib/registry/search/schema";
+import { searchHouseholds } from "@/lib/registry/search/search-households";
+import { chunked, createImportTenant, extractRows, toCsv } from "@/tests/fixtures/registry/extract";
+import type { TestDb } from "@/tests/helpers/db";
+import { handTuned } from "./hand-tuned";
+import { measure, summarise, type Timing } from "./measure";
+import type { Sql } from "./sql";
+
+export type BenchEnv = {
+  /** The app's client (row-level security role, tenant-scoped) and its scopes. */
+  app: ScopedClient;
+  scopes: ReturnType<typeof scopesFor>;
+  /** The owner's Prisma client (fixtures) and raw SQL (the yardstick, COPY). */
+  owner: Db;
+  sql: Sql;
+  tenantId: string;
+  tenantSlug: string;
+  year: number;
+};
+
+export const TARGETS = {
+  queryP95Ms: 150,
+  queryRatio: 2,
+  searchP95Ms: 200,
+  pageP95Ms: 400,
+  importRowsPerSecond: 15_000,
+  writesPerSecond: 150,
+  writeP95Ms: 250,
+  firstLoadKb: 200,
+};
+
+// ─────────────────────────── dashboard queries ───────────────────────────
+
+export type QueryResult = { dashboard: string; query: string; app: Timing; sql: Timing; ratio: number; appFigure: number; sqlFigure: number; same: boolean };
+
+const MODULES: Record<string, Record<string, (tx: Tx, filters: DashboardFilters) => Promise<unknown>>> = {
+  poverty: povertyDashboardQueries,
+  results: resultsDashboardQueries,
+  budget: budgetDashboardQueries,
+  fundRollup: fundRollupQueries,
+};
+
+/** Every query of every dashboard module, by the module's name: the list the bench must cover. */
+export function dashboardQueryNames(): string[] {
+  return Object.entries(MODULES).flatMap(([dashboard, queries]) => Object.keys(queries).map((q) => `${dashboard}.${q}`));
+}
+
+export async function benchDashboardQueries(env: BenchEnv, iterations: number, log: (line: string) => void = () => {}): Promise<QueryResult[]> {
+  const filters: DashboardFilters = { year: env.year, kecamatanId: null, opdId: null, programmeId: null };
+  const results: QueryResult[] = [];
+  for (const [dashboard, queries] of Object.entries(MODULES)) {
+    for (const [query, fn] of Object.entries(queries)) {
+      const yardstick = handTuned[dashboard]?.[query];
+      if (!yardstick) throw new Error(`No hand-tuned SQL for ${dashboard}.${query}`);
+      let app: Awaited<ReturnType<typeof measure>>;
+      try {
+        app = await measure(() => env.scopes.withTenant(env.tenantId, (tx) => fn(tx, filters)), iterations);
+      } catch (error) {
+        // At city scale a query can outlast the scope's transaction timeout: that is a result too.
+        const failed = summarise([Number.POSITIVE_INFINITY]);
+        log(`  ${`${dashboard}.${query}`.padEnd(34)} FAILED: ${String((error as Error).message).split("\n")[0]!.slice(0, 160)}`);
+        results.push({ dashboard, query, app: failed, sql: failed, ratio: Number.POSITIVE_INFINITY, appFigure: Number.NaN, sqlFigure: Number.NaN, same: false });
+        continue;
+      }
+      const params = [env.tenantId, env.year].slice(0, yardstick.sql.includes("$2") ? 2 : 1);
+      const sql = await measure(() => env.sql.query(yardstick.sql, params), iterations);
+      const appFigure = yardstick.appFigure(app.result as never);
+      const sqlFigure = yardstick.sqlFigure(sql.result);
+      const row = { dashboard, query, app: app.timing, sql: sql.timing, ratio: ratio(app.timing.p95, sql.timing.p95), appFigure, sqlFigure, same: appFigure === sqlFigure };
+      log(`  ${`${dashboard}.${query}`.padEnd(34)} app p50 ${fmt(row.app.p50)} p95 ${fmt(row.app.p95)} | sql p50 ${fmt(row.sql.p50)} p95 ${fmt(row.sql.p95)} | ratio ${row.ratio.toFixed(2)}${row.same ? "" : `  FIGURES DIFFER ${appFigure} ≠ ${sqlFigure}`}`);
+      results.push(row);
+    }
+  }
+  return results;
+}
+
+/** p95 over p95; the yardstick's floor is 1 ms so that sub-millisecond noise does not make ratios of 10. */
+function ratio(app: number, sql: number): number {
+  return Math.round((app / Math.max(sql, 1)) * 100) / 100;
+}
+
+const fmt = (ms: number) => `${ms.toFixed(1).padStart(7)} ms`;
+
+// ─────────────────────────── pages and search ───────────────────────────
+
+export type NamedTiming = { name: string; timing: Timing; note?: string };
+
+/**
+ * The server-side data of each dashboard page and the registry page: the same calls, in
+ * the same order and tenant scope, as the page's server component (app/[tenant]/…/page.tsx),
+ * without rendering React. Rendering adds a few milliseconds of CPU that is not measured.
+ */
+export async function benchPages(env: BenchEnv, iterations: number, log: (line: string) => void = () => {}): Promise<NamedTiming[]> {
+  const { scopes, tenantId } = env;
+  const query = { tahun: String(env.year) };
+  const filters: DashboardFilters = { year: env.year, kecamatanId: null, opdId: null, programmeId: null };
+  const pages: Record<string, () => Promise<unknown>> = {
+    "dasbor/kemiskinan": () =>
+      scopes.withTenant(tenantId, async (tx) => {
+        await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { timeZone: true } });
+        await defaultDashboardYear(tx, new Date().getUTCFullYear());
+        await dashboardFilterOptions(tx, filters, new Date().getUTCFullYear());
+        const q = povertyDashboardQueries;
+        for (const fn of [q.registryByKecamatan, q.registryByKelurahan, q.desilDistribution, q.coverage, q.coverageByKelurahan, q.overlapByOpd, q.overlapDepth, q.targeting, q.targetingByOpd, q.graduationsByMonth, q.targetProgress]) {
+          await fn(tx, filters);
+        }
+        return q.unreachedHouseholds(tx, filters, { limit: 50 });
+      }),
+    "dasbor/hasil": () =>
+      scopes.withTenant(tenantId, async (tx) => resultsDashboardData(tx, (await mayorDashboardContext(tx, tenantId, query)).filters)),
+    "dasbor/anggaran": () =>
+      scopes.withTenant(tenantId, async (tx) => budgetDashboardData(tx, (await mayorDashboardContext(tx, tenantId, query)).filters)),
+    "dasbor/dana-pem": () =>
+      scopes.withTenant(tenantId, async (tx) => {
+        await Promise.all([
+          tx.revolvingFund.groupBy({ by: ["year"], orderBy: { year: "desc" } }),
+          tx.area.findMany({ where: { level: "KECAMATAN" }, select: { id: true, name: true }, orderBy: { code: "asc" } }),
+        ]);
+        return Promise.all([fundRollupQueries.totals(tx, filters), fundRollupQueries.byKelurahan(tx, filters), fundRollupQueries.ageing(tx, filters)]);
+      }),
+    registri: () =>
+      scopes.withTenant(tenantId, (tx) =>
+        Promise.all([
+          tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true } }),
+          listAreaChoices(tx),
+          searchHouseholds(tx, parseRegistrySearchParams({}), { tenantId, scope: { kelurahanId: null, nothing: false } }),
+        ]),
+      ),
+  };
+  const results: NamedTiming[] = [];
+  for (const [name, load] of Object.entries(pages)) {
+    try {
+      const { timing } = await measure(load, iterations);
+      log(`  ${name.padEnd(34)} p50 ${fmt(timing.p50)} p95 ${fmt(timing.p95)}`);
+      results.push({ name, timing });
+    } catch (error) {
+      const note = `failed: ${String((error as Error).message).split("\n")[0]!.slice(0, 160)}`;
+      log(`  ${name.padEnd(34)} ${note}`);
+      results.push({ name, timing: summarise([Number.POSITIVE_INFINITY]), note });
+    }
+  }
+  return results;
+}
+
+/** The registry search as the registry page runs it, for names (prefix and contains), numbers and filters. */
+export async function benchSearch(env: BenchEnv, iterations: number, log: (line: string) => void = () => {}): Promise<NamedTiming[]> {
+  const [sample] = await env.sql.query<{ nik: string; noKk: string; kelurahanId: string }>(
+    `SELECT m.nik, h."noKk", h."kelurahanId" FROM "Member" m JOIN "Household" h ON h."tenantId" = m."tenantId" AND h.id = m."householdId"
+      WHERE m."tenantId" = $1 ORDER BY m.id LIMIT 1 OFFSET 12345 % (SELECT greatest(count(*), 1) FROM "Area" WHERE "tenantId" = $1)`,
+    [env.tenantId],
+  );
+  const cases: Record<string, Record<string, string>> = {
+    "first page (desil order)": {},
+    "NIK": { q: sample?.nik ?? "" },
+    "No. KK": { q: sample?.noKk ?? "" },
+    'name prefix "budi"': { q: "budi", match: "prefix" },
+    'name prefix "sri wah"': { q: "sri wah", match: "prefix" },
+    'name contains "wati"': { q: "wati", match: "contains" },
+    'name contains "yanto"': { q: "yanto", match: "contains" },
+    'name contains "rahma"': { q: "rahma", match: "contains" },
+    "kelurahan + desil 1 + extreme": { kelurahan: sample?.kelurahanId ?? "", desil: "1", extreme: "1" },
+  };
+  const results: NamedTiming[] = [];
+  for (const [name, params] of Object.entries(cases)) {
+    let total = 0;
+    const { timing } = await measure(async () => {
+      const page = await env.scopes.withTenant(env.tenantId, (tx) =>
+        searchHouseholds(tx, parseRegistrySearchParams(params), { tenantId: env.tenantId, scope: { kelurahanId: null, nothing: false } }),
+      );
+      total = page.total.count;
+    }, iterations);
+    log(`  ${name.padEnd(34)} p50 ${fmt(timing.p50)} p95 ${fmt(timing.p95)}  (${total} found)`);
+    results.push({ name, timing, note: `${total} found` });
+  }
+  return results;
+}
+
+// ─────────────────────────── registry import ───────────────────────────
+
+export type ImportResult = {
+  households: number;
+  rows: number;
+  dryRunSeconds: number;
+  commitSeconds: number;
+  /** Member rows per second through the app's import, dry run plus commit. */
+  rowsPerSecond: number;
+  copySeconds: number;
+  copyRowsPerSecond: number;
+  status: string;
+};
+
+/**
+ * `households` households (about 3 members each) as a DTSEN CSV, through the app's import
+ * (lib/registry/import: dry run, then commit), into a fresh tenant; then the same rows by COPY
+ * into another fresh tenant.
+ */
+export async function benchImport(env: BenchEnv, households: number, log: (line: string) => void = () => {}): Promise<ImportResult> {
+  const fixtureDb = { db: env.owner, withTenant: env.scopes.withTenant } as unknown as TestDb;
+  const tenant = await createImportTenant(fixtureDb);
+  const rows = extractRows(tenant, households);
+  const bytes = new TextEncoder().encode(toCsv(rows));
+  const run = (mode: { kind: "dry-run" } | { kind: "commit"; jobId: string }) =>
+    runRegistryImport({ withTenant: env.scopes.withTenant, tenantId: tenant.id, userId: null, body: chunked(bytes), fileName: "bench.csv", source: "DTSEN", mode });
+  let started = performance.now();
+  const dry = await run({ kind: "dry-run" });
+  const dryRunSeconds = (performance.now() - started) / 1000;
+  started = performance.now();
+  const commit = dry.status === "DRY_RUN" ? await run({ kind: "commit", jobId: dry.jobId }) : dry;
+  const commitSeconds = (performance.now() - started) / 1000;
+  log(`  import ${rows.length} rows (${households} households): dry run ${dryRunSeconds.toFixed(1)} s, commit ${commitSeconds.toFixed(1)} s → ${commit.status}${commit.error ? ` (${commit.error})` : ""}`);
+
+  // The same households and members by COPY, into a tenant of their own.
+  const copyTenant = await createImportTenant(fixtureDb);
+  const areaByName = new Map(copyTenant.kecamatan.flatMap((k) => k.kelurahan.map((l) => [`${k.name.toUpperCase()}/${l.name.toUpperCase()}`, { kec: k.id, kel: l.id }])));
+  started = performance.now();
+  const session = await env.sql.session();
+  const householdSink = await session.copy("Household", ["tenantId", "id", "noKk", "registrySource", "registryId", "address", "rt", "rw", "kecamatanId", "kelurahanId", "desil", "isExtremePoor", "createdAt", "updatedAt"]);
+  const now = new Date().toISOString();
+  let last = "";
+  let h = 0;
+  const memberRows: unknown[][] = [];
+  for (const row of rows) {
+    if (row["NO KK"] !== last) {
+      last = row["NO KK"];
+      h++;
+      const area = areaByName.get(`${row.KECAMATAN}/${row.KELURAHAN}`)!;
+      await householdSink.row([copyTenant.id, `ci${h}`, row["NO KK"], "DTSEN", row["ID DTSEN"], row.ALAMAT, row.RT, row.RW, area.kec, area.kel, Number(row.DESIL), row["MISKIN EKSTREM"] === "YA", now, now]);
+    }
+    const [d, m, y] = row["TGL LAHIR"].split("-");
+    memberRows.push([copyTenant.id, `cm${memberRows.length}`, `ci${h}`, row.NIK, row.NAMA, row["JENIS KELAMIN"] === "L" ? "MALE" : "FEMALE", row["TEMPAT LAHIR"], `${y}-${m}-${d}`, row["HUB KELUARGA"] === "KEPALA KELUARGA" ? "HEAD" : row["HUB KELUARGA"] === "ISTRI" ? "SPOUSE" : "CHILD", now, now]);
+  }
+  await householdSink.end();
+  const memberSink = await session.copy("Member", ["tenantId", "id", "householdId", "nik", "name", "sex", "birthPlace", "birthDate", "relation", "createdAt", "updatedAt"]);
+  for (const row of memberRows) await memberSink.row(row);
+  await memberSink.end();
+  await session.release();
+  const copySeconds = (performance.now() - started) / 1000;
+  log(`  COPY of the same ${rows.length} rows (${h} households): ${copySeconds.toFixed(1)} s`);
+
+  const appSeconds = dryRunSeconds + commitSeconds;
+  return {
+    households: h,
+    rows: rows.length,
+    dryRunSeconds: round1(dryRunSeconds),
+    commitSeconds: round1(commitSeconds),
+    rowsPerSecond: Math.round(rows.length / appSeconds),
+    copySeconds: round1(copySeconds),
+    copyRowsPerSecond: Math.round(rows.length / copySeconds),
+    status: commit.status,
+  };
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+// ─────────────────────────── concurrent data entry ───────────────────────────
+
+export type WritesResult = {
+  users: number;
+  writes: number;
+  failed: number;
+  errors: Record<string, number>;
+  seconds: number;
+  writesPerSecond: number;
+  latency: Timing;
+  poolSize: number;
+  /** Every acknowledged write is there, the summaries match the entries, no line exceeds its pagu. */
+  lostUpdates: { missingDrafts: number; summaryMismatches: number; linesOverPagu: number; ok: boolean };
+};
+
+type Staff = { user: SessionUser; head: SessionUser };
+
+/**
+ * `users` virtual users at once, each a clerk of an OPD: `perUser` aid hand-overs recorded
+ * as drafts, one budget realisation on one of a few lines every clerk shares, then their
+ * OPD head verifies the clerk's drafts (which moves the dashboard summaries by trigger).
+ * Every write goes through the server-action pipeline (session, permission, zod, domain
+ * function, audit) on the app's pool.
+ */
+export async function benchConcurrentWrites(env: BenchEnv, users: number, perUser: number, log: (line: string) => void = () => {}): Promise<WritesResult> {
+  const { tenantId, tenantSlug, sql } = env;
+  const marker = `bench-${Date.now().toString(36)}`;
+  const programmes = await sql.query<{ id: string; opdId: string; kind: string; lineId: string; pagu: string }>(
+    `SELECT p.id, p."opdId", p.kind, bl.id AS "lineId", bl.pagu::text AS pagu FROM "Programme" p
+       JOIN LATERAL (SELECT id, pagu FROM "BudgetLine" WHERE "tenantId" = p."tenantId" AND "programmeId" = p.id ORDER BY id LIMIT 1) bl ON true
+      WHERE p."tenantId" = $1 AND p."fiscalYear" = $2 AND p.kind IN ('FOOD_AID', 'CAPITAL_AID', 'SEEDLINGS', 'EQUIPMENT_AID', 'SOCIAL_ASSISTANCE')
+      ORDER BY p.id`,
+    [tenantId, env.year],
+  );
+  const staffRows = await sql.query<{ id: string; role: string; opdId: string; email: string; name: string }>(
+    `SELECT id, role, "opdId", email, name FROM "User" WHERE "tenantId" = $1 AND role IN ('OPD_STAFF', 'OPD_HEAD')`,
+    [tenantId],
+  );
+  const households = await sql.query<{ id: string }>(
+    `SELECT id FROM "Household" WHERE "tenantId" = $1 AND status = 'ACTIVE' ORDER BY id LIMIT $2`,
+    [tenantId, users * perUser],
+  );
+  const session = (row: (typeof staffRows)[number]): SessionUser => ({
+    id: row.id, name: row.name, email: row.email, role: row.role as SessionUser["role"], tenantId, tenantSlug,
+    opdId: row.opdId, opd: { decidesRegistryChanges: false } as SessionUser["opd"], kelurahanId: null,
+  });
+  const staffByOpd = new Map<string, Staff>();
+  for (const row of staffRows) {
+    const entry = staffByOpd.get(row.opdId) ?? ({} as Staff);
+    if (row.role === "OPD_STAFF") entry.user = session(row);
+    else entry.head = session(row);
+    staffByOpd.set(row.opdId, entry);
+  }
+  const usable = programmes.filter((p) => staffByOpd.get(p.opdId)?.user && staffByOpd.get(p.opdId)?.head);
+  if (usable.length === 0 || households.length === 0) throw new Error("No aid programme or household to write to");
+  const sharedLines = usable.slice(0, 5);
+  const deps = (user: SessionUser): ActionDeps => ({
+    currentUser: async () => user,
+    withTenant: env.scopes.withTenant,
+    withPlatform: env.scopes.withPlatform,
+    revalidatePath: () => {},
+    requestMeta: async () => ({ requestId: marker, ip: "127.0.0.1" }),
+  });
+
+  const latencies: number[] = [];
+  const errors: Record<string, number> = {};
+  let failed = 0;
+  const acknowledged: string[] = [];
+  const timed = async <T>(write: () => Promise<{ ok: boolean; code?: string; data?: T }>): Promise<T | null> => {
+    const started = performance.now();
+    const result = (await write()) as { ok: boolean; code?: string; message?: string; data?: T };
+    latencies.push(performance.now() - started);
+    if (!result.ok) {
+      failed++;
+      const key = `${result.code}: ${result.message ?? ""}`.slice(0, 120);
+      errors[key] = (errors[key] ?? 0) + 1;
+      return null;
+    }
+    return result.data ?? null;
+  };
+
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: users }, async (_, u) => {
+      const programme = usable[u % usable.length]!;
+      const staff = staffByOpd.get(programme.opdId)!;
+      const mine: string[] = [];
+      for (let k = 0; k < perUser; k++) {
+        const household = households[(u * perUser + k) % households.length]!;
+        const created = await timed<{ distributionId: string }>(() =>
+          runAction(deps(staff.user), createDistributionDefinition, tenantSlug, {
+            programmeId: programme.id, budgetLineId: programme.lineId, householdId: household.id, kind: aidKind(programme.kind),
+            items: "Paket bantuan (uji beban)", quantity: "1", value: "250000", distributedAt: `${env.year}-12-15`,
+            note: marker, acknowledgeDuplicate: "1",
+          }),
+        );
+        if (created) mine.push(created.distributionId);
+      }
+      const line = sharedLines[u % sharedLines.length]!;
+      const lineStaff = staffByOpd.get(line.opdId)!;
+      await timed(() => runAction(deps(lineStaff.user), createRealisationDefinition, tenantSlug, { budgetLineId: line.lineId, month: "12", amount: "1000", note: marker }));
+      if (mine.length > 0) {
+        const verified = await timed(() => runAction(deps(staff.head), verifyDistributionsDefinition, tenantSlug, { ids: mine }));
+        if (verified) acknowledged.push(...mine);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const writes = latencies.length - failed;
+
+  const [{ missing }] = (await sql.query<{ missing: string }>(
+    `SELECT ($2::int - count(*))::text AS missing FROM "AidDistribution" WHERE "tenantId" = $1 AND note = $3 AND status = 'VERIFIED'`,
+    [tenantId, acknowledged.length, marker],
+  )) as [{ missing: string }];
+  // The summary of every programme × household touched, against the entries themselves.
+  const [{ mismatches }] = (await sql.query<{ mismatches: string }>(
+    `WITH touched AS (SELECT DISTINCT "programmeId", "householdId" FROM "AidDistribution" WHERE "tenantId" = $1 AND note = $2),
+     live AS (
+       SELECT t."programmeId", t."householdId",
+              (SELECT count(*) FROM "AidDistribution" a WHERE a."tenantId" = $1 AND a."programmeId" = t."programmeId" AND a."householdId" = t."householdId" AND a.status = 'VERIFIED' AND a."reversesId" IS NULL)
+            - (SELECT count(*) FROM "AidDistribution" a WHERE a."tenantId" = $1 AND a."programmeId" = t."programmeId" AND a."householdId" = t."householdId" AND a.status = 'VERIFIED' AND a."reversesId" IS NOT NULL)
+            + (SELECT count(*) FROM "TrainingParticipant" p JOIN "Training" tr ON tr."tenantId" = p."tenantId" AND tr.id = p."trainingId"
+                WHERE p."tenantId" = $1 AND tr."programmeId" = t."programmeId" AND p."householdId" = t."householdId" AND p.status = 'VERIFIED') AS n
+         FROM touched t)
+     SELECT count(*)::text AS mismatches FROM live l
+       LEFT JOIN "DashboardReach" d ON d."tenantId" = $1 AND d.scope = 'P' AND d."scopeId" = l."programmeId" AND d."householdId" = l."householdId"
+      WHERE coalesce(d.interventions, 0) <> l.n`,
+    [tenantId, marker],
+  )) as [{ mismatches: string }];
+  const [{ over }] = (await sql.query<{ over: string }>(
+    `SELECT count(*)::text AS over FROM "BudgetLine" bl
+      WHERE bl."tenantId" = $1 AND bl.id = ANY($2)
+        AND bl.pagu < (SELECT coalesce(sum(amount), 0) FROM "BudgetRealisation" x WHERE x."tenantId" = $1 AND x."budgetLineId" = bl.id AND (x.status = 'VERIFIED' OR x.amount > 0))`,
+    [tenantId, sharedLines.map((l) => l.lineId)],
+  )) as [{ over: string }];
+  const lostUpdates = { missingDrafts: Number(missing), summaryMismatches: Number(mismatches), linesOverPagu: Number(over), ok: false };
+  lostUpdates.ok = lostUpdates.missingDrafts === 0 && lostUpdates.summaryMismatches === 0 && lostUpdates.linesOverPagu === 0;
+  const result: WritesResult = {
+    users, writes, failed, errors, seconds: round1(seconds), writesPerSecond: Math.round(writes / seconds), latency: summarise(latencies),
+    poolSize: Number(process.env.DATABASE_POOL_SIZE) || 10, lostUpdates,
+  };
+  log(`  ${users} users: ${writes} writes (${failed} failed) in ${result.seconds} s → ${result.writesPerSecond} writes/s, p50 ${fmt(result.latency.p50)} p95 ${fmt(result.latency.p95)}; lost updates: ${lostUpdates.ok ? "none" : JSON.stringify(lostUpdates)}`);
+  return result;
+}
+
+function aidKind(programmeKind: string): string {
+  return ({ FOOD_AID: "FOOD", CAPITAL_AID: "CAPITAL", SEEDLINGS: "SEEDLINGS", EQUIPMENT_AID: "EQUIPMENT", SOCIAL_ASSISTANCE: "CASH" } as Record<string, string>)[programmeKind] ?? "OTHER";
+}
+
+// ─────────────────────────── first-load JavaScript ───────────────────────────
+
+export type BundleResult = { route: string; kb: number }[] | { skipped: string };
+
+/** The data-entry pages whose first-load JavaScript is measured. */
+export const DATA_ENTRY_ROUTES = [
+  "/[tenant]/bantuan/baru",
+  "/[tenant]/pelatihan/baru",
+  "/[tenant]/anggaran/[budgetLineId]",
+  "/[tenant]/dana-pem/pinjaman/baru",
+  "/[tenant]/registri/impor",
+  "/[tenant]/registri/[householdId]",
+];
+
+/**
+ * gzip size of the JavaScript a data-entry page loads first, read from the `.next` build:
+ * the route's client-reference manifest lists its chunks (plus the shared root chunks).
+ */
+export async function firstLoadJs(root = process.cwd()): Promise<BundleResult> {
+  const dir = path.join(root, ".next");
+  if (!existsSync(path.join(dir, "BUILD_ID"))) return { skipped: "no production build (.next/BUILD_ID): run `npm run build` first" };
+  const results: { route: string; kb: number }[] = [];
+  for (const route of DATA_ENTRY_ROUTES) {
+    const manifest = path.join(dir, "server", "app", route.slice(1), "page_client-reference-manifest.js");
+    if (!existsSync(manifest)) continue;
+    const text = await readFile(manifest, "utf8");
+    const chunks = new Set([...text.matchAll(/"(\/?_next\/static\/chunks\/[^"]+?\.js)"|"(static\/chunks\/[^"]+?\.js)"/g)].map((m) => (m[1] ?? m[2]!).replace(/^\/?_next\//, "")));
+    for (const file of await rootChunks(dir)) chunks.add(file);
+    let bytes = 0;
+    for (const chunk of chunks) {
+      const file = path.join(dir, chunk);
+      if (existsSync(file)) bytes += gzipSync(await readFile(file)).byteLength;
+    }
+    results.push({ route, kb: Math.round(bytes / 102.4) / 10 });
+  }
+  if (results.length === 0) return { skipped: "the build has no client-reference manifests for the data-entry pages" };
+  return results;
+}
+
+async function rootChunks(dir: string): Promise<string[]> {
+  const manifest = path.join(dir, "build-manifest.json");
+  if (!existsSync(manifest)) return [];
+  const parsed = JSON.parse(await readFile(manifest, "utf8")) as { rootMainFiles?: string[]; polyfillFiles?: string[] };
+  return [...(parsed.rootMainFiles ?? [])];
+}
+
+

@@ -1,0 +1,73 @@
+import type { BundleResult, ImportResult, NamedTiming, QueryResult, WritesResult } from "./bench";
+import { TARGETS } from "./bench";
+
+export type BenchReport = {
+  at: string;
+  database: string;
+  tenantId: string;
+  households: number;
+  year: number;
+  iterations: number;
+  /** 1-minute load average at the start and the end, and the cores: the machine is shared. */
+  loadAverage: [number, number];
+  cores: number;
+  queries?: QueryResult[];
+  pages?: NamedTiming[];
+  search?: NamedTiming[];
+  import?: ImportResult;
+  writes?: WritesResult;
+  bundles?: BundleResult;
+};
+
+const mark = (ok: boolean) => (ok ? "✓" : "✗ miss");
+
+/** The report as Markdown tables, each figure beside its target. */
+export function formatReport(r: BenchReport): string {
+  const out: string[] = [
+    `# Benchmark ${r.at}`,
+    "",
+    `Database ${r.database}, ${r.households.toLocaleString("en")} households, fiscal year ${r.year}, ${r.iterations} timed runs per figure (after one warm-up). Load average ${r.loadAverage.map((x) => x.toFixed(1)).join(" → ")} on ${r.cores} cores (shared machine: timings are noisy).`,
+    "",
+  ];
+  if (r.queries) {
+    out.push(`## Dashboard queries (target p95 ≤ ${TARGETS.queryP95Ms} ms and ≤ ${TARGETS.queryRatio}× hand-tuned SQL)`, "");
+    out.push("| query | app p50 | app p95 | SQL p50 | SQL p95 | ratio (p95) | same figure | target |", "| --- | ---: | ---: | ---: | ---: | ---: | :---: | :---: |");
+    for (const q of r.queries) {
+      const ok = q.app.p95 <= TARGETS.queryP95Ms && q.ratio <= TARGETS.queryRatio;
+      out.push(`| ${q.dashboard}.${q.query} | ${q.app.p50} | ${q.app.p95} | ${q.sql.p50} | ${q.sql.p95} | ${q.ratio.toFixed(2)} | ${q.same ? "yes" : `NO (${q.appFigure} ≠ ${q.sqlFigure})`} | ${mark(ok)} |`);
+    }
+    out.push("");
+  }
+  if (r.pages) {
+    out.push(`## Page data (target p95 ≤ ${TARGETS.pageP95Ms} ms)`, "", "| page | p50 | p95 | target |", "| --- | ---: | ---: | :---: |");
+    for (const p of r.pages) out.push(`| ${p.name} | ${p.timing.p50} | ${p.timing.p95} | ${mark(p.timing.p95 <= TARGETS.pageP95Ms)} |`);
+    out.push("");
+  }
+  if (r.search) {
+    out.push(`## Registry search (target p95 ≤ ${TARGETS.searchP95Ms} ms)`, "", "| search | p50 | p95 | found | target |", "| --- | ---: | ---: | ---: | :---: |");
+    for (const s of r.search) out.push(`| ${s.name} | ${s.timing.p50} | ${s.timing.p95} | ${s.note ?? ""} | ${mark(s.timing.p95 <= TARGETS.searchP95Ms)} |`);
+    out.push("");
+  }
+  if (r.import) {
+    const i = r.import;
+    out.push(`## Registry import (target ≥ ${TARGETS.importRowsPerSecond.toLocaleString("en")} rows/s)`, "");
+    out.push(`${i.rows.toLocaleString("en")} member rows, ${i.households.toLocaleString("en")} households (CSV): dry run ${i.dryRunSeconds} s + commit ${i.commitSeconds} s = **${i.rowsPerSecond.toLocaleString("en")} rows/s** (${i.status}) ${mark(i.rowsPerSecond >= TARGETS.importRowsPerSecond)}; COPY of the same rows ${i.copySeconds} s = ${i.copyRowsPerSecond.toLocaleString("en")} rows/s (ratio ${(i.copyRowsPerSecond / Math.max(1, i.rowsPerSecond)).toFixed(1)}×).`, "");
+  }
+  if (r.writes) {
+    const w = r.writes;
+    out.push(`## Concurrent data entry (target ≥ ${TARGETS.writesPerSecond} writes/s, p95 ≤ ${TARGETS.writeP95Ms} ms, no lost update)`, "");
+    out.push(`${w.users} virtual users, app pool ${w.poolSize} connections: ${w.writes} writes (${w.failed} failed) in ${w.seconds} s = **${w.writesPerSecond} writes/s** ${mark(w.writesPerSecond >= TARGETS.writesPerSecond)}, p50 ${w.latency.p50} ms, p95 **${w.latency.p95} ms** ${mark(w.latency.p95 <= TARGETS.writeP95Ms)}; lost updates: ${w.lostUpdates.ok ? "none ✓" : `${JSON.stringify(w.lostUpdates)} ✗`}.`);
+    for (const [error, n] of Object.entries(w.errors)) out.push(`- ${n}× ${error}`);
+    out.push("");
+  }
+  if (r.bundles) {
+    out.push(`## First-load JavaScript of data-entry pages (target ≤ ${TARGETS.firstLoadKb} kB gzip)`, "");
+    if ("skipped" in r.bundles) out.push(`Skipped: ${r.bundles.skipped}.`);
+    else {
+      out.push("| page | kB (gzip) | target |", "| --- | ---: | :---: |");
+      for (const b of r.bundles) out.push(`| ${b.route} | ${b.kb} | ${mark(b.kb <= TARGETS.firstLoadKb)} |`);
+    }
+    out.push("");
+  }
+  return out.join("\n");
+}

@@ -1,0 +1,55 @@
+// npm run bench -- [--database entas_bench] [--iterations 30] [--users 200] [--per-user 5]
+//                  [--import-households 100000] [--only queries,pages,search,import,writes,bundles]
+//
+// Runs on the city that `npm run bench:generate` made, and writes
+// bench-results/bench-<time>.json and .md (bench-results/ is not committed).
+import { mkdir, writeFile } from "node:fs/promises";
+import os from "node:os";
+import { openDb, openOwnerDb } from "@/lib/db";
+import { scopesFor } from "@/lib/db/tenant-scope";
+import { benchConcurrentWrites, benchDashboardQueries, benchImport, benchPages, benchSearch, firstLoadJs, type BenchEnv } from "./bench";
+import { benchDatabaseUrl, flag } from "./cli";
+import { BENCH_YEAR } from "./generate-city";
+import { formatReport, type BenchReport } from "./report";
+import { postgresSql } from "./sql";
+
+const iterations = Number(flag("iterations") ?? 30);
+const users = Number(flag("users") ?? 200);
+const perUser = Number(flag("per-user") ?? 5);
+const importHouseholds = Number(flag("import-households") ?? 100_000);
+const only = new Set((flag("only") ?? "queries,pages,search,import,writes,bundles").split(","));
+const { url, database } = benchDatabaseUrl();
+
+const app = openDb({ kind: "postgres", url });
+const owner = openOwnerDb({ kind: "postgres", url });
+const sql = postgresSql(url, 2);
+try {
+  const [tenant] = await sql.query<{ id: string; slug: string; households: number }>(
+    `SELECT t.id, t.slug, (SELECT count(*)::int FROM "Household" h WHERE h."tenantId" = t.id) AS households
+       FROM "Tenant" t WHERE t.slug = 'kota-besar'`,
+  );
+  if (!tenant) throw new Error(`No generated city in ${database}: run npm run bench:generate -- --households N first`);
+  const env: BenchEnv = { app: app.client, scopes: scopesFor(app.client), owner: owner.client, sql, tenantId: tenant.id, tenantSlug: tenant.slug, year: BENCH_YEAR };
+  const report: BenchReport = { at: new Date().toISOString(), database, tenantId: tenant.id, households: tenant.households, year: BENCH_YEAR, iterations, loadAverage: [os.loadavg()[0]!, 0], cores: os.cpus().length };
+  const log = (line: string) => console.log(line);
+  console.log(`${database}: ${tenant.households.toLocaleString("en")} households; ${iterations} runs per figure`);
+  if (only.has("queries")) (console.log("\ndashboard queries (app function | hand-tuned SQL)"), (report.queries = await benchDashboardQueries(env, iterations, log)));
+  if (only.has("pages")) (console.log("\npage data"), (report.pages = await benchPages(env, iterations, log)));
+  if (only.has("search")) (console.log("\nregistry search"), (report.search = await benchSearch(env, iterations, log)));
+  if (only.has("import")) (console.log("\nregistry import"), (report.import = await benchImport(env, importHouseholds, log)));
+  if (only.has("writes")) (console.log("\nconcurrent data entry"), (report.writes = await benchConcurrentWrites(env, users, perUser, log)));
+  if (only.has("bundles")) {
+    report.bundles = await firstLoadJs();
+    console.log(`\nfirst-load JavaScript: ${"skipped" in report.bundles ? `skipped — ${report.bundles.skipped}` : report.bundles.map((b) => `${b.route} ${b.kb} kB`).join(", ")}`);
+  }
+  report.loadAverage[1] = os.loadavg()[0]!;
+  await mkdir("bench-results", { recursive: true });
+  const stamp = report.at.replace(/[:.]/g, "-");
+  await writeFile(`bench-results/bench-${stamp}.json`, JSON.stringify(report, (_, v) => (typeof v === "bigint" ? v.toString() : v), 2));
+  await writeFile(`bench-results/bench-${stamp}.md`, formatReport(report));
+  console.log(`\nwritten bench-results/bench-${stamp}.{json,md}`);
+} finally {
+  await sql.close();
+  await owner.close();
+  await app.close();
+}
