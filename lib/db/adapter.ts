@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import type { PGlite } from "@electric-sql/pglite";
 import { openPGlite } from "./pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -43,8 +44,9 @@ export function createAdapter(
 ): { adapter: SqlMigrationAwareDriverAdapterFactory; close: () => Promise<void> } {
   if (target.kind === "postgres") {
     const options = role === "app" ? `-c role=${APP_ROLE}` : undefined;
-    const adapter = new PrismaPg({ connectionString: target.url, max: poolSize(), options });
-    return { adapter, close: async () => {} };
+    const pool = new pg.Pool({ connectionString: target.url, max: poolSize(), options });
+    pool.on("connect", queueQueries);
+    return { adapter: new PrismaPg(pool), close: () => pool.end() };
   }
   // PGlite cannot create a folder whose parent is missing (a fresh checkout has no .data/).
   mkdirSync(target.dir, { recursive: true });
@@ -68,6 +70,24 @@ export function pgliteAdapter(pglite: PGlite, role: DatabaseRole): SqlMigrationA
     };
   }
   return new PrismaPGlite(pglite);
+}
+
+/**
+ * Queries on one connection wait for each other. Prisma loads a query's relations side by
+ * side, and inside a transaction (every tenant scope is one) they share its connection; pg
+ * queued them itself, but that queue is deprecated and goes with pg 9. Callback and
+ * streaming calls pass through: only the pool makes them, on a connection it holds alone.
+ */
+function queueQueries(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  let tail: Promise<unknown> = Promise.resolve();
+  client.query = ((...args: unknown[]) => {
+    const passThrough = typeof args.at(-1) === "function" || typeof (args[0] as { submit?: unknown } | undefined)?.submit === "function";
+    if (passThrough) return query(...args);
+    const run = tail.then(() => query(...args));
+    tail = run.catch(() => undefined);
+    return run;
+  }) as typeof client.query;
 }
 
 function poolSize(): number {

@@ -63,7 +63,10 @@ afterAll(async () => {
   await t?.close();
 });
 
-function search(params: Record<string, string>, options: { scope?: RegistryScope; pageSize?: number; countCap?: number; tenant?: TestTenant } = {}) {
+function search(
+  params: Record<string, string>,
+  options: { scope?: RegistryScope; pageSize?: number; countCap?: number; tenant?: TestTenant; nameHitsLimit?: number } = {},
+) {
   const tenant = options.tenant ?? city;
   return t.withTenant(tenant.id, (tx) =>
     searchHouseholds(tx, parseRegistrySearchParams(params), {
@@ -71,6 +74,7 @@ function search(params: Record<string, string>, options: { scope?: RegistryScope
       scope: options.scope ?? everyone,
       pageSize: options.pageSize ?? 50,
       countCap: options.countCap,
+      nameHitsLimit: options.nameHitsLimit,
     }),
   );
 }
@@ -184,6 +188,19 @@ describe("name search", () => {
     expect((await search({ q: "Ketut 5_%" })).rows).toHaveLength(0);
   });
 
+  it("finds the same households, in the same order, when the fragment is common enough to walk households instead", async () => {
+    // Five members contain "budi": a limit of two makes it "common" for this small city.
+    const rare = await search({ q: "budi", match: "contains" }, { pageSize: 3 });
+    const common = await search({ q: "budi", match: "contains" }, { pageSize: 3, nameHitsLimit: 2 });
+    expect(common.rows.map((r) => r.id)).toEqual(rare.rows.map((r) => r.id));
+    expect(common.rows.map((r) => r.match?.name)).toEqual(rare.rows.map((r) => r.match?.name));
+    expect(common.total).toEqual({ count: 5, capped: false });
+    expect(common.nextAfter).toBe(rare.nextAfter);
+    const second = await search({ q: "budi", match: "contains", after: common.nextAfter! }, { pageSize: 3, nameHitsLimit: 2 });
+    expect(second.rows.map((r) => r.id)).toEqual((await search({ q: "budi", match: "contains", after: rare.nextAfter! }, { pageSize: 3 })).rows.map((r) => r.id));
+    expect((await search({ q: "rahasia", match: "contains" }, { nameHitsLimit: 0 })).rows).toEqual([]);
+  });
+
   it("never reaches another city's people", async () => {
     expect(await names({ q: "budi rahasia" })).toEqual([]);
     expect(await names({ q: "rahasia", match: "contains" })).toEqual([]);
@@ -193,11 +210,15 @@ describe("name search", () => {
 });
 
 describe("the name function behind a contains search", () => {
-  const named = (tenant: TestTenant | null, pattern: string) => {
+  const named = (tenant: TestTenant | null, pattern: string, maxRows = 100) => {
     const query = (tx: Parameters<Parameters<TestDb["withPlatform"]>[0]>[0]) =>
-      tx.$queryRaw<{ id: string }[]>`SELECT entas_member_households_named(${pattern}) AS id`;
+      tx.$queryRaw<{ id: string }[]>`SELECT entas_member_households_named(${pattern}, ${maxRows}::int) AS id`;
     return (tenant ? t.withTenant(tenant.id, query) : t.withPlatform(query)).then((rows) => rows.map((row) => row.id).sort());
   };
+
+  it("stops at the rows asked for: the search reads a common fragment's first rows only", async () => {
+    expect(await named(city, "%budi%", 2)).toHaveLength(2);
+  });
 
   it("answers for the scope's own city only, though it runs without row-level security", async () => {
     const own = await named(city, "%budi%");

@@ -82,6 +82,8 @@ export type SearchOptions = {
   countCap?: number;
   /** Time budget of a "contains" name search (default CONTAINS_BUDGET_MS). */
   containsBudgetMs?: number;
+  /** Member rows that make a name fragment common (default NAME_HITS_LIMIT). */
+  nameHitsLimit?: number;
 };
 
 /** One page of the scope's households matching the filter. */
@@ -94,7 +96,7 @@ export async function searchHouseholds(tx: Tx, filter: RegistryFilter, options: 
   const numberHits = text.kind === "number" ? await findByNumber(tx, text.digits) : null;
   if (numberHits && numberHits.size === 0) return empty;
 
-  const where = await filterSql(tx, filter, options, numberHits ? [...numberHits.keys()] : null);
+  const { where, commonName } = await filterSql(tx, filter, options, numberHits ? [...numberHits.keys()] : null);
   const segments = segmentsFor(filter.sort);
 
   const cursorId = filter.after ?? filter.before;
@@ -115,7 +117,10 @@ export async function searchHouseholds(tx: Tx, filter: RegistryFilter, options: 
       const after = i === 0 && cursor ? segment.key(cursor) : null;
       ids.push(...(await segmentIds(tx, where, segment, filter.dir, backwards, after, size + 1 - ids.length)));
     }
-    return { ids, total: await countCapped(tx, where, options.countCap ?? REGISTRY_COUNT_CAP) };
+    const cap = options.countCap ?? REGISTRY_COUNT_CAP;
+    // A common name fragment matches thousands of households: past the budget, "over the cap" is true.
+    const total = commonName ? ((await withinTime(tx, COMMON_NAME_COUNT_BUDGET_MS, () => countCapped(tx, where, cap))) ?? { count: cap, capped: true }) : await countCapped(tx, where, cap);
+    return { ids, total };
   };
   // "Contains" uses the trigram index where pg_trgm is installed, and scans the city's
   // members where it is not; a text with few trigrams ("ani") still matches much of the
@@ -142,6 +147,15 @@ export async function searchHouseholds(tx: Tx, filter: RegistryFilter, options: 
 
 /** Milliseconds a "contains" name search may take before the page asks for a narrower one. */
 export const CONTAINS_BUDGET_MS = 4000;
+
+/** Milliseconds to count the matches of a common name fragment before answering "over the cap". */
+const COMMON_NAME_COUNT_BUDGET_MS = 1000;
+
+/**
+ * Member rows a name search reads through the name function before it calls the fragment
+ * common: past it, households are walked in page order and each checked by its members.
+ */
+export const NAME_HITS_LIMIT = 5000;
 
 /**
  * Runs `fn` under a statement timeout inside a savepoint; null when it ran out of time.
@@ -184,7 +198,12 @@ async function findByNumber(tx: Tx, digits: string): Promise<NumberHits> {
   return hits;
 }
 
-async function filterSql(tx: Tx, filter: RegistryFilter, options: SearchOptions, ids: string[] | null): Promise<Prisma.Sql> {
+async function filterSql(
+  tx: Tx,
+  filter: RegistryFilter,
+  options: SearchOptions,
+  ids: string[] | null,
+): Promise<{ where: Prisma.Sql; commonName: boolean }> {
   const conditions: Prisma.Sql[] = [Prisma.sql`h."tenantId" = ${options.tenantId}`];
   if (options.scope.kelurahanId) conditions.push(Prisma.sql`h."kelurahanId" = ${options.scope.kelurahanId}`);
   if (filter.kecamatan) conditions.push(Prisma.sql`h."kecamatanId" = ${filter.kecamatan}`);
@@ -193,11 +212,22 @@ async function filterSql(tx: Tx, filter: RegistryFilter, options: SearchOptions,
   if (filter.extreme) conditions.push(Prisma.sql`h."isExtremePoor" = ${filter.extreme === "1"}`);
   if (filter.status) conditions.push(Prisma.sql`h."status" = ${filter.status}::"HouseholdStatus"`);
   if (ids) conditions.push(Prisma.sql`h."id" IN (${Prisma.join(ids)})`);
-  if (filter.text.kind === "name") conditions.push(await nameCondition(tx, options.tenantId, filter.text.text, filter.text.match));
-  return Prisma.join(conditions, " AND ");
+  let commonName = false;
+  if (filter.text.kind === "name") {
+    const name = await nameCondition(tx, options.tenantId, filter.text.text, filter.text.match, options.nameHitsLimit ?? NAME_HITS_LIMIT);
+    conditions.push(name.sql);
+    commonName = name.common;
+  }
+  return { where: Prisma.join(conditions, " AND "), commonName };
 }
 
-async function nameCondition(tx: Tx, tenantId: string, raw: string, match: "prefix" | "contains"): Promise<Prisma.Sql> {
+async function nameCondition(
+  tx: Tx,
+  tenantId: string,
+  raw: string,
+  match: "prefix" | "contains",
+  hitsLimit: number,
+): Promise<{ sql: Prisma.Sql; common: boolean }> {
   const text = normaliseNameQuery(raw);
   if (match === "prefix" && (await byteOrderCollation(tx))) {
     // In byte order a range [p, next(p)) is exactly "starts with p": the (tenantId, name)
@@ -205,13 +235,23 @@ async function nameCondition(tx: Tx, tenantId: string, raw: string, match: "pref
     const ranges = casingVariants(text).map(
       (variant) => Prisma.sql`(m."name" >= ${variant} AND m."name" < ${prefixUpperBound(variant)})`,
     );
-    return Prisma.sql`h."id" IN (
+    const sql = Prisma.sql`h."id" IN (
       SELECT m."householdId" FROM "Member" m WHERE m."tenantId" = ${tenantId} AND (${Prisma.join(ranges, " OR ")}))`;
+    return { sql, common: false };
   }
   // ILIKE cannot use an index under RLS; the function runs it as the owner, on the trigram
-  // index where pg_trgm is installed, for the scope's own tenant only (see its migration).
+  // index where pg_trgm is installed, for the scope's own tenant only (see its migrations).
   const pattern = match === "prefix" ? `${escapeLike(text)}%` : `%${escapeLike(text)}%`;
-  return Prisma.sql`h."id" IN (SELECT entas_member_households_named(${pattern}))`;
+  const hits = await tx.$queryRaw<{ id: string }[]>`SELECT entas_member_households_named(${pattern}, ${hitsLimit + 1}::int) AS id`;
+  if (hits.length <= hitsLimit) {
+    const households = [...new Set(hits.map((hit) => hit.id))];
+    return { sql: households.length ? Prisma.sql`h."id" IN (${Prisma.join(households)})` : Prisma.sql`FALSE`, common: false };
+  }
+  // So common that households in page order find their matches quickly, each by its own
+  // members through the (tenantId, householdId) index.
+  const sql = Prisma.sql`EXISTS (
+    SELECT 1 FROM "Member" m WHERE m."tenantId" = h."tenantId" AND m."householdId" = h."id" AND m."name" ILIKE ${pattern})`;
+  return { sql, common: true };
 }
 
 // The database's collation does not change while the process runs.
