@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cx } from "@/components/ui/class-names";
 import type { ExportLinks } from "@/lib/dashboards/export-links";
-import type { DashboardTable } from "@/lib/dashboards/table";
+import type { FigureTable } from "@/lib/spreadsheet/figures";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { DashboardDataTable } from "./data-table";
 
@@ -24,7 +24,7 @@ export async function ChartPanel({
   className,
   rowHref,
 }: {
-  table: DashboardTable;
+  table: FigureTable;
   chart: ReactNode;
   description?: ReactNode;
   /** Null or absent: no export links (the reader lacks data:export). */

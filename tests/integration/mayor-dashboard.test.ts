@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { suppressSmallCells } from "@/lib/dashboards/privacy";
+import { figureExportResponse, type FigureExportSpec } from "@/lib/spreadsheet/export";
+import { suppressSmallCells } from "@/lib/spreadsheet/suppression";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { sessionUser } from "../helpers/actions";
 import { resultsDashboardData, resultsTables } from "@/lib/dashboards/results/tables";
 import { pageAccess } from "@/lib/auth/pages";
 import { budgetDashboardQueries as budget } from "@/lib/dashboards/budget/queries";
@@ -233,6 +236,39 @@ describe("exported results", () => {
     for (const table of Object.values(tables)) {
       for (const column of table.columns) expect(column.key).not.toMatch(/nik|noKk|name|address|household(Id)?$/i);
     }
+  });
+});
+
+describe("the export route", () => {
+  const spec: FigureExportSpec = {
+    page: "resultsDashboard",
+    entity: "Dashboard",
+    build: async (tx, { search }) => {
+      if (search.get("tabel") !== "programmes") return null;
+      const table = (await resultsTables(await resultsDashboardData(tx, all))).programmes;
+      return { tables: [table], fileName: "kota-programmes-2024", entityId: "resultsDashboard/programmes", audit: { rows: table.rows.length }, heading: ["Hasil"], suppressionNote: "disembunyikan" };
+    },
+  };
+  const get = (user: SessionUser | null, query: string) =>
+    figureExportResponse({ currentUser: async () => user, withTenant: t.withTenant }, spec, new Request(`http://localhost/${city.slug}/dasbor/hasil/ekspor?${query}`), { tenant: city.slug });
+
+  it("gives the mayor's office the table with small cells hidden, named and audited", async () => {
+    const mayor = sessionUser(city, "MAYOR_OFFICE");
+    const response = await get(mayor, "tabel=programmes&format=csv");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toBe('attachment; filename="kota-programmes-2024.csv"');
+    const csv = await response.text();
+    expect(csv).toMatch(/^Hasil\r\n\r\nprogramme,opd,/);
+    expect(csv.split("\r\n").find((line) => line.startsWith("Pelatihan Menjahit"))).toContain("<5");
+    expect(csv).toContain("disembunyikan");
+    expect(await read((tx) => tx.auditLog.count({ where: { action: "export", entity: "Dashboard", entityId: "resultsDashboard/programmes", userId: mayor.id } }))).toBe(1);
+  });
+
+  it("is not found for a role without the page, another city's reader, or an unknown table", async () => {
+    expect((await get(sessionUser(city, "OPD_STAFF"), "tabel=programmes&format=csv")).status).toBe(404);
+    expect((await get(sessionUser(other, "MAYOR_OFFICE"), "tabel=programmes&format=csv")).status).toBe(404);
+    expect((await get(sessionUser(city, "MAYOR_OFFICE"), "tabel=nope&format=csv")).status).toBe(404);
+    expect((await get(sessionUser(city, "MAYOR_OFFICE"), "tabel=programmes&format=pdf")).status).toBe(404);
   });
 });
 

@@ -11,7 +11,7 @@
 //   h7 L2 desil 1 extreme, MOVED                                           → not active, not counted
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Tx } from "@/lib/db";
-import { tableCsv } from "@/lib/dashboards/export";
+import { figuresCsv } from "@/lib/spreadsheet/csv";
 import type { DashboardFilters } from "@/lib/dashboards/filters";
 import { povertyDashboardQueries as q } from "@/lib/dashboards/poverty/queries";
 import { unreachedTable } from "@/lib/dashboards/poverty/tables";
@@ -225,7 +225,7 @@ describe("graduations and target", () => {
 describe("exports", () => {
   it("hide kelurahan cells of fewer than five households", async () => {
     const table = unreachedTable(await read((tx) => q.coverageByKelurahan(tx, f())), ((key: string) => key) as never);
-    const csv = tableCsv(table, { heading: ["uji"], suppressionNote: "disembunyikan" });
+    const csv = figuresCsv([table], { heading: ["uji"], suppressionNote: "disembunyikan" });
     expect(csv).toContain("Kelurahan Uji,Kecamatan Uji,<5,<5,<5,*");
     expect(csv).toContain("Kelurahan Dua,Kecamatan Dua,<5,0,<5,*");
     expect(csv).toContain("disembunyikan");
