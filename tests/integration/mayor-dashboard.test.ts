@@ -176,8 +176,7 @@ describe("the result summaries follow every write", () => {
   type Snapshot = unknown[];
   const snapshot = (tx: Tx): Promise<Snapshot> =>
     Promise.all([
-      tx.$queryRaw`SELECT "fiscalYear", "scope", "scopeId", "householdId", "kecamatanId", "interventions", "graduated" FROM "DashboardReach" ORDER BY 1, 2, 3, 4`,
-      tx.$queryRaw`SELECT "fiscalYear", "scope", "scopeId", "kecamatanId", "households", "graduates" FROM "DashboardReachCount" WHERE "households" <> 0 OR "graduates" <> 0 ORDER BY 1, 2, 3, 4`,
+      tx.$queryRaw`SELECT "fiscalYear", "programmeId", "opdId", "householdId", "kecamatanId", "kelurahanId", desil, "isExtremePoor", active, entries FROM "HouseholdReach" ORDER BY 1, 2, 3, 4`,
       tx.$queryRaw`SELECT "programmeId", "kecamatanId", "trained", "businesses" FROM "DashboardTrainingCount" WHERE "trained" <> 0 OR "businesses" <> 0 ORDER BY 1, 2`,
     ]);
   /** The incremental summaries equal the ones recomputed from the entries. */
@@ -220,6 +219,19 @@ describe("the result summaries follow every write", () => {
     expect(opds.map((o) => [o.opdShortName, o.reached, o.graduates])).toEqual([["Disnaker", 5, 2]]);
     const second = await t.withTenant(town.id, (tx) => results.totals(tx, { ...all, kecamatanId: f.kecamatan2 }));
     expect(second).toMatchObject({ trained: 0, reached: 0 });
+    await expectConsistent(town.id);
+
+    // The training is cancelled: H2 and H8 were reached by it alone, H1 keeps its aid.
+    await t.withTenant(town.id, (tx) => tx.training.updateMany({ data: { cancelledAt: new Date("2024-08-01"), cancelReason: "Uji" } }));
+    [total] = await figures();
+    expect(total).toMatchObject({ reached: 3, graduates: 1 });
+    await expectConsistent(town.id);
+
+    // Bantuan Alat moves to 2025 and takes H1, H4 and H7 along; H4 stays reached in 2024 by Rumah Layak Huni.
+    await t.withTenant(town.id, (tx) => tx.programme.update({ where: { tenantId_id: { tenantId: town.id, id: f.p2 } }, data: { fiscalYear: 2025 } }));
+    [total] = await figures();
+    expect(total).toMatchObject({ reached: 1, graduates: 0 });
+    expect(await t.withTenant(town.id, (tx) => results.totals(tx, { ...all, year: 2025 }))).toMatchObject({ reached: 3 });
     await expectConsistent(town.id);
   });
 });

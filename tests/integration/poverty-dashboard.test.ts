@@ -85,8 +85,9 @@ beforeAll(async () => {
     const h7 = await household(tx, city, L2, 1, true, "MOVED");
     Object.assign(ids, { h1: h1.id, h2: h2.id, h3: h3.id, h4: h4.id, h5: h5.id, h6: h6.id, h7: h7.id });
 
+    // Participants are verified in a verified training only (lib/trainings), and only they count (lib/reach).
     const training = await tx.training.create({
-      data: { tenantId: city.id, programmeId: pa.id, opdId: opdA, skill: "Menjahit", startDate: new Date("2024-03-01"), endDate: new Date("2024-03-10"), place: "BLK", capacity: 20 },
+      data: { tenantId: city.id, programmeId: pa.id, opdId: opdA, skill: "Menjahit", startDate: new Date("2024-03-01"), endDate: new Date("2024-03-10"), place: "BLK", capacity: 20, status: "VERIFIED" },
     });
     await tx.trainingParticipant.createMany({
       data: [
