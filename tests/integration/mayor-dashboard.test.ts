@@ -221,10 +221,12 @@ describe("the result summaries follow every write", () => {
     expect(second).toMatchObject({ trained: 0, reached: 0 });
     await expectConsistent(town.id);
 
-    // The training is cancelled: H2 and H8 were reached by it alone, H1 keeps its aid.
+    // The training is cancelled: nobody counts as trained by it; H2 and H8 were reached by it
+    // alone, H1 keeps its aid.
     await t.withTenant(town.id, (tx) => tx.training.updateMany({ data: { cancelledAt: new Date("2024-08-01"), cancelReason: "Uji" } }));
-    [total] = await figures();
-    expect(total).toMatchObject({ reached: 3, graduates: 1 });
+    [total, opds, programmes] = await figures();
+    expect(total).toMatchObject({ trained: 0, businesses: 0, reached: 3, graduates: 1 });
+    expect(programmes.find((p) => p.programmeId === f.p1)).toMatchObject({ trained: 0, reached: 0 });
     await expectConsistent(town.id);
 
     // Bantuan Alat moves to 2025 and takes H1, H4 and H7 along; H4 stays reached in 2024 by Rumah Layak Huni.

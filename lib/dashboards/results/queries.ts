@@ -5,7 +5,8 @@
 // Definitions (each over the programmes of the filtered fiscal year):
 // - realised: VERIFIED budget realisation of the programmes' lines (reversals subtract), as
 //   on the budget pages; drafts never count.
-// - trained: VERIFIED training participants who COMPLETED (a person trained twice counts twice).
+// - trained: VERIFIED participants who COMPLETED a verified, uncancelled training (a person
+//   trained twice counts twice), as on the programme page.
 // - reached: distinct households reached by the programmes (lib/reach: a verified
 //   intervention, as everywhere else).
 // - businesses opened: verified participants with a follow-up BUSINESS_OPENED (once each).

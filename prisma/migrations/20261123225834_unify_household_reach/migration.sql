@@ -23,6 +23,9 @@ DROP TABLE "DashboardReachCount";
 --   - a VERIFIED aid distribution, less one for each VERIFIED reversal of it.
 
 -- ── What stays of the results summary: DashboardTrainingCount (trained, businesses opened) ──
+-- It now counts, like the programme page (lib/trainings), only participants of verified
+-- trainings that are not cancelled, and follows a training cancelled or moved to another
+-- programme.
 
 DROP TRIGGER entas_dash_aid ON "AidDistribution";
 DROP TRIGGER entas_dash_status_event ON "HouseholdStatusEvent";
@@ -39,13 +42,15 @@ DECLARE
   v_programme text;
 BEGIN
   IF TG_OP IN ('UPDATE', 'DELETE') AND OLD."status" = 'VERIFIED' THEN
-    SELECT t."programmeId" INTO v_programme FROM "Training" t WHERE t."tenantId" = OLD."tenantId" AND t."id" = OLD."trainingId";
+    SELECT t."programmeId" INTO v_programme FROM "Training" t
+     WHERE t."tenantId" = OLD."tenantId" AND t."id" = OLD."trainingId" AND t."status" = 'VERIFIED' AND t."cancelledAt" IS NULL;
     PERFORM entas_dash_training(OLD."tenantId", v_programme, OLD."householdId",
       CASE WHEN OLD."completion" = 'COMPLETED' THEN -1 ELSE 0 END,
       CASE WHEN entas_dash_opened(OLD."tenantId", OLD."id") THEN -1 ELSE 0 END);
   END IF;
   IF TG_OP IN ('INSERT', 'UPDATE') AND NEW."status" = 'VERIFIED' THEN
-    SELECT t."programmeId" INTO v_programme FROM "Training" t WHERE t."tenantId" = NEW."tenantId" AND t."id" = NEW."trainingId";
+    SELECT t."programmeId" INTO v_programme FROM "Training" t
+     WHERE t."tenantId" = NEW."tenantId" AND t."id" = NEW."trainingId" AND t."status" = 'VERIFIED' AND t."cancelledAt" IS NULL;
     PERFORM entas_dash_training(NEW."tenantId", v_programme, NEW."householdId",
       CASE WHEN NEW."completion" = 'COMPLETED' THEN 1 ELSE 0 END,
       CASE WHEN entas_dash_opened(NEW."tenantId", NEW."id") THEN 1 ELSE 0 END);
@@ -68,6 +73,7 @@ BEGIN
            COUNT(*) FILTER (WHERE entas_dash_opened(tp."tenantId", tp."id"))::int AS businesses
       FROM "TrainingParticipant" tp JOIN "Training" t ON t."tenantId" = tp."tenantId" AND t."id" = tp."trainingId"
      WHERE tp."tenantId" = NEW."tenantId" AND tp."householdId" = NEW."id" AND tp."status" = 'VERIFIED'
+       AND t."status" = 'VERIFIED' AND t."cancelledAt" IS NULL
      GROUP BY t."programmeId"
   LOOP
     -- entas_dash_training looks the kecamatan up: subtract first, while it is still the old one.
@@ -78,6 +84,70 @@ BEGIN
   RETURN NULL;
 END
 $$;
+
+-- A follow-up counts for a verified participant of a counted training.
+CREATE OR REPLACE FUNCTION entas_dash_follow_up_changed() RETURNS trigger
+  LANGUAGE plpgsql
+  AS $$
+DECLARE
+  v_row "TrainingFollowUp";
+  v_after boolean;
+  v_before boolean;
+  v_programme text;
+  v_household text;
+BEGIN
+  IF TG_OP = 'DELETE' THEN v_row := OLD; ELSE v_row := NEW; END IF;
+  SELECT t."programmeId", tp."householdId" INTO v_programme, v_household
+    FROM "TrainingParticipant" tp JOIN "Training" t ON t."tenantId" = tp."tenantId" AND t."id" = tp."trainingId"
+   WHERE tp."tenantId" = v_row."tenantId" AND tp."id" = v_row."participantId" AND tp."status" = 'VERIFIED'
+     AND t."status" = 'VERIFIED' AND t."cancelledAt" IS NULL;
+  IF v_programme IS NULL THEN RETURN NULL; END IF;
+  v_after := entas_dash_opened(v_row."tenantId", v_row."participantId");
+  -- The state before this row changed: the participant's other follow-ups, plus this row as it was.
+  v_before := EXISTS (SELECT 1 FROM "TrainingFollowUp" f
+                       WHERE f."tenantId" = v_row."tenantId" AND f."participantId" = v_row."participantId"
+                         AND f."outcome" = 'BUSINESS_OPENED' AND f."id" <> v_row."id");
+  IF TG_OP <> 'INSERT' THEN
+    v_before := v_before OR OLD."outcome" IS NOT DISTINCT FROM 'BUSINESS_OPENED';
+  END IF;
+  IF v_after <> v_before THEN
+    PERFORM entas_dash_training(v_row."tenantId", v_programme, v_household, 0, CASE WHEN v_after THEN 1 ELSE -1 END);
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+-- A training verified, cancelled or moved to another programme: its verified participants'
+-- counts leave what the old row counted for and join what the new one counts for.
+CREATE OR REPLACE FUNCTION entas_dash_training_changed() RETURNS trigger
+  LANGUAGE plpgsql
+  AS $$
+DECLARE
+  r record;
+  v_old boolean := OLD."status" = 'VERIFIED' AND OLD."cancelledAt" IS NULL;
+  v_new boolean := NEW."status" = 'VERIFIED' AND NEW."cancelledAt" IS NULL;
+BEGIN
+  IF v_old = v_new AND (NOT v_new OR OLD."programmeId" = NEW."programmeId") THEN RETURN NULL; END IF;
+  FOR r IN
+    SELECT tp."householdId", (tp."completion" = 'COMPLETED') AS completed, entas_dash_opened(tp."tenantId", tp."id") AS opened
+      FROM "TrainingParticipant" tp
+     WHERE tp."tenantId" = NEW."tenantId" AND tp."trainingId" = NEW."id" AND tp."status" = 'VERIFIED'
+  LOOP
+    IF v_old THEN
+      PERFORM entas_dash_training(OLD."tenantId", OLD."programmeId", r."householdId",
+        CASE WHEN r.completed THEN -1 ELSE 0 END, CASE WHEN r.opened THEN -1 ELSE 0 END);
+    END IF;
+    IF v_new THEN
+      PERFORM entas_dash_training(NEW."tenantId", NEW."programmeId", r."householdId",
+        CASE WHEN r.completed THEN 1 ELSE 0 END, CASE WHEN r.opened THEN 1 ELSE 0 END);
+    END IF;
+  END LOOP;
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER entas_dash_training AFTER UPDATE OF "status", "cancelledAt", "programmeId" ON "Training"
+  FOR EACH ROW EXECUTE FUNCTION entas_dash_training_changed();
 
 DROP FUNCTION entas_dash_reach(text, text, text, int);
 DROP FUNCTION entas_dash_reach_one(text, int, text, text, text, int);
@@ -190,10 +260,11 @@ BEGIN
     FROM "TrainingParticipant" tp
     JOIN "Training" t ON t."tenantId" = tp."tenantId" AND t."id" = tp."trainingId"
     JOIN "Household" h ON h."tenantId" = tp."tenantId" AND h."id" = tp."householdId"
-   WHERE tp."status" = 'VERIFIED' AND (p_tenant IS NULL OR tp."tenantId" = p_tenant)
+   WHERE tp."status" = 'VERIFIED' AND t."status" = 'VERIFIED' AND t."cancelledAt" IS NULL
+     AND (p_tenant IS NULL OR tp."tenantId" = p_tenant)
    GROUP BY tp."tenantId", t."programmeId", h."kecamatanId";
 END
 $$;
 
--- Existing rows under the rule above (participants of draft or cancelled trainings leave).
-SELECT entas_reach_rebuild(NULL);
+-- Existing rows under the rules above (participants of draft or cancelled trainings leave).
+SELECT entas_dash_rebuild(NULL);
