@@ -42,7 +42,7 @@ export type ExportSpec<Row> = {
   pageSize?: number;
 };
 
-export const notFoundResponse = () =>
+const notFoundResponse = () =>
   new Response("Tidak ditemukan.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
 
 /** "xlsx" (default) or "csv" from ?format=; anything else is null. */
