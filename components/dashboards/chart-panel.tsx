@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cx } from "@/components/ui/class-names";
 import type { ExportLinks } from "@/lib/dashboards/export-links";
-import type { DashboardTable } from "@/lib/dashboards/table";
+import type { FigureTable } from "@/lib/spreadsheet/figures";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { DashboardDataTable } from "./data-table";
 
@@ -11,7 +11,8 @@ import { DashboardDataTable } from "./data-table";
  * One figure of a dashboard: its chart, and always its table (beside the chart on a wide
  * screen, below it on a phone), with .xlsx/.csv links when the reader may export.
  * `print`: "chart" keeps only the chart on the one-page print, "table" only the table,
- * "none" leaves the panel off it, "both" keeps both.
+ * "none" leaves the panel off it, "both" keeps both; `printSpan`: how many of the page's
+ * three columns the panel takes on paper (a page must fit one A4 sheet: choose few panels).
  */
 export async function ChartPanel({
   table,
@@ -20,11 +21,12 @@ export async function ChartPanel({
   exportLinks,
   layout = "side",
   print = "chart",
+  printSpan = 1,
   emptyText,
   className,
   rowHref,
 }: {
-  table: DashboardTable;
+  table: FigureTable;
   chart: ReactNode;
   description?: ReactNode;
   /** Null or absent: no export links (the reader lacks data:export). */
@@ -32,6 +34,7 @@ export async function ChartPanel({
   /** "side": chart and table side by side from 1024 px; "below": table under the chart. */
   layout?: "side" | "below";
   print?: "chart" | "table" | "both" | "none";
+  printSpan?: 1 | 2 | 3;
   /** Shown instead of chart and table when the table has no rows. */
   emptyText?: ReactNode;
   className?: string;
@@ -42,7 +45,7 @@ export async function ChartPanel({
   const headingId = `panel-${table.id}`;
   const empty = table.rows.length === 0;
   return (
-    <Card className={cx("break-inside-avoid", print === "none" && "print:hidden", className)}>
+    <Card className={cx("break-inside-avoid", print === "none" && "print:hidden", className)} data-print-span={String(printSpan)}>
       <div aria-labelledby={headingId} role="group">
         <CardHeader id={headingId} title={table.title} description={description} />
         {empty ? (
@@ -50,7 +53,7 @@ export async function ChartPanel({
         ) : (
           <div className={cx("grid content-start gap-4 p-3 sm:p-5", layout === "side" && "lg:grid-cols-2 lg:items-start", "print:block print:p-2")}>
             <div className={cx("min-w-0", print === "table" && "print:hidden")}>{chart}</div>
-            <div className={cx("min-w-0 lg:max-h-[28rem] lg:overflow-y-auto", (print === "chart" || print === "none") && "print:hidden")}>
+            <div className={cx("min-w-0 lg:max-h-[28rem] lg:overflow-y-auto print:max-h-none print:overflow-visible", (print === "chart" || print === "none") && "print:hidden")}>
               <DashboardDataTable table={table} locale={locale} rowHref={rowHref} />
             </div>
           </div>

@@ -1,18 +1,27 @@
 import type { ReactNode } from "react";
 
+// An @page rule cannot be scoped to an element, and a named page (`page: …`) does not give
+// Chromium the width to lay the print out at: the page size comes with the dashboard itself.
+const PAGE = "@media print { @page { size: A4 landscape; margin: 8mm; } }";
+
 /**
- * The frame of a dashboard page: marks it for the print stylesheet (app/globals.css:
- * A4 landscape, no site chrome) and spaces its panels.
+ * The frame of a dashboard page: marks it for the print stylesheet (app/globals.css: one A4
+ * landscape page, no site chrome, chart panels three abreast) and spaces its panels.
  */
 export function DashboardPage({ children }: { children: ReactNode }) {
   return (
-    <div data-dashboard className="space-y-6 print:space-y-3">
+    <div data-dashboard className="space-y-6">
+      <style>{PAGE}</style>
       {children}
     </div>
   );
 }
 
-/** Panels two abreast on a wide screen and on paper, one under the other on a phone. */
+/** Panels two abreast on a wide screen, one under the other on a phone; on paper, cells of the page's grid. */
 export function DashboardGrid({ children }: { children: ReactNode }) {
-  return <div className="grid gap-6 xl:grid-cols-2 print:grid-cols-2 print:gap-3">{children}</div>;
+  return (
+    <div data-dashboard-grid className="grid gap-6 xl:grid-cols-2">
+      {children}
+    </div>
+  );
 }

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { Cell, HeaderCell, Row, RowHeaderCell, Table, TableBody, TableFoot, TableHead } from "@/components/ui/table";
-import type { DashboardCell, DashboardColumn, DashboardTable } from "@/lib/dashboards/table";
+import type { FigureCell, FigureColumn, FigureTable } from "@/lib/spreadsheet/figures";
 import { EMPTY_VALUE, formatNumber, formatPercent } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 
 /** One cell as the screen shows it, in the reader's number format. */
-export function formatDashboardCell(column: DashboardColumn, value: DashboardCell | undefined, locale: AppLocale): string {
+export function formatDashboardCell(column: FigureColumn, value: FigureCell | undefined, locale: AppLocale): string {
   if (value === null || value === undefined || value === "") return EMPTY_VALUE;
   if (typeof value === "string") return value;
   const digits = column.digits ?? 1;
@@ -28,13 +28,13 @@ export function DashboardDataTable({
   locale,
   rowHref,
 }: {
-  table: DashboardTable;
+  table: FigureTable;
   locale: AppLocale;
   rowHref?: (index: number) => string | null;
 }) {
   const [first, ...rest] = table.columns;
   if (!first) return null;
-  const cells = (row: DashboardTable["rows"][number]) =>
+  const cells = (row: FigureTable["rows"][number]) =>
     rest.map((column) => (
       <Cell key={column.key} numeric={column.kind !== "text"}>
         {formatDashboardCell(column, row[column.key], locale)}

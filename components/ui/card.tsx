@@ -1,9 +1,12 @@
 import type { ReactNode } from "react";
 import { cx } from "./class-names";
 
-export function Card({ children, className }: { children: ReactNode; className?: string }) {
+/** `data-*` attributes pass through (e.g. ChartPanel's `data-print-span` for the print stylesheet). */
+export function Card({ children, className, ...data }: { children: ReactNode; className?: string } & { [key: `data-${string}`]: string | undefined }) {
   return (
-    <section className={cx("rounded-lg border border-line bg-white shadow-xs", className)}>{children}</section>
+    <section className={cx("rounded-lg border border-line bg-white shadow-xs", className)} {...data}>
+      {children}
+    </section>
   );
 }
 

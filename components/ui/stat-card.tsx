@@ -18,13 +18,13 @@ export function StatCard({
   return (
     <div
       className={cx(
-        "rounded-lg border bg-white px-4 py-3 shadow-xs",
+        "rounded-lg border bg-white px-4 py-3 shadow-xs print:px-2.5 print:py-1.5",
         tone === "highlight" ? "border-accent-400 border-l-4" : "border-line border-l-4 border-l-brand-600",
       )}
     >
       <dt className="text-sm font-medium text-muted">{label}</dt>
-      <dd className="mt-1 text-2xl font-semibold tabular-nums text-ink sm:text-3xl">{value}</dd>
-      {hint ? <dd className="mt-0.5 text-sm text-muted">{hint}</dd> : null}
+      <dd className="mt-1 text-2xl font-semibold tabular-nums text-ink sm:text-3xl print:mt-0 print:text-lg">{value}</dd>
+      {hint ? <dd className="mt-0.5 text-sm text-muted print:text-xs">{hint}</dd> : null}
     </div>
   );
 }

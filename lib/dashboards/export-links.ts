@@ -1,8 +1,8 @@
 // Links to a dashboard's export route that keep the page's filters.
-import type { ExportFormat } from "./export";
+import type { SpreadsheetFormat } from "@/lib/spreadsheet/write";
 import { dashboardFiltersQuery, type DashboardFilters } from "./filters";
 
-export type ExportLinks = Record<ExportFormat, string>;
+export type ExportLinks = Record<SpreadsheetFormat, string>;
 
 /** `/<city>/dasbor/kemiskinan/ekspor?tahun=2025&…&tabel=coverage&format=xlsx` for both formats. */
 export function exportLinks(exportPath: string, filters: DashboardFilters, tableId: string): ExportLinks {

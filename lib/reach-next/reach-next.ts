@@ -1,17 +1,16 @@
 // "Who to reach next" (issue 5, item 7): the city's active households that no programme of
-// any OPD has reached in a fiscal year — no verified training participation and no verified
-// aid (not cancelled by a verified reversal) under a programme of that year — extreme-poor
-// first, then by desil (unknown desil last), paged by key.
+// any OPD has reached in a fiscal year (lib/reach) — extreme-poor first, then by desil
+// (unknown desil last), paged by key.
 //
 // The order is walked as four segments (extreme with desil, extreme without, others with,
 // others without), each through an index on (tenantId, [area,] isExtremePoor, desil, id) with
 // a row comparison, so page 1 and page 20,000 cost the same. Candidates are read in batches
 // and the reached ones among them looked up by household id: an anti-join in one statement
-// was fast only while the planner had fresh statistics (after a big import it read every aid
-// row once per household).
+// was fast only while the planner had fresh statistics.
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { loadRows, type RegistryRow } from "@/lib/registry/search/search-households";
+import { reachedAmong } from "@/lib/reach/reached";
 import type { ReachNextFilter } from "./schema";
 
 export const REACH_NEXT_PAGE_SIZE = 50;
@@ -51,30 +50,6 @@ async function candidates(tx: Tx, where: Prisma.Sql, segment: Segment, after: Ke
     WHERE ${where} AND h."isExtremePoor" = ${segment.extreme} AND ${desil} ${keyset}
     ORDER BY ${order}
     LIMIT ${limit}`;
-}
-
-/** Which of these households a programme of `fiscalYear` reached (verified, not reversed). */
-export async function reachedAmong(tx: Tx, householdIds: string[], fiscalYear: number): Promise<Set<string>> {
-  if (householdIds.length === 0) return new Set();
-  const [aid, trained] = await Promise.all([
-    tx.aidDistribution.findMany({
-      where: {
-        householdId: { in: householdIds },
-        status: "VERIFIED",
-        reversesId: null,
-        programme: { fiscalYear },
-        reversedBy: { none: { status: "VERIFIED" } },
-      },
-      select: { householdId: true },
-      distinct: ["householdId"],
-    }),
-    tx.trainingParticipant.findMany({
-      where: { householdId: { in: householdIds }, status: "VERIFIED", training: { programme: { fiscalYear } } },
-      select: { householdId: true },
-      distinct: ["householdId"],
-    }),
-  ]);
-  return new Set([...aid, ...trained].map((row) => row.householdId));
 }
 
 export type ReachNextPage = {

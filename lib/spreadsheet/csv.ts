@@ -2,6 +2,8 @@
 // download (no Node modules here). A value a spreadsheet program would run as a formula
 // gets a leading apostrophe; numbers such as "-1500" are left alone.
 import { looksLikeFormula } from "./cells";
+import { figureCells, type FigureFileOptions, type FigureTable } from "./figures";
+import { hasSuppressedCells, suppressSmallCells } from "./suppression";
 
 /** What a cell of an export may hold; money as bigint, dates as Date (written dd-mm-yyyy). */
 export type OutCell = string | number | bigint | boolean | Date | null | undefined;
@@ -35,4 +37,20 @@ export function csvLine(values: readonly OutCell[]): string {
 /** A whole CSV file's text with the UTF-8 byte-order mark Excel needs to read it as UTF-8. */
 export function csvText(headers: readonly string[], rows: readonly (readonly OutCell[])[]): string {
   return `\uFEFF${csvLine(headers)}${rows.map(csvLine).join("")}`;
+}
+
+/**
+ * Tables of figures as one CSV file ("." decimals): the heading lines, then each table (its
+ * title too when there are several) with small household cells hidden, then the note if any were.
+ */
+export function figuresCsv(tables: readonly FigureTable[], options: FigureFileOptions): string {
+  const safe = tables.map(suppressSmallCells);
+  const lines = options.heading.map((line) => csvLine([line]));
+  for (const table of safe) {
+    lines.push(csvLine([]));
+    if (safe.length > 1) lines.push(csvLine([table.title]));
+    lines.push(csvLine(table.columns.map((column) => column.label)), ...figureCells(table).map(csvLine));
+  }
+  if (safe.some(hasSuppressedCells)) lines.push(csvLine([]), csvLine([options.suppressionNote]));
+  return `\uFEFF${lines.join("")}`;
 }

@@ -6,12 +6,15 @@
 //
 //   // app/[tenant]/anggaran/templat/route.ts
 //   export const GET = templateRoute({ permission: "entry:write", fileName: "realisasi", columns: REALISATION_COLUMNS });
+//
+//   // a dashboard's tables: lib/dashboards/export-route.ts builds the spec
+//   export const GET = figureExportRoute({ page: "budgetDashboard", entity: "Dashboard", build });
 import "server-only";
 import { getSessionUser } from "@/lib/auth/session";
 import type { Permission } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import type { ImportColumn } from "./columns";
-import { exportResponse, templateResponse, type ExportSpec, type RouteDeps, type RouteParams } from "./export";
+import { exportResponse, figureExportResponse, templateResponse, type ExportSpec, type FigureExportSpec, type RouteDeps, type RouteParams } from "./export";
 
 const deps: RouteDeps = { currentUser: getSessionUser, withTenant };
 
@@ -23,4 +26,8 @@ export function exportRoute<Row>(spec: ExportSpec<Row>) {
 
 export function templateRoute(spec: { permission: Permission; fileName: string; columns: readonly ImportColumn[] }) {
   return async (request: Request, context: Context) => templateResponse(deps, spec, request, await context.params);
+}
+
+export function figureExportRoute(spec: FigureExportSpec) {
+  return async (request: Request, context: Context) => figureExportResponse(deps, spec, request, await context.params);
 }

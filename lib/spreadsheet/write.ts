@@ -2,6 +2,8 @@
 //
 //   writeSheet(format, headers, rows)   → ReadableStream of .xlsx or .csv bytes (rows may be an async generator)
 //   writeWorkbook(write) + addTextSheet → a streamed .xlsx built by hand (several sheets)
+//   writeFigures(format, tables, options) → tables of figures (dashboards): numbers stay numbers,
+//                                          small household cells hidden (suppression.ts)
 //   downloadName(base, suffix, format), downloadHeaders(format, fileName) → for the Response
 // Exports and templates behind a route: lib/spreadsheet/routes.ts.
 //
@@ -10,7 +12,9 @@
 // a spreadsheet program would run as a formula gets a leading apostrophe.
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import { cellToText, csvLine, neutraliseFormula, type OutCell } from "./csv";
+import { cellToText, csvLine, figuresCsv, neutraliseFormula, type OutCell } from "./csv";
+import { figureCells, type FigureColumn, type FigureFileOptions, type FigureTable } from "./figures";
+import { hasSuppressedCells, suppressSmallCells } from "./suppression";
 
 export type SpreadsheetFormat = "xlsx" | "csv";
 export type { OutCell } from "./csv";
@@ -67,6 +71,69 @@ export function writeSheet(format: SpreadsheetFormat, headers: readonly string[]
     for await (const row of rows) yield encoder.encode(csvLine(row));
   }
   return Readable.toWeb(Readable.from(lines())) as ReadableStream<Uint8Array>;
+}
+
+function figureColumnWidth(column: FigureColumn): number {
+  return column.kind === "text" ? 28 : Math.max(14, Math.min(column.label.length + 2, 28));
+}
+
+function figureNumFmt(column: FigureColumn): string | undefined {
+  if (column.kind !== "percent" && column.kind !== "number") return undefined;
+  return column.digits === 0 ? "0" : "0.0#";
+}
+
+/** Excel's sheet names: at most 31 characters, none of \\ / ? * [ ] :, unique in the workbook. */
+function sheetNames(titles: readonly string[]): string[] {
+  const used = new Set<string>();
+  return titles.map((title) => {
+    const base = title.replace(/[\\/?*[\]:]/g, " ").trim().slice(0, 31) || "Data";
+    let name = base;
+    for (let n = 2; used.has(name.toLowerCase()); n += 1) name = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
+    used.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/**
+ * Tables of figures as .xlsx (a sheet a table: the heading lines, a bold frozen header, numbers
+ * as numbers so Excel can sum them, a bold totals row, the note) or .csv (figuresCsv). Small
+ * household cells, and rates over them, are hidden before anything is written.
+ */
+export function writeFigures(format: SpreadsheetFormat, tables: readonly FigureTable[], options: FigureFileOptions): ReadableStream<Uint8Array> {
+  if (format === "csv") return new Blob([figuresCsv(tables, options)]).stream();
+  const safe = tables.map(suppressSmallCells);
+  const names = sheetNames(safe.map((table) => table.title));
+  return writeWorkbook(async (workbook) => {
+    safe.forEach((table, index) => {
+      const headerRow = options.heading.length + 2;
+      const sheet = workbook.addWorksheet(names[index], { views: [{ state: "frozen", ySplit: headerRow }] });
+      sheet.columns = table.columns.map((column) => ({ width: figureColumnWidth(column) }));
+      options.heading.forEach((line, i) => {
+        const row = sheet.addRow([neutraliseFormula(line)]);
+        if (i === 0) row.font = { bold: true, size: 13 };
+        row.commit();
+      });
+      sheet.addRow([]).commit();
+      const head = sheet.addRow(table.columns.map((column) => neutraliseFormula(column.label)));
+      styleHeader(head);
+      head.commit();
+      const cells = figureCells(table);
+      cells.forEach((values, r) => {
+        const row = sheet.addRow(values.map((value) => (typeof value === "string" ? neutraliseFormula(value) : value)));
+        table.columns.forEach((column, c) => {
+          const numFmt = figureNumFmt(column);
+          if (numFmt && typeof values[c] === "number") row.getCell(c + 1).numFmt = numFmt;
+        });
+        if (table.total && r === cells.length - 1) row.font = { bold: true };
+        row.commit();
+      });
+      if (hasSuppressedCells(table)) {
+        sheet.addRow([]).commit();
+        sheet.addRow([neutraliseFormula(options.suppressionNote)]).commit();
+      }
+      sheet.commit();
+    });
+  });
 }
 
 /** "realisasi 2026" + "templat" → "realisasi 2026-templat.xlsx", safe in a Content-Disposition header. */

@@ -1,11 +1,11 @@
 // The statistics page's tables: what it shows beside its charts and what its export writes.
 import type { getTranslations } from "next-intl/server";
-import type { DashboardColumn, DashboardTable } from "@/lib/dashboards/table";
+import type { FigureColumn, FigureTable } from "@/lib/spreadsheet/figures";
 import type { StatisticRow, TargetRow } from "./queries";
 
 export type StatisticsT = Awaited<ReturnType<typeof getTranslations<"Statistics">>>;
 
-function figureColumns(t: StatisticsT): DashboardColumn[] {
+function figureColumns(t: StatisticsT): FigureColumn[] {
   return [
     { key: "povertyRatePct", label: t("columns.povertyRatePct"), kind: "percent", digits: 2 },
     { key: "poorPeople", label: t("columns.poorPeople"), kind: "count" },
@@ -30,7 +30,7 @@ function figures(row: StatisticRow) {
 }
 
 /** The series over the years (people, not households: nothing to suppress). */
-export function seriesTable(rows: StatisticRow[], areaName: string, t: StatisticsT): DashboardTable {
+export function seriesTable(rows: StatisticRow[], areaName: string, t: StatisticsT): FigureTable {
   return {
     id: "seri",
     title: `${t("rate.title")} — ${areaName}`,
@@ -39,7 +39,7 @@ export function seriesTable(rows: StatisticRow[], areaName: string, t: Statistic
   };
 }
 
-export function kecamatanTable(rows: StatisticRow[], year: number, t: StatisticsT): DashboardTable {
+export function kecamatanTable(rows: StatisticRow[], year: number, t: StatisticsT): FigureTable {
   return {
     id: "kecamatan",
     title: t("kecamatanTable.title", { year }),
@@ -48,7 +48,7 @@ export function kecamatanTable(rows: StatisticRow[], year: number, t: Statistics
   };
 }
 
-export function targetsTable(rows: TargetRow[], t: StatisticsT): DashboardTable {
+export function targetsTable(rows: TargetRow[], t: StatisticsT): FigureTable {
   return {
     id: "target",
     title: t("targetsTable.title"),

@@ -1,14 +1,14 @@
 // The participant picker (issue 5, item 2): people of the registry, found by NIK, No. KK
 // or name, listed in priority order — extreme-poor households first, then by desil
 // (poorest first, unknown last), then those not yet reached this fiscal year first.
-// "Reached" = a verified intervention in the year: a verified participation in a verified,
-// uncancelled training (not withdrawn), or a verified aid hand-over that is not a reversal
-// and has no verified reversal.
+// "Reached": lib/reach, in the training's fiscal year (a training starts within its
+// programme's fiscal year).
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { maskNik } from "@/lib/registry/nik";
 import { readTextQuery } from "@/lib/registry/search/schema";
 import { memberNameStartsWith } from "@/lib/registry/search/search-households";
+import { reachedSql } from "@/lib/reach/reached";
 
 export const CANDIDATE_LIMIT = 25;
 /** Participants of a job training are of working age. */
@@ -34,28 +34,6 @@ export type CandidateSearch =
 /** The latest birth date of a participant of a training starting on `startDate`. */
 export function latestBirthDate(startDate: Date): Date {
   return new Date(Date.UTC(startDate.getUTCFullYear() - MIN_PARTICIPANT_AGE, startDate.getUTCMonth(), startDate.getUTCDate()));
-}
-
-/** The SQL test "household h was reached in `year`". */
-export function reachedSql(year: number): Prisma.Sql {
-  const from = new Date(Date.UTC(year, 0, 1));
-  const to = new Date(Date.UTC(year + 1, 0, 1));
-  return Prisma.sql`(
-    EXISTS (
-      SELECT 1 FROM "TrainingParticipant" tp
-      JOIN "Training" t ON t."tenantId" = tp."tenantId" AND t."id" = tp."trainingId"
-      WHERE tp."tenantId" = h."tenantId" AND tp."householdId" = h."id"
-        AND tp."status" = 'VERIFIED' AND tp."completion" <> 'DROPPED'
-        AND t."status" = 'VERIFIED' AND t."cancelledAt" IS NULL
-        AND t."startDate" >= ${from} AND t."startDate" < ${to})
-    OR EXISTS (
-      SELECT 1 FROM "AidDistribution" a
-      WHERE a."tenantId" = h."tenantId" AND a."householdId" = h."id"
-        AND a."status" = 'VERIFIED' AND a."value" > 0 AND a."reversesId" IS NULL
-        AND a."distributedAt" >= ${from} AND a."distributedAt" < ${to}
-        AND NOT EXISTS (
-          SELECT 1 FROM "AidDistribution" r
-          WHERE r."tenantId" = a."tenantId" AND r."reversesId" = a."id" AND r."status" = 'VERIFIED')))`;
 }
 
 type Row = Omit<Candidate, "nikMasked" | "noKkMasked"> & { nik: string; noKk: string };

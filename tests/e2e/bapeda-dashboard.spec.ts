@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./auth";
+import { expectOnePagePrint } from "./print";
 import { saveScreenshot } from "./screenshots";
 
 test.beforeEach(async ({ page }) => {
@@ -45,11 +46,10 @@ test("Bapeda opens the poverty dashboard, filters it, exports a table and prints
   expect(csv).toContain("Ampenan,");
   expect(csv).not.toContain("Cakranegara,");
 
-  // Print: the site's chrome and the filters go, a line says what the figures cover.
-  await page.emulateMedia({ media: "print" });
-  await expect(page.getByRole("button", { name: "Terapkan" })).toBeHidden();
+  // Print: one A4 page without the site's chrome, filters or export links; a line says
+  // what the figures cover.
+  await expectOnePagePrint(page, testInfo, "bapeda-dashboard");
   await expect(page.getByText(/^Cakupan: Tahun \d{4} · Ampenan/)).toBeVisible();
-  await saveScreenshot(page, testInfo, "bapeda-dashboard-print");
 });
 
 test("the mayor's office may not open the Bapeda dashboard", async ({ page }) => {

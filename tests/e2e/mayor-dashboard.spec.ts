@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./auth";
+import { expectOnePagePrint } from "./print";
 import { saveScreenshot } from "./screenshots";
 
 const MAYOR = "walikota.mataram@entas.test";
@@ -37,11 +38,9 @@ test("the mayor's office finds the budget dashboard from home, filters it, expor
   const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Excel (.xlsx) — Per OPD" }).click()]);
   expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
 
-  // The printable summary: no menu, no filters, no export links.
-  await page.emulateMedia({ media: "print" });
-  await expect(page.getByRole("button", { name: "Terapkan" })).toBeHidden();
+  // The printable summary: one A4 page, no menu, no filters, no export links.
+  await expectOnePagePrint(page, testInfo, "mayor-budget");
   await expect(page.getByText("Cakupan: Tahun")).toBeVisible();
-  await saveScreenshot(page, testInfo, "mayor-budget-print");
 });
 
 test("the results dashboard: figures with their cost, a kecamatan filter, and an export without personal data", async ({ page }, testInfo) => {
@@ -67,8 +66,8 @@ test("the results dashboard: figures with their cost, a kecamatan filter, and an
   await expect(page).toHaveURL(/kecamatan=/);
   await expect(page.getByText("biaya per hasil tidak dihitung")).toBeVisible();
 
-  await page.emulateMedia({ media: "print" });
-  await saveScreenshot(page, testInfo, "mayor-results-print");
+  await expectOnePagePrint(page, testInfo, "mayor-results");
+  await expect(page.getByText(/^Cakupan: Tahun \d{4} · Ampenan/)).toBeVisible();
 });
 
 test("an OPD clerk and another city's mayor's office do not find the dashboards", async ({ page }) => {

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { suppressSmallCells } from "@/lib/dashboards/privacy";
+import { figureExportResponse, type FigureExportSpec } from "@/lib/spreadsheet/export";
+import { suppressSmallCells } from "@/lib/spreadsheet/suppression";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { sessionUser } from "../helpers/actions";
 import { resultsDashboardData, resultsTables } from "@/lib/dashboards/results/tables";
 import { pageAccess } from "@/lib/auth/pages";
 import { budgetDashboardQueries as budget } from "@/lib/dashboards/budget/queries";
@@ -173,8 +176,7 @@ describe("the result summaries follow every write", () => {
   type Snapshot = unknown[];
   const snapshot = (tx: Tx): Promise<Snapshot> =>
     Promise.all([
-      tx.$queryRaw`SELECT "fiscalYear", "scope", "scopeId", "householdId", "kecamatanId", "interventions", "graduated" FROM "DashboardReach" ORDER BY 1, 2, 3, 4`,
-      tx.$queryRaw`SELECT "fiscalYear", "scope", "scopeId", "kecamatanId", "households", "graduates" FROM "DashboardReachCount" WHERE "households" <> 0 OR "graduates" <> 0 ORDER BY 1, 2, 3, 4`,
+      tx.$queryRaw`SELECT "fiscalYear", "programmeId", "opdId", "householdId", "kecamatanId", "kelurahanId", desil, "isExtremePoor", active, entries FROM "HouseholdReach" ORDER BY 1, 2, 3, 4`,
       tx.$queryRaw`SELECT "programmeId", "kecamatanId", "trained", "businesses" FROM "DashboardTrainingCount" WHERE "trained" <> 0 OR "businesses" <> 0 ORDER BY 1, 2`,
     ]);
   /** The incremental summaries equal the ones recomputed from the entries. */
@@ -218,6 +220,21 @@ describe("the result summaries follow every write", () => {
     const second = await t.withTenant(town.id, (tx) => results.totals(tx, { ...all, kecamatanId: f.kecamatan2 }));
     expect(second).toMatchObject({ trained: 0, reached: 0 });
     await expectConsistent(town.id);
+
+    // The training is cancelled: nobody counts as trained by it; H2 and H8 were reached by it
+    // alone, H1 keeps its aid.
+    await t.withTenant(town.id, (tx) => tx.training.updateMany({ data: { cancelledAt: new Date("2024-08-01"), cancelReason: "Uji" } }));
+    [total, opds, programmes] = await figures();
+    expect(total).toMatchObject({ trained: 0, businesses: 0, reached: 3, graduates: 1 });
+    expect(programmes.find((p) => p.programmeId === f.p1)).toMatchObject({ trained: 0, reached: 0 });
+    await expectConsistent(town.id);
+
+    // Bantuan Alat moves to 2025 and takes H1, H4 and H7 along; H4 stays reached in 2024 by Rumah Layak Huni.
+    await t.withTenant(town.id, (tx) => tx.programme.update({ where: { tenantId_id: { tenantId: town.id, id: f.p2 } }, data: { fiscalYear: 2025 } }));
+    [total] = await figures();
+    expect(total).toMatchObject({ reached: 1, graduates: 0 });
+    expect(await t.withTenant(town.id, (tx) => results.totals(tx, { ...all, year: 2025 }))).toMatchObject({ reached: 3 });
+    await expectConsistent(town.id);
   });
 });
 
@@ -233,6 +250,39 @@ describe("exported results", () => {
     for (const table of Object.values(tables)) {
       for (const column of table.columns) expect(column.key).not.toMatch(/nik|noKk|name|address|household(Id)?$/i);
     }
+  });
+});
+
+describe("the export route", () => {
+  const spec: FigureExportSpec = {
+    page: "resultsDashboard",
+    entity: "Dashboard",
+    build: async (tx, { search }) => {
+      if (search.get("tabel") !== "programmes") return null;
+      const table = (await resultsTables(await resultsDashboardData(tx, all))).programmes;
+      return { tables: [table], fileName: "kota-programmes-2024", entityId: "resultsDashboard/programmes", audit: { rows: table.rows.length }, heading: ["Hasil"], suppressionNote: "disembunyikan" };
+    },
+  };
+  const get = (user: SessionUser | null, query: string) =>
+    figureExportResponse({ currentUser: async () => user, withTenant: t.withTenant }, spec, new Request(`http://localhost/${city.slug}/dasbor/hasil/ekspor?${query}`), { tenant: city.slug });
+
+  it("gives the mayor's office the table with small cells hidden, named and audited", async () => {
+    const mayor = sessionUser(city, "MAYOR_OFFICE");
+    const response = await get(mayor, "tabel=programmes&format=csv");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toBe('attachment; filename="kota-programmes-2024.csv"');
+    const csv = await response.text();
+    expect(csv).toMatch(/^Hasil\r\n\r\nprogramme,opd,/);
+    expect(csv.split("\r\n").find((line) => line.startsWith("Pelatihan Menjahit"))).toContain("<5");
+    expect(csv).toContain("disembunyikan");
+    expect(await read((tx) => tx.auditLog.count({ where: { action: "export", entity: "Dashboard", entityId: "resultsDashboard/programmes", userId: mayor.id } }))).toBe(1);
+  });
+
+  it("is not found for a role without the page, another city's reader, or an unknown table", async () => {
+    expect((await get(sessionUser(city, "OPD_STAFF"), "tabel=programmes&format=csv")).status).toBe(404);
+    expect((await get(sessionUser(other, "MAYOR_OFFICE"), "tabel=programmes&format=csv")).status).toBe(404);
+    expect((await get(sessionUser(city, "MAYOR_OFFICE"), "tabel=nope&format=csv")).status).toBe(404);
+    expect((await get(sessionUser(city, "MAYOR_OFFICE"), "tabel=programmes&format=pdf")).status).toBe(404);
   });
 });
 

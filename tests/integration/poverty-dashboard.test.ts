@@ -11,7 +11,7 @@
 //   h7 L2 desil 1 extreme, MOVED                                           → not active, not counted
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Tx } from "@/lib/db";
-import { tableCsv } from "@/lib/dashboards/export";
+import { figuresCsv } from "@/lib/spreadsheet/csv";
 import type { DashboardFilters } from "@/lib/dashboards/filters";
 import { povertyDashboardQueries as q } from "@/lib/dashboards/poverty/queries";
 import { unreachedTable } from "@/lib/dashboards/poverty/tables";
@@ -85,8 +85,9 @@ beforeAll(async () => {
     const h7 = await household(tx, city, L2, 1, true, "MOVED");
     Object.assign(ids, { h1: h1.id, h2: h2.id, h3: h3.id, h4: h4.id, h5: h5.id, h6: h6.id, h7: h7.id });
 
+    // Participants are verified in a verified training only (lib/trainings), and only they count (lib/reach).
     const training = await tx.training.create({
-      data: { tenantId: city.id, programmeId: pa.id, opdId: opdA, skill: "Menjahit", startDate: new Date("2024-03-01"), endDate: new Date("2024-03-10"), place: "BLK", capacity: 20 },
+      data: { tenantId: city.id, programmeId: pa.id, opdId: opdA, skill: "Menjahit", startDate: new Date("2024-03-01"), endDate: new Date("2024-03-10"), place: "BLK", capacity: 20, status: "VERIFIED" },
     });
     await tx.trainingParticipant.createMany({
       data: [
@@ -225,7 +226,7 @@ describe("graduations and target", () => {
 describe("exports", () => {
   it("hide kelurahan cells of fewer than five households", async () => {
     const table = unreachedTable(await read((tx) => q.coverageByKelurahan(tx, f())), ((key: string) => key) as never);
-    const csv = tableCsv(table, { heading: ["uji"], suppressionNote: "disembunyikan" });
+    const csv = figuresCsv([table], { heading: ["uji"], suppressionNote: "disembunyikan" });
     expect(csv).toContain("Kelurahan Uji,Kecamatan Uji,<5,<5,<5,*");
     expect(csv).toContain("Kelurahan Dua,Kecamatan Dua,<5,0,<5,*");
     expect(csv).toContain("disembunyikan");

@@ -109,8 +109,9 @@ describe("who to reach next", () => {
       await aid(tx, w, h.extremeNoDesil.id, w.lastYear, w.dinsos, { date: "2023-06-01" });
       const reversed = await aid(tx, w, h.poor1.id, w.food, w.dinsos);
       await aid(tx, w, h.poor1.id, w.food, w.dinsos, { reversesId: reversed.id, value: -150_000n });
+      // Participants are verified in a verified training only (lib/trainings).
       const training = await tx.training.create({
-        data: { tenantId: w.city.id, programmeId: w.kits, opdId: w.disnaker, skill: "Menjahit", startDate: new Date("2024-03-01"), endDate: new Date("2024-03-10"), place: "BLK", capacity: 10 },
+        data: { tenantId: w.city.id, programmeId: w.kits, opdId: w.disnaker, skill: "Menjahit", startDate: new Date("2024-03-01"), endDate: new Date("2024-03-10"), place: "BLK", capacity: 10, status: "VERIFIED" },
       });
       await tx.trainingParticipant.create({ data: { tenantId: w.city.id, trainingId: training.id, householdId: h.noDesil.id, memberId: h.noDesil.memberId, status: "VERIFIED" } });
       await tx.trainingParticipant.create({ data: { tenantId: w.city.id, trainingId: training.id, householdId: h.poor3.id, memberId: h.poor3.memberId, status: "DRAFT" } });

@@ -1,9 +1,11 @@
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { tableCsv } from "@/lib/dashboards/export";
-import { hasSuppressedCells, suppressSmallCells } from "@/lib/dashboards/privacy";
-import type { DashboardTable } from "@/lib/dashboards/table";
+import { figuresCsv } from "@/lib/spreadsheet/csv";
+import { hasSuppressedCells, suppressSmallCells } from "@/lib/spreadsheet/suppression";
+import type { FigureTable } from "@/lib/spreadsheet/figures";
+import { writeFigures } from "@/lib/spreadsheet/write";
 
-const table: DashboardTable = {
+const table: FigureTable = {
   id: "coverage",
   title: "Cakupan",
   columns: [
@@ -33,12 +35,32 @@ describe("small-cell suppression", () => {
   });
 
   it("writes the CSV with hidden cells, a note, and no runnable formula", () => {
-    const csv = tableCsv(table, { heading: ["Cakupan — Kota Mataram"], suppressionNote: "Sel < 5 disembunyikan" });
+    const csv = figuresCsv([table], { heading: ["Cakupan — Kota Mataram"], suppressionNote: "Sel < 5 disembunyikan" });
     const lines = csv.replace(/^\uFEFF/, "").split("\r\n");
     expect(lines).toContain("Kelurahan,RT miskin ekstrem,Terjangkau,Cakupan,Jiwa");
     expect(lines).toContain("Ampenan Tengah,12,<5,25,2");
     expect(lines).toContain("Pejeruk,<5,0,*,1");
     expect(lines).toContain(`"'=HYPERLINK(""x"")",5,5,100,9`);
     expect(lines).toContain("Sel < 5 disembunyikan");
+  });
+});
+
+describe("figures as .xlsx", () => {
+  it("writes a sheet a table: heading, header, numbers as numbers, hidden cells, the note", async () => {
+    const second: FigureTable = { id: "other", title: "Cakupan", columns: [{ key: "n", label: "N", kind: "count" }], rows: [{ n: 3 }] };
+    const bytes = await new Response(writeFigures("xlsx", [table, second], { heading: ["Cakupan — Kota Mataram", "Tahun 2024"], suppressionNote: "Sel < 5 disembunyikan" })).arrayBuffer();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Cakupan", "Cakupan 2"]);
+    const sheet = workbook.worksheets[0]!;
+    const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
+    expect(values(1)).toEqual(["Cakupan — Kota Mataram"]);
+    expect(values(4)).toEqual(["Kelurahan", "RT miskin ekstrem", "Terjangkau", "Cakupan", "Jiwa"]);
+    expect(values(5)).toEqual(["Ampenan Tengah", 12, "<5", 25, 2]);
+    expect(values(6)).toEqual(["Pejeruk", "<5", 0, "*", 1]);
+    expect(values(7)[0]).toBe(`'=HYPERLINK("x")`);
+    expect(sheet.getRow(8).font?.bold).toBe(true);
+    expect(values(10)).toEqual(["Sel < 5 disembunyikan"]);
+    expect((workbook.worksheets[1]!.getRow(5).values as unknown[]).slice(1)).toEqual([3]);
   });
 });

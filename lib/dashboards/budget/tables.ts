@@ -5,7 +5,7 @@ import { monthName } from "@/lib/budget/months";
 import type { Tx } from "@/lib/db";
 import type { AppLocale } from "@/lib/i18n/locales";
 import type { DashboardFilters } from "../filters";
-import type { DashboardTable } from "../table";
+import type { FigureTable } from "@/lib/spreadsheet/figures";
 import { BEHIND_THRESHOLD_POINTS, budgetDashboardQueries as q, type BudgetSummary, type MonthPoint, type OpdAbsorptionRow, type ProgrammeAbsorptionRow, type SourceAbsorptionRow } from "./queries";
 
 export const BUDGET_TABLES = ["curve", "sources", "opds", "programmes"] as const;
@@ -32,7 +32,7 @@ export async function budgetDashboardData(tx: Tx, filters: DashboardFilters): Pr
 
 const rp = (value: bigint) => Number(value);
 
-export async function budgetTables(data: BudgetDashboardData, locale: AppLocale): Promise<Record<BudgetTableId, DashboardTable>> {
+export async function budgetTables(data: BudgetDashboardData, locale: AppLocale): Promise<Record<BudgetTableId, FigureTable>> {
   const [t, sources] = await Promise.all([getTranslations("MayorDashboard.budget.tables"), getTranslations("Programmes.sources")]);
   const total = data.summary.total;
   return {

@@ -4,7 +4,7 @@
 import type { Tx } from "@/lib/db";
 import { percentOf, type Rupiah } from "@/lib/money";
 import type { DashboardFilters } from "../filters";
-import type { DashboardTable } from "../table";
+import type { FigureTable } from "@/lib/spreadsheet/figures";
 import { fundRollupQueries, type FundRollupTotals } from "./queries";
 
 type T = (key: string, values?: Record<string, string | number>) => string;
@@ -29,7 +29,7 @@ function figures(row: Figures) {
 
 export const FUND_ROLLUP_TABLES = ["kelurahan", "ageing"] as const;
 
-export async function fundRollupTable(tx: Tx, filters: DashboardFilters, t: T, id: string): Promise<DashboardTable | null> {
+export async function fundRollupTable(tx: Tx, filters: DashboardFilters, t: T, id: string): Promise<FigureTable | null> {
   if (id === "kelurahan") {
     const [rows, totals] = await Promise.all([fundRollupQueries.byKelurahan(tx, filters), fundRollupQueries.totals(tx, filters)]);
     return {

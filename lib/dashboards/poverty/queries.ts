@@ -7,28 +7,20 @@
 // the two summaries that database triggers keep current on every write (migration
 // poverty_dashboard_summaries) rather than the registry and entry tables:
 // - "HouseholdAreaCount": households per kelurahan × desil × extreme flag × status;
-// - "HouseholdReach": households reached per fiscal year × programme × OPD through
-//   VERIFIED entries only (training participants not dropped; aid less verified reversals).
+// - "HouseholdReach": households reached per fiscal year × programme × OPD — the one
+//   definition of "reached", read through lib/reach (reachWhere).
 // Only the named list and the graduations read base tables, through tenant-led indexes.
 //
 // Registry figures count ACTIVE households. The fiscal year of an entry is its programme's.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import type { DashboardFilters } from "@/lib/dashboards/filters";
+import { reachWhere } from "@/lib/reach/reached";
 
 const TENANT = Prisma.sql`entas_current_tenant()`;
 
 /** Households that the dashboard calls "eligible": extreme-poor, or in desil 1–4 (P3KE). */
 const ELIGIBLE = Prisma.sql`("isExtremePoor" OR desil BETWEEN 1 AND 4)`;
-
-function reachWhere(filters: DashboardFilters, alias = "r"): Prisma.Sql {
-  const a = Prisma.raw(alias);
-  const parts = [Prisma.sql`${a}."tenantId" = ${TENANT}`, Prisma.sql`${a}."fiscalYear" = ${filters.year}`];
-  if (filters.kecamatanId) parts.push(Prisma.sql`${a}."kecamatanId" = ${filters.kecamatanId}`);
-  if (filters.opdId) parts.push(Prisma.sql`${a}."opdId" = ${filters.opdId}`);
-  if (filters.programmeId) parts.push(Prisma.sql`${a}."programmeId" = ${filters.programmeId}`);
-  return Prisma.join(parts, " AND ");
-}
 
 function countsWhere(filters: DashboardFilters, alias = "c"): Prisma.Sql {
   const a = Prisma.raw(alias);

@@ -1,10 +1,10 @@
-// The poverty dashboard's figures as tables (lib/dashboards/table.ts): what the page shows
+// The poverty dashboard's figures as tables (lib/spreadsheet/figures.ts): what the page shows
 // beside each chart and what the export route writes. Rates divide database aggregates.
 import type { getTranslations } from "next-intl/server";
 import { monthName } from "@/lib/budget/months";
 import type { Tx } from "@/lib/db";
 import type { DashboardFilters } from "@/lib/dashboards/filters";
-import type { DashboardTable } from "@/lib/dashboards/table";
+import type { FigureTable } from "@/lib/spreadsheet/figures";
 import type { AppLocale } from "@/lib/i18n/locales";
 import {
   povertyDashboardQueries as q,
@@ -29,7 +29,7 @@ function sum<T>(rows: readonly T[], pick: (row: T) => number): number {
   return rows.reduce((total, row) => total + pick(row), 0);
 }
 
-export function registryTable(id: "kecamatan" | "kelurahan", rows: AreaRegistryRow[], t: BapedaT): DashboardTable {
+export function registryTable(id: "kecamatan" | "kelurahan", rows: AreaRegistryRow[], t: BapedaT): FigureTable {
   const households = sum(rows, (r) => r.households);
   const extremePoor = sum(rows, (r) => r.extremePoor);
   return {
@@ -62,7 +62,7 @@ export function registryTable(id: "kecamatan" | "kelurahan", rows: AreaRegistryR
   };
 }
 
-export function desilTable(rows: DesilRow[], t: BapedaT): DashboardTable {
+export function desilTable(rows: DesilRow[], t: BapedaT): FigureTable {
   return {
     id: "desil",
     title: t("desil.title"),
@@ -76,7 +76,7 @@ export function desilTable(rows: DesilRow[], t: BapedaT): DashboardTable {
   };
 }
 
-export function unreachedTable(rows: KelurahanCoverageRow[], t: BapedaT): DashboardTable {
+export function unreachedTable(rows: KelurahanCoverageRow[], t: BapedaT): FigureTable {
   const extremePoor = sum(rows, (r) => r.extremePoor);
   const reached = sum(rows, (r) => r.reached);
   return {
@@ -102,7 +102,7 @@ export function unreachedTable(rows: KelurahanCoverageRow[], t: BapedaT): Dashbo
   };
 }
 
-export function overlapTable(rows: OpdOverlapRow[], t: BapedaT): DashboardTable {
+export function overlapTable(rows: OpdOverlapRow[], t: BapedaT): FigureTable {
   return {
     id: "tumpang-tindih",
     title: t("overlap.title"),
@@ -116,7 +116,7 @@ export function overlapTable(rows: OpdOverlapRow[], t: BapedaT): DashboardTable 
   };
 }
 
-export function overlapDepthTable(rows: OverlapDepthRow[], t: BapedaT): DashboardTable {
+export function overlapDepthTable(rows: OverlapDepthRow[], t: BapedaT): FigureTable {
   return {
     id: "jumlah-opd",
     title: t("overlap.depthTitle"),
@@ -129,7 +129,7 @@ export function overlapDepthTable(rows: OverlapDepthRow[], t: BapedaT): Dashboar
   };
 }
 
-export function targetingTable(rows: OpdTargetingRow[], overall: Targeting, t: BapedaT): DashboardTable {
+export function targetingTable(rows: OpdTargetingRow[], overall: Targeting, t: BapedaT): FigureTable {
   const accuracy = (r: { beneficiaries: number; outside: number }) => percentOf(r.beneficiaries - r.outside, r.beneficiaries);
   return {
     id: "ketepatan-sasaran",
@@ -155,7 +155,7 @@ export function targetingTable(rows: OpdTargetingRow[], overall: Targeting, t: B
   };
 }
 
-export function graduationsTable(rows: GraduationMonth[], t: BapedaT, locale: AppLocale): DashboardTable {
+export function graduationsTable(rows: GraduationMonth[], t: BapedaT, locale: AppLocale): FigureTable {
   return {
     id: "naik-kelas",
     title: t("graduations.title"),
@@ -169,7 +169,7 @@ export function graduationsTable(rows: GraduationMonth[], t: BapedaT, locale: Ap
   };
 }
 
-type Builder = (tx: Tx, filters: DashboardFilters, t: BapedaT, locale: AppLocale) => Promise<DashboardTable>;
+type Builder = (tx: Tx, filters: DashboardFilters, t: BapedaT, locale: AppLocale) => Promise<FigureTable>;
 
 /** Each exportable table by id, computing only what it needs. */
 export const POVERTY_TABLES: Record<string, Builder> = {

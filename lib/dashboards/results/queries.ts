@@ -5,9 +5,10 @@
 // Definitions (each over the programmes of the filtered fiscal year):
 // - realised: VERIFIED budget realisation of the programmes' lines (reversals subtract), as
 //   on the budget pages; drafts never count.
-// - trained: VERIFIED training participants who COMPLETED (a person trained twice counts twice).
-// - reached: distinct households with a verified intervention — a VERIFIED training
-//   participation, or a VERIFIED aid distribution that no verified reversal cancels.
+// - trained: VERIFIED participants who COMPLETED a verified, uncancelled training (a person
+//   trained twice counts twice), as on the programme page.
+// - reached: distinct households reached by the programmes (lib/reach: a verified
+//   intervention, as everywhere else).
 // - businesses opened: verified participants with a follow-up BUSINESS_OPENED (once each).
 // - graduates: reached households with a status event to GRADUATED dated on or after
 //   1 January of the fiscal year.
@@ -16,6 +17,7 @@
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { divideRoundHalfUp, type Rupiah } from "@/lib/money";
+import { reachWhere } from "@/lib/reach/reached";
 import type { DashboardFilters } from "../filters";
 
 export type ResultFigures = {
@@ -60,20 +62,10 @@ const GRAIN_KEY: Record<Grain, Prisma.Sql> = {
 };
 
 /**
- * Households reached are distinct per programme, per OPD and per year, so each grain reads
- * its own summary scope: a programme's ("P"), an OPD's ("O") or the year's ("Y"). Under a
- * programme filter every grain is that one programme's.
- */
-function reachScope(filters: DashboardFilters, grain: Grain): { scope: "P" | "O" | "Y"; join: Prisma.Sql } {
-  if (grain === "programme" || filters.programmeId) return { scope: "P", join: Prisma.sql`JOIN g ON g."id" = c."scopeId"` };
-  if (grain === "opd" || filters.opdId) return { scope: "O", join: Prisma.sql`JOIN (SELECT DISTINCT "opdId" FROM g) g ON g."opdId" = c."scopeId"` };
-  return { scope: "Y", join: Prisma.sql`` };
-}
-
-/**
- * The result counts per programme, OPD or for the whole filter: one row per key. The
- * counts come from the summaries that triggers keep current (migration
- * dashboard_results_summary); the money from the realisation entries.
+ * The result counts per programme, OPD or for the whole filter: one row per key. Households
+ * are distinct per key (a household reached by two programmes of one OPD counts once for
+ * it). The counts come from the summaries that triggers keep current (HouseholdReach via
+ * lib/reach, DashboardTrainingCount); the money from the realisation entries.
  */
 function countsSql(filters: DashboardFilters, grain: Grain): Prisma.Sql {
   const key = GRAIN_KEY[grain];
@@ -81,7 +73,6 @@ function countsSql(filters: DashboardFilters, grain: Grain): Prisma.Sql {
   if (filters.opdId) programme.push(Prisma.sql`p."opdId" = ${filters.opdId}`);
   if (filters.programmeId) programme.push(Prisma.sql`p."id" = ${filters.programmeId}`);
   const kecamatan = filters.kecamatanId ? Prisma.sql`AND c."kecamatanId" = ${filters.kecamatanId}` : Prisma.empty;
-  const reach = reachScope(filters, grain);
   return Prisma.sql`
     WITH g AS (
       SELECT p."id", p."opdId" FROM "Programme" p WHERE ${Prisma.join(programme, " AND ")}
@@ -100,9 +91,12 @@ function countsSql(filters: DashboardFilters, grain: Grain): Prisma.Sql {
        GROUP BY 1
     ),
     reach AS (
-      SELECT ${key} AS "key", SUM(c."households") AS "reached", SUM(c."graduates") AS "graduates"
-        FROM "DashboardReachCount" c ${reach.join}
-       WHERE c."tenantId" = entas_current_tenant() AND c."fiscalYear" = ${filters.year} AND c."scope" = ${reach.scope} ${kecamatan}
+      SELECT ${key} AS "key", COUNT(DISTINCT r."householdId") AS "reached",
+             COUNT(DISTINCT r."householdId") FILTER (WHERE EXISTS (
+               SELECT 1 FROM "HouseholdStatusEvent" e
+                WHERE e."tenantId" = r."tenantId" AND e."householdId" = r."householdId"
+                  AND e."toStatus" = 'GRADUATED' AND e."effectiveDate" >= make_date(${filters.year}, 1, 1))) AS "graduates"
+        FROM g JOIN "HouseholdReach" r ON ${reachWhere({ year: filters.year, kecamatanId: filters.kecamatanId })} AND r."programmeId" = g."id"
        GROUP BY 1
     ),
     keys AS (SELECT DISTINCT ${key} AS "key" FROM g)

@@ -4,7 +4,7 @@
 import { getTranslations } from "next-intl/server";
 import type { Tx } from "@/lib/db";
 import type { DashboardFilters } from "../filters";
-import type { DashboardColumn, DashboardRow, DashboardTable } from "../table";
+import type { FigureColumn, FigureRow, FigureTable } from "@/lib/spreadsheet/figures";
 import { resultsDashboardQueries as q, type OpdResultRow, type ProgrammeResultRow, type ResultFigures } from "./queries";
 
 export const RESULTS_TABLES = ["opds", "programmes"] as const;
@@ -19,7 +19,7 @@ export async function resultsDashboardData(tx: Tx, filters: DashboardFilters): P
 
 const money = (value: bigint | null) => (value === null ? null : Number(value));
 
-function figureCells(row: ResultFigures): DashboardRow {
+function figureCells(row: ResultFigures): FigureRow {
   return {
     realised: money(row.realised),
     trained: row.trained,
@@ -33,9 +33,9 @@ function figureCells(row: ResultFigures): DashboardRow {
   };
 }
 
-export async function resultsTables(data: ResultsDashboardData): Promise<Record<ResultsTableId, DashboardTable>> {
+export async function resultsTables(data: ResultsDashboardData): Promise<Record<ResultsTableId, FigureTable>> {
   const t = await getTranslations("MayorDashboard.results.tables");
-  const figures: DashboardColumn[] = [
+  const figures: FigureColumn[] = [
     { key: "realised", label: t("realised"), kind: "number", digits: 0 },
     { key: "trained", label: t("trained"), kind: "households" },
     { key: "perTrained", label: t("perTrained"), kind: "number", digits: 0, basedOn: "trained" },

@@ -96,6 +96,7 @@ export default async function BudgetDashboardPage({ params, searchParams }: Prop
         table={tables.curve}
         description={t("tables.curve.description")}
         exportLinks={links("curve")}
+        printSpan={2}
         chart={
           <DashboardLineChart
             data={curveData}
@@ -116,6 +117,7 @@ export default async function BudgetDashboardPage({ params, searchParams }: Prop
           description={t("tables.sources.description")}
           exportLinks={links("sources")}
           layout="below"
+          print="none"
           chart={
             <DashboardBarChart
               data={sourceData}

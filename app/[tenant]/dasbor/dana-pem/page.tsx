@@ -80,6 +80,7 @@ export default async function FundRollupPage({ params, searchParams }: Props) {
         exportLinks={links("kelurahan")}
         layout="below"
         print="table"
+        printSpan={3}
         emptyText={t("empty", { year: filters.year })}
         chart={
           <DashboardBarChart

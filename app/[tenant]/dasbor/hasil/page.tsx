@@ -102,6 +102,7 @@ export default async function ResultsDashboardPage({ params, searchParams }: Pro
         exportLinks={links("programmes")}
         layout="below"
         print="chart"
+        printSpan={2}
         chart={
           filters.kecamatanId ? (
             <DashboardBarChart

@@ -174,6 +174,7 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
           table={desil}
           description={t("desil.description")}
           layout="below"
+          print="none"
           exportLinks={links(desil.id)}
           chart={
             <DashboardBarChart
@@ -211,6 +212,7 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
           table={overlap}
           description={t("overlap.description")}
           layout="below"
+          print="none"
           exportLinks={links(overlap.id)}
           chart={
             <DashboardBarChart
@@ -230,6 +232,7 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
           table={graduations}
           description={t("graduations.description")}
           layout="below"
+          print="none"
           exportLinks={links(graduations.id)}
           chart={
             <DashboardBarChart

@@ -123,7 +123,6 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
         <ChartPanel
           table={{ ...series_, id: "seri", title: `${t("rate.title")} — ${areaName}` }}
           layout="below"
-          print="both"
           exportLinks={links("seri")}
           chart={
             <DashboardLineChart
@@ -156,7 +155,7 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
         />
       </DashboardGrid>
 
-      <ChartPanel table={kecamatan} chart={null} layout="below" print="table" exportLinks={links("kecamatan")} />
+      <ChartPanel table={kecamatan} chart={null} layout="below" print="table" printSpan={3} exportLinks={links("kecamatan")} />
       <ChartPanel table={targetTable} chart={null} layout="below" print="none" exportLinks={links("target")} />
 
       {canWrite ? (

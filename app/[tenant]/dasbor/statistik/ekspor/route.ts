@@ -1,24 +1,20 @@
 import { getTranslations } from "next-intl/server";
-import { dashboardExportResponse } from "@/lib/dashboards/export-route";
+import { dashboardExportRoute } from "@/lib/dashboards/export-route";
 import { kecamatanStatistics, listTargets, statisticSeries } from "@/lib/statistics/queries";
 import { kecamatanTable, seriesTable, targetsTable } from "@/lib/statistics/tables";
 
 export const dynamic = "force-dynamic";
 
-type Context = { params: Promise<{ tenant: string }> };
-
 /** The official series, a year's kecamatan figures, or the targets, as .xlsx or .csv. */
-export async function GET(request: Request, { params }: Context): Promise<Response> {
+export const GET = dashboardExportRoute("povertyStatistics", async (tx, { filters }, tableId) => {
   const t = await getTranslations("Statistics");
-  return dashboardExportResponse(request, (await params).tenant, "povertyStatistics", async (tx, { filters }, tableId) => {
-    if (tableId === "seri") {
-      const area = filters.kecamatanId
-        ? await tx.area.findFirst({ where: { id: filters.kecamatanId, level: "KECAMATAN" }, select: { id: true, name: true } })
-        : null;
-      return seriesTable(await statisticSeries(tx, area?.id ?? null), area?.name ?? t("city"), t);
-    }
-    if (tableId === "kecamatan") return kecamatanTable(await kecamatanStatistics(tx, filters.year), filters.year, t);
-    if (tableId === "target") return targetsTable(await listTargets(tx), t);
-    return null;
-  });
-}
+  if (tableId === "seri") {
+    const area = filters.kecamatanId
+      ? await tx.area.findFirst({ where: { id: filters.kecamatanId, level: "KECAMATAN" }, select: { id: true, name: true } })
+      : null;
+    return seriesTable(await statisticSeries(tx, area?.id ?? null), area?.name ?? t("city"), t);
+  }
+  if (tableId === "kecamatan") return kecamatanTable(await kecamatanStatistics(tx, filters.year), filters.year, t);
+  if (tableId === "target") return targetsTable(await listTargets(tx), t);
+  return null;
+});

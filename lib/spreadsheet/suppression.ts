@@ -1,9 +1,9 @@
-// Small-cell suppression for dashboard exports (issue #6): an aggregate of fewer than five
+// Small-cell suppression for exported figures (issue #6): an aggregate of fewer than five
 // households can point at a family, so in an exported file such a cell — and every rate
 // computed over it — is replaced by a marker. Zero is shown: it reveals nobody.
 // The screen keeps exact figures: only readers whose role may open the dashboard see it,
 // while a file travels further.
-import type { DashboardCell, DashboardRow, DashboardTable } from "./table";
+import type { FigureCell, FigureRow, FigureTable } from "./figures";
 
 /** Cells counting at least one and fewer than this many households are hidden in exports. */
 export const SMALL_CELL_THRESHOLD = 5;
@@ -12,12 +12,12 @@ export const SMALL_CELL_THRESHOLD = 5;
 export const SUPPRESSED_COUNT = "<5";
 export const SUPPRESSED_DERIVED = "*";
 
-export function isSmallCell(value: DashboardCell): boolean {
+export function isSmallCell(value: FigureCell): boolean {
   return typeof value === "number" && value > 0 && value < SMALL_CELL_THRESHOLD;
 }
 
-function suppressRow(table: DashboardTable, row: DashboardRow): DashboardRow {
-  const out: DashboardRow = { ...row };
+function suppressRow(table: FigureTable, row: FigureRow): FigureRow {
+  const out: FigureRow = { ...row };
   const hidden = new Set<string>();
   for (const column of table.columns) {
     if (column.kind === "households" && isSmallCell(row[column.key] ?? null)) {
@@ -32,7 +32,7 @@ function suppressRow(table: DashboardTable, row: DashboardRow): DashboardRow {
 }
 
 /** The table as it may leave the application: small household cells and rates over them hidden. */
-export function suppressSmallCells(table: DashboardTable): DashboardTable {
+export function suppressSmallCells(table: FigureTable): FigureTable {
   return {
     ...table,
     rows: table.rows.map((row) => suppressRow(table, row)),
@@ -41,7 +41,7 @@ export function suppressSmallCells(table: DashboardTable): DashboardTable {
 }
 
 /** Whether any cell of the table was hidden (the export then says why). */
-export function hasSuppressedCells(table: DashboardTable): boolean {
+export function hasSuppressedCells(table: FigureTable): boolean {
   const rows = table.total ? [...table.rows, table.total] : table.rows;
   return rows.some((row) => Object.values(row).some((cell) => cell === SUPPRESSED_COUNT || cell === SUPPRESSED_DERIVED));
 }
