@@ -400,11 +400,13 @@ export async function benchConcurrentWrites(env: BenchEnv, users: number, perUse
               (SELECT count(*) FROM "AidDistribution" a WHERE a."tenantId" = $1 AND a."programmeId" = t."programmeId" AND a."householdId" = t."householdId" AND a.status = 'VERIFIED' AND a."reversesId" IS NULL)
             - (SELECT count(*) FROM "AidDistribution" a WHERE a."tenantId" = $1 AND a."programmeId" = t."programmeId" AND a."householdId" = t."householdId" AND a.status = 'VERIFIED' AND a."reversesId" IS NOT NULL)
             + (SELECT count(*) FROM "TrainingParticipant" p JOIN "Training" tr ON tr."tenantId" = p."tenantId" AND tr.id = p."trainingId"
-                WHERE p."tenantId" = $1 AND tr."programmeId" = t."programmeId" AND p."householdId" = t."householdId" AND p.status = 'VERIFIED') AS n
+                WHERE p."tenantId" = $1 AND tr."programmeId" = t."programmeId" AND p."householdId" = t."householdId" AND p.status = 'VERIFIED'
+                  AND p.completion <> 'DROPPED' AND tr.status = 'VERIFIED' AND tr."cancelledAt" IS NULL) AS n
          FROM touched t)
      SELECT count(*)::text AS mismatches FROM live l
-       LEFT JOIN "DashboardReach" d ON d."tenantId" = $1 AND d.scope = 'P' AND d."scopeId" = l."programmeId" AND d."householdId" = l."householdId"
-      WHERE coalesce(d.interventions, 0) <> l.n`,
+       LEFT JOIN (SELECT "programmeId", "householdId", sum(entries) AS entries FROM "HouseholdReach" WHERE "tenantId" = $1 GROUP BY 1, 2) d
+         ON d."programmeId" = l."programmeId" AND d."householdId" = l."householdId"
+      WHERE coalesce(d.entries, 0) <> l.n`,
     [tenantId, marker],
   )) as [{ mismatches: string }];
   const [{ over }] = (await sql.query<{ over: string }>(

@@ -517,10 +517,10 @@ async function copyAll(s: Session, table: string, columns: readonly string[], ro
   return sink.end();
 }
 
-const SUMMARY_TABLES = ["HouseholdReach", "DashboardReach"];
+const SUMMARY_TABLES = ["HouseholdReach"];
 const BIG_TABLES = [
   "Household", "Member", "HouseholdStatusEvent", "HouseholdDesilChange", "TrainingParticipant", "TrainingFollowUp",
-  "AidDistribution", "Loan", "LoanInstallment", "Repayment", "HouseholdReach", "DashboardReach",
+  "AidDistribution", "Loan", "LoanInstallment", "Repayment", "HouseholdReach",
 ];
 
 type IndexDef = { name: string; table: string; def: string };

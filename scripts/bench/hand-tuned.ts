@@ -117,20 +117,17 @@ export const handTuned: Record<string, Record<string, HandTuned>> = {
   },
   results: {
     totals: {
-      sql: `SELECT sum(c.households) AS reached FROM "DashboardReachCount" c
-             WHERE c."tenantId" = $1 AND c."fiscalYear" = $2 AND c.scope = 'Y'`,
+      sql: `SELECT count(DISTINCT r."householdId") AS reached ${REACH}`,
       appFigure: (result: ResultFigures) => result.reached,
       sqlFigure: (rows) => first(rows, "reached"),
     },
     byOpd: {
-      sql: `SELECT c."scopeId", sum(c.households) AS reached FROM "DashboardReachCount" c
-             WHERE c."tenantId" = $1 AND c."fiscalYear" = $2 AND c.scope = 'O' GROUP BY 1`,
+      sql: `SELECT r."opdId", count(DISTINCT r."householdId") AS reached ${REACH} GROUP BY 1`,
       appFigure: (rows: { reached: number }[]) => sum(rows, "reached"),
       sqlFigure: (rows) => sum(rows, "reached"),
     },
     byProgramme: {
-      sql: `SELECT c."scopeId", sum(c.households) AS reached FROM "DashboardReachCount" c
-             WHERE c."tenantId" = $1 AND c."fiscalYear" = $2 AND c.scope = 'P' GROUP BY 1`,
+      sql: `SELECT r."programmeId", count(DISTINCT r."householdId") AS reached ${REACH} GROUP BY 1`,
       appFigure: (rows: { reached: number }[]) => sum(rows, "reached"),
       sqlFigure: (rows) => sum(rows, "reached"),
     },

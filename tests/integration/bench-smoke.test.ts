@@ -73,7 +73,7 @@ it("generates the city it reports, at the issue's proportions", async () => {
   const [areaCount] = await sql.query<{ n: number }>(`SELECT sum(households)::int AS n FROM "HouseholdAreaCount" WHERE "tenantId" = $1`, [city.tenantId]);
   expect(areaCount!.n).toBe(HOUSEHOLDS);
   expect(await countOf("HouseholdReach")).toBeGreaterThan(HOUSEHOLDS);
-  expect(await countOf("DashboardReachCount")).toBeGreaterThan(0);
+  expect(await countOf("DashboardTrainingCount")).toBeGreaterThan(0);
 });
 
 it("is deterministic: the same seed gives the same registry", async () => {
