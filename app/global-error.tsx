@@ -1,7 +1,9 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { catalogues } from "@/lib/i18n/catalogues";
+import type { AppLocale } from "@/lib/i18n/locales";
+import en from "@/messages/en/Error.json" with { type: "json" };
+import id from "@/messages/id/Error.json" with { type: "json" };
 import { defaultLocale, localeCookieName, localeFromCookie } from "@/lib/i18n/locales";
 import "./globals.css";
 
@@ -13,9 +15,12 @@ function readLocale() {
 
 const noSubscription = () => () => {};
 
+// This page is in every route's client bundle: it carries its own namespace, not the catalogues.
+const texts: Record<AppLocale, typeof id> = { id, en };
+
 export default function GlobalError({ error, retry }: { error: unknown; retry: () => void }) {
   const locale = useSyncExternalStore(noSubscription, readLocale, () => defaultLocale);
-  const t = catalogues[locale].Error;
+  const t = texts[locale];
   const digest = error instanceof Error && "digest" in error ? String(error.digest) : undefined;
 
   return (

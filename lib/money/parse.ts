@@ -1,7 +1,9 @@
-import id from "../../messages/id";
+// The Money namespace only: this runs in the browser (Rupiah fields), and the whole
+// catalogue would ship with every form.
+import money from "../../messages/id/Money.json" with { type: "json" };
 import { MAX_RUPIAH, type Rupiah } from "./rupiah";
 
-export type ParseRupiahErrorCode = keyof typeof id.Money.parseError;
+export type ParseRupiahErrorCode = keyof typeof money.parseError;
 
 export type ParseRupiahResult =
   | { ok: true; value: Rupiah }
@@ -78,5 +80,5 @@ export function parseRupiah(input: string, options: ParseRupiahOptions = {}): Pa
 }
 
 function failure(code: ParseRupiahErrorCode): ParseRupiahResult {
-  return { ok: false, code, message: id.Money.parseError[code] };
+  return { ok: false, code, message: money.parseError[code] };
 }
