@@ -22,13 +22,12 @@ const first = (rows: Row[], key: string) => num(rows[0]?.[key]);
 
 const ACTIVE_COUNTS = `FROM "HouseholdAreaCount" c WHERE c."tenantId" = $1 AND c.status = 'ACTIVE'`;
 // Distinct reached households are counts the triggers derive from HouseholdReach (migrations
-// reach_counts, reach_owner_counts); the yardstick reads the same counts, as it reads
+// reach_counts, reach_result_counts); the yardstick reads the same counts, as it reads
 // HouseholdAreaCount for the registry: the hand-written best for the figure on this schema.
 // (tests/integration/reach-counts.test.ts checks them against distinct counts over HouseholdReach.)
 const REACH_AREA = `FROM "ReachAreaCount" c WHERE c."tenantId" = $1 AND c."fiscalYear" = $2`;
 const REACH_OPD = `FROM "ReachOpdCount" c WHERE c."tenantId" = $1 AND c."fiscalYear" = $2`;
-const REACH_OWNER = `FROM "ReachOwnerCount" c WHERE c."tenantId" = $1 AND c."fiscalYear" = $2`;
-const REACH_PROGRAMME = `FROM "ReachProgrammeCount" c WHERE c."tenantId" = $1 AND c."fiscalYear" = $2`;
+const REACH_RESULT = `FROM "ReachResultCount" c WHERE c."tenantId" = $1 AND c."fiscalYear" = $2`;
 
 /** Verified realisation per budget line of the year (index-only on the covering index). */
 const LINE_SUMS = `
@@ -124,17 +123,17 @@ export const handTuned: Record<string, Record<string, HandTuned>> = {
   },
   results: {
     totals: {
-      sql: `SELECT sum(c.households) AS reached ${REACH_AREA}`,
+      sql: `SELECT sum(c.reached) AS reached ${REACH_RESULT} AND c.kind = 'city'`,
       appFigure: (result: ResultFigures) => result.reached,
       sqlFigure: (rows) => first(rows, "reached"),
     },
     byOpd: {
-      sql: `SELECT c."opdId", sum(c.households) AS reached ${REACH_OWNER} GROUP BY 1`,
+      sql: `SELECT c.key, sum(c.reached) AS reached ${REACH_RESULT} AND c.kind = 'owner' GROUP BY 1`,
       appFigure: (rows: { reached: number }[]) => sum(rows, "reached"),
       sqlFigure: (rows) => sum(rows, "reached"),
     },
     byProgramme: {
-      sql: `SELECT c."programmeId", sum(c.households) AS reached ${REACH_PROGRAMME} GROUP BY 1`,
+      sql: `SELECT c.key, sum(c.reached) AS reached ${REACH_RESULT} AND c.kind = 'programme' GROUP BY 1`,
       appFigure: (rows: { reached: number }[]) => sum(rows, "reached"),
       sqlFigure: (rows) => sum(rows, "reached"),
     },

@@ -198,11 +198,11 @@ async function expectFiguresMatch() {
 
 const counts = (tx: Tx) =>
   Promise.all([
-    tx.$queryRaw`SELECT "fiscalYear", "householdId", "kecamatanId", "kelurahanId", desil, "isExtremePoor", active, "opdIds", "programmeIds", "ownerOpdIds" FROM "HouseholdYearReach" ORDER BY 1, 2`,
+    tx.$queryRaw`SELECT "fiscalYear", "householdId", "kecamatanId", "kelurahanId", desil, "isExtremePoor", active, "opdIds", "programmeIds", "ownerOpdIds", graduated FROM "HouseholdYearReach" ORDER BY 1, 2`,
     tx.$queryRaw`SELECT "fiscalYear", "kecamatanId", "kelurahanId", desil, "isExtremePoor", active, opds, households FROM "ReachAreaCount" ORDER BY 1, 2, 3, 4, 5, 6, 7`,
     tx.$queryRaw`SELECT "fiscalYear", "opdId", "kecamatanId", "kelurahanId", desil, "isExtremePoor", active, shared, households FROM "ReachOpdCount" ORDER BY 1, 2, 3, 4, 5, 6, 7, 8`,
     tx.$queryRaw`SELECT "fiscalYear", "programmeId", "kecamatanId", "kelurahanId", desil, "isExtremePoor", active, households FROM "ReachProgrammeCount" ORDER BY 1, 2, 3, 4, 5, 6, 7`,
-    tx.$queryRaw`SELECT "fiscalYear", "opdId", "kecamatanId", households FROM "ReachOwnerCount" ORDER BY 1, 2, 3`,
+    tx.$queryRaw`SELECT "fiscalYear", kind, key, "kecamatanId", reached, graduates FROM "ReachResultCount" ORDER BY 1, 2, 3, 4`,
   ]);
 
 async function expectRebuildEqual() {
@@ -210,7 +210,7 @@ async function expectRebuildEqual() {
     const incremental = await counts(tx);
     const [minimum] = await tx.$queryRaw<{ n: number }[]>`
       SELECT least((SELECT min(households) FROM "ReachAreaCount"), (SELECT min(households) FROM "ReachOpdCount"),
-                   (SELECT min(households) FROM "ReachProgrammeCount"), (SELECT min(households) FROM "ReachOwnerCount"))::int AS n`;
+                   (SELECT min(households) FROM "ReachProgrammeCount"), (SELECT min(reached) FROM "ReachResultCount"))::int AS n`;
     expect(minimum?.n).toBeGreaterThan(0);
     await tx.$executeRaw`SELECT entas_reach_rebuild(${city.id})`;
     expect(incremental).toEqual(await counts(tx));

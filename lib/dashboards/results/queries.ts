@@ -62,34 +62,33 @@ const GRAIN_KEY: Record<Grain, Prisma.Sql> = {
 };
 
 /**
- * Distinct households reached per key, from the counts that triggers derive from
- * HouseholdReach (migrations reach_counts, reach_owner_counts): per programme
- * ReachProgrammeCount (also whenever one programme is chosen), per owning OPD ReachOwnerCount, for the city the year's
- * ReachAreaCount — or, narrowed to one programme or one OPD, that one's count. Each count row
+ * Households reached and graduated per key, from ReachResultCount, which triggers derive from
+ * HouseholdReach (migration reach_result_counts): per programme, per programme-owning OPD, or
+ * for the city — or, narrowed to one programme or one OPD, that one's row. Each count row
  * counts distinct households, so sums never count a household twice for one key.
  */
 function reachedSql(filters: DashboardFilters, grain: Grain): Prisma.Sql {
   const base = [Prisma.sql`c."tenantId" = entas_current_tenant()`, Prisma.sql`c."fiscalYear" = ${filters.year}`];
   if (filters.kecamatanId) base.push(Prisma.sql`c."kecamatanId" = ${filters.kecamatanId}`);
   const where = Prisma.join(base, " AND ");
+  const sums = Prisma.sql`SUM(c."reached") AS "reached", SUM(c."graduates") AS "graduates"`;
   if (grain === "programme" || filters.programmeId) {
-    return Prisma.sql`SELECT ${GRAIN_KEY[grain]} AS "key", SUM(c."households") AS "reached"
-        FROM g JOIN "ReachProgrammeCount" c ON ${where} AND c."programmeId" = g."id" GROUP BY 1`;
+    return Prisma.sql`SELECT ${GRAIN_KEY[grain]} AS "key", ${sums}
+        FROM g JOIN "ReachResultCount" c ON ${where} AND c.kind = 'programme' AND c.key = g."id" GROUP BY 1`;
   }
   if (grain === "opd" || filters.opdId) {
-    return Prisma.sql`SELECT ${grain === "opd" ? Prisma.sql`c."opdId"` : Prisma.sql`'city'::text`} AS "key", SUM(c."households") AS "reached"
-        FROM "ReachOwnerCount" c WHERE ${where} AND c."opdId" IN (SELECT g."opdId" FROM g) GROUP BY 1`;
+    return Prisma.sql`SELECT ${grain === "opd" ? Prisma.sql`c.key` : Prisma.sql`'city'::text`} AS "key", ${sums}
+        FROM "ReachResultCount" c WHERE ${where} AND c.kind = 'owner' AND c.key IN (SELECT g."opdId" FROM g) GROUP BY 1`;
   }
-  return Prisma.sql`SELECT 'city'::text AS "key", SUM(c."households") AS "reached"
-        FROM "ReachAreaCount" c WHERE ${where}`;
+  return Prisma.sql`SELECT 'city'::text AS "key", ${sums}
+        FROM "ReachResultCount" c WHERE ${where} AND c.kind = 'city'`;
 }
 
 /**
  * The result counts per programme, OPD or for the whole filter: one row per key. Households
  * are distinct per key (a household reached by two programmes of one OPD counts once for
- * it). The counts come from the summaries that triggers keep current (the reach counts
- * derived from HouseholdReach, DashboardTrainingCount); graduates are the year's graduated
- * households looked up in HouseholdReach (lib/reach); the money from the realisation entries.
+ * it). The counts come from the summaries that triggers keep current (ReachResultCount,
+ * derived from HouseholdReach; DashboardTrainingCount); the money from the realisation entries.
  */
 function countsSql(filters: DashboardFilters, grain: Grain): Prisma.Sql {
   const key = GRAIN_KEY[grain];
@@ -115,27 +114,17 @@ function countsSql(filters: DashboardFilters, grain: Grain): Prisma.Sql {
        GROUP BY 1
     ),
     reach AS (${reachedSql(filters, grain)}),
-    graduated AS (
-      SELECT ${key} AS "key", COUNT(DISTINCT r."householdId") AS "graduates"
-        FROM (SELECT DISTINCT e."householdId" FROM "HouseholdStatusEvent" e
-               WHERE e."tenantId" = entas_current_tenant() AND e."toStatus" = 'GRADUATED'
-                 AND e."effectiveDate" >= make_date(${filters.year}, 1, 1)) e
-        JOIN "HouseholdReach" r ON ${reachWhere({ year: filters.year, kecamatanId: filters.kecamatanId })} AND r."householdId" = e."householdId"
-        JOIN g ON g."id" = r."programmeId"
-       GROUP BY 1
-    ),
     keys AS (SELECT DISTINCT ${key} AS "key" FROM g)
     SELECT keys."key",
            COALESCE(money."realised", 0)::bigint AS "realised",
            COALESCE(training."trained", 0)::int AS "trained",
            COALESCE(reach."reached", 0)::int AS "reached",
            COALESCE(training."businesses", 0)::int AS "businesses",
-           COALESCE(graduated."graduates", 0)::int AS "graduates"
+           COALESCE(reach."graduates", 0)::int AS "graduates"
       FROM keys
       LEFT JOIN money ON money."key" = keys."key"
       LEFT JOIN training ON training."key" = keys."key"
-      LEFT JOIN reach ON reach."key" = keys."key"
-      LEFT JOIN graduated ON graduated."key" = keys."key"`;
+      LEFT JOIN reach ON reach."key" = keys."key"`;
 }
 
 type KeyedCounts = Counts & { key: string };
