@@ -8,7 +8,9 @@
 // poverty_dashboard_summaries) rather than the registry and entry tables:
 // - "HouseholdAreaCount": households per kelurahan × desil × extreme flag × status;
 // - "HouseholdReach": households reached per fiscal year × programme × OPD — the one
-//   definition of "reached", read through lib/reach (reachWhere).
+//   definition of "reached", read through lib/reach (reachWhere) — and the distinct-household
+//   counts that triggers on it derive (migration reach_counts: ReachAreaCount, ReachOpdCount,
+//   ReachProgrammeCount; see reachCounts below), so no figure counts DISTINCT over 2.6M rows.
 // Only the named list and the graduations read base tables, through tenant-led indexes.
 //
 // Registry figures count ACTIVE households. The fiscal year of an entry is its programme's.
