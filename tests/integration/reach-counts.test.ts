@@ -14,7 +14,7 @@ import type { DashboardFilters } from "@/lib/dashboards/filters";
 import { povertyDashboardQueries as q } from "@/lib/dashboards/poverty/queries";
 import { resultsDashboardQueries as results } from "@/lib/dashboards/results/queries";
 import { reachWhere } from "@/lib/reach/reached";
-import { openTestDb, type TestDb } from "../helpers/db";
+import { openTestDb, openTestOwnerDb, type TestDb } from "../helpers/db";
 import { createTestTenant, type TestTenant } from "../helpers/factories";
 
 let t: TestDb;
@@ -244,7 +244,13 @@ describe("reach counts", () => {
   });
 
   it("count both of two transactions that reach one household at once", async () => {
-    const target = await read((tx) => household(tx, { kecamatanId: city.kecamatanId, kelurahanId: city.kelurahanId }, 1, true));
+    // Already reached (P1 through C; P3 moved to the next year above), so both writers update one
+    // existing household-year row.
+    const target = await read(async (tx) => {
+      const id = await household(tx, { kecamatanId: city.kecamatanId, kelurahanId: city.kelurahanId }, 1, true);
+      await aid(tx, prog.P1, opd.C, id);
+      return id;
+    });
     let inserted!: () => void;
     const firstInserted = new Promise<void>((resolve) => (inserted = resolve));
     await Promise.all([
@@ -258,9 +264,42 @@ describe("reach counts", () => {
     await read(async (tx) => {
       const [row] = await tx.$queryRaw<{ opdIds: string[] }[]>`
         SELECT "opdIds" FROM "HouseholdYearReach" WHERE "fiscalYear" = ${YEAR} AND "householdId" = ${target}`;
-      expect(row?.opdIds).toEqual([opd.A, opd.B].sort());
+      expect(row?.opdIds).toEqual([opd.A, opd.B, opd.C].sort());
+    });
+    // One writer adds B while the other reverses C's aid (a deletion from HouseholdReach).
+    const second = await read(async (tx) => {
+      const id = await household(tx, { kecamatanId: k2, kelurahanId: l2 }, 2, false);
+      return { id, aidId: (await aid(tx, prog.P1, opd.C, id)).id };
+    });
+    let added!: () => void;
+    const firstAdded = new Promise<void>((resolve) => (added = resolve));
+    await Promise.all([
+      read(async (tx) => {
+        await aid(tx, prog.P2, opd.B, second.id);
+        added();
+        await new Promise((resolve) => setTimeout(resolve, 400));
+      }),
+      firstAdded.then(() => read((tx) => aid(tx, prog.P1, opd.C, second.id, second.aidId))),
+    ]);
+    await read(async (tx) => {
+      const [row] = await tx.$queryRaw<{ opdIds: string[] }[]>`
+        SELECT "opdIds" FROM "HouseholdYearReach" WHERE "fiscalYear" = ${YEAR} AND "householdId" = ${second.id}`;
+      expect(row?.opdIds).toEqual([opd.B]);
     });
     await expectFiguresMatch();
     await expectRebuildEqual();
+  });
+
+  it("go with a deleted city", async () => {
+    const owner = await openTestOwnerDb();
+    try {
+      await owner.db.$executeRaw`DELETE FROM "Tenant" WHERE id = ${city.id}`;
+      const [row] = await owner.db.$queryRaw<{ n: number }[]>`
+        SELECT ((SELECT count(*) FROM "HouseholdYearReach" WHERE "tenantId" = ${city.id}) + (SELECT count(*) FROM "ReachAreaCount" WHERE "tenantId" = ${city.id})
+              + (SELECT count(*) FROM "ReachOpdCount" WHERE "tenantId" = ${city.id}) + (SELECT count(*) FROM "ReachResultCount" WHERE "tenantId" = ${city.id}))::int AS n`;
+      expect(row?.n).toBe(0);
+    } finally {
+      await owner.close();
+    }
   });
 });
