@@ -517,7 +517,7 @@ async function copyAll(s: Session, table: string, columns: readonly string[], ro
   return sink.end();
 }
 
-const SUMMARY_TABLES = ["HouseholdReach"];
+const SUMMARY_TABLES = ["HouseholdReach", "HouseholdYearReach"];
 const BIG_TABLES = [
   "Household", "Member", "HouseholdStatusEvent", "HouseholdDesilChange", "TrainingParticipant", "TrainingFollowUp",
   "AidDistribution", "Loan", "LoanInstallment", "Repayment", "HouseholdReach",

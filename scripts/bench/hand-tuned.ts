@@ -21,7 +21,13 @@ const count = (rows: readonly object[]) => rows.length;
 const first = (rows: Row[], key: string) => num(rows[0]?.[key]);
 
 const ACTIVE_COUNTS = `FROM "HouseholdAreaCount" c WHERE c."tenantId" = $1 AND c.status = 'ACTIVE'`;
-const REACH = `FROM "HouseholdReach" r WHERE r."tenantId" = $1 AND r."fiscalYear" = $2`;
+// Distinct reached households are counts the triggers derive from HouseholdReach (migrations
+// reach_counts, reach_result_counts); the yardstick reads the same counts, as it reads
+// HouseholdAreaCount for the registry: the hand-written best for the figure on this schema.
+// (tests/integration/reach-counts.test.ts checks them against distinct counts over HouseholdReach.)
+const REACH_AREA = `FROM "ReachAreaCount" c WHERE c."tenantId" = $1 AND c."fiscalYear" = $2`;
+const REACH_OPD = `FROM "ReachOpdCount" c WHERE c."tenantId" = $1 AND c."fiscalYear" = $2`;
+const REACH_RESULT = `FROM "ReachResultCount" c WHERE c."tenantId" = $1 AND c."fiscalYear" = $2`;
 
 /** Verified realisation per budget line of the year (index-only on the covering index). */
 const LINE_SUMS = `
@@ -65,12 +71,12 @@ export const handTuned: Record<string, Record<string, HandTuned>> = {
       sqlFigure: (rows) => sum(rows, "households"),
     },
     coverage: {
-      sql: `SELECT count(DISTINCT r."householdId") AS reached ${REACH} AND r."isExtremePoor" AND r.active`,
+      sql: `SELECT sum(c.households) AS reached ${REACH_AREA} AND c."isExtremePoor" AND c.active`,
       appFigure: (result: Coverage) => result.reached,
       sqlFigure: (rows) => first(rows, "reached"),
     },
     coverageByKelurahan: {
-      sql: `SELECT r."kelurahanId", count(DISTINCT r."householdId") AS reached ${REACH} AND r."isExtremePoor" AND r.active GROUP BY 1`,
+      sql: `SELECT c."kelurahanId", sum(c.households) AS reached ${REACH_AREA} AND c."isExtremePoor" AND c.active GROUP BY 1`,
       appFigure: (rows: { reached: number }[]) => sum(rows, "reached"),
       sqlFigure: (rows) => sum(rows, "reached"),
     },
@@ -83,22 +89,22 @@ export const handTuned: Record<string, Record<string, HandTuned>> = {
       sqlFigure: (rows) => count(rows),
     },
     overlapByOpd: {
-      sql: `SELECT "opdId", count(*) AS households FROM (SELECT DISTINCT r."opdId", r."householdId" ${REACH}) s GROUP BY 1`,
+      sql: `SELECT c."opdId", sum(c.households) AS households ${REACH_OPD} GROUP BY 1`,
       appFigure: (rows: { households: number }[]) => sum(rows, "households"),
       sqlFigure: (rows) => sum(rows, "households"),
     },
     overlapDepth: {
-      sql: `SELECT opds, count(*) AS households FROM (SELECT r."householdId", count(DISTINCT r."opdId") AS opds ${REACH} GROUP BY 1) x GROUP BY 1`,
+      sql: `SELECT c.opds, sum(c.households) AS households ${REACH_AREA} GROUP BY 1`,
       appFigure: (rows: { households: number }[]) => sum(rows, "households"),
       sqlFigure: (rows) => sum(rows, "households"),
     },
     targeting: {
-      sql: `SELECT count(DISTINCT r."householdId") AS beneficiaries ${REACH}`,
+      sql: `SELECT sum(c.households) AS beneficiaries ${REACH_AREA}`,
       appFigure: (result: Targeting) => result.beneficiaries,
       sqlFigure: (rows) => first(rows, "beneficiaries"),
     },
     targetingByOpd: {
-      sql: `SELECT r."opdId", count(DISTINCT r."householdId") AS beneficiaries ${REACH} GROUP BY 1`,
+      sql: `SELECT c."opdId", sum(c.households) AS beneficiaries ${REACH_OPD} GROUP BY 1`,
       appFigure: (rows: { beneficiaries: number }[]) => sum(rows, "beneficiaries"),
       sqlFigure: (rows) => sum(rows, "beneficiaries"),
     },
@@ -117,17 +123,17 @@ export const handTuned: Record<string, Record<string, HandTuned>> = {
   },
   results: {
     totals: {
-      sql: `SELECT count(DISTINCT r."householdId") AS reached ${REACH}`,
+      sql: `SELECT sum(c.reached) AS reached ${REACH_RESULT} AND c.kind = 'city'`,
       appFigure: (result: ResultFigures) => result.reached,
       sqlFigure: (rows) => first(rows, "reached"),
     },
     byOpd: {
-      sql: `SELECT r."opdId", count(DISTINCT r."householdId") AS reached ${REACH} GROUP BY 1`,
+      sql: `SELECT c.key, sum(c.reached) AS reached ${REACH_RESULT} AND c.kind = 'owner' GROUP BY 1`,
       appFigure: (rows: { reached: number }[]) => sum(rows, "reached"),
       sqlFigure: (rows) => sum(rows, "reached"),
     },
     byProgramme: {
-      sql: `SELECT r."programmeId", count(DISTINCT r."householdId") AS reached ${REACH} GROUP BY 1`,
+      sql: `SELECT c.key, sum(c.reached) AS reached ${REACH_RESULT} AND c.kind = 'programme' GROUP BY 1`,
       appFigure: (rows: { reached: number }[]) => sum(rows, "reached"),
       sqlFigure: (rows) => sum(rows, "reached"),
     },

@@ -8,7 +8,9 @@
 // poverty_dashboard_summaries) rather than the registry and entry tables:
 // - "HouseholdAreaCount": households per kelurahan × desil × extreme flag × status;
 // - "HouseholdReach": households reached per fiscal year × programme × OPD — the one
-//   definition of "reached", read through lib/reach (reachWhere).
+//   definition of "reached", read through lib/reach (reachWhere) — and the distinct-household
+//   counts that triggers on it derive (migration reach_counts: ReachAreaCount, ReachOpdCount,
+//   ReachProgrammeCount; see reachCounts below), so no figure counts DISTINCT over 2.6M rows.
 // Only the named list and the graduations read base tables, through tenant-led indexes.
 //
 // Registry figures count ACTIVE households. The fiscal year of an entry is its programme's.
@@ -26,6 +28,36 @@ function countsWhere(filters: DashboardFilters, alias = "c"): Prisma.Sql {
   const a = Prisma.raw(alias);
   const parts = [Prisma.sql`${a}."tenantId" = ${TENANT}`, Prisma.sql`${a}.status = 'ACTIVE'`];
   if (filters.kecamatanId) parts.push(Prisma.sql`${a}."kecamatanId" = ${filters.kecamatanId}`);
+  return Prisma.join(parts, " AND ");
+}
+
+/**
+ * The count summary that answers distinct reached households for these filters (migration
+ * reach_counts, derived from HouseholdReach by triggers), alias `c`, with its WHERE: the
+ * year's households (ReachAreaCount), one OPD's (ReachOpdCount) or one programme's
+ * (ReachProgrammeCount), each row counting distinct households. Both an OPD and a programme:
+ * null, and the caller counts HouseholdReach itself (a narrow slice).
+ */
+function reachCounts(filters: DashboardFilters): { from: Prisma.Sql; where: Prisma.Sql } | null {
+  if (filters.opdId && filters.programmeId) return null;
+  const parts = [Prisma.sql`c."tenantId" = ${TENANT}`, Prisma.sql`c."fiscalYear" = ${filters.year}`];
+  if (filters.kecamatanId) parts.push(Prisma.sql`c."kecamatanId" = ${filters.kecamatanId}`);
+  let from = Prisma.sql`"ReachAreaCount" c`;
+  if (filters.opdId) {
+    from = Prisma.sql`"ReachOpdCount" c`;
+    parts.push(Prisma.sql`c."opdId" = ${filters.opdId}`);
+  } else if (filters.programmeId) {
+    from = Prisma.sql`"ReachProgrammeCount" c`;
+    parts.push(Prisma.sql`c."programmeId" = ${filters.programmeId}`);
+  }
+  return { from, where: Prisma.join(parts, " AND ") };
+}
+
+/** ReachOpdCount rows (alias `c`) of the year and kecamatan, narrowed to one OPD if chosen. */
+function opdCountsWhere(filters: DashboardFilters): Prisma.Sql {
+  const parts = [Prisma.sql`c."tenantId" = ${TENANT}`, Prisma.sql`c."fiscalYear" = ${filters.year}`];
+  if (filters.kecamatanId) parts.push(Prisma.sql`c."kecamatanId" = ${filters.kecamatanId}`);
+  if (filters.opdId) parts.push(Prisma.sql`c."opdId" = ${filters.opdId}`);
   return Prisma.join(parts, " AND ");
 }
 
@@ -85,6 +117,16 @@ async function desilDistribution(tx: Tx, filters: DashboardFilters): Promise<Des
   return rows.map((row) => ({ ...row, desil: row.desil === 0 ? null : row.desil }));
 }
 
+/** Active extreme-poor households reached under the filters, as a scalar subquery. */
+function reachedExtremeSql(filters: DashboardFilters): Prisma.Sql {
+  const counts = reachCounts(filters);
+  if (counts) {
+    return Prisma.sql`(SELECT coalesce(sum(c.households), 0)::int FROM ${counts.from} WHERE ${counts.where} AND c."isExtremePoor" AND c.active)`;
+  }
+  return Prisma.sql`(SELECT count(DISTINCT r."householdId")::int FROM "HouseholdReach" r
+             WHERE ${reachWhere(filters)} AND r."isExtremePoor" AND r.active)`;
+}
+
 export type Coverage = { extremePoor: number; reached: number; unreached: number };
 
 /**
@@ -95,8 +137,7 @@ async function coverage(tx: Tx, filters: DashboardFilters): Promise<Coverage> {
   const [row] = await tx.$queryRaw<{ extremePoor: number; reached: number }[]>`
     SELECT (SELECT coalesce(sum(c.households), 0)::int FROM "HouseholdAreaCount" c
              WHERE ${countsWhere(filters)} AND c."isExtremePoor") AS "extremePoor",
-           (SELECT count(DISTINCT r."householdId")::int FROM "HouseholdReach" r
-             WHERE ${reachWhere(filters)} AND r."isExtremePoor" AND r.active) AS reached`;
+           ${reachedExtremeSql(filters)} AS reached`;
   const extremePoor = row?.extremePoor ?? 0;
   const reached = row?.reached ?? 0;
   return { extremePoor, reached, unreached: extremePoor - reached };
@@ -112,6 +153,16 @@ export type KelurahanCoverageRow = {
   unreached: number;
 };
 
+function reachedExtremeByKelurahan(filters: DashboardFilters): Prisma.Sql {
+  const counts = reachCounts(filters);
+  if (counts) {
+    return Prisma.sql`SELECT c."kelurahanId", sum(c.households)::int AS n FROM ${counts.from}
+       WHERE ${counts.where} AND c."isExtremePoor" AND c.active GROUP BY c."kelurahanId"`;
+  }
+  return Prisma.sql`SELECT r."kelurahanId", count(DISTINCT r."householdId")::int AS n FROM "HouseholdReach" r
+       WHERE ${reachWhere(filters)} AND r."isExtremePoor" AND r.active GROUP BY r."kelurahanId"`;
+}
+
 /** Per kelurahan: extreme-poor households, those reached, those nobody reached — most unreached first. */
 function coverageByKelurahan(tx: Tx, filters: DashboardFilters): Promise<KelurahanCoverageRow[]> {
   return tx.$queryRaw<KelurahanCoverageRow[]>`
@@ -119,8 +170,7 @@ function coverageByKelurahan(tx: Tx, filters: DashboardFilters): Promise<Kelurah
       SELECT c."kelurahanId", sum(c.households)::int AS n FROM "HouseholdAreaCount" c
        WHERE ${countsWhere(filters)} AND c."isExtremePoor" GROUP BY c."kelurahanId"
     ), reached AS (
-      SELECT r."kelurahanId", count(DISTINCT r."householdId")::int AS n FROM "HouseholdReach" r
-       WHERE ${reachWhere(filters)} AND r."isExtremePoor" AND r.active GROUP BY r."kelurahanId"
+      ${reachedExtremeByKelurahan(filters)}
     )
     SELECT l.id AS "kelurahanId", l.name, k.id AS "kecamatanId", k.name AS "kecamatanName",
            e.n AS "extremePoor", coalesce(x.n, 0) AS reached, (e.n - coalesce(x.n, 0)) AS unreached
@@ -169,6 +219,19 @@ export type OpdOverlapRow = { opdId: string; name: string; households: number; s
 /** Per OPD: households it served this year, and how many of them another OPD served too. */
 function overlapByOpd(tx: Tx, filters: DashboardFilters): Promise<OpdOverlapRow[]> {
   // The OPD filter narrows the rows shown, never which other OPDs count as "another".
+  if (!filters.programmeId) {
+    // ReachOpdCount's `shared`: another OPD reached the household this year too.
+    return tx.$queryRaw<OpdOverlapRow[]>`
+      SELECT c."opdId", o."shortName" AS name, sum(c.households)::int AS households,
+             coalesce(sum(c.households) FILTER (WHERE c.shared), 0)::int AS shared
+        FROM "ReachOpdCount" c
+        JOIN "Opd" o ON o."tenantId" = ${TENANT} AND o.id = c."opdId"
+       WHERE ${opdCountsWhere(filters)}
+       GROUP BY c."opdId", o."shortName"
+      HAVING sum(c.households) > 0
+       ORDER BY households DESC, o."shortName"`;
+  }
+  // Within one programme "another OPD" means another OPD of that programme: counted here.
   const served = reachWhere({ ...filters, opdId: null });
   return tx.$queryRaw<OpdOverlapRow[]>`
     WITH served AS (
@@ -190,12 +253,12 @@ export type OverlapDepthRow = { opds: number; households: number };
 
 /** Households by the number of OPDs that served them this year (1, 2, 3 …). */
 function overlapDepth(tx: Tx, filters: DashboardFilters): Promise<OverlapDepthRow[]> {
+  const counts = reachCounts({ ...filters, opdId: null, programmeId: null });
+  if (!counts) throw new Error("unreachable: no OPD or programme filter");
   return tx.$queryRaw<OverlapDepthRow[]>`
-    SELECT opds, count(*)::int AS households FROM (
-      SELECT r."householdId", count(DISTINCT r."opdId")::int AS opds FROM "HouseholdReach" r
-       WHERE ${reachWhere({ ...filters, opdId: null, programmeId: null })} GROUP BY r."householdId"
-    ) per_household
-     GROUP BY opds ORDER BY opds`;
+    SELECT c.opds, sum(c.households)::int AS households FROM ${counts.from}
+     WHERE ${counts.where}
+     GROUP BY c.opds HAVING sum(c.households) > 0 ORDER BY c.opds`;
 }
 
 export type Targeting = {
@@ -219,7 +282,19 @@ export type Targeting = {
  * (the exclusion error). Beneficiaries are counted whatever their status now.
  */
 async function targeting(tx: Tx, filters: DashboardFilters): Promise<Targeting> {
-  const [row] = await tx.$queryRaw<Omit<Targeting, "eligibleUnreached">[]>`
+  const counts = reachCounts(filters);
+  // Desil 0 in the count tables: none recorded.
+  const [row] = counts
+    ? await tx.$queryRaw<Omit<Targeting, "eligibleUnreached">[]>`
+    SELECT coalesce(sum(c.households), 0)::int AS beneficiaries,
+           coalesce(sum(c.households) FILTER (WHERE c."isExtremePoor"), 0)::int AS "extremePoor",
+           coalesce(sum(c.households) FILTER (WHERE NOT c."isExtremePoor" AND c.desil BETWEEN 1 AND 4), 0)::int AS "desil1to4",
+           coalesce(sum(c.households) FILTER (WHERE NOT c."isExtremePoor" AND (c.desil = 0 OR c.desil > 4)), 0)::int AS outside,
+           coalesce(sum(c.households) FILTER (WHERE c.active AND (c."isExtremePoor" OR c.desil BETWEEN 1 AND 4)), 0)::int AS "eligibleReached",
+           (SELECT coalesce(sum(c.households), 0)::int FROM "HouseholdAreaCount" c
+             WHERE ${countsWhere(filters)} AND ${ELIGIBLE}) AS eligible
+      FROM ${counts.from} WHERE ${counts.where}`
+    : await tx.$queryRaw<Omit<Targeting, "eligibleUnreached">[]>`
     WITH beneficiaries AS (
       SELECT r."householdId", bool_or(r."isExtremePoor") AS extreme, min(r.desil) AS desil, bool_or(r.active) AS active
         FROM "HouseholdReach" r WHERE ${reachWhere(filters)} GROUP BY r."householdId"
@@ -240,6 +315,19 @@ export type OpdTargetingRow = { opdId: string; name: string; beneficiaries: numb
 
 /** The same targeting split per OPD. */
 function targetingByOpd(tx: Tx, filters: DashboardFilters): Promise<OpdTargetingRow[]> {
+  if (!filters.programmeId) {
+    return tx.$queryRaw<OpdTargetingRow[]>`
+      SELECT c."opdId", o."shortName" AS name, sum(c.households)::int AS beneficiaries,
+             coalesce(sum(c.households) FILTER (WHERE c."isExtremePoor"), 0)::int AS "extremePoor",
+             coalesce(sum(c.households) FILTER (WHERE NOT c."isExtremePoor" AND c.desil BETWEEN 1 AND 4), 0)::int AS "desil1to4",
+             coalesce(sum(c.households) FILTER (WHERE NOT c."isExtremePoor" AND (c.desil = 0 OR c.desil > 4)), 0)::int AS outside
+        FROM "ReachOpdCount" c JOIN "Opd" o ON o."tenantId" = ${TENANT} AND o.id = c."opdId"
+       WHERE ${opdCountsWhere(filters)}
+       GROUP BY c."opdId", o."shortName"
+      HAVING sum(c.households) > 0
+       ORDER BY beneficiaries DESC, o."shortName"`;
+  }
+  // Narrowed to one programme: its slice of HouseholdReach.
   return tx.$queryRaw<OpdTargetingRow[]>`
     WITH per_opd AS (
       SELECT r."opdId", r."householdId", bool_or(r."isExtremePoor") AS extreme, min(r.desil) AS desil

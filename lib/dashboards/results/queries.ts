@@ -62,10 +62,33 @@ const GRAIN_KEY: Record<Grain, Prisma.Sql> = {
 };
 
 /**
+ * Households reached and graduated per key, from ReachResultCount, which triggers derive from
+ * HouseholdReach (migration reach_result_counts): per programme, per programme-owning OPD, or
+ * for the city — or, narrowed to one programme or one OPD, that one's row. Each count row
+ * counts distinct households, so sums never count a household twice for one key.
+ */
+function reachedSql(filters: DashboardFilters, grain: Grain): Prisma.Sql {
+  const base = [Prisma.sql`c."tenantId" = entas_current_tenant()`, Prisma.sql`c."fiscalYear" = ${filters.year}`];
+  if (filters.kecamatanId) base.push(Prisma.sql`c."kecamatanId" = ${filters.kecamatanId}`);
+  const where = Prisma.join(base, " AND ");
+  const sums = Prisma.sql`SUM(c."reached") AS "reached", SUM(c."graduates") AS "graduates"`;
+  if (grain === "programme" || filters.programmeId) {
+    return Prisma.sql`SELECT ${GRAIN_KEY[grain]} AS "key", ${sums}
+        FROM g JOIN "ReachResultCount" c ON ${where} AND c.kind = 'programme' AND c.key = g."id" GROUP BY 1`;
+  }
+  if (grain === "opd" || filters.opdId) {
+    return Prisma.sql`SELECT ${grain === "opd" ? Prisma.sql`c.key` : Prisma.sql`'city'::text`} AS "key", ${sums}
+        FROM "ReachResultCount" c WHERE ${where} AND c.kind = 'owner' AND c.key IN (SELECT g."opdId" FROM g) GROUP BY 1`;
+  }
+  return Prisma.sql`SELECT 'city'::text AS "key", ${sums}
+        FROM "ReachResultCount" c WHERE ${where} AND c.kind = 'city'`;
+}
+
+/**
  * The result counts per programme, OPD or for the whole filter: one row per key. Households
  * are distinct per key (a household reached by two programmes of one OPD counts once for
- * it). The counts come from the summaries that triggers keep current (HouseholdReach via
- * lib/reach, DashboardTrainingCount); the money from the realisation entries.
+ * it). The counts come from the summaries that triggers keep current (ReachResultCount,
+ * derived from HouseholdReach; DashboardTrainingCount); the money from the realisation entries.
  */
 function countsSql(filters: DashboardFilters, grain: Grain): Prisma.Sql {
   const key = GRAIN_KEY[grain];
@@ -90,15 +113,7 @@ function countsSql(filters: DashboardFilters, grain: Grain): Prisma.Sql {
         JOIN "DashboardTrainingCount" c ON c."tenantId" = entas_current_tenant() AND c."programmeId" = g."id" ${kecamatan}
        GROUP BY 1
     ),
-    reach AS (
-      SELECT ${key} AS "key", COUNT(DISTINCT r."householdId") AS "reached",
-             COUNT(DISTINCT r."householdId") FILTER (WHERE EXISTS (
-               SELECT 1 FROM "HouseholdStatusEvent" e
-                WHERE e."tenantId" = r."tenantId" AND e."householdId" = r."householdId"
-                  AND e."toStatus" = 'GRADUATED' AND e."effectiveDate" >= make_date(${filters.year}, 1, 1))) AS "graduates"
-        FROM g JOIN "HouseholdReach" r ON ${reachWhere({ year: filters.year, kecamatanId: filters.kecamatanId })} AND r."programmeId" = g."id"
-       GROUP BY 1
-    ),
+    reach AS (${reachedSql(filters, grain)}),
     keys AS (SELECT DISTINCT ${key} AS "key" FROM g)
     SELECT keys."key",
            COALESCE(money."realised", 0)::bigint AS "realised",
