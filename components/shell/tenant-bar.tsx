@@ -16,8 +16,8 @@ export async function TenantBar({ tenant, user }: { tenant: TenantSummary; user:
     <div className="border-b border-line bg-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-col gap-x-6 px-4 pt-2 sm:flex-row sm:items-center sm:px-6 sm:pt-0">
         <p className="font-semibold text-brand-900 sm:py-3">{tenant.name}</p>
-        <nav aria-label={t("label", { city: tenant.name })} className="-mx-3 overflow-x-auto">
-          <ul className="flex">
+        <nav aria-label={t("label", { city: tenant.name })} className="-mx-3 overflow-x-auto lg:overflow-x-visible">
+          <ul className="flex lg:flex-wrap">
             {items.map((item) => (
               <li key={item.key}>
                 <NavLink href={navHref(tenant.slug, item)} exact={item.segment === ""} deeper={deeperHrefs(item)}>
