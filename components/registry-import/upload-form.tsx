@@ -11,7 +11,7 @@ import { ImportProgress } from "./import-progress";
 import { sendImport, type ImportStep } from "./send-import";
 
 const SOURCES = ["DTSEN", "DTKS", "P3KE", "LOCAL"] as const;
-const MAX_BYTES = 60 * 1024 * 1024;
+const MAX_BYTES = 100 * 1024 * 1024;
 
 /** Step 1: choose a file and a source, upload it for a dry run, then show its result. */
 export function UploadForm({ tenantSlug, path }: { tenantSlug: string; path: string }) {

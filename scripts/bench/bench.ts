@@ -72,9 +72,13 @@ const MODULES: Record<string, Record<string, (tx: Tx, filters: DashboardFilters)
   fundRollup: fundRollupQueries,
 };
 
-/** Every query of every dashboard module, by the module's name: the list the bench must cover. */
+/** Every query of every dashboard module, by "module.query": what the bench must cover. */
+export function dashboardQueryFunctions(): Record<string, (tx: Tx, filters: DashboardFilters) => Promise<unknown>> {
+  return Object.fromEntries(Object.entries(MODULES).flatMap(([dashboard, queries]) => Object.entries(queries).map(([q, fn]) => [`${dashboard}.${q}`, fn])));
+}
+
 export function dashboardQueryNames(): string[] {
-  return Object.entries(MODULES).flatMap(([dashboard, queries]) => Object.keys(queries).map((q) => `${dashboard}.${q}`));
+  return Object.keys(dashboardQueryFunctions());
 }
 
 export async function benchDashboardQueries(env: BenchEnv, iterations: number, log: (line: string) => void = () => {}): Promise<QueryResult[]> {
@@ -289,6 +293,8 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 
 export type WritesResult = {
   users: number;
+  /** Mean pause before each write, ms (0: back to back). */
+  thinkMs: number;
   writes: number;
   failed: number;
   errors: Record<string, number>;
@@ -308,8 +314,15 @@ type Staff = { user: SessionUser; head: SessionUser };
  * OPD head verifies the clerk's drafts (which moves the dashboard summaries by trigger).
  * Every write goes through the server-action pipeline (session, permission, zod, domain
  * function, audit) on the app's pool.
+ *
+ * A person at a form pauses between submissions, so each user waits a think time before
+ * every write: uniformly 0.5–1.5 × `thinkMs` (the first wait spreads the users' starts). With
+ * `thinkMs` 0 every user submits back to back, which measures saturation, not latency: 200
+ * users in flight at once then wait in line for the pool whatever the speed of one write.
  */
-export async function benchConcurrentWrites(env: BenchEnv, users: number, perUser: number, log: (line: string) => void = () => {}): Promise<WritesResult> {
+export async function benchConcurrentWrites(
+  env: BenchEnv, users: number, perUser: number, log: (line: string) => void = () => {}, thinkMs = 0,
+): Promise<WritesResult> {
   const { tenantId, tenantSlug, sql } = env;
   const marker = `bench-${Date.now().toString(36)}`;
   const programmes = await sql.query<{ id: string; opdId: string; kind: string; lineId: string; pagu: string }>(
@@ -353,7 +366,14 @@ export async function benchConcurrentWrites(env: BenchEnv, users: number, perUse
   const errors: Record<string, number> = {};
   let failed = 0;
   const acknowledged: string[] = [];
+  let seed = 8;
+  const think = () => {
+    if (thinkMs <= 0) return Promise.resolve();
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return new Promise((resolve) => setTimeout(resolve, thinkMs * (0.5 + seed / 2 ** 31)));
+  };
   const timed = async <T>(write: () => Promise<{ ok: boolean; code?: string; data?: T }>): Promise<T | null> => {
+    await think();
     const started = performance.now();
     const result = (await write()) as { ok: boolean; code?: string; message?: string; data?: T };
     latencies.push(performance.now() - started);
@@ -425,10 +445,10 @@ export async function benchConcurrentWrites(env: BenchEnv, users: number, perUse
   const lostUpdates = { missingDrafts: Number(missing), summaryMismatches: Number(mismatches), linesOverPagu: Number(over), ok: false };
   lostUpdates.ok = lostUpdates.missingDrafts === 0 && lostUpdates.summaryMismatches === 0 && lostUpdates.linesOverPagu === 0;
   const result: WritesResult = {
-    users, writes, failed, errors, seconds: round1(seconds), writesPerSecond: Math.round(writes / seconds), latency: summarise(latencies),
+    users, thinkMs, writes, failed, errors, seconds: round1(seconds), writesPerSecond: Math.round(writes / seconds), latency: summarise(latencies),
     poolSize: Number(process.env.DATABASE_POOL_SIZE) || 10, lostUpdates,
   };
-  log(`  ${users} users: ${writes} writes (${failed} failed) in ${result.seconds} s → ${result.writesPerSecond} writes/s, p50 ${fmt(result.latency.p50)} p95 ${fmt(result.latency.p95)}; lost updates: ${lostUpdates.ok ? "none" : JSON.stringify(lostUpdates)}`);
+  log(`  ${users} users, think time ${thinkMs} ms: ${writes} writes (${failed} failed) in ${result.seconds} s → ${result.writesPerSecond} writes/s, p50 ${fmt(result.latency.p50)} p95 ${fmt(result.latency.p95)}; lost updates: ${lostUpdates.ok ? "none" : JSON.stringify(lostUpdates)}`);
   return result;
 }
 

@@ -110,9 +110,7 @@ export async function generateCity(db: Db, sql: Sql, options: GenerateCityOption
   const summaryIndexes = dropped.filter((index) => SUMMARY_TABLES.includes(index.table));
   const baseIndexes = dropped.filter((index) => !SUMMARY_TABLES.includes(index.table));
   if (baseIndexes.length > 0) await timed(`rebuild ${baseIndexes.length} indexes`, () => createIndexes(sql, baseIndexes));
-  await timed("summaries (entas_poverty_rebuild ∥ entas_dash_rebuild)", () =>
-    Promise.all([sql.query(`SELECT entas_poverty_rebuild($1)`, [tenantId]), sql.query(`SELECT entas_dash_rebuild($1)`, [tenantId])]),
-  );
+  await timed("summaries (two sessions, see rebuildSummaries)", () => rebuildSummaries(sql, tenantId, log));
   if (summaryIndexes.length > 0) await timed(`rebuild ${summaryIndexes.length} summary indexes`, () => createIndexes(sql, summaryIndexes));
   await timed("ANALYZE", () => analyze(sql));
 
@@ -539,6 +537,33 @@ async function dropIndexes(sql: Sql): Promise<IndexDef[]> {
 }
 
 /** Builds the dropped indexes again, two at a time (one per core). */
+/**
+ * The parts of entas_poverty_rebuild + entas_dash_rebuild (migration reach_rebuild_parts) on
+ * two sessions: the reach entries, then their year rows, on one; the area and training counts
+ * beside them on the other; then the four reach count tables, two per session. Each session
+ * gets enough work_mem to group millions of rows in memory instead of spilling to disk.
+ */
+export async function rebuildSummaries(sql: Sql, tenantId: string, log: (line: string) => void = () => {}): Promise<void> {
+  const [a, b] = [await sql.session(), await sql.session()];
+  for (const s of [a, b]) await s.query(`SET work_mem = '1GB'`);
+  const run = async (s: Session, statements: string[]) => {
+    for (const statement of statements) {
+      const at = performance.now();
+      await s.query(statement, [tenantId]);
+      log(`    ${statement.replace("SELECT ", "").padEnd(46)} ${((performance.now() - at) / 1000).toFixed(1)} s`);
+    }
+  };
+  await Promise.all([
+    run(a, [`SELECT entas_reach_entries_rebuild($1)`, `SELECT entas_reach_year_rebuild($1)`]),
+    run(b, [`SELECT entas_poverty_rebuild($1)`, `SELECT entas_training_counts_rebuild($1)`]),
+  ]);
+  await Promise.all([
+    run(a, [`SELECT entas_reach_count_fill($1, 'programme')`, `SELECT entas_reach_count_fill($1, 'area')`]),
+    run(b, [`SELECT entas_reach_count_fill($1, 'result')`, `SELECT entas_reach_count_fill($1, 'opd')`]),
+  ]);
+  await Promise.all([a.release(), b.release()]);
+}
+
 async function createIndexes(sql: Sql, indexes: IndexDef[]): Promise<void> {
   const queue = [...indexes].sort((a, b) => Number(b.def.includes("gin")) - Number(a.def.includes("gin")));
   const worker = async () => {

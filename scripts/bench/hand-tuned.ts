@@ -42,11 +42,47 @@ const LINE_SUMS = `
     ) x ON x."budgetLineId" = bl.id
    WHERE p."tenantId" = $1 AND p."fiscalYear" = $2`;
 
+/** The year's programmes (g) with verified money and training counts per key: the results' parts. */
+const RESULT_PARTS = (key: string) => `
+  WITH g AS (SELECT id, "opdId" FROM "Programme" WHERE "tenantId" = $1 AND "fiscalYear" = $2),
+  money AS (SELECT ${key} AS key, sum(x.amount) AS realised FROM g
+              JOIN "BudgetLine" bl ON bl."tenantId" = $1 AND bl."programmeId" = g.id
+              JOIN "BudgetRealisation" x ON x."tenantId" = $1 AND x."budgetLineId" = bl.id AND x.status = 'VERIFIED' GROUP BY 1),
+  training AS (SELECT ${key} AS key, sum(c.trained) AS trained, sum(c.businesses) AS businesses FROM g
+                 JOIN "DashboardTrainingCount" c ON c."tenantId" = $1 AND c."programmeId" = g.id GROUP BY 1)`;
+
 /** Loans lent from the year's funds, with the kelurahan. */
 const LENT = `
   SELECT f."kelurahanId", l.* FROM "Loan" l
     JOIN "RevolvingFund" f ON f."tenantId" = l."tenantId" AND f.id = l."fundId"
    WHERE l."tenantId" = $1 AND f.year = $2 AND l.status IN ('DISBURSED', 'REPAID', 'WRITTEN_OFF')`;
+
+/**
+ * The roll-up's figures per kelurahan of the year's funds (one scan of the loans, one of
+ * their rounds), as the app's roll-up defines them: what has fallen due by the city's today,
+ * paid on time, PAR 30, distinct borrowers, completed rounds, write-offs, capital.
+ */
+const FUND_FIGURES = `
+  WITH today AS (SELECT d, entas_month_index(d) AS m, date_part('day', d)::int AS dd, date_part('day', d + 1) = 1 AS me
+                   FROM (SELECT (now() AT TIME ZONE "timeZone")::date AS d FROM "Tenant" WHERE id = $1) t),
+  lent AS NOT MATERIALIZED (
+    SELECT "kelurahanId", status, principal, "principalRepaid", "isYouth", "borrowerNik", "nextDueDate", paid, today,
+           CASE WHEN n = tenor THEN principal + fee ELSE n * (principal / tenor + fee / tenor) END AS due
+      FROM (SELECT l."kelurahanId", l.status, l.principal, l."principalRepaid", l."isYouth", l."borrowerNik", l."nextDueDate",
+                   l."principalRepaid" + l."feePaid" AS paid, today.d AS today, l."tenorMonths" AS tenor, l."serviceFee" AS fee,
+                   entas_instalments_due(l."disbursedAt", today.m, today.dd, today.me, l."graceMonths", l."tenorMonths") AS n
+              FROM (${LENT}) l, today) x),
+  per_kelurahan AS (
+    SELECT "kelurahanId", sum(principal) AS disbursed, sum(principal - "principalRepaid") FILTER (WHERE status = 'DISBURSED') AS outstanding,
+           sum(LEAST(paid, due)) AS paid_on_time, sum(due) AS due, count(*) AS loans, count(*) FILTER (WHERE "isYouth") AS youth,
+           sum(principal - "principalRepaid") FILTER (WHERE status = 'DISBURSED' AND "nextDueDate" < today - 30) AS par30,
+           sum(principal - "principalRepaid") FILTER (WHERE status = 'WRITTEN_OFF') AS written_off
+      FROM lent GROUP BY 1),
+  rounds AS (
+    SELECT "kelurahanId", count(*) AS rounds FROM (
+      SELECT f."kelurahanId" FROM "Loan" l JOIN "RevolvingFund" f ON f."tenantId" = l."tenantId" AND f.id = l."fundId"
+       WHERE l."tenantId" = $1 AND f.year = $2 AND l.status <> 'REJECTED' GROUP BY l."fundId", f."kelurahanId", l.round
+      HAVING bool_and(l.status IN ('REPAID', 'WRITTEN_OFF'))) r GROUP BY 1)`;
 
 export const handTuned: Record<string, Record<string, HandTuned>> = {
   poverty: {
@@ -58,10 +94,14 @@ export const handTuned: Record<string, Record<string, HandTuned>> = {
       sqlFigure: (rows) => sum(rows, "households"),
     },
     registryByKelurahan: {
-      sql: `SELECT l.id, coalesce(s.h, 0) AS households, coalesce(s.e, 0) AS extreme FROM "Area" l
-              LEFT JOIN (SELECT c."kelurahanId", sum(c.households) AS h, sum(c.households) FILTER (WHERE c."isExtremePoor") AS e
+      sql: `SELECT l.id, l.name, k.id AS "kecamatanId", k.name AS "kecamatanName", coalesce(s.h, 0) AS households,
+                   coalesce(s.e, 0) AS extreme, coalesce(s.d, 0) AS "desil1to4"
+              FROM "Area" l
+              JOIN "Area" k ON k."tenantId" = l."tenantId" AND k.id = l."parentId"
+              LEFT JOIN (SELECT c."kelurahanId", sum(c.households) AS h, sum(c.households) FILTER (WHERE c."isExtremePoor") AS e,
+                                sum(c.households) FILTER (WHERE c.desil BETWEEN 1 AND 4) AS d
                            ${ACTIVE_COUNTS} GROUP BY 1) s ON s."kelurahanId" = l.id
-             WHERE l."tenantId" = $1 AND l.level = 'KELURAHAN' ORDER BY l.code`,
+             WHERE l."tenantId" = $1 AND l.level = 'KELURAHAN' ORDER BY k.code, l.code`,
       appFigure: (rows: { extremePoor: number }[]) => sum(rows, "extremePoor"),
       sqlFigure: (rows) => sum(rows, "extreme"),
     },
@@ -123,29 +163,55 @@ export const handTuned: Record<string, Record<string, HandTuned>> = {
   },
   results: {
     totals: {
-      sql: `SELECT sum(c.reached) AS reached ${REACH_RESULT} AND c.kind = 'city'`,
+      sql: `${RESULT_PARTS("'city'::text")}
+            SELECT m.realised, t.trained, t.businesses, r.reached, r.graduates
+              FROM money m FULL JOIN training t USING (key) FULL JOIN
+                   (SELECT 'city'::text AS key, sum(c.reached) AS reached, sum(c.graduates) AS graduates ${REACH_RESULT} AND c.kind = 'city') r USING (key)`,
       appFigure: (result: ResultFigures) => result.reached,
       sqlFigure: (rows) => first(rows, "reached"),
     },
     byOpd: {
-      sql: `SELECT c.key, sum(c.reached) AS reached ${REACH_RESULT} AND c.kind = 'owner' GROUP BY 1`,
+      sql: `${RESULT_PARTS('g."opdId"')}
+            SELECT o.id, o."shortName", o.name, m.realised, t.trained, t.businesses, r.reached, r.graduates
+              FROM "Opd" o JOIN (SELECT DISTINCT "opdId" FROM g) k ON k."opdId" = o.id
+              LEFT JOIN money m ON m.key = o.id LEFT JOIN training t ON t.key = o.id
+              LEFT JOIN (SELECT c.key, sum(c.reached) AS reached, sum(c.graduates) AS graduates ${REACH_RESULT} AND c.kind = 'owner' GROUP BY 1) r
+                ON r.key = o.id
+             WHERE o."tenantId" = $1 ORDER BY o.code`,
       appFigure: (rows: { reached: number }[]) => sum(rows, "reached"),
       sqlFigure: (rows) => sum(rows, "reached"),
     },
     byProgramme: {
-      sql: `SELECT c.key, sum(c.reached) AS reached ${REACH_RESULT} AND c.kind = 'programme' GROUP BY 1`,
+      sql: `${RESULT_PARTS("g.id")}
+            SELECT p.id, p.name, o."shortName", m.realised, t.trained, t.businesses, r.reached, r.graduates
+              FROM g JOIN "Programme" p ON p."tenantId" = $1 AND p.id = g.id JOIN "Opd" o ON o."tenantId" = $1 AND o.id = p."opdId"
+              LEFT JOIN money m ON m.key = g.id LEFT JOIN training t ON t.key = g.id
+              LEFT JOIN (SELECT c.key, sum(c.reached) AS reached, sum(c.graduates) AS graduates ${REACH_RESULT} AND c.kind = 'programme' GROUP BY 1) r
+                ON r.key = g.id
+             ORDER BY o.code, p.name`,
       appFigure: (rows: { reached: number }[]) => sum(rows, "reached"),
       sqlFigure: (rows) => sum(rows, "reached"),
     },
   },
   budget: {
     summary: {
-      sql: `SELECT sum(realised) AS realised FROM (${LINE_SUMS}) l`,
+      sql: `WITH l AS (${LINE_SUMS}),
+                 months AS (SELECT LEAST(12, GREATEST(0, (extract(year FROM now() AT TIME ZONE t."timeZone")::int - $2) * 12
+                                   + extract(month FROM now() AT TIME ZONE t."timeZone")::int - 1)) AS n FROM "Tenant" t WHERE t.id = $1)
+            SELECT l."fundingSource" = 'FISCAL_INCENTIVE' AS incentive, sum(l.pagu) AS pagu, sum(l.realised) AS realised,
+                   sum(l.pending_n) AS pending_n, sum(l.pending) AS pending,
+                   (SELECT count(*) FROM (SELECT sum(pagu) AS pagu, sum(realised) AS realised FROM l GROUP BY "programmeId") p, months
+                     WHERE p.pagu > 0 AND (p.realised * 12 - months.n * p.pagu) * 100 < -15 * p.pagu * 12) AS behind
+              FROM l GROUP BY 1`,
       appFigure: (result: BudgetSummary) => Number(result.total.realised),
-      sqlFigure: (rows) => first(rows, "realised"),
+      sqlFigure: (rows) => sum(rows, "realised"),
     },
     byOpd: {
-      sql: `SELECT "opdId", sum(realised) AS realised FROM (${LINE_SUMS}) l GROUP BY 1`,
+      sql: `SELECT o.id, o."shortName", o.name, sum(l.pagu) AS pagu, sum(l.realised) AS realised, sum(l.pending_n) AS pending_n,
+                   sum(l.pending) AS pending, sum(l.pagu) FILTER (WHERE l."fundingSource" = 'FISCAL_INCENTIVE') AS fi_pagu,
+                   sum(l.realised) FILTER (WHERE l."fundingSource" = 'FISCAL_INCENTIVE') AS fi_realised
+              FROM (${LINE_SUMS}) l JOIN "Opd" o ON o."tenantId" = $1 AND o.id = l."opdId"
+             GROUP BY o.id, o."shortName", o.name, o.code ORDER BY o.code`,
       appFigure: (rows: { realised: bigint }[]) => sum(rows, "realised"),
       sqlFigure: (rows) => sum(rows, "realised"),
     },
@@ -170,14 +236,29 @@ export const handTuned: Record<string, Record<string, HandTuned>> = {
   },
   fundRollup: {
     byKelurahan: {
-      sql: `SELECT "kelurahanId", sum(principal) AS disbursed, count(*) AS loans FROM (${LENT}) l GROUP BY 1`,
+      sql: `${FUND_FIGURES},
+            borrowers AS (SELECT "kelurahanId", count(DISTINCT "borrowerNik" COLLATE "C") AS businesses FROM lent GROUP BY 1)
+            SELECT k.id, k.name, kc.name AS kecamatan, p.disbursed, p.outstanding, p.paid_on_time, p.due, p.par30, p.loans, p.youth,
+                   b.businesses, r.rounds
+              FROM "RevolvingFund" f JOIN "Area" k ON k."tenantId" = $1 AND k.id = f."kelurahanId"
+              JOIN "Area" kc ON kc."tenantId" = $1 AND kc.id = k."parentId"
+              LEFT JOIN per_kelurahan p ON p."kelurahanId" = f."kelurahanId" LEFT JOIN borrowers b ON b."kelurahanId" = f."kelurahanId"
+              LEFT JOIN rounds r ON r."kelurahanId" = f."kelurahanId"
+             WHERE f."tenantId" = $1 AND f.year = $2 ORDER BY kc.name, k.name`,
       appFigure: (rows: { disbursed: bigint }[]) => sum(rows, "disbursed"),
       sqlFigure: (rows) => sum(rows, "disbursed"),
     },
     totals: {
-      sql: `SELECT sum(principal - "principalRepaid") FILTER (WHERE status = 'DISBURSED') AS outstanding FROM (${LENT}) l`,
-      appFigure: (result: FundRollupTotals) => Number(result.outstanding),
-      sqlFigure: (rows) => first(rows, "outstanding"),
+      sql: `${FUND_FIGURES}
+            SELECT sum(p.disbursed) AS disbursed, sum(p.outstanding) AS outstanding, sum(p.paid_on_time) AS paid_on_time, sum(p.due) AS due,
+                   sum(p.par30) AS par30, sum(p.loans) AS loans, sum(p.youth) AS youth, sum(p.written_off) AS written_off,
+                   (SELECT count(DISTINCT "borrowerNik" COLLATE "C") FROM lent) AS businesses, (SELECT sum(rounds) FROM rounds) AS rounds,
+                   (SELECT count(*) FROM "RevolvingFund" WHERE "tenantId" = $1 AND year = $2) AS funds,
+                   (SELECT sum(c.amount) FROM "RevolvingFundCapital" c JOIN "RevolvingFund" f ON f."tenantId" = $1 AND f.id = c."fundId"
+                     WHERE c."tenantId" = $1 AND f.year = $2) AS capital
+              FROM per_kelurahan p`,
+      appFigure: (result: FundRollupTotals) => Number(result.dueToDate),
+      sqlFigure: (rows) => first(rows, "due"),
     },
     ageing: {
       sql: `SELECT CASE WHEN "nextDueDate" IS NULL OR "nextDueDate" >= current_date THEN 0

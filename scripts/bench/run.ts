@@ -1,5 +1,9 @@
-// npm run bench -- [--database entas_bench] [--iterations 30] [--users 200] [--per-user 5]
-//                  [--import-households 100000] [--only queries,pages,search,import,writes,bundles]
+// npm run bench -- [--database entas_bench] [--iterations 30] [--users 200] [--per-user 5] [--think-ms 1000]
+//                  [--import-households 100000] [--only queries,pages,http,search,import,writes,bundles]
+//                  [--base-url http://127.0.0.1:3300]
+//
+// "http" times whole pages from a production server started on the same database
+// (`next build`, then `DATABASE_URL=<that database> next start`), at --base-url.
 //
 // Runs on the city that `npm run bench:generate` made, and writes
 // bench-results/bench-<time>.json and .md (bench-results/ is not committed).
@@ -9,6 +13,7 @@ import { openDb, openOwnerDb } from "@/lib/db";
 import { scopesFor } from "@/lib/db/tenant-scope";
 import { benchConcurrentWrites, benchDashboardQueries, benchImport, benchPages, benchSearch, firstLoadJs, type BenchEnv } from "./bench";
 import { benchDatabaseUrl, flag } from "./cli";
+import { benchHttpPages } from "./http-pages";
 import { BENCH_YEAR } from "./generate-city";
 import { formatReport, type BenchReport } from "./report";
 import { postgresSql } from "./sql";
@@ -16,8 +21,10 @@ import { postgresSql } from "./sql";
 const iterations = Number(flag("iterations") ?? 30);
 const users = Number(flag("users") ?? 200);
 const perUser = Number(flag("per-user") ?? 5);
+const thinkMs = Number(flag("think-ms") ?? 1000);
 const importHouseholds = Number(flag("import-households") ?? 100_000);
-const only = new Set((flag("only") ?? "queries,pages,search,import,writes,bundles").split(","));
+const baseUrl = flag("base-url");
+const only = new Set((flag("only") ?? `queries,pages,${baseUrl ? "http," : ""}search,import,writes,bundles`).split(","));
 const { url, database } = benchDatabaseUrl();
 
 const app = openDb({ kind: "postgres", url });
@@ -35,9 +42,14 @@ try {
   console.log(`${database}: ${tenant.households.toLocaleString("en")} households; ${iterations} runs per figure`);
   if (only.has("queries")) (console.log("\ndashboard queries (app function | hand-tuned SQL)"), (report.queries = await benchDashboardQueries(env, iterations, log)));
   if (only.has("pages")) (console.log("\npage data"), (report.pages = await benchPages(env, iterations, log)));
+  if (only.has("http")) {
+    if (!baseUrl) throw new Error("--only http needs --base-url of a server running on this database");
+    console.log(`\npages over HTTP (${baseUrl})`);
+    report.http = await benchHttpPages(baseUrl, tenant.slug, BENCH_YEAR, iterations, log);
+  }
   if (only.has("search")) (console.log("\nregistry search"), (report.search = await benchSearch(env, iterations, log)));
   if (only.has("import")) (console.log("\nregistry import"), (report.import = await benchImport(env, importHouseholds, log)));
-  if (only.has("writes")) (console.log("\nconcurrent data entry"), (report.writes = await benchConcurrentWrites(env, users, perUser, log)));
+  if (only.has("writes")) (console.log("\nconcurrent data entry"), (report.writes = await benchConcurrentWrites(env, users, perUser, log, thinkMs)));
   if (only.has("bundles")) {
     report.bundles = await firstLoadJs();
     console.log(`\nfirst-load JavaScript: ${"skipped" in report.bundles ? `skipped — ${report.bundles.skipped}` : report.bundles.map((b) => `${b.route} ${b.kb} kB`).join(", ")}`);

@@ -87,6 +87,27 @@ describe("registry import: valid files", () => {
     expect(audit).toBe(2);
   });
 
+  it("stores empty optional cells as none, and text with quotes and backslashes as written", async () => {
+    const tenant = await createImportTenant(t);
+    const extract = extractRows(tenant, 3);
+    const kk = extract[0]!["NO KK"];
+    const rows = extract.map((row, i) => {
+      if (row["NO KK"] === kk) return { ...row, "ID DTSEN": "", RT: "", RW: "", DESIL: "", ...(i === 0 ? { "TEMPAT LAHIR": "", PENDIDIKAN: "", PEKERJAAN: "", DISABILITAS: "" } : {}) };
+      return row["NO KK"] === extract.at(-1)!["NO KK"] ? { ...row, NAMA: "SITI \\N \"UMI\"", ALAMAT: "Jl. Tab\tKe Kanan" } : row;
+    });
+    const bare = rows[0]!;
+    const { committed } = await importFile(tenant, csv(toCsv(rows)));
+    expect(committed.status, committed.error).toBe("COMMITTED");
+    const member = await t.withTenant(tenant.id, (tx) => tx.member.findFirstOrThrow({ where: { nik: bare.NIK }, include: { household: true } }));
+    expect(member).toMatchObject({ birthPlace: null, education: null, occupation: null, disability: null });
+    expect(member.household).toMatchObject({ registryId: null, rt: null, rw: null, desil: null });
+    const last = rows.at(-1)!;
+    const quoted = await t.withTenant(tenant.id, (tx) => tx.member.findFirstOrThrow({ where: { nik: last.NIK }, include: { household: true } }));
+    expect(quoted.name).toBe('SITI \\N "UMI"');
+    expect(quoted.household.desil).toBe(Number(last.DESIL));
+    expect(quoted.household.rt).toBe(last.RT);
+  });
+
   it("a newer extract updates rather than duplicates, recording desil and extreme-poverty changes", async () => {
     const tenant = await createImportTenant(t);
     const rows = extractRows(tenant, 10);

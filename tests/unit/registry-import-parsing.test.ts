@@ -3,7 +3,7 @@ import { areaKey, areaMatcher } from "@/lib/registry/import/areas";
 import { cellDesil, cellFlag, cellRelation, cellRtRw, cellSex, splitRtRw } from "@/lib/registry/import/cells";
 import { cellDate, cellId, cellText, cleanText, excelSerialToDate, looksLikeFormula } from "@/lib/spreadsheet/cells";
 import { columnKeyOf, mapHeaders } from "@/lib/registry/import/columns";
-import { decodeText, detectDelimiter, readSpreadsheet } from "@/lib/spreadsheet/read";
+import { decodeText, detectDelimiter, READ_LIMITS, readSpreadsheet } from "@/lib/spreadsheet/read";
 
 const today = new Date(Date.UTC(2026, 10, 23));
 const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
@@ -155,6 +155,16 @@ describe("encodings and separators", () => {
     await expect(async () => {
       for await (const _ of sheet.rows) void _;
     }).rejects.toThrow(/terlalu besar/);
+  });
+
+  it("takes a DTSEN extract of 100,000 households in one file, and refuses one row past the limit", async () => {
+    expect(READ_LIMITS.maxRows).toBeGreaterThanOrEqual(350_000);
+    // Up to 20 title rows above the header are allowed on top of the limit.
+    const csv = new TextEncoder().encode(`NIK\n${Array.from({ length: 23 }, (_, i) => i).join("\n")}\n`);
+    const sheet = await readSpreadsheet(from(csv), { fileName: "a.csv", maxRows: 2 });
+    await expect(async () => {
+      for await (const _ of sheet.rows) void _;
+    }).rejects.toThrow(/lebih dari 2 baris/);
   });
 });
 

@@ -39,29 +39,26 @@ function fundFilter(filters: DashboardFilters) {
 }
 
 /**
- * One row per lent loan with what has fallen due by today. The schedule rule
- * (lib/revolving-funds/schedule.ts: equal instalments rounded down, remainder in the last,
- * first due grace + 1 months after disbursement) gives the instalments due as the whole
- * months elapsed minus the grace; tests/integration/fund-rollup.test.ts holds the two equal.
+ * One row per lent loan with what has fallen due by today: the instalments due counted by
+ * entas_instalments_due (migration loan_instalments_due, the schedule rule of
+ * lib/revolving-funds/schedule.ts on integers; tests/integration/loan-instalments-due.test.ts).
  */
 function lentLoans(filters: DashboardFilters) {
   return Prisma.sql`
-    WITH today AS (SELECT ${TODAY} AS d),
+    WITH today AS MATERIALIZED (
+      SELECT d, entas_month_index(d) AS month, date_part('day', d)::int AS day, date_part('day', d + 1) = 1 AS month_end
+        FROM (SELECT ${TODAY} AS d) x
+    ),
     lent AS (
       SELECT l."fundId", f."kelurahanId", l."status", l."round", l."isYouth", l."borrowerNik", l."principal",
              l."principalRepaid", l."principalRepaid" + l."feePaid" AS paid, l."nextDueDate", today.d AS today,
              l."principal" + l."serviceFee" AS total, l."tenorMonths" AS tenor,
              l."principal" / l."tenorMonths" + l."serviceFee" / l."tenorMonths" AS instalment,
-             GREATEST(0, LEAST(l."tenorMonths", m.months - l."graceMonths")) AS due_count
+             entas_instalments_due(l."disbursedAt", today.month, today.day, today.month_end, l."graceMonths", l."tenorMonths") AS due_count
         FROM "Loan" l
         JOIN "RevolvingFund" f ON f."tenantId" = l."tenantId" AND f."id" = l."fundId"
         JOIN "Area" k ON k."tenantId" = f."tenantId" AND k."id" = f."kelurahanId"
         CROSS JOIN today
-        CROSS JOIN LATERAL (
-          SELECT raw - CASE WHEN l."disbursedAt" + make_interval(months => raw) > today.d THEN 1 ELSE 0 END AS months
-            FROM (SELECT ((EXTRACT(YEAR FROM today.d) - EXTRACT(YEAR FROM l."disbursedAt")) * 12
-                        + EXTRACT(MONTH FROM today.d) - EXTRACT(MONTH FROM l."disbursedAt"))::int AS raw) r
-        ) m
        WHERE l."status" IN ('DISBURSED', 'REPAID', 'WRITTEN_OFF') AND ${fundFilter(filters)}
     ),
     measured AS (
@@ -77,7 +74,7 @@ const MEASURES = Prisma.sql`
   COALESCE(SUM("principal" - "principalRepaid") FILTER (WHERE "status" = 'DISBURSED' AND "nextDueDate" < today - 30), 0)::bigint AS par30,
   COUNT(*)::int AS loans,
   (COUNT(*) FILTER (WHERE "isYouth"))::int AS "youthLoans",
-  COUNT(DISTINCT "borrowerNik")::int AS businesses`;
+  COUNT(DISTINCT "borrowerNik" COLLATE "C")::int AS businesses`; // byte order: a count needs no collation
 
 /** Rounds with lending and nothing still waiting or running, by kelurahan. */
 function completedRounds(filters: DashboardFilters) {

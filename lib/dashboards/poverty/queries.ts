@@ -75,15 +75,13 @@ export type AreaRegistryRow = {
 function registryByKelurahan(tx: Tx, filters: DashboardFilters): Promise<AreaRegistryRow[]> {
   return tx.$queryRaw<AreaRegistryRow[]>`
     SELECT l.id AS "areaId", l.name, k.id AS "kecamatanId", k.name AS "kecamatanName",
-           coalesce(sum(c.households), 0)::int AS households,
-           coalesce(sum(c.households) FILTER (WHERE c."isExtremePoor"), 0)::int AS "extremePoor",
-           coalesce(sum(c.households) FILTER (WHERE c.desil BETWEEN 1 AND 4), 0)::int AS "desil1to4"
+           coalesce(c.households, 0)::int AS households, coalesce(c."extremePoor", 0)::int AS "extremePoor",
+           coalesce(c."desil1to4", 0)::int AS "desil1to4"
       FROM "Area" l
       JOIN "Area" k ON k."tenantId" = l."tenantId" AND k.id = l."parentId"
-      LEFT JOIN "HouseholdAreaCount" c ON c."tenantId" = l."tenantId" AND c."kelurahanId" = l.id AND c.status = 'ACTIVE'
+      LEFT JOIN (${activeCountsBy(Prisma.sql`"kelurahanId"`)}) c ON c."areaId" = l.id
      WHERE l."tenantId" = ${TENANT} AND l.level = 'KELURAHAN'
        ${filters.kecamatanId ? Prisma.sql`AND k.id = ${filters.kecamatanId}` : Prisma.empty}
-     GROUP BY l.id, l.name, l.code, k.id, k.name, k.code
      ORDER BY k.code, l.code`;
 }
 
@@ -91,15 +89,21 @@ function registryByKelurahan(tx: Tx, filters: DashboardFilters): Promise<AreaReg
 function registryByKecamatan(tx: Tx, filters: DashboardFilters): Promise<AreaRegistryRow[]> {
   return tx.$queryRaw<AreaRegistryRow[]>`
     SELECT k.id AS "areaId", k.name, k.id AS "kecamatanId", k.name AS "kecamatanName",
-           coalesce(sum(c.households), 0)::int AS households,
-           coalesce(sum(c.households) FILTER (WHERE c."isExtremePoor"), 0)::int AS "extremePoor",
-           coalesce(sum(c.households) FILTER (WHERE c.desil BETWEEN 1 AND 4), 0)::int AS "desil1to4"
+           coalesce(c.households, 0)::int AS households, coalesce(c."extremePoor", 0)::int AS "extremePoor",
+           coalesce(c."desil1to4", 0)::int AS "desil1to4"
       FROM "Area" k
-      LEFT JOIN "HouseholdAreaCount" c ON c."tenantId" = k."tenantId" AND c."kecamatanId" = k.id AND c.status = 'ACTIVE'
+      LEFT JOIN (${activeCountsBy(Prisma.sql`"kecamatanId"`)}) c ON c."areaId" = k.id
      WHERE k."tenantId" = ${TENANT} AND k.level = 'KECAMATAN'
        ${filters.kecamatanId ? Prisma.sql`AND k.id = ${filters.kecamatanId}` : Prisma.empty}
-     GROUP BY k.id, k.name, k.code
      ORDER BY k.code`;
+}
+
+/** Active households, extreme-poor and desil 1–4, per area column of HouseholdAreaCount: summed before any join. */
+function activeCountsBy(column: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT ${column} AS "areaId", sum(households) AS households, sum(households) FILTER (WHERE "isExtremePoor") AS "extremePoor",
+           sum(households) FILTER (WHERE desil BETWEEN 1 AND 4) AS "desil1to4"
+      FROM "HouseholdAreaCount" WHERE "tenantId" = ${TENANT} AND status = 'ACTIVE' GROUP BY 1`;
 }
 
 export type DesilRow = { desil: number | null; households: number; extremePoor: number };

@@ -199,6 +199,7 @@ export async function runRegistryImport(options: RunImportOptions): Promise<Impo
             afterBatch: options.afterBatch,
           },
           { households: extract.households.length, members: extract.members.length },
+          counts,
         );
         report.durationMs = { read: readMs, database: Date.now() - dbStarted };
         await tx.importJob.update({

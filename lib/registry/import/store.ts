@@ -7,7 +7,6 @@
 import type { Tx } from "@/lib/db";
 import { Prisma as PrismaSql } from "@/lib/generated/prisma/client";
 import type { RegistrySource } from "@/lib/generated/prisma/enums";
-import { newCuidLikeId } from "@/lib/tenant/ids";
 import type { StagedHousehold, StagedMember } from "./validate";
 
 export type ChangeCounts = { new: number; changed: number; unchanged: number };
@@ -23,12 +22,17 @@ export type StagedCounts = {
 
 export type StoreProgress = (progress: { phase: "stage" | "write"; done: number; total: number }) => void;
 
-/** Rows per staging statement: one JSON parameter each, far below any parameter limit. */
+/** Rows per staging statement: one text parameter each (see separated). */
 export const STAGE_BATCH = 5_000;
 /** Staged rows per write statement. */
 export const WRITE_BATCH = 10_000;
 
-/** Creates and fills the staging tables, and compares them with the registry. */
+/**
+ * Creates and fills the staging tables, and compares them with the registry. The file's rows
+ * go into plain staging tables (one text parameter per batch of rows); each comparison
+ * is then one CREATE TABLE … AS over a join with the registry, so every staged row is written
+ * once, not rewritten by an UPDATE per step.
+ */
 export async function stageAndCompare(
   tx: Tx,
   tenantId: string,
@@ -37,118 +41,91 @@ export async function stageAndCompare(
   onProgress?: StoreProgress,
 ): Promise<StagedCounts> {
   await tx.$executeRawUnsafe(`
-    CREATE TEMP TABLE import_household (
-      seq int PRIMARY KEY, no_kk text NOT NULL UNIQUE, new_id text NOT NULL,
+    CREATE TEMP TABLE import_household_file (
+      seq int NOT NULL, no_kk text NOT NULL UNIQUE, new_id text NOT NULL,
       registry_id text, address text, rt text, rw text, kecamatan_id text NOT NULL, kelurahan_id text NOT NULL,
-      desil int, is_extreme_poor boolean,
-      existing_id text, old_registry_id text, old_address text, old_rt text, old_rw text,
-      old_kecamatan_id text, old_kelurahan_id text, old_desil int, old_is_extreme_poor boolean,
-      old_status "HouseholdStatus", state text
+      desil int, is_extreme_poor boolean
     ) ON COMMIT DROP`);
   await tx.$executeRawUnsafe(`
-    CREATE TEMP TABLE import_member (
-      seq int PRIMARY KEY, nik text NOT NULL UNIQUE, no_kk text NOT NULL, new_id text NOT NULL,
+    CREATE TEMP TABLE import_member_file (
+      seq int NOT NULL, nik text NOT NULL UNIQUE, no_kk text NOT NULL, new_id text NOT NULL,
       name text NOT NULL, sex "Sex" NOT NULL, birth_place text, birth_date date NOT NULL,
-      relation "FamilyRelation" NOT NULL, education "Education", occupation text, disability "Disability",
-      household_id text, existing_id text, old_household_id text, old_name text, old_sex "Sex", old_birth_place text,
-      old_birth_date date, old_relation "FamilyRelation", old_education "Education", old_occupation text,
-      old_disability "Disability", state text
+      relation "FamilyRelation" NOT NULL, education "Education", occupation text, disability "Disability"
     ) ON COMMIT DROP`);
 
   const total = households.length + members.length;
   let done = 0;
   for (let start = 0; start < households.length; start += STAGE_BATCH) {
-    const batch = households.slice(start, start + STAGE_BATCH).map((h, i) => ({
-      seq: start + i,
-      no_kk: h.noKk,
-      new_id: newCuidLikeId(),
-      registry_id: h.registryId,
-      address: h.address,
-      rt: h.rt,
-      rw: h.rw,
-      kecamatan_id: h.kecamatanId,
-      kelurahan_id: h.kelurahanId,
-      desil: h.desil,
-      is_extreme_poor: h.isExtremePoor,
-    }));
+    const batch = households.slice(start, start + STAGE_BATCH);
+    const lines = separated(batch.map((h) => [h.noKk, h.registryId, h.address, h.rt, h.rw, h.kecamatanId, h.kelurahanId, h.desil, h.isExtremePoor]));
     await tx.$executeRaw`
-      INSERT INTO import_household (seq, no_kk, new_id, registry_id, address, rt, rw, kecamatan_id, kelurahan_id, desil, is_extreme_poor)
-      SELECT seq, no_kk, new_id, registry_id, address, rt, rw, kecamatan_id, kelurahan_id, desil, is_extreme_poor
-      FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) AS x(
-        seq int, no_kk text, new_id text, registry_id text, address text, rt text, rw text,
-        kecamatan_id text, kelurahan_id text, desil int, is_extreme_poor boolean)`;
+      INSERT INTO import_household_file (seq, no_kk, new_id, registry_id, address, rt, rw, kecamatan_id, kelurahan_id, desil, is_extreme_poor)
+      SELECT s.seq, f[1], ${raw(STAGED_ID_SQL)}, f[2], f[3], f[4], f[5], f[6], f[7], f[8]::int, f[9]::boolean
+        FROM (SELECT ${start}::int + n::int - 1 AS seq, string_to_array(line, E'\\x1f', E'\\x1a') AS f
+                FROM string_to_table(${lines}::text, E'\\x1e') WITH ORDINALITY AS l(line, n)) s`;
     done += batch.length;
     onProgress?.({ phase: "stage", done, total });
   }
   for (let start = 0; start < members.length; start += STAGE_BATCH) {
-    const batch = members.slice(start, start + STAGE_BATCH).map((m, i) => ({
-      seq: start + i,
-      nik: m.nik,
-      no_kk: m.noKk,
-      new_id: newCuidLikeId(),
-      name: m.name,
-      sex: m.sex,
-      birth_place: m.birthPlace,
-      birth_date: m.birthDate,
-      relation: m.relation,
-      education: m.education,
-      occupation: m.occupation,
-      disability: m.disability,
-    }));
+    const batch = members.slice(start, start + STAGE_BATCH);
+    const lines = separated(
+      batch.map((m) => [m.nik, m.noKk, m.name, m.sex, m.birthPlace, m.birthDate, m.relation, m.education, m.occupation, m.disability]),
+    );
     await tx.$executeRaw`
-      INSERT INTO import_member (seq, nik, no_kk, new_id, name, sex, birth_place, birth_date, relation, education, occupation, disability)
-      SELECT seq, nik, no_kk, new_id, name, sex::"Sex", birth_place, birth_date, relation::"FamilyRelation",
-             education::"Education", occupation, disability::"Disability"
-      FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) AS x(
-        seq int, nik text, no_kk text, new_id text, name text, sex text, birth_place text, birth_date date,
-        relation text, education text, occupation text, disability text)`;
+      INSERT INTO import_member_file (seq, nik, no_kk, new_id, name, sex, birth_place, birth_date, relation, education, occupation, disability)
+      SELECT s.seq, f[1], f[2], ${raw(STAGED_ID_SQL)}, f[3], f[4]::"Sex", f[5], f[6]::date, f[7]::"FamilyRelation",
+             f[8]::"Education", f[9], f[10]::"Disability"
+        FROM (SELECT ${start}::int + n::int - 1 AS seq, string_to_array(line, E'\\x1f', E'\\x1a') AS f
+                FROM string_to_table(${lines}::text, E'\\x1e') WITH ORDINALITY AS l(line, n)) s`;
     done += batch.length;
     onProgress?.({ phase: "stage", done, total });
   }
+  // Temporary tables are never analysed by autovacuum: without statistics the planner takes
+  // them for small and joins them to a million-row registry by scanning it.
+  await tx.$executeRawUnsafe(`ANALYZE import_household_file`);
+  await tx.$executeRawUnsafe(`ANALYZE import_member_file`);
 
-  await tx.$executeRaw`
-    UPDATE import_household s SET
-      existing_id = h.id, old_registry_id = h."registryId", old_address = h.address, old_rt = h.rt, old_rw = h.rw,
-      old_kecamatan_id = h."kecamatanId", old_kelurahan_id = h."kelurahanId", old_desil = h.desil,
-      old_is_extreme_poor = h."isExtremePoor", old_status = h.status
-    FROM "Household" h
-    WHERE h."tenantId" = ${tenantId} AND h."noKk" = s.no_kk`;
   // An empty cell keeps what the registry has: only stated values can change a household.
-  await tx.$executeRawUnsafe(`
-    UPDATE import_household SET state = CASE
-      WHEN existing_id IS NULL THEN 'new'
-      WHEN COALESCE(registry_id, old_registry_id) IS DISTINCT FROM old_registry_id
-        OR COALESCE(address, old_address) IS DISTINCT FROM old_address
-        OR COALESCE(rt, old_rt) IS DISTINCT FROM old_rt
-        OR COALESCE(rw, old_rw) IS DISTINCT FROM old_rw
-        OR kecamatan_id IS DISTINCT FROM old_kecamatan_id
-        OR kelurahan_id IS DISTINCT FROM old_kelurahan_id
-        OR COALESCE(desil, old_desil) IS DISTINCT FROM old_desil
-        OR COALESCE(is_extreme_poor, old_is_extreme_poor) IS DISTINCT FROM old_is_extreme_poor
-      THEN 'changed' ELSE 'unchanged' END`);
-  await tx.$executeRawUnsafe(`
-    UPDATE import_member m SET household_id = COALESCE(h.existing_id, h.new_id)
-    FROM import_household h WHERE h.no_kk = m.no_kk`);
   await tx.$executeRaw`
-    UPDATE import_member s SET
-      existing_id = m.id, old_household_id = m."householdId", old_name = m.name, old_sex = m.sex,
-      old_birth_place = m."birthPlace", old_birth_date = m."birthDate", old_relation = m.relation,
-      old_education = m.education, old_occupation = m.occupation, old_disability = m.disability
-    FROM "Member" m
-    WHERE m."tenantId" = ${tenantId} AND m.nik = s.nik`;
-  await tx.$executeRawUnsafe(`
-    UPDATE import_member SET state = CASE
-      WHEN existing_id IS NULL THEN 'new'
-      WHEN household_id IS DISTINCT FROM old_household_id
-        OR name IS DISTINCT FROM old_name
-        OR sex IS DISTINCT FROM old_sex
-        OR COALESCE(birth_place, old_birth_place) IS DISTINCT FROM old_birth_place
-        OR birth_date IS DISTINCT FROM old_birth_date
-        OR relation IS DISTINCT FROM old_relation
-        OR COALESCE(education, old_education) IS DISTINCT FROM old_education
-        OR COALESCE(occupation, old_occupation) IS DISTINCT FROM old_occupation
-        OR COALESCE(disability, old_disability) IS DISTINCT FROM old_disability
-      THEN 'changed' ELSE 'unchanged' END`);
+    CREATE TEMP TABLE import_household ON COMMIT DROP AS
+    SELECT s.*, h.id AS existing_id, h.desil AS old_desil, h."isExtremePoor" AS old_is_extreme_poor, h.status AS old_status,
+           CASE
+             WHEN h.id IS NULL THEN 'new'
+             WHEN COALESCE(s.registry_id, h."registryId") IS DISTINCT FROM h."registryId"
+               OR COALESCE(s.address, h.address) IS DISTINCT FROM h.address
+               OR COALESCE(s.rt, h.rt) IS DISTINCT FROM h.rt
+               OR COALESCE(s.rw, h.rw) IS DISTINCT FROM h.rw
+               OR s.kecamatan_id IS DISTINCT FROM h."kecamatanId"
+               OR s.kelurahan_id IS DISTINCT FROM h."kelurahanId"
+               OR COALESCE(s.desil, h.desil) IS DISTINCT FROM h.desil
+               OR COALESCE(s.is_extreme_poor, h."isExtremePoor") IS DISTINCT FROM h."isExtremePoor"
+             THEN 'changed' ELSE 'unchanged' END AS state
+      FROM import_household_file s
+      LEFT JOIN "Household" h ON h."tenantId" = ${tenantId} AND h."noKk" = s.no_kk`;
+  await tx.$executeRaw`
+    CREATE TEMP TABLE import_member ON COMMIT DROP AS
+    SELECT s.*, x.household_id, m.id AS existing_id,
+           CASE
+             WHEN m.id IS NULL THEN 'new'
+             WHEN x.household_id IS DISTINCT FROM m."householdId"
+               OR s.name IS DISTINCT FROM m.name
+               OR s.sex IS DISTINCT FROM m.sex
+               OR COALESCE(s.birth_place, m."birthPlace") IS DISTINCT FROM m."birthPlace"
+               OR s.birth_date IS DISTINCT FROM m."birthDate"
+               OR s.relation IS DISTINCT FROM m.relation
+               OR COALESCE(s.education, m.education) IS DISTINCT FROM m.education
+               OR COALESCE(s.occupation, m.occupation) IS DISTINCT FROM m.occupation
+               OR COALESCE(s.disability, m.disability) IS DISTINCT FROM m.disability
+             THEN 'changed' ELSE 'unchanged' END AS state
+      FROM import_member_file s
+      LEFT JOIN import_household h ON h.no_kk = s.no_kk
+      CROSS JOIN LATERAL (SELECT COALESCE(h.existing_id, h.new_id) AS household_id) x
+      LEFT JOIN "Member" m ON m."tenantId" = ${tenantId} AND m.nik = s.nik`;
+  // The writes walk both tables in batches of seq.
+  await tx.$executeRawUnsafe(`ALTER TABLE import_household ADD PRIMARY KEY (seq)`);
+  await tx.$executeRawUnsafe(`ALTER TABLE import_member ADD PRIMARY KEY (seq)`);
+  await tx.$executeRawUnsafe(`ANALYZE import_household`);
+  await tx.$executeRawUnsafe(`ANALYZE import_member`);
 
   const [counts] = await tx.$queryRawUnsafe<Record<string, bigint | number>[]>(`
     SELECT
@@ -191,9 +168,29 @@ export type ApplyOptions = {
 
 const ID_SQL = `'c' || substr(md5(random()::text || clock_timestamp()::text || seq::text), 1, 24)`;
 
+/**
+ * Ids of new households and members: "c", the import's time (ms, hex), the row's place in the
+ * file and a random tail, 25 characters like a cuid. They sort in file order, so a large import
+ * appends to the primary keys instead of writing into random pages of them.
+ */
+const STAGED_ID_SQL = `'c' || to_hex((extract(epoch FROM statement_timestamp()) * 1000)::bigint) || lpad(to_hex(s.seq), 7, '0') || substr(md5(random()::text), 1, 6)`;
+
+/**
+ * Rows as one text parameter: the ASCII unit separator between cells, the record separator
+ * between rows, the substitute character for none. One parameter per batch, which Prisma passes
+ * through untouched (thousands of array or JSON parameters cost more to serialise than the
+ * database takes to insert them). Those three control characters never belong in a registry;
+ * in a cell they become spaces, everything else goes through as written.
+ */
+function separated(rows: (string | number | boolean | null)[][]): string {
+  return rows.map((cells) => cells.map((cell) => (cell === null ? "\x1a" : String(cell).replace(/[\x1a\x1e\x1f]/g, " "))).join("\x1f")).join("\x1e");
+}
+
 /** Writes the staged rows: households first (members point at them), then members. */
-export async function applyStaged(tx: Tx, options: ApplyOptions, sizes: { households: number; members: number }): Promise<void> {
+export async function applyStaged(tx: Tx, options: ApplyOptions, sizes: { households: number; members: number }, counts: StagedCounts): Promise<void> {
   const { tenantId, importJobId, userId, source, effectiveDate, reason } = options;
+  // Statements with nothing to write are not sent: each would still join its batch to the registry.
+  const when = (rows: number, statement: () => Promise<number>) => (rows > 0 ? statement() : Promise.resolve(0));
   const total = sizes.households + sizes.members;
   let done = 0;
   let batch = 0;
@@ -206,12 +203,12 @@ export async function applyStaged(tx: Tx, options: ApplyOptions, sizes: { househ
 
   for (let from = 0; from < sizes.households; from += WRITE_BATCH) {
     const to = from + WRITE_BATCH;
-    await tx.$executeRaw`
+    await when(counts.desilChanges, () => tx.$executeRaw`
       INSERT INTO "HouseholdDesilChange" ("tenantId", id, "householdId", "fromDesil", "toDesil", "effectiveDate", source, "importJobId", "createdAt")
       SELECT ${tenantId}::text, ${raw(ID_SQL)}, existing_id, old_desil, desil, ${effectiveDate}::date, 'IMPORT', ${importJobId}::text, now()
       FROM import_household
-      WHERE seq >= ${from}::int AND seq < ${to}::int AND state = 'changed' AND desil IS NOT NULL AND desil IS DISTINCT FROM old_desil`;
-    await tx.$executeRaw`
+      WHERE seq >= ${from}::int AND seq < ${to}::int AND state = 'changed' AND desil IS NOT NULL AND desil IS DISTINCT FROM old_desil`);
+    await when(counts.extremePoorChanges, () => tx.$executeRaw`
       INSERT INTO "HouseholdStatusEvent" ("tenantId", id, "householdId", "fromStatus", "toStatus", "fromExtremePoor", "toExtremePoor",
                                           "effectiveDate", reason, source, "decidedById", "createdAt")
       SELECT ${tenantId}::text, ${raw(ID_SQL)}, existing_id, old_status, old_status, old_is_extreme_poor, is_extreme_poor,
@@ -220,40 +217,40 @@ export async function applyStaged(tx: Tx, options: ApplyOptions, sizes: { househ
              'IMPORT', ${userId}::text, now()
       FROM import_household
       WHERE seq >= ${from}::int AND seq < ${to}::int AND state = 'changed' AND is_extreme_poor IS NOT NULL
-        AND is_extreme_poor IS DISTINCT FROM old_is_extreme_poor`;
-    await tx.$executeRaw`
+        AND is_extreme_poor IS DISTINCT FROM old_is_extreme_poor`);
+    await when(counts.households.new, () => tx.$executeRaw`
       INSERT INTO "Household" ("tenantId", id, "noKk", "registrySource", "registryId", address, rt, rw, "kecamatanId", "kelurahanId",
                                desil, "isExtremePoor", status, "createdAt", "updatedAt")
       SELECT ${tenantId}::text, new_id, no_kk, ${source}::"RegistrySource", registry_id, COALESCE(address, ''), rt, rw, kecamatan_id, kelurahan_id,
              desil, COALESCE(is_extreme_poor, false), 'ACTIVE', now(), now()
       FROM import_household
-      WHERE seq >= ${from}::int AND seq < ${to}::int AND state = 'new'`;
-    await tx.$executeRaw`
+      WHERE seq >= ${from}::int AND seq < ${to}::int AND state = 'new'`);
+    await when(counts.households.changed, () => tx.$executeRaw`
       UPDATE "Household" h SET
         "registryId" = COALESCE(s.registry_id, h."registryId"), address = COALESCE(s.address, h.address),
         rt = COALESCE(s.rt, h.rt), rw = COALESCE(s.rw, h.rw), "kecamatanId" = s.kecamatan_id, "kelurahanId" = s.kelurahan_id,
         desil = COALESCE(s.desil, h.desil), "isExtremePoor" = COALESCE(s.is_extreme_poor, h."isExtremePoor"), "updatedAt" = now()
       FROM import_household s
-      WHERE h."tenantId" = ${tenantId} AND h.id = s.existing_id AND s.seq >= ${from}::int AND s.seq < ${to}::int AND s.state = 'changed'`;
+      WHERE h."tenantId" = ${tenantId} AND h.id = s.existing_id AND s.seq >= ${from}::int AND s.seq < ${to}::int AND s.state = 'changed'`);
     await step(Math.min(WRITE_BATCH, sizes.households - from));
   }
 
   for (let from = 0; from < sizes.members; from += WRITE_BATCH) {
     const to = from + WRITE_BATCH;
-    await tx.$executeRaw`
+    await when(counts.members.new, () => tx.$executeRaw`
       INSERT INTO "Member" ("tenantId", id, "householdId", nik, name, sex, "birthPlace", "birthDate", relation, education,
                             occupation, disability, "createdAt", "updatedAt")
       SELECT ${tenantId}::text, new_id, household_id, nik, name, sex, birth_place, birth_date, relation, education,
              occupation, disability, now(), now()
       FROM import_member
-      WHERE seq >= ${from}::int AND seq < ${to}::int AND state = 'new'`;
-    await tx.$executeRaw`
+      WHERE seq >= ${from}::int AND seq < ${to}::int AND state = 'new'`);
+    await when(counts.members.changed, () => tx.$executeRaw`
       UPDATE "Member" m SET
         "householdId" = s.household_id, name = s.name, sex = s.sex, "birthPlace" = COALESCE(s.birth_place, m."birthPlace"),
         "birthDate" = s.birth_date, relation = s.relation, education = COALESCE(s.education, m.education),
         occupation = COALESCE(s.occupation, m.occupation), disability = COALESCE(s.disability, m.disability), "updatedAt" = now()
       FROM import_member s
-      WHERE m."tenantId" = ${tenantId} AND m.id = s.existing_id AND s.seq >= ${from}::int AND s.seq < ${to}::int AND s.state = 'changed'`;
+      WHERE m."tenantId" = ${tenantId} AND m.id = s.existing_id AND s.seq >= ${from}::int AND s.seq < ${to}::int AND s.state = 'changed'`);
     await step(Math.min(WRITE_BATCH, sizes.members - from));
   }
 }
