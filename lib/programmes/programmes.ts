@@ -14,12 +14,22 @@ const NAME_TAKEN = new AppError("CONFLICT", "Program dengan nama ini sudah ada p
 
 /** A programme of the writer's own OPD, or "not found". */
 export async function findOwnProgramme(tx: Tx, opdId: string, programmeId: string) {
-  const programme = await tx.programme.findFirst({
-    where: { id: programmeId, opdId },
-    include: { _count: { select: { budgetLines: true, trainings: true, aidDistributions: true } } },
-  });
+  const programme = await tx.programme.findFirst({ where: { id: programmeId, opdId } });
   if (!programme) throw notFound("Program");
   return programme;
+}
+
+/**
+ * What a programme already holds. Counted one relation at a time by the programme's id: a
+ * Prisma `_count` selection would aggregate the whole related table first (millions of aid
+ * rows in a large city) and only then pick the programme's row.
+ */
+async function programmeActivity(tx: Tx, programmeId: string) {
+  return {
+    budgetLines: await tx.budgetLine.count({ where: { programmeId } }),
+    trainings: await tx.training.count({ where: { programmeId } }),
+    aidDistributions: await tx.aidDistribution.count({ where: { programmeId } }),
+  };
 }
 
 async function assertNameFree(tx: Tx, opdId: string, input: ProgrammeInput, exceptId?: string) {
@@ -53,7 +63,7 @@ export async function updateProgramme({ tx, user }: Ctx, input: ProgrammeInput &
   if (input.fiscalYear !== programme.fiscalYear) {
     // Months of realisation, training dates and hand-overs belong to the year they were recorded in.
     const realised = await tx.budgetRealisation.count({ where: { budgetLine: { programmeId: programme.id } } });
-    const { trainings, aidDistributions } = programme._count;
+    const { trainings, aidDistributions } = await programmeActivity(tx, programme.id);
     if (realised + trainings + aidDistributions > 0) {
       throw new AppError("INVALID", "Tahun anggaran tidak dapat diubah.", {
         fiscalYear: ["Tahun anggaran tidak dapat diubah setelah ada realisasi, pelatihan, atau bantuan tercatat."],
@@ -72,7 +82,7 @@ export async function updateProgramme({ tx, user }: Ctx, input: ProgrammeInput &
 export async function deleteProgramme({ tx, user }: Ctx, input: { programmeId: string }) {
   const opdId = writerOpdId(user);
   const programme = await findOwnProgramme(tx, opdId, input.programmeId);
-  const { budgetLines, trainings, aidDistributions } = programme._count;
+  const { budgetLines, trainings, aidDistributions } = await programmeActivity(tx, programme.id);
   if (budgetLines + trainings + aidDistributions > 0) {
     throw new AppError("CONFLICT", "Program yang sudah punya pos anggaran, pelatihan, atau bantuan tidak dapat dihapus.");
   }

@@ -112,9 +112,9 @@ async function loadPeople(tx: Tx, ids: string[]): Promise<Map<string, DuplicateP
       birthDate: true,
       relation: true,
       household: { select: { id: true, noKk: true, address: true, kelurahan: { select: { name: true } } } },
-      _count: { select: { participations: true, aidReceived: true, loans: true } },
     },
   });
+  const interventions = await interventionsOf(tx, "memberId", ids);
   return new Map(
     members.map((m) => [
       m.id,
@@ -125,7 +125,7 @@ async function loadPeople(tx: Tx, ids: string[]): Promise<Map<string, DuplicateP
         birthDate: m.birthDate,
         relation: m.relation,
         household: { id: m.household.id, noKkMasked: maskNik(m.household.noKk), kelurahan: m.household.kelurahan.name, address: m.household.address },
-        interventions: m._count.participations + m._count.aidReceived + m._count.loans,
+        interventions: interventions.get(m.id) ?? 0,
       },
     ]),
   );
@@ -146,9 +146,11 @@ async function loadHouseholds(tx: Tx, ids: string[]): Promise<Map<string, Duplic
       status: true,
       kelurahan: { select: { name: true } },
       members: { where: { relation: "HEAD" }, select: { name: true }, take: 1 },
-      _count: { select: { members: true, participations: true, aidDistributions: true, loans: true } },
     },
   });
+  const interventions = await interventionsOf(tx, "householdId", ids);
+  const memberCounts = await tx.member.groupBy({ by: ["householdId"], where: { householdId: { in: ids } }, _count: { _all: true } });
+  const membersOf = new Map(memberCounts.map((row) => [row.householdId, row._count._all]));
   return new Map(
     households.map((h) => [
       h.id,
@@ -163,9 +165,28 @@ async function loadHouseholds(tx: Tx, ids: string[]): Promise<Map<string, Duplic
         desil: h.desil,
         isExtremePoor: h.isExtremePoor,
         status: h.status,
-        members: h._count.members,
-        interventions: h._count.participations + h._count.aidDistributions + h._count.loans,
+        members: membersOf.get(h.id) ?? 0,
+        interventions: interventions.get(h.id) ?? 0,
       },
     ]),
   );
+}
+
+/**
+ * Trainings joined, aid received and loans taken per member or household, by their ids. Grouped
+ * over those ids only: a Prisma `_count` selection would aggregate each whole table first.
+ */
+async function interventionsOf(tx: Tx, key: "memberId" | "householdId", ids: string[]): Promise<Map<string, number>> {
+  const where = { [key]: { in: ids } };
+  const groups = [
+    await tx.trainingParticipant.groupBy({ by: [key], where, _count: { _all: true } }),
+    await tx.aidDistribution.groupBy({ by: [key], where, _count: { _all: true } }),
+    await tx.loan.groupBy({ by: [key], where, _count: { _all: true } }),
+  ] as unknown as (Partial<Record<typeof key, string | null>> & { _count: { _all: number } })[][];
+  const total = new Map<string, number>();
+  for (const row of groups.flat()) {
+    const id = row[key];
+    if (id) total.set(id, (total.get(id) ?? 0) + row._count._all);
+  }
+  return total;
 }

@@ -48,9 +48,12 @@ export async function seedRevolvingFunds(seed: CitySeed, registry: SeededHouseho
 async function upsertFund({ db, city, tenant }: CitySeed, spec: RevolvingFundSpec, kelurahanId: string) {
   const existing = await db.revolvingFund.findUnique({
     where: { tenantId_kelurahanId_year: { tenantId: tenant.id, kelurahanId, year: spec.year } },
-    select: { id: true, _count: { select: { capitals: true, loans: true } } },
+    select: { id: true },
   });
-  if (existing) return { id: existing.id, ...existing._count };
+  if (existing) {
+    const fundId = existing.id;
+    return { id: fundId, capitals: await db.revolvingFundCapital.count({ where: { tenantId: tenant.id, fundId } }), loans: await db.loan.count({ where: { tenantId: tenant.id, fundId } }) };
+  }
   const { id } = await db.revolvingFund.create({
     data: {
       tenantId: tenant.id,
