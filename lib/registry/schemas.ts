@@ -23,8 +23,16 @@ export const optionalDesil = z.preprocess(
 
 /** Today's calendar day in a time zone, as "YYYY-MM-DD". */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(now);
 }
+
+/** One formatter per time zone: building one costs more than the writes that ask for the day. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** "2026-11-23" → the UTC midnight Prisma stores a @db.Date as. */
 export function dayToDate(day: string): Date {

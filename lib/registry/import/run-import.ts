@@ -9,6 +9,7 @@ import { recordAudit } from "@/lib/audit";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RegistrySource } from "@/lib/generated/prisma/enums";
 import { loadAreaMatcher } from "./areas";
+import { todayIn } from "../schemas";
 import { ImportFileError, readSpreadsheet, type SpreadsheetFormat, type TextEncodingName } from "@/lib/spreadsheet/read";
 import { applyStaged, stageAndCompare, type StagedCounts } from "./store";
 import { validateExtract, type RejectedRow } from "./validate";
@@ -170,7 +171,7 @@ export async function runRegistryImport(options: RunImportOptions): Promise<Impo
   });
   const readMs = Date.now() - started;
   const onStore = (progress: { phase: "stage" | "write"; done: number; total: number }) => options.onProgress?.(progress);
-  const effectiveDate = localDate(options.today ?? new Date(), setup.tenant.timeZone);
+  const effectiveDate = todayIn(setup.tenant.timeZone, options.today ?? new Date());
 
   try {
     return await withTenant(
@@ -269,9 +270,4 @@ function outcome(jobId: string, status: ImportOutcome["status"], report: Registr
     skippedRows: report.skippedRows,
     error: report.error,
   };
-}
-
-/** "2026-11-23": the calendar day in the city's zone. */
-function localDate(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
