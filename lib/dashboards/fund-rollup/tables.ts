@@ -29,9 +29,11 @@ function figures(row: Figures) {
 
 export const FUND_ROLLUP_TABLES = ["kelurahan", "ageing"] as const;
 
-export async function fundRollupTable(tx: Tx, filters: DashboardFilters, t: T, id: string): Promise<FigureTable | null> {
+/** A roll-up table by id; `totals`, when the caller already has them, saves running that query again. */
+export async function fundRollupTable(tx: Tx, filters: DashboardFilters, t: T, id: string, known: { totals?: FundRollupTotals } = {}): Promise<FigureTable | null> {
   if (id === "kelurahan") {
-    const [rows, totals] = await Promise.all([fundRollupQueries.byKelurahan(tx, filters), fundRollupQueries.totals(tx, filters)]);
+    const rows = await fundRollupQueries.byKelurahan(tx, filters);
+    const totals = known.totals ?? (await fundRollupQueries.totals(tx, filters));
     return {
       id,
       title: t("byKelurahan"),

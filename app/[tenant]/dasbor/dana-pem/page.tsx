@@ -41,11 +41,9 @@ export default async function FundRollupPage({ params, searchParams }: Props) {
       tx.area.findMany({ where: { level: "KECAMATAN" }, select: { id: true, name: true }, orderBy: { code: "asc" } }),
     ]);
     const filters = parseDashboardFilters(query, years[0]?.year ?? today.getUTCFullYear());
-    const [totals, byKelurahan, ageing] = await Promise.all([
-      fundRollupQueries.totals(tx, filters),
-      fundRollupTable(tx, filters, translate, "kelurahan"),
-      fundRollupTable(tx, filters, translate, "ageing"),
-    ]);
+    const totals = await fundRollupQueries.totals(tx, filters);
+    const byKelurahan = await fundRollupTable(tx, filters, translate, "kelurahan", { totals });
+    const ageing = await fundRollupTable(tx, filters, translate, "ageing");
     const options = {
       years: [...new Set([filters.year, ...years.map((row) => row.year)])].sort((a, b) => b - a),
       kecamatan: kecamatan.map((area) => ({ id: area.id, label: area.name })),
