@@ -146,8 +146,11 @@ async function byProgramme(tx: Tx, filters: DashboardFilters, today?: YearMonth)
     programmeName: row.programmeName,
     opdShortName: row.opdShortName,
   }));
-  return result.sort((a, b) => (a.gap ?? Infinity) - (b.gap ?? Infinity) || a.programmeName.localeCompare(b.programmeName, "id"));
+  return result.sort((a, b) => (a.gap ?? Infinity) - (b.gap ?? Infinity) || byIndonesianName(a.programmeName, b.programmeName));
 }
+
+/** One collator for every comparison: localeCompare with a locale builds one per call. */
+const byIndonesianName = new Intl.Collator("id").compare;
 
 export type SourceAbsorptionRow = AbsorptionRow & { fundingSource: FundingSource };
 
