@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
-import type { DashboardFilterOptions, FilterChoice } from "@/lib/dashboards/filter-options";
+import { PROGRAMME_CHOICES_LIMIT, type DashboardFilterOptions, type FilterChoice } from "@/lib/dashboards/filter-options";
 import type { DashboardFilters } from "@/lib/dashboards/filters";
 
 export type DashboardFilterField = "year" | "kecamatan" | "opd" | "programme";
@@ -39,6 +39,12 @@ export async function DashboardFilterBar({
     has("opd") ? (labelOf(options.opds, filters.opdId) ?? t("allOpds")) : null,
     has("programme") ? (labelOf(options.programmes, filters.programmeId) ?? t("allProgrammes")) : null,
   ].filter(Boolean);
+  // Too many programmes to list (lib/dashboards/filter-options.ts): the plain GET form cascades
+  // from the OPD, so the hint says to choose one and apply first.
+  const programmeHintId = `${idPrefix}-programme-hint`;
+  const cut = has("programme") ? options.programmesCut : undefined;
+  const programmeHint =
+    cut === "chooseOpd" ? t("programmesChooseOpd") : cut === "opdFirst" ? t("programmesOpdFirst", { shown: PROGRAMME_CHOICES_LIMIT }) : null;
   return (
     <>
       <form method="get" action={path} aria-label={t("label")} className="flex flex-wrap items-end gap-3 print:hidden">
@@ -72,7 +78,14 @@ export async function DashboardFilterBar({
           </SelectField>
         ) : null}
         {has("programme") ? (
-          <SelectField id={`${idPrefix}-programme`} name="program" label={t("programme")} defaultValue={filters.programmeId ?? ""} className="w-full sm:w-64">
+          <SelectField
+            id={`${idPrefix}-programme`}
+            name="program"
+            label={t("programme")}
+            defaultValue={filters.programmeId ?? ""}
+            className="w-full sm:w-64"
+            aria-describedby={programmeHint ? programmeHintId : undefined}
+          >
             <option value="">{t("allProgrammes")}</option>
             {options.programmes.map((choice) => (
               <option key={choice.id} value={choice.id}>
@@ -84,6 +97,12 @@ export async function DashboardFilterBar({
         <Button type="submit" className="min-h-11">
           {t("apply")}
         </Button>
+        {programmeHint ? (
+          // Under the whole row, not under the select, so the selects and the button stay aligned.
+          <p id={programmeHintId} className="basis-full text-sm text-muted">
+            {programmeHint}
+          </p>
+        ) : null}
       </form>
       <p className="hidden text-sm print:block">{t("printedFor", { filters: summary.join(" · ") })}</p>
     </>

@@ -3,13 +3,29 @@
 import type { Tx } from "@/lib/db";
 import type { DashboardFilters } from "./filters";
 
+/**
+ * The most programmes the filter bar lists in its select. A city of 1,000 programmes would
+ * otherwise send 1,000 options with every dashboard page (twice: HTML and RSC payload), and
+ * no one picks from such a list; beyond it the programme choice cascades from the OPD.
+ */
+export const PROGRAMME_CHOICES_LIMIT = 150;
+
 export type FilterChoice = { id: string; label: string };
+
+/**
+ * Why the programme choices are not every programme of the year (and OPD): "chooseOpd", the
+ * year has too many, so without an OPD only the selected programme (if any) is offered;
+ * "opdFirst", the chosen OPD alone has too many, so its first ones by name are.
+ */
+export type ProgrammeChoicesCut = "chooseOpd" | "opdFirst";
 
 export type DashboardFilterOptions = {
   years: number[];
   kecamatan: FilterChoice[];
   opds: FilterChoice[];
   programmes: FilterChoice[];
+  /** Absent when `programmes` lists every programme of the year (and OPD). */
+  programmesCut?: ProgrammeChoicesCut;
 };
 
 export async function dashboardFilterOptions(tx: Tx, filters: DashboardFilters, currentYear: number): Promise<DashboardFilterOptions> {
@@ -17,20 +33,39 @@ export async function dashboardFilterOptions(tx: Tx, filters: DashboardFilters, 
     tx.programme.groupBy({ by: ["fiscalYear"], orderBy: { fiscalYear: "desc" } }),
     tx.area.findMany({ where: { level: "KECAMATAN" }, orderBy: { code: "asc" }, select: { id: true, name: true } }),
     tx.opd.findMany({ orderBy: [{ active: "desc" }, { code: "asc" }], select: { id: true, shortName: true } }),
-    tx.programme.findMany({
-      where: { fiscalYear: filters.year, ...(filters.opdId ? { opdId: filters.opdId } : {}) },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true },
-    }),
+    programmeChoices(tx, filters),
   ]);
   const allYears = new Set([currentYear, filters.year, ...years.map((row) => row.fiscalYear)]);
   return {
     years: [...allYears].sort((a, b) => b - a),
     kecamatan: kecamatan.map((area) => ({ id: area.id, label: area.name })),
     opds: opds.map((opd) => ({ id: opd.id, label: opd.shortName })),
-    programmes: programmes.map((programme) => ({ id: programme.id, label: programme.name })),
+    ...programmes,
   };
 }
+
+/**
+ * The programmes of the year (and OPD) up to PROGRAMME_CHOICES_LIMIT, by name. One row past
+ * the limit tells that there are more, without loading or counting them all.
+ */
+async function programmeChoices(tx: Tx, filters: DashboardFilters): Promise<Pick<DashboardFilterOptions, "programmes" | "programmesCut">> {
+  const where = { fiscalYear: filters.year, ...(filters.opdId ? { opdId: filters.opdId } : {}) };
+  const select = { id: true, name: true } as const;
+  const rows = await tx.programme.findMany({ where, orderBy: { name: "asc" }, take: PROGRAMME_CHOICES_LIMIT + 1, select });
+  if (rows.length <= PROGRAMME_CHOICES_LIMIT) return { programmes: rows.map(toChoice) };
+
+  const programmesCut: ProgrammeChoicesCut = filters.opdId ? "opdFirst" : "chooseOpd";
+  const shown = programmesCut === "opdFirst" ? rows.slice(0, PROGRAMME_CHOICES_LIMIT) : [];
+  // The selected programme stays offered, so the select keeps it and the printed line names it.
+  const selectedId = filters.programmeId;
+  if (selectedId && !shown.some((row) => row.id === selectedId)) {
+    const selected = await tx.programme.findFirst({ where: { ...where, id: selectedId }, select });
+    if (selected) shown.push(selected);
+  }
+  return { programmes: shown.map(toChoice), programmesCut };
+}
+
+const toChoice = (programme: { id: string; name: string }): FilterChoice => ({ id: programme.id, label: programme.name });
 
 /**
  * The year a dashboard opens on: this fiscal year if it has programmes, else the latest
