@@ -540,8 +540,9 @@ async function dropIndexes(sql: Sql): Promise<IndexDef[]> {
 /**
  * The parts of entas_poverty_rebuild + entas_dash_rebuild (migration reach_rebuild_parts) on
  * two sessions: the reach entries on one, the area and training counts beside them on the
- * other; then the year rows; then the four reach count tables, two per session. Each session
- * gets enough work_mem to group millions of rows in memory instead of spilling to disk.
+ * other (and the loan rounds, migration loan_rounds); then the year rows; then the four reach
+ * count tables, two per session. Each session gets enough work_mem to group millions of rows
+ * in memory instead of spilling to disk.
  */
 export async function rebuildSummaries(sql: Sql, tenantId: string, log: (line: string) => void = () => {}): Promise<void> {
   const [a, b] = [await sql.session(), await sql.session()];
@@ -558,7 +559,7 @@ export async function rebuildSummaries(sql: Sql, tenantId: string, log: (line: s
   const analyze = (...tables: string[]) => tables.map((table) => `ANALYZE "${table}"`);
   await Promise.all([
     run(a, [...analyze("TrainingParticipant", "Training", "AidDistribution"), `SELECT entas_reach_entries_rebuild($1)`, ...analyze("HouseholdReach")]),
-    run(b, [...analyze("Household", "Programme", "HouseholdStatusEvent", "TrainingFollowUp"), `SELECT entas_poverty_rebuild($1)`, `SELECT entas_training_counts_rebuild($1)`]),
+    run(b, [...analyze("Household", "Programme", "HouseholdStatusEvent", "TrainingFollowUp"), `SELECT entas_poverty_rebuild($1)`, `SELECT entas_training_counts_rebuild($1)`, `SELECT entas_loan_rounds_rebuild($1)`]),
   ]);
   await run(a, [`SELECT entas_reach_year_rebuild($1)`, ...analyze("HouseholdYearReach")]);
   await Promise.all([

@@ -58,8 +58,8 @@ const LENT = `
    WHERE l."tenantId" = $1 AND f.year = $2 AND l.status IN ('DISBURSED', 'REPAID', 'WRITTEN_OFF')`;
 
 /**
- * The roll-up's figures per kelurahan of the year's funds (one scan of the loans, one of
- * their rounds), as the app's roll-up defines them: what has fallen due by the city's today,
+ * The roll-up's figures per kelurahan of the year's funds (one scan of the loans; the rounds
+ * from their trigger-kept counts), as the app's roll-up defines them: what has fallen due by the city's today,
  * paid on time, PAR 30, distinct borrowers, completed rounds, write-offs, capital.
  */
 const FUND_FIGURES = `
@@ -70,7 +70,7 @@ const FUND_FIGURES = `
            CASE WHEN n = tenor THEN principal + fee ELSE n * (principal / tenor + fee / tenor) END AS due
       FROM (SELECT l."kelurahanId", l.status, l.principal, l."principalRepaid", l."isYouth", l."borrowerNik", l."nextDueDate",
                    l."principalRepaid" + l."feePaid" AS paid, today.d AS today, l."tenorMonths" AS tenor, l."serviceFee" AS fee,
-                   entas_instalments_due(l."disbursedAt", today.m, today.dd, today.me, l."graceMonths", l."tenorMonths") AS n
+                   entas_instalments_due_from(l."scheduleMonth", l."scheduleDay", today.m, today.dd, today.me, l."tenorMonths") AS n
               FROM (${LENT}) l, today) x),
   per_kelurahan AS (
     SELECT "kelurahanId", sum(principal) AS disbursed, sum(principal - "principalRepaid") FILTER (WHERE status = 'DISBURSED') AS outstanding,
@@ -79,10 +79,8 @@ const FUND_FIGURES = `
            sum(principal - "principalRepaid") FILTER (WHERE status = 'WRITTEN_OFF') AS written_off
       FROM lent GROUP BY 1),
   rounds AS (
-    SELECT "kelurahanId", count(*) AS rounds FROM (
-      SELECT f."kelurahanId" FROM "Loan" l JOIN "RevolvingFund" f ON f."tenantId" = l."tenantId" AND f.id = l."fundId"
-       WHERE l."tenantId" = $1 AND f.year = $2 AND l.status <> 'REJECTED' GROUP BY l."fundId", f."kelurahanId", l.round
-      HAVING bool_and(l.status IN ('REPAID', 'WRITTEN_OFF'))) r GROUP BY 1)`;
+    SELECT f."kelurahanId", count(*) AS rounds FROM "LoanRound" r JOIN "RevolvingFund" f ON f."tenantId" = r."tenantId" AND f.id = r."fundId"
+     WHERE r."tenantId" = $1 AND f.year = $2 AND r.open = 0 AND r.closed > 0 GROUP BY 1)`;
 
 export const handTuned: Record<string, Record<string, HandTuned>> = {
   poverty: {

@@ -258,6 +258,42 @@ describe("the city roll-up", () => {
     expect(ageing.reduce((sum, row) => sum + row.outstanding, 0n)).toBe(after.outstanding);
   });
 
+  it("counts a round completed once it has lent and every loan in it is repaid or written off, kept as loans change", async () => {
+    const city2 = await fundCity(t);
+    const officer = city2.officer;
+    const at = <T>(fn: Parameters<typeof t.withTenant<T>>[1]) => t.withTenant(city2.id, fn);
+    const year2024 = { ...filters, year: 2024 };
+    const rounds = async () => (await at((tx) => fundRollupQueries.totals(tx, year2024))).roundsCompleted;
+    const fund = must(await act<{ fundId: string }>(officer, createFundDefinition, { year: "2024", lpmName: "LPM", maxLoan: "10 juta", maxTenorMonths: "12", serviceFeeBps: "0", graceMonths: "0" })).fundId;
+    must(await act(officer, addCapitalDefinition, { fundId: fund, amount: "4 juta", source: "APBD", receivedAt: "2024-01-05" }));
+    const propose = async (newRound: boolean) =>
+      must(await act<{ loanId: string }>(officer, createLoanDefinition, { fundId: fund, borrowerNik: cityNik(city2, olderBirth), borrowerName: "Uji Tahap", businessType: "Warung", purpose: "Modal warung", principal: "2 juta", tenorMonths: "1", ...(newRound ? { newRound: "on" } : {}) })).loanId;
+    const lendNow = async (loanId: string) => {
+      must(await act(officer, approveLoanDefinition, { loanId, approvedByName: "Lurah" }));
+      must(await act(officer, disburseLoanDefinition, { loanId, disbursedAt: "2024-02-01" }));
+    };
+    const [repaid, writtenOff] = [await propose(false), await propose(false)];
+    await lendNow(repaid);
+    await lendNow(writtenOff);
+    expect(await rounds()).toBe(0);
+    must(await act(officer, recordRepaymentDefinition, { loanId: repaid, paidAt: "2024-03-01", amount: "2 juta" }));
+    expect(await rounds()).toBe(0); // one loan of round 1 still running
+    must(await act(officer, writeOffLoanDefinition, { loanId: writtenOff, reason: "Usaha tutup, peminjam pindah", approver: "Lurah Uji" }));
+    expect(await rounds()).toBe(1);
+    // Round 2: a proposal keeps it open; rejected, the round has lent nothing and is not counted.
+    const second = await propose(true);
+    expect(await rounds()).toBe(1);
+    must(await act(officer, rejectLoanDefinition, { loanId: second }));
+    expect(await rounds()).toBe(1);
+    // The counts the trigger kept equal a recount from the loans (a round left with no loans
+    // keeps a row of zeros; the recount has none).
+    const counts = () => at((tx) => tx.loanRound.findMany({ where: { OR: [{ open: { gt: 0 } }, { closed: { gt: 0 } }] }, orderBy: { round: "asc" }, select: { round: true, open: true, closed: true } }));
+    const kept = await counts();
+    expect(kept).toEqual([{ round: 1, open: 0, closed: 2 }]);
+    await at((tx) => tx.$executeRaw`SELECT entas_loan_rounds_rebuild(${city2.id})`);
+    expect(await counts()).toEqual(kept);
+  });
+
   it("counts as fallen due exactly what the schedule says, month ends and grace included", async () => {
     const city2 = await fundCity(t);
     const officer = city2.officer;

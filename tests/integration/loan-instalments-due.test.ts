@@ -3,8 +3,10 @@ import { loanSchedule } from "@/lib/revolving-funds/schedule";
 import { addDays, utcDate } from "@/lib/seed/dates";
 import { openTestOwnerDb, type TestOwnerDb } from "../helpers/db";
 
-// The Dana PEM roll-up counts a loan's instalments fallen due with entas_instalments_due
-// (migration loan_instalments_due), on integers; the schedule is lib/revolving-funds/schedule.ts.
+// The Dana PEM roll-up counts a loan's instalments fallen due with entas_instalments_due_from
+// (migration loan_schedule_start) on the loan's stored schedule start, computed here by the
+// same expressions as the generated columns Loan.scheduleMonth and Loan.scheduleDay; the
+// schedule is lib/revolving-funds/schedule.ts.
 // Every disbursement day from November 2023 to March 2025 against month ends, leap days and
 // ordinary days.
 
@@ -33,7 +35,8 @@ it("counts as fallen due exactly the instalments the schedule dates on or before
     }
   }
   const rows = await t.db.$queryRawUnsafe<{ n: number }[]>(
-    `SELECT entas_instalments_due(d, entas_month_index(t), date_part('day', t)::int, date_part('day', t + 1) = 1, g, n) AS n
+    `SELECT entas_instalments_due_from(entas_month_index(d) + g, date_part('day', d)::int,
+                                      entas_month_index(t), date_part('day', t)::int, date_part('day', t + 1) = 1, n) AS n
        FROM unnest($1::date[], $2::date[], $3::int[], $4::int[]) WITH ORDINALITY AS c(d, t, g, n, i) ORDER BY i`,
     cases.map((c) => c.disbursed), cases.map((c) => c.today), cases.map((c) => c.grace), cases.map((c) => c.tenor),
   );

@@ -34,14 +34,17 @@ const TODAY = Prisma.sql`(SELECT (now() AT TIME ZONE t."timeZone")::date FROM "T
 
 function fundFilter(filters: DashboardFilters) {
   const conditions = [Prisma.sql`f."year" = ${filters.year}`];
-  if (filters.kecamatanId) conditions.push(Prisma.sql`k."parentId" = ${filters.kecamatanId}`);
+  if (filters.kecamatanId) {
+    conditions.push(Prisma.sql`f."kelurahanId" IN (SELECT a."id" FROM "Area" a WHERE a."parentId" = ${filters.kecamatanId})`);
+  }
   return Prisma.join(conditions, " AND ");
 }
 
 /**
- * One row per lent loan with what has fallen due by today: the instalments due counted by
- * entas_instalments_due (migration loan_instalments_due, the schedule rule of
- * lib/revolving-funds/schedule.ts on integers; tests/integration/loan-instalments-due.test.ts).
+ * One row per lent loan with what has fallen due by today: the instalments due counted on the
+ * loan's stored schedule start by entas_instalments_due_from (migration loan_schedule_start,
+ * the schedule rule of lib/revolving-funds/schedule.ts on integers;
+ * tests/integration/loan-instalments-due.test.ts).
  */
 function lentLoans(filters: DashboardFilters) {
   return Prisma.sql`
@@ -54,10 +57,9 @@ function lentLoans(filters: DashboardFilters) {
              l."principalRepaid", l."principalRepaid" + l."feePaid" AS paid, l."nextDueDate", today.d AS today,
              l."principal" + l."serviceFee" AS total, l."tenorMonths" AS tenor,
              l."principal" / l."tenorMonths" + l."serviceFee" / l."tenorMonths" AS instalment,
-             entas_instalments_due(l."disbursedAt", today.month, today.day, today.month_end, l."graceMonths", l."tenorMonths") AS due_count
+             entas_instalments_due_from(l."scheduleMonth", l."scheduleDay", today.month, today.day, today.month_end, l."tenorMonths") AS due_count
         FROM "Loan" l
         JOIN "RevolvingFund" f ON f."tenantId" = l."tenantId" AND f."id" = l."fundId"
-        JOIN "Area" k ON k."tenantId" = f."tenantId" AND k."id" = f."kelurahanId"
         CROSS JOIN today
        WHERE l."status" IN ('DISBURSED', 'REPAID', 'WRITTEN_OFF') AND ${fundFilter(filters)}
     ),
@@ -76,18 +78,16 @@ const MEASURES = Prisma.sql`
   (COUNT(*) FILTER (WHERE "isYouth"))::int AS "youthLoans",
   COUNT(DISTINCT "borrowerNik" COLLATE "C")::int AS businesses`; // byte order: a count needs no collation
 
-/** Rounds with lending and nothing still waiting or running, by kelurahan. */
+/**
+ * Rounds that have lent with nothing still waiting or running, by kelurahan: read from the
+ * per-round counts a trigger keeps on Loan (migration loan_rounds), not from the loans.
+ */
 function completedRounds(filters: DashboardFilters) {
   return Prisma.sql`
-    SELECT f."kelurahanId", COUNT(*)::int AS rounds FROM (
-      SELECT l."fundId", l."round" FROM "Loan" l
-        JOIN "RevolvingFund" f ON f."tenantId" = l."tenantId" AND f."id" = l."fundId"
-        JOIN "Area" k ON k."tenantId" = f."tenantId" AND k."id" = f."kelurahanId"
-       WHERE l."status" <> 'REJECTED' AND ${fundFilter(filters)}
-       GROUP BY l."fundId", l."round"
-      HAVING COUNT(*) FILTER (WHERE l."status" IN ('PROPOSED', 'APPROVED', 'DISBURSED')) = 0
-         AND COUNT(*) FILTER (WHERE l."status" IN ('REPAID', 'WRITTEN_OFF')) > 0
-    ) r JOIN "RevolvingFund" f ON f."id" = r."fundId" GROUP BY f."kelurahanId"`;
+    SELECT f."kelurahanId", COUNT(*)::int AS rounds FROM "LoanRound" r
+      JOIN "RevolvingFund" f ON f."tenantId" = r."tenantId" AND f."id" = r."fundId"
+     WHERE r."open" = 0 AND r."closed" > 0 AND ${fundFilter(filters)}
+     GROUP BY f."kelurahanId"`;
 }
 
 async function byKelurahan(tx: Tx, filters: DashboardFilters): Promise<FundRollupRow[]> {
@@ -117,10 +117,9 @@ async function totals(tx: Tx, filters: DashboardFilters): Promise<FundRollupTota
     SELECT ${MEASURES},
            (SELECT COALESCE(SUM(rounds), 0)::int FROM rounds) AS "roundsCompleted",
            COALESCE(SUM("principal" - "principalRepaid") FILTER (WHERE "status" = 'WRITTEN_OFF'), 0)::bigint AS "writtenOff",
-           (SELECT COUNT(*)::int FROM "RevolvingFund" f JOIN "Area" k ON k."tenantId" = f."tenantId" AND k."id" = f."kelurahanId" WHERE ${fundFilter(filters)}) AS funds,
+           (SELECT COUNT(*)::int FROM "RevolvingFund" f WHERE ${fundFilter(filters)}) AS funds,
            (SELECT COALESCE(SUM(c."amount"), 0)::bigint FROM "RevolvingFundCapital" c
-              JOIN "RevolvingFund" f ON f."tenantId" = c."tenantId" AND f."id" = c."fundId"
-              JOIN "Area" k ON k."tenantId" = f."tenantId" AND k."id" = f."kelurahanId" WHERE ${fundFilter(filters)}) AS capital
+              JOIN "RevolvingFund" f ON f."tenantId" = c."tenantId" AND f."id" = c."fundId" WHERE ${fundFilter(filters)}) AS capital
       FROM measured`;
   return row!;
 }
