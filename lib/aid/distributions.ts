@@ -11,6 +11,7 @@ import { dayToDate, todayIn } from "@/lib/registry/schemas";
 import { aidKindLabel, duplicateLine } from "./labels";
 import { sameKindThisYear } from "./same-kind-this-year";
 import type { CreateDistributionInput } from "./schemas";
+import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
 /** For tests; defaults to now. */
@@ -55,8 +56,8 @@ export async function createDistribution({ tx, tenantId, user }: Ctx, input: Cre
   if (year !== programme.fiscalYear) {
     throw invalid("distributedAt", `Tanggal penyerahan harus dalam tahun anggaran program (${programme.fiscalYear}).`);
   }
-  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { timeZone: true } });
-  if (input.distributedAt > todayIn(tenant.timeZone, clock.now)) {
+  const timeZone = await tenantTimeZone(tx, tenantId);
+  if (input.distributedAt > todayIn(timeZone, clock.now)) {
     throw invalid("distributedAt", "Tanggal penyerahan tidak boleh melewati hari ini.");
   }
 

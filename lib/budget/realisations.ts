@@ -12,6 +12,7 @@ import { currentYearMonth, lastRecordableMonth } from "./calendar";
 import { committedAmount, lockBudgetLine } from "./line-lock";
 import { deleteProblem, editProblem, reversalProblem } from "./rules";
 import type { CreateRealisationInput, UpdateRealisationInput } from "./schemas";
+import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
 /** For tests; defaults to now. */
@@ -30,8 +31,8 @@ async function findOwnEntry(tx: Tx, opdId: string, realisationId: string) {
 }
 
 async function assertMonthOpen(tx: Tx, tenantId: string, fiscalYear: number, month: number, clock: Clock) {
-  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { timeZone: true } });
-  const last = lastRecordableMonth(fiscalYear, currentYearMonth(tenant.timeZone, clock.now));
+  const timeZone = await tenantTimeZone(tx, tenantId);
+  const last = lastRecordableMonth(fiscalYear, currentYearMonth(timeZone, clock.now));
   if (month > last) {
     const message =
       last === 0

@@ -5,6 +5,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import type { Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { dayToDate, todayIn } from "@/lib/registry/schemas";
+import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 export type FundUser = Pick<SessionUser, "id" | "role" | "kelurahanId">;
 
@@ -37,6 +38,6 @@ export async function lockLoan(tx: Tx, tenantId: string, loanId: string) {
 
 /** Today in the city's time zone, as the UTC midnight a @db.Date holds. */
 export async function cityToday(tx: Tx, tenantId: string, now: Date = new Date()): Promise<Date> {
-  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { timeZone: true } });
-  return dayToDate(todayIn(tenant.timeZone, now));
+  const timeZone = await tenantTimeZone(tx, tenantId);
+  return dayToDate(todayIn(timeZone, now));
 }

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { writerOpdId } from "@/lib/programmes/scope";
 import { dateToDay, dayToDate, todayIn } from "@/lib/registry/schemas";
 import { findOwnTraining } from "./trainings";
+import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
 
@@ -19,8 +20,8 @@ export function trainingDayList(startDate: Date, endDate: Date): string[] {
 export async function recordAttendance({ tx, tenantId, user }: Ctx, input: { trainingId: string; present: string[] }, clock: { now?: Date } = {}) {
   const training = await findOwnTraining(tx, writerOpdId(user), input.trainingId);
   if (training.cancelledAt) throw new AppError("CONFLICT", "Pelatihan ini sudah dibatalkan.");
-  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { timeZone: true } });
-  const today = todayIn(tenant.timeZone, clock.now);
+  const timeZone = await tenantTimeZone(tx, tenantId);
+  const today = todayIn(timeZone, clock.now);
   const allDays = trainingDayList(training.startDate, training.endDate);
   const days = allDays.filter((day) => day <= today);
   const participants = await tx.trainingParticipant.findMany({

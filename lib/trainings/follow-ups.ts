@@ -6,6 +6,7 @@ import { AppError, notFound } from "@/lib/errors";
 import type { TrainingOutcome } from "@/lib/generated/prisma/enums";
 import { writerOpdId } from "@/lib/programmes/scope";
 import { dateToDay, todayIn } from "@/lib/registry/schemas";
+import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
 
@@ -38,8 +39,8 @@ export async function recordFollowUp(
   });
   if (!followUp) throw notFound("Tindak lanjut");
   if (followUp.participant.completion === "DROPPED") throw new AppError("CONFLICT", "Peserta ini sudah dikeluarkan dari pelatihan.");
-  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { timeZone: true } });
-  if (dateToDay(followUp.dueDate) > todayIn(tenant.timeZone, clock.now)) {
+  const timeZone = await tenantTimeZone(tx, tenantId);
+  if (dateToDay(followUp.dueDate) > todayIn(timeZone, clock.now)) {
     const message = "Tindak lanjut ini belum jatuh tempo.";
     throw new AppError("INVALID", message, { outcome: [message] });
   }

@@ -9,6 +9,7 @@ import { dateToDay, todayIn } from "@/lib/registry/schemas";
 import { MIN_PARTICIPANT_AGE, latestBirthDate } from "./candidates";
 import { createFollowUps } from "./follow-ups";
 import { findOwnTraining } from "./trainings";
+import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
 type Clock = { now?: Date };
@@ -74,8 +75,8 @@ export async function completeParticipant(
   if (participant.training.cancelledAt) throw cancelled();
   if (participant.completion === "DROPPED") throw new AppError("CONFLICT", "Peserta ini sudah dikeluarkan dari pelatihan.");
   if (participant.completion === "COMPLETED") throw new AppError("CONFLICT", "Peserta ini sudah dinyatakan selesai.");
-  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { timeZone: true } });
-  if (dateToDay(participant.training.endDate) > todayIn(tenant.timeZone, clock.now)) {
+  const timeZone = await tenantTimeZone(tx, tenantId);
+  if (dateToDay(participant.training.endDate) > todayIn(timeZone, clock.now)) {
     throw new AppError("INVALID", "Peserta dapat dinyatakan selesai setelah hari terakhir pelatihan.");
   }
   if (input.certificateNo) {

@@ -11,6 +11,7 @@ import type { RegistryScope } from "@/lib/registry/scope";
 import { formatDate } from "@/lib/format";
 import { z } from "@/lib/validation/zod";
 import { STATUS_TRANSITIONS, planTransition } from "./transitions";
+import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 export const statusChangeFields = {
   transition: z.enum(STATUS_TRANSITIONS, "Pilih perubahan status."),
@@ -38,8 +39,8 @@ export async function changeHouseholdStatus(tx: Tx, input: ChangeStatusInput, op
   const plan = planTransition(household, input.transition);
   if (!plan.ok) throw new AppError("INVALID", plan.reason, { transition: [plan.reason] });
 
-  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: options.tenantId }, select: { timeZone: true } });
-  if (input.effectiveDate > todayIn(tenant.timeZone, options.now)) {
+  const timeZone = await tenantTimeZone(tx, options.tenantId);
+  if (input.effectiveDate > todayIn(timeZone, options.now)) {
     throw invalidDate("Tanggal berlaku tidak boleh melewati hari ini.");
   }
   const latest = await tx.householdStatusEvent.findFirst({
