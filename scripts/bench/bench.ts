@@ -81,11 +81,14 @@ export function dashboardQueryNames(): string[] {
   return Object.keys(dashboardQueryFunctions());
 }
 
-export async function benchDashboardQueries(env: BenchEnv, iterations: number, log: (line: string) => void = () => {}): Promise<QueryResult[]> {
+/** `only`: names or prefixes (`fundRollup`, `poverty.coverage`) to run a part while working on it. */
+export async function benchDashboardQueries(env: BenchEnv, iterations: number, log: (line: string) => void = () => {}, only: string[] = []): Promise<QueryResult[]> {
   const filters: DashboardFilters = { year: env.year, kecamatanId: null, opdId: null, programmeId: null };
   const results: QueryResult[] = [];
+  const wanted = (name: string) => only.length === 0 || only.some((part) => name === part || name.startsWith(`${part}.`));
   for (const [dashboard, queries] of Object.entries(MODULES)) {
     for (const [query, fn] of Object.entries(queries)) {
+      if (!wanted(`${dashboard}.${query}`)) continue;
       const yardstick = handTuned[dashboard]?.[query];
       if (!yardstick) throw new Error(`No hand-tuned SQL for ${dashboard}.${query}`);
       let app: Awaited<ReturnType<typeof measure>>;
@@ -306,12 +309,15 @@ export type WritesResult = {
   seconds: number;
   writesPerSecond: number;
   latency: Timing;
+  /** The same per kind of write: aid drafts, the shared-line realisation, the head's verification. */
+  latencyByKind: Record<WriteKind, Timing>;
   poolSize: number;
   /** Every acknowledged write is there, the summaries match the entries, no line exceeds its pagu. */
   lostUpdates: { missingDrafts: number; summaryMismatches: number; linesOverPagu: number; ok: boolean };
 };
 
 type Staff = { user: SessionUser; head: SessionUser };
+type WriteKind = "aidDraft" | "realisation" | "verification";
 
 /**
  * `users` virtual users at once, each a clerk of an OPD: `perUser` aid hand-overs recorded
@@ -368,6 +374,7 @@ export async function benchConcurrentWrites(
   });
 
   const latencies: number[] = [];
+  const byKind: Record<WriteKind, number[]> = { aidDraft: [], realisation: [], verification: [] };
   const errors: Record<string, number> = {};
   let failed = 0;
   const acknowledged: string[] = [];
@@ -377,11 +384,13 @@ export async function benchConcurrentWrites(
     seed = (seed * 1103515245 + 12345) % 2 ** 31;
     return new Promise((resolve) => setTimeout(resolve, thinkMs * (0.5 + seed / 2 ** 31)));
   };
-  const timed = async <T>(write: () => Promise<{ ok: boolean; code?: string; data?: T }>): Promise<T | null> => {
+  const timed = async <T>(kind: WriteKind, write: () => Promise<{ ok: boolean; code?: string; data?: T }>): Promise<T | null> => {
     await think();
     const started = performance.now();
     const result = (await write()) as { ok: boolean; code?: string; message?: string; data?: T };
-    latencies.push(performance.now() - started);
+    const took = performance.now() - started;
+    latencies.push(took);
+    byKind[kind].push(took);
     if (!result.ok) {
       failed++;
       const key = `${result.code}: ${result.message ?? ""}`.slice(0, 120);
@@ -399,7 +408,7 @@ export async function benchConcurrentWrites(
       const mine: string[] = [];
       for (let k = 0; k < perUser; k++) {
         const household = households[(u * perUser + k) % households.length]!;
-        const created = await timed<{ distributionId: string }>(() =>
+        const created = await timed<{ distributionId: string }>("aidDraft", () =>
           runAction(deps(staff.user), createDistributionDefinition, tenantSlug, {
             programmeId: programme.id, budgetLineId: programme.lineId, householdId: household.id, kind: aidKind(programme.kind),
             items: "Paket bantuan (uji beban)", quantity: "1", value: "250000", distributedAt: `${env.year}-12-15`,
@@ -410,9 +419,9 @@ export async function benchConcurrentWrites(
       }
       const line = sharedLines[u % sharedLines.length]!;
       const lineStaff = staffByOpd.get(line.opdId)!;
-      await timed(() => runAction(deps(lineStaff.user), createRealisationDefinition, tenantSlug, { budgetLineId: line.lineId, month: "12", amount: "1000", note: marker }));
+      await timed("realisation", () => runAction(deps(lineStaff.user), createRealisationDefinition, tenantSlug, { budgetLineId: line.lineId, month: "12", amount: "1000", note: marker }));
       if (mine.length > 0) {
-        const verified = await timed(() => runAction(deps(staff.head), verifyDistributionsDefinition, tenantSlug, { ids: mine }));
+        const verified = await timed("verification", () => runAction(deps(staff.head), verifyDistributionsDefinition, tenantSlug, { ids: mine }));
         if (verified) acknowledged.push(...mine);
       }
     }),
@@ -451,9 +460,11 @@ export async function benchConcurrentWrites(
   lostUpdates.ok = lostUpdates.missingDrafts === 0 && lostUpdates.summaryMismatches === 0 && lostUpdates.linesOverPagu === 0;
   const result: WritesResult = {
     users, thinkMs, writes, failed, errors, seconds: round1(seconds), writesPerSecond: Math.round(writes / seconds), latency: summarise(latencies),
+    latencyByKind: { aidDraft: summarise(byKind.aidDraft), realisation: summarise(byKind.realisation), verification: summarise(byKind.verification) },
     poolSize: Number(process.env.DATABASE_POOL_SIZE) || 10, lostUpdates,
   };
   log(`  ${users} users, think time ${thinkMs} ms: ${writes} writes (${failed} failed) in ${result.seconds} s → ${result.writesPerSecond} writes/s, p50 ${fmt(result.latency.p50)} p95 ${fmt(result.latency.p95)}; lost updates: ${lostUpdates.ok ? "none" : JSON.stringify(lostUpdates)}`);
+  log(`  by kind (p50 / p95): ${Object.entries(result.latencyByKind).map(([kind, t]) => `${kind} ${fmt(t.p50)} / ${fmt(t.p95)}`).join(", ")}`);
   return result;
 }
 

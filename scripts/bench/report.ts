@@ -65,6 +65,7 @@ export function formatReport(r: BenchReport): string {
     const w = r.writes;
     out.push(`## Concurrent data entry (target ≥ ${TARGETS.writesPerSecond} writes/s, p95 ≤ ${TARGETS.writeP95Ms} ms, no lost update)`, "");
     out.push(`${w.users} virtual users (think time ${w.thinkMs} ms before each write), app pool ${w.poolSize} connections: ${w.writes} writes (${w.failed} failed) in ${w.seconds} s = **${w.writesPerSecond} writes/s** ${mark(w.writesPerSecond >= TARGETS.writesPerSecond)}, p50 ${w.latency.p50} ms, p95 **${w.latency.p95} ms** ${mark(w.latency.p95 <= TARGETS.writeP95Ms)}; lost updates: ${w.lostUpdates.ok ? "none ✓" : `${JSON.stringify(w.lostUpdates)} ✗`}.`);
+    out.push("", `By kind (p50 / p95 ms): ${Object.entries(w.latencyByKind).map(([kind, t]) => `${kind} ${t.p50} / ${t.p95}`).join(", ")}.`);
     for (const [error, n] of Object.entries(w.errors)) out.push(`- ${n}× ${error}`);
     out.push("");
   }

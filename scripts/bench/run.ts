@@ -1,6 +1,6 @@
 // npm run bench -- [--database entas_bench] [--iterations 30] [--users 200] [--per-user 5] [--think-ms 1000]
 //                  [--import-households 100000] [--only queries,pages,http,search,import,writes,bundles]
-//                  [--base-url http://127.0.0.1:3300]
+//                  [--base-url http://127.0.0.1:3300] [--queries fundRollup,poverty.coverage]
 //
 // "http" times whole pages from a production server started on the same database
 // (`next build`, then `DATABASE_URL=<that database> next start`), at --base-url.
@@ -24,6 +24,7 @@ const perUser = Number(flag("per-user") ?? 5);
 const thinkMs = Number(flag("think-ms") ?? 1000);
 const importHouseholds = Number(flag("import-households") ?? 100_000);
 const baseUrl = flag("base-url");
+const queryNames = flag("queries")?.split(",") ?? [];
 const only = new Set((flag("only") ?? `queries,pages,${baseUrl ? "http," : ""}search,import,writes,bundles`).split(","));
 const { url, database } = benchDatabaseUrl();
 
@@ -40,7 +41,7 @@ try {
   const report: BenchReport = { at: new Date().toISOString(), database, tenantId: tenant.id, households: tenant.households, year: BENCH_YEAR, iterations, loadAverage: [os.loadavg()[0]!, 0], cores: os.cpus().length };
   const log = (line: string) => console.log(line);
   console.log(`${database}: ${tenant.households.toLocaleString("en")} households; ${iterations} runs per figure`);
-  if (only.has("queries")) (console.log("\ndashboard queries (app function | hand-tuned SQL)"), (report.queries = await benchDashboardQueries(env, iterations, log)));
+  if (only.has("queries")) (console.log("\ndashboard queries (app function | hand-tuned SQL)"), (report.queries = await benchDashboardQueries(env, iterations, log, queryNames)));
   if (only.has("pages")) (console.log("\npage data"), (report.pages = await benchPages(env, iterations, log)));
   if (only.has("http")) {
     if (!baseUrl) throw new Error("--only http needs --base-url of a server running on this database");
