@@ -64,7 +64,7 @@ export function DashboardDataTable({
       {table.total ? (
         <TableFoot>
           <tr>
-            <th scope="row" className="px-4 py-2.5 text-left">
+            <th scope="row">
               {formatDashboardCell(first, table.total[first.key], locale)}
             </th>
             {cells(table.total)}

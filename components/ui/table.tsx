@@ -3,12 +3,14 @@ import { cx } from "./class-names";
 
 /**
  * A table that scrolls sideways on narrow screens. The scroll area is focusable and named so
- * keyboard users can scroll it too.
+ * keyboard users can scroll it too. Its cells are styled by `.data-table` in app/globals.css,
+ * not by classes on each cell: a city's tables have thousands of cells, and every class on a
+ * cell is sent twice (the HTML and the React payload). A utility on one cell still wins.
  */
 export function Table({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div role="region" aria-label={label} tabIndex={0} className="overflow-x-auto">
-      <table className="w-full border-collapse text-sm">{children}</table>
+      <table className="data-table w-full border-collapse text-sm">{children}</table>
     </div>
   );
 }
@@ -26,17 +28,14 @@ export function TableFoot({ children }: { children: ReactNode }) {
 }
 
 export function Row({ children }: { children: ReactNode }) {
-  return <tr className="bg-white hover:bg-brand-50">{children}</tr>;
+  return <tr>{children}</tr>;
 }
 
 type CellProps = { children: ReactNode; numeric?: boolean; className?: string };
 
-// The first column stays in view while a narrow screen scrolls the figures sideways.
-const stickyFirst = "first:sticky first:left-0 first:z-10 first:bg-inherit";
-
 export function HeaderCell({ children, numeric, className }: CellProps) {
   return (
-    <th scope="col" className={cx("px-4 py-2.5 align-bottom font-semibold", stickyFirst, numeric && "text-right", className)}>
+    <th scope="col" className={cx(numeric && "text-right", className) || undefined}>
       {children}
     </th>
   );
@@ -45,14 +44,13 @@ export function HeaderCell({ children, numeric, className }: CellProps) {
 /** A row's label cell (the first column), announced as the row header. */
 export function RowHeaderCell({ children, className }: Omit<CellProps, "numeric">) {
   return (
-    <th scope="row" className={cx("px-4 py-2.5 text-left font-medium text-ink", stickyFirst, className)}>
+    <th scope="row" className={className}>
       {children}
     </th>
   );
 }
 
+/** A figure cell (`numeric`) is right-aligned in tabular digits and never wraps. */
 export function Cell({ children, numeric, className }: CellProps) {
-  return (
-    <td className={cx("px-4 py-2.5", numeric && "text-right tabular-nums whitespace-nowrap", className)}>{children}</td>
-  );
+  return <td className={cx(numeric && "num", className) || undefined}>{children}</td>;
 }
