@@ -29,7 +29,7 @@ import { searchHouseholds } from "@/lib/registry/search/search-households";
 import { chunked, createImportTenant, extractRows, toCsv } from "@/tests/fixtures/registry/extract";
 import type { TestDb } from "@/tests/helpers/db";
 import { handTuned } from "./hand-tuned";
-import { measure, summarise, type Timing } from "./measure";
+import { measure, measureInTurns, summarise, type Timing } from "./measure";
 import type { Sql } from "./sql";
 
 export type BenchEnv = {
@@ -91,9 +91,17 @@ export async function benchDashboardQueries(env: BenchEnv, iterations: number, l
       if (!wanted(`${dashboard}.${query}`)) continue;
       const yardstick = handTuned[dashboard]?.[query];
       if (!yardstick) throw new Error(`No hand-tuned SQL for ${dashboard}.${query}`);
-      let app: Awaited<ReturnType<typeof measure>>;
+      const params = [env.tenantId, env.year].slice(0, yardstick.sql.includes("$2") ? 2 : 1);
+      let turns: Awaited<ReturnType<typeof measureInTurns<"app" | "sql" | "scoped">>>;
       try {
-        app = await measure(() => env.scopes.withTenant(env.tenantId, (tx) => fn(tx, filters)), iterations);
+        turns = await measureInTurns(
+          {
+            app: () => env.scopes.withTenant(env.tenantId, (tx) => fn(tx, filters)),
+            sql: () => env.sql.query(yardstick.sql, params),
+            scoped: () => env.scopes.withTenant(env.tenantId, (tx) => tx.$queryRawUnsafe(yardstick.sql, ...params)),
+          },
+          iterations,
+        );
       } catch (error) {
         // At city scale a query can outlast the scope's transaction timeout: that is a result too.
         const failed = summarise([Number.POSITIVE_INFINITY]);
@@ -101,11 +109,9 @@ export async function benchDashboardQueries(env: BenchEnv, iterations: number, l
         results.push({ dashboard, query, app: failed, sql: failed, scoped: failed, ratio: Number.POSITIVE_INFINITY, appFigure: Number.NaN, sqlFigure: Number.NaN, same: false });
         continue;
       }
-      const params = [env.tenantId, env.year].slice(0, yardstick.sql.includes("$2") ? 2 : 1);
-      const sql = await measure(() => env.sql.query(yardstick.sql, params), iterations);
-      const scoped = await measure(() => env.scopes.withTenant(env.tenantId, (tx) => tx.$queryRawUnsafe(yardstick.sql, ...params)), iterations);
+      const { app, sql, scoped } = turns;
       const appFigure = yardstick.appFigure(app.result as never);
-      const sqlFigure = yardstick.sqlFigure(sql.result);
+      const sqlFigure = yardstick.sqlFigure(sql.result as never);
       const row = { dashboard, query, app: app.timing, sql: sql.timing, scoped: scoped.timing, ratio: ratio(app.timing.p95, scoped.timing.p95), appFigure, sqlFigure, same: appFigure === sqlFigure };
       log(`  ${`${dashboard}.${query}`.padEnd(34)} app p50 ${fmt(row.app.p50)} p95 ${fmt(row.app.p95)} | sql p95 ${fmt(row.sql.p95)} | in scope p50 ${fmt(row.scoped.p50)} p95 ${fmt(row.scoped.p95)} | ratio ${row.ratio.toFixed(2)}${row.same ? "" : `  FIGURES DIFFER ${appFigure} ≠ ${sqlFigure}`}`);
       results.push(row);

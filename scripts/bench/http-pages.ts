@@ -25,7 +25,7 @@ function pages(slug: string, year: number): Page[] {
 }
 
 /** Cookies of a signed-in session, as one Cookie header. */
-async function signIn(baseUrl: string, email: string): Promise<string> {
+export async function signIn(baseUrl: string, email: string): Promise<string> {
   const jar = new Map<string, string>();
   const keep = (response: Response) => {
     for (const line of response.headers.getSetCookie()) {

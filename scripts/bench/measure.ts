@@ -36,3 +36,41 @@ export async function measure<T>(fn: () => Promise<T>, iterations: number, warmu
   }
   return { timing: summarise(samples), result };
 }
+
+/**
+ * Times several ways of answering one question in turns: each round runs every one of them
+ * once, in a rotating order, so that a slow second on the machine (another process, a
+ * checkpoint, the collector) falls on all of them alike and their ratio holds. Measured one
+ * after another instead, thirty runs of one and then thirty of the other compare different
+ * half-minutes. Warm-up and `slowMs` as in `measure`.
+ */
+export async function measureInTurns<K extends string>(
+  fns: Record<K, () => Promise<unknown>>, iterations: number, warmup = 1, slowMs = 3_000,
+): Promise<Record<K, { timing: Timing; result: unknown }>> {
+  const keys = Object.keys(fns) as K[];
+  const samples = Object.fromEntries(keys.map((key) => [key, [] as number[]])) as Record<K, number[]>;
+  const results = {} as Record<K, unknown>;
+  const time = async (key: K) => {
+    const started = performance.now();
+    results[key] = await fns[key]();
+    return performance.now() - started;
+  };
+  let rounds = iterations;
+  for (let i = 0; i < warmup; i++) {
+    for (const key of keys) {
+      const ms = await time(key);
+      if (ms > slowMs) {
+        samples[key].push(ms);
+        rounds = 0;
+      }
+    }
+  }
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[(round + k) % keys.length]!;
+      samples[key].push(await time(key));
+    }
+    if (keys.some((key) => samples[key].at(-1)! > slowMs)) break;
+  }
+  return Object.fromEntries(keys.map((key) => [key, { timing: summarise(samples[key]), result: results[key] }])) as Record<K, { timing: Timing; result: unknown }>;
+}
