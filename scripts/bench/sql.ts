@@ -3,7 +3,7 @@
 // smoke test without a server) the one instance, COPY from a blob.
 import { once } from "node:events";
 import type { Writable } from "node:stream";
-import type { PGlite } from "@electric-sql/pglite";
+import type { PGlite, Transaction } from "@electric-sql/pglite";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 
@@ -53,8 +53,19 @@ export function postgresSql(url: string, max = 4): Sql {
   };
 }
 
+/**
+ * On PGlite the app's client shares the one session and switches it to the restricted role
+ * (lib/db/adapter.ts), so each owner statement runs in its own transaction as the session's
+ * own user again (`SET LOCAL ROLE NONE`): otherwise row-level security hides every row from
+ * the yardsticks and COPY is refused.
+ */
 export function pgliteSql(pglite: PGlite): Sql {
-  const query = async <R extends Row>(sql: string, params?: unknown[]) => (await pglite.query<R>(sql, params)).rows;
+  const asOwner = <T>(fn: (tx: Transaction) => Promise<T>) =>
+    pglite.transaction(async (tx) => {
+      await tx.exec("SET LOCAL ROLE NONE");
+      return fn(tx);
+    });
+  const query = <R extends Row>(sql: string, params?: unknown[]) => asOwner(async (tx) => (await tx.query<R>(sql, params)).rows);
   return {
     kind: "pglite",
     query,
@@ -73,12 +84,12 @@ export function pgliteSql(pglite: PGlite): Sql {
           },
           end: async () => {
             chunks.push(batch.join(""));
-            await pglite.query(`${copySql(table, columns).replace("STDIN", "'/dev/blob'")}`, [], { blob: new Blob(chunks) });
+            await asOwner((tx) => tx.query(`${copySql(table, columns).replace("STDIN", "'/dev/blob'")}`, [], { blob: new Blob(chunks) }));
             return rows;
           },
         };
       },
-      release: async () => void (await pglite.exec("RESET session_replication_role")),
+      release: () => asOwner(async (tx) => void (await tx.exec("RESET session_replication_role"))),
     }),
     close: async () => {},
   };
