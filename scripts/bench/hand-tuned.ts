@@ -21,8 +21,8 @@ const count = (rows: readonly object[]) => rows.length;
 const first = (rows: Row[], key: string) => num(rows[0]?.[key]);
 
 const ACTIVE_COUNTS = `FROM "HouseholdAreaCount" c WHERE c."tenantId" = $1 AND c.status = 'ACTIVE'`;
-// Distinct reached households are counts the triggers derive from HouseholdReach (migrations
-// reach_counts, reach_result_counts); the yardstick reads the same counts, as it reads
+// Distinct reached households are counts the triggers derive from HouseholdReach (migration
+// reach_counts); the yardstick reads the same counts, as it reads
 // HouseholdAreaCount for the registry: the hand-written best for the figure on this schema.
 // (tests/integration/reach-counts.test.ts checks them against distinct counts over HouseholdReach.)
 const REACH_AREA = `FROM "ReachAreaCount" c WHERE c."tenantId" = $1 AND c."fiscalYear" = $2`;

@@ -3,15 +3,23 @@
 -- definition of "reached". Counting distinct households over it reads 2.6M rows at 1M
 -- households (3–15 s). Triggers ON HouseholdReach derive, so every path that changes reach
 -- (entries, reversals, a household moving or changing desil/flags, a programme changing
--- year) propagates:
---   HouseholdYearReach  one row per (tenant, year, household): its area, desil, flags and the
---                       sorted OPDs and programmes that reached it;
---   and from it, by triggers ON HouseholdYearReach, three count tables (rows ≥ 0, zero rows go):
+-- year or OPD, a status event) propagates:
+--   HouseholdYearReach  one row per (tenant, year, household): its area, desil, flags, the
+--                       sorted OPDs and programmes that reached it, the OPDs owning those
+--                       programmes (Programme.opdId) and whether it graduated that year;
+--   and from it, by triggers ON HouseholdYearReach, four count tables (rows ≥ 0, zero rows go):
 --   ReachAreaCount      households per (year, kecamatan, kelurahan, desil, extreme, active, number of OPDs);
 --   ReachOpdCount       households per (year, OPD, kecamatan, kelurahan, desil, extreme, active,
 --                       shared = another OPD reached it too);
---   ReachProgrammeCount households per (year, programme, kecamatan, kelurahan, desil, extreme, active).
+--   ReachProgrammeCount households per (year, programme, kecamatan, kelurahan, desil, extreme, active);
+--   ReachResultCount    the mayor's results: households reached and, of them, graduated (a
+--                       status event to GRADUATED dated on or after 1 January of the fiscal
+--                       year), per kecamatan, for the city ('city', key ''), per programme-owning
+--                       OPD ('owner') and per programme ('programme'). The results dashboard
+--                       counts a household for the OPD that owns the programme, not the OPD of
+--                       the entry (HouseholdReach.opdId, what the Bapeda overlap counts).
 -- desil 0 in the count tables: no desil recorded.
+-- (One migration since the squash of reach_counts, reach_owner_counts and reach_result_counts.)
 
 CREATE TABLE "HouseholdYearReach" (
     "tenantId" TEXT NOT NULL,
@@ -24,6 +32,8 @@ CREATE TABLE "HouseholdYearReach" (
     "active" BOOLEAN NOT NULL,
     "opdIds" TEXT[] DEFAULT ARRAY[]::TEXT[],
     "programmeIds" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "ownerOpdIds" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "graduated" BOOLEAN NOT NULL DEFAULT false,
 
     CONSTRAINT "HouseholdYearReach_pkey" PRIMARY KEY ("tenantId","fiscalYear","householdId")
 );
@@ -85,6 +95,25 @@ SELECT entas_enable_tenant_rls('ReachAreaCount');
 SELECT entas_enable_tenant_rls('ReachOpdCount');
 SELECT entas_enable_tenant_rls('ReachProgrammeCount');
 
+CREATE TABLE "ReachResultCount" (
+    "tenantId" TEXT NOT NULL,
+    "fiscalYear" INTEGER NOT NULL,
+    "kind" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "kecamatanId" TEXT NOT NULL,
+    "reached" INTEGER NOT NULL,
+    "graduates" INTEGER NOT NULL,
+
+    CONSTRAINT "ReachResultCount_pkey" PRIMARY KEY ("tenantId","fiscalYear","kind","key","kecamatanId")
+);
+
+ALTER TABLE "ReachResultCount" ADD CONSTRAINT "ReachResultCount_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "ReachResultCount" ADD CONSTRAINT "ReachResultCount_counts_check" CHECK ("reached" >= 0 AND "graduates" >= 0);
+ALTER TABLE "ReachResultCount" ADD CONSTRAINT "ReachResultCount_kind_check" CHECK ("kind" IN ('city', 'owner', 'programme'));
+SELECT entas_enable_tenant_rls('ReachResultCount');
+
+CREATE INDEX "HouseholdYearReach_tenantId_householdId_idx" ON "HouseholdYearReach"("tenantId", "householdId");
+
 -- ── HouseholdReach → HouseholdYearReach ──
 -- Recomputes the (tenant, year, household) rows of the keys from HouseholdReach. Concurrency:
 -- the rows are locked first (existing ones FOR UPDATE; new ones by a no-op upsert), then
@@ -101,8 +130,8 @@ BEGIN
       ON y."tenantId" = k.t AND y."fiscalYear" = k.yr AND y."householdId" = k.h
    ORDER BY 1 FOR UPDATE OF y;
   INSERT INTO "HouseholdYearReach" AS y ("tenantId", "fiscalYear", "householdId", "kecamatanId", "kelurahanId",
-                                         desil, "isExtremePoor", active, "opdIds", "programmeIds")
-  SELECT k.t, k.yr, k.h, hh."kecamatanId", hh."kelurahanId", hh.desil, hh."isExtremePoor", hh.status = 'ACTIVE', '{}', '{}'
+                                         desil, "isExtremePoor", active, "opdIds", "programmeIds", "ownerOpdIds", graduated)
+  SELECT k.t, k.yr, k.h, hh."kecamatanId", hh."kelurahanId", hh.desil, hh."isExtremePoor", hh.status = 'ACTIVE', '{}', '{}', '{}', false
     FROM (SELECT t, yr, h FROM unnest(p_t, p_y, p_h, p_insert) AS x(t, yr, h, ins) GROUP BY 1, 2, 3 HAVING bool_or(ins)) k
     JOIN "Household" hh ON hh."tenantId" = k.t AND hh.id = k.h
    ORDER BY k.t, k.yr, k.h
@@ -111,22 +140,26 @@ BEGIN
      SET "kecamatanId" = coalesce(a.kec, y."kecamatanId"), "kelurahanId" = coalesce(a.kel, y."kelurahanId"),
          desil = CASE WHEN a.opds IS NULL THEN y.desil ELSE a.desil END,
          "isExtremePoor" = coalesce(a.ext, y."isExtremePoor"), active = coalesce(a.act, y.active),
-         "opdIds" = coalesce(a.opds, '{}'), "programmeIds" = coalesce(a.progs, '{}')
+         "opdIds" = coalesce(a.opds, '{}'), "programmeIds" = coalesce(a.progs, '{}'), "ownerOpdIds" = coalesce(a.owners, '{}'), graduated = a.graduated
     FROM (SELECT DISTINCT t, yr, h FROM unnest(p_t, p_y, p_h) AS x(t, yr, h)) k
     CROSS JOIN LATERAL (
       SELECT min(r."kecamatanId") kec, min(r."kelurahanId") kel, min(r.desil) desil,
              bool_or(r."isExtremePoor") ext, bool_or(r.active) act,
              array_agg(DISTINCT r."opdId" ORDER BY r."opdId") opds,
-             array_agg(DISTINCT r."programmeId" ORDER BY r."programmeId") progs
+             array_agg(DISTINCT r."programmeId" ORDER BY r."programmeId") progs,
+             array_agg(DISTINCT p."opdId" ORDER BY p."opdId") owners,
+             EXISTS (SELECT 1 FROM "HouseholdStatusEvent" e WHERE e."tenantId" = k.t AND e."householdId" = k.h
+                          AND e."toStatus" = 'GRADUATED' AND e."effectiveDate" >= make_date(k.yr, 1, 1)) AS graduated
         FROM "HouseholdReach" r
+        JOIN "Programme" p ON p."tenantId" = r."tenantId" AND p.id = r."programmeId"
        WHERE r."tenantId" = k.t AND r."fiscalYear" = k.yr AND r."householdId" = k.h
     ) a
    WHERE y."tenantId" = k.t AND y."fiscalYear" = k.yr AND y."householdId" = k.h
-     AND (y."kecamatanId", y."kelurahanId", y.desil, y."isExtremePoor", y.active, y."opdIds", y."programmeIds")
+     AND (y."kecamatanId", y."kelurahanId", y.desil, y."isExtremePoor", y.active, y."opdIds", y."programmeIds", y."ownerOpdIds", y.graduated)
          IS DISTINCT FROM (coalesce(a.kec, y."kecamatanId"), coalesce(a.kel, y."kelurahanId"),
                            CASE WHEN a.opds IS NULL THEN y.desil ELSE a.desil END,
                            coalesce(a.ext, y."isExtremePoor"), coalesce(a.act, y.active),
-                           coalesce(a.opds, '{}'), coalesce(a.progs, '{}'));
+                           coalesce(a.opds, '{}'), coalesce(a.progs, '{}'), coalesce(a.owners, '{}'), a.graduated);
   DELETE FROM "HouseholdYearReach" y
    USING (SELECT DISTINCT t, yr, h FROM unnest(p_t, p_y, p_h) AS x(t, yr, h)) k
    WHERE y."tenantId" = k.t AND y."fiscalYear" = k.yr AND y."householdId" = k.h AND cardinality(y."opdIds") = 0;
@@ -162,8 +195,9 @@ CREATE TRIGGER household_reach_year_delete AFTER DELETE ON "HouseholdReach"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION entas_reach_year_changed();
 
 -- ── HouseholdYearReach → the count tables ──
--- Each row with at least one OPD counts once in ReachAreaCount, once per OPD in ReachOpdCount
--- and once per programme in ReachProgrammeCount: new rows add, old rows subtract. A net
+-- Each row with at least one OPD counts once in ReachAreaCount, once per OPD in ReachOpdCount,
+-- once per programme in ReachProgrammeCount, and in ReachResultCount once for the city, once
+-- per owning OPD and once per programme: new rows add, old rows subtract. A net
 -- increase is an upsert (INSERT … ON CONFLICT DO UPDATE, so two transactions adding to one
 -- count row both land); a net decrease only updates an existing row (when a tenant is
 -- deleted its count rows may be gone first); rows at 0 are deleted.
@@ -230,6 +264,36 @@ BEGIN
        WHERE cardinality(r."opdIds") > 0
       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 HAVING sum(r.s) <> 0) d
    WHERE d.households < 0 AND c."tenantId" = d."tenantId" AND c."fiscalYear" = d."fiscalYear" AND c."programmeId" = d."programmeId" AND c."kecamatanId" = d."kecamatanId" AND c."kelurahanId" = d."kelurahanId" AND c.desil = d.desil AND c."isExtremePoor" = d."isExtremePoor" AND c.active = d.active AND c.households = 0;
+  INSERT INTO "ReachResultCount" AS c ("tenantId", "fiscalYear", kind, key, "kecamatanId", reached, graduates)
+  SELECT d."tenantId", d."fiscalYear", d.kind, d.key, d."kecamatanId", d.reached, coalesce(d.graduates, 0)
+    FROM (SELECT r."tenantId", r."fiscalYear", u.kind, u.id AS key, r."kecamatanId",
+             sum(r.s)::int AS reached, sum(r.s) FILTER (WHERE r.graduated)::int AS graduates
+      FROM (SELECT x.*, 1 s FROM unnest(p_new) x UNION ALL SELECT x.*, -1 FROM unnest(p_old) x) r
+       CROSS JOIN LATERAL (SELECT 'city'::text, ''::text UNION ALL SELECT 'owner', o FROM unnest(r."ownerOpdIds") o
+                           UNION ALL SELECT 'programme', p FROM unnest(r."programmeIds") p) AS u(kind, id)
+       WHERE cardinality(r."opdIds") > 0
+      GROUP BY 1, 2, 3, 4, 5) d
+   WHERE d.reached >= 0 AND coalesce(d.graduates, 0) >= 0 AND (d.reached > 0 OR d.graduates > 0) ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT ("tenantId", "fiscalYear", kind, key, "kecamatanId")
+    DO UPDATE SET reached = c.reached + EXCLUDED.reached, graduates = c.graduates + EXCLUDED.graduates;
+  UPDATE "ReachResultCount" c SET reached = c.reached + d.reached, graduates = c.graduates + coalesce(d.graduates, 0)
+    FROM (SELECT r."tenantId", r."fiscalYear", u.kind, u.id AS key, r."kecamatanId",
+             sum(r.s)::int AS reached, sum(r.s) FILTER (WHERE r.graduated)::int AS graduates
+      FROM (SELECT x.*, 1 s FROM unnest(p_new) x UNION ALL SELECT x.*, -1 FROM unnest(p_old) x) r
+       CROSS JOIN LATERAL (SELECT 'city'::text, ''::text UNION ALL SELECT 'owner', o FROM unnest(r."ownerOpdIds") o
+                           UNION ALL SELECT 'programme', p FROM unnest(r."programmeIds") p) AS u(kind, id)
+       WHERE cardinality(r."opdIds") > 0
+      GROUP BY 1, 2, 3, 4, 5) d
+   WHERE (d.reached < 0 OR d.graduates < 0) AND c."tenantId" = d."tenantId" AND c."fiscalYear" = d."fiscalYear" AND c.kind = d.kind AND c.key = d.key AND c."kecamatanId" = d."kecamatanId";
+  DELETE FROM "ReachResultCount" c
+   USING (SELECT r."tenantId", r."fiscalYear", u.kind, u.id AS key, r."kecamatanId",
+             sum(r.s)::int AS reached, sum(r.s) FILTER (WHERE r.graduated)::int AS graduates
+      FROM (SELECT x.*, 1 s FROM unnest(p_new) x UNION ALL SELECT x.*, -1 FROM unnest(p_old) x) r
+       CROSS JOIN LATERAL (SELECT 'city'::text, ''::text UNION ALL SELECT 'owner', o FROM unnest(r."ownerOpdIds") o
+                           UNION ALL SELECT 'programme', p FROM unnest(r."programmeIds") p) AS u(kind, id)
+       WHERE cardinality(r."opdIds") > 0
+      GROUP BY 1, 2, 3, 4, 5) d
+   WHERE d.reached < 0 AND c."tenantId" = d."tenantId" AND c."fiscalYear" = d."fiscalYear" AND c.kind = d.kind AND c.key = d.key AND c."kecamatanId" = d."kecamatanId" AND c.reached = 0;
 END
 $$;
 
@@ -238,11 +302,11 @@ CREATE OR REPLACE FUNCTION entas_reach_counts_changed() RETURNS trigger
 BEGIN
   IF current_setting('entas.reach_rebuild', true) = 'on' THEN RETURN NULL; END IF;
   IF TG_OP = 'INSERT' THEN
-    PERFORM entas_reach_counts_apply((SELECT array_agg(ROW(n."tenantId", n."fiscalYear", n."householdId", n."kecamatanId", n."kelurahanId", n.desil, n."isExtremePoor", n.active, n."opdIds", n."programmeIds")::"HouseholdYearReach") FROM new_rows n), NULL);
+    PERFORM entas_reach_counts_apply((SELECT array_agg(ROW(n."tenantId", n."fiscalYear", n."householdId", n."kecamatanId", n."kelurahanId", n.desil, n."isExtremePoor", n.active, n."opdIds", n."programmeIds", n."ownerOpdIds", n.graduated)::"HouseholdYearReach") FROM new_rows n), NULL);
   ELSIF TG_OP = 'UPDATE' THEN
-    PERFORM entas_reach_counts_apply((SELECT array_agg(ROW(n."tenantId", n."fiscalYear", n."householdId", n."kecamatanId", n."kelurahanId", n.desil, n."isExtremePoor", n.active, n."opdIds", n."programmeIds")::"HouseholdYearReach") FROM new_rows n), (SELECT array_agg(ROW(o."tenantId", o."fiscalYear", o."householdId", o."kecamatanId", o."kelurahanId", o.desil, o."isExtremePoor", o.active, o."opdIds", o."programmeIds")::"HouseholdYearReach") FROM old_rows o));
+    PERFORM entas_reach_counts_apply((SELECT array_agg(ROW(n."tenantId", n."fiscalYear", n."householdId", n."kecamatanId", n."kelurahanId", n.desil, n."isExtremePoor", n.active, n."opdIds", n."programmeIds", n."ownerOpdIds", n.graduated)::"HouseholdYearReach") FROM new_rows n), (SELECT array_agg(ROW(o."tenantId", o."fiscalYear", o."householdId", o."kecamatanId", o."kelurahanId", o.desil, o."isExtremePoor", o.active, o."opdIds", o."programmeIds", o."ownerOpdIds", o.graduated)::"HouseholdYearReach") FROM old_rows o));
   ELSE
-    PERFORM entas_reach_counts_apply(NULL, (SELECT array_agg(ROW(o."tenantId", o."fiscalYear", o."householdId", o."kecamatanId", o."kelurahanId", o.desil, o."isExtremePoor", o.active, o."opdIds", o."programmeIds")::"HouseholdYearReach") FROM old_rows o));
+    PERFORM entas_reach_counts_apply(NULL, (SELECT array_agg(ROW(o."tenantId", o."fiscalYear", o."householdId", o."kecamatanId", o."kelurahanId", o.desil, o."isExtremePoor", o.active, o."opdIds", o."programmeIds", o."ownerOpdIds", o.graduated)::"HouseholdYearReach") FROM old_rows o));
   END IF;
   RETURN NULL;
 END
@@ -255,6 +319,46 @@ CREATE TRIGGER household_year_reach_update AFTER UPDATE ON "HouseholdYearReach"
 CREATE TRIGGER household_year_reach_delete AFTER DELETE ON "HouseholdYearReach"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION entas_reach_counts_changed();
 
+-- A programme handed to another OPD: its households' rows are recomputed (their owners change).
+-- Its reach rows are of its year (before or after a change of year in the same statement).
+CREATE OR REPLACE FUNCTION entas_reach_programme_owner() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM entas_reach_year_sync(array_agg(r."tenantId"), array_agg(r."fiscalYear"), array_agg(r."householdId"), array_agg(false))
+     FROM "HouseholdReach" r
+    WHERE r."tenantId" = NEW."tenantId" AND r."fiscalYear" IN (OLD."fiscalYear", NEW."fiscalYear") AND r."programmeId" = NEW.id;
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER programme_reach_owner AFTER UPDATE OF "opdId" ON "Programme"
+  FOR EACH ROW WHEN (OLD."opdId" IS DISTINCT FROM NEW."opdId") EXECUTE FUNCTION entas_reach_programme_owner();
+
+-- A status event written, changed or deleted: the household's rows of every year re-sync.
+CREATE OR REPLACE FUNCTION entas_reach_status_event() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    PERFORM entas_reach_year_sync(array_agg(y."tenantId"), array_agg(y."fiscalYear"), array_agg(y."householdId"), array_agg(false))
+       FROM "HouseholdYearReach" y JOIN (SELECT DISTINCT "tenantId", "householdId" FROM new_rows) e
+         ON y."tenantId" = e."tenantId" AND y."householdId" = e."householdId";
+  END IF;
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    PERFORM entas_reach_year_sync(array_agg(y."tenantId"), array_agg(y."fiscalYear"), array_agg(y."householdId"), array_agg(false))
+       FROM "HouseholdYearReach" y JOIN (SELECT DISTINCT "tenantId", "householdId" FROM old_rows) e
+         ON y."tenantId" = e."tenantId" AND y."householdId" = e."householdId";
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER status_event_reach_insert AFTER INSERT ON "HouseholdStatusEvent"
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION entas_reach_status_event();
+CREATE TRIGGER status_event_reach_update AFTER UPDATE ON "HouseholdStatusEvent"
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION entas_reach_status_event();
+CREATE TRIGGER status_event_reach_delete AFTER DELETE ON "HouseholdStatusEvent"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION entas_reach_status_event();
+
 -- ── Bulk recompute ──
 -- The derived tables of one tenant (NULL: every tenant) from HouseholdReach, triggers aside.
 CREATE OR REPLACE FUNCTION entas_reach_counts_rebuild(p_tenant text) RETURNS void
@@ -264,13 +368,18 @@ BEGIN
   DELETE FROM "ReachAreaCount" WHERE p_tenant IS NULL OR "tenantId" = p_tenant;
   DELETE FROM "ReachOpdCount" WHERE p_tenant IS NULL OR "tenantId" = p_tenant;
   DELETE FROM "ReachProgrammeCount" WHERE p_tenant IS NULL OR "tenantId" = p_tenant;
+  DELETE FROM "ReachResultCount" WHERE p_tenant IS NULL OR "tenantId" = p_tenant;
   DELETE FROM "HouseholdYearReach" WHERE p_tenant IS NULL OR "tenantId" = p_tenant;
   INSERT INTO "HouseholdYearReach" ("tenantId", "fiscalYear", "householdId", "kecamatanId", "kelurahanId",
-                                    desil, "isExtremePoor", active, "opdIds", "programmeIds")
+                                    desil, "isExtremePoor", active, "opdIds", "programmeIds", "ownerOpdIds", graduated)
   SELECT r."tenantId", r."fiscalYear", r."householdId", min(r."kecamatanId"), min(r."kelurahanId"), min(r.desil),
          bool_or(r."isExtremePoor"), bool_or(r.active),
-         array_agg(DISTINCT r."opdId" ORDER BY r."opdId"), array_agg(DISTINCT r."programmeId" ORDER BY r."programmeId")
+         array_agg(DISTINCT r."opdId" ORDER BY r."opdId"), array_agg(DISTINCT r."programmeId" ORDER BY r."programmeId"),
+         array_agg(DISTINCT p."opdId" ORDER BY p."opdId"),
+         EXISTS (SELECT 1 FROM "HouseholdStatusEvent" e WHERE e."tenantId" = r."tenantId" AND e."householdId" = r."householdId"
+                          AND e."toStatus" = 'GRADUATED' AND e."effectiveDate" >= make_date(r."fiscalYear", 1, 1))
     FROM "HouseholdReach" r
+    JOIN "Programme" p ON p."tenantId" = r."tenantId" AND p.id = r."programmeId"
    WHERE p_tenant IS NULL OR r."tenantId" = p_tenant
    GROUP BY 1, 2, 3;
   INSERT INTO "ReachAreaCount" ("tenantId", "fiscalYear", "kecamatanId", "kelurahanId", desil, "isExtremePoor", active, opds, households)
@@ -288,6 +397,13 @@ BEGIN
     FROM "HouseholdYearReach" y CROSS JOIN LATERAL unnest(y."programmeIds") AS u(id)
    WHERE p_tenant IS NULL OR y."tenantId" = p_tenant
    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
+  INSERT INTO "ReachResultCount" ("tenantId", "fiscalYear", kind, key, "kecamatanId", reached, graduates)
+  SELECT y."tenantId", y."fiscalYear", u.kind, u.id, y."kecamatanId", count(*), count(*) FILTER (WHERE y.graduated)
+    FROM "HouseholdYearReach" y
+    CROSS JOIN LATERAL (SELECT 'city'::text, ''::text UNION ALL SELECT 'owner', o FROM unnest(y."ownerOpdIds") o
+                        UNION ALL SELECT 'programme', p FROM unnest(y."programmeIds") p) AS u(kind, id)
+   WHERE p_tenant IS NULL OR y."tenantId" = p_tenant
+   GROUP BY 1, 2, 3, 4, 5;
   PERFORM set_config('entas.reach_rebuild', 'off', true);
 END
 $$;
