@@ -9,7 +9,7 @@ import type { ParticipantRow } from "@/lib/trainings/queries";
 import type { FormAction } from "@/components/ui/use-action-form";
 import { CompleteForm, RemoveButton, WithdrawForm } from "./participant-actions";
 import { TrainingStatusBadge } from "./training-status-badge";
-import { VerifyTable } from "./verify-table";
+import { TrainingVerifyTable } from "./verify-table";
 
 /**
  * The participants with their numbers masked, completion and certificate; the writer's row
@@ -59,7 +59,7 @@ export async function ParticipantsSection({
         title={t("participants.title", { count: participants.filter((p) => p.completion !== "DROPPED").length })}
         description={verifyHint ?? t("participants.intro", { verified })}
       />
-      <VerifyTable
+      <TrainingVerifyTable
         label={t("participants.label")}
         columns={columns}
         empty={t("participants.empty")}

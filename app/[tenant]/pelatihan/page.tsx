@@ -6,7 +6,7 @@ import { ExportLinks } from "@/components/spreadsheet/export-links";
 import { TrainingFiguresGrid } from "@/components/trainings/training-figures";
 import { TrainingFilters } from "@/components/trainings/training-filters";
 import { TrainingStatusBadge } from "@/components/trainings/training-status-badge";
-import { VerifyTable } from "@/components/trainings/verify-table";
+import { TrainingVerifyTable } from "@/components/trainings/verify-table";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { FormNotice } from "@/components/ui/form-alert";
@@ -108,7 +108,7 @@ export default async function TrainingsPage({ params, searchParams }: Props) {
               title={t("listTitle", { count: rows.length })}
               description={canVerify ? t("listIntroHead") : t("listIntro")}
             />
-            <VerifyTable
+            <TrainingVerifyTable
               label={t("listLabel")}
               columns={columns}
               empty={t("empty")}
