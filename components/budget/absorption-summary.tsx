@@ -1,15 +1,9 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import type { ReactNode } from "react";
 import { StatCard, StatGrid } from "@/components/ui/stat-card";
 import type { Absorption } from "@/lib/budget/calendar";
 import { formatNumber, formatPercent, formatRupiah, formatRupiahShort } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { AbsorptionBar } from "./absorption-bar";
-
-/** A card's figure one step smaller than StatCard's own, so "Rp 10,5 billion" fits a quarter of the page. */
-function Figure({ children }: { children: ReactNode }) {
-  return <span className="text-2xl">{children}</span>;
-}
 
 /** "20,83 poin di bawah target waktu": the gap between absorption and the calendar, in words. */
 export async function gapStatement(gap: number | null): Promise<string> {
@@ -39,11 +33,11 @@ export async function AbsorptionSummary({
   return (
     <div>
       <StatGrid label={label}>
-        <StatCard label={t("pagu")} value={<Figure>{formatRupiahShort(absorption.pagu, { locale })}</Figure>} hint={formatRupiah(absorption.pagu, { locale })} />
-        <StatCard label={t("realised")} value={<Figure>{formatRupiahShort(absorption.realised, { locale })}</Figure>} hint={formatRupiah(absorption.realised, { locale })} />
+        <StatCard label={t("pagu")} value={formatRupiahShort(absorption.pagu, { locale })} hint={formatRupiah(absorption.pagu, { locale })} />
+        <StatCard label={t("realised")} value={formatRupiahShort(absorption.realised, { locale })} hint={formatRupiah(absorption.realised, { locale })} />
         <StatCard
           label={t("absorption")}
-          value={<Figure>{formatPercent(absorption.absorption, { locale })}</Figure>}
+          value={formatPercent(absorption.absorption, { locale })}
           hint={
             <>
               <AbsorptionBar absorption={absorption.absorption} expected={absorption.pagu > 0n ? absorption.expected : null} className="mt-1.5 mb-1.5" />
@@ -54,7 +48,7 @@ export async function AbsorptionSummary({
         />
         <StatCard
           label={t("pending")}
-          value={<Figure>{formatNumber(pendingCount, { locale })}</Figure>}
+          value={formatNumber(pendingCount, { locale })}
           hint={pendingCount > 0 ? t("pendingHint", { amount: `${pendingAmount > 0n ? "+" : ""}${formatRupiah(pendingAmount, { locale })}` }) : undefined}
         />
       </StatGrid>

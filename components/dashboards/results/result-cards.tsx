@@ -8,12 +8,12 @@ import type { AppLocale } from "@/lib/i18n/locales";
 export async function ResultCards({ label, figures }: { label: string; figures: ResultFigures }) {
   const [t, locale] = await Promise.all([getTranslations("MayorDashboard.results.cards"), getLocale() as Promise<AppLocale>]);
   const per = (amount: bigint | null) => (amount === null ? t("noPer") : t("per", { amount: formatRupiahShort(amount, { locale }) }));
-  const count = (value: number) => <span className="text-2xl">{formatNumber(value, { locale })}</span>;
+  const count = (value: number) => formatNumber(value, { locale });
   return (
     <StatGrid label={label}>
       <StatCard
         label={t("realised")}
-        value={<span className="text-2xl">{formatRupiahShort(figures.realised, { locale })}</span>}
+        value={formatRupiahShort(figures.realised, { locale })}
         hint={formatRupiah(figures.realised, { locale })}
         tone="highlight"
       />
