@@ -51,36 +51,33 @@ const RESULT_PARTS = (key: string) => `
   training AS (SELECT ${key} AS key, sum(c.trained) AS trained, sum(c.businesses) AS businesses FROM g
                  JOIN "DashboardTrainingCount" c ON c."tenantId" = $1 AND c."programmeId" = g.id GROUP BY 1)`;
 
-/** Loans lent from the year's funds, with the kelurahan. */
-const LENT = `
-  SELECT f."kelurahanId", l.* FROM "Loan" l
-    JOIN "RevolvingFund" f ON f."tenantId" = l."tenantId" AND f.id = l."fundId"
-   WHERE l."tenantId" = $1 AND f.year = $2 AND l.status IN ('DISBURSED', 'REPAID', 'WRITTEN_OFF')`;
-
 /**
- * The roll-up's figures per kelurahan of the year's funds (one scan of the loans; the rounds
- * from their trigger-kept counts), as the app's roll-up defines them: what has fallen due by the city's today,
+ * The roll-up's figures (one scan of the year's lent loans, with what has fallen due by the
+ * city's today; the rounds from their trigger-kept counts), as the app's roll-up defines them:
  * paid on time, PAR 30, distinct borrowers, completed rounds, write-offs, capital.
  */
-const FUND_FIGURES = `
-  WITH today AS (SELECT d, entas_month_index(d) AS m, date_part('day', d)::int AS dd, date_part('day', d + 1) = 1 AS me
-                   FROM (SELECT (now() AT TIME ZONE "timeZone")::date AS d FROM "Tenant" WHERE id = $1) t),
-  lent AS NOT MATERIALIZED (
+const FUND_LENT = `
+  WITH today AS MATERIALIZED (
+    SELECT d, entas_month_index(d) AS m, date_part('day', d)::int AS dd, date_part('day', d + 1) = 1 AS me
+      FROM (SELECT (now() AT TIME ZONE "timeZone")::date AS d FROM "Tenant" WHERE id = $1) t),
+  lent AS (
     SELECT "kelurahanId", status, principal, "principalRepaid", "isYouth", "borrowerNik", "nextDueDate", paid, today,
            CASE WHEN n = tenor THEN principal + fee ELSE n * (principal / tenor + fee / tenor) END AS due
-      FROM (SELECT l."kelurahanId", l.status, l.principal, l."principalRepaid", l."isYouth", l."borrowerNik", l."nextDueDate",
+      FROM (SELECT f."kelurahanId", l.status, l.principal, l."principalRepaid", l."isYouth", l."borrowerNik", l."nextDueDate",
                    l."principalRepaid" + l."feePaid" AS paid, today.d AS today, l."tenorMonths" AS tenor, l."serviceFee" AS fee,
                    entas_instalments_due_from(l."scheduleMonth", l."scheduleDay", today.m, today.dd, today.me, l."tenorMonths") AS n
-              FROM (${LENT}) l, today) x),
-  per_kelurahan AS (
-    SELECT "kelurahanId", sum(principal) AS disbursed, sum(principal - "principalRepaid") FILTER (WHERE status = 'DISBURSED') AS outstanding,
-           sum(LEAST(paid, due)) AS paid_on_time, sum(due) AS due, count(*) AS loans, count(*) FILTER (WHERE "isYouth") AS youth,
-           sum(principal - "principalRepaid") FILTER (WHERE status = 'DISBURSED' AND "nextDueDate" < today - 30) AS par30,
-           sum(principal - "principalRepaid") FILTER (WHERE status = 'WRITTEN_OFF') AS written_off
-      FROM lent GROUP BY 1),
+              FROM "Loan" l JOIN "RevolvingFund" f ON f."tenantId" = l."tenantId" AND f.id = l."fundId", today
+             WHERE l."tenantId" = $1 AND f.year = $2 AND l.status IN ('DISBURSED', 'REPAID', 'WRITTEN_OFF')) x),
   rounds AS (
     SELECT f."kelurahanId", count(*) AS rounds FROM "LoanRound" r JOIN "RevolvingFund" f ON f."tenantId" = r."tenantId" AND f.id = r."fundId"
      WHERE r."tenantId" = $1 AND f.year = $2 AND r.open = 0 AND r.closed > 0 GROUP BY 1)`;
+
+const FUND_MEASURES = `
+  sum(principal) AS disbursed, sum(principal - "principalRepaid") FILTER (WHERE status = 'DISBURSED') AS outstanding,
+  sum(LEAST(paid, due)) AS paid_on_time, sum(due) AS due, count(*) AS loans, count(*) FILTER (WHERE "isYouth") AS youth,
+  sum(principal - "principalRepaid") FILTER (WHERE status = 'DISBURSED' AND "nextDueDate" < today - 30) AS par30,
+  sum(principal - "principalRepaid") FILTER (WHERE status = 'WRITTEN_OFF') AS written_off,
+  count(DISTINCT "borrowerNik" COLLATE "C") AS businesses`;
 
 export const handTuned: Record<string, Record<string, HandTuned>> = {
   poverty: {
@@ -234,27 +231,25 @@ export const handTuned: Record<string, Record<string, HandTuned>> = {
   },
   fundRollup: {
     byKelurahan: {
-      sql: `${FUND_FIGURES},
-            borrowers AS (SELECT "kelurahanId", count(DISTINCT "borrowerNik" COLLATE "C") AS businesses FROM lent GROUP BY 1)
+      sql: `${FUND_LENT},
+            per_kelurahan AS (SELECT "kelurahanId", ${FUND_MEASURES} FROM lent GROUP BY 1)
             SELECT k.id, k.name, kc.name AS kecamatan, p.disbursed, p.outstanding, p.paid_on_time, p.due, p.par30, p.loans, p.youth,
-                   b.businesses, r.rounds
+                   p.businesses, r.rounds
               FROM "RevolvingFund" f JOIN "Area" k ON k."tenantId" = $1 AND k.id = f."kelurahanId"
               JOIN "Area" kc ON kc."tenantId" = $1 AND kc.id = k."parentId"
-              LEFT JOIN per_kelurahan p ON p."kelurahanId" = f."kelurahanId" LEFT JOIN borrowers b ON b."kelurahanId" = f."kelurahanId"
+              LEFT JOIN per_kelurahan p ON p."kelurahanId" = f."kelurahanId"
               LEFT JOIN rounds r ON r."kelurahanId" = f."kelurahanId"
              WHERE f."tenantId" = $1 AND f.year = $2 ORDER BY kc.name, k.name`,
       appFigure: (rows: { disbursed: bigint }[]) => sum(rows, "disbursed"),
       sqlFigure: (rows) => sum(rows, "disbursed"),
     },
     totals: {
-      sql: `${FUND_FIGURES}
-            SELECT sum(p.disbursed) AS disbursed, sum(p.outstanding) AS outstanding, sum(p.paid_on_time) AS paid_on_time, sum(p.due) AS due,
-                   sum(p.par30) AS par30, sum(p.loans) AS loans, sum(p.youth) AS youth, sum(p.written_off) AS written_off,
-                   (SELECT count(DISTINCT "borrowerNik" COLLATE "C") FROM lent) AS businesses, (SELECT sum(rounds) FROM rounds) AS rounds,
+      sql: `${FUND_LENT}
+            SELECT ${FUND_MEASURES}, (SELECT sum(rounds) FROM rounds) AS rounds,
                    (SELECT count(*) FROM "RevolvingFund" WHERE "tenantId" = $1 AND year = $2) AS funds,
                    (SELECT sum(c.amount) FROM "RevolvingFundCapital" c JOIN "RevolvingFund" f ON f."tenantId" = $1 AND f.id = c."fundId"
                      WHERE c."tenantId" = $1 AND f.year = $2) AS capital
-              FROM per_kelurahan p`,
+              FROM lent`,
       appFigure: (result: FundRollupTotals) => Number(result.dueToDate),
       sqlFigure: (rows) => first(rows, "due"),
     },
@@ -263,7 +258,8 @@ export const handTuned: Record<string, Record<string, HandTuned>> = {
                         WHEN current_date - "nextDueDate" <= 30 THEN 1 WHEN current_date - "nextDueDate" <= 60 THEN 2
                         WHEN current_date - "nextDueDate" <= 90 THEN 3 ELSE 4 END AS bucket,
                    count(*) AS loans, sum(principal - "principalRepaid") AS outstanding
-              FROM (${LENT}) l WHERE status = 'DISBURSED' GROUP BY 1`,
+              FROM "Loan" l JOIN "RevolvingFund" f ON f."tenantId" = l."tenantId" AND f.id = l."fundId"
+             WHERE l."tenantId" = $1 AND f.year = $2 AND l.status = 'DISBURSED' GROUP BY 1`,
       appFigure: (rows: { outstanding: bigint }[]) => sum(rows, "outstanding"),
       sqlFigure: (rows) => sum(rows, "outstanding"),
     },
