@@ -11,7 +11,7 @@ import { formatDate } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import type { FigureTable } from "@/lib/spreadsheet/figures";
 import { figureExportRoute } from "@/lib/spreadsheet/routes";
-import { defaultDashboardYear } from "./filter-options";
+import { defaultDashboardYear, shownDashboardFilters } from "./filter-options";
 import { parseDashboardFilters, type DashboardFilters } from "./filters";
 
 export type ExportTableBuilder = (
@@ -30,7 +30,8 @@ export function dashboardExportRoute(page: TenantPageKey, build: ExportTableBuil
       if (!tableId) return null;
       const [locale, t] = await Promise.all([getLocale() as Promise<AppLocale>, getTranslations("Dashboards")]);
       const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { name: true, timeZone: true } });
-      const filters = parseDashboardFilters(Object.fromEntries(search), await defaultDashboardYear(tx, currentYearMonth(tenant.timeZone).year));
+      const asked = parseDashboardFilters(Object.fromEntries(search), await defaultDashboardYear(tx, currentYearMonth(tenant.timeZone).year));
+      const filters = await shownDashboardFilters(tx, asked);
       const table = await build(tx, { user, filters, locale }, tableId);
       if (!table) return null;
       return {

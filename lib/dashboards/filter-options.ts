@@ -45,6 +45,19 @@ export async function dashboardFilterOptions(tx: Tx, filters: DashboardFilters, 
 }
 
 /**
+ * The filters as the filter bar can show them: a programme of another year, or of another OPD
+ * than the one chosen (the reader picked an OPD and kept the link's programme), is dropped. The
+ * programme select offers only programmes of the year and OPD, so otherwise the figures would be
+ * narrowed to nothing by a choice the page shows as "all programmes".
+ */
+export async function shownDashboardFilters(tx: Tx, filters: DashboardFilters): Promise<DashboardFilters> {
+  if (!filters.programmeId) return filters;
+  const where = { id: filters.programmeId, fiscalYear: filters.year, ...(filters.opdId ? { opdId: filters.opdId } : {}) };
+  const offered = await tx.programme.findFirst({ where, select: { id: true } });
+  return offered ? filters : { ...filters, programmeId: null };
+}
+
+/**
  * The programmes of the year (and OPD) up to PROGRAMME_CHOICES_LIMIT, by name. One row past
  * the limit tells that there are more, without loading or counting them all.
  */

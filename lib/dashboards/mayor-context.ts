@@ -4,7 +4,7 @@
 import { currentYearMonth } from "@/lib/budget/calendar";
 import type { Tx } from "@/lib/db";
 import type { SearchParamValue } from "@/lib/validation/search-params";
-import { dashboardFilterOptions, type DashboardFilterOptions } from "./filter-options";
+import { dashboardFilterOptions, shownDashboardFilters, type DashboardFilterOptions } from "./filter-options";
 import { parseDashboardFilters, type DashboardFilters } from "./filters";
 
 export type MayorDashboardContext = { filters: DashboardFilters; options: DashboardFilterOptions; tenantName: string };
@@ -17,7 +17,7 @@ export async function mayorDashboardContext(tx: Tx, tenantId: string, params: Re
   const thisYear = currentYearMonth(tenant.timeZone).year;
   const withProgrammes = years.map((row) => row.fiscalYear);
   const defaultYear = withProgrammes.includes(thisYear) ? thisYear : (withProgrammes[0] ?? thisYear);
-  const filters = parseDashboardFilters(params, defaultYear);
+  const filters = await shownDashboardFilters(tx, parseDashboardFilters(params, defaultYear));
   const options = await dashboardFilterOptions(tx, filters, thisYear);
   return { filters, options, tenantName: tenant.name };
 }

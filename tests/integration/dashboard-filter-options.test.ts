@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dashboardFilterOptions, PROGRAMME_CHOICES_LIMIT } from "@/lib/dashboards/filter-options";
+import { dashboardFilterOptions, PROGRAMME_CHOICES_LIMIT, shownDashboardFilters } from "@/lib/dashboards/filter-options";
 import type { DashboardFilters } from "@/lib/dashboards/filters";
 import { openTestDb, type TestDb } from "../helpers/db";
 import { createTestTenant, type TestTenant } from "../helpers/factories";
@@ -108,5 +108,23 @@ describe("dashboardFilterOptions: programme choices", () => {
     const o = await options(big, filters({ year: YEAR - 1 }));
     expect(o.programmes.map((p) => p.label)).toEqual(["Tahun Lalu"]);
     expect(o.programmesCut).toBeUndefined();
+  });
+});
+
+describe("shownDashboardFilters: the figures follow what the filter bar shows", () => {
+  const shown = (city: TestTenant, f: DashboardFilters) => t.withTenant(city.id, (tx) => shownDashboardFilters(tx, f));
+
+  it("keeps a programme of the year and of the chosen OPD (or of any OPD when none is chosen)", async () => {
+    const id = await programmeId(big, modest.names[3]!);
+    expect(await shown(big, filters({ programmeId: id }))).toEqual(filters({ programmeId: id }));
+    expect(await shown(big, filters({ opdId: modest.id, programmeId: id }))).toEqual(filters({ opdId: modest.id, programmeId: id }));
+  });
+
+  it("drops a programme of another OPD than the chosen one, of another year, another city's, or a made-up id", async () => {
+    const ofModest = await programmeId(big, modest.names[3]!);
+    expect((await shown(big, filters({ opdId: crowded.id, programmeId: ofModest }))).programmeId).toBeNull();
+    expect((await shown(big, filters({ year: YEAR - 1, programmeId: ofModest }))).programmeId).toBeNull();
+    expect((await shown(small, filters({ programmeId: ofModest }))).programmeId).toBeNull();
+    expect(await shown(big, filters({ opdId: crowded.id, programmeId: "tidak-ada" }))).toEqual(filters({ opdId: crowded.id }));
   });
 });

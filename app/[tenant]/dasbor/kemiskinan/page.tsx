@@ -13,7 +13,7 @@ import { requireTenantPage } from "@/lib/auth/guard";
 import { tenantPagePath, userMayOpen } from "@/lib/auth/pages";
 import { can } from "@/lib/auth/permissions";
 import { currentYearMonth } from "@/lib/budget/calendar";
-import { dashboardFilterOptions, defaultDashboardYear } from "@/lib/dashboards/filter-options";
+import { dashboardFilterOptions, defaultDashboardYear, shownDashboardFilters } from "@/lib/dashboards/filter-options";
 import { dashboardFiltersQuery, parseDashboardFilters } from "@/lib/dashboards/filters";
 import { exportLinks } from "@/lib/dashboards/export-links";
 import { povertyDashboardQueries as q } from "@/lib/dashboards/poverty/queries";
@@ -57,7 +57,7 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
   const data = await withTenant(user.tenantId, async (tx) => {
     const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { timeZone: true } });
     const currentYear = currentYearMonth(tenant.timeZone).year;
-    const filters = parseDashboardFilters(query, await defaultDashboardYear(tx, currentYear));
+    const filters = await shownDashboardFilters(tx, parseDashboardFilters(query, await defaultDashboardYear(tx, currentYear)));
     const options = await dashboardFilterOptions(tx, filters, currentYear);
     const byKecamatan = await q.registryByKecamatan(tx, filters);
     const byKelurahan = await q.registryByKelurahan(tx, filters);
