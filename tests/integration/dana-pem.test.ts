@@ -258,6 +258,17 @@ describe("the city roll-up", () => {
     expect(ageing.reduce((sum, row) => sum + row.outstanding, 0n)).toBe(after.outstanding);
   });
 
+  it("narrows to a kecamatan: the fund's own kecamatan keeps its figures, another has none", async () => {
+    const all = await read((tx) => fundRollupQueries.totals(tx, filters));
+    const own = await read((tx) => fundRollupQueries.totals(tx, { ...filters, kecamatanId: city.kecamatanId }));
+    expect(own).toEqual(all);
+    const elsewhere = await read((tx) => tx.area.create({ data: { tenantId: city.id, code: `${city.kecamatanId}.kec`, name: "Kecamatan Lain", level: "KECAMATAN" } }));
+    const none = { ...filters, kecamatanId: elsewhere.id };
+    expect(await read((tx) => fundRollupQueries.totals(tx, none))).toMatchObject({ funds: 0, loans: 0, disbursed: 0n, capital: 0n });
+    expect(await read((tx) => fundRollupQueries.byKelurahan(tx, none))).toEqual([]);
+    expect(await read((tx) => fundRollupQueries.byKelurahan(tx, { ...filters, kecamatanId: city.kecamatanId }))).toHaveLength(1);
+  });
+
   it("counts a round completed once it has lent and every loan in it is repaid or written off, kept as loans change", async () => {
     const city2 = await fundCity(t);
     const officer = city2.officer;
