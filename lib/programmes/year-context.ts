@@ -7,6 +7,7 @@ import { opdChoices, pickYear, programmeYears } from "./queries";
 import { parseYearParam } from "./schemas";
 import { programmeScope, type ProgrammeScope } from "./scope";
 import { firstParam as first } from "@/lib/validation/search-params";
+import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -24,16 +25,16 @@ export type YearContext = {
 
 export async function yearContext(tx: Tx, user: SessionUser & { tenantId: string }, params: SearchParams): Promise<YearContext> {
   const scope = programmeScope(user);
-  const [tenant, opds] = await Promise.all([
-    tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { timeZone: true } }),
+  const [timeZone, opds] = await Promise.all([
+    tenantTimeZone(tx, user.tenantId),
     scope.kind === "city" ? opdChoices(tx) : Promise.resolve(null),
   ]);
   const asked = first(params.opd);
   // An OPD role's filter is its own OPD whatever the URL says.
   const opdId = scope.kind === "opd" ? scope.opdId : opds?.some((opd) => opd.id === asked) ? (asked ?? null) : null;
   const years = await programmeYears(tx, scope, opdId);
-  const today = currentYearMonth(tenant.timeZone);
-  return { scope, opds, opdId, years, year: pickYear(parseYearParam(params.tahun), years, today.year), today, timeZone: tenant.timeZone };
+  const today = currentYearMonth(timeZone);
+  return { scope, opds, opdId, years, year: pickYear(parseYearParam(params.tahun), years, today.year), today, timeZone };
 }
 
 /** The query string that keeps the year and OPD when moving between pages. */

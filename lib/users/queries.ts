@@ -60,8 +60,3 @@ export async function getScopeChoices(tx: Tx) {
   return { opds, kecamatan: [...kecamatan.values()] };
 }
 
-/** The city's IANA zone, for showing sign-in times as its staff read a clock. */
-export async function getTenantTimeZone(tx: Tx, tenantId: string): Promise<string> {
-  const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { timeZone: true } });
-  return tenant?.timeZone ?? "Asia/Jakarta";
-}

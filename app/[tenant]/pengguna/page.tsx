@@ -6,8 +6,9 @@ import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { withTenant } from "@/lib/db";
-import { countUsersByRole, getTenantTimeZone, listUsers } from "@/lib/users/queries";
+import { countUsersByRole, listUsers } from "@/lib/users/queries";
 import { parseRoleFilter } from "@/lib/users/schemas";
+import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 export const dynamic = "force-dynamic";
 
@@ -29,7 +30,7 @@ export default async function UsersPage({ params, searchParams }: Props) {
 
   const t = await getTranslations("Users");
   const [users, counts, timeZone] = await withTenant(user.tenantId, (tx) =>
-    Promise.all([listUsers(tx, { role }), countUsersByRole(tx), getTenantTimeZone(tx, user.tenantId)]),
+    Promise.all([listUsers(tx, { role }), countUsersByRole(tx), tenantTimeZone(tx, user.tenantId)]),
   );
 
   return (

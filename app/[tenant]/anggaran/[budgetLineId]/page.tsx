@@ -24,6 +24,7 @@ import type { AppLocale } from "@/lib/i18n/locales";
 import { programmeScope } from "@/lib/programmes/scope";
 import { createRealisation, deleteRealisation, reverseRealisation, updateRealisation, verifyRealisations } from "../actions";
 import { firstParam as first } from "@/lib/validation/search-params";
+import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 export const dynamic = "force-dynamic";
 
@@ -45,13 +46,13 @@ export default async function BudgetLinePage({ params, searchParams }: Props) {
     // Scoped: another OPD's line is "not found" for OPD roles.
     const line = await getBudgetLine(tx, programmeScope(user), budgetLineId);
     if (!line) return null;
-    const [totals, months, entries, tenant] = await Promise.all([
+    const [totals, months, entries, timeZone] = await Promise.all([
       lineTotals(tx, { tenantId: user.tenantId, budgetLineId: line.id }),
       monthlyBreakdown(tx, line.id),
       lineEntries(tx, line.id),
-      tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { timeZone: true } }),
+      tenantTimeZone(tx, user.tenantId),
     ]);
-    return { line, totals: totals[0], months, entries, timeZone: tenant.timeZone };
+    return { line, totals: totals[0], months, entries, timeZone };
   });
   if (!data) notFound();
   const { line, months, entries, timeZone } = data;

@@ -17,6 +17,7 @@ import { formatDate, formatNumber, formatRupiah } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { programmeScope } from "@/lib/programmes/scope";
 import { deleteDistribution, reverseDistribution, verifyDistributions } from "../actions";
+import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 export const dynamic = "force-dynamic";
 
@@ -34,11 +35,11 @@ export default async function DistributionPage({ params }: Props) {
     // Another OPD's distribution is "not found" for OPD roles.
     const entry = await getDistribution(tx, programmeScope(user), distributionId);
     if (!entry) return null;
-    const [names, tenant] = await Promise.all([
+    const [names, timeZone] = await Promise.all([
       userNames(tx, [entry.createdById, entry.verifiedById]),
-      tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { timeZone: true } }),
+      tenantTimeZone(tx, user.tenantId),
     ]);
-    return { entry, names, timeZone: tenant.timeZone };
+    return { entry, names, timeZone };
   });
   if (!data) notFound();
   const { entry, names, timeZone } = data;

@@ -21,6 +21,7 @@ import { parseRegistrySearchParams } from "@/lib/registry/search/schema";
 import { searchHouseholds } from "@/lib/registry/search/search-households";
 import { firstParam } from "@/lib/validation/search-params";
 import { createDistribution } from "../actions";
+import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 export const dynamic = "force-dynamic";
 
@@ -48,13 +49,13 @@ export default async function NewDistributionPage({ params, searchParams }: Prop
 
   const data = await withTenant(user.tenantId, async (tx) => {
     const search = parseRegistrySearchParams({ q });
-    const [results, recipient, programmes, tenant] = await Promise.all([
+    const [results, recipient, programmes, timeZone] = await Promise.all([
       q ? searchHouseholds(tx, search, { tenantId: user.tenantId, scope: registryScope(user), pageSize: PICKER_SIZE, countCap: PICKER_SIZE }) : null,
       picked ? recipientChoices(tx, picked) : null,
       writableProgrammes(tx, opdId),
-      tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { timeZone: true } }),
+      tenantTimeZone(tx, user.tenantId),
     ]);
-    return { results, recipient, programmes, today: todayIn(tenant.timeZone) };
+    return { results, recipient, programmes, today: todayIn(timeZone) };
   });
 
   const [t, tp, tr, locale, messages] = await Promise.all([

@@ -29,6 +29,7 @@ import {
 import { withTenant } from "@/lib/db";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { firstParam } from "@/lib/validation/search-params";
+import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 export const dynamic = "force-dynamic";
 
@@ -55,8 +56,8 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
   const askedKelurahan = firstParam(query.kelurahan)?.slice(0, 64) ?? null;
 
   const data = await withTenant(user.tenantId, async (tx) => {
-    const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { timeZone: true } });
-    const currentYear = currentYearMonth(tenant.timeZone).year;
+    const timeZone = await tenantTimeZone(tx, user.tenantId);
+    const currentYear = currentYearMonth(timeZone).year;
     const filters = await shownDashboardFilters(tx, parseDashboardFilters(query, await defaultDashboardYear(tx, currentYear)));
     const options = await dashboardFilterOptions(tx, filters, currentYear);
     const byKecamatan = await q.registryByKecamatan(tx, filters);

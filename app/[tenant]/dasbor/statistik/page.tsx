@@ -27,6 +27,7 @@ import { kecamatanStatistics, listTargets, statisticSeries, targetFor, type Stat
 import { kecamatanTable, seriesTable, targetsTable } from "@/lib/statistics/tables";
 import { firstParam } from "@/lib/validation/search-params";
 import { deleteStatistic, deleteTarget, importStatistics, saveStatistic, saveTarget } from "./actions";
+import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 export const dynamic = "force-dynamic";
 
@@ -51,12 +52,12 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
   const mayExport = can(user.role, "data:export");
 
   const data = await withTenant(user.tenantId, async (tx) => {
-    const [tenant, kecamatan, latest] = await Promise.all([
-      tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { timeZone: true } }),
+    const [timeZone, kecamatan, latest] = await Promise.all([
+      tenantTimeZone(tx, user.tenantId),
       tx.area.findMany({ where: { level: "KECAMATAN" }, orderBy: { code: "asc" }, select: { id: true, name: true } }),
       tx.povertyStatistic.aggregate({ _max: { year: true } }),
     ]);
-    const currentYear = currentYearMonth(tenant.timeZone).year;
+    const currentYear = currentYearMonth(timeZone).year;
     const filters = parseDashboardFilters(query, latest._max.year ?? currentYear);
     const area = kecamatan.find((k) => k.id === filters.kecamatanId) ?? null;
     const [series, byKecamatan, targets] = await Promise.all([

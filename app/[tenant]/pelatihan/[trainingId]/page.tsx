@@ -38,6 +38,7 @@ import {
   verifyTrainings,
   withdrawParticipant,
 } from "../actions";
+import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 export const dynamic = "force-dynamic";
 
@@ -60,13 +61,13 @@ export default async function TrainingPage({ params, searchParams }: Props) {
     const training = await getTraining(tx, programmeScope(user), trainingId);
     if (!training) return null;
     const isWriter = can(user.role, "entry:write") && user.opdId === training.opdId;
-    const [participants, tenant] = await Promise.all([
+    const [participants, timeZone] = await Promise.all([
       trainingParticipants(tx, training.id),
-      tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { timeZone: true } }),
+      tenantTimeZone(tx, user.tenantId),
     ]);
     const open = isWriter && !training.cancelledAt;
     const candidates = open ? await findCandidates(tx, { tenantId: user.tenantId, training, q }) : null;
-    return { training, participants, candidates, isWriter, today: todayIn(tenant.timeZone) };
+    return { training, participants, candidates, isWriter, today: todayIn(timeZone) };
   });
   if (!data) notFound();
   const { training, participants, isWriter, today } = data;

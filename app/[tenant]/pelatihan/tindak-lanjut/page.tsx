@@ -17,6 +17,7 @@ import { todayIn } from "@/lib/registry/schemas";
 import { FOLLOW_UP_PAGE, countDueFollowUps, dueFollowUps, followUpOutcomes } from "@/lib/trainings/queries";
 import { TRAINING_OUTCOMES } from "@/lib/trainings/schemas";
 import { recordFollowUp } from "../actions";
+import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 export const dynamic = "force-dynamic";
 
@@ -34,8 +35,8 @@ export default async function FollowUpsPage({ params }: Props) {
   const canWrite = can(user.role, "entry:write") && Boolean(user.opdId);
 
   const { due, dueCount, outcomes, today } = await withTenant(user.tenantId, async (tx) => {
-    const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { timeZone: true } });
-    const today = todayIn(tenant.timeZone);
+    const timeZone = await tenantTimeZone(tx, user.tenantId);
+    const today = todayIn(timeZone);
     const [due, dueCount, outcomes] = await Promise.all([dueFollowUps(tx, { scope, today }), countDueFollowUps(tx, { scope, today }), followUpOutcomes(tx, scope)]);
     return { due, dueCount, outcomes, today };
   });

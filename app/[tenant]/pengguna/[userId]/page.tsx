@@ -13,9 +13,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { withTenant } from "@/lib/db";
-import { getScopeChoices, getTenantTimeZone, getUser } from "@/lib/users/queries";
+import { getScopeChoices, getUser } from "@/lib/users/queries";
 import { isAssignableRole } from "@/lib/users/roles";
 import { deactivateUser, reactivateUser, resetUserPassword, updateUser } from "../actions";
+import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 export const dynamic = "force-dynamic";
 
@@ -31,7 +32,7 @@ export default async function UserPage({ params }: Props) {
   const admin = await requireTenantPage(slug, "users");
   // Looked up in the admin's own city: another city's user is "not found".
   const [user, choices, timeZone] = await withTenant(admin.tenantId, (tx) =>
-    Promise.all([getUser(tx, userId), getScopeChoices(tx), getTenantTimeZone(tx, admin.tenantId)]),
+    Promise.all([getUser(tx, userId), getScopeChoices(tx), tenantTimeZone(tx, admin.tenantId)]),
   );
   if (!user || !isAssignableRole(user.role)) notFound();
 

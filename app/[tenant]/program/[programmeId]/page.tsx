@@ -20,6 +20,7 @@ import { FUNDING_SOURCES } from "@/lib/programmes/schemas";
 import { programmeScope } from "@/lib/programmes/scope";
 import { programmeResults } from "@/lib/trainings/programme-results";
 import { createBudgetLine } from "../actions";
+import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 export const dynamic = "force-dynamic";
 
@@ -38,12 +39,12 @@ export default async function ProgrammePage({ params }: Props) {
     // Another OPD's programme is "not found" for OPD roles.
     const programme = await getProgramme(tx, scope, programmeId);
     if (!programme) return null;
-    const [lines, tenant, results] = await Promise.all([
+    const [lines, timeZone, results] = await Promise.all([
       listProgrammeLines(tx, user.tenantId, programme.id),
-      tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { timeZone: true } }),
+      tenantTimeZone(tx, user.tenantId),
       programmeResults(tx, user.tenantId, programme.id),
     ]);
-    return { programme, lines, timeZone: tenant.timeZone, results };
+    return { programme, lines, timeZone, results };
   });
   if (!data) notFound();
   const { programme, lines } = data;

@@ -12,6 +12,7 @@ import { currentYearMonth } from "@/lib/budget/calendar";
 import { withTenant } from "@/lib/db";
 import { PROGRAMME_KINDS, TARGET_UNITS, parseYearParam } from "@/lib/programmes/schemas";
 import { createProgramme } from "../actions";
+import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 export const dynamic = "force-dynamic";
 
@@ -33,7 +34,7 @@ export default async function NewProgrammePage({ params, searchParams }: Props) 
   const opdId = user.opdId;
   const { opd, timeZone } = await withTenant(user.tenantId, async (tx) => ({
     opd: await tx.opd.findFirst({ where: { id: opdId }, select: { name: true, shortName: true } }),
-    timeZone: (await tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { timeZone: true } })).timeZone,
+    timeZone: await tenantTimeZone(tx, user.tenantId),
   }));
   if (!opd) notFound();
   const year = parseYearParam((await searchParams).tahun) ?? currentYearMonth(timeZone).year;

@@ -26,6 +26,7 @@ import { dateToDay, todayIn } from "@/lib/registry/schemas";
 import { maySeePersonal, registryScope } from "@/lib/registry/scope";
 import { availableTransitions } from "@/lib/registry/status/transitions";
 import { changeStatus, decideChange, proposeChange, revealPersonal } from "../actions";
+import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 export const dynamic = "force-dynamic";
 
@@ -48,13 +49,13 @@ export default async function HouseholdPage({ params }: Props) {
   const data = await withTenant(user.tenantId, async (tx) => {
     const household = await getHouseholdProfile(tx, householdId, scope);
     if (!household) return null;
-    const [tenant, timeline, requests, areas] = await Promise.all([
-      tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { timeZone: true } }),
+    const [timeZone, timeline, requests, areas] = await Promise.all([
+      tenantTimeZone(tx, user.tenantId),
       getHouseholdTimeline(tx, household.id),
       listChangeRequests(tx, { view: "pending", householdId: household.id }, scope, 10),
       mayPropose ? listAreaChoices(tx) : Promise.resolve([]),
     ]);
-    return { household, timeline, requests, areas, timeZone: tenant.timeZone };
+    return { household, timeline, requests, areas, timeZone };
   });
   if (!data) notFound();
   const { household, timeline, requests, areas, timeZone } = data;

@@ -16,6 +16,7 @@ import { listDuplicates } from "@/lib/registry/duplicates/queries";
 import { z } from "@/lib/validation/zod";
 import { resolveDuplicate, scanDuplicates } from "../actions";
 import { firstParam as first } from "@/lib/validation/search-params";
+import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 export const dynamic = "force-dynamic";
 
@@ -43,8 +44,8 @@ export default async function DuplicatesPage({ params, searchParams }: Props) {
 
   const { list, timeZone } = await withTenant(user.tenantId, async (tx) => {
     const list = await listDuplicates(tx, filter);
-    const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { timeZone: true } });
-    return { list, timeZone: tenant.timeZone };
+    const timeZone = await tenantTimeZone(tx, user.tenantId);
+    return { list, timeZone };
   });
   const [t, messages] = await Promise.all([getTranslations("Duplicates"), getMessages()]);
   const path = tenantPagePath(slug, "duplicates");

@@ -12,6 +12,7 @@ import { requireTenantPage } from "@/lib/auth/guard";
 import { tenantPagePath } from "@/lib/auth/pages";
 import { withTenant } from "@/lib/db";
 import { getRegistryImport, listRegistryImports } from "@/lib/registry/import/queries";
+import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 export const dynamic = "force-dynamic";
 
@@ -36,12 +37,12 @@ export default async function RegistryImportPage({ params, searchParams }: Props
     getTranslations("RegistryImport"),
     getMessages(),
     withTenant(user.tenantId, async (tx) => {
-      const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { timeZone: true } });
+      const timeZone = await tenantTimeZone(tx, user.tenantId);
       const [jobs, job] = await Promise.all([
         listRegistryImports(tx),
         jobId ? getRegistryImport(tx, user.tenantId, jobId) : Promise.resolve(null),
       ]);
-      return { timeZone: tenant.timeZone, jobs, job };
+      return { timeZone, jobs, job };
     }),
   ]);
   const clientMessages = { RegistryImport: messages.RegistryImport };

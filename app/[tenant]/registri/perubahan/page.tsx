@@ -16,6 +16,7 @@ import { registryScope } from "@/lib/registry/scope";
 import { z } from "@/lib/validation/zod";
 import { decideChange } from "../actions";
 import { firstParam as first } from "@/lib/validation/search-params";
+import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 export const dynamic = "force-dynamic";
 
@@ -44,12 +45,12 @@ export default async function ChangeRequestsPage({ params, searchParams }: Props
   const mayDecide = userCan(user, "registry:change-decide");
 
   const { list, pending, timeZone } = await withTenant(user.tenantId, async (tx) => {
-    const [list, pending, tenant] = await Promise.all([
+    const [list, pending, timeZone] = await Promise.all([
       listChangeRequests(tx, filter, scope),
       countPendingChangeRequests(tx, scope),
-      tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { timeZone: true } }),
+      tenantTimeZone(tx, user.tenantId),
     ]);
-    return { list, pending, timeZone: tenant.timeZone };
+    return { list, pending, timeZone };
   });
   const [t, messages] = await Promise.all([getTranslations("ChangeRequests"), getMessages()]);
   const path = tenantPagePath(slug, "changeRequests");
