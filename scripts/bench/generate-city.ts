@@ -538,7 +538,7 @@ async function dropIndexes(sql: Sql): Promise<IndexDef[]> {
 
 /** Builds the dropped indexes again, two at a time (one per core). */
 /**
- * The parts of entas_poverty_rebuild + entas_dash_rebuild (migration reach_rebuild_parts) on
+ * The parts of entas_poverty_rebuild + entas_dash_rebuild (migration reach_counts) on
  * two sessions: the reach entries on one, the area and training counts beside them on the
  * other (and the loan rounds, migration loan_rounds); then the year rows; then the four reach
  * count tables, two per session. Each session gets enough work_mem to group millions of rows
