@@ -18,6 +18,8 @@ export function ImportProgress({ step }: { step: ImportStep }) {
   } else if (step.phase === "read") {
     value = step.percent ?? undefined;
     label = step.percent === null ? t("readRows") : t("read", { percent: step.percent });
+  } else if (step.phase === "compare") {
+    label = t("compare");
   } else {
     value = step.total ? Math.round((step.done / step.total) * 100) : undefined;
     label = t(step.phase, { done: number(step.done), total: number(step.total) });

@@ -105,8 +105,6 @@ export async function ImportResult({
                   tenantSlug={tenantSlug}
                   path={path}
                   jobId={job.id}
-                  fileName={job.fileName}
-                  source={report.source}
                   rows={number(toSave)}
                 />
               </NextIntlClientProvider>

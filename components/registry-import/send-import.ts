@@ -5,23 +5,26 @@ import type { UploadEvent } from "@/app/[tenant]/registri/impor/unggah/route";
 export type ImportStep =
   | { phase: "upload"; percent: number }
   | { phase: "read"; percent: number | null }
+  | { phase: "compare" }
   | { phase: "stage" | "write"; done: number; total: number };
 
 export type ImportAnswer =
   | { ok: true; jobId: string; status: "DRY_RUN" | "COMMITTED" | "FAILED"; error?: string }
   | { ok: false; message: string | null };
 
-export function sendImport(options: {
-  tenantSlug: string;
-  file: File;
-  source: string;
-  mode: "dry-run" | "commit";
-  jobId?: string;
-  onStep: (step: ImportStep) => void;
-}): Promise<ImportAnswer> {
-  const { file } = options;
-  const query = new URLSearchParams({ mode: options.mode, source: options.source, name: file.name, size: String(file.size) });
-  if (options.jobId) query.set("job", options.jobId);
+/** The dry run sends its file; the commit names the dry run's job and sends nothing. */
+export function sendImport(
+  options: { tenantSlug: string; onStep: (step: ImportStep) => void } & (
+    | { mode: "dry-run"; file: File; source: string }
+    | { mode: "commit"; jobId: string }
+  ),
+): Promise<ImportAnswer> {
+  const file = options.mode === "dry-run" ? options.file : null;
+  const query = new URLSearchParams(
+    options.mode === "dry-run"
+      ? { mode: "dry-run", source: options.source, name: options.file.name, size: String(options.file.size) }
+      : { mode: "commit", job: options.jobId },
+  );
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     let read = 0;

@@ -6,7 +6,6 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
-import { useImportFile } from "./import-file-context";
 import { ImportProgress } from "./import-progress";
 import { sendImport, type ImportStep } from "./send-import";
 
@@ -18,7 +17,6 @@ export function UploadForm({ tenantSlug, path }: { tenantSlug: string; path: str
   const t = useTranslations("RegistryImport");
   const router = useRouter();
   const id = useId();
-  const { setChecked } = useImportFile();
   const inputRef = useRef<HTMLInputElement>(null);
   const [step, setStep] = useState<ImportStep | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -37,7 +35,6 @@ export function UploadForm({ tenantSlug, path }: { tenantSlug: string; path: str
     const answer = await sendImport({ tenantSlug, file, source, mode: "dry-run", onStep: setStep });
     setStep(null);
     if (!answer.ok) return fail(answer.message ?? t("progress.network"));
-    setChecked(file, source);
     router.replace(`${path}?job=${answer.jobId}`, { scroll: false });
     router.refresh();
   }

@@ -1,7 +1,7 @@
 // 100,000 member rows, generated at run time: dry run, commit, then a re-import that
 // changes nothing. Times are printed for the record (docs/import-format.md).
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { runRegistryImport, type ImportOutcome } from "@/lib/registry/import/run-import";
+import { checkRegistryImport, commitRegistryImport, type ImportOutcome } from "@/lib/registry/import/run-import";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 import { chunked, createImportTenant, extractRows, toCsv, toXlsxStreamed, type ImportTenant } from "@/tests/fixtures/registry/extract";
 
@@ -20,15 +20,11 @@ const database = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
 
 async function run(tenant: ImportTenant, bytes: Uint8Array, fileName: string, mode: { kind: "dry-run" } | { kind: "commit"; jobId: string }) {
   const started = Date.now();
-  const outcome: ImportOutcome = await runRegistryImport({
-    withTenant: t.withTenant,
-    tenantId: tenant.id,
-    userId: null,
-    body: chunked(bytes),
-    fileName,
-    source: "DTSEN",
-    mode,
-  });
+  const common = { withTenant: t.withTenant, tenantId: tenant.id, userId: null };
+  const outcome: ImportOutcome =
+    mode.kind === "commit"
+      ? await commitRegistryImport({ ...common, jobId: mode.jobId })
+      : await checkRegistryImport({ ...common, body: chunked(bytes), fileName, source: "DTSEN" });
   return { outcome, seconds: (Date.now() - started) / 1000 };
 }
 

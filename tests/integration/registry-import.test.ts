@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runRegistryImport, type ImportOutcome, type RegistryImportReport } from "@/lib/registry/import/run-import";
+import { checkRegistryImport, commitRegistryImport, type ImportOutcome, type RegistryImportReport } from "@/lib/registry/import/run-import";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 import { chunked, createImportTenant, extractRows, HEADERS, toCsv, toXlsx, type ExtractRow, type ImportTenant } from "@/tests/fixtures/registry/extract";
 
@@ -16,32 +16,18 @@ afterAll(async () => {
 type Run = { bytes: Uint8Array; fileName: string; afterBatch?: (batch: number) => void };
 
 async function dryRun(tenant: ImportTenant, run: Run): Promise<ImportOutcome> {
-  return runRegistryImport({
-    withTenant: t.withTenant,
-    tenantId: tenant.id,
-    userId: null,
-    body: chunked(run.bytes),
-    fileName: run.fileName,
-    source: "DTSEN",
-    mode: { kind: "dry-run" },
-  });
+  return checkRegistryImport({ withTenant: t.withTenant, tenantId: tenant.id, userId: null, body: chunked(run.bytes), fileName: run.fileName, source: "DTSEN" });
 }
 
-/** Dry run, then commit of the same bytes. */
+function commit(tenant: ImportTenant, jobId: string, afterBatch?: (batch: number) => void): Promise<ImportOutcome> {
+  return commitRegistryImport({ withTenant: t.withTenant, tenantId: tenant.id, userId: null, jobId, afterBatch });
+}
+
+/** Dry run, then commit of what it kept. */
 async function importFile(tenant: ImportTenant, run: Run): Promise<{ dry: ImportOutcome; committed: ImportOutcome }> {
   const dry = await dryRun(tenant, run);
   expect(dry.status, dry.error).toBe("DRY_RUN");
-  const committed = await runRegistryImport({
-    withTenant: t.withTenant,
-    tenantId: tenant.id,
-    userId: null,
-    body: chunked(run.bytes),
-    fileName: run.fileName,
-    source: "DTSEN",
-    mode: { kind: "commit", jobId: dry.jobId },
-    afterBatch: run.afterBatch,
-  });
-  return { dry, committed };
+  return { dry, committed: await commit(tenant, dry.jobId, run.afterBatch) };
 }
 
 const csv = (text: string, fileName = "dtsen.csv"): Run => ({ bytes: new TextEncoder().encode(text), fileName });
@@ -49,6 +35,14 @@ const csv = (text: string, fileName = "dtsen.csv"): Run => ({ bytes: new TextEnc
 async function report(tenant: ImportTenant, jobId: string): Promise<RegistryImportReport> {
   const job = await t.withTenant(tenant.id, (tx) => tx.importJob.findUniqueOrThrow({ where: { tenantId_id: { tenantId: tenant.id, id: jobId } } }));
   return job.report as unknown as RegistryImportReport;
+}
+
+async function dayOld(tenant: ImportTenant, jobId: string) {
+  await t.withTenant(tenant.id, (tx) => tx.$executeRaw`UPDATE "ImportJob" SET "createdAt" = now() - interval '25 hours' WHERE "tenantId" = ${tenant.id} AND id = ${jobId}`);
+}
+
+async function stagedRows(tenant: ImportTenant) {
+  return t.withTenant(tenant.id, async (tx) => ({ households: await tx.importStagedHousehold.count(), members: await tx.importStagedMember.count() }));
 }
 
 async function registryCounts(tenant: ImportTenant) {
@@ -269,21 +263,60 @@ describe("registry import: hostile files", () => {
     expect(reasonsOf(await report(tenant, dry.jobId)).get(2)).toMatch(/Kolom NAMA berisi rumus/);
   });
 
-  it("refuses a commit of a different file than the one checked", async () => {
+  it("commits what the dry run kept, once, and keeps no personal data after it", async () => {
     const tenant = await createImportTenant(t);
-    const dry = await dryRun(tenant, csv(toCsv(extractRows(tenant, 2))));
-    await expect(
-      runRegistryImport({
-        withTenant: t.withTenant,
-        tenantId: tenant.id,
-        userId: null,
-        body: chunked(new TextEncoder().encode(toCsv(extractRows(tenant, 3)))),
-        fileName: "dtsen.csv",
-        source: "DTSEN",
-        mode: { kind: "commit", jobId: dry.jobId },
-      }),
-    ).rejects.toThrow(/berbeda dengan berkas yang diperiksa/);
+    const rows = extractRows(tenant, 3);
+    const dry = await dryRun(tenant, csv(toCsv(rows)));
+    expect(await stagedRows(tenant)).toEqual({ households: 3, members: rows.length });
+    const committed = await commit(tenant, dry.jobId);
+    expect(committed.counts?.members.new).toBe(rows.length);
+    expect(await registryCounts(tenant)).toMatchObject({ households: 3, members: rows.length });
+    expect(await stagedRows(tenant)).toEqual({ households: 0, members: 0 });
+    await expect(commit(tenant, dry.jobId)).rejects.toThrow(/sudah disimpan/);
+  });
+
+  it("compares again at commit: a household changed since the dry run is counted as changed", async () => {
+    const tenant = await createImportTenant(t);
+    const rows = extractRows(tenant, 2);
+    await importFile(tenant, csv(toCsv(rows)));
+    const newer = rows.map((row) => ({ ...row, DESIL: row.DESIL === "4" ? "3" : "4" }));
+    const dry = await dryRun(tenant, csv(toCsv(newer)));
+    expect(dry.counts?.households).toEqual({ new: 0, changed: 2, unchanged: 0 });
+    // Meanwhile someone sets the households to the file's desil already.
+    await t.withTenant(tenant.id, async (tx) => {
+      for (const row of newer) await tx.household.updateMany({ where: { noKk: row["NO KK"] }, data: { desil: Number(row.DESIL) } });
+    });
+    const committed = await commit(tenant, dry.jobId);
+    expect(committed.counts?.households).toEqual({ new: 0, changed: 0, unchanged: 2 });
+    expect(committed.counts?.desilChanges).toBe(0);
+  });
+
+  it("refuses a commit whose kept rows are gone, or a day old, and writes nothing", async () => {
+    const tenant = await createImportTenant(t);
+    const gone = await dryRun(tenant, csv(toCsv(extractRows(tenant, 2))));
+    // What a crash does to the unlogged tables.
+    await t.withTenant(tenant.id, async (tx) => {
+      await tx.$executeRaw`DELETE FROM "ImportStagedMember" WHERE "tenantId" = ${tenant.id}`;
+      await tx.$executeRaw`DELETE FROM "ImportStagedHousehold" WHERE "tenantId" = ${tenant.id}`;
+    });
+    await expect(commit(tenant, gone.jobId)).rejects.toThrow(/Periksa ulang berkasnya/);
+
+    const old = await dryRun(tenant, csv(toCsv(extractRows(tenant, 2, { serialBase: 500 }))));
+    await dayOld(tenant, old.jobId);
+    await expect(commit(tenant, old.jobId)).rejects.toThrow(/lebih dari sehari/);
     expect(await registryCounts(tenant)).toMatchObject({ households: 0, members: 0 });
+    const jobs = await t.withTenant(tenant.id, (tx) => tx.importJob.findMany({ where: { id: { in: [gone.jobId, old.jobId] } }, select: { status: true } }));
+    expect(jobs.map((job) => job.status)).toEqual(["FAILED", "FAILED"]);
+    expect(await stagedRows(tenant)).toEqual({ households: 0, members: 0 });
+  });
+
+  it("a new dry run drops what expired dry runs kept", async () => {
+    const tenant = await createImportTenant(t);
+    const old = await dryRun(tenant, csv(toCsv(extractRows(tenant, 2))));
+    await dayOld(tenant, old.jobId);
+    const rows = extractRows(tenant, 1, { serialBase: 700 });
+    await dryRun(tenant, csv(toCsv(rows)));
+    expect(await stagedRows(tenant)).toEqual({ households: 1, members: rows.length });
   });
 
   it("an import that fails midway changes nothing", async () => {

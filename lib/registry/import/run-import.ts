@@ -1,8 +1,8 @@
-// One registry import (issue 4), dry run or commit, from the uploaded bytes to the
-// ImportJob row. The file is streamed through the parser and the validator; only the
-// validated rows are held, then written in one transaction, so a failed commit leaves the
-// registry exactly as it was. A commit re-reads the same file the dry run checked (its
-// SHA-256 must match) and compares again, since the registry may have moved since.
+// One registry import (issue 4) in two steps. The dry run streams the uploaded file through
+// the parser and the validator, compares the valid rows with the registry, and keeps them
+// (lib/registry/import/store.ts) under its ImportJob. The commit writes what that dry run
+// kept, in one transaction, so a failed commit leaves the registry exactly as it was; it
+// compares again first, since the registry may have moved since.
 import type { Tx } from "@/lib/db";
 import type { ScopeOptions } from "@/lib/db/tenant-scope";
 import { recordAudit } from "@/lib/audit";
@@ -10,8 +10,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RegistrySource } from "@/lib/generated/prisma/enums";
 import { loadAreaMatcher } from "./areas";
 import { todayIn } from "../schemas";
+import { tenantTimeZone } from "@/lib/tenant/time-zone";
 import { ImportFileError, readSpreadsheet, type SpreadsheetFormat, type TextEncodingName } from "@/lib/spreadsheet/read";
-import { applyStaged, stageAndCompare, type StagedCounts } from "./store";
+import { applyStaged, dropExpiredStaged, dropStaged, keepStaged, restageAndCompare, stageAndCompare, STAGED_FOR_HOURS, type StagedCounts } from "./store";
 import { validateExtract, type RejectedRow } from "./validate";
 
 export type ImportProgress = {
@@ -56,20 +57,27 @@ export type ImportOutcome = {
 
 type WithTenant = <T>(tenantId: string, fn: (tx: Tx) => Promise<T>, options?: ScopeOptions) => Promise<T>;
 
-export type RunImportOptions = {
+type ImportCommon = {
   withTenant: WithTenant;
   tenantId: string;
   userId: string | null;
   requestId?: string | null;
   ip?: string | null;
+  onProgress?: (progress: ImportProgress) => void;
+};
+
+export type CheckImportOptions = ImportCommon & {
   body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
   fileName: string;
   /** Size the client declared: for progress, and an upload that arrives shorter is refused. */
   fileSize?: number;
   source: RegistrySource;
-  /** A dry run creates a job; a commit carries out the dry run `jobId`. */
-  mode: { kind: "dry-run" } | { kind: "commit"; jobId: string };
-  onProgress?: (progress: ImportProgress) => void;
+  today?: Date;
+};
+
+export type CommitImportOptions = ImportCommon & {
+  /** The dry run to carry out. */
+  jobId: string;
   /** Tests only: runs after each write batch. */
   afterBatch?: (batch: number) => void | Promise<void>;
   today?: Date;
@@ -85,27 +93,14 @@ export class ImportRefusedError extends Error {
   }
 }
 
-export async function runRegistryImport(options: RunImportOptions): Promise<ImportOutcome> {
-  const { withTenant, tenantId, mode } = options;
+/** The dry run: reads and checks the file, compares it with the registry, keeps the valid rows. */
+export async function checkRegistryImport(options: CheckImportOptions): Promise<ImportOutcome> {
+  const { withTenant, tenantId } = options;
   const started = Date.now();
-
-  const setup = await withTenant(tenantId, async (tx) => {
-    const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true, kemendagriCode: true, timeZone: true } });
-    const job =
-      mode.kind === "commit"
-        ? await tx.importJob.findUnique({ where: { tenantId_id: { tenantId, id: mode.jobId } }, select: { id: true, kind: true, status: true, report: true } })
-        : null;
-    return { tenant, job, areas: await loadAreaMatcher(tx) };
-  });
-  let checkedSha: string | null = null;
-  if (mode.kind === "commit") {
-    const job = setup.job;
-    if (!job || job.kind !== "REGISTRY") throw new ImportRefusedError("Pemeriksaan impor tidak ditemukan.");
-    if (job.status !== "DRY_RUN") {
-      throw new ImportRefusedError(job.status === "COMMITTED" ? "Impor ini sudah disimpan." : "Pemeriksaan ini gagal; periksa ulang berkasnya.");
-    }
-    checkedSha = (job.report as { sha256?: string } | null)?.sha256 ?? null;
-  }
+  const setup = await withTenant(tenantId, async (tx) => ({
+    tenant: await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true, kemendagriCode: true } }),
+    areas: await loadAreaMatcher(tx),
+  }));
 
   const report: RegistryImportReport = {
     version: 1,
@@ -151,13 +146,9 @@ export async function runRegistryImport(options: RunImportOptions): Promise<Impo
     }
   } catch (error) {
     if (!(error instanceof ImportFileError)) throw error;
-    if (mode.kind === "commit") throw new ImportRefusedError(error.userMessage);
     report.error = error.userMessage;
     const job = await withTenant(tenantId, (tx) => createJob(tx, tenantId, options, "FAILED", report));
     return { jobId: job, status: "FAILED", counts: null, totalRows: 0, rejectedRows: 0, skippedRows: 0, error: error.userMessage };
-  }
-  if (checkedSha && checkedSha !== report.sha256) {
-    throw new ImportRefusedError("Berkas ini berbeda dengan berkas yang diperiksa. Unggah ulang berkas untuk diperiksa lebih dulu.");
   }
 
   Object.assign(report, {
@@ -170,41 +161,67 @@ export async function runRegistryImport(options: RunImportOptions): Promise<Impo
     rejected: extract.rejected,
   });
   const readMs = Date.now() - started;
-  const onStore = (progress: { phase: "stage" | "write"; done: number; total: number }) => options.onProgress?.(progress);
-  const effectiveDate = todayIn(setup.tenant.timeZone, options.today ?? new Date());
+  return withTenant(
+    tenantId,
+    async (tx) => {
+      await lockImports(tx, tenantId);
+      const dbStarted = Date.now();
+      await dropExpiredStaged(tx, tenantId);
+      report.counts = await stageAndCompare(tx, tenantId, extract.households, extract.members, options.onProgress);
+      report.durationMs = { read: readMs, database: Date.now() - dbStarted };
+      const jobId = await createJob(tx, tenantId, options, "DRY_RUN", report);
+      await keepStaged(tx, tenantId, jobId);
+      return outcome(jobId, "DRY_RUN", report);
+    },
+    { timeout: IMPORT_TIMEOUT_MS },
+  );
+}
 
+/** The commit: writes the rows its dry run kept, after comparing them with the registry again. */
+export async function commitRegistryImport(options: CommitImportOptions): Promise<ImportOutcome> {
+  const { withTenant, tenantId, jobId } = options;
+  const timeZone = await withTenant(tenantId, (tx) => tenantTimeZone(tx, tenantId));
+  const effectiveDate = todayIn(timeZone, options.today ?? new Date());
+  let report: RegistryImportReport | null = null;
   try {
     return await withTenant(
       tenantId,
       async (tx) => {
         // One import of a city at a time: two commits would compare against the same registry.
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`registry-import:${tenantId}`}))`;
-        const dbStarted = Date.now();
-        const counts = await stageAndCompare(tx, tenantId, extract.households, extract.members, onStore);
-        report.counts = counts;
-        if (mode.kind === "dry-run") {
-          report.durationMs = { read: readMs, database: Date.now() - dbStarted };
-          const jobId = await createJob(tx, tenantId, options, "DRY_RUN", report);
-          return outcome(jobId, "DRY_RUN", report);
+        await lockImports(tx, tenantId);
+        const job = await tx.importJob.findUnique({
+          where: { tenantId_id: { tenantId, id: jobId } },
+          select: { kind: true, status: true, report: true, createdAt: true },
+        });
+        if (!job || job.kind !== "REGISTRY") throw new ImportRefusedError("Pemeriksaan impor tidak ditemukan.");
+        if (job.status !== "DRY_RUN") {
+          throw new ImportRefusedError(job.status === "COMMITTED" ? "Impor ini sudah disimpan." : "Pemeriksaan ini gagal; periksa ulang berkasnya.");
         }
+        report = job.report as unknown as RegistryImportReport;
+        if (Date.now() - job.createdAt.getTime() > STAGED_FOR_HOURS * 3_600_000) throw new ImportRefusedError(EXPIRED);
+        const dbStarted = Date.now();
+        const staged = await restageAndCompare(tx, tenantId, jobId);
+        if (!staged) throw new ImportRefusedError(EXPIRED);
+        report.counts = staged.counts;
         await applyStaged(
           tx,
           {
             tenantId,
-            importJobId: mode.jobId,
+            importJobId: jobId,
             userId: options.userId,
-            source: options.source,
+            source: report.source,
             effectiveDate,
-            reason: `impor registri ${options.fileName} (${mode.jobId})`,
-            onProgress: onStore,
+            reason: `impor registri ${report.fileName} (${jobId})`,
+            onProgress: options.onProgress,
             afterBatch: options.afterBatch,
           },
-          { households: extract.households.length, members: extract.members.length },
-          counts,
+          staged.sizes,
+          staged.counts,
         );
-        report.durationMs = { read: readMs, database: Date.now() - dbStarted };
+        await dropStaged(tx, tenantId, jobId);
+        report.durationMs = { read: 0, database: Date.now() - dbStarted };
         await tx.importJob.update({
-          where: { tenantId_id: { tenantId, id: mode.jobId } },
+          where: { tenantId_id: { tenantId, id: jobId } },
           data: { status: "COMMITTED", committedAt: new Date(), ...jobCounts(report), report: report as unknown as Prisma.InputJsonValue },
         });
         await recordAudit(tx, {
@@ -212,26 +229,35 @@ export async function runRegistryImport(options: RunImportOptions): Promise<Impo
           userId: options.userId,
           action: "import",
           entity: "ImportJob",
-          entityId: mode.jobId,
-          after: { kind: "REGISTRY", fileName: options.fileName, source: options.source, sha256: report.sha256, ...jobCounts(report), counts },
+          entityId: jobId,
+          after: { kind: "REGISTRY", fileName: report.fileName, source: report.source, sha256: report.sha256, ...jobCounts(report), counts: staged.counts },
           requestId: options.requestId ?? null,
           ip: options.ip ?? null,
         });
-        return outcome(mode.jobId, "COMMITTED", report);
+        return outcome(jobId, "COMMITTED", report);
       },
       { timeout: IMPORT_TIMEOUT_MS },
     );
   } catch (error) {
-    if (mode.kind !== "commit") throw error;
-    // Nothing of the import was written; the job says it failed.
-    await withTenant(tenantId, (tx) =>
-      tx.importJob.update({
-        where: { tenantId_id: { tenantId, id: mode.jobId } },
-        data: { status: "FAILED", report: { ...report, rejected: report.rejected, error: "Penyimpanan gagal; tidak ada data yang diubah." } as unknown as Prisma.InputJsonValue },
-      }),
-    ).catch(() => undefined);
+    const refusedBeforeStart = error instanceof ImportRefusedError && error.userMessage !== EXPIRED;
+    if (refusedBeforeStart || !report) throw error;
+    // Nothing of the import was written; the job says it failed, and what it kept goes.
+    const failedReport = { ...(report as RegistryImportReport), error: error instanceof ImportRefusedError ? error.userMessage : "Penyimpanan gagal; tidak ada data yang diubah." };
+    await withTenant(tenantId, async (tx) => {
+      await tx.importJob.update({
+        where: { tenantId_id: { tenantId, id: jobId } },
+        data: { status: "FAILED", report: failedReport as unknown as Prisma.InputJsonValue },
+      });
+      await dropStaged(tx, tenantId, jobId);
+    }).catch(() => undefined);
     throw error;
   }
+}
+
+const EXPIRED = "Hasil pemeriksaan ini sudah tidak tersimpan (lebih dari sehari, atau server dimulai ulang). Periksa ulang berkasnya.";
+
+async function lockImports(tx: Tx, tenantId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`registry-import:${tenantId}`}))`;
 }
 
 function jobCounts(report: RegistryImportReport) {
@@ -244,7 +270,7 @@ function jobCounts(report: RegistryImportReport) {
   };
 }
 
-async function createJob(tx: Tx, tenantId: string, options: RunImportOptions, status: "DRY_RUN" | "FAILED", report: RegistryImportReport): Promise<string> {
+async function createJob(tx: Tx, tenantId: string, options: CheckImportOptions, status: "DRY_RUN" | "FAILED", report: RegistryImportReport): Promise<string> {
   const job = await tx.importJob.create({
     data: {
       tenantId,

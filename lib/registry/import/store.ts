@@ -1,5 +1,5 @@
 // The database side of an import, in the caller's transaction: validated rows go into
-// temporary staging tables in large JSON batches, are compared with the registry in a few
+// temporary staging tables in large text batches, are kept for the commit, are compared with the registry in a few
 // set-based statements (new / changed / unchanged), and — on commit — are upserted by
 // (tenantId, noKk) and (tenantId, nik) with every desil and extreme-poverty change written
 // to the households' history. Raw SQL is not audited by the scoped client: the caller
@@ -27,19 +27,8 @@ export const STAGE_BATCH = 5_000;
 /** Staged rows per write statement. */
 export const WRITE_BATCH = 10_000;
 
-/**
- * Creates and fills the staging tables, and compares them with the registry. The file's rows
- * go into plain staging tables (one text parameter per batch of rows); each comparison
- * is then one CREATE TABLE … AS over a join with the registry, so every staged row is written
- * once, not rewritten by an UPDATE per step.
- */
-export async function stageAndCompare(
-  tx: Tx,
-  tenantId: string,
-  households: StagedHousehold[],
-  members: StagedMember[],
-  onProgress?: StoreProgress,
-): Promise<StagedCounts> {
+/** The file's checked rows, one temporary table each; the comparison reads them. */
+async function createFileTables(tx: Tx): Promise<void> {
   await tx.$executeRawUnsafe(`
     CREATE TEMP TABLE import_household_file (
       seq int NOT NULL, no_kk text NOT NULL UNIQUE, new_id text NOT NULL,
@@ -52,7 +41,20 @@ export async function stageAndCompare(
       name text NOT NULL, sex "Sex" NOT NULL, birth_place text, birth_date date NOT NULL,
       relation "FamilyRelation" NOT NULL, education "Education", occupation text, disability "Disability"
     ) ON COMMIT DROP`);
+}
 
+/**
+ * A dry run: the validated rows go into the file tables (one text parameter per batch of
+ * rows) and are compared with the registry.
+ */
+export async function stageAndCompare(
+  tx: Tx,
+  tenantId: string,
+  households: StagedHousehold[],
+  members: StagedMember[],
+  onProgress?: StoreProgress,
+): Promise<StagedCounts> {
+  await createFileTables(tx);
   const total = households.length + members.length;
   let done = 0;
   for (let start = 0; start < households.length; start += STAGE_BATCH) {
@@ -80,6 +82,74 @@ export async function stageAndCompare(
     done += batch.length;
     onProgress?.({ phase: "stage", done, total });
   }
+  return compareWithRegistry(tx, tenantId, members.length);
+}
+
+/** A dry run keeps its checked rows for the commit (after stageAndCompare, same transaction). */
+export async function keepStaged(tx: Tx, tenantId: string, importJobId: string): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO "ImportStagedHousehold" ("tenantId", "importJobId", seq, "noKk", "newId", "registryId", address, rt, rw,
+                                         "kecamatanId", "kelurahanId", desil, "isExtremePoor")
+    SELECT ${tenantId}::text, ${importJobId}::text, seq, no_kk, new_id, registry_id, address, rt, rw, kecamatan_id, kelurahan_id,
+           desil, is_extreme_poor
+      FROM import_household_file`;
+  await tx.$executeRaw`
+    INSERT INTO "ImportStagedMember" ("tenantId", "importJobId", seq, nik, "noKk", "newId", name, sex, "birthPlace", "birthDate",
+                                      relation, education, occupation, disability)
+    SELECT ${tenantId}::text, ${importJobId}::text, seq, nik, no_kk, new_id, name, sex, birth_place, birth_date, relation,
+           education, occupation, disability
+      FROM import_member_file`;
+}
+
+/**
+ * A commit: the rows its dry run kept go back into the file tables and are compared with the
+ * registry again (it may have changed since). Null when nothing was kept (a crash empties the
+ * unlogged tables).
+ */
+export async function restageAndCompare(
+  tx: Tx,
+  tenantId: string,
+  importJobId: string,
+): Promise<{ counts: StagedCounts; sizes: { households: number; members: number } } | null> {
+  await createFileTables(tx);
+  const households = await tx.$executeRaw`
+    INSERT INTO import_household_file (seq, no_kk, new_id, registry_id, address, rt, rw, kecamatan_id, kelurahan_id, desil, is_extreme_poor)
+    SELECT seq, "noKk", "newId", "registryId", address, rt, rw, "kecamatanId", "kelurahanId", desil, "isExtremePoor"
+      FROM "ImportStagedHousehold" WHERE "tenantId" = ${tenantId} AND "importJobId" = ${importJobId}`;
+  const members = await tx.$executeRaw`
+    INSERT INTO import_member_file (seq, nik, no_kk, new_id, name, sex, birth_place, birth_date, relation, education, occupation, disability)
+    SELECT seq, nik, "noKk", "newId", name, sex, "birthPlace", "birthDate", relation, education, occupation, disability
+      FROM "ImportStagedMember" WHERE "tenantId" = ${tenantId} AND "importJobId" = ${importJobId}`;
+  if (households === 0 && members === 0) return null;
+  return { counts: await compareWithRegistry(tx, tenantId, members), sizes: { households, members } };
+}
+
+/** Drops what a job kept. */
+export async function dropStaged(tx: Tx, tenantId: string, importJobId: string): Promise<void> {
+  await tx.$executeRaw`DELETE FROM "ImportStagedHousehold" WHERE "tenantId" = ${tenantId} AND "importJobId" = ${importJobId}`;
+  await tx.$executeRaw`DELETE FROM "ImportStagedMember" WHERE "tenantId" = ${tenantId} AND "importJobId" = ${importJobId}`;
+}
+
+/** Kept rows may wait a day for their commit; after that, or once the job is no longer waiting, they go. */
+export const STAGED_FOR_HOURS = 24;
+
+export async function dropExpiredStaged(tx: Tx, tenantId: string): Promise<void> {
+  for (const table of ["ImportStagedHousehold", "ImportStagedMember"] as const) {
+    await tx.$executeRaw`
+      DELETE FROM ${raw(`"${table}"`)} s
+       WHERE s."tenantId" = ${tenantId}
+         AND s."importJobId" NOT IN (
+               SELECT id FROM "ImportJob"
+                WHERE "tenantId" = ${tenantId} AND status = 'DRY_RUN' AND "createdAt" > now() - make_interval(hours => ${STAGED_FOR_HOURS}::int))`;
+  }
+}
+
+/**
+ * Compares the file tables with the registry: each comparison is one CREATE TABLE … AS over
+ * a join with the registry, so every staged row is written once, not rewritten by an UPDATE
+ * per step.
+ */
+async function compareWithRegistry(tx: Tx, tenantId: string, memberRows: number): Promise<StagedCounts> {
   // Temporary tables are never analysed by autovacuum: without statistics the planner takes
   // them for small and joins them to a million-row registry by scanning it.
   await tx.$executeRawUnsafe(`ANALYZE import_household_file`);
@@ -146,7 +216,7 @@ export async function stageAndCompare(
   return {
     households: { new: n("hh_new"), changed: n("hh_changed"), unchanged: n("hh_unchanged") },
     members: { new: n("m_new"), changed: n("m_changed"), unchanged: n("m_unchanged") },
-    rows: { new: n("m_new"), changed: rowsChanged, unchanged: members.length - n("m_new") - rowsChanged },
+    rows: { new: n("m_new"), changed: rowsChanged, unchanged: memberRows - n("m_new") - rowsChanged },
     desilChanges: n("desil_changes"),
     extremePoorChanges: n("extreme_changes"),
   };

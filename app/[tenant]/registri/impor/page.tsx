@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
-import { ImportFileProvider } from "@/components/registry-import/import-file-context";
 import { ImportResult } from "@/components/registry-import/import-result";
 import { RecentImports } from "@/components/registry-import/recent-imports";
 import { UploadForm } from "@/components/registry-import/upload-form";
@@ -48,7 +47,7 @@ export default async function RegistryImportPage({ params, searchParams }: Props
   const clientMessages = { RegistryImport: messages.RegistryImport };
 
   return (
-    <ImportFileProvider>
+    <>
       <PageHeader
         eyebrow={t("eyebrow")}
         title={t("title")}
@@ -69,6 +68,6 @@ export default async function RegistryImportPage({ params, searchParams }: Props
       </Card>
       {job ? <ImportResult job={job} tenantSlug={slug} path={path} timeZone={timeZone} messages={clientMessages} /> : null}
       <RecentImports jobs={jobs} path={path} timeZone={timeZone} current={job?.id} />
-    </ImportFileProvider>
+    </>
   );
 }

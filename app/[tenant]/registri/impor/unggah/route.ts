@@ -1,13 +1,14 @@
-// The upload of a registry import (issue 4). A server action's body is capped (1 MB by
-// default) and buffered whole; an extract of 100,000 rows is 10–20 MB. So the file is sent
-// raw as this request's body and streamed straight into the parser, and the answer streams
-// back as NDJSON: progress lines, then the outcome.
+// The two steps of a registry import (issue 4). A server action's body is capped (1 MB by
+// default) and buffered whole; an extract of 100,000 rows is 10–20 MB. So the dry run's file
+// is sent raw as this request's body and streamed straight into the parser; the commit sends
+// no file (it writes what the dry run kept). Either answer streams back as NDJSON: progress
+// lines, then the outcome.
 import { randomUUID } from "node:crypto";
 import { clientIp, requestId } from "@/lib/auth/request";
 import { withTenant } from "@/lib/db";
 import { RegistrySource } from "@/lib/generated/prisma/enums";
 import { notFoundResponse, registryImportUser } from "@/lib/registry/import/route-access";
-import { ImportRefusedError, runRegistryImport, type ImportProgress } from "@/lib/registry/import/run-import";
+import { checkRegistryImport, commitRegistryImport, ImportRefusedError, type ImportProgress } from "@/lib/registry/import/run-import";
 import { z } from "@/lib/validation/zod";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +19,8 @@ const querySchema = z.object({
   mode: z.enum(["dry-run", "commit"]),
   job: z.string().regex(/^[a-z0-9]{10,40}$/i).optional(),
   source: z.enum(RegistrySource).default("DTSEN"),
-  name: z.string().trim().min(1).max(200),
+  /** The dry run's file name. */
+  name: z.string().trim().min(1).max(200).optional(),
   size: z.coerce.number().int().nonnegative().optional(),
 });
 
@@ -38,7 +40,8 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
   if (origin && new URL(origin).host !== request.headers.get("host")) return notFoundResponse();
 
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success || !request.body || (query.data.mode === "commit" && !query.data.job)) {
+  const complete = query.success && (query.data.mode === "commit" ? Boolean(query.data.job) : Boolean(request.body && query.data.name));
+  if (!query.success || !complete) {
     return Response.json({ type: "error", message: "Permintaan impor tidak lengkap." }, { status: 400 });
   }
   const { mode, job, source, name, size } = query.data;
@@ -51,24 +54,17 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
       const send = (event: UploadEvent) => controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
       let last = 0;
       try {
-        const outcome = await runRegistryImport({
-          withTenant,
-          tenantId: user.tenantId,
-          userId: user.id,
-          requestId: meta.requestId,
-          ip: meta.ip,
-          body,
-          fileName: name,
-          fileSize: size,
-          source,
-          mode: mode === "commit" ? { kind: "commit", jobId: job! } : { kind: "dry-run" },
-          onProgress: (progress) => {
-            const now = Date.now();
-            if (now - last < 200 && progress.done !== progress.total) return;
-            last = now;
-            send({ type: "progress", ...progress });
-          },
-        });
+        const onProgress = (progress: ImportProgress) => {
+          const now = Date.now();
+          if (now - last < 200 && progress.done !== progress.total) return;
+          last = now;
+          send({ type: "progress", ...progress });
+        };
+        const common = { withTenant, tenantId: user.tenantId, userId: user.id, requestId: meta.requestId, ip: meta.ip, onProgress };
+        const outcome =
+          mode === "commit"
+            ? await commitRegistryImport({ ...common, jobId: job! })
+            : await checkRegistryImport({ ...common, body: body!, fileName: name!, fileSize: size, source });
         send({ type: "result", jobId: outcome.jobId, status: outcome.status, error: outcome.error });
       } catch (error) {
         if (error instanceof ImportRefusedError) {
