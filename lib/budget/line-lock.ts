@@ -4,9 +4,12 @@ import type { Rupiah } from "@/lib/money";
 /**
  * Holds the budget line's row until the transaction ends, so two entries (or an entry and
  * a pagu change) checked against the pagu at the same moment are checked one after the other.
+ * NO KEY UPDATE, not UPDATE: an entry inserted earlier in the same transaction holds the
+ * foreign key's KEY SHARE lock on the line, which FOR UPDATE would wait on (two such
+ * transactions would deadlock).
  */
 export async function lockBudgetLine(tx: Tx, tenantId: string, budgetLineId: string): Promise<void> {
-  await tx.$executeRaw`SELECT 1 FROM "BudgetLine" WHERE "tenantId" = ${tenantId} AND "id" = ${budgetLineId} FOR UPDATE`;
+  await tx.$executeRaw`SELECT 1 FROM "BudgetLine" WHERE "tenantId" = ${tenantId} AND "id" = ${budgetLineId} FOR NO KEY UPDATE`;
 }
 
 /**

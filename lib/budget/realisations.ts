@@ -55,11 +55,13 @@ async function assertWithinPagu(tx: Tx, line: { id: string; pagu: Rupiah }, amou
 export async function createRealisation({ tx, tenantId, user }: Ctx, input: CreateRealisationInput, clock: Clock = {}) {
   const line = await findOwnBudgetLine(tx, writerOpdId(user), input.budgetLineId);
   await assertMonthOpen(tx, tenantId, line.programme.fiscalYear, input.month, clock);
-  await lockBudgetLine(tx, tenantId, line.id);
-  await assertWithinPagu(tx, line, input.amount);
   const entry = await tx.budgetRealisation.create({
     data: { tenantId, budgetLineId: line.id, month: input.month, amount: input.amount, note: input.note, createdById: user.id },
   });
+  // Checked last, so the line stays locked only for the check and the commit: every clerk of
+  // an OPD may be entering against the same line. Over the pagu, the entry is rolled back.
+  await lockBudgetLine(tx, tenantId, line.id);
+  await assertWithinPagu(tx, line, input.amount, entry.id);
   return { realisationId: entry.id, budgetLineId: line.id };
 }
 

@@ -123,6 +123,18 @@ describe("entering realisation", () => {
     expect(await read((tx) => tx.budgetRealisation.count({ where: { budgetLineId: line } }))).toBe(2);
   });
 
+  it("clerks entering on one line at the same moment never pass the pagu together, and none waits on another forever", async () => {
+    // Room for exactly five entries of 2,000,000; twelve clerks try at once.
+    const tight = await newLine(disnaker, "Pagu Ketat", 10_000_000n);
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => run(staff, createRealisationDefinition, { budgetLineId: tight, month: String((i % 3) + 1), amount: "2.000.000" })),
+    );
+    expect(results.filter((result) => result.ok)).toHaveLength(5);
+    for (const refused of results.filter((result) => !result.ok)) expect(fieldErrors(refused).amount?.[0]).toMatch(/^Melebihi pagu/);
+    const saved = await read((tx) => tx.budgetRealisation.aggregate({ where: { budgetLineId: tight }, _sum: { amount: true }, _count: true }));
+    expect(saved).toMatchObject({ _count: 5, _sum: { amount: 10_000_000n } });
+  });
+
   it("another OPD's clerk, another city and roles without the permission get nothing in", async () => {
     const input = { budgetLineId: line, month: "1", amount: "1.000.000" };
     expect(await run(dinsosStaff, createRealisationDefinition, input)).toMatchObject({ ok: false, code: "NOT_FOUND" });
