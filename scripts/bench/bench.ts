@@ -313,6 +313,14 @@ export type WritesResult = {
   errors: Record<string, number>;
   seconds: number;
   writesPerSecond: number;
+  /**
+   * Writes per second while every user is at work: from the moment the last user starts to
+   * the moment the first one is done. Over the whole run the figure also counts the start,
+   * when users are still arriving, and the end, when a few slow ones finish alone.
+   */
+  writesPerSecondAllActive: number;
+  /** Users who entered one write of each kind before the clock started. */
+  warmUpUsers: number;
   latency: Timing;
   /** The same per kind of write: aid drafts, the shared-line realisation, the head's verification. */
   latencyByKind: Record<WriteKind, Timing>;
@@ -322,8 +330,7 @@ export type WritesResult = {
 };
 
 type Staff = { user: SessionUser; head: SessionUser };
-/** Users of the warm-up before the measured run: one per connection of the default pool. */
-const WARM_UP_USERS = 10;
+
 type WriteKind = "aidDraft" | "realisation" | "verification";
 
 /**
@@ -333,7 +340,10 @@ type WriteKind = "aidDraft" | "realisation" | "verification";
  * Every write goes through the server-action pipeline (session, permission, zod, domain
  * function, audit) on the app's pool.
  *
- * The clock starts after a warm-up (see WARM_UP_USERS).
+ * The clock starts after a warm-up: `warmUpUsers` users enter one write of each kind, with a
+ * note of their own (outside the figures and the lost-update check). A running server has its
+ * pool's connections open and its code compiled by the JIT; a server just started has
+ * neither, and its first seconds are slower.
  *
  * A person at a form pauses between submissions, so each user waits a think time before
  * every write: uniformly 0.5–1.5 × `thinkMs` (the first wait spreads the users' starts). With
@@ -341,7 +351,7 @@ type WriteKind = "aidDraft" | "realisation" | "verification";
  * users in flight at once then wait in line for the pool whatever the speed of one write.
  */
 export async function benchConcurrentWrites(
-  env: BenchEnv, users: number, perUser: number, log: (line: string) => void = () => {}, thinkMs = 0,
+  env: BenchEnv, users: number, perUser: number, log: (line: string) => void = () => {}, thinkMs = 0, warmUpUsers = 100,
 ): Promise<WritesResult> {
   const { tenantId, tenantSlug, sql } = env;
   const marker = `bench-${Date.now().toString(36)}`;
@@ -358,7 +368,7 @@ export async function benchConcurrentWrites(
   );
   const households = await sql.query<{ id: string }>(
     `SELECT id FROM "Household" WHERE "tenantId" = $1 AND status = 'ACTIVE' ORDER BY id LIMIT $2`,
-    [tenantId, users * perUser + WARM_UP_USERS],
+    [tenantId, users * perUser + warmUpUsers],
   );
   const session = (row: (typeof staffRows)[number]): SessionUser => ({
     id: row.id, name: row.name, email: row.email, role: row.role as SessionUser["role"], tenantId, tenantSlug,
@@ -382,9 +392,6 @@ export async function benchConcurrentWrites(
     requestMeta: async () => ({ requestId: marker, ip: "127.0.0.1" }),
   });
 
-  // A running server has its pool's connections open and its code and query plans warm: so
-  // before the clock starts, a few users enter one of each write (with a note of their own,
-  // outside the figures and the lost-update check).
   const warmHouseholds = households.slice(users * perUser);
   await Promise.all(
     warmHouseholds.map(async (household, u) => {
@@ -400,6 +407,9 @@ export async function benchConcurrentWrites(
   );
 
   const latencies: number[] = [];
+  const firstStart: number[] = [];
+  const lastEnd: number[] = [];
+  const ends: number[] = [];
   const byKind: Record<WriteKind, number[]> = { aidDraft: [], realisation: [], verification: [] };
   const errors: Record<string, number> = {};
   let failed = 0;
@@ -410,11 +420,15 @@ export async function benchConcurrentWrites(
     seed = (seed * 1103515245 + 12345) % 2 ** 31;
     return new Promise((resolve) => setTimeout(resolve, thinkMs * (0.5 + seed / 2 ** 31)));
   };
-  const timed = async <T>(kind: WriteKind, write: () => Promise<{ ok: boolean; code?: string; data?: T }>): Promise<T | null> => {
+  const timed = async <T>(user: number, kind: WriteKind, write: () => Promise<{ ok: boolean; code?: string; data?: T }>): Promise<T | null> => {
     await think();
     const started = performance.now();
+    firstStart[user] ??= started;
     const result = (await write()) as { ok: boolean; code?: string; message?: string; data?: T };
-    const took = performance.now() - started;
+    const ended = performance.now();
+    const took = ended - started;
+    lastEnd[user] = ended;
+    ends.push(ended);
     latencies.push(took);
     byKind[kind].push(took);
     if (!result.ok) {
@@ -434,7 +448,7 @@ export async function benchConcurrentWrites(
       const mine: string[] = [];
       for (let k = 0; k < perUser; k++) {
         const household = households[(u * perUser + k) % households.length]!;
-        const created = await timed<{ distributionId: string }>("aidDraft", () =>
+        const created = await timed<{ distributionId: string }>(u, "aidDraft", () =>
           runAction(deps(staff.user), createDistributionDefinition, tenantSlug, {
             programmeId: programme.id, budgetLineId: programme.lineId, householdId: household.id, kind: aidKind(programme.kind),
             items: "Paket bantuan (uji beban)", quantity: "1", value: "250000", distributedAt: `${env.year}-12-15`,
@@ -445,9 +459,9 @@ export async function benchConcurrentWrites(
       }
       const line = sharedLines[u % sharedLines.length]!;
       const lineStaff = staffByOpd.get(line.opdId)!;
-      await timed("realisation", () => runAction(deps(lineStaff.user), createRealisationDefinition, tenantSlug, { budgetLineId: line.lineId, month: "12", amount: "1000", note: marker }));
+      await timed(u, "realisation", () => runAction(deps(lineStaff.user), createRealisationDefinition, tenantSlug, { budgetLineId: line.lineId, month: "12", amount: "1000", note: marker }));
       if (mine.length > 0) {
-        const verified = await timed("verification", () => runAction(deps(staff.head), verifyDistributionsDefinition, tenantSlug, { ids: mine }));
+        const verified = await timed(u, "verification", () => runAction(deps(staff.head), verifyDistributionsDefinition, tenantSlug, { ids: mine }));
         if (verified) acknowledged.push(...mine);
       }
     }),
@@ -485,13 +499,22 @@ export async function benchConcurrentWrites(
   const lostUpdates = { missingDrafts: Number(missing), summaryMismatches: Number(mismatches), linesOverPagu: Number(over), ok: false };
   lostUpdates.ok = lostUpdates.missingDrafts === 0 && lostUpdates.summaryMismatches === 0 && lostUpdates.linesOverPagu === 0;
   const result: WritesResult = {
-    users, thinkMs, writes, failed, errors, seconds: round1(seconds), writesPerSecond: Math.round(writes / seconds), latency: summarise(latencies),
+    users, thinkMs, writes, failed, errors, seconds: round1(seconds), writesPerSecond: Math.round(writes / seconds),
+    writesPerSecondAllActive: rateWhileAllActive(firstStart, lastEnd, ends), warmUpUsers: warmHouseholds.length, latency: summarise(latencies),
     latencyByKind: { aidDraft: summarise(byKind.aidDraft), realisation: summarise(byKind.realisation), verification: summarise(byKind.verification) },
     poolSize: Number(process.env.DATABASE_POOL_SIZE) || 10, lostUpdates,
   };
-  log(`  ${users} users, think time ${thinkMs} ms: ${writes} writes (${failed} failed) in ${result.seconds} s → ${result.writesPerSecond} writes/s, p50 ${fmt(result.latency.p50)} p95 ${fmt(result.latency.p95)}; lost updates: ${lostUpdates.ok ? "none" : JSON.stringify(lostUpdates)}`);
+  log(`  ${users} users, think time ${thinkMs} ms: ${writes} writes (${failed} failed) in ${result.seconds} s → ${result.writesPerSecond} writes/s (${result.writesPerSecondAllActive} while all ${users} are at work), p50 ${fmt(result.latency.p50)} p95 ${fmt(result.latency.p95)}; lost updates: ${lostUpdates.ok ? "none" : JSON.stringify(lostUpdates)}`);
   log(`  by kind (p50 / p95): ${Object.entries(result.latencyByKind).map(([kind, t]) => `${kind} ${fmt(t.p50)} / ${fmt(t.p95)}`).join(", ")}`);
   return result;
+}
+
+/** Completed writes per second between the last user's first write and the first user's last. */
+function rateWhileAllActive(firstStart: number[], lastEnd: number[], ends: number[]): number {
+  const from = Math.max(...firstStart);
+  const to = Math.min(...lastEnd);
+  if (!(to > from)) return 0;
+  return Math.round(ends.filter((end) => end >= from && end <= to).length / ((to - from) / 1000));
 }
 
 function aidKind(programmeKind: string): string {

@@ -1,4 +1,4 @@
-// npm run bench -- [--database entas_bench] [--iterations 30] [--users 200] [--per-user 5] [--think-ms 1000]
+// npm run bench -- [--database entas_bench] [--iterations 30] [--users 200] [--per-user 5] [--think-ms 1000] [--warm-up-users 100]
 //                  [--import-households 100000] [--only queries,pages,http,search,import,writes,bundles]
 //                  [--base-url http://127.0.0.1:3300] [--queries fundRollup,poverty.coverage]
 //
@@ -22,6 +22,7 @@ const iterations = Number(flag("iterations") ?? 30);
 const users = Number(flag("users") ?? 200);
 const perUser = Number(flag("per-user") ?? 5);
 const thinkMs = Number(flag("think-ms") ?? 1000);
+const warmUpUsers = Number(flag("warm-up-users") ?? 100);
 const importHouseholds = Number(flag("import-households") ?? 100_000);
 const baseUrl = flag("base-url");
 const queryNames = flag("queries")?.split(",") ?? [];
@@ -50,7 +51,7 @@ try {
   }
   if (only.has("search")) (console.log("\nregistry search"), (report.search = await benchSearch(env, iterations, log)));
   if (only.has("import")) (console.log("\nregistry import"), (report.import = await benchImport(env, importHouseholds, log)));
-  if (only.has("writes")) (console.log("\nconcurrent data entry"), (report.writes = await benchConcurrentWrites(env, users, perUser, log, thinkMs)));
+  if (only.has("writes")) (console.log("\nconcurrent data entry"), (report.writes = await benchConcurrentWrites(env, users, perUser, log, thinkMs, warmUpUsers)));
   if (only.has("bundles")) {
     report.bundles = await firstLoadJs();
     console.log(`\nfirst-load JavaScript: ${"skipped" in report.bundles ? `skipped — ${report.bundles.skipped}` : report.bundles.map((b) => `${b.route} ${b.kb} kB`).join(", ")}`);

@@ -118,13 +118,16 @@ it("imports a CSV through the app and by COPY", async () => {
   expect(result.status).toBe("COMMITTED");
   expect(result.households).toBe(200);
   expect(result.rowsPerSecond).toBeGreaterThan(0);
+  expect(result.commitRowsPerSecond).toBeGreaterThan(0);
   expect(result.copyRowsPerSecond).toBeGreaterThan(0);
 });
 
 it("takes concurrent writes through the server actions without losing one", async () => {
-  const result = await benchConcurrentWrites(env, 10, 2);
+  const result = await benchConcurrentWrites(env, 10, 2, undefined, 0, 3);
   expect(result.failed, JSON.stringify(result.errors)).toBe(0);
-  // 10 users × (2 hand-overs + 1 realisation + 1 verification).
+  // 10 users × (2 hand-overs + 1 realisation + 1 verification); the warm-up's writes are not counted.
   expect(result.writes).toBe(40);
+  expect(result.warmUpUsers).toBe(3);
+  expect(result.writesPerSecondAllActive).toBeGreaterThan(0);
   expect(result.lostUpdates).toEqual({ missingDrafts: 0, summaryMismatches: 0, linesOverPagu: 0, ok: true });
 });
