@@ -27,17 +27,21 @@ export const STAGE_BATCH = 5_000;
 /** Staged rows per write statement. */
 export const WRITE_BATCH = 10_000;
 
-/** The file's checked rows, one temporary table each; the comparison reads them. */
+/**
+ * The file's checked rows, one temporary table each; the comparison reads them. No unique
+ * index: the validator already refused a second row of a NIK or a No. KK, and the registry's
+ * own unique keys would refuse the commit if one got through.
+ */
 async function createFileTables(tx: Tx): Promise<void> {
   await tx.$executeRawUnsafe(`
     CREATE TEMP TABLE import_household_file (
-      seq int NOT NULL, no_kk text NOT NULL UNIQUE, new_id text NOT NULL,
+      seq int NOT NULL, no_kk text NOT NULL, new_id text NOT NULL,
       registry_id text, address text, rt text, rw text, kecamatan_id text NOT NULL, kelurahan_id text NOT NULL,
       desil int, is_extreme_poor boolean
     ) ON COMMIT DROP`);
   await tx.$executeRawUnsafe(`
     CREATE TEMP TABLE import_member_file (
-      seq int NOT NULL, nik text NOT NULL UNIQUE, no_kk text NOT NULL, new_id text NOT NULL,
+      seq int NOT NULL, nik text NOT NULL, no_kk text NOT NULL, new_id text NOT NULL,
       name text NOT NULL, sex "Sex" NOT NULL, birth_place text, birth_date date NOT NULL,
       relation "FamilyRelation" NOT NULL, education "Education", occupation text, disability "Disability"
     ) ON COMMIT DROP`);
