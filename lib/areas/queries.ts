@@ -6,17 +6,17 @@ export type KecamatanNode = { id: string; code: string; name: string; kelurahan:
 
 /**
  * The scope's city as kecamatan → kelurahan, by Kemendagri code, with its active and
- * extreme-poor households per area (counted by the database).
+ * extreme-poor households per area (from the registry's per-area counts, kept by trigger).
  */
 export async function getAreaTree(tx: Tx): Promise<KecamatanNode[]> {
   const [areas, byKecamatan, byKelurahan] = await Promise.all([
     tx.area.findMany({ select: { id: true, code: true, name: true, level: true, parentId: true }, orderBy: { code: "asc" } }),
-    tx.household.groupBy({ by: ["kecamatanId", "isExtremePoor"], where: { status: "ACTIVE" }, _count: { _all: true } }),
-    tx.household.groupBy({ by: ["kelurahanId", "isExtremePoor"], where: { status: "ACTIVE" }, _count: { _all: true } }),
+    tx.householdAreaCount.groupBy({ by: ["kecamatanId", "isExtremePoor"], where: { status: "ACTIVE" }, _sum: { households: true } }),
+    tx.householdAreaCount.groupBy({ by: ["kelurahanId", "isExtremePoor"], where: { status: "ACTIVE" }, _sum: { households: true } }),
   ]);
-  const counts = (rows: { isExtremePoor: boolean; _count: { _all: number } }[]): AreaCounts => ({
-    households: rows.reduce((sum, row) => sum + row._count._all, 0),
-    extremePoorHouseholds: rows.find((row) => row.isExtremePoor)?._count._all ?? 0,
+  const counts = (rows: { isExtremePoor: boolean; _sum: { households: number | null } }[]): AreaCounts => ({
+    households: rows.reduce((sum, row) => sum + (row._sum.households ?? 0), 0),
+    extremePoorHouseholds: rows.find((row) => row.isExtremePoor)?._sum.households ?? 0,
   });
 
   const tree = new Map<string, KecamatanNode>();

@@ -33,18 +33,18 @@ export type TenantOverview = {
   extremePoorHouseholds: number;
 };
 
-/** Headline counts of the scope's tenant, counted by the database. */
+/** Headline counts of the scope's tenant, from the registry's per-area counts (kept by trigger). */
 export async function getTenantOverview(tx: Tx): Promise<TenantOverview> {
   const [areas, households] = await Promise.all([
     tx.area.groupBy({ by: ["level"], _count: { _all: true } }),
-    tx.household.groupBy({ by: ["isExtremePoor"], where: { status: "ACTIVE" }, _count: { _all: true } }),
+    tx.householdAreaCount.groupBy({ by: ["isExtremePoor"], where: { status: "ACTIVE" }, _sum: { households: true } }),
   ]);
   const areaCount = (level: "KECAMATAN" | "KELURAHAN") => areas.find((row) => row.level === level)?._count._all ?? 0;
-  const extremePoor = households.find((row) => row.isExtremePoor)?._count._all ?? 0;
+  const extremePoor = households.find((row) => row.isExtremePoor)?._sum.households ?? 0;
   return {
     kecamatan: areaCount("KECAMATAN"),
     kelurahan: areaCount("KELURAHAN"),
-    households: households.reduce((sum, row) => sum + row._count._all, 0),
+    households: households.reduce((sum, row) => sum + (row._sum.households ?? 0), 0),
     extremePoorHouseholds: extremePoor,
   };
 }
@@ -67,10 +67,10 @@ export async function getKecamatanBreakdown(tx: Tx): Promise<KecamatanBreakdownR
       orderBy: { name: "asc" },
     }),
     tx.area.groupBy({ by: ["parentId"], where: { level: "KELURAHAN" }, _count: { _all: true } }),
-    tx.household.groupBy({
+    tx.householdAreaCount.groupBy({
       by: ["kecamatanId", "isExtremePoor"],
       where: { status: "ACTIVE" },
-      _count: { _all: true },
+      _sum: { households: true },
     }),
   ]);
 
@@ -80,8 +80,8 @@ export async function getKecamatanBreakdown(tx: Tx): Promise<KecamatanBreakdownR
     return {
       ...area,
       kelurahan: kelurahanCount.get(area.id) ?? 0,
-      households: groups.reduce((sum, row) => sum + row._count._all, 0),
-      extremePoorHouseholds: groups.find((row) => row.isExtremePoor)?._count._all ?? 0,
+      households: groups.reduce((sum, row) => sum + (row._sum.households ?? 0), 0),
+      extremePoorHouseholds: groups.find((row) => row.isExtremePoor)?._sum.households ?? 0,
     };
   });
 }
