@@ -14,6 +14,8 @@ type Page = { name: string; path: string; user: "bapeda" | "mayor" };
 function pages(slug: string, year: number): Page[] {
   const y = `tahun=${year}`;
   return [
+    // Every role lands on the city's home page after signing in.
+    { name: "beranda", path: `/${slug}`, user: "bapeda" },
     { name: "dasbor/kemiskinan", path: `/${slug}/dasbor/kemiskinan?${y}`, user: "bapeda" },
     { name: "dasbor/statistik", path: `/${slug}/dasbor/statistik`, user: "bapeda" },
     { name: "dasbor/hasil", path: `/${slug}/dasbor/hasil?${y}`, user: "mayor" },
@@ -21,6 +23,8 @@ function pages(slug: string, year: number): Page[] {
     { name: "dasbor/dana-pem", path: `/${slug}/dasbor/dana-pem?${y}`, user: "mayor" },
     { name: "registri", path: `/${slug}/registri`, user: "bapeda" },
     { name: "registri?q=wati", path: `/${slug}/registri?q=wati`, user: "bapeda" },
+    // The whole city's hand-overs and drafts awaiting verification.
+    { name: "bantuan", path: `/${slug}/bantuan?${y}`, user: "bapeda" },
   ];
 }
 
