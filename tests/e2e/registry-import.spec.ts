@@ -62,6 +62,8 @@ test("a planner imports an extract, fixes the rejected row, re-imports, and read
   await expect(rejected.getByRole("row")).toHaveCount(2);
   await expect(rejected).toContainText(/tanggal lahir/i);
   await saveScreenshot(page, testInfo, "import-dry-run");
+  // The server keeps what it checked: after a reload the rows are saved without the file.
+  await page.reload();
   await saveToRegistry(page);
 
   // The fixed file, through the same form: the five saved rows are unchanged, the corrected one is new.
