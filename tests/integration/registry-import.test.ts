@@ -310,13 +310,19 @@ describe("registry import: hostile files", () => {
     expect(await stagedRows(tenant)).toEqual({ households: 0, members: 0 });
   });
 
-  it("a new dry run drops what expired dry runs kept", async () => {
+  it("a new check, and a commit, drop what expired checks kept", async () => {
     const tenant = await createImportTenant(t);
     const old = await dryRun(tenant, csv(toCsv(extractRows(tenant, 2))));
     await dayOld(tenant, old.jobId);
     const rows = extractRows(tenant, 1, { serialBase: 700 });
-    await dryRun(tenant, csv(toCsv(rows)));
+    const waiting = await dryRun(tenant, csv(toCsv(rows)));
     expect(await stagedRows(tenant)).toEqual({ households: 1, members: rows.length });
+
+    // A check that turns a day old while another waits goes with the other's commit.
+    const later = await dryRun(tenant, csv(toCsv(extractRows(tenant, 1, { serialBase: 900 }))));
+    await dayOld(tenant, later.jobId);
+    await commit(tenant, waiting.jobId);
+    expect(await stagedRows(tenant)).toEqual({ households: 0, members: 0 });
   });
 
   it("an import that fails midway changes nothing", async () => {

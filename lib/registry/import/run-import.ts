@@ -200,6 +200,7 @@ export async function commitRegistryImport(options: CommitImportOptions): Promis
         report = job.report as unknown as RegistryImportReport;
         if (Date.now() - job.createdAt.getTime() > STAGED_FOR_HOURS * 3_600_000) throw new ImportRefusedError(EXPIRED);
         const dbStarted = Date.now();
+        await dropExpiredStaged(tx, tenantId);
         const staged = await restageAndCompare(tx, tenantId, jobId);
         if (!staged) throw new ImportRefusedError(EXPIRED);
         report.counts = staged.counts;

@@ -89,7 +89,11 @@ export async function stageAndCompare(
   return compareWithRegistry(tx, tenantId, members.length);
 }
 
-/** A dry run keeps its checked rows for the commit (after stageAndCompare, same transaction). */
+/**
+ * A dry run keeps its checked rows for the commit (after stageAndCompare, same transaction).
+ * The comparison itself reads the temporary tables: the app's role may ANALYZE those, not
+ * these, and without statistics the planner would scan the registry.
+ */
 export async function keepStaged(tx: Tx, tenantId: string, importJobId: string): Promise<void> {
   await tx.$executeRaw`
     INSERT INTO "ImportStagedHousehold" ("tenantId", "importJobId", seq, "noKk", "newId", "registryId", address, rt, rw,
@@ -134,7 +138,10 @@ export async function dropStaged(tx: Tx, tenantId: string, importJobId: string):
   await tx.$executeRaw`DELETE FROM "ImportStagedMember" WHERE "tenantId" = ${tenantId} AND "importJobId" = ${importJobId}`;
 }
 
-/** Kept rows may wait a day for their commit; after that, or once the job is no longer waiting, they go. */
+/**
+ * Kept rows may wait a day for their commit. Every check and every commit of the city deletes
+ * the rows of jobs older than that or no longer waiting (there is no scheduler to do it sooner).
+ */
 export const STAGED_FOR_HOURS = 24;
 
 export async function dropExpiredStaged(tx: Tx, tenantId: string): Promise<void> {
