@@ -6,7 +6,7 @@ export default defineConfig({
     alias: { "@": fileURLToPath(new URL(".", import.meta.url)) },
   },
   test: {
-    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
+    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts", "features/**/*.test.ts"],
     globalSetup: ["tests/helpers/global-setup.ts"],
     // Integration tests each build their own tenant (or in-memory database), so files run in parallel.
     pool: "forks",

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect } from "react";
-import { MainContent } from "@/components/shell/main-content";
+import { MainContent } from "@/features/shell/ui/main-content";
 import { Button, LinkButton } from "@/components/ui/button";
 
 /** Errors inside the app shell. Shows a reference code for the server logs, never the error itself. */

@@ -2,8 +2,8 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { SiteFooter } from "@/components/shell/site-footer";
-import { SiteHeader } from "@/components/shell/site-header";
+import { SiteFooter } from "@/features/shell/ui/site-footer";
+import { SiteHeader } from "@/features/shell/ui/site-header";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { MainContent } from "@/components/shell/main-content";
+import { MainContent } from "@/features/shell/ui/main-content";
 import { LinkButton } from "@/components/ui/button";
 
 export async function generateMetadata(): Promise<Metadata> {

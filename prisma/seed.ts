@@ -8,7 +8,7 @@ import { openOwnerDb } from "@/lib/db";
 
 // The seed writes every city's rows, so it connects as the owner, like migrations.
 const { client: db, close: closeDb } = openOwnerDb();
-import { DEFAULT_HOUSEHOLDS, DEFAULT_SEED, DEMO_CITIES, formatDemoAccounts, formatSummary, seedDemo } from "@/lib/seed";
+import { DEFAULT_HOUSEHOLDS, DEFAULT_SEED, DEMO_CITIES, formatDemoAccounts, formatSummary, seedDemo } from "@/prisma/demo";
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
-import { MainContent } from "@/components/shell/main-content";
-import { TenantBar } from "@/components/shell/tenant-bar";
+import { MainContent } from "@/features/shell/ui/main-content";
+import { TenantBar } from "@/features/shell/ui/tenant-bar";
 import { requireTenantUser } from "@/lib/auth/session";
 import { getTenantBySlug } from "@/lib/tenant/queries";
 

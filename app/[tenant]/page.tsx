@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { MayorHomeLinks } from "@/components/dashboards/mayor-home-links";
-import { KecamatanTable } from "@/components/tenant/kecamatan-table";
-import { TenantFigures } from "@/components/tenant/tenant-figures";
+import { MayorHomeLinks } from "@/features/home/ui/mayor-home-links";
+import { KecamatanTable } from "@/features/home/ui/kecamatan-table";
+import { TenantFigures } from "@/features/home/ui/tenant-figures";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
@@ -25,7 +25,7 @@ export default async function TenantHomePage({ params }: Props) {
   if (!tenant) notFound();
   const user = await requireTenantPage(slug, "home");
 
-  const t = await getTranslations("TenantHome");
+  const t = await getTranslations("Home");
   const [overview, breakdown] = await withTenant(tenant.id, (tx) =>
     Promise.all([getTenantOverview(tx), getKecamatanBreakdown(tx)]),
   );

@@ -1,17 +1,17 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
-import { CreateTenantForm } from "@/components/platform/create-tenant-form";
-import { PlatformTenantTable } from "@/components/platform/platform-tenant-table";
-import { MainContent } from "@/components/shell/main-content";
+import { CreateTenantForm } from "@/features/platform/ui/create-tenant-form";
+import { PlatformTenantTable } from "@/features/platform/ui/platform-tenant-table";
+import { MainContent } from "@/features/shell/ui/main-content";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { requirePlatformAdmin } from "@/lib/auth/session";
 import { db, withTenant } from "@/lib/db";
-import { listPlatformTenants } from "@/lib/tenant/platform-tenants";
-import { regencyChoices } from "@/lib/tenant/regencies";
-import { createTenantAction } from "./actions";
+import { listPlatformTenants } from "@/features/platform/platform-tenants";
+import { regencyChoices } from "@/features/platform/regencies";
+import { createTenantAction } from "@/features/platform/actions";
 
 export const dynamic = "force-dynamic";
 

@@ -22,9 +22,9 @@ export const PERMISSIONS = [
   "dashboard:bapeda",
   "dashboard:mayor",
   "statistics:write",
-  "fund:read",
-  "fund:write",
-  "fund:rollup",
+  "revolving-fund:read",
+  "revolving-fund:write",
+  "revolving-fund:rollup",
   "audit:read",
   "data:export",
 ] as const;
@@ -48,12 +48,12 @@ export const ROLE_PERMISSIONS = {
     "dashboard:bapeda",
     "dashboard:mayor",
     "statistics:write",
-    "fund:rollup",
+    "revolving-fund:rollup",
     "data:export",
   ],
-  MAYOR_OFFICE: ["dashboard:mayor", "fund:rollup", "data:export"],
-  KELURAHAN: ["registry:read", "registry:read-personal", "registry:change-propose", "fund:read", "fund:write"],
-  AUDITOR: ["registry:read", "programme:read", "dashboard:bapeda", "dashboard:mayor", "fund:rollup", "audit:read"],
+  MAYOR_OFFICE: ["dashboard:mayor", "revolving-fund:rollup", "data:export"],
+  KELURAHAN: ["registry:read", "registry:read-personal", "registry:change-propose", "revolving-fund:read", "revolving-fund:write"],
+  AUDITOR: ["registry:read", "programme:read", "dashboard:bapeda", "dashboard:mayor", "revolving-fund:rollup", "audit:read"],
 } as const satisfies Record<Role, readonly Permission[]>;
 
 /** Whether a role may do something at all. Pure: the UI uses it for menus too. */

@@ -5,7 +5,7 @@
 // 2. Underneath, PostgreSQL row-level security (migration row_level_security) checks the
 //    same tenant, set per transaction, so raw SQL that forgets its filter is still safe.
 import { AsyncLocalStorage } from "node:async_hooks";
-import { auditedWrite, isAuditedWrite, type Actor } from "@/lib/audit/audited-write";
+import { auditedWrite, isAuditedWrite, type Actor } from "@/lib/db/audited-write";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
 type Scope = {

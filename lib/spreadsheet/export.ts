@@ -11,7 +11,7 @@
 // Tables of figures (dashboards) go through `figureExportResponse`: readers who may open the
 // page and hold data:export get the tables asked for, small household cells hidden.
 import type { ActionDeps } from "@/lib/actions/run";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/db/audit";
 import { pageAccess, type TenantPageKey } from "@/lib/auth/pages";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { clientIp, requestId } from "@/lib/auth/request";

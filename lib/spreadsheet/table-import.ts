@@ -113,7 +113,7 @@ type OptionsShape = Record<string, zod.ZodType>;
 type OptionsOf<Shape extends OptionsShape> = { [K in keyof Shape]: zod.output<Shape[K]> };
 
 export type TableImportSpec<Key extends string, T, Shape extends OptionsShape = Record<never, never>> = {
-  /** Unique action name, e.g. "realisations.import". */
+  /** Unique action name, e.g. "budget.realisations.import". */
   name: string;
   permission: Permission;
   columns: readonly ImportColumn<Key>[];

@@ -3,7 +3,7 @@ import Brand from "./Brand.json" with { type: "json" };
 import Shell from "./Shell.json" with { type: "json" };
 import LanguageSwitch from "./LanguageSwitch.json" with { type: "json" };
 import Nav from "./Nav.json" with { type: "json" };
-import TenantHome from "./TenantHome.json" with { type: "json" };
+import Home from "./Home.json" with { type: "json" };
 import NotFound from "./NotFound.json" with { type: "json" };
 import Error from "./Error.json" with { type: "json" };
 import Money from "./Money.json" with { type: "json" };
@@ -23,13 +23,13 @@ import Programmes from "./Programmes.json" with { type: "json" };
 import Budget from "./Budget.json" with { type: "json" };
 import Trainings from "./Trainings.json" with { type: "json" };
 import Aid from "./Aid.json" with { type: "json" };
-import ReachNext from "./ReachNext.json" with { type: "json" };
-import BapedaDashboard from "./BapedaDashboard.json" with { type: "json" };
+import TargetHouseholds from "./TargetHouseholds.json" with { type: "json" };
+import PovertyDashboard from "./PovertyDashboard.json" with { type: "json" };
 import Statistics from "./Statistics.json" with { type: "json" };
 import Dashboards from "./Dashboards.json" with { type: "json" };
 import MayorDashboard from "./MayorDashboard.json" with { type: "json" };
 import RevolvingFunds from "./RevolvingFunds.json" with { type: "json" };
-import FundRollup from "./FundRollup.json" with { type: "json" };
+import RevolvingFundsDashboard from "./RevolvingFundsDashboard.json" with { type: "json" };
 import Spreadsheet from "./Spreadsheet.json" with { type: "json" };
 
 /** The English catalogue: one file per namespace, so areas of the app edit their own. */
@@ -39,7 +39,7 @@ const messages = {
   Shell,
   LanguageSwitch,
   Nav,
-  TenantHome,
+  Home,
   NotFound,
   Error,
   Money,
@@ -59,13 +59,13 @@ const messages = {
   Budget,
   Trainings,
   Aid,
-  ReachNext,
-  BapedaDashboard,
+  TargetHouseholds,
+  PovertyDashboard,
   Statistics,
   Dashboards,
   MayorDashboard,
   RevolvingFunds,
-  FundRollup,
+  RevolvingFundsDashboard,
   Spreadsheet,
 };
 

@@ -7,26 +7,26 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { createDistributionDefinition, verifyDistributionsDefinition } from "@/lib/aid/actions";
-import { createRealisationDefinition } from "@/lib/budget/actions";
+import { createDistributionDefinition, verifyDistributionsDefinition } from "@/features/aid/action-definitions";
+import { createRealisationDefinition } from "@/features/budget/action-definitions";
 import { runAction, type ActionDeps } from "@/lib/actions/run";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { budgetDashboardQueries } from "@/lib/dashboards/budget/queries";
-import { budgetDashboardData } from "@/lib/dashboards/budget/tables";
-import { dashboardFilterOptions, defaultDashboardYear } from "@/lib/dashboards/filter-options";
-import type { DashboardFilters } from "@/lib/dashboards/filters";
-import { fundRollupQueries } from "@/lib/dashboards/fund-rollup/queries";
-import { mayorDashboardContext } from "@/lib/dashboards/mayor-context";
-import { povertyDashboardQueries } from "@/lib/dashboards/poverty/queries";
-import { resultsDashboardQueries } from "@/lib/dashboards/results/queries";
-import { resultsDashboardData } from "@/lib/dashboards/results/tables";
+import { budgetDashboardQueries } from "@/features/dashboards/budget/queries";
+import { budgetDashboardData } from "@/features/dashboards/budget/tables";
+import { dashboardFilterOptions, defaultDashboardYear } from "@/features/dashboards/filter-options";
+import type { DashboardFilters } from "@/features/dashboards/filters";
+import { revolvingFundsDashboardQueries } from "@/features/dashboards/revolving-funds/queries";
+import { mayorDashboardContext } from "@/features/dashboards/mayor-context";
+import { povertyDashboardQueries } from "@/features/dashboards/poverty/queries";
+import { resultsDashboardQueries } from "@/features/dashboards/results/queries";
+import { resultsDashboardData } from "@/features/dashboards/results/tables";
 import type { Db, ScopedClient, Tx } from "@/lib/db";
 import type { scopesFor } from "@/lib/db/tenant-scope";
-import { listAreaChoices } from "@/lib/registry/areas";
-import { checkRegistryImport, commitRegistryImport } from "@/lib/registry/import/run-import";
-import { parseRegistrySearchParams } from "@/lib/registry/search/schema";
-import { searchHouseholds } from "@/lib/registry/search/search-households";
-import { chunked, createImportTenant, extractRows, toCsv } from "@/tests/fixtures/registry/extract";
+import { listAreaChoices } from "@/features/areas/choices";
+import { checkRegistryImport, commitRegistryImport } from "@/features/registry/import/run-import";
+import { parseRegistrySearchParams } from "@/features/registry/search/schema";
+import { searchHouseholds } from "@/features/registry/search/search-households";
+import { chunked, createImportTenant, extractRows, toCsv } from "@/features/registry/tests/fixtures/extract";
 import type { TestDb } from "@/tests/helpers/db";
 import { handTuned } from "./hand-tuned";
 import { measure, measureInTurns, summarise, type Timing } from "./measure";
@@ -69,7 +69,7 @@ const MODULES: Record<string, Record<string, (tx: Tx, filters: DashboardFilters)
   poverty: povertyDashboardQueries,
   results: resultsDashboardQueries,
   budget: budgetDashboardQueries,
-  fundRollup: fundRollupQueries,
+  revolvingFunds: revolvingFundsDashboardQueries,
 };
 
 /** Every query of every dashboard module, by "module.query": what the bench must cover. */
@@ -81,7 +81,7 @@ export function dashboardQueryNames(): string[] {
   return Object.keys(dashboardQueryFunctions());
 }
 
-/** `only`: names or prefixes (`fundRollup`, `poverty.coverage`) to run a part while working on it. */
+/** `only`: names or prefixes (`revolvingFunds`, `poverty.coverage`) to run a part while working on it. */
 export async function benchDashboardQueries(env: BenchEnv, iterations: number, log: (line: string) => void = () => {}, only: string[] = []): Promise<QueryResult[]> {
   const filters: DashboardFilters = { year: env.year, kecamatanId: null, opdId: null, programmeId: null };
   const results: QueryResult[] = [];
@@ -162,7 +162,7 @@ export async function benchPages(env: BenchEnv, iterations: number, log: (line: 
           tx.revolvingFund.groupBy({ by: ["year"], orderBy: { year: "desc" } }),
           tx.area.findMany({ where: { level: "KECAMATAN" }, select: { id: true, name: true }, orderBy: { code: "asc" } }),
         ]);
-        return Promise.all([fundRollupQueries.totals(tx, filters), fundRollupQueries.byKelurahan(tx, filters), fundRollupQueries.ageing(tx, filters)]);
+        return Promise.all([revolvingFundsDashboardQueries.totals(tx, filters), revolvingFundsDashboardQueries.byKelurahan(tx, filters), revolvingFundsDashboardQueries.ageing(tx, filters)]);
       }),
     registri: () =>
       scopes.withTenant(tenantId, (tx) =>

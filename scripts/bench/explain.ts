@@ -1,4 +1,4 @@
-// npm run bench:explain -- [--database entas_bench] --query fundRollup.totals [--kecamatan <id>]
+// npm run bench:explain -- [--database entas_bench] --query revolvingFunds.totals [--kecamatan <id>]
 //
 // EXPLAIN (ANALYZE, BUFFERS) of every statement one dashboard query function sends, run as the
 // app runs it (role entas_app in a tenant scope), on the city `npm run bench:generate` made.

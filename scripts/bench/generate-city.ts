@@ -9,17 +9,17 @@
 // and, on a database of its own, the secondary indexes dropped and rebuilt after. The
 // summaries are then recomputed by the migrations' rebuild functions and the tables analysed.
 import os from "node:os";
-import { findRegency, syncTenantAreas, timeZoneForProvince } from "@/lib/areas";
+import { findRegency, syncTenantAreas, timeZoneForProvince } from "@/features/areas";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db";
 import type { AidKind, FundingSource, ProgrammeKind } from "@/lib/generated/prisma/enums";
-import { loanSchedule, serviceFeeOf } from "@/lib/revolving-funds/schedule";
-import { DEMO_CITIES, createRandom, hashSeed, type Random } from "@/lib/seed";
-import { povertyOpds } from "@/lib/seed/cities/opds";
-import type { ProgrammeSpec } from "@/lib/seed/cities/types";
-import { addDays, ageOn, utcDate } from "@/lib/seed/dates";
-import { seedId } from "@/lib/seed/ids";
-import { registryHouseholds } from "@/lib/seed/registry";
+import { loanSchedule, serviceFeeOf } from "@/features/revolving-funds/schedule";
+import { DEMO_CITIES, createRandom, hashSeed, type Random } from "@/prisma/demo";
+import { povertyOpds } from "@/prisma/demo/cities/opds";
+import type { ProgrammeSpec } from "@/prisma/demo/cities/types";
+import { addDays, ageOn, utcDate } from "@/lib/calendar/dates";
+import { seedId } from "@/prisma/demo/ids";
+import { registryHouseholds } from "@/prisma/demo/registry";
 import type { CopySink, Session, Sql } from "./sql";
 
 export type GenerateCityOptions = {

@@ -2,10 +2,10 @@
 // the job, run on a plain owner connection (no Prisma, no tenant-scope transaction, no
 // row-level security), with the tenant and year as parameters $1 and $2. Each also names
 // the figure both sides must agree on, so a fast wrong answer cannot pass for a ratio.
-import type { BudgetSummary } from "@/lib/dashboards/budget/queries";
-import type { FundRollupTotals } from "@/lib/dashboards/fund-rollup/queries";
-import type { Coverage, Targeting, TargetProgress } from "@/lib/dashboards/poverty/queries";
-import type { ResultFigures } from "@/lib/dashboards/results/queries";
+import type { BudgetSummary } from "@/features/dashboards/budget/queries";
+import type { RevolvingFundsDashboardTotals } from "@/features/dashboards/revolving-funds/queries";
+import type { Coverage, Targeting, TargetProgress } from "@/features/dashboards/poverty/queries";
+import type { ResultFigures } from "@/features/dashboards/results/queries";
 import type { Row } from "./sql";
 
 export type HandTuned = {
@@ -229,7 +229,7 @@ export const handTuned: Record<string, Record<string, HandTuned>> = {
       sqlFigure: (rows) => sum(rows, "realised"),
     },
   },
-  fundRollup: {
+  revolvingFunds: {
     byKelurahan: {
       sql: `${FUND_LENT},
             per_kelurahan AS (SELECT "kelurahanId", ${FUND_MEASURES} FROM lent GROUP BY 1)
@@ -250,7 +250,7 @@ export const handTuned: Record<string, Record<string, HandTuned>> = {
                    (SELECT sum(c.amount) FROM "RevolvingFundCapital" c JOIN "RevolvingFund" f ON f."tenantId" = $1 AND f.id = c."fundId"
                      WHERE c."tenantId" = $1 AND f.year = $2) AS capital
               FROM lent`,
-      appFigure: (result: FundRollupTotals) => Number(result.dueToDate),
+      appFigure: (result: RevolvingFundsDashboardTotals) => Number(result.dueToDate),
       sqlFigure: (rows) => first(rows, "due"),
     },
     ageing: {

@@ -1,6 +1,6 @@
 // npm run bench -- [--database entas_bench] [--iterations 30] [--users 200] [--per-user 5] [--think-ms 1000] [--warm-up-users 100]
 //                  [--import-households 100000] [--only queries,pages,http,search,import,writes,bundles]
-//                  [--base-url http://127.0.0.1:3300] [--queries fundRollup,poverty.coverage]
+//                  [--base-url http://127.0.0.1:3300] [--queries revolvingFunds,poverty.coverage]
 //
 // "http" times whole pages from a production server started on the same database
 // (`next build`, then `DATABASE_URL=<that database> next start`), at --base-url.

@@ -86,5 +86,5 @@ test("the programme page links to who to reach next, extreme-poor first", async 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: /csv/i }).click();
   expect((await download).suggestedFilename()).toMatch(/^sasaran-berikutnya.*\.csv$/);
-  await saveScreenshot(page, testInfo, "reach-next");
+  await saveScreenshot(page, testInfo, "target-households");
 });

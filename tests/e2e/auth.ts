@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "@/lib/seed/demo-accounts";
+import { DEMO_PASSWORD } from "@/prisma/demo/demo-accounts";
 
 /**
  * Signs a page's browser context in through next-auth's credentials endpoint, as the form

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { generateNik, generateNoKk } from "@/lib/registry/nik";
+import { generateNik, generateNoKk } from "@/lib/identity/nik";
 import { signInAs } from "./auth";
 import { saveScreenshot } from "./screenshots";
 

@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { visibleNavItems } from "@/components/shell/nav-items";
+import { visibleNavItems } from "@/features/shell/ui/nav-items";
 import { TENANT_PAGES, pageAccess, tenantPagePath, type TenantPageKey } from "@/lib/auth/pages";
-import { povertyOpds } from "@/lib/seed/cities/opds";
-import { demoAccountsFor } from "@/lib/seed/demo-accounts";
+import { povertyOpds } from "@/prisma/demo/cities/opds";
+import { demoAccountsFor } from "@/prisma/demo/demo-accounts";
 import id from "@/messages/id";
 import { signInAs } from "./auth";
 import { saveScreenshot } from "./screenshots";

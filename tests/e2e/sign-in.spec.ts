@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD } from "@/lib/seed/demo-accounts";
+import { DEMO_PASSWORD } from "@/prisma/demo/demo-accounts";
 import { saveScreenshot } from "./screenshots";
 
 test("a planner signs in with the form, lands in the city and signs out", async ({ page, isMobile }, testInfo) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Tx } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { changePassword } from "@/lib/auth/change-password";
+import { changePassword } from "@/features/account/change-password";
 import { hashPassword } from "@/lib/auth/password";
 import { accountKey } from "@/lib/auth/rate-limit";
 import { SESSION_MAX_AGE_SECONDS, loadSessionUser, type SessionClaims } from "@/lib/auth/session-user";

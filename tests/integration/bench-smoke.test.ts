@@ -102,7 +102,7 @@ it("gives a figure for every dashboard query, equal to the hand-tuned SQL's", as
   expect(figure("poverty.targeting")).toBeGreaterThan(0);
   expect(figure("results.totals")).toBeGreaterThan(0);
   expect(figure("budget.summary")).toBeGreaterThan(0);
-  expect(figure("fundRollup.byKelurahan")).toBeGreaterThan(0);
+  expect(figure("revolvingFunds.byKelurahan")).toBeGreaterThan(0);
 });
 
 it("times the page data and the registry search", async () => {

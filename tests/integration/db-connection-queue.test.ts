@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import pg from "pg";
-import { parseRegistrySearchParams } from "@/lib/registry/search/schema";
-import { searchHouseholds } from "@/lib/registry/search/search-households";
+import { parseRegistrySearchParams } from "@/features/registry/search/schema";
+import { searchHouseholds } from "@/features/registry/search/search-households";
 import { openTestDb, type TestDb } from "../helpers/db";
 import { createTestTenant, type TestTenant } from "../helpers/factories";
-import { makeHousehold } from "./registry-fixtures";
+import { makeHousehold } from "@/features/registry/tests/registry-fixtures";
 
 // Prisma loads a query's relations side by side; inside a tenant scope they share one
 // connection. pg 8 queued such queries with a deprecation warning and pg 9 refuses them:

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listRegencyAreas } from "@/lib/areas";
+import { listRegencyAreas } from "@/features/areas";
 import type { Db } from "@/lib/db";
-import { nikMatchesBirthDate, nikRegionCode } from "@/lib/registry/nik";
-import { kupang, mataram, seedDemo, type CitySpec } from "@/lib/seed";
+import { nikMatchesBirthDate, nikRegionCode } from "@/lib/identity/nik";
+import { kupang, mataram, seedDemo, type CitySpec } from "@/prisma/demo";
 import { openTestOwnerDb, uniqueSuffix, type TestOwnerDb } from "../helpers/db";
 
 // Small registries keep this fast; the full default (3,000 per city) is the CLI's job.

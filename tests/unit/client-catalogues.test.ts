@@ -52,7 +52,7 @@ function reachesCatalogue(start: string): string[] | null {
 }
 
 it("no client component imports the whole message catalogues", () => {
-  const clientFiles = ["app", "components", "lib"].flatMap((dir) => sourceFiles(path.join(root, dir))).filter((file) => /^\s*["']use client["']/.test(readFileSync(file, "utf8")));
+  const clientFiles = ["app", "components", "features", "lib"].flatMap((dir) => sourceFiles(path.join(root, dir))).filter((file) => /^\s*["']use client["']/.test(readFileSync(file, "utf8")));
   expect(clientFiles.length).toBeGreaterThan(10);
   const offenders = clientFiles.map(reachesCatalogue).filter((trail): trail is string[] => trail !== null).map((trail) => trail.join(" → "));
   expect(offenders).toEqual([]);

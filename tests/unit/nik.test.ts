@@ -10,7 +10,7 @@ import {
   NO_KK_REASONS,
   parseNik,
   parseNoKk,
-} from "@/lib/registry/nik";
+} from "@/lib/identity/nik";
 
 const today = new Date(Date.UTC(2026, 10, 23));
 const utc = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day));

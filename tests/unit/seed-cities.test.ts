@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { findRegency, listRegencyAreas, toTitleCase } from "@/lib/areas";
-import { DEMO_CITIES, kupang, mataram } from "@/lib/seed";
-import type { CitySpec } from "@/lib/seed";
+import { findRegency, listRegencyAreas, toTitleCase } from "@/features/areas";
+import { DEMO_CITIES, kupang, mataram } from "@/prisma/demo";
+import type { CitySpec } from "@/prisma/demo";
 
 const sumPagu = (city: CitySpec, year: number, source?: string) =>
   city.programmes

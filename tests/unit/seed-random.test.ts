@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createRandom, hashSeed } from "@/lib/seed/random";
-import { seedId } from "@/lib/seed/ids";
-import { addMonths, ageOn, utcDate } from "@/lib/seed/dates";
+import { createRandom, hashSeed } from "@/prisma/demo/random";
+import { seedId } from "@/prisma/demo/ids";
+import { addMonths, ageOn, utcDate } from "@/lib/calendar/dates";
 
 describe("createRandom", () => {
   it("repeats its sequence for the same seed", () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { listRegencyAreas } from "@/lib/areas";
-import { kupang, mataram } from "@/lib/seed";
-import type { CitySpec } from "@/lib/seed";
-import { ageOn, utcDate } from "@/lib/seed/dates";
-import { generateRegistry, type GenerateRegistryOptions } from "@/lib/seed/registry";
-import type { RegistryArea } from "@/lib/seed/registry/types";
-import { nikMatchesBirthDate, nikRegionCode, parseNik, parseNoKk } from "@/lib/registry/nik";
+import { listRegencyAreas } from "@/features/areas";
+import { kupang, mataram } from "@/prisma/demo";
+import type { CitySpec } from "@/prisma/demo";
+import { ageOn, utcDate } from "@/lib/calendar/dates";
+import { generateRegistry, type GenerateRegistryOptions } from "@/prisma/demo/registry";
+import type { RegistryArea } from "@/prisma/demo/registry/types";
+import { nikMatchesBirthDate, nikRegionCode, parseNik, parseNoKk } from "@/lib/identity/nik";
 
 const snapshot = utcDate(2024, 7, 1);
 

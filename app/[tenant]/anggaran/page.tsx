@@ -1,29 +1,29 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { AbsorptionSummary } from "@/components/budget/absorption-summary";
-import { BudgetOverviewTable } from "@/components/budget/budget-overview-table";
-import { PendingEntries } from "@/components/budget/pending-entries";
-import { pendingRows } from "@/components/budget/pending-rows";
-import { RealisationForm } from "@/components/budget/realisation-form";
+import { AbsorptionSummary } from "@/features/budget/ui/absorption-summary";
+import { BudgetOverviewTable } from "@/features/budget/ui/budget-overview-table";
+import { PendingEntries } from "@/features/budget/ui/pending-entries";
+import { pendingRows } from "@/features/budget/ui/pending-rows";
+import { RealisationForm } from "@/features/budget/ui/realisation-form";
 import { ExportLinks } from "@/components/spreadsheet/export-links";
 import { ImportPanel } from "@/components/spreadsheet/import-panel";
-import { YearOpdFilter } from "@/components/programmes/year-opd-filter";
+import { YearOpdFilter } from "@/features/programmes/ui/year-opd-filter";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { FormNotice } from "@/components/ui/form-alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { absorptionOf, lastRecordableMonth } from "@/lib/budget/calendar";
-import { MONTHS, monthName } from "@/lib/budget/months";
-import { PENDING_PAGE, budgetOverview, pendingEntries, userNames, writableLines } from "@/lib/budget/queries";
-import { addTotals } from "@/lib/budget/totals";
+import { absorptionOf, lastRecordableMonth } from "@/features/budget/calendar";
+import { MONTHS, monthName } from "@/features/budget/months";
+import { PENDING_PAGE, budgetOverview, pendingEntries, userNames, writableLines } from "@/features/budget/queries";
+import { addTotals } from "@/features/budget/totals";
 import { withTenant } from "@/lib/db";
 import { formatNumber } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { yearContext, yearQuery } from "@/lib/programmes/year-context";
-import { createRealisation, importRealisations, verifyRealisations } from "./actions";
+import { yearContext, yearQuery } from "@/features/programmes/year-context";
+import { createRealisationAction, importRealisationsAction, verifyRealisationsAction } from "@/features/budget/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -112,7 +112,7 @@ export default async function BudgetPage({ params, searchParams }: Props) {
                 ) : (
                   <RealisationForm
                     mode="create"
-                    action={createRealisation.bind(null, slug)}
+                    action={createRealisationAction.bind(null, slug)}
                     lines={lines.map((line) => ({
                       id: line.id,
                       // Shown in the closed box too: the programme first, as lines of different programmes share descriptions.
@@ -130,7 +130,7 @@ export default async function BudgetPage({ params, searchParams }: Props) {
             <Card className="mt-6">
               <CardHeader title={t("bulk.title")} description={t("bulk.intro")} />
               <div className="p-4 sm:p-5">
-                <ImportPanel action={importRealisations.bind(null, slug)} templateHref={`${path}/templat`} idPrefix="realisation-import" downloadBase="realisasi" />
+                <ImportPanel action={importRealisationsAction.bind(null, slug)} templateHref={`${path}/templat`} idPrefix="realisation-import" downloadBase="realisasi" />
               </div>
             </Card>
           ) : null}
@@ -154,7 +154,7 @@ export default async function BudgetPage({ params, searchParams }: Props) {
                     byAt: (name, date) => t("byAt", { name, date }),
                   })}
                   canVerify={canVerify}
-                  action={canVerify ? verifyRealisations.bind(null, slug) : undefined}
+                  action={canVerify ? verifyRealisationsAction.bind(null, slug) : undefined}
                 />
             {totals.pendingCount > pending.length ? (
               <p className="mt-2 text-sm text-muted">

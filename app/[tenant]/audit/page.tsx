@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { AuditFilters } from "@/components/audit/audit-filters";
-import { zoneKey } from "@/components/audit/audit-format";
-import { AuditPagination } from "@/components/audit/audit-pagination";
-import { AuditTable } from "@/components/audit/audit-table";
+import { AuditFilters } from "@/features/audit/ui/audit-filters";
+import { zoneKey } from "@/features/audit/ui/audit-format";
+import { AuditPagination } from "@/features/audit/ui/audit-pagination";
+import { AuditTable } from "@/features/audit/ui/audit-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { tenantPagePath } from "@/lib/auth/pages";
-import { listAuditEntries, listAuditUsers, parseAuditSearchParams } from "@/lib/audit/queries";
+import { listAuditEntries, listAuditUsers, parseAuditSearchParams } from "@/features/audit/queries";
 import { withTenant } from "@/lib/db";
 
 export const dynamic = "force-dynamic";

@@ -1,25 +1,25 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { AidFilters } from "@/components/aid/aid-filters";
-import { DistributionTable } from "@/components/aid/distribution-table";
-import { tableRows } from "@/components/aid/table-rows";
+import { AidFilters } from "@/features/aid/ui/aid-filters";
+import { DistributionTable } from "@/features/aid/ui/distribution-table";
+import { tableRows } from "@/features/aid/ui/table-rows";
 import { ExportLinks } from "@/components/spreadsheet/export-links";
 import { ImportPanel } from "@/components/spreadsheet/import-panel";
 import { Card, CardHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { FormNotice } from "@/components/ui/form-alert";
 import { PageHeader } from "@/components/ui/page-header";
-import { aidFilterQuery, parseAidFilter } from "@/lib/aid/filters";
-import { listDistributions, pendingDistributions, programmeChoices } from "@/lib/aid/queries";
+import { aidFilterQuery, parseAidFilter } from "@/features/aid/filters";
+import { listDistributions, pendingDistributions, programmeChoices } from "@/features/aid/queries";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import type { AidKind } from "@/lib/generated/prisma/enums";
 import { formatNumber } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { yearContext } from "@/lib/programmes/year-context";
-import { importDistributions, verifyDistributions } from "./actions";
+import { yearContext } from "@/features/programmes/year-context";
+import { importDistributionsAction, verifyDistributionsAction } from "@/features/aid/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -91,7 +91,7 @@ export default async function AidPage({ params, searchParams }: Props) {
               <CardHeader id="aid-import" title={t("bulk.title")} description={t("bulk.intro")} />
               <div className="p-4 sm:p-5">
                 <ImportPanel
-                  action={importDistributions.bind(null, slug)}
+                  action={importDistributionsAction.bind(null, slug)}
                   templateHref={`${path}/templat`}
                   idPrefix="aid-import"
                   downloadBase="penyaluran-bantuan"
@@ -118,7 +118,7 @@ export default async function AidPage({ params, searchParams }: Props) {
             <DistributionTable
               rows={tableRows(pending.rows, rowOptions)}
               label={t("pending.title")}
-              verifyAction={canVerify ? verifyDistributions.bind(null, slug) : undefined}
+              verifyAction={canVerify ? verifyDistributionsAction.bind(null, slug) : undefined}
             />
             {pending.count > pending.rows.length ? (
               <p className="mt-2 text-sm text-muted">{t("pending.more", { shown: pending.rows.length, total: pending.count })}</p>

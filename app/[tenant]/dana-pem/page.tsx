@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { AgeingTable } from "@/components/revolving-funds/ageing-table";
-import { CapitalForm, FundRulesForm } from "@/components/revolving-funds/fund-forms";
-import { FundLedgerSummary } from "@/components/revolving-funds/fund-ledger";
-import { LoanCards } from "@/components/revolving-funds/loan-cards";
-import { RoundsTable } from "@/components/revolving-funds/rounds-table";
+import { AgeingTable } from "@/features/revolving-funds/ui/ageing-table";
+import { CapitalForm, FundRulesForm } from "@/features/revolving-funds/ui/fund-forms";
+import { FundLedgerSummary } from "@/features/revolving-funds/ui/fund-ledger";
+import { LoanCards } from "@/features/revolving-funds/ui/loan-cards";
+import { RoundsTable } from "@/features/revolving-funds/ui/rounds-table";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { FormNotice } from "@/components/ui/form-alert";
@@ -17,12 +17,12 @@ import { requireTenantPage } from "@/lib/auth/guard";
 import { withTenant } from "@/lib/db";
 import { formatDateShort, formatRupiah } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { dateToDay } from "@/lib/registry/schemas";
-import { daysPastDue } from "@/lib/revolving-funds/arrears";
-import { fundLedger } from "@/lib/revolving-funds/ledger";
-import { fundPageContext } from "@/lib/revolving-funds/page-context";
-import { LOAN_PAGE, fundAgeing, fundLoans, fundRounds, fundWithCapital } from "@/lib/revolving-funds/queries";
-import { addCapital, createFund, importRepayments, updateFund } from "./actions";
+import { dateToDay } from "@/features/registry/schemas";
+import { daysPastDue } from "@/features/revolving-funds/arrears";
+import { fundLedger } from "@/features/revolving-funds/ledger";
+import { fundPageContext } from "@/features/revolving-funds/page-context";
+import { LOAN_PAGE, fundAgeing, fundLoans, fundRounds, fundWithCapital } from "@/features/revolving-funds/queries";
+import { addCapitalAction, createFundAction, importRepaymentsAction, updateFundAction } from "@/features/revolving-funds/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -35,7 +35,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RevolvingFundPage({ params, searchParams }: Props) {
   const slug = (await params).tenant;
-  const user = await requireTenantPage(slug, "revolvingFund");
+  const user = await requireTenantPage(slug, "revolvingFunds");
   const query = await searchParams;
   const data = await withTenant(user.tenantId, async (tx) => {
     const context = await fundPageContext(tx, user, query);
@@ -89,7 +89,7 @@ export default async function RevolvingFundPage({ params, searchParams }: Props)
             <Card>
               <CardHeader title={t("createTitle", { year: context.year })} description={t("createIntro")} />
               <div className="p-4 sm:p-5">
-                <FundRulesForm action={createFund.bind(null, slug)} year={context.year} />
+                <FundRulesForm action={createFundAction.bind(null, slug)} year={context.year} />
               </div>
             </Card>
           ) : (
@@ -117,7 +117,7 @@ export default async function RevolvingFundPage({ params, searchParams }: Props)
               <Card>
                 <CardHeader id="fund-import" title={t("importTitle")} description={t("importIntro")} />
                 <div className="p-4 sm:p-5">
-                  <ImportPanel action={importRepayments.bind(null, slug)} templateHref={`${base}/templat`} idPrefix="repayment-import" downloadBase="pembayaran-dana-pem" />
+                  <ImportPanel action={importRepaymentsAction.bind(null, slug)} templateHref={`${base}/templat`} idPrefix="repayment-import" downloadBase="pembayaran-dana-pem" />
                 </div>
               </Card>
 
@@ -158,7 +158,7 @@ export default async function RevolvingFundPage({ params, searchParams }: Props)
                 ) : null}
                 <div className="border-t border-line p-4 sm:p-5">
                   <h3 className="mb-3 font-medium text-ink">{t("capitalAdd")}</h3>
-                  <CapitalForm action={addCapital.bind(null, slug)} fundId={detail.fund.id} today={today} />
+                  <CapitalForm action={addCapitalAction.bind(null, slug)} fundId={detail.fund.id} today={today} />
                 </div>
               </Card>
 
@@ -166,7 +166,7 @@ export default async function RevolvingFundPage({ params, searchParams }: Props)
                 <CardHeader id="fund-rules" title={t("rulesTitle")} description={t("rulesIntro")} />
                 <div className="p-4 sm:p-5">
                   <FundRulesForm
-                    action={updateFund.bind(null, slug)}
+                    action={updateFundAction.bind(null, slug)}
                     fundId={detail.fund.id}
                     rules={{
                       lpmName: detail.fund.lpmName ?? "",

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
-import { OpdForm } from "@/components/opds/opd-form";
-import { OpdsTable } from "@/components/opds/opds-table";
+import { OpdForm } from "@/features/opds/ui/opd-form";
+import { OpdsTable } from "@/features/opds/ui/opds-table";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { withTenant } from "@/lib/db";
-import { listOpds } from "@/lib/opds/queries";
-import { createOpd } from "./actions";
+import { listOpds } from "@/features/opds/queries";
+import { createOpdAction } from "@/features/opds/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -31,7 +31,7 @@ export default async function OpdsPage({ params }: Props) {
         <CardHeader title={t("add")} description={t("addIntro")} />
         <div className="p-4 sm:p-5">
           <NextIntlClientProvider messages={{ Opds: messages.Opds }}>
-            <OpdForm mode="create" action={createOpd.bind(null, slug)} />
+            <OpdForm mode="create" action={createOpdAction.bind(null, slug)} />
           </NextIntlClientProvider>
         </div>
       </Card>

@@ -3,10 +3,10 @@ import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { ExportLinks } from "@/components/spreadsheet/export-links";
-import { TrainingFiguresGrid } from "@/components/trainings/training-figures";
-import { TrainingFilters } from "@/components/trainings/training-filters";
-import { TrainingStatusBadge } from "@/components/trainings/training-status-badge";
-import { TrainingVerifyTable } from "@/components/trainings/verify-table";
+import { TrainingFiguresGrid } from "@/features/trainings/ui/training-figures";
+import { TrainingFilters } from "@/features/trainings/ui/training-filters";
+import { TrainingStatusBadge } from "@/features/trainings/ui/training-status-badge";
+import { TrainingVerifyTable } from "@/features/trainings/ui/verify-table";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { FormNotice } from "@/components/ui/form-alert";
@@ -16,11 +16,11 @@ import { can } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import { formatDateShort, formatNumber } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { programmeWhere } from "@/lib/programmes/scope";
-import { yearContext, yearQuery } from "@/lib/programmes/year-context";
-import { TRAINING_PAGE, TRAINING_STATUSES, listTrainings, yearFigures, type TrainingStatusFilter } from "@/lib/trainings/queries";
+import { programmeWhere } from "@/features/programmes/scope";
+import { yearContext, yearQuery } from "@/features/programmes/year-context";
+import { TRAINING_PAGE, TRAINING_STATUSES, listTrainings, yearFigures, type TrainingStatusFilter } from "@/features/trainings/queries";
 import { firstParam } from "@/lib/validation/search-params";
-import { verifyTrainings } from "./actions";
+import { verifyTrainingsAction } from "@/features/trainings/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -112,7 +112,7 @@ export default async function TrainingsPage({ params, searchParams }: Props) {
               label={t("listLabel")}
               columns={columns}
               empty={t("empty")}
-              action={canVerify ? verifyTrainings.bind(null, slug) : undefined}
+              action={canVerify ? verifyTrainingsAction.bind(null, slug) : undefined}
               rows={rows.map((row) => {
                 const dates = `${formatDateShort(row.startDate, { locale })} – ${formatDateShort(row.endDate, { locale })}`;
                 return {

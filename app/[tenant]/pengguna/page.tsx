@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { RoleFilter } from "@/components/users/role-filter";
-import { UsersTable } from "@/components/users/users-table";
+import { RoleFilter } from "@/features/users/ui/role-filter";
+import { UsersTable } from "@/features/users/ui/users-table";
 import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { withTenant } from "@/lib/db";
-import { countUsersByRole, listUsers } from "@/lib/users/queries";
-import { parseRoleFilter } from "@/lib/users/schemas";
+import { countUsersByRole, listUsers } from "@/features/users/queries";
+import { parseRoleFilter } from "@/features/users/schemas";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 export const dynamic = "force-dynamic";

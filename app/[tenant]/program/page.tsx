@@ -1,17 +1,17 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { AbsorptionSummary } from "@/components/budget/absorption-summary";
-import { ProgrammeTable } from "@/components/programmes/programme-table";
-import { YearOpdFilter } from "@/components/programmes/year-opd-filter";
+import { AbsorptionSummary } from "@/features/budget/ui/absorption-summary";
+import { ProgrammeTable } from "@/features/programmes/ui/programme-table";
+import { YearOpdFilter } from "@/features/programmes/ui/year-opd-filter";
 import { LinkButton } from "@/components/ui/button";
 import { FormNotice } from "@/components/ui/form-alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { absorptionOf } from "@/lib/budget/calendar";
+import { absorptionOf } from "@/features/budget/calendar";
 import { withTenant } from "@/lib/db";
-import { listProgrammes } from "@/lib/programmes/queries";
-import { yearContext, yearQuery } from "@/lib/programmes/year-context";
+import { listProgrammes } from "@/features/programmes/queries";
+import { yearContext, yearQuery } from "@/features/programmes/year-context";
 
 export const dynamic = "force-dynamic";
 

@@ -1,18 +1,18 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { FormNotice } from "@/components/ui/form-alert";
-import { RegistryFilters } from "@/components/registry/registry-filters";
-import { RegistryPagination, RegistryResults } from "@/components/registry/registry-results";
+import { RegistryFilters } from "@/features/registry/ui/registry-filters";
+import { RegistryPagination, RegistryResults } from "@/features/registry/ui/registry-results";
 import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { TENANT_PAGES, userMayOpen, tenantPagePath } from "@/lib/auth/pages";
 import { withTenant } from "@/lib/db";
 import { formatNumber } from "@/lib/format";
-import { listAreaChoices } from "@/lib/registry/areas";
-import { parseRegistrySearchParams, registrySearchQuery } from "@/lib/registry/search/schema";
-import { searchHouseholds } from "@/lib/registry/search/search-households";
-import { registryScope } from "@/lib/registry/scope";
+import { listAreaChoices } from "@/features/areas/choices";
+import { parseRegistrySearchParams, registrySearchQuery } from "@/features/registry/search/schema";
+import { searchHouseholds } from "@/features/registry/search/search-households";
+import { registryScope } from "@/features/registry/scope";
 
 export const dynamic = "force-dynamic";
 

@@ -2,17 +2,17 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { AreaTreeTable } from "@/components/areas/area-tree-table";
-import { SyncAreasForm } from "@/components/areas/sync-areas-form";
+import { AreaTreeTable } from "@/features/areas/ui/area-tree-table";
+import { SyncAreasForm } from "@/features/areas/ui/sync-areas-form";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard, StatGrid } from "@/components/ui/stat-card";
-import { getAreaTree } from "@/lib/areas/queries";
+import { getAreaTree } from "@/features/areas/queries";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { withTenant } from "@/lib/db";
 import { formatNumber } from "@/lib/format";
 import { getTenantBySlug } from "@/lib/tenant/queries";
-import { syncAreas } from "./actions";
+import { syncAreasAction } from "@/features/areas/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -52,7 +52,7 @@ export default async function AreasPage({ params }: Props) {
         <CardHeader title={t("sync.title")} />
         <div className="p-4 sm:p-5">
           <NextIntlClientProvider messages={{ Areas: { sync: messages.Areas.sync } }}>
-            <SyncAreasForm action={syncAreas.bind(null, slug)} />
+            <SyncAreasForm action={syncAreasAction.bind(null, slug)} />
           </NextIntlClientProvider>
         </div>
       </Card>

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
-import { ChangePasswordForm } from "@/components/auth/change-password-form";
-import { SignOutButton } from "@/components/auth/sign-out-button";
-import { MainContent } from "@/components/shell/main-content";
+import { ChangePasswordForm } from "@/features/account/ui/change-password-form";
+import { SignOutButton } from "@/features/account/ui/sign-out-button";
+import { MainContent } from "@/features/shell/ui/main-content";
 import { PageHeader } from "@/components/ui/page-header";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { requireUser } from "@/lib/auth/session";

@@ -3,26 +3,26 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { AbsorptionSummary } from "@/components/budget/absorption-summary";
-import { EntriesTable } from "@/components/budget/entries-table";
-import { MonthTable } from "@/components/budget/month-table";
-import { RealisationForm } from "@/components/budget/realisation-form";
-import { ReversalForm } from "@/components/budget/reversal-form";
+import { AbsorptionSummary } from "@/features/budget/ui/absorption-summary";
+import { EntriesTable } from "@/features/budget/ui/entries-table";
+import { MonthTable } from "@/features/budget/ui/month-table";
+import { RealisationForm } from "@/features/budget/ui/realisation-form";
+import { ReversalForm } from "@/features/budget/ui/reversal-form";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { absorptionOf, currentYearMonth, lastRecordableMonth } from "@/lib/budget/calendar";
-import { MONTHS, monthName } from "@/lib/budget/months";
-import { getBudgetLine, lineEntries, monthlyBreakdown } from "@/lib/budget/queries";
-import { editProblem, reversalProblem } from "@/lib/budget/rules";
-import { lineTotals } from "@/lib/budget/totals";
+import { absorptionOf, currentYearMonth, lastRecordableMonth } from "@/features/budget/calendar";
+import { MONTHS, monthName } from "@/features/budget/months";
+import { getBudgetLine, lineEntries, monthlyBreakdown } from "@/features/budget/queries";
+import { editProblem, reversalProblem } from "@/lib/entries/rules";
+import { lineTotals } from "@/features/budget/totals";
 import { withTenant } from "@/lib/db";
 import { formatNumber, formatRupiah } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { programmeScope } from "@/lib/programmes/scope";
-import { createRealisation, deleteRealisation, reverseRealisation, updateRealisation, verifyRealisations } from "../actions";
+import { programmeScope } from "@/features/programmes/scope";
+import { createRealisationAction, deleteRealisationAction, reverseRealisationAction, updateRealisationAction, verifyRealisationsAction } from "@/features/budget/actions";
 import { firstParam as first } from "@/lib/validation/search-params";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
@@ -126,7 +126,7 @@ export default async function BudgetLinePage({ params, searchParams }: Props) {
                     note: reversing.note ? ` — ${reversing.note}` : "",
                   })}
                 </p>
-                <ReversalForm action={reverseRealisation.bind(null, slug)} entryId={reversing.id} doneHref={path} />
+                <ReversalForm action={reverseRealisationAction.bind(null, slug)} entryId={reversing.id} doneHref={path} />
               </div>
             </>
           ) : editing ? (
@@ -136,7 +136,7 @@ export default async function BudgetLinePage({ params, searchParams }: Props) {
                 <RealisationForm
                   key={editing.id}
                   mode="edit"
-                  action={updateRealisation.bind(null, slug)}
+                  action={updateRealisationAction.bind(null, slug)}
                   months={monthChoices}
                   entry={{ id: editing.id, month: editing.month, amount: formatNumber(editing.amount), note: editing.note }}
                   doneHref={path}
@@ -152,7 +152,7 @@ export default async function BudgetLinePage({ params, searchParams }: Props) {
                 ) : (
                   <RealisationForm
                     mode="create"
-                    action={createRealisation.bind(null, slug)}
+                    action={createRealisationAction.bind(null, slug)}
                     budgetLineId={line.id}
                     months={monthChoices}
                     defaultMonth={year === today.year ? Math.max(1, today.month - 1) : null}
@@ -175,8 +175,8 @@ export default async function BudgetLinePage({ params, searchParams }: Props) {
             timeZone={timeZone}
             canWrite={canWrite}
             canVerify={canVerify}
-            deleteAction={deleteRealisation.bind(null, slug)}
-            verifyAction={verifyRealisations.bind(null, slug)}
+            deleteAction={deleteRealisationAction.bind(null, slug)}
+            verifyAction={verifyRealisationsAction.bind(null, slug)}
           />
         )}
       </Card>

@@ -1,4 +1,4 @@
-import { realisationExport } from "@/lib/budget/realisation-export";
+import { realisationExport } from "@/features/budget/realisation-export";
 import { exportRoute } from "@/lib/spreadsheet/routes";
 
 export const dynamic = "force-dynamic";

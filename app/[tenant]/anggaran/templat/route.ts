@@ -1,4 +1,4 @@
-import { REALISATION_COLUMNS } from "@/lib/budget/realisation-import";
+import { REALISATION_COLUMNS } from "@/features/budget/realisation-import";
 import { templateRoute } from "@/lib/spreadsheet/routes";
 
 export const dynamic = "force-dynamic";

@@ -3,20 +3,20 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { ReversalForm } from "@/components/budget/reversal-form";
+import { ReversalForm } from "@/features/budget/ui/reversal-form";
 import { ActionButton } from "@/components/ui/action-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDistribution } from "@/lib/aid/queries";
+import { getDistribution } from "@/features/aid/queries";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { userNames } from "@/lib/budget/queries";
+import { userNames } from "@/features/budget/queries";
 import { withTenant } from "@/lib/db";
 import { formatDate, formatNumber, formatRupiah } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { programmeScope } from "@/lib/programmes/scope";
-import { deleteDistribution, reverseDistribution, verifyDistributions } from "../actions";
+import { programmeScope } from "@/features/programmes/scope";
+import { deleteDistributionAction, reverseDistributionAction, verifyDistributionsAction } from "@/features/aid/actions";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 export const dynamic = "force-dynamic";
@@ -98,13 +98,13 @@ export default async function DistributionPage({ params }: Props) {
         actions={
           <>
             {canVerify ? (
-              <ActionButton action={verifyDistributions.bind(null, slug)} fields={{ ids: entry.id }} variant="primary">
+              <ActionButton action={verifyDistributionsAction.bind(null, slug)} fields={{ ids: entry.id }} variant="primary">
                 {t("verify.one")}
               </ActionButton>
             ) : null}
             {canDelete ? (
               <ActionButton
-                action={deleteDistribution.bind(null, slug)}
+                action={deleteDistributionAction.bind(null, slug)}
                 fields={{ distributionId: entry.id }}
                 variant="danger"
                 confirm={t("detail.deleteConfirm")}
@@ -157,7 +157,7 @@ export default async function DistributionPage({ params }: Props) {
           <div className="p-4 sm:p-5">
             <NextIntlClientProvider messages={{ Budget: { reverse: messages.Budget.reverse } }}>
               <ReversalForm
-                action={reverseDistribution.bind(null, slug)}
+                action={reverseDistributionAction.bind(null, slug)}
                 entryId={entry.id}
                 idName="distributionId"
                 reasonPlaceholder={t("detail.reasonPlaceholder")}

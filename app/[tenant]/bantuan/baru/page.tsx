@@ -3,24 +3,24 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { DistributionForm } from "@/components/aid/distribution-form";
-import { HouseholdPicker } from "@/components/aid/household-picker";
-import { ExtremeBadge } from "@/components/registry/registry-badges";
+import { DistributionForm } from "@/features/aid/ui/distribution-form";
+import { HouseholdPicker } from "@/features/aid/ui/household-picker";
+import { ExtremeBadge } from "@/features/registry/ui/registry-badges";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { recipientChoices, writableProgrammes } from "@/lib/aid/recipient";
-import { AID_KINDS } from "@/lib/aid/schemas";
+import { recipientChoices, writableProgrammes } from "@/features/aid/recipient";
+import { AID_KINDS } from "@/features/aid/schemas";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import { formatDate } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { todayIn } from "@/lib/registry/schemas";
-import { registryScope } from "@/lib/registry/scope";
-import { parseRegistrySearchParams } from "@/lib/registry/search/schema";
-import { searchHouseholds } from "@/lib/registry/search/search-households";
+import { todayIn } from "@/features/registry/schemas";
+import { registryScope } from "@/features/registry/scope";
+import { parseRegistrySearchParams } from "@/features/registry/search/schema";
+import { searchHouseholds } from "@/features/registry/search/search-households";
 import { firstParam } from "@/lib/validation/search-params";
-import { createDistribution } from "../actions";
+import { createDistributionAction } from "@/features/aid/actions";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 export const dynamic = "force-dynamic";
@@ -113,7 +113,7 @@ export default async function NewDistributionPage({ params, searchParams }: Prop
             ) : (
               <NextIntlClientProvider messages={{ Aid: messages.Aid }}>
                 <DistributionForm
-                  action={createDistribution.bind(null, slug)}
+                  action={createDistributionAction.bind(null, slug)}
                   householdId={recipient.id}
                   programmes={data.programmes.map((p) => ({ id: p.id, label: `${p.name} (${p.fiscalYear})` }))}
                   budgetLines={data.programmes.flatMap((p) =>

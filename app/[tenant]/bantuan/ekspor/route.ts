@@ -1,4 +1,4 @@
-import { distributionExport } from "@/lib/aid/export";
+import { distributionExport } from "@/features/aid/export";
 import { exportRoute } from "@/lib/spreadsheet/routes";
 
 export const dynamic = "force-dynamic";

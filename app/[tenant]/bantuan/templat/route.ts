@@ -1,4 +1,4 @@
-import { DISTRIBUTION_COLUMNS } from "@/lib/aid/distribution-import";
+import { DISTRIBUTION_COLUMNS } from "@/features/aid/distribution-import";
 import { templateRoute } from "@/lib/spreadsheet/routes";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
-import { REPAYMENT_COLUMNS } from "@/lib/revolving-funds/repayment-import";
+import { REPAYMENT_COLUMNS } from "@/features/revolving-funds/repayment-import";
 import { templateRoute } from "@/lib/spreadsheet/routes";
 
 export const dynamic = "force-dynamic";
 
 /** The empty repayment import sheet: ?format=xlsx|csv. */
-export const GET = templateRoute({ permission: "fund:write", fileName: "pembayaran-dana-pem", columns: REPAYMENT_COLUMNS });
+export const GET = templateRoute({ permission: "revolving-fund:write", fileName: "pembayaran-dana-pem", columns: REPAYMENT_COLUMNS });

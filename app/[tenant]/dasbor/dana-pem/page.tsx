@@ -1,38 +1,38 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { DashboardBarChart } from "@/components/dashboards/bar-chart";
-import { ChartPanel } from "@/components/dashboards/chart-panel";
-import { DashboardGrid, DashboardPage } from "@/components/dashboards/dashboard-page";
-import { DashboardToolbar } from "@/components/dashboards/dashboard-toolbar";
-import { DashboardFilterBar } from "@/components/dashboards/filter-bar";
+import { DashboardBarChart } from "@/features/dashboards/ui/bar-chart";
+import { ChartPanel } from "@/features/dashboards/ui/chart-panel";
+import { DashboardGrid, DashboardPage } from "@/features/dashboards/ui/dashboard-page";
+import { DashboardToolbar } from "@/features/dashboards/ui/dashboard-toolbar";
+import { DashboardFilterBar } from "@/features/dashboards/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard, StatGrid } from "@/components/ui/stat-card";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { exportLinks } from "@/lib/dashboards/export-links";
-import { parseDashboardFilters } from "@/lib/dashboards/filters";
-import { fundRollupQueries } from "@/lib/dashboards/fund-rollup/queries";
-import { fundRollupTable } from "@/lib/dashboards/fund-rollup/tables";
+import { exportLinks } from "@/features/dashboards/export-links";
+import { parseDashboardFilters } from "@/features/dashboards/filters";
+import { revolvingFundsDashboardQueries } from "@/features/dashboards/revolving-funds/queries";
+import { revolvingFundsDashboardTable } from "@/features/dashboards/revolving-funds/tables";
 import { withTenant } from "@/lib/db";
 import { formatNumber, formatPercent, formatRupiahShort } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { percentOf } from "@/lib/money";
-import { cityToday } from "@/lib/revolving-funds/scope";
+import { cityToday } from "@/features/revolving-funds/scope";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("FundRollup");
+  const t = await getTranslations("RevolvingFundsDashboard");
   return { title: t("title") };
 }
 
-export default async function FundRollupPage({ params, searchParams }: Props) {
+export default async function RevolvingFundsDashboardPage({ params, searchParams }: Props) {
   const slug = (await params).tenant;
-  const user = await requireTenantPage(slug, "fundRollup");
+  const user = await requireTenantPage(slug, "revolvingFundsDashboard");
   const query = await searchParams;
-  const t = await getTranslations("FundRollup");
+  const t = await getTranslations("RevolvingFundsDashboard");
   const translate = (key: string, values?: Record<string, string | number>) => t(key as Parameters<typeof t>[0], values);
   const data = await withTenant(user.tenantId, async (tx) => {
     const [today, years, kecamatan] = await Promise.all([
@@ -41,9 +41,9 @@ export default async function FundRollupPage({ params, searchParams }: Props) {
       tx.area.findMany({ where: { level: "KECAMATAN" }, select: { id: true, name: true }, orderBy: { code: "asc" } }),
     ]);
     const filters = parseDashboardFilters(query, years[0]?.year ?? today.getUTCFullYear());
-    const totals = await fundRollupQueries.totals(tx, filters);
-    const byKelurahan = await fundRollupTable(tx, filters, translate, "kelurahan", { totals });
-    const ageing = await fundRollupTable(tx, filters, translate, "ageing");
+    const totals = await revolvingFundsDashboardQueries.totals(tx, filters);
+    const byKelurahan = await revolvingFundsDashboardTable(tx, filters, translate, "kelurahan", { totals });
+    const ageing = await revolvingFundsDashboardTable(tx, filters, translate, "ageing");
     const options = {
       years: [...new Set([filters.year, ...years.map((row) => row.year)])].sort((a, b) => b - a),
       kecamatan: kecamatan.map((area) => ({ id: area.id, label: area.name })),

@@ -1,22 +1,22 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { DashboardBarChart } from "@/components/dashboards/bar-chart";
-import { ChartPanel } from "@/components/dashboards/chart-panel";
-import { DashboardGrid, DashboardPage } from "@/components/dashboards/dashboard-page";
-import { DashboardToolbar } from "@/components/dashboards/dashboard-toolbar";
-import { DashboardFilterBar } from "@/components/dashboards/filter-bar";
-import { PovertySummary } from "@/components/dashboards/poverty/poverty-summary";
-import { UNREACHED_PAGE_SIZE, UnreachedList } from "@/components/dashboards/poverty/unreached-list";
+import { DashboardBarChart } from "@/features/dashboards/ui/bar-chart";
+import { ChartPanel } from "@/features/dashboards/ui/chart-panel";
+import { DashboardGrid, DashboardPage } from "@/features/dashboards/ui/dashboard-page";
+import { DashboardToolbar } from "@/features/dashboards/ui/dashboard-toolbar";
+import { DashboardFilterBar } from "@/features/dashboards/ui/filter-bar";
+import { PovertySummary } from "@/features/dashboards/poverty/ui/poverty-summary";
+import { UNREACHED_PAGE_SIZE, UnreachedList } from "@/features/dashboards/poverty/ui/unreached-list";
 import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { tenantPagePath, userMayOpen } from "@/lib/auth/pages";
 import { can } from "@/lib/auth/permissions";
-import { currentYearMonth } from "@/lib/budget/calendar";
-import { dashboardFilterOptions, defaultDashboardYear, shownDashboardFilters } from "@/lib/dashboards/filter-options";
-import { dashboardFiltersQuery, parseDashboardFilters } from "@/lib/dashboards/filters";
-import { exportLinks } from "@/lib/dashboards/export-links";
-import { povertyDashboardQueries as q } from "@/lib/dashboards/poverty/queries";
+import { currentYearMonth } from "@/features/budget/calendar";
+import { dashboardFilterOptions, defaultDashboardYear, shownDashboardFilters } from "@/features/dashboards/filter-options";
+import { dashboardFiltersQuery, parseDashboardFilters } from "@/features/dashboards/filters";
+import { exportLinks } from "@/features/dashboards/export-links";
+import { povertyDashboardQueries as q } from "@/features/dashboards/poverty/queries";
 import {
   desilTable,
   graduationsTable,
@@ -25,7 +25,7 @@ import {
   registryTable,
   targetingTable,
   unreachedTable,
-} from "@/lib/dashboards/poverty/tables";
+} from "@/features/dashboards/poverty/tables";
 import { withTenant } from "@/lib/db";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { firstParam } from "@/lib/validation/search-params";
@@ -42,7 +42,7 @@ type Props = {
 const CHART_KELURAHAN = 15;
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("BapedaDashboard");
+  const t = await getTranslations("PovertyDashboard");
   return { title: t("title") };
 }
 
@@ -83,7 +83,7 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
   });
   const { filters } = data;
 
-  const [t, locale] = await Promise.all([getTranslations("BapedaDashboard"), getLocale() as Promise<AppLocale>]);
+  const [t, locale] = await Promise.all([getTranslations("PovertyDashboard"), getLocale() as Promise<AppLocale>]);
   const path = tenantPagePath(slug, "povertyDashboard");
   const exportPath = `${path}/ekspor`;
   const links = (id: string) => (mayExport ? exportLinks(exportPath, filters, id) : null);
@@ -109,8 +109,8 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
         description={t("description")}
         actions={
           <DashboardToolbar>
-            {userMayOpen(user, "povertyStatistics") ? (
-              <LinkButton href={tenantPagePath(slug, "povertyStatistics")} variant="secondary">
+            {userMayOpen(user, "statistics") ? (
+              <LinkButton href={tenantPagePath(slug, "statistics")} variant="secondary">
                 {t("toStatistics")}
               </LinkButton>
             ) : null}

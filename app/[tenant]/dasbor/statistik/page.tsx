@@ -1,32 +1,32 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { ChartPanel } from "@/components/dashboards/chart-panel";
-import { DashboardGrid, DashboardPage } from "@/components/dashboards/dashboard-page";
-import { DashboardToolbar } from "@/components/dashboards/dashboard-toolbar";
-import { DashboardFilterBar } from "@/components/dashboards/filter-bar";
-import { DashboardLineChart } from "@/components/dashboards/line-chart";
+import { ChartPanel } from "@/features/dashboards/ui/chart-panel";
+import { DashboardGrid, DashboardPage } from "@/features/dashboards/ui/dashboard-page";
+import { DashboardToolbar } from "@/features/dashboards/ui/dashboard-toolbar";
+import { DashboardFilterBar } from "@/features/dashboards/ui/filter-bar";
+import { DashboardLineChart } from "@/features/dashboards/ui/line-chart";
 import { ImportPanel } from "@/components/spreadsheet/import-panel";
-import { StatisticEntries, TargetEntries } from "@/components/statistics/statistic-entries";
-import { StatisticForm, type StatisticDefaults } from "@/components/statistics/statistic-form";
-import { StatisticsSummary } from "@/components/statistics/statistics-summary";
-import { TargetForm } from "@/components/statistics/target-form";
+import { StatisticEntries, TargetEntries } from "@/features/statistics/ui/statistic-entries";
+import { StatisticForm, type StatisticDefaults } from "@/features/statistics/ui/statistic-form";
+import { StatisticsSummary } from "@/features/statistics/ui/statistics-summary";
+import { TargetForm } from "@/features/statistics/ui/target-form";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { tenantPagePath, userMayOpen } from "@/lib/auth/pages";
 import { can } from "@/lib/auth/permissions";
-import { currentYearMonth } from "@/lib/budget/calendar";
-import { exportLinks } from "@/lib/dashboards/export-links";
-import { parseDashboardFilters } from "@/lib/dashboards/filters";
+import { currentYearMonth } from "@/features/budget/calendar";
+import { exportLinks } from "@/features/dashboards/export-links";
+import { parseDashboardFilters } from "@/features/dashboards/filters";
 import { withTenant } from "@/lib/db";
 import { formatNumber, formatPercent } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { kecamatanStatistics, listTargets, statisticSeries, targetFor, type StatisticRow } from "@/lib/statistics/queries";
-import { kecamatanTable, seriesTable, targetsTable } from "@/lib/statistics/tables";
+import { kecamatanStatistics, listTargets, statisticSeries, targetFor, type StatisticRow } from "@/features/statistics/queries";
+import { kecamatanTable, seriesTable, targetsTable } from "@/features/statistics/tables";
 import { firstParam } from "@/lib/validation/search-params";
-import { deleteStatistic, deleteTarget, importStatistics, saveStatistic, saveTarget } from "./actions";
+import { deleteStatisticAction, deleteTargetAction, importStatisticsAction, saveStatisticAction, saveTargetAction } from "@/features/statistics/actions";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 export const dynamic = "force-dynamic";
@@ -46,7 +46,7 @@ const decimalText = (value: number | null, locale: AppLocale, digits: number) =>
 
 export default async function StatisticsPage({ params, searchParams }: Props) {
   const slug = (await params).tenant;
-  const user = await requireTenantPage(slug, "povertyStatistics");
+  const user = await requireTenantPage(slug, "statistics");
   const query = await searchParams;
   const canWrite = can(user.role, "statistics:write");
   const mayExport = can(user.role, "data:export");
@@ -73,7 +73,7 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
   const { filters, area, series, targets } = data;
 
   const [t, locale, messages] = await Promise.all([getTranslations("Statistics"), getLocale() as Promise<AppLocale>, getMessages()]);
-  const path = tenantPagePath(slug, "povertyStatistics");
+  const path = tenantPagePath(slug, "statistics");
   const links = (id: string) => (mayExport ? exportLinks(`${path}/ekspor`, filters, id) : null);
   const areaName = area?.name ?? t("city");
   const lastYear = series.at(-1)?.year ?? filters.year;
@@ -167,27 +167,27 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
                 <CardHeader title={t("form.title")} description={t("form.intro")} />
               </div>
               <div className="p-4 sm:p-5">
-                <StatisticForm action={saveStatistic.bind(null, slug)} areas={data.kecamatan} defaults={defaults} />
+                <StatisticForm action={saveStatisticAction.bind(null, slug)} areas={data.kecamatan} defaults={defaults} />
               </div>
               <StatisticEntries
                 rows={[...series, ...data.byKecamatan.filter((row) => !series.some((s) => s.id === row.id))]}
                 cityName={t("city")}
                 editHref={(id) => `${path}?tahun=${filters.year}${area ? `&kecamatan=${area.id}` : ""}&ubah=${id}#isi`}
-                deleteAction={deleteStatistic.bind(null, slug)}
+                deleteAction={deleteStatisticAction.bind(null, slug)}
               />
             </Card>
             <Card>
               <CardHeader title={t("import.title")} description={t("import.intro")} />
               <div className="p-4 sm:p-5">
-                <ImportPanel action={importStatistics.bind(null, slug)} templateHref={`${path}/templat`} idPrefix="statistics-import" downloadBase="statistik" />
+                <ImportPanel action={importStatisticsAction.bind(null, slug)} templateHref={`${path}/templat`} idPrefix="statistics-import" downloadBase="statistik" />
               </div>
             </Card>
             <Card>
               <CardHeader title={t("targetForm.title")} description={t("targetForm.intro")} />
               <div className="p-4 sm:p-5">
-                <TargetForm action={saveTarget.bind(null, slug)} areas={data.kecamatan} />
+                <TargetForm action={saveTargetAction.bind(null, slug)} areas={data.kecamatan} />
               </div>
-              <TargetEntries targets={targets} cityName={t("city")} deleteAction={deleteTarget.bind(null, slug)} />
+              <TargetEntries targets={targets} cityName={t("city")} deleteAction={deleteTargetAction.bind(null, slug)} />
             </Card>
           </div>
         </NextIntlClientProvider>

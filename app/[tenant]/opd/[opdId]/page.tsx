@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { OpdForm } from "@/components/opds/opd-form";
-import { OpdRegistryRoleForm } from "@/components/opds/opd-registry-role-form";
+import { OpdForm } from "@/features/opds/ui/opd-form";
+import { OpdRegistryRoleForm } from "@/features/opds/ui/opd-registry-role-form";
 import { ActiveToggleForm } from "@/components/ui/active-toggle-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -12,8 +12,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { withTenant } from "@/lib/db";
 import { formatNumber } from "@/lib/format";
-import { getOpd } from "@/lib/opds/queries";
-import { deactivateOpd, reactivateOpd, renameOpd, setOpdRegistryRole } from "../actions";
+import { getOpd } from "@/features/opds/queries";
+import { deactivateOpdAction, reactivateOpdAction, renameOpdAction, setOpdRegistryRoleAction } from "@/features/opds/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -53,7 +53,7 @@ export default async function OpdPage({ params }: Props) {
         <Card className="lg:col-span-2">
           <CardHeader title={t("detail.rename")} description={t("detail.renameIntro")} />
           <div className="p-4 sm:p-5">
-            <OpdForm mode="rename" action={renameOpd.bind(null, slug)} opd={{ id: opd.id, name: opd.name, shortName: opd.shortName }} />
+            <OpdForm mode="rename" action={renameOpdAction.bind(null, slug)} opd={{ id: opd.id, name: opd.name, shortName: opd.shortName }} />
           </div>
         </Card>
         <div className="space-y-6">
@@ -72,7 +72,7 @@ export default async function OpdPage({ params }: Props) {
             <CardHeader title={t("registryRole.title")} />
             <div className="p-4 sm:p-5">
               <OpdRegistryRoleForm
-                action={setOpdRegistryRole.bind(null, slug)}
+                action={setOpdRegistryRoleAction.bind(null, slug)}
                 opd={{ id: opd.id, decidesRegistryChanges: opd.decidesRegistryChanges }}
               />
             </div>
@@ -83,8 +83,8 @@ export default async function OpdPage({ params }: Props) {
               <ActiveToggleForm
                 fields={{ opdId: opd.id }}
                 active={opd.active}
-                deactivate={deactivateOpd.bind(null, slug)}
-                reactivate={reactivateOpd.bind(null, slug)}
+                deactivate={deactivateOpdAction.bind(null, slug)}
+                reactivate={reactivateOpdAction.bind(null, slug)}
                 labels={{
                   deactivateIntro: t("detail.deactivateIntro"),
                   reactivateIntro: t("detail.reactivateIntro"),

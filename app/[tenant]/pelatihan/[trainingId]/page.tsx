@@ -3,11 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { AttendanceGrid } from "@/components/trainings/attendance-grid";
-import { CandidatePicker } from "@/components/trainings/candidate-picker";
-import { ParticipantsSection } from "@/components/trainings/participants-section";
-import { ReasonForm } from "@/components/trainings/participant-actions";
-import { TrainingStatusBadge } from "@/components/trainings/training-status-badge";
+import { AttendanceGrid } from "@/features/trainings/ui/attendance-grid";
+import { CandidatePicker } from "@/features/trainings/ui/candidate-picker";
+import { ParticipantsSection } from "@/features/trainings/ui/participants-section";
+import { ReasonForm } from "@/features/trainings/ui/participant-actions";
+import { TrainingStatusBadge } from "@/features/trainings/ui/training-status-badge";
 import { ExportLinks } from "@/components/spreadsheet/export-links";
 import { ImportPanel } from "@/components/spreadsheet/import-panel";
 import { ActionButton } from "@/components/ui/action-button";
@@ -20,24 +20,24 @@ import { can } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import { formatDate } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { programmeScope } from "@/lib/programmes/scope";
-import { dateToDay, todayIn } from "@/lib/registry/schemas";
-import { trainingDayList } from "@/lib/trainings/attendance";
-import { findCandidates } from "@/lib/trainings/candidates";
-import { getTraining, trainingParticipants } from "@/lib/trainings/queries";
+import { programmeScope } from "@/features/programmes/scope";
+import { dateToDay, todayIn } from "@/features/registry/schemas";
+import { trainingDayList } from "@/features/trainings/attendance";
+import { findCandidates } from "@/features/trainings/candidates";
+import { getTraining, trainingParticipants } from "@/features/trainings/queries";
 import { firstParam } from "@/lib/validation/search-params";
 import {
-  addParticipant,
-  cancelTraining,
-  completeParticipant,
-  deleteTraining,
-  importParticipants,
-  recordAttendance,
-  removeParticipant,
-  verifyParticipants,
-  verifyTrainings,
-  withdrawParticipant,
-} from "../actions";
+  addParticipantAction,
+  cancelTrainingAction,
+  completeParticipantAction,
+  deleteTrainingAction,
+  importParticipantsAction,
+  recordAttendanceAction,
+  removeParticipantAction,
+  verifyParticipantsAction,
+  verifyTrainingsAction,
+  withdrawParticipantAction,
+} from "@/features/trainings/actions";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 export const dynamic = "force-dynamic";
@@ -103,7 +103,7 @@ export default async function TrainingPage({ params, searchParams }: Props) {
                   {t("detail.edit")}
                 </LinkButton>
                 {participants.length === 0 ? (
-                  <ActionButton action={deleteTraining.bind(null, slug)} fields={{ trainingId: training.id }} variant="danger" confirm={t("detail.deleteConfirm")} redirectTo={`/${slug}/pelatihan`}>
+                  <ActionButton action={deleteTrainingAction.bind(null, slug)} fields={{ trainingId: training.id }} variant="danger" confirm={t("detail.deleteConfirm")} redirectTo={`/${slug}/pelatihan`}>
                     {t("detail.delete")}
                   </ActionButton>
                 ) : null}
@@ -111,7 +111,7 @@ export default async function TrainingPage({ params, searchParams }: Props) {
             ) : null}
             {can(user.role, "data:export") ? <ExportLinks href={`/${slug}/pelatihan/ekspor`} query={`pelatihan=${training.id}`} /> : null}
             {canVerify && isDraft ? (
-              <ActionButton action={verifyTrainings.bind(null, slug)} fields={{ ids: training.id }} variant="primary" pendingLabel={t("verify.verifying")}>
+              <ActionButton action={verifyTrainingsAction.bind(null, slug)} fields={{ ids: training.id }} variant="primary" pendingLabel={t("verify.verifying")}>
                 {t("detail.verify")}
               </ActionButton>
             ) : null}
@@ -150,22 +150,22 @@ export default async function TrainingPage({ params, searchParams }: Props) {
         ended={ended}
         showHousehold={can(user.role, "registry:read")}
         actions={{
-          complete: completeParticipant.bind(null, slug),
-          withdraw: withdrawParticipant.bind(null, slug),
-          remove: removeParticipant.bind(null, slug),
-          verify: verifyParticipants.bind(null, slug),
+          complete: completeParticipantAction.bind(null, slug),
+          withdraw: withdrawParticipantAction.bind(null, slug),
+          remove: removeParticipantAction.bind(null, slug),
+          verify: verifyParticipantsAction.bind(null, slug),
         }}
       />
 
       {data.candidates ? (
-        <CandidatePicker add={addParticipant.bind(null, slug)} trainingId={training.id} path={path} q={q} result={data.candidates} full={active.length >= training.capacity} />
+        <CandidatePicker add={addParticipantAction.bind(null, slug)} trainingId={training.id} path={path} q={q} result={data.candidates} full={active.length >= training.capacity} />
       ) : null}
 
       {isWriter && !cancelled ? (
         <Card className="mt-6">
           <CardHeader id="participant-import" title={t("import.title")} description={t("import.intro", { id: training.id })} />
           <div className="p-4 sm:p-5">
-            <ImportPanel action={importParticipants.bind(null, slug)} templateHref={`/${slug}/pelatihan/templat`} idPrefix="participant-import" downloadBase="peserta-pelatihan" />
+            <ImportPanel action={importParticipantsAction.bind(null, slug)} templateHref={`/${slug}/pelatihan/templat`} idPrefix="participant-import" downloadBase="peserta-pelatihan" />
           </div>
         </Card>
       ) : null}
@@ -177,7 +177,7 @@ export default async function TrainingPage({ params, searchParams }: Props) {
           participants={active.map((p) => ({ id: p.id, name: p.name }))}
           days={days}
           present={present}
-          action={isWriter && !cancelled ? recordAttendance.bind(null, slug) : undefined}
+          action={isWriter && !cancelled ? recordAttendanceAction.bind(null, slug) : undefined}
         />
       </Card>
 
@@ -188,7 +188,7 @@ export default async function TrainingPage({ params, searchParams }: Props) {
             <ReasonForm
               id="cancel-training"
               fields={{ trainingId: training.id }}
-              action={cancelTraining.bind(null, slug)}
+              action={cancelTrainingAction.bind(null, slug)}
               summary={t("detail.cancel")}
               label={t("detail.cancelReason")}
               placeholder={t("detail.cancelPlaceholder")}

@@ -2,15 +2,15 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
-import { TrainingForm } from "@/components/trainings/training-form";
+import { TrainingForm } from "@/features/trainings/ui/training-form";
 import { Card } from "@/components/ui/card";
 import { FormNotice } from "@/components/ui/form-alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
-import { trainingProgrammes } from "@/lib/trainings/queries";
-import { createTraining } from "../actions";
+import { trainingProgrammes } from "@/features/trainings/queries";
+import { createTrainingAction } from "@/features/trainings/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -37,7 +37,7 @@ export default async function NewTrainingPage({ params }: Props) {
       ) : (
         <Card className="p-4 sm:p-5">
           <TrainingForm
-            action={createTraining.bind(null, slug)}
+            action={createTrainingAction.bind(null, slug)}
             programmes={programmes.map((p) => ({ id: p.id, label: `${p.name} (${p.fiscalYear})` }))}
             tenantSlug={slug}
             cancelHref={`/${slug}/pelatihan`}

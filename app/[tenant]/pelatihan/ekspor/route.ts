@@ -1,5 +1,5 @@
 import { exportRoute } from "@/lib/spreadsheet/routes";
-import { participantExport } from "@/lib/trainings/participant-export";
+import { participantExport } from "@/features/trainings/participant-export";
 
 export const dynamic = "force-dynamic";
 

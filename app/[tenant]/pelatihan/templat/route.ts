@@ -1,5 +1,5 @@
 import { templateRoute } from "@/lib/spreadsheet/routes";
-import { PARTICIPANT_COLUMNS } from "@/lib/trainings/participant-import";
+import { PARTICIPANT_COLUMNS } from "@/features/trainings/participant-import";
 
 export const dynamic = "force-dynamic";
 

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { FollowUpForm } from "@/components/trainings/follow-up-form";
-import { TrainingStatusBadge } from "@/components/trainings/training-status-badge";
+import { FollowUpForm } from "@/features/trainings/ui/follow-up-form";
+import { TrainingStatusBadge } from "@/features/trainings/ui/training-status-badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { StatCard, StatGrid } from "@/components/ui/stat-card";
 import { Cell, HeaderCell, Row, RowHeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
@@ -12,11 +12,11 @@ import { can } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import { formatDate, formatNumber } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { programmeScope } from "@/lib/programmes/scope";
-import { todayIn } from "@/lib/registry/schemas";
-import { FOLLOW_UP_PAGE, countDueFollowUps, dueFollowUps, followUpOutcomes } from "@/lib/trainings/queries";
-import { TRAINING_OUTCOMES } from "@/lib/trainings/schemas";
-import { recordFollowUp } from "../actions";
+import { programmeScope } from "@/features/programmes/scope";
+import { todayIn } from "@/features/registry/schemas";
+import { FOLLOW_UP_PAGE, countDueFollowUps, dueFollowUps, followUpOutcomes } from "@/features/trainings/queries";
+import { TRAINING_OUTCOMES } from "@/features/trainings/schemas";
+import { recordFollowUpAction } from "@/features/trainings/actions";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 export const dynamic = "force-dynamic";
@@ -103,7 +103,7 @@ export default async function FollowUpsPage({ params }: Props) {
                         followUpId={row.id}
                         name={row.participant.member.name}
                         outcomes={TRAINING_OUTCOMES.map((value) => ({ value, label: t(`outcomes.${value}`) }))}
-                        action={recordFollowUp.bind(null, slug)}
+                        action={recordFollowUpAction.bind(null, slug)}
                       />
                     ) : (
                       <span className="text-muted">{t("followUps.open")}</span>

@@ -3,9 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { formatDateTime } from "@/components/users/date-time";
-import { ResetPasswordForm } from "@/components/users/reset-password-form";
-import { UserForm } from "@/components/users/user-form";
+import { formatDateTime } from "@/features/users/ui/date-time";
+import { ResetPasswordForm } from "@/features/users/ui/reset-password-form";
+import { UserForm } from "@/features/users/ui/user-form";
 import { ActiveToggleForm } from "@/components/ui/active-toggle-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -13,9 +13,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { withTenant } from "@/lib/db";
-import { getScopeChoices, getUser } from "@/lib/users/queries";
-import { isAssignableRole } from "@/lib/users/roles";
-import { deactivateUser, reactivateUser, resetUserPassword, updateUser } from "../actions";
+import { getScopeChoices, getUser } from "@/features/users/queries";
+import { isAssignableRole } from "@/features/users/roles";
+import { deactivateUserAction, reactivateUserAction, resetUserPasswordAction, updateUserAction } from "@/features/users/actions";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 export const dynamic = "force-dynamic";
@@ -69,7 +69,7 @@ export default async function UserPage({ params }: Props) {
           <div className="p-4 sm:p-5">
             <UserForm
               mode="edit"
-              action={updateUser.bind(null, slug)}
+              action={updateUserAction.bind(null, slug)}
               user={{ id: user.id, name: user.name, role: user.role, opdId: user.opdId, kelurahanId: user.kelurahanId }}
               isSelf={isSelf}
               choices={choices}
@@ -104,7 +104,7 @@ export default async function UserPage({ params }: Props) {
                 </Link>
               </p>
             ) : (
-              <ResetPasswordForm action={resetUserPassword.bind(null, slug)} userId={user.id} minLength={PASSWORD_MIN_LENGTH} />
+              <ResetPasswordForm action={resetUserPasswordAction.bind(null, slug)} userId={user.id} minLength={PASSWORD_MIN_LENGTH} />
             )}
           </div>
         </Card>
@@ -118,8 +118,8 @@ export default async function UserPage({ params }: Props) {
               <ActiveToggleForm
                 fields={{ userId: user.id }}
                 active={user.active}
-                deactivate={deactivateUser.bind(null, slug)}
-                reactivate={reactivateUser.bind(null, slug)}
+                deactivate={deactivateUserAction.bind(null, slug)}
+                reactivate={reactivateUserAction.bind(null, slug)}
                 labels={{
                   deactivateIntro: t("detail.deactivateIntro"),
                   reactivateIntro: t("detail.reactivateIntro"),

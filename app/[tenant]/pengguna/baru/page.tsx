@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
-import { UserForm } from "@/components/users/user-form";
+import { UserForm } from "@/features/users/ui/user-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { withTenant } from "@/lib/db";
-import { getScopeChoices } from "@/lib/users/queries";
-import { createUser } from "../actions";
+import { getScopeChoices } from "@/features/users/queries";
+import { createUserAction } from "@/features/users/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -38,7 +38,7 @@ export default async function NewUserPage({ params }: Props) {
         <NextIntlClientProvider messages={{ Users: messages.Users }}>
           <UserForm
             mode="create"
-            action={createUser.bind(null, slug)}
+            action={createUserAction.bind(null, slug)}
             choices={choices}
             tenantSlug={slug}
             passwordMinLength={PASSWORD_MIN_LENGTH}

@@ -3,23 +3,23 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
-import { AbsorptionSummary } from "@/components/budget/absorption-summary";
-import { BudgetLineForm } from "@/components/programmes/budget-line-form";
-import { BudgetLinesTable } from "@/components/programmes/budget-lines-table";
+import { AbsorptionSummary } from "@/features/budget/ui/absorption-summary";
+import { BudgetLineForm } from "@/features/programmes/ui/budget-line-form";
+import { BudgetLinesTable } from "@/features/programmes/ui/budget-lines-table";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
-import { ProgrammeResultsCard } from "@/components/trainings/programme-results";
+import { ProgrammeResultsCard } from "@/features/trainings/ui/programme-results";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { absorptionOf, currentYearMonth } from "@/lib/budget/calendar";
-import { addTotals } from "@/lib/budget/totals";
+import { absorptionOf, currentYearMonth } from "@/features/budget/calendar";
+import { addTotals } from "@/features/budget/totals";
 import { withTenant } from "@/lib/db";
-import { getProgramme, listProgrammeLines } from "@/lib/programmes/queries";
-import { FUNDING_SOURCES } from "@/lib/programmes/schemas";
-import { programmeScope } from "@/lib/programmes/scope";
-import { programmeResults } from "@/lib/trainings/programme-results";
-import { createBudgetLine } from "../actions";
+import { getProgramme, listProgrammeLines } from "@/features/programmes/queries";
+import { FUNDING_SOURCES } from "@/features/programmes/schemas";
+import { programmeScope } from "@/features/programmes/scope";
+import { programmeResults } from "@/features/trainings/programme-results";
+import { createBudgetLineAction } from "@/features/programmes/actions";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 export const dynamic = "force-dynamic";
@@ -49,7 +49,7 @@ export default async function ProgrammePage({ params }: Props) {
   if (!data) notFound();
   const { programme, lines } = data;
 
-  const [t, tr, messages] = await Promise.all([getTranslations("Programmes"), getTranslations("ReachNext"), getMessages()]);
+  const [t, tr, messages] = await Promise.all([getTranslations("Programmes"), getTranslations("TargetHouseholds"), getMessages()]);
   const totals = addTotals(lines.map((line) => ({ ...line, budgetLineId: line.id, programmeId: programme.id })));
   const absorption = absorptionOf(totals.pagu, totals.realised, programme.fiscalYear, currentYearMonth(data.timeZone));
   const canEdit = can(user.role, "programme:write") && user.opdId === programme.opdId;
@@ -127,7 +127,7 @@ export default async function ProgrammePage({ params }: Props) {
             <NextIntlClientProvider messages={{ Programmes: messages.Programmes }}>
               <BudgetLineForm
                 mode="create"
-                action={createBudgetLine.bind(null, slug)}
+                action={createBudgetLineAction.bind(null, slug)}
                 programmeId={programme.id}
                 sources={FUNDING_SOURCES}
                 tenantSlug={slug}

@@ -3,15 +3,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
-import { ProgrammeForm } from "@/components/programmes/programme-form";
+import { ProgrammeForm } from "@/features/programmes/ui/programme-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { currentYearMonth } from "@/lib/budget/calendar";
+import { currentYearMonth } from "@/features/budget/calendar";
 import { withTenant } from "@/lib/db";
-import { PROGRAMME_KINDS, TARGET_UNITS, parseYearParam } from "@/lib/programmes/schemas";
-import { createProgramme } from "../actions";
+import { PROGRAMME_KINDS, TARGET_UNITS, parseYearParam } from "@/features/programmes/schemas";
+import { createProgrammeAction } from "@/features/programmes/actions";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 export const dynamic = "force-dynamic";
@@ -49,7 +49,7 @@ export default async function NewProgrammePage({ params, searchParams }: Props) 
       <Card className="max-w-3xl p-5 sm:p-6">
         <NextIntlClientProvider messages={{ Programmes: messages.Programmes }}>
           <ProgrammeForm
-            action={createProgramme.bind(null, slug)}
+            action={createProgrammeAction.bind(null, slug)}
             tenantSlug={slug}
             opdName={opd.name}
             kinds={PROGRAMME_KINDS}

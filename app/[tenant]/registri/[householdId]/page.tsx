@@ -3,13 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { ChangeRequestCard } from "@/components/registry/change-request-card";
-import { HouseholdHistory } from "@/components/registry/household-history-section";
-import { HouseholdMembers, type MemberRow } from "@/components/registry/household-members";
-import { HouseholdTimeline, TimelineSummary } from "@/components/registry/household-timeline";
-import { ProposeChangeForm } from "@/components/registry/propose-change-form";
-import { DesilBadge, ExtremeBadge, StatusBadge } from "@/components/registry/registry-badges";
-import { StatusChangeForm } from "@/components/registry/status-change-form";
+import { ChangeRequestCard } from "@/features/registry/ui/change-request-card";
+import { HouseholdHistory } from "@/features/registry/ui/household-history-section";
+import { HouseholdMembers, type MemberRow } from "@/features/registry/ui/household-members";
+import { HouseholdTimeline, TimelineSummary } from "@/features/registry/ui/household-timeline";
+import { ProposeChangeForm } from "@/features/registry/ui/propose-change-form";
+import { DesilBadge, ExtremeBadge, StatusBadge } from "@/features/registry/ui/registry-badges";
+import { StatusChangeForm } from "@/features/registry/ui/status-change-form";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
@@ -17,15 +17,15 @@ import { can, userCan } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import { formatDate } from "@/lib/format";
 import { Disability, Education, FamilyRelation, Sex } from "@/lib/generated/prisma/enums";
-import { listAreaChoices } from "@/lib/registry/areas";
-import { CHANGE_KINDS } from "@/lib/registry/change-requests/schemas";
-import { listChangeRequests } from "@/lib/registry/change-requests/queries";
-import { getHouseholdProfile } from "@/lib/registry/household/get-household";
-import { getHouseholdTimeline } from "@/lib/registry/household/timeline";
-import { dateToDay, todayIn } from "@/lib/registry/schemas";
-import { maySeePersonal, registryScope } from "@/lib/registry/scope";
-import { availableTransitions } from "@/lib/registry/status/transitions";
-import { changeStatus, decideChange, proposeChange, revealPersonal } from "../actions";
+import { listAreaChoices } from "@/features/areas/choices";
+import { CHANGE_KINDS } from "@/features/registry/change-requests/schemas";
+import { listChangeRequests } from "@/features/registry/change-requests/queries";
+import { getHouseholdProfile } from "@/features/registry/household/get-household";
+import { getHouseholdTimeline } from "@/features/registry/household/timeline";
+import { dateToDay, todayIn } from "@/features/registry/schemas";
+import { maySeePersonal, registryScope } from "@/features/registry/scope";
+import { availableTransitions } from "@/features/registry/status/transitions";
+import { changeStatusAction, decideChangeAction, proposeChangeAction, revealPersonalAction } from "@/features/registry/actions";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 export const dynamic = "force-dynamic";
@@ -125,7 +125,7 @@ export default async function HouseholdPage({ params }: Props) {
             householdId={household.id}
             noKkMasked={household.noKkMasked}
             members={members}
-            reveal={maySeePersonal(user) ? revealPersonal.bind(null, slug) : undefined}
+            reveal={maySeePersonal(user) ? revealPersonalAction.bind(null, slug) : undefined}
           />
         </Card>
 
@@ -141,7 +141,7 @@ export default async function HouseholdPage({ params }: Props) {
             <Card>
               <CardHeader id="status" title={t("status.title")} description={t("status.intro")} />
               <div className="p-4 sm:p-5">
-                <StatusChangeForm action={changeStatus.bind(null, slug)} householdId={household.id} {...statusFields} />
+                <StatusChangeForm action={changeStatusAction.bind(null, slug)} householdId={household.id} {...statusFields} />
               </div>
             </Card>
           ) : null}
@@ -160,7 +160,7 @@ export default async function HouseholdPage({ params }: Props) {
                 tenantSlug={slug}
                 timeZone={timeZone}
                 showHousehold={false}
-                decide={mayDecide ? decideChange.bind(null, slug) : undefined}
+                decide={mayDecide ? decideChangeAction.bind(null, slug) : undefined}
               />
             ))}
             {mayPropose && household.status !== "DECEASED" ? (
@@ -168,7 +168,7 @@ export default async function HouseholdPage({ params }: Props) {
                 <CardHeader id="propose" title={t("propose.title")} description={t("propose.intro")} />
                 <div className="p-4 sm:p-5">
                   <ProposeChangeForm
-                    action={proposeChange.bind(null, slug)}
+                    action={proposeChangeAction.bind(null, slug)}
                     householdId={household.id}
                     address={{ address: household.address, rt: household.rt, rw: household.rw }}
                     status={statusFields}

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
-import { DuplicateCard } from "@/components/registry/duplicate-card";
-import { ScanDuplicatesForm } from "@/components/registry/duplicate-forms";
+import { DuplicateCard } from "@/features/registry/ui/duplicate-card";
+import { ScanDuplicatesForm } from "@/features/registry/ui/duplicate-forms";
 import { FormNotice } from "@/components/ui/form-alert";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -12,9 +12,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { tenantPagePath } from "@/lib/auth/pages";
 import { withTenant } from "@/lib/db";
-import { listDuplicates } from "@/lib/registry/duplicates/queries";
+import { listDuplicates } from "@/features/registry/duplicates/queries";
 import { z } from "@/lib/validation/zod";
-import { resolveDuplicate, scanDuplicates } from "../actions";
+import { resolveDuplicateAction, scanDuplicatesAction } from "@/features/registry/actions";
 import { firstParam as first } from "@/lib/validation/search-params";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
@@ -89,7 +89,7 @@ export default async function DuplicatesPage({ params, searchParams }: Props) {
           ) : (
             <div className="space-y-4">
               {list.rows.map((candidate) => (
-                <DuplicateCard key={candidate.id} candidate={candidate} tenantSlug={slug} timeZone={timeZone} resolve={resolveDuplicate.bind(null, slug)} doneHref={`${path}?resolved=`} />
+                <DuplicateCard key={candidate.id} candidate={candidate} tenantSlug={slug} timeZone={timeZone} resolve={resolveDuplicateAction.bind(null, slug)} doneHref={`${path}?resolved=`} />
               ))}
             </div>
           )}
@@ -113,7 +113,7 @@ export default async function DuplicatesPage({ params, searchParams }: Props) {
         <Card>
           <CardHeader id="scan" title={t("scan.title")} description={t("scan.intro")} />
           <div className="p-4 sm:p-5">
-            <ScanDuplicatesForm action={scanDuplicates.bind(null, slug)} />
+            <ScanDuplicatesForm action={scanDuplicatesAction.bind(null, slug)} />
           </div>
         </Card>
       </div>

@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
-import { ImportResult } from "@/components/registry-import/import-result";
-import { RecentImports } from "@/components/registry-import/recent-imports";
-import { UploadForm } from "@/components/registry-import/upload-form";
+import { ImportResult } from "@/features/registry/import/ui/import-result";
+import { RecentImports } from "@/features/registry/import/ui/recent-imports";
+import { UploadForm } from "@/features/registry/import/ui/upload-form";
 import { buttonClassName } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { tenantPagePath } from "@/lib/auth/pages";
 import { withTenant } from "@/lib/db";
-import { getRegistryImport, listRegistryImports } from "@/lib/registry/import/queries";
+import { getRegistryImport, listRegistryImports } from "@/features/registry/import/queries";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 export const dynamic = "force-dynamic";

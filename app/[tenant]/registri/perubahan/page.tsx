@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
-import { ChangeRequestCard } from "@/components/registry/change-request-card";
+import { ChangeRequestCard } from "@/features/registry/ui/change-request-card";
 import { FormNotice } from "@/components/ui/form-alert";
 import { cx } from "@/components/ui/class-names";
 import { LinkButton } from "@/components/ui/button";
@@ -11,10 +11,10 @@ import { requireTenantPage } from "@/lib/auth/guard";
 import { tenantPagePath } from "@/lib/auth/pages";
 import { userCan } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
-import { countPendingChangeRequests, listChangeRequests } from "@/lib/registry/change-requests/queries";
-import { registryScope } from "@/lib/registry/scope";
+import { countPendingChangeRequests, listChangeRequests } from "@/features/registry/change-requests/queries";
+import { registryScope } from "@/features/registry/scope";
 import { z } from "@/lib/validation/zod";
-import { decideChange } from "../actions";
+import { decideChangeAction } from "@/features/registry/actions";
 import { firstParam as first } from "@/lib/validation/search-params";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
@@ -99,7 +99,7 @@ export default async function ChangeRequestsPage({ params, searchParams }: Props
               request={request}
               tenantSlug={slug}
               timeZone={timeZone}
-              decide={mayDecide ? decideChange.bind(null, slug) : undefined}
+              decide={mayDecide ? decideChangeAction.bind(null, slug) : undefined}
               doneHref={`${path}?decided=`}
             />
           ))}

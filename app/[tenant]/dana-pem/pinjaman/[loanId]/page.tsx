@@ -3,9 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { ApproveForm, DisburseForm, RepaymentForm, WriteOffForm } from "@/components/revolving-funds/loan-forms";
-import { ArrearsBadge, LoanStatusBadge } from "@/components/revolving-funds/loan-status-badge";
-import { ScheduleTable } from "@/components/revolving-funds/schedule-table";
+import { ApproveForm, DisburseForm, RepaymentForm, WriteOffForm } from "@/features/revolving-funds/ui/loan-forms";
+import { ArrearsBadge, LoanStatusBadge } from "@/features/revolving-funds/ui/loan-status-badge";
+import { ScheduleTable } from "@/features/revolving-funds/ui/schedule-table";
 import { ActionButton } from "@/components/ui/action-button";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -16,13 +16,13 @@ import { withTenant } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { formatDate, formatDateShort, formatRupiah } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { maskNik } from "@/lib/registry/nik";
-import { dateToDay } from "@/lib/registry/schemas";
-import { ageingBucket, daysPastDue } from "@/lib/revolving-funds/arrears";
-import { loanDetail } from "@/lib/revolving-funds/queries";
-import { scheduleTotal } from "@/lib/revolving-funds/schedule";
-import { cityToday } from "@/lib/revolving-funds/scope";
-import { approveLoan, disburseLoan, recordRepayment, rejectLoan, writeOffLoan } from "../../actions";
+import { maskNik } from "@/lib/identity/nik";
+import { dateToDay } from "@/features/registry/schemas";
+import { ageingBucket, daysPastDue } from "@/features/revolving-funds/arrears";
+import { loanDetail } from "@/features/revolving-funds/queries";
+import { scheduleTotal } from "@/features/revolving-funds/schedule";
+import { cityToday } from "@/features/revolving-funds/scope";
+import { approveLoanAction, disburseLoanAction, recordRepaymentAction, rejectLoanAction, writeOffLoanAction } from "@/features/revolving-funds/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -35,7 +35,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function LoanPage({ params }: Props) {
   const { tenant: slug, loanId } = await params;
-  const user = await requireTenantPage(slug, "revolvingFund");
+  const user = await requireTenantPage(slug, "revolvingFunds");
   const { detail, today } = await withTenant(user.tenantId, async (tx) => ({
     detail: await loanDetail(tx, user, loanId).catch((error) => (isAppError(error) && error.code === "NOT_FOUND" ? null : Promise.reject(error))),
     today: await cityToday(tx, user.tenantId),
@@ -117,8 +117,8 @@ export default async function LoanPage({ params }: Props) {
           <Card>
             <CardHeader id="loan-approve" title={t("approveTitle")} description={t("approveIntro")} />
             <div className="space-y-4 p-4 sm:p-5">
-              <ApproveForm action={approveLoan.bind(null, slug)} loanId={loan.id} defaultName={`Lurah ${kelurahanName}`} />
-              <ActionButton action={rejectLoan.bind(null, slug)} fields={{ loanId: loan.id }} variant="danger" confirm={t("rejectConfirm")}>
+              <ApproveForm action={approveLoanAction.bind(null, slug)} loanId={loan.id} defaultName={`Lurah ${kelurahanName}`} />
+              <ActionButton action={rejectLoanAction.bind(null, slug)} fields={{ loanId: loan.id }} variant="danger" confirm={t("rejectConfirm")}>
                 {t("reject")}
               </ActionButton>
             </div>
@@ -128,8 +128,8 @@ export default async function LoanPage({ params }: Props) {
           <Card>
             <CardHeader id="loan-disburse" title={t("disburseTitle")} description={t("disburseIntro")} />
             <div className="space-y-4 p-4 sm:p-5">
-              <DisburseForm action={disburseLoan.bind(null, slug)} loanId={loan.id} today={dayText} />
-              <ActionButton action={rejectLoan.bind(null, slug)} fields={{ loanId: loan.id }} variant="danger" confirm={t("rejectConfirm")}>
+              <DisburseForm action={disburseLoanAction.bind(null, slug)} loanId={loan.id} today={dayText} />
+              <ActionButton action={rejectLoanAction.bind(null, slug)} fields={{ loanId: loan.id }} variant="danger" confirm={t("rejectConfirm")}>
                 {t("reject")}
               </ActionButton>
             </div>
@@ -140,7 +140,7 @@ export default async function LoanPage({ params }: Props) {
             <CardHeader id="loan-repay" title={t("repayTitle")} description={t("repayIntro")} />
             <div className="p-4 sm:p-5">
               <RepaymentForm
-                action={recordRepayment.bind(null, slug)}
+                action={recordRepaymentAction.bind(null, slug)}
                 loanId={loan.id}
                 today={dayText}
                 suggested={rp(nextLine ? nextLine.principalDue + nextLine.feeDue : left)}
@@ -194,7 +194,7 @@ export default async function LoanPage({ params }: Props) {
           <Card>
             <CardHeader id="loan-writeoff" title={t("writeOffTitle")} description={t("writeOffIntro")} />
             <div className="p-4 sm:p-5">
-              <WriteOffForm action={writeOffLoan.bind(null, slug)} loanId={loan.id} />
+              <WriteOffForm action={writeOffLoanAction.bind(null, slug)} loanId={loan.id} />
             </div>
           </Card>
         ) : null}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { LoanForm } from "@/components/revolving-funds/loan-forms";
+import { LoanForm } from "@/features/revolving-funds/ui/loan-forms";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -12,12 +12,12 @@ import { requireTenantPage } from "@/lib/auth/guard";
 import { withTenant } from "@/lib/db";
 import { formatDateShort, formatRupiah } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { maskNik } from "@/lib/registry/nik";
-import { fundLedger } from "@/lib/revolving-funds/ledger";
-import { fundPageContext } from "@/lib/revolving-funds/page-context";
-import { memberCandidates, fundWithCapital } from "@/lib/revolving-funds/queries";
+import { maskNik } from "@/lib/identity/nik";
+import { fundLedger } from "@/features/revolving-funds/ledger";
+import { fundPageContext } from "@/features/revolving-funds/page-context";
+import { memberCandidates, fundWithCapital } from "@/features/revolving-funds/queries";
 import { firstParam } from "@/lib/validation/search-params";
-import { createLoan } from "../../actions";
+import { createLoanAction } from "@/features/revolving-funds/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -30,7 +30,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewLoanPage({ params, searchParams }: Props) {
   const slug = (await params).tenant;
-  const user = await requireTenantPage(slug, "revolvingFund");
+  const user = await requireTenantPage(slug, "revolvingFunds");
   const query = await searchParams;
   const search = (firstParam(query.cari) ?? "").slice(0, 60);
   const chosenId = firstParam(query.anggota);
@@ -99,7 +99,7 @@ export default async function NewLoanPage({ params, searchParams }: Props) {
           <CardHeader id="loan-form" title={t("formTitle")} description={chosen ? undefined : t("formIntroOutsider")} />
           <div className="p-4 sm:p-5">
             <LoanForm
-              action={createLoan.bind(null, slug)}
+              action={createLoanAction.bind(null, slug)}
               fundId={fund.id}
               loanHref={`/${slug}/dana-pem/pinjaman`}
               maxTenorMonths={fund.maxTenorMonths}

@@ -1,5 +1,5 @@
-import { budgetDashboardData, budgetTables, BUDGET_TABLES, type BudgetTableId } from "@/lib/dashboards/budget/tables";
-import { dashboardExportRoute } from "@/lib/dashboards/export-route";
+import { budgetDashboardData, budgetTables, BUDGET_TABLES, type BudgetTableId } from "@/features/dashboards/budget/tables";
+import { dashboardExportRoute } from "@/features/dashboards/export-route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { dashboardExportRoute } from "@/lib/dashboards/export-route";
-import { resultsDashboardData, resultsTables, RESULTS_TABLES, type ResultsTableId } from "@/lib/dashboards/results/tables";
+import { dashboardExportRoute } from "@/features/dashboards/export-route";
+import { resultsDashboardData, resultsTables, RESULTS_TABLES, type ResultsTableId } from "@/features/dashboards/results/tables";
 
 export const dynamic = "force-dynamic";
 

@@ -1,12 +1,12 @@
 import { getTranslations } from "next-intl/server";
-import { dashboardExportRoute } from "@/lib/dashboards/export-route";
-import { kecamatanStatistics, listTargets, statisticSeries } from "@/lib/statistics/queries";
-import { kecamatanTable, seriesTable, targetsTable } from "@/lib/statistics/tables";
+import { dashboardExportRoute } from "@/features/dashboards/export-route";
+import { kecamatanStatistics, listTargets, statisticSeries } from "@/features/statistics/queries";
+import { kecamatanTable, seriesTable, targetsTable } from "@/features/statistics/tables";
 
 export const dynamic = "force-dynamic";
 
 /** The official series, a year's kecamatan figures, or the targets, as .xlsx or .csv. */
-export const GET = dashboardExportRoute("povertyStatistics", async (tx, { filters }, tableId) => {
+export const GET = dashboardExportRoute("statistics", async (tx, { filters }, tableId) => {
   const t = await getTranslations("Statistics");
   if (tableId === "seri") {
     const area = filters.kecamatanId

@@ -1,4 +1,4 @@
-import { STATISTIC_COLUMNS } from "@/lib/statistics/import";
+import { STATISTIC_COLUMNS } from "@/features/statistics/import";
 import { templateRoute } from "@/lib/spreadsheet/routes";
 
 export const dynamic = "force-dynamic";

@@ -2,16 +2,16 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
-import { TrainingForm } from "@/components/trainings/training-form";
+import { TrainingForm } from "@/features/trainings/ui/training-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
-import { programmeScope } from "@/lib/programmes/scope";
-import { dateToDay } from "@/lib/registry/schemas";
-import { getTraining, trainingProgrammes } from "@/lib/trainings/queries";
-import { updateTraining } from "../../actions";
+import { programmeScope } from "@/features/programmes/scope";
+import { dateToDay } from "@/features/registry/schemas";
+import { getTraining, trainingProgrammes } from "@/features/trainings/queries";
+import { updateTrainingAction } from "@/features/trainings/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -42,7 +42,7 @@ export default async function EditTrainingPage({ params }: Props) {
       <PageHeader title={t("editTitle")} description={training.skill} />
       <Card className="p-4 sm:p-5">
         <TrainingForm
-          action={updateTraining.bind(null, slug)}
+          action={updateTrainingAction.bind(null, slug)}
           programmes={data.programmes.map((p) => ({ id: p.id, label: `${p.name} (${p.fiscalYear})` }))}
           values={{
             trainingId: training.id,

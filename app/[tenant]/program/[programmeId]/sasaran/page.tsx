@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { ReachNextFilters } from "@/components/reach-next/reach-next-filters";
-import { RegistryResults } from "@/components/registry/registry-results";
+import { TargetHouseholdsFilters } from "@/features/programmes/target-households/ui/target-household-filters";
+import { RegistryResults } from "@/features/registry/ui/registry-results";
 import { ExportLinks } from "@/components/spreadsheet/export-links";
 import { LinkButton } from "@/components/ui/button";
 import { FormNotice } from "@/components/ui/form-alert";
@@ -12,11 +12,11 @@ import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import { formatNumber } from "@/lib/format";
-import { getProgramme } from "@/lib/programmes/queries";
-import { programmeScope } from "@/lib/programmes/scope";
-import { reachNextPage } from "@/lib/reach-next/reach-next";
-import { parseReachNextFilter, reachNextQuery } from "@/lib/reach-next/schema";
-import { listAreaChoices } from "@/lib/registry/areas";
+import { getProgramme } from "@/features/programmes/queries";
+import { programmeScope } from "@/features/programmes/scope";
+import { targetHouseholdsPage } from "@/features/programmes/target-households/target-households";
+import { parseTargetHouseholdsFilter, targetHouseholdsQuery } from "@/features/programmes/target-households/schema";
+import { listAreaChoices } from "@/features/areas/choices";
 
 export const dynamic = "force-dynamic";
 
@@ -26,27 +26,27 @@ type Props = {
 };
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("ReachNext");
+  const t = await getTranslations("TargetHouseholds");
   return { title: t("title") };
 }
 
-export default async function ReachNextPage({ params, searchParams }: Props) {
+export default async function TargetHouseholdsPage({ params, searchParams }: Props) {
   const { tenant: slug, programmeId } = await params;
   const user = await requireTenantPage(slug, "programmes");
-  const filter = parseReachNextFilter(await searchParams);
+  const filter = parseTargetHouseholdsFilter(await searchParams);
   const data = await withTenant(user.tenantId, async (tx) => {
     // Another OPD's programme is "not found" for OPD roles.
     const programme = await getProgramme(tx, programmeScope(user), programmeId);
     if (!programme) return null;
     const [page, areas] = await Promise.all([
-      reachNextPage(tx, filter, { tenantId: user.tenantId, fiscalYear: programme.fiscalYear }),
+      targetHouseholdsPage(tx, filter, { tenantId: user.tenantId, fiscalYear: programme.fiscalYear }),
       listAreaChoices(tx),
     ]);
     return { programme, page, areas };
   });
   if (!data) notFound();
   const { programme, page } = data;
-  const [t, locale] = await Promise.all([getTranslations("ReachNext"), getLocale()]);
+  const [t, locale] = await Promise.all([getTranslations("TargetHouseholds"), getLocale()]);
   const path = `/${slug}/program/${programme.id}/sasaran`;
   const count = formatNumber(page.total.count, { locale }) + (page.total.capped ? "+" : "");
 
@@ -59,13 +59,13 @@ export default async function ReachNextPage({ params, searchParams }: Props) {
         eyebrow={t("eyebrow", { opd: programme.opd.shortName, year: programme.fiscalYear })}
         title={t("title")}
         description={t("description", { programme: programme.name, year: programme.fiscalYear })}
-        actions={can(user.role, "data:export") ? <ExportLinks href={`${path}/ekspor`} query={reachNextQuery({ ...filter, after: undefined })} /> : null}
+        actions={can(user.role, "data:export") ? <ExportLinks href={`${path}/ekspor`} query={targetHouseholdsQuery({ ...filter, after: undefined })} /> : null}
       />
-      <ReachNextFilters path={path} filter={filter} areas={data.areas} />
+      <TargetHouseholdsFilters path={path} filter={filter} areas={data.areas} />
       {page.cursorLost ? <div className="mt-4"><FormNotice>{t("cursorLost")}</FormNotice></div> : null}
-      <section aria-labelledby="reach-next-list" className="mt-6">
+      <section aria-labelledby="target-households-list" className="mt-6">
         <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="reach-next-list" className="text-lg font-semibold text-ink">
+          <h2 id="target-households-list" className="text-lg font-semibold text-ink">
             {t("listTitle", { count })}
           </h2>
           <p className="text-sm text-muted">{t("order")}</p>
@@ -79,12 +79,12 @@ export default async function ReachNextPage({ params, searchParams }: Props) {
         )}
         <nav aria-label={t("pages")} className="mt-3 flex flex-wrap gap-3">
           {filter.after ? (
-            <LinkButton href={`${path}?${reachNextQuery({ ...filter, after: undefined })}`} variant="secondary">
+            <LinkButton href={`${path}?${targetHouseholdsQuery({ ...filter, after: undefined })}`} variant="secondary">
               {t("first")}
             </LinkButton>
           ) : null}
           {page.nextAfter ? (
-            <LinkButton href={`${path}?${reachNextQuery(filter, page.nextAfter)}`} variant="secondary">
+            <LinkButton href={`${path}?${targetHouseholdsQuery(filter, page.nextAfter)}`} variant="secondary">
               {t("next")}
             </LinkButton>
           ) : null}

@@ -3,15 +3,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
-import { ProgrammeForm } from "@/components/programmes/programme-form";
+import { ProgrammeForm } from "@/features/programmes/ui/programme-form";
 import { ActionButton } from "@/components/ui/action-button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
-import { PROGRAMME_KINDS, TARGET_UNITS } from "@/lib/programmes/schemas";
-import { deleteProgramme, updateProgramme } from "../../actions";
+import { PROGRAMME_KINDS, TARGET_UNITS } from "@/features/programmes/schemas";
+import { deleteProgrammeAction, updateProgrammeAction } from "@/features/programmes/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -44,7 +44,7 @@ export default async function EditProgrammePage({ params }: Props) {
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,1fr)]">
         <Card className="p-5 sm:p-6">
           <ProgrammeForm
-            action={updateProgramme.bind(null, slug)}
+            action={updateProgrammeAction.bind(null, slug)}
             tenantSlug={slug}
             opdName={programme.opd.name}
             kinds={PROGRAMME_KINDS}
@@ -67,7 +67,7 @@ export default async function EditProgrammePage({ params }: Props) {
           <div className="space-y-3 p-4 sm:p-5">
             <p className="text-sm text-muted">{t("edit.deleteIntro")}</p>
             <ActionButton
-              action={deleteProgramme.bind(null, slug)}
+              action={deleteProgrammeAction.bind(null, slug)}
               fields={{ programmeId: programme.id }}
               variant="danger"
               confirm={t("edit.confirmDelete")}

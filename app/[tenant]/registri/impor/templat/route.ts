@@ -1,6 +1,6 @@
 import { withTenant } from "@/lib/db";
-import { notFoundResponse, registryImportUser } from "@/lib/registry/import/route-access";
-import { templateWorkbook, XLSX_TYPE, type TemplateArea } from "@/lib/registry/import/spreadsheets";
+import { notFoundResponse, registryImportUser } from "@/features/registry/import/route-access";
+import { templateWorkbook, XLSX_TYPE, type TemplateArea } from "@/features/registry/import/spreadsheets";
 
 export const dynamic = "force-dynamic";
 

@@ -7,8 +7,8 @@ import { randomUUID } from "node:crypto";
 import { clientIp, requestId } from "@/lib/auth/request";
 import { withTenant } from "@/lib/db";
 import { RegistrySource } from "@/lib/generated/prisma/enums";
-import { notFoundResponse, registryImportUser } from "@/lib/registry/import/route-access";
-import { checkRegistryImport, commitRegistryImport, ImportRefusedError, type ImportProgress } from "@/lib/registry/import/run-import";
+import { notFoundResponse, registryImportUser } from "@/features/registry/import/route-access";
+import { checkRegistryImport, commitRegistryImport, ImportRefusedError, type ImportProgress } from "@/features/registry/import/run-import";
 import { z } from "@/lib/validation/zod";
 
 export const dynamic = "force-dynamic";

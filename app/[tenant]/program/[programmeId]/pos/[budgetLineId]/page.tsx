@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
-import { BudgetLineForm } from "@/components/programmes/budget-line-form";
+import { BudgetLineForm } from "@/features/programmes/ui/budget-line-form";
 import { ActionButton } from "@/components/ui/action-button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -11,8 +11,8 @@ import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import { formatNumber } from "@/lib/format";
-import { FUNDING_SOURCES } from "@/lib/programmes/schemas";
-import { deleteBudgetLine, updateBudgetLine } from "../../../actions";
+import { FUNDING_SOURCES } from "@/features/programmes/schemas";
+import { deleteBudgetLineAction, updateBudgetLineAction } from "@/features/programmes/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -52,7 +52,7 @@ export default async function EditBudgetLinePage({ params }: Props) {
         <Card className="p-5 sm:p-6">
           <BudgetLineForm
             mode="edit"
-            action={updateBudgetLine.bind(null, slug)}
+            action={updateBudgetLineAction.bind(null, slug)}
             sources={FUNDING_SOURCES}
             tenantSlug={slug}
             line={{
@@ -70,7 +70,7 @@ export default async function EditBudgetLinePage({ params }: Props) {
           <div className="space-y-3 p-4 sm:p-5">
             <p className="text-sm text-muted">{t("edit.deleteLineIntro")}</p>
             <ActionButton
-              action={deleteBudgetLine.bind(null, slug)}
+              action={deleteBudgetLineAction.bind(null, slug)}
               fields={{ budgetLineId: line.id }}
               variant="danger"
               confirm={t("edit.confirmDelete")}

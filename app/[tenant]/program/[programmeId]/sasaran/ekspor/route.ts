@@ -1,7 +1,7 @@
-import { reachNextExport } from "@/lib/reach-next/export";
+import { targetHouseholdsExport } from "@/features/programmes/target-households/export";
 import { exportRoute } from "@/lib/spreadsheet/routes";
 
 export const dynamic = "force-dynamic";
 
 /** A programme's households to reach next, in rank order: ?format=xlsx|csv&kecamatan=&kelurahan=. */
-export const GET = exportRoute(reachNextExport);
+export const GET = exportRoute(targetHouseholdsExport);

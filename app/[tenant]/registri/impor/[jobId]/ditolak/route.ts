@@ -1,9 +1,9 @@
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/db/audit";
 import { clientIp, requestId } from "@/lib/auth/request";
 import { withTenant } from "@/lib/db";
-import { getRejectedRows } from "@/lib/registry/import/queries";
-import { notFoundResponse, registryImportUser } from "@/lib/registry/import/route-access";
-import { downloadName, rejectedRowsWorkbook, XLSX_TYPE } from "@/lib/registry/import/spreadsheets";
+import { getRejectedRows } from "@/features/registry/import/queries";
+import { notFoundResponse, registryImportUser } from "@/features/registry/import/route-access";
+import { downloadName, rejectedRowsWorkbook, XLSX_TYPE } from "@/features/registry/import/spreadsheets";
 
 export const dynamic = "force-dynamic";
 

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { PrintDocument } from "@/components/revolving-funds/print-document";
+import { PrintDocument } from "@/features/revolving-funds/ui/print-document";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { withTenant } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { formatDate, formatRupiah } from "@/lib/format";
-import { loanDetail } from "@/lib/revolving-funds/queries";
-import { rupiahInWords } from "@/lib/revolving-funds/terbilang";
+import { loanDetail } from "@/features/revolving-funds/queries";
+import { rupiahInWords } from "@/features/revolving-funds/terbilang";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The receipt for one repayment, in Indonesian. */
 export default async function ReceiptPage({ params }: Props) {
   const { tenant: slug, loanId, repaymentId } = await params;
-  const user = await requireTenantPage(slug, "revolvingFund");
+  const user = await requireTenantPage(slug, "revolvingFunds");
   const detail = await withTenant(user.tenantId, async (tx) => {
     const found = await loanDetail(tx, user, loanId).catch((error) => (isAppError(error) && error.code === "NOT_FOUND" ? null : Promise.reject(error)));
     if (!found) return null;

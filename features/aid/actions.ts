@@ -1,0 +1,16 @@
+"use server";
+
+import { tenantAction } from "@/lib/actions/server";
+import {
+  createDistributionDefinition,
+  deleteDistributionDefinition,
+  reverseDistributionDefinition,
+  verifyDistributionsDefinition,
+} from "@/features/aid/action-definitions";
+import { importDistributionsDefinition } from "@/features/aid/distribution-import";
+
+export const createDistributionAction = tenantAction(createDistributionDefinition);
+export const deleteDistributionAction = tenantAction(deleteDistributionDefinition);
+export const reverseDistributionAction = tenantAction(reverseDistributionDefinition);
+export const verifyDistributionsAction = tenantAction(verifyDistributionsDefinition);
+export const importDistributionsAction = tenantAction(importDistributionsDefinition);

@@ -1,0 +1,257 @@
+// Bulk entry of aid hand-overs from .xlsx/.csv (issue 5): each row becomes a DRAFT through
+// createDistribution, so the OPD scope, the programme's fiscal year, "not in the future",
+// housing's CSR partner and the BPJS premium rules are exactly those of the form. Nothing
+// counts until the OPD head verifies it. The OPD is the importer's own, never the file's.
+//
+// Policies:
+// - The recipient is named by NIK (the member, and so the household) or No. KK, or both
+//   (then the NIK must belong to that KK); a number outside this city's registry is "not found".
+// - PROGRAM is a programme of the importer's OPD by its ID (the programme page's address)
+//   or its name; a name used in several years means the one of the hand-over's year.
+// - Idempotency: NOMOR BUKTI (the BAST or receipt number) is required. A row whose proof
+//   number, household and date match a hand-over the OPD already recorded (not cancelled
+//   by a verified reversal) is rejected as "already recorded", so uploading the same file
+//   twice writes nothing new. A later row of the same file that repeats an earlier one is
+//   rejected the same way.
+// - The same kind of aid to the same household in the same year (any OPD) is not an error:
+//   the dry run notes it beside the row. A commit saves such rows, marked
+//   duplicateAcknowledged, only when the importer ticked "import anyway"
+//   (acknowledgeDuplicates); without the tick they are rejected with the warning as reason.
+import type { ActionContext } from "@/lib/actions/define";
+import { AppError, notFound } from "@/lib/errors";
+import type { AidKind } from "@/lib/generated/prisma/enums";
+import type { Rupiah } from "@/lib/money";
+import { writerOpdId } from "@/features/programmes/scope";
+import { dateToDay, dayToDate } from "@/features/registry/schemas";
+import { cellDate, cellId, cellInteger, cellRupiah, cellText, matchKey, truncate, type CellResult } from "@/lib/spreadsheet/cells";
+import type { ImportColumn } from "@/lib/spreadsheet/columns";
+import { acceptRow, defineTableImport, rejectRow, type RowValues, type SaveRowContext } from "@/lib/spreadsheet/table-import";
+import { z } from "@/lib/validation/zod";
+import { createDistribution } from "./distributions";
+import { aidKindLabel, duplicateLine } from "./labels";
+import { sameKindThisYear } from "./same-kind-this-year";
+import { createDistributionSchema } from "./schemas";
+
+export const DISTRIBUTION_COLUMNS = [
+  { key: "programme", header: "PROGRAM", aliases: ["NAMA PROGRAM", "ID PROGRAM", "KODE PROGRAM"], required: true, example: "Bantuan Peralatan Kerja bagi Lulusan Pelatihan" },
+  { key: "nik", header: "NIK", aliases: ["NIK PENERIMA", "NO NIK", "NOMOR INDUK KEPENDUDUKAN"], example: "5271014505900001" },
+  { key: "noKk", header: "NO KK", aliases: ["NOMOR KK", "NO KARTU KELUARGA", "NOMOR KARTU KELUARGA", "KK"], example: "" },
+  { key: "kind", header: "JENIS", aliases: ["JENIS BANTUAN"], required: true, example: "Bantuan peralatan" },
+  { key: "items", header: "BANTUAN", aliases: ["BARANG", "URAIAN", "URAIAN BANTUAN", "BARANG ATAU BANTUAN", "NAMA BARANG"], required: true, example: "1 unit mesin jahit, 1 unit mesin obras" },
+  { key: "quantity", header: "JUMLAH", aliases: ["JML", "KUANTITAS", "VOLUME"], example: "1" },
+  { key: "value", header: "NILAI", aliases: ["NILAI (RP)", "NILAI BANTUAN", "NILAI RUPIAH", "HARGA"], required: true, example: "4.750.000" },
+  { key: "date", header: "TANGGAL", aliases: ["TANGGAL PENYERAHAN", "TGL PENYERAHAN", "TGL", "TANGGAL PENYALURAN"], required: true, example: "12-08-2024" },
+  { key: "proofRef", header: "NOMOR BUKTI", aliases: ["NO BUKTI", "NOMOR BAST", "NO BAST", "BUKTI"], required: true, example: "BAST/027/2024" },
+  { key: "partner", header: "MITRA", aliases: ["MITRA CSR", "NAMA MITRA"], example: "" },
+  { key: "months", header: "BULAN PREMI", aliases: ["JUMLAH BULAN", "JUMLAH BULAN PREMI"], example: "" },
+  { key: "handedOverBy", header: "PETUGAS", aliases: ["DISERAHKAN OLEH", "NAMA PETUGAS"], example: "Ibu Sri" },
+  { key: "note", header: "CATATAN", aliases: ["KETERANGAN"], example: "" },
+] as const satisfies readonly ImportColumn[];
+
+type Key = (typeof DISTRIBUTION_COLUMNS)[number]["key"];
+
+export type DistributionImportRow = {
+  programme: string;
+  nik: string | null;
+  noKk: string | null;
+  kind: AidKind;
+  items: string;
+  quantity: number;
+  value: Rupiah;
+  /** yyyy-mm-dd. */
+  date: string;
+  proofRef: string;
+  partner: string | null;
+  months: number | null;
+  handedOverBy: string | null;
+  note: string | null;
+};
+
+const KIND_WORDS: Record<AidKind, string[]> = {
+  EQUIPMENT: ["PERALATAN", "PERALATAN KERJA", "ALAT", "ALAT KERJA", "TOOL KIT", "EQUIPMENT"],
+  CAPITAL: ["MODAL USAHA", "MODAL", "CAPITAL"],
+  FOOD: ["PANGAN", "SEMBAKO", "FOOD"],
+  SEEDLINGS: ["BIBIT", "SEEDLINGS"],
+  HOUSING: ["RUMAH LAYAK HUNI", "RLH", "RUTILAHU", "BEDAH RUMAH", "HOUSING"],
+  INSURANCE_PREMIUM: ["PREMI BPJS KETENAGAKERJAAN", "BPJS KETENAGAKERJAAN", "PREMI BPJS", "BPJS TK", "BPJS", "INSURANCE PREMIUM"],
+  CASH: ["TUNAI", "BLT", "CASH"],
+  OTHER: ["LAIN", "LAINNYA", "LAIN LAIN", "OTHER"],
+};
+
+const KINDS_BY_WORD = new Map<string, AidKind>(
+  (Object.entries(KIND_WORDS) as [AidKind, string[]][]).flatMap(([kind, words]) =>
+    [aidKindLabel(kind), kind, ...words, ...words.map((word) => `BANTUAN ${word}`)].map((word) => [matchKey(word), kind] as const),
+  ),
+);
+
+/** "Bantuan peralatan", "peralatan", "RLH", "BPJS", "EQUIPMENT" → the kind. */
+export function parseAidKind(text: string): AidKind | null {
+  return KINDS_BY_WORD.get(matchKey(text)) ?? null;
+}
+
+export function parseDistributionRow(values: RowValues<Key>, _rowNumber?: number, today: Date = new Date()) {
+  const reasons: string[] = [];
+  // undefined: the cell was refused (its reason is given); null or "": the cell is empty.
+  const take = <T>(result: CellResult<T>): T | undefined => {
+    if (result.ok) return result.value;
+    reasons.push(result.reason);
+    return undefined;
+  };
+  const programme = take(cellText(values.programme, "PROGRAM"));
+  const nik = take(cellId(values.nik, "NIK"));
+  const noKk = take(cellId(values.noKk, "NO KK"));
+  const kindText = take(cellText(values.kind, "JENIS"));
+  const items = take(cellText(values.items, "BANTUAN"));
+  const quantity = take(cellInteger(values.quantity, "JUMLAH"));
+  const value = take(cellRupiah(values.value, "NILAI"));
+  const date = values.date === null || (typeof values.date === "string" && values.date.trim() === "") ? null : take(cellDate(values.date, "TANGGAL", today));
+  const proofRef = take(cellText(values.proofRef, "NOMOR BUKTI"));
+  const partner = take(cellText(values.partner, "MITRA")) || null;
+  const months = take(cellInteger(values.months, "BULAN PREMI"));
+  const handedOverBy = take(cellText(values.handedOverBy, "PETUGAS")) || null;
+  const note = take(cellText(values.note, "CATATAN")) || null;
+
+  if (programme === "") reasons.push("PROGRAM wajib diisi");
+  if (nik === "" && noKk === "") reasons.push("Isi NIK atau NO KK penerima");
+  if (nik && !/^\d{16}$/.test(nik)) reasons.push(`NIK harus 16 digit angka (tertulis ${truncate(nik)})`);
+  if (noKk && !/^\d{16}$/.test(noKk)) reasons.push(`NO KK harus 16 digit angka (tertulis ${truncate(noKk)})`);
+  const kind = kindText ? parseAidKind(kindText) : null;
+  if (kindText === "") reasons.push("JENIS wajib diisi");
+  else if (kindText && !kind) {
+    reasons.push(`JENIS tidak dikenali (${truncate(kindText)}); gunakan salah satu: ${(Object.keys(KIND_WORDS) as AidKind[]).map(aidKindLabel).join(", ")}`);
+  }
+  if (items === "") reasons.push("BANTUAN wajib diisi");
+  if (quantity !== undefined && quantity !== null && quantity < 1) reasons.push("JUMLAH paling sedikit 1");
+  if (value === null) reasons.push("NILAI wajib diisi");
+  if (date === null) reasons.push("TANGGAL wajib diisi");
+  if (proofRef === "") reasons.push("NOMOR BUKTI wajib diisi (nomor BAST atau kuitansi; dipakai untuk mengenali baris yang sudah diimpor)");
+
+  if (reasons.length > 0 || !programme || !kind || !items || quantity === undefined || !value || !date || !proofRef || months === undefined) {
+    return rejectRow(...reasons);
+  }
+  return acceptRow<DistributionImportRow>({
+    programme,
+    nik: nik || null,
+    noKk: noKk || null,
+    kind,
+    items,
+    quantity: quantity ?? 1,
+    value,
+    date: dateToDay(date),
+    proofRef,
+    partner,
+    months,
+    handedOverBy,
+    note,
+  });
+}
+
+/** The programme a row names, among the importer's own OPD's: by id, else by name (the hand-over's year first). */
+async function programmeOf({ tx }: ActionContext, opdId: string, row: DistributionImportRow): Promise<string> {
+  const matches = await tx.programme.findMany({
+    where: { opdId, OR: [{ id: row.programme }, { name: { equals: row.programme, mode: "insensitive" } }] },
+    select: { id: true, fiscalYear: true },
+    orderBy: { fiscalYear: "desc" },
+  });
+  const year = Number(row.date.slice(0, 4));
+  const match = matches.find((programme) => programme.id === row.programme) ?? matches.find((programme) => programme.fiscalYear === year) ?? matches[0];
+  if (!match) throw notFound(`Program "${truncate(row.programme)}" di antara program OPD Anda`);
+  return match.id;
+}
+
+/** The household (and member, when a NIK is given) a row names, in this city's registry. */
+async function recipientOf({ tx }: ActionContext, row: DistributionImportRow): Promise<{ householdId: string; memberId: string | null }> {
+  const household = row.noKk ? await tx.household.findFirst({ where: { noKk: row.noKk }, select: { id: true } }) : null;
+  if (row.noKk && !household) throw notFound(`NO KK ${row.noKk} di registri`);
+  if (!row.nik) return { householdId: household!.id, memberId: null };
+  const member = await tx.member.findFirst({ where: { nik: row.nik }, select: { id: true, householdId: true } });
+  if (!member) throw notFound(`NIK ${row.nik} di registri`);
+  if (household && member.householdId !== household.id) {
+    throw new AppError("INVALID", `NIK ${row.nik} bukan anggota keluarga dengan NO KK ${row.noKk}; periksa kedua nomor`);
+  }
+  return { householdId: member.householdId, memberId: member.id };
+}
+
+async function assertNotRecorded({ tx }: ActionContext, opdId: string, householdId: string, row: DistributionImportRow) {
+  const earlier = await tx.aidDistribution.findFirst({
+    where: {
+      opdId,
+      householdId,
+      distributedAt: dayToDate(row.date),
+      proofRef: { equals: row.proofRef, mode: "insensitive" },
+      reversesId: null,
+      reversedBy: { none: { status: "VERIFIED" } },
+    },
+    select: { status: true },
+  });
+  if (earlier) {
+    throw new AppError(
+      "CONFLICT",
+      `Sudah tercatat: penyaluran dengan NOMOR BUKTI ${row.proofRef} untuk rumah tangga ini pada tanggal yang sama sudah ada (${earlier.status === "DRAFT" ? "draf" : "terverifikasi"}); baris tidak diimpor lagi`,
+    );
+  }
+}
+
+const rowIssues = (error: z.ZodError) => [...new Set(error.issues.map((issue) => issue.message))].join("; ");
+
+async function saveDistributionRow(ctx: ActionContext, row: DistributionImportRow, _rowNumber: number, upload: SaveRowContext<ImportOptions>) {
+  const opdId = writerOpdId(ctx.user);
+  const programmeId = await programmeOf(ctx, opdId, row);
+  const recipient = await recipientOf(ctx, row);
+  await assertNotRecorded(ctx, opdId, recipient.householdId, row);
+
+  const parsed = createDistributionSchema.safeParse({
+    programmeId,
+    householdId: recipient.householdId,
+    memberId: recipient.memberId ?? "",
+    kind: row.kind,
+    items: row.items,
+    quantity: row.quantity,
+    value: row.value,
+    distributedAt: row.date,
+    handedOverBy: row.handedOverBy ?? "",
+    proofRef: row.proofRef,
+    partnerName: row.partner ?? "",
+    monthsCovered: row.months ?? "",
+    note: row.note ?? "",
+    acknowledgeDuplicate: true,
+  });
+  // The form's own rules, in the file's words: housing needs MITRA, premiums a NIK and BULAN PREMI.
+  if (!parsed.success) throw new AppError("INVALID", rowIssues(parsed.error).replace("pilih anggota keluarga", "isi NIK penerima").replace("Isi berapa bulan", "Isi BULAN PREMI: berapa bulan"));
+
+  const year = Number(row.date.slice(0, 4));
+  const earlier = await sameKindThisYear(ctx.tx, { householdId: recipient.householdId, kind: row.kind, year });
+  if (earlier.length > 0) {
+    const warning = `Rumah tangga ini sudah menerima ${aidKindLabel(row.kind).toLowerCase()} pada tahun ${year}: ${earlier.map(duplicateLine).join("; ")}`;
+    if (!upload.options.acknowledgeDuplicates) {
+      if (upload.mode === "commit") throw new AppError("CONFLICT", `${warning}. Centang "Tetap impor bantuan ganda" lalu impor lagi bila memang perlu`);
+      upload.note(`${warning}. Baris ini hanya disimpan bila "Tetap impor bantuan ganda" dicentang`);
+    } else {
+      upload.note(`${warning}. Disimpan dengan tanda ganda dikonfirmasi`);
+    }
+  }
+  return createDistribution(ctx, parsed.data);
+}
+
+/** "on", "1", "true": the importer ticked "import anyway". */
+const ticked = z.preprocess((value) => value === true || value === "1" || value === "on" || value === "true", z.boolean());
+const importOptions = { acknowledgeDuplicates: ticked };
+type ImportOptions = { acknowledgeDuplicates: boolean };
+
+export const importDistributionsDefinition = defineTableImport({
+  name: "aid.import",
+  permission: "entry:write",
+  columns: DISTRIBUTION_COLUMNS,
+  parseRow: (values, rowNumber) => parseDistributionRow(values, rowNumber),
+  options: importOptions,
+  resolve: async (ctx) => {
+    // An account without an OPD is refused once, before any row; two imports of the same OPD
+    // run one after the other, so "already recorded" holds between them too.
+    const opdId = writerOpdId(ctx.user);
+    await ctx.tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`aid.import:${ctx.tenantId}:${opdId}`}))`;
+    return new Map();
+  },
+  saveRow: saveDistributionRow,
+  // The aid page and the programme pages show the drafts waiting.
+  revalidate: (slug) => [`/${slug}/bantuan`, `/${slug}/program`],
+});

@@ -1,0 +1,158 @@
+// Aid handed over by an OPD (issue 5, item 6). Staff and heads of the programme's own OPD
+// record drafts; the head verifies them; a verified entry is corrected by a reversal (a new,
+// negative draft pointing at it), never edited — as budget realisation (lib/budget).
+import type { ActionContext } from "@/lib/actions/define";
+import { deleteProblem, reversalProblem } from "@/lib/entries/rules";
+import type { Tx } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { findOwnProgramme } from "@/features/programmes/programmes";
+import { writerOpdId } from "@/features/programmes/scope";
+import { dayToDate, todayIn } from "@/features/registry/schemas";
+import { aidKindLabel, duplicateLine } from "./labels";
+import { sameKindThisYear } from "./same-kind-this-year";
+import type { CreateDistributionInput } from "./schemas";
+import { tenantTimeZone } from "@/lib/tenant/time-zone";
+
+type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
+/** For tests; defaults to now. */
+type Clock = { now?: Date };
+
+const invalid = (field: string, message: string) => new AppError("INVALID", message, { [field]: [message] });
+
+/** A distribution recorded by the writer's own OPD, or "not found". */
+async function findOwnDistribution(tx: Tx, opdId: string, distributionId: string) {
+  const entry = await tx.aidDistribution.findFirst({ where: { id: distributionId, opdId } });
+  if (!entry) throw notFound("Penyaluran bantuan");
+  return entry;
+}
+
+/** The recipient: a household of the city, one of its members, and optionally its training participation. */
+async function checkRecipient(tx: Tx, input: CreateDistributionInput) {
+  const household = await tx.household.findFirst({ where: { id: input.householdId }, select: { id: true } });
+  if (!household) throw invalid("householdId", "Rumah tangga tidak ditemukan di registri. Cari lagi dengan NIK, No. KK atau nama.");
+  if (input.memberId) {
+    const member = await tx.member.findFirst({ where: { id: input.memberId, householdId: household.id }, select: { id: true } });
+    if (!member) throw invalid("memberId", "Anggota keluarga ini bukan anggota rumah tangga penerima.");
+  }
+  if (input.trainingParticipantId) {
+    const participant = await tx.trainingParticipant.findFirst({
+      where: { id: input.trainingParticipantId, householdId: household.id, ...(input.memberId ? { memberId: input.memberId } : {}) },
+      select: { id: true },
+    });
+    if (!participant) throw invalid("trainingParticipantId", "Peserta pelatihan ini bukan dari rumah tangga (atau anggota) penerima.");
+  }
+}
+
+export async function createDistribution({ tx, tenantId, user }: Ctx, input: CreateDistributionInput, clock: Clock = {}) {
+  const opdId = writerOpdId(user);
+  const programme = await findOwnProgramme(tx, opdId, input.programmeId);
+  if (input.budgetLineId) {
+    const line = await tx.budgetLine.findFirst({ where: { id: input.budgetLineId, programmeId: programme.id }, select: { id: true } });
+    if (!line) throw invalid("budgetLineId", "Pos anggaran ini bukan milik program yang dipilih.");
+  }
+  await checkRecipient(tx, input);
+
+  const year = Number(input.distributedAt.slice(0, 4));
+  if (year !== programme.fiscalYear) {
+    throw invalid("distributedAt", `Tanggal penyerahan harus dalam tahun anggaran program (${programme.fiscalYear}).`);
+  }
+  const timeZone = await tenantTimeZone(tx, tenantId);
+  if (input.distributedAt > todayIn(timeZone, clock.now)) {
+    throw invalid("distributedAt", "Tanggal penyerahan tidak boleh melewati hari ini.");
+  }
+
+  const earlier = await sameKindThisYear(tx, { householdId: input.householdId, kind: input.kind, year });
+  if (earlier.length > 0 && !input.acknowledgeDuplicate) {
+    throw new AppError(
+      "CONFLICT",
+      `Rumah tangga ini sudah menerima ${aidKindLabel(input.kind).toLowerCase()} pada tahun ${year}. Periksa, lalu simpan lagi bila memang perlu.`,
+      { duplicate: earlier.map(duplicateLine) },
+    );
+  }
+
+  const entry = await tx.aidDistribution.create({
+    data: {
+      tenantId,
+      programmeId: programme.id,
+      opdId,
+      budgetLineId: input.budgetLineId,
+      householdId: input.householdId,
+      memberId: input.memberId,
+      trainingParticipantId: input.trainingParticipantId,
+      kind: input.kind,
+      items: input.items,
+      quantity: input.quantity,
+      value: input.value,
+      distributedAt: dayToDate(input.distributedAt),
+      handedOverBy: input.handedOverBy,
+      proofRef: input.proofRef,
+      partnerName: input.partnerName,
+      monthsCovered: input.monthsCovered,
+      note: input.note,
+      duplicateAcknowledged: earlier.length > 0,
+      createdById: user.id,
+    },
+  });
+  return { distributionId: entry.id, duplicateAcknowledged: entry.duplicateAcknowledged };
+}
+
+const changedMeanwhile = () =>
+  new AppError("CONFLICT", "Penyaluran ini baru saja diverifikasi dan tidak dapat dihapus lagi. Muat ulang halaman.");
+
+export async function deleteDistribution({ tx, user }: Ctx, input: { distributionId: string }) {
+  const entry = await findOwnDistribution(tx, writerOpdId(user), input.distributionId);
+  const problem = deleteProblem({ ...entry, amount: entry.value });
+  if (problem) throw new AppError("CONFLICT", problem);
+  const { count } = await tx.aidDistribution.deleteMany({ where: { id: entry.id, status: "DRAFT" } });
+  if (count === 0) throw changedMeanwhile();
+  return { distributionId: entry.id };
+}
+
+export async function reverseDistribution({ tx, tenantId, user }: Ctx, input: { distributionId: string; note: string }) {
+  const opdId = writerOpdId(user);
+  // One reversal per entry, even when two people reverse it at the same moment.
+  await tx.$executeRaw`SELECT 1 FROM "AidDistribution" WHERE "tenantId" = ${tenantId} AND "id" = ${input.distributionId} FOR UPDATE`;
+  const entry = await findOwnDistribution(tx, opdId, input.distributionId);
+  const reversedAlready = (await tx.aidDistribution.count({ where: { reversesId: entry.id } })) > 0;
+  const problem = reversalProblem({ ...entry, amount: entry.value }, reversedAlready);
+  if (problem) throw new AppError("CONFLICT", problem);
+  const reversal = await tx.aidDistribution.create({
+    data: {
+      tenantId,
+      programmeId: entry.programmeId,
+      opdId,
+      budgetLineId: entry.budgetLineId,
+      householdId: entry.householdId,
+      memberId: entry.memberId,
+      trainingParticipantId: entry.trainingParticipantId,
+      kind: entry.kind,
+      items: entry.items,
+      quantity: entry.quantity,
+      value: -entry.value,
+      distributedAt: entry.distributedAt,
+      partnerName: entry.partnerName,
+      monthsCovered: entry.monthsCovered,
+      note: input.note,
+      createdById: user.id,
+      reversesId: entry.id,
+    },
+  });
+  return { distributionId: reversal.id };
+}
+
+/**
+ * The OPD head verifies drafts of the OPD's own, one or many. An id that is not the OPD's
+ * makes the whole request "not found" and changes nothing; entries already verified are
+ * left as they are.
+ */
+export async function verifyDistributions({ tx, user }: Ctx, input: { ids: string[] }, clock: Clock = {}) {
+  const opdId = writerOpdId(user);
+  const where = { id: { in: input.ids }, opdId };
+  const found = await tx.aidDistribution.count({ where });
+  if (found < input.ids.length) throw notFound("Penyaluran bantuan");
+  const { count } = await tx.aidDistribution.updateMany({
+    where: { ...where, status: "DRAFT" },
+    data: { status: "VERIFIED", verifiedById: user.id, verifiedAt: clock.now ?? new Date() },
+  });
+  return { verified: count, alreadyVerified: input.ids.length - count };
+}

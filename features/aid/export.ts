@@ -1,0 +1,79 @@
+// The distribution list as .xlsx/.csv, in the scope of the aid page: an OPD role exports its
+// own OPD, city-wide readers every OPD or the one in ?opd=; ?tahun=, ?program=, ?jenis= and
+// ?status= narrow it as the page's filters do. No. KK stays masked, as in the list.
+import { parseAidFilter } from "@/features/aid/filters";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { programmeScope, programmeWhere } from "@/features/programmes/scope";
+import { parseYearParam } from "@/features/programmes/schemas";
+import { maskNik } from "@/lib/identity/nik";
+import type { ExportSpec } from "@/lib/spreadsheet/export";
+import { aidKindLabel } from "./labels";
+
+const STATUS = { DRAFT: "DRAF", VERIFIED: "TERVERIFIKASI" } as const;
+
+const select = {
+  id: true,
+  kind: true,
+  items: true,
+  quantity: true,
+  value: true,
+  distributedAt: true,
+  status: true,
+  reversesId: true,
+  duplicateAcknowledged: true,
+  proofRef: true,
+  partnerName: true,
+  monthsCovered: true,
+  programme: { select: { name: true, fiscalYear: true } },
+  opd: { select: { shortName: true } },
+  member: { select: { name: true } },
+  household: {
+    select: { noKk: true, kelurahan: { select: { name: true } }, members: { where: { relation: "HEAD" as const }, select: { name: true }, take: 1 } },
+  },
+} satisfies Prisma.AidDistributionSelect;
+
+type Row = Prisma.AidDistributionGetPayload<{ select: typeof select }>;
+
+export const distributionExport: ExportSpec<Row> = {
+  permission: "data:export",
+  entity: "AidDistribution",
+  fileName: "penyaluran-bantuan",
+  page: (tx, { user, search, after, take }) => {
+    const filter = parseAidFilter(Object.fromEntries(search));
+    const year = parseYearParam(search.get("tahun") ?? undefined);
+    return tx.aidDistribution.findMany({
+      where: {
+        ...(after ? { id: { gt: after } } : {}),
+        ...(filter.program ? { programmeId: filter.program } : {}),
+        ...(filter.jenis ? { kind: filter.jenis } : {}),
+        ...(filter.status ? { status: filter.status } : {}),
+        programme: { ...programmeWhere(programmeScope(user), search.get("opd")), ...(year ? { fiscalYear: year } : {}) },
+      },
+      select,
+      orderBy: { id: "asc" },
+      take,
+    });
+  },
+  cursor: (row) => row.id,
+  columns: [
+    { header: "TANGGAL", value: (row) => row.distributedAt },
+    { header: "OPD", value: (row) => row.opd.shortName },
+    { header: "PROGRAM", value: (row) => row.programme.name },
+    { header: "TAHUN", value: (row) => row.programme.fiscalYear },
+    { header: "JENIS", value: (row) => aidKindLabel(row.kind) },
+    { header: "BANTUAN", value: (row) => row.items },
+    { header: "JUMLAH", value: (row) => row.quantity },
+    { header: "NILAI", value: (row) => row.value },
+    { header: "NO KK", value: (row) => maskNik(row.household.noKk) },
+    { header: "KEPALA KELUARGA", value: (row) => row.household.members[0]?.name ?? null },
+    { header: "ANGGOTA PENERIMA", value: (row) => row.member?.name ?? null },
+    { header: "KELURAHAN", value: (row) => row.household.kelurahan.name },
+    { header: "MITRA", value: (row) => row.partnerName },
+    { header: "BULAN PREMI", value: (row) => row.monthsCovered },
+    { header: "NOMOR BUKTI", value: (row) => row.proofRef },
+    { header: "STATUS", value: (row) => STATUS[row.status] },
+    { header: "PEMBALIKAN DARI", value: (row) => row.reversesId },
+    { header: "GANDA DIKONFIRMASI", value: (row) => (row.duplicateAcknowledged ? "YA" : "TIDAK") },
+    { header: "ID PENYALURAN", value: (row) => row.id },
+  ],
+};

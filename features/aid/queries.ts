@@ -1,0 +1,127 @@
+// Reads for the aid pages. Scope as for programmes: OPD roles see their own OPD's
+// distributions only; Bapeda and the auditor see the whole city, read-only.
+import type { Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { programmeWhere, type ProgrammeScope } from "@/features/programmes/scope";
+import { maskNik } from "@/lib/identity/nik";
+import type { AidFilter } from "./filters";
+
+export const AID_PAGE_SIZE = 50;
+export const AID_PENDING_PAGE = 200;
+
+type ListOptions = { scope: ProgrammeScope; fiscalYear: number; opdId?: string | null; pageSize?: number };
+
+const rowSelect = {
+  id: true,
+  opdId: true,
+  kind: true,
+  items: true,
+  quantity: true,
+  value: true,
+  distributedAt: true,
+  status: true,
+  reversesId: true,
+  duplicateAcknowledged: true,
+  createdById: true,
+  partnerName: true,
+  monthsCovered: true,
+  programme: { select: { id: true, name: true, fiscalYear: true } },
+  opd: { select: { shortName: true, name: true } },
+  member: { select: { name: true } },
+  reversedBy: { select: { id: true, status: true } },
+  household: {
+    select: {
+      id: true,
+      noKk: true,
+      kelurahan: { select: { name: true } },
+      members: { where: { relation: "HEAD" as const }, select: { name: true }, take: 1 },
+    },
+  },
+} satisfies Prisma.AidDistributionSelect;
+
+type Raw = Prisma.AidDistributionGetPayload<{ select: typeof rowSelect }>;
+
+/** A list row: numbers masked, the household named by its head. */
+function toRow<T extends Raw>(row: T) {
+  const { household, reversedBy, ...rest } = row;
+  return {
+    ...rest,
+    household: {
+      id: household.id,
+      noKkMasked: maskNik(household.noKk),
+      headName: household.members[0]?.name ?? null,
+      kelurahan: household.kelurahan.name,
+    },
+    reversal: reversedBy[0] ?? null,
+  };
+}
+
+export type DistributionRow = ReturnType<typeof toRow<Raw>>;
+
+function scopeWhere(options: ListOptions): Prisma.AidDistributionWhereInput {
+  return { programme: { fiscalYear: options.fiscalYear, ...programmeWhere(options.scope, options.opdId) } };
+}
+
+/** One page of the distributions in scope, newest handover first, paged by key. */
+export async function listDistributions(tx: Tx, filter: AidFilter, options: ListOptions) {
+  const size = options.pageSize ?? AID_PAGE_SIZE;
+  const where: Prisma.AidDistributionWhereInput = {
+    ...scopeWhere(options),
+    ...(filter.program ? { programmeId: filter.program } : {}),
+    ...(filter.jenis ? { kind: filter.jenis } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+  };
+  const cursor = filter.after
+    ? await tx.aidDistribution.findFirst({ where: { ...where, id: filter.after }, select: { id: true, distributedAt: true } })
+    : null;
+  const keyset: Prisma.AidDistributionWhereInput = cursor
+    ? { OR: [{ distributedAt: { lt: cursor.distributedAt } }, { distributedAt: cursor.distributedAt, id: { lt: cursor.id } }] }
+    : {};
+  const rows = await tx.aidDistribution.findMany({
+    where: { AND: [where, keyset] },
+    select: rowSelect,
+    orderBy: [{ distributedAt: "desc" }, { id: "desc" }],
+    take: size + 1,
+  });
+  const more = rows.length > size;
+  const page = (more ? rows.slice(0, size) : rows).map(toRow);
+  return { rows: page, nextAfter: more ? page.at(-1)!.id : null, isFirstPage: !cursor };
+}
+
+/** Drafts of the year in scope awaiting the OPD head, oldest first. */
+export async function pendingDistributions(tx: Tx, options: ListOptions) {
+  const where = { ...scopeWhere(options), status: "DRAFT" as const };
+  const [rows, count] = await Promise.all([
+    tx.aidDistribution.findMany({ where, select: rowSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: AID_PENDING_PAGE }),
+    tx.aidDistribution.count({ where }),
+  ]);
+  return { rows: rows.map(toRow), count };
+}
+
+/** One distribution in scope with who entered and verified it, or null. */
+export async function getDistribution(tx: Tx, scope: ProgrammeScope, distributionId: string) {
+  const row = await tx.aidDistribution.findFirst({
+    where: { id: distributionId, programme: programmeWhere(scope) },
+    select: {
+      ...rowSelect,
+      handedOverBy: true,
+      proofRef: true,
+      note: true,
+      verifiedById: true,
+      verifiedAt: true,
+      createdAt: true,
+      budgetLine: { select: { description: true, fundingSource: true } },
+      participant: { select: { training: { select: { skill: true, startDate: true } } } },
+    },
+  });
+  return row ? toRow(row) : null;
+}
+
+/** Programmes of the year in scope, for the list's filter. */
+export function programmeChoices(tx: Tx, options: ListOptions) {
+  return tx.programme.findMany({
+    where: { fiscalYear: options.fiscalYear, ...programmeWhere(options.scope, options.opdId) },
+    select: { id: true, name: true, opd: { select: { shortName: true } } },
+    orderBy: [{ opd: { code: "asc" } }, { name: "asc" }],
+  });
+}

@@ -1,0 +1,63 @@
+// What the distribution form needs once a household is picked: its members (NIK masked) and
+// the trainings they took part in, so a tool kit can be linked to the training it follows.
+import type { Tx } from "@/lib/db";
+import { maskNik } from "@/lib/identity/nik";
+
+export async function recipientChoices(tx: Tx, householdId: string) {
+  const household = await tx.household.findFirst({
+    where: { id: householdId },
+    select: {
+      id: true,
+      noKk: true,
+      address: true,
+      desil: true,
+      isExtremePoor: true,
+      kelurahan: { select: { name: true } },
+      members: { select: { id: true, name: true, nik: true, relation: true }, orderBy: [{ birthDate: "asc" }] },
+      participations: {
+        select: { id: true, memberId: true, status: true, training: { select: { skill: true, startDate: true, opd: { select: { shortName: true } } } } },
+        orderBy: { training: { startDate: "desc" } },
+        take: 50,
+      },
+    },
+  });
+  if (!household) return null;
+  const names = new Map(household.members.map((member) => [member.id, member.name]));
+  return {
+    id: household.id,
+    noKkMasked: maskNik(household.noKk),
+    address: household.address,
+    kelurahan: household.kelurahan.name,
+    desil: household.desil,
+    isExtremePoor: household.isExtremePoor,
+    members: household.members
+      .map((member) => ({ id: member.id, name: member.name, nikMasked: maskNik(member.nik), relation: member.relation }))
+      .sort((a, b) => Number(b.relation === "HEAD") - Number(a.relation === "HEAD")),
+    participations: household.participations.map((p) => ({
+      id: p.id,
+      memberId: p.memberId,
+      memberName: names.get(p.memberId) ?? "",
+      skill: p.training.skill,
+      startDate: p.training.startDate,
+      opd: p.training.opd.shortName,
+      status: p.status,
+    })),
+  };
+}
+
+export type RecipientChoices = NonNullable<Awaited<ReturnType<typeof recipientChoices>>>;
+
+/** Programmes of the writer's OPD, newest year first, with their budget lines. */
+export function writableProgrammes(tx: Tx, opdId: string) {
+  return tx.programme.findMany({
+    where: { opdId },
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      fiscalYear: true,
+      budgetLines: { select: { id: true, description: true, fundingSource: true, partnerName: true }, orderBy: { createdAt: "asc" } },
+    },
+    orderBy: [{ fiscalYear: "desc" }, { name: "asc" }],
+  });
+}

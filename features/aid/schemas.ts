@@ -1,0 +1,80 @@
+// The distribution form and its actions share these schemas (issue 5, item 6). Messages are Indonesian.
+import { blankToUndefined, countInput, optionalText, recordId, rupiahInput } from "@/lib/forms/fields";
+import { MAX_BULK_VERIFY } from "@/features/budget/schemas";
+import { AidKind } from "@/lib/generated/prisma/enums";
+import { isoDay } from "@/features/registry/schemas";
+import { z } from "@/lib/validation/zod";
+
+export const AID_KINDS = Object.values(AidKind);
+
+export const distributionId = recordId("penyaluran bantuan");
+const optionalId = z.preprocess(blankToUndefined, z.string().trim().max(64).optional()).transform((value) => value ?? null);
+
+/** "1", "on", "true": the clerk confirmed saving despite the duplicate warning. */
+const confirmed = z.preprocess((value) => value === true || value === "1" || value === "on" || value === "true", z.boolean());
+
+export const createDistributionSchema = z
+  .object({
+    programmeId: recordId("program"),
+    budgetLineId: optionalId,
+    householdId: recordId("rumah tangga penerima"),
+    memberId: optionalId,
+    trainingParticipantId: optionalId,
+    kind: z.enum(AidKind, "Pilih jenis bantuan."),
+    items: z
+      .string({ error: "Tuliskan barang atau bantuan yang diserahkan." })
+      .trim()
+      .min(2, "Tuliskan barang atau bantuan yang diserahkan.")
+      .max(300, "Uraian bantuan maksimal 300 karakter."),
+    quantity: countInput({ label: "jumlah", max: 100_000, fallback: 1 }).refine((n) => n >= 1, "Jumlah paling sedikit 1."),
+    value: rupiahInput({ minMessage: "Nilai bantuan harus lebih dari Rp 0." }),
+    distributedAt: z.preprocess(blankToUndefined, z.string({ error: "Isi tanggal penyerahan." }).pipe(isoDay)),
+    handedOverBy: optionalText(120, "Nama petugas maksimal 120 karakter."),
+    proofRef: optionalText(120, "Nomor bukti maksimal 120 karakter."),
+    partnerName: optionalText(120, "Nama mitra maksimal 120 karakter."),
+    monthsCovered: z
+      .preprocess(blankToUndefined, countInput({ label: "jumlah bulan", max: 12 }).optional())
+      .transform((value) => value ?? null),
+    note: optionalText(500, "Catatan maksimal 500 karakter."),
+    acknowledgeDuplicate: confirmed,
+  })
+  .superRefine((input, ctx) => {
+    if (input.kind === "HOUSING" && !input.partnerName) {
+      ctx.addIssue({ code: "custom", path: ["partnerName"], message: "Bantuan rumah layak huni perlu nama mitra CSR." });
+    }
+    if (input.kind === "INSURANCE_PREMIUM") {
+      if (!input.memberId) {
+        ctx.addIssue({ code: "custom", path: ["memberId"], message: "Premi BPJS Ketenagakerjaan dibayar per orang: pilih anggota keluarga." });
+      }
+      if (input.monthsCovered === null || input.monthsCovered < 1) {
+        ctx.addIssue({ code: "custom", path: ["monthsCovered"], message: "Isi berapa bulan premi yang dibayar (1–12)." });
+      }
+    } else if (input.monthsCovered !== null) {
+      ctx.addIssue({ code: "custom", path: ["monthsCovered"], message: "Jumlah bulan hanya untuk premi BPJS Ketenagakerjaan." });
+    }
+  });
+
+export const distributionIdSchema = z.object({ distributionId });
+
+export const reverseDistributionSchema = z.object({
+  distributionId,
+  note: z
+    .string({ error: "Tuliskan alasan pembalikan." })
+    .trim()
+    .min(5, "Tuliskan alasan pembalikan (paling sedikit 5 karakter).")
+    .max(500, "Alasan maksimal 500 karakter."),
+});
+
+/** One id (a row's own button) or several (the ticked boxes). */
+export const verifyDistributionsSchema = z.object({
+  ids: z.preprocess(
+    (value) => (typeof value === "string" ? [value] : value),
+    z
+      .array(distributionId, { error: "Pilih minimal satu penyaluran untuk diverifikasi." })
+      .min(1, "Pilih minimal satu penyaluran untuk diverifikasi.")
+      .max(MAX_BULK_VERIFY, `Paling banyak ${MAX_BULK_VERIFY} penyaluran sekaligus.`)
+      .transform((ids) => [...new Set(ids)]),
+  ),
+});
+
+export type CreateDistributionInput = z.output<typeof createDistributionSchema>;

@@ -1,0 +1,83 @@
+import { getTranslations } from "next-intl/server";
+import { Button, LinkButton } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
+import type { AidFilter } from "@/features/aid/filters";
+import { AID_KINDS } from "@/features/aid/schemas";
+
+/** The list's filters as a GET form: year, OPD (city-wide readers), programme, kind, status. */
+export async function AidFilters({
+  path,
+  filter,
+  years,
+  year,
+  opds,
+  opdId,
+  programmes,
+}: {
+  path: string;
+  filter: AidFilter;
+  years: readonly number[];
+  year: number;
+  opds: readonly { id: string; shortName: string }[] | null;
+  opdId: string | null;
+  programmes: readonly { id: string; name: string; opd: { shortName: string } }[];
+}) {
+  const t = await getTranslations("Aid");
+  const allYears = years.includes(year) ? years : [year, ...years];
+  const active = Boolean(filter.program || filter.jenis || filter.status);
+  return (
+    <form method="get" action={path} aria-label={t("filters.label")} className="rounded-lg border border-line bg-white p-4 shadow-xs">
+      <div className="grid items-end gap-3 sm:grid-cols-2 lg:grid-cols-[8rem_repeat(4,minmax(0,1fr))_auto]">
+        <SelectField id="aid-year" name="tahun" label={t("filters.year")} defaultValue={String(year)}>
+          {allYears.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </SelectField>
+        {opds ? (
+          <SelectField id="aid-opd" name="opd" label={t("filters.opd")} defaultValue={opdId ?? ""}>
+            <option value="">{t("filters.allOpds")}</option>
+            {opds.map((opd) => (
+              <option key={opd.id} value={opd.id}>
+                {opd.shortName}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
+        <SelectField id="aid-programme" name="program" label={t("filters.programme")} defaultValue={filter.program ?? ""}>
+          <option value="">{t("filters.allProgrammes")}</option>
+          {programmes.map((programme) => (
+            <option key={programme.id} value={programme.id}>
+              {opds ? `${programme.opd.shortName}: ` : ""}
+              {programme.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="aid-kind" name="jenis" label={t("filters.kind")} defaultValue={filter.jenis ?? ""}>
+          <option value="">{t("filters.allKinds")}</option>
+          {AID_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`kinds.${kind}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="aid-status" name="status" label={t("filters.status")} defaultValue={filter.status ?? ""}>
+          <option value="">{t("filters.allStatuses")}</option>
+          <option value="DRAFT">{t("status.DRAFT")}</option>
+          <option value="VERIFIED">{t("status.VERIFIED")}</option>
+        </SelectField>
+        <div className="flex gap-2">
+          <Button type="submit" className="min-h-11">
+            {t("filters.apply")}
+          </Button>
+          {active ? (
+            <LinkButton href={`${path}?tahun=${year}`} variant="secondary" className="min-h-11">
+              {t("filters.reset")}
+            </LinkButton>
+          ) : null}
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,28 @@
+// Distribution rows from the database into the table's formatted text.
+import { formatDate, formatRupiah } from "@/lib/format";
+import type { DistributionRow } from "@/features/aid/queries";
+import type { AidKind } from "@/lib/generated/prisma/enums";
+import type { AppLocale } from "@/lib/i18n/locales";
+import type { DistributionTableRow } from "./distribution-table";
+
+export function tableRows(
+  rows: readonly DistributionRow[],
+  options: { tenantSlug: string; locale: AppLocale; showOpd: boolean; kindLabel: (kind: AidKind) => string; noHead: string },
+): DistributionTableRow[] {
+  return rows.map((row) => ({
+    id: row.id,
+    href: `/${options.tenantSlug}/bantuan/${row.id}`,
+    date: formatDate(row.distributedAt, { locale: options.locale }),
+    kind: options.kindLabel(row.kind),
+    items: row.quantity > 1 ? `${row.quantity} × ${row.items}` : row.items,
+    value: formatRupiah(row.value, { locale: options.locale }),
+    recipient: row.member?.name ?? row.household.headName ?? options.noHead,
+    recipientDetail: `${row.household.noKkMasked} · ${row.household.kelurahan}`,
+    programme: row.programme.name,
+    opd: options.showOpd ? row.opd.shortName : null,
+    status: row.status,
+    isReversal: row.reversesId !== null,
+    reversed: row.reversal?.status === "VERIFIED",
+    duplicateAcknowledged: row.duplicateAcknowledged,
+  }));
+}

@@ -1,0 +1,27 @@
+// CITY_ADMIN's area tree (issue 3): re-sync from idn-area-data (Kemendagri). Every area
+// created or corrected is audited by the action pipeline.
+import { defineAction, type AnyActionDefinition } from "@/lib/actions/define";
+import { AppError, notFound } from "@/lib/errors";
+import { z } from "@/lib/validation/zod";
+import { findRegency } from "@/features/areas/idn-area";
+import { syncTenantAreas } from "@/features/areas/sync-tenant-areas";
+
+export const syncAreasDefinition = defineAction({
+  name: "areas.sync",
+  permission: "area:manage",
+  schema: z.object({}),
+  run: async ({ tx, tenantId }) => {
+    // The code comes from the city's record, never from the form.
+    const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { kemendagriCode: true } });
+    if (!tenant) throw notFound("Kota");
+    if (!(await findRegency(tenant.kemendagriCode))) {
+      throw new AppError("INVALID", `Kode Kemendagri ${tenant.kemendagriCode} tidak ada dalam data wilayah.`);
+    }
+    return syncTenantAreas(tx, tenantId, tenant.kemendagriCode);
+  },
+  revalidate: (slug) => [`/${slug}/wilayah`, `/${slug}`],
+  successMessage: "Data wilayah diperbarui dari data Kemendagri.",
+});
+
+/** Every area action, for the permission-matrix test. */
+export const areaActionDefinitions: readonly AnyActionDefinition[] = [syncAreasDefinition];

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listRegencyAreas } from "@/features/areas";
+import { syncAreasDefinition } from "@/features/areas/action-definitions";
+import { getAreaTree } from "@/features/areas/queries";
+import { getKecamatanBreakdown, getTenantOverview } from "@/lib/tenant/queries";
+import { runAction } from "@/lib/actions/run";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { actionDeps, sessionUser } from "@/tests/helpers/actions";
+import { openTestDb, uniqueSuffix, type TestDb } from "@/tests/helpers/db";
+import { createTestHousehold, createTestTenant, type TestTenant } from "@/tests/helpers/factories";
+
+// Kota Sabang: 3 kecamatan, 18 gampong — small, and no other test uses its code.
+const SABANG = "11.72";
+
+let t: TestDb;
+let sabang: TestTenant;
+let otherCity: TestTenant;
+
+beforeAll(async () => {
+  t = await openTestDb();
+  const tenant = await t.db.tenant.create({
+    data: { slug: `sabang-${uniqueSuffix()}`, name: "Kota Sabang", kemendagriCode: SABANG, provinceName: "Aceh" },
+  });
+  sabang = { id: tenant.id, slug: tenant.slug, kecamatanId: "", kelurahanId: "" };
+  otherCity = await createTestTenant(t.db, t.withTenant);
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+const admin = () => sessionUser(sabang, "CITY_ADMIN");
+const areaAudit = () => t.withTenant(sabang.id, (tx) => tx.auditLog.findMany({ where: { entity: "Area" }, orderBy: { id: "asc" } }));
+const areas = () => t.withTenant(sabang.id, (tx) => tx.area.findMany({ orderBy: { code: "asc" } }));
+
+describe("re-syncing the area tree from Kemendagri data", () => {
+  it("builds the tree on first run, one audit row per area", async () => {
+    const expected = await listRegencyAreas(SABANG);
+    const total = expected.length + expected.reduce((sum, k) => sum + k.kelurahan.length, 0);
+    const revalidated: string[] = [];
+
+    const result = await runAction(actionDeps(t, admin(), revalidated), syncAreasDefinition, sabang.slug, new FormData());
+
+    expect(result).toMatchObject({ ok: true, data: { created: total, updated: 0, unchanged: 0 } });
+    expect(revalidated).toContain(`/${sabang.slug}/wilayah`);
+    const stored = await areas();
+    expect(stored).toHaveLength(total);
+    const audit = await areaAudit();
+    expect(audit).toHaveLength(total);
+    expect(new Set(audit.map((row) => row.entityId))).toEqual(new Set(stored.map((area) => area.id)));
+    expect(audit.every((row) => row.action === "create" && row.requestId === "req-test")).toBe(true);
+
+    const tree = await t.withTenant(sabang.id, getAreaTree);
+    expect(tree.map((k) => [k.code, k.name, k.kelurahan.map((v) => v.code)])).toEqual(
+      expected.map((k) => [k.code, k.name, k.kelurahan.map((v) => v.code)]),
+    );
+  });
+
+  it("changes nothing when run again", async () => {
+    const before = (await areaAudit()).length;
+    const result = await runAction(actionDeps(t, admin()), syncAreasDefinition, sabang.slug, {});
+    expect(result).toMatchObject({ ok: true, data: { created: 0, updated: 0 } });
+    expect((await areaAudit()).length).toBe(before);
+  });
+
+  it("corrects a renamed area, auditing the one change", async () => {
+    const [, kelurahan] = (await areas()).filter((area) => area.level === "KELURAHAN");
+    await t.withTenant(sabang.id, (tx) =>
+      tx.area.update({ where: { tenantId_id: { tenantId: sabang.id, id: kelurahan!.id } }, data: { name: "Salah Ketik" } }),
+    );
+    const before = (await areaAudit()).length;
+
+    const result = await runAction(actionDeps(t, admin()), syncAreasDefinition, sabang.slug, {});
+
+    expect(result).toMatchObject({ ok: true, data: { created: 0, updated: 1 } });
+    const audit = (await areaAudit()).slice(before);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      action: "update",
+      entityId: kelurahan!.id,
+      before: { name: "Salah Ketik" },
+      after: { name: kelurahan!.name },
+    });
+  });
+
+  it("reports a city whose code is not in the Kemendagri data, writing nothing", async () => {
+    const result = await runAction(actionDeps(t, sessionUser(otherCity, "CITY_ADMIN")), syncAreasDefinition, otherCity.slug, {});
+    expect(result).toMatchObject({ ok: false, code: "INVALID" });
+  });
+
+  it("answers another city's admin with 'not found' and every other role with 'forbidden'", async () => {
+    const before = (await areaAudit()).length;
+    const stranger = await runAction(actionDeps(t, sessionUser(otherCity, "CITY_ADMIN")), syncAreasDefinition, sabang.slug, {});
+    expect(stranger).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    const platform = await runAction(actionDeps(t, sessionUser(null, "PLATFORM_ADMIN")), syncAreasDefinition, sabang.slug, {});
+    expect(platform).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    const roles: Role[] = ["OPD_STAFF", "OPD_HEAD", "BAPEDA", "MAYOR_OFFICE", "KELURAHAN", "AUDITOR"];
+    for (const role of roles) {
+      const result = await runAction(actionDeps(t, sessionUser(sabang, role)), syncAreasDefinition, sabang.slug, {});
+      expect(result, role).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    }
+    expect((await areaAudit()).length).toBe(before);
+  });
+});
+
+describe("the area tree and the city's home page", () => {
+  it("count active and extreme-poor households per kecamatan and kelurahan", async () => {
+    const city = await createTestTenant(t.db, t.withTenant);
+    await t.withTenant(city.id, async (tx) => {
+      await createTestHousehold(tx, city, { isExtremePoor: true });
+      await createTestHousehold(tx, city, { isExtremePoor: true });
+      await createTestHousehold(tx, city, { isExtremePoor: false });
+      const moved = await createTestHousehold(tx, city, { isExtremePoor: true });
+      await tx.household.update({ where: { tenantId_id: { tenantId: city.id, id: moved.id } }, data: { status: "MOVED" } });
+    });
+    const tree = await t.withTenant(city.id, getAreaTree);
+    expect(tree).toEqual([
+      {
+        id: city.kecamatanId,
+        code: expect.any(String),
+        name: "Kecamatan Uji",
+        households: 3,
+        extremePoorHouseholds: 2,
+        kelurahan: [{ id: city.kelurahanId, code: expect.any(String), name: "Kelurahan Uji", households: 3, extremePoorHouseholds: 2 }],
+      },
+    ]);
+    // Another city's tree holds none of them.
+    expect((await t.withTenant(otherCity.id, getAreaTree))[0]).toMatchObject({ households: 0 });
+    // The city's home page reads the same counts.
+    expect(await t.withTenant(city.id, getTenantOverview)).toEqual({ kecamatan: 1, kelurahan: 1, households: 3, extremePoorHouseholds: 2 });
+    expect(await t.withTenant(city.id, getKecamatanBreakdown)).toEqual([
+      { id: city.kecamatanId, code: expect.any(String), name: "Kecamatan Uji", kelurahan: 1, households: 3, extremePoorHouseholds: 2 },
+    ]);
+  });
+});

@@ -1,0 +1,77 @@
+// The budget-realisation server actions (issue 5, items 4 and 5).
+import { defineAction, type AnyActionDefinition } from "@/lib/actions/define";
+import { importRealisationsDefinition } from "@/features/budget/realisation-import";
+import { createRealisation, deleteRealisation, reverseRealisation, updateRealisation, verifyRealisations } from "@/features/budget/realisations";
+import {
+  createRealisationSchema,
+  realisationIdSchema,
+  reverseRealisationSchema,
+  updateRealisationSchema,
+  verifyRealisationsSchema,
+} from "@/features/budget/schemas";
+
+export const budgetPath = (slug: string) => `/${slug}/anggaran`;
+export const budgetLinePath = (slug: string, id: string) => `/${slug}/anggaran/${id}`;
+// Programme pages show the same totals.
+const programmesPath = (slug: string) => `/${slug}/program`;
+
+const afterEntry = (slug: string, result: { budgetLineId: string }) => [
+  budgetPath(slug),
+  budgetLinePath(slug, result.budgetLineId),
+  programmesPath(slug),
+];
+
+export const createRealisationDefinition = defineAction({
+  name: "budget.realisations.create",
+  permission: "entry:write",
+  schema: createRealisationSchema,
+  run: (ctx, input) => createRealisation(ctx, input),
+  revalidate: afterEntry,
+  successMessage: "Realisasi dicatat sebagai draf. Kepala OPD perlu memverifikasinya.",
+});
+
+export const updateRealisationDefinition = defineAction({
+  name: "budget.realisations.update",
+  permission: "entry:write",
+  schema: updateRealisationSchema,
+  run: (ctx, input) => updateRealisation(ctx, input),
+  revalidate: afterEntry,
+  successMessage: "Draf realisasi disimpan.",
+});
+
+export const deleteRealisationDefinition = defineAction({
+  name: "budget.realisations.delete",
+  permission: "entry:write",
+  schema: realisationIdSchema,
+  run: (ctx, input) => deleteRealisation(ctx, input),
+  revalidate: afterEntry,
+  successMessage: "Draf realisasi dihapus.",
+});
+
+export const reverseRealisationDefinition = defineAction({
+  name: "budget.realisations.reverse",
+  permission: "entry:write",
+  schema: reverseRealisationSchema,
+  run: (ctx, input) => reverseRealisation(ctx, input),
+  revalidate: afterEntry,
+  successMessage: "Pembalikan dicatat sebagai draf. Setelah diverifikasi, entri asal tidak lagi dihitung.",
+});
+
+export const verifyRealisationsDefinition = defineAction({
+  name: "budget.realisations.verify",
+  permission: "entry:verify",
+  schema: verifyRealisationsSchema,
+  run: (ctx, input) => verifyRealisations(ctx, input),
+  revalidate: (slug) => [budgetPath(slug), programmesPath(slug)],
+  successMessage: "Entri diverifikasi.",
+});
+
+/** Every budget action, for lib/actions/registry.ts. */
+export const budgetActionDefinitions: readonly AnyActionDefinition[] = [
+  createRealisationDefinition,
+  updateRealisationDefinition,
+  deleteRealisationDefinition,
+  reverseRealisationDefinition,
+  verifyRealisationsDefinition,
+  importRealisationsDefinition,
+];

@@ -1,0 +1,18 @@
+"use server";
+
+import { tenantAction } from "@/lib/actions/server";
+import {
+  createRealisationDefinition,
+  deleteRealisationDefinition,
+  reverseRealisationDefinition,
+  updateRealisationDefinition,
+  verifyRealisationsDefinition,
+} from "@/features/budget/action-definitions";
+import { importRealisationsDefinition } from "@/features/budget/realisation-import";
+
+export const createRealisationAction = tenantAction(createRealisationDefinition);
+export const updateRealisationAction = tenantAction(updateRealisationDefinition);
+export const deleteRealisationAction = tenantAction(deleteRealisationDefinition);
+export const reverseRealisationAction = tenantAction(reverseRealisationDefinition);
+export const verifyRealisationsAction = tenantAction(verifyRealisationsDefinition);
+export const importRealisationsAction = tenantAction(importRealisationsDefinition);

@@ -1,0 +1,134 @@
+// Reads for the budget pages. Scope as for programmes: OPD roles see their own OPD only.
+import type { Tx } from "@/lib/db";
+import { programmeWhere, type ProgrammeScope } from "@/features/programmes/scope";
+import type { Rupiah } from "@/lib/money";
+import { lineTotals } from "./totals";
+
+type YearFilter = { tenantId: string; scope: ProgrammeScope; fiscalYear: number; opdId?: string | null };
+
+const lineSelect = {
+  id: true,
+  fundingSource: true,
+  partnerName: true,
+  description: true,
+  pagu: true,
+  programme: { select: { id: true, name: true, fiscalYear: true, opd: { select: { id: true, shortName: true } } } },
+} as const;
+
+export type BudgetOverviewRow = Awaited<ReturnType<typeof budgetOverview>>[number];
+
+/** Every budget line of the year in scope, with its verified realisation and pending drafts. */
+export async function budgetOverview(tx: Tx, filter: YearFilter) {
+  const programme = { fiscalYear: filter.fiscalYear, ...programmeWhere(filter.scope, filter.opdId) };
+  const [lines, totals] = await Promise.all([
+    tx.budgetLine.findMany({
+      where: { programme },
+      select: lineSelect,
+      orderBy: [{ programme: { opd: { code: "asc" } } }, { programme: { name: "asc" } }, { createdAt: "asc" }],
+    }),
+    lineTotals(tx, { tenantId: filter.tenantId, fiscalYear: filter.fiscalYear, opdId: programme.opdId }),
+  ]);
+  const byLine = new Map(totals.map((row) => [row.budgetLineId, row]));
+  return lines.map((line) => {
+    const total = byLine.get(line.id);
+    return { ...line, realised: total?.realised ?? 0n, pendingCount: total?.pendingCount ?? 0, pendingAmount: total?.pendingAmount ?? 0n };
+  });
+}
+
+export const PENDING_PAGE = 200;
+
+export type PendingEntry = Awaited<ReturnType<typeof pendingEntries>>[number];
+
+/** Drafts of the year in scope awaiting the OPD head, oldest first (the first PENDING_PAGE). */
+export function pendingEntries(tx: Tx, filter: YearFilter) {
+  return tx.budgetRealisation.findMany({
+    where: { status: "DRAFT", budgetLine: { programme: { fiscalYear: filter.fiscalYear, ...programmeWhere(filter.scope, filter.opdId) } } },
+    select: {
+      id: true,
+      month: true,
+      amount: true,
+      note: true,
+      reversesId: true,
+      createdById: true,
+      createdAt: true,
+      budgetLine: { select: { id: true, description: true, fundingSource: true, programme: { select: { name: true, opd: { select: { shortName: true } } } } } },
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: PENDING_PAGE,
+  });
+}
+
+/** One budget line in scope with its programme, or null. */
+export function getBudgetLine(tx: Tx, scope: ProgrammeScope, budgetLineId: string) {
+  return tx.budgetLine.findFirst({ where: { id: budgetLineId, programme: programmeWhere(scope) }, select: lineSelect });
+}
+
+export type MonthRow = { month: number; realised: Rupiah; pendingAmount: Rupiah; pendingCount: number };
+
+/** The twelve months of a line: verified and pending sums per month, from the database. */
+export async function monthlyBreakdown(tx: Tx, budgetLineId: string): Promise<MonthRow[]> {
+  const groups = await tx.budgetRealisation.groupBy({
+    by: ["month", "status"],
+    where: { budgetLineId },
+    _sum: { amount: true },
+    _count: { _all: true },
+  });
+  return Array.from({ length: 12 }, (_, i) => {
+    const month = i + 1;
+    const verified = groups.find((g) => g.month === month && g.status === "VERIFIED");
+    const draft = groups.find((g) => g.month === month && g.status === "DRAFT");
+    return {
+      month,
+      realised: verified?._sum.amount ?? 0n,
+      pendingAmount: draft?._sum.amount ?? 0n,
+      pendingCount: draft?._count._all ?? 0,
+    };
+  });
+}
+
+export type LineEntry = Awaited<ReturnType<typeof lineEntries>>[number];
+
+/** A line's entries by month, each with who entered and verified it and its reversal, if any. */
+export async function lineEntries(tx: Tx, budgetLineId: string) {
+  const entries = await tx.budgetRealisation.findMany({
+    where: { budgetLineId },
+    select: {
+      id: true,
+      month: true,
+      amount: true,
+      note: true,
+      status: true,
+      reversesId: true,
+      createdById: true,
+      verifiedById: true,
+      verifiedAt: true,
+      createdAt: true,
+      reversedBy: { select: { id: true, status: true } },
+    },
+    orderBy: [{ month: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+  });
+  const names = await userNames(tx, entries.flatMap((entry) => [entry.createdById, entry.verifiedById]));
+  return entries.map((entry) => ({
+    ...entry,
+    createdByName: entry.createdById ? (names.get(entry.createdById) ?? null) : null,
+    verifiedByName: entry.verifiedById ? (names.get(entry.verifiedById) ?? null) : null,
+    reversal: entry.reversedBy[0] ?? null,
+  }));
+}
+
+/** Names of the city's users, by id. */
+export async function userNames(tx: Tx, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (wanted.length === 0) return new Map();
+  const users = await tx.user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } });
+  return new Map(users.map((user) => [user.id, user.name]));
+}
+
+/** The lines an OPD writer may enter realisation for in a year: their own OPD's. */
+export function writableLines(tx: Tx, opdId: string, fiscalYear: number) {
+  return tx.budgetLine.findMany({
+    where: { programme: { opdId, fiscalYear } },
+    select: { id: true, description: true, fundingSource: true, partnerName: true, programme: { select: { name: true } } },
+    orderBy: [{ programme: { name: "asc" } }, { createdAt: "asc" }],
+  });
+}

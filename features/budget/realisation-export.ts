@@ -1,0 +1,64 @@
+// The realisation list as .xlsx/.csv (issue 5, item 6), in the scope of the budget page:
+// an OPD role exports its own OPD, city-wide readers every OPD or the one in ?opd=;
+// ?tahun= narrows to a fiscal year, ?pos= to one budget line. Its ID POS ANGGARAN,
+// PROGRAM, POS ANGGARAN, BULAN, JUMLAH and CATATAN columns read back into the import.
+import { programmeScope, programmeWhere } from "@/features/programmes/scope";
+import { parseYearParam } from "@/features/programmes/schemas";
+import type { ExportSpec } from "@/lib/spreadsheet/export";
+
+const STATUS = { DRAFT: "DRAF", VERIFIED: "TERVERIFIKASI" } as const;
+
+export const realisationExport: ExportSpec<RealisationExportRow> = {
+  permission: "data:export",
+  entity: "BudgetRealisation",
+  fileName: "realisasi-anggaran",
+  page: (tx, { user, search, after, take }) => {
+    const year = parseYearParam(search.get("tahun") ?? undefined);
+    const line = search.get("pos");
+    return tx.budgetRealisation.findMany({
+      where: {
+        ...(after ? { id: { gt: after } } : {}),
+        ...(line ? { budgetLineId: line } : {}),
+        budgetLine: { programme: { ...programmeWhere(programmeScope(user), search.get("opd")), ...(year ? { fiscalYear: year } : {}) } },
+      },
+      select: {
+        id: true,
+        month: true,
+        amount: true,
+        note: true,
+        status: true,
+        reversesId: true,
+        createdAt: true,
+        budgetLine: { select: { id: true, description: true, programme: { select: { name: true, fiscalYear: true, opd: { select: { shortName: true } } } } } },
+      },
+      orderBy: { id: "asc" },
+      take,
+    });
+  },
+  cursor: (row) => row.id,
+  columns: [
+    { header: "ID POS ANGGARAN", value: (row) => row.budgetLine.id },
+    { header: "OPD", value: (row) => row.budgetLine.programme.opd.shortName },
+    { header: "PROGRAM", value: (row) => row.budgetLine.programme.name },
+    { header: "POS ANGGARAN", value: (row) => row.budgetLine.description },
+    { header: "TAHUN", value: (row) => row.budgetLine.programme.fiscalYear },
+    { header: "BULAN", value: (row) => row.month },
+    { header: "JUMLAH", value: (row) => row.amount },
+    { header: "CATATAN", value: (row) => row.note },
+    { header: "STATUS", value: (row) => STATUS[row.status] },
+    { header: "PEMBALIKAN DARI", value: (row) => row.reversesId },
+    { header: "ID ENTRI", value: (row) => row.id },
+    { header: "DICATAT", value: (row) => row.createdAt },
+  ],
+};
+
+type RealisationExportRow = {
+  id: string;
+  month: number;
+  amount: bigint;
+  note: string | null;
+  status: keyof typeof STATUS;
+  reversesId: string | null;
+  createdAt: Date;
+  budgetLine: { id: string; description: string; programme: { name: string; fiscalYear: number; opd: { shortName: string } } };
+};

@@ -1,0 +1,87 @@
+// Bulk entry of monthly realisation from .xlsx/.csv (issue 5, item 6): each row becomes a
+// DRAFT through createRealisation, so the pagu cap, the open-month rule and the OPD scope
+// are exactly those of the single-entry form. A row names its budget line by the
+// ID POS ANGGARAN of the export/template, or by PROGRAM + POS ANGGARAN.
+import type { ActionContext } from "@/lib/actions/define";
+import { AppError, notFound } from "@/lib/errors";
+import type { Rupiah } from "@/lib/money";
+import { writerOpdId } from "@/features/programmes/scope";
+import { cellMonth, cellRupiah, cellText, type CellResult } from "@/lib/spreadsheet/cells";
+import type { ImportColumn } from "@/lib/spreadsheet/columns";
+import { acceptRow, defineTableImport, rejectRow, type RowValues } from "@/lib/spreadsheet/table-import";
+import { createRealisation } from "./realisations";
+
+export const REALISATION_COLUMNS = [
+  { key: "budgetLineId", header: "ID POS ANGGARAN", aliases: ["ID POS", "ID"], example: "" },
+  { key: "programme", header: "PROGRAM", aliases: ["NAMA PROGRAM", "KEGIATAN"], example: "Pelatihan Menjahit" },
+  { key: "line", header: "POS ANGGARAN", aliases: ["URAIAN", "URAIAN POS ANGGARAN", "URAIAN POS", "POS"], example: "Belanja pelatihan" },
+  { key: "month", header: "BULAN", required: true, example: "3" },
+  { key: "amount", header: "JUMLAH", aliases: ["JUMLAH (RP)", "JUMLAH REALISASI", "REALISASI", "NILAI", "NILAI (RP)"], required: true, example: "1.500.000" },
+  { key: "note", header: "CATATAN", aliases: ["KETERANGAN"], example: "SPJ Maret" },
+] as const satisfies readonly ImportColumn[];
+
+type Key = (typeof REALISATION_COLUMNS)[number]["key"];
+
+export type RealisationRow = {
+  budgetLineId: string | null;
+  programme: string;
+  line: string;
+  month: number;
+  amount: Rupiah;
+  note: string | null;
+};
+
+export function parseRealisationRow(values: RowValues<Key>) {
+  const reasons: string[] = [];
+  // undefined: the cell was refused (its reason is given); null: the cell is empty.
+  const take = <T>(result: CellResult<T>): T | undefined => {
+    if (result.ok) return result.value;
+    reasons.push(result.reason);
+    return undefined;
+  };
+  const id = take(cellText(values.budgetLineId, "ID POS ANGGARAN")) || null;
+  const programme = take(cellText(values.programme, "PROGRAM")) ?? "";
+  const line = take(cellText(values.line, "POS ANGGARAN")) ?? "";
+  const month = take(cellMonth(values.month, "BULAN"));
+  const amount = take(cellRupiah(values.amount, "JUMLAH"));
+  const note = take(cellText(values.note, "CATATAN")) || null;
+  if (month === null) reasons.push("BULAN wajib diisi");
+  if (amount === null) reasons.push("JUMLAH wajib diisi");
+  if (!id && (!programme || !line)) reasons.push("Isi ID POS ANGGARAN, atau PROGRAM dan POS ANGGARAN");
+  if (note && note.length > 500) reasons.push("CATATAN maksimal 500 karakter");
+  if (reasons.length > 0 || month == null || amount == null) return rejectRow(...reasons);
+  return acceptRow<RealisationRow>({ budgetLineId: id, programme, line, month, amount, note });
+}
+
+/** The line a row names, among the writer's own OPD's lines; "not found" rejects the row. */
+async function budgetLineOf(ctx: ActionContext, row: RealisationRow): Promise<string> {
+  if (row.budgetLineId) return row.budgetLineId;
+  const matches = await ctx.tx.budgetLine.findMany({
+    where: {
+      description: { equals: row.line, mode: "insensitive" },
+      programme: { opdId: writerOpdId(ctx.user), name: { equals: row.programme, mode: "insensitive" } },
+    },
+    select: { id: true },
+    take: 2,
+  });
+  if (matches.length === 0) throw notFound(`Pos anggaran "${row.line}" pada program "${row.programme}"`);
+  if (matches.length > 1) {
+    throw new AppError("INVALID", `Ada lebih dari satu pos anggaran "${row.line}" pada program "${row.programme}"; gunakan kolom ID POS ANGGARAN`);
+  }
+  return matches[0]!.id;
+}
+
+export const importRealisationsDefinition = defineTableImport({
+  name: "budget.realisations.import",
+  permission: "entry:write",
+  columns: REALISATION_COLUMNS,
+  parseRow: parseRealisationRow,
+  // An account without an OPD is refused once, before any row.
+  resolve: async (ctx) => (writerOpdId(ctx.user), new Map()),
+  saveRow: async (ctx, row) => {
+    const budgetLineId = await budgetLineOf(ctx, row);
+    return createRealisation(ctx, { budgetLineId, month: row.month, amount: row.amount, note: row.note });
+  },
+  // The budget pages and the programme pages show the same totals.
+  revalidate: (slug) => [`/${slug}/anggaran`, `/${slug}/program`],
+});

@@ -1,0 +1,133 @@
+// Monthly budget realisation (issue 5, items 4 and 5). Staff and heads of the line's own
+// OPD enter drafts; the head verifies them; only verified entries count. A verified entry
+// is corrected by a reversal: a new, negative draft pointing at it.
+import type { ActionContext } from "@/lib/actions/define";
+import type { Tx } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { formatRupiah } from "@/lib/format";
+import type { Rupiah } from "@/lib/money";
+import { findOwnBudgetLine } from "@/features/programmes/budget-lines";
+import { writerOpdId } from "@/features/programmes/scope";
+import { currentYearMonth, lastRecordableMonth } from "./calendar";
+import { committedAmount, lockBudgetLine } from "./line-lock";
+import { deleteProblem, editProblem, reversalProblem } from "@/lib/entries/rules";
+import type { CreateRealisationInput, UpdateRealisationInput } from "./schemas";
+import { tenantTimeZone } from "@/lib/tenant/time-zone";
+
+type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
+/** For tests; defaults to now. */
+type Clock = { now?: Date };
+
+const MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
+
+/** An entry of a budget line of the writer's own OPD, or "not found". */
+async function findOwnEntry(tx: Tx, opdId: string, realisationId: string) {
+  const entry = await tx.budgetRealisation.findFirst({
+    where: { id: realisationId, budgetLine: { programme: { opdId } } },
+    include: { budgetLine: { select: { id: true, pagu: true, programmeId: true, programme: { select: { fiscalYear: true } } } } },
+  });
+  if (!entry) throw notFound("Entri realisasi");
+  return entry;
+}
+
+async function assertMonthOpen(tx: Tx, tenantId: string, fiscalYear: number, month: number, clock: Clock) {
+  const timeZone = await tenantTimeZone(tx, tenantId);
+  const last = lastRecordableMonth(fiscalYear, currentYearMonth(timeZone, clock.now));
+  if (month > last) {
+    const message =
+      last === 0
+        ? `Tahun anggaran ${fiscalYear} belum berjalan; realisasi belum dapat dicatat.`
+        : `Bulan ${MONTHS[month - 1]} ${fiscalYear} belum berjalan; pilih bulan sampai ${MONTHS[last - 1]}.`;
+    throw new AppError("INVALID", message, { month: [message] });
+  }
+}
+
+/** Under the line's lock: what is already committed plus `amount` must stay within the pagu. */
+async function assertWithinPagu(tx: Tx, line: { id: string; pagu: Rupiah }, amount: Rupiah, exceptId?: string) {
+  const committed = await committedAmount(tx, line.id, exceptId);
+  if (committed + amount > line.pagu) {
+    const left = line.pagu - committed;
+    const message = `Melebihi pagu. Sisa pagu pos ini ${formatRupiah(left > 0n ? left : 0n)}.`;
+    throw new AppError("INVALID", message, { amount: [message] });
+  }
+}
+
+export async function createRealisation({ tx, tenantId, user }: Ctx, input: CreateRealisationInput, clock: Clock = {}) {
+  const line = await findOwnBudgetLine(tx, writerOpdId(user), input.budgetLineId);
+  await assertMonthOpen(tx, tenantId, line.programme.fiscalYear, input.month, clock);
+  const entry = await tx.budgetRealisation.create({
+    data: { tenantId, budgetLineId: line.id, month: input.month, amount: input.amount, note: input.note, createdById: user.id },
+  });
+  // Checked last, so the line stays locked only for the check and the commit: every clerk of
+  // an OPD may be entering against the same line. Over the pagu, the entry is rolled back.
+  await lockBudgetLine(tx, tenantId, line.id);
+  await assertWithinPagu(tx, line, input.amount, entry.id);
+  return { realisationId: entry.id, budgetLineId: line.id };
+}
+
+const changedMeanwhile = () =>
+  new AppError("CONFLICT", "Entri ini baru saja diverifikasi dan tidak dapat diubah lagi. Muat ulang halaman.");
+
+export async function updateRealisation({ tx, tenantId, user }: Ctx, input: UpdateRealisationInput, clock: Clock = {}) {
+  const entry = await findOwnEntry(tx, writerOpdId(user), input.realisationId);
+  const problem = editProblem(entry);
+  if (problem) throw new AppError("CONFLICT", problem);
+  await assertMonthOpen(tx, tenantId, entry.budgetLine.programme.fiscalYear, input.month, clock);
+  await lockBudgetLine(tx, tenantId, entry.budgetLineId);
+  await assertWithinPagu(tx, entry.budgetLine, input.amount, entry.id);
+  // Still a draft at the moment of writing: a head verifying meanwhile wins.
+  const { count } = await tx.budgetRealisation.updateMany({
+    where: { id: entry.id, status: "DRAFT" },
+    data: { month: input.month, amount: input.amount, note: input.note },
+  });
+  if (count === 0) throw changedMeanwhile();
+  return { realisationId: entry.id, budgetLineId: entry.budgetLineId };
+}
+
+export async function deleteRealisation({ tx, user }: Ctx, input: { realisationId: string }) {
+  const entry = await findOwnEntry(tx, writerOpdId(user), input.realisationId);
+  const problem = deleteProblem(entry);
+  if (problem) throw new AppError("CONFLICT", problem);
+  const { count } = await tx.budgetRealisation.deleteMany({ where: { id: entry.id, status: "DRAFT" } });
+  if (count === 0) throw changedMeanwhile();
+  return { realisationId: entry.id, budgetLineId: entry.budgetLineId };
+}
+
+export async function reverseRealisation({ tx, tenantId, user }: Ctx, input: { realisationId: string; note: string }) {
+  const opdId = writerOpdId(user);
+  // One reversal per entry, even when two people reverse it at the same moment.
+  await tx.$executeRaw`SELECT 1 FROM "BudgetRealisation" WHERE "tenantId" = ${tenantId} AND "id" = ${input.realisationId} FOR UPDATE`;
+  const entry = await findOwnEntry(tx, opdId, input.realisationId);
+  const reversedAlready = (await tx.budgetRealisation.count({ where: { reversesId: entry.id } })) > 0;
+  const problem = reversalProblem(entry, reversedAlready);
+  if (problem) throw new AppError("CONFLICT", problem);
+  const reversal = await tx.budgetRealisation.create({
+    data: {
+      tenantId,
+      budgetLineId: entry.budgetLineId,
+      month: entry.month,
+      amount: -entry.amount,
+      note: input.note,
+      createdById: user.id,
+      reversesId: entry.id,
+    },
+  });
+  return { realisationId: reversal.id, budgetLineId: entry.budgetLineId };
+}
+
+/**
+ * The OPD head verifies drafts of the OPD's own lines, one or many. An id that is not an
+ * entry of the OPD makes the whole request "not found" and changes nothing; entries already
+ * verified (by a second click, or another head) are left as they are.
+ */
+export async function verifyRealisations({ tx, user }: Ctx, input: { ids: string[] }, clock: Clock = {}) {
+  const opdId = writerOpdId(user);
+  const where = { id: { in: input.ids }, budgetLine: { programme: { opdId } } };
+  const found = await tx.budgetRealisation.count({ where });
+  if (found < input.ids.length) throw notFound("Entri realisasi");
+  const { count } = await tx.budgetRealisation.updateMany({
+    where: { ...where, status: "DRAFT" },
+    data: { status: "VERIFIED", verifiedById: user.id, verifiedAt: clock.now ?? new Date() },
+  });
+  return { verified: count, alreadyVerified: input.ids.length - count };
+}

@@ -1,0 +1,213 @@
+// The mayor's budget-absorption dashboard (issue #6, item 4): pagu against verified
+// realisation by OPD, programme and funding source, and the monthly curve against the
+// straight-line calendar. Every sum is made by the database; the calendar arithmetic on the
+// sums is lib/budget/calendar's, so these figures match the OPD budget pages.
+//
+// Rules shared with lib/budget/totals.ts: only VERIFIED entries are realised (a verified
+// reversal is a negative verified entry, so it simply subtracts); drafts, reversals
+// included, are "pending". Kecamatan does not apply: budget lines are city-wide.
+import { absorptionOf, monthsElapsed, type Absorption, type YearMonth } from "@/features/budget/calendar";
+import type { Tx } from "@/lib/db";
+import type { FundingSource } from "@/lib/generated/prisma/enums";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { percentOf, type Rupiah } from "@/lib/money";
+import type { DashboardFilters } from "../filters";
+import { cityToday } from "@/lib/calendar/city-today";
+
+/** Programmes further behind the calendar than this many percentage points are flagged. */
+export const BEHIND_THRESHOLD_POINTS = 15;
+
+type Sums = { pagu: Rupiah; realised: Rupiah; pendingCount: number; pendingAmount: Rupiah };
+
+export type AbsorptionRow = Absorption & { pendingCount: number; pendingAmount: Rupiah; behind: boolean };
+
+function withCalendar(sums: Sums, year: number, today: YearMonth): AbsorptionRow {
+  const absorption = absorptionOf(sums.pagu, sums.realised, year, today);
+  return {
+    ...absorption,
+    pendingCount: sums.pendingCount,
+    pendingAmount: sums.pendingAmount,
+    behind: absorption.gap !== null && absorption.gap < -BEHIND_THRESHOLD_POINTS,
+  };
+}
+
+/** Budget lines of the filtered year: id, programme, source, pagu, OPD. */
+function lines(filters: DashboardFilters): Prisma.Sql {
+  const conditions = [Prisma.sql`p."tenantId" = entas_current_tenant()`, Prisma.sql`p."fiscalYear" = ${filters.year}`];
+  if (filters.opdId) conditions.push(Prisma.sql`p."opdId" = ${filters.opdId}`);
+  if (filters.programmeId) conditions.push(Prisma.sql`p."id" = ${filters.programmeId}`);
+  return Prisma.sql`
+    SELECT bl."id", bl."programmeId", bl."fundingSource", bl."pagu", p."opdId"
+      FROM "Programme" p
+      JOIN "BudgetLine" bl ON bl."tenantId" = p."tenantId" AND bl."programmeId" = p."id"
+     WHERE ${Prisma.join(conditions, " AND ")}`;
+}
+
+/** The same lines with their verified and pending sums (one row per line). */
+function lineSums(filters: DashboardFilters): Prisma.Sql {
+  return Prisma.sql`
+    SELECT bl.*,
+           COALESCE(r."realised", 0) AS "realised",
+           COALESCE(r."pendingCount", 0) AS "pendingCount",
+           COALESCE(r."pendingAmount", 0) AS "pendingAmount"
+      FROM (${lines(filters)}) bl
+      LEFT JOIN LATERAL (
+        SELECT SUM(x."amount") FILTER (WHERE x."status" = 'VERIFIED') AS "realised",
+               COUNT(*) FILTER (WHERE x."status" = 'DRAFT') AS "pendingCount",
+               SUM(x."amount") FILTER (WHERE x."status" = 'DRAFT') AS "pendingAmount"
+          FROM "BudgetRealisation" x
+         WHERE x."tenantId" = entas_current_tenant() AND x."budgetLineId" = bl."id"
+      ) r ON TRUE`;
+}
+
+const SUMS = Prisma.sql`
+  COALESCE(SUM(l."pagu"), 0)::bigint AS "pagu",
+  COALESCE(SUM(l."realised"), 0)::bigint AS "realised",
+  COALESCE(SUM(l."pendingCount"), 0)::int AS "pendingCount",
+  COALESCE(SUM(l."pendingAmount"), 0)::bigint AS "pendingAmount"`;
+
+export type BudgetSummary = {
+  today: YearMonth;
+  total: AbsorptionRow;
+  /** The central fiscal incentive, apart from the city's own money. */
+  fiscalIncentive: AbsorptionRow;
+  /** Everything but the fiscal incentive (APBD, DAK, CSR, other). */
+  otherSources: AbsorptionRow;
+  programmesBehind: number;
+};
+
+async function summary(tx: Tx, filters: DashboardFilters, today?: YearMonth): Promise<BudgetSummary> {
+  const now = today ?? (await cityToday(tx));
+  const months = monthsElapsed(filters.year, now);
+  // "Behind" as absorptionOf rounds the gap (2 decimals, half away from zero), on the database.
+  const rows = await tx.$queryRaw<(Sums & { incentive: boolean; behind: number })[]>`
+    WITH l AS (${lineSums(filters)}),
+         programmes AS (SELECT SUM(l."pagu") AS "pagu", SUM(l."realised") AS "realised" FROM l GROUP BY l."programmeId")
+    SELECT (l."fundingSource" = 'FISCAL_INCENTIVE') AS "incentive", ${SUMS},
+           (SELECT COUNT(*) FROM programmes
+             WHERE "pagu" > 0
+               AND round((("realised" * 12 - ${months} * "pagu") * 10000)::numeric / ("pagu" * 12)) < ${-BEHIND_THRESHOLD_POINTS * 100})::int AS "behind"
+      FROM l GROUP BY 1`;
+  const part = (incentive: boolean): Sums =>
+    rows.find((row) => row.incentive === incentive) ?? { pagu: 0n, realised: 0n, pendingCount: 0, pendingAmount: 0n };
+  const [fi, other] = [part(true), part(false)];
+  const total: Sums = {
+    pagu: fi.pagu + other.pagu,
+    realised: fi.realised + other.realised,
+    pendingCount: fi.pendingCount + other.pendingCount,
+    pendingAmount: fi.pendingAmount + other.pendingAmount,
+  };
+  return {
+    today: now,
+    total: withCalendar(total, filters.year, now),
+    fiscalIncentive: withCalendar(fi, filters.year, now),
+    otherSources: withCalendar(other, filters.year, now),
+    programmesBehind: rows[0]?.behind ?? 0,
+  };
+}
+
+export type OpdAbsorptionRow = AbsorptionRow & { opdId: string; opdShortName: string; opdName: string; fiscalIncentivePagu: Rupiah; fiscalIncentiveRealised: Rupiah };
+
+async function byOpd(tx: Tx, filters: DashboardFilters, today?: YearMonth): Promise<OpdAbsorptionRow[]> {
+  const now = today ?? (await cityToday(tx));
+  const rows = await tx.$queryRaw<(Sums & { opdId: string; opdShortName: string; opdName: string; fiscalIncentivePagu: Rupiah; fiscalIncentiveRealised: Rupiah })[]>`
+    WITH l AS (${lineSums(filters)})
+    SELECT o."id" AS "opdId", o."shortName" AS "opdShortName", o."name" AS "opdName", ${SUMS},
+           COALESCE(SUM(l."pagu") FILTER (WHERE l."fundingSource" = 'FISCAL_INCENTIVE'), 0)::bigint AS "fiscalIncentivePagu",
+           COALESCE(SUM(l."realised") FILTER (WHERE l."fundingSource" = 'FISCAL_INCENTIVE'), 0)::bigint AS "fiscalIncentiveRealised"
+      FROM l JOIN "Opd" o ON o."tenantId" = entas_current_tenant() AND o."id" = l."opdId"
+     GROUP BY o."id", o."shortName", o."name", o."code"
+     ORDER BY o."code"`;
+  return rows.map((row) => ({
+    ...withCalendar(row, filters.year, now),
+    opdId: row.opdId,
+    opdShortName: row.opdShortName,
+    opdName: row.opdName,
+    fiscalIncentivePagu: row.fiscalIncentivePagu,
+    fiscalIncentiveRealised: row.fiscalIncentiveRealised,
+  }));
+}
+
+export type ProgrammeAbsorptionRow = AbsorptionRow & { programmeId: string; programmeName: string; opdShortName: string };
+
+/** Every programme of the filter with its absorption; most behind the calendar first. */
+async function byProgramme(tx: Tx, filters: DashboardFilters, today?: YearMonth): Promise<ProgrammeAbsorptionRow[]> {
+  const now = today ?? (await cityToday(tx));
+  const rows = await tx.$queryRaw<(Sums & { programmeId: string; programmeName: string; opdShortName: string })[]>`
+    WITH l AS (${lineSums(filters)})
+    SELECT p."id" AS "programmeId", p."name" AS "programmeName", o."shortName" AS "opdShortName", ${SUMS}
+      FROM l
+      JOIN "Programme" p ON p."tenantId" = entas_current_tenant() AND p."id" = l."programmeId"
+      JOIN "Opd" o ON o."tenantId" = p."tenantId" AND o."id" = p."opdId"
+     GROUP BY p."id", p."name", o."shortName"`;
+  const result = rows.map((row) => ({
+    ...withCalendar(row, filters.year, now),
+    programmeId: row.programmeId,
+    programmeName: row.programmeName,
+    opdShortName: row.opdShortName,
+  }));
+  return result.sort((a, b) => (a.gap ?? Infinity) - (b.gap ?? Infinity) || byIndonesianName(a.programmeName, b.programmeName));
+}
+
+/** One collator for every comparison: localeCompare with a locale builds one per call. */
+const byIndonesianName = new Intl.Collator("id").compare;
+
+export type SourceAbsorptionRow = AbsorptionRow & { fundingSource: FundingSource };
+
+async function bySource(tx: Tx, filters: DashboardFilters, today?: YearMonth): Promise<SourceAbsorptionRow[]> {
+  const now = today ?? (await cityToday(tx));
+  const rows = await tx.$queryRaw<(Sums & { fundingSource: FundingSource })[]>`
+    WITH l AS (${lineSums(filters)})
+    SELECT l."fundingSource"::text AS "fundingSource", ${SUMS}
+      FROM l GROUP BY l."fundingSource" ORDER BY l."fundingSource"`;
+  return rows.map((row) => ({ ...withCalendar(row, filters.year, now), fundingSource: row.fundingSource }));
+}
+
+export type MonthPoint = {
+  month: number;
+  /** Verified realisation booked to this month. */
+  realised: Rupiah;
+  cumulative: Rupiah;
+  /** cumulative / pagu, percent; null without a pagu. */
+  cumulativePct: number | null;
+  /** The straight-line calendar: month / 12 of the pagu, percent. */
+  calendarPct: number;
+  /** Whether the month is over (later months have no realisation yet). */
+  elapsed: boolean;
+};
+
+/** The twelve months of the year: verified realisation, cumulated, against the straight line. */
+async function monthlyCurve(tx: Tx, filters: DashboardFilters, today?: YearMonth): Promise<MonthPoint[]> {
+  const now = today ?? (await cityToday(tx));
+  const rows = await tx.$queryRaw<{ month: number; realised: Rupiah; cumulative: Rupiah; pagu: Rupiah }[]>`
+    WITH l AS (${lines(filters)}),
+         total AS (SELECT COALESCE(SUM(l."pagu"), 0)::bigint AS "pagu" FROM l),
+         months AS (
+           SELECT x."month", SUM(x."amount") AS "realised"
+             FROM "BudgetRealisation" x
+             JOIN l ON x."budgetLineId" = l."id"
+            WHERE x."tenantId" = entas_current_tenant() AND x."status" = 'VERIFIED'
+            GROUP BY x."month")
+    SELECT m::int AS "month",
+           COALESCE(months."realised", 0)::bigint AS "realised",
+           (SUM(COALESCE(months."realised", 0)) OVER (ORDER BY m))::bigint AS "cumulative",
+           total."pagu"
+      FROM generate_series(1, 12) AS m
+      CROSS JOIN total
+      LEFT JOIN months ON months."month" = m
+     ORDER BY m`;
+  const year = absorptionOf(0n, 0n, filters.year, now);
+  return rows.map((row) => {
+    const point = absorptionOf(row.pagu, row.cumulative, filters.year, now);
+    return {
+      month: row.month,
+      realised: row.realised,
+      cumulative: row.cumulative,
+      cumulativePct: point.absorption,
+      calendarPct: percentOf(BigInt(row.month), 12n) ?? 0,
+      elapsed: row.month <= year.monthsElapsed,
+    };
+  });
+}
+
+export const budgetDashboardQueries = { summary, byOpd, byProgramme, bySource, monthlyCurve };

@@ -1,0 +1,135 @@
+// The budget dashboard's figures as tables: what the page shows beside each chart and what
+// its export route writes. Rupiah become plain numbers here (exact below 9 × 10^15).
+import { getTranslations } from "next-intl/server";
+import { monthName } from "@/features/budget/months";
+import type { Tx } from "@/lib/db";
+import type { AppLocale } from "@/lib/i18n/locales";
+import type { DashboardFilters } from "../filters";
+import type { FigureTable } from "@/lib/spreadsheet/figures";
+import { BEHIND_THRESHOLD_POINTS, budgetDashboardQueries as q, type BudgetSummary, type MonthPoint, type OpdAbsorptionRow, type ProgrammeAbsorptionRow, type SourceAbsorptionRow } from "./queries";
+
+export const BUDGET_TABLES = ["curve", "sources", "opds", "programmes"] as const;
+export type BudgetTableId = (typeof BUDGET_TABLES)[number];
+
+export type BudgetDashboardData = {
+  summary: BudgetSummary;
+  curve: MonthPoint[];
+  sources: SourceAbsorptionRow[];
+  opds: OpdAbsorptionRow[];
+  programmes: ProgrammeAbsorptionRow[];
+};
+
+export async function budgetDashboardData(tx: Tx, filters: DashboardFilters): Promise<BudgetDashboardData> {
+  const [summary, curve, sources, opds, programmes] = await Promise.all([
+    q.summary(tx, filters),
+    q.monthlyCurve(tx, filters),
+    q.bySource(tx, filters),
+    q.byOpd(tx, filters),
+    q.byProgramme(tx, filters),
+  ]);
+  return { summary, curve, sources, opds, programmes };
+}
+
+const rp = (value: bigint) => Number(value);
+
+export async function budgetTables(data: BudgetDashboardData, locale: AppLocale): Promise<Record<BudgetTableId, FigureTable>> {
+  const [t, sources] = await Promise.all([getTranslations("MayorDashboard.budget.tables"), getTranslations("Programmes.sources")]);
+  const total = data.summary.total;
+  return {
+    curve: {
+      id: "curve",
+      title: t("curve.title"),
+      columns: [
+        { key: "month", label: t("curve.month"), kind: "text" },
+        { key: "realised", label: t("curve.realised"), kind: "number", digits: 0 },
+        { key: "cumulative", label: t("curve.cumulative"), kind: "number", digits: 0 },
+        { key: "cumulativePct", label: t("curve.cumulativePct"), kind: "percent", digits: 2 },
+        { key: "calendarPct", label: t("curve.calendarPct"), kind: "percent", digits: 2 },
+      ],
+      rows: data.curve.map((point) => ({
+        month: monthName(point.month, locale),
+        realised: point.elapsed ? rp(point.realised) : null,
+        cumulative: point.elapsed ? rp(point.cumulative) : null,
+        cumulativePct: point.elapsed ? point.cumulativePct : null,
+        calendarPct: point.calendarPct,
+      })),
+    },
+    sources: {
+      id: "sources",
+      title: t("sources.title"),
+      columns: [
+        { key: "source", label: t("sources.source"), kind: "text" },
+        { key: "pagu", label: t("sources.pagu"), kind: "number", digits: 0 },
+        { key: "realised", label: t("sources.realised"), kind: "number", digits: 0 },
+        { key: "absorption", label: t("sources.absorption"), kind: "percent", digits: 2 },
+        { key: "pending", label: t("sources.pending"), kind: "count" },
+      ],
+      rows: data.sources.map((row) => ({
+        source: sources(row.fundingSource),
+        pagu: rp(row.pagu),
+        realised: rp(row.realised),
+        absorption: row.absorption,
+        pending: row.pendingCount,
+      })),
+      total: { source: t("total"), pagu: rp(total.pagu), realised: rp(total.realised), absorption: total.absorption, pending: total.pendingCount },
+    },
+    opds: {
+      id: "opds",
+      title: t("opds.title"),
+      columns: [
+        { key: "opd", label: t("opds.opd"), kind: "text" },
+        { key: "pagu", label: t("opds.pagu"), kind: "number", digits: 0 },
+        { key: "realised", label: t("opds.realised"), kind: "number", digits: 0 },
+        { key: "absorption", label: t("opds.absorption"), kind: "percent", digits: 2 },
+        { key: "gap", label: t("opds.gap"), kind: "number", digits: 2 },
+        { key: "incentivePagu", label: t("opds.incentivePagu"), kind: "number", digits: 0 },
+        { key: "incentiveRealised", label: t("opds.incentiveRealised"), kind: "number", digits: 0 },
+        { key: "pending", label: t("opds.pending"), kind: "count" },
+      ],
+      rows: data.opds.map((row) => ({
+        opd: row.opdShortName,
+        pagu: rp(row.pagu),
+        realised: rp(row.realised),
+        absorption: row.absorption,
+        gap: row.gap,
+        incentivePagu: rp(row.fiscalIncentivePagu),
+        incentiveRealised: rp(row.fiscalIncentiveRealised),
+        pending: row.pendingCount,
+      })),
+      total: {
+        opd: t("total"),
+        pagu: rp(total.pagu),
+        realised: rp(total.realised),
+        absorption: total.absorption,
+        gap: total.gap,
+        incentivePagu: rp(data.summary.fiscalIncentive.pagu),
+        incentiveRealised: rp(data.summary.fiscalIncentive.realised),
+        pending: total.pendingCount,
+      },
+    },
+    programmes: {
+      id: "programmes",
+      title: t("programmes.title"),
+      columns: [
+        { key: "programme", label: t("programmes.programme"), kind: "text" },
+        { key: "opd", label: t("programmes.opd"), kind: "text" },
+        { key: "pagu", label: t("programmes.pagu"), kind: "number", digits: 0 },
+        { key: "realised", label: t("programmes.realised"), kind: "number", digits: 0 },
+        { key: "absorption", label: t("programmes.absorption"), kind: "percent", digits: 2 },
+        { key: "gap", label: t("programmes.gap"), kind: "number", digits: 2 },
+        { key: "flag", label: t("programmes.flag"), kind: "text" },
+      ],
+      rows: data.programmes.map((row) => ({
+        programme: row.programmeName,
+        opd: row.opdShortName,
+        pagu: rp(row.pagu),
+        realised: rp(row.realised),
+        absorption: row.absorption,
+        gap: row.gap,
+        flag: row.behind ? t("programmes.behind") : "",
+      })),
+    },
+  };
+}
+
+export { BEHIND_THRESHOLD_POINTS };

@@ -1,0 +1,184 @@
+// The poverty dashboard's figures as tables (lib/spreadsheet/figures.ts): what the page shows
+// beside each chart and what the export route writes. Rates divide database aggregates.
+import type { getTranslations } from "next-intl/server";
+import { monthName } from "@/features/budget/months";
+import type { Tx } from "@/lib/db";
+import type { DashboardFilters } from "@/features/dashboards/filters";
+import type { FigureTable } from "@/lib/spreadsheet/figures";
+import type { AppLocale } from "@/lib/i18n/locales";
+import {
+  povertyDashboardQueries as q,
+  type AreaRegistryRow,
+  type DesilRow,
+  type GraduationMonth,
+  type KelurahanCoverageRow,
+  type OpdOverlapRow,
+  type OpdTargetingRow,
+  type OverlapDepthRow,
+  type Targeting,
+} from "./queries";
+
+export type BapedaT = Awaited<ReturnType<typeof getTranslations<"PovertyDashboard">>>;
+
+/** A share in percent, or null when there is nothing to divide by. */
+export function percentOf(part: number, whole: number): number | null {
+  return whole > 0 ? (part / whole) * 100 : null;
+}
+
+function sum<T>(rows: readonly T[], pick: (row: T) => number): number {
+  return rows.reduce((total, row) => total + pick(row), 0);
+}
+
+export function registryTable(id: "kecamatan" | "kelurahan", rows: AreaRegistryRow[], t: BapedaT): FigureTable {
+  const households = sum(rows, (r) => r.households);
+  const extremePoor = sum(rows, (r) => r.extremePoor);
+  return {
+    id,
+    title: t(id === "kecamatan" ? "kecamatan.title" : "kelurahan.title"),
+    columns: [
+      { key: "name", label: t(id === "kecamatan" ? "columns.kecamatan" : "columns.kelurahan"), kind: "text" },
+      ...(id === "kelurahan" ? [{ key: "kecamatan", label: t("columns.kecamatan"), kind: "text" as const }] : []),
+      { key: "households", label: t("columns.households"), kind: "households" },
+      { key: "extremePoor", label: t("columns.extremePoor"), kind: "households" },
+      { key: "desil1to4", label: t("columns.desil1to4"), kind: "households" },
+      { key: "extremeShare", label: t("columns.extremeShare"), kind: "percent", basedOn: "extremePoor" },
+    ],
+    rows: rows.map((r) => ({
+      name: r.name,
+      kecamatan: r.kecamatanName,
+      households: r.households,
+      extremePoor: r.extremePoor,
+      desil1to4: r.desil1to4,
+      extremeShare: percentOf(r.extremePoor, r.households),
+    })),
+    total: {
+      name: t("columns.total"),
+      kecamatan: null,
+      households,
+      extremePoor,
+      desil1to4: sum(rows, (r) => r.desil1to4),
+      extremeShare: percentOf(extremePoor, households),
+    },
+  };
+}
+
+export function desilTable(rows: DesilRow[], t: BapedaT): FigureTable {
+  return {
+    id: "desil",
+    title: t("desil.title"),
+    columns: [
+      { key: "desil", label: t("columns.desil"), kind: "text" },
+      { key: "households", label: t("columns.households"), kind: "households" },
+      { key: "extremePoor", label: t("columns.extremePoor"), kind: "households" },
+    ],
+    rows: rows.map((r) => ({ desil: r.desil === null ? t("columns.noDesil") : String(r.desil), households: r.households, extremePoor: r.extremePoor })),
+    total: { desil: t("columns.total"), households: sum(rows, (r) => r.households), extremePoor: sum(rows, (r) => r.extremePoor) },
+  };
+}
+
+export function unreachedTable(rows: KelurahanCoverageRow[], t: BapedaT): FigureTable {
+  const extremePoor = sum(rows, (r) => r.extremePoor);
+  const reached = sum(rows, (r) => r.reached);
+  return {
+    id: "belum-dijangkau",
+    title: t("unreached.title"),
+    columns: [
+      { key: "name", label: t("columns.kelurahan"), kind: "text" },
+      { key: "kecamatan", label: t("columns.kecamatan"), kind: "text" },
+      { key: "unreached", label: t("columns.unreached"), kind: "households" },
+      { key: "reached", label: t("columns.reached"), kind: "households" },
+      { key: "extremePoor", label: t("columns.extremePoor"), kind: "households" },
+      { key: "coverage", label: t("columns.coverage"), kind: "percent", basedOn: "extremePoor" },
+    ],
+    rows: rows.map((r) => ({
+      name: r.name,
+      kecamatan: r.kecamatanName,
+      unreached: r.unreached,
+      reached: r.reached,
+      extremePoor: r.extremePoor,
+      coverage: percentOf(r.reached, r.extremePoor),
+    })),
+    total: { name: t("columns.total"), kecamatan: null, unreached: extremePoor - reached, reached, extremePoor, coverage: percentOf(reached, extremePoor) },
+  };
+}
+
+export function overlapTable(rows: OpdOverlapRow[], t: BapedaT): FigureTable {
+  return {
+    id: "tumpang-tindih",
+    title: t("overlap.title"),
+    columns: [
+      { key: "name", label: t("columns.opd"), kind: "text" },
+      { key: "served", label: t("columns.served"), kind: "households" },
+      { key: "shared", label: t("columns.shared"), kind: "households" },
+      { key: "sharedShare", label: t("columns.sharedShare"), kind: "percent", basedOn: "served" },
+    ],
+    rows: rows.map((r) => ({ name: r.name, served: r.households, shared: r.shared, sharedShare: percentOf(r.shared, r.households) })),
+  };
+}
+
+export function overlapDepthTable(rows: OverlapDepthRow[], t: BapedaT): FigureTable {
+  return {
+    id: "jumlah-opd",
+    title: t("overlap.depthTitle"),
+    columns: [
+      { key: "opds", label: t("columns.opdCount"), kind: "text" },
+      { key: "households", label: t("columns.served"), kind: "households" },
+    ],
+    rows: rows.map((r) => ({ opds: t("columns.opdCountValue", { count: r.opds }), households: r.households })),
+    total: { opds: t("columns.total"), households: sum(rows, (r) => r.households) },
+  };
+}
+
+export function targetingTable(rows: OpdTargetingRow[], overall: Targeting, t: BapedaT): FigureTable {
+  const accuracy = (r: { beneficiaries: number; outside: number }) => percentOf(r.beneficiaries - r.outside, r.beneficiaries);
+  return {
+    id: "ketepatan-sasaran",
+    title: t("targeting.title"),
+    columns: [
+      { key: "name", label: t("columns.opd"), kind: "text" },
+      { key: "beneficiaries", label: t("columns.beneficiaries"), kind: "households" },
+      { key: "extremePoor", label: t("columns.extremePoor"), kind: "households" },
+      { key: "desil1to4", label: t("columns.desil1to4"), kind: "households" },
+      { key: "outside", label: t("columns.outside"), kind: "households" },
+      { key: "accuracy", label: t("columns.accuracy"), kind: "percent", basedOn: "beneficiaries" },
+    ],
+    rows: rows.map((r) => ({ name: r.name, beneficiaries: r.beneficiaries, extremePoor: r.extremePoor, desil1to4: r.desil1to4, outside: r.outside, accuracy: accuracy(r) })),
+    // The city's distinct beneficiaries: a household served by two OPDs counts once here.
+    total: {
+      name: t("columns.total"),
+      beneficiaries: overall.beneficiaries,
+      extremePoor: overall.extremePoor,
+      desil1to4: overall.desil1to4,
+      outside: overall.outside,
+      accuracy: accuracy(overall),
+    },
+  };
+}
+
+export function graduationsTable(rows: GraduationMonth[], t: BapedaT, locale: AppLocale): FigureTable {
+  return {
+    id: "naik-kelas",
+    title: t("graduations.title"),
+    columns: [
+      { key: "month", label: t("columns.month"), kind: "text" },
+      { key: "exitedExtreme", label: t("columns.exitedExtreme"), kind: "households" },
+      { key: "graduated", label: t("columns.graduated"), kind: "households" },
+    ],
+    rows: rows.map((r) => ({ month: monthName(r.month, locale), exitedExtreme: r.exitedExtreme, graduated: r.graduated })),
+    total: { month: t("columns.total"), exitedExtreme: sum(rows, (r) => r.exitedExtreme), graduated: sum(rows, (r) => r.graduated) },
+  };
+}
+
+type Builder = (tx: Tx, filters: DashboardFilters, t: BapedaT, locale: AppLocale) => Promise<FigureTable>;
+
+/** Each exportable table by id, computing only what it needs. */
+export const POVERTY_TABLES: Record<string, Builder> = {
+  kecamatan: async (tx, f, t) => registryTable("kecamatan", await q.registryByKecamatan(tx, f), t),
+  kelurahan: async (tx, f, t) => registryTable("kelurahan", await q.registryByKelurahan(tx, f), t),
+  desil: async (tx, f, t) => desilTable(await q.desilDistribution(tx, f), t),
+  "belum-dijangkau": async (tx, f, t) => unreachedTable(await q.coverageByKelurahan(tx, f), t),
+  "tumpang-tindih": async (tx, f, t) => overlapTable(await q.overlapByOpd(tx, f), t),
+  "jumlah-opd": async (tx, f, t) => overlapDepthTable(await q.overlapDepth(tx, f), t),
+  "ketepatan-sasaran": async (tx, f, t) => targetingTable(await q.targetingByOpd(tx, f), await q.targeting(tx, f), t),
+  "naik-kelas": async (tx, f, t, locale) => graduationsTable(await q.graduationsByMonth(tx, f), t, locale),
+};

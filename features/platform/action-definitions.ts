@@ -1,0 +1,15 @@
+import { definePlatformAction } from "@/lib/actions/define";
+import { createTenant } from "@/features/platform/create-tenant";
+import { createTenantSchema } from "@/features/platform/create-tenant-schema";
+
+/** The platform admin creates a kota/kabupaten tenant with its areas and first city admin. */
+export const createTenantDefinition = definePlatformAction({
+  name: "platform.createTenant",
+  permission: "tenant:manage",
+  schema: createTenantSchema,
+  run: (ctx, input) => createTenant(ctx, input),
+  revalidate: () => ["/platform", "/"],
+});
+
+/** Every platform action, for the permission-matrix test. */
+export const platformActionDefinitions = [createTenantDefinition] as const;

@@ -1,0 +1,86 @@
+// The programme server actions (issue 5, item 1). The pipeline (lib/actions) adds the
+// session, the city's scope and the audit of every write.
+import { defineAction, type AnyActionDefinition } from "@/lib/actions/define";
+import { createBudgetLine, deleteBudgetLine, updateBudgetLine } from "@/features/programmes/budget-lines";
+import { createProgramme, deleteProgramme, updateProgramme } from "@/features/programmes/programmes";
+import {
+  budgetLineIdSchema,
+  createBudgetLineSchema,
+  createProgrammeSchema,
+  programmeIdSchema,
+  updateBudgetLineSchema,
+  updateProgrammeSchema,
+} from "@/features/programmes/schemas";
+
+export const programmesPath = (slug: string) => `/${slug}/program`;
+export const programmePath = (slug: string, id: string) => `/${slug}/program/${id}`;
+const budgetPath = (slug: string) => `/${slug}/anggaran`;
+
+export const createProgrammeDefinition = defineAction({
+  name: "programmes.create",
+  permission: "programme:write",
+  schema: createProgrammeSchema,
+  run: (ctx, input) => createProgramme(ctx, input),
+  revalidate: (slug) => [programmesPath(slug), budgetPath(slug)],
+  successMessage: "Program ditambahkan.",
+});
+
+export const updateProgrammeDefinition = defineAction({
+  name: "programmes.update",
+  permission: "programme:write",
+  schema: updateProgrammeSchema,
+  run: (ctx, input) => updateProgramme(ctx, input),
+  revalidate: (slug, result) => [programmesPath(slug), programmePath(slug, result.programmeId), budgetPath(slug)],
+  successMessage: "Program disimpan.",
+});
+
+export const deleteProgrammeDefinition = defineAction({
+  name: "programmes.delete",
+  permission: "programme:write",
+  schema: programmeIdSchema,
+  run: (ctx, input) => deleteProgramme(ctx, input),
+  revalidate: (slug) => [programmesPath(slug), budgetPath(slug)],
+  successMessage: "Program dihapus.",
+});
+
+export const createBudgetLineDefinition = defineAction({
+  name: "programmes.budgetLines.create",
+  permission: "programme:write",
+  schema: createBudgetLineSchema,
+  run: (ctx, input) => createBudgetLine(ctx, input),
+  revalidate: (slug, result) => [programmesPath(slug), programmePath(slug, result.programmeId), budgetPath(slug)],
+  successMessage: "Pos anggaran ditambahkan.",
+});
+
+export const updateBudgetLineDefinition = defineAction({
+  name: "programmes.budgetLines.update",
+  permission: "programme:write",
+  schema: updateBudgetLineSchema,
+  run: (ctx, input) => updateBudgetLine(ctx, input),
+  revalidate: (slug, result) => [
+    programmesPath(slug),
+    programmePath(slug, result.programmeId),
+    budgetPath(slug),
+    `${budgetPath(slug)}/${result.budgetLineId}`,
+  ],
+  successMessage: "Pos anggaran disimpan.",
+});
+
+export const deleteBudgetLineDefinition = defineAction({
+  name: "programmes.budgetLines.delete",
+  permission: "programme:write",
+  schema: budgetLineIdSchema,
+  run: (ctx, input) => deleteBudgetLine(ctx, input),
+  revalidate: (slug, result) => [programmesPath(slug), programmePath(slug, result.programmeId), budgetPath(slug)],
+  successMessage: "Pos anggaran dihapus.",
+});
+
+/** Every programme action, for lib/actions/registry.ts. */
+export const programmeActionDefinitions: readonly AnyActionDefinition[] = [
+  createProgrammeDefinition,
+  updateProgrammeDefinition,
+  deleteProgrammeDefinition,
+  createBudgetLineDefinition,
+  updateBudgetLineDefinition,
+  deleteBudgetLineDefinition,
+];

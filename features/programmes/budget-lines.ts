@@ -1,0 +1,62 @@
+// Budget lines of a programme: funding source and pagu (issue 5, item 1).
+import type { ActionContext } from "@/lib/actions/define";
+import { committedAmount, lockBudgetLine } from "@/features/budget/line-lock";
+import type { Tx } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { formatRupiah } from "@/lib/format";
+import { findOwnProgramme } from "./programmes";
+import type { BudgetLineInput } from "./schemas";
+import { writerOpdId } from "./scope";
+
+type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
+type LineFields = Omit<BudgetLineInput, "programmeId">;
+
+/** A budget line of a programme of the writer's own OPD, or "not found". */
+export async function findOwnBudgetLine(tx: Tx, opdId: string, budgetLineId: string) {
+  const line = await tx.budgetLine.findFirst({
+    where: { id: budgetLineId, programme: { opdId } },
+    include: { programme: { select: { id: true, fiscalYear: true, opdId: true } } },
+  });
+  if (!line) throw notFound("Pos anggaran");
+  return line;
+}
+
+const fields = (input: LineFields) => ({
+  fundingSource: input.fundingSource,
+  partnerName: input.partnerName,
+  description: input.description,
+  pagu: input.pagu,
+});
+
+export async function createBudgetLine({ tx, tenantId, user }: Ctx, input: BudgetLineInput) {
+  const programme = await findOwnProgramme(tx, writerOpdId(user), input.programmeId);
+  const line = await tx.budgetLine.create({ data: { tenantId, programmeId: programme.id, ...fields(input) } });
+  return { budgetLineId: line.id, programmeId: programme.id };
+}
+
+export async function updateBudgetLine({ tx, tenantId, user }: Ctx, input: LineFields & { budgetLineId: string }) {
+  const line = await findOwnBudgetLine(tx, writerOpdId(user), input.budgetLineId);
+  await lockBudgetLine(tx, tenantId, line.id);
+  // A revised budget (APBD-P) may lower the pagu, but not below what is already spent or entered.
+  const committed = await committedAmount(tx, line.id);
+  if (input.pagu < committed) {
+    const message = `Pagu tidak boleh di bawah realisasi yang sudah dicatat (${formatRupiah(committed)}).`;
+    throw new AppError("INVALID", message, { pagu: [message] });
+  }
+  await tx.budgetLine.update({ where: { tenantId_id: { tenantId: line.tenantId, id: line.id } }, data: fields(input) });
+  return { budgetLineId: line.id, programmeId: line.programmeId };
+}
+
+/** A line with realisation or aid recorded against it stays. */
+export async function deleteBudgetLine({ tx, user }: Ctx, input: { budgetLineId: string }) {
+  const line = await findOwnBudgetLine(tx, writerOpdId(user), input.budgetLineId);
+  const [realisations, aid] = await Promise.all([
+    tx.budgetRealisation.count({ where: { budgetLineId: line.id } }),
+    tx.aidDistribution.count({ where: { budgetLineId: line.id } }),
+  ]);
+  if (realisations + aid > 0) {
+    throw new AppError("CONFLICT", "Pos anggaran yang sudah punya realisasi atau bantuan tercatat tidak dapat dihapus.");
+  }
+  await tx.budgetLine.delete({ where: { tenantId_id: { tenantId: line.tenantId, id: line.id } } });
+  return { budgetLineId: line.id, programmeId: line.programmeId };
+}

@@ -1,0 +1,105 @@
+// One schema per form, shared by the form and its server action (issue 5, item 8).
+import { recordId, countInput, optionalText, rupiahInput, blankToUndefined } from "@/lib/forms/fields";
+import { FundingSource, ProgrammeKind, TargetUnit } from "@/lib/generated/prisma/enums";
+import { z } from "@/lib/validation/zod";
+
+export const MIN_FISCAL_YEAR = 2015;
+export const MAX_FISCAL_YEAR = 2100;
+const MAX_TARGET = 10_000_000;
+
+export const PROGRAMME_KINDS = Object.values(ProgrammeKind);
+export const FUNDING_SOURCES = Object.values(FundingSource);
+export const TARGET_UNITS = Object.values(TargetUnit);
+
+export const programmeId = recordId("program");
+export const budgetLineId = recordId("pos anggaran");
+
+export const fiscalYear = z.coerce
+  .number({ error: "Isi tahun anggaran." })
+  .int("Tahun anggaran harus bilangan bulat.")
+  .min(MIN_FISCAL_YEAR, `Tahun anggaran mulai ${MIN_FISCAL_YEAR}.`)
+  .max(MAX_FISCAL_YEAR, `Tahun anggaran paling lambat ${MAX_FISCAL_YEAR}.`);
+
+const programmeFields = z.object({
+  name: z
+    .string({ error: "Isi nama program." })
+    .trim()
+    .min(3, "Nama program minimal 3 karakter.")
+    .max(200, "Nama program maksimal 200 karakter."),
+  kind: z.enum(ProgrammeKind, { error: "Pilih jenis program." }),
+  fiscalYear: z.preprocess(blankToUndefined, fiscalYear),
+  description: optionalText(1000, "Keterangan maksimal 1.000 karakter."),
+  targetUnit: z.enum(TargetUnit, { error: "Pilih satuan sasaran." }),
+  targetCount: countInput({ label: "jumlah sasaran", max: MAX_TARGET, fallback: 0 }),
+  targetExtremeCount: countInput({ label: "sasaran miskin ekstrem", max: MAX_TARGET, fallback: 0 }),
+});
+
+/** Runs a cross-field check even when other fields failed, as long as the fields it reads parsed. */
+const whenParsed =
+  (...fields: string[]) =>
+  (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) =>
+    payload.issues.every((issue) => !fields.includes(String(issue.path?.[0])));
+
+function checkTargets(value: { targetCount: number; targetExtremeCount: number }, ctx: z.RefinementCtx) {
+  if (typeof value.targetCount !== "number" || typeof value.targetExtremeCount !== "number") return;
+  if (value.targetExtremeCount > value.targetCount) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["targetExtremeCount"],
+      message: "Sasaran miskin ekstrem tidak boleh melebihi jumlah sasaran.",
+    });
+  }
+}
+
+const targetsParsed = { when: whenParsed("targetCount", "targetExtremeCount") };
+export const createProgrammeSchema = programmeFields.superRefine(checkTargets, targetsParsed);
+export const updateProgrammeSchema = programmeFields.extend({ programmeId }).superRefine(checkTargets, targetsParsed);
+export const programmeIdSchema = z.object({ programmeId });
+
+export type ProgrammeInput = z.output<typeof createProgrammeSchema>;
+
+const budgetLineFields = z.object({
+  fundingSource: z.enum(FundingSource, { error: "Pilih sumber dana." }),
+  partnerName: optionalText(160, "Nama mitra maksimal 160 karakter."),
+  description: z
+    .string({ error: "Isi uraian belanja." })
+    .trim()
+    .min(3, "Uraian belanja minimal 3 karakter.")
+    .max(300, "Uraian belanja maksimal 300 karakter."),
+  pagu: rupiahInput({ minMessage: "Pagu harus lebih dari Rp 0." }),
+});
+
+type PartnerFields = { fundingSource: FundingSource; partnerName: string | null };
+
+/** CSR needs its company. */
+function checkPartner(value: PartnerFields, ctx: z.RefinementCtx) {
+  if (value.fundingSource === "CSR" && !value.partnerName) {
+    ctx.addIssue({ code: "custom", path: ["partnerName"], message: "Isi nama perusahaan mitra CSR." });
+  }
+}
+
+/** A partner name means nothing for the city's own or the centre's money. */
+function normalisePartner<T extends PartnerFields>(value: T): T {
+  const keepsPartner = value.fundingSource === "CSR" || value.fundingSource === "OTHER";
+  return { ...value, partnerName: keepsPartner ? value.partnerName : null };
+}
+
+const partnerParsed = { when: whenParsed("fundingSource", "partnerName") };
+export const createBudgetLineSchema = budgetLineFields
+  .extend({ programmeId })
+  .superRefine(checkPartner, partnerParsed)
+  .transform(normalisePartner);
+export const updateBudgetLineSchema = budgetLineFields
+  .extend({ budgetLineId })
+  .superRefine(checkPartner, partnerParsed)
+  .transform(normalisePartner);
+export const budgetLineIdSchema = z.object({ budgetLineId });
+
+export type BudgetLineInput = z.output<typeof createBudgetLineSchema>;
+
+/** `?tahun=` from the URL: a fiscal year, or null when absent or nonsense. */
+export function parseYearParam(raw: string | string[] | undefined): number | null {
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  const parsed = fiscalYear.safeParse(value);
+  return parsed.success && value !== undefined && value !== "" ? parsed.data : null;
+}

@@ -1,0 +1,65 @@
+// The registry's server actions (issue 4): each declares its permission and input; the
+// pipeline (lib/actions) adds the session, the city's scope and the audit of every write.
+import { defineAction, type AnyActionDefinition } from "@/lib/actions/define";
+import { decideChange } from "@/features/registry/change-requests/decide";
+import { proposeChange } from "@/features/registry/change-requests/propose";
+import { decideChangeSchema, proposeChangeSchema } from "@/features/registry/change-requests/schemas";
+import { revealPersonalNumbers } from "@/features/registry/household/reveal-personal";
+import { householdId } from "@/features/registry/schemas";
+import { registryScope } from "@/features/registry/scope";
+import { changeHouseholdStatus, changeStatusSchema } from "@/features/registry/status/change-status";
+import { z } from "@/lib/validation/zod";
+import { duplicateActionDefinitions } from "@/features/registry/duplicates/action-definitions";
+
+export const registryPath = (slug: string) => `/${slug}/registri`;
+export const householdPath = (slug: string, id: string) => `/${slug}/registri/${id}`;
+export const changeRequestsPath = (slug: string) => `/${slug}/registri/perubahan`;
+
+export const revealPersonalDefinition = defineAction({
+  name: "registry.revealPersonal",
+  permission: "registry:read-personal",
+  schema: z.object({ householdId }),
+  run: (ctx, input) => revealPersonalNumbers(ctx, input.householdId),
+});
+
+export const changeStatusDefinition = defineAction({
+  name: "registry.changeStatus",
+  permission: "registry:graduate",
+  schema: changeStatusSchema,
+  run: (ctx, input) =>
+    changeHouseholdStatus(ctx.tx, input, {
+      source: "MANUAL",
+      decidedById: ctx.user.id,
+      scope: registryScope(ctx.user),
+      tenantId: ctx.tenantId,
+    }),
+  revalidate: (slug, result) => [registryPath(slug), householdPath(slug, result.householdId)],
+  successMessage: "Status keluarga diperbarui dan dicatat dalam riwayat.",
+});
+
+export const proposeChangeDefinition = defineAction({
+  name: "registry.changeRequests.propose",
+  permission: "registry:change-propose",
+  schema: proposeChangeSchema,
+  run: (ctx, input) => proposeChange(ctx, input),
+  revalidate: (slug, result) => [changeRequestsPath(slug), householdPath(slug, result.householdId)],
+  successMessage: "Usulan terkirim. Data keluarga berubah setelah usulan disetujui.",
+});
+
+export const decideChangeDefinition = defineAction({
+  name: "registry.changeRequests.decide",
+  permission: "registry:change-decide",
+  schema: decideChangeSchema,
+  run: (ctx, input) => decideChange(ctx, input),
+  revalidate: (slug, result) => [changeRequestsPath(slug), registryPath(slug), householdPath(slug, result.householdId)],
+  successMessage: "Keputusan disimpan.",
+});
+
+/** Every registry action (import excluded), for lib/actions/registry.ts. */
+export const registryActionDefinitions: readonly AnyActionDefinition[] = [
+  revealPersonalDefinition,
+  changeStatusDefinition,
+  proposeChangeDefinition,
+  decideChangeDefinition,
+  ...duplicateActionDefinitions,
+];

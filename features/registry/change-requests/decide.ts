@@ -1,0 +1,61 @@
+// Bapeda (or the head of the OPD the city admin marked as Dinas Sosial) approves or rejects a proposed change (issue 4,
+// item 5). Approval applies the change in the same transaction with the same functions
+// Bapeda's own forms use, so a change that is no longer possible (the NIK was registered
+// meanwhile, the household graduated) fails as a whole and the request stays pending.
+import type { ActionContext } from "@/lib/actions/define";
+import { userCan } from "@/lib/auth/permissions";
+import { AppError, forbidden, notFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { updateAddress } from "@/features/registry/household/update-address";
+import { addMember } from "@/features/registry/members/add-member";
+import { correctMember } from "@/features/registry/members/correct-member";
+import { registryScope } from "@/features/registry/scope";
+import { changeHouseholdStatus } from "@/features/registry/status/change-status";
+import { CHANGE_KINDS, parseChangePayload, type ChangeKind, type ChangePayload, type DecideChangeInput } from "./schemas";
+
+type Decider = Pick<ActionContext, "tx" | "tenantId" | "user">;
+
+export async function decideChange(ctx: Decider, input: DecideChangeInput): Promise<{ requestId: string; householdId: string; status: string }> {
+  const { tx, tenantId } = ctx;
+  // The pipeline checked this already; a caller outside it (a job, a script) must not skip it.
+  if (!userCan(ctx.user, "registry:change-decide")) throw forbidden();
+  await tx.$executeRaw`SELECT 1 FROM "ChangeRequest" WHERE "tenantId" = ${tenantId} AND "id" = ${input.requestId} FOR UPDATE`;
+  const request = await tx.changeRequest.findFirst({ where: { id: input.requestId } });
+  if (!request) throw notFound("Usulan perubahan");
+  if (request.status !== "PENDING") throw new AppError("CONFLICT", "Usulan ini sudah diputuskan.");
+
+  if (input.decision === "APPROVE") await applyChange(ctx, request.householdId, request.kind, request.payload);
+
+  const status = input.decision === "APPROVE" ? "APPROVED" : "REJECTED";
+  await tx.changeRequest.update({
+    where: { tenantId_id: { tenantId, id: request.id } },
+    data: { status, decidedById: ctx.user.id, decidedAt: new Date(), decisionReason: input.reason ?? null },
+  });
+  return { requestId: request.id, householdId: request.householdId, status };
+}
+
+async function applyChange(ctx: Decider, householdId: string, kind: ChangeKind, raw: Prisma.JsonValue): Promise<void> {
+  if (!CHANGE_KINDS.includes(kind)) throw new AppError("INVALID", "Jenis usulan tidak dikenal.");
+  const parsed = parseChangePayload(kind, raw);
+  if (!parsed.success) throw new AppError("INVALID", "Isi usulan tidak lagi valid; tolak usulan ini dan minta kelurahan mengusulkan ulang.");
+  // The decider sees the whole city; the proposer's kelurahan was checked when proposing.
+  const options = { tenantId: ctx.tenantId, scope: registryScope(ctx.user) };
+  switch (kind) {
+    case "NEW_MEMBER":
+      await addMember(ctx.tx, householdId, parsed.data as ChangePayload["NEW_MEMBER"], options);
+      return;
+    case "ADDRESS":
+      await updateAddress(ctx.tx, householdId, parsed.data as ChangePayload["ADDRESS"], options);
+      return;
+    case "CORRECTION":
+      await correctMember(ctx.tx, householdId, parsed.data as ChangePayload["CORRECTION"], options);
+      return;
+    case "STATUS":
+      await changeHouseholdStatus(
+        ctx.tx,
+        { householdId, ...(parsed.data as ChangePayload["STATUS"]) },
+        { ...options, source: "CHANGE_REQUEST", decidedById: ctx.user.id },
+      );
+      return;
+  }
+}

@@ -1,0 +1,150 @@
+// The change-request list (issue 4, item 5): pending first, then decided, newest first.
+// A kelurahan officer sees the requests for households of their kelurahan. NIKs in a
+// payload are masked here, before anything reaches the page.
+import type { Tx } from "@/lib/db";
+import type { DecisionStatus, FamilyRelation } from "@/lib/generated/prisma/enums";
+import { maskNik } from "@/lib/identity/nik";
+import { householdScopeWhere, type RegistryScope } from "@/features/registry/scope";
+import { parseChangePayload, type ChangePayload, type ChangeKind } from "./schemas";
+
+export const CHANGE_REQUEST_PAGE_SIZE = 30;
+
+export type MaskedChange =
+  | { kind: "NEW_MEMBER"; payload: Omit<ChangePayload["NEW_MEMBER"], "nik"> & { nikMasked: string } }
+  | { kind: "ADDRESS"; payload: ChangePayload["ADDRESS"] & { kelurahanName: string | null } }
+  | { kind: "STATUS"; payload: ChangePayload["STATUS"] }
+  | {
+      kind: "CORRECTION";
+      payload: Omit<ChangePayload["CORRECTION"], "nik"> & { nikMasked: string | null; memberName: string | null };
+    }
+  | { kind: ChangeKind; payload: null };
+
+export type ChangeRequestView = {
+  id: string;
+  status: DecisionStatus;
+  change: MaskedChange;
+  note: string | null;
+  createdAt: Date;
+  proposedBy: string | null;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  decisionReason: string | null;
+  household: { id: string; noKkMasked: string; headName: string | null; kelurahan: string; status: string; isExtremePoor: boolean };
+};
+
+export type ChangeRequestList = { rows: ChangeRequestView[]; nextAfter: string | null };
+
+export type ChangeRequestFilter = { view: "pending" | "decided"; householdId?: string; after?: string };
+
+export async function listChangeRequests(
+  tx: Tx,
+  filter: ChangeRequestFilter,
+  scope: RegistryScope,
+  pageSize = CHANGE_REQUEST_PAGE_SIZE,
+): Promise<ChangeRequestList> {
+  const cursor = filter.after
+    ? await tx.changeRequest.findFirst({ where: { id: filter.after }, select: { id: true, createdAt: true } })
+    : null;
+  const found = await tx.changeRequest.findMany({
+    where: {
+      status: filter.view === "pending" ? "PENDING" : { in: ["APPROVED", "REJECTED"] },
+      household: householdScopeWhere(scope),
+      ...(filter.householdId ? { householdId: filter.householdId } : {}),
+      ...(cursor
+        ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] }
+        : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: pageSize + 1,
+    include: {
+      household: {
+        select: {
+          id: true,
+          noKk: true,
+          status: true,
+          isExtremePoor: true,
+          kelurahan: { select: { name: true } },
+          members: { select: { id: true, name: true, relation: true } },
+        },
+      },
+    },
+  });
+  const more = found.length > pageSize;
+  const page = more ? found.slice(0, pageSize) : found;
+
+  const userIds = [...new Set(page.flatMap((r) => [r.proposedById, r.decidedById]).filter((id): id is string => Boolean(id)))];
+  const kelurahanIds = page.flatMap((r) => {
+    const id = (r.payload as { kelurahanId?: unknown } | null)?.kelurahanId;
+    return r.kind === "ADDRESS" && typeof id === "string" ? [id] : [];
+  });
+  const [users, areas] = await Promise.all([
+    userIds.length ? tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [],
+    kelurahanIds.length ? tx.area.findMany({ where: { id: { in: kelurahanIds } }, select: { id: true, name: true } }) : [],
+  ]);
+  const userName = new Map(users.map((u) => [u.id, u.name]));
+  const areaName = new Map(areas.map((a) => [a.id, a.name]));
+
+  return {
+    rows: page.map((r) => {
+      const members = r.household.members;
+      return {
+        id: r.id,
+        status: r.status,
+        change: maskChange(r.kind, r.payload, members, areaName),
+        note: r.note,
+        createdAt: r.createdAt,
+        proposedBy: userName.get(r.proposedById) ?? null,
+        decidedBy: r.decidedById ? (userName.get(r.decidedById) ?? null) : null,
+        decidedAt: r.decidedAt,
+        decisionReason: r.decisionReason,
+        household: {
+          id: r.household.id,
+          noKkMasked: maskNik(r.household.noKk),
+          headName: members.find((m) => m.relation === "HEAD")?.name ?? members[0]?.name ?? null,
+          kelurahan: r.household.kelurahan.name,
+          status: r.household.status,
+          isExtremePoor: r.household.isExtremePoor,
+        },
+      };
+    }),
+    nextAfter: more ? (page.at(-1)?.id ?? null) : null,
+  };
+}
+
+/** How many requests wait for a decision in the scope (for the menu badge and the tab). */
+export async function countPendingChangeRequests(tx: Tx, scope: RegistryScope): Promise<number> {
+  return tx.changeRequest.count({ where: { status: "PENDING", household: householdScopeWhere(scope) } });
+}
+
+function maskChange(
+  kind: ChangeKind,
+  raw: unknown,
+  members: { id: string; name: string; relation: FamilyRelation }[],
+  areaName: Map<string, string>,
+): MaskedChange {
+  const parsed = parseChangePayload(kind, raw);
+  if (!parsed.success) return { kind, payload: null };
+  switch (kind) {
+    case "NEW_MEMBER": {
+      const { nik, ...rest } = parsed.data as ChangePayload["NEW_MEMBER"];
+      return { kind, payload: { ...rest, nikMasked: maskNik(nik) } };
+    }
+    case "ADDRESS": {
+      const payload = parsed.data as ChangePayload["ADDRESS"];
+      return { kind, payload: { ...payload, kelurahanName: payload.kelurahanId ? (areaName.get(payload.kelurahanId) ?? null) : null } };
+    }
+    case "STATUS":
+      return { kind, payload: parsed.data as ChangePayload["STATUS"] };
+    case "CORRECTION": {
+      const { nik, ...rest } = parsed.data as ChangePayload["CORRECTION"];
+      return {
+        kind,
+        payload: {
+          ...rest,
+          nikMasked: nik ? maskNik(nik) : null,
+          memberName: members.find((m) => m.id === rest.memberId)?.name ?? null,
+        },
+      };
+    }
+  }
+}

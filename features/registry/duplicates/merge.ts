@@ -1,0 +1,85 @@
+// Merging a confirmed duplicate (issue 4, item 2). Everything recorded against the record
+// that goes — trainings, aid, loans, change requests, history — is moved to the one that
+// stays, then the record is deleted; the audit log keeps every moved and deleted row.
+import type { Tx } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { lockHousehold } from "@/features/registry/household/lock-household";
+import type { RegistryScope } from "@/features/registry/scope";
+
+const everyone: RegistryScope = { kelurahanId: null, nothing: false };
+const key = (m: { name: string; birthDate: Date }) => `${m.name.trim().replace(/\s+/g, " ").toUpperCase()}|${m.birthDate.toISOString().slice(0, 10)}`;
+
+/** A record merged away, and the one it now lives on in. */
+export type Merged = { keep: string; drop: string };
+
+/** One person recorded twice: `dropId`'s trainings, aid and loans move to `keepId`. */
+export async function mergeMembers(tx: Tx, tenantId: string, keepId: string, dropId: string): Promise<Merged[]> {
+  if (keepId === dropId) throw new AppError("INVALID", "Pilih dua data yang berbeda.");
+  const [keep, drop] = await Promise.all([
+    tx.member.findFirst({ where: { id: keepId }, select: { id: true, householdId: true } }),
+    tx.member.findFirst({ where: { id: dropId }, select: { id: true, householdId: true } }),
+  ]);
+  if (!keep || !drop) throw notFound("Anggota keluarga");
+  await lockHousehold(tx, keep.householdId, { tenantId, scope: everyone });
+  if (drop.householdId !== keep.householdId) await lockHousehold(tx, drop.householdId, { tenantId, scope: everyone });
+
+  const [kept, dropped] = await Promise.all([
+    tx.trainingParticipant.findMany({ where: { memberId: keep.id }, select: { trainingId: true } }),
+    tx.trainingParticipant.findMany({ where: { memberId: drop.id }, select: { trainingId: true } }),
+  ]);
+  const keptTrainings = new Set(kept.map((p) => p.trainingId));
+  if (dropped.some((p) => keptTrainings.has(p.trainingId))) {
+    throw new AppError(
+      "CONFLICT",
+      "Kedua data tercatat di pelatihan yang sama. Hapus salah satu kepesertaan di halaman pelatihan, lalu gabungkan lagi.",
+    );
+  }
+  await tx.trainingParticipant.updateMany({ where: { memberId: drop.id }, data: { memberId: keep.id } });
+  await tx.aidDistribution.updateMany({ where: { memberId: drop.id }, data: { memberId: keep.id } });
+  await tx.loan.updateMany({ where: { memberId: drop.id }, data: { memberId: keep.id } });
+  await tx.member.delete({ where: { tenantId_id: { tenantId, id: drop.id } } });
+  return [{ keep: keep.id, drop: drop.id }];
+}
+
+/**
+ * One family registered under two cards: `dropId`'s members join `keepId` (a member who is
+ * already there — same name and birth date — is merged into them; a second head becomes
+ * "other relative"), its interventions, change requests and history move over, and the
+ * card is deleted.
+ */
+export async function mergeHouseholds(tx: Tx, tenantId: string, keepId: string, dropId: string): Promise<Merged[]> {
+  if (keepId === dropId) throw new AppError("INVALID", "Pilih dua data yang berbeda.");
+  // Locked in id order, so two merges of the same pair cannot deadlock.
+  for (const id of [keepId, dropId].sort()) await lockHousehold(tx, id, { tenantId, scope: everyone });
+
+  const [keepMembers, dropMembers] = await Promise.all([
+    tx.member.findMany({ where: { householdId: keepId }, select: { id: true, name: true, birthDate: true, relation: true } }),
+    tx.member.findMany({ where: { householdId: dropId }, select: { id: true, name: true, birthDate: true, relation: true } }),
+  ]);
+  const merged: Merged[] = [{ keep: keepId, drop: dropId }];
+  const byPerson = new Map(keepMembers.map((m) => [key(m), m.id]));
+  let hasHead = keepMembers.some((m) => m.relation === "HEAD");
+  for (const member of dropMembers) {
+    const same = byPerson.get(key(member));
+    if (same) {
+      merged.push(...(await mergeMembers(tx, tenantId, same, member.id)));
+      continue;
+    }
+    const secondHead = member.relation === "HEAD" && hasHead;
+    hasHead ||= member.relation === "HEAD";
+    await tx.member.update({
+      where: { tenantId_id: { tenantId, id: member.id } },
+      data: { householdId: keepId, ...(secondHead ? { relation: "OTHER_RELATIVE" as const } : {}) },
+    });
+  }
+
+  const moved = { where: { householdId: dropId }, data: { householdId: keepId } };
+  await tx.trainingParticipant.updateMany(moved);
+  await tx.aidDistribution.updateMany(moved);
+  await tx.loan.updateMany(moved);
+  await tx.changeRequest.updateMany(moved);
+  await tx.householdStatusEvent.updateMany(moved);
+  await tx.householdDesilChange.updateMany(moved);
+  await tx.household.delete({ where: { tenantId_id: { tenantId, id: dropId } } });
+  return merged;
+}

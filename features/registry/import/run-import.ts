@@ -1,0 +1,300 @@
+// One registry import (issue 4) in two steps. The dry run streams the uploaded file through
+// the parser and the validator, compares the valid rows with the registry, and keeps them
+// (lib/registry/import/store.ts) under its ImportJob. The commit writes what that dry run
+// kept, in one transaction, so a failed commit leaves the registry exactly as it was; it
+// compares again first, since the registry may have moved since.
+import type { Tx } from "@/lib/db";
+import type { ScopeOptions } from "@/lib/db/tenant-scope";
+import { recordAudit } from "@/lib/db/audit";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { RegistrySource } from "@/lib/generated/prisma/enums";
+import { loadAreaMatcher } from "./areas";
+import { todayIn } from "../schemas";
+import { tenantTimeZone } from "@/lib/tenant/time-zone";
+import { ImportFileError, readSpreadsheet, type SpreadsheetFormat, type TextEncodingName } from "@/lib/spreadsheet/read";
+import { applyStaged, dropExpiredStaged, dropStaged, keepStaged, restageAndCompare, stageAndCompare, STAGED_FOR_HOURS, type StagedCounts } from "./store";
+import { validateExtract, type RejectedRow } from "./validate";
+
+export type ImportProgress = {
+  phase: "read" | "stage" | "write";
+  done: number;
+  /** Bytes for "read" (when the size is known), rows for the others. */
+  total?: number;
+};
+
+/** What ImportJob.report holds for a registry import. */
+export type RegistryImportReport = {
+  version: 1;
+  fileName: string;
+  format: SpreadsheetFormat | null;
+  encoding: TextEncodingName | null;
+  sha256: string | null;
+  bytes: number;
+  source: RegistrySource;
+  headers: string[];
+  headerRowNumber: number;
+  ignoredColumns: string[];
+  counts: StagedCounts | null;
+  totalRows: number;
+  skippedRows: number;
+  rejectedRows: number;
+  /** Every rejected row, with its reasons and its cells as they were. */
+  rejected: RejectedRow[];
+  /** Set when the file or the commit failed: shown to the user. */
+  error?: string;
+  durationMs?: { read: number; database: number };
+};
+
+export type ImportOutcome = {
+  jobId: string;
+  status: "DRY_RUN" | "COMMITTED" | "FAILED";
+  counts: StagedCounts | null;
+  totalRows: number;
+  rejectedRows: number;
+  skippedRows: number;
+  error?: string;
+};
+
+type WithTenant = <T>(tenantId: string, fn: (tx: Tx) => Promise<T>, options?: ScopeOptions) => Promise<T>;
+
+type ImportCommon = {
+  withTenant: WithTenant;
+  tenantId: string;
+  userId: string | null;
+  requestId?: string | null;
+  ip?: string | null;
+  onProgress?: (progress: ImportProgress) => void;
+};
+
+export type CheckImportOptions = ImportCommon & {
+  body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
+  fileName: string;
+  /** Size the client declared: for progress, and an upload that arrives shorter is refused. */
+  fileSize?: number;
+  source: RegistrySource;
+  today?: Date;
+};
+
+export type CommitImportOptions = ImportCommon & {
+  /** The dry run to carry out. */
+  jobId: string;
+  /** Tests only: runs after each write batch. */
+  afterBatch?: (batch: number) => void | Promise<void>;
+  today?: Date;
+};
+
+/** 10 minutes: a 100,000-row commit takes well under one on PostgreSQL. */
+const IMPORT_TIMEOUT_MS = 10 * 60_000;
+
+export class ImportRefusedError extends Error {
+  constructor(readonly userMessage: string) {
+    super(userMessage);
+    this.name = "ImportRefusedError";
+  }
+}
+
+/** The dry run: reads and checks the file, compares it with the registry, keeps the valid rows. */
+export async function checkRegistryImport(options: CheckImportOptions): Promise<ImportOutcome> {
+  const { withTenant, tenantId } = options;
+  const started = Date.now();
+  const setup = await withTenant(tenantId, async (tx) => ({
+    tenant: await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true, kemendagriCode: true } }),
+    areas: await loadAreaMatcher(tx),
+  }));
+
+  const report: RegistryImportReport = {
+    version: 1,
+    fileName: options.fileName,
+    format: null,
+    encoding: null,
+    sha256: null,
+    bytes: 0,
+    source: options.source,
+    headers: [],
+    headerRowNumber: 0,
+    ignoredColumns: [],
+    counts: null,
+    totalRows: 0,
+    skippedRows: 0,
+    rejectedRows: 0,
+    rejected: [],
+  };
+
+  // Read and validate: the file streams through, only validated rows stay.
+  let extract: Awaited<ReturnType<typeof validateExtract>>;
+  try {
+    const sheet = await readSpreadsheet(options.body, {
+      fileName: options.fileName,
+      onBytes: (bytes) => options.onProgress?.({ phase: "read", done: bytes, total: options.fileSize }),
+    });
+    report.format = sheet.format;
+    extract = await validateExtract(sheet.rows, {
+      cityPrefix: setup.tenant.kemendagriCode.replace(/\D/g, "").slice(0, 4),
+      cityName: setup.tenant.name,
+      areas: setup.areas,
+      format: sheet.format,
+      today: options.today,
+    });
+    report.sha256 = sheet.digest();
+    report.bytes = sheet.bytes();
+    report.encoding = sheet.encoding();
+    // A proxy that cut the upload short must not pass for a complete file.
+    if (options.fileSize !== undefined && report.bytes !== options.fileSize) {
+      throw new ImportFileError(
+        `Berkas tidak terunggah utuh (${report.bytes.toLocaleString("id-ID")} dari ${options.fileSize.toLocaleString("id-ID")} bita). Coba lagi, atau bagi berkas menjadi beberapa bagian.`,
+      );
+    }
+  } catch (error) {
+    if (!(error instanceof ImportFileError)) throw error;
+    report.error = error.userMessage;
+    const job = await withTenant(tenantId, (tx) => createJob(tx, tenantId, options, "FAILED", report));
+    return { jobId: job, status: "FAILED", counts: null, totalRows: 0, rejectedRows: 0, skippedRows: 0, error: error.userMessage };
+  }
+
+  Object.assign(report, {
+    headers: extract.headers,
+    headerRowNumber: extract.headerRowNumber,
+    ignoredColumns: extract.ignoredColumns,
+    totalRows: extract.totalRows,
+    skippedRows: extract.skippedRows,
+    rejectedRows: extract.rejected.length,
+    rejected: extract.rejected,
+  });
+  const readMs = Date.now() - started;
+  return withTenant(
+    tenantId,
+    async (tx) => {
+      await lockImports(tx, tenantId);
+      const dbStarted = Date.now();
+      await dropExpiredStaged(tx, tenantId);
+      report.counts = await stageAndCompare(tx, tenantId, extract.households, extract.members, options.onProgress);
+      report.durationMs = { read: readMs, database: Date.now() - dbStarted };
+      const jobId = await createJob(tx, tenantId, options, "DRY_RUN", report);
+      await keepStaged(tx, tenantId, jobId);
+      return outcome(jobId, "DRY_RUN", report);
+    },
+    { timeout: IMPORT_TIMEOUT_MS },
+  );
+}
+
+/** The commit: writes the rows its dry run kept, after comparing them with the registry again. */
+export async function commitRegistryImport(options: CommitImportOptions): Promise<ImportOutcome> {
+  const { withTenant, tenantId, jobId } = options;
+  const timeZone = await withTenant(tenantId, (tx) => tenantTimeZone(tx, tenantId));
+  const effectiveDate = todayIn(timeZone, options.today ?? new Date());
+  let report: RegistryImportReport | null = null;
+  try {
+    return await withTenant(
+      tenantId,
+      async (tx) => {
+        // One import of a city at a time: two commits would compare against the same registry.
+        await lockImports(tx, tenantId);
+        const job = await tx.importJob.findUnique({
+          where: { tenantId_id: { tenantId, id: jobId } },
+          select: { kind: true, status: true, report: true, createdAt: true },
+        });
+        if (!job || job.kind !== "REGISTRY") throw new ImportRefusedError("Pemeriksaan impor tidak ditemukan.");
+        if (job.status !== "DRY_RUN") {
+          throw new ImportRefusedError(job.status === "COMMITTED" ? "Impor ini sudah disimpan." : "Pemeriksaan ini gagal; periksa ulang berkasnya.");
+        }
+        report = job.report as unknown as RegistryImportReport;
+        if (Date.now() - job.createdAt.getTime() > STAGED_FOR_HOURS * 3_600_000) throw new ImportRefusedError(EXPIRED);
+        const dbStarted = Date.now();
+        await dropExpiredStaged(tx, tenantId);
+        const staged = await restageAndCompare(tx, tenantId, jobId);
+        if (!staged) throw new ImportRefusedError(EXPIRED);
+        report.counts = staged.counts;
+        await applyStaged(
+          tx,
+          {
+            tenantId,
+            importJobId: jobId,
+            userId: options.userId,
+            source: report.source,
+            effectiveDate,
+            reason: `impor registri ${report.fileName} (${jobId})`,
+            onProgress: options.onProgress,
+            afterBatch: options.afterBatch,
+          },
+          staged.sizes,
+          staged.counts,
+        );
+        await dropStaged(tx, tenantId, jobId);
+        report.durationMs = { read: 0, database: Date.now() - dbStarted };
+        await tx.importJob.update({
+          where: { tenantId_id: { tenantId, id: jobId } },
+          data: { status: "COMMITTED", committedAt: new Date(), ...jobCounts(report), report: report as unknown as Prisma.InputJsonValue },
+        });
+        await recordAudit(tx, {
+          tenantId,
+          userId: options.userId,
+          action: "import",
+          entity: "ImportJob",
+          entityId: jobId,
+          after: { kind: "REGISTRY", fileName: report.fileName, source: report.source, sha256: report.sha256, ...jobCounts(report), counts: staged.counts },
+          requestId: options.requestId ?? null,
+          ip: options.ip ?? null,
+        });
+        return outcome(jobId, "COMMITTED", report);
+      },
+      { timeout: IMPORT_TIMEOUT_MS },
+    );
+  } catch (error) {
+    const refusedBeforeStart = error instanceof ImportRefusedError && error.userMessage !== EXPIRED;
+    if (refusedBeforeStart || !report) throw error;
+    // Nothing of the import was written; the job says it failed, and what it kept goes.
+    const failedReport = { ...(report as RegistryImportReport), error: error instanceof ImportRefusedError ? error.userMessage : "Penyimpanan gagal; tidak ada data yang diubah." };
+    await withTenant(tenantId, async (tx) => {
+      await tx.importJob.update({
+        where: { tenantId_id: { tenantId, id: jobId } },
+        data: { status: "FAILED", report: failedReport as unknown as Prisma.InputJsonValue },
+      });
+      await dropStaged(tx, tenantId, jobId);
+    }).catch(() => undefined);
+    throw error;
+  }
+}
+
+const EXPIRED = "Hasil pemeriksaan ini sudah tidak tersimpan (lebih dari sehari, atau server dimulai ulang). Periksa ulang berkasnya.";
+
+async function lockImports(tx: Tx, tenantId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`registry-import:${tenantId}`}))`;
+}
+
+function jobCounts(report: RegistryImportReport) {
+  return {
+    totalRows: report.totalRows,
+    newRows: report.counts?.rows.new ?? 0,
+    changedRows: report.counts?.rows.changed ?? 0,
+    sameRows: report.counts?.rows.unchanged ?? 0,
+    rejectedRows: report.rejectedRows,
+  };
+}
+
+async function createJob(tx: Tx, tenantId: string, options: CheckImportOptions, status: "DRY_RUN" | "FAILED", report: RegistryImportReport): Promise<string> {
+  const job = await tx.importJob.create({
+    data: {
+      tenantId,
+      kind: "REGISTRY",
+      fileName: options.fileName.slice(0, 200),
+      status,
+      ...jobCounts(report),
+      report: report as unknown as Prisma.InputJsonValue,
+      createdById: options.userId,
+    },
+    select: { id: true },
+  });
+  return job.id;
+}
+
+function outcome(jobId: string, status: ImportOutcome["status"], report: RegistryImportReport): ImportOutcome {
+  return {
+    jobId,
+    status,
+    counts: report.counts,
+    totalRows: report.totalRows,
+    rejectedRows: report.rejectedRows,
+    skippedRows: report.skippedRows,
+    error: report.error,
+  };
+}

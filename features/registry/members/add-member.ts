@@ -1,0 +1,49 @@
+// Adds a member to a household (a birth, a marriage, someone moving in): from an approved
+// change request. The NIK must be new to the city's registry; a second head is refused.
+import type { Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { lockHousehold } from "@/features/registry/household/lock-household";
+import type { RegistryScope } from "@/features/registry/scope";
+import { dayToDate } from "@/features/registry/schemas";
+import type { NewMemberInput } from "./member-schema";
+
+export const NIK_TAKEN = "NIK ini sudah terdaftar di registri kota.";
+export const SECOND_HEAD = "Keluarga ini sudah memiliki kepala keluarga.";
+export const HOUSEHOLD_CLOSED = "Keluarga yang tercatat meninggal tidak dapat diubah.";
+
+export async function addMember(
+  tx: Tx,
+  householdId: string,
+  input: NewMemberInput,
+  options: { tenantId: string; scope: RegistryScope },
+): Promise<{ memberId: string }> {
+  const household = await lockHousehold(tx, householdId, options);
+  if (household.status === "DECEASED") throw new AppError("INVALID", HOUSEHOLD_CLOSED);
+  await assertNikFree(tx, input.nik);
+  if (input.relation === "HEAD" && (await tx.member.findFirst({ where: { householdId, relation: "HEAD" }, select: { id: true } }))) {
+    throw new AppError("INVALID", SECOND_HEAD, { relation: [SECOND_HEAD] });
+  }
+  const member = await tx.member.create({
+    data: {
+      tenantId: options.tenantId,
+      householdId,
+      nik: input.nik,
+      name: input.name,
+      sex: input.sex,
+      birthPlace: input.birthPlace ?? null,
+      birthDate: dayToDate(input.birthDate),
+      relation: input.relation,
+      education: input.education ?? null,
+      occupation: input.occupation ?? null,
+      disability: input.disability ?? null,
+    },
+    select: { id: true },
+  });
+  return { memberId: member.id };
+}
+
+/** Refuses a NIK already in the city's registry, without saying whose it is. */
+export async function assertNikFree(tx: Tx, nik: string, exceptMemberId?: string): Promise<void> {
+  const holder = await tx.member.findFirst({ where: { nik }, select: { id: true } });
+  if (holder && holder.id !== exceptMemberId) throw new AppError("CONFLICT", NIK_TAKEN, { nik: [NIK_TAKEN] });
+}

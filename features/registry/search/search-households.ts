@@ -1,0 +1,388 @@
+// The registry search (issue 4, item 3): filters, two sort orders and keyset pagination
+// that costs the same on page 1 and page 20,000.
+//
+// - Keyset on (sort key, id), never OFFSET. The URL carries only the id of the row a page
+//   starts after (or ends before); its sort key is read back from the database, so no
+//   No. KK ever appears in a URL.
+// - Households without a desil sort after all others, in both directions: the order is
+//   split into segments (desil known, desil unknown), each walked with a row comparison
+//   that an index on (tenantId, sort key, id) can answer.
+// - The total is counted only up to REGISTRY_COUNT_CAP: "1.000+" beyond it.
+// - Numbers (NIK, No. KK) are matched whole, and every number in the result is masked.
+import type { Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { FamilyRelation, HouseholdStatus } from "@/lib/generated/prisma/enums";
+import { maskNik } from "@/lib/identity/nik";
+import type { RegistryScope } from "@/features/registry/scope";
+import { casingVariants, escapeLike, isByteOrderCollation, nameMatches, normaliseNameQuery, prefixUpperBound } from "./name-match";
+import { REGISTRY_COUNT_CAP, REGISTRY_PAGE_SIZE, type RegistryFilter } from "./schema";
+
+export type RegistryRow = {
+  id: string;
+  noKkMasked: string;
+  headName: string | null;
+  memberCount: number;
+  /** The member the text search found, when it was not the head or a number matched. */
+  match: { name: string; nikMasked: string | null; by: "name" | "nik" | "noKk" } | null;
+  address: string;
+  rt: string | null;
+  rw: string | null;
+  kecamatan: string;
+  kelurahan: string;
+  desil: number | null;
+  isExtremePoor: boolean;
+  status: HouseholdStatus;
+};
+
+export type RegistryPage = {
+  rows: RegistryRow[];
+  /** Cursor of the next page (the last row's id), or null on the last page. */
+  nextAfter: string | null;
+  /** Cursor of the previous page (the first row's id), or null on the first page. */
+  prevBefore: string | null;
+  /** Matching households, counted up to the cap. */
+  total: { count: number; capped: boolean };
+  /** The cursor named a household that no longer exists (or is out of scope): page 1 shown. */
+  cursorLost: boolean;
+  /** A "contains" name search ran out of time: nothing shown, narrow the search. */
+  tooSlow: boolean;
+};
+
+type Direction = "asc" | "desc";
+type KeyRow = { id: string; desil: number | null; noKk: string };
+type Segment = {
+  where: Prisma.Sql;
+  columns: Prisma.Sql[];
+  holds: (row: KeyRow) => boolean;
+  key: (row: KeyRow) => unknown[];
+};
+
+const ID = Prisma.raw(`h."id"`);
+
+function segmentsFor(sort: RegistryFilter["sort"]): Segment[] {
+  if (sort === "kk") {
+    return [{ where: Prisma.sql`TRUE`, columns: [Prisma.raw(`h."noKk"`), ID], holds: () => true, key: (row) => [row.noKk, row.id] }];
+  }
+  return [
+    {
+      where: Prisma.sql`h."desil" IS NOT NULL`,
+      columns: [Prisma.raw(`h."desil"`), ID],
+      holds: (row) => row.desil !== null,
+      key: (row) => [row.desil, row.id],
+    },
+    { where: Prisma.sql`h."desil" IS NULL`, columns: [ID], holds: (row) => row.desil === null, key: (row) => [row.id] },
+  ];
+}
+
+export type SearchOptions = {
+  tenantId: string;
+  scope: RegistryScope;
+  pageSize?: number;
+  /** Count up to this many (default REGISTRY_COUNT_CAP). */
+  countCap?: number;
+  /** Time budget of a "contains" name search (default CONTAINS_BUDGET_MS). */
+  containsBudgetMs?: number;
+  /** Member rows that make a name fragment common (default NAME_HITS_LIMIT). */
+  nameHitsLimit?: number;
+};
+
+/** One page of the scope's households matching the filter. */
+export async function searchHouseholds(tx: Tx, filter: RegistryFilter, options: SearchOptions): Promise<RegistryPage> {
+  const size = options.pageSize ?? REGISTRY_PAGE_SIZE;
+  const empty: RegistryPage = { rows: [], nextAfter: null, prevBefore: null, total: { count: 0, capped: false }, cursorLost: false, tooSlow: false };
+  const text = filter.text;
+  if (options.scope.nothing || text.kind === "badNumber" || text.kind === "shortName") return empty;
+
+  const numberHits = text.kind === "number" ? await findByNumber(tx, text.digits) : null;
+  if (numberHits && numberHits.size === 0) return empty;
+
+  const { where, commonName } = await filterSql(tx, filter, options, numberHits ? [...numberHits.keys()] : null);
+  const segments = segmentsFor(filter.sort);
+
+  const cursorId = filter.after ?? filter.before;
+  const cursor = cursorId
+    ? await tx.household.findFirst({
+        where: { id: cursorId, ...(options.scope.kelurahanId ? { kelurahanId: options.scope.kelurahanId } : {}) },
+        select: { id: true, desil: true, noKk: true },
+      })
+    : null;
+  const backwards = Boolean(cursor && filter.before);
+
+  const walk = async () => {
+    const ids: string[] = [];
+    const start = cursor ? segments.findIndex((segment) => segment.holds(cursor)) : 0;
+    const order = backwards ? segments.slice(0, start + 1).reverse() : segments.slice(start);
+    for (const [i, segment] of order.entries()) {
+      if (ids.length > size) break;
+      const after = i === 0 && cursor ? segment.key(cursor) : null;
+      ids.push(...(await segmentIds(tx, where, segment, filter.dir, backwards, after, size + 1 - ids.length)));
+    }
+    const cap = options.countCap ?? REGISTRY_COUNT_CAP;
+    // A common name fragment matches thousands of households: past the budget, "over the cap" is true.
+    const total = commonName ? ((await withinTime(tx, COMMON_NAME_COUNT_BUDGET_MS, () => countCapped(tx, where, cap))) ?? { count: cap, capped: true }) : await countCapped(tx, where, cap);
+    return { ids, total };
+  };
+  // "Contains" uses the trigram index where pg_trgm is installed, and scans the city's
+  // members where it is not; a text with few trigrams ("ani") still matches much of the
+  // city. It gets a time budget; past it the page asks for a narrower search.
+  const found = text.kind === "name" && text.match === "contains" ? await withinTime(tx, options.containsBudgetMs ?? CONTAINS_BUDGET_MS, walk) : await walk();
+  if (!found) return { ...empty, tooSlow: true };
+  const { ids, total } = found;
+  const more = ids.length > size;
+  const pageIds = more ? ids.slice(0, size) : ids;
+  if (backwards) pageIds.reverse();
+
+  const rows = await loadRows(tx, pageIds, text.kind === "name" ? text : null, numberHits);
+  const hasNext = backwards ? true : more;
+  const hasPrev = backwards ? more : Boolean(cursor);
+  return {
+    rows,
+    nextAfter: hasNext && rows.length > 0 ? rows.at(-1)!.id : null,
+    prevBefore: hasPrev && rows.length > 0 ? rows[0]!.id : null,
+    total,
+    cursorLost: Boolean(cursorId) && !cursor,
+    tooSlow: false,
+  };
+}
+
+/** Milliseconds a "contains" name search may take before the page asks for a narrower one. */
+export const CONTAINS_BUDGET_MS = 4000;
+
+/** Milliseconds to count the matches of a common name fragment before answering "over the cap". */
+const COMMON_NAME_COUNT_BUDGET_MS = 1000;
+
+/**
+ * Member rows a name search reads through the name function before it calls the fragment
+ * common: past it, households are walked in page order and each checked by its members.
+ */
+export const NAME_HITS_LIMIT = 5000;
+
+/**
+ * Runs `fn` under a statement timeout inside a savepoint; null when it ran out of time.
+ * The transaction stays usable either way.
+ */
+export async function withinTime<T>(tx: Tx, ms: number, fn: () => Promise<T>): Promise<T | null> {
+  const previous = (await tx.$queryRaw<{ previous: string }[]>`SELECT current_setting('statement_timeout') AS previous`)[0]?.previous;
+  await tx.$executeRaw`SAVEPOINT registry_search`;
+  await tx.$executeRaw`SELECT set_config('statement_timeout', ${String(ms)}, true)`;
+  try {
+    const result = await fn();
+    await tx.$executeRaw`SELECT set_config('statement_timeout', ${previous ?? "0"}, true)`;
+    await tx.$executeRaw`RELEASE SAVEPOINT registry_search`;
+    return result;
+  } catch (error) {
+    if (!isStatementTimeout(error)) throw error;
+    // Rolling back to the savepoint also undoes the timeout set after it.
+    await tx.$executeRaw`ROLLBACK TO SAVEPOINT registry_search`;
+    await tx.$executeRaw`RELEASE SAVEPOINT registry_search`;
+    return null;
+  }
+}
+
+function isStatementTimeout(error: unknown): boolean {
+  const text = `${(error as Error)?.message ?? ""} ${JSON.stringify(error, (_k, v) => (typeof v === "bigint" ? String(v) : v)) ?? ""}`;
+  return text.includes("57014") || /statement timeout/i.test(text);
+}
+
+/** Household ids with a member of this NIK or with this No. KK: exact matches only. */
+type NumberHits = Map<string, { by: "nik" | "noKk"; digits: string }>;
+
+async function findByNumber(tx: Tx, digits: string): Promise<NumberHits> {
+  const [member, household] = await Promise.all([
+    tx.member.findFirst({ where: { nik: digits }, select: { householdId: true } }),
+    tx.household.findFirst({ where: { noKk: digits }, select: { id: true } }),
+  ]);
+  const hits: NumberHits = new Map();
+  if (household) hits.set(household.id, { by: "noKk", digits });
+  if (member) hits.set(member.householdId, { by: "nik", digits });
+  return hits;
+}
+
+async function filterSql(
+  tx: Tx,
+  filter: RegistryFilter,
+  options: SearchOptions,
+  ids: string[] | null,
+): Promise<{ where: Prisma.Sql; commonName: boolean }> {
+  const conditions: Prisma.Sql[] = [Prisma.sql`h."tenantId" = ${options.tenantId}`];
+  if (options.scope.kelurahanId) conditions.push(Prisma.sql`h."kelurahanId" = ${options.scope.kelurahanId}`);
+  if (filter.kecamatan) conditions.push(Prisma.sql`h."kecamatanId" = ${filter.kecamatan}`);
+  if (filter.kelurahan) conditions.push(Prisma.sql`h."kelurahanId" = ${filter.kelurahan}`);
+  if (filter.desil !== undefined) conditions.push(Prisma.sql`h."desil" = ${filter.desil}`);
+  if (filter.extreme) conditions.push(Prisma.sql`h."isExtremePoor" = ${filter.extreme === "1"}`);
+  if (filter.status) conditions.push(Prisma.sql`h."status" = ${filter.status}::"HouseholdStatus"`);
+  if (ids) conditions.push(Prisma.sql`h."id" IN (${Prisma.join(ids)})`);
+  let commonName = false;
+  if (filter.text.kind === "name") {
+    const name = await nameCondition(tx, options.tenantId, filter.text.text, filter.text.match, options.nameHitsLimit ?? NAME_HITS_LIMIT);
+    conditions.push(name.sql);
+    commonName = name.common;
+  }
+  return { where: Prisma.join(conditions, " AND "), commonName };
+}
+
+async function nameCondition(
+  tx: Tx,
+  tenantId: string,
+  raw: string,
+  match: "prefix" | "contains",
+  hitsLimit: number,
+): Promise<{ sql: Prisma.Sql; common: boolean }> {
+  const text = normaliseNameQuery(raw);
+  if (match === "prefix" && (await byteOrderCollation(tx))) {
+    // In byte order a range [p, next(p)) is exactly "starts with p": the (tenantId, name)
+    // index answers it under RLS, and the planner estimates the matches well.
+    const ranges = casingVariants(text).map(
+      (variant) => Prisma.sql`(m."name" >= ${variant} AND m."name" < ${prefixUpperBound(variant)})`,
+    );
+    const sql = Prisma.sql`h."id" IN (
+      SELECT m."householdId" FROM "Member" m WHERE m."tenantId" = ${tenantId} AND (${Prisma.join(ranges, " OR ")}))`;
+    return { sql, common: false };
+  }
+  // ILIKE cannot use an index under RLS; the function runs it as the owner, on the trigram
+  // index where pg_trgm is installed, for the scope's own tenant only (see its migrations).
+  const pattern = match === "prefix" ? `${escapeLike(text)}%` : `%${escapeLike(text)}%`;
+  const hits = await tx.$queryRaw<{ id: string }[]>`SELECT entas_member_households_named(${pattern}, ${hitsLimit + 1}::int) AS id`;
+  if (hits.length <= hitsLimit) {
+    const households = [...new Set(hits.map((hit) => hit.id))];
+    return { sql: households.length ? Prisma.sql`h."id" IN (${Prisma.join(households)})` : Prisma.sql`FALSE`, common: false };
+  }
+  // So common that households in page order find their matches quickly, each by its own
+  // members through the (tenantId, householdId) index.
+  const sql = Prisma.sql`EXISTS (
+    SELECT 1 FROM "Member" m WHERE m."tenantId" = h."tenantId" AND m."householdId" = h."id" AND m."name" ILIKE ${pattern})`;
+  return { sql, common: true };
+}
+
+// The database's collation does not change while the process runs.
+let collationIsByteOrder: Promise<boolean> | undefined;
+function byteOrderCollation(tx: Tx): Promise<boolean> {
+  collationIsByteOrder ??= tx
+    .$queryRaw<{ collation: string }[]>`SELECT datcollate AS collation FROM pg_database WHERE datname = current_database()`
+    .then((rows) => isByteOrderCollation(rows[0]?.collation))
+    .catch(() => false);
+  return collationIsByteOrder;
+}
+
+async function segmentIds(
+  tx: Tx,
+  where: Prisma.Sql,
+  segment: Segment,
+  dir: Direction,
+  backwards: boolean,
+  after: unknown[] | null,
+  limit: number,
+): Promise<string[]> {
+  // Walking backwards reads the same order reversed.
+  const ascending = (dir === "asc") !== backwards;
+  const columns = Prisma.join(segment.columns, ", ");
+  const comparison = after
+    ? Prisma.sql`AND (${columns}) ${Prisma.raw(ascending ? ">" : "<")} (${Prisma.join(after)})`
+    : Prisma.empty;
+  const orderBy = Prisma.join(
+    segment.columns.map((column) => Prisma.sql`${column} ${Prisma.raw(ascending ? "ASC" : "DESC")}`),
+    ", ",
+  );
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT h."id" FROM "Household" h
+    WHERE ${where} AND ${segment.where} ${comparison}
+    ORDER BY ${orderBy}
+    LIMIT ${limit}`;
+  return rows.map((row) => row.id);
+}
+
+async function countCapped(tx: Tx, where: Prisma.Sql, cap: number): Promise<{ count: number; capped: boolean }> {
+  const rows = await tx.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM (SELECT 1 FROM "Household" h WHERE ${where} LIMIT ${cap + 1}) AS capped`;
+  const n = rows[0]?.n ?? 0;
+  return n > cap ? { count: cap, capped: true } : { count: n, capped: false };
+}
+
+const HEAD_FIRST: Record<FamilyRelation, number> = {
+  HEAD: 0,
+  SPOUSE: 1,
+  CHILD: 2,
+  CHILD_IN_LAW: 3,
+  GRANDCHILD: 4,
+  PARENT: 5,
+  PARENT_IN_LAW: 6,
+  OTHER_RELATIVE: 7,
+  HOUSEHOLD_HELPER: 8,
+  OTHER: 9,
+};
+
+/** Household rows (numbers masked, head named) for ids, in their order; also used by "who to reach next". */
+export async function loadRows(
+  tx: Tx,
+  ids: string[],
+  nameQuery: { text: string; match: "prefix" | "contains" } | null,
+  numberHits: NumberHits | null,
+): Promise<RegistryRow[]> {
+  if (ids.length === 0) return [];
+  const found = await tx.household.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      noKk: true,
+      address: true,
+      rt: true,
+      rw: true,
+      desil: true,
+      isExtremePoor: true,
+      status: true,
+      kecamatan: { select: { name: true } },
+      kelurahan: { select: { name: true } },
+      members: { select: { name: true, nik: true, relation: true, birthDate: true } },
+    },
+  });
+  const byId = new Map(found.map((household) => [household.id, household]));
+  return ids.flatMap((id) => {
+    const household = byId.get(id);
+    if (!household) return [];
+    const members = [...household.members].sort(
+      (a, b) => HEAD_FIRST[a.relation] - HEAD_FIRST[b.relation] || a.birthDate.getTime() - b.birthDate.getTime(),
+    );
+    const head = members[0] ?? null;
+    let match: RegistryRow["match"] = null;
+    const hit = numberHits?.get(id);
+    if (hit?.by === "nik") {
+      const member = members.find((one) => one.nik === hit.digits);
+      match = member ? { name: member.name, nikMasked: maskNik(member.nik), by: "nik" } : null;
+    } else if (hit?.by === "noKk") {
+      match = { name: head?.name ?? "", nikMasked: null, by: "noKk" };
+    } else if (nameQuery) {
+      const member = members.find((one) => nameMatches(one.name, normaliseNameQuery(nameQuery.text), nameQuery.match));
+      if (member && member !== head) match = { name: member.name, nikMasked: maskNik(member.nik), by: "name" };
+    }
+    return [
+      {
+        id: household.id,
+        noKkMasked: maskNik(household.noKk),
+        headName: head?.name ?? null,
+        memberCount: members.length,
+        match,
+        address: household.address,
+        rt: household.rt,
+        rw: household.rw,
+        kecamatan: household.kecamatan.name,
+        kelurahan: household.kelurahan.name,
+        desil: household.desil,
+        isExtremePoor: household.isExtremePoor,
+        status: household.status,
+      },
+    ];
+  });
+}
+
+/**
+ * "The member's name starts with …" as a condition on `m` (a Member row), for pickers that
+ * list people rather than households. In byte order the (tenantId, name) index answers it.
+ */
+export async function memberNameStartsWith(tx: Tx, raw: string): Promise<Prisma.Sql> {
+  const text = normaliseNameQuery(raw);
+  if (!(await byteOrderCollation(tx))) return Prisma.sql`m."name" ILIKE ${`${escapeLike(text)}%`}`;
+  const ranges = casingVariants(text).map(
+    (variant) => Prisma.sql`(m."name" >= ${variant} AND m."name" < ${prefixUpperBound(variant)})`,
+  );
+  return Prisma.sql`(${Prisma.join(ranges, " OR ")})`;
+}

@@ -1,0 +1,99 @@
+// Records a household's status change (issue 4, item 4): graduation, falling back, moving,
+// death. The change is one new HouseholdStatusEvent (history is never rewritten) plus the
+// household's current state; an optional new desil adds a HouseholdDesilChange. Used by
+// Bapeda's form and by an approved change request alike.
+import type { Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { ChangeSource } from "@/lib/generated/prisma/enums";
+import { dateToDay, dayToDate, isoDay, optionalDesil, reasonText, todayIn, householdId } from "@/features/registry/schemas";
+import { lockHousehold } from "@/features/registry/household/lock-household";
+import type { RegistryScope } from "@/features/registry/scope";
+import { formatDate } from "@/lib/format";
+import { z } from "@/lib/validation/zod";
+import { STATUS_TRANSITIONS, planTransition } from "./transitions";
+import { tenantTimeZone } from "@/lib/tenant/time-zone";
+
+export const statusChangeFields = {
+  transition: z.enum(STATUS_TRANSITIONS, "Pilih perubahan status."),
+  effectiveDate: isoDay,
+  reason: reasonText,
+  desil: optionalDesil,
+};
+
+export const changeStatusSchema = z.object({ householdId, ...statusChangeFields });
+export type ChangeStatusInput = z.output<typeof changeStatusSchema>;
+
+export type ChangeStatusOptions = {
+  source: ChangeSource;
+  decidedById: string;
+  scope: RegistryScope;
+  tenantId: string;
+  /** For tests; defaults to now. */
+  now?: Date;
+};
+
+export type ChangeStatusResult = { householdId: string; eventId: string; status: string; isExtremePoor: boolean };
+
+export async function changeHouseholdStatus(tx: Tx, input: ChangeStatusInput, options: ChangeStatusOptions): Promise<ChangeStatusResult> {
+  const household = await lockHousehold(tx, input.householdId, options);
+  const plan = planTransition(household, input.transition);
+  if (!plan.ok) throw new AppError("INVALID", plan.reason, { transition: [plan.reason] });
+
+  const timeZone = await tenantTimeZone(tx, options.tenantId);
+  if (input.effectiveDate > todayIn(timeZone, options.now)) {
+    throw invalidDate("Tanggal berlaku tidak boleh melewati hari ini.");
+  }
+  const latest = await tx.householdStatusEvent.findFirst({
+    where: { householdId: household.id },
+    orderBy: { effectiveDate: "desc" },
+    select: { effectiveDate: true },
+  });
+  if (latest && input.effectiveDate < dateToDay(latest.effectiveDate)) {
+    throw invalidDate(
+      `Tanggal berlaku tidak boleh sebelum perubahan status terakhir (${formatDate(latest.effectiveDate)}).`,
+    );
+  }
+
+  const effectiveDate = dayToDate(input.effectiveDate);
+  const event = await tx.householdStatusEvent.create({
+    data: {
+      tenantId: options.tenantId,
+      householdId: household.id,
+      fromStatus: household.status,
+      toStatus: plan.to.status,
+      fromExtremePoor: household.isExtremePoor,
+      toExtremePoor: plan.to.isExtremePoor,
+      effectiveDate,
+      reason: input.reason,
+      source: options.source,
+      decidedById: options.decidedById,
+    },
+  });
+  const desilChanges = input.desil !== undefined && input.desil !== household.desil;
+  if (desilChanges) {
+    await tx.householdDesilChange.create({
+      data: {
+        tenantId: options.tenantId,
+        householdId: household.id,
+        fromDesil: household.desil,
+        toDesil: input.desil,
+        effectiveDate,
+        source: options.source,
+      },
+    });
+  }
+  await tx.household.update({
+    where: { tenantId_id: { tenantId: options.tenantId, id: household.id } },
+    data: {
+      status: plan.to.status,
+      isExtremePoor: plan.to.isExtremePoor,
+      statusChangedAt: effectiveDate,
+      ...(desilChanges ? { desil: input.desil } : {}),
+    },
+  });
+  return { householdId: household.id, eventId: event.id, status: plan.to.status, isExtremePoor: plan.to.isExtremePoor };
+}
+
+function invalidDate(message: string): AppError {
+  return new AppError("INVALID", message, { effectiveDate: [message] });
+}

@@ -1,0 +1,325 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { parseRegistrySearchParams } from "@/features/registry/search/schema";
+import { searchHouseholds, withinTime, type RegistryPage } from "@/features/registry/search/search-households";
+import { registryScope, type RegistryScope } from "@/features/registry/scope";
+import { openTestDb, openTestOwnerDb, type TestDb } from "@/tests/helpers/db";
+import { createTestTenant, type TestTenant } from "@/tests/helpers/factories";
+import { addKelurahan, makeHousehold } from "@/features/registry/tests/registry-fixtures";
+
+let t: TestDb;
+let city: TestTenant;
+let other: TestTenant;
+let second: { kecamatanId: string; kelurahanId: string };
+type Made = { id: string; noKk: string; desil: number | null; niks: string[]; kelurahanId: string };
+const made: Made[] = [];
+let otherCityNik: string;
+
+const everyone: RegistryScope = { kelurahanId: null, nothing: false };
+
+beforeAll(async () => {
+  t = await openTestDb();
+  city = await createTestTenant(t.db, t.withTenant);
+  other = await createTestTenant(t.db, t.withTenant);
+  await t.withTenant(city.id, async (tx) => {
+    second = await addKelurahan(tx, city);
+    const names = [
+      ["Budi Santoso", "Siti Aminah"],
+      ["BUDI HARTONO"],
+      ["Budiman"],
+      ["Abdul Budi"],
+      ["Ni Made Sari", "I Wayan Budiarta"],
+      ["Lalu Ahmad"],
+      ["Baiq Nurhayati"],
+      ["Yohanes Fanggi"],
+      ["Maria Ndolu"],
+      ["Ketut 50% Diskon_"],
+    ];
+    for (let i = 0; i < 24; i++) {
+      const desil = i % 6 === 5 ? null : (i % 5) + 1;
+      const inSecond = i % 4 === 3;
+      const { household, members } = await makeHousehold(tx, city, {
+        desil,
+        isExtremePoor: desil === 1,
+        status: i === 7 ? "GRADUATED" : i === 11 ? "MOVED" : "ACTIVE",
+        members: (names[i] ?? [`Warga ${i}`]).map((name) => ({ name })),
+        ...(inSecond ? second : {}),
+      });
+      made.push({
+        id: household.id,
+        noKk: household.noKk,
+        desil: household.desil,
+        niks: members.map((m) => m.nik),
+        kelurahanId: household.kelurahanId,
+      });
+    }
+  });
+  await t.withTenant(other.id, async (tx) => {
+    const { members } = await makeHousehold(tx, other, { members: [{ name: "Budi Rahasia" }] });
+    otherCityNik = members[0]!.nik;
+  });
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+function search(
+  params: Record<string, string>,
+  options: { scope?: RegistryScope; pageSize?: number; countCap?: number; tenant?: TestTenant; nameHitsLimit?: number } = {},
+) {
+  const tenant = options.tenant ?? city;
+  return t.withTenant(tenant.id, (tx) =>
+    searchHouseholds(tx, parseRegistrySearchParams(params), {
+      tenantId: tenant.id,
+      scope: options.scope ?? everyone,
+      pageSize: options.pageSize ?? 50,
+      countCap: options.countCap,
+      nameHitsLimit: options.nameHitsLimit,
+    }),
+  );
+}
+
+async function walk(params: Record<string, string>, pageSize: number, scope?: RegistryScope) {
+  const pages: RegistryPage[] = [];
+  let after: string | undefined;
+  do {
+    const page = await search({ ...params, ...(after ? { after } : {}) }, { pageSize, scope });
+    pages.push(page);
+    after = page.nextAfter ?? undefined;
+  } while (after && pages.length < 50);
+  return pages;
+}
+
+const byId = (a: Made, b: Made) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+describe("keyset pagination", () => {
+  it("walks the desil order (nulls last, then id) page by page without gaps or repeats", async () => {
+    const expected = [
+      ...made.filter((h) => h.desil !== null).sort((a, b) => a.desil! - b.desil! || byId(a, b)),
+      ...made.filter((h) => h.desil === null).sort(byId),
+    ].map((h) => h.id);
+    const pages = await walk({}, 5);
+    expect(pages.flatMap((p) => p.rows.map((r) => r.id))).toEqual(expected);
+    expect(pages[0]!.prevBefore).toBeNull();
+    expect(pages.at(-1)!.nextAfter).toBeNull();
+
+    // And backwards from the last page, through the previous-page cursors.
+    const back: string[][] = [];
+    let before = pages.at(-1)!.prevBefore;
+    while (before) {
+      const page = await search({ before }, { pageSize: 5 });
+      back.unshift(page.rows.map((r) => r.id));
+      before = page.prevBefore;
+    }
+    expect([...back.flat(), ...pages.at(-1)!.rows.map((r) => r.id)]).toEqual(expected);
+  });
+
+  it("walks desil descending with unknown desil still last", async () => {
+    const expected = [
+      ...made.filter((h) => h.desil !== null).sort((a, b) => b.desil! - a.desil! || byId(b, a)),
+      ...made.filter((h) => h.desil === null).sort((a, b) => byId(b, a)),
+    ].map((h) => h.id);
+    const pages = await walk({ sort: "desil-desc" }, 7);
+    expect(pages.flatMap((p) => p.rows.map((r) => r.id))).toEqual(expected);
+  });
+
+  it("walks No. KK order both ways, and never puts a number in a cursor", async () => {
+    const asc = [...made].sort((a, b) => (a.noKk < b.noKk ? -1 : 1)).map((h) => h.id);
+    const up = await walk({ sort: "kk" }, 4);
+    expect(up.flatMap((p) => p.rows.map((r) => r.id))).toEqual(asc);
+    const down = await walk({ sort: "kk-desc" }, 4);
+    expect(down.flatMap((p) => p.rows.map((r) => r.id))).toEqual([...asc].reverse());
+    for (const page of up) expect(page.nextAfter ?? "").not.toMatch(/\d{16}/);
+  });
+
+  it("counts only up to the cap", async () => {
+    expect((await search({}, { countCap: 10, pageSize: 5 })).total).toEqual({ count: 10, capped: true });
+    expect((await search({}, { countCap: 100 })).total).toEqual({ count: made.length, capped: false });
+  });
+
+  it("starts again at page 1 when the cursor names no household it may see", async () => {
+    const page = await search({ after: "cnotarealid000000000000000" }, { pageSize: 5 });
+    expect(page.cursorLost).toBe(true);
+    expect(page.rows).toHaveLength(5);
+  });
+});
+
+describe("filters", () => {
+  it("filters by kecamatan, kelurahan, desil, extreme poverty and status", async () => {
+    const ids = async (params: Record<string, string>) => (await search(params)).rows.map((r) => r.id).sort();
+    expect(await ids({ kelurahan: second.kelurahanId })).toEqual(made.filter((h) => h.kelurahanId === second.kelurahanId).map((h) => h.id).sort());
+    expect(await ids({ kecamatan: second.kecamatanId })).toEqual(await ids({ kelurahan: second.kelurahanId }));
+    expect(await ids({ desil: "2" })).toEqual(made.filter((h) => h.desil === 2).map((h) => h.id).sort());
+    expect(await ids({ extreme: "1" })).toEqual(made.filter((h) => h.desil === 1).map((h) => h.id).sort());
+    expect(await ids({ status: "GRADUATED" })).toEqual([made[7]!.id]);
+    expect(await ids({ status: "MOVED", desil: "2" })).toEqual([made[11]!.id].filter(() => made[11]!.desil === 2));
+  });
+
+  it("ignores malformed parameters instead of failing", async () => {
+    const page = await search({ desil: "11", status: "HILANG", sort: "nama", extreme: "mungkin" });
+    expect(page.rows).toHaveLength(made.length);
+  });
+});
+
+describe("name search", () => {
+  const names = async (params: Record<string, string>) =>
+    (await search(params)).rows.map((r) => r.match?.name ?? r.headName).filter((name) => !/\d/.test(name ?? "")).sort();
+
+  it("finds names that start with the query, in any case", async () => {
+    expect(await names({ q: "budi" })).toEqual(["BUDI HARTONO", "Budi Santoso", "Budiman"].sort());
+    expect(await names({ q: "BUDI SAN" })).toEqual(["Budi Santoso"]);
+  });
+
+  it("finds names that contain the query", async () => {
+    expect(await names({ q: "budi", match: "contains" })).toEqual(
+      ["Abdul Budi", "BUDI HARTONO", "Budi Santoso", "Budiman", "I Wayan Budiarta"].sort(),
+    );
+  });
+
+  it("marks the member found when it is not the head", async () => {
+    const page = await search({ q: "i wayan" });
+    expect(page.rows[0]).toMatchObject({ headName: "Ni Made Sari", match: { name: "I Wayan Budiarta", by: "name" } });
+    expect(page.rows[0]!.match!.nikMasked).toMatch(/^\d{4}•{8}\d{4}$/);
+  });
+
+  it("treats % and _ as letters", async () => {
+    const page = await search({ q: "Ketut 50% D" });
+    expect(page.rows.map((r) => r.headName)).toEqual(["Ketut 50% Diskon_"]);
+    expect((await search({ q: "Ketut 5_%" })).rows).toHaveLength(0);
+  });
+
+  it("finds the same households, in the same order, when the fragment is common enough to walk households instead", async () => {
+    // Five members contain "budi": a limit of two makes it "common" for this small city.
+    const rare = await search({ q: "budi", match: "contains" }, { pageSize: 3 });
+    const common = await search({ q: "budi", match: "contains" }, { pageSize: 3, nameHitsLimit: 2 });
+    expect(common.rows.map((r) => r.id)).toEqual(rare.rows.map((r) => r.id));
+    expect(common.rows.map((r) => r.match?.name)).toEqual(rare.rows.map((r) => r.match?.name));
+    expect(common.total).toEqual({ count: 5, capped: false });
+    expect(common.nextAfter).toBe(rare.nextAfter);
+    const second = await search({ q: "budi", match: "contains", after: common.nextAfter! }, { pageSize: 3, nameHitsLimit: 2 });
+    expect(second.rows.map((r) => r.id)).toEqual((await search({ q: "budi", match: "contains", after: rare.nextAfter! }, { pageSize: 3 })).rows.map((r) => r.id));
+    expect((await search({ q: "rahasia", match: "contains" }, { nameHitsLimit: 0 })).rows).toEqual([]);
+  });
+
+  it("never reaches another city's people", async () => {
+    expect(await names({ q: "budi rahasia" })).toEqual([]);
+    expect(await names({ q: "rahasia", match: "contains" })).toEqual([]);
+    expect((await search({ q: "budi" }, { tenant: other })).rows.map((r) => r.headName)).toEqual(["Budi Rahasia"]);
+    expect((await search({ q: "rahasia", match: "contains" }, { tenant: other })).rows.map((r) => r.headName)).toEqual(["Budi Rahasia"]);
+  });
+});
+
+describe("the name function behind a contains search", () => {
+  const named = (tenant: TestTenant | null, pattern: string, maxRows = 100) => {
+    const query = (tx: Parameters<Parameters<TestDb["withPlatform"]>[0]>[0]) =>
+      tx.$queryRaw<{ id: string }[]>`SELECT entas_member_households_named(${pattern}, ${maxRows}::int) AS id`;
+    return (tenant ? t.withTenant(tenant.id, query) : t.withPlatform(query)).then((rows) => rows.map((row) => row.id).sort());
+  };
+
+  it("stops at the rows asked for: the search reads a common fragment's first rows only", async () => {
+    expect(await named(city, "%budi%", 2)).toHaveLength(2);
+  });
+
+  it("answers for the scope's own city only, though it runs without row-level security", async () => {
+    const own = await named(city, "%budi%");
+    expect(own).toEqual(made.slice(0, 5).map((m) => m.id).sort());
+    const theirs = await named(other, "%budi%");
+    expect(theirs).toHaveLength(1);
+    expect(own).not.toContain(theirs[0]);
+    expect(await named(null, "%budi%")).toEqual([]);
+  });
+
+  it("is a SECURITY DEFINER function, and pg_trgm's index answers its ILIKE where the extension is installed", async () => {
+    const owner = await openTestOwnerDb();
+    try {
+      const [fn] = await owner.db.$queryRaw<{ definer: boolean }[]>`
+        SELECT prosecdef AS definer FROM pg_proc WHERE proname = 'entas_member_households_named'`;
+      expect(fn?.definer).toBe(true);
+      const [trgm] = await owner.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_extension WHERE extname = 'pg_trgm'`;
+      // Both test databases (PostgreSQL with contrib, PGlite through lib/db/pglite.ts) have it.
+      expect(trgm?.n).toBe(1);
+      const plan = await owner.db.$transaction(async (tx) => {
+        // Tiny test tables are read whole; forbid that, and the btree indexes (which cannot
+        // answer ILIKE), to see whether the trigram index answers it.
+        await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+        await tx.$executeRaw`SET LOCAL enable_indexscan = off`;
+        const rows = await tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+          `EXPLAIN SELECT m."householdId" FROM "Member" m WHERE m."name" ILIKE $1`,
+          "%budi%",
+        );
+        return rows.map((row) => row["QUERY PLAN"]).join("\n");
+      });
+      expect(plan).toContain("Member_name_trgm_idx");
+    } finally {
+      await owner.close();
+    }
+  });
+});
+
+describe("numbers", () => {
+  it("finds a household by a member's exact NIK, masked, and says which member", async () => {
+    const target = made[4]!;
+    const page = await search({ q: target.niks[1]! });
+    expect(page.rows.map((r) => r.id)).toEqual([target.id]);
+    expect(page.rows[0]!.match).toMatchObject({ name: "I Wayan Budiarta", by: "nik" });
+    expect(JSON.stringify(page)).not.toMatch(/\d{16}/);
+  });
+
+  it("finds a household by its exact No. KK, typed with spaces", async () => {
+    const target = made[2]!;
+    const spaced = target.noKk.replace(/(\d{4})/g, "$1 ").trim();
+    const page = await search({ q: spaced });
+    expect(page.rows.map((r) => r.id)).toEqual([target.id]);
+    expect(page.rows[0]!.noKkMasked).toBe(`${target.noKk.slice(0, 4)}••••••••${target.noKk.slice(-4)}`);
+    expect(JSON.stringify(page)).not.toMatch(/\d{16}/);
+  });
+
+  it("refuses part of a number, so NIKs cannot be listed by their beginning", async () => {
+    const nik = made[0]!.niks[0]!;
+    for (const q of [nik.slice(0, 12), nik.slice(0, 6), nik.slice(4), `${nik.slice(0, 10)}`]) {
+      const page = await search({ q });
+      expect(page.rows).toEqual([]);
+    }
+    expect(parseRegistrySearchParams({ q: nik.slice(0, 12) }).text.kind).toBe("badNumber");
+  });
+
+  it("does not find another city's NIK", async () => {
+    expect((await search({ q: otherCityNik })).rows).toEqual([]);
+  });
+});
+
+describe("kelurahan scope", () => {
+  it("shows a kelurahan officer only its own kelurahan, whatever the filters say", async () => {
+    const scope = registryScope({ id: "u", role: "KELURAHAN", kelurahanId: city.kelurahanId });
+    const pages = await walk({ kelurahan: second.kelurahanId }, 50, scope);
+    expect(pages[0]!.rows).toEqual([]);
+    const own = await walk({}, 4, scope);
+    expect(own.flatMap((p) => p.rows.map((r) => r.id)).sort()).toEqual(
+      made.filter((h) => h.kelurahanId === city.kelurahanId).map((h) => h.id).sort(),
+    );
+    const foreignNik = made.find((h) => h.kelurahanId === second.kelurahanId)!.niks[0]!;
+    expect((await search({ q: foreignNik }, { scope })).rows).toEqual([]);
+  });
+
+  it("shows nothing to a kelurahan account without a kelurahan", async () => {
+    const scope = registryScope({ id: "u", role: "KELURAHAN", kelurahanId: null });
+    expect((await search({}, { scope })).rows).toEqual([]);
+  });
+});
+
+describe("time budget of a contains search", () => {
+  it("gives up on a statement that runs too long and leaves the transaction usable", async () => {
+    const result = await t.withTenant(city.id, async (tx) => {
+      const slow = await withinTime(tx, 50, () => tx.$executeRaw`SELECT pg_sleep(0.5)`);
+      const quick = await withinTime(tx, 2000, () => tx.$queryRaw<{ one: number }[]>`SELECT 1 AS one`);
+      const after = await tx.household.count();
+      const timeout = (await tx.$queryRaw<{ value: string }[]>`SELECT current_setting('statement_timeout') AS value`)[0]?.value;
+      return { slow, quick, after, timeout };
+    });
+    // PGlite runs in one thread and cannot interrupt a statement; PostgreSQL does.
+    if (inject("testDatabaseUrl")) expect(result.slow).toBeNull();
+    expect(result.quick).toEqual([{ one: 1 }]);
+    expect(result.after).toBe(made.length);
+    expect(result.timeout).toBe("0");
+  });
+});

@@ -1,0 +1,124 @@
+// Dana PEM server actions (issue 7). The kelurahan comes from the session user (scope.ts).
+import { defineAction, type AnyActionDefinition } from "@/lib/actions/define";
+import { addCapital, createFund, updateFund } from "@/features/revolving-funds/funds";
+import { approveLoan, createLoan, disburseLoan, rejectLoan, writeOffLoan } from "@/features/revolving-funds/loans";
+import { importRepaymentsDefinition } from "@/features/revolving-funds/repayment-import";
+import { recordRepayment } from "@/features/revolving-funds/repayments";
+import {
+  addCapitalSchema,
+  approveLoanSchema,
+  createFundSchema,
+  createLoanSchema,
+  disburseLoanSchema,
+  loanIdSchema,
+  recordRepaymentSchema,
+  updateFundSchema,
+  writeOffLoanSchema,
+} from "@/features/revolving-funds/schemas";
+
+export const fundPath = (slug: string) => `/${slug}/dana-pem`;
+export const loanPath = (slug: string, loanId: string) => `/${slug}/dana-pem/pinjaman/${loanId}`;
+const rollupPath = (slug: string) => `/${slug}/dasbor/dana-pem`;
+
+const afterFund = (slug: string) => [fundPath(slug), rollupPath(slug)];
+const afterLoan = (slug: string, result: { loanId: string }) => [fundPath(slug), loanPath(slug, result.loanId), rollupPath(slug)];
+
+export const createFundDefinition = defineAction({
+  name: "revolvingFunds.funds.create",
+  permission: "revolving-fund:write",
+  schema: createFundSchema,
+  run: (ctx, input) => createFund(ctx, input),
+  revalidate: afterFund,
+  successMessage: "Dana PEM dibuat. Catat modal yang diterima.",
+});
+
+export const updateFundDefinition = defineAction({
+  name: "revolvingFunds.funds.update",
+  permission: "revolving-fund:write",
+  schema: updateFundSchema,
+  run: (ctx, input) => updateFund(ctx, input),
+  revalidate: afterFund,
+  successMessage: "Aturan dana disimpan.",
+});
+
+export const addCapitalDefinition = defineAction({
+  name: "revolvingFunds.funds.addCapital",
+  permission: "revolving-fund:write",
+  schema: addCapitalSchema,
+  run: (ctx, input) => addCapital(ctx, input),
+  revalidate: afterFund,
+  successMessage: "Modal dicatat.",
+});
+
+export const createLoanDefinition = defineAction({
+  name: "revolvingFunds.loans.create",
+  permission: "revolving-fund:write",
+  schema: createLoanSchema,
+  run: (ctx, input) => createLoan(ctx, input),
+  revalidate: afterLoan,
+  successMessage: "Usulan pinjaman dicatat. Mintakan persetujuan Lurah atau LPM.",
+});
+
+export const approveLoanDefinition = defineAction({
+  name: "revolvingFunds.loans.approve",
+  permission: "revolving-fund:write",
+  schema: approveLoanSchema,
+  run: (ctx, input) => approveLoan(ctx, input),
+  revalidate: afterLoan,
+  successMessage: "Pinjaman disetujui.",
+});
+
+export const rejectLoanDefinition = defineAction({
+  name: "revolvingFunds.loans.reject",
+  permission: "revolving-fund:write",
+  schema: loanIdSchema,
+  run: (ctx, input) => rejectLoan(ctx, input),
+  revalidate: afterLoan,
+  successMessage: "Usulan pinjaman ditolak.",
+});
+
+export const disburseLoanDefinition = defineAction({
+  name: "revolvingFunds.loans.disburse",
+  permission: "revolving-fund:write",
+  schema: disburseLoanSchema,
+  run: (ctx, input) => disburseLoan(ctx, input),
+  revalidate: afterLoan,
+  successMessage: "Pinjaman dicairkan; jadwal angsuran dibuat.",
+});
+
+export const recordRepaymentDefinition = defineAction({
+  name: "revolvingFunds.loans.repay",
+  permission: "revolving-fund:write",
+  schema: recordRepaymentSchema,
+  run: async (ctx, input) => {
+    const result = await recordRepayment(ctx, input);
+    return { loanId: result.loanId, repaymentId: result.repaymentId };
+  },
+  revalidate: afterLoan,
+  successMessage: "Pembayaran dicatat.",
+});
+
+export const writeOffLoanDefinition = defineAction({
+  name: "revolvingFunds.loans.writeOff",
+  permission: "revolving-fund:write",
+  schema: writeOffLoanSchema,
+  run: (ctx, input) => writeOffLoan(ctx, input),
+  revalidate: afterLoan,
+  successMessage: "Pinjaman dihapusbukukan.",
+});
+
+export { importRepaymentsDefinition };
+
+/** Every Dana PEM action, for lib/actions/registry.ts. */
+export const revolvingFundActionDefinitions: readonly AnyActionDefinition[] = [
+  createFundDefinition,
+  updateFundDefinition,
+  addCapitalDefinition,
+  createLoanDefinition,
+  approveLoanDefinition,
+  rejectLoanDefinition,
+  disburseLoanDefinition,
+  recordRepaymentDefinition,
+  writeOffLoanDefinition,
+  importRepaymentsDefinition,
+];

@@ -1,0 +1,41 @@
+// Who borrows (issue 7, item 2): a member of a registry household of the fund's kelurahan,
+// or a resident outside the registry identified by a valid NIK of this city.
+import type { Tx } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { parseNik } from "@/lib/identity/nik";
+import { isYouthOn } from "./youth";
+
+export type Borrower = { nik: string; name: string; memberId: string | null; householdId: string | null; isYouth: boolean };
+
+const invalid = (field: string, message: string) => new AppError("INVALID", message, { [field]: [message] });
+
+/** The city's NIK prefix: province and kota/kabupaten digits of its Kemendagri code ("53.71" → "5371"). */
+export function cityNikPrefix(kemendagriCode: string): string {
+  return kemendagriCode.replace(/\D/g, "").slice(0, 4);
+}
+
+export async function resolveBorrower(
+  tx: Tx,
+  input: { memberId?: string; borrowerNik?: string; borrowerName?: string },
+  kelurahanId: string,
+  tenantId: string,
+  today: Date,
+): Promise<Borrower> {
+  const inKelurahan = { household: { kelurahanId } };
+  const select = { id: true, nik: true, name: true, birthDate: true, householdId: true } as const;
+  if (input.memberId) {
+    const member = await tx.member.findFirst({ where: { id: input.memberId, ...inKelurahan }, select });
+    if (!member) throw notFound("Anggota registri");
+    return { nik: member.nik, name: member.name, memberId: member.id, householdId: member.householdId, isYouth: isYouthOn(member.birthDate, today) };
+  }
+  const nik = (input.borrowerNik ?? "").replace(/\s/g, "");
+  const parsed = parseNik(nik, today);
+  if (!parsed.ok) throw invalid("borrowerNik", parsed.reason);
+  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { kemendagriCode: true, name: true } });
+  const prefix = cityNikPrefix(tenant.kemendagriCode);
+  if (!nik.startsWith(prefix)) throw invalid("borrowerNik", `NIK bukan NIK penduduk ${tenant.name}: harus diawali ${prefix}.`);
+  // A NIK that is in the kelurahan's registry is that member, whatever name was typed.
+  const member = await tx.member.findFirst({ where: { nik, ...inKelurahan }, select });
+  if (member) return { nik, name: member.name, memberId: member.id, householdId: member.householdId, isYouth: isYouthOn(member.birthDate, today) };
+  return { nik, name: input.borrowerName ?? "", memberId: null, householdId: null, isYouth: isYouthOn(parsed.value.birthDate, today) };
+}

@@ -1,0 +1,39 @@
+// A kelurahan's fund per year, its rules and the capital paid into it (issue 7, item 1).
+import type { ActionContext } from "@/lib/actions/define";
+import { AppError } from "@/lib/errors";
+import { dayToDate } from "@/features/registry/schemas";
+import { cityToday, findOwnFund, fundKelurahanId } from "./scope";
+import type { AddCapitalInput, CreateFundInput, UpdateFundInput } from "./schemas";
+
+type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
+
+export async function createFund({ tx, tenantId, user }: Ctx, input: CreateFundInput) {
+  const kelurahanId = fundKelurahanId(user);
+  const existing = await tx.revolvingFund.findFirst({ where: { kelurahanId, year: input.year }, select: { id: true } });
+  if (existing) {
+    const message = `Dana PEM tahun ${input.year} sudah ada untuk kelurahan ini.`;
+    throw new AppError("CONFLICT", message, { year: [message] });
+  }
+  const fund = await tx.revolvingFund.create({ data: { tenantId, kelurahanId, ...input } });
+  return { fundId: fund.id, year: fund.year };
+}
+
+export async function updateFund({ tx, user }: Ctx, input: UpdateFundInput) {
+  const { fundId, ...rules } = input;
+  const fund = await findOwnFund(tx, user, fundId);
+  await tx.revolvingFund.update({ where: { tenantId_id: { tenantId: fund.tenantId, id: fund.id } }, data: rules });
+  return { fundId: fund.id, year: fund.year };
+}
+
+export async function addCapital({ tx, tenantId, user }: Ctx, input: AddCapitalInput, now?: Date) {
+  const fund = await findOwnFund(tx, user, input.fundId);
+  const receivedAt = dayToDate(input.receivedAt);
+  if (receivedAt > (await cityToday(tx, tenantId, now))) {
+    const message = "Tanggal terima tidak boleh setelah hari ini.";
+    throw new AppError("INVALID", message, { receivedAt: [message] });
+  }
+  const capital = await tx.revolvingFundCapital.create({
+    data: { tenantId, fundId: fund.id, amount: input.amount, source: input.source, receivedAt, note: input.note },
+  });
+  return { fundId: fund.id, year: fund.year, capitalId: capital.id };
+}

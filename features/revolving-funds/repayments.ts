@@ -1,0 +1,61 @@
+// Repayments against the schedule (issue 7, item 3). The allocation rule is in
+// allocation.ts: oldest instalment first, fee before principal within it. More than what is
+// left is refused; a loan paid in full is REPAID and its principal is cash to lend again.
+import type { ActionContext } from "@/lib/actions/define";
+import { AppError } from "@/lib/errors";
+import { formatRupiah } from "@/lib/format";
+import { dayToDate } from "@/features/registry/schemas";
+import { allocatePayment, nextDueDate } from "./allocation";
+import { scheduleTotal, type Instalment } from "./schedule";
+import { cityToday, findOwnLoan, lockLoan } from "./scope";
+import type { RecordRepaymentInput } from "./schemas";
+
+type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
+
+const invalid = (field: string, message: string) => new AppError("INVALID", message, { [field]: [message] });
+
+export async function recordRepayment({ tx, tenantId, user }: Ctx, input: RecordRepaymentInput, clock: { now?: Date } = {}) {
+  const found = await findOwnLoan(tx, user, input.loanId);
+  await lockLoan(tx, tenantId, found.id);
+  const loan = await tx.loan.findFirstOrThrow({ where: { id: found.id } });
+  if (loan.status !== "DISBURSED") throw new AppError("CONFLICT", "Pembayaran hanya dapat dicatat untuk pinjaman yang sedang berjalan.");
+  const paidAt = dayToDate(input.paidAt);
+  if (paidAt > (await cityToday(tx, tenantId, clock.now))) throw invalid("paidAt", "Tanggal bayar tidak boleh setelah hari ini.");
+  if (loan.disbursedAt && paidAt < loan.disbursedAt) throw invalid("paidAt", "Tanggal bayar tidak boleh sebelum tanggal pencairan.");
+
+  const schedule: Instalment[] = await tx.loanInstallment.findMany({
+    where: { loanId: loan.id },
+    orderBy: { seq: "asc" },
+    select: { seq: true, dueDate: true, principalDue: true, feeDue: true },
+  });
+  const paidBefore = loan.principalRepaid + loan.feePaid;
+  const left = scheduleTotal(schedule) - paidBefore;
+  if (input.amount > left) throw invalid("amount", `Melebihi sisa kewajiban, ${formatRupiah(left)}.`);
+
+  const { principalPart, feePart } = allocatePayment(schedule, paidBefore, input.amount);
+  const count = await tx.repayment.count({ where: { loanId: loan.id } });
+  const repayment = await tx.repayment.create({
+    data: {
+      tenantId,
+      loanId: loan.id,
+      paidAt,
+      amount: input.amount,
+      principalPart,
+      feePart,
+      receiptNo: input.receiptNo ?? `KW/${paidAt.getUTCFullYear()}/${loan.id.slice(-6).toUpperCase()}/${count + 1}`,
+      note: input.note,
+      createdById: user.id,
+    },
+  });
+  const paidTotal = paidBefore + input.amount;
+  await tx.loan.update({
+    where: { tenantId_id: { tenantId, id: loan.id } },
+    data: {
+      principalRepaid: loan.principalRepaid + principalPart,
+      feePaid: loan.feePaid + feePart,
+      nextDueDate: nextDueDate(schedule, paidTotal),
+      status: paidTotal === scheduleTotal(schedule) ? "REPAID" : "DISBURSED",
+    },
+  });
+  return { loanId: loan.id, fundId: loan.fundId, repaymentId: repayment.id, principalPart, feePart };
+}

@@ -1,0 +1,43 @@
+// Whose fund (issue 7, item 6): a kelurahan officer works only on the fund of the kelurahan
+// of their own account. The kelurahan comes from the session, never from the form; the city
+// from the scope (withTenant). Any other fund or loan is "not found".
+import type { SessionUser } from "@/lib/auth/session-user";
+import type { Tx } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import { dayToDate, todayIn } from "@/features/registry/schemas";
+import { tenantTimeZone } from "@/lib/tenant/time-zone";
+
+export type FundUser = Pick<SessionUser, "id" | "role" | "kelurahanId">;
+
+/** The officer's kelurahan; an account without one (or of another role) has no fund. */
+export function fundKelurahanId(user: FundUser): string {
+  if (user.role !== "KELURAHAN" || !user.kelurahanId) throw notFound("Dana PEM");
+  return user.kelurahanId;
+}
+
+export async function findOwnFund(tx: Tx, user: FundUser, fundId: string) {
+  const fund = await tx.revolvingFund.findFirst({ where: { id: fundId, kelurahanId: fundKelurahanId(user) } });
+  if (!fund) throw notFound("Dana PEM");
+  return fund;
+}
+
+export async function findOwnLoan(tx: Tx, user: FundUser, loanId: string) {
+  const loan = await tx.loan.findFirst({ where: { id: loanId, fund: { kelurahanId: fundKelurahanId(user) } }, include: { fund: true } });
+  if (!loan) throw notFound("Pinjaman");
+  return loan;
+}
+
+/** Serialises writes that move a fund's cash (disbursements), so two cannot overspend it. */
+export async function lockFund(tx: Tx, tenantId: string, fundId: string) {
+  await tx.$executeRaw`SELECT 1 FROM "RevolvingFund" WHERE "tenantId" = ${tenantId} AND "id" = ${fundId} FOR UPDATE`;
+}
+
+export async function lockLoan(tx: Tx, tenantId: string, loanId: string) {
+  await tx.$executeRaw`SELECT 1 FROM "Loan" WHERE "tenantId" = ${tenantId} AND "id" = ${loanId} FOR UPDATE`;
+}
+
+/** Today in the city's time zone, as the UTC midnight a @db.Date holds. */
+export async function cityToday(tx: Tx, tenantId: string, now: Date = new Date()): Promise<Date> {
+  const timeZone = await tenantTimeZone(tx, tenantId);
+  return dayToDate(todayIn(timeZone, now));
+}

@@ -1,0 +1,40 @@
+// Shared set-up for the Dana PEM integration tests: a city with a NIK prefix, a fund with
+// capital, and a kelurahan officer.
+import type { AnyActionDefinition } from "@/lib/actions/define";
+import { runAction } from "@/lib/actions/run";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { generateNik } from "@/lib/identity/nik";
+import { actionDeps, sessionUser } from "@/tests/helpers/actions";
+import { uniqueSuffix, type TestDb } from "@/tests/helpers/db";
+import { createTestTenant, type TestTenant } from "@/tests/helpers/factories";
+
+export type FundCity = TestTenant & { prefix: string; officer: SessionUser };
+
+let serial = 0;
+
+/** A city whose NIK prefix is known, with a kelurahan officer. */
+export async function fundCity(t: TestDb): Promise<FundCity> {
+  const city = await createTestTenant(t.db, t.withTenant);
+  const prefix = `97${String(10 + Math.floor(Math.random() * 89))}`;
+  await t.db.tenant.update({ where: { id: city.id }, data: { kemendagriCode: `${prefix.slice(0, 2)}.${prefix.slice(2)}.${uniqueSuffix()}` } });
+  const officer = sessionUser(city, "KELURAHAN", { id: `lurah-${city.slug}`, kelurahanId: city.kelurahanId });
+  return { ...city, prefix, officer };
+}
+
+/** A valid NIK of the city for someone born on `birthDate`. */
+export function cityNik(city: FundCity, birthDate: Date): string {
+  serial += 1;
+  return generateNik({ regionCode: `${city.prefix}01`, birthDate, sex: "MALE", serial: (serial % 9000) + 1 });
+}
+
+export function actor(t: TestDb) {
+  return async <R = Record<string, unknown>>(user: SessionUser, definition: AnyActionDefinition, input: Record<string, unknown> | FormData, slug?: string) => {
+    const result = await runAction(actionDeps(t, user), definition, slug ?? user.tenantSlug ?? "", input);
+    return result as { ok: true; data: R } | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> };
+  };
+}
+
+export function must<R>(result: { ok: true; data: R } | { ok: false; code: string; message: string; fieldErrors?: unknown }): R {
+  if (!result.ok) throw new Error(`${result.code}: ${result.message} ${JSON.stringify(result.fieldErrors ?? {})}`);
+  return result.data;
+}

@@ -1,0 +1,332 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { revolvingFundsDashboardQueries } from "@/features/dashboards/revolving-funds/queries";
+import {
+  addCapitalDefinition,
+  approveLoanDefinition,
+  createFundDefinition,
+  createLoanDefinition,
+  disburseLoanDefinition,
+  importRepaymentsDefinition,
+  recordRepaymentDefinition,
+  rejectLoanDefinition,
+  writeOffLoanDefinition,
+} from "@/features/revolving-funds/action-definitions";
+import { fundLedger, reconciles } from "@/features/revolving-funds/ledger";
+import { fundAgeing, fundRounds } from "@/features/revolving-funds/queries";
+import { loanSchedule } from "@/features/revolving-funds/schedule";
+import { dayToDate, todayIn } from "@/features/registry/schemas";
+import { sessionUser } from "@/tests/helpers/actions";
+import { openTestDb, type TestDb } from "@/tests/helpers/db";
+import { createTestHousehold } from "@/tests/helpers/factories";
+import { actor, cityNik, fundCity, must, type FundCity } from "@/features/revolving-funds/tests/revolving-funds-helpers";
+
+let t: TestDb;
+let city: FundCity;
+let otherCity: FundCity;
+let act: ReturnType<typeof actor>;
+let fundId: string;
+const youngBirth = new Date(Date.UTC(2000, 4, 17));
+const olderBirth = new Date(Date.UTC(1980, 1, 3));
+
+beforeAll(async () => {
+  t = await openTestDb();
+  act = actor(t);
+  city = await fundCity(t);
+  otherCity = await fundCity(t);
+  fundId = must(await act<{ fundId: string }>(city.officer, createFundDefinition, { year: "2026", lpmName: "LPM Uji", maxLoan: "25 juta", maxTenorMonths: "12", serviceFeeBps: "3", graceMonths: "0" })).fundId;
+  must(await act(city.officer, addCapitalDefinition, { fundId, amount: "50.000.000", source: "APBD", receivedAt: "2026-01-02" }));
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const read = <T>(fn: Parameters<typeof t.withTenant<T>>[1]) => t.withTenant(city.id, fn);
+
+/** Proposes, approves and disburses a loan; returns its id. */
+async function lend(principal: string, options: { nik?: string; tenor?: string; disbursedAt?: string; fund?: string; override?: string } = {}) {
+  const loanId = must(
+    await act<{ loanId: string }>(city.officer, createLoanDefinition, {
+      fundId: options.fund ?? fundId,
+      borrowerNik: options.nik ?? cityNik(city, youngBirth),
+      borrowerName: "Yohanes Lake",
+      businessType: "Kios sembako",
+      purpose: "Tambahan modal kios",
+      principal,
+      tenorMonths: options.tenor ?? "10",
+      ...(options.override ? { override: "on", overrideReason: options.override } : {}),
+    }),
+  ).loanId;
+  must(await act(city.officer, approveLoanDefinition, { loanId, approvedByName: "Lurah Uji" }));
+  must(await act(city.officer, disburseLoanDefinition, { loanId, disbursedAt: options.disbursedAt ?? "2026-01-10" }));
+  return loanId;
+}
+
+describe("lending and repaying", () => {
+  it("disburses with a monthly schedule, allocates fee first and oldest instalment first, and reconciles", async () => {
+    const loanId = await lend("5.000.000");
+    const loan = await read((tx) => tx.loan.findFirstOrThrow({ where: { id: loanId }, include: { installments: { orderBy: { seq: "asc" } } } }));
+    expect(loan.isYouth).toBe(true);
+    expect(loan.serviceFee).toBe(150_000n);
+    expect(loan.installments).toHaveLength(10);
+    expect(loan.installments[0]).toMatchObject({ principalDue: 500_000n, feeDue: 15_000n, dueDate: dayToDate("2026-02-10") });
+    expect(loan.nextDueDate).toEqual(dayToDate("2026-02-10"));
+
+    const paid = must(await act<{ repaymentId: string }>(city.officer, recordRepaymentDefinition, { loanId, paidAt: "2026-02-09", amount: "600.000" }));
+    const repayment = await read((tx) => tx.repayment.findFirstOrThrow({ where: { id: paid.repaymentId } }));
+    // Instalment 1 (fee 15.000 + principal 500.000) in full, then instalment 2's fee, then 70.000 of its principal.
+    expect(repayment).toMatchObject({ principalPart: 570_000n, feePart: 30_000n });
+    const after = await read((tx) => tx.loan.findFirstOrThrow({ where: { id: loanId } }));
+    expect(after).toMatchObject({ principalRepaid: 570_000n, feePaid: 30_000n, nextDueDate: dayToDate("2026-03-10") });
+
+    const ledger = await read((tx) => fundLedger(tx, fundId));
+    expect(reconciles(ledger)).toBe(true);
+    expect(ledger.feesCollected).toBeGreaterThanOrEqual(30_000n);
+  });
+
+  it("refuses paying more than is left, and marks a loan paid in full REPAID, its principal lendable again", async () => {
+    const loanId = await lend("1.000.000", { tenor: "2" });
+    const before = await read((tx) => fundLedger(tx, fundId));
+    const over = await act(city.officer, recordRepaymentDefinition, { loanId, paidAt: "2026-03-01", amount: "1.030.001" });
+    expect(over).toMatchObject({ ok: false, code: "INVALID" });
+    must(await act(city.officer, recordRepaymentDefinition, { loanId, paidAt: "2026-03-01", amount: "1.030.000" }));
+    const loan = await read((tx) => tx.loan.findFirstOrThrow({ where: { id: loanId } }));
+    expect(loan).toMatchObject({ status: "REPAID", nextDueDate: null, principalRepaid: 1_000_000n });
+    const after = await read((tx) => fundLedger(tx, fundId));
+    expect(after.cash - before.cash).toBe(1_000_000n);
+    expect(after.feesCollected - before.feesCollected).toBe(30_000n);
+  });
+
+  it("refuses a loan above the fund's ceiling, or more than its cash, and a NIK of another city", async () => {
+    const base = { fundId, borrowerName: "Maria Bria", businessType: "Jahit", purpose: "Beli mesin jahit", tenorMonths: "6" };
+    const ceiling = await act(city.officer, createLoanDefinition, { ...base, borrowerNik: cityNik(city, olderBirth), principal: "26 juta" });
+    expect(ceiling).toMatchObject({ ok: false, fieldErrors: { principal: [expect.stringContaining("plafon")] } });
+    const foreign = await act(city.officer, createLoanDefinition, { ...base, borrowerNik: cityNik(otherCity, olderBirth), principal: "1 juta" });
+    expect(foreign).toMatchObject({ ok: false, fieldErrors: { borrowerNik: [expect.stringContaining(city.prefix)] } });
+    const malformed = await act(city.officer, createLoanDefinition, { ...base, borrowerNik: "12345", principal: "1 juta" });
+    expect(malformed).toMatchObject({ ok: false, fieldErrors: { borrowerNik: [expect.any(String)] } });
+
+    // A second fund with Rp 3 juta of capital cannot lend Rp 4 juta.
+    const small = must(await act<{ fundId: string }>(city.officer, createFundDefinition, { year: "2025", lpmName: "LPM Uji", maxLoan: "10 juta", maxTenorMonths: "12", serviceFeeBps: "", graceMonths: "1" })).fundId;
+    must(await act(city.officer, addCapitalDefinition, { fundId: small, amount: "3 juta", source: "CSR", receivedAt: "2025-01-05" }));
+    const tooMuch = await act(city.officer, createLoanDefinition, { ...base, fundId: small, borrowerNik: cityNik(city, olderBirth), principal: "4 juta" });
+    expect(tooMuch).toMatchObject({ ok: false, fieldErrors: { principal: [expect.stringContaining("kas")] } });
+    // Two approvals that together exceed the cash: the second is refused.
+    const a = must(await act<{ loanId: string }>(city.officer, createLoanDefinition, { ...base, fundId: small, borrowerNik: cityNik(city, olderBirth), principal: "2 juta" })).loanId;
+    const b = must(await act<{ loanId: string }>(city.officer, createLoanDefinition, { ...base, fundId: small, borrowerNik: cityNik(city, olderBirth), principal: "2 juta" })).loanId;
+    must(await act(city.officer, approveLoanDefinition, { loanId: a, approvedByName: "Ketua LPM" }));
+    expect(await act(city.officer, approveLoanDefinition, { loanId: b, approvedByName: "Ketua LPM" })).toMatchObject({ ok: false, code: "INVALID" });
+    must(await act(city.officer, rejectLoanDefinition, { loanId: b }));
+    expect(await read((tx) => tx.loan.count({ where: { fundId: small, status: "DISBURSED" } }))).toBe(0);
+  });
+
+  it("lends to a registry member picked within the kelurahan, linking the household", async () => {
+    const member = await read(async (tx) => {
+      const household = await createTestHousehold(tx, city);
+      return tx.member.create({
+        data: { tenantId: city.id, householdId: household.id, nik: cityNik(city, olderBirth), name: "Agustina Nenobais", sex: "FEMALE", birthDate: olderBirth, relation: "HEAD" },
+      });
+    });
+    const { loanId } = must(await act<{ loanId: string }>(city.officer, createLoanDefinition, { fundId, memberId: member.id, businessType: "Tenun ikat", purpose: "Beli benang tenun", principal: "2 juta", tenorMonths: "6" }));
+    const loan = await read((tx) => tx.loan.findFirstOrThrow({ where: { id: loanId } }));
+    expect(loan).toMatchObject({ memberId: member.id, householdId: member.householdId, borrowerName: "Agustina Nenobais", isYouth: false, status: "PROPOSED" });
+  });
+
+  it("refuses a new loan to a borrower in arrears unless overridden, and records who and why", async () => {
+    const nik = cityNik(city, youngBirth);
+    await lend("2.000.000", { nik, disbursedAt: "2026-01-15" });
+    const base = { fundId, borrowerNik: nik, borrowerName: "Yohanes Lake", businessType: "Cuci motor", purpose: "Beli mesin cuci", principal: "1 juta", tenorMonths: "6" };
+    const refused = await act(city.officer, createLoanDefinition, base);
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { override: [expect.stringContaining("menunggak")] } });
+    const noReason = await act(city.officer, createLoanDefinition, { ...base, override: "on" });
+    expect(noReason).toMatchObject({ ok: false, fieldErrors: { overrideReason: [expect.any(String)] } });
+    const { loanId } = must(await act<{ loanId: string }>(city.officer, createLoanDefinition, { ...base, override: "on", overrideReason: "Usaha baru bangkit setelah banjir" }));
+    const loan = await read((tx) => tx.loan.findFirstOrThrow({ where: { id: loanId } }));
+    expect(loan).toMatchObject({ overdueOverride: true, overrideReason: "Usaha baru bangkit setelah banjir", overrideById: city.officer.id });
+  });
+
+  it("ages arrears and writes a loan off with a reason and an approver; the fund still reconciles", async () => {
+    const loanId = await lend("3.000.000", { disbursedAt: "2026-01-20" });
+    const today = dayToDate(todayIn("Asia/Jakarta"));
+    const ageing = await read((tx) => fundAgeing(tx, fundId, today));
+    expect(ageing.find((row) => row.bucket === "d90_plus")!.outstanding).toBeGreaterThanOrEqual(3_000_000n);
+    const noReason = await act(city.officer, writeOffLoanDefinition, { loanId, reason: "", approver: "Lurah Uji" });
+    expect(noReason).toMatchObject({ ok: false, code: "INVALID" });
+    must(await act(city.officer, writeOffLoanDefinition, { loanId, reason: "Peminjam pindah ke luar daerah", approver: "Lurah Uji" }));
+    const loan = await read((tx) => tx.loan.findFirstOrThrow({ where: { id: loanId } }));
+    expect(loan).toMatchObject({ status: "WRITTEN_OFF", writeOffReason: "Peminjam pindah ke luar daerah", writeOffApprover: "Lurah Uji" });
+    expect(await act(city.officer, recordRepaymentDefinition, { loanId, paidAt: "2026-03-01", amount: "100.000" })).toMatchObject({ ok: false, code: "CONFLICT" });
+    const ledger = await read((tx) => fundLedger(tx, fundId));
+    expect(ledger.writtenOff).toBeGreaterThanOrEqual(3_000_000n);
+    expect(reconciles(ledger)).toBe(true);
+  });
+
+  it("tracks lending rounds: a new round (tahap) is complete once all its loans are repaid", async () => {
+    const fund = must(await act<{ fundId: string }>(city.officer, createFundDefinition, { year: "2024", lpmName: "LPM Uji", maxLoan: "10 juta", maxTenorMonths: "12", serviceFeeBps: "0", graceMonths: "0" })).fundId;
+    must(await act(city.officer, addCapitalDefinition, { fundId: fund, amount: "2 juta", source: "APBD", receivedAt: "2024-01-05" }));
+    const first = await lend("2.000.000", { fund, tenor: "1", disbursedAt: "2024-02-01" });
+    must(await act(city.officer, recordRepaymentDefinition, { loanId: first, paidAt: "2024-03-01", amount: "2 juta" }));
+    // Round 2 is lent from the repaid principal.
+    const second = must(await act<{ loanId: string }>(city.officer, createLoanDefinition, { fundId: fund, borrowerNik: cityNik(city, youngBirth), borrowerName: "Fransiska Lado", businessType: "Warung", purpose: "Modal warung makan", principal: "2 juta", tenorMonths: "4", newRound: "on" })).loanId;
+    const rounds = await read((tx) => fundRounds(tx, fund));
+    expect(rounds.map((r) => [r.round, r.complete])).toEqual([[1, true], [2, false]]);
+    expect(await read((tx) => tx.loan.findFirstOrThrow({ where: { id: second } }))).toMatchObject({ round: 2 });
+  });
+});
+
+describe("importing repayments", () => {
+  const upload = (loanId: string, nik: string, mode: "dry-run" | "commit") => {
+    const form = new FormData();
+    const lines = [
+      "ID PINJAMAN,NIK,TANGGAL BAYAR,JUMLAH,NO KUITANSI",
+      `${loanId},,10-02-2026,515.000,IMP-1`,
+      `,${nik},10-03-2026,515.000,IMP-2`,
+      `${loanId},,11-03-2026,99.000.000,IMP-3`,
+      `,5371000000000000,11-03-2026,1.000,IMP-4`,
+      `${loanId},,bukan tanggal,1.000,IMP-5`,
+    ];
+    form.set("file", new File([lines.join("\r\n")], "pembayaran.csv", { type: "text/csv" }));
+    form.set("mode", mode);
+    return act<{ accepted: number; rejected: { rowNumber: number; reasons: string[] }[] }>(city.officer, importRepaymentsDefinition, form);
+  };
+
+  it("checks first without writing, then commits the good rows through the same rules and reports the rest", async () => {
+    const nik = cityNik(city, youngBirth);
+    const loanId = await lend("5.000.000", { nik, disbursedAt: "2026-01-10" });
+    const dry = must(await upload(loanId, nik, "dry-run"));
+    expect(dry.accepted).toBe(2);
+    expect(dry.rejected.map((row) => row.rowNumber)).toEqual([4, 5, 6]);
+    expect(dry.rejected[0]!.reasons.join(" ")).toMatch(/sisa kewajiban/);
+    expect(await read((tx) => tx.repayment.count({ where: { loanId } }))).toBe(0);
+
+    const done = must(await upload(loanId, nik, "commit"));
+    expect(done.accepted).toBe(2);
+    const loan = await read((tx) => tx.loan.findFirstOrThrow({ where: { id: loanId } }));
+    expect(loan).toMatchObject({ principalRepaid: 1_000_000n, feePaid: 30_000n, nextDueDate: dayToDate("2026-04-10") });
+    // Another kelurahan's officer cannot import against this loan.
+    const neighbour = sessionUser(city, "KELURAHAN", { id: "lurah-lain", kelurahanId: "kelurahan-lain" });
+    const form = new FormData();
+    form.set("file", new File([`ID PINJAMAN,TANGGAL BAYAR,JUMLAH\r\n${loanId},10-04-2026,515.000`], "x.csv", { type: "text/csv" }));
+    form.set("mode", "commit");
+    const foreign = await act(neighbour, importRepaymentsDefinition, form);
+    expect(foreign.ok ? (foreign.data as { accepted: number }).accepted : 0).toBe(0);
+    expect(await read((tx) => tx.repayment.count({ where: { loanId } }))).toBe(2);
+  });
+});
+
+describe("who may", () => {
+  it("another kelurahan's officer, OPD staff and another city's users cannot reach the fund", async () => {
+    const neighbour = await read((tx) => tx.area.create({ data: { tenantId: city.id, code: `${city.kecamatanId}.2`, name: "Kelurahan Tetangga", level: "KELURAHAN", parentId: city.kecamatanId } }));
+    const otherOfficer = sessionUser(city, "KELURAHAN", { id: "lurah-tetangga", kelurahanId: neighbour.id });
+    const loanId = await lend("1.000.000");
+    const capital = { fundId, amount: "1 juta", source: "APBD", receivedAt: "2026-02-01" };
+    expect(await act(otherOfficer, addCapitalDefinition, capital)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await act(otherOfficer, recordRepaymentDefinition, { loanId, paidAt: "2026-03-01", amount: "100.000" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    const noKelurahan = sessionUser(city, "KELURAHAN", { id: "lurah-tanpa-kelurahan" });
+    expect(await act(noKelurahan, addCapitalDefinition, capital)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    const staff = sessionUser(city, "OPD_STAFF", { id: "staf" });
+    expect(await act(staff, addCapitalDefinition, capital)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    const bapeda = sessionUser(city, "BAPEDA", { id: "bapeda" });
+    expect(await act(bapeda, recordRepaymentDefinition, { loanId, paidAt: "2026-03-01", amount: "100.000" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    // Another city's officer, in their own city, finds no such fund or loan.
+    expect(await act(otherCity.officer, addCapitalDefinition, capital)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await act(otherCity.officer, recordRepaymentDefinition, { loanId, paidAt: "2026-03-01", amount: "100.000" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    // ...and is "not found" when aiming at this city's URL.
+    expect(await act(otherCity.officer, addCapitalDefinition, capital, city.slug)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    const loan = await read((tx) => tx.loan.findFirstOrThrow({ where: { id: loanId } }));
+    expect(loan.principalRepaid).toBe(0n);
+  });
+});
+
+describe("the city roll-up", () => {
+  const filters = { year: 2026, kecamatanId: null, opdId: null, programmeId: null };
+
+  it("sums the kelurahan's lending in the database, and grows as loans are made", async () => {
+    const before = await read((tx) => revolvingFundsDashboardQueries.totals(tx, filters));
+    await lend("4.000.000", { nik: cityNik(city, olderBirth) });
+    const after = await read((tx) => revolvingFundsDashboardQueries.totals(tx, filters));
+    expect(after.disbursed - before.disbursed).toBe(4_000_000n);
+    expect(after.loans - before.loans).toBe(1);
+    expect(after.youthLoans - before.youthLoans).toBe(0);
+    expect(after.par30).toBeGreaterThan(before.par30);
+    const rows = await read((tx) => revolvingFundsDashboardQueries.byKelurahan(tx, filters));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ kelurahanId: city.kelurahanId, disbursed: after.disbursed });
+    expect(Object.keys(rows[0]!)).not.toContain("borrowerName");
+    // Another city sees none of it.
+    expect(await t.withTenant(otherCity.id, (tx) => revolvingFundsDashboardQueries.byKelurahan(tx, filters))).toEqual([]);
+    const ageing = await read((tx) => revolvingFundsDashboardQueries.ageing(tx, filters));
+    expect(ageing.reduce((sum, row) => sum + row.outstanding, 0n)).toBe(after.outstanding);
+  });
+
+  it("narrows to a kecamatan: the fund's own kecamatan keeps its figures, another has none", async () => {
+    const all = await read((tx) => revolvingFundsDashboardQueries.totals(tx, filters));
+    const own = await read((tx) => revolvingFundsDashboardQueries.totals(tx, { ...filters, kecamatanId: city.kecamatanId }));
+    expect(own).toEqual(all);
+    const elsewhere = await read((tx) => tx.area.create({ data: { tenantId: city.id, code: `${city.kecamatanId}.kec`, name: "Kecamatan Lain", level: "KECAMATAN" } }));
+    const none = { ...filters, kecamatanId: elsewhere.id };
+    expect(await read((tx) => revolvingFundsDashboardQueries.totals(tx, none))).toMatchObject({ funds: 0, loans: 0, disbursed: 0n, capital: 0n });
+    expect(await read((tx) => revolvingFundsDashboardQueries.byKelurahan(tx, none))).toEqual([]);
+    expect(await read((tx) => revolvingFundsDashboardQueries.byKelurahan(tx, { ...filters, kecamatanId: city.kecamatanId }))).toHaveLength(1);
+  });
+
+  it("counts a round completed once it has lent and every loan in it is repaid or written off, kept as loans change", async () => {
+    const city2 = await fundCity(t);
+    const officer = city2.officer;
+    const at = <T>(fn: Parameters<typeof t.withTenant<T>>[1]) => t.withTenant(city2.id, fn);
+    const year2024 = { ...filters, year: 2024 };
+    const rounds = async () => (await at((tx) => revolvingFundsDashboardQueries.totals(tx, year2024))).roundsCompleted;
+    const fund = must(await act<{ fundId: string }>(officer, createFundDefinition, { year: "2024", lpmName: "LPM", maxLoan: "10 juta", maxTenorMonths: "12", serviceFeeBps: "0", graceMonths: "0" })).fundId;
+    must(await act(officer, addCapitalDefinition, { fundId: fund, amount: "4 juta", source: "APBD", receivedAt: "2024-01-05" }));
+    const propose = async (newRound: boolean) =>
+      must(await act<{ loanId: string }>(officer, createLoanDefinition, { fundId: fund, borrowerNik: cityNik(city2, olderBirth), borrowerName: "Uji Tahap", businessType: "Warung", purpose: "Modal warung", principal: "2 juta", tenorMonths: "1", ...(newRound ? { newRound: "on" } : {}) })).loanId;
+    const lendNow = async (loanId: string) => {
+      must(await act(officer, approveLoanDefinition, { loanId, approvedByName: "Lurah" }));
+      must(await act(officer, disburseLoanDefinition, { loanId, disbursedAt: "2024-02-01" }));
+    };
+    const [repaid, writtenOff] = [await propose(false), await propose(false)];
+    await lendNow(repaid);
+    await lendNow(writtenOff);
+    expect(await rounds()).toBe(0);
+    must(await act(officer, recordRepaymentDefinition, { loanId: repaid, paidAt: "2024-03-01", amount: "2 juta" }));
+    expect(await rounds()).toBe(0); // one loan of round 1 still running
+    must(await act(officer, writeOffLoanDefinition, { loanId: writtenOff, reason: "Usaha tutup, peminjam pindah", approver: "Lurah Uji" }));
+    expect(await rounds()).toBe(1);
+    // Round 2: a proposal keeps it open; rejected, the round has lent nothing and is not counted.
+    const second = await propose(true);
+    expect(await rounds()).toBe(1);
+    must(await act(officer, rejectLoanDefinition, { loanId: second }));
+    expect(await rounds()).toBe(1);
+    // The counts the trigger kept equal a recount from the loans (a round left with no loans
+    // keeps a row of zeros; the recount has none).
+    const counts = () => at((tx) => tx.loanRound.findMany({ where: { OR: [{ open: { gt: 0 } }, { closed: { gt: 0 } }] }, orderBy: { round: "asc" }, select: { round: true, open: true, closed: true } }));
+    const kept = await counts();
+    expect(kept).toEqual([{ round: 1, open: 0, closed: 2 }]);
+    await at((tx) => tx.$executeRaw`SELECT entas_loan_rounds_rebuild(${city2.id})`);
+    expect(await counts()).toEqual(kept);
+  });
+
+  it("counts as fallen due exactly what the schedule says, month ends and grace included", async () => {
+    const city2 = await fundCity(t);
+    const officer = city2.officer;
+    const fund = must(await act<{ fundId: string }>(officer, createFundDefinition, { year: "2026", lpmName: "LPM", maxLoan: "25 juta", maxTenorMonths: "24", serviceFeeBps: "2,5", graceMonths: "0" })).fundId;
+    must(await act(officer, addCapitalDefinition, { fundId: fund, amount: "500 juta", source: "APBD", receivedAt: "2025-01-02" }));
+    const cases = [
+      ["1.234.567", "7", "2025-01-31", 0], ["10.000.000", "3", "2026-08-31", 1], ["2.500.000", "12", "2025-11-23", 2],
+      ["999.999", "5", "2026-06-30", 0], ["5.000.000", "24", "2025-02-28", 3], ["3.333.333", "9", "2026-10-23", 0],
+    ] as const;
+    const today = dayToDate(todayIn("Asia/Jakarta"));
+    let expected = 0n;
+    for (const [principal, tenor, disbursedAt, grace] of cases) {
+      await t.withTenant(city2.id, (tx) => tx.revolvingFund.update({ where: { tenantId_id: { tenantId: city2.id, id: fund } }, data: { graceMonths: grace } }));
+      const { loanId } = must(await act<{ loanId: string }>(officer, createLoanDefinition, { fundId: fund, borrowerNik: cityNik(city2, olderBirth), borrowerName: "Uji Jadwal", businessType: "Uji", purpose: "Uji jadwal", principal, tenorMonths: tenor }));
+      must(await act(officer, approveLoanDefinition, { loanId, approvedByName: "Lurah" }));
+      must(await act(officer, disburseLoanDefinition, { loanId, disbursedAt }));
+      const loan = await t.withTenant(city2.id, (tx) => tx.loan.findFirstOrThrow({ where: { id: loanId } }));
+      const schedule = loanSchedule({ disbursedAt: loan.disbursedAt!, principal: loan.principal, serviceFee: loan.serviceFee, tenorMonths: loan.tenorMonths, graceMonths: loan.graceMonths });
+      expected += schedule.filter((line) => line.dueDate <= today).reduce((sum, line) => sum + line.principalDue + line.feeDue, 0n);
+    }
+    const totals = await t.withTenant(city2.id, (tx) => revolvingFundsDashboardQueries.totals(tx, filters));
+    expect(totals.dueToDate).toBe(expected);
+    expect(totals.paidOnTime).toBe(0n);
+  });
+});

@@ -1,0 +1,55 @@
+// The statistics and target server actions (issue #6): Bapeda only (statistics:write).
+import { defineAction, type AnyActionDefinition } from "@/lib/actions/define";
+import { importStatisticsDefinition } from "@/features/statistics/import";
+import { deleteStatistic, deleteTarget, saveStatistic, saveTarget } from "@/features/statistics/operations";
+import { saveStatisticSchema, saveTargetSchema, statisticIdSchema, targetIdSchema } from "@/features/statistics/schemas";
+
+export { importStatisticsDefinition };
+
+export const statisticsPath = (slug: string) => `/${slug}/dasbor/statistik`;
+// The poverty dashboard shows progress to the targets.
+const afterWrite = (slug: string) => [statisticsPath(slug), `/${slug}/dasbor/kemiskinan`];
+
+export const saveStatisticDefinition = defineAction({
+  name: "statistics.save",
+  permission: "statistics:write",
+  schema: saveStatisticSchema,
+  run: (ctx, input) => saveStatistic(ctx, input),
+  revalidate: afterWrite,
+  successMessage: "Data statistik disimpan.",
+});
+
+export const deleteStatisticDefinition = defineAction({
+  name: "statistics.delete",
+  permission: "statistics:write",
+  schema: statisticIdSchema,
+  run: (ctx, input) => deleteStatistic(ctx, input),
+  revalidate: afterWrite,
+  successMessage: "Data statistik dihapus.",
+});
+
+export const saveTargetDefinition = defineAction({
+  name: "statistics.targets.save",
+  permission: "statistics:write",
+  schema: saveTargetSchema,
+  run: (ctx, input) => saveTarget(ctx, input),
+  revalidate: afterWrite,
+  successMessage: "Target disimpan.",
+});
+
+export const deleteTargetDefinition = defineAction({
+  name: "statistics.targets.delete",
+  permission: "statistics:write",
+  schema: targetIdSchema,
+  run: (ctx, input) => deleteTarget(ctx, input),
+  revalidate: afterWrite,
+  successMessage: "Target dihapus.",
+});
+
+export const statisticsActionDefinitions: readonly AnyActionDefinition[] = [
+  saveStatisticDefinition,
+  deleteStatisticDefinition,
+  saveTargetDefinition,
+  deleteTargetDefinition,
+  importStatisticsDefinition,
+];

@@ -1,0 +1,167 @@
+// The training server actions (issue 5, item 2).
+import { defineAction, type AnyActionDefinition } from "@/lib/actions/define";
+import { recordAttendance } from "@/features/trainings/attendance";
+import { recordFollowUp } from "@/features/trainings/follow-ups";
+import { importParticipantsDefinition } from "@/features/trainings/participant-import";
+import { addParticipant, completeParticipant, removeParticipant, verifyParticipants, withdrawParticipant } from "@/features/trainings/participants";
+import {
+  addParticipantSchema,
+  cancelTrainingSchema,
+  completeParticipantSchema,
+  createTrainingSchema,
+  participantIdSchema,
+  recordAttendanceSchema,
+  recordFollowUpSchema,
+  trainingIdSchema,
+  updateTrainingSchema,
+  verifyParticipantsSchema,
+  verifyTrainingsSchema,
+  withdrawParticipantSchema,
+} from "@/features/trainings/schemas";
+import { cancelTraining, createTraining, deleteTraining, updateTraining, verifyTrainings } from "@/features/trainings/trainings";
+
+export const trainingsPath = (slug: string) => `/${slug}/pelatihan`;
+export const trainingPath = (slug: string, id: string) => `/${slug}/pelatihan/${id}`;
+export const followUpsPath = (slug: string) => `/${slug}/pelatihan/tindak-lanjut`;
+// Programme pages and household timelines show trainings too.
+const programmesPath = (slug: string) => `/${slug}/program`;
+const registryPath = (slug: string) => `/${slug}/registri`;
+
+const afterTraining = (slug: string, result: { trainingId: string }) => [
+  trainingsPath(slug),
+  trainingPath(slug, result.trainingId),
+  programmesPath(slug),
+  registryPath(slug),
+];
+
+const afterVerify = (slug: string, result: { trainingIds: string[] }) => [
+  trainingsPath(slug),
+  ...result.trainingIds.map((id) => trainingPath(slug, id)),
+  programmesPath(slug),
+  registryPath(slug),
+];
+
+export const createTrainingDefinition = defineAction({
+  name: "trainings.create",
+  permission: "entry:write",
+  schema: createTrainingSchema,
+  run: (ctx, input) => createTraining(ctx, input),
+  revalidate: afterTraining,
+  successMessage: "Pelatihan dicatat sebagai draf. Kepala OPD perlu memverifikasinya.",
+});
+
+export const updateTrainingDefinition = defineAction({
+  name: "trainings.update",
+  permission: "entry:write",
+  schema: updateTrainingSchema,
+  run: (ctx, input) => updateTraining(ctx, input),
+  revalidate: afterTraining,
+  successMessage: "Draf pelatihan disimpan.",
+});
+
+export const deleteTrainingDefinition = defineAction({
+  name: "trainings.delete",
+  permission: "entry:write",
+  schema: trainingIdSchema,
+  run: (ctx, input) => deleteTraining(ctx, input),
+  revalidate: afterTraining,
+  successMessage: "Draf pelatihan dihapus.",
+});
+
+export const cancelTrainingDefinition = defineAction({
+  name: "trainings.cancel",
+  permission: "entry:write",
+  schema: cancelTrainingSchema,
+  run: (ctx, input) => cancelTraining(ctx, input),
+  revalidate: afterTraining,
+  successMessage: "Pelatihan dibatalkan; tidak lagi dihitung.",
+});
+
+export const verifyTrainingsDefinition = defineAction({
+  name: "trainings.verify",
+  permission: "entry:verify",
+  schema: verifyTrainingsSchema,
+  run: (ctx, input) => verifyTrainings(ctx, input),
+  revalidate: afterVerify,
+  successMessage: "Pelatihan diverifikasi.",
+});
+
+export const addParticipantDefinition = defineAction({
+  name: "trainings.participants.add",
+  permission: "entry:write",
+  schema: addParticipantSchema,
+  run: (ctx, input) => addParticipant(ctx, input),
+  revalidate: afterTraining,
+  successMessage: "Peserta ditambahkan sebagai draf.",
+});
+
+export const removeParticipantDefinition = defineAction({
+  name: "trainings.participants.remove",
+  permission: "entry:write",
+  schema: participantIdSchema,
+  run: (ctx, input) => removeParticipant(ctx, input),
+  revalidate: afterTraining,
+  successMessage: "Draf peserta dihapus.",
+});
+
+export const completeParticipantDefinition = defineAction({
+  name: "trainings.participants.complete",
+  permission: "entry:write",
+  schema: completeParticipantSchema,
+  run: (ctx, input) => completeParticipant(ctx, input),
+  revalidate: (slug, result) => [...afterTraining(slug, result), followUpsPath(slug)],
+  successMessage: "Peserta dinyatakan selesai; tindak lanjut 3 dan 6 bulan dijadwalkan.",
+});
+
+export const withdrawParticipantDefinition = defineAction({
+  name: "trainings.participants.withdraw",
+  permission: "entry:write",
+  schema: withdrawParticipantSchema,
+  run: (ctx, input) => withdrawParticipant(ctx, input),
+  revalidate: (slug, result) => [...afterTraining(slug, result), followUpsPath(slug)],
+  successMessage: "Peserta dikeluarkan; alasannya tercatat.",
+});
+
+export const verifyParticipantsDefinition = defineAction({
+  name: "trainings.participants.verify",
+  permission: "entry:verify",
+  schema: verifyParticipantsSchema,
+  run: (ctx, input) => verifyParticipants(ctx, input),
+  revalidate: afterVerify,
+  successMessage: "Peserta diverifikasi.",
+});
+
+export const recordAttendanceDefinition = defineAction({
+  name: "trainings.attendance.record",
+  permission: "entry:write",
+  schema: recordAttendanceSchema,
+  run: (ctx, input) => recordAttendance(ctx, input),
+  revalidate: (slug, result) => [trainingPath(slug, result.trainingId)],
+  successMessage: "Kehadiran disimpan.",
+});
+
+export const recordFollowUpDefinition = defineAction({
+  name: "trainings.followUps.record",
+  permission: "entry:write",
+  schema: recordFollowUpSchema,
+  run: (ctx, input) => recordFollowUp(ctx, input),
+  revalidate: (slug, result) => [followUpsPath(slug), trainingPath(slug, result.trainingId)],
+  successMessage: "Hasil tindak lanjut dicatat.",
+});
+
+/** Every training action, for lib/actions/registry.ts. */
+export const trainingActionDefinitions: readonly AnyActionDefinition[] = [
+  createTrainingDefinition,
+  updateTrainingDefinition,
+  deleteTrainingDefinition,
+  cancelTrainingDefinition,
+  verifyTrainingsDefinition,
+  addParticipantDefinition,
+  removeParticipantDefinition,
+  completeParticipantDefinition,
+  withdrawParticipantDefinition,
+  verifyParticipantsDefinition,
+  recordAttendanceDefinition,
+  recordFollowUpDefinition,
+  importParticipantsDefinition,
+];

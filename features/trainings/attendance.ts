@@ -1,0 +1,61 @@
+// Attendance per day (issue 5, item 2). The grid is saved whole: a ticked cell is present,
+// an unticked one absent, for every participant still in the training and every day of it
+// up to today. Only cells that change are written, so the audit log shows the real edits.
+import type { ActionContext } from "@/lib/actions/define";
+import { AppError } from "@/lib/errors";
+import { writerOpdId } from "@/features/programmes/scope";
+import { dateToDay, dayToDate, todayIn } from "@/features/registry/schemas";
+import { findOwnTraining } from "./trainings";
+import { tenantTimeZone } from "@/lib/tenant/time-zone";
+
+type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
+
+/** Every day of a training, "YYYY-MM-DD". */
+export function trainingDayList(startDate: Date, endDate: Date): string[] {
+  const days: string[] = [];
+  for (let t = startDate.getTime(); t <= endDate.getTime(); t += 86_400_000) days.push(dateToDay(new Date(t)));
+  return days;
+}
+
+export async function recordAttendance({ tx, tenantId, user }: Ctx, input: { trainingId: string; present: string[] }, clock: { now?: Date } = {}) {
+  const training = await findOwnTraining(tx, writerOpdId(user), input.trainingId);
+  if (training.cancelledAt) throw new AppError("CONFLICT", "Pelatihan ini sudah dibatalkan.");
+  const timeZone = await tenantTimeZone(tx, tenantId);
+  const today = todayIn(timeZone, clock.now);
+  const allDays = trainingDayList(training.startDate, training.endDate);
+  const days = allDays.filter((day) => day <= today);
+  const participants = await tx.trainingParticipant.findMany({
+    where: { trainingId: training.id, completion: { not: "DROPPED" } },
+    select: { id: true },
+  });
+  const ids = new Set(participants.map((p) => p.id));
+  const ticked = new Set(input.present);
+  for (const cell of ticked) {
+    const [participantId, day] = cell.split("|") as [string, string];
+    if (!ids.has(participantId) || !allDays.includes(day)) throw new AppError("INVALID", "Isian kehadiran tidak sesuai dengan peserta dan tanggal pelatihan.");
+    if (day > today) throw new AppError("INVALID", "Kehadiran hari yang belum tiba tidak dapat dicatat.");
+  }
+  if (days.length === 0 || ids.size === 0) return { trainingId: training.id, changed: 0 };
+
+  const existing = await tx.trainingAttendance.findMany({
+    where: { participantId: { in: [...ids] }, date: { in: days.map(dayToDate) } },
+    select: { id: true, participantId: true, date: true, present: true },
+  });
+  const known = new Map(existing.map((row) => [`${row.participantId}|${dateToDay(row.date)}`, row]));
+  const toCreate: { tenantId: string; participantId: string; date: Date; present: boolean }[] = [];
+  const toPresent: string[] = [];
+  const toAbsent: string[] = [];
+  for (const participantId of ids) {
+    for (const day of days) {
+      const key = `${participantId}|${day}`;
+      const present = ticked.has(key);
+      const row = known.get(key);
+      if (!row) toCreate.push({ tenantId, participantId, date: dayToDate(day), present });
+      else if (row.present !== present) (present ? toPresent : toAbsent).push(row.id);
+    }
+  }
+  if (toCreate.length) await tx.trainingAttendance.createMany({ data: toCreate, skipDuplicates: true });
+  if (toPresent.length) await tx.trainingAttendance.updateMany({ where: { id: { in: toPresent } }, data: { present: true } });
+  if (toAbsent.length) await tx.trainingAttendance.updateMany({ where: { id: { in: toAbsent } }, data: { present: false } });
+  return { trainingId: training.id, changed: toCreate.length + toPresent.length + toAbsent.length };
+}

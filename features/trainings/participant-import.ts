@@ -1,0 +1,59 @@
+// Bulk entry of participants from .xlsx/.csv (issue 5, item 2): each row names a training
+// by its ID PELATIHAN (shown on the training page) and a person by NIK, and goes through
+// addParticipant, so capacity, age, OPD scope and "once per training" are exactly those of
+// the picker. NAMA, when given, must match the registry: a guard against a mistyped NIK.
+import type { ActionContext } from "@/lib/actions/define";
+import { AppError, notFound } from "@/lib/errors";
+import { writerOpdId } from "@/features/programmes/scope";
+import { cellId, cellText, type CellResult } from "@/lib/spreadsheet/cells";
+import type { ImportColumn } from "@/lib/spreadsheet/columns";
+import { acceptRow, defineTableImport, rejectRow, type RowValues } from "@/lib/spreadsheet/table-import";
+import { addParticipant } from "./participants";
+
+export const PARTICIPANT_COLUMNS = [
+  { key: "trainingId", header: "ID PELATIHAN", aliases: ["ID"], required: true, example: "" },
+  { key: "nik", header: "NIK", aliases: ["NO NIK", "NOMOR INDUK KEPENDUDUKAN"], required: true, example: "5271014505900001" },
+  { key: "name", header: "NAMA", aliases: ["NAMA PESERTA", "NAMA LENGKAP"], example: "Baiq Rahmawati" },
+] as const satisfies readonly ImportColumn[];
+
+type Key = (typeof PARTICIPANT_COLUMNS)[number]["key"];
+export type ParticipantImportRow = { trainingId: string; nik: string; name: string | null };
+
+export function parseParticipantRow(values: RowValues<Key>) {
+  const reasons: string[] = [];
+  const take = <T>(result: CellResult<T>): T | undefined => {
+    if (result.ok) return result.value;
+    reasons.push(result.reason);
+    return undefined;
+  };
+  const trainingId = take(cellText(values.trainingId, "ID PELATIHAN")) ?? "";
+  const nik = take(cellId(values.nik, "NIK")) ?? "";
+  const name = take(cellText(values.name, "NAMA")) || null;
+  if (!trainingId && !reasons.length) reasons.push("ID PELATIHAN wajib diisi");
+  if (nik === "" && !reasons.some((r) => r.startsWith("NIK"))) reasons.push("NIK wajib diisi");
+  else if (nik && !/^\d{16}$/.test(nik)) reasons.push(`NIK harus 16 digit angka (tertulis ${nik})`);
+  if (reasons.length > 0) return rejectRow(...reasons);
+  return acceptRow<ParticipantImportRow>({ trainingId, nik, name });
+}
+
+const sameName = (a: string, b: string) => a.replace(/\s+/g, " ").trim().toLocaleLowerCase("id") === b.replace(/\s+/g, " ").trim().toLocaleLowerCase("id");
+
+async function saveParticipantRow(ctx: ActionContext, row: ParticipantImportRow) {
+  const member = await ctx.tx.member.findFirst({ where: { nik: row.nik }, select: { id: true, name: true } });
+  if (!member) throw notFound(`NIK ${row.nik} di registri`);
+  if (row.name && !sameName(row.name, member.name)) {
+    throw new AppError("INVALID", `NAMA tidak sesuai dengan registri untuk NIK ini (${member.name}); periksa NIK`);
+  }
+  return addParticipant(ctx, { trainingId: row.trainingId, memberId: member.id });
+}
+
+export const importParticipantsDefinition = defineTableImport({
+  name: "trainings.participants.import",
+  permission: "entry:write",
+  columns: PARTICIPANT_COLUMNS,
+  parseRow: parseParticipantRow,
+  // An account without an OPD is refused once, before any row.
+  resolve: async (ctx) => (writerOpdId(ctx.user), new Map()),
+  saveRow: saveParticipantRow,
+  revalidate: (slug) => [`/${slug}/pelatihan`, `/${slug}/program`],
+});

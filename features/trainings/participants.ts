@@ -1,0 +1,132 @@
+// Participants of a training (issue 5, item 2): members of the registry, entered as drafts
+// and verified by the OPD head. A draft is removed freely; a verified participant is never
+// deleted but withdrawn (completion DROPPED) with a recorded reason, and stops counting.
+import type { ActionContext } from "@/lib/actions/define";
+import type { Tx } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { writerOpdId } from "@/features/programmes/scope";
+import { dateToDay, todayIn } from "@/features/registry/schemas";
+import { MIN_PARTICIPANT_AGE, latestBirthDate } from "./candidates";
+import { createFollowUps } from "./follow-ups";
+import { findOwnTraining } from "./trainings";
+import { tenantTimeZone } from "@/lib/tenant/time-zone";
+
+type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
+type Clock = { now?: Date };
+
+/** A participant of a training of the writer's own OPD, or "not found". */
+async function findOwnParticipant(tx: Tx, opdId: string, participantId: string) {
+  const participant = await tx.trainingParticipant.findFirst({
+    where: { id: participantId, training: { opdId } },
+    include: { training: { select: { id: true, endDate: true, cancelledAt: true, programmeId: true } } },
+  });
+  if (!participant) throw notFound("Peserta");
+  return participant;
+}
+
+const cancelled = () => new AppError("CONFLICT", "Pelatihan ini sudah dibatalkan.");
+
+export async function addParticipant({ tx, tenantId, user }: Ctx, input: { trainingId: string; memberId: string }) {
+  const opdId = writerOpdId(user);
+  // Serialises additions to one training, so two clerks cannot overfill it.
+  await tx.$executeRaw`SELECT 1 FROM "Training" WHERE "tenantId" = ${tenantId} AND "id" = ${input.trainingId} AND "opdId" = ${opdId} FOR UPDATE`;
+  const training = await findOwnTraining(tx, opdId, input.trainingId);
+  if (training.cancelledAt) throw cancelled();
+  const member = await tx.member.findFirst({
+    where: { id: input.memberId },
+    select: { id: true, householdId: true, birthDate: true, household: { select: { status: true } } },
+  });
+  if (!member) throw notFound("Anggota keluarga");
+  if (member.household.status !== "ACTIVE") {
+    throw new AppError("INVALID", "Keluarga ini tidak lagi aktif di registri (lulus, pindah atau meninggal).", { memberId: ["Keluarga tidak aktif."] });
+  }
+  if (member.birthDate > latestBirthDate(training.startDate)) {
+    throw new AppError("INVALID", `Peserta pelatihan paling muda ${MIN_PARTICIPANT_AGE} tahun saat pelatihan dimulai.`, { memberId: ["Terlalu muda."] });
+  }
+  const [already, enrolled] = await Promise.all([
+    tx.trainingParticipant.count({ where: { trainingId: training.id, memberId: member.id } }),
+    tx.trainingParticipant.count({ where: { trainingId: training.id, completion: { not: "DROPPED" } } }),
+  ]);
+  if (already > 0) throw new AppError("CONFLICT", "Orang ini sudah terdaftar di pelatihan ini.");
+  if (enrolled >= training.capacity) throw new AppError("CONFLICT", `Kapasitas pelatihan (${training.capacity} peserta) sudah penuh.`);
+  const participant = await tx.trainingParticipant.create({
+    data: { tenantId, trainingId: training.id, householdId: member.householdId, memberId: member.id, createdById: user.id },
+  });
+  return { participantId: participant.id, trainingId: training.id, programmeId: training.programmeId };
+}
+
+export async function removeParticipant({ tx, user }: Ctx, input: { participantId: string }) {
+  const participant = await findOwnParticipant(tx, writerOpdId(user), input.participantId);
+  if (participant.status === "VERIFIED") {
+    throw new AppError("CONFLICT", "Peserta yang sudah diverifikasi tidak dapat dihapus. Keluarkan dengan alasan.");
+  }
+  const { count } = await tx.trainingParticipant.deleteMany({ where: { id: participant.id, status: "DRAFT" } });
+  if (count === 0) throw new AppError("CONFLICT", "Peserta ini baru saja diverifikasi. Muat ulang halaman.");
+  return { participantId: participant.id, trainingId: participant.trainingId, programmeId: participant.training.programmeId };
+}
+
+/** Completion with its certificate; the 3- and 6-month follow-ups are made with it. */
+export async function completeParticipant(
+  { tx, tenantId, user }: Ctx,
+  input: { participantId: string; certificateNo: string | null },
+  clock: Clock = {},
+) {
+  const participant = await findOwnParticipant(tx, writerOpdId(user), input.participantId);
+  if (participant.training.cancelledAt) throw cancelled();
+  if (participant.completion === "DROPPED") throw new AppError("CONFLICT", "Peserta ini sudah dikeluarkan dari pelatihan.");
+  if (participant.completion === "COMPLETED") throw new AppError("CONFLICT", "Peserta ini sudah dinyatakan selesai.");
+  const timeZone = await tenantTimeZone(tx, tenantId);
+  if (dateToDay(participant.training.endDate) > todayIn(timeZone, clock.now)) {
+    throw new AppError("INVALID", "Peserta dapat dinyatakan selesai setelah hari terakhir pelatihan.");
+  }
+  if (input.certificateNo) {
+    const clash = await tx.trainingParticipant.count({
+      where: { trainingId: participant.trainingId, certificateNo: input.certificateNo, id: { not: participant.id } },
+    });
+    if (clash > 0) {
+      const message = "Nomor sertifikat ini sudah dipakai peserta lain di pelatihan ini.";
+      throw new AppError("INVALID", message, { certificateNo: [message] });
+    }
+  }
+  const { count } = await tx.trainingParticipant.updateMany({
+    where: { id: participant.id, completion: "ENROLLED" },
+    data: { completion: "COMPLETED", certificateNo: input.certificateNo },
+  });
+  if (count === 0) throw new AppError("CONFLICT", "Peserta ini baru saja diubah. Muat ulang halaman.");
+  await createFollowUps(tx, tenantId, participant.id, participant.training.endDate);
+  return { participantId: participant.id, trainingId: participant.trainingId, programmeId: participant.training.programmeId };
+}
+
+/** Withdrawal with a reason; follow-ups not yet answered go with it. */
+export async function withdrawParticipant({ tx, tenantId, user }: Ctx, input: { participantId: string; reason: string }, clock: Clock = {}) {
+  const participant = await findOwnParticipant(tx, writerOpdId(user), input.participantId);
+  if (participant.completion === "DROPPED") throw new AppError("CONFLICT", "Peserta ini sudah dikeluarkan dari pelatihan.");
+  const { count } = await tx.trainingParticipant.updateMany({
+    where: { id: participant.id, completion: { not: "DROPPED" } },
+    data: { completion: "DROPPED", dropReason: input.reason, droppedAt: clock.now ?? new Date() },
+  });
+  if (count === 0) throw new AppError("CONFLICT", "Peserta ini sudah dikeluarkan dari pelatihan.");
+  await tx.trainingFollowUp.deleteMany({ where: { tenantId, participantId: participant.id, outcome: null } });
+  return { participantId: participant.id, trainingId: participant.trainingId, programmeId: participant.training.programmeId };
+}
+
+/**
+ * The OPD head verifies participants of the OPD's own verified trainings, one or many. An
+ * id outside the OPD makes the whole request "not found"; a participant of a training not
+ * yet verified (or cancelled) refuses it, and nothing changes.
+ */
+export async function verifyParticipants({ tx, user }: Ctx, input: { ids: string[] }, clock: Clock = {}) {
+  const where = { id: { in: input.ids }, training: { opdId: writerOpdId(user) } };
+  const found = await tx.trainingParticipant.count({ where });
+  if (found < input.ids.length) throw notFound("Peserta");
+  const unready = await tx.trainingParticipant.count({
+    where: { ...where, training: { opdId: writerOpdId(user), OR: [{ status: "DRAFT" }, { cancelledAt: { not: null } }] } },
+  });
+  if (unready > 0) throw new AppError("CONFLICT", "Verifikasi dulu pelatihannya; peserta pelatihan yang dibatalkan tidak dapat diverifikasi.");
+  const { count } = await tx.trainingParticipant.updateMany({
+    where: { ...where, status: "DRAFT" },
+    data: { status: "VERIFIED", verifiedById: user.id, verifiedAt: clock.now ?? new Date() },
+  });
+  const trainings = await tx.trainingParticipant.findMany({ where, select: { trainingId: true }, distinct: ["trainingId"] });
+  return { verified: count, alreadyVerified: input.ids.length - count, trainingIds: trainings.map((row) => row.trainingId) };
+}

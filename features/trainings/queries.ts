@@ -1,0 +1,212 @@
+// Reads for the training pages. Scope as for programmes: OPD roles see their own OPD's
+// trainings only; city-wide readers (Bapeda, auditor) see all, read-only.
+import type { Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { programmeWhere, type ProgrammeScope } from "@/features/programmes/scope";
+import { maskNik } from "@/lib/identity/nik";
+import { dayToDate } from "@/features/registry/schemas";
+
+export const TRAINING_STATUSES = ["draft", "verified", "cancelled"] as const;
+export type TrainingStatusFilter = (typeof TRAINING_STATUSES)[number];
+
+export type TrainingFilter = {
+  scope: ProgrammeScope;
+  year: number;
+  opdId?: string | null;
+  programmeId?: string;
+  status?: TrainingStatusFilter;
+};
+
+/** Trainings counted in figures: verified and not cancelled. */
+export const countedTraining = { status: "VERIFIED", cancelledAt: null } as const satisfies Prisma.TrainingWhereInput;
+/** Participants counted in figures: verified, not withdrawn, of a counted training. */
+export const countedParticipant = {
+  status: "VERIFIED",
+  completion: { not: "DROPPED" },
+  training: countedTraining,
+} as const satisfies Prisma.TrainingParticipantWhereInput;
+
+function trainingWhere(filter: TrainingFilter): Prisma.TrainingWhereInput {
+  const statusWhere: Record<TrainingStatusFilter, Prisma.TrainingWhereInput> = {
+    draft: { status: "DRAFT" },
+    verified: countedTraining,
+    cancelled: { cancelledAt: { not: null } },
+  };
+  return {
+    programme: { fiscalYear: filter.year, ...programmeWhere(filter.scope, filter.opdId) },
+    ...(filter.programmeId ? { programmeId: filter.programmeId } : {}),
+    ...(filter.status ? statusWhere[filter.status] : {}),
+  };
+}
+
+export const TRAINING_PAGE = 200;
+
+export type TrainingListRow = Awaited<ReturnType<typeof listTrainings>>[number];
+
+/** Trainings of the year in scope, newest first, each with its participant counts. */
+export async function listTrainings(tx: Tx, filter: TrainingFilter) {
+  const trainings = await tx.training.findMany({
+    where: trainingWhere(filter),
+    select: {
+      id: true,
+      skill: true,
+      startDate: true,
+      endDate: true,
+      place: true,
+      capacity: true,
+      status: true,
+      cancelledAt: true,
+      programme: { select: { id: true, name: true } },
+      opd: { select: { shortName: true } },
+    },
+    orderBy: [{ startDate: "desc" }, { id: "asc" }],
+    take: TRAINING_PAGE,
+  });
+  const groups = trainings.length
+    ? await tx.trainingParticipant.groupBy({
+        by: ["trainingId", "status"],
+        where: { trainingId: { in: trainings.map((t) => t.id) }, completion: { not: "DROPPED" } },
+        _count: { _all: true },
+      })
+    : [];
+  const count = (id: string, status: "DRAFT" | "VERIFIED") => groups.find((g) => g.trainingId === id && g.status === status)?._count._all ?? 0;
+  return trainings.map((training) => ({ ...training, verifiedParticipants: count(training.id, "VERIFIED"), pendingParticipants: count(training.id, "DRAFT") }));
+}
+
+export type TrainingFigures = {
+  trainings: number;
+  participants: number;
+  completed: number;
+  certificates: number;
+  pendingTrainings: number;
+  pendingParticipants: number;
+};
+
+/**
+ * Verified figures and what awaits verification, for a set of trainings; counted in the
+ * database. The counted participants are read once, grouped by completion: at city scale each
+ * pass over them is a join of every participant of the year to its training and programme.
+ */
+export async function trainingFigures(tx: Tx, where: Prisma.TrainingWhereInput): Promise<TrainingFigures> {
+  const [trainings, byCompletion, pendingTrainings, pendingParticipants] = await Promise.all([
+    tx.training.count({ where: { ...where, ...countedTraining } }),
+    tx.trainingParticipant.groupBy({
+      by: ["completion"],
+      where: { ...countedParticipant, training: { ...where, ...countedTraining } },
+      _count: { _all: true, certificateNo: true },
+    }),
+    tx.training.count({ where: { ...where, status: "DRAFT" } }),
+    tx.trainingParticipant.count({ where: { status: "DRAFT", completion: { not: "DROPPED" }, training: { ...where, cancelledAt: null } } }),
+  ]);
+  const completed = byCompletion.find((group) => group.completion === "COMPLETED")?._count;
+  return {
+    trainings,
+    participants: byCompletion.reduce((sum, group) => sum + group._count._all, 0),
+    completed: completed?._all ?? 0,
+    certificates: completed?.certificateNo ?? 0,
+    pendingTrainings,
+    pendingParticipants,
+  };
+}
+
+/** The figures of the year in scope (the list page's summary). */
+export function yearFigures(tx: Tx, filter: TrainingFilter) {
+  return trainingFigures(tx, trainingWhere({ ...filter, status: undefined }));
+}
+
+/** One training in scope with its programme and OPD, or null. */
+export function getTraining(tx: Tx, scope: ProgrammeScope, trainingId: string) {
+  return tx.training.findFirst({
+    where: { id: trainingId, programme: programmeWhere(scope) },
+    include: {
+      programme: { select: { id: true, name: true, fiscalYear: true } },
+      opd: { select: { id: true, shortName: true, name: true } },
+    },
+  });
+}
+
+export type ParticipantRow = Awaited<ReturnType<typeof trainingParticipants>>[number];
+
+/** A training's participants (numbers masked), their attendance and follow-ups. */
+export async function trainingParticipants(tx: Tx, trainingId: string) {
+  const rows = await tx.trainingParticipant.findMany({
+    where: { trainingId },
+    select: {
+      id: true,
+      householdId: true,
+      completion: true,
+      certificateNo: true,
+      status: true,
+      dropReason: true,
+      createdAt: true,
+      member: { select: { name: true, nik: true } },
+      household: { select: { noKk: true, desil: true, isExtremePoor: true } },
+      attendances: { select: { date: true, present: true } },
+      followUps: { select: { monthsAfter: true, dueDate: true, outcome: true }, orderBy: { monthsAfter: "asc" } },
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  return rows.map(({ member, household, ...row }) => ({
+    ...row,
+    name: member.name,
+    nikMasked: maskNik(member.nik),
+    noKkMasked: maskNik(household.noKk),
+    desil: household.desil,
+    isExtremePoor: household.isExtremePoor,
+  }));
+}
+
+/** The OPD's writable programmes of a year, for the training form. */
+export function trainingProgrammes(tx: Tx, opdId: string, fiscalYear?: number) {
+  return tx.programme.findMany({
+    where: { opdId, ...(fiscalYear ? { fiscalYear } : {}) },
+    select: { id: true, name: true, fiscalYear: true },
+    orderBy: [{ fiscalYear: "desc" }, { name: "asc" }],
+  });
+}
+
+export const FOLLOW_UP_PAGE = 200;
+
+type DueOptions = { scope: ProgrammeScope; today: string };
+
+const dueWhere = (options: DueOptions): Prisma.TrainingFollowUpWhereInput => ({
+  outcome: null,
+  dueDate: { lte: dayToDate(options.today) },
+  participant: { completion: "COMPLETED", training: { cancelledAt: null, programme: programmeWhere(options.scope) } },
+});
+
+/** How many follow-ups are due and unanswered (all of them, not only the page shown). */
+export function countDueFollowUps(tx: Tx, options: DueOptions) {
+  return tx.trainingFollowUp.count({ where: dueWhere(options) });
+}
+
+/** Follow-ups due by `today` and not yet answered, oldest first, of participants still in. */
+export function dueFollowUps(tx: Tx, options: DueOptions) {
+  return tx.trainingFollowUp.findMany({
+    where: dueWhere(options),
+    select: {
+      id: true,
+      monthsAfter: true,
+      dueDate: true,
+      participant: {
+        select: {
+          id: true,
+          status: true,
+          member: { select: { name: true } },
+          training: { select: { id: true, skill: true, endDate: true, opd: { select: { shortName: true } } } },
+        },
+      },
+    },
+    orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+    take: FOLLOW_UP_PAGE,
+  });
+}
+
+/** Outcomes recorded so far in scope, by months after and outcome (for the follow-up page). */
+export function followUpOutcomes(tx: Tx, scope: ProgrammeScope) {
+  return tx.trainingFollowUp.groupBy({
+    by: ["monthsAfter", "outcome"],
+    where: { outcome: { not: null }, participant: { training: { programme: programmeWhere(scope) } } },
+    _count: { _all: true },
+  });
+}

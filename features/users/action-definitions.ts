@@ -1,0 +1,184 @@
+// CITY_ADMIN's user administration (issue 3, item 6). Every write below is audited by the
+// action pipeline; the city comes from the session, and every id from the form is looked
+// up inside the city's scope, so another city's user, OPD or kelurahan is "not found".
+import { defineAction, type ActionContext, type AnyActionDefinition } from "@/lib/actions/define";
+import { hashPassword, passwordProblems } from "@/lib/auth/password";
+import type { Tx } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { generatePassword } from "@/features/users/generate-password";
+import { createUserSchema, resetPasswordSchema, updateUserSchema, userIdSchema } from "@/features/users/schemas";
+
+const usersPath = (slug: string) => `/${slug}/pengguna`;
+const userPath = (slug: string, id: string) => `/${slug}/pengguna/${id}`;
+
+/** What an action hands back about a user: never the hash. */
+type UserSummary = { id: string; name: string; email: string; role: Role; active: boolean };
+const summary = (user: UserSummary): UserSummary => ({
+  id: user.id,
+  name: user.name,
+  email: user.email,
+  role: user.role,
+  active: user.active,
+});
+
+/** The user with this id in the caller's city; anyone else is "not found". */
+async function findCityUser(tx: Tx, userId: string) {
+  const user = await tx.user.findFirst({ where: { id: userId } });
+  // A tenant scope never sees the platform admin; the role check is a second lock.
+  if (!user || user.role === "PLATFORM_ADMIN") throw notFound("Pengguna");
+  return user;
+}
+
+/** The OPD / kelurahan ids of the form must name the city's own; checked inside its scope. */
+async function checkScopeIds(tx: Tx, scope: { opdId: string | null; kelurahanId: string | null }, keep?: { opdId: string | null }) {
+  if (scope.opdId) {
+    const opd = await tx.opd.findFirst({ where: { id: scope.opdId }, select: { active: true } });
+    if (!opd) throw notFound("OPD");
+    // A user may stay with an OPD deactivated later, but nobody new is put there.
+    if (!opd.active && keep?.opdId !== scope.opdId) {
+      throw new AppError("INVALID", "OPD ini sudah dinonaktifkan.", { opdId: ["OPD ini sudah dinonaktifkan. Pilih OPD lain."] });
+    }
+  }
+  if (scope.kelurahanId) {
+    const kelurahan = await tx.area.findFirst({ where: { id: scope.kelurahanId, level: "KELURAHAN" }, select: { id: true } });
+    if (!kelurahan) throw notFound("Kelurahan");
+  }
+}
+
+const EMAIL_TAKEN = new AppError("CONFLICT", "Email ini sudah dipakai akun lain.", {
+  email: ["Email ini sudah dipakai akun lain."],
+});
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown })?.code === "P2002";
+}
+
+function refuseSelf(ctx: ActionContext, userId: string, message: string) {
+  if (ctx.user.id === userId) throw new AppError("FORBIDDEN", message);
+}
+
+export const createUserDefinition = defineAction({
+  name: "users.create",
+  permission: "user:manage",
+  schema: createUserSchema,
+  run: async ({ tx, tenantId }, input) => {
+    await checkScopeIds(tx, input);
+    if (await tx.user.findFirst({ where: { email: input.email }, select: { id: true } })) throw EMAIL_TAKEN;
+    const generated = input.passwordMode === "generate" ? generatePassword() : null;
+    const passwordHash = await hashPassword(generated ?? input.password ?? "");
+    try {
+      const user = await tx.user.create({
+        data: {
+          tenantId,
+          name: input.name,
+          email: input.email,
+          role: input.role,
+          opdId: input.opdId,
+          kelurahanId: input.kelurahanId,
+          passwordHash,
+        },
+      });
+      // The generated password is shown once, on this answer, and stored nowhere else.
+      return { user: summary(user), password: generated };
+    } catch (error) {
+      // Emails are unique across all cities; another city's account is not looked up.
+      if (isUniqueViolation(error)) throw EMAIL_TAKEN;
+      throw error;
+    }
+  },
+  revalidate: (slug) => [usersPath(slug)],
+  successMessage: "Pengguna ditambahkan.",
+});
+
+export const updateUserDefinition = defineAction({
+  name: "users.update",
+  permission: "user:manage",
+  schema: updateUserSchema,
+  run: async (ctx, input) => {
+    const { tx } = ctx;
+    const user = await findCityUser(tx, input.userId);
+    if (ctx.user.id === user.id && input.role !== user.role) {
+      throw new AppError("FORBIDDEN", "Anda tidak dapat mengubah peran Anda sendiri.", {
+        role: ["Minta admin kota lain mengubah peran Anda."],
+      });
+    }
+    await checkScopeIds(tx, input, { opdId: user.opdId });
+    // The session re-reads role and scope on every request: the change holds at once.
+    const updated = await tx.user.update({
+      where: { id: user.id },
+      data: { name: input.name, role: input.role, opdId: input.opdId, kelurahanId: input.kelurahanId },
+    });
+    return { user: summary(updated) };
+  },
+  revalidate: (slug, result) => [usersPath(slug), userPath(slug, result.user.id)],
+  successMessage: "Perubahan disimpan.",
+});
+
+export const resetUserPasswordDefinition = defineAction({
+  name: "users.resetPassword",
+  permission: "user:manage",
+  schema: resetPasswordSchema,
+  run: async (ctx, input) => {
+    const { tx } = ctx;
+    const user = await findCityUser(tx, input.userId);
+    refuseSelf(ctx, user.id, "Ganti kata sandi Anda sendiri lewat halaman Ganti kata sandi.");
+    if (input.passwordMode === "manual" && passwordProblems(input.password ?? "", { email: user.email }).includes("sameAsEmail")) {
+      throw new AppError("INVALID", "Periksa kembali isian yang ditandai.", {
+        password: ["Kata sandi tidak boleh sama dengan email."],
+      });
+    }
+    const generated = input.passwordMode === "generate" ? generatePassword() : null;
+    const passwordHash = await hashPassword(generated ?? input.password ?? "");
+    // A new sessionVersion ends every session the user has, at their next request.
+    const updated = await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, passwordChangedAt: new Date(), sessionVersion: { increment: 1 } },
+    });
+    return { user: summary(updated), password: generated };
+  },
+  revalidate: (slug, result) => [userPath(slug, result.user.id)],
+  successMessage: "Kata sandi diatur ulang. Semua sesi pengguna ini berakhir.",
+});
+
+export const deactivateUserDefinition = defineAction({
+  name: "users.deactivate",
+  permission: "user:manage",
+  schema: userIdSchema,
+  run: async (ctx, input) => {
+    const { tx } = ctx;
+    const user = await findCityUser(tx, input.userId);
+    refuseSelf(ctx, user.id, "Anda tidak dapat menonaktifkan akun Anda sendiri.");
+    if (!user.active) return { user: summary(user) };
+    const updated = await tx.user.update({
+      where: { id: user.id },
+      data: { active: false, sessionVersion: { increment: 1 } },
+    });
+    return { user: summary(updated) };
+  },
+  revalidate: (slug, result) => [usersPath(slug), userPath(slug, result.user.id)],
+  successMessage: "Pengguna dinonaktifkan; sesinya berakhir.",
+});
+
+export const reactivateUserDefinition = defineAction({
+  name: "users.reactivate",
+  permission: "user:manage",
+  schema: userIdSchema,
+  run: async ({ tx }, input) => {
+    const user = await findCityUser(tx, input.userId);
+    if (user.active) return { user: summary(user) };
+    const updated = await tx.user.update({ where: { id: user.id }, data: { active: true } });
+    return { user: summary(updated) };
+  },
+  revalidate: (slug, result) => [usersPath(slug), userPath(slug, result.user.id)],
+  successMessage: "Pengguna diaktifkan kembali.",
+});
+
+/** Every user action, for the permission-matrix test. */
+export const userActionDefinitions: readonly AnyActionDefinition[] = [
+  createUserDefinition,
+  updateUserDefinition,
+  resetUserPasswordDefinition,
+  deactivateUserDefinition,
+  reactivateUserDefinition,
+];

@@ -1,0 +1,162 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ParticipantCompletion, TrainingOutcome } from "@/lib/generated/prisma/enums";
+import type { TrainingPlan } from "../cities/types";
+import { addDays, addMonths, utcDate } from "@/lib/calendar/dates";
+import { seedId } from "../ids";
+import { createRandom, hashSeed, type Random } from "../random";
+import { candidatesOn, pickParticipants } from "./candidates";
+import { programmeKey } from "./seed-programmes";
+import type { CitySeed, SeededHousehold, SeededProgramme } from "./types";
+
+const OUTCOMES = [["BUSINESS_OPENED", 35], ["EMPLOYED", 25], ["NEITHER", 40]] as const;
+const OUTCOME_NOTES: Record<TrainingOutcome, string> = {
+  BUSINESS_OPENED: "Sudah membuka usaha sendiri",
+  EMPLOYED: "Bekerja di usaha milik orang lain",
+  NEITHER: "Belum bekerja; menunggu bantuan peralatan",
+};
+// An OPD head verifies a training some weeks after it ends.
+const VERIFICATION_DELAY_DAYS = 21;
+
+/**
+ * Training batches (angkatan) with participants from the registry, daily attendance and
+ * the 3- and 6-month follow-ups that are due. Programmes that already have trainings are
+ * left alone; each programme's rows go in one transaction.
+ */
+export async function seedTrainings(seed: CitySeed, programmes: SeededProgramme[], registry: SeededHousehold[]) {
+  const { db, city, tenant } = seed;
+  const planned = programmes.filter((p) => p.spec.training);
+  const done = new Set(
+    (
+      await db.training.findMany({
+        where: { tenantId: tenant.id, programmeId: { in: planned.map((p) => p.id) } },
+        distinct: ["programmeId"],
+        select: { programmeId: true },
+      })
+    ).map((t) => t.programmeId),
+  );
+  const takenByYear = new Map<number, Set<string>>();
+
+  for (const programme of planned) {
+    if (done.has(programme.id)) continue;
+    const year = programme.spec.fiscalYear;
+    const taken = takenByYear.get(year) ?? new Set<string>();
+    takenByYear.set(year, taken);
+    const rows = trainingRows(seed, programme, registry, taken);
+    await db.$transaction([
+      db.training.createMany({ data: rows.trainings, skipDuplicates: true }),
+      db.trainingParticipant.createMany({ data: rows.participants, skipDuplicates: true }),
+      db.trainingAttendance.createMany({ data: rows.attendances, skipDuplicates: true }),
+      db.trainingFollowUp.createMany({ data: rows.followUps, skipDuplicates: true }),
+    ]);
+  }
+}
+
+function trainingRows(seed: CitySeed, programme: SeededProgramme, registry: SeededHousehold[], taken: Set<string>) {
+  const { city, tenant } = seed;
+  const plan = programme.spec.training!;
+  const key = programmeKey(programme.spec);
+  const random = createRandom(hashSeed(seed.seed, city.slug, "training", key));
+  const rows = {
+    trainings: [] as Prisma.TrainingCreateManyInput[],
+    participants: [] as Prisma.TrainingParticipantCreateManyInput[],
+    attendances: [] as Prisma.TrainingAttendanceCreateManyInput[],
+    followUps: [] as Prisma.TrainingFollowUpCreateManyInput[],
+  };
+
+  for (let batch = 0; batch < plan.batches; batch++) {
+    const startDate = utcDate(programme.spec.fiscalYear, Math.min(12, plan.firstMonth + 2 * batch), random.int(2, 16));
+    const endDate = addDays(startDate, plan.days - 1);
+    if (startDate > city.asOf) break;
+    const finished = endDate < city.asOf;
+    const verified = addDays(endDate, VERIFICATION_DELAY_DAYS) <= city.asOf;
+    const trainingId = seedId(city.slug, "training", key, batch);
+    rows.trainings.push({
+      tenantId: tenant.id,
+      id: trainingId,
+      programmeId: programme.id,
+      opdId: programme.opdId,
+      skill: plan.skill,
+      startDate,
+      endDate,
+      place: random.pick(plan.places),
+      trainer: plan.trainer,
+      capacity: plan.participantsPerBatch,
+      status: verified ? "VERIFIED" : "DRAFT",
+      verifiedAt: verified ? addDays(endDate, random.int(7, VERIFICATION_DELAY_DAYS)) : null,
+    });
+
+    const candidates = candidatesOn(registry, startDate, [17, 50], 4);
+    const people = pickParticipants(random, candidates, plan.participantsPerBatch, { preferredSex: plan.preferredSex, taken });
+    people.forEach(({ household, member }, i) => {
+      const participantId = seedId(city.slug, "participant", key, batch, i);
+      const completion: ParticipantCompletion = !finished ? "ENROLLED" : random.chance(0.92) ? "COMPLETED" : "DROPPED";
+      rows.participants.push({
+        tenantId: tenant.id,
+        id: participantId,
+        trainingId,
+        householdId: household.id,
+        memberId: member.id,
+        completion,
+        certificateNo: completion === "COMPLETED" && verified ? certificateNo(programme, batch, i) : null,
+        status: verified ? "VERIFIED" : "DRAFT",
+        verifiedAt: verified ? addDays(endDate, VERIFICATION_DELAY_DAYS) : null,
+      });
+      rows.attendances.push(...attendance(random, tenant.id, participantId, startDate, endDate, city.asOf, completion));
+      if (completion === "COMPLETED" && verified) {
+        rows.followUps.push(...followUps(random, seed, participantId, endDate, plan));
+      }
+    });
+  }
+  return rows;
+}
+
+function attendance(
+  random: Random,
+  tenantId: string,
+  participantId: string,
+  start: Date,
+  end: Date,
+  asOf: Date,
+  completion: ParticipantCompletion,
+) {
+  const lastDay = end < asOf ? end : addDays(asOf, -1);
+  const droppedAfter = completion === "DROPPED" ? random.int(1, 3) : Infinity;
+  const rows = [];
+  for (let day = start, n = 0; day <= lastDay; day = addDays(day, 1), n++) {
+    rows.push({
+      tenantId,
+      id: seedId(participantId, "attendance", n),
+      participantId,
+      date: day,
+      present: n < droppedAfter && random.chance(0.94),
+    });
+  }
+  return rows;
+}
+
+function followUps(random: Random, { city, tenant }: CitySeed, participantId: string, endDate: Date, plan: TrainingPlan) {
+  return [3, 6].map((monthsAfter) => {
+    const dueDate = addMonths(endDate, monthsAfter);
+    const recorded = dueDate <= city.asOf;
+    const outcome = recorded ? random.weighted(OUTCOMES) : null;
+    const recordedAt = recorded ? addDays(dueDate, random.int(0, 14)) : null;
+    return {
+      tenantId: tenant.id,
+      id: seedId(participantId, "follow-up", monthsAfter),
+      participantId,
+      monthsAfter,
+      dueDate,
+      outcome,
+      note: outcome ? `${OUTCOME_NOTES[outcome]} (${plan.skill.toLowerCase()})` : null,
+      recordedAt: recordedAt && recordedAt > city.asOf ? city.asOf : recordedAt,
+    };
+  });
+}
+
+/** E.g. "DISNAKER/PSM/2024/2-007" for the 7th graduate of the second motor-workshop batch. */
+function certificateNo(programme: SeededProgramme, batch: number, index: number): string {
+  const opd = programme.opdShortName.toUpperCase().replace(/[^A-Z]/g, "");
+  const words = programme.spec.training!.skill.toUpperCase().split(/[^A-Z]+/).filter(Boolean);
+  const skill = words.length > 1 ? words.map((word) => word[0]).join("") : (words[0] ?? "").slice(0, 3);
+  return `${opd}/${skill}/${programme.spec.fiscalYear}/${batch + 1}-${String(index + 1).padStart(3, "0")}`;
+}

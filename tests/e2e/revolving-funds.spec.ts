@@ -1,0 +1,94 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { signInAs } from "@/tests/e2e/auth";
+import { saveScreenshot } from "@/tests/e2e/screenshots";
+
+const ROLLUP = "/kupang/dasbor/dana-pem?tahun=2025";
+
+/** Loans disbursed city-wide, from the roll-up's "N pinjaman dari M dana kelurahan". */
+async function loansInRollup(browser: Browser, save?: (page: Page) => Promise<void>): Promise<number> {
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, viewport: test.info().project.use.viewport });
+  const page = await context.newPage();
+  await signInAs(page, "bapeda.kupang@entas.test");
+  await page.goto(ROLLUP);
+  await expect(page.getByRole("heading", { level: 1, name: "Rekap Dana PEM" })).toBeVisible();
+  const hint = await page.getByText(/\d+ pinjaman dari \d+ dana kelurahan/).innerText();
+  const table = page.getByRole("region", { name: "Per kelurahan" }).getByRole("table");
+  await expect(table.getByRole("rowheader", { name: /Naikoten Satu/ })).toBeVisible();
+  // Aggregates only: no borrower's name or NIK on the roll-up.
+  await expect(page.getByText(/\b5371\d{12}\b/)).toHaveCount(0);
+  await save?.(page);
+  await context.close();
+  return Number(hint.match(/^([\d.]+) pinjaman/)![1]!.replace(/\./g, ""));
+}
+
+test("the kelurahan lends, records repayments and sees arrears age; the city roll-up changes", async ({ page, browser }, testInfo) => {
+  test.setTimeout(300_000);
+  const before = await loansInRollup(browser);
+
+  await signInAs(page, "kelurahan.kupang@entas.test");
+  await page.goto("/kupang/dana-pem?tahun=2025");
+  await expect(page.getByRole("heading", { level: 1, name: "Dana PEM 2025" })).toBeVisible();
+  await expect(page.getByText(/^Dana seimbang: modal/)).toBeVisible();
+  await saveScreenshot(page, testInfo, "dana-pem-fund");
+
+  await page.getByRole("link", { name: "Usulkan pinjaman" }).click();
+  await page.waitForURL(/\/dana-pem\/pinjaman\/baru/);
+  await expect(page.getByRole("heading", { level: 1, name: "Usulan pinjaman" })).toBeVisible();
+  // A resident outside the registry, born 15 May 1999: a young borrower.
+  const serial = String((Date.now() % 8999) + 1000);
+  await page.getByLabel("NIK peminjam").fill(`53710415059${serial.slice(0, 1)}${serial}`.slice(0, 16));
+  await page.getByLabel("Nama sesuai KTP").fill("Yoseph Tefa");
+  await page.getByLabel("Jenis usaha").fill("Sablon kaos");
+  await page.getByLabel("Pokok pinjaman").fill("5 juta");
+  await page.getByLabel(/Jangka waktu/).fill("10");
+  await page.getByLabel("Tujuan pinjaman").fill("Membeli meja sablon dan tinta");
+  await saveScreenshot(page, testInfo, "dana-pem-new-loan");
+  await page.getByRole("button", { name: "Catat usulan" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Yoseph Tefa" })).toBeVisible();
+  await expect(page.getByText("Diusulkan", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Setujui" }).click();
+  await expect(page.getByText("Disetujui", { exact: true })).toBeVisible();
+  await page.getByLabel("Tanggal pencairan").fill("2026-01-10");
+  await page.getByRole("button", { name: "Cairkan" }).click();
+
+  const schedule = page.getByRole("region", { name: "Jadwal angsuran" }).getByRole("table");
+  await expect(schedule.locator("tbody tr")).toHaveCount(10);
+  await page.getByLabel("Jumlah dibayar").fill("515.000");
+  await page.getByLabel("Tanggal bayar").fill("2026-02-10");
+  await page.getByRole("button", { name: "Catat pembayaran" }).click();
+  await expect(page.getByRole("region", { name: "Pembayaran" }).getByRole("table").locator("tbody tr")).toHaveCount(1);
+  // A partial payment: instalment 2 is partly paid, and the loan is late from 10 March.
+  await page.getByLabel("Jumlah dibayar").fill("100.000");
+  await page.getByLabel("Tanggal bayar").fill("2026-03-01");
+  await page.getByRole("button", { name: "Catat pembayaran" }).click();
+  await expect(page.getByRole("region", { name: "Pembayaran" }).getByRole("table").locator("tbody tr")).toHaveCount(2);
+  await expect(schedule.locator("tbody tr").first()).toContainText("Lunas");
+  await expect(page.getByText(/^Terlambat \d+ hari$/).first()).toBeVisible();
+  await expect(page.getByText("Lebih dari 90 hari (PAR 90)")).toBeVisible();
+  await saveScreenshot(page, testInfo, "dana-pem-loan");
+
+  await page.getByRole("link", { name: /Cetak kuitansi pembayaran/ }).first().click();
+  await expect(page.getByText("Lima ratus lima belas ribu rupiah")).toBeVisible();
+  await saveScreenshot(page, testInfo, "dana-pem-receipt");
+  await page.getByRole("link", { name: "Kembali ke pinjaman" }).click();
+  await page.getByRole("link", { name: "Cetak perjanjian" }).click();
+  await expect(page.getByText(/Lima juta rupiah/)).toBeVisible();
+  await saveScreenshot(page, testInfo, "dana-pem-agreement");
+
+  // The fund page: the loan's card is late, and the ledger still balances.
+  await page.goto("/kupang/dana-pem?tahun=2025");
+  await expect(page.getByRole("link", { name: "Yoseph Tefa" }).first()).toBeVisible();
+  await expect(page.getByText(/^Dana seimbang: modal/)).toBeVisible();
+
+  const after = await loansInRollup(browser, (rollup) => saveScreenshot(rollup, testInfo, "dana-pem-rollup"));
+  expect(after).toBeGreaterThanOrEqual(before + 1);
+});
+
+test("OPD staff and another city's kelurahan cannot open Kupang's Dana PEM", async ({ page }) => {
+  await signInAs(page, "staf.disnaker.kupang@entas.test");
+  expect((await page.goto("/kupang/dana-pem"))?.status()).toBe(404);
+  expect((await page.goto("/kupang/dasbor/dana-pem"))?.status()).toBe(404);
+  await signInAs(page, "kelurahan.mataram@entas.test");
+  expect((await page.goto("/kupang/dana-pem"))?.status()).toBe(404);
+});
