@@ -204,6 +204,7 @@ export function VerifyTable({
                     </td>
                   ) : null}
                   {row.cells.map((cell, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a cell's place is its column
                     <td key={i} className={cx("px-3 py-2", top, columns[i]?.numeric && "text-right tabular-nums whitespace-nowrap", columns[i]?.className)}>
                       {cell}
                     </td>

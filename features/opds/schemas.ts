@@ -8,7 +8,7 @@ const code = z
   .trim()
   .min(1, "Isi kode OPD.")
   .max(20, "Kode OPD maksimal 20 karakter.")
-  .regex(/^[0-9A-Za-z][0-9A-Za-z.\-]*$/, "Kode hanya boleh berisi huruf, angka, titik dan tanda hubung, contoh: 2.07.");
+  .regex(/^[0-9A-Za-z][0-9A-Za-z.-]*$/, "Kode hanya boleh berisi huruf, angka, titik dan tanda hubung, contoh: 2.07.");
 
 const name = z
   .string({ error: "Isi nama OPD." })

@@ -63,7 +63,8 @@ export function pgliteAdapter(pglite: PGlite, role: DatabaseRole): SqlMigrationA
       provider: factory.provider,
       adapterName: factory.adapterName,
       connect: async () => {
-        await (switched ??= pglite.exec(`SET ROLE ${APP_ROLE}`));
+        switched ??= pglite.exec(`SET ROLE ${APP_ROLE}`);
+        await switched;
         return factory.connect();
       },
       connectToShadowDb: () => factory.connectToShadowDb(),

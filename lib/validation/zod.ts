@@ -21,6 +21,7 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "_form";
+    // biome-ignore lint/suspicious/noAssignInExpressions: the first message for a field makes its list
     (fields[key] ??= []).push(issue.message);
   }
   return fields;

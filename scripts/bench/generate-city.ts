@@ -260,14 +260,14 @@ async function loadRegistry(ctx: Ctx): Promise<Registry> {
     reg.head[i] = headAt;
     if (h.status === "ACTIVE" && (h.isExtremePoor || h.desil <= 4)) eligible.push(i);
     const p1 = householdSink.row([tenantId, hid, h.noKk, h.registrySource, h.registryId, h.address, h.rt, h.rw, areas.kecamatanIds[kelurahan.kecamatanIdx], kelurahan.id, h.desil, h.isExtremePoor, h.status, h.statusChangedAt, NOW, NOW]);
-    if (p1) pending.push(p1);
+    if (p1 !== undefined) pending.push(p1);
     for (const m of h.members) {
       const p2 = memberSink.row([tenantId, id("m", member), hid, m.nik, m.name, m.sex, m.birthPlace, day(m.birthDate), m.relation, m.education, m.occupation, m.disability, NOW, NOW]);
-      if (p2) pending.push(p2);
+      if (p2 !== undefined) pending.push(p2);
       member++;
     }
-    h.statusEvents.forEach((e, k) => events.push([tenantId, id("e", i * 4 + k), hid, e.fromStatus, e.toStatus, e.fromExtremePoor, e.toExtremePoor, day(e.effectiveDate), e.reason, e.source, NOW]));
-    h.desilChanges.forEach((d, k) => desilChanges.push([tenantId, id("d", i * 4 + k), hid, d.fromDesil, d.toDesil, day(d.effectiveDate), d.source, NOW]));
+    for (const [k, e] of h.statusEvents.entries()) events.push([tenantId, id("e", i * 4 + k), hid, e.fromStatus, e.toStatus, e.fromExtremePoor, e.toExtremePoor, day(e.effectiveDate), e.reason, e.source, NOW]);
+    for (const [k, d] of h.desilChanges.entries()) desilChanges.push([tenantId, id("d", i * 4 + k), hid, d.fromDesil, d.toDesil, day(d.effectiveDate), d.source, NOW]);
     if (h.status === "ACTIVE" && borrowerRandom.chance(loanShare)) {
       const head = h.members[headAt]!;
       reg.borrowers.push({ household: i, member: member - h.members.length + headAt, nik: head.nik, name: head.name, birthDate: head.birthDate });

@@ -129,7 +129,7 @@ export function copyLine(values: readonly unknown[]): string {
     if (i > 0) line += "\t";
     line += copyValue(values[i]);
   }
-  return line + "\n";
+  return `${line}\n`;
 }
 
 const NEEDS_ESCAPE = /[\\\t\n\r]/;

@@ -46,7 +46,7 @@ describe("passwordProblems", () => {
 
   it(`allows at most ${PASSWORD_MAX_LENGTH} characters`, () => {
     expect(passwordProblems("ab".repeat(PASSWORD_MAX_LENGTH / 2))).toEqual([]);
-    expect(passwordProblems("ab".repeat(PASSWORD_MAX_LENGTH / 2) + "c")).toEqual(["tooLong"]);
+    expect(passwordProblems(`${"ab".repeat(PASSWORD_MAX_LENGTH / 2)}c`)).toEqual(["tooLong"]);
   });
 
   it("refuses the email, its name part, common passwords and one repeated character", () => {

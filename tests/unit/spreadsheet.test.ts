@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseRealisationRow, REALISATION_COLUMNS } from "@/features/budget/realisation-import";
+import { parseRealisationRow, type REALISATION_COLUMNS } from "@/features/budget/realisation-import";
 import { cellMonth } from "@/lib/spreadsheet/cells";
 import { headerScore, matchHeaders, type ImportColumn } from "@/lib/spreadsheet/columns";
 import { csvLine, neutraliseFormula } from "@/lib/spreadsheet/csv";

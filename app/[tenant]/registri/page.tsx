@@ -74,15 +74,13 @@ export default async function RegistryPage({ params, searchParams }: Props) {
         title={t("title")}
         description={t("description", { city: tenant.name })}
         actions={
-          links.length ? (
-            <>
-              {links.map((key) => (
+          links.length
+            ? links.map((key) => (
                 <LinkButton key={key} href={tenantPagePath(slug, key)} variant="secondary">
                   {t(`links.${key}`)}
                 </LinkButton>
-              ))}
-            </>
-          ) : undefined
+              ))
+            : undefined
         }
       />
       <RegistryFilters path={path} filter={filter} areas={areas} fixedKelurahan={fixedKelurahan} />

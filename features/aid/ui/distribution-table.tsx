@@ -62,7 +62,7 @@ export function DistributionTable({ rows, label, verifyAction }: { rows: readonl
         selectLabel: t("verify.select", { recipient: row.recipient, date: row.date }),
         verifyLabel: t("verify.oneLabel", { recipient: row.recipient, date: row.date }),
         cells: [
-          <Link href={row.href} className="font-medium text-brand-800 underline-offset-2 hover:underline">
+          <Link key="date" href={row.href} className="font-medium text-brand-800 underline-offset-2 hover:underline">
             {row.date}
           </Link>,
           <>
@@ -78,7 +78,7 @@ export function DistributionTable({ rows, label, verifyAction }: { rows: readonl
             {row.programme}
             {showOpd && row.opd ? <span className="block text-xs text-muted">{row.opd}</span> : null}
           </>,
-          <span className="flex flex-wrap gap-1">
+          <span key="status" className="flex flex-wrap gap-1">
             <Badge tone={row.status === "VERIFIED" ? "positive" : "neutral"}>{t(`status.${row.status}`)}</Badge>
             {row.isReversal ? <Badge tone="muted">{t("status.reversal")}</Badge> : null}
             {row.reversed ? <Badge tone="muted">{t("status.reversed")}</Badge> : null}

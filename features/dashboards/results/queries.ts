@@ -17,7 +17,6 @@
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { divideRoundHalfUp, type Rupiah } from "@/lib/money";
-import { reachWhere } from "@/lib/reach/reached";
 import type { DashboardFilters } from "../filters";
 
 export type ResultFigures = {

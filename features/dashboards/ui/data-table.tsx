@@ -53,6 +53,7 @@ export function DashboardDataTable({
       </TableHead>
       <TableBody>
         {table.rows.map((row, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a dashboard's rows have no id and never reorder on the client
           <Row key={i}>
             <RowHeaderCell>
               <RowName href={rowHref?.(i) ?? null}>{formatDashboardCell(first, row[first.key], locale)}</RowName>

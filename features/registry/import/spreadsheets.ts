@@ -91,7 +91,9 @@ export function templateWorkbook(cityName: string, areas: TemplateArea[]): Reada
     title.commit();
     guide.addRow(["Satu baris per anggota keluarga; kolom keluarga (NO KK, DESIL, KELURAHAN, ALAMAT…) diulang di setiap baris. Hapus baris contoh sebelum mengimpor."]).commit();
     guide.addRow([]).commit();
-    EXAMPLE_COLUMNS.forEach((key, i) => guide.addRow([headers[i], GUIDE[key]]).commit());
+    EXAMPLE_COLUMNS.forEach((key, i) => {
+      guide.addRow([headers[i], GUIDE[key]]).commit();
+    });
     guide.addRow([]).commit();
     const areaHead = guide.addRow(["KECAMATAN", "KELURAHAN"]);
     styleHeader(areaHead);

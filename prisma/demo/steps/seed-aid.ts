@@ -93,7 +93,7 @@ function registryAidRows(
     const distributedAt = utcDate(year, random.int(plan.months[0], plan.months[1]), random.int(1, 28));
     if (distributedAt > seed.city.asOf) return [];
     return [distribution(seed, random, programme, i, recipient, {
-      kind: plan.kind, items: plan.items, value: valueOf(random, plan.value), distributedAt, partnerName: plan.partnerName,
+      kind: plan.kind, items: plan.items, value: aidValue(random, plan.value), distributedAt, partnerName: plan.partnerName,
     })];
   });
 }
@@ -142,7 +142,7 @@ function pickBudgetLine(random: Random, programme: SeededProgramme): string | nu
   return random.weighted(programme.budgetLines.map((line) => [line.id, Number(line.pagu)] as const));
 }
 
-function valueOf(random: Random, value: AidPlan["value"]): bigint {
+function aidValue(random: Random, value: AidPlan["value"]): bigint {
   if (typeof value === "bigint") return value;
   const [low, high] = value;
   const step = 50_000n;

@@ -23,7 +23,7 @@ const VERIFICATION_DELAY_DAYS = 21;
  * left alone; each programme's rows go in one transaction.
  */
 export async function seedTrainings(seed: CitySeed, programmes: SeededProgramme[], registry: SeededHousehold[]) {
-  const { db, city, tenant } = seed;
+  const { db, tenant } = seed;
   const planned = programmes.filter((p) => p.spec.training);
   const done = new Set(
     (
