@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { MainContent } from "@/features/shell/ui/main-content";
 import { TenantBar } from "@/features/shell/ui/tenant-bar";
-import { requireTenantUser } from "@/lib/auth/session";
+import { requireTenantUser } from "@/lib/auth/guard";
 import { getTenantBySlug } from "@/lib/tenant/queries";
 
 export const dynamic = "force-dynamic";

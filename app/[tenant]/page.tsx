@@ -6,7 +6,7 @@ import { KecamatanTable } from "@/features/home/ui/kecamatan-table";
 import { TenantFigures } from "@/features/home/ui/tenant-figures";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { can } from "@/lib/auth/permissions";
+import { userCan } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import { getKecamatanBreakdown, getTenantBySlug, getTenantOverview } from "@/lib/tenant/queries";
 
@@ -37,7 +37,7 @@ export default async function TenantHomePage({ params }: Props) {
         title={tenant.name}
         description={t("description", { code: tenant.kemendagriCode })}
       />
-      {can(user.role, "dashboard:mayor") ? <MayorHomeLinks tenantSlug={slug} /> : null}
+      {userCan(user, "dashboard:mayor") ? <MayorHomeLinks tenantSlug={slug} /> : null}
       <TenantFigures overview={overview} />
       <KecamatanTable rows={breakdown} totals={overview} />
     </>

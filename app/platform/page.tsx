@@ -7,7 +7,7 @@ import { MainContent } from "@/features/shell/ui/main-content";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
-import { requirePlatformAdmin } from "@/lib/auth/session";
+import { requirePlatformAdmin } from "@/lib/auth/guard";
 import { db, withTenant } from "@/lib/db";
 import { listPlatformTenants } from "@/features/platform/platform-tenants";
 import { regencyChoices } from "@/features/platform/regencies";

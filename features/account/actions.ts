@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { changePassword } from "@/features/account/change-password";
 import { appAuthDeps } from "@/lib/auth/deps";
+import { signedInGate } from "@/lib/auth/gate";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { clientIp, requestId } from "@/lib/auth/request";
 import { getSessionUser } from "@/lib/auth/session";
@@ -35,10 +36,14 @@ export type ChangePasswordState = {
   formError?: string;
 };
 
-/** The change-password form's action; on success every session ends and the user signs in again. */
+/**
+ * The change-password form's action; on success every session ends and the user signs in
+ * again. Any signed-in user changes their own password: the gate's first step is all it asks.
+ */
 export async function changePasswordAction(_previous: ChangePasswordState, form: FormData): Promise<ChangePasswordState> {
-  const user = await getSessionUser();
-  if (!user) redirect("/masuk?callbackUrl=%2Fakun%2Fkata-sandi");
+  const admission = await signedInGate({ currentUser: getSessionUser });
+  if (!admission.ok) redirect("/masuk?callbackUrl=%2Fakun%2Fkata-sandi");
+  const user = admission.user;
   const t = await getTranslations("account.changePassword.errors");
   const tPassword = await getTranslations("auth.password");
   const field = (name: string) => {

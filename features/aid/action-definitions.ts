@@ -1,5 +1,5 @@
 // The aid-distribution server actions (issue 5, item 6).
-import { defineAction, type AnyActionDefinition } from "@/lib/actions/define";
+import { defineAction } from "@/lib/actions/define";
 import { importDistributionsDefinition } from "@/features/aid/distribution-import";
 import { createDistribution, deleteDistribution, reverseDistribution, verifyDistributions } from "@/features/aid/distributions";
 import { createDistributionSchema, distributionIdSchema, reverseDistributionSchema, verifyDistributionsSchema } from "@/features/aid/schemas";
@@ -42,12 +42,3 @@ export const verifyDistributionsDefinition = defineAction({
   revalidate: (slug) => [aidPath(slug)],
   successMessage: "Penyaluran diverifikasi.",
 });
-
-/** Every aid action, for lib/actions/registry.ts. */
-export const aidActionDefinitions: readonly AnyActionDefinition[] = [
-  createDistributionDefinition,
-  deleteDistributionDefinition,
-  reverseDistributionDefinition,
-  verifyDistributionsDefinition,
-  importDistributionsDefinition,
-];

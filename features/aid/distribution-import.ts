@@ -21,7 +21,7 @@ import type { ActionContext } from "@/lib/actions/define";
 import { AppError, notFound } from "@/lib/errors";
 import type { AidKind } from "@/lib/generated/prisma/enums";
 import type { Rupiah } from "@/lib/money";
-import { writerOpdId } from "@/features/programmes/scope";
+import { writerOpdId } from "@/lib/auth/scope";
 import { dateToDay, dayToDate } from "@/features/registry/schemas";
 import { cellDate, cellId, cellInteger, cellRupiah, cellText, matchKey, truncate, type CellResult } from "@/lib/spreadsheet/cells";
 import type { ImportColumn } from "@/lib/spreadsheet/columns";

@@ -6,7 +6,7 @@ import { deleteProblem, reversalProblem } from "@/lib/entries/rules";
 import type { Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { findOwnProgramme } from "@/features/programmes/programmes";
-import { writerOpdId } from "@/features/programmes/scope";
+import { writerOpdId } from "@/lib/auth/scope";
 import { dayToDate, todayIn } from "@/features/registry/schemas";
 import { aidKindLabel, duplicateLine } from "./labels";
 import { sameKindThisYear } from "./same-kind-this-year";

@@ -3,7 +3,7 @@
 // ?status= narrow it as the page's filters do. No. KK stays masked, as in the list.
 import { parseAidFilter } from "@/features/aid/filters";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { programmeScope, programmeWhere } from "@/features/programmes/scope";
+import { programmeScope, programmeWhere } from "@/lib/auth/scope";
 import { parseYearParam } from "@/features/programmes/schemas";
 import { maskNik } from "@/lib/identity/nik";
 import type { ExportSpec } from "@/lib/spreadsheet/export";

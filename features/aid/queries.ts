@@ -2,7 +2,7 @@
 // distributions only; Bapeda and the auditor see the whole city, read-only.
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { programmeWhere, type ProgrammeScope } from "@/features/programmes/scope";
+import { programmeWhere, type ProgrammeScope } from "@/lib/auth/scope";
 import { maskNik } from "@/lib/identity/nik";
 import type { AidFilter } from "./filters";
 

@@ -1,6 +1,6 @@
 // CITY_ADMIN's area tree (issue 3): re-sync from idn-area-data (Kemendagri). Every area
 // created or corrected is audited by the action pipeline.
-import { defineAction, type AnyActionDefinition } from "@/lib/actions/define";
+import { defineAction } from "@/lib/actions/define";
 import { AppError, notFound } from "@/lib/errors";
 import { z } from "@/lib/validation/zod";
 import { findRegency } from "@/features/areas/idn-area";
@@ -22,6 +22,3 @@ export const syncAreasDefinition = defineAction({
   revalidate: (slug) => [`/${slug}/wilayah`, `/${slug}`],
   successMessage: "Data wilayah diperbarui dari data Kemendagri.",
 });
-
-/** Every area action, for the permission-matrix test. */
-export const areaActionDefinitions: readonly AnyActionDefinition[] = [syncAreasDefinition];

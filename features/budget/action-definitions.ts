@@ -1,5 +1,5 @@
 // The budget-realisation server actions (issue 5, items 4 and 5).
-import { defineAction, type AnyActionDefinition } from "@/lib/actions/define";
+import { defineAction } from "@/lib/actions/define";
 import { importRealisationsDefinition } from "@/features/budget/realisation-import";
 import { createRealisation, deleteRealisation, reverseRealisation, updateRealisation, verifyRealisations } from "@/features/budget/realisations";
 import {
@@ -65,13 +65,3 @@ export const verifyRealisationsDefinition = defineAction({
   revalidate: (slug) => [budgetPath(slug), programmesPath(slug)],
   successMessage: "Entri diverifikasi.",
 });
-
-/** Every budget action, for lib/actions/registry.ts. */
-export const budgetActionDefinitions: readonly AnyActionDefinition[] = [
-  createRealisationDefinition,
-  updateRealisationDefinition,
-  deleteRealisationDefinition,
-  reverseRealisationDefinition,
-  verifyRealisationsDefinition,
-  importRealisationsDefinition,
-];

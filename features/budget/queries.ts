@@ -1,6 +1,6 @@
 // Reads for the budget pages. Scope as for programmes: OPD roles see their own OPD only.
 import type { Tx } from "@/lib/db";
-import { programmeWhere, type ProgrammeScope } from "@/features/programmes/scope";
+import { programmeWhere, type ProgrammeScope } from "@/lib/auth/scope";
 import type { Rupiah } from "@/lib/money";
 import { lineTotals } from "./totals";
 

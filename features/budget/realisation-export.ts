@@ -2,7 +2,7 @@
 // an OPD role exports its own OPD, city-wide readers every OPD or the one in ?opd=;
 // ?tahun= narrows to a fiscal year, ?pos= to one budget line. Its ID POS ANGGARAN,
 // PROGRAM, POS ANGGARAN, BULAN, JUMLAH and CATATAN columns read back into the import.
-import { programmeScope, programmeWhere } from "@/features/programmes/scope";
+import { programmeScope, programmeWhere } from "@/lib/auth/scope";
 import { parseYearParam } from "@/features/programmes/schemas";
 import type { ExportSpec } from "@/lib/spreadsheet/export";
 

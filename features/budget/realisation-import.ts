@@ -5,7 +5,7 @@
 import type { ActionContext } from "@/lib/actions/define";
 import { AppError, notFound } from "@/lib/errors";
 import type { Rupiah } from "@/lib/money";
-import { writerOpdId } from "@/features/programmes/scope";
+import { writerOpdId } from "@/lib/auth/scope";
 import { cellMonth, cellRupiah, cellText, type CellResult } from "@/lib/spreadsheet/cells";
 import type { ImportColumn } from "@/lib/spreadsheet/columns";
 import { acceptRow, defineTableImport, rejectRow, type RowValues } from "@/lib/spreadsheet/table-import";

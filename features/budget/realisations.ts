@@ -7,7 +7,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { formatRupiah } from "@/lib/format";
 import type { Rupiah } from "@/lib/money";
 import { findOwnBudgetLine } from "@/features/programmes/budget-lines";
-import { writerOpdId } from "@/features/programmes/scope";
+import { writerOpdId } from "@/lib/auth/scope";
 import { currentYearMonth, lastRecordableMonth } from "./calendar";
 import { committedAmount, lockBudgetLine } from "./line-lock";
 import { deleteProblem, editProblem, reversalProblem } from "@/lib/entries/rules";

@@ -1,10 +1,11 @@
 // The GET handler behind every dashboard's export route (`…/ekspor?tabel=&format=&tahun=…`):
 // the dashboard's filters and a heading (city, year, date) around one of its tables, written
-// by lib/spreadsheet (access, audit, small-cell suppression, .xlsx/.csv).
+// by lib/spreadsheet (audit, small-cell suppression, .xlsx/.csv) behind the gate: the
+// dashboard page's readers who also hold data:export.
 import "server-only";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { TenantPageKey } from "@/lib/auth/pages";
-import type { TenantSessionUser } from "@/lib/auth/session";
+import type { TenantSessionUser } from "@/lib/auth/session-user";
 import { currentYearMonth } from "@/features/budget/calendar";
 import type { Tx } from "@/lib/db";
 import { formatDate } from "@/lib/format";

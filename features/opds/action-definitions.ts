@@ -102,7 +102,7 @@ async function setActive(tx: Tx, opdId: string, active: boolean) {
   return { opd: summary(updated) };
 }
 
-/** Every OPD action, for the permission-matrix test. */
+/** Every OPD action, for the OPDs' own tests (the permission matrix reads the action registry). */
 export const opdActionDefinitions: readonly AnyActionDefinition[] = [
   createOpdDefinition,
   renameOpdDefinition,

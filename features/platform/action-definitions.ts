@@ -11,5 +11,5 @@ export const createTenantDefinition = definePlatformAction({
   revalidate: () => ["/platform", "/"],
 });
 
-/** Every platform action, for the permission-matrix test. */
+/** Every platform action, for the platform's own tests (the permission matrix reads the action registry). */
 export const platformActionDefinitions = [createTenantDefinition] as const;

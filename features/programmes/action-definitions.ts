@@ -1,6 +1,6 @@
 // The programme server actions (issue 5, item 1). The pipeline (lib/actions) adds the
 // session, the city's scope and the audit of every write.
-import { defineAction, type AnyActionDefinition } from "@/lib/actions/define";
+import { defineAction } from "@/lib/actions/define";
 import { createBudgetLine, deleteBudgetLine, updateBudgetLine } from "@/features/programmes/budget-lines";
 import { createProgramme, deleteProgramme, updateProgramme } from "@/features/programmes/programmes";
 import {
@@ -74,13 +74,3 @@ export const deleteBudgetLineDefinition = defineAction({
   revalidate: (slug, result) => [programmesPath(slug), programmePath(slug, result.programmeId), budgetPath(slug)],
   successMessage: "Pos anggaran dihapus.",
 });
-
-/** Every programme action, for lib/actions/registry.ts. */
-export const programmeActionDefinitions: readonly AnyActionDefinition[] = [
-  createProgrammeDefinition,
-  updateProgrammeDefinition,
-  deleteProgrammeDefinition,
-  createBudgetLineDefinition,
-  updateBudgetLineDefinition,
-  deleteBudgetLineDefinition,
-];

@@ -6,7 +6,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { formatRupiah } from "@/lib/format";
 import { findOwnProgramme } from "./programmes";
 import type { BudgetLineInput } from "./schemas";
-import { writerOpdId } from "./scope";
+import { writerOpdId } from "@/lib/auth/scope";
 
 type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
 type LineFields = Omit<BudgetLineInput, "programmeId">;

@@ -4,7 +4,7 @@ import type { ActionContext } from "@/lib/actions/define";
 import type { Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { ProgrammeInput } from "./schemas";
-import { writerOpdId } from "./scope";
+import { writerOpdId } from "@/lib/auth/scope";
 
 type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
 

@@ -2,7 +2,7 @@
 // their own OPD's programmes only; city-wide readers see all, or one OPD they pick.
 import type { Tx } from "@/lib/db";
 import { lineTotals, totalsByProgramme, emptyTotals, type Totals } from "@/features/budget/totals";
-import { programmeWhere, type ProgrammeScope } from "./scope";
+import { programmeWhere, type ProgrammeScope } from "@/lib/auth/scope";
 
 /** Fiscal years that have programmes in scope, newest first. */
 export async function programmeYears(tx: Tx, scope: ProgrammeScope, opdId?: string | null): Promise<number[]> {

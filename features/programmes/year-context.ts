@@ -5,7 +5,7 @@ import { currentYearMonth, type YearMonth } from "@/features/budget/calendar";
 import type { Tx } from "@/lib/db";
 import { opdChoices, pickYear, programmeYears } from "./queries";
 import { parseYearParam } from "./schemas";
-import { programmeScope, type ProgrammeScope } from "./scope";
+import { programmeScope, type ProgrammeScope } from "@/lib/auth/scope";
 import { firstParam as first } from "@/lib/validation/search-params";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 

@@ -6,7 +6,7 @@ import { proposeChange } from "@/features/registry/change-requests/propose";
 import { decideChangeSchema, proposeChangeSchema } from "@/features/registry/change-requests/schemas";
 import { revealPersonalNumbers } from "@/features/registry/household/reveal-personal";
 import { householdId } from "@/features/registry/schemas";
-import { registryScope } from "@/features/registry/scope";
+import { registryScope } from "@/lib/auth/scope";
 import { changeHouseholdStatus, changeStatusSchema } from "@/features/registry/status/change-status";
 import { z } from "@/lib/validation/zod";
 import { duplicateActionDefinitions } from "@/features/registry/duplicates/action-definitions";
@@ -55,7 +55,7 @@ export const decideChangeDefinition = defineAction({
   successMessage: "Keputusan disimpan.",
 });
 
-/** Every registry action (import excluded), for lib/actions/registry.ts. */
+/** Every registry action, for the registry's own permission test. */
 export const registryActionDefinitions: readonly AnyActionDefinition[] = [
   revealPersonalDefinition,
   changeStatusDefinition,

@@ -1,5 +1,5 @@
 // Dana PEM server actions (issue 7). The kelurahan comes from the session user (scope.ts).
-import { defineAction, type AnyActionDefinition } from "@/lib/actions/define";
+import { defineAction } from "@/lib/actions/define";
 import { addCapital, createFund, updateFund } from "@/features/revolving-funds/funds";
 import { approveLoan, createLoan, disburseLoan, rejectLoan, writeOffLoan } from "@/features/revolving-funds/loans";
 import { importRepaymentsDefinition } from "@/features/revolving-funds/repayment-import";
@@ -108,17 +108,3 @@ export const writeOffLoanDefinition = defineAction({
 });
 
 export { importRepaymentsDefinition };
-
-/** Every Dana PEM action, for lib/actions/registry.ts. */
-export const revolvingFundActionDefinitions: readonly AnyActionDefinition[] = [
-  createFundDefinition,
-  updateFundDefinition,
-  addCapitalDefinition,
-  createLoanDefinition,
-  approveLoanDefinition,
-  rejectLoanDefinition,
-  disburseLoanDefinition,
-  recordRepaymentDefinition,
-  writeOffLoanDefinition,
-  importRepaymentsDefinition,
-];

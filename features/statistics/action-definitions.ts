@@ -1,5 +1,5 @@
 // The statistics and target server actions (issue #6): Bapeda only (statistics:write).
-import { defineAction, type AnyActionDefinition } from "@/lib/actions/define";
+import { defineAction } from "@/lib/actions/define";
 import { importStatisticsDefinition } from "@/features/statistics/import";
 import { deleteStatistic, deleteTarget, saveStatistic, saveTarget } from "@/features/statistics/operations";
 import { saveStatisticSchema, saveTargetSchema, statisticIdSchema, targetIdSchema } from "@/features/statistics/schemas";
@@ -45,11 +45,3 @@ export const deleteTargetDefinition = defineAction({
   revalidate: afterWrite,
   successMessage: "Target dihapus.",
 });
-
-export const statisticsActionDefinitions: readonly AnyActionDefinition[] = [
-  saveStatisticDefinition,
-  deleteStatisticDefinition,
-  saveTargetDefinition,
-  deleteTargetDefinition,
-  importStatisticsDefinition,
-];

@@ -1,5 +1,5 @@
 // The training server actions (issue 5, item 2).
-import { defineAction, type AnyActionDefinition } from "@/lib/actions/define";
+import { defineAction } from "@/lib/actions/define";
 import { recordAttendance } from "@/features/trainings/attendance";
 import { recordFollowUp } from "@/features/trainings/follow-ups";
 import { importParticipantsDefinition } from "@/features/trainings/participant-import";
@@ -148,20 +148,3 @@ export const recordFollowUpDefinition = defineAction({
   revalidate: (slug, result) => [followUpsPath(slug), trainingPath(slug, result.trainingId)],
   successMessage: "Hasil tindak lanjut dicatat.",
 });
-
-/** Every training action, for lib/actions/registry.ts. */
-export const trainingActionDefinitions: readonly AnyActionDefinition[] = [
-  createTrainingDefinition,
-  updateTrainingDefinition,
-  deleteTrainingDefinition,
-  cancelTrainingDefinition,
-  verifyTrainingsDefinition,
-  addParticipantDefinition,
-  removeParticipantDefinition,
-  completeParticipantDefinition,
-  withdrawParticipantDefinition,
-  verifyParticipantsDefinition,
-  recordAttendanceDefinition,
-  recordFollowUpDefinition,
-  importParticipantsDefinition,
-];

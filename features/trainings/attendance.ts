@@ -3,7 +3,7 @@
 // up to today. Only cells that change are written, so the audit log shows the real edits.
 import type { ActionContext } from "@/lib/actions/define";
 import { AppError } from "@/lib/errors";
-import { writerOpdId } from "@/features/programmes/scope";
+import { writerOpdId } from "@/lib/auth/scope";
 import { dateToDay, dayToDate, todayIn } from "@/features/registry/schemas";
 import { findOwnTraining } from "./trainings";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";

@@ -4,7 +4,7 @@ import type { ActionContext } from "@/lib/actions/define";
 import type { Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { TrainingOutcome } from "@/lib/generated/prisma/enums";
-import { writerOpdId } from "@/features/programmes/scope";
+import { writerOpdId } from "@/lib/auth/scope";
 import { dateToDay, todayIn } from "@/features/registry/schemas";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 

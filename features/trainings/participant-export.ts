@@ -2,7 +2,7 @@
 // its own OPD, city-wide readers every OPD or the one in ?opd=; ?tahun= narrows to a fiscal
 // year, ?pelatihan= to one training. NIK and No. KK stay masked as in every list: the full
 // numbers are on the household page only.
-import { programmeScope, programmeWhere } from "@/features/programmes/scope";
+import { programmeScope, programmeWhere } from "@/lib/auth/scope";
 import { parseYearParam } from "@/features/programmes/schemas";
 import { maskNik } from "@/lib/identity/nik";
 import type { ExportSpec } from "@/lib/spreadsheet/export";

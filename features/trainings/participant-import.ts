@@ -4,7 +4,7 @@
 // the picker. NAMA, when given, must match the registry: a guard against a mistyped NIK.
 import type { ActionContext } from "@/lib/actions/define";
 import { AppError, notFound } from "@/lib/errors";
-import { writerOpdId } from "@/features/programmes/scope";
+import { writerOpdId } from "@/lib/auth/scope";
 import { cellId, cellText, type CellResult } from "@/lib/spreadsheet/cells";
 import type { ImportColumn } from "@/lib/spreadsheet/columns";
 import { acceptRow, defineTableImport, rejectRow, type RowValues } from "@/lib/spreadsheet/table-import";

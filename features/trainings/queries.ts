@@ -2,7 +2,7 @@
 // trainings only; city-wide readers (Bapeda, auditor) see all, read-only.
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { programmeWhere, type ProgrammeScope } from "@/features/programmes/scope";
+import { programmeWhere, type ProgrammeScope } from "@/lib/auth/scope";
 import { maskNik } from "@/lib/identity/nik";
 import { dayToDate } from "@/features/registry/schemas";
 

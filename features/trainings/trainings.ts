@@ -5,7 +5,7 @@ import type { ActionContext } from "@/lib/actions/define";
 import type { Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { findOwnProgramme } from "@/features/programmes/programmes";
-import { writerOpdId } from "@/features/programmes/scope";
+import { writerOpdId } from "@/lib/auth/scope";
 import { dayToDate } from "@/features/registry/schemas";
 import type { TrainingInput } from "./schemas";
 

@@ -174,7 +174,7 @@ export const reactivateUserDefinition = defineAction({
   successMessage: "Pengguna diaktifkan kembali.",
 });
 
-/** Every user action, for the permission-matrix test. */
+/** Every user action, for the users' own tests (the permission matrix reads the action registry). */
 export const userActionDefinitions: readonly AnyActionDefinition[] = [
   createUserDefinition,
   updateUserDefinition,

@@ -1,19 +1,19 @@
 import type { z } from "zod";
 import type { Permission } from "@/lib/auth/permissions";
-import type { SessionUser } from "@/lib/auth/session-user";
+import type { PlatformAdmin, TenantSessionUser } from "@/lib/auth/session-user";
 import type { Tx } from "@/lib/db";
 
 /** What a tenant action's domain function receives. Everything in it comes from the session. */
 export type ActionContext = {
   tx: Tx;
-  user: SessionUser & { tenantId: string; tenantSlug: string };
+  user: TenantSessionUser;
   tenantId: string;
   tenantSlug: string;
   requestId: string;
 };
 
 export type ActionDefinition<Schema extends z.ZodType, Result> = {
-  /** Unique name, e.g. "users.create"; the permission matrix test lists actions by it. */
+  /** Unique name, e.g. "users.create": the action registry (lib/actions/server.ts) refuses a second one. */
   name: string;
   permission: Permission;
   schema: Schema;
@@ -28,6 +28,8 @@ export type ActionDefinition<Schema extends z.ZodType, Result> = {
 
 // biome-ignore lint: the registry holds definitions of any schema and result.
 export type AnyActionDefinition = ActionDefinition<any, any>;
+// biome-ignore lint: the registry holds definitions of any schema and result.
+export type AnyPlatformActionDefinition = PlatformActionDefinition<any, any>;
 
 /** Declares a tenant action: permission, input schema and domain function, in one place. */
 export function defineAction<Schema extends z.ZodType, Result>(
@@ -42,7 +44,7 @@ export type ActionResult<Result = unknown> =
 
 /** What a platform action's domain function receives: the platform admin, and the scopes. */
 export type PlatformActionContext = {
-  user: SessionUser & { role: "PLATFORM_ADMIN"; tenantId: null };
+  user: PlatformAdmin;
   requestId: string;
   /** Open the scope(s) the work needs; writes in them are audited for this admin. */
   withTenant: <T>(tenantId: string, fn: (tx: Tx) => Promise<T>) => Promise<T>;

@@ -1,10 +1,9 @@
-// The one server-action pipeline: session → tenant → permission → zod → domain function
-// (inside the tenant's scope, every write audited) → revalidate. It answers with a result
-// the form can show; it never lets an internal error reach the user.
+// The one server-action pipeline: the gate (session → tenant → permission, lib/auth/gate.ts)
+// → zod → domain function (inside the tenant's scope, every write audited) → revalidate. It
+// answers with a result the form can show; it never lets an internal error reach the user.
 import { randomUUID } from "node:crypto";
 import type { ZodType } from "zod";
-import { can, userCan } from "@/lib/auth/permissions";
-import type { SessionUser } from "@/lib/auth/session-user";
+import { platformGate, tenantGate, type Denial, type GateDeps } from "@/lib/auth/gate";
 import type { Tx } from "@/lib/db";
 import type { ScopeOptions } from "@/lib/db/tenant-scope";
 import { AppError, forbidden, isAppError, notFound } from "@/lib/errors";
@@ -12,8 +11,7 @@ import { fieldErrorsOf, formDataToObject } from "@/lib/validation/zod";
 import type { ActionDefinition, ActionResult, PlatformActionDefinition } from "./define";
 
 /** What the pipeline needs from the outside world; tests pass their own. */
-export type ActionDeps = {
-  currentUser: () => Promise<SessionUser | null>;
+export type ActionDeps = GateDeps & {
   withTenant: <T>(tenantId: string, fn: (tx: Tx) => Promise<T>, options?: ScopeOptions) => Promise<T>;
   withPlatform: <T>(fn: (tx: Tx) => Promise<T>, options?: ScopeOptions) => Promise<T>;
   revalidatePath: (path: string) => void;
@@ -31,12 +29,11 @@ export async function runAction<Schema extends ZodType, Result>(
   const meta = await deps.requestMeta().catch(() => ({}) as { requestId?: string | null; ip?: string | null });
   const requestId = meta.requestId || randomUUID();
   try {
-    const user = await deps.currentUser();
-    if (!user) throw SIGNED_OUT;
     // Another city's action, whatever the role, is "not found": the tenant comes from the
     // session, and a slug that is not the user's own names nothing the user may see.
-    if (!user.tenantId || user.tenantSlug !== tenantSlug) throw notFound();
-    if (!userCan(user, definition.permission)) throw forbidden();
+    const admission = await tenantGate(deps, tenantSlug, definition.permission);
+    if (!admission.ok) throw refusal(admission.denial);
+    const user = admission.user;
 
     const input = rawInput instanceof FormData ? formDataToObject(rawInput) : rawInput;
     const parsed = await parseInput(definition.schema as ZodType, input);
@@ -45,7 +42,7 @@ export async function runAction<Schema extends ZodType, Result>(
     const actor = { userId: user.id, requestId, ip: meta.ip ?? null };
     const data = await deps.withTenant(
       tenantId,
-      (tx) => definition.run({ tx, user: { ...user, tenantId, tenantSlug }, tenantId, tenantSlug, requestId }, parsed as never),
+      (tx) => definition.run({ tx, user, tenantId, tenantSlug, requestId }, parsed as never),
       { actor, timeout: definition.timeout },
     );
     for (const path of definition.revalidate?.(tenantSlug, data) ?? []) deps.revalidatePath(path);
@@ -64,16 +61,15 @@ export async function runPlatformAction<Schema extends ZodType, Result>(
   const meta = await deps.requestMeta().catch(() => ({}) as { requestId?: string | null; ip?: string | null });
   const requestId = meta.requestId || randomUUID();
   try {
-    const user = await deps.currentUser();
-    if (!user) throw SIGNED_OUT;
-    if (user.role !== "PLATFORM_ADMIN" || user.tenantId !== null) throw notFound();
-    if (!can(user.role, definition.permission)) throw forbidden();
+    const admission = await platformGate(deps, definition.permission);
+    if (!admission.ok) throw refusal(admission.denial);
+    const user = admission.user;
     const input = rawInput instanceof FormData ? formDataToObject(rawInput) : rawInput;
     const parsed = await parseInput(definition.schema as ZodType, input);
     const options = { actor: { userId: user.id, requestId, ip: meta.ip ?? null } };
     const data = await definition.run(
       {
-        user: user as SessionUser & { role: "PLATFORM_ADMIN"; tenantId: null },
+        user,
         requestId,
         withTenant: (tenantId, fn) => deps.withTenant(tenantId, fn, options),
         withPlatform: (fn) => deps.withPlatform(fn, options),
@@ -85,6 +81,12 @@ export async function runPlatformAction<Schema extends ZodType, Result>(
   } catch (error) {
     return failure(error, requestId, definition.name);
   }
+}
+
+/** The gate's refusal as the error a form shows. */
+function refusal(denial: Denial): AppError {
+  if (denial === "signed-out") return SIGNED_OUT;
+  return denial === "not-found" ? notFound() : forbidden();
 }
 
 async function parseInput(schema: ZodType, input: unknown): Promise<unknown> {

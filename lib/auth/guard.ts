@@ -1,10 +1,43 @@
-import { notFound } from "next/navigation";
-import { pageAccess, type TenantPageKey } from "./pages";
-import { requireTenantUser, type TenantSessionUser } from "./session";
+// The gate (lib/auth/gate.ts) for pages and layouts: the session from next-auth; the
+// signed-out go to /masuk and come back, anyone else turned away gets "not found".
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { platformGate, signedInGate, tenantGate, type Admission, type GateDeps } from "./gate";
+import type { TenantPageKey } from "./pages";
+import { PATH_HEADER } from "./request";
+import { getSessionUser } from "./session";
+import { safeCallbackUrl, type PlatformAdmin, type SessionUser, type TenantSessionUser } from "./session-user";
 
-/** The guard of every city page: signed in (else to /masuk), then `pageAccess`. */
+const pageDeps: GateDeps = { currentUser: getSessionUser };
+
+async function passed<User>(admission: Admission<User>): Promise<User> {
+  if (admission.ok) return admission.user;
+  if (admission.denial === "signed-out") redirect(await signInPath());
+  notFound();
+}
+
+/** The guard of every city page: signed in, of this city, holding the page's permission (TENANT_PAGES). */
 export async function requireTenantPage(tenantSlug: string, page: TenantPageKey): Promise<TenantSessionUser> {
-  const user = await requireTenantUser(tenantSlug);
-  if (pageAccess(user, tenantSlug, page) !== "allow") notFound();
-  return user;
+  return passed(await tenantGate(pageDeps, tenantSlug, { page }));
+}
+
+/** Any user of this city (the city's layout). Anyone else signed in gets "not found", as if the city did not exist. */
+export async function requireTenantUser(tenantSlug: string): Promise<TenantSessionUser> {
+  return passed(await tenantGate(pageDeps, tenantSlug, null));
+}
+
+/** The platform admin; any city's user gets "not found". */
+export async function requirePlatformAdmin(): Promise<PlatformAdmin> {
+  return passed(await platformGate(pageDeps, null));
+}
+
+/** Any signed-in user (their own account's pages). */
+export async function requireUser(): Promise<SessionUser> {
+  return passed(await signedInGate(pageDeps));
+}
+
+/** /masuk with a callbackUrl back to the page being shown (set by proxy.ts). */
+async function signInPath(): Promise<string> {
+  const back = safeCallbackUrl((await headers()).get(PATH_HEADER));
+  return back ? `/masuk?${new URLSearchParams({ callbackUrl: back })}` : "/masuk";
 }

@@ -1,11 +1,11 @@
-import { userCan, type Grantee, type Permission } from "./permissions";
+import { userHolds, type Access, type Grantee } from "./permissions";
 
 /** Null: any of the city's users; a list: any one of them suffices. */
-export type PagePermission = Permission | readonly Permission[] | null;
+export type PagePermission = Access;
 
 /**
  * The pages of a city, with the permission each needs.
- * The menu, the page guards and the permission-matrix test all read this table.
+ * The menu, the gate (lib/auth/gate.ts) and the permission-matrix test all read this table.
  * `available` turns true when the page is built.
  */
 export const TENANT_PAGES = {
@@ -39,24 +39,5 @@ export function tenantPagePath(tenantSlug: string, page: TenantPageKey): string 
 
 /** Whether a user (their role, and the mark on their OPD) may open a page of their own city. */
 export function userMayOpen(user: Grantee, page: TenantPageKey): boolean {
-  const permission: PagePermission = TENANT_PAGES[page].permission;
-  if (permission === null) return true;
-  return typeof permission === "string" ? userCan(user, permission) : permission.some((one) => userCan(user, one));
+  return userHolds(user, TENANT_PAGES[page].permission);
 }
-
-export type PageAccess = "allow" | "not-found";
-
-/**
- * Whether a signed-in user may open a page of a city: only of their own city (anyone
- * else, the platform admin too, gets "not found") and only if their role has the page's
- * permission. Pure, so the permission-matrix test checks every cell.
- */
-export function pageAccess(
-  user: Grantee & { tenantSlug: string | null },
-  tenantSlug: string,
-  page: TenantPageKey,
-): PageAccess {
-  if (!user.tenantSlug || user.tenantSlug !== tenantSlug) return "not-found";
-  return userMayOpen(user, page) ? "allow" : "not-found";
-}
-

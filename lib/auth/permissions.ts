@@ -87,3 +87,13 @@ export function userCan(user: Grantee | null | undefined, permission: Permission
     return opd[mark] && Boolean(granted?.includes(permission));
   });
 }
+
+/** What a check asks for: one permission, a list where any one suffices, or null (nothing more). */
+export type Access = Permission | readonly Permission[] | null;
+
+/** Whether this user holds what `access` asks for. Pure. */
+export function userHolds(user: Grantee | null | undefined, access: Access): boolean {
+  if (!user) return false;
+  if (access === null) return true;
+  return typeof access === "string" ? userCan(user, access) : access.some((one) => userCan(user, one));
+}

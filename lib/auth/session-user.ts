@@ -34,6 +34,12 @@ export type SessionUser = {
   kelurahanId: string | null;
 };
 
+/** A user of a city, as the gate admits them. */
+export type TenantSessionUser = SessionUser & { tenantId: string; tenantSlug: string };
+
+/** The platform admin, as the gate admits them. */
+export type PlatformAdmin = SessionUser & { role: "PLATFORM_ADMIN"; tenantId: null };
+
 /**
  * The user behind a session token, re-read from the database, or null when the session
  * has run its course, the user is gone or deactivated, or their sessionVersion has moved

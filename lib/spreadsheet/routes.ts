@@ -1,4 +1,4 @@
-// Route handlers for exports and templates, with the app's session and database:
+// Route handlers for exports and templates, each behind the gate (lib/auth/route.ts):
 //
 //   // app/[tenant]/anggaran/ekspor/route.ts
 //   export const dynamic = "force-dynamic";
@@ -7,27 +7,22 @@
 //   // app/[tenant]/anggaran/templat/route.ts
 //   export const GET = templateRoute({ permission: "entry:write", fileName: "realisasi", columns: REALISATION_COLUMNS });
 //
-//   // a dashboard's tables: lib/dashboards/export-route.ts builds the spec
+//   // a dashboard's tables: features/dashboards/export-route.ts builds the spec
 //   export const GET = figureExportRoute({ page: "budgetDashboard", entity: "Dashboard", build });
-import "server-only";
-import { getSessionUser } from "@/lib/auth/session";
-import type { Permission } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/db";
-import type { ImportColumn } from "./columns";
-import { exportResponse, figureExportResponse, templateResponse, type ExportSpec, type FigureExportSpec, type RouteDeps, type RouteParams } from "./export";
+import { tenantRoute } from "@/lib/auth/route";
+import { exportResponse, figureExportResponse, templateResponse, type ExportSpec, type FigureExportSpec, type TemplateSpec } from "./export";
 
-const deps: RouteDeps = { currentUser: getSessionUser, withTenant };
-
-type Context = { params: Promise<RouteParams> };
-
+/** An export of rows, for those holding `spec.permission`. */
 export function exportRoute<Row>(spec: ExportSpec<Row>) {
-  return async (request: Request, context: Context) => exportResponse(deps, spec, request, await context.params);
+  return tenantRoute(spec.permission, (context) => exportResponse(context, spec));
 }
 
-export function templateRoute(spec: { permission: Permission; fileName: string; columns: readonly ImportColumn[] }) {
-  return async (request: Request, context: Context) => templateResponse(deps, spec, request, await context.params);
+/** An import's empty template, for those holding `spec.permission`. */
+export function templateRoute(spec: TemplateSpec) {
+  return tenantRoute(spec.permission, (context) => templateResponse(context, spec));
 }
 
+/** A page's tables of figures, for the page's readers who also hold data:export. */
 export function figureExportRoute(spec: FigureExportSpec) {
-  return async (request: Request, context: Context) => figureExportResponse(deps, spec, request, await context.params);
+  return tenantRoute({ page: spec.page, also: "data:export" }, (context) => figureExportResponse(context, spec));
 }

@@ -158,7 +158,7 @@ type Schema<Key extends string, T, Shape extends OptionsShape> = zod.ZodType<{
   options: OptionsOf<Shape>;
 }>;
 
-/** A table import as an action definition: add it to lib/actions/registry.ts and wire it with tenantAction. */
+/** A table import as an action definition: wire it with tenantAction in its feature's "use server" file. */
 export function defineTableImport<Key extends string, T, Shape extends OptionsShape = Record<never, never>>(
   spec: TableImportSpec<Key, T, Shape>,
 ): ActionDefinition<Schema<Key, T, Shape>, TableImportReport> {

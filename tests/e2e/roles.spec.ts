@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { visibleNavItems } from "@/features/shell/ui/nav-items";
-import { TENANT_PAGES, pageAccess, tenantPagePath, type TenantPageKey } from "@/lib/auth/pages";
+import { pageAccess } from "@/lib/auth/gate";
+import { TENANT_PAGES, tenantPagePath, type TenantPageKey } from "@/lib/auth/pages";
 import { povertyOpds } from "@/prisma/demo/cities/opds";
 import { demoAccountsFor } from "@/prisma/demo/demo-accounts";
 import id from "@/messages/id";

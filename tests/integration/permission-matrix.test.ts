@@ -1,15 +1,90 @@
-// The role × page × server-action matrix, generated from the permission table: every
-// cell, allowed and denied, in the user's own city and in another. OPD roles are checked
-// twice: in an unmarked OPD, and in one the city admin marked (OPD_PERMISSIONS).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tenantActionDefinitions, platformActionDefinitions } from "@/lib/actions/registry";
+// The role × page × server-action × route-handler matrix, generated from the permission
+// table and read from the code itself: every "use server" file and every app/**/route.ts
+// found on disk, every action they register, every route's stated requirement. Each cell
+// is checked allowed and denied, in the user's own city and in another. OPD roles are
+// checked twice: in an unmarked OPD, and in one the city admin marked (OPD_PERMISSIONS).
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { registeredActionName, registeredActions } from "@/lib/actions/server";
 import { runAction, runPlatformAction } from "@/lib/actions/run";
-import { TENANT_PAGES, pageAccess, type PagePermission, type TenantPageKey } from "@/lib/auth/pages";
-import { OPD_PERMISSIONS, ROLE_PERMISSIONS, type OpdCapabilities, type Permission } from "@/lib/auth/permissions";
+import { pageAccess, type Requirement } from "@/lib/auth/gate";
+import { TENANT_PAGES, type PagePermission, type TenantPageKey } from "@/lib/auth/pages";
+import { OPD_PERMISSIONS, ROLE_PERMISSIONS, type Access, type OpdCapabilities, type Permission } from "@/lib/auth/permissions";
+import { refusedByGate, type RouteAccess, type RouteParams, type TenantRoute } from "@/lib/auth/route";
+import type { SessionUser } from "@/lib/auth/session-user";
 import { Role } from "@/lib/generated/prisma/enums";
 import { actionDeps, sessionUser } from "../helpers/actions";
 import { openTestDb, type TestDb } from "../helpers/db";
 import { createTestTenant, type TestTenant } from "../helpers/factories";
+import { callRoute, routeDeps } from "../helpers/routes";
+
+// What the "use server" files and route handlers reach for outside a Next.js request.
+const outside = vi.hoisted(() => ({
+  user: null as SessionUser | null,
+  cookies: new Map<string, { value: string; options?: Record<string, unknown> }>(),
+}));
+vi.mock("server-only", () => ({}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers(),
+  cookies: async () => ({
+    getAll: () => [...outside.cookies].map(([name, { value }]) => ({ name, value })),
+    set: (name: string, value: string, options?: Record<string, unknown>) => void outside.cookies.set(name, { value, options }),
+  }),
+}));
+vi.mock("next/navigation", () => ({
+  redirect: (url: string) => {
+    throw new Error(`redirect ${url}`);
+  },
+  notFound: () => {
+    throw new Error("not found");
+  },
+}));
+vi.mock("next-intl/server", () => ({ getTranslations: async () => (key: string) => key, getLocale: async () => "id" }));
+vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => outside.user }));
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+/** Files under `folders` (relative to the repository) whose path matches `pattern`. */
+function sourceFiles(folders: string[], pattern: RegExp): string[] {
+  return folders
+    .flatMap((folder) => readdirSync(join(ROOT, folder), { recursive: true, encoding: "utf8" }).map((file) => join(folder, file)))
+    .filter((file) => pattern.test(file) && !file.includes("node_modules") && !file.startsWith(join("lib", "generated")))
+    .sort();
+}
+
+/** Whether a file's first statement (after comments) is the "use server" directive. */
+const USE_SERVER_FIRST = /^(?:\s+|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use server["']/;
+const USE_SERVER_ANYWHERE = /^\s*["']use server["'];?\s*$/m;
+
+const serverFiles = sourceFiles(["app", "features", "lib"], /\.ts$/).filter((file) => USE_SERVER_FIRST.test(readFileSync(join(ROOT, file), "utf8")));
+const serverModules = await Promise.all(serverFiles.map(async (file) => ({ file, exports: (await import(join(ROOT, file))) as Record<string, unknown> })));
+const { tenant: tenantDefinitions, platform: platformDefinitions } = registeredActions();
+
+const routeFiles = sourceFiles(["app"], /(^|\/)route\.ts$/);
+const routeModules = await Promise.all(routeFiles.map(async (file) => ({ file, exports: (await import(join(ROOT, file))) as Record<string, unknown> })));
+const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+const routeHandlers = routeModules.flatMap(({ file, exports }) =>
+  METHODS.flatMap((method) => {
+    const handler = exports[method];
+    return typeof handler === "function" ? [{ file, method, handler: handler as Partial<TenantRoute<RouteParams>> }] : [];
+  }),
+);
+
+/** Route handlers anyone may call, and why that is safe. A route marked public must be listed here. */
+const PUBLIC_ROUTES = ["app/api/auth/[...nextauth]/route.ts"];
+
+/**
+ * Functions a "use server" file may export besides registered actions: none of them acts
+ * for a city. Each has its own check below.
+ */
+const ACTION_EXCEPTIONS = {
+  "features/account/actions.ts#signOutAction": "drops the session cookie; anyone may sign out",
+  "features/account/actions.ts#changePasswordAction": "the user's own password, behind the gate's first step (signed in)",
+  "lib/i18n/actions.ts#setLocale": "remembers the chosen language in a cookie; no user data",
+} as const;
 
 const ROLES = Object.values(Role);
 const TENANT_ROLES = ROLES.filter((role) => role !== "PLATFORM_ADMIN");
@@ -29,7 +104,7 @@ const subjectsOf = (roles: readonly Role[]): Subject[] =>
       : [{ role, opd: null, label: role }],
   );
 
-/** What the tables grant, read independently of userCan. */
+/** What the tables grant, read independently of userCan and the gate. */
 function granted(subject: Subject, permission: Permission): boolean {
   if ((ROLE_PERMISSIONS[subject.role] as readonly Permission[]).includes(permission)) return true;
   return MARKS.some((mark) => {
@@ -37,12 +112,19 @@ function granted(subject: Subject, permission: Permission): boolean {
     return Boolean(subject.opd?.[mark]) && extra.includes(permission);
   });
 }
+const grantedAny = (subject: Subject, access: Access) => access === null || [access].flat().some((one) => granted(subject, one));
+function grantedRequirement(subject: Subject, requirement: Requirement): boolean {
+  if (requirement !== null && typeof requirement === "object" && "page" in requirement) {
+    return grantedAny(subject, TENANT_PAGES[requirement.page].permission) && grantedAny(subject, requirement.also ?? null);
+  }
+  return grantedAny(subject, requirement);
+}
 
 describe("pages", () => {
   for (const subject of subjectsOf(TENANT_ROLES)) {
     for (const page of PAGES) {
       const permission: PagePermission = TENANT_PAGES[page].permission;
-      const allowed = permission === null || [permission].flat().some((one) => granted(subject, one));
+      const allowed = grantedAny(subject, permission);
       it(`${subject.label} ${allowed ? "opens" : "gets not-found for"} ${page} in its own city, not-found in another`, () => {
         const user = { role: subject.role, opd: subject.opd, tenantSlug: "kota-a" };
         expect(pageAccess(user, "kota-a", page)).toBe(allowed ? "allow" : "not-found");
@@ -52,6 +134,63 @@ describe("pages", () => {
   }
   it("no city page exists for the platform admin", () => {
     for (const page of PAGES) expect(pageAccess({ role: "PLATFORM_ADMIN", tenantSlug: null }, "kota-a", page)).toBe("not-found");
+  });
+
+  // Read as text: every city page's default export reads its URL's parameters, may check
+  // that the city exists (as the layout does), and then passes the gate before anything else.
+  const MAY_COME_FIRST = [
+    /^const slug = \(await params\)\.tenant;$/,
+    /^const \{ tenant: slug(, \w+)* \} = await params;$/,
+    /^const tenant = await getTenantBySlug\(slug\);$/,
+    /^if \(!tenant\) notFound\(\);$/,
+  ];
+  const GATE = /^const \w+ = await requireTenantPage\(slug, "(\w+)"\);$/;
+  const cityPages = sourceFiles(["app"], /^app\/\[tenant\]\/(.*\/)?page\.tsx$/);
+  it("finds the city's pages", () => expect(cityPages.length).toBeGreaterThan(20));
+  for (const file of cityPages) {
+    it(`${file} passes the gate (requireTenantPage with a page key) before anything else`, () => {
+      const source = readFileSync(join(ROOT, file), "utf8");
+      const body = source.split(/^export default async function \w+\([^)]*\)[^{]*\{$/m)[1];
+      expect(body, "an `export default async function` page").toBeDefined();
+      const lines = body!.split("\n").map((line) => line.trim()).filter((line) => line && !line.startsWith("//"));
+      const gate = lines.findIndex((line) => line.includes("requireTenantPage("));
+      expect(gate, "calls requireTenantPage").toBeGreaterThanOrEqual(0);
+      for (const line of lines.slice(0, gate)) expect(MAY_COME_FIRST.some((allowed) => allowed.test(line)), `before the gate: ${line}`).toBe(true);
+      const key = GATE.exec(lines[gate]!)?.[1];
+      expect(key && Object.hasOwn(TENANT_PAGES, key), `a page key of TENANT_PAGES: ${lines[gate]}`).toBe(true);
+    });
+  }
+});
+
+describe("server actions, found in the code", () => {
+  it("come from every \"use server\" file, each exporting only registered actions or a listed exception", () => {
+    expect(serverFiles.length).toBeGreaterThan(10);
+    expect(tenantDefinitions.length).toBeGreaterThan(40);
+    const exceptions: string[] = [];
+    for (const { file, exports } of serverModules) {
+      for (const [name, value] of Object.entries(exports)) {
+        if (typeof value !== "function") continue;
+        const key = `${file}#${name}`;
+        if (registeredActionName(value)) continue;
+        expect(Object.hasOwn(ACTION_EXCEPTIONS, key), `${key} is neither made by tenantAction/platformAction nor a listed exception`).toBe(true);
+        exceptions.push(key);
+      }
+    }
+    expect(exceptions.sort()).toEqual(Object.keys(ACTION_EXCEPTIONS).sort());
+  });
+
+  it("are made only in \"use server\" files (no inline server actions elsewhere)", () => {
+    const inline = sourceFiles(["app", "features", "lib", "components"], /\.tsx?$/).filter((file) => {
+      const source = readFileSync(join(ROOT, file), "utf8");
+      return USE_SERVER_ANYWHERE.test(source) && !serverFiles.includes(file);
+    });
+    expect(inline).toEqual([]);
+  });
+
+  it("refuse a second definition under a name already taken", async () => {
+    const { tenantAction } = await import("@/lib/actions/server");
+    const [first] = tenantDefinitions;
+    expect(() => tenantAction({ ...first! })).toThrow(/Two server actions are named/);
   });
 });
 
@@ -71,7 +210,7 @@ describe("server actions", () => {
 
   const auditRows = () => t.withTenant(city.id, (tx) => tx.auditLog.count());
 
-  for (const definition of tenantActionDefinitions) {
+  for (const definition of tenantDefinitions) {
     for (const { role, opd, label } of subjectsOf(ROLES)) {
       const allowed = granted({ role, opd, label }, definition.permission);
       it(`${definition.name} × ${label}: ${allowed ? "passes the gate" : "forbidden"} at home, not found elsewhere`, async () => {
@@ -94,7 +233,7 @@ describe("server actions", () => {
     }
   }
 
-  for (const definition of platformActionDefinitions) {
+  for (const definition of platformDefinitions) {
     for (const role of ROLES) {
       const allowed = role === "PLATFORM_ADMIN";
       it(`${definition.name} × ${role}: ${allowed ? "passes the gate" : "not found"}`, async () => {
@@ -103,5 +242,123 @@ describe("server actions", () => {
         expect(result).toMatchObject({ ok: false, code: allowed ? "INVALID" : "NOT_FOUND" });
       });
     }
+  }
+});
+
+describe("the listed exceptions", () => {
+  it("changePasswordAction sends the signed-out to sign in, touching nothing", async () => {
+    const { changePasswordAction } = await import("@/features/account/actions");
+    outside.user = null;
+    const form = new FormData();
+    form.set("currentPassword", "x");
+    await expect(changePasswordAction({}, form)).rejects.toThrow("redirect /masuk?callbackUrl=%2Fakun%2Fkata-sandi");
+  });
+
+  it("signOutAction only empties the session cookie", async () => {
+    const { signOutAction } = await import("@/features/account/actions");
+    outside.cookies.clear();
+    outside.cookies.set("next-auth.session-token", { value: "token" });
+    outside.cookies.set("NEXT_LOCALE", { value: "en" });
+    await expect(signOutAction()).rejects.toThrow("redirect /masuk?notice=signedOut");
+    expect(outside.cookies.get("next-auth.session-token")).toMatchObject({ value: "", options: { maxAge: 0 } });
+    expect(outside.cookies.get("NEXT_LOCALE")).toEqual({ value: "en" });
+  });
+
+  it("setLocale sets only the language cookie, and only to a known language", async () => {
+    const { setLocale } = await import("@/lib/i18n/actions");
+    outside.cookies.clear();
+    const form = new FormData();
+    form.set("locale", "xx");
+    await setLocale(form);
+    expect(outside.cookies.size).toBe(0);
+    form.set("locale", "en");
+    await setLocale(form);
+    expect([...outside.cookies.values()]).toEqual([expect.objectContaining({ value: "en" })]);
+  });
+});
+
+describe("route handlers", () => {
+  it("each states what it demands: a requirement of the gate, or public and listed as such", () => {
+    expect(routeHandlers.length).toBeGreaterThan(15);
+    for (const { file, method, handler } of routeHandlers) {
+      const access = handler.access as RouteAccess | undefined;
+      expect(access, `${file} ${method}: built without tenantRoute/publicRoute`).toBeDefined();
+      if (access!.kind === "public") {
+        expect(PUBLIC_ROUTES, `${file} ${method} is public but not listed`).toContain(file);
+        expect(access!.why.length).toBeGreaterThan(10);
+      } else {
+        expect(PUBLIC_ROUTES).not.toContain(file);
+        expect(typeof handler.withDeps).toBe("function");
+      }
+    }
+  });
+
+  let t: TestDb;
+  let city: TestTenant;
+  let otherCity: TestTenant;
+
+  beforeAll(async () => {
+    t = await openTestDb();
+    city = await createTestTenant(t.db, t.withTenant);
+    otherCity = await createTestTenant(t.db, t.withTenant);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const auditRows = () => t.withTenant(city.id, (tx) => tx.auditLog.count());
+
+  /** The URL of a route file in `slug`, its other parameters given a value that names nothing. */
+  function routeCall(file: string, slug: string): { url: string; params: RouteParams } {
+    const params: RouteParams = { tenant: slug };
+    const path = relative("app", file)
+      .split("/")
+      .slice(0, -1)
+      .filter((segment) => !/^\(.*\)$/.test(segment))
+      .map((segment) => {
+        const name = /^\[(\w+)\]$/.exec(segment)?.[1];
+        if (!name) return segment;
+        params[name] ??= "tidakada0000000000";
+        return String(params[name]);
+      });
+    return { url: `http://localhost/${path.join("/")}?format=csv`, params };
+  }
+
+  for (const { file, method, handler } of routeHandlers) {
+    const access = handler.access as RouteAccess | undefined;
+    if (access?.kind !== "tenant") continue;
+    const route = handler as TenantRoute<RouteParams>;
+    for (const subject of subjectsOf(ROLES)) {
+      const allowed = subject.role !== "PLATFORM_ADMIN" && grantedRequirement(subject, access.requirement);
+      it(`${method} ${file} × ${subject.label}: ${allowed ? "passes the gate" : "not found"} at home, not found elsewhere`, async () => {
+        const before = await auditRows();
+        const home = subject.role === "PLATFORM_ADMIN" ? null : city;
+        const user = sessionUser(home, subject.role, { opd: subject.opd });
+        const { url, params } = routeCall(file, city.slug);
+
+        // The handler may still fail for lack of data; what matters is that the gate let it run.
+        const own = await callRoute(route, routeDeps(t, user), url, params, { method }).catch((error: unknown) => error);
+        if (allowed) expect(own instanceof Response && refusedByGate(own), "turned away by the gate").toBe(false);
+        else {
+          expect(own).toBeInstanceOf(Response);
+          expect((own as Response).status).toBe(404);
+          expect(refusedByGate(own as Response)).toBe(true);
+          expect(await auditRows()).toBe(before);
+        }
+
+        const stranger = sessionUser(otherCity, subject.role === "PLATFORM_ADMIN" ? "CITY_ADMIN" : subject.role, { opd: subject.opd });
+        const afterOwn = await auditRows();
+        const foreign = await callRoute(route, routeDeps(t, stranger), url, params, { method });
+        expect(foreign.status).toBe(404);
+        expect(refusedByGate(foreign)).toBe(true);
+        expect(await auditRows()).toBe(afterOwn);
+      });
+    }
+    it(`${method} ${file}: not found for the signed-out`, async () => {
+      const { url, params } = routeCall(file, city.slug);
+      const response = await callRoute(route, routeDeps(t, null), url, params, { method });
+      expect(response.status).toBe(404);
+      expect(refusedByGate(response)).toBe(true);
+    });
   }
 });

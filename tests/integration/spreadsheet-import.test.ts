@@ -6,9 +6,10 @@ import { runAction } from "@/lib/actions/run";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { realisationExport } from "@/features/budget/realisation-export";
 import { importRealisationsDefinition, REALISATION_COLUMNS } from "@/features/budget/realisation-import";
-import { exportResponse, templateResponse } from "@/lib/spreadsheet/export";
+import { exportRoute, templateRoute } from "@/lib/spreadsheet/routes";
 import type { TableImportReport } from "@/lib/spreadsheet/table-import";
 import { actionDeps, sessionUser } from "../helpers/actions";
+import { callRoute, routeDeps } from "../helpers/routes";
 import { openTestDb, type TestDb } from "../helpers/db";
 import { createTestTenant, type TestTenant } from "../helpers/factories";
 
@@ -171,9 +172,8 @@ describe("importing realisation", () => {
 });
 
 describe("exporting realisation", () => {
-  const routeDeps = (user: SessionUser | null) => ({ currentUser: async () => user, withTenant: t.withTenant });
   const get = (user: SessionUser | null, query: string, slug = city.slug, spec = realisationExport) =>
-    exportResponse(routeDeps(user), spec, new Request(`http://localhost/${slug}/anggaran/ekspor?${query}`), { tenant: slug });
+    callRoute(exportRoute(spec), routeDeps(t, user), `http://localhost/${slug}/anggaran/ekspor?${query}`, { tenant: slug });
 
   it("streams the OPD's own entries as CSV with a BOM, page by page, neutralising formulas, and audits it", async () => {
     await read((tx) => tx.budgetRealisation.create({ data: { tenantId: city.id, budgetLineId: line, month: 12, amount: 5n, note: "=1+2", createdById: staff.id } }));
@@ -215,16 +215,16 @@ describe("exporting realisation", () => {
   });
 
   it("hands out the import template: the headers and one example row, which read back", async () => {
-    const response = await templateResponse(
-      routeDeps(staff),
-      { permission: "entry:write", fileName: "realisasi-anggaran", columns: REALISATION_COLUMNS },
-      new Request(`http://localhost/${city.slug}/anggaran/templat?format=csv`),
+    const response = await callRoute(
+      templateRoute({ permission: "entry:write", fileName: "realisasi-anggaran", columns: REALISATION_COLUMNS }),
+      routeDeps(t, staff),
+      `http://localhost/${city.slug}/anggaran/templat?format=csv`,
       { tenant: city.slug },
     );
     const text = (await response.text()).replace(/^\uFEFF/, "");
     expect(text.split("\r\n")[0]).toBe(REALISATION_COLUMNS.map((column) => column.header).join(","));
     expect(text.split("\r\n")[1]).toContain("1.500.000");
-    const denied = await templateResponse(routeDeps(bapeda), { permission: "entry:write", fileName: "x", columns: REALISATION_COLUMNS }, new Request("http://localhost/x/templat"), { tenant: city.slug });
+    const denied = await callRoute(templateRoute({ permission: "entry:write", fileName: "x", columns: REALISATION_COLUMNS }), routeDeps(t, bapeda), "http://localhost/x/templat", { tenant: city.slug });
     expect(denied.status).toBe(404);
   });
 });

@@ -14,7 +14,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { FormNotice } from "@/components/ui/form-alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { can } from "@/lib/auth/permissions";
+import { userCan } from "@/lib/auth/permissions";
 import { absorptionOf, lastRecordableMonth } from "@/features/budget/calendar";
 import { MONTHS, monthName } from "@/features/budget/months";
 import { PENDING_PAGE, budgetOverview, pendingEntries, userNames, writableLines } from "@/features/budget/queries";
@@ -41,9 +41,9 @@ export default async function BudgetPage({ params, searchParams }: Props) {
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "budget");
   const query = await searchParams;
-  const canWrite = can(user.role, "entry:write") && Boolean(user.opdId);
-  const canVerify = can(user.role, "entry:verify") && Boolean(user.opdId);
-  const canExport = can(user.role, "data:export");
+  const canWrite = userCan(user, "entry:write") && Boolean(user.opdId);
+  const canVerify = userCan(user, "entry:verify") && Boolean(user.opdId);
+  const canExport = userCan(user, "data:export");
 
   const data = await withTenant(user.tenantId, async (tx) => {
     const context = await yearContext(tx, user, query);

@@ -13,7 +13,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { aidFilterQuery, parseAidFilter } from "@/features/aid/filters";
 import { listDistributions, pendingDistributions, programmeChoices } from "@/features/aid/queries";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { can } from "@/lib/auth/permissions";
+import { userCan } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import type { AidKind } from "@/lib/generated/prisma/enums";
 import { formatNumber } from "@/lib/format";
@@ -38,8 +38,8 @@ export default async function AidPage({ params, searchParams }: Props) {
   const user = await requireTenantPage(slug, "aid");
   const query = await searchParams;
   const filter = parseAidFilter(query);
-  const canWrite = can(user.role, "entry:write") && Boolean(user.opdId);
-  const canVerify = can(user.role, "entry:verify") && Boolean(user.opdId);
+  const canWrite = userCan(user, "entry:write") && Boolean(user.opdId);
+  const canVerify = userCan(user, "entry:verify") && Boolean(user.opdId);
 
   const data = await withTenant(user.tenantId, async (tx) => {
     const context = await yearContext(tx, user, query);
@@ -130,7 +130,7 @@ export default async function AidPage({ params, searchParams }: Props) {
               <h2 id="aid-list" className="text-lg font-semibold text-ink">
                 {t("list.title", { year: context.year })}
               </h2>
-              {can(user.role, "data:export") ? <ExportLinks href={`${path}/ekspor`} query={aidFilterQuery(base)} /> : null}
+              {userCan(user, "data:export") ? <ExportLinks href={`${path}/ekspor`} query={aidFilterQuery(base)} /> : null}
             </div>
             <DistributionTable rows={tableRows(list.rows, rowOptions)} label={t("list.title", { year: context.year })} />
             <nav aria-label={t("list.pages")} className="mt-3 flex flex-wrap gap-3">

@@ -12,11 +12,11 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { FormNotice } from "@/components/ui/form-alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { can } from "@/lib/auth/permissions";
+import { userCan } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import { formatDateShort, formatNumber } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { programmeWhere } from "@/features/programmes/scope";
+import { programmeWhere } from "@/lib/auth/scope";
 import { yearContext, yearQuery } from "@/features/programmes/year-context";
 import { TRAINING_PAGE, TRAINING_STATUSES, listTrainings, yearFigures, type TrainingStatusFilter } from "@/features/trainings/queries";
 import { firstParam } from "@/lib/validation/search-params";
@@ -38,8 +38,8 @@ export default async function TrainingsPage({ params, searchParams }: Props) {
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "trainings");
   const query = await searchParams;
-  const canWrite = can(user.role, "entry:write") && Boolean(user.opdId);
-  const canVerify = can(user.role, "entry:verify") && Boolean(user.opdId);
+  const canWrite = userCan(user, "entry:write") && Boolean(user.opdId);
+  const canVerify = userCan(user, "entry:verify") && Boolean(user.opdId);
   const askedStatus = firstParam(query.status);
   const status = TRAINING_STATUSES.includes(askedStatus as TrainingStatusFilter) ? (askedStatus as TrainingStatusFilter) : undefined;
 
@@ -77,7 +77,7 @@ export default async function TrainingsPage({ params, searchParams }: Props) {
         description={t("description")}
         actions={
           <>
-            {can(user.role, "data:export") ? <ExportLinks href={`/${slug}/pelatihan/ekspor`} query={yearQuery(context)} /> : null}
+            {userCan(user, "data:export") ? <ExportLinks href={`/${slug}/pelatihan/ekspor`} query={yearQuery(context)} /> : null}
             <LinkButton href={`/${slug}/pelatihan/tindak-lanjut`} variant="secondary">
               {t("toFollowUps")}
             </LinkButton>

@@ -7,7 +7,7 @@ import { LinkButton } from "@/components/ui/button";
 import { FormNotice } from "@/components/ui/form-alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { can } from "@/lib/auth/permissions";
+import { userCan } from "@/lib/auth/permissions";
 import { absorptionOf } from "@/features/budget/calendar";
 import { withTenant } from "@/lib/db";
 import { listProgrammes } from "@/features/programmes/queries";
@@ -50,7 +50,7 @@ export default async function ProgrammesPage({ params, searchParams }: Props) {
     { pagu: 0n, realised: 0n, pendingCount: 0, pendingAmount: 0n },
   );
   const absorption = absorptionOf(totals.pagu, totals.realised, context.year, context.today);
-  const canWrite = can(user.role, "programme:write") && Boolean(user.opdId);
+  const canWrite = userCan(user, "programme:write") && Boolean(user.opdId);
   const path = `/${slug}/program`;
 
   return (

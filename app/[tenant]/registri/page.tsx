@@ -12,7 +12,7 @@ import { formatNumber } from "@/lib/format";
 import { listAreaChoices } from "@/features/areas/choices";
 import { parseRegistrySearchParams, registrySearchQuery } from "@/features/registry/search/schema";
 import { searchHouseholds } from "@/features/registry/search/search-households";
-import { registryScope } from "@/features/registry/scope";
+import { registryScope } from "@/lib/auth/scope";
 
 export const dynamic = "force-dynamic";
 

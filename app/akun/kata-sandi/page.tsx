@@ -6,7 +6,7 @@ import { SignOutButton } from "@/features/account/ui/sign-out-button";
 import { MainContent } from "@/features/shell/ui/main-content";
 import { PageHeader } from "@/components/ui/page-header";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/auth/guard";
 import { homePath } from "@/lib/auth/session-user";
 
 export const dynamic = "force-dynamic";

@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAction } from "@/lib/actions/run";
 import { DISTRIBUTION_COLUMNS, importDistributionsDefinition, parseAidKind } from "@/features/aid/distribution-import";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { templateResponse } from "@/lib/spreadsheet/export";
+import { templateRoute } from "@/lib/spreadsheet/routes";
 import type { TableImportReport } from "@/lib/spreadsheet/table-import";
 import { actionDeps, sessionUser } from "@/tests/helpers/actions";
+import { callRoute, routeDeps } from "@/tests/helpers/routes";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 import { createTestHousehold, createTestTenant, type TestTenant } from "@/tests/helpers/factories";
 
@@ -272,13 +273,12 @@ describe("importing aid hand-overs", () => {
   });
 
   it("hands out a template whose example row names every column", async () => {
-    const deps = { currentUser: async () => staff };
-    const spec = { permission: "entry:write" as const, fileName: "penyaluran-bantuan", columns: DISTRIBUTION_COLUMNS };
-    const response = await templateResponse(deps, spec, new Request(`http://localhost/${city.slug}/bantuan/templat?format=csv`), { tenant: city.slug });
+    const route = templateRoute({ permission: "entry:write", fileName: "penyaluran-bantuan", columns: DISTRIBUTION_COLUMNS });
+    const response = await callRoute(route, routeDeps(t, staff), `http://localhost/${city.slug}/bantuan/templat?format=csv`, { tenant: city.slug });
     const [header, example] = (await response.text()).replace(/^\uFEFF/, "").split("\r\n");
     expect(header).toBe("PROGRAM,NIK,NO KK,JENIS,BANTUAN,JUMLAH,NILAI,TANGGAL,NOMOR BUKTI,MITRA,BULAN PREMI,PETUGAS,CATATAN");
     expect(example).toContain("4.750.000");
-    const denied = await templateResponse({ currentUser: async () => bapeda }, spec, new Request("http://localhost/x/templat"), { tenant: city.slug });
+    const denied = await callRoute(route, routeDeps(t, bapeda), "http://localhost/x/templat", { tenant: city.slug });
     expect(denied.status).toBe(404);
   });
 

@@ -10,11 +10,13 @@ import {
 import { distributionExport } from "@/features/aid/export";
 import { getDistribution, listDistributions, pendingDistributions } from "@/features/aid/queries";
 import { targetHouseholdsExport } from "@/features/programmes/target-households/export";
-import { exportResponse, type ExportSpec } from "@/lib/spreadsheet/export";
+import type { ExportSpec } from "@/lib/spreadsheet/export";
+import { exportRoute } from "@/lib/spreadsheet/routes";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { programmeScope } from "@/features/programmes/scope";
+import { programmeScope } from "@/lib/auth/scope";
 import { getHouseholdTimeline } from "@/features/registry/household/timeline";
 import { actionDeps, sessionUser } from "@/tests/helpers/actions";
+import { callRoute, routeDeps } from "@/tests/helpers/routes";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 import { createTestHousehold, createTestTenant, type TestTenant } from "@/tests/helpers/factories";
 
@@ -365,7 +367,7 @@ describe("reading", () => {
 
 describe("exports", () => {
   const get = <Row>(user: SessionUser, spec: ExportSpec<Row>, url: string, params: Record<string, string>) =>
-    exportResponse({ currentUser: async () => user, withTenant: t.withTenant }, spec, new Request(url), { tenant: city.slug, ...params });
+    callRoute(exportRoute(spec), routeDeps(t, user), url, { tenant: city.slug, ...params });
 
   it("exports the OPD's own distributions with No. KK masked, audited; other cities and roles get 404", async () => {
     const h = await household();

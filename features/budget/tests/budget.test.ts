@@ -13,7 +13,7 @@ import { absorptionOf } from "@/features/budget/calendar";
 import { budgetOverview, lineEntries, monthlyBreakdown, pendingEntries } from "@/features/budget/queries";
 import { createRealisation } from "@/features/budget/realisations";
 import { addTotals, lineTotals } from "@/features/budget/totals";
-import { programmeScope } from "@/features/programmes/scope";
+import { programmeScope } from "@/lib/auth/scope";
 import { actionDeps, sessionUser } from "@/tests/helpers/actions";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 import { createTestTenant, type TestTenant } from "@/tests/helpers/factories";

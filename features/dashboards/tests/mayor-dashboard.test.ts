@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { figureExportResponse, type FigureExportSpec } from "@/lib/spreadsheet/export";
+import type { FigureExportSpec } from "@/lib/spreadsheet/export";
+import { figureExportRoute } from "@/lib/spreadsheet/routes";
 import { suppressSmallCells } from "@/lib/spreadsheet/suppression";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { sessionUser } from "@/tests/helpers/actions";
+import { callRoute, routeDeps } from "@/tests/helpers/routes";
 import { resultsDashboardData, resultsTables } from "@/features/dashboards/results/tables";
-import { pageAccess } from "@/lib/auth/pages";
+import { pageAccess } from "@/lib/auth/gate";
 import { budgetDashboardQueries as budget } from "@/features/dashboards/budget/queries";
 import type { DashboardFilters } from "@/features/dashboards/filters";
 import { resultsDashboardQueries as results } from "@/features/dashboards/results/queries";
@@ -270,7 +272,7 @@ describe("the export route", () => {
     },
   };
   const get = (user: SessionUser | null, query: string) =>
-    figureExportResponse({ currentUser: async () => user, withTenant: t.withTenant }, spec, new Request(`http://localhost/${city.slug}/dasbor/hasil/ekspor?${query}`), { tenant: city.slug });
+    callRoute(figureExportRoute(spec), routeDeps(t, user), `http://localhost/${city.slug}/dasbor/hasil/ekspor?${query}`, { tenant: city.slug });
 
   it("gives the mayor's office the table with small cells hidden, named and audited", async () => {
     const mayor = sessionUser(city, "MAYOR_OFFICE");

@@ -2,7 +2,7 @@
 // filters (?kecamatan=, ?kelurahan=). Another OPD's programme is "not found", as on the page.
 import { notFound } from "@/lib/errors";
 import { getProgramme } from "@/features/programmes/queries";
-import { programmeScope } from "@/features/programmes/scope";
+import { programmeScope } from "@/lib/auth/scope";
 import type { RegistryRow } from "@/features/registry/search/search-households";
 import type { ExportSpec } from "@/lib/spreadsheet/export";
 import { targetHouseholdsPage } from "@/features/programmes/target-households/target-households";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createBudgetLineSchema, createProgrammeSchema, parseYearParam, updateBudgetLineSchema } from "@/features/programmes/schemas";
-import { programmeScope, programmeWhere } from "@/features/programmes/scope";
+import { programmeScope, programmeWhere } from "@/lib/auth/scope";
 
 const programme = {
   name: "Pelatihan Menjahit",

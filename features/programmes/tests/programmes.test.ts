@@ -11,7 +11,7 @@ import {
   updateProgrammeDefinition,
 } from "@/features/programmes/action-definitions";
 import { getProgramme, listProgrammeLines, listProgrammes, programmeYears } from "@/features/programmes/queries";
-import { programmeScope } from "@/features/programmes/scope";
+import { programmeScope } from "@/lib/auth/scope";
 import { actionDeps, sessionUser } from "@/tests/helpers/actions";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 import { createTestTenant, type TestTenant } from "@/tests/helpers/factories";

@@ -9,7 +9,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { updateAddress } from "@/features/registry/household/update-address";
 import { addMember } from "@/features/registry/members/add-member";
 import { correctMember } from "@/features/registry/members/correct-member";
-import { registryScope } from "@/features/registry/scope";
+import { registryScope } from "@/lib/auth/scope";
 import { changeHouseholdStatus } from "@/features/registry/status/change-status";
 import { CHANGE_KINDS, parseChangePayload, type ChangeKind, type ChangePayload, type DecideChangeInput } from "./schemas";
 

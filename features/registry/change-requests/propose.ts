@@ -5,7 +5,7 @@
 // checked again when the request is approved.
 import type { ActionContext } from "@/lib/actions/define";
 import { AppError, notFound } from "@/lib/errors";
-import { householdScopeWhere, registryScope } from "@/features/registry/scope";
+import { householdScopeWhere, registryScope } from "@/lib/auth/scope";
 import { assertNikFree } from "@/features/registry/members/add-member";
 import { planTransition } from "@/features/registry/status/transitions";
 import type { Prisma } from "@/lib/generated/prisma/client";

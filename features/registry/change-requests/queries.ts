@@ -4,7 +4,7 @@
 import type { Tx } from "@/lib/db";
 import type { DecisionStatus, FamilyRelation } from "@/lib/generated/prisma/enums";
 import { maskNik } from "@/lib/identity/nik";
-import { householdScopeWhere, type RegistryScope } from "@/features/registry/scope";
+import { householdScopeWhere, type RegistryScope } from "@/lib/auth/scope";
 import { parseChangePayload, type ChangePayload, type ChangeKind } from "./schemas";
 
 export const CHANGE_REQUEST_PAGE_SIZE = 30;

@@ -4,7 +4,7 @@
 import type { Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { lockHousehold } from "@/features/registry/household/lock-household";
-import type { RegistryScope } from "@/features/registry/scope";
+import type { RegistryScope } from "@/lib/auth/scope";
 
 const everyone: RegistryScope = { kelurahanId: null, nothing: false };
 const key = (m: { name: string; birthDate: Date }) => `${m.name.trim().replace(/\s+/g, " ").toUpperCase()}|${m.birthDate.toISOString().slice(0, 10)}`;

@@ -12,7 +12,7 @@ import type {
   Sex,
 } from "@/lib/generated/prisma/enums";
 import { maskNik } from "@/lib/identity/nik";
-import { householdScopeWhere, type RegistryScope } from "@/features/registry/scope";
+import { householdScopeWhere, type RegistryScope } from "@/lib/auth/scope";
 
 export type HouseholdMemberView = {
   id: string;

@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { householdScopeWhere, type RegistryScope } from "@/features/registry/scope";
+import { householdScopeWhere, type RegistryScope } from "@/lib/auth/scope";
 
 /**
  * The household, read under a row lock so two changes decided at once are applied one

@@ -5,7 +5,7 @@
 import type { ActionContext } from "@/lib/actions/define";
 import { recordAudit } from "@/lib/db/audit";
 import { notFound } from "@/lib/errors";
-import { householdScopeWhere, registryScope } from "@/features/registry/scope";
+import { householdScopeWhere, registryScope } from "@/lib/auth/scope";
 
 export const VIEW_PERSONAL_ACTION = "view_personal";
 

@@ -4,7 +4,7 @@ import type { Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { blankToUndefined } from "@/features/registry/schemas";
 import { lockHousehold } from "@/features/registry/household/lock-household";
-import type { RegistryScope } from "@/features/registry/scope";
+import type { RegistryScope } from "@/lib/auth/scope";
 import { z } from "@/lib/validation/zod";
 
 const rtRw = z.preprocess(

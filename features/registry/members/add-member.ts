@@ -3,7 +3,7 @@
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { lockHousehold } from "@/features/registry/household/lock-household";
-import type { RegistryScope } from "@/features/registry/scope";
+import type { RegistryScope } from "@/lib/auth/scope";
 import { dayToDate } from "@/features/registry/schemas";
 import type { NewMemberInput } from "./member-schema";
 

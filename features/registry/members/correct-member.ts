@@ -4,7 +4,7 @@ import type { Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { nikMatchesBirthDate } from "@/lib/identity/nik";
 import { lockHousehold } from "@/features/registry/household/lock-household";
-import type { RegistryScope } from "@/features/registry/scope";
+import type { RegistryScope } from "@/lib/auth/scope";
 import { dateToDay, dayToDate } from "@/features/registry/schemas";
 import { HOUSEHOLD_CLOSED, SECOND_HEAD, assertNikFree } from "./add-member";
 import { NIK_BIRTH_DATE_MISMATCH, type MemberCorrectionInput } from "./member-schema";

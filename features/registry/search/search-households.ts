@@ -13,7 +13,7 @@ import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { FamilyRelation, HouseholdStatus } from "@/lib/generated/prisma/enums";
 import { maskNik } from "@/lib/identity/nik";
-import type { RegistryScope } from "@/features/registry/scope";
+import type { RegistryScope } from "@/lib/auth/scope";
 import { casingVariants, escapeLike, isByteOrderCollation, nameMatches, normaliseNameQuery, prefixUpperBound } from "./name-match";
 import { REGISTRY_COUNT_CAP, REGISTRY_PAGE_SIZE, type RegistryFilter } from "./schema";
 

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import type { ChangeSource } from "@/lib/generated/prisma/enums";
 import { dateToDay, dayToDate, isoDay, optionalDesil, reasonText, todayIn, householdId } from "@/features/registry/schemas";
 import { lockHousehold } from "@/features/registry/household/lock-household";
-import type { RegistryScope } from "@/features/registry/scope";
+import type { RegistryScope } from "@/lib/auth/scope";
 import { formatDate } from "@/lib/format";
 import { z } from "@/lib/validation/zod";
 import { STATUS_TRANSITIONS, planTransition } from "./transitions";

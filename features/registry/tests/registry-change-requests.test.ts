@@ -3,7 +3,7 @@ import { runAction } from "@/lib/actions/run";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { decideChangeDefinition, proposeChangeDefinition } from "@/features/registry/action-definitions";
 import { listChangeRequests } from "@/features/registry/change-requests/queries";
-import { registryScope } from "@/features/registry/scope";
+import { registryScope } from "@/lib/auth/scope";
 import { actionDeps, sessionUser } from "@/tests/helpers/actions";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 import { createTestTenant, type TestTenant } from "@/tests/helpers/factories";

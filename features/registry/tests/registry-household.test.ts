@@ -4,7 +4,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { revealPersonalDefinition } from "@/features/registry/action-definitions";
 import { getHouseholdProfile } from "@/features/registry/household/get-household";
 import { getHouseholdTimeline } from "@/features/registry/household/timeline";
-import { registryScope } from "@/features/registry/scope";
+import { registryScope } from "@/lib/auth/scope";
 import { actionDeps, sessionUser } from "@/tests/helpers/actions";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 import { createTestTenant, type TestTenant } from "@/tests/helpers/factories";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { parseRegistrySearchParams } from "@/features/registry/search/schema";
 import { searchHouseholds, withinTime, type RegistryPage } from "@/features/registry/search/search-households";
-import { registryScope, type RegistryScope } from "@/features/registry/scope";
+import { registryScope, type RegistryScope } from "@/lib/auth/scope";
 import { openTestDb, openTestOwnerDb, type TestDb } from "@/tests/helpers/db";
 import { createTestTenant, type TestTenant } from "@/tests/helpers/factories";
 import { addKelurahan, makeHousehold } from "@/features/registry/tests/registry-fixtures";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnyActionDefinition } from "@/lib/actions/define";
 import { runAction } from "@/lib/actions/run";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { programmeScope } from "@/features/programmes/scope";
+import { programmeScope } from "@/lib/auth/scope";
 import {
   addParticipantDefinition,
   cancelTrainingDefinition,
@@ -22,11 +22,12 @@ import { followUpDueDate } from "@/features/trainings/follow-ups";
 import { programmeResults } from "@/features/trainings/programme-results";
 import { countDueFollowUps, dueFollowUps, getTraining, listTrainings, trainingParticipants } from "@/features/trainings/queries";
 import { getHouseholdTimeline } from "@/features/registry/household/timeline";
-import { exportResponse } from "@/lib/spreadsheet/export";
+import { exportRoute } from "@/lib/spreadsheet/routes";
 import type { TableImportReport } from "@/lib/spreadsheet/table-import";
 import { participantExport } from "@/features/trainings/participant-export";
 import { importParticipantsDefinition } from "@/features/trainings/participant-import";
 import { actionDeps, sessionUser } from "@/tests/helpers/actions";
+import { callRoute, routeDeps } from "@/tests/helpers/routes";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 import { createTestHousehold, createTestTenant, type TestTenant } from "@/tests/helpers/factories";
 
@@ -567,9 +568,8 @@ describe("participant import and export", () => {
     const person = await newPerson({ name: "Nama Ekspor" });
     await addPerson(id, person);
     const foreign = await newTraining({ programmeId: dinsosProgramme }, dinsosStaff);
-    const routeDeps = (user: SessionUser | null) => ({ currentUser: async () => user, withTenant: t.withTenant });
     const get = (user: SessionUser, query: string, slug = city.slug) =>
-      exportResponse(routeDeps(user), participantExport, new Request(`http://localhost/${slug}/pelatihan/ekspor?${query}`), { tenant: slug });
+      callRoute(exportRoute(participantExport), routeDeps(t, user), `http://localhost/${slug}/pelatihan/ekspor?${query}`, { tenant: slug });
 
     const response = await get(staff, `format=csv&tahun=2024&pelatihan=${id}`);
     expect(response.status).toBe(200);

@@ -12,7 +12,7 @@ import { LinkButton } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { can } from "@/lib/auth/permissions";
+import { userCan } from "@/lib/auth/permissions";
 import { absorptionOf, currentYearMonth, lastRecordableMonth } from "@/features/budget/calendar";
 import { MONTHS, monthName } from "@/features/budget/months";
 import { getBudgetLine, lineEntries, monthlyBreakdown } from "@/features/budget/queries";
@@ -21,7 +21,7 @@ import { lineTotals } from "@/features/budget/totals";
 import { withTenant } from "@/lib/db";
 import { formatNumber, formatRupiah } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { programmeScope } from "@/features/programmes/scope";
+import { programmeScope } from "@/lib/auth/scope";
 import { createRealisationAction, deleteRealisationAction, reverseRealisationAction, updateRealisationAction, verifyRealisationsAction } from "@/features/budget/actions";
 import { firstParam as first } from "@/lib/validation/search-params";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
@@ -64,8 +64,8 @@ export default async function BudgetLinePage({ params, searchParams }: Props) {
     getMessages(),
   ]);
   const ownOpd = user.opdId === line.programme.opd.id;
-  const canWrite = can(user.role, "entry:write") && ownOpd;
-  const canVerify = can(user.role, "entry:verify") && ownOpd;
+  const canWrite = userCan(user, "entry:write") && ownOpd;
+  const canVerify = userCan(user, "entry:verify") && ownOpd;
   const year = line.programme.fiscalYear;
   const today = currentYearMonth(timeZone);
   const absorption = absorptionOf(line.pagu, data.totals?.realised ?? 0n, year, today);

@@ -10,12 +10,12 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDistribution } from "@/features/aid/queries";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { can } from "@/lib/auth/permissions";
+import { userCan } from "@/lib/auth/permissions";
 import { userNames } from "@/features/budget/queries";
 import { withTenant } from "@/lib/db";
 import { formatDate, formatNumber, formatRupiah } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { programmeScope } from "@/features/programmes/scope";
+import { programmeScope } from "@/lib/auth/scope";
 import { deleteDistributionAction, reverseDistributionAction, verifyDistributionsAction } from "@/features/aid/actions";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
@@ -50,10 +50,10 @@ export default async function DistributionPage({ params }: Props) {
     getLocale() as Promise<AppLocale>,
     getMessages(),
   ]);
-  const own = user.opdId !== null && can(user.role, "entry:write") && user.opdId === entry.opdId;
+  const own = user.opdId !== null && userCan(user, "entry:write") && user.opdId === entry.opdId;
   const isReversal = entry.reversesId !== null;
   const canDelete = own && entry.status === "DRAFT";
-  const canVerify = own && entry.status === "DRAFT" && can(user.role, "entry:verify");
+  const canVerify = own && entry.status === "DRAFT" && userCan(user, "entry:verify");
   const canReverse = own && entry.status === "VERIFIED" && !isReversal && !entry.reversal;
   const path = `/${slug}/bantuan/${entry.id}`;
   const byAt = (id: string | null, date: Date | null) =>

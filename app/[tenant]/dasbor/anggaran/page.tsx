@@ -11,7 +11,7 @@ import { DashboardLineChart } from "@/features/dashboards/ui/line-chart";
 import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { can } from "@/lib/auth/permissions";
+import { userCan } from "@/lib/auth/permissions";
 import { budgetDashboardData, budgetTables, BEHIND_THRESHOLD_POINTS } from "@/features/dashboards/budget/tables";
 import { exportLinks } from "@/features/dashboards/export-links";
 import { dashboardFiltersQuery } from "@/features/dashboards/filters";
@@ -48,7 +48,7 @@ export default async function BudgetDashboardPage({ params, searchParams }: Prop
   const [t, locale] = await Promise.all([getTranslations("MayorDashboard.budget"), getLocale() as Promise<AppLocale>]);
   const tables = await budgetTables(data, locale);
   const path = `/${slug}/dasbor/anggaran`;
-  const links = (id: string) => (can(user.role, "data:export") ? exportLinks(`${path}/ekspor`, filters, id) : null);
+  const links = (id: string) => (userCan(user, "data:export") ? exportLinks(`${path}/ekspor`, filters, id) : null);
   const chartLabel = (title: string) => t("chartLabel", { title });
 
   const curveData = data.curve.map((point) => ({

@@ -8,7 +8,7 @@ import { DashboardFilterBar } from "@/features/dashboards/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard, StatGrid } from "@/components/ui/stat-card";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { can } from "@/lib/auth/permissions";
+import { userCan } from "@/lib/auth/permissions";
 import { exportLinks } from "@/features/dashboards/export-links";
 import { parseDashboardFilters } from "@/features/dashboards/filters";
 import { revolvingFundsDashboardQueries } from "@/features/dashboards/revolving-funds/queries";
@@ -55,7 +55,7 @@ export default async function RevolvingFundsDashboardPage({ params, searchParams
   const locale = (await getLocale()) as AppLocale;
   const { filters, totals } = data;
   const path = `/${slug}/dasbor/dana-pem`;
-  const links = (tableId: string) => (can(user.role, "data:export") ? exportLinks(`${path}/ekspor`, filters, tableId) : null);
+  const links = (tableId: string) => (userCan(user, "data:export") ? exportLinks(`${path}/ekspor`, filters, tableId) : null);
   const short = (amount: bigint) => formatRupiahShort(amount, { locale });
 
   return (

@@ -10,7 +10,7 @@ import { LinkButton } from "@/components/ui/button";
 import { FormNotice } from "@/components/ui/form-alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { can } from "@/lib/auth/permissions";
+import { userCan } from "@/lib/auth/permissions";
 import { exportLinks } from "@/features/dashboards/export-links";
 import { dashboardFiltersQuery } from "@/features/dashboards/filters";
 import { mayorDashboardContext } from "@/features/dashboards/mayor-context";
@@ -45,7 +45,7 @@ export default async function ResultsDashboardPage({ params, searchParams }: Pro
   const tb = await getTranslations("MayorDashboard.budget");
   const tables = await resultsTables(data);
   const path = `/${slug}/dasbor/hasil`;
-  const links = (id: string) => (can(user.role, "data:export") ? exportLinks(`${path}/ekspor`, filters, id) : null);
+  const links = (id: string) => (userCan(user, "data:export") ? exportLinks(`${path}/ekspor`, filters, id) : null);
 
   const opdData = data.opds.map((row) => ({ opd: row.opdShortName, reached: row.reached, trained: row.trained }));
   const costliest = data.programmes

@@ -11,7 +11,7 @@ import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { tenantPagePath, userMayOpen } from "@/lib/auth/pages";
-import { can } from "@/lib/auth/permissions";
+import { userCan } from "@/lib/auth/permissions";
 import { currentYearMonth } from "@/features/budget/calendar";
 import { dashboardFilterOptions, defaultDashboardYear, shownDashboardFilters } from "@/features/dashboards/filter-options";
 import { dashboardFiltersQuery, parseDashboardFilters } from "@/features/dashboards/filters";
@@ -50,8 +50,8 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "povertyDashboard");
   const query = await searchParams;
-  const named = can(user.role, "registry:read-personal");
-  const mayExport = can(user.role, "data:export");
+  const named = userCan(user, "registry:read-personal");
+  const mayExport = userCan(user, "data:export");
   const listPage = Math.max(1, Math.min(10_000, Number.parseInt(firstParam(query.hal) ?? "1", 10) || 1));
   const askedKelurahan = firstParam(query.kelurahan)?.slice(0, 64) ?? null;
 

@@ -16,7 +16,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { tenantPagePath, userMayOpen } from "@/lib/auth/pages";
-import { can } from "@/lib/auth/permissions";
+import { userCan } from "@/lib/auth/permissions";
 import { currentYearMonth } from "@/features/budget/calendar";
 import { exportLinks } from "@/features/dashboards/export-links";
 import { parseDashboardFilters } from "@/features/dashboards/filters";
@@ -48,8 +48,8 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "statistics");
   const query = await searchParams;
-  const canWrite = can(user.role, "statistics:write");
-  const mayExport = can(user.role, "data:export");
+  const canWrite = userCan(user, "statistics:write");
+  const mayExport = userCan(user, "data:export");
 
   const data = await withTenant(user.tenantId, async (tx) => {
     const [timeZone, kecamatan, latest] = await Promise.all([

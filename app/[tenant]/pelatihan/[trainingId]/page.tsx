@@ -16,11 +16,11 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { FormNotice } from "@/components/ui/form-alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { can } from "@/lib/auth/permissions";
+import { userCan } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import { formatDate } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { programmeScope } from "@/features/programmes/scope";
+import { programmeScope } from "@/lib/auth/scope";
 import { dateToDay, todayIn } from "@/features/registry/schemas";
 import { trainingDayList } from "@/features/trainings/attendance";
 import { findCandidates } from "@/features/trainings/candidates";
@@ -60,7 +60,7 @@ export default async function TrainingPage({ params, searchParams }: Props) {
   const data = await withTenant(user.tenantId, async (tx) => {
     const training = await getTraining(tx, programmeScope(user), trainingId);
     if (!training) return null;
-    const isWriter = can(user.role, "entry:write") && user.opdId === training.opdId;
+    const isWriter = userCan(user, "entry:write") && user.opdId === training.opdId;
     const [participants, timeZone] = await Promise.all([
       trainingParticipants(tx, training.id),
       tenantTimeZone(tx, user.tenantId),
@@ -73,7 +73,7 @@ export default async function TrainingPage({ params, searchParams }: Props) {
   const { training, participants, isWriter, today } = data;
 
   const [t, locale, messages] = await Promise.all([getTranslations("Trainings"), getLocale() as Promise<AppLocale>, getMessages()]);
-  const canVerify = can(user.role, "entry:verify") && user.opdId === training.opdId;
+  const canVerify = userCan(user, "entry:verify") && user.opdId === training.opdId;
   const cancelled = Boolean(training.cancelledAt);
   const isDraft = training.status === "DRAFT";
   const ended = dateToDay(training.endDate) <= today;
@@ -109,7 +109,7 @@ export default async function TrainingPage({ params, searchParams }: Props) {
                 ) : null}
               </>
             ) : null}
-            {can(user.role, "data:export") ? <ExportLinks href={`/${slug}/pelatihan/ekspor`} query={`pelatihan=${training.id}`} /> : null}
+            {userCan(user, "data:export") ? <ExportLinks href={`/${slug}/pelatihan/ekspor`} query={`pelatihan=${training.id}`} /> : null}
             {canVerify && isDraft ? (
               <ActionButton action={verifyTrainingsAction.bind(null, slug)} fields={{ ids: training.id }} variant="primary" pendingLabel={t("verify.verifying")}>
                 {t("detail.verify")}
@@ -148,7 +148,7 @@ export default async function TrainingPage({ params, searchParams }: Props) {
         canVerify={canVerify && !isDraft && !cancelled}
         verifyHint={canVerify && isDraft ? t("participants.verifyTrainingFirst") : null}
         ended={ended}
-        showHousehold={can(user.role, "registry:read")}
+        showHousehold={userCan(user, "registry:read")}
         actions={{
           complete: completeParticipantAction.bind(null, slug),
           withdraw: withdrawParticipantAction.bind(null, slug),

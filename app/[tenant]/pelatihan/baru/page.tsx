@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { FormNotice } from "@/components/ui/form-alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { can } from "@/lib/auth/permissions";
+import { userCan } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import { trainingProgrammes } from "@/features/trainings/queries";
 import { createTrainingAction } from "@/features/trainings/actions";
@@ -24,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewTrainingPage({ params }: Props) {
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "trainings");
-  if (!can(user.role, "entry:write") || !user.opdId) notFound();
+  if (!userCan(user, "entry:write") || !user.opdId) notFound();
   const opdId = user.opdId;
   const programmes = await withTenant(user.tenantId, (tx) => trainingProgrammes(tx, opdId));
   const [t, messages] = await Promise.all([getTranslations("Trainings"), getMessages()]);

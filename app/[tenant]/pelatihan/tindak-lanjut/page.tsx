@@ -8,11 +8,11 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { StatCard, StatGrid } from "@/components/ui/stat-card";
 import { Cell, HeaderCell, Row, RowHeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { can } from "@/lib/auth/permissions";
+import { userCan } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import { formatDate, formatNumber } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { programmeScope } from "@/features/programmes/scope";
+import { programmeScope } from "@/lib/auth/scope";
 import { todayIn } from "@/features/registry/schemas";
 import { FOLLOW_UP_PAGE, countDueFollowUps, dueFollowUps, followUpOutcomes } from "@/features/trainings/queries";
 import { TRAINING_OUTCOMES } from "@/features/trainings/schemas";
@@ -32,7 +32,7 @@ export default async function FollowUpsPage({ params }: Props) {
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "trainings");
   const scope = programmeScope(user);
-  const canWrite = can(user.role, "entry:write") && Boolean(user.opdId);
+  const canWrite = userCan(user, "entry:write") && Boolean(user.opdId);
 
   const { due, dueCount, outcomes, today } = await withTenant(user.tenantId, async (tx) => {
     const timeZone = await tenantTimeZone(tx, user.tenantId);

@@ -11,13 +11,13 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { ProgrammeResultsCard } from "@/features/trainings/ui/programme-results";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { can } from "@/lib/auth/permissions";
+import { userCan } from "@/lib/auth/permissions";
 import { absorptionOf, currentYearMonth } from "@/features/budget/calendar";
 import { addTotals } from "@/features/budget/totals";
 import { withTenant } from "@/lib/db";
 import { getProgramme, listProgrammeLines } from "@/features/programmes/queries";
 import { FUNDING_SOURCES } from "@/features/programmes/schemas";
-import { programmeScope } from "@/features/programmes/scope";
+import { programmeScope } from "@/lib/auth/scope";
 import { programmeResults } from "@/features/trainings/programme-results";
 import { createBudgetLineAction } from "@/features/programmes/actions";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
@@ -52,7 +52,7 @@ export default async function ProgrammePage({ params }: Props) {
   const [t, tr, messages] = await Promise.all([getTranslations("Programmes"), getTranslations("TargetHouseholds"), getMessages()]);
   const totals = addTotals(lines.map((line) => ({ ...line, budgetLineId: line.id, programmeId: programme.id })));
   const absorption = absorptionOf(totals.pagu, totals.realised, programme.fiscalYear, currentYearMonth(data.timeZone));
-  const canEdit = can(user.role, "programme:write") && user.opdId === programme.opdId;
+  const canEdit = userCan(user, "programme:write") && user.opdId === programme.opdId;
   const yearQuery = `tahun=${programme.fiscalYear}`;
 
   return (

@@ -7,7 +7,7 @@ import { ProgrammeForm } from "@/features/programmes/ui/programme-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { can } from "@/lib/auth/permissions";
+import { userCan } from "@/lib/auth/permissions";
 import { currentYearMonth } from "@/features/budget/calendar";
 import { withTenant } from "@/lib/db";
 import { PROGRAMME_KINDS, TARGET_UNITS, parseYearParam } from "@/features/programmes/schemas";
@@ -30,7 +30,7 @@ export default async function NewProgrammePage({ params, searchParams }: Props) 
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "programmes");
   // Only an OPD's own staff and head add its programmes.
-  if (!can(user.role, "programme:write") || !user.opdId) notFound();
+  if (!userCan(user, "programme:write") || !user.opdId) notFound();
   const opdId = user.opdId;
   const { opd, timeZone } = await withTenant(user.tenantId, async (tx) => ({
     opd: await tx.opd.findFirst({ where: { id: opdId }, select: { name: true, shortName: true } }),

@@ -13,7 +13,7 @@ import { StatusChangeForm } from "@/features/registry/ui/status-change-form";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { can, userCan } from "@/lib/auth/permissions";
+import { userCan } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import { formatDate } from "@/lib/format";
 import { Disability, Education, FamilyRelation, Sex } from "@/lib/generated/prisma/enums";
@@ -23,7 +23,7 @@ import { listChangeRequests } from "@/features/registry/change-requests/queries"
 import { getHouseholdProfile } from "@/features/registry/household/get-household";
 import { getHouseholdTimeline } from "@/features/registry/household/timeline";
 import { dateToDay, todayIn } from "@/features/registry/schemas";
-import { maySeePersonal, registryScope } from "@/features/registry/scope";
+import { maySeePersonal, registryScope } from "@/lib/auth/scope";
 import { availableTransitions } from "@/features/registry/status/transitions";
 import { changeStatusAction, decideChangeAction, proposeChangeAction, revealPersonalAction } from "@/features/registry/actions";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
@@ -41,8 +41,8 @@ export default async function HouseholdPage({ params }: Props) {
   const { tenant: slug, householdId } = await params;
   const user = await requireTenantPage(slug, "registry");
   const scope = registryScope(user);
-  const mayPropose = can(user.role, "registry:change-propose");
-  const mayGraduate = can(user.role, "registry:graduate");
+  const mayPropose = userCan(user, "registry:change-propose");
+  const mayGraduate = userCan(user, "registry:graduate");
   const mayDecide = userCan(user, "registry:change-decide");
 
   // Looked up inside the user's city and kelurahan: anything else is "not found".

@@ -12,7 +12,7 @@ import { tenantPagePath } from "@/lib/auth/pages";
 import { userCan } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import { countPendingChangeRequests, listChangeRequests } from "@/features/registry/change-requests/queries";
-import { registryScope } from "@/features/registry/scope";
+import { registryScope } from "@/lib/auth/scope";
 import { z } from "@/lib/validation/zod";
 import { decideChangeAction } from "@/features/registry/actions";
 import { firstParam as first } from "@/lib/validation/search-params";

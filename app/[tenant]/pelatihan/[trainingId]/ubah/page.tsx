@@ -6,9 +6,9 @@ import { TrainingForm } from "@/features/trainings/ui/training-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { can } from "@/lib/auth/permissions";
+import { userCan } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
-import { programmeScope } from "@/features/programmes/scope";
+import { programmeScope } from "@/lib/auth/scope";
 import { dateToDay } from "@/features/registry/schemas";
 import { getTraining, trainingProgrammes } from "@/features/trainings/queries";
 import { updateTrainingAction } from "@/features/trainings/actions";
@@ -25,7 +25,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function EditTrainingPage({ params }: Props) {
   const { tenant: slug, trainingId } = await params;
   const user = await requireTenantPage(slug, "trainings");
-  if (!can(user.role, "entry:write") || !user.opdId) notFound();
+  if (!userCan(user, "entry:write") || !user.opdId) notFound();
   const opdId = user.opdId;
   const data = await withTenant(user.tenantId, async (tx) => {
     const training = await getTraining(tx, programmeScope(user), trainingId);

@@ -9,11 +9,11 @@ import { LinkButton } from "@/components/ui/button";
 import { FormNotice } from "@/components/ui/form-alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { can } from "@/lib/auth/permissions";
+import { userCan } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import { formatNumber } from "@/lib/format";
 import { getProgramme } from "@/features/programmes/queries";
-import { programmeScope } from "@/features/programmes/scope";
+import { programmeScope } from "@/lib/auth/scope";
 import { targetHouseholdsPage } from "@/features/programmes/target-households/target-households";
 import { parseTargetHouseholdsFilter, targetHouseholdsQuery } from "@/features/programmes/target-households/schema";
 import { listAreaChoices } from "@/features/areas/choices";
@@ -59,7 +59,7 @@ export default async function TargetHouseholdsPage({ params, searchParams }: Pro
         eyebrow={t("eyebrow", { opd: programme.opd.shortName, year: programme.fiscalYear })}
         title={t("title")}
         description={t("description", { programme: programme.name, year: programme.fiscalYear })}
-        actions={can(user.role, "data:export") ? <ExportLinks href={`${path}/ekspor`} query={targetHouseholdsQuery({ ...filter, after: undefined })} /> : null}
+        actions={userCan(user, "data:export") ? <ExportLinks href={`${path}/ekspor`} query={targetHouseholdsQuery({ ...filter, after: undefined })} /> : null}
       />
       <TargetHouseholdsFilters path={path} filter={filter} areas={data.areas} />
       {page.cursorLost ? <div className="mt-4"><FormNotice>{t("cursorLost")}</FormNotice></div> : null}

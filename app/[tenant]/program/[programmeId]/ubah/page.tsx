@@ -8,7 +8,7 @@ import { ActionButton } from "@/components/ui/action-button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { can } from "@/lib/auth/permissions";
+import { userCan } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import { PROGRAMME_KINDS, TARGET_UNITS } from "@/features/programmes/schemas";
 import { deleteProgrammeAction, updateProgrammeAction } from "@/features/programmes/actions";
@@ -26,7 +26,7 @@ export default async function EditProgrammePage({ params }: Props) {
   const { tenant: slug, programmeId } = await params;
   const user = await requireTenantPage(slug, "programmes");
   const opdId = user.opdId;
-  if (!can(user.role, "programme:write") || !opdId) notFound();
+  if (!userCan(user, "programme:write") || !opdId) notFound();
   // Only the programme's own OPD edits it: anyone else's is "not found".
   const programme = await withTenant(user.tenantId, (tx) =>
     tx.programme.findFirst({ where: { id: programmeId, opdId }, include: { opd: { select: { name: true, shortName: true } } } }),

@@ -5,15 +5,12 @@
 // lines, then the outcome.
 import { randomUUID } from "node:crypto";
 import { clientIp, requestId } from "@/lib/auth/request";
-import { withTenant } from "@/lib/db";
+import { notFoundResponse, tenantRoute } from "@/lib/auth/route";
 import { RegistrySource } from "@/lib/generated/prisma/enums";
-import { notFoundResponse, registryImportUser } from "@/features/registry/import/route-access";
 import { checkRegistryImport, commitRegistryImport, ImportRefusedError, type ImportProgress } from "@/features/registry/import/run-import";
 import { z } from "@/lib/validation/zod";
 
 export const dynamic = "force-dynamic";
-
-type Context = { params: Promise<{ tenant: string }> };
 
 const querySchema = z.object({
   mode: z.enum(["dry-run", "commit"]),
@@ -30,10 +27,7 @@ export type UploadEvent =
   | { type: "result"; jobId: string; status: "DRY_RUN" | "COMMITTED" | "FAILED"; error?: string }
   | { type: "error"; message: string };
 
-export async function POST(request: Request, { params }: Context): Promise<Response> {
-  const slug = (await params).tenant;
-  const user = await registryImportUser(slug);
-  if (!user) return notFoundResponse();
+export const POST = tenantRoute("registry:import", async ({ request, user, deps }) => {
   // Only the page's own script sends this header; a form on another site cannot.
   if (request.headers.get("x-entas-import") !== "1") return notFoundResponse();
   const origin = request.headers.get("origin");
@@ -60,7 +54,7 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
           last = now;
           send({ type: "progress", ...progress });
         };
-        const common = { withTenant, tenantId: user.tenantId, userId: user.id, requestId: meta.requestId, ip: meta.ip, onProgress };
+        const common = { withTenant: deps.withTenant, tenantId: user.tenantId, userId: user.id, requestId: meta.requestId, ip: meta.ip, onProgress };
         const outcome =
           mode === "commit"
             ? await commitRegistryImport({ ...common, jobId: job! })
@@ -81,4 +75,4 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
   return new Response(stream, {
     headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store", "x-accel-buffering": "no" },
   });
-}
+});

@@ -8,7 +8,7 @@ import { ActionButton } from "@/components/ui/action-button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { can } from "@/lib/auth/permissions";
+import { userCan } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import { formatNumber } from "@/lib/format";
 import { FUNDING_SOURCES } from "@/features/programmes/schemas";
@@ -27,7 +27,7 @@ export default async function EditBudgetLinePage({ params }: Props) {
   const { tenant: slug, programmeId, budgetLineId } = await params;
   const user = await requireTenantPage(slug, "programmes");
   const opdId = user.opdId;
-  if (!can(user.role, "programme:write") || !opdId) notFound();
+  if (!userCan(user, "programme:write") || !opdId) notFound();
   const line = await withTenant(user.tenantId, (tx) =>
     tx.budgetLine.findFirst({
       where: { id: budgetLineId, programmeId, programme: { opdId } },

@@ -1,21 +1,16 @@
 import { recordAudit } from "@/lib/db/audit";
 import { clientIp, requestId } from "@/lib/auth/request";
-import { withTenant } from "@/lib/db";
+import { notFoundResponse, tenantRoute } from "@/lib/auth/route";
 import { getRejectedRows } from "@/features/registry/import/queries";
-import { notFoundResponse, registryImportUser } from "@/features/registry/import/route-access";
 import { downloadName, rejectedRowsWorkbook, XLSX_TYPE } from "@/features/registry/import/spreadsheets";
 
 export const dynamic = "force-dynamic";
 
-type Context = { params: Promise<{ tenant: string; jobId: string }> };
-
 /** Every rejected row of an import as .xlsx: the original columns plus ALASAN DITOLAK. */
-export async function GET(request: Request, { params }: Context): Promise<Response> {
-  const { tenant, jobId } = await params;
-  const user = await registryImportUser(tenant);
-  if (!user) return notFoundResponse();
+export const GET = tenantRoute<{ tenant: string; jobId: string }>("registry:import", async ({ request, params, user, deps }) => {
+  const { jobId } = params;
   // The rows carry NIKs and names: each download is audited.
-  const rows = await withTenant(user.tenantId, async (tx) => {
+  const rows = await deps.withTenant(user.tenantId, async (tx) => {
     const found = await getRejectedRows(tx, user.tenantId, jobId);
     if (found) {
       await recordAudit(tx, {
@@ -39,4 +34,4 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
       "cache-control": "no-store",
     },
   });
-}
+});
