@@ -1,8 +1,8 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 
 /**
- * Everything a user may be allowed to do. Scope (own OPD, own kelurahan) is applied by
- * the action wrapper and the queries; this table says only whether a role may do it at all.
+ * Everything a user may be allowed to do. Scope (own OPD, own kelurahan) is lib/auth/scope.ts,
+ * applied by the queries; this table says only whether a role may do it at all.
  */
 export const PERMISSIONS = [
   "tenant:manage",
