@@ -20,8 +20,6 @@ import type { ImportColumn } from "./columns";
 import type { FigureFileOptions, FigureTable } from "./figures";
 import { downloadHeaders, downloadName, writeFigures, writeSheet, type OutCell, type SpreadsheetFormat } from "./write";
 
-export type { RouteParams } from "@/lib/auth/route";
-
 export type ExportColumn<Row> = { header: string; value: (row: Row) => OutCell };
 
 export type ExportSpec<Row> = {
