@@ -1,6 +1,5 @@
 // The aid-distribution server actions (issue 5, item 6).
 import { defineAction } from "@/lib/actions/define";
-import { importDistributionsDefinition } from "@/features/aid/distribution-import";
 import { createDistribution, deleteDistribution, reverseDistribution, verifyDistributions } from "@/features/aid/distributions";
 import { createDistributionSchema, distributionIdSchema, reverseDistributionSchema, verifyDistributionsSchema } from "@/features/aid/schemas";
 

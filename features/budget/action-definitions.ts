@@ -1,6 +1,5 @@
 // The budget-realisation server actions (issue 5, items 4 and 5).
 import { defineAction } from "@/lib/actions/define";
-import { importRealisationsDefinition } from "@/features/budget/realisation-import";
 import { createRealisation, deleteRealisation, reverseRealisation, updateRealisation, verifyRealisations } from "@/features/budget/realisations";
 import {
   createRealisationSchema,

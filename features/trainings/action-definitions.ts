@@ -2,7 +2,6 @@
 import { defineAction } from "@/lib/actions/define";
 import { recordAttendance } from "@/features/trainings/attendance";
 import { recordFollowUp } from "@/features/trainings/follow-ups";
-import { importParticipantsDefinition } from "@/features/trainings/participant-import";
 import { addParticipant, completeParticipant, removeParticipant, verifyParticipants, withdrawParticipant } from "@/features/trainings/participants";
 import {
   addParticipantSchema,

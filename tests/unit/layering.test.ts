@@ -47,8 +47,6 @@ const KNOWN_FEATURE_EXCEPTIONS: readonly FeatureException[] = [
  * removed, and struck from here once they are.
  */
 const KNOWN_FILE_EXCEPTIONS: readonly FileException[] = [
-  // The list of every feature's actions (for the permission matrix) gathers features, so it sits above them.
-  { file: "lib/actions/registry.ts", reaches: "features/" },
   // The city's "today" still takes its year-month type and helper from budget's calendar.
   { file: "lib/calendar/city-today.ts", reaches: "features/budget/" },
   // The upload client takes the route handler's event type from the page folder.
