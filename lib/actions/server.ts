@@ -66,8 +66,7 @@ export function tenantAction<Schema extends ZodType, Result>(definition: ActionD
 
 /** A platform-admin server action from a definition, shaped for `useActionState`. */
 export function platformAction<Schema extends ZodType, Result>(definition: PlatformActionDefinition<Schema, Result>) {
-  const action = async (_previous: unknown, input: unknown): Promise<ActionResult<Result>> =>
-    runPlatformAction(appDeps, definition, input);
+  const action = async (_previous: unknown, input: unknown): Promise<ActionResult<Result>> => runPlatformAction(appDeps, definition, input);
   register({ kind: "platform", definition }, action);
   return action;
 }

@@ -79,6 +79,9 @@ export function tenantRoute<Params extends RouteParams = RouteParams>(
 }
 
 /** A route anyone may call, marked so: `why` says what makes that safe. */
-export function publicRoute<Handler extends (...args: never[]) => Promise<Response>>(why: string, handler: Handler): Handler & { readonly access: RouteAccess } {
+export function publicRoute<Handler extends (...args: never[]) => Promise<Response>>(
+  why: string,
+  handler: Handler,
+): Handler & { readonly access: RouteAccess } {
   return Object.assign(handler, { access: { kind: "public", why } as const });
 }

@@ -10,10 +10,8 @@ import type { SessionUser } from "./session-user";
 
 // Programmes: own OPD for OPD roles; city-wide readers (Bapeda, auditor) see every OPD, read-only.
 
-export type ProgrammeScope =
-  /** Own OPD only; `opdId` null (an OPD account without an OPD) sees nothing. */
-  | { kind: "opd"; opdId: string | null }
-  | { kind: "city" };
+/** Own OPD only (`opdId` null: an OPD account without an OPD sees nothing), or the whole city. */
+export type ProgrammeScope = { kind: "opd"; opdId: string | null } | { kind: "city" };
 
 export function programmeScope(user: Grantee & Pick<SessionUser, "opdId">): ProgrammeScope {
   return userCan(user, "programme:write") || userCan(user, "entry:write") ? { kind: "opd", opdId: user.opdId } : { kind: "city" };

@@ -152,10 +152,14 @@ describe("pages", () => {
       const source = readFileSync(join(ROOT, file), "utf8");
       const body = source.split(/^export default async function \w+\([^)]*\)[^{]*\{$/m)[1];
       expect(body, "an `export default async function` page").toBeDefined();
-      const lines = body!.split("\n").map((line) => line.trim()).filter((line) => line && !line.startsWith("//"));
+      const lines = body!
+        .split("\n")
+        .map((line) => line.trim())
+        .filter((line) => line && !line.startsWith("//"));
       const gate = lines.findIndex((line) => line.includes("requireTenantPage("));
       expect(gate, "calls requireTenantPage").toBeGreaterThanOrEqual(0);
-      for (const line of lines.slice(0, gate)) expect(MAY_COME_FIRST.some((allowed) => allowed.test(line)), `before the gate: ${line}`).toBe(true);
+      const early = lines.slice(0, gate).filter((line) => !MAY_COME_FIRST.some((allowed) => allowed.test(line)));
+      expect(early, "before the gate").toEqual([]);
       const key = GATE.exec(lines[gate]!)?.[1];
       expect(key && Object.hasOwn(TENANT_PAGES, key), `a page key of TENANT_PAGES: ${lines[gate]}`).toBe(true);
     });
@@ -163,7 +167,7 @@ describe("pages", () => {
 });
 
 describe("server actions, found in the code", () => {
-  it("come from every \"use server\" file, each exporting only registered actions or a listed exception", () => {
+  it('come from every "use server" file, each exporting only registered actions or a listed exception', () => {
     expect(serverFiles.length).toBeGreaterThan(10);
     expect(tenantDefinitions.length).toBeGreaterThan(40);
     const exceptions: string[] = [];
@@ -179,7 +183,7 @@ describe("server actions, found in the code", () => {
     expect(exceptions.sort()).toEqual(Object.keys(ACTION_EXCEPTIONS).sort());
   });
 
-  it("are made only in \"use server\" files (no inline server actions elsewhere)", () => {
+  it('are made only in "use server" files (no inline server actions elsewhere)', () => {
     const inline = sourceFiles(["app", "features", "lib", "components"], /\.tsx?$/).filter((file) => {
       const source = readFileSync(join(ROOT, file), "utf8");
       return USE_SERVER_ANYWHERE.test(source) && !serverFiles.includes(file);
