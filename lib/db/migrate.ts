@@ -1,6 +1,9 @@
 // `prisma migrate deploy` and `prisma migrate dev --create-only`, on Prisma's WebAssembly
 // schema engine. Same prisma/migrations layout and `_prisma_migrations` table as the CLI, so
-// a database migrated here can later be migrated by the native CLI and vice versa.
+// a database migrated here can later be migrated by the native CLI and vice versa. Two
+// additions: a new migration also carries the repeatable SQL files that changed
+// (lib/db/repeatable-sql.ts), and a database migrated before the squash into the baseline
+// gets the baseline recorded, not run (lib/db/baseline.ts).
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,13 +11,16 @@ import { PGlite } from "@electric-sql/pglite";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import type { DatabaseTarget } from "./adapter";
+import { baselineAction, BASELINE_MIGRATION } from "./baseline";
 import { openPGlite } from "./pglite";
 import { pgliteMigrationAdapter, pgMigrationAdapter } from "./migration-adapters";
-import { withSchemaEngine, type MigrationList } from "./schema-engine";
+import { changedRepeatableFiles, readRepeatableFiles, repeatableBlock } from "./repeatable-sql";
+import { withSchemaEngine, type MigrationList, type SchemaEngine } from "./schema-engine";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 export const defaultMigrationsDir = path.join(root, "prisma", "migrations");
 export const defaultSchemaPath = path.join(root, "prisma", "schema.prisma");
+export const defaultSqlDir = path.join(root, "prisma", "sql");
 
 const LOCKFILE = "migration_lock.toml";
 // Byte for byte what the Prisma CLI writes.
@@ -28,46 +34,66 @@ export type MigrateOptions = {
   migrationsDir?: string;
   /** Receives the schema engine's log lines (JSON). */
   log?: (line: string) => void;
+  /** Told what was done besides applying migrations (a baseline recorded as applied). */
+  notice?: (message: string) => void;
 };
+
+type Rows = (sql: string) => Promise<Record<string, unknown>[]>;
 
 /**
  * Applies pending migrations and returns their names (empty when up to date). A PGlite
  * instance is migrated in place and left open; targets are opened and closed here.
  */
 export async function applyMigrations(db: DatabaseTarget | PGlite, opts: MigrateOptions = {}): Promise<string[]> {
-  if (db instanceof PGlite) return apply(pgliteMigrationAdapter(db), opts);
+  const pgliteRows = (pglite: PGlite): Rows => async (sql) => (await pglite.query<Record<string, unknown>>(sql)).rows;
+  if (db instanceof PGlite) return apply(pgliteMigrationAdapter(db), pgliteRows(db), opts);
   if (db.kind === "pglite") {
     // PGlite creates its folder but not the parents (.data/), and migrating comes first.
     await mkdir(db.dir, { recursive: true });
     const pglite = openPGlite(db.dir);
     try {
-      return await apply(pgliteMigrationAdapter(pglite), opts);
+      return await apply(pgliteMigrationAdapter(pglite), pgliteRows(pglite), opts);
     } finally {
       await pglite.close();
     }
   }
   const pool = new pg.Pool({ connectionString: db.url, max: 1 });
   try {
-    return await apply(pgMigrationAdapter(pool), opts);
+    return await apply(pgMigrationAdapter(pool), async (sql) => (await pool.query<Record<string, unknown>>(sql)).rows, opts);
   } finally {
     await pool.end();
   }
 }
 
-async function apply(adapter: SqlMigrationAwareDriverAdapterFactory, opts: MigrateOptions): Promise<string[]> {
+async function apply(adapter: SqlMigrationAwareDriverAdapterFactory, rows: Rows, opts: MigrateOptions): Promise<string[]> {
   const migrationsList = await readMigrations(opts.migrationsDir ?? defaultMigrationsDir);
-  const { appliedMigrationNames } = await withSchemaEngine(adapter, { log: opts.log }, (engine) =>
-    engine.applyMigrations({ migrationsList, filters: NO_FILTER }),
-  );
-  return appliedMigrationNames;
+  return withSchemaEngine(adapter, { log: opts.log }, async (engine) => {
+    await recordBaseline(engine, rows, migrationsList, opts);
+    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
+    return appliedMigrationNames;
+  });
 }
 
-export type CreateMigrationOptions = MigrateOptions & { schemaPath?: string; now?: Date };
-export type CreatedMigration = { name: string; file: string; sql: string };
+/** Records the baseline as applied, without running it, where the migrations it replaces ran. */
+async function recordBaseline(engine: SchemaEngine, rows: Rows, migrationsList: MigrationList, opts: MigrateOptions): Promise<void> {
+  if (!migrationsList.migrationDirectories.some((m) => m.path === BASELINE_MIGRATION)) return;
+  const [table] = await rows(`SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present`);
+  if (!table?.present) return;
+  const applied = await rows(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`);
+  if (baselineAction(new Set(applied.map((row) => String(row.migration_name)))) !== "record") return;
+  await engine.markMigrationApplied({ migrationName: BASELINE_MIGRATION, migrationsList });
+  opts.notice?.(`recorded ${BASELINE_MIGRATION} as applied without running it: this database has the migrations it replaces`);
+}
+
+export type CreateMigrationOptions = MigrateOptions & { schemaPath?: string; sqlDir?: string; now?: Date };
+/** `repeatable`: the files of the SQL folder the migration carries (changed since last included). */
+export type CreatedMigration = { name: string; file: string; sql: string; repeatable: string[] };
 
 /**
- * Writes `<migrationsDir>/<timestamp>_<name>/migration.sql` taking the migrations' end state
- * to the schema, computed on an in-memory PGlite. Returns null when nothing changed.
+ * Writes `<migrationsDir>/<timestamp>_<name>/migration.sql`: what takes the migrations' end
+ * state to the schema (computed on an in-memory PGlite), then every repeatable SQL file of
+ * `sqlDir` whose content differs from the copy the migrations last included. Returns null when
+ * neither changed.
  */
 export async function createMigration(name: string, opts: CreateMigrationOptions = {}): Promise<CreatedMigration | null> {
   const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
@@ -95,15 +121,19 @@ export async function createMigration(name: string, opts: CreateMigrationOptions
     }),
   ).finally(() => scratch.close());
   // exitCode 2 means "the diff is not empty".
-  if (result.exitCode !== 2 || !result.stdout) return null;
+  const schemaSql = result.exitCode === 2 ? result.stdout : "";
+  const included = migrationsList.migrationDirectories.map((m) => (m.migrationFile.content.tag === "ok" ? m.migrationFile.content.value : ""));
+  const repeatable = changedRepeatableFiles(await readRepeatableFiles(opts.sqlDir ?? defaultSqlDir), included);
+  if (!schemaSql && repeatable.length === 0) return null;
+  const sql = [schemaSql, ...repeatable.map(repeatableBlock)].filter(Boolean).join("\n");
 
   const existing = migrationsList.migrationDirectories.map((m) => m.path);
   const migrationName = `${nextTimestamp(opts.now ?? new Date(), existing)}_${slug}`;
   const file = path.join(dir, migrationName, "migration.sql");
   await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, result.stdout, { encoding: "utf8", flag: "wx" });
+  await writeFile(file, sql, { encoding: "utf8", flag: "wx" });
   if (lockfile === null) await writeFile(path.join(dir, LOCKFILE), LOCKFILE_CONTENT, "utf8");
-  return { name: migrationName, file, sql: result.stdout };
+  return { name: migrationName, file, sql, repeatable: repeatable.map((f) => f.name) };
 }
 
 /** The migrations folder as the Prisma CLI hands it to the engine. */

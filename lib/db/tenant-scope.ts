@@ -2,7 +2,7 @@
 // 1. Every query of a model with a `tenantId` column gets the current tenant added to its
 //    filter (or to the data it writes), from the scope opened by `withTenant`. A query of
 //    such a model outside any scope throws instead of reading every city.
-// 2. Underneath, PostgreSQL row-level security (migration row_level_security) checks the
+// 2. Underneath, PostgreSQL row-level security (prisma/sql/tenancy.sql) checks the
 //    same tenant, set per transaction, so raw SQL that forgets its filter is still safe.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { auditedWrite, isAuditedWrite, type Actor } from "@/lib/db/audited-write";

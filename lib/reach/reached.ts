@@ -4,9 +4,9 @@
 //   - a VERIFIED aid distribution that no VERIFIED reversal cancels.
 // The database keeps that record in "HouseholdReach" (one row per fiscal year × programme ×
 // OPD × household, with the household's current area, desil and flags), through triggers on
-// every entry table (migration unify_household_reach); `entas_reach_rebuild(tenant)`
-// recomputes it, and the distinct-household counts that triggers on it derive (migration
-// reach_counts: HouseholdYearReach, Reach*Count) for the dashboards.
+// every entry table (prisma/sql/summaries/household-reach.sql); `entas_reach_rebuild(tenant)`
+// recomputes it, and the distinct-household counts that triggers on it derive
+// (reach-counts.sql: HouseholdYearReach, Reach*Count) for the dashboards.
 // Every reader of "reached" — the dashboards, the participant picker, "who to
 // reach next" — goes through this file, and none counts the entries again.
 //

@@ -538,9 +538,9 @@ async function dropIndexes(sql: Sql): Promise<IndexDef[]> {
 
 /** Builds the dropped indexes again, two at a time (one per core). */
 /**
- * The parts of entas_poverty_rebuild + entas_dash_rebuild (migration reach_counts) on
+ * The parts of entas_poverty_rebuild + entas_dash_rebuild (prisma/sql/summaries) on
  * two sessions: the reach entries on one, the area and training counts beside them on the
- * other (and the loan rounds, migration loan_rounds); then the year rows; then the four reach
+ * other (and the loan rounds, entas_loan_rounds_rebuild); then the year rows; then the four reach
  * count tables, two per session. Each session gets enough work_mem to group millions of rows
  * in memory instead of spilling to disk.
  */

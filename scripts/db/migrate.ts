@@ -1,6 +1,7 @@
 // Database migrations without Prisma's native engine (see lib/db/migrate.ts).
 //   tsx scripts/db/migrate.ts apply          apply pending migrations (npm run db:migrate)
-//   tsx scripts/db/migrate.ts create <name>  write the next migration (npm run db:migration:new -- <name>)
+//   tsx scripts/db/migrate.ts create <name>  write the next migration (npm run db:migration:new -- <name>):
+//                                            the schema's changes, then the changed files of prisma/sql
 import path from "node:path";
 import { databaseTarget } from "../../lib/db/adapter";
 import { applyMigrations, createMigration } from "../../lib/db/migrate";
@@ -13,14 +14,18 @@ async function main(args: string[]): Promise<number> {
     const target = databaseTarget();
     console.log(`Applying migrations to ${describe(target)}`);
     const started = Date.now();
-    const applied = await applyMigrations(target);
+    const applied = await applyMigrations(target, { notice: (message) => console.log(`  ${message}`) });
     for (const migration of applied) console.log(`  applied ${migration}`);
     console.log(applied.length ? `${applied.length} migration(s) applied in ${Date.now() - started} ms` : "Database is up to date");
     return 0;
   }
   if (command === "create" && name && rest.length === 0) {
     const created = await createMigration(name);
-    console.log(created ? `Created ${path.relative(process.cwd(), created.file)}` : "No changes: the schema matches the migrations");
+    if (!created) console.log("No changes: the schema and prisma/sql match the migrations");
+    else {
+      console.log(`Created ${path.relative(process.cwd(), created.file)}`);
+      for (const file of created.repeatable) console.log(`  with prisma/sql/${file}`);
+    }
     return 0;
   }
   console.error(usage);

@@ -6,13 +6,16 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BASELINE_MIGRATION, SQUASHED_MIGRATIONS } from "@/lib/db/baseline";
 import {
   applyMigrations,
   createMigration,
   defaultMigrationsDir,
   defaultSchemaPath,
+  defaultSqlDir,
   type CreatedMigration,
 } from "@/lib/db/migrate";
+import { changedRepeatableFiles, readRepeatableFiles, repeatableBlock } from "@/lib/db/repeatable-sql";
 
 type Row = Record<string, unknown>;
 
@@ -104,6 +107,37 @@ async function expectRecorded(rows: Row[], dir: string) {
   }
 }
 
+/**
+ * The functions and triggers the repeatable files (prisma/sql) define: on a freshly migrated
+ * database, running every file again changes none of them (so the files are what the
+ * migrations left, no migration redefined a function since), every entas_ function and every
+ * trigger of the database is defined by a file, and every function and trigger of a file exists.
+ */
+async function expectRepeatableFilesAreTheTruth(exec: (sql: string) => Promise<unknown>, query: (sql: string) => Promise<Row[]>) {
+  const routines = () =>
+    query(`SELECT p.oid::regprocedure::text AS signature, pg_get_functiondef(p.oid) AS definition, p.proacl::text AS acl
+             FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = current_schema() AND p.proname LIKE 'entas\\_%' ORDER BY 1`);
+  const triggers = () =>
+    query(`SELECT tgrelid::regclass::text AS "table", tgname AS name, pg_get_triggerdef(oid) AS definition
+             FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1, 2`);
+  const before = { routines: await routines(), triggers: await triggers() };
+  const files = await readRepeatableFiles(defaultSqlDir);
+  for (const file of files) await exec(file.sql);
+  expect({ routines: await routines(), triggers: await triggers() }).toEqual(before);
+
+  const defined = (pattern: RegExp) => new Set(files.flatMap((file) => [...file.sql.matchAll(pattern)].map((m) => m[1]!)));
+  const functions = defined(/^CREATE OR REPLACE FUNCTION (\w+)\(/gm);
+  const triggerNames = defined(/^CREATE TRIGGER (\w+) /gm);
+  expect(new Set(before.routines.map((r) => String(r.signature).split("(")[0]))).toEqual(functions);
+  expect(new Set(before.triggers.map((t) => String(t.name)))).toEqual(triggerNames);
+  // Every file is idempotent as written: a trigger is dropped before it is made again.
+  for (const file of files) {
+    for (const [, name] of file.sql.matchAll(/^CREATE TRIGGER (\w+) /gm)) expect(file.sql, file.name).toContain(`DROP TRIGGER IF EXISTS ${name} ON `);
+    expect(file.sql, file.name).not.toMatch(/^CREATE FUNCTION /m);
+  }
+}
+
 const recordedSql = "SELECT * FROM _prisma_migrations ORDER BY migration_name";
 const noteColumnSql = `SELECT 1 FROM information_schema.columns WHERE table_name = $1 AND column_name = 'migrateTestNote'`;
 
@@ -130,6 +164,10 @@ describe("migrations on PGlite", () => {
     expect((await db.query(recordedSql)).rows).toHaveLength(applied.length);
   });
 
+  it("holds every function and trigger as the repeatable files of prisma/sql define them", async () => {
+    await expectRepeatableFilesAreTheTruth((sql) => db.exec(sql), async (sql) => (await db.query<Row>(sql)).rows);
+  });
+
   it("writes no migration when the schema matches the migrations", async () => {
     const dir = path.join(tmp, "unchanged");
     await cp(defaultMigrationsDir, dir, { recursive: true });
@@ -150,6 +188,26 @@ describe("migrations on PGlite", () => {
     expect((await db.query(noteColumnSql, [model])).rows).toHaveLength(1);
     expect(await createMigration("again", { migrationsDir, schemaPath })).toBeNull();
   });
+
+  it("carries a repeatable file changed since the migrations last included it into the next migration", async () => {
+    const dir = path.join(tmp, "repeatable-migrations");
+    const sqlDir = path.join(tmp, "repeatable-sql");
+    await cp(defaultMigrationsDir, dir, { recursive: true });
+    await cp(defaultSqlDir, sqlDir, { recursive: true });
+    const changed = path.join(sqlDir, "summaries", "loan-rounds.sql");
+    await writeFile(changed, `${await readFile(changed, "utf8")}\n-- A rule written since.\n`);
+
+    const created = await createMigration("loan rounds", { migrationsDir: dir, sqlDir });
+    expect(created?.repeatable).toEqual(["summaries/loan-rounds.sql"]);
+    const files = await readRepeatableFiles(sqlDir);
+    const file = files.find((f) => f.name === "summaries/loan-rounds.sql")!;
+    // No schema change: the migration is the file's content, between its marker lines.
+    expect(created?.sql).toBe(repeatableBlock(file));
+    // Once a migration includes it, the file counts as applied; the others were already.
+    const migrations = await Promise.all((await migrationFolders(dir)).map((name) => readFile(path.join(dir, name, "migration.sql"), "utf8")));
+    expect(changedRepeatableFiles(files, migrations)).toEqual([]);
+    expect(changedRepeatableFiles(files, migrations.slice(0, -1)).map((f) => f.name)).toEqual(["summaries/loan-rounds.sql"]);
+  }, 180_000);
 
   it("starts a new migrations folder with Prisma's lockfile", async () => {
     const fresh = path.join(tmp, "fresh");
@@ -172,6 +230,42 @@ describe("migrations on PGlite", () => {
       await other.close();
     }
   });
+
+  it("records the baseline as applied, without running it, where the migrations it replaces ran", async () => {
+    const old = new PGlite();
+    const query = async (sql: string, params?: unknown[]) => (await old.query<Row>(sql, params)).rows;
+    try {
+      await applyMigrations(old);
+      const schema = () => query(`SELECT p.proname, pg_get_functiondef(p.oid) AS def FROM pg_proc p WHERE p.proname LIKE 'entas\\_%' ORDER BY 1`);
+      const before = await schema();
+      // The history of a database migrated before the squash; the baseline's tables exist,
+      // so running it would fail.
+      const history = async (names: readonly string[]) => {
+        await query(`DELETE FROM _prisma_migrations`);
+        await query(
+          `INSERT INTO _prisma_migrations (id, checksum, migration_name, finished_at, applied_steps_count)
+           SELECT gen_random_uuid()::text, md5(name), name, now(), 1 FROM unnest($1::text[]) AS name`,
+          [names],
+        );
+      };
+      await history(SQUASHED_MIGRATIONS.slice(0, -1));
+      await expect(applyMigrations(old)).rejects.toThrow(/applied 22 of the 23 migrations that .* replaces \(missing: 20261124110005_enum_equality_leakproof\)/);
+
+      await history(SQUASHED_MIGRATIONS);
+      const notices: string[] = [];
+      expect(await applyMigrations(old, { notice: (message) => notices.push(message) })).toEqual([]);
+      expect(notices).toEqual([expect.stringContaining(`recorded ${BASELINE_MIGRATION} as applied without running it`)]);
+      const rows = await query(recordedSql);
+      expect(rows.map((row) => row.migration_name)).toEqual([...SQUASHED_MIGRATIONS, BASELINE_MIGRATION]);
+      const sql = await readFile(path.join(defaultMigrationsDir, BASELINE_MIGRATION, "migration.sql"));
+      expect(rows.at(-1)).toMatchObject({ checksum: createHash("sha256").update(sql).digest("hex"), applied_steps_count: 0, rolled_back_at: null });
+      expect(rows.at(-1)!.finished_at).toBeInstanceOf(Date);
+      expect(await schema()).toEqual(before);
+      expect(await applyMigrations(old)).toEqual([]);
+    } finally {
+      await old.close();
+    }
+  }, 180_000);
 
   it("migrates a PGlite folder and closes it", async () => {
     const { name } = await nextMigration();
@@ -224,6 +318,10 @@ if (serverUrl) describe("migrations on PostgreSQL", () => {
     expect(await applyMigrations({ kind: "postgres", url })).toEqual(applied);
     expect(await applyMigrations({ kind: "postgres", url })).toEqual([]);
     await expectRecorded((await client.query<Row>(recordedSql)).rows, defaultMigrationsDir);
+  });
+
+  it("holds every function and trigger as the repeatable files of prisma/sql define them", async () => {
+    await expectRepeatableFilesAreTheTruth((sql) => client.query(sql), async (sql) => (await client.query<Row>(sql)).rows);
   });
 
   it("runs each migration as one script and records a failed one as failed", async () => {

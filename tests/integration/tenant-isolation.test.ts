@@ -89,7 +89,7 @@ describe("row-level security underneath", () => {
   });
 
   it("lets a filter on an enum (status, kind) be checked before the policy, so it can use an index", async () => {
-    // Without LEAKPROOF enum equality (migration enum_equality_leakproof) PostgreSQL checks a
+    // Without LEAKPROOF enum equality (the baseline migration's last step) PostgreSQL checks a
     // status only after the policy, row by row: a city's drafts were found by reading all its aid.
     const flags = await t.db.$queryRaw<{ name: string; leakproof: boolean }[]>`
       SELECT proname AS name, proleakproof AS leakproof FROM pg_proc WHERE proname IN ('enum_eq', 'enum_ne') ORDER BY proname`;

@@ -4,12 +4,12 @@
 // not rewritten by the scoped client, so every statement names its tenant itself with
 // `entas_current_tenant()` (the scope's tenant, set per transaction; row-level security
 // checks the same underneath). A benchmark times each at 1,000,000 households, so they read
-// the two summaries that database triggers keep current on every write (migration
-// poverty_dashboard_summaries) rather than the registry and entry tables:
+// the two summaries that database triggers keep current on every write (prisma/sql/summaries,
+// map in docs/dashboards.md) rather than the registry and entry tables:
 // - "HouseholdAreaCount": households per kelurahan × desil × extreme flag × status;
 // - "HouseholdReach": households reached per fiscal year × programme × OPD — the one
 //   definition of "reached", read through lib/reach (reachWhere) — and the distinct-household
-//   counts that triggers on it derive (migration reach_counts: ReachAreaCount, ReachOpdCount,
+//   counts that triggers on it derive (prisma/sql/summaries/reach-counts.sql: ReachAreaCount, ReachOpdCount,
 //   ReachProgrammeCount; see reachCounts below), so no figure counts DISTINCT over 2.6M rows.
 // Only the named list and the graduations read base tables, through tenant-led indexes.
 //

@@ -62,7 +62,7 @@ const GRAIN_KEY: Record<Grain, Prisma.Sql> = {
 
 /**
  * Households reached and graduated per key, from ReachResultCount, which triggers derive from
- * HouseholdReach (migration reach_counts): per programme, per programme-owning OPD, or
+ * HouseholdReach (prisma/sql/summaries/reach-counts.sql): per programme, per programme-owning OPD, or
  * for the city — or, narrowed to one programme or one OPD, that one's row. Each count row
  * counts distinct households, so sums never count a household twice for one key.
  */

@@ -42,7 +42,7 @@ function fundFilter(filters: DashboardFilters) {
 
 /**
  * One row per lent loan with what has fallen due by today: the instalments due counted on the
- * loan's stored schedule start by entas_instalments_due_from (migration loan_schedule_start,
+ * loan's stored schedule start by entas_instalments_due_from (prisma/sql/summaries/loan-schedule.sql,
  * the schedule rule of lib/revolving-funds/schedule.ts on integers;
  * tests/integration/loan-instalments-due.test.ts).
  */
@@ -80,7 +80,7 @@ const MEASURES = Prisma.sql`
 
 /**
  * Rounds that have lent with nothing still waiting or running, by kelurahan: read from the
- * per-round counts a trigger keeps on Loan (migration loan_rounds), not from the loans.
+ * per-round counts a trigger keeps on Loan (prisma/sql/summaries/loan-rounds.sql), not from the loans.
  */
 function completedRounds(filters: DashboardFilters) {
   return Prisma.sql`

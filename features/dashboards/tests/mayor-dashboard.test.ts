@@ -180,7 +180,7 @@ describe("the result summaries follow every write", () => {
     Promise.all([
       tx.$queryRaw`SELECT "fiscalYear", "programmeId", "opdId", "householdId", "kecamatanId", "kelurahanId", desil, "isExtremePoor", active, entries FROM "HouseholdReach" ORDER BY 1, 2, 3, 4`,
       tx.$queryRaw`SELECT "programmeId", "kecamatanId", "trained", "businesses" FROM "DashboardTrainingCount" WHERE "trained" <> 0 OR "businesses" <> 0 ORDER BY 1, 2`,
-      // The counts derived from HouseholdReach (migration reach_counts); zero rows never stay.
+      // The counts derived from HouseholdReach (prisma/sql/summaries/reach-counts.sql); zero rows never stay.
       tx.$queryRaw`SELECT "fiscalYear", "householdId", "kecamatanId", "kelurahanId", desil, "isExtremePoor", active, "opdIds", "programmeIds", "ownerOpdIds", graduated FROM "HouseholdYearReach" ORDER BY 1, 2`,
       tx.$queryRaw`SELECT "fiscalYear", kind, key, "kecamatanId", reached, graduates FROM "ReachResultCount" ORDER BY 1, 2, 3, 4`,
       tx.$queryRaw`SELECT "fiscalYear", "kecamatanId", "kelurahanId", desil, "isExtremePoor", active, opds, households FROM "ReachAreaCount" ORDER BY 1, 2, 3, 4, 5, 6, 7`,

@@ -246,4 +246,20 @@ describe("summaries follow every write", () => {
     expect(await t.withTenant(other.id, (tx) => q.coverage(tx, f()))).toEqual({ extremePoor: 1, reached: 0, unreached: 1 });
     expect(await t.withTenant(other.id, (tx) => q.overlapByOpd(tx, f()))).toEqual([]);
   });
+
+  it("keeps the household counts equal to a recount from the registry (entas_poverty_rebuild)", async () => {
+    // A status, a desil and an area changed in one statement, and a household added.
+    await read(async (tx) => {
+      await tx.household.updateMany({ where: { id: { in: [ids.h2!, ids.h4!] } }, data: { status: "MOVED", desil: 2, kecamatanId: k2, kelurahanId: l2 } });
+      await household(tx, city, { kecamatanId: k2, kelurahanId: l2 }, null, false);
+    });
+    await read(async (tx) => {
+      // Rows whose count fell to 0 stay (only ever subtracted); the recount has none.
+      const counts = () =>
+        tx.$queryRaw`SELECT "kecamatanId", "kelurahanId", desil, "isExtremePoor", status::text, households FROM "HouseholdAreaCount" WHERE households <> 0 ORDER BY 1, 2, 3, 4, 5`;
+      const kept = await counts();
+      await tx.$executeRaw`SELECT entas_poverty_rebuild(${city.id})`;
+      expect(kept).toEqual(await counts());
+    });
+  });
 });

@@ -1,4 +1,4 @@
-// The reach counts (migration reach_counts) against HouseholdReach itself:
+// The reach counts (prisma/sql/summaries/reach-counts.sql) against HouseholdReach itself:
 // every dashboard figure they answer equals the distinct-household count over HouseholdReach
 // (the queries as they were before issue #8, kept here as the reference), under every
 // combination of kecamatan, OPD and programme filter, before and after writes that move reach

@@ -4,7 +4,7 @@ import { addDays, utcDate } from "@/lib/calendar/dates";
 import { openTestOwnerDb, type TestOwnerDb } from "@/tests/helpers/db";
 
 // The Dana PEM roll-up counts a loan's instalments fallen due with entas_instalments_due_from
-// (migration loan_schedule_start) on the loan's stored schedule start, computed here by the
+// (prisma/sql/summaries/loan-schedule.sql) on the loan's stored schedule start, computed here by the
 // same expressions as the generated columns Loan.scheduleMonth and Loan.scheduleDay; the
 // schedule is lib/revolving-funds/schedule.ts.
 // Every disbursement day from November 2023 to March 2025 against month ends, leap days and

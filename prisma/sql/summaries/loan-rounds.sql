@@ -1,28 +1,23 @@
--- CreateTable
-CREATE TABLE "LoanRound" (
-    "tenantId" TEXT NOT NULL,
-    "fundId" TEXT NOT NULL,
-    "round" INTEGER NOT NULL,
-    "open" INTEGER NOT NULL DEFAULT 0,
-    "closed" INTEGER NOT NULL DEFAULT 0,
+-- LoanRound: lending rounds (tahap) of each Dana PEM fund by state, for the city's Dana PEM
+-- roll-up (features/dashboards/revolving-funds/queries.ts). A round is completed when it has
+-- lent and nothing in it is still waiting or running; instead of grouping every loan of the
+-- city's funds on each view, this table keeps two counts per round: "open" (PROPOSED, APPROVED,
+-- DISBURSED) and "closed" (REPAID, WRITTEN_OFF); REJECTED loans count in neither.
+--   keeps     "LoanRound"
+--   from      "Loan": row-level triggers loan_rounds (insert, delete) and loan_rounds_update (a
+--             change of status, fund or round), in the writer's transaction and tenant
+--   rebuild   entas_loan_rounds_rebuild(tenant) (bulk loads run with triggers off)
+--   tested    features/revolving-funds/tests/revolving-funds.test.ts ("counts a round
+--             completed once it has lent and every loan in it is repaid or written off, kept as
+--             loans change": equal to entas_loan_rounds_rebuild, but for rounds left with no
+--             loans, which keep a row of zeros)
+-- A loan's own repayment totals ("principalRepaid", "feePaid", "nextDueDate") are no trigger's:
+-- features/revolving-funds/repayments.ts writes them with each repayment, in its transaction;
+-- features/revolving-funds/tests/revolving-funds-reconciliation.test.ts holds them equal to the
+-- repayments and schedules.
+-- Repeatable (prisma/sql/README.md): run it again and nothing changes.
 
-    CONSTRAINT "LoanRound_pkey" PRIMARY KEY ("tenantId","fundId","round")
-);
-
--- AddForeignKey
-ALTER TABLE "LoanRound" ADD CONSTRAINT "LoanRound_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "LoanRound" ADD CONSTRAINT "LoanRound_tenantId_fundId_fkey" FOREIGN KEY ("tenantId", "fundId") REFERENCES "RevolvingFund"("tenantId", "id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- ───────── Lending rounds by state, for the Dana PEM roll-up ─────────
--- A round is completed when it has lent and nothing in it is still waiting or running. The
--- roll-up used to find those by grouping every loan of the city's funds on each view; this
--- table keeps the two counts per round, moved by a trigger on every write to Loan in the same
--- transaction (the trigger runs as the writer, inside its tenant, so row-level security holds).
--- entas_loan_rounds_rebuild(tenant) recomputes them (bulk loads run with triggers off).
-SELECT entas_enable_tenant_rls('LoanRound');
-
+-- Adds one loan (p_sign 1) or takes it away (-1) in its round's counts.
 CREATE OR REPLACE FUNCTION entas_loan_round_add(p_tenant text, p_fund text, p_round int, p_status "LoanStatus", p_sign int) RETURNS void
   LANGUAGE sql AS $$
     INSERT INTO "LoanRound" ("tenantId", "fundId", "round", "open", "closed")
@@ -46,8 +41,10 @@ CREATE OR REPLACE FUNCTION entas_loan_rounds_trigger() RETURNS trigger
     RETURN NULL;
   END $$;
 
+DROP TRIGGER IF EXISTS loan_rounds ON "Loan";
 CREATE TRIGGER loan_rounds AFTER INSERT OR DELETE ON "Loan"
   FOR EACH ROW EXECUTE FUNCTION entas_loan_rounds_trigger();
+DROP TRIGGER IF EXISTS loan_rounds_update ON "Loan";
 CREATE TRIGGER loan_rounds_update AFTER UPDATE OF "status", "fundId", "round" ON "Loan"
   FOR EACH ROW WHEN (OLD."status" IS DISTINCT FROM NEW."status" OR OLD."fundId" IS DISTINCT FROM NEW."fundId" OR OLD."round" IS DISTINCT FROM NEW."round")
   EXECUTE FUNCTION entas_loan_rounds_trigger();
@@ -62,5 +59,3 @@ CREATE OR REPLACE FUNCTION entas_loan_rounds_rebuild(p_tenant text) RETURNS void
       FROM "Loan" WHERE "tenantId" = p_tenant AND "status" <> 'REJECTED'
      GROUP BY "tenantId", "fundId", "round";
   $$;
-
-SELECT entas_loan_rounds_rebuild("id") FROM "Tenant";

@@ -1,118 +1,39 @@
--- ─── Reach counts (issue #8): HouseholdReach at the grains the dashboards count ──────────
--- HouseholdReach (one row per fiscal year × programme × OPD × household) stays the one
--- definition of "reached". Counting distinct households over it reads 2.6M rows at 1M
--- households (3–15 s). Triggers ON HouseholdReach derive, so every path that changes reach
--- (entries, reversals, a household moving or changing desil/flags, a programme changing
--- year or OPD, a status event) propagates:
---   HouseholdYearReach  one row per (tenant, year, household): its area, desil, flags, the
---                       sorted OPDs and programmes that reached it, the OPDs owning those
---                       programmes (Programme.opdId) and whether it graduated that year;
---   and from it, by triggers ON HouseholdYearReach, four count tables (rows ≥ 0, zero rows go):
---   ReachAreaCount      households per (year, kecamatan, kelurahan, desil, extreme, active, number of OPDs);
---   ReachOpdCount       households per (year, OPD, kecamatan, kelurahan, desil, extreme, active,
---                       shared = another OPD reached it too);
---   ReachProgrammeCount households per (year, programme, kecamatan, kelurahan, desil, extreme, active);
---   ReachResultCount    the mayor's results: households reached and, of them, graduated (a
---                       status event to GRADUATED dated on or after 1 January of the fiscal
---                       year), per kecamatan, for the city ('city', key ''), per programme-owning
---                       OPD ('owner') and per programme ('programme'). The results dashboard
---                       counts a household for the OPD that owns the programme, not the OPD of
---                       the entry (HouseholdReach.opdId, what the Bapeda overlap counts).
--- desil 0 in the count tables: no desil recorded.
--- (One migration since the squash of reach_counts, reach_owner_counts and reach_result_counts.)
-
-CREATE TABLE "HouseholdYearReach" (
-    "tenantId" TEXT NOT NULL,
-    "fiscalYear" INTEGER NOT NULL,
-    "householdId" TEXT NOT NULL,
-    "kecamatanId" TEXT NOT NULL,
-    "kelurahanId" TEXT NOT NULL,
-    "desil" INTEGER,
-    "isExtremePoor" BOOLEAN NOT NULL,
-    "active" BOOLEAN NOT NULL,
-    "opdIds" TEXT[] DEFAULT ARRAY[]::TEXT[],
-    "programmeIds" TEXT[] DEFAULT ARRAY[]::TEXT[],
-    "ownerOpdIds" TEXT[] DEFAULT ARRAY[]::TEXT[],
-    "graduated" BOOLEAN NOT NULL DEFAULT false,
-
-    CONSTRAINT "HouseholdYearReach_pkey" PRIMARY KEY ("tenantId","fiscalYear","householdId")
-);
-
-CREATE TABLE "ReachAreaCount" (
-    "tenantId" TEXT NOT NULL,
-    "fiscalYear" INTEGER NOT NULL,
-    "kecamatanId" TEXT NOT NULL,
-    "kelurahanId" TEXT NOT NULL,
-    "desil" INTEGER NOT NULL,
-    "isExtremePoor" BOOLEAN NOT NULL,
-    "active" BOOLEAN NOT NULL,
-    "opds" INTEGER NOT NULL,
-    "households" INTEGER NOT NULL,
-
-    CONSTRAINT "ReachAreaCount_pkey" PRIMARY KEY ("tenantId","fiscalYear","kecamatanId","kelurahanId","desil","isExtremePoor","active","opds")
-);
-
-CREATE TABLE "ReachOpdCount" (
-    "tenantId" TEXT NOT NULL,
-    "fiscalYear" INTEGER NOT NULL,
-    "opdId" TEXT NOT NULL,
-    "kecamatanId" TEXT NOT NULL,
-    "kelurahanId" TEXT NOT NULL,
-    "desil" INTEGER NOT NULL,
-    "isExtremePoor" BOOLEAN NOT NULL,
-    "active" BOOLEAN NOT NULL,
-    "shared" BOOLEAN NOT NULL,
-    "households" INTEGER NOT NULL,
-
-    CONSTRAINT "ReachOpdCount_pkey" PRIMARY KEY ("tenantId","fiscalYear","opdId","kecamatanId","kelurahanId","desil","isExtremePoor","active","shared")
-);
-
-CREATE TABLE "ReachProgrammeCount" (
-    "tenantId" TEXT NOT NULL,
-    "fiscalYear" INTEGER NOT NULL,
-    "programmeId" TEXT NOT NULL,
-    "kecamatanId" TEXT NOT NULL,
-    "kelurahanId" TEXT NOT NULL,
-    "desil" INTEGER NOT NULL,
-    "isExtremePoor" BOOLEAN NOT NULL,
-    "active" BOOLEAN NOT NULL,
-    "households" INTEGER NOT NULL,
-
-    CONSTRAINT "ReachProgrammeCount_pkey" PRIMARY KEY ("tenantId","fiscalYear","programmeId","kecamatanId","kelurahanId","desil","isExtremePoor","active")
-);
-
-ALTER TABLE "HouseholdYearReach" ADD CONSTRAINT "HouseholdYearReach_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-ALTER TABLE "ReachAreaCount" ADD CONSTRAINT "ReachAreaCount_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-ALTER TABLE "ReachOpdCount" ADD CONSTRAINT "ReachOpdCount_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-ALTER TABLE "ReachProgrammeCount" ADD CONSTRAINT "ReachProgrammeCount_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
-ALTER TABLE "ReachAreaCount" ADD CONSTRAINT "ReachAreaCount_households_check" CHECK ("households" >= 0);
-ALTER TABLE "ReachOpdCount" ADD CONSTRAINT "ReachOpdCount_households_check" CHECK ("households" >= 0);
-ALTER TABLE "ReachProgrammeCount" ADD CONSTRAINT "ReachProgrammeCount_households_check" CHECK ("households" >= 0);
-
-SELECT entas_enable_tenant_rls('HouseholdYearReach');
-SELECT entas_enable_tenant_rls('ReachAreaCount');
-SELECT entas_enable_tenant_rls('ReachOpdCount');
-SELECT entas_enable_tenant_rls('ReachProgrammeCount');
-
-CREATE TABLE "ReachResultCount" (
-    "tenantId" TEXT NOT NULL,
-    "fiscalYear" INTEGER NOT NULL,
-    "kind" TEXT NOT NULL,
-    "key" TEXT NOT NULL,
-    "kecamatanId" TEXT NOT NULL,
-    "reached" INTEGER NOT NULL,
-    "graduates" INTEGER NOT NULL,
-
-    CONSTRAINT "ReachResultCount_pkey" PRIMARY KEY ("tenantId","fiscalYear","kind","key","kecamatanId")
-);
-
-ALTER TABLE "ReachResultCount" ADD CONSTRAINT "ReachResultCount_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-ALTER TABLE "ReachResultCount" ADD CONSTRAINT "ReachResultCount_counts_check" CHECK ("reached" >= 0 AND "graduates" >= 0);
-ALTER TABLE "ReachResultCount" ADD CONSTRAINT "ReachResultCount_kind_check" CHECK ("kind" IN ('city', 'owner', 'programme'));
-SELECT entas_enable_tenant_rls('ReachResultCount');
-
-CREATE INDEX "HouseholdYearReach_tenantId_householdId_idx" ON "HouseholdYearReach"("tenantId", "householdId");
+-- Reach counts: "HouseholdReach" at the grains the dashboards count. Counting distinct
+-- households over HouseholdReach reads 2.6M rows at 1M households (3–15 s a view); these tables
+-- answer the same figures from a few thousand rows. Triggers ON HouseholdReach derive them, so
+-- every path that changes reach (entries, reversals, a household moving or changing desil or
+-- flags, a programme changing year or OPD, a status event) follows:
+--   HouseholdYearReach   one row per (tenant, year, household): its area, desil, flags, the
+--                        sorted OPDs and programmes that reached it, the OPDs owning those
+--                        programmes (Programme.opdId) and whether it graduated that year (a
+--                        status event to GRADUATED dated on or after 1 January of the year);
+--   and from it, by triggers ON HouseholdYearReach, four count tables (rows > 0, zero rows go;
+--   desil 0: none recorded):
+--   ReachAreaCount       households per (year, kecamatan, kelurahan, desil, extreme, active,
+--                        number of OPDs);
+--   ReachOpdCount        households per (year, OPD of the entry, kecamatan, kelurahan, desil,
+--                        extreme, active, shared = another OPD reached it too);
+--   ReachProgrammeCount  households per (year, programme, kecamatan, kelurahan, desil, extreme,
+--                        active);
+--   ReachResultCount     the mayor's results: households reached and, of them, graduated, per
+--                        kecamatan, for the city ('city', key ''), per programme-owning OPD
+--                        ('owner') and per programme ('programme'). The results dashboard
+--                        counts a household for the OPD that owns the programme, not the OPD of
+--                        the entry (HouseholdReach.opdId, what the Bapeda overlap counts).
+--   keeps     the five tables above
+--   from      "HouseholdReach" (household_reach_year_insert, _update, _delete), "Programme"
+--             (programme_reach_owner: handed to another OPD), "HouseholdStatusEvent"
+--             (status_event_reach_insert, _update, _delete); HouseholdYearReach feeds the four
+--             counts (household_year_reach_insert, _update, _delete)
+--   read by   features/dashboards/poverty/queries.ts, features/dashboards/results/queries.ts
+--   rebuild   entas_reach_counts_rebuild(tenant) = entas_reach_year_rebuild, then
+--             entas_reach_count_fill for each count table (the parts may run side by side);
+--             entas_reach_rebuild(tenant) (household-reach.sql) recomputes HouseholdReach first
+--   tested    features/dashboards/tests/reach-counts.test.ts (every figure equal to the
+--             distinct-household count over HouseholdReach under every filter, the tables equal
+--             to entas_reach_rebuild after writes, two concurrent writers both counted);
+--             features/dashboards/tests/mayor-dashboard.test.ts (equal to entas_dash_rebuild)
+-- Repeatable (prisma/sql/README.md): run it again and nothing changes.
 
 -- ── HouseholdReach → HouseholdYearReach ──
 -- Recomputes the (tenant, year, household) rows of the keys from HouseholdReach. Concurrency:
@@ -187,20 +108,23 @@ BEGIN
 END
 $$;
 
+DROP TRIGGER IF EXISTS household_reach_year_insert ON "HouseholdReach";
 CREATE TRIGGER household_reach_year_insert AFTER INSERT ON "HouseholdReach"
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION entas_reach_year_changed();
+DROP TRIGGER IF EXISTS household_reach_year_update ON "HouseholdReach";
 CREATE TRIGGER household_reach_year_update AFTER UPDATE ON "HouseholdReach"
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION entas_reach_year_changed();
+DROP TRIGGER IF EXISTS household_reach_year_delete ON "HouseholdReach";
 CREATE TRIGGER household_reach_year_delete AFTER DELETE ON "HouseholdReach"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION entas_reach_year_changed();
 
 -- ── HouseholdYearReach → the count tables ──
 -- Each row with at least one OPD counts once in ReachAreaCount, once per OPD in ReachOpdCount,
 -- once per programme in ReachProgrammeCount, and in ReachResultCount once for the city, once
--- per owning OPD and once per programme: new rows add, old rows subtract. A net
--- increase is an upsert (INSERT … ON CONFLICT DO UPDATE, so two transactions adding to one
--- count row both land); a net decrease only updates an existing row (when a tenant is
--- deleted its count rows may be gone first); rows at 0 are deleted.
+-- per owning OPD and once per programme: new rows add, old rows subtract. A net increase is an
+-- upsert (INSERT … ON CONFLICT DO UPDATE, so two transactions adding to one count row both
+-- land); a net decrease only updates an existing row (when a tenant is deleted its count rows
+-- may be gone first); rows at 0 are deleted.
 CREATE OR REPLACE FUNCTION entas_reach_counts_apply(p_new "HouseholdYearReach"[], p_old "HouseholdYearReach"[])
   RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
@@ -297,25 +221,35 @@ BEGIN
 END
 $$;
 
+-- Statements that changed nothing are skipped: entas_reach_year_sync's four statements each
+-- fire this trigger, and usually two of them change nothing (the DELETE finds no row, the
+-- INSERT … ON CONFLICT DO UPDATE that locks existing rows rewrites them as they were). Such a
+-- call would add and remove the same rows; skipped, a verification costs a third less.
 CREATE OR REPLACE FUNCTION entas_reach_counts_changed() RETURNS trigger
   LANGUAGE plpgsql AS $$
 BEGIN
   IF current_setting('entas.reach_rebuild', true) = 'on' THEN RETURN NULL; END IF;
   IF TG_OP = 'INSERT' THEN
+    IF NOT EXISTS (SELECT 1 FROM new_rows) THEN RETURN NULL; END IF;
     PERFORM entas_reach_counts_apply((SELECT array_agg(ROW(n."tenantId", n."fiscalYear", n."householdId", n."kecamatanId", n."kelurahanId", n.desil, n."isExtremePoor", n.active, n."opdIds", n."programmeIds", n."ownerOpdIds", n.graduated)::"HouseholdYearReach") FROM new_rows n), NULL);
   ELSIF TG_OP = 'UPDATE' THEN
+    IF NOT EXISTS (SELECT * FROM new_rows EXCEPT ALL SELECT * FROM old_rows) THEN RETURN NULL; END IF;
     PERFORM entas_reach_counts_apply((SELECT array_agg(ROW(n."tenantId", n."fiscalYear", n."householdId", n."kecamatanId", n."kelurahanId", n.desil, n."isExtremePoor", n.active, n."opdIds", n."programmeIds", n."ownerOpdIds", n.graduated)::"HouseholdYearReach") FROM new_rows n), (SELECT array_agg(ROW(o."tenantId", o."fiscalYear", o."householdId", o."kecamatanId", o."kelurahanId", o.desil, o."isExtremePoor", o.active, o."opdIds", o."programmeIds", o."ownerOpdIds", o.graduated)::"HouseholdYearReach") FROM old_rows o));
   ELSE
+    IF NOT EXISTS (SELECT 1 FROM old_rows) THEN RETURN NULL; END IF;
     PERFORM entas_reach_counts_apply(NULL, (SELECT array_agg(ROW(o."tenantId", o."fiscalYear", o."householdId", o."kecamatanId", o."kelurahanId", o.desil, o."isExtremePoor", o.active, o."opdIds", o."programmeIds", o."ownerOpdIds", o.graduated)::"HouseholdYearReach") FROM old_rows o));
   END IF;
   RETURN NULL;
 END
 $$;
 
+DROP TRIGGER IF EXISTS household_year_reach_insert ON "HouseholdYearReach";
 CREATE TRIGGER household_year_reach_insert AFTER INSERT ON "HouseholdYearReach"
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION entas_reach_counts_changed();
+DROP TRIGGER IF EXISTS household_year_reach_update ON "HouseholdYearReach";
 CREATE TRIGGER household_year_reach_update AFTER UPDATE ON "HouseholdYearReach"
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION entas_reach_counts_changed();
+DROP TRIGGER IF EXISTS household_year_reach_delete ON "HouseholdYearReach";
 CREATE TRIGGER household_year_reach_delete AFTER DELETE ON "HouseholdYearReach"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION entas_reach_counts_changed();
 
@@ -331,6 +265,7 @@ BEGIN
 END
 $$;
 
+DROP TRIGGER IF EXISTS programme_reach_owner ON "Programme";
 CREATE TRIGGER programme_reach_owner AFTER UPDATE OF "opdId" ON "Programme"
   FOR EACH ROW WHEN (OLD."opdId" IS DISTINCT FROM NEW."opdId") EXECUTE FUNCTION entas_reach_programme_owner();
 
@@ -352,50 +287,20 @@ BEGIN
 END
 $$;
 
+DROP TRIGGER IF EXISTS status_event_reach_insert ON "HouseholdStatusEvent";
 CREATE TRIGGER status_event_reach_insert AFTER INSERT ON "HouseholdStatusEvent"
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION entas_reach_status_event();
+DROP TRIGGER IF EXISTS status_event_reach_update ON "HouseholdStatusEvent";
 CREATE TRIGGER status_event_reach_update AFTER UPDATE ON "HouseholdStatusEvent"
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION entas_reach_status_event();
+DROP TRIGGER IF EXISTS status_event_reach_delete ON "HouseholdStatusEvent";
 CREATE TRIGGER status_event_reach_delete AFTER DELETE ON "HouseholdStatusEvent"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION entas_reach_status_event();
 
 -- ── Bulk recompute ──
--- The summaries of one tenant (NULL: every tenant) recomputed from the entries, triggers aside,
--- in parts, so a bulk load (scripts/bench/generate-city.ts) can run independent parts side by
--- side on separate connections. The whole-rebuild functions keep their names and results:
--- entas_dash_rebuild = entas_reach_rebuild + training counts; entas_reach_rebuild = entries +
--- entas_reach_counts_rebuild; the latter = year rows + counts.
-
--- HouseholdReach from verified entries (as entas_reach_rebuild of migration unify_household_reach).
-CREATE OR REPLACE FUNCTION entas_reach_entries_rebuild(p_tenant text) RETURNS void
-  LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM set_config('entas.reach_rebuild', 'on', true);
-  DELETE FROM "HouseholdReach" WHERE p_tenant IS NULL OR "tenantId" = p_tenant;
-  INSERT INTO "HouseholdReach" ("tenantId", "fiscalYear", "programmeId", "opdId", "householdId",
-                                "kecamatanId", "kelurahanId", desil, "isExtremePoor", active, entries)
-  SELECT e.t, e.y, e.p, e.o, e.h, h."kecamatanId", h."kelurahanId", h.desil, h."isExtremePoor", h.status = 'ACTIVE', sum(e.n)
-  FROM (
-    SELECT p."tenantId" t, pr."fiscalYear" y, tr."programmeId" p, tr."opdId" o, p."householdId" h, 1 n
-    FROM "TrainingParticipant" p
-    JOIN "Training" tr ON tr."tenantId" = p."tenantId" AND tr.id = p."trainingId"
-    JOIN "Programme" pr ON pr."tenantId" = tr."tenantId" AND pr.id = tr."programmeId"
-    WHERE p.status = 'VERIFIED' AND p.completion <> 'DROPPED' AND tr.status = 'VERIFIED' AND tr."cancelledAt" IS NULL
-      AND (p_tenant IS NULL OR p."tenantId" = p_tenant)
-    UNION ALL
-    SELECT a."tenantId", pr."fiscalYear", coalesce(orig."programmeId", a."programmeId"), coalesce(orig."opdId", a."opdId"),
-           coalesce(orig."householdId", a."householdId"), CASE WHEN a."reversesId" IS NULL THEN 1 ELSE -1 END
-    FROM "AidDistribution" a
-    LEFT JOIN "AidDistribution" orig ON orig."tenantId" = a."tenantId" AND orig.id = a."reversesId"
-    JOIN "Programme" pr ON pr."tenantId" = a."tenantId" AND pr.id = coalesce(orig."programmeId", a."programmeId")
-    WHERE a.status = 'VERIFIED' AND (p_tenant IS NULL OR a."tenantId" = p_tenant)
-  ) e
-  JOIN "Household" h ON h."tenantId" = e.t AND h.id = e.h
-  GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
-  HAVING sum(e.n) > 0;
-  PERFORM set_config('entas.reach_rebuild', 'off', true);
-END
-$$;
+-- The tables of one tenant (NULL: every tenant) recomputed, triggers aside, in parts, so a bulk
+-- load (scripts/bench/generate-city.ts) can run independent parts side by side on separate
+-- connections.
 
 -- HouseholdYearReach from HouseholdReach; the count tables derived from it are emptied here
 -- and refilled by entas_reach_count_fill.
@@ -471,39 +376,3 @@ BEGIN
   PERFORM entas_reach_count_fill(p_tenant, 'result');
 END
 $$;
-
-CREATE OR REPLACE FUNCTION entas_reach_rebuild(p_tenant text) RETURNS void
-  LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM entas_reach_entries_rebuild(p_tenant);
-  PERFORM entas_reach_counts_rebuild(p_tenant);
-END
-$$;
-
--- DashboardTrainingCount (body of entas_dash_rebuild, migration unify_household_reach).
-CREATE OR REPLACE FUNCTION entas_training_counts_rebuild(p_tenant text) RETURNS void
-  LANGUAGE plpgsql AS $$
-BEGIN
-  DELETE FROM "DashboardTrainingCount" WHERE p_tenant IS NULL OR "tenantId" = p_tenant;
-  INSERT INTO "DashboardTrainingCount" ("tenantId", "programmeId", "kecamatanId", "trained", "businesses")
-  SELECT tp."tenantId", t."programmeId", h."kecamatanId",
-         (COUNT(*) FILTER (WHERE tp."completion" = 'COMPLETED'))::int,
-         (COUNT(*) FILTER (WHERE entas_dash_opened(tp."tenantId", tp."id")))::int
-    FROM "TrainingParticipant" tp
-    JOIN "Training" t ON t."tenantId" = tp."tenantId" AND t."id" = tp."trainingId"
-    JOIN "Household" h ON h."tenantId" = tp."tenantId" AND h."id" = tp."householdId"
-   WHERE tp."status" = 'VERIFIED' AND t."status" = 'VERIFIED' AND t."cancelledAt" IS NULL
-     AND (p_tenant IS NULL OR tp."tenantId" = p_tenant)
-   GROUP BY tp."tenantId", t."programmeId", h."kecamatanId";
-END
-$$;
-
-CREATE OR REPLACE FUNCTION entas_dash_rebuild(p_tenant text) RETURNS void
-  LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM entas_reach_rebuild(p_tenant);
-  PERFORM entas_training_counts_rebuild(p_tenant);
-END
-$$;
-
-SELECT entas_reach_counts_rebuild(NULL);

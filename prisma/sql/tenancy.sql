@@ -1,0 +1,46 @@
+-- Tenant isolation in the database: the helpers of row-level security and of the app's raw SQL.
+--   entas_current_tenant()          the tenant of the current transaction, or NULL outside any
+--   entas_enable_tenant_rls(table)  isolation for one table with a "tenantId" column
+--   entas_lookup_login(email)       sign-in's one cross-tenant read
+-- The app connects as (or switches to) the role entas_app, which is not the tables' owner, not
+-- a superuser and has no BYPASSRLS: every row it reads or writes in a tenant-owned table must
+-- carry the tenant set for the current transaction with
+--   SELECT set_config('app.tenant_id', '<tenant id>', true);
+-- so a query that forgets its tenant filter still sees nothing of another city. The baseline
+-- migration creates the role, its grants and every table's policy; a later migration that adds
+-- a tenant-owned table calls entas_enable_tenant_rls('<table>') itself.
+-- Tested by tests/integration/tenant-isolation.test.ts (every table with a "tenantId" column is
+-- protected), tests/integration/auth-sign-in.test.ts.
+-- Repeatable (prisma/sql/README.md): run it again and nothing changes.
+
+-- The tenant of the current transaction, or NULL outside any tenant.
+CREATE OR REPLACE FUNCTION entas_current_tenant() RETURNS text
+  LANGUAGE sql STABLE
+  AS $$ SELECT nullif(current_setting('app.tenant_id', true), '') $$;
+
+-- Turns on isolation for one table with a "tenantId" column. Rows with a NULL tenant (the
+-- platform admin, platform events in the audit log) are visible only outside any tenant.
+CREATE OR REPLACE FUNCTION entas_enable_tenant_rls(table_name text) RETURNS void
+  LANGUAGE plpgsql
+  AS $$
+BEGIN
+  EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', table_name);
+  EXECUTE format('DROP POLICY IF EXISTS tenant_isolation ON %I', table_name);
+  EXECUTE format(
+    'CREATE POLICY tenant_isolation ON %I TO entas_app
+       USING ("tenantId" IS NOT DISTINCT FROM entas_current_tenant())
+       WITH CHECK ("tenantId" IS NOT DISTINCT FROM entas_current_tenant())',
+    table_name);
+END
+$$;
+
+-- Sign-in must find a user by email before any tenant is known: the one cross-tenant
+-- read, limited to the two columns needed to open the right tenant's scope.
+CREATE OR REPLACE FUNCTION entas_lookup_login(login_email text)
+  RETURNS TABLE (id text, "tenantId" text)
+  LANGUAGE sql STABLE SECURITY DEFINER
+  SET search_path = public
+  AS $$ SELECT u.id, u."tenantId" FROM "User" u WHERE u.email = lower(login_email) $$;
+
+REVOKE ALL ON FUNCTION entas_lookup_login(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION entas_lookup_login(text) TO entas_app;
