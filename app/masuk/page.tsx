@@ -13,7 +13,7 @@ import { firstParam } from "@/lib/validation/search-params";
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("auth.signIn");
+  const t = await getTranslations("SignIn");
   return { title: t("title"), robots: { index: false } };
 }
 
@@ -30,7 +30,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const user = await getSessionUser();
   if (user) redirect(callbackUrl ?? homePath(user));
 
-  const [t, messages] = await Promise.all([getTranslations("auth.signIn"), getMessages()]);
+  const [t, messages] = await Promise.all([getTranslations("SignIn"), getMessages()]);
   const notice = NOTICES.find((key) => key === one("notice"));
   return (
     <MainContent>
@@ -43,7 +43,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           </div>
         ) : null}
         <div className="mt-5">
-          <NextIntlClientProvider messages={{ auth: { signIn: messages.auth.signIn } }}>
+          <NextIntlClientProvider messages={{ SignIn: messages.SignIn }}>
             <SignInForm
               callbackUrl={callbackUrl}
               initialError={one("csrf") ? { key: "unavailable" } : signInError(one("error"))}

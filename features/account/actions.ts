@@ -44,8 +44,8 @@ export async function changePasswordAction(_previous: ChangePasswordState, form:
   const admission = await signedInGate({ currentUser: getSessionUser });
   if (!admission.ok) redirect("/masuk?callbackUrl=%2Fakun%2Fkata-sandi");
   const user = admission.user;
-  const t = await getTranslations("account.changePassword.errors");
-  const tPassword = await getTranslations("auth.password");
+  const t = await getTranslations("Account.changePassword.errors");
+  const tPassword = await getTranslations("Account.passwordRules");
   const field = (name: string) => {
     const value = form.get(name);
     return typeof value === "string" ? value : "";

@@ -8,7 +8,7 @@ export const PASSWORD_MIN_LENGTH = 10;
 /** Hashing cost grows with the input; nobody types more than this. */
 export const PASSWORD_MAX_LENGTH = 128;
 
-/** Why a new password is refused; the form shows `auth.password.<problem>`. */
+/** Why a new password is refused; the form shows `Account.passwordRules.<problem>`. */
 export type PasswordProblem = "tooShort" | "tooLong" | "sameAsEmail" | "tooCommon";
 
 // The ones people type first. Length already rules out most of the well-known lists.

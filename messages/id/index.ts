@@ -7,8 +7,8 @@ import Home from "./Home.json" with { type: "json" };
 import NotFound from "./NotFound.json" with { type: "json" };
 import Error from "./Error.json" with { type: "json" };
 import Money from "./Money.json" with { type: "json" };
-import auth from "./auth.json" with { type: "json" };
-import account from "./account.json" with { type: "json" };
+import SignIn from "./SignIn.json" with { type: "json" };
+import Account from "./Account.json" with { type: "json" };
 import Platform from "./Platform.json" with { type: "json" };
 import Audit from "./Audit.json" with { type: "json" };
 import Users from "./Users.json" with { type: "json" };
@@ -27,7 +27,8 @@ import TargetHouseholds from "./TargetHouseholds.json" with { type: "json" };
 import PovertyDashboard from "./PovertyDashboard.json" with { type: "json" };
 import Statistics from "./Statistics.json" with { type: "json" };
 import Dashboards from "./Dashboards.json" with { type: "json" };
-import MayorDashboard from "./MayorDashboard.json" with { type: "json" };
+import BudgetDashboard from "./BudgetDashboard.json" with { type: "json" };
+import ResultsDashboard from "./ResultsDashboard.json" with { type: "json" };
 import RevolvingFunds from "./RevolvingFunds.json" with { type: "json" };
 import RevolvingFundsDashboard from "./RevolvingFundsDashboard.json" with { type: "json" };
 import Spreadsheet from "./Spreadsheet.json" with { type: "json" };
@@ -43,8 +44,8 @@ const messages = {
   NotFound,
   Error,
   Money,
-  auth,
-  account,
+  SignIn,
+  Account,
   Platform,
   Audit,
   Users,
@@ -63,7 +64,8 @@ const messages = {
   PovertyDashboard,
   Statistics,
   Dashboards,
-  MayorDashboard,
+  BudgetDashboard,
+  ResultsDashboard,
   RevolvingFunds,
   RevolvingFundsDashboard,
   Spreadsheet,

@@ -12,13 +12,13 @@ import { homePath } from "@/lib/auth/session-user";
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("account.changePassword");
+  const t = await getTranslations("Account.changePassword");
   return { title: t("title") };
 }
 
 export default async function ChangePasswordPage() {
   const user = await requireUser();
-  const [t, messages] = await Promise.all([getTranslations("account"), getMessages()]);
+  const [t, messages] = await Promise.all([getTranslations("Account"), getMessages()]);
   return (
     <MainContent>
       <div className="mx-auto w-full max-w-xl">
@@ -32,7 +32,7 @@ export default async function ChangePasswordPage() {
             <p className="text-sm text-muted">{t("signedInAs", { name: user.name, email: user.email })}</p>
             <SignOutButton variant="secondary" />
           </div>
-          <NextIntlClientProvider messages={{ account: { changePassword: messages.account.changePassword } }}>
+          <NextIntlClientProvider messages={{ Account: { changePassword: messages.Account.changePassword } }}>
             <ChangePasswordForm minLength={PASSWORD_MIN_LENGTH} cancelHref={homePath(user)} />
           </NextIntlClientProvider>
         </div>

@@ -9,7 +9,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 
 /** Current, new and repeated password; the action signs the user out when it succeeds. */
 export function ChangePasswordForm({ minLength, cancelHref }: { minLength: number; cancelHref: string }) {
-  const t = useTranslations("account.changePassword");
+  const t = useTranslations("Account.changePassword");
   const [state, action, pending] = useActionState<ChangePasswordState, FormData>(changePasswordAction, {});
   const errors = state.fieldErrors ?? {};
   const hasFieldErrors = Object.values(errors).some(Boolean);

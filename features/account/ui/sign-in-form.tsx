@@ -16,7 +16,7 @@ type FieldErrors = { email?: string; password?: string };
  * to their home.
  */
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string | null; initialError: SignInError | null }) {
-  const t = useTranslations("auth.signIn");
+  const t = useTranslations("SignIn");
   const [error, setError] = useState<SignInError | null>(initialError);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [pending, setPending] = useState(false);

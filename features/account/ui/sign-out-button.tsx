@@ -11,7 +11,7 @@ const onDark =
  * `header` suits the dark site header; `secondary` a page.
  */
 export async function SignOutButton({ variant = "header", className }: { variant?: "header" | "secondary"; className?: string }) {
-  const t = await getTranslations("auth");
+  const t = await getTranslations("Account");
   return (
     <form action={signOutAction}>
       <button type="submit" className={variant === "header" ? cx(onDark, className) : buttonClassName("secondary", className)}>

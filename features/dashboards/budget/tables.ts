@@ -33,7 +33,7 @@ export async function budgetDashboardData(tx: Tx, filters: DashboardFilters): Pr
 const rp = (value: bigint) => Number(value);
 
 export async function budgetTables(data: BudgetDashboardData, locale: AppLocale): Promise<Record<BudgetTableId, FigureTable>> {
-  const [t, sources] = await Promise.all([getTranslations("MayorDashboard.budget.tables"), getTranslations("Programmes.sources")]);
+  const [t, sources] = await Promise.all([getTranslations("BudgetDashboard.tables"), getTranslations("Programmes.sources")]);
   const total = data.summary.total;
   return {
     curve: {

@@ -34,7 +34,7 @@ function figureCells(row: ResultFigures): FigureRow {
 }
 
 export async function resultsTables(data: ResultsDashboardData): Promise<Record<ResultsTableId, FigureTable>> {
-  const t = await getTranslations("MayorDashboard.results.tables");
+  const t = await getTranslations("ResultsDashboard.tables");
   const figures: FigureColumn[] = [
     { key: "realised", label: t("realised"), kind: "number", digits: 0 },
     { key: "trained", label: t("trained"), kind: "households" },

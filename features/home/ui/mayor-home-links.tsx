@@ -4,7 +4,7 @@ import { tenantPagePath } from "@/lib/auth/pages";
 
 /** On the city's home page, for readers of the mayor's dashboards: the way to them. */
 export async function MayorHomeLinks({ tenantSlug }: { tenantSlug: string }) {
-  const t = await getTranslations("MayorDashboard.home");
+  const t = await getTranslations("Home.mayor");
   const links = [
     { href: tenantPagePath(tenantSlug, "budgetDashboard"), text: t("budget") },
     { href: tenantPagePath(tenantSlug, "resultsDashboard"), text: t("results") },

@@ -32,7 +32,7 @@ const SCREEN_PROGRAMMES = 50;
 const CHART_PROGRAMMES = 15;
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("MayorDashboard.budget");
+  const t = await getTranslations("BudgetDashboard");
   return { title: t("title") };
 }
 
@@ -45,11 +45,11 @@ export default async function BudgetDashboardPage({ params, searchParams }: Prop
     return { context, data: await budgetDashboardData(tx, context.filters) };
   });
   const { filters, options } = context;
-  const [t, locale] = await Promise.all([getTranslations("MayorDashboard.budget"), getLocale() as Promise<AppLocale>]);
+  const [t, tDashboards, locale] = await Promise.all([getTranslations("BudgetDashboard"), getTranslations("Dashboards"), getLocale() as Promise<AppLocale>]);
   const tables = await budgetTables(data, locale);
   const path = `/${slug}/dasbor/anggaran`;
   const links = (id: string) => (userCan(user, "data:export") ? exportLinks(`${path}/ekspor`, filters, id) : null);
-  const chartLabel = (title: string) => t("chartLabel", { title });
+  const chartLabel = (title: string) => tDashboards("chartLabel", { title });
 
   const curveData = data.curve.map((point) => ({
     month: monthName(point.month, locale).slice(0, 3),

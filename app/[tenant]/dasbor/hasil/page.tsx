@@ -28,7 +28,7 @@ type Props = {
 const CHART_PROGRAMMES = 15;
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("MayorDashboard.results");
+  const t = await getTranslations("ResultsDashboard");
   return { title: t("title") };
 }
 
@@ -41,8 +41,8 @@ export default async function ResultsDashboardPage({ params, searchParams }: Pro
     return { context, data: await resultsDashboardData(tx, context.filters) };
   });
   const { filters, options } = context;
-  const [t, locale] = await Promise.all([getTranslations("MayorDashboard.results"), getLocale() as Promise<AppLocale>]);
-  const tb = await getTranslations("MayorDashboard.budget");
+  const [t, locale] = await Promise.all([getTranslations("ResultsDashboard"), getLocale() as Promise<AppLocale>]);
+  const tDashboards = await getTranslations("Dashboards");
   const tables = await resultsTables(data);
   const path = `/${slug}/dasbor/hasil`;
   const links = (id: string) => (userCan(user, "data:export") ? exportLinks(`${path}/ekspor`, filters, id) : null);
@@ -87,7 +87,7 @@ export default async function ResultsDashboardPage({ params, searchParams }: Pro
             data={opdData}
             categoryKey="opd"
             locale={locale}
-            label={tb("chartLabel", { title: tables.opds.title })}
+            label={tDashboards("chartLabel", { title: tables.opds.title })}
             categoryWidth={110}
             series={[
               { key: "reached", label: t("series.reached") },
@@ -109,7 +109,7 @@ export default async function ResultsDashboardPage({ params, searchParams }: Pro
               data={reachedByProgramme}
               categoryKey="programme"
               locale={locale}
-              label={tb("chartLabel", { title: tables.programmes.title })}
+              label={tDashboards("chartLabel", { title: tables.programmes.title })}
               categoryWidth={200}
               series={[{ key: "reached", label: t("series.reached") }]}
             />
@@ -118,7 +118,7 @@ export default async function ResultsDashboardPage({ params, searchParams }: Pro
               data={costliest}
               categoryKey="programme"
               locale={locale}
-              label={tb("chartLabel", { title: tables.programmes.title })}
+              label={tDashboards("chartLabel", { title: tables.programmes.title })}
               categoryWidth={200}
               series={[{ key: "perReached", label: t("series.perReached") }]}
             />

@@ -17,7 +17,7 @@ export async function IncentiveApart({
   programmesBehind: number;
   thresholdPoints: number;
 }) {
-  const [t, locale] = await Promise.all([getTranslations("MayorDashboard.budget.apart"), getLocale() as Promise<AppLocale>]);
+  const [t, locale] = await Promise.all([getTranslations("BudgetDashboard.apart"), getLocale() as Promise<AppLocale>]);
   const value = (row: AbsorptionRow) => t("value", { absorption: formatPercent(row.absorption, { locale }), pagu: formatRupiahShort(row.pagu, { locale }) });
   return (
     <StatGrid label={t("label")}>

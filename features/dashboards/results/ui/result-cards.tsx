@@ -6,7 +6,7 @@ import type { AppLocale } from "@/lib/i18n/locales";
 
 /** The money, then each result with the Rupiah it cost. */
 export async function ResultCards({ label, figures }: { label: string; figures: ResultFigures }) {
-  const [t, locale] = await Promise.all([getTranslations("MayorDashboard.results.cards"), getLocale() as Promise<AppLocale>]);
+  const [t, locale] = await Promise.all([getTranslations("ResultsDashboard.cards"), getLocale() as Promise<AppLocale>]);
   const per = (amount: bigint | null) => (amount === null ? t("noPer") : t("per", { amount: formatRupiahShort(amount, { locale }) }));
   const count = (value: number) => formatNumber(value, { locale });
   return (
