@@ -1,4 +1,4 @@
-// The aid-distribution server actions (issue 5, item 6).
+// The aid-distribution server actions.
 import { defineAction } from "@/lib/actions/define";
 import { createDistribution, deleteDistribution, reverseDistribution, verifyDistributions } from "@/features/aid/distributions";
 import { createDistributionSchema, distributionIdSchema, reverseDistributionSchema, verifyDistributionsSchema } from "@/features/aid/schemas";

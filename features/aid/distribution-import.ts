@@ -1,4 +1,4 @@
-// Bulk entry of aid hand-overs from .xlsx/.csv (issue 5): each row becomes a DRAFT through
+// Bulk entry of aid hand-overs from .xlsx/.csv: each row becomes a DRAFT through
 // createDistribution, so the OPD scope, the programme's fiscal year, "not in the future",
 // housing's CSR partner and the BPJS premium rules are exactly those of the form. Nothing
 // counts until the OPD head verifies it. The OPD is the importer's own, never the file's.

@@ -1,4 +1,4 @@
-// Aid handed over by an OPD (issue 5, item 6). Staff and heads of the programme's own OPD
+// Aid handed over by an OPD. Staff and heads of the programme's own OPD
 // record drafts; the head verifies them; a verified entry is corrected by a reversal (a new,
 // negative draft pointing at it), never edited — as budget realisation (lib/budget).
 import type { ActionContext } from "@/lib/actions/define";

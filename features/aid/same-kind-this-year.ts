@@ -1,4 +1,4 @@
-// The duplicate-aid warning (issue 5, item 6): has this household already received this kind
+// The duplicate-aid warning: has this household already received this kind
 // of aid in the same year, from any OPD? Only what the clerk needs is returned — the kind,
 // the date and the OPD's name — never the other OPD's items, value or recipient member.
 // Entries that are themselves reversals, or that a verified reversal cancels, do not count.

@@ -1,4 +1,4 @@
-// The distribution form and its actions share these schemas (issue 5, item 6). Messages are Indonesian.
+// The distribution form and its actions share these schemas. Messages are Indonesian.
 import { blankToUndefined, countInput, optionalText, recordId, rupiahInput } from "@/lib/forms/fields";
 import { MAX_BULK_VERIFY } from "@/features/budget/schemas";
 import { AidKind } from "@/lib/generated/prisma/enums";

@@ -1,4 +1,4 @@
-// CITY_ADMIN's area tree (issue 3): re-sync from idn-area-data (Kemendagri). Every area
+// CITY_ADMIN's area tree: re-sync from idn-area-data (Kemendagri). Every area
 // created or corrected is audited by the action pipeline.
 import { defineAction } from "@/lib/actions/define";
 import { AppError, notFound } from "@/lib/errors";

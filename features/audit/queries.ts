@@ -1,4 +1,4 @@
-// The audit page's reads (issue 3, item 5): one city's trail, newest first, filtered by
+// The audit page's reads: one city's trail, newest first, filtered by
 // user, entity, action and date, paged by id so that page 1,000 costs what page 1 does.
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";

@@ -1,4 +1,4 @@
-// The budget-realisation server actions (issue 5, items 4 and 5).
+// The budget-realisation server actions.
 import { defineAction } from "@/lib/actions/define";
 import { createRealisation, deleteRealisation, reverseRealisation, updateRealisation, verifyRealisations } from "@/features/budget/realisations";
 import {

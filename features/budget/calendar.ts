@@ -1,4 +1,4 @@
-// Absorption (serapan) against the pagu and against the calendar (issue 5, item 4).
+// Absorption (serapan) against the pagu and against the calendar.
 import { divideRoundHalfUp, percentOf, type Rupiah } from "@/lib/money";
 
 /** A calendar month; `month` is 1–12. */

@@ -1,4 +1,4 @@
-// The realisation list as .xlsx/.csv (issue 5, item 6), in the scope of the budget page:
+// The realisation list as .xlsx/.csv, in the scope of the budget page:
 // an OPD role exports its own OPD, city-wide readers every OPD or the one in ?opd=;
 // ?tahun= narrows to a fiscal year, ?pos= to one budget line. Its ID POS ANGGARAN,
 // PROGRAM, POS ANGGARAN, BULAN, JUMLAH and CATATAN columns read back into the import.

@@ -1,4 +1,4 @@
-// Bulk entry of monthly realisation from .xlsx/.csv (issue 5, item 6): each row becomes a
+// Bulk entry of monthly realisation from .xlsx/.csv: each row becomes a
 // DRAFT through createRealisation, so the pagu cap, the open-month rule and the OPD scope
 // are exactly those of the single-entry form. A row names its budget line by the
 // ID POS ANGGARAN of the export/template, or by PROGRAM + POS ANGGARAN.

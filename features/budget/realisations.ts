@@ -1,4 +1,4 @@
-// Monthly budget realisation (issue 5, items 4 and 5). Staff and heads of the line's own
+// Monthly budget realisation. Staff and heads of the line's own
 // OPD enter drafts; the head verifies them; only verified entries count. A verified entry
 // is corrected by a reversal: a new, negative draft pointing at it.
 import type { ActionContext } from "@/lib/actions/define";

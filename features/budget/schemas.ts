@@ -1,4 +1,4 @@
-// Realisation forms and actions share these schemas (issue 5, items 4, 5 and 8).
+// Realisation forms and actions share these schemas.
 import { z } from "@/lib/validation/zod";
 import { blankToUndefined, optionalText, recordId, rupiahInput } from "@/lib/forms/fields";
 

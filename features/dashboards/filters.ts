@@ -1,4 +1,4 @@
-// The filters every dashboard shares (issue #6): fiscal year, kecamatan, OPD, programme.
+// The filters every dashboard shares: fiscal year, kecamatan, OPD, programme.
 // Parsed from the URL (`?tahun=2025&kecamatan=…&opd=…&program=…`); a malformed value means
 // "no filter". The ids are only filters: the dashboard queries run inside the reader's
 // tenant scope, so another city's id simply matches nothing.

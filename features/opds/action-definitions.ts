@@ -1,4 +1,4 @@
-// CITY_ADMIN's OPD list (issue 3). Writes are audited by the action pipeline; an OPD id
+// CITY_ADMIN's OPD list. Writes are audited by the action pipeline; an OPD id
 // from the form is looked up in the caller's city, so another city's OPD is "not found".
 import { defineAction, type AnyActionDefinition } from "@/lib/actions/define";
 import type { Tx } from "@/lib/db";

@@ -1,4 +1,4 @@
-// The programme server actions (issue 5, item 1). The pipeline (lib/actions) adds the
+// The programme server actions. The pipeline (lib/actions) adds the
 // session, the city's scope and the audit of every write.
 import { defineAction } from "@/lib/actions/define";
 import { createBudgetLine, deleteBudgetLine, updateBudgetLine } from "@/features/programmes/budget-lines";

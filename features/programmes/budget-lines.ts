@@ -1,4 +1,4 @@
-// Budget lines of a programme: funding source and pagu (issue 5, item 1).
+// Budget lines of a programme: funding source and pagu.
 import type { ActionContext } from "@/lib/actions/define";
 import { committedAmount, lockBudgetLine } from "@/features/budget/line-lock";
 import type { Tx } from "@/lib/db";

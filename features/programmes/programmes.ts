@@ -1,4 +1,4 @@
-// Programmes of an OPD (issue 5, item 1). The OPD is the writer's own, from the session; a
+// Programmes of an OPD. The OPD is the writer's own, from the session; a
 // programme of another OPD or city is "not found".
 import type { ActionContext } from "@/lib/actions/define";
 import type { Tx } from "@/lib/db";

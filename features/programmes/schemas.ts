@@ -1,4 +1,4 @@
-// One schema per form, shared by the form and its server action (issue 5, item 8).
+// One schema per form, shared by the form and its server action.
 import { recordId, countInput, optionalText, rupiahInput, blankToUndefined } from "@/lib/forms/fields";
 import { FundingSource, ProgrammeKind, TargetUnit } from "@/lib/generated/prisma/enums";
 import { z } from "@/lib/validation/zod";

@@ -1,4 +1,4 @@
-// The registry's server actions (issue 4): each declares its permission and input; the
+// The registry's server actions: each declares its permission and input; the
 // pipeline (lib/actions) adds the session, the city's scope and the audit of every write.
 import { defineAction, type AnyActionDefinition } from "@/lib/actions/define";
 import { decideChange } from "@/features/registry/change-requests/decide";

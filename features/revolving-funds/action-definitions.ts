@@ -1,4 +1,4 @@
-// Dana PEM server actions (issue 7). The kelurahan comes from the session user (scope.ts).
+// Dana PEM server actions. The kelurahan comes from the session user (scope.ts).
 import { defineAction } from "@/lib/actions/define";
 import { addCapital, createFund, updateFund } from "@/features/revolving-funds/funds";
 import { approveLoan, createLoan, disburseLoan, rejectLoan, writeOffLoan } from "@/features/revolving-funds/loans";

@@ -1,4 +1,4 @@
-// How a payment is split (issue 7, item 3). Allocation rule: the oldest instalment first;
+// How a payment is split. Allocation rule: the oldest instalment first;
 // within an instalment its service fee first, then its principal. Payments are counted
 // cumulatively, so partial payments fill the current instalment and early payments run on
 // into the next ones.

@@ -1,4 +1,4 @@
-// Arrears of a loan (issue 7, item 3): days past due counted from the oldest instalment not
+// Arrears of a loan: days past due counted from the oldest instalment not
 // fully paid, and the usual ageing buckets of portfolio at risk (PAR 30/60/90).
 const DAY_MS = 86_400_000;
 

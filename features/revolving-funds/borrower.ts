@@ -1,4 +1,4 @@
-// Who borrows (issue 7, item 2): a member of a registry household of the fund's kelurahan,
+// Who borrows: a member of a registry household of the fund's kelurahan,
 // or a resident outside the registry identified by a valid NIK of this city.
 import type { Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";

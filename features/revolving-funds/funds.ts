@@ -1,4 +1,4 @@
-// A kelurahan's fund per year, its rules and the capital paid into it (issue 7, item 1).
+// A kelurahan's fund per year, its rules and the capital paid into it.
 import type { ActionContext } from "@/lib/actions/define";
 import { AppError } from "@/lib/errors";
 import { dayToDate } from "@/features/registry/schemas";

@@ -1,4 +1,4 @@
-// A fund's ledger (issue 7, item 4), computed in the database. The fund reconciles:
+// A fund's ledger, computed in the database. The fund reconciles:
 //   capital = cash available + outstanding principal + principal written off
 // Service fees are income kept apart: they are not lent again.
 import type { Tx } from "@/lib/db";

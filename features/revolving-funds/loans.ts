@@ -1,4 +1,4 @@
-// A loan's life (issue 7, items 2 and 4): proposed → approved by the lurah or LPM (or
+// A loan's life: proposed → approved by the lurah or LPM (or
 // rejected) → disbursed with its schedule → repaid or written off. Lending more than the
 // fund's cash is refused when the loan is proposed, approved and disbursed.
 import type { ActionContext } from "@/lib/actions/define";

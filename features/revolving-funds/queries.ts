@@ -1,4 +1,4 @@
-// Reads for the kelurahan officer's Dana PEM pages (issue 7, item 5). Each runs inside the
+// Reads for the kelurahan officer's Dana PEM pages. Each runs inside the
 // city's scope and takes the kelurahan from the session user (scope.ts).
 import type { Tx } from "@/lib/db";
 import { AGEING_BUCKETS, type AgeingBucket } from "./arrears";

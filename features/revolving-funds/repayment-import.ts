@@ -1,4 +1,4 @@
-// Repayments from .xlsx/.csv (issue 7, item 5): each row goes through recordRepayment, so
+// Repayments from .xlsx/.csv: each row goes through recordRepayment, so
 // the allocation rule, the "no more than is left" check and the kelurahan scope are those
 // of the single-entry form. A row names its loan by ID PINJAMAN (shown on the loan page) or
 // by the borrower's NIK when the borrower has one running loan in the kelurahan.

@@ -1,4 +1,4 @@
-// Repayments against the schedule (issue 7, item 3). The allocation rule is in
+// Repayments against the schedule. The allocation rule is in
 // allocation.ts: oldest instalment first, fee before principal within it. More than what is
 // left is refused; a loan paid in full is REPAID and its principal is cash to lend again.
 import type { ActionContext } from "@/lib/actions/define";

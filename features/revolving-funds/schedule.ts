@@ -1,4 +1,4 @@
-// The one repayment schedule of a Dana PEM loan (issue 7), used by the app and the seed.
+// The one repayment schedule of a Dana PEM loan, used by the app and the seed.
 import { addMonths } from "@/lib/calendar/dates";
 import { applyBasisPoints, type Rupiah } from "@/lib/money";
 

@@ -1,4 +1,4 @@
-// Dana PEM forms and actions share these schemas (issue 7). Messages are Indonesian.
+// Dana PEM forms and actions share these schemas. Messages are Indonesian.
 import { blankToUndefined, optionalText, recordId, rupiahInput } from "@/lib/forms/fields";
 import { isoDay, reasonText } from "@/features/registry/schemas";
 import { z } from "@/lib/validation/zod";

@@ -1,4 +1,4 @@
-// Whose fund (issue 7, item 6): a kelurahan officer works only on the fund of the kelurahan
+// Whose fund: a kelurahan officer works only on the fund of the kelurahan
 // of their own account. The kelurahan comes from the session, never from the form; the city
 // from the scope (withTenant). Any other fund or loan is "not found".
 import type { SessionUser } from "@/lib/auth/session-user";

@@ -1,4 +1,4 @@
-// The statistics and target server actions (issue #6): Bapeda only (statistics:write).
+// The statistics and target server actions: Bapeda only (statistics:write).
 import { defineAction } from "@/lib/actions/define";
 import { importStatisticsDefinition } from "@/features/statistics/import";
 import { deleteStatistic, deleteTarget, saveStatistic, saveTarget } from "@/features/statistics/operations";

@@ -1,4 +1,4 @@
-// The BPS series from .xlsx/.csv (issue #6): one row per year and area (KECAMATAN blank =
+// The BPS series from .xlsx/.csv: one row per year and area (KECAMATAN blank =
 // the whole city), saved through saveStatistic, so a row is validated exactly like the form
 // and a year already recorded gets its figures replaced.
 import type { ActionContext } from "@/lib/actions/define";

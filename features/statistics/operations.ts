@@ -1,4 +1,4 @@
-// Writing the official (BPS) series and the city's targets (issue #6). A year has one row
+// Writing the official (BPS) series and the city's targets. A year has one row
 // for the city and one per kecamatan (a unique index with NULLS NOT DISTINCT keeps the
 // city's row single): saving a year that exists replaces its figures.
 import type { ActionContext } from "@/lib/actions/define";

@@ -1,4 +1,4 @@
-// The official-statistics and target forms and actions share these schemas (issue #6).
+// The official-statistics and target forms and actions share these schemas.
 import { blankToUndefined, countInput, optionalText, recordId } from "@/lib/forms/fields";
 import { TargetIndicator } from "@/lib/generated/prisma/enums";
 import { z } from "@/lib/validation/zod";

@@ -1,4 +1,4 @@
-// The training server actions (issue 5, item 2).
+// The training server actions.
 import { defineAction } from "@/lib/actions/define";
 import { recordAttendance } from "@/features/trainings/attendance";
 import { recordFollowUp } from "@/features/trainings/follow-ups";

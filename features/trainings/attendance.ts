@@ -1,4 +1,4 @@
-// Attendance per day (issue 5, item 2). The grid is saved whole: a ticked cell is present,
+// Attendance per day. The grid is saved whole: a ticked cell is present,
 // an unticked one absent, for every participant still in the training and every day of it
 // up to today. Only cells that change are written, so the audit log shows the real edits.
 import type { ActionContext } from "@/lib/actions/define";

@@ -1,4 +1,4 @@
-// The participant picker (issue 5, item 2): people of the registry, found by NIK, No. KK
+// The participant picker: people of the registry, found by NIK, No. KK
 // or name, listed in priority order — extreme-poor households first, then by desil
 // (poorest first, unknown last), then those not yet reached this fiscal year first.
 // "Reached": lib/reach, in the training's fiscal year (a training starts within its

@@ -1,4 +1,4 @@
-// Outcome follow-up 3 and 6 months after a training (issue 5, item 2): two rows are made
+// Outcome follow-up 3 and 6 months after a training: two rows are made
 // when a participant completes, due that long after the training's last day.
 import type { ActionContext } from "@/lib/actions/define";
 import type { Tx } from "@/lib/db";

@@ -1,4 +1,4 @@
-// Bulk entry of participants from .xlsx/.csv (issue 5, item 2): each row names a training
+// Bulk entry of participants from .xlsx/.csv: each row names a training
 // by its ID PELATIHAN (shown on the training page) and a person by NIK, and goes through
 // addParticipant, so capacity, age, OPD scope and "once per training" are exactly those of
 // the picker. NAMA, when given, must match the registry: a guard against a mistyped NIK.

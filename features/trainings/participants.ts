@@ -1,4 +1,4 @@
-// Participants of a training (issue 5, item 2): members of the registry, entered as drafts
+// Participants of a training: members of the registry, entered as drafts
 // and verified by the OPD head. A draft is removed freely; a verified participant is never
 // deleted but withdrawn (completion DROPPED) with a recorded reason, and stops counting.
 import type { ActionContext } from "@/lib/actions/define";

@@ -1,4 +1,4 @@
-// What a programme achieved (issue 5): its verified trainees and aid hand-overs, and how
+// What a programme achieved: its verified trainees and aid hand-overs, and how
 // many entries still await the OPD head. Only verified entries count; counted in SQL.
 import type { Tx } from "@/lib/db";
 

@@ -1,4 +1,4 @@
-// One schema per training form, shared by the form and its server action (issue 5, item 2).
+// One schema per training form, shared by the form and its server action.
 import { countInput, optionalText, recordId } from "@/lib/forms/fields";
 import { TrainingOutcome } from "@/lib/generated/prisma/enums";
 import { isoDay, reasonText } from "@/features/registry/schemas";

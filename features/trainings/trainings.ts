@@ -1,4 +1,4 @@
-// Training sessions (issue 5, item 2). Staff and heads of the programme's own OPD enter
+// Training sessions. Staff and heads of the programme's own OPD enter
 // drafts; the head verifies them; only verified, uncancelled trainings count. A verified
 // training is never edited or deleted: it is cancelled with a recorded reason.
 import type { ActionContext } from "@/lib/actions/define";

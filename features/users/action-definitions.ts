@@ -1,4 +1,4 @@
-// CITY_ADMIN's user administration (issue 3, item 6). Every write below is audited by the
+// CITY_ADMIN's user administration. Every write below is audited by the
 // action pipeline; the city comes from the session, and every id from the form is looked
 // up inside the city's scope, so another city's user, OPD or kelurahan is "not found".
 import { defineAction, type ActionContext, type AnyActionDefinition } from "@/lib/actions/define";

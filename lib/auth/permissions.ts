@@ -67,7 +67,7 @@ export type OpdCapabilities = { decidesRegistryChanges: boolean };
 
 /**
  * Permissions an OPD's mark adds to some roles of that OPD: the head of the OPD marked as
- * Dinas Sosial decides registry change requests, as Bapeda does (issue 4).
+ * Dinas Sosial decides registry change requests, as Bapeda does.
  */
 export const OPD_PERMISSIONS = {
   decidesRegistryChanges: { OPD_HEAD: ["registry:change-decide"] },

@@ -1,4 +1,4 @@
-// Throttling of failed sign-ins (issue 3). The counters live in the RateLimit table and
+// Throttling of failed sign-ins. The counters live in the RateLimit table and
 // each failure is counted by one INSERT … ON CONFLICT DO UPDATE, so any number of server
 // processes share them and concurrent failures are all counted.
 import type { ScopedClient } from "@/lib/db";

@@ -1,4 +1,4 @@
-// Audits every write made through the scoped client on behalf of a user (issue 3): one
+// Audits every write made through the scoped client on behalf of a user: one
 // AuditLog row per record created, updated or deleted, with the changed fields before and
 // after. It runs inside the write's own transaction, so the trail and the change land
 // together or not at all.

@@ -1,4 +1,4 @@
-// The one tenant-scoping mechanism (issue 3). Two layers:
+// The one tenant-scoping mechanism. Two layers:
 // 1. Every query of a model with a `tenantId` column gets the current tenant added to its
 //    filter (or to the data it writes), from the scope opened by `withTenant`. A query of
 //    such a model outside any scope throws instead of reading every city.

@@ -1,4 +1,4 @@
-// What may happen to a realisation entry (issue 5, item 5): drafts are the OPD's to change;
+// What may happen to a realisation entry: drafts are the OPD's to change;
 // a verified entry is never edited, only reversed once by a new, negative entry that is
 // itself verified before it counts.
 import type { EntryStatus } from "@/lib/generated/prisma/enums";

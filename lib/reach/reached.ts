@@ -1,4 +1,4 @@
-// "Reached" (issues #5 and #6), defined once: a household is reached by a programme of
+// "Reached", defined once: a household is reached by a programme of
 // fiscal year Y (the programme's year) while it has a live verified intervention under it —
 //   - a VERIFIED training participation, not DROPPED, in a VERIFIED training not cancelled;
 //   - a VERIFIED aid distribution that no VERIFIED reversal cancels.

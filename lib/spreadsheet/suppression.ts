@@ -1,4 +1,4 @@
-// Small-cell suppression for exported figures (issue #6): an aggregate of fewer than five
+// Small-cell suppression for exported figures: an aggregate of fewer than five
 // households can point at a family, so in an exported file such a cell — and every rate
 // computed over it — is replaced by a marker. Zero is shown: it reveals nobody.
 // The screen keeps exact figures: only readers whose role may open the dashboard see it,

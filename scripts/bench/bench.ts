@@ -1,4 +1,4 @@
-// The city-scale benchmark (issue #8): dashboard queries against hand-tuned SQL, the data
+// The city-scale benchmark: dashboard queries against hand-tuned SQL, the data
 // each dashboard page and the registry search load, the registry import against COPY,
 // concurrent data entry through the server actions, and first-load JavaScript.
 // `npm run bench` runs it on the generated city; tests/integration/bench-smoke.test.ts runs

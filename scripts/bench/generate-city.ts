@@ -1,4 +1,4 @@
-// A deterministic city at scale for the benchmark (issue #8): with 1,000,000 households
+// A deterministic city at scale for the benchmark: with 1,000,000 households
 // about 3.8M members, 3M interventions (training participations, aid hand-overs and BPJS
 // premiums across the OPDs), 1,000 programmes with 12 months of realisation and 50,000
 // Dana PEM loans with their schedules and repayments.

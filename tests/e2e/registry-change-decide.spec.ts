@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { signInAs } from "./auth";
 import { saveScreenshot } from "./screenshots";
 
-// Issue 4: Bapeda or Dinas Sosial decides change requests. The seed marks Dinsos (1.06)
+// Bapeda or Dinas Sosial decides change requests. The seed marks Dinsos (1.06)
 // as the OPD whose head decides; the head of any other OPD has no such page.
 test("the head of Dinas Sosial opens the change requests, with the menu entry", async ({ page }, testInfo) => {
   await signInAs(page, "kepala.dinsos.mataram@entas.test");

@@ -1,4 +1,4 @@
-// The city-scale benchmark (issue #8) kept alive at small scale: the generator loads a
+// The city-scale benchmark kept alive at small scale: the generator loads a
 // 2,000-household city by COPY into the test database, and the benchmark's functions run
 // on it — a figure for every dashboard query (matching the hand-tuned SQL), the page data,
 // the search, an import beside COPY, and concurrent writes with the lost-update check.
@@ -54,7 +54,7 @@ async function countOf(table: string): Promise<number> {
   return row!.n;
 }
 
-it("generates the city it reports, at the issue's proportions", async () => {
+it("generates the city it reports, in the proportions of the million-household city", async () => {
   const c = city.counts;
   expect(c.Household).toBe(HOUSEHOLDS);
   expect(c.Member! / HOUSEHOLDS).toBeGreaterThan(3);

@@ -4,8 +4,8 @@ import { expect, it } from "vitest";
 
 // Client components ship to the browser with everything they import. The message
 // catalogues (every namespace, both languages) are ~45 kB gzip: a client module that
-// reaches messages/<locale>/index.ts put them on every form page (first-load JavaScript,
-// issue #8). Client code takes its messages from NextIntlClientProvider, or imports the one
+// reaches messages/<locale>/index.ts put them in every form page's first-load JavaScript.
+// Client code takes its messages from NextIntlClientProvider, or imports the one
 // namespace JSON it needs.
 const root = path.resolve(__dirname, "../..");
 const catalogueIndex = /^messages\/[a-z]+\/index\.ts$/;

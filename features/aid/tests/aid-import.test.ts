@@ -1,4 +1,4 @@
-// Aid hand-overs imported from .xlsx/.csv (issue 5): drafts through createDistribution, the
+// Aid hand-overs imported from .xlsx/.csv: drafts through createDistribution, the
 // OPD from the session, the recipient from this city's registry, the "already recorded"
 // key (proof number + household + date), and the duplicate-kind note.
 import ExcelJS from "exceljs";

@@ -1,4 +1,4 @@
-// The mayor's budget-absorption dashboard (issue #6, item 4): pagu against verified
+// The mayor's budget-absorption dashboard: pagu against verified
 // realisation by OPD, programme and funding source, and the monthly curve against the
 // straight-line calendar. Every sum is made by the database; the calendar arithmetic on the
 // sums is lib/budget/calendar's, so these figures match the OPD budget pages.

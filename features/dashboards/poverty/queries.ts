@@ -1,4 +1,4 @@
-// Every figure of the Bapeda poverty dashboard (issue #6), computed by the database.
+// Every figure of the Bapeda poverty dashboard, computed by the database.
 //
 // Each function is `(tx, filters) => Promise<…>` and runs inside `withTenant`: raw SQL is
 // not rewritten by the scoped client, so every statement names its tenant itself with

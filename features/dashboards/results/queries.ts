@@ -1,4 +1,4 @@
-// The mayor's results dashboard (issue #6, item 5): what the verified money bought — persons
+// The mayor's results dashboard: what the verified money bought — persons
 // trained, households reached, businesses opened, households graduated — and the Rupiah per
 // each, by OPD and by programme. Every count is made by the database.
 //

@@ -1,4 +1,4 @@
-// The city's Dana PEM roll-up for Bapeda and the mayor's office (issue 7, item 5).
+// The city's Dana PEM roll-up for Bapeda and the mayor's office.
 // Aggregates only (no names, no NIK), each one statement over one row per loan: repayments
 // are kept on the loan (principalRepaid, feePaid, nextDueDate), so 50 000 loans are read
 // without touching their schedules. Filters: fund year and kecamatan; OPD and programme do

@@ -1,9 +1,9 @@
 // The reach counts (prisma/sql/summaries/reach-counts.sql) against HouseholdReach itself:
 // every dashboard figure they answer equals the distinct-household count over HouseholdReach
-// (the queries as they were before issue #8, kept here as the reference), under every
-// combination of kecamatan, OPD and programme filter, before and after writes that move reach
-// around; the incremental tables equal a full rebuild; two transactions reaching one household
-// at once both count.
+// (the dashboards' queries as they were before the reach counts, kept here as the
+// reference), under every combination of kecamatan, OPD and programme filter, before and
+// after writes that move reach around; the incremental tables equal a full rebuild; two
+// transactions reaching one household at once both count.
 //
 // Programmes of 2024: P1 (owner A), P2 (owner B), P3 (owner C); P4 (owner A) is of 2023.
 // Entries are aid distributions, some delivered by an OPD other than the programme's owner.

@@ -1,4 +1,4 @@
-// "Who to reach next" URL parameters (issue 5, item 7). Malformed values are dropped.
+// "Who to reach next" URL parameters. Malformed values are dropped.
 import { searchParam } from "@/lib/validation/search-params";
 import { z } from "@/lib/validation/zod";
 

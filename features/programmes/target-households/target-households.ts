@@ -1,4 +1,4 @@
-// "Who to reach next" (issue 5, item 7): the city's active households that no programme of
+// "Who to reach next": the city's active households that no programme of
 // any OPD has reached in a fiscal year (lib/reach) — extreme-poor first, then by desil
 // (unknown desil last), paged by key.
 //

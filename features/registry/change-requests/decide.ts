@@ -1,5 +1,5 @@
-// Bapeda (or the head of the OPD the city admin marked as Dinas Sosial) approves or rejects a proposed change (issue 4,
-// item 5). Approval applies the change in the same transaction with the same functions
+// Bapeda (or the head of the OPD the city admin marked as Dinas Sosial) approves or rejects a proposed change.
+// Approval applies the change in the same transaction with the same functions
 // Bapeda's own forms use, so a change that is no longer possible (the NIK was registered
 // meanwhile, the household graduated) fails as a whole and the request stays pending.
 import type { ActionContext } from "@/lib/actions/define";

@@ -1,8 +1,8 @@
-// A kelurahan officer proposes a change to a household of their kelurahan (issue 4,
-// item 5). Nothing in the registry changes: the request is stored as PENDING. What can be
-// checked now is checked now (the household's scope, the NIK being new, the status step
-// being possible), so the officer hears of a problem before Bapeda does; everything is
-// checked again when the request is approved.
+// A kelurahan officer proposes a change to a household of their kelurahan. Nothing in the
+// registry changes: the request is stored as PENDING. What can be checked now is checked
+// now (the household's scope, the NIK being new, the status step being possible), so the
+// officer hears of a problem before Bapeda does; everything is checked again when the
+// request is approved.
 import type { ActionContext } from "@/lib/actions/define";
 import { AppError, notFound } from "@/lib/errors";
 import { householdScopeWhere, registryScope } from "@/lib/auth/scope";

@@ -1,4 +1,4 @@
-// The change-request list (issue 4, item 5): pending first, then decided, newest first.
+// The change-request list: pending first, then decided, newest first.
 // A kelurahan officer sees the requests for households of their kelurahan. NIKs in a
 // payload are masked here, before anything reaches the page.
 import type { Tx } from "@/lib/db";

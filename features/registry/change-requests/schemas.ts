@@ -1,4 +1,4 @@
-// What a kelurahan may propose (issue 4, item 5): a new member, an address, a status
+// What a kelurahan may propose: a new member, an address, a status
 // change, a correction of a member's data. The form sends the fields flat; the part
 // after householdId, kind and note is stored as the request's payload and parsed again
 // with the same schema when the request is decided.

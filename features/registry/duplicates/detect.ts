@@ -1,4 +1,4 @@
-// Finds suspected duplicates in a city's registry (issue 4, item 2) and records each pair
+// Finds suspected duplicates in a city's registry and records each pair
 // once as an OPEN DuplicateCandidate; a pair already recorded (even dismissed) is left
 // alone, so a dismissal sticks across scans.
 //

@@ -1,4 +1,4 @@
-// Merging a confirmed duplicate (issue 4, item 2). Everything recorded against the record
+// Merging a confirmed duplicate. Everything recorded against the record
 // that goes — trainings, aid, loans, change requests, history — is moved to the one that
 // stays, then the record is deleted; the audit log keeps every moved and deleted row.
 import type { Tx } from "@/lib/db";

@@ -1,4 +1,4 @@
-// A household's profile (issue 4, item 3): its card, members, and desil and status history.
+// A household's profile: its card, members, and desil and status history.
 // Numbers leave this module masked; the full ones only through revealPersonalNumbers,
 // which audits the view.
 import type { Tx } from "@/lib/db";

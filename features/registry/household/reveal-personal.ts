@@ -1,4 +1,4 @@
-// The one way a full NIK or No. KK leaves the server (issue 4, item 6): on a household
+// The one way a full NIK or No. KK leaves the server: on a household
 // page, at the user's request, for roles that may read personal data, and audited as a
 // "view_personal" entry in the same transaction. The audit row names the fields shown,
 // never their values.

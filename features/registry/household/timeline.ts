@@ -1,5 +1,5 @@
-// Every intervention a household received, from every OPD, on one timeline, newest first
-// (issue 4, item 3): trainings, aid (BPJS premiums are aid of kind INSURANCE_PREMIUM) and
+// Every intervention a household received, from every OPD, on one timeline, newest first:
+// trainings, aid (BPJS premiums are aid of kind INSURANCE_PREMIUM) and
 // Dana PEM loans. Loans are found by household, by member and by the borrower's NIK,
 // since a loan may be recorded before its borrower is linked to the registry.
 import type { Tx } from "@/lib/db";

@@ -1,4 +1,4 @@
-// The columns of a DTKS/DTSEN/P3KE extract (issue 4): one row per member, the household's
+// The columns of a DTKS/DTSEN/P3KE extract: one row per member, the household's
 // columns repeated on each row. Headers are matched case-, spacing- and punctuation-
 // insensitively against the usual variants; docs/import-format.md lists them.
 

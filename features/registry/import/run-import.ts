@@ -1,4 +1,4 @@
-// One registry import (issue 4) in two steps. The dry run streams the uploaded file through
+// One registry import in two steps. The dry run streams the uploaded file through
 // the parser and the validator, compares the valid rows with the registry, and keeps them
 // (lib/registry/import/store.ts) under its ImportJob. The commit writes what that dry run
 // kept, in one transaction, so a failed commit leaves the registry exactly as it was; it

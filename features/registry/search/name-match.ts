@@ -1,4 +1,4 @@
-// Name search under row-level security (issue 4, item 3).
+// Name search under row-level security.
 //
 // The app's database role is subject to row-level security, and PostgreSQL lets only
 // "leakproof" operators use an index under it: ILIKE is not one, plain text comparisons

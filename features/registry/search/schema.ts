@@ -1,4 +1,4 @@
-// The registry search's URL parameters (issue 4, item 3). Everything arrives as text from
+// The registry search's URL parameters. Everything arrives as text from
 // the address bar; anything malformed is dropped rather than refused, so a hand-edited
 // URL shows a wider search instead of an error page.
 import { HouseholdStatus } from "@/lib/generated/prisma/enums";

@@ -1,4 +1,4 @@
-// The registry search (issue 4, item 3): filters, two sort orders and keyset pagination
+// The registry search: filters, two sort orders and keyset pagination
 // that costs the same on page 1 and page 20,000.
 //
 // - Keyset on (sort key, id), never OFFSET. The URL carries only the id of the row a page

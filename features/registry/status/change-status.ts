@@ -1,4 +1,4 @@
-// Records a household's status change (issue 4, item 4): graduation, falling back, moving,
+// Records a household's status change: graduation, falling back, moving,
 // death. The change is one new HouseholdStatusEvent (history is never rewritten) plus the
 // household's current state; an optional new desil adds a HouseholdDesilChange. Used by
 // Bapeda's form and by an approved change request alike.

@@ -1,4 +1,4 @@
-// Which status changes a household may go through (issue 4, item 4). "Naik kelas" runs
+// Which status changes a household may go through. "Naik kelas" runs
 // one step at a time: extreme-poor → out of extreme poverty (still poor, status ACTIVE)
 // → out of poverty (GRADUATED). A household can fall back, move away or cease to exist
 // (its last member died); DECEASED is final. Pure, so the rules are tested on their own.

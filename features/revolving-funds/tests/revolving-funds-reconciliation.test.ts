@@ -1,6 +1,6 @@
-// The fund reconciles after any sequence of loans, repayments and write-offs (issue 7,
-// item 4): capital = cash + outstanding principal + written off, the cash is never
-// negative, and the totals kept on each loan agree with its repayments.
+// The fund reconciles after any sequence of loans, repayments and write-offs:
+// capital = cash + outstanding principal + written off, the cash is never negative, and
+// the totals kept on each loan agree with its repayments.
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import {

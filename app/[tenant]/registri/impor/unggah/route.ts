@@ -1,4 +1,4 @@
-// The two steps of a registry import (issue 4). A server action's body is capped (1 MB by
+// The two steps of a registry import. A server action's body is capped (1 MB by
 // default) and buffered whole; an extract of 100,000 rows is 10–20 MB. So the dry run's file
 // is sent raw as this request's body and streamed straight into the parser; the commit sends
 // no file (it writes what the dry run kept). Either answer streams back as NDJSON: progress
