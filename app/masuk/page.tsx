@@ -3,10 +3,11 @@ import { redirect } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
 import { FormNotice } from "@/components/ui/form-alert";
+import { homePath } from "@/features/account/routes";
 import { SignInForm } from "@/features/account/ui/sign-in-form";
 import { MainContent } from "@/features/shell/ui/main-content";
 import { getSessionUser } from "@/lib/auth/session";
-import { homePath, safeCallbackUrl } from "@/lib/auth/session-user";
+import { safeCallbackUrl } from "@/lib/auth/session-user";
 import { signInError } from "@/lib/auth/sign-in-error";
 import { firstParam } from "@/lib/validation/search-params";
 

@@ -2,7 +2,7 @@
 
 // The upload form of a small-table import (lib/spreadsheet/table-import.ts):
 //
-//   <ImportPanel action={importRealisations.bind(null, slug)} templateHref={`/${slug}/anggaran/templat`}
+//   <ImportPanel action={importRealisations.bind(null, slug)} templateHref={budgetRoutes.template(slug)}
 //     idPrefix="realisation-import" downloadBase="realisasi" />
 //
 // "Periksa" sends mode=dry-run (report only), "Impor" mode=commit. The report lists the

@@ -4,6 +4,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { changePassword } from "@/features/account/change-password";
+import { accountRoutes, authRoutes } from "@/features/account/routes";
 import { appAuthDeps } from "@/lib/auth/deps";
 import { signedInGate } from "@/lib/auth/gate";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
@@ -28,7 +29,7 @@ async function clearSessionCookies(): Promise<void> {
  */
 export async function signOutAction(): Promise<void> {
   await clearSessionCookies();
-  redirect("/masuk?notice=signedOut");
+  redirect(authRoutes.signIn({ notice: "signedOut" }));
 }
 
 export type ChangePasswordState = {
@@ -42,7 +43,7 @@ export type ChangePasswordState = {
  */
 export async function changePasswordAction(_previous: ChangePasswordState, form: FormData): Promise<ChangePasswordState> {
   const admission = await signedInGate({ currentUser: getSessionUser });
-  if (!admission.ok) redirect("/masuk?callbackUrl=%2Fakun%2Fkata-sandi");
+  if (!admission.ok) redirect(authRoutes.signIn({ callbackUrl: accountRoutes.changePassword() }));
   const user = admission.user;
   const t = await getTranslations("Account.changePassword.errors");
   const tPassword = await getTranslations("Account.passwordRules");
@@ -67,7 +68,7 @@ export async function changePasswordAction(_previous: ChangePasswordState, form:
 
   if (result.ok) {
     await clearSessionCookies();
-    redirect("/masuk?notice=passwordChanged");
+    redirect(authRoutes.signIn({ notice: "passwordChanged" }));
   }
   if ("locked" in result) return { formError: t("locked", { minutes: result.locked.minutes }) };
   const { currentPassword, newPassword, confirmPassword } = result.errors;

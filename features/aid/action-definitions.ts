@@ -2,16 +2,14 @@
 import { defineAction } from "@/lib/actions/define";
 import { createDistribution, deleteDistribution, reverseDistribution, verifyDistributions } from "@/features/aid/distributions";
 import { createDistributionSchema, distributionIdSchema, reverseDistributionSchema, verifyDistributionsSchema } from "@/features/aid/schemas";
-
-export const aidPath = (slug: string) => `/${slug}/bantuan`;
-export const distributionPath = (slug: string, id: string) => `/${slug}/bantuan/${id}`;
+import { aidRoutes } from "@/features/aid/routes";
 
 export const createDistributionDefinition = defineAction({
   name: "aid.create",
   permission: "entry:write",
   schema: createDistributionSchema,
   run: (ctx, input) => createDistribution(ctx, input),
-  revalidate: (slug) => [aidPath(slug)],
+  revalidate: (slug) => [aidRoutes.list(slug)],
   successMessage: "Penyaluran dicatat sebagai draf. Kepala OPD perlu memverifikasinya.",
 });
 
@@ -20,7 +18,7 @@ export const deleteDistributionDefinition = defineAction({
   permission: "entry:write",
   schema: distributionIdSchema,
   run: (ctx, input) => deleteDistribution(ctx, input),
-  revalidate: (slug) => [aidPath(slug)],
+  revalidate: (slug) => [aidRoutes.list(slug)],
   successMessage: "Draf penyaluran dihapus.",
 });
 
@@ -29,7 +27,7 @@ export const reverseDistributionDefinition = defineAction({
   permission: "entry:write",
   schema: reverseDistributionSchema,
   run: (ctx, input) => reverseDistribution(ctx, input),
-  revalidate: (slug, result) => [aidPath(slug), distributionPath(slug, result.distributionId)],
+  revalidate: (slug, result) => [aidRoutes.list(slug), aidRoutes.detail(slug, result.distributionId)],
   successMessage: "Pembalikan dicatat sebagai draf. Setelah diverifikasi, penyaluran asal tidak lagi dihitung.",
 });
 
@@ -38,6 +36,6 @@ export const verifyDistributionsDefinition = defineAction({
   permission: "entry:verify",
   schema: verifyDistributionsSchema,
   run: (ctx, input) => verifyDistributions(ctx, input),
-  revalidate: (slug) => [aidPath(slug)],
+  revalidate: (slug) => [aidRoutes.list(slug)],
   successMessage: "Penyaluran diverifikasi.",
 });

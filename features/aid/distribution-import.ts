@@ -31,6 +31,8 @@ import { createDistribution } from "./distributions";
 import { aidKindLabel, duplicateLine } from "./labels";
 import { sameKindThisYear } from "./same-kind-this-year";
 import { createDistributionSchema } from "./schemas";
+import { aidRoutes } from "@/features/aid/routes";
+import { programmesRoutes } from "@/features/programmes/routes";
 
 export const DISTRIBUTION_COLUMNS = [
   { key: "programme", header: "PROGRAM", aliases: ["NAMA PROGRAM", "ID PROGRAM", "KODE PROGRAM"], required: true, example: "Bantuan Peralatan Kerja bagi Lulusan Pelatihan" },
@@ -253,5 +255,5 @@ export const importDistributionsDefinition = defineTableImport({
   },
   saveRow: saveDistributionRow,
   // The aid page and the programme pages show the drafts waiting.
-  revalidate: (slug) => [`/${slug}/bantuan`, `/${slug}/program`],
+  revalidate: (slug) => [aidRoutes.list(slug), programmesRoutes.list(slug)],
 });

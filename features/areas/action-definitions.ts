@@ -5,6 +5,8 @@ import { AppError, notFound } from "@/lib/errors";
 import { z } from "@/lib/validation/zod";
 import { findRegency } from "@/features/areas/idn-area";
 import { syncTenantAreas } from "@/features/areas/sync-tenant-areas";
+import { areasRoutes } from "@/features/areas/routes";
+import { homeRoutes } from "@/features/home/routes";
 
 export const syncAreasDefinition = defineAction({
   name: "areas.sync",
@@ -19,6 +21,6 @@ export const syncAreasDefinition = defineAction({
     }
     return syncTenantAreas(tx, tenantId, tenant.kemendagriCode);
   },
-  revalidate: (slug) => [`/${slug}/wilayah`, `/${slug}`],
+  revalidate: (slug) => [areasRoutes.list(slug), homeRoutes.home(slug)],
   successMessage: "Data wilayah diperbarui dari data Kemendagri.",
 });

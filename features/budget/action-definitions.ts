@@ -8,16 +8,15 @@ import {
   updateRealisationSchema,
   verifyRealisationsSchema,
 } from "@/features/budget/schemas";
+import { budgetRoutes } from "@/features/budget/routes";
+import { programmesRoutes } from "@/features/programmes/routes";
 
-export const budgetPath = (slug: string) => `/${slug}/anggaran`;
-export const budgetLinePath = (slug: string, id: string) => `/${slug}/anggaran/${id}`;
 // Programme pages show the same totals.
-const programmesPath = (slug: string) => `/${slug}/program`;
 
 const afterEntry = (slug: string, result: { budgetLineId: string }) => [
-  budgetPath(slug),
-  budgetLinePath(slug, result.budgetLineId),
-  programmesPath(slug),
+  budgetRoutes.list(slug),
+  budgetRoutes.line(slug, result.budgetLineId),
+  programmesRoutes.list(slug),
 ];
 
 export const createRealisationDefinition = defineAction({
@@ -61,6 +60,6 @@ export const verifyRealisationsDefinition = defineAction({
   permission: "entry:verify",
   schema: verifyRealisationsSchema,
   run: (ctx, input) => verifyRealisations(ctx, input),
-  revalidate: (slug) => [budgetPath(slug), programmesPath(slug)],
+  revalidate: (slug) => [budgetRoutes.list(slug), programmesRoutes.list(slug)],
   successMessage: "Entri diverifikasi.",
 });

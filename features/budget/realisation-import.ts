@@ -10,6 +10,8 @@ import { cellMonth, cellRupiah, cellText, type CellResult } from "@/lib/spreadsh
 import type { ImportColumn } from "@/lib/spreadsheet/columns";
 import { acceptRow, defineTableImport, rejectRow, type RowValues } from "@/lib/spreadsheet/table-import";
 import { createRealisation } from "./realisations";
+import { budgetRoutes } from "@/features/budget/routes";
+import { programmesRoutes } from "@/features/programmes/routes";
 
 export const REALISATION_COLUMNS = [
   { key: "budgetLineId", header: "ID POS ANGGARAN", aliases: ["ID POS", "ID"], example: "" },
@@ -83,5 +85,5 @@ export const importRealisationsDefinition = defineTableImport({
     return createRealisation(ctx, { budgetLineId, month: row.month, amount: row.amount, note: row.note });
   },
   // The budget pages and the programme pages show the same totals.
-  revalidate: (slug) => [`/${slug}/anggaran`, `/${slug}/program`],
+  revalidate: (slug) => [budgetRoutes.list(slug), programmesRoutes.list(slug)],
 });

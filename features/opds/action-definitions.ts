@@ -4,9 +4,7 @@ import { defineAction, type AnyActionDefinition } from "@/lib/actions/define";
 import type { Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { createOpdSchema, opdIdSchema, opdRegistryRoleSchema, renameOpdSchema } from "@/features/opds/schemas";
-
-const opdsPath = (slug: string) => `/${slug}/opd`;
-const opdPath = (slug: string, id: string) => `/${slug}/opd/${id}`;
+import { opdsRoutes } from "@/features/opds/routes";
 
 type OpdSummary = { id: string; code: string; name: string; shortName: string; active: boolean; decidesRegistryChanges: boolean };
 const summary = ({ id, code, name, shortName, active, decidesRegistryChanges }: OpdSummary): OpdSummary => ({
@@ -35,7 +33,7 @@ export const createOpdDefinition = defineAction({
     const opd = await tx.opd.create({ data: { tenantId, code: input.code, name: input.name, shortName: input.shortName } });
     return { opd: summary(opd) };
   },
-  revalidate: (slug) => [opdsPath(slug)],
+  revalidate: (slug) => [opdsRoutes.list(slug)],
   successMessage: "OPD ditambahkan.",
 });
 
@@ -51,7 +49,7 @@ export const renameOpdDefinition = defineAction({
     });
     return { opd: summary(updated) };
   },
-  revalidate: (slug, result) => [opdsPath(slug), opdPath(slug, result.opd.id)],
+  revalidate: (slug, result) => [opdsRoutes.list(slug), opdsRoutes.detail(slug, result.opd.id)],
   successMessage: "Nama OPD disimpan.",
 });
 
@@ -61,7 +59,7 @@ export const deactivateOpdDefinition = defineAction({
   permission: "opd:manage",
   schema: opdIdSchema,
   run: async ({ tx }, input) => setActive(tx, input.opdId, false),
-  revalidate: (slug, result) => [opdsPath(slug), opdPath(slug, result.opd.id)],
+  revalidate: (slug, result) => [opdsRoutes.list(slug), opdsRoutes.detail(slug, result.opd.id)],
   successMessage: "OPD dinonaktifkan.",
 });
 
@@ -70,7 +68,7 @@ export const reactivateOpdDefinition = defineAction({
   permission: "opd:manage",
   schema: opdIdSchema,
   run: async ({ tx }, input) => setActive(tx, input.opdId, true),
-  revalidate: (slug, result) => [opdsPath(slug), opdPath(slug, result.opd.id)],
+  revalidate: (slug, result) => [opdsRoutes.list(slug), opdsRoutes.detail(slug, result.opd.id)],
   successMessage: "OPD diaktifkan kembali.",
 });
 
@@ -91,7 +89,7 @@ export const setOpdRegistryRoleDefinition = defineAction({
     });
     return { opd: summary(updated) };
   },
-  revalidate: (slug, result) => [opdsPath(slug), opdPath(slug, result.opd.id)],
+  revalidate: (slug, result) => [opdsRoutes.list(slug), opdsRoutes.detail(slug, result.opd.id)],
   successMessage: "Peran OPD di registri disimpan.",
 });
 

@@ -11,17 +11,15 @@ import {
   updateBudgetLineSchema,
   updateProgrammeSchema,
 } from "@/features/programmes/schemas";
-
-export const programmesPath = (slug: string) => `/${slug}/program`;
-export const programmePath = (slug: string, id: string) => `/${slug}/program/${id}`;
-const budgetPath = (slug: string) => `/${slug}/anggaran`;
+import { budgetRoutes } from "@/features/budget/routes";
+import { programmesRoutes } from "@/features/programmes/routes";
 
 export const createProgrammeDefinition = defineAction({
   name: "programmes.create",
   permission: "programme:write",
   schema: createProgrammeSchema,
   run: (ctx, input) => createProgramme(ctx, input),
-  revalidate: (slug) => [programmesPath(slug), budgetPath(slug)],
+  revalidate: (slug) => [programmesRoutes.list(slug), budgetRoutes.list(slug)],
   successMessage: "Program ditambahkan.",
 });
 
@@ -30,7 +28,7 @@ export const updateProgrammeDefinition = defineAction({
   permission: "programme:write",
   schema: updateProgrammeSchema,
   run: (ctx, input) => updateProgramme(ctx, input),
-  revalidate: (slug, result) => [programmesPath(slug), programmePath(slug, result.programmeId), budgetPath(slug)],
+  revalidate: (slug, result) => [programmesRoutes.list(slug), programmesRoutes.detail(slug, result.programmeId), budgetRoutes.list(slug)],
   successMessage: "Program disimpan.",
 });
 
@@ -39,7 +37,7 @@ export const deleteProgrammeDefinition = defineAction({
   permission: "programme:write",
   schema: programmeIdSchema,
   run: (ctx, input) => deleteProgramme(ctx, input),
-  revalidate: (slug) => [programmesPath(slug), budgetPath(slug)],
+  revalidate: (slug) => [programmesRoutes.list(slug), budgetRoutes.list(slug)],
   successMessage: "Program dihapus.",
 });
 
@@ -48,7 +46,7 @@ export const createBudgetLineDefinition = defineAction({
   permission: "programme:write",
   schema: createBudgetLineSchema,
   run: (ctx, input) => createBudgetLine(ctx, input),
-  revalidate: (slug, result) => [programmesPath(slug), programmePath(slug, result.programmeId), budgetPath(slug)],
+  revalidate: (slug, result) => [programmesRoutes.list(slug), programmesRoutes.detail(slug, result.programmeId), budgetRoutes.list(slug)],
   successMessage: "Pos anggaran ditambahkan.",
 });
 
@@ -58,10 +56,10 @@ export const updateBudgetLineDefinition = defineAction({
   schema: updateBudgetLineSchema,
   run: (ctx, input) => updateBudgetLine(ctx, input),
   revalidate: (slug, result) => [
-    programmesPath(slug),
-    programmePath(slug, result.programmeId),
-    budgetPath(slug),
-    `${budgetPath(slug)}/${result.budgetLineId}`,
+    programmesRoutes.list(slug),
+    programmesRoutes.detail(slug, result.programmeId),
+    budgetRoutes.list(slug),
+    budgetRoutes.line(slug, result.budgetLineId),
   ],
   successMessage: "Pos anggaran disimpan.",
 });
@@ -71,6 +69,6 @@ export const deleteBudgetLineDefinition = defineAction({
   permission: "programme:write",
   schema: budgetLineIdSchema,
   run: (ctx, input) => deleteBudgetLine(ctx, input),
-  revalidate: (slug, result) => [programmesPath(slug), programmePath(slug, result.programmeId), budgetPath(slug)],
+  revalidate: (slug, result) => [programmesRoutes.list(slug), programmesRoutes.detail(slug, result.programmeId), budgetRoutes.list(slug)],
   successMessage: "Pos anggaran dihapus.",
 });

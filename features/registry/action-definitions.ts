@@ -10,10 +10,7 @@ import { registryScope } from "@/lib/auth/scope";
 import { changeHouseholdStatus, changeStatusSchema } from "@/features/registry/status/change-status";
 import { z } from "@/lib/validation/zod";
 import { duplicateActionDefinitions } from "@/features/registry/duplicates/action-definitions";
-
-export const registryPath = (slug: string) => `/${slug}/registri`;
-export const householdPath = (slug: string, id: string) => `/${slug}/registri/${id}`;
-export const changeRequestsPath = (slug: string) => `/${slug}/registri/perubahan`;
+import { registryRoutes } from "@/features/registry/routes";
 
 export const revealPersonalDefinition = defineAction({
   name: "registry.revealPersonal",
@@ -33,7 +30,7 @@ export const changeStatusDefinition = defineAction({
       scope: registryScope(ctx.user),
       tenantId: ctx.tenantId,
     }),
-  revalidate: (slug, result) => [registryPath(slug), householdPath(slug, result.householdId)],
+  revalidate: (slug, result) => [registryRoutes.list(slug), registryRoutes.household(slug, result.householdId)],
   successMessage: "Status keluarga diperbarui dan dicatat dalam riwayat.",
 });
 
@@ -42,7 +39,7 @@ export const proposeChangeDefinition = defineAction({
   permission: "registry:change-propose",
   schema: proposeChangeSchema,
   run: (ctx, input) => proposeChange(ctx, input),
-  revalidate: (slug, result) => [changeRequestsPath(slug), householdPath(slug, result.householdId)],
+  revalidate: (slug, result) => [registryRoutes.changeRequests(slug), registryRoutes.household(slug, result.householdId)],
   successMessage: "Usulan terkirim. Data keluarga berubah setelah usulan disetujui.",
 });
 
@@ -51,7 +48,7 @@ export const decideChangeDefinition = defineAction({
   permission: "registry:change-decide",
   schema: decideChangeSchema,
   run: (ctx, input) => decideChange(ctx, input),
-  revalidate: (slug, result) => [changeRequestsPath(slug), registryPath(slug), householdPath(slug, result.householdId)],
+  revalidate: (slug, result) => [registryRoutes.changeRequests(slug), registryRoutes.list(slug), registryRoutes.household(slug, result.householdId)],
   successMessage: "Keputusan disimpan.",
 });
 

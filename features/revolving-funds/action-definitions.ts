@@ -15,13 +15,11 @@ import {
   updateFundSchema,
   writeOffLoanSchema,
 } from "@/features/revolving-funds/schemas";
+import { dashboardsRoutes } from "@/features/dashboards/routes";
+import { revolvingFundsRoutes } from "@/features/revolving-funds/routes";
 
-export const fundPath = (slug: string) => `/${slug}/dana-pem`;
-export const loanPath = (slug: string, loanId: string) => `/${slug}/dana-pem/pinjaman/${loanId}`;
-const rollupPath = (slug: string) => `/${slug}/dasbor/dana-pem`;
-
-const afterFund = (slug: string) => [fundPath(slug), rollupPath(slug)];
-const afterLoan = (slug: string, result: { loanId: string }) => [fundPath(slug), loanPath(slug, result.loanId), rollupPath(slug)];
+const afterFund = (slug: string) => [revolvingFundsRoutes.list(slug), dashboardsRoutes.revolvingFunds(slug)];
+const afterLoan = (slug: string, result: { loanId: string }) => [revolvingFundsRoutes.list(slug), revolvingFundsRoutes.loan(slug, result.loanId), dashboardsRoutes.revolvingFunds(slug)];
 
 export const createFundDefinition = defineAction({
   name: "revolvingFunds.funds.create",

@@ -11,6 +11,8 @@ import type { ImportColumn } from "@/lib/spreadsheet/columns";
 import { acceptRow, defineTableImport, rejectRow, type RowValues } from "@/lib/spreadsheet/table-import";
 import { recordRepayment } from "./repayments";
 import { fundKelurahanId } from "./scope";
+import { dashboardsRoutes } from "@/features/dashboards/routes";
+import { revolvingFundsRoutes } from "@/features/revolving-funds/routes";
 
 export const REPAYMENT_COLUMNS = [
   { key: "loanId", header: "ID PINJAMAN", aliases: ["ID"], example: "" },
@@ -82,5 +84,5 @@ export const importRepaymentsDefinition = defineTableImport({
   resolve: async (ctx) => (fundKelurahanId(ctx.user), new Map()),
   saveRow: async (ctx, row) =>
     recordRepayment(ctx, { loanId: await loanOf(ctx, row), paidAt: dateToDay(row.paidAt), amount: row.amount, receiptNo: row.receiptNo, note: row.note }),
-  revalidate: (slug) => [`/${slug}/dana-pem`, `/${slug}/dasbor/dana-pem`],
+  revalidate: (slug) => [revolvingFundsRoutes.list(slug), dashboardsRoutes.revolvingFunds(slug)],
 });

@@ -3,12 +3,13 @@ import { defineAction } from "@/lib/actions/define";
 import { importStatisticsDefinition } from "@/features/statistics/import";
 import { deleteStatistic, deleteTarget, saveStatistic, saveTarget } from "@/features/statistics/operations";
 import { saveStatisticSchema, saveTargetSchema, statisticIdSchema, targetIdSchema } from "@/features/statistics/schemas";
+import { dashboardsRoutes } from "@/features/dashboards/routes";
+import { statisticsRoutes } from "@/features/statistics/routes";
 
 export { importStatisticsDefinition };
 
-export const statisticsPath = (slug: string) => `/${slug}/dasbor/statistik`;
 // The poverty dashboard shows progress to the targets.
-const afterWrite = (slug: string) => [statisticsPath(slug), `/${slug}/dasbor/kemiskinan`];
+const afterWrite = (slug: string) => [statisticsRoutes.dashboard(slug), dashboardsRoutes.poverty(slug)];
 
 export const saveStatisticDefinition = defineAction({
   name: "statistics.save",

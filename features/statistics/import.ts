@@ -8,6 +8,8 @@ import type { ImportColumn } from "@/lib/spreadsheet/columns";
 import { acceptRow, defineTableImport, rejectRow, type RowValues } from "@/lib/spreadsheet/table-import";
 import { saveStatistic } from "./operations";
 import { saveStatisticSchema, type SaveStatisticInput } from "./schemas";
+import { dashboardsRoutes } from "@/features/dashboards/routes";
+import { statisticsRoutes } from "@/features/statistics/routes";
 
 export const STATISTIC_COLUMNS = [
   { key: "year", header: "TAHUN", required: true, example: "2024" },
@@ -65,5 +67,5 @@ export const importStatisticsDefinition = defineTableImport({
     const { kecamatan, ...figures } = row;
     return saveStatistic(ctx, { ...figures, areaId: await kecamatanId(ctx, kecamatan) });
   },
-  revalidate: (slug) => [`/${slug}/dasbor/statistik`, `/${slug}/dasbor/kemiskinan`],
+  revalidate: (slug) => [statisticsRoutes.dashboard(slug), dashboardsRoutes.poverty(slug)],
 });

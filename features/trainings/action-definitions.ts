@@ -18,26 +18,24 @@ import {
   withdrawParticipantSchema,
 } from "@/features/trainings/schemas";
 import { cancelTraining, createTraining, deleteTraining, updateTraining, verifyTrainings } from "@/features/trainings/trainings";
+import { programmesRoutes } from "@/features/programmes/routes";
+import { registryRoutes } from "@/features/registry/routes";
+import { trainingsRoutes } from "@/features/trainings/routes";
 
-export const trainingsPath = (slug: string) => `/${slug}/pelatihan`;
-export const trainingPath = (slug: string, id: string) => `/${slug}/pelatihan/${id}`;
-export const followUpsPath = (slug: string) => `/${slug}/pelatihan/tindak-lanjut`;
 // Programme pages and household timelines show trainings too.
-const programmesPath = (slug: string) => `/${slug}/program`;
-const registryPath = (slug: string) => `/${slug}/registri`;
 
 const afterTraining = (slug: string, result: { trainingId: string }) => [
-  trainingsPath(slug),
-  trainingPath(slug, result.trainingId),
-  programmesPath(slug),
-  registryPath(slug),
+  trainingsRoutes.list(slug),
+  trainingsRoutes.detail(slug, result.trainingId),
+  programmesRoutes.list(slug),
+  registryRoutes.list(slug),
 ];
 
 const afterVerify = (slug: string, result: { trainingIds: string[] }) => [
-  trainingsPath(slug),
-  ...result.trainingIds.map((id) => trainingPath(slug, id)),
-  programmesPath(slug),
-  registryPath(slug),
+  trainingsRoutes.list(slug),
+  ...result.trainingIds.map((id) => trainingsRoutes.detail(slug, id)),
+  programmesRoutes.list(slug),
+  registryRoutes.list(slug),
 ];
 
 export const createTrainingDefinition = defineAction({
@@ -108,7 +106,7 @@ export const completeParticipantDefinition = defineAction({
   permission: "entry:write",
   schema: completeParticipantSchema,
   run: (ctx, input) => completeParticipant(ctx, input),
-  revalidate: (slug, result) => [...afterTraining(slug, result), followUpsPath(slug)],
+  revalidate: (slug, result) => [...afterTraining(slug, result), trainingsRoutes.followUps(slug)],
   successMessage: "Peserta dinyatakan selesai; tindak lanjut 3 dan 6 bulan dijadwalkan.",
 });
 
@@ -117,7 +115,7 @@ export const withdrawParticipantDefinition = defineAction({
   permission: "entry:write",
   schema: withdrawParticipantSchema,
   run: (ctx, input) => withdrawParticipant(ctx, input),
-  revalidate: (slug, result) => [...afterTraining(slug, result), followUpsPath(slug)],
+  revalidate: (slug, result) => [...afterTraining(slug, result), trainingsRoutes.followUps(slug)],
   successMessage: "Peserta dikeluarkan; alasannya tercatat.",
 });
 
@@ -135,7 +133,7 @@ export const recordAttendanceDefinition = defineAction({
   permission: "entry:write",
   schema: recordAttendanceSchema,
   run: (ctx, input) => recordAttendance(ctx, input),
-  revalidate: (slug, result) => [trainingPath(slug, result.trainingId)],
+  revalidate: (slug, result) => [trainingsRoutes.detail(slug, result.trainingId)],
   successMessage: "Kehadiran disimpan.",
 });
 
@@ -144,6 +142,6 @@ export const recordFollowUpDefinition = defineAction({
   permission: "entry:write",
   schema: recordFollowUpSchema,
   run: (ctx, input) => recordFollowUp(ctx, input),
-  revalidate: (slug, result) => [followUpsPath(slug), trainingPath(slug, result.trainingId)],
+  revalidate: (slug, result) => [trainingsRoutes.followUps(slug), trainingsRoutes.detail(slug, result.trainingId)],
   successMessage: "Hasil tindak lanjut dicatat.",
 });

@@ -9,6 +9,8 @@ import { cellId, cellText, type CellResult } from "@/lib/spreadsheet/cells";
 import type { ImportColumn } from "@/lib/spreadsheet/columns";
 import { acceptRow, defineTableImport, rejectRow, type RowValues } from "@/lib/spreadsheet/table-import";
 import { addParticipant } from "./participants";
+import { programmesRoutes } from "@/features/programmes/routes";
+import { trainingsRoutes } from "@/features/trainings/routes";
 
 export const PARTICIPANT_COLUMNS = [
   { key: "trainingId", header: "ID PELATIHAN", aliases: ["ID"], required: true, example: "" },
@@ -55,5 +57,5 @@ export const importParticipantsDefinition = defineTableImport({
   // An account without an OPD is refused once, before any row.
   resolve: async (ctx) => (writerOpdId(ctx.user), new Map()),
   saveRow: saveParticipantRow,
-  revalidate: (slug) => [`/${slug}/pelatihan`, `/${slug}/program`],
+  revalidate: (slug) => [trainingsRoutes.list(slug), programmesRoutes.list(slug)],
 });

@@ -8,9 +8,7 @@ import { AppError, notFound } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { generatePassword } from "@/features/users/generate-password";
 import { createUserSchema, resetPasswordSchema, updateUserSchema, userIdSchema } from "@/features/users/schemas";
-
-const usersPath = (slug: string) => `/${slug}/pengguna`;
-const userPath = (slug: string, id: string) => `/${slug}/pengguna/${id}`;
+import { usersRoutes } from "@/features/users/routes";
 
 /** What an action hands back about a user: never the hash. */
 type UserSummary = { id: string; name: string; email: string; role: Role; active: boolean };
@@ -87,7 +85,7 @@ export const createUserDefinition = defineAction({
       throw error;
     }
   },
-  revalidate: (slug) => [usersPath(slug)],
+  revalidate: (slug) => [usersRoutes.list(slug)],
   successMessage: "Pengguna ditambahkan.",
 });
 
@@ -111,7 +109,7 @@ export const updateUserDefinition = defineAction({
     });
     return { user: summary(updated) };
   },
-  revalidate: (slug, result) => [usersPath(slug), userPath(slug, result.user.id)],
+  revalidate: (slug, result) => [usersRoutes.list(slug), usersRoutes.detail(slug, result.user.id)],
   successMessage: "Perubahan disimpan.",
 });
 
@@ -137,7 +135,7 @@ export const resetUserPasswordDefinition = defineAction({
     });
     return { user: summary(updated), password: generated };
   },
-  revalidate: (slug, result) => [userPath(slug, result.user.id)],
+  revalidate: (slug, result) => [usersRoutes.detail(slug, result.user.id)],
   successMessage: "Kata sandi diatur ulang. Semua sesi pengguna ini berakhir.",
 });
 
@@ -156,7 +154,7 @@ export const deactivateUserDefinition = defineAction({
     });
     return { user: summary(updated) };
   },
-  revalidate: (slug, result) => [usersPath(slug), userPath(slug, result.user.id)],
+  revalidate: (slug, result) => [usersRoutes.list(slug), usersRoutes.detail(slug, result.user.id)],
   successMessage: "Pengguna dinonaktifkan; sesinya berakhir.",
 });
 
@@ -170,7 +168,7 @@ export const reactivateUserDefinition = defineAction({
     const updated = await tx.user.update({ where: { id: user.id }, data: { active: true } });
     return { user: summary(updated) };
   },
-  revalidate: (slug, result) => [usersPath(slug), userPath(slug, result.user.id)],
+  revalidate: (slug, result) => [usersRoutes.list(slug), usersRoutes.detail(slug, result.user.id)],
   successMessage: "Pengguna diaktifkan kembali.",
 });
 

@@ -5,6 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import { platformGate, signedInGate, tenantGate, type Admission, type GateDeps } from "./gate";
 import type { TenantPageKey } from "./pages";
 import { PATH_HEADER } from "./request";
+import { authRoutes } from "./routes";
 import { getSessionUser } from "./session";
 import { safeCallbackUrl, type PlatformAdmin, type SessionUser, type TenantSessionUser } from "./session-user";
 
@@ -39,5 +40,5 @@ export async function requireUser(): Promise<SessionUser> {
 /** /masuk with a callbackUrl back to the page being shown (set by proxy.ts). */
 async function signInPath(): Promise<string> {
   const back = safeCallbackUrl((await headers()).get(PATH_HEADER));
-  return back ? `/masuk?${new URLSearchParams({ callbackUrl: back })}` : "/masuk";
+  return authRoutes.signIn(back ? { callbackUrl: back } : undefined);
 }

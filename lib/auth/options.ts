@@ -2,6 +2,7 @@ import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { appAuthDeps } from "./deps";
 import { clientIp, requestId } from "./request";
+import { authRoutes } from "./routes";
 import { authSecret } from "./secret";
 import { SIGN_IN_ERROR, lockedErrorCode } from "./sign-in-error";
 import { SESSION_MAX_AGE_SECONDS, sessionClaimsSchema, type SessionClaims } from "./session-user";
@@ -20,7 +21,7 @@ export function authOptions(): AuthOptions {
     secret: authSecret(),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
-    pages: { signIn: "/masuk", error: "/masuk" },
+    pages: { signIn: authRoutes.signIn(), error: authRoutes.signIn() },
     providers: [
       CredentialsProvider({
         id: "credentials",

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { Role } from "@/lib/generated/prisma/enums";
 import { inUserScope, type AuthDeps } from "./deps";
 import type { OpdCapabilities } from "./permissions";
+import { authRoutes } from "./routes";
 
 /** A session lasts at most this long from sign-in, whatever refreshes its cookie. */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -91,11 +92,6 @@ export async function loadSessionUser(
   };
 }
 
-/** Where a user lands after signing in when no page asked for them. */
-export function homePath(user: Pick<SessionUser, "tenantSlug">): string {
-  return user.tenantSlug ? `/${user.tenantSlug}` : "/platform";
-}
-
 /**
  * A callbackUrl that stays on this site: a path starting with one "/", never "//" or
  * "/\" (both leave the site), and never back to the sign-in page itself.
@@ -105,6 +101,7 @@ export function safeCallbackUrl(raw: unknown): string | null {
   if (!raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return null;
   if (/[\u0000-\u001f\\]/.test(raw)) return null;
   const path = raw.split(/[?#]/)[0] ?? "";
-  if (path === "/masuk" || path.startsWith("/masuk/") || path.startsWith("/api/")) return null;
+  const signIn = authRoutes.signIn();
+  if (path === signIn || path.startsWith(`${signIn}/`) || path.startsWith("/api/")) return null;
   return raw;
 }

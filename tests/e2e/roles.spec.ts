@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { visibleNavItems } from "@/features/shell/ui/nav-items";
+import { tenantPageHref, visibleNavItems } from "@/features/shell/ui/nav-items";
 import { pageAccess } from "@/lib/auth/gate";
-import { TENANT_PAGES, tenantPagePath, type TenantPageKey } from "@/lib/auth/pages";
+import { TENANT_PAGES, type TenantPageKey } from "@/lib/auth/pages";
 import { povertyOpds } from "@/prisma/demo/cities/opds";
 import { demoAccountsFor } from "@/prisma/demo/demo-accounts";
 import id from "@/messages/id";
@@ -15,7 +15,7 @@ const opdOf = (code: string | undefined) => {
   return spec ? { decidesRegistryChanges: spec.decidesRegistryChanges ?? false } : null;
 };
 
-const builtPages = (Object.keys(TENANT_PAGES) as TenantPageKey[]).filter((page) => TENANT_PAGES[page].available);
+const builtPages = Object.keys(TENANT_PAGES) as TenantPageKey[];
 
 // Each role of Kota Mataram: its menu is exactly what the permission table allows, each
 // built page answers as the table says, and Kota Kupang does not exist for it.
@@ -32,10 +32,10 @@ for (const account of demoAccountsFor("mataram", "Ampenan Tengah")) {
     await saveScreenshot(page, testInfo, `role-${account.email.split("@")[0]!.replace(/\.mataram$/, "").replace(/\./g, "-")}`);
 
     for (const key of builtPages) {
-      const response = await page.request.get(tenantPagePath("mataram", key));
+      const response = await page.request.get(tenantPageHref("mataram", key));
       const allowed = pageAccess(user, "mataram", key) === "allow";
       expect(response.status(), `${account.role} → ${key}`).toBe(allowed ? 200 : 404);
-      const foreign = await page.request.get(tenantPagePath("kupang", key));
+      const foreign = await page.request.get(tenantPageHref("kupang", key));
       expect(foreign.status(), `${account.role} → kupang ${key}`).toBe(404);
     }
   });
@@ -46,6 +46,6 @@ test("the platform admin works on /platform and no city exists for it", async ({
   await page.goto("/");
   await expect(page).toHaveURL(/\/platform$/);
   for (const key of builtPages) {
-    expect((await page.request.get(tenantPagePath("mataram", key))).status()).toBe(404);
+    expect((await page.request.get(tenantPageHref("mataram", key))).status()).toBe(404);
   }
 });

@@ -4,7 +4,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { clientIp } from "@/lib/auth/request";
 import { authSecret, localSecret } from "@/lib/auth/secret";
-import { homePath, safeCallbackUrl } from "@/lib/auth/session-user";
+import { homePath } from "@/features/account/routes";
+import { safeCallbackUrl } from "@/lib/auth/session-user";
 import { lockedErrorCode, signInError } from "@/lib/auth/sign-in-error";
 
 describe("safeCallbackUrl", () => {

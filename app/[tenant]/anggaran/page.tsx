@@ -24,6 +24,8 @@ import { formatNumber } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { yearContext, yearQuery } from "@/features/programmes/year-context";
 import { createRealisationAction, importRealisationsAction, verifyRealisationsAction } from "@/features/budget/actions";
+import { budgetRoutes } from "@/features/budget/routes";
+import { programmesRoutes } from "@/features/programmes/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -71,7 +73,7 @@ export default async function BudgetPage({ params, searchParams }: Props) {
   // This year: last month, whose spending is now complete; another year: the clerk chooses.
   const defaultMonth = context.year === context.today.year ? Math.max(1, context.today.month - 1) : null;
   const showOpd = context.scope.kind === "city";
-  const path = `/${slug}/anggaran`;
+  const path = budgetRoutes.list(slug);
 
   return (
     <NextIntlClientProvider messages={{ Budget: messages.Budget, Programmes: messages.Programmes, Spreadsheet: messages.Spreadsheet }}>
@@ -81,8 +83,8 @@ export default async function BudgetPage({ params, searchParams }: Props) {
         description={t("description")}
         actions={
           <>
-            {canExport ? <ExportLinks href={`${path}/ekspor`} query={yearQuery(context)} /> : null}
-            <LinkButton href={`/${slug}/program?${yearQuery(context)}`} variant="secondary">
+            {canExport ? <ExportLinks href={budgetRoutes.export(slug)} query={yearQuery(context)} /> : null}
+            <LinkButton href={programmesRoutes.list(slug, yearQuery(context))} variant="secondary">
               {t("toProgrammes")}
             </LinkButton>
           </>
@@ -130,7 +132,7 @@ export default async function BudgetPage({ params, searchParams }: Props) {
             <Card className="mt-6">
               <CardHeader title={t("bulk.title")} description={t("bulk.intro")} />
               <div className="p-4 sm:p-5">
-                <ImportPanel action={importRealisationsAction.bind(null, slug)} templateHref={`${path}/templat`} idPrefix="realisation-import" downloadBase="realisasi" />
+                <ImportPanel action={importRealisationsAction.bind(null, slug)} templateHref={budgetRoutes.template(slug)} idPrefix="realisation-import" downloadBase="realisasi" />
               </div>
             </Card>
           ) : null}

@@ -6,9 +6,9 @@ import { AuditPagination } from "@/features/audit/ui/audit-pagination";
 import { AuditTable } from "@/features/audit/ui/audit-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { tenantPagePath } from "@/lib/auth/pages";
 import { listAuditEntries, listAuditUsers, parseAuditSearchParams } from "@/features/audit/queries";
 import { withTenant } from "@/lib/db";
+import { auditRoutes } from "@/features/audit/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -38,7 +38,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
       return { tenant, page, users };
     }),
   ]);
-  const path = tenantPagePath(slug, "audit");
+  const path = auditRoutes.list(slug);
 
   return (
     <>

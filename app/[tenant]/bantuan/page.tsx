@@ -20,6 +20,7 @@ import { formatNumber } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { yearContext } from "@/features/programmes/year-context";
 import { importDistributionsAction, verifyDistributionsAction } from "@/features/aid/actions";
+import { aidRoutes } from "@/features/aid/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -61,7 +62,7 @@ export default async function AidPage({ params, searchParams }: Props) {
   ]);
   const showOpd = context.scope.kind === "city";
   const rowOptions = { tenantSlug: slug, locale, showOpd, kindLabel: (kind: AidKind) => t(`kinds.${kind}`), noHead: t("list.noHead") };
-  const path = `/${slug}/bantuan`;
+  const path = aidRoutes.list(slug);
   const base = { ...filter, tahun: context.year, opd: showOpd ? context.opdId : null };
 
   return (
@@ -70,7 +71,7 @@ export default async function AidPage({ params, searchParams }: Props) {
         eyebrow={t("eyebrow", { year: context.year })}
         title={t("title")}
         description={t("description")}
-        actions={canWrite ? <LinkButton href={`${path}/baru`}>{t("add")}</LinkButton> : null}
+        actions={canWrite ? <LinkButton href={aidRoutes.create(slug)}>{t("add")}</LinkButton> : null}
       />
       {context.scope.kind === "opd" && !context.opdId ? (
         <FormNotice>{tp("noOpd")}</FormNotice>
@@ -92,7 +93,7 @@ export default async function AidPage({ params, searchParams }: Props) {
               <div className="p-4 sm:p-5">
                 <ImportPanel
                   action={importDistributionsAction.bind(null, slug)}
-                  templateHref={`${path}/templat`}
+                  templateHref={aidRoutes.template(slug)}
                   idPrefix="aid-import"
                   downloadBase="penyaluran-bantuan"
                   notesTitle={t("bulk.notesTitle")}
@@ -130,17 +131,17 @@ export default async function AidPage({ params, searchParams }: Props) {
               <h2 id="aid-list" className="text-lg font-semibold text-ink">
                 {t("list.title", { year: context.year })}
               </h2>
-              {userCan(user, "data:export") ? <ExportLinks href={`${path}/ekspor`} query={aidFilterQuery(base)} /> : null}
+              {userCan(user, "data:export") ? <ExportLinks href={aidRoutes.export(slug)} query={aidFilterQuery(base)} /> : null}
             </div>
             <DistributionTable rows={tableRows(list.rows, rowOptions)} label={t("list.title", { year: context.year })} />
             <nav aria-label={t("list.pages")} className="mt-3 flex flex-wrap gap-3">
               {!list.isFirstPage ? (
-                <LinkButton href={`${path}?${aidFilterQuery(base)}`} variant="secondary">
+                <LinkButton href={aidRoutes.list(slug, aidFilterQuery(base))} variant="secondary">
                   {t("list.first")}
                 </LinkButton>
               ) : null}
               {list.nextAfter ? (
-                <LinkButton href={`${path}?${aidFilterQuery(base, list.nextAfter)}`} variant="secondary">
+                <LinkButton href={aidRoutes.list(slug, aidFilterQuery(base, list.nextAfter))} variant="secondary">
                   {t("list.next")}
                 </LinkButton>
               ) : null}

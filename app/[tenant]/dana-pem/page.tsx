@@ -23,6 +23,7 @@ import { fundLedger } from "@/features/revolving-funds/ledger";
 import { fundPageContext } from "@/features/revolving-funds/page-context";
 import { LOAN_PAGE, fundAgeing, fundLoans, fundRounds, fundWithCapital } from "@/features/revolving-funds/queries";
 import { addCapitalAction, createFundAction, importRepaymentsAction, updateFundAction } from "@/features/revolving-funds/actions";
+import { revolvingFundsRoutes } from "@/features/revolving-funds/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -52,7 +53,6 @@ export default async function RevolvingFundPage({ params, searchParams }: Props)
   const [t, locale, messages] = await Promise.all([getTranslations("RevolvingFunds"), getLocale() as Promise<AppLocale>, getMessages()]);
   const { context, detail } = data;
   const today = dateToDay(context.today);
-  const base = `/${slug}/dana-pem`;
 
   return (
     <NextIntlClientProvider messages={{ RevolvingFunds: messages.RevolvingFunds, Spreadsheet: messages.Spreadsheet }}>
@@ -62,7 +62,7 @@ export default async function RevolvingFundPage({ params, searchParams }: Props)
         description={t("description")}
         actions={
           detail ? (
-            <LinkButton href={`${base}/pinjaman/baru?tahun=${context.year}`}>{t("proposeLoan")}</LinkButton>
+            <LinkButton href={revolvingFundsRoutes.newLoan(slug, { tahun: context.year })}>{t("proposeLoan")}</LinkButton>
           ) : undefined
         }
       />
@@ -75,7 +75,7 @@ export default async function RevolvingFundPage({ params, searchParams }: Props)
               {context.funds.map((fund) => (
                 <Link
                   key={fund.id}
-                  href={`${base}?tahun=${fund.year}`}
+                  href={revolvingFundsRoutes.list(slug, { tahun: fund.year })}
                   aria-current={fund.year === context.year ? "page" : undefined}
                   className="rounded-md border border-line px-3 py-1.5 text-sm aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-700 aria-[current=page]:text-white"
                 >
@@ -117,7 +117,7 @@ export default async function RevolvingFundPage({ params, searchParams }: Props)
               <Card>
                 <CardHeader id="fund-import" title={t("importTitle")} description={t("importIntro")} />
                 <div className="p-4 sm:p-5">
-                  <ImportPanel action={importRepaymentsAction.bind(null, slug)} templateHref={`${base}/templat`} idPrefix="repayment-import" downloadBase="pembayaran-dana-pem" />
+                  <ImportPanel action={importRepaymentsAction.bind(null, slug)} templateHref={revolvingFundsRoutes.template(slug)} idPrefix="repayment-import" downloadBase="pembayaran-dana-pem" />
                 </div>
               </Card>
 
@@ -179,7 +179,7 @@ export default async function RevolvingFundPage({ params, searchParams }: Props)
                 </div>
               </Card>
               <p className="text-sm">
-                <Link href={`${base}?tahun=${context.year + 1}`} className="text-brand-800 underline">
+                <Link href={revolvingFundsRoutes.list(slug, { tahun: context.year + 1 })} className="text-brand-800 underline">
                   {t("nextYear", { year: context.year + 1 })}
                 </Link>
               </p>

@@ -21,6 +21,7 @@ import { yearContext, yearQuery } from "@/features/programmes/year-context";
 import { TRAINING_PAGE, TRAINING_STATUSES, listTrainings, yearFigures, type TrainingStatusFilter } from "@/features/trainings/queries";
 import { firstParam } from "@/lib/validation/search-params";
 import { verifyTrainingsAction } from "@/features/trainings/actions";
+import { trainingsRoutes } from "@/features/trainings/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -77,11 +78,11 @@ export default async function TrainingsPage({ params, searchParams }: Props) {
         description={t("description")}
         actions={
           <>
-            {userCan(user, "data:export") ? <ExportLinks href={`/${slug}/pelatihan/ekspor`} query={yearQuery(context)} /> : null}
-            <LinkButton href={`/${slug}/pelatihan/tindak-lanjut`} variant="secondary">
+            {userCan(user, "data:export") ? <ExportLinks href={trainingsRoutes.export(slug)} query={yearQuery(context)} /> : null}
+            <LinkButton href={trainingsRoutes.followUps(slug)} variant="secondary">
               {t("toFollowUps")}
             </LinkButton>
-            {canWrite ? <LinkButton href={`/${slug}/pelatihan/baru`}>{t("new")}</LinkButton> : null}
+            {canWrite ? <LinkButton href={trainingsRoutes.create(slug)}>{t("new")}</LinkButton> : null}
           </>
         }
       />
@@ -91,7 +92,7 @@ export default async function TrainingsPage({ params, searchParams }: Props) {
         <>
           <div className="mb-5">
             <TrainingFilters
-              path={`/${slug}/pelatihan`}
+              path={trainingsRoutes.list(slug)}
               years={context.years}
               year={context.year}
               opds={context.opds ?? undefined}
@@ -121,7 +122,7 @@ export default async function TrainingsPage({ params, searchParams }: Props) {
                   selectable: row.status === "DRAFT",
                   cells: [
                     <span key="skill">
-                      <Link href={`/${slug}/pelatihan/${row.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
+                      <Link href={trainingsRoutes.detail(slug, row.id)} className="font-medium text-brand-800 underline-offset-2 hover:underline">
                         {row.skill}
                       </Link>
                       <span className="block text-xs text-muted">{row.programme.name}</span>

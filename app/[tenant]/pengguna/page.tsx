@@ -9,6 +9,7 @@ import { withTenant } from "@/lib/db";
 import { countUsersByRole, listUsers } from "@/features/users/queries";
 import { parseRoleFilter } from "@/features/users/schemas";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
+import { usersRoutes } from "@/features/users/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -39,7 +40,7 @@ export default async function UsersPage({ params, searchParams }: Props) {
         eyebrow={t("eyebrow")}
         title={t("title")}
         description={t("description")}
-        actions={<LinkButton href={`/${slug}/pengguna/baru`}>{t("add")}</LinkButton>}
+        actions={<LinkButton href={usersRoutes.create(slug)}>{t("add")}</LinkButton>}
       />
       <RoleFilter tenantSlug={slug} current={role} counts={counts} />
       <UsersTable users={users} tenantSlug={slug} timeZone={timeZone} currentUserId={user.id} />

@@ -12,6 +12,7 @@ import { absorptionOf } from "@/features/budget/calendar";
 import { withTenant } from "@/lib/db";
 import { listProgrammes } from "@/features/programmes/queries";
 import { yearContext, yearQuery } from "@/features/programmes/year-context";
+import { programmesRoutes } from "@/features/programmes/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -51,7 +52,7 @@ export default async function ProgrammesPage({ params, searchParams }: Props) {
   );
   const absorption = absorptionOf(totals.pagu, totals.realised, context.year, context.today);
   const canWrite = userCan(user, "programme:write") && Boolean(user.opdId);
-  const path = `/${slug}/program`;
+  const path = programmesRoutes.list(slug);
 
   return (
     <>
@@ -59,7 +60,7 @@ export default async function ProgrammesPage({ params, searchParams }: Props) {
         eyebrow={t("eyebrow", { year: context.year })}
         title={t("title")}
         description={opdName ? t("descriptionOpd", { opd: opdName }) : t("description")}
-        actions={canWrite ? <LinkButton href={`${path}/baru?${yearQuery(context)}`}>{t("add")}</LinkButton> : undefined}
+        actions={canWrite ? <LinkButton href={programmesRoutes.create(slug, yearQuery(context))}>{t("add")}</LinkButton> : undefined}
       />
       {context.scope.kind === "opd" && !context.opdId ? (
         <FormNotice>{t("noOpd")}</FormNotice>

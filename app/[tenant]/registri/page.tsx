@@ -6,13 +6,14 @@ import { RegistryPagination, RegistryResults } from "@/features/registry/ui/regi
 import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { TENANT_PAGES, userMayOpen, tenantPagePath } from "@/lib/auth/pages";
+import { userMayOpen } from "@/lib/auth/pages";
 import { withTenant } from "@/lib/db";
 import { formatNumber } from "@/lib/format";
 import { listAreaChoices } from "@/features/areas/choices";
 import { parseRegistrySearchParams, registrySearchQuery } from "@/features/registry/search/schema";
 import { searchHouseholds } from "@/features/registry/search/search-households";
 import { registryScope } from "@/lib/auth/scope";
+import { registryRoutes } from "@/features/registry/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -46,14 +47,14 @@ export default async function RegistryPage({ params, searchParams }: Props) {
     }),
   ]);
 
-  const path = tenantPagePath(slug, "registry");
-  const hrefFor = (cursor: { after?: string; before?: string }) => {
-    const query = registrySearchQuery(filter, cursor);
-    return query ? `${path}?${query}` : path;
-  };
-  const links = (["changeRequests", "duplicates"] as const).filter(
-    (key) => TENANT_PAGES[key].available && userMayOpen(user, key),
-  );
+  const path = registryRoutes.list(slug);
+  const hrefFor = (cursor: { after?: string; before?: string }) => registryRoutes.list(slug, registrySearchQuery(filter, cursor));
+  const links = (
+    [
+      ["changeRequests", registryRoutes.changeRequests(slug)],
+      ["duplicates", registryRoutes.duplicates(slug)],
+    ] as const
+  ).filter(([key]) => userMayOpen(user, key));
   const notice =
     filter.text.kind === "badNumber"
       ? t("notices.badNumber")
@@ -75,8 +76,8 @@ export default async function RegistryPage({ params, searchParams }: Props) {
         description={t("description", { city: tenant.name })}
         actions={
           links.length
-            ? links.map((key) => (
-                <LinkButton key={key} href={tenantPagePath(slug, key)} variant="secondary">
+            ? links.map(([key, href]) => (
+                <LinkButton key={key} href={href} variant="secondary">
                   {t(`links.${key}`)}
                 </LinkButton>
               ))

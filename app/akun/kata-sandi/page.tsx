@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
+import { homePath } from "@/features/account/routes";
 import { ChangePasswordForm } from "@/features/account/ui/change-password-form";
 import { SignOutButton } from "@/features/account/ui/sign-out-button";
 import { MainContent } from "@/features/shell/ui/main-content";
 import { PageHeader } from "@/components/ui/page-header";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { requireUser } from "@/lib/auth/guard";
-import { homePath } from "@/lib/auth/session-user";
 
 export const dynamic = "force-dynamic";
 

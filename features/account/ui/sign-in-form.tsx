@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { authRoutes } from "@/features/account/routes";
 import { signInError, type SignInError } from "@/lib/auth/sign-in-error";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -47,7 +48,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string 
     try {
       const result = await signIn("credentials", { email, password, redirect: false, callbackUrl: callbackUrl ?? "/" });
       if (result?.ok && !result.error) {
-        window.location.assign(callbackUrl ?? "/masuk");
+        window.location.assign(callbackUrl ?? authRoutes.signIn());
         return;
       }
       setError(signInError(result?.error ?? "unavailable"));

@@ -3,6 +3,7 @@ import { Button, LinkButton } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import type { AidFilter } from "@/features/aid/filters";
 import { AID_KINDS } from "@/features/aid/schemas";
+import { withQuery } from "@/lib/paths";
 
 /** The list's filters as a GET form: year, OPD (city-wide readers), programme, kind, status. */
 export async function AidFilters({
@@ -72,7 +73,7 @@ export async function AidFilters({
             {t("filters.apply")}
           </Button>
           {active ? (
-            <LinkButton href={`${path}?tahun=${year}`} variant="secondary" className="min-h-11">
+            <LinkButton href={withQuery(path, { tahun: year })} variant="secondary" className="min-h-11">
               {t("filters.reset")}
             </LinkButton>
           ) : null}

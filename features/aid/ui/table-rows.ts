@@ -4,6 +4,7 @@ import type { DistributionRow } from "@/features/aid/queries";
 import type { AidKind } from "@/lib/generated/prisma/enums";
 import type { AppLocale } from "@/lib/i18n/locales";
 import type { DistributionTableRow } from "./distribution-table";
+import { aidRoutes } from "@/features/aid/routes";
 
 export function tableRows(
   rows: readonly DistributionRow[],
@@ -11,7 +12,7 @@ export function tableRows(
 ): DistributionTableRow[] {
   return rows.map((row) => ({
     id: row.id,
-    href: `/${options.tenantSlug}/bantuan/${row.id}`,
+    href: aidRoutes.detail(options.tenantSlug, row.id),
     date: formatDate(row.distributedAt, { locale: options.locale }),
     kind: options.kindLabel(row.kind),
     items: row.quantity > 1 ? `${row.quantity} × ${row.items}` : row.items,

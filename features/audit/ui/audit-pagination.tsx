@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { LinkButton } from "@/components/ui/button";
 import type { AuditFilter } from "@/features/audit/queries";
+import { withQuery } from "@/lib/paths";
 
 /** Newest / newer / older, keeping the filters; a cursor (an id) in the URL, never an offset. */
 export async function AuditPagination({
@@ -25,8 +26,7 @@ export async function AuditPagination({
     }
     if (cursor.before) params.set("before", cursor.before);
     if (cursor.after) params.set("after", cursor.after);
-    const query = params.toString();
-    return query ? `${path}?${query}` : path;
+    return withQuery(path, params);
   };
   const paged = Boolean(filter.before || filter.after);
   if (!paged && !olderThan) return null;

@@ -7,6 +7,7 @@ import type { BudgetOverviewRow } from "@/features/budget/queries";
 import { formatNumber, formatPercent, formatRupiah } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { AbsorptionBar } from "./absorption-bar";
+import { budgetRoutes } from "@/features/budget/routes";
 
 /** Every budget line of the year: pagu, verified spending, absorption, gap to the calendar, drafts. */
 export async function BudgetOverviewTable({
@@ -42,7 +43,7 @@ export async function BudgetOverviewTable({
           return (
             <Row key={row.id}>
               <RowHeaderCell className="min-w-72">
-                <Link href={`/${tenantSlug}/anggaran/${row.id}`} className="text-brand-800 underline-offset-2 hover:underline">
+                <Link href={budgetRoutes.line(tenantSlug, row.id)} className="text-brand-800 underline-offset-2 hover:underline">
                   {row.programme.name}
                 </Link>
                 <span className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs font-normal text-muted">

@@ -9,6 +9,7 @@ import type { LineEntry } from "@/features/budget/queries";
 import { deleteProblem, editProblem, reversalProblem } from "@/lib/entries/rules";
 import { formatDateShort, formatRupiah } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
+import { withQuery } from "@/lib/paths";
 
 /**
  * A line's entries with their state: drafts (edit, delete, verify), verified entries
@@ -96,7 +97,7 @@ export async function EntriesTable({
                   ) : null}
                   {canWrite && !editProblem(entry) ? (
                     <Link
-                      href={`${path}?ubah=${entry.id}#catat`}
+                      href={`${withQuery(path, { ubah: entry.id })}#catat`}
                       aria-label={t("actions.editLabel", labels)}
                       className="inline-flex min-h-9 items-center px-1.5 text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
                     >
@@ -116,7 +117,7 @@ export async function EntriesTable({
                   ) : null}
                   {canWrite && !reversalProblem(entry, entry.reversal !== null) ? (
                     <Link
-                      href={`${path}?balik=${entry.id}#catat`}
+                      href={`${withQuery(path, { balik: entry.id })}#catat`}
                       aria-label={t("actions.reverseLabel", labels)}
                       className="inline-flex min-h-9 items-center px-1.5 text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
                     >

@@ -3,6 +3,7 @@ import type { AppLocale } from "@/lib/i18n/locales";
 import type { PendingEntry } from "@/features/budget/queries";
 import { monthName } from "@/features/budget/months";
 import type { PendingRow } from "./pending-entries";
+import { budgetRoutes } from "@/features/budget/routes";
 
 /** Drafts as the pending list shows them, formatted on the server. */
 export function pendingRows(
@@ -25,7 +26,7 @@ export function pendingRows(
     isReversal: entry.reversesId !== null,
     programme: entry.budgetLine.programme.name,
     line: `${options.sourceLabel(entry.budgetLine.fundingSource)} · ${entry.budgetLine.description}`,
-    href: `/${options.tenantSlug}/anggaran/${entry.budgetLine.id}`,
+    href: budgetRoutes.line(options.tenantSlug, entry.budgetLine.id),
     opd: options.showOpd ? entry.budgetLine.programme.opd.shortName : null,
     note: entry.note,
     entered: enteredBy(entry, options),

@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { tenantPagePath } from "@/lib/auth/pages";
+import { dashboardsRoutes } from "@/features/dashboards/routes";
 
 /** On the city's home page, for readers of the mayor's dashboards: the way to them. */
 export async function MayorHomeLinks({ tenantSlug }: { tenantSlug: string }) {
   const t = await getTranslations("Home.mayor");
   const links = [
-    { href: tenantPagePath(tenantSlug, "budgetDashboard"), text: t("budget") },
-    { href: tenantPagePath(tenantSlug, "resultsDashboard"), text: t("results") },
+    { href: dashboardsRoutes.budget(tenantSlug), text: t("budget") },
+    { href: dashboardsRoutes.results(tenantSlug), text: t("results") },
   ];
   return (
     <nav aria-labelledby="mayor-home-links" className="mb-6 rounded-lg border border-line border-l-4 border-l-accent-400 bg-white px-4 py-3 shadow-xs sm:px-5">

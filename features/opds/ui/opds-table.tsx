@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { Cell, HeaderCell, Row, RowHeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
 import { formatNumber } from "@/lib/format";
 import type { OpdRow } from "@/features/opds/queries";
+import { opdsRoutes } from "@/features/opds/routes";
 
 export async function OpdsTable({ opds, tenantSlug }: { opds: OpdRow[]; tenantSlug: string }) {
   const [t, locale] = await Promise.all([getTranslations("Opds"), getLocale()]);
@@ -51,7 +52,7 @@ export async function OpdsTable({ opds, tenantSlug }: { opds: OpdRow[]; tenantSl
               </Cell>
               <Cell className="text-right">
                 <Link
-                  href={`/${tenantSlug}/opd/${opd.id}`}
+                  href={opdsRoutes.detail(tenantSlug, opd.id)}
                   aria-label={t("editOpd", { name: opd.shortName })}
                   className="font-medium text-brand-700 underline-offset-2 hover:underline"
                 >

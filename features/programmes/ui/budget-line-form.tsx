@@ -11,6 +11,7 @@ import { RupiahField } from "@/components/ui/rupiah-field";
 import { SelectField } from "@/components/ui/select-field";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
 import type { FundingSource } from "@/lib/generated/prisma/enums";
+import { programmesRoutes } from "@/features/programmes/routes";
 
 type Result = { budgetLineId: string; programmeId: string };
 
@@ -52,7 +53,7 @@ function BudgetLineFormRound(props: Props & { onCreated: (message: string) => vo
   const { mode, tenantSlug } = props;
   const { state, pending, formRef, onSubmit, fieldError, formError } = useActionForm<Result>(async (previous, data) => {
     const result = await props.action(previous, data);
-    if (result.ok && mode === "edit") router.push(`/${tenantSlug}/program/${result.data.programmeId}`);
+    if (result.ok && mode === "edit") router.push(programmesRoutes.detail(tenantSlug, result.data.programmeId));
     return result;
   });
   const line = props.mode === "edit" ? props.line : null;
@@ -132,7 +133,7 @@ function BudgetLineFormRound(props: Props & { onCreated: (message: string) => vo
           {pending ? t("lineForm.saving") : line ? t("lineForm.save") : t("lineForm.create")}
         </Button>
         {line ? (
-          <Link href={`/${props.tenantSlug}/program/${line.programmeId}`} className={buttonClassName("secondary")}>
+          <Link href={programmesRoutes.detail(props.tenantSlug, line.programmeId)} className={buttonClassName("secondary")}>
             {t("lineForm.cancel")}
           </Link>
         ) : null}

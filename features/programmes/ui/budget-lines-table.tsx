@@ -7,6 +7,8 @@ import { formatPercent, formatRupiah } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { percentOf } from "@/lib/money";
 import type { BudgetLineRow, Totals } from "@/features/programmes/queries";
+import { budgetRoutes } from "@/features/budget/routes";
+import { programmesRoutes } from "@/features/programmes/routes";
 
 /** A programme's budget lines with pagu, verified spending and absorption; links to each line's entries. */
 export async function BudgetLinesTable({
@@ -47,7 +49,7 @@ export async function BudgetLinesTable({
             <Row key={line.id}>
               <RowHeaderCell className="min-w-56">
                 <Link
-                  href={`/${tenantSlug}/anggaran/${line.id}`}
+                  href={budgetRoutes.line(tenantSlug, line.id)}
                   aria-label={t("detail.entriesLabel", { description: line.description })}
                   className="text-brand-800 underline-offset-2 hover:underline"
                 >
@@ -72,7 +74,7 @@ export async function BudgetLinesTable({
               <Cell className="text-right">
                 {canEdit ? (
                   <Link
-                    href={`/${tenantSlug}/program/${programmeId}/pos/${line.id}`}
+                    href={programmesRoutes.budgetLine(tenantSlug, programmeId, line.id)}
                     aria-label={t("detail.editLineLabel", { description: line.description })}
                     className="font-medium text-brand-700 underline-offset-2 hover:underline"
                   >

@@ -10,6 +10,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
 import type { ProgrammeKind, TargetUnit } from "@/lib/generated/prisma/enums";
+import { programmesRoutes } from "@/features/programmes/routes";
 
 type Result = { programmeId: string };
 
@@ -47,11 +48,11 @@ export function ProgrammeForm({
   // Open the programme as the action answers.
   const { state, pending, formRef, onSubmit, fieldError, formError } = useActionForm<Result>(async (previous, data) => {
     const result = await action(previous, data);
-    if (result.ok) router.push(`/${tenantSlug}/program/${result.data.programmeId}`);
+    if (result.ok) router.push(programmesRoutes.detail(tenantSlug, result.data.programmeId));
     return result;
   });
   const hasFieldErrors = Boolean(state && !state.ok && state.fieldErrors && Object.keys(state.fieldErrors).length);
-  const back = programme ? `/${tenantSlug}/program/${programme.id}` : `/${tenantSlug}/program`;
+  const back = programme ? programmesRoutes.detail(tenantSlug, programme.id) : programmesRoutes.list(tenantSlug);
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending || undefined}>

@@ -7,6 +7,7 @@ import { formatPercent, formatRupiah } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { percentOf } from "@/lib/money";
 import type { ProgrammeListRow } from "@/features/programmes/queries";
+import { programmesRoutes } from "@/features/programmes/routes";
 
 /** The year's programmes: kind, targets, pagu, verified spending, absorption, pending drafts. */
 export async function ProgrammeTable({
@@ -42,7 +43,7 @@ export async function ProgrammeTable({
           return (
             <Row key={row.id}>
               <RowHeaderCell className="min-w-64">
-                <Link href={`/${tenantSlug}/program/${row.id}`} className="text-brand-800 underline-offset-2 hover:underline">
+                <Link href={programmesRoutes.detail(tenantSlug, row.id)} className="text-brand-800 underline-offset-2 hover:underline">
                   {row.name}
                 </Link>
                 <span className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs font-normal text-muted">

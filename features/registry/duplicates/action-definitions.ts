@@ -2,8 +2,7 @@ import { defineAction, type AnyActionDefinition } from "@/lib/actions/define";
 import { z } from "@/lib/validation/zod";
 import { DUPLICATE_SCAN_TIMEOUT_MS, SCANNED_KINDS, scanDuplicates } from "@/features/registry/duplicates/detect";
 import { resolveDuplicate, resolveDuplicateSchema } from "@/features/registry/duplicates/resolve";
-
-const duplicatesPath = (slug: string) => `/${slug}/registri/duplikat`;
+import { registryRoutes } from "@/features/registry/routes";
 
 export const scanDuplicatesDefinition = defineAction({
   name: "registry.duplicates.scan",
@@ -17,7 +16,7 @@ export const scanDuplicatesDefinition = defineAction({
   run: (ctx, input) => scanDuplicates(ctx.tx, ctx.tenantId, input.kinds),
   // Two grouping passes over a city's members: 10–20 s at a million households.
   timeout: DUPLICATE_SCAN_TIMEOUT_MS,
-  revalidate: (slug) => [duplicatesPath(slug)],
+  revalidate: (slug) => [registryRoutes.duplicates(slug)],
   successMessage: "Pemeriksaan selesai.",
 });
 
@@ -26,7 +25,7 @@ export const resolveDuplicateDefinition = defineAction({
   permission: "registry:graduate",
   schema: resolveDuplicateSchema,
   run: (ctx, input) => resolveDuplicate(ctx, input),
-  revalidate: (slug) => [duplicatesPath(slug), `/${slug}/registri`],
+  revalidate: (slug) => [registryRoutes.duplicates(slug), registryRoutes.list(slug)],
   successMessage: "Dugaan data ganda diselesaikan.",
 });
 

@@ -6,6 +6,7 @@ import type { FormAction } from "@/components/ui/use-action-form";
 import { formatDate } from "@/lib/format";
 import type { ChangeRequestView } from "@/features/registry/change-requests/queries";
 import { DecideChangeForm } from "./decide-change-form";
+import { registryRoutes } from "@/features/registry/routes";
 
 /** One request: what is proposed, by whom, and its decision (or the form to decide it). */
 export async function ChangeRequestCard({
@@ -39,7 +40,7 @@ export async function ChangeRequestCard({
           </h3>
           {showHousehold ? (
             <p className="text-sm text-muted">
-              <Link href={`/${tenantSlug}/registri/${request.household.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+              <Link href={registryRoutes.household(tenantSlug, request.household.id)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
                 {request.household.headName ?? t("household")}
               </Link>{" "}
               · <span className="font-mono">{request.household.noKkMasked}</span> · {request.household.kelurahan}

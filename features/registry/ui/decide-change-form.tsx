@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { FormAlert, FormNotice } from "@/components/ui/form-alert";
 import type { FormAction } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/actions/define";
+import { withQuery } from "@/lib/paths";
 
 /** Approve (the change is applied at once) or reject with a reason. */
 export function DecideChangeForm({
@@ -17,7 +18,7 @@ export function DecideChangeForm({
   action: FormAction<unknown>;
   requestId: string;
   /**
-   * Where to go once decided, the decision ("APPROVE"/"REJECT") appended. The page refreshes
+   * Where to go once decided, with the decision ("APPROVE"/"REJECT") as `decided`. The page refreshes
    * without the request (and this form), so the confirmation is shown there.
    */
   doneHref?: string;
@@ -40,7 +41,7 @@ export function DecideChangeForm({
       const result = await action(null, data);
       setState(result);
       // Runs even when the refresh has already removed this form.
-      if (result.ok && doneHref) router.replace(`${doneHref}${chosen}`, { scroll: false });
+      if (result.ok && doneHref) router.replace(withQuery(doneHref, { decided: chosen }), { scroll: false });
     });
   }
 

@@ -5,6 +5,7 @@ import type { FormAction } from "@/components/ui/use-action-form";
 import { formatDate, formatNumber } from "@/lib/format";
 import type { DuplicateHousehold, DuplicatePerson, DuplicateView } from "@/features/registry/duplicates/queries";
 import { ResolveDuplicateForm } from "./duplicate-forms";
+import { registryRoutes } from "@/features/registry/routes";
 
 /** A suspected pair side by side, with the decision or the form to make it. */
 export async function DuplicateCard({
@@ -39,7 +40,7 @@ export async function DuplicateCard({
       <dd>{formatDate(p.birthDate, { locale })}</dd>
       <dt className="text-muted">{t("fields.household")}</dt>
       <dd>
-        <Link href={`/${tenantSlug}/registri/${p.household.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+        <Link href={registryRoutes.household(tenantSlug, p.household.id)} className="text-brand-700 underline-offset-2 hover:underline">
           <span className="font-mono">{p.household.noKkMasked}</span>
         </Link>{" "}
         · {tr(`relation.${p.relation}`)} · {p.household.kelurahan}
@@ -52,7 +53,7 @@ export async function DuplicateCard({
     <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm">
       <dt className="text-muted">{t("fields.head")}</dt>
       <dd className="font-medium text-ink">
-        <Link href={`/${tenantSlug}/registri/${h.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+        <Link href={registryRoutes.household(tenantSlug, h.id)} className="text-brand-700 underline-offset-2 hover:underline">
           {h.headName ?? "–"}
         </Link>
       </dd>

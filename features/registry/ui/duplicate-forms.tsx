@@ -7,6 +7,7 @@ import type { ActionResult } from "@/lib/actions/define";
 import { Button } from "@/components/ui/button";
 import { FormAlert, FormNotice } from "@/components/ui/form-alert";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
+import { withQuery } from "@/lib/paths";
 
 /** Runs the duplicate checks chosen. */
 export function ScanDuplicatesForm({ action }: { action: FormAction<Record<string, number>> }) {
@@ -50,7 +51,7 @@ export function ResolveDuplicateForm({
   action: FormAction<unknown>;
   candidateId: string;
   canMerge: boolean;
-  /** Where to go once resolved (the page refreshes without this pair); the resolution is appended. */
+  /** Where to go once resolved (the page refreshes without this pair), with the resolution as `resolved`. */
   doneHref?: string;
 }) {
   const t = useTranslations("Duplicates.resolve");
@@ -69,7 +70,7 @@ export function ResolveDuplicateForm({
     startTransition(async () => {
       const result = await action(null, data);
       setState(result);
-      if (result.ok && doneHref) router.replace(`${doneHref}${chosen === "DISMISS" ? "DISMISSED" : "MERGED"}`, { scroll: false });
+      if (result.ok && doneHref) router.replace(withQuery(doneHref, { resolved: chosen === "DISMISS" ? "DISMISSED" : "MERGED" }), { scroll: false });
     });
   }
 

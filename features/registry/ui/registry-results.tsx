@@ -4,6 +4,7 @@ import { Cell, HeaderCell, Row, Table, TableBody, TableHead } from "@/components
 import { formatNumber } from "@/lib/format";
 import type { RegistryRow } from "@/features/registry/search/search-households";
 import { DesilBadge, ExtremeBadge, StatusBadge } from "./registry-badges";
+import { registryRoutes } from "@/features/registry/routes";
 
 export async function RegistryResults({ rows, tenantSlug }: { rows: RegistryRow[]; tenantSlug: string }) {
   const [t, locale] = await Promise.all([getTranslations("Registry"), getLocale()]);
@@ -25,7 +26,7 @@ export async function RegistryResults({ rows, tenantSlug }: { rows: RegistryRow[
           <Row key={row.id}>
             <th scope="row" className="sticky left-0 z-10 bg-inherit px-4 py-2.5 text-left align-top font-medium">
               <Link
-                href={`/${tenantSlug}/registri/${row.id}`}
+                href={registryRoutes.household(tenantSlug, row.id)}
                 className="text-brand-700 underline-offset-2 hover:underline"
               >
                 {row.headName ?? t("results.noHead")}

@@ -5,6 +5,7 @@ import type { LoanStatus } from "@/lib/generated/prisma/enums";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { maskNik } from "@/lib/identity/nik";
 import { ArrearsBadge, LoanStatusBadge } from "./loan-status-badge";
+import { revolvingFundsRoutes } from "@/features/revolving-funds/routes";
 
 export type LoanCardData = {
   id: string;
@@ -30,7 +31,7 @@ export function LoanCards({ loans, tenantSlug, locale }: { loans: LoanCardData[]
         <li key={loan.id} className="rounded-lg border border-line bg-white p-4 shadow-xs">
           <div className="flex items-start justify-between gap-2">
             <h3 className="min-w-0 font-semibold text-ink">
-              <Link href={`/${tenantSlug}/dana-pem/pinjaman/${loan.id}`} className="underline-offset-2 hover:underline">
+              <Link href={revolvingFundsRoutes.loan(tenantSlug, loan.id)} className="underline-offset-2 hover:underline">
                 {loan.borrowerName}
               </Link>
             </h3>

@@ -7,6 +7,7 @@ import { RupiahField } from "@/components/ui/rupiah-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 import type { FormAction } from "@/components/ui/use-action-form";
 import { ActionForm } from "./action-form";
+import { revolvingFundsRoutes } from "@/features/revolving-funds/routes";
 
 export type ChosenMember = { id: string; name: string; maskedNik: string; household: string };
 
@@ -16,11 +17,11 @@ export function LoanForm({
   fundId,
   member,
   maxTenorMonths,
-  loanHref,
+  tenantSlug,
 }: {
   action: FormAction<{ loanId: string }>;
-  /** The loan page's path without the id. */
-  loanHref: string;
+  /** The city, for the new loan's page. */
+  tenantSlug: string;
   fundId: string;
   member: ChosenMember | null;
   maxTenorMonths: number;
@@ -32,7 +33,7 @@ export function LoanForm({
       action={action}
       hidden={member ? { fundId, memberId: member.id } : { fundId }}
       resetOnSuccess={false}
-      successHref={(result) => `${loanHref}/${result.loanId}`}
+      successHref={(result) => revolvingFundsRoutes.loan(tenantSlug, result.loanId)}
       submitLabel={t("submit")}
       pendingLabel={t("saving")}
       errorSummary={t("errorSummary")}

@@ -1,26 +1,63 @@
+import { aidRoutes } from "@/features/aid/routes";
+import { areasRoutes } from "@/features/areas/routes";
+import { auditRoutes } from "@/features/audit/routes";
+import { budgetRoutes } from "@/features/budget/routes";
+import { dashboardsRoutes } from "@/features/dashboards/routes";
+import { homeRoutes } from "@/features/home/routes";
+import { opdsRoutes } from "@/features/opds/routes";
+import { programmesRoutes } from "@/features/programmes/routes";
+import { registryRoutes } from "@/features/registry/routes";
+import { revolvingFundsRoutes } from "@/features/revolving-funds/routes";
+import { statisticsRoutes } from "@/features/statistics/routes";
+import { trainingsRoutes } from "@/features/trainings/routes";
+import { usersRoutes } from "@/features/users/routes";
 import { TENANT_PAGES, userMayOpen, type TenantPageKey } from "@/lib/auth/pages";
 import type { Grantee } from "@/lib/auth/permissions";
 import type { Messages } from "@/lib/i18n/catalogues";
 
 export type NavKey = Exclude<keyof Messages["Nav"], "label">;
 
+/** Each page of lib/auth/pages.ts and the builder of its URL, from its feature's routes.ts. */
+const PAGE_HREFS = {
+  home: homeRoutes.home,
+  registry: registryRoutes.list,
+  registryImport: registryRoutes.import,
+  changeRequests: registryRoutes.changeRequests,
+  duplicates: registryRoutes.duplicates,
+  programmes: programmesRoutes.list,
+  trainings: trainingsRoutes.list,
+  aid: aidRoutes.list,
+  budget: budgetRoutes.list,
+  povertyDashboard: dashboardsRoutes.poverty,
+  statistics: statisticsRoutes.dashboard,
+  budgetDashboard: dashboardsRoutes.budget,
+  resultsDashboard: dashboardsRoutes.results,
+  revolvingFundsDashboard: dashboardsRoutes.revolvingFunds,
+  revolvingFunds: revolvingFundsRoutes.list,
+  users: usersRoutes.list,
+  opds: opdsRoutes.list,
+  areas: areasRoutes.list,
+  audit: auditRoutes.list,
+} satisfies Record<TenantPageKey, (slug: string) => string>;
+
+/** The URL of a page of a city, e.g. `tenantPageHref("mataram", "aid")` is "/mataram/bantuan". */
+export function tenantPageHref(tenantSlug: string, page: TenantPageKey): string {
+  return PAGE_HREFS[page](tenantSlug);
+}
+
 export type NavItem = {
   /** Label key under `Nav` in the catalogues, and the page in lib/auth/pages.ts. */
   key: TenantPageKey & NavKey;
-  /** Path under /<tenant>; "" is the tenant's home. Folder names follow the URL. */
-  segment: string;
 };
 
-/** The tenant menu, in display order: the built pages of lib/auth/pages.ts. */
-export const tenantNavItems: NavItem[] = (Object.keys(TENANT_PAGES) as (TenantPageKey & NavKey)[])
-  .filter((key) => TENANT_PAGES[key].available)
-  .map((key) => ({ key, segment: TENANT_PAGES[key].segment }));
+/** The tenant menu, in display order: the pages of lib/auth/pages.ts. */
+export const tenantNavItems: NavItem[] = (Object.keys(TENANT_PAGES) as (TenantPageKey & NavKey)[]).map((key) => ({ key }));
 
 /** The items a user may open, by the permission table (their role and their OPD's mark). */
 export function visibleNavItems(user: Grantee, items: readonly NavItem[] = tenantNavItems): NavItem[] {
   return items.filter((item) => userMayOpen(user, item.key));
 }
 
-export function navHref(tenantSlug: string, item: Pick<NavItem, "segment">): string {
-  return item.segment ? `/${tenantSlug}/${item.segment}` : `/${tenantSlug}`;
+export function navHref(tenantSlug: string, item: NavItem): string {
+  return tenantPageHref(tenantSlug, item.key);
 }

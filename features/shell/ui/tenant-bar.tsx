@@ -8,10 +8,11 @@ import { navHref, visibleNavItems, type NavItem } from "./nav-items";
 export async function TenantBar({ tenant, user }: { tenant: TenantSummary; user: Grantee }) {
   const t = await getTranslations("Nav");
   const items = visibleNavItems(user);
+  const href = (item: NavItem) => navHref(tenant.slug, item);
+  // The city's home is current only on itself; any other item gives way to the items below it.
+  const isHome = (item: NavItem) => item.key === "home";
   const deeperHrefs = (item: NavItem) =>
-    item.segment === ""
-      ? []
-      : items.filter((other) => other.segment.startsWith(`${item.segment}/`)).map((other) => navHref(tenant.slug, other));
+    isHome(item) ? [] : items.map(href).filter((other) => other.startsWith(`${href(item)}/`));
   return (
     <div className="border-b border-line bg-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-col gap-x-6 px-4 pt-2 sm:flex-row sm:items-center sm:px-6 sm:pt-0">
@@ -20,7 +21,7 @@ export async function TenantBar({ tenant, user }: { tenant: TenantSummary; user:
           <ul className="flex lg:flex-wrap">
             {items.map((item) => (
               <li key={item.key}>
-                <NavLink href={navHref(tenant.slug, item)} exact={item.segment === ""} deeper={deeperHrefs(item)}>
+                <NavLink href={href(item)} exact={isHome(item)} deeper={deeperHrefs(item)}>
                   {t(item.key)}
                 </NavLink>
               </li>

@@ -10,6 +10,8 @@ import type { FormAction } from "@/components/ui/use-action-form";
 import { CompleteForm, RemoveButton, WithdrawForm } from "./participant-actions";
 import { TrainingStatusBadge } from "./training-status-badge";
 import { TrainingVerifyTable } from "./verify-table";
+import { aidRoutes } from "@/features/aid/routes";
+import { registryRoutes } from "@/features/registry/routes";
 
 /**
  * The participants with their numbers masked, completion and certificate; the writer's row
@@ -73,7 +75,7 @@ export async function ParticipantsSection({
             cells: [
               <span key="name">
                 {showHousehold ? (
-                  <Link href={`/${slug}/registri/${p.householdId}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
+                  <Link href={registryRoutes.household(slug, p.householdId)} className="font-medium text-brand-800 underline-offset-2 hover:underline">
                     {p.name}
                   </Link>
                 ) : (
@@ -105,7 +107,7 @@ export async function ParticipantsSection({
                       {p.completion === "ENROLLED" && ended ? <CompleteForm participantId={p.id} name={p.name} action={actions.complete} /> : null}
                       {p.completion === "COMPLETED" ? (
                         <Link
-                          href={`/${slug}/bantuan/baru?${new URLSearchParams({ rumahTangga: p.householdId, peserta: p.id })}`}
+                          href={aidRoutes.create(slug, { rumahTangga: p.householdId, peserta: p.id })}
                           aria-label={t("participants.recordToolKitFor", { name: p.name })}
                           className="text-sm font-medium text-brand-800 underline-offset-2 hover:underline"
                         >

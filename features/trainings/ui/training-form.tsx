@@ -8,6 +8,7 @@ import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
+import { trainingsRoutes } from "@/features/trainings/routes";
 
 type Result = { trainingId: string; programmeId: string };
 
@@ -40,7 +41,7 @@ export function TrainingForm({
   const router = useRouter();
   const { state, pending, formRef, onSubmit, fieldError, formError } = useActionForm<Result>(async (previous, data) => {
     const result = await action(previous, data);
-    if (result.ok) router.push(`/${tenantSlug}/pelatihan/${result.data.trainingId}`);
+    if (result.ok) router.push(trainingsRoutes.detail(tenantSlug, result.data.trainingId));
     return result;
   });
   const hasFieldErrors = Boolean(state && !state.ok && state.fieldErrors && Object.keys(state.fieldErrors).length);

@@ -4,6 +4,7 @@ import { cx } from "@/components/ui/class-names";
 import { formatNumber } from "@/lib/format";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ASSIGNABLE_ROLES, type AssignableRole } from "@/features/users/roles";
+import { usersRoutes } from "@/features/users/routes";
 
 /** Links, not a form: each role is one keypress away and the URL can be shared. */
 export async function RoleFilter({
@@ -17,14 +18,13 @@ export async function RoleFilter({
 }) {
   const [t, locale] = await Promise.all([getTranslations("Users"), getLocale()]);
   const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
-  const base = `/${tenantSlug}/pengguna`;
   const items: { key: string; label: string; count: number; href: string; on: boolean }[] = [
-    { key: "all", label: t("all"), count: total, href: base, on: current === null },
+    { key: "all", label: t("all"), count: total, href: usersRoutes.list(tenantSlug), on: current === null },
     ...ASSIGNABLE_ROLES.map((role) => ({
       key: role,
       label: t(`roles.${role}`),
       count: counts.get(role) ?? 0,
-      href: `${base}?peran=${role}`,
+      href: usersRoutes.list(tenantSlug, { peran: role }),
       on: current === role,
     })),
   ];

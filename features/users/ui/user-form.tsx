@@ -12,6 +12,7 @@ import type { ScopeChoices } from "@/features/users/queries";
 import { ASSIGNABLE_ROLES, isAssignableRole, scopeOf, type AssignableRole } from "@/features/users/roles";
 import { OneTimePassword } from "./one-time-password";
 import { PasswordChoice } from "./password-choice";
+import { usersRoutes } from "@/features/users/routes";
 
 type UserSummary = { id: string; name: string; email: string };
 
@@ -54,13 +55,13 @@ function UserFormRound(props: Props & { onAnother: () => void }) {
         <FormNotice>{t("created.title", { name: user.name })}</FormNotice>
         {password ? <OneTimePassword email={user.email} password={password} /> : null}
         <div className="flex flex-wrap gap-3">
-          <Link href={`/${props.tenantSlug}/pengguna/${user.id}`} className={buttonClassName("primary")}>
+          <Link href={usersRoutes.detail(props.tenantSlug, user.id)} className={buttonClassName("primary")}>
             {t("created.open")}
           </Link>
           <Button variant="secondary" onClick={props.onAnother}>
             {t("created.addAnother")}
           </Button>
-          <Link href={`/${props.tenantSlug}/pengguna`} className={buttonClassName("secondary")}>
+          <Link href={usersRoutes.list(props.tenantSlug)} className={buttonClassName("secondary")}>
             {t("created.list")}
           </Link>
         </div>
@@ -186,7 +187,7 @@ function UserFormRound(props: Props & { onAnother: () => void }) {
           {pending ? t("form.saving") : props.mode === "create" ? t("form.create") : t("form.save")}
         </Button>
         {props.mode === "create" ? (
-          <Link href={`/${props.tenantSlug}/pengguna`} className={buttonClassName("secondary")}>
+          <Link href={usersRoutes.list(props.tenantSlug)} className={buttonClassName("secondary")}>
             {t("form.cancel")}
           </Link>
         ) : null}

@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { Cell, HeaderCell, Row, RowHeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
 import type { UserListRow } from "@/features/users/queries";
 import { formatDateTime } from "./date-time";
+import { usersRoutes } from "@/features/users/routes";
 
 /** The city's users: who, role, scope, whether they may sign in, and when they last did. */
 export async function UsersTable({
@@ -71,7 +72,7 @@ export async function UsersTable({
               </Cell>
               <Cell className="text-right">
                 <Link
-                  href={`/${tenantSlug}/pengguna/${user.id}`}
+                  href={usersRoutes.detail(tenantSlug, user.id)}
                   aria-label={t("manageUser", { name: user.name })}
                   className="font-medium text-brand-700 underline-offset-2 hover:underline"
                 >

@@ -25,6 +25,8 @@ import { programmeScope } from "@/lib/auth/scope";
 import { createRealisationAction, deleteRealisationAction, reverseRealisationAction, updateRealisationAction, verifyRealisationsAction } from "@/features/budget/actions";
 import { firstParam as first } from "@/lib/validation/search-params";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
+import { budgetRoutes } from "@/features/budget/routes";
+import { programmesRoutes } from "@/features/programmes/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -69,7 +71,7 @@ export default async function BudgetLinePage({ params, searchParams }: Props) {
   const year = line.programme.fiscalYear;
   const today = currentYearMonth(timeZone);
   const absorption = absorptionOf(line.pagu, data.totals?.realised ?? 0n, year, today);
-  const path = `/${slug}/anggaran/${line.id}`;
+  const path = budgetRoutes.line(slug, line.id);
   const editing = canWrite ? entries.find((entry) => entry.id === first(query.ubah) && !editProblem(entry)) : undefined;
   const reversing = canWrite ? entries.find((entry) => entry.id === first(query.balik) && !reversalProblem(entry, entry.reversal !== null)) : undefined;
   const lastMonth = lastRecordableMonth(year, today);
@@ -78,7 +80,7 @@ export default async function BudgetLinePage({ params, searchParams }: Props) {
 
   return (
     <NextIntlClientProvider messages={{ Budget: messages.Budget, Programmes: messages.Programmes }}>
-      <Link href={`/${slug}/anggaran?tahun=${year}`} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+      <Link href={budgetRoutes.list(slug, { tahun: year })} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
         {t("line.backToBudget")}
       </Link>
       <PageHeader
@@ -87,7 +89,7 @@ export default async function BudgetLinePage({ params, searchParams }: Props) {
         description={
           <>
             {t("line.programme")}:{" "}
-            <Link href={`/${slug}/program/${line.programme.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+            <Link href={programmesRoutes.detail(slug, line.programme.id)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
               {line.programme.name}
             </Link>{" "}
             · {t("line.source")}: {source}

@@ -18,6 +18,8 @@ import type { AppLocale } from "@/lib/i18n/locales";
 import { programmeScope } from "@/lib/auth/scope";
 import { deleteDistributionAction, reverseDistributionAction, verifyDistributionsAction } from "@/features/aid/actions";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
+import { aidRoutes } from "@/features/aid/routes";
+import { registryRoutes } from "@/features/registry/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -55,14 +57,14 @@ export default async function DistributionPage({ params }: Props) {
   const canDelete = own && entry.status === "DRAFT";
   const canVerify = own && entry.status === "DRAFT" && userCan(user, "entry:verify");
   const canReverse = own && entry.status === "VERIFIED" && !isReversal && !entry.reversal;
-  const path = `/${slug}/bantuan/${entry.id}`;
+  const path = aidRoutes.detail(slug, entry.id);
   const byAt = (id: string | null, date: Date | null) =>
     date ? t("detail.byAt", { name: (id && names.get(id)) || "–", date: formatDate(date, { locale, timeZone }) }) : t("detail.none");
 
   const facts: [string, React.ReactNode][] = [
     [t("detail.recipient"), (
       <>
-        <Link href={`/${slug}/registri/${entry.household.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+        <Link href={registryRoutes.household(slug, entry.household.id)} className="text-brand-700 underline-offset-2 hover:underline">
           {entry.household.headName ?? t("list.noHead")}
         </Link>
         <span className="block font-mono text-xs text-muted">
@@ -89,7 +91,7 @@ export default async function DistributionPage({ params }: Props) {
 
   return (
     <>
-      <Link href={`/${slug}/bantuan?tahun=${entry.programme.fiscalYear}`} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+      <Link href={aidRoutes.list(slug, { tahun: entry.programme.fiscalYear })} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
         {t("detail.back")}
       </Link>
       <PageHeader
@@ -108,7 +110,7 @@ export default async function DistributionPage({ params }: Props) {
                 fields={{ distributionId: entry.id }}
                 variant="danger"
                 confirm={t("detail.deleteConfirm")}
-                redirectTo={`/${slug}/bantuan`}
+                redirectTo={aidRoutes.list(slug)}
               >
                 {t("detail.delete")}
               </ActionButton>
@@ -126,14 +128,14 @@ export default async function DistributionPage({ params }: Props) {
       ) : null}
       {entry.reversesId ? (
         <p className="mb-4 text-sm">
-          <Link href={`/${slug}/bantuan/${entry.reversesId}`} className="text-brand-700 underline-offset-2 hover:underline">
+          <Link href={aidRoutes.detail(slug, entry.reversesId)} className="text-brand-700 underline-offset-2 hover:underline">
             {t("detail.reverses")}
           </Link>
         </p>
       ) : null}
       {entry.reversal ? (
         <p className="mb-4 text-sm">
-          <Link href={`/${slug}/bantuan/${entry.reversal.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+          <Link href={aidRoutes.detail(slug, entry.reversal.id)} className="text-brand-700 underline-offset-2 hover:underline">
             {t("detail.reversedBy")}
           </Link>
         </p>

@@ -22,6 +22,7 @@ import { searchHouseholds } from "@/features/registry/search/search-households";
 import { firstParam } from "@/lib/validation/search-params";
 import { createDistributionAction } from "@/features/aid/actions";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
+import { aidRoutes } from "@/features/aid/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -65,15 +66,15 @@ export default async function NewDistributionPage({ params, searchParams }: Prop
     getLocale() as Promise<AppLocale>,
     getMessages(),
   ]);
-  const path = `/${slug}/bantuan/baru`;
+  const path = aidRoutes.create(slug);
   const { recipient } = data;
   const participation = recipient?.participations.find((p) => p.id === participantId);
   const preset = participation ? { kind: "EQUIPMENT", memberId: participation.memberId, trainingParticipantId: participation.id } : undefined;
-  const pickHref = (householdId: string) => `${path}?${new URLSearchParams({ ...(q ? { q } : {}), rumahTangga: householdId })}`;
+  const pickHref = (householdId: string) => aidRoutes.create(slug, { q: q || undefined, rumahTangga: householdId });
 
   return (
     <>
-      <Link href={`/${slug}/bantuan`} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+      <Link href={aidRoutes.list(slug)} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
         {t("new.back")}
       </Link>
       <PageHeader title={t("new.title")} description={t("new.description")} />

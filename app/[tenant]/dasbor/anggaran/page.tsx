@@ -19,6 +19,7 @@ import { mayorDashboardContext } from "@/features/dashboards/mayor-context";
 import { withTenant } from "@/lib/db";
 import { monthName } from "@/features/budget/months";
 import type { AppLocale } from "@/lib/i18n/locales";
+import { dashboardsRoutes } from "@/features/dashboards/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -47,8 +48,8 @@ export default async function BudgetDashboardPage({ params, searchParams }: Prop
   const { filters, options } = context;
   const [t, tDashboards, locale] = await Promise.all([getTranslations("BudgetDashboard"), getTranslations("Dashboards"), getLocale() as Promise<AppLocale>]);
   const tables = await budgetTables(data, locale);
-  const path = `/${slug}/dasbor/anggaran`;
-  const links = (id: string) => (userCan(user, "data:export") ? exportLinks(`${path}/ekspor`, filters, id) : null);
+  const path = dashboardsRoutes.budget(slug);
+  const links = (id: string) => (userCan(user, "data:export") ? exportLinks(dashboardsRoutes.budgetExport(slug), filters, id) : null);
   const chartLabel = (title: string) => tDashboards("chartLabel", { title });
 
   const curveData = data.curve.map((point) => ({
@@ -69,7 +70,7 @@ export default async function BudgetDashboardPage({ params, searchParams }: Prop
         description={t("description")}
         actions={
           <DashboardToolbar>
-            <LinkButton href={`/${slug}/dasbor/hasil?${dashboardFiltersQuery(filters)}`} variant="secondary" className="print:hidden">
+            <LinkButton href={dashboardsRoutes.results(slug, dashboardFiltersQuery(filters))} variant="secondary" className="print:hidden">
               {t("toResults")}
             </LinkButton>
           </DashboardToolbar>

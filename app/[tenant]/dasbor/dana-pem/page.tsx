@@ -18,6 +18,7 @@ import { formatNumber, formatPercent, formatRupiahShort } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { percentOf } from "@/lib/money";
 import { cityToday } from "@/features/revolving-funds/scope";
+import { dashboardsRoutes } from "@/features/dashboards/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -54,8 +55,8 @@ export default async function RevolvingFundsDashboardPage({ params, searchParams
   });
   const locale = (await getLocale()) as AppLocale;
   const { filters, totals } = data;
-  const path = `/${slug}/dasbor/dana-pem`;
-  const links = (tableId: string) => (userCan(user, "data:export") ? exportLinks(`${path}/ekspor`, filters, tableId) : null);
+  const path = dashboardsRoutes.revolvingFunds(slug);
+  const links = (tableId: string) => (userCan(user, "data:export") ? exportLinks(dashboardsRoutes.revolvingFundsExport(slug), filters, tableId) : null);
   const short = (amount: bigint) => formatRupiahShort(amount, { locale });
 
   return (

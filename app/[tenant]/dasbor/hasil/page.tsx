@@ -17,6 +17,7 @@ import { mayorDashboardContext } from "@/features/dashboards/mayor-context";
 import { resultsDashboardData, resultsTables } from "@/features/dashboards/results/tables";
 import { withTenant } from "@/lib/db";
 import type { AppLocale } from "@/lib/i18n/locales";
+import { dashboardsRoutes } from "@/features/dashboards/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -44,8 +45,8 @@ export default async function ResultsDashboardPage({ params, searchParams }: Pro
   const [t, locale] = await Promise.all([getTranslations("ResultsDashboard"), getLocale() as Promise<AppLocale>]);
   const tDashboards = await getTranslations("Dashboards");
   const tables = await resultsTables(data);
-  const path = `/${slug}/dasbor/hasil`;
-  const links = (id: string) => (userCan(user, "data:export") ? exportLinks(`${path}/ekspor`, filters, id) : null);
+  const path = dashboardsRoutes.results(slug);
+  const links = (id: string) => (userCan(user, "data:export") ? exportLinks(dashboardsRoutes.resultsExport(slug), filters, id) : null);
 
   const opdData = data.opds.map((row) => ({ opd: row.opdShortName, reached: row.reached, trained: row.trained }));
   const costliest = data.programmes
@@ -67,7 +68,7 @@ export default async function ResultsDashboardPage({ params, searchParams }: Pro
         description={t("description")}
         actions={
           <DashboardToolbar>
-            <LinkButton href={`/${slug}/dasbor/anggaran?${dashboardFiltersQuery(filters)}`} variant="secondary" className="print:hidden">
+            <LinkButton href={dashboardsRoutes.budget(slug, dashboardFiltersQuery(filters))} variant="secondary" className="print:hidden">
               {t("toBudget")}
             </LinkButton>
           </DashboardToolbar>

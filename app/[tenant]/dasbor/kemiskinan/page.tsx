@@ -10,7 +10,7 @@ import { UNREACHED_PAGE_SIZE, UnreachedList } from "@/features/dashboards/povert
 import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { tenantPagePath, userMayOpen } from "@/lib/auth/pages";
+import { userMayOpen } from "@/lib/auth/pages";
 import { userCan } from "@/lib/auth/permissions";
 import { currentYearMonth } from "@/features/budget/calendar";
 import { dashboardFilterOptions, defaultDashboardYear, shownDashboardFilters } from "@/features/dashboards/filter-options";
@@ -30,6 +30,8 @@ import { withTenant } from "@/lib/db";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { firstParam } from "@/lib/validation/search-params";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
+import { dashboardsRoutes } from "@/features/dashboards/routes";
+import { statisticsRoutes } from "@/features/statistics/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -84,12 +86,14 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
   const { filters } = data;
 
   const [t, locale] = await Promise.all([getTranslations("PovertyDashboard"), getLocale() as Promise<AppLocale>]);
-  const path = tenantPagePath(slug, "povertyDashboard");
-  const exportPath = `${path}/ekspor`;
-  const links = (id: string) => (mayExport ? exportLinks(exportPath, filters, id) : null);
-  const filterQuery = dashboardFiltersQuery(filters);
-  const listHref = (kelurahanId: string | null, page = 1) =>
-    `${path}?${filterQuery}${kelurahanId ? `&kelurahan=${encodeURIComponent(kelurahanId)}` : ""}${page > 1 ? `&hal=${page}` : ""}#daftar`;
+  const path = dashboardsRoutes.poverty(slug);
+  const links = (id: string) => (mayExport ? exportLinks(dashboardsRoutes.povertyExport(slug), filters, id) : null);
+  const listHref = (kelurahanId: string | null, page = 1) => {
+    const query = new URLSearchParams(dashboardFiltersQuery(filters));
+    if (kelurahanId) query.set("kelurahan", kelurahanId);
+    if (page > 1) query.set("hal", String(page));
+    return `${dashboardsRoutes.poverty(slug, query)}#daftar`;
+  };
 
   const unreached = unreachedTable(data.byKelurahanCoverage, t);
   const kecamatan = registryTable("kecamatan", data.byKecamatan, t);
@@ -110,7 +114,7 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
         actions={
           <DashboardToolbar>
             {userMayOpen(user, "statistics") ? (
-              <LinkButton href={tenantPagePath(slug, "statistics")} variant="secondary">
+              <LinkButton href={statisticsRoutes.dashboard(slug)} variant="secondary">
                 {t("toStatistics")}
               </LinkButton>
             ) : null}

@@ -15,7 +15,7 @@ import { LinkButton } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { tenantPagePath, userMayOpen } from "@/lib/auth/pages";
+import { userMayOpen } from "@/lib/auth/pages";
 import { userCan } from "@/lib/auth/permissions";
 import { currentYearMonth } from "@/features/budget/calendar";
 import { exportLinks } from "@/features/dashboards/export-links";
@@ -28,6 +28,8 @@ import { kecamatanTable, seriesTable, targetsTable } from "@/features/statistics
 import { firstParam } from "@/lib/validation/search-params";
 import { deleteStatisticAction, deleteTargetAction, importStatisticsAction, saveStatisticAction, saveTargetAction } from "@/features/statistics/actions";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
+import { dashboardsRoutes } from "@/features/dashboards/routes";
+import { statisticsRoutes } from "@/features/statistics/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -73,8 +75,8 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
   const { filters, area, series, targets } = data;
 
   const [t, locale, messages] = await Promise.all([getTranslations("Statistics"), getLocale() as Promise<AppLocale>, getMessages()]);
-  const path = tenantPagePath(slug, "statistics");
-  const links = (id: string) => (mayExport ? exportLinks(`${path}/ekspor`, filters, id) : null);
+  const path = statisticsRoutes.dashboard(slug);
+  const links = (id: string) => (mayExport ? exportLinks(statisticsRoutes.export(slug), filters, id) : null);
   const areaName = area?.name ?? t("city");
   const lastYear = series.at(-1)?.year ?? filters.year;
   const targetOf = (indicator: string, fromYear: number) => targetFor(targets, indicator, area?.id ?? null, fromYear);
@@ -110,7 +112,7 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
         actions={
           <DashboardToolbar>
             {userMayOpen(user, "povertyDashboard") ? (
-              <LinkButton href={tenantPagePath(slug, "povertyDashboard")} variant="secondary">
+              <LinkButton href={dashboardsRoutes.poverty(slug)} variant="secondary">
                 {t("toDashboard")}
               </LinkButton>
             ) : null}
@@ -172,14 +174,14 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
               <StatisticEntries
                 rows={[...series, ...data.byKecamatan.filter((row) => !series.some((s) => s.id === row.id))]}
                 cityName={t("city")}
-                editHref={(id) => `${path}?tahun=${filters.year}${area ? `&kecamatan=${area.id}` : ""}&ubah=${id}#isi`}
+                editHref={(id) => `${statisticsRoutes.dashboard(slug, { tahun: filters.year, kecamatan: area?.id, ubah: id })}#isi`}
                 deleteAction={deleteStatisticAction.bind(null, slug)}
               />
             </Card>
             <Card>
               <CardHeader title={t("import.title")} description={t("import.intro")} />
               <div className="p-4 sm:p-5">
-                <ImportPanel action={importStatisticsAction.bind(null, slug)} templateHref={`${path}/templat`} idPrefix="statistics-import" downloadBase="statistik" />
+                <ImportPanel action={importStatisticsAction.bind(null, slug)} templateHref={statisticsRoutes.template(slug)} idPrefix="statistics-import" downloadBase="statistik" />
               </div>
             </Card>
             <Card>

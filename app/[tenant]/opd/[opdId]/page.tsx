@@ -14,6 +14,7 @@ import { withTenant } from "@/lib/db";
 import { formatNumber } from "@/lib/format";
 import { getOpd } from "@/features/opds/queries";
 import { deactivateOpdAction, reactivateOpdAction, renameOpdAction, setOpdRegistryRoleAction } from "@/features/opds/actions";
+import { opdsRoutes } from "@/features/opds/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -34,7 +35,7 @@ export default async function OpdPage({ params }: Props) {
 
   return (
     <NextIntlClientProvider messages={{ Opds: messages.Opds }}>
-      <Link href={`/${slug}/opd`} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+      <Link href={opdsRoutes.list(slug)} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
         {t("backToList")}
       </Link>
       <PageHeader

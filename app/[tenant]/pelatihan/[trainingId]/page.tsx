@@ -39,6 +39,7 @@ import {
   withdrawParticipantAction,
 } from "@/features/trainings/actions";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
+import { trainingsRoutes } from "@/features/trainings/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -85,11 +86,11 @@ export default async function TrainingPage({ params, searchParams }: Props) {
     future: day > today,
   }));
   const present = active.flatMap((p) => p.attendances.filter((a) => a.present).map((a) => `${p.id}|${dateToDay(a.date)}`));
-  const path = `/${slug}/pelatihan/${training.id}`;
+  const path = trainingsRoutes.detail(slug, training.id);
 
   return (
     <NextIntlClientProvider messages={{ Trainings: messages.Trainings, Spreadsheet: messages.Spreadsheet }}>
-      <Link href={`/${slug}/pelatihan?tahun=${training.programme.fiscalYear}`} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+      <Link href={trainingsRoutes.list(slug, { tahun: training.programme.fiscalYear })} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
         {t("backToList")}
       </Link>
       <PageHeader
@@ -99,17 +100,17 @@ export default async function TrainingPage({ params, searchParams }: Props) {
           <>
             {isWriter && isDraft ? (
               <>
-                <LinkButton href={`${path}/ubah`} variant="secondary">
+                <LinkButton href={trainingsRoutes.edit(slug, training.id)} variant="secondary">
                   {t("detail.edit")}
                 </LinkButton>
                 {participants.length === 0 ? (
-                  <ActionButton action={deleteTrainingAction.bind(null, slug)} fields={{ trainingId: training.id }} variant="danger" confirm={t("detail.deleteConfirm")} redirectTo={`/${slug}/pelatihan`}>
+                  <ActionButton action={deleteTrainingAction.bind(null, slug)} fields={{ trainingId: training.id }} variant="danger" confirm={t("detail.deleteConfirm")} redirectTo={trainingsRoutes.list(slug)}>
                     {t("detail.delete")}
                   </ActionButton>
                 ) : null}
               </>
             ) : null}
-            {userCan(user, "data:export") ? <ExportLinks href={`/${slug}/pelatihan/ekspor`} query={`pelatihan=${training.id}`} /> : null}
+            {userCan(user, "data:export") ? <ExportLinks href={trainingsRoutes.export(slug)} query={`pelatihan=${training.id}`} /> : null}
             {canVerify && isDraft ? (
               <ActionButton action={verifyTrainingsAction.bind(null, slug)} fields={{ ids: training.id }} variant="primary" pendingLabel={t("verify.verifying")}>
                 {t("detail.verify")}
@@ -165,7 +166,7 @@ export default async function TrainingPage({ params, searchParams }: Props) {
         <Card className="mt-6">
           <CardHeader id="participant-import" title={t("import.title")} description={t("import.intro", { id: training.id })} />
           <div className="p-4 sm:p-5">
-            <ImportPanel action={importParticipantsAction.bind(null, slug)} templateHref={`/${slug}/pelatihan/templat`} idPrefix="participant-import" downloadBase="peserta-pelatihan" />
+            <ImportPanel action={importParticipantsAction.bind(null, slug)} templateHref={trainingsRoutes.template(slug)} idPrefix="participant-import" downloadBase="peserta-pelatihan" />
           </div>
         </Card>
       ) : null}

@@ -11,6 +11,7 @@ import { userCan } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import { trainingProgrammes } from "@/features/trainings/queries";
 import { createTrainingAction } from "@/features/trainings/actions";
+import { trainingsRoutes } from "@/features/trainings/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -40,7 +41,7 @@ export default async function NewTrainingPage({ params }: Props) {
             action={createTrainingAction.bind(null, slug)}
             programmes={programmes.map((p) => ({ id: p.id, label: `${p.name} (${p.fiscalYear})` }))}
             tenantSlug={slug}
-            cancelHref={`/${slug}/pelatihan`}
+            cancelHref={trainingsRoutes.list(slug)}
           />
         </Card>
       )}

@@ -18,6 +18,7 @@ import { FOLLOW_UP_PAGE, countDueFollowUps, dueFollowUps, followUpOutcomes } fro
 import { TRAINING_OUTCOMES } from "@/features/trainings/schemas";
 import { recordFollowUpAction } from "@/features/trainings/actions";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
+import { trainingsRoutes } from "@/features/trainings/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -46,7 +47,7 @@ export default async function FollowUpsPage({ params }: Props) {
 
   return (
     <NextIntlClientProvider messages={{ Trainings: messages.Trainings }}>
-      <Link href={`/${slug}/pelatihan`} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+      <Link href={trainingsRoutes.list(slug)} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
         {t("backToList")}
       </Link>
       <header className="mb-6">
@@ -85,7 +86,7 @@ export default async function FollowUpsPage({ params }: Props) {
                     ) : null}
                   </RowHeaderCell>
                   <Cell>
-                    <Link href={`/${slug}/pelatihan/${row.participant.training.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
+                    <Link href={trainingsRoutes.detail(slug, row.participant.training.id)} className="font-medium text-brand-800 underline-offset-2 hover:underline">
                       {row.participant.training.skill}
                     </Link>
                     <span className="block text-xs text-muted">

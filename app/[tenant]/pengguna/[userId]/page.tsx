@@ -17,6 +17,8 @@ import { getScopeChoices, getUser } from "@/features/users/queries";
 import { isAssignableRole } from "@/features/users/roles";
 import { deactivateUserAction, reactivateUserAction, resetUserPasswordAction, updateUserAction } from "@/features/users/actions";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
+import { accountRoutes } from "@/features/account/routes";
+import { usersRoutes } from "@/features/users/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -47,7 +49,7 @@ export default async function UserPage({ params }: Props) {
 
   return (
     <NextIntlClientProvider messages={{ Users: messages.Users }}>
-      <Link href={`/${slug}/pengguna`} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+      <Link href={usersRoutes.list(slug)} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
         {t("backToList")}
       </Link>
       <PageHeader
@@ -99,7 +101,7 @@ export default async function UserPage({ params }: Props) {
             {isSelf ? (
               <p className="text-sm text-muted">
                 {t("detail.resetSelf")}{" "}
-                <Link href="/akun/kata-sandi" className="font-medium text-brand-700 underline underline-offset-2">
+                <Link href={accountRoutes.changePassword()} className="font-medium text-brand-700 underline underline-offset-2">
                   {t("detail.changeOwnPassword")}
                 </Link>
               </p>

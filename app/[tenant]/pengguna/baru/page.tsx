@@ -10,6 +10,7 @@ import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { withTenant } from "@/lib/db";
 import { getScopeChoices } from "@/features/users/queries";
 import { createUserAction } from "@/features/users/actions";
+import { usersRoutes } from "@/features/users/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -30,7 +31,7 @@ export default async function NewUserPage({ params }: Props) {
   ]);
   return (
     <>
-      <Link href={`/${slug}/pengguna`} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+      <Link href={usersRoutes.list(slug)} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
         {t("backToList")}
       </Link>
       <PageHeader eyebrow={t("eyebrow")} title={t("add")} description={t("description")} />

@@ -21,6 +21,9 @@ import { programmeScope } from "@/lib/auth/scope";
 import { programmeResults } from "@/features/trainings/programme-results";
 import { createBudgetLineAction } from "@/features/programmes/actions";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
+import { budgetRoutes } from "@/features/budget/routes";
+import { programmesRoutes } from "@/features/programmes/routes";
+import { trainingsRoutes } from "@/features/trainings/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -57,7 +60,7 @@ export default async function ProgrammePage({ params }: Props) {
 
   return (
     <>
-      <Link href={`/${slug}/program?${yearQuery}`} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+      <Link href={programmesRoutes.list(slug, yearQuery)} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
         {t("detail.backToList")}
       </Link>
       <PageHeader
@@ -65,19 +68,19 @@ export default async function ProgrammePage({ params }: Props) {
         title={programme.name}
         actions={
           <>
-            <LinkButton href={`/${slug}/anggaran?${yearQuery}`} variant="secondary">
+            <LinkButton href={budgetRoutes.list(slug, yearQuery)} variant="secondary">
               {t("detail.openBudget")}
             </LinkButton>
-            <LinkButton href={`/${slug}/program/${programme.id}/sasaran`} variant="secondary">
+            <LinkButton href={programmesRoutes.targetHouseholds(slug, programme.id)} variant="secondary">
               {tr("link")}
             </LinkButton>
-            {canEdit ? <LinkButton href={`/${slug}/program/${programme.id}/ubah`}>{t("detail.edit")}</LinkButton> : null}
+            {canEdit ? <LinkButton href={programmesRoutes.edit(slug, programme.id)}>{t("detail.edit")}</LinkButton> : null}
           </>
         }
       />
       <AbsorptionSummary label={t("summary.label")} absorption={absorption} fiscalYear={programme.fiscalYear} pendingCount={totals.pendingCount} pendingAmount={totals.pendingAmount} />
 
-      <ProgrammeResultsCard results={data.results} trainingsHref={`/${slug}/pelatihan?tahun=${programme.fiscalYear}&program=${programme.id}`} />
+      <ProgrammeResultsCard results={data.results} trainingsHref={trainingsRoutes.list(slug, { tahun: programme.fiscalYear, program: programme.id })} />
 
       <Card className="mt-6">
         <CardHeader title={t("detail.facts")} />

@@ -13,6 +13,7 @@ import { withTenant } from "@/lib/db";
 import { PROGRAMME_KINDS, TARGET_UNITS, parseYearParam } from "@/features/programmes/schemas";
 import { createProgrammeAction } from "@/features/programmes/actions";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
+import { programmesRoutes } from "@/features/programmes/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -42,7 +43,7 @@ export default async function NewProgrammePage({ params, searchParams }: Props) 
 
   return (
     <>
-      <Link href={`/${slug}/program?tahun=${year}`} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+      <Link href={programmesRoutes.list(slug, { tahun: year })} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
         {t("detail.backToList")}
       </Link>
       <PageHeader eyebrow={opd.shortName} title={t("add")} />

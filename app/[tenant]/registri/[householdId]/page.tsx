@@ -27,6 +27,7 @@ import { maySeePersonal, registryScope } from "@/lib/auth/scope";
 import { availableTransitions } from "@/features/registry/status/transitions";
 import { changeStatusAction, decideChangeAction, proposeChangeAction, revealPersonalAction } from "@/features/registry/actions";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
+import { registryRoutes } from "@/features/registry/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -100,7 +101,7 @@ export default async function HouseholdPage({ params }: Props) {
 
   return (
     <NextIntlClientProvider messages={{ Household: messages.Household, ChangeRequests: messages.ChangeRequests }}>
-      <Link href={`/${slug}/registri`} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+      <Link href={registryRoutes.list(slug)} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
         {t("back")}
       </Link>
       <PageHeader

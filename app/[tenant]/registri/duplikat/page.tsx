@@ -10,13 +10,13 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { cx } from "@/components/ui/class-names";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { tenantPagePath } from "@/lib/auth/pages";
 import { withTenant } from "@/lib/db";
 import { listDuplicates } from "@/features/registry/duplicates/queries";
 import { z } from "@/lib/validation/zod";
 import { resolveDuplicateAction, scanDuplicatesAction } from "@/features/registry/actions";
 import { firstParam as first } from "@/lib/validation/search-params";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
+import { registryRoutes } from "@/features/registry/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -48,8 +48,7 @@ export default async function DuplicatesPage({ params, searchParams }: Props) {
     return { list, timeZone };
   });
   const [t, messages] = await Promise.all([getTranslations("Duplicates"), getMessages()]);
-  const path = tenantPagePath(slug, "duplicates");
-  const tab = (view: "open" | "resolved") => (view === "open" ? path : `${path}?view=resolved`);
+  const tab = (view: "open" | "resolved") => registryRoutes.duplicates(slug, view === "open" ? undefined : { view });
 
   return (
     <NextIntlClientProvider messages={{ Duplicates: messages.Duplicates }}>
@@ -57,7 +56,7 @@ export default async function DuplicatesPage({ params, searchParams }: Props) {
         title={t("title")}
         description={t("intro")}
         actions={
-          <LinkButton href={tenantPagePath(slug, "registry")} variant="secondary">
+          <LinkButton href={registryRoutes.list(slug)} variant="secondary">
             {t("toRegistry")}
           </LinkButton>
         }
@@ -89,7 +88,7 @@ export default async function DuplicatesPage({ params, searchParams }: Props) {
           ) : (
             <div className="space-y-4">
               {list.rows.map((candidate) => (
-                <DuplicateCard key={candidate.id} candidate={candidate} tenantSlug={slug} timeZone={timeZone} resolve={resolveDuplicateAction.bind(null, slug)} doneHref={`${path}?resolved=`} />
+                <DuplicateCard key={candidate.id} candidate={candidate} tenantSlug={slug} timeZone={timeZone} resolve={resolveDuplicateAction.bind(null, slug)} doneHref={registryRoutes.duplicates(slug)} />
               ))}
             </div>
           )}
@@ -101,7 +100,7 @@ export default async function DuplicatesPage({ params, searchParams }: Props) {
             ) : null}
             {list.nextAfter ? (
               <LinkButton
-                href={`${path}?${new URLSearchParams({ ...(filter.view === "resolved" ? { view: "resolved" } : {}), after: list.nextAfter })}`}
+                href={registryRoutes.duplicates(slug, { view: filter.view === "resolved" ? "resolved" : undefined, after: list.nextAfter })}
                 variant="secondary"
                 rel="next"
               >

@@ -8,10 +8,10 @@ import { buttonClassName } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { tenantPagePath } from "@/lib/auth/pages";
 import { withTenant } from "@/lib/db";
 import { getRegistryImport, listRegistryImports } from "@/features/registry/import/queries";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
+import { registryRoutes } from "@/features/registry/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -30,7 +30,6 @@ export default async function RegistryImportPage({ params, searchParams }: Props
   const user = await requireTenantPage(slug, "registryImport");
   const jobParam = (await searchParams).job;
   const jobId = typeof jobParam === "string" ? jobParam : undefined;
-  const path = tenantPagePath(slug, "registryImport");
 
   const [t, messages, { timeZone, jobs, job }] = await Promise.all([
     getTranslations("RegistryImport"),
@@ -53,7 +52,7 @@ export default async function RegistryImportPage({ params, searchParams }: Props
         title={t("title")}
         description={t("description")}
         actions={
-          <a href={`${path}/templat`} className={buttonClassName("secondary")} download>
+          <a href={registryRoutes.importTemplate(slug)} className={buttonClassName("secondary")} download>
             {t("template")}
           </a>
         }
@@ -62,12 +61,12 @@ export default async function RegistryImportPage({ params, searchParams }: Props
         <CardHeader title={t("upload.title")} description={t("formatHelp")} />
         <div className="p-4 sm:p-5">
           <NextIntlClientProvider messages={clientMessages}>
-            <UploadForm tenantSlug={slug} path={path} />
+            <UploadForm tenantSlug={slug} />
           </NextIntlClientProvider>
         </div>
       </Card>
-      {job ? <ImportResult job={job} tenantSlug={slug} path={path} timeZone={timeZone} messages={clientMessages} /> : null}
-      <RecentImports jobs={jobs} path={path} timeZone={timeZone} current={job?.id} />
+      {job ? <ImportResult job={job} tenantSlug={slug} timeZone={timeZone} messages={clientMessages} /> : null}
+      <RecentImports jobs={jobs} tenantSlug={slug} timeZone={timeZone} current={job?.id} />
     </>
   );
 }

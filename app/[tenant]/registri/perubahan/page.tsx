@@ -8,7 +8,6 @@ import { cx } from "@/components/ui/class-names";
 import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { tenantPagePath } from "@/lib/auth/pages";
 import { userCan } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import { countPendingChangeRequests, listChangeRequests } from "@/features/registry/change-requests/queries";
@@ -17,6 +16,7 @@ import { z } from "@/lib/validation/zod";
 import { decideChangeAction } from "@/features/registry/actions";
 import { firstParam as first } from "@/lib/validation/search-params";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
+import { registryRoutes } from "@/features/registry/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -53,8 +53,7 @@ export default async function ChangeRequestsPage({ params, searchParams }: Props
     return { list, pending, timeZone };
   });
   const [t, messages] = await Promise.all([getTranslations("ChangeRequests"), getMessages()]);
-  const path = tenantPagePath(slug, "changeRequests");
-  const tab = (view: "pending" | "decided") => (view === "pending" ? path : `${path}?view=decided`);
+  const tab = (view: "pending" | "decided") => registryRoutes.changeRequests(slug, view === "pending" ? undefined : { view });
 
   return (
     <NextIntlClientProvider messages={{ ChangeRequests: messages.ChangeRequests }}>
@@ -62,7 +61,7 @@ export default async function ChangeRequestsPage({ params, searchParams }: Props
         title={t("title")}
         description={user.role === "KELURAHAN" ? t("introKelurahan") : t("intro")}
         actions={
-          <LinkButton href={tenantPagePath(slug, "registry")} variant="secondary">
+          <LinkButton href={registryRoutes.list(slug)} variant="secondary">
             {t("toRegistry")}
           </LinkButton>
         }
@@ -100,7 +99,7 @@ export default async function ChangeRequestsPage({ params, searchParams }: Props
               tenantSlug={slug}
               timeZone={timeZone}
               decide={mayDecide ? decideChangeAction.bind(null, slug) : undefined}
-              doneHref={`${path}?decided=`}
+              doneHref={registryRoutes.changeRequests(slug)}
             />
           ))}
         </div>
@@ -113,7 +112,7 @@ export default async function ChangeRequestsPage({ params, searchParams }: Props
         ) : null}
         {list.nextAfter ? (
           <LinkButton
-            href={`${path}?${new URLSearchParams({ ...(filter.view === "decided" ? { view: "decided" } : {}), after: list.nextAfter })}`}
+            href={registryRoutes.changeRequests(slug, { view: filter.view === "decided" ? "decided" : undefined, after: list.nextAfter })}
             variant="secondary"
             rel="next"
           >

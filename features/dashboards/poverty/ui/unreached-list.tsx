@@ -6,6 +6,7 @@ import type { UnreachedHousehold } from "@/features/dashboards/poverty/queries";
 import { formatNumber } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { maskNik } from "@/lib/identity/nik";
+import { registryRoutes } from "@/features/registry/routes";
 
 export const UNREACHED_PAGE_SIZE = 25;
 
@@ -72,7 +73,7 @@ export async function UnreachedList({
               {rows.map((row) => (
                 <Row key={row.householdId}>
                   <RowHeaderCell>
-                    <Link href={`/${tenantSlug}/registri/${row.householdId}`} className="text-brand-700 underline underline-offset-2 hover:text-brand-900">
+                    <Link href={registryRoutes.household(tenantSlug, row.householdId)} className="text-brand-700 underline underline-offset-2 hover:text-brand-900">
                       {row.headName ?? "–"}
                     </Link>
                   </RowHeaderCell>

@@ -7,9 +7,10 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { ImportProgress } from "./import-progress";
 import { sendImport, type ImportStep } from "./send-import";
+import { registryRoutes } from "@/features/registry/routes";
 
 /** Step 3: save a checked import. The server writes the rows its dry run kept; no file is sent again. */
-export function CommitPanel({ tenantSlug, path, jobId, rows }: { tenantSlug: string; path: string; jobId: string; rows: string }) {
+export function CommitPanel({ tenantSlug, jobId, rows }: { tenantSlug: string; jobId: string; rows: string }) {
   const t = useTranslations("RegistryImport");
   const router = useRouter();
   const [step, setStep] = useState<ImportStep | null>(null);
@@ -21,7 +22,7 @@ export function CommitPanel({ tenantSlug, path, jobId, rows }: { tenantSlug: str
     const answer = await sendImport({ tenantSlug, mode: "commit", jobId, onStep: setStep });
     setStep(null);
     if (!answer.ok) return setError(answer.message ?? t("progress.network"));
-    router.replace(`${path}?job=${answer.jobId}`, { scroll: false });
+    router.replace(registryRoutes.import(tenantSlug, { job: answer.jobId }), { scroll: false });
     router.refresh();
   }
 

@@ -13,18 +13,17 @@ import { columnKeyOf } from "@/features/registry/import/columns";
 import type { ImportJobSummary } from "@/features/registry/import/queries";
 import { CommitPanel } from "./commit-panel";
 import { FocusResult } from "./focus-result";
+import { registryRoutes } from "@/features/registry/routes";
 
 /** Steps 2 and 3: what the check found, the first rejected rows, and the button to save. */
 export async function ImportResult({
   job,
   tenantSlug,
-  path,
   timeZone,
   messages,
 }: {
   job: ImportJobSummary;
   tenantSlug: string;
-  path: string;
   timeZone: string;
   messages: Record<string, unknown>;
 }) {
@@ -103,7 +102,6 @@ export async function ImportResult({
               <NextIntlClientProvider messages={messages}>
                 <CommitPanel
                   tenantSlug={tenantSlug}
-                  path={path}
                   jobId={job.id}
                   rows={number(toSave)}
                 />
@@ -131,7 +129,7 @@ export async function ImportResult({
                     : null}
                 </p>
               </div>
-              <a href={`${path}/${job.id}/ditolak`} className={buttonClassName("secondary")} download>
+              <a href={registryRoutes.importRejected(tenantSlug, job.id)} className={buttonClassName("secondary")} download>
                 {t("result.download")}
               </a>
             </div>

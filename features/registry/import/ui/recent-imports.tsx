@@ -7,9 +7,10 @@ import { formatDateTime } from "@/features/users/ui/date-time";
 import { formatNumber } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import type { ImportJobListRow } from "@/features/registry/import/queries";
+import { registryRoutes } from "@/features/registry/routes";
 
 /** The city's latest imports; each opens its result. */
-export async function RecentImports({ jobs, path, timeZone, current }: { jobs: ImportJobListRow[]; path: string; timeZone: string; current?: string }) {
+export async function RecentImports({ jobs, tenantSlug, timeZone, current }: { jobs: ImportJobListRow[]; tenantSlug: string; timeZone: string; current?: string }) {
   const [t, locale] = await Promise.all([getTranslations("RegistryImport"), getLocale() as Promise<AppLocale>]);
   const number = (value: number) => formatNumber(value, { locale });
   return (
@@ -36,7 +37,7 @@ export async function RecentImports({ jobs, path, timeZone, current }: { jobs: I
               <Row key={job.id}>
                 <RowHeaderCell className="max-w-72">
                   <Link
-                    href={`${path}?job=${job.id}`}
+                    href={registryRoutes.import(tenantSlug, { job: job.id })}
                     aria-label={t("recent.open", { file: job.fileName })}
                     aria-current={job.id === current ? "true" : undefined}
                     className="block truncate font-medium text-brand-700 underline-offset-2 hover:underline"

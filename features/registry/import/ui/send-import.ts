@@ -1,6 +1,7 @@
 // Sends a file to the import route with XMLHttpRequest: it reports upload progress (fetch
 // does not) and lets the streamed NDJSON answer be read line by line as it arrives.
 import type { UploadEvent } from "@/app/[tenant]/registri/impor/unggah/route";
+import { registryRoutes } from "@/features/registry/routes";
 
 export type ImportStep =
   | { phase: "upload"; percent: number }
@@ -51,7 +52,7 @@ export function sendImport(
         }
       }
     };
-    xhr.open("POST", `/${options.tenantSlug}/registri/impor/unggah?${query}`);
+    xhr.open("POST", registryRoutes.importUpload(options.tenantSlug, query));
     xhr.setRequestHeader("x-entas-import", "1");
     xhr.setRequestHeader("content-type", "application/octet-stream");
     xhr.upload.onprogress = (event) => {

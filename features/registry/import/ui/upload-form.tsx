@@ -8,12 +8,13 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { ImportProgress } from "./import-progress";
 import { sendImport, type ImportStep } from "./send-import";
+import { registryRoutes } from "@/features/registry/routes";
 
 const SOURCES = ["DTSEN", "DTKS", "P3KE", "LOCAL"] as const;
 const MAX_BYTES = 100 * 1024 * 1024;
 
 /** Step 1: choose a file and a source, upload it for a dry run, then show its result. */
-export function UploadForm({ tenantSlug, path }: { tenantSlug: string; path: string }) {
+export function UploadForm({ tenantSlug }: { tenantSlug: string }) {
   const t = useTranslations("RegistryImport");
   const router = useRouter();
   const id = useId();
@@ -35,7 +36,7 @@ export function UploadForm({ tenantSlug, path }: { tenantSlug: string; path: str
     const answer = await sendImport({ tenantSlug, file, source, mode: "dry-run", onStep: setStep });
     setStep(null);
     if (!answer.ok) return fail(answer.message ?? t("progress.network"));
-    router.replace(`${path}?job=${answer.jobId}`, { scroll: false });
+    router.replace(registryRoutes.import(tenantSlug, { job: answer.jobId }), { scroll: false });
     router.refresh();
   }
 

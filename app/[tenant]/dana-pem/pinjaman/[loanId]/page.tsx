@@ -23,6 +23,7 @@ import { loanDetail } from "@/features/revolving-funds/queries";
 import { scheduleTotal } from "@/features/revolving-funds/schedule";
 import { cityToday } from "@/features/revolving-funds/scope";
 import { approveLoanAction, disburseLoanAction, recordRepaymentAction, rejectLoanAction, writeOffLoanAction } from "@/features/revolving-funds/actions";
+import { revolvingFundsRoutes } from "@/features/revolving-funds/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -53,7 +54,6 @@ export default async function LoanPage({ params }: Props) {
   const left = installments.length > 0 ? scheduleTotal(installments) - paidTotal : loan.principal + loan.serviceFee;
   const days = loan.status === "DISBURSED" ? daysPastDue(loan.nextDueDate, today) : 0;
   const nextLine = installments.find((line) => line.dueDate.getTime() === loan.nextDueDate?.getTime());
-  const base = `/${slug}/dana-pem/pinjaman/${loan.id}`;
   const dayText = dateToDay(today);
 
   return (
@@ -64,7 +64,7 @@ export default async function LoanPage({ params }: Props) {
         description={`${loan.businessType} — ${loan.purpose}`}
         actions={
           loan.status !== "PROPOSED" && loan.status !== "REJECTED" ? (
-            <LinkButton href={`${base}/perjanjian`} variant="secondary">
+            <LinkButton href={revolvingFundsRoutes.agreement(slug, loan.id)} variant="secondary">
               {t("printAgreement")}
             </LinkButton>
           ) : undefined
@@ -179,7 +179,7 @@ export default async function LoanPage({ params }: Props) {
                     <Cell numeric>{rp(repayment.principalPart)}</Cell>
                     <Cell numeric>{rp(repayment.feePart)}</Cell>
                     <Cell>
-                      <Link href={`${base}/kuitansi/${repayment.id}`} className="text-brand-800 underline" aria-label={t("receiptFor", { date: formatDateShort(repayment.paidAt, { locale }) })}>
+                      <Link href={revolvingFundsRoutes.receipt(slug, loan.id, repayment.id)} className="text-brand-800 underline" aria-label={t("receiptFor", { date: formatDateShort(repayment.paidAt, { locale }) })}>
                         {t("receipt")}
                       </Link>
                     </Cell>
@@ -199,7 +199,7 @@ export default async function LoanPage({ params }: Props) {
           </Card>
         ) : null}
         <p>
-          <Link href={`/${slug}/dana-pem?tahun=${loan.fund.year}`} className="text-sm text-brand-800 underline">
+          <Link href={revolvingFundsRoutes.list(slug, { tahun: loan.fund.year })} className="text-sm text-brand-800 underline">
             {t("back")}
           </Link>
         </p>

@@ -18,6 +18,7 @@ import { fundPageContext } from "@/features/revolving-funds/page-context";
 import { memberCandidates, fundWithCapital } from "@/features/revolving-funds/queries";
 import { firstParam } from "@/lib/validation/search-params";
 import { createLoanAction } from "@/features/revolving-funds/actions";
+import { revolvingFundsRoutes } from "@/features/revolving-funds/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -53,7 +54,7 @@ export default async function NewLoanPage({ params, searchParams }: Props) {
   if (!data) notFound();
   const [t, locale, messages] = await Promise.all([getTranslations("RevolvingFunds.newLoan"), getLocale() as Promise<AppLocale>, getMessages()]);
   const { fund, ledger, candidates, chosen } = data;
-  const here = `/${slug}/dana-pem/pinjaman/baru`;
+  const here = revolvingFundsRoutes.newLoan(slug);
 
   return (
     <NextIntlClientProvider messages={{ RevolvingFunds: messages.RevolvingFunds }}>
@@ -85,7 +86,7 @@ export default async function NewLoanPage({ params, searchParams }: Props) {
                         {maskNik(member.nik)} · {t("born", { date: formatDateShort(member.birthDate, { locale }) })} · {member.household.address}
                       </span>
                     </span>
-                    <Link href={`${here}?tahun=${fund.year}&anggota=${member.id}`} className="text-sm font-medium text-brand-800 underline" aria-label={t("chooseNamed", { name: member.name })}>
+                    <Link href={revolvingFundsRoutes.newLoan(slug, { tahun: fund.year, anggota: member.id })} className="text-sm font-medium text-brand-800 underline" aria-label={t("chooseNamed", { name: member.name })}>
                       {t("choose")}
                     </Link>
                   </li>
@@ -101,13 +102,13 @@ export default async function NewLoanPage({ params, searchParams }: Props) {
             <LoanForm
               action={createLoanAction.bind(null, slug)}
               fundId={fund.id}
-              loanHref={`/${slug}/dana-pem/pinjaman`}
+              tenantSlug={slug}
               maxTenorMonths={fund.maxTenorMonths}
               member={chosen ? { id: chosen.id, name: chosen.name, maskedNik: maskNik(chosen.nik), household: maskNik(chosen.household.noKk) } : null}
             />
             {chosen ? (
               <p className="mt-3 text-sm">
-                <Link href={`${here}?tahun=${fund.year}`} className="text-brand-800 underline">
+                <Link href={revolvingFundsRoutes.newLoan(slug, { tahun: fund.year })} className="text-brand-800 underline">
                   {t("outsiderInstead")}
                 </Link>
               </p>
@@ -115,7 +116,7 @@ export default async function NewLoanPage({ params, searchParams }: Props) {
           </div>
         </Card>
         <p>
-          <Link href={`/${slug}/dana-pem?tahun=${fund.year}`} className="text-sm text-brand-800 underline">
+          <Link href={revolvingFundsRoutes.list(slug, { tahun: fund.year })} className="text-sm text-brand-800 underline">
             {t("back")}
           </Link>
         </p>

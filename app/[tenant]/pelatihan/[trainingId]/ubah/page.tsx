@@ -12,6 +12,7 @@ import { programmeScope } from "@/lib/auth/scope";
 import { dateToDay } from "@/features/registry/schemas";
 import { getTraining, trainingProgrammes } from "@/features/trainings/queries";
 import { updateTrainingAction } from "@/features/trainings/actions";
+import { trainingsRoutes } from "@/features/trainings/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -35,7 +36,7 @@ export default async function EditTrainingPage({ params }: Props) {
   if (!data) notFound();
   const { training } = data;
   const [t, messages] = await Promise.all([getTranslations("Trainings"), getMessages()]);
-  const back = `/${slug}/pelatihan/${training.id}`;
+  const back = trainingsRoutes.detail(slug, training.id);
 
   return (
     <NextIntlClientProvider messages={{ Trainings: messages.Trainings }}>

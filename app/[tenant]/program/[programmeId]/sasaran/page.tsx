@@ -17,6 +17,7 @@ import { programmeScope } from "@/lib/auth/scope";
 import { targetHouseholdsPage } from "@/features/programmes/target-households/target-households";
 import { parseTargetHouseholdsFilter, targetHouseholdsQuery } from "@/features/programmes/target-households/schema";
 import { listAreaChoices } from "@/features/areas/choices";
+import { programmesRoutes } from "@/features/programmes/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -47,19 +48,19 @@ export default async function TargetHouseholdsPage({ params, searchParams }: Pro
   if (!data) notFound();
   const { programme, page } = data;
   const [t, locale] = await Promise.all([getTranslations("TargetHouseholds"), getLocale()]);
-  const path = `/${slug}/program/${programme.id}/sasaran`;
+  const path = programmesRoutes.targetHouseholds(slug, programme.id);
   const count = formatNumber(page.total.count, { locale }) + (page.total.capped ? "+" : "");
 
   return (
     <>
-      <Link href={`/${slug}/program/${programme.id}`} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+      <Link href={programmesRoutes.detail(slug, programme.id)} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
         {t("back")}
       </Link>
       <PageHeader
         eyebrow={t("eyebrow", { opd: programme.opd.shortName, year: programme.fiscalYear })}
         title={t("title")}
         description={t("description", { programme: programme.name, year: programme.fiscalYear })}
-        actions={userCan(user, "data:export") ? <ExportLinks href={`${path}/ekspor`} query={targetHouseholdsQuery({ ...filter, after: undefined })} /> : null}
+        actions={userCan(user, "data:export") ? <ExportLinks href={programmesRoutes.targetHouseholdsExport(slug, programme.id)} query={targetHouseholdsQuery({ ...filter, after: undefined })} /> : null}
       />
       <TargetHouseholdsFilters path={path} filter={filter} areas={data.areas} />
       {page.cursorLost ? <div className="mt-4"><FormNotice>{t("cursorLost")}</FormNotice></div> : null}
@@ -79,12 +80,12 @@ export default async function TargetHouseholdsPage({ params, searchParams }: Pro
         )}
         <nav aria-label={t("pages")} className="mt-3 flex flex-wrap gap-3">
           {filter.after ? (
-            <LinkButton href={`${path}?${targetHouseholdsQuery({ ...filter, after: undefined })}`} variant="secondary">
+            <LinkButton href={programmesRoutes.targetHouseholds(slug, programme.id, targetHouseholdsQuery({ ...filter, after: undefined }))} variant="secondary">
               {t("first")}
             </LinkButton>
           ) : null}
           {page.nextAfter ? (
-            <LinkButton href={`${path}?${targetHouseholdsQuery(filter, page.nextAfter)}`} variant="secondary">
+            <LinkButton href={programmesRoutes.targetHouseholds(slug, programme.id, targetHouseholdsQuery(filter, page.nextAfter))} variant="secondary">
               {t("next")}
             </LinkButton>
           ) : null}

@@ -12,6 +12,7 @@ import { userCan } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import { PROGRAMME_KINDS, TARGET_UNITS } from "@/features/programmes/schemas";
 import { deleteProgrammeAction, updateProgrammeAction } from "@/features/programmes/actions";
+import { programmesRoutes } from "@/features/programmes/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -33,7 +34,7 @@ export default async function EditProgrammePage({ params }: Props) {
   );
   if (!programme) notFound();
   const [t, messages] = await Promise.all([getTranslations("Programmes"), getMessages()]);
-  const detail = `/${slug}/program/${programme.id}`;
+  const detail = programmesRoutes.detail(slug, programme.id);
 
   return (
     <NextIntlClientProvider messages={{ Programmes: messages.Programmes }}>
@@ -71,7 +72,7 @@ export default async function EditProgrammePage({ params }: Props) {
               fields={{ programmeId: programme.id }}
               variant="danger"
               confirm={t("edit.confirmDelete")}
-              redirectTo={`/${slug}/program?tahun=${programme.fiscalYear}`}
+              redirectTo={programmesRoutes.list(slug, { tahun: programme.fiscalYear })}
             >
               {t("edit.delete")}
             </ActionButton>

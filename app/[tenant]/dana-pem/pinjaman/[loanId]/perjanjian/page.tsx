@@ -9,6 +9,7 @@ import { isAppError } from "@/lib/errors";
 import { formatDate, formatRupiah } from "@/lib/format";
 import { loanDetail } from "@/features/revolving-funds/queries";
 import { rupiahInWords } from "@/features/revolving-funds/terbilang";
+import { revolvingFundsRoutes } from "@/features/revolving-funds/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -39,7 +40,7 @@ export default async function AgreementPage({ params }: Props) {
     <PrintDocument
       printLabel={t("print")}
       back={
-        <Link href={`/${slug}/dana-pem/pinjaman/${loan.id}`} className="text-sm text-brand-800 underline">
+        <Link href={revolvingFundsRoutes.loan(slug, loan.id)} className="text-sm text-brand-800 underline">
           {t("back")}
         </Link>
       }

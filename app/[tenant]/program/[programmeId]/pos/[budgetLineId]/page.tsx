@@ -13,6 +13,7 @@ import { withTenant } from "@/lib/db";
 import { formatNumber } from "@/lib/format";
 import { FUNDING_SOURCES } from "@/features/programmes/schemas";
 import { deleteBudgetLineAction, updateBudgetLineAction } from "@/features/programmes/actions";
+import { programmesRoutes } from "@/features/programmes/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -36,7 +37,7 @@ export default async function EditBudgetLinePage({ params }: Props) {
   );
   if (!line) notFound();
   const [t, messages] = await Promise.all([getTranslations("Programmes"), getMessages()]);
-  const detail = `/${slug}/program/${line.programme.id}`;
+  const detail = programmesRoutes.detail(slug, line.programme.id);
 
   return (
     <NextIntlClientProvider messages={{ Programmes: messages.Programmes }}>

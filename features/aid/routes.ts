@@ -1,0 +1,14 @@
+// The URLs of aid distributions: /<city>/bantuan.
+import { withQuery, type Query } from "@/lib/paths";
+
+const base = (slug: string) => `/${slug}/bantuan`;
+
+export const aidRoutes = {
+  /** `query` keeps the filters: tahun, opd, program, jenis, status, after. */
+  list: (slug: string, query?: Query) => withQuery(base(slug), query),
+  /** `query`: q (the household search), rumahTangga (the chosen household), peserta (a training participant). */
+  create: (slug: string, query?: Query) => withQuery(`${base(slug)}/baru`, query),
+  detail: (slug: string, distributionId: string) => `${base(slug)}/${encodeURIComponent(distributionId)}`,
+  export: (slug: string) => `${base(slug)}/ekspor`,
+  template: (slug: string) => `${base(slug)}/templat`,
+};

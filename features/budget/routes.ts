@@ -1,0 +1,13 @@
+// The URLs of the budget: /<city>/anggaran.
+import { withQuery, type Query } from "@/lib/paths";
+
+const base = (slug: string) => `/${slug}/anggaran`;
+
+export const budgetRoutes = {
+  /** `query`: tahun, opd. */
+  list: (slug: string, query?: Query) => withQuery(base(slug), query),
+  /** A budget line's realisations; `query`: ubah or balik (the entry being edited or reversed). */
+  line: (slug: string, budgetLineId: string, query?: Query) => withQuery(`${base(slug)}/${encodeURIComponent(budgetLineId)}`, query),
+  export: (slug: string) => `${base(slug)}/ekspor`,
+  template: (slug: string) => `${base(slug)}/templat`,
+};

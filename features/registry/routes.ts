@@ -1,0 +1,22 @@
+// The URLs of the registry, its import, change requests and duplicates: /<city>/registri.
+import { withQuery, type Query } from "@/lib/paths";
+
+const base = (slug: string) => `/${slug}/registri`;
+const importPage = (slug: string) => `${base(slug)}/impor`;
+
+export const registryRoutes = {
+  /** `query` keeps the search and the page. */
+  list: (slug: string, query?: Query) => withQuery(base(slug), query),
+  household: (slug: string, householdId: string) => `${base(slug)}/${encodeURIComponent(householdId)}`,
+  /** `query`: job (the import shown). */
+  import: (slug: string, query?: Query) => withQuery(importPage(slug), query),
+  importTemplate: (slug: string) => `${importPage(slug)}/templat`,
+  /** The upload route handler; `query` names the file. */
+  importUpload: (slug: string, query?: Query) => withQuery(`${importPage(slug)}/unggah`, query),
+  /** An import's rejected rows, as a download. */
+  importRejected: (slug: string, jobId: string) => `${importPage(slug)}/${encodeURIComponent(jobId)}/ditolak`,
+  /** `query`: view, after, decided. */
+  changeRequests: (slug: string, query?: Query) => withQuery(`${base(slug)}/perubahan`, query),
+  /** `query`: view, after, resolved. */
+  duplicates: (slug: string, query?: Query) => withQuery(`${base(slug)}/duplikat`, query),
+};

@@ -1,0 +1,16 @@
+// The URLs of trainings and their follow-ups: /<city>/pelatihan.
+import { withQuery, type Query } from "@/lib/paths";
+
+const base = (slug: string) => `/${slug}/pelatihan`;
+const training = (slug: string, trainingId: string) => `${base(slug)}/${encodeURIComponent(trainingId)}`;
+
+export const trainingsRoutes = {
+  /** `query`: tahun, opd, program. */
+  list: (slug: string, query?: Query) => withQuery(base(slug), query),
+  create: (slug: string) => `${base(slug)}/baru`,
+  detail: training,
+  edit: (slug: string, trainingId: string) => `${training(slug, trainingId)}/ubah`,
+  followUps: (slug: string) => `${base(slug)}/tindak-lanjut`,
+  export: (slug: string) => `${base(slug)}/ekspor`,
+  template: (slug: string) => `${base(slug)}/templat`,
+};

@@ -1,0 +1,11 @@
+// The URLs of a city's users: /<city>/pengguna.
+import { withQuery, type Query } from "@/lib/paths";
+
+const base = (slug: string) => `/${slug}/pengguna`;
+
+export const usersRoutes = {
+  /** `query`: peran (a role). */
+  list: (slug: string, query?: Query) => withQuery(base(slug), query),
+  create: (slug: string) => `${base(slug)}/baru`,
+  detail: (slug: string, userId: string) => `${base(slug)}/${encodeURIComponent(userId)}`,
+};
