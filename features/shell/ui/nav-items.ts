@@ -57,7 +57,3 @@ export const tenantNavItems: NavItem[] = (Object.keys(TENANT_PAGES) as (TenantPa
 export function visibleNavItems(user: Grantee, items: readonly NavItem[] = tenantNavItems): NavItem[] {
   return items.filter((item) => userMayOpen(user, item.key));
 }
-
-export function navHref(tenantSlug: string, item: NavItem): string {
-  return tenantPageHref(tenantSlug, item.key);
-}

@@ -2,13 +2,13 @@ import { getTranslations } from "next-intl/server";
 import type { Grantee } from "@/lib/auth/permissions";
 import type { TenantSummary } from "@/lib/tenant/queries";
 import { NavLink } from "./nav-link";
-import { navHref, visibleNavItems, type NavItem } from "./nav-items";
+import { tenantPageHref, visibleNavItems, type NavItem } from "./nav-items";
 
 /** The city's name and the menu of the pages the user may open. */
 export async function TenantBar({ tenant, user }: { tenant: TenantSummary; user: Grantee }) {
   const t = await getTranslations("Nav");
   const items = visibleNavItems(user);
-  const href = (item: NavItem) => navHref(tenant.slug, item);
+  const href = (item: NavItem) => tenantPageHref(tenant.slug, item.key);
   // The city's home is current only on itself; any other item gives way to the items below it.
   const isHome = (item: NavItem) => item.key === "home";
   const deeperHrefs = (item: NavItem) =>
