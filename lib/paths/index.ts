@@ -23,4 +23,3 @@ export function withQuery(path: string, query?: Query): string {
   const text = queryString(query);
   return text ? `${path}?${text}` : path;
 }
-

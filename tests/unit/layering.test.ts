@@ -4,8 +4,10 @@ import { importSpecifiers, readSource, sourceFiles } from "../helpers/source-fil
 
 // Who may import whom. `lib/` is shared by every feature and knows none of them; `components/` is
 // shared UI and knows no feature either; a feature uses `lib/`, `components/` and the features
-// below it, never `app/`; pages in `app/` may use anything. Production code never reaches the demo
-// seed (`prisma/demo`) or test helpers (`tests/`).
+// below it, never `app/`; pages in `app/` may use anything. A feature's URL map (`routes.ts`) is the
+// exception: any feature may link to any page, so any feature may import any map (a map imports
+// only `lib/paths` and other maps; tests/unit/routes.test.ts keeps it so). Production code never
+// reaches the demo seed (`prisma/demo`) or test helpers (`tests/`).
 
 /**
  * Features from the lowest to the highest: a feature may import only those before it. A new
@@ -75,6 +77,11 @@ function placeOf(file: string): Place {
   return { area: top ?? "" };
 }
 
+/** A feature's URL map, `features/<feature>/routes(.ts)`. */
+function isRouteMap(file: string): boolean {
+  return /^features\/[^/]+\/routes(\.ts)?$/.test(file);
+}
+
 /** Test code: a feature's `tests/` folder, the top-level `tests/`, or a *.test / *.spec file. */
 function isTestFile(file: string): boolean {
   return file.startsWith("tests/") || file.includes("/tests/") || /\.(test|spec)\.tsx?$/.test(file);
@@ -93,6 +100,7 @@ function breach(from: string, to: string, rules: Rules): string | null {
   if (source.area !== "features" || !source.feature) return null;
   if (target.area === "app") return "a feature imports app";
   if (target.area !== "features" || !target.feature || target.feature === source.feature) return null;
+  if (isRouteMap(to)) return null;
   const [low, high] = [rules.order.indexOf(target.feature), rules.order.indexOf(source.feature)];
   if (high < 0) return `feature ${source.feature} is not in FEATURE_ORDER`;
   if (low < 0) return `feature ${target.feature} is not in FEATURE_ORDER`;
@@ -199,6 +207,18 @@ describe("the layering check", () => {
     ).toEqual([
       "features/registry/ui/import.tsx → @/app/[tenant]/registri/impor/page: a feature imports app",
       "features/registry/search.ts → ../aid/schemas: feature registry imports aid, which is not below it",
+    ]);
+  });
+
+  it("lets any feature import any feature's URL map, and nothing else of it", () => {
+    expect(
+      check({
+        "features/registry/ui/results.tsx": ["@/features/aid/routes", "../../aid/routes.ts"],
+        "features/registry/ui/links.tsx": ["@/features/aid/routes-extra", "@/features/aid/ui/routes"],
+      }),
+    ).toEqual([
+      "features/registry/ui/links.tsx → @/features/aid/routes-extra: feature registry imports aid, which is not below it",
+      "features/registry/ui/links.tsx → @/features/aid/ui/routes: feature registry imports aid, which is not below it",
     ]);
   });
 

@@ -1,46 +1,23 @@
 // The route maps (each feature's routes.ts, and lib/auth/routes.ts for sign-in) against the
 // app/ tree: every builder reaches a real page or route handler, every page is reached by a
 // builder, each URL section belongs to one map, and no other source file writes a segment.
-import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { queryString, withQuery } from "@/lib/paths";
-
-const ROOT = path.resolve(__dirname, "../..");
+import { ROOT, importSpecifiers, readSource, sourceFiles } from "../helpers/source-files";
 
 // Pages and handlers no route map builds: the front door (it only redirects) and next-auth's own.
 const UNBUILT = new Set(["/", "/api/auth/[...nextauth]"]);
 
 type Builder = { file: string; name: string; build: (...args: string[]) => string };
 
-function walk(dir: string, keep: (file: string) => boolean): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return name === "node_modules" || name === "generated" ? [] : walk(full, keep);
-    return keep(full) ? [full] : [];
-  });
-}
-
-const relative = (file: string) => path.relative(ROOT, file).split(path.sep).join("/");
-
-const routeMapFiles = [
-  ...readdirSync(path.join(ROOT, "features"))
-    .map((feature) => `features/${feature}/routes.ts`)
-    .filter((file) => {
-      try {
-        return statSync(path.join(ROOT, file)).isFile();
-      } catch {
-        return false;
-      }
-    }),
-  "lib/auth/routes.ts",
-];
+const routeMapFiles = [...sourceFiles(["features"]).filter((file) => /^features\/[^/]+\/routes\.ts$/.test(file)), "lib/auth/routes.ts"];
 
 /** Every builder of every route map, attributed to the file that defines its object. */
 async function loadBuilders(): Promise<Builder[]> {
   const builders: Builder[] = [];
   for (const file of routeMapFiles) {
-    const source = readFileSync(path.join(ROOT, file), "utf8");
+    const source = readSource(file);
     const module = (await import(path.join(ROOT, file))) as Record<string, unknown>;
     for (const [exported, value] of Object.entries(module)) {
       // A re-export (account's authRoutes) is checked where it is defined.
@@ -56,12 +33,12 @@ async function loadBuilders(): Promise<Builder[]> {
 
 /** The path of every page.tsx and route.ts under app/, as its segments ("[tenant]" for dynamic ones). */
 function appRoutes(): string[][] {
-  const appDir = path.join(ROOT, "app");
-  return walk(appDir, (file) => /\/(page\.tsx|route\.ts)$/.test(file)).map((file) =>
-    path
-      .relative(appDir, path.dirname(file))
-      .split(path.sep)
-      .filter((segment) => segment !== "" && !/^\(.*\)$/.test(segment)),
+  return sourceFiles(["app"], /^(page\.tsx|route\.ts)$/).map((file) =>
+    path.posix
+      .dirname(file)
+      .split("/")
+      .slice(1)
+      .filter((segment) => !/^\(.*\)$/.test(segment)),
   );
 }
 
@@ -137,22 +114,32 @@ describe("route maps", () => {
     // A segment right after an interpolation or a quote, as in `/${slug}/bantuan` or "/masuk".
     const handBuilt = new RegExp(`[}"'\`]/(${escaped.join("|")})(?=[/?#"'\`])`);
     const maps = new Set(routeMapFiles);
-    const offenders = ["app", "features", "lib", "components"]
-      .flatMap((dir) => walk(path.join(ROOT, dir), (file) => /\.tsx?$/.test(file)))
-      .map(relative)
+    const offenders = sourceFiles(["app", "features", "lib", "components"])
       .filter((file) => !maps.has(file) && !file.includes("/tests/"))
       .flatMap((file) =>
-        readFileSync(path.join(ROOT, file), "utf8")
+        readSource(file)
           .split("\n")
           .flatMap((line, i) => (handBuilt.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : [])),
       );
     expect(offenders).toEqual([]);
   });
+
+  it("import only lib/paths and other route maps, so any feature may import any of them", () => {
+    const allowed = (specifier: string) => specifier === "@/lib/paths" || /^@\/(features\/[^/]+|lib\/auth)\/routes$/.test(specifier);
+    const imports = routeMapFiles.flatMap((file) =>
+      importSpecifiers(readSource(file))
+        .filter((specifier) => !allowed(specifier))
+        .map((specifier) => `${file} → ${specifier}`),
+    );
+    expect(imports).toEqual([]);
+  });
 });
 
 describe("withQuery", () => {
   it("appends a query in its key order, leaving out undefined and null but keeping empty text", () => {
-    expect(withQuery("/kupang/bantuan", { tahun: 2026, opd: undefined, program: null, q: "", peserta: "a b/c" })).toBe("/kupang/bantuan?tahun=2026&q=&peserta=a+b%2Fc");
+    expect(withQuery("/kupang/bantuan", { tahun: 2026, opd: undefined, program: null, q: "", peserta: "a b/c" })).toBe(
+      "/kupang/bantuan?tahun=2026&q=&peserta=a+b%2Fc",
+    );
   });
 
   it("takes encoded text and URLSearchParams as they are, and drops an empty query", () => {
