@@ -22,7 +22,7 @@ import { AppError, notFound } from "@/lib/errors";
 import type { AidKind } from "@/lib/generated/prisma/enums";
 import type { Rupiah } from "@/lib/money";
 import { writerOpdId } from "@/lib/auth/scope";
-import { dateToDay, dayToDate } from "@/features/registry/schemas";
+import { dateToDay, dayToDate } from "@/lib/calendar/days";
 import { cellDate, cellId, cellInteger, cellRupiah, cellText, matchKey, truncate, type CellResult } from "@/lib/spreadsheet/cells";
 import type { ImportColumn } from "@/lib/spreadsheet/columns";
 import { acceptRow, defineTableImport, rejectRow, type RowValues, type SaveRowContext } from "@/lib/spreadsheet/table-import";

@@ -7,7 +7,7 @@ import type { Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { findOwnProgramme } from "@/features/programmes/programmes";
 import { writerOpdId } from "@/lib/auth/scope";
-import { dayToDate, todayIn } from "@/features/registry/schemas";
+import { dayToDate, todayIn } from "@/lib/calendar/days";
 import { aidKindLabel, duplicateLine } from "./labels";
 import { sameKindThisYear } from "./same-kind-this-year";
 import type { CreateDistributionInput } from "./schemas";

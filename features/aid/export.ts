@@ -4,7 +4,7 @@
 import { parseAidFilter } from "@/features/aid/filters";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { programmeScope, programmeWhere } from "@/lib/auth/scope";
-import { parseYearParam } from "@/features/programmes/schemas";
+import { parseYearParam } from "@/lib/calendar/fiscal-year";
 import { maskNik } from "@/lib/identity/nik";
 import type { ExportSpec } from "@/lib/spreadsheet/export";
 import { aidKindLabel } from "./labels";

@@ -1,8 +1,7 @@
 // The distribution form and its actions share these schemas. Messages are Indonesian.
-import { blankToUndefined, countInput, optionalText, recordId, rupiahInput } from "@/lib/forms/fields";
+import { blankToUndefined, countInput, optionalText, recordId, rupiahInput, isoDay } from "@/lib/forms/fields";
 import { MAX_BULK_VERIFY } from "@/features/budget/schemas";
 import { AidKind } from "@/lib/generated/prisma/enums";
-import { isoDay } from "@/features/registry/schemas";
 import { z } from "@/lib/validation/zod";
 
 export const AID_KINDS = Object.values(AidKind);

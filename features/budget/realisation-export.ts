@@ -3,7 +3,7 @@
 // ?tahun= narrows to a fiscal year, ?pos= to one budget line. Its ID POS ANGGARAN,
 // PROGRAM, POS ANGGARAN, BULAN, JUMLAH and CATATAN columns read back into the import.
 import { programmeScope, programmeWhere } from "@/lib/auth/scope";
-import { parseYearParam } from "@/features/programmes/schemas";
+import { parseYearParam } from "@/lib/calendar/fiscal-year";
 import type { ExportSpec } from "@/lib/spreadsheet/export";
 
 const STATUS = { DRAFT: "DRAF", VERIFIED: "TERVERIFIKASI" } as const;

@@ -6,7 +6,7 @@ import "server-only";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { TenantPageKey } from "@/lib/auth/pages";
 import type { TenantSessionUser } from "@/lib/auth/session-user";
-import { currentYearMonth } from "@/features/budget/calendar";
+import { currentYearMonth } from "@/lib/calendar/months";
 import type { Tx } from "@/lib/db";
 import { formatDate } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";

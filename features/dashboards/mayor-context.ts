@@ -1,7 +1,7 @@
 // What both mayor's dashboards open on: the filters from the URL (defaulting to this year in
 // the city, or the latest year with programmes when this one has none yet) and the choices
 // of the filter bar.
-import { currentYearMonth } from "@/features/budget/calendar";
+import { currentYearMonth } from "@/lib/calendar/months";
 import type { Tx } from "@/lib/db";
 import type { SearchParamValue } from "@/lib/validation/search-params";
 import { dashboardFilterOptions, shownDashboardFilters, type DashboardFilterOptions } from "./filter-options";

@@ -1,10 +1,9 @@
 // One schema per form, shared by the form and its server action.
+import { fiscalYear } from "@/lib/calendar/fiscal-year";
 import { recordId, countInput, optionalText, rupiahInput, blankToUndefined } from "@/lib/forms/fields";
 import { FundingSource, ProgrammeKind, TargetUnit } from "@/lib/generated/prisma/enums";
 import { z } from "@/lib/validation/zod";
 
-export const MIN_FISCAL_YEAR = 2015;
-export const MAX_FISCAL_YEAR = 2100;
 const MAX_TARGET = 10_000_000;
 
 export const PROGRAMME_KINDS = Object.values(ProgrammeKind);
@@ -13,12 +12,6 @@ export const TARGET_UNITS = Object.values(TargetUnit);
 
 export const programmeId = recordId("program");
 export const budgetLineId = recordId("pos anggaran");
-
-export const fiscalYear = z.coerce
-  .number({ error: "Isi tahun anggaran." })
-  .int("Tahun anggaran harus bilangan bulat.")
-  .min(MIN_FISCAL_YEAR, `Tahun anggaran mulai ${MIN_FISCAL_YEAR}.`)
-  .max(MAX_FISCAL_YEAR, `Tahun anggaran paling lambat ${MAX_FISCAL_YEAR}.`);
 
 const programmeFields = z.object({
   name: z
@@ -96,10 +89,3 @@ export const updateBudgetLineSchema = budgetLineFields
 export const budgetLineIdSchema = z.object({ budgetLineId });
 
 export type BudgetLineInput = z.output<typeof createBudgetLineSchema>;
-
-/** `?tahun=` from the URL: a fiscal year, or null when absent or nonsense. */
-export function parseYearParam(raw: string | string[] | undefined): number | null {
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  const parsed = fiscalYear.safeParse(value);
-  return parsed.success && value !== undefined && value !== "" ? parsed.data : null;
-}

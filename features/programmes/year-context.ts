@@ -1,11 +1,11 @@
 // What the programme and budget pages open on: the reader's scope, the OPD picked (city-wide
 // readers only), the fiscal years with data and the year shown, and this month in the city.
 import type { SessionUser } from "@/lib/auth/session-user";
-import { currentYearMonth, type YearMonth } from "@/features/budget/calendar";
+import { currentYearMonth, type YearMonth } from "@/lib/calendar/months";
 import type { Tx } from "@/lib/db";
 import { opdChoices, pickYear, programmeYears } from "./queries";
-import { parseYearParam } from "./schemas";
 import { programmeScope, type ProgrammeScope } from "@/lib/auth/scope";
+import { parseYearParam } from "@/lib/calendar/fiscal-year";
 import { firstParam as first } from "@/lib/validation/search-params";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 

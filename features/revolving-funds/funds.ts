@@ -1,7 +1,7 @@
 // A kelurahan's fund per year, its rules and the capital paid into it.
 import type { ActionContext } from "@/lib/actions/define";
 import { AppError } from "@/lib/errors";
-import { dayToDate } from "@/features/registry/schemas";
+import { dayToDate } from "@/lib/calendar/days";
 import { cityToday, findOwnFund, fundKelurahanId } from "./scope";
 import type { AddCapitalInput, CreateFundInput, UpdateFundInput } from "./schemas";
 

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { formatRupiah } from "@/lib/format";
 import type { Rupiah } from "@/lib/money";
-import { dayToDate } from "@/features/registry/schemas";
+import { dayToDate } from "@/lib/calendar/days";
 import { resolveBorrower } from "./borrower";
 import { fundLedger } from "./ledger";
 import { loanSchedule, serviceFeeOf } from "./schedule";

@@ -5,7 +5,7 @@
 import type { ActionContext } from "@/lib/actions/define";
 import { AppError, notFound } from "@/lib/errors";
 import { parseRupiah, type Rupiah } from "@/lib/money";
-import { dateToDay } from "@/features/registry/schemas";
+import { dateToDay } from "@/lib/calendar/days";
 import { cellDate, cellText, type Cell, type CellResult } from "@/lib/spreadsheet/cells";
 import type { ImportColumn } from "@/lib/spreadsheet/columns";
 import { acceptRow, defineTableImport, rejectRow, type RowValues } from "@/lib/spreadsheet/table-import";

@@ -4,7 +4,7 @@
 import type { ActionContext } from "@/lib/actions/define";
 import { AppError } from "@/lib/errors";
 import { formatRupiah } from "@/lib/format";
-import { dayToDate } from "@/features/registry/schemas";
+import { dayToDate } from "@/lib/calendar/days";
 import { allocatePayment, nextDueDate } from "./allocation";
 import { scheduleTotal, type Instalment } from "./schedule";
 import { cityToday, findOwnLoan, lockLoan } from "./scope";

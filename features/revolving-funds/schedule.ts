@@ -1,5 +1,5 @@
 // The one repayment schedule of a Dana PEM loan, used by the app and the seed.
-import { addMonths } from "@/lib/calendar/dates";
+import { addMonths } from "@/lib/calendar/days";
 import { applyBasisPoints, type Rupiah } from "@/lib/money";
 
 export type LoanTerms = {

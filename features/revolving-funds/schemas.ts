@@ -1,6 +1,5 @@
 // Dana PEM forms and actions share these schemas. Messages are Indonesian.
-import { blankToUndefined, optionalText, recordId, rupiahInput } from "@/lib/forms/fields";
-import { isoDay, reasonText } from "@/features/registry/schemas";
+import { blankToUndefined, optionalText, recordId, rupiahInput, isoDay, reasonText } from "@/lib/forms/fields";
 import { z } from "@/lib/validation/zod";
 
 const fundId = recordId("dana");

@@ -4,7 +4,7 @@
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { dayToDate, todayIn } from "@/features/registry/schemas";
+import { dayToDate, todayIn } from "@/lib/calendar/days";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 export type FundUser = Pick<SessionUser, "id" | "role" | "kelurahanId">;

@@ -1,4 +1,4 @@
-import { ageOn } from "@/lib/calendar/dates";
+import { ageOn } from "@/lib/calendar/days";
 
 /** Youth (pemuda) are 16–30 years old under UU 40/2009; the seed and the app share this bound. */
 export const YOUTH_MAX_AGE = 30;

@@ -4,7 +4,7 @@
 import type { ActionContext } from "@/lib/actions/define";
 import { AppError } from "@/lib/errors";
 import { writerOpdId } from "@/lib/auth/scope";
-import { dateToDay, dayToDate, todayIn } from "@/features/registry/schemas";
+import { dateToDay, dayToDate, todayIn } from "@/lib/calendar/days";
 import { findOwnTraining } from "./trainings";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 

@@ -5,7 +5,7 @@ import type { Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { TrainingOutcome } from "@/lib/generated/prisma/enums";
 import { writerOpdId } from "@/lib/auth/scope";
-import { dateToDay, todayIn } from "@/features/registry/schemas";
+import { dateToDay, todayIn } from "@/lib/calendar/days";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;

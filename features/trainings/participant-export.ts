@@ -3,7 +3,7 @@
 // year, ?pelatihan= to one training. NIK and No. KK stay masked as in every list: the full
 // numbers are on the household page only.
 import { programmeScope, programmeWhere } from "@/lib/auth/scope";
-import { parseYearParam } from "@/features/programmes/schemas";
+import { parseYearParam } from "@/lib/calendar/fiscal-year";
 import { maskNik } from "@/lib/identity/nik";
 import type { ExportSpec } from "@/lib/spreadsheet/export";
 

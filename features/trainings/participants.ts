@@ -5,7 +5,7 @@ import type { ActionContext } from "@/lib/actions/define";
 import type { Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { writerOpdId } from "@/lib/auth/scope";
-import { dateToDay, todayIn } from "@/features/registry/schemas";
+import { dateToDay, todayIn } from "@/lib/calendar/days";
 import { MIN_PARTICIPANT_AGE, latestBirthDate } from "./candidates";
 import { createFollowUps } from "./follow-ups";
 import { findOwnTraining } from "./trainings";

@@ -4,7 +4,7 @@ import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { programmeWhere, type ProgrammeScope } from "@/lib/auth/scope";
 import { maskNik } from "@/lib/identity/nik";
-import { dayToDate } from "@/features/registry/schemas";
+import { dayToDate } from "@/lib/calendar/days";
 
 export const TRAINING_STATUSES = ["draft", "verified", "cancelled"] as const;
 export type TrainingStatusFilter = (typeof TRAINING_STATUSES)[number];

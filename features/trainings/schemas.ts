@@ -1,7 +1,6 @@
 // One schema per training form, shared by the form and its server action.
-import { countInput, optionalText, recordId } from "@/lib/forms/fields";
+import { countInput, optionalText, recordId, isoDay, reasonText } from "@/lib/forms/fields";
 import { TrainingOutcome } from "@/lib/generated/prisma/enums";
-import { isoDay, reasonText } from "@/features/registry/schemas";
 import { z } from "@/lib/validation/zod";
 
 export const MAX_BULK_VERIFY = 500;

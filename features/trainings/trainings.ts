@@ -6,7 +6,7 @@ import type { Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { findOwnProgramme } from "@/features/programmes/programmes";
 import { writerOpdId } from "@/lib/auth/scope";
-import { dayToDate } from "@/features/registry/schemas";
+import { dayToDate } from "@/lib/calendar/days";
 import type { TrainingInput } from "./schemas";
 
 type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;

@@ -1,8 +1,12 @@
-import { currentYearMonth, type YearMonth } from "@/features/budget/calendar";
+// "Today" is the city's: a clerk in Kupang (WITA) at 07:30 is already a day ahead of UTC.
 import type { Tx } from "@/lib/db";
+import { tenantTimeZone } from "@/lib/tenant/time-zone";
+import { dayToDate, todayIn } from "./days";
 
-/** This month in the scope's city (its own time zone), for calendar comparisons. */
-export async function cityToday(tx: Tx): Promise<YearMonth> {
-  const rows = await tx.$queryRaw<{ timeZone: string }[]>`SELECT "timeZone" FROM "Tenant" WHERE "id" = entas_current_tenant()`;
-  return currentYearMonth(rows[0]?.timeZone ?? "Asia/Jakarta");
+/**
+ * Today in the city's time zone, as the UTC midnight a @db.Date holds: compare it with date
+ * columns, `dateToDay` it for a day string, `yearMonthOf` it for this month.
+ */
+export async function cityToday(tx: Tx, tenantId: string, now: Date = new Date()): Promise<Date> {
+  return dayToDate(todayIn(await tenantTimeZone(tx, tenantId), now));
 }

@@ -1,9 +1,19 @@
-// Form fields shared by the programme and budget schemas. Messages are Indonesian.
+// Form fields the domains' schemas share. Messages are Indonesian.
 import { parseRupiah, type Rupiah } from "@/lib/money";
 import { z } from "@/lib/validation/zod";
 
 /** An optional form field: "" (nothing chosen or typed) becomes undefined. */
 export const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+/** A calendar day as the date input sends it: "2026-11-23". */
+export const isoDay = z.iso.date("Isi tanggal dengan benar.");
+
+/** Why a change, reversal or cancellation is made: required, a sentence at most. */
+export const reasonText = z
+  .string()
+  .trim()
+  .min(5, "Tuliskan alasan (paling sedikit 5 karakter).")
+  .max(500, "Alasan paling banyak 500 karakter.");
 
 /** A record id from a hidden field or a <select>. */
 export const recordId = (what: string) => z.string({ error: `Pilih ${what}.` }).trim().min(1, `Pilih ${what}.`).max(64);

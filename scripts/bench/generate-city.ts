@@ -17,7 +17,7 @@ import { loanSchedule, serviceFeeOf } from "@/features/revolving-funds/schedule"
 import { DEMO_CITIES, createRandom, hashSeed, type Random } from "@/prisma/demo";
 import { povertyOpds } from "@/prisma/demo/cities/opds";
 import type { ProgrammeSpec } from "@/prisma/demo/cities/types";
-import { addDays, ageOn, utcDate } from "@/lib/calendar/dates";
+import { addDays, ageOn, utcDate } from "@/lib/calendar/days";
 import { seedId } from "@/prisma/demo/ids";
 import { registryHouseholds } from "@/prisma/demo/registry";
 import type { CopySink, Session, Sql } from "./sql";

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { absorptionOf, currentYearMonth, lastRecordableMonth, monthsElapsed } from "@/features/budget/calendar";
+import { absorptionOf } from "@/features/budget/absorption";
+import { currentYearMonth } from "@/lib/calendar/months";
+import { lastRecordableMonth, monthsElapsed } from "@/lib/calendar/fiscal-year";
 import { deleteProblem, editProblem, reversalProblem } from "@/lib/entries/rules";
 import { createRealisationSchema, reverseRealisationSchema, verifyRealisationsSchema } from "@/features/budget/schemas";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createRandom, hashSeed } from "@/prisma/demo/random";
 import { seedId } from "@/prisma/demo/ids";
-import { addMonths, ageOn, utcDate } from "@/lib/calendar/dates";
+import { addMonths, ageOn, utcDate } from "@/lib/calendar/days";
 
 describe("createRandom", () => {
   it("repeats its sequence for the same seed", () => {

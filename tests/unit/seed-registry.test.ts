@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { listRegencyAreas } from "@/features/areas";
-import { kupang, mataram } from "@/prisma/demo";
-import type { CitySpec } from "@/prisma/demo";
-import { ageOn, utcDate } from "@/lib/calendar/dates";
+import { kupang, mataram, type CitySpec } from "@/prisma/demo";
+import { ageOn, utcDate } from "@/lib/calendar/days";
 import { generateRegistry, type GenerateRegistryOptions } from "@/prisma/demo/registry";
 import type { RegistryArea } from "@/prisma/demo/registry/types";
 import { nikMatchesBirthDate, nikRegionCode, parseNik, parseNoKk } from "@/lib/identity/nik";

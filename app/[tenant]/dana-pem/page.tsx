@@ -17,7 +17,7 @@ import { requireTenantPage } from "@/lib/auth/guard";
 import { withTenant } from "@/lib/db";
 import { formatDateShort, formatRupiah } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { dateToDay } from "@/features/registry/schemas";
+import { dateToDay } from "@/lib/calendar/days";
 import { daysPastDue } from "@/features/revolving-funds/arrears";
 import { fundLedger } from "@/features/revolving-funds/ledger";
 import { fundPageContext } from "@/features/revolving-funds/page-context";

@@ -8,7 +8,7 @@ import { FormNotice } from "@/components/ui/form-alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { userCan } from "@/lib/auth/permissions";
-import { absorptionOf } from "@/features/budget/calendar";
+import { absorptionOf } from "@/features/budget/absorption";
 import { withTenant } from "@/lib/db";
 import { listProgrammes } from "@/features/programmes/queries";
 import { yearContext, yearQuery } from "@/features/programmes/year-context";

@@ -9,7 +9,7 @@ import {
   updateRealisationDefinition,
   verifyRealisationsDefinition,
 } from "@/features/budget/action-definitions";
-import { absorptionOf } from "@/features/budget/calendar";
+import { absorptionOf } from "@/features/budget/absorption";
 import { budgetOverview, lineEntries, monthlyBreakdown, pendingEntries } from "@/features/budget/queries";
 import { createRealisation } from "@/features/budget/realisations";
 import { addTotals, lineTotals } from "@/features/budget/totals";

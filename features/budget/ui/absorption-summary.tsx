@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { StatCard, StatGrid } from "@/components/ui/stat-card";
-import type { Absorption } from "@/features/budget/calendar";
+import type { Absorption } from "@/features/budget/absorption";
 import { formatNumber, formatPercent, formatRupiah, formatRupiahShort } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { AbsorptionBar } from "./absorption-bar";

@@ -4,7 +4,7 @@ import { ActionButton } from "@/components/ui/action-button";
 import { Badge } from "@/components/ui/badge";
 import { Cell, HeaderCell, Row, RowHeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
 import type { FormAction } from "@/components/ui/use-action-form";
-import { monthName } from "@/features/budget/months";
+import { monthName } from "@/lib/calendar/months";
 import type { LineEntry } from "@/features/budget/queries";
 import { deleteProblem, editProblem, reversalProblem } from "@/lib/entries/rules";
 import { formatDateShort, formatRupiah } from "@/lib/format";

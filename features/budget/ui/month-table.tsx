@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { cx } from "@/components/ui/class-names";
 import { Cell, HeaderCell, RowHeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
-import { monthName } from "@/features/budget/months";
+import { monthName } from "@/lib/calendar/months";
 import type { MonthRow } from "@/features/budget/queries";
 import { formatPercent, formatRupiah } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";

@@ -1,7 +1,7 @@
 import { formatDateShort, formatRupiah } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import type { PendingEntry } from "@/features/budget/queries";
-import { monthName } from "@/features/budget/months";
+import { monthName } from "@/lib/calendar/months";
 import type { PendingRow } from "./pending-entries";
 import { budgetRoutes } from "@/features/budget/routes";
 

@@ -1,18 +1,19 @@
 // The mayor's budget-absorption dashboard: pagu against verified
 // realisation by OPD, programme and funding source, and the monthly curve against the
 // straight-line calendar. Every sum is made by the database; the calendar arithmetic on the
-// sums is lib/budget/calendar's, so these figures match the OPD budget pages.
+// sums is features/budget/absorption's, so these figures match the OPD budget pages.
 //
-// Rules shared with lib/budget/totals.ts: only VERIFIED entries are realised (a verified
+// Rules shared with features/budget/totals.ts: only VERIFIED entries are realised (a verified
 // reversal is a negative verified entry, so it simply subtracts); drafts, reversals
 // included, are "pending". Kecamatan does not apply: budget lines are city-wide.
-import { absorptionOf, monthsElapsed, type Absorption, type YearMonth } from "@/features/budget/calendar";
+import { absorptionOf, type Absorption } from "@/features/budget/absorption";
+import { monthsElapsed } from "@/lib/calendar/fiscal-year";
+import type { YearMonth } from "@/lib/calendar/months";
 import type { Tx } from "@/lib/db";
 import type { FundingSource } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { percentOf, type Rupiah } from "@/lib/money";
 import type { DashboardFilters } from "../filters";
-import { cityToday } from "@/lib/calendar/city-today";
 
 /** Programmes further behind the calendar than this many percentage points are flagged. */
 export const BEHIND_THRESHOLD_POINTS = 15;
@@ -76,9 +77,8 @@ export type BudgetSummary = {
   programmesBehind: number;
 };
 
-async function summary(tx: Tx, filters: DashboardFilters, today?: YearMonth): Promise<BudgetSummary> {
-  const now = today ?? (await cityToday(tx));
-  const months = monthsElapsed(filters.year, now);
+async function summary(tx: Tx, filters: DashboardFilters, today: YearMonth): Promise<BudgetSummary> {
+  const months = monthsElapsed(filters.year, today);
   // "Behind" as absorptionOf rounds the gap (2 decimals, half away from zero), on the database.
   const rows = await tx.$queryRaw<(Sums & { incentive: boolean; behind: number })[]>`
     WITH l AS (${lineSums(filters)}),
@@ -98,18 +98,17 @@ async function summary(tx: Tx, filters: DashboardFilters, today?: YearMonth): Pr
     pendingAmount: fi.pendingAmount + other.pendingAmount,
   };
   return {
-    today: now,
-    total: withCalendar(total, filters.year, now),
-    fiscalIncentive: withCalendar(fi, filters.year, now),
-    otherSources: withCalendar(other, filters.year, now),
+    today,
+    total: withCalendar(total, filters.year, today),
+    fiscalIncentive: withCalendar(fi, filters.year, today),
+    otherSources: withCalendar(other, filters.year, today),
     programmesBehind: rows[0]?.behind ?? 0,
   };
 }
 
 export type OpdAbsorptionRow = AbsorptionRow & { opdId: string; opdShortName: string; opdName: string; fiscalIncentivePagu: Rupiah; fiscalIncentiveRealised: Rupiah };
 
-async function byOpd(tx: Tx, filters: DashboardFilters, today?: YearMonth): Promise<OpdAbsorptionRow[]> {
-  const now = today ?? (await cityToday(tx));
+async function byOpd(tx: Tx, filters: DashboardFilters, today: YearMonth): Promise<OpdAbsorptionRow[]> {
   const rows = await tx.$queryRaw<(Sums & { opdId: string; opdShortName: string; opdName: string; fiscalIncentivePagu: Rupiah; fiscalIncentiveRealised: Rupiah })[]>`
     WITH l AS (${lineSums(filters)})
     SELECT o."id" AS "opdId", o."shortName" AS "opdShortName", o."name" AS "opdName", ${SUMS},
@@ -119,7 +118,7 @@ async function byOpd(tx: Tx, filters: DashboardFilters, today?: YearMonth): Prom
      GROUP BY o."id", o."shortName", o."name", o."code"
      ORDER BY o."code"`;
   return rows.map((row) => ({
-    ...withCalendar(row, filters.year, now),
+    ...withCalendar(row, filters.year, today),
     opdId: row.opdId,
     opdShortName: row.opdShortName,
     opdName: row.opdName,
@@ -131,8 +130,7 @@ async function byOpd(tx: Tx, filters: DashboardFilters, today?: YearMonth): Prom
 export type ProgrammeAbsorptionRow = AbsorptionRow & { programmeId: string; programmeName: string; opdShortName: string };
 
 /** Every programme of the filter with its absorption; most behind the calendar first. */
-async function byProgramme(tx: Tx, filters: DashboardFilters, today?: YearMonth): Promise<ProgrammeAbsorptionRow[]> {
-  const now = today ?? (await cityToday(tx));
+async function byProgramme(tx: Tx, filters: DashboardFilters, today: YearMonth): Promise<ProgrammeAbsorptionRow[]> {
   const rows = await tx.$queryRaw<(Sums & { programmeId: string; programmeName: string; opdShortName: string })[]>`
     WITH l AS (${lineSums(filters)})
     SELECT p."id" AS "programmeId", p."name" AS "programmeName", o."shortName" AS "opdShortName", ${SUMS}
@@ -141,7 +139,7 @@ async function byProgramme(tx: Tx, filters: DashboardFilters, today?: YearMonth)
       JOIN "Opd" o ON o."tenantId" = p."tenantId" AND o."id" = p."opdId"
      GROUP BY p."id", p."name", o."shortName"`;
   const result = rows.map((row) => ({
-    ...withCalendar(row, filters.year, now),
+    ...withCalendar(row, filters.year, today),
     programmeId: row.programmeId,
     programmeName: row.programmeName,
     opdShortName: row.opdShortName,
@@ -154,13 +152,12 @@ const byIndonesianName = new Intl.Collator("id").compare;
 
 export type SourceAbsorptionRow = AbsorptionRow & { fundingSource: FundingSource };
 
-async function bySource(tx: Tx, filters: DashboardFilters, today?: YearMonth): Promise<SourceAbsorptionRow[]> {
-  const now = today ?? (await cityToday(tx));
+async function bySource(tx: Tx, filters: DashboardFilters, today: YearMonth): Promise<SourceAbsorptionRow[]> {
   const rows = await tx.$queryRaw<(Sums & { fundingSource: FundingSource })[]>`
     WITH l AS (${lineSums(filters)})
     SELECT l."fundingSource"::text AS "fundingSource", ${SUMS}
       FROM l GROUP BY l."fundingSource" ORDER BY l."fundingSource"`;
-  return rows.map((row) => ({ ...withCalendar(row, filters.year, now), fundingSource: row.fundingSource }));
+  return rows.map((row) => ({ ...withCalendar(row, filters.year, today), fundingSource: row.fundingSource }));
 }
 
 export type MonthPoint = {
@@ -177,8 +174,7 @@ export type MonthPoint = {
 };
 
 /** The twelve months of the year: verified realisation, cumulated, against the straight line. */
-async function monthlyCurve(tx: Tx, filters: DashboardFilters, today?: YearMonth): Promise<MonthPoint[]> {
-  const now = today ?? (await cityToday(tx));
+async function monthlyCurve(tx: Tx, filters: DashboardFilters, today: YearMonth): Promise<MonthPoint[]> {
   const rows = await tx.$queryRaw<{ month: number; realised: Rupiah; cumulative: Rupiah; pagu: Rupiah }[]>`
     WITH l AS (${lines(filters)}),
          total AS (SELECT COALESCE(SUM(l."pagu"), 0)::bigint AS "pagu" FROM l),
@@ -196,9 +192,9 @@ async function monthlyCurve(tx: Tx, filters: DashboardFilters, today?: YearMonth
       CROSS JOIN total
       LEFT JOIN months ON months."month" = m
      ORDER BY m`;
-  const year = absorptionOf(0n, 0n, filters.year, now);
+  const year = absorptionOf(0n, 0n, filters.year, today);
   return rows.map((row) => {
-    const point = absorptionOf(row.pagu, row.cumulative, filters.year, now);
+    const point = absorptionOf(row.pagu, row.cumulative, filters.year, today);
     return {
       month: row.month,
       realised: row.realised,

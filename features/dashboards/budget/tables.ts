@@ -1,7 +1,8 @@
 // The budget dashboard's figures as tables: what the page shows beside each chart and what
 // its export route writes. Rupiah become plain numbers here (exact below 9 × 10^15).
 import { getTranslations } from "next-intl/server";
-import { monthName } from "@/features/budget/months";
+import { cityToday } from "@/lib/calendar/city-today";
+import { monthName, yearMonthOf } from "@/lib/calendar/months";
 import type { Tx } from "@/lib/db";
 import type { AppLocale } from "@/lib/i18n/locales";
 import type { DashboardFilters } from "../filters";
@@ -19,13 +20,15 @@ export type BudgetDashboardData = {
   programmes: ProgrammeAbsorptionRow[];
 };
 
-export async function budgetDashboardData(tx: Tx, filters: DashboardFilters): Promise<BudgetDashboardData> {
+/** Every figure of the dashboard, measured against this month in the city. */
+export async function budgetDashboardData(tx: Tx, tenantId: string, filters: DashboardFilters): Promise<BudgetDashboardData> {
+  const today = yearMonthOf(await cityToday(tx, tenantId));
   const [summary, curve, sources, opds, programmes] = await Promise.all([
-    q.summary(tx, filters),
-    q.monthlyCurve(tx, filters),
-    q.bySource(tx, filters),
-    q.byOpd(tx, filters),
-    q.byProgramme(tx, filters),
+    q.summary(tx, filters, today),
+    q.monthlyCurve(tx, filters, today),
+    q.bySource(tx, filters, today),
+    q.byOpd(tx, filters, today),
+    q.byProgramme(tx, filters, today),
   ]);
   return { summary, curve, sources, opds, programmes };
 }

@@ -1,7 +1,7 @@
 // The poverty dashboard's figures as tables (lib/spreadsheet/figures.ts): what the page shows
 // beside each chart and what the export route writes. Rates divide database aggregates.
 import type { getTranslations } from "next-intl/server";
-import { monthName } from "@/features/budget/months";
+import { monthName } from "@/lib/calendar/months";
 import type { Tx } from "@/lib/db";
 import type { DashboardFilters } from "@/features/dashboards/filters";
 import type { FigureTable } from "@/lib/spreadsheet/figures";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createBudgetLineSchema, createProgrammeSchema, parseYearParam, updateBudgetLineSchema } from "@/features/programmes/schemas";
+import { createBudgetLineSchema, createProgrammeSchema, updateBudgetLineSchema } from "@/features/programmes/schemas";
 import { programmeScope, programmeWhere } from "@/lib/auth/scope";
+import { parseYearParam } from "@/lib/calendar/fiscal-year";
 
 const programme = {
   name: "Pelatihan Menjahit",

@@ -4,7 +4,8 @@
 // with the same schema when the request is decided.
 import { addressSchema } from "@/features/registry/household/update-address";
 import { memberCorrectionSchema, newMemberSchema } from "@/features/registry/members/member-schema";
-import { blankToUndefined, householdId, reasonText } from "@/features/registry/schemas";
+import { householdId } from "@/features/registry/schemas";
+import { blankToUndefined, reasonText } from "@/lib/forms/fields";
 import { statusChangeFields } from "@/features/registry/status/change-status";
 import { z } from "@/lib/validation/zod";
 

@@ -2,7 +2,7 @@
 import type { ActionContext } from "@/lib/actions/define";
 import { AppError, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { blankToUndefined } from "@/features/registry/schemas";
+import { blankToUndefined } from "@/lib/forms/fields";
 import { z } from "@/lib/validation/zod";
 import { mergeHouseholds, mergeMembers, type Merged } from "./merge";
 import type { Tx } from "@/lib/db";

@@ -2,7 +2,7 @@
 // kecamatan follows the kelurahan). From an approved change request.
 import type { Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { blankToUndefined } from "@/features/registry/schemas";
+import { blankToUndefined } from "@/lib/forms/fields";
 import { lockHousehold } from "@/features/registry/household/lock-household";
 import type { RegistryScope } from "@/lib/auth/scope";
 import { z } from "@/lib/validation/zod";

@@ -9,7 +9,7 @@ import { recordAudit } from "@/lib/db/audit";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RegistrySource } from "@/lib/generated/prisma/enums";
 import { loadAreaMatcher } from "./areas";
-import { todayIn } from "../schemas";
+import { todayIn } from "@/lib/calendar/days";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 import { ImportFileError, readSpreadsheet, type SpreadsheetFormat, type TextEncodingName } from "@/lib/spreadsheet/read";
 import { applyStaged, dropExpiredStaged, dropStaged, keepStaged, restageAndCompare, stageAndCompare, STAGED_FOR_HOURS, type StagedCounts } from "./store";

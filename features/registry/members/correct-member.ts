@@ -5,7 +5,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { nikMatchesBirthDate } from "@/lib/identity/nik";
 import { lockHousehold } from "@/features/registry/household/lock-household";
 import type { RegistryScope } from "@/lib/auth/scope";
-import { dateToDay, dayToDate } from "@/features/registry/schemas";
+import { dateToDay, dayToDate } from "@/lib/calendar/days";
 import { HOUSEHOLD_CLOSED, SECOND_HEAD, assertNikFree } from "./add-member";
 import { NIK_BIRTH_DATE_MISMATCH, type MemberCorrectionInput } from "./member-schema";
 

@@ -3,7 +3,7 @@
 // life, so people who moved in keep the one their birthplace issued.
 import { Disability, Education, FamilyRelation, Sex } from "@/lib/generated/prisma/enums";
 import { nikMatchesBirthDate, parseNik } from "@/lib/identity/nik";
-import { blankToUndefined, isoDay } from "@/features/registry/schemas";
+import { blankToUndefined, isoDay } from "@/lib/forms/fields";
 import { z } from "@/lib/validation/zod";
 
 export const NIK_BIRTH_DATE_MISMATCH = "Tanggal lahir dan jenis kelamin tidak cocok dengan NIK (perempuan: tanggal lahir + 40).";

@@ -5,7 +5,9 @@
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ChangeSource } from "@/lib/generated/prisma/enums";
-import { dateToDay, dayToDate, isoDay, optionalDesil, reasonText, todayIn, householdId } from "@/features/registry/schemas";
+import { optionalDesil, householdId } from "@/features/registry/schemas";
+import { dateToDay, dayToDate, todayIn } from "@/lib/calendar/days";
+import { isoDay, reasonText } from "@/lib/forms/fields";
 import { lockHousehold } from "@/features/registry/household/lock-household";
 import type { RegistryScope } from "@/lib/auth/scope";
 import { formatDate } from "@/lib/format";

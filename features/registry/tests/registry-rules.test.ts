@@ -4,7 +4,7 @@ import { parseRegistrySearchParams, readTextQuery, registrySearchQuery } from "@
 import { availableTransitions, planTransition } from "@/features/registry/status/transitions";
 import { changePayloadSchemas, proposeChangeSchema } from "@/features/registry/change-requests/schemas";
 import { generateNik } from "@/lib/identity/nik";
-import { todayIn } from "@/features/registry/schemas";
+import { todayIn } from "@/lib/calendar/days";
 
 describe("status transitions", () => {
   const extreme = { status: "ACTIVE", isExtremePoor: true } as const;

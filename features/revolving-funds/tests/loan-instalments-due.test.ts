@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { loanSchedule } from "@/features/revolving-funds/schedule";
-import { addDays, utcDate } from "@/lib/calendar/dates";
+import { addDays, utcDate } from "@/lib/calendar/days";
 import { openTestOwnerDb, type TestOwnerDb } from "@/tests/helpers/db";
 
 // The Dana PEM roll-up counts a loan's instalments fallen due with entas_instalments_due_from

@@ -14,7 +14,7 @@ import {
 import { fundLedger, reconciles } from "@/features/revolving-funds/ledger";
 import { fundAgeing, fundRounds } from "@/features/revolving-funds/queries";
 import { loanSchedule } from "@/features/revolving-funds/schedule";
-import { dayToDate, todayIn } from "@/features/registry/schemas";
+import { dayToDate, todayIn } from "@/lib/calendar/days";
 import { sessionUser } from "@/tests/helpers/actions";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 import { createTestHousehold } from "@/tests/helpers/factories";

@@ -1,4 +1,4 @@
-import { utcDate } from "@/lib/calendar/dates";
+import { utcDate } from "@/lib/calendar/days";
 import { juta, ribu } from "../money";
 import { trainingProgramme, type TrainingProgrammeInput } from "./builders";
 import { OPD, povertyOpds } from "./opds";

@@ -1,5 +1,5 @@
 import type { Disability, Education, FamilyRelation, Sex } from "@/lib/generated/prisma/enums";
-import { addDays, utcDate } from "@/lib/calendar/dates";
+import { addDays, utcDate } from "@/lib/calendar/days";
 import type { FamilyNaming } from "../names";
 import type { Random } from "../random";
 

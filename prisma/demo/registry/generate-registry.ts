@@ -1,7 +1,7 @@
 import type { RegistrySource } from "@/lib/generated/prisma/enums";
 import { generateNik, generateNoKk, nikRegionCode } from "@/lib/identity/nik";
 import type { CultureWeights } from "../cities/types";
-import { addDays, utcDate } from "@/lib/calendar/dates";
+import { addDays, utcDate } from "@/lib/calendar/days";
 import { createFamilyNaming } from "../names";
 import { createRandom, hashSeed, type Random } from "../random";
 import { generateFamily, type FamilyPerson } from "./generate-family";

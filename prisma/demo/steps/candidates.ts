@@ -1,5 +1,5 @@
 import type { Sex } from "@/lib/generated/prisma/enums";
-import { ageOn } from "@/lib/calendar/dates";
+import { ageOn } from "@/lib/calendar/days";
 import type { Random } from "../random";
 import type { SeededHousehold, SeededMember } from "./types";
 

@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AidKind } from "@/lib/generated/prisma/enums";
 import type { AidPlan } from "../cities/types";
-import { addDays, utcDate } from "@/lib/calendar/dates";
+import { addDays, utcDate } from "@/lib/calendar/days";
 import { seedId } from "../ids";
 import { createRandom, hashSeed, type Random } from "../random";
 import { candidatesOn, rankByDesil } from "./candidates";

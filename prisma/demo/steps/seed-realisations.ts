@@ -1,4 +1,4 @@
-import { addDays, lastDayOfMonth } from "@/lib/calendar/dates";
+import { addDays, lastDayOfMonth } from "@/lib/calendar/days";
 import { seedId } from "../ids";
 import { createRandom, hashSeed } from "../random";
 import type { CitySeed, SeededProgramme } from "./types";

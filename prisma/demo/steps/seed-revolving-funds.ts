@@ -5,7 +5,7 @@ import type { RevolvingFundSpec } from "../cities/types";
 import { nextDueDate } from "@/features/revolving-funds/allocation";
 import { serviceFeeOf } from "@/features/revolving-funds/schedule";
 import { YOUTH_MAX_AGE, isYouthOn } from "@/features/revolving-funds/youth";
-import { addDays, utcDate } from "@/lib/calendar/dates";
+import { addDays, utcDate } from "@/lib/calendar/days";
 import { seedId } from "../ids";
 import { createFamilyNaming } from "../names";
 import { createRandom, hashSeed, type Random } from "../random";

@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ParticipantCompletion, TrainingOutcome } from "@/lib/generated/prisma/enums";
 import type { TrainingPlan } from "../cities/types";
-import { addDays, addMonths, utcDate } from "@/lib/calendar/dates";
+import { addDays, addMonths, utcDate } from "@/lib/calendar/days";
 import { seedId } from "../ids";
 import { createRandom, hashSeed, type Random } from "../random";
 import { candidatesOn, pickParticipants } from "./candidates";

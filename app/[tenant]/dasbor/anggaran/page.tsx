@@ -17,7 +17,7 @@ import { exportLinks } from "@/features/dashboards/export-links";
 import { dashboardFiltersQuery } from "@/features/dashboards/filters";
 import { mayorDashboardContext } from "@/features/dashboards/mayor-context";
 import { withTenant } from "@/lib/db";
-import { monthName } from "@/features/budget/months";
+import { monthName } from "@/lib/calendar/months";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { dashboardsRoutes } from "@/features/dashboards/routes";
 
@@ -43,7 +43,7 @@ export default async function BudgetDashboardPage({ params, searchParams }: Prop
   const query = await searchParams;
   const { context, data } = await withTenant(user.tenantId, async (tx) => {
     const context = await mayorDashboardContext(tx, user.tenantId, query);
-    return { context, data: await budgetDashboardData(tx, context.filters) };
+    return { context, data: await budgetDashboardData(tx, user.tenantId, context.filters) };
   });
   const { filters, options } = context;
   const [t, tDashboards, locale] = await Promise.all([getTranslations("BudgetDashboard"), getTranslations("Dashboards"), getLocale() as Promise<AppLocale>]);

@@ -12,7 +12,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { userMayOpen } from "@/lib/auth/pages";
 import { userCan } from "@/lib/auth/permissions";
-import { currentYearMonth } from "@/features/budget/calendar";
+import { currentYearMonth } from "@/lib/calendar/months";
 import { dashboardFilterOptions, defaultDashboardYear, shownDashboardFilters } from "@/features/dashboards/filter-options";
 import { dashboardFiltersQuery, parseDashboardFilters } from "@/features/dashboards/filters";
 import { exportLinks } from "@/features/dashboards/export-links";

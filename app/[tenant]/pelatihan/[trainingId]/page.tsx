@@ -21,7 +21,7 @@ import { withTenant } from "@/lib/db";
 import { formatDate } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { programmeScope } from "@/lib/auth/scope";
-import { dateToDay, todayIn } from "@/features/registry/schemas";
+import { dateToDay, todayIn } from "@/lib/calendar/days";
 import { trainingDayList } from "@/features/trainings/attendance";
 import { findCandidates } from "@/features/trainings/candidates";
 import { getTraining, trainingParticipants } from "@/features/trainings/queries";

@@ -13,7 +13,7 @@ import { withTenant } from "@/lib/db";
 import { formatDate, formatNumber } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { programmeScope } from "@/lib/auth/scope";
-import { todayIn } from "@/features/registry/schemas";
+import { todayIn } from "@/lib/calendar/days";
 import { FOLLOW_UP_PAGE, countDueFollowUps, dueFollowUps, followUpOutcomes } from "@/features/trainings/queries";
 import { TRAINING_OUTCOMES } from "@/features/trainings/schemas";
 import { recordFollowUpAction } from "@/features/trainings/actions";

@@ -12,7 +12,8 @@ import { ProgrammeResultsCard } from "@/features/trainings/ui/programme-results"
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { userCan } from "@/lib/auth/permissions";
-import { absorptionOf, currentYearMonth } from "@/features/budget/calendar";
+import { absorptionOf } from "@/features/budget/absorption";
+import { currentYearMonth } from "@/lib/calendar/months";
 import { addTotals } from "@/features/budget/totals";
 import { withTenant } from "@/lib/db";
 import { getProgramme, listProgrammeLines } from "@/features/programmes/queries";

@@ -17,7 +17,7 @@ import { isAppError } from "@/lib/errors";
 import { formatDate, formatDateShort, formatRupiah } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { maskNik } from "@/lib/identity/nik";
-import { dateToDay } from "@/features/registry/schemas";
+import { dateToDay } from "@/lib/calendar/days";
 import { ageingBucket, daysPastDue } from "@/features/revolving-funds/arrears";
 import { loanDetail } from "@/features/revolving-funds/queries";
 import { scheduleTotal } from "@/features/revolving-funds/schedule";

@@ -3,8 +3,8 @@ import { dashboardExportRoute } from "@/features/dashboards/export-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = dashboardExportRoute("budgetDashboard", async (tx, { filters, locale }, tableId) => {
+export const GET = dashboardExportRoute("budgetDashboard", async (tx, { user, filters, locale }, tableId) => {
   if (!(BUDGET_TABLES as readonly string[]).includes(tableId)) return null;
-  const tables = await budgetTables(await budgetDashboardData(tx, filters), locale);
+  const tables = await budgetTables(await budgetDashboardData(tx, user.tenantId, filters), locale);
   return tables[tableId as BudgetTableId];
 });

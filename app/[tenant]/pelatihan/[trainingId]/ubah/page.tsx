@@ -9,7 +9,7 @@ import { requireTenantPage } from "@/lib/auth/guard";
 import { userCan } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import { programmeScope } from "@/lib/auth/scope";
-import { dateToDay } from "@/features/registry/schemas";
+import { dateToDay } from "@/lib/calendar/days";
 import { getTraining, trainingProgrammes } from "@/features/trainings/queries";
 import { updateTrainingAction } from "@/features/trainings/actions";
 import { trainingsRoutes } from "@/features/trainings/routes";

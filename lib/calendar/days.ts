@@ -1,3 +1,29 @@
+// Calendar days. A day travels as "YYYY-MM-DD" (what a date input sends) or as the UTC
+// midnight Prisma stores a @db.Date column as; these convert between the two and count days,
+// months and years on them without a time zone getting in the way.
+
+/** Today's calendar day in a time zone, as "YYYY-MM-DD". */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(now);
+}
+
+/** One formatter per time zone: building one costs more than the writes that ask for the day. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "2026-11-23" → the UTC midnight Prisma stores a @db.Date as. */
+export function dayToDate(day: string): Date {
+  return new Date(`${day}T00:00:00Z`);
+}
+
+export function dateToDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
 /** Midnight UTC, the form Prisma uses for `@db.Date` columns. */
 export function utcDate(year: number, month: number, day: number): Date {
   return new Date(Date.UTC(year, month - 1, day));

@@ -1,0 +1,25 @@
+// Absorption (serapan) against the pagu and against the calendar.
+import { monthsElapsed } from "@/lib/calendar/fiscal-year";
+import type { YearMonth } from "@/lib/calendar/months";
+import { divideRoundHalfUp, percentOf, type Rupiah } from "@/lib/money";
+
+export type Absorption = {
+  pagu: Rupiah;
+  /** Verified realisation only. */
+  realised: Rupiah;
+  /** realised / pagu in percent (2 decimals); null without a pagu. */
+  absorption: number | null;
+  monthsElapsed: number;
+  /** The share of the year that is over, in percent: what absorption "should" be by now. */
+  expected: number;
+  /** absorption − expected, in percentage points (2 decimals); negative is behind. */
+  gap: number | null;
+};
+
+export function absorptionOf(pagu: Rupiah, realised: Rupiah, fiscalYear: number, today: YearMonth): Absorption {
+  const months = monthsElapsed(fiscalYear, today);
+  const expected = percentOf(BigInt(months), 12n) ?? 0;
+  // Exact: (realised/pagu − months/12) × 100, rounded once, never via floats.
+  const gap = pagu === 0n ? null : Number(divideRoundHalfUp((realised * 12n - BigInt(months) * pagu) * 10_000n, pagu * 12n)) / 100;
+  return { pagu, realised, absorption: percentOf(realised, pagu), monthsElapsed: months, expected, gap };
+}
