@@ -7,11 +7,11 @@ import type { Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { findOwnProgramme } from "@/features/programmes/programmes";
 import { writerOpdId } from "@/lib/auth/scope";
-import { dayToDate, todayIn } from "@/lib/calendar/days";
+import { dayToDate, dateToDay } from "@/lib/calendar/days";
+import { cityToday } from "@/lib/calendar/city-today";
 import { aidKindLabel, duplicateLine } from "./labels";
 import { sameKindThisYear } from "./same-kind-this-year";
 import type { CreateDistributionInput } from "./schemas";
-import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
 /** For tests; defaults to now. */
@@ -56,8 +56,7 @@ export async function createDistribution({ tx, tenantId, user }: Ctx, input: Cre
   if (year !== programme.fiscalYear) {
     throw invalid("distributedAt", `Tanggal penyerahan harus dalam tahun anggaran program (${programme.fiscalYear}).`);
   }
-  const timeZone = await tenantTimeZone(tx, tenantId);
-  if (input.distributedAt > todayIn(timeZone, clock.now)) {
+  if (input.distributedAt > dateToDay(await cityToday(tx, tenantId, clock.now))) {
     throw invalid("distributedAt", "Tanggal penyerahan tidak boleh melewati hari ini.");
   }
 

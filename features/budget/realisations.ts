@@ -8,12 +8,12 @@ import { formatRupiah } from "@/lib/format";
 import type { Rupiah } from "@/lib/money";
 import { findOwnBudgetLine } from "@/features/programmes/budget-lines";
 import { writerOpdId } from "@/lib/auth/scope";
-import { currentYearMonth } from "@/lib/calendar/months";
+import { yearMonthOf } from "@/lib/calendar/months";
+import { cityToday } from "@/lib/calendar/city-today";
 import { lastRecordableMonth } from "@/lib/calendar/fiscal-year";
 import { committedAmount, lockBudgetLine } from "./line-lock";
 import { deleteProblem, editProblem, reversalProblem } from "@/lib/entries/rules";
 import type { CreateRealisationInput, UpdateRealisationInput } from "./schemas";
-import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
 /** For tests; defaults to now. */
@@ -32,8 +32,7 @@ async function findOwnEntry(tx: Tx, opdId: string, realisationId: string) {
 }
 
 async function assertMonthOpen(tx: Tx, tenantId: string, fiscalYear: number, month: number, clock: Clock) {
-  const timeZone = await tenantTimeZone(tx, tenantId);
-  const last = lastRecordableMonth(fiscalYear, currentYearMonth(timeZone, clock.now));
+  const last = lastRecordableMonth(fiscalYear, yearMonthOf(await cityToday(tx, tenantId, clock.now)));
   if (month > last) {
     const message =
       last === 0

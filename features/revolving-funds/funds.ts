@@ -2,7 +2,8 @@
 import type { ActionContext } from "@/lib/actions/define";
 import { AppError } from "@/lib/errors";
 import { dayToDate } from "@/lib/calendar/days";
-import { cityToday, findOwnFund, fundKelurahanId } from "./scope";
+import { findOwnFund, fundKelurahanId } from "./scope";
+import { cityToday } from "@/lib/calendar/city-today";
 import type { AddCapitalInput, CreateFundInput, UpdateFundInput } from "./schemas";
 
 type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;

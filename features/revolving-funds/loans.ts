@@ -10,7 +10,8 @@ import { dayToDate } from "@/lib/calendar/days";
 import { resolveBorrower } from "./borrower";
 import { fundLedger } from "./ledger";
 import { loanSchedule, serviceFeeOf } from "./schedule";
-import { cityToday, findOwnFund, findOwnLoan, lockFund, lockLoan } from "./scope";
+import { findOwnFund, findOwnLoan, lockFund, lockLoan } from "./scope";
+import { cityToday } from "@/lib/calendar/city-today";
 import type { CreateLoanInput, WriteOffLoanInput } from "./schemas";
 
 type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;

@@ -2,7 +2,8 @@
 import type { Tx } from "@/lib/db";
 import { firstParam, type SearchParamValue } from "@/lib/validation/search-params";
 import { ownFunds } from "./queries";
-import { cityToday, type FundUser } from "./scope";
+import type { FundUser } from "./scope";
+import { cityToday } from "@/lib/calendar/city-today";
 
 export async function fundPageContext(tx: Tx, user: FundUser & { tenantId: string }, params: Record<string, SearchParamValue>) {
   const today = await cityToday(tx, user.tenantId);

@@ -7,7 +7,8 @@ import { formatRupiah } from "@/lib/format";
 import { dayToDate } from "@/lib/calendar/days";
 import { allocatePayment, nextDueDate } from "./allocation";
 import { scheduleTotal, type Instalment } from "./schedule";
-import { cityToday, findOwnLoan, lockLoan } from "./scope";
+import { findOwnLoan, lockLoan } from "./scope";
+import { cityToday } from "@/lib/calendar/city-today";
 import type { RecordRepaymentInput } from "./schemas";
 
 type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;

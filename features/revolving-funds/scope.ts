@@ -4,8 +4,6 @@
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { dayToDate, todayIn } from "@/lib/calendar/days";
-import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 export type FundUser = Pick<SessionUser, "id" | "role" | "kelurahanId">;
 
@@ -34,10 +32,4 @@ export async function lockFund(tx: Tx, tenantId: string, fundId: string) {
 
 export async function lockLoan(tx: Tx, tenantId: string, loanId: string) {
   await tx.$executeRaw`SELECT 1 FROM "Loan" WHERE "tenantId" = ${tenantId} AND "id" = ${loanId} FOR UPDATE`;
-}
-
-/** Today in the city's time zone, as the UTC midnight a @db.Date holds. */
-export async function cityToday(tx: Tx, tenantId: string, now: Date = new Date()): Promise<Date> {
-  const timeZone = await tenantTimeZone(tx, tenantId);
-  return dayToDate(todayIn(timeZone, now));
 }

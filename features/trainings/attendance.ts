@@ -4,9 +4,9 @@
 import type { ActionContext } from "@/lib/actions/define";
 import { AppError } from "@/lib/errors";
 import { writerOpdId } from "@/lib/auth/scope";
-import { dateToDay, dayToDate, todayIn } from "@/lib/calendar/days";
+import { dateToDay, dayToDate } from "@/lib/calendar/days";
+import { cityToday } from "@/lib/calendar/city-today";
 import { findOwnTraining } from "./trainings";
-import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
 
@@ -20,8 +20,7 @@ export function trainingDayList(startDate: Date, endDate: Date): string[] {
 export async function recordAttendance({ tx, tenantId, user }: Ctx, input: { trainingId: string; present: string[] }, clock: { now?: Date } = {}) {
   const training = await findOwnTraining(tx, writerOpdId(user), input.trainingId);
   if (training.cancelledAt) throw new AppError("CONFLICT", "Pelatihan ini sudah dibatalkan.");
-  const timeZone = await tenantTimeZone(tx, tenantId);
-  const today = todayIn(timeZone, clock.now);
+  const today = dateToDay(await cityToday(tx, tenantId, clock.now));
   const allDays = trainingDayList(training.startDate, training.endDate);
   const days = allDays.filter((day) => day <= today);
   const participants = await tx.trainingParticipant.findMany({

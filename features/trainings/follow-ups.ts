@@ -5,8 +5,7 @@ import type { Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { TrainingOutcome } from "@/lib/generated/prisma/enums";
 import { writerOpdId } from "@/lib/auth/scope";
-import { dateToDay, todayIn } from "@/lib/calendar/days";
-import { tenantTimeZone } from "@/lib/tenant/time-zone";
+import { cityToday } from "@/lib/calendar/city-today";
 
 type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
 
@@ -39,8 +38,7 @@ export async function recordFollowUp(
   });
   if (!followUp) throw notFound("Tindak lanjut");
   if (followUp.participant.completion === "DROPPED") throw new AppError("CONFLICT", "Peserta ini sudah dikeluarkan dari pelatihan.");
-  const timeZone = await tenantTimeZone(tx, tenantId);
-  if (dateToDay(followUp.dueDate) > todayIn(timeZone, clock.now)) {
+  if (followUp.dueDate > (await cityToday(tx, tenantId, clock.now))) {
     const message = "Tindak lanjut ini belum jatuh tempo.";
     throw new AppError("INVALID", message, { outcome: [message] });
   }

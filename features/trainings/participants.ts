@@ -5,11 +5,10 @@ import type { ActionContext } from "@/lib/actions/define";
 import type { Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { writerOpdId } from "@/lib/auth/scope";
-import { dateToDay, todayIn } from "@/lib/calendar/days";
+import { cityToday } from "@/lib/calendar/city-today";
 import { MIN_PARTICIPANT_AGE, latestBirthDate } from "./candidates";
 import { createFollowUps } from "./follow-ups";
 import { findOwnTraining } from "./trainings";
-import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
 type Clock = { now?: Date };
@@ -75,8 +74,7 @@ export async function completeParticipant(
   if (participant.training.cancelledAt) throw cancelled();
   if (participant.completion === "DROPPED") throw new AppError("CONFLICT", "Peserta ini sudah dikeluarkan dari pelatihan.");
   if (participant.completion === "COMPLETED") throw new AppError("CONFLICT", "Peserta ini sudah dinyatakan selesai.");
-  const timeZone = await tenantTimeZone(tx, tenantId);
-  if (dateToDay(participant.training.endDate) > todayIn(timeZone, clock.now)) {
+  if (participant.training.endDate > (await cityToday(tx, tenantId, clock.now))) {
     throw new AppError("INVALID", "Peserta dapat dinyatakan selesai setelah hari terakhir pelatihan.");
   }
   if (input.certificateNo) {

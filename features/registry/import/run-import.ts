@@ -9,8 +9,8 @@ import { recordAudit } from "@/lib/db/audit";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RegistrySource } from "@/lib/generated/prisma/enums";
 import { loadAreaMatcher } from "./areas";
-import { todayIn } from "@/lib/calendar/days";
-import { tenantTimeZone } from "@/lib/tenant/time-zone";
+import { cityToday } from "@/lib/calendar/city-today";
+import { dateToDay } from "@/lib/calendar/days";
 import { ImportFileError, readSpreadsheet, type SpreadsheetFormat, type TextEncodingName } from "@/lib/spreadsheet/read";
 import { applyStaged, dropExpiredStaged, dropStaged, keepStaged, restageAndCompare, stageAndCompare, STAGED_FOR_HOURS, type StagedCounts } from "./store";
 import { validateExtract, type RejectedRow } from "./validate";
@@ -180,8 +180,7 @@ export async function checkRegistryImport(options: CheckImportOptions): Promise<
 /** The commit: writes the rows its dry run kept, after comparing them with the registry again. */
 export async function commitRegistryImport(options: CommitImportOptions): Promise<ImportOutcome> {
   const { withTenant, tenantId, jobId } = options;
-  const timeZone = await withTenant(tenantId, (tx) => tenantTimeZone(tx, tenantId));
-  const effectiveDate = todayIn(timeZone, options.today ?? new Date());
+  const effectiveDate = dateToDay(await withTenant(tenantId, (tx) => cityToday(tx, tenantId, options.today)));
   let report: RegistryImportReport | null = null;
   try {
     return await withTenant(

@@ -6,14 +6,14 @@ import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ChangeSource } from "@/lib/generated/prisma/enums";
 import { optionalDesil, householdId } from "@/features/registry/schemas";
-import { dateToDay, dayToDate, todayIn } from "@/lib/calendar/days";
+import { cityToday } from "@/lib/calendar/city-today";
+import { dateToDay, dayToDate } from "@/lib/calendar/days";
 import { isoDay, reasonText } from "@/lib/forms/fields";
 import { lockHousehold } from "@/features/registry/household/lock-household";
 import type { RegistryScope } from "@/lib/auth/scope";
 import { formatDate } from "@/lib/format";
 import { z } from "@/lib/validation/zod";
 import { STATUS_TRANSITIONS, planTransition } from "./transitions";
-import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
 export const statusChangeFields = {
   transition: z.enum(STATUS_TRANSITIONS, "Pilih perubahan status."),
@@ -41,8 +41,7 @@ export async function changeHouseholdStatus(tx: Tx, input: ChangeStatusInput, op
   const plan = planTransition(household, input.transition);
   if (!plan.ok) throw new AppError("INVALID", plan.reason, { transition: [plan.reason] });
 
-  const timeZone = await tenantTimeZone(tx, options.tenantId);
-  if (input.effectiveDate > todayIn(timeZone, options.now)) {
+  if (input.effectiveDate > dateToDay(await cityToday(tx, options.tenantId, options.now))) {
     throw invalidDate("Tanggal berlaku tidak boleh melewati hari ini.");
   }
   const latest = await tx.householdStatusEvent.findFirst({

@@ -17,8 +17,8 @@ import { withTenant } from "@/lib/db";
 import { formatNumber, formatPercent, formatRupiahShort } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { percentOf } from "@/lib/money";
-import { cityToday } from "@/features/revolving-funds/scope";
 import { dashboardsRoutes } from "@/features/dashboards/routes";
+import { cityToday } from "@/lib/calendar/city-today";
 
 export const dynamic = "force-dynamic";
 

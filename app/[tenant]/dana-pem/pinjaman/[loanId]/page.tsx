@@ -21,7 +21,7 @@ import { dateToDay } from "@/lib/calendar/days";
 import { ageingBucket, daysPastDue } from "@/features/revolving-funds/arrears";
 import { loanDetail } from "@/features/revolving-funds/queries";
 import { scheduleTotal } from "@/features/revolving-funds/schedule";
-import { cityToday } from "@/features/revolving-funds/scope";
+import { cityToday } from "@/lib/calendar/city-today";
 import { approveLoanAction, disburseLoanAction, recordRepaymentAction, rejectLoanAction, writeOffLoanAction } from "@/features/revolving-funds/actions";
 import { revolvingFundsRoutes } from "@/features/revolving-funds/routes";
 
