@@ -100,7 +100,7 @@ const changedMeanwhile = () =>
 
 export async function deleteDistribution({ tx, user }: Ctx, input: { distributionId: string }) {
   const entry = await findOwnDistribution(tx, writerOpdId(user), input.distributionId);
-  const problem = deleteProblem({ ...entry, amount: entry.value });
+  const problem = deleteProblem(entry);
   if (problem) throw new AppError("CONFLICT", problem);
   const { count } = await tx.aidDistribution.deleteMany({ where: { id: entry.id, status: "DRAFT" } });
   if (count === 0) throw changedMeanwhile();
@@ -113,7 +113,7 @@ export async function reverseDistribution({ tx, tenantId, user }: Ctx, input: { 
   await tx.$executeRaw`SELECT 1 FROM "AidDistribution" WHERE "tenantId" = ${tenantId} AND "id" = ${input.distributionId} FOR UPDATE`;
   const entry = await findOwnDistribution(tx, opdId, input.distributionId);
   const reversedAlready = (await tx.aidDistribution.count({ where: { reversesId: entry.id } })) > 0;
-  const problem = reversalProblem({ ...entry, amount: entry.value }, reversedAlready);
+  const problem = reversalProblem(entry, reversedAlready);
   if (problem) throw new AppError("CONFLICT", problem);
   const reversal = await tx.aidDistribution.create({
     data: {

@@ -1,6 +1,5 @@
 // The distribution form and its actions share these schemas. Messages are Indonesian.
-import { blankToUndefined, countInput, optionalText, recordId, rupiahInput, isoDay } from "@/lib/forms/fields";
-import { MAX_BULK_VERIFY } from "@/features/budget/schemas";
+import { blankToUndefined, countInput, optionalText, recordId, rupiahInput, isoDay, idsToVerify, reversalNote } from "@/lib/forms/fields";
 import { AidKind } from "@/lib/generated/prisma/enums";
 import { z } from "@/lib/validation/zod";
 
@@ -55,25 +54,8 @@ export const createDistributionSchema = z
 
 export const distributionIdSchema = z.object({ distributionId });
 
-export const reverseDistributionSchema = z.object({
-  distributionId,
-  note: z
-    .string({ error: "Tuliskan alasan pembalikan." })
-    .trim()
-    .min(5, "Tuliskan alasan pembalikan (paling sedikit 5 karakter).")
-    .max(500, "Alasan maksimal 500 karakter."),
-});
+export const reverseDistributionSchema = z.object({ distributionId, note: reversalNote });
 
-/** One id (a row's own button) or several (the ticked boxes). */
-export const verifyDistributionsSchema = z.object({
-  ids: z.preprocess(
-    (value) => (typeof value === "string" ? [value] : value),
-    z
-      .array(distributionId, { error: "Pilih minimal satu penyaluran untuk diverifikasi." })
-      .min(1, "Pilih minimal satu penyaluran untuk diverifikasi.")
-      .max(MAX_BULK_VERIFY, `Paling banyak ${MAX_BULK_VERIFY} penyaluran sekaligus.`)
-      .transform((ids) => [...new Set(ids)]),
-  ),
-});
+export const verifyDistributionsSchema = z.object({ ids: idsToVerify(distributionId, "penyaluran", "penyaluran") });
 
 export type CreateDistributionInput = z.output<typeof createDistributionSchema>;

@@ -1,8 +1,6 @@
 // Realisation forms and actions share these schemas.
 import { z } from "@/lib/validation/zod";
-import { blankToUndefined, optionalText, recordId, rupiahInput } from "@/lib/forms/fields";
-
-export const MAX_BULK_VERIFY = 500;
+import { blankToUndefined, idsToVerify, optionalText, recordId, reversalNote, rupiahInput } from "@/lib/forms/fields";
 
 export const realisationId = recordId("entri realisasi");
 const budgetLineId = recordId("pos anggaran");
@@ -27,26 +25,9 @@ export const createRealisationSchema = z.object({ budgetLineId, ...entryFields }
 export const updateRealisationSchema = z.object({ realisationId, ...entryFields });
 export const realisationIdSchema = z.object({ realisationId });
 
-export const reverseRealisationSchema = z.object({
-  realisationId,
-  note: z
-    .string({ error: "Tuliskan alasan pembalikan." })
-    .trim()
-    .min(5, "Tuliskan alasan pembalikan (paling sedikit 5 karakter).")
-    .max(500, "Alasan maksimal 500 karakter."),
-});
+export const reverseRealisationSchema = z.object({ realisationId, note: reversalNote });
 
-/** One id (a row's own button) or several (the ticked boxes). */
-export const verifyRealisationsSchema = z.object({
-  ids: z.preprocess(
-    (value) => (typeof value === "string" ? [value] : value),
-    z
-      .array(realisationId, { error: "Pilih minimal satu entri untuk diverifikasi." })
-      .min(1, "Pilih minimal satu entri untuk diverifikasi.")
-      .max(MAX_BULK_VERIFY, `Paling banyak ${MAX_BULK_VERIFY} entri sekaligus.`)
-      .transform((ids) => [...new Set(ids)]),
-  ),
-});
+export const verifyRealisationsSchema = z.object({ ids: idsToVerify(realisationId, "entri") });
 
 export type CreateRealisationInput = z.output<typeof createRealisationSchema>;
 export type UpdateRealisationInput = z.output<typeof updateRealisationSchema>;

@@ -1,9 +1,8 @@
 // One schema per training form, shared by the form and its server action.
-import { countInput, optionalText, recordId, isoDay, reasonText } from "@/lib/forms/fields";
+import { countInput, optionalText, recordId, isoDay, reasonText, idsToVerify } from "@/lib/forms/fields";
 import { TrainingOutcome } from "@/lib/generated/prisma/enums";
 import { z } from "@/lib/validation/zod";
 
-export const MAX_BULK_VERIFY = 500;
 /** A training lasts at most this many days: the attendance grid has a column per day. */
 export const MAX_TRAINING_DAYS = 62;
 export const MAX_CAPACITY = 500;
@@ -57,19 +56,8 @@ export const cancelTrainingSchema = z.object({ trainingId, reason: reasonText })
 
 export type TrainingInput = z.output<typeof createTrainingSchema>;
 
-/** One id (a row's own button) or several (the ticked boxes). */
-const idList = (id: z.ZodType<string>, what: string) =>
-  z.preprocess(
-    (value) => (typeof value === "string" ? [value] : value),
-    z
-      .array(id, { error: `Pilih minimal satu ${what} untuk diverifikasi.` })
-      .min(1, `Pilih minimal satu ${what} untuk diverifikasi.`)
-      .max(MAX_BULK_VERIFY, `Paling banyak ${MAX_BULK_VERIFY} entri sekaligus.`)
-      .transform((ids) => [...new Set(ids)]),
-  );
-
-export const verifyTrainingsSchema = z.object({ ids: idList(trainingId, "pelatihan") });
-export const verifyParticipantsSchema = z.object({ ids: idList(participantId, "peserta") });
+export const verifyTrainingsSchema = z.object({ ids: idsToVerify(trainingId, "pelatihan") });
+export const verifyParticipantsSchema = z.object({ ids: idsToVerify(participantId, "peserta") });
 
 export const addParticipantSchema = z.object({ trainingId, memberId: recordId("anggota keluarga") });
 export const participantIdSchema = z.object({ participantId });

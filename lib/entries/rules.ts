@@ -1,11 +1,14 @@
-// What may happen to a realisation entry: drafts are the OPD's to change;
-// a verified entry is never edited, only reversed once by a new, negative entry that is
-// itself verified before it counts.
+// What may happen to an entry that an OPD head verifies (budget realisations, aid
+// distributions): drafts are the OPD's to change; a verified entry is never edited, only
+// reversed once by a new, negative entry that points at it (`reversesId`) and is itself
+// verified before it counts.
 import type { EntryStatus } from "@/lib/generated/prisma/enums";
 
-type Entry = { status: EntryStatus; amount: bigint; reversesId: string | null };
+/** What the rules read: every verified-entry model has these two columns. */
+export type Entry = { status: EntryStatus; reversesId: string | null };
 
-export const isReversal = (entry: Pick<Entry, "amount" | "reversesId">) => entry.reversesId !== null || entry.amount < 0n;
+/** A reversal is the entry that points at the one it reverses, as the summaries count it. */
+export const isReversal = (entry: Pick<Entry, "reversesId">) => entry.reversesId !== null;
 
 /** Why a draft cannot be edited, or null when it can. */
 export function editProblem(entry: Entry): string | null {

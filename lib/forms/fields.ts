@@ -15,6 +15,31 @@ export const reasonText = z
   .min(5, "Tuliskan alasan (paling sedikit 5 karakter).")
   .max(500, "Alasan paling banyak 500 karakter.");
 
+/** Why a verified entry is reversed (budget realisation, aid). */
+export const reversalNote = z
+  .string({ error: "Tuliskan alasan pembalikan." })
+  .trim()
+  .min(5, "Tuliskan alasan pembalikan (paling sedikit 5 karakter).")
+  .max(500, "Alasan maksimal 500 karakter.");
+
+/** How many entries one verification may take. */
+export const MAX_BULK_VERIFY = 500;
+
+/**
+ * The ids to verify: one (a row's own button) or several (the ticked boxes), each once.
+ * `what` names one of them ("entri", "penyaluran"); `many` counts them in the limit's message.
+ */
+export function idsToVerify(id: z.ZodType<string>, what: string, many: string = "entri") {
+  return z.preprocess(
+    (value) => (typeof value === "string" ? [value] : value),
+    z
+      .array(id, { error: `Pilih minimal satu ${what} untuk diverifikasi.` })
+      .min(1, `Pilih minimal satu ${what} untuk diverifikasi.`)
+      .max(MAX_BULK_VERIFY, `Paling banyak ${MAX_BULK_VERIFY} ${many} sekaligus.`)
+      .transform((ids) => [...new Set(ids)]),
+  );
+}
+
 /** A record id from a hidden field or a <select>. */
 export const recordId = (what: string) => z.string({ error: `Pilih ${what}.` }).trim().min(1, `Pilih ${what}.`).max(64);
 
