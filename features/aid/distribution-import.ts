@@ -19,6 +19,7 @@
 //   (acknowledgeDuplicates); without the tick they are rejected with the warning as reason.
 import type { ActionContext } from "@/lib/actions/define";
 import { AppError, notFound } from "@/lib/errors";
+import { lockName } from "@/lib/db/locks";
 import type { AidKind } from "@/lib/generated/prisma/enums";
 import type { Rupiah } from "@/lib/money";
 import { writerOpdId } from "@/lib/auth/scope";
@@ -250,7 +251,7 @@ export const importDistributionsDefinition = defineTableImport({
     // An account without an OPD is refused once, before any row; two imports of the same OPD
     // run one after the other, so "already recorded" holds between them too.
     const opdId = writerOpdId(ctx.user);
-    await ctx.tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`aid.import:${ctx.tenantId}:${opdId}`}))`;
+    await lockName(ctx.tx, `aid.import:${ctx.tenantId}:${opdId}`);
     return new Map();
   },
   saveRow: saveDistributionRow,

@@ -4,6 +4,7 @@
 import type { ActionContext } from "@/lib/actions/define";
 import { deleteProblem, reversalProblem } from "@/lib/entries/rules";
 import type { Tx } from "@/lib/db";
+import { lockRow } from "@/lib/db/locks";
 import { AppError, notFound } from "@/lib/errors";
 import { findOwnProgramme } from "@/features/programmes/programmes";
 import { writerOpdId } from "@/lib/auth/scope";
@@ -110,7 +111,7 @@ export async function deleteDistribution({ tx, user }: Ctx, input: { distributio
 export async function reverseDistribution({ tx, tenantId, user }: Ctx, input: { distributionId: string; note: string }) {
   const opdId = writerOpdId(user);
   // One reversal per entry, even when two people reverse it at the same moment.
-  await tx.$executeRaw`SELECT 1 FROM "AidDistribution" WHERE "tenantId" = ${tenantId} AND "id" = ${input.distributionId} FOR UPDATE`;
+  await lockRow(tx, "AidDistribution", { tenantId, id: input.distributionId });
   const entry = await findOwnDistribution(tx, opdId, input.distributionId);
   const reversedAlready = (await tx.aidDistribution.count({ where: { reversesId: entry.id } })) > 0;
   const problem = reversalProblem(entry, reversedAlready);

@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db";
+import { lockRow } from "@/lib/db/locks";
 import type { Rupiah } from "@/lib/money";
 
 /**
@@ -9,7 +10,7 @@ import type { Rupiah } from "@/lib/money";
  * transactions would deadlock).
  */
 export async function lockBudgetLine(tx: Tx, tenantId: string, budgetLineId: string): Promise<void> {
-  await tx.$executeRaw`SELECT 1 FROM "BudgetLine" WHERE "tenantId" = ${tenantId} AND "id" = ${budgetLineId} FOR NO KEY UPDATE`;
+  await lockRow(tx, "BudgetLine", { tenantId, id: budgetLineId }, "FOR NO KEY UPDATE");
 }
 
 /**

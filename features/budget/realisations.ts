@@ -3,6 +3,7 @@
 // is corrected by a reversal: a new, negative draft pointing at it.
 import type { ActionContext } from "@/lib/actions/define";
 import type { Tx } from "@/lib/db";
+import { lockRow } from "@/lib/db/locks";
 import { AppError, notFound } from "@/lib/errors";
 import { formatRupiah } from "@/lib/format";
 import type { Rupiah } from "@/lib/money";
@@ -96,7 +97,7 @@ export async function deleteRealisation({ tx, user }: Ctx, input: { realisationI
 export async function reverseRealisation({ tx, tenantId, user }: Ctx, input: { realisationId: string; note: string }) {
   const opdId = writerOpdId(user);
   // One reversal per entry, even when two people reverse it at the same moment.
-  await tx.$executeRaw`SELECT 1 FROM "BudgetRealisation" WHERE "tenantId" = ${tenantId} AND "id" = ${input.realisationId} FOR UPDATE`;
+  await lockRow(tx, "BudgetRealisation", { tenantId, id: input.realisationId });
   const entry = await findOwnEntry(tx, opdId, input.realisationId);
   const reversedAlready = (await tx.budgetRealisation.count({ where: { reversesId: entry.id } })) > 0;
   const problem = reversalProblem(entry, reversedAlready);

@@ -10,7 +10,8 @@ import { dayToDate } from "@/lib/calendar/days";
 import { resolveBorrower } from "./borrower";
 import { fundLedger } from "./ledger";
 import { loanSchedule, serviceFeeOf } from "./schedule";
-import { findOwnFund, findOwnLoan, lockFund, lockLoan } from "./scope";
+import { findOwnFund, findOwnLoan } from "./scope";
+import { lockRow } from "@/lib/db/locks";
 import { cityToday } from "@/lib/calendar/city-today";
 import type { CreateLoanInput, WriteOffLoanInput } from "./schemas";
 
@@ -43,7 +44,8 @@ export async function createLoan({ tx, tenantId, user }: Ctx, input: CreateLoanI
       throw invalid("overrideReason", "Tuliskan alasan persetujuan khusus (paling sedikit 5 karakter).");
   }
 
-  await lockFund(tx, tenantId, fund.id);
+  // Writes that move a fund's cash run one at a time, so two cannot overspend it.
+  await lockRow(tx, "RevolvingFund", { tenantId, id: fund.id });
   assertWithinCash((await fundLedger(tx, fund.id)).lendable, input.principal);
   const last = await tx.loan.aggregate({ where: { fundId: fund.id }, _max: { round: true } });
   const current = last._max.round ?? 1;
@@ -74,7 +76,7 @@ export async function createLoan({ tx, tenantId, user }: Ctx, input: CreateLoanI
 
 export async function approveLoan({ tx, tenantId, user }: Ctx, input: { loanId: string; approvedByName: string }) {
   const loan = await findOwnLoan(tx, user, input.loanId);
-  await lockFund(tx, tenantId, loan.fundId);
+  await lockRow(tx, "RevolvingFund", { tenantId, id: loan.fundId });
   if (loan.status !== "PROPOSED") throw wrongStatus("Hanya usulan pinjaman yang dapat disetujui.");
   assertWithinCash((await fundLedger(tx, loan.fundId)).lendable, loan.principal);
   await setStatus(ctx(tx, tenantId), loan.id, "PROPOSED", {
@@ -95,7 +97,7 @@ export async function rejectLoan({ tx, tenantId, user }: Ctx, input: { loanId: s
 
 export async function disburseLoan({ tx, tenantId, user }: Ctx, input: { loanId: string; disbursedAt: string }, clock: Clock = {}) {
   const loan = await findOwnLoan(tx, user, input.loanId);
-  await lockFund(tx, tenantId, loan.fundId);
+  await lockRow(tx, "RevolvingFund", { tenantId, id: loan.fundId });
   if (loan.status !== "APPROVED") throw wrongStatus("Hanya pinjaman yang sudah disetujui yang dapat dicairkan.");
   const disbursedAt = dayToDate(input.disbursedAt);
   if (disbursedAt > (await cityToday(tx, tenantId, clock.now))) throw invalid("disbursedAt", "Tanggal pencairan tidak boleh setelah hari ini.");
@@ -110,7 +112,7 @@ export async function disburseLoan({ tx, tenantId, user }: Ctx, input: { loanId:
 
 export async function writeOffLoan({ tx, tenantId, user }: Ctx, input: WriteOffLoanInput, clock: Clock = {}) {
   const loan = await findOwnLoan(tx, user, input.loanId);
-  await lockLoan(tx, tenantId, loan.id);
+  await lockRow(tx, "Loan", { tenantId, id: loan.id });
   if (loan.status !== "DISBURSED") throw wrongStatus("Hanya pinjaman berjalan yang dapat dihapusbukukan.");
   await setStatus(ctx(tx, tenantId), loan.id, "DISBURSED", {
     status: "WRITTEN_OFF",

@@ -7,7 +7,8 @@ import { formatRupiah } from "@/lib/format";
 import { dayToDate } from "@/lib/calendar/days";
 import { allocatePayment, nextDueDate } from "./allocation";
 import { scheduleTotal, type Instalment } from "./schedule";
-import { findOwnLoan, lockLoan } from "./scope";
+import { findOwnLoan } from "./scope";
+import { lockRow } from "@/lib/db/locks";
 import { cityToday } from "@/lib/calendar/city-today";
 import type { RecordRepaymentInput } from "./schemas";
 
@@ -17,7 +18,7 @@ const invalid = (field: string, message: string) => new AppError("INVALID", mess
 
 export async function recordRepayment({ tx, tenantId, user }: Ctx, input: RecordRepaymentInput, clock: { now?: Date } = {}) {
   const found = await findOwnLoan(tx, user, input.loanId);
-  await lockLoan(tx, tenantId, found.id);
+  await lockRow(tx, "Loan", { tenantId, id: found.id });
   const loan = await tx.loan.findFirstOrThrow({ where: { id: found.id } });
   if (loan.status !== "DISBURSED") throw new AppError("CONFLICT", "Pembayaran hanya dapat dicatat untuk pinjaman yang sedang berjalan.");
   const paidAt = dayToDate(input.paidAt);

@@ -24,12 +24,3 @@ export async function findOwnLoan(tx: Tx, user: FundUser, loanId: string) {
   if (!loan) throw notFound("Pinjaman");
   return loan;
 }
-
-/** Serialises writes that move a fund's cash (disbursements), so two cannot overspend it. */
-export async function lockFund(tx: Tx, tenantId: string, fundId: string) {
-  await tx.$executeRaw`SELECT 1 FROM "RevolvingFund" WHERE "tenantId" = ${tenantId} AND "id" = ${fundId} FOR UPDATE`;
-}
-
-export async function lockLoan(tx: Tx, tenantId: string, loanId: string) {
-  await tx.$executeRaw`SELECT 1 FROM "Loan" WHERE "tenantId" = ${tenantId} AND "id" = ${loanId} FOR UPDATE`;
-}

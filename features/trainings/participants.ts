@@ -3,6 +3,7 @@
 // deleted but withdrawn (completion DROPPED) with a recorded reason, and stops counting.
 import type { ActionContext } from "@/lib/actions/define";
 import type { Tx } from "@/lib/db";
+import { lockRow } from "@/lib/db/locks";
 import { AppError, notFound } from "@/lib/errors";
 import { writerOpdId } from "@/lib/auth/scope";
 import { cityToday } from "@/lib/calendar/city-today";
@@ -28,7 +29,7 @@ const cancelled = () => new AppError("CONFLICT", "Pelatihan ini sudah dibatalkan
 export async function addParticipant({ tx, tenantId, user }: Ctx, input: { trainingId: string; memberId: string }) {
   const opdId = writerOpdId(user);
   // Serialises additions to one training, so two clerks cannot overfill it.
-  await tx.$executeRaw`SELECT 1 FROM "Training" WHERE "tenantId" = ${tenantId} AND "id" = ${input.trainingId} AND "opdId" = ${opdId} FOR UPDATE`;
+  await lockRow(tx, "Training", { tenantId, id: input.trainingId, opdId });
   const training = await findOwnTraining(tx, opdId, input.trainingId);
   if (training.cancelledAt) throw cancelled();
   const member = await tx.member.findFirst({

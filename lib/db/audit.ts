@@ -24,8 +24,8 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
       action: entry.action,
       entity: entry.entity,
       entityId: entry.entityId ?? null,
-      before: toJson(entry.before),
-      after: toJson(entry.after),
+      before: auditJson(entry.before),
+      after: auditJson(entry.after),
       requestId: entry.requestId ?? null,
       ip: entry.ip ?? null,
     },
@@ -50,18 +50,26 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(jsonSafe(a)) === JSON.stringify(jsonSafe(b));
 }
 
-function toJson(value: Record<string, unknown> | null | undefined): Prisma.InputJsonValue | undefined {
+/** A record as an audit row's `before` or `after` holds it (see jsonSafe); nothing stays nothing. */
+export function auditJson(value: Record<string, unknown> | null | undefined): Prisma.InputJsonValue | undefined {
   return value ? (jsonSafe(value) as Prisma.InputJsonValue) : undefined;
 }
 
-/** BigInt money and Decimal figures become strings, dates ISO strings. */
+/**
+ * The one serialiser of audited values: BigInt money and Decimal figures become strings,
+ * dates ISO strings; undefined is left out of a record and null in a list, as in JSON.
+ */
 function jsonSafe(value: unknown): unknown {
   if (typeof value === "bigint") return value.toString();
   if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.map(jsonSafe);
+  if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : jsonSafe(item)));
   if (value && typeof value === "object") {
     if ("toFixed" in value && typeof (value as { toString: unknown }).toString === "function") return String(value);
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, jsonSafe(item)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, item]) => item !== undefined)
+        .map(([key, item]) => [key, jsonSafe(item)]),
+    );
   }
   return value;
 }

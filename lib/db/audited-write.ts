@@ -2,7 +2,7 @@
 // AuditLog row per record created, updated or deleted, with the changed fields before and
 // after. It runs inside the write's own transaction, so the trail and the change land
 // together or not at all.
-import { changedFields } from "@/lib/db/audit";
+import { auditJson, changedFields } from "@/lib/db/audit";
 
 /** Who is acting: set by the server-action wrapper for the writes it makes. */
 export type Actor = { userId: string | null; requestId?: string | null; ip?: string | null };
@@ -89,8 +89,8 @@ export async function auditedWrite(options: {
       action: entry.action,
       entity: model,
       entityId: entry.id == null ? null : String(entry.id),
-      before: jsonOrNull(entry.before),
-      after: jsonOrNull(entry.after),
+      before: auditJson(entry.before),
+      after: auditJson(entry.after),
       requestId: options.actor.requestId ?? null,
       ip: options.actor.ip ?? null,
     }));
@@ -101,9 +101,4 @@ export async function auditedWrite(options: {
 function withoutSecrets(row: Row | null): Row | null {
   if (!row) return row;
   return Object.fromEntries(Object.entries(row).filter(([key]) => !SECRET_FIELDS.has(key)));
-}
-
-function jsonOrNull(row: Row | null): Row | undefined {
-  if (!row) return undefined;
-  return JSON.parse(JSON.stringify(row, (_key, value) => (typeof value === "bigint" ? value.toString() : value)));
 }

@@ -4,6 +4,7 @@
 // meanwhile, the household graduated) fails as a whole and the request stays pending.
 import type { ActionContext } from "@/lib/actions/define";
 import { userCan } from "@/lib/auth/permissions";
+import { lockRow } from "@/lib/db/locks";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { updateAddress } from "@/features/registry/household/update-address";
@@ -19,7 +20,7 @@ export async function decideChange(ctx: Decider, input: DecideChangeInput): Prom
   const { tx, tenantId } = ctx;
   // The pipeline checked this already; a caller outside it (a job, a script) must not skip it.
   if (!userCan(ctx.user, "registry:change-decide")) throw forbidden();
-  await tx.$executeRaw`SELECT 1 FROM "ChangeRequest" WHERE "tenantId" = ${tenantId} AND "id" = ${input.requestId} FOR UPDATE`;
+  await lockRow(tx, "ChangeRequest", { tenantId, id: input.requestId });
   const request = await tx.changeRequest.findFirst({ where: { id: input.requestId } });
   if (!request) throw notFound("Usulan perubahan");
   if (request.status !== "PENDING") throw new AppError("CONFLICT", "Usulan ini sudah diputuskan.");

@@ -6,6 +6,7 @@ import { blankToUndefined } from "@/lib/forms/fields";
 import { z } from "@/lib/validation/zod";
 import { mergeHouseholds, mergeMembers, type Merged } from "./merge";
 import type { Tx } from "@/lib/db";
+import { lockRow } from "@/lib/db/locks";
 
 export const resolveDuplicateSchema = z.object({
   candidateId: z.string().trim().min(1).max(40),
@@ -19,7 +20,7 @@ export async function resolveDuplicate(
   input: ResolveDuplicateInput,
 ): Promise<{ candidateId: string; status: "MERGED" | "DISMISSED"; keptId: string | null }> {
   const { tx, tenantId } = ctx;
-  await tx.$executeRaw`SELECT 1 FROM "DuplicateCandidate" WHERE "tenantId" = ${tenantId} AND "id" = ${input.candidateId} FOR UPDATE`;
+  await lockRow(tx, "DuplicateCandidate", { tenantId, id: input.candidateId });
   const candidate = await tx.duplicateCandidate.findFirst({ where: { id: input.candidateId } });
   if (!candidate) throw notFound("Dugaan data ganda");
   if (candidate.status !== "OPEN") throw new AppError("CONFLICT", "Dugaan ini sudah diselesaikan.");

@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db";
+import { lockRow } from "@/lib/db/locks";
 import { notFound } from "@/lib/errors";
 import { householdScopeWhere, type RegistryScope } from "@/lib/auth/scope";
 
@@ -7,7 +8,7 @@ import { householdScopeWhere, type RegistryScope } from "@/lib/auth/scope";
  * after the other, each against the state the other left.
  */
 export async function lockHousehold(tx: Tx, id: string, options: { tenantId: string; scope: RegistryScope }) {
-  await tx.$executeRaw`SELECT 1 FROM "Household" WHERE "tenantId" = ${options.tenantId} AND "id" = ${id} FOR UPDATE`;
+  await lockRow(tx, "Household", { tenantId: options.tenantId, id });
   const household = await tx.household.findFirst({
     where: { id, ...householdScopeWhere(options.scope) },
     select: { id: true, status: true, isExtremePoor: true, desil: true, kelurahanId: true },

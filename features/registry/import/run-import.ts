@@ -6,6 +6,7 @@
 import type { Tx } from "@/lib/db";
 import type { ScopeOptions } from "@/lib/db/tenant-scope";
 import { recordAudit } from "@/lib/db/audit";
+import { lockName } from "@/lib/db/locks";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RegistrySource } from "@/lib/generated/prisma/enums";
 import { loadAreaMatcher } from "./areas";
@@ -257,7 +258,7 @@ export async function commitRegistryImport(options: CommitImportOptions): Promis
 const EXPIRED = "Hasil pemeriksaan ini sudah tidak tersimpan (lebih dari sehari, atau server dimulai ulang). Periksa ulang berkasnya.";
 
 async function lockImports(tx: Tx, tenantId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`registry-import:${tenantId}`}))`;
+  await lockName(tx, `registry-import:${tenantId}`);
 }
 
 function jobCounts(report: RegistryImportReport) {
