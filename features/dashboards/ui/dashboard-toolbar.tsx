@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
-import { PrintButton } from "./print-button";
+import { PrintButton } from "@/components/ui/print-button";
 
 /** The actions in a dashboard's page header: the print button, then any the page adds. */
 export async function DashboardToolbar({ children }: { children?: ReactNode }) {

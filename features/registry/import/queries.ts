@@ -3,7 +3,7 @@
 import type { Tx } from "@/lib/db";
 import type { ImportStatus } from "@/lib/generated/prisma/enums";
 import type { RegistryImportReport } from "./run-import";
-import type { RejectedRow } from "./validate";
+import type { RejectedRow } from "@/lib/spreadsheet/table-import";
 
 export type ImportJobListRow = {
   id: string;

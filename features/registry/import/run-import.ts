@@ -14,7 +14,8 @@ import { cityToday } from "@/lib/calendar/city-today";
 import { dateToDay } from "@/lib/calendar/days";
 import { ImportFileError, readSpreadsheet, type SpreadsheetFormat, type TextEncodingName } from "@/lib/spreadsheet/read";
 import { applyStaged, dropExpiredStaged, dropStaged, keepStaged, restageAndCompare, stageAndCompare, STAGED_FOR_HOURS, type StagedCounts } from "./store";
-import { validateExtract, type RejectedRow } from "./validate";
+import { validateExtract } from "./validate";
+import type { RejectedRow } from "@/lib/spreadsheet/table-import";
 
 export type ImportProgress = {
   phase: "read" | "stage" | "write";

@@ -2,10 +2,10 @@
 // (original columns + ALASAN DITOLAK, to fix and import again) and the empty template.
 // Every cell is written as text, so Excel keeps all 16 digits of an ID and never runs a
 // value that looks like a formula.
-import { downloadName as writeDownloadName, styleHeader, writeWorkbook } from "@/lib/spreadsheet/write";
+import { styleHeader, writeWorkbook } from "@/lib/spreadsheet/write";
 import { generateNik, generateNoKk } from "@/lib/identity/nik";
 import { COLUMNS } from "./columns";
-import type { RejectedRow } from "./validate";
+import type { RejectedRow } from "@/lib/spreadsheet/table-import";
 
 export const REASON_HEADER = "ALASAN DITOLAK";
 export const ROW_HEADER = "BARIS ASAL";
@@ -101,9 +101,4 @@ export function templateWorkbook(cityName: string, areas: TemplateArea[]): Reada
     for (const area of areas) guide.addRow([area.kecamatan, area.kelurahan.join(", ")]).commit();
     guide.commit();
   });
-}
-
-/** "dtsen mei.xlsx" → "dtsen mei-ditolak.xlsx", safe in a Content-Disposition header. */
-export function downloadName(fileName: string, suffix: string): string {
-  return writeDownloadName(fileName || "impor", suffix, "xlsx");
 }

@@ -7,6 +7,7 @@
 // conflicting household columns, no head of household) reject the household's rows.
 import type { Disability, Education, FamilyRelation, Sex } from "@/lib/generated/prisma/enums";
 import { nikMatchesBirthDate, nikRegionCode, parseNik, parseNoKk } from "@/lib/identity/nik";
+import type { RejectedRow } from "@/lib/spreadsheet/table-import";
 import { areaKey, type AreaMatcher } from "./areas";
 import {
   cellDate,
@@ -49,8 +50,6 @@ export type StagedMember = {
   occupation: string | null;
   disability: Disability | null;
 };
-
-export type RejectedRow = { rowNumber: number; reasons: string[]; cells: string[] };
 
 export type ValidatedExtract = {
   headers: string[];

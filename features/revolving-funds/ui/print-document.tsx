@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { PrintButton } from "./print-button";
+import { PrintButton } from "@/components/ui/print-button";
 
 // On paper only the document shows: the app's bar, the buttons and the links do not.
 const PRINT_CSS = `@media print {
@@ -16,7 +16,7 @@ export function PrintDocument({ printLabel, back, children }: { printLabel: stri
     <>
       <style>{PRINT_CSS}</style>
       <div className="mb-4 flex flex-wrap items-center gap-3">
-        <PrintButton label={printLabel} />
+        <PrintButton label={printLabel} variant="primary" />
         {back}
       </div>
       <article className="print-document mx-auto max-w-3xl rounded-lg border border-line bg-white p-6 font-serif text-[15px] leading-relaxed text-ink shadow-xs sm:p-10">

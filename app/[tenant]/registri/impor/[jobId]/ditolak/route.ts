@@ -2,7 +2,8 @@ import { recordAudit } from "@/lib/db/audit";
 import { clientIp, requestId } from "@/lib/auth/request";
 import { notFoundResponse, tenantRoute } from "@/lib/auth/route";
 import { getRejectedRows } from "@/features/registry/import/queries";
-import { downloadName, rejectedRowsWorkbook, XLSX_TYPE } from "@/features/registry/import/spreadsheets";
+import { rejectedRowsWorkbook, XLSX_TYPE } from "@/features/registry/import/spreadsheets";
+import { downloadName } from "@/lib/spreadsheet/write";
 
 export const dynamic = "force-dynamic";
 
@@ -30,7 +31,7 @@ export const GET = tenantRoute<{ tenant: string; jobId: string }>("registry:impo
   return new Response(rejectedRowsWorkbook(rows.headers, rows.rejected), {
     headers: {
       "content-type": XLSX_TYPE,
-      "content-disposition": `attachment; filename="${downloadName(rows.fileName, "ditolak")}"`,
+      "content-disposition": `attachment; filename="${downloadName(rows.fileName || "impor", "ditolak")}"`,
       "cache-control": "no-store",
     },
   });
