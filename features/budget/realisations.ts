@@ -7,12 +7,11 @@ import { lockRow } from "@/lib/db/locks";
 import { AppError, notFound } from "@/lib/errors";
 import { formatRupiah } from "@/lib/format";
 import type { Rupiah } from "@/lib/money";
-import { findOwnBudgetLine } from "@/features/programmes/budget-lines";
 import { writerOpdId } from "@/lib/auth/scope";
+import { findOwnBudgetLine, committedAmount, lockBudgetLine } from "@/features/budget/lines";
 import { yearMonthOf } from "@/lib/calendar/months";
 import { cityToday } from "@/lib/calendar/city-today";
 import { lastRecordableMonth } from "@/lib/calendar/fiscal-year";
-import { committedAmount, lockBudgetLine } from "./line-lock";
 import { deleteProblem, editProblem, reversalProblem } from "@/lib/entries/rules";
 import type { CreateRealisationInput, UpdateRealisationInput } from "./schemas";
 

@@ -1,8 +1,7 @@
 // Budget lines of a programme: funding source and pagu.
 import type { ActionContext } from "@/lib/actions/define";
-import { committedAmount, lockBudgetLine } from "@/features/budget/line-lock";
-import type { Tx } from "@/lib/db";
-import { AppError, notFound } from "@/lib/errors";
+import { committedAmount, findOwnBudgetLine, lockBudgetLine } from "@/features/budget/lines";
+import { AppError } from "@/lib/errors";
 import { formatRupiah } from "@/lib/format";
 import { findOwnProgramme } from "./programmes";
 import type { BudgetLineInput } from "./schemas";
@@ -10,16 +9,6 @@ import { writerOpdId } from "@/lib/auth/scope";
 
 type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
 type LineFields = Omit<BudgetLineInput, "programmeId">;
-
-/** A budget line of a programme of the writer's own OPD, or "not found". */
-export async function findOwnBudgetLine(tx: Tx, opdId: string, budgetLineId: string) {
-  const line = await tx.budgetLine.findFirst({
-    where: { id: budgetLineId, programme: { opdId } },
-    include: { programme: { select: { id: true, fiscalYear: true, opdId: true } } },
-  });
-  if (!line) throw notFound("Pos anggaran");
-  return line;
-}
 
 const fields = (input: LineFields) => ({
   fundingSource: input.fundingSource,

@@ -1,6 +1,20 @@
+// A budget line as spending sees it: the writer's own, held while the pagu is checked, and
+// what it has already committed. Lines are made and edited with their programme
+// (features/programmes/budget-lines.ts), which asks the same of them.
 import type { Tx } from "@/lib/db";
 import { lockRow } from "@/lib/db/locks";
+import { notFound } from "@/lib/errors";
 import type { Rupiah } from "@/lib/money";
+
+/** A budget line of a programme of the writer's own OPD, or "not found". */
+export async function findOwnBudgetLine(tx: Tx, opdId: string, budgetLineId: string) {
+  const line = await tx.budgetLine.findFirst({
+    where: { id: budgetLineId, programme: { opdId } },
+    include: { programme: { select: { id: true, fiscalYear: true, opdId: true } } },
+  });
+  if (!line) throw notFound("Pos anggaran");
+  return line;
+}
 
 /**
  * Holds the budget line's row until the transaction ends, so two entries (or an entry and
