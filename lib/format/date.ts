@@ -25,3 +25,15 @@ export function formatDateShort(value: Date, options: DateOptions = {}): string 
 function dateFormat(month: "long" | "short", { locale, timeZone = DEFAULT_TIME_ZONE }: DateOptions): Intl.DateTimeFormat {
   return new Intl.DateTimeFormat(intlLocale(locale), { day: "numeric", month, year: "numeric", timeZone });
 }
+
+/** "23 Nov 2026, 08.15" in the city's own zone: sign-in and import times need the hour. */
+export function formatDateTime(value: Date, { locale, timeZone }: DateOptions & { timeZone: string }): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone,
+  }).format(value);
+}

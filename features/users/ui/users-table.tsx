@@ -4,8 +4,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Cell, HeaderCell, Row, RowHeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
 import type { UserListRow } from "@/features/users/queries";
-import { formatDateTime } from "./date-time";
 import { usersRoutes } from "@/features/users/routes";
+import { formatDateTime } from "@/lib/format";
 
 /** The city's users: who, role, scope, whether they may sign in, and when they last did. */
 export async function UsersTable({

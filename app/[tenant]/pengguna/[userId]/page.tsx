@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { formatDateTime } from "@/features/users/ui/date-time";
+import { formatDateTime } from "@/lib/format";
 import { ResetPasswordForm } from "@/features/users/ui/reset-password-form";
 import { UserForm } from "@/features/users/ui/user-form";
 import { ActiveToggleForm } from "@/components/ui/active-toggle-form";

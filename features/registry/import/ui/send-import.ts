@@ -1,7 +1,7 @@
 // Sends a file to the import route with XMLHttpRequest: it reports upload progress (fetch
 // does not) and lets the streamed NDJSON answer be read line by line as it arrives.
-import type { UploadEvent } from "@/app/[tenant]/registri/impor/unggah/route";
 import { registryRoutes } from "@/features/registry/routes";
+import type { UploadEvent } from "@/features/registry/import/upload-event";
 
 export type ImportStep =
   | { phase: "upload"; percent: number }

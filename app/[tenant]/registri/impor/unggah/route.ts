@@ -8,6 +8,7 @@ import { clientIp, requestId } from "@/lib/auth/request";
 import { notFoundResponse, tenantRoute } from "@/lib/auth/route";
 import { RegistrySource } from "@/lib/generated/prisma/enums";
 import { checkRegistryImport, commitRegistryImport, ImportRefusedError, type ImportProgress } from "@/features/registry/import/run-import";
+import type { UploadEvent } from "@/features/registry/import/upload-event";
 import { z } from "@/lib/validation/zod";
 
 export const dynamic = "force-dynamic";
@@ -20,12 +21,6 @@ const querySchema = z.object({
   name: z.string().trim().min(1).max(200).optional(),
   size: z.coerce.number().int().nonnegative().optional(),
 });
-
-/** Lines of the streamed answer. */
-export type UploadEvent =
-  | { type: "progress"; phase: ImportProgress["phase"]; done: number; total?: number }
-  | { type: "result"; jobId: string; status: "DRY_RUN" | "COMMITTED" | "FAILED"; error?: string }
-  | { type: "error"; message: string };
 
 export const POST = tenantRoute("registry:import", async ({ request, user, deps }) => {
   // Only the page's own script sends this header; a form on another site cannot.
