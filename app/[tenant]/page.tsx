@@ -8,7 +8,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { userCan } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
-import { getKecamatanBreakdown, getTenantBySlug, getTenantOverview } from "@/lib/tenant/queries";
+import { getTenantBySlug } from "@/lib/tenant/queries";
+import { getKecamatanBreakdown, getTenantOverview } from "@/features/home/queries";
 
 export const dynamic = "force-dynamic";
 

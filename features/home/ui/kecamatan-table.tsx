@@ -11,7 +11,7 @@ import {
   TableHead,
 } from "@/components/ui/table";
 import { formatNumber, formatPercent } from "@/lib/format";
-import { sharePercent, type KecamatanBreakdownRow, type TenantOverview } from "@/lib/tenant/queries";
+import { sharePercent, type KecamatanBreakdownRow, type TenantOverview } from "@/features/home/queries";
 
 export async function KecamatanTable({ rows, totals }: { rows: KecamatanBreakdownRow[]; totals: TenantOverview }) {
   const [t, locale] = await Promise.all([getTranslations("Home"), getLocale()]);

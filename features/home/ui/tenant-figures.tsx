@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { StatCard, StatGrid } from "@/components/ui/stat-card";
 import { formatNumber, formatPercent } from "@/lib/format";
-import { sharePercent, type TenantOverview } from "@/lib/tenant/queries";
+import { sharePercent, type TenantOverview } from "@/features/home/queries";
 
 export async function TenantFigures({ overview }: { overview: TenantOverview }) {
   const [t, locale] = await Promise.all([getTranslations("Home"), getLocale()]);
