@@ -7,6 +7,7 @@ import { formatRupiah } from "@/lib/format";
 import { dayToDate } from "@/lib/calendar/days";
 import { allocatePayment, nextDueDate } from "./allocation";
 import { scheduleTotal, type Instalment } from "./schedule";
+import { remainingObligation } from "./standing";
 import { findOwnLoan } from "./scope";
 import { lockRow } from "@/lib/db/locks";
 import { cityToday } from "@/lib/calendar/city-today";
@@ -31,7 +32,7 @@ export async function recordRepayment({ tx, tenantId, user }: Ctx, input: Record
     select: { seq: true, dueDate: true, principalDue: true, feeDue: true },
   });
   const paidBefore = loan.principalRepaid + loan.feePaid;
-  const left = scheduleTotal(schedule) - paidBefore;
+  const left = remainingObligation(loan, schedule);
   if (input.amount > left) throw invalid("amount", `Melebihi sisa kewajiban, ${formatRupiah(left)}.`);
 
   const { principalPart, feePart } = allocatePayment(schedule, paidBefore, input.amount);

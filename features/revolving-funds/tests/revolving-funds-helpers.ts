@@ -1,5 +1,6 @@
 // Shared set-up for the Dana PEM integration tests: a city with a NIK prefix, a fund with
 // capital, and a kelurahan officer.
+import { approveLoanDefinition, createLoanDefinition, disburseLoanDefinition } from "@/features/revolving-funds/action-definitions";
 import type { AnyActionDefinition } from "@/lib/actions/define";
 import { runAction } from "@/lib/actions/run";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -37,4 +38,25 @@ export function actor(t: TestDb) {
 export function must<R>(result: { ok: true; data: R } | { ok: false; code: string; message: string; fieldErrors?: unknown }): R {
   if (!result.ok) throw new Error(`${result.code}: ${result.message} ${JSON.stringify(result.fieldErrors ?? {})}`);
   return result.data;
+}
+
+export type LendOptions = { nik?: string; tenor?: string; disbursedAt?: string; fund?: string; override?: string };
+
+/** Proposes, approves and disburses a loan of `fundId` as the city's officer; returns its id. */
+export async function lendFrom(act: ReturnType<typeof actor>, city: FundCity, fundId: string, principal: string, options: LendOptions = {}): Promise<string> {
+  const loanId = must(
+    await act<{ loanId: string }>(city.officer, createLoanDefinition, {
+      fundId: options.fund ?? fundId,
+      borrowerNik: options.nik ?? cityNik(city, new Date(Date.UTC(2000, 4, 17))),
+      borrowerName: "Yohanes Lake",
+      businessType: "Kios sembako",
+      purpose: "Tambahan modal kios",
+      principal,
+      tenorMonths: options.tenor ?? "10",
+      ...(options.override ? { override: "on", overrideReason: options.override } : {}),
+    }),
+  ).loanId;
+  must(await act(city.officer, approveLoanDefinition, { loanId, approvedByName: "Lurah Uji" }));
+  must(await act(city.officer, disburseLoanDefinition, { loanId, disbursedAt: options.disbursedAt ?? "2026-01-10" }));
+  return loanId;
 }

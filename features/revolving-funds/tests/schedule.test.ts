@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { allocatePayment, instalmentsPaid, nextDueDate } from "@/features/revolving-funds/allocation";
 import { ageingBucket, daysPastDue } from "@/features/revolving-funds/arrears";
 import { loanSchedule, scheduleTotal, serviceFeeOf } from "@/features/revolving-funds/schedule";
+import { loanStanding, remainingObligation } from "@/features/revolving-funds/standing";
 import { rupiahInWords } from "@/features/revolving-funds/terbilang";
 import { isYouthOn } from "@/features/revolving-funds/youth";
 
@@ -98,5 +99,33 @@ describe("amounts in words", () => {
     expect(rupiahInWords(25_500_000n)).toBe("Dua puluh lima juta lima ratus ribu rupiah");
     expect(rupiahInWords(1_000n)).toBe("Seribu rupiah");
     expect(rupiahInWords(2_000_000_000n)).toBe("Dua miliar rupiah");
+  });
+});
+
+describe("where a loan stands", () => {
+  const terms = { disbursedAt: day("2026-01-10"), principal: 5_000_000n, serviceFee: 150_000n, tenorMonths: 10, graceMonths: 0 };
+  const schedule = loanSchedule(terms);
+  const loan = { principal: 5_000_000n, serviceFee: 150_000n, principalRepaid: 570_000n, feePaid: 30_000n };
+
+  it("owes the schedule less what is paid; before disbursement, principal and fee", () => {
+    expect(remainingObligation(loan, schedule)).toBe(5_150_000n - 600_000n);
+    expect(remainingObligation({ ...loan, principalRepaid: 0n, feePaid: 0n }, [])).toBe(5_150_000n);
+  });
+
+  it("is late from the next due date, and suggests paying that instalment", () => {
+    const running = { ...loan, status: "DISBURSED" as const, nextDueDate: day("2026-03-10") };
+    expect(loanStanding(running, schedule, day("2026-04-19"))).toEqual({
+      paidTotal: 600_000n,
+      outstandingPrincipal: 4_430_000n,
+      left: 4_550_000n,
+      daysPastDue: 40,
+      ageing: "d31_60",
+      suggestedPayment: 515_000n,
+    });
+  });
+
+  it("leaves nothing to pay or age once the loan is closed", () => {
+    const closed = loanStanding({ ...loan, status: "WRITTEN_OFF", nextDueDate: day("2026-03-10") }, schedule, day("2026-04-19"));
+    expect(closed).toMatchObject({ outstandingPrincipal: 0n, left: 0n, daysPastDue: 0, ageing: "current" });
   });
 });

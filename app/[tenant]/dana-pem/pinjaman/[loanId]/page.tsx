@@ -18,9 +18,8 @@ import { formatDate, formatDateShort, formatRupiah } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { maskNik } from "@/lib/identity/nik";
 import { dateToDay } from "@/lib/calendar/days";
-import { ageingBucket, daysPastDue } from "@/features/revolving-funds/arrears";
 import { loanDetail } from "@/features/revolving-funds/queries";
-import { scheduleTotal } from "@/features/revolving-funds/schedule";
+import { loanStanding } from "@/features/revolving-funds/standing";
 import { cityToday } from "@/lib/calendar/city-today";
 import { approveLoanAction, disburseLoanAction, recordRepaymentAction, rejectLoanAction, writeOffLoanAction } from "@/features/revolving-funds/actions";
 import { revolvingFundsRoutes } from "@/features/revolving-funds/routes";
@@ -50,10 +49,7 @@ export default async function LoanPage({ params }: Props) {
   ]);
   const { loan, installments, repayments, kelurahanName } = detail;
   const rp = (amount: bigint) => formatRupiah(amount, { locale });
-  const paidTotal = loan.principalRepaid + loan.feePaid;
-  const left = installments.length > 0 ? scheduleTotal(installments) - paidTotal : loan.principal + loan.serviceFee;
-  const days = loan.status === "DISBURSED" ? daysPastDue(loan.nextDueDate, today) : 0;
-  const nextLine = installments.find((line) => line.dueDate.getTime() === loan.nextDueDate?.getTime());
+  const standing = loanStanding(loan, installments, today);
   const dayText = dateToDay(today);
 
   return (
@@ -77,7 +73,7 @@ export default async function LoanPage({ params }: Props) {
               <dt className="text-muted">{t("status")}</dt>
               <dd className="flex flex-wrap gap-2">
                 <LoanStatusBadge status={loan.status} />
-                {loan.status === "DISBURSED" ? <ArrearsBadge days={days} /> : null}
+                {loan.status === "DISBURSED" ? <ArrearsBadge days={standing.daysPastDue} /> : null}
               </dd>
               <dt className="text-muted">{t("nik")}</dt>
               <dd>
@@ -93,15 +89,15 @@ export default async function LoanPage({ params }: Props) {
             </dl>
             <dl className="space-y-1 text-sm">
               <dt className="text-muted">{t("outstanding")}</dt>
-              <dd className="font-semibold tabular-nums">{rp(loan.status === "DISBURSED" ? loan.principal - loan.principalRepaid : 0n)}</dd>
+              <dd className="font-semibold tabular-nums">{rp(standing.outstandingPrincipal)}</dd>
               <dt className="text-muted">{t("left")}</dt>
-              <dd className="tabular-nums">{rp(loan.status === "DISBURSED" || loan.status === "APPROVED" || loan.status === "PROPOSED" ? left : 0n)}</dd>
+              <dd className="tabular-nums">{rp(standing.left)}</dd>
             </dl>
             <dl className="space-y-1 text-sm">
               <dt className="text-muted">{t("nextDue")}</dt>
               <dd>{loan.status === "DISBURSED" && loan.nextDueDate ? formatDate(loan.nextDueDate, { locale }) : "—"}</dd>
               <dt className="text-muted">{t("ageing")}</dt>
-              <dd>{loan.status === "DISBURSED" ? tl(`ageing.buckets.${ageingBucket(days)}`) : "—"}</dd>
+              <dd>{loan.status === "DISBURSED" ? tl(`ageing.buckets.${standing.ageing}`) : "—"}</dd>
             </dl>
           </div>
           <div className="border-t border-line px-4 py-3 text-sm text-muted sm:px-5">
@@ -143,7 +139,7 @@ export default async function LoanPage({ params }: Props) {
                 action={recordRepaymentAction.bind(null, slug)}
                 loanId={loan.id}
                 today={dayText}
-                suggested={rp(nextLine ? nextLine.principalDue + nextLine.feeDue : left)}
+                suggested={rp(standing.suggestedPayment)}
               />
             </div>
           </Card>
@@ -152,7 +148,7 @@ export default async function LoanPage({ params }: Props) {
         {installments.length > 0 ? (
           <Card>
             <CardHeader id="loan-schedule" title={t("scheduleTitle")} description={t("scheduleIntro")} />
-            <ScheduleTable schedule={installments} paidTotal={paidTotal} today={today} locale={locale} label={t("scheduleTitle")} />
+            <ScheduleTable schedule={installments} paidTotal={standing.paidTotal} today={today} locale={locale} label={t("scheduleTitle")} />
           </Card>
         ) : null}
 
