@@ -32,3 +32,13 @@ export async function getAreaTree(tx: Tx): Promise<KecamatanNode[]> {
   }
   return [...tree.values()];
 }
+
+/** The city's figures over its tree: kecamatan, kelurahan and the households counted in them. */
+export function treeTotals(tree: readonly KecamatanNode[]): AreaCounts & { kecamatan: number; kelurahan: number } {
+  return {
+    kecamatan: tree.length,
+    kelurahan: tree.reduce((sum, k) => sum + k.kelurahan.length, 0),
+    households: tree.reduce((sum, k) => sum + k.households, 0),
+    extremePoorHouseholds: tree.reduce((sum, k) => sum + k.extremePoorHouseholds, 0),
+  };
+}

@@ -46,18 +46,25 @@ export type Totals = { pagu: Rupiah; realised: Rupiah; pendingCount: number; pen
 
 const EMPTY: Totals = { pagu: 0n, realised: 0n, pendingCount: 0, pendingAmount: 0n, lines: 0 };
 
+/** A line's sums, whatever else the row carries. */
+type LineSums = Pick<LineTotals, "pagu" | "realised" | "pendingCount" | "pendingAmount">;
+
+const plus = (sum: Totals, row: LineSums, lines: number): Totals => ({
+  pagu: sum.pagu + row.pagu,
+  realised: sum.realised + row.realised,
+  pendingCount: sum.pendingCount + row.pendingCount,
+  pendingAmount: sum.pendingAmount + row.pendingAmount,
+  lines: sum.lines + lines,
+});
+
 /** Adds up line sums (already aggregated by the database) for a programme or a page. */
-export function addTotals(rows: readonly LineTotals[]): Totals {
-  return rows.reduce(
-    (sum, row) => ({
-      pagu: sum.pagu + row.pagu,
-      realised: sum.realised + row.realised,
-      pendingCount: sum.pendingCount + row.pendingCount,
-      pendingAmount: sum.pendingAmount + row.pendingAmount,
-      lines: sum.lines + 1,
-    }),
-    EMPTY,
-  );
+export function addTotals(rows: readonly LineSums[]): Totals {
+  return rows.reduce<Totals>((sum, row) => plus(sum, row, 1), EMPTY);
+}
+
+/** Adds up programmes' totals, for the page that lists them. */
+export function sumTotals(totals: readonly Totals[]): Totals {
+  return totals.reduce((sum, row) => plus(sum, row, row.lines), EMPTY);
 }
 
 /** Line sums rolled up per programme. */

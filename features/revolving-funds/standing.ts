@@ -47,3 +47,16 @@ export function loanStanding(
     suggestedPayment: next ? next.principalDue + next.feeDue : owed,
   };
 }
+
+type Receipt = { paidAt: Date; createdAt: Date; principalPart: Rupiah };
+
+/**
+ * The principal left once `repayment` was paid, as its receipt states it: every repayment up
+ * to it counts, by payment date and, on the same day, in the order they were recorded.
+ */
+export function principalLeftAfter(loan: Pick<LoanAmounts, "principal">, repayments: readonly Receipt[], repayment: Receipt): Rupiah {
+  const upTo = repayments.filter(
+    (one) => one.paidAt < repayment.paidAt || (one.paidAt.getTime() === repayment.paidAt.getTime() && one.createdAt <= repayment.createdAt),
+  );
+  return loan.principal - upTo.reduce((sum, one) => sum + one.principalPart, 0n);
+}

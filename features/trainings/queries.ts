@@ -3,6 +3,7 @@
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { programmeWhere, type ProgrammeScope } from "@/lib/auth/scope";
+import type { TrainingOutcome } from "@/lib/generated/prisma/enums";
 import { maskNik } from "@/lib/identity/nik";
 import { dayToDate } from "@/lib/calendar/days";
 
@@ -202,11 +203,13 @@ export function dueFollowUps(tx: Tx, options: DueOptions) {
   });
 }
 
-/** Outcomes recorded so far in scope, by months after and outcome (for the follow-up page). */
-export function followUpOutcomes(tx: Tx, scope: ProgrammeScope) {
-  return tx.trainingFollowUp.groupBy({
-    by: ["monthsAfter", "outcome"],
+/** Outcomes recorded so far in scope, counted per outcome (for the follow-up page). */
+export async function followUpOutcomes(tx: Tx, scope: ProgrammeScope): Promise<Record<TrainingOutcome, number>> {
+  const rows = await tx.trainingFollowUp.groupBy({
+    by: ["outcome"],
     where: { outcome: { not: null }, participant: { training: { programme: programmeWhere(scope) } } },
     _count: { _all: true },
   });
+  const count = (outcome: TrainingOutcome) => rows.find((row) => row.outcome === outcome)?._count._all ?? 0;
+  return { BUSINESS_OPENED: count("BUSINESS_OPENED"), EMPLOYED: count("EMPLOYED"), NEITHER: count("NEITHER") };
 }

@@ -67,7 +67,7 @@ export default async function BudgetPage({ params, searchParams }: Props) {
     getLocale() as Promise<AppLocale>,
     getMessages(),
   ]);
-  const totals = addTotals(rows.map((row) => ({ ...row, budgetLineId: row.id, programmeId: row.programme.id })));
+  const totals = addTotals(rows);
   const absorption = absorptionOf(totals.pagu, totals.realised, context.year, context.today);
   const lastMonth = lastRecordableMonth(context.year, context.today);
   const months = MONTHS.filter((month) => month <= lastMonth).map((month) => ({ value: month, label: monthName(month, locale) }));

@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { userCan } from "@/lib/auth/permissions";
 import { absorptionOf } from "@/features/budget/absorption";
+import { sumTotals } from "@/features/budget/totals";
 import { withTenant } from "@/lib/db";
 import { listProgrammes } from "@/features/programmes/queries";
 import { yearContext, yearQuery } from "@/features/programmes/year-context";
@@ -41,15 +42,7 @@ export default async function ProgrammesPage({ params, searchParams }: Props) {
   });
 
   const t = await getTranslations("Programmes");
-  const totals = rows.reduce(
-    (sum, row) => ({
-      pagu: sum.pagu + row.totals.pagu,
-      realised: sum.realised + row.totals.realised,
-      pendingCount: sum.pendingCount + row.totals.pendingCount,
-      pendingAmount: sum.pendingAmount + row.totals.pendingAmount,
-    }),
-    { pagu: 0n, realised: 0n, pendingCount: 0, pendingAmount: 0n },
-  );
+  const totals = sumTotals(rows.map((row) => row.totals));
   const absorption = absorptionOf(totals.pagu, totals.realised, context.year, context.today);
   const canWrite = userCan(user, "programme:write") && Boolean(user.opdId);
   const path = programmesRoutes.list(slug);

@@ -7,7 +7,7 @@ import { SyncAreasForm } from "@/features/areas/ui/sync-areas-form";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard, StatGrid } from "@/components/ui/stat-card";
-import { getAreaTree } from "@/features/areas/queries";
+import { getAreaTree, treeTotals } from "@/features/areas/queries";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { withTenant } from "@/lib/db";
 import { formatNumber } from "@/lib/format";
@@ -35,18 +35,16 @@ export default async function AreasPage({ params }: Props) {
     withTenant(user.tenantId, getAreaTree),
   ]);
   const number = (value: number) => formatNumber(value, { locale });
-  const kelurahan = tree.reduce((sum, k) => sum + k.kelurahan.length, 0);
-  const households = tree.reduce((sum, k) => sum + k.households, 0);
-  const extremePoor = tree.reduce((sum, k) => sum + k.extremePoorHouseholds, 0);
+  const totals = treeTotals(tree);
 
   return (
     <>
       <PageHeader eyebrow={t("eyebrow")} title={t("title")} description={t("description", { code: tenant.kemendagriCode })} />
       <StatGrid label={t("figuresLabel")}>
-        <StatCard label={t("kecamatan")} value={number(tree.length)} />
-        <StatCard label={t("kelurahan")} value={number(kelurahan)} />
-        <StatCard label={t("households")} value={number(households)} />
-        <StatCard tone="highlight" label={t("extremePoor")} value={number(extremePoor)} />
+        <StatCard label={t("kecamatan")} value={number(totals.kecamatan)} />
+        <StatCard label={t("kelurahan")} value={number(totals.kelurahan)} />
+        <StatCard label={t("households")} value={number(totals.households)} />
+        <StatCard tone="highlight" label={t("extremePoor")} value={number(totals.extremePoorHouseholds)} />
       </StatGrid>
       <Card className="mt-6">
         <CardHeader title={t("sync.title")} />

@@ -14,13 +14,23 @@ const share = (part: number, whole: number) => (whole ? percentOf(BigInt(part), 
 
 type Figures = Omit<RevolvingFundsDashboardTotals, "funds" | "writtenOff" | "capital">;
 
+/**
+ * The roll-up's rates, in percent with one decimal (null without a base): paid on time of
+ * what has fallen due, outstanding more than 30 days late (PAR 30), loans to young borrowers.
+ */
+export function fundRates(row: Pick<Figures, "paidOnTime" | "dueToDate" | "par30" | "outstanding" | "youthLoans" | "loans">) {
+  return {
+    repaymentRate: percentOf(row.paidOnTime, row.dueToDate, 1),
+    par30: percentOf(row.par30, row.outstanding, 1),
+    youthShare: share(row.youthLoans, row.loans),
+  };
+}
+
 function figures(row: Figures) {
   return {
     disbursed: juta(row.disbursed),
     outstanding: juta(row.outstanding),
-    repaymentRate: percentOf(row.paidOnTime, row.dueToDate, 1),
-    par30: percentOf(row.par30, row.outstanding, 1),
-    youthShare: share(row.youthLoans, row.loans),
+    ...fundRates(row),
     loans: row.loans,
     businesses: row.businesses,
     rounds: row.roundsCompleted,

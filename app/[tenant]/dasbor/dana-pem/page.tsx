@@ -12,11 +12,10 @@ import { userCan } from "@/lib/auth/permissions";
 import { exportLinks } from "@/features/dashboards/export-links";
 import { parseDashboardFilters } from "@/features/dashboards/filters";
 import { revolvingFundsDashboardQueries } from "@/features/dashboards/revolving-funds/queries";
-import { revolvingFundsDashboardTable } from "@/features/dashboards/revolving-funds/tables";
+import { fundRates, revolvingFundsDashboardTable } from "@/features/dashboards/revolving-funds/tables";
 import { withTenant } from "@/lib/db";
 import { formatNumber, formatPercent, formatRupiahShort } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { percentOf } from "@/lib/money";
 import { dashboardsRoutes } from "@/features/dashboards/routes";
 import { cityToday } from "@/lib/calendar/city-today";
 
@@ -58,6 +57,7 @@ export default async function RevolvingFundsDashboardPage({ params, searchParams
   const path = dashboardsRoutes.revolvingFunds(slug);
   const links = (tableId: string) => (userCan(user, "data:export") ? exportLinks(dashboardsRoutes.revolvingFundsExport(slug), filters, tableId) : null);
   const short = (amount: bigint) => formatRupiahShort(amount, { locale });
+  const rates = fundRates(totals);
 
   return (
     <DashboardPage>
@@ -66,9 +66,9 @@ export default async function RevolvingFundsDashboardPage({ params, searchParams
       <StatGrid label={t("summary")}>
         <StatCard label={t("disbursed")} value={short(totals.disbursed)} hint={t("disbursedHint", { loans: formatNumber(totals.loans, { locale }), funds: formatNumber(totals.funds, { locale }) })} />
         <StatCard label={t("outstanding")} value={short(totals.outstanding)} hint={t("writtenOffHint", { amount: short(totals.writtenOff) })} />
-        <StatCard label={t("repaymentRate")} value={formatPercent(percentOf(totals.paidOnTime, totals.dueToDate, 1), { locale })} hint={t("repaymentRateHint")} tone="highlight" />
-        <StatCard label={t("par30")} value={formatPercent(percentOf(totals.par30, totals.outstanding, 1), { locale })} hint={t("par30Hint")} />
-        <StatCard label={t("youthShare")} value={formatPercent(totals.loans ? percentOf(BigInt(totals.youthLoans), BigInt(totals.loans), 1) : null, { locale })} hint={t("youthHint", { youth: formatNumber(totals.youthLoans, { locale }) })} />
+        <StatCard label={t("repaymentRate")} value={formatPercent(rates.repaymentRate, { locale })} hint={t("repaymentRateHint")} tone="highlight" />
+        <StatCard label={t("par30")} value={formatPercent(rates.par30, { locale })} hint={t("par30Hint")} />
+        <StatCard label={t("youthShare")} value={formatPercent(rates.youthShare, { locale })} hint={t("youthHint", { youth: formatNumber(totals.youthLoans, { locale }) })} />
         <StatCard label={t("businesses")} value={formatNumber(totals.businesses, { locale })} hint={t("businessesHint")} />
         <StatCard label={t("rounds")} value={formatNumber(totals.roundsCompleted, { locale })} hint={t("roundsHint")} />
         <StatCard label={t("capital")} value={short(totals.capital)} hint={t("capitalHint")} />

@@ -13,11 +13,11 @@ import { withTenant } from "@/lib/db";
 import { formatDate, formatNumber } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { programmeScope } from "@/lib/auth/scope";
-import { todayIn } from "@/lib/calendar/days";
+import { dateToDay, dayToDate } from "@/lib/calendar/days";
+import { cityToday } from "@/lib/calendar/city-today";
 import { FOLLOW_UP_PAGE, countDueFollowUps, dueFollowUps, followUpOutcomes } from "@/features/trainings/queries";
 import { TRAINING_OUTCOMES } from "@/features/trainings/schemas";
 import { recordFollowUpAction } from "@/features/trainings/actions";
-import { tenantTimeZone } from "@/lib/tenant/time-zone";
 import { trainingsRoutes } from "@/features/trainings/routes";
 
 export const dynamic = "force-dynamic";
@@ -36,13 +36,11 @@ export default async function FollowUpsPage({ params }: Props) {
   const canWrite = userCan(user, "entry:write") && Boolean(user.opdId);
 
   const { due, dueCount, outcomes, today } = await withTenant(user.tenantId, async (tx) => {
-    const timeZone = await tenantTimeZone(tx, user.tenantId);
-    const today = todayIn(timeZone);
+    const today = dateToDay(await cityToday(tx, user.tenantId));
     const [due, dueCount, outcomes] = await Promise.all([dueFollowUps(tx, { scope, today }), countDueFollowUps(tx, { scope, today }), followUpOutcomes(tx, scope)]);
     return { due, dueCount, outcomes, today };
   });
   const [t, locale, messages] = await Promise.all([getTranslations("Trainings"), getLocale() as Promise<AppLocale>, getMessages()]);
-  const outcomeCount = (outcome: string) => outcomes.filter((row) => row.outcome === outcome).reduce((sum, row) => sum + row._count._all, 0);
   const showOpd = scope.kind === "city";
 
   return (
@@ -52,12 +50,12 @@ export default async function FollowUpsPage({ params }: Props) {
       </Link>
       <header className="mb-6">
         <h1 className="text-2xl font-semibold text-ink sm:text-3xl">{t("followUps.title")}</h1>
-        <p className="mt-2 max-w-3xl text-muted">{t("followUps.intro", { today: formatDate(new Date(`${today}T00:00:00Z`), { locale }) })}</p>
+        <p className="mt-2 max-w-3xl text-muted">{t("followUps.intro", { today: formatDate(dayToDate(today), { locale }) })}</p>
       </header>
       <StatGrid label={t("followUps.outcomesLabel")}>
         <StatCard label={t("followUps.due")} value={formatNumber(dueCount, { locale })} tone="highlight" />
         {TRAINING_OUTCOMES.map((outcome) => (
-          <StatCard key={outcome} label={t(`outcomes.${outcome}`)} value={formatNumber(outcomeCount(outcome), { locale })} />
+          <StatCard key={outcome} label={t(`outcomes.${outcome}`)} value={formatNumber(outcomes[outcome], { locale })} />
         ))}
       </StatGrid>
       <Card className="mt-6">

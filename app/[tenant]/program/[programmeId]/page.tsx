@@ -54,7 +54,7 @@ export default async function ProgrammePage({ params }: Props) {
   const { programme, lines } = data;
 
   const [t, tr, messages] = await Promise.all([getTranslations("Programmes"), getTranslations("TargetHouseholds"), getMessages()]);
-  const totals = addTotals(lines.map((line) => ({ ...line, budgetLineId: line.id, programmeId: programme.id })));
+  const totals = addTotals(lines);
   const absorption = absorptionOf(totals.pagu, totals.realised, programme.fiscalYear, currentYearMonth(data.timeZone));
   const canEdit = userCan(user, "programme:write") && user.opdId === programme.opdId;
   const yearQuery = `tahun=${programme.fiscalYear}`;

@@ -23,7 +23,7 @@ import { listChangeRequests } from "@/features/registry/change-requests/queries"
 import { getHouseholdProfile } from "@/features/registry/household/get-household";
 import { getHouseholdTimeline } from "@/features/registry/household/timeline";
 import { maySeePersonal, registryScope } from "@/lib/auth/scope";
-import { dateToDay, todayIn } from "@/lib/calendar/days";
+import { dateToDay, todayIn, ageOn, dayToDate } from "@/lib/calendar/days";
 import { availableTransitions } from "@/features/registry/status/transitions";
 import { changeStatusAction, decideChangeAction, proposeChangeAction, revealPersonalAction } from "@/features/registry/actions";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
@@ -70,19 +70,13 @@ export default async function HouseholdPage({ params }: Props) {
   const day = (date: Date) => formatDate(date, { locale });
   const today = todayIn(timeZone);
   const head = household.members.find((m) => m.relation === "HEAD") ?? household.members[0];
-  const ageOf = (birth: Date) => {
-    const now = new Date(`${today}T00:00:00Z`);
-    let age = now.getUTCFullYear() - birth.getUTCFullYear();
-    if (now.getUTCMonth() < birth.getUTCMonth() || (now.getUTCMonth() === birth.getUTCMonth() && now.getUTCDate() < birth.getUTCDate())) age -= 1;
-    return age;
-  };
   const members: MemberRow[] = household.members.map((m) => ({
     id: m.id,
     name: m.name,
     nikMasked: m.nikMasked,
     relation: tr(`relation.${m.relation}`),
     sex: tr(`sex.${m.sex}`),
-    birth: `${m.birthPlace ? `${m.birthPlace}, ` : ""}${day(m.birthDate)} (${t("age", { age: ageOf(m.birthDate) })})`,
+    birth: `${m.birthPlace ? `${m.birthPlace}, ` : ""}${day(m.birthDate)} (${t("age", { age: ageOn(m.birthDate, dayToDate(today)) })})`,
     education: m.education ? tr(`education.${m.education}`) : "–",
     occupation: m.occupation ?? "–",
     disability: m.disability ? tr(`disability.${m.disability}`) : null,

@@ -8,6 +8,7 @@ import { withTenant } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { formatDate, formatRupiah } from "@/lib/format";
 import { loanDetail } from "@/features/revolving-funds/queries";
+import { principalLeftAfter } from "@/features/revolving-funds/standing";
 import { rupiahInWords } from "@/features/revolving-funds/terbilang";
 import { revolvingFundsRoutes } from "@/features/revolving-funds/routes";
 
@@ -35,8 +36,6 @@ export default async function ReceiptPage({ params }: Props) {
   const t = await getTranslations({ locale: "id", namespace: "RevolvingFunds.receipt" });
   const { loan, kelurahanName, cityName } = detail;
   const rp = (amount: bigint) => formatRupiah(amount, { locale: "id" });
-  const paidSoFar = detail.repayments.filter((one) => one.paidAt < repayment.paidAt || (one.paidAt.getTime() === repayment.paidAt.getTime() && one.createdAt <= repayment.createdAt));
-  const principalSoFar = paidSoFar.reduce((sum, one) => sum + one.principalPart, 0n);
   return (
     <PrintDocument
       printLabel={t("print")}
@@ -65,7 +64,7 @@ export default async function ReceiptPage({ params }: Props) {
         <dt>{t("split")}</dt>
         <dd>{t("splitValue", { principal: rp(repayment.principalPart), fee: rp(repayment.feePart) })}</dd>
         <dt>{t("remaining")}</dt>
-        <dd>{rp(loan.principal - principalSoFar)}</dd>
+        <dd>{rp(principalLeftAfter(loan, detail.repayments, repayment))}</dd>
       </dl>
       <div className="mt-10 grid grid-cols-2 gap-8 text-center">
         <div>
