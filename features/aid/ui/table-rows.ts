@@ -5,6 +5,7 @@ import type { AidKind } from "@/lib/generated/prisma/enums";
 import type { AppLocale } from "@/lib/i18n/locales";
 import type { DistributionTableRow } from "./distribution-table";
 import { aidRoutes } from "@/features/aid/routes";
+import { isReversal } from "@/lib/entries/rules";
 
 export function tableRows(
   rows: readonly DistributionRow[],
@@ -22,7 +23,7 @@ export function tableRows(
     programme: row.programme.name,
     opd: options.showOpd ? row.opd.shortName : null,
     status: row.status,
-    isReversal: row.reversesId !== null,
+    isReversal: isReversal(row),
     reversed: row.reversal?.status === "VERIFIED",
     duplicateAcknowledged: row.duplicateAcknowledged,
   }));

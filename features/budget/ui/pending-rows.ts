@@ -4,6 +4,7 @@ import type { PendingEntry } from "@/features/budget/queries";
 import { monthName } from "@/lib/calendar/months";
 import type { PendingRow } from "./pending-entries";
 import { budgetRoutes } from "@/features/budget/routes";
+import { isReversal } from "@/lib/entries/rules";
 
 /** Drafts as the pending list shows them, formatted on the server. */
 export function pendingRows(
@@ -23,7 +24,7 @@ export function pendingRows(
     id: entry.id,
     month: monthName(entry.month, locale),
     amount: formatRupiah(entry.amount, { locale }),
-    isReversal: entry.reversesId !== null,
+    isReversal: isReversal(entry),
     programme: entry.budgetLine.programme.name,
     line: `${options.sourceLabel(entry.budgetLine.fundingSource)} · ${entry.budgetLine.description}`,
     href: budgetRoutes.line(options.tenantSlug, entry.budgetLine.id),

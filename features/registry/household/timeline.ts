@@ -4,6 +4,7 @@
 // since a loan may be recorded before its borrower is linked to the registry.
 import type { Tx } from "@/lib/db";
 import type { AidKind, EntryStatus, LoanStatus, ParticipantCompletion } from "@/lib/generated/prisma/enums";
+import { isReversal } from "@/lib/entries/rules";
 
 type Opd = { shortName: string; name: string };
 
@@ -155,7 +156,7 @@ export async function getHouseholdTimeline(tx: Tx, householdId: string): Promise
       memberName: a.member?.name ?? null,
       partnerName: a.partnerName,
       entryStatus: a.status,
-      isReversal: a.reversesId !== null,
+      isReversal: isReversal(a),
     })),
     ...loans.slice(0, TIMELINE_LIMIT).map((loan) => ({
       kind: "loan" as const,

@@ -13,6 +13,7 @@ import { requireTenantPage } from "@/lib/auth/guard";
 import { userCan } from "@/lib/auth/permissions";
 import { userNames } from "@/features/budget/queries";
 import { withTenant } from "@/lib/db";
+import { deleteProblem, isReversal, reversalProblem } from "@/lib/entries/rules";
 import { formatDate, formatNumber, formatRupiah } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { programmeScope } from "@/lib/auth/scope";
@@ -53,10 +54,9 @@ export default async function DistributionPage({ params }: Props) {
     getMessages(),
   ]);
   const own = user.opdId !== null && userCan(user, "entry:write") && user.opdId === entry.opdId;
-  const isReversal = entry.reversesId !== null;
-  const canDelete = own && entry.status === "DRAFT";
+  const canDelete = own && !deleteProblem(entry);
   const canVerify = own && entry.status === "DRAFT" && userCan(user, "entry:verify");
-  const canReverse = own && entry.status === "VERIFIED" && !isReversal && !entry.reversal;
+  const canReverse = own && !reversalProblem(entry, entry.reversal !== null);
   const path = aidRoutes.detail(slug, entry.id);
   const byAt = (id: string | null, date: Date | null) =>
     date ? t("detail.byAt", { name: (id && names.get(id)) || "–", date: formatDate(date, { locale, timeZone }) }) : t("detail.none");
@@ -120,7 +120,7 @@ export default async function DistributionPage({ params }: Props) {
       />
       <div className="mb-4 flex flex-wrap gap-2">
         <Badge tone={entry.status === "VERIFIED" ? "positive" : "neutral"}>{t(`status.${entry.status}`)}</Badge>
-        {isReversal ? <Badge tone="muted">{t("status.reversal")}</Badge> : null}
+        {isReversal(entry) ? <Badge tone="muted">{t("status.reversal")}</Badge> : null}
         {entry.reversal ? <Badge tone="muted">{t("status.reversed")}</Badge> : null}
       </div>
       {entry.duplicateAcknowledged ? (
