@@ -16,12 +16,12 @@ import { withTenant } from "@/lib/db";
 import { formatDate } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { registryScope } from "@/lib/auth/scope";
-import { todayIn } from "@/lib/calendar/days";
+import { dateToDay } from "@/lib/calendar/days";
+import { cityToday } from "@/lib/calendar/city-today";
 import { parseRegistrySearchParams } from "@/features/registry/search/schema";
 import { searchHouseholds } from "@/features/registry/search/search-households";
 import { firstParam } from "@/lib/validation/search-params";
 import { createDistributionAction } from "@/features/aid/actions";
-import { tenantTimeZone } from "@/lib/tenant/time-zone";
 import { aidRoutes } from "@/features/aid/routes";
 
 export const dynamic = "force-dynamic";
@@ -50,13 +50,13 @@ export default async function NewDistributionPage({ params, searchParams }: Prop
 
   const data = await withTenant(user.tenantId, async (tx) => {
     const search = parseRegistrySearchParams({ q });
-    const [results, recipient, programmes, timeZone] = await Promise.all([
+    const [results, recipient, programmes, today] = await Promise.all([
       q ? searchHouseholds(tx, search, { tenantId: user.tenantId, scope: registryScope(user), pageSize: PICKER_SIZE, countCap: PICKER_SIZE }) : null,
       picked ? recipientChoices(tx, picked) : null,
       writableProgrammes(tx, opdId),
-      tenantTimeZone(tx, user.tenantId),
+      cityToday(tx, user.tenantId),
     ]);
-    return { results, recipient, programmes, today: todayIn(timeZone) };
+    return { results, recipient, programmes, today: dateToDay(today) };
   });
 
   const [t, tp, tr, locale, messages] = await Promise.all([

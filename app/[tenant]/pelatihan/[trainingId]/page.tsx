@@ -21,7 +21,8 @@ import { withTenant } from "@/lib/db";
 import { formatDate } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { programmeScope } from "@/lib/auth/scope";
-import { dateToDay, todayIn } from "@/lib/calendar/days";
+import { dateToDay, dayToDate } from "@/lib/calendar/days";
+import { cityToday } from "@/lib/calendar/city-today";
 import { trainingDayList } from "@/features/trainings/attendance";
 import { findCandidates } from "@/features/trainings/candidates";
 import { getTraining, trainingParticipants } from "@/features/trainings/queries";
@@ -38,7 +39,6 @@ import {
   verifyTrainingsAction,
   withdrawParticipantAction,
 } from "@/features/trainings/actions";
-import { tenantTimeZone } from "@/lib/tenant/time-zone";
 import { trainingsRoutes } from "@/features/trainings/routes";
 
 export const dynamic = "force-dynamic";
@@ -62,13 +62,10 @@ export default async function TrainingPage({ params, searchParams }: Props) {
     const training = await getTraining(tx, programmeScope(user), trainingId);
     if (!training) return null;
     const isWriter = userCan(user, "entry:write") && user.opdId === training.opdId;
-    const [participants, timeZone] = await Promise.all([
-      trainingParticipants(tx, training.id),
-      tenantTimeZone(tx, user.tenantId),
-    ]);
+    const [participants, today] = await Promise.all([trainingParticipants(tx, training.id), cityToday(tx, user.tenantId)]);
     const open = isWriter && !training.cancelledAt;
     const candidates = open ? await findCandidates(tx, { tenantId: user.tenantId, training, q }) : null;
-    return { training, participants, candidates, isWriter, today: todayIn(timeZone) };
+    return { training, participants, candidates, isWriter, today: dateToDay(today) };
   });
   if (!data) notFound();
   const { training, participants, isWriter, today } = data;
@@ -82,7 +79,7 @@ export default async function TrainingPage({ params, searchParams }: Props) {
   const dayFormat = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
   const days = trainingDayList(training.startDate, training.endDate).map((day) => ({
     day,
-    label: dayFormat.format(new Date(`${day}T00:00:00Z`)),
+    label: dayFormat.format(dayToDate(day)),
     future: day > today,
   }));
   const present = active.flatMap((p) => p.attendances.filter((a) => a.present).map((a) => `${p.id}|${dateToDay(a.date)}`));
