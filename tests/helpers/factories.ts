@@ -41,3 +41,12 @@ export async function createTestHousehold(tx: Tx, tenant: TestTenant, overrides:
     },
   });
 }
+
+/** Three active households, two of them extreme-poor, and one extreme-poor household that moved away. */
+export async function createCountedHouseholds(tx: Tx, tenant: TestTenant) {
+  await createTestHousehold(tx, tenant, { isExtremePoor: true });
+  await createTestHousehold(tx, tenant, { isExtremePoor: true });
+  await createTestHousehold(tx, tenant, { isExtremePoor: false });
+  const moved = await createTestHousehold(tx, tenant, { isExtremePoor: true });
+  await tx.household.update({ where: { tenantId_id: { tenantId: tenant.id, id: moved.id } }, data: { status: "MOVED" } });
+}

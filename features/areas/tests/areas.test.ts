@@ -6,7 +6,7 @@ import { runAction } from "@/lib/actions/run";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { actionDeps, sessionUser } from "@/tests/helpers/actions";
 import { openTestDb, uniqueSuffix, type TestDb } from "@/tests/helpers/db";
-import { createTestHousehold, createTestTenant, type TestTenant } from "@/tests/helpers/factories";
+import { createCountedHouseholds, createTestTenant, type TestTenant } from "@/tests/helpers/factories";
 
 // Kota Sabang: 3 kecamatan, 18 gampong — small, and no other test uses its code.
 const SABANG = "11.72";
@@ -105,13 +105,7 @@ describe("re-syncing the area tree from Kemendagri data", () => {
 describe("the area tree", () => {
   it("counts active and extreme-poor households per kecamatan and kelurahan", async () => {
     const city = await createTestTenant(t.db, t.withTenant);
-    await t.withTenant(city.id, async (tx) => {
-      await createTestHousehold(tx, city, { isExtremePoor: true });
-      await createTestHousehold(tx, city, { isExtremePoor: true });
-      await createTestHousehold(tx, city, { isExtremePoor: false });
-      const moved = await createTestHousehold(tx, city, { isExtremePoor: true });
-      await tx.household.update({ where: { tenantId_id: { tenantId: city.id, id: moved.id } }, data: { status: "MOVED" } });
-    });
+    await t.withTenant(city.id, (tx) => createCountedHouseholds(tx, city));
     const tree = await t.withTenant(city.id, getAreaTree);
     expect(tree).toEqual([
       {

@@ -12,7 +12,7 @@ import {
   writeOffLoanDefinition,
 } from "@/features/revolving-funds/action-definitions";
 import { loanSchedule } from "@/features/revolving-funds/schedule";
-import { actor, cityNik, fundCity, lendFrom, must, type FundCity, type LendOptions } from "@/features/revolving-funds/tests/revolving-funds-helpers";
+import { actor, cityNik, fundCity, fundWithCapital, lendFrom, must, type FundCity, type LendOptions } from "@/features/revolving-funds/tests/revolving-funds-helpers";
 import { dayToDate, todayIn } from "@/lib/calendar/days";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 
@@ -28,8 +28,7 @@ beforeAll(async () => {
   act = actor(t);
   city = await fundCity(t);
   otherCity = await fundCity(t);
-  fundId = must(await act<{ fundId: string }>(city.officer, createFundDefinition, { year: "2026", lpmName: "LPM Uji", maxLoan: "25 juta", maxTenorMonths: "12", serviceFeeBps: "3", graceMonths: "0" })).fundId;
-  must(await act(city.officer, addCapitalDefinition, { fundId, amount: "50.000.000", source: "APBD", receivedAt: "2026-01-02" }));
+  fundId = await fundWithCapital(act, city);
 });
 afterAll(async () => {
   await t?.close();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getKecamatanBreakdown, getTenantOverview, sharePercent } from "@/features/home/queries";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
-import { createTestHousehold, createTestTenant } from "@/tests/helpers/factories";
+import { createCountedHouseholds, createTestTenant } from "@/tests/helpers/factories";
 
 let t: TestDb;
 
@@ -17,13 +17,7 @@ describe("the city's home page", () => {
   it("counts its areas and its active and extreme-poor households, in all and per kecamatan", async () => {
     const city = await createTestTenant(t.db, t.withTenant);
     const otherCity = await createTestTenant(t.db, t.withTenant);
-    await t.withTenant(city.id, async (tx) => {
-      await createTestHousehold(tx, city, { isExtremePoor: true });
-      await createTestHousehold(tx, city, { isExtremePoor: true });
-      await createTestHousehold(tx, city, { isExtremePoor: false });
-      const moved = await createTestHousehold(tx, city, { isExtremePoor: true });
-      await tx.household.update({ where: { tenantId_id: { tenantId: city.id, id: moved.id } }, data: { status: "MOVED" } });
-    });
+    await t.withTenant(city.id, (tx) => createCountedHouseholds(tx, city));
     expect(await t.withTenant(city.id, getTenantOverview)).toEqual({ kecamatan: 1, kelurahan: 1, households: 3, extremePoorHouseholds: 2 });
     expect(await t.withTenant(city.id, getKecamatanBreakdown)).toEqual([
       { id: city.kecamatanId, code: expect.any(String), name: "Kecamatan Uji", kelurahan: 1, households: 3, extremePoorHouseholds: 2 },
