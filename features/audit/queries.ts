@@ -1,9 +1,11 @@
 // The audit page's reads: one city's trail, newest first, filtered by
 // user, entity, action and date, paged by id so that page 1,000 costs what page 1 does.
+import { addDays, dateToDay, dayToDate } from "@/lib/calendar/days";
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { z } from "@/lib/validation/zod";
 import { searchParam } from "@/lib/validation/search-params";
+import { userNames } from "@/features/users/queries";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -150,13 +152,6 @@ async function exists(tx: Tx, where: Prisma.AuditLogWhereInput, id: Prisma.BigIn
   return row !== null;
 }
 
-async function userNames(tx: Tx, ids: (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
-  if (wanted.length === 0) return new Map();
-  const users = await tx.user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } });
-  return new Map(users.map((user) => [user.id, user.name]));
-}
-
 function asRecord(value: unknown): Record<string, unknown> | null {
   return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }
@@ -169,9 +164,7 @@ export function startOfDay(day: string, timeZone: string): Date {
 }
 
 function nextDay(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
+  return dateToDay(addDays(dayToDate(day), 1));
 }
 
 /** Local time minus UTC, in milliseconds, at an instant. */

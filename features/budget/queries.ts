@@ -1,6 +1,7 @@
 // Reads for the budget pages. Scope as for programmes: OPD roles see their own OPD only.
 import type { Tx } from "@/lib/db";
 import { programmeWhere, type ProgrammeScope } from "@/lib/auth/scope";
+import { userNames } from "@/features/users/queries";
 import type { Rupiah } from "@/lib/money";
 import { lineTotals } from "./totals";
 
@@ -114,14 +115,6 @@ export async function lineEntries(tx: Tx, budgetLineId: string) {
     verifiedByName: entry.verifiedById ? (names.get(entry.verifiedById) ?? null) : null,
     reversal: entry.reversedBy[0] ?? null,
   }));
-}
-
-/** Names of the city's users, by id. */
-export async function userNames(tx: Tx, ids: readonly (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
-  if (wanted.length === 0) return new Map();
-  const users = await tx.user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } });
-  return new Map(users.map((user) => [user.id, user.name]));
 }
 
 /** The lines an OPD writer may enter realisation for in a year: their own OPD's. */

@@ -60,3 +60,10 @@ export async function getScopeChoices(tx: Tx) {
   return { opds, kecamatan: [...kecamatan.values()] };
 }
 
+/** Names of the city's users, by id. */
+export async function userNames(tx: Tx, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (wanted.length === 0) return new Map();
+  const users = await tx.user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } });
+  return new Map(users.map((user) => [user.id, user.name]));
+}

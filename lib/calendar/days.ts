@@ -29,6 +29,13 @@ export function utcDate(year: number, month: number, day: number): Date {
   return new Date(Date.UTC(year, month - 1, day));
 }
 
+/** The UTC midnight of a day that exists, or null (31 February, month 13, a fractional year). */
+export function existingDate(year: number, month: number, day: number): Date | null {
+  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const date = utcDate(year, month, day);
+  return date.getUTCDate() === day && date.getUTCMonth() === month - 1 ? date : null;
+}
+
 export function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * 86_400_000);
 }

@@ -8,6 +8,7 @@
  * Error reasons are Indonesian: they are shown to OPD staff by the registry import.
  */
 import type { Sex } from "@/lib/generated/prisma/enums";
+import { existingDate } from "@/lib/calendar/days";
 
 const FEMALE_DAY_OFFSET = 40;
 
@@ -168,14 +169,9 @@ function dateFromParts(day: number, month: number, twoDigitYear: number, today: 
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
   const currentYear = today.getUTCFullYear();
   const year = currentYear - (currentYear % 100) + twoDigitYear;
-  const thisCentury = utcDate(year, month, day);
+  const thisCentury = existingDate(year, month, day);
   if (thisCentury && thisCentury.getTime() <= today.getTime()) return thisCentury;
-  return utcDate(year - 100, month, day);
-}
-
-function utcDate(year: number, month: number, day: number): Date | null {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCDate() === day && date.getUTCMonth() === month - 1 ? date : null;
+  return existingDate(year - 100, month, day);
 }
 
 function pad(value: number, width: number): string {

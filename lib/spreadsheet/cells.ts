@@ -2,6 +2,7 @@
 // serials, IDs that Excel turned into 5.27101E+15, leading apostrophes, non-breaking
 // spaces, formulas. Every refusal is an Indonesian reason shown to the user.
 import { parseRupiah, type Rupiah } from "@/lib/money";
+import { existingDate } from "@/lib/calendar/days";
 
 /** A cell as a reader hands it over. Formulas are never evaluated. */
 export type Cell = null | string | number | boolean | Date | { formula: string } | { error: string };
@@ -122,7 +123,7 @@ export function excelSerialToDate(serial: number): Date | null {
 export function cellDate(cell: Cell, column: string, today: Date = new Date()): CellResult<Date> {
   if (cell instanceof Date) {
     // Excel dates arrive as UTC midnight; a time part from another writer is dropped.
-    return checkDate(utcDate(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate()), column, cellDisplay(cell), today);
+    return checkDate(existingDate(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate()), column, cellDisplay(cell), today);
   }
   if (typeof cell === "number") return checkDate(excelSerialToDate(cell), column, String(cell), today);
   const text = cellText(cell, column);
@@ -134,17 +135,17 @@ export function cellDate(cell: Cell, column: string, today: Date = new Date()): 
 export function parseDateText(value: string, today: Date = new Date()): Date | null {
   const text = value.trim().toLowerCase().replace(/\s+/g, " ");
   let match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?z?)?$/.exec(text);
-  if (match) return utcDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  if (match) return existingDate(Number(match[1]), Number(match[2]), Number(match[3]));
   match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?$/.exec(text);
-  if (match) return utcDate(fullYear(match[3]!, today), Number(match[2]), Number(match[1]));
+  if (match) return existingDate(fullYear(match[3]!, today), Number(match[2]), Number(match[1]));
   match = /^(\d{1,2})[ -/.]?([a-z]+)\.?[ -/.,]?(\d{2}|\d{4})$/.exec(text);
   if (match) {
     const month = MONTHS[match[2]!];
-    return month ? utcDate(fullYear(match[3]!, today), month, Number(match[1])) : null;
+    return month ? existingDate(fullYear(match[3]!, today), month, Number(match[1])) : null;
   }
   if (/^\d{8}$/.test(text)) {
-    const asYmd = /^(19|20)/.test(text) ? utcDate(Number(text.slice(0, 4)), Number(text.slice(4, 6)), Number(text.slice(6))) : null;
-    const asDmy = utcDate(Number(text.slice(4)), Number(text.slice(2, 4)), Number(text.slice(0, 2)));
+    const asYmd = /^(19|20)/.test(text) ? existingDate(Number(text.slice(0, 4)), Number(text.slice(4, 6)), Number(text.slice(6))) : null;
+    const asDmy = existingDate(Number(text.slice(4)), Number(text.slice(2, 4)), Number(text.slice(0, 2)));
     return asYmd && asDmy ? null : (asYmd ?? asDmy);
   }
   // A serial typed or exported as text ("29230").
@@ -164,12 +165,6 @@ function fullYear(year: string, today: Date): number {
   const current = today.getUTCFullYear();
   const candidate = current - (current % 100) + Number(year);
   return candidate > current ? candidate - 100 : candidate;
-}
-
-function utcDate(year: number, month: number, day: number): Date | null {
-  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1 || day > 31) return null;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCDate() === day && date.getUTCMonth() === month - 1 ? date : null;
 }
 
 /** "12-01-1980". */

@@ -11,7 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDistribution } from "@/features/aid/queries";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { userCan } from "@/lib/auth/permissions";
-import { userNames } from "@/features/budget/queries";
+import { userNames } from "@/features/users/queries";
 import { withTenant } from "@/lib/db";
 import { deleteProblem, isReversal, reversalProblem } from "@/lib/entries/rules";
 import { formatDate, formatNumber, formatRupiah } from "@/lib/format";
