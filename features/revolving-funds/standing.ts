@@ -29,11 +29,7 @@ export type LoanStanding = {
   suggestedPayment: Rupiah;
 };
 
-export function loanStanding(
-  loan: LoanAmounts & { status: LoanStatus; nextDueDate: Date | null },
-  schedule: readonly Instalment[],
-  today: Date,
-): LoanStanding {
+export function loanStanding(loan: LoanAmounts & { status: LoanStatus; nextDueDate: Date | null }, schedule: readonly Instalment[], today: Date): LoanStanding {
   const running = loan.status === "DISBURSED";
   const owed = remainingObligation(loan, schedule);
   const days = running ? daysPastDue(loan.nextDueDate, today) : 0;

@@ -51,8 +51,7 @@ export function addMonths(date: Date, months: number): Date {
 export function ageOn(birthDate: Date, day: Date): number {
   let age = day.getUTCFullYear() - birthDate.getUTCFullYear();
   const beforeBirthday =
-    day.getUTCMonth() < birthDate.getUTCMonth() ||
-    (day.getUTCMonth() === birthDate.getUTCMonth() && day.getUTCDate() < birthDate.getUTCDate());
+    day.getUTCMonth() < birthDate.getUTCMonth() || (day.getUTCMonth() === birthDate.getUTCMonth() && day.getUTCDate() < birthDate.getUTCDate());
   if (beforeBirthday) age -= 1;
   return age;
 }

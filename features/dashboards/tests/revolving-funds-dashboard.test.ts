@@ -12,7 +12,16 @@ import {
   writeOffLoanDefinition,
 } from "@/features/revolving-funds/action-definitions";
 import { loanSchedule } from "@/features/revolving-funds/schedule";
-import { actor, cityNik, fundCity, fundWithCapital, lendFrom, must, type FundCity, type LendOptions } from "@/features/revolving-funds/tests/revolving-funds-helpers";
+import {
+  actor,
+  cityNik,
+  fundCity,
+  fundWithCapital,
+  lendFrom,
+  must,
+  type FundCity,
+  type LendOptions,
+} from "@/features/revolving-funds/tests/revolving-funds-helpers";
 import { dayToDate, todayIn } from "@/lib/calendar/days";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 
@@ -62,7 +71,9 @@ describe("the city roll-up", () => {
     const all = await read((tx) => revolvingFundsDashboardQueries.totals(tx, filters));
     const own = await read((tx) => revolvingFundsDashboardQueries.totals(tx, { ...filters, kecamatanId: city.kecamatanId }));
     expect(own).toEqual(all);
-    const elsewhere = await read((tx) => tx.area.create({ data: { tenantId: city.id, code: `${city.kecamatanId}.kec`, name: "Kecamatan Lain", level: "KECAMATAN" } }));
+    const elsewhere = await read((tx) =>
+      tx.area.create({ data: { tenantId: city.id, code: `${city.kecamatanId}.kec`, name: "Kecamatan Lain", level: "KECAMATAN" } }),
+    );
     const none = { ...filters, kecamatanId: elsewhere.id };
     expect(await read((tx) => revolvingFundsDashboardQueries.totals(tx, none))).toMatchObject({ funds: 0, loans: 0, disbursed: 0n, capital: 0n });
     expect(await read((tx) => revolvingFundsDashboardQueries.byKelurahan(tx, none))).toEqual([]);
@@ -75,10 +86,30 @@ describe("the city roll-up", () => {
     const at = <T>(fn: Parameters<typeof t.withTenant<T>>[1]) => t.withTenant(city2.id, fn);
     const year2024 = { ...filters, year: 2024 };
     const rounds = async () => (await at((tx) => revolvingFundsDashboardQueries.totals(tx, year2024))).roundsCompleted;
-    const fund = must(await act<{ fundId: string }>(officer, createFundDefinition, { year: "2024", lpmName: "LPM", maxLoan: "10 juta", maxTenorMonths: "12", serviceFeeBps: "0", graceMonths: "0" })).fundId;
+    const fund = must(
+      await act<{ fundId: string }>(officer, createFundDefinition, {
+        year: "2024",
+        lpmName: "LPM",
+        maxLoan: "10 juta",
+        maxTenorMonths: "12",
+        serviceFeeBps: "0",
+        graceMonths: "0",
+      }),
+    ).fundId;
     must(await act(officer, addCapitalDefinition, { fundId: fund, amount: "4 juta", source: "APBD", receivedAt: "2024-01-05" }));
     const propose = async (newRound: boolean) =>
-      must(await act<{ loanId: string }>(officer, createLoanDefinition, { fundId: fund, borrowerNik: cityNik(city2, olderBirth), borrowerName: "Uji Tahap", businessType: "Warung", purpose: "Modal warung", principal: "2 juta", tenorMonths: "1", ...(newRound ? { newRound: "on" } : {}) })).loanId;
+      must(
+        await act<{ loanId: string }>(officer, createLoanDefinition, {
+          fundId: fund,
+          borrowerNik: cityNik(city2, olderBirth),
+          borrowerName: "Uji Tahap",
+          businessType: "Warung",
+          purpose: "Modal warung",
+          principal: "2 juta",
+          tenorMonths: "1",
+          ...(newRound ? { newRound: "on" } : {}),
+        }),
+      ).loanId;
     const lendNow = async (loanId: string) => {
       must(await act(officer, approveLoanDefinition, { loanId, approvedByName: "Lurah" }));
       must(await act(officer, disburseLoanDefinition, { loanId, disbursedAt: "2024-02-01" }));
@@ -98,7 +129,14 @@ describe("the city roll-up", () => {
     expect(await rounds()).toBe(1);
     // The counts the trigger kept equal a recount from the loans (a round left with no loans
     // keeps a row of zeros; the recount has none).
-    const counts = () => at((tx) => tx.loanRound.findMany({ where: { OR: [{ open: { gt: 0 } }, { closed: { gt: 0 } }] }, orderBy: { round: "asc" }, select: { round: true, open: true, closed: true } }));
+    const counts = () =>
+      at((tx) =>
+        tx.loanRound.findMany({
+          where: { OR: [{ open: { gt: 0 } }, { closed: { gt: 0 } }] },
+          orderBy: { round: "asc" },
+          select: { round: true, open: true, closed: true },
+        }),
+      );
     const kept = await counts();
     expect(kept).toEqual([{ round: 1, open: 0, closed: 2 }]);
     await at((tx) => tx.$executeRaw`SELECT entas_loan_rounds_rebuild(${city2.id})`);
@@ -108,21 +146,50 @@ describe("the city roll-up", () => {
   it("counts as fallen due exactly what the schedule says, month ends and grace included", async () => {
     const city2 = await fundCity(t);
     const officer = city2.officer;
-    const fund = must(await act<{ fundId: string }>(officer, createFundDefinition, { year: "2026", lpmName: "LPM", maxLoan: "25 juta", maxTenorMonths: "24", serviceFeeBps: "2,5", graceMonths: "0" })).fundId;
+    const fund = must(
+      await act<{ fundId: string }>(officer, createFundDefinition, {
+        year: "2026",
+        lpmName: "LPM",
+        maxLoan: "25 juta",
+        maxTenorMonths: "24",
+        serviceFeeBps: "2,5",
+        graceMonths: "0",
+      }),
+    ).fundId;
     must(await act(officer, addCapitalDefinition, { fundId: fund, amount: "500 juta", source: "APBD", receivedAt: "2025-01-02" }));
     const cases = [
-      ["1.234.567", "7", "2025-01-31", 0], ["10.000.000", "3", "2026-08-31", 1], ["2.500.000", "12", "2025-11-23", 2],
-      ["999.999", "5", "2026-06-30", 0], ["5.000.000", "24", "2025-02-28", 3], ["3.333.333", "9", "2026-10-23", 0],
+      ["1.234.567", "7", "2025-01-31", 0],
+      ["10.000.000", "3", "2026-08-31", 1],
+      ["2.500.000", "12", "2025-11-23", 2],
+      ["999.999", "5", "2026-06-30", 0],
+      ["5.000.000", "24", "2025-02-28", 3],
+      ["3.333.333", "9", "2026-10-23", 0],
     ] as const;
     const today = dayToDate(todayIn("Asia/Jakarta"));
     let expected = 0n;
     for (const [principal, tenor, disbursedAt, grace] of cases) {
       await t.withTenant(city2.id, (tx) => tx.revolvingFund.update({ where: { tenantId_id: { tenantId: city2.id, id: fund } }, data: { graceMonths: grace } }));
-      const { loanId } = must(await act<{ loanId: string }>(officer, createLoanDefinition, { fundId: fund, borrowerNik: cityNik(city2, olderBirth), borrowerName: "Uji Jadwal", businessType: "Uji", purpose: "Uji jadwal", principal, tenorMonths: tenor }));
+      const { loanId } = must(
+        await act<{ loanId: string }>(officer, createLoanDefinition, {
+          fundId: fund,
+          borrowerNik: cityNik(city2, olderBirth),
+          borrowerName: "Uji Jadwal",
+          businessType: "Uji",
+          purpose: "Uji jadwal",
+          principal,
+          tenorMonths: tenor,
+        }),
+      );
       must(await act(officer, approveLoanDefinition, { loanId, approvedByName: "Lurah" }));
       must(await act(officer, disburseLoanDefinition, { loanId, disbursedAt }));
       const loan = await t.withTenant(city2.id, (tx) => tx.loan.findFirstOrThrow({ where: { id: loanId } }));
-      const schedule = loanSchedule({ disbursedAt: loan.disbursedAt!, principal: loan.principal, serviceFee: loan.serviceFee, tenorMonths: loan.tenorMonths, graceMonths: loan.graceMonths });
+      const schedule = loanSchedule({
+        disbursedAt: loan.disbursedAt!,
+        principal: loan.principal,
+        serviceFee: loan.serviceFee,
+        tenorMonths: loan.tenorMonths,
+        graceMonths: loan.graceMonths,
+      });
       expected += schedule.filter((line) => line.dueDate <= today).reduce((sum, line) => sum + line.principalDue + line.feeDue, 0n);
     }
     const totals = await t.withTenant(city2.id, (tx) => revolvingFundsDashboardQueries.totals(tx, filters));
