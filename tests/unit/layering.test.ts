@@ -212,8 +212,15 @@ describe("the layering check", () => {
   });
 
   it("lets a listed exception through, and only that one", () => {
-    const imports = { "features/budget/queries.ts": ["@/features/programmes/queries", "@/features/aid/queries"], "lib/money/index.ts": ["@/features/aid/schemas"] };
-    const rules: Rules = { ...STRICT, featureExceptions: [{ from: "budget", to: "programmes" }], fileExceptions: [{ file: "lib/money/index.ts", reaches: "features/" }] };
+    const imports = {
+      "features/budget/queries.ts": ["@/features/programmes/queries", "@/features/aid/queries"],
+      "lib/money/index.ts": ["@/features/aid/schemas"],
+    };
+    const rules: Rules = {
+      ...STRICT,
+      featureExceptions: [{ from: "budget", to: "programmes" }],
+      fileExceptions: [{ file: "lib/money/index.ts", reaches: "features/" }],
+    };
     expect(layeringViolations(imports, rules)).toEqual([
       "features/budget/queries.ts → @/features/aid/queries: feature budget imports aid, which is not below it",
     ]);
