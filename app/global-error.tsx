@@ -30,9 +30,7 @@ export default function GlobalError({ error, retry }: { error: unknown; retry: (
         <div role="alert" className="max-w-xl rounded-lg border border-line bg-white p-6 shadow-xs sm:p-10">
           <h1 className="text-2xl font-semibold text-ink">{t.title}</h1>
           <p className="mt-3 text-muted">{t.description}</p>
-          {digest ? (
-            <p className="mt-3 font-mono text-sm text-muted">{t.reference.replace("{digest}", digest)}</p>
-          ) : null}
+          {digest ? <p className="mt-3 font-mono text-sm text-muted">{t.reference.replace("{digest}", digest)}</p> : null}
           <div className="mt-6 flex flex-wrap gap-3">
             <button
               type="button"

@@ -21,9 +21,7 @@ async function main(): Promise<void> {
   });
   const households = wholeNumber("--households", values.households);
   const seed = wholeNumber("--seed", values.seed);
-  const cities = values.city
-    ? values.city.map((slug) => DEMO_CITIES.find((city) => city.slug === slug) ?? fail(`Unknown city "${slug}"`))
-    : DEMO_CITIES;
+  const cities = values.city ? values.city.map((slug) => DEMO_CITIES.find((city) => city.slug === slug) ?? fail(`Unknown city "${slug}"`)) : DEMO_CITIES;
 
   if (values["if-empty"] && (await db.tenant.count()) > 0) {
     console.log("Database already has tenants; demo data not seeded.");

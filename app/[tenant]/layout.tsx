@@ -7,13 +7,7 @@ import { getTenantBySlug } from "@/lib/tenant/queries";
 
 export const dynamic = "force-dynamic";
 
-export default async function TenantLayout({
-  children,
-  params,
-}: {
-  children: ReactNode;
-  params: Promise<{ tenant: string }>;
-}) {
+export default async function TenantLayout({ children, params }: { children: ReactNode; params: Promise<{ tenant: string }> }) {
   const slug = (await params).tenant;
   const tenant = await getTenantBySlug(slug);
   if (!tenant) notFound();

@@ -27,9 +27,7 @@ export default async function TenantHomePage({ params }: Props) {
   const user = await requireTenantPage(slug, "home");
 
   const t = await getTranslations("Home");
-  const [overview, breakdown] = await withTenant(tenant.id, (tx) =>
-    Promise.all([getTenantOverview(tx), getKecamatanBreakdown(tx)]),
-  );
+  const [overview, breakdown] = await withTenant(tenant.id, (tx) => Promise.all([getTenantOverview(tx), getKecamatanBreakdown(tx)]));
 
   return (
     <>

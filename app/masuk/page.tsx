@@ -45,10 +45,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         ) : null}
         <div className="mt-5">
           <NextIntlClientProvider messages={{ SignIn: messages.SignIn }}>
-            <SignInForm
-              callbackUrl={callbackUrl}
-              initialError={one("csrf") ? { key: "unavailable" } : signInError(one("error"))}
-            />
+            <SignInForm callbackUrl={callbackUrl} initialError={one("csrf") ? { key: "unavailable" } : signInError(one("error"))} />
           </NextIntlClientProvider>
         </div>
         <p className="mt-5 text-sm text-muted">{t("help")}</p>

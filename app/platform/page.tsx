@@ -22,11 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function PlatformPage() {
   await requirePlatformAdmin();
-  const [t, messages, tenants] = await Promise.all([
-    getTranslations("Platform"),
-    getMessages(),
-    listPlatformTenants({ db, withTenant }),
-  ]);
+  const [t, messages, tenants] = await Promise.all([getTranslations("Platform"), getMessages(), listPlatformTenants({ db, withTenant })]);
   const choices = await regencyChoices(tenants.map((tenant) => tenant.kemendagriCode));
 
   return (

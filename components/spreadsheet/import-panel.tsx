@@ -65,11 +65,7 @@ export function ImportPanel({ action, templateHref, idPrefix, downloadBase, chil
     if (!report) return;
     const headers = [...report.headers, t("reasonHeader"), t("rowHeader")];
     const width = report.headers.length;
-    const rows = report.rejected.map((row) => [
-      ...Array.from({ length: width }, (_, i) => row.cells[i] ?? ""),
-      row.reasons.join("; "),
-      String(row.rowNumber),
-    ]);
+    const rows = report.rejected.map((row) => [...Array.from({ length: width }, (_, i) => row.cells[i] ?? ""), row.reasons.join("; "), String(row.rowNumber)]);
     const url = URL.createObjectURL(new Blob([csvText(headers, rows)], { type: "text/csv;charset=utf-8" }));
     const link = document.createElement("a");
     link.href = url;

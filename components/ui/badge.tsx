@@ -12,9 +12,7 @@ const tones: Record<Tone, string> = {
 /** A short status word in a pill; the text carries the meaning, the colour only repeats it. */
 export function Badge({ tone = "neutral", children, className }: { tone?: Tone; children: ReactNode; className?: string }) {
   return (
-    <span
-      className={cx("inline-flex items-center rounded-full border px-2 py-0.5 text-xs font-medium whitespace-nowrap", tones[tone], className)}
-    >
+    <span className={cx("inline-flex items-center rounded-full border px-2 py-0.5 text-xs font-medium whitespace-nowrap", tones[tone], className)}>
       {children}
     </span>
   );

@@ -16,12 +16,7 @@ export function buttonClassName(variant: Variant = "primary", className?: string
   return cx(base, variants[variant], className);
 }
 
-export function Button({
-  variant,
-  className,
-  type = "button",
-  ...props
-}: ComponentProps<"button"> & { variant?: Variant }) {
+export function Button({ variant, className, type = "button", ...props }: ComponentProps<"button"> & { variant?: Variant }) {
   return <button type={type} className={buttonClassName(variant, className)} {...props} />;
 }
 

@@ -29,15 +29,7 @@ export function controlClassName(error: string | null | undefined, extra?: strin
  * Label, hint and error around one form control. The hint sits above the control, or below
  * it (`hintBelow`) where it explains the chosen option, so controls in a row stay aligned.
  */
-export function FieldFrame({
-  id,
-  label,
-  hint,
-  error,
-  className,
-  hintBelow = false,
-  children,
-}: FieldFrameProps & { hintBelow?: boolean; children: ReactNode }) {
+export function FieldFrame({ id, label, hint, error, className, hintBelow = false, children }: FieldFrameProps & { hintBelow?: boolean; children: ReactNode }) {
   const { hintId, errorId } = fieldDescription(id, hint, error);
   const hintText = hint ? (
     <p id={hintId} className={cx(hintBelow ? "mt-1" : "mt-0.5", "text-sm text-muted")}>

@@ -5,15 +5,7 @@ import { FieldFrame, controlClassName, fieldDescription, type FieldFrameProps } 
  * A labelled <select> styled and wired like the text Field. The hint sits below the box (it
  * often explains the chosen option), so selects in a row stay aligned.
  */
-export function SelectField({
-  id,
-  label,
-  hint,
-  error,
-  className,
-  children,
-  ...select
-}: ComponentProps<"select"> & FieldFrameProps) {
+export function SelectField({ id, label, hint, error, className, children, ...select }: ComponentProps<"select"> & FieldFrameProps) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} className={className} hintBelow>
       <select

@@ -9,17 +9,7 @@ type Tone = "neutral" | "highlight";
  * spaces never wrap), not the screen's: four cards abreast on a laptop are narrower than two
  * on a tablet. Pass the value plain, without a size of its own.
  */
-export function StatCard({
-  label,
-  value,
-  hint,
-  tone = "neutral",
-}: {
-  label: ReactNode;
-  value: ReactNode;
-  hint?: ReactNode;
-  tone?: Tone;
-}) {
+export function StatCard({ label, value, hint, tone = "neutral" }: { label: ReactNode; value: ReactNode; hint?: ReactNode; tone?: Tone }) {
   return (
     <div
       className={cx(
@@ -28,9 +18,7 @@ export function StatCard({
       )}
     >
       <dt className="text-sm font-medium text-muted">{label}</dt>
-      <dd className="mt-1 text-[length:clamp(1rem,10cqi,1.875rem)] leading-tight font-semibold tabular-nums text-ink print:mt-0 print:text-lg">
-        {value}
-      </dd>
+      <dd className="mt-1 text-[length:clamp(1rem,10cqi,1.875rem)] leading-tight font-semibold tabular-nums text-ink print:mt-0 print:text-lg">{value}</dd>
       {hint ? <dd className="mt-0.5 text-sm text-muted print:text-xs">{hint}</dd> : null}
     </div>
   );

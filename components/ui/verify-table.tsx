@@ -141,9 +141,7 @@ export function VerifyTable({
           {state.data.alreadyVerified > 0 ? ` ${text.already(state.data.alreadyVerified)}` : ""}
         </FormNotice>
       ) : null}
-      {rows.length === 0 ? (
-        <p className={framed ? "rounded-lg border border-line bg-white p-5 text-muted" : "p-4 text-muted sm:p-5"}>{text.empty}</p>
-      ) : null}
+      {rows.length === 0 ? <p className={framed ? "rounded-lg border border-line bg-white p-5 text-muted" : "p-4 text-muted sm:p-5"}>{text.empty}</p> : null}
       {canVerify ? (
         <div className={cx("flex flex-wrap items-center gap-4", !framed && "px-4 pt-3 sm:px-5")}>
           <label className="flex items-center gap-2 text-sm font-medium text-ink">
@@ -162,12 +160,7 @@ export function VerifyTable({
         </div>
       ) : null}
       {rows.length > 0 ? (
-        <div
-          role="region"
-          aria-label={label}
-          tabIndex={0}
-          className={cx("overflow-x-auto", framed && "rounded-lg border border-line bg-white shadow-xs")}
-        >
+        <div role="region" aria-label={label} tabIndex={0} className={cx("overflow-x-auto", framed && "rounded-lg border border-line bg-white shadow-xs")}>
           <table className="w-full border-collapse text-sm">
             <thead className="bg-brand-50 text-left text-brand-900">
               <tr>
@@ -209,9 +202,7 @@ export function VerifyTable({
                       {cell}
                     </td>
                   ))}
-                  {canVerify && rowButton === "end" ? (
-                    <td className={cx("px-3 py-2 text-right", top)}>{row.selectable ? rowButtonFor(row) : null}</td>
-                  ) : null}
+                  {canVerify && rowButton === "end" ? <td className={cx("px-3 py-2 text-right", top)}>{row.selectable ? rowButtonFor(row) : null}</td> : null}
                 </tr>
               ))}
             </tbody>

@@ -76,10 +76,7 @@ export async function changePasswordAction(_previous: ChangePasswordState, form:
     fieldErrors: {
       currentPassword: currentPassword && t(currentPassword),
       newPassword:
-        newPassword &&
-        (newPassword === "sameAsCurrent"
-          ? t("sameAsCurrent")
-          : tPassword(newPassword, { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH })),
+        newPassword && (newPassword === "sameAsCurrent" ? t("sameAsCurrent") : tPassword(newPassword, { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH })),
       confirmPassword: confirmPassword && t(confirmPassword),
     },
   };

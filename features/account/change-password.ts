@@ -15,10 +15,7 @@ export type ChangePasswordErrors = {
   confirmPassword?: "mismatch";
 };
 
-export type ChangePasswordResult =
-  | { ok: true }
-  | { ok: false; errors: ChangePasswordErrors }
-  | { ok: false; locked: { minutes: number } };
+export type ChangePasswordResult = { ok: true } | { ok: false; errors: ChangePasswordErrors } | { ok: false; locked: { minutes: number } };
 
 /**
  * Changes the signed-in user's own password. Raises sessionVersion, which ends every
@@ -44,16 +41,12 @@ export async function changePassword(
   if (lockedUntil) return { ok: false, locked: { minutes: minutesLeft(lockedUntil, now) } };
 
   const audit = { tenantId: user.tenantId, userId: user.id, entity: "User", entityId: user.id, ip: context.ip, requestId: context.requestId ?? null };
-  const stored = await inUserScope(deps, user.tenantId, (tx) =>
-    tx.user.findUnique({ where: { id: user.id }, select: { passwordHash: true, active: true } }),
-  );
+  const stored = await inUserScope(deps, user.tenantId, (tx) => tx.user.findUnique({ where: { id: user.id }, select: { passwordHash: true, active: true } }));
   if (!stored?.active) throw new Error("changePassword: the user is gone or deactivated");
 
   if (!(await verifyPassword(stored.passwordHash, input.currentPassword))) {
     const counter = await recordFailure(deps.db, key, ACCOUNT_POLICY, now);
-    await inUserScope(deps, user.tenantId, (tx) =>
-      recordAudit(tx, { ...audit, action: "auth.password_change_failed", after: { reason: "wrong_password" } }),
-    );
+    await inUserScope(deps, user.tenantId, (tx) => recordAudit(tx, { ...audit, action: "auth.password_change_failed", after: { reason: "wrong_password" } }));
     if (counter.lockedUntil && counter.lockedUntil > now) return { ok: false, locked: { minutes: minutesLeft(counter.lockedUntil, now) } };
     return { ok: false, errors: { currentPassword: "currentWrong" } };
   }

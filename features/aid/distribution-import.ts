@@ -36,11 +36,23 @@ import { aidRoutes } from "@/features/aid/routes";
 import { programmesRoutes } from "@/features/programmes/routes";
 
 export const DISTRIBUTION_COLUMNS = [
-  { key: "programme", header: "PROGRAM", aliases: ["NAMA PROGRAM", "ID PROGRAM", "KODE PROGRAM"], required: true, example: "Bantuan Peralatan Kerja bagi Lulusan Pelatihan" },
+  {
+    key: "programme",
+    header: "PROGRAM",
+    aliases: ["NAMA PROGRAM", "ID PROGRAM", "KODE PROGRAM"],
+    required: true,
+    example: "Bantuan Peralatan Kerja bagi Lulusan Pelatihan",
+  },
   { key: "nik", header: "NIK", aliases: ["NIK PENERIMA", "NO NIK", "NOMOR INDUK KEPENDUDUKAN"], example: "5271014505900001" },
   { key: "noKk", header: "NO KK", aliases: ["NOMOR KK", "NO KARTU KELUARGA", "NOMOR KARTU KELUARGA", "KK"], example: "" },
   { key: "kind", header: "JENIS", aliases: ["JENIS BANTUAN"], required: true, example: "Bantuan peralatan" },
-  { key: "items", header: "BANTUAN", aliases: ["BARANG", "URAIAN", "URAIAN BANTUAN", "BARANG ATAU BANTUAN", "NAMA BARANG"], required: true, example: "1 unit mesin jahit, 1 unit mesin obras" },
+  {
+    key: "items",
+    header: "BANTUAN",
+    aliases: ["BARANG", "URAIAN", "URAIAN BANTUAN", "BARANG ATAU BANTUAN", "NAMA BARANG"],
+    required: true,
+    example: "1 unit mesin jahit, 1 unit mesin obras",
+  },
   { key: "quantity", header: "JUMLAH", aliases: ["JML", "KUANTITAS", "VOLUME"], example: "1" },
   { key: "value", header: "NILAI", aliases: ["NILAI (RP)", "NILAI BANTUAN", "NILAI RUPIAH", "HARGA"], required: true, example: "4.750.000" },
   { key: "date", header: "TANGGAL", aliases: ["TANGGAL PENYERAHAN", "TGL PENYERAHAN", "TGL", "TANGGAL PENYALURAN"], required: true, example: "12-08-2024" },
@@ -220,7 +232,11 @@ async function saveDistributionRow(ctx: ActionContext, row: DistributionImportRo
     acknowledgeDuplicate: true,
   });
   // The form's own rules, in the file's words: housing needs MITRA, premiums a NIK and BULAN PREMI.
-  if (!parsed.success) throw new AppError("INVALID", rowIssues(parsed.error).replace("pilih anggota keluarga", "isi NIK penerima").replace("Isi berapa bulan", "Isi BULAN PREMI: berapa bulan"));
+  if (!parsed.success)
+    throw new AppError(
+      "INVALID",
+      rowIssues(parsed.error).replace("pilih anggota keluarga", "isi NIK penerima").replace("Isi berapa bulan", "Isi BULAN PREMI: berapa bulan"),
+    );
 
   const year = Number(row.date.slice(0, 4));
   const earlier = await sameKindThisYear(ctx.tx, { householdId: recipient.householdId, kind: row.kind, year });

@@ -96,8 +96,7 @@ export async function createDistribution({ tx, tenantId, user }: Ctx, input: Cre
   return { distributionId: entry.id, duplicateAcknowledged: entry.duplicateAcknowledged };
 }
 
-const changedMeanwhile = () =>
-  new AppError("CONFLICT", "Penyaluran ini baru saja diverifikasi dan tidak dapat dihapus lagi. Muat ulang halaman.");
+const changedMeanwhile = () => new AppError("CONFLICT", "Penyaluran ini baru saja diverifikasi dan tidak dapat dihapus lagi. Muat ulang halaman.");
 
 export async function deleteDistribution({ tx, user }: Ctx, input: { distributionId: string }) {
   const entry = await findOwnDistribution(tx, writerOpdId(user), input.distributionId);

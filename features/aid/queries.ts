@@ -71,9 +71,7 @@ export async function listDistributions(tx: Tx, filter: AidFilter, options: List
     ...(filter.jenis ? { kind: filter.jenis } : {}),
     ...(filter.status ? { status: filter.status } : {}),
   };
-  const cursor = filter.after
-    ? await tx.aidDistribution.findFirst({ where: { ...where, id: filter.after }, select: { id: true, distributedAt: true } })
-    : null;
+  const cursor = filter.after ? await tx.aidDistribution.findFirst({ where: { ...where, id: filter.after }, select: { id: true, distributedAt: true } }) : null;
   const keyset: Prisma.AidDistributionWhereInput = cursor
     ? { OR: [{ distributedAt: { lt: cursor.distributedAt } }, { distributedAt: cursor.distributedAt, id: { lt: cursor.id } }] }
     : {};

@@ -30,9 +30,7 @@ export const createDistributionSchema = z
     handedOverBy: optionalText(120, "Nama petugas maksimal 120 karakter."),
     proofRef: optionalText(120, "Nomor bukti maksimal 120 karakter."),
     partnerName: optionalText(120, "Nama mitra maksimal 120 karakter."),
-    monthsCovered: z
-      .preprocess(blankToUndefined, countInput({ label: "jumlah bulan", max: 12 }).optional())
-      .transform((value) => value ?? null),
+    monthsCovered: z.preprocess(blankToUndefined, countInput({ label: "jumlah bulan", max: 12 }).optional()).transform((value) => value ?? null),
     note: optionalText(500, "Catatan maksimal 500 karakter."),
     acknowledgeDuplicate: confirmed,
   })

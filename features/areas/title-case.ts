@@ -16,7 +16,5 @@ export function toTitleCase(name: string): string {
 }
 
 function capitalise(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/(^|[-(.'/])(\p{L})/gu, (_match, boundary: string, letter: string) => boundary + letter.toUpperCase());
+  return word.toLowerCase().replace(/(^|[-(.'/])(\p{L})/gu, (_match, boundary: string, letter: string) => boundary + letter.toUpperCase());
 }

@@ -25,7 +25,6 @@ const UNAUDITED = new Set<string>(["AuditLog", "RateLimit"]);
 /** The models whose writes are audited, for the entity filter. */
 export const AUDIT_ENTITIES: readonly string[] = Object.values(Prisma.ModelName).filter((model) => !UNAUDITED.has(model));
 
-
 const isoDate = z.iso.date();
 const cursor = z.string().regex(/^\d{1,18}$/);
 
@@ -84,11 +83,7 @@ export type AuditPage = {
  * id (monotonic with time): `before` gives the older page, `after` the newer one. Dates
  * are calendar days in the tenant's time zone, both ends included.
  */
-export async function listAuditEntries(
-  tx: Tx,
-  filter: AuditFilter,
-  options: { timeZone: string; pageSize?: number },
-): Promise<AuditPage> {
+export async function listAuditEntries(tx: Tx, filter: AuditFilter, options: { timeZone: string; pageSize?: number }): Promise<AuditPage> {
   const size = options.pageSize ?? AUDIT_PAGE_SIZE;
   const where = auditWhere(filter, options.timeZone);
   const goingBack = Boolean(filter.after) && !filter.before;
@@ -109,7 +104,10 @@ export async function listAuditEntries(
   const hasNewer = goingBack ? more : Boolean(filter.before) && first !== undefined && (await exists(tx, where, { gt: first }));
   const hasOlder = goingBack ? last !== undefined && (await exists(tx, where, { lt: last })) : more;
 
-  const names = await userNames(tx, page.map((row) => row.userId));
+  const names = await userNames(
+    tx,
+    page.map((row) => row.userId),
+  );
   return {
     rows: page.map((row) => ({
       id: row.id.toString(),

@@ -108,7 +108,10 @@ export async function lineEntries(tx: Tx, budgetLineId: string) {
     },
     orderBy: [{ month: "asc" }, { createdAt: "asc" }, { id: "asc" }],
   });
-  const names = await userNames(tx, entries.flatMap((entry) => [entry.createdById, entry.verifiedById]));
+  const names = await userNames(
+    tx,
+    entries.flatMap((entry) => [entry.createdById, entry.verifiedById]),
+  );
   return entries.map((entry) => ({
     ...entry,
     createdByName: entry.createdById ? (names.get(entry.createdById) ?? null) : null,

@@ -65,8 +65,7 @@ export async function createRealisation({ tx, tenantId, user }: Ctx, input: Crea
   return { realisationId: entry.id, budgetLineId: line.id };
 }
 
-const changedMeanwhile = () =>
-  new AppError("CONFLICT", "Entri ini baru saja diverifikasi dan tidak dapat diubah lagi. Muat ulang halaman.");
+const changedMeanwhile = () => new AppError("CONFLICT", "Entri ini baru saja diverifikasi dan tidak dapat diubah lagi. Muat ulang halaman.");
 
 export async function updateRealisation({ tx, tenantId, user }: Ctx, input: UpdateRealisationInput, clock: Clock = {}) {
   const entry = await findOwnEntry(tx, writerOpdId(user), input.realisationId);

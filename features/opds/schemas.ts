@@ -10,17 +10,9 @@ const code = z
   .max(20, "Kode OPD maksimal 20 karakter.")
   .regex(/^[0-9A-Za-z][0-9A-Za-z.-]*$/, "Kode hanya boleh berisi huruf, angka, titik dan tanda hubung, contoh: 2.07.");
 
-const name = z
-  .string({ error: "Isi nama OPD." })
-  .trim()
-  .min(3, "Nama OPD minimal 3 karakter.")
-  .max(160, "Nama OPD maksimal 160 karakter.");
+const name = z.string({ error: "Isi nama OPD." }).trim().min(3, "Nama OPD minimal 3 karakter.").max(160, "Nama OPD maksimal 160 karakter.");
 
-const shortName = z
-  .string({ error: "Isi singkatan." })
-  .trim()
-  .min(2, "Singkatan minimal 2 karakter.")
-  .max(40, "Singkatan maksimal 40 karakter.");
+const shortName = z.string({ error: "Isi singkatan." }).trim().min(2, "Singkatan minimal 2 karakter.").max(40, "Singkatan maksimal 40 karakter.");
 
 export const createOpdSchema = z.object({ code, name, shortName });
 export const renameOpdSchema = z.object({ opdId, name, shortName });

@@ -20,11 +20,7 @@ const PASSWORD_MESSAGES: Record<PasswordProblem, () => string> = {
  */
 export const createTenantSchema = z
   .object({
-    kemendagriCode: z
-      .string()
-      .trim()
-      .min(1, m("codeRequired"))
-      .regex(REGENCY_CODE, m("codeFormat")),
+    kemendagriCode: z.string().trim().min(1, m("codeRequired")).regex(REGENCY_CODE, m("codeFormat")),
     slug: z
       .string()
       .trim()
@@ -38,7 +34,11 @@ export const createTenantSchema = z
       .trim()
       .min(1, m("nameRequired"))
       .max(ADMIN_NAME_MAX_LENGTH, m("nameTooLong", { max: ADMIN_NAME_MAX_LENGTH })),
-    adminEmail: z.string().trim().toLowerCase().pipe(z.email(m("emailInvalid")).max(254, m("emailInvalid"))),
+    adminEmail: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.email(m("emailInvalid")).max(254, m("emailInvalid"))),
     adminPassword: z.string(),
   })
   .superRefine((input, context) => {

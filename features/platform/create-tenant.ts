@@ -24,10 +24,7 @@ export type CreatedTenant = {
  * written (and audited) or nothing. The tenant's id is made here so that the scope can
  * be opened before the row exists.
  */
-export async function createTenant(
-  scopes: Pick<PlatformActionContext, "withTenant">,
-  input: CreateTenantInput,
-): Promise<CreatedTenant> {
+export async function createTenant(scopes: Pick<PlatformActionContext, "withTenant">, input: CreateTenantInput): Promise<CreatedTenant> {
   const regency = await findRegency(input.kemendagriCode);
   if (!regency) throw invalid({ kemendagriCode: m("unknownCode", { code: input.kemendagriCode }) });
   // Hashing takes a moment: do it before the transaction, not inside it.

@@ -32,20 +32,13 @@ export async function listPlatformTenants({ db, withTenant }: Scopes): Promise<P
   const rows: PlatformTenantRow[] = [];
   for (let start = 0; start < tenants.length; start += CONCURRENCY) {
     const batch = tenants.slice(start, start + CONCURRENCY);
-    rows.push(
-      ...(await Promise.all(
-        batch.map(async (tenant) => ({ ...tenant, ...(await withTenant(tenant.id, countTenant)) })),
-      )),
-    );
+    rows.push(...(await Promise.all(batch.map(async (tenant) => ({ ...tenant, ...(await withTenant(tenant.id, countTenant)) })))));
   }
   return rows;
 }
 
 async function countTenant(tx: Tx): Promise<Pick<PlatformTenantRow, "kecamatan" | "kelurahan" | "users">> {
-  const [areas, users] = await Promise.all([
-    tx.area.groupBy({ by: ["level"], _count: { _all: true } }),
-    tx.user.count(),
-  ]);
+  const [areas, users] = await Promise.all([tx.area.groupBy({ by: ["level"], _count: { _all: true } }), tx.user.count()]);
   const count = (level: "KECAMATAN" | "KELURAHAN") => areas.find((row) => row.level === level)?._count._all ?? 0;
   return { kecamatan: count("KECAMATAN"), kelurahan: count("KELURAHAN"), users };
 }

@@ -47,8 +47,6 @@ export async function regencyChoices(takenCodes: readonly string[]): Promise<Reg
   const taken = new Set(takenCodes);
   return {
     provinces: provinces.map(({ code, name }) => ({ code, name })),
-    regencies: provinces.flatMap((province) =>
-      province.regencies.map(({ code, name }) => ({ code, name, registered: taken.has(code) })),
-    ),
+    regencies: provinces.flatMap((province) => province.regencies.map(({ code, name }) => ({ code, name, registered: taken.has(code) }))),
   };
 }

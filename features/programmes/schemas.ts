@@ -14,11 +14,7 @@ export const programmeId = recordId("program");
 export const budgetLineId = recordId("pos anggaran");
 
 const programmeFields = z.object({
-  name: z
-    .string({ error: "Isi nama program." })
-    .trim()
-    .min(3, "Nama program minimal 3 karakter.")
-    .max(200, "Nama program maksimal 200 karakter."),
+  name: z.string({ error: "Isi nama program." }).trim().min(3, "Nama program minimal 3 karakter.").max(200, "Nama program maksimal 200 karakter."),
   kind: z.enum(ProgrammeKind, { error: "Pilih jenis program." }),
   fiscalYear: z.preprocess(blankToUndefined, fiscalYear),
   description: optionalText(1000, "Keterangan maksimal 1.000 karakter."),
@@ -54,11 +50,7 @@ export type ProgrammeInput = z.output<typeof createProgrammeSchema>;
 const budgetLineFields = z.object({
   fundingSource: z.enum(FundingSource, { error: "Pilih sumber dana." }),
   partnerName: optionalText(160, "Nama mitra maksimal 160 karakter."),
-  description: z
-    .string({ error: "Isi uraian belanja." })
-    .trim()
-    .min(3, "Uraian belanja minimal 3 karakter.")
-    .max(300, "Uraian belanja maksimal 300 karakter."),
+  description: z.string({ error: "Isi uraian belanja." }).trim().min(3, "Uraian belanja minimal 3 karakter.").max(300, "Uraian belanja maksimal 300 karakter."),
   pagu: rupiahInput({ minMessage: "Pagu harus lebih dari Rp 0." }),
 });
 
@@ -78,14 +70,8 @@ function normalisePartner<T extends PartnerFields>(value: T): T {
 }
 
 const partnerParsed = { when: whenParsed("fundingSource", "partnerName") };
-export const createBudgetLineSchema = budgetLineFields
-  .extend({ programmeId })
-  .superRefine(checkPartner, partnerParsed)
-  .transform(normalisePartner);
-export const updateBudgetLineSchema = budgetLineFields
-  .extend({ budgetLineId })
-  .superRefine(checkPartner, partnerParsed)
-  .transform(normalisePartner);
+export const createBudgetLineSchema = budgetLineFields.extend({ programmeId }).superRefine(checkPartner, partnerParsed).transform(normalisePartner);
+export const updateBudgetLineSchema = budgetLineFields.extend({ budgetLineId }).superRefine(checkPartner, partnerParsed).transform(normalisePartner);
 export const budgetLineIdSchema = z.object({ budgetLineId });
 
 export type BudgetLineInput = z.output<typeof createBudgetLineSchema>;

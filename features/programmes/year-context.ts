@@ -25,10 +25,7 @@ export type YearContext = {
 
 export async function yearContext(tx: Tx, user: SessionUser & { tenantId: string }, params: SearchParams): Promise<YearContext> {
   const scope = programmeScope(user);
-  const [timeZone, opds] = await Promise.all([
-    tenantTimeZone(tx, user.tenantId),
-    scope.kind === "city" ? opdChoices(tx) : Promise.resolve(null),
-  ]);
+  const [timeZone, opds] = await Promise.all([tenantTimeZone(tx, user.tenantId), scope.kind === "city" ? opdChoices(tx) : Promise.resolve(null)]);
   const asked = first(params.opd);
   // An OPD role's filter is its own OPD whatever the URL says.
   const opdId = scope.kind === "opd" ? scope.opdId : opds?.some((opd) => opd.id === asked) ? (asked ?? null) : null;
@@ -43,4 +40,3 @@ export function yearQuery(context: Pick<YearContext, "year" | "opdId" | "scope">
   if (context.scope.kind === "city" && context.opdId) params.set("opd", context.opdId);
   return params.toString();
 }
-

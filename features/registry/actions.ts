@@ -1,12 +1,7 @@
 "use server";
 
 import { tenantAction } from "@/lib/actions/server";
-import {
-  changeStatusDefinition,
-  decideChangeDefinition,
-  proposeChangeDefinition,
-  revealPersonalDefinition,
-} from "@/features/registry/action-definitions";
+import { changeStatusDefinition, decideChangeDefinition, proposeChangeDefinition, revealPersonalDefinition } from "@/features/registry/action-definitions";
 import { resolveDuplicateDefinition, scanDuplicatesDefinition } from "@/features/registry/duplicates/action-definitions";
 
 export const revealPersonalAction = tenantAction(revealPersonalDefinition);

@@ -19,7 +19,11 @@ import { dashboardsRoutes } from "@/features/dashboards/routes";
 import { revolvingFundsRoutes } from "@/features/revolving-funds/routes";
 
 const afterFund = (slug: string) => [revolvingFundsRoutes.list(slug), dashboardsRoutes.revolvingFunds(slug)];
-const afterLoan = (slug: string, result: { loanId: string }) => [revolvingFundsRoutes.list(slug), revolvingFundsRoutes.loan(slug, result.loanId), dashboardsRoutes.revolvingFunds(slug)];
+const afterLoan = (slug: string, result: { loanId: string }) => [
+  revolvingFundsRoutes.list(slug),
+  revolvingFundsRoutes.loan(slug, result.loanId),
+  dashboardsRoutes.revolvingFunds(slug),
+];
 
 export const createFundDefinition = defineAction({
   name: "revolvingFunds.funds.create",

@@ -19,7 +19,15 @@ export type FundLedger = {
   feesCollected: Rupiah;
 };
 
-type Row = { capital: bigint | null; disbursed: bigint | null; outstanding: bigint | null; written_off: bigint | null; committed: bigint | null; repaid: bigint | null; fees: bigint | null };
+type Row = {
+  capital: bigint | null;
+  disbursed: bigint | null;
+  outstanding: bigint | null;
+  written_off: bigint | null;
+  committed: bigint | null;
+  repaid: bigint | null;
+  fees: bigint | null;
+};
 
 export async function fundLedger(tx: Tx, fundId: string): Promise<FundLedger> {
   const [row] = await tx.$queryRaw<Row[]>`

@@ -104,7 +104,13 @@ export async function disburseLoan({ tx, tenantId, user }: Ctx, input: { loanId:
   const ledger = await fundLedger(tx, loan.fundId);
   // This loan is among the committed ones: the cash must cover it and the other approvals.
   assertWithinCash(ledger.cash - (ledger.committed - loan.principal), loan.principal);
-  const schedule = loanSchedule({ disbursedAt, principal: loan.principal, serviceFee: loan.serviceFee, tenorMonths: loan.tenorMonths, graceMonths: loan.graceMonths });
+  const schedule = loanSchedule({
+    disbursedAt,
+    principal: loan.principal,
+    serviceFee: loan.serviceFee,
+    tenorMonths: loan.tenorMonths,
+    graceMonths: loan.graceMonths,
+  });
   await tx.loanInstallment.createMany({ data: schedule.map((line) => ({ tenantId, loanId: loan.id, ...line })) });
   await setStatus(ctx(tx, tenantId), loan.id, "APPROVED", { status: "DISBURSED", disbursedAt, nextDueDate: schedule[0]!.dueDate });
   return { loanId: loan.id, fundId: loan.fundId };

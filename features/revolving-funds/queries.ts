@@ -24,8 +24,19 @@ export function fundLoans(tx: Tx, fundId: string) {
     orderBy: [{ round: "desc" }, { createdAt: "desc" }],
     take: LOAN_PAGE,
     select: {
-      id: true, round: true, borrowerName: true, borrowerNik: true, isYouth: true, businessType: true, principal: true,
-      principalRepaid: true, tenorMonths: true, status: true, disbursedAt: true, nextDueDate: true, memberId: true,
+      id: true,
+      round: true,
+      borrowerName: true,
+      borrowerNik: true,
+      isYouth: true,
+      businessType: true,
+      principal: true,
+      principalRepaid: true,
+      tenorMonths: true,
+      status: true,
+      disbursedAt: true,
+      nextDueDate: true,
+      memberId: true,
     },
   });
 }

@@ -29,7 +29,9 @@ export type RepaymentRow = { loanId: string | null; nik: string | null; paidAt: 
 
 function cellAmount(cell: Cell): CellResult<Rupiah | null> {
   if (typeof cell === "number") {
-    return Number.isSafeInteger(cell) && cell > 0 ? { ok: true, value: BigInt(cell) } : { ok: false, reason: `JUMLAH harus rupiah utuh lebih dari Rp 0 (tertulis ${cell})` };
+    return Number.isSafeInteger(cell) && cell > 0
+      ? { ok: true, value: BigInt(cell) }
+      : { ok: false, reason: `JUMLAH harus rupiah utuh lebih dari Rp 0 (tertulis ${cell})` };
   }
   const text = cellText(cell, "JUMLAH");
   if (!text.ok) return text;

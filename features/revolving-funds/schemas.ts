@@ -53,7 +53,11 @@ export const addCapitalSchema = z.object({
 });
 
 const text = (label: string, min: number, max: number) =>
-  z.string({ error: `Isi ${label}.` }).trim().min(min, `Isi ${label} (paling sedikit ${min} karakter).`).max(max, `${label} paling banyak ${max} karakter.`);
+  z
+    .string({ error: `Isi ${label}.` })
+    .trim()
+    .min(min, `Isi ${label} (paling sedikit ${min} karakter).`)
+    .max(max, `${label} paling banyak ${max} karakter.`);
 
 export const createLoanSchema = z
   .object({

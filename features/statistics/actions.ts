@@ -1,7 +1,13 @@
 "use server";
 
 import { tenantAction } from "@/lib/actions/server";
-import { deleteStatisticDefinition, importStatisticsDefinition, deleteTargetDefinition, saveStatisticDefinition, saveTargetDefinition } from "@/features/statistics/action-definitions";
+import {
+  deleteStatisticDefinition,
+  importStatisticsDefinition,
+  deleteTargetDefinition,
+  saveStatisticDefinition,
+  saveTargetDefinition,
+} from "@/features/statistics/action-definitions";
 
 export const saveStatisticAction = tenantAction(saveStatisticDefinition);
 export const deleteStatisticAction = tenantAction(deleteStatisticDefinition);

@@ -7,11 +7,7 @@ export const MAX_PEOPLE = 50_000_000;
 
 const year = z.preprocess(
   blankToUndefined,
-  z.coerce
-    .number({ error: "Isi tahun." })
-    .int("Tahun harus bilangan bulat.")
-    .min(2000, "Tahun paling awal 2000.")
-    .max(2100, "Tahun paling akhir 2100."),
+  z.coerce.number({ error: "Isi tahun." }).int("Tahun harus bilangan bulat.").min(2000, "Tahun paling awal 2000.").max(2100, "Tahun paling akhir 2100."),
 );
 
 /** The city as a whole ("" / absent) or one of its kecamatan. */
@@ -51,10 +47,12 @@ export const statisticFields = {
 };
 
 /** One year's figures for the city or a kecamatan; at least one figure. */
-export const saveStatisticSchema = z.object(statisticFields).refine(
-  (value) => [value.povertyRatePct, value.poorPeople, value.extremeRatePct, value.extremePoorPeople].some((figure) => figure !== null),
-  { message: "Isi paling sedikit satu angka: persentase atau jumlah penduduk miskin.", path: ["povertyRatePct"] },
-);
+export const saveStatisticSchema = z
+  .object(statisticFields)
+  .refine((value) => [value.povertyRatePct, value.poorPeople, value.extremeRatePct, value.extremePoorPeople].some((figure) => figure !== null), {
+    message: "Isi paling sedikit satu angka: persentase atau jumlah penduduk miskin.",
+    path: ["povertyRatePct"],
+  });
 
 export const statisticIdSchema = z.object({ statisticId: recordId("data statistik") });
 

@@ -26,10 +26,7 @@ export type Candidate = {
   reached: boolean;
 };
 
-export type CandidateSearch =
-  | { kind: "list"; rows: Candidate[] }
-  | { kind: "badNumber" }
-  | { kind: "shortName" };
+export type CandidateSearch = { kind: "list"; rows: Candidate[] } | { kind: "badNumber" } | { kind: "shortName" };
 
 /** The latest birth date of a participant of a training starting on `startDate`. */
 export function latestBirthDate(startDate: Date): Date {
@@ -39,10 +36,7 @@ export function latestBirthDate(startDate: Date): Date {
 type Row = Omit<Candidate, "nikMasked" | "noKkMasked"> & { nik: string; noKk: string };
 
 /** Up to CANDIDATE_LIMIT people for a training, best first; those already in it are left out. */
-export async function findCandidates(
-  tx: Tx,
-  options: { tenantId: string; training: { id: string; startDate: Date }; q?: string },
-): Promise<CandidateSearch> {
+export async function findCandidates(tx: Tx, options: { tenantId: string; training: { id: string; startDate: Date }; q?: string }): Promise<CandidateSearch> {
   const text = readTextQuery(options.q, "prefix");
   if (text.kind === "badNumber" || text.kind === "shortName") return { kind: text.kind };
   const conditions: Prisma.Sql[] = [

@@ -43,7 +43,14 @@ export const participantExport: ExportSpec<Row> = {
         member: { select: { name: true, nik: true } },
         household: { select: { noKk: true, desil: true, isExtremePoor: true } },
         training: {
-          select: { id: true, skill: true, startDate: true, endDate: true, cancelledAt: true, programme: { select: { name: true, opd: { select: { shortName: true } } } } },
+          select: {
+            id: true,
+            skill: true,
+            startDate: true,
+            endDate: true,
+            cancelledAt: true,
+            programme: { select: { name: true, opd: { select: { shortName: true } } } },
+          },
         },
       },
       orderBy: { id: "asc" },

@@ -66,11 +66,7 @@ export async function removeParticipant({ tx, user }: Ctx, input: { participantI
 }
 
 /** Completion with its certificate; the 3- and 6-month follow-ups are made with it. */
-export async function completeParticipant(
-  { tx, tenantId, user }: Ctx,
-  input: { participantId: string; certificateNo: string | null },
-  clock: Clock = {},
-) {
+export async function completeParticipant({ tx, tenantId, user }: Ctx, input: { participantId: string; certificateNo: string | null }, clock: Clock = {}) {
   const participant = await findOwnParticipant(tx, writerOpdId(user), input.participantId);
   if (participant.training.cancelledAt) throw cancelled();
   if (participant.completion === "DROPPED") throw new AppError("CONFLICT", "Peserta ini sudah dikeluarkan dari pelatihan.");

@@ -31,4 +31,3 @@ export async function programmeResults(tx: Tx, tenantId: string, programmeId: st
   const [training, aid] = await Promise.all([trainingFigures(tx, { programmeId }), programmeAid(tx, tenantId, programmeId)]);
   return { training, aid };
 }
-

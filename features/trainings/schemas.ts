@@ -19,7 +19,12 @@ const requiredText = (label: string, min: number, max: number) =>
     .min(min, `${capitalise(label)} minimal ${min} karakter.`)
     .max(max, `${capitalise(label)} maksimal ${max} karakter.`);
 
-const day = (label: string) => z.string({ error: `Isi ${label}.` }).trim().min(1, `Isi ${label}.`).pipe(isoDay);
+const day = (label: string) =>
+  z
+    .string({ error: `Isi ${label}.` })
+    .trim()
+    .min(1, `Isi ${label}.`)
+    .pipe(isoDay);
 
 const trainingFields = z.object({
   programmeId: recordId("program"),
@@ -40,8 +45,7 @@ function checkDates(value: { startDate: string; endDate: string }, ctx: z.Refine
   const days = trainingDays(value.startDate, value.endDate);
   if (Number.isNaN(days)) return;
   if (days < 1) ctx.addIssue({ code: "custom", path: ["endDate"], message: "Tanggal selesai tidak boleh sebelum tanggal mulai." });
-  else if (days > MAX_TRAINING_DAYS)
-    ctx.addIssue({ code: "custom", path: ["endDate"], message: `Pelatihan paling lama ${MAX_TRAINING_DAYS} hari.` });
+  else if (days > MAX_TRAINING_DAYS) ctx.addIssue({ code: "custom", path: ["endDate"], message: `Pelatihan paling lama ${MAX_TRAINING_DAYS} hari.` });
 }
 
 const datesParsed = {

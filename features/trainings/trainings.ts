@@ -49,8 +49,7 @@ export async function createTraining({ tx, tenantId, user }: Ctx, input: Trainin
   return { trainingId: training.id, programmeId: programme.id };
 }
 
-const changedMeanwhile = () =>
-  new AppError("CONFLICT", "Pelatihan ini baru saja diverifikasi dan tidak dapat diubah lagi. Muat ulang halaman.");
+const changedMeanwhile = () => new AppError("CONFLICT", "Pelatihan ini baru saja diverifikasi dan tidak dapat diubah lagi. Muat ulang halaman.");
 
 export async function updateTraining({ tx, user }: Ctx, input: TrainingInput & { trainingId: string }) {
   const opdId = writerOpdId(user);

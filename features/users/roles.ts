@@ -2,9 +2,7 @@
 import { Role } from "@/lib/generated/prisma/enums";
 
 /** The roles a city admin may give. PLATFORM_ADMIN belongs to no city and is never offered. */
-export const ASSIGNABLE_ROLES = Object.values(Role).filter(
-  (role): role is Exclude<Role, "PLATFORM_ADMIN"> => role !== "PLATFORM_ADMIN",
-);
+export const ASSIGNABLE_ROLES = Object.values(Role).filter((role): role is Exclude<Role, "PLATFORM_ADMIN"> => role !== "PLATFORM_ADMIN");
 export type AssignableRole = (typeof ASSIGNABLE_ROLES)[number];
 
 const OPD_ROLES: readonly Role[] = ["OPD_STAFF", "OPD_HEAD"];

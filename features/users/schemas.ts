@@ -10,7 +10,12 @@ const PASSWORD_MESSAGES: Record<PasswordProblem, string> = {
   tooCommon: "Kata sandi ini terlalu mudah ditebak. Pilih yang lain.",
 };
 
-const id = (what: string) => z.string({ error: `Pilih ${what}.` }).trim().min(1, `Pilih ${what}.`).max(64);
+const id = (what: string) =>
+  z
+    .string({ error: `Pilih ${what}.` })
+    .trim()
+    .min(1, `Pilih ${what}.`)
+    .max(64);
 /** An optional id from a <select>: "" means none. */
 const optionalId = z
   .string()
@@ -19,11 +24,7 @@ const optionalId = z
   .optional()
   .transform((value) => value || null);
 
-const name = z
-  .string({ error: "Isi nama." })
-  .trim()
-  .min(2, "Nama minimal 2 karakter.")
-  .max(120, "Nama maksimal 120 karakter.");
+const name = z.string({ error: "Isi nama." }).trim().min(2, "Nama minimal 2 karakter.").max(120, "Nama maksimal 120 karakter.");
 
 /** Stored lower-case: sign-in looks emails up lower-cased. */
 const email = z
@@ -45,8 +46,7 @@ type ScopeFields = { role: Role; opdId: string | null; kelurahanId: string | nul
 function checkScope(value: ScopeFields, ctx: z.RefinementCtx) {
   const scope = scopeOf(value.role);
   if (scope === "opd" && !value.opdId) ctx.addIssue({ code: "custom", path: ["opdId"], message: "Pilih OPD untuk peran ini." });
-  if (scope === "kelurahan" && !value.kelurahanId)
-    ctx.addIssue({ code: "custom", path: ["kelurahanId"], message: "Pilih kelurahan untuk peran ini." });
+  if (scope === "kelurahan" && !value.kelurahanId) ctx.addIssue({ code: "custom", path: ["kelurahanId"], message: "Pilih kelurahan untuk peran ini." });
 }
 
 function normaliseScope<T extends ScopeFields>(value: T): T {
@@ -60,7 +60,10 @@ function checkPassword(value: { passwordMode: "generate" | "manual"; password?: 
   if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: PASSWORD_MESSAGES[problem] });
 }
 
-const password = z.string().max(PASSWORD_MAX_LENGTH * 4).optional();
+const password = z
+  .string()
+  .max(PASSWORD_MAX_LENGTH * 4)
+  .optional();
 
 export const createUserSchema = z
   .object({ name, email, role, opdId: optionalId, kelurahanId: optionalId, passwordMode, password })
@@ -75,9 +78,7 @@ export const updateUserSchema = z
   .transform(normaliseScope);
 export type UpdateUserInput = z.output<typeof updateUserSchema>;
 
-export const resetPasswordSchema = z
-  .object({ userId: id("pengguna"), passwordMode, password })
-  .superRefine(checkPassword);
+export const resetPasswordSchema = z.object({ userId: id("pengguna"), passwordMode, password }).superRefine(checkPassword);
 export type ResetPasswordInput = z.output<typeof resetPasswordSchema>;
 
 export const userIdSchema = z.object({ userId: id("pengguna") });

@@ -32,9 +32,7 @@ export type AnyActionDefinition = ActionDefinition<any, any>;
 export type AnyPlatformActionDefinition = PlatformActionDefinition<any, any>;
 
 /** Declares a tenant action: permission, input schema and domain function, in one place. */
-export function defineAction<Schema extends z.ZodType, Result>(
-  definition: ActionDefinition<Schema, Result>,
-): ActionDefinition<Schema, Result> {
+export function defineAction<Schema extends z.ZodType, Result>(definition: ActionDefinition<Schema, Result>): ActionDefinition<Schema, Result> {
   return definition;
 }
 
@@ -51,10 +49,7 @@ export type PlatformActionContext = {
   withPlatform: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
 };
 
-export type PlatformActionDefinition<Schema extends z.ZodType, Result> = Omit<
-  ActionDefinition<Schema, Result>,
-  "run" | "revalidate"
-> & {
+export type PlatformActionDefinition<Schema extends z.ZodType, Result> = Omit<ActionDefinition<Schema, Result>, "run" | "revalidate"> & {
   run: (ctx: PlatformActionContext, input: z.output<Schema>) => Promise<Result>;
   revalidate?: (result: Result) => string[];
 };

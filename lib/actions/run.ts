@@ -40,11 +40,10 @@ export async function runAction<Schema extends ZodType, Result>(
 
     const tenantId = user.tenantId;
     const actor = { userId: user.id, requestId, ip: meta.ip ?? null };
-    const data = await deps.withTenant(
-      tenantId,
-      (tx) => definition.run({ tx, user, tenantId, tenantSlug, requestId }, parsed as never),
-      { actor, timeout: definition.timeout },
-    );
+    const data = await deps.withTenant(tenantId, (tx) => definition.run({ tx, user, tenantId, tenantSlug, requestId }, parsed as never), {
+      actor,
+      timeout: definition.timeout,
+    });
     for (const path of definition.revalidate?.(tenantSlug, data) ?? []) deps.revalidatePath(path);
     return { ok: true, data, message: definition.successMessage };
   } catch (error) {

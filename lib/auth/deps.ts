@@ -5,10 +5,7 @@ import type { scopesFor } from "@/lib/db/tenant-scope";
  * What the sign-in and session logic needs from the database: the app's client and its
  * scopes in the server, a test database's in the integration tests.
  */
-export type AuthDeps = { db: ScopedClient } & Pick<
-  ReturnType<typeof scopesFor>,
-  "withTenant" | "withPlatform" | "lookupLogin"
->;
+export type AuthDeps = { db: ScopedClient } & Pick<ReturnType<typeof scopesFor>, "withTenant" | "withPlatform" | "lookupLogin">;
 
 export const appAuthDeps: AuthDeps = { db, withTenant, withPlatform, lookupLogin };
 

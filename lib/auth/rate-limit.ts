@@ -50,12 +50,7 @@ export function minutesLeft(lockedUntil: Date, now: Date): number {
 type RawClient = Pick<ScopedClient, "$queryRaw" | "rateLimit">;
 
 /** Counts one failure against `key`, atomically; returns the counter as stored. */
-export async function recordFailure(
-  db: RawClient,
-  key: string,
-  policy: RateLimitPolicy,
-  now: Date = new Date(),
-): Promise<Counter> {
+export async function recordFailure(db: RawClient, key: string, policy: RateLimitPolicy, now: Date = new Date()): Promise<Counter> {
   const windowFloor = new Date(now.getTime() - policy.windowMs);
   const lockEnd = new Date(now.getTime() + policy.lockMs);
   // In DO UPDATE, "RateLimit".* is the stored row; the new count is spelt out twice.

@@ -46,11 +46,7 @@ export type PlatformAdmin = SessionUser & { role: "PLATFORM_ADMIN"; tenantId: nu
  * has run its course, the user is gone or deactivated, or their sessionVersion has moved
  * on (deactivation, a password change).
  */
-export async function loadSessionUser(
-  deps: AuthDeps,
-  claims: unknown,
-  now: Date = new Date(),
-): Promise<SessionUser | null> {
+export async function loadSessionUser(deps: AuthDeps, claims: unknown, now: Date = new Date()): Promise<SessionUser | null> {
   const parsed = sessionClaimsSchema.safeParse(claims);
   if (!parsed.success) return null;
   const { userId, tenantId, sessionVersion, signedInAt } = parsed.data;

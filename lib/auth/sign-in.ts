@@ -5,18 +5,7 @@ import { recordAudit } from "@/lib/db/audit";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { inUserScope, type AuthDeps } from "./deps";
 import { PASSWORD_MAX_LENGTH, verifyAgainstDummy, verifyPassword } from "./password";
-import {
-  ACCOUNT_POLICY,
-  IP_POLICY,
-  accountKey,
-  activeLock,
-  ipKey,
-  isLocked,
-  minutesLeft,
-  pruneCounters,
-  recordFailure,
-  resetCounter,
-} from "./rate-limit";
+import { ACCOUNT_POLICY, IP_POLICY, accountKey, activeLock, ipKey, isLocked, minutesLeft, pruneCounters, recordFailure, resetCounter } from "./rate-limit";
 
 /** What goes into the session token. */
 export type AuthenticatedUser = {
@@ -45,7 +34,10 @@ export type SignInAttempt = {
 // Emails are compared trimmed and lower-case, as entas_lookup_login does.
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().min(3).max(254),
-  password: z.string().min(1).max(PASSWORD_MAX_LENGTH * 4),
+  password: z
+    .string()
+    .min(1)
+    .max(PASSWORD_MAX_LENGTH * 4),
 });
 
 /**

@@ -13,9 +13,7 @@ export function pgliteDir(): string {
   return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.PGLITE_DIR ?? ".data/pglite");
 }
 
-export type DatabaseTarget =
-  | { kind: "postgres"; url: string }
-  | { kind: "pglite"; dir: string };
+export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dir: string };
 
 /** PostgreSQL when DATABASE_URL is set, otherwise the embedded PGlite folder. */
 export function databaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {

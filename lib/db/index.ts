@@ -11,8 +11,7 @@ export type Db = PrismaClient;
 type Handle<C> = { client: C; close: () => Promise<void> };
 
 function open(target: DatabaseTarget | PGlite, role: DatabaseRole): Handle<PrismaClient> {
-  const { adapter, close } =
-    target instanceof PGlite ? { adapter: pgliteAdapter(target, role), close: async () => {} } : createAdapter(target, role);
+  const { adapter, close } = target instanceof PGlite ? { adapter: pgliteAdapter(target, role), close: async () => {} } : createAdapter(target, role);
   // Owner tools (seed, generator) write large batches; on a busy machine Prisma's 5 s
   // default transaction timeout cut the seed off half-way.
   const transactionOptions = role === "owner" ? { maxWait: 60_000, timeout: 10 * 60_000 } : undefined;

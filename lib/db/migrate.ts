@@ -45,7 +45,10 @@ type Rows = (sql: string) => Promise<Record<string, unknown>[]>;
  * instance is migrated in place and left open; targets are opened and closed here.
  */
 export async function applyMigrations(db: DatabaseTarget | PGlite, opts: MigrateOptions = {}): Promise<string[]> {
-  const pgliteRows = (pglite: PGlite): Rows => async (sql) => (await pglite.query<Record<string, unknown>>(sql)).rows;
+  const pgliteRows =
+    (pglite: PGlite): Rows =>
+    async (sql) =>
+      (await pglite.query<Record<string, unknown>>(sql)).rows;
   if (db instanceof PGlite) return apply(pgliteMigrationAdapter(db), pgliteRows(db), opts);
   if (db.kind === "pglite") {
     // PGlite creates its folder but not the parents (.data/), and migrating comes first.
@@ -96,7 +99,10 @@ export type CreatedMigration = { name: string; file: string; sql: string; repeat
  * neither changed.
  */
 export async function createMigration(name: string, opts: CreateMigrationOptions = {}): Promise<CreatedMigration | null> {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
   if (!slug) throw new Error(`Invalid migration name: "${name}"`);
   const dir = opts.migrationsDir ?? defaultMigrationsDir;
   const schemaPath = opts.schemaPath ?? defaultSchemaPath;
@@ -141,7 +147,10 @@ async function readMigrations(dir: string): Promise<MigrationList> {
   const baseDir = path.resolve(dir);
   const content = await readFile(path.join(baseDir, LOCKFILE), "utf8").catch(() => null);
   const entries = await readdir(baseDir, { withFileTypes: true }).catch(() => []);
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort((a, b) => a.localeCompare(b));
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort((a, b) => a.localeCompare(b));
   const migrationDirectories = await Promise.all(
     names.map(async (name) => ({
       path: name,
@@ -160,7 +169,11 @@ async function readMigrations(dir: string): Promise<MigrationList> {
 /** UTC `YYYYMMDDHHMMSS` as Prisma names migrations, kept after the newest existing one. */
 function nextTimestamp(now: Date, existing: string[]): string {
   const stamp = (d: Date) => d.toISOString().replace(/\D/g, "").slice(0, 14);
-  const last = existing.map((name) => name.slice(0, 14)).filter((s) => /^\d{14}$/.test(s)).sort().at(-1);
+  const last = existing
+    .map((name) => name.slice(0, 14))
+    .filter((s) => /^\d{14}$/.test(s))
+    .sort()
+    .at(-1);
   if (!last || stamp(now) > last) return stamp(now);
   const lastDate = new Date(last.replace(/(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)/, "$1-$2-$3T$4:$5:$6Z"));
   return stamp(new Date(lastDate.getTime() + 1000));

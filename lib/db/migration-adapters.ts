@@ -6,11 +6,7 @@
 // and its error goes unhandled).
 import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
-import {
-  DriverAdapterError,
-  type SqlDriverAdapterFactory,
-  type SqlMigrationAwareDriverAdapterFactory,
-} from "@prisma/driver-adapter-utils";
+import { DriverAdapterError, type SqlDriverAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
@@ -24,10 +20,7 @@ export function pgliteMigrationAdapter(db: PGlite): SqlMigrationAwareDriverAdapt
 }
 
 /** The adapter with `connectToShadowDb` refused: applying migrations never needs one. */
-function wholeScripts(
-  factory: SqlDriverAdapterFactory,
-  exec: (script: string) => Promise<unknown>,
-): SqlMigrationAwareDriverAdapterFactory {
+function wholeScripts(factory: SqlDriverAdapterFactory, exec: (script: string) => Promise<unknown>): SqlMigrationAwareDriverAdapterFactory {
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,

@@ -6,11 +6,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import * as bindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
-import {
-  bindMigrationAwareSqlAdapterFactory,
-  type SqlDriverAdapter,
-  type SqlMigrationAwareDriverAdapterFactory,
-} from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 
 export type * from "@prisma/schema-engine-wasm/schema_engine_bg";
 
@@ -69,11 +65,7 @@ export async function withSchemaEngine<T>(
     connect: () => track(factory.connect()),
     connectToShadowDb: () => track(factory.connectToShadowDb()),
   };
-  const engine = await bindings.SchemaEngine.new(
-    { datamodels },
-    (line: string) => log?.(line),
-    bindMigrationAwareSqlAdapterFactory(tracked),
-  );
+  const engine = await bindings.SchemaEngine.new({ datamodels }, (line: string) => log?.(line), bindMigrationAwareSqlAdapterFactory(tracked));
   try {
     return await work(engine);
   } finally {

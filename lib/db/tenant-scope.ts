@@ -19,8 +19,7 @@ type Scope = {
 // Next.js may load this module more than once per process (one copy per route bundle)
 // while the client is shared through globalThis: the storage must be shared the same way.
 // biome-ignore lint/suspicious/noAssignInExpressions: made once per process, then reused
-const scopeStorage = ((globalThis as unknown as { entasScopeStorage?: AsyncLocalStorage<Scope> }).entasScopeStorage ??=
-  new AsyncLocalStorage<Scope>());
+const scopeStorage = ((globalThis as unknown as { entasScopeStorage?: AsyncLocalStorage<Scope> }).entasScopeStorage ??= new AsyncLocalStorage<Scope>());
 
 /** Models whose rows belong to a tenant: those with a `tenantId` column. */
 export const TENANT_MODELS: ReadonlySet<string> = new Set(

@@ -9,11 +9,7 @@ export const blankToUndefined = (value: unknown) => (typeof value === "string" &
 export const isoDay = z.iso.date("Isi tanggal dengan benar.");
 
 /** Why a change, reversal or cancellation is made: required, a sentence at most. */
-export const reasonText = z
-  .string()
-  .trim()
-  .min(5, "Tuliskan alasan (paling sedikit 5 karakter).")
-  .max(500, "Alasan paling banyak 500 karakter.");
+export const reasonText = z.string().trim().min(5, "Tuliskan alasan (paling sedikit 5 karakter).").max(500, "Alasan paling banyak 500 karakter.");
 
 /** Why a verified entry is reversed (budget realisation, aid). */
 export const reversalNote = z
@@ -41,7 +37,12 @@ export function idsToVerify(id: z.ZodType<string>, what: string, many: string = 
 }
 
 /** A record id from a hidden field or a <select>. */
-export const recordId = (what: string) => z.string({ error: `Pilih ${what}.` }).trim().min(1, `Pilih ${what}.`).max(64);
+export const recordId = (what: string) =>
+  z
+    .string({ error: `Pilih ${what}.` })
+    .trim()
+    .min(1, `Pilih ${what}.`)
+    .max(64);
 
 /**
  * Whole Rupiah as people type it ("1.500.000", "Rp1,5 juta", "1500000"), through
@@ -50,10 +51,7 @@ export const recordId = (what: string) => z.string({ error: `Pilih ${what}.` }).
 export function rupiahInput(options: { min?: Rupiah; minMessage?: string } = {}) {
   const { min = 1n, minMessage = "Jumlah harus lebih dari Rp 0." } = options;
   return z
-    .preprocess(
-      (value) => (typeof value === "number" || typeof value === "bigint" ? String(value) : value),
-      z.string({ error: "Isi jumlah rupiah." }),
-    )
+    .preprocess((value) => (typeof value === "number" || typeof value === "bigint" ? String(value) : value), z.string({ error: "Isi jumlah rupiah." }))
     .transform((text, ctx): Rupiah => {
       const parsed = parseRupiah(text);
       if (!parsed.ok) {

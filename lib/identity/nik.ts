@@ -80,12 +80,7 @@ export function parseNoKk(noKk: string, today: Date = new Date()): ParseResult<P
   const regionCode = value.slice(0, 6);
   if (!isValidRegion(regionCode)) return fail(NO_KK_REASONS.region);
 
-  const issueDate = dateFromParts(
-    Number(value.slice(6, 8)),
-    Number(value.slice(8, 10)),
-    Number(value.slice(10, 12)),
-    today,
-  );
+  const issueDate = dateFromParts(Number(value.slice(6, 8)), Number(value.slice(8, 10)), Number(value.slice(10, 12)), today);
   if (!issueDate) return fail(NO_KK_REASONS.issueDate);
 
   const serial = Number(value.slice(12));
@@ -151,9 +146,7 @@ function normaliseRegion(regionCode: string): string {
 }
 
 function encodeDate(date: Date, dayOffset: number): string {
-  return (
-    pad(date.getUTCDate() + dayOffset, 2) + pad(date.getUTCMonth() + 1, 2) + pad(date.getUTCFullYear() % 100, 2)
-  );
+  return pad(date.getUTCDate() + dayOffset, 2) + pad(date.getUTCMonth() + 1, 2) + pad(date.getUTCFullYear() % 100, 2);
 }
 
 function encodeSerial(serial: number): string {

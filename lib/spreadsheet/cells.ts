@@ -77,7 +77,9 @@ export function cellId(cell: Cell, column: string): CellResult<string> {
   if (typeof cell === "number") {
     if (!Number.isInteger(cell) || cell < 0) return fail(`${column} harus 16 digit angka (tertulis ${cellDisplay(cell)})`);
     if (!Number.isSafeInteger(cell) || (cell >= 1e15 && cell % 10 === 0)) {
-      return fail(`${column} tersimpan sebagai angka di Excel sehingga digit terakhir hilang (${cellDisplay(cell)}); format kolom ${column} sebagai Teks lalu isi ulang`);
+      return fail(
+        `${column} tersimpan sebagai angka di Excel sehingga digit terakhir hilang (${cellDisplay(cell)}); format kolom ${column} sebagai Teks lalu isi ulang`,
+      );
     }
     return ok(String(cell));
   }
@@ -93,18 +95,49 @@ export function cellId(cell: Cell, column: string): CellResult<string> {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, januari: 1, january: 1,
-  feb: 2, februari: 2, pebruari: 2, february: 2, peb: 2,
-  mar: 3, maret: 3, march: 3,
-  apr: 4, april: 4,
-  mei: 5, may: 5,
-  jun: 6, juni: 6, june: 6,
-  jul: 7, juli: 7, july: 7,
-  agu: 8, agt: 8, ags: 8, agustus: 8, aug: 8, august: 8, agus: 8,
-  sep: 9, sept: 9, september: 9,
-  okt: 10, oktober: 10, oct: 10, october: 10,
-  nov: 11, nopember: 11, november: 11, nop: 11,
-  des: 12, desember: 12, dec: 12, december: 12,
+  jan: 1,
+  januari: 1,
+  january: 1,
+  feb: 2,
+  februari: 2,
+  pebruari: 2,
+  february: 2,
+  peb: 2,
+  mar: 3,
+  maret: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  mei: 5,
+  may: 5,
+  jun: 6,
+  juni: 6,
+  june: 6,
+  jul: 7,
+  juli: 7,
+  july: 7,
+  agu: 8,
+  agt: 8,
+  ags: 8,
+  agustus: 8,
+  aug: 8,
+  august: 8,
+  agus: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  okt: 10,
+  oktober: 10,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  nopember: 11,
+  november: 11,
+  nop: 11,
+  des: 12,
+  desember: 12,
+  dec: 12,
+  december: 12,
 };
 
 /** Excel's day 0 in the 1900 system, allowing for its phantom 29 February 1900. */

@@ -14,9 +14,7 @@ export type ImportColumn<Key extends string = string> = {
   example: string;
 };
 
-export type HeaderMatch<Key extends string> =
-  | { ok: true; indexByKey: Partial<Record<Key, number>>; ignored: string[] }
-  | { ok: false; message: string };
+export type HeaderMatch<Key extends string> = { ok: true; indexByKey: Partial<Record<Key, number>>; ignored: string[] } | { ok: false; message: string };
 
 /** Maps a header row to the columns; a missing required or duplicated column rejects the file. */
 export function matchHeaders<Key extends string>(columns: readonly ImportColumn<Key>[], headers: readonly string[]): HeaderMatch<Key> {
@@ -31,7 +29,10 @@ export function matchHeaders<Key extends string>(columns: readonly ImportColumn<
       continue;
     }
     if (indexByKey[column.key] !== undefined) {
-      return { ok: false, message: `Kolom ${column.header} muncul dua kali ("${headers[indexByKey[column.key]!]?.trim()}" dan "${header.trim()}"). Hapus salah satu.` };
+      return {
+        ok: false,
+        message: `Kolom ${column.header} muncul dua kali ("${headers[indexByKey[column.key]!]?.trim()}" dan "${header.trim()}"). Hapus salah satu.`,
+      };
     }
     indexByKey[column.key] = index;
   }

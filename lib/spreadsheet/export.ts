@@ -67,7 +67,10 @@ export async function exportResponse<Row>({ deps, request, params, user }: Tenan
   try {
     first = await deps.withTenant(user.tenantId, async (tx) => {
       const rows = await page(tx, null);
-      await auditExport(tx, user, request, { entity: spec.entity, after: { format, file: spec.fileName, params: { ...params, tenant: undefined }, query: Object.fromEntries(search) } });
+      await auditExport(tx, user, request, {
+        entity: spec.entity,
+        after: { format, file: spec.fileName, params: { ...params, tenant: undefined }, query: Object.fromEntries(search) },
+      });
       return rows;
     });
   } catch (error) {

@@ -86,7 +86,11 @@ function figureNumFmt(column: FigureColumn): string | undefined {
 function sheetNames(titles: readonly string[]): string[] {
   const used = new Set<string>();
   return titles.map((title) => {
-    const base = title.replace(/[\\/?*[\]:]/g, " ").trim().slice(0, 31) || "Data";
+    const base =
+      title
+        .replace(/[\\/?*[\]:]/g, " ")
+        .trim()
+        .slice(0, 31) || "Data";
     let name = base;
     for (let n = 2; used.has(name.toLowerCase()); n += 1) name = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
     used.add(name.toLowerCase());
@@ -138,7 +142,11 @@ export function writeFigures(format: SpreadsheetFormat, tables: readonly FigureT
 
 /** "realisasi 2026" + "templat" → "realisasi 2026-templat.xlsx", safe in a Content-Disposition header. */
 export function downloadName(base: string, suffix: string, format: SpreadsheetFormat = "xlsx"): string {
-  const clean = base.replace(/\.[^.]+$/, "").replace(/[^\w .-]+/g, "_").slice(0, 80) || "data";
+  const clean =
+    base
+      .replace(/\.[^.]+$/, "")
+      .replace(/[^\w .-]+/g, "_")
+      .slice(0, 80) || "data";
   return `${clean}${suffix ? `-${suffix}` : ""}.${format}`;
 }
 

@@ -16,11 +16,7 @@ const MAX_PARAMETERS = 60_000;
  * 50,000-household registry take minutes. Every row must have the same keys, including
  * `updatedAt`, which has no database default.
  */
-export async function insertIgnoringDuplicates<T extends keyof Tables>(
-  db: Db,
-  table: T,
-  rows: readonly Tables[T][],
-): Promise<Prisma.PrismaPromise<number>[]> {
+export async function insertIgnoringDuplicates<T extends keyof Tables>(db: Db, table: T, rows: readonly Tables[T][]): Promise<Prisma.PrismaPromise<number>[]> {
   if (rows.length === 0) return [];
   const columns = Object.keys(rows[0]!);
   const types = await columnTypes(db, table);

@@ -9,9 +9,7 @@ const number = new Intl.NumberFormat("id-ID");
 export function formatDemoAccounts(): string {
   const rows = [
     [PLATFORM_ADMIN_ACCOUNT.email, PLATFORM_ADMIN_ACCOUNT.role, "/platform"],
-    ...DEMO_CITIES.flatMap((city) =>
-      demoAccountsFor(city.slug, city.demoKelurahan).map((account) => [account.email, account.role, `/${city.slug}`]),
-    ),
+    ...DEMO_CITIES.flatMap((city) => demoAccountsFor(city.slug, city.demoKelurahan).map((account) => [account.email, account.role, `/${city.slug}`])),
   ];
   const width = Math.max(...rows.map(([email]) => email!.length));
   return [

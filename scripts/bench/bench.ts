@@ -64,13 +64,26 @@ export const TARGETS = {
  * as `entas_app` under row-level security). The ratio is app over scoped, so it measures
  * the query's shape; the scope's own cost (a few round trips) shows as scoped over sql.
  */
-export type QueryResult = { dashboard: string; query: string; app: Timing; sql: Timing; scoped: Timing; ratio: number; appFigure: number; sqlFigure: number; same: boolean };
+export type QueryResult = {
+  dashboard: string;
+  query: string;
+  app: Timing;
+  sql: Timing;
+  scoped: Timing;
+  ratio: number;
+  appFigure: number;
+  sqlFigure: number;
+  same: boolean;
+};
 
 type DashboardQuery = (tx: Tx, filters: DashboardFilters) => Promise<unknown>;
 
 /** The budget queries measure against a month (the page passes the city's); the sums compared do not depend on it. */
 const budgetQueriesThisMonth: Record<string, DashboardQuery> = Object.fromEntries(
-  Object.entries(budgetDashboardQueries).map(([name, query]) => [name, (tx: Tx, filters: DashboardFilters) => query(tx, filters, currentYearMonth("Asia/Jakarta"))]),
+  Object.entries(budgetDashboardQueries).map(([name, query]) => [
+    name,
+    (tx: Tx, filters: DashboardFilters) => query(tx, filters, currentYearMonth("Asia/Jakarta")),
+  ]),
 );
 
 const MODULES: Record<string, Record<string, DashboardQuery>> = {
@@ -90,7 +103,12 @@ export function dashboardQueryNames(): string[] {
 }
 
 /** `only`: names or prefixes (`revolvingFunds`, `poverty.coverage`) to run a part while working on it. */
-export async function benchDashboardQueries(env: BenchEnv, iterations: number, log: (line: string) => void = () => {}, only: string[] = []): Promise<QueryResult[]> {
+export async function benchDashboardQueries(
+  env: BenchEnv,
+  iterations: number,
+  log: (line: string) => void = () => {},
+  only: string[] = [],
+): Promise<QueryResult[]> {
   const filters: DashboardFilters = { year: env.year, kecamatanId: null, opdId: null, programmeId: null };
   const results: QueryResult[] = [];
   const wanted = (name: string) => only.length === 0 || only.some((part) => name === part || name.startsWith(`${part}.`));
@@ -113,15 +131,41 @@ export async function benchDashboardQueries(env: BenchEnv, iterations: number, l
       } catch (error) {
         // At city scale a query can outlast the scope's transaction timeout: that is a result too.
         const failed = summarise([Number.POSITIVE_INFINITY]);
-        log(`  ${`${dashboard}.${query}`.padEnd(34)} FAILED: ${String((error as Error).message).split("\n")[0]!.slice(0, 160)}`);
-        results.push({ dashboard, query, app: failed, sql: failed, scoped: failed, ratio: Number.POSITIVE_INFINITY, appFigure: Number.NaN, sqlFigure: Number.NaN, same: false });
+        log(
+          `  ${`${dashboard}.${query}`.padEnd(34)} FAILED: ${String((error as Error).message)
+            .split("\n")[0]!
+            .slice(0, 160)}`,
+        );
+        results.push({
+          dashboard,
+          query,
+          app: failed,
+          sql: failed,
+          scoped: failed,
+          ratio: Number.POSITIVE_INFINITY,
+          appFigure: Number.NaN,
+          sqlFigure: Number.NaN,
+          same: false,
+        });
         continue;
       }
       const { app, sql, scoped } = turns;
       const appFigure = yardstick.appFigure(app.result as never);
       const sqlFigure = yardstick.sqlFigure(sql.result as never);
-      const row = { dashboard, query, app: app.timing, sql: sql.timing, scoped: scoped.timing, ratio: ratio(app.timing.p95, scoped.timing.p95), appFigure, sqlFigure, same: appFigure === sqlFigure };
-      log(`  ${`${dashboard}.${query}`.padEnd(34)} app p50 ${fmt(row.app.p50)} p95 ${fmt(row.app.p95)} | sql p95 ${fmt(row.sql.p95)} | in scope p50 ${fmt(row.scoped.p50)} p95 ${fmt(row.scoped.p95)} | ratio ${row.ratio.toFixed(2)}${row.same ? "" : `  FIGURES DIFFER ${appFigure} ≠ ${sqlFigure}`}`);
+      const row = {
+        dashboard,
+        query,
+        app: app.timing,
+        sql: sql.timing,
+        scoped: scoped.timing,
+        ratio: ratio(app.timing.p95, scoped.timing.p95),
+        appFigure,
+        sqlFigure,
+        same: appFigure === sqlFigure,
+      };
+      log(
+        `  ${`${dashboard}.${query}`.padEnd(34)} app p50 ${fmt(row.app.p50)} p95 ${fmt(row.app.p95)} | sql p95 ${fmt(row.sql.p95)} | in scope p50 ${fmt(row.scoped.p50)} p95 ${fmt(row.scoped.p95)} | ratio ${row.ratio.toFixed(2)}${row.same ? "" : `  FIGURES DIFFER ${appFigure} ≠ ${sqlFigure}`}`,
+      );
       results.push(row);
     }
   }
@@ -155,13 +199,24 @@ export async function benchPages(env: BenchEnv, iterations: number, log: (line: 
         await defaultDashboardYear(tx, new Date().getUTCFullYear());
         await dashboardFilterOptions(tx, filters, new Date().getUTCFullYear());
         const q = povertyDashboardQueries;
-        for (const fn of [q.registryByKecamatan, q.registryByKelurahan, q.desilDistribution, q.coverage, q.coverageByKelurahan, q.overlapByOpd, q.overlapDepth, q.targeting, q.targetingByOpd, q.graduationsByMonth, q.targetProgress]) {
+        for (const fn of [
+          q.registryByKecamatan,
+          q.registryByKelurahan,
+          q.desilDistribution,
+          q.coverage,
+          q.coverageByKelurahan,
+          q.overlapByOpd,
+          q.overlapDepth,
+          q.targeting,
+          q.targetingByOpd,
+          q.graduationsByMonth,
+          q.targetProgress,
+        ]) {
           await fn(tx, filters);
         }
         return q.unreachedHouseholds(tx, filters, { limit: 50 });
       }),
-    "dasbor/hasil": () =>
-      scopes.withTenant(tenantId, async (tx) => resultsDashboardData(tx, (await mayorDashboardContext(tx, tenantId, query)).filters)),
+    "dasbor/hasil": () => scopes.withTenant(tenantId, async (tx) => resultsDashboardData(tx, (await mayorDashboardContext(tx, tenantId, query)).filters)),
     "dasbor/anggaran": () =>
       scopes.withTenant(tenantId, async (tx) => budgetDashboardData(tx, tenantId, (await mayorDashboardContext(tx, tenantId, query)).filters)),
     "dasbor/dana-pem": () =>
@@ -170,7 +225,11 @@ export async function benchPages(env: BenchEnv, iterations: number, log: (line: 
           tx.revolvingFund.groupBy({ by: ["year"], orderBy: { year: "desc" } }),
           tx.area.findMany({ where: { level: "KECAMATAN" }, select: { id: true, name: true }, orderBy: { code: "asc" } }),
         ]);
-        return Promise.all([revolvingFundsDashboardQueries.totals(tx, filters), revolvingFundsDashboardQueries.byKelurahan(tx, filters), revolvingFundsDashboardQueries.ageing(tx, filters)]);
+        return Promise.all([
+          revolvingFundsDashboardQueries.totals(tx, filters),
+          revolvingFundsDashboardQueries.byKelurahan(tx, filters),
+          revolvingFundsDashboardQueries.ageing(tx, filters),
+        ]);
       }),
     registri: () =>
       scopes.withTenant(tenantId, (tx) =>
@@ -188,7 +247,9 @@ export async function benchPages(env: BenchEnv, iterations: number, log: (line: 
       log(`  ${name.padEnd(34)} p50 ${fmt(timing.p50)} p95 ${fmt(timing.p95)}`);
       results.push({ name, timing });
     } catch (error) {
-      const note = `failed: ${String((error as Error).message).split("\n")[0]!.slice(0, 160)}`;
+      const note = `failed: ${String((error as Error).message)
+        .split("\n")[0]!
+        .slice(0, 160)}`;
       log(`  ${name.padEnd(34)} ${note}`);
       results.push({ name, timing: summarise([Number.POSITIVE_INFINITY]), note });
     }
@@ -205,7 +266,7 @@ export async function benchSearch(env: BenchEnv, iterations: number, log: (line:
   );
   const cases: Record<string, Record<string, string>> = {
     "first page (desil order)": {},
-    "NIK": { q: sample?.nik ?? "" },
+    NIK: { q: sample?.nik ?? "" },
     "No. KK": { q: sample?.noKk ?? "" },
     'name prefix "budi"': { q: "budi", match: "prefix" },
     'name prefix "sri wah"': { q: "sri wah", match: "prefix" },
@@ -263,14 +324,33 @@ export async function benchImport(env: BenchEnv, households: number, log: (line:
   started = performance.now();
   const commit = dry.status === "DRY_RUN" ? await commitRegistryImport({ ...common, jobId: dry.jobId }) : dry;
   const commitSeconds = (performance.now() - started) / 1000;
-  log(`  import ${rows.length} rows (${households} households): dry run ${dryRunSeconds.toFixed(1)} s, commit ${commitSeconds.toFixed(1)} s → ${commit.status}${commit.error ? ` (${commit.error})` : ""}`);
+  log(
+    `  import ${rows.length} rows (${households} households): dry run ${dryRunSeconds.toFixed(1)} s, commit ${commitSeconds.toFixed(1)} s → ${commit.status}${commit.error ? ` (${commit.error})` : ""}`,
+  );
 
   // The same households and members by COPY, into a tenant of their own.
   const copyTenant = await createImportTenant(fixtureDb);
-  const areaByName = new Map(copyTenant.kecamatan.flatMap((k) => k.kelurahan.map((l) => [`${k.name.toUpperCase()}/${l.name.toUpperCase()}`, { kec: k.id, kel: l.id }])));
+  const areaByName = new Map(
+    copyTenant.kecamatan.flatMap((k) => k.kelurahan.map((l) => [`${k.name.toUpperCase()}/${l.name.toUpperCase()}`, { kec: k.id, kel: l.id }])),
+  );
   started = performance.now();
   const session = await env.sql.session();
-  const householdSink = await session.copy("Household", ["tenantId", "id", "noKk", "registrySource", "registryId", "address", "rt", "rw", "kecamatanId", "kelurahanId", "desil", "isExtremePoor", "createdAt", "updatedAt"]);
+  const householdSink = await session.copy("Household", [
+    "tenantId",
+    "id",
+    "noKk",
+    "registrySource",
+    "registryId",
+    "address",
+    "rt",
+    "rw",
+    "kecamatanId",
+    "kelurahanId",
+    "desil",
+    "isExtremePoor",
+    "createdAt",
+    "updatedAt",
+  ]);
   const now = new Date().toISOString();
   let last = "";
   let h = 0;
@@ -280,13 +360,52 @@ export async function benchImport(env: BenchEnv, households: number, log: (line:
       last = row["NO KK"];
       h++;
       const area = areaByName.get(`${row.KECAMATAN}/${row.KELURAHAN}`)!;
-      await householdSink.row([copyTenant.id, `ci${h}`, row["NO KK"], "DTSEN", row["ID DTSEN"], row.ALAMAT, row.RT, row.RW, area.kec, area.kel, Number(row.DESIL), row["MISKIN EKSTREM"] === "YA", now, now]);
+      await householdSink.row([
+        copyTenant.id,
+        `ci${h}`,
+        row["NO KK"],
+        "DTSEN",
+        row["ID DTSEN"],
+        row.ALAMAT,
+        row.RT,
+        row.RW,
+        area.kec,
+        area.kel,
+        Number(row.DESIL),
+        row["MISKIN EKSTREM"] === "YA",
+        now,
+        now,
+      ]);
     }
     const [d, m, y] = row["TGL LAHIR"].split("-");
-    memberRows.push([copyTenant.id, `cm${memberRows.length}`, `ci${h}`, row.NIK, row.NAMA, row["JENIS KELAMIN"] === "L" ? "MALE" : "FEMALE", row["TEMPAT LAHIR"], `${y}-${m}-${d}`, row["HUB KELUARGA"] === "KEPALA KELUARGA" ? "HEAD" : row["HUB KELUARGA"] === "ISTRI" ? "SPOUSE" : "CHILD", now, now]);
+    memberRows.push([
+      copyTenant.id,
+      `cm${memberRows.length}`,
+      `ci${h}`,
+      row.NIK,
+      row.NAMA,
+      row["JENIS KELAMIN"] === "L" ? "MALE" : "FEMALE",
+      row["TEMPAT LAHIR"],
+      `${y}-${m}-${d}`,
+      row["HUB KELUARGA"] === "KEPALA KELUARGA" ? "HEAD" : row["HUB KELUARGA"] === "ISTRI" ? "SPOUSE" : "CHILD",
+      now,
+      now,
+    ]);
   }
   await householdSink.end();
-  const memberSink = await session.copy("Member", ["tenantId", "id", "householdId", "nik", "name", "sex", "birthPlace", "birthDate", "relation", "createdAt", "updatedAt"]);
+  const memberSink = await session.copy("Member", [
+    "tenantId",
+    "id",
+    "householdId",
+    "nik",
+    "name",
+    "sex",
+    "birthPlace",
+    "birthDate",
+    "relation",
+    "createdAt",
+    "updatedAt",
+  ]);
   for (const row of memberRows) await memberSink.row(row);
   await memberSink.end();
   await session.release();
@@ -359,7 +478,12 @@ type WriteKind = "aidDraft" | "realisation" | "verification";
  * users in flight at once then wait in line for the pool whatever the speed of one write.
  */
 export async function benchConcurrentWrites(
-  env: BenchEnv, users: number, perUser: number, log: (line: string) => void = () => {}, thinkMs = 0, warmUpUsers = 100,
+  env: BenchEnv,
+  users: number,
+  perUser: number,
+  log: (line: string) => void = () => {},
+  thinkMs = 0,
+  warmUpUsers = 100,
 ): Promise<WritesResult> {
   const { tenantId, tenantSlug, sql } = env;
   const marker = `bench-${Date.now().toString(36)}`;
@@ -374,13 +498,20 @@ export async function benchConcurrentWrites(
     `SELECT id, role, "opdId", email, name FROM "User" WHERE "tenantId" = $1 AND role IN ('OPD_STAFF', 'OPD_HEAD')`,
     [tenantId],
   );
-  const households = await sql.query<{ id: string }>(
-    `SELECT id FROM "Household" WHERE "tenantId" = $1 AND status = 'ACTIVE' ORDER BY id LIMIT $2`,
-    [tenantId, users * perUser + warmUpUsers],
-  );
+  const households = await sql.query<{ id: string }>(`SELECT id FROM "Household" WHERE "tenantId" = $1 AND status = 'ACTIVE' ORDER BY id LIMIT $2`, [
+    tenantId,
+    users * perUser + warmUpUsers,
+  ]);
   const session = (row: (typeof staffRows)[number]): SessionUser => ({
-    id: row.id, name: row.name, email: row.email, role: row.role as SessionUser["role"], tenantId, tenantSlug,
-    opdId: row.opdId, opd: { decidesRegistryChanges: false } as SessionUser["opd"], kelurahanId: null,
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role as SessionUser["role"],
+    tenantId,
+    tenantSlug,
+    opdId: row.opdId,
+    opd: { decidesRegistryChanges: false } as SessionUser["opd"],
+    kelurahanId: null,
   });
   const staffByOpd = new Map<string, Staff>();
   for (const row of staffRows) {
@@ -406,11 +537,25 @@ export async function benchConcurrentWrites(
       const programme = usable[u % usable.length]!;
       const staff = staffByOpd.get(programme.opdId)!;
       const created = await runAction(deps(staff.user), createDistributionDefinition, tenantSlug, {
-        programmeId: programme.id, budgetLineId: programme.lineId, householdId: household.id, kind: aidKind(programme.kind),
-        items: "Paket bantuan (pemanasan)", quantity: "1", value: "250000", distributedAt: `${env.year}-12-15`, note: `${marker}-warm-up`, acknowledgeDuplicate: "1",
+        programmeId: programme.id,
+        budgetLineId: programme.lineId,
+        householdId: household.id,
+        kind: aidKind(programme.kind),
+        items: "Paket bantuan (pemanasan)",
+        quantity: "1",
+        value: "250000",
+        distributedAt: `${env.year}-12-15`,
+        note: `${marker}-warm-up`,
+        acknowledgeDuplicate: "1",
       });
-      await runAction(deps(staff.user), createRealisationDefinition, tenantSlug, { budgetLineId: programme.lineId, month: "12", amount: "1000", note: `${marker}-warm-up` });
-      if (created.ok) await runAction(deps(staff.head), verifyDistributionsDefinition, tenantSlug, { ids: [(created.data as { distributionId: string }).distributionId] });
+      await runAction(deps(staff.user), createRealisationDefinition, tenantSlug, {
+        budgetLineId: programme.lineId,
+        month: "12",
+        amount: "1000",
+        note: `${marker}-warm-up`,
+      });
+      if (created.ok)
+        await runAction(deps(staff.head), verifyDistributionsDefinition, tenantSlug, { ids: [(created.data as { distributionId: string }).distributionId] });
     }),
   );
 
@@ -458,16 +603,25 @@ export async function benchConcurrentWrites(
         const household = households[(u * perUser + k) % households.length]!;
         const created = await timed<{ distributionId: string }>(u, "aidDraft", () =>
           runAction(deps(staff.user), createDistributionDefinition, tenantSlug, {
-            programmeId: programme.id, budgetLineId: programme.lineId, householdId: household.id, kind: aidKind(programme.kind),
-            items: "Paket bantuan (uji beban)", quantity: "1", value: "250000", distributedAt: `${env.year}-12-15`,
-            note: marker, acknowledgeDuplicate: "1",
+            programmeId: programme.id,
+            budgetLineId: programme.lineId,
+            householdId: household.id,
+            kind: aidKind(programme.kind),
+            items: "Paket bantuan (uji beban)",
+            quantity: "1",
+            value: "250000",
+            distributedAt: `${env.year}-12-15`,
+            note: marker,
+            acknowledgeDuplicate: "1",
           }),
         );
         if (created) mine.push(created.distributionId);
       }
       const line = sharedLines[u % sharedLines.length]!;
       const lineStaff = staffByOpd.get(line.opdId)!;
-      await timed(u, "realisation", () => runAction(deps(lineStaff.user), createRealisationDefinition, tenantSlug, { budgetLineId: line.lineId, month: "12", amount: "1000", note: marker }));
+      await timed(u, "realisation", () =>
+        runAction(deps(lineStaff.user), createRealisationDefinition, tenantSlug, { budgetLineId: line.lineId, month: "12", amount: "1000", note: marker }),
+      );
       if (mine.length > 0) {
         const verified = await timed(u, "verification", () => runAction(deps(staff.head), verifyDistributionsDefinition, tenantSlug, { ids: mine }));
         if (verified) acknowledged.push(...mine);
@@ -507,13 +661,28 @@ export async function benchConcurrentWrites(
   const lostUpdates = { missingDrafts: Number(missing), summaryMismatches: Number(mismatches), linesOverPagu: Number(over), ok: false };
   lostUpdates.ok = lostUpdates.missingDrafts === 0 && lostUpdates.summaryMismatches === 0 && lostUpdates.linesOverPagu === 0;
   const result: WritesResult = {
-    users, thinkMs, writes, failed, errors, seconds: round1(seconds), writesPerSecond: Math.round(writes / seconds),
-    writesPerSecondAllActive: rateWhileAllActive(firstStart, lastEnd, ends), warmUpUsers: warmHouseholds.length, latency: summarise(latencies),
+    users,
+    thinkMs,
+    writes,
+    failed,
+    errors,
+    seconds: round1(seconds),
+    writesPerSecond: Math.round(writes / seconds),
+    writesPerSecondAllActive: rateWhileAllActive(firstStart, lastEnd, ends),
+    warmUpUsers: warmHouseholds.length,
+    latency: summarise(latencies),
     latencyByKind: { aidDraft: summarise(byKind.aidDraft), realisation: summarise(byKind.realisation), verification: summarise(byKind.verification) },
-    poolSize: Number(process.env.DATABASE_POOL_SIZE) || 10, lostUpdates,
+    poolSize: Number(process.env.DATABASE_POOL_SIZE) || 10,
+    lostUpdates,
   };
-  log(`  ${users} users, think time ${thinkMs} ms: ${writes} writes (${failed} failed) in ${result.seconds} s → ${result.writesPerSecond} writes/s (${result.writesPerSecondAllActive} while all ${users} are at work), p50 ${fmt(result.latency.p50)} p95 ${fmt(result.latency.p95)}; lost updates: ${lostUpdates.ok ? "none" : JSON.stringify(lostUpdates)}`);
-  log(`  by kind (p50 / p95): ${Object.entries(result.latencyByKind).map(([kind, t]) => `${kind} ${fmt(t.p50)} / ${fmt(t.p95)}`).join(", ")}`);
+  log(
+    `  ${users} users, think time ${thinkMs} ms: ${writes} writes (${failed} failed) in ${result.seconds} s → ${result.writesPerSecond} writes/s (${result.writesPerSecondAllActive} while all ${users} are at work), p50 ${fmt(result.latency.p50)} p95 ${fmt(result.latency.p95)}; lost updates: ${lostUpdates.ok ? "none" : JSON.stringify(lostUpdates)}`,
+  );
+  log(
+    `  by kind (p50 / p95): ${Object.entries(result.latencyByKind)
+      .map(([kind, t]) => `${kind} ${fmt(t.p50)} / ${fmt(t.p95)}`)
+      .join(", ")}`,
+  );
   return result;
 }
 
@@ -526,7 +695,11 @@ function rateWhileAllActive(firstStart: number[], lastEnd: number[], ends: numbe
 }
 
 function aidKind(programmeKind: string): string {
-  return ({ FOOD_AID: "FOOD", CAPITAL_AID: "CAPITAL", SEEDLINGS: "SEEDLINGS", EQUIPMENT_AID: "EQUIPMENT", SOCIAL_ASSISTANCE: "CASH" } as Record<string, string>)[programmeKind] ?? "OTHER";
+  return (
+    ({ FOOD_AID: "FOOD", CAPITAL_AID: "CAPITAL", SEEDLINGS: "SEEDLINGS", EQUIPMENT_AID: "EQUIPMENT", SOCIAL_ASSISTANCE: "CASH" } as Record<string, string>)[
+      programmeKind
+    ] ?? "OTHER"
+  );
 }
 
 // ─────────────────────────── first-load JavaScript ───────────────────────────
@@ -555,7 +728,9 @@ export async function firstLoadJs(root = process.cwd()): Promise<BundleResult> {
     const manifest = path.join(dir, "server", "app", route.slice(1), "page_client-reference-manifest.js");
     if (!existsSync(manifest)) continue;
     const text = await readFile(manifest, "utf8");
-    const chunks = new Set([...text.matchAll(/"(\/?_next\/static\/chunks\/[^"]+?\.js)"|"(static\/chunks\/[^"]+?\.js)"/g)].map((m) => (m[1] ?? m[2]!).replace(/^\/?_next\//, "")));
+    const chunks = new Set(
+      [...text.matchAll(/"(\/?_next\/static\/chunks\/[^"]+?\.js)"|"(static\/chunks\/[^"]+?\.js)"/g)].map((m) => (m[1] ?? m[2]!).replace(/^\/?_next\//, "")),
+    );
     for (const file of await rootChunks(dir)) chunks.add(file);
     let bytes = 0;
     for (const chunk of chunks) {
@@ -574,5 +749,3 @@ async function rootChunks(dir: string): Promise<string[]> {
   const parsed = JSON.parse(await readFile(manifest, "utf8")) as { rootMainFiles?: string[]; polyfillFiles?: string[] };
   return [...(parsed.rootMainFiles ?? [])];
 }
-
-

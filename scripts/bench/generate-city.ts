@@ -116,8 +116,14 @@ export async function generateCity(db: Db, sql: Sql, options: GenerateCityOption
 
   const used = process.cpuUsage(cpu);
   return {
-    tenantId, slug, fiscalYear: BENCH_YEAR, counts, seconds: (performance.now() - started) / 1000,
-    nodeCpuSeconds: Math.round((used.user + used.system) / 1e5) / 10, loadAverage: [loadAtStart, os.loadavg()[0]!], steps,
+    tenantId,
+    slug,
+    fiscalYear: BENCH_YEAR,
+    counts,
+    seconds: (performance.now() - started) / 1000,
+    nodeCpuSeconds: Math.round((used.user + used.system) / 1e5) / 10,
+    loadAverage: [loadAtStart, os.loadavg()[0]!],
+    steps,
   };
 }
 
@@ -157,14 +163,19 @@ async function createCityTenant(db: Db, options: GenerateCityOptions & { slug: s
   const areas: Areas = {
     kecamatan: kecamatan.map((k) => ({ id: k.id, code: k.code, name: k.name })),
     kecamatanIds: kecamatan.map((k) => k.id),
-    kelurahan: rows
-      .filter((a) => a.level === "KELURAHAN")
-      .map((l) => ({ id: l.id, code: l.code, name: l.name, kecamatanIdx: kecamatanIdx.get(l.parentId!)! })),
+    kelurahan: rows.filter((a) => a.level === "KELURAHAN").map((l) => ({ id: l.id, code: l.code, name: l.name, kecamatanIdx: kecamatanIdx.get(l.parentId!)! })),
   };
 
   const opds = povertyOpds({ name: "Badan Perencanaan Pembangunan Daerah", shortName: "Bappeda" });
   await db.opd.createMany({
-    data: opds.map((o) => ({ tenantId: tenant.id, id: seedId(tenant.id, "opd", o.code), code: o.code, name: o.name, shortName: o.shortName, decidesRegistryChanges: o.decidesRegistryChanges ?? false })),
+    data: opds.map((o) => ({
+      tenantId: tenant.id,
+      id: seedId(tenant.id, "opd", o.code),
+      code: o.code,
+      name: o.name,
+      shortName: o.shortName,
+      decidesRegistryChanges: o.decidesRegistryChanges ?? false,
+    })),
   });
   const passwordHash = await hashPassword("bench-password-8");
   const users = [
@@ -189,8 +200,14 @@ async function createCityTenant(db: Db, options: GenerateCityOptions & { slug: s
   });
   await db.povertyStatistic.createMany({
     data: [2023, 2024, 2025].map((year, i) => ({
-      tenantId: tenant.id, id: seedId(tenant.id, "stat", year), year, povertyRatePct: (4.8 - i * 0.3).toFixed(2),
-      poorPeople: 138_000 - i * 9_000, extremeRatePct: (0.9 - i * 0.3).toFixed(2), extremePoorPeople: 26_000 - i * 8_000, source: "BPS (benchmark data)",
+      tenantId: tenant.id,
+      id: seedId(tenant.id, "stat", year),
+      year,
+      povertyRatePct: (4.8 - i * 0.3).toFixed(2),
+      poorPeople: 138_000 - i * 9_000,
+      extremeRatePct: (0.9 - i * 0.3).toFixed(2),
+      extremePoorPeople: 26_000 - i * 8_000,
+      source: "BPS (benchmark data)",
     })),
   });
   await db.target.createMany({
@@ -222,20 +239,62 @@ const REGISTRY_SNAPSHOT = utcDate(2025, 12, 1);
 async function loadRegistry(ctx: Ctx): Promise<Registry> {
   const { households: n, tenantId, areas } = ctx;
   const reg: Registry = {
-    kelurahan: new Int16Array(n), desil: new Int8Array(n), extreme: new Uint8Array(n),
-    memberStart: new Int32Array(n + 1), memberCount: new Uint8Array(n), head: new Uint8Array(n),
-    eligible: new Int32Array(0), borrowers: [],
+    kelurahan: new Int16Array(n),
+    desil: new Int8Array(n),
+    extreme: new Uint8Array(n),
+    memberStart: new Int32Array(n + 1),
+    memberCount: new Uint8Array(n),
+    head: new Uint8Array(n),
+    eligible: new Int32Array(0),
+    borrowers: [],
   };
   const kelurahanIdx = new Map(areas.kelurahan.map((l, i) => [l.code, i]));
   const kecamatan = areas.kecamatan;
-  const registryAreas = areas.kelurahan.map((l) => ({ kecamatanCode: kecamatan[l.kecamatanIdx]!.code, kecamatanName: kecamatan[l.kecamatanIdx]!.name, kelurahanCode: l.code, kelurahanName: l.name }));
+  const registryAreas = areas.kelurahan.map((l) => ({
+    kecamatanCode: kecamatan[l.kecamatanIdx]!.code,
+    kecamatanName: kecamatan[l.kecamatanIdx]!.name,
+    kelurahanCode: l.code,
+    kelurahanName: l.name,
+  }));
   const loanShare = (PER_MILLION.loans * ctx.scale) / n;
   const borrowerRandom = createRandom(hashSeed(ctx.seed, "borrowers"));
 
   const [hs, ms] = [await ctx.sql.session(), await ctx.sql.session()];
   await replica(hs, ms);
-  const householdSink = await hs.copy("Household", ["tenantId", "id", "noKk", "registrySource", "registryId", "address", "rt", "rw", "kecamatanId", "kelurahanId", "desil", "isExtremePoor", "status", "statusChangedAt", "createdAt", "updatedAt"]);
-  const memberSink = await ms.copy("Member", ["tenantId", "id", "householdId", "nik", "name", "sex", "birthPlace", "birthDate", "relation", "education", "occupation", "disability", "createdAt", "updatedAt"]);
+  const householdSink = await hs.copy("Household", [
+    "tenantId",
+    "id",
+    "noKk",
+    "registrySource",
+    "registryId",
+    "address",
+    "rt",
+    "rw",
+    "kecamatanId",
+    "kelurahanId",
+    "desil",
+    "isExtremePoor",
+    "status",
+    "statusChangedAt",
+    "createdAt",
+    "updatedAt",
+  ]);
+  const memberSink = await ms.copy("Member", [
+    "tenantId",
+    "id",
+    "householdId",
+    "nik",
+    "name",
+    "sex",
+    "birthPlace",
+    "birthDate",
+    "relation",
+    "education",
+    "occupation",
+    "disability",
+    "createdAt",
+    "updatedAt",
+  ]);
   const events: unknown[][] = [];
   const desilChanges: unknown[][] = [];
   const eligible: number[] = [];
@@ -243,8 +302,19 @@ async function loadRegistry(ctx: Ctx): Promise<Registry> {
   let pending: Promise<void>[] = [];
 
   for (const h of registryHouseholds({
-    seed: ctx.seed, count: n, areas: registryAreas, cityName: "Kota", cultures: [["umum", 85], ["bali", 5], ["sasak", 5], ["timor", 5]],
-    streets: DEMO_CITIES.flatMap((c) => c.streets), alleys: DEMO_CITIES.flatMap((c) => c.alleys), birthPlaces: ["Surabaya", "Surabaya", "Surabaya", "Sidoarjo", "Gresik", "Lamongan", "Madura", "Malang", "Jember", "Kediri"],
+    seed: ctx.seed,
+    count: n,
+    areas: registryAreas,
+    cityName: "Kota",
+    cultures: [
+      ["umum", 85],
+      ["bali", 5],
+      ["sasak", 5],
+      ["timor", 5],
+    ],
+    streets: DEMO_CITIES.flatMap((c) => c.streets),
+    alleys: DEMO_CITIES.flatMap((c) => c.alleys),
+    birthPlaces: ["Surabaya", "Surabaya", "Surabaya", "Sidoarjo", "Gresik", "Lamongan", "Madura", "Malang", "Jember", "Kediri"],
     snapshot: REGISTRY_SNAPSHOT,
   })) {
     const i = h.index;
@@ -256,30 +326,89 @@ async function loadRegistry(ctx: Ctx): Promise<Registry> {
     reg.extreme[i] = h.isExtremePoor ? 1 : 0;
     reg.memberStart[i] = member;
     reg.memberCount[i] = h.members.length;
-    const headAt = Math.max(0, h.members.findIndex((m) => m.relation === "HEAD"));
+    const headAt = Math.max(
+      0,
+      h.members.findIndex((m) => m.relation === "HEAD"),
+    );
     reg.head[i] = headAt;
     if (h.status === "ACTIVE" && (h.isExtremePoor || h.desil <= 4)) eligible.push(i);
-    const p1 = householdSink.row([tenantId, hid, h.noKk, h.registrySource, h.registryId, h.address, h.rt, h.rw, areas.kecamatanIds[kelurahan.kecamatanIdx], kelurahan.id, h.desil, h.isExtremePoor, h.status, h.statusChangedAt, NOW, NOW]);
+    const p1 = householdSink.row([
+      tenantId,
+      hid,
+      h.noKk,
+      h.registrySource,
+      h.registryId,
+      h.address,
+      h.rt,
+      h.rw,
+      areas.kecamatanIds[kelurahan.kecamatanIdx],
+      kelurahan.id,
+      h.desil,
+      h.isExtremePoor,
+      h.status,
+      h.statusChangedAt,
+      NOW,
+      NOW,
+    ]);
     if (p1 !== undefined) pending.push(p1);
     for (const m of h.members) {
-      const p2 = memberSink.row([tenantId, id("m", member), hid, m.nik, m.name, m.sex, m.birthPlace, day(m.birthDate), m.relation, m.education, m.occupation, m.disability, NOW, NOW]);
+      const p2 = memberSink.row([
+        tenantId,
+        id("m", member),
+        hid,
+        m.nik,
+        m.name,
+        m.sex,
+        m.birthPlace,
+        day(m.birthDate),
+        m.relation,
+        m.education,
+        m.occupation,
+        m.disability,
+        NOW,
+        NOW,
+      ]);
       if (p2 !== undefined) pending.push(p2);
       member++;
     }
-    for (const [k, e] of h.statusEvents.entries()) events.push([tenantId, id("e", i * 4 + k), hid, e.fromStatus, e.toStatus, e.fromExtremePoor, e.toExtremePoor, day(e.effectiveDate), e.reason, e.source, NOW]);
-    for (const [k, d] of h.desilChanges.entries()) desilChanges.push([tenantId, id("d", i * 4 + k), hid, d.fromDesil, d.toDesil, day(d.effectiveDate), d.source, NOW]);
+    for (const [k, e] of h.statusEvents.entries())
+      events.push([
+        tenantId,
+        id("e", i * 4 + k),
+        hid,
+        e.fromStatus,
+        e.toStatus,
+        e.fromExtremePoor,
+        e.toExtremePoor,
+        day(e.effectiveDate),
+        e.reason,
+        e.source,
+        NOW,
+      ]);
+    for (const [k, d] of h.desilChanges.entries())
+      desilChanges.push([tenantId, id("d", i * 4 + k), hid, d.fromDesil, d.toDesil, day(d.effectiveDate), d.source, NOW]);
     if (h.status === "ACTIVE" && borrowerRandom.chance(loanShare)) {
       const head = h.members[headAt]!;
       reg.borrowers.push({ household: i, member: member - h.members.length + headAt, nik: head.nik, name: head.name, birthDate: head.birthDate });
     }
-    if (pending.length > 0) (await Promise.all(pending), (pending = []));
+    if (pending.length > 0) await Promise.all(pending), (pending = []);
   }
   reg.memberStart[n] = member;
   reg.eligible = Int32Array.from(eligible);
   ctx.counts.Household = await householdSink.end();
   ctx.counts.Member = await memberSink.end();
-  ctx.counts.HouseholdStatusEvent = await copyAll(hs, "HouseholdStatusEvent", ["tenantId", "id", "householdId", "fromStatus", "toStatus", "fromExtremePoor", "toExtremePoor", "effectiveDate", "reason", "source", "createdAt"], events);
-  ctx.counts.HouseholdDesilChange = await copyAll(ms, "HouseholdDesilChange", ["tenantId", "id", "householdId", "fromDesil", "toDesil", "effectiveDate", "source", "createdAt"], desilChanges);
+  ctx.counts.HouseholdStatusEvent = await copyAll(
+    hs,
+    "HouseholdStatusEvent",
+    ["tenantId", "id", "householdId", "fromStatus", "toStatus", "fromExtremePoor", "toExtremePoor", "effectiveDate", "reason", "source", "createdAt"],
+    events,
+  );
+  ctx.counts.HouseholdDesilChange = await copyAll(
+    ms,
+    "HouseholdDesilChange",
+    ["tenantId", "id", "householdId", "fromDesil", "toDesil", "effectiveDate", "source", "createdAt"],
+    desilChanges,
+  );
   await hs.release();
   await ms.release();
   return reg;
@@ -297,11 +426,23 @@ type Programme = { id: string; opdId: string; kind: ProgrammeKind; lineId: strin
 type Programmes = { training: Programme[]; premium: Programme[]; aid: Programme[] };
 
 const KIND_SHARE: ReadonlyArray<readonly [ProgrammeKind, number]> = [
-  ["TRAINING", 25], ["INSURANCE_PREMIUM", 5], ["EQUIPMENT_AID", 12], ["CAPITAL_AID", 12], ["FOOD_AID", 14], ["SEEDLINGS", 8],
-  ["HOUSING", 6], ["SOCIAL_ASSISTANCE", 14], ["OTHER", 4],
+  ["TRAINING", 25],
+  ["INSURANCE_PREMIUM", 5],
+  ["EQUIPMENT_AID", 12],
+  ["CAPITAL_AID", 12],
+  ["FOOD_AID", 14],
+  ["SEEDLINGS", 8],
+  ["HOUSING", 6],
+  ["SOCIAL_ASSISTANCE", 14],
+  ["OTHER", 4],
 ];
 
-const SOURCE_SHARE: ReadonlyArray<readonly [FundingSource, number]> = [["APBD", 65], ["FISCAL_INCENTIVE", 20], ["DAK", 8], ["CSR", 7]];
+const SOURCE_SHARE: ReadonlyArray<readonly [FundingSource, number]> = [
+  ["APBD", 65],
+  ["FISCAL_INCENTIVE", 20],
+  ["DAK", 8],
+  ["CSR", 7],
+];
 
 async function loadProgrammes(ctx: Ctx): Promise<Programmes> {
   const { tenantId, random } = ctx;
@@ -327,12 +468,34 @@ async function loadProgrammes(ctx: Ctx): Promise<Programmes> {
     const pid = id("p", p);
     const lines = random.chance(0.4) ? 2 : 1;
     const firstLine = id("b", line);
-    programmeRows.push([tenantId, pid, opdId, BENCH_YEAR, name, kind, template.description, template.targetUnit, template.targetCount * 10, template.targetExtremeCount * 10, NOW, NOW]);
+    programmeRows.push([
+      tenantId,
+      pid,
+      opdId,
+      BENCH_YEAR,
+      name,
+      kind,
+      template.description,
+      template.targetUnit,
+      template.targetCount * 10,
+      template.targetExtremeCount * 10,
+      NOW,
+      NOW,
+    ]);
     for (let k = 0; k < lines; k++) {
       const source = random.weighted(SOURCE_SHARE);
       const pagu = BigInt(random.int(2, 400)) * 25_000_000n;
       const lid = id("b", line++);
-      lineRows.push([tenantId, lid, pid, source, template.budgetLines[0]?.description ?? "Belanja program", pagu, source === "CSR" ? "PT Mitra Sejahtera (CSR)" : null, NOW]);
+      lineRows.push([
+        tenantId,
+        lid,
+        pid,
+        source,
+        template.budgetLines[0]?.description ?? "Belanja program",
+        pagu,
+        source === "CSR" ? "PT Mitra Sejahtera (CSR)" : null,
+        NOW,
+      ]);
       // Twelve months: most lines spend along the calendar, some lag; the last months partly still drafts.
       const pace = 0.55 + random.next() * 0.5;
       for (let month = 1; month <= 12; month++) {
@@ -346,9 +509,24 @@ async function loadProgrammes(ctx: Ctx): Promise<Programmes> {
   }
   const s = await ctx.sql.session();
   await replica(s);
-  ctx.counts.Programme = await copyAll(s, "Programme", ["tenantId", "id", "opdId", "fiscalYear", "name", "kind", "description", "targetUnit", "targetCount", "targetExtremeCount", "createdAt", "updatedAt"], programmeRows);
-  ctx.counts.BudgetLine = await copyAll(s, "BudgetLine", ["tenantId", "id", "programmeId", "fundingSource", "description", "pagu", "partnerName", "createdAt"], lineRows);
-  ctx.counts.BudgetRealisation = await copyAll(s, "BudgetRealisation", ["tenantId", "id", "budgetLineId", "month", "amount", "note", "status", "verifiedAt", "createdAt"], realisationRows);
+  ctx.counts.Programme = await copyAll(
+    s,
+    "Programme",
+    ["tenantId", "id", "opdId", "fiscalYear", "name", "kind", "description", "targetUnit", "targetCount", "targetExtremeCount", "createdAt", "updatedAt"],
+    programmeRows,
+  );
+  ctx.counts.BudgetLine = await copyAll(
+    s,
+    "BudgetLine",
+    ["tenantId", "id", "programmeId", "fundingSource", "description", "pagu", "partnerName", "createdAt"],
+    lineRows,
+  );
+  ctx.counts.BudgetRealisation = await copyAll(
+    s,
+    "BudgetRealisation",
+    ["tenantId", "id", "budgetLineId", "month", "amount", "note", "status", "verifiedAt", "createdAt"],
+    realisationRows,
+  );
   await s.release();
   return result;
 }
@@ -363,7 +541,18 @@ async function loadTrainings(ctx: Ctx, reg: Registry, programmes: Programmes): P
   const f = await ctx.sql.session();
   await replica(s, f);
   const trainingRows: unknown[][] = [];
-  const participantSink = await s.copy("TrainingParticipant", ["tenantId", "id", "trainingId", "householdId", "memberId", "completion", "certificateNo", "status", "verifiedAt", "createdAt"]);
+  const participantSink = await s.copy("TrainingParticipant", [
+    "tenantId",
+    "id",
+    "trainingId",
+    "householdId",
+    "memberId",
+    "completion",
+    "certificateNo",
+    "status",
+    "verifiedAt",
+    "createdAt",
+  ]);
   const followSink = await f.copy("TrainingFollowUp", ["tenantId", "id", "participantId", "monthsAfter", "dueDate", "outcome", "recordedAt"]);
   let participant = 0;
   for (let t = 0; t < trainings; t++) {
@@ -373,28 +562,68 @@ async function loadTrainings(ctx: Ctx, reg: Registry, programmes: Programmes): P
     const end = addDays(start, (plan?.days ?? 5) - 1);
     const verified = random.chance(0.95);
     const tid = id("t", t);
-    trainingRows.push([tenantId, tid, programme.id, programme.opdId, plan?.skill ?? "Keterampilan kerja", day(start), day(end), random.pick(plan?.places ?? ["Balai Latihan Kerja"]), plan?.trainer ?? null, TRAINING_SIZE, verified ? "VERIFIED" : "DRAFT", verified ? NOW : null, NOW]);
+    trainingRows.push([
+      tenantId,
+      tid,
+      programme.id,
+      programme.opdId,
+      plan?.skill ?? "Keterampilan kerja",
+      day(start),
+      day(end),
+      random.pick(plan?.places ?? ["Balai Latihan Kerja"]),
+      plan?.trainer ?? null,
+      TRAINING_SIZE,
+      verified ? "VERIFIED" : "DRAFT",
+      verified ? NOW : null,
+      NOW,
+    ]);
     const members = new Set<number>();
     while (members.size < TRAINING_SIZE) {
       const h = pickHousehold(random, reg);
       members.add(reg.memberStart[h]! + reg.head[h]!);
-      if (members.size < TRAINING_SIZE && reg.memberCount[h]! > 1 && random.chance(0.3)) members.add(reg.memberStart[h]! + random.int(0, reg.memberCount[h]! - 1));
+      if (members.size < TRAINING_SIZE && reg.memberCount[h]! > 1 && random.chance(0.3))
+        members.add(reg.memberStart[h]! + random.int(0, reg.memberCount[h]! - 1));
     }
     for (const m of members) {
       const h = householdOfMember(reg, m);
-      const completion = random.weighted([["COMPLETED", 85], ["ENROLLED", 10], ["DROPPED", 5]] as const);
+      const completion = random.weighted([
+        ["COMPLETED", 85],
+        ["ENROLLED", 10],
+        ["DROPPED", 5],
+      ] as const);
       const pVerified = verified && random.chance(0.92);
       const pid = id("q", participant++);
-      await participantSink.row([tenantId, pid, tid, id("h", h), id("m", m), completion, completion === "COMPLETED" ? `SRT/${BENCH_YEAR}/${participant}` : null, pVerified ? "VERIFIED" : "DRAFT", pVerified ? NOW : null, NOW]);
+      await participantSink.row([
+        tenantId,
+        pid,
+        tid,
+        id("h", h),
+        id("m", m),
+        completion,
+        completion === "COMPLETED" ? `SRT/${BENCH_YEAR}/${participant}` : null,
+        pVerified ? "VERIFIED" : "DRAFT",
+        pVerified ? NOW : null,
+        NOW,
+      ]);
       if (completion === "COMPLETED") {
-        const outcome = random.weighted([["BUSINESS_OPENED", 30], ["EMPLOYED", 15], ["NEITHER", 25], ["-", 30]] as const);
+        const outcome = random.weighted([
+          ["BUSINESS_OPENED", 30],
+          ["EMPLOYED", 15],
+          ["NEITHER", 25],
+          ["-", 30],
+        ] as const);
         await followSink.row([tenantId, id("f", participant), pid, 3, day(addDays(end, 91)), outcome === "-" ? null : outcome, outcome === "-" ? null : NOW]);
       }
     }
   }
   ctx.counts.TrainingParticipant = await participantSink.end();
   ctx.counts.TrainingFollowUp = await followSink.end();
-  ctx.counts.Training = await copyAll(s, "Training", ["tenantId", "id", "programmeId", "opdId", "skill", "startDate", "endDate", "place", "trainer", "capacity", "status", "verifiedAt", "createdAt"], trainingRows);
+  ctx.counts.Training = await copyAll(
+    s,
+    "Training",
+    ["tenantId", "id", "programmeId", "opdId", "skill", "startDate", "endDate", "place", "trainer", "capacity", "status", "verifiedAt", "createdAt"],
+    trainingRows,
+  );
   await s.release();
   await f.release();
 }
@@ -413,15 +642,42 @@ function householdOfMember(reg: Registry, member: number): number {
 // ─────────────────────────── aid and BPJS premiums ───────────────────────────
 
 const AID_KIND: Partial<Record<ProgrammeKind, AidKind>> = {
-  EQUIPMENT_AID: "EQUIPMENT", CAPITAL_AID: "CAPITAL", FOOD_AID: "FOOD", SEEDLINGS: "SEEDLINGS", HOUSING: "HOUSING",
-  INSURANCE_PREMIUM: "INSURANCE_PREMIUM", SOCIAL_ASSISTANCE: "CASH", OTHER: "OTHER",
+  EQUIPMENT_AID: "EQUIPMENT",
+  CAPITAL_AID: "CAPITAL",
+  FOOD_AID: "FOOD",
+  SEEDLINGS: "SEEDLINGS",
+  HOUSING: "HOUSING",
+  INSURANCE_PREMIUM: "INSURANCE_PREMIUM",
+  SOCIAL_ASSISTANCE: "CASH",
+  OTHER: "OTHER",
 };
 
 async function loadAid(ctx: Ctx, reg: Registry, programmes: Programmes): Promise<void> {
   const { tenantId, random } = ctx;
   const s = await ctx.sql.session();
   await replica(s);
-  const sink = await s.copy("AidDistribution", ["tenantId", "id", "programmeId", "opdId", "budgetLineId", "householdId", "memberId", "kind", "items", "quantity", "value", "distributedAt", "handedOverBy", "partnerName", "monthsCovered", "status", "verifiedAt", "reversesId", "note", "createdAt"]);
+  const sink = await s.copy("AidDistribution", [
+    "tenantId",
+    "id",
+    "programmeId",
+    "opdId",
+    "budgetLineId",
+    "householdId",
+    "memberId",
+    "kind",
+    "items",
+    "quantity",
+    "value",
+    "distributedAt",
+    "handedOverBy",
+    "partnerName",
+    "monthsCovered",
+    "status",
+    "verifiedAt",
+    "reversesId",
+    "note",
+    "createdAt",
+  ]);
   const officers = DEMO_CITIES.flatMap((c) => c.officers);
   let n = 0;
   const write = async (list: Programme[], total: number, premium: boolean) => {
@@ -431,14 +687,58 @@ async function loadAid(ctx: Ctx, reg: Registry, programmes: Programmes): Promise
       const kind = aid?.kind ?? AID_KIND[programme.kind] ?? "OTHER";
       const h = pickHousehold(random, reg);
       const member = premium || random.chance(0.3) ? id("m", reg.memberStart[h]! + reg.head[h]!) : null;
-      const value = Array.isArray(aid?.value) ? BigInt(random.int(Number(aid.value[0] / 50_000n), Number(aid.value[1] / 50_000n))) * 50_000n : ((aid?.value as bigint | undefined) ?? 500_000n);
+      const value = Array.isArray(aid?.value)
+        ? BigInt(random.int(Number(aid.value[0] / 50_000n), Number(aid.value[1] / 50_000n))) * 50_000n
+        : ((aid?.value as bigint | undefined) ?? 500_000n);
       const at = day(addDays(utcDate(BENCH_YEAR, 1, 2), random.int(0, 360)));
       const verified = random.chance(0.93);
       const aidId = id("a", n++);
-      await sink.row([tenantId, aidId, programme.id, programme.opdId, programme.lineId, id("h", h), member, kind, aid?.items ?? programme.name, 1, value, at, random.pick(officers), aid?.partnerName ?? null, premium ? 12 : null, verified ? "VERIFIED" : "DRAFT", verified ? NOW : null, null, null, NOW]);
+      await sink.row([
+        tenantId,
+        aidId,
+        programme.id,
+        programme.opdId,
+        programme.lineId,
+        id("h", h),
+        member,
+        kind,
+        aid?.items ?? programme.name,
+        1,
+        value,
+        at,
+        random.pick(officers),
+        aid?.partnerName ?? null,
+        premium ? 12 : null,
+        verified ? "VERIFIED" : "DRAFT",
+        verified ? NOW : null,
+        null,
+        null,
+        NOW,
+      ]);
       // A few verified hand-overs were wrong and are cancelled by a verified reversal.
       if (verified && random.chance(0.003)) {
-        await sink.row([tenantId, id("a", n++), programme.id, programme.opdId, programme.lineId, id("h", h), member, kind, aid?.items ?? programme.name, 1, -value, at, random.pick(officers), null, premium ? 12 : null, "VERIFIED", NOW, aidId, "Salah penerima: dibatalkan", NOW]);
+        await sink.row([
+          tenantId,
+          id("a", n++),
+          programme.id,
+          programme.opdId,
+          programme.lineId,
+          id("h", h),
+          member,
+          kind,
+          aid?.items ?? programme.name,
+          1,
+          -value,
+          at,
+          random.pick(officers),
+          null,
+          premium ? 12 : null,
+          "VERIFIED",
+          NOW,
+          aidId,
+          "Salah penerima: dibatalkan",
+          NOW,
+        ]);
       }
     }
   };
@@ -454,11 +754,24 @@ async function loadLoans(ctx: Ctx, reg: Registry): Promise<void> {
   const { tenantId, random, areas } = ctx;
   const fundIds = areas.kelurahan.map((l) => seedId(tenantId, "fund", l.id));
   const funds = areas.kelurahan.map((l, i) => [tenantId, fundIds[i], l.id, BENCH_YEAR, `LPM Kelurahan ${l.name}`, 10_000_000n, 24, 300, 1, NOW]);
-  const capital = areas.kelurahan.map((_, i) => [tenantId, seedId(tenantId, "capital", i), fundIds[i], 500_000_000n, "APBD", day(utcDate(BENCH_YEAR, 1, 15)), "Modal awal dan tambahan APBD"]);
+  const capital = areas.kelurahan.map((_, i) => [
+    tenantId,
+    seedId(tenantId, "capital", i),
+    fundIds[i],
+    500_000_000n,
+    "APBD",
+    day(utcDate(BENCH_YEAR, 1, 15)),
+    "Modal awal dan tambahan APBD",
+  ]);
   const s = await ctx.sql.session();
   const r = await ctx.sql.session();
   await replica(s, r);
-  ctx.counts.RevolvingFund = await copyAll(s, "RevolvingFund", ["tenantId", "id", "kelurahanId", "year", "lpmName", "maxLoan", "maxTenorMonths", "serviceFeeBps", "graceMonths", "createdAt"], funds);
+  ctx.counts.RevolvingFund = await copyAll(
+    s,
+    "RevolvingFund",
+    ["tenantId", "id", "kelurahanId", "year", "lpmName", "maxLoan", "maxTenorMonths", "serviceFeeBps", "graceMonths", "createdAt"],
+    funds,
+  );
   ctx.counts.RevolvingFundCapital = await copyAll(s, "RevolvingFundCapital", ["tenantId", "id", "fundId", "amount", "source", "receivedAt", "note"], capital);
   const loanRows: unknown[][] = [];
   const instalmentSink = await s.copy("LoanInstallment", ["tenantId", "id", "loanId", "seq", "dueDate", "principalDue", "feeDue"]);
@@ -472,7 +785,14 @@ async function loadLoans(ctx: Ctx, reg: Registry): Promise<void> {
     const principal = BigInt(random.int(6, 20)) * 500_000n;
     const tenor = random.pick([12, 18, 24]);
     const fee = serviceFeeOf(principal, 300);
-    const status = random.weighted([["DISBURSED", 70], ["REPAID", 18], ["WRITTEN_OFF", 2], ["PROPOSED", 5], ["APPROVED", 3], ["REJECTED", 2]] as const);
+    const status = random.weighted([
+      ["DISBURSED", 70],
+      ["REPAID", 18],
+      ["WRITTEN_OFF", 2],
+      ["PROPOSED", 5],
+      ["APPROVED", 3],
+      ["REJECTED", 2],
+    ] as const);
     const disbursedAt = addDays(utcDate(BENCH_YEAR, 1, 10), random.int(0, 350));
     const lent = status === "DISBURSED" || status === "REPAID" || status === "WRITTEN_OFF";
     let principalRepaid = 0n;
@@ -481,23 +801,93 @@ async function loadLoans(ctx: Ctx, reg: Registry): Promise<void> {
     if (lent) {
       const schedule = loanSchedule({ disbursedAt, principal, serviceFee: fee, tenorMonths: tenor, graceMonths: 1 });
       const due = schedule.filter((line) => line.dueDate <= AS_OF);
-      const paidCount = status === "REPAID" ? schedule.length : status === "WRITTEN_OFF" ? Math.min(due.length, 2) : random.chance(0.8) ? due.length : random.int(0, Math.max(0, due.length - 1));
+      const paidCount =
+        status === "REPAID"
+          ? schedule.length
+          : status === "WRITTEN_OFF"
+            ? Math.min(due.length, 2)
+            : random.chance(0.8)
+              ? due.length
+              : random.int(0, Math.max(0, due.length - 1));
       for (const line of schedule) {
         await instalmentSink.row([tenantId, id("i", instalmentN++), loanId, line.seq, day(line.dueDate), line.principalDue, line.feeDue]);
         if (line.seq <= paidCount) {
           principalRepaid += line.principalDue;
           feePaid += line.feeDue;
-          await repaymentSink.row([tenantId, id("y", repaymentN++), loanId, day(addDays(line.dueDate, random.int(-3, 5))), line.principalDue + line.feeDue, line.principalDue, line.feeDue, `KW-${repaymentN}`, NOW]);
+          await repaymentSink.row([
+            tenantId,
+            id("y", repaymentN++),
+            loanId,
+            day(addDays(line.dueDate, random.int(-3, 5))),
+            line.principalDue + line.feeDue,
+            line.principalDue,
+            line.feeDue,
+            `KW-${repaymentN}`,
+            NOW,
+          ]);
         } else if (nextDueDate === null) nextDueDate = day(line.dueDate);
       }
     }
     const finalStatus = status === "DISBURSED" && nextDueDate === null ? "REPAID" : status;
     const kel = areas.kelurahan[reg.kelurahan[b.household]!]!;
-    loanRows.push([tenantId, loanId, seedId(tenantId, "fund", kel.id), 1, b.nik, b.name, id("m", b.member), id("h", b.household), ageOn(b.birthDate, disbursedAt) <= 30, random.pick(businesses), "Tambahan modal usaha", principal, tenor, fee, 1, finalStatus, "Ketua LPM", status === "PROPOSED" || status === "REJECTED" ? null : NOW, lent ? day(disbursedAt) : null, principalRepaid, feePaid, nextDueDate, NOW]);
+    loanRows.push([
+      tenantId,
+      loanId,
+      seedId(tenantId, "fund", kel.id),
+      1,
+      b.nik,
+      b.name,
+      id("m", b.member),
+      id("h", b.household),
+      ageOn(b.birthDate, disbursedAt) <= 30,
+      random.pick(businesses),
+      "Tambahan modal usaha",
+      principal,
+      tenor,
+      fee,
+      1,
+      finalStatus,
+      "Ketua LPM",
+      status === "PROPOSED" || status === "REJECTED" ? null : NOW,
+      lent ? day(disbursedAt) : null,
+      principalRepaid,
+      feePaid,
+      nextDueDate,
+      NOW,
+    ]);
   }
   ctx.counts.LoanInstallment = await instalmentSink.end();
   ctx.counts.Repayment = await repaymentSink.end();
-  ctx.counts.Loan = await copyAll(r, "Loan", ["tenantId", "id", "fundId", "round", "borrowerNik", "borrowerName", "memberId", "householdId", "isYouth", "businessType", "purpose", "principal", "tenorMonths", "serviceFee", "graceMonths", "status", "approvedByName", "approvedAt", "disbursedAt", "principalRepaid", "feePaid", "nextDueDate", "createdAt"], loanRows);
+  ctx.counts.Loan = await copyAll(
+    r,
+    "Loan",
+    [
+      "tenantId",
+      "id",
+      "fundId",
+      "round",
+      "borrowerNik",
+      "borrowerName",
+      "memberId",
+      "householdId",
+      "isYouth",
+      "businessType",
+      "purpose",
+      "principal",
+      "tenorMonths",
+      "serviceFee",
+      "graceMonths",
+      "status",
+      "approvedByName",
+      "approvedAt",
+      "disbursedAt",
+      "principalRepaid",
+      "feePaid",
+      "nextDueDate",
+      "createdAt",
+    ],
+    loanRows,
+  );
   await s.release();
   await r.release();
 }
@@ -517,8 +907,17 @@ async function copyAll(s: Session, table: string, columns: readonly string[], ro
 
 const SUMMARY_TABLES = ["HouseholdReach", "HouseholdYearReach"];
 const BIG_TABLES = [
-  "Household", "Member", "HouseholdStatusEvent", "HouseholdDesilChange", "TrainingParticipant", "TrainingFollowUp",
-  "AidDistribution", "Loan", "LoanInstallment", "Repayment", "HouseholdReach",
+  "Household",
+  "Member",
+  "HouseholdStatusEvent",
+  "HouseholdDesilChange",
+  "TrainingParticipant",
+  "TrainingFollowUp",
+  "AidDistribution",
+  "Loan",
+  "LoanInstallment",
+  "Repayment",
+  "HouseholdReach",
 ];
 
 type IndexDef = { name: string; table: string; def: string };
@@ -559,7 +958,12 @@ export async function rebuildSummaries(sql: Sql, tenantId: string, log: (line: s
   const analyze = (...tables: string[]) => tables.map((table) => `ANALYZE "${table}"`);
   await Promise.all([
     run(a, [...analyze("TrainingParticipant", "Training", "AidDistribution"), `SELECT entas_reach_entries_rebuild($1)`, ...analyze("HouseholdReach")]),
-    run(b, [...analyze("Household", "Programme", "HouseholdStatusEvent", "TrainingFollowUp"), `SELECT entas_poverty_rebuild($1)`, `SELECT entas_training_counts_rebuild($1)`, `SELECT entas_loan_rounds_rebuild($1)`]),
+    run(b, [
+      ...analyze("Household", "Programme", "HouseholdStatusEvent", "TrainingFollowUp"),
+      `SELECT entas_poverty_rebuild($1)`,
+      `SELECT entas_training_counts_rebuild($1)`,
+      `SELECT entas_loan_rounds_rebuild($1)`,
+    ]),
   ]);
   await run(a, [`SELECT entas_reach_year_rebuild($1)`, ...analyze("HouseholdYearReach")]);
   await Promise.all([

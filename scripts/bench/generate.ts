@@ -35,9 +35,14 @@ try {
   const total = (performance.now() - started) / 1000;
   console.log(`\n${city.slug}: tenant ${city.tenantId}, fiscal year ${city.fiscalYear}`);
   for (const [table, n] of Object.entries(city.counts)) console.log(`  ${table.padEnd(22)} ${n.toLocaleString("en").padStart(12)}`);
-  console.log(`loaded in ${city.seconds.toFixed(1)} s (${total.toFixed(1)} s with database creation and migrations); this process used ${city.nodeCpuSeconds} s of CPU; load average ${city.loadAverage.map((x) => x.toFixed(1)).join(" → ")} on ${os.cpus().length} cores`);
+  console.log(
+    `loaded in ${city.seconds.toFixed(1)} s (${total.toFixed(1)} s with database creation and migrations); this process used ${city.nodeCpuSeconds} s of CPU; load average ${city.loadAverage.map((x) => x.toFixed(1)).join(" → ")} on ${os.cpus().length} cores`,
+  );
   await mkdir("bench-results", { recursive: true });
-  await writeFile(`bench-results/generate-${households}.json`, JSON.stringify({ database, households, seed, ...city, totalSeconds: total, at: new Date().toISOString() }, null, 2));
+  await writeFile(
+    `bench-results/generate-${households}.json`,
+    JSON.stringify({ database, households, seed, ...city, totalSeconds: total, at: new Date().toISOString() }, null, 2),
+  );
 } finally {
   await sql.close();
   await owner.close();

@@ -54,7 +54,11 @@ export async function signIn(baseUrl: string, email: string): Promise<string> {
 }
 
 export async function benchHttpPages(
-  baseUrl: string, slug: string, year: number, iterations: number, log: (line: string) => void = () => {},
+  baseUrl: string,
+  slug: string,
+  year: number,
+  iterations: number,
+  log: (line: string) => void = () => {},
 ): Promise<HttpPageTiming[]> {
   const cookies = { bapeda: await signIn(baseUrl, `bapeda@${slug}.bench.entas.test`), mayor: await signIn(baseUrl, `mayor@${slug}.bench.entas.test`) };
   const results: HttpPageTiming[] = [];

@@ -45,7 +45,10 @@ export async function measure<T>(fn: () => Promise<T>, iterations: number, warmu
  * half-minutes. Warm-up and `slowMs` as in `measure`.
  */
 export async function measureInTurns<K extends string>(
-  fns: Record<K, () => Promise<unknown>>, iterations: number, warmup = 1, slowMs = 3_000,
+  fns: Record<K, () => Promise<unknown>>,
+  iterations: number,
+  warmup = 1,
+  slowMs = 3_000,
 ): Promise<Record<K, { timing: Timing; result: unknown }>> {
   const keys = Object.keys(fns) as K[];
   const samples = Object.fromEntries(keys.map((key) => [key, [] as number[]])) as Record<K, number[]>;
@@ -72,5 +75,8 @@ export async function measureInTurns<K extends string>(
     }
     if (keys.some((key) => samples[key].at(-1)! > slowMs)) break;
   }
-  return Object.fromEntries(keys.map((key) => [key, { timing: summarise(samples[key]), result: results[key] }])) as Record<K, { timing: Timing; result: unknown }>;
+  return Object.fromEntries(keys.map((key) => [key, { timing: summarise(samples[key]), result: results[key] }])) as Record<
+    K,
+    { timing: Timing; result: unknown }
+  >;
 }

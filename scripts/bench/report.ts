@@ -34,10 +34,15 @@ export function formatReport(r: BenchReport): string {
   ];
   if (r.queries) {
     out.push(`## Dashboard queries (target p95 ≤ ${TARGETS.queryP95Ms} ms and ≤ ${TARGETS.queryRatio}× hand-tuned SQL)`, "");
-    out.push("| query | app p50 | app p95 | SQL p95 (bare) | SQL p50 (in scope) | SQL p95 (in scope) | ratio (p95, in scope) | same figure | target |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | :---: | :---: |");
+    out.push(
+      "| query | app p50 | app p95 | SQL p95 (bare) | SQL p50 (in scope) | SQL p95 (in scope) | ratio (p95, in scope) | same figure | target |",
+      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | :---: | :---: |",
+    );
     for (const q of r.queries) {
       const ok = q.app.p95 <= TARGETS.queryP95Ms && q.ratio <= TARGETS.queryRatio;
-      out.push(`| ${q.dashboard}.${q.query} | ${q.app.p50} | ${q.app.p95} | ${q.sql.p95} | ${q.scoped.p50} | ${q.scoped.p95} | ${q.ratio.toFixed(2)} | ${q.same ? "yes" : `NO (${q.appFigure} ≠ ${q.sqlFigure})`} | ${mark(ok)} |`);
+      out.push(
+        `| ${q.dashboard}.${q.query} | ${q.app.p50} | ${q.app.p95} | ${q.sql.p95} | ${q.scoped.p50} | ${q.scoped.p95} | ${q.ratio.toFixed(2)} | ${q.same ? "yes" : `NO (${q.appFigure} ≠ ${q.sqlFigure})`} | ${mark(ok)} |`,
+      );
     }
     out.push("");
   }
@@ -47,12 +52,23 @@ export function formatReport(r: BenchReport): string {
     out.push("");
   }
   if (r.http) {
-    out.push(`## Page server time over HTTP (target p95 ≤ ${TARGETS.pageP95Ms} ms)`, "", "| page | signed in as | HTML kB | p50 | p95 | target |", "| --- | --- | ---: | ---: | ---: | :---: |");
-    for (const p of r.http) out.push(`| ${p.name} | ${p.role} | ${Math.round(p.bytes / 1024)} | ${p.timing.p50} | ${p.timing.p95} | ${mark(p.timing.p95 <= TARGETS.pageP95Ms)} |`);
+    out.push(
+      `## Page server time over HTTP (target p95 ≤ ${TARGETS.pageP95Ms} ms)`,
+      "",
+      "| page | signed in as | HTML kB | p50 | p95 | target |",
+      "| --- | --- | ---: | ---: | ---: | :---: |",
+    );
+    for (const p of r.http)
+      out.push(`| ${p.name} | ${p.role} | ${Math.round(p.bytes / 1024)} | ${p.timing.p50} | ${p.timing.p95} | ${mark(p.timing.p95 <= TARGETS.pageP95Ms)} |`);
     out.push("");
   }
   if (r.search) {
-    out.push(`## Registry search (target p95 ≤ ${TARGETS.searchP95Ms} ms)`, "", "| search | p50 | p95 | found | target |", "| --- | ---: | ---: | ---: | :---: |");
+    out.push(
+      `## Registry search (target p95 ≤ ${TARGETS.searchP95Ms} ms)`,
+      "",
+      "| search | p50 | p95 | found | target |",
+      "| --- | ---: | ---: | ---: | :---: |",
+    );
     for (const s of r.search) out.push(`| ${s.name} | ${s.timing.p50} | ${s.timing.p95} | ${s.note ?? ""} | ${mark(s.timing.p95 <= TARGETS.searchP95Ms)} |`);
     out.push("");
   }
@@ -60,13 +76,23 @@ export function formatReport(r: BenchReport): string {
     const i = r.import;
     out.push(`## Registry import (target ≥ ${TARGETS.importRowsPerSecond.toLocaleString("en")} rows/s)`, "");
     const pass = (seconds: number, rate: number) => `${seconds} s = **${rate.toLocaleString("en")} rows/s** ${mark(rate >= TARGETS.importRowsPerSecond)}`;
-    out.push(`${i.rows.toLocaleString("en")} member rows, ${i.households.toLocaleString("en")} households (CSV), ${i.status}: dry run (read, check, compare, keep) ${pass(i.dryRunSeconds, i.dryRunRowsPerSecond)}; commit (compare again, write) ${pass(i.commitSeconds, i.commitRowsPerSecond)}; both passes one after the other ${i.rowsPerSecond.toLocaleString("en")} rows/s. COPY of the same rows ${i.copySeconds} s = ${i.copyRowsPerSecond.toLocaleString("en")} rows/s (commit ${(i.copySeconds === 0 ? 0 : i.commitSeconds / i.copySeconds).toFixed(2)}× COPY's time).`, "");
+    out.push(
+      `${i.rows.toLocaleString("en")} member rows, ${i.households.toLocaleString("en")} households (CSV), ${i.status}: dry run (read, check, compare, keep) ${pass(i.dryRunSeconds, i.dryRunRowsPerSecond)}; commit (compare again, write) ${pass(i.commitSeconds, i.commitRowsPerSecond)}; both passes one after the other ${i.rowsPerSecond.toLocaleString("en")} rows/s. COPY of the same rows ${i.copySeconds} s = ${i.copyRowsPerSecond.toLocaleString("en")} rows/s (commit ${(i.copySeconds === 0 ? 0 : i.commitSeconds / i.copySeconds).toFixed(2)}× COPY's time).`,
+      "",
+    );
   }
   if (r.writes) {
     const w = r.writes;
     out.push(`## Concurrent data entry (target ≥ ${TARGETS.writesPerSecond} writes/s, p95 ≤ ${TARGETS.writeP95Ms} ms, no lost update)`, "");
-    out.push(`${w.users} virtual users (think time ${w.thinkMs} ms before each write, after a warm-up of ${w.warmUpUsers} users), app pool ${w.poolSize} connections: ${w.writes} writes (${w.failed} failed) in ${w.seconds} s = ${w.writesPerSecond} writes/s over the whole run, **${w.writesPerSecondAllActive} writes/s while all ${w.users} are at work** ${mark(w.writesPerSecondAllActive >= TARGETS.writesPerSecond)}, p50 ${w.latency.p50} ms, p95 **${w.latency.p95} ms** ${mark(w.latency.p95 <= TARGETS.writeP95Ms)}; lost updates: ${w.lostUpdates.ok ? "none ✓" : `${JSON.stringify(w.lostUpdates)} ✗`}.`);
-    out.push("", `By kind (p50 / p95 ms): ${Object.entries(w.latencyByKind).map(([kind, t]) => `${kind} ${t.p50} / ${t.p95}`).join(", ")}.`);
+    out.push(
+      `${w.users} virtual users (think time ${w.thinkMs} ms before each write, after a warm-up of ${w.warmUpUsers} users), app pool ${w.poolSize} connections: ${w.writes} writes (${w.failed} failed) in ${w.seconds} s = ${w.writesPerSecond} writes/s over the whole run, **${w.writesPerSecondAllActive} writes/s while all ${w.users} are at work** ${mark(w.writesPerSecondAllActive >= TARGETS.writesPerSecond)}, p50 ${w.latency.p50} ms, p95 **${w.latency.p95} ms** ${mark(w.latency.p95 <= TARGETS.writeP95Ms)}; lost updates: ${w.lostUpdates.ok ? "none ✓" : `${JSON.stringify(w.lostUpdates)} ✗`}.`,
+    );
+    out.push(
+      "",
+      `By kind (p50 / p95 ms): ${Object.entries(w.latencyByKind)
+        .map(([kind, t]) => `${kind} ${t.p50} / ${t.p95}`)
+        .join(", ")}.`,
+    );
     for (const [error, n] of Object.entries(w.errors)) out.push(`- ${n}× ${error}`);
     out.push("");
   }

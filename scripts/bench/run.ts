@@ -38,28 +38,51 @@ try {
        FROM "Tenant" t WHERE t.slug = 'kota-besar'`,
   );
   if (!tenant) throw new Error(`No generated city in ${database}: run npm run bench:generate -- --households N first`);
-  const env: BenchEnv = { app: app.client, scopes: scopesFor(app.client), owner: owner.client, sql, tenantId: tenant.id, tenantSlug: tenant.slug, year: BENCH_YEAR };
-  const report: BenchReport = { at: new Date().toISOString(), database, tenantId: tenant.id, households: tenant.households, year: BENCH_YEAR, iterations, loadAverage: [os.loadavg()[0]!, 0], cores: os.cpus().length };
+  const env: BenchEnv = {
+    app: app.client,
+    scopes: scopesFor(app.client),
+    owner: owner.client,
+    sql,
+    tenantId: tenant.id,
+    tenantSlug: tenant.slug,
+    year: BENCH_YEAR,
+  };
+  const report: BenchReport = {
+    at: new Date().toISOString(),
+    database,
+    tenantId: tenant.id,
+    households: tenant.households,
+    year: BENCH_YEAR,
+    iterations,
+    loadAverage: [os.loadavg()[0]!, 0],
+    cores: os.cpus().length,
+  };
   const log = (line: string) => console.log(line);
   console.log(`${database}: ${tenant.households.toLocaleString("en")} households; ${iterations} runs per figure`);
-  if (only.has("queries")) (console.log("\ndashboard queries (app function | hand-tuned SQL)"), (report.queries = await benchDashboardQueries(env, iterations, log, queryNames)));
-  if (only.has("pages")) (console.log("\npage data"), (report.pages = await benchPages(env, iterations, log)));
+  if (only.has("queries"))
+    console.log("\ndashboard queries (app function | hand-tuned SQL)"), (report.queries = await benchDashboardQueries(env, iterations, log, queryNames));
+  if (only.has("pages")) console.log("\npage data"), (report.pages = await benchPages(env, iterations, log));
   if (only.has("http")) {
     if (!baseUrl) throw new Error("--only http needs --base-url of a server running on this database");
     console.log(`\npages over HTTP (${baseUrl})`);
     report.http = await benchHttpPages(baseUrl, tenant.slug, BENCH_YEAR, iterations, log);
   }
-  if (only.has("search")) (console.log("\nregistry search"), (report.search = await benchSearch(env, iterations, log)));
-  if (only.has("import")) (console.log("\nregistry import"), (report.import = await benchImport(env, importHouseholds, log)));
-  if (only.has("writes")) (console.log("\nconcurrent data entry"), (report.writes = await benchConcurrentWrites(env, users, perUser, log, thinkMs, warmUpUsers)));
+  if (only.has("search")) console.log("\nregistry search"), (report.search = await benchSearch(env, iterations, log));
+  if (only.has("import")) console.log("\nregistry import"), (report.import = await benchImport(env, importHouseholds, log));
+  if (only.has("writes")) console.log("\nconcurrent data entry"), (report.writes = await benchConcurrentWrites(env, users, perUser, log, thinkMs, warmUpUsers));
   if (only.has("bundles")) {
     report.bundles = await firstLoadJs();
-    console.log(`\nfirst-load JavaScript: ${"skipped" in report.bundles ? `skipped — ${report.bundles.skipped}` : report.bundles.map((b) => `${b.route} ${b.kb} kB`).join(", ")}`);
+    console.log(
+      `\nfirst-load JavaScript: ${"skipped" in report.bundles ? `skipped — ${report.bundles.skipped}` : report.bundles.map((b) => `${b.route} ${b.kb} kB`).join(", ")}`,
+    );
   }
   report.loadAverage[1] = os.loadavg()[0]!;
   await mkdir("bench-results", { recursive: true });
   const stamp = report.at.replace(/[:.]/g, "-");
-  await writeFile(`bench-results/bench-${stamp}.json`, JSON.stringify(report, (_, v) => (typeof v === "bigint" ? v.toString() : v), 2));
+  await writeFile(
+    `bench-results/bench-${stamp}.json`,
+    JSON.stringify(report, (_, v) => (typeof v === "bigint" ? v.toString() : v), 2),
+  );
   await writeFile(`bench-results/bench-${stamp}.md`, formatReport(report));
   console.log(`\nwritten bench-results/bench-${stamp}.{json,md}`);
 } finally {

@@ -79,7 +79,7 @@ export function pgliteSql(pglite: PGlite): Sql {
           row: (values) => {
             batch.push(copyLine(values));
             rows++;
-            if (batch.length >= 5_000) (chunks.push(batch.join("")), (batch = []));
+            if (batch.length >= 5_000) chunks.push(batch.join("")), (batch = []);
             return undefined;
           },
           end: async () => {

@@ -6,7 +6,8 @@ import { saveScreenshot } from "./screenshots";
 // Several pages and two users per test, on a shared, busy machine.
 test.describe.configure({ timeout: 180_000 });
 
-const perProject = (name: string) => (name === "phone" ? { pick: 1, day: "03", dayText: "3 Desember 2024" } : { pick: 0, day: "02", dayText: "2 Desember 2024" });
+const perProject = (name: string) =>
+  name === "phone" ? { pick: 1, day: "03", dayText: "3 Desember 2024" } : { pick: 0, day: "02", dayText: "2 Desember 2024" };
 
 test("a clerk records a tool kit, is warned when recording the same kind again, and the head verifies", async ({ browser }, testInfo) => {
   const mine = perProject(testInfo.project.name);
@@ -20,7 +21,10 @@ test("a clerk records a tool kit, is warned when recording the same kind again, 
 
   await clerk.getByLabel("NIK, No. KK, atau nama").fill("Lalu");
   await clerk.getByRole("button", { name: "Cari", exact: true }).click();
-  const pick = clerk.getByRole("list", { name: "Hasil pencarian rumah tangga" }).getByRole("link", { name: /^Pilih rumah tangga / }).nth(mine.pick);
+  const pick = clerk
+    .getByRole("list", { name: "Hasil pencarian rumah tangga" })
+    .getByRole("link", { name: /^Pilih rumah tangga / })
+    .nth(mine.pick);
   const recipient = ((await pick.getAttribute("aria-label")) ?? "").replace("Pilih rumah tangga ", "");
   await expect(clerk.getByRole("list", { name: "Hasil pencarian rumah tangga" })).not.toContainText(/\d{16}/);
   await pick.click();

@@ -12,5 +12,8 @@ export async function signInAs(page: Page, email: string, password = DEMO_PASSWO
   });
   expect(response.ok(), `sign-in of ${email}`).toBe(true);
   const cookies = await page.context().cookies();
-  expect(cookies.some((cookie) => cookie.name.includes("session-token")), `session cookie for ${email}`).toBe(true);
+  expect(
+    cookies.some((cookie) => cookie.name.includes("session-token")),
+    `session cookie for ${email}`,
+  ).toBe(true);
 }

@@ -34,7 +34,9 @@ test("Bapeda opens the poverty dashboard, filters it, exports a table and prints
   const name = (await first.innerText()).trim();
   await first.click();
   await expect(page.getByText(`Kelurahan ${name}`)).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByRole("region", { name: "Daftar KK miskin ekstrem yang belum dijangkau" }).or(page.getByText("Tidak ada KK miskin ekstrem"))).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Daftar KK miskin ekstrem yang belum dijangkau" }).or(page.getByText("Tidak ada KK miskin ekstrem")),
+  ).toBeVisible();
 
   // Export: .xlsx downloads, .csv carries the filtered table.
   const download = page.waitForEvent("download");

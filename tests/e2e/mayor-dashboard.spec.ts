@@ -11,7 +11,10 @@ test.setTimeout(120_000);
 test("the mayor's office finds the budget dashboard from home, filters it, exports and prints it", async ({ page }, testInfo) => {
   await signInAs(page, MAYOR);
   await page.goto("/mataram");
-  await page.getByRole("navigation", { name: "Dasbor Wali Kota" }).getByRole("link", { name: /Serapan anggaran/ }).click();
+  await page
+    .getByRole("navigation", { name: "Dasbor Wali Kota" })
+    .getByRole("link", { name: /Serapan anggaran/ })
+    .click();
   await page.waitForURL(/\/mataram\/dasbor\/anggaran/, { timeout: 30_000 });
 
   await expect(page.getByRole("heading", { level: 1, name: "Serapan anggaran" })).toBeVisible({ timeout: 20_000 });

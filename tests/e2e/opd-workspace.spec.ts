@@ -23,7 +23,9 @@ async function openProgramme(page: Page, name = PROGRAMME) {
   await expect(page.getByRole("heading", { name: "Hasil program" })).toBeVisible();
 }
 
-test("an OPD clerk records a training, a tool kit for a graduate and a month's spending; the head verifies; the programmes' figures grow @keyboard", async ({ page }, testInfo) => {
+test("an OPD clerk records a training, a tool kit for a graduate and a month's spending; the head verifies; the programmes' figures grow @keyboard", async ({
+  page,
+}, testInfo) => {
   test.setTimeout(360_000);
   const skill = `Barista Lanjutan ${Date.now() % 100_000}`;
   const amount = 1_000_000 + (Date.now() % 900) * 1_000;
@@ -31,7 +33,11 @@ test("an OPD clerk records a training, a tool kit for a graduate and a month's s
 
   await signInAs(page, STAFF);
   await openProgramme(page);
-  const before = { participants: await figure(page, "Peserta pelatihan"), completed: await figure(page, "Lulus"), certificates: await figure(page, "Sertifikat") };
+  const before = {
+    participants: await figure(page, "Peserta pelatihan"),
+    completed: await figure(page, "Lulus"),
+    certificates: await figure(page, "Sertifikat"),
+  };
   await openProgramme(page, TOOL_KITS);
   const toolKitsBefore = await figure(page, "Penyaluran bantuan");
 
@@ -72,10 +78,19 @@ test("an OPD clerk records a training, a tool kit for a graduate and a month's s
 
   // Completion with a certificate for the first; the second completes without one.
   const participants = page.getByRole("region", { name: "Peserta pelatihan" });
-  await participants.getByRole("textbox", { name: /^Nomor sertifikat / }).first().fill(`DISNAKER/${skill}/001`);
-  await participants.getByRole("button", { name: /^Nyatakan .* lulus$/ }).first().click();
+  await participants
+    .getByRole("textbox", { name: /^Nomor sertifikat / })
+    .first()
+    .fill(`DISNAKER/${skill}/001`);
+  await participants
+    .getByRole("button", { name: /^Nyatakan .* lulus$/ })
+    .first()
+    .click();
   await expect(participants.getByText(`Sertifikat DISNAKER/${skill}/001`)).toBeVisible();
-  await participants.getByRole("button", { name: /^Nyatakan .* lulus$/ }).first().click();
+  await participants
+    .getByRole("button", { name: /^Nyatakan .* lulus$/ })
+    .first()
+    .click();
   await expect(participants.getByRole("button", { name: /^Nyatakan .* lulus$/ })).toHaveCount(0);
   await saveScreenshot(page, testInfo, "training-clerk");
 
@@ -129,12 +144,18 @@ test("an OPD clerk records a training, a tool kit for a graduate and a month's s
   await saveScreenshot(page, testInfo, "training-head");
 
   await page.goto("/mataram/anggaran?tahun=2024");
-  await page.getByRole("row").filter({ hasText: amountText }).getByRole("button", { name: /Verifikasi/ }).click();
+  await page
+    .getByRole("row")
+    .filter({ hasText: amountText })
+    .getByRole("button", { name: /Verifikasi/ })
+    .click();
   await expect(page.getByRole("row").filter({ hasText: amountText })).toHaveCount(0);
 
   // And the tool kit, on the aid page.
   await page.goto("/mataram/bantuan?tahun=2024");
-  const toolKit = page.getByRole("region", { name: "Menunggu verifikasi", exact: true }).getByRole("button", { name: `Verifikasi penyaluran kepada ${graduate}, 7 November 2024` });
+  const toolKit = page
+    .getByRole("region", { name: "Menunggu verifikasi", exact: true })
+    .getByRole("button", { name: `Verifikasi penyaluran kepada ${graduate}, 7 November 2024` });
   await expect(toolKit).toHaveCount(1);
   await toolKit.click();
   await expect(page.getByText("1 penyaluran diverifikasi.")).toBeVisible({ timeout: 30_000 });

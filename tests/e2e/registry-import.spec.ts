@@ -27,13 +27,24 @@ function extract(serial: number, wrongBirthDate: boolean) {
       })),
     });
   }
-  const day = (date: Date) =>
-    `${String(date.getUTCDate()).padStart(2, "0")}-${String(date.getUTCMonth() + 1).padStart(2, "0")}-${date.getUTCFullYear()}`;
+  const day = (date: Date) => `${String(date.getUTCDate()).padStart(2, "0")}-${String(date.getUTCMonth() + 1).padStart(2, "0")}-${date.getUTCFullYear()}`;
   const lines = families.flatMap(({ noKk, people }, index) =>
     people.map((person, member) => {
       // The child of the second family: its date column disagrees with its NIK.
       const birth = wrongBirthDate && index === 1 && member === 2 ? new Date(Date.UTC(2008, 0, 21)) : person.birth;
-      return [noKk, person.nik, person.name, person.sex === "MALE" ? "L" : "P", day(birth), person.relation, "1", "YA", "AMPENAN", "AMPENAN TENGAH", `Jl. Saleh Sungkar No. ${index + 1}`].join(";");
+      return [
+        noKk,
+        person.nik,
+        person.name,
+        person.sex === "MALE" ? "L" : "P",
+        day(birth),
+        person.relation,
+        "1",
+        "YA",
+        "AMPENAN",
+        "AMPENAN TENGAH",
+        `Jl. Saleh Sungkar No. ${index + 1}`,
+      ].join(";");
     }),
   );
   return { csv: Buffer.from(`${HEADER}\n${lines.join("\n")}\n`), firstNoKk: families[0]!.noKk };

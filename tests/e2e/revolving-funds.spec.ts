@@ -68,7 +68,10 @@ test("the kelurahan lends, records repayments and sees arrears age; the city rol
   await expect(page.getByText("Lebih dari 90 hari (PAR 90)")).toBeVisible();
   await saveScreenshot(page, testInfo, "dana-pem-loan");
 
-  await page.getByRole("link", { name: /Cetak kuitansi pembayaran/ }).first().click();
+  await page
+    .getByRole("link", { name: /Cetak kuitansi pembayaran/ })
+    .first()
+    .click();
   await expect(page.getByText("Lima ratus lima belas ribu rupiah")).toBeVisible();
   await saveScreenshot(page, testInfo, "dana-pem-receipt");
   await page.getByRole("link", { name: "Kembali ke pinjaman" }).click();

@@ -29,7 +29,14 @@ for (const account of demoAccountsFor("mataram", "Ampenan Tengah")) {
     const user = { role: account.role, opd: opdOf(account.opdCode), tenantSlug: "mataram" };
     const expected = visibleNavItems(user).map((item) => id.Nav[item.key]);
     await expect(menu.getByRole("link")).toHaveText(expected);
-    await saveScreenshot(page, testInfo, `role-${account.email.split("@")[0]!.replace(/\.mataram$/, "").replace(/\./g, "-")}`);
+    await saveScreenshot(
+      page,
+      testInfo,
+      `role-${account.email
+        .split("@")[0]!
+        .replace(/\.mataram$/, "")
+        .replace(/\./g, "-")}`,
+    );
 
     for (const key of builtPages) {
       const response = await page.request.get(tenantPageHref("mataram", key));

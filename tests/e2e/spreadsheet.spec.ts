@@ -8,7 +8,7 @@ test("a clerk checks a realisation file, sees the rejected rows, and gets the te
   const card = page.getByRole("region", { name: "Impor realisasi dari berkas" }).or(page.locator("section", { hasText: "Impor realisasi dari berkas" }));
   await expect(card.first()).toBeVisible();
 
-  const csv = ["PROGRAM;POS ANGGARAN;BULAN;JUMLAH;CATATAN", "Program Tak Ada;Belanja;1;1.500.000;", 'Program Tak Ada;Belanja;2;=SUM(A1:A9);rumus'].join("\n");
+  const csv = ["PROGRAM;POS ANGGARAN;BULAN;JUMLAH;CATATAN", "Program Tak Ada;Belanja;1;1.500.000;", "Program Tak Ada;Belanja;2;=SUM(A1:A9);rumus"].join("\n");
   await page.getByLabel(".xlsx atau .csv").setInputFiles({ name: "realisasi.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByRole("button", { name: "Periksa" }).click();
   await expect(page.getByRole("heading", { name: /Hasil pemeriksaan/ })).toBeVisible({ timeout: 30_000 });

@@ -8,7 +8,10 @@ test.beforeEach(async ({ page }) => {
 
 /** The figure shown under a stat card's label, as a number ("1.234" → 1234). */
 async function figure(page: Page, label: string): Promise<number> {
-  const card = page.getByRole("term").filter({ hasText: new RegExp(`^${label}$`) }).locator("..");
+  const card = page
+    .getByRole("term")
+    .filter({ hasText: new RegExp(`^${label}$`) })
+    .locator("..");
   const text = await card.getByRole("definition").first().innerText();
   return Number(text.replace(/\./g, ""));
 }

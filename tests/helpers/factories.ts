@@ -4,10 +4,7 @@ import { uniqueSuffix } from "./db";
 export type TestTenant = { id: string; slug: string; kecamatanId: string; kelurahanId: string };
 
 /** A tenant of its own, with one kecamatan and one kelurahan, so tests never share rows. */
-export async function createTestTenant(
-  db: ScopedClient,
-  withTenant: <T>(tenantId: string, fn: (tx: Tx) => Promise<T>) => Promise<T>,
-): Promise<TestTenant> {
+export async function createTestTenant(db: ScopedClient, withTenant: <T>(tenantId: string, fn: (tx: Tx) => Promise<T>) => Promise<T>): Promise<TestTenant> {
   const suffix = uniqueSuffix();
   const tenant = await db.tenant.create({
     data: { slug: `t-${suffix}`, name: `Kota Uji ${suffix}`, kemendagriCode: `99.${suffix}`, provinceName: "Uji" },

@@ -30,9 +30,7 @@ beforeAll(async () => {
   city = await createTestTenant(t.db, t.withTenant);
   otherCity = await createTestTenant(t.db, t.withTenant);
   opdId = (
-    await t.withTenant(city.id, (tx) =>
-      tx.opd.create({ data: { tenantId: city.id, code: "DISNAKER", name: "Dinas Tenaga Kerja", shortName: "Disnaker" } }),
-    )
+    await t.withTenant(city.id, (tx) => tx.opd.create({ data: { tenantId: city.id, code: "DISNAKER", name: "Dinas Tenaga Kerja", shortName: "Disnaker" } }))
   ).id;
 });
 

@@ -137,15 +137,17 @@ describe("changePassword", () => {
 
   it("checks the form before anything else", async () => {
     const user = await createUser();
-    expect(
-      await changePassword(t, user, { currentPassword: "", newPassword: "pendek", confirmPassword: "pendek" }, context),
-    ).toEqual({ ok: false, errors: { currentPassword: "currentRequired", newPassword: "tooShort" } });
-    expect(
-      await changePassword(t, user, { currentPassword: PASSWORD, newPassword: "kopi luwak manis", confirmPassword: "kopi luwak pahit" }, context),
-    ).toEqual({ ok: false, errors: { confirmPassword: "mismatch" } });
-    expect(
-      await changePassword(t, user, { currentPassword: PASSWORD, newPassword: PASSWORD, confirmPassword: PASSWORD }, context),
-    ).toEqual({ ok: false, errors: { newPassword: "sameAsCurrent" } });
+    expect(await changePassword(t, user, { currentPassword: "", newPassword: "pendek", confirmPassword: "pendek" }, context)).toEqual({
+      ok: false,
+      errors: { currentPassword: "currentRequired", newPassword: "tooShort" },
+    });
+    expect(await changePassword(t, user, { currentPassword: PASSWORD, newPassword: "kopi luwak manis", confirmPassword: "kopi luwak pahit" }, context)).toEqual(
+      { ok: false, errors: { confirmPassword: "mismatch" } },
+    );
+    expect(await changePassword(t, user, { currentPassword: PASSWORD, newPassword: PASSWORD, confirmPassword: PASSWORD }, context)).toEqual({
+      ok: false,
+      errors: { newPassword: "sameAsCurrent" },
+    });
   });
 
   it("refuses a wrong current password, counts and audits it", async () => {
@@ -153,9 +155,7 @@ describe("changePassword", () => {
     const input = { currentPassword: "bukan ini 123", newPassword: "kopi luwak manis", confirmPassword: "kopi luwak manis" };
     expect(await changePassword(t, user, input, context)).toEqual({ ok: false, errors: { currentPassword: "currentWrong" } });
     expect(await t.db.rateLimit.findUnique({ where: { key: accountKey(user.email) } })).toMatchObject({ count: 1 });
-    const rows = await t.withTenant(city.id, (tx) =>
-      tx.auditLog.findMany({ where: { action: "auth.password_change_failed", entityId: user.id } }),
-    );
+    const rows = await t.withTenant(city.id, (tx) => tx.auditLog.findMany({ where: { action: "auth.password_change_failed", entityId: user.id } }));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ userId: user.id, ip: context.ip, requestId: "req-cp" });
   });

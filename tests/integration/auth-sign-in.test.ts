@@ -113,9 +113,7 @@ describe("authenticate", () => {
     const user = await createUser({ active: false });
     expect(await authenticate(t, { email: user.email, password: PASSWORD, ip: randomIp() })).toEqual({ ok: false, reason: "inactive" });
     expect(await authenticate(t, { email: user.email, password: "salah sekali 123", ip: randomIp() })).toEqual({ ok: false, reason: "invalid" });
-    const reasons = (await auditRows(city.id, { action: "auth.sign_in_failed", entityId: user.id })).map(
-      (row) => (row.after as { reason: string }).reason,
-    );
+    const reasons = (await auditRows(city.id, { action: "auth.sign_in_failed", entityId: user.id })).map((row) => (row.after as { reason: string }).reason);
     expect(reasons).toEqual(["inactive", "wrong_password"]);
   });
 });
@@ -137,9 +135,7 @@ describe("lockout", () => {
       reason: "locked",
       retryAfterMinutes: 9,
     });
-    const reasons = (await auditRows(city.id, { action: "auth.sign_in_failed", entityId: user.id })).map(
-      (row) => (row.after as { reason: string }).reason,
-    );
+    const reasons = (await auditRows(city.id, { action: "auth.sign_in_failed", entityId: user.id })).map((row) => (row.after as { reason: string }).reason);
     expect(reasons).toEqual(["wrong_password", "wrong_password", "wrong_password", "wrong_password", "wrong_password", "locked"]);
 
     // Once the lock has passed, the right password works and clears the account's counter.
@@ -191,9 +187,7 @@ describe("the counter SQL", () => {
 
   it("counts concurrent failed sign-ins exactly and audits each", async () => {
     const user = await createUser();
-    const attempts = Array.from({ length: 12 }, () =>
-      authenticate(t, { email: user.email, password: "salah", ip: randomIp() }),
-    );
+    const attempts = Array.from({ length: 12 }, () => authenticate(t, { email: user.email, password: "salah", ip: randomIp() }));
     const results = await Promise.all(attempts);
     expect(results.filter((result) => !result.ok)).toHaveLength(12);
     expect((await counter(accountKey(user.email)))?.count).toBe(12);

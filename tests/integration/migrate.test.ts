@@ -7,14 +7,7 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BASELINE_MIGRATION, SQUASHED_MIGRATIONS } from "@/lib/db/baseline";
-import {
-  applyMigrations,
-  createMigration,
-  defaultMigrationsDir,
-  defaultSchemaPath,
-  defaultSqlDir,
-  type CreatedMigration,
-} from "@/lib/db/migrate";
+import { applyMigrations, createMigration, defaultMigrationsDir, defaultSchemaPath, defaultSqlDir, type CreatedMigration } from "@/lib/db/migrate";
 import { changedRepeatableFiles, readRepeatableFiles, repeatableBlock } from "@/lib/db/repeatable-sql";
 
 type Row = Record<string, unknown>;
@@ -43,7 +36,10 @@ afterAll(async () => {
 
 async function migrationFolders(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 /** The migration that adds the column, written once into the copied folder. */
@@ -165,7 +161,10 @@ describe("migrations on PGlite", () => {
   });
 
   it("holds every function and trigger as the repeatable files of prisma/sql define them", async () => {
-    await expectRepeatableFilesAreTheTruth((sql) => db.exec(sql), async (sql) => (await db.query<Row>(sql)).rows);
+    await expectRepeatableFilesAreTheTruth(
+      (sql) => db.exec(sql),
+      async (sql) => (await db.query<Row>(sql)).rows,
+    );
   });
 
   it("writes no migration when the schema matches the migrations", async () => {
@@ -249,7 +248,9 @@ describe("migrations on PGlite", () => {
         );
       };
       await history(SQUASHED_MIGRATIONS.slice(0, -1));
-      await expect(applyMigrations(old)).rejects.toThrow(/applied 22 of the 23 migrations that .* replaces \(missing: 20261124110005_enum_equality_leakproof\)/);
+      await expect(applyMigrations(old)).rejects.toThrow(
+        /applied 22 of the 23 migrations that .* replaces \(missing: 20261124110005_enum_equality_leakproof\)/,
+      );
 
       await history(SQUASHED_MIGRATIONS);
       const notices: string[] = [];
@@ -285,66 +286,70 @@ const serverUrl = process.env.DATABASE_URL?.trim();
 
 // Registered only where a PostgreSQL server is given (CI always gives one); a newcomer's
 // machine without a server runs the PGlite half above.
-if (serverUrl) describe("migrations on PostgreSQL", () => {
-  const name = `entas_migrate_${randomUUID().replace(/-/g, "")}`;
-  let url: string;
-  let client: pg.Client;
+if (serverUrl)
+  describe("migrations on PostgreSQL", () => {
+    const name = `entas_migrate_${randomUUID().replace(/-/g, "")}`;
+    let url: string;
+    let client: pg.Client;
 
-  async function admin(sql: string) {
-    const conn = new pg.Client({ connectionString: serverUrl });
-    await conn.connect();
-    try {
-      await conn.query(sql);
-    } finally {
-      await conn.end();
+    async function admin(sql: string) {
+      const conn = new pg.Client({ connectionString: serverUrl });
+      await conn.connect();
+      try {
+        await conn.query(sql);
+      } finally {
+        await conn.end();
+      }
     }
-  }
 
-  beforeAll(async () => {
-    await admin(`CREATE DATABASE "${name}"`);
-    const parsed = new URL(serverUrl!);
-    parsed.pathname = `/${name}`;
-    url = parsed.toString();
-    client = new pg.Client({ connectionString: url });
-    await client.connect();
-  });
+    beforeAll(async () => {
+      await admin(`CREATE DATABASE "${name}"`);
+      const parsed = new URL(serverUrl!);
+      parsed.pathname = `/${name}`;
+      url = parsed.toString();
+      client = new pg.Client({ connectionString: url });
+      await client.connect();
+    });
 
-  afterAll(async () => {
-    await client?.end();
-    await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  });
+    afterAll(async () => {
+      await client?.end();
+      await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    });
 
-  it("applies the first migration once", async () => {
-    expect(await applyMigrations({ kind: "postgres", url })).toEqual(applied);
-    expect(await applyMigrations({ kind: "postgres", url })).toEqual([]);
-    await expectRecorded((await client.query<Row>(recordedSql)).rows, defaultMigrationsDir);
-  });
+    it("applies the first migration once", async () => {
+      expect(await applyMigrations({ kind: "postgres", url })).toEqual(applied);
+      expect(await applyMigrations({ kind: "postgres", url })).toEqual([]);
+      await expectRecorded((await client.query<Row>(recordedSql)).rows, defaultMigrationsDir);
+    });
 
-  it("holds every function and trigger as the repeatable files of prisma/sql define them", async () => {
-    await expectRepeatableFilesAreTheTruth((sql) => client.query(sql), async (sql) => (await client.query<Row>(sql)).rows);
-  });
-
-  it("runs each migration as one script and records a failed one as failed", async () => {
-    const other = `${name}_scripts`;
-    await admin(`CREATE DATABASE "${other}"`);
-    const otherUrl = Object.assign(new URL(url), { pathname: `/${other}` }).toString();
-    const conn = new pg.Client({ connectionString: otherUrl });
-    await conn.connect();
-    try {
-      await expectScriptsRunWhole(
-        (dir) => applyMigrations({ kind: "postgres", url: otherUrl }, { migrationsDir: dir }),
-        async (sql) => (await conn.query<Row>(sql)).rows,
+    it("holds every function and trigger as the repeatable files of prisma/sql define them", async () => {
+      await expectRepeatableFilesAreTheTruth(
+        (sql) => client.query(sql),
+        async (sql) => (await client.query<Row>(sql)).rows,
       );
-    } finally {
-      await conn.end();
-      await admin(`DROP DATABASE IF EXISTS "${other}" WITH (FORCE)`);
-    }
-  });
+    });
 
-  it("applies the next migration", async () => {
-    const { name } = await nextMigration();
-    expect(await applyMigrations({ kind: "postgres", url }, { migrationsDir })).toEqual([name]);
-    await expectRecorded((await client.query<Row>(recordedSql)).rows, migrationsDir);
-    expect((await client.query(noteColumnSql, [model])).rows).toHaveLength(1);
+    it("runs each migration as one script and records a failed one as failed", async () => {
+      const other = `${name}_scripts`;
+      await admin(`CREATE DATABASE "${other}"`);
+      const otherUrl = Object.assign(new URL(url), { pathname: `/${other}` }).toString();
+      const conn = new pg.Client({ connectionString: otherUrl });
+      await conn.connect();
+      try {
+        await expectScriptsRunWhole(
+          (dir) => applyMigrations({ kind: "postgres", url: otherUrl }, { migrationsDir: dir }),
+          async (sql) => (await conn.query<Row>(sql)).rows,
+        );
+      } finally {
+        await conn.end();
+        await admin(`DROP DATABASE IF EXISTS "${other}" WITH (FORCE)`);
+      }
+    });
+
+    it("applies the next migration", async () => {
+      const { name } = await nextMigration();
+      expect(await applyMigrations({ kind: "postgres", url }, { migrationsDir })).toEqual([name]);
+      await expectRecorded((await client.query<Row>(recordedSql)).rows, migrationsDir);
+      expect((await client.query(noteColumnSql, [model])).rows).toHaveLength(1);
+    });
   });
-});

@@ -176,7 +176,9 @@ describe("exporting realisation", () => {
     callRoute(exportRoute(spec), routeDeps(t, user), `http://localhost/${slug}/anggaran/ekspor?${query}`, { tenant: slug });
 
   it("streams the OPD's own entries as CSV with a BOM, page by page, neutralising formulas, and audits it", async () => {
-    await read((tx) => tx.budgetRealisation.create({ data: { tenantId: city.id, budgetLineId: line, month: 12, amount: 5n, note: "=1+2", createdById: staff.id } }));
+    await read((tx) =>
+      tx.budgetRealisation.create({ data: { tenantId: city.id, budgetLineId: line, month: 12, amount: 5n, note: "=1+2", createdById: staff.id } }),
+    );
     await read((tx) => tx.budgetRealisation.create({ data: { tenantId: city.id, budgetLineId: dinsosLine, month: 1, amount: 7n, createdById: "x" } }));
     const response = await get(staff, "format=csv&tahun=2024", city.slug, { ...realisationExport, pageSize: 2 });
     expect(response.status).toBe(200);
@@ -224,7 +226,12 @@ describe("exporting realisation", () => {
     const text = (await response.text()).replace(/^\uFEFF/, "");
     expect(text.split("\r\n")[0]).toBe(REALISATION_COLUMNS.map((column) => column.header).join(","));
     expect(text.split("\r\n")[1]).toContain("1.500.000");
-    const denied = await callRoute(templateRoute({ permission: "entry:write", fileName: "x", columns: REALISATION_COLUMNS }), routeDeps(t, bapeda), "http://localhost/x/templat", { tenant: city.slug });
+    const denied = await callRoute(
+      templateRoute({ permission: "entry:write", fileName: "x", columns: REALISATION_COLUMNS }),
+      routeDeps(t, bapeda),
+      "http://localhost/x/templat",
+      { tenant: city.slug },
+    );
     expect(denied.status).toBe(404);
   });
 });

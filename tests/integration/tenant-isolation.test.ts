@@ -27,25 +27,21 @@ describe("the application filter", () => {
   });
 
   it("answers another tenant's record as not found, even when asked by its key", async () => {
-    const found = await t.withTenant(cityA.id, (tx) =>
-      tx.household.findUnique({ where: { tenantId_id: { tenantId: cityB.id, id: householdB } } }),
-    );
+    const found = await t.withTenant(cityA.id, (tx) => tx.household.findUnique({ where: { tenantId_id: { tenantId: cityB.id, id: householdB } } }));
     expect(found).toBeNull();
   });
 
   it("refuses to update or delete another tenant's record", async () => {
-    const updated = await t.withTenant(cityA.id, (tx) =>
-      tx.household.updateMany({ where: { id: householdB }, data: { address: "diubah" } }),
-    );
+    const updated = await t.withTenant(cityA.id, (tx) => tx.household.updateMany({ where: { id: householdB }, data: { address: "diubah" } }));
     expect(updated.count).toBe(0);
     const still = await t.withTenant(cityB.id, (tx) => tx.household.findFirst({ where: { id: householdB } }));
     expect(still?.address).not.toBe("diubah");
   });
 
   it("refuses to create a row for another tenant", async () => {
-    await expect(
-      t.withTenant(cityA.id, (tx) => tx.opd.create({ data: { tenantId: cityB.id, code: "X", name: "X", shortName: "X" } })),
-    ).rejects.toThrow(/another tenant/);
+    await expect(t.withTenant(cityA.id, (tx) => tx.opd.create({ data: { tenantId: cityB.id, code: "X", name: "X", shortName: "X" } }))).rejects.toThrow(
+      /another tenant/,
+    );
   });
 
   it("refuses a tenant-owned query outside any scope", async () => {
@@ -74,9 +70,7 @@ describe("row-level security underneath", () => {
       ),
     ).rejects.toThrow(/row-level security hid the row/);
     await expect(
-      t.withTenant(cityA.id, (tx) =>
-        tx.$executeRaw`INSERT INTO "Opd" ("tenantId", id, code, name, "shortName") VALUES (${cityB.id}, 'x', 'X', 'X', 'X')`,
-      ),
+      t.withTenant(cityA.id, (tx) => tx.$executeRaw`INSERT INTO "Opd" ("tenantId", id, code, name, "shortName") VALUES (${cityB.id}, 'x', 'X', 'X', 'X')`),
     ).rejects.toThrow(/row-level security/);
   });
 

@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-  hashPassword,
-  passwordProblems,
-  verifyPassword,
-} from "@/lib/auth/password";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, hashPassword, passwordProblems, verifyPassword } from "@/lib/auth/password";
 
 describe("hashPassword / verifyPassword", () => {
   it("hashes with argon2id at the chosen cost, salted", async () => {

@@ -1,15 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  ACCOUNT_POLICY,
-  IP_POLICY,
-  accountKey,
-  ipKey,
-  isLocked,
-  minutesLeft,
-  nextCounter,
-  type Counter,
-  type RateLimitPolicy,
-} from "@/lib/auth/rate-limit";
+import { ACCOUNT_POLICY, IP_POLICY, accountKey, ipKey, isLocked, minutesLeft, nextCounter, type Counter, type RateLimitPolicy } from "@/lib/auth/rate-limit";
 
 const minute = 60_000;
 const t0 = new Date("2026-11-23T08:00:00.000Z");

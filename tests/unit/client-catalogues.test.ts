@@ -19,7 +19,11 @@ function sourceFiles(dir: string): string[] {
 }
 
 function resolveImport(from: string, specifier: string): string | null {
-  const base = specifier.startsWith("@/") ? path.join(root, specifier.slice(2)) : specifier.startsWith(".") ? path.resolve(path.dirname(from), specifier) : null;
+  const base = specifier.startsWith("@/")
+    ? path.join(root, specifier.slice(2))
+    : specifier.startsWith(".")
+      ? path.resolve(path.dirname(from), specifier)
+      : null;
   if (!base) return null;
   for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")]) {
     if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
@@ -52,8 +56,13 @@ function reachesCatalogue(start: string): string[] | null {
 }
 
 it("no client component imports the whole message catalogues", () => {
-  const clientFiles = ["app", "components", "features", "lib"].flatMap((dir) => sourceFiles(path.join(root, dir))).filter((file) => /^\s*["']use client["']/.test(readFileSync(file, "utf8")));
+  const clientFiles = ["app", "components", "features", "lib"]
+    .flatMap((dir) => sourceFiles(path.join(root, dir)))
+    .filter((file) => /^\s*["']use client["']/.test(readFileSync(file, "utf8")));
   expect(clientFiles.length).toBeGreaterThan(10);
-  const offenders = clientFiles.map(reachesCatalogue).filter((trail): trail is string[] => trail !== null).map((trail) => trail.join(" → "));
+  const offenders = clientFiles
+    .map(reachesCatalogue)
+    .filter((trail): trail is string[] => trail !== null)
+    .map((trail) => trail.join(" → "));
   expect(offenders).toEqual([]);
 });

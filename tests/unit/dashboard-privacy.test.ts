@@ -18,7 +18,7 @@ const table: FigureTable = {
   rows: [
     { name: "Ampenan Tengah", extreme: 12, reached: 3, coverage: 25, people: 2 },
     { name: "Pejeruk", extreme: 4, reached: 0, coverage: 0, people: 1 },
-    { name: "=HYPERLINK(\"x\")", extreme: 5, reached: 5, coverage: 100, people: 9 },
+    { name: '=HYPERLINK("x")', extreme: 5, reached: 5, coverage: 100, people: 9 },
   ],
   total: { name: "Jumlah", extreme: 21, reached: 8, coverage: 38.1, people: 12 },
 };
@@ -48,7 +48,9 @@ describe("small-cell suppression", () => {
 describe("figures as .xlsx", () => {
   it("writes a sheet a table: heading, header, numbers as numbers, hidden cells, the note", async () => {
     const second: FigureTable = { id: "other", title: "Cakupan", columns: [{ key: "n", label: "N", kind: "count" }], rows: [{ n: 3 }] };
-    const bytes = await new Response(writeFigures("xlsx", [table, second], { heading: ["Cakupan — Kota Mataram", "Tahun 2024"], suppressionNote: "Sel < 5 disembunyikan" })).arrayBuffer();
+    const bytes = await new Response(
+      writeFigures("xlsx", [table, second], { heading: ["Cakupan — Kota Mataram", "Tahun 2024"], suppressionNote: "Sel < 5 disembunyikan" }),
+    ).arrayBuffer();
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Cakupan", "Cakupan 2"]);

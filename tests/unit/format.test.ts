@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  EMPTY_VALUE,
-  formatDate,
-  formatDateShort,
-  formatNumber,
-  formatPercent,
-  formatRupiah,
-  formatRupiahShort,
-} from "@/lib/format";
+import { EMPTY_VALUE, formatDate, formatDateShort, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from "@/lib/format";
 
 // Outputs separate figure and unit with a no-break space; tests write it as "_" for legibility.
 const nb = (text: string) => text.replaceAll("_", "\u00a0");

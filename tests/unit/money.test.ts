@@ -1,14 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  MAX_RUPIAH,
-  applyBasisPoints,
-  divideRoundHalfUp,
-  parseRupiah,
-  percentOf,
-  splitEvenly,
-  sumRupiah,
-  toRupiah,
-} from "@/lib/money";
+import { MAX_RUPIAH, applyBasisPoints, divideRoundHalfUp, parseRupiah, percentOf, splitEvenly, sumRupiah, toRupiah } from "@/lib/money";
 
 function parsed(input: string, options?: Parameters<typeof parseRupiah>[1]) {
   const result = parseRupiah(input, options);

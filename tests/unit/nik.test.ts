@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import {
-  generateNik,
-  generateNoKk,
-  maskNik,
-  nikMatchesBirthDate,
-  nikRegionCode,
-  NIK_REASONS,
-  NO_KK_REASONS,
-  parseNik,
-  parseNoKk,
-} from "@/lib/identity/nik";
+import { generateNik, generateNoKk, maskNik, nikMatchesBirthDate, nikRegionCode, NIK_REASONS, NO_KK_REASONS, parseNik, parseNoKk } from "@/lib/identity/nik";
 
 const today = new Date(Date.UTC(2026, 10, 23));
 const utc = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day));
@@ -69,12 +59,8 @@ describe("parseNik", () => {
 
 describe("generateNik", () => {
   it("encodes a woman's day plus 40 and pads the serial", () => {
-    expect(generateNik({ regionCode: "52.71.01.1004", birthDate: utc(1990, 1, 1), sex: "FEMALE", serial: 7 })).toBe(
-      "5271014101900007",
-    );
-    expect(generateNik({ regionCode: "527101", birthDate: utc(1990, 1, 1), sex: "MALE", serial: 1 })).toBe(
-      "5271010101900001",
-    );
+    expect(generateNik({ regionCode: "52.71.01.1004", birthDate: utc(1990, 1, 1), sex: "FEMALE", serial: 7 })).toBe("5271014101900007");
+    expect(generateNik({ regionCode: "527101", birthDate: utc(1990, 1, 1), sex: "MALE", serial: 1 })).toBe("5271010101900001");
   });
 
   it("refuses serials outside 1–9999 and malformed regions", () => {

@@ -8,8 +8,19 @@ import { expect, it } from "vitest";
 // over a second (the programme's count of aid rows). Relations to the big tables are counted by
 // a filtered count() or groupBy instead; small ones (an OPD's users) may keep `_count`.
 const BIG_RELATIONS = [
-  "members", "participations", "aidDistributions", "aidReceived", "trainings", "loans", "installments", "repayments",
-  "realisations", "statusEvents", "desilChanges", "attendances", "followUps",
+  "members",
+  "participations",
+  "aidDistributions",
+  "aidReceived",
+  "trainings",
+  "loans",
+  "installments",
+  "repayments",
+  "realisations",
+  "statusEvents",
+  "desilChanges",
+  "attendances",
+  "followUps",
 ];
 
 function sources(dir: string): string[] {

@@ -86,7 +86,11 @@ describe("idn-area-data", () => {
 
   it("finds a kota with its province in Title Case", async () => {
     expect(await findRegency("52.71")).toEqual({
-      code: "52.71", name: "Kota Mataram", kind: "KOTA", provinceCode: "52", provinceName: "Nusa Tenggara Barat",
+      code: "52.71",
+      name: "Kota Mataram",
+      kind: "KOTA",
+      provinceCode: "52",
+      provinceName: "Nusa Tenggara Barat",
     });
     expect(await findRegency("34.04")).toMatchObject({ name: "Kabupaten Sleman", kind: "KABUPATEN" });
     expect(await findRegency("99.99")).toBeNull();

@@ -23,7 +23,12 @@ describe("createRandom", () => {
 
   it("picks by weight", () => {
     const random = createRandom(9);
-    const picks = Array.from({ length: 10_000 }, () => random.weighted([["a", 1], ["b", 3]] as const));
+    const picks = Array.from({ length: 10_000 }, () =>
+      random.weighted([
+        ["a", 1],
+        ["b", 3],
+      ] as const),
+    );
     const share = picks.filter((pick) => pick === "b").length / picks.length;
     expect(share).toBeGreaterThan(0.72);
     expect(share).toBeLessThan(0.78);

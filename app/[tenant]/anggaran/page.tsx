@@ -57,7 +57,10 @@ export default async function BudgetPage({ params, searchParams }: Props) {
       pendingEntries(tx, filter),
       canWrite && user.opdId ? writableLines(tx, user.opdId, context.year) : Promise.resolve([]),
     ]);
-    const names = await userNames(tx, pending.map((entry) => entry.createdById));
+    const names = await userNames(
+      tx,
+      pending.map((entry) => entry.createdById),
+    );
     return { context, rows, pending, lines, names };
   });
   const { context, rows, pending, lines } = data;
@@ -134,7 +137,12 @@ export default async function BudgetPage({ params, searchParams }: Props) {
             <Card className="mt-6">
               <CardHeader title={t("bulk.title")} description={t("bulk.intro")} />
               <div className="p-4 sm:p-5">
-                <ImportPanel action={importRealisationsAction.bind(null, slug)} templateHref={budgetRoutes.template(slug)} idPrefix="realisation-import" downloadBase="realisasi" />
+                <ImportPanel
+                  action={importRealisationsAction.bind(null, slug)}
+                  templateHref={budgetRoutes.template(slug)}
+                  idPrefix="realisation-import"
+                  downloadBase="realisasi"
+                />
               </div>
             </Card>
           ) : null}
@@ -148,18 +156,18 @@ export default async function BudgetPage({ params, searchParams }: Props) {
             </div>
             {/* Rendered even when empty, so the head's "verified" notice stays after the list empties. */}
             <PendingEntries
-                  rows={pendingRows(pending, {
-                    tenantSlug: slug,
-                    locale,
-                    timeZone: context.timeZone,
-                    names: data.names,
-                    showOpd,
-                    sourceLabel: (source) => tp(`sources.${source}`),
-                    byAt: (name, date) => t("byAt", { name, date }),
-                  })}
-                  canVerify={canVerify}
-                  action={canVerify ? verifyRealisationsAction.bind(null, slug) : undefined}
-                />
+              rows={pendingRows(pending, {
+                tenantSlug: slug,
+                locale,
+                timeZone: context.timeZone,
+                names: data.names,
+                showOpd,
+                sourceLabel: (source) => tp(`sources.${source}`),
+                byAt: (name, date) => t("byAt", { name, date }),
+              })}
+              canVerify={canVerify}
+              action={canVerify ? verifyRealisationsAction.bind(null, slug) : undefined}
+            />
             {totals.pendingCount > pending.length ? (
               <p className="mt-2 text-sm text-muted">
                 {t("pending.more", { shown: formatNumber(PENDING_PAGE, { locale }), total: formatNumber(totals.pendingCount, { locale }) })}

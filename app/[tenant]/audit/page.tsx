@@ -31,10 +31,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
     getTranslations("Audit"),
     withTenant(user.tenantId, async (tx) => {
       const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { name: true, timeZone: true } });
-      const [page, users] = await Promise.all([
-        listAuditEntries(tx, filter, { timeZone: tenant.timeZone }),
-        listAuditUsers(tx),
-      ]);
+      const [page, users] = await Promise.all([listAuditEntries(tx, filter, { timeZone: tenant.timeZone }), listAuditUsers(tx)]);
       return { tenant, page, users };
     }),
   ]);
@@ -42,21 +39,12 @@ export default async function AuditPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <PageHeader
-        title={t("title")}
-        description={t("description", { city: tenant.name, zone: t(`zones.${zoneKey(tenant.timeZone)}`) })}
-      />
+      <PageHeader title={t("title")} description={t("description", { city: tenant.name, zone: t(`zones.${zoneKey(tenant.timeZone)}`) })} />
       <AuditFilters path={path} filter={filter} users={users} />
       <div className="mt-6">
         <AuditTable rows={page.rows} timeZone={tenant.timeZone} />
       </div>
-      <AuditPagination
-        path={path}
-        filter={filter}
-        newerThan={page.newerThan}
-        olderThan={page.olderThan}
-        count={page.rows.length}
-      />
+      <AuditPagination path={path} filter={filter} newerThan={page.newerThan} olderThan={page.olderThan} count={page.rows.length} />
     </>
   );
 }

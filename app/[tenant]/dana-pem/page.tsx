@@ -60,11 +60,7 @@ export default async function RevolvingFundPage({ params, searchParams }: Props)
         eyebrow={detail ? t("eyebrow", { kelurahan: detail.fund.kelurahan.name }) : t("eyebrowPlain")}
         title={t("titleYear", { year: context.year })}
         description={t("description")}
-        actions={
-          detail ? (
-            <LinkButton href={revolvingFundsRoutes.newLoan(slug, { tahun: context.year })}>{t("proposeLoan")}</LinkButton>
-          ) : undefined
-        }
+        actions={detail ? <LinkButton href={revolvingFundsRoutes.newLoan(slug, { tahun: context.year })}>{t("proposeLoan")}</LinkButton> : undefined}
       />
       {!user.kelurahanId ? (
         <FormNotice>{t("noKelurahan")}</FormNotice>
@@ -109,7 +105,10 @@ export default async function RevolvingFundPage({ params, searchParams }: Props)
                   <LoanCards
                     tenantSlug={slug}
                     locale={locale}
-                    loans={detail.loans.map((loan) => ({ ...loan, daysPastDue: loan.status === "DISBURSED" ? daysPastDue(loan.nextDueDate, context.today) : 0 }))}
+                    loans={detail.loans.map((loan) => ({
+                      ...loan,
+                      daysPastDue: loan.status === "DISBURSED" ? daysPastDue(loan.nextDueDate, context.today) : 0,
+                    }))}
                   />
                 )}
               </section>
@@ -117,7 +116,12 @@ export default async function RevolvingFundPage({ params, searchParams }: Props)
               <Card>
                 <CardHeader id="fund-import" title={t("importTitle")} description={t("importIntro")} />
                 <div className="p-4 sm:p-5">
-                  <ImportPanel action={importRepaymentsAction.bind(null, slug)} templateHref={revolvingFundsRoutes.template(slug)} idPrefix="repayment-import" downloadBase="pembayaran-dana-pem" />
+                  <ImportPanel
+                    action={importRepaymentsAction.bind(null, slug)}
+                    templateHref={revolvingFundsRoutes.template(slug)}
+                    idPrefix="repayment-import"
+                    downloadBase="pembayaran-dana-pem"
+                  />
                 </div>
               </Card>
 
@@ -128,7 +132,11 @@ export default async function RevolvingFundPage({ params, searchParams }: Props)
                 </Card>
                 <Card>
                   <CardHeader id="fund-rounds" title={t("roundsTitle")} description={t("roundsIntro")} />
-                  {detail.rounds.length === 0 ? <p className="p-4 text-muted">{t("noRounds")}</p> : <RoundsTable rounds={detail.rounds} locale={locale} label={t("roundsTitle")} />}
+                  {detail.rounds.length === 0 ? (
+                    <p className="p-4 text-muted">{t("noRounds")}</p>
+                  ) : (
+                    <RoundsTable rounds={detail.rounds} locale={locale} label={t("roundsTitle")} />
+                  )}
                 </Card>
               </div>
 

@@ -104,11 +104,7 @@ export default async function TrainingsPage({ params, searchParams }: Props) {
           </div>
           <TrainingFiguresGrid figures={figures} label={t("figures.label", { year: context.year })} />
           <Card className="mt-6">
-            <CardHeader
-              id="trainings-list"
-              title={t("listTitle", { count: rows.length })}
-              description={canVerify ? t("listIntroHead") : t("listIntro")}
-            />
+            <CardHeader id="trainings-list" title={t("listTitle", { count: rows.length })} description={canVerify ? t("listIntroHead") : t("listIntro")} />
             <TrainingVerifyTable
               label={t("listLabel")}
               columns={columns}
@@ -128,7 +124,9 @@ export default async function TrainingsPage({ params, searchParams }: Props) {
                       <span className="block text-xs text-muted">{row.programme.name}</span>
                     </span>,
                     ...(showOpd ? [row.opd.shortName] : []),
-                    <span key="dates" className="whitespace-nowrap">{dates}</span>,
+                    <span key="dates" className="whitespace-nowrap">
+                      {dates}
+                    </span>,
                     row.place,
                     <span key="n">
                       {formatNumber(row.verifiedParticipants, { locale })}/{formatNumber(row.capacity, { locale })}

@@ -105,12 +105,7 @@ export default async function RegistryPage({ params, searchParams }: Props) {
             <RegistryResults rows={page.rows} tenantSlug={slug} />
           </div>
         )}
-        <RegistryPagination
-          hrefFor={hrefFor}
-          prevBefore={page.prevBefore}
-          nextAfter={page.nextAfter}
-          paged={Boolean(filter.after || filter.before)}
-        />
+        <RegistryPagination hrefFor={hrefFor} prevBefore={page.prevBefore} nextAfter={page.nextAfter} paged={Boolean(filter.after || filter.before)} />
       </section>
     </>
   );

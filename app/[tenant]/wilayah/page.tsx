@@ -28,12 +28,7 @@ export default async function AreasPage({ params }: Props) {
   const user = await requireTenantPage(slug, "areas");
   const tenant = await getTenantBySlug(slug);
   if (!tenant) notFound();
-  const [t, locale, messages, tree] = await Promise.all([
-    getTranslations("Areas"),
-    getLocale(),
-    getMessages(),
-    withTenant(user.tenantId, getAreaTree),
-  ]);
+  const [t, locale, messages, tree] = await Promise.all([getTranslations("Areas"), getLocale(), getMessages(), withTenant(user.tenantId, getAreaTree)]);
   const number = (value: number) => formatNumber(value, { locale });
   const totals = treeTotals(tree);
 

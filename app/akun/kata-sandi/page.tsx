@@ -22,11 +22,7 @@ export default async function ChangePasswordPage() {
   return (
     <MainContent>
       <div className="mx-auto w-full max-w-xl">
-        <PageHeader
-          eyebrow={t("eyebrow")}
-          title={t("changePassword.title")}
-          description={t("changePassword.description")}
-        />
+        <PageHeader eyebrow={t("eyebrow")} title={t("changePassword.title")} description={t("changePassword.description")} />
         <div className="rounded-lg border border-line bg-white p-5 shadow-xs sm:p-6">
           <div className="mb-5 flex flex-wrap items-center justify-between gap-3 border-b border-line pb-4">
             <p className="text-sm text-muted">{t("signedInAs", { name: user.name, email: user.email })}</p>

@@ -65,18 +65,9 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string 
   return (
     // Should the form ever be submitted natively, it posts to next-auth (which refuses it
     // for want of a CSRF token and comes back here): the password never lands in a URL.
-    <form
-      method="post"
-      action="/api/auth/callback/credentials"
-      onSubmit={onSubmit}
-      noValidate
-      className="space-y-4"
-      aria-busy={pending || undefined}
-    >
+    <form method="post" action="/api/auth/callback/credentials" onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending || undefined}>
       {error ? (
-        <FormAlert title={t("errors.title")}>
-          {error.key === "locked" ? t("errors.locked", { minutes: error.minutes }) : t(`errors.${error.key}`)}
-        </FormAlert>
+        <FormAlert title={t("errors.title")}>{error.key === "locked" ? t("errors.locked", { minutes: error.minutes }) : t(`errors.${error.key}`)}</FormAlert>
       ) : null}
       <Field
         ref={emailRef}
@@ -103,12 +94,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string 
         error={fieldErrors.password}
       />
       <label className="flex min-h-9 items-center gap-2 text-sm text-ink">
-        <input
-          type="checkbox"
-          checked={showPassword}
-          onChange={(event) => setShowPassword(event.target.checked)}
-          className="size-4 accent-brand-700"
-        />
+        <input type="checkbox" checked={showPassword} onChange={(event) => setShowPassword(event.target.checked)} className="size-4 accent-brand-700" />
         {t("showPassword")}
       </label>
       <Button type="submit" disabled={pending || !hydrated} className="w-full">

@@ -138,7 +138,11 @@ describe("recording a distribution", () => {
   });
 
   it("reads Rupiah as people type it", async () => {
-    for (const [typed, value] of [["1.500.000", 1_500_000n], ["Rp1,5 juta", 1_500_000n], ["1500000", 1_500_000n]] as const) {
+    for (const [typed, value] of [
+      ["1.500.000", 1_500_000n],
+      ["Rp1,5 juta", 1_500_000n],
+      ["1500000", 1_500_000n],
+    ] as const) {
       const h = await household();
       expect(await entry(await record(head, kit(h.id, { value: typed }))), typed).toMatchObject({ value });
     }
@@ -169,14 +173,21 @@ describe("recording a distribution", () => {
     const future = await read((tx) =>
       tx.programme.create({ data: { tenantId: city.id, opdId: disnaker, fiscalYear: new Date().getFullYear() + 1, name: "Tahun Depan", kind: "FOOD_AID" } }),
     );
-    const ahead = await run(staff, createDistributionDefinition, kit(h.id, { programmeId: future.id, budgetLineId: "", distributedAt: `${future.fiscalYear}-01-02` }));
+    const ahead = await run(
+      staff,
+      createDistributionDefinition,
+      kit(h.id, { programmeId: future.id, budgetLineId: "", distributedAt: `${future.fiscalYear}-01-02` }),
+    );
     expect(fieldErrors(ahead).distributedAt?.[0]).toMatch(/melewati hari ini/);
     expect(await countFor(h.id)).toBe(0);
   });
 
   it("a BPJS premium is per member with its months; housing names its CSR partner", async () => {
     const h = await household();
-    const premium = await record(staff, kit(h.id, { kind: "INSURANCE_PREMIUM", memberId: h.headId, monthsCovered: "6", items: "Iuran JKK dan JKM", value: "101.000" }));
+    const premium = await record(
+      staff,
+      kit(h.id, { kind: "INSURANCE_PREMIUM", memberId: h.headId, monthsCovered: "6", items: "Iuran JKK dan JKM", value: "101.000" }),
+    );
     expect(await entry(premium)).toMatchObject({ kind: "INSURANCE_PREMIUM", memberId: h.headId, monthsCovered: 6, value: 101_000n });
     const house = await record(staff, kit(h.id, { kind: "HOUSING", partnerName: "PT Bank NTB Syariah", items: "Bedah rumah", value: "Rp25 juta" }));
     expect(await entry(house)).toMatchObject({ kind: "HOUSING", partnerName: "PT Bank NTB Syariah" });
@@ -200,7 +211,16 @@ describe("recording a distribution", () => {
     const other = await household();
     const [mine, theirs] = await read(async (tx) => {
       const training = await tx.training.create({
-        data: { tenantId: city.id, programmeId: toolKits, opdId: disnaker, skill: "Menjahit", startDate: new Date("2024-06-01"), endDate: new Date("2024-06-20"), place: "BLK", capacity: 20 },
+        data: {
+          tenantId: city.id,
+          programmeId: toolKits,
+          opdId: disnaker,
+          skill: "Menjahit",
+          startDate: new Date("2024-06-01"),
+          endDate: new Date("2024-06-20"),
+          place: "BLK",
+          capacity: 20,
+        },
       });
       const p = (householdId: string, memberId: string) =>
         tx.trainingParticipant.create({ data: { tenantId: city.id, trainingId: training.id, householdId, memberId } });
@@ -313,15 +333,31 @@ describe("corrections", () => {
     await run(head, verifyDistributionsDefinition, { ids: id });
 
     expect(await run(staff, reverseDistributionDefinition, { distributionId: id, note: "x" })).toMatchObject({ ok: false, code: "INVALID" });
-    expect(await run(dinsosStaff, reverseDistributionDefinition, { distributionId: id, note: "Salah penerima" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await run(dinsosStaff, reverseDistributionDefinition, { distributionId: id, note: "Salah penerima" })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
     const stranger = sessionUser(otherCity, "OPD_STAFF", { opdId: disnaker });
-    expect(await run(stranger, reverseDistributionDefinition, { distributionId: id, note: "Salah penerima" }, otherCity.slug)).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect(await run(sessionUser(city, "AUDITOR"), reverseDistributionDefinition, { distributionId: id, note: "Salah penerima" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await run(stranger, reverseDistributionDefinition, { distributionId: id, note: "Salah penerima" }, otherCity.slug)).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
+    expect(await run(sessionUser(city, "AUDITOR"), reverseDistributionDefinition, { distributionId: id, note: "Salah penerima" })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
 
     const result = await run(staff, reverseDistributionDefinition, { distributionId: id, note: "Salah penerima" });
     expect(result).toMatchObject({ ok: true });
     const reversalId = (result as { data: { distributionId: string } }).data.distributionId;
-    expect(await entry(reversalId)).toMatchObject({ reversesId: id, value: -4_500_000n, status: "DRAFT", note: "Salah penerima", householdId: h.id, kind: "EQUIPMENT" });
+    expect(await entry(reversalId)).toMatchObject({
+      reversesId: id,
+      value: -4_500_000n,
+      status: "DRAFT",
+      note: "Salah penerima",
+      householdId: h.id,
+      kind: "EQUIPMENT",
+    });
     expect(await entry(id)).toMatchObject({ status: "VERIFIED", value: 4_500_000n });
     expect(await run(head, reverseDistributionDefinition, { distributionId: id, note: "Sekali lagi" })).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await run(head, reverseDistributionDefinition, { distributionId: reversalId, note: "Balik balik" })).toMatchObject({ ok: false, code: "CONFLICT" });
@@ -350,7 +386,8 @@ describe("reading", () => {
 
   it("pages the list by key without repeats, newest first, and filters by kind and status", async () => {
     const h = await household();
-    for (const day of ["01", "02", "03", "04", "05"]) await record(staff, kit(h.id, { kind: "SEEDLINGS", items: "Bibit cabai", value: "50.000", distributedAt: `2024-03-${day}`, acknowledgeDuplicate: "1" }));
+    for (const day of ["01", "02", "03", "04", "05"])
+      await record(staff, kit(h.id, { kind: "SEEDLINGS", items: "Bibit cabai", value: "50.000", distributedAt: `2024-03-${day}`, acknowledgeDuplicate: "1" }));
     await read(async (tx) => {
       const options = { scope: programmeScope(staff), fiscalYear: 2024, pageSize: 2 };
       const seen: string[] = [];

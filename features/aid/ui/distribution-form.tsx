@@ -147,17 +147,46 @@ function DistributionFormRound(props: DistributionFormProps & { onCreated: (mess
           example={t("valueHint")}
           preview={(amount) => t("valuePreview", { amount })}
         />
-        <Field id={id("date")} name="distributedAt" type="date" label={t("date")} defaultValue={props.defaultDate} required error={fieldError("distributedAt")} />
+        <Field
+          id={id("date")}
+          name="distributedAt"
+          type="date"
+          label={t("date")}
+          defaultValue={props.defaultDate}
+          required
+          error={fieldError("distributedAt")}
+        />
         <Field id={id("handedOverBy")} name="handedOverBy" label={t("handedOverBy")} autoComplete="off" maxLength={120} error={fieldError("handedOverBy")} />
-        <Field id={id("proof")} name="proofRef" label={t("proofRef")} placeholder={t("proofPlaceholder")} autoComplete="off" maxLength={120} error={fieldError("proofRef")} />
+        <Field
+          id={id("proof")}
+          name="proofRef"
+          label={t("proofRef")}
+          placeholder={t("proofPlaceholder")}
+          autoComplete="off"
+          maxLength={120}
+          error={fieldError("proofRef")}
+        />
         {kind === "HOUSING" || kind === "CAPITAL" || kind === "OTHER" ? (
-          <Field id={id("partner")} name="partnerName" label={kind === "HOUSING" ? t("partnerRequired") : t("partner")} autoComplete="off" maxLength={120} error={fieldError("partnerName")} />
+          <Field
+            id={id("partner")}
+            name="partnerName"
+            label={kind === "HOUSING" ? t("partnerRequired") : t("partner")}
+            autoComplete="off"
+            maxLength={120}
+            error={fieldError("partnerName")}
+          />
         ) : null}
         {kind === "INSURANCE_PREMIUM" ? (
           <Field id={id("months")} name="monthsCovered" label={t("monthsCovered")} inputMode="numeric" required error={fieldError("monthsCovered")} />
         ) : null}
         {props.participations.length > 0 ? (
-          <SelectField id={id("participant")} name="trainingParticipantId" label={t("participant")} defaultValue={props.preset?.trainingParticipantId ?? ""} error={fieldError("trainingParticipantId")}>
+          <SelectField
+            id={id("participant")}
+            name="trainingParticipantId"
+            label={t("participant")}
+            defaultValue={props.preset?.trainingParticipantId ?? ""}
+            error={fieldError("trainingParticipantId")}
+          >
             <option value="">{t("noParticipant")}</option>
             {props.participations.map((choice) => (
               <option key={choice.id} value={choice.id}>

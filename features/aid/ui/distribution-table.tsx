@@ -28,7 +28,15 @@ export type DistributionTableRow = {
  * Distributions in a table. With `verifyAction` (the OPD head, on drafts) each row has a box
  * and its own button, and the ticked ones are verified together.
  */
-export function DistributionTable({ rows, label, verifyAction }: { rows: readonly DistributionTableRow[]; label: string; verifyAction?: FormAction<VerifyResult> }) {
+export function DistributionTable({
+  rows,
+  label,
+  verifyAction,
+}: {
+  rows: readonly DistributionTableRow[];
+  label: string;
+  verifyAction?: FormAction<VerifyResult>;
+}) {
   const t = useTranslations("Aid");
   const showOpd = rows.some((row) => row.opd);
 

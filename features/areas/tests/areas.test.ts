@@ -50,9 +50,7 @@ describe("re-syncing the area tree from Kemendagri data", () => {
     expect(audit.every((row) => row.action === "create" && row.requestId === "req-test")).toBe(true);
 
     const tree = await t.withTenant(sabang.id, getAreaTree);
-    expect(tree.map((k) => [k.code, k.name, k.kelurahan.map((v) => v.code)])).toEqual(
-      expected.map((k) => [k.code, k.name, k.kelurahan.map((v) => v.code)]),
-    );
+    expect(tree.map((k) => [k.code, k.name, k.kelurahan.map((v) => v.code)])).toEqual(expected.map((k) => [k.code, k.name, k.kelurahan.map((v) => v.code)]));
   });
 
   it("changes nothing when run again", async () => {

@@ -15,10 +15,10 @@ export async function AreaTreeTable({ tree }: { tree: KecamatanNode[] }) {
       </Card>
     );
   }
-  const total = tree.reduce(
-    (sum, k) => ({ households: sum.households + k.households, extremePoor: sum.extremePoor + k.extremePoorHouseholds }),
-    { households: 0, extremePoor: 0 },
-  );
+  const total = tree.reduce((sum, k) => ({ households: sum.households + k.households, extremePoor: sum.extremePoor + k.extremePoorHouseholds }), {
+    households: 0,
+    extremePoor: 0,
+  });
   return (
     <Card>
       <Table label={t("treeLabel")}>

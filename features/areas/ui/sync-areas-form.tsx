@@ -22,9 +22,7 @@ export function SyncAreasForm({ action }: { action: FormAction<AreaSyncResult> }
         {formError ? <FormAlert>{formError}</FormAlert> : null}
         {state?.ok ? (
           <FormNotice>
-            {state.data.created + state.data.updated === 0
-              ? t("upToDate", { unchanged: state.data.unchanged })
-              : t("result", state.data)}
+            {state.data.created + state.data.updated === 0 ? t("upToDate", { unchanged: state.data.unchanged }) : t("result", state.data)}
           </FormNotice>
         ) : null}
       </div>

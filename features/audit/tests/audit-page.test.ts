@@ -159,8 +159,6 @@ describe("the page's search parameters", () => {
 describe("the changes column", () => {
   it("shows an update's changed fields, and a created record's fields without its bookkeeping", () => {
     expect(fieldChanges({ name: "a", updatedAt: "x" }, { name: "b", updatedAt: "y" })).toEqual([{ field: "name", before: "a", after: "b" }]);
-    expect(fieldChanges(null, { id: "c1", tenantId: "t", name: "b", note: null, createdAt: "z" })).toEqual([
-      { field: "name", before: undefined, after: "b" },
-    ]);
+    expect(fieldChanges(null, { id: "c1", tenantId: "t", name: "b", note: null, createdAt: "z" })).toEqual([{ field: "name", before: undefined, after: "b" }]);
   });
 });

@@ -51,9 +51,7 @@ export async function AuditChanges({
       <ul className="space-y-0.5">{changes.slice(0, SHOWN).map(item)}</ul>
       {rest.length > 0 ? (
         <details className="mt-1">
-          <summary className="cursor-pointer text-sm font-medium text-brand-700 hover:underline">
-            {t("changes.more", { count: rest.length })}
-          </summary>
+          <summary className="cursor-pointer text-sm font-medium text-brand-700 hover:underline">{t("changes.more", { count: rest.length })}</summary>
           <ul className="mt-1 space-y-0.5">{rest.map(item)}</ul>
         </details>
       ) : null}

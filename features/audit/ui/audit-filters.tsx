@@ -9,15 +9,7 @@ import { actionLabel, entityLabel } from "./audit-labels";
  * The filters as a plain GET form: the URL holds them (shareable, back button works) and
  * it needs no JavaScript. Submitting starts again from the newest entry.
  */
-export async function AuditFilters({
-  path,
-  filter,
-  users,
-}: {
-  path: string;
-  filter: AuditFilter;
-  users: { id: string; name: string; email: string }[];
-}) {
+export async function AuditFilters({ path, filter, users }: { path: string; filter: AuditFilter; users: { id: string; name: string; email: string }[] }) {
   const t = await getTranslations("Audit");
   const labelOfAction = await actionLabel();
   const labelOfEntity = await entityLabel();
@@ -25,12 +17,7 @@ export async function AuditFilters({
   const active = Boolean(filter.user || filter.entity || filter.action || filter.from || filter.to);
 
   return (
-    <form
-      method="get"
-      action={path}
-      aria-label={t("filters.label")}
-      className="rounded-lg border border-line bg-white p-4 shadow-xs"
-    >
+    <form method="get" action={path} aria-label={t("filters.label")} className="rounded-lg border border-line bg-white p-4 shadow-xs">
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[repeat(3,minmax(0,1fr))_10rem_10rem]">
         <SelectField id="audit-user" name="user" label={t("filters.user")} defaultValue={filter.user ?? ""}>
           <option value="">{t("filters.allUsers")}</option>

@@ -14,12 +14,7 @@ const ACTION_TONE: Record<string, string> = {
 
 /** One page of the trail; times in the tenant's zone. */
 export async function AuditTable({ rows, timeZone }: { rows: AuditEntryRow[]; timeZone: string }) {
-  const [t, locale, labelOfAction, labelOfEntity] = await Promise.all([
-    getTranslations("Audit"),
-    getLocale(),
-    actionLabel(),
-    entityLabel(),
-  ]);
+  const [t, locale, labelOfAction, labelOfEntity] = await Promise.all([getTranslations("Audit"), getLocale(), actionLabel(), entityLabel()]);
   if (rows.length === 0) {
     return <p className="rounded-lg border border-dashed border-line bg-white p-6 text-muted">{t("empty")}</p>;
   }

@@ -244,9 +244,15 @@ describe("correcting a verified entry", () => {
       createdById: staff.id,
     });
     expect(await run(staff, reverseRealisationDefinition, { realisationId: verifiedId, note: "Sekali lagi" })).toMatchObject({ ok: false, code: "CONFLICT" });
-    expect(await run(staff, reverseRealisationDefinition, { realisationId: reversalId, note: "Balik pembalikan" })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await run(staff, reverseRealisationDefinition, { realisationId: reversalId, note: "Balik pembalikan" })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
     // The reversal cannot be edited, only deleted while it is a draft.
-    expect(await run(staff, updateRealisationDefinition, { realisationId: reversalId, month: "6", amount: "1", note: "" })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await run(staff, updateRealisationDefinition, { realisationId: reversalId, month: "6", amount: "1", note: "" })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
 
     const realised = async () => (await read((tx) => lineTotals(tx, { tenantId: city.id, budgetLineId: line })))[0]!.realised;
     expect(await realised()).toBe(3_000_000n);
@@ -301,7 +307,9 @@ describe("totals and absorption", () => {
     const own = await newLine(disnaker, "Lingkup", 8_000_000n, year);
     const otherOpd = await read(async (tx) => {
       const programme = await tx.programme.create({ data: { tenantId: city.id, opdId: dinsos, fiscalYear: year, name: "Lingkup Dinsos", kind: "FOOD_AID" } });
-      return (await tx.budgetLine.create({ data: { tenantId: city.id, programmeId: programme.id, fundingSource: "DAK", description: "Beras", pagu: 2_000_000n } })).id;
+      return (
+        await tx.budgetLine.create({ data: { tenantId: city.id, programmeId: programme.id, fundingSource: "DAK", description: "Beras", pagu: 2_000_000n } })
+      ).id;
     });
     const a = await enter(staff, own, 1, "2.000.000");
     await run(head, verifyRealisationsDefinition, { ids: a });
@@ -333,7 +341,11 @@ describe("totals and absorption", () => {
 
   it("in the current year, the months still to come are closed", async () => {
     const line = await newLine(disnaker, "Tahun Berjalan", 10_000_000n, 2026);
-    const ctx = (tx: Parameters<Parameters<typeof t.withTenant>[1]>[0]) => ({ tx, tenantId: city.id, user: { ...staff, tenantId: city.id, tenantSlug: city.slug } });
+    const ctx = (tx: Parameters<Parameters<typeof t.withTenant>[1]>[0]) => ({
+      tx,
+      tenantId: city.id,
+      user: { ...staff, tenantId: city.id, tenantSlug: city.slug },
+    });
     const now = new Date("2026-04-15T12:00:00Z");
     await expect(read((tx) => createRealisation(ctx(tx), { budgetLineId: line, month: 5, amount: 1000n, note: null }, { now }))).rejects.toMatchObject({
       code: "INVALID",

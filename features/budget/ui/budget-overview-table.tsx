@@ -34,7 +34,9 @@ export async function BudgetOverviewTable({
           <HeaderCell numeric>{t("columns.pagu")}</HeaderCell>
           <HeaderCell numeric>{t("columns.realised")}</HeaderCell>
           <HeaderCell className="w-36">{t("columns.absorption")}</HeaderCell>
-          <HeaderCell numeric className="whitespace-nowrap">{t("columns.gap")}</HeaderCell>
+          <HeaderCell numeric className="whitespace-nowrap">
+            {t("columns.gap")}
+          </HeaderCell>
         </tr>
       </TableHead>
       <TableBody>
@@ -63,7 +65,11 @@ export async function BudgetOverviewTable({
                 <AbsorptionBar absorption={absorption.absorption} expected={absorption.expected} className="mt-1" />
               </Cell>
               <Cell numeric className={gap !== null && gap < 0 ? "text-accent-700" : undefined}>
-                {gap === null ? "–" : t("points", { value: `${gap > 0 ? "+" : gap < 0 ? "−" : ""}${formatNumber(Math.abs(gap), { locale, minimumFractionDigits: 1, maximumFractionDigits: 1 })}` })}
+                {gap === null
+                  ? "–"
+                  : t("points", {
+                      value: `${gap > 0 ? "+" : gap < 0 ? "−" : ""}${formatNumber(Math.abs(gap), { locale, minimumFractionDigits: 1, maximumFractionDigits: 1 })}`,
+                    })}
               </Cell>
             </Row>
           );

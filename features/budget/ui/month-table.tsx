@@ -36,13 +36,21 @@ export async function MonthTable({ rows, pagu, monthsElapsed, label }: { rows: r
           return (
             <tr key={row.month} className={cx("bg-white", future && "text-muted")}>
               <RowHeaderCell className={cx("py-1.5", future && "font-normal text-muted")}>{monthName(row.month, locale)}</RowHeaderCell>
-              <Cell numeric className="py-1.5">{row.realised === 0n ? "–" : formatRupiah(row.realised, { locale })}</Cell>
-              <Cell numeric className="py-1.5">{formatRupiah(cumulative, { locale })}</Cell>
+              <Cell numeric className="py-1.5">
+                {row.realised === 0n ? "–" : formatRupiah(row.realised, { locale })}
+              </Cell>
+              <Cell numeric className="py-1.5">
+                {formatRupiah(cumulative, { locale })}
+              </Cell>
               <Cell numeric className={cx("py-1.5", !future && share !== null && calendar !== null && share < calendar && "text-accent-700")}>
                 {percent(share)}
               </Cell>
-              <Cell numeric className="py-1.5">{percent(calendar)}</Cell>
-              <Cell numeric className="py-1.5">{row.pendingCount > 0 ? formatRupiah(row.pendingAmount, { locale }) : "–"}</Cell>
+              <Cell numeric className="py-1.5">
+                {percent(calendar)}
+              </Cell>
+              <Cell numeric className="py-1.5">
+                {row.pendingCount > 0 ? formatRupiah(row.pendingAmount, { locale }) : "–"}
+              </Cell>
             </tr>
           );
         })}

@@ -108,14 +108,7 @@ function RealisationFormRound(props: Props & { sticky: Sticky; onCreated: (messa
             ))}
           </SelectField>
         ) : null}
-        <SelectField
-          id={`${idPrefix}-month`}
-          name="month"
-          label={t("month")}
-          defaultValue={defaultMonth}
-          required
-          error={fieldError("month")}
-        >
+        <SelectField id={`${idPrefix}-month`} name="month" label={t("month")} defaultValue={defaultMonth} required error={fieldError("month")}>
           <option value="" disabled>
             {t("monthPlaceholder")}
           </option>

@@ -88,8 +88,7 @@ async function summary(tx: Tx, filters: DashboardFilters, today: YearMonth): Pro
              WHERE "pagu" > 0
                AND round((("realised" * 12 - ${months} * "pagu") * 10000)::numeric / ("pagu" * 12)) < ${-BEHIND_THRESHOLD_POINTS * 100})::int AS "behind"
       FROM l GROUP BY 1`;
-  const part = (incentive: boolean): Sums =>
-    rows.find((row) => row.incentive === incentive) ?? { pagu: 0n, realised: 0n, pendingCount: 0, pendingAmount: 0n };
+  const part = (incentive: boolean): Sums => rows.find((row) => row.incentive === incentive) ?? { pagu: 0n, realised: 0n, pendingCount: 0, pendingAmount: 0n };
   const [fi, other] = [part(true), part(false)];
   const total: Sums = {
     pagu: fi.pagu + other.pagu,
@@ -106,10 +105,18 @@ async function summary(tx: Tx, filters: DashboardFilters, today: YearMonth): Pro
   };
 }
 
-export type OpdAbsorptionRow = AbsorptionRow & { opdId: string; opdShortName: string; opdName: string; fiscalIncentivePagu: Rupiah; fiscalIncentiveRealised: Rupiah };
+export type OpdAbsorptionRow = AbsorptionRow & {
+  opdId: string;
+  opdShortName: string;
+  opdName: string;
+  fiscalIncentivePagu: Rupiah;
+  fiscalIncentiveRealised: Rupiah;
+};
 
 async function byOpd(tx: Tx, filters: DashboardFilters, today: YearMonth): Promise<OpdAbsorptionRow[]> {
-  const rows = await tx.$queryRaw<(Sums & { opdId: string; opdShortName: string; opdName: string; fiscalIncentivePagu: Rupiah; fiscalIncentiveRealised: Rupiah })[]>`
+  const rows = await tx.$queryRaw<
+    (Sums & { opdId: string; opdShortName: string; opdName: string; fiscalIncentivePagu: Rupiah; fiscalIncentiveRealised: Rupiah })[]
+  >`
     WITH l AS (${lineSums(filters)})
     SELECT o."id" AS "opdId", o."shortName" AS "opdShortName", o."name" AS "opdName", ${SUMS},
            COALESCE(SUM(l."pagu") FILTER (WHERE l."fundingSource" = 'FISCAL_INCENTIVE'), 0)::bigint AS "fiscalIncentivePagu",

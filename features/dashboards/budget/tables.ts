@@ -7,7 +7,15 @@ import type { Tx } from "@/lib/db";
 import type { AppLocale } from "@/lib/i18n/locales";
 import type { DashboardFilters } from "../filters";
 import type { FigureTable } from "@/lib/spreadsheet/figures";
-import { BEHIND_THRESHOLD_POINTS, budgetDashboardQueries as q, type BudgetSummary, type MonthPoint, type OpdAbsorptionRow, type ProgrammeAbsorptionRow, type SourceAbsorptionRow } from "./queries";
+import {
+  BEHIND_THRESHOLD_POINTS,
+  budgetDashboardQueries as q,
+  type BudgetSummary,
+  type MonthPoint,
+  type OpdAbsorptionRow,
+  type ProgrammeAbsorptionRow,
+  type SourceAbsorptionRow,
+} from "./queries";
 
 export const BUDGET_TABLES = ["curve", "sources", "opds", "programmes"] as const;
 export type BudgetTableId = (typeof BUDGET_TABLES)[number];

@@ -142,7 +142,14 @@ export function targetingTable(rows: OpdTargetingRow[], overall: Targeting, t: B
       { key: "outside", label: t("columns.outside"), kind: "households" },
       { key: "accuracy", label: t("columns.accuracy"), kind: "percent", basedOn: "beneficiaries" },
     ],
-    rows: rows.map((r) => ({ name: r.name, beneficiaries: r.beneficiaries, extremePoor: r.extremePoor, desil1to4: r.desil1to4, outside: r.outside, accuracy: accuracy(r) })),
+    rows: rows.map((r) => ({
+      name: r.name,
+      beneficiaries: r.beneficiaries,
+      extremePoor: r.extremePoor,
+      desil1to4: r.desil1to4,
+      outside: r.outside,
+      accuracy: accuracy(r),
+    })),
     // The city's distinct beneficiaries: a household served by two OPDs counts once here.
     total: {
       name: t("columns.total"),

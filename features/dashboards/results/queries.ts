@@ -34,8 +34,7 @@ export type ResultFigures = {
 
 type Counts = Pick<ResultFigures, "realised" | "trained" | "reached" | "businesses" | "graduates">;
 
-const perResult = (realised: Rupiah, count: number, comparable: boolean) =>
-  comparable && count > 0 ? divideRoundHalfUp(realised, BigInt(count)) : null;
+const perResult = (realised: Rupiah, count: number, comparable: boolean) => (comparable && count > 0 ? divideRoundHalfUp(realised, BigInt(count)) : null);
 
 function withCosts(counts: Counts, filters: DashboardFilters): ResultFigures {
   const comparable = !filters.kecamatanId;

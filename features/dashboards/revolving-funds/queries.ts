@@ -25,7 +25,11 @@ export type RevolvingFundsDashboardRow = {
   roundsCompleted: number;
 };
 
-export type RevolvingFundsDashboardTotals = Omit<RevolvingFundsDashboardRow, "kelurahanId" | "kelurahan" | "kecamatan"> & { funds: number; writtenOff: Rupiah; capital: Rupiah };
+export type RevolvingFundsDashboardTotals = Omit<RevolvingFundsDashboardRow, "kelurahanId" | "kelurahan" | "kecamatan"> & {
+  funds: number;
+  writtenOff: Rupiah;
+  capital: Rupiah;
+};
 
 export type AgeingRow = { bucket: "current" | "d1_30" | "d31_60" | "d61_90" | "d90_plus"; loans: number; outstanding: Rupiah };
 

@@ -40,7 +40,13 @@ function figures(row: Figures) {
 export const FUND_ROLLUP_TABLES = ["kelurahan", "ageing"] as const;
 
 /** A roll-up table by id; `totals`, when the caller already has them, saves running that query again. */
-export async function revolvingFundsDashboardTable(tx: Tx, filters: DashboardFilters, t: T, id: string, known: { totals?: RevolvingFundsDashboardTotals } = {}): Promise<FigureTable | null> {
+export async function revolvingFundsDashboardTable(
+  tx: Tx,
+  filters: DashboardFilters,
+  t: T,
+  id: string,
+  known: { totals?: RevolvingFundsDashboardTotals } = {},
+): Promise<FigureTable | null> {
   if (id === "kelurahan") {
     const rows = await revolvingFundsDashboardQueries.byKelurahan(tx, filters);
     const totals = known.totals ?? (await revolvingFundsDashboardQueries.totals(tx, filters));

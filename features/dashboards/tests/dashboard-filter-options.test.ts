@@ -17,7 +17,13 @@ let crowded: { id: string; names: string[] };
 let modest: { id: string; names: string[] };
 let smallNames: string[];
 
-const filters = (overrides: Partial<DashboardFilters> = {}): DashboardFilters => ({ year: YEAR, kecamatanId: null, opdId: null, programmeId: null, ...overrides });
+const filters = (overrides: Partial<DashboardFilters> = {}): DashboardFilters => ({
+  year: YEAR,
+  kecamatanId: null,
+  opdId: null,
+  programmeId: null,
+  ...overrides,
+});
 const pad = (n: number) => String(n).padStart(4, "0");
 
 async function createProgrammes(city: TestTenant, opdCode: string, shortName: string, names: string[], fiscalYear = YEAR) {

@@ -58,19 +58,34 @@ export async function buildFixture(tx: Tx, tenant: TestTenant): Promise<Fixture>
     return { household: made.household, members: [head, spouse] as const };
   };
   let serial = 0;
-  const h1 = await house(), h2 = await house(), h3 = await house(), h4 = await house(), h5 = await house(), h6 = await house(), h7 = await house();
+  const h1 = await house(),
+    h2 = await house(),
+    h3 = await house(),
+    h4 = await house(),
+    h5 = await house(),
+    h6 = await house(),
+    h7 = await house();
   const h8 = await house(second);
 
   const training = await tx.training.create({
     data: {
-      tenantId, programmeId: p1, opdId: opdA, skill: "Menjahit", place: "BLK", capacity: 20, status: "VERIFIED",
-      startDate: new Date("2024-03-01"), endDate: new Date("2024-03-20"),
+      tenantId,
+      programmeId: p1,
+      opdId: opdA,
+      skill: "Menjahit",
+      place: "BLK",
+      capacity: 20,
+      status: "VERIFIED",
+      startDate: new Date("2024-03-01"),
+      endDate: new Date("2024-03-20"),
     },
   });
   const participant = async (member: { id: string; householdId: string }, completion: "COMPLETED" | "DROPPED", status: "DRAFT" | "VERIFIED") =>
-    (await tx.trainingParticipant.create({
-      data: { tenantId, trainingId: training.id, householdId: member.householdId, memberId: member.id, completion, status },
-    })).id;
+    (
+      await tx.trainingParticipant.create({
+        data: { tenantId, trainingId: training.id, householdId: member.householdId, memberId: member.id, completion, status },
+      })
+    ).id;
   const followUp = (participantId: string, monthsAfter: number, outcome: "BUSINESS_OPENED" | "EMPLOYED") =>
     tx.trainingFollowUp.create({ data: { tenantId, participantId, monthsAfter, dueDate: new Date("2024-09-20"), outcome } });
   const m1 = await participant(h1.members[0], "COMPLETED", "VERIFIED");
@@ -82,12 +97,22 @@ export async function buildFixture(tx: Tx, tenant: TestTenant): Promise<Fixture>
   await participant(h8.members[0], "COMPLETED", "VERIFIED");
 
   const aid = async (programmeId: string, opdId: string, householdId: string, status: "DRAFT" | "VERIFIED", value = 1n * M, reversesId?: string) =>
-    (await tx.aidDistribution.create({
-      data: {
-        tenantId, programmeId, opdId, householdId, kind: "EQUIPMENT", items: "1 mesin jahit", value, status,
-        distributedAt: new Date("2024-05-01"), reversesId: reversesId ?? null,
-      },
-    })).id;
+    (
+      await tx.aidDistribution.create({
+        data: {
+          tenantId,
+          programmeId,
+          opdId,
+          householdId,
+          kind: "EQUIPMENT",
+          items: "1 mesin jahit",
+          value,
+          status,
+          distributedAt: new Date("2024-05-01"),
+          reversesId: reversesId ?? null,
+        },
+      })
+    ).id;
   await aid(p2, opdA, h4.household.id, "VERIFIED");
   await aid(p2, opdA, h5.household.id, "VERIFIED", -1n * M, await aid(p2, opdA, h5.household.id, "VERIFIED"));
   await aid(p2, opdA, h6.household.id, "DRAFT", -1n * M, await aid(p2, opdA, h6.household.id, "VERIFIED"));
@@ -98,8 +123,15 @@ export async function buildFixture(tx: Tx, tenant: TestTenant): Promise<Fixture>
   const event = (householdId: string, toStatus: "GRADUATED" | "ACTIVE", effectiveDate: string) =>
     tx.householdStatusEvent.create({
       data: {
-        tenantId, householdId, fromStatus: "ACTIVE", toStatus, fromExtremePoor: toStatus === "ACTIVE", toExtremePoor: false,
-        effectiveDate: new Date(effectiveDate), reason: "Uji", source: "MANUAL",
+        tenantId,
+        householdId,
+        fromStatus: "ACTIVE",
+        toStatus,
+        fromExtremePoor: toStatus === "ACTIVE",
+        toExtremePoor: false,
+        effectiveDate: new Date(effectiveDate),
+        reason: "Uji",
+        source: "MANUAL",
       },
     });
   await event(h1.household.id, "GRADUATED", "2024-06-01");

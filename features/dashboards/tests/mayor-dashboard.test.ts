@@ -216,7 +216,15 @@ describe("the result summaries follow every write", () => {
       const h2 = await tx.trainingParticipant.findFirstOrThrow({ where: { completion: "COMPLETED", followUps: { some: { outcome: "EMPLOYED" } } } });
       await tx.trainingFollowUp.updateMany({ where: { participantId: h2.id }, data: { outcome: "BUSINESS_OPENED" } });
       await tx.householdStatusEvent.create({
-        data: { tenantId: town.id, householdId: h2.householdId, toStatus: "GRADUATED", toExtremePoor: false, effectiveDate: new Date("2024-11-01"), reason: "Uji", source: "MANUAL" },
+        data: {
+          tenantId: town.id,
+          householdId: h2.householdId,
+          toStatus: "GRADUATED",
+          toExtremePoor: false,
+          effectiveDate: new Date("2024-11-01"),
+          reason: "Uji",
+          source: "MANUAL",
+        },
       });
       // The trained household in the second kecamatan moves to the first.
       await tx.household.updateMany({ where: { kecamatanId: f.kecamatan2 }, data: { kecamatanId: town.kecamatanId } });
@@ -268,7 +276,14 @@ describe("the export route", () => {
     build: async (tx, { search }) => {
       if (search.get("tabel") !== "programmes") return null;
       const table = (await resultsTables(await resultsDashboardData(tx, all))).programmes;
-      return { tables: [table], fileName: "kota-programmes-2024", entityId: "resultsDashboard/programmes", audit: { rows: table.rows.length }, heading: ["Hasil"], suppressionNote: "disembunyikan" };
+      return {
+        tables: [table],
+        fileName: "kota-programmes-2024",
+        entityId: "resultsDashboard/programmes",
+        audit: { rows: table.rows.length },
+        heading: ["Hasil"],
+        suppressionNote: "disembunyikan",
+      };
     },
   };
   const get = (user: SessionUser | null, query: string) =>
@@ -283,7 +298,9 @@ describe("the export route", () => {
     expect(csv).toMatch(/^Hasil\r\n\r\nprogramme,opd,/);
     expect(csv.split("\r\n").find((line) => line.startsWith("Pelatihan Menjahit"))).toContain("<5");
     expect(csv).toContain("disembunyikan");
-    expect(await read((tx) => tx.auditLog.count({ where: { action: "export", entity: "Dashboard", entityId: "resultsDashboard/programmes", userId: mayor.id } }))).toBe(1);
+    expect(
+      await read((tx) => tx.auditLog.count({ where: { action: "export", entity: "Dashboard", entityId: "resultsDashboard/programmes", userId: mayor.id } })),
+    ).toBe(1);
   });
 
   it("is not found for a role without the page, another city's reader, or an unknown table", async () => {

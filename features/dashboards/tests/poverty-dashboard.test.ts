@@ -32,7 +32,14 @@ const read = <T>(fn: (tx: Tx) => Promise<T>) => t.withTenant(city.id, fn);
 const f = (over: Partial<DashboardFilters> = {}): DashboardFilters => ({ year: 2024, kecamatanId: null, opdId: null, programmeId: null, ...over });
 
 let serial = 0;
-async function household(tx: Tx, tenant: TestTenant, kel: { kecamatanId: string; kelurahanId: string }, desil: number | null, extreme: boolean, status: "ACTIVE" | "MOVED" = "ACTIVE") {
+async function household(
+  tx: Tx,
+  tenant: TestTenant,
+  kel: { kecamatanId: string; kelurahanId: string },
+  desil: number | null,
+  extreme: boolean,
+  status: "ACTIVE" | "MOVED" = "ACTIVE",
+) {
   serial += 1;
   const h = await tx.household.create({
     data: {
@@ -87,7 +94,17 @@ beforeAll(async () => {
 
     // Participants are verified in a verified training only (lib/trainings), and only they count (lib/reach).
     const training = await tx.training.create({
-      data: { tenantId: city.id, programmeId: pa.id, opdId: opdA, skill: "Menjahit", startDate: new Date("2024-03-01"), endDate: new Date("2024-03-10"), place: "BLK", capacity: 20, status: "VERIFIED" },
+      data: {
+        tenantId: city.id,
+        programmeId: pa.id,
+        opdId: opdA,
+        skill: "Menjahit",
+        startDate: new Date("2024-03-01"),
+        endDate: new Date("2024-03-10"),
+        place: "BLK",
+        capacity: 20,
+        status: "VERIFIED",
+      },
     });
     await tx.trainingParticipant.createMany({
       data: [
@@ -98,7 +115,18 @@ beforeAll(async () => {
     });
     const aid = (programmeId: string, opdId: string, householdId: string, status: "DRAFT" | "VERIFIED", extra: { reversesId?: string; value?: bigint } = {}) =>
       tx.aidDistribution.create({
-        data: { tenantId: city.id, programmeId, opdId, householdId, kind: "FOOD", items: "Sembako", value: extra.value ?? 300_000n, distributedAt: new Date("2024-05-02"), status, reversesId: extra.reversesId },
+        data: {
+          tenantId: city.id,
+          programmeId,
+          opdId,
+          householdId,
+          kind: "FOOD",
+          items: "Sembako",
+          value: extra.value ?? 300_000n,
+          distributedAt: new Date("2024-05-02"),
+          status,
+          reversesId: extra.reversesId,
+        },
       });
     await aid(pb.id, opdB, h1.id, "VERIFIED");
     aidH2 = (await aid(pb.id, opdB, h2.id, "DRAFT")).id;
@@ -109,7 +137,17 @@ beforeAll(async () => {
 
     const event = (householdId: string, date: string, from: boolean, to: boolean, toStatus: "ACTIVE" | "GRADUATED" = "ACTIVE") =>
       tx.householdStatusEvent.create({
-        data: { tenantId: city.id, householdId, fromStatus: "ACTIVE", toStatus, fromExtremePoor: from, toExtremePoor: to, effectiveDate: new Date(date), reason: "Uji", source: "MANUAL" },
+        data: {
+          tenantId: city.id,
+          householdId,
+          fromStatus: "ACTIVE",
+          toStatus,
+          fromExtremePoor: from,
+          toExtremePoor: to,
+          effectiveDate: new Date(date),
+          reason: "Uji",
+          source: "MANUAL",
+        },
       });
     await event(h4.id, "2024-03-10", true, false);
     await event(h5.id, "2024-03-20", true, false);

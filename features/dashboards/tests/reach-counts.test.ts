@@ -29,10 +29,24 @@ let serial = 0;
 const YEAR = 2024;
 const read = <T>(fn: (tx: Tx) => Promise<T>) => t.withTenant(city.id, fn);
 
-async function household(tx: Tx, kel: { kecamatanId: string; kelurahanId: string }, desil: number | null, extreme: boolean, status: "ACTIVE" | "MOVED" = "ACTIVE") {
+async function household(
+  tx: Tx,
+  kel: { kecamatanId: string; kelurahanId: string },
+  desil: number | null,
+  extreme: boolean,
+  status: "ACTIVE" | "MOVED" = "ACTIVE",
+) {
   serial += 1;
   const h = await tx.household.create({
-    data: { tenantId: city.id, noKk: `5272${String(Date.now()).slice(-6)}${String(serial).padStart(6, "0")}`, address: `Jl. Hitung ${serial}`, ...kel, desil, isExtremePoor: extreme, status },
+    data: {
+      tenantId: city.id,
+      noKk: `5272${String(Date.now()).slice(-6)}${String(serial).padStart(6, "0")}`,
+      address: `Jl. Hitung ${serial}`,
+      ...kel,
+      desil,
+      isExtremePoor: extreme,
+      status,
+    },
   });
   return h.id;
 }
@@ -40,8 +54,16 @@ async function household(tx: Tx, kel: { kecamatanId: string; kelurahanId: string
 function aid(tx: Tx, programmeId: string, opdId: string, householdId: string, reversesId?: string) {
   return tx.aidDistribution.create({
     data: {
-      tenantId: city.id, programmeId, opdId, householdId, kind: "FOOD", items: "Sembako", value: reversesId ? -100_000n : 100_000n,
-      distributedAt: new Date("2024-05-02"), status: "VERIFIED", reversesId,
+      tenantId: city.id,
+      programmeId,
+      opdId,
+      householdId,
+      kind: "FOOD",
+      items: "Sembako",
+      value: reversesId ? -100_000n : 100_000n,
+      distributedAt: new Date("2024-05-02"),
+      status: "VERIFIED",
+      reversesId,
     },
   });
 }
@@ -66,21 +88,37 @@ beforeAll(async () => {
     const L1 = { kecamatanId: city.kecamatanId, kelurahanId: city.kelurahanId };
     const L2 = { kecamatanId: k2, kelurahanId: l2 };
     const spec: [typeof L1, number | null, boolean, "ACTIVE" | "MOVED"][] = [
-      [L1, 1, true, "ACTIVE"], [L1, 2, true, "ACTIVE"], [L1, 3, false, "ACTIVE"], [L1, null, false, "ACTIVE"], [L1, 8, false, "ACTIVE"],
-      [L2, 1, true, "ACTIVE"], [L2, 4, false, "ACTIVE"], [L2, 6, true, "ACTIVE"], [L2, 1, true, "MOVED"], [L2, 9, false, "ACTIVE"],
+      [L1, 1, true, "ACTIVE"],
+      [L1, 2, true, "ACTIVE"],
+      [L1, 3, false, "ACTIVE"],
+      [L1, null, false, "ACTIVE"],
+      [L1, 8, false, "ACTIVE"],
+      [L2, 1, true, "ACTIVE"],
+      [L2, 4, false, "ACTIVE"],
+      [L2, 6, true, "ACTIVE"],
+      [L2, 1, true, "MOVED"],
+      [L2, 9, false, "ACTIVE"],
     ];
     for (const [kel, desil, extreme, status] of spec) hh.push(await household(tx, kel, desil, extreme, status));
     // [programme, delivering OPD, household]: several OPDs per household, one programme through two OPDs.
     const entries: [keyof typeof prog, keyof typeof opd, number][] = [
-      ["P1", "A", 0], ["P2", "B", 0], ["P3", "C", 0],
-      ["P1", "A", 1], ["P1", "B", 1],
-      ["P2", "B", 2], ["P2", "B", 2],
-      ["P3", "C", 3], ["P1", "A", 3],
+      ["P1", "A", 0],
+      ["P2", "B", 0],
+      ["P3", "C", 0],
+      ["P1", "A", 1],
+      ["P1", "B", 1],
+      ["P2", "B", 2],
+      ["P2", "B", 2],
+      ["P3", "C", 3],
+      ["P1", "A", 3],
       ["P2", "B", 4],
-      ["P1", "C", 5], ["P3", "C", 5],
+      ["P1", "C", 5],
+      ["P3", "C", 5],
       ["P2", "A", 6],
-      ["P4", "A", 7], ["P1", "A", 7],
-      ["P2", "B", 8], ["P3", "C", 8],
+      ["P4", "A", 7],
+      ["P1", "A", 7],
+      ["P2", "B", 8],
+      ["P3", "C", 8],
       ["P4", "A", 9],
     ];
     for (const [p, o, h] of entries) await aid(tx, prog[p], opd[o], hh[h]!);
@@ -89,7 +127,17 @@ beforeAll(async () => {
     await aid(tx, prog.P3, opd.C, hh[4]!, wrong.id);
     const event = (householdId: string, date: string) =>
       tx.householdStatusEvent.create({
-        data: { tenantId: city.id, householdId, fromStatus: "ACTIVE", toStatus: "GRADUATED", fromExtremePoor: false, toExtremePoor: false, effectiveDate: new Date(date), reason: "Uji", source: "MANUAL" },
+        data: {
+          tenantId: city.id,
+          householdId,
+          fromStatus: "ACTIVE",
+          toStatus: "GRADUATED",
+          fromExtremePoor: false,
+          toExtremePoor: false,
+          effectiveDate: new Date(date),
+          reason: "Uji",
+          source: "MANUAL",
+        },
       });
     await event(hh[2]!, "2024-06-01");
     await event(hh[5]!, "2024-08-01");
@@ -107,8 +155,10 @@ type Reference = Awaited<ReturnType<typeof reference>>;
 
 async function reference(tx: Tx, filters: DashboardFilters) {
   const n = (rows: { n: number }[]) => rows[0]?.n ?? 0;
-  const coverage = n(await tx.$queryRaw<{ n: number }[]>`
-    SELECT count(DISTINCT r."householdId")::int AS n FROM "HouseholdReach" r WHERE ${reachWhere(filters)} AND r."isExtremePoor" AND r.active`);
+  const coverage = n(
+    await tx.$queryRaw<{ n: number }[]>`
+    SELECT count(DISTINCT r."householdId")::int AS n FROM "HouseholdReach" r WHERE ${reachWhere(filters)} AND r."isExtremePoor" AND r.active`,
+  );
   const byKelurahan = await tx.$queryRaw<{ kelurahanId: string; n: number }[]>`
     SELECT r."kelurahanId", count(DISTINCT r."householdId")::int AS n FROM "HouseholdReach" r
      WHERE ${reachWhere(filters)} AND r."isExtremePoor" AND r.active GROUP BY 1`;
@@ -170,7 +220,8 @@ function everyFilter(): DashboardFilters[] {
   return out;
 }
 
-const byKey = <T extends { key: string; reached: number; graduates: number }>(rows: T[]) => rows.filter((row) => row.reached > 0 || row.graduates > 0).sort((a, b) => a.key.localeCompare(b.key));
+const byKey = <T extends { key: string; reached: number; graduates: number }>(rows: T[]) =>
+  rows.filter((row) => row.reached > 0 || row.graduates > 0).sort((a, b) => a.key.localeCompare(b.key));
 
 async function expectFiguresMatch() {
   for (const filters of everyFilter()) {
@@ -180,17 +231,25 @@ async function expectFiguresMatch() {
       expect((await q.coverage(tx, filters)).reached, label).toBe(ref.coverage);
       for (const row of await q.coverageByKelurahan(tx, filters)) expect(row.reached, label).toBe(ref.byKelurahan[row.kelurahanId] ?? 0);
       const overlap = (await q.overlapByOpd(tx, filters)).map(({ opdId, households, shared }) => ({ opdId, households, shared }));
-      expect(overlap.sort((a, b) => a.opdId.localeCompare(b.opdId)), label).toEqual(ref.overlap);
+      expect(
+        overlap.sort((a, b) => a.opdId.localeCompare(b.opdId)),
+        label,
+      ).toEqual(ref.overlap);
       expect(await q.overlapDepth(tx, filters), label).toEqual(ref.depth);
       const targeting = await q.targeting(tx, filters);
       expect(targeting, label).toMatchObject(ref.targeting ?? {});
       const byOpd = (await q.targetingByOpd(tx, filters)).map(({ name: _name, ...row }) => row);
-      expect(byOpd.sort((a, b) => a.opdId.localeCompare(b.opdId)), label).toEqual(ref.targetingByOpd);
+      expect(
+        byOpd.sort((a, b) => a.opdId.localeCompare(b.opdId)),
+        label,
+      ).toEqual(ref.targetingByOpd);
       const total = await results.totals(tx, filters);
       expect({ reached: total.reached, graduates: total.graduates }, label).toEqual({ reached: ref.resultsCity.reached, graduates: ref.resultsCity.graduates });
       const opds = byKey((await results.byOpd(tx, filters)).map((row) => ({ key: row.opdId, reached: row.reached, graduates: row.graduates })));
       expect(opds, label).toEqual(byKey(ref.resultsOpd));
-      const programmes = byKey((await results.byProgramme(tx, filters)).map((row) => ({ key: row.programmeId, reached: row.reached, graduates: row.graduates })));
+      const programmes = byKey(
+        (await results.byProgramme(tx, filters)).map((row) => ({ key: row.programmeId, reached: row.reached, graduates: row.graduates })),
+      );
       expect(programmes, label).toEqual(byKey(ref.resultsProgramme));
     });
   }

@@ -61,10 +61,17 @@ export async function ChartPanel({
         ) : (
           <div className={cx("grid content-start gap-4 p-3 sm:p-5", layout === "side" && "lg:grid-cols-2 lg:items-start", "print:block print:p-2")}>
             <div className={cx("min-w-0", print === "table" && "print:hidden")}>{chart}</div>
-            <div className={cx("min-w-0 lg:max-h-[28rem] lg:overflow-y-auto print:max-h-none print:overflow-visible", (print === "chart" || print === "none") && "print:hidden")}>
+            <div
+              className={cx(
+                "min-w-0 lg:max-h-[28rem] lg:overflow-y-auto print:max-h-none print:overflow-visible",
+                (print === "chart" || print === "none") && "print:hidden",
+              )}
+            >
               <DashboardDataTable table={shown} locale={locale} rowHref={rowHref} />
               {truncated ? (
-                <p className="mt-2 text-sm text-muted">{t(exportLinks ? "panel.truncated" : "panel.truncatedNoExport", { shown: SCREEN_ROWS, total: table.rows.length })}</p>
+                <p className="mt-2 text-sm text-muted">
+                  {t(exportLinks ? "panel.truncated" : "panel.truncatedNoExport", { shown: SCREEN_ROWS, total: table.rows.length })}
+                </p>
               ) : null}
             </div>
           </div>

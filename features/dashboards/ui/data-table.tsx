@@ -23,15 +23,7 @@ export function formatDashboardCell(column: FigureColumn, value: FigureCell | un
  * A dashboard table: the first column names the row, the others are figures. `rowHref`
  * makes a row's name a link (e.g. a kelurahan to its list of households).
  */
-export function DashboardDataTable({
-  table,
-  locale,
-  rowHref,
-}: {
-  table: FigureTable;
-  locale: AppLocale;
-  rowHref?: (index: number) => string | null;
-}) {
+export function DashboardDataTable({ table, locale, rowHref }: { table: FigureTable; locale: AppLocale; rowHref?: (index: number) => string | null }) {
   const [first, ...rest] = table.columns;
   if (!first) return null;
   const cells = (row: FigureTable["rows"][number]) =>
@@ -65,9 +57,7 @@ export function DashboardDataTable({
       {table.total ? (
         <TableFoot>
           <tr>
-            <th scope="row">
-              {formatDashboardCell(first, table.total[first.key], locale)}
-            </th>
+            <th scope="row">{formatDashboardCell(first, table.total[first.key], locale)}</th>
             {cells(table.total)}
           </tr>
         </TableFoot>

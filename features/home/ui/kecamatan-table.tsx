@@ -1,23 +1,13 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, CardHeader } from "@/components/ui/card";
-import {
-  Cell,
-  HeaderCell,
-  Row,
-  RowHeaderCell,
-  Table,
-  TableBody,
-  TableFoot,
-  TableHead,
-} from "@/components/ui/table";
+import { Cell, HeaderCell, Row, RowHeaderCell, Table, TableBody, TableFoot, TableHead } from "@/components/ui/table";
 import { formatNumber, formatPercent } from "@/lib/format";
 import { sharePercent, type KecamatanBreakdownRow, type TenantOverview } from "@/features/home/queries";
 
 export async function KecamatanTable({ rows, totals }: { rows: KecamatanBreakdownRow[]; totals: TenantOverview }) {
   const [t, locale] = await Promise.all([getTranslations("Home"), getLocale()]);
   const number = (value: number) => formatNumber(value, { locale });
-  const share = (part: number, whole: number) =>
-    formatPercent(sharePercent(part, whole), { locale, minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const share = (part: number, whole: number) => formatPercent(sharePercent(part, whole), { locale, minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
   return (
     <Card className="mt-8">

@@ -17,7 +17,10 @@ export async function MayorHomeLinks({ tenantSlug }: { tenantSlug: string }) {
       <ul className="mt-1 space-y-1">
         {links.map((link) => (
           <li key={link.href}>
-            <Link href={link.href} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900 sm:min-h-0">
+            <Link
+              href={link.href}
+              className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900 sm:min-h-0"
+            >
               {link.text}
             </Link>
           </li>

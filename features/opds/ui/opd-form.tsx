@@ -10,9 +10,7 @@ type Result = { opd: { id: string } };
 
 /** A new OPD (code, short name, name in one row), or a rename of one (no code). */
 export function OpdForm(
-  props:
-    | { mode: "create"; action: FormAction<Result> }
-    | { mode: "rename"; action: FormAction<Result>; opd: { id: string; name: string; shortName: string } },
+  props: { mode: "create"; action: FormAction<Result> } | { mode: "rename"; action: FormAction<Result>; opd: { id: string; name: string; shortName: string } },
 ) {
   const t = useTranslations("Opds");
   const { state, pending, formRef, onSubmit, fieldError, formError } = useActionForm(props.action, {
@@ -33,18 +31,18 @@ export function OpdForm(
         }
       >
         {props.mode === "create" ? (
-          <Field
-            id="opd-code"
-            name="code"
-            label={t("form.code")}
-            placeholder="2.07"
-            autoComplete="off"
-            required
-            error={fieldError("code")}
-          />
+          <Field id="opd-code" name="code" label={t("form.code")} placeholder="2.07" autoComplete="off" required error={fieldError("code")} />
         ) : null}
         {props.mode === "create" ? (
-          <Field id="opd-short" name="shortName" label={t("form.shortName")} placeholder="Disnaker" autoComplete="off" required error={fieldError("shortName")} />
+          <Field
+            id="opd-short"
+            name="shortName"
+            label={t("form.shortName")}
+            placeholder="Disnaker"
+            autoComplete="off"
+            required
+            error={fieldError("shortName")}
+          />
         ) : null}
         <Field
           id="opd-name"

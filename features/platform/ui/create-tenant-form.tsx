@@ -47,13 +47,7 @@ export function CreateTenantForm(props: Props) {
           })}
         </FormNotice>
       ) : null}
-      <CreateTenantFields
-        key={created ?? "new"}
-        {...props}
-        formAction={formAction}
-        pending={pending}
-        failure={state && !state.ok ? state : null}
-      />
+      <CreateTenantFields key={created ?? "new"} {...props} formAction={formAction} pending={pending} failure={state && !state.ok ? state : null} />
     </div>
   );
 }
@@ -80,10 +74,7 @@ function CreateTenantFields({
 
   const taken = useMemo(() => new Set(takenSlugs), [takenSlugs]);
   const byCode = useMemo(() => new Map(choices.regencies.map((regency) => [regency.code, regency])), [choices]);
-  const regencies = useMemo(
-    () => choices.regencies.filter((regency) => regency.code.startsWith(`${provinceCode}.`)),
-    [choices, provinceCode],
-  );
+  const regencies = useMemo(() => choices.regencies.filter((regency) => regency.code.startsWith(`${provinceCode}.`)), [choices, provinceCode]);
   const selected = byCode.get(code);
 
   function chooseRegency(next: string) {

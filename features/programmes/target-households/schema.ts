@@ -13,7 +13,8 @@ export const targetHouseholdsSchema = z.object({
 
 export type TargetHouseholdsFilter = z.output<typeof targetHouseholdsSchema>;
 
-export const parseTargetHouseholdsFilter = (params: Record<string, string | string[] | undefined>): TargetHouseholdsFilter => targetHouseholdsSchema.parse(params);
+export const parseTargetHouseholdsFilter = (params: Record<string, string | string[] | undefined>): TargetHouseholdsFilter =>
+  targetHouseholdsSchema.parse(params);
 
 export function targetHouseholdsQuery(filter: TargetHouseholdsFilter, after?: string): string {
   const params = new URLSearchParams();

@@ -81,7 +81,11 @@ async function nextUnreached(
       if (batches++ >= maxBatches) return { ids: found, stopped: true };
       const batch = await candidates(tx, where, segment, after, BATCH);
       if (batch.length === 0) break;
-      const reached = await reachedAmong(tx, batch.map((row) => row.id), fiscalYear);
+      const reached = await reachedAmong(
+        tx,
+        batch.map((row) => row.id),
+        fiscalYear,
+      );
       for (const row of batch) if (!reached.has(row.id) && found.length < want) found.push(row.id);
       if (batch.length < BATCH) break;
       after = batch.at(-1)!;
@@ -95,15 +99,15 @@ async function nextUnreached(
 export async function targetHouseholdsPage(tx: Tx, filter: TargetHouseholdsFilter, options: TargetHouseholdsOptions): Promise<TargetHouseholdsPage> {
   const size = options.pageSize ?? REACH_NEXT_PAGE_SIZE;
   const where = areaWhere(options.tenantId, filter);
-  const cursor = filter.after
-    ? await tx.household.findFirst({ where: { id: filter.after }, select: { id: true, isExtremePoor: true, desil: true } })
-    : null;
+  const cursor = filter.after ? await tx.household.findFirst({ where: { id: filter.after }, select: { id: true, isExtremePoor: true, desil: true } }) : null;
   const { ids } = await nextUnreached(tx, where, options.fiscalYear, cursor, size + 1);
   const more = ids.length > size;
   const pageIds = more ? ids.slice(0, size) : ids;
   const [rows, total] = await Promise.all([
     loadRows(tx, pageIds, null, null),
-    options.withCount === false ? Promise.resolve({ count: 0, capped: false }) : countNotReached(tx, where, options.fiscalYear, options.countCap ?? REACH_NEXT_COUNT_CAP),
+    options.withCount === false
+      ? Promise.resolve({ count: 0, capped: false })
+      : countNotReached(tx, where, options.fiscalYear, options.countCap ?? REACH_NEXT_COUNT_CAP),
   ]);
   return { rows, nextAfter: more && rows.length > 0 ? rows.at(-1)!.id : null, total, cursorLost: Boolean(filter.after) && !cursor };
 }

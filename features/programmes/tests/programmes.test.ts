@@ -107,12 +107,20 @@ describe("programmes", () => {
 
   it("edits a programme; its year is fixed once realisation exists", async () => {
     const id = await newProgramme("Bantuan Peralatan", staff, { kind: "EQUIPMENT_AID" });
-    const renamed = await run(staff, updateProgrammeDefinition, programmeForm({ programmeId: id, name: "Bantuan Peralatan Usaha", kind: "EQUIPMENT_AID", fiscalYear: "2025" }));
+    const renamed = await run(
+      staff,
+      updateProgrammeDefinition,
+      programmeForm({ programmeId: id, name: "Bantuan Peralatan Usaha", kind: "EQUIPMENT_AID", fiscalYear: "2025" }),
+    );
     expect(renamed.ok).toBe(true);
     const line = await run(staff, createBudgetLineDefinition, { programmeId: id, fundingSource: "APBD", description: "Belanja barang", pagu: "Rp 1 miliar" });
     const lineId = (line as { data: { budgetLineId: string } }).data.budgetLineId;
     await read((tx) => tx.budgetRealisation.create({ data: { tenantId: city.id, budgetLineId: lineId, month: 1, amount: 1_000_000n } }));
-    const moved = await run(staff, updateProgrammeDefinition, programmeForm({ programmeId: id, name: "Bantuan Peralatan Usaha", kind: "EQUIPMENT_AID", fiscalYear: "2024" }));
+    const moved = await run(
+      staff,
+      updateProgrammeDefinition,
+      programmeForm({ programmeId: id, name: "Bantuan Peralatan Usaha", kind: "EQUIPMENT_AID", fiscalYear: "2024" }),
+    );
     expect(moved).toMatchObject({ ok: false, code: "INVALID" });
     expect(await read((tx) => tx.programme.findFirst({ where: { id } }))).toMatchObject({ name: "Bantuan Peralatan Usaha", fiscalYear: 2025 });
   });
@@ -167,7 +175,9 @@ describe("budget lines", () => {
     const ok = await run(staff, updateBudgetLineDefinition, { budgetLineId: lineId, fundingSource: "DAK", description: "Iuran BPJS TK", pagu: "4 juta" });
     expect(ok.ok).toBe(true);
     expect(await run(staff, deleteBudgetLineDefinition, { budgetLineId: lineId })).toMatchObject({ ok: false, code: "CONFLICT" });
-    expect(await run(dinsosStaff, updateBudgetLineDefinition, { budgetLineId: lineId, fundingSource: "APBD", description: "Dibajak", pagu: "99 juta" })).toMatchObject({
+    expect(
+      await run(dinsosStaff, updateBudgetLineDefinition, { budgetLineId: lineId, fundingSource: "APBD", description: "Dibajak", pagu: "99 juta" }),
+    ).toMatchObject({
       ok: false,
       code: "NOT_FOUND",
     });

@@ -19,7 +19,15 @@ async function household(tx: Tx, city: TestTenant, desil: number | null, isExtre
   const h = await createTestHousehold(tx, city, { isExtremePoor });
   nik += 1;
   const member = await tx.member.create({
-    data: { tenantId: city.id, householdId: h.id, nik: `5271${String(Date.now()).slice(-6)}${String(nik).padStart(6, "0")}`, name: `Kepala ${nik}`, sex: "MALE", birthDate: new Date("1975-01-01"), relation: "HEAD" },
+    data: {
+      tenantId: city.id,
+      householdId: h.id,
+      nik: `5271${String(Date.now()).slice(-6)}${String(nik).padStart(6, "0")}`,
+      name: `Kepala ${nik}`,
+      sex: "MALE",
+      birthDate: new Date("1975-01-01"),
+      relation: "HEAD",
+    },
   });
   await tx.household.update({
     where: { tenantId_id: { tenantId: city.id, id: h.id } },
@@ -57,7 +65,14 @@ async function cityWithHouseholds() {
 
 type World = Awaited<ReturnType<typeof cityWithHouseholds>>;
 
-const aid = (tx: Tx, w: World, householdId: string, programmeId: string, opdId: string, extra: { status?: "VERIFIED" | "DRAFT"; reversesId?: string; value?: bigint; date?: string } = {}) =>
+const aid = (
+  tx: Tx,
+  w: World,
+  householdId: string,
+  programmeId: string,
+  opdId: string,
+  extra: { status?: "VERIFIED" | "DRAFT"; reversesId?: string; value?: bigint; date?: string } = {},
+) =>
   tx.aidDistribution.create({
     data: {
       tenantId: w.city.id,
@@ -95,7 +110,10 @@ describe("who to reach next", () => {
     expect(await allIds(w, {}, 50)).toEqual(expected);
     const first = await t.withTenant(w.city.id, (tx) => targetHouseholdsPage(tx, {}, { tenantId: w.city.id, fiscalYear: 2024, pageSize: 2 }));
     expect(first.total).toEqual({ count: 6, capped: false });
-    expect((await t.withTenant(w.city.id, (tx) => targetHouseholdsPage(tx, {}, { tenantId: w.city.id, fiscalYear: 2024, countCap: 4 }))).total).toEqual({ count: 4, capped: true });
+    expect((await t.withTenant(w.city.id, (tx) => targetHouseholdsPage(tx, {}, { tenantId: w.city.id, fiscalYear: 2024, countCap: 4 }))).total).toEqual({
+      count: 4,
+      capped: true,
+    });
     expect(first.rows[0]).toMatchObject({ headName: expect.stringMatching(/^Kepala/), noKkMasked: expect.stringMatching(/•{8}/) });
     expect(await allIds(w, { kelurahan: w.otherKelurahan })).toEqual([h.poor3.id]);
   });
@@ -111,16 +129,35 @@ describe("who to reach next", () => {
       await aid(tx, w, h.poor1.id, w.food, w.dinsos, { reversesId: reversed.id, value: -150_000n });
       // Participants are verified in a verified training only (lib/trainings).
       const training = await tx.training.create({
-        data: { tenantId: w.city.id, programmeId: w.kits, opdId: w.disnaker, skill: "Menjahit", startDate: new Date("2024-03-01"), endDate: new Date("2024-03-10"), place: "BLK", capacity: 10, status: "VERIFIED" },
+        data: {
+          tenantId: w.city.id,
+          programmeId: w.kits,
+          opdId: w.disnaker,
+          skill: "Menjahit",
+          startDate: new Date("2024-03-01"),
+          endDate: new Date("2024-03-10"),
+          place: "BLK",
+          capacity: 10,
+          status: "VERIFIED",
+        },
       });
-      await tx.trainingParticipant.create({ data: { tenantId: w.city.id, trainingId: training.id, householdId: h.noDesil.id, memberId: h.noDesil.memberId, status: "VERIFIED" } });
-      await tx.trainingParticipant.create({ data: { tenantId: w.city.id, trainingId: training.id, householdId: h.poor3.id, memberId: h.poor3.memberId, status: "DRAFT" } });
+      await tx.trainingParticipant.create({
+        data: { tenantId: w.city.id, trainingId: training.id, householdId: h.noDesil.id, memberId: h.noDesil.memberId, status: "VERIFIED" },
+      });
+      await tx.trainingParticipant.create({
+        data: { tenantId: w.city.id, trainingId: training.id, householdId: h.poor3.id, memberId: h.poor3.memberId, status: "DRAFT" },
+      });
     });
     expect(await allIds(w)).toEqual([h.extreme2.id, h.extremeNoDesil.id, h.poor1.id, h.poor3.id]);
-    expect((await t.withTenant(w.city.id, (tx) => targetHouseholdsPage(tx, {}, { tenantId: w.city.id, fiscalYear: 2024 }))).total).toEqual({ count: 4, capped: false });
+    expect((await t.withTenant(w.city.id, (tx) => targetHouseholdsPage(tx, {}, { tenantId: w.city.id, fiscalYear: 2024 }))).total).toEqual({
+      count: 4,
+      capped: false,
+    });
 
     // A reversal counts only once verified.
-    await t.withTenant(w.city.id, (tx) => tx.aidDistribution.updateMany({ where: { householdId: h.poor1.id, reversesId: { not: null } }, data: { status: "DRAFT" } }));
+    await t.withTenant(w.city.id, (tx) =>
+      tx.aidDistribution.updateMany({ where: { householdId: h.poor1.id, reversesId: { not: null } }, data: { status: "DRAFT" } }),
+    );
     expect(await allIds(w)).toEqual([h.extreme2.id, h.extremeNoDesil.id, h.poor3.id]);
   });
 

@@ -108,37 +108,37 @@ export function ProgrammeForm({
           {t("form.targetCountHint")} {t("form.targetExtremeHint")}
         </p>
         <div className="mt-2 grid items-start gap-4 md:grid-cols-3">
-        <SelectField
-          id="programme-unit"
-          name="targetUnit"
-          label={t("form.targetUnit")}
-          defaultValue={programme?.targetUnit ?? "HOUSEHOLD"}
-          error={fieldError("targetUnit")}
-        >
-          {units.map((value) => (
-            <option key={value} value={value}>
-              {t(`units.${value}`)}
-            </option>
-          ))}
-        </SelectField>
-        <Field
-          id="programme-target"
-          name="targetCount"
-          label={t("form.targetCount")}
-          inputMode="numeric"
-          defaultValue={programme ? String(programme.targetCount) : ""}
-          autoComplete="off"
-          error={fieldError("targetCount")}
-        />
-        <Field
-          id="programme-extreme"
-          name="targetExtremeCount"
-          label={t("form.targetExtremeCount")}
-          inputMode="numeric"
-          defaultValue={programme ? String(programme.targetExtremeCount) : ""}
-          autoComplete="off"
-          error={fieldError("targetExtremeCount")}
-        />
+          <SelectField
+            id="programme-unit"
+            name="targetUnit"
+            label={t("form.targetUnit")}
+            defaultValue={programme?.targetUnit ?? "HOUSEHOLD"}
+            error={fieldError("targetUnit")}
+          >
+            {units.map((value) => (
+              <option key={value} value={value}>
+                {t(`units.${value}`)}
+              </option>
+            ))}
+          </SelectField>
+          <Field
+            id="programme-target"
+            name="targetCount"
+            label={t("form.targetCount")}
+            inputMode="numeric"
+            defaultValue={programme ? String(programme.targetCount) : ""}
+            autoComplete="off"
+            error={fieldError("targetCount")}
+          />
+          <Field
+            id="programme-extreme"
+            name="targetExtremeCount"
+            label={t("form.targetExtremeCount")}
+            inputMode="numeric"
+            defaultValue={programme ? String(programme.targetExtremeCount) : ""}
+            autoComplete="off"
+            error={fieldError("targetExtremeCount")}
+          />
         </div>
       </fieldset>
 

@@ -59,7 +59,9 @@ export async function ProgrammeTable({
               <Cell numeric>{row.totals.pagu > 0n ? formatRupiah(row.totals.pagu, { locale }) : <span className="text-muted">{t("noPagu")}</span>}</Cell>
               <Cell numeric>{formatRupiah(row.totals.realised, { locale })}</Cell>
               <Cell>
-                <span className="block text-right tabular-nums">{formatPercent(absorption, { locale, minimumFractionDigits: 1, maximumFractionDigits: 1 })}</span>
+                <span className="block text-right tabular-nums">
+                  {formatPercent(absorption, { locale, minimumFractionDigits: 1, maximumFractionDigits: 1 })}
+                </span>
                 <AbsorptionBar absorption={absorption} expected={row.totals.pagu > 0n ? expected : null} className="mt-1" />
               </Cell>
             </Row>

@@ -42,17 +42,13 @@ export async function listChangeRequests(
   scope: RegistryScope,
   pageSize = CHANGE_REQUEST_PAGE_SIZE,
 ): Promise<ChangeRequestList> {
-  const cursor = filter.after
-    ? await tx.changeRequest.findFirst({ where: { id: filter.after }, select: { id: true, createdAt: true } })
-    : null;
+  const cursor = filter.after ? await tx.changeRequest.findFirst({ where: { id: filter.after }, select: { id: true, createdAt: true } }) : null;
   const found = await tx.changeRequest.findMany({
     where: {
       status: filter.view === "pending" ? "PENDING" : { in: ["APPROVED", "REJECTED"] },
       household: householdScopeWhere(scope),
       ...(filter.householdId ? { householdId: filter.householdId } : {}),
-      ...(cursor
-        ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] }
-        : {}),
+      ...(cursor ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] } : {}),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: pageSize + 1,

@@ -72,9 +72,7 @@ type Pair = { first: string; second: string; detail: Record<string, string> };
 
 /** Every pair within each group (ids sorted, so a pair is always written the same way). */
 function pairsOf<G extends { ids: string[] }>(groups: G[], detail: (group: G) => Record<string, string>): Pair[] {
-  return groups.flatMap((group) =>
-    group.ids.flatMap((first, i) => group.ids.slice(i + 1).map((second) => ({ first, second, detail: detail(group) }))),
-  );
+  return groups.flatMap((group) => group.ids.flatMap((first, i) => group.ids.slice(i + 1).map((second) => ({ first, second, detail: detail(group) }))));
 }
 
 /**

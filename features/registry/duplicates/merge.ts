@@ -29,10 +29,7 @@ export async function mergeMembers(tx: Tx, tenantId: string, keepId: string, dro
   ]);
   const keptTrainings = new Set(kept.map((p) => p.trainingId));
   if (dropped.some((p) => keptTrainings.has(p.trainingId))) {
-    throw new AppError(
-      "CONFLICT",
-      "Kedua data tercatat di pelatihan yang sama. Hapus salah satu kepesertaan di halaman pelatihan, lalu gabungkan lagi.",
-    );
+    throw new AppError("CONFLICT", "Kedua data tercatat di pelatihan yang sama. Hapus salah satu kepesertaan di halaman pelatihan, lalu gabungkan lagi.");
   }
   await tx.trainingParticipant.updateMany({ where: { memberId: drop.id }, data: { memberId: keep.id } });
   await tx.aidDistribution.updateMany({ where: { memberId: drop.id }, data: { memberId: keep.id } });

@@ -41,7 +41,9 @@ export type DuplicateView = {
   note: string | null;
   resolution: string | null;
   /** Null where a record no longer exists (merged away by another decision). */
-  pair: { kind: "person"; first: DuplicatePerson | null; second: DuplicatePerson | null } | { kind: "household"; first: DuplicateHousehold | null; second: DuplicateHousehold | null };
+  pair:
+    | { kind: "person"; first: DuplicatePerson | null; second: DuplicatePerson | null }
+    | { kind: "household"; first: DuplicateHousehold | null; second: DuplicateHousehold | null };
 };
 
 export async function listDuplicates(
@@ -49,9 +51,7 @@ export async function listDuplicates(
   filter: { view: "open" | "resolved"; after?: string },
   pageSize = DUPLICATE_PAGE_SIZE,
 ): Promise<{ rows: DuplicateView[]; nextAfter: string | null; open: number }> {
-  const cursor = filter.after
-    ? await tx.duplicateCandidate.findFirst({ where: { id: filter.after }, select: { id: true, createdAt: true } })
-    : null;
+  const cursor = filter.after ? await tx.duplicateCandidate.findFirst({ where: { id: filter.after }, select: { id: true, createdAt: true } }) : null;
   const [found, open] = await Promise.all([
     tx.duplicateCandidate.findMany({
       where: {

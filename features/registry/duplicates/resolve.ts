@@ -27,10 +27,8 @@ export async function resolveDuplicate(
 
   let keptId: string | null = null;
   if (input.resolution !== "DISMISS") {
-    const [keep, drop] =
-      input.resolution === "KEEP_FIRST" ? [candidate.firstId, candidate.secondId] : [candidate.secondId, candidate.firstId];
-    const merged =
-      candidate.kind === "SIMILAR_PERSON" ? await mergeMembers(tx, tenantId, keep, drop) : await mergeHouseholds(tx, tenantId, keep, drop);
+    const [keep, drop] = input.resolution === "KEEP_FIRST" ? [candidate.firstId, candidate.secondId] : [candidate.secondId, candidate.firstId];
+    const merged = candidate.kind === "SIMILAR_PERSON" ? await mergeMembers(tx, tenantId, keep, drop) : await mergeHouseholds(tx, tenantId, keep, drop);
     await carryOver(tx, tenantId, candidate.id, merged, ctx.user.id);
     keptId = keep;
   }
@@ -55,10 +53,12 @@ async function carryOver(tx: Tx, tenantId: string, resolvedId: string, merged: M
     where: { status: "OPEN", id: { not: resolvedId }, OR: [{ firstId: { in: dropped } }, { secondId: { in: dropped } }] },
   });
   for (const candidate of affected) {
-    const [firstId, secondId] = [keepOf.get(candidate.firstId) ?? candidate.firstId, keepOf.get(candidate.secondId) ?? candidate.secondId].sort() as [string, string];
+    const [firstId, secondId] = [keepOf.get(candidate.firstId) ?? candidate.firstId, keepOf.get(candidate.secondId) ?? candidate.secondId].sort() as [
+      string,
+      string,
+    ];
     const repeated =
-      firstId === secondId ||
-      (await tx.duplicateCandidate.findFirst({ where: { kind: candidate.kind, firstId, secondId }, select: { id: true } })) !== null;
+      firstId === secondId || (await tx.duplicateCandidate.findFirst({ where: { kind: candidate.kind, firstId, secondId }, select: { id: true } })) !== null;
     await tx.duplicateCandidate.update({
       where: { tenantId_id: { tenantId, id: candidate.id } },
       data: repeated ? { status: "MERGED", resolvedById: userId, resolvedAt: new Date() } : { firstId, secondId },

@@ -2,15 +2,7 @@
 // Numbers leave this module masked; the full ones only through revealPersonalNumbers,
 // which audits the view.
 import type { Tx } from "@/lib/db";
-import type {
-  ChangeSource,
-  Disability,
-  Education,
-  FamilyRelation,
-  HouseholdStatus,
-  RegistrySource,
-  Sex,
-} from "@/lib/generated/prisma/enums";
+import type { ChangeSource, Disability, Education, FamilyRelation, HouseholdStatus, RegistrySource, Sex } from "@/lib/generated/prisma/enums";
 import { maskNik } from "@/lib/identity/nik";
 import { householdScopeWhere, type RegistryScope } from "@/lib/auth/scope";
 
@@ -97,14 +89,11 @@ export async function getHouseholdProfile(tx: Tx, householdId: string, scope: Re
   if (!household) return null;
 
   const deciders = [...new Set(household.statusEvents.map((event) => event.decidedById).filter((id): id is string => Boolean(id)))];
-  const users = deciders.length
-    ? await tx.user.findMany({ where: { id: { in: deciders } }, select: { id: true, name: true } })
-    : [];
+  const users = deciders.length ? await tx.user.findMany({ where: { id: { in: deciders } }, select: { id: true, name: true } }) : [];
   const nameOf = new Map(users.map((user) => [user.id, user.name]));
 
   const members = [...household.members].sort(
-    (a, b) =>
-      RELATION_ORDER.indexOf(a.relation) - RELATION_ORDER.indexOf(b.relation) || a.birthDate.getTime() - b.birthDate.getTime(),
+    (a, b) => RELATION_ORDER.indexOf(a.relation) - RELATION_ORDER.indexOf(b.relation) || a.birthDate.getTime() - b.birthDate.getTime(),
   );
   return {
     id: household.id,

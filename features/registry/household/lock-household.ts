@@ -16,4 +16,3 @@ export async function lockHousehold(tx: Tx, id: string, options: { tenantId: str
   if (!household) throw notFound("Keluarga");
   return household;
 }
-

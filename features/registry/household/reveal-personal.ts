@@ -11,10 +11,7 @@ export const VIEW_PERSONAL_ACTION = "view_personal";
 
 export type PersonalNumbers = { householdId: string; noKk: string; members: { id: string; nik: string }[] };
 
-export async function revealPersonalNumbers(
-  ctx: Pick<ActionContext, "tx" | "tenantId" | "user" | "requestId">,
-  householdId: string,
-): Promise<PersonalNumbers> {
+export async function revealPersonalNumbers(ctx: Pick<ActionContext, "tx" | "tenantId" | "user" | "requestId">, householdId: string): Promise<PersonalNumbers> {
   const { tx } = ctx;
   const household = await tx.household.findFirst({
     where: { id: householdId, ...householdScopeWhere(registryScope(ctx.user)) },

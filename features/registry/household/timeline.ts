@@ -104,12 +104,7 @@ export async function getHouseholdTimeline(tx: Tx, householdId: string): Promise
     }),
     tx.loan.findMany({
       where: {
-        OR: [
-          { householdId },
-          ...(members.length
-            ? [{ memberId: { in: members.map((m) => m.id) } }, { borrowerNik: { in: members.map((m) => m.nik) } }]
-            : []),
-        ],
+        OR: [{ householdId }, ...(members.length ? [{ memberId: { in: members.map((m) => m.id) } }, { borrowerNik: { in: members.map((m) => m.nik) } }] : [])],
       },
       orderBy: { createdAt: "desc" },
       take,

@@ -7,7 +7,16 @@ export type AreaRef = { id: string; code: string; name: string };
 export type KelurahanRef = AreaRef & { kecamatan: AreaRef };
 
 const NUMBER_WORDS: Record<string, number> = {
-  SATU: 1, DUA: 2, TIGA: 3, EMPAT: 4, LIMA: 5, ENAM: 6, TUJUH: 7, DELAPAN: 8, SEMBILAN: 9, SEPULUH: 10,
+  SATU: 1,
+  DUA: 2,
+  TIGA: 3,
+  EMPAT: 4,
+  LIMA: 5,
+  ENAM: 6,
+  TUJUH: 7,
+  DELAPAN: 8,
+  SEMBILAN: 9,
+  SEPULUH: 10,
 };
 const ROMAN = /^(?=[IVX])X{0,3}(IX|IV|V?I{0,3})$/;
 const PREFIX = /^(KELURAHAN|KEL|DESA|DS|KECAMATAN|KEC)\b\.?\s*/;
@@ -25,7 +34,12 @@ function romanValue(word: string): number {
 
 /** The comparison key of an area name. */
 export function areaKey(name: string): string {
-  const upper = name.normalize("NFKC").toUpperCase().replace(/[\u00A0\s]+/g, " ").trim().replace(PREFIX, "");
+  const upper = name
+    .normalize("NFKC")
+    .toUpperCase()
+    .replace(/[\u00A0\s]+/g, " ")
+    .trim()
+    .replace(PREFIX, "");
   return upper
     .split(/[^A-Z0-9]+/)
     .filter(Boolean)

@@ -23,8 +23,22 @@ function lookup<T>(table: Record<string, T>, cell: Cell, column: string, what: s
 }
 
 const SEXES: Record<string, Sex> = {
-  L: "MALE", LK: "MALE", LAKILAKI: "MALE", LAKI: "MALE", PRIA: "MALE", M: "MALE", MALE: "MALE", "1": "MALE",
-  P: "FEMALE", PR: "FEMALE", PEREMPUAN: "FEMALE", WANITA: "FEMALE", W: "FEMALE", F: "FEMALE", FEMALE: "FEMALE", "2": "FEMALE",
+  L: "MALE",
+  LK: "MALE",
+  LAKILAKI: "MALE",
+  LAKI: "MALE",
+  PRIA: "MALE",
+  M: "MALE",
+  MALE: "MALE",
+  "1": "MALE",
+  P: "FEMALE",
+  PR: "FEMALE",
+  PEREMPUAN: "FEMALE",
+  WANITA: "FEMALE",
+  W: "FEMALE",
+  F: "FEMALE",
+  FEMALE: "FEMALE",
+  "2": "FEMALE",
 };
 
 export function cellSex(cell: Cell): CellResult<Sex | null> {
@@ -33,16 +47,46 @@ export function cellSex(cell: Cell): CellResult<Sex | null> {
 
 // SHDK as printed on the kartu keluarga, and the DTKS numeric codes 1–10.
 const RELATIONS: Record<string, FamilyRelation> = {
-  KEPALAKELUARGA: "HEAD", KEPALA: "HEAD", KK: "HEAD", KRT: "HEAD", KEPALARUMAHTANGGA: "HEAD", "1": "HEAD",
-  ISTRI: "SPOUSE", ISTERI: "SPOUSE", SUAMI: "SPOUSE", SUAMIISTRI: "SPOUSE", ISTRISUAMI: "SPOUSE", PASANGAN: "SPOUSE", "2": "SPOUSE",
-  ANAK: "CHILD", ANAKKANDUNG: "CHILD", ANAKTIRI: "CHILD", ANAKANGKAT: "CHILD", "3": "CHILD",
-  MENANTU: "CHILD_IN_LAW", "4": "CHILD_IN_LAW",
-  CUCU: "GRANDCHILD", "5": "GRANDCHILD",
-  ORANGTUA: "PARENT", AYAH: "PARENT", IBU: "PARENT", "6": "PARENT",
-  MERTUA: "PARENT_IN_LAW", "7": "PARENT_IN_LAW",
-  FAMILILAIN: "OTHER_RELATIVE", FAMILI: "OTHER_RELATIVE", KELUARGALAIN: "OTHER_RELATIVE", "8": "OTHER_RELATIVE",
-  PEMBANTU: "HOUSEHOLD_HELPER", PEMBANTURUMAHTANGGA: "HOUSEHOLD_HELPER", ART: "HOUSEHOLD_HELPER", "9": "HOUSEHOLD_HELPER",
-  LAINNYA: "OTHER", LAIN: "OTHER", LAINLAIN: "OTHER", "10": "OTHER",
+  KEPALAKELUARGA: "HEAD",
+  KEPALA: "HEAD",
+  KK: "HEAD",
+  KRT: "HEAD",
+  KEPALARUMAHTANGGA: "HEAD",
+  "1": "HEAD",
+  ISTRI: "SPOUSE",
+  ISTERI: "SPOUSE",
+  SUAMI: "SPOUSE",
+  SUAMIISTRI: "SPOUSE",
+  ISTRISUAMI: "SPOUSE",
+  PASANGAN: "SPOUSE",
+  "2": "SPOUSE",
+  ANAK: "CHILD",
+  ANAKKANDUNG: "CHILD",
+  ANAKTIRI: "CHILD",
+  ANAKANGKAT: "CHILD",
+  "3": "CHILD",
+  MENANTU: "CHILD_IN_LAW",
+  "4": "CHILD_IN_LAW",
+  CUCU: "GRANDCHILD",
+  "5": "GRANDCHILD",
+  ORANGTUA: "PARENT",
+  AYAH: "PARENT",
+  IBU: "PARENT",
+  "6": "PARENT",
+  MERTUA: "PARENT_IN_LAW",
+  "7": "PARENT_IN_LAW",
+  FAMILILAIN: "OTHER_RELATIVE",
+  FAMILI: "OTHER_RELATIVE",
+  KELUARGALAIN: "OTHER_RELATIVE",
+  "8": "OTHER_RELATIVE",
+  PEMBANTU: "HOUSEHOLD_HELPER",
+  PEMBANTURUMAHTANGGA: "HOUSEHOLD_HELPER",
+  ART: "HOUSEHOLD_HELPER",
+  "9": "HOUSEHOLD_HELPER",
+  LAINNYA: "OTHER",
+  LAIN: "OTHER",
+  LAINLAIN: "OTHER",
+  "10": "OTHER",
 };
 
 export function cellRelation(cell: Cell): CellResult<FamilyRelation | null> {
@@ -51,15 +95,52 @@ export function cellRelation(cell: Cell): CellResult<FamilyRelation | null> {
 
 // Dukcapil's education labels and the usual short forms.
 const EDUCATION: Record<string, Education> = {
-  TIDAKBELUMSEKOLAH: "NONE", TIDAKSEKOLAH: "NONE", BELUMSEKOLAH: "NONE", TIDAKPERNAHSEKOLAH: "NONE", TIDAKADA: "NONE",
-  BELUMTAMATSDSEDERAJAT: "NOT_FINISHED_SD", BELUMTAMATSD: "NOT_FINISHED_SD", TIDAKTAMATSD: "NOT_FINISHED_SD",
-  TAMATSDSEDERAJAT: "SD", SD: "SD", SDSEDERAJAT: "SD", TAMATSD: "SD", SDMI: "SD",
-  SLTPSEDERAJAT: "SMP", SMP: "SMP", SLTP: "SMP", SMPSEDERAJAT: "SMP", SMPMTS: "SMP", TAMATSMP: "SMP",
-  SLTASEDERAJAT: "SMA", SMA: "SMA", SLTA: "SMA", SMK: "SMA", SMASEDERAJAT: "SMA", SMASMKMA: "SMA", SMASMK: "SMA", TAMATSMA: "SMA",
-  DIPLOMAIII: "DIPLOMA", DIPLOMA: "DIPLOMA", D1: "DIPLOMA", D2: "DIPLOMA", D3: "DIPLOMA", DIPLOMAI: "DIPLOMA", DIPLOMAII: "DIPLOMA",
+  TIDAKBELUMSEKOLAH: "NONE",
+  TIDAKSEKOLAH: "NONE",
+  BELUMSEKOLAH: "NONE",
+  TIDAKPERNAHSEKOLAH: "NONE",
+  TIDAKADA: "NONE",
+  BELUMTAMATSDSEDERAJAT: "NOT_FINISHED_SD",
+  BELUMTAMATSD: "NOT_FINISHED_SD",
+  TIDAKTAMATSD: "NOT_FINISHED_SD",
+  TAMATSDSEDERAJAT: "SD",
+  SD: "SD",
+  SDSEDERAJAT: "SD",
+  TAMATSD: "SD",
+  SDMI: "SD",
+  SLTPSEDERAJAT: "SMP",
+  SMP: "SMP",
+  SLTP: "SMP",
+  SMPSEDERAJAT: "SMP",
+  SMPMTS: "SMP",
+  TAMATSMP: "SMP",
+  SLTASEDERAJAT: "SMA",
+  SMA: "SMA",
+  SLTA: "SMA",
+  SMK: "SMA",
+  SMASEDERAJAT: "SMA",
+  SMASMKMA: "SMA",
+  SMASMK: "SMA",
+  TAMATSMA: "SMA",
+  DIPLOMAIII: "DIPLOMA",
+  DIPLOMA: "DIPLOMA",
+  D1: "DIPLOMA",
+  D2: "DIPLOMA",
+  D3: "DIPLOMA",
+  DIPLOMAI: "DIPLOMA",
+  DIPLOMAII: "DIPLOMA",
   AKADEMIDIPLOMAIIISMUDA: "DIPLOMA",
-  DIPLOMAIVSTRATAI: "BACHELOR", S1: "BACHELOR", D4: "BACHELOR", STRATAI: "BACHELOR", SARJANA: "BACHELOR", DIPLOMAIV: "BACHELOR",
-  STRATAII: "POSTGRADUATE", STRATAIII: "POSTGRADUATE", S2: "POSTGRADUATE", S3: "POSTGRADUATE", PASCASARJANA: "POSTGRADUATE",
+  DIPLOMAIVSTRATAI: "BACHELOR",
+  S1: "BACHELOR",
+  D4: "BACHELOR",
+  STRATAI: "BACHELOR",
+  SARJANA: "BACHELOR",
+  DIPLOMAIV: "BACHELOR",
+  STRATAII: "POSTGRADUATE",
+  STRATAIII: "POSTGRADUATE",
+  S2: "POSTGRADUATE",
+  S3: "POSTGRADUATE",
+  PASCASARJANA: "POSTGRADUATE",
 };
 
 export function cellEducation(cell: Cell): CellResult<Education | null> {
@@ -68,12 +149,31 @@ export function cellEducation(cell: Cell): CellResult<Education | null> {
 
 const NO_DISABILITY = new Set(["TIDAK", "TIDAKADA", "BUKAN", "NON", "N", "T", "0", "TIDAKDISABILITAS", "BUKANDISABILITAS"]);
 const DISABILITIES: Record<string, Disability> = {
-  FISIK: "PHYSICAL", DISABILITASFISIK: "PHYSICAL", TUNADAKSA: "PHYSICAL", DAKSA: "PHYSICAL",
-  INTELEKTUAL: "INTELLECTUAL", DISABILITASINTELEKTUAL: "INTELLECTUAL", TUNAGRAHITA: "INTELLECTUAL", GRAHITA: "INTELLECTUAL",
-  MENTAL: "MENTAL", DISABILITASMENTAL: "MENTAL", JIWA: "MENTAL", PSIKOSOSIAL: "MENTAL",
-  SENSORIK: "SENSORY", DISABILITASSENSORIK: "SENSORY", TUNANETRA: "SENSORY", NETRA: "SENSORY", TUNARUNGU: "SENSORY", RUNGU: "SENSORY",
-  TUNAWICARA: "SENSORY", WICARA: "SENSORY", TUNARUNGUWICARA: "SENSORY",
-  GANDA: "MULTIPLE", MULTI: "MULTIPLE", DISABILITASGANDA: "MULTIPLE", GANDAMULTI: "MULTIPLE",
+  FISIK: "PHYSICAL",
+  DISABILITASFISIK: "PHYSICAL",
+  TUNADAKSA: "PHYSICAL",
+  DAKSA: "PHYSICAL",
+  INTELEKTUAL: "INTELLECTUAL",
+  DISABILITASINTELEKTUAL: "INTELLECTUAL",
+  TUNAGRAHITA: "INTELLECTUAL",
+  GRAHITA: "INTELLECTUAL",
+  MENTAL: "MENTAL",
+  DISABILITASMENTAL: "MENTAL",
+  JIWA: "MENTAL",
+  PSIKOSOSIAL: "MENTAL",
+  SENSORIK: "SENSORY",
+  DISABILITASSENSORIK: "SENSORY",
+  TUNANETRA: "SENSORY",
+  NETRA: "SENSORY",
+  TUNARUNGU: "SENSORY",
+  RUNGU: "SENSORY",
+  TUNAWICARA: "SENSORY",
+  WICARA: "SENSORY",
+  TUNARUNGUWICARA: "SENSORY",
+  GANDA: "MULTIPLE",
+  MULTI: "MULTIPLE",
+  DISABILITASGANDA: "MULTIPLE",
+  GANDAMULTI: "MULTIPLE",
 };
 
 export function cellDisability(cell: Cell): CellResult<Disability | null> {
@@ -99,7 +199,8 @@ export function cellFlag(cell: Cell, column: string): CellResult<boolean | null>
 
 /** RT and RW as three digits ("1" → "001"), so a re-import of either form changes nothing. */
 export function cellRtRw(cell: Cell, column: string): CellResult<string | null> {
-  if (typeof cell === "number") return Number.isInteger(cell) && cell >= 0 && cell < 1000 ? ok(String(cell).padStart(3, "0")) : fail(`${column} tidak valid (${cell})`);
+  if (typeof cell === "number")
+    return Number.isInteger(cell) && cell >= 0 && cell < 1000 ? ok(String(cell).padStart(3, "0")) : fail(`${column} tidak valid (${cell})`);
   const text = cellText(cell, column);
   if (!text.ok) return text;
   const value = text.value;
@@ -118,4 +219,3 @@ export function splitRtRw(cell: Cell): CellResult<{ rt: string | null; rw: strin
   if (!match) return fail(`RT/RW harus seperti 001/002 (tertulis ${truncate(text.value)})`);
   return ok({ rt: match[1]!.padStart(3, "0"), rw: match[2]!.padStart(3, "0") });
 }
-

@@ -60,7 +60,15 @@ export type ImportJobSummary = {
 export async function getRegistryImport(tx: Tx, tenantId: string, jobId: string, firstRows = 50): Promise<ImportJobSummary | null> {
   if (!/^[a-z0-9]{10,40}$/i.test(jobId)) return null;
   const rows = await tx.$queryRaw<
-    { id: string; status: ImportStatus; fileName: string; createdAt: Date; committedAt: Date | null; report: Omit<RegistryImportReport, "rejected"> | null; first: RejectedRow[] | null }[]
+    {
+      id: string;
+      status: ImportStatus;
+      fileName: string;
+      createdAt: Date;
+      committedAt: Date | null;
+      report: Omit<RegistryImportReport, "rejected"> | null;
+      first: RejectedRow[] | null;
+    }[]
   >`
     SELECT id, status, "fileName", "createdAt", "committedAt", report - 'rejected' AS report,
       (SELECT jsonb_agg(item ORDER BY position) FROM jsonb_array_elements(report -> 'rejected') WITH ORDINALITY AS r(item, position)

@@ -244,7 +244,10 @@ export async function commitRegistryImport(options: CommitImportOptions): Promis
     const refusedBeforeStart = error instanceof ImportRefusedError && error.userMessage !== EXPIRED;
     if (refusedBeforeStart || !report) throw error;
     // Nothing of the import was written; the job says it failed, and what it kept goes.
-    const failedReport = { ...(report as RegistryImportReport), error: error instanceof ImportRefusedError ? error.userMessage : "Penyimpanan gagal; tidak ada data yang diubah." };
+    const failedReport = {
+      ...(report as RegistryImportReport),
+      error: error instanceof ImportRefusedError ? error.userMessage : "Penyimpanan gagal; tidak ada data yang diubah.",
+    };
     await withTenant(tenantId, async (tx) => {
       await tx.importJob.update({
         where: { tenantId_id: { tenantId, id: jobId } },

@@ -38,8 +38,24 @@ export function rejectedRowsWorkbook(headers: string[], rejected: RejectedRow[])
 export type TemplateArea = { kecamatan: string; kecamatanCode: string; kelurahan: string[] };
 
 const EXAMPLE_COLUMNS = [
-  "noKk", "nik", "name", "sex", "birthPlace", "birthDate", "relation", "desil", "extremePoor", "kecamatan", "kelurahan",
-  "address", "rt", "rw", "registryId", "education", "occupation", "disability",
+  "noKk",
+  "nik",
+  "name",
+  "sex",
+  "birthPlace",
+  "birthDate",
+  "relation",
+  "desil",
+  "extremePoor",
+  "kecamatan",
+  "kelurahan",
+  "address",
+  "rt",
+  "rw",
+  "registryId",
+  "education",
+  "occupation",
+  "disability",
 ] as const;
 
 const GUIDE: Record<(typeof EXAMPLE_COLUMNS)[number], string> = {
@@ -89,7 +105,11 @@ export function templateWorkbook(cityName: string, areas: TemplateArea[]): Reada
     const title = guide.addRow([`Templat impor registri — ${cityName}`]);
     title.font = { bold: true, size: 13 };
     title.commit();
-    guide.addRow(["Satu baris per anggota keluarga; kolom keluarga (NO KK, DESIL, KELURAHAN, ALAMAT…) diulang di setiap baris. Hapus baris contoh sebelum mengimpor."]).commit();
+    guide
+      .addRow([
+        "Satu baris per anggota keluarga; kolom keluarga (NO KK, DESIL, KELURAHAN, ALAMAT…) diulang di setiap baris. Hapus baris contoh sebelum mengimpor.",
+      ])
+      .commit();
     guide.addRow([]).commit();
     EXAMPLE_COLUMNS.forEach((key, i) => {
       guide.addRow([headers[i], GUIDE[key]]).commit();

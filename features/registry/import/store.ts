@@ -74,9 +74,7 @@ export async function stageAndCompare(
   }
   for (let start = 0; start < members.length; start += STAGE_BATCH) {
     const batch = members.slice(start, start + STAGE_BATCH);
-    const lines = separated(
-      batch.map((m) => [m.nik, m.noKk, m.name, m.sex, m.birthPlace, m.birthDate, m.relation, m.education, m.occupation, m.disability]),
-    );
+    const lines = separated(batch.map((m) => [m.nik, m.noKk, m.name, m.sex, m.birthPlace, m.birthDate, m.relation, m.education, m.occupation, m.disability]));
     await tx.$executeRaw`
       INSERT INTO import_member_file (seq, nik, no_kk, new_id, name, sex, birth_place, birth_date, relation, education, occupation, disability)
       SELECT s.seq, f[1], f[2], ${raw(STAGED_ID_SQL)}, f[3], f[4]::"Sex", f[5], f[6]::date, f[7]::"FamilyRelation",
@@ -284,12 +282,17 @@ export async function applyStaged(tx: Tx, options: ApplyOptions, sizes: { househ
 
   for (let from = 0; from < sizes.households; from += WRITE_BATCH) {
     const to = from + WRITE_BATCH;
-    await when(counts.desilChanges, () => tx.$executeRaw`
+    await when(
+      counts.desilChanges,
+      () => tx.$executeRaw`
       INSERT INTO "HouseholdDesilChange" ("tenantId", id, "householdId", "fromDesil", "toDesil", "effectiveDate", source, "importJobId", "createdAt")
       SELECT ${tenantId}::text, ${raw(ID_SQL)}, existing_id, old_desil, desil, ${effectiveDate}::date, 'IMPORT', ${importJobId}::text, now()
       FROM import_household
-      WHERE seq >= ${from}::int AND seq < ${to}::int AND state = 'changed' AND desil IS NOT NULL AND desil IS DISTINCT FROM old_desil`);
-    await when(counts.extremePoorChanges, () => tx.$executeRaw`
+      WHERE seq >= ${from}::int AND seq < ${to}::int AND state = 'changed' AND desil IS NOT NULL AND desil IS DISTINCT FROM old_desil`,
+    );
+    await when(
+      counts.extremePoorChanges,
+      () => tx.$executeRaw`
       INSERT INTO "HouseholdStatusEvent" ("tenantId", id, "householdId", "fromStatus", "toStatus", "fromExtremePoor", "toExtremePoor",
                                           "effectiveDate", reason, source, "decidedById", "createdAt")
       SELECT ${tenantId}::text, ${raw(ID_SQL)}, existing_id, old_status, old_status, old_is_extreme_poor, is_extreme_poor,
@@ -298,40 +301,53 @@ export async function applyStaged(tx: Tx, options: ApplyOptions, sizes: { househ
              'IMPORT', ${userId}::text, now()
       FROM import_household
       WHERE seq >= ${from}::int AND seq < ${to}::int AND state = 'changed' AND is_extreme_poor IS NOT NULL
-        AND is_extreme_poor IS DISTINCT FROM old_is_extreme_poor`);
-    await when(counts.households.new, () => tx.$executeRaw`
+        AND is_extreme_poor IS DISTINCT FROM old_is_extreme_poor`,
+    );
+    await when(
+      counts.households.new,
+      () => tx.$executeRaw`
       INSERT INTO "Household" ("tenantId", id, "noKk", "registrySource", "registryId", address, rt, rw, "kecamatanId", "kelurahanId",
                                desil, "isExtremePoor", status, "createdAt", "updatedAt")
       SELECT ${tenantId}::text, new_id, no_kk, ${source}::"RegistrySource", registry_id, COALESCE(address, ''), rt, rw, kecamatan_id, kelurahan_id,
              desil, COALESCE(is_extreme_poor, false), 'ACTIVE', now(), now()
       FROM import_household
-      WHERE seq >= ${from}::int AND seq < ${to}::int AND state = 'new'`);
-    await when(counts.households.changed, () => tx.$executeRaw`
+      WHERE seq >= ${from}::int AND seq < ${to}::int AND state = 'new'`,
+    );
+    await when(
+      counts.households.changed,
+      () => tx.$executeRaw`
       UPDATE "Household" h SET
         "registryId" = COALESCE(s.registry_id, h."registryId"), address = COALESCE(s.address, h.address),
         rt = COALESCE(s.rt, h.rt), rw = COALESCE(s.rw, h.rw), "kecamatanId" = s.kecamatan_id, "kelurahanId" = s.kelurahan_id,
         desil = COALESCE(s.desil, h.desil), "isExtremePoor" = COALESCE(s.is_extreme_poor, h."isExtremePoor"), "updatedAt" = now()
       FROM import_household s
-      WHERE h."tenantId" = ${tenantId} AND h.id = s.existing_id AND s.seq >= ${from}::int AND s.seq < ${to}::int AND s.state = 'changed'`);
+      WHERE h."tenantId" = ${tenantId} AND h.id = s.existing_id AND s.seq >= ${from}::int AND s.seq < ${to}::int AND s.state = 'changed'`,
+    );
     await step(Math.min(WRITE_BATCH, sizes.households - from));
   }
 
   for (let from = 0; from < sizes.members; from += WRITE_BATCH) {
     const to = from + WRITE_BATCH;
-    await when(counts.members.new, () => tx.$executeRaw`
+    await when(
+      counts.members.new,
+      () => tx.$executeRaw`
       INSERT INTO "Member" ("tenantId", id, "householdId", nik, name, sex, "birthPlace", "birthDate", relation, education,
                             occupation, disability, "createdAt", "updatedAt")
       SELECT ${tenantId}::text, new_id, household_id, nik, name, sex, birth_place, birth_date, relation, education,
              occupation, disability, now(), now()
       FROM import_member
-      WHERE seq >= ${from}::int AND seq < ${to}::int AND state = 'new'`);
-    await when(counts.members.changed, () => tx.$executeRaw`
+      WHERE seq >= ${from}::int AND seq < ${to}::int AND state = 'new'`,
+    );
+    await when(
+      counts.members.changed,
+      () => tx.$executeRaw`
       UPDATE "Member" m SET
         "householdId" = s.household_id, name = s.name, sex = s.sex, "birthPlace" = COALESCE(s.birth_place, m."birthPlace"),
         "birthDate" = s.birth_date, relation = s.relation, education = COALESCE(s.education, m.education),
         occupation = COALESCE(s.occupation, m.occupation), disability = COALESCE(s.disability, m.disability), "updatedAt" = now()
       FROM import_member s
-      WHERE m."tenantId" = ${tenantId} AND m.id = s.existing_id AND s.seq >= ${from}::int AND s.seq < ${to}::int AND s.state = 'changed'`);
+      WHERE m."tenantId" = ${tenantId} AND m.id = s.existing_id AND s.seq >= ${from}::int AND s.seq < ${to}::int AND s.state = 'changed'`,
+    );
     await step(Math.min(WRITE_BATCH, sizes.members - from));
   }
 }

@@ -9,17 +9,7 @@ import type { Disability, Education, FamilyRelation, Sex } from "@/lib/generated
 import { nikMatchesBirthDate, nikRegionCode, parseNik, parseNoKk } from "@/lib/identity/nik";
 import type { RejectedRow } from "@/lib/spreadsheet/table-import";
 import { areaKey, type AreaMatcher } from "./areas";
-import {
-  cellDate,
-  cellDisplay,
-  cellId,
-  cellText,
-  cleanText,
-  formatDmy,
-  isEmptyCell,
-  type Cell,
-  type CellResult,
-} from "@/lib/spreadsheet/cells";
+import { cellDate, cellDisplay, cellId, cellText, cleanText, formatDmy, isEmptyCell, type Cell, type CellResult } from "@/lib/spreadsheet/cells";
 import { cellDesil, cellDisability, cellEducation, cellFlag, cellRelation, cellRtRw, cellSex, splitRtRw } from "./cells";
 import { COLUMN_BY_KEY, headerScore, mapHeaders, type ColumnKey, type HeaderMapping } from "./columns";
 import { ImportFileError, type SheetRow, type SpreadsheetFormat } from "@/lib/spreadsheet/read";
@@ -173,9 +163,7 @@ export async function validateExtract(rows: AsyncIterable<SheetRow>, context: Va
     if (pending.length % 5000 === 0) context.onRows?.(pending.length);
   }
   if (!mapping) {
-    throw new ImportFileError(
-      "Baris judul kolom tidak ditemukan. Baris judul harus memuat kolom NIK, NO KK, NAMA, dan kolom lain seperti pada templat.",
-    );
+    throw new ImportFileError("Baris judul kolom tidak ditemukan. Baris judul harus memuat kolom NIK, NO KK, NAMA, dan kolom lain seperti pada templat.");
   }
   context.onRows?.(pending.length);
 

@@ -119,7 +119,9 @@ export async function searchHouseholds(tx: Tx, filter: RegistryFilter, options: 
     }
     const cap = options.countCap ?? REGISTRY_COUNT_CAP;
     // A common name fragment matches thousands of households: past the budget, "over the cap" is true.
-    const total = commonName ? ((await withinTime(tx, COMMON_NAME_COUNT_BUDGET_MS, () => countCapped(tx, where, cap))) ?? { count: cap, capped: true }) : await countCapped(tx, where, cap);
+    const total = commonName
+      ? ((await withinTime(tx, COMMON_NAME_COUNT_BUDGET_MS, () => countCapped(tx, where, cap))) ?? { count: cap, capped: true })
+      : await countCapped(tx, where, cap);
     return { ids, total };
   };
   // "Contains" uses the trigram index where pg_trgm is installed, and scans the city's
@@ -198,12 +200,7 @@ async function findByNumber(tx: Tx, digits: string): Promise<NumberHits> {
   return hits;
 }
 
-async function filterSql(
-  tx: Tx,
-  filter: RegistryFilter,
-  options: SearchOptions,
-  ids: string[] | null,
-): Promise<{ where: Prisma.Sql; commonName: boolean }> {
+async function filterSql(tx: Tx, filter: RegistryFilter, options: SearchOptions, ids: string[] | null): Promise<{ where: Prisma.Sql; commonName: boolean }> {
   const conditions: Prisma.Sql[] = [Prisma.sql`h."tenantId" = ${options.tenantId}`];
   if (options.scope.kelurahanId) conditions.push(Prisma.sql`h."kelurahanId" = ${options.scope.kelurahanId}`);
   if (filter.kecamatan) conditions.push(Prisma.sql`h."kecamatanId" = ${filter.kecamatan}`);
@@ -232,9 +229,7 @@ async function nameCondition(
   if (match === "prefix" && (await byteOrderCollation(tx))) {
     // In byte order a range [p, next(p)) is exactly "starts with p": the (tenantId, name)
     // index answers it under RLS, and the planner estimates the matches well.
-    const ranges = casingVariants(text).map(
-      (variant) => Prisma.sql`(m."name" >= ${variant} AND m."name" < ${prefixUpperBound(variant)})`,
-    );
+    const ranges = casingVariants(text).map((variant) => Prisma.sql`(m."name" >= ${variant} AND m."name" < ${prefixUpperBound(variant)})`);
     const sql = Prisma.sql`h."id" IN (
       SELECT m."householdId" FROM "Member" m WHERE m."tenantId" = ${tenantId} AND (${Prisma.join(ranges, " OR ")}))`;
     return { sql, common: false };
@@ -257,8 +252,7 @@ async function nameCondition(
 // The database's collation does not change while the process runs.
 let collationIsByteOrder: Promise<boolean> | undefined;
 function byteOrderCollation(tx: Tx): Promise<boolean> {
-  collationIsByteOrder ??= tx
-    .$queryRaw<{ collation: string }[]>`SELECT datcollate AS collation FROM pg_database WHERE datname = current_database()`
+  collationIsByteOrder ??= tx.$queryRaw<{ collation: string }[]>`SELECT datcollate AS collation FROM pg_database WHERE datname = current_database()`
     .then((rows) => isByteOrderCollation(rows[0]?.collation))
     .catch(() => false);
   return collationIsByteOrder;
@@ -276,9 +270,7 @@ async function segmentIds(
   // Walking backwards reads the same order reversed.
   const ascending = (dir === "asc") !== backwards;
   const columns = Prisma.join(segment.columns, ", ");
-  const comparison = after
-    ? Prisma.sql`AND (${columns}) ${Prisma.raw(ascending ? ">" : "<")} (${Prisma.join(after)})`
-    : Prisma.empty;
+  const comparison = after ? Prisma.sql`AND (${columns}) ${Prisma.raw(ascending ? ">" : "<")} (${Prisma.join(after)})` : Prisma.empty;
   const orderBy = Prisma.join(
     segment.columns.map((column) => Prisma.sql`${column} ${Prisma.raw(ascending ? "ASC" : "DESC")}`),
     ", ",
@@ -339,9 +331,7 @@ export async function loadRows(
   return ids.flatMap((id) => {
     const household = byId.get(id);
     if (!household) return [];
-    const members = [...household.members].sort(
-      (a, b) => HEAD_FIRST[a.relation] - HEAD_FIRST[b.relation] || a.birthDate.getTime() - b.birthDate.getTime(),
-    );
+    const members = [...household.members].sort((a, b) => HEAD_FIRST[a.relation] - HEAD_FIRST[b.relation] || a.birthDate.getTime() - b.birthDate.getTime());
     const head = members[0] ?? null;
     let match: RegistryRow["match"] = null;
     const hit = numberHits?.get(id);
@@ -381,8 +371,6 @@ export async function loadRows(
 export async function memberNameStartsWith(tx: Tx, raw: string): Promise<Prisma.Sql> {
   const text = normaliseNameQuery(raw);
   if (!(await byteOrderCollation(tx))) return Prisma.sql`m."name" ILIKE ${`${escapeLike(text)}%`}`;
-  const ranges = casingVariants(text).map(
-    (variant) => Prisma.sql`(m."name" >= ${variant} AND m."name" < ${prefixUpperBound(variant)})`,
-  );
+  const ranges = casingVariants(text).map((variant) => Prisma.sql`(m."name" >= ${variant} AND m."name" < ${prefixUpperBound(variant)})`);
   return Prisma.sql`(${Prisma.join(ranges, " OR ")})`;
 }

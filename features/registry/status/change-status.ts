@@ -50,9 +50,7 @@ export async function changeHouseholdStatus(tx: Tx, input: ChangeStatusInput, op
     select: { effectiveDate: true },
   });
   if (latest && input.effectiveDate < dateToDay(latest.effectiveDate)) {
-    throw invalidDate(
-      `Tanggal berlaku tidak boleh sebelum perubahan status terakhir (${formatDate(latest.effectiveDate)}).`,
-    );
+    throw invalidDate(`Tanggal berlaku tidak boleh sebelum perubahan status terakhir (${formatDate(latest.effectiveDate)}).`);
   }
 
   const effectiveDate = dayToDate(input.effectiveDate);

@@ -4,29 +4,19 @@
 // (its last member died); DECEASED is final. Pure, so the rules are tested on their own.
 import type { HouseholdStatus } from "@/lib/generated/prisma/enums";
 
-export const STATUS_TRANSITIONS = [
-  "EXIT_EXTREME",
-  "GRADUATE",
-  "ENTER_EXTREME",
-  "REACTIVATE",
-  "MOVE",
-  "DECEASE",
-] as const;
+export const STATUS_TRANSITIONS = ["EXIT_EXTREME", "GRADUATE", "ENTER_EXTREME", "REACTIVATE", "MOVE", "DECEASE"] as const;
 export type StatusTransition = (typeof STATUS_TRANSITIONS)[number];
 
 export type HouseholdState = { status: HouseholdStatus; isExtremePoor: boolean };
 
-export type TransitionPlan =
-  | { ok: true; to: HouseholdState }
-  | { ok: false; reason: string };
+export type TransitionPlan = { ok: true; to: HouseholdState } | { ok: false; reason: string };
 
 const REASONS = {
   deceased: "Keluarga yang tercatat meninggal tidak dapat diubah statusnya.",
   notActive: "Hanya keluarga berstatus aktif yang dapat diubah dengan cara ini.",
   notExtreme: "Keluarga ini tidak berstatus miskin ekstrem.",
   alreadyExtreme: "Keluarga ini sudah berstatus miskin ekstrem.",
-  extremeFirst:
-    "Keluarga miskin ekstrem harus lebih dulu dinyatakan keluar dari kemiskinan ekstrem sebelum dinyatakan keluar dari kemiskinan.",
+  extremeFirst: "Keluarga miskin ekstrem harus lebih dulu dinyatakan keluar dari kemiskinan ekstrem sebelum dinyatakan keluar dari kemiskinan.",
   alreadyActive: "Keluarga ini sudah berstatus aktif.",
   alreadyMoved: "Keluarga ini sudah tercatat pindah.",
 } as const;

@@ -28,10 +28,8 @@ afterAll(async () => {
 const officer = () => sessionUser(city, "KELURAHAN", { kelurahanId: city.kelurahanId });
 const bapeda = () => sessionUser(city, "BAPEDA");
 const newHousehold = (spec: Parameters<typeof makeHousehold>[2] = {}) => t.withTenant(city.id, (tx) => makeHousehold(tx, city, spec));
-const propose = (input: Record<string, unknown>, user = officer(), slug = city.slug) =>
-  runAction(actionDeps(t, user), proposeChangeDefinition, slug, input);
-const decide = (input: Record<string, unknown>, user = bapeda(), slug = city.slug) =>
-  runAction(actionDeps(t, user), decideChangeDefinition, slug, input);
+const propose = (input: Record<string, unknown>, user = officer(), slug = city.slug) => runAction(actionDeps(t, user), proposeChangeDefinition, slug, input);
+const decide = (input: Record<string, unknown>, user = bapeda(), slug = city.slug) => runAction(actionDeps(t, user), decideChangeDefinition, slug, input);
 const snapshot = (householdId: string) =>
   t.withTenant(city.id, async (tx) => ({
     household: await tx.household.findFirstOrThrow({ where: { id: householdId } }),
@@ -131,7 +129,14 @@ describe("deciding", () => {
 
   it("approving an address moves the household, kecamatan following kelurahan", async () => {
     const { household } = await newHousehold();
-    const id = await proposed({ householdId: household.id, kind: "ADDRESS", address: "Jl. Bung Karno No. 3", rt: "4", rw: "", kelurahanId: second.kelurahanId });
+    const id = await proposed({
+      householdId: household.id,
+      kind: "ADDRESS",
+      address: "Jl. Bung Karno No. 3",
+      rt: "4",
+      rw: "",
+      kelurahanId: second.kelurahanId,
+    });
     await decide({ requestId: id, decision: "APPROVE", reason: "Sesuai surat pindah" });
     expect((await snapshot(household.id)).household).toMatchObject({
       address: "Jl. Bung Karno No. 3",
@@ -144,7 +149,14 @@ describe("deciding", () => {
 
   it("approving a status change writes history as a change request decided by the approver", async () => {
     const { household } = await newHousehold({ desil: 1, isExtremePoor: true });
-    const id = await proposed({ householdId: household.id, kind: "STATUS", transition: "EXIT_EXTREME", effectiveDate: "2024-09-01", reason: "Usaha warung berjalan", desil: "2" });
+    const id = await proposed({
+      householdId: household.id,
+      kind: "STATUS",
+      transition: "EXIT_EXTREME",
+      effectiveDate: "2024-09-01",
+      reason: "Usaha warung berjalan",
+      desil: "2",
+    });
     expect((await snapshot(household.id)).household.isExtremePoor).toBe(true);
     await decide({ requestId: id, decision: "APPROVE" });
     const { household: after, events } = await snapshot(household.id);
@@ -170,7 +182,11 @@ describe("deciding", () => {
     const second = await proposed({ householdId: elsewhere.id, ...member });
     expect(await decide({ requestId: first, decision: "APPROVE" })).toMatchObject({ ok: true });
     const before = await snapshot(elsewhere.id);
-    expect(await decide({ requestId: second, decision: "APPROVE" })).toMatchObject({ ok: false, code: "CONFLICT", message: "NIK ini sudah terdaftar di registri kota." });
+    expect(await decide({ requestId: second, decision: "APPROVE" })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+      message: "NIK ini sudah terdaftar di registri kota.",
+    });
     expect(await request(second)).toMatchObject({ status: "PENDING", decidedById: null });
     expect(await snapshot(elsewhere.id)).toEqual(before);
   });
@@ -212,7 +228,10 @@ describe("deciding", () => {
     }
     // Naming an OPD "Dinas Sosial" grants nothing; the city admin's mark does.
     const unmarked = sessionUser(city, "OPD_HEAD", { opdId: dinsos.id, opd: { decidesRegistryChanges: false } });
-    expect(await decide({ requestId: await pending(), decision: "REJECT", reason: "Bukan wewenang" }, unmarked)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await decide({ requestId: await pending(), decision: "REJECT", reason: "Bukan wewenang" }, unmarked)).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
 
     const head = member("OPD_HEAD", dinsos);
     const id = await pending();

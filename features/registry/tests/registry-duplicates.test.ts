@@ -32,13 +32,22 @@ afterAll(async () => {
 const bapeda = () => sessionUser(city, "BAPEDA");
 const scan = (user = bapeda(), slug = city.slug) =>
   runAction(actionDeps(t, user), scanDuplicatesDefinition, slug, { kinds: ["SIMILAR_PERSON", "SAME_ADDRESS_AND_HEAD"] });
-const resolve = (input: Record<string, unknown>, user = bapeda(), slug = city.slug) =>
-  runAction(actionDeps(t, user), resolveDuplicateDefinition, slug, input);
+const resolve = (input: Record<string, unknown>, user = bapeda(), slug = city.slug) => runAction(actionDeps(t, user), resolveDuplicateDefinition, slug, input);
 const candidates = () => t.withTenant(city.id, (tx) => tx.duplicateCandidate.findMany({ orderBy: { createdAt: "asc" } }));
 const aid = (householdId: string, memberId: string | null, value: bigint) =>
   t.withTenant(city.id, (tx) =>
     tx.aidDistribution.create({
-      data: { tenantId: city.id, programmeId, opdId, householdId, memberId, kind: "CASH", items: "Bantuan tunai", value, distributedAt: new Date("2024-03-01") },
+      data: {
+        tenantId: city.id,
+        programmeId,
+        opdId,
+        householdId,
+        memberId,
+        kind: "CASH",
+        items: "Bantuan tunai",
+        value,
+        distributedAt: new Date("2024-03-01"),
+      },
     }),
   );
 
@@ -49,13 +58,31 @@ describe("duplicates", () => {
   it("finds the same person under two NIKs and two cards at one address with one head, once", async () => {
     const a = await t.withTenant(city.id, (tx) => makeHousehold(tx, city, { members: [{ name: "Lalu Ahmad", birthDate: "1970-01-10" }] }));
     const b = await t.withTenant(city.id, (tx) =>
-      makeHousehold(tx, city, { members: [{ name: "Muhammad Nur", birthDate: "1968-04-02" }, { name: " LALU  AHMAD ", birthDate: "1970-01-10", relation: "OTHER_RELATIVE" }] }),
+      makeHousehold(tx, city, {
+        members: [
+          { name: "Muhammad Nur", birthDate: "1968-04-02" },
+          { name: " LALU  AHMAD ", birthDate: "1970-01-10", relation: "OTHER_RELATIVE" },
+        ],
+      }),
     );
     const c = await t.withTenant(city.id, (tx) =>
-      makeHousehold(tx, city, { address: "Jl. Saleh Sungkar No. 7", members: [{ name: "Baiq Sari", sex: "FEMALE", birthDate: "1980-02-02" }, { name: "Zaki", birthDate: "2010-01-01", relation: "CHILD" }] }),
+      makeHousehold(tx, city, {
+        address: "Jl. Saleh Sungkar No. 7",
+        members: [
+          { name: "Baiq Sari", sex: "FEMALE", birthDate: "1980-02-02" },
+          { name: "Zaki", birthDate: "2010-01-01", relation: "CHILD" },
+        ],
+      }),
     );
     const d = await t.withTenant(city.id, (tx) =>
-      makeHousehold(tx, city, { address: "jl. saleh  sungkar no. 7", members: [{ name: "BAIQ SARI", sex: "FEMALE", birthDate: "1981-03-03" }, { name: "Zaki", birthDate: "2010-01-01", relation: "CHILD" }, { name: "Rina", sex: "FEMALE", birthDate: "2012-05-05", relation: "CHILD" }] }),
+      makeHousehold(tx, city, {
+        address: "jl. saleh  sungkar no. 7",
+        members: [
+          { name: "BAIQ SARI", sex: "FEMALE", birthDate: "1981-03-03" },
+          { name: "Zaki", birthDate: "2010-01-01", relation: "CHILD" },
+          { name: "Rina", sex: "FEMALE", birthDate: "2012-05-05", relation: "CHILD" },
+        ],
+      }),
     );
     const result = await scan();
     expect(result).toMatchObject({ ok: true, data: { SIMILAR_PERSON: 2, SAME_ADDRESS_AND_HEAD: 1 } });
@@ -118,7 +145,15 @@ describe("duplicates", () => {
     const drop = households.second;
     await t.withTenant(city.id, (tx) =>
       tx.householdStatusEvent.create({
-        data: { tenantId: city.id, householdId: drop, toStatus: "ACTIVE", toExtremePoor: true, effectiveDate: new Date("2023-01-01"), reason: "Masuk P3KE", source: "IMPORT" },
+        data: {
+          tenantId: city.id,
+          householdId: drop,
+          toStatus: "ACTIVE",
+          toExtremePoor: true,
+          effectiveDate: new Date("2023-01-01"),
+          reason: "Masuk P3KE",
+          source: "IMPORT",
+        },
       }),
     );
     const resolution = candidate.firstId === keep ? "KEEP_FIRST" : "KEEP_SECOND";
@@ -142,10 +177,21 @@ describe("duplicates", () => {
     const y = await t.withTenant(city.id, (tx) => makeHousehold(tx, city, { members: [{ name: "Ni Luh Putu", sex: "FEMALE", birthDate: "1990-09-09" }] }));
     await t.withTenant(city.id, async (tx) => {
       const training = await tx.training.create({
-        data: { tenantId: city.id, programmeId, opdId, skill: "Tata boga", startDate: new Date("2024-05-01"), endDate: new Date("2024-05-10"), place: "Aula", capacity: 20 },
+        data: {
+          tenantId: city.id,
+          programmeId,
+          opdId,
+          skill: "Tata boga",
+          startDate: new Date("2024-05-01"),
+          endDate: new Date("2024-05-10"),
+          place: "Aula",
+          capacity: 20,
+        },
       });
       for (const made of [x, y]) {
-        await tx.trainingParticipant.create({ data: { tenantId: city.id, trainingId: training.id, householdId: made.household.id, memberId: made.members[0]!.id } });
+        await tx.trainingParticipant.create({
+          data: { tenantId: city.id, trainingId: training.id, householdId: made.household.id, memberId: made.members[0]!.id },
+        });
       }
     });
     await scan();
@@ -163,8 +209,7 @@ describe("duplicates", () => {
     }
     const [a, b, c] = made.map((m) => m.members[0]!.id) as [string, string, string];
     await scan();
-    const mine = async () =>
-      (await candidates()).filter((x) => [a, b, c].includes(x.firstId) || [a, b, c].includes(x.secondId));
+    const mine = async () => (await candidates()).filter((x) => [a, b, c].includes(x.firstId) || [a, b, c].includes(x.secondId));
     expect((await mine()).filter((x) => x.status === "OPEN")).toHaveLength(3);
     const ab = (await mine()).find((x) => [x.firstId, x.secondId].sort().join() === [a, b].sort().join())!;
     await resolve({ candidateId: ab.id, resolution: ab.firstId === a ? "KEEP_FIRST" : "KEEP_SECOND" });

@@ -105,8 +105,7 @@ afterAll(async () => {
 });
 
 const everyone = { kelurahanId: null, nothing: false };
-const viewAudits = () =>
-  t.withTenant(city.id, (tx) => tx.auditLog.findMany({ where: { action: "view_personal", entityId: household.id } }));
+const viewAudits = () => t.withTenant(city.id, (tx) => tx.auditLog.findMany({ where: { action: "view_personal", entityId: household.id } }));
 
 describe("household profile", () => {
   it("shows the members with every number masked", async () => {

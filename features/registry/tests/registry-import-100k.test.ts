@@ -68,5 +68,7 @@ it(`reads a ${XLSX_ROWS.toLocaleString("en")}-row .xlsx as a stream`, { timeout:
   expect(dry.outcome.status, dry.outcome.error).toBe("DRY_RUN");
   expect(dry.outcome.rejectedRows).toBe(0);
   expect(dry.outcome.counts!.members.new).toBe(rows.length);
-  console.info(`[registry import, ${database}] ${rows.length} rows (${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB xlsx): dry run ${dry.seconds.toFixed(1)} s`);
+  console.info(
+    `[registry import, ${database}] ${rows.length} rows (${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB xlsx): dry run ${dry.seconds.toFixed(1)} s`,
+  );
 });

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkRegistryImport, commitRegistryImport, type ImportOutcome, type RegistryImportReport } from "@/features/registry/import/run-import";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
-import { chunked, createImportTenant, extractRows, HEADERS, toCsv, toXlsx, type ExtractRow, type ImportTenant } from "@/features/registry/tests/fixtures/extract";
+import {
+  chunked,
+  createImportTenant,
+  extractRows,
+  HEADERS,
+  toCsv,
+  toXlsx,
+  type ExtractRow,
+  type ImportTenant,
+} from "@/features/registry/tests/fixtures/extract";
 
 let t: TestDb;
 
@@ -16,7 +25,14 @@ afterAll(async () => {
 type Run = { bytes: Uint8Array; fileName: string; afterBatch?: (batch: number) => void };
 
 async function dryRun(tenant: ImportTenant, run: Run): Promise<ImportOutcome> {
-  return checkRegistryImport({ withTenant: t.withTenant, tenantId: tenant.id, userId: null, body: chunked(run.bytes), fileName: run.fileName, source: "DTSEN" });
+  return checkRegistryImport({
+    withTenant: t.withTenant,
+    tenantId: tenant.id,
+    userId: null,
+    body: chunked(run.bytes),
+    fileName: run.fileName,
+    source: "DTSEN",
+  });
 }
 
 function commit(tenant: ImportTenant, jobId: string, afterBatch?: (batch: number) => void): Promise<ImportOutcome> {
@@ -38,7 +54,10 @@ async function report(tenant: ImportTenant, jobId: string): Promise<RegistryImpo
 }
 
 async function dayOld(tenant: ImportTenant, jobId: string) {
-  await t.withTenant(tenant.id, (tx) => tx.$executeRaw`UPDATE "ImportJob" SET "createdAt" = now() - interval '25 hours' WHERE "tenantId" = ${tenant.id} AND id = ${jobId}`);
+  await t.withTenant(
+    tenant.id,
+    (tx) => tx.$executeRaw`UPDATE "ImportJob" SET "createdAt" = now() - interval '25 hours' WHERE "tenantId" = ${tenant.id} AND id = ${jobId}`,
+  );
 }
 
 async function stagedRows(tenant: ImportTenant) {
@@ -86,8 +105,16 @@ describe("registry import: valid files", () => {
     const extract = extractRows(tenant, 3);
     const kk = extract[0]!["NO KK"];
     const rows = extract.map((row, i) => {
-      if (row["NO KK"] === kk) return { ...row, "ID DTSEN": "", RT: "", RW: "", DESIL: "", ...(i === 0 ? { "TEMPAT LAHIR": "", PENDIDIKAN: "", PEKERJAAN: "", DISABILITAS: "" } : {}) };
-      return row["NO KK"] === extract.at(-1)!["NO KK"] ? { ...row, NAMA: "SITI \\N \"UMI\"", ALAMAT: "Jl. Tab\tKe Kanan" } : row;
+      if (row["NO KK"] === kk)
+        return {
+          ...row,
+          "ID DTSEN": "",
+          RT: "",
+          RW: "",
+          DESIL: "",
+          ...(i === 0 ? { "TEMPAT LAHIR": "", PENDIDIKAN: "", PEKERJAAN: "", DISABILITAS: "" } : {}),
+        };
+      return row["NO KK"] === extract.at(-1)!["NO KK"] ? { ...row, NAMA: 'SITI \\N "UMI"', ALAMAT: "Jl. Tab\tKe Kanan" } : row;
     });
     const bare = rows[0]!;
     const { committed } = await importFile(tenant, csv(toCsv(rows)));
@@ -108,7 +135,9 @@ describe("registry import: valid files", () => {
     await importFile(tenant, csv(toCsv(rows)));
     const target = rows[0]!["NO KK"];
     const newer = rows.map((row) =>
-      row["NO KK"] === target ? { ...row, DESIL: row.DESIL === "1" ? "3" : "1", "MISKIN EKSTREM": row.DESIL === "1" ? "TIDAK" : "YA", ALAMAT: "Jl. Baru 7" } : row,
+      row["NO KK"] === target
+        ? { ...row, DESIL: row.DESIL === "1" ? "3" : "1", "MISKIN EKSTREM": row.DESIL === "1" ? "TIDAK" : "YA", ALAMAT: "Jl. Baru 7" }
+        : row,
     );
     const { committed } = await importFile(tenant, csv(toCsv(newer)));
     const size = rows.filter((row) => row["NO KK"] === target).length;
@@ -134,7 +163,12 @@ describe("registry import: valid files", () => {
       const serial = (date.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
       return {
         ...row,
-        "TGL LAHIR": index % 3 === 0 ? date : index % 3 === 1 ? serial : `${d} ${["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"][m - 1]} ${y}`,
+        "TGL LAHIR":
+          index % 3 === 0
+            ? date
+            : index % 3 === 1
+              ? serial
+              : `${d} ${["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"][m - 1]} ${y}`,
         DESIL: Number(row.DESIL),
         RT: Number(row.RT),
       };
@@ -151,7 +185,23 @@ describe("registry import: messy files", () => {
   it("accepts header variants, semicolons, Windows-1252, apostrophes, NBSP, Indonesian decimals and kelurahan spellings", async () => {
     const tenant = await createImportTenant(t);
     const rows = extractRows(tenant, 6);
-    const headers = ["No. KK", "nik", "Nama Lengkap", "JK", "Tempat Lahir", "Tanggal Lahir", "SHDK", "Desil", "P3KE", "Kec.", "Desa/Kelurahan", "Alamat", "RT/RW", "ID DTKS", "Keterangan"];
+    const headers = [
+      "No. KK",
+      "nik",
+      "Nama Lengkap",
+      "JK",
+      "Tempat Lahir",
+      "Tanggal Lahir",
+      "SHDK",
+      "Desil",
+      "P3KE",
+      "Kec.",
+      "Desa/Kelurahan",
+      "Alamat",
+      "RT/RW",
+      "ID DTKS",
+      "Keterangan",
+    ];
     const messy = rows.map((row, index) => ({
       "No. KK": `'${row["NO KK"]}`,
       nik: index % 2 ? `\u00a0${row.NIK}\u00a0` : row.NIK.replace(/(\d{4})(?=\d)/g, "$1 "),
@@ -331,7 +381,10 @@ describe("registry import: hostile files", () => {
     await importFile(tenant, csv(toCsv(rows)));
     const before = await registryCounts(tenant);
     const snapshot = await t.withTenant(tenant.id, (tx) => tx.household.findMany({ orderBy: { noKk: "asc" } }));
-    const newer = [...rows.map((row) => ({ ...row, DESIL: row.DESIL === "4" ? "3" : "4", "MISKIN EKSTREM": "TIDAK" })), ...extractRows(tenant, 20, { serialBase: 1000 })];
+    const newer = [
+      ...rows.map((row) => ({ ...row, DESIL: row.DESIL === "4" ? "3" : "4", "MISKIN EKSTREM": "TIDAK" })),
+      ...extractRows(tenant, 20, { serialBase: 1000 }),
+    ];
     await expect(
       importFile(tenant, {
         ...csv(toCsv(newer)),

@@ -100,7 +100,15 @@ describe("change request payloads", () => {
   });
 
   it("report the payload's field errors under the form's field names", () => {
-    const parsed = proposeChangeSchema.safeParse({ householdId: "c123", kind: "NEW_MEMBER", nik, name: "X", sex: "MALE", birthDate: "2024-02-14", relation: "CHILD" });
+    const parsed = proposeChangeSchema.safeParse({
+      householdId: "c123",
+      kind: "NEW_MEMBER",
+      nik,
+      name: "X",
+      sex: "MALE",
+      birthDate: "2024-02-14",
+      relation: "CHILD",
+    });
     expect(parsed.success).toBe(false);
     if (parsed.success) return;
     const paths = parsed.error.issues.map((issue) => issue.path.join("."));
@@ -108,7 +116,11 @@ describe("change request payloads", () => {
   });
 
   it("pad RT and RW as the registry writes them", () => {
-    expect(changePayloadSchemas.ADDRESS.parse({ address: "Jl. Pejanggik 10", rt: "4", rw: "12" })).toEqual({ address: "Jl. Pejanggik 10", rt: "004", rw: "012" });
+    expect(changePayloadSchemas.ADDRESS.parse({ address: "Jl. Pejanggik 10", rt: "4", rw: "12" })).toEqual({
+      address: "Jl. Pejanggik 10",
+      rt: "004",
+      rw: "012",
+    });
     expect(changePayloadSchemas.ADDRESS.safeParse({ address: "Jl. Pejanggik 10", rt: "RT4" }).success).toBe(false);
   });
 });

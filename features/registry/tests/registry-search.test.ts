@@ -147,10 +147,25 @@ describe("keyset pagination", () => {
 describe("filters", () => {
   it("filters by kecamatan, kelurahan, desil, extreme poverty and status", async () => {
     const ids = async (params: Record<string, string>) => (await search(params)).rows.map((r) => r.id).sort();
-    expect(await ids({ kelurahan: second.kelurahanId })).toEqual(made.filter((h) => h.kelurahanId === second.kelurahanId).map((h) => h.id).sort());
+    expect(await ids({ kelurahan: second.kelurahanId })).toEqual(
+      made
+        .filter((h) => h.kelurahanId === second.kelurahanId)
+        .map((h) => h.id)
+        .sort(),
+    );
     expect(await ids({ kecamatan: second.kecamatanId })).toEqual(await ids({ kelurahan: second.kelurahanId }));
-    expect(await ids({ desil: "2" })).toEqual(made.filter((h) => h.desil === 2).map((h) => h.id).sort());
-    expect(await ids({ extreme: "1" })).toEqual(made.filter((h) => h.desil === 1).map((h) => h.id).sort());
+    expect(await ids({ desil: "2" })).toEqual(
+      made
+        .filter((h) => h.desil === 2)
+        .map((h) => h.id)
+        .sort(),
+    );
+    expect(await ids({ extreme: "1" })).toEqual(
+      made
+        .filter((h) => h.desil === 1)
+        .map((h) => h.id)
+        .sort(),
+    );
     expect(await ids({ status: "GRADUATED" })).toEqual([made[7]!.id]);
     expect(await ids({ status: "MOVED", desil: "2" })).toEqual([made[11]!.id].filter(() => made[11]!.desil === 2));
   });
@@ -163,7 +178,10 @@ describe("filters", () => {
 
 describe("name search", () => {
   const names = async (params: Record<string, string>) =>
-    (await search(params)).rows.map((r) => r.match?.name ?? r.headName).filter((name) => !/\d/.test(name ?? "")).sort();
+    (await search(params)).rows
+      .map((r) => r.match?.name ?? r.headName)
+      .filter((name) => !/\d/.test(name ?? ""))
+      .sort();
 
   it("finds names that start with the query, in any case", async () => {
     expect(await names({ q: "budi" })).toEqual(["BUDI HARTONO", "Budi Santoso", "Budiman"].sort());
@@ -171,9 +189,7 @@ describe("name search", () => {
   });
 
   it("finds names that contain the query", async () => {
-    expect(await names({ q: "budi", match: "contains" })).toEqual(
-      ["Abdul Budi", "BUDI HARTONO", "Budi Santoso", "Budiman", "I Wayan Budiarta"].sort(),
-    );
+    expect(await names({ q: "budi", match: "contains" })).toEqual(["Abdul Budi", "BUDI HARTONO", "Budi Santoso", "Budiman", "I Wayan Budiarta"].sort());
   });
 
   it("marks the member found when it is not the head", async () => {
@@ -197,7 +213,9 @@ describe("name search", () => {
     expect(common.total).toEqual({ count: 5, capped: false });
     expect(common.nextAfter).toBe(rare.nextAfter);
     const second = await search({ q: "budi", match: "contains", after: common.nextAfter! }, { pageSize: 3, nameHitsLimit: 2 });
-    expect(second.rows.map((r) => r.id)).toEqual((await search({ q: "budi", match: "contains", after: rare.nextAfter! }, { pageSize: 3 })).rows.map((r) => r.id));
+    expect(second.rows.map((r) => r.id)).toEqual(
+      (await search({ q: "budi", match: "contains", after: rare.nextAfter! }, { pageSize: 3 })).rows.map((r) => r.id),
+    );
     expect((await search({ q: "rahasia", match: "contains" }, { nameHitsLimit: 0 })).rows).toEqual([]);
   });
 
@@ -222,7 +240,12 @@ describe("the name function behind a contains search", () => {
 
   it("answers for the scope's own city only, though it runs without row-level security", async () => {
     const own = await named(city, "%budi%");
-    expect(own).toEqual(made.slice(0, 5).map((m) => m.id).sort());
+    expect(own).toEqual(
+      made
+        .slice(0, 5)
+        .map((m) => m.id)
+        .sort(),
+    );
     const theirs = await named(other, "%budi%");
     expect(theirs).toHaveLength(1);
     expect(own).not.toContain(theirs[0]);
@@ -243,10 +266,7 @@ describe("the name function behind a contains search", () => {
         // answer ILIKE), to see whether the trigram index answers it.
         await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
         await tx.$executeRaw`SET LOCAL enable_indexscan = off`;
-        const rows = await tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
-          `EXPLAIN SELECT m."householdId" FROM "Member" m WHERE m."name" ILIKE $1`,
-          "%budi%",
-        );
+        const rows = await tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN SELECT m."householdId" FROM "Member" m WHERE m."name" ILIKE $1`, "%budi%");
         return rows.map((row) => row["QUERY PLAN"]).join("\n");
       });
       expect(plan).toContain("Member_name_trgm_idx");
@@ -295,7 +315,10 @@ describe("kelurahan scope", () => {
     expect(pages[0]!.rows).toEqual([]);
     const own = await walk({}, 4, scope);
     expect(own.flatMap((p) => p.rows.map((r) => r.id)).sort()).toEqual(
-      made.filter((h) => h.kelurahanId === city.kelurahanId).map((h) => h.id).sort(),
+      made
+        .filter((h) => h.kelurahanId === city.kelurahanId)
+        .map((h) => h.id)
+        .sort(),
     );
     const foreignNik = made.find((h) => h.kelurahanId === second.kelurahanId)!.niks[0]!;
     expect((await search({ q: foreignNik }, { scope })).rows).toEqual([]);

@@ -98,9 +98,16 @@ describe("graduation", () => {
     await change(household.id, { transition: "EXIT_EXTREME" });
     const audits = await t.withTenant(city.id, (tx) => tx.auditLog.findMany({ where: { userId: bapeda().id, entityId: household.id } }));
     expect(audits).toEqual([
-      expect.objectContaining({ entity: "Household", action: "update", before: expect.objectContaining({ isExtremePoor: true }), after: expect.objectContaining({ isExtremePoor: false }) }),
+      expect.objectContaining({
+        entity: "Household",
+        action: "update",
+        before: expect.objectContaining({ isExtremePoor: true }),
+        after: expect.objectContaining({ isExtremePoor: false }),
+      }),
     ]);
-    const eventAudit = await t.withTenant(city.id, (tx) => tx.auditLog.count({ where: { entity: "HouseholdStatusEvent", action: "create", userId: bapeda().id } }));
+    const eventAudit = await t.withTenant(city.id, (tx) =>
+      tx.auditLog.count({ where: { entity: "HouseholdStatusEvent", action: "create", userId: bapeda().id } }),
+    );
     expect(eventAudit).toBeGreaterThan(0);
   });
 });

@@ -63,10 +63,13 @@ export async function ChangeRequestCard({
           ) : (
             <p className="text-sm text-muted">{t("unreadable")}</p>
           )}
-          {request.note ? <p className="mt-2 text-sm"><span className="text-muted">{t("note")}: </span>{request.note}</p> : null}
-          <p className="mt-2 text-xs text-muted">
-            {t("proposed", { name: request.proposedBy ?? t("unknownUser"), date: when(request.createdAt) })}
-          </p>
+          {request.note ? (
+            <p className="mt-2 text-sm">
+              <span className="text-muted">{t("note")}: </span>
+              {request.note}
+            </p>
+          ) : null}
+          <p className="mt-2 text-xs text-muted">{t("proposed", { name: request.proposedBy ?? t("unknownUser"), date: when(request.createdAt) })}</p>
         </div>
         <div className="text-sm">
           {request.status === "PENDING" ? (
@@ -105,7 +108,12 @@ function changeDetails(request: ChangeRequestView, tr: Translate, t: TranslateCr
       const p = change.payload as Extract<ChangeRequestView["change"], { kind: "NEW_MEMBER" }>["payload"];
       rows.push(
         [t("fields.name"), p.name],
-        [t("fields.nik"), <span key="nik" className="font-mono">{p.nikMasked}</span>],
+        [
+          t("fields.nik"),
+          <span key="nik" className="font-mono">
+            {p.nikMasked}
+          </span>,
+        ],
         [t("fields.sex"), tr(`sex.${p.sex}`)],
         [t("fields.birth"), `${p.birthPlace ? `${p.birthPlace}, ` : ""}${date(p.birthDate)}`],
         [t("fields.relation"), tr(`relation.${p.relation}`)],
@@ -139,7 +147,14 @@ function changeDetails(request: ChangeRequestView, tr: Translate, t: TranslateCr
       rows.push(
         [t("fields.member"), p.memberName ?? t("memberGone")],
         [t("fields.name"), p.name],
-        [t("fields.nik"), p.nikMasked ? <span key="nik" className="font-mono">{p.nikMasked}</span> : null],
+        [
+          t("fields.nik"),
+          p.nikMasked ? (
+            <span key="nik" className="font-mono">
+              {p.nikMasked}
+            </span>
+          ) : null,
+        ],
         [t("fields.sex"), p.sex ? tr(`sex.${p.sex}`) : null],
         [t("fields.birthDate"), p.birthDate ? date(p.birthDate) : null],
         [t("fields.birthPlace"), p.birthPlace],

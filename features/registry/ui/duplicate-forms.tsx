@@ -16,11 +16,7 @@ export function ScanDuplicatesForm({ action }: { action: FormAction<Record<strin
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3" aria-busy={pending || undefined}>
       {formError ? <FormAlert>{fieldError("kinds") ?? formError}</FormAlert> : null}
-      {state?.ok ? (
-        <FormNotice>
-          {t("done", { people: state.data.SIMILAR_PERSON ?? 0, households: state.data.SAME_ADDRESS_AND_HEAD ?? 0 })}
-        </FormNotice>
-      ) : null}
+      {state?.ok ? <FormNotice>{t("done", { people: state.data.SIMILAR_PERSON ?? 0, households: state.data.SAME_ADDRESS_AND_HEAD ?? 0 })}</FormNotice> : null}
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-ink">{t("legend")}</legend>
         {(["SIMILAR_PERSON", "SAME_ADDRESS_AND_HEAD"] as const).map((kind) => (

@@ -107,12 +107,24 @@ function MembersTable({ noKk, members, numbers }: { noKk: string; members: Membe
         <table className="w-full border-collapse text-sm">
           <thead className="bg-brand-50 text-left text-brand-900">
             <tr>
-              <th scope="col" className="px-4 py-2.5 font-semibold">{t("name")}</th>
-              <th scope="col" className="px-4 py-2.5 font-semibold">{t("nik")}</th>
-              <th scope="col" className="px-4 py-2.5 font-semibold">{t("relation")}</th>
-              <th scope="col" className="px-4 py-2.5 font-semibold">{t("birth")}</th>
-              <th scope="col" className="px-4 py-2.5 font-semibold">{t("education")}</th>
-              <th scope="col" className="px-4 py-2.5 font-semibold">{t("occupation")}</th>
+              <th scope="col" className="px-4 py-2.5 font-semibold">
+                {t("name")}
+              </th>
+              <th scope="col" className="px-4 py-2.5 font-semibold">
+                {t("nik")}
+              </th>
+              <th scope="col" className="px-4 py-2.5 font-semibold">
+                {t("relation")}
+              </th>
+              <th scope="col" className="px-4 py-2.5 font-semibold">
+                {t("birth")}
+              </th>
+              <th scope="col" className="px-4 py-2.5 font-semibold">
+                {t("education")}
+              </th>
+              <th scope="col" className="px-4 py-2.5 font-semibold">
+                {t("occupation")}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-line">

@@ -29,9 +29,7 @@ export async function HouseholdTimeline({ entries, truncated }: { entries: Timel
                 <time dateTime={entry.date.toISOString().slice(0, 10)} className="text-sm font-semibold tabular-nums text-ink">
                   {day(entry.date)}
                 </time>
-                <span className={cx("rounded-full border px-2 py-0.5 text-xs font-medium", KIND_STYLE[style])}>
-                  {t(`kinds.${style}`)}
-                </span>
+                <span className={cx("rounded-full border px-2 py-0.5 text-xs font-medium", KIND_STYLE[style])}>{t(`kinds.${style}`)}</span>
                 {entry.kind !== "loan" ? (
                   <span className="text-sm text-muted" title={entry.opd.name}>
                     {entry.opd.shortName}
@@ -77,8 +75,7 @@ export async function HouseholdTimeline({ entries, truncated }: { entries: Timel
               ) : (
                 <div className="mt-1 text-sm">
                   <p className="font-medium text-ink">
-                    {t("loan", { business: entry.businessType })}{" "}
-                    <span className="tabular-nums">{formatRupiah(entry.principal, { locale })}</span>
+                    {t("loan", { business: entry.businessType })} <span className="tabular-nums">{formatRupiah(entry.principal, { locale })}</span>
                   </p>
                   <p className="text-muted">
                     {t("loanDetail", {

@@ -24,9 +24,7 @@ export async function RegistryFilters({
   fixedKelurahan: string | null;
 }) {
   const t = await getTranslations("Registry");
-  const active = Boolean(
-    filter.q || filter.kecamatan || filter.kelurahan || filter.desil || filter.extreme || filter.status,
-  );
+  const active = Boolean(filter.q || filter.kecamatan || filter.kelurahan || filter.desil || filter.extreme || filter.status);
   return (
     <form method="get" action={path} role="search" aria-label={t("filters.label")} className="rounded-lg border border-line bg-white p-4 shadow-xs">
       <div className="grid items-end gap-3 md:grid-cols-[minmax(0,3fr)_minmax(0,1fr)_auto]">

@@ -25,10 +25,7 @@ export async function RegistryResults({ rows, tenantSlug }: { rows: RegistryRow[
         {rows.map((row) => (
           <Row key={row.id}>
             <th scope="row" className="sticky left-0 z-10 bg-inherit px-4 py-2.5 text-left align-top font-medium">
-              <Link
-                href={registryRoutes.household(tenantSlug, row.id)}
-                className="text-brand-700 underline-offset-2 hover:underline"
-              >
+              <Link href={registryRoutes.household(tenantSlug, row.id)} className="text-brand-700 underline-offset-2 hover:underline">
                 {row.headName ?? t("results.noHead")}
               </Link>
               {row.match ? (
@@ -49,9 +46,7 @@ export async function RegistryResults({ rows, tenantSlug }: { rows: RegistryRow[
             </Cell>
             <Cell className="align-top">
               {row.address}
-              {row.rt || row.rw ? (
-                <span className="block text-xs text-muted">{t("results.rtRw", { rt: row.rt ?? "–", rw: row.rw ?? "–" })}</span>
-              ) : null}
+              {row.rt || row.rw ? <span className="block text-xs text-muted">{t("results.rtRw", { rt: row.rt ?? "–", rw: row.rw ?? "–" })}</span> : null}
             </Cell>
             <Cell className="align-top">
               <span className="flex flex-wrap items-center gap-1.5">

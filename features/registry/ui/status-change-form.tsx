@@ -45,14 +45,7 @@ export function StatusFields({ transitions, today, minDate, currentDesil, fieldE
           required
           error={fieldError("effectiveDate")}
         />
-        <SelectField
-          id={`${idPrefix}-desil`}
-          name="desil"
-          label={t("newDesil")}
-          hint={t("newDesilHint")}
-          defaultValue=""
-          error={fieldError("desil")}
-        >
+        <SelectField id={`${idPrefix}-desil`} name="desil" label={t("newDesil")} hint={t("newDesilHint")} defaultValue="" error={fieldError("desil")}>
           <option value="">{currentDesil === null ? t("keepDesilUnknown") : t("keepDesil", { desil: currentDesil })}</option>
           {Array.from({ length: 10 }, (_, i) => i + 1).map((desil) => (
             <option key={desil} value={desil}>

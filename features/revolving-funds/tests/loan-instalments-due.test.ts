@@ -38,7 +38,10 @@ it("counts as fallen due exactly the instalments the schedule dates on or before
     `SELECT entas_instalments_due_from(entas_month_index(d) + g, date_part('day', d)::int,
                                       entas_month_index(t), date_part('day', t)::int, date_part('day', t + 1) = 1, n) AS n
        FROM unnest($1::date[], $2::date[], $3::int[], $4::int[]) WITH ORDINALITY AS c(d, t, g, n, i) ORDER BY i`,
-    cases.map((c) => c.disbursed), cases.map((c) => c.today), cases.map((c) => c.grace), cases.map((c) => c.tenor),
+    cases.map((c) => c.disbursed),
+    cases.map((c) => c.today),
+    cases.map((c) => c.grace),
+    cases.map((c) => c.tenor),
   );
   const wrong = cases.filter((c, i) => rows[i]!.n !== c.expected);
   expect(wrong).toEqual([]);

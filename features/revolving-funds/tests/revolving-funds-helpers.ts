@@ -1,6 +1,12 @@
 // Shared set-up for the Dana PEM integration tests: a city with a NIK prefix, a fund with
 // capital, and a kelurahan officer.
-import { addCapitalDefinition, approveLoanDefinition, createFundDefinition, createLoanDefinition, disburseLoanDefinition } from "@/features/revolving-funds/action-definitions";
+import {
+  addCapitalDefinition,
+  approveLoanDefinition,
+  createFundDefinition,
+  createLoanDefinition,
+  disburseLoanDefinition,
+} from "@/features/revolving-funds/action-definitions";
 import type { AnyActionDefinition } from "@/lib/actions/define";
 import { runAction } from "@/lib/actions/run";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -42,7 +48,16 @@ export function must<R>(result: { ok: true; data: R } | { ok: false; code: strin
 
 /** The fund most Dana PEM tests lend from: the city's 2026 fund with Rp 50 juta capital. */
 export async function fundWithCapital(act: ReturnType<typeof actor>, city: FundCity): Promise<string> {
-  const fundId = must(await act<{ fundId: string }>(city.officer, createFundDefinition, { year: "2026", lpmName: "LPM Uji", maxLoan: "25 juta", maxTenorMonths: "12", serviceFeeBps: "3", graceMonths: "0" })).fundId;
+  const fundId = must(
+    await act<{ fundId: string }>(city.officer, createFundDefinition, {
+      year: "2026",
+      lpmName: "LPM Uji",
+      maxLoan: "25 juta",
+      maxTenorMonths: "12",
+      serviceFeeBps: "3",
+      graceMonths: "0",
+    }),
+  ).fundId;
   must(await act(city.officer, addCapitalDefinition, { fundId, amount: "50.000.000", source: "APBD", receivedAt: "2026-01-02" }));
   return fundId;
 }

@@ -53,7 +53,16 @@ it("reconciles after every step of random lending, repaying and writing off", as
         tx.area.create({ data: { tenantId: city.id, code: `97.${uniqueSuffix()}`, name: "Kelurahan Acak", level: "KELURAHAN", parentId: city.kecamatanId } }),
       );
       const officer = sessionUser(city, "KELURAHAN", { id: `lurah-${kelurahan.id}`, kelurahanId: kelurahan.id });
-      const { fundId } = must(await act<{ fundId: string }>(officer, createFundDefinition, { year: "2026", lpmName: "LPM Acak", maxLoan: "12 juta", maxTenorMonths: "12", serviceFeeBps: "2,5", graceMonths: "0" }));
+      const { fundId } = must(
+        await act<{ fundId: string }>(officer, createFundDefinition, {
+          year: "2026",
+          lpmName: "LPM Acak",
+          maxLoan: "12 juta",
+          maxTenorMonths: "12",
+          serviceFeeBps: "2,5",
+          graceMonths: "0",
+        }),
+      );
       must(await act(officer, addCapitalDefinition, { fundId, amount: "20 juta", source: "APBD", receivedAt: "2026-01-02" }));
       const loans: string[] = [];
 
@@ -63,8 +72,13 @@ it("reconciles after every step of random lending, repaying and writing off", as
           must(await act(officer, addCapitalDefinition, { fundId, amount: `${step.millions} juta`, source: "CSR", receivedAt: "2026-02-01" }));
         } else if (step.kind === "lend") {
           const proposed = await act<{ loanId: string }>(officer, createLoanDefinition, {
-            fundId, borrowerNik: cityNik(city, new Date(Date.UTC(1990, 0, 1))), borrowerName: "Peminjam Acak",
-            businessType: "Usaha acak", purpose: "Modal usaha acak", principal: `${step.millions} juta`, tenorMonths: String(step.tenor),
+            fundId,
+            borrowerNik: cityNik(city, new Date(Date.UTC(1990, 0, 1))),
+            borrowerName: "Peminjam Acak",
+            businessType: "Usaha acak",
+            purpose: "Modal usaha acak",
+            principal: `${step.millions} juta`,
+            tenorMonths: String(step.tenor),
           });
           if (!proposed.ok) {
             expect(proposed.fieldErrors?.principal?.[0]).toMatch(/kas/);
@@ -96,13 +110,16 @@ it("reconciles after every step of random lending, repaying and writing off", as
         expect(ledger.cash).toBeGreaterThanOrEqual(0n);
         expect(ledger.lendable).toBeGreaterThanOrEqual(0n);
         // Each loan's kept totals are the sums of its repayments.
-        const mismatched = await t.withTenant(city.id, (tx) => tx.$queryRaw<{ n: number }[]>`
+        const mismatched = await t.withTenant(
+          city.id,
+          (tx) => tx.$queryRaw<{ n: number }[]>`
           SELECT COUNT(*)::int AS n FROM "Loan" l
            WHERE l."fundId" = ${fundId} AND (
              l."principalRepaid" <> COALESCE((SELECT SUM(r."principalPart") FROM "Repayment" r WHERE r."loanId" = l."id"), 0)
           OR l."feePaid" <> COALESCE((SELECT SUM(r."feePart") FROM "Repayment" r WHERE r."loanId" = l."id"), 0)
           OR (l."status" = 'REPAID' AND l."principalRepaid" <> l."principal")
-          OR l."principalRepaid" > l."principal")`);
+          OR l."principalRepaid" > l."principal")`,
+        );
         expect(mismatched[0]!.n).toBe(0);
       }
     }),

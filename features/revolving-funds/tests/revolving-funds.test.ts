@@ -15,7 +15,16 @@ import { dayToDate, todayIn } from "@/lib/calendar/days";
 import { sessionUser } from "@/tests/helpers/actions";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 import { createTestHousehold } from "@/tests/helpers/factories";
-import { actor, cityNik, fundCity, fundWithCapital, lendFrom, must, type FundCity, type LendOptions } from "@/features/revolving-funds/tests/revolving-funds-helpers";
+import {
+  actor,
+  cityNik,
+  fundCity,
+  fundWithCapital,
+  lendFrom,
+  must,
+  type FundCity,
+  type LendOptions,
+} from "@/features/revolving-funds/tests/revolving-funds-helpers";
 
 let t: TestDb;
 let city: FundCity;
@@ -86,13 +95,36 @@ describe("lending and repaying", () => {
     expect(malformed).toMatchObject({ ok: false, fieldErrors: { borrowerNik: [expect.any(String)] } });
 
     // A second fund with Rp 3 juta of capital cannot lend Rp 4 juta.
-    const small = must(await act<{ fundId: string }>(city.officer, createFundDefinition, { year: "2025", lpmName: "LPM Uji", maxLoan: "10 juta", maxTenorMonths: "12", serviceFeeBps: "", graceMonths: "1" })).fundId;
+    const small = must(
+      await act<{ fundId: string }>(city.officer, createFundDefinition, {
+        year: "2025",
+        lpmName: "LPM Uji",
+        maxLoan: "10 juta",
+        maxTenorMonths: "12",
+        serviceFeeBps: "",
+        graceMonths: "1",
+      }),
+    ).fundId;
     must(await act(city.officer, addCapitalDefinition, { fundId: small, amount: "3 juta", source: "CSR", receivedAt: "2025-01-05" }));
     const tooMuch = await act(city.officer, createLoanDefinition, { ...base, fundId: small, borrowerNik: cityNik(city, olderBirth), principal: "4 juta" });
     expect(tooMuch).toMatchObject({ ok: false, fieldErrors: { principal: [expect.stringContaining("kas")] } });
     // Two approvals that together exceed the cash: the second is refused.
-    const a = must(await act<{ loanId: string }>(city.officer, createLoanDefinition, { ...base, fundId: small, borrowerNik: cityNik(city, olderBirth), principal: "2 juta" })).loanId;
-    const b = must(await act<{ loanId: string }>(city.officer, createLoanDefinition, { ...base, fundId: small, borrowerNik: cityNik(city, olderBirth), principal: "2 juta" })).loanId;
+    const a = must(
+      await act<{ loanId: string }>(city.officer, createLoanDefinition, {
+        ...base,
+        fundId: small,
+        borrowerNik: cityNik(city, olderBirth),
+        principal: "2 juta",
+      }),
+    ).loanId;
+    const b = must(
+      await act<{ loanId: string }>(city.officer, createLoanDefinition, {
+        ...base,
+        fundId: small,
+        borrowerNik: cityNik(city, olderBirth),
+        principal: "2 juta",
+      }),
+    ).loanId;
     must(await act(city.officer, approveLoanDefinition, { loanId: a, approvedByName: "Ketua LPM" }));
     expect(await act(city.officer, approveLoanDefinition, { loanId: b, approvedByName: "Ketua LPM" })).toMatchObject({ ok: false, code: "INVALID" });
     must(await act(city.officer, rejectLoanDefinition, { loanId: b }));
@@ -103,10 +135,27 @@ describe("lending and repaying", () => {
     const member = await read(async (tx) => {
       const household = await createTestHousehold(tx, city);
       return tx.member.create({
-        data: { tenantId: city.id, householdId: household.id, nik: cityNik(city, olderBirth), name: "Agustina Nenobais", sex: "FEMALE", birthDate: olderBirth, relation: "HEAD" },
+        data: {
+          tenantId: city.id,
+          householdId: household.id,
+          nik: cityNik(city, olderBirth),
+          name: "Agustina Nenobais",
+          sex: "FEMALE",
+          birthDate: olderBirth,
+          relation: "HEAD",
+        },
       });
     });
-    const { loanId } = must(await act<{ loanId: string }>(city.officer, createLoanDefinition, { fundId, memberId: member.id, businessType: "Tenun ikat", purpose: "Beli benang tenun", principal: "2 juta", tenorMonths: "6" }));
+    const { loanId } = must(
+      await act<{ loanId: string }>(city.officer, createLoanDefinition, {
+        fundId,
+        memberId: member.id,
+        businessType: "Tenun ikat",
+        purpose: "Beli benang tenun",
+        principal: "2 juta",
+        tenorMonths: "6",
+      }),
+    );
     const loan = await read((tx) => tx.loan.findFirstOrThrow({ where: { id: loanId } }));
     expect(loan).toMatchObject({ memberId: member.id, householdId: member.householdId, borrowerName: "Agustina Nenobais", isYouth: false, status: "PROPOSED" });
   });
@@ -114,12 +163,22 @@ describe("lending and repaying", () => {
   it("refuses a new loan to a borrower in arrears unless overridden, and records who and why", async () => {
     const nik = cityNik(city, youngBirth);
     await lend("2.000.000", { nik, disbursedAt: "2026-01-15" });
-    const base = { fundId, borrowerNik: nik, borrowerName: "Yohanes Lake", businessType: "Cuci motor", purpose: "Beli mesin cuci", principal: "1 juta", tenorMonths: "6" };
+    const base = {
+      fundId,
+      borrowerNik: nik,
+      borrowerName: "Yohanes Lake",
+      businessType: "Cuci motor",
+      purpose: "Beli mesin cuci",
+      principal: "1 juta",
+      tenorMonths: "6",
+    };
     const refused = await act(city.officer, createLoanDefinition, base);
     expect(refused).toMatchObject({ ok: false, fieldErrors: { override: [expect.stringContaining("menunggak")] } });
     const noReason = await act(city.officer, createLoanDefinition, { ...base, override: "on" });
     expect(noReason).toMatchObject({ ok: false, fieldErrors: { overrideReason: [expect.any(String)] } });
-    const { loanId } = must(await act<{ loanId: string }>(city.officer, createLoanDefinition, { ...base, override: "on", overrideReason: "Usaha baru bangkit setelah banjir" }));
+    const { loanId } = must(
+      await act<{ loanId: string }>(city.officer, createLoanDefinition, { ...base, override: "on", overrideReason: "Usaha baru bangkit setelah banjir" }),
+    );
     const loan = await read((tx) => tx.loan.findFirstOrThrow({ where: { id: loanId } }));
     expect(loan).toMatchObject({ overdueOverride: true, overrideReason: "Usaha baru bangkit setelah banjir", overrideById: city.officer.id });
   });
@@ -134,21 +193,47 @@ describe("lending and repaying", () => {
     must(await act(city.officer, writeOffLoanDefinition, { loanId, reason: "Peminjam pindah ke luar daerah", approver: "Lurah Uji" }));
     const loan = await read((tx) => tx.loan.findFirstOrThrow({ where: { id: loanId } }));
     expect(loan).toMatchObject({ status: "WRITTEN_OFF", writeOffReason: "Peminjam pindah ke luar daerah", writeOffApprover: "Lurah Uji" });
-    expect(await act(city.officer, recordRepaymentDefinition, { loanId, paidAt: "2026-03-01", amount: "100.000" })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await act(city.officer, recordRepaymentDefinition, { loanId, paidAt: "2026-03-01", amount: "100.000" })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
     const ledger = await read((tx) => fundLedger(tx, fundId));
     expect(ledger.writtenOff).toBeGreaterThanOrEqual(3_000_000n);
     expect(reconciles(ledger)).toBe(true);
   });
 
   it("tracks lending rounds: a new round (tahap) is complete once all its loans are repaid", async () => {
-    const fund = must(await act<{ fundId: string }>(city.officer, createFundDefinition, { year: "2024", lpmName: "LPM Uji", maxLoan: "10 juta", maxTenorMonths: "12", serviceFeeBps: "0", graceMonths: "0" })).fundId;
+    const fund = must(
+      await act<{ fundId: string }>(city.officer, createFundDefinition, {
+        year: "2024",
+        lpmName: "LPM Uji",
+        maxLoan: "10 juta",
+        maxTenorMonths: "12",
+        serviceFeeBps: "0",
+        graceMonths: "0",
+      }),
+    ).fundId;
     must(await act(city.officer, addCapitalDefinition, { fundId: fund, amount: "2 juta", source: "APBD", receivedAt: "2024-01-05" }));
     const first = await lend("2.000.000", { fund, tenor: "1", disbursedAt: "2024-02-01" });
     must(await act(city.officer, recordRepaymentDefinition, { loanId: first, paidAt: "2024-03-01", amount: "2 juta" }));
     // Round 2 is lent from the repaid principal.
-    const second = must(await act<{ loanId: string }>(city.officer, createLoanDefinition, { fundId: fund, borrowerNik: cityNik(city, youngBirth), borrowerName: "Fransiska Lado", businessType: "Warung", purpose: "Modal warung makan", principal: "2 juta", tenorMonths: "4", newRound: "on" })).loanId;
+    const second = must(
+      await act<{ loanId: string }>(city.officer, createLoanDefinition, {
+        fundId: fund,
+        borrowerNik: cityNik(city, youngBirth),
+        borrowerName: "Fransiska Lado",
+        businessType: "Warung",
+        purpose: "Modal warung makan",
+        principal: "2 juta",
+        tenorMonths: "4",
+        newRound: "on",
+      }),
+    ).loanId;
     const rounds = await read((tx) => fundRounds(tx, fund));
-    expect(rounds.map((r) => [r.round, r.complete])).toEqual([[1, true], [2, false]]);
+    expect(rounds.map((r) => [r.round, r.complete])).toEqual([
+      [1, true],
+      [2, false],
+    ]);
     expect(await read((tx) => tx.loan.findFirstOrThrow({ where: { id: second } }))).toMatchObject({ round: 2 });
   });
 });
@@ -195,12 +280,19 @@ describe("importing repayments", () => {
 
 describe("who may", () => {
   it("another kelurahan's officer, OPD staff and another city's users cannot reach the fund", async () => {
-    const neighbour = await read((tx) => tx.area.create({ data: { tenantId: city.id, code: `${city.kecamatanId}.2`, name: "Kelurahan Tetangga", level: "KELURAHAN", parentId: city.kecamatanId } }));
+    const neighbour = await read((tx) =>
+      tx.area.create({
+        data: { tenantId: city.id, code: `${city.kecamatanId}.2`, name: "Kelurahan Tetangga", level: "KELURAHAN", parentId: city.kecamatanId },
+      }),
+    );
     const otherOfficer = sessionUser(city, "KELURAHAN", { id: "lurah-tetangga", kelurahanId: neighbour.id });
     const loanId = await lend("1.000.000");
     const capital = { fundId, amount: "1 juta", source: "APBD", receivedAt: "2026-02-01" };
     expect(await act(otherOfficer, addCapitalDefinition, capital)).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect(await act(otherOfficer, recordRepaymentDefinition, { loanId, paidAt: "2026-03-01", amount: "100.000" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await act(otherOfficer, recordRepaymentDefinition, { loanId, paidAt: "2026-03-01", amount: "100.000" })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
     const noKelurahan = sessionUser(city, "KELURAHAN", { id: "lurah-tanpa-kelurahan" });
     expect(await act(noKelurahan, addCapitalDefinition, capital)).toMatchObject({ ok: false, code: "NOT_FOUND" });
     const staff = sessionUser(city, "OPD_STAFF", { id: "staf" });
@@ -209,7 +301,10 @@ describe("who may", () => {
     expect(await act(bapeda, recordRepaymentDefinition, { loanId, paidAt: "2026-03-01", amount: "100.000" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     // Another city's officer, in their own city, finds no such fund or loan.
     expect(await act(otherCity.officer, addCapitalDefinition, capital)).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect(await act(otherCity.officer, recordRepaymentDefinition, { loanId, paidAt: "2026-03-01", amount: "100.000" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await act(otherCity.officer, recordRepaymentDefinition, { loanId, paidAt: "2026-03-01", amount: "100.000" })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
     // ...and is "not found" when aiming at this city's URL.
     expect(await act(otherCity.officer, addCapitalDefinition, capital, city.slug)).toMatchObject({ ok: false, code: "NOT_FOUND" });
     const loan = await read((tx) => tx.loan.findFirstOrThrow({ where: { id: loanId } }));

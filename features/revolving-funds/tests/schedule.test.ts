@@ -32,13 +32,18 @@ describe("schedule", () => {
 
   it("always adds up to principal and fee exactly, never a negative instalment", () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 1n, max: 100_000_000n }), fc.bigInt({ min: 0n, max: 5_000_000n }), fc.integer({ min: 1, max: 60 }), (principal, fee, tenor) => {
-        const schedule = loanSchedule({ disbursedAt: day("2026-02-28"), principal, serviceFee: fee, tenorMonths: tenor, graceMonths: 0 });
-        expect(schedule).toHaveLength(tenor);
-        expect(schedule.reduce((sum, line) => sum + line.principalDue, 0n)).toBe(principal);
-        expect(schedule.reduce((sum, line) => sum + line.feeDue, 0n)).toBe(fee);
-        expect(schedule.every((line) => line.principalDue >= 0n && line.feeDue >= 0n)).toBe(true);
-      }),
+      fc.property(
+        fc.bigInt({ min: 1n, max: 100_000_000n }),
+        fc.bigInt({ min: 0n, max: 5_000_000n }),
+        fc.integer({ min: 1, max: 60 }),
+        (principal, fee, tenor) => {
+          const schedule = loanSchedule({ disbursedAt: day("2026-02-28"), principal, serviceFee: fee, tenorMonths: tenor, graceMonths: 0 });
+          expect(schedule).toHaveLength(tenor);
+          expect(schedule.reduce((sum, line) => sum + line.principalDue, 0n)).toBe(principal);
+          expect(schedule.reduce((sum, line) => sum + line.feeDue, 0n)).toBe(fee);
+          expect(schedule.every((line) => line.principalDue >= 0n && line.feeDue >= 0n)).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -36,11 +36,14 @@ export function ActionForm<Result>({
   children: (fieldError: FieldError) => ReactNode;
 }) {
   const router = useRouter();
-  const { state, pending, formRef, onSubmit, fieldError, formError } = useActionForm<Result>(async (previous, data) => {
-    const result = await action(previous, data);
-    if (result.ok && successHref) router.push(successHref(result.data));
-    return result;
-  }, { resetOnSuccess });
+  const { state, pending, formRef, onSubmit, fieldError, formError } = useActionForm<Result>(
+    async (previous, data) => {
+      const result = await action(previous, data);
+      if (result.ok && successHref) router.push(successHref(result.data));
+      return result;
+    },
+    { resetOnSuccess },
+  );
   // Controlled fields (Rupiah boxes) are cleared by mounting them afresh after a success.
   const [round, setRound] = useState(0);
   useEffect(() => {

@@ -6,7 +6,15 @@ import { percentOf } from "@/lib/money";
 import type { AgeingBucket } from "@/features/revolving-funds/arrears";
 
 /** Outstanding principal by days past due: PAR 30/60/90. */
-export function AgeingTable({ rows, locale, label }: { rows: { bucket: AgeingBucket; loans: number; outstanding: bigint }[]; locale: AppLocale; label: string }) {
+export function AgeingTable({
+  rows,
+  locale,
+  label,
+}: {
+  rows: { bucket: AgeingBucket; loans: number; outstanding: bigint }[];
+  locale: AppLocale;
+  label: string;
+}) {
   const t = useTranslations("RevolvingFunds.ageing");
   const total = rows.reduce((sum, row) => sum + row.outstanding, 0n);
   return (

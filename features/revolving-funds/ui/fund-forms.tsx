@@ -38,7 +38,14 @@ export function FundRulesForm({
           {fundId ? null : (
             <Field id={id("year")} name="year" label={t("year")} inputMode="numeric" defaultValue={year ? String(year) : ""} error={fieldError("year")} />
           )}
-          <Field id={id("lpm")} name="lpmName" label={t("lpmName")} defaultValue={rules?.lpmName ?? ""} error={fieldError("lpmName")} className="md:col-span-2" />
+          <Field
+            id={id("lpm")}
+            name="lpmName"
+            label={t("lpmName")}
+            defaultValue={rules?.lpmName ?? ""}
+            error={fieldError("lpmName")}
+            className="md:col-span-2"
+          />
           <RupiahField
             id={id("max")}
             name="maxLoan"
@@ -48,9 +55,31 @@ export function FundRulesForm({
             preview={(amount) => `= ${amount}`}
             example={t("maxLoanExample")}
           />
-          <Field id={id("tenor")} name="maxTenorMonths" label={t("maxTenor")} inputMode="numeric" defaultValue={String(rules?.maxTenorMonths ?? 12)} error={fieldError("maxTenorMonths")} />
-          <Field id={id("fee")} name="serviceFeeBps" label={t("fee")} hint={t("feeHint")} inputMode="decimal" defaultValue={rules?.serviceFeePercent ?? "0"} error={fieldError("serviceFeeBps")} />
-          <Field id={id("grace")} name="graceMonths" label={t("grace")} inputMode="numeric" defaultValue={String(rules?.graceMonths ?? 0)} error={fieldError("graceMonths")} />
+          <Field
+            id={id("tenor")}
+            name="maxTenorMonths"
+            label={t("maxTenor")}
+            inputMode="numeric"
+            defaultValue={String(rules?.maxTenorMonths ?? 12)}
+            error={fieldError("maxTenorMonths")}
+          />
+          <Field
+            id={id("fee")}
+            name="serviceFeeBps"
+            label={t("fee")}
+            hint={t("feeHint")}
+            inputMode="decimal"
+            defaultValue={rules?.serviceFeePercent ?? "0"}
+            error={fieldError("serviceFeeBps")}
+          />
+          <Field
+            id={id("grace")}
+            name="graceMonths"
+            label={t("grace")}
+            inputMode="numeric"
+            defaultValue={String(rules?.graceMonths ?? 0)}
+            error={fieldError("graceMonths")}
+          />
         </div>
       )}
     </ActionForm>
@@ -66,7 +95,14 @@ export function CapitalForm({ action, fundId, today }: { action: FormAction<unkn
     <ActionForm action={action} hidden={{ fundId }} submitLabel={t("submit")} pendingLabel={t("saving")} errorSummary={t("errorSummary")}>
       {(fieldError) => (
         <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
-          <RupiahField id="capital-amount" name="amount" label={t("amount")} error={fieldError("amount")} preview={(amount) => `= ${amount}`} example={t("amountExample")} />
+          <RupiahField
+            id="capital-amount"
+            name="amount"
+            label={t("amount")}
+            error={fieldError("amount")}
+            preview={(amount) => `= ${amount}`}
+            example={t("amountExample")}
+          />
           <SelectField id="capital-source" name="source" label={t("source")} defaultValue="APBD" error={fieldError("source")}>
             {SOURCES.map((source) => (
               <option key={source} value={source}>

@@ -18,7 +18,12 @@ export function FundLedgerSummary({ ledger, locale }: { ledger: FundLedger; loca
       </h2>
       <StatGrid label={t("title")}>
         <StatCard label={t("capital")} value={short(ledger.capital)} />
-        <StatCard label={t("lendable")} value={short(ledger.lendable)} hint={ledger.committed > 0n ? t("committed", { amount: rp(ledger.committed) }) : t("cashHint")} tone="highlight" />
+        <StatCard
+          label={t("lendable")}
+          value={short(ledger.lendable)}
+          hint={ledger.committed > 0n ? t("committed", { amount: rp(ledger.committed) }) : t("cashHint")}
+          tone="highlight"
+        />
         <StatCard label={t("outstanding")} value={short(ledger.outstanding)} hint={t("disbursed", { amount: rp(ledger.disbursed) })} />
         <StatCard label={t("fees")} value={short(ledger.feesCollected)} hint={t("feesHint")} />
       </StatGrid>

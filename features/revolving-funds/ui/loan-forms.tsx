@@ -46,14 +46,37 @@ export function LoanForm({
             </p>
           ) : (
             <div className="grid gap-4 md:grid-cols-2">
-              <Field id="loan-nik" name="borrowerNik" label={t("nik")} hint={t("nikHint")} inputMode="numeric" maxLength={16} autoComplete="off" error={fieldError("borrowerNik")} />
+              <Field
+                id="loan-nik"
+                name="borrowerNik"
+                label={t("nik")}
+                hint={t("nikHint")}
+                inputMode="numeric"
+                maxLength={16}
+                autoComplete="off"
+                error={fieldError("borrowerNik")}
+              />
               <Field id="loan-name" name="borrowerName" label={t("name")} autoComplete="off" error={fieldError("borrowerName")} />
             </div>
           )}
           <div className="grid gap-4 md:grid-cols-2">
             <Field id="loan-business" name="businessType" label={t("businessType")} hint={t("businessHint")} error={fieldError("businessType")} />
-            <RupiahField id="loan-principal" name="principal" label={t("principal")} error={fieldError("principal")} preview={(amount) => `= ${amount}`} example={t("principalExample")} />
-            <Field id="loan-tenor" name="tenorMonths" label={t("tenor", { max: maxTenorMonths })} inputMode="numeric" defaultValue="10" error={fieldError("tenorMonths")} />
+            <RupiahField
+              id="loan-principal"
+              name="principal"
+              label={t("principal")}
+              error={fieldError("principal")}
+              preview={(amount) => `= ${amount}`}
+              example={t("principalExample")}
+            />
+            <Field
+              id="loan-tenor"
+              name="tenorMonths"
+              label={t("tenor", { max: maxTenorMonths })}
+              inputMode="numeric"
+              defaultValue="10"
+              error={fieldError("tenorMonths")}
+            />
             <label className="flex min-h-11 items-center gap-2 self-end text-sm text-ink">
               <input type="checkbox" name="newRound" className="size-4" /> {t("newRound")}
             </label>
@@ -62,7 +85,15 @@ export function LoanForm({
           <fieldset className="rounded-md border border-line p-3">
             <legend className="px-1 text-sm font-medium text-ink">{t("overrideLegend")}</legend>
             <label className="flex items-center gap-2 text-sm text-ink">
-              <input type="checkbox" name="override" className="size-4" checked={override} onChange={(event) => setOverride(event.target.checked)} aria-invalid={fieldError("override") ? true : undefined} aria-describedby={fieldError("override") ? "loan-override-error" : undefined} />
+              <input
+                type="checkbox"
+                name="override"
+                className="size-4"
+                checked={override}
+                onChange={(event) => setOverride(event.target.checked)}
+                aria-invalid={fieldError("override") ? true : undefined}
+                aria-describedby={fieldError("override") ? "loan-override-error" : undefined}
+              />
               {t("override")}
             </label>
             {fieldError("override") ? (
@@ -70,7 +101,16 @@ export function LoanForm({
                 {fieldError("override")}
               </p>
             ) : null}
-            {override ? <TextareaField id="loan-override-reason" name="overrideReason" label={t("overrideReason")} rows={2} error={fieldError("overrideReason")} className="mt-3" /> : null}
+            {override ? (
+              <TextareaField
+                id="loan-override-reason"
+                name="overrideReason"
+                label={t("overrideReason")}
+                rows={2}
+                error={fieldError("overrideReason")}
+                className="mt-3"
+              />
+            ) : null}
           </fieldset>
         </>
       )}
@@ -82,7 +122,9 @@ export function ApproveForm({ action, loanId, defaultName }: { action: FormActio
   const t = useTranslations("RevolvingFunds.approveForm");
   return (
     <ActionForm action={action} hidden={{ loanId }} submitLabel={t("submit")} pendingLabel={t("saving")} errorSummary={t("errorSummary")}>
-      {(fieldError) => <Field id="approve-name" name="approvedByName" label={t("name")} hint={t("hint")} defaultValue={defaultName} error={fieldError("approvedByName")} />}
+      {(fieldError) => (
+        <Field id="approve-name" name="approvedByName" label={t("name")} hint={t("hint")} defaultValue={defaultName} error={fieldError("approvedByName")} />
+      )}
     </ActionForm>
   );
 }
@@ -91,7 +133,18 @@ export function DisburseForm({ action, loanId, today }: { action: FormAction<unk
   const t = useTranslations("RevolvingFunds.disburseForm");
   return (
     <ActionForm action={action} hidden={{ loanId }} submitLabel={t("submit")} pendingLabel={t("saving")} errorSummary={t("errorSummary")}>
-      {(fieldError) => <Field id="disburse-date" name="disbursedAt" type="date" max={today} defaultValue={today} label={t("date")} hint={t("hint")} error={fieldError("disbursedAt")} />}
+      {(fieldError) => (
+        <Field
+          id="disburse-date"
+          name="disbursedAt"
+          type="date"
+          max={today}
+          defaultValue={today}
+          label={t("date")}
+          hint={t("hint")}
+          error={fieldError("disbursedAt")}
+        />
+      )}
     </ActionForm>
   );
 }
@@ -102,7 +155,14 @@ export function RepaymentForm({ action, loanId, today, suggested }: { action: Fo
     <ActionForm action={action} hidden={{ loanId }} submitLabel={t("submit")} pendingLabel={t("saving")} errorSummary={t("errorSummary")}>
       {(fieldError) => (
         <div className="grid gap-4 md:grid-cols-2">
-          <RupiahField id="repay-amount" name="amount" label={t("amount")} hint={t("amountHint", { amount: suggested })} error={fieldError("amount")} preview={(amount) => `= ${amount}`} />
+          <RupiahField
+            id="repay-amount"
+            name="amount"
+            label={t("amount")}
+            hint={t("amountHint", { amount: suggested })}
+            error={fieldError("amount")}
+            preview={(amount) => `= ${amount}`}
+          />
           <Field id="repay-date" name="paidAt" type="date" max={today} defaultValue={today} label={t("paidAt")} error={fieldError("paidAt")} />
           <Field id="repay-receipt" name="receiptNo" label={t("receiptNo")} hint={t("receiptHint")} error={fieldError("receiptNo")} />
           <Field id="repay-note" name="note" label={t("note")} error={fieldError("note")} />

@@ -4,7 +4,15 @@ import { Cell, HeaderCell, Row, RowHeaderCell, Table, TableBody, TableHead } fro
 import { formatNumber, formatRupiah } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 
-export function RoundsTable({ rounds, locale, label }: { rounds: { round: number; loans: number; disbursed: bigint; open: number; complete: boolean }[]; locale: AppLocale; label: string }) {
+export function RoundsTable({
+  rounds,
+  locale,
+  label,
+}: {
+  rounds: { round: number; loans: number; disbursed: bigint; open: number; complete: boolean }[];
+  locale: AppLocale;
+  label: string;
+}) {
   const t = useTranslations("RevolvingFunds.rounds");
   return (
     <Table label={label}>

@@ -7,7 +7,19 @@ import { instalmentsPaid } from "@/features/revolving-funds/allocation";
 import type { Instalment } from "@/features/revolving-funds/schedule";
 
 /** The monthly schedule with what each instalment has received (oldest first, fee first). */
-export function ScheduleTable({ schedule, paidTotal, today, locale, label }: { schedule: Instalment[]; paidTotal: bigint; today: Date; locale: AppLocale; label: string }) {
+export function ScheduleTable({
+  schedule,
+  paidTotal,
+  today,
+  locale,
+  label,
+}: {
+  schedule: Instalment[];
+  paidTotal: bigint;
+  today: Date;
+  locale: AppLocale;
+  label: string;
+}) {
   const t = useTranslations("RevolvingFunds.schedule");
   const paid = instalmentsPaid(schedule, paidTotal);
   const rp = (amount: bigint) => formatRupiah(amount, { locale });

@@ -11,8 +11,7 @@ export async function TenantBar({ tenant, user }: { tenant: TenantSummary; user:
   const href = (item: NavItem) => tenantPageHref(tenant.slug, item.key);
   // The city's home is current only on itself; any other item gives way to the items below it.
   const isHome = (item: NavItem) => item.key === "home";
-  const deeperHrefs = (item: NavItem) =>
-    isHome(item) ? [] : items.map(href).filter((other) => other.startsWith(`${href(item)}/`));
+  const deeperHrefs = (item: NavItem) => (isHome(item) ? [] : items.map(href).filter((other) => other.startsWith(`${href(item)}/`)));
   return (
     <div className="border-b border-line bg-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-col gap-x-6 px-4 pt-2 sm:flex-row sm:items-center sm:px-6 sm:pt-0">

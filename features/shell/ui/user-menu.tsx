@@ -17,10 +17,7 @@ export async function UserMenu() {
         </span>
         <span className="text-xs text-brand-100">{t(`Users.roles.${user.role}`)}</span>
       </span>
-      <Link
-        href={accountRoutes.changePassword()}
-        className="hidden rounded px-1 text-brand-100 underline-offset-4 hover:text-white hover:underline sm:inline"
-      >
+      <Link href={accountRoutes.changePassword()} className="hidden rounded px-1 text-brand-100 underline-offset-4 hover:text-white hover:underline sm:inline">
         {t("Shell.changePassword")}
       </Link>
       <SignOutButton />

@@ -38,7 +38,15 @@ const fieldErrors = (result: unknown) => (result as { fieldErrors?: Record<strin
 
 describe("saving a year's BPS figures", () => {
   it("records the city's year once and replaces it when saved again", async () => {
-    const first = await run(bapeda, saveStatisticDefinition, { year: "2023", areaId: "", povertyRatePct: "9,02", poorPeople: "34.500", extremeRatePct: "1,08", extremePoorPeople: "6562", source: "BPS" });
+    const first = await run(bapeda, saveStatisticDefinition, {
+      year: "2023",
+      areaId: "",
+      povertyRatePct: "9,02",
+      poorPeople: "34.500",
+      extremeRatePct: "1,08",
+      extremePoorPeople: "6562",
+      source: "BPS",
+    });
     expect(first).toMatchObject({ ok: true, data: { created: true } });
     const again = await run(bapeda, saveStatisticDefinition, { year: "2023", povertyRatePct: "8.61", p1: "1,234" });
     expect(again).toMatchObject({ ok: true, data: { created: false } });
@@ -70,7 +78,10 @@ describe("saving a year's BPS figures", () => {
   });
 
   it("treats another city's kecamatan as not found", async () => {
-    expect(await run(bapeda, saveStatisticDefinition, { year: "2023", areaId: otherCity.kecamatanId, povertyRatePct: "5" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await run(bapeda, saveStatisticDefinition, { year: "2023", areaId: otherCity.kecamatanId, povertyRatePct: "5" })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
   });
 
   it("is for Bapeda only, and only in its own city", async () => {
@@ -84,7 +95,10 @@ describe("saving a year's BPS figures", () => {
 
   it("deletes a row of its own city only", async () => {
     const [row] = await series();
-    expect(await run(sessionUser(otherCity, "BAPEDA"), deleteStatisticDefinition, { statisticId: row!.id }, otherCity.slug)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await run(sessionUser(otherCity, "BAPEDA"), deleteStatisticDefinition, { statisticId: row!.id }, otherCity.slug)).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
     expect(await run(sessionUser(city, "MAYOR_OFFICE"), deleteStatisticDefinition, { statisticId: row!.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await run(bapeda, deleteStatisticDefinition, { statisticId: row!.id })).toMatchObject({ ok: true });
     expect(await series()).toEqual([]);
@@ -106,10 +120,16 @@ describe("targets", () => {
   it("saves, replaces and deletes a target; refuses others", async () => {
     const created = await run(bapeda, saveTargetDefinition, { indicator: "EXTREME_POVERTY_RATE", year: "2026", value: "0" });
     expect(created).toMatchObject({ ok: true, data: { created: true } });
-    expect(await run(bapeda, saveTargetDefinition, { indicator: "EXTREME_POVERTY_RATE", year: "2026", value: "0,5", note: "Revisi" })).toMatchObject({ ok: true, data: { created: false } });
+    expect(await run(bapeda, saveTargetDefinition, { indicator: "EXTREME_POVERTY_RATE", year: "2026", value: "0,5", note: "Revisi" })).toMatchObject({
+      ok: true,
+      data: { created: false },
+    });
     expect(await run(bapeda, saveTargetDefinition, { indicator: "NOTHING", year: "2026", value: "0" })).toMatchObject({ ok: false, code: "INVALID" });
     expect(await run(bapeda, saveTargetDefinition, { indicator: "POVERTY_RATE", year: "2026", value: "" })).toMatchObject({ ok: false, code: "INVALID" });
-    expect(await run(sessionUser(city, "AUDITOR"), saveTargetDefinition, { indicator: "POVERTY_RATE", year: "2026", value: "1" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await run(sessionUser(city, "AUDITOR"), saveTargetDefinition, { indicator: "POVERTY_RATE", year: "2026", value: "1" })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
     const targetId = (created as { data: { targetId: string } }).data.targetId;
     const target = await t.withTenant(city.id, (tx) => tx.target.findFirst({ where: { id: targetId } }));
     expect(target?.value.toNumber()).toBe(0.5);
@@ -138,8 +158,14 @@ describe("importing the series", () => {
     expect(report.rejected.map((row) => row.rowNumber)).toEqual([4, 5]);
     expect(report.rejected[0]!.reasons.join()).toMatch(/Kecamatan "Kecamatan Tidak Ada"/);
     expect(report.rejected[1]!.reasons.join()).toMatch(/TAHUN/);
-    expect((await series()).map((row) => [row.year, row.povertyRatePct])).toEqual([[2019, 10.1], [2030, null]]);
+    expect((await series()).map((row) => [row.year, row.povertyRatePct])).toEqual([
+      [2019, 10.1],
+      [2030, null],
+    ]);
     expect((await series(city.kecamatanId))[0]).toEqual(expect.objectContaining({ year: 2020, povertyRatePct: 9.8, poorPeople: 1200 }));
-    expect(await run(sessionUser(city, "MAYOR_OFFICE"), importStatisticsDefinition, { mode: "commit", file: file(csv) })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await run(sessionUser(city, "MAYOR_OFFICE"), importStatisticsDefinition, { mode: "commit", file: file(csv) })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
   });
 });

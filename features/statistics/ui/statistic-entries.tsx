@@ -42,7 +42,11 @@ export async function StatisticEntries({
               <Cell numeric>{formatPercent(row.povertyRatePct, { locale })}</Cell>
               <Cell numeric>{formatPercent(row.extremeRatePct, { locale })}</Cell>
               <Cell className="flex flex-wrap items-center gap-2">
-                <Link href={editHref(row.id)} aria-label={t("form.editLabel", { area, year: row.year })} className="text-sm font-medium text-brand-700 underline underline-offset-2">
+                <Link
+                  href={editHref(row.id)}
+                  aria-label={t("form.editLabel", { area, year: row.year })}
+                  className="text-sm font-medium text-brand-700 underline underline-offset-2"
+                >
                   {t("form.edit")}
                 </Link>
                 <ActionButton

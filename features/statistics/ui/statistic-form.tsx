@@ -48,10 +48,39 @@ export function StatisticForm({
             </option>
           ))}
         </SelectField>
-        <Field id="stat-rate" name="povertyRatePct" label={t("form.povertyRatePct")} inputMode="decimal" hint={t("form.decimalHint")} defaultValue={defaults.povertyRatePct} error={fieldError("povertyRatePct")} />
-        <Field id="stat-poor" name="poorPeople" label={t("form.poorPeople")} inputMode="numeric" defaultValue={defaults.poorPeople} error={fieldError("poorPeople")} />
-        <Field id="stat-extreme-rate" name="extremeRatePct" label={t("form.extremeRatePct")} inputMode="decimal" defaultValue={defaults.extremeRatePct} error={fieldError("extremeRatePct")} />
-        <Field id="stat-extreme" name="extremePoorPeople" label={t("form.extremePoorPeople")} inputMode="numeric" defaultValue={defaults.extremePoorPeople} error={fieldError("extremePoorPeople")} />
+        <Field
+          id="stat-rate"
+          name="povertyRatePct"
+          label={t("form.povertyRatePct")}
+          inputMode="decimal"
+          hint={t("form.decimalHint")}
+          defaultValue={defaults.povertyRatePct}
+          error={fieldError("povertyRatePct")}
+        />
+        <Field
+          id="stat-poor"
+          name="poorPeople"
+          label={t("form.poorPeople")}
+          inputMode="numeric"
+          defaultValue={defaults.poorPeople}
+          error={fieldError("poorPeople")}
+        />
+        <Field
+          id="stat-extreme-rate"
+          name="extremeRatePct"
+          label={t("form.extremeRatePct")}
+          inputMode="decimal"
+          defaultValue={defaults.extremeRatePct}
+          error={fieldError("extremeRatePct")}
+        />
+        <Field
+          id="stat-extreme"
+          name="extremePoorPeople"
+          label={t("form.extremePoorPeople")}
+          inputMode="numeric"
+          defaultValue={defaults.extremePoorPeople}
+          error={fieldError("extremePoorPeople")}
+        />
         <Field id="stat-p1" name="p1" label={t("form.p1")} inputMode="decimal" defaultValue={defaults.p1} error={fieldError("p1")} />
         <Field id="stat-p2" name="p2" label={t("form.p2")} inputMode="decimal" defaultValue={defaults.p2} error={fieldError("p2")} />
       </div>

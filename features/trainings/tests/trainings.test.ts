@@ -44,7 +44,7 @@ let dinsosStaff: SessionUser;
 let dinsosHead: SessionUser;
 let stranger: SessionUser;
 
-const read = <T,>(fn: Parameters<typeof t.withTenant<T>>[1]) => t.withTenant(city.id, fn);
+const read = <T>(fn: Parameters<typeof t.withTenant<T>>[1]) => t.withTenant(city.id, fn);
 const run = (user: SessionUser, definition: AnyActionDefinition, input: Record<string, unknown>, slug = city.slug) =>
   runAction(actionDeps(t, user), definition, slug, input);
 const fieldErrors = (result: unknown) => (result as { fieldErrors?: Record<string, string[]> }).fieldErrors ?? {};
@@ -130,7 +130,11 @@ describe("every action keeps to its own OPD, city and roles", () => {
   const draftParticipant = async () => ({ participantId: await addPerson(await newTraining()) });
   const cases: Case[] = [
     { definition: createTrainingDefinition, input: async () => trainingInput(), writers: "entry:write" },
-    { definition: updateTrainingDefinition, input: async () => ({ ...trainingInput({ skill: "Tata Boga" }), ...(await draftTraining()) }), writers: "entry:write" },
+    {
+      definition: updateTrainingDefinition,
+      input: async () => ({ ...trainingInput({ skill: "Tata Boga" }), ...(await draftTraining()) }),
+      writers: "entry:write",
+    },
     { definition: deleteTrainingDefinition, input: draftTraining, writers: "entry:write" },
     {
       definition: cancelTrainingDefinition,
@@ -142,10 +146,18 @@ describe("every action keeps to its own OPD, city and roles", () => {
       writers: "entry:write",
     },
     { definition: verifyTrainingsDefinition, input: async () => ({ ids: (await draftTraining()).trainingId }), writers: "entry:verify" },
-    { definition: addParticipantDefinition, input: async () => ({ ...(await draftTraining()), memberId: (await newPerson()).memberId }), writers: "entry:write" },
+    {
+      definition: addParticipantDefinition,
+      input: async () => ({ ...(await draftTraining()), memberId: (await newPerson()).memberId }),
+      writers: "entry:write",
+    },
     { definition: removeParticipantDefinition, input: draftParticipant, writers: "entry:write" },
     { definition: completeParticipantDefinition, input: async () => ({ ...(await draftParticipant()), certificateNo: "SRT-1" }), writers: "entry:write" },
-    { definition: withdrawParticipantDefinition, input: async () => ({ ...(await draftParticipant()), reason: "Pindah ke luar kota" }), writers: "entry:write" },
+    {
+      definition: withdrawParticipantDefinition,
+      input: async () => ({ ...(await draftParticipant()), reason: "Pindah ke luar kota" }),
+      writers: "entry:write",
+    },
     {
       definition: verifyParticipantsDefinition,
       input: async () => {
@@ -201,7 +213,14 @@ describe("every action keeps to its own OPD, city and roles", () => {
 describe("trainings", () => {
   it("a clerk's training is a draft with who entered it; bad input is refused in Indonesian", async () => {
     const id = await newTraining();
-    expect(await training(id)).toMatchObject({ opdId: disnaker, programmeId: programme, skill: "Menjahit", capacity: 10, status: "DRAFT", createdById: staff.id });
+    expect(await training(id)).toMatchObject({
+      opdId: disnaker,
+      programmeId: programme,
+      skill: "Menjahit",
+      capacity: 10,
+      status: "DRAFT",
+      createdById: staff.id,
+    });
 
     const bad = await run(staff, createTrainingDefinition, trainingInput({ skill: "", startDate: "2024-13-01", capacity: "0", place: "" }));
     expect(bad).toMatchObject({ ok: false, code: "INVALID" });
@@ -276,7 +295,12 @@ describe("participants", () => {
     const id = await newTraining({ capacity: "2" });
     const person = await newPerson();
     const participantId = await addPerson(id, person);
-    expect(await participant(participantId)).toMatchObject({ memberId: person.memberId, householdId: person.householdId, status: "DRAFT", completion: "ENROLLED" });
+    expect(await participant(participantId)).toMatchObject({
+      memberId: person.memberId,
+      householdId: person.householdId,
+      status: "DRAFT",
+      completion: "ENROLLED",
+    });
     expect(await run(staff, addParticipantDefinition, { trainingId: id, memberId: person.memberId })).toMatchObject({ code: "CONFLICT" });
     expect(await run(staff, addParticipantDefinition, { trainingId: id, memberId: "" })).toMatchObject({ code: "INVALID" });
     expect(await run(staff, addParticipantDefinition, { trainingId: id, memberId: "nobody" })).toMatchObject({ code: "NOT_FOUND" });
@@ -292,7 +316,15 @@ describe("participants", () => {
     const foreignMember = await t.withTenant(otherCity.id, async (tx) => {
       const household = await createTestHousehold(tx, otherCity);
       return tx.member.create({
-        data: { tenantId: otherCity.id, householdId: household.id, nik: "5271014101900999", name: "Orang Lain", sex: "MALE", birthDate: new Date("1980-01-01"), relation: "HEAD" },
+        data: {
+          tenantId: otherCity.id,
+          householdId: household.id,
+          nik: "5271014101900999",
+          name: "Orang Lain",
+          sex: "MALE",
+          birthDate: new Date("1980-01-01"),
+          relation: "HEAD",
+        },
       });
     });
     await ok(staff, removeParticipantDefinition, { participantId });
@@ -340,7 +372,11 @@ describe("participants", () => {
     expect(fieldErrors(clash).certificateNo?.[0]).toMatch(/sudah dipakai/);
     expect(await run(staff, completeParticipantDefinition, { participantId: a })).toMatchObject({ code: "CONFLICT" });
 
-    const future = await newTraining({ programmeId: await futureProgramme(), startDate: `${new Date().getFullYear() + 1}-06-01`, endDate: `${new Date().getFullYear() + 1}-06-03` });
+    const future = await newTraining({
+      programmeId: await futureProgramme(),
+      startDate: `${new Date().getFullYear() + 1}-06-01`,
+      endDate: `${new Date().getFullYear() + 1}-06-03`,
+    });
     const early = await addPerson(future);
     expect(await run(staff, completeParticipantDefinition, { participantId: early })).toMatchObject({ code: "INVALID" });
 
@@ -354,13 +390,17 @@ async function futureProgramme() {
   const year = new Date().getFullYear() + 1;
   return read(async (tx) => {
     const existing = await tx.programme.findFirst({ where: { opdId: disnaker, fiscalYear: year } });
-    return (existing ?? (await tx.programme.create({ data: { tenantId: city.id, opdId: disnaker, fiscalYear: year, name: "Tahun Depan", kind: "TRAINING" } }))).id;
+    return (existing ?? (await tx.programme.create({ data: { tenantId: city.id, opdId: disnaker, fiscalYear: year, name: "Tahun Depan", kind: "TRAINING" } })))
+      .id;
   });
 }
 
 describe("follow-up dates", () => {
   it("adds months on the calendar, keeping the day or the month's last day", () => {
-    const due = (day: string, months: number) => followUpDueDate(new Date(`${day}T00:00:00Z`), months).toISOString().slice(0, 10);
+    const due = (day: string, months: number) =>
+      followUpDueDate(new Date(`${day}T00:00:00Z`), months)
+        .toISOString()
+        .slice(0, 10);
     expect(due("2024-03-06", 3)).toBe("2024-06-06");
     expect(due("2024-03-06", 6)).toBe("2024-09-06");
     expect(due("2024-11-30", 3)).toBe("2025-02-28");
@@ -379,17 +419,28 @@ describe("follow-up dates", () => {
 
     expect(fieldErrors(await run(staff, recordFollowUpDefinition, { followUpId: three!.id, outcome: "RICH" })).outcome?.[0]).toBe("Pilih hasil tindak lanjut.");
     await ok(staff, recordFollowUpDefinition, { followUpId: three!.id, outcome: "BUSINESS_OPENED", note: "Warung jahit di rumah" });
-    expect(await read((tx) => tx.trainingFollowUp.findFirst({ where: { id: three!.id } }))).toMatchObject({ outcome: "BUSINESS_OPENED", recordedById: staff.id });
+    expect(await read((tx) => tx.trainingFollowUp.findFirst({ where: { id: three!.id } }))).toMatchObject({
+      outcome: "BUSINESS_OPENED",
+      recordedById: staff.id,
+    });
     const after = await read((tx) => dueFollowUps(tx, { scope: programmeScope(staff), today: "2030-01-01" }));
     expect(after.filter((f) => f.participant.id === p).map((f) => f.monthsAfter)).toEqual([6]);
     expect(await read((tx) => countDueFollowUps(tx, { scope: programmeScope(staff), today: "2030-01-01" }))).toBe(after.length);
 
-    const future = await newTraining({ programmeId: await futureProgramme(), startDate: `${new Date().getFullYear() + 1}-01-05`, endDate: `${new Date().getFullYear() + 1}-01-06` });
+    const future = await newTraining({
+      programmeId: await futureProgramme(),
+      startDate: `${new Date().getFullYear() + 1}-01-05`,
+      endDate: `${new Date().getFullYear() + 1}-01-06`,
+    });
     const q = await addPerson(future);
     await read((tx) => tx.trainingParticipant.update({ where: { tenantId_id: { tenantId: city.id, id: q } }, data: { completion: "COMPLETED" } }));
-    await read((tx) => tx.trainingFollowUp.create({ data: { tenantId: city.id, participantId: q, monthsAfter: 3, dueDate: new Date(`${new Date().getFullYear() + 1}-04-06`) } }));
+    await read((tx) =>
+      tx.trainingFollowUp.create({ data: { tenantId: city.id, participantId: q, monthsAfter: 3, dueDate: new Date(`${new Date().getFullYear() + 1}-04-06`) } }),
+    );
     const notYet = await read((tx) => tx.trainingFollowUp.findFirstOrThrow({ where: { participantId: q } }));
-    expect(fieldErrors(await run(staff, recordFollowUpDefinition, { followUpId: notYet.id, outcome: "EMPLOYED" })).outcome?.[0]).toBe("Tindak lanjut ini belum jatuh tempo.");
+    expect(fieldErrors(await run(staff, recordFollowUpDefinition, { followUpId: notYet.id, outcome: "EMPLOYED" })).outcome?.[0]).toBe(
+      "Tindak lanjut ini belum jatuh tempo.",
+    );
     expect(six).toBeTruthy();
   });
 });
@@ -454,7 +505,9 @@ describe("the prioritised picker", () => {
     await addPerson(id, extreme4);
     const again = await read((tx) => findCandidates(tx, { tenantId: city.id, training: { id, startDate: new Date(`${year}-03-04`) }, q: tag }));
     expect(again.kind === "list" && again.rows.map((row) => row.name)).toEqual([`${tag} Dua`, `${tag} Dua Terjangkau`, `${tag} Lima`]);
-    const nextYear = await read((tx) => findCandidates(tx, { tenantId: city.id, training: { id: done, startDate: new Date(`${year + 1}-03-04`) }, q: `${tag} Dua` }));
+    const nextYear = await read((tx) =>
+      findCandidates(tx, { tenantId: city.id, training: { id: done, startDate: new Date(`${year + 1}-03-04`) }, q: `${tag} Dua` }),
+    );
     expect(nextYear.kind === "list" && nextYear.rows.every((row) => !row.reached)).toBe(true);
   });
 });
@@ -473,22 +526,35 @@ describe("programme figures count only verified entries", () => {
     const [a, b, c] = [await addPerson(id), await addPerson(id), await addPerson(id)];
     await ok(staff, completeParticipantDefinition, { participantId: a, certificateNo: "C-1" });
     await ok(staff, completeParticipantDefinition, { participantId: b });
-    expect(await figures()).toMatchObject({ training: { trainings: 0, participants: 0, completed: 0, certificates: 0, pendingTrainings: 1, pendingParticipants: 3 } });
+    expect(await figures()).toMatchObject({
+      training: { trainings: 0, participants: 0, completed: 0, certificates: 0, pendingTrainings: 1, pendingParticipants: 3 },
+    });
 
     await ok(head, verifyTrainingsDefinition, { ids: id });
     await ok(head, verifyParticipantsDefinition, { ids: [a, b] });
-    expect(await figures()).toMatchObject({ training: { trainings: 1, participants: 2, completed: 2, certificates: 1, pendingTrainings: 0, pendingParticipants: 1 } });
+    expect(await figures()).toMatchObject({
+      training: { trainings: 1, participants: 2, completed: 2, certificates: 1, pendingTrainings: 0, pendingParticipants: 1 },
+    });
     await ok(head, verifyParticipantsDefinition, { ids: c });
     await ok(staff, withdrawParticipantDefinition, { participantId: b, reason: "Salah orang, data diperbaiki" });
     expect(await figures()).toMatchObject({ training: { participants: 2, completed: 1, certificates: 1, pendingParticipants: 0 } });
 
     const households = await Promise.all([newPerson(), newPerson()]);
     await read(async (tx) => {
-      const base = { tenantId: city.id, programmeId: own.id, opdId: disnaker, kind: "EQUIPMENT" as const, items: "Mesin jahit", distributedAt: new Date("2024-04-01") };
+      const base = {
+        tenantId: city.id,
+        programmeId: own.id,
+        opdId: disnaker,
+        kind: "EQUIPMENT" as const,
+        items: "Mesin jahit",
+        distributedAt: new Date("2024-04-01"),
+      };
       const first = await tx.aidDistribution.create({ data: { ...base, householdId: households[0]!.householdId, value: 3_000_000n, status: "VERIFIED" } });
       await tx.aidDistribution.create({ data: { ...base, householdId: households[0]!.householdId, value: 1_000_000n, status: "VERIFIED" } });
       const reversed = await tx.aidDistribution.create({ data: { ...base, householdId: households[1]!.householdId, value: 2_000_000n, status: "VERIFIED" } });
-      await tx.aidDistribution.create({ data: { ...base, householdId: households[1]!.householdId, value: -2_000_000n, status: "VERIFIED", reversesId: reversed.id } });
+      await tx.aidDistribution.create({
+        data: { ...base, householdId: households[1]!.householdId, value: -2_000_000n, status: "VERIFIED", reversesId: reversed.id },
+      });
       await tx.aidDistribution.create({ data: { ...base, householdId: households[1]!.householdId, value: 5_000_000n } });
       return first;
     });

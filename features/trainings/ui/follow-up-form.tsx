@@ -22,7 +22,12 @@ export function FollowUpForm({
 }) {
   const t = useTranslations("Trainings.followUps");
   const { state, pending, formRef, onSubmit, fieldError, formError } = useActionForm<Result>(action);
-  if (state?.ok) return <p role="status" className="text-sm font-medium text-emerald-800">{t("recorded")}</p>;
+  if (state?.ok)
+    return (
+      <p role="status" className="text-sm font-medium text-emerald-800">
+        {t("recorded")}
+      </p>
+    );
   const error = fieldError("outcome") ?? fieldError("note");
   return (
     <form ref={formRef} onSubmit={onSubmit} className="flex flex-wrap items-start gap-2" aria-busy={pending || undefined}>
@@ -45,7 +50,13 @@ export function FollowUpForm({
       >
         {t("save")}
       </button>
-      {error ? <p role="alert" className="w-full text-sm font-medium text-red-800">{error}</p> : formError ? <FormAlert>{formError}</FormAlert> : null}
+      {error ? (
+        <p role="alert" className="w-full text-sm font-medium text-red-800">
+          {error}
+        </p>
+      ) : formError ? (
+        <FormAlert>{formError}</FormAlert>
+      ) : null}
     </form>
   );
 }

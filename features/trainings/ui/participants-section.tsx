@@ -83,7 +83,9 @@ export async function ParticipantsSection({
                 )}
                 <span className="block font-mono text-xs whitespace-nowrap text-muted">{t("participants.nik", { nik: p.nikMasked })}</span>
               </span>,
-              <span key="kk" className="font-mono text-xs">{p.noKkMasked}</span>,
+              <span key="kk" className="font-mono text-xs">
+                {p.noKkMasked}
+              </span>,
               <span key="priority" className="flex flex-wrap gap-1">
                 {p.isExtremePoor ? <ExtremeBadge>{t("picker.extreme")}</ExtremeBadge> : null}
                 <DesilBadge desil={p.desil} />

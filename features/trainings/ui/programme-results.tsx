@@ -14,11 +14,7 @@ export async function ProgrammeResultsCard({ results, trainingsHref }: { results
   const pending = training.pendingTrainings + training.pendingParticipants + aid.pending;
   return (
     <Card className="mt-6">
-      <CardHeader
-        id="programme-results"
-        title={t("title")}
-        description={pending > 0 ? t("pending", { count: pending }) : t("nonePending")}
-      />
+      <CardHeader id="programme-results" title={t("title")} description={pending > 0 ? t("pending", { count: pending }) : t("nonePending")} />
       <div className="space-y-3 p-4 sm:p-5">
         <StatGrid label={t("trainingLabel")}>
           <StatCard
@@ -28,7 +24,11 @@ export async function ProgrammeResultsCard({ results, trainingsHref }: { results
           />
           <StatCard label={t("completed")} value={n(training.completed)} hint={t("trainings", { count: training.trainings })} />
           <StatCard label={t("certificates")} value={n(training.certificates)} />
-          <StatCard label={t("aid")} value={n(aid.distributions)} hint={t("aidHouseholds", { count: aid.households, value: formatRupiahShort(aid.value, { locale }) })} />
+          <StatCard
+            label={t("aid")}
+            value={n(aid.distributions)}
+            hint={t("aidHouseholds", { count: aid.households, value: formatRupiahShort(aid.value, { locale }) })}
+          />
         </StatGrid>
         <p className="text-sm text-muted">
           {t("aidPending", { count: aid.pending })}{" "}

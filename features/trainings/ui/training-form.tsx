@@ -51,7 +51,14 @@ export function TrainingForm({
       {formError ? <FormAlert>{hasFieldErrors ? t("errorSummary") : formError}</FormAlert> : null}
       {values?.trainingId ? <input type="hidden" name="trainingId" value={values.trainingId} /> : null}
       <div className="grid items-start gap-4 md:grid-cols-2 xl:grid-cols-3">
-        <SelectField id="training-programme" name="programmeId" label={t("programme")} defaultValue={values?.programmeId ?? ""} required error={fieldError("programmeId")}>
+        <SelectField
+          id="training-programme"
+          name="programmeId"
+          label={t("programme")}
+          defaultValue={values?.programmeId ?? ""}
+          required
+          error={fieldError("programmeId")}
+        >
           <option value="" disabled>
             {t("programmePlaceholder")}
           </option>
@@ -61,13 +68,57 @@ export function TrainingForm({
             </option>
           ))}
         </SelectField>
-        <Field id="training-skill" name="skill" label={t("skill")} placeholder={t("skillPlaceholder")} defaultValue={values?.skill} required maxLength={120} autoComplete="off" error={fieldError("skill")} />
-        <Field id="training-place" name="place" label={t("place")} placeholder={t("placePlaceholder")} defaultValue={values?.place} required maxLength={200} error={fieldError("place")} />
-        <Field id="training-start" name="startDate" type="date" label={t("startDate")} defaultValue={values?.startDate} required error={fieldError("startDate")} />
-        <Field id="training-end" name="endDate" type="date" label={t("endDate")} defaultValue={values?.endDate} required hint={t("endDateHint")} error={fieldError("endDate")} />
+        <Field
+          id="training-skill"
+          name="skill"
+          label={t("skill")}
+          placeholder={t("skillPlaceholder")}
+          defaultValue={values?.skill}
+          required
+          maxLength={120}
+          autoComplete="off"
+          error={fieldError("skill")}
+        />
+        <Field
+          id="training-place"
+          name="place"
+          label={t("place")}
+          placeholder={t("placePlaceholder")}
+          defaultValue={values?.place}
+          required
+          maxLength={200}
+          error={fieldError("place")}
+        />
+        <Field
+          id="training-start"
+          name="startDate"
+          type="date"
+          label={t("startDate")}
+          defaultValue={values?.startDate}
+          required
+          error={fieldError("startDate")}
+        />
+        <Field
+          id="training-end"
+          name="endDate"
+          type="date"
+          label={t("endDate")}
+          defaultValue={values?.endDate}
+          required
+          hint={t("endDateHint")}
+          error={fieldError("endDate")}
+        />
         <div className="grid grid-cols-[minmax(0,1fr)_8rem] gap-4">
           <Field id="training-trainer" name="trainer" label={t("trainer")} defaultValue={values?.trainer} maxLength={120} error={fieldError("trainer")} />
-          <Field id="training-capacity" name="capacity" inputMode="numeric" label={t("capacity")} defaultValue={values?.capacity} required error={fieldError("capacity")} />
+          <Field
+            id="training-capacity"
+            name="capacity"
+            inputMode="numeric"
+            label={t("capacity")}
+            defaultValue={values?.capacity}
+            required
+            error={fieldError("capacity")}
+          />
         </div>
       </div>
       <div className="flex flex-wrap gap-3">

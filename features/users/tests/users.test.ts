@@ -33,9 +33,7 @@ beforeAll(async () => {
   [city, otherCity] = [await createTestTenant(t.db, t.withTenant), await createTestTenant(t.db, t.withTenant)];
   passwordHash = await hashPassword(PASSWORD);
   const makeOpd = (tenant: TestTenant) =>
-    t.withTenant(tenant.id, (tx) =>
-      tx.opd.create({ data: { tenantId: tenant.id, code: "2.07", name: "Dinas Tenaga Kerja", shortName: "Disnaker" } }),
-    );
+    t.withTenant(tenant.id, (tx) => tx.opd.create({ data: { tenantId: tenant.id, code: "2.07", name: "Dinas Tenaga Kerja", shortName: "Disnaker" } }));
   opdId = (await makeOpd(city)).id;
   otherOpdId = (await makeOpd(otherCity)).id;
   const adminRow = await seedUser(city, { role: "CITY_ADMIN" });
@@ -58,8 +56,7 @@ function seedUser(tenant: TestTenant, data: { role: Role; opdId?: string | null;
 }
 
 const readUser = (tenant: TestTenant, id: string) => t.withTenant(tenant.id, (tx) => tx.user.findFirst({ where: { id } }));
-const auditOf = (tenant: TestTenant, id: string) =>
-  t.withTenant(tenant.id, (tx) => tx.auditLog.findMany({ where: { entityId: id }, orderBy: { id: "asc" } }));
+const auditOf = (tenant: TestTenant, id: string) => t.withTenant(tenant.id, (tx) => tx.auditLog.findMany({ where: { entityId: id }, orderBy: { id: "asc" } }));
 const auditCount = (tenant: TestTenant) => t.withTenant(tenant.id, (tx) => tx.auditLog.count());
 const userCount = (tenant: TestTenant) => t.withTenant(tenant.id, (tx) => tx.user.count());
 const email = () => `baru-${uniqueSuffix()}@uji.go.id`;

@@ -20,9 +20,7 @@ export function OneTimePassword({ email, password }: { email: string; password: 
     <div role="status" className="rounded-md border border-accent-400 bg-accent-50 px-4 py-3">
       <p className="text-sm font-semibold text-ink">{t("title", { email })}</p>
       <div className="mt-2 flex flex-wrap items-center gap-3">
-        <code className="rounded border border-line bg-white px-3 py-1.5 font-mono text-lg tracking-wider text-ink select-all">
-          {password}
-        </code>
+        <code className="rounded border border-line bg-white px-3 py-1.5 font-mono text-lg tracking-wider text-ink select-all">{password}</code>
         <Button variant="secondary" onClick={copy} aria-live="polite">
           {copied ? t("copied") : t("copy")}
         </Button>

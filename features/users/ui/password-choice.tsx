@@ -5,17 +5,7 @@ import { useState } from "react";
 import { Field } from "@/components/ui/field";
 
 /** "Generate one" (default) or "type one", with the password field only for the latter. */
-export function PasswordChoice({
-  legend,
-  minLength,
-  error,
-  idPrefix,
-}: {
-  legend: string;
-  minLength: number;
-  error?: string;
-  idPrefix: string;
-}) {
+export function PasswordChoice({ legend, minLength, error, idPrefix }: { legend: string; minLength: number; error?: string; idPrefix: string }) {
   const t = useTranslations("Users.form");
   const [mode, setMode] = useState<"generate" | "manual">("generate");
   return (

@@ -7,15 +7,7 @@ import { ASSIGNABLE_ROLES, type AssignableRole } from "@/features/users/roles";
 import { usersRoutes } from "@/features/users/routes";
 
 /** Links, not a form: each role is one keypress away and the URL can be shared. */
-export async function RoleFilter({
-  tenantSlug,
-  current,
-  counts,
-}: {
-  tenantSlug: string;
-  current: AssignableRole | null;
-  counts: Map<Role, number>;
-}) {
+export async function RoleFilter({ tenantSlug, current, counts }: { tenantSlug: string; current: AssignableRole | null; counts: Map<Role, number> }) {
   const [t, locale] = await Promise.all([getTranslations("Users"), getLocale()]);
   const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
   const items: { key: string; label: string; count: number; href: string; on: boolean }[] = [

@@ -133,14 +133,7 @@ function UserFormRound(props: Props & { onAnother: () => void }) {
         )}
 
         {scope === "opd" ? (
-          <SelectField
-            id="user-opd"
-            name="opdId"
-            label={t("form.opd")}
-            defaultValue={initial?.opdId ?? ""}
-            required
-            error={fieldError("opdId")}
-          >
+          <SelectField id="user-opd" name="opdId" label={t("form.opd")} defaultValue={initial?.opdId ?? ""} required error={fieldError("opdId")}>
             <option value="">{t("form.opdPlaceholder")}</option>
             {props.choices.opds.map((opd) => (
               <option key={opd.id} value={opd.id}>
@@ -174,12 +167,7 @@ function UserFormRound(props: Props & { onAnother: () => void }) {
       </div>
 
       {props.mode === "create" ? (
-        <PasswordChoice
-          legend={t("form.password")}
-          minLength={props.passwordMinLength}
-          error={fieldError("password")}
-          idPrefix="user"
-        />
+        <PasswordChoice legend={t("form.password")} minLength={props.passwordMinLength} error={fieldError("password")} idPrefix="user" />
       ) : null}
 
       <div className="flex flex-wrap gap-3 pt-1">

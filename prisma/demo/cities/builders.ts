@@ -22,8 +22,7 @@ export function trainingProgramme(input: TrainingProgrammeInput): ProgrammeSpec 
     fiscalYear,
     kind: "TRAINING",
     name,
-    description:
-      description ?? `Pelatihan keterampilan ${plan.skill.toLowerCase()} bagi warga DTKS dan miskin ekstrem.`,
+    description: description ?? `Pelatihan keterampilan ${plan.skill.toLowerCase()} bagi warga DTKS dan miskin ekstrem.`,
     targetUnit: "PERSON",
     targetCount: count,
     targetExtremeCount: Math.round(count * 0.7),

@@ -1,11 +1,4 @@
-import type {
-  AidKind,
-  FundingSource,
-  ProgrammeKind,
-  Sex,
-  TargetIndicator,
-  TargetUnit,
-} from "@/lib/generated/prisma/enums";
+import type { AidKind, FundingSource, ProgrammeKind, Sex, TargetIndicator, TargetUnit } from "@/lib/generated/prisma/enums";
 import type { Culture } from "../names";
 
 /** Everything the demo seed knows about one city, as plain data. */

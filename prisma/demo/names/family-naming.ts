@@ -36,8 +36,7 @@ function sasakFamily(random: Random): FamilyNaming {
     const list = sex === "MALE" ? sasakNames.male : sasakNames.female;
     return random.chance(0.4) ? `${random.pick(list)} ${random.pick(list)}` : random.pick(list);
   };
-  const withTitle = (sex: Sex, isNoble: boolean) =>
-    isNoble ? `${sasakNames.noblePrefix[sex]} ${given(sex)}` : given(sex);
+  const withTitle = (sex: Sex, isNoble: boolean) => (isNoble ? `${sasakNames.noblePrefix[sex]} ${given(sex)}` : given(sex));
   return {
     head: (sex) => withTitle(sex, noble),
     spouse: (sex) => withTitle(sex, noble && random.chance(0.5)),

@@ -15,15 +15,37 @@ export type FamilyPerson = {
   disability: Disability | null;
 };
 
-const HOUSEHOLD_SIZES = [[1, 8], [2, 14], [3, 20], [4, 24], [5, 18], [6, 10], [7, 6]] as const;
+const HOUSEHOLD_SIZES = [
+  [1, 8],
+  [2, 14],
+  [3, 20],
+  [4, 24],
+  [5, 18],
+  [6, 10],
+  [7, 6],
+] as const;
 
 const WORK = [
-  ["Buruh Harian Lepas", 30], ["Pedagang", 12], ["Wiraswasta", 12], ["Karyawan Swasta", 7], ["Tukang Batu", 6],
-  ["Petani/Pekebun", 5], ["Nelayan/Perikanan", 4], ["Sopir", 5], ["Tukang Kayu", 4], ["Buruh Tani/Perkebunan", 3],
+  ["Buruh Harian Lepas", 30],
+  ["Pedagang", 12],
+  ["Wiraswasta", 12],
+  ["Karyawan Swasta", 7],
+  ["Tukang Batu", 6],
+  ["Petani/Pekebun", 5],
+  ["Nelayan/Perikanan", 4],
+  ["Sopir", 5],
+  ["Tukang Kayu", 4],
+  ["Buruh Tani/Perkebunan", 3],
   ["Belum/Tidak Bekerja", 12],
 ] as const;
 
-const DISABILITIES = [["PHYSICAL", 40], ["SENSORY", 25], ["INTELLECTUAL", 15], ["MENTAL", 12], ["MULTIPLE", 8]] as const;
+const DISABILITIES = [
+  ["PHYSICAL", 40],
+  ["SENSORY", 25],
+  ["INTELLECTUAL", 15],
+  ["MENTAL", 12],
+  ["MULTIPLE", 8],
+] as const;
 
 /**
  * One poor household as printed on its kartu keluarga: a head, usually a spouse, children
@@ -34,8 +56,7 @@ export function generateFamily(random: Random, naming: FamilyNaming, snapshot: D
   const femaleHead = random.chance(size === 1 ? 0.45 : 0.15);
   const headAge = size === 1 ? random.int(30, 85) : random.int(23, 68);
   const people: FamilyPerson[] = [];
-  const add = (sex: Sex, age: number, relation: FamilyRelation, name: string) =>
-    people.push(person(random, snapshot, { sex, age, relation, name }));
+  const add = (sex: Sex, age: number, relation: FamilyRelation, name: string) => people.push(person(random, snapshot, { sex, age, relation, name }));
 
   const headSex: Sex = femaleHead ? "FEMALE" : "MALE";
   add(headSex, headAge, "HEAD", naming.head(headSex));
@@ -69,11 +90,7 @@ export function generateFamily(random: Random, naming: FamilyNaming, snapshot: D
   return people;
 }
 
-function person(
-  random: Random,
-  snapshot: Date,
-  { sex, age, relation, name }: { sex: Sex; age: number; relation: FamilyRelation; name: string },
-): FamilyPerson {
+function person(random: Random, snapshot: Date, { sex, age, relation, name }: { sex: Sex; age: number; relation: FamilyRelation; name: string }): FamilyPerson {
   const lastBirthday = utcDate(snapshot.getUTCFullYear() - age, snapshot.getUTCMonth() + 1, snapshot.getUTCDate());
   return {
     name,
@@ -95,10 +112,22 @@ function education(random: Random, age: number): Education | null {
   if (age <= 15) return "SD";
   if (age <= 18) return "SMP";
   if (age >= 60) {
-    return random.weighted<Education>([["NONE", 25], ["NOT_FINISHED_SD", 30], ["SD", 30], ["SMP", 10], ["SMA", 5]]);
+    return random.weighted<Education>([
+      ["NONE", 25],
+      ["NOT_FINISHED_SD", 30],
+      ["SD", 30],
+      ["SMP", 10],
+      ["SMA", 5],
+    ]);
   }
   return random.weighted<Education>([
-    ["NONE", 4], ["NOT_FINISHED_SD", 10], ["SD", 28], ["SMP", 26], ["SMA", 27], ["DIPLOMA", 3], ["BACHELOR", 2],
+    ["NONE", 4],
+    ["NOT_FINISHED_SD", 10],
+    ["SD", 28],
+    ["SMP", 26],
+    ["SMA", 27],
+    ["DIPLOMA", 3],
+    ["BACHELOR", 2],
   ]);
 }
 

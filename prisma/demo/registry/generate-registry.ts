@@ -23,8 +23,24 @@ export type GenerateRegistryOptions = {
 };
 
 // A welfare registry lists the poorer half: mostly desil 1–5, a fifth extreme-poor (desil 1).
-const DESIL_WEIGHTS = [[1, 20], [2, 22], [3, 21], [4, 17], [5, 10], [6, 5], [7, 2.5], [8, 1.2], [9, 0.8], [10, 0.5]] as const;
-const SOURCES = [["DTSEN", 75], ["P3KE", 15], ["DTKS", 8], ["LOCAL", 2]] as const;
+const DESIL_WEIGHTS = [
+  [1, 20],
+  [2, 22],
+  [3, 21],
+  [4, 17],
+  [5, 10],
+  [6, 5],
+  [7, 2.5],
+  [8, 1.2],
+  [9, 0.8],
+  [10, 0.5],
+] as const;
+const SOURCES = [
+  ["DTSEN", 75],
+  ["P3KE", 15],
+  ["DTKS", 8],
+  ["LOCAL", 2],
+] as const;
 
 /**
  * A city's demo welfare registry. Households are generated one after another from one
@@ -81,10 +97,7 @@ export function* registryHouseholds(options: GenerateRegistryOptions): Generator
   }
 }
 
-type History = Pick<
-  GeneratedHousehold,
-  "desil" | "isExtremePoor" | "status" | "statusChangedAt" | "statusEvents" | "desilChanges"
->;
+type History = Pick<GeneratedHousehold, "desil" | "isExtremePoor" | "status" | "statusChangedAt" | "statusEvents" | "desilChanges">;
 
 /** Current desil and status, and the changes that led there during the last 18 months. */
 function history(random: Random, size: number, options: GenerateRegistryOptions): History {

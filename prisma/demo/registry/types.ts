@@ -1,12 +1,4 @@
-import type {
-  ChangeSource,
-  Disability,
-  Education,
-  FamilyRelation,
-  HouseholdStatus,
-  RegistrySource,
-  Sex,
-} from "@/lib/generated/prisma/enums";
+import type { ChangeSource, Disability, Education, FamilyRelation, HouseholdStatus, RegistrySource, Sex } from "@/lib/generated/prisma/enums";
 
 /** A kelurahan with its kecamatan, by Kemendagri code and name. */
 export type RegistryArea = {

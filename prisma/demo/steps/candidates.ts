@@ -6,12 +6,7 @@ import type { SeededHousehold, SeededMember } from "./types";
 export type Candidate = { household: SeededHousehold; member: SeededMember };
 
 /** Members of active households at most `maxDesil`, aged within `ages` on `day`. */
-export function candidatesOn(
-  registry: readonly SeededHousehold[],
-  day: Date,
-  ages: readonly [number, number],
-  maxDesil: number,
-): Candidate[] {
+export function candidatesOn(registry: readonly SeededHousehold[], day: Date, ages: readonly [number, number], maxDesil: number): Candidate[] {
   const candidates: Candidate[] = [];
   for (const household of registry) {
     if (household.status !== "ACTIVE" || household.desil > maxDesil) continue;

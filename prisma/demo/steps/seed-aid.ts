@@ -19,9 +19,7 @@ type HandOver = { kind: AidKind; items: string; value: bigint; distributedAt: Da
  */
 export async function seedAid(seed: CitySeed, programmes: SeededProgramme[], registry: SeededHousehold[]) {
   const { db, tenant } = seed;
-  const planned = programmes
-    .filter((p) => p.spec.aid || p.spec.toolKits)
-    .sort((a, b) => Number(b.spec.kind === "HOUSING") - Number(a.spec.kind === "HOUSING"));
+  const planned = programmes.filter((p) => p.spec.aid || p.spec.toolKits).sort((a, b) => Number(b.spec.kind === "HOUSING") - Number(a.spec.kind === "HOUSING"));
   const done = new Set(
     (
       await db.aidDistribution.findMany({
@@ -58,20 +56,26 @@ async function toolKitRows(seed: CitySeed, random: Random, programme: SeededProg
     const kit = trainings.find((p) => p.id === graduate.training.programmeId)!.spec.training!.toolKit!;
     const distributedAt = addDays(graduate.training.endDate, random.int(14, 45));
     if (distributedAt > seed.city.asOf) return [];
-    return [distribution(seed, random, programme, i, { householdId: graduate.householdId, memberId: graduate.memberId }, {
-      kind: "EQUIPMENT", items: kit.items, value: kit.value, distributedAt,
-    })];
+    return [
+      distribution(
+        seed,
+        random,
+        programme,
+        i,
+        { householdId: graduate.householdId, memberId: graduate.memberId },
+        {
+          kind: "EQUIPMENT",
+          items: kit.items,
+          value: kit.value,
+          distributedAt,
+        },
+      ),
+    ];
   });
 }
 
 /** Households (or one member of each) from the registry, poorest first. */
-function registryAidRows(
-  seed: CitySeed,
-  random: Random,
-  programme: SeededProgramme,
-  registry: SeededHousehold[],
-  housed: Set<string>,
-): DistributionRow[] {
+function registryAidRows(seed: CitySeed, random: Random, programme: SeededProgramme, registry: SeededHousehold[], housed: Set<string>): DistributionRow[] {
   const plan = programme.spec.aid!;
   const year = programme.spec.fiscalYear;
   const midYear = utcDate(year, 7, 1);
@@ -92,9 +96,15 @@ function registryAidRows(
   return recipients.flatMap((recipient, i) => {
     const distributedAt = utcDate(year, random.int(plan.months[0], plan.months[1]), random.int(1, 28));
     if (distributedAt > seed.city.asOf) return [];
-    return [distribution(seed, random, programme, i, recipient, {
-      kind: plan.kind, items: plan.items, value: aidValue(random, plan.value), distributedAt, partnerName: plan.partnerName,
-    })];
+    return [
+      distribution(seed, random, programme, i, recipient, {
+        kind: plan.kind,
+        items: plan.items,
+        value: aidValue(random, plan.value),
+        distributedAt,
+        partnerName: plan.partnerName,
+      }),
+    ];
   });
 }
 

@@ -24,18 +24,20 @@ export async function seedProgrammes(seed: CitySeed, opds: Opds): Promise<Seeded
   });
 
   await db.programme.createMany({
-    data: planned.filter((p) => p.isNew).map(({ spec, opd, id }) => ({
-      tenantId: tenant.id,
-      id,
-      opdId: opd.id,
-      fiscalYear: spec.fiscalYear,
-      name: spec.name,
-      kind: spec.kind,
-      description: spec.description,
-      targetUnit: spec.targetUnit,
-      targetCount: spec.targetCount,
-      targetExtremeCount: spec.targetExtremeCount,
-    })),
+    data: planned
+      .filter((p) => p.isNew)
+      .map(({ spec, opd, id }) => ({
+        tenantId: tenant.id,
+        id,
+        opdId: opd.id,
+        fiscalYear: spec.fiscalYear,
+        name: spec.name,
+        kind: spec.kind,
+        description: spec.description,
+        targetUnit: spec.targetUnit,
+        targetCount: spec.targetCount,
+        targetExtremeCount: spec.targetExtremeCount,
+      })),
     skipDuplicates: true,
   });
   await db.budgetLine.createMany({

@@ -40,16 +40,18 @@ export async function seedRealisations(seed: CitySeed, programmes: SeededProgram
         if (amount === 0n) return [];
         const month = i + 1;
         const verified = !(latestIsDraft && month === months);
-        return [{
-          tenantId: tenant.id,
-          id: seedId(city.slug, "realisation", line.id, month),
-          budgetLineId: line.id,
-          month,
-          amount,
-          note: `Realisasi ${MONTH_NAMES[i]} ${line.year}`,
-          status: verified ? ("VERIFIED" as const) : ("DRAFT" as const),
-          verifiedAt: verified ? addDays(lastDayOfMonth(line.year, month), random.int(3, 12)) : null,
-        }];
+        return [
+          {
+            tenantId: tenant.id,
+            id: seedId(city.slug, "realisation", line.id, month),
+            budgetLineId: line.id,
+            month,
+            amount,
+            note: `Realisasi ${MONTH_NAMES[i]} ${line.year}`,
+            status: verified ? ("VERIFIED" as const) : ("DRAFT" as const),
+            verifiedAt: verified ? addDays(lastDayOfMonth(line.year, month), random.int(3, 12)) : null,
+          },
+        ];
       });
     });
   await db.budgetRealisation.createMany({ data: rows, skipDuplicates: true });

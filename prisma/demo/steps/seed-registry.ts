@@ -40,7 +40,11 @@ export async function seedRegistry(seed: CitySeed, count: number): Promise<Seede
     if (fresh.length === 0) continue;
     const now = new Date();
     await db.$transaction([
-      ...(await insertIgnoringDuplicates(db, "Household", fresh.map((h) => householdRow(tenant.id, h, now)))),
+      ...(await insertIgnoringDuplicates(
+        db,
+        "Household",
+        fresh.map((h) => householdRow(tenant.id, h, now)),
+      )),
       ...(await insertIgnoringDuplicates(
         db,
         "Member",

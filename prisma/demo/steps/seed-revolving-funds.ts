@@ -14,9 +14,23 @@ import { installments, repaidInstallments, splitPrincipals } from "./loan-schedu
 import type { CitySeed, SeededHousehold } from "./types";
 
 const BUSINESSES = [
-  "Kios sembako", "Jualan se'i babi", "Bengkel motor", "Cuci motor", "Jahit pakaian", "Warung makan", "Kue dan jajanan",
-  "Ternak babi", "Ternak ayam kampung", "Jualan sayur keliling", "Sablon kaos", "Service AC", "Pulsa dan aksesoris HP",
-  "Tenun ikat", "Pangkas rambut", "Jualan ikan", "Ojek",
+  "Kios sembako",
+  "Jualan se'i babi",
+  "Bengkel motor",
+  "Cuci motor",
+  "Jahit pakaian",
+  "Warung makan",
+  "Kue dan jajanan",
+  "Ternak babi",
+  "Ternak ayam kampung",
+  "Jualan sayur keliling",
+  "Sablon kaos",
+  "Service AC",
+  "Pulsa dan aksesoris HP",
+  "Tenun ikat",
+  "Pangkas rambut",
+  "Jualan ikan",
+  "Ojek",
 ];
 
 /**
@@ -52,7 +66,11 @@ async function upsertFund({ db, city, tenant }: CitySeed, spec: RevolvingFundSpe
   });
   if (existing) {
     const fundId = existing.id;
-    return { id: fundId, capitals: await db.revolvingFundCapital.count({ where: { tenantId: tenant.id, fundId } }), loans: await db.loan.count({ where: { tenantId: tenant.id, fundId } }) };
+    return {
+      id: fundId,
+      capitals: await db.revolvingFundCapital.count({ where: { tenantId: tenant.id, fundId } }),
+      loans: await db.loan.count({ where: { tenantId: tenant.id, fundId } }),
+    };
   }
   const { id } = await db.revolvingFund.create({
     data: {
@@ -73,8 +91,24 @@ async function upsertFund({ db, city, tenant }: CitySeed, spec: RevolvingFundSpe
 
 function capitalRows({ tenant }: CitySeed, spec: RevolvingFundSpec, fundId: string): Prisma.RevolvingFundCapitalCreateManyInput[] {
   return [
-    { tenantId: tenant.id, id: seedId(fundId, "capital", 0), fundId, amount: spec.carriedOver, source: "OTHER", receivedAt: utcDate(spec.year, 1, 2), note: "Saldo dana bergulir dari tahun sebelumnya" },
-    { tenantId: tenant.id, id: seedId(fundId, "capital", 1), fundId, amount: spec.topUp, source: "APBD", receivedAt: utcDate(spec.year, 3, 1), note: `Tambahan modal Dana PEM dari APBD ${tenant.name} ${spec.year}` },
+    {
+      tenantId: tenant.id,
+      id: seedId(fundId, "capital", 0),
+      fundId,
+      amount: spec.carriedOver,
+      source: "OTHER",
+      receivedAt: utcDate(spec.year, 1, 2),
+      note: "Saldo dana bergulir dari tahun sebelumnya",
+    },
+    {
+      tenantId: tenant.id,
+      id: seedId(fundId, "capital", 1),
+      fundId,
+      amount: spec.topUp,
+      source: "APBD",
+      receivedAt: utcDate(spec.year, 3, 1),
+      note: `Tambahan modal Dana PEM dari APBD ${tenant.name} ${spec.year}`,
+    },
   ];
 }
 
@@ -104,8 +138,7 @@ function loanRows(
   principals.forEach((principal, i) => {
     const disbursedAt = utcDate(spec.year, random.int(2, 7), random.int(1, 28));
     const youth = random.chance(spec.youthShare);
-    const borrower =
-      pickBorrower(random, local, disbursedAt, youth, taken) ?? outsider(random, kelurahan.code, disbursedAt, youth, outsiders);
+    const borrower = pickBorrower(random, local, disbursedAt, youth, taken) ?? outsider(random, kelurahan.code, disbursedAt, youth, outsiders);
     const tenorMonths = random.pick([6, 10, 12].filter((tenor) => tenor <= spec.maxTenorMonths));
     const serviceFee = serviceFeeOf(principal, spec.serviceFeeBps);
     const loanId = seedId(fundId, "loan", i);
@@ -132,7 +165,10 @@ function loanRows(
       status: paid.length === schedule.length ? "REPAID" : "DISBURSED",
       principalRepaid: paid.reduce((sum, line) => sum + line.principalDue, 0n),
       feePaid: paid.reduce((sum, line) => sum + line.feeDue, 0n),
-      nextDueDate: nextDueDate(schedule, paid.reduce((sum, line) => sum + line.principalDue + line.feeDue, 0n)),
+      nextDueDate: nextDueDate(
+        schedule,
+        paid.reduce((sum, line) => sum + line.principalDue + line.feeDue, 0n),
+      ),
       approvedByName: spec.approvedByName,
       approvedAt: addDays(disbursedAt, -random.int(3, 10)),
       disbursedAt,
@@ -186,9 +222,7 @@ function loanRows(
 type Borrower = { nik: string; name: string; birthDate: Date; memberId: string | null; householdId: string | null };
 
 function pickBorrower(random: Random, local: SeededHousehold[], day: Date, youth: boolean, taken: Set<string>): Borrower | null {
-  const pool: Candidate[] = candidatesOn(local, day, youth ? [18, YOUTH_MAX_AGE] : [YOUTH_MAX_AGE + 1, 55], 10).filter(
-    (c) => !taken.has(c.member.id),
-  );
+  const pool: Candidate[] = candidatesOn(local, day, youth ? [18, YOUTH_MAX_AGE] : [YOUTH_MAX_AGE + 1, 55], 10).filter((c) => !taken.has(c.member.id));
   if (pool.length === 0) return null;
   const { household, member } = random.pick(pool);
   taken.add(member.id);

@@ -8,7 +8,11 @@ import { candidatesOn, pickParticipants } from "./candidates";
 import { programmeKey } from "./seed-programmes";
 import type { CitySeed, SeededHousehold, SeededProgramme } from "./types";
 
-const OUTCOMES = [["BUSINESS_OPENED", 35], ["EMPLOYED", 25], ["NEITHER", 40]] as const;
+const OUTCOMES = [
+  ["BUSINESS_OPENED", 35],
+  ["EMPLOYED", 25],
+  ["NEITHER", 40],
+] as const;
 const OUTCOME_NOTES: Record<TrainingOutcome, string> = {
   BUSINESS_OPENED: "Sudah membuka usaha sendiri",
   EMPLOYED: "Bekerja di usaha milik orang lain",
@@ -110,15 +114,7 @@ function trainingRows(seed: CitySeed, programme: SeededProgramme, registry: Seed
   return rows;
 }
 
-function attendance(
-  random: Random,
-  tenantId: string,
-  participantId: string,
-  start: Date,
-  end: Date,
-  asOf: Date,
-  completion: ParticipantCompletion,
-) {
+function attendance(random: Random, tenantId: string, participantId: string, start: Date, end: Date, asOf: Date, completion: ParticipantCompletion) {
   const lastDay = end < asOf ? end : addDays(asOf, -1);
   const droppedAfter = completion === "DROPPED" ? random.int(1, 3) : Infinity;
   const rows = [];
@@ -156,7 +152,10 @@ function followUps(random: Random, { city, tenant }: CitySeed, participantId: st
 /** E.g. "DISNAKER/PSM/2024/2-007" for the 7th graduate of the second motor-workshop batch. */
 function certificateNo(programme: SeededProgramme, batch: number, index: number): string {
   const opd = programme.opdShortName.toUpperCase().replace(/[^A-Z]/g, "");
-  const words = programme.spec.training!.skill.toUpperCase().split(/[^A-Z]+/).filter(Boolean);
+  const words = programme.spec
+    .training!.skill.toUpperCase()
+    .split(/[^A-Z]+/)
+    .filter(Boolean);
   const skill = words.length > 1 ? words.map((word) => word[0]).join("") : (words[0] ?? "").slice(0, 3);
   return `${opd}/${skill}/${programme.spec.fiscalYear}/${batch + 1}-${String(index + 1).padStart(3, "0")}`;
 }

@@ -28,11 +28,7 @@ export async function seedPlatformAdmin(db: Db): Promise<DemoAccount> {
   return PLATFORM_ADMIN_ACCOUNT;
 }
 
-async function createIfMissing(
-  db: Db,
-  account: DemoAccount,
-  scope: { tenantId: string | null; opdId: string | null; kelurahanId: string | null },
-) {
+async function createIfMissing(db: Db, account: DemoAccount, scope: { tenantId: string | null; opdId: string | null; kelurahanId: string | null }) {
   const existing = await db.user.findUnique({ where: { email: account.email }, select: { id: true } });
   if (existing) return;
   await db.user.create({

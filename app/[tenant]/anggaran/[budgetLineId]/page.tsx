@@ -23,7 +23,13 @@ import { withTenant } from "@/lib/db";
 import { formatNumber, formatRupiah } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { programmeScope } from "@/lib/auth/scope";
-import { createRealisationAction, deleteRealisationAction, reverseRealisationAction, updateRealisationAction, verifyRealisationsAction } from "@/features/budget/actions";
+import {
+  createRealisationAction,
+  deleteRealisationAction,
+  reverseRealisationAction,
+  updateRealisationAction,
+  verifyRealisationsAction,
+} from "@/features/budget/actions";
 import { firstParam as first } from "@/lib/validation/search-params";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 import { budgetRoutes } from "@/features/budget/routes";

@@ -38,10 +38,7 @@ export default async function DistributionPage({ params }: Props) {
     // Another OPD's distribution is "not found" for OPD roles.
     const entry = await getDistribution(tx, programmeScope(user), distributionId);
     if (!entry) return null;
-    const [names, timeZone] = await Promise.all([
-      userNames(tx, [entry.createdById, entry.verifiedById]),
-      tenantTimeZone(tx, user.tenantId),
-    ]);
+    const [names, timeZone] = await Promise.all([userNames(tx, [entry.createdById, entry.verifiedById]), tenantTimeZone(tx, user.tenantId)]);
     return { entry, names, timeZone };
   });
   if (!data) notFound();
@@ -62,7 +59,8 @@ export default async function DistributionPage({ params }: Props) {
     date ? t("detail.byAt", { name: (id && names.get(id)) || "–", date: formatDate(date, { locale, timeZone }) }) : t("detail.none");
 
   const facts: [string, React.ReactNode][] = [
-    [t("detail.recipient"), (
+    [
+      t("detail.recipient"),
       <>
         <Link href={registryRoutes.household(slug, entry.household.id)} className="text-brand-700 underline-offset-2 hover:underline">
           {entry.household.headName ?? t("list.noHead")}
@@ -70,20 +68,32 @@ export default async function DistributionPage({ params }: Props) {
         <span className="block font-mono text-xs text-muted">
           {entry.household.noKkMasked} · {entry.household.kelurahan}
         </span>
-      </>
-    )],
+      </>,
+    ],
     [t("detail.member"), entry.member?.name ?? t("form.wholeHousehold")],
     [t("detail.kind"), t(`kinds.${entry.kind}`)],
     [t("detail.items"), entry.items],
     [t("detail.quantity"), formatNumber(entry.quantity, { locale })],
-    [t("detail.value"), <span key="v" className="tabular-nums">{formatRupiah(entry.value, { locale })}</span>],
+    [
+      t("detail.value"),
+      <span key="v" className="tabular-nums">
+        {formatRupiah(entry.value, { locale })}
+      </span>,
+    ],
     [t("detail.date"), formatDate(entry.distributedAt, { locale })],
     [t("detail.handedOverBy"), entry.handedOverBy ?? t("detail.none")],
     [t("detail.proofRef"), entry.proofRef ?? t("detail.none")],
     ...(entry.partnerName ? [[t("detail.partner"), entry.partnerName] as [string, React.ReactNode]] : []),
     ...(entry.monthsCovered ? [[t("detail.monthsCovered"), t("detail.monthsValue", { count: entry.monthsCovered })] as [string, React.ReactNode]] : []),
     [t("detail.budgetLine"), entry.budgetLine ? `${tp(`sources.${entry.budgetLine.fundingSource}`)}: ${entry.budgetLine.description}` : t("detail.none")],
-    ...(entry.participant ? [[t("detail.training"), `${entry.participant.training.skill} (${formatDate(entry.participant.training.startDate, { locale })})`] as [string, React.ReactNode]] : []),
+    ...(entry.participant
+      ? [
+          [t("detail.training"), `${entry.participant.training.skill} (${formatDate(entry.participant.training.startDate, { locale })})`] as [
+            string,
+            React.ReactNode,
+          ],
+        ]
+      : []),
     [t("detail.note"), entry.note ?? t("detail.none")],
     [t("detail.entered"), byAt(entry.createdById, entry.createdAt)],
     [t("detail.verified"), byAt(entry.verifiedById, entry.verifiedAt)],
@@ -91,7 +101,10 @@ export default async function DistributionPage({ params }: Props) {
 
   return (
     <>
-      <Link href={aidRoutes.list(slug, { tahun: entry.programme.fiscalYear })} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+      <Link
+        href={aidRoutes.list(slug, { tahun: entry.programme.fiscalYear })}
+        className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
+      >
         {t("detail.back")}
       </Link>
       <PageHeader

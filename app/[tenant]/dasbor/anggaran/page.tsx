@@ -59,7 +59,9 @@ export default async function BudgetDashboardPage({ params, searchParams }: Prop
   }));
   const sourceData = tables.sources.rows.map((row) => ({ source: row.source ?? "", absorption: row.absorption ?? null }));
   const opdData = data.opds.map((row) => ({ opd: row.opdShortName, absorption: row.absorption, expected: row.expected }));
-  const laggards = data.programmes.slice(0, CHART_PROGRAMMES).map((row) => ({ programme: row.programmeName, absorption: row.absorption, expected: row.expected }));
+  const laggards = data.programmes
+    .slice(0, CHART_PROGRAMMES)
+    .map((row) => ({ programme: row.programmeName, absorption: row.absorption, expected: row.expected }));
   const screenProgrammes = { ...tables.programmes, rows: tables.programmes.rows.slice(0, SCREEN_PROGRAMMES) };
 
   return (

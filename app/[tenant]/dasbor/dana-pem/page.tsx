@@ -64,11 +64,19 @@ export default async function RevolvingFundsDashboardPage({ params, searchParams
       <PageHeader eyebrow={t("eyebrow", { year: filters.year })} title={t("title")} description={t("description")} actions={<DashboardToolbar />} />
       <DashboardFilterBar path={path} filters={filters} options={data.options} fields={["year", "kecamatan"]} idPrefix="rollup" />
       <StatGrid label={t("summary")}>
-        <StatCard label={t("disbursed")} value={short(totals.disbursed)} hint={t("disbursedHint", { loans: formatNumber(totals.loans, { locale }), funds: formatNumber(totals.funds, { locale }) })} />
+        <StatCard
+          label={t("disbursed")}
+          value={short(totals.disbursed)}
+          hint={t("disbursedHint", { loans: formatNumber(totals.loans, { locale }), funds: formatNumber(totals.funds, { locale }) })}
+        />
         <StatCard label={t("outstanding")} value={short(totals.outstanding)} hint={t("writtenOffHint", { amount: short(totals.writtenOff) })} />
         <StatCard label={t("repaymentRate")} value={formatPercent(rates.repaymentRate, { locale })} hint={t("repaymentRateHint")} tone="highlight" />
         <StatCard label={t("par30")} value={formatPercent(rates.par30, { locale })} hint={t("par30Hint")} />
-        <StatCard label={t("youthShare")} value={formatPercent(rates.youthShare, { locale })} hint={t("youthHint", { youth: formatNumber(totals.youthLoans, { locale }) })} />
+        <StatCard
+          label={t("youthShare")}
+          value={formatPercent(rates.youthShare, { locale })}
+          hint={t("youthHint", { youth: formatNumber(totals.youthLoans, { locale }) })}
+        />
         <StatCard label={t("businesses")} value={formatNumber(totals.businesses, { locale })} hint={t("businessesHint")} />
         <StatCard label={t("rounds")} value={formatNumber(totals.roundsCompleted, { locale })} hint={t("roundsHint")} />
         <StatCard label={t("capital")} value={short(totals.capital)} hint={t("capitalHint")} />
@@ -100,7 +108,15 @@ export default async function RevolvingFundsDashboardPage({ params, searchParams
           description={t("ageingIntro")}
           exportLinks={links("ageing")}
           layout="below"
-          chart={<DashboardBarChart data={data.ageing.rows} categoryKey="bucket" series={[{ key: "outstanding", label: t("seriesOutstanding") }]} locale={locale} label={t("chartAgeing")} />}
+          chart={
+            <DashboardBarChart
+              data={data.ageing.rows}
+              categoryKey="bucket"
+              series={[{ key: "outstanding", label: t("seriesOutstanding") }]}
+              locale={locale}
+              label={t("chartAgeing")}
+            />
+          }
         />
       </DashboardGrid>
     </DashboardPage>

@@ -81,7 +81,23 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
           offset: (listPage - 1) * UNREACHED_PAGE_SIZE,
         })
       : [];
-    return { filters, options, byKecamatan, byKelurahan, desil, coverage, byKelurahanCoverage, overlap, depth, targeting, targetingByOpd, graduations, progress, kelurahan, list };
+    return {
+      filters,
+      options,
+      byKecamatan,
+      byKelurahan,
+      desil,
+      coverage,
+      byKelurahanCoverage,
+      overlap,
+      depth,
+      targeting,
+      targetingByOpd,
+      graduations,
+      progress,
+      kelurahan,
+      list,
+    };
   });
   const { filters } = data;
 

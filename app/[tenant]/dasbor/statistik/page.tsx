@@ -62,11 +62,7 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
     const currentYear = currentYearMonth(timeZone).year;
     const filters = parseDashboardFilters(query, latest._max.year ?? currentYear);
     const area = kecamatan.find((k) => k.id === filters.kecamatanId) ?? null;
-    const [series, byKecamatan, targets] = await Promise.all([
-      statisticSeries(tx, area?.id ?? null),
-      kecamatanStatistics(tx, filters.year),
-      listTargets(tx),
-    ]);
+    const [series, byKecamatan, targets] = await Promise.all([statisticSeries(tx, area?.id ?? null), kecamatanStatistics(tx, filters.year), listTargets(tx)]);
     const editId = firstParam(query.ubah);
     const editing = editId ? ([...series, ...byKecamatan].find((row) => row.id === editId) ?? null) : null;
     const years = [...new Set([currentYear, filters.year, ...series.map((row) => row.year)])].sort((a, b) => b - a);
@@ -120,7 +116,11 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
         }
       />
       <DashboardFilterBar path={path} filters={filters} options={options} fields={["year", "kecamatan"]} idPrefix="statistics" />
-      {series.length === 0 ? <p className="rounded-lg border border-line bg-white p-5 text-muted">{t("empty")}</p> : <StatisticsSummary series={series} targetOf={targetOf} />}
+      {series.length === 0 ? (
+        <p className="rounded-lg border border-line bg-white p-5 text-muted">{t("empty")}</p>
+      ) : (
+        <StatisticsSummary series={series} targetOf={targetOf} />
+      )}
 
       <DashboardGrid>
         <ChartPanel
@@ -140,7 +140,12 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
           }
         />
         <ChartPanel
-          table={{ ...series_, id: "seri-ekstrem", title: `${t("extreme.title")} — ${areaName}`, columns: series_.columns.filter((c) => ["year", "extremeRatePct", "extremePoorPeople"].includes(c.key)) }}
+          table={{
+            ...series_,
+            id: "seri-ekstrem",
+            title: `${t("extreme.title")} — ${areaName}`,
+            columns: series_.columns.filter((c) => ["year", "extremeRatePct", "extremePoorPeople"].includes(c.key)),
+          }}
           layout="below"
           print="chart"
           exportLinks={links("seri")}
@@ -181,7 +186,12 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
             <Card>
               <CardHeader title={t("import.title")} description={t("import.intro")} />
               <div className="p-4 sm:p-5">
-                <ImportPanel action={importStatisticsAction.bind(null, slug)} templateHref={statisticsRoutes.template(slug)} idPrefix="statistics-import" downloadBase="statistik" />
+                <ImportPanel
+                  action={importStatisticsAction.bind(null, slug)}
+                  templateHref={statisticsRoutes.template(slug)}
+                  idPrefix="statistics-import"
+                  downloadBase="statistik"
+                />
               </div>
             </Card>
             <Card>

@@ -87,7 +87,10 @@ export default async function TrainingPage({ params, searchParams }: Props) {
 
   return (
     <NextIntlClientProvider messages={{ Trainings: messages.Trainings, Spreadsheet: messages.Spreadsheet }}>
-      <Link href={trainingsRoutes.list(slug, { tahun: training.programme.fiscalYear })} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+      <Link
+        href={trainingsRoutes.list(slug, { tahun: training.programme.fiscalYear })}
+        className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
+      >
         {t("backToList")}
       </Link>
       <PageHeader
@@ -101,7 +104,13 @@ export default async function TrainingPage({ params, searchParams }: Props) {
                   {t("detail.edit")}
                 </LinkButton>
                 {participants.length === 0 ? (
-                  <ActionButton action={deleteTrainingAction.bind(null, slug)} fields={{ trainingId: training.id }} variant="danger" confirm={t("detail.deleteConfirm")} redirectTo={trainingsRoutes.list(slug)}>
+                  <ActionButton
+                    action={deleteTrainingAction.bind(null, slug)}
+                    fields={{ trainingId: training.id }}
+                    variant="danger"
+                    confirm={t("detail.deleteConfirm")}
+                    redirectTo={trainingsRoutes.list(slug)}
+                  >
                     {t("detail.delete")}
                   </ActionButton>
                 ) : null}
@@ -109,7 +118,12 @@ export default async function TrainingPage({ params, searchParams }: Props) {
             ) : null}
             {userCan(user, "data:export") ? <ExportLinks href={trainingsRoutes.export(slug)} query={`pelatihan=${training.id}`} /> : null}
             {canVerify && isDraft ? (
-              <ActionButton action={verifyTrainingsAction.bind(null, slug)} fields={{ ids: training.id }} variant="primary" pendingLabel={t("verify.verifying")}>
+              <ActionButton
+                action={verifyTrainingsAction.bind(null, slug)}
+                fields={{ ids: training.id }}
+                variant="primary"
+                pendingLabel={t("verify.verifying")}
+              >
                 {t("detail.verify")}
               </ActionButton>
             ) : null}
@@ -156,14 +170,26 @@ export default async function TrainingPage({ params, searchParams }: Props) {
       />
 
       {data.candidates ? (
-        <CandidatePicker add={addParticipantAction.bind(null, slug)} trainingId={training.id} path={path} q={q} result={data.candidates} full={active.length >= training.capacity} />
+        <CandidatePicker
+          add={addParticipantAction.bind(null, slug)}
+          trainingId={training.id}
+          path={path}
+          q={q}
+          result={data.candidates}
+          full={active.length >= training.capacity}
+        />
       ) : null}
 
       {isWriter && !cancelled ? (
         <Card className="mt-6">
           <CardHeader id="participant-import" title={t("import.title")} description={t("import.intro", { id: training.id })} />
           <div className="p-4 sm:p-5">
-            <ImportPanel action={importParticipantsAction.bind(null, slug)} templateHref={trainingsRoutes.template(slug)} idPrefix="participant-import" downloadBase="peserta-pelatihan" />
+            <ImportPanel
+              action={importParticipantsAction.bind(null, slug)}
+              templateHref={trainingsRoutes.template(slug)}
+              idPrefix="participant-import"
+              downloadBase="peserta-pelatihan"
+            />
           </div>
         </Card>
       ) : null}

@@ -37,7 +37,11 @@ export default async function FollowUpsPage({ params }: Props) {
 
   const { due, dueCount, outcomes, today } = await withTenant(user.tenantId, async (tx) => {
     const today = dateToDay(await cityToday(tx, user.tenantId));
-    const [due, dueCount, outcomes] = await Promise.all([dueFollowUps(tx, { scope, today }), countDueFollowUps(tx, { scope, today }), followUpOutcomes(tx, scope)]);
+    const [due, dueCount, outcomes] = await Promise.all([
+      dueFollowUps(tx, { scope, today }),
+      countDueFollowUps(tx, { scope, today }),
+      followUpOutcomes(tx, scope),
+    ]);
     return { due, dueCount, outcomes, today };
   });
   const [t, locale, messages] = await Promise.all([getTranslations("Trainings"), getLocale() as Promise<AppLocale>, getMessages()]);
@@ -84,7 +88,10 @@ export default async function FollowUpsPage({ params }: Props) {
                     ) : null}
                   </RowHeaderCell>
                   <Cell>
-                    <Link href={trainingsRoutes.detail(slug, row.participant.training.id)} className="font-medium text-brand-800 underline-offset-2 hover:underline">
+                    <Link
+                      href={trainingsRoutes.detail(slug, row.participant.training.id)}
+                      className="font-medium text-brand-800 underline-offset-2 hover:underline"
+                    >
                       {row.participant.training.skill}
                     </Link>
                     <span className="block text-xs text-muted">

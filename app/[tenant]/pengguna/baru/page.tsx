@@ -24,11 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewUserPage({ params }: Props) {
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "users");
-  const [t, messages, choices] = await Promise.all([
-    getTranslations("Users"),
-    getMessages(),
-    withTenant(user.tenantId, getScopeChoices),
-  ]);
+  const [t, messages, choices] = await Promise.all([getTranslations("Users"), getMessages(), withTenant(user.tenantId, getScopeChoices)]);
   return (
     <>
       <Link href={usersRoutes.list(slug)} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
@@ -37,13 +33,7 @@ export default async function NewUserPage({ params }: Props) {
       <PageHeader eyebrow={t("eyebrow")} title={t("add")} description={t("description")} />
       <Card className="max-w-3xl p-5 sm:p-6">
         <NextIntlClientProvider messages={{ Users: messages.Users }}>
-          <UserForm
-            mode="create"
-            action={createUserAction.bind(null, slug)}
-            choices={choices}
-            tenantSlug={slug}
-            passwordMinLength={PASSWORD_MIN_LENGTH}
-          />
+          <UserForm mode="create" action={createUserAction.bind(null, slug)} choices={choices} tenantSlug={slug} passwordMinLength={PASSWORD_MIN_LENGTH} />
         </NextIntlClientProvider>
       </Card>
     </>

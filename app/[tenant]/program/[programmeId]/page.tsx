@@ -79,7 +79,13 @@ export default async function ProgrammePage({ params }: Props) {
           </>
         }
       />
-      <AbsorptionSummary label={t("summary.label")} absorption={absorption} fiscalYear={programme.fiscalYear} pendingCount={totals.pendingCount} pendingAmount={totals.pendingAmount} />
+      <AbsorptionSummary
+        label={t("summary.label")}
+        absorption={absorption}
+        fiscalYear={programme.fiscalYear}
+        pendingCount={totals.pendingCount}
+        pendingAmount={totals.pendingAmount}
+      />
 
       <ProgrammeResultsCard results={data.results} trainingsHref={trainingsRoutes.list(slug, { tahun: programme.fiscalYear, program: programme.id })} />
 
@@ -113,14 +119,7 @@ export default async function ProgrammePage({ params }: Props) {
         {lines.length === 0 ? (
           <p className="p-4 text-muted sm:p-5">{t("detail.noLines")}</p>
         ) : (
-          <BudgetLinesTable
-            lines={lines}
-            totals={totals}
-            tenantSlug={slug}
-            programmeId={programme.id}
-            canEdit={canEdit}
-            expected={absorption.expected}
-          />
+          <BudgetLinesTable lines={lines} totals={totals} tenantSlug={slug} programmeId={programme.id} canEdit={canEdit} expected={absorption.expected} />
         )}
       </Card>
 

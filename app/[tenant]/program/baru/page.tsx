@@ -44,7 +44,10 @@ export default async function NewProgrammePage({ params, searchParams }: Props) 
 
   return (
     <>
-      <Link href={programmesRoutes.list(slug, { tahun: year })} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+      <Link
+        href={programmesRoutes.list(slug, { tahun: year })}
+        className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
+      >
         {t("detail.backToList")}
       </Link>
       <PageHeader eyebrow={opd.shortName} title={t("add")} />

@@ -61,12 +61,7 @@ export default async function HouseholdPage({ params }: Props) {
   if (!data) notFound();
   const { household, timeline, requests, areas, timeZone } = data;
 
-  const [t, tr, locale, messages] = await Promise.all([
-    getTranslations("Household"),
-    getTranslations("Registry"),
-    getLocale(),
-    getMessages(),
-  ]);
+  const [t, tr, locale, messages] = await Promise.all([getTranslations("Household"), getTranslations("Registry"), getLocale(), getMessages()]);
   const day = (date: Date) => formatDate(date, { locale });
   const today = todayIn(timeZone);
   const head = household.members.find((m) => m.relation === "HEAD") ?? household.members[0];

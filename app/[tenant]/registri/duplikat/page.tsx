@@ -27,7 +27,11 @@ type Props = {
 
 const searchSchema = z.object({
   view: z.enum(["open", "resolved"]).catch("open"),
-  after: z.string().regex(/^[a-z0-9]{8,40}$/i).optional().catch(undefined),
+  after: z
+    .string()
+    .regex(/^[a-z0-9]{8,40}$/i)
+    .optional()
+    .catch(undefined),
   resolved: z.enum(["MERGED", "DISMISSED"]).optional().catch(undefined),
 });
 
@@ -88,7 +92,14 @@ export default async function DuplicatesPage({ params, searchParams }: Props) {
           ) : (
             <div className="space-y-4">
               {list.rows.map((candidate) => (
-                <DuplicateCard key={candidate.id} candidate={candidate} tenantSlug={slug} timeZone={timeZone} resolve={resolveDuplicateAction.bind(null, slug)} doneHref={registryRoutes.duplicates(slug)} />
+                <DuplicateCard
+                  key={candidate.id}
+                  candidate={candidate}
+                  tenantSlug={slug}
+                  timeZone={timeZone}
+                  resolve={resolveDuplicateAction.bind(null, slug)}
+                  doneHref={registryRoutes.duplicates(slug)}
+                />
               ))}
             </div>
           )}

@@ -36,10 +36,7 @@ export default async function RegistryImportPage({ params, searchParams }: Props
     getMessages(),
     withTenant(user.tenantId, async (tx) => {
       const timeZone = await tenantTimeZone(tx, user.tenantId);
-      const [jobs, job] = await Promise.all([
-        listRegistryImports(tx),
-        jobId ? getRegistryImport(tx, user.tenantId, jobId) : Promise.resolve(null),
-      ]);
+      const [jobs, job] = await Promise.all([listRegistryImports(tx), jobId ? getRegistryImport(tx, user.tenantId, jobId) : Promise.resolve(null)]);
       return { timeZone, jobs, job };
     }),
   ]);

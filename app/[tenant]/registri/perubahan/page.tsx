@@ -27,7 +27,11 @@ type Props = {
 
 const searchSchema = z.object({
   view: z.enum(["pending", "decided"]).catch("pending"),
-  after: z.string().regex(/^[a-z0-9]{8,40}$/i).optional().catch(undefined),
+  after: z
+    .string()
+    .regex(/^[a-z0-9]{8,40}$/i)
+    .optional()
+    .catch(undefined),
   decided: z.enum(["APPROVE", "REJECT"]).optional().catch(undefined),
 });
 
@@ -87,9 +91,7 @@ export default async function ChangeRequestsPage({ params, searchParams }: Props
         </div>
       ) : null}
       {list.rows.length === 0 ? (
-        <p className="rounded-lg border border-line bg-white p-5 text-muted">
-          {filter.view === "pending" ? t("emptyPending") : t("emptyDecided")}
-        </p>
+        <p className="rounded-lg border border-line bg-white p-5 text-muted">{filter.view === "pending" ? t("emptyPending") : t("emptyDecided")}</p>
       ) : (
         <div className="space-y-4">
           {list.rows.map((request) => (
@@ -123,4 +125,3 @@ export default async function ChangeRequestsPage({ params, searchParams }: Props
     </NextIntlClientProvider>
   );
 }
-

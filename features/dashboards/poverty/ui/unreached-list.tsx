@@ -73,7 +73,10 @@ export async function UnreachedList({
               {rows.map((row) => (
                 <Row key={row.householdId}>
                   <RowHeaderCell>
-                    <Link href={registryRoutes.household(tenantSlug, row.householdId)} className="text-brand-700 underline underline-offset-2 hover:text-brand-900">
+                    <Link
+                      href={registryRoutes.household(tenantSlug, row.householdId)}
+                      className="text-brand-700 underline underline-offset-2 hover:text-brand-900"
+                    >
                       {row.headName ?? "–"}
                     </Link>
                   </RowHeaderCell>

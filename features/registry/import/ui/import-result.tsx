@@ -85,7 +85,9 @@ export async function ImportResult({
               <ul className="space-y-1 text-sm text-muted">
                 <li>{t("result.historyNote", { desil: number(counts.desilChanges), extreme: number(counts.extremePoorChanges) })}</li>
                 {report.skippedRows > 0 ? <li>{t("result.skipped", { count: number(report.skippedRows) })}</li> : null}
-                {report.ignoredColumns.length > 0 ? <li>{t("result.ignored", { columns: report.ignoredColumns.map((column) => `«${column}»`).join(", ") })}</li> : null}
+                {report.ignoredColumns.length > 0 ? (
+                  <li>{t("result.ignored", { columns: report.ignoredColumns.map((column) => `«${column}»`).join(", ") })}</li>
+                ) : null}
                 {report.encoding && report.encoding !== "utf-8" ? <li>{t("result.encoding", { encoding: report.encoding })}</li> : null}
               </ul>
             </div>
@@ -99,11 +101,7 @@ export async function ImportResult({
             </h3>
             {toSave > 0 ? (
               <NextIntlClientProvider messages={messages}>
-                <CommitPanel
-                  tenantSlug={tenantSlug}
-                  jobId={job.id}
-                  rows={number(toSave)}
-                />
+                <CommitPanel tenantSlug={tenantSlug} jobId={job.id} rows={number(toSave)} />
               </NextIntlClientProvider>
             ) : (
               <p className="mt-1 text-sm text-muted">{t("result.nothingToSave")}</p>

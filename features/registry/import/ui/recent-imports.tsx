@@ -9,7 +9,17 @@ import type { ImportJobListRow } from "@/features/registry/import/queries";
 import { registryRoutes } from "@/features/registry/routes";
 
 /** The city's latest imports; each opens its result. */
-export async function RecentImports({ jobs, tenantSlug, timeZone, current }: { jobs: ImportJobListRow[]; tenantSlug: string; timeZone: string; current?: string }) {
+export async function RecentImports({
+  jobs,
+  tenantSlug,
+  timeZone,
+  current,
+}: {
+  jobs: ImportJobListRow[];
+  tenantSlug: string;
+  timeZone: string;
+  current?: string;
+}) {
   const [t, locale] = await Promise.all([getTranslations("RegistryImport"), getLocale() as Promise<AppLocale>]);
   const number = (value: number) => formatNumber(value, { locale });
   return (

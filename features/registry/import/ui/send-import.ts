@@ -9,16 +9,11 @@ export type ImportStep =
   | { phase: "compare" }
   | { phase: "stage" | "write"; done: number; total: number };
 
-export type ImportAnswer =
-  | { ok: true; jobId: string; status: "DRY_RUN" | "COMMITTED" | "FAILED"; error?: string }
-  | { ok: false; message: string | null };
+export type ImportAnswer = { ok: true; jobId: string; status: "DRY_RUN" | "COMMITTED" | "FAILED"; error?: string } | { ok: false; message: string | null };
 
 /** The dry run sends its file; the commit names the dry run's job and sends nothing. */
 export function sendImport(
-  options: { tenantSlug: string; onStep: (step: ImportStep) => void } & (
-    | { mode: "dry-run"; file: File; source: string }
-    | { mode: "commit"; jobId: string }
-  ),
+  options: { tenantSlug: string; onStep: (step: ImportStep) => void } & ({ mode: "dry-run"; file: File; source: string } | { mode: "commit"; jobId: string }),
 ): Promise<ImportAnswer> {
   const file = options.mode === "dry-run" ? options.file : null;
   const query = new URLSearchParams(

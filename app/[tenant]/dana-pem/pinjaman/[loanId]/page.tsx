@@ -102,7 +102,9 @@ export default async function LoanPage({ params }: Props) {
           </div>
           <div className="border-t border-line px-4 py-3 text-sm text-muted sm:px-5">
             {t("loanId", { id: loan.id })} ·{" "}
-            {loan.approvedByName ? t("approvedBy", { name: loan.approvedByName, date: formatDateShort(loan.approvedAt ?? loan.createdAt, { locale }) }) : t("notApproved")}
+            {loan.approvedByName
+              ? t("approvedBy", { name: loan.approvedByName, date: formatDateShort(loan.approvedAt ?? loan.createdAt, { locale }) })
+              : t("notApproved")}
             {loan.disbursedAt ? ` · ${t("disbursedOn", { date: formatDateShort(loan.disbursedAt, { locale }) })}` : ""}
             {loan.overdueOverride ? ` · ${t("override", { reason: loan.overrideReason ?? "" })}` : ""}
             {loan.status === "WRITTEN_OFF" ? ` · ${t("writtenOff", { reason: loan.writeOffReason ?? "", approver: loan.writeOffApprover ?? "" })}` : ""}
@@ -135,12 +137,7 @@ export default async function LoanPage({ params }: Props) {
           <Card>
             <CardHeader id="loan-repay" title={t("repayTitle")} description={t("repayIntro")} />
             <div className="p-4 sm:p-5">
-              <RepaymentForm
-                action={recordRepaymentAction.bind(null, slug)}
-                loanId={loan.id}
-                today={dayText}
-                suggested={rp(standing.suggestedPayment)}
-              />
+              <RepaymentForm action={recordRepaymentAction.bind(null, slug)} loanId={loan.id} today={dayText} suggested={rp(standing.suggestedPayment)} />
             </div>
           </Card>
         ) : null}
@@ -175,7 +172,11 @@ export default async function LoanPage({ params }: Props) {
                     <Cell numeric>{rp(repayment.principalPart)}</Cell>
                     <Cell numeric>{rp(repayment.feePart)}</Cell>
                     <Cell>
-                      <Link href={revolvingFundsRoutes.receipt(slug, loan.id, repayment.id)} className="text-brand-800 underline" aria-label={t("receiptFor", { date: formatDateShort(repayment.paidAt, { locale }) })}>
+                      <Link
+                        href={revolvingFundsRoutes.receipt(slug, loan.id, repayment.id)}
+                        className="text-brand-800 underline"
+                        aria-label={t("receiptFor", { date: formatDateShort(repayment.paidAt, { locale }) })}
+                      >
                         {t("receipt")}
                       </Link>
                     </Cell>

@@ -61,7 +61,11 @@ export default async function NewLoanPage({ params, searchParams }: Props) {
       <PageHeader
         eyebrow={t("eyebrow", { kelurahan: fund.kelurahan.name, year: fund.year })}
         title={t("title")}
-        description={t("description", { max: formatRupiah(fund.maxLoan, { locale }), lendable: formatRupiah(ledger.lendable, { locale }), tenor: fund.maxTenorMonths })}
+        description={t("description", {
+          max: formatRupiah(fund.maxLoan, { locale }),
+          lendable: formatRupiah(ledger.lendable, { locale }),
+          tenor: fund.maxTenorMonths,
+        })}
       />
       <div className="space-y-6">
         <Card>
@@ -86,7 +90,11 @@ export default async function NewLoanPage({ params, searchParams }: Props) {
                         {maskNik(member.nik)} · {t("born", { date: formatDateShort(member.birthDate, { locale }) })} · {member.household.address}
                       </span>
                     </span>
-                    <Link href={revolvingFundsRoutes.newLoan(slug, { tahun: fund.year, anggota: member.id })} className="text-sm font-medium text-brand-800 underline" aria-label={t("chooseNamed", { name: member.name })}>
+                    <Link
+                      href={revolvingFundsRoutes.newLoan(slug, { tahun: fund.year, anggota: member.id })}
+                      className="text-sm font-medium text-brand-800 underline"
+                      aria-label={t("chooseNamed", { name: member.name })}
+                    >
                       {t("choose")}
                     </Link>
                   </li>

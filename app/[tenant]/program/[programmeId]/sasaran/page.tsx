@@ -53,17 +53,28 @@ export default async function TargetHouseholdsPage({ params, searchParams }: Pro
 
   return (
     <>
-      <Link href={programmesRoutes.detail(slug, programme.id)} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+      <Link
+        href={programmesRoutes.detail(slug, programme.id)}
+        className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
+      >
         {t("back")}
       </Link>
       <PageHeader
         eyebrow={t("eyebrow", { opd: programme.opd.shortName, year: programme.fiscalYear })}
         title={t("title")}
         description={t("description", { programme: programme.name, year: programme.fiscalYear })}
-        actions={userCan(user, "data:export") ? <ExportLinks href={programmesRoutes.targetHouseholdsExport(slug, programme.id)} query={targetHouseholdsQuery({ ...filter, after: undefined })} /> : null}
+        actions={
+          userCan(user, "data:export") ? (
+            <ExportLinks href={programmesRoutes.targetHouseholdsExport(slug, programme.id)} query={targetHouseholdsQuery({ ...filter, after: undefined })} />
+          ) : null
+        }
       />
       <TargetHouseholdsFilters path={path} filter={filter} areas={data.areas} />
-      {page.cursorLost ? <div className="mt-4"><FormNotice>{t("cursorLost")}</FormNotice></div> : null}
+      {page.cursorLost ? (
+        <div className="mt-4">
+          <FormNotice>{t("cursorLost")}</FormNotice>
+        </div>
+      ) : null}
       <section aria-labelledby="target-households-list" className="mt-6">
         <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="target-households-list" className="text-lg font-semibold text-ink">
@@ -80,7 +91,10 @@ export default async function TargetHouseholdsPage({ params, searchParams }: Pro
         )}
         <nav aria-label={t("pages")} className="mt-3 flex flex-wrap gap-3">
           {filter.after ? (
-            <LinkButton href={programmesRoutes.targetHouseholds(slug, programme.id, targetHouseholdsQuery({ ...filter, after: undefined }))} variant="secondary">
+            <LinkButton
+              href={programmesRoutes.targetHouseholds(slug, programme.id, targetHouseholdsQuery({ ...filter, after: undefined }))}
+              variant="secondary"
+            >
               {t("first")}
             </LinkButton>
           ) : null}

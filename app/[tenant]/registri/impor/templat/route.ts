@@ -7,8 +7,15 @@ export const dynamic = "force-dynamic";
 export const GET = tenantRoute("registry:import", async ({ user, deps }) => {
   const { name, areas } = await deps.withTenant(user.tenantId, async (tx) => {
     const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { name: true } });
-    const list = await tx.area.findMany({ where: { level: "KECAMATAN" }, orderBy: { code: "asc" }, select: { name: true, code: true, children: { orderBy: { code: "asc" }, select: { name: true } } } });
-    return { name: tenant.name, areas: list.map((k): TemplateArea => ({ kecamatan: k.name, kecamatanCode: k.code, kelurahan: k.children.map((c) => c.name) })) };
+    const list = await tx.area.findMany({
+      where: { level: "KECAMATAN" },
+      orderBy: { code: "asc" },
+      select: { name: true, code: true, children: { orderBy: { code: "asc" }, select: { name: true } } },
+    });
+    return {
+      name: tenant.name,
+      areas: list.map((k): TemplateArea => ({ kecamatan: k.name, kecamatanCode: k.code, kelurahan: k.children.map((c) => c.name) })),
+    };
   });
   return new Response(templateWorkbook(name, areas), {
     headers: {

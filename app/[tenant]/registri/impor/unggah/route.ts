@@ -15,7 +15,10 @@ export const dynamic = "force-dynamic";
 
 const querySchema = z.object({
   mode: z.enum(["dry-run", "commit"]),
-  job: z.string().regex(/^[a-z0-9]{10,40}$/i).optional(),
+  job: z
+    .string()
+    .regex(/^[a-z0-9]{10,40}$/i)
+    .optional(),
   source: z.enum(RegistrySource).default("DTSEN"),
   /** The dry run's file name. */
   name: z.string().trim().min(1).max(200).optional(),

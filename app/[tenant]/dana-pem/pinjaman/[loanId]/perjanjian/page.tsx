@@ -61,7 +61,12 @@ export default async function AgreementPage({ params }: Props) {
         <li>{t("clauseFee", { fee: rp(loan.serviceFee), words: rupiahInWords(loan.serviceFee) })}</li>
         <li>
           {first && last
-            ? t("clauseSchedule", { tenor: loan.tenorMonths, instalment: rp(first.principalDue + first.feeDue), first: formatDate(first.dueDate, { locale: "id" }), last: formatDate(last.dueDate, { locale: "id" }) })
+            ? t("clauseSchedule", {
+                tenor: loan.tenorMonths,
+                instalment: rp(first.principalDue + first.feeDue),
+                first: formatDate(first.dueDate, { locale: "id" }),
+                last: formatDate(last.dueDate, { locale: "id" }),
+              })
             : t("clauseScheduleLater", { tenor: loan.tenorMonths, grace: loan.graceMonths })}
         </li>
         <li>{t("clauseAllocation")}</li>
