@@ -21,6 +21,8 @@ const builtPages = Object.keys(TENANT_PAGES) as TenantPageKey[];
 // built page answers as the table says, and Kota Kupang does not exist for it.
 for (const account of demoAccountsFor("mataram", "Ampenan Tengah")) {
   test(`${account.email} (${account.role}) sees only its own menu and pages`, async ({ page }, testInfo) => {
+    // Nearly forty page loads, each a full server render: more than the default 30 s on a busy machine.
+    test.setTimeout(120_000);
     await signInAs(page, account.email);
     await page.goto("/mataram");
     await expect(page.getByRole("heading", { level: 1, name: "Kota Mataram" })).toBeVisible();
