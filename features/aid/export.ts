@@ -35,10 +35,11 @@ const select = {
 type Row = Prisma.AidDistributionGetPayload<{ select: typeof select }>;
 
 export const distributionExport: ExportSpec<Row> = {
-  permission: "data:export",
+  page: "aid",
+  lists: "people",
   entity: "AidDistribution",
   fileName: "penyaluran-bantuan",
-  page: (tx, { user, search, after, take }) => {
+  batch: (tx, { user, search, after, take }) => {
     const filter = parseAidFilter(Object.fromEntries(search));
     const year = parseYearParam(search.get("tahun") ?? undefined);
     return tx.aidDistribution.findMany({

@@ -9,10 +9,11 @@ import type { ExportSpec } from "@/lib/spreadsheet/export";
 const STATUS = { DRAFT: "DRAF", VERIFIED: "TERVERIFIKASI" } as const;
 
 export const realisationExport: ExportSpec<RealisationExportRow> = {
-  permission: "data:export",
+  page: "budget",
+  lists: "figures",
   entity: "BudgetRealisation",
   fileName: "realisasi-anggaran",
-  page: (tx, { user, search, after, take }) => {
+  batch: (tx, { user, search, after, take }) => {
     const year = parseYearParam(search.get("tahun") ?? undefined);
     const line = search.get("pos");
     return tx.budgetRealisation.findMany({

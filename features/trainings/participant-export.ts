@@ -22,10 +22,11 @@ type Row = {
 };
 
 export const participantExport: ExportSpec<Row> = {
-  permission: "data:export",
+  page: "trainings",
+  lists: "people",
   entity: "TrainingParticipant",
   fileName: "peserta-pelatihan",
-  page: (tx, { user, search, after, take }) => {
+  batch: (tx, { user, search, after, take }) => {
     const year = parseYearParam(search.get("tahun") ?? undefined);
     const training = search.get("pelatihan");
     return tx.trainingParticipant.findMany({

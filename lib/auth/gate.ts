@@ -5,23 +5,33 @@
 //      city's pages, actions and files do not exist for them, whatever their role (the
 //      platform admin has no city);
 //   3. the permission the requirement names, by `userCan` (the role, plus the marks on the
-//      user's OPD), else "forbidden";
+//      user's OPD), else "forbidden"; a page's requirement includes person:read when the
+//      page, or what is served, lists named people;
 //   4. the scope within the city (own OPD, own kelurahan): lib/auth/scope.ts, applied with
 //      the admitted user by the queries and domain functions.
 // Each caller turns a refusal into its answer: pages and route handlers say "not found" (a
 // page sends the signed-out to /masuk), the action pipeline says "forbidden" for step 3.
 // Pure apart from `deps.currentUser`, so tests pass their own user.
-import { TENANT_PAGES, type TenantPageKey } from "./pages";
-import { userHolds, type Access, type Grantee } from "./permissions";
+import { userMayOpen, type TenantPageKey } from "./pages";
+import { userCan, userHolds, type Access, type Grantee } from "./permissions";
 import type { PlatformAdmin, SessionUser, TenantSessionUser } from "./session-user";
 
 /**
- * What a caller must hold in the city: an Access (one permission, a list where any one
- * suffices, or null: any user of the city), or a page's permission plus, optionally, an
- * Access more (`{ page: "budgetDashboard", also: "data:export" }`: the page's readers who
- * may export).
+ * A page's permission (with person:read when the page lists named people), plus, optionally,
+ * an Access more (`{ page: "budgetDashboard", also: "data:export" }`: the page's readers who
+ * may export) and person:read when what is served names people though its page does not.
  */
-export type Requirement = Access | { page: TenantPageKey; also?: Access };
+export type PageRequirement = { page: TenantPageKey; also?: Access; people?: boolean };
+
+/**
+ * What a route handler must hold: always the page it belongs to, so an export, template or
+ * print is never open to more users than its page, and always saying whether it lists
+ * named people, so a new one cannot forget person:read.
+ */
+export type RouteRequirement = PageRequirement & { people: boolean };
+
+/** What a caller must hold in the city: an Access (one permission, a list where any one suffices, or null: any user of the city), or a page's. */
+export type Requirement = Access | PageRequirement;
 
 export type Denial = "signed-out" | "not-found" | "forbidden";
 export type Admission<User> = { ok: true; user: User } | { ok: false; denial: Denial };
@@ -29,14 +39,16 @@ export type Admission<User> = { ok: true; user: User } | { ok: false; denial: De
 /** Who is asking, as far as steps 2 and 3 go. */
 export type Asking = Grantee & { tenantSlug: string | null; tenantId?: string | null };
 
-function isPageRequirement(requirement: Requirement): requirement is { page: TenantPageKey; also?: Access } {
+function isPageRequirement(requirement: Requirement): requirement is PageRequirement {
   return typeof requirement === "object" && requirement !== null && "page" in requirement;
 }
 
 /** Step 3 alone: whether a user holds what a requirement asks. Pure. */
 export function meets(user: Grantee, requirement: Requirement): boolean {
   if (!isPageRequirement(requirement)) return userHolds(user, requirement);
-  return userHolds(user, TENANT_PAGES[requirement.page].permission) && userHolds(user, requirement.also ?? null);
+  return (
+    userMayOpen(user, requirement.page) && userHolds(user, requirement.also ?? null) && (!requirement.people || userCan(user, "person:read"))
+  );
 }
 
 /** Steps 2 and 3 for a user already read from the session (null: signed out). Pure. */

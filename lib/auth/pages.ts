@@ -1,38 +1,49 @@
-import { userHolds, type Access, type Grantee } from "./permissions";
+import { userCan, userHolds, type Access, type Grantee } from "./permissions";
 
 /** Null: any of the city's users; a list: any one of them suffices. */
 export type PagePermission = Access;
 
 /**
- * The pages of a city, with the permission each needs.
- * The menu, the gate (lib/auth/gate.ts) and the permission-matrix test all read this table;
- * each page's URL is in its feature's routes.ts (the menu pairs the two).
+ * A page of a city: the permission it needs, and whether it lists named people (names,
+ * addresses, masked numbers, desil…), which needs person:read as well. Everything that
+ * belongs to a page (its exports, templates, prints, route handlers) names the page, so it
+ * can never be open to more users than the page.
+ */
+export type TenantPage = { permission: PagePermission; people: boolean };
+
+/**
+ * The pages of a city. The menu, the gate (lib/auth/gate.ts) and the permission-matrix test
+ * all read this table; each page's URL is in its feature's routes.ts (the menu pairs the two).
  */
 export const TENANT_PAGES = {
-  home: { permission: null },
-  registry: { permission: "registry:read" },
-  registryImport: { permission: "registry:import" },
-  changeRequests: { permission: ["registry:change-propose", "registry:change-decide"] },
-  duplicates: { permission: "registry:graduate" },
-  programmes: { permission: "programme:read" },
-  trainings: { permission: "programme:read" },
-  aid: { permission: "programme:read" },
-  budget: { permission: "programme:read" },
-  povertyDashboard: { permission: "dashboard:bapeda" },
-  statistics: { permission: "dashboard:bapeda" },
-  budgetDashboard: { permission: "dashboard:mayor" },
-  resultsDashboard: { permission: "dashboard:mayor" },
-  revolvingFundsDashboard: { permission: "revolving-fund:rollup" },
-  revolvingFunds: { permission: "revolving-fund:read" },
-  users: { permission: "user:manage" },
-  opds: { permission: "opd:manage" },
-  areas: { permission: "area:manage" },
-  audit: { permission: "audit:read" },
-} as const satisfies Record<string, { permission: PagePermission }>;
+  home: { permission: null, people: false },
+  registry: { permission: "registry:read", people: true },
+  registryImport: { permission: "registry:import", people: true },
+  changeRequests: { permission: ["registry:change-propose", "registry:change-decide"], people: true },
+  duplicates: { permission: "registry:graduate", people: true },
+  // Its "sasaran" page lists the households to reach next.
+  programmes: { permission: "programme:read", people: true },
+  trainings: { permission: "programme:read", people: true },
+  aid: { permission: "programme:read", people: true },
+  budget: { permission: "programme:read", people: false },
+  // Counts for all its readers; the named list of the unreached is for registry:read-personal.
+  povertyDashboard: { permission: "dashboard:bapeda", people: false },
+  statistics: { permission: "dashboard:bapeda", people: false },
+  budgetDashboard: { permission: "dashboard:mayor", people: false },
+  resultsDashboard: { permission: "dashboard:mayor", people: false },
+  revolvingFundsDashboard: { permission: "revolving-fund:rollup", people: false },
+  // Borrowers, and their printed agreements and receipts.
+  revolvingFunds: { permission: "revolving-fund:read", people: true },
+  users: { permission: "user:manage", people: false },
+  opds: { permission: "opd:manage", people: false },
+  areas: { permission: "area:manage", people: false },
+  audit: { permission: "audit:read", people: false },
+} as const satisfies Record<string, TenantPage>;
 
 export type TenantPageKey = keyof typeof TENANT_PAGES;
 
 /** Whether a user (their role, and the mark on their OPD) may open a page of their own city. */
 export function userMayOpen(user: Grantee, page: TenantPageKey): boolean {
-  return userHolds(user, TENANT_PAGES[page].permission);
+  const { permission, people }: TenantPage = TENANT_PAGES[page];
+  return userHolds(user, permission) && (!people || userCan(user, "person:read"));
 }

@@ -10,6 +10,9 @@ export const PERMISSIONS = [
   "opd:manage",
   "area:manage",
   "registry:read",
+  /** Named people (names, addresses, RT/RW, masked numbers, desil, extreme-poor flag) in lists, pages and exports. */
+  "person:read",
+  /** Full NIK / No. KK, and lookups by a full number. */
   "registry:read-personal",
   "registry:import",
   "registry:graduate",
@@ -31,7 +34,7 @@ export const PERMISSIONS = [
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-const OPD_STAFF = ["programme:read", "programme:write", "entry:write", "registry:read", "data:export"] as const;
+const OPD_STAFF = ["programme:read", "programme:write", "entry:write", "registry:read", "person:read", "data:export"] as const;
 
 export const ROLE_PERMISSIONS = {
   PLATFORM_ADMIN: ["tenant:manage"],
@@ -40,6 +43,7 @@ export const ROLE_PERMISSIONS = {
   OPD_HEAD: [...OPD_STAFF, "entry:verify"],
   BAPEDA: [
     "registry:read",
+    "person:read",
     "registry:read-personal",
     "registry:import",
     "registry:graduate",
@@ -52,8 +56,8 @@ export const ROLE_PERMISSIONS = {
     "data:export",
   ],
   MAYOR_OFFICE: ["dashboard:mayor", "revolving-fund:rollup", "data:export"],
-  KELURAHAN: ["registry:read", "registry:read-personal", "registry:change-propose", "revolving-fund:read", "revolving-fund:write"],
-  AUDITOR: ["registry:read", "programme:read", "dashboard:bapeda", "dashboard:mayor", "revolving-fund:rollup", "audit:read"],
+  KELURAHAN: ["registry:read", "person:read", "registry:read-personal", "registry:change-propose", "revolving-fund:read", "revolving-fund:write"],
+  AUDITOR: ["registry:read", "person:read", "programme:read", "dashboard:bapeda", "dashboard:mayor", "revolving-fund:rollup", "audit:read"],
 } as const satisfies Record<Role, readonly Permission[]>;
 
 /** Whether a role may do something at all. Pure: the UI uses it for menus too. */

@@ -1,4 +1,5 @@
 // Every route handler (app/**/route.ts) is made here. `tenantRoute(requirement, handler)`
+// (the requirement: the route's page, and whether it lists named people)
 // runs the gate (lib/auth/gate.ts) before the handler and answers "not found" to anyone it
 // turns away (signed out, another city's user, the platform admin, a user without the
 // permission); `publicRoute` marks the few anyone may call. Each handler carries what it
@@ -6,7 +7,7 @@
 // same handler on a test's session and database.
 import { withTenant, type Tx } from "@/lib/db";
 import type { ScopeOptions } from "@/lib/db/tenant-scope";
-import { tenantGate, type GateDeps, type Requirement } from "./gate";
+import { tenantGate, type GateDeps, type RouteRequirement } from "./gate";
 import { getSessionUser } from "./session";
 import type { TenantSessionUser } from "./session-user";
 
@@ -29,7 +30,7 @@ export type TenantRouteContext<Params extends RouteParams = RouteParams> = {
 export type RouteHandler<Params> = (request: Request, context: { params: Promise<Params> }) => Promise<Response>;
 
 /** What a route demands: a requirement of the city's gate, or nothing (with the reason why). */
-export type RouteAccess = { kind: "tenant"; requirement: Requirement } | { kind: "public"; why: string };
+export type RouteAccess = { kind: "tenant"; requirement: RouteRequirement } | { kind: "public"; why: string };
 
 export type TenantRoute<Params extends RouteParams> = RouteHandler<Params> & {
   readonly access: RouteAccess;
@@ -57,10 +58,13 @@ export function refusedByGate(response: Response): boolean {
  * A city's route handler behind the gate:
  *
  *   // app/[tenant]/registri/impor/templat/route.ts
- *   export const GET = tenantRoute("registry:import", async ({ user, deps }) => …);
+ *   export const GET = tenantRoute({ page: "registryImport", people: false }, async ({ user, deps }) => …);
+ *
+ * The requirement names the page the route belongs to (the one whose URL it sits under) and
+ * whether its answer lists named people.
  */
 export function tenantRoute<Params extends RouteParams = RouteParams>(
-  requirement: Requirement,
+  requirement: RouteRequirement,
   handler: (context: TenantRouteContext<Params>) => Promise<Response>,
 ): TenantRoute<Params> {
   const withDeps =

@@ -1,15 +1,16 @@
 // Exports and templates behind a route handler (`…/ekspor/route.ts?format=xlsx|csv`), built
 // by lib/spreadsheet/routes.ts on `tenantRoute`: the gate (lib/auth/gate.ts) has admitted
-// the user of this URL's city holding the spec's requirement before anything here runs.
-// Rows come page by page (keyset: `page` gets the last row's `cursor`), each page in its own
-// short tenant transaction, and are streamed out as they come. The first page is read with
-// the audit entry, before the response starts, so a `notFound()` thrown by `page` (another
+// the user of this URL's city who may open the spec's page and export (and, for a list of
+// people, read named people) before anything here runs.
+// Rows come batch by batch (keyset: `batch` gets the last row's `cursor`), each in its own
+// short tenant transaction, and are streamed out as they come. The first batch is read with
+// the audit entry, before the response starts, so a `notFound()` thrown by `batch` (another
 // OPD's record) is a 404.
 //
 // Tables of figures (dashboards) go through `figureExportResponse`: readers who may open the
 // page and hold data:export get the tables asked for, small household cells hidden.
-import type { Requirement } from "@/lib/auth/gate";
 import type { TenantPageKey } from "@/lib/auth/pages";
+import type { Access } from "@/lib/auth/permissions";
 import { clientIp, requestId } from "@/lib/auth/request";
 import { notFoundResponse, type RouteParams, type TenantRouteContext } from "@/lib/auth/route";
 import type { TenantSessionUser } from "@/lib/auth/session-user";
@@ -23,16 +24,25 @@ import { downloadHeaders, downloadName, writeFigures, writeSheet, type OutCell, 
 export type ExportColumn<Row> = { header: string; value: (row: Row) => OutCell };
 
 export type ExportSpec<Row> = {
-  /** What the caller must hold (the gate's requirement), e.g. "programme:read" or { page: "budget", also: "data:export" }. */
-  permission: Requirement;
+  /**
+   * The page whose list this exports: only its readers who also hold data:export get it, so
+   * an export is never wider than its page.
+   */
+  page: TenantPageKey;
+  /**
+   * What its rows are: "people" when they name anyone (names, addresses, RT/RW, masked
+   * numbers, desil, the extreme-poor flag), which needs person:read as well; "figures" for
+   * rows of money and counts that name no one.
+   */
+  lists: "people" | "figures";
   /** The audit log's entity, e.g. "BudgetRealisation". */
   entity: string;
   /** The download's name without extension, e.g. "realisasi-anggaran". */
   fileName: string;
   columns: readonly ExportColumn<Row>[];
-  /** One page in key order after `after` (null: from the start), at most `take` rows. */
-  page: (tx: Tx, query: { user: TenantSessionUser; params: RouteParams; search: URLSearchParams; after: string | null; take: number }) => Promise<Row[]>;
-  /** The key `page` orders by, e.g. (row) => row.id. */
+  /** One batch of rows in key order after `after` (null: from the start), at most `take` rows. */
+  batch: (tx: Tx, query: { user: TenantSessionUser; params: RouteParams; search: URLSearchParams; after: string | null; take: number }) => Promise<Row[]>;
+  /** The key `batch` orders by, e.g. (row) => row.id. */
   cursor: (row: Row) => string;
   pageSize?: number;
 };
@@ -61,12 +71,12 @@ export async function exportResponse<Row>({ deps, request, params, user }: Tenan
   if (!format) return notFoundResponse();
   const search = new URL(request.url).searchParams;
   const take = spec.pageSize ?? 1000;
-  const page = (tx: Tx, after: string | null) => spec.page(tx, { user, params, search, after, take });
+  const read = (tx: Tx, after: string | null) => spec.batch(tx, { user, params, search, after, take });
 
   let first: Row[];
   try {
     first = await deps.withTenant(user.tenantId, async (tx) => {
-      const rows = await page(tx, null);
+      const rows = await read(tx, null);
       await auditExport(tx, user, request, {
         entity: spec.entity,
         after: { format, file: spec.fileName, params: { ...params, tenant: undefined }, query: Object.fromEntries(search) },
@@ -84,15 +94,15 @@ export async function exportResponse<Row>({ deps, request, params, user }: Tenan
       for (const row of batch) yield spec.columns.map((column) => column.value(row));
       if (batch.length < take) return;
       const after = spec.cursor(batch[batch.length - 1]!);
-      batch = await deps.withTenant(user.tenantId, (tx) => page(tx, after));
+      batch = await deps.withTenant(user.tenantId, (tx) => read(tx, after));
     }
   }
   const headers = spec.columns.map((column) => column.header);
   return new Response(writeSheet(format, headers, rows()), { headers: downloadHeaders(format, downloadName(spec.fileName, "", format)) });
 }
 
-/** An import's template: who may fetch it, its file name and columns. */
-export type TemplateSpec = { permission: Requirement; fileName: string; columns: readonly ImportColumn[] };
+/** An import's template: the page it belongs to and what, besides, lets one import there; its file name and columns. */
+export type TemplateSpec = { page: TenantPageKey; also: Access; fileName: string; columns: readonly ImportColumn[] };
 
 /** The import's template: its headers and one example row. */
 export async function templateResponse({ request }: TenantRouteContext, spec: TemplateSpec): Promise<Response> {

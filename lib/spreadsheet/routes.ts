@@ -5,24 +5,24 @@
 //   export const GET = exportRoute(realisationExport);   // ?format=xlsx|csv
 //
 //   // app/[tenant]/anggaran/templat/route.ts
-//   export const GET = templateRoute({ permission: "entry:write", fileName: "realisasi", columns: REALISATION_COLUMNS });
+//   export const GET = templateRoute({ page: "budget", also: "entry:write", fileName: "realisasi", columns: REALISATION_COLUMNS });
 //
 //   // a dashboard's tables: features/dashboards/export-route.ts builds the spec
 //   export const GET = figureExportRoute({ page: "budgetDashboard", entity: "Dashboard", build });
 import { tenantRoute } from "@/lib/auth/route";
 import { exportResponse, figureExportResponse, templateResponse, type ExportSpec, type FigureExportSpec, type TemplateSpec } from "./export";
 
-/** An export of rows, for those holding `spec.permission`. */
+/** An export of rows, for the readers of `spec.page` who hold data:export (and person:read, when it lists people). */
 export function exportRoute<Row>(spec: ExportSpec<Row>) {
-  return tenantRoute(spec.permission, (context) => exportResponse(context, spec));
+  return tenantRoute({ page: spec.page, also: "data:export", people: spec.lists === "people" }, (context) => exportResponse(context, spec));
 }
 
-/** An import's empty template, for those holding `spec.permission`. */
+/** An import's empty template, for the readers of `spec.page` who also hold `spec.also` (who may import). */
 export function templateRoute(spec: TemplateSpec) {
-  return tenantRoute(spec.permission, (context) => templateResponse(context, spec));
+  return tenantRoute({ page: spec.page, also: spec.also, people: false }, (context) => templateResponse(context, spec));
 }
 
 /** A page's tables of figures, for the page's readers who also hold data:export. */
 export function figureExportRoute(spec: FigureExportSpec) {
-  return tenantRoute({ page: spec.page, also: "data:export" }, (context) => figureExportResponse(context, spec));
+  return tenantRoute({ page: spec.page, also: "data:export", people: false }, (context) => figureExportResponse(context, spec));
 }

@@ -3,9 +3,10 @@
 // found on disk, every action they register, every route's stated requirement. Each cell
 // is checked allowed and denied, in the user's own city and in another. OPD roles are
 // checked twice: in an unmarked OPD, and in one the city admin marked (OPD_PERMISSIONS).
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { registeredActionName, registeredActions } from "@/lib/actions/server";
 import { runAction, runPlatformAction } from "@/lib/actions/run";
@@ -15,9 +16,11 @@ import { OPD_PERMISSIONS, ROLE_PERMISSIONS, type Access, type OpdCapabilities, t
 import { refusedByGate, type RouteAccess, type RouteParams, type TenantRoute } from "@/lib/auth/route";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { Role } from "@/lib/generated/prisma/enums";
+import { XLSX_TYPE } from "@/lib/spreadsheet/write";
 import { actionDeps, sessionUser } from "../helpers/actions";
 import { openTestDb, type TestDb } from "../helpers/db";
 import { createTestTenant, type TestTenant } from "../helpers/factories";
+import { createPeopleFixture, type PeopleFixture, type RecordRefs } from "../helpers/people-fixture";
 import { callRoute, routeDeps } from "../helpers/routes";
 
 // What the "use server" files and route handlers reach for outside a Next.js request.
@@ -113,9 +116,15 @@ function granted(subject: Subject, permission: Permission): boolean {
   });
 }
 const grantedAny = (subject: Subject, access: Access) => access === null || [access].flat().some((one) => granted(subject, one));
+/** A page's permission, plus person:read when it lists named people. */
+function grantedPage(subject: Subject, page: TenantPageKey): boolean {
+  const { permission, people }: { permission: PagePermission; people: boolean } = TENANT_PAGES[page];
+  return grantedAny(subject, permission) && (!people || granted(subject, "person:read"));
+}
 function grantedRequirement(subject: Subject, requirement: Requirement): boolean {
   if (requirement !== null && typeof requirement === "object" && "page" in requirement) {
-    return grantedAny(subject, TENANT_PAGES[requirement.page].permission) && grantedAny(subject, requirement.also ?? null);
+    const { page, also, people } = requirement;
+    return grantedPage(subject, page) && grantedAny(subject, also ?? null) && (!people || granted(subject, "person:read"));
   }
   return grantedAny(subject, requirement);
 }
@@ -123,8 +132,7 @@ function grantedRequirement(subject: Subject, requirement: Requirement): boolean
 describe("pages", () => {
   for (const subject of subjectsOf(TENANT_ROLES)) {
     for (const page of PAGES) {
-      const permission: PagePermission = TENANT_PAGES[page].permission;
-      const allowed = grantedAny(subject, permission);
+      const allowed = grantedPage(subject, page);
       it(`${subject.label} ${allowed ? "opens" : "gets not-found for"} ${page} in its own city, not-found in another`, () => {
         const user = { role: subject.role, opd: subject.opd, tenantSlug: "kota-a" };
         expect(pageAccess(user, "kota-a", page)).toBe(allowed ? "allow" : "not-found");
@@ -132,6 +140,13 @@ describe("pages", () => {
       });
     }
   }
+  it("no page that lists named people opens for the mayor's office or the city admin (they hold no person:read)", () => {
+    const listing = PAGES.filter((page) => TENANT_PAGES[page].people);
+    expect(listing.length).toBeGreaterThan(5);
+    for (const role of ["MAYOR_OFFICE", "CITY_ADMIN"] as const) {
+      for (const page of listing) expect(pageAccess({ role, tenantSlug: "kota-a" }, "kota-a", page), `${role} → ${page}`).toBe("not-found");
+    }
+  });
   it("no city page exists for the platform admin", () => {
     for (const page of PAGES) expect(pageAccess({ role: "PLATFORM_ADMIN", tenantSlug: null }, "kota-a", page)).toBe("not-found");
   });
@@ -282,6 +297,30 @@ describe("the listed exceptions", () => {
   });
 });
 
+/** The page a route handler belongs to: the gate's key of the nearest page.tsx above its folder. */
+function pageOfRoute(file: string): TenantPageKey | null {
+  const folders = file.split("/").slice(0, -1);
+  for (let depth = folders.length; depth > 0; depth -= 1) {
+    const page = join(ROOT, ...folders.slice(0, depth), "page.tsx");
+    if (!existsSync(page)) continue;
+    const key = /requireTenantPage\(slug, "(\w+)"\)/.exec(readFileSync(page, "utf8"))?.[1];
+    return key && Object.hasOwn(TENANT_PAGES, key) ? (key as TenantPageKey) : null;
+  }
+  return null;
+}
+
+/** Everything a response says, as text: a workbook's cells, or the body as it is. */
+async function bodyText(response: Response): Promise<string> {
+  if (response.headers.get("content-type") !== XLSX_TYPE) return response.text();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(await response.arrayBuffer());
+  const cells: string[] = [];
+  workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => void cells.push(cell.text))));
+  return cells.join("\n");
+}
+
+const foundIn = (body: string, words: readonly string[]) => words.filter((word) => body.includes(word));
+
 describe("route handlers", () => {
   it("each states what it demands: a requirement of the gate, or public and listed as such", () => {
     expect(routeHandlers.length).toBeGreaterThan(15);
@@ -298,14 +337,29 @@ describe("route handlers", () => {
     }
   });
 
+  // An export is never wider than its page: the requirement names the page of the folder the
+  // route sits in (read from that page.tsx's gate), and says whether it lists named people.
+  for (const { file, method, handler } of routeHandlers) {
+    const access = handler.access as RouteAccess | undefined;
+    if (access?.kind !== "tenant") continue;
+    it(`${method} ${file} names the page it belongs to and whether it lists people`, () => {
+      const requirement = access.requirement as { page?: unknown; people?: unknown } | null;
+      expect(typeof requirement === "object" && requirement !== null, "a page requirement").toBe(true);
+      expect(requirement?.page).toBe(pageOfRoute(file));
+      expect(typeof requirement?.people).toBe("boolean");
+    });
+  }
+
   let t: TestDb;
   let city: TestTenant;
   let otherCity: TestTenant;
+  let fixture: PeopleFixture;
 
   beforeAll(async () => {
     t = await openTestDb();
     city = await createTestTenant(t.db, t.withTenant);
     otherCity = await createTestTenant(t.db, t.withTenant);
+    fixture = await t.withTenant(city.id, (tx) => createPeopleFixture(tx, city));
   });
   afterAll(async () => {
     await t?.close();
@@ -313,8 +367,8 @@ describe("route handlers", () => {
 
   const auditRows = () => t.withTenant(city.id, (tx) => tx.auditLog.count());
 
-  /** The URL of a route file in `slug`, its other parameters given a value that names nothing. */
-  function routeCall(file: string, slug: string): { url: string; params: RouteParams } {
+  /** The URL of a route file in `slug`, its parameters and query naming the given records (or nothing). */
+  function routeCall(file: string, slug: string, refs?: RecordRefs): { url: string; params: RouteParams } {
     const params: RouteParams = { tenant: slug };
     const path = relative("app", file)
       .split("/")
@@ -323,46 +377,107 @@ describe("route handlers", () => {
       .map((segment) => {
         const name = /^\[(\w+)\]$/.exec(segment)?.[1];
         if (!name) return segment;
-        params[name] ??= "tidakada0000000000";
+        params[name] ??= refs?.params[name] ?? "tidakada0000000000";
         return String(params[name]);
       });
-    return { url: `http://localhost/${path.join("/")}?format=csv`, params };
+    const query = new URLSearchParams({ format: "csv", ...refs?.query });
+    return { url: `http://localhost/${path.join("/")}?${query}`, params };
   }
 
-  for (const { file, method, handler } of routeHandlers) {
-    const access = handler.access as RouteAccess | undefined;
-    if (access?.kind !== "tenant") continue;
-    const route = handler as TenantRoute<RouteParams>;
-    for (const subject of subjectsOf(ROLES)) {
-      const allowed = subject.role !== "PLATFORM_ADMIN" && grantedRequirement(subject, access.requirement);
-      it(`${method} ${file} × ${subject.label}: ${allowed ? "passes the gate" : "not found"} at home, not found elsewhere`, async () => {
-        const before = await auditRows();
-        const home = subject.role === "PLATFORM_ADMIN" ? null : city;
-        const user = sessionUser(home, subject.role, { opd: subject.opd });
-        const { url, params } = routeCall(file, city.slug);
+  /** A user of `home` as the subject, in OPD A and kelurahan A where its role has one. */
+  const userOf = (subject: Subject, home: TestTenant | null) =>
+    sessionUser(home, subject.role, {
+      opd: subject.opd,
+      opdId: OPD_ROLES.includes(subject.role) ? fixture.opdA : null,
+      kelurahanId: subject.role === "KELURAHAN" ? city.kelurahanId : null,
+    });
 
-        // An admitted caller may still get a 404 from the handler (no such record, no table
-        // asked for): what matters is that the gate let it through.
-        const own = await callRoute(route, routeDeps(t, user), url, params, { method });
-        expect(refusedByGate(own), allowed ? "turned away by the gate" : "let through by the gate").toBe(!allowed);
-        if (!allowed) {
-          expect(own.status).toBe(404);
-          expect(await auditRows()).toBe(before);
+  const tenantRoutes = routeHandlers.flatMap(({ file, method, handler }) => {
+    const access = handler.access as RouteAccess | undefined;
+    return access?.kind === "tenant" ? [{ file, method, route: handler as TenantRoute<RouteParams>, requirement: access.requirement }] : [];
+  });
+
+  for (const { file, method, route, requirement } of tenantRoutes) {
+    const page = pageOfRoute(file);
+    for (const subject of subjectsOf(ROLES)) {
+      const allowed = subject.role !== "PLATFORM_ADMIN" && grantedRequirement(subject, requirement);
+      const readsPeople = granted(subject, "person:read");
+      it(`${method} ${file} × ${subject.label}: ${allowed ? "passes the gate" : "not found"} at home, not found elsewhere; no one out of scope named`, async () => {
+        const home = subject.role === "PLATFORM_ADMIN" ? null : city;
+        const user = userOf(subject, home);
+        const cells = [
+          ["own OPD and kelurahan", fixture.own],
+          ["another OPD", fixture.otherOpd],
+          ["another kelurahan", fixture.otherKelurahan],
+        ] as const;
+        for (const [cell, refs] of cells) {
+          const before = await auditRows();
+          const { url, params } = routeCall(file, city.slug, refs);
+          // An admitted caller may still get a 404 from the handler (no such record, no table
+          // asked for): what matters is that the gate let it through.
+          const response = await callRoute(route, routeDeps(t, user), url, params, { method });
+          const admitted = !refusedByGate(response);
+          expect(admitted, `${cell}: ${allowed ? "turned away by the gate" : "let through by the gate"}`).toBe(allowed);
+          const body = await bodyText(response);
+          if (!admitted) {
+            expect(response.status).toBe(404);
+            expect(await auditRows()).toBe(before);
+          } else {
+            expect(page && pageAccess({ ...user, tenantSlug: city.slug }, city.slug, page), `${cell}: admitted by a route wider than its page`).toBe("allow");
+          }
+          // A named person in the response is a denial for a role without person:read.
+          if (!readsPeople) expect(foundIn(body, fixture.people), `${cell}: named people`).toEqual([]);
+          if (OPD_ROLES.includes(subject.role) && refs === fixture.otherOpd) {
+            expect(foundIn(body, [...fixture.opdBMarkers, ...fixture.peopleOfOpdB]), `${cell}: another OPD's records`).toEqual([]);
+          }
+          if (subject.role === "KELURAHAN") expect(foundIn(body, fixture.peopleOfKelurahanB), `${cell}: another kelurahan's people`).toEqual([]);
         }
 
         const stranger = sessionUser(otherCity, subject.role === "PLATFORM_ADMIN" ? "CITY_ADMIN" : subject.role, { opd: subject.opd });
-        const afterOwn = await auditRows();
+        const before = await auditRows();
+        const { url, params } = routeCall(file, city.slug, fixture.own);
         const foreign = await callRoute(route, routeDeps(t, stranger), url, params, { method });
         expect(foreign.status).toBe(404);
         expect(refusedByGate(foreign)).toBe(true);
-        expect(await auditRows()).toBe(afterOwn);
+        expect(foundIn(await bodyText(foreign), fixture.people)).toEqual([]);
+        expect(await auditRows()).toBe(before);
       });
     }
     it(`${method} ${file}: not found for the signed-out`, async () => {
-      const { url, params } = routeCall(file, city.slug);
+      const { url, params } = routeCall(file, city.slug, fixture.own);
       const response = await callRoute(route, routeDeps(t, null), url, params, { method });
       expect(response.status).toBe(404);
       expect(refusedByGate(response)).toBe(true);
     });
   }
+
+  // The checks above look for the fixture's people in every answer; these prove they would
+  // find them: the lists that name people do name them for those who may read them.
+  describe("the people and records the matrix looks for", () => {
+    const get = async (suffix: string, subject: Subject, refs: RecordRefs) => {
+      const found = tenantRoutes.find(({ file, method }) => method === "GET" && file.endsWith(suffix));
+      if (!found) throw new Error(`no route ${suffix}`);
+      const { url, params } = routeCall(found.file, city.slug, refs);
+      const response = await callRoute(found.route, routeDeps(t, userOf(subject, city)), url, params);
+      expect(response.status, suffix).toBe(200);
+      return bodyText(response);
+    };
+    const bapeda: Subject = { role: "BAPEDA", opd: null, label: "BAPEDA" };
+    const staff: Subject = { role: "OPD_STAFF", opd: unmarked, label: "OPD_STAFF" };
+
+    it("are named by the aid, trainings, sasaran and rejected-rows downloads", async () => {
+      const lists = ["bantuan/ekspor/route.ts", "pelatihan/ekspor/route.ts", "sasaran/ekspor/route.ts", "[jobId]/ditolak/route.ts"];
+      for (const suffix of lists) expect(foundIn(await get(suffix, bapeda, fixture.own), fixture.people).length, suffix).toBeGreaterThan(0);
+      expect(foundIn(await get("bantuan/ekspor/route.ts", bapeda, fixture.otherOpd), fixture.peopleOfOpdB).length).toBeGreaterThan(0);
+      expect(foundIn(await get("sasaran/ekspor/route.ts", bapeda, fixture.otherKelurahan), fixture.peopleOfKelurahanB).length).toBeGreaterThan(0);
+    });
+
+    it("an OPD's own records are in its downloads, another OPD's are not", async () => {
+      for (const suffix of ["anggaran/ekspor/route.ts", "bantuan/ekspor/route.ts", "pelatihan/ekspor/route.ts"]) {
+        const own = await get(suffix, staff, fixture.own);
+        expect(foundIn(own, fixture.opdAMarkers).length, suffix).toBeGreaterThan(0);
+        expect(foundIn(await get(suffix, bapeda, fixture.otherOpd), fixture.opdBMarkers).length, suffix).toBeGreaterThan(0);
+      }
+    });
+  });
 });

@@ -218,7 +218,7 @@ describe("exporting realisation", () => {
 
   it("hands out the import template: the headers and one example row, which read back", async () => {
     const response = await callRoute(
-      templateRoute({ permission: "entry:write", fileName: "realisasi-anggaran", columns: REALISATION_COLUMNS }),
+      templateRoute({ page: "budget", also: "entry:write", fileName: "realisasi-anggaran", columns: REALISATION_COLUMNS }),
       routeDeps(t, staff),
       `http://localhost/${city.slug}/anggaran/templat?format=csv`,
       { tenant: city.slug },
@@ -227,7 +227,7 @@ describe("exporting realisation", () => {
     expect(text.split("\r\n")[0]).toBe(REALISATION_COLUMNS.map((column) => column.header).join(","));
     expect(text.split("\r\n")[1]).toContain("1.500.000");
     const denied = await callRoute(
-      templateRoute({ permission: "entry:write", fileName: "x", columns: REALISATION_COLUMNS }),
+      templateRoute({ page: "budget", also: "entry:write", fileName: "x", columns: REALISATION_COLUMNS }),
       routeDeps(t, bapeda),
       "http://localhost/x/templat",
       { tenant: city.slug },

@@ -273,7 +273,7 @@ describe("importing aid hand-overs", () => {
   });
 
   it("hands out a template whose example row names every column", async () => {
-    const route = templateRoute({ permission: "entry:write", fileName: "penyaluran-bantuan", columns: DISTRIBUTION_COLUMNS });
+    const route = templateRoute({ page: "aid", also: "entry:write", fileName: "penyaluran-bantuan", columns: DISTRIBUTION_COLUMNS });
     const response = await callRoute(route, routeDeps(t, staff), `http://localhost/${city.slug}/bantuan/templat?format=csv`, { tenant: city.slug });
     const [header, example] = (await response.text()).replace(/^\uFEFF/, "").split("\r\n");
     expect(header).toBe("PROGRAM,NIK,NO KK,JENIS,BANTUAN,JUMLAH,NILAI,TANGGAL,NOMOR BUKTI,MITRA,BULAN PREMI,PETUGAS,CATATAN");

@@ -9,11 +9,12 @@ import { targetHouseholdsPage } from "@/features/programmes/target-households/ta
 import { parseTargetHouseholdsFilter } from "@/features/programmes/target-households/schema";
 
 export const targetHouseholdsExport: ExportSpec<RegistryRow> = {
-  permission: "data:export",
+  page: "programmes",
+  lists: "people",
   entity: "TargetHouseholds",
   fileName: "sasaran-berikutnya",
   pageSize: 500,
-  page: async (tx, { user, params, search, after, take }) => {
+  batch: async (tx, { user, params, search, after, take }) => {
     const programme = await getProgramme(tx, programmeScope(user), String(params.programmeId ?? ""));
     if (!programme) throw notFound("Program");
     const filter = { ...parseTargetHouseholdsFilter(Object.fromEntries(search)), after: after ?? undefined };

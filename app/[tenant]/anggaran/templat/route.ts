@@ -4,4 +4,4 @@ import { templateRoute } from "@/lib/spreadsheet/routes";
 export const dynamic = "force-dynamic";
 
 /** The empty realisation import sheet: ?format=xlsx|csv. */
-export const GET = templateRoute({ permission: "entry:write", fileName: "realisasi-anggaran", columns: REALISATION_COLUMNS });
+export const GET = templateRoute({ page: "budget", also: "entry:write", fileName: "realisasi-anggaran", columns: REALISATION_COLUMNS });

@@ -4,7 +4,7 @@ import { templateWorkbook, XLSX_TYPE, type TemplateArea } from "@/features/regis
 export const dynamic = "force-dynamic";
 
 /** The import template as .xlsx, with the city's kecamatan and kelurahan in its guide. */
-export const GET = tenantRoute("registry:import", async ({ user, deps }) => {
+export const GET = tenantRoute({ page: "registryImport", people: false }, async ({ user, deps }) => {
   const { name, areas } = await deps.withTenant(user.tenantId, async (tx) => {
     const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { name: true } });
     const list = await tx.area.findMany({

@@ -25,7 +25,7 @@ const querySchema = z.object({
   size: z.coerce.number().int().nonnegative().optional(),
 });
 
-export const POST = tenantRoute("registry:import", async ({ request, user, deps }) => {
+export const POST = tenantRoute({ page: "registryImport", people: false }, async ({ request, user, deps }) => {
   // Only the page's own script sends this header; a form on another site cannot.
   if (request.headers.get("x-entas-import") !== "1") return notFoundResponse();
   const origin = request.headers.get("origin");

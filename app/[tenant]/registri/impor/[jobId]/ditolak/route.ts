@@ -8,7 +8,7 @@ import { downloadName } from "@/lib/spreadsheet/write";
 export const dynamic = "force-dynamic";
 
 /** Every rejected row of an import as .xlsx: the original columns plus ALASAN DITOLAK. */
-export const GET = tenantRoute<{ tenant: string; jobId: string }>("registry:import", async ({ request, params, user, deps }) => {
+export const GET = tenantRoute<{ tenant: string; jobId: string }>({ page: "registryImport", people: true }, async ({ request, params, user, deps }) => {
   const { jobId } = params;
   // The rows carry NIKs and names: each download is audited.
   const rows = await deps.withTenant(user.tenantId, async (tx) => {
