@@ -46,9 +46,7 @@ function isPageRequirement(requirement: Requirement): requirement is PageRequire
 /** Step 3 alone: whether a user holds what a requirement asks. Pure. */
 export function meets(user: Grantee, requirement: Requirement): boolean {
   if (!isPageRequirement(requirement)) return userHolds(user, requirement);
-  return (
-    userMayOpen(user, requirement.page) && userHolds(user, requirement.also ?? null) && (!requirement.people || userCan(user, "person:read"))
-  );
+  return userMayOpen(user, requirement.page) && userHolds(user, requirement.also ?? null) && (!requirement.people || userCan(user, "person:read"));
 }
 
 /** Steps 2 and 3 for a user already read from the session (null: signed out). Pure. */

@@ -74,7 +74,7 @@ export async function createPeopleFixture(tx: Tx, city: TestTenant): Promise<Peo
     });
     const named = [name, address, noKk, maskNik(noKk), nik, maskNik(nik)];
     people.push(...named);
-    return { id: h.id, headId: head.id, named };
+    return { id: h.id, headId: head.id, name, noKk, nik, named };
   }
 
   async function opdWorld(side: "A" | "B") {
@@ -145,7 +145,7 @@ export async function createPeopleFixture(tx: Tx, city: TestTenant): Promise<Peo
       rejectedRows: 1,
       report: {
         headers: ["NO KK", "NIK", "NAMA"],
-        rejected: [{ rowNumber: 2, reasons: ["Tanggal lahir pada NIK tidak valid"], cells: [unreachedA.named[2]!, unreachedA.named[4]!, unreachedA.named[0]!] }],
+        rejected: [{ rowNumber: 2, reasons: ["Tanggal lahir pada NIK tidak valid"], cells: [unreachedA.noKk, unreachedA.nik, unreachedA.name] }],
       },
     },
   });
