@@ -454,32 +454,49 @@ describe("route handlers", () => {
     });
   }
 
-  // The checks above look for the fixture's people in every answer; these prove they would
-  // find them: the lists that name people do name them for those who may read them.
-  describe("the people and records the matrix looks for", () => {
-    const get = async (suffix: string, subject: Subject, refs: RecordRefs) => {
-      const found = tenantRoutes.find(({ file, method }) => method === "GET" && file.endsWith(suffix));
-      if (!found) throw new Error(`no route ${suffix}`);
+  // The checks above look for the fixture's people and records in every answer; these prove
+  // they would find them (the lists name them for those who may read them), and state the
+  // mayor's office's case on its own.
+  describe("named people and OPD records in downloads", () => {
+    /** The GET handler of a city URL, e.g. "bantuan/ekspor". */
+    const cityRoute = (path: string) => {
+      const found = tenantRoutes.find(({ file, method }) => method === "GET" && file === `app/[tenant]/${path}/route.ts`);
+      if (!found) throw new Error(`no route ${path}`);
+      return found;
+    };
+    const get = async (path: string, subject: Subject, refs: RecordRefs) => {
+      const found = cityRoute(path);
       const { url, params } = routeCall(found.file, city.slug, refs);
       const response = await callRoute(found.route, routeDeps(t, userOf(subject, city)), url, params);
-      expect(response.status, suffix).toBe(200);
+      expect(response.status, path).toBe(200);
       return bodyText(response);
     };
     const bapeda: Subject = { role: "BAPEDA", opd: null, label: "BAPEDA" };
     const staff: Subject = { role: "OPD_STAFF", opd: unmarked, label: "OPD_STAFF" };
 
     it("are named by the aid, trainings, sasaran and rejected-rows downloads", async () => {
-      const lists = ["bantuan/ekspor/route.ts", "pelatihan/ekspor/route.ts", "sasaran/ekspor/route.ts", "[jobId]/ditolak/route.ts"];
-      for (const suffix of lists) expect(foundIn(await get(suffix, bapeda, fixture.own), fixture.people).length, suffix).toBeGreaterThan(0);
-      expect(foundIn(await get("bantuan/ekspor/route.ts", bapeda, fixture.otherOpd), fixture.peopleOfOpdB).length).toBeGreaterThan(0);
-      expect(foundIn(await get("sasaran/ekspor/route.ts", bapeda, fixture.otherKelurahan), fixture.peopleOfKelurahanB).length).toBeGreaterThan(0);
+      const lists = ["bantuan/ekspor", "pelatihan/ekspor", "program/[programmeId]/sasaran/ekspor", "registri/impor/[jobId]/ditolak"];
+      for (const path of lists) expect(foundIn(await get(path, bapeda, fixture.own), fixture.people).length, path).toBeGreaterThan(0);
+      expect(foundIn(await get("bantuan/ekspor", bapeda, fixture.otherOpd), fixture.peopleOfOpdB).length).toBeGreaterThan(0);
+      expect(foundIn(await get("program/[programmeId]/sasaran/ekspor", bapeda, fixture.otherKelurahan), fixture.peopleOfKelurahanB).length).toBeGreaterThan(0);
     });
 
-    it("an OPD's own records are in its downloads, another OPD's are not", async () => {
-      for (const suffix of ["anggaran/ekspor/route.ts", "bantuan/ekspor/route.ts", "pelatihan/ekspor/route.ts"]) {
-        const own = await get(suffix, staff, fixture.own);
-        expect(foundIn(own, fixture.opdAMarkers).length, suffix).toBeGreaterThan(0);
-        expect(foundIn(await get(suffix, bapeda, fixture.otherOpd), fixture.opdBMarkers).length, suffix).toBeGreaterThan(0);
+    it("the mayor's office, which may export its dashboards, gets not found from the aid, trainings, sasaran and budget-entries exports", async () => {
+      const mayor = sessionUser(city, "MAYOR_OFFICE");
+      for (const path of ["bantuan/ekspor", "pelatihan/ekspor", "program/[programmeId]/sasaran/ekspor", "anggaran/ekspor"]) {
+        const found = cityRoute(path);
+        const { url, params } = routeCall(found.file, city.slug, fixture.own);
+        const response = await callRoute(found.route, routeDeps(t, mayor), url, params);
+        expect(response.status, path).toBe(404);
+        expect(foundIn(await bodyText(response), [...fixture.people, ...fixture.opdAMarkers]), path).toEqual([]);
+      }
+    });
+
+    it("an OPD's records are in its own downloads and in a city-wide reader's", async () => {
+      for (const path of ["anggaran/ekspor", "bantuan/ekspor", "pelatihan/ekspor"]) {
+        const own = await get(path, staff, fixture.own);
+        expect(foundIn(own, fixture.opdAMarkers).length, path).toBeGreaterThan(0);
+        expect(foundIn(await get(path, bapeda, fixture.otherOpd), fixture.opdBMarkers).length, path).toBeGreaterThan(0);
       }
     });
   });
