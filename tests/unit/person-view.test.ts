@@ -16,11 +16,15 @@ describe("maskNumber", () => {
 
   it("never shows a region or birth-date digit of any NIK", () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date("1930-01-01"), max: new Date("2025-12-31"), noInvalidDate: true }), fc.integer({ min: 1, max: 9999 }), (date, serial) => {
-        const birthDate = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-        const nik = generateNik({ regionCode: "527101", birthDate, sex: "FEMALE", serial });
-        expect(maskNumber(nik).replace(/•/g, "")).toBe(nik.slice(-4));
-      }),
+      fc.property(
+        fc.date({ min: new Date("1930-01-01"), max: new Date("2025-12-31"), noInvalidDate: true }),
+        fc.integer({ min: 1, max: 9999 }),
+        (date, serial) => {
+          const birthDate = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+          const nik = generateNik({ regionCode: "527101", birthDate, sex: "FEMALE", serial });
+          expect(maskNumber(nik).replace(/•/g, "")).toBe(nik.slice(-4));
+        },
+      ),
     );
   });
 

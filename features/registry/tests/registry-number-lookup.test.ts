@@ -15,10 +15,11 @@ import { searchHouseholds } from "@/features/registry/search/search-households";
 import { actionDeps, sessionUser } from "@/tests/helpers/actions";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 import { createTestTenant, type TestTenant } from "@/tests/helpers/factories";
-import { makeHousehold } from "@/features/registry/tests/registry-fixtures";
+import { addKelurahan, makeHousehold } from "@/features/registry/tests/registry-fixtures";
 
 let t: TestDb;
 let city: TestTenant;
+let otherCityNik: string;
 let household: { id: string; noKk: string };
 let members: { id: string; nik: string; birthDate: Date; sex: "MALE" | "FEMALE" }[];
 
@@ -39,6 +40,8 @@ beforeAll(async () => {
   );
   household = made.household;
   members = made.members;
+  const other = await createTestTenant(t.db, t.withTenant);
+  otherCityNik = (await t.withTenant(other.id, (tx) => makeHousehold(tx, other))).members[0]!.nik;
 });
 
 afterAll(async () => {
@@ -92,7 +95,9 @@ describe("looking a person up by number", () => {
     expect(byNik).toMatchObject({ ok: true, data: { kind: "found", householdId: household.id } });
     const byKk = await runAction(actionDeps(t, officer), lookupNumberDefinition, city.slug, { number: household.noKk });
     expect(byKk).toMatchObject({ ok: true, data: { kind: "found", householdId: household.id } });
-    const none = await runAction(actionDeps(t, officer), lookupNumberDefinition, city.slug, { number: generateNik({ regionCode: "527101", birthDate: new Date(Date.UTC(1990, 0, 1)), sex: "MALE", serial: 9999 }) });
+    const none = await runAction(actionDeps(t, officer), lookupNumberDefinition, city.slug, {
+      number: generateNik({ regionCode: "527101", birthDate: new Date(Date.UTC(1990, 0, 1)), sex: "MALE", serial: 9999 }),
+    });
     expect(none).toMatchObject({ ok: true, data: { kind: "none" } });
 
     const audits = await lookupAudits(officer.id);
@@ -101,7 +106,7 @@ describe("looking a person up by number", () => {
       [household.id, "found"],
       [null, "none"],
     ]);
-    expect(JSON.stringify(audits)).not.toMatch(/\d{12}/);
+    expect(JSON.stringify(audits.map((a) => a.after))).not.toMatch(/\d{5}/);
   });
 
   it("stops the rebuilding of a NIK from candidates: beyond the limit every search is refused, each audited", async () => {
@@ -122,7 +127,21 @@ describe("looking a person up by number", () => {
     const audits = await lookupAudits(officer.id);
     expect(audits).toHaveLength(NUMBER_LOOKUP_POLICY.max + 1);
     expect((audits.at(-1)!.after as { outcome: string }).outcome).toBe("limited");
-    expect(JSON.stringify(audits)).not.toContain(target.nik);
+    expect(JSON.stringify(audits.map((a) => a.after))).not.toMatch(/\d{5}/);
+  });
+
+  it("finds nothing of another city, nor outside a kelurahan officer's own kelurahan", async () => {
+    const bapeda = sessionUser(city, "BAPEDA", { id: `lookup-scope-${city.slug}` });
+    expect(await runAction(actionDeps(t, bapeda), lookupNumberDefinition, city.slug, { number: otherCityNik })).toMatchObject({
+      ok: true,
+      data: { kind: "none" },
+    });
+    const elsewhere = await t.withTenant(city.id, (tx) => addKelurahan(tx, city));
+    const officer = sessionUser(city, "KELURAHAN", { id: `lookup-elsewhere-${city.slug}`, kelurahanId: elsewhere.kelurahanId });
+    expect(await runAction(actionDeps(t, officer), lookupNumberDefinition, city.slug, { number: members[0]!.nik })).toMatchObject({
+      ok: true,
+      data: { kind: "none" },
+    });
   });
 
   it("counts per user: another reader of the same city is not held back by the first", async () => {
