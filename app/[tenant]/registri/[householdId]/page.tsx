@@ -50,11 +50,12 @@ export default async function HouseholdPage({ params }: Props) {
   // Looked up inside the user's city and kelurahan: anything else is "not found".
   const data = await withTenant(user.tenantId, async (tx) => {
     const timeZone = await tenantTimeZone(tx, user.tenantId);
-    const household = await getHouseholdProfile(tx, householdId, scope, { view: personView(user), today: dayToDate(todayIn(timeZone)) });
+    const seen = { view: personView(user), today: dayToDate(todayIn(timeZone)) };
+    const household = await getHouseholdProfile(tx, householdId, scope, seen);
     if (!household) return null;
     const [timeline, requests, areas] = await Promise.all([
       getHouseholdTimeline(tx, household.id),
-      listChangeRequests(tx, { view: "pending", householdId: household.id }, scope, 10),
+      listChangeRequests(tx, { view: "pending", householdId: household.id }, scope, seen, 10),
       mayPropose ? listAreaChoices(tx) : Promise.resolve([]),
     ]);
     return { household, timeline, requests, areas, timeZone };
