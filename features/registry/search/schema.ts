@@ -82,14 +82,17 @@ export type RegistryFilter = Omit<RegistrySearchParams, "sort"> & {
 export function parseRegistrySearchParams(params: Record<string, string | string[] | undefined>): RegistryFilter {
   const parsed = registrySearchSchema.parse(params);
   const order = parsed.sort ?? "desil";
+  const text = readTextQuery(parsed.q, parsed.match);
   return {
     ...parsed,
+    // A number is not echoed into the form or the paging links built from the filter.
+    q: text.kind === "numberNotHere" || text.kind === "badNumber" ? undefined : parsed.q,
     order,
     sort: order.startsWith("kk") ? "kk" : "desil",
     dir: order.endsWith("-desc") ? "desc" : "asc",
     // A page has one cursor; with both, the next page wins.
     before: parsed.after ? undefined : parsed.before,
-    text: readTextQuery(parsed.q, parsed.match),
+    text,
   };
 }
 

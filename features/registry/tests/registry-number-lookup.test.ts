@@ -10,7 +10,7 @@ import { personView } from "@/lib/privacy/person-view";
 import { registryScope } from "@/lib/auth/scope";
 import { lookupNumberDefinition } from "@/features/registry/action-definitions";
 import { getHouseholdProfile } from "@/features/registry/household/get-household";
-import { parseRegistrySearchParams } from "@/features/registry/search/schema";
+import { parseRegistrySearchParams, registrySearchQuery } from "@/features/registry/search/schema";
 import { searchHouseholds } from "@/features/registry/search/search-households";
 import { actionDeps, sessionUser } from "@/tests/helpers/actions";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
@@ -85,6 +85,8 @@ describe("looking a person up by number", () => {
   it("no longer happens through the registry's address bar: ?q=<NIK> searches nothing", async () => {
     const filter = parseRegistrySearchParams({ q: members[1]!.nik });
     expect(filter.text.kind).toBe("numberNotHere");
+    expect(filter.q).toBeUndefined();
+    expect(registrySearchQuery(filter)).not.toMatch(/\d{6}/);
     const page = await t.withTenant(city.id, (tx) => searchHouseholds(tx, filter, { tenantId: city.id, scope: everyone }));
     expect(page.rows).toEqual([]);
   });
