@@ -61,3 +61,74 @@ async function found(tx: Tx, lookup: NumberLookup, key: string, now: Date): Prom
   const id = await lookup.find();
   return id ? { kind: "found", id } : { kind: "none" };
 }
+
+export type ImportedNumbers = {
+  viewer: { id: string };
+  tenantId: string;
+  requestId?: string | null;
+  /** Where the upload was made, e.g. "trainings.participants.import". */
+  purpose: string;
+  /** The number of each row that names one. */
+  rows: { rowNumber: number; number: string }[];
+  /** Which of these numbers name someone within the viewer's scope. */
+  known: (numbers: string[]) => Promise<Set<string>>;
+  /** The reason of a row whose number names no one, e.g. "NIK … tidak ditemukan di registri". */
+  unknownReason: (masked: string) => string;
+};
+
+/**
+ * Matches an upload's numbers at once, as a table import's `resolve`: reasons by row
+ * number. A file of guesses is mostly numbers that name no one, so each such number counts
+ * against the uploader's lookup budget, dry runs included (this runs before the import's
+ * savepoint). A file with more of them than the budget has left is refused whole, since its
+ * one match would otherwise stand out. Every upload leaves one audit row.
+ */
+export async function matchImportedNumbers(tx: Tx, upload: ImportedNumbers, now: Date = new Date()): Promise<Map<number, string[]>> {
+  const numbers = [...new Set(upload.rows.map((row) => row.number))];
+  const reasons = new Map<number, string[]>();
+  if (numbers.length === 0) return reasons;
+  const key = lookupKey(upload.viewer.id);
+  const audit = (after: Record<string, unknown>) =>
+    recordAudit(tx, {
+      tenantId: upload.tenantId,
+      userId: upload.viewer.id,
+      action: NUMBER_LOOKUP_ACTION,
+      entity: "Upload",
+      after: { purpose: upload.purpose, numbers: numbers.length, ...after },
+      requestId: upload.requestId ?? null,
+    });
+  const refuseAll = async (lockedUntil: Date, unknown: number | null) => {
+    const reason = `Batas pencarian nomor tercapai: berkas ini tidak diperiksa. Coba lagi dalam ${minutesLeft(lockedUntil, now)} menit.`;
+    for (const row of upload.rows) reasons.set(row.rowNumber, [reason]);
+    await audit({ outcome: "limited", unknown });
+    return reasons;
+  };
+
+  const lockedUntil = await activeLock(tx, [key], now);
+  if (lockedUntil) return refuseAll(lockedUntil, null);
+  const known = await upload.known(numbers);
+  const unknown = numbers.filter((number) => !known.has(number));
+  if (unknown.length > (await lookupsLeft(tx, key, now))) return refuseAll(await lockNow(tx, key, now), unknown.length);
+  for (let i = 0; i < unknown.length; i += 1) await recordFailure(tx, key, NUMBER_LOOKUP_POLICY, now);
+  for (const row of upload.rows) {
+    if (!known.has(row.number)) reasons.set(row.rowNumber, [upload.unknownReason(maskNumber(row.number))]);
+  }
+  await audit({ outcome: "matched", unknown: unknown.length });
+  return reasons;
+}
+
+async function lookupsLeft(tx: Tx, key: string, now: Date): Promise<number> {
+  const counter = await tx.rateLimit.findUnique({ where: { key }, select: { count: true, windowStart: true } });
+  const current = counter && counter.windowStart.getTime() > now.getTime() - NUMBER_LOOKUP_POLICY.windowMs ? counter.count : 0;
+  return Math.max(0, NUMBER_LOOKUP_POLICY.max - current);
+}
+
+/** Spends the whole budget at once: the key is locked for the policy's lockMs. */
+async function lockNow(tx: Tx, key: string, now: Date): Promise<Date> {
+  const lockEnd = new Date(now.getTime() + NUMBER_LOOKUP_POLICY.lockMs);
+  await tx.$executeRaw`
+    INSERT INTO "RateLimit" ("key", "count", "windowStart", "lockedUntil")
+    VALUES (${key}, ${NUMBER_LOOKUP_POLICY.max}::int, ${now}::timestamp(3), ${lockEnd}::timestamp(3))
+    ON CONFLICT ("key") DO UPDATE SET "count" = ${NUMBER_LOOKUP_POLICY.max}::int, "lockedUntil" = ${lockEnd}::timestamp(3)`;
+  return lockEnd;
+}
