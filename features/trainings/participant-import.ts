@@ -65,9 +65,8 @@ export const importParticipantsDefinition = defineTableImport({
       tenantId: ctx.tenantId,
       requestId: ctx.requestId,
       purpose: "trainings.participants.import",
-      rows: rows.map((row) => ({ rowNumber: row.rowNumber, number: row.value.nik })),
+      rows: rows.map((row) => ({ rowNumber: row.rowNumber, number: row.value.nik, column: "NIK" })),
       known: async (niks) => new Set((await ctx.tx.member.findMany({ where: { nik: { in: niks } }, select: { nik: true } })).map((m) => m.nik)),
-      unknownReason: (masked) => `NIK ${masked} tidak ditemukan di registri`,
     });
   },
   saveRow: saveParticipantRow,

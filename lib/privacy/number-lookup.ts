@@ -17,7 +17,8 @@ export const NUMBER_LOOKUP_POLICY: RateLimitPolicy = { max: 30, windowMs: HOUR, 
 
 export const NUMBER_LOOKUP_ACTION = "registry.lookup";
 
-export const lookupKey = (userId: string) => `lookup:user:${userId}`;
+/** One budget per user (the city is part of the key only to keep keys apart everywhere). */
+export const lookupKey = (tenantId: string, userId: string) => `lookup:${tenantId}:${userId}`;
 
 export type LookupOutcome = { kind: "found"; id: string } | { kind: "none" } | { kind: "limited"; minutes: number };
 
@@ -41,7 +42,7 @@ export type NumberLookup = {
  */
 export async function lookUpByNumber(tx: Tx, lookup: NumberLookup, now: Date = new Date()): Promise<LookupOutcome> {
   if (!personView(lookup.viewer).numberLookup) throw forbidden();
-  const key = lookupKey(lookup.viewer.id);
+  const key = lookupKey(lookup.tenantId, lookup.viewer.id);
   const lockedUntil = await activeLock(tx, [key], now);
   const outcome: LookupOutcome = lockedUntil ? { kind: "limited", minutes: minutesLeft(lockedUntil, now) } : await found(tx, lookup, key, now);
   await recordAudit(tx, {
@@ -68,12 +69,10 @@ export type ImportedNumbers = {
   requestId?: string | null;
   /** Where the upload was made, e.g. "trainings.participants.import". */
   purpose: string;
-  /** The number of each row that names one. */
-  rows: { rowNumber: number; number: string }[];
+  /** The numbers of each row, with the column they came from ("NIK", "NO KK"). */
+  rows: { rowNumber: number; number: string; column: string }[];
   /** Which of these numbers name someone within the viewer's scope. */
   known: (numbers: string[]) => Promise<Set<string>>;
-  /** The reason of a row whose number names no one, e.g. "NIK … tidak ditemukan di registri". */
-  unknownReason: (masked: string) => string;
 };
 
 /**
@@ -87,7 +86,7 @@ export async function matchImportedNumbers(tx: Tx, upload: ImportedNumbers, now:
   const numbers = [...new Set(upload.rows.map((row) => row.number))];
   const reasons = new Map<number, string[]>();
   if (numbers.length === 0) return reasons;
-  const key = lookupKey(upload.viewer.id);
+  const key = lookupKey(upload.tenantId, upload.viewer.id);
   const audit = (after: Record<string, unknown>) =>
     recordAudit(tx, {
       tenantId: upload.tenantId,
@@ -111,7 +110,8 @@ export async function matchImportedNumbers(tx: Tx, upload: ImportedNumbers, now:
   if (unknown.length > (await lookupsLeft(tx, key, now))) return refuseAll(await lockNow(tx, key, now), unknown.length);
   for (let i = 0; i < unknown.length; i += 1) await recordFailure(tx, key, NUMBER_LOOKUP_POLICY, now);
   for (const row of upload.rows) {
-    if (!known.has(row.number)) reasons.set(row.rowNumber, [upload.unknownReason(maskNumber(row.number))]);
+    if (known.has(row.number)) continue;
+    reasons.set(row.rowNumber, [...(reasons.get(row.rowNumber) ?? []), `${row.column} ${maskNumber(row.number)} tidak ditemukan di registri.`]);
   }
   await audit({ outcome: "matched", unknown: unknown.length });
   return reasons;
