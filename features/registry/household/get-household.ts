@@ -121,7 +121,8 @@ export async function getHouseholdProfile(
       name: member.name,
       nikMasked: maskNumber(member.nik),
       sex: member.sex,
-      birthPlace: member.birthPlace,
+      // The birthplace goes with the date: the NIK's region digits are often the birthplace's.
+      birthPlace: seen.view.birth === "date" ? member.birthPlace : null,
       birth: birthFor(seen.view, member.birthDate, seen.today),
       relation: member.relation,
       education: member.education,
