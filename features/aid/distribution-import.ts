@@ -23,6 +23,8 @@ import { lockName } from "@/lib/db/locks";
 import type { AidKind } from "@/lib/generated/prisma/enums";
 import type { Rupiah } from "@/lib/money";
 import { writerOpdId } from "@/lib/auth/scope";
+import { matchImportedNumbers } from "@/lib/privacy/number-lookup";
+import { maskNumber } from "@/lib/privacy/person-view";
 import { dateToDay, dayToDate } from "@/lib/calendar/days";
 import { cellDate, cellId, cellInteger, cellRupiah, cellText, matchKey, truncate, type CellResult } from "@/lib/spreadsheet/cells";
 import type { ImportColumn } from "@/lib/spreadsheet/columns";
@@ -177,10 +179,10 @@ async function programmeOf({ tx }: ActionContext, opdId: string, row: Distributi
 /** The household (and member, when a NIK is given) a row names, in this city's registry. */
 async function recipientOf({ tx }: ActionContext, row: DistributionImportRow): Promise<{ householdId: string; memberId: string | null }> {
   const household = row.noKk ? await tx.household.findFirst({ where: { noKk: row.noKk }, select: { id: true } }) : null;
-  if (row.noKk && !household) throw notFound(`NO KK ${row.noKk} di registri`);
+  if (row.noKk && !household) throw notFound(`NO KK ${maskNumber(row.noKk)} di registri`);
   if (!row.nik) return { householdId: household!.id, memberId: null };
   const member = await tx.member.findFirst({ where: { nik: row.nik }, select: { id: true, householdId: true } });
-  if (!member) throw notFound(`NIK ${row.nik} di registri`);
+  if (!member) throw notFound(`NIK ${maskNumber(row.nik)} di registri`);
   if (household && member.householdId !== household.id) {
     throw new AppError("INVALID", `NIK ${row.nik} bukan anggota keluarga dengan NO KK ${row.noKk}; periksa kedua nomor`);
   }
@@ -263,12 +265,29 @@ export const importDistributionsDefinition = defineTableImport({
   columns: DISTRIBUTION_COLUMNS,
   parseRow: (values, rowNumber) => parseDistributionRow(values, rowNumber),
   options: importOptions,
-  resolve: async (ctx) => {
+  resolve: async (ctx, rows) => {
     // An account without an OPD is refused once, before any row; two imports of the same OPD
     // run one after the other, so "already recorded" holds between them too.
     const opdId = writerOpdId(ctx.user);
     await lockName(ctx.tx, `aid.import:${ctx.tenantId}:${opdId}`);
-    return new Map();
+    // Numbers that name no one count against the uploader's lookup budget, dry runs included.
+    return matchImportedNumbers(ctx.tx, {
+      viewer: ctx.user,
+      tenantId: ctx.tenantId,
+      requestId: ctx.requestId,
+      purpose: "aid.import",
+      rows: rows.flatMap(({ rowNumber, value }) => [
+        ...(value.nik ? [{ rowNumber, number: value.nik, column: "NIK" }] : []),
+        ...(value.noKk ? [{ rowNumber, number: value.noKk, column: "NO KK" }] : []),
+      ]),
+      known: async (numbers) => {
+        const [members, households] = await Promise.all([
+          ctx.tx.member.findMany({ where: { nik: { in: numbers } }, select: { nik: true } }),
+          ctx.tx.household.findMany({ where: { noKk: { in: numbers } }, select: { noKk: true } }),
+        ]);
+        return new Set([...members.map((m) => m.nik), ...households.map((h) => h.noKk)]);
+      },
+    });
   },
   saveRow: saveDistributionRow,
   // The aid page and the programme pages show the drafts waiting.

@@ -6,6 +6,7 @@ import { proposeChange } from "@/features/registry/change-requests/propose";
 import { decideChangeSchema, proposeChangeSchema } from "@/features/registry/change-requests/schemas";
 import { revealPersonalNumbers } from "@/features/registry/household/reveal-personal";
 import { householdId } from "@/features/registry/schemas";
+import { lookupHouseholdByNumber, lookupNumberSchema } from "@/features/registry/search/lookup-number";
 import { registryScope } from "@/lib/auth/scope";
 import { changeHouseholdStatus, changeStatusSchema } from "@/features/registry/status/change-status";
 import { z } from "@/lib/validation/zod";
@@ -17,6 +18,13 @@ export const revealPersonalDefinition = defineAction({
   permission: "registry:read-personal",
   schema: z.object({ householdId }),
   run: (ctx, input) => revealPersonalNumbers(ctx, input.householdId),
+});
+
+export const lookupNumberDefinition = defineAction({
+  name: "registry.lookupNumber",
+  permission: "registry:read-personal",
+  schema: lookupNumberSchema,
+  run: (ctx, input) => lookupHouseholdByNumber(ctx, input.number),
 });
 
 export const changeStatusDefinition = defineAction({
@@ -55,6 +63,7 @@ export const decideChangeDefinition = defineAction({
 /** Every registry action, for the registry's own permission test. */
 export const registryActionDefinitions: readonly AnyActionDefinition[] = [
   revealPersonalDefinition,
+  lookupNumberDefinition,
   changeStatusDefinition,
   proposeChangeDefinition,
   decideChangeDefinition,

@@ -81,16 +81,16 @@ export async function loanDetail(tx: Tx, user: FundUser, loanId: string) {
   return { loan, installments, repayments, kelurahanName: kelurahan.name };
 }
 
-/** Registry members of the officer's kelurahan by NIK (prefix) or name, for the loan form. */
+/**
+ * Registry members of the officer's kelurahan by name, for the loan form. The search is a
+ * GET form, so it takes no numbers: a NIK, whole or in part, would land in the URL, and a
+ * prefix would list the NIKs that begin with it.
+ */
 export function memberCandidates(tx: Tx, user: FundUser, query: string) {
   const text = query.trim();
-  if (text.length < 3) return Promise.resolve([]);
-  const digits = /^\d+$/.test(text);
+  if (text.length < 3 || /\d/.test(text)) return Promise.resolve([]);
   return tx.member.findMany({
-    where: {
-      household: { kelurahanId: fundKelurahanId(user) },
-      ...(digits ? { nik: { startsWith: text } } : { name: { contains: text, mode: "insensitive" as const } }),
-    },
+    where: { household: { kelurahanId: fundKelurahanId(user) }, name: { contains: text, mode: "insensitive" as const } },
     orderBy: { name: "asc" },
     take: 10,
     select: { id: true, nik: true, name: true, birthDate: true, household: { select: { noKk: true, address: true } } },

@@ -1,11 +1,11 @@
-// The participant picker: people of the registry, found by NIK, No. KK
-// or name, listed in priority order — extreme-poor households first, then by desil
+// The participant picker: people of the registry, found by name (numbers
+// are not searched from a URL, see readTextQuery), listed in priority order — extreme-poor households first, then by desil
 // (poorest first, unknown last), then those not yet reached this fiscal year first.
 // "Reached": lib/reach, in the training's fiscal year (a training starts within its
 // programme's fiscal year).
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { maskNik } from "@/lib/identity/nik";
+import { maskNumber } from "@/lib/privacy/person-view";
 import { readTextQuery } from "@/features/registry/search/schema";
 import { memberNameStartsWith } from "@/features/registry/search/search-households";
 import { reachedSql } from "@/lib/reach/reached";
@@ -26,7 +26,7 @@ export type Candidate = {
   reached: boolean;
 };
 
-export type CandidateSearch = { kind: "list"; rows: Candidate[] } | { kind: "badNumber" } | { kind: "shortName" };
+export type CandidateSearch = { kind: "list"; rows: Candidate[] } | { kind: "badNumber" } | { kind: "shortName" } | { kind: "numberNotHere" };
 
 /** The latest birth date of a participant of a training starting on `startDate`. */
 export function latestBirthDate(startDate: Date): Date {
@@ -38,7 +38,7 @@ type Row = Omit<Candidate, "nikMasked" | "noKkMasked"> & { nik: string; noKk: st
 /** Up to CANDIDATE_LIMIT people for a training, best first; those already in it are left out. */
 export async function findCandidates(tx: Tx, options: { tenantId: string; training: { id: string; startDate: Date }; q?: string }): Promise<CandidateSearch> {
   const text = readTextQuery(options.q, "prefix");
-  if (text.kind === "badNumber" || text.kind === "shortName") return { kind: text.kind };
+  if (text.kind === "badNumber" || text.kind === "shortName" || text.kind === "numberNotHere") return { kind: text.kind };
   const conditions: Prisma.Sql[] = [
     Prisma.sql`m."tenantId" = ${options.tenantId}`,
     Prisma.sql`h."status" = 'ACTIVE'`,
@@ -46,7 +46,6 @@ export async function findCandidates(tx: Tx, options: { tenantId: string; traini
     Prisma.sql`NOT EXISTS (SELECT 1 FROM "TrainingParticipant" p
       WHERE p."tenantId" = m."tenantId" AND p."trainingId" = ${options.training.id} AND p."memberId" = m."id")`,
   ];
-  if (text.kind === "number") conditions.push(Prisma.sql`(m."nik" = ${text.digits} OR h."noKk" = ${text.digits})`);
   if (text.kind === "name") conditions.push(await memberNameStartsWith(tx, text.text));
   const year = options.training.startDate.getUTCFullYear();
   const rows = await tx.$queryRaw<Row[]>`
@@ -60,6 +59,6 @@ export async function findCandidates(tx: Tx, options: { tenantId: string; traini
     LIMIT ${CANDIDATE_LIMIT}`;
   return {
     kind: "list",
-    rows: rows.map(({ nik, noKk, ...row }) => ({ ...row, nikMasked: maskNik(nik), noKkMasked: maskNik(noKk) })),
+    rows: rows.map(({ nik, noKk, ...row }) => ({ ...row, nikMasked: maskNumber(nik), noKkMasked: maskNumber(noKk) })),
   };
 }

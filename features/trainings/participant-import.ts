@@ -2,9 +2,13 @@
 // by its ID PELATIHAN (shown on the training page) and a person by NIK, and goes through
 // addParticipant, so capacity, age, OPD scope and "once per training" are exactly those of
 // the picker. NAMA, when given, must match the registry: a guard against a mistyped NIK.
+// The NIKs are matched through matchImportedNumbers, which counts those that name no one
+// against the uploader's lookup budget, so a file of guessed NIKs cannot confirm one.
 import type { ActionContext } from "@/lib/actions/define";
 import { AppError, notFound } from "@/lib/errors";
 import { writerOpdId } from "@/lib/auth/scope";
+import { matchImportedNumbers } from "@/lib/privacy/number-lookup";
+import { maskNumber } from "@/lib/privacy/person-view";
 import { cellId, cellText, type CellResult } from "@/lib/spreadsheet/cells";
 import type { ImportColumn } from "@/lib/spreadsheet/columns";
 import { acceptRow, defineTableImport, rejectRow, type RowValues } from "@/lib/spreadsheet/table-import";
@@ -42,10 +46,9 @@ const sameName = (a: string, b: string) => a.replace(/\s+/g, " ").trim().toLocal
 
 async function saveParticipantRow(ctx: ActionContext, row: ParticipantImportRow) {
   const member = await ctx.tx.member.findFirst({ where: { nik: row.nik }, select: { id: true, name: true } });
-  if (!member) throw notFound(`NIK ${row.nik} di registri`);
-  if (row.name && !sameName(row.name, member.name)) {
-    throw new AppError("INVALID", `NAMA tidak sesuai dengan registri untuk NIK ini (${member.name}); periksa NIK`);
-  }
+  if (!member) throw notFound(`NIK ${maskNumber(row.nik)} di registri`);
+  // The registry's name is not shown: it would tell a stranger whose NIK this is.
+  if (row.name && !sameName(row.name, member.name)) throw new AppError("INVALID", "NAMA tidak sesuai dengan registri untuk NIK ini; periksa NIK dan NAMA");
   return addParticipant(ctx, { trainingId: row.trainingId, memberId: member.id });
 }
 
@@ -55,7 +58,17 @@ export const importParticipantsDefinition = defineTableImport({
   columns: PARTICIPANT_COLUMNS,
   parseRow: parseParticipantRow,
   // An account without an OPD is refused once, before any row.
-  resolve: async (ctx) => (writerOpdId(ctx.user), new Map()),
+  resolve: async (ctx, rows) => {
+    writerOpdId(ctx.user);
+    return matchImportedNumbers(ctx.tx, {
+      viewer: ctx.user,
+      tenantId: ctx.tenantId,
+      requestId: ctx.requestId,
+      purpose: "trainings.participants.import",
+      rows: rows.map((row) => ({ rowNumber: row.rowNumber, number: row.value.nik, column: "NIK" })),
+      known: async (niks) => new Set((await ctx.tx.member.findMany({ where: { nik: { in: niks } }, select: { nik: true } })).map((m) => m.nik)),
+    });
+  },
   saveRow: saveParticipantRow,
   revalidate: (slug) => [trainingsRoutes.list(slug), programmesRoutes.list(slug)],
 });

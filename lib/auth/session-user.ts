@@ -90,7 +90,9 @@ export async function loadSessionUser(deps: AuthDeps, claims: unknown, now: Date
 
 /**
  * A callbackUrl that stays on this site: a path starting with one "/", never "//" or
- * "/\" (both leave the site), and never back to the sign-in page itself.
+ * "/\" (both leave the site), and never back to the sign-in page itself. A query value
+ * holding a NIK or No. KK, whole or in part, is dropped: the callbackUrl lands in the
+ * sign-in page's URL, its history and the logs of every proxy on the way.
  */
 export function safeCallbackUrl(raw: unknown): string | null {
   if (typeof raw !== "string" || raw.length > 2000) return null;
@@ -99,5 +101,21 @@ export function safeCallbackUrl(raw: unknown): string | null {
   const path = raw.split(/[?#]/)[0] ?? "";
   const signIn = authRoutes.signIn();
   if (path === signIn || path.startsWith(`${signIn}/`) || path.startsWith("/api/")) return null;
-  return raw;
+  return withoutNumbers(raw);
+}
+
+/** Twelve digits or more in a row, however typed from a card (spaces, dots, dashes). */
+const PERSONAL_NUMBER = /\d{12,}/;
+
+function withoutNumbers(url: string): string {
+  const hashAt = url.indexOf("#");
+  const hash = hashAt >= 0 ? url.slice(hashAt) : "";
+  const beforeHash = hashAt >= 0 ? url.slice(0, hashAt) : url;
+  const queryAt = beforeHash.indexOf("?");
+  if (queryAt < 0) return url;
+  const params = new URLSearchParams(beforeHash.slice(queryAt + 1));
+  const kept = [...params].filter(([, value]) => !PERSONAL_NUMBER.test(value.replace(/[\s.\-']/g, "")));
+  if (kept.length === [...params].length) return url;
+  const query = new URLSearchParams(kept).toString();
+  return `${beforeHash.slice(0, queryAt)}${query ? `?${query}` : ""}${hash}`;
 }

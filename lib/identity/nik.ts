@@ -123,12 +123,8 @@ export function generateNoKk({ regionCode, issueDate, serial }: GenerateNoKkInpu
   return normaliseRegion(regionCode) + encodeDate(issueDate, 0) + encodeSerial(serial);
 }
 
-/** "5271010101900001" → "5271••••••••0001": enough to recognise, not enough to misuse. */
-export function maskNik(nik: string): string {
-  const value = nik.trim();
-  if (value.length <= 8) return "•".repeat(value.length);
-  return value.slice(0, 4) + "•".repeat(value.length - 8) + value.slice(-4);
-}
+/** The one mask of a NIK or No. KK (lib/privacy/person-view.ts): the last four digits only. */
+export { maskNumber as maskNik } from "@/lib/privacy/person-view";
 
 function fail<T>(reason: string): ParseResult<T> {
   return { ok: false, reason };

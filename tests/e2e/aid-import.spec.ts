@@ -40,7 +40,7 @@ test("a clerk checks an aid file, sees the bad row's reason, imports the good on
   await expect(page.getByRole("heading", { name: /Hasil pemeriksaan/ })).toBeVisible({ timeout: 30_000 });
   const rejected = page.getByRole("region", { name: "Baris yang ditolak" });
   await expect(rejected.getByRole("row")).toHaveCount(2);
-  await expect(rejected.getByRole("row").nth(1)).toContainText("NIK 5271019999990001 di registri tidak ditemukan");
+  await expect(rejected.getByRole("row").nth(1)).toContainText("NIK ••••••••••••0001 tidak ditemukan di registri");
   await expect(page.getByText(/^Diterima:/).locator("..")).toHaveText(/^Diterima:\s*1$/);
   await saveScreenshot(page, testInfo, "aid-import-dry-run");
 

@@ -19,7 +19,7 @@ test("a clerk records a tool kit, is warned when recording the same kind again, 
   await clerk.getByRole("link", { name: "Catat penyaluran" }).click();
   await expect(clerk.getByRole("heading", { name: "Catat penyaluran bantuan" })).toBeVisible();
 
-  await clerk.getByLabel("NIK, No. KK, atau nama").fill("Lalu");
+  await clerk.getByLabel("Nama", { exact: true }).fill("Lalu");
   await clerk.getByRole("button", { name: "Cari", exact: true }).click();
   const pick = clerk
     .getByRole("list", { name: "Hasil pencarian rumah tangga" })

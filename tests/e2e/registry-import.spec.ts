@@ -84,10 +84,11 @@ test("a planner imports an extract, fixes the rejected row, re-imports, and read
   await saveToRegistry(page);
   await saveScreenshot(page, testInfo, "import-committed");
 
-  await page.goto(`/mataram/registri?q=${first.firstNoKk}`);
-  const results = page.getByRole("region", { name: "Hasil pencarian registri" });
-  await expect(results.getByRole("row")).toHaveCount(2);
-  await results.getByRole("link").first().click();
+  // A number is looked up by POST: it opens the household and never appears in a URL.
+  await page.goto("/mataram/registri");
+  await page.getByLabel("NIK atau No. KK (16 digit)").fill(first.firstNoKk);
+  await page.getByRole("button", { name: "Cari nomor" }).click();
+  await expect(page).toHaveURL(/\/mataram\/registri\/[a-z0-9]+$/);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByRole("region", { name: "Anggota keluarga" }).getByRole("row")).toHaveCount(4);
   await expect(page.getByRole("heading", { name: "Linimasa intervensi" })).toBeVisible();

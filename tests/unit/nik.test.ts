@@ -125,8 +125,8 @@ describe("No. KK", () => {
 });
 
 describe("maskNik", () => {
-  it("keeps the first and last four digits", () => {
-    expect(maskNik("5271010101900001")).toBe("5271••••••••0001");
+  it("keeps only the last four digits: no region, no birth date", () => {
+    expect(maskNik("5271010101900001")).toBe("••••••••••••0001");
   });
 
   it("hides short values entirely", () => {

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { FormNotice } from "@/components/ui/form-alert";
+import { NumberLookupForm } from "@/features/registry/ui/number-lookup-form";
 import { RegistryFilters } from "@/features/registry/ui/registry-filters";
 import { RegistryPagination, RegistryResults } from "@/features/registry/ui/registry-results";
 import { LinkButton } from "@/components/ui/button";
@@ -14,6 +16,9 @@ import { parseRegistrySearchParams, registrySearchQuery } from "@/features/regis
 import { searchHouseholds } from "@/features/registry/search/search-households";
 import { registryScope } from "@/lib/auth/scope";
 import { registryRoutes } from "@/features/registry/routes";
+import { lookupNumberAction } from "@/features/registry/actions";
+import { NUMBER_LOOKUP_POLICY } from "@/lib/privacy/number-lookup";
+import { personView } from "@/lib/privacy/person-view";
 
 export const dynamic = "force-dynamic";
 
@@ -33,9 +38,11 @@ export default async function RegistryPage({ params, searchParams }: Props) {
   const filter = parseRegistrySearchParams(await searchParams);
   const scope = registryScope(user);
 
-  const [t, locale, { tenant, areas, page, fixedKelurahan }] = await Promise.all([
+  const view = personView(user);
+  const [t, locale, messages, { tenant, areas, page, fixedKelurahan }] = await Promise.all([
     getTranslations("Registry"),
     getLocale(),
+    getMessages(),
     withTenant(user.tenantId, async (tx) => {
       const [tenant, areas, page, fixed] = await Promise.all([
         tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { name: true } }),
@@ -56,17 +63,19 @@ export default async function RegistryPage({ params, searchParams }: Props) {
     ] as const
   ).filter(([key]) => userMayOpen(user, key));
   const notice =
-    filter.text.kind === "badNumber"
-      ? t("notices.badNumber")
-      : filter.text.kind === "shortName"
-        ? t("notices.shortName")
-        : scope.nothing
-          ? t("notices.noKelurahan")
-          : page.tooSlow
-            ? t("notices.tooSlow")
-            : page.cursorLost
-              ? t("notices.cursorLost")
-              : null;
+    filter.text.kind === "numberNotHere"
+      ? t(view.numberLookup ? "notices.numberNotHere" : "notices.numberNotAllowed")
+      : filter.text.kind === "badNumber"
+        ? t("notices.badNumber")
+        : filter.text.kind === "shortName"
+          ? t("notices.shortName")
+          : scope.nothing
+            ? t("notices.noKelurahan")
+            : page.tooSlow
+              ? t("notices.tooSlow")
+              : page.cursorLost
+                ? t("notices.cursorLost")
+                : null;
   const count = formatNumber(page.total.count, { locale });
 
   return (
@@ -84,6 +93,11 @@ export default async function RegistryPage({ params, searchParams }: Props) {
             : undefined
         }
       />
+      {view.numberLookup ? (
+        <NextIntlClientProvider messages={{ Registry: messages.Registry }}>
+          <NumberLookupForm action={lookupNumberAction.bind(null, slug)} tenantSlug={slug} perHour={NUMBER_LOOKUP_POLICY.max} />
+        </NextIntlClientProvider>
+      ) : null}
       <RegistryFilters path={path} filter={filter} areas={areas} fixedKelurahan={fixedKelurahan} />
 
       <section aria-labelledby="registry-results" className="mt-6">

@@ -8,6 +8,7 @@ import { DISTRIBUTION_COLUMNS, importDistributionsDefinition, parseAidKind } fro
 import type { SessionUser } from "@/lib/auth/session-user";
 import { templateRoute } from "@/lib/spreadsheet/routes";
 import type { TableImportReport } from "@/lib/spreadsheet/table-import";
+import { NUMBER_LOOKUP_POLICY } from "@/lib/privacy/number-lookup";
 import { actionDeps, sessionUser } from "@/tests/helpers/actions";
 import { callRoute, routeDeps } from "@/tests/helpers/routes";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
@@ -177,11 +178,25 @@ describe("importing aid hand-overs", () => {
       "commit",
     );
     expect(data.accepted).toBe(0);
-    expect(reasonsOf(data, 2)).toBe(`NIK ${stranger.nik} di registri tidak ditemukan.`);
-    expect(reasonsOf(data, 3)).toBe(`NO KK ${stranger.noKk} di registri tidak ditemukan.`);
+    expect(reasonsOf(data, 2)).toBe(`NIK ••••••••••••${stranger.nik.slice(-4)} tidak ditemukan di registri.`);
+    expect(reasonsOf(data, 3)).toBe(`NO KK ••••••••••••${stranger.noKk.slice(-4)} tidak ditemukan di registri.`);
     expect(reasonsOf(data, 4)).toMatch(/bukan anggota keluarga dengan NO KK/);
     const written = await t.withTenant(otherCity.id, (tx) => tx.aidDistribution.count({ where: { householdId: stranger.id } }));
     expect(written).toBe(0);
+  });
+
+  it("cannot confirm guessed numbers: a file with more unknown NIKs than the uploader's lookups left is refused whole", async () => {
+    const guesser = sessionUser(city, "OPD_STAFF", { id: `penebak-bantuan-${city.slug}`, opdId: staff.opdId });
+    const mine = await t.withTenant(city.id, (tx) => tx.member.findFirstOrThrow({ select: { nik: true } }));
+    const guesses = Array.from(
+      { length: NUMBER_LOOKUP_POLICY.max + 1 },
+      (_, i) => `5271010101${String(70 + (i % 30)).padStart(2, "0")}${String(9000 + i).padStart(4, "0")}`,
+    );
+    const lines = [...guesses, mine.nik].map((nik, i) => `Bantuan Peralatan Kerja;${nik};;peralatan;Obras;1;1000000;01-07-2024;BAST/G/${i};`);
+    const data = await report(guesser, csvFile(lines), "dry-run");
+    expect(data.accepted).toBe(0);
+    expect(data.rejected).toHaveLength(lines.length);
+    expect(data.rejected.every((row) => /Batas pencarian nomor/.test(row.reasons.join()))).toBe(true);
   });
 
   it("takes the OPD from the session: an OPD column in the file is ignored", async () => {

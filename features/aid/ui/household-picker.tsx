@@ -4,12 +4,14 @@ import { ExtremeBadge } from "@/features/registry/ui/registry-badges";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { RegistryRow } from "@/features/registry/search/search-households";
+import { NO_NUMBER_PATTERN } from "@/features/registry/search/schema";
 
 /**
- * Picks a household from the registry by NIK, No. KK or name, as a plain GET form (works
- * without JavaScript, from the keyboard, and the back button undoes a pick). Generic: the
- * page says where the form goes, which parameters to keep, and how a pick becomes a link.
- * Numbers are shown masked; a whole NIK or No. KK is needed to search by number.
+ * Picks a household from the registry by name, as a plain GET form (works without
+ * JavaScript, from the keyboard, and the back button undoes a pick). Generic: the page
+ * says where the form goes, which parameters to keep, and how a pick becomes a link.
+ * Numbers are shown masked and never searched: the browser refuses one before it reaches
+ * the URL, and the registry search ignores one that does.
  */
 export async function HouseholdPicker({
   path,
@@ -47,6 +49,8 @@ export async function HouseholdPicker({
           autoComplete="off"
           spellCheck={false}
           maxLength={100}
+          pattern={NO_NUMBER_PATTERN}
+          title={t("qNoNumber")}
           className="min-w-0 flex-1 basis-72"
         />
         <Button type="submit" variant="secondary" className="min-h-11">
@@ -61,7 +65,7 @@ export async function HouseholdPicker({
               <div className="min-w-0 text-sm">
                 <p className="font-medium text-ink">
                   {row.headName ?? t("noHead")}
-                  {row.match && row.match.by !== "noKk" ? <span className="font-normal text-muted"> · {row.match.name}</span> : null}
+                  {row.match ? <span className="font-normal text-muted"> · {row.match.name}</span> : null}
                 </p>
                 <p className="text-muted">
                   <span className="font-mono">{row.noKkMasked}</span> · {row.kelurahan} · {row.address}

@@ -104,7 +104,7 @@ export async function targetHouseholdsPage(tx: Tx, filter: TargetHouseholdsFilte
   const more = ids.length > size;
   const pageIds = more ? ids.slice(0, size) : ids;
   const [rows, total] = await Promise.all([
-    loadRows(tx, pageIds, null, null),
+    loadRows(tx, pageIds, null),
     options.withCount === false
       ? Promise.resolve({ count: 0, capped: false })
       : countNotReached(tx, where, options.fiscalYear, options.countCap ?? REACH_NEXT_COUNT_CAP),

@@ -1,21 +1,26 @@
 // The change-request list: pending first, then decided, newest first.
 // A kelurahan officer sees the requests for households of their kelurahan. NIKs in a
-// payload are masked here, before anything reaches the page.
+// payload are masked here, and birth dates shown as the viewer's person view allows
+// (lib/privacy/person-view.ts), before anything reaches the page.
 import type { Tx } from "@/lib/db";
 import type { DecisionStatus, FamilyRelation } from "@/lib/generated/prisma/enums";
-import { maskNik } from "@/lib/identity/nik";
+import { dayToDate } from "@/lib/calendar/days";
+import { birthFor, maskNumber, type BirthShown, type PersonView } from "@/lib/privacy/person-view";
 import { householdScopeWhere, type RegistryScope } from "@/lib/auth/scope";
 import { parseChangePayload, type ChangePayload, type ChangeKind } from "./schemas";
 
 export const CHANGE_REQUEST_PAGE_SIZE = 30;
 
+/** What a viewer sees of a birth in a request; the birthplace only with the date. */
+type BirthFields = { birth: BirthShown | null; birthPlace: string | null | undefined };
+
 export type MaskedChange =
-  | { kind: "NEW_MEMBER"; payload: Omit<ChangePayload["NEW_MEMBER"], "nik"> & { nikMasked: string } }
+  | { kind: "NEW_MEMBER"; payload: Omit<ChangePayload["NEW_MEMBER"], "nik" | "birthDate" | "birthPlace"> & BirthFields & { nikMasked: string } }
   | { kind: "ADDRESS"; payload: ChangePayload["ADDRESS"] & { kelurahanName: string | null } }
   | { kind: "STATUS"; payload: ChangePayload["STATUS"] }
   | {
       kind: "CORRECTION";
-      payload: Omit<ChangePayload["CORRECTION"], "nik"> & { nikMasked: string | null; memberName: string | null };
+      payload: Omit<ChangePayload["CORRECTION"], "nik" | "birthDate" | "birthPlace"> & BirthFields & { nikMasked: string | null; memberName: string | null };
     }
   | { kind: ChangeKind; payload: null };
 
@@ -40,6 +45,7 @@ export async function listChangeRequests(
   tx: Tx,
   filter: ChangeRequestFilter,
   scope: RegistryScope,
+  seen: { view: PersonView; today: Date },
   pageSize = CHANGE_REQUEST_PAGE_SIZE,
 ): Promise<ChangeRequestList> {
   const cursor = filter.after ? await tx.changeRequest.findFirst({ where: { id: filter.after }, select: { id: true, createdAt: true } }) : null;
@@ -86,7 +92,7 @@ export async function listChangeRequests(
       return {
         id: r.id,
         status: r.status,
-        change: maskChange(r.kind, r.payload, members, areaName),
+        change: maskChange(r.kind, r.payload, members, areaName, seen),
         note: r.note,
         createdAt: r.createdAt,
         proposedBy: userName.get(r.proposedById) ?? null,
@@ -95,7 +101,7 @@ export async function listChangeRequests(
         decisionReason: r.decisionReason,
         household: {
           id: r.household.id,
-          noKkMasked: maskNik(r.household.noKk),
+          noKkMasked: maskNumber(r.household.noKk),
           headName: members.find((m) => m.relation === "HEAD")?.name ?? members[0]?.name ?? null,
           kelurahan: r.household.kelurahan.name,
           status: r.household.status,
@@ -117,13 +123,18 @@ function maskChange(
   raw: unknown,
   members: { id: string; name: string; relation: FamilyRelation }[],
   areaName: Map<string, string>,
+  seen: { view: PersonView; today: Date },
 ): MaskedChange {
+  const birthFields = (birthDate: string | undefined, birthPlace: string | null | undefined): BirthFields => {
+    const birth = birthDate ? birthFor(seen.view, dayToDate(birthDate), seen.today) : null;
+    return { birth, birthPlace: birth && !birth.date ? undefined : birthPlace };
+  };
   const parsed = parseChangePayload(kind, raw);
   if (!parsed.success) return { kind, payload: null };
   switch (kind) {
     case "NEW_MEMBER": {
-      const { nik, ...rest } = parsed.data as ChangePayload["NEW_MEMBER"];
-      return { kind, payload: { ...rest, nikMasked: maskNik(nik) } };
+      const { nik, birthDate, birthPlace, ...rest } = parsed.data as ChangePayload["NEW_MEMBER"];
+      return { kind, payload: { ...rest, ...birthFields(birthDate, birthPlace), nikMasked: maskNumber(nik) } };
     }
     case "ADDRESS": {
       const payload = parsed.data as ChangePayload["ADDRESS"];
@@ -132,12 +143,13 @@ function maskChange(
     case "STATUS":
       return { kind, payload: parsed.data as ChangePayload["STATUS"] };
     case "CORRECTION": {
-      const { nik, ...rest } = parsed.data as ChangePayload["CORRECTION"];
+      const { nik, birthDate, birthPlace, ...rest } = parsed.data as ChangePayload["CORRECTION"];
       return {
         kind,
         payload: {
           ...rest,
-          nikMasked: nik ? maskNik(nik) : null,
+          ...birthFields(birthDate, birthPlace),
+          nikMasked: nik ? maskNumber(nik) : null,
           memberName: members.find((m) => m.id === rest.memberId)?.name ?? null,
         },
       };

@@ -1,8 +1,8 @@
 // The review list of suspected duplicates, each pair with enough of both records to judge
-// them side by side. Numbers are masked.
+// them side by side. Numbers are masked; birth dates as the viewer's person view allows.
 import type { Tx } from "@/lib/db";
 import type { DuplicateKind, DuplicateStatus, FamilyRelation, HouseholdStatus } from "@/lib/generated/prisma/enums";
-import { maskNik } from "@/lib/identity/nik";
+import { birthFor, maskNumber, type BirthShown, type PersonView } from "@/lib/privacy/person-view";
 
 export const DUPLICATE_PAGE_SIZE = 20;
 
@@ -10,7 +10,7 @@ export type DuplicatePerson = {
   id: string;
   name: string;
   nikMasked: string;
-  birthDate: Date;
+  birth: BirthShown;
   relation: FamilyRelation;
   household: { id: string; noKkMasked: string; kelurahan: string; address: string };
   interventions: number;
@@ -49,6 +49,7 @@ export type DuplicateView = {
 export async function listDuplicates(
   tx: Tx,
   filter: { view: "open" | "resolved"; after?: string },
+  seen: { view: PersonView; today: Date },
   pageSize = DUPLICATE_PAGE_SIZE,
 ): Promise<{ rows: DuplicateView[]; nextAfter: string | null; open: number }> {
   const cursor = filter.after ? await tx.duplicateCandidate.findFirst({ where: { id: filter.after }, select: { id: true, createdAt: true } }) : null;
@@ -69,7 +70,7 @@ export async function listDuplicates(
   const personIds = page.filter((c) => c.kind === "SIMILAR_PERSON").flatMap((c) => [c.firstId, c.secondId]);
   const householdIds = page.filter((c) => c.kind !== "SIMILAR_PERSON").flatMap((c) => [c.firstId, c.secondId]);
   const [people, households, users] = await Promise.all([
-    loadPeople(tx, personIds),
+    loadPeople(tx, personIds, seen),
     loadHouseholds(tx, householdIds),
     tx.user.findMany({
       where: { id: { in: page.map((c) => c.resolvedById).filter((id): id is string => Boolean(id)) } },
@@ -101,7 +102,7 @@ export async function listDuplicates(
   };
 }
 
-async function loadPeople(tx: Tx, ids: string[]): Promise<Map<string, DuplicatePerson>> {
+async function loadPeople(tx: Tx, ids: string[], seen: { view: PersonView; today: Date }): Promise<Map<string, DuplicatePerson>> {
   if (ids.length === 0) return new Map();
   const members = await tx.member.findMany({
     where: { id: { in: ids } },
@@ -121,10 +122,10 @@ async function loadPeople(tx: Tx, ids: string[]): Promise<Map<string, DuplicateP
       {
         id: m.id,
         name: m.name,
-        nikMasked: maskNik(m.nik),
-        birthDate: m.birthDate,
+        nikMasked: maskNumber(m.nik),
+        birth: birthFor(seen.view, m.birthDate, seen.today),
         relation: m.relation,
-        household: { id: m.household.id, noKkMasked: maskNik(m.household.noKk), kelurahan: m.household.kelurahan.name, address: m.household.address },
+        household: { id: m.household.id, noKkMasked: maskNumber(m.household.noKk), kelurahan: m.household.kelurahan.name, address: m.household.address },
         interventions: interventions.get(m.id) ?? 0,
       },
     ]),
@@ -156,7 +157,7 @@ async function loadHouseholds(tx: Tx, ids: string[]): Promise<Map<string, Duplic
       h.id,
       {
         id: h.id,
-        noKkMasked: maskNik(h.noKk),
+        noKkMasked: maskNumber(h.noKk),
         headName: h.members[0]?.name ?? null,
         address: h.address,
         rt: h.rt,

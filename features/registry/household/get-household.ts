@@ -1,9 +1,10 @@
 // A household's profile: its card, members, and desil and status history.
 // Numbers leave this module masked; the full ones only through revealPersonalNumbers,
-// which audits the view.
+// which audits the view. Birth dates leave it only for viewers whose person view allows
+// them (lib/privacy/person-view.ts); everyone else gets the age.
 import type { Tx } from "@/lib/db";
 import type { ChangeSource, Disability, Education, FamilyRelation, HouseholdStatus, RegistrySource, Sex } from "@/lib/generated/prisma/enums";
-import { maskNik } from "@/lib/identity/nik";
+import { birthFor, maskNumber, type BirthShown, type PersonView } from "@/lib/privacy/person-view";
 import { householdScopeWhere, type RegistryScope } from "@/lib/auth/scope";
 
 export type HouseholdMemberView = {
@@ -12,7 +13,7 @@ export type HouseholdMemberView = {
   nikMasked: string;
   sex: Sex;
   birthPlace: string | null;
-  birthDate: Date;
+  birth: BirthShown;
   relation: FamilyRelation;
   education: Education | null;
   occupation: string | null;
@@ -75,7 +76,12 @@ const RELATION_ORDER: FamilyRelation[] = [
 ];
 
 /** The household if the scope may see it, else null (the page answers "not found"). */
-export async function getHouseholdProfile(tx: Tx, householdId: string, scope: RegistryScope): Promise<HouseholdProfile | null> {
+export async function getHouseholdProfile(
+  tx: Tx,
+  householdId: string,
+  scope: RegistryScope,
+  seen: { view: PersonView; today: Date },
+): Promise<HouseholdProfile | null> {
   const household = await tx.household.findFirst({
     where: { id: householdId, ...householdScopeWhere(scope) },
     include: {
@@ -97,7 +103,7 @@ export async function getHouseholdProfile(tx: Tx, householdId: string, scope: Re
   );
   return {
     id: household.id,
-    noKkMasked: maskNik(household.noKk),
+    noKkMasked: maskNumber(household.noKk),
     registrySource: household.registrySource,
     registryId: household.registryId,
     address: household.address,
@@ -113,10 +119,11 @@ export async function getHouseholdProfile(tx: Tx, householdId: string, scope: Re
     members: members.map((member) => ({
       id: member.id,
       name: member.name,
-      nikMasked: maskNik(member.nik),
+      nikMasked: maskNumber(member.nik),
       sex: member.sex,
-      birthPlace: member.birthPlace,
-      birthDate: member.birthDate,
+      // The birthplace goes with the date: the NIK's region digits are often the birthplace's.
+      birthPlace: seen.view.birth === "date" ? member.birthPlace : null,
+      birth: birthFor(seen.view, member.birthDate, seen.today),
       relation: member.relation,
       education: member.education,
       occupation: member.occupation,

@@ -20,7 +20,7 @@ export type NameMatch = (typeof NAME_MATCHES)[number];
 const id = z.string().regex(/^[a-z0-9]{8,40}$/i);
 
 export const registrySearchSchema = z.object({
-  /** A name, or a whole NIK / No. KK. */
+  /** A name (a number here is refused: see readTextQuery). */
   q: searchParam(z.string().max(100)),
   match: searchParam(z.enum(NAME_MATCHES)),
   kecamatan: searchParam(id),
@@ -36,26 +36,36 @@ export const registrySearchSchema = z.object({
   before: searchParam(id),
 });
 
+/**
+ * The HTML pattern of a GET form's name box: anything with six digits or more is refused
+ * by the browser, so a NIK or No. KK typed there never becomes part of a URL.
+ */
+export const NO_NUMBER_PATTERN = "(?!(?:\\D*\\d){6}).*";
+
 export type RegistrySearchParams = z.output<typeof registrySearchSchema>;
 
-/** What the text box asks for: nothing, a whole number, a malformed number or a name. */
+/**
+ * What the text box asks for: nothing, a whole number (which a URL must not carry: numbers
+ * are looked up by POST, lookup-number.ts), a malformed number or a name.
+ */
 export type TextQuery =
   | { kind: "none" }
-  | { kind: "number"; digits: string }
+  | { kind: "numberNotHere" }
   | { kind: "badNumber" }
   | { kind: "shortName" }
   | { kind: "name"; text: string; match: NameMatch };
 
 /**
- * Reads the text box. Numbers are searched only whole (16 digits, spaces and dots allowed
- * as typed from a card): a partial NIK would let anyone list the NIKs that begin with it.
+ * Reads the text box of a GET form. A whole number (16 digits, spaces and dots allowed as
+ * typed from a card) is not searched from a URL; a partial one is refused, since it would
+ * let anyone list the NIKs that begin with it.
  */
 export function readTextQuery(q: string | undefined, match: NameMatch | undefined): TextQuery {
   const text = (q ?? "").replace(/\s+/g, " ").trim();
   if (!text) return { kind: "none" };
   if (/^[\d\s.\-']+$/.test(text)) {
     const digits = text.replace(/\D/g, "");
-    return /^\d{16}$/.test(digits) ? { kind: "number", digits } : { kind: "badNumber" };
+    return /^\d{16}$/.test(digits) ? { kind: "numberNotHere" } : { kind: "badNumber" };
   }
   if (/\d/.test(text) && text.replace(/\D/g, "").length >= 6) return { kind: "badNumber" };
   if (text.length < 2) return { kind: "shortName" };
@@ -72,14 +82,17 @@ export type RegistryFilter = Omit<RegistrySearchParams, "sort"> & {
 export function parseRegistrySearchParams(params: Record<string, string | string[] | undefined>): RegistryFilter {
   const parsed = registrySearchSchema.parse(params);
   const order = parsed.sort ?? "desil";
+  const text = readTextQuery(parsed.q, parsed.match);
   return {
     ...parsed,
+    // A number is not echoed into the form or the paging links built from the filter.
+    q: text.kind === "numberNotHere" || text.kind === "badNumber" ? undefined : parsed.q,
     order,
     sort: order.startsWith("kk") ? "kk" : "desil",
     dir: order.endsWith("-desc") ? "desc" : "asc",
     // A page has one cursor; with both, the next page wins.
     before: parsed.after ? undefined : parsed.before,
-    text: readTextQuery(parsed.q, parsed.match),
+    text,
   };
 }
 

@@ -8,11 +8,12 @@
 //   split into segments (desil known, desil unknown), each walked with a row comparison
 //   that an index on (tenantId, sort key, id) can answer.
 // - The total is counted only up to REGISTRY_COUNT_CAP: "1.000+" beyond it.
-// - Numbers (NIK, No. KK) are matched whole, and every number in the result is masked.
+// - Numbers (NIK, No. KK) are never searched from a URL (search/lookup-number.ts finds them
+//   by POST), and every number in the result is masked.
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { FamilyRelation, HouseholdStatus } from "@/lib/generated/prisma/enums";
-import { maskNik } from "@/lib/identity/nik";
+import { maskNumber } from "@/lib/privacy/person-view";
 import type { RegistryScope } from "@/lib/auth/scope";
 import { casingVariants, escapeLike, isByteOrderCollation, nameMatches, normaliseNameQuery, prefixUpperBound } from "./name-match";
 import { REGISTRY_COUNT_CAP, REGISTRY_PAGE_SIZE, type RegistryFilter } from "./schema";
@@ -22,8 +23,8 @@ export type RegistryRow = {
   noKkMasked: string;
   headName: string | null;
   memberCount: number;
-  /** The member the text search found, when it was not the head or a number matched. */
-  match: { name: string; nikMasked: string | null; by: "name" | "nik" | "noKk" } | null;
+  /** The member the name search found, when it was not the head. */
+  match: { name: string; nikMasked: string } | null;
   address: string;
   rt: string | null;
   rw: string | null;
@@ -91,12 +92,9 @@ export async function searchHouseholds(tx: Tx, filter: RegistryFilter, options: 
   const size = options.pageSize ?? REGISTRY_PAGE_SIZE;
   const empty: RegistryPage = { rows: [], nextAfter: null, prevBefore: null, total: { count: 0, capped: false }, cursorLost: false, tooSlow: false };
   const text = filter.text;
-  if (options.scope.nothing || text.kind === "badNumber" || text.kind === "shortName") return empty;
+  if (options.scope.nothing || text.kind === "badNumber" || text.kind === "shortName" || text.kind === "numberNotHere") return empty;
 
-  const numberHits = text.kind === "number" ? await findByNumber(tx, text.digits) : null;
-  if (numberHits && numberHits.size === 0) return empty;
-
-  const { where, commonName } = await filterSql(tx, filter, options, numberHits ? [...numberHits.keys()] : null);
+  const { where, commonName } = await filterSql(tx, filter, options);
   const segments = segmentsFor(filter.sort);
 
   const cursorId = filter.after ?? filter.before;
@@ -134,7 +132,7 @@ export async function searchHouseholds(tx: Tx, filter: RegistryFilter, options: 
   const pageIds = more ? ids.slice(0, size) : ids;
   if (backwards) pageIds.reverse();
 
-  const rows = await loadRows(tx, pageIds, text.kind === "name" ? text : null, numberHits);
+  const rows = await loadRows(tx, pageIds, text.kind === "name" ? text : null);
   const hasNext = backwards ? true : more;
   const hasPrev = backwards ? more : Boolean(cursor);
   return {
@@ -186,21 +184,7 @@ function isStatementTimeout(error: unknown): boolean {
   return text.includes("57014") || /statement timeout/i.test(text);
 }
 
-/** Household ids with a member of this NIK or with this No. KK: exact matches only. */
-type NumberHits = Map<string, { by: "nik" | "noKk"; digits: string }>;
-
-async function findByNumber(tx: Tx, digits: string): Promise<NumberHits> {
-  const [member, household] = await Promise.all([
-    tx.member.findFirst({ where: { nik: digits }, select: { householdId: true } }),
-    tx.household.findFirst({ where: { noKk: digits }, select: { id: true } }),
-  ]);
-  const hits: NumberHits = new Map();
-  if (household) hits.set(household.id, { by: "noKk", digits });
-  if (member) hits.set(member.householdId, { by: "nik", digits });
-  return hits;
-}
-
-async function filterSql(tx: Tx, filter: RegistryFilter, options: SearchOptions, ids: string[] | null): Promise<{ where: Prisma.Sql; commonName: boolean }> {
+async function filterSql(tx: Tx, filter: RegistryFilter, options: SearchOptions): Promise<{ where: Prisma.Sql; commonName: boolean }> {
   const conditions: Prisma.Sql[] = [Prisma.sql`h."tenantId" = ${options.tenantId}`];
   if (options.scope.kelurahanId) conditions.push(Prisma.sql`h."kelurahanId" = ${options.scope.kelurahanId}`);
   if (filter.kecamatan) conditions.push(Prisma.sql`h."kecamatanId" = ${filter.kecamatan}`);
@@ -208,7 +192,6 @@ async function filterSql(tx: Tx, filter: RegistryFilter, options: SearchOptions,
   if (filter.desil !== undefined) conditions.push(Prisma.sql`h."desil" = ${filter.desil}`);
   if (filter.extreme) conditions.push(Prisma.sql`h."isExtremePoor" = ${filter.extreme === "1"}`);
   if (filter.status) conditions.push(Prisma.sql`h."status" = ${filter.status}::"HouseholdStatus"`);
-  if (ids) conditions.push(Prisma.sql`h."id" IN (${Prisma.join(ids)})`);
   let commonName = false;
   if (filter.text.kind === "name") {
     const name = await nameCondition(tx, options.tenantId, filter.text.text, filter.text.match, options.nameHitsLimit ?? NAME_HITS_LIMIT);
@@ -304,12 +287,7 @@ const HEAD_FIRST: Record<FamilyRelation, number> = {
 };
 
 /** Household rows (numbers masked, head named) for ids, in their order; also used by "who to reach next". */
-export async function loadRows(
-  tx: Tx,
-  ids: string[],
-  nameQuery: { text: string; match: "prefix" | "contains" } | null,
-  numberHits: NumberHits | null,
-): Promise<RegistryRow[]> {
+export async function loadRows(tx: Tx, ids: string[], nameQuery: { text: string; match: "prefix" | "contains" } | null): Promise<RegistryRow[]> {
   if (ids.length === 0) return [];
   const found = await tx.household.findMany({
     where: { id: { in: ids } },
@@ -334,20 +312,14 @@ export async function loadRows(
     const members = [...household.members].sort((a, b) => HEAD_FIRST[a.relation] - HEAD_FIRST[b.relation] || a.birthDate.getTime() - b.birthDate.getTime());
     const head = members[0] ?? null;
     let match: RegistryRow["match"] = null;
-    const hit = numberHits?.get(id);
-    if (hit?.by === "nik") {
-      const member = members.find((one) => one.nik === hit.digits);
-      match = member ? { name: member.name, nikMasked: maskNik(member.nik), by: "nik" } : null;
-    } else if (hit?.by === "noKk") {
-      match = { name: head?.name ?? "", nikMasked: null, by: "noKk" };
-    } else if (nameQuery) {
+    if (nameQuery) {
       const member = members.find((one) => nameMatches(one.name, normaliseNameQuery(nameQuery.text), nameQuery.match));
-      if (member && member !== head) match = { name: member.name, nikMasked: maskNik(member.nik), by: "name" };
+      if (member && member !== head) match = { name: member.name, nikMasked: maskNumber(member.nik) };
     }
     return [
       {
         id: household.id,
-        noKkMasked: maskNik(household.noKk),
+        noKkMasked: maskNumber(household.noKk),
         headName: head?.name ?? null,
         memberCount: members.length,
         match,

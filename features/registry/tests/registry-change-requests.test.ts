@@ -4,6 +4,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { decideChangeDefinition, proposeChangeDefinition } from "@/features/registry/action-definitions";
 import { listChangeRequests } from "@/features/registry/change-requests/queries";
 import { registryScope } from "@/lib/auth/scope";
+import { personView } from "@/lib/privacy/person-view";
 import { actionDeps, sessionUser } from "@/tests/helpers/actions";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 import { createTestTenant, type TestTenant } from "@/tests/helpers/factories";
@@ -27,6 +28,7 @@ afterAll(async () => {
 
 const officer = () => sessionUser(city, "KELURAHAN", { kelurahanId: city.kelurahanId });
 const bapeda = () => sessionUser(city, "BAPEDA");
+const seenBy = (user: Parameters<typeof personView>[0]) => ({ view: personView(user), today: new Date(Date.UTC(2026, 11, 6)) });
 const newHousehold = (spec: Parameters<typeof makeHousehold>[2] = {}) => t.withTenant(city.id, (tx) => makeHousehold(tx, city, spec));
 const propose = (input: Record<string, unknown>, user = officer(), slug = city.slug) => runAction(actionDeps(t, user), proposeChangeDefinition, slug, input);
 const decide = (input: Record<string, unknown>, user = bapeda(), slug = city.slug) => runAction(actionDeps(t, user), decideChangeDefinition, slug, input);
@@ -252,20 +254,39 @@ describe("the list", () => {
       return result.ok ? result.data.requestId : "";
     })();
 
-    const own = await t.withTenant(city.id, (tx) => listChangeRequests(tx, { view: "pending" }, registryScope(officer()), 500));
+    const own = await t.withTenant(city.id, (tx) => listChangeRequests(tx, { view: "pending" }, registryScope(officer()), seenBy(officer()), 500));
     expect(own.rows.map((r) => r.id)).toContain(id);
     expect(own.rows.map((r) => r.id)).not.toContain(farId);
     expect(JSON.stringify(own.rows)).not.toMatch(/\d{16}/);
-    const all = await t.withTenant(city.id, (tx) => listChangeRequests(tx, { view: "pending" }, registryScope(bapeda()), 500));
+    const all = await t.withTenant(city.id, (tx) => listChangeRequests(tx, { view: "pending" }, registryScope(bapeda()), seenBy(bapeda()), 500));
     expect(all.rows.map((r) => r.id)).toEqual(expect.arrayContaining([id, farId]));
   });
 
+  it("shows Dinas Sosial's head, who decides without reading personal data, an age instead of the birth date", async () => {
+    const { household } = await newHousehold();
+    const id = await proposed({ householdId: household.id, ...newMember({ nik: nikFor("2021-06-09", "FEMALE"), birthDate: "2021-06-09" }) });
+    const dinsos = sessionUser(city, "OPD_HEAD", { opd: { decidesRegistryChanges: true } });
+    const list = await t.withTenant(city.id, (tx) =>
+      listChangeRequests(tx, { view: "pending", householdId: household.id }, registryScope(dinsos), seenBy(dinsos), 500),
+    );
+    const row = list.rows.find((r) => r.id === id);
+    expect(row?.change.payload).toMatchObject({ nikMasked: expect.stringMatching(/^•{12}\d{4}$/), birth: { date: null, age: 5 } });
+    expect(JSON.stringify(row)).not.toMatch(/2021-06-09|Mataram/);
+    const forOfficer = await t.withTenant(city.id, (tx) =>
+      listChangeRequests(tx, { view: "pending", householdId: household.id }, registryScope(officer()), seenBy(officer()), 500),
+    );
+    expect(forOfficer.rows.find((r) => r.id === id)?.change.payload).toMatchObject({
+      birth: { date: new Date("2021-06-09T00:00:00Z"), age: 5 },
+      birthPlace: "Mataram",
+    });
+  });
+
   it("pages by creation time without OFFSET", async () => {
-    const all = await t.withTenant(city.id, (tx) => listChangeRequests(tx, { view: "pending" }, registryScope(bapeda()), 500));
+    const all = await t.withTenant(city.id, (tx) => listChangeRequests(tx, { view: "pending" }, registryScope(bapeda()), seenBy(bapeda()), 500));
     const walked: string[] = [];
     let after: string | undefined;
     do {
-      const page = await t.withTenant(city.id, (tx) => listChangeRequests(tx, { view: "pending", after }, registryScope(bapeda()), 3));
+      const page = await t.withTenant(city.id, (tx) => listChangeRequests(tx, { view: "pending", after }, registryScope(bapeda()), seenBy(bapeda()), 3));
       walked.push(...page.rows.map((r) => r.id));
       after = page.nextAfter ?? undefined;
     } while (after);

@@ -4,6 +4,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { resolveDuplicateDefinition, scanDuplicatesDefinition } from "@/features/registry/duplicates/action-definitions";
 import { DUPLICATE_SCAN_TIMEOUT_MS } from "@/features/registry/duplicates/detect";
 import { listDuplicates } from "@/features/registry/duplicates/queries";
+import { personView } from "@/lib/privacy/person-view";
 import { actionDeps, sessionUser } from "@/tests/helpers/actions";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 import { createTestTenant, type TestTenant } from "@/tests/helpers/factories";
@@ -112,7 +113,7 @@ describe("duplicates", () => {
   });
 
   it("lists pairs with masked numbers", async () => {
-    const list = await t.withTenant(city.id, (tx) => listDuplicates(tx, { view: "open" }));
+    const list = await t.withTenant(city.id, (tx) => listDuplicates(tx, { view: "open" }, { view: personView({ role: "BAPEDA" }), today: new Date() }));
     expect(list.open).toBe(3);
     expect(list.rows).toHaveLength(3);
     expect(JSON.stringify(list.rows)).not.toMatch(/\d{16}/);

@@ -5,6 +5,7 @@ import { revealPersonalDefinition } from "@/features/registry/action-definitions
 import { getHouseholdProfile } from "@/features/registry/household/get-household";
 import { getHouseholdTimeline } from "@/features/registry/household/timeline";
 import { registryScope } from "@/lib/auth/scope";
+import { personView } from "@/lib/privacy/person-view";
 import { actionDeps, sessionUser } from "@/tests/helpers/actions";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 import { createTestTenant, type TestTenant } from "@/tests/helpers/factories";
@@ -105,21 +106,22 @@ afterAll(async () => {
 });
 
 const everyone = { kelurahanId: null, nothing: false };
+const seenByBapeda = { view: personView({ role: "BAPEDA" }), today: new Date() };
 const viewAudits = () => t.withTenant(city.id, (tx) => tx.auditLog.findMany({ where: { action: "view_personal", entityId: household.id } }));
 
 describe("household profile", () => {
   it("shows the members with every number masked", async () => {
-    const profile = await t.withTenant(city.id, (tx) => getHouseholdProfile(tx, household.id, everyone));
+    const profile = await t.withTenant(city.id, (tx) => getHouseholdProfile(tx, household.id, everyone, seenByBapeda));
     expect(profile?.members.map((m) => m.name)).toEqual(["Lalu Ahmad", "Baiq Rohani", "Lalu Zaki"]);
-    expect(profile?.noKkMasked).toBe(`${household.noKk.slice(0, 4)}••••••••${household.noKk.slice(-4)}`);
+    expect(profile?.noKkMasked).toBe(`••••••••••••${household.noKk.slice(-4)}`);
     expect(JSON.stringify(profile)).not.toMatch(/\d{16}/);
   });
 
   it("is not found in another city, nor for a kelurahan officer of another kelurahan", async () => {
-    expect(await t.withTenant(other.id, (tx) => getHouseholdProfile(tx, household.id, everyone))).toBeNull();
+    expect(await t.withTenant(other.id, (tx) => getHouseholdProfile(tx, household.id, everyone, seenByBapeda))).toBeNull();
     const officer = registryScope({ id: "u", role: "KELURAHAN", kelurahanId: second.kelurahanId });
-    expect(await t.withTenant(city.id, (tx) => getHouseholdProfile(tx, household.id, officer))).toBeNull();
-    expect(await t.withTenant(city.id, (tx) => getHouseholdProfile(tx, farHousehold.id, officer))).not.toBeNull();
+    expect(await t.withTenant(city.id, (tx) => getHouseholdProfile(tx, household.id, officer, seenByBapeda))).toBeNull();
+    expect(await t.withTenant(city.id, (tx) => getHouseholdProfile(tx, farHousehold.id, officer, seenByBapeda))).not.toBeNull();
   });
 });
 

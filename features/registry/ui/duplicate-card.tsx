@@ -37,7 +37,7 @@ export async function DuplicateCard({
       <dt className="text-muted">{t("fields.nik")}</dt>
       <dd className="font-mono">{p.nikMasked}</dd>
       <dt className="text-muted">{t("fields.birthDate")}</dt>
-      <dd>{formatDate(p.birthDate, { locale })}</dd>
+      <dd>{p.birth.date ? formatDate(p.birth.date, { locale }) : t("age", { age: p.birth.age })}</dd>
       <dt className="text-muted">{t("fields.household")}</dt>
       <dd>
         <Link href={registryRoutes.household(tenantSlug, p.household.id)} className="text-brand-700 underline-offset-2 hover:underline">

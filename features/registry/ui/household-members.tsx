@@ -41,7 +41,7 @@ export function HouseholdMembers({
     <Revealable householdId={householdId} noKkMasked={noKkMasked} members={members} reveal={reveal} />
   ) : (
     <>
-      <MembersTable noKk={noKkMasked} members={members} numbers={null} />
+      <MembersTable noKk={noKkMasked} members={members} numbers={null} ageOnly />
       <p className="border-t border-line px-4 py-3 text-sm text-muted sm:px-5">{t("maskedForRole")}</p>
     </>
   );
@@ -92,7 +92,8 @@ function Revealable({
   );
 }
 
-function MembersTable({ noKk, members, numbers }: { noKk: string; members: MemberRow[]; numbers: PersonalNumbers | null }) {
+/** `ageOnly`: the viewer sees ages, not birth dates (lib/privacy/person-view.ts). */
+function MembersTable({ noKk, members, numbers, ageOnly = false }: { noKk: string; members: MemberRow[]; numbers: PersonalNumbers | null; ageOnly?: boolean }) {
   const t = useTranslations("Household.members");
   const nikOf = new Map(numbers?.members.map((m) => [m.id, m.nik]) ?? []);
   return (
@@ -117,7 +118,7 @@ function MembersTable({ noKk, members, numbers }: { noKk: string; members: Membe
                 {t("relation")}
               </th>
               <th scope="col" className="px-4 py-2.5 font-semibold">
-                {t("birth")}
+                {t(ageOnly ? "age" : "birth")}
               </th>
               <th scope="col" className="px-4 py-2.5 font-semibold">
                 {t("education")}

@@ -3,13 +3,15 @@ import { Field } from "@/components/ui/field";
 import { Button, LinkButton } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { HouseholdStatus } from "@/lib/generated/prisma/enums";
-import { ORDERS, type RegistryFilter } from "@/features/registry/search/schema";
+import { NO_NUMBER_PATTERN, ORDERS, type RegistryFilter } from "@/features/registry/search/schema";
 
 export type AreaChoices = { id: string; name: string; kelurahan: { id: string; name: string }[] }[];
 
 /**
  * The search as a plain GET form: the URL holds it (shareable, the back button works, no
- * JavaScript needed). Submitting starts again from the first page.
+ * JavaScript needed). Submitting starts again from the first page. Since the URL holds it,
+ * the text box takes names only: the browser refuses a number before it reaches the URL
+ * (NO_NUMBER_PATTERN), and the server searches none (readTextQuery).
  */
 export async function RegistryFilters({
   path,
@@ -38,6 +40,8 @@ export async function RegistryFilters({
           autoComplete="off"
           spellCheck={false}
           maxLength={100}
+          pattern={NO_NUMBER_PATTERN}
+          title={t("filters.qNoNumber")}
         />
         <SelectField id="registry-match" name="match" label={t("filters.match")} defaultValue={filter.match ?? "prefix"}>
           <option value="prefix">{t("filters.matchPrefix")}</option>

@@ -30,12 +30,7 @@ export async function RegistryResults({ rows, tenantSlug }: { rows: RegistryRow[
               </Link>
               {row.match ? (
                 <span className="mt-0.5 block text-xs font-normal text-muted">
-                  {row.match.by === "noKk"
-                    ? t("results.matchNoKk")
-                    : t(row.match.by === "nik" ? "results.matchNik" : "results.matchName", {
-                        name: row.match.name,
-                        nik: row.match.nikMasked ?? "",
-                      })}
+                  {t("results.matchName", { name: row.match.name, nik: row.match.nikMasked })}
                 </span>
               ) : null}
             </th>

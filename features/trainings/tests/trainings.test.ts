@@ -26,6 +26,8 @@ import { exportRoute } from "@/lib/spreadsheet/routes";
 import type { TableImportReport } from "@/lib/spreadsheet/table-import";
 import { participantExport } from "@/features/trainings/participant-export";
 import { importParticipantsDefinition } from "@/features/trainings/participant-import";
+import { generateNik } from "@/lib/identity/nik";
+import { NUMBER_LOOKUP_POLICY } from "@/lib/privacy/number-lookup";
 import { actionDeps, sessionUser } from "@/tests/helpers/actions";
 import { callRoute, routeDeps } from "@/tests/helpers/routes";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
@@ -336,7 +338,7 @@ describe("participants", () => {
     const person = await newPerson();
     await addPerson(id, person);
     const [row] = await read((tx) => trainingParticipants(tx, id));
-    expect(row?.nikMasked).toBe(`${person.nik.slice(0, 4)}••••••••${person.nik.slice(-4)}`);
+    expect(row?.nikMasked).toBe(`••••••••••••${person.nik.slice(-4)}`);
     expect(JSON.stringify(row)).not.toContain(person.nik);
     expect(JSON.stringify(row)).not.toContain(person.noKk);
   });
@@ -495,10 +497,11 @@ describe("the prioritised picker", () => {
     expect(rows.map((row) => row.reached)).toEqual([false, false, true, false]);
     expect(JSON.stringify(rows)).not.toContain(d5.nik);
 
+    // Numbers are not searched from the picker's URL.
     const byNik = await read((tx) => findCandidates(tx, { tenantId: city.id, training: { id, startDate: new Date(`${year}-03-04`) }, q: d5.nik }));
-    expect(byNik.kind === "list" && byNik.rows.map((row) => row.memberId)).toEqual([d5.memberId]);
+    expect(byNik.kind).toBe("numberNotHere");
     const byKk = await read((tx) => findCandidates(tx, { tenantId: city.id, training: { id, startDate: new Date(`${year}-03-04`) }, q: d2.noKk }));
-    expect(byKk.kind === "list" && byKk.rows.map((row) => row.memberId)).toEqual([d2.memberId]);
+    expect(byKk.kind).toBe("numberNotHere");
     expect((await read((tx) => findCandidates(tx, { tenantId: city.id, training: { id, startDate: new Date() }, q: "5271" }))).kind).toBe("badNumber");
 
     // A participant already in the training is left out; so is the same person another year? No: reached is per year.
@@ -619,6 +622,34 @@ describe("participant import and export", () => {
     expect(rows.every((row) => row.status === "DRAFT" && row.createdById === staff.id)).toBe(true);
   });
 
+  it("cannot confirm a guessed NIK: a file of guesses is refused whole, dry run or not, and the uploader's number lookups are spent", async () => {
+    const id = await newTraining({ skill: "Tebakan" });
+    const target = await newPerson({ name: "Sasaran Tebakan" });
+    const guesser = sessionUser(city, "OPD_STAFF", { id: `penebak-${city.slug}`, opdId: disnaker });
+    const guesses = Array.from({ length: NUMBER_LOOKUP_POLICY.max + 5 }, (_, day) =>
+      generateNik({ regionCode: "527101", birthDate: new Date(Date.UTC(1961, 0, 1 + day)), sex: "MALE", serial: Number(target.nik.slice(-4)) }),
+    );
+    const dry = await report(guesser, csv(["ID PELATIHAN,NIK", ...[...guesses, target.nik].map((nik) => `${id},${nik}`)]), "dry-run");
+    expect(dry.accepted).toBe(0);
+    expect(dry.rejected.every((row) => /Batas pencarian nomor/.test(row.reasons.join()))).toBe(true);
+    expect(JSON.stringify(dry.rejected.map((row) => row.reasons))).not.toContain(target.nik.slice(0, 12));
+
+    // The dry run counted: the true NIK alone is now refused too.
+    const alone = await report(guesser, csv(["ID PELATIHAN,NIK,NAMA", `${id},${target.nik},Orang Lain`]), "commit");
+    expect(alone).toMatchObject({ accepted: 0 });
+    expect(reasons(alone, 2)).toMatch(/Batas pencarian nomor/);
+    const audits = await read((tx) => tx.auditLog.findMany({ where: { userId: guesser.id, action: "registry.lookup" }, orderBy: { id: "asc" } }));
+    expect(audits.map((a) => (a.after as { outcome: string }).outcome)).toEqual(["limited", "limited"]);
+  });
+
+  it("names no registry person in a rejected row: a NAMA that does not match is refused without the registry's name", async () => {
+    const id = await newTraining({ skill: "Nama" });
+    const person = await newPerson({ name: "Nama Rahasia" });
+    const done = await report(staff, csv(["ID PELATIHAN,NIK,NAMA", `${id},${person.nik},Orang Lain`]), "dry-run");
+    expect(reasons(done, 2)).toMatch(/NAMA tidak sesuai/);
+    expect(reasons(done, 2)).not.toContain("Nama Rahasia");
+  });
+
   it("refuses a file without its required columns, and roles or cities that may not write", async () => {
     const bad = await upload(staff, csv(["NAMA", "Siti"]), "commit");
     expect(bad).toMatchObject({ ok: false, code: "INVALID" });
@@ -645,7 +676,7 @@ describe("participant import and export", () => {
     expect(lines[1]).toContain("Nama Ekspor");
     expect(lines[1]).not.toContain(person.nik);
     expect(lines[1]).not.toContain(person.noKk);
-    expect(lines[1]).toContain(`${person.nik.slice(0, 4)}••••••••${person.nik.slice(-4)}`);
+    expect(lines[1]).toContain(`••••••••••••${person.nik.slice(-4)}`);
     // Another OPD's training yields nothing for this clerk; Bapeda sees it.
     await addPerson(foreign, await newPerson()).catch(() => null);
     expect((await (await get(staff, `format=csv&pelatihan=${foreign}`)).text()).trim().split("\r\n")).toHaveLength(1);

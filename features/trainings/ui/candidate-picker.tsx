@@ -9,11 +9,13 @@ import { Field } from "@/components/ui/field";
 import { FormNotice } from "@/components/ui/form-alert";
 import { Cell, HeaderCell, Row, RowHeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
 import type { CandidateSearch } from "@/features/trainings/candidates";
+import { NO_NUMBER_PATTERN } from "@/features/registry/search/schema";
 import type { FormAction } from "@/components/ui/use-action-form";
 
 /**
  * People to add, best first: extreme-poor, then by desil, then those not yet reached this
- * year. The search (NIK, No. KK or name) is a GET form, so the list survives a reload.
+ * year. The search (by name) is a GET form, so the list survives a reload; numbers are
+ * refused by the browser before they reach the URL, and by the server if they do.
  */
 export async function CandidatePicker({
   add,
@@ -37,7 +39,17 @@ export async function CandidatePicker({
       <CardHeader id="picker" title={t("title")} description={t("intro")} />
       <div className="space-y-3 p-4 sm:p-5">
         <form method="get" action={`${path}#picker`} role="search" aria-label={t("searchLabel")} className="flex flex-wrap items-end gap-3">
-          <Field id="picker-q" name="q" label={t("search")} hint={t("searchHint")} defaultValue={q} autoComplete="off" className="w-80 max-w-full" />
+          <Field
+            id="picker-q"
+            name="q"
+            label={t("search")}
+            hint={t("searchHint")}
+            defaultValue={q}
+            autoComplete="off"
+            pattern={NO_NUMBER_PATTERN}
+            title={t("numberNotHere")}
+            className="w-80 max-w-full"
+          />
           <Button type="submit" variant="secondary" className="min-h-11">
             {t("find")}
           </Button>
@@ -50,6 +62,7 @@ export async function CandidatePicker({
         {full ? <FormNotice>{t("full")}</FormNotice> : null}
         {result.kind === "badNumber" ? <FormNotice>{t("badNumber")}</FormNotice> : null}
         {result.kind === "shortName" ? <FormNotice>{t("shortName")}</FormNotice> : null}
+        {result.kind === "numberNotHere" ? <FormNotice>{t("numberNotHere")}</FormNotice> : null}
         {result.kind === "list" && result.rows.length === 0 ? <p className="text-muted">{t("none")}</p> : null}
       </div>
       {result.kind === "list" && result.rows.length > 0 && !full ? (

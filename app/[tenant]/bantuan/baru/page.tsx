@@ -44,14 +44,16 @@ export default async function NewDistributionPage({ params, searchParams }: Prop
   if (!userCan(user, "entry:write") || !user.opdId) notFound();
   const opdId = user.opdId;
   const query = await searchParams;
-  const q = (firstParam(query.q) ?? "").trim();
+  const search = parseRegistrySearchParams({ q: (firstParam(query.q) ?? "").trim() });
+  const q = search.q ?? "";
   const picked = firstParam(query.rumahTangga);
   const participantId = firstParam(query.peserta);
 
   const data = await withTenant(user.tenantId, async (tx) => {
-    const search = parseRegistrySearchParams({ q });
     const [results, recipient, programmes, today] = await Promise.all([
-      q ? searchHouseholds(tx, search, { tenantId: user.tenantId, scope: registryScope(user), pageSize: PICKER_SIZE, countCap: PICKER_SIZE }) : null,
+      search.text.kind !== "none"
+        ? searchHouseholds(tx, search, { tenantId: user.tenantId, scope: registryScope(user), pageSize: PICKER_SIZE, countCap: PICKER_SIZE })
+        : null,
       picked ? recipientChoices(tx, picked) : null,
       writableProgrammes(tx, opdId),
       cityToday(tx, user.tenantId),
@@ -87,7 +89,7 @@ export default async function NewDistributionPage({ params, searchParams }: Prop
             keep={picked ? { rumahTangga: picked } : {}}
             q={q}
             rows={data.results?.rows ?? []}
-            searched={Boolean(q)}
+            searched={search.text.kind !== "none"}
             pickHref={pickHref}
           />
         </div>

@@ -23,7 +23,8 @@ import { listChangeRequests } from "@/features/registry/change-requests/queries"
 import { getHouseholdProfile } from "@/features/registry/household/get-household";
 import { getHouseholdTimeline } from "@/features/registry/household/timeline";
 import { maySeePersonal, registryScope } from "@/lib/auth/scope";
-import { dateToDay, todayIn, ageOn, dayToDate } from "@/lib/calendar/days";
+import { dateToDay, todayIn, dayToDate } from "@/lib/calendar/days";
+import { personView } from "@/lib/privacy/person-view";
 import { availableTransitions } from "@/features/registry/status/transitions";
 import { changeStatusAction, decideChangeAction, proposeChangeAction, revealPersonalAction } from "@/features/registry/actions";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
@@ -48,12 +49,13 @@ export default async function HouseholdPage({ params }: Props) {
 
   // Looked up inside the user's city and kelurahan: anything else is "not found".
   const data = await withTenant(user.tenantId, async (tx) => {
-    const household = await getHouseholdProfile(tx, householdId, scope);
+    const timeZone = await tenantTimeZone(tx, user.tenantId);
+    const seen = { view: personView(user), today: dayToDate(todayIn(timeZone)) };
+    const household = await getHouseholdProfile(tx, householdId, scope, seen);
     if (!household) return null;
-    const [timeZone, timeline, requests, areas] = await Promise.all([
-      tenantTimeZone(tx, user.tenantId),
+    const [timeline, requests, areas] = await Promise.all([
       getHouseholdTimeline(tx, household.id),
-      listChangeRequests(tx, { view: "pending", householdId: household.id }, scope, 10),
+      listChangeRequests(tx, { view: "pending", householdId: household.id }, scope, seen, 10),
       mayPropose ? listAreaChoices(tx) : Promise.resolve([]),
     ]);
     return { household, timeline, requests, areas, timeZone };
@@ -71,7 +73,7 @@ export default async function HouseholdPage({ params }: Props) {
     nikMasked: m.nikMasked,
     relation: tr(`relation.${m.relation}`),
     sex: tr(`sex.${m.sex}`),
-    birth: `${m.birthPlace ? `${m.birthPlace}, ` : ""}${day(m.birthDate)} (${t("age", { age: ageOn(m.birthDate, dayToDate(today)) })})`,
+    birth: m.birth.date ? `${m.birthPlace ? `${m.birthPlace}, ` : ""}${day(m.birth.date)} (${t("age", { age: m.birth.age })})` : t("age", { age: m.birth.age }),
     education: m.education ? tr(`education.${m.education}`) : "–",
     occupation: m.occupation ?? "–",
     disability: m.disability ? tr(`disability.${m.disability}`) : null,

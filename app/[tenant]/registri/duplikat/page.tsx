@@ -11,6 +11,8 @@ import { cx } from "@/components/ui/class-names";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { withTenant } from "@/lib/db";
+import { dayToDate, todayIn } from "@/lib/calendar/days";
+import { personView } from "@/lib/privacy/person-view";
 import { listDuplicates } from "@/features/registry/duplicates/queries";
 import { z } from "@/lib/validation/zod";
 import { resolveDuplicateAction, scanDuplicatesAction } from "@/features/registry/actions";
@@ -47,8 +49,8 @@ export default async function DuplicatesPage({ params, searchParams }: Props) {
   const filter = searchSchema.parse({ view: first(raw.view), after: first(raw.after), resolved: first(raw.resolved) });
 
   const { list, timeZone } = await withTenant(user.tenantId, async (tx) => {
-    const list = await listDuplicates(tx, filter);
     const timeZone = await tenantTimeZone(tx, user.tenantId);
+    const list = await listDuplicates(tx, filter, { view: personView(user), today: dayToDate(todayIn(timeZone)) });
     return { list, timeZone };
   });
   const [t, messages] = await Promise.all([getTranslations("Duplicates"), getMessages()]);

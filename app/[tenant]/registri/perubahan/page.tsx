@@ -16,6 +16,8 @@ import { z } from "@/lib/validation/zod";
 import { decideChangeAction } from "@/features/registry/actions";
 import { firstParam as first } from "@/lib/validation/search-params";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
+import { dayToDate, todayIn } from "@/lib/calendar/days";
+import { personView } from "@/lib/privacy/person-view";
 import { registryRoutes } from "@/features/registry/routes";
 
 export const dynamic = "force-dynamic";
@@ -49,10 +51,10 @@ export default async function ChangeRequestsPage({ params, searchParams }: Props
   const mayDecide = userCan(user, "registry:change-decide");
 
   const { list, pending, timeZone } = await withTenant(user.tenantId, async (tx) => {
-    const [list, pending, timeZone] = await Promise.all([
-      listChangeRequests(tx, filter, scope),
+    const timeZone = await tenantTimeZone(tx, user.tenantId);
+    const [list, pending] = await Promise.all([
+      listChangeRequests(tx, filter, scope, { view: personView(user), today: dayToDate(todayIn(timeZone)) }),
       countPendingChangeRequests(tx, scope),
-      tenantTimeZone(tx, user.tenantId),
     ]);
     return { list, pending, timeZone };
   });

@@ -12,7 +12,9 @@ import { requireTenantPage } from "@/lib/auth/guard";
 import { withTenant } from "@/lib/db";
 import { formatDateShort, formatRupiah } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { maskNik } from "@/lib/identity/nik";
+import { birthFor, maskNumber, personView } from "@/lib/privacy/person-view";
+import { cityToday } from "@/lib/calendar/city-today";
+import { NO_NUMBER_PATTERN } from "@/features/registry/search/schema";
 import { fundLedger } from "@/features/revolving-funds/ledger";
 import { fundPageContext } from "@/features/revolving-funds/page-context";
 import { memberCandidates, fundWithCapital } from "@/features/revolving-funds/queries";
@@ -38,10 +40,11 @@ export default async function NewLoanPage({ params, searchParams }: Props) {
   const data = await withTenant(user.tenantId, async (tx) => {
     const context = await fundPageContext(tx, user, query);
     if (!context.fund) return null;
-    const [fund, ledger, candidates] = await Promise.all([
+    const [fund, ledger, candidates, today] = await Promise.all([
       fundWithCapital(tx, context.fund.id),
       fundLedger(tx, context.fund.id),
       memberCandidates(tx, user, search),
+      cityToday(tx, user.tenantId),
     ]);
     const chosen = chosenId
       ? await tx.member.findFirst({
@@ -49,11 +52,16 @@ export default async function NewLoanPage({ params, searchParams }: Props) {
           select: { id: true, name: true, nik: true, household: { select: { noKk: true } } },
         })
       : null;
-    return { fund, ledger, candidates, chosen };
+    return { fund, ledger, candidates, chosen, today };
   });
   if (!data) notFound();
   const [t, locale, messages] = await Promise.all([getTranslations("RevolvingFunds.newLoan"), getLocale() as Promise<AppLocale>, getMessages()]);
-  const { fund, ledger, candidates, chosen } = data;
+  const { fund, ledger, candidates, chosen, today } = data;
+  const view = personView(user);
+  const born = (birthDate: Date) => {
+    const birth = birthFor(view, birthDate, today);
+    return birth.date ? t("born", { date: formatDateShort(birth.date, { locale }) }) : t("age", { age: birth.age });
+  };
   const here = revolvingFundsRoutes.newLoan(slug);
 
   return (
@@ -72,7 +80,15 @@ export default async function NewLoanPage({ params, searchParams }: Props) {
           <CardHeader id="member-search" title={t("searchTitle")} description={t("searchIntro")} />
           <form method="get" action={here} className="flex flex-wrap items-end gap-3 p-4 sm:p-5" role="search" aria-labelledby="member-search">
             <input type="hidden" name="tahun" value={fund.year} />
-            <Field id="member-q" name="cari" label={t("searchLabel")} defaultValue={search} className="min-w-64 flex-1" />
+            <Field
+              id="member-q"
+              name="cari"
+              label={t("searchLabel")}
+              defaultValue={search}
+              pattern={NO_NUMBER_PATTERN}
+              title={t("searchNoNumber")}
+              className="min-w-64 flex-1"
+            />
             <Button type="submit" variant="secondary">
               {t("searchSubmit")}
             </Button>
@@ -87,7 +103,7 @@ export default async function NewLoanPage({ params, searchParams }: Props) {
                     <span>
                       <span className="font-medium text-ink">{member.name}</span>{" "}
                       <span className="text-sm text-muted">
-                        {maskNik(member.nik)} · {t("born", { date: formatDateShort(member.birthDate, { locale }) })} · {member.household.address}
+                        {maskNumber(member.nik)} · {born(member.birthDate)} · {member.household.address}
                       </span>
                     </span>
                     <Link
@@ -112,7 +128,7 @@ export default async function NewLoanPage({ params, searchParams }: Props) {
               fundId={fund.id}
               tenantSlug={slug}
               maxTenorMonths={fund.maxTenorMonths}
-              member={chosen ? { id: chosen.id, name: chosen.name, maskedNik: maskNik(chosen.nik), household: maskNik(chosen.household.noKk) } : null}
+              member={chosen ? { id: chosen.id, name: chosen.name, maskedNik: maskNumber(chosen.nik), household: maskNumber(chosen.household.noKk) } : null}
             />
             {chosen ? (
               <p className="mt-3 text-sm">
