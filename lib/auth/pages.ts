@@ -14,6 +14,7 @@ export const TENANT_PAGES = {
   registryImport: { permission: "registry:import" },
   changeRequests: { permission: ["registry:change-propose", "registry:change-decide"] },
   duplicates: { permission: "registry:graduate" },
+  subjectAccess: { permission: "person:subject-access" },
   programmes: { permission: "programme:read" },
   trainings: { permission: "programme:read" },
   aid: { permission: "programme:read" },
