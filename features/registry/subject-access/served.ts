@@ -23,7 +23,9 @@ export async function listServedReports(tx: Tx, take = 100): Promise<ServedRepor
   const householdIds = [...new Set(rows.map((row) => row.entityId).filter((id): id is string => Boolean(id)))];
   const userIds = [...new Set(rows.map((row) => row.userId).filter((id): id is string => Boolean(id)))];
   const [heads, users] = await Promise.all([
-    householdIds.length ? tx.member.findMany({ where: { householdId: { in: householdIds }, relation: "HEAD" }, select: { householdId: true, name: true } }) : [],
+    householdIds.length
+      ? tx.member.findMany({ where: { householdId: { in: householdIds }, relation: "HEAD" }, select: { householdId: true, name: true } })
+      : [],
     userIds.length ? tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, role: true } }) : [],
   ]);
   const headOf = new Map(heads.map((head) => [head.householdId, head.name]));
