@@ -14,7 +14,7 @@ import { addKelurahan, makeHousehold } from "@/features/registry/tests/registry-
 import { runAction } from "@/lib/actions/run";
 import { pageAccess } from "@/lib/auth/gate";
 import { refusedByGate } from "@/lib/auth/route";
-import type { SessionUser } from "@/lib/auth/session-user";
+import type { SessionUser, TenantSessionUser } from "@/lib/auth/session-user";
 import type { Tx } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { exportRoute } from "@/lib/spreadsheet/routes";
@@ -130,7 +130,14 @@ beforeAll(async () => {
       data: { tenantId: city.id, loanId: loan.id, paidAt: new Date("2024-07-20"), amount: 300_000n, principalPart: 300_000n, receiptNo: "KW-2024-0007" },
     });
     await tx.changeRequest.create({
-      data: { tenantId: city.id, householdId: household.id, kind: "ADDRESS", payload: { address: "Jl. Baru 1" }, proposedById: "someone", note: "Pindah rumah" },
+      data: {
+        tenantId: city.id,
+        householdId: household.id,
+        kind: "ADDRESS",
+        payload: { address: "Jl. Baru 1" },
+        proposedById: "someone",
+        note: "Pindah rumah",
+      },
     });
   });
 });
@@ -140,7 +147,7 @@ afterAll(async () => {
 });
 
 const bapeda = () => sessionUser(city, "BAPEDA");
-const dinsosHead = () => sessionUser(city, "OPD_HEAD", { opdId: dinsosId, opd: { decidesRegistryChanges: true } });
+const dinsosHead = () => sessionUser(city, "OPD_HEAD", { opdId: dinsosId, opd: { decidesRegistryChanges: true } }) as TenantSessionUser;
 const xlsxUrl = (slug: string, householdId: string) => `http://x/${slug}/registri/akses-data/${householdId}/unduh`;
 const download = (user: SessionUser, slug: string, householdId: string) =>
   callRoute(subjectAccessExportRoute, routeDeps(t, user), xlsxUrl(slug, householdId), { tenant: slug, householdId });
@@ -162,13 +169,20 @@ describe("the access report", () => {
     const reveal = await runAction(actionDeps(t, bapeda()), revealPersonalDefinition, city.slug, { householdId: household.id });
     expect(reveal.ok).toBe(true);
     const clerk = sessionUser(city, "OPD_STAFF", { opdId: disnakerId });
-    const listing = await callRoute(exportRoute(distributionExport), routeDeps(t, clerk), `http://x/${city.slug}/bantuan/ekspor?format=csv`, { tenant: city.slug });
+    const listing = await callRoute(exportRoute(distributionExport), routeDeps(t, clerk), `http://x/${city.slug}/bantuan/ekspor?format=csv`, {
+      tenant: city.slug,
+    });
     expect(listing.status).toBe(200);
     expect(await listing.text()).toContain("1 mesin jahit portabel");
     // An export of another programme did not list this household.
-    const other = await callRoute(exportRoute(distributionExport), routeDeps(t, clerk), `http://x/${city.slug}/bantuan/ekspor?format=csv&program=${otherProgrammeId}`, {
-      tenant: city.slug,
-    });
+    const other = await callRoute(
+      exportRoute(distributionExport),
+      routeDeps(t, clerk),
+      `http://x/${city.slug}/bantuan/ekspor?format=csv&program=${otherProgrammeId}`,
+      {
+        tenant: city.slug,
+      },
+    );
     expect(await other.text()).not.toContain("1 mesin jahit portabel");
 
     const report = await read((tx) => subjectAccessReport(tx, household.id, { kelurahanId: null, nothing: false }));
@@ -194,7 +208,15 @@ describe("the access report", () => {
     expect(response.headers.get("content-type")).toContain("spreadsheetml");
     const workbook = await sheets(response);
     const cells = [...workbook.values()].flat(2);
-    for (const value of [household.noKk, ...niks, "Menjahit busana", "1 mesin jahit portabel", "Warung kopi tepi pantai", "KW-2024-0007", "penyaluran-bantuan"]) {
+    for (const value of [
+      household.noKk,
+      ...niks,
+      "Menjahit busana",
+      "1 mesin jahit portabel",
+      "Warung kopi tepi pantai",
+      "KW-2024-0007",
+      "penyaluran-bantuan",
+    ]) {
       expect(cells).toContain(value);
     }
     const page = await read((tx) => subjectAccessDocument(tx, dinsosHead(), household.id, { form: "page", requestId: null, ip: null, locale: "id" }));
