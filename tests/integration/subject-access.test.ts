@@ -10,6 +10,7 @@ import { subjectAccessDocument } from "@/features/registry/subject-access/docume
 import { subjectAccessExportRoute } from "@/features/registry/subject-access/export-route";
 import { SUBJECT_ACCESS_ACTION } from "@/features/registry/subject-access/open-report";
 import { subjectAccessReport } from "@/features/registry/subject-access/report";
+import { mergeHouseholds } from "@/features/registry/duplicates/merge";
 import { addKelurahan, makeHousehold } from "@/features/registry/tests/registry-fixtures";
 import { runAction } from "@/lib/actions/run";
 import { pageAccess } from "@/lib/auth/gate";
@@ -271,5 +272,22 @@ describe("the access report", () => {
     // A report served is itself a processing the next report shows.
     const report = await read((tx) => subjectAccessReport(tx, household.id, { kelurahanId: null, nothing: false }));
     expect(report?.processing.filter((row) => row.action === SUBJECT_ACCESS_ACTION).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("keeps naming the exports that listed a card merged into the household", async () => {
+    const everyone = { kelurahanId: null, nothing: false };
+    const duplicate = (await read((tx) => makeHousehold(tx, city, { members: [{ name: "Lalu Ahmad Kedua" }] }))).household;
+    const exportsOf = (id: string) => read((tx) => tx.personalDataDisclosure.findMany({ where: { householdId: id }, orderBy: { auditLogId: "asc" } }));
+    // The card was in both exports: the one that listed the household as well, and one that did not.
+    const both = (await exportsOf(neighbour.id)).map((one) => one.auditLogId);
+    await read((tx) =>
+      tx.personalDataDisclosure.createMany({ data: both.map((auditLogId) => ({ tenantId: city.id, householdId: duplicate.id, auditLogId })) }),
+    );
+    expect((await read((tx) => subjectAccessReport(tx, household.id, everyone)))?.exports).toHaveLength(1);
+
+    await read((tx) => mergeHouseholds(tx, city.id, household.id, duplicate.id));
+    expect((await exportsOf(household.id)).map((one) => one.auditLogId)).toEqual(both);
+    expect(await exportsOf(duplicate.id)).toEqual([]);
+    expect((await read((tx) => subjectAccessReport(tx, household.id, everyone)))?.exports).toHaveLength(2);
   });
 });
