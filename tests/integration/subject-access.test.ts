@@ -74,7 +74,7 @@ beforeAll(async () => {
         capacity: 20,
       },
     });
-    await tx.trainingParticipant.create({
+    const participant = await tx.trainingParticipant.create({
       data: {
         tenantId: city.id,
         trainingId: training.id,
@@ -82,6 +82,22 @@ beforeAll(async () => {
         memberId: made.members[1]!.id,
         completion: "COMPLETED",
         certificateNo: "SERT-0042",
+      },
+    });
+    await tx.trainingAttendance.createMany({
+      data: [
+        { tenantId: city.id, participantId: participant.id, date: new Date("2024-03-04"), present: true },
+        { tenantId: city.id, participantId: participant.id, date: new Date("2024-03-05"), present: false },
+      ],
+    });
+    await tx.trainingFollowUp.create({
+      data: {
+        tenantId: city.id,
+        participantId: participant.id,
+        monthsAfter: 3,
+        dueDate: new Date("2024-06-15"),
+        outcome: "BUSINESS_OPENED",
+        note: "Jahit di rumah",
       },
     });
     await tx.aidDistribution.create({
@@ -189,7 +205,10 @@ describe("the access report", () => {
     const report = await read((tx) => subjectAccessReport(tx, household.id, { kelurahanId: null, nothing: false }));
     expect(report?.household.noKk).toBe(household.noKk);
     expect(report?.members.map((member) => member.nik).sort()).toEqual([...niks].sort());
-    expect(report?.trainings.map((row) => [row.skill, row.memberName, row.certificateNo])).toEqual([["Menjahit busana", "Baiq Rohani", "SERT-0042"]]);
+    expect(report?.trainings.map((row) => [row.skill, row.memberName, row.certificateNo, row.daysPresent, row.daysRecorded])).toEqual([
+      ["Menjahit busana", "Baiq Rohani", "SERT-0042", 1, 2],
+    ]);
+    expect(report?.trainings[0]?.followUps).toEqual([{ monthsAfter: 3, outcome: "BUSINESS_OPENED", note: "Jahit di rumah" }]);
     expect(report?.aid.map((row) => row.items)).toEqual(["1 mesin jahit portabel"]);
     expect(report?.loans.map((row) => row.businessType)).toEqual(["Warung kopi tepi pantai"]);
     expect(report?.repayments.map((row) => row.receiptNo)).toEqual(["KW-2024-0007"]);
@@ -213,6 +232,8 @@ describe("the access report", () => {
       household.noKk,
       ...niks,
       "Menjahit busana",
+      "1 dari 2 hari",
+      "3 bulan: Membuka usaha (Jahit di rumah)",
       "1 mesin jahit portabel",
       "Warung kopi tepi pantai",
       "KW-2024-0007",

@@ -19,6 +19,7 @@ import type {
   RegistrySource,
   Role,
   Sex,
+  TrainingOutcome,
 } from "@/lib/generated/prisma/enums";
 import { householdScopeWhere, type RegistryScope } from "@/lib/auth/scope";
 import { VIEW_PERSONAL_ACTION } from "@/features/registry/household/reveal-personal";
@@ -89,6 +90,9 @@ export type SubjectAccessReport = {
     completion: ParticipantCompletion;
     certificateNo: string | null;
     status: EntryStatus;
+    daysPresent: number;
+    daysRecorded: number;
+    followUps: { monthsAfter: number; outcome: TrainingOutcome | null; note: string | null }[];
   }[];
   aid: {
     id: string;
@@ -156,6 +160,8 @@ export async function subjectAccessReport(tx: Tx, householdId: string, scope: Re
         certificateNo: true,
         status: true,
         member: { select: { name: true } },
+        attendances: { select: { id: true, present: true } },
+        followUps: { orderBy: { monthsAfter: "asc" }, select: { id: true, monthsAfter: true, outcome: true, note: true } },
         training: { select: { skill: true, startDate: true, endDate: true, opd: { select: { shortName: true } }, programme: { select: { name: true } } } },
       },
     }),
@@ -196,6 +202,8 @@ export async function subjectAccessReport(tx: Tx, householdId: string, scope: Re
     HouseholdDesilChange: household.desilChanges.map((change) => change.id),
     ChangeRequest: household.changeRequests.map((request) => request.id),
     TrainingParticipant: trainings.map((participant) => participant.id),
+    TrainingAttendance: trainings.flatMap((participant) => participant.attendances.map((day) => day.id)),
+    TrainingFollowUp: trainings.flatMap((participant) => participant.followUps.map((followUp) => followUp.id)),
     AidDistribution: aid.map((distribution) => distribution.id),
     Loan: loans.map((loan) => loan.id),
     Repayment: loans.flatMap((loan) => loan.repayments.map((repayment) => repayment.id)),
@@ -288,6 +296,9 @@ export async function subjectAccessReport(tx: Tx, householdId: string, scope: Re
       completion: participant.completion,
       certificateNo: participant.certificateNo,
       status: participant.status,
+      daysPresent: participant.attendances.filter((day) => day.present).length,
+      daysRecorded: participant.attendances.length,
+      followUps: participant.followUps.map(({ monthsAfter, outcome, note }) => ({ monthsAfter, outcome, note })),
     })),
     aid: aid.map((distribution) => ({
       id: distribution.id,

@@ -119,6 +119,20 @@ export function reportTables(report: SubjectAccessReport, { locale, timeZone }: 
           ["skill", (p) => p.skill],
           ["completion", (p) => t(`Registry.completion.${p.completion}`)],
           ["certificate", (p) => text(p.certificateNo)],
+          ["attendance", (p) => (p.daysRecorded ? t("SubjectAccess.trainings.days", { present: p.daysPresent, recorded: p.daysRecorded }) : "–")],
+          [
+            "followUps",
+            (p) =>
+              p.followUps
+                .map(
+                  (followUp) =>
+                    t("SubjectAccess.trainings.followUp", {
+                      months: followUp.monthsAfter,
+                      outcome: followUp.outcome ? t(`Trainings.outcomes.${followUp.outcome}`) : "–",
+                    }) + (followUp.note ? ` (${followUp.note})` : ""),
+                )
+                .join("; ") || "–",
+          ],
           ["status", (p) => entry(p.status)],
         ],
         report.trainings,
