@@ -24,6 +24,7 @@ const select = {
   proofRef: true,
   partnerName: true,
   monthsCovered: true,
+  householdId: true,
   programme: { select: { name: true, fiscalYear: true } },
   opd: { select: { shortName: true } },
   member: { select: { name: true } },
@@ -56,6 +57,7 @@ export const distributionExport: ExportSpec<Row> = {
     });
   },
   cursor: (row) => row.id,
+  householdId: (row) => row.householdId,
   columns: [
     { header: "TANGGAL", value: (row) => row.distributedAt },
     { header: "OPD", value: (row) => row.opd.shortName },

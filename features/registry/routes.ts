@@ -3,6 +3,7 @@ import { withQuery, type Query } from "@/lib/paths";
 
 const base = (slug: string) => `/${slug}/registri`;
 const importPage = (slug: string) => `${base(slug)}/impor`;
+const subjectAccessPage = (slug: string) => `${base(slug)}/akses-data`;
 
 export const registryRoutes = {
   /** `query` keeps the search and the page. */
@@ -19,4 +20,10 @@ export const registryRoutes = {
   changeRequests: (slug: string, query?: Query) => withQuery(`${base(slug)}/perubahan`, query),
   /** `query`: view, after, resolved. */
   duplicates: (slug: string, query?: Query) => withQuery(`${base(slug)}/duplikat`, query),
+  /** The data-subject access reports served so far. */
+  subjectAccessList: (slug: string) => subjectAccessPage(slug),
+  /** Everything held about one household and every processing of it, printable. */
+  subjectAccess: (slug: string, householdId: string) => `${subjectAccessPage(slug)}/${encodeURIComponent(householdId)}`,
+  /** The same report as .xlsx. */
+  subjectAccessExport: (slug: string, householdId: string) => `${subjectAccessPage(slug)}/${encodeURIComponent(householdId)}/unduh`,
 };

@@ -16,6 +16,7 @@ type Row = {
   certificateNo: string | null;
   status: keyof typeof STATUS;
   dropReason: string | null;
+  householdId: string;
   member: { name: string; nik: string };
   household: { noKk: string; desil: number | null; isExtremePoor: boolean };
   training: { id: string; skill: string; startDate: Date; endDate: Date; cancelledAt: Date | null; programme: { name: string; opd: { shortName: string } } };
@@ -41,6 +42,7 @@ export const participantExport: ExportSpec<Row> = {
         certificateNo: true,
         status: true,
         dropReason: true,
+        householdId: true,
         member: { select: { name: true, nik: true } },
         household: { select: { noKk: true, desil: true, isExtremePoor: true } },
         training: {
@@ -59,6 +61,7 @@ export const participantExport: ExportSpec<Row> = {
     });
   },
   cursor: (row) => row.id,
+  householdId: (row) => row.householdId,
   columns: [
     { header: "ID PELATIHAN", value: (row) => row.training.id },
     { header: "OPD", value: (row) => row.training.programme.opd.shortName },

@@ -21,6 +21,8 @@ export const TENANT_PAGES = {
   registryImport: { permission: "registry:import", people: true },
   changeRequests: { permission: ["registry:change-propose", "registry:change-decide"], people: true },
   duplicates: { permission: "registry:graduate", people: true },
+  // One household's data subject's access report: everything held about its people.
+  subjectAccess: { permission: "person:subject-access", people: true },
   // Its "sasaran" page lists the households to reach next.
   programmes: { permission: "programme:read", people: true },
   trainings: { permission: "programme:read", people: true },

@@ -30,6 +30,7 @@ export const PERMISSIONS = [
   "revolving-fund:rollup",
   "audit:read",
   "data:export",
+  "person:subject-access",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -54,6 +55,7 @@ export const ROLE_PERMISSIONS = {
     "statistics:write",
     "revolving-fund:rollup",
     "data:export",
+    "person:subject-access",
   ],
   MAYOR_OFFICE: ["dashboard:mayor", "revolving-fund:rollup", "data:export"],
   KELURAHAN: ["registry:read", "person:read", "registry:read-personal", "registry:change-propose", "revolving-fund:read", "revolving-fund:write"],
@@ -71,10 +73,11 @@ export type OpdCapabilities = { decidesRegistryChanges: boolean };
 
 /**
  * Permissions an OPD's mark adds to some roles of that OPD: the head of the OPD marked as
- * Dinas Sosial decides registry change requests, as Bapeda does.
+ * Dinas Sosial decides registry change requests and answers data subjects' access requests
+ * (UU PDP Pasal 32), as Bapeda does.
  */
 export const OPD_PERMISSIONS = {
-  decidesRegistryChanges: { OPD_HEAD: ["registry:change-decide"] },
+  decidesRegistryChanges: { OPD_HEAD: ["registry:change-decide", "person:subject-access"] },
 } as const satisfies Record<keyof OpdCapabilities, Partial<Record<Role, readonly Permission[]>>>;
 
 /** Who is asking, as far as permissions go: the role and what their OPD is marked with. */

@@ -15,9 +15,12 @@ export type AuditEntry = {
   ip?: string | null;
 };
 
-/** Writes one audit row in the caller's transaction, so it lands with the change or not at all. */
-export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-  await tx.auditLog.create({
+/**
+ * Writes one audit row in the caller's transaction, so it lands with the change or not at all.
+ * Returns the row's id, for records that point at it (an export's disclosures).
+ */
+export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<bigint> {
+  const row = await tx.auditLog.create({
     data: {
       tenantId: entry.tenantId,
       userId: entry.userId ?? null,
@@ -29,7 +32,9 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
       requestId: entry.requestId ?? null,
       ip: entry.ip ?? null,
     },
+    select: { id: true },
   });
+  return row.id;
 }
 
 /** The fields that differ between two versions of a record: only those are audited. */

@@ -17,7 +17,8 @@ type AuditTx = Record<string, unknown> & { auditLog: { createMany(args: { data: 
 const WRITES = new Set(["create", "createMany", "createManyAndReturn", "update", "updateMany", "updateManyAndReturn", "upsert", "delete", "deleteMany"]);
 /** Never copied into the audit trail. */
 const SECRET_FIELDS = new Set(["passwordHash"]);
-const UNAUDITED_MODELS = new Set(["AuditLog", "RateLimit"]);
+// A disclosure record belongs to its export's audit row: auditing it would only repeat that row.
+const UNAUDITED_MODELS = new Set(["AuditLog", "RateLimit", "PersonalDataDisclosure"]);
 
 export function isAuditedWrite(model: string, operation: string): boolean {
   return WRITES.has(operation) && !UNAUDITED_MODELS.has(model);

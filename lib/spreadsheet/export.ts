@@ -5,7 +5,8 @@
 // Rows come batch by batch (keyset: `batch` gets the last row's `cursor`), each in its own
 // short tenant transaction, and are streamed out as they come. The first batch is read with
 // the audit entry, before the response starts, so a `notFound()` thrown by `batch` (another
-// OPD's record) is a 404.
+// OPD's record) is a 404. An export of named people says which household each row names
+// (`householdId`): the households of each batch are recorded against the export's audit row.
 //
 // Tables of figures (dashboards) go through `figureExportResponse`: readers who may open the
 // page and hold data:export get the tables asked for, small household cells hidden.
@@ -45,6 +46,11 @@ export type ExportSpec<Row> = {
   /** The key `batch` orders by, e.g. (row) => row.id. */
   cursor: (row: Row) => string;
   pageSize?: number;
+  /**
+   * For exports of named people: the household a row names. Each household listed is recorded
+   * against the export's audit row (PersonalDataDisclosure), for the data subject's access report.
+   */
+  householdId?: (row: Row) => string | null;
 };
 
 /** "xlsx" (default) or "csv" from ?format=; anything else is null. */
@@ -55,7 +61,7 @@ export function formatOf(url: string): SpreadsheetFormat | null {
 
 /** Exports carry personal and budget data: each one is audited, in the transaction that reads it. */
 async function auditExport(tx: Tx, user: TenantSessionUser, request: Request, entry: { entity: string; entityId?: string; after: Record<string, unknown> }) {
-  await recordAudit(tx, {
+  return recordAudit(tx, {
     tenantId: user.tenantId,
     userId: user.id,
     action: "export",
@@ -71,17 +77,22 @@ export async function exportResponse<Row>({ deps, request, params, user }: Tenan
   if (!format) return notFoundResponse();
   const search = new URL(request.url).searchParams;
   const take = spec.pageSize ?? 1000;
-  const read = (tx: Tx, after: string | null) => spec.batch(tx, { user, params, search, after, take });
+  let auditLogId: bigint | null = null;
+  // Each batch's households are recorded in the transaction that reads the batch.
+  const read = async (tx: Tx, after: string | null) => {
+    const rows = await spec.batch(tx, { user, params, search, after, take });
+    if (spec.householdId && auditLogId !== null) await recordDisclosures(tx, user.tenantId, auditLogId, rows.map(spec.householdId));
+    return rows;
+  };
 
   let first: Row[];
   try {
     first = await deps.withTenant(user.tenantId, async (tx) => {
-      const rows = await read(tx, null);
-      await auditExport(tx, user, request, {
+      auditLogId = await auditExport(tx, user, request, {
         entity: spec.entity,
         after: { format, file: spec.fileName, params: { ...params, tenant: undefined }, query: Object.fromEntries(search) },
       });
-      return rows;
+      return read(tx, null);
     });
   } catch (error) {
     if (isAppError(error) && error.code === "NOT_FOUND") return notFoundResponse();
@@ -99,6 +110,12 @@ export async function exportResponse<Row>({ deps, request, params, user }: Tenan
   }
   const headers = spec.columns.map((column) => column.header);
   return new Response(writeSheet(format, headers, rows()), { headers: downloadHeaders(format, downloadName(spec.fileName, "", format)) });
+}
+
+async function recordDisclosures(tx: Tx, tenantId: string, auditLogId: bigint, householdIds: (string | null)[]) {
+  const listed = [...new Set(householdIds.filter((id): id is string => Boolean(id)))];
+  if (listed.length === 0) return;
+  await tx.personalDataDisclosure.createMany({ data: listed.map((householdId) => ({ tenantId, auditLogId, householdId })), skipDuplicates: true });
 }
 
 /** An import's template: the page it belongs to and what, besides, lets one import there; its file name and columns. */

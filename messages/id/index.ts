@@ -19,6 +19,7 @@ import Household from "./Household.json" with { type: "json" };
 import ChangeRequests from "./ChangeRequests.json" with { type: "json" };
 import RegistryImport from "./RegistryImport.json" with { type: "json" };
 import Duplicates from "./Duplicates.json" with { type: "json" };
+import SubjectAccess from "./SubjectAccess.json" with { type: "json" };
 import Programmes from "./Programmes.json" with { type: "json" };
 import Budget from "./Budget.json" with { type: "json" };
 import Trainings from "./Trainings.json" with { type: "json" };
@@ -56,6 +57,7 @@ const messages = {
   ChangeRequests,
   RegistryImport,
   Duplicates,
+  SubjectAccess,
   Programmes,
   Budget,
   Trainings,

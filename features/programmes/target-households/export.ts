@@ -22,6 +22,7 @@ export const targetHouseholdsExport: ExportSpec<RegistryRow> = {
     return page.rows;
   },
   cursor: (row) => row.id,
+  householdId: (row) => row.id,
   columns: [
     { header: "KEPALA KELUARGA", value: (row) => row.headName },
     { header: "NO KK", value: (row) => row.noKkMasked },

@@ -77,6 +77,16 @@ export async function mergeHouseholds(tx: Tx, tenantId: string, keepId: string, 
   await tx.changeRequest.updateMany(moved);
   await tx.householdStatusEvent.updateMany(moved);
   await tx.householdDesilChange.updateMany(moved);
+  await moveDisclosures(tx, tenantId, keepId, dropId);
   await tx.household.delete({ where: { tenantId_id: { tenantId, id: dropId } } });
   return merged;
+}
+
+/** The exports that listed the dropped card listed this family: its access report names them. */
+async function moveDisclosures(tx: Tx, tenantId: string, keepId: string, dropId: string) {
+  const listed = await tx.personalDataDisclosure.findMany({ where: { householdId: dropId }, select: { auditLogId: true, createdAt: true } });
+  if (listed.length === 0) return;
+  // An export that listed both cards keeps one record.
+  await tx.personalDataDisclosure.createMany({ data: listed.map((one) => ({ tenantId, householdId: keepId, ...one })), skipDuplicates: true });
+  await tx.personalDataDisclosure.deleteMany({ where: { householdId: dropId } });
 }

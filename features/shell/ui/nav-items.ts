@@ -24,6 +24,7 @@ const PAGE_HREFS = {
   registryImport: registryRoutes.import,
   changeRequests: registryRoutes.changeRequests,
   duplicates: registryRoutes.duplicates,
+  subjectAccess: registryRoutes.subjectAccessList,
   programmes: programmesRoutes.list,
   trainings: trainingsRoutes.list,
   aid: aidRoutes.list,

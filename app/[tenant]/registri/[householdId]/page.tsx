@@ -46,6 +46,7 @@ export default async function HouseholdPage({ params }: Props) {
   const mayPropose = userCan(user, "registry:change-propose");
   const mayGraduate = userCan(user, "registry:graduate");
   const mayDecide = userCan(user, "registry:change-decide");
+  const mayReport = userCan(user, "person:subject-access");
 
   // Looked up inside the user's city and kelurahan: anything else is "not found".
   const data = await withTenant(user.tenantId, async (tx) => {
@@ -63,7 +64,13 @@ export default async function HouseholdPage({ params }: Props) {
   if (!data) notFound();
   const { household, timeline, requests, areas, timeZone } = data;
 
-  const [t, tr, locale, messages] = await Promise.all([getTranslations("Household"), getTranslations("Registry"), getLocale(), getMessages()]);
+  const [t, tr, ts, locale, messages] = await Promise.all([
+    getTranslations("Household"),
+    getTranslations("Registry"),
+    getTranslations("SubjectAccess"),
+    getLocale(),
+    getMessages(),
+  ]);
   const day = (date: Date) => formatDate(date, { locale });
   const today = todayIn(timeZone);
   const head = household.members.find((m) => m.relation === "HEAD") ?? household.members[0];
@@ -99,6 +106,18 @@ export default async function HouseholdPage({ params }: Props) {
         eyebrow={t("eyebrow")}
         title={head?.name ?? t("noHead")}
         description={`${household.address}${household.rt || household.rw ? `, ${tr("results.rtRw", { rt: household.rt ?? "–", rw: household.rw ?? "–" })}` : ""} · ${household.kelurahan.name}, ${tr("results.kecamatanOf", { name: household.kecamatan.name })}`}
+        actions={
+          mayReport ? (
+            // Opening the report is audited: never prefetched.
+            <Link
+              href={registryRoutes.subjectAccess(slug, household.id)}
+              prefetch={false}
+              className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
+            >
+              {ts("open")}
+            </Link>
+          ) : undefined
+        }
       />
       <div className="-mt-3 mb-6 flex flex-wrap items-center gap-2">
         <DesilBadge desil={household.desil} />

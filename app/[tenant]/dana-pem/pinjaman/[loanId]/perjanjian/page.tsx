@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { PrintDocument } from "@/features/revolving-funds/ui/print-document";
+import { PrintDocument } from "@/components/ui/print-document";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { withTenant } from "@/lib/db";
 import { isAppError } from "@/lib/errors";

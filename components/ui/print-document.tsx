@@ -10,8 +10,11 @@ const PRINT_CSS = `@media print {
   .print-document .no-print { display: none; }
 }`;
 
-/** A printable letter (agreement, receipt) on a white sheet, with a print button above it. */
-export function PrintDocument({ printLabel, back, children }: { printLabel: string; back: ReactNode; children: ReactNode }) {
+/**
+ * A printable document on a white sheet, with a print button above it: a letter (agreement,
+ * receipt) in serif, or a `wide` report of tables.
+ */
+export function PrintDocument({ printLabel, back, wide, children }: { printLabel: string; back: ReactNode; wide?: boolean; children: ReactNode }) {
   return (
     <>
       <style>{PRINT_CSS}</style>
@@ -19,7 +22,9 @@ export function PrintDocument({ printLabel, back, children }: { printLabel: stri
         <PrintButton label={printLabel} variant="primary" />
         {back}
       </div>
-      <article className="print-document mx-auto max-w-3xl rounded-lg border border-line bg-white p-6 font-serif text-[15px] leading-relaxed text-ink shadow-xs sm:p-10">
+      <article
+        className={`print-document mx-auto rounded-lg border border-line bg-white p-6 text-ink shadow-xs sm:p-10 ${wide ? "max-w-5xl text-sm" : "max-w-3xl font-serif text-[15px] leading-relaxed"}`}
+      >
         {children}
       </article>
     </>
