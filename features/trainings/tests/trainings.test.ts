@@ -132,7 +132,7 @@ describe("every action keeps to its own OPD, city and roles", () => {
     { definition: createTrainingDefinition, input: async () => trainingInput(), writers: "entry:write" },
     {
       definition: updateTrainingDefinition,
-      input: async () => ({ ...trainingInput({ skill: "Tata Boga" }), ...(await draftTraining()) }),
+      input: async () => ({ ...trainingInput({ skill: "Tata Boga" }), ...(await draftTraining()), version: 1 }),
       writers: "entry:write",
     },
     { definition: deleteTrainingDefinition, input: draftTraining, writers: "entry:write" },
@@ -241,10 +241,10 @@ describe("trainings", () => {
 
   it("a draft is edited and deleted; a verified training only cancelled with a reason, and then it stops counting", async () => {
     const id = await newTraining();
-    await ok(staff, updateTrainingDefinition, { ...trainingInput({ skill: "Tata Rias", capacity: "12" }), trainingId: id });
+    await ok(staff, updateTrainingDefinition, { ...trainingInput({ skill: "Tata Rias", capacity: "12" }), trainingId: id, version: 1 });
     expect(await training(id)).toMatchObject({ skill: "Tata Rias", capacity: 12 });
     await ok(head, verifyTrainingsDefinition, { ids: id });
-    expect(await run(staff, updateTrainingDefinition, { ...trainingInput(), trainingId: id })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await run(staff, updateTrainingDefinition, { ...trainingInput(), trainingId: id, version: 3 })).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await run(staff, deleteTrainingDefinition, { trainingId: id })).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(fieldErrors(await run(staff, cancelTrainingDefinition, { trainingId: id, reason: "x" })).reason?.[0]).toMatch(/alasan/);
 
