@@ -7,7 +7,7 @@ import { stale } from "@/lib/errors";
 import type { Tx } from "./tenant-scope";
 
 /** The models an edit form saves; each has a `version` column (default 1). */
-export type VersionedModel = "opd" | "user" | "programme" | "budgetLine" | "budgetRealisation" | "training" | "revolvingFund";
+export type VersionedModel = "opd" | "user" | "programme" | "budgetLine" | "budgetRealisation" | "training" | "revolvingFund" | "povertyStatistic";
 
 type UpdateManyArgs<M extends VersionedModel> = NonNullable<Parameters<Tx[M]["updateMany"]>[0]>;
 

@@ -10,6 +10,8 @@ import {
   updateBudgetLineDefinition,
   updateProgrammeDefinition,
 } from "@/features/programmes/action-definitions";
+import { createRealisationDefinition, updateRealisationDefinition, verifyRealisationsDefinition } from "@/features/budget/action-definitions";
+import { saveStatisticDefinition } from "@/features/statistics/action-definitions";
 import { actionDeps, sessionUser } from "@/tests/helpers/actions";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 import { createTestTenant, type TestTenant } from "@/tests/helpers/factories";
@@ -133,6 +135,39 @@ describe("two users saving the same record", () => {
       code: "STALE",
       message: "Someone else has changed this record",
     });
+  });
+
+  it("a draft entry verified while its clerk was editing it stays as verified, and the verification moved its version", async () => {
+    const { programmeId } = await created(run(clerk, createProgrammeDefinition, programmeForm("Pelatihan Tata Rias")));
+    const { budgetLineId } = await created(
+      run(clerk, createBudgetLineDefinition, { programmeId, fundingSource: "APBD", description: "Honor pelatih", pagu: "20 juta" }),
+    );
+    const { realisationId } = await created(run(clerk, createRealisationDefinition, { budgetLineId, month: "3", amount: "2 juta", note: "" }));
+
+    expect(await run(head, verifyRealisationsDefinition, { ids: realisationId })).toMatchObject({ ok: true, data: { verified: 1 } });
+    const late = await run(clerk, updateRealisationDefinition, { realisationId, version: 1, month: "3", amount: "5 juta", note: "" });
+    expect(late).toMatchObject({ ok: false, code: "CONFLICT", message: expect.stringMatching(/sudah diverifikasi/) });
+    expect(await read((tx) => tx.budgetRealisation.findFirstOrThrow({ where: { id: realisationId } }))).toMatchObject({
+      amount: 2_000_000n,
+      status: "VERIFIED",
+      version: 2,
+    });
+  });
+
+  it("two Bapeda planners correcting the same year's statistics: the second correction is refused", async () => {
+    const planner = sessionUser(city, "BAPEDA", { id: "bapeda-1" });
+    const colleague = sessionUser(city, "BAPEDA", { id: "bapeda-2" });
+    const figures = { year: "2023", areaId: "", poorPeople: "34.500", source: "BPS" };
+    await created(run(planner, saveStatisticDefinition, { ...figures, povertyRatePct: "9,02" }));
+    const loaded = await read((tx) => tx.povertyStatistic.findFirstOrThrow({ where: { year: 2023, areaId: null } }));
+
+    expect(await run(planner, saveStatisticDefinition, { ...figures, povertyRatePct: "8,61", version: String(loaded.version) })).toMatchObject({ ok: true });
+    expect(await run(colleague, saveStatisticDefinition, { ...figures, povertyRatePct: "9,50", version: String(loaded.version) })).toMatchObject({
+      ok: false,
+      code: "STALE",
+    });
+    const row = await read((tx) => tx.povertyStatistic.findFirstOrThrow({ where: { id: loaded.id } }));
+    expect([row.povertyRatePct?.toString(), row.version]).toEqual(["8.61", 2]);
   });
 
   it("a form without the version is refused before anything is saved", async () => {

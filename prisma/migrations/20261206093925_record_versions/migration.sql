@@ -8,6 +8,9 @@ ALTER TABLE "BudgetRealisation" ADD COLUMN     "version" INTEGER NOT NULL DEFAUL
 ALTER TABLE "Opd" ADD COLUMN     "version" INTEGER NOT NULL DEFAULT 1;
 
 -- AlterTable
+ALTER TABLE "PovertyStatistic" ADD COLUMN     "version" INTEGER NOT NULL DEFAULT 1;
+
+-- AlterTable
 ALTER TABLE "Programme" ADD COLUMN     "version" INTEGER NOT NULL DEFAULT 1;
 
 -- AlterTable
