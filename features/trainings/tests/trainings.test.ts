@@ -419,6 +419,8 @@ describe("follow-up dates", () => {
 
     expect(fieldErrors(await run(staff, recordFollowUpDefinition, { followUpId: three!.id, outcome: "RICH" })).outcome?.[0]).toBe("Pilih hasil tindak lanjut.");
     await ok(staff, recordFollowUpDefinition, { followUpId: three!.id, outcome: "BUSINESS_OPENED", note: "Warung jahit di rumah" });
+    // A colleague answering the same follow-up from a list loaded before does not overwrite it.
+    expect(await run(head, recordFollowUpDefinition, { followUpId: three!.id, outcome: "NEITHER" })).toMatchObject({ ok: false, code: "STALE" });
     expect(await read((tx) => tx.trainingFollowUp.findFirst({ where: { id: three!.id } }))).toMatchObject({
       outcome: "BUSINESS_OPENED",
       recordedById: staff.id,
