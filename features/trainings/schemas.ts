@@ -83,6 +83,8 @@ export const withdrawParticipantSchema = z.object({
 /** The whole attendance grid: every ticked cell is "participantId|YYYY-MM-DD". */
 export const recordAttendanceSchema = z.object({
   trainingId,
+  /** The training's version the grid showed: the grid is saved whole, so an older grid would undo newer ticks. */
+  version: recordVersion,
   present: z.preprocess(
     (value) => (value === undefined || value === "" ? [] : typeof value === "string" ? [value] : value),
     z

@@ -172,7 +172,7 @@ describe("every action keeps to its own OPD, city and roles", () => {
       input: async () => {
         const id = await newTraining();
         const p = await addPerson(id);
-        return { trainingId: id, present: [`${p}|2024-03-04`] };
+        return { trainingId: id, version: 1, present: [`${p}|2024-03-04`] };
       },
       writers: "entry:write",
     },
@@ -451,7 +451,7 @@ describe("attendance", () => {
   it("saves the whole grid: ticked present, unticked absent, days within the training only", async () => {
     const id = await newTraining();
     const [a, b] = [await addPerson(id), await addPerson(id)];
-    await ok(staff, recordAttendanceDefinition, { trainingId: id, present: [`${a}|2024-03-04`, `${a}|2024-03-05`, `${b}|2024-03-04`] });
+    await ok(staff, recordAttendanceDefinition, { trainingId: id, version: 1, present: [`${a}|2024-03-04`, `${a}|2024-03-05`, `${b}|2024-03-04`] });
     const grid = async () =>
       (await read((tx) => tx.trainingAttendance.findMany({ where: { participantId: { in: [a, b] } } })))
         .map((row) => `${row.participantId === a ? "a" : "b"} ${row.date.toISOString().slice(0, 10)} ${row.present}`)
@@ -464,14 +464,21 @@ describe("attendance", () => {
       "b 2024-03-05 false",
       "b 2024-03-06 false",
     ]);
-    const changed = await ok<{ changed: number }>(staff, recordAttendanceDefinition, { trainingId: id, present: [`${a}|2024-03-04`, `${b}|2024-03-06`] });
+    // A colleague's grid loaded before the first save would untick a|2024-03-05: it is refused.
+    expect(await run(head, recordAttendanceDefinition, { trainingId: id, version: 1, present: [`${a}|2024-03-04`] })).toMatchObject({ code: "STALE" });
+    expect(await grid()).toContain("a 2024-03-05 true");
+    const changed = await ok<{ changed: number }>(staff, recordAttendanceDefinition, {
+      trainingId: id,
+      version: 2,
+      present: [`${a}|2024-03-04`, `${b}|2024-03-06`],
+    });
     expect(changed.changed).toBe(3);
     expect(await grid()).toContain("b 2024-03-06 true");
     expect(await grid()).toContain("a 2024-03-05 false");
-    expect(await run(staff, recordAttendanceDefinition, { trainingId: id, present: [`${a}|2024-03-09`] })).toMatchObject({ code: "INVALID" });
-    expect(await run(staff, recordAttendanceDefinition, { trainingId: id, present: ["rubbish"] })).toMatchObject({ code: "INVALID" });
+    expect(await run(staff, recordAttendanceDefinition, { trainingId: id, version: 3, present: [`${a}|2024-03-09`] })).toMatchObject({ code: "INVALID" });
+    expect(await run(staff, recordAttendanceDefinition, { trainingId: id, version: 3, present: ["rubbish"] })).toMatchObject({ code: "INVALID" });
     const foreign = await addPerson(await newTraining());
-    expect(await run(staff, recordAttendanceDefinition, { trainingId: id, present: [`${foreign}|2024-03-04`] })).toMatchObject({ code: "INVALID" });
+    expect(await run(staff, recordAttendanceDefinition, { trainingId: id, version: 3, present: [`${foreign}|2024-03-04`] })).toMatchObject({ code: "INVALID" });
   });
 });
 
