@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import type { ActionResult } from "@/lib/actions/define";
 
@@ -9,19 +10,27 @@ export type FormAction<Result> = (previous: ActionResult<Result> | null, input: 
 /**
  * Runs a server action from a form without React's reset-after-submit, so a refused form
  * keeps what was typed. After a refusal the first field marked invalid gets the focus.
+ * A save refused as stale (someone else saved the record first) reloads the page's data:
+ * an edit form keyed by the record's version then shows the current values, with the
+ * message still above it.
  */
 export function useActionForm<Result>(action: FormAction<Result>, options: { resetOnSuccess?: boolean } = {}) {
   const [state, dispatch, pending] = useActionState<ActionResult<Result> | null, FormData>(action, null);
   const formRef = useRef<HTMLFormElement>(null);
+  const router = useRouter();
 
   useEffect(() => {
     if (!state) return;
+    if (!state.ok && state.code === "STALE") {
+      router.refresh();
+      return;
+    }
     if (state.ok) {
       if (options.resetOnSuccess) formRef.current?.reset();
       return;
     }
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [state, options.resetOnSuccess]);
+  }, [state, options.resetOnSuccess, router]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -4,6 +4,7 @@
 import type { ActionContext } from "@/lib/actions/define";
 import type { Tx } from "@/lib/db";
 import { lockRow } from "@/lib/db/locks";
+import { nextVersion, updateAtVersion } from "@/lib/db/versioned-update";
 import { AppError, notFound } from "@/lib/errors";
 import { formatRupiah } from "@/lib/format";
 import type { Rupiah } from "@/lib/money";
@@ -75,11 +76,11 @@ export async function updateRealisation({ tx, tenantId, user }: Ctx, input: Upda
   await lockBudgetLine(tx, tenantId, entry.budgetLineId);
   await assertWithinPagu(tx, entry.budgetLine, input.amount, entry.id);
   // Still a draft at the moment of writing: a head verifying meanwhile wins.
-  const { count } = await tx.budgetRealisation.updateMany({
+  await updateAtVersion(tx, "budgetRealisation", {
     where: { id: entry.id, status: "DRAFT" },
+    version: input.version,
     data: { month: input.month, amount: input.amount, note: input.note },
   });
-  if (count === 0) throw changedMeanwhile();
   return { realisationId: entry.id, budgetLineId: entry.budgetLineId };
 }
 
@@ -126,7 +127,7 @@ export async function verifyRealisations({ tx, user }: Ctx, input: { ids: string
   if (found < input.ids.length) throw notFound("Entri realisasi");
   const { count } = await tx.budgetRealisation.updateMany({
     where: { ...where, status: "DRAFT" },
-    data: { status: "VERIFIED", verifiedById: user.id, verifiedAt: clock.now ?? new Date() },
+    data: { status: "VERIFIED", verifiedById: user.id, verifiedAt: clock.now ?? new Date(), ...nextVersion },
   });
   return { verified: count, alreadyVerified: input.ids.length - count };
 }

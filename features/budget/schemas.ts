@@ -1,6 +1,6 @@
 // Realisation forms and actions share these schemas.
 import { z } from "@/lib/validation/zod";
-import { blankToUndefined, idsToVerify, optionalText, recordId, reversalNote, rupiahInput } from "@/lib/forms/fields";
+import { blankToUndefined, idsToVerify, optionalText, recordId, recordVersion, reversalNote, rupiahInput } from "@/lib/forms/fields";
 
 export const realisationId = recordId("entri realisasi");
 const budgetLineId = recordId("pos anggaran");
@@ -22,7 +22,7 @@ const entryFields = {
 };
 
 export const createRealisationSchema = z.object({ budgetLineId, ...entryFields });
-export const updateRealisationSchema = z.object({ realisationId, ...entryFields });
+export const updateRealisationSchema = z.object({ realisationId, version: recordVersion, ...entryFields });
 export const realisationIdSchema = z.object({ realisationId });
 
 export const reverseRealisationSchema = z.object({ realisationId, note: reversalNote });

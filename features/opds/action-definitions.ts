@@ -2,6 +2,7 @@
 // from the form is looked up in the caller's city, so another city's OPD is "not found".
 import { defineAction, type AnyActionDefinition } from "@/lib/actions/define";
 import type { Tx } from "@/lib/db";
+import { updateAtVersion } from "@/lib/db/versioned-update";
 import { AppError, notFound } from "@/lib/errors";
 import { createOpdSchema, opdIdSchema, opdRegistryRoleSchema, renameOpdSchema } from "@/features/opds/schemas";
 import { opdsRoutes } from "@/features/opds/routes";
@@ -43,11 +44,8 @@ export const renameOpdDefinition = defineAction({
   schema: renameOpdSchema,
   run: async ({ tx }, input) => {
     const opd = await findCityOpd(tx, input.opdId);
-    const updated = await tx.opd.update({
-      where: { tenantId_id: { tenantId: opd.tenantId, id: opd.id } },
-      data: { name: input.name, shortName: input.shortName },
-    });
-    return { opd: summary(updated) };
+    await updateAtVersion(tx, "opd", { where: { id: opd.id }, version: input.version, data: { name: input.name, shortName: input.shortName } });
+    return { opd: summary({ ...opd, name: input.name, shortName: input.shortName }) };
   },
   revalidate: (slug, result) => [opdsRoutes.list(slug), opdsRoutes.detail(slug, result.opd.id)],
   successMessage: "Nama OPD disimpan.",

@@ -7,6 +7,7 @@ const opdSelect = {
   shortName: true,
   active: true,
   decidesRegistryChanges: true,
+  version: true,
   // Counted by the database, in the same query.
   _count: { select: { users: true, programmes: true } },
 } as const;

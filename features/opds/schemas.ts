@@ -1,3 +1,4 @@
+import { recordVersion } from "@/lib/forms/fields";
 import { z } from "@/lib/validation/zod";
 
 const opdId = z.string({ error: "Pilih OPD." }).trim().min(1, "Pilih OPD.").max(64);
@@ -15,7 +16,7 @@ const name = z.string({ error: "Isi nama OPD." }).trim().min(3, "Nama OPD minima
 const shortName = z.string({ error: "Isi singkatan." }).trim().min(2, "Singkatan minimal 2 karakter.").max(40, "Singkatan maksimal 40 karakter.");
 
 export const createOpdSchema = z.object({ code, name, shortName });
-export const renameOpdSchema = z.object({ opdId, name, shortName });
+export const renameOpdSchema = z.object({ opdId, version: recordVersion, name, shortName });
 export const opdIdSchema = z.object({ opdId });
 
 /** A ticked checkbox arrives as "on"; an unticked one does not arrive at all. */

@@ -1,6 +1,7 @@
 // Budget lines of a programme: funding source and pagu.
 import type { ActionContext } from "@/lib/actions/define";
 import { committedAmount, findOwnBudgetLine, lockBudgetLine } from "@/features/budget/lines";
+import { updateAtVersion } from "@/lib/db/versioned-update";
 import { AppError } from "@/lib/errors";
 import { formatRupiah } from "@/lib/format";
 import { findOwnProgramme } from "./programmes";
@@ -23,7 +24,7 @@ export async function createBudgetLine({ tx, tenantId, user }: Ctx, input: Budge
   return { budgetLineId: line.id, programmeId: programme.id };
 }
 
-export async function updateBudgetLine({ tx, tenantId, user }: Ctx, input: LineFields & { budgetLineId: string }) {
+export async function updateBudgetLine({ tx, tenantId, user }: Ctx, input: LineFields & { budgetLineId: string; version: number }) {
   const line = await findOwnBudgetLine(tx, writerOpdId(user), input.budgetLineId);
   await lockBudgetLine(tx, tenantId, line.id);
   // A revised budget (APBD-P) may lower the pagu, but not below what is already spent or entered.
@@ -32,7 +33,7 @@ export async function updateBudgetLine({ tx, tenantId, user }: Ctx, input: LineF
     const message = `Pagu tidak boleh di bawah realisasi yang sudah dicatat (${formatRupiah(committed)}).`;
     throw new AppError("INVALID", message, { pagu: [message] });
   }
-  await tx.budgetLine.update({ where: { tenantId_id: { tenantId: line.tenantId, id: line.id } }, data: fields(input) });
+  await updateAtVersion(tx, "budgetLine", { where: { id: line.id }, version: input.version, data: fields(input) });
   return { budgetLineId: line.id, programmeId: line.programmeId };
 }
 

@@ -2,6 +2,7 @@
 // programme of another OPD or city is "not found".
 import type { ActionContext } from "@/lib/actions/define";
 import type { Tx } from "@/lib/db";
+import { updateAtVersion } from "@/lib/db/versioned-update";
 import { AppError, notFound } from "@/lib/errors";
 import type { ProgrammeInput } from "./schemas";
 import { writerOpdId } from "@/lib/auth/scope";
@@ -57,7 +58,7 @@ export async function createProgramme({ tx, tenantId, user }: Ctx, input: Progra
   return { programmeId: programme.id };
 }
 
-export async function updateProgramme({ tx, user }: Ctx, input: ProgrammeInput & { programmeId: string }) {
+export async function updateProgramme({ tx, user }: Ctx, input: ProgrammeInput & { programmeId: string; version: number }) {
   const opdId = writerOpdId(user);
   const programme = await findOwnProgramme(tx, opdId, input.programmeId);
   if (input.fiscalYear !== programme.fiscalYear) {
@@ -71,10 +72,7 @@ export async function updateProgramme({ tx, user }: Ctx, input: ProgrammeInput &
     }
   }
   await assertNameFree(tx, opdId, input, programme.id);
-  await tx.programme.update({
-    where: { tenantId_id: { tenantId: programme.tenantId, id: programme.id } },
-    data: fields(input),
-  });
+  await updateAtVersion(tx, "programme", { where: { id: programme.id }, version: input.version, data: fields(input) });
   return { programmeId: programme.id };
 }
 

@@ -1,6 +1,6 @@
 // One schema per form, shared by the form and its server action.
 import { fiscalYear } from "@/lib/calendar/fiscal-year";
-import { recordId, countInput, optionalText, rupiahInput, blankToUndefined } from "@/lib/forms/fields";
+import { recordId, recordVersion, countInput, optionalText, rupiahInput, blankToUndefined } from "@/lib/forms/fields";
 import { FundingSource, ProgrammeKind, TargetUnit } from "@/lib/generated/prisma/enums";
 import { z } from "@/lib/validation/zod";
 
@@ -42,7 +42,7 @@ function checkTargets(value: { targetCount: number; targetExtremeCount: number }
 
 const targetsParsed = { when: whenParsed("targetCount", "targetExtremeCount") };
 export const createProgrammeSchema = programmeFields.superRefine(checkTargets, targetsParsed);
-export const updateProgrammeSchema = programmeFields.extend({ programmeId }).superRefine(checkTargets, targetsParsed);
+export const updateProgrammeSchema = programmeFields.extend({ programmeId, version: recordVersion }).superRefine(checkTargets, targetsParsed);
 export const programmeIdSchema = z.object({ programmeId });
 
 export type ProgrammeInput = z.output<typeof createProgrammeSchema>;
@@ -71,7 +71,10 @@ function normalisePartner<T extends PartnerFields>(value: T): T {
 
 const partnerParsed = { when: whenParsed("fundingSource", "partnerName") };
 export const createBudgetLineSchema = budgetLineFields.extend({ programmeId }).superRefine(checkPartner, partnerParsed).transform(normalisePartner);
-export const updateBudgetLineSchema = budgetLineFields.extend({ budgetLineId }).superRefine(checkPartner, partnerParsed).transform(normalisePartner);
+export const updateBudgetLineSchema = budgetLineFields
+  .extend({ budgetLineId, version: recordVersion })
+  .superRefine(checkPartner, partnerParsed)
+  .transform(normalisePartner);
 export const budgetLineIdSchema = z.object({ budgetLineId });
 
 export type BudgetLineInput = z.output<typeof createBudgetLineSchema>;

@@ -1,5 +1,6 @@
 // A kelurahan's fund per year, its rules and the capital paid into it.
 import type { ActionContext } from "@/lib/actions/define";
+import { updateAtVersion } from "@/lib/db/versioned-update";
 import { AppError } from "@/lib/errors";
 import { dayToDate } from "@/lib/calendar/days";
 import { findOwnFund, fundKelurahanId } from "./scope";
@@ -20,9 +21,9 @@ export async function createFund({ tx, tenantId, user }: Ctx, input: CreateFundI
 }
 
 export async function updateFund({ tx, user }: Ctx, input: UpdateFundInput) {
-  const { fundId, ...rules } = input;
+  const { fundId, version, ...rules } = input;
   const fund = await findOwnFund(tx, user, fundId);
-  await tx.revolvingFund.update({ where: { tenantId_id: { tenantId: fund.tenantId, id: fund.id } }, data: rules });
+  await updateAtVersion(tx, "revolvingFund", { where: { id: fund.id }, version, data: rules });
   return { fundId: fund.id, year: fund.year };
 }
 

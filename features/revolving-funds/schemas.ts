@@ -1,5 +1,5 @@
 // Dana PEM forms and actions share these schemas. Messages are Indonesian.
-import { blankToUndefined, optionalText, recordId, rupiahInput, isoDay, reasonText } from "@/lib/forms/fields";
+import { blankToUndefined, optionalText, recordId, recordVersion, rupiahInput, isoDay, reasonText } from "@/lib/forms/fields";
 import { z } from "@/lib/validation/zod";
 
 const fundId = recordId("dana");
@@ -40,7 +40,7 @@ const fundRules = {
 };
 
 export const createFundSchema = z.object({ year: wholeNumber("Tahun", 2000, 2100), ...fundRules });
-export const updateFundSchema = z.object({ fundId, ...fundRules });
+export const updateFundSchema = z.object({ fundId, version: recordVersion, ...fundRules });
 
 export const FUNDING_SOURCES = ["APBD", "FISCAL_INCENTIVE", "DAK", "CSR", "OTHER"] as const;
 

@@ -3,7 +3,8 @@
 // city's row single): saving a year that exists replaces its figures.
 import type { ActionContext } from "@/lib/actions/define";
 import type { Tx } from "@/lib/db";
-import { notFound } from "@/lib/errors";
+import { nextVersion, updateAtVersion } from "@/lib/db/versioned-update";
+import { notFound, stale } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SaveStatisticInput, SaveTargetInput } from "./schemas";
 
@@ -29,10 +30,16 @@ export async function saveStatistic(ctx: ActionContext, input: SaveStatisticInpu
     source: input.source,
   };
   const existing = await tx.povertyStatistic.findFirst({ where: { year: input.year, areaId: input.areaId }, select: { id: true } });
-  if (existing) {
-    await tx.povertyStatistic.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id: existing.id } }, data: figures });
+  if (existing && input.version !== undefined) {
+    await updateAtVersion(tx, "povertyStatistic", { where: { id: existing.id }, version: input.version, data: figures });
     return { statisticId: existing.id, created: false };
   }
+  if (existing) {
+    await tx.povertyStatistic.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id: existing.id } }, data: { ...figures, ...nextVersion } });
+    return { statisticId: existing.id, created: false };
+  }
+  // The row the form was editing has been deleted meanwhile.
+  if (input.version !== undefined) throw stale();
   const created = await tx.povertyStatistic.create({
     data: { tenantId: ctx.tenantId, year: input.year, areaId: input.areaId, ...figures },
     select: { id: true },

@@ -14,6 +14,7 @@ export type StatisticRow = {
   p1: number | null;
   p2: number | null;
   source: string | null;
+  version: number;
 };
 
 const toNumber = (value: { toNumber(): number } | null) => (value === null ? null : value.toNumber());
@@ -47,6 +48,7 @@ function toRow(row: Awaited<ReturnType<Tx["povertyStatistic"]["findMany"]>>[numb
     p1: toNumber(row.p1),
     p2: toNumber(row.p2),
     source: row.source,
+    version: row.version,
   };
 }
 

@@ -1,5 +1,5 @@
 // The official-statistics and target forms and actions share these schemas.
-import { blankToUndefined, countInput, optionalText, recordId } from "@/lib/forms/fields";
+import { blankToUndefined, countInput, optionalText, recordId, recordVersion } from "@/lib/forms/fields";
 import { TargetIndicator } from "@/lib/generated/prisma/enums";
 import { z } from "@/lib/validation/zod";
 
@@ -44,6 +44,8 @@ export const statisticFields = {
   p1: decimalInput({ label: "Indeks kedalaman (P1)", digits: 3, max: 100, optional: true }),
   p2: decimalInput({ label: "Indeks keparahan (P2)", digits: 3, max: 100, optional: true }),
   source: optionalText(200, "Sumber maksimal 200 karakter."),
+  /** Sent when the form edits a row it showed; without it (a blank form, an import) a year that exists is replaced. */
+  version: z.preprocess(blankToUndefined, recordVersion.optional()),
 };
 
 /** One year's figures for the city or a kecamatan; at least one figure. */

@@ -2,6 +2,7 @@
 // an unticked one absent, for every participant still in the training and every day of it
 // up to today. Only cells that change are written, so the audit log shows the real edits.
 import type { ActionContext } from "@/lib/actions/define";
+import { updateAtVersion } from "@/lib/db/versioned-update";
 import { AppError } from "@/lib/errors";
 import { writerOpdId } from "@/lib/auth/scope";
 import { dateToDay, dayToDate } from "@/lib/calendar/days";
@@ -17,7 +18,11 @@ export function trainingDayList(startDate: Date, endDate: Date): string[] {
   return days;
 }
 
-export async function recordAttendance({ tx, tenantId, user }: Ctx, input: { trainingId: string; present: string[] }, clock: { now?: Date } = {}) {
+export async function recordAttendance(
+  { tx, tenantId, user }: Ctx,
+  input: { trainingId: string; version: number; present: string[] },
+  clock: { now?: Date } = {},
+) {
   const training = await findOwnTraining(tx, writerOpdId(user), input.trainingId);
   if (training.cancelledAt) throw new AppError("CONFLICT", "Pelatihan ini sudah dibatalkan.");
   const today = dateToDay(await cityToday(tx, tenantId, clock.now));
@@ -34,6 +39,9 @@ export async function recordAttendance({ tx, tenantId, user }: Ctx, input: { tra
     if (!ids.has(participantId) || !allDays.includes(day)) throw new AppError("INVALID", "Isian kehadiran tidak sesuai dengan peserta dan tanggal pelatihan.");
     if (day > today) throw new AppError("INVALID", "Kehadiran hari yang belum tiba tidak dapat dicatat.");
   }
+  // The grid is the training's: saving it moves the training's version, and a grid loaded
+  // before someone else's save is refused rather than unticking what they ticked.
+  await updateAtVersion(tx, "training", { where: { id: training.id }, version: input.version, data: {} });
   if (days.length === 0 || ids.size === 0) return { trainingId: training.id, changed: 0 };
 
   const existing = await tx.trainingAttendance.findMany({

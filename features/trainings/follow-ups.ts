@@ -2,7 +2,7 @@
 // when a participant completes, due that long after the training's last day.
 import type { ActionContext } from "@/lib/actions/define";
 import type { Tx } from "@/lib/db";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, notFound, stale } from "@/lib/errors";
 import type { TrainingOutcome } from "@/lib/generated/prisma/enums";
 import { writerOpdId } from "@/lib/auth/scope";
 import { cityToday } from "@/lib/calendar/city-today";
@@ -42,9 +42,12 @@ export async function recordFollowUp(
     const message = "Tindak lanjut ini belum jatuh tempo.";
     throw new AppError("INVALID", message, { outcome: [message] });
   }
-  await tx.trainingFollowUp.update({
-    where: { tenantId_id: { tenantId, id: followUp.id } },
+  // Answered once: the form lists only unanswered follow-ups, and a second answer from a list
+  // loaded before the first would silently replace it.
+  const { count } = await tx.trainingFollowUp.updateMany({
+    where: { id: followUp.id, outcome: null },
     data: { outcome: input.outcome, note: input.note, recordedById: user.id, recordedAt: clock.now ?? new Date() },
   });
+  if (count === 0) throw stale();
   return { followUpId: followUp.id, trainingId: followUp.participant.trainingId };
 }

@@ -1,5 +1,5 @@
 // One schema per training form, shared by the form and its server action.
-import { countInput, optionalText, recordId, isoDay, reasonText, idsToVerify } from "@/lib/forms/fields";
+import { countInput, optionalText, recordId, recordVersion, isoDay, reasonText, idsToVerify } from "@/lib/forms/fields";
 import { TrainingOutcome } from "@/lib/generated/prisma/enums";
 import { z } from "@/lib/validation/zod";
 
@@ -54,7 +54,7 @@ const datesParsed = {
 };
 
 export const createTrainingSchema = trainingFields.superRefine(checkDates, datesParsed);
-export const updateTrainingSchema = trainingFields.extend({ trainingId }).superRefine(checkDates, datesParsed);
+export const updateTrainingSchema = trainingFields.extend({ trainingId, version: recordVersion }).superRefine(checkDates, datesParsed);
 export const trainingIdSchema = z.object({ trainingId });
 export const cancelTrainingSchema = z.object({ trainingId, reason: reasonText });
 
@@ -83,6 +83,8 @@ export const withdrawParticipantSchema = z.object({
 /** The whole attendance grid: every ticked cell is "participantId|YYYY-MM-DD". */
 export const recordAttendanceSchema = z.object({
   trainingId,
+  /** The training's version the grid showed: the grid is saved whole, so an older grid would undo newer ticks. */
+  version: recordVersion,
   present: z.preprocess(
     (value) => (value === undefined || value === "" ? [] : typeof value === "string" ? [value] : value),
     z

@@ -3,6 +3,7 @@
 // training is never edited or deleted: it is cancelled with a recorded reason.
 import type { ActionContext } from "@/lib/actions/define";
 import type { Tx } from "@/lib/db";
+import { nextVersion, updateAtVersion } from "@/lib/db/versioned-update";
 import { AppError, notFound } from "@/lib/errors";
 import { findOwnProgramme } from "@/features/programmes/programmes";
 import { writerOpdId } from "@/lib/auth/scope";
@@ -51,7 +52,7 @@ export async function createTraining({ tx, tenantId, user }: Ctx, input: Trainin
 
 const changedMeanwhile = () => new AppError("CONFLICT", "Pelatihan ini baru saja diverifikasi dan tidak dapat diubah lagi. Muat ulang halaman.");
 
-export async function updateTraining({ tx, user }: Ctx, input: TrainingInput & { trainingId: string }) {
+export async function updateTraining({ tx, user }: Ctx, input: TrainingInput & { trainingId: string; version: number }) {
   const opdId = writerOpdId(user);
   const training = await findOwnTraining(tx, opdId, input.trainingId);
   if (training.status === "VERIFIED") {
@@ -65,11 +66,12 @@ export async function updateTraining({ tx, user }: Ctx, input: TrainingInput & {
     throw new AppError("INVALID", message, { capacity: [message] });
   }
   await assertAttendanceWithin(tx, training.id, input);
-  const { count } = await tx.training.updateMany({
+  // Still a draft at the moment of writing: a head verifying meanwhile wins.
+  await updateAtVersion(tx, "training", {
     where: { id: training.id, status: "DRAFT" },
+    version: input.version,
     data: { programmeId: programme.id, ...fields(input) },
   });
-  if (count === 0) throw changedMeanwhile();
   return { trainingId: training.id, programmeId: programme.id };
 }
 
@@ -109,7 +111,7 @@ export async function verifyTrainings({ tx, user }: Ctx, input: { ids: string[] 
   if (found < input.ids.length) throw notFound("Pelatihan");
   const { count } = await tx.training.updateMany({
     where: { ...where, status: "DRAFT" },
-    data: { status: "VERIFIED", verifiedById: user.id, verifiedAt: clock.now ?? new Date() },
+    data: { status: "VERIFIED", verifiedById: user.id, verifiedAt: clock.now ?? new Date(), ...nextVersion },
   });
   return { verified: count, alreadyVerified: input.ids.length - count, trainingIds: input.ids };
 }
@@ -121,7 +123,7 @@ export async function cancelTraining({ tx, user }: Ctx, input: { trainingId: str
   if (training.status !== "VERIFIED") throw new AppError("CONFLICT", "Draf tidak perlu dibatalkan: ubah atau hapus saja.");
   const { count } = await tx.training.updateMany({
     where: { id: training.id, cancelledAt: null },
-    data: { cancelledAt: clock.now ?? new Date(), cancelReason: input.reason },
+    data: { cancelledAt: clock.now ?? new Date(), cancelReason: input.reason, ...nextVersion },
   });
   if (count === 0) throw new AppError("CONFLICT", "Pelatihan ini sudah dibatalkan.");
   return { trainingId: training.id, programmeId: training.programmeId };

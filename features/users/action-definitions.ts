@@ -4,6 +4,7 @@
 import { defineAction, type ActionContext, type AnyActionDefinition } from "@/lib/actions/define";
 import { hashPassword, passwordProblems } from "@/lib/auth/password";
 import type { Tx } from "@/lib/db";
+import { updateAtVersion } from "@/lib/db/versioned-update";
 import { AppError, notFound } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { generatePassword } from "@/features/users/generate-password";
@@ -103,11 +104,12 @@ export const updateUserDefinition = defineAction({
     }
     await checkScopeIds(tx, input, { opdId: user.opdId });
     // The session re-reads role and scope on every request: the change holds at once.
-    const updated = await tx.user.update({
+    await updateAtVersion(tx, "user", {
       where: { id: user.id },
+      version: input.version,
       data: { name: input.name, role: input.role, opdId: input.opdId, kelurahanId: input.kelurahanId },
     });
-    return { user: summary(updated) };
+    return { user: summary({ ...user, name: input.name, role: input.role }) };
   },
   revalidate: (slug, result) => [usersRoutes.list(slug), usersRoutes.detail(slug, result.user.id)],
   successMessage: "Perubahan disimpan.",

@@ -12,6 +12,7 @@ export const userListSelect = {
   createdAt: true,
   opdId: true,
   kelurahanId: true,
+  version: true,
   opd: { select: { id: true, code: true, shortName: true, name: true } },
   kelurahan: { select: { id: true, name: true, parent: { select: { name: true } } } },
 } as const;

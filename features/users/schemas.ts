@@ -1,5 +1,6 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblems, type PasswordProblem } from "@/lib/auth/password";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { recordVersion } from "@/lib/forms/fields";
 import { z } from "@/lib/validation/zod";
 import { ASSIGNABLE_ROLES, isAssignableRole, scopeOf, type AssignableRole } from "./roles";
 
@@ -73,7 +74,7 @@ export const createUserSchema = z
 export type CreateUserInput = z.output<typeof createUserSchema>;
 
 export const updateUserSchema = z
-  .object({ userId: id("pengguna"), name, role, opdId: optionalId, kelurahanId: optionalId })
+  .object({ userId: id("pengguna"), version: recordVersion, name, role, opdId: optionalId, kelurahanId: optionalId })
   .superRefine(checkScope)
   .transform(normaliseScope);
 export type UpdateUserInput = z.output<typeof updateUserSchema>;

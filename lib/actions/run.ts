@@ -9,14 +9,18 @@ import type { ScopeOptions } from "@/lib/db/tenant-scope";
 import { AppError, forbidden, isAppError, notFound } from "@/lib/errors";
 import { fieldErrorsOf, formDataToObject } from "@/lib/validation/zod";
 import type { ActionDefinition, ActionResult, PlatformActionDefinition } from "./define";
+import { errorCodeWords } from "./error-words";
 
 /** What the pipeline needs from the outside world; tests pass their own. */
 export type ActionDeps = GateDeps & {
   withTenant: <T>(tenantId: string, fn: (tx: Tx) => Promise<T>, options?: ScopeOptions) => Promise<T>;
   withPlatform: <T>(fn: (tx: Tx) => Promise<T>, options?: ScopeOptions) => Promise<T>;
   revalidatePath: (path: string) => void;
-  requestMeta: () => Promise<{ requestId?: string | null; ip?: string | null }>;
+  /** `locale`: the interface language (its cookie), for errors whose words are in the catalogues. */
+  requestMeta: () => Promise<RequestMeta>;
 };
+
+type RequestMeta = { requestId?: string | null; ip?: string | null; locale?: string | null };
 
 const SIGNED_OUT = new AppError("UNAUTHENTICATED", "Sesi Anda telah berakhir. Silakan masuk kembali.");
 
@@ -26,7 +30,7 @@ export async function runAction<Schema extends ZodType, Result>(
   tenantSlug: string,
   rawInput: unknown,
 ): Promise<ActionResult<Result>> {
-  const meta = await deps.requestMeta().catch(() => ({}) as { requestId?: string | null; ip?: string | null });
+  const meta = await deps.requestMeta().catch(() => ({}) as RequestMeta);
   const requestId = meta.requestId || randomUUID();
   try {
     // Another city's action, whatever the role, is "not found": the tenant comes from the
@@ -47,7 +51,7 @@ export async function runAction<Schema extends ZodType, Result>(
     for (const path of definition.revalidate?.(tenantSlug, data) ?? []) deps.revalidatePath(path);
     return { ok: true, data, message: definition.successMessage };
   } catch (error) {
-    return failure(error, requestId, definition.name);
+    return failure(error, requestId, definition.name, meta.locale);
   }
 }
 
@@ -57,7 +61,7 @@ export async function runPlatformAction<Schema extends ZodType, Result>(
   definition: PlatformActionDefinition<Schema, Result>,
   rawInput: unknown,
 ): Promise<ActionResult<Result>> {
-  const meta = await deps.requestMeta().catch(() => ({}) as { requestId?: string | null; ip?: string | null });
+  const meta = await deps.requestMeta().catch(() => ({}) as RequestMeta);
   const requestId = meta.requestId || randomUUID();
   try {
     const admission = await platformGate(deps, definition.permission);
@@ -78,7 +82,7 @@ export async function runPlatformAction<Schema extends ZodType, Result>(
     for (const path of definition.revalidate?.(data) ?? []) deps.revalidatePath(path);
     return { ok: true, data, message: definition.successMessage };
   } catch (error) {
-    return failure(error, requestId, definition.name);
+    return failure(error, requestId, definition.name, meta.locale);
   }
 }
 
@@ -94,9 +98,10 @@ async function parseInput(schema: ZodType, input: unknown): Promise<unknown> {
   throw new AppError("INVALID", "Periksa kembali isian yang ditandai.", fieldErrorsOf(result.error));
 }
 
-function failure(error: unknown, requestId: string, actionName: string): ActionResult<never> {
+function failure(error: unknown, requestId: string, actionName: string, locale?: string | null): ActionResult<never> {
   if (isAppError(error)) {
-    return { ok: false, code: error.code, message: error.userMessage, fieldErrors: error.fieldErrors };
+    const message = errorCodeWords(error.code, locale) ?? error.userMessage;
+    return { ok: false, code: error.code, message, fieldErrors: error.fieldErrors };
   }
   const prismaCode = (error as { code?: unknown })?.code;
   if (prismaCode === "P2002") {

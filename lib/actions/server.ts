@@ -1,9 +1,10 @@
 import "server-only";
 import type { ZodType } from "zod";
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { clientIp, requestId } from "@/lib/auth/request";
 import { getSessionUser } from "@/lib/auth/session";
+import { localeCookieName } from "@/lib/i18n/locales";
 import { withPlatform, withTenant } from "@/lib/db";
 import type { ActionDefinition, ActionResult, AnyActionDefinition, AnyPlatformActionDefinition, PlatformActionDefinition } from "./define";
 import { runAction, runPlatformAction, type ActionDeps } from "./run";
@@ -15,7 +16,8 @@ const appDeps: ActionDeps = {
   revalidatePath: (path) => revalidatePath(path),
   requestMeta: async () => {
     const list = await headers();
-    return { requestId: requestId(list), ip: clientIp(list) };
+    const locale = (await cookies()).get(localeCookieName)?.value;
+    return { requestId: requestId(list), ip: clientIp(list), locale };
   },
 };
 

@@ -2,7 +2,7 @@
  * The one error type that carries a message for the user. Anything else thrown inside a
  * server action is logged and answered with a generic message, never shown as is.
  */
-export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "INVALID" | "CONFLICT" | "UNAUTHENTICATED" | "RATE_LIMITED";
+export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "INVALID" | "CONFLICT" | "UNAUTHENTICATED" | "RATE_LIMITED" | "STALE";
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
@@ -23,6 +23,14 @@ export class AppError extends Error {
 /** Another tenant's record, or one the caller may not know exists, is "not found". */
 export function notFound(what = "Data"): AppError {
   return new AppError("NOT_FOUND", `${what} tidak ditemukan.`);
+}
+
+/**
+ * The record changed since the form was rendered (its version moved on): the save is
+ * refused rather than silently undoing the other person's edit.
+ */
+export function stale(): AppError {
+  return new AppError("STALE", "Data ini sudah diubah oleh pengguna lain");
 }
 
 export function forbidden(): AppError {

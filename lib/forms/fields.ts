@@ -45,6 +45,15 @@ export const recordId = (what: string) =>
     .max(64);
 
 /**
+ * The version of the record an edit form showed (a hidden field, components/ui/version-field):
+ * every edit schema requires it, and the save is refused when the record has moved on.
+ */
+export const recordVersion = z.coerce
+  .number({ error: "Muat ulang halaman lalu simpan lagi." })
+  .int("Muat ulang halaman lalu simpan lagi.")
+  .min(1, "Muat ulang halaman lalu simpan lagi.");
+
+/**
  * Whole Rupiah as people type it ("1.500.000", "Rp1,5 juta", "1500000"), through
  * parseRupiah; numbers and bigints (imports, tests) are read the same way. At least `min`.
  */

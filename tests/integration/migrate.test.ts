@@ -232,14 +232,14 @@ describe("migrations on PGlite", () => {
 
   it("records the baseline as applied, without running it, where the migrations it replaces ran", async () => {
     const old = new PGlite();
-    // The baseline alone: the migrations after it run on such a database as on any other.
-    const baselineOnly = path.join(tmp, "baseline-only");
-    await cp(path.join(defaultMigrationsDir, BASELINE_MIGRATION), path.join(baselineOnly, BASELINE_MIGRATION), { recursive: true });
-    await cp(path.join(defaultMigrationsDir, "migration_lock.toml"), path.join(baselineOnly, "migration_lock.toml"));
-    const options = { migrationsDir: baselineOnly };
     const query = async (sql: string, params?: unknown[]) => (await old.query<Row>(sql, params)).rows;
+    // Such a database has the baseline's schema; migrations written after the squash are still to come.
+    const upToBaseline = { migrationsDir: path.join(tmp, "up-to-baseline") };
+    await mkdir(upToBaseline.migrationsDir);
+    await cp(path.join(defaultMigrationsDir, BASELINE_MIGRATION), path.join(upToBaseline.migrationsDir, BASELINE_MIGRATION), { recursive: true });
+    await cp(path.join(defaultMigrationsDir, "migration_lock.toml"), path.join(upToBaseline.migrationsDir, "migration_lock.toml"));
     try {
-      await applyMigrations(old, options);
+      await applyMigrations(old, upToBaseline);
       const schema = () => query(`SELECT p.proname, pg_get_functiondef(p.oid) AS def FROM pg_proc p WHERE p.proname LIKE 'entas\\_%' ORDER BY 1`);
       const before = await schema();
       // The history of a database migrated before the squash; the baseline's tables exist,
@@ -253,13 +253,13 @@ describe("migrations on PGlite", () => {
         );
       };
       await history(SQUASHED_MIGRATIONS.slice(0, -1));
-      await expect(applyMigrations(old, options)).rejects.toThrow(
+      await expect(applyMigrations(old, upToBaseline)).rejects.toThrow(
         /applied 22 of the 23 migrations that .* replaces \(missing: 20261124110005_enum_equality_leakproof\)/,
       );
 
       await history(SQUASHED_MIGRATIONS);
       const notices: string[] = [];
-      expect(await applyMigrations(old, { ...options, notice: (message) => notices.push(message) })).toEqual([]);
+      expect(await applyMigrations(old, { ...upToBaseline, notice: (message) => notices.push(message) })).toEqual([]);
       expect(notices).toEqual([expect.stringContaining(`recorded ${BASELINE_MIGRATION} as applied without running it`)]);
       const rows = await query(recordedSql);
       expect(rows.map((row) => row.migration_name)).toEqual([...SQUASHED_MIGRATIONS, BASELINE_MIGRATION]);
@@ -267,7 +267,8 @@ describe("migrations on PGlite", () => {
       expect(rows.at(-1)).toMatchObject({ checksum: createHash("sha256").update(sql).digest("hex"), applied_steps_count: 0, rolled_back_at: null });
       expect(rows.at(-1)!.finished_at).toBeInstanceOf(Date);
       expect(await schema()).toEqual(before);
-      expect(await applyMigrations(old, options)).toEqual([]);
+      expect(await applyMigrations(old, upToBaseline)).toEqual([]);
+      expect(await applyMigrations(old)).toEqual(applied.filter((name) => name > BASELINE_MIGRATION));
     } finally {
       await old.close();
     }

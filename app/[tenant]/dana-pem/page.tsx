@@ -182,6 +182,7 @@ export default async function RevolvingFundPage({ params, searchParams }: Props)
                       maxTenorMonths: detail.fund.maxTenorMonths,
                       serviceFeePercent: (detail.fund.serviceFeeBps / 100).toString().replace(".", ","),
                       graceMonths: detail.fund.graceMonths,
+                      version: detail.fund.version,
                     }}
                   />
                 </div>

@@ -150,7 +150,7 @@ describe("entering realisation", () => {
 
   it("a draft can be edited and deleted by its OPD only", async () => {
     const id = await enter(staff, line, 4, "1.000.000");
-    const edit = { realisationId: id, month: "5", amount: "1.250.000", note: "Dikoreksi" };
+    const edit = { realisationId: id, version: 1, month: "5", amount: "1.250.000", note: "Dikoreksi" };
     expect(await run(dinsosStaff, updateRealisationDefinition, edit)).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await run(dinsosStaff, deleteRealisationDefinition, { realisationId: id })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await entry(id)).toMatchObject({ month: 4, amount: 1_000_000n });
@@ -218,7 +218,7 @@ describe("correcting a verified entry", () => {
   });
 
   it("a verified entry cannot be edited or deleted", async () => {
-    const edit = await run(head, updateRealisationDefinition, { realisationId: verifiedId, month: "6", amount: "1", note: "" });
+    const edit = await run(head, updateRealisationDefinition, { realisationId: verifiedId, version: 2, month: "6", amount: "1", note: "" });
     expect(edit).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await run(staff, deleteRealisationDefinition, { realisationId: verifiedId })).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await entry(verifiedId)).toMatchObject({ amount: 3_000_000n, status: "VERIFIED" });
@@ -249,7 +249,7 @@ describe("correcting a verified entry", () => {
       code: "CONFLICT",
     });
     // The reversal cannot be edited, only deleted while it is a draft.
-    expect(await run(staff, updateRealisationDefinition, { realisationId: reversalId, month: "6", amount: "1", note: "" })).toMatchObject({
+    expect(await run(staff, updateRealisationDefinition, { realisationId: reversalId, version: 1, month: "6", amount: "1", note: "" })).toMatchObject({
       ok: false,
       code: "CONFLICT",
     });

@@ -11,6 +11,7 @@ import { FormAlert, FormNotice } from "@/components/ui/form-alert";
 import { RupiahField } from "@/components/ui/rupiah-field";
 import { SelectField } from "@/components/ui/select-field";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
+import { VersionField } from "@/components/ui/version-field";
 
 type Result = { realisationId: string; budgetLineId: string };
 
@@ -24,7 +25,7 @@ type Props = {
 } & (
   | { mode: "create"; lines: readonly LineChoice[]; budgetLineId?: never; defaultMonth: number | null }
   | { mode: "create"; lines?: never; budgetLineId: string; defaultMonth: number | null }
-  | { mode: "edit"; entry: { id: string; month: number; amount: string; note: string | null }; doneHref: string }
+  | { mode: "edit"; entry: { id: string; month: number; amount: string; note: string | null; version: number }; doneHref: string }
 );
 
 /** A month's spending on a budget line, saved as a draft; or changes to a draft. */
@@ -79,9 +80,10 @@ function RealisationFormRound(props: Props & { sticky: Sticky; onCreated: (messa
   const defaultMonth = entry ? String(entry.month) : (props.sticky.month ?? (props.mode === "create" && props.defaultMonth ? String(props.defaultMonth) : ""));
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3" aria-busy={pending || undefined}>
+    <form key={entry?.version} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3" aria-busy={pending || undefined}>
       {formError ? <FormAlert>{hasFieldErrors ? t("errorSummary") : formError}</FormAlert> : null}
       {entry ? <input type="hidden" name="realisationId" value={entry.id} /> : null}
+      {entry ? <VersionField version={entry.version} /> : null}
       {props.mode === "create" && props.budgetLineId ? <input type="hidden" name="budgetLineId" value={props.budgetLineId} /> : null}
       <div
         className={cx(

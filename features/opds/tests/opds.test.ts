@@ -79,6 +79,7 @@ describe("OPDs of a city", () => {
     const opd = await createOpd(city, `R${uniqueSuffix().slice(0, 6)}`);
     const result = await runAction(actionDeps(t, admin()), renameOpdDefinition, city.slug, {
       opdId: opd.id,
+      version: 1,
       name: "Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak",
       shortName: "Dinsos P3A",
     });
@@ -159,7 +160,7 @@ describe("who may not", () => {
     const stranger = sessionUser(otherCity, "CITY_ADMIN");
     const inputs: Record<string, unknown> = {
       "opds.create": { code: "9.99", name: "Dinas Asing", shortName: "Asing" },
-      "opds.rename": { opdId: opd.id, name: "Dibajak", shortName: "Bajak" },
+      "opds.rename": { opdId: opd.id, version: 1, name: "Dibajak", shortName: "Bajak" },
       "opds.deactivate": { opdId: opd.id },
       "opds.reactivate": { opdId: opd.id },
       "opds.set-registry-role": { opdId: opd.id, decidesRegistryChanges: "on" },

@@ -5,12 +5,15 @@ import { Field } from "@/components/ui/field";
 import { FormAlert, FormNotice } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
+import { VersionField } from "@/components/ui/version-field";
 
 type Result = { opd: { id: string } };
 
 /** A new OPD (code, short name, name in one row), or a rename of one (no code). */
 export function OpdForm(
-  props: { mode: "create"; action: FormAction<Result> } | { mode: "rename"; action: FormAction<Result>; opd: { id: string; name: string; shortName: string } },
+  props:
+    | { mode: "create"; action: FormAction<Result> }
+    | { mode: "rename"; action: FormAction<Result>; opd: { id: string; name: string; shortName: string; version: number } },
 ) {
   const t = useTranslations("Opds");
   const { state, pending, formRef, onSubmit, fieldError, formError } = useActionForm(props.action, {
@@ -19,10 +22,11 @@ export function OpdForm(
   const hasFieldErrors = Boolean(state && !state.ok && state.fieldErrors && Object.keys(state.fieldErrors).length);
   const initial = props.mode === "rename" ? props.opd : null;
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending || undefined}>
+    <form key={initial?.version} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending || undefined}>
       {formError ? <FormAlert>{hasFieldErrors ? t("form.errorSummary") : formError}</FormAlert> : null}
       {state?.ok && state.message ? <FormNotice>{state.message}</FormNotice> : null}
       {initial ? <input type="hidden" name="opdId" value={initial.id} /> : null}
+      {initial ? <VersionField version={initial.version} /> : null}
       <div
         className={
           props.mode === "create"

@@ -91,7 +91,7 @@ describe("programmes", () => {
 
   it("another OPD's clerk, another city and a read-only role cannot change a programme", async () => {
     const id = await newProgramme("Pelatihan Perbengkelan");
-    const edit = programmeForm({ programmeId: id, name: "Dibajak" });
+    const edit = programmeForm({ programmeId: id, version: 1, name: "Dibajak" });
 
     expect(await run(dinsosStaff, updateProgrammeDefinition, edit)).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await run(dinsosStaff, deleteProgrammeDefinition, { programmeId: id })).toMatchObject({ ok: false, code: "NOT_FOUND" });
@@ -110,7 +110,7 @@ describe("programmes", () => {
     const renamed = await run(
       staff,
       updateProgrammeDefinition,
-      programmeForm({ programmeId: id, name: "Bantuan Peralatan Usaha", kind: "EQUIPMENT_AID", fiscalYear: "2025" }),
+      programmeForm({ programmeId: id, version: 1, name: "Bantuan Peralatan Usaha", kind: "EQUIPMENT_AID", fiscalYear: "2025" }),
     );
     expect(renamed.ok).toBe(true);
     const line = await run(staff, createBudgetLineDefinition, { programmeId: id, fundingSource: "APBD", description: "Belanja barang", pagu: "Rp 1 miliar" });
@@ -119,7 +119,7 @@ describe("programmes", () => {
     const moved = await run(
       staff,
       updateProgrammeDefinition,
-      programmeForm({ programmeId: id, name: "Bantuan Peralatan Usaha", kind: "EQUIPMENT_AID", fiscalYear: "2024" }),
+      programmeForm({ programmeId: id, version: 2, name: "Bantuan Peralatan Usaha", kind: "EQUIPMENT_AID", fiscalYear: "2024" }),
     );
     expect(moved).toMatchObject({ ok: false, code: "INVALID" });
     expect(await read((tx) => tx.programme.findFirst({ where: { id } }))).toMatchObject({ name: "Bantuan Peralatan Usaha", fiscalYear: 2025 });
@@ -169,14 +169,26 @@ describe("budget lines", () => {
     const created = await run(staff, createBudgetLineDefinition, { programmeId: id, fundingSource: "APBD", description: "Iuran", pagu: "10 juta" });
     const lineId = (created as { data: { budgetLineId: string } }).data.budgetLineId;
     await read((tx) => tx.budgetRealisation.create({ data: { tenantId: city.id, budgetLineId: lineId, month: 2, amount: 4_000_000n } }));
-    const lower = await run(staff, updateBudgetLineDefinition, { budgetLineId: lineId, fundingSource: "APBD", description: "Iuran", pagu: "3 juta" });
+    const lower = await run(staff, updateBudgetLineDefinition, {
+      budgetLineId: lineId,
+      version: 1,
+      fundingSource: "APBD",
+      description: "Iuran",
+      pagu: "3 juta",
+    });
     expect(lower).toMatchObject({ ok: false, code: "INVALID" });
     expect((lower as { fieldErrors: Record<string, string[]> }).fieldErrors.pagu?.[0]).toMatch(/Rp\u00a04\.000\.000/);
-    const ok = await run(staff, updateBudgetLineDefinition, { budgetLineId: lineId, fundingSource: "DAK", description: "Iuran BPJS TK", pagu: "4 juta" });
+    const ok = await run(staff, updateBudgetLineDefinition, {
+      budgetLineId: lineId,
+      version: 1,
+      fundingSource: "DAK",
+      description: "Iuran BPJS TK",
+      pagu: "4 juta",
+    });
     expect(ok.ok).toBe(true);
     expect(await run(staff, deleteBudgetLineDefinition, { budgetLineId: lineId })).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(
-      await run(dinsosStaff, updateBudgetLineDefinition, { budgetLineId: lineId, fundingSource: "APBD", description: "Dibajak", pagu: "99 juta" }),
+      await run(dinsosStaff, updateBudgetLineDefinition, { budgetLineId: lineId, version: 2, fundingSource: "APBD", description: "Dibajak", pagu: "99 juta" }),
     ).toMatchObject({
       ok: false,
       code: "NOT_FOUND",

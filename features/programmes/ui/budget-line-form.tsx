@@ -10,6 +10,7 @@ import { FormAlert, FormNotice } from "@/components/ui/form-alert";
 import { RupiahField } from "@/components/ui/rupiah-field";
 import { SelectField } from "@/components/ui/select-field";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
+import { VersionField } from "@/components/ui/version-field";
 import type { FundingSource } from "@/lib/generated/prisma/enums";
 import { programmesRoutes } from "@/features/programmes/routes";
 
@@ -23,7 +24,7 @@ type Props = {
   | { mode: "create"; programmeId: string }
   | {
       mode: "edit";
-      line: { id: string; programmeId: string; fundingSource: FundingSource; partnerName: string | null; description: string; pagu: string };
+      line: { id: string; programmeId: string; fundingSource: FundingSource; partnerName: string | null; description: string; pagu: string; version: number };
     }
 );
 
@@ -58,6 +59,12 @@ function BudgetLineFormRound(props: Props & { onCreated: (message: string) => vo
   });
   const line = props.mode === "edit" ? props.line : null;
   const [source, setSource] = useState<FundingSource | "">(line?.fundingSource ?? "");
+  // A stale save reloads the line: show its current source, as the keyed form shows the rest.
+  const [shownVersion, setShownVersion] = useState(line?.version);
+  if (line && line.version !== shownVersion) {
+    setShownVersion(line.version);
+    setSource(line.fundingSource);
+  }
   const hasFieldErrors = Boolean(state && !state.ok && state.fieldErrors && Object.keys(state.fieldErrors).length);
   const { onCreated } = props;
 
@@ -67,10 +74,11 @@ function BudgetLineFormRound(props: Props & { onCreated: (message: string) => vo
 
   const idPrefix = line ? `line-${line.id}` : "line-new";
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending || undefined}>
+    <form key={line?.version} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending || undefined}>
       {formError ? <FormAlert>{hasFieldErrors ? t("form.errorSummary") : formError}</FormAlert> : null}
       {props.mode === "create" ? <input type="hidden" name="programmeId" value={props.programmeId} /> : null}
       {line ? <input type="hidden" name="budgetLineId" value={line.id} /> : null}
+      {line ? <VersionField version={line.version} /> : null}
       <div className="grid items-start gap-4 md:grid-cols-[14rem_minmax(0,1fr)_15rem]">
         <SelectField
           id={`${idPrefix}-source`}

@@ -9,6 +9,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
+import { VersionField } from "@/components/ui/version-field";
 import type { ProgrammeKind, TargetUnit } from "@/lib/generated/prisma/enums";
 import { programmesRoutes } from "@/features/programmes/routes";
 
@@ -23,6 +24,7 @@ export type ProgrammeFormValues = {
   targetUnit: TargetUnit;
   targetCount: number;
   targetExtremeCount: number;
+  version: number;
 };
 
 /** A new programme of the writer's own OPD, or changes to one; opens the programme after saving. */
@@ -55,9 +57,10 @@ export function ProgrammeForm({
   const back = programme ? programmesRoutes.detail(tenantSlug, programme.id) : programmesRoutes.list(tenantSlug);
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending || undefined}>
+    <form key={programme?.version} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending || undefined}>
       {formError ? <FormAlert>{hasFieldErrors ? t("form.errorSummary") : formError}</FormAlert> : null}
       {programme ? <input type="hidden" name="programmeId" value={programme.id} /> : null}
+      {programme ? <VersionField version={programme.version} /> : null}
 
       <div className="grid gap-4 md:grid-cols-[minmax(0,1fr)_10rem]">
         <Field

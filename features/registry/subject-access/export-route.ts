@@ -15,7 +15,7 @@ function cookie(request: Request, name: string): string | undefined {
 }
 
 export const subjectAccessExportRoute = tenantRoute<{ tenant: string; householdId: string }>(
-  { page: "subjectAccess" },
+  { page: "subjectAccess", people: true },
   async ({ request, params, user, deps }) => {
     const locale = localeFromCookie(cookie(request, localeCookieName));
     const document = await deps.withTenant(user.tenantId, (tx) =>

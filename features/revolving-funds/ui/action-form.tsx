@@ -5,6 +5,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert, FormNotice } from "@/components/ui/form-alert";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
+import { VersionField } from "@/components/ui/version-field";
 
 type FieldError = (name: string) => string | undefined;
 
@@ -18,6 +19,7 @@ export function ActionForm<Result>({
   pendingLabel,
   errorSummary,
   hidden,
+  version,
   resetOnSuccess = true,
   className,
   successHref,
@@ -29,6 +31,8 @@ export function ActionForm<Result>({
   /** Shown instead of the server's message when fields are marked. */
   errorSummary: string;
   hidden?: Record<string, string>;
+  /** The version of the record an edit form shows; the fields show the current values again after a save or a stale save. */
+  version?: number;
   resetOnSuccess?: boolean;
   className?: string;
   /** Where to go after success, given the action's result. */
@@ -57,7 +61,8 @@ export function ActionForm<Result>({
       {Object.entries(hidden ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <div key={round} className="contents">
+      {version === undefined ? null : <VersionField version={version} />}
+      <div key={`${round}:${version ?? ""}`} className="contents">
         {children(fieldError)}
       </div>
       <div>

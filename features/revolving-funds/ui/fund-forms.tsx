@@ -7,7 +7,7 @@ import { SelectField } from "@/components/ui/select-field";
 import type { FormAction } from "@/components/ui/use-action-form";
 import { ActionForm } from "./action-form";
 
-export type FundRules = { lpmName: string; maxLoan: string; maxTenorMonths: number; serviceFeePercent: string; graceMonths: number };
+export type FundRules = { lpmName: string; maxLoan: string; maxTenorMonths: number; serviceFeePercent: string; graceMonths: number; version: number };
 
 /** A new fund for a year, or the rules of an existing one. */
 export function FundRulesForm({
@@ -28,6 +28,7 @@ export function FundRulesForm({
     <ActionForm
       action={action}
       hidden={fundId ? { fundId } : undefined}
+      version={rules?.version}
       resetOnSuccess={false}
       submitLabel={fundId ? t("save") : t("create")}
       pendingLabel={t("saving")}

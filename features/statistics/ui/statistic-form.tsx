@@ -6,6 +6,7 @@ import { Field } from "@/components/ui/field";
 import { FormAlert, FormNotice } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
+import { VersionField } from "@/components/ui/version-field";
 
 export type AreaChoice = { id: string; name: string };
 
@@ -19,6 +20,8 @@ export type StatisticDefaults = {
   p1: string;
   p2: string;
   source: string;
+  /** The version of the row being edited, if any. */
+  version?: number;
 };
 
 /** A year's official figures for the city or a kecamatan; saving an existing year replaces it. */
@@ -33,11 +36,12 @@ export function StatisticForm({
 }) {
   const t = useTranslations("Statistics");
   const { state, pending, formRef, onSubmit, fieldError, formError } = useActionForm(action);
-  const key = `${defaults.year}-${defaults.areaId ?? ""}`;
+  const key = `${defaults.year}-${defaults.areaId ?? ""}-${defaults.version ?? ""}`;
   return (
     <form ref={formRef} onSubmit={onSubmit} className="space-y-4" noValidate key={key}>
       {state?.ok ? <FormNotice>{state.message}</FormNotice> : null}
       {formError && !state?.ok && !Object.keys(state?.fieldErrors ?? {}).length ? <FormAlert>{formError}</FormAlert> : null}
+      {defaults.version === undefined ? null : <VersionField version={defaults.version} />}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Field id="stat-year" name="year" label={t("form.year")} inputMode="numeric" defaultValue={defaults.year} error={fieldError("year")} />
         <SelectField id="stat-area" name="areaId" label={t("form.area")} defaultValue={defaults.areaId ?? ""} error={fieldError("areaId")}>

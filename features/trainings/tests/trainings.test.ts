@@ -134,7 +134,7 @@ describe("every action keeps to its own OPD, city and roles", () => {
     { definition: createTrainingDefinition, input: async () => trainingInput(), writers: "entry:write" },
     {
       definition: updateTrainingDefinition,
-      input: async () => ({ ...trainingInput({ skill: "Tata Boga" }), ...(await draftTraining()) }),
+      input: async () => ({ ...trainingInput({ skill: "Tata Boga" }), ...(await draftTraining()), version: 1 }),
       writers: "entry:write",
     },
     { definition: deleteTrainingDefinition, input: draftTraining, writers: "entry:write" },
@@ -174,7 +174,7 @@ describe("every action keeps to its own OPD, city and roles", () => {
       input: async () => {
         const id = await newTraining();
         const p = await addPerson(id);
-        return { trainingId: id, present: [`${p}|2024-03-04`] };
+        return { trainingId: id, version: 1, present: [`${p}|2024-03-04`] };
       },
       writers: "entry:write",
     },
@@ -243,10 +243,10 @@ describe("trainings", () => {
 
   it("a draft is edited and deleted; a verified training only cancelled with a reason, and then it stops counting", async () => {
     const id = await newTraining();
-    await ok(staff, updateTrainingDefinition, { ...trainingInput({ skill: "Tata Rias", capacity: "12" }), trainingId: id });
+    await ok(staff, updateTrainingDefinition, { ...trainingInput({ skill: "Tata Rias", capacity: "12" }), trainingId: id, version: 1 });
     expect(await training(id)).toMatchObject({ skill: "Tata Rias", capacity: 12 });
     await ok(head, verifyTrainingsDefinition, { ids: id });
-    expect(await run(staff, updateTrainingDefinition, { ...trainingInput(), trainingId: id })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await run(staff, updateTrainingDefinition, { ...trainingInput(), trainingId: id, version: 3 })).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await run(staff, deleteTrainingDefinition, { trainingId: id })).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(fieldErrors(await run(staff, cancelTrainingDefinition, { trainingId: id, reason: "x" })).reason?.[0]).toMatch(/alasan/);
 
@@ -421,6 +421,8 @@ describe("follow-up dates", () => {
 
     expect(fieldErrors(await run(staff, recordFollowUpDefinition, { followUpId: three!.id, outcome: "RICH" })).outcome?.[0]).toBe("Pilih hasil tindak lanjut.");
     await ok(staff, recordFollowUpDefinition, { followUpId: three!.id, outcome: "BUSINESS_OPENED", note: "Warung jahit di rumah" });
+    // A colleague answering the same follow-up from a list loaded before does not overwrite it.
+    expect(await run(head, recordFollowUpDefinition, { followUpId: three!.id, outcome: "NEITHER" })).toMatchObject({ ok: false, code: "STALE" });
     expect(await read((tx) => tx.trainingFollowUp.findFirst({ where: { id: three!.id } }))).toMatchObject({
       outcome: "BUSINESS_OPENED",
       recordedById: staff.id,
@@ -451,7 +453,7 @@ describe("attendance", () => {
   it("saves the whole grid: ticked present, unticked absent, days within the training only", async () => {
     const id = await newTraining();
     const [a, b] = [await addPerson(id), await addPerson(id)];
-    await ok(staff, recordAttendanceDefinition, { trainingId: id, present: [`${a}|2024-03-04`, `${a}|2024-03-05`, `${b}|2024-03-04`] });
+    await ok(staff, recordAttendanceDefinition, { trainingId: id, version: 1, present: [`${a}|2024-03-04`, `${a}|2024-03-05`, `${b}|2024-03-04`] });
     const grid = async () =>
       (await read((tx) => tx.trainingAttendance.findMany({ where: { participantId: { in: [a, b] } } })))
         .map((row) => `${row.participantId === a ? "a" : "b"} ${row.date.toISOString().slice(0, 10)} ${row.present}`)
@@ -464,14 +466,21 @@ describe("attendance", () => {
       "b 2024-03-05 false",
       "b 2024-03-06 false",
     ]);
-    const changed = await ok<{ changed: number }>(staff, recordAttendanceDefinition, { trainingId: id, present: [`${a}|2024-03-04`, `${b}|2024-03-06`] });
+    // A colleague's grid loaded before the first save would untick a|2024-03-05: it is refused.
+    expect(await run(head, recordAttendanceDefinition, { trainingId: id, version: 1, present: [`${a}|2024-03-04`] })).toMatchObject({ code: "STALE" });
+    expect(await grid()).toContain("a 2024-03-05 true");
+    const changed = await ok<{ changed: number }>(staff, recordAttendanceDefinition, {
+      trainingId: id,
+      version: 2,
+      present: [`${a}|2024-03-04`, `${b}|2024-03-06`],
+    });
     expect(changed.changed).toBe(3);
     expect(await grid()).toContain("b 2024-03-06 true");
     expect(await grid()).toContain("a 2024-03-05 false");
-    expect(await run(staff, recordAttendanceDefinition, { trainingId: id, present: [`${a}|2024-03-09`] })).toMatchObject({ code: "INVALID" });
-    expect(await run(staff, recordAttendanceDefinition, { trainingId: id, present: ["rubbish"] })).toMatchObject({ code: "INVALID" });
+    expect(await run(staff, recordAttendanceDefinition, { trainingId: id, version: 3, present: [`${a}|2024-03-09`] })).toMatchObject({ code: "INVALID" });
+    expect(await run(staff, recordAttendanceDefinition, { trainingId: id, version: 3, present: ["rubbish"] })).toMatchObject({ code: "INVALID" });
     const foreign = await addPerson(await newTraining());
-    expect(await run(staff, recordAttendanceDefinition, { trainingId: id, present: [`${foreign}|2024-03-04`] })).toMatchObject({ code: "INVALID" });
+    expect(await run(staff, recordAttendanceDefinition, { trainingId: id, version: 3, present: [`${foreign}|2024-03-04`] })).toMatchObject({ code: "INVALID" });
   });
 });
 

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { FormAlert, FormNotice } from "@/components/ui/form-alert";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
+import { VersionField } from "@/components/ui/version-field";
 
 type Result = { trainingId: string; changed: number };
 
@@ -15,12 +16,15 @@ export type AttendanceDay = { day: string; label: string; future: boolean };
  */
 export function AttendanceGrid({
   trainingId,
+  version,
   participants,
   days,
   present,
   action,
 }: {
   trainingId: string;
+  /** The training's version: the grid is saved whole. */
+  version: number;
   participants: readonly { id: string; name: string }[];
   days: readonly AttendanceDay[];
   /** Cells recorded present: "participantId|YYYY-MM-DD". */
@@ -33,10 +37,11 @@ export function AttendanceGrid({
   if (participants.length === 0) return <p className="p-4 text-muted sm:p-5">{t("noParticipants")}</p>;
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="space-y-3 p-4 sm:p-5" aria-busy={pending || undefined}>
+    <form key={version} ref={formRef} onSubmit={onSubmit} className="space-y-3 p-4 sm:p-5" aria-busy={pending || undefined}>
       {formError ? <FormAlert>{formError}</FormAlert> : null}
       {state?.ok ? <FormNotice>{state.message}</FormNotice> : null}
       <input type="hidden" name="trainingId" value={trainingId} />
+      <VersionField version={version} />
       <div role="region" aria-label={t("label")} tabIndex={0} className="overflow-x-auto rounded-md border border-line">
         <table className="w-full border-collapse text-sm">
           <thead className="bg-brand-50 text-brand-900">

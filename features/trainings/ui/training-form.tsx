@@ -8,12 +8,15 @@ import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
+import { VersionField } from "@/components/ui/version-field";
 import { trainingsRoutes } from "@/features/trainings/routes";
 
 type Result = { trainingId: string; programmeId: string };
 
 export type TrainingValues = {
   trainingId?: string;
+  /** With trainingId: the version of the training the form shows. */
+  version?: number;
   programmeId: string;
   skill: string;
   startDate: string;
@@ -47,9 +50,10 @@ export function TrainingForm({
   const hasFieldErrors = Boolean(state && !state.ok && state.fieldErrors && Object.keys(state.fieldErrors).length);
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending || undefined}>
+    <form key={values?.version} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending || undefined}>
       {formError ? <FormAlert>{hasFieldErrors ? t("errorSummary") : formError}</FormAlert> : null}
       {values?.trainingId ? <input type="hidden" name="trainingId" value={values.trainingId} /> : null}
+      {values?.version ? <VersionField version={values.version} /> : null}
       <div className="grid items-start gap-4 md:grid-cols-2 xl:grid-cols-3">
         <SelectField
           id="training-programme"

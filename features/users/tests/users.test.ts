@@ -205,6 +205,7 @@ describe("changing a user's role and scope", () => {
     const user = await seedUser(city, { role: "OPD_STAFF", opdId });
     const result = await runAction(actionDeps(t, admin), updateUserDefinition, city.slug, {
       userId: user.id,
+      version: 1,
       name: user.name,
       role: "KELURAHAN",
       opdId,
@@ -225,6 +226,7 @@ describe("changing a user's role and scope", () => {
     const user = await seedUser(city, { role: "BAPEDA" });
     const result = await runAction(actionDeps(t, admin), updateUserDefinition, city.slug, {
       userId: user.id,
+      version: 1,
       name: user.name,
       role: "PLATFORM_ADMIN",
     });
@@ -237,6 +239,7 @@ describe("changing a user's role and scope", () => {
     const user = await seedUser(city, { role: "OPD_STAFF", opdId });
     const result = await runAction(actionDeps(t, admin), updateUserDefinition, city.slug, {
       userId: user.id,
+      version: 1,
       name: user.name,
       role: "OPD_HEAD",
       opdId: otherOpdId,
@@ -248,6 +251,7 @@ describe("changing a user's role and scope", () => {
   it("does not let an admin change their own role", async () => {
     const result = await runAction(actionDeps(t, admin), updateUserDefinition, city.slug, {
       userId: admin.id,
+      version: 1,
       name: "Admin Kota",
       role: "AUDITOR",
     });
@@ -341,7 +345,7 @@ describe("deactivating and reactivating", () => {
 describe("who may not", () => {
   const inputsFor = (userId: string) => ({
     "users.create": { name: "Penyusup", email: email(), role: "AUDITOR" },
-    "users.update": { userId, name: "Dibajak", role: "AUDITOR" },
+    "users.update": { userId, version: 1, name: "Dibajak", role: "AUDITOR" },
     "users.resetPassword": { userId, passwordMode: "generate" },
     "users.deactivate": { userId },
     "users.reactivate": { userId },

@@ -8,6 +8,7 @@ import { FormAlert, FormNotice } from "@/components/ui/form-alert";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
+import { VersionField } from "@/components/ui/version-field";
 import type { ScopeChoices } from "@/features/users/queries";
 import { ASSIGNABLE_ROLES, isAssignableRole, scopeOf, type AssignableRole } from "@/features/users/roles";
 import { OneTimePassword } from "./one-time-password";
@@ -25,7 +26,7 @@ type Props = {
   | {
       mode: "edit";
       action: FormAction<{ user: UserSummary }>;
-      user: { id: string; name: string; role: AssignableRole; opdId: string | null; kelurahanId: string | null };
+      user: { id: string; name: string; role: AssignableRole; opdId: string | null; kelurahanId: string | null; version: number };
       /** The admin editing themselves: the role stays as it is. */
       isSelf: boolean;
     }
@@ -45,6 +46,12 @@ function UserFormRound(props: Props & { onAnother: () => void }) {
   );
   const initial = props.mode === "edit" ? props.user : null;
   const [role, setRole] = useState<AssignableRole | "">(initial?.role ?? "");
+  // A save (or a stale save) reloads the user: show the current role, as the keyed form shows the rest.
+  const [shownVersion, setShownVersion] = useState(initial?.version);
+  if (initial && initial.version !== shownVersion) {
+    setShownVersion(initial.version);
+    setRole(initial.role);
+  }
   const scope = role ? scopeOf(role) : null;
   const hasFieldErrors = Boolean(state && !state.ok && state.fieldErrors && Object.keys(state.fieldErrors).length);
 
@@ -70,10 +77,11 @@ function UserFormRound(props: Props & { onAnother: () => void }) {
   }
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending || undefined}>
+    <form key={initial?.version} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending || undefined}>
       {formError ? <FormAlert>{hasFieldErrors ? t("form.errorSummary") : formError}</FormAlert> : null}
       {props.mode === "edit" && state?.ok && state.message ? <FormNotice>{state.message}</FormNotice> : null}
       {props.mode === "edit" ? <input type="hidden" name="userId" value={props.user.id} /> : null}
+      {props.mode === "edit" ? <VersionField version={props.user.version} /> : null}
 
       <div className="grid gap-4 md:grid-cols-2">
         <Field

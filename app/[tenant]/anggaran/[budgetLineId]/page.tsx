@@ -147,7 +147,7 @@ export default async function BudgetLinePage({ params, searchParams }: Props) {
                   mode="edit"
                   action={updateRealisationAction.bind(null, slug)}
                   months={monthChoices}
-                  entry={{ id: editing.id, month: editing.month, amount: formatNumber(editing.amount), note: editing.note }}
+                  entry={{ id: editing.id, month: editing.month, amount: formatNumber(editing.amount), note: editing.note, version: editing.version }}
                   doneHref={path}
                 />
               </div>

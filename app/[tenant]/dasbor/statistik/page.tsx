@@ -96,6 +96,7 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
     p1: decimalText(editing?.p1 ?? null, locale, 3),
     p2: decimalText(editing?.p2 ?? null, locale, 3),
     source: editing?.source ?? "",
+    version: editing?.version,
   };
   const options = { years: data.years, kecamatan: data.kecamatan.map((k) => ({ id: k.id, label: k.name })), opds: [], programmes: [] };
 

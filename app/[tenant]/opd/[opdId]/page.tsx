@@ -54,7 +54,11 @@ export default async function OpdPage({ params }: Props) {
         <Card className="lg:col-span-2">
           <CardHeader title={t("detail.rename")} description={t("detail.renameIntro")} />
           <div className="p-4 sm:p-5">
-            <OpdForm mode="rename" action={renameOpdAction.bind(null, slug)} opd={{ id: opd.id, name: opd.name, shortName: opd.shortName }} />
+            <OpdForm
+              mode="rename"
+              action={renameOpdAction.bind(null, slug)}
+              opd={{ id: opd.id, name: opd.name, shortName: opd.shortName, version: opd.version }}
+            />
           </div>
         </Card>
         <div className="space-y-6">

@@ -198,6 +198,7 @@ export default async function TrainingPage({ params, searchParams }: Props) {
         <CardHeader id="attendance" title={t("attendance.title")} description={t("attendance.intro")} />
         <AttendanceGrid
           trainingId={training.id}
+          version={training.version}
           participants={active.map((p) => ({ id: p.id, name: p.name }))}
           days={days}
           present={present}

@@ -72,7 +72,7 @@ export default async function UserPage({ params }: Props) {
             <UserForm
               mode="edit"
               action={updateUserAction.bind(null, slug)}
-              user={{ id: user.id, name: user.name, role: user.role, opdId: user.opdId, kelurahanId: user.kelurahanId }}
+              user={{ id: user.id, name: user.name, role: user.role, opdId: user.opdId, kelurahanId: user.kelurahanId, version: user.version }}
               isSelf={isSelf}
               choices={choices}
               tenantSlug={slug}

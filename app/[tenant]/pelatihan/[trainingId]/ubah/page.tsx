@@ -47,6 +47,7 @@ export default async function EditTrainingPage({ params }: Props) {
           programmes={data.programmes.map((p) => ({ id: p.id, label: `${p.name} (${p.fiscalYear})` }))}
           values={{
             trainingId: training.id,
+            version: training.version,
             programmeId: training.programmeId,
             skill: training.skill,
             startDate: dateToDay(training.startDate),

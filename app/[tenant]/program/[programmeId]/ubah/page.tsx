@@ -60,6 +60,7 @@ export default async function EditProgrammePage({ params }: Props) {
               targetUnit: programme.targetUnit,
               targetCount: programme.targetCount,
               targetExtremeCount: programme.targetExtremeCount,
+              version: programme.version,
             }}
           />
         </Card>

@@ -63,6 +63,7 @@ export default async function EditBudgetLinePage({ params }: Props) {
               partnerName: line.partnerName,
               description: line.description,
               pagu: formatNumber(line.pagu),
+              version: line.version,
             }}
           />
         </Card>
