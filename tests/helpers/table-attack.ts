@@ -44,7 +44,7 @@ export function knowledgeOf(
 /** A table read back from a CSV export: its rows and totals row as the file shows them. */
 export function tableFromCsv(table: FigureTable, csv: string): FigureTable {
   const lines = csv.replace(/^\uFEFF/, "").split("\r\n");
-  const header = lines.findIndex((line) => line === table.columns.map((column) => column.label).join(","));
+  const header = lines.indexOf(table.columns.map((column) => column.label).join(","));
   const count = table.rows.length + (table.total ? 1 : 0);
   const parsed = lines.slice(header + 1, header + 1 + count).map((line) => {
     const cells = line.split(",");
@@ -81,13 +81,20 @@ export function recoverableCells(original: FigureTable, shown: FigureTable, know
     const value = cellOf(shown, cell);
     if (typeof value === "number") known.set(key, value);
     else if (value === "<5") domains.set(key, [1, 2, 3, 4]);
-    else if (value !== null) domains.set(key, Array.from({ length: cap - 4 }, (_, i) => i + 5));
+    else if (value !== null)
+      domains.set(
+        key,
+        Array.from({ length: cap - 4 }, (_, i) => i + 5),
+      );
   }
   const truth = (key: string) => cellOf(original, counts.get(key)!) as number;
   return [...domains.keys()]
     .filter((key) => {
       const others = new Map(domains);
-      others.set(key, domains.get(key)!.filter((value) => value !== truth(key)));
+      others.set(
+        key,
+        domains.get(key)!.filter((value) => value !== truth(key)),
+      );
       return !solvable(known, others, shown, knowledge);
     })
     .map((key) => counts.get(key)!);

@@ -1,10 +1,12 @@
 // The poverty dashboard's figures as tables (lib/spreadsheet/figures.ts): what the page shows
-// beside each chart and what the export route writes. Rates divide database aggregates.
+// beside each chart and what the export route writes, both with small counts and the cells
+// that would give them back hidden (suppressTable). Rates divide database aggregates.
 import type { getTranslations } from "next-intl/server";
 import { monthName } from "@/lib/calendar/months";
 import type { Tx } from "@/lib/db";
 import type { DashboardFilters } from "@/features/dashboards/filters";
 import type { FigureTable } from "@/lib/spreadsheet/figures";
+import { suppressTable } from "@/lib/spreadsheet/suppression";
 import type { AppLocale } from "@/lib/i18n/locales";
 import {
   povertyDashboardQueries as q,
@@ -32,7 +34,7 @@ function sum<T>(rows: readonly T[], pick: (row: T) => number): number {
 export function registryTable(id: "kecamatan" | "kelurahan", rows: AreaRegistryRow[], t: BapedaT): FigureTable {
   const households = sum(rows, (r) => r.households);
   const extremePoor = sum(rows, (r) => r.extremePoor);
-  return {
+  return suppressTable({
     id,
     title: t(id === "kecamatan" ? "kecamatan.title" : "kelurahan.title"),
     columns: [
@@ -41,7 +43,7 @@ export function registryTable(id: "kecamatan" | "kelurahan", rows: AreaRegistryR
       { key: "households", label: t("columns.households"), kind: "households" },
       { key: "extremePoor", label: t("columns.extremePoor"), kind: "households" },
       { key: "desil1to4", label: t("columns.desil1to4"), kind: "households" },
-      { key: "extremeShare", label: t("columns.extremeShare"), kind: "percent", basedOn: "extremePoor" },
+      { key: "extremeShare", label: t("columns.extremeShare"), kind: "percent", derivedFrom: ["extremePoor", "households"] },
     ],
     rows: rows.map((r) => ({
       name: r.name,
@@ -59,11 +61,11 @@ export function registryTable(id: "kecamatan" | "kelurahan", rows: AreaRegistryR
       desil1to4: sum(rows, (r) => r.desil1to4),
       extremeShare: percentOf(extremePoor, households),
     },
-  };
+  });
 }
 
 export function desilTable(rows: DesilRow[], t: BapedaT): FigureTable {
-  return {
+  return suppressTable({
     id: "desil",
     title: t("desil.title"),
     columns: [
@@ -73,13 +75,13 @@ export function desilTable(rows: DesilRow[], t: BapedaT): FigureTable {
     ],
     rows: rows.map((r) => ({ desil: r.desil === null ? t("columns.noDesil") : String(r.desil), households: r.households, extremePoor: r.extremePoor })),
     total: { desil: t("columns.total"), households: sum(rows, (r) => r.households), extremePoor: sum(rows, (r) => r.extremePoor) },
-  };
+  });
 }
 
 export function unreachedTable(rows: KelurahanCoverageRow[], t: BapedaT): FigureTable {
   const extremePoor = sum(rows, (r) => r.extremePoor);
   const reached = sum(rows, (r) => r.reached);
-  return {
+  return suppressTable({
     id: "belum-dijangkau",
     title: t("unreached.title"),
     columns: [
@@ -87,8 +89,8 @@ export function unreachedTable(rows: KelurahanCoverageRow[], t: BapedaT): Figure
       { key: "kecamatan", label: t("columns.kecamatan"), kind: "text" },
       { key: "unreached", label: t("columns.unreached"), kind: "households" },
       { key: "reached", label: t("columns.reached"), kind: "households" },
-      { key: "extremePoor", label: t("columns.extremePoor"), kind: "households" },
-      { key: "coverage", label: t("columns.coverage"), kind: "percent", basedOn: "extremePoor" },
+      { key: "extremePoor", label: t("columns.extremePoor"), kind: "households", sumOf: ["unreached", "reached"] },
+      { key: "coverage", label: t("columns.coverage"), kind: "percent", derivedFrom: ["reached", "extremePoor"] },
     ],
     rows: rows.map((r) => ({
       name: r.name,
@@ -99,25 +101,25 @@ export function unreachedTable(rows: KelurahanCoverageRow[], t: BapedaT): Figure
       coverage: percentOf(r.reached, r.extremePoor),
     })),
     total: { name: t("columns.total"), kecamatan: null, unreached: extremePoor - reached, reached, extremePoor, coverage: percentOf(reached, extremePoor) },
-  };
+  });
 }
 
 export function overlapTable(rows: OpdOverlapRow[], t: BapedaT): FigureTable {
-  return {
+  return suppressTable({
     id: "tumpang-tindih",
     title: t("overlap.title"),
     columns: [
       { key: "name", label: t("columns.opd"), kind: "text" },
       { key: "served", label: t("columns.served"), kind: "households" },
       { key: "shared", label: t("columns.shared"), kind: "households" },
-      { key: "sharedShare", label: t("columns.sharedShare"), kind: "percent", basedOn: "served" },
+      { key: "sharedShare", label: t("columns.sharedShare"), kind: "percent", derivedFrom: ["shared", "served"] },
     ],
     rows: rows.map((r) => ({ name: r.name, served: r.households, shared: r.shared, sharedShare: percentOf(r.shared, r.households) })),
-  };
+  });
 }
 
 export function overlapDepthTable(rows: OverlapDepthRow[], t: BapedaT): FigureTable {
-  return {
+  return suppressTable({
     id: "jumlah-opd",
     title: t("overlap.depthTitle"),
     columns: [
@@ -126,21 +128,21 @@ export function overlapDepthTable(rows: OverlapDepthRow[], t: BapedaT): FigureTa
     ],
     rows: rows.map((r) => ({ opds: t("columns.opdCountValue", { count: r.opds }), households: r.households })),
     total: { opds: t("columns.total"), households: sum(rows, (r) => r.households) },
-  };
+  });
 }
 
 export function targetingTable(rows: OpdTargetingRow[], overall: Targeting, t: BapedaT): FigureTable {
   const accuracy = (r: { beneficiaries: number; outside: number }) => percentOf(r.beneficiaries - r.outside, r.beneficiaries);
-  return {
+  return suppressTable({
     id: "ketepatan-sasaran",
     title: t("targeting.title"),
     columns: [
       { key: "name", label: t("columns.opd"), kind: "text" },
-      { key: "beneficiaries", label: t("columns.beneficiaries"), kind: "households" },
+      { key: "beneficiaries", label: t("columns.beneficiaries"), kind: "households", sumOf: ["extremePoor", "desil1to4", "outside"] },
       { key: "extremePoor", label: t("columns.extremePoor"), kind: "households" },
       { key: "desil1to4", label: t("columns.desil1to4"), kind: "households" },
       { key: "outside", label: t("columns.outside"), kind: "households" },
-      { key: "accuracy", label: t("columns.accuracy"), kind: "percent", basedOn: "beneficiaries" },
+      { key: "accuracy", label: t("columns.accuracy"), kind: "percent", derivedFrom: ["beneficiaries", "outside"] },
     ],
     rows: rows.map((r) => ({
       name: r.name,
@@ -151,6 +153,7 @@ export function targetingTable(rows: OpdTargetingRow[], overall: Targeting, t: B
       accuracy: accuracy(r),
     })),
     // The city's distinct beneficiaries: a household served by two OPDs counts once here.
+    totalOfRows: "distinct",
     total: {
       name: t("columns.total"),
       beneficiaries: overall.beneficiaries,
@@ -159,11 +162,11 @@ export function targetingTable(rows: OpdTargetingRow[], overall: Targeting, t: B
       outside: overall.outside,
       accuracy: accuracy(overall),
     },
-  };
+  });
 }
 
 export function graduationsTable(rows: GraduationMonth[], t: BapedaT, locale: AppLocale): FigureTable {
-  return {
+  return suppressTable({
     id: "naik-kelas",
     title: t("graduations.title"),
     columns: [
@@ -173,7 +176,7 @@ export function graduationsTable(rows: GraduationMonth[], t: BapedaT, locale: Ap
     ],
     rows: rows.map((r) => ({ month: monthName(r.month, locale), exitedExtreme: r.exitedExtreme, graduated: r.graduated })),
     total: { month: t("columns.total"), exitedExtreme: sum(rows, (r) => r.exitedExtreme), graduated: sum(rows, (r) => r.graduated) },
-  };
+  });
 }
 
 type Builder = (tx: Tx, filters: DashboardFilters, t: BapedaT, locale: AppLocale) => Promise<FigureTable>;
