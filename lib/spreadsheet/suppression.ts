@@ -160,3 +160,8 @@ export function hasSuppressedCells(table: FigureTable): boolean {
   const rows = table.total ? [...table.rows, table.total] : table.rows;
   return rows.some((row) => Object.values(row).some((cell) => cell === SUPPRESSED_COUNT || cell === SUPPRESSED_DERIVED));
 }
+
+/** a − b for a chart, or the marker when either is hidden (the difference would give it back). */
+export function differenceCell(a: FigureCell | undefined, b: FigureCell | undefined): FigureCell {
+  return typeof a === "number" && typeof b === "number" ? a - b : SUPPRESSED_DERIVED;
+}

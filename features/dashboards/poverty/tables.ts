@@ -18,6 +18,7 @@ import {
   type OpdTargetingRow,
   type OverlapDepthRow,
   type Targeting,
+  type TargetProgress,
 } from "./queries";
 
 export type BapedaT = Awaited<ReturnType<typeof getTranslations<"PovertyDashboard">>>;
@@ -176,6 +177,37 @@ export function graduationsTable(rows: GraduationMonth[], t: BapedaT, locale: Ap
     ],
     rows: rows.map((r) => ({ month: monthName(r.month, locale), exitedExtreme: r.exitedExtreme, graduated: r.graduated })),
     total: { month: t("columns.total"), exitedExtreme: sum(rows, (r) => r.exitedExtreme), graduated: sum(rows, (r) => r.graduated) },
+  });
+}
+
+/**
+ * The headline cards' own figures (those not already a total of a table above): the eligible
+ * households reached or not, and how far the registry is from the target. They pass the same
+ * suppression, so a card never shows what a table hides.
+ */
+export function summaryTable(targeting: Targeting, progress: TargetProgress): FigureTable {
+  const target = progress.target?.value ?? null;
+  return suppressTable({
+    id: "ringkasan",
+    title: "",
+    columns: [
+      { key: "eligible", label: "", kind: "households", sumOf: ["eligibleReached", "eligibleUnreached"] },
+      { key: "eligibleReached", label: "", kind: "households" },
+      { key: "eligibleUnreached", label: "", kind: "households" },
+      { key: "exclusion", label: "", kind: "percent", derivedFrom: ["eligibleUnreached", "eligible"] },
+      { key: "current", label: "", kind: "households" },
+      { key: "gap", label: "", kind: "number", derivedFrom: ["current"] },
+    ],
+    rows: [
+      {
+        eligible: targeting.eligible,
+        eligibleReached: targeting.eligibleReached,
+        eligibleUnreached: targeting.eligibleUnreached,
+        exclusion: percentOf(targeting.eligibleUnreached, targeting.eligible),
+        current: progress.current,
+        gap: target === null ? null : Math.max(0, progress.current - target),
+      },
+    ],
   });
 }
 
