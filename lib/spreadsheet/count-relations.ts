@@ -1,5 +1,6 @@
 // The household counts of a figure table and the sums that tie them together: each column
-// adds up to the totals row, and a column declared `sumOf` others adds them up in its row.
+// adds up to the totals row, a column declared `sumOf` others adds them up in its row, and a
+// row of `rowSums` adds up its part rows.
 // A reader knows these sums, so suppression must leave every one of them unsolvable.
 import type { FigureTable } from "./figures";
 
@@ -37,6 +38,14 @@ export function countGrid(table: FigureTable): CountGrid {
       const parts = table.rows.map((_, r) => at(r, column.key));
       if (whole === undefined || parts.some((part) => part === undefined)) continue;
       relations.push({ parts: parts as number[], whole, exact: table.totalOfRows !== "distinct" });
+    }
+  }
+  for (const sum of table.rowSums ?? []) {
+    for (const column of counted) {
+      const whole = at(sum.whole, column.key);
+      const parts = sum.parts.map((r) => at(r, column.key));
+      if (whole === undefined || parts.some((part) => part === undefined)) continue;
+      relations.push({ parts: parts as number[], whole, exact: true });
     }
   }
   for (const column of counted) {

@@ -48,6 +48,11 @@ export type FigureTable = {
    * up, "distinct" when a household in several rows counts once in the total.
    */
   totalOfRows?: "sum" | "distinct";
+  /**
+   * Rows that add up other rows in every households column (a kecamatan and its kelurahan in one
+   * table): row indices of the whole and its parts.
+   */
+  rowSums?: readonly { whole: number; parts: readonly number[] }[];
   /** Set by suppressTable: hidden cells are already replaced by their markers. */
   suppressed?: true;
 };
