@@ -1,11 +1,12 @@
 // The household counts of a figure table and the sums that tie them together: each column
 // adds up to the totals row, a column declared `sumOf` others adds them up in its row, and a
-// row of `rowSums` adds up its part rows.
+// row of `rowSums` adds up its part rows, and a group of `sumsShownElsewhere` adds up to a figure
+// of another table (kept here as a cell that is never shown nor hidden).
 // A reader knows these sums, so suppression must leave every one of them unsolvable.
 import type { FigureTable } from "./figures";
 
 export type CountCell = {
-  /** Index in the table's rows; the number of rows for the totals row. */
+  /** Index in the table's rows; the number of rows for the totals row; −1 for a sum another table shows. */
   row: number;
   key: string;
   value: number;
@@ -38,6 +39,14 @@ export function countGrid(table: FigureTable): CountGrid {
       const parts = table.rows.map((_, r) => at(r, column.key));
       if (whole === undefined || parts.some((part) => part === undefined)) continue;
       relations.push({ parts: parts as number[], whole, exact: table.totalOfRows !== "distinct" });
+    }
+  }
+  for (const group of table.sumsShownElsewhere ?? []) {
+    for (const column of counted) {
+      const parts = group.map((r) => at(r, column.key));
+      if (parts.some((part) => part === undefined)) continue;
+      const value = (parts as number[]).reduce((sum, part) => sum + cells[part]!.value, 0);
+      relations.push({ parts: parts as number[], whole: cells.push({ row: -1, key: column.key, value }) - 1, exact: true });
     }
   }
   for (const sum of table.rowSums ?? []) {

@@ -53,6 +53,11 @@ export type FigureTable = {
    * table): row indices of the whole and its parts.
    */
   rowSums?: readonly { whole: number; parts: readonly number[] }[];
+  /**
+   * Groups of rows whose sum another table on the same page shows (the kelurahan of each
+   * kecamatan, beside the kecamatan table): row indices. Their sum is then known to the reader.
+   */
+  sumsShownElsewhere?: readonly (readonly number[])[];
   /** Set by suppressTable: hidden cells are already replaced by their markers. */
   suppressed?: true;
 };

@@ -36,7 +36,7 @@ export function hiddenCells(table: FigureTable): Map<string, HiddenCell> {
   const grid = countGrid(table);
   const hidden = new Map<number, HiddenReason>();
   grid.cells.forEach((cell, i) => {
-    if (isSmallCell(cell.value)) hidden.set(i, "small");
+    if (cell.row >= 0 && isSmallCell(cell.value)) hidden.set(i, "small");
   });
   if (hidden.size > 0) protect(grid, hidden);
 
@@ -120,7 +120,7 @@ function pickComplement(
 ): number | undefined {
   let best: { cell: number; rank: number[] } | undefined;
   for (const cell of candidates) {
-    if (hidden.has(cell) || grid.cells[cell]!.value <= 0) continue;
+    if (hidden.has(cell) || grid.cells[cell]!.value <= 0 || grid.cells[cell]!.row < 0) continue;
     const value = grid.cells[cell]!.value;
     const rank = [-alsoCompletes(cell), value < ROOMY_COMPLEMENT ? 1 : 0, value, grid.isTotalRow(cell) ? 1 : 0];
     if (!best || isBefore(rank, best.rank)) best = { cell, rank };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { KelurahanCoverageRow } from "@/features/dashboards/poverty/queries";
-import { unreachedTable } from "@/features/dashboards/poverty/tables";
+import type { AreaRegistryRow, KelurahanCoverageRow } from "@/features/dashboards/poverty/queries";
+import { registryTable, unreachedTable } from "@/features/dashboards/poverty/tables";
 import { figuresCsv } from "@/lib/spreadsheet/csv";
 import type { FigureTable } from "@/lib/spreadsheet/figures";
 import { knowledgeOf, recoverableCells, tableFromCsv } from "@/tests/helpers/table-attack";
@@ -60,5 +60,46 @@ describe("a hidden count cannot be subtracted back", () => {
     const shown = tableFromCsv(table, figuresCsv([table], { heading: ["uji"], suppressionNote: "disembunyikan" }));
     expect(table.rows).toEqual(shown.rows);
     expect(recoverableCells(truth, table, known(table))).toEqual([]);
+  });
+});
+
+describe("a hidden kelurahan count cannot be taken from its kecamatan's figure in the table beside it", () => {
+  const row = (name: string, kecamatanId: string, households: number, extremePoor: number): AreaRegistryRow => ({
+    areaId: name,
+    name,
+    kecamatanId,
+    kecamatanName: kecamatanId,
+    households,
+    extremePoor,
+    desil1to4: households - extremePoor,
+  });
+  const rows = [
+    row("Ampenan Tengah", "ampenan", 640, 3),
+    row("Pejeruk", "ampenan", 410, 22),
+    row("Dayan Peken", "ampenan", 380, 17),
+    row("Pagesangan", "mataram", 520, 12),
+    row("Pagutan", "mataram", 610, 31),
+  ];
+
+  it("hides a second kelurahan of the same kecamatan", () => {
+    const shown = registryTable("kelurahan", rows, t);
+    const ampenan = shown.rows.slice(0, 3).map((r) => r.extremePoor);
+    expect(ampenan.filter((cell) => typeof cell === "string").length).toBeGreaterThanOrEqual(2);
+    // The reader's table: these rows, then the two kecamatan as the kecamatan table shows them.
+    const kecamatan = [
+      { households: 1430, extremePoor: 42, desil1to4: 1388 },
+      { households: 1130, extremePoor: 43, desil1to4: 1087 },
+    ];
+    const read: FigureTable = { ...shown, rows: [...shown.rows, ...kecamatan] };
+    const original: FigureTable = {
+      ...read,
+      rows: [...rows.map((r) => ({ households: r.households, extremePoor: r.extremePoor, desil1to4: r.desil1to4 })), ...kecamatan],
+    };
+    const sums = (["households", "extremePoor", "desil1to4"] as const).flatMap((key) => [
+      { parts: [0, 1, 2, 3, 4].map((r) => ({ row: r, key })), whole: { row: 7, key } },
+      { parts: [0, 1, 2].map((r) => ({ row: r, key })), whole: { row: 5, key } },
+      { parts: [3, 4].map((r) => ({ row: r, key })), whole: { row: 6, key } },
+    ]);
+    expect(recoverableCells(original, read, { sums, ratios: [] })).toEqual([]);
   });
 });

@@ -32,6 +32,15 @@ function sum<T>(rows: readonly T[], pick: (row: T) => number): number {
   return rows.reduce((total, row) => total + pick(row), 0);
 }
 
+/** Row indices grouped by a key, in first-seen order. */
+function groupsBy<T>(rows: readonly T[], key: (row: T) => string): number[][] {
+  const groups = new Map<string, number[]>();
+  rows.forEach((row, i) => {
+    groups.set(key(row), [...(groups.get(key(row)) ?? []), i]);
+  });
+  return [...groups.values()];
+}
+
 export function registryTable(id: "kecamatan" | "kelurahan", rows: AreaRegistryRow[], t: BapedaT): FigureTable {
   const households = sum(rows, (r) => r.households);
   const extremePoor = sum(rows, (r) => r.extremePoor);
@@ -62,6 +71,8 @@ export function registryTable(id: "kecamatan" | "kelurahan", rows: AreaRegistryR
       desil1to4: sum(rows, (r) => r.desil1to4),
       extremeShare: percentOf(extremePoor, households),
     },
+    // The kecamatan table beside it shows each kecamatan's sum of these rows.
+    sumsShownElsewhere: id === "kelurahan" ? groupsBy(rows, (r) => r.kecamatanId) : undefined,
   });
 }
 
@@ -102,6 +113,9 @@ export function unreachedTable(rows: KelurahanCoverageRow[], t: BapedaT): Figure
       coverage: percentOf(r.reached, r.extremePoor),
     })),
     total: { name: t("columns.total"), kecamatan: null, unreached: extremePoor - reached, reached, extremePoor, coverage: percentOf(reached, extremePoor) },
+    // The kecamatan table shows each kecamatan's extreme-poor households, the sum of its rows here
+    // (taken as known for the other counts too, which errs on hiding more).
+    sumsShownElsewhere: groupsBy(rows, (r) => r.kecamatanId),
   });
 }
 
