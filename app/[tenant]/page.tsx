@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { MayorHomeLinks } from "@/features/home/ui/mayor-home-links";
 import { KecamatanTable } from "@/features/home/ui/kecamatan-table";
+import { kecamatanFigures } from "@/features/home/figures";
 import { TenantFigures } from "@/features/home/ui/tenant-figures";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
@@ -28,6 +29,7 @@ export default async function TenantHomePage({ params }: Props) {
 
   const t = await getTranslations("Home");
   const [overview, breakdown] = await withTenant(tenant.id, (tx) => Promise.all([getTenantOverview(tx), getKecamatanBreakdown(tx)]));
+  const figures = kecamatanFigures(breakdown, overview);
 
   return (
     <>
@@ -37,8 +39,8 @@ export default async function TenantHomePage({ params }: Props) {
         description={t("description", { code: tenant.kemendagriCode })}
       />
       {userCan(user, "dashboard:mayor") ? <MayorHomeLinks tenantSlug={slug} /> : null}
-      <TenantFigures overview={overview} />
-      <KecamatanTable rows={breakdown} totals={overview} />
+      <TenantFigures overview={overview} total={figures.total ?? {}} />
+      <KecamatanTable table={figures} />
     </>
   );
 }

@@ -3,7 +3,7 @@
 // gets a leading apostrophe; numbers such as "-1500" are left alone.
 import { looksLikeFormula } from "./cells";
 import { figureCells, type FigureFileOptions, type FigureTable } from "./figures";
-import { hasSuppressedCells, suppressSmallCells } from "./suppression";
+import { hasSuppressedCells, suppressTable } from "./suppression";
 
 /** What a cell of an export may hold; money as bigint, dates as Date (written dd-mm-yyyy). */
 export type OutCell = string | number | bigint | boolean | Date | null | undefined;
@@ -41,10 +41,11 @@ export function csvText(headers: readonly string[], rows: readonly (readonly Out
 
 /**
  * Tables of figures as one CSV file ("." decimals): the heading lines, then each table (its
- * title too when there are several) with small household cells hidden, then the note if any were.
+ * title too when there are several) with small household counts hidden so that none can be worked
+ * back out (suppression.ts), then the note if any were.
  */
 export function figuresCsv(tables: readonly FigureTable[], options: FigureFileOptions): string {
-  const safe = tables.map(suppressSmallCells);
+  const safe = tables.map(suppressTable);
   const lines = options.heading.map((line) => csvLine([line]));
   for (const table of safe) {
     lines.push(csvLine([]));

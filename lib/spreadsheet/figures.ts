@@ -1,12 +1,13 @@
 // A table of figures: what a dashboard panel shows beside its chart and what its .xlsx/.csv
 // export writes (write.ts `writeFigures`, csv.ts `figuresCsv`). Columns say what kind of
-// value they hold, so the screen formats them (lib/format), the export writes plain numbers,
-// and suppression.ts knows which cells count households (and hides the small ones in files).
+// value they hold and how they add up, so the screen formats them (lib/format), the export
+// writes plain numbers, and suppression.ts knows which cells count households, which sums tie
+// them together, and so which cells to hide on screen and in files.
 
 /**
  * - text: a label (kecamatan name, month …)
- * - households: a count of households — subject to small-cell suppression in exports
- * - count: any other count (people, entries), never suppressed
+ * - households: a count of households or of the people in them — subject to small-cell suppression
+ * - count: any other count (entries, loans, official statistics), never suppressed
  * - percent: a rate in percent units (8.61 = "8,61 %")
  * - number: any other figure
  */
@@ -17,10 +18,16 @@ export type FigureColumn = {
   label: string;
   kind: ColumnKind;
   /**
-   * For a percent (or number) derived from a households column: the key of that base column.
-   * When the base cell is suppressed, this one is too (a rate over 3 households tells who).
+   * For a households column that is the sum of others in the same row (extreme-poor households
+   * = reached + not reached): their keys. A hidden part could otherwise be subtracted back.
    */
-  basedOn?: string;
+  sumOf?: readonly string[];
+  /**
+   * For a percent or number computed from households columns (its numerator and its
+   * denominator): their keys. When any of those cells is hidden, this one is too: a rate
+   * beside its base gives the hidden count back.
+   */
+  derivedFrom?: readonly string[];
   /** Fraction digits for percent and number columns (default 1). */
   digits?: number;
 };
@@ -36,6 +43,23 @@ export type FigureTable = {
   rows: FigureRow[];
   /** A totals row, shown and exported last. */
   total?: FigureRow;
+  /**
+   * How the totals row's households cells relate to the rows: "sum" (default) when they add
+   * up, "distinct" when a household in several rows counts once in the total.
+   */
+  totalOfRows?: "sum" | "distinct";
+  /**
+   * Rows that add up other rows in every households column (a kecamatan and its kelurahan in one
+   * table): row indices of the whole and its parts.
+   */
+  rowSums?: readonly { whole: number; parts: readonly number[] }[];
+  /**
+   * Groups of rows whose sum another table on the same page shows (the kelurahan of each
+   * kecamatan, beside the kecamatan table): row indices. Their sum is then known to the reader.
+   */
+  sumsShownElsewhere?: readonly (readonly number[])[];
+  /** Set by suppressTable: hidden cells are already replaced by their markers. */
+  suppressed?: true;
 };
 
 /** What a file of figures carries besides the tables. */

@@ -14,7 +14,7 @@ import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { cellToText, csvLine, figuresCsv, neutraliseFormula, type OutCell } from "./csv";
 import { figureCells, type FigureColumn, type FigureFileOptions, type FigureTable } from "./figures";
-import { hasSuppressedCells, suppressSmallCells } from "./suppression";
+import { hasSuppressedCells, suppressTable } from "./suppression";
 
 export type SpreadsheetFormat = "xlsx" | "csv";
 export type { OutCell } from "./csv";
@@ -101,11 +101,12 @@ function sheetNames(titles: readonly string[]): string[] {
 /**
  * Tables of figures as .xlsx (a sheet a table: the heading lines, a bold frozen header, numbers
  * as numbers so Excel can sum them, a bold totals row, the note) or .csv (figuresCsv). Small
- * household cells, and rates over them, are hidden before anything is written.
+ * household counts, the cells that would give them back and rates over them are hidden
+ * (suppression.ts) before anything is written.
  */
 export function writeFigures(format: SpreadsheetFormat, tables: readonly FigureTable[], options: FigureFileOptions): ReadableStream<Uint8Array> {
   if (format === "csv") return new Blob([figuresCsv(tables, options)]).stream();
-  const safe = tables.map(suppressSmallCells);
+  const safe = tables.map(suppressTable);
   const names = sheetNames(safe.map((table) => table.title));
   return writeWorkbook(async (workbook) => {
     safe.forEach((table, index) => {

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { figuresCsv } from "@/lib/spreadsheet/csv";
-import { hasSuppressedCells, suppressSmallCells } from "@/lib/spreadsheet/suppression";
+import { hasSuppressedCells, suppressTable } from "@/lib/spreadsheet/suppression";
 import type { FigureTable } from "@/lib/spreadsheet/figures";
 import { writeFigures } from "@/lib/spreadsheet/write";
 
@@ -12,7 +12,7 @@ const table: FigureTable = {
     { key: "name", label: "Kelurahan", kind: "text" },
     { key: "extreme", label: "RT miskin ekstrem", kind: "households" },
     { key: "reached", label: "Terjangkau", kind: "households" },
-    { key: "coverage", label: "Cakupan", kind: "percent", basedOn: "extreme" },
+    { key: "coverage", label: "Cakupan", kind: "percent", derivedFrom: ["reached", "extreme"] },
     { key: "people", label: "Jiwa", kind: "count" },
   ],
   rows: [
@@ -24,23 +24,23 @@ const table: FigureTable = {
 };
 
 describe("small-cell suppression", () => {
-  it("hides household counts of 1–4 and the rates over them, keeps 0, 5 and other counts", () => {
-    const safe = suppressSmallCells(table);
-    expect(safe.rows[0]).toEqual({ name: "Ampenan Tengah", extreme: 12, reached: "<5", coverage: 25, people: 2 });
+  it("hides counts of 1–4, a second count in each of their columns so the total does not give them back, and the rates over any of them; keeps 0 and other counts", () => {
+    const safe = suppressTable(table);
+    expect(safe.rows[0]).toEqual({ name: "Ampenan Tengah", extreme: "*", reached: "<5", coverage: "*", people: 2 });
     expect(safe.rows[1]).toEqual({ name: "Pejeruk", extreme: "<5", reached: 0, coverage: "*", people: 1 });
-    expect(safe.rows[2]).toMatchObject({ extreme: 5, reached: 5, coverage: 100 });
+    expect(safe.rows[2]).toMatchObject({ extreme: 5, reached: "*", coverage: "*", people: 9 });
     expect(safe.total).toEqual(table.total);
     expect(hasSuppressedCells(safe)).toBe(true);
-    expect(hasSuppressedCells(suppressSmallCells({ ...table, rows: [table.rows[2]!] }))).toBe(false);
+    expect(hasSuppressedCells(suppressTable({ ...table, rows: [table.rows[2]!], total: undefined }))).toBe(false);
   });
 
   it("writes the CSV with hidden cells, a note, and no runnable formula", () => {
     const csv = figuresCsv([table], { heading: ["Cakupan — Kota Mataram"], suppressionNote: "Sel < 5 disembunyikan" });
     const lines = csv.replace(/^\uFEFF/, "").split("\r\n");
     expect(lines).toContain("Kelurahan,RT miskin ekstrem,Terjangkau,Cakupan,Jiwa");
-    expect(lines).toContain("Ampenan Tengah,12,<5,25,2");
+    expect(lines).toContain("Ampenan Tengah,*,<5,*,2");
     expect(lines).toContain("Pejeruk,<5,0,*,1");
-    expect(lines).toContain(`"'=HYPERLINK(""x"")",5,5,100,9`);
+    expect(lines).toContain(`"'=HYPERLINK(""x"")",5,*,*,9`);
     expect(lines).toContain("Sel < 5 disembunyikan");
   });
 });
@@ -58,7 +58,7 @@ describe("figures as .xlsx", () => {
     const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
     expect(values(1)).toEqual(["Cakupan — Kota Mataram"]);
     expect(values(4)).toEqual(["Kelurahan", "RT miskin ekstrem", "Terjangkau", "Cakupan", "Jiwa"]);
-    expect(values(5)).toEqual(["Ampenan Tengah", 12, "<5", 25, 2]);
+    expect(values(5)).toEqual(["Ampenan Tengah", "*", "<5", "*", 2]);
     expect(values(6)).toEqual(["Pejeruk", "<5", 0, "*", 1]);
     expect(values(7)[0]).toBe(`'=HYPERLINK("x")`);
     expect(sheet.getRow(8).font?.bold).toBe(true);

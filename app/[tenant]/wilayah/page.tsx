@@ -8,6 +8,8 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard, StatGrid } from "@/components/ui/stat-card";
 import { getAreaTree, treeTotals } from "@/features/areas/queries";
+import { areaTreeFigures } from "@/features/areas/figures";
+import type { FigureCell } from "@/lib/spreadsheet/figures";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { withTenant } from "@/lib/db";
 import { formatNumber } from "@/lib/format";
@@ -31,6 +33,9 @@ export default async function AreasPage({ params }: Props) {
   const [t, locale, messages, tree] = await Promise.all([getTranslations("Areas"), getLocale(), getMessages(), withTenant(user.tenantId, getAreaTree)]);
   const number = (value: number) => formatNumber(value, { locale });
   const totals = treeTotals(tree);
+  // The cards read the city's row of the suppressed tree, so they hide what the table hides.
+  const shown = areaTreeFigures(tree).rows.at(-1) ?? {};
+  const count = (cell: FigureCell | undefined) => (typeof cell === "number" ? number(cell) : (cell ?? "–"));
 
   return (
     <>
@@ -38,8 +43,8 @@ export default async function AreasPage({ params }: Props) {
       <StatGrid label={t("figuresLabel")}>
         <StatCard label={t("kecamatan")} value={number(totals.kecamatan)} />
         <StatCard label={t("kelurahan")} value={number(totals.kelurahan)} />
-        <StatCard label={t("households")} value={number(totals.households)} />
-        <StatCard tone="highlight" label={t("extremePoor")} value={number(totals.extremePoorHouseholds)} />
+        <StatCard label={t("households")} value={count(shown.households)} />
+        <StatCard tone="highlight" label={t("extremePoor")} value={count(shown.extremePoor)} />
       </StatGrid>
       <Card className="mt-6">
         <CardHeader title={t("sync.title")} />

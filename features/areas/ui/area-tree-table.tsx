@@ -3,11 +3,16 @@ import { Card } from "@/components/ui/card";
 import { Cell, HeaderCell, Row, RowHeaderCell, Table, TableFoot, TableHead } from "@/components/ui/table";
 import type { KecamatanNode } from "@/features/areas/queries";
 import { formatNumber } from "@/lib/format";
+import type { FigureCell } from "@/lib/spreadsheet/figures";
+import { areaTreeFigures } from "@/features/areas/figures";
 
-/** Kecamatan rows, each followed by its kelurahan, indented: one table, read top to bottom. */
+/**
+ * Kecamatan rows, each followed by its kelurahan, indented: one table, read top to bottom. The
+ * counts come suppressed (areaTreeFigures): a small one and what would give it back show a marker.
+ */
 export async function AreaTreeTable({ tree }: { tree: KecamatanNode[] }) {
   const [t, locale] = await Promise.all([getTranslations("Areas"), getLocale()]);
-  const number = (value: number) => formatNumber(value, { locale });
+  const number = (cell: FigureCell | undefined) => (typeof cell === "number" ? formatNumber(cell, { locale }) : (cell ?? "–"));
   if (tree.length === 0) {
     return (
       <Card>
@@ -15,10 +20,14 @@ export async function AreaTreeTable({ tree }: { tree: KecamatanNode[] }) {
       </Card>
     );
   }
-  const total = tree.reduce((sum, k) => ({ households: sum.households + k.households, extremePoor: sum.extremePoor + k.extremePoorHouseholds }), {
-    households: 0,
-    extremePoor: 0,
-  });
+  const figures = areaTreeFigures(tree).rows;
+  // Row indices in areaTreeFigures' order: each kecamatan, then its kelurahan; the total last.
+  const firstRow: number[] = [];
+  tree.reduce((row, kecamatan) => {
+    firstRow.push(row);
+    return row + 1 + kecamatan.kelurahan.length;
+  }, 0);
+  const total = figures[figures.length - 1]!;
   return (
     <Card>
       <Table label={t("treeLabel")}>
@@ -30,7 +39,7 @@ export async function AreaTreeTable({ tree }: { tree: KecamatanNode[] }) {
             <HeaderCell numeric>{t("columns.extremePoor")}</HeaderCell>
           </tr>
         </TableHead>
-        {tree.map((kecamatan) => (
+        {tree.map((kecamatan, k) => (
           <tbody key={kecamatan.id} className="border-t-2 border-brand-100">
             <tr className="bg-paper">
               <RowHeaderCell className="font-semibold text-brand-900">
@@ -39,18 +48,18 @@ export async function AreaTreeTable({ tree }: { tree: KecamatanNode[] }) {
               </RowHeaderCell>
               <Cell className="whitespace-nowrap tabular-nums text-muted">{kecamatan.code}</Cell>
               <Cell numeric className="font-semibold">
-                {number(kecamatan.households)}
+                {number(figures[firstRow[k]!]?.households)}
               </Cell>
               <Cell numeric className="font-semibold">
-                {number(kecamatan.extremePoorHouseholds)}
+                {number(figures[firstRow[k]!]?.extremePoor)}
               </Cell>
             </tr>
-            {kecamatan.kelurahan.map((kelurahan) => (
+            {kecamatan.kelurahan.map((kelurahan, l) => (
               <Row key={kelurahan.id}>
                 <RowHeaderCell className="pl-10 font-normal">{kelurahan.name}</RowHeaderCell>
                 <Cell className="whitespace-nowrap tabular-nums text-muted">{kelurahan.code}</Cell>
-                <Cell numeric>{number(kelurahan.households)}</Cell>
-                <Cell numeric>{number(kelurahan.extremePoorHouseholds)}</Cell>
+                <Cell numeric>{number(figures[firstRow[k]! + 1 + l]?.households)}</Cell>
+                <Cell numeric>{number(figures[firstRow[k]! + 1 + l]?.extremePoor)}</Cell>
               </Row>
             ))}
           </tbody>

@@ -1,10 +1,12 @@
 // The poverty dashboard's figures as tables (lib/spreadsheet/figures.ts): what the page shows
-// beside each chart and what the export route writes. Rates divide database aggregates.
+// beside each chart and what the export route writes, both with small counts and the cells
+// that would give them back hidden (suppressTable). Rates divide database aggregates.
 import type { getTranslations } from "next-intl/server";
 import { monthName } from "@/lib/calendar/months";
 import type { Tx } from "@/lib/db";
 import type { DashboardFilters } from "@/features/dashboards/filters";
 import type { FigureTable } from "@/lib/spreadsheet/figures";
+import { suppressTable } from "@/lib/spreadsheet/suppression";
 import type { AppLocale } from "@/lib/i18n/locales";
 import {
   povertyDashboardQueries as q,
@@ -16,6 +18,7 @@ import {
   type OpdTargetingRow,
   type OverlapDepthRow,
   type Targeting,
+  type TargetProgress,
 } from "./queries";
 
 export type BapedaT = Awaited<ReturnType<typeof getTranslations<"PovertyDashboard">>>;
@@ -29,10 +32,19 @@ function sum<T>(rows: readonly T[], pick: (row: T) => number): number {
   return rows.reduce((total, row) => total + pick(row), 0);
 }
 
+/** Row indices grouped by a key, in first-seen order. */
+function groupsBy<T>(rows: readonly T[], key: (row: T) => string): number[][] {
+  const groups = new Map<string, number[]>();
+  rows.forEach((row, i) => {
+    groups.set(key(row), [...(groups.get(key(row)) ?? []), i]);
+  });
+  return [...groups.values()];
+}
+
 export function registryTable(id: "kecamatan" | "kelurahan", rows: AreaRegistryRow[], t: BapedaT): FigureTable {
   const households = sum(rows, (r) => r.households);
   const extremePoor = sum(rows, (r) => r.extremePoor);
-  return {
+  return suppressTable({
     id,
     title: t(id === "kecamatan" ? "kecamatan.title" : "kelurahan.title"),
     columns: [
@@ -41,7 +53,7 @@ export function registryTable(id: "kecamatan" | "kelurahan", rows: AreaRegistryR
       { key: "households", label: t("columns.households"), kind: "households" },
       { key: "extremePoor", label: t("columns.extremePoor"), kind: "households" },
       { key: "desil1to4", label: t("columns.desil1to4"), kind: "households" },
-      { key: "extremeShare", label: t("columns.extremeShare"), kind: "percent", basedOn: "extremePoor" },
+      { key: "extremeShare", label: t("columns.extremeShare"), kind: "percent", derivedFrom: ["extremePoor", "households"] },
     ],
     rows: rows.map((r) => ({
       name: r.name,
@@ -59,11 +71,13 @@ export function registryTable(id: "kecamatan" | "kelurahan", rows: AreaRegistryR
       desil1to4: sum(rows, (r) => r.desil1to4),
       extremeShare: percentOf(extremePoor, households),
     },
-  };
+    // The kecamatan table beside it shows each kecamatan's sum of these rows.
+    sumsShownElsewhere: id === "kelurahan" ? groupsBy(rows, (r) => r.kecamatanId) : undefined,
+  });
 }
 
 export function desilTable(rows: DesilRow[], t: BapedaT): FigureTable {
-  return {
+  return suppressTable({
     id: "desil",
     title: t("desil.title"),
     columns: [
@@ -73,13 +87,13 @@ export function desilTable(rows: DesilRow[], t: BapedaT): FigureTable {
     ],
     rows: rows.map((r) => ({ desil: r.desil === null ? t("columns.noDesil") : String(r.desil), households: r.households, extremePoor: r.extremePoor })),
     total: { desil: t("columns.total"), households: sum(rows, (r) => r.households), extremePoor: sum(rows, (r) => r.extremePoor) },
-  };
+  });
 }
 
 export function unreachedTable(rows: KelurahanCoverageRow[], t: BapedaT): FigureTable {
   const extremePoor = sum(rows, (r) => r.extremePoor);
   const reached = sum(rows, (r) => r.reached);
-  return {
+  return suppressTable({
     id: "belum-dijangkau",
     title: t("unreached.title"),
     columns: [
@@ -87,8 +101,8 @@ export function unreachedTable(rows: KelurahanCoverageRow[], t: BapedaT): Figure
       { key: "kecamatan", label: t("columns.kecamatan"), kind: "text" },
       { key: "unreached", label: t("columns.unreached"), kind: "households" },
       { key: "reached", label: t("columns.reached"), kind: "households" },
-      { key: "extremePoor", label: t("columns.extremePoor"), kind: "households" },
-      { key: "coverage", label: t("columns.coverage"), kind: "percent", basedOn: "extremePoor" },
+      { key: "extremePoor", label: t("columns.extremePoor"), kind: "households", sumOf: ["unreached", "reached"] },
+      { key: "coverage", label: t("columns.coverage"), kind: "percent", derivedFrom: ["reached", "extremePoor"] },
     ],
     rows: rows.map((r) => ({
       name: r.name,
@@ -99,25 +113,28 @@ export function unreachedTable(rows: KelurahanCoverageRow[], t: BapedaT): Figure
       coverage: percentOf(r.reached, r.extremePoor),
     })),
     total: { name: t("columns.total"), kecamatan: null, unreached: extremePoor - reached, reached, extremePoor, coverage: percentOf(reached, extremePoor) },
-  };
+    // The kecamatan table shows each kecamatan's extreme-poor households, the sum of its rows here
+    // (taken as known for the other counts too, which errs on hiding more).
+    sumsShownElsewhere: groupsBy(rows, (r) => r.kecamatanId),
+  });
 }
 
 export function overlapTable(rows: OpdOverlapRow[], t: BapedaT): FigureTable {
-  return {
+  return suppressTable({
     id: "tumpang-tindih",
     title: t("overlap.title"),
     columns: [
       { key: "name", label: t("columns.opd"), kind: "text" },
       { key: "served", label: t("columns.served"), kind: "households" },
       { key: "shared", label: t("columns.shared"), kind: "households" },
-      { key: "sharedShare", label: t("columns.sharedShare"), kind: "percent", basedOn: "served" },
+      { key: "sharedShare", label: t("columns.sharedShare"), kind: "percent", derivedFrom: ["shared", "served"] },
     ],
     rows: rows.map((r) => ({ name: r.name, served: r.households, shared: r.shared, sharedShare: percentOf(r.shared, r.households) })),
-  };
+  });
 }
 
 export function overlapDepthTable(rows: OverlapDepthRow[], t: BapedaT): FigureTable {
-  return {
+  return suppressTable({
     id: "jumlah-opd",
     title: t("overlap.depthTitle"),
     columns: [
@@ -126,21 +143,21 @@ export function overlapDepthTable(rows: OverlapDepthRow[], t: BapedaT): FigureTa
     ],
     rows: rows.map((r) => ({ opds: t("columns.opdCountValue", { count: r.opds }), households: r.households })),
     total: { opds: t("columns.total"), households: sum(rows, (r) => r.households) },
-  };
+  });
 }
 
 export function targetingTable(rows: OpdTargetingRow[], overall: Targeting, t: BapedaT): FigureTable {
   const accuracy = (r: { beneficiaries: number; outside: number }) => percentOf(r.beneficiaries - r.outside, r.beneficiaries);
-  return {
+  return suppressTable({
     id: "ketepatan-sasaran",
     title: t("targeting.title"),
     columns: [
       { key: "name", label: t("columns.opd"), kind: "text" },
-      { key: "beneficiaries", label: t("columns.beneficiaries"), kind: "households" },
+      { key: "beneficiaries", label: t("columns.beneficiaries"), kind: "households", sumOf: ["extremePoor", "desil1to4", "outside"] },
       { key: "extremePoor", label: t("columns.extremePoor"), kind: "households" },
       { key: "desil1to4", label: t("columns.desil1to4"), kind: "households" },
       { key: "outside", label: t("columns.outside"), kind: "households" },
-      { key: "accuracy", label: t("columns.accuracy"), kind: "percent", basedOn: "beneficiaries" },
+      { key: "accuracy", label: t("columns.accuracy"), kind: "percent", derivedFrom: ["beneficiaries", "outside"] },
     ],
     rows: rows.map((r) => ({
       name: r.name,
@@ -151,6 +168,7 @@ export function targetingTable(rows: OpdTargetingRow[], overall: Targeting, t: B
       accuracy: accuracy(r),
     })),
     // The city's distinct beneficiaries: a household served by two OPDs counts once here.
+    totalOfRows: "distinct",
     total: {
       name: t("columns.total"),
       beneficiaries: overall.beneficiaries,
@@ -159,11 +177,11 @@ export function targetingTable(rows: OpdTargetingRow[], overall: Targeting, t: B
       outside: overall.outside,
       accuracy: accuracy(overall),
     },
-  };
+  });
 }
 
 export function graduationsTable(rows: GraduationMonth[], t: BapedaT, locale: AppLocale): FigureTable {
-  return {
+  return suppressTable({
     id: "naik-kelas",
     title: t("graduations.title"),
     columns: [
@@ -173,7 +191,38 @@ export function graduationsTable(rows: GraduationMonth[], t: BapedaT, locale: Ap
     ],
     rows: rows.map((r) => ({ month: monthName(r.month, locale), exitedExtreme: r.exitedExtreme, graduated: r.graduated })),
     total: { month: t("columns.total"), exitedExtreme: sum(rows, (r) => r.exitedExtreme), graduated: sum(rows, (r) => r.graduated) },
-  };
+  });
+}
+
+/**
+ * The headline cards' own figures (those not already a total of a table above): the eligible
+ * households reached or not, and how far the registry is from the target. They pass the same
+ * suppression, so a card never shows what a table hides.
+ */
+export function summaryTable(targeting: Targeting, progress: TargetProgress): FigureTable {
+  const target = progress.target?.value ?? null;
+  return suppressTable({
+    id: "ringkasan",
+    title: "",
+    columns: [
+      { key: "eligible", label: "", kind: "households", sumOf: ["eligibleReached", "eligibleUnreached"] },
+      { key: "eligibleReached", label: "", kind: "households" },
+      { key: "eligibleUnreached", label: "", kind: "households" },
+      { key: "exclusion", label: "", kind: "percent", derivedFrom: ["eligibleUnreached", "eligible"] },
+      { key: "current", label: "", kind: "households" },
+      { key: "gap", label: "", kind: "number", derivedFrom: ["current"] },
+    ],
+    rows: [
+      {
+        eligible: targeting.eligible,
+        eligibleReached: targeting.eligibleReached,
+        eligibleUnreached: targeting.eligibleUnreached,
+        exclusion: percentOf(targeting.eligibleUnreached, targeting.eligible),
+        current: progress.current,
+        gap: target === null ? null : Math.max(0, progress.current - target),
+      },
+    ],
+  });
 }
 
 type Builder = (tx: Tx, filters: DashboardFilters, t: BapedaT, locale: AppLocale) => Promise<FigureTable>;

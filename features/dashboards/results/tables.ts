@@ -1,10 +1,11 @@
 // The results dashboard's figures as tables (page and export). Counts of households — and of
-// persons, who each belong to one — are "households" columns, so exports hide cells under 5
-// and the Rupiah per result computed over them.
+// persons, who each belong to one — are "households" columns, so the page and the exports hide
+// cells under 5, the cells that would give them back, and the Rupiah per result computed over them.
 import { getTranslations } from "next-intl/server";
 import type { Tx } from "@/lib/db";
 import type { DashboardFilters } from "../filters";
 import type { FigureColumn, FigureRow, FigureTable } from "@/lib/spreadsheet/figures";
+import { suppressTable } from "@/lib/spreadsheet/suppression";
 import { resultsDashboardQueries as q, type OpdResultRow, type ProgrammeResultRow, type ResultFigures } from "./queries";
 
 export const RESULTS_TABLES = ["opds", "programmes"] as const;
@@ -38,28 +39,31 @@ export async function resultsTables(data: ResultsDashboardData): Promise<Record<
   const figures: FigureColumn[] = [
     { key: "realised", label: t("realised"), kind: "number", digits: 0 },
     { key: "trained", label: t("trained"), kind: "households" },
-    { key: "perTrained", label: t("perTrained"), kind: "number", digits: 0, basedOn: "trained" },
+    { key: "perTrained", label: t("perTrained"), kind: "number", digits: 0, derivedFrom: ["trained"] },
     { key: "reached", label: t("reached"), kind: "households" },
-    { key: "perReached", label: t("perReached"), kind: "number", digits: 0, basedOn: "reached" },
+    { key: "perReached", label: t("perReached"), kind: "number", digits: 0, derivedFrom: ["reached"] },
     { key: "businesses", label: t("businesses"), kind: "households" },
-    { key: "perBusiness", label: t("perBusiness"), kind: "number", digits: 0, basedOn: "businesses" },
+    { key: "perBusiness", label: t("perBusiness"), kind: "number", digits: 0, derivedFrom: ["businesses"] },
     { key: "graduates", label: t("graduates"), kind: "households" },
-    { key: "perGraduate", label: t("perGraduate"), kind: "number", digits: 0, basedOn: "graduates" },
+    { key: "perGraduate", label: t("perGraduate"), kind: "number", digits: 0, derivedFrom: ["graduates"] },
   ];
   return {
-    opds: {
+    // A household reached by two OPDs or programmes counts once in the totals.
+    opds: suppressTable({
       id: "opds",
       title: t("opds.title"),
       columns: [{ key: "opd", label: t("opd"), kind: "text" }, ...figures],
       rows: data.opds.map((row) => ({ opd: row.opdShortName, ...figureCells(row) })),
       total: { opd: t("total"), ...figureCells(data.totals) },
-    },
-    programmes: {
+      totalOfRows: "distinct",
+    }),
+    programmes: suppressTable({
       id: "programmes",
       title: t("programmes.title"),
       columns: [{ key: "programme", label: t("programme"), kind: "text" }, { key: "opd", label: t("opd"), kind: "text" }, ...figures],
       rows: data.programmes.map((row) => ({ programme: row.programmeName, opd: row.opdShortName, ...figureCells(row) })),
       total: { programme: t("total"), opd: "", ...figureCells(data.totals) },
-    },
+      totalOfRows: "distinct",
+    }),
   };
 }

@@ -14,6 +14,8 @@ const TICK = { fontSize: 14, fill: "#1b2430" };
  * Bars for ranked categories (kelurahan, OPD: horizontal, one row per category, tall enough
  * to read on a projector) or for an ordered axis (months, desil: vertical columns).
  * The labels come from the caller, so this client component needs no catalogue.
+ * A hidden figure (a marker such as "<5" from suppression) gets no bar: its height would tell
+ * the count; the tooltip and the table beside the chart show the marker.
  */
 export function DashboardBarChart({
   data,
@@ -39,12 +41,23 @@ export function DashboardBarChart({
   categoryWidth?: number;
 }) {
   const format = chartValueFormatter(valueKind, locale);
+  const bars = data.map((datum) => {
+    const out: ChartDatum = { ...datum };
+    for (const one of series) {
+      const value = datum[one.key];
+      if (typeof value === "string") {
+        out[one.key] = null;
+        out[hiddenKey(one.key)] = value;
+      }
+    }
+    return out;
+  });
   const horizontal = orientation === "horizontal";
   const height = horizontal ? Math.max(180, data.length * (series.length > 1 && !stacked ? 44 : 32) + 70) : 320;
   return (
     <figure role="img" aria-label={label} className="w-full">
       <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={data} layout={horizontal ? "vertical" : "horizontal"} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+        <BarChart data={bars} layout={horizontal ? "vertical" : "horizontal"} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={!horizontal} vertical={horizontal} />
           {horizontal ? (
             <>
@@ -57,7 +70,13 @@ export function DashboardBarChart({
               <YAxis type="number" tick={TICK} tickFormatter={format} width={72} allowDecimals={false} />
             </>
           )}
-          <Tooltip formatter={(value) => format(value)} contentStyle={{ fontSize: 14 }} />
+          <Tooltip
+            formatter={(value, _name, item) => {
+              const marker = (item.payload as ChartDatum | undefined)?.[hiddenKey(String(item.dataKey))];
+              return typeof marker === "string" ? marker : format(value);
+            }}
+            contentStyle={{ fontSize: 14 }}
+          />
           {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 14 }} /> : null}
           {series.map((one, i) => (
             <Bar
@@ -73,4 +92,8 @@ export function DashboardBarChart({
       </ResponsiveContainer>
     </figure>
   );
+}
+
+function hiddenKey(key: string): string {
+  return `${key}:hidden`;
 }

@@ -4,6 +4,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { cx } from "@/components/ui/class-names";
 import type { ExportLinks } from "@/features/dashboards/export-links";
 import type { FigureTable } from "@/lib/spreadsheet/figures";
+import { hasSuppressedCells, suppressTable } from "@/lib/spreadsheet/suppression";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { DashboardDataTable } from "./data-table";
 
@@ -49,9 +50,11 @@ export async function ChartPanel({
 }) {
   const [t, locale] = await Promise.all([getTranslations("Dashboards"), getLocale() as Promise<AppLocale>]);
   const headingId = `panel-${table.id}`;
-  const empty = table.rows.length === 0;
-  const truncated = table.rows.length > SCREEN_ROWS;
-  const shown = truncated ? { ...table, rows: table.rows.slice(0, SCREEN_ROWS) } : table;
+  // The builders hand over suppressed tables; this makes sure no panel shows one that is not.
+  const safe = suppressTable(table);
+  const empty = safe.rows.length === 0;
+  const truncated = safe.rows.length > SCREEN_ROWS;
+  const shown = truncated ? { ...safe, rows: safe.rows.slice(0, SCREEN_ROWS) } : safe;
   return (
     <Card className={cx("break-inside-avoid", print === "none" && "print:hidden", className)} data-print-span={String(printSpan)}>
       <div aria-labelledby={headingId} role="group">
@@ -68,9 +71,10 @@ export async function ChartPanel({
               )}
             >
               <DashboardDataTable table={shown} locale={locale} rowHref={rowHref} />
+              {hasSuppressedCells(safe) ? <p className="mt-2 text-sm text-muted">{t("panel.suppression")}</p> : null}
               {truncated ? (
                 <p className="mt-2 text-sm text-muted">
-                  {t(exportLinks ? "panel.truncated" : "panel.truncatedNoExport", { shown: SCREEN_ROWS, total: table.rows.length })}
+                  {t(exportLinks ? "panel.truncated" : "panel.truncatedNoExport", { shown: SCREEN_ROWS, total: safe.rows.length })}
                 </p>
               ) : null}
             </div>
@@ -87,7 +91,6 @@ export async function ChartPanel({
               {t("panel.csv")}
               <span className="sr-only"> — {table.title}</span>
             </a>
-            <span className="text-muted">{t("panel.suppression")}</span>
           </p>
         ) : null}
       </div>

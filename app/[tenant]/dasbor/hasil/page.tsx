@@ -18,6 +18,7 @@ import { resultsDashboardData, resultsTables } from "@/features/dashboards/resul
 import { withTenant } from "@/lib/db";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { dashboardsRoutes } from "@/features/dashboards/routes";
+import type { FigureCell } from "@/lib/spreadsheet/figures";
 
 export const dynamic = "force-dynamic";
 
@@ -48,17 +49,16 @@ export default async function ResultsDashboardPage({ params, searchParams }: Pro
   const path = dashboardsRoutes.results(slug);
   const links = (id: string) => (userCan(user, "data:export") ? exportLinks(dashboardsRoutes.resultsExport(slug), filters, id) : null);
 
-  const opdData = data.opds.map((row) => ({ opd: row.opdShortName, reached: row.reached, trained: row.trained }));
-  const costliest = data.programmes
-    .filter((row) => row.perReached !== null)
-    .sort((a, b) => Number((b.perReached ?? 0n) - (a.perReached ?? 0n)))
-    .slice(0, CHART_PROGRAMMES)
-    .map((row) => ({ programme: row.programmeName, perReached: Number(row.perReached) }));
-  const reachedByProgramme = data.programmes
-    .slice()
-    .sort((a, b) => b.reached - a.reached)
-    .slice(0, CHART_PROGRAMMES)
-    .map((row) => ({ programme: row.programmeName, reached: row.reached }));
+  // Charts read the suppressed tables, so a bar never shows a hidden count; hidden figures rank last.
+  const opdData = tables.opds.rows.map((row) => ({ opd: row.opd ?? "", reached: row.reached ?? null, trained: row.trained ?? null }));
+  const ranked = (key: string) =>
+    tables.programmes.rows
+      .filter((row) => row[key] !== null && row[key] !== undefined)
+      .sort((a, b) => shownNumber(b[key]) - shownNumber(a[key]))
+      .slice(0, CHART_PROGRAMMES)
+      .map((row) => ({ programme: row.programme ?? "", [key]: row[key] ?? null }));
+  const costliest = ranked("perReached").filter((row) => typeof row.perReached === "number");
+  const reachedByProgramme = ranked("reached");
 
   return (
     <DashboardPage>
@@ -76,7 +76,7 @@ export default async function ResultsDashboardPage({ params, searchParams }: Pro
       />
       <DashboardFilterBar path={path} filters={filters} options={options} idPrefix="results-dashboard" />
       {filters.kecamatanId ? <FormNotice>{t("kecamatanNote")}</FormNotice> : null}
-      <ResultCards label={t("summaryLabel", { year: filters.year })} figures={data.totals} />
+      <ResultCards label={t("summaryLabel", { year: filters.year })} figures={data.totals} shown={tables.opds.total ?? {}} />
       <p className="max-w-4xl text-sm text-muted">{t("definitions")}</p>
       <ChartPanel
         table={tables.opds}
@@ -128,4 +128,8 @@ export default async function ResultsDashboardPage({ params, searchParams }: Pro
       />
     </DashboardPage>
   );
+}
+
+function shownNumber(cell: FigureCell | undefined): number {
+  return typeof cell === "number" ? cell : Number.NEGATIVE_INFINITY;
 }

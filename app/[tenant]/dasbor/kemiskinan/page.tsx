@@ -26,6 +26,7 @@ import {
   targetingTable,
   unreachedTable,
 } from "@/features/dashboards/poverty/tables";
+import { differenceCell } from "@/lib/spreadsheet/suppression";
 import { withTenant } from "@/lib/db";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { firstParam } from "@/lib/validation/search-params";
@@ -120,6 +121,7 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
   const targeting = targetingTable(data.targetingByOpd, data.targeting, t);
   const graduations = graduationsTable(data.graduations, t, locale);
   const listCount = data.kelurahan ? data.kelurahan.unreached : data.coverage.unreached;
+  const listRow = data.kelurahan ? unreached.rows[data.byKelurahanCoverage.indexOf(data.kelurahan)] : unreached.total;
 
   return (
     <DashboardPage>
@@ -138,7 +140,13 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
         }
       />
       <DashboardFilterBar path={path} filters={filters} options={data.options} idPrefix="poverty" />
-      <PovertySummary coverage={data.coverage} targeting={data.targeting} progress={data.progress} households={kecamatan.total?.households as number} />
+      <PovertySummary
+        coverage={unreached.total ?? {}}
+        registry={kecamatan.total ?? {}}
+        targetingTotal={targeting.total ?? {}}
+        targeting={data.targeting}
+        progress={data.progress}
+      />
 
       <ChartPanel
         table={unreached}
@@ -164,6 +172,7 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
         tenantSlug={slug}
         rows={data.list}
         count={listCount}
+        shownCount={listRow?.unreached ?? null}
         named={named}
         kelurahanName={data.kelurahan?.name ?? null}
         page={listPage}
@@ -178,7 +187,7 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
           exportLinks={links(kecamatan.id)}
           chart={
             <DashboardBarChart
-              data={kecamatan.rows.map((row) => ({ ...row, other: Number(row.households) - Number(row.extremePoor) }))}
+              data={kecamatan.rows.map((row) => ({ ...row, other: differenceCell(row.households, row.extremePoor) }))}
               categoryKey="name"
               series={[
                 { key: "extremePoor", label: t("columns.extremePoor"), color: "#c9962f" },

@@ -1,46 +1,49 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { StatCard, StatGrid } from "@/components/ui/stat-card";
-import type { Coverage, TargetProgress, Targeting } from "@/features/dashboards/poverty/queries";
-import { percentOf } from "@/features/dashboards/poverty/tables";
+import type { TargetProgress, Targeting } from "@/features/dashboards/poverty/queries";
+import { summaryTable } from "@/features/dashboards/poverty/tables";
+import type { FigureCell, FigureRow } from "@/lib/spreadsheet/figures";
 import { formatNumber, formatPercent } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 
-/** The headline figures: extreme-poor households, coverage, unreached, targeting, target. */
+/**
+ * The headline figures: extreme-poor households, coverage, unreached, targeting, target. Each
+ * is read from a suppressed table (the totals rows of the tables below, or summaryTable), so
+ * a hidden count shows its marker here too.
+ */
 export async function PovertySummary({
   coverage,
+  registry,
+  targetingTotal,
   targeting,
   progress,
-  households,
 }: {
-  coverage: Coverage;
+  /** Totals row of the unreached table: extremePoor, reached, unreached, coverage. */
+  coverage: FigureRow;
+  /** Totals row of the kecamatan table: households, extremePoor. */
+  registry: FigureRow;
+  /** Totals row of the targeting table: accuracy. */
+  targetingTotal: FigureRow;
   targeting: Targeting;
   progress: TargetProgress;
-  households: number;
 }) {
   const [t, locale] = await Promise.all([getTranslations("PovertyDashboard.summary"), getLocale() as Promise<AppLocale>]);
-  const n = (value: number) => formatNumber(value, { locale });
-  const pct = (value: number | null) => formatPercent(value, { locale, minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  const accuracy = percentOf(targeting.beneficiaries - targeting.outside, targeting.beneficiaries);
-  const exclusion = percentOf(targeting.eligibleUnreached, targeting.eligible);
+  const n = (value: FigureCell | undefined) => (typeof value === "number" ? formatNumber(value, { locale }) : (value ?? "–"));
+  const pct = (value: FigureCell | undefined) =>
+    typeof value === "number" || value === null || value === undefined
+      ? formatPercent(value ?? null, { locale, minimumFractionDigits: 1, maximumFractionDigits: 1 })
+      : value;
   const target = progress.target;
+  const own = summaryTable(targeting, progress).rows[0]!;
   return (
     <StatGrid label={t("label")}>
-      <StatCard label={t("extremePoor")} value={n(coverage.extremePoor)} hint={t("extremePoorHint", { households: n(households) })} />
-      <StatCard
-        label={t("coverage")}
-        value={pct(percentOf(coverage.reached, coverage.extremePoor))}
-        hint={t("coverageHint", { reached: n(coverage.reached) })}
-        tone="highlight"
-      />
+      <StatCard label={t("extremePoor")} value={n(coverage.extremePoor)} hint={t("extremePoorHint", { households: n(registry.households) })} />
+      <StatCard label={t("coverage")} value={pct(coverage.coverage)} hint={t("coverageHint", { reached: n(coverage.reached) })} tone="highlight" />
       <StatCard label={t("unreached")} value={n(coverage.unreached)} hint={t("unreachedHint")} tone="highlight" />
-      <StatCard label={t("accuracy")} value={pct(accuracy)} hint={t("accuracyHint")} />
-      <StatCard label={t("exclusion")} value={pct(exclusion)} hint={t("exclusionHint", { count: n(targeting.eligibleUnreached) })} />
+      <StatCard label={t("accuracy")} value={pct(targetingTotal.accuracy)} hint={t("accuracyHint")} />
+      <StatCard label={t("exclusion")} value={pct(own.exclusion)} hint={t("exclusionHint", { count: n(own.eligibleUnreached) })} />
       {target ? (
-        <StatCard
-          label={t("target", { year: target.year })}
-          value={n(progress.current)}
-          hint={t("targetHint", { target: n(target.value), gap: n(Math.max(0, progress.current - target.value)) })}
-        />
+        <StatCard label={t("target", { year: target.year })} value={n(own.current)} hint={t("targetHint", { target: n(target.value), gap: n(own.gap) })} />
       ) : (
         <StatCard label={t("noTarget")} value="–" hint={t("noTargetHint")} />
       )}

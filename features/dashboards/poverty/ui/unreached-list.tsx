@@ -7,6 +7,7 @@ import { formatNumber } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { maskNik } from "@/lib/identity/nik";
 import { registryRoutes } from "@/features/registry/routes";
+import type { FigureCell } from "@/lib/spreadsheet/figures";
 
 export const UNREACHED_PAGE_SIZE = 25;
 
@@ -18,6 +19,7 @@ export async function UnreachedList({
   tenantSlug,
   rows,
   count,
+  shownCount,
   named,
   kelurahanName,
   page,
@@ -27,6 +29,8 @@ export async function UnreachedList({
   tenantSlug: string;
   rows: UnreachedHousehold[];
   count: number;
+  /** The count as the coverage table shows it: a hidden one keeps its marker for those who see no names. */
+  shownCount: FigureCell;
   named: boolean;
   kelurahanName: string | null;
   page: number;
@@ -54,7 +58,9 @@ export async function UnreachedList({
         <CardHeader id="unreached-list" title={t("list.title")} description={description} />
       </div>
       {!named ? (
-        <p className="p-4 sm:p-5">{t("list.countsOnly", { count: formatNumber(count, { locale }) })}</p>
+        <p className="p-4 sm:p-5">
+          {t("list.countsOnly", { count: typeof shownCount === "number" ? formatNumber(shownCount, { locale }) : (shownCount ?? "–") })}
+        </p>
       ) : rows.length === 0 ? (
         <p className="p-4 text-muted sm:p-5">{t("list.empty")}</p>
       ) : (
