@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import type { ActionResult } from "@/lib/actions/define";
+import { useSubmissionKey } from "./use-submission-key";
 
 /** A tenant server action bound to its slug, as `tenantAction(...).bind(null, slug)` gives it. */
 export type FormAction<Result> = (previous: ActionResult<Result> | null, input: FormData) => Promise<ActionResult<Result>>;
@@ -9,23 +10,26 @@ export type FormAction<Result> = (previous: ActionResult<Result> | null, input: 
 /**
  * Runs a server action from a form without React's reset-after-submit, so a refused form
  * keeps what was typed. After a refusal the first field marked invalid gets the focus.
+ * Every send carries the form's submission key (use-submission-key.ts).
  */
 export function useActionForm<Result>(action: FormAction<Result>, options: { resetOnSuccess?: boolean } = {}) {
   const [state, dispatch, pending] = useActionState<ActionResult<Result> | null, FormData>(action, null);
   const formRef = useRef<HTMLFormElement>(null);
+  const submissionKey = useSubmissionKey();
 
   useEffect(() => {
     if (!state) return;
     if (state.ok) {
+      submissionKey.renew();
       if (options.resetOnSuccess) formRef.current?.reset();
       return;
     }
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [state, options.resetOnSuccess]);
+  }, [state, options.resetOnSuccess, submissionKey]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
+    const data = submissionKey.stamp(new FormData(event.currentTarget));
     startTransition(() => dispatch(data));
   }
 

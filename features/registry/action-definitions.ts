@@ -21,6 +21,7 @@ export const revealPersonalDefinition = defineAction({
 
 export const changeStatusDefinition = defineAction({
   name: "registry.changeStatus",
+  createsRecords: true,
   permission: "registry:graduate",
   schema: changeStatusSchema,
   run: (ctx, input) =>
@@ -36,6 +37,7 @@ export const changeStatusDefinition = defineAction({
 
 export const proposeChangeDefinition = defineAction({
   name: "registry.changeRequests.propose",
+  createsRecords: true,
   permission: "registry:change-propose",
   schema: proposeChangeSchema,
   run: (ctx, input) => proposeChange(ctx, input),

@@ -4,7 +4,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { decideChangeDefinition, proposeChangeDefinition } from "@/features/registry/action-definitions";
 import { listChangeRequests } from "@/features/registry/change-requests/queries";
 import { registryScope } from "@/lib/auth/scope";
-import { actionDeps, sessionUser } from "@/tests/helpers/actions";
+import { actionDeps, runSubmitted, sessionUser } from "@/tests/helpers/actions";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 import { createTestTenant, type TestTenant } from "@/tests/helpers/factories";
 import { addKelurahan, makeHousehold, nikFor } from "@/features/registry/tests/registry-fixtures";
@@ -28,7 +28,7 @@ afterAll(async () => {
 const officer = () => sessionUser(city, "KELURAHAN", { kelurahanId: city.kelurahanId });
 const bapeda = () => sessionUser(city, "BAPEDA");
 const newHousehold = (spec: Parameters<typeof makeHousehold>[2] = {}) => t.withTenant(city.id, (tx) => makeHousehold(tx, city, spec));
-const propose = (input: Record<string, unknown>, user = officer(), slug = city.slug) => runAction(actionDeps(t, user), proposeChangeDefinition, slug, input);
+const propose = (input: Record<string, unknown>, user = officer(), slug = city.slug) => runSubmitted(actionDeps(t, user), proposeChangeDefinition, slug, input);
 const decide = (input: Record<string, unknown>, user = bapeda(), slug = city.slug) => runAction(actionDeps(t, user), decideChangeDefinition, slug, input);
 const snapshot = (householdId: string) =>
   t.withTenant(city.id, async (tx) => ({
