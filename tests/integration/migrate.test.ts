@@ -233,8 +233,17 @@ describe("migrations on PGlite", () => {
   it("records the baseline as applied, without running it, where the migrations it replaces ran", async () => {
     const old = new PGlite();
     const query = async (sql: string, params?: unknown[]) => (await old.query<Row>(sql, params)).rows;
+    // Such a database has what the baseline makes, and none of the migrations after it.
+    const baselineOnly = path.join(tmp, "baseline-only");
+    await mkdir(path.join(baselineOnly, BASELINE_MIGRATION), { recursive: true });
+    await cp(path.join(defaultMigrationsDir, BASELINE_MIGRATION), path.join(baselineOnly, BASELINE_MIGRATION), { recursive: true });
+    await cp(path.join(defaultMigrationsDir, "migration_lock.toml"), path.join(baselineOnly, "migration_lock.toml"));
+    const later = (await readdir(defaultMigrationsDir, { withFileTypes: true }))
+      .filter((entry) => entry.isDirectory() && entry.name > BASELINE_MIGRATION)
+      .map((entry) => entry.name)
+      .sort();
     try {
-      await applyMigrations(old);
+      await applyMigrations(old, { migrationsDir: baselineOnly });
       const schema = () => query(`SELECT p.proname, pg_get_functiondef(p.oid) AS def FROM pg_proc p WHERE p.proname LIKE 'entas\\_%' ORDER BY 1`);
       const before = await schema();
       // The history of a database migrated before the squash; the baseline's tables exist,
@@ -254,13 +263,14 @@ describe("migrations on PGlite", () => {
 
       await history(SQUASHED_MIGRATIONS);
       const notices: string[] = [];
-      expect(await applyMigrations(old, { notice: (message) => notices.push(message) })).toEqual([]);
+      expect(await applyMigrations(old, { notice: (message) => notices.push(message) })).toEqual(later);
       expect(notices).toEqual([expect.stringContaining(`recorded ${BASELINE_MIGRATION} as applied without running it`)]);
       const rows = await query(recordedSql);
-      expect(rows.map((row) => row.migration_name)).toEqual([...SQUASHED_MIGRATIONS, BASELINE_MIGRATION]);
+      expect(rows.map((row) => row.migration_name)).toEqual([...SQUASHED_MIGRATIONS, BASELINE_MIGRATION, ...later]);
       const sql = await readFile(path.join(defaultMigrationsDir, BASELINE_MIGRATION, "migration.sql"));
-      expect(rows.at(-1)).toMatchObject({ checksum: createHash("sha256").update(sql).digest("hex"), applied_steps_count: 0, rolled_back_at: null });
-      expect(rows.at(-1)!.finished_at).toBeInstanceOf(Date);
+      const baseline = rows.find((row) => row.migration_name === BASELINE_MIGRATION);
+      expect(baseline).toMatchObject({ checksum: createHash("sha256").update(sql).digest("hex"), applied_steps_count: 0, rolled_back_at: null });
+      expect(baseline!.finished_at).toBeInstanceOf(Date);
       expect(await schema()).toEqual(before);
       expect(await applyMigrations(old)).toEqual([]);
     } finally {
