@@ -2,7 +2,15 @@
  * The one error type that carries a message for the user. Anything else thrown inside a
  * server action is logged and answered with a generic message, never shown as is.
  */
-export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "INVALID" | "CONFLICT" | "UNAUTHENTICATED" | "RATE_LIMITED";
+export type AppErrorCode =
+  | "NOT_FOUND"
+  | "FORBIDDEN"
+  | "INVALID"
+  | "CONFLICT"
+  | "UNAUTHENTICATED"
+  | "RATE_LIMITED"
+  /** A business number (receipt, proof) already recorded where it may appear once. */
+  | "NUMBER_TAKEN";
 
 export class AppError extends Error {
   readonly code: AppErrorCode;

@@ -33,7 +33,8 @@ export function ActionForm<Result>({
   className?: string;
   /** Where to go after success, given the action's result. */
   successHref?: (result: Result) => string;
-  children: (fieldError: FieldError) => ReactNode;
+  /** The fields, given the field-error reader and the refusal's code (to show a refusal in the page's language). */
+  children: (fieldError: FieldError, failureCode: string | undefined) => ReactNode;
 }) {
   const router = useRouter();
   const { state, pending, formRef, onSubmit, fieldError, formError } = useActionForm<Result>(
@@ -58,7 +59,7 @@ export function ActionForm<Result>({
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <div key={round} className="contents">
-        {children(fieldError)}
+        {children(fieldError, state && !state.ok ? state.code : undefined)}
       </div>
       <div>
         <Button type="submit" disabled={pending}>
