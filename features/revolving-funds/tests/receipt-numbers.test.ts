@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recordRepaymentDefinition } from "@/features/revolving-funds/action-definitions";
+import { importRepaymentsDefinition, recordRepaymentDefinition } from "@/features/revolving-funds/action-definitions";
 import { actor, fundCity, fundWithCapital, lendFrom, must, type FundCity } from "@/features/revolving-funds/tests/revolving-funds-helpers";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 
@@ -48,6 +48,25 @@ describe("receipt numbers of Dana PEM repayments", () => {
     const numbers = (await repayments(first)).map((repayment) => repayment.receiptNo);
     expect(numbers).toHaveLength(3);
     expect(new Set(numbers).size).toBe(3);
+  });
+
+  it("refuses, in a file of repayments, a receipt number the loan already has or the file repeats", async () => {
+    const loanId = await lendFrom(act, city, fundId, "2.000.000");
+    must(await pay(loanId, "KW/9"));
+    const form = new FormData();
+    const rows = [
+      "ID PINJAMAN,TANGGAL BAYAR,JUMLAH,NO KUITANSI",
+      `${loanId},09-02-2026,100.000,kw/9`,
+      `${loanId},09-02-2026,100.000,KW/10`,
+      `${loanId},09-02-2026,100.000,KW/10`,
+    ];
+    form.set("file", new File([rows.join("\r\n")], "pembayaran.csv", { type: "text/csv" }));
+    form.set("mode", "commit");
+    const report = must(await act<{ accepted: number; rejected: { rowNumber: number; reasons: string[] }[] }>(city.officer, importRepaymentsDefinition, form));
+    expect(report.accepted).toBe(1);
+    expect(report.rejected.map((row) => row.rowNumber)).toEqual([2, 4]);
+    expect(report.rejected[0]!.reasons.join(" ")).toMatch(/No. kuitansi ini sudah tercatat/);
+    expect((await repayments(loanId)).map((repayment) => repayment.receiptNo)).toEqual(["KW/9", "KW/10"]);
   });
 
   it("is held by the database for every writer, not only the form", async () => {
