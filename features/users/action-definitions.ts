@@ -58,7 +58,6 @@ function refuseSelf(ctx: ActionContext, userId: string, message: string) {
 
 export const createUserDefinition = defineAction({
   name: "users.create",
-  createsRecords: true,
   permission: "user:manage",
   schema: createUserSchema,
   run: async ({ tx, tenantId }, input) => {

@@ -58,6 +58,8 @@ const ADDS_NOTHING_AGAIN: Record<string, string> = {
   "trainings.participants.import": "a file import: one participation per member (unique); its report holds the file's rows",
   "trainings.attendance.record": "one attendance per participant and day (unique, duplicates skipped)",
   "trainings.followUps.record": "fills in the follow-up of a participant and month (unique)",
+  "users.create":
+    "an email is one account in every city, so a repeat is refused as taken; its answer holds the generated password, shown once and never stored with a key",
   "users.update": "edits",
   "users.resetPassword": "replaces a password",
   "users.deactivate": "a state change",
