@@ -12,7 +12,7 @@ import {
   updateUserDefinition,
   userActionDefinitions,
 } from "@/features/users/action-definitions";
-import { actionDeps, runSubmitted, sessionUser } from "@/tests/helpers/actions";
+import { actionDeps, sessionUser } from "@/tests/helpers/actions";
 import { openTestDb, uniqueSuffix, type TestDb } from "@/tests/helpers/db";
 import { createTestTenant, type TestTenant } from "@/tests/helpers/factories";
 
@@ -72,7 +72,7 @@ describe("creating a user", () => {
   it("creates an OPD user with a generated password shown once, lower-cases the email, audits one row", async () => {
     const audits = await auditCount(city);
     const address = email();
-    const result = await runSubmitted(actionDeps(t, admin), createUserDefinition, city.slug, {
+    const result = await runAction(actionDeps(t, admin), createUserDefinition, city.slug, {
       name: "Baiq Sri Wahyuni",
       email: `  ${address.toUpperCase()} `,
       role: "OPD_STAFF",
@@ -108,7 +108,7 @@ describe("creating a user", () => {
       password: "ayam taliwang 99",
     }))
       form.set(key, value);
-    const result = await runSubmitted(actionDeps(t, admin), createUserDefinition, city.slug, form);
+    const result = await runAction(actionDeps(t, admin), createUserDefinition, city.slug, form);
     expect(result).toMatchObject({ ok: true, data: { password: null } });
     if (!result.ok) return;
     const stored = await readUser(city, result.data.user.id);
@@ -118,13 +118,13 @@ describe("creating a user", () => {
 
   it("asks for the OPD of an OPD role and the kelurahan of a kelurahan role", async () => {
     const before = await userCount(city);
-    const staff = await runSubmitted(actionDeps(t, admin), createUserDefinition, city.slug, {
+    const staff = await runAction(actionDeps(t, admin), createUserDefinition, city.slug, {
       name: "Tanpa OPD",
       email: email(),
       role: "OPD_HEAD",
     });
     expect(staff).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { opdId: ["Pilih OPD untuk peran ini."] } });
-    const officer = await runSubmitted(actionDeps(t, admin), createUserDefinition, city.slug, {
+    const officer = await runAction(actionDeps(t, admin), createUserDefinition, city.slug, {
       name: "Tanpa kelurahan",
       email: email(),
       role: "KELURAHAN",
@@ -134,7 +134,7 @@ describe("creating a user", () => {
   });
 
   it("refuses a weak typed password with an Indonesian message", async () => {
-    const result = await runSubmitted(actionDeps(t, admin), createUserDefinition, city.slug, {
+    const result = await runAction(actionDeps(t, admin), createUserDefinition, city.slug, {
       name: "Sandi Lemah",
       email: email(),
       role: "BAPEDA",
@@ -146,7 +146,7 @@ describe("creating a user", () => {
 
   it("never creates a platform admin", async () => {
     const before = await userCount(city);
-    const result = await runSubmitted(actionDeps(t, admin), createUserDefinition, city.slug, {
+    const result = await runAction(actionDeps(t, admin), createUserDefinition, city.slug, {
       name: "Calon Admin Platform",
       email: email(),
       role: "PLATFORM_ADMIN",
@@ -160,14 +160,14 @@ describe("creating a user", () => {
   it("answers another city's OPD or kelurahan id with 'not found' and creates nothing", async () => {
     const before = await userCount(city);
     const audits = await auditCount(city);
-    const withOpd = await runSubmitted(actionDeps(t, admin), createUserDefinition, city.slug, {
+    const withOpd = await runAction(actionDeps(t, admin), createUserDefinition, city.slug, {
       name: "OPD Asing",
       email: email(),
       role: "OPD_STAFF",
       opdId: otherOpdId,
     });
     expect(withOpd).toMatchObject({ ok: false, code: "NOT_FOUND", message: "OPD tidak ditemukan." });
-    const withKelurahan = await runSubmitted(actionDeps(t, admin), createUserDefinition, city.slug, {
+    const withKelurahan = await runAction(actionDeps(t, admin), createUserDefinition, city.slug, {
       name: "Kelurahan Asing",
       email: email(),
       role: "KELURAHAN",
@@ -175,7 +175,7 @@ describe("creating a user", () => {
     });
     expect(withKelurahan).toMatchObject({ ok: false, code: "NOT_FOUND", message: "Kelurahan tidak ditemukan." });
     // A kecamatan is not a kelurahan.
-    const withKecamatan = await runSubmitted(actionDeps(t, admin), createUserDefinition, city.slug, {
+    const withKecamatan = await runAction(actionDeps(t, admin), createUserDefinition, city.slug, {
       name: "Kecamatan",
       email: email(),
       role: "KELURAHAN",
@@ -190,7 +190,7 @@ describe("creating a user", () => {
     const mine = await seedUser(city, { role: "AUDITOR" });
     const theirs = await seedUser(otherCity, { role: "AUDITOR" });
     for (const taken of [mine.email, theirs.email.toUpperCase()]) {
-      const result = await runSubmitted(actionDeps(t, admin), createUserDefinition, city.slug, {
+      const result = await runAction(actionDeps(t, admin), createUserDefinition, city.slug, {
         name: "Nama Kembar",
         email: taken,
         role: "AUDITOR",
