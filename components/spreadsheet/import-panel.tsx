@@ -20,6 +20,7 @@ import { Field } from "@/components/ui/field";
 import { FormAlert, FormNotice } from "@/components/ui/form-alert";
 import { Cell, HeaderCell, Row, Table, TableBody, TableHead } from "@/components/ui/table";
 import type { FormAction } from "@/components/ui/use-action-form";
+import { useSubmissionKey } from "@/components/ui/use-submission-key";
 
 const SHOWN_REJECTED = 200;
 
@@ -43,16 +44,19 @@ export function ImportPanel({ action, templateHref, idPrefix, downloadBase, chil
   const fileRef = useRef<HTMLInputElement>(null);
   const reportRef = useRef<HTMLDivElement>(null);
 
+  const submissionKey = useSubmissionKey();
+
   useEffect(() => {
     if (!state) return;
+    if (state.ok) submissionKey.renew();
     if (state.ok) reportRef.current?.focus();
     else fileRef.current?.focus();
-  }, [state]);
+  }, [state, submissionKey]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    const data = new FormData(event.currentTarget, submitter);
+    const data = submissionKey.stamp(new FormData(event.currentTarget, submitter));
     startTransition(() => dispatch(data));
   }
 

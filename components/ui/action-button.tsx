@@ -6,6 +6,7 @@ import type { ActionResult } from "@/lib/actions/define";
 import { buttonClassName } from "./button";
 import { cx } from "./class-names";
 import type { FormAction } from "./use-action-form";
+import { useSubmissionKey } from "./use-submission-key";
 
 const LINK = "inline-flex min-h-9 items-center px-1.5 text-sm font-medium underline-offset-2 hover:underline disabled:opacity-60";
 
@@ -41,8 +42,10 @@ export function ActionButton<Result>({
   size?: "normal" | "small";
 }) {
   const router = useRouter();
+  const submissionKey = useSubmissionKey();
   const [state, dispatch, pending] = useActionState<ActionResult<Result> | null, FormData>(async (previous, data) => {
     const result = await action(previous, data);
+    if (result.ok) submissionKey.renew();
     if (result.ok && redirectTo) router.push(redirectTo);
     return result;
   }, null);
@@ -50,7 +53,7 @@ export function ActionButton<Result>({
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (confirm && !window.confirm(confirm)) return;
-    const data = new FormData(event.currentTarget);
+    const data = submissionKey.stamp(new FormData(event.currentTarget));
     startTransition(() => dispatch(data));
   }
 

@@ -6,6 +6,7 @@ import { aidRoutes } from "@/features/aid/routes";
 
 export const createDistributionDefinition = defineAction({
   name: "aid.create",
+  createsRecords: true,
   permission: "entry:write",
   schema: createDistributionSchema,
   run: (ctx, input) => createDistribution(ctx, input),
@@ -24,6 +25,7 @@ export const deleteDistributionDefinition = defineAction({
 
 export const reverseDistributionDefinition = defineAction({
   name: "aid.reverse",
+  createsRecords: true,
   permission: "entry:write",
   schema: reverseDistributionSchema,
   run: (ctx, input) => reverseDistribution(ctx, input),

@@ -25,7 +25,7 @@ import type { Rupiah } from "@/lib/money";
 import { writerOpdId } from "@/lib/auth/scope";
 import { matchImportedNumbers } from "@/lib/privacy/number-lookup";
 import { maskNumber } from "@/lib/privacy/person-view";
-import { dateToDay, dayToDate } from "@/lib/calendar/days";
+import { dateToDay } from "@/lib/calendar/days";
 import { cellDate, cellId, cellInteger, cellRupiah, cellText, matchKey, truncate, type CellResult } from "@/lib/spreadsheet/cells";
 import type { ImportColumn } from "@/lib/spreadsheet/columns";
 import { acceptRow, defineTableImport, rejectRow, type RowValues, type SaveRowContext } from "@/lib/spreadsheet/table-import";
@@ -33,6 +33,7 @@ import { z } from "@/lib/validation/zod";
 import { createDistribution } from "./distributions";
 import { aidKindLabel, duplicateLine } from "./labels";
 import { sameKindThisYear } from "./same-kind-this-year";
+import { entryWithProof } from "./proof-numbers";
 import { createDistributionSchema } from "./schemas";
 import { aidRoutes } from "@/features/aid/routes";
 import { programmesRoutes } from "@/features/programmes/routes";
@@ -189,18 +190,8 @@ async function recipientOf({ tx }: ActionContext, row: DistributionImportRow): P
   return { householdId: member.householdId, memberId: member.id };
 }
 
-async function assertNotRecorded({ tx }: ActionContext, opdId: string, householdId: string, row: DistributionImportRow) {
-  const earlier = await tx.aidDistribution.findFirst({
-    where: {
-      opdId,
-      householdId,
-      distributedAt: dayToDate(row.date),
-      proofRef: { equals: row.proofRef, mode: "insensitive" },
-      reversesId: null,
-      reversedBy: { none: { status: "VERIFIED" } },
-    },
-    select: { status: true },
-  });
+async function assertNotRecorded({ tx, tenantId }: ActionContext, opdId: string, householdId: string, row: DistributionImportRow) {
+  const earlier = await entryWithProof(tx, { tenantId, opdId, householdId, kind: row.kind, distributedAt: row.date, proofRef: row.proofRef });
   if (earlier) {
     throw new AppError(
       "CONFLICT",

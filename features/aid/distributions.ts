@@ -12,6 +12,7 @@ import { dayToDate, dateToDay } from "@/lib/calendar/days";
 import { cityToday } from "@/lib/calendar/city-today";
 import { aidKindLabel, duplicateLine } from "./labels";
 import { sameKindThisYear } from "./same-kind-this-year";
+import { entryWithProof, proofTaken } from "./proof-numbers";
 import type { CreateDistributionInput } from "./schemas";
 
 type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
@@ -59,6 +60,20 @@ export async function createDistribution({ tx, tenantId, user }: Ctx, input: Cre
   }
   if (input.distributedAt > dateToDay(await cityToday(tx, tenantId, clock.now))) {
     throw invalid("distributedAt", "Tanggal penyerahan tidak boleh melewati hari ini.");
+  }
+
+  if (
+    input.proofRef &&
+    (await entryWithProof(tx, {
+      tenantId,
+      opdId,
+      householdId: input.householdId,
+      kind: input.kind,
+      distributedAt: input.distributedAt,
+      proofRef: input.proofRef,
+    }))
+  ) {
+    throw proofTaken();
   }
 
   const earlier = await sameKindThisYear(tx, { householdId: input.householdId, kind: input.kind, year });

@@ -21,6 +21,7 @@ const afterEntry = (slug: string, result: { budgetLineId: string }) => [
 
 export const createRealisationDefinition = defineAction({
   name: "budget.realisations.create",
+  createsRecords: true,
   permission: "entry:write",
   schema: createRealisationSchema,
   run: (ctx, input) => createRealisation(ctx, input),
@@ -48,6 +49,7 @@ export const deleteRealisationDefinition = defineAction({
 
 export const reverseRealisationDefinition = defineAction({
   name: "budget.realisations.reverse",
+  createsRecords: true,
   permission: "entry:write",
   schema: reverseRealisationSchema,
   run: (ctx, input) => reverseRealisation(ctx, input),

@@ -27,6 +27,7 @@ const CODE_TAKEN = new AppError("CONFLICT", "Kode OPD ini sudah dipakai.", { cod
 
 export const createOpdDefinition = defineAction({
   name: "opds.create",
+  createsRecords: true,
   permission: "opd:manage",
   schema: createOpdSchema,
   run: async ({ tx, tenantId }, input) => {

@@ -16,6 +16,7 @@ import { programmesRoutes } from "@/features/programmes/routes";
 
 export const createProgrammeDefinition = defineAction({
   name: "programmes.create",
+  createsRecords: true,
   permission: "programme:write",
   schema: createProgrammeSchema,
   run: (ctx, input) => createProgramme(ctx, input),
@@ -43,6 +44,7 @@ export const deleteProgrammeDefinition = defineAction({
 
 export const createBudgetLineDefinition = defineAction({
   name: "programmes.budgetLines.create",
+  createsRecords: true,
   permission: "programme:write",
   schema: createBudgetLineSchema,
   run: (ctx, input) => createBudgetLine(ctx, input),

@@ -29,6 +29,7 @@ export const lookupNumberDefinition = defineAction({
 
 export const changeStatusDefinition = defineAction({
   name: "registry.changeStatus",
+  createsRecords: true,
   permission: "registry:graduate",
   schema: changeStatusSchema,
   run: (ctx, input) =>
@@ -44,6 +45,7 @@ export const changeStatusDefinition = defineAction({
 
 export const proposeChangeDefinition = defineAction({
   name: "registry.changeRequests.propose",
+  createsRecords: true,
   permission: "registry:change-propose",
   schema: proposeChangeSchema,
   run: (ctx, input) => proposeChange(ctx, input),

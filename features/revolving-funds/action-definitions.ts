@@ -27,6 +27,7 @@ const afterLoan = (slug: string, result: { loanId: string }) => [
 
 export const createFundDefinition = defineAction({
   name: "revolvingFunds.funds.create",
+  createsRecords: true,
   permission: "revolving-fund:write",
   schema: createFundSchema,
   run: (ctx, input) => createFund(ctx, input),
@@ -45,6 +46,7 @@ export const updateFundDefinition = defineAction({
 
 export const addCapitalDefinition = defineAction({
   name: "revolvingFunds.funds.addCapital",
+  createsRecords: true,
   permission: "revolving-fund:write",
   schema: addCapitalSchema,
   run: (ctx, input) => addCapital(ctx, input),
@@ -54,6 +56,7 @@ export const addCapitalDefinition = defineAction({
 
 export const createLoanDefinition = defineAction({
   name: "revolvingFunds.loans.create",
+  createsRecords: true,
   permission: "revolving-fund:write",
   schema: createLoanSchema,
   run: (ctx, input) => createLoan(ctx, input),
@@ -90,6 +93,7 @@ export const disburseLoanDefinition = defineAction({
 
 export const recordRepaymentDefinition = defineAction({
   name: "revolvingFunds.loans.repay",
+  createsRecords: true,
   permission: "revolving-fund:write",
   schema: recordRepaymentSchema,
   run: async (ctx, input) => {

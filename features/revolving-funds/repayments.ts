@@ -12,6 +12,7 @@ import { findOwnLoan } from "./scope";
 import { lockRow } from "@/lib/db/locks";
 import { cityToday } from "@/lib/calendar/city-today";
 import type { RecordRepaymentInput } from "./schemas";
+import { receiptKey, receiptTaken } from "./receipt-numbers";
 
 type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
 
@@ -34,6 +35,11 @@ export async function recordRepayment({ tx, tenantId, user }: Ctx, input: Record
   const paidBefore = loan.principalRepaid + loan.feePaid;
   const left = remainingObligation(loan, schedule);
   if (input.amount > left) throw invalid("amount", `Melebihi sisa kewajiban, ${formatRupiah(left)}.`);
+
+  // The loan is locked above, so two payments of one receipt cannot both pass this; the unique
+  // index on (loan, receiptKey) holds it for every other writer.
+  const key = receiptKey(input.receiptNo);
+  if (key && (await tx.repayment.count({ where: { loanId: loan.id, receiptKey: key } })) > 0) throw receiptTaken();
 
   const { principalPart, feePart } = allocatePayment(schedule, paidBefore, input.amount);
   const count = await tx.repayment.count({ where: { loanId: loan.id } });

@@ -40,6 +40,7 @@ const afterVerify = (slug: string, result: { trainingIds: string[] }) => [
 
 export const createTrainingDefinition = defineAction({
   name: "trainings.create",
+  createsRecords: true,
   permission: "entry:write",
   schema: createTrainingSchema,
   run: (ctx, input) => createTraining(ctx, input),
@@ -85,6 +86,7 @@ export const verifyTrainingsDefinition = defineAction({
 
 export const addParticipantDefinition = defineAction({
   name: "trainings.participants.add",
+  createsRecords: true,
   permission: "entry:write",
   schema: addParticipantSchema,
   run: (ctx, input) => addParticipant(ctx, input),

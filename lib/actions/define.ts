@@ -24,6 +24,14 @@ export type ActionDefinition<Schema extends z.ZodType, Result> = {
   successMessage?: string;
   /** Milliseconds the transaction may take (default 20 s); file imports need more. */
   timeout?: number;
+  /**
+   * The action adds records (an entry, a loan, a request…): its form must send a submission
+   * key (lib/actions/submission-key.ts), and a repeat of the key answers with the first
+   * result instead of adding them again. The result is kept with the key for a day, so it
+   * holds ids, never a secret or a person's data. tests/unit/submission-keys.test.ts holds
+   * every action to a choice.
+   */
+  createsRecords?: true;
 };
 
 // biome-ignore lint: the registry holds definitions of any schema and result.

@@ -8,8 +8,10 @@ import type { Tx } from "@/lib/db";
 import type { ScopeOptions } from "@/lib/db/tenant-scope";
 import { AppError, forbidden, isAppError, notFound } from "@/lib/errors";
 import { fieldErrorsOf, formDataToObject } from "@/lib/validation/zod";
-import type { ActionDefinition, ActionResult, PlatformActionDefinition } from "./define";
+import type { ActionContext, ActionDefinition, ActionResult, PlatformActionDefinition } from "./define";
 import { errorCodeWords } from "./error-words";
+import { isSubmissionKey, SUBMISSION_KEY_FIELD } from "./submission-key";
+import { claimSubmission, purgeSubmissions, storeSubmissionResult } from "./submissions";
 
 /** What the pipeline needs from the outside world; tests pass their own. */
 export type ActionDeps = GateDeps & {
@@ -39,15 +41,21 @@ export async function runAction<Schema extends ZodType, Result>(
     if (!admission.ok) throw refusal(admission.denial);
     const user = admission.user;
 
-    const input = rawInput instanceof FormData ? formDataToObject(rawInput) : rawInput;
+    const { input, submissionKey } = splitSubmissionKey(rawInput instanceof FormData ? formDataToObject(rawInput) : rawInput);
+    if (definition.createsRecords && !submissionKey) throw STALE_FORM;
     const parsed = await parseInput(definition.schema as ZodType, input);
 
     const tenantId = user.tenantId;
     const actor = { userId: user.id, requestId, ip: meta.ip ?? null };
-    const data = await deps.withTenant(tenantId, (tx) => definition.run({ tx, user, tenantId, tenantSlug, requestId }, parsed as never), {
-      actor,
-      timeout: definition.timeout,
-    });
+    const data = await deps.withTenant(
+      tenantId,
+      async (tx) => {
+        const ctx: ActionContext = { tx, user, tenantId, tenantSlug, requestId };
+        if (!definition.createsRecords || !submissionKey) return definition.run(ctx, parsed as never);
+        return runOnce(ctx, definition, submissionKey, parsed);
+      },
+      { actor, timeout: definition.timeout },
+    );
     for (const path of definition.revalidate?.(tenantSlug, data) ?? []) deps.revalidatePath(path);
     return { ok: true, data, message: definition.successMessage };
   } catch (error) {
@@ -84,6 +92,27 @@ export async function runPlatformAction<Schema extends ZodType, Result>(
   } catch (error) {
     return failure(error, requestId, definition.name, meta.locale);
   }
+}
+
+// A form rendered before keys existed, or a client that is not a form of the app.
+const STALE_FORM = new AppError("INVALID", "Formulir ini perlu dimuat ulang sebelum dikirim. Muat ulang halaman, lalu kirim lagi.");
+
+/** The input without its submission key, and the key when it is well formed. */
+function splitSubmissionKey(input: unknown): { input: unknown; submissionKey: string | null } {
+  if (!input || typeof input !== "object" || !(SUBMISSION_KEY_FIELD in input)) return { input, submissionKey: null };
+  const { [SUBMISSION_KEY_FIELD]: key, ...rest } = input as Record<string, unknown>;
+  return { input: rest, submissionKey: isSubmissionKey(key) ? key : null };
+}
+
+/** Runs the action once per key; a repeat of the key gets the first run's result. */
+async function runOnce<Result>(ctx: ActionContext, definition: ActionDefinition<ZodType, Result>, key: string, parsed: unknown): Promise<Result> {
+  const submission = { tenantId: ctx.tenantId, key, userId: ctx.user.id, action: definition.name };
+  const earlier = await claimSubmission(ctx.tx, submission);
+  if (earlier) return earlier.result as Result;
+  const result = await definition.run(ctx, parsed as never);
+  await storeSubmissionResult(ctx.tx, submission, result);
+  await purgeSubmissions(ctx.tx, ctx.tenantId);
+  return result;
 }
 
 /** The gate's refusal as the error a form shows. */

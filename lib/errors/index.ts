@@ -2,7 +2,17 @@
  * The one error type that carries a message for the user. Anything else thrown inside a
  * server action is logged and answered with a generic message, never shown as is.
  */
-export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "INVALID" | "CONFLICT" | "UNAUTHENTICATED" | "RATE_LIMITED" | "STALE";
+export type AppErrorCode =
+  | "NOT_FOUND"
+  | "FORBIDDEN"
+  | "INVALID"
+  | "CONFLICT"
+  | "UNAUTHENTICATED"
+  | "RATE_LIMITED"
+  /** Someone else saved the record after the form was shown. */
+  | "STALE"
+  /** A business number (receipt, proof) already recorded where it may appear once. */
+  | "NUMBER_TAKEN";
 
 export class AppError extends Error {
   readonly code: AppErrorCode;

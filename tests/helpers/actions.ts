@@ -1,5 +1,6 @@
+import { newSubmissionKey, SUBMISSION_KEY_FIELD } from "@/lib/actions/submission-key";
 import type { SessionUser } from "@/lib/auth/session-user";
-import type { ActionDeps } from "@/lib/actions/run";
+import { runAction, type ActionDeps } from "@/lib/actions/run";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { TestDb } from "./db";
 import type { TestTenant } from "./factories";
@@ -30,3 +31,16 @@ export function actionDeps(t: TestDb, user: SessionUser | null, revalidated: str
     requestMeta: async () => ({ requestId: "req-test", ip: "127.0.0.1" }),
   };
 }
+
+/** A form's input as the app's forms send it: with a fresh submission key (lib/actions/submission-key.ts). */
+export function submitted<Input>(input: Input): Input {
+  const key = newSubmissionKey();
+  if (input instanceof FormData) {
+    input.set(SUBMISSION_KEY_FIELD, key);
+    return input;
+  }
+  return { ...(input as object), [SUBMISSION_KEY_FIELD]: key } as Input;
+}
+
+/** runAction with the input sent as a form sends it: with a fresh submission key. */
+export const runSubmitted: typeof runAction = (deps, definition, tenantSlug, input) => runAction(deps, definition, tenantSlug, submitted(input));

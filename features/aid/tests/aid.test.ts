@@ -15,7 +15,7 @@ import { exportRoute } from "@/lib/spreadsheet/routes";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { programmeScope } from "@/lib/auth/scope";
 import { getHouseholdTimeline } from "@/features/registry/household/timeline";
-import { actionDeps, sessionUser } from "@/tests/helpers/actions";
+import { actionDeps, sessionUser, submitted } from "@/tests/helpers/actions";
 import { callRoute, routeDeps } from "@/tests/helpers/routes";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 import { createTestHousehold, createTestTenant, type TestTenant } from "@/tests/helpers/factories";
@@ -36,7 +36,7 @@ let dinsosAid2023: string;
 
 const read = <T>(fn: Parameters<typeof t.withTenant<T>>[1]) => t.withTenant(city.id, fn);
 const run = (user: SessionUser, definition: AnyActionDefinition, input: Record<string, unknown>, slug = city.slug) =>
-  runAction(actionDeps(t, user), definition, slug, input);
+  runAction(actionDeps(t, user), definition, slug, submitted(input));
 const fieldErrors = (result: unknown) => (result as { fieldErrors?: Record<string, string[]> }).fieldErrors ?? {};
 
 let nikSerial = 0;

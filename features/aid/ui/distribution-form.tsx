@@ -48,7 +48,9 @@ export function DistributionForm(props: DistributionFormProps) {
 
 function DistributionFormRound(props: DistributionFormProps & { onCreated: (message: string) => void }) {
   const t = useTranslations("Aid.form");
+  const errors = useTranslations("Aid.errors");
   const { state, pending, formRef, onSubmit, fieldError, formError } = useActionForm<Result>(props.action);
+  const proofTaken = state && !state.ok && state.code === "NUMBER_TAKEN";
   const acknowledge = useRef<HTMLInputElement>(null);
   const [kind, setKind] = useState(props.preset?.kind ?? "");
   const duplicate = state && !state.ok ? state.fieldErrors?.duplicate : undefined;
@@ -164,7 +166,7 @@ function DistributionFormRound(props: DistributionFormProps & { onCreated: (mess
           placeholder={t("proofPlaceholder")}
           autoComplete="off"
           maxLength={120}
-          error={fieldError("proofRef")}
+          error={proofTaken ? errors("proofTaken") : fieldError("proofRef")}
         />
         {kind === "HOUSING" || kind === "CAPITAL" || kind === "OTHER" ? (
           <Field

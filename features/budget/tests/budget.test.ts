@@ -14,7 +14,7 @@ import { budgetOverview, lineEntries, monthlyBreakdown, pendingEntries } from "@
 import { createRealisation } from "@/features/budget/realisations";
 import { addTotals, lineTotals } from "@/features/budget/totals";
 import { programmeScope } from "@/lib/auth/scope";
-import { actionDeps, sessionUser } from "@/tests/helpers/actions";
+import { actionDeps, sessionUser, submitted } from "@/tests/helpers/actions";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 import { createTestTenant, type TestTenant } from "@/tests/helpers/factories";
 
@@ -66,7 +66,7 @@ async function newLine(opdId: string, name: string, pagu: bigint, year = 2024) {
 }
 
 const run = (user: SessionUser, definition: AnyActionDefinition, input: Record<string, unknown>, slug = city.slug) =>
-  runAction(actionDeps(t, user), definition, slug, input);
+  runAction(actionDeps(t, user), definition, slug, submitted(input));
 
 async function enter(user: SessionUser, budgetLineId: string, month: number, amount: string, note = "") {
   const result = await run(user, createRealisationDefinition, { budgetLineId, month: String(month), amount, note });

@@ -11,7 +11,7 @@ import {
 } from "@/features/opds/action-definitions";
 import { listOpds } from "@/features/opds/queries";
 import { createUserDefinition } from "@/features/users/action-definitions";
-import { actionDeps, sessionUser } from "@/tests/helpers/actions";
+import { actionDeps, runSubmitted, sessionUser } from "@/tests/helpers/actions";
 import { openTestDb, uniqueSuffix, type TestDb } from "@/tests/helpers/db";
 import { createTestTenant, type TestTenant } from "@/tests/helpers/factories";
 
@@ -34,7 +34,7 @@ const auditOf = (id: string) => t.withTenant(city.id, (tx) => tx.auditLog.findMa
 const opdCount = (tenant: TestTenant) => t.withTenant(tenant.id, (tx) => tx.opd.count());
 
 async function createOpd(tenant: TestTenant, code: string) {
-  const result = await runAction(actionDeps(t, sessionUser(tenant, "CITY_ADMIN")), createOpdDefinition, tenant.slug, {
+  const result = await runSubmitted(actionDeps(t, sessionUser(tenant, "CITY_ADMIN")), createOpdDefinition, tenant.slug, {
     code,
     name: "Dinas Sosial",
     shortName: "Dinsos",
@@ -49,7 +49,7 @@ describe("OPDs of a city", () => {
     form.set("code", " 1.06 ");
     form.set("name", "Dinas Sosial");
     form.set("shortName", "Dinsos");
-    const result = await runAction(actionDeps(t, admin()), createOpdDefinition, city.slug, form);
+    const result = await runSubmitted(actionDeps(t, admin()), createOpdDefinition, city.slug, form);
     expect(result).toMatchObject({ ok: true, data: { opd: { code: "1.06", name: "Dinas Sosial", shortName: "Dinsos", active: true } } });
     if (!result.ok) return;
     expect(await readOpd(city, result.data.opd.id)).toMatchObject({ tenantId: city.id, code: "1.06" });
@@ -58,7 +58,7 @@ describe("OPDs of a city", () => {
 
   it("refuses a code the city already uses; another city may use it", async () => {
     await createOpd(city, "2.09");
-    const again = await runAction(actionDeps(t, admin()), createOpdDefinition, city.slug, {
+    const again = await runSubmitted(actionDeps(t, admin()), createOpdDefinition, city.slug, {
       code: "2.09",
       name: "Dinas Ketahanan Pangan",
       shortName: "DKP",
@@ -68,7 +68,7 @@ describe("OPDs of a city", () => {
   });
 
   it("checks the form in Indonesian", async () => {
-    const result = await runAction(actionDeps(t, admin()), createOpdDefinition, city.slug, { code: "2/07", name: "D", shortName: "" });
+    const result = await runSubmitted(actionDeps(t, admin()), createOpdDefinition, city.slug, { code: "2/07", name: "D", shortName: "" });
     expect(result).toMatchObject({ ok: false, code: "INVALID" });
     if (result.ok) return;
     expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(["code", "name", "shortName"]);
@@ -117,7 +117,7 @@ describe("OPDs of a city", () => {
       ok: true,
       data: { opd: { active: false } },
     });
-    const staff = await runAction(actionDeps(t, admin()), createUserDefinition, city.slug, {
+    const staff = await runSubmitted(actionDeps(t, admin()), createUserDefinition, city.slug, {
       name: "Staf Baru",
       email: `staf-${uniqueSuffix()}@uji.go.id`,
       role: "OPD_STAFF",

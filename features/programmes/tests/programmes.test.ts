@@ -12,7 +12,7 @@ import {
 } from "@/features/programmes/action-definitions";
 import { getProgramme, listProgrammeLines, listProgrammes, programmeYears } from "@/features/programmes/queries";
 import { programmeScope } from "@/lib/auth/scope";
-import { actionDeps, sessionUser } from "@/tests/helpers/actions";
+import { actionDeps, sessionUser, submitted } from "@/tests/helpers/actions";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 import { createTestTenant, type TestTenant } from "@/tests/helpers/factories";
 
@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 const run = (user: SessionUser, definition: AnyActionDefinition, input: Record<string, unknown>, slug = city.slug) =>
-  runAction(actionDeps(t, user), definition, slug, input);
+  runAction(actionDeps(t, user), definition, slug, submitted(input));
 
 const programmeForm = (overrides: Record<string, unknown> = {}) => ({
   name: "Pelatihan Menjahit",

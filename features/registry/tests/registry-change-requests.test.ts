@@ -5,7 +5,7 @@ import { decideChangeDefinition, proposeChangeDefinition } from "@/features/regi
 import { listChangeRequests } from "@/features/registry/change-requests/queries";
 import { registryScope } from "@/lib/auth/scope";
 import { personView } from "@/lib/privacy/person-view";
-import { actionDeps, sessionUser } from "@/tests/helpers/actions";
+import { actionDeps, runSubmitted, sessionUser } from "@/tests/helpers/actions";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 import { createTestTenant, type TestTenant } from "@/tests/helpers/factories";
 import { addKelurahan, makeHousehold, nikFor } from "@/features/registry/tests/registry-fixtures";
@@ -30,7 +30,7 @@ const officer = () => sessionUser(city, "KELURAHAN", { kelurahanId: city.kelurah
 const bapeda = () => sessionUser(city, "BAPEDA");
 const seenBy = (user: Parameters<typeof personView>[0]) => ({ view: personView(user), today: new Date(Date.UTC(2026, 11, 6)) });
 const newHousehold = (spec: Parameters<typeof makeHousehold>[2] = {}) => t.withTenant(city.id, (tx) => makeHousehold(tx, city, spec));
-const propose = (input: Record<string, unknown>, user = officer(), slug = city.slug) => runAction(actionDeps(t, user), proposeChangeDefinition, slug, input);
+const propose = (input: Record<string, unknown>, user = officer(), slug = city.slug) => runSubmitted(actionDeps(t, user), proposeChangeDefinition, slug, input);
 const decide = (input: Record<string, unknown>, user = bapeda(), slug = city.slug) => runAction(actionDeps(t, user), decideChangeDefinition, slug, input);
 const snapshot = (householdId: string) =>
   t.withTenant(city.id, async (tx) => ({

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runAction } from "@/lib/actions/run";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { changeStatusDefinition } from "@/features/registry/action-definitions";
-import { actionDeps, sessionUser } from "@/tests/helpers/actions";
+import { actionDeps, runSubmitted, sessionUser } from "@/tests/helpers/actions";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 import { createTestTenant, type TestTenant } from "@/tests/helpers/factories";
 import { makeHousehold } from "@/features/registry/tests/registry-fixtures";
@@ -25,7 +24,7 @@ const bapeda = () => sessionUser(city, "BAPEDA");
 const newHousehold = (spec: Parameters<typeof makeHousehold>[2] = {}) =>
   t.withTenant(city.id, (tx) => makeHousehold(tx, city, spec)).then((made) => made.household);
 const change = (householdId: string, input: Record<string, unknown>, user = bapeda(), slug = city.slug) =>
-  runAction(actionDeps(t, user), changeStatusDefinition, slug, { householdId, effectiveDate: "2024-08-01", reason: "Verifikasi lapangan", ...input });
+  runSubmitted(actionDeps(t, user), changeStatusDefinition, slug, { householdId, effectiveDate: "2024-08-01", reason: "Verifikasi lapangan", ...input });
 const state = (householdId: string) =>
   t.withTenant(city.id, async (tx) => ({
     household: await tx.household.findFirstOrThrow({ where: { id: householdId } }),

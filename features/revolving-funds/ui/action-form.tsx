@@ -37,7 +37,8 @@ export function ActionForm<Result>({
   className?: string;
   /** Where to go after success, given the action's result. */
   successHref?: (result: Result) => string;
-  children: (fieldError: FieldError) => ReactNode;
+  /** The fields, given the field-error reader and the refusal's code (to show a refusal in the page's language). */
+  children: (fieldError: FieldError, failureCode: string | undefined) => ReactNode;
 }) {
   const router = useRouter();
   const { state, pending, formRef, onSubmit, fieldError, formError } = useActionForm<Result>(
@@ -63,7 +64,7 @@ export function ActionForm<Result>({
       ))}
       {version === undefined ? null : <VersionField version={version} />}
       <div key={`${round}:${version ?? ""}`} className="contents">
-        {children(fieldError)}
+        {children(fieldError, state && !state.ok ? state.code : undefined)}
       </div>
       <div>
         <Button type="submit" disabled={pending}>

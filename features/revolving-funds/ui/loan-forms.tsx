@@ -151,9 +151,10 @@ export function DisburseForm({ action, loanId, today }: { action: FormAction<unk
 
 export function RepaymentForm({ action, loanId, today, suggested }: { action: FormAction<unknown>; loanId: string; today: string; suggested: string }) {
   const t = useTranslations("RevolvingFunds.repaymentForm");
+  const errors = useTranslations("RevolvingFunds.errors");
   return (
     <ActionForm action={action} hidden={{ loanId }} submitLabel={t("submit")} pendingLabel={t("saving")} errorSummary={t("errorSummary")}>
-      {(fieldError) => (
+      {(fieldError, failureCode) => (
         <div className="grid gap-4 md:grid-cols-2">
           <RupiahField
             id="repay-amount"
@@ -164,7 +165,13 @@ export function RepaymentForm({ action, loanId, today, suggested }: { action: Fo
             preview={(amount) => `= ${amount}`}
           />
           <Field id="repay-date" name="paidAt" type="date" max={today} defaultValue={today} label={t("paidAt")} error={fieldError("paidAt")} />
-          <Field id="repay-receipt" name="receiptNo" label={t("receiptNo")} hint={t("receiptHint")} error={fieldError("receiptNo")} />
+          <Field
+            id="repay-receipt"
+            name="receiptNo"
+            label={t("receiptNo")}
+            hint={t("receiptHint")}
+            error={failureCode === "NUMBER_TAKEN" ? errors("receiptTaken") : fieldError("receiptNo")}
+          />
           <Field id="repay-note" name="note" label={t("note")} error={fieldError("note")} />
         </div>
       )}

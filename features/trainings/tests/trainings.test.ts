@@ -28,7 +28,7 @@ import { participantExport } from "@/features/trainings/participant-export";
 import { importParticipantsDefinition } from "@/features/trainings/participant-import";
 import { generateNik } from "@/lib/identity/nik";
 import { NUMBER_LOOKUP_POLICY } from "@/lib/privacy/number-lookup";
-import { actionDeps, sessionUser } from "@/tests/helpers/actions";
+import { actionDeps, sessionUser, submitted } from "@/tests/helpers/actions";
 import { callRoute, routeDeps } from "@/tests/helpers/routes";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 import { createTestHousehold, createTestTenant, type TestTenant } from "@/tests/helpers/factories";
@@ -48,7 +48,7 @@ let stranger: SessionUser;
 
 const read = <T>(fn: Parameters<typeof t.withTenant<T>>[1]) => t.withTenant(city.id, fn);
 const run = (user: SessionUser, definition: AnyActionDefinition, input: Record<string, unknown>, slug = city.slug) =>
-  runAction(actionDeps(t, user), definition, slug, input);
+  runAction(actionDeps(t, user), definition, slug, submitted(input));
 const fieldErrors = (result: unknown) => (result as { fieldErrors?: Record<string, string[]> }).fieldErrors ?? {};
 
 beforeAll(async () => {
