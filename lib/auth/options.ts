@@ -1,5 +1,7 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { after } from "next/server";
+import { purgeIfDue } from "@/lib/privacy/retention";
 import { appAuthDeps } from "./deps";
 import { clientIp, requestId } from "./request";
 import { authRoutes } from "./routes";
@@ -42,7 +44,12 @@ export function authOptions(): AuthOptions {
             console.error("sign-in failed", error);
             throw new Error(SIGN_IN_ERROR.unavailable);
           }
-          if (result.ok) return result.user;
+          if (result.ok) {
+            const { tenantId } = result.user;
+            // Retention needs a regular run and sign-ins are one; after the response, so no one waits.
+            if (tenantId) after(() => purgeIfDue(appAuthDeps, tenantId).catch((error) => console.error("retention purge failed", error)));
+            return result.user;
+          }
           if (result.reason === "locked") throw new Error(lockedErrorCode(result.retryAfterMinutes));
           if (result.reason === "inactive") throw new Error(SIGN_IN_ERROR.inactive);
           return null;
