@@ -28,6 +28,7 @@ export const TENANT_PAGES = {
   opds: { permission: "opd:manage" },
   areas: { permission: "area:manage" },
   audit: { permission: "audit:read" },
+  processingRecord: { permission: "audit:read" },
 } as const satisfies Record<string, { permission: PagePermission }>;
 
 export type TenantPageKey = keyof typeof TENANT_PAGES;

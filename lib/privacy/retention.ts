@@ -5,15 +5,7 @@
 import type { Tx } from "@/lib/db";
 import { addDays, addMonths } from "@/lib/calendar/days";
 import { recordAudit } from "@/lib/db/audit";
-
-export type RetentionPeriods = { auditMonths: number; importReportDays: number };
-
-/** Five years of audit trail; a month of import reports (their rejected rows carry NIKs). */
-export const RETENTION_DEFAULTS: RetentionPeriods = { auditMonths: 60, importReportDays: 30 };
-export const RETENTION_LIMITS = {
-  auditMonths: { min: 12, max: 120 },
-  importReportDays: { min: 1, max: 365 },
-} as const satisfies Record<keyof RetentionPeriods, { min: number; max: number }>;
+import { RETENTION_DEFAULTS, type RetentionPeriods } from "./retention-periods";
 
 /** Rows deleted or emptied per statement, so a long backlog never holds one huge lock. */
 const PURGE_BATCH = 5_000;

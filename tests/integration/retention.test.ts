@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as downloadRejected } from "@/app/[tenant]/registri/impor/[jobId]/ditolak/route";
+import { updateRetentionDefinition } from "@/features/audit/action-definitions";
 import { getRegistryImport } from "@/features/registry/import/queries";
+import { runAction } from "@/lib/actions/run";
 import { addDays, addMonths } from "@/lib/calendar/days";
 import type { Tx } from "@/lib/db";
 import { purgeAll, purgeExpired, purgeIfDue } from "@/lib/privacy/retention";
-import { sessionUser } from "../helpers/actions";
+import { actionDeps, sessionUser } from "../helpers/actions";
 import { openTestDb, type TestDb } from "../helpers/db";
 import { createTestTenant, type TestTenant } from "../helpers/factories";
 import { callRoute, routeDeps } from "../helpers/routes";
@@ -120,5 +122,32 @@ describe("the purge", () => {
     await auditRow(city, addMonths(now, -61), "kedua");
     expect(await purgeIfDue(t, city.id, new Date(now.getTime() + 60 * 60_000))).toBeNull();
     expect(await purgeIfDue(t, city.id, new Date(now.getTime() + 7 * 60 * 60_000))).toEqual({ auditRows: 1, importReports: 0 });
+  });
+});
+
+describe("the retention setting", () => {
+  it("is the city admin's to change, within bounds, and the change is audited; the auditor only reads it", async () => {
+    const city = await createTestTenant(t.db, t.withTenant);
+    const admin = sessionUser(city, "CITY_ADMIN");
+    const save = (user: ReturnType<typeof sessionUser>, input: Record<string, string>) =>
+      runAction(actionDeps(t, user), updateRetentionDefinition, city.slug, input);
+
+    expect(await save(admin, { auditMonths: "36", importReportDays: "14" })).toMatchObject({
+      ok: true,
+      data: { retention: { auditMonths: 36, importReportDays: 14 } },
+    });
+    expect(await save(admin, { auditMonths: "6", importReportDays: "14" })).toMatchObject({ ok: false, fieldErrors: { auditMonths: [expect.any(String)] } });
+    expect(await save(admin, { auditMonths: "36", importReportDays: "1000" })).toMatchObject({
+      ok: false,
+      fieldErrors: { importReportDays: [expect.any(String)] },
+    });
+    expect(await save(sessionUser(city, "AUDITOR"), { auditMonths: "12", importReportDays: "1" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+
+    const stored = await t.withTenant(city.id, (tx) => tx.retentionSetting.findUniqueOrThrow({ where: { tenantId: city.id } }));
+    expect(stored).toMatchObject({ auditMonths: 36, importReportDays: 14 });
+    const audit = await t.withTenant(city.id, (tx) => tx.auditLog.findMany({ where: { entity: "RetentionSetting" } }));
+    expect(audit).toEqual([
+      expect.objectContaining({ action: "create", userId: admin.id, after: expect.objectContaining({ auditMonths: 36, importReportDays: 14 }) }),
+    ]);
   });
 });
