@@ -10,6 +10,9 @@ import type { Role } from "@/lib/generated/prisma/enums";
  * identity numbers a keyed hash and their last four digits; what names or locates a person,
  * or is specific personal data (UU 27/2022 Pasal 4), nothing; the rest as it is.
  */
+/** What an audit row holds in place of a name, an address or a birth date (redact.ts). */
+export const REDACTED = "[redacted]";
+
 export const PERSONAL_KINDS = [
   "nik",
   "noKk",

@@ -4,9 +4,9 @@
 // entity holds them.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { keyedTag } from "./keyed-hash";
-import { PERSONAL_DATA, type PersonalKind, type PersonalModel, personalKind } from "./personal-data";
+import { PERSONAL_DATA, type PersonalKind, type PersonalModel, personalKind, REDACTED } from "./personal-data";
 
-export const REDACTED = "[redacted]";
+export { REDACTED };
 
 const NUMBER_KINDS = new Set<PersonalKind>(["nik", "noKk", "registryId"]);
 const HIDDEN_KINDS = new Set<PersonalKind>(["name", "address", "rtRw", "birthDate", "birthPlace", "health", "fileRows"]);
