@@ -1,7 +1,7 @@
 // What an audit row keeps of personal data, read from the table in personal-data.ts: identity
 // numbers become their last four digits and a keyed tag; names, addresses, birth details and
 // health, and an uploaded file's rows become "[redacted]"; nested records are redacted by their field names, whatever
-// entity holds them.
+// entity holds them; and a 16-digit number anywhere else is masked as a NIK would be.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { keyedTag } from "./keyed-hash";
 import { PERSONAL_DATA, type PersonalKind, type PersonalModel, personalKind, REDACTED } from "./personal-data";
@@ -60,7 +60,11 @@ function redactValue(kind: PersonalKind, value: unknown): unknown {
   return value;
 }
 
+/** A NIK or No. KK typed where no field says so (a search in an export's query, a note). */
+const IDENTITY_NUMBER = /\b\d{16}\b/g;
+
 function redactNested(value: unknown): unknown {
+  if (typeof value === "string") return value.replace(IDENTITY_NUMBER, maskedNumber);
   if (Array.isArray(value)) return value.map(redactNested);
   if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
     return Object.fromEntries(

@@ -77,7 +77,7 @@ describe("the audit trail holds no one's identity", () => {
     expect(maskedNumber(` ${newNik}`)).toEqual(maskedNumber(newNik));
   });
 
-  it("redacts personal fields nested in any entity's record, and keeps what names no one", async () => {
+  it("redacts personal fields nested in any entity's record, and a NIK typed anywhere in it", async () => {
     const nik = cityNik(city, born);
     const id = `uji-${Date.now()}`;
     await t.withTenant(city.id, (tx) =>
@@ -86,7 +86,12 @@ describe("the audit trail holds no one's identity", () => {
         action: "export",
         entity: "Laporan",
         entityId: id,
-        after: { rows: 2, people: [{ nik, name: "Siti Aminah", address: "Jl. Melati 3", desil: 1 }], programme: { name: "Pelatihan Menjahit" } },
+        after: {
+          rows: 2,
+          people: [{ nik, name: "Siti Aminah", address: "Jl. Melati 3", desil: 1 }],
+          programme: { name: "Pelatihan Menjahit" },
+          query: { q: `nik ${nik}`, page: "2" },
+        },
       }),
     );
     const [row] = await auditOf("Laporan", id);
@@ -94,6 +99,7 @@ describe("the audit trail holds no one's identity", () => {
       rows: 2,
       people: [{ nik: maskedNumber(nik), name: REDACTED, address: REDACTED, desil: 1 }],
       programme: { name: REDACTED },
+      query: { q: `nik ${maskedNumber(nik)}`, page: "2" },
     });
   });
 
