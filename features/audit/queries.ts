@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   "auth.sign_in_failed",
   "auth.password_changed",
   "auth.password_change_failed",
+  "retention.purge",
 ] as const;
 
 const UNAUDITED = new Set<string>(["AuditLog", "RateLimit"]);

@@ -40,6 +40,8 @@ export const TENANT_PAGES = {
   opds: { permission: "opd:manage", people: false },
   areas: { permission: "area:manage", people: false },
   audit: { permission: "audit:read", people: false },
+  // What Entas stores about people and why: the table, not the people.
+  processingRecord: { permission: "audit:read", people: false },
 } as const satisfies Record<string, TenantPage>;
 
 export type TenantPageKey = keyof typeof TENANT_PAGES;

@@ -29,6 +29,7 @@ export const PERMISSIONS = [
   "revolving-fund:write",
   "revolving-fund:rollup",
   "audit:read",
+  "retention:manage",
   "data:export",
   "person:subject-access",
 ] as const;
@@ -39,7 +40,7 @@ const OPD_STAFF = ["programme:read", "programme:write", "entry:write", "registry
 
 export const ROLE_PERMISSIONS = {
   PLATFORM_ADMIN: ["tenant:manage"],
-  CITY_ADMIN: ["user:manage", "opd:manage", "area:manage", "audit:read"],
+  CITY_ADMIN: ["user:manage", "opd:manage", "area:manage", "audit:read", "retention:manage"],
   OPD_STAFF,
   OPD_HEAD: [...OPD_STAFF, "entry:verify"],
   BAPEDA: [

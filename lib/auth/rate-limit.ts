@@ -2,6 +2,7 @@
 // each failure is counted by one INSERT … ON CONFLICT DO UPDATE, so any number of server
 // processes share them and concurrent failures are all counted.
 import type { ScopedClient } from "@/lib/db";
+import { keyedTag } from "@/lib/privacy/keyed-hash";
 
 export type RateLimitPolicy = {
   /** Failures within one window that lock the key. */
@@ -19,8 +20,11 @@ export const IP_POLICY: RateLimitPolicy = { max: 30, windowMs: FIFTEEN_MINUTES, 
 
 export type Counter = { count: number; windowStart: Date; lockedUntil: Date | null };
 
-/** Emails are keyed lower-case and trimmed, as entas_lookup_login compares them. */
-export const accountKey = (email: string) => `login:email:${email.trim().toLowerCase()}`;
+/**
+ * Emails are keyed lower-case and trimmed, as entas_lookup_login compares them, and by their
+ * keyed tag: whatever was typed into the box (a password, even) is not kept.
+ */
+export const accountKey = (email: string) => `login:email:${keyedTag("sign-in", email.trim().toLowerCase())}`;
 export const ipKey = (ip: string) => `login:ip:${ip}`;
 
 /**

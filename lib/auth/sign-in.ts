@@ -2,6 +2,7 @@
 // function of the database so the tests call it directly.
 import { z } from "zod";
 import { recordAudit } from "@/lib/db/audit";
+import { keyedTag } from "@/lib/privacy/keyed-hash";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { inUserScope, type AuthDeps } from "./deps";
 import { PASSWORD_MAX_LENGTH, verifyAgainstDummy, verifyPassword } from "./password";
@@ -113,7 +114,8 @@ async function auditFailure(
       action: "auth.sign_in_failed",
       entity: "User",
       entityId: entry.login?.id ?? null,
-      after: { email: entry.email, reason: entry.reason },
+      // An address that is no account's may be anything typed into the box, a password too.
+      after: entry.login ? { email: entry.email, reason: entry.reason } : { loginTag: keyedTag("sign-in", entry.email), reason: entry.reason },
       ip: entry.ip,
       requestId: entry.requestId,
     }),

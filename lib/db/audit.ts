@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
+import { redactRecord } from "@/lib/privacy/redact";
 
 export type AuditEntry = {
   tenantId: string | null;
@@ -27,8 +28,8 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<bigint> {
       action: entry.action,
       entity: entry.entity,
       entityId: entry.entityId ?? null,
-      before: auditJson(entry.before),
-      after: auditJson(entry.after),
+      before: auditJson(entry.entity, entry.before),
+      after: auditJson(entry.entity, entry.after),
       requestId: entry.requestId ?? null,
       ip: entry.ip ?? null,
     },
@@ -55,9 +56,12 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(jsonSafe(a)) === JSON.stringify(jsonSafe(b));
 }
 
-/** A record as an audit row's `before` or `after` holds it (see jsonSafe); nothing stays nothing. */
-export function auditJson(value: Record<string, unknown> | null | undefined): Prisma.InputJsonValue | undefined {
-  return value ? (jsonSafe(value) as Prisma.InputJsonValue) : undefined;
+/**
+ * A record of `entity` as an audit row's `before` or `after` holds it: serialised (see
+ * jsonSafe), then with its personal data redacted (lib/privacy/redact.ts); nothing stays nothing.
+ */
+export function auditJson(entity: string, value: Record<string, unknown> | null | undefined): Prisma.InputJsonValue | undefined {
+  return value ? (redactRecord(entity, jsonSafe(value) as Record<string, unknown>) as Prisma.InputJsonValue) : undefined;
 }
 
 /**

@@ -90,8 +90,8 @@ export async function auditedWrite(options: {
       action: entry.action,
       entity: model,
       entityId: entry.id == null ? null : String(entry.id),
-      before: auditJson(entry.before),
-      after: auditJson(entry.after),
+      before: auditJson(model, entry.before),
+      after: auditJson(model, entry.after),
       requestId: options.actor.requestId ?? null,
       ip: options.actor.ip ?? null,
     }));

@@ -11,6 +11,7 @@ import SignIn from "./SignIn.json" with { type: "json" };
 import Account from "./Account.json" with { type: "json" };
 import Platform from "./Platform.json" with { type: "json" };
 import Audit from "./Audit.json" with { type: "json" };
+import Privacy from "./Privacy.json" with { type: "json" };
 import Users from "./Users.json" with { type: "json" };
 import Opds from "./Opds.json" with { type: "json" };
 import Areas from "./Areas.json" with { type: "json" };
@@ -49,6 +50,7 @@ const messages = {
   Account,
   Platform,
   Audit,
+  Privacy,
   Users,
   Opds,
   Areas,

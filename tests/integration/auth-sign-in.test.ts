@@ -4,6 +4,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { hashPassword } from "@/lib/auth/password";
 import { ACCOUNT_POLICY, IP_POLICY, accountKey, ipKey, nextCounter, recordFailure, type Counter } from "@/lib/auth/rate-limit";
 import { authenticate } from "@/lib/auth/sign-in";
+import { keyedTag } from "@/lib/privacy/keyed-hash";
 import { openTestDb, uniqueSuffix, type TestDb } from "../helpers/db";
 import { createTestTenant, type TestTenant } from "../helpers/factories";
 
@@ -95,7 +96,7 @@ describe("authenticate", () => {
     const ip = randomIp();
     expect(await authenticate(t, { email, password: PASSWORD, ip })).toEqual({ ok: false, reason: "invalid" });
     const rows = await auditRows(null, { action: "auth.sign_in_failed" });
-    const mine = rows.filter((row) => (row.after as { email?: string } | null)?.email === email);
+    const mine = rows.filter((row) => (row.after as { loginTag?: string } | null)?.loginTag === keyedTag("sign-in", email));
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ tenantId: null, entityId: null, ip, after: { reason: "unknown_email" } });
     expect(await counter(accountKey(email))).toMatchObject({ count: 1 });

@@ -16,8 +16,10 @@ describe("the policies", () => {
     expect(IP_POLICY).toEqual({ max: 30, windowMs: 15 * minute, lockMs: 15 * minute });
   });
 
-  it("key accounts by lower-cased email and addresses by IP", () => {
-    expect(accountKey("  Budi@Kupangkota.go.id ")).toBe("login:email:budi@kupangkota.go.id");
+  it("key accounts by a keyed tag of the lower-cased email, never the email itself, and addresses by IP", () => {
+    expect(accountKey("  Budi@Kupangkota.go.id ")).toBe(accountKey("budi@kupangkota.go.id"));
+    expect(accountKey("budi@kupangkota.go.id")).toMatch(/^login:email:[0-9a-f]{16}$/);
+    expect(accountKey("budi@kupangkota.go.id")).not.toBe(accountKey("ani@kupangkota.go.id"));
     expect(ipKey("10.0.0.7")).toBe("login:ip:10.0.0.7");
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAuditEntries, parseAuditSearchParams, startOfDay, type AuditFilter } from "@/features/audit/queries";
-import { fieldChanges } from "@/features/audit/ui/audit-format";
+import { auditValueText, fieldChanges } from "@/features/audit/ui/audit-format";
+import { REDACTED } from "@/lib/privacy/personal-data";
 import { openTestDb, uniqueSuffix, type TestDb } from "@/tests/helpers/db";
 import { createTestTenant, type TestTenant } from "@/tests/helpers/factories";
 
@@ -160,5 +161,11 @@ describe("the changes column", () => {
   it("shows an update's changed fields, and a created record's fields without its bookkeeping", () => {
     expect(fieldChanges({ name: "a", updatedAt: "x" }, { name: "b", updatedAt: "y" })).toEqual([{ field: "name", before: "a", after: "b" }]);
     expect(fieldChanges(null, { id: "c1", tenantId: "t", name: "b", note: null, createdAt: "z" })).toEqual([{ field: "name", before: undefined, after: "b" }]);
+  });
+
+  it("says in the reader's words that a value was redacted", () => {
+    const options = { locale: "id" as const, timeZone: "Asia/Makassar", yes: "ya", no: "tidak", empty: "kosong", redacted: "disamarkan" };
+    expect(auditValueText(REDACTED, options)).toEqual({ text: "disamarkan" });
+    expect(auditValueText("************0001 #3f2a9c1e0b7d4a55", options)).toEqual({ text: "************0001 #3f2a9c1e0b7d4a55" });
   });
 });

@@ -18,7 +18,7 @@ export async function AuditChanges({
   const changes = fieldChanges(before, after);
   if (changes.length === 0) return <span className="text-muted">{t("changes.none")}</span>;
 
-  const options = { locale, timeZone, yes: t("values.true"), no: t("values.false"), empty: t("values.empty") };
+  const options = { locale, timeZone, yes: t("values.true"), no: t("values.false"), empty: t("values.empty"), redacted: t("values.redacted") };
   const value = (raw: unknown, className: string) => {
     const { text, full } = auditValueText(raw, options);
     return (

@@ -1,5 +1,6 @@
 import type { AppLocale } from "@/lib/i18n/locales";
 import { intlLocale } from "@/lib/format/locale";
+import { REDACTED } from "@/lib/privacy/personal-data";
 
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -57,9 +58,10 @@ const MAX_VALUE_LENGTH = 60;
 /** One value as short text; `full` when it had to be cut. */
 export function auditValueText(
   value: unknown,
-  options: { locale: AppLocale; timeZone: string; yes: string; no: string; empty: string },
+  options: { locale: AppLocale; timeZone: string; yes: string; no: string; empty: string; redacted: string },
 ): { text: string; full?: string } {
   if (value === null || value === undefined || value === "") return { text: options.empty };
+  if (value === REDACTED) return { text: options.redacted };
   if (typeof value === "boolean") return { text: value ? options.yes : options.no };
   if (typeof value === "string" && ISO_INSTANT.test(value)) {
     // Date-only columns are stored as UTC midnight: show the day itself.

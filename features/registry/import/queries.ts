@@ -4,6 +4,7 @@ import type { Tx } from "@/lib/db";
 import type { ImportStatus } from "@/lib/generated/prisma/enums";
 import type { RegistryImportReport } from "./run-import";
 import type { RejectedRow } from "@/lib/spreadsheet/table-import";
+import { importReportExpired, retentionOf } from "@/lib/privacy/retention";
 
 export type ImportJobListRow = {
   id: string;
@@ -54,6 +55,8 @@ export type ImportJobSummary = {
   report: Omit<RegistryImportReport, "rejected">;
   /** The first rejected rows, for the table on the page. */
   firstRejected: RejectedRow[];
+  /** The rejected rows are past the city's retention: gone, or no longer shown. */
+  rejectedExpired: boolean;
 };
 
 /** One registry import with its counts and first rejected rows, or null. */
@@ -77,6 +80,7 @@ export async function getRegistryImport(tx: Tx, tenantId: string, jobId: string,
     WHERE "tenantId" = ${tenantId} AND id = ${jobId} AND kind = 'REGISTRY'`;
   const row = rows[0];
   if (!row || !row.report) return null;
+  const rejectedExpired = importReportExpired(row.createdAt, await retentionOf(tx));
   return {
     id: row.id,
     status: row.status,
@@ -84,11 +88,12 @@ export async function getRegistryImport(tx: Tx, tenantId: string, jobId: string,
     createdAt: row.createdAt,
     committedAt: row.committedAt,
     report: row.report,
-    firstRejected: row.first ?? [],
+    firstRejected: rejectedExpired ? [] : (row.first ?? []),
+    rejectedExpired,
   };
 }
 
-/** Everything needed to write the rejected-rows spreadsheet. */
+/** Everything needed to write the rejected-rows spreadsheet; null once the report has expired. */
 export async function getRejectedRows(
   tx: Tx,
   tenantId: string,
@@ -96,9 +101,11 @@ export async function getRejectedRows(
 ): Promise<{ fileName: string; headers: string[]; rejected: RejectedRow[] } | null> {
   const job = await tx.importJob.findUnique({
     where: { tenantId_id: { tenantId, id: jobId } },
-    select: { kind: true, fileName: true, report: true },
+    select: { kind: true, fileName: true, report: true, createdAt: true },
   });
   if (!job || job.kind !== "REGISTRY" || !job.report) return null;
+  // Checked here as well as purged (lib/privacy/retention.ts): the purge may not have run yet.
+  if (importReportExpired(job.createdAt, await retentionOf(tx))) return null;
   const report = job.report as unknown as RegistryImportReport;
   return { fileName: job.fileName, headers: report.headers ?? [], rejected: report.rejected ?? [] };
 }

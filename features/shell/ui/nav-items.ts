@@ -39,6 +39,7 @@ const PAGE_HREFS = {
   opds: opdsRoutes.list,
   areas: areasRoutes.list,
   audit: auditRoutes.list,
+  processingRecord: auditRoutes.processingRecord,
 } satisfies Record<TenantPageKey, (slug: string) => string>;
 
 /** The URL of a page of a city, e.g. `tenantPageHref("mataram", "aid")` is "/mataram/bantuan". */

@@ -112,7 +112,9 @@ export async function ImportResult({
           <FormNotice>{t("result.committed", { date: formatDateTime(job.committedAt, { locale, timeZone }) })}</FormNotice>
         ) : null}
 
-        {report.rejectedRows > 0 ? (
+        {report.rejectedRows > 0 && job.rejectedExpired ? (
+          <p className="text-sm text-muted">{t("result.rejectedExpired", { count: number(report.rejectedRows) })}</p>
+        ) : report.rejectedRows > 0 ? (
           <section aria-labelledby="import-rejected" className="space-y-3">
             <div className="flex flex-wrap items-end justify-between gap-3">
               <div>

@@ -1,0 +1,52 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormAlert, FormNotice } from "@/components/ui/form-alert";
+import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
+import { RETENTION_DEFAULTS, RETENTION_LIMITS, type RetentionPeriods } from "@/lib/privacy/retention-periods";
+
+/** The city admin sets how long the audit log and import reports are kept. */
+export function RetentionForm({ action, periods }: { action: FormAction<{ retention: RetentionPeriods }>; periods: RetentionPeriods }) {
+  const t = useTranslations("Privacy");
+  const { state, pending, formRef, onSubmit, fieldError, formError } = useActionForm(action);
+  const hint = (field: keyof RetentionPeriods) => ({ ...RETENTION_LIMITS[field], default: RETENTION_DEFAULTS[field] });
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending || undefined}>
+      {formError ? <FormAlert>{formError}</FormAlert> : null}
+      {state?.ok && state.message ? <FormNotice>{state.message}</FormNotice> : null}
+      <div className="grid items-start gap-4 sm:grid-cols-2">
+        <Field
+          id="retention-audit"
+          name="auditMonths"
+          type="number"
+          inputMode="numeric"
+          label={t("retention.auditMonths")}
+          hint={t("retention.auditMonthsHint", hint("auditMonths"))}
+          defaultValue={periods.auditMonths}
+          min={RETENTION_LIMITS.auditMonths.min}
+          max={RETENTION_LIMITS.auditMonths.max}
+          required
+          error={fieldError("auditMonths")}
+        />
+        <Field
+          id="retention-import"
+          name="importReportDays"
+          type="number"
+          inputMode="numeric"
+          label={t("retention.importReportDays")}
+          hint={t("retention.importReportDaysHint", hint("importReportDays"))}
+          defaultValue={periods.importReportDays}
+          min={RETENTION_LIMITS.importReportDays.min}
+          max={RETENTION_LIMITS.importReportDays.max}
+          required
+          error={fieldError("importReportDays")}
+        />
+      </div>
+      <Button type="submit" disabled={pending}>
+        {pending ? t("retention.saving") : t("retention.save")}
+      </Button>
+    </form>
+  );
+}
