@@ -4,7 +4,7 @@ import { auditRoutes } from "@/features/audit/routes";
 import { retentionSchema } from "@/features/audit/schemas";
 
 export const updateRetentionDefinition = defineAction({
-  name: "audit.retention.update",
+  name: "audit.retention.save",
   permission: "retention:manage",
   schema: retentionSchema,
   run: async ({ tx, tenantId }, input) => {

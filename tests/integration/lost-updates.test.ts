@@ -12,7 +12,7 @@ import {
 } from "@/features/programmes/action-definitions";
 import { createRealisationDefinition, updateRealisationDefinition, verifyRealisationsDefinition } from "@/features/budget/action-definitions";
 import { saveStatisticDefinition } from "@/features/statistics/action-definitions";
-import { actionDeps, sessionUser } from "@/tests/helpers/actions";
+import { actionDeps, sessionUser, submitted } from "@/tests/helpers/actions";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 import { createTestTenant, type TestTenant } from "@/tests/helpers/factories";
 
@@ -36,7 +36,12 @@ afterAll(async () => {
 });
 
 const run = (user: SessionUser, definition: AnyActionDefinition, input: Record<string, unknown>, locale?: string) =>
-  runAction({ ...actionDeps(t, user), requestMeta: async () => ({ requestId: "req-test", ip: "127.0.0.1", locale }) }, definition, city.slug, input);
+  runAction(
+    { ...actionDeps(t, user), requestMeta: async () => ({ requestId: "req-test", ip: "127.0.0.1", locale }) },
+    definition,
+    city.slug,
+    definition.createsRecords ? submitted(input) : input,
+  );
 
 const read = <T>(fn: Parameters<typeof t.withTenant<T>>[1]) => t.withTenant(city.id, fn);
 

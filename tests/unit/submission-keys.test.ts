@@ -17,6 +17,7 @@ vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => null }));
 /** Actions that add no record, or whose repeat cannot add one; each with the reason. */
 const ADDS_NOTHING_AGAIN: Record<string, string> = {
   "aid.delete": "deletes a draft",
+  "audit.retention.save": "replaces the city's two retention periods",
   "aid.verify": "verifies drafts; verified ones are left as they are",
   "aid.import": "a file import: rows already recorded (same NOMOR BUKTI) are refused; its report holds the file's rows, not kept with a key",
   "areas.sync": "makes the city's areas equal to the reference list",
@@ -33,6 +34,7 @@ const ADDS_NOTHING_AGAIN: Record<string, string> = {
   "programmes.budgetLines.update": "edits",
   "programmes.budgetLines.delete": "deletes",
   "registry.revealPersonal": "shows a number (the view is audited)",
+  "registry.lookupNumber": "finds a household; every lookup is audited and counted against the limit, a repeat too",
   "registry.changeRequests.decide": "a pending request is decided once",
   "registry.duplicates.scan": "one candidate per pair (unique)",
   "registry.duplicates.resolve": "an open candidate is resolved once",

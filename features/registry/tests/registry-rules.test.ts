@@ -30,9 +30,9 @@ describe("status transitions", () => {
 });
 
 describe("the search box", () => {
-  it("reads whole numbers only", () => {
-    expect(readTextQuery("5271 0101 0190 0001", undefined)).toEqual({ kind: "number", digits: "5271010101900001" });
-    expect(readTextQuery("'5271010101900001", undefined)).toEqual({ kind: "number", digits: "5271010101900001" });
+  it("never searches by a number from the URL, and refuses part of one", () => {
+    expect(readTextQuery("5271 0101 0190 0001", undefined)).toEqual({ kind: "numberNotHere" });
+    expect(readTextQuery("'5271010101900001", undefined)).toEqual({ kind: "numberNotHere" });
     expect(readTextQuery("527101010190", undefined)).toEqual({ kind: "badNumber" });
     expect(readTextQuery("NIK 52710101", undefined)).toEqual({ kind: "badNumber" });
     expect(readTextQuery("  budi   santoso ", "contains")).toEqual({ kind: "name", text: "budi santoso", match: "contains" });
