@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { PrintButton } from "@/components/ui/print-button";
+import { cspNonce } from "@/lib/http/nonce";
 
 // On paper only the document shows: the app's bar, the buttons and the links do not.
 const PRINT_CSS = `@media print {
@@ -11,10 +12,10 @@ const PRINT_CSS = `@media print {
 }`;
 
 /** A printable letter (agreement, receipt) on a white sheet, with a print button above it. */
-export function PrintDocument({ printLabel, back, children }: { printLabel: string; back: ReactNode; children: ReactNode }) {
+export async function PrintDocument({ printLabel, back, children }: { printLabel: string; back: ReactNode; children: ReactNode }) {
   return (
     <>
-      <style>{PRINT_CSS}</style>
+      <style nonce={await cspNonce()}>{PRINT_CSS}</style>
       <div className="mb-4 flex flex-wrap items-center gap-3">
         <PrintButton label={printLabel} variant="primary" />
         {back}
