@@ -1,6 +1,7 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { signInAs } from "./auth";
 import { saveScreenshot } from "./screenshots";
+import { test } from "./fixtures";
 
 test("an unknown city shows the Indonesian not-found page", async ({ page }, testInfo) => {
   const response = await page.goto("/nonexistent-city");
