@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { PATH_HEADER, clientUsesHttps } from "@/lib/auth/request";
-import { HSTS, NONCE_HEADER, contentSecurityPolicy, newNonce, servedOverHttps } from "@/lib/http/security-headers";
+import { HSTS, contentSecurityPolicy, newNonce, servedOverHttps } from "@/lib/http/security-headers";
 
 /**
  * Tells the page which URL was asked for (a server component cannot see it), so a
@@ -16,9 +16,7 @@ export function proxy(request: NextRequest) {
   if (!/^[\w.:-]{8,100}$/.test(headers.get("x-request-id") ?? "")) headers.set("x-request-id", crypto.randomUUID());
 
   const https = servedOverHttps(clientUsesHttps(request.headers));
-  const nonce = newNonce();
-  const policy = contentSecurityPolicy(nonce, { https });
-  headers.set(NONCE_HEADER, nonce);
+  const policy = contentSecurityPolicy(newNonce(), { https });
   headers.set("content-security-policy", policy);
 
   const response = NextResponse.next({ request: { headers } });
