@@ -120,8 +120,8 @@ export async function authenticate(deps: AuthDeps, attempt: SignInAttempt): Prom
 
 /**
  * The counters a sign-in at `ip` counts against (see rate-limit.ts for why these three);
- * without a known address (a test, a request that missed the client-address hook) only the
- * account's.
+ * without an address (a request that missed the client-address hook, a test) only the
+ * account's. At its own known addresses an account's lock does not bind, the other two do.
  */
 function throttleCounters(email: string, ip: string | null): [key: string, policy: RateLimitPolicy][] {
   const account: [string, RateLimitPolicy] = [accountKey(email), ACCOUNT_POLICY];
