@@ -2,6 +2,15 @@ import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
+// Headers that never vary; proxy.ts adds a page's Content-Security-Policy and HSTS (lib/http/security-headers.ts).
+const FIXED_SECURITY_HEADERS = [
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+];
+const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -9,6 +18,14 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg"],
   // Small-table imports (lib/spreadsheet/table-import.ts) send their file to a server action.
   experimental: { serverActions: { bodySizeLimit: "11mb" } },
+  // Every response: pages, route handlers, files, errors. Pages get their Content-Security-Policy,
+  // with a nonce, from proxy.ts; the upload route, which proxy.ts skips, gets one from here.
+  async headers() {
+    return [
+      { source: "/:path*", headers: FIXED_SECURITY_HEADERS },
+      { source: "/:tenant/registri/impor/unggah", headers: [{ key: "Content-Security-Policy", value: NON_PAGE_CSP }] },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -1,21 +1,33 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { PATH_HEADER } from "@/lib/auth/request";
+import { PATH_HEADER, clientUsesHttps } from "@/lib/auth/request";
+import { HSTS, contentSecurityPolicy, newNonce, servedOverHttps } from "@/lib/http/security-headers";
 
 /**
  * Tells the page which URL was asked for (a server component cannot see it), so a
- * sign-in redirect can come back to it, and gives every request an id for the audit log.
- * It decides nothing: every page and action checks the session itself.
+ * sign-in redirect can come back to it; gives every request an id for the audit log; and
+ * sets the Content-Security-Policy with this request's nonce, on the request (Next.js puts
+ * the nonce on its scripts from there) and on the response. It decides no access: every
+ * page and action checks the session itself.
  */
 export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set(PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
   // Keep a front proxy's id (to match its logs) when it looks like one; otherwise make one.
   if (!/^[\w.:-]{8,100}$/.test(headers.get("x-request-id") ?? "")) headers.set("x-request-id", crypto.randomUUID());
-  return NextResponse.next({ request: { headers } });
+
+  const https = servedOverHttps(clientUsesHttps(request.headers));
+  const policy = contentSecurityPolicy(newNonce(), { https });
+  headers.set("content-security-policy", policy);
+
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  if (https) response.headers.set("Strict-Transport-Security", HSTS);
+  return response;
 }
 
 export const config = {
   // Everything but static files, and the registry upload: a proxy buffers the request
-  // body (cut at 10 MB), and a 100k-row extract is larger; that route checks the session itself.
+  // body (cut at 10 MB), and a 100k-row extract is larger; that route checks the session
+  // itself, and next.config.mjs gives it and the static files their security headers.
   matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|[^/]+/registri/impor/unggah).*)"],
 };

@@ -9,9 +9,10 @@ export const dynamic = "force-dynamic";
 
 export default async function TenantLayout({ children, params }: { children: ReactNode; params: Promise<{ tenant: string }> }) {
   const slug = (await params).tenant;
+  // The gate first: to a visitor who has not signed in, a city and a slug that is none answer alike.
+  const user = await requireTenantUser(slug);
   const tenant = await getTenantBySlug(slug);
   if (!tenant) notFound();
-  const user = await requireTenantUser(slug);
   return (
     <>
       <TenantBar tenant={tenant} user={user} />

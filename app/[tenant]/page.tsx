@@ -6,7 +6,7 @@ import { KecamatanTable } from "@/features/home/ui/kecamatan-table";
 import { kecamatanFigures } from "@/features/home/figures";
 import { TenantFigures } from "@/features/home/ui/tenant-figures";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireTenantPage } from "@/lib/auth/guard";
+import { isOwnCity, requireTenantPage } from "@/lib/auth/guard";
 import { userCan } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import { getTenantBySlug } from "@/lib/tenant/queries";
@@ -17,15 +17,16 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ tenant: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const tenant = await getTenantBySlug((await params).tenant);
+  const slug = (await params).tenant;
+  const tenant = (await isOwnCity(slug)) ? await getTenantBySlug(slug) : null;
   return tenant ? { title: tenant.name } : {};
 }
 
 export default async function TenantHomePage({ params }: Props) {
   const slug = (await params).tenant;
+  const user = await requireTenantPage(slug, "home");
   const tenant = await getTenantBySlug(slug);
   if (!tenant) notFound();
-  const user = await requireTenantPage(slug, "home");
 
   const t = await getTranslations("Home");
   const [overview, breakdown] = await withTenant(tenant.id, (tx) => Promise.all([getTenantOverview(tx), getKecamatanBreakdown(tx)]));

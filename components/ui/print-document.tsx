@@ -1,14 +1,6 @@
 import type { ReactNode } from "react";
 import { PrintButton } from "@/components/ui/print-button";
-
-// On paper only the document shows: the app's bar, the buttons and the links do not.
-const PRINT_CSS = `@media print {
-  @page { size: A4; margin: 18mm; }
-  body * { visibility: hidden; }
-  .print-document, .print-document * { visibility: visible; }
-  .print-document { position: absolute; inset: 0 auto auto 0; width: 100%; border: 0 !important; box-shadow: none !important; padding: 0 !important; }
-  .print-document .no-print { display: none; }
-}`;
+import { DOCUMENT_PRINT_CSS } from "@/lib/http/inline-styles";
 
 /**
  * A printable document on a white sheet, with a print button above it: a letter (agreement,
@@ -17,7 +9,7 @@ const PRINT_CSS = `@media print {
 export function PrintDocument({ printLabel, back, wide, children }: { printLabel: string; back: ReactNode; wide?: boolean; children: ReactNode }) {
   return (
     <>
-      <style>{PRINT_CSS}</style>
+      <style>{DOCUMENT_PRINT_CSS}</style>
       <div className="mb-4 flex flex-wrap items-center gap-3">
         <PrintButton label={printLabel} variant="primary" />
         {back}

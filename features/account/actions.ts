@@ -9,7 +9,7 @@ import { appAuthDeps } from "@/lib/auth/deps";
 import { signedInGate } from "@/lib/auth/gate";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { clientIp, requestId } from "@/lib/auth/request";
-import { getSessionUser } from "@/lib/auth/session";
+import { endCurrentSession, getSessionUser } from "@/lib/auth/session";
 
 // next-auth's session cookie: "__Secure-" behind HTTPS, split into .0, .1 … when large.
 const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
@@ -23,11 +23,11 @@ async function clearSessionCookies(): Promise<void> {
 }
 
 /**
- * Signs out by dropping the session cookie. A plain form posts here, so it works without
- * JavaScript. (The token is stateless: a copy taken earlier would still be valid until it
- * expires, unless the user changes their password.)
+ * Signs out: ends the session on the server, so a copy of the cookie taken earlier opens
+ * nothing, and drops the cookie. A plain form posts here, so it works without JavaScript.
  */
 export async function signOutAction(): Promise<void> {
+  await endCurrentSession();
   await clearSessionCookies();
   redirect(authRoutes.signIn({ notice: "signedOut" }));
 }

@@ -1,7 +1,7 @@
 import { recordAudit } from "@/lib/db/audit";
 import { inUserScope, type AuthDeps } from "@/lib/auth/deps";
 import { hashPassword, passwordProblems, verifyPassword, type PasswordProblem } from "@/lib/auth/password";
-import { ACCOUNT_POLICY, accountKey, activeLock, minutesLeft, recordFailure } from "@/lib/auth/rate-limit";
+import { ACCOUNT_ADDRESS_POLICY, accountAddressKey, activeLock, minutesLeft, recordFailure } from "@/lib/auth/rate-limit";
 
 export type ChangePasswordInput = {
   currentPassword: string;
@@ -36,7 +36,8 @@ export async function changePassword(
   else if (input.newPassword !== input.confirmPassword) errors.confirmPassword = "mismatch";
   if (Object.keys(errors).length) return { ok: false, errors };
 
-  const key = accountKey(user.email);
+  // The same counter as signing in to this account from this address: one guesser, one count.
+  const key = accountAddressKey(user.email, context.ip ?? "unknown");
   const lockedUntil = await activeLock(deps.db, [key], now);
   if (lockedUntil) return { ok: false, locked: { minutes: minutesLeft(lockedUntil, now) } };
 
@@ -45,7 +46,7 @@ export async function changePassword(
   if (!stored?.active) throw new Error("changePassword: the user is gone or deactivated");
 
   if (!(await verifyPassword(stored.passwordHash, input.currentPassword))) {
-    const counter = await recordFailure(deps.db, key, ACCOUNT_POLICY, now);
+    const counter = await recordFailure(deps.db, key, ACCOUNT_ADDRESS_POLICY, now);
     await inUserScope(deps, user.tenantId, (tx) => recordAudit(tx, { ...audit, action: "auth.password_change_failed", after: { reason: "wrong_password" } }));
     if (counter.lockedUntil && counter.lockedUntil > now) return { ok: false, locked: { minutes: minutesLeft(counter.lockedUntil, now) } };
     return { ok: false, errors: { currentPassword: "currentWrong" } };

@@ -37,6 +37,15 @@ export async function requireUser(): Promise<SessionUser> {
   return passed(await signedInGate(pageDeps));
 }
 
+/**
+ * Whether the signed-in user belongs to this city, never redirecting: for metadata, which
+ * must not tell a visitor whether a city exists.
+ */
+export async function isOwnCity(tenantSlug: string): Promise<boolean> {
+  const user = await getSessionUser();
+  return Boolean(user?.tenantSlug && user.tenantSlug === tenantSlug);
+}
+
 /** /masuk with a callbackUrl back to the page being shown (set by proxy.ts). */
 async function signInPath(): Promise<string> {
   const back = safeCallbackUrl((await headers()).get(PATH_HEADER));

@@ -9,6 +9,7 @@ import { authSecret } from "./secret";
 import { SIGN_IN_ERROR, lockedErrorCode } from "./sign-in-error";
 import { SESSION_MAX_AGE_SECONDS, sessionClaimsSchema, type SessionClaims } from "./session-user";
 import { authenticate, type AuthenticatedUser } from "./sign-in";
+import { endSession } from "./user-sessions";
 
 // Without NEXTAUTH_URL, next-auth v4 would assume http://localhost:3000; trusting the
 // Host / X-Forwarded-* headers instead makes any port and an HTTPS proxy work (secure
@@ -54,6 +55,13 @@ export function authOptions(): AuthOptions {
         },
       }),
     ],
+    events: {
+      // next-auth's own sign-out endpoint; the app's sign-out button ends it the same way.
+      async signOut({ token }) {
+        const claims = sessionClaimsSchema.safeParse(token);
+        if (claims.success) await endSession(appAuthDeps, { id: claims.data.sessionId, userId: claims.data.userId, tenantId: claims.data.tenantId });
+      },
+    },
     callbacks: {
       jwt({ token, user }) {
         // `user` is there only at sign-in; later calls keep the token as it is.
@@ -65,6 +73,7 @@ export function authOptions(): AuthOptions {
           role: signedIn.role,
           sessionVersion: signedIn.sessionVersion,
           signedInAt: Date.now(),
+          sessionId: signedIn.sessionId,
         };
         return { ...token, ...claims };
       },

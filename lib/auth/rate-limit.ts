@@ -13,10 +13,25 @@ export type RateLimitPolicy = {
 
 const FIFTEEN_MINUTES = 15 * 60_000;
 
-/** Per account: 5 failures in 15 minutes lock it for 15 minutes. */
-export const ACCOUNT_POLICY: RateLimitPolicy = { max: 5, windowMs: FIFTEEN_MINUTES, lockMs: FIFTEEN_MINUTES };
-/** Per address: 30 failures in 15 minutes (a whole office may share one address). */
+// Three counters, so that guessing is slow from anywhere and no one can lock a user out
+// from where the user works:
+// - one account from one address: 5 failures lock that pair (the common guesser);
+// - one address, any accounts: 30 failures lock the address (spraying; a whole office may
+//   share one address). The address is the socket's or a trusted proxy's (client-address.ts),
+//   so it cannot be forged to dodge the lock or to lock someone else's address;
+// - one account, any addresses: 20 failures lock the account (guessing spread over many
+//   addresses), but not at an address the user signed in from in the last 30 days
+//   (KNOWN_ADDRESS_DAYS): a stranger can lock the account everywhere else, never at the
+//   user's own office or home, and the lock still ends 15 minutes after the last failure.
+
+/** One account from one address: 5 failures in 15 minutes lock the pair for 15 minutes. */
+export const ACCOUNT_ADDRESS_POLICY: RateLimitPolicy = { max: 5, windowMs: FIFTEEN_MINUTES, lockMs: FIFTEEN_MINUTES };
+/** One account from any address: 20 failures in 15 minutes lock it, except at its known addresses. */
+export const ACCOUNT_POLICY: RateLimitPolicy = { max: 20, windowMs: FIFTEEN_MINUTES, lockMs: FIFTEEN_MINUTES };
+/** Per address: 30 failures in 15 minutes. */
 export const IP_POLICY: RateLimitPolicy = { max: 30, windowMs: FIFTEEN_MINUTES, lockMs: FIFTEEN_MINUTES };
+/** How long an address the user signed in from stays exempt from the account-wide lock. */
+export const KNOWN_ADDRESS_DAYS = 30;
 
 export type Counter = { count: number; windowStart: Date; lockedUntil: Date | null };
 
@@ -26,6 +41,7 @@ export type Counter = { count: number; windowStart: Date; lockedUntil: Date | nu
  */
 export const accountKey = (email: string) => `login:email:${keyedTag("sign-in", email.trim().toLowerCase())}`;
 export const ipKey = (ip: string) => `login:ip:${ip}`;
+export const accountAddressKey = (email: string, ip: string) => `${accountKey(email)}:ip:${ip}`;
 
 /**
  * The counter after one more failure at `now`: a window starts at its first failure and

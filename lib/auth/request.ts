@@ -1,3 +1,5 @@
+import { CLIENT_IP_HEADER, CLIENT_PROTO_HEADER } from "./client-address";
+
 /** Request headers as a plain object (next-auth) or a Headers instance (next/headers). */
 export type HeaderSource = Headers | Record<string, string | string[] | undefined>;
 
@@ -7,25 +9,17 @@ function header(headers: HeaderSource, name: string): string | undefined {
 }
 
 /**
- * The client's address for throttling and the audit log. Next.js fills X-Forwarded-For
- * with the socket's address unless a proxy already set it; a proxy in front appends the
- * address it saw. So the trustworthy entry is the one `TRUSTED_PROXY_HOPS` (default 1)
- * from the right: without a proxy in front, anyone can forge the header (see README).
+ * The client's address for throttling and the audit log, as client-address-hook.ts decided
+ * it from the socket and the trusted proxy hops (TRUSTED_PROXY_HOPS); never read from a
+ * header the client controls. Null when the request did not pass the hook.
  */
-export function clientIp(headers: HeaderSource, hops = trustedProxyHops()): string | null {
-  const entries = (header(headers, "x-forwarded-for") ?? "")
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  const ip = entries[Math.max(0, entries.length - hops)] ?? header(headers, "x-real-ip")?.trim();
-  if (!ip) return null;
-  // IPv4-mapped IPv6 (::ffff:10.0.0.1) is the same client as 10.0.0.1.
-  return ip.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "").slice(0, 64);
+export function clientIp(headers: HeaderSource): string | null {
+  return header(headers, CLIENT_IP_HEADER)?.trim() || null;
 }
 
-function trustedProxyHops(): number {
-  const hops = Number(process.env.TRUSTED_PROXY_HOPS);
-  return Number.isInteger(hops) && hops > 0 ? hops : 1;
+/** Whether the client's connection (to us, or to the first trusted proxy) was HTTPS. */
+export function clientUsesHttps(headers: HeaderSource): boolean {
+  return header(headers, CLIENT_PROTO_HEADER) === "https";
 }
 
 /** The request id a proxy (or proxy.ts) put on the request, for the audit log. */

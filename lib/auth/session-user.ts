@@ -5,6 +5,7 @@ import { Role } from "@/lib/generated/prisma/enums";
 import { inUserScope, type AuthDeps } from "./deps";
 import type { OpdCapabilities } from "./permissions";
 import { authRoutes } from "./routes";
+import { sessionIsOpen } from "./user-sessions";
 
 /** A session lasts at most this long from sign-in, whatever refreshes its cookie. */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -17,6 +18,8 @@ export const sessionClaimsSchema = z.object({
   sessionVersion: z.number().int(),
   /** Milliseconds since the epoch. */
   signedInAt: z.number().int(),
+  /** The UserSession row: the session counts only while the row is open. */
+  sessionId: z.string().min(1),
 });
 
 export type SessionClaims = z.infer<typeof sessionClaimsSchema>;
@@ -43,18 +46,19 @@ export type PlatformAdmin = SessionUser & { role: "PLATFORM_ADMIN"; tenantId: nu
 
 /**
  * The user behind a session token, re-read from the database, or null when the session
- * has run its course, the user is gone or deactivated, or their sessionVersion has moved
- * on (deactivation, a password change).
+ * has run its course or was ended (signing out), the user is gone or deactivated, or their
+ * sessionVersion has moved on (deactivation, a password change).
  */
 export async function loadSessionUser(deps: AuthDeps, claims: unknown, now: Date = new Date()): Promise<SessionUser | null> {
   const parsed = sessionClaimsSchema.safeParse(claims);
   if (!parsed.success) return null;
-  const { userId, tenantId, sessionVersion, signedInAt } = parsed.data;
+  const { userId, tenantId, sessionVersion, signedInAt, sessionId } = parsed.data;
   const age = now.getTime() - signedInAt;
   if (age > SESSION_MAX_AGE_SECONDS * 1000 || age < -60_000) return null;
 
-  const user = await inUserScope(deps, tenantId, (tx) =>
-    tx.user.findUnique({
+  const user = await inUserScope(deps, tenantId, async (tx) => {
+    if (!(await sessionIsOpen(tx, { id: sessionId, userId }, now))) return null;
+    return tx.user.findUnique({
       where: { id: userId },
       select: {
         id: true,
@@ -69,8 +73,8 @@ export async function loadSessionUser(deps: AuthDeps, claims: unknown, now: Date
         sessionVersion: true,
         tenant: { select: { slug: true } },
       },
-    }),
-  );
+    });
+  });
   if (!user || !user.active || user.sessionVersion !== sessionVersion || user.tenantId !== tenantId) return null;
   // The platform admin belongs to no tenant, and a tenant's user is never platform admin.
   if ((user.role === "PLATFORM_ADMIN") !== (user.tenantId === null)) return null;

@@ -2,7 +2,8 @@ import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { appAuthDeps } from "./deps";
 import { authOptions } from "./options";
-import { loadSessionUser, type SessionUser } from "./session-user";
+import { loadSessionUser, sessionClaimsSchema, type SessionUser } from "./session-user";
+import { endSession } from "./user-sessions";
 
 export type { PlatformAdmin, SessionUser, TenantSessionUser } from "./session-user";
 
@@ -16,3 +17,12 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const claims = (session as { claims?: unknown } | null)?.claims;
   return claims ? loadSessionUser(appAuthDeps, claims) : null;
 });
+
+/** Ends the current request's session on the server (signing out), if it has one. */
+export async function endCurrentSession(): Promise<void> {
+  const session = await getServerSession(authOptions());
+  const claims = sessionClaimsSchema.safeParse((session as { claims?: unknown } | null)?.claims);
+  if (!claims.success) return;
+  const { sessionId, userId, tenantId } = claims.data;
+  await endSession(appAuthDeps, { id: sessionId, userId, tenantId });
+}

@@ -6,7 +6,24 @@ import { keyedTag } from "@/lib/privacy/keyed-hash";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { inUserScope, type AuthDeps } from "./deps";
 import { PASSWORD_MAX_LENGTH, verifyAgainstDummy, verifyPassword } from "./password";
-import { ACCOUNT_POLICY, IP_POLICY, accountKey, activeLock, ipKey, isLocked, minutesLeft, pruneCounters, recordFailure, resetCounter } from "./rate-limit";
+import {
+  ACCOUNT_ADDRESS_POLICY,
+  ACCOUNT_POLICY,
+  IP_POLICY,
+  KNOWN_ADDRESS_DAYS,
+  accountAddressKey,
+  accountKey,
+  activeLock,
+  ipKey,
+  isLocked,
+  minutesLeft,
+  pruneCounters,
+  recordFailure,
+  resetCounter,
+  type RateLimitPolicy,
+} from "./rate-limit";
+import { SESSION_MAX_AGE_SECONDS } from "./session-user";
+import { openSession } from "./user-sessions";
 
 /** What goes into the session token. */
 export type AuthenticatedUser = {
@@ -16,6 +33,8 @@ export type AuthenticatedUser = {
   role: Role;
   tenantId: string | null;
   sessionVersion: number;
+  /** The UserSession row this sign-in opened. */
+  sessionId: string;
 };
 
 export type SignInResult =
@@ -42,22 +61,26 @@ const credentialsSchema = z.object({
 });
 
 /**
- * Signs in with email and password, or says why not. Throttled per account and per
- * address (see rate-limit.ts); every failure is audited in the user's tenant (null when
- * the email is unknown); a success resets the account's counter and sets lastLoginAt.
+ * Signs in with email and password, or says why not. Throttled per account and address,
+ * per address and per account (see rate-limit.ts); every failure is audited in the user's
+ * tenant (null when the email is unknown); a success opens a UserSession, resets the
+ * account's counters and sets lastLoginAt.
  */
 export async function authenticate(deps: AuthDeps, attempt: SignInAttempt): Promise<SignInResult> {
   const parsed = credentialsSchema.safeParse({ email: attempt.email, password: attempt.password });
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
   const now = attempt.now ?? new Date();
-  const keys = [accountKey(email), ...(attempt.ip ? [ipKey(attempt.ip)] : [])];
   const audit = { ip: attempt.ip, requestId: attempt.requestId ?? null };
 
   const login = await deps.lookupLogin(email);
   const fail = (reason: string) => auditFailure(deps, { login, email, reason, ...audit });
 
-  const lockedUntil = await activeLock(deps.db, keys, now);
+  const counters = throttleCounters(email, attempt.ip);
+  const knownAddress = Boolean(login && attempt.ip && (await signedInFrom(deps, login, attempt.ip, now)));
+  const binding = counters.filter(([key]) => !(knownAddress && key === accountKey(email))).map(([key]) => key);
+
+  const lockedUntil = await activeLock(deps.db, binding, now);
   if (lockedUntil) {
     await fail("locked");
     return { ok: false, reason: "locked", retryAfterMinutes: minutesLeft(lockedUntil, now) };
@@ -74,27 +97,46 @@ export async function authenticate(deps: AuthDeps, attempt: SignInAttempt): Prom
   const passwordOk = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
 
   if (!user || !passwordOk || !user.active) {
-    const counters = await Promise.all([
-      recordFailure(deps.db, accountKey(email), ACCOUNT_POLICY, now),
-      ...(attempt.ip ? [recordFailure(deps.db, ipKey(attempt.ip), IP_POLICY, now)] : []),
-    ]);
+    const recorded = await Promise.all(counters.map(async ([key, policy]) => ({ key, counter: await recordFailure(deps.db, key, policy, now) })));
     const reason = !user ? "unknown_email" : !passwordOk ? "wrong_password" : "inactive";
     await fail(reason);
-    const lock = counters.filter((counter) => isLocked(counter, now)).map((counter) => counter.lockedUntil!.getTime());
+    const lock = recorded.filter(({ key, counter }) => binding.includes(key) && isLocked(counter, now)).map(({ counter }) => counter.lockedUntil!.getTime());
     if (lock.length) return { ok: false, reason: "locked", retryAfterMinutes: minutesLeft(new Date(Math.max(...lock)), now) };
     // Only someone who knows the password learns that the account is deactivated.
     return { ok: false, reason: reason === "inactive" ? "inactive" : "invalid" };
   }
 
-  await inUserScope(deps, user.tenantId, async (tx) => {
+  const sessionId = await inUserScope(deps, user.tenantId, async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
     await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, action: "auth.sign_in", entity: "User", entityId: user.id, ...audit });
+    const expiresAt = new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000);
+    return openSession(tx, { userId: user.id, tenantId: user.tenantId, ip: attempt.ip, now, expiresAt });
   });
-  await resetCounter(deps.db, accountKey(email));
+  await Promise.all(counters.filter(([key]) => key !== ipKey(attempt.ip ?? "")).map(([key]) => resetCounter(deps.db, key)));
   await pruneCounters(deps.db, now);
 
   const { active: _active, passwordHash: _hash, ...authenticated } = user;
-  return { ok: true, user: authenticated };
+  return { ok: true, user: { ...authenticated, sessionId } };
+}
+
+/**
+ * The counters a sign-in at `ip` counts against (see rate-limit.ts for why these three);
+ * without an address (a request that missed the client-address hook, a test) only the
+ * account's. At its own known addresses an account's lock does not bind, the other two do.
+ */
+function throttleCounters(email: string, ip: string | null): [key: string, policy: RateLimitPolicy][] {
+  const account: [string, RateLimitPolicy] = [accountKey(email), ACCOUNT_POLICY];
+  if (!ip) return [account];
+  return [[accountAddressKey(email, ip), ACCOUNT_ADDRESS_POLICY], [ipKey(ip), IP_POLICY], account];
+}
+
+/** Whether the user opened a session from `ip` within the last KNOWN_ADDRESS_DAYS. */
+async function signedInFrom(deps: AuthDeps, login: { id: string; tenantId: string | null }, ip: string, now: Date): Promise<boolean> {
+  const since = new Date(now.getTime() - KNOWN_ADDRESS_DAYS * 24 * 60 * 60_000);
+  const session = await inUserScope(deps, login.tenantId, (tx) =>
+    tx.userSession.findFirst({ where: { userId: login.id, ip, createdAt: { gte: since } }, select: { id: true } }),
+  );
+  return session !== null;
 }
 
 async function auditFailure(

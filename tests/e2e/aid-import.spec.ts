@@ -1,6 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { signInAs } from "./auth";
 import { saveScreenshot } from "./screenshots";
+import { test } from "./fixtures";
 
 // Two users and a server render after every write, on a shared, busy machine.
 test.describe.configure({ timeout: 180_000 });

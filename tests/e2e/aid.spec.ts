@@ -1,6 +1,7 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { signInAs } from "./auth";
 import { saveScreenshot } from "./screenshots";
+import { test } from "./fixtures";
 
 // The laptop and the phone run side by side on one database: each takes its own household and day.
 // Several pages and two users per test, on a shared, busy machine.

@@ -1,7 +1,8 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { signInAs } from "./auth";
 import { expectOnePagePrint } from "./print";
 import { saveScreenshot } from "./screenshots";
+import { test } from "./fixtures";
 
 test.beforeEach(async ({ page }) => {
   await signInAs(page, "bapeda.mataram@entas.test");

@@ -1,8 +1,9 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { signInAs } from "./auth";
 import { expectOnePagePrint } from "./print";
 import { saveScreenshot } from "./screenshots";
+import { test } from "./fixtures";
 
 const MAYOR = "walikota.mataram@entas.test";
 

@@ -1,6 +1,7 @@
-import { expect as baseExpect, test, type Page } from "@playwright/test";
+import { expect as baseExpect, type Page } from "@playwright/test";
 import { signInAs } from "./auth";
 import { saveScreenshot } from "./screenshots";
+import { test } from "./fixtures";
 
 // Two cores shared by many: server renders after a write can take a while.
 const expect = baseExpect.configure({ timeout: 20_000 });

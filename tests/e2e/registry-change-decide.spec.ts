@@ -1,6 +1,7 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { signInAs } from "./auth";
 import { saveScreenshot } from "./screenshots";
+import { test } from "./fixtures";
 
 // Bapeda or Dinas Sosial decides change requests. The seed marks Dinsos (1.06)
 // as the OPD whose head decides; the head of any other OPD has no such page.

@@ -1,7 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { generateNik, generateNoKk } from "@/lib/identity/nik";
 import { signInAs } from "./auth";
 import { saveScreenshot } from "./screenshots";
+import { test } from "./fixtures";
 
 const HEADER = "NO KK;NIK;NAMA;JENIS KELAMIN;TGL LAHIR;HUB KELUARGA;DESIL;MISKIN EKSTREM;KECAMATAN;KELURAHAN;ALAMAT";
 // Kecamatan Ampenan of Kota Mataram: the region digits of its NIKs and cards.

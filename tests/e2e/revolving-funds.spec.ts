@@ -1,6 +1,7 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { signInAs } from "@/tests/e2e/auth";
 import { saveScreenshot } from "@/tests/e2e/screenshots";
+import { test } from "./fixtures";
 
 const ROLLUP = "/kupang/dasbor/dana-pem?tahun=2025";
 

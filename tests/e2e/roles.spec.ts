@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { tenantPageHref, visibleNavItems } from "@/features/shell/ui/nav-items";
 import { pageAccess } from "@/lib/auth/gate";
 import { TENANT_PAGES, type TenantPageKey } from "@/lib/auth/pages";
@@ -7,6 +7,7 @@ import { demoAccountsFor } from "@/prisma/demo/demo-accounts";
 import id from "@/messages/id";
 import { signInAs } from "./auth";
 import { saveScreenshot } from "./screenshots";
+import { test } from "./fixtures";
 
 // What the seed marks on each demo account's OPD, as the session would carry it.
 const seededOpds = povertyOpds({ name: "Bapeda", shortName: "Bapeda" });

@@ -1,6 +1,7 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { DEMO_PASSWORD } from "@/prisma/demo/demo-accounts";
 import { saveScreenshot } from "./screenshots";
+import { test } from "./fixtures";
 
 test("a planner signs in with the form, lands in the city and signs out", async ({ page, isMobile }, testInfo) => {
   await page.goto("/mataram");

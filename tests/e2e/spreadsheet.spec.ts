@@ -1,6 +1,7 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { signInAs } from "./auth";
 import { saveScreenshot } from "./screenshots";
+import { test } from "./fixtures";
 
 test("a clerk checks a realisation file, sees the rejected rows, and gets the template and the export", async ({ page }, testInfo) => {
   await signInAs(page, "staf.disnaker.mataram@entas.test");

@@ -3,9 +3,10 @@ import type { Tx } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { changePassword } from "@/features/account/change-password";
 import { hashPassword } from "@/lib/auth/password";
-import { accountKey } from "@/lib/auth/rate-limit";
+import { accountAddressKey } from "@/lib/auth/rate-limit";
 import { SESSION_MAX_AGE_SECONDS, loadSessionUser, type SessionClaims } from "@/lib/auth/session-user";
 import { authenticate } from "@/lib/auth/sign-in";
+import { endSession } from "@/lib/auth/user-sessions";
 import { openTestDb, uniqueSuffix, type TestDb } from "../helpers/db";
 import { createTestTenant, type TestTenant } from "../helpers/factories";
 
@@ -43,8 +44,8 @@ async function createUser(options: { tenant?: TestTenant | null; role?: Role } =
 async function signIn(email: string, password = PASSWORD): Promise<SessionClaims> {
   const result = await authenticate(t, { email, password, ip: null });
   if (!result.ok) throw new Error(`sign-in refused: ${result.reason}`);
-  const { id, tenantId, role, sessionVersion } = result.user;
-  return { userId: id, tenantId, role, sessionVersion, signedInAt: Date.now() };
+  const { id, tenantId, role, sessionVersion, sessionId } = result.user;
+  return { userId: id, tenantId, role, sessionVersion, signedInAt: Date.now(), sessionId };
 }
 
 const updateUser = (user: { id: string; tenantId: string | null }, data: { active?: boolean; sessionVersion?: { increment: number } }) =>
@@ -122,6 +123,34 @@ describe("loadSessionUser", () => {
     expect(await loadSessionUser(t, { ...claims, tenantId: null })).toBeNull();
   });
 
+  it("ends the session on the server when the user signs out: the same token then opens nothing", async () => {
+    const user = await createUser();
+    const claims = await signIn(user.email);
+    const otherDevice = await signIn(user.email);
+    expect(await loadSessionUser(t, claims)).not.toBeNull();
+    await endSession(t, { id: claims.sessionId, userId: user.id, tenantId: city.id });
+    expect(await loadSessionUser(t, claims)).toBeNull();
+    // Signing out on one device leaves the user's other sessions alone.
+    expect(await loadSessionUser(t, otherDevice)).not.toBeNull();
+  });
+
+  it("ends the platform admin's session too", async () => {
+    const admin = await createUser({ tenant: null, role: "PLATFORM_ADMIN" });
+    const claims = await signIn(admin.email);
+    await endSession(t, { id: claims.sessionId, userId: admin.id, tenantId: null });
+    expect(await loadSessionUser(t, claims)).toBeNull();
+  });
+
+  it("refuses a token naming no session, another user's session, or none at all", async () => {
+    const [user, other] = [await createUser(), await createUser()];
+    const claims = await signIn(user.email);
+    const othersClaims = await signIn(other.email);
+    expect(await loadSessionUser(t, { ...claims, sessionId: "tidak-ada" })).toBeNull();
+    expect(await loadSessionUser(t, { ...claims, sessionId: othersClaims.sessionId })).toBeNull();
+    const { sessionId: _dropped, ...withoutSession } = claims;
+    expect(await loadSessionUser(t, withoutSession)).toBeNull();
+  });
+
   it("refuses malformed claims", async () => {
     const user = await createUser();
     const claims = await signIn(user.email);
@@ -154,7 +183,7 @@ describe("changePassword", () => {
     const user = await createUser();
     const input = { currentPassword: "bukan ini 123", newPassword: "kopi luwak manis", confirmPassword: "kopi luwak manis" };
     expect(await changePassword(t, user, input, context)).toEqual({ ok: false, errors: { currentPassword: "currentWrong" } });
-    expect(await t.db.rateLimit.findUnique({ where: { key: accountKey(user.email) } })).toMatchObject({ count: 1 });
+    expect(await t.db.rateLimit.findUnique({ where: { key: accountAddressKey(user.email, context.ip) } })).toMatchObject({ count: 1 });
     const rows = await t.withTenant(city.id, (tx) => tx.auditLog.findMany({ where: { action: "auth.password_change_failed", entityId: user.id } }));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ userId: user.id, ip: context.ip, requestId: "req-cp" });

@@ -1,8 +1,12 @@
+import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
+import type { Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { markClientAddress } from "@/lib/auth/client-address-hook";
+import { clientIp } from "@/lib/auth/request";
 import type { Tx } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { hashPassword } from "@/lib/auth/password";
-import { ACCOUNT_POLICY, IP_POLICY, accountKey, ipKey, nextCounter, recordFailure, type Counter } from "@/lib/auth/rate-limit";
+import { ACCOUNT_POLICY, IP_POLICY, accountAddressKey, accountKey, ipKey, nextCounter, recordFailure, type Counter } from "@/lib/auth/rate-limit";
 import { authenticate } from "@/lib/auth/sign-in";
 import { keyedTag } from "@/lib/privacy/keyed-hash";
 import { openTestDb, uniqueSuffix, type TestDb } from "../helpers/db";
@@ -48,6 +52,17 @@ function auditRows(tenantId: string | null, where: { action: string; entityId?: 
 
 const counter = (key: string) => t.db.rateLimit.findUnique({ where: { key } });
 
+/** The headers a request from `socketAddress` reaches the app with, no proxy in front. */
+function requestFrom(socketAddress: string, headers: IncomingHttpHeaders = {}): IncomingHttpHeaders {
+  const request = { headers: { ...headers } } as IncomingMessage;
+  markClientAddress(request, { remoteAddress: socketAddress } as Socket, 0);
+  return request.headers;
+}
+
+/** A sign-in as next-auth's authorize makes it, with the address taken from the request. */
+const signInOver = (headers: IncomingHttpHeaders, email: string, password: string, now?: Date) =>
+  authenticate(t, { email, password, ip: clientIp(headers), now });
+
 describe("authenticate", () => {
   it("signs in with the right password, sets lastLoginAt and audits the sign-in", async () => {
     const user = await createUser();
@@ -56,8 +71,10 @@ describe("authenticate", () => {
     const result = await authenticate(t, { email: user.email, password: PASSWORD, ip, requestId: "req-1", now });
     expect(result).toEqual({
       ok: true,
-      user: { id: user.id, name: "Pengguna Uji", email: user.email, role: "OPD_STAFF", tenantId: city.id, sessionVersion: 0 },
+      user: { id: user.id, name: "Pengguna Uji", email: user.email, role: "OPD_STAFF", tenantId: city.id, sessionVersion: 0, sessionId: expect.any(String) },
     });
+    const session = await t.withTenant(city.id, (tx) => tx.userSession.findUniqueOrThrow({ where: { id: result.ok ? result.user.sessionId : "" } }));
+    expect(session).toMatchObject({ userId: user.id, tenantId: city.id, ip, createdAt: now, endedAt: null });
     const stored = await t.withTenant(city.id, (tx) => tx.user.findUniqueOrThrow({ where: { id: user.id } }));
     expect(stored.lastLoginAt).toEqual(now);
     const [audit] = await auditRows(city.id, { action: "auth.sign_in", entityId: user.id });
@@ -120,18 +137,19 @@ describe("authenticate", () => {
 });
 
 describe("lockout", () => {
-  it("locks the account on the fifth failure, for 15 minutes, even against the right password", async () => {
+  it("locks an account at one address on the fifth failure, for 15 minutes, even against the right password", async () => {
     const user = await createUser();
+    const ip = randomIp();
     const at = minutesFromNow();
     for (let i = 0; i < 4; i++) {
-      expect(await authenticate(t, { email: user.email, password: "salah", ip: randomIp(), now: at(i) })).toEqual({ ok: false, reason: "invalid" });
+      expect(await authenticate(t, { email: user.email, password: "salah", ip, now: at(i) })).toEqual({ ok: false, reason: "invalid" });
     }
-    expect(await authenticate(t, { email: user.email, password: "salah", ip: randomIp(), now: at(4) })).toEqual({
+    expect(await authenticate(t, { email: user.email, password: "salah", ip, now: at(4) })).toEqual({
       ok: false,
       reason: "locked",
       retryAfterMinutes: 15,
     });
-    expect(await authenticate(t, { email: user.email, password: PASSWORD, ip: randomIp(), now: at(10.5) })).toEqual({
+    expect(await authenticate(t, { email: user.email, password: PASSWORD, ip, now: at(10.5) })).toEqual({
       ok: false,
       reason: "locked",
       retryAfterMinutes: 9,
@@ -139,9 +157,33 @@ describe("lockout", () => {
     const reasons = (await auditRows(city.id, { action: "auth.sign_in_failed", entityId: user.id })).map((row) => (row.after as { reason: string }).reason);
     expect(reasons).toEqual(["wrong_password", "wrong_password", "wrong_password", "wrong_password", "wrong_password", "locked"]);
 
-    // Once the lock has passed, the right password works and clears the account's counter.
-    expect((await authenticate(t, { email: user.email, password: PASSWORD, ip: randomIp(), now: at(19) })).ok).toBe(true);
+    // Once the lock has passed, the right password works and clears the account's counters.
+    expect((await authenticate(t, { email: user.email, password: PASSWORD, ip, now: at(19) })).ok).toBe(true);
     expect(await counter(accountKey(user.email))).toBeNull();
+    expect(await counter(accountAddressKey(user.email, ip))).toBeNull();
+  });
+
+  it("does not lock the user out at another address for one address's failures", async () => {
+    const user = await createUser();
+    const attacker = randomIp();
+    const now = new Date();
+    for (let i = 0; i < 6; i++) await authenticate(t, { email: user.email, password: "salah", ip: attacker, now });
+    expect(await authenticate(t, { email: user.email, password: PASSWORD, ip: attacker, now })).toMatchObject({ ok: false, reason: "locked" });
+    expect((await authenticate(t, { email: user.email, password: PASSWORD, ip: randomIp(), now })).ok).toBe(true);
+  });
+
+  it("locks an account guessed from many addresses after 20 failures, but not at an address its user signed in from", async () => {
+    const user = await createUser();
+    const office = randomIp();
+    const at = minutesFromNow();
+    expect((await authenticate(t, { email: user.email, password: PASSWORD, ip: office, now: at(0) })).ok).toBe(true);
+    for (let i = 0; i < 19; i++) {
+      expect(await authenticate(t, { email: user.email, password: "salah", ip: randomIp(), now: at(1) })).toEqual({ ok: false, reason: "invalid" });
+    }
+    expect(await authenticate(t, { email: user.email, password: "salah", ip: randomIp(), now: at(1) })).toMatchObject({ ok: false, reason: "locked" });
+    expect(await authenticate(t, { email: user.email, password: PASSWORD, ip: randomIp(), now: at(2) })).toMatchObject({ ok: false, reason: "locked" });
+    // The office still signs in: a stranger cannot lock the user out where the user works.
+    expect((await authenticate(t, { email: user.email, password: PASSWORD, ip: office, now: at(2) })).ok).toBe(true);
   });
 
   it("forgets earlier failures after a successful sign-in", async () => {
@@ -173,6 +215,33 @@ describe("lockout", () => {
       retryAfterMinutes: 15,
     });
     expect((await authenticate(t, { email: user.email, password: PASSWORD, ip: randomIp(), now })).ok).toBe(true);
+  });
+});
+
+describe("the address throttling counts", () => {
+  it("is the socket's: 60 failures from one client, each claiming another X-Forwarded-For, lock it at the 30th", async () => {
+    const attacker = randomIp();
+    const now = new Date();
+    const results = [];
+    for (let i = 0; i < 60; i++) {
+      const headers = requestFrom(attacker, { "x-forwarded-for": `198.51.${i}.${i + 1}`, "x-real-ip": `192.0.2.${i}` });
+      results.push(await signInOver(headers, `tebakan-${i}-${uniqueSuffix()}@uji.go.id`, "salah", now));
+    }
+    expect(results.slice(0, 29).every((result) => result.ok === false && result.reason === "invalid")).toBe(true);
+    expect(results.slice(29).every((result) => result.ok === false && result.reason === "locked")).toBe(true);
+    expect(await counter(ipKey(attacker))).toMatchObject({ count: 30 });
+  });
+
+  it("cannot be named: 30 failures claiming a victim's address in X-Forwarded-For leave the victim free to sign in", async () => {
+    const victim = await createUser();
+    const [attacker, victimAddress] = [randomIp(), randomIp()];
+    const now = new Date();
+    for (let i = 0; i < 30; i++) {
+      const headers = requestFrom(attacker, { "x-forwarded-for": victimAddress, "x-real-ip": victimAddress });
+      await signInOver(headers, `tebakan-${i}-${uniqueSuffix()}@uji.go.id`, "salah", now);
+    }
+    expect(await counter(ipKey(victimAddress))).toBeNull();
+    expect((await signInOver(requestFrom(victimAddress), victim.email, PASSWORD, now)).ok).toBe(true);
   });
 });
 

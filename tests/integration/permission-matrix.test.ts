@@ -30,6 +30,7 @@ import { callRoute, routeDeps } from "../helpers/routes";
 const outside = vi.hoisted(() => ({
   user: null as SessionUser | null,
   cookies: new Map<string, { value: string; options?: Record<string, unknown> }>(),
+  sessionsEnded: 0,
 }));
 vi.mock("server-only", () => ({}));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
@@ -49,7 +50,12 @@ vi.mock("next/navigation", () => ({
   },
 }));
 vi.mock("next-intl/server", () => ({ getTranslations: async () => (key: string) => key, getLocale: async () => "id" }));
-vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => outside.user }));
+vi.mock("@/lib/auth/session", () => ({
+  getSessionUser: async () => outside.user,
+  endCurrentSession: async () => {
+    outside.sessionsEnded += 1;
+  },
+}));
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -87,7 +93,7 @@ const PUBLIC_ROUTES = ["app/api/auth/[...nextauth]/route.ts"];
  * for a city. Each has its own check below.
  */
 const ACTION_EXCEPTIONS = {
-  "features/account/actions.ts#signOutAction": "drops the session cookie; anyone may sign out",
+  "features/account/actions.ts#signOutAction": "ends the caller's own session and drops its cookie; anyone may sign out",
   "features/account/actions.ts#changePasswordAction": "the user's own password, behind the gate's first step (signed in)",
   "lib/i18n/actions.ts#setLocale": "remembers the chosen language in a cookie; no user data",
 } as const;
@@ -154,14 +160,10 @@ describe("pages", () => {
     for (const page of PAGES) expect(pageAccess({ role: "PLATFORM_ADMIN", tenantSlug: null }, "kota-a", page)).toBe("not-found");
   });
 
-  // Read as text: every city page's default export reads its URL's parameters, may check
-  // that the city exists (as the layout does), and then passes the gate before anything else.
-  const MAY_COME_FIRST = [
-    /^const slug = \(await params\)\.tenant;$/,
-    /^const \{ tenant: slug(, \w+)* \} = await params;$/,
-    /^const tenant = await getTenantBySlug\(slug\);$/,
-    /^if \(!tenant\) notFound\(\);$/,
-  ];
+  // Read as text: every city page's default export reads its URL's parameters and then
+  // passes the gate before anything else, even before asking whether the city exists: to a
+  // visitor who has not signed in, a city and a slug that is none answer alike.
+  const MAY_COME_FIRST = [/^const slug = \(await params\)\.tenant;$/, /^const \{ tenant: slug(, \w+)* \} = await params;$/];
   const GATE = /^const \w+ = await requireTenantPage\(slug, "(\w+)"\);$/;
   const cityPages = sourceFiles(["app"], /^app\/\[tenant\]\/(.*\/)?page\.tsx$/);
   it("finds the city's pages", () => expect(cityPages.length).toBeGreaterThan(20));
@@ -277,14 +279,16 @@ describe("the listed exceptions", () => {
     await expect(changePasswordAction({}, form)).rejects.toThrow("redirect /masuk?callbackUrl=%2Fakun%2Fkata-sandi");
   });
 
-  it("signOutAction only empties the session cookie", async () => {
+  it("signOutAction only ends the caller's own session and empties the session cookie", async () => {
     const { signOutAction } = await import("@/features/account/actions");
     outside.cookies.clear();
+    const ended = outside.sessionsEnded;
     outside.cookies.set("next-auth.session-token", { value: "token" });
     outside.cookies.set("NEXT_LOCALE", { value: "en" });
     await expect(signOutAction()).rejects.toThrow("redirect /masuk?notice=signedOut");
     expect(outside.cookies.get("next-auth.session-token")).toMatchObject({ value: "", options: { maxAge: 0 } });
     expect(outside.cookies.get("NEXT_LOCALE")).toEqual({ value: "en" });
+    expect(outside.sessionsEnded).toBe(ended + 1);
   });
 
   it("setLocale sets only the language cookie, and only to a known language", async () => {

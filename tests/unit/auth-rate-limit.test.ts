@@ -1,18 +1,31 @@
 import { describe, expect, it } from "vitest";
-import { ACCOUNT_POLICY, IP_POLICY, accountKey, ipKey, isLocked, minutesLeft, nextCounter, type Counter, type RateLimitPolicy } from "@/lib/auth/rate-limit";
+import {
+  ACCOUNT_ADDRESS_POLICY,
+  ACCOUNT_POLICY,
+  IP_POLICY,
+  accountAddressKey,
+  accountKey,
+  ipKey,
+  isLocked,
+  minutesLeft,
+  nextCounter,
+  type Counter,
+  type RateLimitPolicy,
+} from "@/lib/auth/rate-limit";
 
 const minute = 60_000;
 const t0 = new Date("2026-11-23T08:00:00.000Z");
 const at = (minutes: number) => new Date(t0.getTime() + minutes * minute);
 
 /** The counter after failures at the given minutes past t0. */
-function afterFailures(minutes: number[], policy: RateLimitPolicy = ACCOUNT_POLICY): Counter | null {
+function afterFailures(minutes: number[], policy: RateLimitPolicy = ACCOUNT_ADDRESS_POLICY): Counter | null {
   return minutes.reduce<Counter | null>((counter, m) => nextCounter(counter, at(m), policy), null);
 }
 
 describe("the policies", () => {
-  it("lock an account after 5 failures and an address after 30, each for 15 minutes in a 15-minute window", () => {
-    expect(ACCOUNT_POLICY).toEqual({ max: 5, windowMs: 15 * minute, lockMs: 15 * minute });
+  it("lock an account at one address after 5 failures, an account after 20 and an address after 30, each for 15 minutes in a 15-minute window", () => {
+    expect(ACCOUNT_ADDRESS_POLICY).toEqual({ max: 5, windowMs: 15 * minute, lockMs: 15 * minute });
+    expect(ACCOUNT_POLICY).toEqual({ max: 20, windowMs: 15 * minute, lockMs: 15 * minute });
     expect(IP_POLICY).toEqual({ max: 30, windowMs: 15 * minute, lockMs: 15 * minute });
   });
 
@@ -21,6 +34,7 @@ describe("the policies", () => {
     expect(accountKey("budi@kupangkota.go.id")).toMatch(/^login:email:[0-9a-f]{16}$/);
     expect(accountKey("budi@kupangkota.go.id")).not.toBe(accountKey("ani@kupangkota.go.id"));
     expect(ipKey("10.0.0.7")).toBe("login:ip:10.0.0.7");
+    expect(accountAddressKey(" Budi@Kupangkota.go.id", "10.0.0.7")).toBe("login:email:budi@kupangkota.go.id:ip:10.0.0.7");
   });
 });
 

@@ -1,9 +1,8 @@
 import type { ReactNode } from "react";
+import { DASHBOARD_PRINT_CSS } from "@/lib/http/inline-styles";
 
 // An @page rule cannot be scoped to an element, and a named page (`page: …`) does not give
 // Chromium the width to lay the print out at: the page size comes with the dashboard itself.
-const PAGE = "@media print { @page { size: A4 landscape; margin: 8mm; } }";
-
 /**
  * The frame of a dashboard page: marks it for the print stylesheet (app/globals.css: one A4
  * landscape page, no site chrome, chart panels three abreast) and spaces its panels.
@@ -11,7 +10,7 @@ const PAGE = "@media print { @page { size: A4 landscape; margin: 8mm; } }";
 export function DashboardPage({ children }: { children: ReactNode }) {
   return (
     <div data-dashboard className="space-y-6">
-      <style>{PAGE}</style>
+      <style>{DASHBOARD_PRINT_CSS}</style>
       {children}
     </div>
   );

@@ -64,8 +64,8 @@ const email = () => `baru-${uniqueSuffix()}@uji.go.id`;
 async function signIn(address: string, password: string): Promise<SessionClaims> {
   const result = await authenticate(t, { email: address, password, ip: null });
   if (!result.ok) throw new Error(`sign-in refused: ${result.reason}`);
-  const { id, tenantId, role, sessionVersion } = result.user;
-  return { userId: id, tenantId, role, sessionVersion, signedInAt: Date.now() };
+  const { id, tenantId, role, sessionVersion, sessionId } = result.user;
+  return { userId: id, tenantId, role, sessionVersion, signedInAt: Date.now(), sessionId };
 }
 
 describe("creating a user", () => {
