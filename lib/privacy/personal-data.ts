@@ -46,7 +46,7 @@ export type Purpose = (typeof PURPOSES)[number];
 export const LEGAL_BASES = ["publicTask", "contract", "legalObligation"] as const;
 export type LegalBasis = (typeof LEGAL_BASES)[number];
 
-export const RETENTIONS = ["registry", "loan", "account", "request", "importReport", "importStaged", "auditLog"] as const;
+export const RETENTIONS = ["registry", "loan", "account", "session", "request", "importReport", "importStaged", "auditLog"] as const;
 export type Retention = (typeof RETENTIONS)[number];
 
 export type PersonalModel = {
@@ -187,6 +187,13 @@ export const PERSONAL_DATA = {
     retention: "account",
     recipients: ["CITY_ADMIN", "PLATFORM_ADMIN", "AUDITOR"],
     fields: { name: "staffName", email: "staffEmail" },
+  },
+  UserSession: {
+    purpose: "accounts",
+    legalBasis: "publicTask",
+    retention: "session",
+    recipients: [],
+    fields: { ip: "network" },
   },
   AuditLog: {
     purpose: "audit",

@@ -34,7 +34,8 @@ describe("the policies", () => {
     expect(accountKey("budi@kupangkota.go.id")).toMatch(/^login:email:[0-9a-f]{16}$/);
     expect(accountKey("budi@kupangkota.go.id")).not.toBe(accountKey("ani@kupangkota.go.id"));
     expect(ipKey("10.0.0.7")).toBe("login:ip:10.0.0.7");
-    expect(accountAddressKey(" Budi@Kupangkota.go.id", "10.0.0.7")).toBe("login:email:budi@kupangkota.go.id:ip:10.0.0.7");
+    expect(accountAddressKey(" Budi@Kupangkota.go.id", "10.0.0.7")).toBe(`${accountKey("budi@kupangkota.go.id")}:ip:10.0.0.7`);
+    expect(accountAddressKey("budi@kupangkota.go.id", "10.0.0.7")).not.toContain("budi");
   });
 });
 
