@@ -32,11 +32,12 @@ export type HiddenCell = HiddenReason | "derived";
  * totals row). Every sum of the table then has no hidden cell or at least two, and no hidden
  * count follows from the shown cells, the sums and the ranges "<5" and "*" stand for.
  */
-export function hiddenCells(table: FigureTable): Map<string, HiddenCell> {
+export function hiddenCells(table: FigureTable, alsoHidden: ReadonlySet<string> = new Set()): Map<string, HiddenCell> {
   const grid = countGrid(table);
   const hidden = new Map<number, HiddenReason>();
   grid.cells.forEach((cell, i) => {
     if (cell.row >= 0 && isSmallCell(cell.value)) hidden.set(i, "small");
+    else if (cell.row >= 0 && cell.value > 0 && alsoHidden.has(`${cell.row}/${cell.key}`)) hidden.set(i, "complement");
   });
   if (hidden.size > 0) protect(grid, hidden);
 
@@ -138,7 +139,40 @@ const MARKER: Record<HiddenCell, string> = { small: SUPPRESSED_COUNT, complement
 /** The table as it may be shown or leave the application: hidden cells replaced by their markers. */
 export function suppressTable(table: FigureTable): FigureTable {
   if (table.suppressed) return table;
-  const hidden = hiddenCells(table);
+  return masked(table, hiddenCells(table));
+}
+
+/** One cell of one of the tables given to suppressTogether: its index and its `${row}/${key}`. */
+export type TableCell = { table: number; cell: string };
+
+/**
+ * Tables shown side by side (on one page, or downloadable one by one from it) that repeat a
+ * figure: what one hides, the others must hide too, or the reader takes it from there. Each
+ * table is suppressed with the other's hidden copies of `shared` cells hidden as well, until
+ * none of them hides a copy the others show.
+ */
+export function suppressTogether(tables: readonly FigureTable[], shared: readonly (readonly [TableCell, TableCell])[]): FigureTable[] {
+  const alsoHidden = tables.map(() => new Set<string>());
+  // The sets only grow, and are bounded by the shared cells, so this ends.
+  for (;;) {
+    const hidden = tables.map((table, i) => hiddenCells(table, alsoHidden[i]));
+    let grew = false;
+    for (const [a, b] of shared) {
+      for (const [from, to] of [
+        [a, b],
+        [b, a],
+      ] as const) {
+        if (hidden[from.table]!.has(from.cell) && !hidden[to.table]!.has(to.cell) && !alsoHidden[to.table]!.has(to.cell)) {
+          alsoHidden[to.table]!.add(to.cell);
+          grew = true;
+        }
+      }
+    }
+    if (!grew) return tables.map((table, i) => masked(table, hidden[i]!));
+  }
+}
+
+function masked(table: FigureTable, hidden: ReadonlyMap<string, HiddenCell>): FigureTable {
   const mask = (row: FigureRow, r: number): FigureRow => {
     const out: FigureRow = { ...row };
     for (const key of Object.keys(row)) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AreaRegistryRow, KelurahanCoverageRow } from "@/features/dashboards/poverty/queries";
-import { registryTable, unreachedTable } from "@/features/dashboards/poverty/tables";
+import { kelurahanTables, registryTable, unreachedTable } from "@/features/dashboards/poverty/tables";
 import { figuresCsv } from "@/lib/spreadsheet/csv";
 import type { FigureTable } from "@/lib/spreadsheet/figures";
 import { knowledgeOf, recoverableCells, tableFromCsv } from "@/tests/helpers/table-attack";
@@ -101,5 +101,55 @@ describe("a hidden kelurahan count cannot be taken from its kecamatan's figure i
       { parts: [3, 4].map((r) => ({ row: r, key })), whole: { row: 6, key } },
     ]);
     expect(recoverableCells(original, read, { sums, ratios: [] })).toEqual([]);
+  });
+});
+
+describe("a count hidden in one table of the page is hidden in every table that repeats it", () => {
+  // A city of random kelurahan: the registry table and the unreached table both show each
+  // kelurahan's extreme-poor households and their total.
+  const city = (seed: number) => {
+    let state = seed;
+    const next = (max: number) => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return state % max;
+    };
+    const registry: AreaRegistryRow[] = [];
+    const coverage: KelurahanCoverageRow[] = [];
+    for (let i = 0; i < 8; i += 1) {
+      const extremePoor = next(4) === 0 ? 1 + next(4) : next(60);
+      const reached = next(extremePoor + 1);
+      const kecamatanId = i < 4 ? "a" : "b";
+      registry.push({
+        areaId: `k${i}`,
+        name: `k${i}`,
+        kecamatanId,
+        kecamatanName: kecamatanId,
+        households: 200 + next(400),
+        extremePoor,
+        desil1to4: 50 + next(100),
+      });
+      coverage.push({ kelurahanId: `k${i}`, name: `k${i}`, kecamatanId, kecamatanName: kecamatanId, extremePoor, reached, unreached: extremePoor - reached });
+    }
+    return { registry, coverage };
+  };
+  const disagreements = (kelurahan: FigureTable, unreached: FigureTable) =>
+    [...kelurahan.rows, kelurahan.total].filter((row, i) => {
+      const other = [...unreached.rows, unreached.total][i];
+      return typeof row?.extremePoor !== typeof other?.extremePoor;
+    }).length;
+
+  it("shows no extreme-poor count in the unreached table that the registry table hides, or the other way", () => {
+    for (let seed = 1; seed <= 200; seed += 1) {
+      const { registry, coverage } = city(seed);
+      const { kelurahan, unreached } = kelurahanTables(registry, coverage, t);
+      expect(disagreements(kelurahan, unreached), `seed ${seed}`).toBe(0);
+    }
+  });
+
+  it("is needed: suppressed one by one, the two tables disagree for some cities", () => {
+    const apart = Array.from({ length: 200 }, (_, i) => city(i + 1)).filter(
+      ({ registry, coverage }) => disagreements(registryTable("kelurahan", registry, t), unreachedTable(coverage, t)) > 0,
+    );
+    expect(apart.length).toBeGreaterThan(0);
   });
 });

@@ -6,7 +6,7 @@ import { monthName } from "@/lib/calendar/months";
 import type { Tx } from "@/lib/db";
 import type { DashboardFilters } from "@/features/dashboards/filters";
 import type { FigureTable } from "@/lib/spreadsheet/figures";
-import { suppressTable } from "@/lib/spreadsheet/suppression";
+import { suppressTable, suppressTogether, type TableCell } from "@/lib/spreadsheet/suppression";
 import type { AppLocale } from "@/lib/i18n/locales";
 import {
   povertyDashboardQueries as q,
@@ -42,9 +42,13 @@ function groupsBy<T>(rows: readonly T[], key: (row: T) => string): number[][] {
 }
 
 export function registryTable(id: "kecamatan" | "kelurahan", rows: AreaRegistryRow[], t: BapedaT): FigureTable {
+  return suppressTable(registryFigures(id, rows, t));
+}
+
+function registryFigures(id: "kecamatan" | "kelurahan", rows: AreaRegistryRow[], t: BapedaT): FigureTable {
   const households = sum(rows, (r) => r.households);
   const extremePoor = sum(rows, (r) => r.extremePoor);
-  return suppressTable({
+  return {
     id,
     title: t(id === "kecamatan" ? "kecamatan.title" : "kelurahan.title"),
     columns: [
@@ -73,7 +77,7 @@ export function registryTable(id: "kecamatan" | "kelurahan", rows: AreaRegistryR
     },
     // The kecamatan table beside it shows each kecamatan's sum of these rows.
     sumsShownElsewhere: id === "kelurahan" ? groupsBy(rows, (r) => r.kecamatanId) : undefined,
-  });
+  };
 }
 
 export function desilTable(rows: DesilRow[], t: BapedaT): FigureTable {
@@ -91,9 +95,13 @@ export function desilTable(rows: DesilRow[], t: BapedaT): FigureTable {
 }
 
 export function unreachedTable(rows: KelurahanCoverageRow[], t: BapedaT): FigureTable {
+  return suppressTable(unreachedFigures(rows, t));
+}
+
+function unreachedFigures(rows: KelurahanCoverageRow[], t: BapedaT): FigureTable {
   const extremePoor = sum(rows, (r) => r.extremePoor);
   const reached = sum(rows, (r) => r.reached);
-  return suppressTable({
+  return {
     id: "belum-dijangkau",
     title: t("unreached.title"),
     columns: [
@@ -116,7 +124,32 @@ export function unreachedTable(rows: KelurahanCoverageRow[], t: BapedaT): Figure
     // The kecamatan table shows each kecamatan's extreme-poor households, the sum of its rows here
     // (taken as known for the other counts too, which errs on hiding more).
     sumsShownElsewhere: groupsBy(rows, (r) => r.kecamatanId),
+  };
+}
+
+/**
+ * The kelurahan registry table and the unreached table both show each kelurahan's extreme-poor
+ * households (and their total): suppressed together, so neither shows a count the other hides.
+ */
+export function kelurahanTables(registry: AreaRegistryRow[], coverage: KelurahanCoverageRow[], t: BapedaT): { kelurahan: FigureTable; unreached: FigureTable } {
+  const registryRow = new Map(registry.map((row, i) => [row.areaId, { row, i }]));
+  const shared: [TableCell, TableCell][] = [];
+  coverage.forEach((row, i) => {
+    const same = registryRow.get(row.kelurahanId);
+    if (same && same.row.extremePoor === row.extremePoor)
+      shared.push([
+        { table: 0, cell: `${same.i}/extremePoor` },
+        { table: 1, cell: `${i}/extremePoor` },
+      ]);
   });
+  if (sum(registry, (r) => r.extremePoor) === sum(coverage, (r) => r.extremePoor)) {
+    shared.push([
+      { table: 0, cell: `${registry.length}/extremePoor` },
+      { table: 1, cell: `${coverage.length}/extremePoor` },
+    ]);
+  }
+  const [kelurahan, unreached] = suppressTogether([registryFigures("kelurahan", registry, t), unreachedFigures(coverage, t)], shared);
+  return { kelurahan: kelurahan!, unreached: unreached! };
 }
 
 export function overlapTable(rows: OpdOverlapRow[], t: BapedaT): FigureTable {
@@ -230,9 +263,9 @@ type Builder = (tx: Tx, filters: DashboardFilters, t: BapedaT, locale: AppLocale
 /** Each exportable table by id, computing only what it needs. */
 export const POVERTY_TABLES: Record<string, Builder> = {
   kecamatan: async (tx, f, t) => registryTable("kecamatan", await q.registryByKecamatan(tx, f), t),
-  kelurahan: async (tx, f, t) => registryTable("kelurahan", await q.registryByKelurahan(tx, f), t),
+  kelurahan: async (tx, f, t) => kelurahanTables(await q.registryByKelurahan(tx, f), await q.coverageByKelurahan(tx, f), t).kelurahan,
   desil: async (tx, f, t) => desilTable(await q.desilDistribution(tx, f), t),
-  "belum-dijangkau": async (tx, f, t) => unreachedTable(await q.coverageByKelurahan(tx, f), t),
+  "belum-dijangkau": async (tx, f, t) => kelurahanTables(await q.registryByKelurahan(tx, f), await q.coverageByKelurahan(tx, f), t).unreached,
   "tumpang-tindih": async (tx, f, t) => overlapTable(await q.overlapByOpd(tx, f), t),
   "jumlah-opd": async (tx, f, t) => overlapDepthTable(await q.overlapDepth(tx, f), t),
   "ketepatan-sasaran": async (tx, f, t) => targetingTable(await q.targetingByOpd(tx, f), await q.targeting(tx, f), t),

@@ -24,7 +24,7 @@ import {
   overlapTable,
   registryTable,
   targetingTable,
-  unreachedTable,
+  kelurahanTables,
 } from "@/features/dashboards/poverty/tables";
 import { differenceCell } from "@/lib/spreadsheet/suppression";
 import { withTenant } from "@/lib/db";
@@ -112,9 +112,8 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
     return `${dashboardsRoutes.poverty(slug, query)}#daftar`;
   };
 
-  const unreached = unreachedTable(data.byKelurahanCoverage, t);
+  const { kelurahan, unreached } = kelurahanTables(data.byKelurahan, data.byKelurahanCoverage, t);
   const kecamatan = registryTable("kecamatan", data.byKecamatan, t);
-  const kelurahan = registryTable("kelurahan", data.byKelurahan, t);
   const desil = desilTable(data.desil, t);
   const overlap = overlapTable(data.overlap, t);
   const depth = overlapDepthTable(data.depth, t);
