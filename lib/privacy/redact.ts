@@ -31,6 +31,9 @@ const NESTED_KINDS: ReadonlyMap<string, PersonalKind> = (() => {
   return kinds;
 })();
 
+/** What maskedNumber gives: redacting a redacted row again changes nothing. */
+const ALREADY_MASKED = /^\**\d{0,4} #[0-9a-f]+$/;
+
 /** "************1234 #3f2a9c1e0b7d4a55": the last four digits and the keyed tag of a number. */
 export function maskedNumber(value: string): string {
   const digits = value.trim();
@@ -54,7 +57,7 @@ export function redactRecord(entity: string, record: Record<string, unknown>): R
 
 function redactValue(kind: PersonalKind, value: unknown): unknown {
   if (value === null || value === undefined) return value;
-  if (NUMBER_KINDS.has(kind)) return typeof value === "string" ? maskedNumber(value) : REDACTED;
+  if (NUMBER_KINDS.has(kind)) return typeof value === "string" ? (ALREADY_MASKED.test(value) ? value : maskedNumber(value)) : REDACTED;
   if (HIDDEN_KINDS.has(kind)) return REDACTED;
   if (RECURSED_KINDS.has(kind)) return redactNested(value);
   return value;

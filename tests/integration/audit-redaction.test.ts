@@ -3,6 +3,7 @@ import { createLoanDefinition } from "@/features/revolving-funds/action-definiti
 import { actor, cityNik, fundCity, fundWithCapital, must, type FundCity } from "@/features/revolving-funds/tests/revolving-funds-helpers";
 import { recordAudit } from "@/lib/db/audit";
 import { maskedNumber, REDACTED } from "@/lib/privacy/redact";
+import { redactStoredAuditRows } from "@/lib/privacy/redact-stored";
 import { openTestDb, type TestDb } from "../helpers/db";
 import { createTestHousehold } from "../helpers/factories";
 
@@ -114,5 +115,29 @@ describe("the audit trail holds no one's identity", () => {
     );
     const [row] = await auditOf("Programme", programme.id);
     expect(row?.after).toMatchObject({ name: "Pelatihan Barista" });
+  });
+});
+
+describe("audit rows written before redaction", () => {
+  it("are rewritten without the full number or the name, and a second run changes nothing", async () => {
+    const nik = cityNik(city, new Date(Date.UTC(1985, 2, 14)));
+    const stored = await t.withTenant(city.id, (tx) =>
+      tx.auditLog.create({
+        data: {
+          tenantId: city.id,
+          action: "create",
+          entity: "Loan",
+          entityId: "old-loan",
+          after: { borrowerNik: nik, borrowerName: "Yohana Lero", principal: "5000000" },
+        },
+      }),
+    );
+    expect(JSON.stringify(stored.after)).toContain(nik);
+
+    const rewritten = await t.withTenant(city.id, (tx) => redactStoredAuditRows(tx, city.id));
+    expect(rewritten).toBeGreaterThanOrEqual(1);
+    const [row] = await auditOf("Loan", "old-loan");
+    expect(row!.after).toEqual({ borrowerNik: maskedNumber(nik), borrowerName: REDACTED, principal: "5000000" });
+    expect(await t.withTenant(city.id, (tx) => redactStoredAuditRows(tx, city.id))).toBe(0);
   });
 });

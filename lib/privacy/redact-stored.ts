@@ -1,0 +1,41 @@
+// Audit rows written before redaction existed may still hold full numbers and names. This
+// rewrites them as the audit writer would write them today; a row already redacted comes out
+// unchanged, so it can run again at no harm. `npm run audit:redact` runs it for every city.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db";
+import { redactRecord } from "./redact";
+
+const BATCH = 1000;
+
+type StoredRow = { id: bigint; entity: string; before: Prisma.JsonValue; after: Prisma.JsonValue };
+
+function redacted(entity: string, value: Prisma.JsonValue): Prisma.JsonValue {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return value;
+  return redactRecord(entity, value as Record<string, unknown>) as Prisma.JsonValue;
+}
+
+/** Rewrites the scope's audit rows (a city's, or the platform's with `tenantId` null); returns how many changed. */
+export async function redactStoredAuditRows(tx: Tx, tenantId: string | null): Promise<number> {
+  let rewritten = 0;
+  let after = -1n;
+  for (;;) {
+    const rows: StoredRow[] = await tx.auditLog.findMany({
+      where: { tenantId, id: { gt: after } },
+      select: { id: true, entity: true, before: true, after: true },
+      orderBy: { id: "asc" },
+      take: BATCH,
+    });
+    for (const row of rows) {
+      const before = redacted(row.entity, row.before);
+      const afterValue = redacted(row.entity, row.after);
+      if (JSON.stringify(before) === JSON.stringify(row.before) && JSON.stringify(afterValue) === JSON.stringify(row.after)) continue;
+      await tx.auditLog.update({
+        where: { id: row.id },
+        data: { before: (before ?? undefined) as Prisma.InputJsonValue | undefined, after: (afterValue ?? undefined) as Prisma.InputJsonValue | undefined },
+      });
+      rewritten += 1;
+    }
+    if (rows.length < BATCH) return rewritten;
+    after = rows[rows.length - 1]!.id;
+  }
+}
