@@ -31,18 +31,20 @@ test("a clerk records a tool kit, is warned when recording the same kind again, 
   await pick.click();
   await expect(clerk.getByRole("region", { name: "Rumah tangga penerima" })).toContainText(recipient);
 
-  const fill = async () => {
+  // A proof number is recorded once per household, kind and day: each attempt its own.
+  const proof = (n: number) => `BAST/E2E/${testInfo.retry}-${n}`;
+  const fill = async (proofNumber: string) => {
     await clerk.getByLabel("Program", { exact: true }).selectOption({ label: "Bantuan Peralatan Kerja bagi Lulusan Pelatihan (2024)" });
     await clerk.getByLabel("Jenis bantuan").selectOption({ label: "Bantuan peralatan" });
     await clerk.getByLabel("Barang atau bantuan").fill("1 mesin jahit, 1 mesin obras");
     await clerk.getByLabel("Nilai (Rp)").fill("Rp4,5 juta");
     await expect(clerk.getByText("= Rp 4.500.000")).toBeVisible();
     await clerk.getByLabel("Tanggal penyerahan").fill(`2024-12-${mine.day}`);
-    await clerk.getByLabel("Nomor bukti (opsional)").fill("BAST/E2E/2024");
+    await clerk.getByLabel("Nomor bukti (opsional)").fill(proofNumber);
   };
   const warning = clerk.getByRole("alert").filter({ hasText: "sudah menerima bantuan jenis yang sama" });
 
-  await fill();
+  await fill(proof(1));
   await clerk.getByRole("button", { name: "Simpan sebagai draf" }).click();
   // The seed may already have given this household a tool kit this year: then the warning comes first.
   await expect(clerk.getByText("Penyaluran dicatat sebagai draf").or(warning)).toBeVisible({ timeout: 30_000 });
@@ -51,7 +53,7 @@ test("a clerk records a tool kit, is warned when recording the same kind again, 
     await expect(clerk.getByText("Penyaluran dicatat sebagai draf")).toBeVisible();
   }
 
-  await fill();
+  await fill(proof(2));
   await clerk.getByRole("button", { name: "Simpan sebagai draf" }).click();
   await expect(warning).toBeVisible({ timeout: 30_000 });
   await expect(warning).toContainText("Bantuan peralatan");
