@@ -23,7 +23,7 @@ const builtPages = Object.keys(TENANT_PAGES) as TenantPageKey[];
 for (const account of demoAccountsFor("mataram", "Ampenan Tengah")) {
   test(`${account.email} (${account.role}) sees only its own menu and pages`, async ({ page }, testInfo) => {
     // Nearly forty page loads, each a full server render: more than the default 30 s on a busy machine.
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     await signInAs(page, account.email);
     await page.goto("/mataram");
     await expect(page.getByRole("heading", { level: 1, name: "Kota Mataram" })).toBeVisible();
@@ -42,9 +42,13 @@ for (const account of demoAccountsFor("mataram", "Ampenan Tengah")) {
     );
 
     for (const key of builtPages) {
-      const response = await page.request.get(tenantPageHref("mataram", key));
       const allowed = pageAccess(user, "mataram", key) === "allow";
-      expect(response.status(), `${account.role} → ${key}`).toBe(allowed ? 200 : 404);
+      // Each page the role may open is opened in the browser, so the fixture sees any blocked
+      // script or style and any message missing in the user's language.
+      const response = allowed
+        ? await page.goto(tenantPageHref("mataram", key), { waitUntil: "load" })
+        : await page.request.get(tenantPageHref("mataram", key));
+      expect(response?.status(), `${account.role} → ${key}`).toBe(allowed ? 200 : 404);
       const foreign = await page.request.get(tenantPageHref("kupang", key));
       expect(foreign.status(), `${account.role} → kupang ${key}`).toBe(404);
     }

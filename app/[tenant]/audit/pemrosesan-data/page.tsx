@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages, getTranslations } from "next-intl/server";
 import { updateRetentionAction } from "@/features/audit/actions";
 import { ProcessingRecord } from "@/features/audit/ui/processing-record";
 import { RetentionForm } from "@/features/audit/ui/retention-form";
@@ -22,8 +23,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ProcessingRecordPage({ params }: Props) {
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "processingRecord");
-  const [t, { city, periods }] = await Promise.all([
+  const [t, messages, { city, periods }] = await Promise.all([
     getTranslations("Privacy"),
+    getMessages(),
     withTenant(user.tenantId, async (tx) => ({
       city: await tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { name: true } }),
       periods: await retentionOf(tx),
@@ -39,7 +41,9 @@ export default async function ProcessingRecordPage({ params }: Props) {
         <CardHeader id="retention" title={t("retention.title")} description={t("retention.intro")} />
         <div className="px-4 py-4 sm:px-5">
           {userCan(user, "retention:manage") ? (
-            <RetentionForm action={updateRetentionAction.bind(null, slug)} periods={periods} />
+            <NextIntlClientProvider messages={{ Privacy: { retention: messages.Privacy.retention } }}>
+              <RetentionForm action={updateRetentionAction.bind(null, slug)} periods={periods} />
+            </NextIntlClientProvider>
           ) : (
             <p className="text-sm text-ink">{t("retention.current", { months: periods.auditMonths, days: periods.importReportDays })}</p>
           )}
