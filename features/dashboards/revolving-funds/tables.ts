@@ -56,13 +56,14 @@ export async function revolvingFundsDashboardTable(
       columns: [
         { key: "kelurahan", label: t("columns.kelurahan"), kind: "text" },
         { key: "kecamatan", label: t("kecamatan"), kind: "text" },
-        { key: "disbursed", label: t("columns.disbursedJuta"), kind: "number" },
-        { key: "outstanding", label: t("columns.outstandingJuta"), kind: "number" },
-        { key: "repaymentRate", label: t("columns.repaymentRate"), kind: "percent" },
-        { key: "par30", label: t("columns.par30"), kind: "percent" },
-        { key: "youthShare", label: t("columns.youthShare"), kind: "percent" },
-        { key: "loans", label: t("columns.loans"), kind: "count" },
-        { key: "businesses", label: t("columns.businesses"), kind: "count" },
+        // A kelurahan's few loans are known borrowers: their amounts and arrears are hidden with the count.
+        { key: "disbursed", label: t("columns.disbursedJuta"), kind: "number", derivedFrom: ["loans"] },
+        { key: "outstanding", label: t("columns.outstandingJuta"), kind: "number", derivedFrom: ["loans"] },
+        { key: "repaymentRate", label: t("columns.repaymentRate"), kind: "percent", derivedFrom: ["loans"] },
+        { key: "par30", label: t("columns.par30"), kind: "percent", derivedFrom: ["loans"] },
+        { key: "youthShare", label: t("columns.youthShare"), kind: "percent", derivedFrom: ["loans"] },
+        { key: "loans", label: t("columns.loans"), kind: "households" },
+        { key: "businesses", label: t("columns.businesses"), kind: "households" },
         { key: "rounds", label: t("columns.rounds"), kind: "count" },
       ],
       rows: rows.map((row) => ({ kelurahan: row.kelurahan, kecamatan: row.kecamatan, ...figures(row) })),
@@ -76,8 +77,8 @@ export async function revolvingFundsDashboardTable(
       title: t("ageing"),
       columns: [
         { key: "bucket", label: t("columns.bucket"), kind: "text" },
-        { key: "loans", label: t("columns.loans"), kind: "count" },
-        { key: "outstanding", label: t("columns.outstandingJuta"), kind: "number" },
+        { key: "loans", label: t("columns.loans"), kind: "households" },
+        { key: "outstanding", label: t("columns.outstandingJuta"), kind: "number", derivedFrom: ["loans"] },
       ],
       rows: rows.map((row) => ({ bucket: t(`buckets.${row.bucket}`), loans: row.loans, outstanding: juta(row.outstanding) })),
     };

@@ -1,6 +1,8 @@
 // The Dana PEM roll-up of the mayor's dashboard, against loans made through the actions.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { revolvingFundsDashboardQueries } from "@/features/dashboards/revolving-funds/queries";
+import { revolvingFundsDashboardTable } from "@/features/dashboards/revolving-funds/tables";
+import { suppressTable } from "@/lib/spreadsheet/suppression";
 import {
   addCapitalDefinition,
   approveLoanDefinition,
@@ -65,6 +67,13 @@ describe("the city roll-up", () => {
     expect(await t.withTenant(otherCity.id, (tx) => revolvingFundsDashboardQueries.byKelurahan(tx, filters))).toEqual([]);
     const ageing = await read((tx) => revolvingFundsDashboardQueries.ageing(tx, filters));
     expect(ageing.reduce((sum, row) => sum + row.outstanding, 0n)).toBe(after.outstanding);
+  });
+
+  it("shows a kelurahan's few loans neither as a count nor as their amounts or arrears, on screen and in files", async () => {
+    const table = await read((tx) => revolvingFundsDashboardTable(tx, filters, (key) => key, "kelurahan"));
+    const [row] = suppressTable(table!).rows;
+    expect(row).toMatchObject({ loans: "<5", businesses: "<5" });
+    for (const key of ["disbursed", "outstanding", "repaymentRate", "par30", "youthShare"]) expect(row![key], key).toBe("*");
   });
 
   it("narrows to a kecamatan: the fund's own kecamatan keeps its figures, another has none", async () => {

@@ -13,6 +13,7 @@ import { exportLinks } from "@/features/dashboards/export-links";
 import { parseDashboardFilters } from "@/features/dashboards/filters";
 import { revolvingFundsDashboardQueries } from "@/features/dashboards/revolving-funds/queries";
 import { fundRates, revolvingFundsDashboardTable } from "@/features/dashboards/revolving-funds/tables";
+import { suppressTable } from "@/lib/spreadsheet/suppression";
 import { withTenant } from "@/lib/db";
 import { formatNumber, formatPercent, formatRupiahShort } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
@@ -50,7 +51,8 @@ export default async function RevolvingFundsDashboardPage({ params, searchParams
       opds: [],
       programmes: [],
     };
-    return { filters, options, totals, byKelurahan: byKelurahan!, ageing: ageing! };
+    // Suppressed once, so the chart reads the same hidden cells as the table beside it.
+    return { filters, options, totals, byKelurahan: suppressTable(byKelurahan!), ageing: suppressTable(ageing!) };
   });
   const locale = (await getLocale()) as AppLocale;
   const { filters, totals } = data;
