@@ -13,17 +13,16 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { registeredActionName, registeredActions } from "@/lib/actions/server";
 import { runAction, runPlatformAction } from "@/lib/actions/run";
-import { pageAccess, type Requirement } from "@/lib/auth/gate";
-import { TENANT_PAGES, type PagePermission, type TenantPageKey } from "@/lib/auth/pages";
-import { OPD_PERMISSIONS, ROLE_PERMISSIONS, type Access, type OpdCapabilities, type Permission } from "@/lib/auth/permissions";
+import { pageAccess } from "@/lib/auth/gate";
+import { TENANT_PAGES, type TenantPageKey } from "@/lib/auth/pages";
 import { refusedByGate, type RouteAccess, type RouteParams, type TenantRoute } from "@/lib/auth/route";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { Role } from "@/lib/generated/prisma/enums";
 import { XLSX_TYPE } from "@/lib/spreadsheet/write";
 import { actionDeps, sessionUser } from "../helpers/actions";
 import { openTestDb, type TestDb } from "../helpers/db";
 import { createTestTenant, type TestTenant } from "../helpers/factories";
 import { createPeopleFixture, type PeopleFixture, type RecordRefs } from "../helpers/people-fixture";
+import { granted, grantedPage, grantedRequirement, OPD_ROLES, ROLES, subjectsOf, TENANT_ROLES, unmarked, type Subject } from "../helpers/matrix-subjects";
 import { callRoute, routeDeps } from "../helpers/routes";
 
 // What the "use server" files and route handlers reach for outside a Next.js request.
@@ -98,45 +97,7 @@ const ACTION_EXCEPTIONS = {
   "lib/i18n/actions.ts#setLocale": "remembers the chosen language in a cookie; no user data",
 } as const;
 
-const ROLES = Object.values(Role);
-const TENANT_ROLES = ROLES.filter((role) => role !== "PLATFORM_ADMIN");
 const PAGES = Object.keys(TENANT_PAGES) as TenantPageKey[];
-const OPD_ROLES: readonly Role[] = ["OPD_STAFF", "OPD_HEAD"];
-const MARKS = Object.keys(OPD_PERMISSIONS) as (keyof OpdCapabilities)[];
-
-type Subject = { role: Role; opd: OpdCapabilities | null; label: string };
-const unmarked = Object.fromEntries(MARKS.map((mark) => [mark, false])) as OpdCapabilities;
-const subjectsOf = (roles: readonly Role[]): Subject[] =>
-  roles.flatMap((role): Subject[] =>
-    OPD_ROLES.includes(role)
-      ? [
-          { role, opd: unmarked, label: role },
-          ...MARKS.map((mark) => ({ role, opd: { ...unmarked, [mark]: true }, label: `${role} of an OPD marked ${mark}` })),
-        ]
-      : [{ role, opd: null, label: role }],
-  );
-
-/** What the tables grant, read independently of userCan and the gate. */
-function granted(subject: Subject, permission: Permission): boolean {
-  if ((ROLE_PERMISSIONS[subject.role] as readonly Permission[]).includes(permission)) return true;
-  return MARKS.some((mark) => {
-    const extra = (OPD_PERMISSIONS[mark] as Partial<Record<Role, readonly Permission[]>>)[subject.role] ?? [];
-    return Boolean(subject.opd?.[mark]) && extra.includes(permission);
-  });
-}
-const grantedAny = (subject: Subject, access: Access) => access === null || [access].flat().some((one) => granted(subject, one));
-/** A page's permission, plus person:read when it lists named people. */
-function grantedPage(subject: Subject, page: TenantPageKey): boolean {
-  const { permission, people }: { permission: PagePermission; people: boolean } = TENANT_PAGES[page];
-  return grantedAny(subject, permission) && (!people || granted(subject, "person:read"));
-}
-function grantedRequirement(subject: Subject, requirement: Requirement): boolean {
-  if (requirement !== null && typeof requirement === "object" && "page" in requirement) {
-    const { page, also, people } = requirement;
-    return grantedPage(subject, page) && grantedAny(subject, also ?? null) && (!people || granted(subject, "person:read"));
-  }
-  return grantedAny(subject, requirement);
-}
 
 describe("pages", () => {
   for (const subject of subjectsOf(TENANT_ROLES)) {
