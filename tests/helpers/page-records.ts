@@ -47,6 +47,10 @@ export async function createPageRecords(tx: Tx, city: TestTenant, fixture: Peopl
       include: { members: { where: { relation: "HEAD" }, select: { id: true, name: true, nik: true } } },
     });
     const head = household.members[0]!;
+    // A pending change request, for the lists of requests a kelurahan officer proposes and others decide.
+    await tx.changeRequest.create({
+      data: { tenantId, householdId: household.id, kind: "ADDRESS", payload: { address: `Jl. Usulan ${tag}` }, proposedById: "kelurahan-officer" },
+    });
     const fund = await tx.revolvingFund.create({ data: { tenantId, kelurahanId, year: fixture.year, maxLoan: 5_000_000n, maxTenorMonths: 12 } });
     const loan = await tx.loan.create({
       data: {

@@ -131,6 +131,19 @@ async function open(file: string, user: SessionUser | null, slug: string, record
 
 const foundIn = (text: string, words: readonly string[]) => words.filter((word) => text.includes(word));
 
+/**
+ * The fixture's people a subject must not see on a page: everyone without person:read; on a
+ * page that does not say it lists people, everyone without registry:read-personal (the
+ * poverty dashboard's named list is theirs alone); full NIK and No. KK, whoever lacks
+ * registry:read-personal, but on the data subject's access report: it is for the data subject,
+ * numbers in full, one household at a time and audited, by whoever may make it.
+ */
+function hiddenPeople(subject: Subject, key: TenantPageKey, people: readonly string[]): string[] {
+  if (!granted(subject, "person:read")) return [...people];
+  if (granted(subject, "registry:read-personal") || key === "subjectAccess") return [];
+  return TENANT_PAGES[key].people ? people.filter((word) => /^\d{16}$/.test(word)) : [...people];
+}
+
 // The rule. Who is confined where is read from the permission table, not from lib/auth/scope.ts.
 const confinedToOpd = (subject: Subject) => granted(subject, "programme:write") || granted(subject, "entry:write");
 const confinedToKelurahan = (subject: Subject) => subject.role === "KELURAHAN";
@@ -203,7 +216,7 @@ describe("pages that load a record by id", () => {
           // What the page is about is on it: the checks below read a page that shows records.
           expect(opened.text, `${cell}: the record`).toContain(named.at(-1)!.marker);
           // A named person is a denial for a role without person:read.
-          if (!granted(subject, "person:read")) expect(foundIn(opened.text, fixture.people), `${cell}: named people`).toEqual([]);
+          expect(foundIn(opened.text, hiddenPeople(subject, key!, fixture.people)), `${cell}: named people or full numbers`).toEqual([]);
           if (confinedToKelurahan(subject)) expect(foundIn(opened.text, fixture.peopleOfKelurahanB), `${cell}: another kelurahan's people`).toEqual([]);
           if (confinedToOpd(subject) && named.every((record) => record.opdId !== null)) {
             expect(foundIn(opened.text, fixture.opdBMarkers), `${cell}: another OPD's records on an OPD's page`).toEqual([]);
@@ -232,12 +245,14 @@ describe("pages that load a record by id", () => {
           ["another OPD", fixture.otherOpd.query],
           ["another kelurahan", fixture.otherKelurahan.query],
           ["another city's", otherFixture.own.query],
+          // A name every person of the fixture, in both kelurahan and both cities, bears.
+          ["a search by name", { q: "Warga" }],
         ] as const;
         for (const [cell, query] of cells) {
           const opened = await open(file, user, city.slug, world.A, query);
           expect(opened.found, `${cell}: ${opens ? "not shown" : "shown"}`).toBe(opens);
           if (!opened.found) continue;
-          if (!granted(subject, "person:read")) expect(foundIn(opened.text, fixture.people), `${cell}: named people`).toEqual([]);
+          expect(foundIn(opened.text, hiddenPeople(subject, key!, fixture.people)), `${cell}: named people or full numbers`).toEqual([]);
           if (confinedToKelurahan(subject)) expect(foundIn(opened.text, fixture.peopleOfKelurahanB), `${cell}: another kelurahan's people`).toEqual([]);
           if (confinedToOpd(subject)) expect(foundIn(opened.text, fixture.opdBMarkers), `${cell}: another OPD's records`).toEqual([]);
           expect(foundIn(opened.text, [...otherFixture.people, ...otherFixture.opdAMarkers]), `${cell}: another city's records`).toEqual([]);
@@ -269,6 +284,11 @@ describe("pages that load a record by id", () => {
       }
       expect(foundIn(await show("dana-pem/pinjaman/[loanId]/page.tsx", subject("KELURAHAN"), world.A), fixture.people).length).toBeGreaterThan(0);
       expect(foundIn(await show("registri/[householdId]/page.tsx", bapeda, world.B), fixture.peopleOfKelurahanB).length).toBeGreaterThan(0);
+      expect(foundIn(await show("dasbor/kemiskinan/page.tsx", bapeda, world.A, fixture.own.query), fixture.people).length).toBeGreaterThan(0);
+      expect(foundIn(await show("registri/perubahan/page.tsx", subject("KELURAHAN"), world.A), fixture.people).length).toBeGreaterThan(0);
+      expect(foundIn(await show("registri/perubahan/page.tsx", bapeda, world.A), fixture.peopleOfKelurahanB).length).toBeGreaterThan(0);
+      expect(foundIn(await show("registri/page.tsx", bapeda, world.A, { q: "Warga" }), fixture.peopleOfKelurahanB).length).toBeGreaterThan(0);
+      expect(foundIn(await show("registri/page.tsx", subject("KELURAHAN"), world.A, { q: "Warga" }), fixture.people).length).toBeGreaterThan(0);
     });
 
     it("an OPD's records, on its own list pages and on a city-wide reader's asked for that OPD", async () => {
