@@ -90,6 +90,7 @@ export async function createPageRecords(tx: Tx, city: TestTenant, fixture: Peopl
       distributionId: { id: distribution.id, opdId: distribution.opdId, kelurahanId: distribution.household.kelurahanId, marker: distribution.items },
       trainingId: { id: training.id, opdId: training.opdId, kelurahanId: null, marker: training.skill },
       householdId: { id: household.id, opdId: null, kelurahanId: household.kelurahanId, marker: household.address },
+      memberId: { id: head.id, opdId: null, kelurahanId: household.kelurahanId, marker: head.name },
       loanId: { id: loan.id, opdId: null, kelurahanId: loan.fund.kelurahanId, marker: loan.businessType },
       repaymentId: { id: repayment.id, opdId: null, kelurahanId: loan.fund.kelurahanId, marker: repayment.receiptNo! },
       opdId: { id: opd.id, opdId: opd.id, kelurahanId: null, marker: opd.name },

@@ -240,13 +240,14 @@ describe("pages that load a record by id", () => {
         subject.role !== "PLATFORM_ADMIN" && key !== undefined && grantedPage(subject, key) && (!WRITERS_ONLY[file] || granted(subject, WRITERS_ONLY[file]));
       it(`${file} × ${subject.label}: ${opens ? "shows only what is in its scope, whatever the query asks" : "not found"}; not found for another city's user`, async () => {
         const user = userOf(subject, subject.role === "PLATFORM_ADMIN" ? null : city, fixture);
+        // The query names OPDs, programmes, trainings, budget lines, kelurahan and (for the Dana PEM loan form) a member.
         const cells = [
-          ["own OPD and kelurahan", fixture.own.query],
+          ["own OPD and kelurahan", { ...fixture.own.query, anggota: world.A.memberId!.id }],
           ["another OPD", fixture.otherOpd.query],
-          ["another kelurahan", fixture.otherKelurahan.query],
-          ["another city's", otherFixture.own.query],
+          ["another kelurahan", { ...fixture.otherKelurahan.query, anggota: world.B.memberId!.id }],
+          ["another city's", { ...otherFixture.own.query, anggota: otherWorld.A.memberId!.id }],
           // A name every person of the fixture, in both kelurahan and both cities, bears.
-          ["a search by name", { q: "Warga" }],
+          ["a search by name", { q: "Warga", cari: "Warga" }],
         ] as const;
         for (const [cell, query] of cells) {
           const opened = await open(file, user, city.slug, world.A, query);
@@ -283,6 +284,9 @@ describe("pages that load a record by id", () => {
         expect(foundIn(await show(file, bapeda, world.A), fixture.people).length, file).toBeGreaterThan(0);
       }
       expect(foundIn(await show("dana-pem/pinjaman/[loanId]/page.tsx", subject("KELURAHAN"), world.A), fixture.people).length).toBeGreaterThan(0);
+      for (const query of [{ cari: "Warga" }, { anggota: world.A.memberId!.id }] as Record<string, string>[]) {
+        expect(foundIn(await show("dana-pem/pinjaman/baru/page.tsx", subject("KELURAHAN"), world.A, query), fixture.people).length).toBeGreaterThan(0);
+      }
       expect(foundIn(await show("registri/[householdId]/page.tsx", bapeda, world.B), fixture.peopleOfKelurahanB).length).toBeGreaterThan(0);
       expect(foundIn(await show("dasbor/kemiskinan/page.tsx", bapeda, world.A, fixture.own.query), fixture.people).length).toBeGreaterThan(0);
       expect(foundIn(await show("registri/perubahan/page.tsx", subject("KELURAHAN"), world.A), fixture.people).length).toBeGreaterThan(0);
