@@ -170,7 +170,8 @@ describe("pages that load a record by id", () => {
     city = await createTestTenant(t.db, t.withTenant);
     otherCity = await createTestTenant(t.db, t.withTenant);
     fixture = await t.withTenant(city.id, (tx) => createPeopleFixture(tx, city));
-    world = await t.withTenant(city.id, (tx) => createPageRecords(tx, city, fixture));
+    // Written on behalf of a user, so the audit log holds rows about the fixture's people too.
+    world = await t.withTenant(city.id, (tx) => createPageRecords(tx, city, fixture), { actor: { userId: null } });
     otherFixture = await t.withTenant(otherCity.id, (tx) => createPeopleFixture(tx, otherCity));
     otherWorld = await t.withTenant(otherCity.id, (tx) => createPageRecords(tx, otherCity, otherFixture));
   });
@@ -293,6 +294,11 @@ describe("pages that load a record by id", () => {
       expect(foundIn(await show("registri/perubahan/page.tsx", bapeda, world.A), fixture.peopleOfKelurahanB).length).toBeGreaterThan(0);
       expect(foundIn(await show("registri/page.tsx", bapeda, world.A, { q: "Warga" }), fixture.peopleOfKelurahanB).length).toBeGreaterThan(0);
       expect(foundIn(await show("registri/page.tsx", subject("KELURAHAN"), world.A, { q: "Warga" }), fixture.people).length).toBeGreaterThan(0);
+    });
+
+    it("the audit log's rows about the fixture's records, whose people the matrix finds redacted there", async () => {
+      const text = await show("audit/page.tsx", subject("CITY_ADMIN"), world.A);
+      expect(text).toContain(world.A.loanId!.marker);
     });
 
     it("an OPD's records, on its own list pages and on a city-wide reader's asked for that OPD", async () => {
