@@ -13,6 +13,7 @@
 // record belongs to an OPD, a kelurahan, both or neither (tests/helpers/page-records.ts reads
 // which from the database); a household belongs to no OPD, so the registry is city-wide for
 // every role but the kelurahan officer.
+import type { AsyncLocalStorage } from "node:async_hooks";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { TENANT_PAGES, type TenantPageKey } from "@/lib/auth/pages";
@@ -33,7 +34,6 @@ const NOT_FOUND = "NEXT_NOT_FOUND (test)";
 // words (a key and the values put into it, so that names passed to a message are read too)
 // and the app's database, which here is the test's.
 const outside = vi.hoisted(() => ({
-  user: null as SessionUser | null,
   db: null as ScopedClient | null,
   withTenant: null as null | (<T>(tenantId: string, fn: (tx: Tx) => Promise<T>) => Promise<T>),
 }));
@@ -63,7 +63,12 @@ vi.mock("next-intl/server", async () => {
     });
   return { getTranslations: async () => translator(), getLocale: async () => "id", getMessages: async () => catalogues.id };
 });
-vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => outside.user, endCurrentSession: async () => {} }));
+// Who is asking, per page opened: a test opens its cells at once.
+vi.mock("@/lib/auth/session", async () => {
+  const { AsyncLocalStorage } = await import("node:async_hooks");
+  const asking = new AsyncLocalStorage<SessionUser | null>();
+  return { asking, getSessionUser: async () => asking.getStore() ?? null, endCurrentSession: async () => {} };
+});
 vi.mock("@/lib/db", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/db")>()),
   db: new Proxy({}, { get: (_target, property) => Reflect.get(outside.db!, property, outside.db) }),
@@ -80,6 +85,8 @@ const WRITERS_ONLY: Record<string, Permission> = {
   "app/[tenant]/pelatihan/baru/page.tsx": "entry:write",
   "app/[tenant]/dana-pem/pinjaman/baru/page.tsx": "revolving-fund:write",
 };
+
+const { asking } = (await import("@/lib/auth/session")) as unknown as { asking: AsyncLocalStorage<SessionUser | null> };
 
 const SEGMENT = /^\[(\w+)\]$/;
 const segmentsOf = (file: string) =>
@@ -119,9 +126,9 @@ type Opened = { found: false } | { found: true; text: string };
 async function open(file: string, user: SessionUser | null, slug: string, records: PageRecords, query: Record<string, string> = {}): Promise<Opened> {
   const params: Record<string, string> = { tenant: slug };
   for (const segment of segmentsOf(file)) params[segment] = records[segment]!.id;
-  outside.user = user;
   try {
-    const tree = await pageModules.get(file)!.default({ params: Promise.resolve(params), searchParams: Promise.resolve(query) });
+    const page = pageModules.get(file)!.default;
+    const tree = await asking.run(user, () => page({ params: Promise.resolve(params), searchParams: Promise.resolve(query) }));
     return { found: true, text: textOf(tree) };
   } catch (error) {
     if (error instanceof Error && error.message === NOT_FOUND) return { found: false };
@@ -208,10 +215,20 @@ describe("pages that load a record by id", () => {
           ["another OPD", mixed((record) => record.opdId !== null)],
           ["another kelurahan", mixed((record) => record.kelurahanId !== null)],
         ] as const;
-        for (const [cell, records] of cells) {
+        const stranger = userOf(subject, subject.role === "PLATFORM_ADMIN" ? null : otherCity, otherFixture);
+        const [foreignRecord, foreignUser, ...openedCells] = await Promise.all([
+          open(file, user, city.slug, otherWorld.A),
+          open(file, stranger, city.slug, world.A),
+          ...cells.map(([, records]) => open(file, user, city.slug, records)),
+        ]);
+        // Another city's record, asked for in the caller's own city, does not exist.
+        expect(foreignRecord.found, "another city's record").toBe(false);
+        // Nor does this city, or any of its records, for another city's user.
+        expect(foreignUser.found, "another city's user").toBe(false);
+        for (const [index, [cell, records]] of cells.entries()) {
           const named = segments.map((segment) => records[segment]!);
           const expected = opens && named.every((record) => inReach(subject, record));
-          const opened = await open(file, user, city.slug, records);
+          const opened = openedCells[index]!;
           expect(opened.found, `${cell}: ${expected ? "not shown" : "shown"}`).toBe(expected);
           if (!opened.found) continue;
           // What the page is about is on it: the checks below read a page that shows records.
@@ -224,12 +241,6 @@ describe("pages that load a record by id", () => {
           }
           expect(foundIn(opened.text, otherFixture.people), `${cell}: another city's people`).toEqual([]);
         }
-
-        // Another city's record, asked for in the caller's own city, does not exist.
-        expect((await open(file, user, city.slug, otherWorld.A)).found, "another city's record").toBe(false);
-        // Nor does this city, or any of its records, for another city's user.
-        const stranger = userOf(subject, subject.role === "PLATFORM_ADMIN" ? null : otherCity, otherFixture);
-        expect((await open(file, stranger, city.slug, world.A)).found, "another city's user").toBe(false);
       });
     }
   }
@@ -250,8 +261,14 @@ describe("pages that load a record by id", () => {
           // A name every person of the fixture, in both kelurahan and both cities, bears.
           ["a search by name", { q: "Warga", cari: "Warga" }],
         ] as const;
-        for (const [cell, query] of cells) {
-          const opened = await open(file, user, city.slug, world.A, query);
+        const stranger = userOf(subject, subject.role === "PLATFORM_ADMIN" ? null : otherCity, otherFixture);
+        const [foreignUser, ...openedCells] = await Promise.all([
+          open(file, stranger, city.slug, world.A, fixture.own.query),
+          ...cells.map(([, query]) => open(file, user, city.slug, world.A, query)),
+        ]);
+        expect(foreignUser.found, "another city's user").toBe(false);
+        for (const [index, [cell]] of cells.entries()) {
+          const opened = openedCells[index]!;
           expect(opened.found, `${cell}: ${opens ? "not shown" : "shown"}`).toBe(opens);
           if (!opened.found) continue;
           expect(foundIn(opened.text, hiddenPeople(subject, key!, fixture.people)), `${cell}: named people or full numbers`).toEqual([]);
@@ -259,8 +276,6 @@ describe("pages that load a record by id", () => {
           if (confinedToOpd(subject)) expect(foundIn(opened.text, fixture.opdBMarkers), `${cell}: another OPD's records`).toEqual([]);
           expect(foundIn(opened.text, [...otherFixture.people, ...otherFixture.opdAMarkers]), `${cell}: another city's records`).toEqual([]);
         }
-        const stranger = userOf(subject, subject.role === "PLATFORM_ADMIN" ? null : otherCity, otherFixture);
-        expect((await open(file, stranger, city.slug, world.A, fixture.own.query)).found, "another city's user").toBe(false);
       });
     }
   }
