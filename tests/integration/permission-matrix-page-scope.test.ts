@@ -219,7 +219,8 @@ describe("pages that load a record by id", () => {
         const [foreignRecord, foreignUser, ...openedCells] = await Promise.all([
           open(file, user, city.slug, otherWorld.A),
           open(file, stranger, city.slug, world.A),
-          ...cells.map(([, records]) => open(file, user, city.slug, records)),
+          // With a search by name, for the pages that offer one (a training's candidates).
+          ...cells.map(([, records]) => open(file, user, city.slug, records, { q: "Warga" })),
         ]);
         // Another city's record, asked for in the caller's own city, does not exist.
         expect(foreignRecord.found, "another city's record").toBe(false);
