@@ -39,6 +39,11 @@ export const RECORD_KINDS = [
   "proposedLoan",
   "approvedLoan",
   "disbursedLoan",
+  "participantHousehold",
+  "participantMember",
+  "linkedParticipant",
+  "kelurahan",
+  "kecamatan",
   "opd",
   "user",
   "statistic",
@@ -77,6 +82,12 @@ export const KIND_DIMENSION = {
   proposedLoan: "kelurahan",
   approvedLoan: "kelurahan",
   disbursedLoan: "kelurahan",
+  // An aid hand-over may follow any OPD's training: the participant is the city's, not the OPD's.
+  participantHousehold: "city",
+  participantMember: "city",
+  linkedParticipant: "city",
+  kelurahan: "city",
+  kecamatan: "city",
   opd: "city",
   user: "city",
   statistic: "city",
@@ -231,6 +242,9 @@ export async function createActionFixture(tx: Tx, city: TestTenant, people: Peop
       draftParticipant: draftParticipant.id,
       verifiedParticipant: verifiedParticipant.id,
       followUp: followUp.id,
+      participantHousehold: recipients.id,
+      participantMember: recipients.spouse.id,
+      linkedParticipant: verifiedParticipant.id,
     };
   }
 
@@ -244,7 +258,14 @@ export async function createActionFixture(tx: Tx, city: TestTenant, people: Peop
   });
   const statistic = await tx.povertyStatistic.create({ data: { tenantId, year: year - 1, poorPeople: 1000, source: "BPS" } });
   const target = await tx.target.create({ data: { tenantId, indicator: "POOR_PEOPLE", year: year + 1, value: 900 } });
-  const city_ = { opd: people.opdA, user: user.id, statistic: statistic.id, target: target.id };
+  const city_ = {
+    opd: people.opdA,
+    user: user.id,
+    statistic: statistic.id,
+    target: target.id,
+    kelurahan: city.kelurahanId,
+    kecamatan: city.kecamatanId,
+  };
 
   return {
     year,

@@ -17,7 +17,6 @@ import { runAction, type ActionDeps } from "@/lib/actions/run";
 import { registeredActions } from "@/lib/actions/server";
 import { OPD_PERMISSIONS, ROLE_PERMISSIONS, type OpdCapabilities, type Permission } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session-user";
-import type { Tx } from "@/lib/db";
 import { Role } from "@/lib/generated/prisma/enums";
 import { NUMBER_LOOKUP_ACTION } from "@/lib/privacy/number-lookup";
 import { createActionFixture, KIND_DIMENSION, type ActionFixture, type RecordKind, type Records } from "../helpers/action-fixture";
@@ -64,6 +63,9 @@ const ID_FIELDS: Record<string, RecordKind> = {
   candidateId: "duplicate",
   fundId: "fund",
   loanId: "proposedLoan",
+  trainingParticipantId: "linkedParticipant",
+  kelurahanId: "kelurahan",
+  areaId: "kecamatan",
   opdId: "opd",
   userId: "user",
   statisticId: "statistic",
@@ -81,11 +83,13 @@ const VERIFIED_IDS: Record<string, RecordKind> = {
 
 /** Where an action needs a record in another state than the field's usual one. */
 const RECORD_OVERRIDES: Record<string, Record<string, RecordKind>> = {
+  // A hand-over linked to the training its recipient took.
+  "aid.create": { householdId: "participantHousehold", memberId: "participantMember" },
   "aid.reverse": { distributionId: "verifiedDistribution" },
   "budget.realisations.reverse": { realisationId: "verifiedRealisation" },
   "programmes.delete": { programmeId: "emptyProgramme" },
   "trainings.cancel": { trainingId: "verifiedTraining" },
-  "trainings.attendance.record": { trainingId: "verifiedTraining" },
+  "trainings.attendance.record": { trainingId: "verifiedTraining", present: "verifiedParticipant" },
   "trainings.participants.add": { trainingId: "verifiedTraining", memberId: "freeMember" },
   "trainings.participants.complete": { participantId: "verifiedParticipant" },
   "trainings.participants.withdraw": { participantId: "verifiedParticipant" },
@@ -95,6 +99,11 @@ const RECORD_OVERRIDES: Record<string, Record<string, RecordKind>> = {
   // The head of household owes on a loan already; their spouse may borrow.
   "revolvingFunds.loans.create": { memberId: "freeMember" },
   "programmes.budgetLines.delete": { budgetLineId: "emptyBudgetLine" },
+};
+
+/** Ids written inside a value: attendance is "participantId|day". */
+const ID_FORMATS: Record<string, (id: string, year: number) => string> = {
+  "trainings.attendance.record.present": (id, year) => `${id}|${year}-04-01`,
 };
 
 /** Valid values of fields whose type alone does not say what is valid (dates, money, patterns). */
@@ -117,7 +126,6 @@ const SAMPLES = (year: number): Record<string, unknown> => ({
   month: 6,
   email: `aksi-${Date.now()}@contoh.test`,
   code: "9.99.77",
-  present: [],
 });
 
 /** Field values only some actions need. */
@@ -125,6 +133,8 @@ const SAMPLE_OVERRIDES: Record<string, Record<string, unknown>> = {
   // An OPD role needs an OPD: the form's opdId is then one the action must check.
   "users.create": { role: "OPD_STAFF" },
   "users.update": { role: "OPD_STAFF" },
+  // The household had hand-overs of this kind this year already (the fixture's).
+  "aid.create": { acknowledgeDuplicate: true },
   "registry.changeRequests.propose": { kind: "ADDRESS", address: "Jl. Usulan Baru No. 1" },
   "statistics.save": { povertyRatePct: "10,5" },
   // Above what the fixture's line has realised, in a year that has no fund yet.
@@ -194,7 +204,7 @@ function idFieldsOf(definition: AnyActionDefinition): Record<string, RecordKind>
  * Valid input for an action, its id fields naming the records `choose` picks; a table import
  * gets a one-row file to commit. Throws when a required field has no way to a value.
  */
-function inputFor(definition: AnyActionDefinition, year: number, choose: Chooser): Record<string, unknown> {
+function inputFor(definition: AnyActionDefinition, year: number, choose: Chooser, own: Chooser = choose): Record<string, unknown> {
   const ids = idFieldsOf(definition);
   if (definition.columns) {
     const samples = CELL_SAMPLES(year);
@@ -213,8 +223,10 @@ function inputFor(definition: AnyActionDefinition, year: number, choose: Chooser
   for (const [field, property] of Object.entries(schema.properties ?? {})) {
     const required = schema.required?.includes(field) ?? false;
     if (ids[field]) {
-      const id = choose(field, ids[field]!);
-      input[field] = property.type === "array" ? [id] : id;
+      const format = ID_FORMATS[`${definition.name}.${field}`] ?? ((id: string) => id);
+      const id = format(choose(field, ids[field]!), year);
+      // A list names the caller's own record too: one foreign id among own ones is no less foreign.
+      input[field] = property.type === "array" ? [...new Set([format(own(field, ids[field]!), year), id])] : id;
     } else if (Object.hasOwn(samples, field)) input[field] = samples[field];
     else if (required) input[field] = sampleOf(property, `${definition.name}.${field}`);
   }
@@ -285,6 +297,11 @@ function didItsWork(definition: AnyActionDefinition, data: unknown): boolean {
   return true;
 }
 
+/** Actions the fixture cannot see through at home, and what stops them there (still past the scope check). */
+const UNDONE_AT_HOME: Record<string, string> = {
+  "areas.sync": "a test city's Kemendagri code is in no bundled area list",
+};
+
 type Written = { action: string; entity: string; entityId: string | null; before: unknown; after: unknown };
 type Attempt = { result: Awaited<ReturnType<typeof runAction>>; written: Written[] };
 
@@ -326,7 +343,6 @@ describe("server actions with valid input, against records of every scope", () =
     await t?.close();
   });
 
-
   /** Runs the action as `user`, reads the audit rows it wrote in its transaction, then rolls it all back. */
   async function attempt(user: SessionUser, definition: AnyActionDefinition, input: Record<string, unknown>): Promise<Attempt> {
     cell += 1;
@@ -343,7 +359,10 @@ describe("server actions with valid input, against records of every scope", () =
             tenantId,
             async (tx) => {
               out = await fn(tx);
-              written = (await tx.auditLog.findMany({ where: { requestId }, select: { action: true, entity: true, entityId: true, before: true, after: true } })) as Written[];
+              written = (await tx.auditLog.findMany({
+                where: { requestId },
+                select: { action: true, entity: true, entityId: true, before: true, after: true },
+              })) as Written[];
               throw rollback;
             },
             options,
@@ -416,10 +435,11 @@ describe("server actions with valid input, against records of every scope", () =
           if (!result.ok) expect(ANY_REFUSAL, `${label}: ${result.code} ${result.message}`).toContain(result.code);
           expect(naming(written, outside), `${label}: wrote records out of scope`).toEqual([]);
         };
-        /** Past the scope check: done, or refused for a reason of the domain, not of scope. */
-        const expectReached = async (label: string, input: Record<string, unknown>) => {
+        /** Past the scope check: done, or refused for a reason of the domain, not of scope; the own records done, unless listed. */
+        const expectReached = async (label: string, input: Record<string, unknown>, done = false) => {
           const { result } = await attempt(user, definition, input);
-            if (result.ok) expect(didItsWork(definition, result.data), `${label}: ${JSON.stringify(result.data)}`).toBe(true);
+          if (done) expect(result, `${label}: ${JSON.stringify(result)}`).toMatchObject({ ok: true });
+          if (result.ok) expect(didItsWork(definition, result.data), `${label}: ${JSON.stringify(result.data)}`).toBe(true);
           else expect(["INVALID", "CONFLICT"], `${label}: ${result.code} ${result.message} ${JSON.stringify(result.fieldErrors ?? {})}`).toContain(result.code);
         };
 
@@ -433,7 +453,7 @@ describe("server actions with valid input, against records of every scope", () =
             await expectRefused(label, inputFor(definition, year, from(side)), [code], Object.values(side));
           }
         } else {
-          await expectReached("own records", own);
+          await expectReached("own records", own, !Object.hasOwn(UNDONE_AT_HOME, definition.name));
           // One id at a time from the other side (an own programme with another OPD's budget line…), then all of them.
           for (const [dimension, side] of [
             ["opd", records.otherOpd],
@@ -443,8 +463,8 @@ describe("server actions with valid input, against records of every scope", () =
             const outside = foreignIds(side);
             const all = fields.length > 1 ? [fields] : [];
             for (const group of [...fields.map((field) => [field]), ...all]) {
-              const input = inputFor(definition, year, from(records.own, Object.fromEntries(group.map((field) => [field, side]))));
-              const label = `${group.length === fields.length ? "every id" : group[0]} of another ${dimension}`;
+              const input = inputFor(definition, year, from(records.own, Object.fromEntries(group.map((field) => [field, side]))), from(records.own));
+              const label = `${group.length === 1 ? group[0] : "every id"} of another ${dimension}`;
               if (confined !== dimension) await expectReached(label, input);
               else if (group.length === fields.length) await expectRefused(label, input, DENIALS, outside);
               else await expectKeptOut(label, input, outside);
@@ -453,10 +473,15 @@ describe("server actions with valid input, against records of every scope", () =
           // Another city's records, named in this city: they do not exist here.
           const fields = Object.keys(ids);
           const outside = Object.values(foreign.own);
-          if (fields.length > 0) await expectRefused("another city's records", inputFor(definition, year, from(foreign.own)), DENIALS, outside);
+          if (fields.length > 0)
+            await expectRefused("another city's records", inputFor(definition, year, from(foreign.own), from(records.own)), DENIALS, outside);
           if (fields.length > 1) {
             for (const field of fields) {
-              await expectKeptOut(`${field} of another city`, inputFor(definition, year, from(records.own, { [field]: foreign.own })), outside);
+              await expectKeptOut(
+                `${field} of another city`,
+                inputFor(definition, year, from(records.own, { [field]: foreign.own }), from(records.own)),
+                outside,
+              );
             }
           }
         }
