@@ -3,6 +3,7 @@
 // in every state some action needs (a draft to delete, a verified entry to reverse, an
 // approved loan to disburse…). The matrix feeds one side's ids into an action's input and
 // checks whether the action reaches them.
+import { cityNikPrefix } from "@/features/revolving-funds/borrower";
 import { disburseLoan } from "@/features/revolving-funds/loans";
 import type { TenantSessionUser } from "@/lib/auth/session-user";
 import type { Tx } from "@/lib/db";
@@ -99,6 +100,7 @@ export type Records = Record<RecordKind, string>;
 /** The records of one city: own (OPD A, kelurahan A), another OPD's, another kelurahan's. */
 export type ActionFixture = { year: number; own: Records; otherOpd: Records; otherKelurahan: Records };
 
+let fixtures = 0;
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
 /** Builds the records on a city that already holds the people fixture. */
@@ -106,7 +108,18 @@ export async function createActionFixture(tx: Tx, city: TestTenant, people: Peop
   const tenantId = city.id;
   const tag = uniqueSuffix();
   const { year } = people;
+  // A NIK as the city issues it: the city's region digits, a woman's birth date (1 May 1985,
+  // day + 40) and a serial number; a loan to a borrower named by NIK checks all three.
+  // The city's code is made a valid region (province 99, city 11) first.
+  const { kemendagriCode } = await tx.tenant.update({ where: { id: tenantId }, data: { kemendagriCode: `99.11.${tag}` } });
+  // Each fixture its own kecamatan digits, so no two cities of a run share a NIK.
+  fixtures += 1;
+  const region = `${cityNikPrefix(kemendagriCode)}${String(11 + (fixtures % 89))}`;
   let serial = 0;
+  const memberNik = () => {
+    serial += 1;
+    return `${region}410585${String(serial).padStart(4, "0")}`;
+  };
   const nikOf = () => {
     serial += 1;
     return `5271${String(Date.now()).slice(-6)}${String(serial).padStart(6, "0")}`;
@@ -118,7 +131,7 @@ export async function createActionFixture(tx: Tx, city: TestTenant, people: Peop
     });
     const member = (relation: "HEAD" | "SPOUSE", name: string) =>
       tx.member.create({
-        data: { tenantId, householdId: h.id, nik: nikOf(), name, sex: "FEMALE", birthDate: new Date("1985-05-01"), relation },
+        data: { tenantId, householdId: h.id, nik: memberNik(), name, sex: "FEMALE", birthDate: new Date("1985-05-01"), relation },
       });
     const head = await member("HEAD", `Kepala ${label} ${tag}`);
     const spouse = await member("SPOUSE", `Pasangan ${label} ${tag}`);

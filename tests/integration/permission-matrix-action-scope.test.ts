@@ -162,6 +162,37 @@ const COLUMN_OVERRIDES: Record<string, Record<string, RecordKind | null>> = {
 /** Cells whose template example does not fit the fixture (the programme's fiscal year). */
 const CELL_SAMPLES = (year: number): Record<string, string> => ({ date: `02-06-${year}` });
 
+/**
+ * Another way an action names the records it works on (a borrower by NIK instead of by
+ * member, an import's names instead of ids): the matrix tries that way too. `kinds` adds or
+ * (null) leaves out fields naming records; `samples` replaces the action's sample overrides.
+ */
+type Alternative = { why: string; kinds?: Record<string, RecordKind | null>; samples?: Record<string, unknown> };
+const ALTERNATIVES: Record<string, Alternative[]> = {
+  "revolvingFunds.loans.create": [
+    { why: "a borrower by NIK", kinds: { memberId: null, borrowerNik: "freeMemberNik" }, samples: { borrowerName: "Peminjam Uji" } },
+  ],
+  "revolvingFunds.loans.importRepayments": [{ why: "a loan by its borrower's NIK", kinds: { loanId: null } }],
+  "budget.realisations.import": [
+    { why: "a line by programme and line names", kinds: { budgetLineId: null, programme: "programmeName", line: "budgetLineName" } },
+  ],
+  "registry.changeRequests.propose": [
+    { why: "a correction of a member", kinds: { memberId: "member" }, samples: { kind: "CORRECTION", occupation: "Pedagang" } },
+  ],
+};
+
+/** One way of calling one action. */
+type Case = { definition: AnyActionDefinition; label: string; kinds: Record<string, RecordKind | null>; samples: Record<string, unknown> };
+const cases: Case[] = definitions.flatMap((definition) => [
+  { definition, label: definition.name, kinds: {}, samples: SAMPLE_OVERRIDES[definition.name] ?? {} },
+  ...(ALTERNATIVES[definition.name] ?? []).map((alternative) => ({
+    definition,
+    label: `${definition.name} (${alternative.why})`,
+    kinds: alternative.kinds ?? {},
+    samples: alternative.samples ?? SAMPLE_OVERRIDES[definition.name] ?? {},
+  })),
+]);
+
 type JsonSchema = {
   type?: string;
   properties?: Record<string, JsonSchema>;
@@ -183,42 +214,38 @@ type Chooser = (field: string, kind: RecordKind) => string;
 const jsonSchemaOf = (definition: AnyActionDefinition) => z.toJSONSchema(definition.schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
 
 /** The fields of an action's input (or columns of its file) that name records, and the kind each names. */
-function idFieldsOf(definition: AnyActionDefinition): Record<string, RecordKind> {
-  const fields: Record<string, RecordKind> = {};
+function idFieldsOf({ definition, kinds }: Case): Record<string, RecordKind> {
+  const found: Record<string, RecordKind | null | undefined> = {};
   if (definition.columns) {
-    for (const { key } of definition.columns) {
-      const override = COLUMN_OVERRIDES[definition.name]?.[key];
-      const kind = override === undefined ? IMPORT_COLUMNS[key] : override;
-      if (kind) fields[key] = kind;
+    for (const { key } of definition.columns) found[key] = COLUMN_OVERRIDES[definition.name]?.[key] ?? IMPORT_COLUMNS[key];
+  } else {
+    for (const field of Object.keys(jsonSchemaOf(definition).properties ?? {})) {
+      found[field] = RECORD_OVERRIDES[definition.name]?.[field] ?? (field === "ids" ? VERIFIED_IDS[definition.name] : ID_FIELDS[field]);
     }
-    return fields;
   }
-  for (const field of Object.keys(jsonSchemaOf(definition).properties ?? {})) {
-    const kind = RECORD_OVERRIDES[definition.name]?.[field] ?? (field === "ids" ? VERIFIED_IDS[definition.name] : ID_FIELDS[field]);
-    if (kind) fields[field] = kind;
-  }
+  const fields: Record<string, RecordKind> = {};
+  for (const [field, kind] of Object.entries({ ...found, ...kinds })) if (kind) fields[field] = kind;
   return fields;
 }
 
 /**
- * Valid input for an action, its id fields naming the records `choose` picks; a table import
- * gets a one-row file to commit. Throws when a required field has no way to a value.
+ * Valid input for an action, its id fields naming the records `choose` picks (a list names the
+ * caller's own, `own`, besides); a table import gets a one-row file to commit. Throws when a
+ * required field has no way to a value.
  */
-function inputFor(definition: AnyActionDefinition, year: number, choose: Chooser, own: Chooser = choose): Record<string, unknown> {
-  const ids = idFieldsOf(definition);
+function inputFor(item: Case, year: number, choose: Chooser, own: Chooser = choose): Record<string, unknown> {
+  const { definition } = item;
+  const ids = idFieldsOf(item);
+  const blank = (field: string) => item.kinds[field] === null || COLUMN_OVERRIDES[definition.name]?.[field] === null;
   if (definition.columns) {
     const samples = CELL_SAMPLES(year);
-    const cells = definition.columns.map(({ key, example }) => {
-      if (ids[key]) return choose(key, ids[key]!);
-      if (COLUMN_OVERRIDES[definition.name]?.[key] === null) return "";
-      return samples[key] ?? example;
-    });
+    const cells = definition.columns.map(({ key, example }) => (ids[key] ? choose(key, ids[key]!) : blank(key) ? "" : (samples[key] ?? example)));
     const text = [definition.columns.map(({ header }) => header), cells].map((row) => row.join(";")).join("\r\n");
     return { mode: "commit", file: new File([text], "uji.csv", { type: "text/csv" }) };
   }
   const schema = jsonSchemaOf(definition);
   if (schema.type !== "object") throw new Error(`${definition.name}: input is not an object`);
-  const samples = { ...SAMPLES(year), ...SAMPLE_OVERRIDES[definition.name] };
+  const samples = { ...SAMPLES(year), ...item.samples };
   const input: Record<string, unknown> = {};
   for (const [field, property] of Object.entries(schema.properties ?? {})) {
     const required = schema.required?.includes(field) ?? false;
@@ -227,11 +254,13 @@ function inputFor(definition: AnyActionDefinition, year: number, choose: Chooser
       const id = format(choose(field, ids[field]!), year);
       // A list names the caller's own record too: one foreign id among own ones is no less foreign.
       input[field] = property.type === "array" ? [...new Set([format(own(field, ids[field]!), year), id])] : id;
-    } else if (Object.hasOwn(samples, field)) input[field] = samples[field];
+    } else if (blank(field)) continue;
+    else if (Object.hasOwn(samples, field)) input[field] = samples[field];
     else if (required) input[field] = sampleOf(property, `${definition.name}.${field}`);
   }
   // A loose schema's own fields (a change request's payload) are not among its properties.
-  return { ...input, ...SAMPLE_OVERRIDES[definition.name] };
+  for (const [field, kind] of Object.entries(ids)) if (!(field in input)) input[field] = choose(field, kind);
+  return { ...input, ...item.samples };
 }
 
 function sampleOf(schema: JsonSchema, where: string): unknown {
@@ -396,27 +425,28 @@ describe("server actions with valid input, against records of every scope", () =
     expect(definitions.length).toBeGreaterThan(40);
     expect(definitions.filter((definition) => definition.columns).length).toBeGreaterThan(3);
     const missing: string[] = [];
-    for (const definition of definitions) {
+    for (const item of cases) {
       try {
-        const parsed = await definition.schema.safeParseAsync(inputFor(definition, records.year, from(records.own)));
-        if (!parsed.success) missing.push(`${definition.name}: ${JSON.stringify(z.flattenError(parsed.error).fieldErrors)}`);
+        const parsed = await item.definition.schema.safeParseAsync(inputFor(item, records.year, from(records.own)));
+        if (!parsed.success) missing.push(`${item.label}: ${JSON.stringify(z.flattenError(parsed.error).fieldErrors)}`);
       } catch (error) {
-        missing.push(`${definition.name}: ${error}`);
+        missing.push(`${item.label}: ${error}`);
       }
     }
     expect(missing).toEqual([]);
   });
 
-  for (const definition of definitions) {
+  for (const item of cases) {
+    const { definition } = item;
     for (const subject of subjects) {
       const allowed = subject.role !== "PLATFORM_ADMIN" && granted(subject, definition.permission);
       const confined = confinedTo(subject.role);
       const title = allowed ? `reaches its own records, not another city's${confined ? `, nor another ${confined}'s` : ""}` : "refused";
-      it(`${definition.name} × ${subject.label}: ${title}`, async () => {
+      it(`${item.label} × ${subject.label}: ${title}`, async () => {
         const { year } = records;
         const user = userOf(subject, subject.role === "PLATFORM_ADMIN" ? null : city, people);
-        const ids = idFieldsOf(definition);
-        const own = inputFor(definition, year, from(records.own));
+        const ids = idFieldsOf(item);
+        const own = inputFor(item, year, from(records.own));
 
         /** Refused: a denial (or an answer naming nothing), and nothing written but the record of a lookup. */
         const expectRefused = async (label: string, input: Record<string, unknown>, codes: readonly string[], outside: readonly string[]) => {
@@ -450,7 +480,7 @@ describe("server actions with valid input, against records of every scope", () =
             ["another OPD's records", records.otherOpd],
             ["another kelurahan's records", records.otherKelurahan],
           ] as const) {
-            await expectRefused(label, inputFor(definition, year, from(side)), [code], Object.values(side));
+            await expectRefused(label, inputFor(item, year, from(side)), [code], Object.values(side));
           }
         } else {
           await expectReached("own records", own, !Object.hasOwn(UNDONE_AT_HOME, definition.name));
@@ -463,7 +493,7 @@ describe("server actions with valid input, against records of every scope", () =
             const outside = foreignIds(side);
             const all = fields.length > 1 ? [fields] : [];
             for (const group of [...fields.map((field) => [field]), ...all]) {
-              const input = inputFor(definition, year, from(records.own, Object.fromEntries(group.map((field) => [field, side]))), from(records.own));
+              const input = inputFor(item, year, from(records.own, Object.fromEntries(group.map((field) => [field, side]))), from(records.own));
               const label = `${group.length === 1 ? group[0] : "every id"} of another ${dimension}`;
               if (confined !== dimension) await expectReached(label, input);
               else if (group.length === fields.length) await expectRefused(label, input, DENIALS, outside);
@@ -473,15 +503,10 @@ describe("server actions with valid input, against records of every scope", () =
           // Another city's records, named in this city: they do not exist here.
           const fields = Object.keys(ids);
           const outside = Object.values(foreign.own);
-          if (fields.length > 0)
-            await expectRefused("another city's records", inputFor(definition, year, from(foreign.own), from(records.own)), DENIALS, outside);
+          if (fields.length > 0) await expectRefused("another city's records", inputFor(item, year, from(foreign.own), from(records.own)), DENIALS, outside);
           if (fields.length > 1) {
             for (const field of fields) {
-              await expectKeptOut(
-                `${field} of another city`,
-                inputFor(definition, year, from(records.own, { [field]: foreign.own }), from(records.own)),
-                outside,
-              );
+              await expectKeptOut(`${field} of another city`, inputFor(item, year, from(records.own, { [field]: foreign.own }), from(records.own)), outside);
             }
           }
         }
