@@ -82,7 +82,7 @@ const VERIFIED_IDS: Record<string, RecordKind> = {
 };
 
 /** Where an action needs a record in another state than the field's usual one. */
-const RECORD_OVERRIDES: Record<string, Record<string, RecordKind>> = {
+const RECORD_OVERRIDES: Record<string, Record<string, RecordKind | null>> = {
   // A hand-over linked to the training its recipient took.
   "aid.create": { householdId: "participantHousehold", memberId: "participantMember" },
   "aid.reverse": { distributionId: "verifiedDistribution" },
@@ -97,7 +97,7 @@ const RECORD_OVERRIDES: Record<string, Record<string, RecordKind>> = {
   "revolvingFunds.loans.repay": { loanId: "disbursedLoan" },
   "revolvingFunds.loans.writeOff": { loanId: "disbursedLoan" },
   // The head of household owes on a loan already; their spouse may borrow.
-  "revolvingFunds.loans.create": { memberId: "freeMember" },
+  "revolvingFunds.loans.create": { memberId: "freeMember", borrowerNik: null },
   "programmes.budgetLines.delete": { budgetLineId: "emptyBudgetLine" },
 };
 
@@ -220,12 +220,19 @@ function idFieldsOf({ definition, kinds }: Case): Record<string, RecordKind> {
     for (const { key } of definition.columns) found[key] = COLUMN_OVERRIDES[definition.name]?.[key] ?? IMPORT_COLUMNS[key];
   } else {
     for (const field of Object.keys(jsonSchemaOf(definition).properties ?? {})) {
-      found[field] = RECORD_OVERRIDES[definition.name]?.[field] ?? (field === "ids" ? VERIFIED_IDS[definition.name] : ID_FIELDS[field]);
+      const override = RECORD_OVERRIDES[definition.name]?.[field];
+      found[field] = override !== undefined ? override : field === "ids" ? VERIFIED_IDS[definition.name] : ID_FIELDS[field];
     }
   }
   const fields: Record<string, RecordKind> = {};
   for (const [field, kind] of Object.entries({ ...found, ...kinds })) if (kind) fields[field] = kind;
   return fields;
+}
+
+/** Whether a field naming a record is left empty on purpose in this case. */
+function left(item: Case, field: string): boolean {
+  const name = item.definition.name;
+  return item.kinds[field] === null || COLUMN_OVERRIDES[name]?.[field] === null || RECORD_OVERRIDES[name]?.[field] === null;
 }
 
 /**
@@ -236,10 +243,9 @@ function idFieldsOf({ definition, kinds }: Case): Record<string, RecordKind> {
 function inputFor(item: Case, year: number, choose: Chooser, own: Chooser = choose): Record<string, unknown> {
   const { definition } = item;
   const ids = idFieldsOf(item);
-  const blank = (field: string) => item.kinds[field] === null || COLUMN_OVERRIDES[definition.name]?.[field] === null;
   if (definition.columns) {
     const samples = CELL_SAMPLES(year);
-    const cells = definition.columns.map(({ key, example }) => (ids[key] ? choose(key, ids[key]!) : blank(key) ? "" : (samples[key] ?? example)));
+    const cells = definition.columns.map(({ key, example }) => (ids[key] ? choose(key, ids[key]!) : left(item, key) ? "" : (samples[key] ?? example)));
     const text = [definition.columns.map(({ header }) => header), cells].map((row) => row.join(";")).join("\r\n");
     return { mode: "commit", file: new File([text], "uji.csv", { type: "text/csv" }) };
   }
@@ -254,7 +260,7 @@ function inputFor(item: Case, year: number, choose: Chooser, own: Chooser = choo
       const id = format(choose(field, ids[field]!), year);
       // A list names the caller's own record too: one foreign id among own ones is no less foreign.
       input[field] = property.type === "array" ? [...new Set([format(own(field, ids[field]!), year), id])] : id;
-    } else if (blank(field)) continue;
+    } else if (left(item, field)) continue;
     else if (Object.hasOwn(samples, field)) input[field] = samples[field];
     else if (required) input[field] = sampleOf(property, `${definition.name}.${field}`);
   }
@@ -273,8 +279,10 @@ function sampleOf(schema: JsonSchema, where: string): unknown {
       if (one.format === "date") throw new Error(`${where}: a date; add one to SAMPLES`);
       return "Isian uji matriks aksi".padEnd(one.minLength ?? 0, ".");
     case "integer":
-    case "number":
-      return Math.min(Math.max(1, one.minimum ?? 1), one.maximum ?? 1);
+    case "number": {
+      const low = Math.max(1, one.minimum ?? 1);
+      return one.maximum === undefined ? low : Math.min(low, one.maximum);
+    }
     case "boolean":
       return false;
     case "array":
@@ -434,6 +442,15 @@ describe("server actions with valid input, against records of every scope", () =
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it("knows what record every field named like an id names (none is left out, nor filled with text)", () => {
+    const unknown = cases.flatMap((item) => {
+      const fields = item.definition.columns?.map(({ key }) => key) ?? Object.keys(jsonSchemaOf(item.definition).properties ?? {});
+      const ids = idFieldsOf(item);
+      return fields.filter((field) => /(Id|Ids|^ids|^nik|Nik)$/.test(field) && !ids[field] && !left(item, field)).map((field) => `${item.label}.${field}`);
+    });
+    expect(unknown).toEqual([]);
   });
 
   for (const item of cases) {
