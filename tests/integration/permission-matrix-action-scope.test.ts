@@ -8,7 +8,6 @@
 // kelurahan officer, another city's to everyone, with nothing written. Each attempt runs in a
 // transaction the test rolls back after reading what the action wrote, so one fixture serves
 // every cell.
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
@@ -24,7 +23,7 @@ import { actionDeps, sessionUser, submitted } from "../helpers/actions";
 import { openTestDb, type TestDb } from "../helpers/db";
 import { createTestTenant, type TestTenant } from "../helpers/factories";
 import { createPeopleFixture, type PeopleFixture } from "../helpers/people-fixture";
-import { ROOT, sourceFiles } from "../helpers/source-files";
+import { ROOT, serverActionFiles } from "../helpers/source-files";
 
 vi.mock("server-only", () => ({}));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
@@ -41,8 +40,7 @@ vi.mock("next-intl/server", () => ({ getTranslations: async () => (key: string) 
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => null, endCurrentSession: async () => {} }));
 
 // The same discovery as the permission matrix: every file whose first statement is "use server".
-const USE_SERVER_FIRST = /^(?:\s+|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use server["']/;
-const serverFiles = sourceFiles(["app", "features", "lib"], /\.ts$/).filter((file) => USE_SERVER_FIRST.test(readFileSync(join(ROOT, file), "utf8")));
+const serverFiles = serverActionFiles();
 for (const file of serverFiles) await import(join(ROOT, file));
 const definitions = registeredActions().tenant;
 
@@ -81,7 +79,7 @@ const VERIFIED_IDS: Record<string, RecordKind> = {
   "trainings.participants.verify": "draftParticipant",
 };
 
-/** Where an action needs a record in another state than the field's usual one. */
+/** Where an action needs a record in another state than the field's usual one; null leaves an optional field out. */
 const RECORD_OVERRIDES: Record<string, Record<string, RecordKind | null>> = {
   // A hand-over linked to the training its recipient took.
   "aid.create": { householdId: "participantHousehold", memberId: "participantMember" },
