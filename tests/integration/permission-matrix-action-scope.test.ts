@@ -314,6 +314,8 @@ function granted(subject: Subject, permission: Permission): boolean {
   });
 }
 
+const BOUNDARY = { opd: "OPD", kelurahan: "kelurahan" } as const;
+
 /** The boundary within the city a role is held to: OPD roles to their OPD, the kelurahan officer to their kelurahan. */
 const confinedTo = (role: Role): "opd" | "kelurahan" | null => (OPD_ROLES.includes(role) ? "opd" : role === "KELURAHAN" ? "kelurahan" : null);
 
@@ -456,7 +458,7 @@ describe("server actions with valid input, against records of every scope", () =
     for (const subject of subjects) {
       const allowed = subject.role !== "PLATFORM_ADMIN" && granted(subject, definition.permission);
       const confined = confinedTo(subject.role);
-      const title = allowed ? `reaches its own records, not another city's${confined ? `, nor another ${confined}'s` : ""}` : "refused";
+      const title = allowed ? `reaches its own records, not another city's${confined ? `, nor another ${BOUNDARY[confined]}'s` : ""}` : "refused";
       it(`${item.label} × ${subject.label}: ${title}`, async () => {
         const { year } = records;
         const user = userOf(subject, subject.role === "PLATFORM_ADMIN" ? null : city, people);
@@ -509,7 +511,7 @@ describe("server actions with valid input, against records of every scope", () =
             const all = fields.length > 1 ? [fields] : [];
             for (const group of [...fields.map((field) => [field]), ...all]) {
               const input = inputFor(item, year, from(records.own, Object.fromEntries(group.map((field) => [field, side]))), from(records.own));
-              const label = `${group.length === 1 ? group[0] : "every id"} of another ${dimension}`;
+              const label = `${group.length === 1 ? group[0] : "every id"} of another ${BOUNDARY[dimension]}`;
               if (confined !== dimension) await expectReached(label, input);
               else if (group.length === fields.length) await expectRefused(label, input, DENIALS, outside);
               else await expectKeptOut(label, input, outside);
