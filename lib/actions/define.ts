@@ -32,6 +32,11 @@ export type ActionDefinition<Schema extends z.ZodType, Result> = {
    * every action to a choice.
    */
   createsRecords?: true;
+  /**
+   * The columns of the file a table import reads (lib/spreadsheet/table-import.ts): what a
+   * valid file of this action holds, for the permission matrix to write one.
+   */
+  columns?: readonly { key: string; header: string; example: string }[];
 };
 
 // biome-ignore lint: the registry holds definitions of any schema and result.

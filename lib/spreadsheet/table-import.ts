@@ -169,6 +169,7 @@ export function defineTableImport<Key extends string, T, Shape extends OptionsSh
     // The options arrive as top-level form fields beside file and mode.
     schema: z.preprocess((input) => (isRecord(input) ? { ...input, options: input } : input), schema) as unknown as Schema<Key, T, Shape>,
     timeout: spec.timeout ?? 120_000,
+    columns: spec.columns,
     run: (ctx, input) => runTableImport(ctx, spec, input.mode, input.file, input.options),
     revalidate: (slug, report) => (report.mode === "commit" && report.accepted > 0 ? (spec.revalidate?.(slug) ?? []) : []),
     successMessage: undefined,

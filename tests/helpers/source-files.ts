@@ -20,6 +20,14 @@ export function sourceFiles(dirs: readonly string[], pattern = /\.tsx?$/): strin
   return dirs.flatMap(walk).sort();
 }
 
+/** Whether a source's first statement (after comments) is the "use server" directive. */
+export const USE_SERVER_FIRST = /^(?:\s+|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use server["']/;
+
+/** The "use server" files of the app: the files that make its server actions. */
+export function serverActionFiles(): string[] {
+  return sourceFiles(["app", "features", "lib"], /\.ts$/).filter((file) => USE_SERVER_FIRST.test(readSource(file)));
+}
+
 /** A repository file's text. */
 export function readSource(file: string): string {
   return readFileSync(path.join(ROOT, file), "utf8");
