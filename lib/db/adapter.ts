@@ -96,7 +96,7 @@ function queueQueries(client: pg.PoolClient): void {
  * it for their own transaction (lib/db/tenant-scope.ts). Owner connections (migrations, the
  * seed, the bench generator) have none. PGlite has no timer to cancel a statement with.
  */
-export function statementTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+export function statementTimeoutMs(env: Record<string, string | undefined> = process.env): number {
   const raw = env.DATABASE_STATEMENT_TIMEOUT_MS?.trim();
   const ms = raw ? Number(raw) : Number.NaN;
   return Number.isInteger(ms) && ms >= 0 ? ms : 15_000;
