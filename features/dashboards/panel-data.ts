@@ -63,3 +63,15 @@ export async function allOf<R extends Record<string, Promise<PanelResult<unknown
   if (failed) return failed[1] as { ok: false; reason: PanelFailure };
   return { ok: true, value: Object.fromEntries(entries.map(([key, result]) => [key, (result as { value: unknown }).value])) as never };
 }
+
+/** A figure turned into what its panel shows; a failure of either stays the panel's own. */
+export async function mapPanel<T, U>(data: Promise<PanelResult<T>>, build: (value: T) => U | Promise<U>): Promise<PanelResult<U>> {
+  const result = await data;
+  if (!result.ok) return result;
+  try {
+    return { ok: true, value: await build(result.value) };
+  } catch (error) {
+    console.error("[dashboard panel] building the panel failed", error);
+    return { ok: false, reason: "failed" };
+  }
+}
