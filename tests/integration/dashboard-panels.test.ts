@@ -43,6 +43,20 @@ vi.mock("@/features/dashboards/poverty/queries", async (original) => {
   };
 });
 
+// On the results dashboard, the programme figures throw.
+vi.mock("@/features/dashboards/results/queries", async (original) => {
+  const real = await original<typeof import("@/features/dashboards/results/queries")>();
+  return {
+    ...real,
+    resultsDashboardQueries: {
+      ...real.resultsDashboardQueries,
+      byProgramme: async () => {
+        throw new Error("could not serialize access");
+      },
+    },
+  };
+});
+
 const onPostgres = Boolean(inject("testDatabaseUrl"));
 let city: TestTenant;
 
@@ -66,9 +80,11 @@ afterAll(async () => {
   await state.t?.close();
 });
 
-async function renderPage(): Promise<string> {
-  const { default: PovertyDashboardPage } = await import("@/app/[tenant]/dasbor/kemiskinan/page");
-  const page = (await PovertyDashboardPage({ params: Promise.resolve({ tenant: city.slug }), searchParams: Promise.resolve({}) })) as ReactElement;
+type Page = (props: { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string>> }) => Promise<unknown>;
+
+async function renderPage(module: Promise<{ default: Page }> = import("@/app/[tenant]/dasbor/kemiskinan/page")): Promise<string> {
+  const { default: DashboardPage } = await module;
+  const page = (await DashboardPage({ params: Promise.resolve({ tenant: city.slug }), searchParams: Promise.resolve({}) })) as ReactElement;
   const errors: unknown[] = [];
   const stream = await renderToReadableStream(createElement("main", null, page), { onError: (error) => void errors.push(error) });
   await stream.allReady;
@@ -105,6 +121,19 @@ describe("the poverty dashboard when a panel fails", () => {
     // Panels still loading when the page was first sent show their title and "loading"; each
     // was then streamed in.
     expect(count(html, '<template id="B:')).toBe(count(html, '$RC("B:'));
+  });
+
+  it("the results dashboard keeps its summary and OPD panel when the programme figures fail", { timeout: 60_000 }, async () => {
+    const html = await renderPage(import("@/app/[tenant]/dasbor/hasil/page"));
+    const results = idMessages.ResultsDashboard;
+    expect(html).toContain(idMessages.Dashboards.filters.apply);
+    expect(count(html, 'data-panel-state="failed"')).toBe(1);
+    expect(html).toContain(results.tables.programmes.title);
+    expect(html).not.toContain('id="panel-programmes"');
+    expect(html).toContain('id="panel-opds"');
+    expect(html).toContain(results.tables.opds.title);
+    // The headline figures.
+    expect(html).toMatch(/<dl aria-label="[^"]+"/);
   });
 
   it("tells a statement cancelled by the timeout from other failures", async () => {
