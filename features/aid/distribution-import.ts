@@ -37,6 +37,7 @@ import { entryWithProof } from "./proof-numbers";
 import { createDistributionSchema } from "./schemas";
 import { aidRoutes } from "@/features/aid/routes";
 import { programmesRoutes } from "@/features/programmes/routes";
+import { REACH_SUMMARIES } from "@/lib/db/refresh-statistics";
 
 export const DISTRIBUTION_COLUMNS = [
   {
@@ -283,4 +284,5 @@ export const importDistributionsDefinition = defineTableImport({
   saveRow: saveDistributionRow,
   // The aid page and the programme pages show the drafts waiting.
   revalidate: (slug) => [aidRoutes.list(slug), programmesRoutes.list(slug)],
+  writes: ["AidDistribution", ...REACH_SUMMARIES],
 });

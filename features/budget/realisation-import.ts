@@ -86,4 +86,5 @@ export const importRealisationsDefinition = defineTableImport({
   },
   // The budget pages and the programme pages show the same totals.
   revalidate: (slug) => [budgetRoutes.list(slug), programmesRoutes.list(slug)],
+  writes: ["BudgetRealisation"],
 });

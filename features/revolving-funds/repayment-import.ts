@@ -87,4 +87,5 @@ export const importRepaymentsDefinition = defineTableImport({
   saveRow: async (ctx, row) =>
     recordRepayment(ctx, { loanId: await loanOf(ctx, row), paidAt: dateToDay(row.paidAt), amount: row.amount, receiptNo: row.receiptNo, note: row.note }),
   revalidate: (slug) => [revolvingFundsRoutes.list(slug), dashboardsRoutes.revolvingFunds(slug)],
+  writes: ["Repayment", "Loan", "LoanRound"],
 });

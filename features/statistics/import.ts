@@ -68,4 +68,5 @@ export const importStatisticsDefinition = defineTableImport({
     return saveStatistic(ctx, { ...figures, areaId: await kecamatanId(ctx, kecamatan) });
   },
   revalidate: (slug) => [statisticsRoutes.dashboard(slug), dashboardsRoutes.poverty(slug)],
+  writes: ["PovertyStatistic"],
 });

@@ -15,6 +15,7 @@ import { acceptRow, defineTableImport, rejectRow, type RowValues } from "@/lib/s
 import { addParticipant } from "./participants";
 import { programmesRoutes } from "@/features/programmes/routes";
 import { trainingsRoutes } from "@/features/trainings/routes";
+import { REACH_SUMMARIES } from "@/lib/db/refresh-statistics";
 
 export const PARTICIPANT_COLUMNS = [
   { key: "trainingId", header: "ID PELATIHAN", aliases: ["ID"], required: true, example: "" },
@@ -71,4 +72,5 @@ export const importParticipantsDefinition = defineTableImport({
   },
   saveRow: saveParticipantRow,
   revalidate: (slug) => [trainingsRoutes.list(slug), programmesRoutes.list(slug)],
+  writes: ["TrainingParticipant", "DashboardTrainingCount", ...REACH_SUMMARIES],
 });

@@ -41,7 +41,7 @@ export function createAdapter(
   role: DatabaseRole = "app",
 ): { adapter: SqlMigrationAwareDriverAdapterFactory; close: () => Promise<void> } {
   if (target.kind === "postgres") {
-    const options = role === "app" ? `-c role=${APP_ROLE}` : undefined;
+    const options = role === "app" ? `-c role=${APP_ROLE} -c statement_timeout=${statementTimeoutMs()}` : undefined;
     const pool = new pg.Pool({ connectionString: target.url, max: poolSize(), options });
     pool.on("connect", queueQueries);
     return { adapter: new PrismaPg(pool), close: () => pool.end() };
@@ -87,6 +87,19 @@ function queueQueries(client: pg.PoolClient): void {
     tail = run.catch(() => undefined);
     return run;
   }) as typeof client.query;
+}
+
+/**
+ * Milliseconds one statement of the app may run (`DATABASE_STATEMENT_TIMEOUT_MS`, 0 for none):
+ * below the 20 s of a tenant scope, so a slow query is cancelled in the database instead of
+ * running on after its page has given up. Scopes given a longer timeout (imports, jobs) raise
+ * it for their own transaction (lib/db/tenant-scope.ts). Owner connections (migrations, the
+ * seed, the bench generator) have none. PGlite has no timer to cancel a statement with.
+ */
+export function statementTimeoutMs(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.DATABASE_STATEMENT_TIMEOUT_MS?.trim();
+  const ms = raw ? Number(raw) : Number.NaN;
+  return Number.isInteger(ms) && ms >= 0 ? ms : 15_000;
 }
 
 function poolSize(): number {

@@ -103,7 +103,11 @@ export type ScopedClient = ReturnType<typeof tenantScoped>;
 export type Tx = Parameters<Parameters<ScopedClient["$transaction"]>[0]>[0];
 
 export type ScopeOptions = {
-  /** Milliseconds before the transaction is abandoned; imports and seeds need more. */
+  /**
+   * Milliseconds before the transaction is abandoned; imports and seeds need more. A scope
+   * given one may also run each statement that long: the connection's shorter statement
+   * timeout (lib/db/adapter.ts) is raised to it for this transaction only.
+   */
   timeout?: number;
   /** The user on whose behalf the scope writes; its writes are then audited. */
   actor?: Actor;
@@ -116,7 +120,9 @@ export function scopesFor(client: ScopedClient) {
     return scopeStorage.run(scope, () =>
       client.$transaction(
         async (tx) => {
-          await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId ?? ""}, true)`;
+          if (options.timeout === undefined) await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId ?? ""}, true)`;
+          else
+            await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId ?? ""}, true), set_config('statement_timeout', ${String(options.timeout)}, true)`;
           scope.tx = tx;
           return fn(tx);
         },

@@ -20,6 +20,7 @@
 import type { z as zod } from "zod";
 import { defineAction, type ActionContext, type ActionDefinition } from "@/lib/actions/define";
 import type { Permission } from "@/lib/auth/permissions";
+import { refreshStatistics, type AnalyzedTable } from "@/lib/db/refresh-statistics";
 import { isAppError } from "@/lib/errors";
 import { z } from "@/lib/validation/zod";
 import { cellDisplay, isEmptyCell, type Cell } from "./cells";
@@ -126,6 +127,11 @@ export type TableImportSpec<Key extends string, T, Shape extends OptionsShape = 
   /** Writes one row with the domain's own function; an AppError rejects this row only. */
   saveRow: (ctx: ActionContext, value: T, rowNumber: number, row: SaveRowContext<OptionsOf<Shape>>) => Promise<unknown>;
   revalidate?: (tenantSlug: string) => string[];
+  /**
+   * The tables saveRow writes, those its summary triggers keep included: a large commit
+   * refreshes their planner statistics (lib/db/refresh-statistics.ts). The audit log is added.
+   */
+  writes: readonly AnalyzedTable[];
   /** Milliseconds the transaction may take; default 120 s. */
   timeout?: number;
 };
@@ -216,7 +222,10 @@ async function runTableImport<Key extends string, T, Shape extends OptionsShape>
     }
   }
   if (mode === "dry-run") await ctx.tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT table_import");
-  else await ctx.tx.$executeRawUnsafe("RELEASE SAVEPOINT table_import");
+  else {
+    await ctx.tx.$executeRawUnsafe("RELEASE SAVEPOINT table_import");
+    await refreshStatistics(ctx.tx, [...spec.writes, "AuditLog"], accepted);
+  }
 
   rejected.sort((a, b) => a.rowNumber - b.rowNumber);
   return {

@@ -11,6 +11,7 @@
 //   whose heads have the same name.
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { refreshStatistics } from "@/lib/db/refresh-statistics";
 
 export const SCANNED_KINDS = ["SIMILAR_PERSON", "SAME_ADDRESS_AND_HEAD"] as const;
 export type ScannedKind = (typeof SCANNED_KINDS)[number];
@@ -65,6 +66,7 @@ export async function scanDuplicates(tx: Tx, tenantId: string, kinds: readonly S
       LIMIT ${MAX_GROUPS}`;
     found.SAME_ADDRESS_AND_HEAD = await record(tx, tenantId, "SAME_ADDRESS_AND_HEAD", groups, (g) => ({ head: g.head, address: g.address }));
   }
+  await refreshStatistics(tx, ["DuplicateCandidate"], found.SIMILAR_PERSON + found.SAME_ADDRESS_AND_HEAD);
   return found;
 }
 

@@ -7,6 +7,7 @@ import type { Tx } from "@/lib/db";
 import type { ScopeOptions } from "@/lib/db/tenant-scope";
 import { recordAudit } from "@/lib/db/audit";
 import { lockName } from "@/lib/db/locks";
+import { refreshStatistics, type AnalyzedTable } from "@/lib/db/refresh-statistics";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RegistrySource } from "@/lib/generated/prisma/enums";
 import { loadAreaMatcher } from "./areas";
@@ -236,6 +237,7 @@ export async function commitRegistryImport(options: CommitImportOptions): Promis
           requestId: options.requestId ?? null,
           ip: options.ip ?? null,
         });
+        await refreshStatistics(tx, writtenTables(staged.counts), written(staged.counts));
         return outcome(jobId, "COMMITTED", report);
       },
       { timeout: IMPORT_TIMEOUT_MS },
@@ -260,6 +262,18 @@ export async function commitRegistryImport(options: CommitImportOptions): Promis
 }
 
 const EXPIRED = "Hasil pemeriksaan ini sudah tidak tersimpan (lebih dari sehari, atau server dimulai ulang). Periksa ulang berkasnya.";
+
+const written = (counts: StagedCounts) => counts.households.new + counts.households.changed + counts.members.new + counts.members.changed;
+
+/** The tables a commit wrote, the summaries its triggers keep included. */
+function writtenTables(counts: StagedCounts): AnalyzedTable[] {
+  const tables: AnalyzedTable[] = ["Household", "Member", "HouseholdAreaCount"];
+  if (counts.desilChanges > 0) tables.push("HouseholdDesilChange");
+  if (counts.extremePoorChanges > 0) tables.push("HouseholdStatusEvent", "HouseholdYearReach");
+  // A household moved or reclassified carries its reach and training counts along.
+  if (counts.households.changed > 0) tables.push("HouseholdReach", "DashboardTrainingCount");
+  return tables;
+}
 
 async function lockImports(tx: Tx, tenantId: string): Promise<void> {
   await lockName(tx, `registry-import:${tenantId}`);

@@ -12,12 +12,16 @@ import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { userCan } from "@/lib/auth/permissions";
-import { budgetDashboardData, budgetTables, BEHIND_THRESHOLD_POINTS } from "@/features/dashboards/budget/tables";
+import { budgetTables, BEHIND_THRESHOLD_POINTS, type BudgetDashboardData } from "@/features/dashboards/budget/tables";
+import { budgetDashboardQueries as q } from "@/features/dashboards/budget/queries";
+import { allOf, mapPanel, panelLoader, type PanelResult } from "@/features/dashboards/panel-data";
+import { DashboardPanel } from "@/features/dashboards/ui/dashboard-panel";
+import { cityToday } from "@/lib/calendar/city-today";
 import { exportLinks } from "@/features/dashboards/export-links";
 import { dashboardFiltersQuery } from "@/features/dashboards/filters";
 import { mayorDashboardContext } from "@/features/dashboards/mayor-context";
 import { withTenant } from "@/lib/db";
-import { monthName } from "@/lib/calendar/months";
+import { monthName, yearMonthOf } from "@/lib/calendar/months";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { dashboardsRoutes } from "@/features/dashboards/routes";
 
@@ -41,28 +45,31 @@ export default async function BudgetDashboardPage({ params, searchParams }: Prop
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "budgetDashboard");
   const query = await searchParams;
-  const { context, data } = await withTenant(user.tenantId, async (tx) => {
-    const context = await mayorDashboardContext(tx, user.tenantId, query);
-    return { context, data: await budgetDashboardData(tx, user.tenantId, context.filters) };
-  });
+  // The filters first (the filter bar needs them), then each figure on its own
+  // (features/dashboards/panel-data.ts): a slow or failing one costs its panel only.
+  const { context, today } = await withTenant(user.tenantId, async (tx) => ({
+    context: await mayorDashboardContext(tx, user.tenantId, query),
+    today: yearMonthOf(await cityToday(tx, user.tenantId)),
+  }));
   const { filters, options } = context;
   const [t, tDashboards, locale] = await Promise.all([getTranslations("BudgetDashboard"), getTranslations("Dashboards"), getLocale() as Promise<AppLocale>]);
-  const tables = await budgetTables(data, locale);
+  const load = panelLoader(user.tenantId, withTenant);
+  const summary = load("budget.summary", (tx) => q.summary(tx, filters, today));
+  const curve = load("budget.monthlyCurve", (tx) => q.monthlyCurve(tx, filters, today));
+  const sources = load("budget.bySource", (tx) => q.bySource(tx, filters, today));
+  const opds = load("budget.byOpd", (tx) => q.byOpd(tx, filters, today));
+  const programmes = load("budget.byProgramme", (tx) => q.byProgramme(tx, filters, today));
+  // Every table's total row is the summary's: a panel needs the summary and its own figures.
+  const none: Omit<BudgetDashboardData, "summary"> = { curve: [], sources: [], opds: [], programmes: [] };
+  const tablesWith = <K extends keyof typeof none>(key: K, part: Promise<PanelResult<BudgetDashboardData[K]>>) =>
+    mapPanel(allOf({ summary, part }), async (data) => ({
+      data: { ...none, summary: data.summary, [key]: data.part } as BudgetDashboardData,
+      tables: await budgetTables({ ...none, summary: data.summary, [key]: data.part }, locale),
+    }));
   const path = dashboardsRoutes.budget(slug);
   const links = (id: string) => (userCan(user, "data:export") ? exportLinks(dashboardsRoutes.budgetExport(slug), filters, id) : null);
   const chartLabel = (title: string) => tDashboards("chartLabel", { title });
-
-  const curveData = data.curve.map((point) => ({
-    month: monthName(point.month, locale).slice(0, 3),
-    cumulative: point.elapsed ? point.cumulativePct : null,
-    calendar: point.calendarPct,
-  }));
-  const sourceData = tables.sources.rows.map((row) => ({ source: row.source ?? "", absorption: row.absorption ?? null }));
-  const opdData = data.opds.map((row) => ({ opd: row.opdShortName, absorption: row.absorption, expected: row.expected }));
-  const laggards = data.programmes
-    .slice(0, CHART_PROGRAMMES)
-    .map((row) => ({ programme: row.programmeName, absorption: row.absorption, expected: row.expected }));
-  const screenProgrammes = { ...tables.programmes, rows: tables.programmes.rows.slice(0, SCREEN_PROGRAMMES) };
+  const tableTitles = await getTranslations("BudgetDashboard.tables");
 
   return (
     <DashboardPage>
@@ -82,104 +89,132 @@ export default async function BudgetDashboardPage({ params, searchParams }: Prop
         <DashboardFilterBar path={path} filters={filters} options={options} fields={["year", "opd", "programme"]} idPrefix="budget-dashboard" />
         <p className="mt-2 text-sm text-muted print:hidden">{t("noKecamatan")}</p>
       </div>
-      <AbsorptionSummary
-        label={t("summaryLabel", { year: filters.year })}
-        absorption={data.summary.total}
-        fiscalYear={filters.year}
-        pendingCount={data.summary.total.pendingCount}
-        pendingAmount={data.summary.total.pendingAmount}
-      />
-      <IncentiveApart
-        incentive={data.summary.fiscalIncentive}
-        other={data.summary.otherSources}
-        programmesBehind={data.summary.programmesBehind}
-        thresholdPoints={BEHIND_THRESHOLD_POINTS}
-      />
-      <ChartPanel
-        table={tables.curve}
-        description={t("tables.curve.description")}
-        exportLinks={links("curve")}
-        printSpan={2}
-        chart={
-          <DashboardLineChart
-            data={curveData}
-            xKey="month"
-            valueKind="percent"
-            locale={locale}
-            label={chartLabel(tables.curve.title)}
-            series={[
-              { key: "cumulative", label: t("series.cumulative") },
-              { key: "calendar", label: t("series.calendar"), color: "#566273" },
-            ]}
-          />
-        }
-      />
-      <DashboardGrid>
-        <ChartPanel
-          table={tables.sources}
-          description={t("tables.sources.description")}
-          exportLinks={links("sources")}
-          layout="below"
-          print="none"
-          chart={
-            <DashboardBarChart
-              data={sourceData}
-              categoryKey="source"
-              valueKind="percent"
-              locale={locale}
-              label={chartLabel(tables.sources.title)}
-              series={[{ key: "absorption", label: t("series.absorption") }]}
-            />
-          }
-        />
-        <ChartPanel
-          table={tables.opds}
-          description={t("tables.opds.description")}
-          exportLinks={links("opds")}
-          layout="below"
-          chart={
-            <DashboardBarChart
-              data={opdData}
-              categoryKey="opd"
-              valueKind="percent"
-              locale={locale}
-              label={chartLabel(tables.opds.title)}
-              categoryWidth={110}
-              series={[
-                { key: "absorption", label: t("series.absorption") },
-                { key: "expected", label: t("series.expected"), color: "#566273" },
-              ]}
-            />
-          }
-        />
-      </DashboardGrid>
-      <ChartPanel
-        table={screenProgrammes}
-        description={
+      <DashboardPanel title={t("summaryLabel", { year: filters.year })} data={summary}>
+        {(summary) => (
           <>
-            {t("tables.programmes.description", { points: BEHIND_THRESHOLD_POINTS })}
-            {tables.programmes.rows.length > SCREEN_PROGRAMMES ? (
-              <> {t("tables.programmes.more", { shown: SCREEN_PROGRAMMES, total: tables.programmes.rows.length })}</>
-            ) : null}
+            <AbsorptionSummary
+              label={t("summaryLabel", { year: filters.year })}
+              absorption={summary.total}
+              fiscalYear={filters.year}
+              pendingCount={summary.total.pendingCount}
+              pendingAmount={summary.total.pendingAmount}
+            />
+            <IncentiveApart
+              incentive={summary.fiscalIncentive}
+              other={summary.otherSources}
+              programmesBehind={summary.programmesBehind}
+              thresholdPoints={BEHIND_THRESHOLD_POINTS}
+            />
           </>
-        }
-        exportLinks={links("programmes")}
-        print="none"
-        chart={
-          <DashboardBarChart
-            data={laggards}
-            categoryKey="programme"
-            valueKind="percent"
-            locale={locale}
-            label={chartLabel(tables.programmes.title)}
-            categoryWidth={200}
-            series={[
-              { key: "absorption", label: t("series.absorption") },
-              { key: "expected", label: t("series.expected"), color: "#566273" },
-            ]}
+        )}
+      </DashboardPanel>
+      <DashboardPanel title={tableTitles("curve.title")} data={tablesWith("curve", curve)}>
+        {({ data, tables }) => (
+          <ChartPanel
+            table={tables.curve}
+            description={t("tables.curve.description")}
+            exportLinks={links("curve")}
+            printSpan={2}
+            chart={
+              <DashboardLineChart
+                data={data.curve.map((point) => ({
+                  month: monthName(point.month, locale).slice(0, 3),
+                  cumulative: point.elapsed ? point.cumulativePct : null,
+                  calendar: point.calendarPct,
+                }))}
+                xKey="month"
+                valueKind="percent"
+                locale={locale}
+                label={chartLabel(tables.curve.title)}
+                series={[
+                  { key: "cumulative", label: t("series.cumulative") },
+                  { key: "calendar", label: t("series.calendar"), color: "#566273" },
+                ]}
+              />
+            }
           />
-        }
-      />
+        )}
+      </DashboardPanel>
+      <DashboardGrid>
+        <DashboardPanel title={tableTitles("sources.title")} data={tablesWith("sources", sources)} className="print:hidden">
+          {({ tables }) => (
+            <ChartPanel
+              table={tables.sources}
+              description={t("tables.sources.description")}
+              exportLinks={links("sources")}
+              layout="below"
+              print="none"
+              chart={
+                <DashboardBarChart
+                  data={tables.sources.rows.map((row) => ({ source: row.source ?? "", absorption: row.absorption ?? null }))}
+                  categoryKey="source"
+                  valueKind="percent"
+                  locale={locale}
+                  label={chartLabel(tables.sources.title)}
+                  series={[{ key: "absorption", label: t("series.absorption") }]}
+                />
+              }
+            />
+          )}
+        </DashboardPanel>
+        <DashboardPanel title={tableTitles("opds.title")} data={tablesWith("opds", opds)}>
+          {({ data, tables }) => (
+            <ChartPanel
+              table={tables.opds}
+              description={t("tables.opds.description")}
+              exportLinks={links("opds")}
+              layout="below"
+              chart={
+                <DashboardBarChart
+                  data={data.opds.map((row) => ({ opd: row.opdShortName, absorption: row.absorption, expected: row.expected }))}
+                  categoryKey="opd"
+                  valueKind="percent"
+                  locale={locale}
+                  label={chartLabel(tables.opds.title)}
+                  categoryWidth={110}
+                  series={[
+                    { key: "absorption", label: t("series.absorption") },
+                    { key: "expected", label: t("series.expected"), color: "#566273" },
+                  ]}
+                />
+              }
+            />
+          )}
+        </DashboardPanel>
+      </DashboardGrid>
+      <DashboardPanel title={tableTitles("programmes.title")} data={tablesWith("programmes", programmes)} className="print:hidden">
+        {({ data, tables }) => (
+          <ChartPanel
+            table={{ ...tables.programmes, rows: tables.programmes.rows.slice(0, SCREEN_PROGRAMMES) }}
+            description={
+              <>
+                {t("tables.programmes.description", { points: BEHIND_THRESHOLD_POINTS })}
+                {tables.programmes.rows.length > SCREEN_PROGRAMMES ? (
+                  <> {t("tables.programmes.more", { shown: SCREEN_PROGRAMMES, total: tables.programmes.rows.length })}</>
+                ) : null}
+              </>
+            }
+            exportLinks={links("programmes")}
+            print="none"
+            chart={
+              <DashboardBarChart
+                data={data.programmes
+                  .slice(0, CHART_PROGRAMMES)
+                  .map((row) => ({ programme: row.programmeName, absorption: row.absorption, expected: row.expected }))}
+                categoryKey="programme"
+                valueKind="percent"
+                locale={locale}
+                label={chartLabel(tables.programmes.title)}
+                categoryWidth={200}
+                series={[
+                  { key: "absorption", label: t("series.absorption") },
+                  { key: "expected", label: t("series.expected"), color: "#566273" },
+                ]}
+              />
+            }
+          />
+        )}
+      </DashboardPanel>
     </DashboardPage>
   );
 }

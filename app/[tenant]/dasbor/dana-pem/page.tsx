@@ -11,7 +11,9 @@ import { requireTenantPage } from "@/lib/auth/guard";
 import { userCan } from "@/lib/auth/permissions";
 import { exportLinks } from "@/features/dashboards/export-links";
 import { parseDashboardFilters } from "@/features/dashboards/filters";
-import { revolvingFundsDashboardQueries } from "@/features/dashboards/revolving-funds/queries";
+import { revolvingFundsDashboardQueries, type RevolvingFundsDashboardTotals } from "@/features/dashboards/revolving-funds/queries";
+import { panelLoader } from "@/features/dashboards/panel-data";
+import { DashboardPanel } from "@/features/dashboards/ui/dashboard-panel";
 import { fundRates, revolvingFundsDashboardTable } from "@/features/dashboards/revolving-funds/tables";
 import { suppressTable } from "@/lib/spreadsheet/suppression";
 import { withTenant } from "@/lib/db";
@@ -35,36 +37,41 @@ export default async function RevolvingFundsDashboardPage({ params, searchParams
   const query = await searchParams;
   const t = await getTranslations("RevolvingFundsDashboard");
   const translate = (key: string, values?: Record<string, string | number>) => t(key as Parameters<typeof t>[0], values);
-  const data = await withTenant(user.tenantId, async (tx) => {
+  // The filters first (the filter bar needs them), then each figure on its own
+  // (features/dashboards/panel-data.ts): a slow or failing one costs its panel only.
+  const { filters, options } = await withTenant(user.tenantId, async (tx) => {
     const [today, years, kecamatan] = await Promise.all([
       cityToday(tx, user.tenantId),
       tx.revolvingFund.groupBy({ by: ["year"], orderBy: { year: "desc" } }),
       tx.area.findMany({ where: { level: "KECAMATAN" }, select: { id: true, name: true }, orderBy: { code: "asc" } }),
     ]);
     const filters = parseDashboardFilters(query, years[0]?.year ?? today.getUTCFullYear());
-    const totals = await revolvingFundsDashboardQueries.totals(tx, filters);
-    const byKelurahan = await revolvingFundsDashboardTable(tx, filters, translate, "kelurahan", { totals });
-    const ageing = await revolvingFundsDashboardTable(tx, filters, translate, "ageing");
     const options = {
       years: [...new Set([filters.year, ...years.map((row) => row.year)])].sort((a, b) => b - a),
       kecamatan: kecamatan.map((area) => ({ id: area.id, label: area.name })),
       opds: [],
       programmes: [],
     };
-    // Suppressed once, so the chart reads the same hidden cells as the table beside it.
-    return { filters, options, totals, byKelurahan: suppressTable(byKelurahan!), ageing: suppressTable(ageing!) };
+    return { filters, options };
   });
+  const load = panelLoader(user.tenantId, withTenant);
+  const totals = load("revolvingFunds.totals", (tx) => revolvingFundsDashboardQueries.totals(tx, filters));
+  // Suppressed once, so the chart reads the same hidden cells as the table beside it.
+  const byKelurahan = totals.then((result) =>
+    result.ok
+      ? load("revolvingFunds.byKelurahan", async (tx) =>
+          suppressTable((await revolvingFundsDashboardTable(tx, filters, translate, "kelurahan", { totals: result.value }))!),
+        )
+      : result,
+  );
+  const ageing = load("revolvingFunds.ageing", async (tx) => suppressTable((await revolvingFundsDashboardTable(tx, filters, translate, "ageing"))!));
   const locale = (await getLocale()) as AppLocale;
-  const { filters, totals } = data;
   const path = dashboardsRoutes.revolvingFunds(slug);
   const links = (tableId: string) => (userCan(user, "data:export") ? exportLinks(dashboardsRoutes.revolvingFundsExport(slug), filters, tableId) : null);
   const short = (amount: bigint) => formatRupiahShort(amount, { locale });
-  const rates = fundRates(totals);
-
-  return (
-    <DashboardPage>
-      <PageHeader eyebrow={t("eyebrow", { year: filters.year })} title={t("title")} description={t("description")} actions={<DashboardToolbar />} />
-      <DashboardFilterBar path={path} filters={filters} options={data.options} fields={["year", "kecamatan"]} idPrefix="rollup" />
+  const fundSummary = (totals: RevolvingFundsDashboardTotals) => {
+    const rates = fundRates(totals);
+    return (
       <StatGrid label={t("summary")}>
         <StatCard
           label={t("disbursed")}
@@ -83,43 +90,61 @@ export default async function RevolvingFundsDashboardPage({ params, searchParams
         <StatCard label={t("rounds")} value={formatNumber(totals.roundsCompleted, { locale })} hint={t("roundsHint")} />
         <StatCard label={t("capital")} value={short(totals.capital)} hint={t("capitalHint")} />
       </StatGrid>
-      <ChartPanel
-        table={data.byKelurahan}
-        description={t("byKelurahanIntro")}
-        exportLinks={links("kelurahan")}
-        layout="below"
-        print="table"
-        printSpan={3}
-        emptyText={t("empty", { year: filters.year })}
-        chart={
-          <DashboardBarChart
-            data={data.byKelurahan.rows}
-            categoryKey="kelurahan"
-            series={[
-              { key: "disbursed", label: t("seriesDisbursed") },
-              { key: "outstanding", label: t("seriesOutstanding") },
-            ]}
-            locale={locale}
-            label={t("chartDisbursed")}
+    );
+  };
+
+  return (
+    <DashboardPage>
+      <PageHeader eyebrow={t("eyebrow", { year: filters.year })} title={t("title")} description={t("description")} actions={<DashboardToolbar />} />
+      <DashboardFilterBar path={path} filters={filters} options={options} fields={["year", "kecamatan"]} idPrefix="rollup" />
+      <DashboardPanel title={t("summary")} data={totals}>
+        {fundSummary}
+      </DashboardPanel>
+      <DashboardPanel title={t("byKelurahan")} data={byKelurahan}>
+        {(table) => (
+          <ChartPanel
+            table={table}
+            description={t("byKelurahanIntro")}
+            exportLinks={links("kelurahan")}
+            layout="below"
+            print="table"
+            printSpan={3}
+            emptyText={t("empty", { year: filters.year })}
+            chart={
+              <DashboardBarChart
+                data={table.rows}
+                categoryKey="kelurahan"
+                series={[
+                  { key: "disbursed", label: t("seriesDisbursed") },
+                  { key: "outstanding", label: t("seriesOutstanding") },
+                ]}
+                locale={locale}
+                label={t("chartDisbursed")}
+              />
+            }
           />
-        }
-      />
+        )}
+      </DashboardPanel>
       <DashboardGrid>
-        <ChartPanel
-          table={data.ageing}
-          description={t("ageingIntro")}
-          exportLinks={links("ageing")}
-          layout="below"
-          chart={
-            <DashboardBarChart
-              data={data.ageing.rows}
-              categoryKey="bucket"
-              series={[{ key: "outstanding", label: t("seriesOutstanding") }]}
-              locale={locale}
-              label={t("chartAgeing")}
+        <DashboardPanel title={t("ageing")} data={ageing}>
+          {(table) => (
+            <ChartPanel
+              table={table}
+              description={t("ageingIntro")}
+              exportLinks={links("ageing")}
+              layout="below"
+              chart={
+                <DashboardBarChart
+                  data={table.rows}
+                  categoryKey="bucket"
+                  series={[{ key: "outstanding", label: t("seriesOutstanding") }]}
+                  locale={locale}
+                  label={t("chartAgeing")}
+                />
+              }
             />
-          }
-        />
+          )}
+        </DashboardPanel>
       </DashboardGrid>
     </DashboardPage>
   );

@@ -14,11 +14,14 @@ import { userCan } from "@/lib/auth/permissions";
 import { exportLinks } from "@/features/dashboards/export-links";
 import { dashboardFiltersQuery } from "@/features/dashboards/filters";
 import { mayorDashboardContext } from "@/features/dashboards/mayor-context";
-import { resultsDashboardData, resultsTables } from "@/features/dashboards/results/tables";
+import { resultsTables } from "@/features/dashboards/results/tables";
+import { resultsDashboardQueries as q } from "@/features/dashboards/results/queries";
+import { allOf, mapPanel, panelLoader } from "@/features/dashboards/panel-data";
+import { DashboardPanel } from "@/features/dashboards/ui/dashboard-panel";
 import { withTenant } from "@/lib/db";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { dashboardsRoutes } from "@/features/dashboards/routes";
-import type { FigureCell } from "@/lib/spreadsheet/figures";
+import type { FigureCell, FigureTable } from "@/lib/spreadsheet/figures";
 
 export const dynamic = "force-dynamic";
 
@@ -38,27 +41,32 @@ export default async function ResultsDashboardPage({ params, searchParams }: Pro
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "resultsDashboard");
   const query = await searchParams;
-  const { context, data } = await withTenant(user.tenantId, async (tx) => {
-    const context = await mayorDashboardContext(tx, user.tenantId, query);
-    return { context, data: await resultsDashboardData(tx, context.filters) };
-  });
+  // The filters first (the filter bar needs them), then each figure on its own
+  // (features/dashboards/panel-data.ts): a slow or failing one costs its panel only.
+  const context = await withTenant(user.tenantId, (tx) => mayorDashboardContext(tx, user.tenantId, query));
   const { filters, options } = context;
+  const load = panelLoader(user.tenantId, withTenant);
+  const totals = load("results.totals", (tx) => q.totals(tx, filters));
+  const opds = load("results.byOpd", (tx) => q.byOpd(tx, filters));
+  const programmes = load("results.byProgramme", (tx) => q.byProgramme(tx, filters));
   const [t, locale] = await Promise.all([getTranslations("ResultsDashboard"), getLocale() as Promise<AppLocale>]);
   const tDashboards = await getTranslations("Dashboards");
-  const tables = await resultsTables(data);
+  const opdTables = mapPanel(allOf({ totals, opds }), async (data) => ({
+    totals: data.totals,
+    table: (await resultsTables({ ...data, programmes: [] })).opds,
+  }));
+  const programmeTable = mapPanel(allOf({ totals, programmes }), async (data) => (await resultsTables({ ...data, opds: [] })).programmes);
   const path = dashboardsRoutes.results(slug);
   const links = (id: string) => (userCan(user, "data:export") ? exportLinks(dashboardsRoutes.resultsExport(slug), filters, id) : null);
 
   // Charts read the suppressed tables, so a bar never shows a hidden count; hidden figures rank last.
-  const opdData = tables.opds.rows.map((row) => ({ opd: row.opd ?? "", reached: row.reached ?? null, trained: row.trained ?? null }));
-  const ranked = (key: string) =>
-    tables.programmes.rows
+  const opdData = (table: FigureTable) => table.rows.map((row) => ({ opd: row.opd ?? "", reached: row.reached ?? null, trained: row.trained ?? null }));
+  const ranked = (table: FigureTable, key: string) =>
+    table.rows
       .filter((row) => row[key] !== null && row[key] !== undefined)
       .sort((a, b) => shownNumber(b[key]) - shownNumber(a[key]))
       .slice(0, CHART_PROGRAMMES)
       .map((row) => ({ programme: row.programme ?? "", [key]: row[key] ?? null }));
-  const costliest = ranked("perReached").filter((row) => typeof row.perReached === "number");
-  const reachedByProgramme = ranked("reached");
 
   return (
     <DashboardPage>
@@ -76,56 +84,66 @@ export default async function ResultsDashboardPage({ params, searchParams }: Pro
       />
       <DashboardFilterBar path={path} filters={filters} options={options} idPrefix="results-dashboard" />
       {filters.kecamatanId ? <FormNotice>{t("kecamatanNote")}</FormNotice> : null}
-      <ResultCards label={t("summaryLabel", { year: filters.year })} figures={data.totals} shown={tables.opds.total ?? {}} />
+      <DashboardPanel title={t("summaryLabel", { year: filters.year })} data={opdTables}>
+        {(data) => <ResultCards label={t("summaryLabel", { year: filters.year })} figures={data.totals} shown={data.table.total ?? {}} />}
+      </DashboardPanel>
       <p className="max-w-4xl text-sm text-muted">{t("definitions")}</p>
-      <ChartPanel
-        table={tables.opds}
-        description={t("tables.opds.description")}
-        exportLinks={links("opds")}
-        layout="below"
-        chart={
-          <DashboardBarChart
-            data={opdData}
-            categoryKey="opd"
-            locale={locale}
-            label={tDashboards("chartLabel", { title: tables.opds.title })}
-            categoryWidth={110}
-            series={[
-              { key: "reached", label: t("series.reached") },
-              { key: "trained", label: t("series.trained") },
-            ]}
+      <DashboardPanel title={t("tables.opds.title")} data={opdTables}>
+        {({ table }) => (
+          <ChartPanel
+            table={table}
+            description={t("tables.opds.description")}
+            exportLinks={links("opds")}
+            layout="below"
+            chart={
+              <DashboardBarChart
+                data={opdData(table)}
+                categoryKey="opd"
+                locale={locale}
+                label={tDashboards("chartLabel", { title: table.title })}
+                categoryWidth={110}
+                series={[
+                  { key: "reached", label: t("series.reached") },
+                  { key: "trained", label: t("series.trained") },
+                ]}
+              />
+            }
           />
-        }
-      />
-      <ChartPanel
-        table={tables.programmes}
-        description={t("tables.programmes.description")}
-        exportLinks={links("programmes")}
-        layout="below"
-        print="chart"
-        printSpan={2}
-        chart={
-          filters.kecamatanId ? (
-            <DashboardBarChart
-              data={reachedByProgramme}
-              categoryKey="programme"
-              locale={locale}
-              label={tDashboards("chartLabel", { title: tables.programmes.title })}
-              categoryWidth={200}
-              series={[{ key: "reached", label: t("series.reached") }]}
-            />
-          ) : (
-            <DashboardBarChart
-              data={costliest}
-              categoryKey="programme"
-              locale={locale}
-              label={tDashboards("chartLabel", { title: tables.programmes.title })}
-              categoryWidth={200}
-              series={[{ key: "perReached", label: t("series.perReached") }]}
-            />
-          )
-        }
-      />
+        )}
+      </DashboardPanel>
+      <DashboardPanel title={t("tables.programmes.title")} data={programmeTable}>
+        {(table) => (
+          <ChartPanel
+            table={table}
+            description={t("tables.programmes.description")}
+            exportLinks={links("programmes")}
+            layout="below"
+            print="chart"
+            printSpan={2}
+            chart={
+              filters.kecamatanId ? (
+                <DashboardBarChart
+                  data={ranked(table, "reached")}
+                  categoryKey="programme"
+                  locale={locale}
+                  label={tDashboards("chartLabel", { title: table.title })}
+                  categoryWidth={200}
+                  series={[{ key: "reached", label: t("series.reached") }]}
+                />
+              ) : (
+                <DashboardBarChart
+                  data={ranked(table, "perReached").filter((row) => typeof row.perReached === "number")}
+                  categoryKey="programme"
+                  locale={locale}
+                  label={tDashboards("chartLabel", { title: table.title })}
+                  categoryWidth={200}
+                  series={[{ key: "perReached", label: t("series.perReached") }]}
+                />
+              )
+            }
+          />
+        )}
+      </DashboardPanel>
     </DashboardPage>
   );
 }

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DashboardBarChart } from "@/features/dashboards/ui/bar-chart";
 import { ChartPanel } from "@/features/dashboards/ui/chart-panel";
+import { DashboardPanel } from "@/features/dashboards/ui/dashboard-panel";
+import { allOf, panelLoader } from "@/features/dashboards/panel-data";
 import { DashboardGrid, DashboardPage } from "@/features/dashboards/ui/dashboard-page";
 import { DashboardToolbar } from "@/features/dashboards/ui/dashboard-toolbar";
 import { DashboardFilterBar } from "@/features/dashboards/ui/filter-bar";
@@ -16,7 +18,7 @@ import { currentYearMonth } from "@/lib/calendar/months";
 import { dashboardFilterOptions, defaultDashboardYear, shownDashboardFilters } from "@/features/dashboards/filter-options";
 import { dashboardFiltersQuery, parseDashboardFilters } from "@/features/dashboards/filters";
 import { exportLinks } from "@/features/dashboards/export-links";
-import { povertyDashboardQueries as q } from "@/features/dashboards/poverty/queries";
+import { povertyDashboardQueries as q, type AreaRegistryRow, type KelurahanCoverageRow } from "@/features/dashboards/poverty/queries";
 import {
   desilTable,
   graduationsTable,
@@ -58,49 +60,33 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
   const listPage = Math.max(1, Math.min(10_000, Number.parseInt(firstParam(query.hal) ?? "1", 10) || 1));
   const askedKelurahan = firstParam(query.kelurahan)?.slice(0, 64) ?? null;
 
-  const data = await withTenant(user.tenantId, async (tx) => {
+  // The filters and their choices come first and together: the filter bar needs them. Each
+  // figure then loads on its own (features/dashboards/panel-data.ts), so a slow or failing one
+  // costs its panel only.
+  const head = await withTenant(user.tenantId, async (tx) => {
     const timeZone = await tenantTimeZone(tx, user.tenantId);
     const currentYear = currentYearMonth(timeZone).year;
     const filters = await shownDashboardFilters(tx, parseDashboardFilters(query, await defaultDashboardYear(tx, currentYear)));
-    const options = await dashboardFilterOptions(tx, filters, currentYear);
-    const byKecamatan = await q.registryByKecamatan(tx, filters);
-    const byKelurahan = await q.registryByKelurahan(tx, filters);
-    const desil = await q.desilDistribution(tx, filters);
-    const coverage = await q.coverage(tx, filters);
-    const byKelurahanCoverage = await q.coverageByKelurahan(tx, filters);
-    const overlap = await q.overlapByOpd(tx, filters);
-    const depth = await q.overlapDepth(tx, filters);
-    const targeting = await q.targeting(tx, filters);
-    const targetingByOpd = await q.targetingByOpd(tx, filters);
-    const graduations = await q.graduationsByMonth(tx, filters);
-    const progress = await q.targetProgress(tx, filters);
-    const kelurahan = byKelurahanCoverage.find((row) => row.kelurahanId === askedKelurahan) ?? null;
-    const list = named
-      ? await q.unreachedHouseholds(tx, filters, {
-          kelurahanId: kelurahan?.kelurahanId ?? null,
-          limit: UNREACHED_PAGE_SIZE,
-          offset: (listPage - 1) * UNREACHED_PAGE_SIZE,
-        })
-      : [];
-    return {
-      filters,
-      options,
-      byKecamatan,
-      byKelurahan,
-      desil,
-      coverage,
-      byKelurahanCoverage,
-      overlap,
-      depth,
-      targeting,
-      targetingByOpd,
-      graduations,
-      progress,
-      kelurahan,
-      list,
-    };
+    return { filters, options: await dashboardFilterOptions(tx, filters, currentYear) };
   });
-  const { filters } = data;
+  const { filters } = head;
+  const load = panelLoader(user.tenantId, withTenant);
+  const byKelurahan = load("registryByKelurahan", (tx) => q.registryByKelurahan(tx, filters));
+  const byKelurahanCoverage = load("coverageByKelurahan", (tx) => q.coverageByKelurahan(tx, filters));
+  const byKecamatan = load("registryByKecamatan", (tx) => q.registryByKecamatan(tx, filters));
+  const targeting = load("targeting", (tx) => q.targeting(tx, filters));
+  const targetingByOpd = load("targetingByOpd", (tx) => q.targetingByOpd(tx, filters));
+  const progress = load("targetProgress", (tx) => q.targetProgress(tx, filters));
+  const coverage = load("coverage", (tx) => q.coverage(tx, filters));
+  const list = byKelurahanCoverage.then((rows) => {
+    const kelurahan = rows.ok ? (rows.value.find((row) => row.kelurahanId === askedKelurahan) ?? null) : null;
+    const page = { kelurahanId: kelurahan?.kelurahanId ?? null, limit: UNREACHED_PAGE_SIZE, offset: (listPage - 1) * UNREACHED_PAGE_SIZE };
+    return named ? load("unreachedHouseholds", (tx) => q.unreachedHouseholds(tx, filters, page)) : Promise.resolve({ ok: true as const, value: [] });
+  });
+  const desilData = load("desilDistribution", (tx) => q.desilDistribution(tx, filters));
+  const overlapData = load("overlapByOpd", (tx) => q.overlapByOpd(tx, filters));
+  const graduationsData = load("graduationsByMonth", (tx) => q.graduationsByMonth(tx, filters));
+  const depthData = load("overlapDepth", (tx) => q.overlapDepth(tx, filters));
 
   const [t, locale] = await Promise.all([getTranslations("PovertyDashboard"), getLocale() as Promise<AppLocale>]);
   const path = dashboardsRoutes.poverty(slug);
@@ -111,16 +97,9 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
     if (page > 1) query.set("hal", String(page));
     return `${dashboardsRoutes.poverty(slug, query)}#daftar`;
   };
-
-  const { kelurahan, unreached } = kelurahanTables(data.byKelurahan, data.byKelurahanCoverage, t);
-  const kecamatan = registryTable("kecamatan", data.byKecamatan, t);
-  const desil = desilTable(data.desil, t);
-  const overlap = overlapTable(data.overlap, t);
-  const depth = overlapDepthTable(data.depth, t);
-  const targeting = targetingTable(data.targetingByOpd, data.targeting, t);
-  const graduations = graduationsTable(data.graduations, t, locale);
-  const listCount = data.kelurahan ? data.kelurahan.unreached : data.coverage.unreached;
-  const listRow = data.kelurahan ? unreached.rows[data.byKelurahanCoverage.indexOf(data.kelurahan)] : unreached.total;
+  const areas = allOf({ byKelurahan, byKelurahanCoverage });
+  const tablesOf = ({ byKelurahan, byKelurahanCoverage }: { byKelurahan: AreaRegistryRow[]; byKelurahanCoverage: KelurahanCoverageRow[] }) =>
+    kelurahanTables(byKelurahan, byKelurahanCoverage, t);
 
   return (
     <DashboardPage>
@@ -138,164 +117,231 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
           </DashboardToolbar>
         }
       />
-      <DashboardFilterBar path={path} filters={filters} options={data.options} idPrefix="poverty" />
-      <PovertySummary
-        coverage={unreached.total ?? {}}
-        registry={kecamatan.total ?? {}}
-        targetingTotal={targeting.total ?? {}}
-        targeting={data.targeting}
-        progress={data.progress}
-      />
-
-      <ChartPanel
-        table={unreached}
-        description={t("unreached.description", { shown: CHART_KELURAHAN })}
-        exportLinks={links(unreached.id)}
-        rowHref={(i) => listHref(data.byKelurahanCoverage[i]?.kelurahanId ?? null)}
-        chart={
-          <DashboardBarChart
-            data={unreached.rows.slice(0, CHART_KELURAHAN)}
-            categoryKey="name"
-            series={[
-              { key: "unreached", label: t("unreached.unreached"), color: "#c9962f" },
-              { key: "reached", label: t("unreached.reached"), color: "#1f5a8e" },
-            ]}
-            stacked
-            locale={locale}
-            label={t("unreached.chartLabel")}
+      <DashboardFilterBar path={path} filters={filters} options={head.options} idPrefix="poverty" />
+      <DashboardPanel title={t("summary.label")} data={allOf({ areas, byKecamatan, targeting, targetingByOpd, progress })}>
+        {(data) => (
+          <PovertySummary
+            coverage={tablesOf(data.areas).unreached.total ?? {}}
+            registry={registryTable("kecamatan", data.byKecamatan, t).total ?? {}}
+            targetingTotal={targetingTable(data.targetingByOpd, data.targeting, t).total ?? {}}
+            targeting={data.targeting}
+            progress={data.progress}
           />
-        }
-      />
+        )}
+      </DashboardPanel>
 
-      <UnreachedList
-        tenantSlug={slug}
-        rows={data.list}
-        count={listCount}
-        shownCount={listRow?.unreached ?? null}
-        named={named}
-        kelurahanName={data.kelurahan?.name ?? null}
-        page={listPage}
-        pageHref={(page) => listHref(data.kelurahan?.kelurahanId ?? null, page)}
-        showAllHref={data.kelurahan ? listHref(null) : null}
-      />
+      <DashboardPanel title={t("unreached.title")} data={areas}>
+        {(data) => {
+          const { unreached } = tablesOf(data);
+          return (
+            <ChartPanel
+              table={unreached}
+              description={t("unreached.description", { shown: CHART_KELURAHAN })}
+              exportLinks={links(unreached.id)}
+              rowHref={(i) => listHref(data.byKelurahanCoverage[i]?.kelurahanId ?? null)}
+              chart={
+                <DashboardBarChart
+                  data={unreached.rows.slice(0, CHART_KELURAHAN)}
+                  categoryKey="name"
+                  series={[
+                    { key: "unreached", label: t("unreached.unreached"), color: "#c9962f" },
+                    { key: "reached", label: t("unreached.reached"), color: "#1f5a8e" },
+                  ]}
+                  stacked
+                  locale={locale}
+                  label={t("unreached.chartLabel")}
+                />
+              }
+            />
+          );
+        }}
+      </DashboardPanel>
+
+      <DashboardPanel title={t("list.title")} data={allOf({ areas, coverage, list })}>
+        {(data) => {
+          const kelurahan = data.areas.byKelurahanCoverage.find((row) => row.kelurahanId === askedKelurahan) ?? null;
+          const { unreached } = tablesOf(data.areas);
+          const listRow = kelurahan ? unreached.rows[data.areas.byKelurahanCoverage.indexOf(kelurahan)] : unreached.total;
+          return (
+            <UnreachedList
+              tenantSlug={slug}
+              rows={data.list}
+              count={kelurahan ? kelurahan.unreached : data.coverage.unreached}
+              shownCount={listRow?.unreached ?? null}
+              named={named}
+              kelurahanName={kelurahan?.name ?? null}
+              page={listPage}
+              pageHref={(page) => listHref(kelurahan?.kelurahanId ?? null, page)}
+              showAllHref={kelurahan ? listHref(null) : null}
+            />
+          );
+        }}
+      </DashboardPanel>
 
       <DashboardGrid>
-        <ChartPanel
-          table={kecamatan}
-          layout="below"
-          exportLinks={links(kecamatan.id)}
-          chart={
-            <DashboardBarChart
-              data={kecamatan.rows.map((row) => ({ ...row, other: differenceCell(row.households, row.extremePoor) }))}
-              categoryKey="name"
-              series={[
-                { key: "extremePoor", label: t("columns.extremePoor"), color: "#c9962f" },
-                { key: "other", label: t("kecamatan.other"), color: "#82b1d9" },
-              ]}
-              stacked
-              locale={locale}
-              label={t("kecamatan.chartLabel")}
-              categoryWidth={110}
-            />
-          }
-        />
-        <ChartPanel
-          table={desil}
-          description={t("desil.description")}
-          layout="below"
-          print="none"
-          exportLinks={links(desil.id)}
-          chart={
-            <DashboardBarChart
-              data={desil.rows}
-              categoryKey="desil"
-              series={[{ key: "households", label: t("columns.households") }]}
-              orientation="vertical"
-              locale={locale}
-              label={t("desil.chartLabel")}
-            />
-          }
-        />
-        <ChartPanel
-          table={targeting}
-          description={t("targeting.description")}
-          layout="below"
-          exportLinks={links(targeting.id)}
-          chart={
-            <DashboardBarChart
-              data={targeting.rows}
-              categoryKey="name"
-              series={[
-                { key: "extremePoor", label: t("columns.extremePoor"), color: "#1f5a8e" },
-                { key: "desil1to4", label: t("columns.desil1to4"), color: "#82b1d9" },
-                { key: "outside", label: t("columns.outside"), color: "#b42318" },
-              ]}
-              stacked
-              locale={locale}
-              label={t("targeting.chartLabel")}
-              categoryWidth={110}
-            />
-          }
-        />
-        <ChartPanel
-          table={overlap}
-          description={t("overlap.description")}
-          layout="below"
-          print="none"
-          exportLinks={links(overlap.id)}
-          chart={
-            <DashboardBarChart
-              data={overlap.rows}
-              categoryKey="name"
-              series={[
-                { key: "served", label: t("columns.served"), color: "#1f5a8e" },
-                { key: "shared", label: t("columns.shared"), color: "#c9962f" },
-              ]}
-              locale={locale}
-              label={t("overlap.chartLabel")}
-              categoryWidth={110}
-            />
-          }
-        />
-        <ChartPanel
-          table={graduations}
-          description={t("graduations.description")}
-          layout="below"
-          print="none"
-          exportLinks={links(graduations.id)}
-          chart={
-            <DashboardBarChart
-              data={graduations.rows.map((row) => ({ ...row, month: String(row.month).slice(0, 3) }))}
-              categoryKey="month"
-              series={[
-                { key: "exitedExtreme", label: t("columns.exitedExtreme"), color: "#1f5a8e" },
-                { key: "graduated", label: t("columns.graduated"), color: "#c9962f" },
-              ]}
-              orientation="vertical"
-              locale={locale}
-              label={t("graduations.chartLabel")}
-            />
-          }
-        />
-        <ChartPanel
-          table={depth}
-          layout="below"
-          print="none"
-          exportLinks={links(depth.id)}
-          chart={
-            <DashboardBarChart
-              data={depth.rows}
-              categoryKey="opds"
-              series={[{ key: "households", label: t("columns.served") }]}
-              orientation="vertical"
-              locale={locale}
-              label={t("overlap.depthChartLabel")}
-            />
-          }
-        />
+        <DashboardPanel title={t("kecamatan.title")} data={byKecamatan}>
+          {(rows) => {
+            const kecamatan = registryTable("kecamatan", rows, t);
+            return (
+              <ChartPanel
+                table={kecamatan}
+                layout="below"
+                exportLinks={links(kecamatan.id)}
+                chart={
+                  <DashboardBarChart
+                    data={kecamatan.rows.map((row) => ({ ...row, other: differenceCell(row.households, row.extremePoor) }))}
+                    categoryKey="name"
+                    series={[
+                      { key: "extremePoor", label: t("columns.extremePoor"), color: "#c9962f" },
+                      { key: "other", label: t("kecamatan.other"), color: "#82b1d9" },
+                    ]}
+                    stacked
+                    locale={locale}
+                    label={t("kecamatan.chartLabel")}
+                    categoryWidth={110}
+                  />
+                }
+              />
+            );
+          }}
+        </DashboardPanel>
+        <DashboardPanel title={t("desil.title")} data={desilData} className="print:hidden">
+          {(rows) => {
+            const desil = desilTable(rows, t);
+            return (
+              <ChartPanel
+                table={desil}
+                description={t("desil.description")}
+                layout="below"
+                print="none"
+                exportLinks={links(desil.id)}
+                chart={
+                  <DashboardBarChart
+                    data={desil.rows}
+                    categoryKey="desil"
+                    series={[{ key: "households", label: t("columns.households") }]}
+                    orientation="vertical"
+                    locale={locale}
+                    label={t("desil.chartLabel")}
+                  />
+                }
+              />
+            );
+          }}
+        </DashboardPanel>
+        <DashboardPanel title={t("targeting.title")} data={allOf({ targeting, targetingByOpd })}>
+          {(data) => {
+            const table = targetingTable(data.targetingByOpd, data.targeting, t);
+            return (
+              <ChartPanel
+                table={table}
+                description={t("targeting.description")}
+                layout="below"
+                exportLinks={links(table.id)}
+                chart={
+                  <DashboardBarChart
+                    data={table.rows}
+                    categoryKey="name"
+                    series={[
+                      { key: "extremePoor", label: t("columns.extremePoor"), color: "#1f5a8e" },
+                      { key: "desil1to4", label: t("columns.desil1to4"), color: "#82b1d9" },
+                      { key: "outside", label: t("columns.outside"), color: "#b42318" },
+                    ]}
+                    stacked
+                    locale={locale}
+                    label={t("targeting.chartLabel")}
+                    categoryWidth={110}
+                  />
+                }
+              />
+            );
+          }}
+        </DashboardPanel>
+        <DashboardPanel title={t("overlap.title")} data={overlapData} className="print:hidden">
+          {(rows) => {
+            const overlap = overlapTable(rows, t);
+            return (
+              <ChartPanel
+                table={overlap}
+                description={t("overlap.description")}
+                layout="below"
+                print="none"
+                exportLinks={links(overlap.id)}
+                chart={
+                  <DashboardBarChart
+                    data={overlap.rows}
+                    categoryKey="name"
+                    series={[
+                      { key: "served", label: t("columns.served"), color: "#1f5a8e" },
+                      { key: "shared", label: t("columns.shared"), color: "#c9962f" },
+                    ]}
+                    locale={locale}
+                    label={t("overlap.chartLabel")}
+                    categoryWidth={110}
+                  />
+                }
+              />
+            );
+          }}
+        </DashboardPanel>
+        <DashboardPanel title={t("graduations.title")} data={graduationsData} className="print:hidden">
+          {(rows) => {
+            const graduations = graduationsTable(rows, t, locale);
+            return (
+              <ChartPanel
+                table={graduations}
+                description={t("graduations.description")}
+                layout="below"
+                print="none"
+                exportLinks={links(graduations.id)}
+                chart={
+                  <DashboardBarChart
+                    data={graduations.rows.map((row) => ({ ...row, month: String(row.month).slice(0, 3) }))}
+                    categoryKey="month"
+                    series={[
+                      { key: "exitedExtreme", label: t("columns.exitedExtreme"), color: "#1f5a8e" },
+                      { key: "graduated", label: t("columns.graduated"), color: "#c9962f" },
+                    ]}
+                    orientation="vertical"
+                    locale={locale}
+                    label={t("graduations.chartLabel")}
+                  />
+                }
+              />
+            );
+          }}
+        </DashboardPanel>
+        <DashboardPanel title={t("overlap.depthTitle")} data={depthData} className="print:hidden">
+          {(rows) => {
+            const depth = overlapDepthTable(rows, t);
+            return (
+              <ChartPanel
+                table={depth}
+                layout="below"
+                print="none"
+                exportLinks={links(depth.id)}
+                chart={
+                  <DashboardBarChart
+                    data={depth.rows}
+                    categoryKey="opds"
+                    series={[{ key: "households", label: t("columns.served") }]}
+                    orientation="vertical"
+                    locale={locale}
+                    label={t("overlap.depthChartLabel")}
+                  />
+                }
+              />
+            );
+          }}
+        </DashboardPanel>
       </DashboardGrid>
 
-      <ChartPanel table={kelurahan} print="none" exportLinks={links(kelurahan.id)} chart={null} layout="below" />
+      <DashboardPanel title={t("kelurahan.title")} data={areas} className="print:hidden">
+        {(data) => {
+          const { kelurahan } = tablesOf(data);
+          return <ChartPanel table={kelurahan} print="none" exportLinks={links(kelurahan.id)} chart={null} layout="below" />;
+        }}
+      </DashboardPanel>
     </DashboardPage>
   );
 }
