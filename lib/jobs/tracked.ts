@@ -89,14 +89,24 @@ export async function cancelTrackedJob(tx: Tx, tenantId: string, jobId: string, 
   const waiting = job.state === "QUEUED";
   await tx.backgroundJob.update({
     where: { tenantId_id: { tenantId, id: jobId } },
-    data: waiting ? { cancelRequested: true, state: "CANCELLED", error: JOB_MESSAGES.cancelled, file: null, finishedAt: new Date() } : { cancelRequested: true },
+    data: waiting
+      ? { cancelRequested: true, state: "CANCELLED", error: JOB_MESSAGES.cancelled, file: null, finishedAt: new Date() }
+      : { cancelRequested: true },
   });
   return readTrackedJob(tx, tenantId, jobId, kinds);
 }
 
 /** What the work of a tracked job is given. */
 export type TrackedWork = {
-  job: { id: string; tenantId: string; createdById: string | null; input: Prisma.JsonValue; file: Uint8Array | null; fileName: string | null; resultId: string | null };
+  job: {
+    id: string;
+    tenantId: string;
+    createdById: string | null;
+    input: Prisma.JsonValue;
+    file: Uint8Array | null;
+    fileName: string | null;
+    resultId: string | null;
+  };
   /** Reports progress (at most every half second to the database); throws once cancelled. */
   progress: (progress: JobProgress) => void;
   run: JobRun;
@@ -132,7 +142,10 @@ export async function runTrackedJob(
       await tx.backgroundJob.update({ where, data: { state: "CANCELLED", error: JOB_MESSAGES.cancelled, file: null, finishedAt: new Date() } });
       return null;
     }
-    await tx.backgroundJob.update({ where, data: { state: "RUNNING", startedAt: new Date(), attempts: { increment: 1 }, progress: { phase: "start", done: 0 } } });
+    await tx.backgroundJob.update({
+      where,
+      data: { state: "RUNNING", startedAt: new Date(), attempts: { increment: 1 }, progress: { phase: "start", done: 0 } },
+    });
     return found;
   });
   if (!job) return;
@@ -165,7 +178,11 @@ export async function runTrackedJob(
   try {
     const file = job.file ? new Uint8Array(job.file) : null;
     const outcome = await work({ job: { ...job, file }, progress, run });
-    await finish(outcome.error ? { state: "FAILED", error: outcome.error, resultId: outcome.resultId ?? job.resultId } : { state: "DONE", resultId: outcome.resultId ?? job.resultId });
+    await finish(
+      outcome.error
+        ? { state: "FAILED", error: outcome.error, resultId: outcome.resultId ?? job.resultId }
+        : { state: "DONE", resultId: outcome.resultId ?? job.resultId },
+    );
   } catch (error) {
     if (error instanceof JobCancelledError || cancelled) return finish({ state: "CANCELLED", error: JOB_MESSAGES.cancelled });
     if (error instanceof JobRefusedError) return finish({ state: "FAILED", error: error.userMessage });

@@ -41,7 +41,14 @@ const csvBytes = (tenant: ImportTenant, households: number, options?: { serialBa
 
 function queueCheck(tenant: ImportTenant, bytes: Uint8Array, fileName = "dtsen.csv"): Promise<string> {
   return t.withTenant(tenant.id, (tx) =>
-    startTrackedJob(tx, registryCheckJob, { tenantId: tenant.id, userId: null, input: { source: "DTSEN", fileSize: bytes.length }, file: bytes, fileName, prefix }),
+    startTrackedJob(tx, registryCheckJob, {
+      tenantId: tenant.id,
+      userId: null,
+      input: { source: "DTSEN", fileSize: bytes.length },
+      file: bytes,
+      fileName,
+      prefix,
+    }),
   );
 }
 
@@ -101,7 +108,14 @@ describe("registry import as jobs", () => {
     const tenant = await createImportTenant(t);
     const id = await t.withTenant(tenant.id, async (tx) => {
       const bytes = csvBytes(tenant, 3);
-      const queued = await startTrackedJob(tx, registryCheckJob, { tenantId: tenant.id, userId: null, input: { source: "DTSEN" }, file: bytes, fileName: "a.csv", prefix });
+      const queued = await startTrackedJob(tx, registryCheckJob, {
+        tenantId: tenant.id,
+        userId: null,
+        input: { source: "DTSEN" },
+        file: bytes,
+        fileName: "a.csv",
+        prefix,
+      });
       await cancelTrackedJob(tx, tenant.id, queued, KINDS);
       return queued;
     });
@@ -113,9 +127,19 @@ describe("registry import as jobs", () => {
 
   it("fails a job delivered again after its last try died, saying so, and writes nothing", async () => {
     const tenant = await createImportTenant(t);
-    const dry = await checkRegistryImport({ withTenant: t.withTenant, tenantId: tenant.id, userId: null, body: chunked(csvBytes(tenant, 4)), fileName: "a.csv", source: "DTSEN" });
+    const dry = await checkRegistryImport({
+      withTenant: t.withTenant,
+      tenantId: tenant.id,
+      userId: null,
+      body: chunked(csvBytes(tenant, 4)),
+      fileName: "a.csv",
+      source: "DTSEN",
+    });
     const id = await t.withTenant(tenant.id, (tx) =>
-      tx.backgroundJob.create({ data: { tenantId: tenant.id, kind: registryCommitJob.name, resultId: dry.jobId, state: "RUNNING", attempts: 2 }, select: { id: true } }),
+      tx.backgroundJob.create({
+        data: { tenantId: tenant.id, kind: registryCommitJob.name, resultId: dry.jobId, state: "RUNNING", attempts: 2 },
+        select: { id: true },
+      }),
     );
     await registryCommitJob.run(
       { tenantId: tenant.id, jobId: id.id },
@@ -139,11 +163,25 @@ describe.runIf(url)("a worker killed during a commit", () => {
     const tenant = await createImportTenant(t);
     // A registry of 5 households; then a file that renames one of their members and adds 20.
     const first = extractRows(tenant, 5);
-    const dry0 = await checkRegistryImport({ withTenant: t.withTenant, tenantId: tenant.id, userId: null, body: chunked(new TextEncoder().encode(toCsv(first))), fileName: "a.csv", source: "DTSEN" });
+    const dry0 = await checkRegistryImport({
+      withTenant: t.withTenant,
+      tenantId: tenant.id,
+      userId: null,
+      body: chunked(new TextEncoder().encode(toCsv(first))),
+      fileName: "a.csv",
+      source: "DTSEN",
+    });
     await commitRegistryImport({ withTenant: t.withTenant, tenantId: tenant.id, userId: null, jobId: dry0.jobId });
     const renamed = first.map((row, i) => (i === 0 ? { ...row, NAMA: "Nama Baru Sekali" } : row));
     const file = [...renamed, ...extractRows(tenant, 20, { serialBase: 500, seed: 7 })];
-    const dry = await checkRegistryImport({ withTenant: t.withTenant, tenantId: tenant.id, userId: null, body: chunked(new TextEncoder().encode(toCsv(file))), fileName: "b.csv", source: "DTSEN" });
+    const dry = await checkRegistryImport({
+      withTenant: t.withTenant,
+      tenantId: tenant.id,
+      userId: null,
+      body: chunked(new TextEncoder().encode(toCsv(file))),
+      fileName: "b.csv",
+      source: "DTSEN",
+    });
     expect(dry.counts?.households).toMatchObject({ new: 20, changed: 0, unchanged: 5 });
     const before = await registry(tenant);
 
@@ -181,8 +219,19 @@ describe.runIf(url)("a worker killed during a commit", () => {
 
       // Its delivery expires (as after its time limit), and a new worker takes the retry.
       const commitQueue = queueName(registryCommitJob, { prefix: killedPrefix });
-      await owner.query(`UPDATE pgboss.job SET expire_in = interval '1 second', started_on = now() - interval '1 minute' WHERE name = $1 AND state = 'active'`, [commitQueue]);
-      const restarted = await startWorker({ target: t.target, kinds: registryImportJobs, scopes: t, prefix: killedPrefix, schedules: false, pollingIntervalSeconds: 0.5, log: () => {} });
+      await owner.query(
+        `UPDATE pgboss.job SET expire_in = interval '1 second', started_on = now() - interval '1 minute' WHERE name = $1 AND state = 'active'`,
+        [commitQueue],
+      );
+      const restarted = await startWorker({
+        target: t.target,
+        kinds: registryImportJobs,
+        scopes: t,
+        prefix: killedPrefix,
+        schedules: false,
+        pollingIntervalSeconds: 0.5,
+        log: () => {},
+      });
       try {
         await restarted.boss.maintain();
         const job = await ended(tenant, id, 60_000);

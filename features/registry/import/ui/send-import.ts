@@ -10,9 +10,7 @@ export type ImportStep =
   | { phase: "compare" }
   | { phase: "stage" | "write"; done: number; total: number };
 
-export type ImportAnswer =
-  | { ok: true; jobId: string; status: "DONE" | "FAILED" | "CANCELLED"; error?: string }
-  | { ok: false; message: string | null };
+export type ImportAnswer = { ok: true; jobId: string; status: "DONE" | "FAILED" | "CANCELLED"; error?: string } | { ok: false; message: string | null };
 
 const POLL_MS = 1_000;
 
