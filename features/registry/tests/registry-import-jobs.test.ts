@@ -125,6 +125,28 @@ describe("registry import as jobs", () => {
     expect(await t.withTenant(tenant.id, (tx) => tx.importJob.count())).toBe(0);
   });
 
+  it("sends no job when the request that sent it rolls back", async () => {
+    const tenant = await createImportTenant(t);
+    const rolledBack = `r${uniqueSuffix()}.`;
+    await expect(
+      t.withTenant(tenant.id, async (tx) => {
+        await startTrackedJob(tx, registryCheckJob, {
+          tenantId: tenant.id,
+          userId: null,
+          input: { source: "DTSEN" },
+          file: new Uint8Array(3),
+          fileName: "a.csv",
+          prefix: rolledBack,
+        });
+        throw new Error("the request fails after sending");
+      }),
+    ).rejects.toThrow("the request fails after sending");
+    const name = queueName(registryCheckJob, { prefix: rolledBack });
+    const [jobs] = await t.withPlatform((tx) => tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pgboss.job WHERE name = ${name}`);
+    expect(Number(jobs?.n)).toBe(0);
+    expect(await t.withTenant(tenant.id, (tx) => tx.backgroundJob.count())).toBe(0);
+  });
+
   it("fails a job delivered again after its last try died, saying so, and writes nothing", async () => {
     const tenant = await createImportTenant(t);
     const dry = await checkRegistryImport({
