@@ -8,5 +8,6 @@ export async function register() {
   const { runsJobsInline, startProcessWorker } = await import("@/lib/jobs/process-worker");
   if (!runsJobsInline()) return;
   const { jobKinds } = await import("@/app/jobs");
-  await startProcessWorker(jobKinds);
+  // Pages still serve without jobs (an unmigrated database, say); uploads then wait queued.
+  await startProcessWorker(jobKinds).catch((error: unknown) => console.error("[jobs] the worker did not start", error));
 }
