@@ -4,7 +4,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import pg from "pg";
-import { registryCheckJob, registryCommitJob, registryImportJobs } from "@/features/registry/import/jobs";
+import { dropExpiredStagedJob, registryCheckJob, registryCommitJob, registryImportJobs } from "@/features/registry/import/jobs";
+import { refreshStatisticsJob } from "@/lib/jobs/housekeeping";
 import { checkRegistryImport, commitRegistryImport } from "@/features/registry/import/run-import";
 import { JOB_MESSAGES, cancelTrackedJob, readTrackedJob, startTrackedJob, type TrackedJobView } from "@/lib/jobs/tracked";
 import { queueName } from "@/lib/jobs/queue";
@@ -169,6 +170,41 @@ describe("registry import as jobs", () => {
     );
     expect(await readJob(tenant, id.id)).toMatchObject({ state: "FAILED", error: JOB_MESSAGES.interrupted });
     expect(await registry(tenant)).toEqual({ households: 0, members: 0 });
+  });
+});
+
+describe("scheduled jobs", () => {
+  const run = () => ({ scopes: t, queueJobId: "schedule", retryCount: 0, retryLimit: 1 });
+
+  it("drops the rows kept by a check nobody committed after a day, though the city never imports again", async () => {
+    const tenant = await createImportTenant(t);
+    const dry = await checkRegistryImport({
+      withTenant: t.withTenant,
+      tenantId: tenant.id,
+      userId: null,
+      body: chunked(csvBytes(tenant, 3)),
+      fileName: "a.csv",
+      source: "DTSEN",
+    });
+    const fresh = await checkRegistryImport({
+      withTenant: t.withTenant,
+      tenantId: tenant.id,
+      userId: null,
+      body: chunked(csvBytes(tenant, 2, { serialBase: 100 })),
+      fileName: "b.csv",
+      source: "DTSEN",
+    });
+    await t.withTenant(tenant.id, (tx) => tx.$executeRaw`UPDATE "ImportJob" SET "createdAt" = now() - interval '25 hours' WHERE id = ${dry.jobId}`);
+    const kept = (jobId: string) => t.withTenant(tenant.id, (tx) => tx.importStagedHousehold.count({ where: { importJobId: jobId } }));
+    expect(await kept(dry.jobId)).toBe(3);
+
+    await dropExpiredStagedJob.run({}, run());
+    expect(await kept(dry.jobId)).toBe(0);
+    expect(await kept(fresh.jobId)).toBe(2);
+  });
+
+  it("refreshes planner statistics through the owner's function, which the app's role may call", async () => {
+    await expect(refreshStatisticsJob.run({}, run())).resolves.toBeUndefined();
   });
 });
 
