@@ -15,7 +15,7 @@ const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'";
 const nextConfig = {
   poweredByHeader: false,
   // Database drivers and the embedded PostgreSQL load their own wasm/native files at run time.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg", "pg-boss"],
   // Small-table imports (lib/spreadsheet/table-import.ts) send their file to a server action.
   experimental: { serverActions: { bodySizeLimit: "11mb" } },
   // Every response: pages, route handlers, files, errors. Pages get their Content-Security-Policy,

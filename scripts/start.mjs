@@ -1,5 +1,6 @@
 // `npm start`: the newcomer's one command. Installs what is missing, generates the Prisma
-// client, migrates and (if empty) seeds the database, builds, and serves on port 3000.
+// client, migrates and (if empty) seeds the database, builds, and serves on port 3000 with
+// the job workers beside it (on PostgreSQL; on PGlite the server runs the jobs itself).
 // Uses only Node built-ins, because on a fresh clone nothing else is installed yet.
 //
 // Each step is a separate process that finishes before the next starts: the embedded
@@ -37,11 +38,37 @@ const database = env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : "PGlite tertan
 console.log(`
 Entas berjalan di http://localhost:${port}
   Basis data: ${database}
+  Pekerjaan latar (impor, pembersihan): ${env.DATABASE_URL ? `${Number(env.JOBS_WORKERS ?? 1)} proses pekerja` : "di dalam server (PGlite)"}
   Kota demo: http://localhost:${port}/mataram dan http://localhost:${port}/kupang
   Akun demo: lihat README.md (bagian "Akun demo").
 Tekan Ctrl+C untuk berhenti.
 `);
 
 const server = spawn("npx", ["next", "start", "-p", port], { cwd: root, env, stdio: "inherit" });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+// Each worker is a process of its own with a heap limit: a job that outgrows it ends that
+// worker, not the web server, and its job is retried or failed by the next one.
+const workerCount = env.DATABASE_URL ? Number(env.JOBS_WORKERS ?? 1) : 0;
+const heapMb = Number(env.JOBS_WORKER_MEMORY_MB ?? 2048);
+let stopping = false;
+const workers = [];
+function startWorker(slot) {
+  const worker = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, "--import", "tsx", "scripts/worker.ts"], { cwd: root, env, stdio: "inherit" });
+  worker.on("exit", (code, signal) => {
+    if (stopping) return;
+    console.error(`Pekerja ${slot + 1} berhenti (${code ?? signal}); dimulai lagi.`);
+    setTimeout(() => startWorker(slot), 2_000);
+  });
+  workers[slot] = worker;
+}
+for (let slot = 0; slot < workerCount; slot += 1) startWorker(slot);
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    stopping = true;
+    for (const child of [server, ...workers]) child.kill(signal);
+  });
+}
+server.on("exit", (code) => {
+  stopping = true;
+  for (const worker of workers) worker.kill("SIGTERM");
+  process.exit(code ?? 0);
+});

@@ -14,6 +14,8 @@ export const registryRoutes = {
   importTemplate: (slug: string) => `${importPage(slug)}/templat`,
   /** The upload route handler; `query` names the file. */
   importUpload: (slug: string, query?: Query) => withQuery(`${importPage(slug)}/unggah`, query),
+  /** An import's job (check or commit): GET polls it, POST stops it. */
+  importTask: (slug: string, taskId: string) => `${importPage(slug)}/tugas/${encodeURIComponent(taskId)}`,
   /** An import's rejected rows, as a download. */
   importRejected: (slug: string, jobId: string) => `${importPage(slug)}/${encodeURIComponent(jobId)}/ditolak`,
   /** `query`: view, after, decided. */

@@ -39,7 +39,7 @@ export const APP_ROLE = "entas_app";
 export function createAdapter(
   target: DatabaseTarget,
   role: DatabaseRole = "app",
-): { adapter: SqlMigrationAwareDriverAdapterFactory; close: () => Promise<void> } {
+): { adapter: SqlMigrationAwareDriverAdapterFactory; close: () => Promise<void>; pglite?: PGlite } {
   if (target.kind === "postgres") {
     const options = role === "app" ? `-c role=${APP_ROLE} -c statement_timeout=${statementTimeoutMs()}` : undefined;
     const pool = new pg.Pool({ connectionString: target.url, max: poolSize(), options });
@@ -49,7 +49,7 @@ export function createAdapter(
   // PGlite cannot create a folder whose parent is missing (a fresh checkout has no .data/).
   mkdirSync(target.dir, { recursive: true });
   const pglite = openPGlite(target.dir);
-  return { adapter: pgliteAdapter(pglite, role), close: () => pglite.close() };
+  return { adapter: pgliteAdapter(pglite, role), close: () => pglite.close(), pglite };
 }
 
 /** A Prisma adapter on a PGlite instance; as `app`, the one session switches role first. */

@@ -1,6 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { createAdapter, databaseTarget, pgliteAdapter, type DatabaseRole, type DatabaseTarget } from "./adapter";
+import { APP_ROLE, createAdapter, databaseTarget, pgliteAdapter, type DatabaseRole, type DatabaseTarget } from "./adapter";
 import { scopesFor, tenantScoped, type ScopedClient } from "./tenant-scope";
 
 export type { Tx, ScopedClient } from "./tenant-scope";
@@ -8,16 +8,18 @@ export type { Tx, ScopedClient } from "./tenant-scope";
 /** The unscoped client: migrations, the demo seed and other owner-side tools only. */
 export type Db = PrismaClient;
 
-type Handle<C> = { client: C; close: () => Promise<void> };
+type Handle<C> = { client: C; close: () => Promise<void>; pglite?: PGlite };
 
 function open(target: DatabaseTarget | PGlite, role: DatabaseRole): Handle<PrismaClient> {
-  const { adapter, close } = target instanceof PGlite ? { adapter: pgliteAdapter(target, role), close: async () => {} } : createAdapter(target, role);
+  const { adapter, close, pglite } =
+    target instanceof PGlite ? { adapter: pgliteAdapter(target, role), close: async () => {}, pglite: target } : createAdapter(target, role);
   // Owner tools (seed, generator) write large batches; on a busy machine Prisma's 5 s
   // default transaction timeout cut the seed off half-way.
   const transactionOptions = role === "owner" ? { maxWait: 60_000, timeout: 10 * 60_000 } : undefined;
   const client = new PrismaClient({ adapter, transactionOptions });
   return {
     client,
+    pglite,
     close: async () => {
       await client.$disconnect();
       await close();
@@ -32,7 +34,7 @@ function open(target: DatabaseTarget | PGlite, role: DatabaseRole): Handle<Prism
  */
 export function openDb(target: DatabaseTarget | PGlite = databaseTarget()): Handle<ScopedClient> {
   const handle = open(target, "app");
-  return { client: tenantScoped(handle.client), close: handle.close };
+  return { client: tenantScoped(handle.client), close: handle.close, pglite: handle.pglite };
 }
 
 /** An unscoped owner connection, which row-level security does not restrict. Tools only. */
@@ -62,6 +64,18 @@ const appScopes = scopesFor(db);
 export const withTenant = appScopes.withTenant;
 export const withPlatform = appScopes.withPlatform;
 export const lookupLogin = appScopes.lookupLogin;
+
+/**
+ * The process's embedded database, when it runs on one, acting as the app's role: what the job
+ * queue shares inside the web server (PGlite is one session in one process).
+ */
+export async function processPGlite(): Promise<PGlite | null> {
+  const pglite = handle().pglite;
+  if (!pglite) return null;
+  await handle().client.$connect();
+  await pglite.exec(`SET ROLE ${APP_ROLE}`);
+  return pglite;
+}
 
 /** Closes the process-wide client (scripts call this before exiting). */
 export async function closeDb(): Promise<void> {

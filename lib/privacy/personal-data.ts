@@ -156,6 +156,13 @@ export const PERSONAL_DATA = {
     recipients: ["BAPEDA"],
     fields: { report: "fileRows" },
   },
+  BackgroundJob: {
+    purpose: "imports",
+    legalBasis: "publicTask",
+    retention: "importStaged",
+    recipients: [],
+    fields: { file: "fileRows" },
+  },
   ImportStagedHousehold: {
     purpose: "imports",
     legalBasis: "publicTask",
@@ -219,6 +226,7 @@ export const NOT_PERSONAL: Readonly<Record<string, readonly string[]>> = {
   AidDistribution: ["partnerName"],
   RevolvingFund: ["lpmName"],
   ImportJob: ["fileName"],
+  BackgroundJob: ["fileName"],
 };
 
 /** The kind of `field` of `model`, or null when the table does not mark it personal. */

@@ -7,7 +7,7 @@ import { openPGlite } from "@/lib/db/pglite";
 import { scopesFor } from "@/lib/db/tenant-scope";
 
 /** The app's view: the row-level-security role, scoped by tenant. */
-export type TestDb = { db: ScopedClient; close: () => Promise<void> } & ReturnType<typeof scopesFor>;
+export type TestDb = { db: ScopedClient; close: () => Promise<void>; target: DatabaseTarget | PGlite } & ReturnType<typeof scopesFor>;
 /** The owner's view, which row-level security does not restrict: for the seed and fixtures. */
 export type TestOwnerDb = { db: Db; close: () => Promise<void> };
 
@@ -19,7 +19,7 @@ export type TestOwnerDb = { db: Db; close: () => Promise<void> };
 export async function openTestDb(): Promise<TestDb> {
   const { target, done } = await testTarget();
   const handle = openDb(target);
-  return { db: handle.client, ...scopesFor(handle.client), close: async () => (await handle.close(), await done()) };
+  return { db: handle.client, ...scopesFor(handle.client), target, close: async () => (await handle.close(), await done()) };
 }
 
 /** As openTestDb, connected as the owner. */

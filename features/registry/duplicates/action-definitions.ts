@@ -1,6 +1,8 @@
 import { defineAction, type AnyActionDefinition } from "@/lib/actions/define";
 import { z } from "@/lib/validation/zod";
-import { DUPLICATE_SCAN_TIMEOUT_MS, SCANNED_KINDS, scanDuplicates } from "@/features/registry/duplicates/detect";
+import { startTrackedJob } from "@/lib/jobs/tracked";
+import { SCANNED_KINDS } from "@/features/registry/duplicates/detect";
+import { duplicateScanRequestJob } from "@/features/registry/duplicates/jobs";
 import { resolveDuplicate, resolveDuplicateSchema } from "@/features/registry/duplicates/resolve";
 import { registryRoutes } from "@/features/registry/routes";
 
@@ -13,11 +15,12 @@ export const scanDuplicatesDefinition = defineAction({
       z.array(z.enum(SCANNED_KINDS)).min(1, "Pilih paling sedikit satu jenis pemeriksaan."),
     ),
   }),
-  run: (ctx, input) => scanDuplicates(ctx.tx, ctx.tenantId, input.kinds),
-  // Two grouping passes over a city's members: 10–20 s at a million households.
-  timeout: DUPLICATE_SCAN_TIMEOUT_MS,
+  // Two grouping passes over a city's members (10–20 s at a million households): a job.
+  run: async (ctx, input) => ({
+    jobId: await startTrackedJob(ctx.tx, duplicateScanRequestJob, { tenantId: ctx.tenantId, userId: ctx.user.id, input: { kinds: input.kinds } }),
+  }),
   revalidate: (slug) => [registryRoutes.duplicates(slug)],
-  successMessage: "Pemeriksaan selesai.",
+  successMessage: "Pemeriksaan dimulai.",
 });
 
 export const resolveDuplicateDefinition = defineAction({

@@ -1,8 +1,8 @@
-// The lines of the import route's streamed answer (NDJSON), as the route writes them and the
-// page's script (ui/send-import.ts) reads them.
-import type { ImportProgress } from "./run-import";
+// What the import route answers (one JSON object) and what the job's status route answers, as
+// the routes write them and the page's script (ui/send-import.ts) reads them.
+import type { TrackedJobView } from "@/lib/jobs/tracked";
 
-export type UploadEvent =
-  | { type: "progress"; phase: ImportProgress["phase"]; done: number; total?: number }
-  | { type: "result"; jobId: string; status: "DRY_RUN" | "COMMITTED" | "FAILED"; error?: string }
-  | { type: "error"; message: string };
+export type UploadEvent = { type: "queued"; taskId: string } | { type: "error"; message: string };
+
+/** The job as the page polls it. */
+export type ImportTaskStatus = Pick<TrackedJobView, "state" | "progress" | "resultId" | "error" | "attempts" | "cancelRequested">;

@@ -3,6 +3,8 @@ import { runAction } from "@/lib/actions/run";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { resolveDuplicateDefinition, scanDuplicatesDefinition } from "@/features/registry/duplicates/action-definitions";
 import { DUPLICATE_SCAN_TIMEOUT_MS } from "@/features/registry/duplicates/detect";
+import { duplicateScanRequestJob } from "@/features/registry/duplicates/jobs";
+import type { JobScopes } from "@/lib/jobs/kinds";
 import { listDuplicates } from "@/features/registry/duplicates/queries";
 import { personView } from "@/lib/privacy/person-view";
 import { actionDeps, sessionUser } from "@/tests/helpers/actions";
@@ -31,8 +33,26 @@ afterAll(async () => {
 });
 
 const bapeda = () => sessionUser(city, "BAPEDA");
-const scan = (user = bapeda(), slug = city.slug) =>
-  runAction(actionDeps(t, user), scanDuplicatesDefinition, slug, { kinds: ["SIMILAR_PERSON", "SAME_ADDRESS_AND_HEAD"] });
+const pairs = (tenantId: string) =>
+  t.withTenant(tenantId, async (tx) => ({
+    SIMILAR_PERSON: await tx.duplicateCandidate.count({ where: { kind: "SIMILAR_PERSON" } }),
+    SAME_ADDRESS_AND_HEAD: await tx.duplicateCandidate.count({ where: { kind: "SAME_ADDRESS_AND_HEAD" } }),
+  }));
+/** The form's action queues the scan; the job then runs as a worker would run it. Answers the new pairs. */
+async function scan(user = bapeda(), slug = city.slug, scopes: JobScopes = t) {
+  const tenantId = slug === city.slug ? city.id : other.id;
+  const before = await pairs(tenantId);
+  const queued = await runAction(actionDeps(t, user), scanDuplicatesDefinition, slug, { kinds: ["SIMILAR_PERSON", "SAME_ADDRESS_AND_HEAD"] });
+  if (!queued.ok) return queued;
+  await duplicateScanRequestJob.run({ tenantId, jobId: queued.data.jobId }, { scopes, queueJobId: "test", retryCount: 0, retryLimit: 1 });
+  const job = await t.withTenant(tenantId, (tx) => tx.backgroundJob.findFirstOrThrow({ where: { id: queued.data.jobId }, select: { state: true } }));
+  expect(job.state).toBe("DONE");
+  const after = await pairs(tenantId);
+  return {
+    ok: true,
+    data: { SIMILAR_PERSON: after.SIMILAR_PERSON - before.SIMILAR_PERSON, SAME_ADDRESS_AND_HEAD: after.SAME_ADDRESS_AND_HEAD - before.SAME_ADDRESS_AND_HEAD },
+  };
+}
 const resolve = (input: Record<string, unknown>, user = bapeda(), slug = city.slug) => runAction(actionDeps(t, user), resolveDuplicateDefinition, slug, input);
 const candidates = () => t.withTenant(city.id, (tx) => tx.duplicateCandidate.findMany({ orderBy: { createdAt: "asc" } }));
 const aid = (householdId: string, memberId: string | null, value: bigint) =>
@@ -100,15 +120,14 @@ describe("duplicates", () => {
     await aid(d.household.id, null, 250_000n);
   });
 
-  it("runs the scan in a transaction allowed more than the 20 s every other action gets", async () => {
+  it("runs the scan as a job, in a transaction allowed more than the 20 s every action gets", async () => {
     const timeouts: (number | undefined)[] = [];
-    const deps = actionDeps(t, bapeda());
-    const spied: typeof deps = {
-      ...deps,
-      withTenant: (tenantId, fn, options) => (timeouts.push(options?.timeout), deps.withTenant(tenantId, fn, options)),
+    const spied: JobScopes = {
+      ...t,
+      withTenant: (tenantId, fn, options) => (timeouts.push(options?.timeout), t.withTenant(tenantId, fn, options)),
     };
-    expect(await runAction(spied, scanDuplicatesDefinition, city.slug, { kinds: ["SIMILAR_PERSON"] })).toMatchObject({ ok: true });
-    expect(timeouts).toEqual([DUPLICATE_SCAN_TIMEOUT_MS]);
+    expect(await scan(bapeda(), city.slug, spied)).toMatchObject({ ok: true });
+    expect(timeouts).toContain(DUPLICATE_SCAN_TIMEOUT_MS);
     expect(DUPLICATE_SCAN_TIMEOUT_MS).toBeGreaterThan(20_000);
   });
 

@@ -10,13 +10,13 @@ import { useActionForm, type FormAction } from "@/components/ui/use-action-form"
 import { withQuery } from "@/lib/paths";
 
 /** Runs the duplicate checks chosen. */
-export function ScanDuplicatesForm({ action }: { action: FormAction<Record<string, number>> }) {
+export function ScanDuplicatesForm({ action }: { action: FormAction<{ jobId: string }> }) {
   const t = useTranslations("Duplicates.scan");
   const { state, pending, formRef, onSubmit, fieldError, formError } = useActionForm(action);
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3" aria-busy={pending || undefined}>
       {formError ? <FormAlert>{fieldError("kinds") ?? formError}</FormAlert> : null}
-      {state?.ok ? <FormNotice>{t("done", { people: state.data.SIMILAR_PERSON ?? 0, households: state.data.SAME_ADDRESS_AND_HEAD ?? 0 })}</FormNotice> : null}
+      {state?.ok ? <FormNotice>{t("queued")}</FormNotice> : null}
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-ink">{t("legend")}</legend>
         {(["SIMILAR_PERSON", "SAME_ADDRESS_AND_HEAD"] as const).map((kind) => (

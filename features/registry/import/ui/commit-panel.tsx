@@ -6,7 +6,7 @@ import { useState } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { ImportProgress } from "./import-progress";
-import { sendImport, type ImportStep } from "./send-import";
+import { cancelImport, sendImport, type ImportStep } from "./send-import";
 import { registryRoutes } from "@/features/registry/routes";
 
 /** Step 3: save a checked import. The server writes the rows its dry run kept; no file is sent again. */
@@ -15,13 +15,17 @@ export function CommitPanel({ tenantSlug, jobId, rows }: { tenantSlug: string; j
   const router = useRouter();
   const [step, setStep] = useState<ImportStep | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [taskId, setTaskId] = useState<string | null>(null);
 
   async function commit() {
     setError(null);
     setStep({ phase: "compare" });
-    const answer = await sendImport({ tenantSlug, mode: "commit", jobId, onStep: setStep });
+    const answer = await sendImport({ tenantSlug, mode: "commit", jobId, onStep: setStep, onTask: setTaskId });
     setStep(null);
+    setTaskId(null);
     if (!answer.ok) return setError(answer.message ?? t("progress.network"));
+    // A cancelled or failed commit changed nothing: the page shows the check as it now stands.
+    if (answer.status !== "DONE") setError(answer.error ?? t("progress.network"));
     router.replace(registryRoutes.import(tenantSlug, { job: answer.jobId }), { scroll: false });
     router.refresh();
   }
@@ -33,7 +37,7 @@ export function CommitPanel({ tenantSlug, jobId, rows }: { tenantSlug: string; j
         {step ? t("upload.busy") : t("result.commit", { count: rows })}
       </Button>
       <div aria-live="polite">
-        {step ? <ImportProgress step={step} /> : null}
+        {step ? <ImportProgress step={step} onCancel={taskId ? () => cancelImport(tenantSlug, taskId) : undefined} /> : null}
         {error ? <FormAlert>{error}</FormAlert> : null}
       </div>
     </div>

@@ -1,20 +1,72 @@
-// Sends a file to the import route with XMLHttpRequest: it reports upload progress (fetch
-// does not) and lets the streamed NDJSON answer be read line by line as it arrives.
+// Sends a file to the import route with XMLHttpRequest (it reports upload progress; fetch does
+// not), then follows the job the route queued by polling its status until it ends.
 import { registryRoutes } from "@/features/registry/routes";
-import type { UploadEvent } from "@/features/registry/import/upload-event";
+import type { ImportTaskStatus, UploadEvent } from "@/features/registry/import/upload-event";
 
 export type ImportStep =
   | { phase: "upload"; percent: number }
+  | { phase: "queued"; retry: boolean }
   | { phase: "read"; percent: number | null }
   | { phase: "compare" }
   | { phase: "stage" | "write"; done: number; total: number };
 
-export type ImportAnswer = { ok: true; jobId: string; status: "DRY_RUN" | "COMMITTED" | "FAILED"; error?: string } | { ok: false; message: string | null };
+export type ImportAnswer = { ok: true; jobId: string; status: "DONE" | "FAILED" | "CANCELLED"; error?: string } | { ok: false; message: string | null };
 
-/** The dry run sends its file; the commit names the dry run's job and sends nothing. */
-export function sendImport(
-  options: { tenantSlug: string; onStep: (step: ImportStep) => void } & ({ mode: "dry-run"; file: File; source: string } | { mode: "commit"; jobId: string }),
+const POLL_MS = 1_000;
+
+/**
+ * The dry run sends its file; the commit names the dry run's job and sends nothing. `onTask`
+ * receives the queued job's id as soon as there is one (to offer "cancel").
+ */
+export async function sendImport(
+  options: { tenantSlug: string; onStep: (step: ImportStep) => void; onTask?: (taskId: string) => void } & (
+    | { mode: "dry-run"; file: File; source: string }
+    | { mode: "commit"; jobId: string }
+  ),
 ): Promise<ImportAnswer> {
+  const queued = await upload(options);
+  if (!queued.ok) return queued;
+  options.onTask?.(queued.taskId);
+  options.onStep({ phase: "queued", retry: false });
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    const status = await poll(options.tenantSlug, queued.taskId);
+    if (!status) continue;
+    if (status.state === "DONE" || status.state === "FAILED" || status.state === "CANCELLED") {
+      if (!status.resultId) return { ok: false, message: status.error };
+      return { ok: true, jobId: status.resultId, status: status.state, error: status.error ?? undefined };
+    }
+    options.onStep(stepOf(status));
+  }
+}
+
+/** Asks the server to stop the job; the poll then sees it end. */
+export async function cancelImport(tenantSlug: string, taskId: string): Promise<void> {
+  await fetch(registryRoutes.importTask(tenantSlug, taskId), { method: "POST", headers: { "x-entas-import": "1" } }).catch(() => undefined);
+}
+
+function stepOf(status: ImportTaskStatus): ImportStep {
+  const progress = status.progress;
+  if (status.state === "QUEUED" || !progress || progress.phase === "start") return { phase: "queued", retry: status.attempts > 0 };
+  if (progress.phase === "read") {
+    return { phase: "read", percent: progress.total ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : null };
+  }
+  if (progress.phase === "stage" || progress.phase === "write") return { phase: progress.phase, done: progress.done, total: progress.total ?? progress.done };
+  return { phase: "compare" };
+}
+
+async function poll(tenantSlug: string, taskId: string): Promise<ImportTaskStatus | null> {
+  try {
+    const response = await fetch(registryRoutes.importTask(tenantSlug, taskId), { cache: "no-store" });
+    return response.ok ? ((await response.json()) as ImportTaskStatus) : null;
+  } catch {
+    return null;
+  }
+}
+
+function upload(
+  options: { tenantSlug: string; onStep: (step: ImportStep) => void } & ({ mode: "dry-run"; file: File; source: string } | { mode: "commit"; jobId: string }),
+): Promise<{ ok: true; taskId: string } | { ok: false; message: string | null }> {
   const file = options.mode === "dry-run" ? options.file : null;
   const query = new URLSearchParams(
     options.mode === "dry-run"
@@ -23,43 +75,16 @@ export function sendImport(
   );
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
-    let read = 0;
-    let answer: ImportAnswer | null = null;
-    const drain = () => {
-      const text = xhr.responseText;
-      let end = text.indexOf("\n", read);
-      while (end !== -1) {
-        const line = text.slice(read, end).trim();
-        read = end + 1;
-        end = text.indexOf("\n", read);
-        if (!line) continue;
-        const event = JSON.parse(line) as UploadEvent;
-        if (event.type === "progress") {
-          if (event.phase === "read") {
-            options.onStep({ phase: "read", percent: event.total ? Math.min(100, Math.round((event.done / event.total) * 100)) : null });
-          } else {
-            options.onStep({ phase: event.phase, done: event.done, total: event.total ?? event.done });
-          }
-        } else if (event.type === "result") {
-          answer = { ok: true, jobId: event.jobId, status: event.status, error: event.error };
-        } else {
-          answer = { ok: false, message: event.message };
-        }
-      }
-    };
     xhr.open("POST", registryRoutes.importUpload(options.tenantSlug, query));
     xhr.setRequestHeader("x-entas-import", "1");
     xhr.setRequestHeader("content-type", "application/octet-stream");
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) options.onStep({ phase: "upload", percent: Math.round((event.loaded / event.total) * 100) });
     };
-    xhr.onprogress = drain;
     xhr.onload = () => {
-      drain();
-      if (answer) return resolve(answer);
       try {
-        const body = JSON.parse(xhr.responseText) as { message?: string };
-        resolve({ ok: false, message: body.message ?? null });
+        const event = JSON.parse(xhr.responseText) as UploadEvent;
+        resolve(event.type === "queued" ? { ok: true, taskId: event.taskId } : { ok: false, message: event.message });
       } catch {
         resolve({ ok: false, message: null });
       }

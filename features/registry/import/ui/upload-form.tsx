@@ -7,7 +7,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { ImportProgress } from "./import-progress";
-import { sendImport, type ImportStep } from "./send-import";
+import { cancelImport, sendImport, type ImportStep } from "./send-import";
 import { registryRoutes } from "@/features/registry/routes";
 
 const SOURCES = ["DTSEN", "DTKS", "P3KE", "LOCAL"] as const;
@@ -21,6 +21,7 @@ export function UploadForm({ tenantSlug }: { tenantSlug: string }) {
   const inputRef = useRef<HTMLInputElement>(null);
   const [step, setStep] = useState<ImportStep | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [taskId, setTaskId] = useState<string | null>(null);
   const busy = step !== null;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -33,9 +34,11 @@ export function UploadForm({ tenantSlug }: { tenantSlug: string }) {
     if (!/\.(xlsx|csv)$/i.test(file.name)) return fail(t("upload.wrongType"));
     if (file.size > MAX_BYTES) return fail(t("upload.tooLarge"));
     setStep({ phase: "upload", percent: 0 });
-    const answer = await sendImport({ tenantSlug, file, source, mode: "dry-run", onStep: setStep });
+    const answer = await sendImport({ tenantSlug, file, source, mode: "dry-run", onStep: setStep, onTask: setTaskId });
     setStep(null);
+    setTaskId(null);
     if (!answer.ok) return fail(answer.message ?? t("progress.network"));
+    if (answer.status !== "DONE" && answer.error) setError(answer.error);
     router.replace(registryRoutes.import(tenantSlug, { job: answer.jobId }), { scroll: false });
     router.refresh();
   }
@@ -80,7 +83,7 @@ export function UploadForm({ tenantSlug }: { tenantSlug: string }) {
         </Button>
       </div>
       <div aria-live="polite">
-        {step ? <ImportProgress step={step} /> : null}
+        {step ? <ImportProgress step={step} onCancel={taskId ? () => cancelImport(tenantSlug, taskId) : undefined} /> : null}
         {error ? <FormAlert>{error}</FormAlert> : null}
       </div>
     </form>

@@ -1,17 +1,21 @@
-// The two steps of a registry import. A server action's body is capped (1 MB by
-// default) and buffered whole; an extract of 100,000 rows is 10–20 MB. So the dry run's file
-// is sent raw as this request's body and streamed straight into the parser; the commit sends
-// no file (it writes what the dry run kept). Either answer streams back as NDJSON: progress
-// lines, then the outcome.
+// The two steps of a registry import, each handed to the job queue. A server action's body is
+// capped (1 MB by default) and buffered whole; an extract of 100,000 rows is 10–20 MB. So the dry
+// run's file is sent raw as this request's body, kept in the job's row (it must outlive this
+// process) and checked by a worker; the commit sends no file (it writes what the dry run kept).
+// Either answer names the job, which the page polls (../tugas/[taskId]) for progress and outcome.
 import { randomUUID } from "node:crypto";
 import { clientIp, requestId } from "@/lib/auth/request";
 import { notFoundResponse, tenantRoute } from "@/lib/auth/route";
 import { RegistrySource } from "@/lib/generated/prisma/enums";
-import { checkRegistryImport, commitRegistryImport, ImportRefusedError, type ImportProgress } from "@/features/registry/import/run-import";
+import { startTrackedJob } from "@/lib/jobs/tracked";
+import { registryCheckJob, registryCommitJob, type RegistryCheckInput } from "@/features/registry/import/jobs";
 import type { UploadEvent } from "@/features/registry/import/upload-event";
 import { z } from "@/lib/validation/zod";
 
 export const dynamic = "force-dynamic";
+
+/** As the page's own limit (ui/upload-form.tsx). */
+const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 
 const querySchema = z.object({
   mode: z.enum(["dry-run", "commit"]),
@@ -25,6 +29,8 @@ const querySchema = z.object({
   size: z.coerce.number().int().nonnegative().optional(),
 });
 
+const answer = (event: UploadEvent, status = 200) => Response.json(event, { status, headers: { "cache-control": "no-store" } });
+
 export const POST = tenantRoute({ page: "registryImport", people: false }, async ({ request, user, deps }) => {
   // Only the page's own script sends this header; a form on another site cannot.
   if (request.headers.get("x-entas-import") !== "1") return notFoundResponse();
@@ -33,44 +39,42 @@ export const POST = tenantRoute({ page: "registryImport", people: false }, async
 
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   const complete = query.success && (query.data.mode === "commit" ? Boolean(query.data.job) : Boolean(request.body && query.data.name));
-  if (!query.success || !complete) {
-    return Response.json({ type: "error", message: "Permintaan impor tidak lengkap." }, { status: 400 });
-  }
+  if (!query.success || !complete) return answer({ type: "error", message: "Permintaan impor tidak lengkap." }, 400);
   const { mode, job, source, name, size } = query.data;
-  const body = request.body;
   const meta = { requestId: requestId(request.headers) ?? randomUUID(), ip: clientIp(request.headers) };
+  const common = { tenantId: user.tenantId, userId: user.id };
 
-  const encoder = new TextEncoder();
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const send = (event: UploadEvent) => controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
-      let last = 0;
-      try {
-        const onProgress = (progress: ImportProgress) => {
-          const now = Date.now();
-          if (now - last < 200 && progress.done !== progress.total) return;
-          last = now;
-          send({ type: "progress", ...progress });
-        };
-        const common = { withTenant: deps.withTenant, tenantId: user.tenantId, userId: user.id, requestId: meta.requestId, ip: meta.ip, onProgress };
-        const outcome =
-          mode === "commit"
-            ? await commitRegistryImport({ ...common, jobId: job! })
-            : await checkRegistryImport({ ...common, body: body!, fileName: name!, fileSize: size, source });
-        send({ type: "result", jobId: outcome.jobId, status: outcome.status, error: outcome.error });
-      } catch (error) {
-        if (error instanceof ImportRefusedError) {
-          send({ type: "error", message: error.userMessage });
-        } else {
-          console.error(`[registry import] request ${meta.requestId}`, error);
-          send({ type: "error", message: `Impor gagal; tidak ada data yang diubah. Kode rujukan: ${meta.requestId.slice(0, 8)}.` });
-        }
-      } finally {
-        controller.close();
-      }
-    },
-  });
-  return new Response(stream, {
-    headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store", "x-accel-buffering": "no" },
-  });
+  if (mode === "commit") {
+    const taskId = await deps.withTenant(user.tenantId, (tx) =>
+      startTrackedJob(tx, registryCommitJob, { ...common, resultId: job!, input: { requestId: meta.requestId, ip: meta.ip } }),
+    );
+    return answer({ type: "queued", taskId });
+  }
+
+  const file = await readBody(request.body!, MAX_UPLOAD_BYTES);
+  if (!file) return answer({ type: "error", message: "Berkas lebih dari 100 MB; bagi menjadi beberapa berkas." }, 413);
+  const input: RegistryCheckInput = { source, fileSize: size, requestId: meta.requestId, ip: meta.ip };
+  const taskId = await deps.withTenant(user.tenantId, (tx) => startTrackedJob(tx, registryCheckJob, { ...common, input, file, fileName: name! }));
+  return answer({ type: "queued", taskId });
 });
+
+/** The whole body, or null once it passes `limit` bytes (reading stops there). */
+async function readBody(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array | null> {
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  for await (const part of body) {
+    length += part.byteLength;
+    if (length > limit) {
+      await body.cancel().catch(() => undefined);
+      return null;
+    }
+    parts.push(part);
+  }
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.byteLength;
+  }
+  return bytes;
+}

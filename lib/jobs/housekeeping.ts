@@ -1,0 +1,46 @@
+// The scheduled jobs every deployment has, whatever its features: retention purges, finished
+// job rows, and planner statistics.
+import { purgeAll } from "@/lib/privacy/retention";
+import { defineJob, type JobScopes } from "./kinds";
+
+/** Finished jobs stay listed this long (their files are gone as soon as they end). */
+const FINISHED_JOBS_KEPT_DAYS = 30;
+
+async function tenantIds(scopes: JobScopes): Promise<string[]> {
+  const tenants = await scopes.withPlatform((tx) => tx.tenant.findMany({ select: { id: true } }));
+  return tenants.map((tenant) => tenant.id);
+}
+
+/** Hourly: audit rows and import reports past their city's retention period, and old job rows. */
+export const purgeJob = defineJob<object>({
+  name: "privacy.purge",
+  expireInSeconds: 30 * 60,
+  retryLimit: 1,
+  cron: "17 * * * *",
+  run: async (_data, run) => {
+    const ids = await tenantIds(run.scopes);
+    await purgeAll(run.scopes, ids);
+    const before = new Date(Date.now() - FINISHED_JOBS_KEPT_DAYS * 86_400_000);
+    for (const tenantId of ids) {
+      await run.scopes.withTenant(tenantId, (tx) =>
+        tx.backgroundJob.deleteMany({ where: { state: { in: ["DONE", "FAILED", "CANCELLED"] }, finishedAt: { lt: before } } }),
+      );
+    }
+  },
+});
+
+/**
+ * Every 10 minutes: planner statistics of the tables that changed much (autovacuum is off on
+ * some servers and late on busy ones; a plan made on stale counts took the dashboards down).
+ */
+export const refreshStatisticsJob = defineJob<object>({
+  name: "db.refresh-statistics",
+  expireInSeconds: 15 * 60,
+  retryLimit: 0,
+  cron: "*/10 * * * *",
+  run: async (_data, run) => {
+    await run.scopes.withPlatform((tx) => tx.$queryRaw`SELECT entas_refresh_statistics()`, { timeout: 10 * 60_000 });
+  },
+});
+
+export const housekeepingJobs = [purgeJob, refreshStatisticsJob] as const;

@@ -1,0 +1,197 @@
+// Jobs a user started from a page: a BackgroundJob row in the city's scope says what the job is
+// doing (progress), how it ended (the record it made, or why it failed) and whether the user
+// asked to stop it. The page polls that row; the queue only delivers.
+import type { Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { BackgroundJobState } from "@/lib/generated/prisma/enums";
+import { enqueue, type QueueNaming } from "./queue";
+import type { JobKind, JobRun } from "./kinds";
+
+/** What a tracked job's queue message carries: the row, never the work itself. */
+export type TrackedJobData = { tenantId: string; jobId: string };
+
+export type JobProgress = { phase: string; done: number; total?: number };
+
+export type TrackedJobView = {
+  id: string;
+  kind: string;
+  state: BackgroundJobState;
+  progress: JobProgress | null;
+  resultId: string | null;
+  error: string | null;
+  attempts: number;
+  cancelRequested: boolean;
+};
+
+/** A refusal the user should read as it is (the job ends FAILED with this message, no retry). */
+export class JobRefusedError extends Error {
+  constructor(readonly userMessage: string) {
+    super(userMessage);
+    this.name = "JobRefusedError";
+  }
+}
+
+/** Thrown from a progress report once the user asked to stop: the job's transaction rolls back. */
+export class JobCancelledError extends Error {
+  constructor() {
+    super("job cancelled");
+    this.name = "JobCancelledError";
+  }
+}
+
+export const JOB_MESSAGES = {
+  cancelled: "Dibatalkan; tidak ada data yang diubah.",
+  failed: "Pekerjaan gagal; tidak ada data yang diubah.",
+  interrupted: "Pekerjaan terhenti berulang kali (server dimulai ulang atau batas waktu terlampaui); tidak ada data yang diubah. Coba lagi.",
+} as const;
+
+/**
+ * Records a job for the city and sends it, in the caller's transaction. `file` is the upload
+ * the job reads (kept until the job ends).
+ */
+export async function startTrackedJob(
+  tx: Tx,
+  kind: JobKind<TrackedJobData>,
+  options: { tenantId: string; userId: string | null; input?: Prisma.InputJsonValue; file?: Uint8Array; fileName?: string; resultId?: string } & QueueNaming,
+): Promise<string> {
+  const job = await tx.backgroundJob.create({
+    data: {
+      tenantId: options.tenantId,
+      kind: kind.name,
+      input: options.input,
+      file: options.file ? new Uint8Array(options.file) : undefined,
+      fileName: options.fileName?.slice(0, 200),
+      resultId: options.resultId,
+      createdById: options.userId,
+    },
+    select: { id: true },
+  });
+  await enqueue(tx, kind, { tenantId: options.tenantId, jobId: job.id }, options);
+  return job.id;
+}
+
+const VIEW = { id: true, kind: true, state: true, progress: true, resultId: true, error: true, attempts: true, cancelRequested: true } as const;
+
+/** The job as its page shows it, or null (another city's job does not exist). */
+export async function readTrackedJob(tx: Tx, tenantId: string, jobId: string, kinds: readonly string[]): Promise<TrackedJobView | null> {
+  const job = await tx.backgroundJob.findUnique({ where: { tenantId_id: { tenantId, id: jobId } }, select: VIEW });
+  if (!job || !kinds.includes(job.kind)) return null;
+  return { ...job, progress: job.progress as JobProgress | null };
+}
+
+/**
+ * Asks a job to stop: one still waiting ends at once; a running one stops at its next
+ * progress report, and its transaction rolls back. Null when there is no such job.
+ */
+export async function cancelTrackedJob(tx: Tx, tenantId: string, jobId: string, kinds: readonly string[]): Promise<TrackedJobView | null> {
+  const job = await readTrackedJob(tx, tenantId, jobId, kinds);
+  if (!job || (job.state !== "QUEUED" && job.state !== "RUNNING")) return job;
+  const waiting = job.state === "QUEUED";
+  await tx.backgroundJob.update({
+    where: { tenantId_id: { tenantId, id: jobId } },
+    data: waiting
+      ? { cancelRequested: true, state: "CANCELLED", error: JOB_MESSAGES.cancelled, file: null, finishedAt: new Date() }
+      : { cancelRequested: true },
+  });
+  return readTrackedJob(tx, tenantId, jobId, kinds);
+}
+
+/** What the work of a tracked job is given. */
+export type TrackedWork = {
+  job: {
+    id: string;
+    tenantId: string;
+    createdById: string | null;
+    input: Prisma.JsonValue;
+    file: Uint8Array | null;
+    fileName: string | null;
+    resultId: string | null;
+  };
+  /** Reports progress (at most every half second to the database); throws once cancelled. */
+  progress: (progress: JobProgress) => void;
+  run: JobRun;
+};
+
+const PROGRESS_EVERY_MS = 500;
+
+/**
+ * Runs a tracked job's work: marks it running, reports progress, and records how it ended. A
+ * JobRefusedError ends it FAILED with its message; any other error is retried by the queue
+ * while tries are left, and on the last try ends it FAILED. A job that already ended (a retry
+ * after the worker died between finishing and telling the queue) is left alone.
+ */
+export async function runTrackedJob(
+  data: TrackedJobData,
+  run: JobRun,
+  work: (context: TrackedWork) => Promise<{ resultId?: string | null; error?: string | null }>,
+): Promise<void> {
+  const { withTenant } = run.scopes;
+  const { tenantId, jobId } = data;
+  const where = { tenantId_id: { tenantId, id: jobId } };
+  const job = await withTenant(tenantId, async (tx) => {
+    const found = await tx.backgroundJob.findUnique({
+      where,
+      select: { id: true, tenantId: true, state: true, cancelRequested: true, createdById: true, input: true, file: true, fileName: true, resultId: true },
+    });
+    if (!found || found.state === "DONE" || found.state === "FAILED" || found.state === "CANCELLED") return null;
+    if (run.retryCount > run.retryLimit) {
+      await tx.backgroundJob.update({ where, data: { state: "FAILED", error: JOB_MESSAGES.interrupted, file: null, finishedAt: new Date() } });
+      return null;
+    }
+    if (found.cancelRequested) {
+      await tx.backgroundJob.update({ where, data: { state: "CANCELLED", error: JOB_MESSAGES.cancelled, file: null, finishedAt: new Date() } });
+      return null;
+    }
+    await tx.backgroundJob.update({
+      where,
+      data: { state: "RUNNING", startedAt: new Date(), attempts: { increment: 1 }, progress: { phase: "start", done: 0 } },
+    });
+    return found;
+  });
+  if (!job) return;
+
+  let cancelled = false;
+  let last = 0;
+  let writes: Promise<unknown> = Promise.resolve();
+  const progress = (next: JobProgress) => {
+    if (cancelled) throw new JobCancelledError();
+    const now = Date.now();
+    if (now - last < PROGRESS_EVERY_MS && next.done !== next.total) return;
+    last = now;
+    // Not awaited: the caller may be inside its own transaction (on PGlite the write waits for it).
+    writes = writes
+      .then(() =>
+        withTenant(tenantId, (tx) =>
+          tx.backgroundJob.update({ where, data: { progress: next as unknown as Prisma.InputJsonValue }, select: { cancelRequested: true } }),
+        ),
+      )
+      .then((row) => {
+        if (row.cancelRequested) cancelled = true;
+      })
+      .catch(() => undefined);
+  };
+  const finish = async (data: Prisma.BackgroundJobUpdateInput) => {
+    await writes;
+    await withTenant(tenantId, (tx) => tx.backgroundJob.update({ where, data: { ...data, file: null, finishedAt: new Date() } }));
+  };
+
+  try {
+    const file = job.file ? new Uint8Array(job.file) : null;
+    const outcome = await work({ job: { ...job, file }, progress, run });
+    await finish(
+      outcome.error
+        ? { state: "FAILED", error: outcome.error, resultId: outcome.resultId ?? job.resultId }
+        : { state: "DONE", resultId: outcome.resultId ?? job.resultId },
+    );
+  } catch (error) {
+    if (error instanceof JobCancelledError || cancelled) return finish({ state: "CANCELLED", error: JOB_MESSAGES.cancelled });
+    if (error instanceof JobRefusedError) return finish({ state: "FAILED", error: error.userMessage });
+    if (run.retryCount >= run.retryLimit) {
+      await finish({ state: "FAILED", error: JOB_MESSAGES.failed });
+    } else {
+      await writes;
+      await withTenant(tenantId, (tx) => tx.backgroundJob.update({ where, data: { state: "QUEUED" } }));
+    }
+    throw error;
+  }
+}

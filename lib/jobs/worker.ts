@@ -1,0 +1,56 @@
+// A worker: takes jobs of the given kinds from the queue and runs them, one at a time per
+// kind, and keeps the schedules. Any number of workers may run against one PostgreSQL; pg-boss
+// hands each job to one of them.
+import type { PGlite } from "@electric-sql/pglite";
+import type PgBoss from "pg-boss";
+import type { DatabaseTarget } from "@/lib/db/adapter";
+import type { AnyJobKind, JobScopes } from "./kinds";
+import { openQueue, queueName, queueOptions, type QueueNaming } from "./queue";
+
+export type WorkerOptions = QueueNaming & {
+  target: DatabaseTarget | PGlite;
+  kinds: readonly AnyJobKind[];
+  scopes: JobScopes;
+  /** Keep the kinds' cron schedules (off in tests). */
+  schedules?: boolean;
+  pollingIntervalSeconds?: number;
+  maintenanceIntervalSeconds?: number;
+  log?: (message: string) => void;
+};
+
+export type RunningWorker = {
+  boss: PgBoss;
+  /** Stops taking jobs; waits for the running ones up to `timeoutMs` (then leaves them to expire). */
+  stop: (options?: { timeoutMs?: number }) => Promise<void>;
+};
+
+export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
+  const log = options.log ?? ((message) => console.log(`[jobs] ${message}`));
+  const boss = openQueue(options.target, { worker: true, maintenanceIntervalSeconds: options.maintenanceIntervalSeconds });
+  boss.on("error", (error) => console.error("[jobs]", error));
+  await boss.start();
+  for (const kind of options.kinds) {
+    const name = queueName(kind, options);
+    await boss.createQueue(name, { ...queueOptions(kind), name });
+    await boss.work<object>(name, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async (jobs) => {
+      for (const job of jobs) {
+        const started = Date.now();
+        try {
+          await kind.run(job.data as never, { scopes: options.scopes, queueJobId: job.id, retryCount: job.retryCount, retryLimit: kind.retryLimit });
+          log(`${name} ${job.id} done in ${Date.now() - started} ms`);
+        } catch (error) {
+          console.error(`[jobs] ${name} ${job.id} failed (try ${job.retryCount + 1})`, error);
+          throw error;
+        }
+      }
+    });
+    if (kind.cron && options.schedules !== false) await boss.schedule(name, kind.cron, {}, { tz: "UTC" });
+  }
+  log(`worker started: ${options.kinds.map((kind) => queueName(kind, options)).join(", ")}`);
+  return {
+    boss,
+    stop: async ({ timeoutMs = 30_000 } = {}) => {
+      await boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
+    },
+  };
+}
