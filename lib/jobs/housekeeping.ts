@@ -39,7 +39,7 @@ export const refreshStatisticsJob = defineJob<object>({
   retryLimit: 0,
   cron: "*/10 * * * *",
   run: async (_data, run) => {
-    await run.scopes.withPlatform((tx) => tx.$queryRaw`SELECT entas_refresh_statistics()`, { timeout: 10 * 60_000 });
+    await run.scopes.withPlatform((tx) => tx.$queryRaw`SELECT entas_refresh_stale_statistics()`, { timeout: 10 * 60_000 });
   },
 });
 

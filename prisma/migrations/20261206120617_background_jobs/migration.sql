@@ -206,7 +206,7 @@ RESET ROLE;
 -- Planner statistics for the tables that changed much since they were last analysed, as
 -- autovacuum would (which is off, or late, on many servers). Only the owner may ANALYZE;
 -- the scheduled job calls this as the app.
-CREATE FUNCTION entas_refresh_statistics() RETURNS integer
+CREATE FUNCTION entas_refresh_stale_statistics() RETURNS integer
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   t record;
@@ -221,5 +221,5 @@ BEGIN
   END LOOP;
   RETURN n;
 END $$;
-REVOKE ALL ON FUNCTION entas_refresh_statistics() FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION entas_refresh_statistics() TO entas_app;
+REVOKE ALL ON FUNCTION entas_refresh_stale_statistics() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION entas_refresh_stale_statistics() TO entas_app;
