@@ -20,6 +20,7 @@ import { withTenant } from "@/lib/db";
 import { monthName } from "@/lib/calendar/months";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { dashboardsRoutes } from "@/features/dashboards/routes";
+import { readSearchParams } from "@/lib/validation/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -40,7 +41,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function BudgetDashboardPage({ params, searchParams }: Props) {
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "budgetDashboard");
-  const query = await searchParams;
+  const query = readSearchParams(await searchParams);
   const { context, data } = await withTenant(user.tenantId, async (tx) => {
     const context = await mayorDashboardContext(tx, user.tenantId, query);
     return { context, data: await budgetDashboardData(tx, user.tenantId, context.filters) };

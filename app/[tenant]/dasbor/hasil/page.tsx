@@ -19,6 +19,7 @@ import { withTenant } from "@/lib/db";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { dashboardsRoutes } from "@/features/dashboards/routes";
 import type { FigureCell } from "@/lib/spreadsheet/figures";
+import { readSearchParams } from "@/lib/validation/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -37,7 +38,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ResultsDashboardPage({ params, searchParams }: Props) {
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "resultsDashboard");
-  const query = await searchParams;
+  const query = readSearchParams(await searchParams);
   const { context, data } = await withTenant(user.tenantId, async (tx) => {
     const context = await mayorDashboardContext(tx, user.tenantId, query);
     return { context, data: await resultsDashboardData(tx, context.filters) };

@@ -5,7 +5,8 @@
 // lines, then the outcome.
 import { randomUUID } from "node:crypto";
 import { clientIp, requestId } from "@/lib/auth/request";
-import { notFoundResponse, tenantRoute } from "@/lib/auth/route";
+import { notFoundResponse, requestLocale, tenantRoute } from "@/lib/auth/route";
+import { catalogues } from "@/lib/i18n/catalogues";
 import { RegistrySource } from "@/lib/generated/prisma/enums";
 import { checkRegistryImport, commitRegistryImport, ImportRefusedError, type ImportProgress } from "@/features/registry/import/run-import";
 import type { UploadEvent } from "@/features/registry/import/upload-event";
@@ -28,8 +29,9 @@ const querySchema = z.object({
 export const POST = tenantRoute({ page: "registryImport", people: false }, async ({ request, user, deps }) => {
   // Only the page's own script sends this header; a form on another site cannot.
   if (request.headers.get("x-entas-import") !== "1") return notFoundResponse();
-  const origin = request.headers.get("origin");
-  if (origin && new URL(origin).host !== request.headers.get("host")) return notFoundResponse();
+  if (!sameOrigin(request)) {
+    return Response.json({ type: "error", message: catalogues[requestLocale(request)].Error.foreignOrigin }, { status: 403 });
+  }
 
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   const complete = query.success && (query.data.mode === "commit" ? Boolean(query.data.job) : Boolean(request.body && query.data.name));
@@ -74,3 +76,13 @@ export const POST = tenantRoute({ page: "registryImport", people: false }, async
     headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store", "x-accel-buffering": "no" },
   });
 });
+
+/**
+ * The browser names the page that sent a POST in Origin: it must be this server. A missing
+ * Origin, "null" (a sandboxed frame, a file) or another site's is refused.
+ */
+function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin || !URL.canParse(origin)) return false;
+  return new URL(origin).host === request.headers.get("host");
+}
