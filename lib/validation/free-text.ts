@@ -48,8 +48,11 @@ export function isFreeTextAt(schema: z.ZodType, path: InputPath): boolean {
         current = def.innerType;
         continue;
       case "pipe":
-        // z.preprocess(fn, schema) reads its input with `schema`; schema.transform(fn) with its own.
-        current = defOf(def.in!).type === "transform" ? def.out : def.in;
+        // z.preprocess(fn, schema) reads its input with `schema`; schema.transform(fn) with its
+        // own; a.pipe(b) with both (a string piped into a date is a date).
+        if (defOf(def.in!).type === "transform") current = def.out;
+        else if (defOf(def.out!).type === "transform") current = def.in;
+        else return isFreeTextAt(def.in!, rest) && isFreeTextAt(def.out!, rest);
         continue;
       case "lazy":
         current = def.getter!();

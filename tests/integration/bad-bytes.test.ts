@@ -251,7 +251,13 @@ describe("the registry upload route", () => {
   const send = (headers: Record<string, string>) => {
     const bapeda = sessionUser(city, "BAPEDA");
     const url = `http://localhost/${city.slug}/registri/impor/unggah?mode=dry-run&name=data.csv`;
-    return callRoute(upload!.route, routeDeps(t, bapeda), url, { tenant: city.slug }, { method: "POST", headers: { "x-entas-import": "1", ...headers }, body: "NIK\n" });
+    return callRoute(
+      upload!.route,
+      routeDeps(t, bapeda),
+      url,
+      { tenant: city.slug },
+      { method: "POST", headers: { "x-entas-import": "1", ...headers }, body: "NIK\n" },
+    );
   };
 
   it("refuses a null, missing or foreign Origin with 403 and words, not a server error", async () => {
@@ -267,7 +273,10 @@ describe("the registry upload route", () => {
     const response = await send({ host: "localhost", origin: "http://localhost" });
     expect(response.status).toBe(200);
     // The dry run reads the file and answers with the job that holds its outcome.
-    const events = (await response.text()).trim().split("\n").map((line) => JSON.parse(line) as { type: string });
+    const events = (await response.text())
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { type: string });
     expect(events.at(-1)).toMatchObject({ type: "result", jobId: expect.any(String) });
   });
 });
