@@ -18,6 +18,7 @@ import { refusedByGate, type RouteAccess, type RouteParams, type TenantRoute } f
 import type { SessionUser } from "@/lib/auth/session-user";
 import { Role } from "@/lib/generated/prisma/enums";
 import { isFreeTextAt } from "@/lib/validation/free-text";
+import { COLUMNS, type ColumnKey } from "@/features/registry/import/columns";
 import { actionDeps, sessionUser, submitted } from "../helpers/actions";
 import { openTestDb, type TestDb } from "../helpers/db";
 import { createTestTenant, type TestTenant } from "../helpers/factories";
@@ -248,16 +249,10 @@ describe("every route handler, every parameter", () => {
 
 describe("the registry upload route", () => {
   const upload = routeHandlers.find(({ file, method }) => method === "POST" && file.endsWith("registri/impor/unggah/route.ts"));
-  const send = (headers: Record<string, string>) => {
+  const send = (headers: Record<string, string>, body = "NIK\n") => {
     const bapeda = sessionUser(city, "BAPEDA");
     const url = `http://localhost/${city.slug}/registri/impor/unggah?mode=dry-run&name=data.csv`;
-    return callRoute(
-      upload!.route,
-      routeDeps(t, bapeda),
-      url,
-      { tenant: city.slug },
-      { method: "POST", headers: { "x-entas-import": "1", ...headers }, body: "NIK\n" },
-    );
+    return callRoute(upload!.route, routeDeps(t, bapeda), url, { tenant: city.slug }, { method: "POST", headers: { "x-entas-import": "1", ...headers }, body });
   };
 
   it("refuses a null, missing or foreign Origin with 403 and words, not a server error", async () => {
@@ -278,5 +273,33 @@ describe("the registry upload route", () => {
       .split("\n")
       .map((line) => JSON.parse(line) as { type: string });
     expect(events.at(-1)).toMatchObject({ type: "result", jobId: expect.any(String) });
+  });
+
+  it("checks a file with NUL in every column without a server error, and stores none", async () => {
+    // Every column of the registry's extract, a valid row and the same row with NUL in each cell.
+    const columns = COLUMNS.filter((column) => column.key !== "rtRw");
+    const good: Partial<Record<ColumnKey, string>> = {
+      noKk: "5271010101900001",
+      nik: "5271014101800001",
+      name: "Siti Aminah",
+      sex: "P",
+      birthDate: "01-01-1980",
+      relation: "Kepala Keluarga",
+      kelurahan: "Kelurahan Uji",
+      desil: "1",
+    };
+    const cells = (bad: boolean) => columns.map((column) => `${good[column.key] ?? "Teks"}${bad ? "\u0000" : ""}`.replace(/^(.)/, bad ? "$1\u0000" : "$1"));
+    const csv = [columns.map((column) => column.header), cells(false), cells(true)].map((row) => row.join(";")).join("\n");
+    const response = await send({ host: "localhost", origin: "http://localhost" }, csv);
+    expect(response.status).toBe(200);
+    const events = (await response.text())
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { type: string; status?: string });
+    expect(events.at(-1), JSON.stringify(events.at(-1))).toMatchObject({ type: "result", status: expect.not.stringMatching(/FAILED/) });
+    expect(await badAuditRows({ replaced: true })).toBe(0);
+    const jobs = await t.withTenant(city.id, (tx) => tx.importJob.findMany({ select: { report: true, fileName: true } }));
+    expect(jobs.length).toBeGreaterThan(0);
+    for (const job of jobs) expect(HAS_BAD.test(JSON.stringify(job))).toBe(false);
   });
 });
