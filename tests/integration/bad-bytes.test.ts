@@ -17,6 +17,7 @@ import { OPD_PERMISSIONS, userCan, type OpdCapabilities } from "@/lib/auth/permi
 import { refusedByGate, type RouteAccess, type RouteParams, type TenantRoute } from "@/lib/auth/route";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { Role } from "@/lib/generated/prisma/enums";
+import { authenticate } from "@/lib/auth/sign-in";
 import { isFreeTextAt } from "@/lib/validation/free-text";
 import { COLUMNS, type ColumnKey } from "@/features/registry/import/columns";
 import { actionDeps, sessionUser, submitted } from "../helpers/actions";
@@ -358,5 +359,14 @@ describe("the registry upload route", () => {
     const jobs = await t.withTenant(city.id, (tx) => tx.importJob.findMany({ select: { report: true, fileName: true } }));
     expect(jobs.length).toBeGreaterThan(0);
     for (const job of jobs) expect(carries(job, HAS_BAD) || carries(job, REPLACED)).toBe(false);
+  });
+});
+
+describe("signing in (next-auth's credentials endpoint)", () => {
+  it("takes an email or password holding NUL or a lone surrogate as wrong credentials, not as the service failing", async () => {
+    for (const bad of Object.values(BAD)) {
+      expect(await authenticate(t, { email: `warga${bad}@kota.go.id`, password: "kata sandi", ip: "203.0.113.9" })).toEqual({ ok: false, reason: "invalid" });
+      expect(await authenticate(t, { email: "warga@kota.go.id", password: `kata${bad}sandi`, ip: "203.0.113.9" })).toMatchObject({ ok: false });
+    }
   });
 });
