@@ -79,8 +79,17 @@ export function cellText(cell: Cell, column: string): CellResult<string> {
  * holding NUL or a lone surrogate is refused rather than read without them.
  */
 export function cellCode(cell: Cell, column: string): CellResult<string> {
-  if (hasBadBytes(rawDisplay(cell))) return fail(`Kolom ${column} berisi karakter tak terlihat yang tidak dapat disimpan (misalnya NUL); ketik ulang isinya`);
+  if (holdsBadBytes(cell)) return fail(badBytesReason(column));
   return cellText(cell, column);
+}
+
+/** Whether a cell holds NUL or a lone surrogate (lib/validation/bad-bytes). */
+export function holdsBadBytes(cell: Cell): boolean {
+  return hasBadBytes(rawDisplay(cell));
+}
+
+export function badBytesReason(column: string): string {
+  return `Kolom ${column} berisi karakter tak terlihat yang tidak dapat disimpan (misalnya NUL); ketik ulang isinya`;
 }
 
 /**

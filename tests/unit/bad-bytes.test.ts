@@ -8,6 +8,7 @@ import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { createDistributionSchema } from "@/features/aid/schemas";
 import { createLoanSchema } from "@/features/revolving-funds/schemas";
+import { parseStatisticRow } from "@/features/statistics/import";
 import { cellDate, cellDisplay, cellId, cellInteger, cellRupiah, cellText } from "@/lib/spreadsheet/cells";
 import { ACTION_BODY_MAX_BYTES, TABLE_FILE_MAX_BYTES } from "@/lib/spreadsheet/table-file-limit";
 import { cleanInput, hasBadBytes, stripBadBytes } from "@/lib/validation/bad-bytes";
@@ -86,6 +87,22 @@ describe("spreadsheet cells", () => {
       cellDate("12-01-1980\uD800", "TANGGAL LAHIR"),
     ];
     for (const result of refusals) expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/^Kolom .+ berisi karakter tak terlihat/) });
+  });
+
+  it("of an official statistic's figures with bad bytes reject the row; its source loses them", () => {
+    const row = {
+      year: "2025",
+      kecamatan: null,
+      povertyRatePct: "8,6\u0000",
+      poorPeople: "1200",
+      extremeRatePct: "",
+      extremePoorPeople: "",
+      p1: "",
+      p2: "",
+      source: "BPS\u0000",
+    };
+    expect(parseStatisticRow(row)).toEqual({ ok: false, reasons: [expect.stringMatching(/^Kolom .+ berisi karakter tak terlihat/)] });
+    expect(parseStatisticRow({ ...row, povertyRatePct: "8,6" })).toMatchObject({ ok: true, value: { source: "BPS" } });
   });
 });
 
