@@ -16,8 +16,10 @@ const nextConfig = {
   poweredByHeader: false,
   // Database drivers and the embedded PostgreSQL load their own wasm/native files at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg", "pg-boss"],
-  // Small-table imports (lib/spreadsheet/table-import.ts) send their file to a server action.
-  experimental: { serverActions: { bodySizeLimit: "11mb" } },
+  // Small-table imports (lib/spreadsheet/table-import.ts) send their file to a server action:
+  // ACTION_BODY_MAX_BYTES of lib/spreadsheet/table-file-limit.ts. The proxy must not cut the
+  // body shorter (its default is 10 MB), or a file just under the limit arrives truncated.
+  experimental: { serverActions: { bodySizeLimit: "11mb" }, proxyClientMaxBodySize: "11mb" },
   // Every response: pages, route handlers, files, errors. Pages get their Content-Security-Policy,
   // with a nonce, from proxy.ts; the upload route, which proxy.ts skips, gets one from here.
   async headers() {

@@ -1,6 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { PATH_HEADER, clientUsesHttps } from "@/lib/auth/request";
 import { HSTS, contentSecurityPolicy, newNonce, servedOverHttps } from "@/lib/http/security-headers";
+import { catalogues } from "@/lib/i18n/catalogues";
+import { localeCookieName, localeFromCookie } from "@/lib/i18n/locales";
+import { ACTION_BODY_MAX_BYTES } from "@/lib/spreadsheet/table-file-limit";
 
 /**
  * Tells the page which URL was asked for (a server component cannot see it), so a
@@ -10,6 +13,12 @@ import { HSTS, contentSecurityPolicy, newNonce, servedOverHttps } from "@/lib/ht
  * page and action checks the session itself.
  */
 export function proxy(request: NextRequest) {
+  // Next.js answers a server action's body past its limit with a server error; a declared
+  // length past it is refused here, in words, before the body is read.
+  if (request.method === "POST" && request.headers.has("next-action") && Number(request.headers.get("content-length")) > ACTION_BODY_MAX_BYTES) {
+    const words = catalogues[localeFromCookie(request.cookies.get(localeCookieName)?.value)].Error.requestTooLarge;
+    return new NextResponse(words, { status: 413, headers: { "content-type": "text/plain; charset=utf-8", connection: "close" } });
+  }
   const headers = new Headers(request.headers);
   headers.set(PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
   // Keep a front proxy's id (to match its logs) when it looks like one; otherwise make one.

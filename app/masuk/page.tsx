@@ -9,7 +9,7 @@ import { MainContent } from "@/features/shell/ui/main-content";
 import { getSessionUser } from "@/lib/auth/session";
 import { safeCallbackUrl } from "@/lib/auth/session-user";
 import { signInError } from "@/lib/auth/sign-in-error";
-import { firstParam } from "@/lib/validation/search-params";
+import { firstParam, readSearchParams } from "@/lib/validation/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +23,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const NOTICES = ["signedOut", "passwordChanged"] as const;
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
-  const params = await searchParams;
+  const params = readSearchParams(await searchParams);
   const one = (name: string) => firstParam(params[name]);
   const callbackUrl = safeCallbackUrl(one("callbackUrl"));
 

@@ -9,11 +9,12 @@
 // rejected rows (they download as .csv straight from the report in the browser) and the
 // accepted rows the import noted. Children are extra form fields (an import's options).
 import { useLocale, useTranslations } from "next-intl";
-import { startTransition, useActionState, useEffect, useRef, type FormEvent, type ReactNode } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/actions/define";
 import { formatNumber } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { csvText } from "@/lib/spreadsheet/csv";
+import { TABLE_FILE_MAX_BYTES } from "@/lib/spreadsheet/table-file-limit";
 import type { TableImportReport } from "@/lib/spreadsheet/table-import";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -40,7 +41,17 @@ type Props = {
 export function ImportPanel({ action, templateHref, idPrefix, downloadBase, children, notesTitle }: Props) {
   const t = useTranslations("Spreadsheet");
   const locale = useLocale() as AppLocale;
-  const [state, dispatch, pending] = useActionState<ActionResult<TableImportReport> | null, FormData>(action, null);
+  // A request Next.js itself refuses (too large, cut short) or a lost connection rejects the
+  // call: the panel says so rather than the page falling over.
+  const send = async (previous: ActionResult<TableImportReport> | null, data: FormData): Promise<ActionResult<TableImportReport> | null> => {
+    try {
+      return await action(previous, data);
+    } catch {
+      return { ok: false, code: "NOT_SENT", message: t("sendFailed") };
+    }
+  };
+  const [state, dispatch, pending] = useActionState<ActionResult<TableImportReport> | null, FormData>(send, null);
+  const [tooLarge, setTooLarge] = useState<string | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const reportRef = useRef<HTMLDivElement>(null);
 
@@ -57,10 +68,17 @@ export function ImportPanel({ action, templateHref, idPrefix, downloadBase, chil
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     const data = submissionKey.stamp(new FormData(event.currentTarget, submitter));
+    const file = data.get("file");
+    if (file instanceof File && file.size > TABLE_FILE_MAX_BYTES) {
+      setTooLarge(t("tooLarge", { mb: TABLE_FILE_MAX_BYTES / 1024 / 1024 }));
+      fileRef.current?.focus();
+      return;
+    }
+    setTooLarge(null);
     startTransition(() => dispatch(data));
   }
 
-  const fileError = state && !state.ok ? (state.fieldErrors?.file?.[0] ?? state.fieldErrors?.mode?.[0]) : undefined;
+  const fileError = tooLarge ?? (state && !state.ok ? (state.fieldErrors?.file?.[0] ?? state.fieldErrors?.mode?.[0]) : undefined);
   const formError = state && !state.ok && !fileError ? state.message : undefined;
   const report = state?.ok ? state.data : null;
   const number = (value: number) => formatNumber(value, { locale });

@@ -26,7 +26,7 @@ import { writerOpdId } from "@/lib/auth/scope";
 import { matchImportedNumbers } from "@/lib/privacy/number-lookup";
 import { maskNumber } from "@/lib/privacy/person-view";
 import { dateToDay } from "@/lib/calendar/days";
-import { cellDate, cellId, cellInteger, cellRupiah, cellText, matchKey, truncate, type CellResult } from "@/lib/spreadsheet/cells";
+import { cellCode, cellDate, cellId, cellInteger, cellRupiah, cellText, matchKey, truncate, type CellResult } from "@/lib/spreadsheet/cells";
 import type { ImportColumn } from "@/lib/spreadsheet/columns";
 import { acceptRow, defineTableImport, rejectRow, type RowValues, type SaveRowContext } from "@/lib/spreadsheet/table-import";
 import { z } from "@/lib/validation/zod";
@@ -119,7 +119,7 @@ export function parseDistributionRow(values: RowValues<Key>, _rowNumber?: number
   const programme = take(cellText(values.programme, "PROGRAM"));
   const nik = take(cellId(values.nik, "NIK"));
   const noKk = take(cellId(values.noKk, "NO KK"));
-  const kindText = take(cellText(values.kind, "JENIS"));
+  const kindText = take(cellCode(values.kind, "JENIS"));
   const items = take(cellText(values.items, "BANTUAN"));
   const quantity = take(cellInteger(values.quantity, "JUMLAH"));
   const value = take(cellRupiah(values.value, "NILAI"));

@@ -1,12 +1,12 @@
 // The distribution form and its actions share these schemas. Messages are Indonesian.
-import { blankToUndefined, countInput, optionalText, recordId, rupiahInput, isoDay, idsToVerify, reversalNote } from "@/lib/forms/fields";
+import { blankToUndefined, countInput, optionalRecordId, optionalText, recordId, rupiahInput, isoDay, idsToVerify, reversalNote } from "@/lib/forms/fields";
 import { AidKind } from "@/lib/generated/prisma/enums";
 import { z } from "@/lib/validation/zod";
 
 export const AID_KINDS = Object.values(AidKind);
 
 export const distributionId = recordId("penyaluran bantuan");
-const optionalId = z.preprocess(blankToUndefined, z.string().trim().max(64).optional()).transform((value) => value ?? null);
+const optionalId = optionalRecordId;
 
 /** "1", "on", "true": the clerk confirmed saving despite the duplicate warning. */
 const confirmed = z.preprocess((value) => value === true || value === "1" || value === "on" || value === "true", z.boolean());

@@ -6,7 +6,7 @@ import type { ActionContext } from "@/lib/actions/define";
 import { AppError, notFound } from "@/lib/errors";
 import type { Rupiah } from "@/lib/money";
 import { writerOpdId } from "@/lib/auth/scope";
-import { cellMonth, cellRupiah, cellText, type CellResult } from "@/lib/spreadsheet/cells";
+import { cellCode, cellMonth, cellRupiah, cellText, type CellResult } from "@/lib/spreadsheet/cells";
 import type { ImportColumn } from "@/lib/spreadsheet/columns";
 import { acceptRow, defineTableImport, rejectRow, type RowValues } from "@/lib/spreadsheet/table-import";
 import { createRealisation } from "./realisations";
@@ -41,7 +41,7 @@ export function parseRealisationRow(values: RowValues<Key>) {
     reasons.push(result.reason);
     return undefined;
   };
-  const id = take(cellText(values.budgetLineId, "ID POS ANGGARAN")) || null;
+  const id = take(cellCode(values.budgetLineId, "ID POS ANGGARAN")) || null;
   const programme = take(cellText(values.programme, "PROGRAM")) ?? "";
   const line = take(cellText(values.line, "POS ANGGARAN")) ?? "";
   const month = take(cellMonth(values.month, "BULAN"));

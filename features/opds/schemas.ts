@@ -1,7 +1,8 @@
 import { recordVersion } from "@/lib/forms/fields";
+import { codeInput } from "@/lib/validation/free-text";
 import { z } from "@/lib/validation/zod";
 
-const opdId = z.string({ error: "Pilih OPD." }).trim().min(1, "Pilih OPD.").max(64);
+const opdId = codeInput(z.string({ error: "Pilih OPD." }).trim().min(1, "Pilih OPD.").max(64));
 
 /** Kode urusan/unit as the city numbers its agencies, e.g. "2.07" or "2.07.01". */
 const code = z

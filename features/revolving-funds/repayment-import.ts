@@ -6,7 +6,7 @@ import type { ActionContext } from "@/lib/actions/define";
 import { AppError, notFound } from "@/lib/errors";
 import { parseRupiah, type Rupiah } from "@/lib/money";
 import { dateToDay } from "@/lib/calendar/days";
-import { cellDate, cellText, type Cell, type CellResult } from "@/lib/spreadsheet/cells";
+import { cellCode, cellDate, cellText, type Cell, type CellResult } from "@/lib/spreadsheet/cells";
 import type { ImportColumn } from "@/lib/spreadsheet/columns";
 import { acceptRow, defineTableImport, rejectRow, type RowValues } from "@/lib/spreadsheet/table-import";
 import { recordRepayment } from "./repayments";
@@ -33,7 +33,7 @@ function cellAmount(cell: Cell): CellResult<Rupiah | null> {
       ? { ok: true, value: BigInt(cell) }
       : { ok: false, reason: `JUMLAH harus rupiah utuh lebih dari Rp 0 (tertulis ${cell})` };
   }
-  const text = cellText(cell, "JUMLAH");
+  const text = cellCode(cell, "JUMLAH");
   if (!text.ok) return text;
   if (text.value === "") return { ok: true, value: null };
   const parsed = parseRupiah(text.value);

@@ -1,5 +1,6 @@
 // Dana PEM forms and actions share these schemas. Messages are Indonesian.
 import { blankToUndefined, optionalText, recordId, recordVersion, rupiahInput, isoDay, reasonText } from "@/lib/forms/fields";
+import { codeInput } from "@/lib/validation/free-text";
 import { z } from "@/lib/validation/zod";
 
 const fundId = recordId("dana");
@@ -63,8 +64,8 @@ export const createLoanSchema = z
   .object({
     fundId,
     /** A registry member of the kelurahan; or, without one, a resident by NIK and name. */
-    memberId: z.preprocess(blankToUndefined, z.string().trim().max(64).optional()),
-    borrowerNik: z.preprocess(blankToUndefined, z.string().trim().optional()),
+    memberId: z.preprocess(blankToUndefined, codeInput(z.string().trim().max(64)).optional()),
+    borrowerNik: z.preprocess(blankToUndefined, codeInput(z.string().trim()).optional()),
     borrowerName: z.preprocess(blankToUndefined, z.string().trim().max(120, "Nama paling banyak 120 karakter.").optional()),
     businessType: text("jenis usaha", 3, 120),
     purpose: text("tujuan pinjaman", 5, 500),

@@ -3,7 +3,8 @@
 // and a year already recorded gets its figures replaced.
 import type { ActionContext } from "@/lib/actions/define";
 import { notFound } from "@/lib/errors";
-import { cellDisplay, isEmptyCell } from "@/lib/spreadsheet/cells";
+import { badBytesReason, cellDisplay, holdsBadBytes, isEmptyCell } from "@/lib/spreadsheet/cells";
+import { isFreeTextAt } from "@/lib/validation/free-text";
 import type { ImportColumn } from "@/lib/spreadsheet/columns";
 import { acceptRow, defineTableImport, rejectRow, type RowValues } from "@/lib/spreadsheet/table-import";
 import { saveStatistic } from "./operations";
@@ -32,6 +33,9 @@ const header = Object.fromEntries(STATISTIC_COLUMNS.map((column) => [column.key,
 /** One row through the form's own schema; its messages are prefixed with the column. */
 export function parseStatisticRow(values: RowValues<Key>) {
   const text = (key: Key) => (isEmptyCell(values[key]) ? "" : typeof values[key] === "number" ? String(values[key]) : cellDisplay(values[key]).trim());
+  // The figures and the year are numbers: a cell of them holding NUL is refused, not read without it.
+  const refused = STATISTIC_COLUMNS.filter((column) => holdsBadBytes(values[column.key]) && !isFreeTextAt(saveStatisticSchema, [column.key]));
+  if (refused.length > 0) return rejectRow(...refused.map((column) => badBytesReason(column.header)));
   const kecamatan = text("kecamatan");
   const parsed = saveStatisticSchema.safeParse({
     year: text("year"),

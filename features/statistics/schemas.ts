@@ -1,5 +1,5 @@
 // The official-statistics and target forms and actions share these schemas.
-import { blankToUndefined, countInput, optionalText, recordId, recordVersion } from "@/lib/forms/fields";
+import { blankToUndefined, countInput, optionalRecordId, optionalText, recordId, recordVersion } from "@/lib/forms/fields";
 import { TargetIndicator } from "@/lib/generated/prisma/enums";
 import { z } from "@/lib/validation/zod";
 
@@ -11,7 +11,7 @@ const year = z.preprocess(
 );
 
 /** The city as a whole ("" / absent) or one of its kecamatan. */
-const areaId = z.preprocess(blankToUndefined, z.string().trim().max(64).optional()).transform((value) => value ?? null);
+const areaId = optionalRecordId;
 
 /**
  * A decimal as people type it: "8,61" or "8.61" (at most `digits` decimals), between 0 and

@@ -9,7 +9,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { writerOpdId } from "@/lib/auth/scope";
 import { matchImportedNumbers } from "@/lib/privacy/number-lookup";
 import { maskNumber } from "@/lib/privacy/person-view";
-import { cellId, cellText, type CellResult } from "@/lib/spreadsheet/cells";
+import { cellCode, cellId, cellText, type CellResult } from "@/lib/spreadsheet/cells";
 import type { ImportColumn } from "@/lib/spreadsheet/columns";
 import { acceptRow, defineTableImport, rejectRow, type RowValues } from "@/lib/spreadsheet/table-import";
 import { addParticipant } from "./participants";
@@ -33,7 +33,7 @@ export function parseParticipantRow(values: RowValues<Key>) {
     reasons.push(result.reason);
     return undefined;
   };
-  const trainingId = take(cellText(values.trainingId, "ID PELATIHAN")) ?? "";
+  const trainingId = take(cellCode(values.trainingId, "ID PELATIHAN")) ?? "";
   const nik = take(cellId(values.nik, "NIK")) ?? "";
   const name = take(cellText(values.name, "NAMA")) || null;
   if (!trainingId && !reasons.length) reasons.push("ID PELATIHAN wajib diisi");

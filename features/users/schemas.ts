@@ -1,6 +1,7 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblems, type PasswordProblem } from "@/lib/auth/password";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { recordVersion } from "@/lib/forms/fields";
+import { codeInput } from "@/lib/validation/free-text";
 import { z } from "@/lib/validation/zod";
 import { ASSIGNABLE_ROLES, isAssignableRole, scopeOf, type AssignableRole } from "./roles";
 
@@ -12,16 +13,15 @@ const PASSWORD_MESSAGES: Record<PasswordProblem, string> = {
 };
 
 const id = (what: string) =>
-  z
-    .string({ error: `Pilih ${what}.` })
-    .trim()
-    .min(1, `Pilih ${what}.`)
-    .max(64);
+  codeInput(
+    z
+      .string({ error: `Pilih ${what}.` })
+      .trim()
+      .min(1, `Pilih ${what}.`)
+      .max(64),
+  );
 /** An optional id from a <select>: "" means none. */
-const optionalId = z
-  .string()
-  .trim()
-  .max(64)
+const optionalId = codeInput(z.string().trim().max(64))
   .optional()
   .transform((value) => value || null);
 

@@ -7,3 +7,8 @@ export function errorCodeWords(code: string, locale: string | null | undefined):
   const codes: Partial<Record<string, string>> = catalogues[localeFromCookie(locale ?? undefined)].Error.codes;
   return codes[code];
 }
+
+/** The message beside a field whose id, number or code holds characters that cannot be stored. */
+export function badCharactersFieldWords(locale: string | null | undefined): string {
+  return catalogues[localeFromCookie(locale ?? undefined)].Error.badCharactersField;
+}

@@ -7,9 +7,11 @@ import { platformGate, tenantGate, type Denial, type GateDeps } from "@/lib/auth
 import type { Tx } from "@/lib/db";
 import type { ScopeOptions } from "@/lib/db/tenant-scope";
 import { AppError, forbidden, isAppError, notFound } from "@/lib/errors";
+import { cleanInput } from "@/lib/validation/bad-bytes";
+import { isFreeTextAt } from "@/lib/validation/free-text";
 import { fieldErrorsOf, formDataToObject } from "@/lib/validation/zod";
 import type { ActionContext, ActionDefinition, ActionResult, PlatformActionDefinition } from "./define";
-import { errorCodeWords } from "./error-words";
+import { badCharactersFieldWords, errorCodeWords } from "./error-words";
 import { isSubmissionKey, SUBMISSION_KEY_FIELD } from "./submission-key";
 import { claimSubmission, purgeSubmissions, storeSubmissionResult } from "./submissions";
 
@@ -43,7 +45,7 @@ export async function runAction<Schema extends ZodType, Result>(
 
     const { input, submissionKey } = splitSubmissionKey(rawInput instanceof FormData ? formDataToObject(rawInput) : rawInput);
     if (definition.createsRecords && !submissionKey) throw STALE_FORM;
-    const parsed = await parseInput(definition.schema as ZodType, input);
+    const parsed = await parseInput(definition.schema as ZodType, withoutBadBytes(definition.schema as ZodType, input, meta.locale));
 
     const tenantId = user.tenantId;
     const actor = { userId: user.id, requestId, ip: meta.ip ?? null };
@@ -76,7 +78,7 @@ export async function runPlatformAction<Schema extends ZodType, Result>(
     if (!admission.ok) throw refusal(admission.denial);
     const user = admission.user;
     const input = rawInput instanceof FormData ? formDataToObject(rawInput) : rawInput;
-    const parsed = await parseInput(definition.schema as ZodType, input);
+    const parsed = await parseInput(definition.schema as ZodType, withoutBadBytes(definition.schema as ZodType, input, meta.locale));
     const options = { actor: { userId: user.id, requestId, ip: meta.ip ?? null } };
     const data = await definition.run(
       {
@@ -119,6 +121,19 @@ async function runOnce<Result>(ctx: ActionContext, definition: ActionDefinition<
 function refusal(denial: Denial): AppError {
   if (denial === "signed-out") return SIGNED_OUT;
   return denial === "not-found" ? notFound() : forbidden();
+}
+
+/**
+ * The input without NUL and lone surrogates, which PostgreSQL cannot store: free text loses
+ * them; an id, number or code holding them is refused, field by field.
+ */
+function withoutBadBytes(schema: ZodType, input: unknown, locale?: string | null): unknown {
+  const { value, dirty } = cleanInput(input);
+  const refused = dirty.filter((path) => !isFreeTextAt(schema, path));
+  if (refused.length === 0) return value;
+  const words = badCharactersFieldWords(locale);
+  const fieldErrors = Object.fromEntries(refused.map((path) => [path.join(".") || "_form", [words]]));
+  throw new AppError("BAD_CHARACTERS", errorCodeWords("BAD_CHARACTERS", "id") ?? words, fieldErrors);
 }
 
 async function parseInput(schema: ZodType, input: unknown): Promise<unknown> {

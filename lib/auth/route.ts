@@ -6,6 +6,9 @@
 // demands as `access`, which the permission-matrix test reads, and `withDeps` builds the
 // same handler on a test's session and database.
 import { withTenant, type Tx } from "@/lib/db";
+import { catalogues } from "@/lib/i18n/catalogues";
+import { localeCookieName, localeFromCookie } from "@/lib/i18n/locales";
+import { hasBadBytes } from "@/lib/validation/bad-bytes";
 import type { ScopeOptions } from "@/lib/db/tenant-scope";
 import { tenantGate, type GateDeps, type RouteRequirement } from "./gate";
 import { getSessionUser } from "./session";
@@ -45,6 +48,19 @@ export function notFoundResponse(): Response {
   return new Response("Tidak ditemukan.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
 }
 
+/** The user's language, from the cookie the language switch sets. */
+export function requestLocale(request: Request) {
+  const pair = (request.headers.get("cookie") ?? "").split(/;\s*/).find((part) => part.startsWith(`${localeCookieName}=`));
+  return localeFromCookie(pair?.slice(localeCookieName.length + 1));
+}
+
+function badUrlResponse(request: Request): Response {
+  return new Response(catalogues[requestLocale(request)].Error.badCharactersUrl, {
+    status: 400,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+  });
+}
+
 // The gate's own refusals, so a test can tell them from a handler's "not found" (which
 // only an admitted user can get). The answer itself is the same.
 const refusals = new WeakSet<Response>();
@@ -77,6 +93,15 @@ export function tenantRoute<Params extends RouteParams = RouteParams>(
         refusals.add(refusal);
         return refusal;
       }
+      // An id in the path holding NUL or a lone surrogate names nothing; a query holding them
+      // is refused before any handler reads it (PostgreSQL cannot compare such text).
+      if (
+        Object.values(params)
+          .flat()
+          .some((value) => typeof value === "string" && hasBadBytes(value))
+      )
+        return notFoundResponse();
+      if ([...new URL(request.url).searchParams].some(([key, value]) => hasBadBytes(key) || hasBadBytes(value))) return badUrlResponse(request);
       return handler({ request, params, user: admission.user, deps });
     };
   return Object.assign(withDeps(appRouteDeps), { access: { kind: "tenant", requirement } as const, withDeps });

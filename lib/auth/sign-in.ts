@@ -1,6 +1,7 @@
 // Checking an email and password: the core of the next-auth Credentials provider, a plain
 // function of the database so the tests call it directly.
 import { z } from "zod";
+import { hasBadBytes } from "@/lib/validation/bad-bytes";
 import { recordAudit } from "@/lib/db/audit";
 import { keyedTag } from "@/lib/privacy/keyed-hash";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -53,7 +54,14 @@ export type SignInAttempt = {
 
 // Emails are compared trimmed and lower-case, as entas_lookup_login does.
 const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().min(3).max(254),
+  // An address holding NUL or a lone surrogate (lib/validation/bad-bytes) names no account.
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(3)
+    .max(254)
+    .refine((email) => !hasBadBytes(email)),
   password: z
     .string()
     .min(1)

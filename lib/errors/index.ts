@@ -12,7 +12,9 @@ export type AppErrorCode =
   /** Someone else saved the record after the form was shown. */
   | "STALE"
   /** A business number (receipt, proof) already recorded where it may appear once. */
-  | "NUMBER_TAKEN";
+  | "NUMBER_TAKEN"
+  /** An id, number or code holding NUL or a lone surrogate, which cannot be stored. */
+  | "BAD_CHARACTERS";
 
 export class AppError extends Error {
   readonly code: AppErrorCode;

@@ -1,5 +1,6 @@
 // Form fields the domains' schemas share. Messages are Indonesian.
 import { parseRupiah, type Rupiah } from "@/lib/money";
+import { codeInput } from "@/lib/validation/free-text";
 import { z } from "@/lib/validation/zod";
 
 /** An optional form field: "" (nothing chosen or typed) becomes undefined. */
@@ -38,11 +39,16 @@ export function idsToVerify(id: z.ZodType<string>, what: string, many: string = 
 
 /** A record id from a hidden field or a <select>. */
 export const recordId = (what: string) =>
-  z
-    .string({ error: `Pilih ${what}.` })
-    .trim()
-    .min(1, `Pilih ${what}.`)
-    .max(64);
+  codeInput(
+    z
+      .string({ error: `Pilih ${what}.` })
+      .trim()
+      .min(1, `Pilih ${what}.`)
+      .max(64),
+  );
+
+/** An optional record id from a <select> or hidden field: blank is null. */
+export const optionalRecordId = z.preprocess(blankToUndefined, codeInput(z.string().trim().max(64)).optional()).transform((value) => value ?? null);
 
 /**
  * The version of the record an edit form showed (a hidden field, components/ui/version-field):
@@ -60,7 +66,10 @@ export const recordVersion = z.coerce
 export function rupiahInput(options: { min?: Rupiah; minMessage?: string } = {}) {
   const { min = 1n, minMessage = "Jumlah harus lebih dari Rp 0." } = options;
   return z
-    .preprocess((value) => (typeof value === "number" || typeof value === "bigint" ? String(value) : value), z.string({ error: "Isi jumlah rupiah." }))
+    .preprocess(
+      (value) => (typeof value === "number" || typeof value === "bigint" ? String(value) : value),
+      codeInput(z.string({ error: "Isi jumlah rupiah." })),
+    )
     .transform((text, ctx): Rupiah => {
       const parsed = parseRupiah(text);
       if (!parsed.ok) {

@@ -3,6 +3,7 @@
 // spaces, formulas. Every refusal is an Indonesian reason shown to the user.
 import { parseRupiah, type Rupiah } from "@/lib/money";
 import { existingDate } from "@/lib/calendar/days";
+import { hasBadBytes, stripBadBytes } from "@/lib/validation/bad-bytes";
 
 /** A cell as a reader hands it over. Formulas are never evaluated. */
 export type Cell = null | string | number | boolean | Date | { formula: string } | { error: string };
@@ -42,6 +43,11 @@ export function cleanText(text: string): string {
 
 /** What a cell shows, as text: for empty checks, messages and the rejected-rows file. */
 export function cellDisplay(cell: Cell): string {
+  return stripBadBytes(rawDisplay(cell));
+}
+
+/** What a cell holds, as text, NUL and lone surrogates (lib/validation/bad-bytes) included. */
+function rawDisplay(cell: Cell): string {
   if (cell === null) return "";
   if (typeof cell === "string") return cell;
   if (typeof cell === "number") return Number.isInteger(cell) ? BigInt(Math.round(cell)).toString() : String(cell);
@@ -69,6 +75,24 @@ export function cellText(cell: Cell, column: string): CellResult<string> {
 }
 
 /**
+ * The text of a cell that holds an id, a number, a date or a code: as cellText, but a cell
+ * holding NUL or a lone surrogate is refused rather than read without them.
+ */
+export function cellCode(cell: Cell, column: string): CellResult<string> {
+  if (holdsBadBytes(cell)) return fail(badBytesReason(column));
+  return cellText(cell, column);
+}
+
+/** Whether a cell holds NUL or a lone surrogate (lib/validation/bad-bytes). */
+export function holdsBadBytes(cell: Cell): boolean {
+  return hasBadBytes(rawDisplay(cell));
+}
+
+export function badBytesReason(column: string): string {
+  return `Kolom ${column} berisi karakter tak terlihat yang tidak dapat disimpan (misalnya NUL); ketik ulang isinya`;
+}
+
+/**
  * A 16-digit NIK or No. KK. Excel keeps only 15 significant digits of a number, so a
  * 16-digit number that Excel wrote ends in 0 whatever was typed: such a number, and any
  * scientific notation, is refused with the advice to store the column as text.
@@ -83,7 +107,7 @@ export function cellId(cell: Cell, column: string): CellResult<string> {
     }
     return ok(String(cell));
   }
-  const text = cellText(cell, column);
+  const text = cellCode(cell, column);
   if (!text.ok) return text;
   const value = text.value;
   if (/^\d+([.,]\d+)?e\+?\d+$/i.test(value)) {
@@ -159,7 +183,7 @@ export function cellDate(cell: Cell, column: string, today: Date = new Date()): 
     return checkDate(existingDate(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate()), column, cellDisplay(cell), today);
   }
   if (typeof cell === "number") return checkDate(excelSerialToDate(cell), column, String(cell), today);
-  const text = cellText(cell, column);
+  const text = cellCode(cell, column);
   if (!text.ok) return text;
   const value = text.value;
   return checkDate(parseDateText(value, today), column, value, today);
@@ -212,7 +236,7 @@ export function formatDmy(date: Date): string {
  */
 export function cellInteger(cell: Cell, column: string): CellResult<number | null> {
   if (typeof cell === "number") return Number.isInteger(cell) ? ok(cell) : fail(`${column} harus bilangan bulat (tertulis ${cell})`);
-  const text = cellText(cell, column);
+  const text = cellCode(cell, column);
   if (!text.ok) return text;
   const value = text.value.replace(/^desil\s*/i, "");
   if (value === "" || value === "-") return ok(null);
@@ -232,7 +256,7 @@ export function truncate(text: string, length = 40): string {
 
 /** A month 1–12 from a number ("3", 3) or its name, Indonesian or English ("Maret", "Mar", "March"). */
 export function cellMonth(cell: Cell, column: string): CellResult<number | null> {
-  const text = cellText(cell, column);
+  const text = cellCode(cell, column);
   if (!text.ok) return text;
   const value = text.value.toLowerCase().replace(/\.$/, "");
   if (value === "") return ok(null);
@@ -248,7 +272,7 @@ export function cellRupiah(cell: Cell, column: string): CellResult<Rupiah | null
   if (typeof cell === "number") {
     return Number.isSafeInteger(cell) && cell > 0 ? ok(BigInt(cell)) : fail(`${column} harus rupiah utuh lebih dari Rp 0 (tertulis ${cell})`);
   }
-  const text = cellText(cell, column);
+  const text = cellCode(cell, column);
   if (!text.ok) return text;
   if (text.value === "") return ok(null);
   const parsed = parseRupiah(text.value);

@@ -28,6 +28,7 @@ import { yearContext, yearQuery } from "@/features/programmes/year-context";
 import { createRealisationAction, importRealisationsAction, verifyRealisationsAction } from "@/features/budget/actions";
 import { budgetRoutes } from "@/features/budget/routes";
 import { programmesRoutes } from "@/features/programmes/routes";
+import { readSearchParams } from "@/lib/validation/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -44,7 +45,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function BudgetPage({ params, searchParams }: Props) {
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "budget");
-  const query = await searchParams;
+  const query = readSearchParams(await searchParams);
   const canWrite = userCan(user, "entry:write") && Boolean(user.opdId);
   const canVerify = userCan(user, "entry:verify") && Boolean(user.opdId);
   const canExport = userCan(user, "data:export");

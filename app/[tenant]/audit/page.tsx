@@ -9,6 +9,7 @@ import { requireTenantPage } from "@/lib/auth/guard";
 import { listAuditEntries, listAuditUsers, parseAuditSearchParams } from "@/features/audit/queries";
 import { withTenant } from "@/lib/db";
 import { auditRoutes } from "@/features/audit/routes";
+import { readSearchParams } from "@/lib/validation/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -25,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AuditPage({ params, searchParams }: Props) {
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "audit");
-  const filter = parseAuditSearchParams(await searchParams);
+  const filter = parseAuditSearchParams(readSearchParams(await searchParams));
 
   const [t, { tenant, page, users }] = await Promise.all([
     getTranslations("Audit"),

@@ -21,6 +21,7 @@ import type { AppLocale } from "@/lib/i18n/locales";
 import { yearContext } from "@/features/programmes/year-context";
 import { importDistributionsAction, verifyDistributionsAction } from "@/features/aid/actions";
 import { aidRoutes } from "@/features/aid/routes";
+import { readSearchParams } from "@/lib/validation/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -37,7 +38,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AidPage({ params, searchParams }: Props) {
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "aid");
-  const query = await searchParams;
+  const query = readSearchParams(await searchParams);
   const filter = parseAidFilter(query);
   const canWrite = userCan(user, "entry:write") && Boolean(user.opdId);
   const canVerify = userCan(user, "entry:verify") && Boolean(user.opdId);

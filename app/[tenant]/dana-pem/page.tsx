@@ -24,6 +24,7 @@ import { fundPageContext } from "@/features/revolving-funds/page-context";
 import { LOAN_PAGE, fundAgeing, fundLoans, fundRounds, fundWithCapital } from "@/features/revolving-funds/queries";
 import { addCapitalAction, createFundAction, importRepaymentsAction, updateFundAction } from "@/features/revolving-funds/actions";
 import { revolvingFundsRoutes } from "@/features/revolving-funds/routes";
+import { readSearchParams } from "@/lib/validation/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -37,7 +38,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RevolvingFundPage({ params, searchParams }: Props) {
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "revolvingFunds");
-  const query = await searchParams;
+  const query = readSearchParams(await searchParams);
   const data = await withTenant(user.tenantId, async (tx) => {
     const context = await fundPageContext(tx, user, query);
     if (!context.fund) return { context, detail: null };

@@ -19,7 +19,7 @@ import type { AppLocale } from "@/lib/i18n/locales";
 import { programmeWhere } from "@/lib/auth/scope";
 import { yearContext, yearQuery } from "@/features/programmes/year-context";
 import { TRAINING_PAGE, TRAINING_STATUSES, listTrainings, yearFigures, type TrainingStatusFilter } from "@/features/trainings/queries";
-import { firstParam } from "@/lib/validation/search-params";
+import { firstParam, readSearchParams } from "@/lib/validation/search-params";
 import { verifyTrainingsAction } from "@/features/trainings/actions";
 import { trainingsRoutes } from "@/features/trainings/routes";
 
@@ -38,7 +38,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TrainingsPage({ params, searchParams }: Props) {
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "trainings");
-  const query = await searchParams;
+  const query = readSearchParams(await searchParams);
   const canWrite = userCan(user, "entry:write") && Boolean(user.opdId);
   const canVerify = userCan(user, "entry:verify") && Boolean(user.opdId);
   const askedStatus = firstParam(query.status);

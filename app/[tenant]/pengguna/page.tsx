@@ -10,6 +10,7 @@ import { countUsersByRole, listUsers } from "@/features/users/queries";
 import { parseRoleFilter } from "@/features/users/schemas";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 import { usersRoutes } from "@/features/users/routes";
+import { readSearchParams } from "@/lib/validation/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +27,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function UsersPage({ params, searchParams }: Props) {
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "users");
-  const peran = (await searchParams).peran;
+  const peran = readSearchParams(await searchParams).peran;
   const role = parseRoleFilter(Array.isArray(peran) ? peran[0] : peran);
 
   const t = await getTranslations("Users");

@@ -14,6 +14,7 @@ import { withTenant } from "@/lib/db";
 import { listProgrammes } from "@/features/programmes/queries";
 import { yearContext, yearQuery } from "@/features/programmes/year-context";
 import { programmesRoutes } from "@/features/programmes/routes";
+import { readSearchParams } from "@/lib/validation/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -30,7 +31,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ProgrammesPage({ params, searchParams }: Props) {
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "programmes");
-  const query = await searchParams;
+  const query = readSearchParams(await searchParams);
 
   const { context, rows, opdName } = await withTenant(user.tenantId, async (tx) => {
     const context = await yearContext(tx, user, query);

@@ -19,6 +19,7 @@ import { registryRoutes } from "@/features/registry/routes";
 import { lookupNumberAction } from "@/features/registry/actions";
 import { NUMBER_LOOKUP_POLICY } from "@/lib/privacy/number-lookup";
 import { personView } from "@/lib/privacy/person-view";
+import { readSearchParams } from "@/lib/validation/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -35,7 +36,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RegistryPage({ params, searchParams }: Props) {
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "registry");
-  const filter = parseRegistrySearchParams(await searchParams);
+  const filter = parseRegistrySearchParams(readSearchParams(await searchParams, ["q"]));
   const scope = registryScope(user);
 
   const view = personView(user);

@@ -1,7 +1,7 @@
 // The registry's own cell readings (sex, relation, education, disability, desil, flags,
 // RT/RW); the generic ones (text, IDs, dates, numbers, formulas) are in lib/spreadsheet/cells.
 import type { Disability, Education, FamilyRelation, Sex } from "@/lib/generated/prisma/enums";
-import { cellInteger, cellText, matchKey as key, truncate, type Cell, type CellResult } from "@/lib/spreadsheet/cells";
+import { cellCode, cellInteger, matchKey as key, truncate, type Cell, type CellResult } from "@/lib/spreadsheet/cells";
 
 const ok = <T>(value: T): CellResult<T> => ({ ok: true, value });
 const fail = <T>(reason: string): CellResult<T> => ({ ok: false, reason });
@@ -15,7 +15,7 @@ export function cellDesil(cell: Cell): CellResult<number | null> {
 /** Words compared without case, spaces or punctuation. */
 
 function lookup<T>(table: Record<string, T>, cell: Cell, column: string, what: string): CellResult<T | null> {
-  const text = cellText(cell, column);
+  const text = cellCode(cell, column);
   if (!text.ok) return text;
   if (text.value === "" || text.value === "-") return ok(null);
   const found = table[key(text.value)];
@@ -177,7 +177,7 @@ const DISABILITIES: Record<string, Disability> = {
 };
 
 export function cellDisability(cell: Cell): CellResult<Disability | null> {
-  const text = cellText(cell, "DISABILITAS");
+  const text = cellCode(cell, "DISABILITAS");
   if (text.ok && NO_DISABILITY.has(key(text.value))) return ok(null);
   return lookup(DISABILITIES, cell, "DISABILITAS", "Disabilitas");
 }
@@ -188,7 +188,7 @@ const NO = new Set(["TIDAK", "T", "0", "FALSE", "BUKAN", "SALAH", "N", "NO", "TI
 /** The extreme-poverty flag; empty means "not stated" and keeps what the registry has. */
 export function cellFlag(cell: Cell, column: string): CellResult<boolean | null> {
   if (typeof cell === "boolean") return ok(cell);
-  const text = cellText(cell, column);
+  const text = cellCode(cell, column);
   if (!text.ok) return text;
   if (text.value === "" || text.value === "-") return ok(null);
   const value = key(text.value);
@@ -201,7 +201,7 @@ export function cellFlag(cell: Cell, column: string): CellResult<boolean | null>
 export function cellRtRw(cell: Cell, column: string): CellResult<string | null> {
   if (typeof cell === "number")
     return Number.isInteger(cell) && cell >= 0 && cell < 1000 ? ok(String(cell).padStart(3, "0")) : fail(`${column} tidak valid (${cell})`);
-  const text = cellText(cell, column);
+  const text = cellCode(cell, column);
   if (!text.ok) return text;
   const value = text.value;
   if (value === "" || value === "-") return ok(null);
@@ -212,7 +212,7 @@ export function cellRtRw(cell: Cell, column: string): CellResult<string | null> 
 
 /** "001/002", "1 / 2" → RT and RW. */
 export function splitRtRw(cell: Cell): CellResult<{ rt: string | null; rw: string | null }> {
-  const text = cellText(cell, "RT/RW");
+  const text = cellCode(cell, "RT/RW");
   if (!text.ok) return text;
   if (text.value === "" || text.value === "-") return ok({ rt: null, rw: null });
   const match = /^(\d{1,3})\s*[/\\-]\s*(\d{1,3})$/.exec(text.value);

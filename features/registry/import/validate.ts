@@ -9,7 +9,7 @@ import type { Disability, Education, FamilyRelation, Sex } from "@/lib/generated
 import { nikMatchesBirthDate, nikRegionCode, parseNik, parseNoKk } from "@/lib/identity/nik";
 import type { RejectedRow } from "@/lib/spreadsheet/table-import";
 import { areaKey, type AreaMatcher } from "./areas";
-import { cellDate, cellDisplay, cellId, cellText, cleanText, formatDmy, isEmptyCell, type Cell, type CellResult } from "@/lib/spreadsheet/cells";
+import { cellCode, cellDate, cellDisplay, cellId, cellText, cleanText, formatDmy, isEmptyCell, type Cell, type CellResult } from "@/lib/spreadsheet/cells";
 import { cellDesil, cellDisability, cellEducation, cellFlag, cellRelation, cellRtRw, cellSex, splitRtRw } from "./cells";
 import { COLUMN_BY_KEY, headerScore, mapHeaders, type ColumnKey, type HeaderMapping } from "./columns";
 import { ImportFileError, type SheetRow, type SpreadsheetFormat } from "@/lib/spreadsheet/read";
@@ -262,7 +262,7 @@ function parseRow(row: SheetRow, mapping: HeaderMapping, context: ValidateContex
     rt ??= both?.rt ?? null;
     rw ??= both?.rw ?? null;
   }
-  const registryIdText = take(cellText(cell("registryId"), FIELD_HEADER.registryId));
+  const registryIdText = take(cellCode(cell("registryId"), FIELD_HEADER.registryId));
   const addressText = take(cellText(cell("address"), "ALAMAT"));
   const kecamatanText = take(cellText(cell("kecamatan"), "KECAMATAN"));
   const kelurahanText = take(cellText(cell("kelurahan"), "KELURAHAN"));

@@ -30,7 +30,7 @@ import {
   updateRealisationAction,
   verifyRealisationsAction,
 } from "@/features/budget/actions";
-import { firstParam as first } from "@/lib/validation/search-params";
+import { firstParam as first, readSearchParams } from "@/lib/validation/search-params";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 import { budgetRoutes } from "@/features/budget/routes";
 import { programmesRoutes } from "@/features/programmes/routes";
@@ -50,7 +50,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function BudgetLinePage({ params, searchParams }: Props) {
   const { tenant: slug, budgetLineId } = await params;
   const user = await requireTenantPage(slug, "budget");
-  const query = await searchParams;
+  const query = readSearchParams(await searchParams);
   const data = await withTenant(user.tenantId, async (tx) => {
     // Scoped: another OPD's line is "not found" for OPD roles.
     const line = await getBudgetLine(tx, programmeScope(user), budgetLineId);

@@ -20,7 +20,7 @@ import { dateToDay } from "@/lib/calendar/days";
 import { cityToday } from "@/lib/calendar/city-today";
 import { parseRegistrySearchParams } from "@/features/registry/search/schema";
 import { searchHouseholds } from "@/features/registry/search/search-households";
-import { firstParam } from "@/lib/validation/search-params";
+import { firstParam, readSearchParams } from "@/lib/validation/search-params";
 import { createDistributionAction } from "@/features/aid/actions";
 import { aidRoutes } from "@/features/aid/routes";
 
@@ -43,7 +43,7 @@ export default async function NewDistributionPage({ params, searchParams }: Prop
   const user = await requireTenantPage(slug, "aid");
   if (!userCan(user, "entry:write") || !user.opdId) notFound();
   const opdId = user.opdId;
-  const query = await searchParams;
+  const query = readSearchParams(await searchParams, ["q"]);
   const search = parseRegistrySearchParams({ q: (firstParam(query.q) ?? "").trim() });
   const q = search.q ?? "";
   const picked = firstParam(query.rumahTangga);

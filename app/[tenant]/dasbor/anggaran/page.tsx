@@ -24,6 +24,7 @@ import { withTenant } from "@/lib/db";
 import { monthName, yearMonthOf } from "@/lib/calendar/months";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { dashboardsRoutes } from "@/features/dashboards/routes";
+import { readSearchParams } from "@/lib/validation/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -44,7 +45,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function BudgetDashboardPage({ params, searchParams }: Props) {
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "budgetDashboard");
-  const query = await searchParams;
+  const query = readSearchParams(await searchParams);
   // The filters first (the filter bar needs them), then each figure on its own
   // (features/dashboards/panel-data.ts): a slow or failing one costs its panel only.
   const { context, today } = await withTenant(user.tenantId, async (tx) => ({

@@ -21,6 +21,7 @@ import { formatNumber, formatPercent, formatRupiahShort } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { dashboardsRoutes } from "@/features/dashboards/routes";
 import { cityToday } from "@/lib/calendar/city-today";
+import { readSearchParams } from "@/lib/validation/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -34,7 +35,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RevolvingFundsDashboardPage({ params, searchParams }: Props) {
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "revolvingFundsDashboard");
-  const query = await searchParams;
+  const query = readSearchParams(await searchParams);
   const t = await getTranslations("RevolvingFundsDashboard");
   const translate = (key: string, values?: Record<string, string | number>) => t(key as Parameters<typeof t>[0], values);
   // The filters first (the filter bar needs them), then each figure on its own

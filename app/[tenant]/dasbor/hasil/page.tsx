@@ -22,6 +22,7 @@ import { withTenant } from "@/lib/db";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { dashboardsRoutes } from "@/features/dashboards/routes";
 import type { FigureCell, FigureTable } from "@/lib/spreadsheet/figures";
+import { readSearchParams } from "@/lib/validation/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -40,7 +41,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ResultsDashboardPage({ params, searchParams }: Props) {
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "resultsDashboard");
-  const query = await searchParams;
+  const query = readSearchParams(await searchParams);
   // The filters first (the filter bar needs them), then each figure on its own
   // (features/dashboards/panel-data.ts): a slow or failing one costs its panel only.
   const context = await withTenant(user.tenantId, (tx) => mayorDashboardContext(tx, user.tenantId, query));

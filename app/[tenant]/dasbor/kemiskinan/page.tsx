@@ -31,7 +31,7 @@ import {
 import { differenceCell } from "@/lib/spreadsheet/suppression";
 import { withTenant } from "@/lib/db";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { firstParam } from "@/lib/validation/search-params";
+import { firstParam, readSearchParams } from "@/lib/validation/search-params";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 import { dashboardsRoutes } from "@/features/dashboards/routes";
 import { statisticsRoutes } from "@/features/statistics/routes";
@@ -54,7 +54,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PovertyDashboardPage({ params, searchParams }: Props) {
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "povertyDashboard");
-  const query = await searchParams;
+  const query = readSearchParams(await searchParams);
   const named = userCan(user, "registry:read-personal");
   const mayExport = userCan(user, "data:export");
   const listPage = Math.max(1, Math.min(10_000, Number.parseInt(firstParam(query.hal) ?? "1", 10) || 1));

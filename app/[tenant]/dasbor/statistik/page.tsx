@@ -25,7 +25,7 @@ import { formatNumber, formatPercent } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { kecamatanStatistics, listTargets, statisticSeries, targetFor, type StatisticRow } from "@/features/statistics/queries";
 import { kecamatanTable, seriesTable, targetsTable } from "@/features/statistics/tables";
-import { firstParam } from "@/lib/validation/search-params";
+import { firstParam, readSearchParams } from "@/lib/validation/search-params";
 import { deleteStatisticAction, deleteTargetAction, importStatisticsAction, saveStatisticAction, saveTargetAction } from "@/features/statistics/actions";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 import { dashboardsRoutes } from "@/features/dashboards/routes";
@@ -49,7 +49,7 @@ const decimalText = (value: number | null, locale: AppLocale, digits: number) =>
 export default async function StatisticsPage({ params, searchParams }: Props) {
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "statistics");
-  const query = await searchParams;
+  const query = readSearchParams(await searchParams);
   const canWrite = userCan(user, "statistics:write");
   const mayExport = userCan(user, "data:export");
 

@@ -26,7 +26,7 @@ import { cityToday } from "@/lib/calendar/city-today";
 import { trainingDayList } from "@/features/trainings/attendance";
 import { findCandidates } from "@/features/trainings/candidates";
 import { getTraining, trainingParticipants } from "@/features/trainings/queries";
-import { firstParam } from "@/lib/validation/search-params";
+import { firstParam, readSearchParams } from "@/lib/validation/search-params";
 import {
   addParticipantAction,
   cancelTrainingAction,
@@ -56,7 +56,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TrainingPage({ params, searchParams }: Props) {
   const { tenant: slug, trainingId } = await params;
   const user = await requireTenantPage(slug, "trainings");
-  const q = firstParam((await searchParams).q)?.trim() ?? "";
+  const q = firstParam(readSearchParams(await searchParams, ["q"]).q)?.trim() ?? "";
 
   const data = await withTenant(user.tenantId, async (tx) => {
     const training = await getTraining(tx, programmeScope(user), trainingId);

@@ -15,6 +15,7 @@ import { parseYearParam } from "@/lib/calendar/fiscal-year";
 import { createProgrammeAction } from "@/features/programmes/actions";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 import { programmesRoutes } from "@/features/programmes/routes";
+import { readSearchParams } from "@/lib/validation/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -39,7 +40,7 @@ export default async function NewProgrammePage({ params, searchParams }: Props) 
     timeZone: await tenantTimeZone(tx, user.tenantId),
   }));
   if (!opd) notFound();
-  const year = parseYearParam((await searchParams).tahun) ?? currentYearMonth(timeZone).year;
+  const year = parseYearParam(readSearchParams(await searchParams).tahun) ?? currentYearMonth(timeZone).year;
   const [t, messages] = await Promise.all([getTranslations("Programmes"), getMessages()]);
 
   return (

@@ -16,7 +16,7 @@ import { personView } from "@/lib/privacy/person-view";
 import { listDuplicates } from "@/features/registry/duplicates/queries";
 import { z } from "@/lib/validation/zod";
 import { resolveDuplicateAction, scanDuplicatesAction } from "@/features/registry/actions";
-import { firstParam as first } from "@/lib/validation/search-params";
+import { firstParam as first, readSearchParams } from "@/lib/validation/search-params";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 import { registryRoutes } from "@/features/registry/routes";
 
@@ -45,7 +45,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DuplicatesPage({ params, searchParams }: Props) {
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "duplicates");
-  const raw = await searchParams;
+  const raw = readSearchParams(await searchParams);
   const filter = searchSchema.parse({ view: first(raw.view), after: first(raw.after), resolved: first(raw.resolved) });
 
   const { list, timeZone } = await withTenant(user.tenantId, async (tx) => {

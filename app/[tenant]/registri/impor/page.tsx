@@ -12,6 +12,7 @@ import { withTenant } from "@/lib/db";
 import { getRegistryImport, listRegistryImports } from "@/features/registry/import/queries";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 import { registryRoutes } from "@/features/registry/routes";
+import { readSearchParams } from "@/lib/validation/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +29,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RegistryImportPage({ params, searchParams }: Props) {
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "registryImport");
-  const jobParam = (await searchParams).job;
+  const jobParam = readSearchParams(await searchParams).job;
   const jobId = typeof jobParam === "string" ? jobParam : undefined;
 
   const [t, messages, { timeZone, jobs, job }] = await Promise.all([

@@ -14,7 +14,7 @@ import { countPendingChangeRequests, listChangeRequests } from "@/features/regis
 import { registryScope } from "@/lib/auth/scope";
 import { z } from "@/lib/validation/zod";
 import { decideChangeAction } from "@/features/registry/actions";
-import { firstParam as first } from "@/lib/validation/search-params";
+import { firstParam as first, readSearchParams } from "@/lib/validation/search-params";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 import { dayToDate, todayIn } from "@/lib/calendar/days";
 import { personView } from "@/lib/privacy/person-view";
@@ -45,7 +45,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ChangeRequestsPage({ params, searchParams }: Props) {
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "changeRequests");
-  const raw = await searchParams;
+  const raw = readSearchParams(await searchParams);
   const filter = searchSchema.parse({ view: first(raw.view), after: first(raw.after), decided: first(raw.decided) });
   const scope = registryScope(user);
   const mayDecide = userCan(user, "registry:change-decide");

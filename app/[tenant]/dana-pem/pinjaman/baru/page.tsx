@@ -18,7 +18,7 @@ import { NO_NUMBER_PATTERN } from "@/features/registry/search/schema";
 import { fundLedger } from "@/features/revolving-funds/ledger";
 import { fundPageContext } from "@/features/revolving-funds/page-context";
 import { memberCandidates, fundWithCapital } from "@/features/revolving-funds/queries";
-import { firstParam } from "@/lib/validation/search-params";
+import { firstParam, readSearchParams } from "@/lib/validation/search-params";
 import { createLoanAction } from "@/features/revolving-funds/actions";
 import { revolvingFundsRoutes } from "@/features/revolving-funds/routes";
 
@@ -34,7 +34,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewLoanPage({ params, searchParams }: Props) {
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "revolvingFunds");
-  const query = await searchParams;
+  const query = readSearchParams(await searchParams, ["cari"]);
   const search = (firstParam(query.cari) ?? "").slice(0, 60);
   const chosenId = firstParam(query.anggota);
   const data = await withTenant(user.tenantId, async (tx) => {

@@ -18,6 +18,7 @@ import { targetHouseholdsPage } from "@/features/programmes/target-households/ta
 import { parseTargetHouseholdsFilter, targetHouseholdsQuery } from "@/features/programmes/target-households/schema";
 import { listAreaChoices } from "@/features/areas/choices";
 import { programmesRoutes } from "@/features/programmes/routes";
+import { readSearchParams } from "@/lib/validation/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -34,7 +35,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TargetHouseholdsPage({ params, searchParams }: Props) {
   const { tenant: slug, programmeId } = await params;
   const user = await requireTenantPage(slug, "programmes");
-  const filter = parseTargetHouseholdsFilter(await searchParams);
+  const filter = parseTargetHouseholdsFilter(readSearchParams(await searchParams));
   const data = await withTenant(user.tenantId, async (tx) => {
     // Another OPD's programme is "not found" for OPD roles.
     const programme = await getProgramme(tx, programmeScope(user), programmeId);

@@ -5,7 +5,8 @@
 // Either answer names the job, which the page polls (../tugas/[taskId]) for progress and outcome.
 import { randomUUID } from "node:crypto";
 import { clientIp, requestId } from "@/lib/auth/request";
-import { notFoundResponse, tenantRoute } from "@/lib/auth/route";
+import { notFoundResponse, requestLocale, tenantRoute } from "@/lib/auth/route";
+import { catalogues } from "@/lib/i18n/catalogues";
 import { RegistrySource } from "@/lib/generated/prisma/enums";
 import { startTrackedJob } from "@/lib/jobs/tracked";
 import { registryCheckJob, registryCommitJob, type RegistryCheckInput } from "@/features/registry/import/jobs";
@@ -34,8 +35,9 @@ const answer = (event: UploadEvent, status = 200) => Response.json(event, { stat
 export const POST = tenantRoute({ page: "registryImport", people: false }, async ({ request, user, deps }) => {
   // Only the page's own script sends this header; a form on another site cannot.
   if (request.headers.get("x-entas-import") !== "1") return notFoundResponse();
-  const origin = request.headers.get("origin");
-  if (origin && new URL(origin).host !== request.headers.get("host")) return notFoundResponse();
+  if (!sameOrigin(request)) {
+    return Response.json({ type: "error", message: catalogues[requestLocale(request)].Error.foreignOrigin }, { status: 403 });
+  }
 
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   const complete = query.success && (query.data.mode === "commit" ? Boolean(query.data.job) : Boolean(request.body && query.data.name));
@@ -77,4 +79,14 @@ async function readBody(body: ReadableStream<Uint8Array>, limit: number): Promis
     at += part.byteLength;
   }
   return bytes;
+}
+
+/**
+ * The browser names the page that sent a POST in Origin: it must be this server. A missing
+ * Origin, "null" (a sandboxed frame, a file) or another site's is refused.
+ */
+function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin || !URL.canParse(origin)) return false;
+  return new URL(origin).host === request.headers.get("host");
 }

@@ -1,0 +1,12 @@
+// How large a small-table import's file may be, and the request that carries it. Both are
+// read by the browser too (the upload form refuses a larger file before sending it), so this
+// file imports nothing. next.config.js states the request limit again, for Next.js's own
+// readers (serverActions.bodySizeLimit, proxyClientMaxBodySize); a test holds them equal.
+
+const MB = 1024 * 1024;
+
+/** The file of a small-table import (lib/spreadsheet/table-import.ts). */
+export const TABLE_FILE_MAX_BYTES = 10 * MB;
+
+/** A server action's whole request: the file, the form's other fields and the multipart framing. */
+export const ACTION_BODY_MAX_BYTES = 11 * MB;
