@@ -1,9 +1,18 @@
 // The words of an error code that means the same wherever it is raised, in the user's
 // language (messages/<locale>/Error.json, "codes"). Other codes keep their own message.
+import { createTranslator } from "next-intl";
+import type { ErrorWords } from "@/lib/errors";
 import { catalogues } from "@/lib/i18n/catalogues";
 import { localeFromCookie } from "@/lib/i18n/locales";
 
 export function errorCodeWords(code: string, locale: string | null | undefined): string | undefined {
   const codes: Partial<Record<string, string>> = catalogues[localeFromCookie(locale ?? undefined)].Error.codes;
   return codes[code];
+}
+
+/** An error that names its catalogue key (AppError.words), in the user's language. */
+export function errorWordsIn(words: ErrorWords, locale: string | null | undefined): string {
+  const language = localeFromCookie(locale ?? undefined);
+  const t = createTranslator({ locale: language, messages: catalogues[language] });
+  return (t as unknown as (key: string, params: ErrorWords["params"]) => string)(words.key, words.params);
 }

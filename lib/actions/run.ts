@@ -9,7 +9,7 @@ import type { ScopeOptions } from "@/lib/db/tenant-scope";
 import { AppError, forbidden, isAppError, notFound } from "@/lib/errors";
 import { fieldErrorsOf, formDataToObject } from "@/lib/validation/zod";
 import type { ActionContext, ActionDefinition, ActionResult, PlatformActionDefinition } from "./define";
-import { errorCodeWords } from "./error-words";
+import { errorCodeWords, errorWordsIn } from "./error-words";
 import { isSubmissionKey, SUBMISSION_KEY_FIELD } from "./submission-key";
 import { claimSubmission, purgeSubmissions, storeSubmissionResult } from "./submissions";
 
@@ -129,7 +129,7 @@ async function parseInput(schema: ZodType, input: unknown): Promise<unknown> {
 
 function failure(error: unknown, requestId: string, actionName: string, locale?: string | null): ActionResult<never> {
   if (isAppError(error)) {
-    const message = errorCodeWords(error.code, locale) ?? error.userMessage;
+    const message = error.words ? errorWordsIn(error.words, locale) : (errorCodeWords(error.code, locale) ?? error.userMessage);
     return { ok: false, code: error.code, message, fieldErrors: error.fieldErrors };
   }
   const prismaCode = (error as { code?: unknown })?.code;

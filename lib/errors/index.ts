@@ -12,7 +12,12 @@ export type AppErrorCode =
   /** Someone else saved the record after the form was shown. */
   | "STALE"
   /** A business number (receipt, proof) already recorded where it may appear once. */
-  | "NUMBER_TAKEN";
+  | "NUMBER_TAKEN"
+  /** An upload past one of its limits (size, unpacked size, cell, columns, rows, time, memory). */
+  | "UPLOAD_LIMIT";
+
+/** Where an error's words live in messages/<locale>/*.json, with the values they name. */
+export type ErrorWords = { key: string; params: Record<string, string | number> };
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
@@ -20,13 +25,16 @@ export class AppError extends Error {
   readonly userMessage: string;
   /** Field-level messages for forms, keyed by field name. */
   readonly fieldErrors?: Record<string, string[]>;
+  /** The catalogue key and params of userMessage, so the pipeline can answer in the user's language. */
+  readonly words?: ErrorWords;
 
-  constructor(code: AppErrorCode, userMessage: string, fieldErrors?: Record<string, string[]>) {
+  constructor(code: AppErrorCode, userMessage: string, fieldErrors?: Record<string, string[]>, words?: ErrorWords) {
     super(`${code}: ${userMessage}`);
     this.name = "AppError";
     this.code = code;
     this.userMessage = userMessage;
     this.fieldErrors = fieldErrors;
+    this.words = words;
   }
 }
 

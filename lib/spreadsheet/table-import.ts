@@ -25,9 +25,9 @@ import { z } from "@/lib/validation/zod";
 import { cellDisplay, isEmptyCell, type Cell } from "./cells";
 import { headerScore, matchHeaders, type ImportColumn } from "./columns";
 import { ImportFileError, readSpreadsheet } from "./read";
+import { boundRejectedRows, TABLE_UPLOAD_LIMITS } from "./upload-limits";
 
-export const MAX_TABLE_ROWS = 20_000;
-const MAX_TABLE_BYTES = 10 * 1024 * 1024;
+export const MAX_TABLE_ROWS = TABLE_UPLOAD_LIMITS.maxRows;
 
 export type RowResult<T> = { ok: true; value: T } | { ok: false; reasons: string[] };
 export const acceptRow = <T>(value: T): RowResult<T> => ({ ok: true, value });
@@ -52,7 +52,10 @@ export type TableImportReport = {
   ignoredColumns: string[];
   total: number;
   accepted: number;
+  /** The rejected rows as excerpts, as many as the report's budget holds (upload-limits.ts). */
   rejected: RejectedRow[];
+  /** Rejected rows past the budget: counted, not listed. */
+  rejectedOmitted: number;
   /** Accepted rows that saveRow noted, by row number. */
   notes: NotedRow[];
 };
@@ -66,14 +69,15 @@ type ParsedTable<T> = {
 
 /**
  * Reads a whole small table: finds the header row among the first ten, maps the columns,
- * parses every non-empty row. A file that cannot be read throws ImportFileError.
+ * parses every non-empty row. A file that cannot be read throws ImportFileError; one past
+ * the limits of a table (TABLE_UPLOAD_LIMITS) throws UploadLimitError, which the action answers as is.
  */
 export async function readTable<Key extends string, T>(
   file: File,
   columns: readonly ImportColumn<Key>[],
   parseRow: (values: RowValues<Key>, rowNumber: number) => RowResult<T>,
 ): Promise<ParsedTable<T>> {
-  const sheet = await readSpreadsheet(file.stream(), { fileName: file.name, maxBytes: MAX_TABLE_BYTES, maxRows: MAX_TABLE_ROWS });
+  const sheet = await readSpreadsheet(file.stream(), { fileName: file.name, declaredBytes: file.size, limits: TABLE_UPLOAD_LIMITS });
   let mapping: Partial<Record<Key, number>> | null = null;
   let headers: string[] = [];
   let ignoredColumns: string[] = [];
@@ -218,6 +222,7 @@ async function runTableImport<Key extends string, T, Shape extends OptionsShape>
   else await ctx.tx.$executeRawUnsafe("RELEASE SAVEPOINT table_import");
 
   rejected.sort((a, b) => a.rowNumber - b.rowNumber);
+  const bounded = boundRejectedRows(rejected);
   return {
     mode,
     fileName: table.fileName,
@@ -225,7 +230,8 @@ async function runTableImport<Key extends string, T, Shape extends OptionsShape>
     ignoredColumns: table.ignoredColumns,
     total: table.rows.length,
     accepted,
-    rejected,
-    notes,
+    rejected: bounded.kept,
+    rejectedOmitted: bounded.omitted,
+    notes: notes.slice(0, 1_000),
   };
 }

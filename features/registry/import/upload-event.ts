@@ -5,4 +5,4 @@ import type { ImportProgress } from "./run-import";
 export type UploadEvent =
   | { type: "progress"; phase: ImportProgress["phase"]; done: number; total?: number }
   | { type: "result"; jobId: string; status: "DRY_RUN" | "COMMITTED" | "FAILED"; error?: string }
-  | { type: "error"; message: string };
+  | { type: "error"; message: string; code?: string };

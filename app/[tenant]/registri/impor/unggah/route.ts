@@ -10,6 +10,9 @@ import { RegistrySource } from "@/lib/generated/prisma/enums";
 import { checkRegistryImport, commitRegistryImport, ImportRefusedError, type ImportProgress } from "@/features/registry/import/run-import";
 import type { UploadEvent } from "@/features/registry/import/upload-event";
 import { z } from "@/lib/validation/zod";
+import { errorWordsIn } from "@/lib/actions/error-words";
+import { localeCookieName } from "@/lib/i18n/locales";
+import { declaredLength, REGISTRY_UPLOAD_LIMITS, refuseDeclaredLength, UploadLimitError } from "@/lib/spreadsheet/upload-limits";
 
 export const dynamic = "force-dynamic";
 
@@ -37,6 +40,20 @@ export const POST = tenantRoute({ page: "registryImport", people: false }, async
     return Response.json({ type: "error", message: "Permintaan impor tidak lengkap." }, { status: 400 });
   }
   const { mode, job, source, name, size } = query.data;
+  const locale = cookie(request, localeCookieName);
+  // A body declared past the limit is refused before a byte of it is read.
+  try {
+    refuseDeclaredLength(declaredLength(request.headers), REGISTRY_UPLOAD_LIMITS);
+    refuseDeclaredLength(size, REGISTRY_UPLOAD_LIMITS);
+  } catch (error) {
+    if (!(error instanceof UploadLimitError)) throw error;
+    await request.body?.cancel().catch(() => undefined);
+    return Response.json(
+      { type: "error", code: error.code, message: errorWordsIn(error.words!, locale) },
+      // Closing the connection spares the server reading the rest of the body to keep it open.
+      { status: 413, headers: { connection: "close" } },
+    );
+  }
   const body = request.body;
   const meta = { requestId: requestId(request.headers) ?? randomUUID(), ip: clientIp(request.headers) };
 
@@ -61,6 +78,8 @@ export const POST = tenantRoute({ page: "registryImport", people: false }, async
       } catch (error) {
         if (error instanceof ImportRefusedError) {
           send({ type: "error", message: error.userMessage });
+        } else if (error instanceof UploadLimitError) {
+          send({ type: "error", code: error.code, message: errorWordsIn(error.words!, locale) });
         } else {
           console.error(`[registry import] request ${meta.requestId}`, error);
           send({ type: "error", message: `Impor gagal; tidak ada data yang diubah. Kode rujukan: ${meta.requestId.slice(0, 8)}.` });
@@ -74,3 +93,8 @@ export const POST = tenantRoute({ page: "registryImport", people: false }, async
     headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store", "x-accel-buffering": "no" },
   });
 });
+
+function cookie(request: Request, name: string): string | undefined {
+  const pair = (request.headers.get("cookie") ?? "").split(/;\s*/).find((part) => part.startsWith(`${name}=`));
+  return pair?.slice(name.length + 1);
+}
