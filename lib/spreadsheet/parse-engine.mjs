@@ -264,7 +264,7 @@ export async function inspectZip(buffer, limits) {
   const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   const u16 = (at) => view.getUint16(at, true);
   const u32 = (at) => view.getUint32(at, true);
-  const broken = () => new LimitFailure("zip");
+  const broken = () => new FileFailure(XLSX_UNREADABLE);
 
   let end = -1;
   for (let at = buffer.byteLength - 22; at >= Math.max(0, buffer.byteLength - 22 - 0xffff); at -= 1) {
@@ -315,7 +315,8 @@ export async function inspectZip(buffer, limits) {
     } else if (entry.method === 8) {
       const inflated = await inflatedSize(buffer.subarray(start, stop), entry.size);
       // The reader trusts no declared size, so an entry that inflates past its own is a bomb.
-      if (inflated !== entry.size) throw new LimitFailure(inflated > entry.size ? "unpacked" : "zip");
+      if (inflated > entry.size) throw new LimitFailure("unpacked");
+      if (inflated !== entry.size) throw broken();
     } else {
       throw broken();
     }
@@ -341,7 +342,7 @@ function inflatedSize(data, declared) {
       }
     });
     inflate.on("end", () => resolve(size));
-    inflate.on("error", () => reject(new LimitFailure("zip")));
+    inflate.on("error", () => reject(new FileFailure(XLSX_UNREADABLE)));
     inflate.end(data);
   });
 }

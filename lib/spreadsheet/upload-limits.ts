@@ -53,7 +53,7 @@ export const TABLE_UPLOAD_LIMITS: UploadLimits = {
   timeoutMs: 60_000,
 };
 
-export type UploadLimitKind = "bytes" | "unpacked" | "cell" | "line" | "columns" | "rows" | "time" | "memory" | "zip";
+export type UploadLimitKind = "bytes" | "unpacked" | "cell" | "line" | "columns" | "rows" | "time" | "memory";
 
 const words = createTranslator({ locale: "id", messages: id, namespace: "UploadLimits" });
 
@@ -80,7 +80,6 @@ export function uploadLimitError(limit: UploadLimitKind, limits: UploadLimits, r
     rows: limits.maxRows,
     time: Math.round(limits.timeoutMs / 1000),
     memory: undefined,
-    zip: undefined,
   };
   return new UploadLimitError(limit, { max: max[limit], row });
 }
