@@ -26,4 +26,4 @@ export declare function decodeText(
   onEncoding?: (encoding: TextEncodingName) => void,
 ): AsyncGenerator<string, void, undefined>;
 
-export declare function inspectZip(buffer: Buffer, limits: UploadLimits): Promise<void>;
+export declare function inspectZip(buffer: Buffer, limits: UploadLimits): Promise<Buffer>;

@@ -94,7 +94,8 @@ async function* csvRows(bytes, limits, onEncoding) {
   } catch (error) {
     if (error instanceof LimitFailure || error instanceof FileFailure) throw error;
     const code = error?.code;
-    if (code === "CSV_MAX_RECORD_SIZE") throw new LimitFailure("line", rowNumber + 1);
+    // csv-parse's own count: records it had parsed but not handed over yet are counted too.
+    if (code === "CSV_MAX_RECORD_SIZE") throw new LimitFailure("line", error.lines ?? rowNumber + 1);
     if (typeof code === "string" && code.startsWith("CSV_")) {
       throw new FileFailure(`Berkas CSV tidak dapat dibaca sekitar baris ${rowNumber + 1} (${code}).`);
     }
@@ -194,8 +195,8 @@ function incompleteUtf8Tail(data) {
 
 const XLSX_UNREADABLE = "Berkas .xlsx tidak dapat dibaca: mungkin rusak, dilindungi kata sandi, atau bukan berkas Excel.";
 
-async function* xlsxRows(buffer, limits) {
-  await inspectZip(buffer, limits);
+async function* xlsxRows(upload, limits) {
+  const buffer = await inspectZip(upload, limits);
   // Loaded only for .xlsx: it is most of this thread's start-up time.
   const { default: ExcelJS } = await import("exceljs");
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
@@ -259,6 +260,7 @@ const DATA_DESCRIPTOR = 0x08074b50;
  * memory); then each entry is inflated and counted without being kept, so an entry that
  * inflates past what it declared is caught too. The entries must follow one another as the
  * directory says, so the reader, which walks the local headers, sees exactly these.
+ * Returns the zip in the order the reader needs (readerOrder).
  */
 export async function inspectZip(buffer, limits) {
   const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
@@ -313,8 +315,8 @@ export async function inspectZip(buffer, limits) {
     if (entry.method === 0) {
       if (entry.compressed !== entry.size) throw broken();
     } else if (entry.method === 8) {
-      const inflated = await inflatedSize(buffer.subarray(start, stop), entry.size);
       // The reader trusts no declared size, so an entry that inflates past its own is a bomb.
+      const inflated = await inflatedSize(buffer.subarray(start, stop), entry.size);
       if (inflated > entry.size) throw new LimitFailure("unpacked");
       if (inflated !== entry.size) throw broken();
     } else {
@@ -325,8 +327,29 @@ export async function inspectZip(buffer, limits) {
       // The data descriptor after the data: 12 bytes, or 16 with its signature.
       expected += stop + 4 <= buffer.byteLength && u32(stop) === DATA_DESCRIPTOR ? 16 : 12;
     }
+    entry.end = expected;
   }
   if (expected > directoryOffset) throw broken();
+  return readerOrder(buffer, entries, directoryOffset);
+}
+
+/** The parts the reader needs before a worksheet, in the order it needs them. */
+const FIRST_PARTS = ["xl/_rels/workbook.xml.rels", "xl/workbook.xml", "xl/sharedstrings.xml", "xl/styles.xml"];
+
+/**
+ * The same zip with the workbook's relations, the workbook, the shared strings and the styles
+ * moved before the worksheets. Excel and LibreOffice write the shared strings after the
+ * sheets; the streaming reader then parks each sheet in a temporary file and, when the parts
+ * arrive in one burst, reads it without its shared strings. The reader walks local headers
+ * only, so the central directory is copied as it was.
+ */
+function readerOrder(buffer, entries, directoryOffset) {
+  const rank = (entry) => {
+    const index = FIRST_PARTS.indexOf(entry.name.toLowerCase());
+    return index === -1 ? FIRST_PARTS.length : index;
+  };
+  const ordered = [...entries].sort((a, b) => rank(a) - rank(b) || a.offset - b.offset);
+  return Buffer.concat([...ordered.map((entry) => buffer.subarray(entry.offset, entry.end)), buffer.subarray(directoryOffset)]);
 }
 
 /** Inflates and counts without keeping the output; stops once past `declared`. */

@@ -25,7 +25,7 @@ import { z } from "@/lib/validation/zod";
 import { cellDisplay, isEmptyCell, type Cell } from "./cells";
 import { headerScore, matchHeaders, type ImportColumn } from "./columns";
 import { ImportFileError, readSpreadsheet } from "./read";
-import { boundRejectedRows, TABLE_UPLOAD_LIMITS } from "./upload-limits";
+import { boundRejectedRows, refuseDeclaredLength, TABLE_UPLOAD_LIMITS } from "./upload-limits";
 
 export const MAX_TABLE_ROWS = TABLE_UPLOAD_LIMITS.maxRows;
 
@@ -77,6 +77,8 @@ export async function readTable<Key extends string, T>(
   columns: readonly ImportColumn<Key>[],
   parseRow: (values: RowValues<Key>, rowNumber: number) => RowResult<T>,
 ): Promise<ParsedTable<T>> {
+  // Before file.stream(), which starts pulling the body.
+  refuseDeclaredLength(file.size, TABLE_UPLOAD_LIMITS);
   const sheet = await readSpreadsheet(file.stream(), { fileName: file.name, declaredBytes: file.size, limits: TABLE_UPLOAD_LIMITS });
   let mapping: Partial<Record<Key, number>> | null = null;
   let headers: string[] = [];
