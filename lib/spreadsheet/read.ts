@@ -219,7 +219,7 @@ const WORKER_NAME = "parse-worker.mjs";
  * folder when this file was bundled (Next), whose server runs there.
  */
 function workerFile(): string {
-  const beside = import.meta.url.startsWith("file:") ? fileURLToPath(new URL(WORKER_NAME, import.meta.url)) : null;
+  const beside = import.meta.url.startsWith("file:") ? path.join(path.dirname(fileURLToPath(import.meta.url)), WORKER_NAME) : null;
   if (beside && existsSync(beside)) return beside;
   return path.join(process.cwd(), "lib", "spreadsheet", WORKER_NAME);
 }
