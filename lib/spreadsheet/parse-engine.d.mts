@@ -17,7 +17,7 @@ export declare function parseRows(
   bytes: AsyncIterable<Uint8Array>,
   limits: UploadLimits,
   onEncoding?: (name: TextEncodingName) => void,
-): AsyncGenerator<SheetRow>;
+): AsyncGenerator<SheetRow & { chars: number }>;
 
 export declare function detectDelimiter(line: string): string;
 

@@ -30,26 +30,33 @@ export class FileFailure extends Error {
 /** Rows of the upload, each checked against the limits. */
 export async function* parseRows(format, bytes, limits, onEncoding) {
   let count = 0;
+  let text = 0;
   const rows = format === "xlsx" ? xlsxRows(await collect(bytes), limits) : csvRows(bytes, limits, onEncoding);
   for await (const row of rows) {
     count += 1;
     // One header row (or a few title rows above it) on top of the data.
     if (count > limits.maxRows + 20) throw new LimitFailure("rows");
-    checkCells(row, limits);
+    row.chars = checkCells(row, limits);
+    text += row.chars;
+    if (text > limits.maxTextChars) throw new LimitFailure("unpacked", undefined, limits.maxTextChars);
     yield row;
   }
 }
 
+/** Holds a row to the column and cell limits; returns its characters of text. */
 function checkCells(row, limits) {
   const { cells } = row;
+  let chars = 0;
   for (let index = 0; index < cells.length; index += 1) {
     const cell = cells[index];
     if (cell === null || cell === undefined || cell === "") continue;
     if (index >= limits.maxColumns) throw new LimitFailure("columns", row.rowNumber);
     const text = typeof cell === "string" ? cell : typeof cell === "object" && !(cell instanceof Date) ? (cell.formula ?? cell.error ?? "") : "";
     if (text.length > limits.maxCellChars) throw new LimitFailure("cell", row.rowNumber);
+    chars += text.length + 8;
   }
   if (cells.length > limits.maxColumns) cells.length = limits.maxColumns;
+  return chars;
 }
 
 async function collect(bytes) {

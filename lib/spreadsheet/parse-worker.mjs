@@ -6,6 +6,8 @@ import { parentPort, workerData } from "node:worker_threads";
 import { FileFailure, LimitFailure, parseRows } from "./parse-engine.mjs";
 
 const BATCH = 500;
+/** Characters of a batch: rows of long cells go in smaller batches. */
+const BATCH_CHARS = 1024 * 1024;
 /** Batches sent and not yet taken before this thread waits. */
 const AHEAD = 4;
 
@@ -55,12 +57,15 @@ async function main() {
   const { format, limits } = workerData;
   let encoding = null;
   let batch = [];
+  let chars = 0;
   try {
-    for await (const row of parseRows(format, bytes(), limits, (name) => (encoding = name))) {
+    for await (const { chars: rowChars, ...row } of parseRows(format, bytes(), limits, (name) => (encoding = name))) {
       batch.push(row);
-      if (batch.length >= BATCH) {
+      chars += rowChars;
+      if (batch.length >= BATCH || chars >= BATCH_CHARS) {
         await send(batch);
         batch = [];
+        chars = 0;
       }
     }
     if (batch.length > 0) await send(batch);

@@ -25,7 +25,7 @@ import { z } from "@/lib/validation/zod";
 import { cellDisplay, isEmptyCell, type Cell } from "./cells";
 import { headerScore, matchHeaders, type ImportColumn } from "./columns";
 import { ImportFileError, readSpreadsheet } from "./read";
-import { boundRejectedRows, refuseDeclaredLength, TABLE_UPLOAD_LIMITS } from "./upload-limits";
+import { boundRejectedRows, excerpt, refuseDeclaredLength, TABLE_UPLOAD_LIMITS } from "./upload-limits";
 
 export const MAX_TABLE_ROWS = TABLE_UPLOAD_LIMITS.maxRows;
 
@@ -102,7 +102,8 @@ export async function readTable<Key extends string, T>(
       const index = mapping[column.key];
       values[column.key] = index === undefined ? null : (row.cells[index] ?? null);
     }
-    rows.push({ rowNumber: row.rowNumber, cells, result: parseRow(values, row.rowNumber) });
+    // Only a rejected row's excerpt is ever shown: the whole text of every row is not kept.
+    rows.push({ rowNumber: row.rowNumber, cells: cells.map((cell) => excerpt(cell)), result: parseRow(values, row.rowNumber) });
   }
   if (!mapping) {
     const required = columns.filter((column) => column.required).map((column) => column.header);

@@ -14,6 +14,11 @@ export type UploadLimits = {
   maxSharedStringsBytes: number;
   /** Characters of one cell. */
   maxCellChars: number;
+  /**
+   * Characters of all cells together: one long shared string in every cell of an .xlsx
+   * multiplies itself without making the file any larger.
+   */
+  maxTextChars: number;
   /** Columns holding a value. */
   maxColumns: number;
   /** Data rows (up to 20 title rows above the header come on top). */
@@ -35,6 +40,7 @@ export const REGISTRY_UPLOAD_LIMITS: UploadLimits = {
   maxUnpackedBytes: 800 * MB,
   maxSharedStringsBytes: 96 * MB,
   maxCellChars: 2_000,
+  maxTextChars: 160 * MB,
   maxColumns: 100,
   maxRows: 500_000,
   maxHeapMb: 384,
@@ -47,6 +53,7 @@ export const TABLE_UPLOAD_LIMITS: UploadLimits = {
   maxUnpackedBytes: 64 * MB,
   maxSharedStringsBytes: 16 * MB,
   maxCellChars: 2_000,
+  maxTextChars: 32 * MB,
   maxColumns: 100,
   maxRows: 20_000,
   maxHeapMb: 128,
@@ -108,7 +115,8 @@ export const REPORT_LIMITS = {
 
 type ReportRow = { rowNumber: number; reasons: string[]; cells: string[] };
 
-const excerpt = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+/** A text cut to `max` characters, the cut marked with an ellipsis. */
+export const excerpt = (text: string, max: number = REPORT_LIMITS.cellChars) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /**
  * Rejected rows as a report may keep them: cells and reasons cut to excerpts, rows kept in
