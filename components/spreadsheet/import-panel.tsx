@@ -149,7 +149,7 @@ export function ImportPanel({ action, templateHref, idPrefix, downloadBase, chil
             </div>
             <div>
               <dt className="inline text-muted">{t("rejected")}: </dt>
-              <dd className="inline font-semibold tabular-nums text-red-800">{number(report.rejected.length)}</dd>
+              <dd className="inline font-semibold tabular-nums text-red-800">{number(report.rejected.length + (report.rejectedOmitted ?? 0))}</dd>
             </div>
           </dl>
           {report.ignoredColumns.length > 0 ? <p className="text-sm text-muted">{t("ignoredColumns", { columns: report.ignoredColumns.join(", ") })}</p> : null}
@@ -182,8 +182,13 @@ export function ImportPanel({ action, templateHref, idPrefix, downloadBase, chil
                   </TableBody>
                 </Table>
               </div>
-              {report.rejected.length > SHOWN_REJECTED ? (
-                <p className="text-sm text-muted">{t("rejectedMore", { shown: number(SHOWN_REJECTED), total: number(report.rejected.length) })}</p>
+              {report.rejected.length + (report.rejectedOmitted ?? 0) > SHOWN_REJECTED ? (
+                <p className="text-sm text-muted">
+                  {t("rejectedMore", {
+                    shown: number(Math.min(SHOWN_REJECTED, report.rejected.length)),
+                    total: number(report.rejected.length + (report.rejectedOmitted ?? 0)),
+                  })}
+                </p>
               ) : null}
             </div>
           ) : null}

@@ -1,5 +1,7 @@
 // The words of an error code that means the same wherever it is raised, in the user's
 // language (messages/<locale>/Error.json, "codes"). Other codes keep their own message.
+import { createTranslator } from "next-intl";
+import type { ErrorWords } from "@/lib/errors";
 import { catalogues } from "@/lib/i18n/catalogues";
 import { localeFromCookie } from "@/lib/i18n/locales";
 
@@ -11,4 +13,11 @@ export function errorCodeWords(code: string, locale: string | null | undefined):
 /** The message beside a field whose id, number or code holds characters that cannot be stored. */
 export function badCharactersFieldWords(locale: string | null | undefined): string {
   return catalogues[localeFromCookie(locale ?? undefined)].Error.badCharactersField;
+}
+
+/** An error that names its catalogue key (AppError.words), in the user's language. */
+export function errorWordsIn(words: ErrorWords, locale: string | null | undefined): string {
+  const language = localeFromCookie(locale ?? undefined);
+  const t = createTranslator({ locale: language, messages: catalogues[language] });
+  return (t as unknown as (key: string, params: ErrorWords["params"]) => string)(words.key, words.params);
 }

@@ -11,7 +11,7 @@ import { cleanInput } from "@/lib/validation/bad-bytes";
 import { isFreeTextAt } from "@/lib/validation/free-text";
 import { fieldErrorsOf, formDataToObject } from "@/lib/validation/zod";
 import type { ActionContext, ActionDefinition, ActionResult, PlatformActionDefinition } from "./define";
-import { badCharactersFieldWords, errorCodeWords } from "./error-words";
+import { badCharactersFieldWords, errorCodeWords, errorWordsIn } from "./error-words";
 import { isSubmissionKey, SUBMISSION_KEY_FIELD } from "./submission-key";
 import { claimSubmission, purgeSubmissions, storeSubmissionResult } from "./submissions";
 
@@ -144,7 +144,7 @@ async function parseInput(schema: ZodType, input: unknown): Promise<unknown> {
 
 function failure(error: unknown, requestId: string, actionName: string, locale?: string | null): ActionResult<never> {
   if (isAppError(error)) {
-    const message = errorCodeWords(error.code, locale) ?? error.userMessage;
+    const message = error.words ? errorWordsIn(error.words, locale) : (errorCodeWords(error.code, locale) ?? error.userMessage);
     return { ok: false, code: error.code, message, fieldErrors: error.fieldErrors };
   }
   const prismaCode = (error as { code?: unknown })?.code;

@@ -14,7 +14,12 @@ export type AppErrorCode =
   /** A business number (receipt, proof) already recorded where it may appear once. */
   | "NUMBER_TAKEN"
   /** An id, number or code holding NUL or a lone surrogate, which cannot be stored. */
-  | "BAD_CHARACTERS";
+  | "BAD_CHARACTERS"
+  /** An upload past one of its limits (size, unpacked size, cell, columns, rows, time, memory). */
+  | "UPLOAD_LIMIT";
+
+/** Where an error's words live in messages/<locale>/*.json, with the values they name. */
+export type ErrorWords = { key: string; params: Record<string, string | number> };
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
@@ -22,13 +27,16 @@ export class AppError extends Error {
   readonly userMessage: string;
   /** Field-level messages for forms, keyed by field name. */
   readonly fieldErrors?: Record<string, string[]>;
+  /** The catalogue key and params of userMessage, so the pipeline can answer in the user's language. */
+  readonly words?: ErrorWords;
 
-  constructor(code: AppErrorCode, userMessage: string, fieldErrors?: Record<string, string[]>) {
+  constructor(code: AppErrorCode, userMessage: string, fieldErrors?: Record<string, string[]>, words?: ErrorWords) {
     super(`${code}: ${userMessage}`);
     this.name = "AppError";
     this.code = code;
     this.userMessage = userMessage;
     this.fieldErrors = fieldErrors;
+    this.words = words;
   }
 }
 

@@ -26,9 +26,9 @@ import { z } from "@/lib/validation/zod";
 import { cellDisplay, isEmptyCell, type Cell } from "./cells";
 import { headerScore, matchHeaders, type ImportColumn } from "./columns";
 import { ImportFileError, readSpreadsheet } from "./read";
+import { boundRejectedRows, excerpt, refuseDeclaredLength, TABLE_UPLOAD_LIMITS } from "./upload-limits";
 
-export const MAX_TABLE_ROWS = 20_000;
-const MAX_TABLE_BYTES = 10 * 1024 * 1024;
+export const MAX_TABLE_ROWS = TABLE_UPLOAD_LIMITS.maxRows;
 
 export type RowResult<T> = { ok: true; value: T } | { ok: false; reasons: string[] };
 export const acceptRow = <T>(value: T): RowResult<T> => ({ ok: true, value });
@@ -53,7 +53,10 @@ export type TableImportReport = {
   ignoredColumns: string[];
   total: number;
   accepted: number;
+  /** The rejected rows as excerpts, as many as the report's budget holds (upload-limits.ts). */
   rejected: RejectedRow[];
+  /** Rejected rows past the budget: counted, not listed. */
+  rejectedOmitted: number;
   /** Accepted rows that saveRow noted, by row number. */
   notes: NotedRow[];
 };
@@ -67,14 +70,17 @@ type ParsedTable<T> = {
 
 /**
  * Reads a whole small table: finds the header row among the first ten, maps the columns,
- * parses every non-empty row. A file that cannot be read throws ImportFileError.
+ * parses every non-empty row. A file that cannot be read throws ImportFileError; one past
+ * the limits of a table (TABLE_UPLOAD_LIMITS) throws UploadLimitError, which the action answers as is.
  */
 export async function readTable<Key extends string, T>(
   file: File,
   columns: readonly ImportColumn<Key>[],
   parseRow: (values: RowValues<Key>, rowNumber: number) => RowResult<T>,
 ): Promise<ParsedTable<T>> {
-  const sheet = await readSpreadsheet(file.stream(), { fileName: file.name, maxBytes: MAX_TABLE_BYTES, maxRows: MAX_TABLE_ROWS });
+  // Before file.stream(), which starts pulling the body.
+  refuseDeclaredLength(file.size, TABLE_UPLOAD_LIMITS);
+  const sheet = await readSpreadsheet(file.stream(), { fileName: file.name, declaredBytes: file.size, limits: TABLE_UPLOAD_LIMITS });
   let mapping: Partial<Record<Key, number>> | null = null;
   let headers: string[] = [];
   let ignoredColumns: string[] = [];
@@ -97,7 +103,8 @@ export async function readTable<Key extends string, T>(
       const index = mapping[column.key];
       values[column.key] = index === undefined ? null : (row.cells[index] ?? null);
     }
-    rows.push({ rowNumber: row.rowNumber, cells, result: parseRow(values, row.rowNumber) });
+    // Only a rejected row's excerpt is ever shown: the whole text of every row is not kept.
+    rows.push({ rowNumber: row.rowNumber, cells: cells.map((cell) => excerpt(cell)), result: parseRow(values, row.rowNumber) });
   }
   if (!mapping) {
     const required = columns.filter((column) => column.required).map((column) => column.header);
@@ -228,6 +235,7 @@ async function runTableImport<Key extends string, T, Shape extends OptionsShape>
   }
 
   rejected.sort((a, b) => a.rowNumber - b.rowNumber);
+  const bounded = boundRejectedRows(rejected);
   return {
     mode,
     fileName: table.fileName,
@@ -235,7 +243,8 @@ async function runTableImport<Key extends string, T, Shape extends OptionsShape>
     ignoredColumns: table.ignoredColumns,
     total: table.rows.length,
     accepted,
-    rejected,
-    notes,
+    rejected: bounded.kept,
+    rejectedOmitted: bounded.omitted,
+    notes: notes.slice(0, 1_000),
   };
 }

@@ -34,6 +34,7 @@ import ResultsDashboard from "./ResultsDashboard.json" with { type: "json" };
 import RevolvingFunds from "./RevolvingFunds.json" with { type: "json" };
 import RevolvingFundsDashboard from "./RevolvingFundsDashboard.json" with { type: "json" };
 import Spreadsheet from "./Spreadsheet.json" with { type: "json" };
+import UploadLimits from "./UploadLimits.json" with { type: "json" };
 
 /** The English catalogue: one file per namespace, so areas of the app edit their own. */
 const messages = {
@@ -73,6 +74,7 @@ const messages = {
   RevolvingFunds,
   RevolvingFundsDashboard,
   Spreadsheet,
+  UploadLimits,
 };
 
 export default messages;

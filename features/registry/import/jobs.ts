@@ -2,14 +2,17 @@
 // sends the check; the commit button sends the commit. Both write in one transaction each (see
 // run-import.ts), so a worker that dies mid-way leaves the registry as it was, and the retry
 // starts again from the kept file or the kept rows.
+import { errorWordsIn } from "@/lib/actions/error-words";
 import { defineJob } from "@/lib/jobs/kinds";
+import { UploadLimitError } from "@/lib/spreadsheet/upload-limits";
 import { JobRefusedError, runTrackedJob, type TrackedJobData } from "@/lib/jobs/tracked";
 import type { RegistrySource } from "@/lib/generated/prisma/enums";
 import { dropExpiredStaged } from "./store";
 import { checkRegistryImport, commitRegistryImport, ImportRefusedError } from "./run-import";
 
 /** What the upload route keeps beside the file. */
-export type RegistryCheckInput = { source: RegistrySource; fileSize?: number; requestId?: string; ip?: string | null };
+/** `locale`: the uploader's language, for a refusal read later on the page. */
+export type RegistryCheckInput = { source: RegistrySource; fileSize?: number; locale?: string; requestId?: string; ip?: string | null };
 export type RegistryCommitInput = { requestId?: string; ip?: string | null };
 
 /** 15 minutes: the import's own transactions give up after 10. */
@@ -44,6 +47,7 @@ export const registryCheckJob = defineJob<TrackedJobData>({
         return { resultId: outcome.jobId };
       } catch (error) {
         if (error instanceof ImportRefusedError) throw new JobRefusedError(error.userMessage);
+        if (error instanceof UploadLimitError) throw new JobRefusedError(errorWordsIn(error.words!, input.locale));
         throw error;
       }
     }),

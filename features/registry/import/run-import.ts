@@ -17,6 +17,7 @@ import { ImportFileError, readSpreadsheet, type SpreadsheetFormat, type TextEnco
 import { applyStaged, dropExpiredStaged, dropStaged, keepStaged, restageAndCompare, stageAndCompare, STAGED_FOR_HOURS, type StagedCounts } from "./store";
 import { validateExtract } from "./validate";
 import type { RejectedRow } from "@/lib/spreadsheet/table-import";
+import { boundHeaders, boundRejectedRows, REGISTRY_UPLOAD_LIMITS, type UploadLimits } from "@/lib/spreadsheet/upload-limits";
 
 export type ImportProgress = {
   phase: "read" | "stage" | "write";
@@ -41,8 +42,10 @@ export type RegistryImportReport = {
   totalRows: number;
   skippedRows: number;
   rejectedRows: number;
-  /** Every rejected row, with its reasons and its cells as they were. */
+  /** The rejected rows with their reasons and excerpts of their cells, as many as the report's budget holds. */
   rejected: RejectedRow[];
+  /** Rejected rows past the budget: counted in rejectedRows, not listed. */
+  rejectedOmitted?: number;
   /** Set when the file or the commit failed: shown to the user. */
   error?: string;
   durationMs?: { read: number; database: number };
@@ -76,6 +79,8 @@ export type CheckImportOptions = ImportCommon & {
   fileSize?: number;
   source: RegistrySource;
   today?: Date;
+  /** Tests only: tighter limits than the registry's. */
+  limits?: Partial<UploadLimits>;
 };
 
 export type CommitImportOptions = ImportCommon & {
@@ -96,7 +101,10 @@ export class ImportRefusedError extends Error {
   }
 }
 
-/** The dry run: reads and checks the file, compares it with the registry, keeps the valid rows. */
+/**
+ * The dry run: reads and checks the file, compares it with the registry, keeps the valid rows.
+ * A file past the upload limits is refused with UploadLimitError and leaves nothing behind.
+ */
 export async function checkRegistryImport(options: CheckImportOptions): Promise<ImportOutcome> {
   const { withTenant, tenantId } = options;
   const started = Date.now();
@@ -128,6 +136,8 @@ export async function checkRegistryImport(options: CheckImportOptions): Promise<
   try {
     const sheet = await readSpreadsheet(options.body, {
       fileName: options.fileName,
+      declaredBytes: options.fileSize,
+      limits: { ...REGISTRY_UPLOAD_LIMITS, ...options.limits },
       onBytes: (bytes) => options.onProgress?.({ phase: "read", done: bytes, total: options.fileSize }),
     });
     report.format = sheet.format;
@@ -154,14 +164,16 @@ export async function checkRegistryImport(options: CheckImportOptions): Promise<
     return { jobId: job, status: "FAILED", counts: null, totalRows: 0, rejectedRows: 0, skippedRows: 0, error: error.userMessage };
   }
 
+  const kept = boundRejectedRows(extract.rejected);
   Object.assign(report, {
-    headers: extract.headers,
+    headers: boundHeaders(extract.headers),
     headerRowNumber: extract.headerRowNumber,
-    ignoredColumns: extract.ignoredColumns,
+    ignoredColumns: boundHeaders(extract.ignoredColumns),
     totalRows: extract.totalRows,
     skippedRows: extract.skippedRows,
     rejectedRows: extract.rejected.length,
-    rejected: extract.rejected,
+    rejected: kept.kept,
+    rejectedOmitted: kept.omitted,
   });
   const readMs = Date.now() - started;
   return withTenant(

@@ -13,6 +13,7 @@ import { cellCode, cellDate, cellDisplay, cellId, cellText, cleanText, formatDmy
 import { cellDesil, cellDisability, cellEducation, cellFlag, cellRelation, cellRtRw, cellSex, splitRtRw } from "./cells";
 import { COLUMN_BY_KEY, headerScore, mapHeaders, type ColumnKey, type HeaderMapping } from "./columns";
 import { ImportFileError, type SheetRow, type SpreadsheetFormat } from "@/lib/spreadsheet/read";
+import { excerpt } from "@/lib/spreadsheet/upload-limits";
 
 export type StagedHousehold = {
   noKk: string;
@@ -154,7 +155,8 @@ export async function validateExtract(rows: AsyncIterable<SheetRow>, context: Va
     }
     pending.push({
       rowNumber: row.rowNumber,
-      display: display.join(SEPARATOR),
+      // Only a rejected row's excerpt is ever shown: the whole text of every row is not kept.
+      display: display.map((cell) => excerpt(cell)).join(SEPARATOR),
       noKk: parsed.noKk,
       member: parsed.reasons.length === 0 ? parsed.member : null,
       fields: parsed.fields,

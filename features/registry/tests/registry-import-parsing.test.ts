@@ -3,7 +3,8 @@ import { areaKey, areaMatcher } from "@/features/registry/import/areas";
 import { cellDesil, cellFlag, cellRelation, cellRtRw, cellSex, splitRtRw } from "@/features/registry/import/cells";
 import { cellDate, cellId, cellText, cleanText, excelSerialToDate, looksLikeFormula } from "@/lib/spreadsheet/cells";
 import { columnKeyOf, mapHeaders } from "@/features/registry/import/columns";
-import { decodeText, detectDelimiter, READ_LIMITS, readSpreadsheet } from "@/lib/spreadsheet/read";
+import { decodeText, detectDelimiter } from "@/lib/spreadsheet/parse-engine.mjs";
+import { READ_LIMITS, readSpreadsheet } from "@/lib/spreadsheet/read";
 
 const today = new Date(Date.UTC(2026, 10, 23));
 const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
@@ -178,7 +179,7 @@ describe("encodings and separators", () => {
   });
 
   it("refuses files that are too large", async () => {
-    const sheet = await readSpreadsheet(from(new Uint8Array(10).fill(65), new Uint8Array(10).fill(65)), { fileName: "a.csv", maxBytes: 15 });
+    const sheet = await readSpreadsheet(from(new Uint8Array(10).fill(65), new Uint8Array(10).fill(65)), { fileName: "a.csv", limits: { maxBytes: 15 } });
     await expect(async () => {
       for await (const _ of sheet.rows) void _;
     }).rejects.toThrow(/terlalu besar/);
@@ -188,7 +189,7 @@ describe("encodings and separators", () => {
     expect(READ_LIMITS.maxRows).toBeGreaterThanOrEqual(350_000);
     // Up to 20 title rows above the header are allowed on top of the limit.
     const csv = new TextEncoder().encode(`NIK\n${Array.from({ length: 23 }, (_, i) => i).join("\n")}\n`);
-    const sheet = await readSpreadsheet(from(csv), { fileName: "a.csv", maxRows: 2 });
+    const sheet = await readSpreadsheet(from(csv), { fileName: "a.csv", limits: { maxRows: 2 } });
     await expect(async () => {
       for await (const _ of sheet.rows) void _;
     }).rejects.toThrow(/lebih dari 2 baris/);

@@ -12,11 +12,10 @@ import { startTrackedJob } from "@/lib/jobs/tracked";
 import { registryCheckJob, registryCommitJob, type RegistryCheckInput } from "@/features/registry/import/jobs";
 import type { UploadEvent } from "@/features/registry/import/upload-event";
 import { z } from "@/lib/validation/zod";
+import { errorWordsIn } from "@/lib/actions/error-words";
+import { declaredLength, REGISTRY_UPLOAD_LIMITS, uploadLimitError } from "@/lib/spreadsheet/upload-limits";
 
 export const dynamic = "force-dynamic";
-
-/** As the page's own limit (ui/upload-form.tsx). */
-const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 
 const querySchema = z.object({
   mode: z.enum(["dry-run", "commit"]),
@@ -43,6 +42,13 @@ export const POST = tenantRoute({ page: "registryImport", people: false }, async
   const complete = query.success && (query.data.mode === "commit" ? Boolean(query.data.job) : Boolean(request.body && query.data.name));
   if (!query.success || !complete) return answer({ type: "error", message: "Permintaan impor tidak lengkap." }, 400);
   const { mode, job, source, name, size } = query.data;
+  const locale = requestLocale(request);
+  // A body declared past the limit is refused before a byte of it is read.
+  const declared = [declaredLength(request.headers), size];
+  if (declared.some((bytes) => bytes != null && bytes > REGISTRY_UPLOAD_LIMITS.maxBytes)) {
+    await request.body?.cancel().catch(() => undefined);
+    return tooLarge(locale);
+  }
   const meta = { requestId: requestId(request.headers) ?? randomUUID(), ip: clientIp(request.headers) };
   const common = { tenantId: user.tenantId, userId: user.id };
 
@@ -53,12 +59,21 @@ export const POST = tenantRoute({ page: "registryImport", people: false }, async
     return answer({ type: "queued", taskId });
   }
 
-  const file = await readBody(request.body!, MAX_UPLOAD_BYTES);
-  if (!file) return answer({ type: "error", message: "Berkas lebih dari 100 MB; bagi menjadi beberapa berkas." }, 413);
-  const input: RegistryCheckInput = { source, fileSize: size, requestId: meta.requestId, ip: meta.ip };
+  const file = await readBody(request.body!, REGISTRY_UPLOAD_LIMITS.maxBytes);
+  if (!file) return tooLarge(locale);
+  const input: RegistryCheckInput = { source, fileSize: size, locale, requestId: meta.requestId, ip: meta.ip };
   const taskId = await deps.withTenant(user.tenantId, (tx) => startTrackedJob(tx, registryCheckJob, { ...common, input, file, fileName: name! }));
   return answer({ type: "queued", taskId });
 });
+
+/** The refusal of a body past the byte limit; closing the connection spares reading the rest of it. */
+function tooLarge(locale: string): Response {
+  const error = uploadLimitError("bytes", REGISTRY_UPLOAD_LIMITS);
+  return Response.json({ type: "error", code: error.code, message: errorWordsIn(error.words!, locale) } satisfies UploadEvent, {
+    status: 413,
+    headers: { connection: "close", "cache-control": "no-store" },
+  });
+}
 
 /** The whole body, or null once it passes `limit` bytes (reading stops there). */
 async function readBody(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array | null> {
