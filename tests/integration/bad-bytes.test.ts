@@ -4,6 +4,8 @@
 // error, an id or code holding them is refused (BAD_CHARACTERS), free text loses them, and
 // nothing written carries them. The actions and routes are found on disk, as the
 // permission-matrix test finds them.
+import { registryCheckJob } from "@/features/registry/import/jobs";
+import { runQueuedNow } from "@/tests/helpers/queued-jobs";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -325,12 +327,10 @@ describe("the registry upload route", () => {
   it("takes a request from its own page", async () => {
     const response = await send({ host: "localhost", origin: "http://localhost" });
     expect(response.status).toBe(200);
-    // The dry run reads the file and answers with the job that holds its outcome.
-    const events = (await response.text())
-      .trim()
-      .split("\n")
-      .map((line) => JSON.parse(line) as { type: string });
-    expect(events.at(-1)).toMatchObject({ type: "result", jobId: expect.any(String) });
+    // The route keeps the file and queues its check, which a worker runs.
+    const answer = (await response.json()) as { type: string; taskId?: string };
+    expect(answer).toMatchObject({ type: "queued", taskId: expect.any(String) });
+    expect(await runQueuedNow(t, registryCheckJob, city.id, answer.taskId!)).toMatchObject({ state: "DONE", resultId: expect.any(String) });
   });
 
   it("checks a file with NUL in every column without a server error, and stores none", async () => {
@@ -350,11 +350,12 @@ describe("the registry upload route", () => {
     const csv = [columns.map((column) => column.header), cells(false), cells(true)].map((row) => row.join(";")).join("\n");
     const response = await send({ host: "localhost", origin: "http://localhost" }, csv);
     expect(response.status).toBe(200);
-    const events = (await response.text())
-      .trim()
-      .split("\n")
-      .map((line) => JSON.parse(line) as { type: string; status?: string });
-    expect(events.at(-1), JSON.stringify(events.at(-1))).toMatchObject({ type: "result", status: expect.not.stringMatching(/FAILED/) });
+    const answer = (await response.json()) as { type: string; taskId?: string };
+    expect(answer.type).toBe("queued");
+    const job = await runQueuedNow(t, registryCheckJob, city.id, answer.taskId!);
+    expect(job, JSON.stringify(job)).toMatchObject({ state: "DONE" });
+    const outcome = await t.withTenant(city.id, (tx) => tx.importJob.findFirstOrThrow({ where: { id: job.resultId! }, select: { status: true } }));
+    expect(outcome.status).not.toBe("FAILED");
     expect(await badAuditRows({ replaced: false })).toBe(0);
     const jobs = await t.withTenant(city.id, (tx) => tx.importJob.findMany({ select: { report: true, fileName: true } }));
     expect(jobs.length).toBeGreaterThan(0);
