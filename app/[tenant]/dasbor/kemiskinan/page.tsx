@@ -17,15 +17,7 @@ import { dashboardFilterOptions, defaultDashboardYear, shownDashboardFilters } f
 import { dashboardFiltersQuery, parseDashboardFilters } from "@/features/dashboards/filters";
 import { exportLinks } from "@/features/dashboards/export-links";
 import { povertyDashboardQueries as q } from "@/features/dashboards/poverty/queries";
-import {
-  desilTable,
-  graduationsTable,
-  overlapDepthTable,
-  overlapTable,
-  registryTable,
-  targetingTable,
-  kelurahanTables,
-} from "@/features/dashboards/poverty/tables";
+import { desilTable, graduationsTable, overlapDepthTable, overlapTable, povertyAreaTables, targetingTable } from "@/features/dashboards/poverty/tables";
 import { differenceCell } from "@/lib/spreadsheet/suppression";
 import { withTenant } from "@/lib/db";
 import type { AppLocale } from "@/lib/i18n/locales";
@@ -112,8 +104,10 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
     return `${dashboardsRoutes.poverty(slug, query)}#daftar`;
   };
 
-  const { kelurahan, unreached } = kelurahanTables(data.byKelurahan, data.byKelurahanCoverage, t);
-  const kecamatan = registryTable("kecamatan", data.byKecamatan, t);
+  const { kecamatan, kelurahan, unreached, summary } = povertyAreaTables(
+    { byKecamatan: data.byKecamatan, byKelurahan: data.byKelurahan, coverage: data.byKelurahanCoverage, targeting: data.targeting, progress: data.progress },
+    t,
+  );
   const desil = desilTable(data.desil, t);
   const overlap = overlapTable(data.overlap, t);
   const depth = overlapDepthTable(data.depth, t);
@@ -143,8 +137,8 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
         coverage={unreached.total ?? {}}
         registry={kecamatan.total ?? {}}
         targetingTotal={targeting.total ?? {}}
-        targeting={data.targeting}
-        progress={data.progress}
+        summary={summary.rows[0] ?? {}}
+        target={data.progress.target}
       />
 
       <ChartPanel
