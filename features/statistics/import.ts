@@ -7,7 +7,7 @@ import { cellDisplay, isEmptyCell } from "@/lib/spreadsheet/cells";
 import type { ImportColumn } from "@/lib/spreadsheet/columns";
 import { acceptRow, defineTableImport, rejectRow, type RowValues } from "@/lib/spreadsheet/table-import";
 import { saveStatistic } from "./operations";
-import { saveStatisticSchema, type SaveStatisticInput } from "./schemas";
+import { importStatisticSchema, type ImportStatisticInput } from "./schemas";
 import { dashboardsRoutes } from "@/features/dashboards/routes";
 import { statisticsRoutes } from "@/features/statistics/routes";
 
@@ -25,7 +25,7 @@ export const STATISTIC_COLUMNS = [
 
 type Key = (typeof STATISTIC_COLUMNS)[number]["key"];
 
-export type StatisticImportRow = Omit<SaveStatisticInput, "areaId"> & { kecamatan: string | null };
+export type StatisticImportRow = Omit<ImportStatisticInput, "areaId"> & { kecamatan: string | null };
 
 const header = Object.fromEntries(STATISTIC_COLUMNS.map((column) => [column.key, column.header])) as Record<Key, string>;
 
@@ -33,7 +33,7 @@ const header = Object.fromEntries(STATISTIC_COLUMNS.map((column) => [column.key,
 export function parseStatisticRow(values: RowValues<Key>) {
   const text = (key: Key) => (isEmptyCell(values[key]) ? "" : typeof values[key] === "number" ? String(values[key]) : cellDisplay(values[key]).trim());
   const kecamatan = text("kecamatan");
-  const parsed = saveStatisticSchema.safeParse({
+  const parsed = importStatisticSchema.safeParse({
     year: text("year"),
     areaId: "",
     povertyRatePct: text("povertyRatePct"),
