@@ -12,6 +12,7 @@ import { SUBJECT_ACCESS_ACTION } from "@/features/registry/subject-access/open-r
 import { subjectAccessReport } from "@/features/registry/subject-access/report";
 import { mergeHouseholds } from "@/features/registry/duplicates/merge";
 import { recordAudit } from "@/lib/db/audit";
+import { recordLoanPrint } from "@/features/revolving-funds/print-disclosure";
 import { addKelurahan, makeHousehold } from "@/features/registry/tests/registry-fixtures";
 import { runAction } from "@/lib/actions/run";
 import { pageAccess } from "@/lib/auth/gate";
@@ -329,5 +330,19 @@ describe("the access report", () => {
     await read((tx) => mergeHouseholds(tx, city.id, household.id, card.id));
     const processed = (await read((tx) => subjectAccessReport(tx, household.id, everyone)))?.processing.map((row) => row.id) ?? [];
     expect(processed).toEqual(expect.arrayContaining([cardRow, sameHeadRow, newMemberRow]));
+  });
+
+  it("names each print of the borrower's loan agreement and receipts, as it names exports", async () => {
+    const everyone = { kelurahanId: null, nothing: false };
+    const loan = await read((tx) => tx.loan.findFirstOrThrow({ where: { borrowerNik: niks[0]! } }));
+    const before = (await read((tx) => subjectAccessReport(tx, household.id, everyone)))?.exports.length ?? 0;
+    const officer = sessionUser(city, "KELURAHAN") as TenantSessionUser;
+    await read((tx) => recordLoanPrint(tx, officer, loan, "perjanjian-pinjaman", new Headers()));
+    await read((tx) => recordLoanPrint(tx, officer, loan, "kuitansi-angsuran", new Headers()));
+    const report = await read((tx) => subjectAccessReport(tx, household.id, everyone));
+    expect(report?.exports.slice(before)).toEqual([
+      expect.objectContaining({ entity: "Loan", file: "perjanjian-pinjaman" }),
+      expect.objectContaining({ entity: "Loan", file: "kuitansi-angsuran" }),
+    ]);
   });
 });
