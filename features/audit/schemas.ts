@@ -1,3 +1,4 @@
+import { recordVersionOrUnsaved } from "@/lib/forms/fields";
 import { RETENTION_LIMITS } from "@/lib/privacy/retention-periods";
 import { z } from "@/lib/validation/zod";
 
@@ -11,5 +12,7 @@ const wholeNumber = (min: number, max: number, unit: string) =>
 export const retentionSchema = z.object({
   auditMonths: wholeNumber(RETENTION_LIMITS.auditMonths.min, RETENTION_LIMITS.auditMonths.max, "bulan"),
   importReportDays: wholeNumber(RETENTION_LIMITS.importReportDays.min, RETENTION_LIMITS.importReportDays.max, "hari"),
+  /** The setting's version the form showed; 0 while the city keeps the defaults. */
+  version: recordVersionOrUnsaved,
 });
 export type RetentionInput = z.output<typeof retentionSchema>;

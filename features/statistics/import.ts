@@ -8,7 +8,7 @@ import { isFreeTextAt } from "@/lib/validation/free-text";
 import type { ImportColumn } from "@/lib/spreadsheet/columns";
 import { acceptRow, defineTableImport, rejectRow, type RowValues } from "@/lib/spreadsheet/table-import";
 import { saveStatistic } from "./operations";
-import { saveStatisticSchema, type SaveStatisticInput } from "./schemas";
+import { importStatisticSchema, type ImportStatisticInput } from "./schemas";
 import { dashboardsRoutes } from "@/features/dashboards/routes";
 import { statisticsRoutes } from "@/features/statistics/routes";
 
@@ -26,7 +26,7 @@ export const STATISTIC_COLUMNS = [
 
 type Key = (typeof STATISTIC_COLUMNS)[number]["key"];
 
-export type StatisticImportRow = Omit<SaveStatisticInput, "areaId"> & { kecamatan: string | null };
+export type StatisticImportRow = Omit<ImportStatisticInput, "areaId"> & { kecamatan: string | null };
 
 const header = Object.fromEntries(STATISTIC_COLUMNS.map((column) => [column.key, column.header])) as Record<Key, string>;
 
@@ -34,10 +34,10 @@ const header = Object.fromEntries(STATISTIC_COLUMNS.map((column) => [column.key,
 export function parseStatisticRow(values: RowValues<Key>) {
   const text = (key: Key) => (isEmptyCell(values[key]) ? "" : typeof values[key] === "number" ? String(values[key]) : cellDisplay(values[key]).trim());
   // The figures and the year are numbers: a cell of them holding NUL is refused, not read without it.
-  const refused = STATISTIC_COLUMNS.filter((column) => holdsBadBytes(values[column.key]) && !isFreeTextAt(saveStatisticSchema, [column.key]));
+  const refused = STATISTIC_COLUMNS.filter((column) => holdsBadBytes(values[column.key]) && !isFreeTextAt(importStatisticSchema, [column.key]));
   if (refused.length > 0) return rejectRow(...refused.map((column) => badBytesReason(column.header)));
   const kecamatan = text("kecamatan");
-  const parsed = saveStatisticSchema.safeParse({
+  const parsed = importStatisticSchema.safeParse({
     year: text("year"),
     areaId: "",
     povertyRatePct: text("povertyRatePct"),

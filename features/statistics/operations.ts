@@ -1,12 +1,13 @@
 // Writing the official (BPS) series and the city's targets. A year has one row
 // for the city and one per kecamatan (a unique index with NULLS NOT DISTINCT keeps the
-// city's row single): saving a year that exists replaces its figures.
+// city's row single). The form saves over the row it showed, at its version; an imported row
+// replaces the year.
 import type { ActionContext } from "@/lib/actions/define";
 import type { Tx } from "@/lib/db";
-import { nextVersion, updateAtVersion } from "@/lib/db/versioned-update";
+import { nextVersion, UNSAVED_VERSION, updateAtVersion } from "@/lib/db/versioned-update";
 import { notFound, stale } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { SaveStatisticInput, SaveTargetInput } from "./schemas";
+import type { ImportStatisticInput, SaveTargetInput } from "./schemas";
 
 const decimal = (value: number | null) => (value === null ? null : new Prisma.Decimal(value));
 
@@ -17,7 +18,11 @@ async function checkKecamatan(tx: Tx, areaId: string | null): Promise<void> {
   if (!area) throw notFound("Kecamatan");
 }
 
-export async function saveStatistic(ctx: ActionContext, input: SaveStatisticInput): Promise<{ statisticId: string; created: boolean }> {
+/** A year's figures; `version` is the form's (see saveStatisticSchema), absent for an imported row. */
+export async function saveStatistic(
+  ctx: ActionContext,
+  input: ImportStatisticInput & { version?: number },
+): Promise<{ statisticId: string; created: boolean }> {
   const { tx } = ctx;
   await checkKecamatan(tx, input.areaId);
   const figures = {
@@ -30,16 +35,17 @@ export async function saveStatistic(ctx: ActionContext, input: SaveStatisticInpu
     source: input.source,
   };
   const existing = await tx.povertyStatistic.findFirst({ where: { year: input.year, areaId: input.areaId }, select: { id: true } });
-  if (existing && input.version !== undefined) {
-    await updateAtVersion(tx, "povertyStatistic", { where: { id: existing.id }, version: input.version, data: figures });
-    return { statisticId: existing.id, created: false };
-  }
-  if (existing) {
+  if (existing && input.version === undefined) {
     await tx.povertyStatistic.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id: existing.id } }, data: { ...figures, ...nextVersion } });
     return { statisticId: existing.id, created: false };
   }
+  if (existing) {
+    // A form that showed no row of this year (version 0) is refused too: someone saved it meanwhile.
+    await updateAtVersion(tx, "povertyStatistic", { where: { id: existing.id }, version: input.version!, data: figures });
+    return { statisticId: existing.id, created: false };
+  }
   // The row the form was editing has been deleted meanwhile.
-  if (input.version !== undefined) throw stale();
+  if (input.version !== undefined && input.version !== UNSAVED_VERSION) throw stale();
   const created = await tx.povertyStatistic.create({
     data: { tenantId: ctx.tenantId, year: input.year, areaId: input.areaId, ...figures },
     select: { id: true },
@@ -63,9 +69,10 @@ export async function saveTarget(ctx: ActionContext, input: SaveTargetInput): Pr
   });
   const data = { value: new Prisma.Decimal(input.value!), note: input.note };
   if (existing) {
-    await tx.target.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id: existing.id } }, data });
+    await updateAtVersion(tx, "target", { where: { id: existing.id }, version: input.version, data });
     return { targetId: existing.id, created: false };
   }
+  if (input.version !== UNSAVED_VERSION) throw stale();
   const created = await tx.target.create({
     data: { tenantId: ctx.tenantId, indicator: input.indicator, year: input.year, areaId: input.areaId, ...data },
     select: { id: true },

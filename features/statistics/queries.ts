@@ -52,7 +52,16 @@ function toRow(row: Awaited<ReturnType<Tx["povertyStatistic"]["findMany"]>>[numb
   };
 }
 
-export type TargetRow = { id: string; indicator: string; year: number; value: number; areaId: string | null; areaName: string | null; note: string | null };
+export type TargetRow = {
+  id: string;
+  indicator: string;
+  year: number;
+  value: number;
+  areaId: string | null;
+  areaName: string | null;
+  note: string | null;
+  version: number;
+};
 
 /** The targets of the city and (when given) of one kecamatan, by indicator and year. */
 export async function listTargets(tx: Tx): Promise<TargetRow[]> {
@@ -65,6 +74,7 @@ export async function listTargets(tx: Tx): Promise<TargetRow[]> {
     areaId: row.areaId,
     areaName: row.area?.name ?? null,
     note: row.note,
+    version: row.version,
   }));
 }
 

@@ -1,5 +1,5 @@
 // The official-statistics and target forms and actions share these schemas.
-import { blankToUndefined, countInput, optionalRecordId, optionalText, recordId, recordVersion } from "@/lib/forms/fields";
+import { blankToUndefined, countInput, optionalRecordId, optionalText, recordId, recordVersionOrUnsaved } from "@/lib/forms/fields";
 import { TargetIndicator } from "@/lib/generated/prisma/enums";
 import { z } from "@/lib/validation/zod";
 
@@ -44,17 +44,23 @@ export const statisticFields = {
   p1: decimalInput({ label: "Indeks kedalaman (P1)", digits: 3, max: 100, optional: true }),
   p2: decimalInput({ label: "Indeks keparahan (P2)", digits: 3, max: 100, optional: true }),
   source: optionalText(200, "Sumber maksimal 200 karakter."),
-  /** Sent when the form edits a row it showed; without it (a blank form, an import) a year that exists is replaced. */
-  version: z.preprocess(blankToUndefined, recordVersion.optional()),
 };
 
-/** One year's figures for the city or a kecamatan; at least one figure. */
-export const saveStatisticSchema = z
-  .object(statisticFields)
-  .refine((value) => [value.povertyRatePct, value.poorPeople, value.extremeRatePct, value.extremePoorPeople].some((figure) => figure !== null), {
-    message: "Isi paling sedikit satu angka: persentase atau jumlah penduduk miskin.",
-    path: ["povertyRatePct"],
-  });
+type Figures = { povertyRatePct: number | null; poorPeople: number | null; extremeRatePct: number | null; extremePoorPeople: number | null };
+const someFigure: [(value: Figures) => boolean, { message: string; path: string[] }] = [
+  (value) => [value.povertyRatePct, value.poorPeople, value.extremeRatePct, value.extremePoorPeople].some((figure) => figure !== null),
+  { message: "Isi paling sedikit satu angka: persentase atau jumlah penduduk miskin.", path: ["povertyRatePct"] },
+];
+
+/**
+ * One year's figures for the city or a kecamatan from the form; at least one figure. The form
+ * sends the version of the row it showed, 0 for a year it showed none of: a save over a row
+ * the form did not show is refused as STALE.
+ */
+export const saveStatisticSchema = z.object({ ...statisticFields, version: recordVersionOrUnsaved }).refine(...someFigure);
+
+/** The same from a row of an imported file, which replaces a year that exists: the file is what the user meant. */
+export const importStatisticSchema = z.object(statisticFields).refine(...someFigure);
 
 export const statisticIdSchema = z.object({ statisticId: recordId("data statistik") });
 
@@ -66,9 +72,12 @@ export const saveTargetSchema = z.object({
   areaId,
   value: decimalInput({ label: "Nilai target", digits: 2, max: 1_000_000_000, optional: false }),
   note: optionalText(500, "Catatan maksimal 500 karakter."),
+  /** The version of the target the form showed, 0 for a new one. */
+  version: recordVersionOrUnsaved,
 });
 
 export const targetIdSchema = z.object({ targetId: recordId("target") });
 
 export type SaveStatisticInput = z.output<typeof saveStatisticSchema>;
+export type ImportStatisticInput = z.output<typeof importStatisticSchema>;
 export type SaveTargetInput = z.output<typeof saveTargetSchema>;

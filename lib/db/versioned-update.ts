@@ -7,7 +7,14 @@ import { stale } from "@/lib/errors";
 import type { Tx } from "./tenant-scope";
 
 /** The models an edit form saves; each has a `version` column (default 1). */
-export type VersionedModel = "opd" | "user" | "programme" | "budgetLine" | "budgetRealisation" | "training" | "revolvingFund" | "povertyStatistic";
+export type VersionedModel = "opd" | "user" | "programme" | "budgetLine" | "budgetRealisation" | "training" | "revolvingFund" | "povertyStatistic" | "target";
+
+/**
+ * The version a form shows for a record not saved yet (a new year's figures, a city's first
+ * retention setting): its save creates the record, and is refused as STALE when someone has
+ * created it meanwhile, as a save of an older version is.
+ */
+export const UNSAVED_VERSION = 0;
 
 type UpdateManyArgs<M extends VersionedModel> = NonNullable<Parameters<Tx[M]["updateMany"]>[0]>;
 

@@ -54,6 +54,12 @@ export const optionalRecordId = z.preprocess(blankToUndefined, codeInput(z.strin
  * The version of the record an edit form showed (a hidden field, components/ui/version-field):
  * every edit schema requires it, and the save is refused when the record has moved on.
  */
+/** The version of a record a form shows, or UNSAVED_VERSION (0) when the form would create it. */
+export const recordVersionOrUnsaved = z.coerce
+  .number({ error: "Muat ulang halaman lalu simpan lagi." })
+  .int("Muat ulang halaman lalu simpan lagi.")
+  .min(0, "Muat ulang halaman lalu simpan lagi.");
+
 export const recordVersion = z.coerce
   .number({ error: "Muat ulang halaman lalu simpan lagi." })
   .int("Muat ulang halaman lalu simpan lagi.")

@@ -12,8 +12,14 @@ const PURGE_BATCH = 5_000;
 
 /** The city's periods (its setting, or the defaults), in its own scope. */
 export async function retentionOf(tx: Tx): Promise<RetentionPeriods> {
-  const setting = await tx.retentionSetting.findFirst({ select: { auditMonths: true, importReportDays: true } });
-  return setting ?? RETENTION_DEFAULTS;
+  const { version: _version, ...periods } = await retentionSettingOf(tx);
+  return periods;
+}
+
+/** The periods and the setting's version for its form (0 while the city keeps the defaults). */
+export async function retentionSettingOf(tx: Tx): Promise<RetentionPeriods & { version: number }> {
+  const setting = await tx.retentionSetting.findFirst({ select: { auditMonths: true, importReportDays: true, version: true } });
+  return setting ?? { ...RETENTION_DEFAULTS, version: 0 };
 }
 
 /** Whether an import made at `createdAt` has outlived its report. */

@@ -16,6 +16,7 @@ import { clientIp, requestId } from "@/lib/auth/request";
 import { notFoundResponse, type RouteParams, type TenantRouteContext } from "@/lib/auth/route";
 import type { TenantSessionUser } from "@/lib/auth/session-user";
 import { recordAudit } from "@/lib/db/audit";
+import { recordDisclosures } from "@/lib/privacy/disclosures";
 import type { Tx } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import type { ImportColumn } from "./columns";
@@ -110,12 +111,6 @@ export async function exportResponse<Row>({ deps, request, params, user }: Tenan
   }
   const headers = spec.columns.map((column) => column.header);
   return new Response(writeSheet(format, headers, rows()), { headers: downloadHeaders(format, downloadName(spec.fileName, "", format)) });
-}
-
-async function recordDisclosures(tx: Tx, tenantId: string, auditLogId: bigint, householdIds: (string | null)[]) {
-  const listed = [...new Set(householdIds.filter((id): id is string => Boolean(id)))];
-  if (listed.length === 0) return;
-  await tx.personalDataDisclosure.createMany({ data: listed.map((householdId) => ({ tenantId, auditLogId, householdId })), skipDuplicates: true });
 }
 
 /** An import's template: the page it belongs to and what, besides, lets one import there; its file name and columns. */

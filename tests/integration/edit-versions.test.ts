@@ -8,8 +8,11 @@ import { ROOT, sourceFiles } from "@/tests/helpers/source-files";
 
 vi.mock("server-only", () => ({}));
 
-/** The last word of an action's name when it saves an edit form of an existing record. */
-const EDIT_VERBS = /\.(update|rename|edit)$/;
+/**
+ * The last word of an action's name when it saves an edit form of an existing record, or a
+ * form that replaces a record when it exists (`save`: a setting, a year's figures).
+ */
+const EDIT_VERBS = /\.(update|rename|edit|save)$/;
 
 const definitionFiles = sourceFiles(["features"], /^action-definitions\.ts$/);
 const modules = await Promise.all(definitionFiles.map(async (file) => (await import(path.join(ROOT, file))) as Record<string, unknown>));
@@ -32,7 +35,10 @@ describe("edit actions carry the record's version", () => {
         "opds.rename",
         "programmes.budgetLines.update",
         "programmes.update",
+        "audit.retention.save",
         "revolvingFunds.funds.update",
+        "statistics.save",
+        "statistics.targets.save",
         "trainings.update",
         "users.update",
       ]),

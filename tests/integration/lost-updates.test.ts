@@ -11,7 +11,8 @@ import {
   updateProgrammeDefinition,
 } from "@/features/programmes/action-definitions";
 import { createRealisationDefinition, updateRealisationDefinition, verifyRealisationsDefinition } from "@/features/budget/action-definitions";
-import { saveStatisticDefinition } from "@/features/statistics/action-definitions";
+import { updateRetentionDefinition } from "@/features/audit/action-definitions";
+import { saveStatisticDefinition, saveTargetDefinition } from "@/features/statistics/action-definitions";
 import { actionDeps, sessionUser, submitted } from "@/tests/helpers/actions";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 import { createTestTenant, type TestTenant } from "@/tests/helpers/factories";
@@ -163,7 +164,7 @@ describe("two users saving the same record", () => {
     const planner = sessionUser(city, "BAPEDA", { id: "bapeda-1" });
     const colleague = sessionUser(city, "BAPEDA", { id: "bapeda-2" });
     const figures = { year: "2023", areaId: "", poorPeople: "34.500", source: "BPS" };
-    await created(run(planner, saveStatisticDefinition, { ...figures, povertyRatePct: "9,02" }));
+    await created(run(planner, saveStatisticDefinition, { ...figures, povertyRatePct: "9,02", version: "0" }));
     const loaded = await read((tx) => tx.povertyStatistic.findFirstOrThrow({ where: { year: 2023, areaId: null } }));
 
     expect(await run(planner, saveStatisticDefinition, { ...figures, povertyRatePct: "8,61", version: String(loaded.version) })).toMatchObject({ ok: true });
@@ -173,6 +174,48 @@ describe("two users saving the same record", () => {
     });
     const row = await read((tx) => tx.povertyStatistic.findFirstOrThrow({ where: { id: loaded.id } }));
     expect([row.povertyRatePct?.toString(), row.version]).toEqual(["8.61", 2]);
+  });
+
+  it("a blank statistics form saved over a year a colleague has just entered is refused; the colleague's figures stay", async () => {
+    const planner = sessionUser(city, "BAPEDA", { id: "bapeda-1" });
+    const colleague = sessionUser(city, "BAPEDA", { id: "bapeda-2" });
+    const figures = { year: "2021", areaId: "", source: "BPS" };
+    expect(await run(planner, saveStatisticDefinition, { ...figures, povertyRatePct: "9,80", version: "0" })).toMatchObject({ ok: true });
+    expect(await run(colleague, saveStatisticDefinition, { ...figures, povertyRatePct: "7,00", version: "0" })).toMatchObject({ ok: false, code: "STALE" });
+    const row = await read((tx) => tx.povertyStatistic.findFirstOrThrow({ where: { year: 2021, areaId: null } }));
+    expect([row.povertyRatePct?.toString(), row.version]).toEqual(["9.8", 1]);
+  });
+
+  it("two Bapeda planners changing the same target: the second change is refused", async () => {
+    const planner = sessionUser(city, "BAPEDA", { id: "bapeda-1" });
+    const colleague = sessionUser(city, "BAPEDA", { id: "bapeda-2" });
+    const target = { indicator: "EXTREME_POOR_HOUSEHOLDS", year: "2026", areaId: "", note: "" };
+    expect(await run(planner, saveTargetDefinition, { ...target, value: "500", version: "0" })).toMatchObject({ ok: true });
+    const loaded = await read((tx) => tx.target.findFirstOrThrow({ where: { year: 2026 } }));
+    expect(await run(colleague, saveTargetDefinition, { ...target, value: "450", version: "0" })).toMatchObject({ ok: false, code: "STALE" });
+    expect(await run(planner, saveTargetDefinition, { ...target, value: "400", version: String(loaded.version) })).toMatchObject({ ok: true });
+    expect(await run(colleague, saveTargetDefinition, { ...target, value: "300", version: String(loaded.version) })).toMatchObject({
+      ok: false,
+      code: "STALE",
+    });
+    const row = await read((tx) => tx.target.findFirstOrThrow({ where: { id: loaded.id } }));
+    expect([row.value.toString(), row.version]).toEqual(["400", 2]);
+  });
+
+  it("two city admins saving the retention setting: the second save, from the defaults both saw, is refused", async () => {
+    const admin = sessionUser(city, "CITY_ADMIN", { id: "admin-1" });
+    const colleague = sessionUser(city, "CITY_ADMIN", { id: "admin-2" });
+    expect(await run(admin, updateRetentionDefinition, { auditMonths: "36", importReportDays: "14", version: "0" })).toMatchObject({ ok: true });
+    expect(await run(colleague, updateRetentionDefinition, { auditMonths: "120", importReportDays: "90", version: "0" })).toMatchObject({
+      ok: false,
+      code: "STALE",
+    });
+    expect(await run(colleague, updateRetentionDefinition, { auditMonths: "48", importReportDays: "20", version: "1" })).toMatchObject({ ok: true });
+    expect(await run(admin, updateRetentionDefinition, { auditMonths: "36", importReportDays: "14", version: "1" })).toMatchObject({
+      ok: false,
+      code: "STALE",
+    });
+    expect(await read((tx) => tx.retentionSetting.findFirstOrThrow())).toMatchObject({ auditMonths: 48, importReportDays: 20, version: 2 });
   });
 
   it("a form without the version is refused before anything is saved", async () => {

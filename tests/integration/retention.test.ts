@@ -132,16 +132,22 @@ describe("the retention setting", () => {
     const save = (user: ReturnType<typeof sessionUser>, input: Record<string, string>) =>
       runAction(actionDeps(t, user), updateRetentionDefinition, city.slug, input);
 
-    expect(await save(admin, { auditMonths: "36", importReportDays: "14" })).toMatchObject({
+    expect(await save(admin, { auditMonths: "36", importReportDays: "14", version: "0" })).toMatchObject({
       ok: true,
       data: { retention: { auditMonths: 36, importReportDays: 14 } },
     });
-    expect(await save(admin, { auditMonths: "6", importReportDays: "14" })).toMatchObject({ ok: false, fieldErrors: { auditMonths: [expect.any(String)] } });
-    expect(await save(admin, { auditMonths: "36", importReportDays: "1000" })).toMatchObject({
+    expect(await save(admin, { auditMonths: "6", importReportDays: "14", version: "1" })).toMatchObject({
+      ok: false,
+      fieldErrors: { auditMonths: [expect.any(String)] },
+    });
+    expect(await save(admin, { auditMonths: "36", importReportDays: "1000", version: "1" })).toMatchObject({
       ok: false,
       fieldErrors: { importReportDays: [expect.any(String)] },
     });
-    expect(await save(sessionUser(city, "AUDITOR"), { auditMonths: "12", importReportDays: "1" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await save(sessionUser(city, "AUDITOR"), { auditMonths: "12", importReportDays: "1", version: "1" })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
 
     const stored = await t.withTenant(city.id, (tx) => tx.retentionSetting.findUniqueOrThrow({ where: { tenantId: city.id } }));
     expect(stored).toMatchObject({ auditMonths: 36, importReportDays: 14 });

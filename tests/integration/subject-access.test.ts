@@ -11,6 +11,8 @@ import { subjectAccessExportRoute } from "@/features/registry/subject-access/exp
 import { SUBJECT_ACCESS_ACTION } from "@/features/registry/subject-access/open-report";
 import { subjectAccessReport } from "@/features/registry/subject-access/report";
 import { mergeHouseholds } from "@/features/registry/duplicates/merge";
+import { recordAudit } from "@/lib/db/audit";
+import { recordLoanPrint } from "@/features/revolving-funds/print-disclosure";
 import { addKelurahan, makeHousehold } from "@/features/registry/tests/registry-fixtures";
 import { runAction } from "@/lib/actions/run";
 import { pageAccess } from "@/lib/auth/gate";
@@ -310,5 +312,37 @@ describe("the access report", () => {
     expect((await exportsOf(household.id)).map((one) => one.auditLogId)).toEqual(both);
     expect(await exportsOf(duplicate.id)).toEqual([]);
     expect((await read((tx) => subjectAccessReport(tx, household.id, everyone)))?.exports).toHaveLength(2);
+  });
+
+  it("names what was done to a card and its people before they were merged into the household", async () => {
+    const everyone = { kelurahanId: null, nothing: false };
+    // A second card of the same family: one member is the household's own head again, one is new.
+    const head = await read((tx) => tx.member.findFirstOrThrow({ where: { householdId: household.id, relation: "HEAD" } }));
+    const { household: card, members } = await read((tx) =>
+      makeHousehold(tx, city, { members: [{ name: head.name, birthDate: head.birthDate.toISOString().slice(0, 10) }, { name: "Baiq Kartika Kedua" }] }),
+    );
+    const viewed = async (entity: string, entityId: string) =>
+      String(await read((tx) => recordAudit(tx, { tenantId: city.id, userId: "kepala-dinsos", action: "registry.view_personal", entity, entityId })));
+    const cardRow = await viewed("Household", card.id);
+    const sameHeadRow = await viewed("Member", members[0]!.id);
+    const newMemberRow = await viewed("Member", members[1]!.id);
+
+    await read((tx) => mergeHouseholds(tx, city.id, household.id, card.id));
+    const processed = (await read((tx) => subjectAccessReport(tx, household.id, everyone)))?.processing.map((row) => row.id) ?? [];
+    expect(processed).toEqual(expect.arrayContaining([cardRow, sameHeadRow, newMemberRow]));
+  });
+
+  it("names each print of the borrower's loan agreement and receipts, as it names exports", async () => {
+    const everyone = { kelurahanId: null, nothing: false };
+    const loan = await read((tx) => tx.loan.findFirstOrThrow({ where: { borrowerNik: niks[0]! } }));
+    const before = (await read((tx) => subjectAccessReport(tx, household.id, everyone)))?.exports.length ?? 0;
+    const officer = sessionUser(city, "KELURAHAN") as TenantSessionUser;
+    await read((tx) => recordLoanPrint(tx, officer, loan, "perjanjian-pinjaman", new Headers()));
+    await read((tx) => recordLoanPrint(tx, officer, loan, "kuitansi-angsuran", new Headers()));
+    const report = await read((tx) => subjectAccessReport(tx, household.id, everyone));
+    expect(report?.exports.slice(before)).toEqual([
+      expect.objectContaining({ entity: "Loan", file: "perjanjian-pinjaman" }),
+      expect.objectContaining({ entity: "Loan", file: "kuitansi-angsuran" }),
+    ]);
   });
 });

@@ -5,16 +5,27 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormAlert, FormNotice } from "@/components/ui/form-alert";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
+import { VersionField } from "@/components/ui/version-field";
 import { RETENTION_DEFAULTS, RETENTION_LIMITS, type RetentionPeriods } from "@/lib/privacy/retention-periods";
 
 /** The city admin sets how long the audit log and import reports are kept. */
-export function RetentionForm({ action, periods }: { action: FormAction<{ retention: RetentionPeriods }>; periods: RetentionPeriods }) {
+export function RetentionForm({
+  action,
+  periods,
+  version,
+}: {
+  action: FormAction<{ retention: RetentionPeriods }>;
+  periods: RetentionPeriods;
+  /** The setting's version (0 while the city keeps the defaults): a save over a newer one is refused. */
+  version: number;
+}) {
   const t = useTranslations("Privacy");
   const { state, pending, formRef, onSubmit, fieldError, formError } = useActionForm(action);
   const hint = (field: keyof RetentionPeriods) => ({ ...RETENTION_LIMITS[field], default: RETENTION_DEFAULTS[field] });
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending || undefined}>
+    <form key={version} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending || undefined}>
       {formError ? <FormAlert>{formError}</FormAlert> : null}
+      <VersionField version={version} />
       {state?.ok && state.message ? <FormNotice>{state.message}</FormNotice> : null}
       <div className="grid items-start gap-4 sm:grid-cols-2">
         <Field

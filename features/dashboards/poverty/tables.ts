@@ -5,7 +5,7 @@ import type { getTranslations } from "next-intl/server";
 import { monthName } from "@/lib/calendar/months";
 import type { Tx } from "@/lib/db";
 import type { DashboardFilters } from "@/features/dashboards/filters";
-import type { FigureTable } from "@/lib/spreadsheet/figures";
+import type { FigureRow, FigureTable } from "@/lib/spreadsheet/figures";
 import { suppressTable, suppressTogether, type TableCell } from "@/lib/spreadsheet/suppression";
 import type { AppLocale } from "@/lib/i18n/locales";
 import {
@@ -127,13 +127,55 @@ function unreachedFigures(rows: KelurahanCoverageRow[], t: BapedaT): FigureTable
   };
 }
 
+const REGISTRY_COUNTS = ["households", "extremePoor", "desil1to4"] as const;
+
+/** The tables of the page that show the registry's extreme-poor households, and the headline cards' own figures. */
+export type PovertyAreaTables = { kecamatan: FigureTable; kelurahan: FigureTable; unreached: FigureTable; summary: FigureTable };
+
 /**
- * The kelurahan registry table and the unreached table both show each kelurahan's extreme-poor
- * households (and their total): suppressed together, so neither shows a count the other hides.
+ * The kecamatan and kelurahan registry tables, the unreached table and the headline cards
+ * repeat one another's figures: each kecamatan adds up its kelurahan, every table's total and the
+ * target card show the city's extreme-poor households, and the unreached table shows each
+ * kelurahan's again. Suppressed as one, so none of them shows a count, or a total, that another
+ * hides, and no hidden count follows from what they show together.
  */
-export function kelurahanTables(registry: AreaRegistryRow[], coverage: KelurahanCoverageRow[], t: BapedaT): { kelurahan: FigureTable; unreached: FigureTable } {
-  const registryRow = new Map(registry.map((row, i) => [row.areaId, { row, i }]));
+export function povertyAreaTables(
+  data: { byKecamatan: AreaRegistryRow[]; byKelurahan: AreaRegistryRow[]; coverage: KelurahanCoverageRow[]; targeting: Targeting; progress: TargetProgress },
+  t: BapedaT,
+): PovertyAreaTables {
+  const { byKecamatan, byKelurahan, coverage } = data;
+  const kelurahan = registryFigures("kelurahan", byKelurahan, t);
+  const kecamatan = registryFigures("kecamatan", byKecamatan, t);
+  // One table: the kelurahan rows, then the kecamatan rows, each adding up its kelurahan, then
+  // the city's row adding up the kecamatan.
+  const n = byKelurahan.length;
+  const cityRow = n + byKecamatan.length;
+  const adds = (whole: AreaRegistryRow | FigureRow, parts: readonly (AreaRegistryRow | FigureRow)[]) =>
+    REGISTRY_COUNTS.every((key) => whole[key] === parts.reduce((total, part) => total + Number(part[key] ?? 0), 0));
+  const rowSums: { whole: number; parts: number[] }[] = [];
+  byKecamatan.forEach((area, j) => {
+    const parts = byKelurahan.flatMap((row, i) => (row.kecamatanId === area.areaId ? [i] : []));
+    if (
+      adds(
+        area,
+        parts.map((i) => byKelurahan[i]!),
+      )
+    )
+      rowSums.push({ whole: n + j, parts });
+  });
+  if (adds(kelurahan.total!, byKecamatan)) rowSums.push({ whole: cityRow, parts: byKecamatan.map((_, j) => n + j) });
+  const registry: FigureTable = {
+    ...kelurahan,
+    rows: [...kelurahan.rows, ...kecamatan.rows, kelurahan.total!],
+    total: undefined,
+    sumsShownElsewhere: undefined,
+    rowSums,
+  };
+
+  const unreached = unreachedFigures(coverage, t);
+  const summary = summaryFigures(data.targeting, data.progress);
   const shared: [TableCell, TableCell][] = [];
+  const registryRow = new Map(byKelurahan.map((row, i) => [row.areaId, { row, i }]));
   coverage.forEach((row, i) => {
     const same = registryRow.get(row.kelurahanId);
     if (same && same.row.extremePoor === row.extremePoor)
@@ -142,14 +184,40 @@ export function kelurahanTables(registry: AreaRegistryRow[], coverage: Kelurahan
         { table: 1, cell: `${i}/extremePoor` },
       ]);
   });
-  if (sum(registry, (r) => r.extremePoor) === sum(coverage, (r) => r.extremePoor)) {
+  const cityExtremePoor = kelurahan.total!.extremePoor;
+  if (cityExtremePoor === unreached.total!.extremePoor)
     shared.push([
-      { table: 0, cell: `${registry.length}/extremePoor` },
+      { table: 0, cell: `${cityRow}/extremePoor` },
       { table: 1, cell: `${coverage.length}/extremePoor` },
     ]);
-  }
-  const [kelurahan, unreached] = suppressTogether([registryFigures("kelurahan", registry, t), unreachedFigures(coverage, t)], shared);
-  return { kelurahan: kelurahan!, unreached: unreached! };
+  if (cityExtremePoor === summary.rows[0]!.current)
+    shared.push([
+      { table: 0, cell: `${cityRow}/extremePoor` },
+      { table: 2, cell: "0/current" },
+    ]);
+  const [shownRegistry, shownUnreached, shownSummary] = suppressTogether([registry, unreached, summary], shared);
+  const rows = shownRegistry!.rows;
+  const only = (table: FigureTable, row: FigureRow): FigureRow => Object.fromEntries(table.columns.map((column) => [column.key, row[column.key] ?? null]));
+  return {
+    kelurahan: { ...kelurahan, rows: rows.slice(0, n), total: rows[cityRow], suppressed: true },
+    kecamatan: { ...kecamatan, rows: rows.slice(n, cityRow).map((row) => only(kecamatan, row)), total: only(kecamatan, rows[cityRow]!), suppressed: true },
+    unreached: shownUnreached!,
+    summary: shownSummary!,
+  };
+}
+
+/** The area tables of the page (povertyAreaTables) from the database, for an export of one of them. */
+async function loadAreaTables(tx: Tx, f: DashboardFilters, t: BapedaT): Promise<PovertyAreaTables> {
+  return povertyAreaTables(
+    {
+      byKecamatan: await q.registryByKecamatan(tx, f),
+      byKelurahan: await q.registryByKelurahan(tx, f),
+      coverage: await q.coverageByKelurahan(tx, f),
+      targeting: await q.targeting(tx, f),
+      progress: await q.targetProgress(tx, f),
+    },
+    t,
+  );
 }
 
 export function overlapTable(rows: OpdOverlapRow[], t: BapedaT): FigureTable {
@@ -229,12 +297,13 @@ export function graduationsTable(rows: GraduationMonth[], t: BapedaT, locale: Ap
 
 /**
  * The headline cards' own figures (those not already a total of a table above): the eligible
- * households reached or not, and how far the registry is from the target. They pass the same
- * suppression, so a card never shows what a table hides.
+ * households reached or not, and how far the registry is from the target. Suppressed with the
+ * area tables (povertyAreaTables): the registry's extreme-poor households on the target card
+ * are the total those tables show or hide.
  */
-export function summaryTable(targeting: Targeting, progress: TargetProgress): FigureTable {
+function summaryFigures(targeting: Targeting, progress: TargetProgress): FigureTable {
   const target = progress.target?.value ?? null;
-  return suppressTable({
+  return {
     id: "ringkasan",
     title: "",
     columns: [
@@ -255,17 +324,17 @@ export function summaryTable(targeting: Targeting, progress: TargetProgress): Fi
         gap: target === null ? null : Math.max(0, progress.current - target),
       },
     ],
-  });
+  };
 }
 
 type Builder = (tx: Tx, filters: DashboardFilters, t: BapedaT, locale: AppLocale) => Promise<FigureTable>;
 
 /** Each exportable table by id, computing only what it needs. */
 export const POVERTY_TABLES: Record<string, Builder> = {
-  kecamatan: async (tx, f, t) => registryTable("kecamatan", await q.registryByKecamatan(tx, f), t),
-  kelurahan: async (tx, f, t) => kelurahanTables(await q.registryByKelurahan(tx, f), await q.coverageByKelurahan(tx, f), t).kelurahan,
+  kecamatan: async (tx, f, t) => (await loadAreaTables(tx, f, t)).kecamatan,
+  kelurahan: async (tx, f, t) => (await loadAreaTables(tx, f, t)).kelurahan,
   desil: async (tx, f, t) => desilTable(await q.desilDistribution(tx, f), t),
-  "belum-dijangkau": async (tx, f, t) => kelurahanTables(await q.registryByKelurahan(tx, f), await q.coverageByKelurahan(tx, f), t).unreached,
+  "belum-dijangkau": async (tx, f, t) => (await loadAreaTables(tx, f, t)).unreached,
   "tumpang-tindih": async (tx, f, t) => overlapTable(await q.overlapByOpd(tx, f), t),
   "jumlah-opd": async (tx, f, t) => overlapDepthTable(await q.overlapDepth(tx, f), t),
   "ketepatan-sasaran": async (tx, f, t) => targetingTable(await q.targetingByOpd(tx, f), await q.targeting(tx, f), t),

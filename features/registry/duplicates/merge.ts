@@ -2,6 +2,7 @@
 // that goes — trainings, aid, loans, change requests, history — is moved to the one that
 // stays, then the record is deleted; the audit log keeps every moved and deleted row.
 import type { Tx } from "@/lib/db";
+import { recordAudit } from "@/lib/db/audit";
 import { AppError, notFound } from "@/lib/errors";
 import { lockHousehold } from "@/features/registry/household/lock-household";
 import type { RegistryScope } from "@/lib/auth/scope";
@@ -11,6 +12,17 @@ const key = (m: { name: string; birthDate: Date }) => `${m.name.trim().replace(/
 
 /** A record merged away, and the one it now lives on in. */
 export type Merged = { keep: string; drop: string };
+
+/** The audit action that says a record (entityId) took in another (`after.mergedId`). */
+export const MERGE_ACTION = "registry.merge";
+
+/**
+ * The dropped record's own audit rows stay under its id: this row ties that id to the record
+ * kept, so a data-subject access report of the kept one still finds them.
+ */
+async function recordMerge(tx: Tx, tenantId: string, entity: "Household" | "Member", merged: Merged): Promise<void> {
+  await recordAudit(tx, { tenantId, action: MERGE_ACTION, entity, entityId: merged.keep, after: { mergedId: merged.drop } });
+}
 
 /** One person recorded twice: `dropId`'s trainings, aid and loans move to `keepId`. */
 export async function mergeMembers(tx: Tx, tenantId: string, keepId: string, dropId: string): Promise<Merged[]> {
@@ -35,6 +47,7 @@ export async function mergeMembers(tx: Tx, tenantId: string, keepId: string, dro
   await tx.aidDistribution.updateMany({ where: { memberId: drop.id }, data: { memberId: keep.id } });
   await tx.loan.updateMany({ where: { memberId: drop.id }, data: { memberId: keep.id } });
   await tx.member.delete({ where: { tenantId_id: { tenantId, id: drop.id } } });
+  await recordMerge(tx, tenantId, "Member", { keep: keep.id, drop: drop.id });
   return [{ keep: keep.id, drop: drop.id }];
 }
 
@@ -79,6 +92,7 @@ export async function mergeHouseholds(tx: Tx, tenantId: string, keepId: string, 
   await tx.householdDesilChange.updateMany(moved);
   await moveDisclosures(tx, tenantId, keepId, dropId);
   await tx.household.delete({ where: { tenantId_id: { tenantId, id: dropId } } });
+  await recordMerge(tx, tenantId, "Household", { keep: keepId, drop: dropId });
   return merged;
 }
 

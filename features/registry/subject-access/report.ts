@@ -23,6 +23,7 @@ import type {
 } from "@/lib/generated/prisma/enums";
 import { householdScopeWhere, type RegistryScope } from "@/lib/auth/scope";
 import { VIEW_PERSONAL_ACTION } from "@/features/registry/household/reveal-personal";
+import { MERGE_ACTION } from "@/features/registry/duplicates/merge";
 
 /** How many audit rows of processing the report lists at most (the newest). */
 export const PROCESSING_LIMIT = 2000;
@@ -208,6 +209,10 @@ export async function subjectAccessReport(tx: Tx, householdId: string, scope: Re
     Loan: loans.map((loan) => loan.id),
     Repayment: loans.flatMap((loan) => loan.repayments.map((repayment) => repayment.id)),
   };
+  // Cards and members merged into these: their own audit rows are under their old ids.
+  const merged = await mergedInto(tx, { Household: [householdId], Member: memberIds });
+  concerned.Household!.push(...merged.Household);
+  concerned.Member!.push(...merged.Member);
   const audited = await tx.auditLog.findMany({
     where: { OR: Object.entries(concerned).flatMap(([entity, ids]) => (ids.length ? [{ entity, entityId: { in: ids } }] : [])) },
     orderBy: { id: "desc" },
@@ -360,4 +365,31 @@ export async function subjectAccessReport(tx: Tx, householdId: string, scope: Re
 function exportFile(after: unknown): string | null {
   const file = after && typeof after === "object" && "file" in after ? (after as { file: unknown }).file : null;
   return typeof file === "string" ? file : null;
+}
+
+/** The ids of the records merged into these, and into those, as the merges' audit rows name them. */
+async function mergedInto(tx: Tx, kept: { Household: string[]; Member: string[] }): Promise<{ Household: string[]; Member: string[] }> {
+  const found = { Household: [] as string[], Member: [] as string[] };
+  const seen = new Set([...kept.Household, ...kept.Member]);
+  let frontier = kept;
+  // Each round follows one more generation of merges; a chain longer than this is not a family's.
+  for (let round = 0; round < 20 && frontier.Household.length + frontier.Member.length > 0; round += 1) {
+    const rows = await tx.auditLog.findMany({
+      where: {
+        action: MERGE_ACTION,
+        OR: (["Household", "Member"] as const).flatMap((entity) => (frontier[entity].length ? [{ entity, entityId: { in: frontier[entity] } }] : [])),
+      },
+      select: { entity: true, after: true },
+    });
+    const next = { Household: [] as string[], Member: [] as string[] };
+    for (const row of rows) {
+      const id = (row.after as { mergedId?: unknown } | null)?.mergedId;
+      if (typeof id !== "string" || seen.has(id) || (row.entity !== "Household" && row.entity !== "Member")) continue;
+      seen.add(id);
+      next[row.entity].push(id);
+      found[row.entity].push(id);
+    }
+    frontier = next;
+  }
+  return found;
 }

@@ -31,8 +31,9 @@ afterAll(async () => {
   await t?.close();
 });
 
+// A blank form sends version 0 (it shows no row); a form for a row sends the row's version.
 const run = (user: SessionUser, definition: AnyActionDefinition, input: unknown, slug = city.slug) =>
-  runAction(actionDeps(t, user), definition, slug, input as Record<string, unknown>);
+  runAction(actionDeps(t, user), definition, slug, { version: "0", ...(input as Record<string, unknown>) });
 const series = (areaId: string | null = null, tenant = city) => t.withTenant(tenant.id, (tx) => statisticSeries(tx, areaId));
 const fieldErrors = (result: unknown) => (result as { fieldErrors?: Record<string, string[]> }).fieldErrors ?? {};
 
@@ -48,7 +49,7 @@ describe("saving a year's BPS figures", () => {
       source: "BPS",
     });
     expect(first).toMatchObject({ ok: true, data: { created: true } });
-    const again = await run(bapeda, saveStatisticDefinition, { year: "2023", povertyRatePct: "8.61", p1: "1,234" });
+    const again = await run(bapeda, saveStatisticDefinition, { year: "2023", povertyRatePct: "8.61", p1: "1,234", version: "1" });
     expect(again).toMatchObject({ ok: true, data: { created: false } });
     expect(await series()).toEqual([
       expect.objectContaining({ year: 2023, areaId: null, povertyRatePct: 8.61, poorPeople: null, extremeRatePct: null, p1: 1.234, source: null }),
@@ -120,7 +121,9 @@ describe("targets", () => {
   it("saves, replaces and deletes a target; refuses others", async () => {
     const created = await run(bapeda, saveTargetDefinition, { indicator: "EXTREME_POVERTY_RATE", year: "2026", value: "0" });
     expect(created).toMatchObject({ ok: true, data: { created: true } });
-    expect(await run(bapeda, saveTargetDefinition, { indicator: "EXTREME_POVERTY_RATE", year: "2026", value: "0,5", note: "Revisi" })).toMatchObject({
+    expect(
+      await run(bapeda, saveTargetDefinition, { indicator: "EXTREME_POVERTY_RATE", year: "2026", value: "0,5", note: "Revisi", version: "1" }),
+    ).toMatchObject({
       ok: true,
       data: { created: false },
     });

@@ -71,10 +71,12 @@ export async function StatisticEntries({
 export async function TargetEntries({
   targets,
   cityName,
+  editHref,
   deleteAction,
 }: {
   targets: TargetRow[];
   cityName: string;
+  editHref: (id: string) => string;
   deleteAction: FormAction<{ targetId: string }>;
 }) {
   const [t, locale] = await Promise.all([getTranslations("Statistics"), getLocale() as Promise<AppLocale>]);
@@ -99,7 +101,14 @@ export async function TargetEntries({
               <Cell>{target.areaName ?? cityName}</Cell>
               <Cell>{target.year}</Cell>
               <Cell numeric>{formatNumber(target.value, { locale, maximumFractionDigits: 2 })}</Cell>
-              <Cell>
+              <Cell className="flex flex-wrap items-center gap-2">
+                <Link
+                  href={editHref(target.id)}
+                  aria-label={t("targetForm.editLabel", { indicator, year: target.year })}
+                  className="text-sm font-medium text-brand-700 underline underline-offset-2"
+                >
+                  {t("form.edit")}
+                </Link>
                 <ActionButton
                   action={deleteAction}
                   fields={{ targetId: target.id }}

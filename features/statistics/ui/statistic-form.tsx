@@ -20,11 +20,11 @@ export type StatisticDefaults = {
   p1: string;
   p2: string;
   source: string;
-  /** The version of the row being edited, if any. */
+  /** The version of the row being edited; none for a blank form (a save over a year that exists is then refused). */
   version?: number;
 };
 
-/** A year's official figures for the city or a kecamatan; saving an existing year replaces it. */
+/** A year's official figures for the city or a kecamatan; an existing year is changed from its edit link. */
 export function StatisticForm({
   action,
   areas,
@@ -41,7 +41,7 @@ export function StatisticForm({
     <form ref={formRef} onSubmit={onSubmit} className="space-y-4" noValidate key={key}>
       {state?.ok ? <FormNotice>{state.message}</FormNotice> : null}
       {formError && !state?.ok && !Object.keys(state?.fieldErrors ?? {}).length ? <FormAlert>{formError}</FormAlert> : null}
-      {defaults.version === undefined ? null : <VersionField version={defaults.version} />}
+      <VersionField version={defaults.version ?? 0} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Field id="stat-year" name="year" label={t("form.year")} inputMode="numeric" defaultValue={defaults.year} error={fieldError("year")} />
         <SelectField id="stat-area" name="areaId" label={t("form.area")} defaultValue={defaults.areaId ?? ""} error={fieldError("areaId")}>

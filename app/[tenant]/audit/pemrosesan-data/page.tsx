@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { userCan } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
-import { retentionOf } from "@/lib/privacy/retention";
+import { retentionSettingOf } from "@/lib/privacy/retention";
 
 export const dynamic = "force-dynamic";
 
@@ -23,14 +23,15 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ProcessingRecordPage({ params }: Props) {
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "processingRecord");
-  const [t, messages, { city, periods }] = await Promise.all([
+  const [t, messages, { city, setting }] = await Promise.all([
     getTranslations("Privacy"),
     getMessages(),
     withTenant(user.tenantId, async (tx) => ({
       city: await tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { name: true } }),
-      periods: await retentionOf(tx),
+      setting: await retentionSettingOf(tx),
     })),
   ]);
+  const { version, ...periods } = setting;
 
   return (
     <>
@@ -42,7 +43,7 @@ export default async function ProcessingRecordPage({ params }: Props) {
         <div className="px-4 py-4 sm:px-5">
           {userCan(user, "retention:manage") ? (
             <NextIntlClientProvider messages={{ Privacy: { retention: messages.Privacy.retention } }}>
-              <RetentionForm action={updateRetentionAction.bind(null, slug)} periods={periods} />
+              <RetentionForm action={updateRetentionAction.bind(null, slug)} periods={periods} version={version} />
             </NextIntlClientProvider>
           ) : (
             <p className="text-sm text-ink">{t("retention.current", { months: periods.auditMonths, days: periods.importReportDays })}</p>

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { DashboardBarChart } from "@/features/dashboards/ui/bar-chart";
 import { ChartPanel } from "@/features/dashboards/ui/chart-panel";
 import { DashboardPanel } from "@/features/dashboards/ui/dashboard-panel";
-import { allOf, panelLoader } from "@/features/dashboards/panel-data";
+import { allOf, mapPanel, panelLoader } from "@/features/dashboards/panel-data";
 import { DashboardGrid, DashboardPage } from "@/features/dashboards/ui/dashboard-page";
 import { DashboardToolbar } from "@/features/dashboards/ui/dashboard-toolbar";
 import { DashboardFilterBar } from "@/features/dashboards/ui/filter-bar";
@@ -18,16 +18,8 @@ import { currentYearMonth } from "@/lib/calendar/months";
 import { dashboardFilterOptions, defaultDashboardYear, shownDashboardFilters } from "@/features/dashboards/filter-options";
 import { dashboardFiltersQuery, parseDashboardFilters } from "@/features/dashboards/filters";
 import { exportLinks } from "@/features/dashboards/export-links";
-import { povertyDashboardQueries as q, type AreaRegistryRow, type KelurahanCoverageRow } from "@/features/dashboards/poverty/queries";
-import {
-  desilTable,
-  graduationsTable,
-  overlapDepthTable,
-  overlapTable,
-  registryTable,
-  targetingTable,
-  kelurahanTables,
-} from "@/features/dashboards/poverty/tables";
+import { povertyDashboardQueries as q } from "@/features/dashboards/poverty/queries";
+import { desilTable, graduationsTable, overlapDepthTable, overlapTable, povertyAreaTables, targetingTable } from "@/features/dashboards/poverty/tables";
 import { differenceCell } from "@/lib/spreadsheet/suppression";
 import { withTenant } from "@/lib/db";
 import type { AppLocale } from "@/lib/i18n/locales";
@@ -97,9 +89,13 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
     if (page > 1) query.set("hal", String(page));
     return `${dashboardsRoutes.poverty(slug, query)}#daftar`;
   };
-  const areas = allOf({ byKelurahan, byKelurahanCoverage });
-  const tablesOf = ({ byKelurahan, byKelurahanCoverage }: { byKelurahan: AreaRegistryRow[]; byKelurahanCoverage: KelurahanCoverageRow[] }) =>
-    kelurahanTables(byKelurahan, byKelurahanCoverage, t);
+  // The area tables and the summary cards repeat one another's counts, so they are suppressed
+  // together (povertyAreaTables): every panel showing one of them waits for all of their figures.
+  const areaFigures = allOf({ byKecamatan, byKelurahan, byKelurahanCoverage, targeting, progress });
+  const areas = mapPanel(areaFigures, (data) => ({
+    byKelurahanCoverage: data.byKelurahanCoverage,
+    ...povertyAreaTables({ ...data, coverage: data.byKelurahanCoverage }, t),
+  }));
 
   return (
     <DashboardPage>
@@ -118,21 +114,21 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
         }
       />
       <DashboardFilterBar path={path} filters={filters} options={head.options} idPrefix="poverty" />
-      <DashboardPanel title={t("summary.label")} data={allOf({ areas, byKecamatan, targeting, targetingByOpd, progress })}>
+      <DashboardPanel title={t("summary.label")} data={allOf({ areas, areaFigures, targetingByOpd })}>
         {(data) => (
           <PovertySummary
-            coverage={tablesOf(data.areas).unreached.total ?? {}}
-            registry={registryTable("kecamatan", data.byKecamatan, t).total ?? {}}
-            targetingTotal={targetingTable(data.targetingByOpd, data.targeting, t).total ?? {}}
-            targeting={data.targeting}
-            progress={data.progress}
+            coverage={data.areas.unreached.total ?? {}}
+            registry={data.areas.kecamatan.total ?? {}}
+            targetingTotal={targetingTable(data.targetingByOpd, data.areaFigures.targeting, t).total ?? {}}
+            summary={data.areas.summary.rows[0] ?? {}}
+            target={data.areaFigures.progress.target}
           />
         )}
       </DashboardPanel>
 
       <DashboardPanel title={t("unreached.title")} data={areas}>
         {(data) => {
-          const { unreached } = tablesOf(data);
+          const { unreached } = data;
           return (
             <ChartPanel
               table={unreached}
@@ -160,7 +156,7 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
       <DashboardPanel title={t("list.title")} data={allOf({ areas, coverage, list })}>
         {(data) => {
           const kelurahan = data.areas.byKelurahanCoverage.find((row) => row.kelurahanId === askedKelurahan) ?? null;
-          const { unreached } = tablesOf(data.areas);
+          const { unreached } = data.areas;
           const listRow = kelurahan ? unreached.rows[data.areas.byKelurahanCoverage.indexOf(kelurahan)] : unreached.total;
           return (
             <UnreachedList
@@ -179,9 +175,8 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
       </DashboardPanel>
 
       <DashboardGrid>
-        <DashboardPanel title={t("kecamatan.title")} data={byKecamatan}>
-          {(rows) => {
-            const kecamatan = registryTable("kecamatan", rows, t);
+        <DashboardPanel title={t("kecamatan.title")} data={areas}>
+          {({ kecamatan }) => {
             return (
               <ChartPanel
                 table={kecamatan}
@@ -338,7 +333,7 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
 
       <DashboardPanel title={t("kelurahan.title")} data={areas} className="print:hidden">
         {(data) => {
-          const { kelurahan } = tablesOf(data);
+          const { kelurahan } = data;
           return <ChartPanel table={kelurahan} print="none" exportLinks={links(kelurahan.id)} chart={null} layout="below" />;
         }}
       </DashboardPanel>

@@ -65,8 +65,10 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
     const [series, byKecamatan, targets] = await Promise.all([statisticSeries(tx, area?.id ?? null), kecamatanStatistics(tx, filters.year), listTargets(tx)]);
     const editId = firstParam(query.ubah);
     const editing = editId ? ([...series, ...byKecamatan].find((row) => row.id === editId) ?? null) : null;
+    const targetId = firstParam(query["ubah-target"]);
+    const editingTarget = targetId ? (targets.find((row) => row.id === targetId) ?? null) : null;
     const years = [...new Set([currentYear, filters.year, ...series.map((row) => row.year)])].sort((a, b) => b - a);
-    return { filters, kecamatan, area, series, byKecamatan, targets, editing, years, currentYear };
+    return { filters, kecamatan, area, series, byKecamatan, targets, editing, editingTarget, years, currentYear };
   });
   const { filters, area, series, targets } = data;
 
@@ -196,11 +198,33 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
               </div>
             </Card>
             <Card>
-              <CardHeader title={t("targetForm.title")} description={t("targetForm.intro")} />
-              <div className="p-4 sm:p-5">
-                <TargetForm action={saveTargetAction.bind(null, slug)} areas={data.kecamatan} />
+              <div id="target" tabIndex={-1} className="outline-none">
+                <CardHeader title={t("targetForm.title")} description={t("targetForm.intro")} />
               </div>
-              <TargetEntries targets={targets} cityName={t("city")} deleteAction={deleteTargetAction.bind(null, slug)} />
+              <div className="p-4 sm:p-5">
+                <TargetForm
+                  action={saveTargetAction.bind(null, slug)}
+                  areas={data.kecamatan}
+                  target={
+                    data.editingTarget
+                      ? {
+                          indicator: data.editingTarget.indicator,
+                          areaId: data.editingTarget.areaId,
+                          year: data.editingTarget.year,
+                          value: decimalText(data.editingTarget.value, locale, 2),
+                          note: data.editingTarget.note ?? "",
+                          version: data.editingTarget.version,
+                        }
+                      : undefined
+                  }
+                />
+              </div>
+              <TargetEntries
+                targets={targets}
+                cityName={t("city")}
+                editHref={(id) => `${statisticsRoutes.dashboard(slug, { tahun: filters.year, kecamatan: area?.id, "ubah-target": id })}#target`}
+                deleteAction={deleteTargetAction.bind(null, slug)}
+              />
             </Card>
           </div>
         </NextIntlClientProvider>

@@ -1,22 +1,21 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { StatCard, StatGrid } from "@/components/ui/stat-card";
-import type { TargetProgress, Targeting } from "@/features/dashboards/poverty/queries";
-import { summaryTable } from "@/features/dashboards/poverty/tables";
+import type { TargetProgress } from "@/features/dashboards/poverty/queries";
 import type { FigureCell, FigureRow } from "@/lib/spreadsheet/figures";
 import { formatNumber, formatPercent } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 
 /**
  * The headline figures: extreme-poor households, coverage, unreached, targeting, target. Each
- * is read from a suppressed table (the totals rows of the tables below, or summaryTable), so
- * a hidden count shows its marker here too.
+ * is read from a suppressed table (the totals rows of the tables below, or the cards' own row,
+ * suppressed with them by povertyAreaTables), so a hidden count shows its marker here too.
  */
 export async function PovertySummary({
   coverage,
   registry,
   targetingTotal,
-  targeting,
-  progress,
+  summary: own,
+  target,
 }: {
   /** Totals row of the unreached table: extremePoor, reached, unreached, coverage. */
   coverage: FigureRow;
@@ -24,8 +23,9 @@ export async function PovertySummary({
   registry: FigureRow;
   /** Totals row of the targeting table: accuracy. */
   targetingTotal: FigureRow;
-  targeting: Targeting;
-  progress: TargetProgress;
+  /** The cards' own figures: eligible, eligibleReached, eligibleUnreached, exclusion, current, gap. */
+  summary: FigureRow;
+  target: TargetProgress["target"];
 }) {
   const [t, locale] = await Promise.all([getTranslations("PovertyDashboard.summary"), getLocale() as Promise<AppLocale>]);
   const n = (value: FigureCell | undefined) => (typeof value === "number" ? formatNumber(value, { locale }) : (value ?? "–"));
@@ -33,8 +33,6 @@ export async function PovertySummary({
     typeof value === "number" || value === null || value === undefined
       ? formatPercent(value ?? null, { locale, minimumFractionDigits: 1, maximumFractionDigits: 1 })
       : value;
-  const target = progress.target;
-  const own = summaryTable(targeting, progress).rows[0]!;
   return (
     <StatGrid label={t("label")}>
       <StatCard label={t("extremePoor")} value={n(coverage.extremePoor)} hint={t("extremePoorHint", { households: n(registry.households) })} />

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PrintDocument } from "@/components/ui/print-document";
@@ -7,6 +8,7 @@ import { requireTenantPage } from "@/lib/auth/guard";
 import { withTenant } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { formatDate, formatRupiah } from "@/lib/format";
+import { recordLoanPrint } from "@/features/revolving-funds/print-disclosure";
 import { loanDetail } from "@/features/revolving-funds/queries";
 import { rupiahInWords } from "@/features/revolving-funds/terbilang";
 import { revolvingFundsRoutes } from "@/features/revolving-funds/routes";
@@ -24,13 +26,15 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AgreementPage({ params }: Props) {
   const { tenant: slug, loanId } = await params;
   const user = await requireTenantPage(slug, "revolvingFunds");
+  const requestHeaders = await headers();
   const detail = await withTenant(user.tenantId, async (tx) => {
     const found = await loanDetail(tx, user, loanId).catch((error) => (isAppError(error) && error.code === "NOT_FOUND" ? null : Promise.reject(error)));
-    if (!found) return null;
+    if (!found || found.loan.status === "PROPOSED" || found.loan.status === "REJECTED") return null;
+    await recordLoanPrint(tx, user, found.loan, "perjanjian-pinjaman", requestHeaders);
     const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { name: true } });
     return { ...found, cityName: tenant.name };
   });
-  if (!detail || detail.loan.status === "PROPOSED" || detail.loan.status === "REJECTED") notFound();
+  if (!detail) notFound();
   const t = await getTranslations({ locale: "id", namespace: "RevolvingFunds.agreement" });
   const { loan, installments, kelurahanName, cityName } = detail;
   const rp = (amount: bigint) => formatRupiah(amount, { locale: "id" });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PrintDocument } from "@/components/ui/print-document";
@@ -7,6 +8,7 @@ import { requireTenantPage } from "@/lib/auth/guard";
 import { withTenant } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { formatDate, formatRupiah } from "@/lib/format";
+import { recordLoanPrint } from "@/features/revolving-funds/print-disclosure";
 import { loanDetail } from "@/features/revolving-funds/queries";
 import { principalLeftAfter } from "@/features/revolving-funds/standing";
 import { rupiahInWords } from "@/features/revolving-funds/terbilang";
@@ -25,9 +27,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ReceiptPage({ params }: Props) {
   const { tenant: slug, loanId, repaymentId } = await params;
   const user = await requireTenantPage(slug, "revolvingFunds");
+  const requestHeaders = await headers();
   const detail = await withTenant(user.tenantId, async (tx) => {
     const found = await loanDetail(tx, user, loanId).catch((error) => (isAppError(error) && error.code === "NOT_FOUND" ? null : Promise.reject(error)));
-    if (!found) return null;
+    if (!found?.repayments.some((one) => one.id === repaymentId)) return null;
+    await recordLoanPrint(tx, user, found.loan, "kuitansi-angsuran", requestHeaders);
     const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { name: true } });
     return { ...found, cityName: tenant.name };
   });
