@@ -1,5 +1,6 @@
 -- Planner statistics after bulk writes.
 --   entas_refresh_statistics(table_names)  ANALYZE of the named tables, as their owner
+--   entas_refresh_stale_statistics()       ANALYZE of the tables much changed since their last one (the scheduled job)
 -- The planner chooses its plans from the statistics ANALYZE leaves. Autovacuum refreshes them
 -- late on a busy server, or never where it is off: after a 100,000-household import the poverty
 -- dashboard's plans were made for an almost empty registry and ran for a minute. Every import or
@@ -38,3 +39,24 @@ $$;
 
 REVOKE ALL ON FUNCTION entas_refresh_statistics(text[]) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION entas_refresh_statistics(text[]) TO entas_app;
+
+-- Planner statistics for the tables that changed much since they were last analysed, as
+-- autovacuum would (which is off, or late, on many servers). Only the owner may ANALYZE;
+-- the scheduled job calls this as the app.
+CREATE OR REPLACE FUNCTION entas_refresh_stale_statistics() RETURNS integer
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  t record;
+  n integer := 0;
+BEGIN
+  FOR t IN
+    SELECT relname FROM pg_stat_user_tables
+     WHERE schemaname = 'public' AND n_mod_since_analyze > 50 + 0.1 * GREATEST(n_live_tup, 0)
+  LOOP
+    EXECUTE format('ANALYZE public.%I', t.relname);
+    n := n + 1;
+  END LOOP;
+  RETURN n;
+END $$;
+REVOKE ALL ON FUNCTION entas_refresh_stale_statistics() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION entas_refresh_stale_statistics() TO entas_app;

@@ -105,19 +105,22 @@ const pageModules = new Map(
   await Promise.all(cityPages.map(async ({ file }) => [file, (await import(join(ROOT, file))) as { default: (props: unknown) => Promise<unknown> }] as const)),
 );
 
-/** Every string, number and date a page hands to its components, as text; functions (the bound actions) are left out. */
-function textOf(node: unknown, seen = new WeakSet<object>()): string {
+/**
+ * Every string, number and date a page hands to its components, as text; functions (the bound
+ * actions, a panel's render function) are left out. A promise (a dashboard panel's figures) is
+ * awaited, as React would before rendering it.
+ */
+async function textOf(node: unknown, seen = new WeakSet<object>()): Promise<string> {
   if (node === null || node === undefined || typeof node === "boolean" || typeof node === "function" || typeof node === "symbol") return "";
   if (typeof node !== "object") return String(node);
   if (node instanceof Date) return node.toISOString();
   if (seen.has(node)) return "";
   seen.add(node);
-  if (node instanceof Map || node instanceof Set) return [...node].map((item) => textOf(item, seen)).join("\n");
+  if (node instanceof Promise) return textOf(await node, seen);
+  if (node instanceof Map || node instanceof Set) return (await Promise.all([...node].map((item) => textOf(item, seen)))).join("\n");
   // A React element: only what it is given (its props and children), not React's own bookkeeping.
   if ("$$typeof" in node && "props" in node) return textOf(node.props, seen);
-  return Object.values(node)
-    .map((value) => textOf(value, seen))
-    .join("\n");
+  return (await Promise.all(Object.values(node).map((value) => textOf(value, seen)))).join("\n");
 }
 
 type Opened = { found: false } | { found: true; text: string };
@@ -129,7 +132,7 @@ async function open(file: string, user: SessionUser | null, slug: string, record
   try {
     const page = pageModules.get(file)!.default;
     const tree = await asking.run(user, () => page({ params: Promise.resolve(params), searchParams: Promise.resolve(query) }));
-    return { found: true, text: textOf(tree) };
+    return { found: true, text: await textOf(tree) };
   } catch (error) {
     if (error instanceof Error && error.message === NOT_FOUND) return { found: false };
     throw error;

@@ -202,24 +202,3 @@ CREATE INDEX archive_i1 ON pgboss.archive(archived_on);
 INSERT INTO pgboss.version(version) VALUES ('24');
     
 RESET ROLE;
-
--- Planner statistics for the tables that changed much since they were last analysed, as
--- autovacuum would (which is off, or late, on many servers). Only the owner may ANALYZE;
--- the scheduled job calls this as the app.
-CREATE FUNCTION entas_refresh_stale_statistics() RETURNS integer
-  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
-DECLARE
-  t record;
-  n integer := 0;
-BEGIN
-  FOR t IN
-    SELECT relname FROM pg_stat_user_tables
-     WHERE schemaname = 'public' AND n_mod_since_analyze > 50 + 0.1 * GREATEST(n_live_tup, 0)
-  LOOP
-    EXECUTE format('ANALYZE public.%I', t.relname);
-    n := n + 1;
-  END LOOP;
-  RETURN n;
-END $$;
-REVOKE ALL ON FUNCTION entas_refresh_stale_statistics() FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION entas_refresh_stale_statistics() TO entas_app;
