@@ -17,6 +17,7 @@ import { registeredActions } from "@/lib/actions/server";
 import { OPD_PERMISSIONS, ROLE_PERMISSIONS, type OpdCapabilities, type Permission } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { Role } from "@/lib/generated/prisma/enums";
+import { UNSAVED_VERSION } from "@/lib/db/versioned-update";
 import { NUMBER_LOOKUP_ACTION } from "@/lib/privacy/number-lookup";
 import { createActionFixture, KIND_DIMENSION, type ActionFixture, type RecordKind, type Records } from "../helpers/action-fixture";
 import { actionDeps, sessionUser, submitted } from "../helpers/actions";
@@ -134,7 +135,11 @@ const SAMPLE_OVERRIDES: Record<string, Record<string, unknown>> = {
   // The household had hand-overs of this kind this year already (the fixture's).
   "aid.create": { acknowledgeDuplicate: true },
   "registry.changeRequests.propose": { kind: "ADDRESS", address: "Jl. Usulan Baru No. 1" },
-  "statistics.save": { povertyRatePct: "10,5" },
+  // The fixture's city has no retention setting, statistics or target yet: the form that creates
+  // one sends the unsaved version.
+  "statistics.save": { povertyRatePct: "10,5", version: UNSAVED_VERSION },
+  "statistics.targets.save": { version: UNSAVED_VERSION },
+  "audit.retention.save": { version: UNSAVED_VERSION },
   // Above what the fixture's line has realised, in a year that has no fund yet.
   "programmes.budgetLines.update": { pagu: "200000000" },
   "revolvingFunds.funds.create": { year: 2026 },
