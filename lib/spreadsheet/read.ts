@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { Worker, type WorkerOptions } from "node:worker_threads";
 import type { Cell } from "./cells";
 import { REGISTRY_UPLOAD_LIMITS, refuseDeclaredLength, uploadLimitError, type UploadLimitKind, type UploadLimits } from "./upload-limits";
 
@@ -134,10 +134,13 @@ async function* parseInThread(
   take: (chunk: Uint8Array) => void,
   onEncoding: (name: TextEncodingName) => void,
 ): AsyncGenerator<SheetRow> {
-  const worker = new Worker(workerFile(), {
+  // The thread's file is found at run time, not bundled: a `new Worker(...)` the bundler sees
+  // it would try to bundle, with every file of the project its path could name.
+  const options: WorkerOptions = {
     workerData: { format, limits },
     resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb, maxYoungGenerationSizeMb: Math.min(32, Math.max(8, limits.maxHeapMb / 8)) },
-  });
+  };
+  const worker = Reflect.construct(Worker, [workerFile(), options]) as Worker;
   worker.unref();
   const events: Event[] = [];
   let wake: (() => void) | null = null;
