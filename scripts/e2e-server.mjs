@@ -38,5 +38,16 @@ run("npm", ["run", "--silent", "db:seed", "--", "--households", env.E2E_HOUSEHOL
 if (!env.E2E_SKIP_BUILD) run("npx", ["next", "build"]);
 
 const server = spawn("npx", ["next", "start", "-p", port], { cwd: root, env, stdio: "inherit" });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+// On PostgreSQL the jobs (imports, scans) run in a worker process beside the server, as `npm start`
+// runs them; on PGlite the server runs them itself.
+const worker = env.DATABASE_URL ? spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { cwd: root, env, stdio: "inherit" }) : null;
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    worker?.kill(signal);
+    server.kill(signal);
+  });
+}
+server.on("exit", (code) => {
+  worker?.kill("SIGTERM");
+  process.exit(code ?? 0);
+});
