@@ -10,7 +10,7 @@ import { cancelImport, sendImport, type ImportStep } from "./send-import";
 import { registryRoutes } from "@/features/registry/routes";
 
 /** Step 3: save a checked import. The server writes the rows its dry run kept; no file is sent again. */
-export function CommitPanel({ tenantSlug, jobId, rows }: { tenantSlug: string; jobId: string; rows: string }) {
+export function CommitPanel({ tenantSlug, jobId, rows, shown }: { tenantSlug: string; jobId: string; rows: number; shown: string }) {
   const t = useTranslations("RegistryImport");
   const router = useRouter();
   const [step, setStep] = useState<ImportStep | null>(null);
@@ -34,7 +34,7 @@ export function CommitPanel({ tenantSlug, jobId, rows }: { tenantSlug: string; j
     <div className="space-y-3">
       <p className="text-sm text-muted">{t("result.commitIntro")}</p>
       <Button type="button" onClick={commit} disabled={step !== null}>
-        {step ? t("upload.busy") : t("result.commit", { count: rows })}
+        {step ? t("upload.busy") : t("result.commit", { count: rows, shown })}
       </Button>
       <div aria-live="polite">
         {step ? <ImportProgress step={step} onCancel={taskId ? () => cancelImport(tenantSlug, taskId) : undefined} /> : null}

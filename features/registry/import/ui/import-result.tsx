@@ -101,7 +101,7 @@ export async function ImportResult({
             </h3>
             {toSave > 0 ? (
               <NextIntlClientProvider messages={messages}>
-                <CommitPanel tenantSlug={tenantSlug} jobId={job.id} rows={number(toSave)} />
+                <CommitPanel tenantSlug={tenantSlug} jobId={job.id} rows={toSave} shown={number(toSave)} />
               </NextIntlClientProvider>
             ) : (
               <p className="mt-1 text-sm text-muted">{t("result.nothingToSave")}</p>
