@@ -1,7 +1,8 @@
 // The scheduled jobs every deployment has, whatever its features: retention purges, finished
-// job rows, and planner statistics.
+// job rows, jobs whose worker stopped, and planner statistics.
 import { purgeAll } from "@/lib/privacy/retention";
 import { defineJob, type JobScopes } from "./kinds";
+import { failStaleJobs } from "./stale";
 
 /** Finished jobs stay listed this long (their files are gone as soon as they end). */
 const FINISHED_JOBS_KEPT_DAYS = 30;
@@ -43,4 +44,16 @@ export const refreshStatisticsJob = defineJob<object>({
   },
 });
 
-export const housekeepingJobs = [purgeJob, refreshStatisticsJob] as const;
+/** Every minute: running jobs whose worker stopped sending its heartbeat are retried or failed (lib/jobs/stale.ts). */
+export const failStaleJobsJob = defineJob<object>({
+  name: "jobs.fail-stale",
+  expireInSeconds: 5 * 60,
+  retryLimit: 0,
+  cron: "* * * * *",
+  run: async (_data, run) => {
+    if (!run.queue) throw new Error("jobs.fail-stale runs in a worker, which hands it the queue");
+    for (const tenantId of await tenantIds(run.scopes)) await failStaleJobs(run.scopes, run.queue, tenantId);
+  },
+});
+
+export const housekeepingJobs = [purgeJob, refreshStatisticsJob, failStaleJobsJob] as const;

@@ -15,6 +15,17 @@ export type JobRun = {
   /** 0 on the first try; a restarted worker's retry counts up. */
   retryCount: number;
   retryLimit: number;
+  /** The queue itself, for housekeeping that acts on other jobs' deliveries (absent in tests that call a handler directly). */
+  queue?: QueueControl;
+};
+
+/** What a job may ask of the queue about another job's delivery. */
+export type QueueControl = {
+  /**
+   * Fails a delivery whose worker stopped: pg-boss retries it while its tries last. Answers
+   * the delivery's state afterwards ("retry", "failed", …), or null when there is no such delivery.
+   */
+  failStopped: (queueJobId: string) => Promise<string | null>;
 };
 
 /**

@@ -1,9 +1,12 @@
 // Jobs a user started from a page: a BackgroundJob row in the city's scope says what the job is
 // doing (progress), how it ended (the record it made, or why it failed) and whether the user
 // asked to stop it. The page polls that row; the queue only delivers.
+import { errorWordsIn } from "@/lib/actions/error-words";
 import type { Tx } from "@/lib/db";
+import type { ErrorWords } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BackgroundJobState } from "@/lib/generated/prisma/enums";
+import { startHeartbeat } from "./heartbeat";
 import { enqueue, type QueueNaming } from "./queue";
 import type { JobKind, JobRun } from "./kinds";
 
@@ -18,16 +21,26 @@ export type TrackedJobView = {
   state: BackgroundJobState;
   progress: JobProgress | null;
   resultId: string | null;
+  /** Why it failed or was cancelled, in the reader's language. */
   error: string | null;
   attempts: number;
   cancelRequested: boolean;
 };
 
-/** A refusal the user should read as it is (the job ends FAILED with this message, no retry). */
+/**
+ * A refusal the user should read (the job ends FAILED with it, no retry). Given its catalogue
+ * words, each reader gets it in their language; a bare text is shown as it is.
+ */
 export class JobRefusedError extends Error {
-  constructor(readonly userMessage: string) {
-    super(userMessage);
+  readonly userMessage: string;
+  readonly words?: ErrorWords;
+
+  constructor(message: string | ErrorWords) {
+    const text = typeof message === "string" ? message : errorWordsIn(message, "id");
+    super(text);
     this.name = "JobRefusedError";
+    this.userMessage = text;
+    if (typeof message !== "string") this.words = message;
   }
 }
 
@@ -39,11 +52,27 @@ export class JobCancelledError extends Error {
   }
 }
 
-export const JOB_MESSAGES = {
-  cancelled: "Dibatalkan; tidak ada data yang diubah.",
-  failed: "Pekerjaan gagal; tidak ada data yang diubah.",
-  interrupted: "Pekerjaan terhenti berulang kali (server dimulai ulang atau batas waktu terlampaui); tidak ada data yang diubah. Coba lagi.",
+const jobWords = (key: "cancelled" | "failed" | "interrupted" | "workerStopped"): ErrorWords => ({ key: `Jobs.${key}`, params: {} });
+
+/** How a job ends when it is not its work that says why (messages/<locale>/Jobs.json). */
+export const JOB_WORDS = {
+  cancelled: jobWords("cancelled"),
+  failed: jobWords("failed"),
+  interrupted: jobWords("interrupted"),
+  workerStopped: jobWords("workerStopped"),
 } as const;
+
+/** The same, in Indonesian. */
+export const JOB_MESSAGES = Object.fromEntries(Object.entries(JOB_WORDS).map(([name, words]) => [name, errorWordsIn(words, "id")])) as Record<
+  keyof typeof JOB_WORDS,
+  string
+>;
+
+/** The columns that record why a job ended: its words for each reader, and their Indonesian for logs. */
+export function endedBecause(reason: string | ErrorWords): Pick<Prisma.BackgroundJobUpdateInput, "error" | "errorKey" | "errorParams"> {
+  if (typeof reason === "string") return { error: reason, errorKey: null };
+  return { error: errorWordsIn(reason, "id"), errorKey: reason.key, errorParams: reason.params };
+}
 
 /**
  * Records a job for the city and sends it, in the caller's transaction. `file` is the upload
@@ -70,30 +99,58 @@ export async function startTrackedJob(
   return job.id;
 }
 
-const VIEW = { id: true, kind: true, state: true, progress: true, resultId: true, error: true, attempts: true, cancelRequested: true } as const;
+const VIEW = {
+  id: true,
+  kind: true,
+  state: true,
+  progress: true,
+  resultId: true,
+  error: true,
+  errorKey: true,
+  errorParams: true,
+  attempts: true,
+  cancelRequested: true,
+} as const;
 
-/** The job as its page shows it, or null (another city's job does not exist). */
-export async function readTrackedJob(tx: Tx, tenantId: string, jobId: string, kinds: readonly string[]): Promise<TrackedJobView | null> {
+type ViewRow = Prisma.BackgroundJobGetPayload<{ select: typeof VIEW }>;
+
+function view({ errorKey, errorParams, ...job }: ViewRow, locale: string): TrackedJobView {
+  const error = errorKey ? errorWordsIn({ key: errorKey, params: (errorParams ?? {}) as ErrorWords["params"] }, locale) : job.error;
+  return { ...job, error, progress: job.progress as JobProgress | null };
+}
+
+/** The job as its page shows it, in the reader's language (`locale`), or null (another city's job does not exist). */
+export async function readTrackedJob(tx: Tx, tenantId: string, jobId: string, kinds: readonly string[], locale = "id"): Promise<TrackedJobView | null> {
   const job = await tx.backgroundJob.findUnique({ where: { tenantId_id: { tenantId, id: jobId } }, select: VIEW });
   if (!job || !kinds.includes(job.kind)) return null;
-  return { ...job, progress: job.progress as JobProgress | null };
+  return view(job, locale);
+}
+
+/** The city's latest job of these kinds still waiting or running, for a page opened (or reloaded) while it works. */
+export async function findUnfinishedTrackedJob(tx: Tx, tenantId: string, kinds: readonly string[], locale = "id"): Promise<TrackedJobView | null> {
+  const job = await tx.backgroundJob.findFirst({
+    where: { tenantId, kind: { in: [...kinds] }, state: { in: ["QUEUED", "RUNNING"] } },
+    orderBy: { createdAt: "desc" },
+    select: VIEW,
+  });
+  return job ? view(job, locale) : null;
 }
 
 /**
  * Asks a job to stop: one still waiting ends at once; a running one stops at its next
  * progress report, and its transaction rolls back. Null when there is no such job.
  */
-export async function cancelTrackedJob(tx: Tx, tenantId: string, jobId: string, kinds: readonly string[]): Promise<TrackedJobView | null> {
-  const job = await readTrackedJob(tx, tenantId, jobId, kinds);
+export async function cancelTrackedJob(tx: Tx, tenantId: string, jobId: string, kinds: readonly string[], locale = "id"): Promise<TrackedJobView | null> {
+  const job = await readTrackedJob(tx, tenantId, jobId, kinds, locale);
   if (!job || (job.state !== "QUEUED" && job.state !== "RUNNING")) return job;
   const waiting = job.state === "QUEUED";
   await tx.backgroundJob.update({
     where: { tenantId_id: { tenantId, id: jobId } },
     data: waiting
-      ? { cancelRequested: true, state: "CANCELLED", error: JOB_MESSAGES.cancelled, file: null, finishedAt: new Date() }
+      ? { cancelRequested: true, state: "CANCELLED", ...endedBecause(JOB_WORDS.cancelled), file: null, finishedAt: new Date() }
       : { cancelRequested: true },
   });
-  return readTrackedJob(tx, tenantId, jobId, kinds);
+  return readTrackedJob(tx, tenantId, jobId, kinds, locale);
 }
 
 /** What the work of a tracked job is given. */
@@ -123,7 +180,7 @@ const PROGRESS_EVERY_MS = 500;
 export async function runTrackedJob(
   data: TrackedJobData,
   run: JobRun,
-  work: (context: TrackedWork) => Promise<{ resultId?: string | null; error?: string | null }>,
+  work: (context: TrackedWork) => Promise<{ resultId?: string | null; error?: string | ErrorWords | null }>,
 ): Promise<void> {
   const { withTenant } = run.scopes;
   const { tenantId, jobId } = data;
@@ -135,16 +192,23 @@ export async function runTrackedJob(
     });
     if (!found || found.state === "DONE" || found.state === "FAILED" || found.state === "CANCELLED") return null;
     if (run.retryCount > run.retryLimit) {
-      await tx.backgroundJob.update({ where, data: { state: "FAILED", error: JOB_MESSAGES.interrupted, file: null, finishedAt: new Date() } });
+      await tx.backgroundJob.update({ where, data: { state: "FAILED", ...endedBecause(JOB_WORDS.interrupted), file: null, finishedAt: new Date() } });
       return null;
     }
     if (found.cancelRequested) {
-      await tx.backgroundJob.update({ where, data: { state: "CANCELLED", error: JOB_MESSAGES.cancelled, file: null, finishedAt: new Date() } });
+      await tx.backgroundJob.update({ where, data: { state: "CANCELLED", ...endedBecause(JOB_WORDS.cancelled), file: null, finishedAt: new Date() } });
       return null;
     }
     await tx.backgroundJob.update({
       where,
-      data: { state: "RUNNING", startedAt: new Date(), attempts: { increment: 1 }, progress: { phase: "start", done: 0 } },
+      data: {
+        state: "RUNNING",
+        startedAt: new Date(),
+        heartbeatAt: new Date(),
+        queueJobId: run.queueJobId,
+        attempts: { increment: 1 },
+        progress: { phase: "start", done: 0 },
+      },
     });
     return found;
   });
@@ -170,7 +234,9 @@ export async function runTrackedJob(
       })
       .catch(() => undefined);
   };
+  const heartbeat = startHeartbeat(run.scopes, tenantId, jobId);
   const finish = async (data: Prisma.BackgroundJobUpdateInput) => {
+    heartbeat.stop();
     await writes;
     await withTenant(tenantId, (tx) => tx.backgroundJob.update({ where, data: { ...data, file: null, finishedAt: new Date() } }));
   };
@@ -180,17 +246,18 @@ export async function runTrackedJob(
     const outcome = await work({ job: { ...job, file }, progress, run });
     await finish(
       outcome.error
-        ? { state: "FAILED", error: outcome.error, resultId: outcome.resultId ?? job.resultId }
+        ? { state: "FAILED", ...endedBecause(outcome.error), resultId: outcome.resultId ?? job.resultId }
         : { state: "DONE", resultId: outcome.resultId ?? job.resultId },
     );
   } catch (error) {
-    if (error instanceof JobCancelledError || cancelled) return finish({ state: "CANCELLED", error: JOB_MESSAGES.cancelled });
-    if (error instanceof JobRefusedError) return finish({ state: "FAILED", error: error.userMessage });
+    if (error instanceof JobCancelledError || cancelled) return finish({ state: "CANCELLED", ...endedBecause(JOB_WORDS.cancelled) });
+    if (error instanceof JobRefusedError) return finish({ state: "FAILED", ...endedBecause(error.words ?? error.userMessage) });
     if (run.retryCount >= run.retryLimit) {
-      await finish({ state: "FAILED", error: JOB_MESSAGES.failed });
+      await finish({ state: "FAILED", ...endedBecause(JOB_WORDS.failed) });
     } else {
+      heartbeat.stop();
       await writes;
-      await withTenant(tenantId, (tx) => tx.backgroundJob.update({ where, data: { state: "QUEUED" } }));
+      await withTenant(tenantId, (tx) => tx.backgroundJob.update({ where, data: { state: "QUEUED", heartbeatAt: null } }));
     }
     throw error;
   }

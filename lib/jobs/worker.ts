@@ -4,8 +4,8 @@
 import type { PGlite } from "@electric-sql/pglite";
 import type PgBoss from "pg-boss";
 import type { DatabaseTarget } from "@/lib/db/adapter";
-import type { AnyJobKind, JobScopes } from "./kinds";
-import { openQueue, queueName, queueOptions, type QueueNaming } from "./queue";
+import type { AnyJobKind, JobScopes, QueueControl } from "./kinds";
+import { openQueue, QUEUE_SCHEMA, queueName, queueOptions, type QueueNaming } from "./queue";
 
 export type WorkerOptions = QueueNaming & {
   target: DatabaseTarget | PGlite;
@@ -29,6 +29,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const boss = openQueue(options.target, { worker: true, maintenanceIntervalSeconds: options.maintenanceIntervalSeconds });
   boss.on("error", (error) => console.error("[jobs]", error));
   await boss.start();
+  const queue = queueControl(boss);
   for (const kind of options.kinds) {
     const name = queueName(kind, options);
     await boss.createQueue(name, { ...queueOptions(kind), name });
@@ -36,7 +37,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       for (const job of jobs) {
         const started = Date.now();
         try {
-          await kind.run(job.data as never, { scopes: options.scopes, queueJobId: job.id, retryCount: job.retryCount, retryLimit: kind.retryLimit });
+          await kind.run(job.data as never, { scopes: options.scopes, queueJobId: job.id, retryCount: job.retryCount, retryLimit: kind.retryLimit, queue });
           log(`${name} ${job.id} done in ${Date.now() - started} ms`);
         } catch (error) {
           console.error(`[jobs] ${name} ${job.id} failed (try ${job.retryCount + 1})`, error);
@@ -51,6 +52,21 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     boss,
     stop: async ({ timeoutMs = 30_000 } = {}) => {
       await boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
+    },
+  };
+}
+
+function queueControl(boss: PgBoss): QueueControl {
+  const stateOf = async (id: string) => {
+    const { rows } = await boss.getDb().executeSql(`SELECT name, state FROM ${QUEUE_SCHEMA}.job WHERE id = $1::uuid`, [id]);
+    return (rows[0] as { name: string; state: string } | undefined) ?? null;
+  };
+  return {
+    async failStopped(queueJobId) {
+      const delivery = await stateOf(queueJobId);
+      if (!delivery) return null;
+      if (delivery.state === "active") await boss.fail(delivery.name, queueJobId, { message: "the worker running it stopped (no heartbeat)" });
+      return (await stateOf(queueJobId))?.state ?? null;
     },
   };
 }

@@ -35,6 +35,7 @@ import RevolvingFunds from "./RevolvingFunds.json" with { type: "json" };
 import RevolvingFundsDashboard from "./RevolvingFundsDashboard.json" with { type: "json" };
 import Spreadsheet from "./Spreadsheet.json" with { type: "json" };
 import UploadLimits from "./UploadLimits.json" with { type: "json" };
+import Jobs from "./Jobs.json" with { type: "json" };
 
 /** The English catalogue: one file per namespace, so areas of the app edit their own. */
 const messages = {
@@ -75,6 +76,7 @@ const messages = {
   RevolvingFundsDashboard,
   Spreadsheet,
   UploadLimits,
+  Jobs,
 };
 
 export default messages;

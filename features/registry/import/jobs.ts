@@ -2,7 +2,6 @@
 // sends the check; the commit button sends the commit. Both write in one transaction each (see
 // run-import.ts), so a worker that dies mid-way leaves the registry as it was, and the retry
 // starts again from the kept file or the kept rows.
-import { errorWordsIn } from "@/lib/actions/error-words";
 import { defineJob } from "@/lib/jobs/kinds";
 import { UploadLimitError } from "@/lib/spreadsheet/upload-limits";
 import { JobRefusedError, runTrackedJob, type TrackedJobData } from "@/lib/jobs/tracked";
@@ -10,10 +9,11 @@ import type { RegistrySource } from "@/lib/generated/prisma/enums";
 import { dropExpiredStaged } from "./store";
 import { checkRegistryImport, commitRegistryImport, ImportRefusedError } from "./run-import";
 
-/** What the upload route keeps beside the file. */
-/** `locale`: the uploader's language, for a refusal read later on the page. */
+/** What the upload route keeps beside the file (`locale` is no longer read: a refusal is worded for whoever reads it). */
 export type RegistryCheckInput = { source: RegistrySource; fileSize?: number; locale?: string; requestId?: string; ip?: string | null };
 export type RegistryCommitInput = { requestId?: string; ip?: string | null };
+
+const refused = (reason: "fileMissing" | "checkNotFound") => ({ key: `RegistryImport.refused.${reason}`, params: {} });
 
 /** 15 minutes: the import's own transactions give up after 10. */
 const IMPORT_EXPIRE_SECONDS = 15 * 60;
@@ -30,7 +30,7 @@ export const registryCheckJob = defineJob<TrackedJobData>({
   run: (data, run) =>
     runTrackedJob(data, run, async ({ job, progress }) => {
       const input = job.input as RegistryCheckInput;
-      if (!job.file || !job.fileName) throw new JobRefusedError("Berkas impor tidak tersimpan; unggah lagi.");
+      if (!job.file || !job.fileName) throw new JobRefusedError(refused("fileMissing"));
       try {
         const outcome = await checkRegistryImport({
           withTenant: run.scopes.withTenant,
@@ -46,8 +46,7 @@ export const registryCheckJob = defineJob<TrackedJobData>({
         });
         return { resultId: outcome.jobId };
       } catch (error) {
-        if (error instanceof ImportRefusedError) throw new JobRefusedError(error.userMessage);
-        if (error instanceof UploadLimitError) throw new JobRefusedError(errorWordsIn(error.words!, input.locale));
+        if (error instanceof ImportRefusedError || error instanceof UploadLimitError) throw new JobRefusedError(error.words!);
         throw error;
       }
     }),
@@ -61,7 +60,7 @@ export const registryCommitJob = defineJob<TrackedJobData>({
     runTrackedJob(data, run, async ({ job, progress }) => {
       const input = (job.input ?? {}) as RegistryCommitInput;
       const importJobId = job.resultId;
-      if (!importJobId) throw new JobRefusedError("Pemeriksaan impor tidak ditemukan.");
+      if (!importJobId) throw new JobRefusedError(refused("checkNotFound"));
       try {
         await commitRegistryImport({
           withTenant: run.scopes.withTenant,
@@ -80,7 +79,7 @@ export const registryCommitJob = defineJob<TrackedJobData>({
           tx.importJob.findUnique({ where: { tenantId_id: { tenantId: job.tenantId, id: importJobId } }, select: { status: true } }),
         );
         if (status?.status === "COMMITTED" && run.retryCount > 0) return { resultId: importJobId };
-        throw new JobRefusedError(error.userMessage);
+        throw new JobRefusedError(error.words!);
       }
     }),
 });

@@ -5,6 +5,9 @@ import type { ImportStatus } from "@/lib/generated/prisma/enums";
 import type { RegistryImportReport } from "./run-import";
 import type { RejectedRow } from "@/lib/spreadsheet/table-import";
 import { importReportExpired, retentionOf } from "@/lib/privacy/retention";
+import { findUnfinishedTrackedJob } from "@/lib/jobs/tracked";
+import { REGISTRY_IMPORT_JOB_KINDS, registryCheckJob } from "./jobs";
+import type { ImportTaskStatus } from "./upload-event";
 
 export type ImportJobListRow = {
   id: string;
@@ -108,4 +111,25 @@ export async function getRejectedRows(
   if (importReportExpired(job.createdAt, await retentionOf(tx))) return null;
   const report = job.report as unknown as RegistryImportReport;
   return { fileName: job.fileName, headers: report.headers ?? [], rejected: report.rejected ?? [] };
+}
+
+/** A check or commit of the city still waiting or running, as the page shows it on load. */
+export type RunningRegistryImport = { taskId: string; step: "check" | "commit"; fileName: string | null; status: ImportTaskStatus };
+
+/**
+ * The city's registry import job still waiting or running, in the reader's language: a page
+ * opened or reloaded while a job works picks up its progress (and its cancel button).
+ */
+export async function getRunningRegistryImport(tx: Tx, tenantId: string, locale: string): Promise<RunningRegistryImport | null> {
+  const job = await findUnfinishedTrackedJob(tx, tenantId, REGISTRY_IMPORT_JOB_KINDS, locale);
+  if (!job) return null;
+  const step = job.kind === registryCheckJob.name ? "check" : "commit";
+  const named =
+    step === "check"
+      ? await tx.backgroundJob.findUnique({ where: { tenantId_id: { tenantId, id: job.id } }, select: { fileName: true } })
+      : job.resultId
+        ? await tx.importJob.findUnique({ where: { tenantId_id: { tenantId, id: job.resultId } }, select: { fileName: true } })
+        : null;
+  const { state, progress, resultId, error, attempts, cancelRequested } = job;
+  return { taskId: job.id, step, fileName: named?.fileName ?? null, status: { state, progress, resultId, error, attempts, cancelRequested } };
 }

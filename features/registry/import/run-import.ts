@@ -3,7 +3,9 @@
 // (lib/registry/import/store.ts) under its ImportJob. The commit writes what that dry run
 // kept, in one transaction, so a failed commit leaves the registry exactly as it was; it
 // compares again first, since the registry may have moved since.
+import { errorWordsIn } from "@/lib/actions/error-words";
 import type { Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import type { ScopeOptions } from "@/lib/db/tenant-scope";
 import { recordAudit } from "@/lib/db/audit";
 import { lockName } from "@/lib/db/locks";
@@ -94,9 +96,13 @@ export type CommitImportOptions = ImportCommon & {
 /** 10 minutes: a 100,000-row commit takes well under one on PostgreSQL. */
 const IMPORT_TIMEOUT_MS = 10 * 60_000;
 
-export class ImportRefusedError extends Error {
-  constructor(readonly userMessage: string) {
-    super(userMessage);
+/** Why a commit was refused (messages/<locale>/RegistryImport.json, "refused"). */
+export type ImportRefusal = "checkNotFound" | "alreadySaved" | "checkFailed" | "expired";
+
+export class ImportRefusedError extends AppError {
+  constructor(readonly reason: ImportRefusal) {
+    const words = { key: `RegistryImport.refused.${reason}`, params: {} };
+    super(reason === "checkNotFound" ? "NOT_FOUND" : "CONFLICT", errorWordsIn(words, "id"), undefined, words);
     this.name = "ImportRefusedError";
   }
 }
@@ -207,16 +213,16 @@ export async function commitRegistryImport(options: CommitImportOptions): Promis
           where: { tenantId_id: { tenantId, id: jobId } },
           select: { kind: true, status: true, report: true, createdAt: true },
         });
-        if (!job || job.kind !== "REGISTRY") throw new ImportRefusedError("Pemeriksaan impor tidak ditemukan.");
+        if (!job || job.kind !== "REGISTRY") throw new ImportRefusedError("checkNotFound");
         if (job.status !== "DRY_RUN") {
-          throw new ImportRefusedError(job.status === "COMMITTED" ? "Impor ini sudah disimpan." : "Pemeriksaan ini gagal; periksa ulang berkasnya.");
+          throw new ImportRefusedError(job.status === "COMMITTED" ? "alreadySaved" : "checkFailed");
         }
         report = job.report as unknown as RegistryImportReport;
-        if (Date.now() - job.createdAt.getTime() > STAGED_FOR_HOURS * 3_600_000) throw new ImportRefusedError(EXPIRED);
+        if (Date.now() - job.createdAt.getTime() > STAGED_FOR_HOURS * 3_600_000) throw new ImportRefusedError("expired");
         const dbStarted = Date.now();
         await dropExpiredStaged(tx, tenantId);
         const staged = await restageAndCompare(tx, tenantId, jobId);
-        if (!staged) throw new ImportRefusedError(EXPIRED);
+        if (!staged) throw new ImportRefusedError("expired");
         report.counts = staged.counts;
         await applyStaged(
           tx,
@@ -255,7 +261,7 @@ export async function commitRegistryImport(options: CommitImportOptions): Promis
       { timeout: IMPORT_TIMEOUT_MS },
     );
   } catch (error) {
-    const refusedBeforeStart = error instanceof ImportRefusedError && error.userMessage !== EXPIRED;
+    const refusedBeforeStart = error instanceof ImportRefusedError && error.reason !== "expired";
     if (refusedBeforeStart || !report) throw error;
     // Nothing of the import was written; the job says it failed, and what it kept goes.
     const failedReport = {
@@ -272,8 +278,6 @@ export async function commitRegistryImport(options: CommitImportOptions): Promis
     throw error;
   }
 }
-
-const EXPIRED = "Hasil pemeriksaan ini sudah tidak tersimpan (lebih dari sehari, atau server dimulai ulang). Periksa ulang berkasnya.";
 
 const written = (counts: StagedCounts) => counts.households.new + counts.households.changed + counts.members.new + counts.members.changed;
 

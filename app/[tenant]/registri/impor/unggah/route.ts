@@ -40,9 +40,9 @@ export const POST = tenantRoute({ page: "registryImport", people: false }, async
 
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   const complete = query.success && (query.data.mode === "commit" ? Boolean(query.data.job) : Boolean(request.body && query.data.name));
-  if (!query.success || !complete) return answer({ type: "error", message: "Permintaan impor tidak lengkap." }, 400);
-  const { mode, job, source, name, size } = query.data;
   const locale = requestLocale(request);
+  if (!query.success || !complete) return answer({ type: "error", message: catalogues[locale].RegistryImport.refused.incomplete }, 400);
+  const { mode, job, source, name, size } = query.data;
   // A body declared past the limit is refused before a byte of it is read.
   const declared = [declaredLength(request.headers), size];
   if (declared.some((bytes) => bytes != null && bytes > REGISTRY_UPLOAD_LIMITS.maxBytes)) {
