@@ -1,7 +1,5 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { after } from "next/server";
-import { purgeIfDue } from "@/lib/privacy/retention";
 import { appAuthDeps } from "./deps";
 import { clientIp, requestId } from "./request";
 import { authRoutes } from "./routes";
@@ -45,10 +43,7 @@ export function authOptions(): AuthOptions {
             console.error("sign-in failed", error);
             throw new Error(SIGN_IN_ERROR.unavailable);
           }
-          if (result.ok) {
-            if (result.user.tenantId) purgeAfterResponse(result.user.tenantId);
-            return result.user;
-          }
+          if (result.ok) return result.user;
           if (result.reason === "locked") throw new Error(lockedErrorCode(result.retryAfterMinutes));
           if (result.reason === "inactive") throw new Error(SIGN_IN_ERROR.inactive);
           return null;
@@ -84,16 +79,4 @@ export function authOptions(): AuthOptions {
     },
   };
   return options;
-}
-
-/**
- * Retention needs a regular run and sign-ins are one: the city's purge runs after the
- * response (lib/privacy/retention.ts), so no one waits, and never fails a sign-in.
- */
-function purgeAfterResponse(tenantId: string): void {
-  try {
-    after(() => purgeIfDue(appAuthDeps, tenantId).catch((error) => console.error("retention purge failed", error)));
-  } catch (error) {
-    console.error("retention purge not scheduled", error);
-  }
 }

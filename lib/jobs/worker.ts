@@ -56,7 +56,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   };
 }
 
-function queueControl(boss: PgBoss): QueueControl {
+/** The queue as housekeeping jobs act on it (lib/jobs/stale.ts). */
+export function queueControl(boss: PgBoss): QueueControl {
   const stateOf = async (id: string) => {
     const { rows } = await boss.getDb().executeSql(`SELECT name, state FROM ${QUEUE_SCHEMA}.job WHERE id = $1::uuid`, [id]);
     return (rows[0] as { name: string; state: string } | undefined) ?? null;

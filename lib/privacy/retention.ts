@@ -1,7 +1,7 @@
 // How long a city keeps its audit trail and its import reports, and the purge that deletes
-// what is older. The purge is idempotent and cheap when nothing is due, so it can run often:
-// after a sign-in (lib/auth/options.ts, once per city every few hours per server process,
-// after the response) and from `npm run purge` (scripts/purge.ts) for a scheduler.
+// what is older. The purge is idempotent and cheap when nothing is due: it runs every hour as
+// the scheduled job `privacy.purge` (lib/jobs/housekeeping.ts) and from `npm run purge`
+// (scripts/purge.ts).
 import type { Tx } from "@/lib/db";
 import { addDays, addMonths } from "@/lib/calendar/days";
 import { recordAudit } from "@/lib/db/audit";
@@ -83,18 +83,4 @@ export async function purgeAll(scopes: Scopes, tenantIds: string[], now: Date = 
   }
   results.set(null, await scopes.withPlatform((tx) => purgeExpired(tx, null, now), { timeout: PURGE_TIMEOUT_MS }));
   return results;
-}
-
-const lastRun = new Map<string, number>();
-const PURGE_EVERY_MS = 6 * 60 * 60_000;
-
-/**
- * Purges one city at most once every six hours per server process: what a sign-in calls
- * after its response, so that a city that signs in purges without a scheduler.
- */
-export async function purgeIfDue(scopes: Pick<Scopes, "withTenant">, tenantId: string, now: Date = new Date()): Promise<PurgeCounts | null> {
-  const last = lastRun.get(tenantId);
-  if (last !== undefined && now.getTime() - last < PURGE_EVERY_MS) return null;
-  lastRun.set(tenantId, now.getTime());
-  return scopes.withTenant(tenantId, (tx) => purgeExpired(tx, tenantId, now), { timeout: PURGE_TIMEOUT_MS });
 }

@@ -5,7 +5,8 @@ import { getRegistryImport } from "@/features/registry/import/queries";
 import { runAction } from "@/lib/actions/run";
 import { addDays, addMonths } from "@/lib/calendar/days";
 import type { Tx } from "@/lib/db";
-import { purgeAll, purgeExpired, purgeIfDue } from "@/lib/privacy/retention";
+import { purgeJob } from "@/lib/jobs/housekeeping";
+import { purgeAll, purgeExpired } from "@/lib/privacy/retention";
 import { actionDeps, sessionUser } from "../helpers/actions";
 import { openTestDb, type TestDb } from "../helpers/db";
 import { createTestTenant, type TestTenant } from "../helpers/factories";
@@ -110,18 +111,22 @@ describe("the purge", () => {
     expect(left.map((row) => row.entityId)).toEqual(["belum-setahun"]);
   });
 
-  it("purges the platform's own rows too, and runs for a city at most once in six hours when called after sign-ins", async () => {
+  it("purges the platform's own rows too", async () => {
     const city = await createTestTenant(t.db, t.withTenant);
     const now = new Date();
     const platformRow = await auditRow(null, addMonths(now, -61), `platform-${city.id}`);
     await purgeAll(t, [], now);
     expect(await t.withPlatform((tx) => tx.auditLog.count({ where: { id: platformRow.id } }))).toBe(0);
+  });
 
-    await auditRow(city, addMonths(now, -61), "pertama");
-    expect(await purgeIfDue(t, city.id, now)).toEqual({ auditRows: 1, importReports: 0 });
-    await auditRow(city, addMonths(now, -61), "kedua");
-    expect(await purgeIfDue(t, city.id, new Date(now.getTime() + 60 * 60_000))).toBeNull();
-    expect(await purgeIfDue(t, city.id, new Date(now.getTime() + 7 * 60 * 60_000))).toEqual({ auditRows: 1, importReports: 0 });
+  it("runs for every city from the hourly job, with no one signing in", async () => {
+    const city = await createTestTenant(t.db, t.withTenant);
+    const now = new Date();
+    await auditRow(city, addMonths(now, -61), "lama");
+    await auditRow(city, addMonths(now, -1), "baru");
+    await purgeJob.run({}, { scopes: t, queueJobId: "schedule", retryCount: 0, retryLimit: purgeJob.retryLimit });
+    const left = await t.withTenant(city.id, (tx) => tx.auditLog.findMany({ where: { entity: "Opd" }, select: { entityId: true } }));
+    expect(left.map((row) => row.entityId)).toEqual(["baru"]);
   });
 });
 

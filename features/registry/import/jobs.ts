@@ -9,8 +9,8 @@ import type { RegistrySource } from "@/lib/generated/prisma/enums";
 import { dropExpiredStaged } from "./store";
 import { checkRegistryImport, commitRegistryImport, ImportRefusedError } from "./run-import";
 
-/** What the upload route keeps beside the file (`locale` is no longer read: a refusal is worded for whoever reads it). */
-export type RegistryCheckInput = { source: RegistrySource; fileSize?: number; locale?: string; requestId?: string; ip?: string | null };
+/** What the upload route keeps beside the file. A refusal is kept as words, read in each reader's language. */
+export type RegistryCheckInput = { source: RegistrySource; fileSize?: number; requestId?: string; ip?: string | null };
 export type RegistryCommitInput = { requestId?: string; ip?: string | null };
 
 const refused = (reason: "fileMissing" | "checkNotFound") => ({ key: `RegistryImport.refused.${reason}`, params: {} });

@@ -84,7 +84,11 @@ describe("a job's messages in the viewer's language", () => {
   it("reads a job that failed on its last try, or whose worker stopped, in both languages", async () => {
     for (const [words, id, en] of [
       [JOB_WORDS.failed, "Pekerjaan gagal; tidak ada data yang diubah.", "The job failed; nothing was changed."],
-      [JOB_WORDS.workerStopped, "Proses pekerja berhenti saat menjalankan pekerjaan ini; tidak ada data yang disimpan. Coba lagi.", "The worker stopped while running this job; nothing was saved. Try again."],
+      [
+        JOB_WORDS.workerStopped,
+        "Proses pekerja berhenti saat menjalankan pekerjaan ini; tidak ada data yang disimpan. Coba lagi.",
+        "The worker stopped while running this job; nothing was saved. Try again.",
+      ],
     ] as const) {
       const taskId = await queueCommit("tidak-ada");
       await t.withTenant(city.id, (tx) =>
@@ -97,10 +101,16 @@ describe("a job's messages in the viewer's language", () => {
 
   it("answers an incomplete upload request in the reader's language", async () => {
     const send = (locale: "id" | "en") =>
-      callRoute(upload, routeDeps(t, user), `http://localhost/${city.slug}/registri/impor/unggah?mode=commit`, { tenant: city.slug }, {
-        method: "POST",
-        headers: { ...cookie(locale), "x-entas-import": "1", host: "localhost", origin: "http://localhost" },
-      });
+      callRoute(
+        upload,
+        routeDeps(t, user),
+        `http://localhost/${city.slug}/registri/impor/unggah?mode=commit`,
+        { tenant: city.slug },
+        {
+          method: "POST",
+          headers: { ...cookie(locale), "x-entas-import": "1", host: "localhost", origin: "http://localhost" },
+        },
+      );
     expect(await (await send("id")).json()).toEqual({ type: "error", message: "Permintaan impor tidak lengkap." });
     expect(await (await send("en")).json()).toEqual({ type: "error", message: "The import request is incomplete." });
   });

@@ -1,6 +1,7 @@
 // The registry import as jobs: the upload route's file and the commit button go through the
 // queue to a worker; the page polls the job's row. A worker killed mid-commit leaves the
-// registry as it was, and the next worker finishes the job.
+// registry as it was; its stale heartbeat gets the job retried within the minute, and the next
+// worker finishes it.
 import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import pg from "pg";
@@ -8,8 +9,10 @@ import { dropExpiredStagedJob, registryCheckJob, registryCommitJob, registryImpo
 import { refreshStatisticsJob } from "@/lib/jobs/housekeeping";
 import { checkRegistryImport, commitRegistryImport } from "@/features/registry/import/run-import";
 import { JOB_MESSAGES, cancelTrackedJob, readTrackedJob, startTrackedJob, type TrackedJobView } from "@/lib/jobs/tracked";
-import { queueName } from "@/lib/jobs/queue";
-import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
+import { openQueue, queueName } from "@/lib/jobs/queue";
+import { failStaleJobs } from "@/lib/jobs/stale";
+import { queueControl, startWorker, type RunningWorker } from "@/lib/jobs/worker";
+import { importStep } from "@/features/registry/import/ui/send-import";
 import { openTestDb, uniqueSuffix, type TestDb } from "@/tests/helpers/db";
 import { chunked, createImportTenant, extractRows, toCsv, type ImportTenant } from "@/features/registry/tests/fixtures/extract";
 
@@ -217,7 +220,7 @@ describe.runIf(url)("a worker killed during a commit", () => {
     child?.kill("SIGKILL");
   });
 
-  it("leaves the registry as it was, and a restarted worker commits the import whole", async () => {
+  it("leaves the registry as it was; its stale heartbeat gets it retried within seconds, saying so, and a restarted worker commits the import whole", async () => {
     const tenant = await createImportTenant(t);
     // A registry of 5 households; then a file that renames one of their members and adds 20.
     const first = extractRows(tenant, 5);
@@ -255,7 +258,7 @@ describe.runIf(url)("a worker killed during a commit", () => {
         startTrackedJob(tx, registryCommitJob, { tenantId: tenant.id, userId: null, resultId: dry.jobId, prefix: killedPrefix }),
       );
       child = spawn(process.execPath, ["--import", "tsx", "tests/helpers/job-worker.ts"], {
-        env: { ...process.env, DATABASE_URL: url, JOBS_TEST_PREFIX: killedPrefix },
+        env: { ...process.env, DATABASE_URL: url, JOBS_TEST_PREFIX: killedPrefix, JOBS_HEARTBEAT_SECONDS: "1" },
         stdio: ["ignore", "pipe", "pipe"],
       });
       let output = "";
@@ -267,6 +270,12 @@ describe.runIf(url)("a worker killed during a commit", () => {
         throw new Error(`${error}; worker: ${output}`);
       });
       expect(await readJob(tenant, id)).toMatchObject({ state: "RUNNING", attempts: 1 });
+      // A live worker's heartbeat keeps its job from being taken for dead, however long it waits.
+      const observer = openQueue(t.target, { worker: false, poolSize: 1 });
+      await observer.start();
+      const failStale = () => failStaleJobs(t, queueControl(observer), tenant.id, 2);
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      expect(await failStale()).toBe(0);
       child.kill("SIGKILL");
       await new Promise((resolve) => child!.once("exit", resolve));
       await owner.query("ROLLBACK");
@@ -275,12 +284,24 @@ describe.runIf(url)("a worker killed during a commit", () => {
       expect(await registry(tenant)).toEqual(before);
       expect(await importStatus(tenant, dry.jobId)).toEqual({ status: "DRY_RUN" });
 
-      // Its delivery expires (as after its time limit), and a new worker takes the retry.
+      // Its heartbeat stops; once stale (2 s here, a minute by default), the schedule fails its
+      // delivery, long before its 15-minute limit: the job waits for its retry, and says so.
       const commitQueue = queueName(registryCommitJob, { prefix: killedPrefix });
-      await owner.query(
-        `UPDATE pgboss.job SET expire_in = interval '1 second', started_on = now() - interval '1 minute' WHERE name = $1 AND state = 'active'`,
-        [commitQueue],
-      );
+      const killedAt = Date.now();
+      try {
+        await waitFor(async () => (await failStale()) === 1, 20_000);
+      } finally {
+        await observer.stop({ graceful: false, wait: true });
+      }
+      expect(Date.now() - killedAt).toBeLessThan(20_000);
+      const waiting = await readJob(tenant, id);
+      expect(waiting).toMatchObject({ state: "QUEUED", attempts: 1, error: null });
+      expect(importStep(waiting!)).toEqual({ phase: "queued", retry: true });
+      const [delivery] = (await owner.query(`SELECT state FROM pgboss.job WHERE name = $1`, [commitQueue])).rows;
+      expect(delivery).toEqual({ state: "retry" });
+      expect(await registry(tenant)).toEqual(before);
+
+      // A new worker takes the retry and commits the import whole.
       const restarted = await startWorker({
         target: t.target,
         kinds: registryImportJobs,
@@ -291,7 +312,6 @@ describe.runIf(url)("a worker killed during a commit", () => {
         log: () => {},
       });
       try {
-        await restarted.boss.maintain();
         const job = await ended(tenant, id, 60_000);
         expect(job).toMatchObject({ state: "DONE", attempts: 2, error: null });
       } finally {

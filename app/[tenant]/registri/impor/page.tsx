@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getMessages, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { ImportResult } from "@/features/registry/import/ui/import-result";
 import { RecentImports } from "@/features/registry/import/ui/recent-imports";
+import { RunningImport } from "@/features/registry/import/ui/running-import";
+import { importStep } from "@/features/registry/import/ui/send-import";
 import { UploadForm } from "@/features/registry/import/ui/upload-form";
 import { buttonClassName } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { withTenant } from "@/lib/db";
-import { getRegistryImport, listRegistryImports } from "@/features/registry/import/queries";
+import { getRegistryImport, getRunningRegistryImport, listRegistryImports } from "@/features/registry/import/queries";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 import { registryRoutes } from "@/features/registry/routes";
 import { readSearchParams } from "@/lib/validation/search-params";
@@ -32,13 +34,18 @@ export default async function RegistryImportPage({ params, searchParams }: Props
   const jobParam = readSearchParams(await searchParams).job;
   const jobId = typeof jobParam === "string" ? jobParam : undefined;
 
-  const [t, messages, { timeZone, jobs, job }] = await Promise.all([
+  const locale = await getLocale();
+  const [t, messages, { timeZone, jobs, job, running }] = await Promise.all([
     getTranslations("RegistryImport"),
     getMessages(),
     withTenant(user.tenantId, async (tx) => {
       const timeZone = await tenantTimeZone(tx, user.tenantId);
-      const [jobs, job] = await Promise.all([listRegistryImports(tx), jobId ? getRegistryImport(tx, user.tenantId, jobId) : Promise.resolve(null)]);
-      return { timeZone, jobs, job };
+      const [jobs, job, running] = await Promise.all([
+        listRegistryImports(tx),
+        jobId ? getRegistryImport(tx, user.tenantId, jobId) : Promise.resolve(null),
+        getRunningRegistryImport(tx, user.tenantId, locale),
+      ]);
+      return { timeZone, jobs, job, running };
     }),
   ]);
   const clientMessages = { RegistryImport: messages.RegistryImport };
@@ -55,6 +62,23 @@ export default async function RegistryImportPage({ params, searchParams }: Props
           </a>
         }
       />
+      {running ? (
+        <Card className="mb-6">
+          <CardHeader title={t("running.title")} />
+          <div className="p-4 sm:p-5">
+            <NextIntlClientProvider messages={clientMessages}>
+              <RunningImport
+                key={running.taskId}
+                tenantSlug={slug}
+                taskId={running.taskId}
+                step={importStep(running.status)}
+                kind={running.step}
+                fileName={running.fileName}
+              />
+            </NextIntlClientProvider>
+          </div>
+        </Card>
+      ) : null}
       <Card>
         <CardHeader title={t("upload.title")} description={t("formatHelp")} />
         <div className="p-4 sm:p-5">

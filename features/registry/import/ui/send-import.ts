@@ -28,15 +28,24 @@ export async function sendImport(
   if (!queued.ok) return queued;
   options.onTask?.(queued.taskId);
   options.onStep({ phase: "queued", retry: false });
+  return (await followImport(options.tenantSlug, queued.taskId, options.onStep))!;
+}
+
+/**
+ * Polls a queued or running job (one just sent, or one the page found on load) until it ends,
+ * or until `signal` aborts (the page left): then the answer is null.
+ */
+export async function followImport(tenantSlug: string, taskId: string, onStep: (step: ImportStep) => void, signal?: AbortSignal): Promise<ImportAnswer | null> {
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    const status = await poll(options.tenantSlug, queued.taskId);
+    if (signal?.aborted) return null;
+    const status = await poll(tenantSlug, taskId);
     if (!status) continue;
     if (status.state === "DONE" || status.state === "FAILED" || status.state === "CANCELLED") {
       if (!status.resultId) return { ok: false, message: status.error };
       return { ok: true, jobId: status.resultId, status: status.state, error: status.error ?? undefined };
     }
-    options.onStep(stepOf(status));
+    onStep(importStep(status));
   }
 }
 
@@ -45,7 +54,8 @@ export async function cancelImport(tenantSlug: string, taskId: string): Promise<
   await fetch(registryRoutes.importTask(tenantSlug, taskId), { method: "POST", headers: { "x-entas-import": "1" } }).catch(() => undefined);
 }
 
-function stepOf(status: ImportTaskStatus): ImportStep {
+/** Where a job stands, as the progress bar shows it. */
+export function importStep(status: ImportTaskStatus): ImportStep {
   const progress = status.progress;
   if (status.state === "QUEUED" || !progress || progress.phase === "start") return { phase: "queued", retry: status.attempts > 0 };
   if (progress.phase === "read") {

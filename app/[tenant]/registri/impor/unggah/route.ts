@@ -61,7 +61,7 @@ export const POST = tenantRoute({ page: "registryImport", people: false }, async
 
   const file = await readBody(request.body!, REGISTRY_UPLOAD_LIMITS.maxBytes);
   if (!file) return tooLarge(locale);
-  const input: RegistryCheckInput = { source, fileSize: size, locale, requestId: meta.requestId, ip: meta.ip };
+  const input: RegistryCheckInput = { source, fileSize: size, requestId: meta.requestId, ip: meta.ip };
   const taskId = await deps.withTenant(user.tenantId, (tx) => startTrackedJob(tx, registryCheckJob, { ...common, input, file, fileName: name! }));
   return answer({ type: "queued", taskId });
 });

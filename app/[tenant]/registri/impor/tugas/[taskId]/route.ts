@@ -23,13 +23,13 @@ function status(job: TrackedJobView | null): Response {
 }
 
 export const GET = tenantRoute<Params>({ page: "registryImport", people: false }, async ({ request, params, user, deps }) =>
-  status(
-    await deps.withTenant(user.tenantId, (tx) => readTrackedJob(tx, user.tenantId, params.taskId, REGISTRY_IMPORT_JOB_KINDS, requestLocale(request))),
-  ),
+  status(await deps.withTenant(user.tenantId, (tx) => readTrackedJob(tx, user.tenantId, params.taskId, REGISTRY_IMPORT_JOB_KINDS, requestLocale(request)))),
 );
 
 export const POST = tenantRoute<Params>({ page: "registryImport", people: false }, async ({ request, params, user, deps }) => {
   // Only the page's own script sends this header; a form on another site cannot.
   if (request.headers.get("x-entas-import") !== "1") return notFoundResponse();
-  return status(await deps.withTenant(user.tenantId, (tx) => cancelTrackedJob(tx, user.tenantId, params.taskId, REGISTRY_IMPORT_JOB_KINDS, requestLocale(request))));
+  return status(
+    await deps.withTenant(user.tenantId, (tx) => cancelTrackedJob(tx, user.tenantId, params.taskId, REGISTRY_IMPORT_JOB_KINDS, requestLocale(request))),
+  );
 });
