@@ -7,7 +7,7 @@ import { staleAfterSeconds } from "./heartbeat";
 import type { JobScopes, QueueControl } from "./kinds";
 import { endedBecause, JOB_WORDS } from "./tracked";
 
-type StaleJob = { id: string; queueJobId: string | null };
+type StaleJob = { id: string; queueJobId: string | null; attempts: number };
 
 /**
  * Fails the city's running jobs whose heartbeat is older than `staleAfter` seconds: their
@@ -21,24 +21,27 @@ export async function failStaleJobs(
   tenantId: string,
   staleAfter: number = staleAfterSeconds(),
 ): Promise<number> {
-  return scopes.withTenant(tenantId, async (tx) => {
-    // Locked while the queue is told, so a worker's start or end of the same job waits for this.
-    const stale = await tx.$queryRaw<StaleJob[]>`
-      SELECT id, "queueJobId" FROM "BackgroundJob"
-      WHERE "tenantId" = ${tenantId} AND state = 'RUNNING' AND "heartbeatAt" < now() - make_interval(secs => ${staleAfter})
-      FOR UPDATE SKIP LOCKED`;
-    for (const job of stale) await failStale(tx, queue, tenantId, job);
-    return stale.length;
-  });
+  const stale = await scopes.withTenant(
+    tenantId,
+    (tx) => tx.$queryRaw<StaleJob[]>`
+      SELECT id, "queueJobId", attempts FROM "BackgroundJob"
+      WHERE "tenantId" = ${tenantId} AND state = 'RUNNING' AND "heartbeatAt" < now() - make_interval(secs => ${staleAfter})`,
+  );
+  // The queue is told outside any transaction of ours: on PGlite its query would wait for it.
+  for (const job of stale) {
+    const delivery = job.queueJobId ? await queue.failStopped(job.queueJobId) : null;
+    await scopes.withTenant(tenantId, (tx) => recordStopped(tx, tenantId, job, delivery));
+  }
+  return stale.length;
 }
 
-async function failStale(tx: Tx, queue: QueueControl, tenantId: string, job: StaleJob): Promise<void> {
-  const delivery = job.queueJobId ? await queue.failStopped(job.queueJobId) : null;
-  const where = { tenantId_id: { tenantId, id: job.id } };
+/** What the job's row says now; a retry a worker already started (one more attempt) is left to it. */
+async function recordStopped(tx: Tx, tenantId: string, job: StaleJob, delivery: string | null): Promise<void> {
+  const where = { tenantId, id: job.id, state: "RUNNING" as const, attempts: job.attempts };
   if (delivery === "retry" || delivery === "created") {
-    await tx.backgroundJob.update({ where, data: { state: "QUEUED", heartbeatAt: null } });
+    await tx.backgroundJob.updateMany({ where, data: { state: "QUEUED", heartbeatAt: null } });
   } else {
-    await tx.backgroundJob.update({
+    await tx.backgroundJob.updateMany({
       where,
       data: { state: "FAILED", ...endedBecause(JOB_WORDS.workerStopped), heartbeatAt: null, file: null, finishedAt: new Date() },
     });

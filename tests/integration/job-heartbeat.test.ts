@@ -2,10 +2,12 @@
 // heartbeat every few seconds; a job whose heartbeat went stale lost its worker, and is retried
 // while its delivery has tries left, else ends FAILED saying so in the reader's language.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { QueueControl } from "@/lib/jobs/kinds";
+import { defineJob, type QueueControl } from "@/lib/jobs/kinds";
+import { enqueue, openQueue, queueName } from "@/lib/jobs/queue";
 import { failStaleJobs } from "@/lib/jobs/stale";
-import { readTrackedJob, runTrackedJob } from "@/lib/jobs/tracked";
-import { openTestDb, type TestDb } from "../helpers/db";
+import { readTrackedJob, runTrackedJob, type TrackedJobData } from "@/lib/jobs/tracked";
+import { queueControl } from "@/lib/jobs/worker";
+import { openTestDb, uniqueSuffix, type TestDb } from "../helpers/db";
 import { createTestTenant, type TestTenant } from "../helpers/factories";
 
 let t: TestDb;
@@ -105,5 +107,28 @@ describe("jobs whose worker stopped", () => {
     const stale = await runningJob(120);
     expect(await failStaleJobs(t, queueAnswering(null), city.id, 60)).toBe(1);
     expect(await read(stale)).toMatchObject({ state: "FAILED" });
+  });
+});
+
+describe("a stale job's delivery in pg-boss", () => {
+  it("is failed into a retry, on PostgreSQL and on PGlite's one session alike", async () => {
+    const kind = defineJob<TrackedJobData>({ name: KIND, expireInSeconds: 900, retryLimit: 1, run: async () => {} });
+    const naming = { prefix: `h${uniqueSuffix()}.` };
+    const name = queueName(kind, naming);
+    const boss = openQueue(t.target, { worker: false, poolSize: 1 });
+    await boss.start();
+    try {
+      const stale = await runningJob(120, "none-yet");
+      await t.withTenant(city.id, (tx) => enqueue(tx, kind, { tenantId: city.id, jobId: stale }, naming));
+      // A worker takes the delivery, then dies: pg-boss keeps it active.
+      const [delivery] = await boss.fetch(name);
+      await t.withTenant(city.id, (tx) => tx.backgroundJob.updateMany({ where: { id: stale }, data: { queueJobId: delivery!.id } }));
+
+      expect(await failStaleJobs(t, queueControl(boss), city.id, 60)).toBe(1);
+      expect(await read(stale)).toMatchObject({ state: "QUEUED" });
+      expect(await boss.getJobById(name, delivery!.id)).toMatchObject({ state: "retry" });
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
   });
 });
