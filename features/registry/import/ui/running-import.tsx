@@ -29,19 +29,20 @@ export function RunningImport({
   const router = useRouter();
   const [step, setStep] = useState<ImportStep | null>(initial);
   const [error, setError] = useState<string | null>(null);
+  const network = t("progress.network");
 
   useEffect(() => {
     const stop = new AbortController();
     void followImport(tenantSlug, taskId, setStep, stop.signal).then((answer) => {
       if (!answer) return;
       setStep(null);
-      if (!answer.ok) return setError(answer.message ?? t("progress.network"));
+      if (!answer.ok) return setError(answer.message ?? network);
       if (answer.status !== "DONE" && answer.error) setError(answer.error);
       router.replace(registryRoutes.import(tenantSlug, { job: answer.jobId }), { scroll: false });
       router.refresh();
     });
     return () => stop.abort();
-  }, [tenantSlug, taskId, router, t]);
+  }, [tenantSlug, taskId, router, network]);
 
   return (
     <div className="space-y-3">
