@@ -15,7 +15,7 @@ import { cityToday } from "@/lib/calendar/city-today";
 import { dateToDay } from "@/lib/calendar/days";
 import { ImportFileError, readSpreadsheet, type SpreadsheetFormat, type TextEncodingName } from "@/lib/spreadsheet/read";
 import { applyStaged, dropExpiredStaged, dropStaged, keepStaged, restageAndCompare, stageAndCompare, STAGED_FOR_HOURS, type StagedCounts } from "./store";
-import { validateExtract } from "./validate";
+import { validateExtract, type RowWarning } from "./validate";
 import type { RejectedRow } from "@/lib/spreadsheet/table-import";
 import { boundHeaders, boundRejectedRows, REGISTRY_UPLOAD_LIMITS, type UploadLimits } from "@/lib/spreadsheet/upload-limits";
 
@@ -46,6 +46,10 @@ export type RegistryImportReport = {
   rejected: RejectedRow[];
   /** Rejected rows past the budget: counted in rejectedRows, not listed. */
   rejectedOmitted?: number;
+  /** Rows imported with a warning (a NIK issued outside the city), the first WARNINGS_KEPT of them. */
+  warnings?: RowWarning[];
+  /** Every row with a warning, listed or not. */
+  warnedRows?: number;
   /** Set when the file or the commit failed: shown to the user. */
   error?: string;
   durationMs?: { read: number; database: number };
@@ -90,6 +94,9 @@ export type CommitImportOptions = ImportCommon & {
   afterBatch?: (batch: number) => void | Promise<void>;
   today?: Date;
 };
+
+/** Warnings a report lists; the rest are counted. Each is one short sentence. */
+const WARNINGS_KEPT = 1000;
 
 /** 10 minutes: a 100,000-row commit takes well under one on PostgreSQL. */
 const IMPORT_TIMEOUT_MS = 10 * 60_000;
@@ -174,6 +181,8 @@ export async function checkRegistryImport(options: CheckImportOptions): Promise<
     rejectedRows: extract.rejected.length,
     rejected: kept.kept,
     rejectedOmitted: kept.omitted,
+    warnings: extract.warnings.slice(0, WARNINGS_KEPT),
+    warnedRows: extract.warnings.length,
   });
   const readMs = Date.now() - started;
   return withTenant(

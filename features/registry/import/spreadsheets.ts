@@ -5,6 +5,7 @@
 import { styleHeader, writeWorkbook } from "@/lib/spreadsheet/write";
 import { generateNik, generateNoKk } from "@/lib/identity/nik";
 import { COLUMNS } from "./columns";
+import { EXAMPLE_HEAD_NAME, EXAMPLE_SPOUSE_NAME } from "./template-example";
 import type { RejectedRow } from "@/lib/spreadsheet/table-import";
 
 export const REASON_HEADER = "ALASAN DITOLAK";
@@ -95,8 +96,8 @@ export function templateWorkbook(cityName: string, areas: TemplateArea[]): Reada
       const head1 = generateNik({ regionCode: region, birthDate: new Date(Date.UTC(1980, 0, 12)), sex: "MALE", serial: 1 });
       const wife = generateNik({ regionCode: region, birthDate: new Date(Date.UTC(1984, 2, 3)), sex: "FEMALE", serial: 1 });
       const common = ["1", "YA", first.kecamatan.toUpperCase(), (first.kelurahan[0] ?? "").toUpperCase(), "Jl. Contoh No. 1", "001", "002", ""];
-      sheet.addRow([noKk, head1, "CONTOH KEPALA", "L", "Mataram", "12-01-1980", "KEPALA KELUARGA", ...common, "SD", "Buruh harian lepas", ""]).commit();
-      sheet.addRow([noKk, wife, "CONTOH ISTRI", "P", "Mataram", "03-03-1984", "ISTRI", ...common, "SMP", "Mengurus rumah tangga", ""]).commit();
+      sheet.addRow([noKk, head1, EXAMPLE_HEAD_NAME, "L", "Mataram", "12-01-1980", "KEPALA KELUARGA", ...common, "SD", "Buruh harian lepas", ""]).commit();
+      sheet.addRow([noKk, wife, EXAMPLE_SPOUSE_NAME, "P", "Mataram", "03-03-1984", "ISTRI", ...common, "SMP", "Mengurus rumah tangga", ""]).commit();
     }
     sheet.commit();
 
@@ -107,7 +108,7 @@ export function templateWorkbook(cityName: string, areas: TemplateArea[]): Reada
     title.commit();
     guide
       .addRow([
-        "Satu baris per anggota keluarga; kolom keluarga (NO KK, DESIL, KELURAHAN, ALAMAT…) diulang di setiap baris. Hapus baris contoh sebelum mengimpor.",
+        "Satu baris per anggota keluarga; kolom keluarga (NO KK, DESIL, KELURAHAN, ALAMAT…) diulang di setiap baris. Hapus baris contoh sebelum mengimpor: bila tertinggal, keduanya ditolak.",
       ])
       .commit();
     guide.addRow([]).commit();
