@@ -56,8 +56,12 @@ export type StagedMember = {
   disability: Disability | null;
 };
 
-/** A row imported all the same, with something the user should know. */
-export type RowWarning = { rowNumber: number; message: string };
+/**
+ * A row imported all the same, with something the user should know; the page words it in the
+ * user's language. `nikOutsideCity`: the NIK was issued in `region` (its first six digits).
+ */
+export type RowWarning = { rowNumber: number; kind: "nikOutsideCity"; region: string };
+type Warning = Omit<RowWarning, "rowNumber">;
 
 export type ValidatedExtract = {
   headers: string[];
@@ -117,7 +121,7 @@ type PendingRow = {
   member: StagedMember | null;
   fields: HouseholdFields | null;
   reasons: string[];
-  warnings: string[];
+  warnings: Warning[];
 };
 
 const SEPARATOR = "\u0001";
@@ -202,7 +206,7 @@ export async function validateExtract(rows: AsyncIterable<SheetRow>, context: Va
       rejected.push({ rowNumber: row.rowNumber, reasons: row.reasons, cells: row.display.split(SEPARATOR) });
     } else {
       members.push(row.member);
-      for (const message of row.warnings) warnings.push({ rowNumber: row.rowNumber, message });
+      for (const warning of row.warnings) warnings.push({ rowNumber: row.rowNumber, ...warning });
     }
   }
   return {
@@ -224,7 +228,7 @@ type ParsedRow = {
   member: StagedMember | null;
   fields: HouseholdFields | null;
   reasons: string[];
-  warnings: string[];
+  warnings: Warning[];
 };
 
 /**
@@ -240,7 +244,7 @@ function showIdsAsSeen(display: string[], row: SheetRow, mapping: HeaderMapping)
 
 function parseRow(row: SheetRow, mapping: HeaderMapping, context: ValidateContext, today: Date, previousNoKk: string | null): ParsedRow {
   const reasons: string[] = [];
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   const cell = (key: ColumnKey): Cell => {
     const index = mapping.indexByKey[key];
     return index === undefined ? null : (row.cells[index] ?? null);
@@ -360,7 +364,7 @@ function checkNoKk(value: string | null, context: ValidateContext, today: Date, 
  * A NIK: 16 digits, a real region and date. It is for life, so one issued elsewhere (a member
  * who moved in, married in) is taken, with a warning: the family's No. KK is what is the city's.
  */
-function checkNik(value: string | null, context: ValidateContext, today: Date, reasons: string[], warnings: string[]): string | null {
+function checkNik(value: string | null, context: ValidateContext, today: Date, reasons: string[], warnings: Warning[]): string | null {
   if (value === null) return null;
   const parsed = parseNik(value, today);
   if (!parsed.ok) {
@@ -368,7 +372,7 @@ function checkNik(value: string | null, context: ValidateContext, today: Date, r
     return null;
   }
   if (!value.startsWith(context.cityPrefix)) {
-    warnings.push(`NIK diterbitkan di luar ${context.cityName} (kode wilayah ${value.slice(0, 6)}); diterima, karena NIK berlaku seumur hidup`);
+    warnings.push({ kind: "nikOutsideCity", region: value.slice(0, 6) });
   }
   return value;
 }

@@ -1,7 +1,11 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkRegistryImport, commitRegistryImport, type ImportOutcome, type RegistryImportReport } from "@/features/registry/import/run-import";
+import { cellFlag } from "@/features/registry/import/cells";
+import { columnKeyOf, mapHeaders } from "@/features/registry/import/columns";
 import { importResultState } from "@/features/registry/import/result-state";
+import { cellId, excelGeneral, idCellShown } from "@/lib/spreadsheet/cells";
+import { detectDelimiter } from "@/lib/spreadsheet/parse-engine.mjs";
 import { rejectedRowsWorkbook, templateWorkbook } from "@/features/registry/import/spreadsheets";
 import { generateNik, generateNoKk } from "@/lib/identity/nik";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
@@ -61,6 +65,62 @@ async function sheetOf(bytes: Buffer): Promise<ExcelJS.Worksheet> {
   return workbook.worksheets[0]!;
 }
 
+describe("headers and cells of the usual extracts", () => {
+  it.each([
+    ["id_keluarga_P3KE", "registryId"],
+    ["iddtks", "registryId"],
+    ["kode_kemdagri", "areaCode"],
+    ["Kode Wilayah", "areaCode"],
+    ["nomor_kk", "noKk"],
+    ["nomor_nik", "nik"],
+    ["hubungan_dengan_kepala_keluarga", "relation"],
+    ["hubungan_keluarga", "relation"],
+    ["desil_kesejahteraan", "desil"],
+    ["  Tanggal_Lahir ", "birthDate"],
+    ["desa_kelurahan", "kelurahan"],
+    ["nama_kelurahan", "kelurahan"],
+    ["kepala_keluarga", "headName"],
+  ])("%s → %s", (header, key) => {
+    expect(columnKeyOf(header)).toBe(key);
+  });
+
+  it("reads a P3KE family file as its heads, and the individual file's repeated head name not at all", () => {
+    const family = mapHeaders(["id_keluarga_P3KE", "kode_kemdagri", "no_kk", "kepala_keluarga", "nik", "jenis_kelamin", "tanggal_lahir"]);
+    expect(family.ok && family.mapping).toMatchObject({ headsOnly: true, indexByKey: { name: 3, areaCode: 1 } });
+    const individual = mapHeaders([
+      "no_kk",
+      "kepala_keluarga",
+      "nama",
+      "nik",
+      "jenis_kelamin",
+      "tanggal_lahir",
+      "hubungan_dengan_kepala_keluarga",
+      "kode_kemdagri",
+    ]);
+    expect(individual.ok && individual.mapping).toMatchObject({ headsOnly: false, indexByKey: { name: 2 }, ignored: ["kepala_keluarga"] });
+  });
+
+  it("takes the pipe of SIKS-NG as the separator", () => {
+    expect(detectDelimiter("iddtks|nomor_kk|nomor_nik|nama")).toBe("|");
+    expect(detectDelimiter("NO KK;NIK;NAMA")).toBe(";");
+  });
+
+  it('reads "x", ticks, "Ya", "Y", "1" and TRUE as yes', () => {
+    for (const yes of ["x", "X", "✓", "✔", "√", "Ya", "Y", "1", true, "TRUE"]) expect(cellFlag(yes, "MISKIN EKSTREM")).toEqual({ ok: true, value: true });
+    for (const no of ["TIDAK", "T", "0", false]) expect(cellFlag(no, "MISKIN EKSTREM")).toEqual({ ok: true, value: false });
+  });
+
+  it("shows an ID number Excel cut as Excel showed it, and names the damage", () => {
+    expect(excelGeneral(3271010101800500)).toBe("3.27101E+15");
+    expect(excelGeneral(3200000000000000)).toBe("3.2E+15");
+    expect(idCellShown(3271010101800500)).toBe("3.27101E+15");
+    expect(idCellShown(3271010101800512)).toBe("3271010101800512");
+    expect(idCellShown("3271010101800500")).toBe("3271010101800500");
+    const damaged = cellId(3271010101800500, "NIK");
+    expect(damaged.ok ? damaged.value : damaged.reason).toMatch(/^NIK rusak oleh Excel: tersimpan sebagai angka \(3\.27101E\+15\)/);
+  });
+});
+
 describe("the refused-rows file", () => {
   it("names a NIK that a spreadsheet program cut to 15 digits, never writes it back as a plausible number, and refuses it again when re-imported", async () => {
     const tenant = await createImportTenant(t);
@@ -106,7 +166,8 @@ describe("identity rules as Dukcapil has them", () => {
     const r = await report(tenant, dry.jobId);
     const reasons = reasonsOf(r);
     expect(reasons.has(wifeRow + 2)).toBe(false);
-    expect(r.warnings?.find((w) => w.rowNumber === wifeRow + 2)?.message).toMatch(/NIK diterbitkan di luar Kota Uji/);
+    expect(r.warnings).toEqual([{ rowNumber: wifeRow + 2, kind: "nikOutsideCity", region: "357801" }]);
+    expect(r.warnedRows).toBe(1);
     const strangerRow = moved.findIndex((row) => row["NO KK"] === strangerKk) + 2;
     expect(reasons.get(strangerRow)).toMatch(/No\. KK 3578… bukan dari Kota Uji/);
     const committed = await commit(tenant, dry.jobId);
