@@ -1,11 +1,13 @@
+import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkRegistryImport, commitRegistryImport, type ImportOutcome, type RegistryImportReport } from "@/features/registry/import/run-import";
 import { cellFlag } from "@/features/registry/import/cells";
-import { columnKeyOf, mapHeaders } from "@/features/registry/import/columns";
+import { COLUMNS, columnKeyOf, mapHeaders } from "@/features/registry/import/columns";
 import { importResultState } from "@/features/registry/import/result-state";
 import { cellId, excelGeneral, idCellShown } from "@/lib/spreadsheet/cells";
 import { detectDelimiter } from "@/lib/spreadsheet/parse-engine.mjs";
+import { REGISTRY_UPLOAD_LIMITS } from "@/lib/spreadsheet/upload-limits";
 import { rejectedRowsWorkbook, templateWorkbook } from "@/features/registry/import/spreadsheets";
 import { generateNik, generateNoKk } from "@/lib/identity/nik";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
@@ -121,6 +123,23 @@ describe("headers and cells of the usual extracts", () => {
   });
 });
 
+describe("docs/import-format.md", () => {
+  it("names every column with every spelling the import reads, and the limits the code has", async () => {
+    const docs = await readFile("docs/import-format.md", "utf8");
+    const table = docs.slice(docs.indexOf("## Kolom / Columns"), docs.indexOf("## Bentuk sel"));
+    for (const column of COLUMNS) {
+      const line = table.split("\n").find((row) => row.includes(`\`${column.header}\``));
+      expect(line, column.header).toBeDefined();
+      for (const alias of column.aliases.filter((a) => !a.includes("("))) expect(line, `${column.header}: ${alias}`).toContain(alias);
+    }
+    const mb = REGISTRY_UPLOAD_LIMITS.maxBytes / 1024 / 1024;
+    expect(docs).toContain(`**${mb} MB**`);
+    expect(docs).toContain(`**${REGISTRY_UPLOAD_LIMITS.maxRows.toLocaleString("id-ID")} baris data**`);
+    expect(docs).toContain(`${REGISTRY_UPLOAD_LIMITS.maxColumns} kolom`);
+    expect(docs).toContain(`${REGISTRY_UPLOAD_LIMITS.maxCellChars.toLocaleString("id-ID")} karakter per sel`);
+  });
+});
+
 describe("the refused-rows file", () => {
   it("names a NIK that a spreadsheet program cut to 15 digits, never writes it back as a plausible number, and refuses it again when re-imported", async () => {
     const tenant = await createImportTenant(t);
@@ -195,6 +214,14 @@ describe("the formats cities receive", () => {
     const individuals = await importFile(tenant, text(csvOf(p3keIndividualRows(people)), "p3ke_individu.csv"));
     expect(individuals.rejectedRows, JSON.stringify((await report(tenant, individuals.jobId)).rejected)).toBe(0);
     expect(individuals.counts).toMatchObject({ households: { new: 0 }, members: { new: 12, unchanged: 6 } });
+  });
+
+  it("refuses a P3KE file without a No. KK column, naming the column", async () => {
+    const tenant = await createImportTenant(t);
+    const rows = p3keFamilyRows(cityFamilies(tenant, 1)).map((row) => row.filter((_, i) => i !== 6));
+    const outcome = await dryRun(tenant, text(csvOf(rows), "p3ke.csv"));
+    expect(outcome.status).toBe("FAILED");
+    expect(outcome.error).toMatch(/Kolom wajib tidak ditemukan: NO KK\./);
   });
 
   it("imports the DTKS export of SIKS-NG, pipe-separated with DTKS codes", async () => {
