@@ -202,9 +202,14 @@ function readHeadName(indexByKey: Partial<Record<ColumnKey, number>>, headers: r
   return indexByKey.relation === undefined;
 }
 
-/** A required column another stands in for: KODE WILAYAH for KELURAHAN, a heads-only file for HUB KELUARGA. */
+/**
+ * A required column another stands in for: KODE WILAYAH for KELURAHAN, a heads-only file for
+ * HUB KELUARGA, the family's ID (P3KE files carry no No. KK) for NO KK: the registry's family
+ * of that ID or NIK gives it.
+ */
 function standsIn(key: ColumnKey, indexByKey: Partial<Record<ColumnKey, number>>, headsOnly: boolean): boolean {
   if (key === "kelurahan") return indexByKey.areaCode !== undefined;
+  if (key === "noKk") return indexByKey.registryId !== undefined;
   return key === "relation" && headsOnly;
 }
 

@@ -11,6 +11,7 @@ import { refreshStatistics, type AnalyzedTable } from "@/lib/db/refresh-statisti
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RegistrySource } from "@/lib/generated/prisma/enums";
 import { loadAreaMatcher } from "./areas";
+import { loadKnownFamilies } from "./known-families";
 import { cityToday } from "@/lib/calendar/city-today";
 import { dateToDay } from "@/lib/calendar/days";
 import { ImportFileError, readSpreadsheet, type SpreadsheetFormat, type TextEncodingName } from "@/lib/spreadsheet/read";
@@ -154,6 +155,7 @@ export async function checkRegistryImport(options: CheckImportOptions): Promise<
       areas: setup.areas,
       format: sheet.format,
       today: options.today,
+      knownFamilies: () => withTenant(tenantId, (tx) => loadKnownFamilies(tx, tenantId)),
     });
     report.sha256 = sheet.digest();
     report.bytes = sheet.bytes();

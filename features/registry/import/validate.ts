@@ -85,7 +85,12 @@ export type ValidateContext = {
   today?: Date;
   /** Called every few thousand rows with the rows read so far. */
   onRows?: (rows: number) => void;
+  /** The registry's families, loaded only for a file without a No. KK column (P3KE's). */
+  knownFamilies?: () => Promise<KnownFamilies>;
 };
+
+/** The No. KK of the registry's families by their ID (DTSEN/DTKS/P3KE) and by their members' NIK. */
+export type KnownFamilies = { byRegistryId: Map<string, string>; byNik: Map<string, string> };
 
 type HouseholdFields = {
   registryId: string | null;
@@ -136,6 +141,7 @@ export async function validateExtract(rows: AsyncIterable<SheetRow>, context: Va
   let seen = 0;
   let skippedRows = 0;
   let previousNoKk: string | null = null;
+  let families: KnownFamilies | null = null;
   const pending: PendingRow[] = [];
   const firstRowOfNik = new Map<string, number>();
   const headRowsOfKk = new Map<string, number[]>();
@@ -155,6 +161,7 @@ export async function validateExtract(rows: AsyncIterable<SheetRow>, context: Va
         mapping = result.mapping;
         headers = display;
         headerRowNumber = row.rowNumber;
+        if (mapping.indexByKey.noKk === undefined) families = (await context.knownFamilies?.()) ?? { byRegistryId: new Map(), byNik: new Map() };
       } else if (seen > HEADER_SEARCH_ROWS) {
         break;
       }
@@ -167,7 +174,7 @@ export async function validateExtract(rows: AsyncIterable<SheetRow>, context: Va
       continue;
     }
     showIdsAsSeen(display, row, mapping);
-    const parsed = parseRow(row, mapping, context, today, previousNoKk);
+    const parsed = parseRow(row, mapping, context, today, previousNoKk, families);
     previousNoKk = parsed.noKk ?? previousNoKk;
     if (parsed.member) {
       const first = firstRowOfNik.get(parsed.member.nik);
@@ -242,7 +249,14 @@ function showIdsAsSeen(display: string[], row: SheetRow, mapping: HeaderMapping)
   }
 }
 
-function parseRow(row: SheetRow, mapping: HeaderMapping, context: ValidateContext, today: Date, previousNoKk: string | null): ParsedRow {
+function parseRow(
+  row: SheetRow,
+  mapping: HeaderMapping,
+  context: ValidateContext,
+  today: Date,
+  previousNoKk: string | null,
+  families: KnownFamilies | null,
+): ParsedRow {
   const reasons: string[] = [];
   const warnings: Warning[] = [];
   const cell = (key: ColumnKey): Cell => {
@@ -259,7 +273,9 @@ function parseRow(row: SheetRow, mapping: HeaderMapping, context: ValidateContex
   // to the household above.
   let noKk: string | null = null;
   const noKkCell = cell("noKk");
-  if (isEmptyCell(noKkCell)) {
+  if (families) {
+    // Found below, from the row's ID or NIK.
+  } else if (isEmptyCell(noKkCell)) {
     if (context.format === "xlsx" && previousNoKk) noKk = previousNoKk;
     else reasons.push("No. KK kosong");
   } else {
@@ -270,6 +286,7 @@ function parseRow(row: SheetRow, mapping: HeaderMapping, context: ValidateContex
   let nik: string | null = null;
   if (isEmptyCell(nikCell)) reasons.push("NIK kosong");
   else nik = checkNik(take(cellId(nikCell, "NIK")), context, today, reasons, warnings);
+  if (families) noKk = knownNoKk(families, take(cellCode(cell("registryId"), FIELD_HEADER.registryId)), nik, reasons);
 
   const name = take(cellText(cell("name"), "NAMA"));
   if (name === "") reasons.push("NAMA kosong");
@@ -343,6 +360,21 @@ function parseRow(row: SheetRow, mapping: HeaderMapping, context: ValidateContex
         }
       : null;
   return { noKk, relation, member, fields, reasons, warnings };
+}
+
+/**
+ * The No. KK of a row in a file without one (P3KE's): the registry's family of that ID, or
+ * of that NIK. A family the registry does not have cannot be imported without its No. KK.
+ */
+function knownNoKk(families: KnownFamilies, registryId: string | null, nik: string | null, reasons: string[]): string | null {
+  const found = (registryId ? families.byRegistryId.get(registryId) : undefined) ?? (nik ? families.byNik.get(nik) : undefined);
+  if (found) return found;
+  if (nik || registryId) {
+    reasons.push(
+      `Berkas tanpa kolom NO KK: keluarga ini (${registryId ? `${FIELD_HEADER.registryId} ${registryId}` : "NIK ini"}) belum ada di registri, jadi No. KK-nya tidak diketahui; tambahkan kolom NO KK`,
+    );
+  }
+  return null;
 }
 
 /** A No. KK: 16 digits, a real region and date, issued by this city (its first four digits). */

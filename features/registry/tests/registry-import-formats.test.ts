@@ -216,9 +216,24 @@ describe("the formats cities receive", () => {
     expect(individuals.counts).toMatchObject({ households: { new: 0 }, members: { new: 12, unchanged: 6 } });
   });
 
-  it("refuses a P3KE file without a No. KK column, naming the column", async () => {
+  it("finds the No. KK of a P3KE file without one in the registry, by the family's NIK, and refuses a family the registry lacks, saying why", async () => {
     const tenant = await createImportTenant(t);
-    const rows = p3keFamilyRows(cityFamilies(tenant, 1)).map((row) => row.filter((_, i) => i !== 6));
+    const people = cityFamilies(tenant, 3, 70);
+    const known = await importFile(tenant, text(siksNgText(people.slice(0, 6)), "dtks.txt"));
+    await commit(tenant, known.jobId);
+    const rows = p3keFamilyRows(people).map((row) => row.filter((_, i) => i !== 6));
+    const dry = await importFile(tenant, text(csvOf(rows), "p3ke.csv"));
+    const reasons = [...reasonsOf(await report(tenant, dry.jobId)).entries()];
+    expect(reasons).toEqual([[4, expect.stringMatching(/^Berkas tanpa kolom NO KK: keluarga ini \(ID DTSEN P3KE00000073\) belum ada di registri/)]]);
+    expect(dry.counts).toMatchObject({ households: { new: 0, changed: 2 } });
+    await commit(tenant, dry.jobId);
+    const household = await t.withTenant(tenant.id, (tx) => tx.household.findFirstOrThrow({ where: { noKk: people[0]!.noKk }, select: { desil: true } }));
+    expect(household.desil).toBe(people[0]!.desil);
+  });
+
+  it("refuses a file with neither a No. KK nor a family ID column, naming the column", async () => {
+    const tenant = await createImportTenant(t);
+    const rows = p3keFamilyRows(cityFamilies(tenant, 1)).map((row) => row.filter((_, i) => i !== 6 && i !== 0));
     const outcome = await dryRun(tenant, text(csvOf(rows), "p3ke.csv"));
     expect(outcome.status).toBe("FAILED");
     expect(outcome.error).toMatch(/Kolom wajib tidak ditemukan: NO KK\./);
