@@ -61,14 +61,14 @@ const EXAMPLE_COLUMNS = [
 
 const GUIDE: Record<(typeof EXAMPLE_COLUMNS)[number], string> = {
   noKk: "Wajib. 16 digit, 4 digit pertama kode kota; kolom berformat Teks.",
-  nik: "Wajib. 16 digit; tanggal lahir pada NIK harus sama dengan TANGGAL LAHIR (perempuan: tanggal + 40).",
+  nik: "Wajib. 16 digit, kolom berformat Teks; tanggal lahir pada NIK harus sama dengan TANGGAL LAHIR (perempuan: tanggal + 40). Boleh NIK dari daerah lain (pendatang).",
   name: "Wajib.",
   sex: "Wajib. L atau P (LAKI-LAKI / PEREMPUAN).",
   birthPlace: "Boleh kosong.",
   birthDate: "Wajib. hh-bb-tttt (12-01-1980), hh/bb/tttt, tttt-bb-hh, 12 Januari 1980, atau tanggal Excel.",
   relation: "Wajib. KEPALA KELUARGA, ISTRI, SUAMI, ANAK, MENANTU, CUCU, ORANG TUA, MERTUA, FAMILI LAIN, PEMBANTU, LAINNYA. Satu kepala keluarga per No. KK.",
   desil: "1–10. Kosong: desil di registri tidak diubah.",
-  extremePoor: "YA atau TIDAK. Kosong: tidak diubah.",
+  extremePoor: "YA (atau Y, X, ✓, 1) atau TIDAK (atau T, 0). Kosong: tidak diubah.",
   kecamatan: "Nama kecamatan (lihat daftar di bawah).",
   kelurahan: "Wajib. Nama kelurahan di kecamatan itu.",
   address: "Boleh kosong.",
