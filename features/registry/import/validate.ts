@@ -126,7 +126,8 @@ type PendingRow = {
   member: StagedMember | null;
   fields: HouseholdFields | null;
   reasons: string[];
-  warnings: Warning[];
+  /** Null for the many rows without one. */
+  warnings: Warning[] | null;
 };
 
 const SEPARATOR = "\u0001";
@@ -195,7 +196,7 @@ export async function validateExtract(rows: AsyncIterable<SheetRow>, context: Va
       member: parsed.reasons.length === 0 ? parsed.member : null,
       fields: parsed.fields,
       reasons: parsed.reasons,
-      warnings: parsed.warnings,
+      warnings: parsed.warnings.length > 0 ? parsed.warnings : null,
     });
     if (pending.length % 5000 === 0) context.onRows?.(pending.length);
   }
@@ -213,7 +214,7 @@ export async function validateExtract(rows: AsyncIterable<SheetRow>, context: Va
       rejected.push({ rowNumber: row.rowNumber, reasons: row.reasons, cells: row.display.split(SEPARATOR) });
     } else {
       members.push(row.member);
-      for (const warning of row.warnings) warnings.push({ rowNumber: row.rowNumber, ...warning });
+      for (const warning of row.warnings ?? []) warnings.push({ rowNumber: row.rowNumber, ...warning });
     }
   }
   return {
