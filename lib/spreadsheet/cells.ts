@@ -5,8 +5,11 @@ import { parseRupiah, type Rupiah } from "@/lib/money";
 import { existingDate } from "@/lib/calendar/days";
 import { hasBadBytes, stripBadBytes } from "@/lib/validation/bad-bytes";
 
-/** A cell as a reader hands it over. Formulas are never evaluated. */
-export type Cell = null | string | number | boolean | Date | { formula: string } | { error: string };
+/**
+ * A cell as a reader hands it over. Formulas are never evaluated; `result` is the value the
+ * spreadsheet program stored with one, when it did.
+ */
+export type Cell = null | string | number | boolean | Date | { formula: string; result?: Cell } | { error: string };
 
 export type CellResult<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -16,8 +19,17 @@ const fail = <T>(reason: string): CellResult<T> => ({ ok: false, reason });
 /** Longest text a cell may hold; anything longer is not registry data. */
 export const MAX_CELL_LENGTH = 500;
 
-export function isFormulaCell(cell: Cell): cell is { formula: string } {
+export function isFormulaCell(cell: Cell): cell is { formula: string; result?: Cell } {
   return typeof cell === "object" && cell !== null && "formula" in cell;
+}
+
+/**
+ * A formula cell read as the value its spreadsheet program stored with it, as a user sees it;
+ * a formula without one stays a formula, to be refused. Nothing is evaluated.
+ */
+export function storedValue(cell: Cell): Cell {
+  if (!isFormulaCell(cell) || cell.result === undefined || cell.result === null || isFormulaCell(cell.result)) return cell;
+  return cell.result;
 }
 
 /**
@@ -66,7 +78,10 @@ export function isEmptyCell(cell: Cell): boolean {
  * text" mark) dropped. Formulas and error values are refused.
  */
 export function cellText(cell: Cell, column: string): CellResult<string> {
-  if (isFormulaCell(cell)) return fail(`Kolom ${column} berisi rumus (=${truncate(cell.formula)}); rumus tidak dijalankan, isi dengan nilai`);
+  if (isFormulaCell(cell)) {
+    const stored = cell.result === undefined || cell.result === null ? " tanpa nilai tersimpan" : "";
+    return fail(`Kolom ${column} berisi rumus (=${truncate(cell.formula)})${stored}; rumus tidak dijalankan, isi dengan nilai`);
+  }
   if (typeof cell === "object" && cell !== null && "error" in cell) return fail(`Kolom ${column} berisi galat Excel (${cell.error})`);
   const text = cleanText(cellDisplay(cell)).replace(/^'+/, "").trim();
   if (looksLikeFormula(text)) return fail(`Kolom ${column} berisi rumus (${truncate(text)}); rumus tidak dijalankan, isi dengan nilai`);
@@ -100,9 +115,9 @@ export function badBytesReason(column: string): string {
 export function cellId(cell: Cell, column: string): CellResult<string> {
   if (typeof cell === "number") {
     if (!Number.isInteger(cell) || cell < 0) return fail(`${column} harus 16 digit angka (tertulis ${cellDisplay(cell)})`);
-    if (!Number.isSafeInteger(cell) || (cell >= 1e15 && cell % 10 === 0)) {
+    if (isDamagedIdNumber(cell)) {
       return fail(
-        `${column} tersimpan sebagai angka di Excel sehingga digit terakhir hilang (${cellDisplay(cell)}); format kolom ${column} sebagai Teks lalu isi ulang`,
+        `${column} rusak oleh Excel: tersimpan sebagai angka (${excelGeneral(cell)}) sehingga digit terakhir hilang; format kolom ${column} sebagai Teks lalu ketik ulang dari kartu keluarga`,
       );
     }
     return ok(String(cell));
@@ -110,12 +125,41 @@ export function cellId(cell: Cell, column: string): CellResult<string> {
   const text = cellCode(cell, column);
   if (!text.ok) return text;
   const value = text.value;
-  if (/^\d+([.,]\d+)?e\+?\d+$/i.test(value)) {
-    return fail(`${column} tertulis dalam notasi ilmiah (${value}) sehingga digitnya hilang; format kolom ${column} sebagai Teks lalu isi ulang`);
+  if (SCIENTIFIC.test(value)) {
+    return fail(
+      `${column} rusak oleh Excel: tertulis dalam notasi ilmiah (${value}) sehingga digitnya hilang; format kolom ${column} sebagai Teks lalu ketik ulang dari kartu keluarga`,
+    );
   }
   // "5271 0101 0190 0001" and "5271-0101-…" as people type them.
   const digits = value.replace(/[\s.-]/g, "");
   return ok(/^\d+$/.test(digits) ? digits : value);
+}
+
+const SCIENTIFIC = /^\d+([.,]\d+)?e\+?\d+$/i;
+
+/**
+ * A number cell that cannot be a whole 16-digit ID: Excel and LibreOffice keep 15 significant
+ * digits, so the 16th is a 0 whatever was typed, and past 2^53 not even that is exact.
+ */
+function isDamagedIdNumber(value: number): boolean {
+  return !Number.isSafeInteger(value) || (value >= 1e15 && value % 10 === 0);
+}
+
+/** A number as Excel's General format shows it in a column: 3271010101800500 → "3.27101E+15". */
+export function excelGeneral(value: number): string {
+  if (Math.abs(value) < 1e11) return String(value);
+  const [mantissa, exponent] = value.toExponential(5).split("e") as [string, string];
+  return `${mantissa.replace(/\.?0+$/, "")}E${exponent.startsWith("-") ? exponent : `+${exponent.replace("+", "")}`}`;
+}
+
+/**
+ * How an ID cell is written back in a file of refused rows: a number that lost digits as
+ * Excel showed it ("3.27101E+15"), never as a plausible 16-digit ID, so that a re-import
+ * refuses it again; anything else as it was shown.
+ */
+export function idCellShown(cell: Cell): string {
+  if (typeof cell === "number" && Number.isInteger(cell) && isDamagedIdNumber(cell)) return excelGeneral(cell);
+  return cellDisplay(cell);
 }
 
 const MONTHS: Record<string, number> = {

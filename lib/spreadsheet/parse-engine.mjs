@@ -69,7 +69,7 @@ async function collect(bytes) {
 
 async function* csvRows(bytes, limits, onEncoding) {
   const text = decodeText(bytes, onEncoding);
-  // The separator is read from the first line: the one of , ; or tab that it holds most.
+  // The separator is read from the first line: the one of , ; tab or | (SIKS-NG) that it holds most.
   const firstPiece = await text.next();
   if (firstPiece.done) return;
   const firstLine = firstPiece.value.split(/\r?\n/, 1)[0] ?? "";
@@ -111,7 +111,7 @@ async function* csvRows(bytes, limits, onEncoding) {
 }
 
 export function detectDelimiter(line) {
-  const counts = [",", ";", "\t"].map((delimiter) => ({ delimiter, count: line.split(delimiter).length - 1 }));
+  const counts = [",", ";", "\t", "|"].map((delimiter) => ({ delimiter, count: line.split(delimiter).length - 1 }));
   counts.sort((a, b) => b.count - a.count);
   return counts[0].count > 0 ? counts[0].delimiter : ",";
 }
@@ -248,7 +248,13 @@ function toCell(value) {
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
   if (value instanceof Date) return value;
   if (typeof value === "object") {
-    if ("formula" in value || "sharedFormula" in value) return { formula: value.formula ?? value.sharedFormula ?? "" };
+    if ("formula" in value || "sharedFormula" in value) {
+      // The value the spreadsheet program stored with the formula, when it did: never evaluated here.
+      const result = value.result === undefined ? undefined : toCell(value.result);
+      return result === undefined || result === null
+        ? { formula: value.formula ?? value.sharedFormula ?? "" }
+        : { formula: value.formula ?? value.sharedFormula ?? "", result };
+    }
     if ("error" in value) return { error: String(value.error) };
     if ("richText" in value) return value.richText.map((part) => part.text).join("");
     if ("text" in value) return String(value.text);

@@ -52,7 +52,7 @@ function extract(serial: number, wrongBirthDate: boolean) {
 }
 
 async function checkFile(page: Page, name: string, csv: Buffer) {
-  await page.getByLabel("Berkas (.xlsx atau .csv)").setInputFiles({ name, mimeType: "text/csv", buffer: csv });
+  await page.getByLabel("Berkas (.xlsx, .csv atau .txt)").setInputFiles({ name, mimeType: "text/csv", buffer: csv });
   await page.getByRole("button", { name: "Periksa berkas" }).click();
   await expect(page.getByRole("heading", { name: "2. Hasil pemeriksaan" })).toBeVisible({ timeout: 30_000 });
 }

@@ -182,7 +182,9 @@ export function cellDisability(cell: Cell): CellResult<Disability | null> {
   return lookup(DISABILITIES, cell, "DISABILITAS", "Disabilitas");
 }
 
-const YES = new Set(["YA", "Y", "1", "TRUE", "BENAR", "MISKINEKSTREM", "MISKINEKSTRIM", "EKSTREM", "EKSTRIM", "P3KE"]);
+const YES = new Set(["YA", "Y", "1", "TRUE", "BENAR", "X", "V", "YES", "ADA", "MISKINEKSTREM", "MISKINEKSTRIM", "EKSTREM", "EKSTRIM", "P3KE"]);
+/** The ticks of a checklist column, which have no letters to compare. */
+const TICKS = new Set(["✓", "✔", "√", "☑", "✅"]);
 const NO = new Set(["TIDAK", "T", "0", "FALSE", "BUKAN", "SALAH", "N", "NO", "TIDAKMISKINEKSTREM", "BUKANMISKINEKSTREM"]);
 
 /** The extreme-poverty flag; empty means "not stated" and keeps what the registry has. */
@@ -191,10 +193,11 @@ export function cellFlag(cell: Cell, column: string): CellResult<boolean | null>
   const text = cellCode(cell, column);
   if (!text.ok) return text;
   if (text.value === "" || text.value === "-") return ok(null);
+  if (TICKS.has(text.value)) return ok(true);
   const value = key(text.value);
   if (YES.has(value)) return ok(true);
   if (NO.has(value)) return ok(false);
-  return fail(`${column} harus YA atau TIDAK (tertulis ${truncate(text.value)})`);
+  return fail(`${column} harus YA (atau Y, X, ✓, 1) atau TIDAK (atau T, 0) (tertulis ${truncate(text.value)})`);
 }
 
 /** RT and RW as three digits ("1" → "001"), so a re-import of either form changes nothing. */

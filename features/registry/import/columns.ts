@@ -21,7 +21,9 @@ export type ColumnKey =
   | "registryId"
   | "education"
   | "occupation"
-  | "disability";
+  | "disability"
+  | "areaCode"
+  | "headName";
 
 export type ColumnSpec = {
   key: ColumnKey;
@@ -35,9 +37,27 @@ export type ColumnSpec = {
 };
 
 export const COLUMNS: readonly ColumnSpec[] = [
-  { key: "noKk", header: "NO KK", aliases: ["NO. KK", "NOKK", "NOMOR KK", "NO KARTU KELUARGA", "NOMOR KARTU KELUARGA", "KK"], required: true, household: true },
-  { key: "nik", header: "NIK", aliases: ["NO NIK", "NOMOR NIK", "NIK ANGGOTA", "NOMOR INDUK KEPENDUDUKAN"], required: true, household: false },
-  { key: "name", header: "NAMA", aliases: ["NAMA LENGKAP", "NAMA ANGGOTA", "NAMA ART", "NAMA ANGGOTA KELUARGA"], required: true, household: false },
+  {
+    key: "noKk",
+    header: "NO KK",
+    aliases: ["NO. KK", "NOKK", "NOMOR KK", "NO KARTU KELUARGA", "NOMOR KARTU KELUARGA", "KK", "NO KK DUKCAPIL", "NOMOR KK DUKCAPIL"],
+    required: true,
+    household: true,
+  },
+  {
+    key: "nik",
+    header: "NIK",
+    aliases: ["NO NIK", "NOMOR NIK", "NIK ANGGOTA", "NOMOR INDUK KEPENDUDUKAN", "NIK DUKCAPIL", "NIK ART"],
+    required: true,
+    household: false,
+  },
+  {
+    key: "name",
+    header: "NAMA",
+    aliases: ["NAMA LENGKAP", "NAMA ANGGOTA", "NAMA ART", "NAMA ANGGOTA KELUARGA", "NAMA INDIVIDU"],
+    required: true,
+    household: false,
+  },
   { key: "sex", header: "JENIS KELAMIN", aliases: ["JK", "L/P", "KELAMIN", "SEX"], required: true, household: false },
   { key: "birthPlace", header: "TEMPAT LAHIR", aliases: ["TMPT LAHIR", "TPT LAHIR"], required: false, household: false },
   { key: "birthDate", header: "TANGGAL LAHIR", aliases: ["TGL LAHIR", "TGL. LAHIR", "TANGGAL LAHIR (DD-MM-YYYY)"], required: true, household: false },
@@ -65,7 +85,13 @@ export const COLUMNS: readonly ColumnSpec[] = [
     household: true,
   },
   { key: "kecamatan", header: "KECAMATAN", aliases: ["KEC", "NAMA KECAMATAN"], required: false, household: true },
-  { key: "kelurahan", header: "KELURAHAN", aliases: ["DESA/KELURAHAN", "KELURAHAN/DESA", "KEL", "DESA", "NAMA KELURAHAN"], required: true, household: true },
+  {
+    key: "kelurahan",
+    header: "KELURAHAN",
+    aliases: ["DESA/KELURAHAN", "KELURAHAN/DESA", "KEL", "DESA", "NAMA KELURAHAN", "NAMA DESA", "NAMA DESA/KELURAHAN"],
+    required: true,
+    household: true,
+  },
   { key: "address", header: "ALAMAT", aliases: ["ALAMAT RUMAH", "ALAMAT DOMISILI", "ALAMAT LENGKAP"], required: false, household: true },
   { key: "rt", header: "RT", aliases: [], required: false, household: true },
   { key: "rw", header: "RW", aliases: [], required: false, household: true },
@@ -80,6 +106,17 @@ export const COLUMNS: readonly ColumnSpec[] = [
   { key: "education", header: "PENDIDIKAN", aliases: ["PENDIDIKAN TERAKHIR", "PENDIDIKAN TERTINGGI", "IJAZAH TERTINGGI"], required: false, household: false },
   { key: "occupation", header: "PEKERJAAN", aliases: ["JENIS PEKERJAAN", "PEKERJAAN UTAMA"], required: false, household: false },
   { key: "disability", header: "DISABILITAS", aliases: ["JENIS DISABILITAS", "PENYANDANG DISABILITAS", "KECACATAN"], required: false, household: false },
+  // P3KE names the kelurahan by its Kemendagri code (52.71.04.1002 or 5271041002); it then
+  // stands for KELURAHAN and KECAMATAN, whose names are not read.
+  {
+    key: "areaCode",
+    header: "KODE WILAYAH",
+    aliases: ["KODE KEMDAGRI", "KODE KEMENDAGRI", "KODE WILAYAH KEMENDAGRI", "KODE DESA", "KODE KELURAHAN", "KODE DESA/KELURAHAN", "KD DESA", "KDDESA"],
+    required: false,
+    household: true,
+  },
+  // The P3KE family file: one row per family, named by its head, without a relation column.
+  { key: "headName", header: "KEPALA KELUARGA", aliases: ["NAMA KEPALA KELUARGA", "NAMA KRT", "NAMA KEPALA RUMAH TANGGA"], required: false, household: false },
 ];
 
 export const COLUMN_BY_KEY = Object.fromEntries(COLUMNS.map((column) => [column.key, column])) as Record<ColumnKey, ColumnSpec>;
@@ -106,6 +143,8 @@ export function columnKeyOf(header: string): ColumnKey | null {
 export type HeaderMapping = {
   /** Column index (0-based) → key, for the mapped columns. */
   indexByKey: Partial<Record<ColumnKey, number>>;
+  /** A P3KE family file: every row is a family's head, named in KEPALA KELUARGA. */
+  headsOnly: boolean;
   /** Headers the import does not read, kept in the rejected-rows file all the same. */
   ignored: string[];
 };
@@ -139,9 +178,39 @@ export function mapHeaders(headers: readonly string[]): HeaderResult {
     }
     indexByKey[key] = index;
   });
-  const missing = COLUMNS.filter((column) => column.required && indexByKey[column.key] === undefined).map((column) => column.header);
+  const headsOnly = readHeadName(indexByKey, headers, ignored);
+  const missing = COLUMNS.filter((column) => column.required && indexByKey[column.key] === undefined && !standsIn(column.key, indexByKey, headsOnly)).map(
+    (column) => column.header,
+  );
   if (missing.length > 0) errors.push(`Kolom wajib tidak ditemukan: ${missing.join(", ")}.`);
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, mapping: { indexByKey, ignored } };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, mapping: { indexByKey, ignored, headsOnly } };
+}
+
+/**
+ * KEPALA KELUARGA is the name of a P3KE family file's only member, the head. Beside a NAMA
+ * column (the individual file) it only repeats the head's name and is not read.
+ */
+function readHeadName(indexByKey: Partial<Record<ColumnKey, number>>, headers: readonly string[], ignored: string[]): boolean {
+  const at = indexByKey.headName;
+  if (at === undefined) return false;
+  delete indexByKey.headName;
+  if (indexByKey.name !== undefined) {
+    ignored.push(headers[at]!.trim());
+    return false;
+  }
+  indexByKey.name = at;
+  return indexByKey.relation === undefined;
+}
+
+/**
+ * A required column another stands in for: KODE WILAYAH for KELURAHAN, a heads-only file for
+ * HUB KELUARGA, the family's ID (P3KE files carry no No. KK) for NO KK: the registry's family
+ * of that ID or NIK gives it.
+ */
+function standsIn(key: ColumnKey, indexByKey: Partial<Record<ColumnKey, number>>, headsOnly: boolean): boolean {
+  if (key === "kelurahan") return indexByKey.areaCode !== undefined;
+  if (key === "noKk") return indexByKey.registryId !== undefined;
+  return key === "relation" && headsOnly;
 }
 
 /** How many known columns a row names: the header is the first row naming NIK and at least two others. */

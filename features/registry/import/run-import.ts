@@ -13,11 +13,12 @@ import { refreshStatistics, type AnalyzedTable } from "@/lib/db/refresh-statisti
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RegistrySource } from "@/lib/generated/prisma/enums";
 import { loadAreaMatcher } from "./areas";
+import { loadKnownFamilies } from "./known-families";
 import { cityToday } from "@/lib/calendar/city-today";
 import { dateToDay } from "@/lib/calendar/days";
 import { ImportFileError, readSpreadsheet, type SpreadsheetFormat, type TextEncodingName } from "@/lib/spreadsheet/read";
 import { applyStaged, dropExpiredStaged, dropStaged, keepStaged, restageAndCompare, stageAndCompare, STAGED_FOR_HOURS, type StagedCounts } from "./store";
-import { validateExtract } from "./validate";
+import { validateExtract, type RowWarning } from "./validate";
 import type { RejectedRow } from "@/lib/spreadsheet/table-import";
 import { boundHeaders, boundRejectedRows, REGISTRY_UPLOAD_LIMITS, type UploadLimits } from "@/lib/spreadsheet/upload-limits";
 
@@ -48,6 +49,10 @@ export type RegistryImportReport = {
   rejected: RejectedRow[];
   /** Rejected rows past the budget: counted in rejectedRows, not listed. */
   rejectedOmitted?: number;
+  /** Rows imported with a warning (a NIK issued outside the city), the first WARNINGS_KEPT of them. */
+  warnings?: RowWarning[];
+  /** Every row with a warning, listed or not. */
+  warnedRows?: number;
   /** Set when the file or the commit failed: shown to the user. */
   error?: string;
   durationMs?: { read: number; database: number };
@@ -92,6 +97,9 @@ export type CommitImportOptions = ImportCommon & {
   afterBatch?: (batch: number) => void | Promise<void>;
   today?: Date;
 };
+
+/** Warnings a report lists; the rest are counted. Each is one short sentence. */
+const WARNINGS_KEPT = 1000;
 
 /** 10 minutes: a 100,000-row commit takes well under one on PostgreSQL. */
 const IMPORT_TIMEOUT_MS = 10 * 60_000;
@@ -153,6 +161,7 @@ export async function checkRegistryImport(options: CheckImportOptions): Promise<
       areas: setup.areas,
       format: sheet.format,
       today: options.today,
+      knownFamilies: () => withTenant(tenantId, (tx) => loadKnownFamilies(tx, tenantId)),
     });
     report.sha256 = sheet.digest();
     report.bytes = sheet.bytes();
@@ -180,6 +189,8 @@ export async function checkRegistryImport(options: CheckImportOptions): Promise<
     rejectedRows: extract.rejected.length,
     rejected: kept.kept,
     rejectedOmitted: kept.omitted,
+    warnings: extract.warnings.slice(0, WARNINGS_KEPT),
+    warnedRows: extract.warnings.length,
   });
   const readMs = Date.now() - started;
   return withTenant(

@@ -5,6 +5,7 @@
 import { styleHeader, writeWorkbook } from "@/lib/spreadsheet/write";
 import { generateNik, generateNoKk } from "@/lib/identity/nik";
 import { COLUMNS } from "./columns";
+import { EXAMPLE_HEAD_NAME, EXAMPLE_SPOUSE_NAME } from "./template-example";
 import type { RejectedRow } from "@/lib/spreadsheet/table-import";
 
 export const REASON_HEADER = "ALASAN DITOLAK";
@@ -60,14 +61,14 @@ const EXAMPLE_COLUMNS = [
 
 const GUIDE: Record<(typeof EXAMPLE_COLUMNS)[number], string> = {
   noKk: "Wajib. 16 digit, 4 digit pertama kode kota; kolom berformat Teks.",
-  nik: "Wajib. 16 digit; tanggal lahir pada NIK harus sama dengan TANGGAL LAHIR (perempuan: tanggal + 40).",
+  nik: "Wajib. 16 digit, kolom berformat Teks; tanggal lahir pada NIK harus sama dengan TANGGAL LAHIR (perempuan: tanggal + 40). Boleh NIK dari daerah lain (pendatang).",
   name: "Wajib.",
   sex: "Wajib. L atau P (LAKI-LAKI / PEREMPUAN).",
   birthPlace: "Boleh kosong.",
   birthDate: "Wajib. hh-bb-tttt (12-01-1980), hh/bb/tttt, tttt-bb-hh, 12 Januari 1980, atau tanggal Excel.",
   relation: "Wajib. KEPALA KELUARGA, ISTRI, SUAMI, ANAK, MENANTU, CUCU, ORANG TUA, MERTUA, FAMILI LAIN, PEMBANTU, LAINNYA. Satu kepala keluarga per No. KK.",
   desil: "1–10. Kosong: desil di registri tidak diubah.",
-  extremePoor: "YA atau TIDAK. Kosong: tidak diubah.",
+  extremePoor: "YA (atau Y, X, ✓, 1) atau TIDAK (atau T, 0). Kosong: tidak diubah.",
   kecamatan: "Nama kecamatan (lihat daftar di bawah).",
   kelurahan: "Wajib. Nama kelurahan di kecamatan itu.",
   address: "Boleh kosong.",
@@ -95,8 +96,8 @@ export function templateWorkbook(cityName: string, areas: TemplateArea[]): Reada
       const head1 = generateNik({ regionCode: region, birthDate: new Date(Date.UTC(1980, 0, 12)), sex: "MALE", serial: 1 });
       const wife = generateNik({ regionCode: region, birthDate: new Date(Date.UTC(1984, 2, 3)), sex: "FEMALE", serial: 1 });
       const common = ["1", "YA", first.kecamatan.toUpperCase(), (first.kelurahan[0] ?? "").toUpperCase(), "Jl. Contoh No. 1", "001", "002", ""];
-      sheet.addRow([noKk, head1, "CONTOH KEPALA", "L", "Mataram", "12-01-1980", "KEPALA KELUARGA", ...common, "SD", "Buruh harian lepas", ""]).commit();
-      sheet.addRow([noKk, wife, "CONTOH ISTRI", "P", "Mataram", "03-03-1984", "ISTRI", ...common, "SMP", "Mengurus rumah tangga", ""]).commit();
+      sheet.addRow([noKk, head1, EXAMPLE_HEAD_NAME, "L", "Mataram", "12-01-1980", "KEPALA KELUARGA", ...common, "SD", "Buruh harian lepas", ""]).commit();
+      sheet.addRow([noKk, wife, EXAMPLE_SPOUSE_NAME, "P", "Mataram", "03-03-1984", "ISTRI", ...common, "SMP", "Mengurus rumah tangga", ""]).commit();
     }
     sheet.commit();
 
@@ -107,7 +108,7 @@ export function templateWorkbook(cityName: string, areas: TemplateArea[]): Reada
     title.commit();
     guide
       .addRow([
-        "Satu baris per anggota keluarga; kolom keluarga (NO KK, DESIL, KELURAHAN, ALAMAT…) diulang di setiap baris. Hapus baris contoh sebelum mengimpor.",
+        "Satu baris per anggota keluarga; kolom keluarga (NO KK, DESIL, KELURAHAN, ALAMAT…) diulang di setiap baris. Hapus baris contoh sebelum mengimpor: bila tertinggal, keduanya ditolak.",
       ])
       .commit();
     guide.addRow([]).commit();

@@ -8,12 +8,26 @@
 import type { Disability, Education, FamilyRelation, Sex } from "@/lib/generated/prisma/enums";
 import { nikMatchesBirthDate, nikRegionCode, parseNik, parseNoKk } from "@/lib/identity/nik";
 import type { RejectedRow } from "@/lib/spreadsheet/table-import";
-import { areaKey, type AreaMatcher } from "./areas";
-import { cellCode, cellDate, cellDisplay, cellId, cellText, cleanText, formatDmy, isEmptyCell, type Cell, type CellResult } from "@/lib/spreadsheet/cells";
+import { areaKey, type AreaMatcher, type KelurahanRef } from "./areas";
+import {
+  cellCode,
+  cellDate,
+  cellDisplay,
+  cellId,
+  cellText,
+  cleanText,
+  formatDmy,
+  idCellShown,
+  isEmptyCell,
+  storedValue,
+  type Cell,
+  type CellResult,
+} from "@/lib/spreadsheet/cells";
 import { cellDesil, cellDisability, cellEducation, cellFlag, cellRelation, cellRtRw, cellSex, splitRtRw } from "./cells";
 import { COLUMN_BY_KEY, headerScore, mapHeaders, type ColumnKey, type HeaderMapping } from "./columns";
 import { ImportFileError, type SheetRow, type SpreadsheetFormat } from "@/lib/spreadsheet/read";
 import { excerpt } from "@/lib/spreadsheet/upload-limits";
+import { isTemplateExample } from "./template-example";
 
 export type StagedHousehold = {
   noKk: string;
@@ -42,6 +56,13 @@ export type StagedMember = {
   disability: Disability | null;
 };
 
+/**
+ * A row imported all the same, with something the user should know; the page words it in the
+ * user's language. `nikOutsideCity`: the NIK was issued in `region` (its first six digits).
+ */
+export type RowWarning = { rowNumber: number; kind: "nikOutsideCity"; region: string };
+type Warning = Omit<RowWarning, "rowNumber">;
+
 export type ValidatedExtract = {
   headers: string[];
   headerRowNumber: number;
@@ -49,6 +70,7 @@ export type ValidatedExtract = {
   households: StagedHousehold[];
   members: StagedMember[];
   rejected: RejectedRow[];
+  warnings: RowWarning[];
   /** Data rows read (empty rows and repeated header rows not counted). */
   totalRows: number;
   skippedRows: number;
@@ -63,7 +85,12 @@ export type ValidateContext = {
   today?: Date;
   /** Called every few thousand rows with the rows read so far. */
   onRows?: (rows: number) => void;
+  /** The registry's families, loaded only for a file without a No. KK column (P3KE's). */
+  knownFamilies?: () => Promise<KnownFamilies>;
 };
+
+/** The No. KK of the registry's families by their ID (DTSEN/DTKS/P3KE) and by their members' NIK. */
+export type KnownFamilies = { byRegistryId: Map<string, string>; byNik: Map<string, string> };
 
 type HouseholdFields = {
   registryId: string | null;
@@ -74,6 +101,7 @@ type HouseholdFields = {
   isExtremePoor: boolean | null;
   kecamatan: string | null;
   kelurahan: string | null;
+  areaCode: string | null;
 };
 
 type HouseholdField = keyof HouseholdFields;
@@ -87,6 +115,7 @@ const FIELD_HEADER: Record<HouseholdField, string> = {
   isExtremePoor: "MISKIN EKSTREM",
   kecamatan: "KECAMATAN",
   kelurahan: "KELURAHAN",
+  areaCode: COLUMN_BY_KEY.areaCode.header,
 };
 
 type PendingRow = {
@@ -97,6 +126,8 @@ type PendingRow = {
   member: StagedMember | null;
   fields: HouseholdFields | null;
   reasons: string[];
+  /** Null for the many rows without one. */
+  warnings: Warning[] | null;
 };
 
 const SEPARATOR = "\u0001";
@@ -111,12 +142,14 @@ export async function validateExtract(rows: AsyncIterable<SheetRow>, context: Va
   let seen = 0;
   let skippedRows = 0;
   let previousNoKk: string | null = null;
+  let families: KnownFamilies | null = null;
   const pending: PendingRow[] = [];
   const firstRowOfNik = new Map<string, number>();
   const headRowsOfKk = new Map<string, number[]>();
 
-  for await (const row of rows) {
+  for await (const raw of rows) {
     seen += 1;
+    const row: SheetRow = { rowNumber: raw.rowNumber, cells: raw.cells.map(storedValue) };
     if (row.cells.every(isEmptyCell)) {
       if (mapping) skippedRows += 1;
       continue;
@@ -129,6 +162,7 @@ export async function validateExtract(rows: AsyncIterable<SheetRow>, context: Va
         mapping = result.mapping;
         headers = display;
         headerRowNumber = row.rowNumber;
+        if (mapping.indexByKey.noKk === undefined) families = (await context.knownFamilies?.()) ?? { byRegistryId: new Map(), byNik: new Map() };
       } else if (seen > HEADER_SEARCH_ROWS) {
         break;
       }
@@ -140,7 +174,8 @@ export async function validateExtract(rows: AsyncIterable<SheetRow>, context: Va
       skippedRows += 1;
       continue;
     }
-    const parsed = parseRow(row, mapping, context, today, previousNoKk);
+    showIdsAsSeen(display, row, mapping);
+    const parsed = parseRow(row, mapping, context, today, previousNoKk, families);
     previousNoKk = parsed.noKk ?? previousNoKk;
     if (parsed.member) {
       const first = firstRowOfNik.get(parsed.member.nik);
@@ -161,6 +196,7 @@ export async function validateExtract(rows: AsyncIterable<SheetRow>, context: Va
       member: parsed.reasons.length === 0 ? parsed.member : null,
       fields: parsed.fields,
       reasons: parsed.reasons,
+      warnings: parsed.warnings.length > 0 ? parsed.warnings : null,
     });
     if (pending.length % 5000 === 0) context.onRows?.(pending.length);
   }
@@ -172,11 +208,13 @@ export async function validateExtract(rows: AsyncIterable<SheetRow>, context: Va
   const households = assembleHouseholds(pending, headRowsOfKk, context);
   const members: StagedMember[] = [];
   const rejected: RejectedRow[] = [];
+  const warnings: RowWarning[] = [];
   for (const row of pending) {
     if (row.reasons.length > 0 || !row.member) {
       rejected.push({ rowNumber: row.rowNumber, reasons: row.reasons, cells: row.display.split(SEPARATOR) });
     } else {
       members.push(row.member);
+      for (const warning of row.warnings ?? []) warnings.push({ rowNumber: row.rowNumber, ...warning });
     }
   }
   return {
@@ -186,6 +224,7 @@ export async function validateExtract(rows: AsyncIterable<SheetRow>, context: Va
     households,
     members,
     rejected,
+    warnings,
     totalRows: pending.length,
     skippedRows,
   };
@@ -197,10 +236,30 @@ type ParsedRow = {
   member: StagedMember | null;
   fields: HouseholdFields | null;
   reasons: string[];
+  warnings: Warning[];
 };
 
-function parseRow(row: SheetRow, mapping: HeaderMapping, context: ValidateContext, today: Date, previousNoKk: string | null): ParsedRow {
+/**
+ * NIK and No. KK as the file showed them, for the refused-rows file: a number Excel cut to 15
+ * digits is written as Excel showed it, never as a 16-digit ID that would pass a re-import.
+ */
+function showIdsAsSeen(display: string[], row: SheetRow, mapping: HeaderMapping): void {
+  for (const key of ["nik", "noKk"] as const) {
+    const index = mapping.indexByKey[key];
+    if (index !== undefined && index < display.length) display[index] = cleanText(idCellShown(row.cells[index] ?? null));
+  }
+}
+
+function parseRow(
+  row: SheetRow,
+  mapping: HeaderMapping,
+  context: ValidateContext,
+  today: Date,
+  previousNoKk: string | null,
+  families: KnownFamilies | null,
+): ParsedRow {
   const reasons: string[] = [];
+  const warnings: Warning[] = [];
   const cell = (key: ColumnKey): Cell => {
     const index = mapping.indexByKey[key];
     return index === undefined ? null : (row.cells[index] ?? null);
@@ -215,20 +274,24 @@ function parseRow(row: SheetRow, mapping: HeaderMapping, context: ValidateContex
   // to the household above.
   let noKk: string | null = null;
   const noKkCell = cell("noKk");
-  if (isEmptyCell(noKkCell)) {
+  if (families) {
+    // Found below, from the row's ID or NIK.
+  } else if (isEmptyCell(noKkCell)) {
     if (context.format === "xlsx" && previousNoKk) noKk = previousNoKk;
     else reasons.push("No. KK kosong");
   } else {
-    noKk = checkId(take(cellId(noKkCell, "No. KK")), "No. KK", context, today, reasons);
+    noKk = checkNoKk(take(cellId(noKkCell, "No. KK")), context, today, reasons);
   }
 
   const nikCell = cell("nik");
   let nik: string | null = null;
   if (isEmptyCell(nikCell)) reasons.push("NIK kosong");
-  else nik = checkId(take(cellId(nikCell, "NIK")), "NIK", context, today, reasons);
+  else nik = checkNik(take(cellId(nikCell, "NIK")), context, today, reasons, warnings);
+  if (families) noKk = knownNoKk(families, take(cellCode(cell("registryId"), FIELD_HEADER.registryId)), nik, reasons);
 
   const name = take(cellText(cell("name"), "NAMA"));
   if (name === "") reasons.push("NAMA kosong");
+  if (isTemplateExample(name)) reasons.push(`Baris contoh templat (NAMA ${name}): hapus baris contoh sebelum mengimpor`);
   const sexResult = cellSex(cell("sex"));
   const sex = take(sexResult);
   if (sexResult.ok && sex === null) reasons.push("JENIS KELAMIN kosong");
@@ -236,7 +299,7 @@ function parseRow(row: SheetRow, mapping: HeaderMapping, context: ValidateContex
   let birthDate: Date | null = null;
   if (isEmptyCell(birthDateCell)) reasons.push("TANGGAL LAHIR kosong");
   else birthDate = take(cellDate(birthDateCell, "TANGGAL LAHIR", today));
-  const relationResult = cellRelation(cell("relation"));
+  const relationResult: CellResult<FamilyRelation | null> = mapping.headsOnly ? { ok: true, value: "HEAD" } : cellRelation(cell("relation"));
   const relation = take(relationResult);
   if (relationResult.ok && relation === null) reasons.push("HUB KELUARGA kosong");
 
@@ -268,6 +331,7 @@ function parseRow(row: SheetRow, mapping: HeaderMapping, context: ValidateContex
   const addressText = take(cellText(cell("address"), "ALAMAT"));
   const kecamatanText = take(cellText(cell("kecamatan"), "KECAMATAN"));
   const kelurahanText = take(cellText(cell("kelurahan"), "KELURAHAN"));
+  const areaCodeText = take(cellCode(cell("areaCode"), FIELD_HEADER.areaCode));
   const fields: HouseholdFields = {
     registryId: registryIdText || null,
     address: addressText || null,
@@ -277,6 +341,7 @@ function parseRow(row: SheetRow, mapping: HeaderMapping, context: ValidateContex
     isExtremePoor: take(cellFlag(cell("extremePoor"), "MISKIN EKSTREM")),
     kecamatan: kecamatanText || null,
     kelurahan: kelurahanText || null,
+    areaCode: areaCodeText || null,
   };
 
   const member: StagedMember | null =
@@ -295,22 +360,58 @@ function parseRow(row: SheetRow, mapping: HeaderMapping, context: ValidateContex
           disability,
         }
       : null;
-  return { noKk, relation, member, fields, reasons };
+  return { noKk, relation, member, fields, reasons, warnings };
 }
 
-/** A NIK or No. KK: 16 digits, a real region and date, and this city's first four digits. */
-function checkId(value: string | null, label: "NIK" | "No. KK", context: ValidateContext, today: Date, reasons: string[]): string | null {
+/**
+ * The No. KK of a row in a file without one (P3KE's): the registry's family of that ID, or
+ * of that NIK. A family the registry does not have cannot be imported without its No. KK.
+ */
+function knownNoKk(families: KnownFamilies, registryId: string | null, nik: string | null, reasons: string[]): string | null {
+  const found = (registryId ? families.byRegistryId.get(registryId) : undefined) ?? (nik ? families.byNik.get(nik) : undefined);
+  if (found) return found;
+  if (nik || registryId) {
+    reasons.push(
+      `Berkas tanpa kolom NO KK: keluarga ini (${registryId ? `${FIELD_HEADER.registryId} ${registryId}` : "NIK ini"}) belum ada di registri, jadi No. KK-nya tidak diketahui; tambahkan kolom NO KK`,
+    );
+  }
+  return null;
+}
+
+/** A No. KK: 16 digits, a real region and date, issued by this city (its first four digits). */
+function checkNoKk(value: string | null, context: ValidateContext, today: Date, reasons: string[]): string | null {
   if (value === null) return null;
-  const parsed = label === "NIK" ? parseNik(value, today) : parseNoKk(value, today);
+  const parsed = parseNoKk(value, today);
   if (!parsed.ok) {
-    reasons.push(/^\d+$/.test(value) || value.length > 30 ? parsed.reason : `${parsed.reason} (tertulis ${value})`);
+    reasons.push(idReason(parsed.reason, value));
     return null;
   }
   if (!value.startsWith(context.cityPrefix)) {
-    reasons.push(`${label} ${value.slice(0, 4)}… bukan dari ${context.cityName}: 4 digit pertama harus ${context.cityPrefix}`);
+    reasons.push(`No. KK ${value.slice(0, 4)}… bukan dari ${context.cityName}: 4 digit pertama harus ${context.cityPrefix}`);
     return null;
   }
   return value;
+}
+
+/**
+ * A NIK: 16 digits, a real region and date. It is for life, so one issued elsewhere (a member
+ * who moved in, married in) is taken, with a warning: the family's No. KK is what is the city's.
+ */
+function checkNik(value: string | null, context: ValidateContext, today: Date, reasons: string[], warnings: Warning[]): string | null {
+  if (value === null) return null;
+  const parsed = parseNik(value, today);
+  if (!parsed.ok) {
+    reasons.push(idReason(parsed.reason, value));
+    return null;
+  }
+  if (!value.startsWith(context.cityPrefix)) {
+    warnings.push({ kind: "nikOutsideCity", region: value.slice(0, 6) });
+  }
+  return value;
+}
+
+function idReason(reason: string, value: string): string {
+  return /^\d+$/.test(value) || value.length > 30 ? reason : `${reason} (tertulis ${value})`;
 }
 
 /** Household values from their rows: the first value given wins; a row that says otherwise is rejected. */
@@ -325,7 +426,17 @@ function assembleHouseholds(pending: PendingRow[], headRowsOfKk: Map<string, num
 
   const households: StagedHousehold[] = [];
   for (const [noKk, group] of groups) {
-    const values: HouseholdFields = { registryId: null, address: null, rt: null, rw: null, desil: null, isExtremePoor: null, kecamatan: null, kelurahan: null };
+    const values: HouseholdFields = {
+      registryId: null,
+      address: null,
+      rt: null,
+      rw: null,
+      desil: null,
+      isExtremePoor: null,
+      kecamatan: null,
+      kelurahan: null,
+      areaCode: null,
+    };
     const source: Partial<Record<HouseholdField, number>> = {};
     // Rows already rejected for their own faults do not set the household's values.
     const usable = group.filter((row) => row.reasons.length === 0);
@@ -348,27 +459,10 @@ function assembleHouseholds(pending: PendingRow[], headRowsOfKk: Map<string, num
     if (accepted.length === 0) continue;
 
     const householdReasons: string[] = [];
-    const kecamatan = values.kecamatan ? context.areas.kecamatan(values.kecamatan) : null;
-    if (values.kecamatan && !kecamatan) householdReasons.push(`Kecamatan "${values.kecamatan}" tidak ada di ${context.cityName}`);
-    let kelurahanId: string | null = null;
-    let kecamatanRef = kecamatan;
-    if (!values.kelurahan) {
-      householdReasons.push("KELURAHAN kosong");
-    } else if (!values.kecamatan || kecamatan) {
-      const { found, ambiguous } = context.areas.kelurahan(values.kelurahan, kecamatan);
-      if (found) {
-        kelurahanId = found.id;
-        kecamatanRef = found.kecamatan;
-      } else if (ambiguous) {
-        householdReasons.push(`Kelurahan "${values.kelurahan}" ada di beberapa kecamatan; isi kolom KECAMATAN`);
-      } else {
-        householdReasons.push(
-          kecamatan
-            ? `Kelurahan "${values.kelurahan}" tidak ada di Kecamatan ${kecamatan.name}`
-            : `Kelurahan "${values.kelurahan}" tidak ada di ${context.cityName}`,
-        );
-      }
-    }
+    const area = values.areaCode ? areaByCode(values.areaCode, context) : areaByName(values, context);
+    if (!area.ok) householdReasons.push(area.reason);
+    const kecamatanRef = area.ok ? area.value.kecamatan : null;
+    const kelurahanId = area.ok ? area.value.id : null;
     if (kecamatanRef && kelurahanId) {
       const region = nikRegionCode(kecamatanRef.code);
       if (noKk.slice(0, 6) !== region) {
@@ -397,9 +491,32 @@ function assembleHouseholds(pending: PendingRow[], headRowsOfKk: Map<string, num
   return households;
 }
 
+/** The kelurahan a Kemendagri code names (P3KE's kode_kemdagri); names beside it are not read. */
+function areaByCode(code: string, context: ValidateContext): CellResult<KelurahanRef> {
+  const { found } = context.areas.kelurahan(code, null);
+  return found ? { ok: true, value: found } : { ok: false, reason: `${FIELD_HEADER.areaCode} ${code} bukan kode kelurahan di ${context.cityName}` };
+}
+
+/** The kelurahan named so, within the KECAMATAN named when one is. */
+function areaByName(values: HouseholdFields, context: ValidateContext): CellResult<KelurahanRef> {
+  const kecamatan = values.kecamatan ? context.areas.kecamatan(values.kecamatan) : null;
+  if (values.kecamatan && !kecamatan) return { ok: false, reason: `Kecamatan "${values.kecamatan}" tidak ada di ${context.cityName}` };
+  if (!values.kelurahan) return { ok: false, reason: "KELURAHAN kosong" };
+  const { found, ambiguous } = context.areas.kelurahan(values.kelurahan, kecamatan);
+  if (found) return { ok: true, value: found };
+  if (ambiguous) return { ok: false, reason: `Kelurahan "${values.kelurahan}" ada di beberapa kecamatan; isi kolom KECAMATAN` };
+  return {
+    ok: false,
+    reason: kecamatan
+      ? `Kelurahan "${values.kelurahan}" tidak ada di Kecamatan ${kecamatan.name}`
+      : `Kelurahan "${values.kelurahan}" tidak ada di ${context.cityName}`,
+  };
+}
+
 function sameFieldValue(field: HouseholdField, a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (field === "kecamatan" || field === "kelurahan") return areaKey(String(a)) === areaKey(String(b));
+  if (field === "areaCode") return String(a).replace(/\D/g, "") === String(b).replace(/\D/g, "");
   if (field === "address") return String(a).toUpperCase().replace(/\s+/g, " ") === String(b).toUpperCase().replace(/\s+/g, " ");
   return a === b;
 }

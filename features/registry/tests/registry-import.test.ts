@@ -239,7 +239,7 @@ describe("registry import: messy files", () => {
     // Row numbers: header is row 1, so rows[i] is row i + 2.
     bad[0]!["NIK"] = "5.27101E+15";
     bad[1]!["TGL LAHIR"] = "31-02-1980";
-    bad[2]!["NIK"] = `1234${bad[2]!["NIK"].slice(4)}`;
+    bad[2]!["NO KK"] = `1234${bad[2]!["NO KK"].slice(4)}`;
     bad[3]!["DESIL"] = "11";
     bad[4]!["NIK"] = bad[5]!["NIK"];
     bad[6]!["NAMA"] = "=cmd|' /C calc'!A0";
@@ -305,12 +305,22 @@ describe("registry import: hostile files", () => {
     expect((await dryRun(tenant, { bytes: Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 9, 9, 9, 9, 9]), fileName: "a.xlsx" })).error).toMatch(/tidak dapat dibaca/);
   });
 
-  it("never evaluates formulas in an .xlsx", async () => {
+  it("never evaluates formulas in an .xlsx: a formula cell is read by the value stored with it, or refused without one", async () => {
     const tenant = await createImportTenant(t);
     const rows = extractRows(tenant, 2);
-    const cells = rows.map((row, index) => (index === 0 ? { ...row, NAMA: { formula: 'HYPERLINK("http://x","y")', result: "y" } } : row));
+    const cells = rows.map((row, index) =>
+      index === 0
+        ? { ...row, NAMA: { formula: 'UPPER("budi")', result: "Siti Aminah" } }
+        : index === 1
+          ? { ...row, NAMA: { formula: 'HYPERLINK("http://x","y")' } }
+          : row,
+    );
     const { dry } = await importFile(tenant, { bytes: await toXlsx(cells as never), fileName: "f.xlsx" });
-    expect(reasonsOf(await report(tenant, dry.jobId)).get(2)).toMatch(/Kolom NAMA berisi rumus/);
+    const reasons = reasonsOf(await report(tenant, dry.jobId));
+    expect(reasons.has(2)).toBe(false);
+    expect(reasons.get(3)).toMatch(/Kolom NAMA berisi rumus \(=HYPERLINK.* tanpa nilai tersimpan/);
+    const stored = await t.withTenant(tenant.id, (tx) => tx.member.findFirst({ where: { nik: rows[0]!.NIK }, select: { name: true } }));
+    expect(stored?.name).toBe("Siti Aminah");
   });
 
   it("commits what the dry run kept, once, and keeps no personal data after it", async () => {

@@ -10,9 +10,12 @@ import { formatDateTime, formatNumber } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { columnKeyOf } from "@/features/registry/import/columns";
 import type { ImportJobSummary } from "@/features/registry/import/queries";
+import { importResultState } from "@/features/registry/import/result-state";
 import { CommitPanel } from "./commit-panel";
 import { FocusResult } from "./focus-result";
 import { registryRoutes } from "@/features/registry/routes";
+
+const WARNINGS_SHOWN = 50;
 
 /** Steps 2 and 3: what the check found, the first rejected rows, and the button to save. */
 export async function ImportResult({
@@ -33,8 +36,10 @@ export async function ImportResult({
   const title = job.status === "COMMITTED" ? t("result.committedTitle") : job.status === "FAILED" ? t("result.failedTitle") : t("result.title");
   const tone = job.status === "COMMITTED" ? "positive" : job.status === "FAILED" ? "muted" : "neutral";
   const toSave = counts ? counts.rows.new + counts.rows.changed : 0;
-  const index = (key: "noKk" | "nik" | "name") => report.headers.findIndex((header) => columnKeyOf(header) === key);
-  const [noKkAt, nikAt, nameAt] = [index("noKk"), index("nik"), index("name")];
+  const index = (key: "noKk" | "nik" | "name" | "headName") => report.headers.findIndex((header) => columnKeyOf(header) === key);
+  // A P3KE family file names its heads in KEPALA KELUARGA.
+  const [noKkAt, nikAt, nameAt] = [index("noKk"), index("nik"), index("name") === -1 ? index("headName") : index("name")];
+  const state = importResultState(report);
 
   return (
     <Card className="mt-6">
@@ -104,12 +109,29 @@ export async function ImportResult({
                 <CommitPanel tenantSlug={tenantSlug} jobId={job.id} rows={toSave} shown={number(toSave)} />
               </NextIntlClientProvider>
             ) : (
-              <p className="mt-1 text-sm text-muted">{t("result.nothingToSave")}</p>
+              <p className="mt-1 text-sm text-muted">{t(`result.nothing.${state === "toSave" ? "allUnchanged" : state}`)}</p>
             )}
           </section>
         ) : null}
         {job.status === "COMMITTED" && job.committedAt ? (
           <FormNotice>{t("result.committed", { date: formatDateTime(job.committedAt, { locale, timeZone }) })}</FormNotice>
+        ) : null}
+
+        {report.warnings && report.warnings.length > 0 ? (
+          <section aria-labelledby="import-warnings" className="space-y-2">
+            <h3 id="import-warnings" className="font-semibold text-ink">
+              {t("result.warningsTitle", { count: number(report.warnedRows ?? report.warnings.length) })}
+            </h3>
+            <p className="text-sm text-muted">{t("result.warningsIntro")}</p>
+            <ul className="max-h-48 space-y-1 overflow-y-auto text-sm">
+              {report.warnings.slice(0, WARNINGS_SHOWN).map((warning) => (
+                <li key={`${warning.rowNumber}-${warning.kind}`}>{t(`result.warning.${warning.kind}`, { row: warning.rowNumber, region: warning.region })}</li>
+              ))}
+            </ul>
+            {(report.warnedRows ?? 0) > WARNINGS_SHOWN ? (
+              <p className="text-sm text-muted">{t("result.warningsFirst", { shown: number(WARNINGS_SHOWN), total: number(report.warnedRows ?? 0) })}</p>
+            ) : null}
+          </section>
         ) : null}
 
         {report.rejectedRows > 0 && job.rejectedExpired ? (

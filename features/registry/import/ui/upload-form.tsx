@@ -31,7 +31,7 @@ export function UploadForm({ tenantSlug }: { tenantSlug: string }) {
     const source = String(data.get("source") ?? "DTSEN");
     setError(null);
     if (!(file instanceof File) || file.size === 0) return fail(t("upload.chooseFile"));
-    if (!/\.(xlsx|csv)$/i.test(file.name)) return fail(t("upload.wrongType"));
+    if (!/\.(xlsx|csv|txt)$/i.test(file.name)) return fail(t("upload.wrongType"));
     if (file.size > MAX_BYTES) return fail(t("upload.tooLarge"));
     setStep({ phase: "upload", percent: 0 });
     const answer = await sendImport({ tenantSlug, file, source, mode: "dry-run", onStep: setStep, onTask: setTaskId });
@@ -61,7 +61,7 @@ export function UploadForm({ tenantSlug }: { tenantSlug: string }) {
             name="file"
             type="file"
             required
-            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+            accept=".xlsx,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
             aria-describedby={`${id}-file-hint`}
             aria-invalid={error ? true : undefined}
             disabled={busy}
