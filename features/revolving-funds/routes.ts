@@ -8,6 +8,8 @@ export const revolvingFundsRoutes = {
   /** The funds of a year; `query`: tahun. */
   list: (slug: string, query?: Query) => withQuery(base(slug), query),
   template: (slug: string) => `${base(slug)}/templat`,
+  /** The jobs of the table import (the page polls `…/{taskId}`). */
+  importTasks: (slug: string) => `${base(slug)}/impor/tugas`,
   /** `query`: tahun, q, anggota (the chosen member). */
   newLoan: (slug: string, query?: Query) => withQuery(`${base(slug)}/pinjaman/baru`, query),
   loan,

@@ -8,4 +8,6 @@ export const statisticsRoutes = {
   dashboard: (slug: string, query?: Query) => withQuery(base(slug), query),
   export: (slug: string) => `${base(slug)}/ekspor`,
   template: (slug: string) => `${base(slug)}/templat`,
+  /** The jobs of the table import (the page polls `…/{taskId}`). */
+  importTasks: (slug: string) => `${base(slug)}/impor/tugas`,
 };
