@@ -2,11 +2,11 @@
 
 // The upload form of a small-table import (lib/spreadsheet/table-import.ts):
 //
-//   <ImportPanel action={importRealisations.bind(null, slug)} tasksHref={budgetRoutes.importTasks(slug)}
-//     templateHref={budgetRoutes.template(slug)} idPrefix="realisation-import" downloadBase="realisasi" />
+//   <ImportPanel action={importRealisations.bind(null, slug)} templateHref={budgetRoutes.template(slug)}
+//     idPrefix="realisation-import" downloadBase="realisasi" />
 //
 // "Periksa" sends mode=dry-run (report only), "Impor" mode=commit. The action queues a job and
-// answers its id; the panel follows the job (tasksHref/{id}), shows its progress, offers to
+// answers its status route; the panel follows the job there, shows its progress, offers to
 // cancel it, and then shows the report: the rejected rows (they download as .csv straight from
 // the report in the browser) and the accepted rows the import noted. Children are extra form
 // fields (an import's options).
@@ -32,8 +32,6 @@ const SHOWN_REJECTED = 200;
 
 type Props = {
   action: FormAction<TableImportQueued>;
-  /** The status route of the import's jobs; the panel polls "<tasksHref>/<id>". */
-  tasksHref: string;
   /** The template route; "?format=csv" is appended for the CSV link. */
   templateHref: string;
   idPrefix: string;
@@ -47,13 +45,13 @@ type Props = {
 
 type Outcome = ActionResult<TableImportReport>;
 
-export function ImportPanel({ action, tasksHref, templateHref, idPrefix, downloadBase, children, notesTitle }: Props) {
+export function ImportPanel({ action, templateHref, idPrefix, downloadBase, children, notesTitle }: Props) {
   const t = useTranslations("Spreadsheet");
   const locale = useLocale() as AppLocale;
   const router = useRouter();
   const [state, setState] = useState<Outcome | null>(null);
   const [pending, setPending] = useState(false);
-  const [running, setRunning] = useState<{ taskId: string; status: TableImportStatus | null } | null>(null);
+  const [running, setRunning] = useState<{ href: string; status: TableImportStatus | null } | null>(null);
   const [tooLarge, setTooLarge] = useState<string | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const reportRef = useRef<HTMLDivElement>(null);
@@ -77,9 +75,9 @@ export function ImportPanel({ action, tasksHref, templateHref, idPrefix, downloa
       return { ok: false, code: "NOT_SENT", message: t("sendFailed") };
     }
     if (!queued.ok) return queued;
-    const { taskId } = queued.data;
-    setRunning({ taskId, status: null });
-    const status = await followJob<TableImportStatus>(`${tasksHref}/${taskId}`, (next) => setRunning({ taskId, status: next }));
+    const href = queued.data.statusHref;
+    setRunning({ href, status: null });
+    const status = await followJob<TableImportStatus>(href, (next) => setRunning({ href, status: next }));
     if (!status) return { ok: false, code: "LOST", message: t("progress.lost") };
     if (status.state === "DONE" && status.report) {
       if (status.report.mode === "commit" && status.report.accepted > 0) router.refresh();
@@ -166,7 +164,7 @@ export function ImportPanel({ action, tasksHref, templateHref, idPrefix, downloa
             </a>
           </span>
         </div>
-        {running ? <JobProgress status={running.status} onCancel={() => void cancelJob(`${tasksHref}/${running.taskId}`)} /> : null}
+        {running ? <JobProgress status={running.status} onCancel={() => void cancelJob(running.href)} /> : null}
       </form>
 
       {report ? (

@@ -30,6 +30,7 @@ import { cellCode, cellDate, cellId, cellInteger, cellRupiah, cellText, matchKey
 import type { ImportColumn } from "@/lib/spreadsheet/columns";
 import { acceptRow, rejectRow, type RowValues, type SaveRowContext } from "@/lib/spreadsheet/table-import";
 import { defineTableImport } from "@/lib/spreadsheet/table-import-job";
+import { aidRoutes } from "@/features/aid/routes";
 import { z } from "@/lib/validation/zod";
 import { createDistribution } from "./distributions";
 import { aidKindLabel, duplicateLine } from "./labels";
@@ -282,4 +283,5 @@ export const importDistributionsDefinition = defineTableImport({
   },
   saveRow: saveDistributionRow,
   writes: ["AidDistribution", ...REACH_SUMMARIES],
+  taskRoute: aidRoutes.importTask,
 });

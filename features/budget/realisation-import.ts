@@ -10,6 +10,7 @@ import { cellCode, cellMonth, cellRupiah, cellText, type CellResult } from "@/li
 import type { ImportColumn } from "@/lib/spreadsheet/columns";
 import { acceptRow, rejectRow, type RowValues } from "@/lib/spreadsheet/table-import";
 import { defineTableImport } from "@/lib/spreadsheet/table-import-job";
+import { budgetRoutes } from "@/features/budget/routes";
 import { createRealisation } from "./realisations";
 
 export const REALISATION_COLUMNS = [
@@ -84,4 +85,5 @@ export const importRealisationsDefinition = defineTableImport({
     return createRealisation(ctx, { budgetLineId, month: row.month, amount: row.amount, note: row.note });
   },
   writes: ["BudgetRealisation"],
+  taskRoute: budgetRoutes.importTask,
 });

@@ -10,6 +10,7 @@ import { cellCode, cellDate, cellText, type Cell, type CellResult } from "@/lib/
 import type { ImportColumn } from "@/lib/spreadsheet/columns";
 import { acceptRow, rejectRow, type RowValues } from "@/lib/spreadsheet/table-import";
 import { defineTableImport } from "@/lib/spreadsheet/table-import-job";
+import { revolvingFundsRoutes } from "@/features/revolving-funds/routes";
 import { recordRepayment } from "./repayments";
 import { fundKelurahanId } from "./scope";
 
@@ -86,4 +87,5 @@ export const importRepaymentsDefinition = defineTableImport({
   saveRow: async (ctx, row) =>
     recordRepayment(ctx, { loanId: await loanOf(ctx, row), paidAt: dateToDay(row.paidAt), amount: row.amount, receiptNo: row.receiptNo, note: row.note }),
   writes: ["Repayment", "Loan", "LoanRound"],
+  taskRoute: revolvingFundsRoutes.importTask,
 });

@@ -8,6 +8,7 @@ import { isFreeTextAt } from "@/lib/validation/free-text";
 import type { ImportColumn } from "@/lib/spreadsheet/columns";
 import { acceptRow, rejectRow, type RowValues } from "@/lib/spreadsheet/table-import";
 import { defineTableImport } from "@/lib/spreadsheet/table-import-job";
+import { statisticsRoutes } from "@/features/statistics/routes";
 import { saveStatistic } from "./operations";
 import { importStatisticSchema, type ImportStatisticInput } from "./schemas";
 
@@ -71,4 +72,5 @@ export const importStatisticsDefinition = defineTableImport({
     return saveStatistic(ctx, { ...figures, areaId: await kecamatanId(ctx, kecamatan) });
   },
   writes: ["PovertyStatistic"],
+  taskRoute: statisticsRoutes.importTask,
 });

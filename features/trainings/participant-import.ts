@@ -13,6 +13,7 @@ import { cellCode, cellId, cellText, type CellResult } from "@/lib/spreadsheet/c
 import type { ImportColumn } from "@/lib/spreadsheet/columns";
 import { acceptRow, rejectRow, type RowValues } from "@/lib/spreadsheet/table-import";
 import { defineTableImport } from "@/lib/spreadsheet/table-import-job";
+import { trainingsRoutes } from "@/features/trainings/routes";
 import { addParticipant } from "./participants";
 import { REACH_SUMMARIES } from "@/lib/db/refresh-statistics";
 
@@ -71,4 +72,5 @@ export const importParticipantsDefinition = defineTableImport({
   },
   saveRow: saveParticipantRow,
   writes: ["TrainingParticipant", "DashboardTrainingCount", ...REACH_SUMMARIES],
+  taskRoute: trainingsRoutes.importTask,
 });

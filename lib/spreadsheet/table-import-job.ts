@@ -80,7 +80,7 @@ export function defineTableImport<Key extends string, T, Shape extends OptionsSh
         file: bytes,
         fileName: input.file.name,
       });
-      return { taskId };
+      return { taskId, statusHref: spec.taskRoute(ctx.tenantSlug, taskId) };
     },
   });
   return Object.assign(action, { job, spec });

@@ -23,4 +23,4 @@ export type TableImportStatus = {
 };
 
 /** The answer of the server action that queues an import. */
-export type TableImportQueued = { taskId: string };
+export type TableImportQueued = { taskId: string; statusHref: string };

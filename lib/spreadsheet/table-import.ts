@@ -138,6 +138,8 @@ export type TableImportSpec<Key extends string, T, Shape extends OptionsShape = 
    * refreshes their planner statistics (lib/db/refresh-statistics.ts). The audit log is added.
    */
   writes: readonly AnalyzedTable[];
+  /** The status route of this import's jobs (app/…/impor/tugas/[taskId]), which its page polls. */
+  taskRoute: (tenantSlug: string, taskId: string) => string;
   /** Milliseconds the job's transaction may take; default 120 s. */
   timeout?: number;
 };

@@ -140,7 +140,6 @@ export default async function BudgetPage({ params, searchParams }: Props) {
               <div className="p-4 sm:p-5">
                 <ImportPanel
                   action={importRealisationsAction.bind(null, slug)}
-                  tasksHref={budgetRoutes.importTasks(slug)}
                   templateHref={budgetRoutes.template(slug)}
                   idPrefix="realisation-import"
                   downloadBase="realisasi"

@@ -94,7 +94,6 @@ export default async function AidPage({ params, searchParams }: Props) {
               <div className="p-4 sm:p-5">
                 <ImportPanel
                   action={importDistributionsAction.bind(null, slug)}
-                  tasksHref={aidRoutes.importTasks(slug)}
                   templateHref={aidRoutes.template(slug)}
                   idPrefix="aid-import"
                   downloadBase="penyaluran-bantuan"

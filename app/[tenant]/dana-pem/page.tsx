@@ -119,7 +119,6 @@ export default async function RevolvingFundPage({ params, searchParams }: Props)
                 <div className="p-4 sm:p-5">
                   <ImportPanel
                     action={importRepaymentsAction.bind(null, slug)}
-                    tasksHref={revolvingFundsRoutes.importTasks(slug)}
                     templateHref={revolvingFundsRoutes.template(slug)}
                     idPrefix="repayment-import"
                     downloadBase="pembayaran-dana-pem"

@@ -191,7 +191,6 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
               <div className="p-4 sm:p-5">
                 <ImportPanel
                   action={importStatisticsAction.bind(null, slug)}
-                  tasksHref={statisticsRoutes.importTasks(slug)}
                   templateHref={statisticsRoutes.template(slug)}
                   idPrefix="statistics-import"
                   downloadBase="statistik"

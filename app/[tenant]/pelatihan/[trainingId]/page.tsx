@@ -186,7 +186,6 @@ export default async function TrainingPage({ params, searchParams }: Props) {
           <div className="p-4 sm:p-5">
             <ImportPanel
               action={importParticipantsAction.bind(null, slug)}
-              tasksHref={trainingsRoutes.importTasks(slug)}
               templateHref={trainingsRoutes.template(slug)}
               idPrefix="participant-import"
               downloadBase="peserta-pelatihan"
