@@ -62,12 +62,15 @@ async function queue(user: SessionUser, definition: AnyTableImport, data: FormDa
 describe("a table import as a job", () => {
   it("is only queued by the request, with its file; the worker commits it and the page reads the report", async () => {
     const before = await written();
-    const taskId = await queue(bapeda, importStatisticsDefinition, form(statistics(2001, 2002, 2003)));
+    const queued = await runAction(actionDeps(t, bapeda), importStatisticsDefinition, city.slug, form(statistics(2001, 2002, 2003)));
+    if (!queued.ok) throw new Error(queued.message);
+    const { taskId, statusHref } = queued.data;
+    expect(statusHref).toBe(`/${city.slug}/dasbor/statistik/impor/tugas/${taskId}`);
 
     expect(await written()).toEqual(before);
-    const queued = await job(taskId);
-    expect(queued).toMatchObject({ kind: "statistics.import", state: "QUEUED", fileName: "bps.csv", createdById: bapeda.id, result: null });
-    expect(Buffer.from(queued.file!).toString()).toContain("2002,10.5,BPS");
+    const kept = await job(taskId);
+    expect(kept).toMatchObject({ kind: "statistics.import", state: "QUEUED", fileName: "bps.csv", createdById: bapeda.id, result: null });
+    expect(Buffer.from(kept.file!).toString()).toContain("2002,10.5,BPS");
     const sent = await t.withPlatform(
       (tx) => tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'statistics.import' AND data->>'jobId' = ${taskId}`,
     );
