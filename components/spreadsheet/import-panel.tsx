@@ -5,17 +5,22 @@
 //   <ImportPanel action={importRealisations.bind(null, slug)} templateHref={budgetRoutes.template(slug)}
 //     idPrefix="realisation-import" downloadBase="realisasi" />
 //
-// "Periksa" sends mode=dry-run (report only), "Impor" mode=commit. The report lists the
-// rejected rows (they download as .csv straight from the report in the browser) and the
-// accepted rows the import noted. Children are extra form fields (an import's options).
+// "Periksa" sends mode=dry-run (report only), "Impor" mode=commit. The action queues a job and
+// answers its status route; the panel follows the job there, shows its progress, offers to
+// cancel it, and then shows the report: the rejected rows (they download as .csv straight from
+// the report in the browser) and the accepted rows the import noted. Children are extra form
+// fields (an import's options).
 import { useLocale, useTranslations } from "next-intl";
-import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/actions/define";
 import { formatNumber } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
+import { cancelJob, followJob } from "@/lib/jobs/follow-job";
 import { csvText } from "@/lib/spreadsheet/csv";
 import { TABLE_FILE_MAX_BYTES } from "@/lib/spreadsheet/table-file-limit";
 import type { TableImportReport } from "@/lib/spreadsheet/table-import";
+import type { TableImportQueued, TableImportStatus } from "@/lib/spreadsheet/table-import-status";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormAlert, FormNotice } from "@/components/ui/form-alert";
@@ -26,7 +31,7 @@ import { useSubmissionKey } from "@/components/ui/use-submission-key";
 const SHOWN_REJECTED = 200;
 
 type Props = {
-  action: FormAction<TableImportReport>;
+  action: FormAction<TableImportQueued>;
   /** The template route; "?format=csv" is appended for the CSV link. */
   templateHref: string;
   idPrefix: string;
@@ -38,19 +43,15 @@ type Props = {
   notesTitle?: string;
 };
 
+type Outcome = ActionResult<TableImportReport>;
+
 export function ImportPanel({ action, templateHref, idPrefix, downloadBase, children, notesTitle }: Props) {
   const t = useTranslations("Spreadsheet");
   const locale = useLocale() as AppLocale;
-  // A request Next.js itself refuses (too large, cut short) or a lost connection rejects the
-  // call: the panel says so rather than the page falling over.
-  const send = async (previous: ActionResult<TableImportReport> | null, data: FormData): Promise<ActionResult<TableImportReport> | null> => {
-    try {
-      return await action(previous, data);
-    } catch {
-      return { ok: false, code: "NOT_SENT", message: t("sendFailed") };
-    }
-  };
-  const [state, dispatch, pending] = useActionState<ActionResult<TableImportReport> | null, FormData>(send, null);
+  const router = useRouter();
+  const [state, setState] = useState<Outcome | null>(null);
+  const [pending, setPending] = useState(false);
+  const [running, setRunning] = useState<{ href: string; status: TableImportStatus | null } | null>(null);
   const [tooLarge, setTooLarge] = useState<string | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const reportRef = useRef<HTMLDivElement>(null);
@@ -64,8 +65,32 @@ export function ImportPanel({ action, templateHref, idPrefix, downloadBase, chil
     else fileRef.current?.focus();
   }, [state, submissionKey]);
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  /** Queues the job, follows it to its end, and says how it ended. */
+  async function send(data: FormData): Promise<Outcome> {
+    let queued: ActionResult<TableImportQueued>;
+    try {
+      queued = await action(null, data);
+    } catch {
+      // A request Next.js itself refuses (too large, cut short) or a lost connection.
+      return { ok: false, code: "NOT_SENT", message: t("sendFailed") };
+    }
+    if (!queued.ok) return queued;
+    const href = queued.data.statusHref;
+    setRunning({ href, status: null });
+    const status = await followJob<TableImportStatus>(href, (next) => setRunning({ href, status: next }));
+    if (!status) return { ok: false, code: "LOST", message: t("progress.lost") };
+    if (status.state === "DONE" && status.report) {
+      if (status.report.mode === "commit" && status.report.accepted > 0) router.refresh();
+      return { ok: true, data: status.report };
+    }
+    const message = status.error ?? t("sendFailed");
+    const refusal = status.refusal;
+    return { ok: false, code: refusal?.code ?? status.state, message, fieldErrors: refusal?.field ? { [refusal.field]: [message] } : undefined };
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (pending) return;
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     const data = submissionKey.stamp(new FormData(event.currentTarget, submitter));
     const file = data.get("file");
@@ -75,7 +100,13 @@ export function ImportPanel({ action, templateHref, idPrefix, downloadBase, chil
       return;
     }
     setTooLarge(null);
-    startTransition(() => dispatch(data));
+    setPending(true);
+    try {
+      setState(await send(data));
+    } finally {
+      setPending(false);
+      setRunning(null);
+    }
   }
 
   const fileError = tooLarge ?? (state && !state.ok ? (state.fieldErrors?.file?.[0] ?? state.fieldErrors?.mode?.[0]) : undefined);
@@ -119,7 +150,7 @@ export function ImportPanel({ action, templateHref, idPrefix, downloadBase, chil
           <Button type="submit" name="mode" value="commit" disabled={pending}>
             {t("import")}
           </Button>
-          {pending ? (
+          {pending && !running ? (
             <span role="status" className="text-sm text-muted">
               {t("working")}
             </span>
@@ -133,6 +164,7 @@ export function ImportPanel({ action, templateHref, idPrefix, downloadBase, chil
             </a>
           </span>
         </div>
+        {running ? <JobProgress status={running.status} onCancel={() => void cancelJob(running.href)} /> : null}
       </form>
 
       {report ? (
@@ -221,6 +253,34 @@ export function ImportPanel({ action, templateHref, idPrefix, downloadBase, chil
           ) : null}
         </div>
       ) : null}
+    </div>
+  );
+}
+
+/** Where the job stands: waiting, reading the file, or checking and saving its rows. */
+function JobProgress({ status, onCancel }: { status: TableImportStatus | null; onCancel: () => void }) {
+  const t = useTranslations("Spreadsheet.progress");
+  const locale = useLocale() as AppLocale;
+  const progress = status?.state === "RUNNING" ? status.progress : null;
+  let value: number | undefined;
+  let label: string;
+  if (progress?.phase === "write" && progress.total) {
+    value = Math.round((progress.done / progress.total) * 100);
+    label = t("write", { done: formatNumber(progress.done, { locale }), total: formatNumber(progress.total, { locale }) });
+  } else if (progress?.phase === "read") {
+    label = t("read");
+  } else {
+    // A job's first run counts one attempt; more, or a queued job that ran before, is a retry.
+    const retry = status ? status.attempts > (status.state === "RUNNING" ? 1 : 0) : false;
+    label = retry ? t("retry") : t("queued");
+  }
+  return (
+    <div className="space-y-1" role="status" aria-live="polite">
+      <p className="text-sm font-medium text-ink">{label}</p>
+      <progress className="h-2 w-full accent-brand-600" aria-label={t("label")} max={100} value={value} />
+      <Button type="button" variant="secondary" onClick={onCancel} disabled={status?.cancelRequested}>
+        {t("cancel")}
+      </Button>
     </div>
   );
 }

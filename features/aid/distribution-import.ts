@@ -28,15 +28,15 @@ import { maskNumber } from "@/lib/privacy/person-view";
 import { dateToDay } from "@/lib/calendar/days";
 import { cellCode, cellDate, cellId, cellInteger, cellRupiah, cellText, matchKey, truncate, type CellResult } from "@/lib/spreadsheet/cells";
 import type { ImportColumn } from "@/lib/spreadsheet/columns";
-import { acceptRow, defineTableImport, rejectRow, type RowValues, type SaveRowContext } from "@/lib/spreadsheet/table-import";
+import { acceptRow, rejectRow, type RowValues, type SaveRowContext } from "@/lib/spreadsheet/table-import";
+import { defineTableImport } from "@/lib/spreadsheet/table-import-job";
+import { aidRoutes } from "@/features/aid/routes";
 import { z } from "@/lib/validation/zod";
 import { createDistribution } from "./distributions";
 import { aidKindLabel, duplicateLine } from "./labels";
 import { sameKindThisYear } from "./same-kind-this-year";
 import { entryWithProof } from "./proof-numbers";
 import { createDistributionSchema } from "./schemas";
-import { aidRoutes } from "@/features/aid/routes";
-import { programmesRoutes } from "@/features/programmes/routes";
 import { REACH_SUMMARIES } from "@/lib/db/refresh-statistics";
 
 export const DISTRIBUTION_COLUMNS = [
@@ -282,7 +282,6 @@ export const importDistributionsDefinition = defineTableImport({
     });
   },
   saveRow: saveDistributionRow,
-  // The aid page and the programme pages show the drafts waiting.
-  revalidate: (slug) => [aidRoutes.list(slug), programmesRoutes.list(slug)],
   writes: ["AidDistribution", ...REACH_SUMMARIES],
+  taskRoute: aidRoutes.importTask,
 });

@@ -11,4 +11,6 @@ export const aidRoutes = {
   detail: (slug: string, distributionId: string) => `${base(slug)}/${encodeURIComponent(distributionId)}`,
   export: (slug: string) => `${base(slug)}/ekspor`,
   template: (slug: string) => `${base(slug)}/templat`,
+  /** A job of the table import, as its page polls (GET) and cancels (POST) it. */
+  importTask: (slug: string, taskId: string) => `${base(slug)}/impor/tugas/${encodeURIComponent(taskId)}`,
 };

@@ -8,10 +8,10 @@ import type { Rupiah } from "@/lib/money";
 import { writerOpdId } from "@/lib/auth/scope";
 import { cellCode, cellMonth, cellRupiah, cellText, type CellResult } from "@/lib/spreadsheet/cells";
 import type { ImportColumn } from "@/lib/spreadsheet/columns";
-import { acceptRow, defineTableImport, rejectRow, type RowValues } from "@/lib/spreadsheet/table-import";
-import { createRealisation } from "./realisations";
+import { acceptRow, rejectRow, type RowValues } from "@/lib/spreadsheet/table-import";
+import { defineTableImport } from "@/lib/spreadsheet/table-import-job";
 import { budgetRoutes } from "@/features/budget/routes";
-import { programmesRoutes } from "@/features/programmes/routes";
+import { createRealisation } from "./realisations";
 
 export const REALISATION_COLUMNS = [
   { key: "budgetLineId", header: "ID POS ANGGARAN", aliases: ["ID POS", "ID"], example: "" },
@@ -84,7 +84,6 @@ export const importRealisationsDefinition = defineTableImport({
     const budgetLineId = await budgetLineOf(ctx, row);
     return createRealisation(ctx, { budgetLineId, month: row.month, amount: row.amount, note: row.note });
   },
-  // The budget pages and the programme pages show the same totals.
-  revalidate: (slug) => [budgetRoutes.list(slug), programmesRoutes.list(slug)],
   writes: ["BudgetRealisation"],
+  taskRoute: budgetRoutes.importTask,
 });

@@ -10,4 +10,6 @@ export const budgetRoutes = {
   line: (slug: string, budgetLineId: string, query?: Query) => withQuery(`${base(slug)}/${encodeURIComponent(budgetLineId)}`, query),
   export: (slug: string) => `${base(slug)}/ekspor`,
   template: (slug: string) => `${base(slug)}/templat`,
+  /** A job of the table import, as its page polls (GET) and cancels (POST) it. */
+  importTask: (slug: string, taskId: string) => `${base(slug)}/impor/tugas/${encodeURIComponent(taskId)}`,
 };

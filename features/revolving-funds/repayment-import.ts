@@ -8,11 +8,11 @@ import { parseRupiah, type Rupiah } from "@/lib/money";
 import { dateToDay } from "@/lib/calendar/days";
 import { cellCode, cellDate, cellText, type Cell, type CellResult } from "@/lib/spreadsheet/cells";
 import type { ImportColumn } from "@/lib/spreadsheet/columns";
-import { acceptRow, defineTableImport, rejectRow, type RowValues } from "@/lib/spreadsheet/table-import";
+import { acceptRow, rejectRow, type RowValues } from "@/lib/spreadsheet/table-import";
+import { defineTableImport } from "@/lib/spreadsheet/table-import-job";
+import { revolvingFundsRoutes } from "@/features/revolving-funds/routes";
 import { recordRepayment } from "./repayments";
 import { fundKelurahanId } from "./scope";
-import { dashboardsRoutes } from "@/features/dashboards/routes";
-import { revolvingFundsRoutes } from "@/features/revolving-funds/routes";
 
 export const REPAYMENT_COLUMNS = [
   { key: "loanId", header: "ID PINJAMAN", aliases: ["ID"], example: "" },
@@ -86,6 +86,6 @@ export const importRepaymentsDefinition = defineTableImport({
   resolve: async (ctx) => (fundKelurahanId(ctx.user), new Map()),
   saveRow: async (ctx, row) =>
     recordRepayment(ctx, { loanId: await loanOf(ctx, row), paidAt: dateToDay(row.paidAt), amount: row.amount, receiptNo: row.receiptNo, note: row.note }),
-  revalidate: (slug) => [revolvingFundsRoutes.list(slug), dashboardsRoutes.revolvingFunds(slug)],
   writes: ["Repayment", "Loan", "LoanRound"],
+  taskRoute: revolvingFundsRoutes.importTask,
 });

@@ -8,6 +8,8 @@ export const revolvingFundsRoutes = {
   /** The funds of a year; `query`: tahun. */
   list: (slug: string, query?: Query) => withQuery(base(slug), query),
   template: (slug: string) => `${base(slug)}/templat`,
+  /** A job of the table import, as its page polls (GET) and cancels (POST) it. */
+  importTask: (slug: string, taskId: string) => `${base(slug)}/impor/tugas/${encodeURIComponent(taskId)}`,
   /** `query`: tahun, q, anggota (the chosen member). */
   newLoan: (slug: string, query?: Query) => withQuery(`${base(slug)}/pinjaman/baru`, query),
   loan,

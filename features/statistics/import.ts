@@ -6,11 +6,11 @@ import { notFound } from "@/lib/errors";
 import { badBytesReason, cellDisplay, holdsBadBytes, isEmptyCell } from "@/lib/spreadsheet/cells";
 import { isFreeTextAt } from "@/lib/validation/free-text";
 import type { ImportColumn } from "@/lib/spreadsheet/columns";
-import { acceptRow, defineTableImport, rejectRow, type RowValues } from "@/lib/spreadsheet/table-import";
+import { acceptRow, rejectRow, type RowValues } from "@/lib/spreadsheet/table-import";
+import { defineTableImport } from "@/lib/spreadsheet/table-import-job";
+import { statisticsRoutes } from "@/features/statistics/routes";
 import { saveStatistic } from "./operations";
 import { importStatisticSchema, type ImportStatisticInput } from "./schemas";
-import { dashboardsRoutes } from "@/features/dashboards/routes";
-import { statisticsRoutes } from "@/features/statistics/routes";
 
 export const STATISTIC_COLUMNS = [
   { key: "year", header: "TAHUN", required: true, example: "2024" },
@@ -71,6 +71,6 @@ export const importStatisticsDefinition = defineTableImport({
     const { kecamatan, ...figures } = row;
     return saveStatistic(ctx, { ...figures, areaId: await kecamatanId(ctx, kecamatan) });
   },
-  revalidate: (slug) => [statisticsRoutes.dashboard(slug), dashboardsRoutes.poverty(slug)],
   writes: ["PovertyStatistic"],
+  taskRoute: statisticsRoutes.importTask,
 });

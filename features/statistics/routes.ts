@@ -8,4 +8,6 @@ export const statisticsRoutes = {
   dashboard: (slug: string, query?: Query) => withQuery(base(slug), query),
   export: (slug: string) => `${base(slug)}/ekspor`,
   template: (slug: string) => `${base(slug)}/templat`,
+  /** A job of the table import, as its page polls (GET) and cancels (POST) it. */
+  importTask: (slug: string, taskId: string) => `${base(slug)}/impor/tugas/${encodeURIComponent(taskId)}`,
 };

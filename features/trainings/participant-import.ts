@@ -11,10 +11,10 @@ import { matchImportedNumbers } from "@/lib/privacy/number-lookup";
 import { maskNumber } from "@/lib/privacy/person-view";
 import { cellCode, cellId, cellText, type CellResult } from "@/lib/spreadsheet/cells";
 import type { ImportColumn } from "@/lib/spreadsheet/columns";
-import { acceptRow, defineTableImport, rejectRow, type RowValues } from "@/lib/spreadsheet/table-import";
-import { addParticipant } from "./participants";
-import { programmesRoutes } from "@/features/programmes/routes";
+import { acceptRow, rejectRow, type RowValues } from "@/lib/spreadsheet/table-import";
+import { defineTableImport } from "@/lib/spreadsheet/table-import-job";
 import { trainingsRoutes } from "@/features/trainings/routes";
+import { addParticipant } from "./participants";
 import { REACH_SUMMARIES } from "@/lib/db/refresh-statistics";
 
 export const PARTICIPANT_COLUMNS = [
@@ -71,6 +71,6 @@ export const importParticipantsDefinition = defineTableImport({
     });
   },
   saveRow: saveParticipantRow,
-  revalidate: (slug) => [trainingsRoutes.list(slug), programmesRoutes.list(slug)],
   writes: ["TrainingParticipant", "DashboardTrainingCount", ...REACH_SUMMARIES],
+  taskRoute: trainingsRoutes.importTask,
 });

@@ -13,4 +13,6 @@ export const trainingsRoutes = {
   followUps: (slug: string) => `${base(slug)}/tindak-lanjut`,
   export: (slug: string) => `${base(slug)}/ekspor`,
   template: (slug: string) => `${base(slug)}/templat`,
+  /** A job of the table import, as its page polls (GET) and cancels (POST) it. */
+  importTask: (slug: string, taskId: string) => `${base(slug)}/impor/tugas/${encodeURIComponent(taskId)}`,
 };

@@ -10,6 +10,10 @@ export type ActionContext = {
   tenantId: string;
   tenantSlug: string;
   requestId: string;
+  /** The request's address, for work handed on to a job (its audit rows name it). */
+  ip?: string | null;
+  /** The interface language of the request, for work handed on to a job. */
+  locale?: string | null;
 };
 
 export type ActionDefinition<Schema extends z.ZodType, Result> = {

@@ -1,7 +1,7 @@
 // The words of an error code that means the same wherever it is raised, in the user's
 // language (messages/<locale>/Error.json, "codes"). Other codes keep their own message.
 import { createTranslator } from "next-intl";
-import type { ErrorWords } from "@/lib/errors";
+import type { AppError, ErrorWords } from "@/lib/errors";
 import { catalogues } from "@/lib/i18n/catalogues";
 import { localeFromCookie } from "@/lib/i18n/locales";
 
@@ -20,4 +20,9 @@ export function errorWordsIn(words: ErrorWords, locale: string | null | undefine
   const language = localeFromCookie(locale ?? undefined);
   const t = createTranslator({ locale: language, messages: catalogues[language] });
   return (t as unknown as (key: string, params: ErrorWords["params"]) => string)(words.key, words.params);
+}
+
+/** What an AppError says to the user, in their language: its catalogue words, its code's, or its own message. */
+export function appErrorWordsIn(error: AppError, locale: string | null | undefined): string {
+  return error.words ? errorWordsIn(error.words, locale) : (errorCodeWords(error.code, locale) ?? error.userMessage);
 }

@@ -11,7 +11,7 @@ import { cleanInput } from "@/lib/validation/bad-bytes";
 import { isFreeTextAt } from "@/lib/validation/free-text";
 import { fieldErrorsOf, formDataToObject } from "@/lib/validation/zod";
 import type { ActionContext, ActionDefinition, ActionResult, PlatformActionDefinition } from "./define";
-import { badCharactersFieldWords, errorCodeWords, errorWordsIn } from "./error-words";
+import { appErrorWordsIn, badCharactersFieldWords, errorCodeWords } from "./error-words";
 import { isSubmissionKey, SUBMISSION_KEY_FIELD } from "./submission-key";
 import { claimSubmission, purgeSubmissions, storeSubmissionResult } from "./submissions";
 
@@ -52,7 +52,7 @@ export async function runAction<Schema extends ZodType, Result>(
     const data = await deps.withTenant(
       tenantId,
       async (tx) => {
-        const ctx: ActionContext = { tx, user, tenantId, tenantSlug, requestId };
+        const ctx: ActionContext = { tx, user, tenantId, tenantSlug, requestId, ip: meta.ip ?? null, locale: meta.locale ?? null };
         if (!definition.createsRecords || !submissionKey) return definition.run(ctx, parsed as never);
         return runOnce(ctx, definition, submissionKey, parsed);
       },
@@ -144,8 +144,7 @@ async function parseInput(schema: ZodType, input: unknown): Promise<unknown> {
 
 function failure(error: unknown, requestId: string, actionName: string, locale?: string | null): ActionResult<never> {
   if (isAppError(error)) {
-    const message = error.words ? errorWordsIn(error.words, locale) : (errorCodeWords(error.code, locale) ?? error.userMessage);
-    return { ok: false, code: error.code, message, fieldErrors: error.fieldErrors };
+    return { ok: false, code: error.code, message: appErrorWordsIn(error, locale), fieldErrors: error.fieldErrors };
   }
   const prismaCode = (error as { code?: unknown })?.code;
   if (prismaCode === "P2002") {

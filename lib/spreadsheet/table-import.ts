@@ -1,4 +1,5 @@
-// A small-table import (up to 20,000 rows, read whole in one request) as a server action.
+// A small-table import (up to 20,000 rows): its file is read and every row checked and saved by
+// a job (lib/spreadsheet/table-import-job.ts), never on the web request.
 //
 //   export const importX = defineTableImport({
 //     name: "x.import", permission: "entry:write", columns: X_COLUMNS,
@@ -6,23 +7,22 @@
 //     resolve: async (ctx, rows) => Map<rowNumber, reasons>,                   // optional, in bulk
 //     saveRow: async (ctx, value, rowNumber, row) => { …the domain's own create function… },  // AppError → row rejected
 //     options: { acknowledgeDuplicates: checkbox },                            // optional extra form fields
-//     revalidate: (slug) => [...],
+//     writes: ["X"],
 //   });
 //
-// The form sends FormData { file, mode: "dry-run" | "commit", …options }. saveRow may attach
-// notes to a row it saves (row.note("…")): warnings the report lists beside the accepted row. The file is read and each
-// row parsed while zod validates the input (before any transaction); a missing required
-// column rejects the whole file as a field error on "file". Then, in the action's one
-// transaction, each accepted row is saved under its own savepoint: a row whose save throws
-// an AppError (pagu exceeded, not of your OPD, …) is undone alone and reported. A dry run
-// does the same work and then rolls everything back, so its report is exactly what a
-// commit would do and nothing is written.
+// The form sends FormData { file, mode: "dry-run" | "commit", …options } to a server action
+// that keeps the file with a job and answers the job's id; the page polls the job. In the job,
+// the file is read and each row parsed (a missing required column rejects the whole file), then,
+// in one transaction, each accepted row is saved under its own savepoint: a row whose save
+// throws an AppError (pagu exceeded, not of your OPD, …) is undone alone and reported. saveRow
+// may attach notes to a row it saves (row.note("…")): warnings the report lists beside the
+// accepted row. A dry run does the same work and then rolls everything back, so its report is
+// exactly what a commit would do and nothing is written.
 import type { z as zod } from "zod";
-import { defineAction, type ActionContext, type ActionDefinition } from "@/lib/actions/define";
+import type { ActionContext } from "@/lib/actions/define";
 import type { Permission } from "@/lib/auth/permissions";
 import { refreshStatistics, type AnalyzedTable } from "@/lib/db/refresh-statistics";
 import { isAppError } from "@/lib/errors";
-import { z } from "@/lib/validation/zod";
 import { cellDisplay, isEmptyCell, type Cell } from "./cells";
 import { headerScore, matchHeaders, type ImportColumn } from "./columns";
 import { ImportFileError, readSpreadsheet } from "./read";
@@ -61,7 +61,7 @@ export type TableImportReport = {
   notes: NotedRow[];
 };
 
-type ParsedTable<T> = {
+export type ParsedTable<T> = {
   fileName: string;
   headers: string[];
   ignoredColumns: string[];
@@ -71,7 +71,7 @@ type ParsedTable<T> = {
 /**
  * Reads a whole small table: finds the header row among the first ten, maps the columns,
  * parses every non-empty row. A file that cannot be read throws ImportFileError; one past
- * the limits of a table (TABLE_UPLOAD_LIMITS) throws UploadLimitError, which the action answers as is.
+ * the limits of a table (TABLE_UPLOAD_LIMITS) throws UploadLimitError.
  */
 export async function readTable<Key extends string, T>(
   file: File,
@@ -117,8 +117,8 @@ export async function readTable<Key extends string, T>(
 /** What saveRow learns about the upload besides the row: the mode, the form's options, and a way to note the row. */
 export type SaveRowContext<Options> = { mode: ImportMode; options: Options; note: (...notes: string[]) => void };
 
-type OptionsShape = Record<string, zod.ZodType>;
-type OptionsOf<Shape extends OptionsShape> = { [K in keyof Shape]: zod.output<Shape[K]> };
+export type OptionsShape = Record<string, zod.ZodType>;
+export type OptionsOf<Shape extends OptionsShape> = { [K in keyof Shape]: zod.output<Shape[K]> };
 
 export type TableImportSpec<Key extends string, T, Shape extends OptionsShape = Record<never, never>> = {
   /** Unique action name, e.g. "budget.realisations.import". */
@@ -133,70 +133,31 @@ export type TableImportSpec<Key extends string, T, Shape extends OptionsShape = 
   options?: Shape;
   /** Writes one row with the domain's own function; an AppError rejects this row only. */
   saveRow: (ctx: ActionContext, value: T, rowNumber: number, row: SaveRowContext<OptionsOf<Shape>>) => Promise<unknown>;
-  revalidate?: (tenantSlug: string) => string[];
   /**
    * The tables saveRow writes, those its summary triggers keep included: a large commit
    * refreshes their planner statistics (lib/db/refresh-statistics.ts). The audit log is added.
    */
   writes: readonly AnalyzedTable[];
-  /** Milliseconds the transaction may take; default 120 s. */
+  /** The status route of this import's jobs (app/…/impor/tugas/[taskId]), which its page polls. */
+  taskRoute: (tenantSlug: string, taskId: string) => string;
+  /** Milliseconds the job's transaction may take; default 120 s. */
   timeout?: number;
 };
 
-const mode = z.enum(["dry-run", "commit"], { error: "Pilih periksa atau impor." });
+/** Progress of the rows' check and save (the job reports it to the page; it may throw to stop). */
+export type TableImportProgress = (done: number, total: number) => void;
 
-function fileSchema<Key extends string, T>(spec: Pick<TableImportSpec<Key, T>, "columns" | "parseRow">) {
-  return z
-    .instanceof(File, { error: "Pilih berkas .xlsx atau .csv." })
-    .refine((file) => file.size > 0, "Pilih berkas .xlsx atau .csv.")
-    .transform(async (file, ctx): Promise<ParsedTable<T>> => {
-      try {
-        return await readTable(file, spec.columns, spec.parseRow);
-      } catch (error) {
-        if (!(error instanceof ImportFileError)) throw error;
-        ctx.addIssue({ code: "custom", message: error.userMessage });
-        return z.NEVER;
-      }
-    });
-}
-
-/** The input schema of a table import: { file, mode, …options }. */
-export function tableImportSchema<Key extends string, T, Shape extends OptionsShape = Record<never, never>>(spec: TableImportSpec<Key, T, Shape>) {
-  return z.object({ mode, file: fileSchema(spec), options: z.object((spec.options ?? {}) as Shape) });
-}
-
-type Schema<Key extends string, T, Shape extends OptionsShape> = zod.ZodType<{
-  mode: ImportMode;
-  file: zod.output<ReturnType<typeof fileSchema<Key, T>>>;
-  options: OptionsOf<Shape>;
-}>;
-
-/** A table import as an action definition: wire it with tenantAction in its feature's "use server" file. */
-export function defineTableImport<Key extends string, T, Shape extends OptionsShape = Record<never, never>>(
-  spec: TableImportSpec<Key, T, Shape>,
-): ActionDefinition<Schema<Key, T, Shape>, TableImportReport> {
-  const schema = tableImportSchema(spec);
-  return defineAction({
-    name: spec.name,
-    permission: spec.permission,
-    // The options arrive as top-level form fields beside file and mode.
-    schema: z.preprocess((input) => (isRecord(input) ? { ...input, options: input } : input), schema) as unknown as Schema<Key, T, Shape>,
-    timeout: spec.timeout ?? 120_000,
-    columns: spec.columns,
-    run: (ctx, input) => runTableImport(ctx, spec, input.mode, input.file, input.options),
-    revalidate: (slug, report) => (report.mode === "commit" && report.accepted > 0 ? (spec.revalidate?.(slug) ?? []) : []),
-    successMessage: undefined,
-  });
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-
-async function runTableImport<Key extends string, T, Shape extends OptionsShape>(
+/**
+ * Checks and saves a read table in the caller's transaction (the job's): a dry run rolls its
+ * saves back; a commit keeps them and refreshes the written tables' planner statistics.
+ */
+export async function applyTableImport<Key extends string, T, Shape extends OptionsShape>(
   ctx: ActionContext,
   spec: TableImportSpec<Key, T, Shape>,
   mode: ImportMode,
-  table: zod.output<ReturnType<typeof fileSchema<Key, T>>>,
+  table: ParsedTable<T>,
   options: OptionsOf<Shape>,
+  onProgress: TableImportProgress = () => {},
 ): Promise<TableImportReport> {
   const rejected: RejectedRow[] = [];
   const notes: NotedRow[] = [];
@@ -209,7 +170,9 @@ async function runTableImport<Key extends string, T, Shape extends OptionsShape>
 
   await ctx.tx.$executeRawUnsafe("SAVEPOINT table_import");
   let accepted = 0;
+  let done = 0;
   for (const row of parsed) {
+    onProgress(done++, parsed.length);
     const reasons = bulk.get(row.rowNumber);
     if (reasons?.length) {
       rejected.push({ rowNumber: row.rowNumber, cells: row.cells, reasons });
@@ -228,6 +191,7 @@ async function runTableImport<Key extends string, T, Shape extends OptionsShape>
       rejected.push({ rowNumber: row.rowNumber, cells: row.cells, reasons: [error.userMessage] });
     }
   }
+  onProgress(parsed.length, parsed.length);
   if (mode === "dry-run") await ctx.tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT table_import");
   else {
     await ctx.tx.$executeRawUnsafe("RELEASE SAVEPOINT table_import");

@@ -25,6 +25,9 @@ import { openTestDb, type TestDb } from "../helpers/db";
 import { createTestTenant, type TestTenant } from "../helpers/factories";
 import { createPeopleFixture, type PeopleFixture } from "../helpers/people-fixture";
 import { ROOT, serverActionFiles } from "../helpers/source-files";
+import { isTableImport, type AnyTableImport } from "../helpers/table-imports";
+import type { JobScopes } from "@/lib/jobs/kinds";
+import type { TableImportOutcome } from "@/lib/spreadsheet/table-import-status";
 
 vi.mock("server-only", () => ({}));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
@@ -415,7 +418,52 @@ describe("server actions with valid input, against records of every scope", () =
         return out as Awaited<ReturnType<typeof fn>>;
       },
     };
+    if (isTableImport(definition)) return attemptImport(user, definition, input, requestId);
     return { result: await runAction(deps, definition, city.slug, definition.createsRecords ? submitted(input) : input), written };
+  }
+
+  /**
+   * A table import: the action queues its job (that row is kept), then the job runs as a worker
+   * would, each of its transactions read and rolled back: its audit rows, and the report or
+   * refusal it wrote beside them.
+   */
+  async function attemptImport(user: SessionUser, definition: AnyTableImport, input: Record<string, unknown>, requestId: string): Promise<Attempt> {
+    const queued = await runAction({ ...actionDeps(t, user), requestMeta: async () => ({ requestId, ip: "127.0.0.1" }) }, definition, city.slug, input);
+    if (!queued.ok) return { result: queued, written: [] };
+    const written: Written[] = [];
+    let outcome: TableImportOutcome | null = null;
+    const rollback = new Error("roll back");
+    const withTenant: JobScopes["withTenant"] = async (tenantId, fn, options) => {
+      let out: Awaited<ReturnType<typeof fn>> | undefined;
+      try {
+        await t.withTenant(
+          tenantId,
+          async (tx) => {
+            out = await fn(tx);
+            written.push(
+              ...((await tx.auditLog.findMany({
+                where: { requestId },
+                select: { action: true, entity: true, entityId: true, before: true, after: true },
+              })) as Written[]),
+            );
+            const job = await tx.backgroundJob.findUnique({ where: { tenantId_id: { tenantId, id: queued.data.taskId } }, select: { result: true } });
+            outcome = (job?.result as TableImportOutcome | null) ?? outcome;
+            throw rollback;
+          },
+          options,
+        );
+      } catch (error) {
+        if (error !== rollback) throw error;
+      }
+      return out as Awaited<ReturnType<typeof fn>>;
+    };
+    const jobData = { tenantId: city.id, jobId: queued.data.taskId };
+    await definition.job
+      .run(jobData, { scopes: { withTenant, withPlatform: t.withPlatform }, queueJobId: `matrix-${cell}`, retryCount: 0, retryLimit: 0 })
+      .catch(() => undefined);
+    const ended = outcome as TableImportOutcome | null;
+    if (ended && "report" in ended) return { result: { ok: true, data: ended.report }, written };
+    return { result: { ok: false, code: ended?.failure.code ?? "INTERNAL", message: "refused by the job" }, written };
   }
 
   const userOf = (subject: Subject, home: TestTenant | null, homePeople: PeopleFixture | null) =>

@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { importRealisationsDefinition } from "@/features/budget/realisation-import";
 import { checkRegistryImport, commitRegistryImport } from "@/features/registry/import/run-import";
 import { chunked, createImportTenant, extractRows, toCsv } from "@/features/registry/tests/fixtures/extract";
-import { runAction } from "@/lib/actions/run";
 import { ANALYZED_TABLES, BULK_ROWS, type AnalyzedTable } from "@/lib/db/refresh-statistics";
 import { actionDeps, sessionUser } from "../helpers/actions";
 import { openTestDb, type TestDb } from "../helpers/db";
 import { createTestTenant } from "../helpers/factories";
+import { runTableImport } from "../helpers/table-imports";
 
 const onPostgres = Boolean(inject("testDatabaseUrl"));
 
@@ -90,7 +90,7 @@ describe("fresh planner statistics after bulk writes", () => {
     const staff = sessionUser(city, "OPD_STAFF", { id: "staf-disnaker", opdId: lines.opdId });
 
     const started = await databaseNow();
-    const result = await runAction(actionDeps(t, staff), importRealisationsDefinition, city.slug, form);
+    const result = await runTableImport(t, actionDeps(t, staff), importRealisationsDefinition, city.slug, form);
     expect(result.ok && (result.data as { accepted: number }).accepted).toBe(516);
     await expectAnalysedSince({ BudgetRealisation: 516, AuditLog: 516 }, started);
   });

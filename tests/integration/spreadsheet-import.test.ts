@@ -2,7 +2,6 @@
 // .xlsx/.csv as drafts, the realisation list exported, and the import's template.
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runAction } from "@/lib/actions/run";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { realisationExport } from "@/features/budget/realisation-export";
 import { importRealisationsDefinition, REALISATION_COLUMNS } from "@/features/budget/realisation-import";
@@ -12,6 +11,7 @@ import { actionDeps, sessionUser } from "../helpers/actions";
 import { callRoute, routeDeps } from "../helpers/routes";
 import { openTestDb, type TestDb } from "../helpers/db";
 import { createTestTenant, type TestTenant } from "../helpers/factories";
+import { runTableImport } from "../helpers/table-imports";
 
 let t: TestDb;
 let city: TestTenant;
@@ -66,7 +66,7 @@ function upload(user: SessionUser, file: File, mode: "dry-run" | "commit", slug 
   const form = new FormData();
   form.set("file", file);
   form.set("mode", mode);
-  return runAction(actionDeps(t, user), importRealisationsDefinition, slug, form);
+  return runTableImport(t, actionDeps(t, user), importRealisationsDefinition, slug, form);
 }
 
 async function report(user: SessionUser, file: File, mode: "dry-run" | "commit") {
@@ -157,7 +157,7 @@ describe("importing realisation", () => {
   it("refuses an unknown mode and a missing file", async () => {
     const form = new FormData();
     form.set("mode", "hapus-semua");
-    const result = await runAction(actionDeps(t, staff), importRealisationsDefinition, city.slug, form);
+    const result = await runTableImport(t, actionDeps(t, staff), importRealisationsDefinition, city.slug, form);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(["file", "mode"]);
   });

@@ -12,8 +12,6 @@ import { createImportTenant, extractRows, HEADERS, type ImportTenant } from "@/f
 import { importRepaymentsDefinition, REPAYMENT_COLUMNS } from "@/features/revolving-funds/repayment-import";
 import { importStatisticsDefinition, STATISTIC_COLUMNS } from "@/features/statistics/import";
 import { importParticipantsDefinition, PARTICIPANT_COLUMNS } from "@/features/trainings/participant-import";
-import type { ActionDefinition } from "@/lib/actions/define";
-import { runAction } from "@/lib/actions/run";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { ImportColumn } from "@/lib/spreadsheet/columns";
 import { readSpreadsheet } from "@/lib/spreadsheet/read";
@@ -25,6 +23,7 @@ import { createTestTenant, type TestTenant } from "@/tests/helpers/factories";
 import { runQueuedNow } from "@/tests/helpers/queued-jobs";
 import { routeDeps } from "@/tests/helpers/routes";
 import { buildXlsx, columnLetters, inlineRow, sharedRow } from "@/tests/helpers/xlsx-builder";
+import { runTableImport, type AnyTableImport } from "../helpers/table-imports";
 
 const MB = 1024 * 1024;
 
@@ -318,13 +317,13 @@ describe("the registry upload route refuses every bomb", () => {
 
 // ───────────────────────────── every table import ─────────────────────────────
 
-type TableImport = { name: string; definition: ActionDefinition<never, TableImportReport>; user: () => SessionUser };
+type TableImport = { name: string; definition: AnyTableImport; user: () => SessionUser };
 const tableImports: TableImport[] = [
-  { name: "aid hand-overs", definition: importDistributionsDefinition as never, user: () => staff },
-  { name: "training participants", definition: importParticipantsDefinition as never, user: () => staff },
-  { name: "budget realisations", definition: importRealisationsDefinition as never, user: () => staff },
-  { name: "poverty statistics", definition: importStatisticsDefinition as never, user: () => bapeda },
-  { name: "Dana PEM repayments", definition: importRepaymentsDefinition as never, user: () => kelurahanOfficer },
+  { name: "aid hand-overs", definition: importDistributionsDefinition, user: () => staff },
+  { name: "training participants", definition: importParticipantsDefinition, user: () => staff },
+  { name: "budget realisations", definition: importRealisationsDefinition, user: () => staff },
+  { name: "poverty statistics", definition: importStatisticsDefinition, user: () => bapeda },
+  { name: "Dana PEM repayments", definition: importRepaymentsDefinition, user: () => kelurahanOfficer },
 ];
 
 async function tableWrites() {
@@ -342,7 +341,7 @@ function upload(target: TableImport, file: File) {
   const form = new FormData();
   form.set("file", file);
   form.set("mode", "commit");
-  return runAction(actionDeps(t, target.user()), target.definition, city.slug, form);
+  return runTableImport(t, actionDeps(t, target.user()), target.definition, city.slug, form);
 }
 
 /** A file that says it is 200 MB and counts what of it is read. */
@@ -398,7 +397,8 @@ describe("table imports", () => {
         `<row r="2"><c r="A2"><v>2019</v></c><c r="B2"><v>10.1</v></c><c r="C2"><v>40000</v></c><c r="D2" t="s"><v>4</v></c></row>`,
       ],
     });
-    const result = await runAction(
+    const result = await runTableImport(
+      t,
       actionDeps(t, bapeda),
       importStatisticsDefinition,
       city.slug,
@@ -418,7 +418,7 @@ describe("table imports", () => {
     const form = new FormData();
     form.set("file", new File([lines.join("\n")], "bps.csv"));
     form.set("mode", "dry-run");
-    const result = await runAction(actionDeps(t, bapeda), importStatisticsDefinition, city.slug, form);
+    const result = await runTableImport(t, actionDeps(t, bapeda), importStatisticsDefinition, city.slug, form);
     expect(result.ok).toBe(true);
     const report = (result as { data: TableImportReport }).data;
     expect(report.rejected.length + report.rejectedOmitted).toBe(2_000);

@@ -3,7 +3,6 @@
 // key (proof number + household + date), and the duplicate-kind note.
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runAction } from "@/lib/actions/run";
 import { DISTRIBUTION_COLUMNS, importDistributionsDefinition, parseAidKind } from "@/features/aid/distribution-import";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { templateRoute } from "@/lib/spreadsheet/routes";
@@ -13,6 +12,7 @@ import { actionDeps, sessionUser } from "@/tests/helpers/actions";
 import { callRoute, routeDeps } from "@/tests/helpers/routes";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 import { createTestHousehold, createTestTenant, type TestTenant } from "@/tests/helpers/factories";
+import { runTableImport } from "@/tests/helpers/table-imports";
 
 let t: TestDb;
 let city: TestTenant;
@@ -69,7 +69,7 @@ function upload(user: SessionUser, file: File, mode: "dry-run" | "commit", optio
   form.set("file", file);
   form.set("mode", mode);
   if (options.acknowledgeDuplicates) form.set("acknowledgeDuplicates", "on");
-  return runAction(actionDeps(t, user), importDistributionsDefinition, options.slug ?? city.slug, form);
+  return runTableImport(t, actionDeps(t, user), importDistributionsDefinition, options.slug ?? city.slug, form);
 }
 
 async function report(user: SessionUser, file: File, mode: "dry-run" | "commit", options: { acknowledgeDuplicates?: boolean } = {}) {

@@ -8,12 +8,12 @@ import {
   disburseLoanDefinition,
 } from "@/features/revolving-funds/action-definitions";
 import type { AnyActionDefinition } from "@/lib/actions/define";
-import { runAction } from "@/lib/actions/run";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { generateNik } from "@/lib/identity/nik";
 import { actionDeps, sessionUser, submitted } from "@/tests/helpers/actions";
 import { uniqueSuffix, type TestDb } from "@/tests/helpers/db";
 import { createTestTenant, type TestTenant } from "@/tests/helpers/factories";
+import { runActionToEnd } from "@/tests/helpers/table-imports";
 
 export type FundCity = TestTenant & { prefix: string; officer: SessionUser };
 
@@ -36,7 +36,7 @@ export function cityNik(city: FundCity, birthDate: Date): string {
 
 export function actor(t: TestDb) {
   return async <R = Record<string, unknown>>(user: SessionUser, definition: AnyActionDefinition, input: Record<string, unknown> | FormData, slug?: string) => {
-    const result = await runAction(actionDeps(t, user), definition, slug ?? user.tenantSlug ?? "", submitted(input));
+    const result = await runActionToEnd(t, actionDeps(t, user), definition, slug ?? user.tenantSlug ?? "", submitted(input));
     return result as { ok: true; data: R } | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> };
   };
 }

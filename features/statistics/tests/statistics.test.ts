@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnyActionDefinition } from "@/lib/actions/define";
-import { runAction } from "@/lib/actions/run";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Role } from "@/lib/generated/prisma/enums";
 import {
@@ -14,6 +13,7 @@ import { statisticSeries } from "@/features/statistics/queries";
 import { actionDeps, sessionUser } from "@/tests/helpers/actions";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 import { createTestTenant, type TestTenant } from "@/tests/helpers/factories";
+import { runActionToEnd } from "@/tests/helpers/table-imports";
 
 let t: TestDb;
 let city: TestTenant;
@@ -33,7 +33,7 @@ afterAll(async () => {
 
 // A blank form sends version 0 (it shows no row); a form for a row sends the row's version.
 const run = (user: SessionUser, definition: AnyActionDefinition, input: unknown, slug = city.slug) =>
-  runAction(actionDeps(t, user), definition, slug, { version: "0", ...(input as Record<string, unknown>) });
+  runActionToEnd(t, actionDeps(t, user), definition, slug, { version: "0", ...(input as Record<string, unknown>) });
 const series = (areaId: string | null = null, tenant = city) => t.withTenant(tenant.id, (tx) => statisticSeries(tx, areaId));
 const fieldErrors = (result: unknown) => (result as { fieldErrors?: Record<string, string[]> }).fieldErrors ?? {};
 

@@ -32,6 +32,7 @@ import { actionDeps, sessionUser, submitted } from "@/tests/helpers/actions";
 import { callRoute, routeDeps } from "@/tests/helpers/routes";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 import { createTestHousehold, createTestTenant, type TestTenant } from "@/tests/helpers/factories";
+import { runTableImport } from "@/tests/helpers/table-imports";
 
 let t: TestDb;
 let city: TestTenant;
@@ -592,7 +593,7 @@ describe("participant import and export", () => {
     const form = new FormData();
     form.set("file", file);
     form.set("mode", mode);
-    return runAction(actionDeps(t, user), importParticipantsDefinition, slug, form);
+    return runTableImport(t, actionDeps(t, user), importParticipantsDefinition, slug, form);
   };
   const report = async (user: SessionUser, file: File, mode: "dry-run" | "commit") => {
     const result = await upload(user, file, mode);
