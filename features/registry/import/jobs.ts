@@ -13,7 +13,8 @@ import { checkRegistryImport, commitRegistryImport, ImportRefusedError } from ".
 /** What the upload route keeps beside the file. */
 /** `locale`: the uploader's language, for a refusal read later on the page. */
 export type RegistryCheckInput = { source: RegistrySource; fileSize?: number; locale?: string; requestId?: string; ip?: string | null };
-export type RegistryCommitInput = { requestId?: string; ip?: string | null };
+/** `confirmed`: the importer ticked the confirmation of the moves and new heads the check listed. */
+export type RegistryCommitInput = { requestId?: string; ip?: string | null; confirmed?: boolean };
 
 /** 15 minutes: the import's own transactions give up after 10. */
 const IMPORT_EXPIRE_SECONDS = 15 * 60;
@@ -70,6 +71,7 @@ export const registryCommitJob = defineJob<TrackedJobData>({
           requestId: input.requestId ?? null,
           ip: input.ip ?? null,
           jobId: importJobId,
+          confirmed: input.confirmed === true,
           onProgress: progress,
         });
         return { resultId: importJobId };

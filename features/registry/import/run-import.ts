@@ -15,7 +15,8 @@ import { cityToday } from "@/lib/calendar/city-today";
 import { dateToDay } from "@/lib/calendar/days";
 import { ImportFileError, readSpreadsheet, type SpreadsheetFormat, type TextEncodingName } from "@/lib/spreadsheet/read";
 import { applyStaged, dropExpiredStaged, dropStaged, keepStaged, restageAndCompare, stageAndCompare, STAGED_FOR_HOURS, type StagedCounts } from "./store";
-import { validateExtract } from "./validate";
+import { validateExtract, type ValidatedExtract } from "./validate";
+import { auditFamilyChanges, describeFamilyChanges, refusalReason, type FamilyChanges, type RefusedFamily } from "./families";
 import type { RejectedRow } from "@/lib/spreadsheet/table-import";
 import { boundHeaders, boundRejectedRows, REGISTRY_UPLOAD_LIMITS, type UploadLimits } from "@/lib/spreadsheet/upload-limits";
 
@@ -46,6 +47,10 @@ export type RegistryImportReport = {
   rejected: RejectedRow[];
   /** Rejected rows past the budget: counted in rejectedRows, not listed. */
   rejectedOmitted?: number;
+  /** Each family the import changes and how (the first of each kind, with totals). */
+  families?: FamilyChanges;
+  /** Members move between families or a family gets a new head: the commit waits for the importer's confirmation. */
+  needsConfirmation?: boolean;
   /** Set when the file or the commit failed: shown to the user. */
   error?: string;
   durationMs?: { read: number; database: number };
@@ -86,6 +91,8 @@ export type CheckImportOptions = ImportCommon & {
 export type CommitImportOptions = ImportCommon & {
   /** The dry run to carry out. */
   jobId: string;
+  /** The importer confirmed the moves and new heads the check listed. */
+  confirmed?: boolean;
   /** Tests only: runs after each write batch. */
   afterBatch?: (batch: number) => void | Promise<void>;
   today?: Date;
@@ -95,7 +102,11 @@ export type CommitImportOptions = ImportCommon & {
 const IMPORT_TIMEOUT_MS = 10 * 60_000;
 
 export class ImportRefusedError extends Error {
-  constructor(readonly userMessage: string) {
+  /** `endsCheck`: the check can no longer be committed (the job fails); otherwise it waits, unchanged. */
+  constructor(
+    readonly userMessage: string,
+    readonly endsCheck = false,
+  ) {
     super(userMessage);
     this.name = "ImportRefusedError";
   }
@@ -164,16 +175,12 @@ export async function checkRegistryImport(options: CheckImportOptions): Promise<
     return { jobId: job, status: "FAILED", counts: null, totalRows: 0, rejectedRows: 0, skippedRows: 0, error: error.userMessage };
   }
 
-  const kept = boundRejectedRows(extract.rejected);
   Object.assign(report, {
     headers: boundHeaders(extract.headers),
     headerRowNumber: extract.headerRowNumber,
     ignoredColumns: boundHeaders(extract.ignoredColumns),
     totalRows: extract.totalRows,
     skippedRows: extract.skippedRows,
-    rejectedRows: extract.rejected.length,
-    rejected: kept.kept,
-    rejectedOmitted: kept.omitted,
   });
   const readMs = Date.now() - started;
   return withTenant(
@@ -182,7 +189,14 @@ export async function checkRegistryImport(options: CheckImportOptions): Promise<
       await lockImports(tx, tenantId);
       const dbStarted = Date.now();
       await dropExpiredStaged(tx, tenantId);
-      report.counts = await stageAndCompare(tx, tenantId, extract.households, extract.members, options.onProgress);
+      const staged = await stageAndCompare(tx, tenantId, extract.households, extract.members, options.onProgress);
+      report.counts = staged.counts;
+      const refused = refusedRows(extract, staged.refused);
+      const rejected = refused.rows.length > 0 ? [...extract.rejected, ...refused.rows].sort((a, b) => a.rowNumber - b.rowNumber) : extract.rejected;
+      const kept = boundRejectedRows(rejected);
+      Object.assign(report, { rejectedRows: rejected.length, rejected: kept.kept, rejectedOmitted: kept.omitted });
+      report.families = await describeFamilyChanges(tx, tenantId, staged.refused, refused.perFamily);
+      report.needsConfirmation = staged.counts.moves + staged.counts.newHeads > 0;
       report.durationMs = { read: readMs, database: Date.now() - dbStarted };
       const jobId = await createJob(tx, tenantId, options, "DRY_RUN", report);
       await keepStaged(tx, tenantId, jobId);
@@ -212,12 +226,21 @@ export async function commitRegistryImport(options: CommitImportOptions): Promis
           throw new ImportRefusedError(job.status === "COMMITTED" ? "Impor ini sudah disimpan." : "Pemeriksaan ini gagal; periksa ulang berkasnya.");
         }
         report = job.report as unknown as RegistryImportReport;
-        if (Date.now() - job.createdAt.getTime() > STAGED_FOR_HOURS * 3_600_000) throw new ImportRefusedError(EXPIRED);
+        if (Date.now() - job.createdAt.getTime() > STAGED_FOR_HOURS * 3_600_000) throw new ImportRefusedError(EXPIRED, true);
         const dbStarted = Date.now();
         await dropExpiredStaged(tx, tenantId);
         const staged = await restageAndCompare(tx, tenantId, jobId);
-        if (!staged) throw new ImportRefusedError(EXPIRED);
+        if (!staged) throw new ImportRefusedError(EXPIRED, true);
+        if (staged.refused.length > 0) throw new ImportRefusedError(REGISTRY_MOVED, true);
+        if (staged.counts.moves + staged.counts.newHeads > 0 && !options.confirmed) throw new ImportRefusedError(UNCONFIRMED);
         report.counts = staged.counts;
+        await auditFamilyChanges(tx, {
+          tenantId,
+          userId: options.userId,
+          importJobId: jobId,
+          requestId: options.requestId ?? null,
+          ip: options.ip ?? null,
+        });
         await applyStaged(
           tx,
           {
@@ -255,7 +278,7 @@ export async function commitRegistryImport(options: CommitImportOptions): Promis
       { timeout: IMPORT_TIMEOUT_MS },
     );
   } catch (error) {
-    const refusedBeforeStart = error instanceof ImportRefusedError && error.userMessage !== EXPIRED;
+    const refusedBeforeStart = error instanceof ImportRefusedError && !error.endsCheck;
     if (refusedBeforeStart || !report) throw error;
     // Nothing of the import was written; the job says it failed, and what it kept goes.
     const failedReport = {
@@ -274,6 +297,24 @@ export async function commitRegistryImport(options: CommitImportOptions): Promis
 }
 
 const EXPIRED = "Hasil pemeriksaan ini sudah tidak tersimpan (lebih dari sehari, atau server dimulai ulang). Periksa ulang berkasnya.";
+const REGISTRY_MOVED = "Registri berubah sejak pemeriksaan: sebagian keluarga kini akan tanpa kepala keluarga. Periksa ulang berkasnya.";
+const UNCONFIRMED =
+  "Impor ini memindahkan anggota ke No. KK lain atau mengganti kepala keluarga: centang konfirmasi di bawah daftar perubahan, lalu simpan lagi.";
+
+/** The rows of the families refused for want of a head, as rejected rows with their reason. */
+function refusedRows(extract: ValidatedExtract, refused: RefusedFamily[]): { rows: RejectedRow[]; perFamily: Map<string, number> } {
+  const perFamily = new Map<string, number>();
+  if (refused.length === 0) return { rows: [], perFamily };
+  const byKk = new Map(refused.map((family) => [family.noKk, refusalReason(family)]));
+  const rows: RejectedRow[] = [];
+  for (const member of extract.members) {
+    const reason = byKk.get(member.noKk);
+    if (!reason) continue;
+    rows.push({ rowNumber: member.rowNumber, reasons: [reason], cells: extract.cellsOf(member.rowNumber) });
+    perFamily.set(member.noKk, (perFamily.get(member.noKk) ?? 0) + 1);
+  }
+  return { rows, perFamily };
+}
 
 const written = (counts: StagedCounts) => counts.households.new + counts.households.changed + counts.members.new + counts.members.changed;
 
