@@ -3,8 +3,11 @@
 // refused refused whole, and new members joining a family the registry already holds.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkRegistryImport, commitRegistryImport, type ImportOutcome, type RegistryImportReport } from "@/features/registry/import/run-import";
+import { registryCommitJob, type RegistryCommitInput } from "@/features/registry/import/jobs";
 import { generateNik } from "@/lib/identity/nik";
-import { openTestDb, type TestDb } from "@/tests/helpers/db";
+import { startTrackedJob } from "@/lib/jobs/tracked";
+import { openTestDb, uniqueSuffix, type TestDb } from "@/tests/helpers/db";
+import { runQueuedNow } from "@/tests/helpers/queued-jobs";
 import { chunked, createImportTenant, extractRows, toCsv, type ExtractRow, type ImportTenant } from "@/features/registry/tests/fixtures/extract";
 
 let t: TestDb;
@@ -128,7 +131,15 @@ describe("registry import: families kept whole", () => {
     const renamed = b[1]!;
     const rows = [
       ...b.map((row) => (row === renamed ? { ...row, NAMA: "Nama Baru Sekali" } : { ...row, NAMA: row.NAMA.toUpperCase() })),
-      { ...mover, "NO KK": b[0]!["NO KK"], KECAMATAN: b[0]!.KECAMATAN, KELURAHAN: b[0]!.KELURAHAN, ALAMAT: b[0]!.ALAMAT, RT: b[0]!.RT, "HUB KELUARGA": "FAMILI LAIN" },
+      {
+        ...mover,
+        "NO KK": b[0]!["NO KK"],
+        KECAMATAN: b[0]!.KECAMATAN,
+        KELURAHAN: b[0]!.KELURAHAN,
+        ALAMAT: b[0]!.ALAMAT,
+        RT: b[0]!.RT,
+        "HUB KELUARGA": "FAMILI LAIN",
+      },
     ].map((row) => ({ ...row, DESIL: b[0]!.DESIL, "MISKIN EKSTREM": b[0]!["MISKIN EKSTREM"], "ID DTSEN": b[0]!["ID DTSEN"], RW: b[0]!.RW }));
     const { dry, report: r } = await imported(tenant, rows);
     expect(r.families?.moves.total).toBe(1);
@@ -158,7 +169,22 @@ describe("registry import: families kept whole", () => {
     const { tenant, families } = await registryOf(2);
     const [a, b] = families as [ExtractRow[], ExtractRow[]];
     const head = a[0]!;
-    const rows = [...b, { ...head, "NO KK": b[0]!["NO KK"], KECAMATAN: b[0]!.KECAMATAN, KELURAHAN: b[0]!.KELURAHAN, ALAMAT: b[0]!.ALAMAT, RT: b[0]!.RT, RW: b[0]!.RW, DESIL: b[0]!.DESIL, "MISKIN EKSTREM": b[0]!["MISKIN EKSTREM"], "ID DTSEN": b[0]!["ID DTSEN"], "HUB KELUARGA": "FAMILI LAIN" }];
+    const rows = [
+      ...b,
+      {
+        ...head,
+        "NO KK": b[0]!["NO KK"],
+        KECAMATAN: b[0]!.KECAMATAN,
+        KELURAHAN: b[0]!.KELURAHAN,
+        ALAMAT: b[0]!.ALAMAT,
+        RT: b[0]!.RT,
+        RW: b[0]!.RW,
+        DESIL: b[0]!.DESIL,
+        "MISKIN EKSTREM": b[0]!["MISKIN EKSTREM"],
+        "ID DTSEN": b[0]!["ID DTSEN"],
+        "HUB KELUARGA": "FAMILI LAIN",
+      },
+    ];
     const { report: r } = await imported(tenant, rows);
     expect(r.rejectedRows).toBe(b.length + 1);
     expect(r.rejected[0]!.reasons.join("; ")).toMatch(/tanpa kepala keluarga/);
@@ -187,9 +213,37 @@ describe("registry import: families kept whole", () => {
     const { tenant, families } = await registryOf(1);
     const [a] = families as [ExtractRow[]];
     const desil = a[0]!.DESIL === "4" ? "3" : "4";
-    const { report: r } = await imported(tenant, a.map((row) => ({ ...row, DESIL: desil, "MISKIN EKSTREM": "TIDAK" })));
+    const { report: r } = await imported(
+      tenant,
+      a.map((row) => ({ ...row, DESIL: desil, "MISKIN EKSTREM": "TIDAK" })),
+    );
     expect(r.families?.classification.total).toBe(1);
     expect(r.families!.classification.items[0]).toMatchObject({ fromDesil: Number(a[0]!.DESIL), toDesil: Number(desil) });
     expect(r.needsConfirmation).toBe(false);
   });
+
+  it("the commit job refuses moves that were not confirmed, and saves them once they are", async () => {
+    const { tenant, families } = await registryOf(2);
+    const [a, b] = families as [ExtractRow[], ExtractRow[]];
+    const mover = {
+      ...a.at(-1)!,
+      ...pick(b[0]!, ["NO KK", "KECAMATAN", "KELURAHAN", "ALAMAT", "RT", "RW", "DESIL", "MISKIN EKSTREM", "ID DTSEN"]),
+      "HUB KELUARGA": "FAMILI LAIN",
+    };
+    const { dry } = await imported(tenant, [...b, mover]);
+    const prefix = `t${uniqueSuffix()}.`;
+    const queue = (input: RegistryCommitInput) =>
+      t.withTenant(tenant.id, (tx) => startTrackedJob(tx, registryCommitJob, { tenantId: tenant.id, userId: null, resultId: dry.jobId, input, prefix }));
+
+    const refused = await runQueuedNow(t, registryCommitJob, tenant.id, await queue({}));
+    expect(refused).toMatchObject({ state: "FAILED", error: expect.stringMatching(/konfirmasi/) });
+    expect((await family(tenant, a[0]!["NO KK"])).has(mover.NIK)).toBe(true);
+    const done = await runQueuedNow(t, registryCommitJob, tenant.id, await queue({ confirmed: true }));
+    expect(done.state).toBe("DONE");
+    expect((await family(tenant, b[0]!["NO KK"])).has(mover.NIK)).toBe(true);
+  });
 });
+
+function pick(row: ExtractRow, keys: (keyof ExtractRow)[]): Partial<ExtractRow> {
+  return Object.fromEntries(keys.map((key) => [key, row[key]]));
+}
