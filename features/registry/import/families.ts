@@ -63,6 +63,7 @@ export async function refuseHeadlessFamilies(tx: Tx, tenantId: string): Promise<
   await tx.$executeRawUnsafe(`CREATE INDEX ON import_member_file (no_kk, relation)`);
   await tx.$executeRawUnsafe(`ANALYZE import_member_file`);
   const refused: RefusedFamily[] = [];
+  const done = new Set<string>();
   for (;;) {
     const round = await tx.$queryRaw<RefusedFamily[]>`
       WITH file_kk AS (
@@ -88,9 +89,12 @@ export async function refuseHeadlessFamilies(tx: Tx, tenantId: string): Promise<
                SELECT 1 FROM "Member" o
                 WHERE o."tenantId" = ${tenantId} AND o."householdId" = h.id AND o.id <> m.id
                   AND NOT EXISTS (SELECT 1 FROM import_member_file x WHERE x.nik = o.nik AND x.no_kk <> h."noKk"))`;
-    const fresh = round.filter((family) => !refused.some((done) => done.noKk === family.noKk));
+    const fresh = round.filter((family) => !done.has(family.noKk));
     if (fresh.length === 0) break;
-    refused.push(...fresh);
+    for (const family of fresh) {
+      done.add(family.noKk);
+      refused.push(family);
+    }
     const noKks = fresh.map((family) => family.noKk);
     await tx.$executeRaw`DELETE FROM import_member_file WHERE no_kk = ANY(${noKks}::text[])`;
     await tx.$executeRaw`DELETE FROM import_household_file WHERE no_kk = ANY(${noKks}::text[])`;
@@ -123,9 +127,15 @@ export async function countConfirmable(tx: Tx): Promise<{ moves: number; newHead
 }
 
 /** What the check shows: the first families of each kind of change, masked, and the totals. */
-export async function describeFamilyChanges(tx: Tx, tenantId: string, refused: RefusedFamily[], refusedRows: Map<string, number>): Promise<FamilyChanges> {
+export async function describeFamilyChanges(
+  tx: Tx,
+  tenantId: string,
+  confirmable: { moves: number; newHeads: number },
+  refused: RefusedFamily[],
+  refusedRows: Map<string, number>,
+): Promise<FamilyChanges> {
   const limit = FAMILY_CHANGES_SHOWN;
-  const { moves: movesTotal, newHeads: newHeadsTotal } = await countConfirmable(tx);
+  const { moves: movesTotal, newHeads: newHeadsTotal } = confirmable;
   const moves = await tx.$queryRaw<MemberMove[]>`
     SELECT ${masked("s.nik")} AS nik, s.name, ${masked('oh."noKk"')} AS "fromKk", ${masked("s.no_kk")} AS "toKk",
            s.relation, s.old_relation = 'HEAD' AS "wasHead"

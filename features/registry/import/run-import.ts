@@ -195,7 +195,7 @@ export async function checkRegistryImport(options: CheckImportOptions): Promise<
       const rejected = refused.rows.length > 0 ? [...extract.rejected, ...refused.rows].sort((a, b) => a.rowNumber - b.rowNumber) : extract.rejected;
       const kept = boundRejectedRows(rejected);
       Object.assign(report, { rejectedRows: rejected.length, rejected: kept.kept, rejectedOmitted: kept.omitted });
-      report.families = await describeFamilyChanges(tx, tenantId, staged.refused, refused.perFamily);
+      report.families = await describeFamilyChanges(tx, tenantId, staged.counts, staged.refused, refused.perFamily);
       report.needsConfirmation = staged.counts.moves + staged.counts.newHeads > 0;
       report.durationMs = { read: readMs, database: Date.now() - dbStarted };
       const jobId = await createJob(tx, tenantId, options, "DRY_RUN", report);
