@@ -3,6 +3,7 @@
 // refused refused whole, and new members joining a family the registry already holds.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkRegistryImport, commitRegistryImport, type ImportOutcome, type RegistryImportReport } from "@/features/registry/import/run-import";
+import { FAMILY_CHANGES_SHOWN } from "@/features/registry/import/families";
 import { registryCommitJob, type RegistryCommitInput } from "@/features/registry/import/jobs";
 import { generateNik } from "@/lib/identity/nik";
 import { startTrackedJob } from "@/lib/jobs/tracked";
@@ -131,16 +132,8 @@ describe("registry import: families kept whole", () => {
     const renamed = b[1]!;
     const rows = [
       ...b.map((row) => (row === renamed ? { ...row, NAMA: "Nama Baru Sekali" } : { ...row, NAMA: row.NAMA.toUpperCase() })),
-      {
-        ...mover,
-        "NO KK": b[0]!["NO KK"],
-        KECAMATAN: b[0]!.KECAMATAN,
-        KELURAHAN: b[0]!.KELURAHAN,
-        ALAMAT: b[0]!.ALAMAT,
-        RT: b[0]!.RT,
-        "HUB KELUARGA": "FAMILI LAIN",
-      },
-    ].map((row) => ({ ...row, DESIL: b[0]!.DESIL, "MISKIN EKSTREM": b[0]!["MISKIN EKSTREM"], "ID DTSEN": b[0]!["ID DTSEN"], RW: b[0]!.RW }));
+      joining(mover, b[0]!, "FAMILI LAIN"),
+    ];
     const { dry, report: r } = await imported(tenant, rows);
     expect(r.families?.moves.total).toBe(1);
     expect(r.families!.moves.items[0]).toMatchObject({ name: mover.NAMA, fromKk: expect.stringMatching(new RegExp(`${a[0]!["NO KK"].slice(-4)}$`)) });
@@ -169,22 +162,7 @@ describe("registry import: families kept whole", () => {
     const { tenant, families } = await registryOf(2);
     const [a, b] = families as [ExtractRow[], ExtractRow[]];
     const head = a[0]!;
-    const rows = [
-      ...b,
-      {
-        ...head,
-        "NO KK": b[0]!["NO KK"],
-        KECAMATAN: b[0]!.KECAMATAN,
-        KELURAHAN: b[0]!.KELURAHAN,
-        ALAMAT: b[0]!.ALAMAT,
-        RT: b[0]!.RT,
-        RW: b[0]!.RW,
-        DESIL: b[0]!.DESIL,
-        "MISKIN EKSTREM": b[0]!["MISKIN EKSTREM"],
-        "ID DTSEN": b[0]!["ID DTSEN"],
-        "HUB KELUARGA": "FAMILI LAIN",
-      },
-    ];
+    const rows = [...b, joining(head, b[0]!, "FAMILI LAIN")];
     const { report: r } = await imported(tenant, rows);
     expect(r.rejectedRows).toBe(b.length + 1);
     expect(r.rejected[0]!.reasons.join("; ")).toMatch(/tanpa kepala keluarga/);
@@ -225,11 +203,7 @@ describe("registry import: families kept whole", () => {
   it("the commit job refuses moves that were not confirmed, and saves them once they are", async () => {
     const { tenant, families } = await registryOf(2);
     const [a, b] = families as [ExtractRow[], ExtractRow[]];
-    const mover = {
-      ...a.at(-1)!,
-      ...pick(b[0]!, ["NO KK", "KECAMATAN", "KELURAHAN", "ALAMAT", "RT", "RW", "DESIL", "MISKIN EKSTREM", "ID DTSEN"]),
-      "HUB KELUARGA": "FAMILI LAIN",
-    };
+    const mover = joining(a.at(-1)!, b[0]!, "FAMILI LAIN");
     const { dry } = await imported(tenant, [...b, mover]);
     const prefix = `t${uniqueSuffix()}.`;
     const queue = (input: RegistryCommitInput) =>
@@ -244,6 +218,22 @@ describe("registry import: families kept whole", () => {
   });
 });
 
-function pick(row: ExtractRow, keys: (keyof ExtractRow)[]): Partial<ExtractRow> {
-  return Object.fromEntries(keys.map((key) => [key, row[key]]));
+describe("registry import: the check's list of changed families", () => {
+  it("lists the first families of a kind and counts the rest", async () => {
+    const { tenant, families } = await registryOf(45);
+    const [target, ...others] = families as [ExtractRow[], ...ExtractRow[][]];
+    const movers = others.flatMap((rows) => rows.slice(1)).map((row) => joining(row, target[0]!, "FAMILI LAIN"));
+    expect(movers.length).toBeGreaterThan(FAMILY_CHANGES_SHOWN);
+    const { report: r } = await imported(tenant, [...target, ...movers]);
+    expect(r.families?.moves.total).toBe(movers.length);
+    expect(r.families?.moves.items).toHaveLength(FAMILY_CHANGES_SHOWN);
+    expect(r.counts?.moves).toBe(movers.length);
+  });
+});
+
+const HOUSEHOLD_COLUMNS = ["NO KK", "KECAMATAN", "KELURAHAN", "ALAMAT", "RT", "RW", "DESIL", "MISKIN EKSTREM", "ID DTSEN"] as const;
+
+/** A person's row written into another family: that family's household columns and a relation in it. */
+function joining(person: ExtractRow, familyRow: ExtractRow, relation: string): ExtractRow {
+  return { ...person, ...Object.fromEntries(HOUSEHOLD_COLUMNS.map((key) => [key, familyRow[key]])), "HUB KELUARGA": relation };
 }
