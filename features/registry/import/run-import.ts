@@ -232,6 +232,11 @@ export async function commitRegistryImport(options: CommitImportOptions): Promis
         const staged = await restageAndCompare(tx, tenantId, jobId);
         if (!staged) throw new ImportRefusedError(EXPIRED, true);
         if (staged.refused.length > 0) throw new ImportRefusedError(REGISTRY_MOVED, true);
+        // The confirmation covers the moves and new heads the check listed, not others since.
+        const checked = report.counts;
+        if (staged.counts.moves !== (checked?.moves ?? 0) || staged.counts.newHeads !== (checked?.newHeads ?? 0)) {
+          throw new ImportRefusedError(FAMILIES_MOVED, true);
+        }
         if (staged.counts.moves + staged.counts.newHeads > 0 && !options.confirmed) throw new ImportRefusedError(UNCONFIRMED);
         report.counts = staged.counts;
         await auditFamilyChanges(tx, {
@@ -298,6 +303,8 @@ export async function commitRegistryImport(options: CommitImportOptions): Promis
 
 const EXPIRED = "Hasil pemeriksaan ini sudah tidak tersimpan (lebih dari sehari, atau server dimulai ulang). Periksa ulang berkasnya.";
 const REGISTRY_MOVED = "Registri berubah sejak pemeriksaan: sebagian keluarga kini akan tanpa kepala keluarga. Periksa ulang berkasnya.";
+const FAMILIES_MOVED =
+  "Registri berubah sejak pemeriksaan: anggota yang pindah No. KK atau kepala keluarga yang berganti tidak lagi sama dengan daftar pemeriksaan. Periksa ulang berkasnya.";
 const UNCONFIRMED =
   "Impor ini memindahkan anggota ke No. KK lain atau mengganti kepala keluarga: centang konfirmasi di bawah daftar perubahan, lalu simpan lagi.";
 

@@ -216,6 +216,25 @@ describe("registry import: families kept whole", () => {
     expect(done.state).toBe("DONE");
     expect((await family(tenant, b[0]!["NO KK"])).has(mover.NIK)).toBe(true);
   });
+
+  it("refuses a commit when members move that the check did not list, and ends that check", async () => {
+    const { tenant, families } = await registryOf(2);
+    const [a, b] = families as [ExtractRow[], ExtractRow[]];
+    const baby = newborn(b[0]!, 9003);
+    const { dry, report: r } = await imported(tenant, [baby]);
+    expect(r.needsConfirmation).toBe(false);
+    // Meanwhile someone puts the same person in another family of the registry.
+    await t.withTenant(tenant.id, async (tx) => {
+      const other = await tx.household.findFirstOrThrow({ where: { noKk: a[0]!["NO KK"] }, select: { id: true } });
+      await tx.member.create({
+        data: { tenantId: tenant.id, householdId: other.id, nik: baby.NIK, name: baby.NAMA, sex: "MALE", birthDate: new Date("2025-03-14"), relation: "CHILD" },
+      });
+    });
+    await expect(commit(tenant, dry.jobId, true)).rejects.toThrow(/Periksa ulang/);
+    const job = await t.withTenant(tenant.id, (tx) => tx.importJob.findUniqueOrThrow({ where: { tenantId_id: { tenantId: tenant.id, id: dry.jobId } } }));
+    expect(job.status).toBe("FAILED");
+    expect((await family(tenant, a[0]!["NO KK"])).has(baby.NIK)).toBe(true);
+  });
 });
 
 describe("registry import: the check's list of changed families", () => {
