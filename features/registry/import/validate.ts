@@ -192,22 +192,17 @@ export async function validateExtract(rows: AsyncIterable<SheetRow>, context: Va
     rejected,
     totalRows: pending.length,
     skippedRows,
-    cellsOf: (rowNumber) => cellsOfRow(pending, rowNumber),
+    cellsOf: rowCells(pending),
   };
 }
 
-/** Rows are pending in file order: a binary search by row number. */
-function cellsOfRow(pending: PendingRow[], rowNumber: number): string[] {
-  let low = 0;
-  let high = pending.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const row = pending[middle]!;
-    if (row.rowNumber === rowNumber) return row.display.split(SEPARATOR);
-    if (row.rowNumber < rowNumber) low = middle + 1;
-    else high = middle - 1;
-  }
-  return [];
+/** Looks rows up by number; the index is built on the first call only (most checks never call it). */
+function rowCells(pending: PendingRow[]): (rowNumber: number) => string[] {
+  let byNumber: Map<number, PendingRow> | null = null;
+  return (rowNumber) => {
+    byNumber ??= new Map(pending.map((row) => [row.rowNumber, row]));
+    return byNumber.get(rowNumber)?.display.split(SEPARATOR) ?? [];
+  };
 }
 
 type ParsedRow = {

@@ -179,6 +179,7 @@ describe("registry import: families kept whole", () => {
     const { dry, report: r } = await imported(tenant, [baby, stranger]);
     expect(r.rejectedRows).toBe(1);
     expect(r.rejected[0]!.reasons.join("; ")).toMatch(/tidak memiliki baris kepala keluarga/);
+    expect(r.rejected[0]!.cells).toContain(stranger.NAMA);
     expect(r.counts?.members.new).toBe(1);
     expect(r.needsConfirmation).toBe(false);
     await commit(tenant, dry.jobId);
