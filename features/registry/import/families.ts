@@ -126,15 +126,18 @@ export async function countConfirmable(tx: Tx): Promise<{ moves: number; newHead
   return { moves: Number(row?.moves ?? 0), newHeads: Number(row?.new_heads ?? 0) };
 }
 
-/** What the check shows: the first families of each kind of change, masked, and the totals. */
+/**
+ * What the check shows: the first families of each kind of change, masked, and the totals.
+ * `limit` null: every family (the download).
+ */
 export async function describeFamilyChanges(
   tx: Tx,
   tenantId: string,
   confirmable: { moves: number; newHeads: number },
   refused: RefusedFamily[],
   refusedRows: Map<string, number>,
+  limit: number | null = FAMILY_CHANGES_SHOWN,
 ): Promise<FamilyChanges> {
-  const limit = FAMILY_CHANGES_SHOWN;
   const { moves: movesTotal, newHeads: newHeadsTotal } = confirmable;
   const moves = await tx.$queryRaw<MemberMove[]>`
     SELECT ${masked("s.nik")} AS nik, s.name, ${masked('oh."noKk"')} AS "fromKk", ${masked("s.no_kk")} AS "toKk",
@@ -167,7 +170,7 @@ export async function describeFamilyChanges(
     classification: { total: Number(classifiedTotal?.n ?? 0), items: classification },
     headless: {
       total: refused.length,
-      items: refused.slice(0, limit).map((family) => ({
+      items: refused.slice(0, limit ?? undefined).map((family) => ({
         noKk: maskNumber(family.noKk),
         reason: family.reason,
         otherKk: family.otherKk ? maskNumber(family.otherKk) : null,

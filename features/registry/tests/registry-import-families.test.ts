@@ -3,7 +3,9 @@
 // refused refused whole, and new members joining a family the registry already holds.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkRegistryImport, commitRegistryImport, type ImportOutcome, type RegistryImportReport } from "@/features/registry/import/run-import";
+import ExcelJS from "exceljs";
 import { FAMILY_CHANGES_SHOWN } from "@/features/registry/import/families";
+import { familyChangesWorkbook, readFamilyChanges } from "@/features/registry/import/family-changes-export";
 import { registryCommitJob, type RegistryCommitInput } from "@/features/registry/import/jobs";
 import { generateNik } from "@/lib/identity/nik";
 import { startTrackedJob } from "@/lib/jobs/tracked";
@@ -244,10 +246,20 @@ describe("registry import: the check's list of changed families", () => {
     const [target, ...others] = families as [ExtractRow[], ...ExtractRow[][]];
     const movers = others.flatMap((rows) => rows.slice(1)).map((row) => joining(row, target[0]!, "FAMILI LAIN"));
     expect(movers.length).toBeGreaterThan(FAMILY_CHANGES_SHOWN);
-    const { report: r } = await imported(tenant, [...target, ...movers]);
+    const { dry, report: r } = await imported(tenant, [...target, ...movers]);
     expect(r.families?.moves.total).toBe(movers.length);
     expect(r.families?.moves.items).toHaveLength(FAMILY_CHANGES_SHOWN);
     expect(r.counts?.moves).toBe(movers.length);
+
+    // The download lists them all, masked.
+    const all = await t.withTenant(tenant.id, (tx) => readFamilyChanges(tx, tenant.id, dry.jobId));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await new Response(familyChangesWorkbook(all!.families)).arrayBuffer()) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("Pindah No. KK")!;
+    expect(sheet.rowCount).toBe(movers.length + 1);
+    const cells = JSON.stringify(sheet.getSheetValues());
+    expect(cells).toContain(movers[0]!.NAMA);
+    for (const mover of movers) expect(cells).not.toContain(mover.NIK);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
+import { buttonClassName } from "@/components/ui/button";
 import { Cell, HeaderCell, Row, Table, TableBody, TableHead } from "@/components/ui/table";
 import type { FamilyChanges, Listed } from "@/features/registry/import/families";
 
@@ -23,8 +24,19 @@ type Column =
   | "reason"
   | "rows";
 
-/** What the check found family by family, grouped by kind of change; numbers arrive masked. */
-export async function FamilyChangesList({ families, number }: { families: FamilyChanges; number: (value: number) => string }) {
+/**
+ * What the check found family by family, grouped by kind of change; numbers arrive masked.
+ * `downloadHref`: every change as .xlsx, while the check waits to be saved.
+ */
+export async function FamilyChangesList({
+  families,
+  number,
+  downloadHref,
+}: {
+  families: FamilyChanges;
+  number: (value: number) => string;
+  downloadHref: string | null;
+}) {
   const [t, relations] = await Promise.all([getTranslations("RegistryImport.result.families"), getTranslations("Registry.relation")]);
   const kinds = KINDS.filter((kind) => families[kind].total > 0);
   const flag = (value: boolean | null) => (value === null ? t("notStated") : value ? t("yes") : t("no"));
@@ -134,11 +146,18 @@ export async function FamilyChangesList({ families, number }: { families: Family
 
   return (
     <section aria-labelledby="import-families" className="space-y-3">
-      <div>
-        <h3 id="import-families" className="font-semibold text-ink">
-          {t("title")}
-        </h3>
-        <p className="text-sm text-muted">{kinds.length > 0 ? t("intro") : t("none")}</p>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h3 id="import-families" className="font-semibold text-ink">
+            {t("title")}
+          </h3>
+          <p className="text-sm text-muted">{kinds.length > 0 ? t("intro") : t("none")}</p>
+        </div>
+        {downloadHref && kinds.some((kind) => kind !== "headless") ? (
+          <a href={downloadHref} className={buttonClassName("secondary")} download>
+            {t("download")}
+          </a>
+        ) : null}
       </div>
       {kinds.map((kind) => (
         <details key={kind} open={kind !== "classification"} className="rounded-md border border-line">

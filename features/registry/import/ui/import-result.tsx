@@ -94,7 +94,13 @@ export async function ImportResult({
             </div>
           </>
         ) : null}
-        {report.families ? <FamilyChangesList families={report.families} number={number} /> : null}
+        {report.families ? (
+          <FamilyChangesList
+            families={report.families}
+            number={number}
+            downloadHref={job.status === "DRY_RUN" ? registryRoutes.importFamilyChanges(tenantSlug, job.id) : null}
+          />
+        ) : null}
 
         {job.status === "DRY_RUN" ? (
           <section aria-labelledby="import-commit" className="rounded-md border border-brand-200 bg-brand-50/50 p-4">
