@@ -11,7 +11,8 @@ import { checkRegistryImport, commitRegistryImport, ImportRefusedError } from ".
 
 /** What the upload route keeps beside the file. A refusal is kept as words, read in each reader's language. */
 export type RegistryCheckInput = { source: RegistrySource; fileSize?: number; requestId?: string; ip?: string | null };
-export type RegistryCommitInput = { requestId?: string; ip?: string | null };
+/** `confirmed`: the importer ticked the confirmation of the moves and new heads the check listed. */
+export type RegistryCommitInput = { requestId?: string; ip?: string | null; confirmed?: boolean };
 
 const refused = (reason: "fileMissing" | "checkNotFound") => ({ key: `RegistryImport.refused.${reason}`, params: {} });
 
@@ -69,6 +70,7 @@ export const registryCommitJob = defineJob<TrackedJobData>({
           requestId: input.requestId ?? null,
           ip: input.ip ?? null,
           jobId: importJobId,
+          confirmed: input.confirmed === true,
           onProgress: progress,
         });
         return { resultId: importJobId };

@@ -18,7 +18,8 @@ import { cityToday } from "@/lib/calendar/city-today";
 import { dateToDay } from "@/lib/calendar/days";
 import { ImportFileError, readSpreadsheet, type SpreadsheetFormat, type TextEncodingName } from "@/lib/spreadsheet/read";
 import { applyStaged, dropExpiredStaged, dropStaged, keepStaged, restageAndCompare, stageAndCompare, STAGED_FOR_HOURS, type StagedCounts } from "./store";
-import { validateExtract, type RowWarning } from "./validate";
+import { validateExtract, type RowWarning, type ValidatedExtract } from "./validate";
+import { auditFamilyChanges, describeFamilyChanges, refusalReason, type FamilyChanges, type RefusedFamily } from "./families";
 import type { RejectedRow } from "@/lib/spreadsheet/table-import";
 import { boundHeaders, boundRejectedRows, REGISTRY_UPLOAD_LIMITS, type UploadLimits } from "@/lib/spreadsheet/upload-limits";
 
@@ -53,6 +54,10 @@ export type RegistryImportReport = {
   warnings?: RowWarning[];
   /** Every row with a warning, listed or not. */
   warnedRows?: number;
+  /** Each family the import changes and how (the first of each kind, with totals). */
+  families?: FamilyChanges;
+  /** Members move between families or a family gets a new head: the commit waits for the importer's confirmation. */
+  needsConfirmation?: boolean;
   /** Set when the file or the commit failed: shown to the user. */
   error?: string;
   durationMs?: { read: number; database: number };
@@ -93,6 +98,8 @@ export type CheckImportOptions = ImportCommon & {
 export type CommitImportOptions = ImportCommon & {
   /** The dry run to carry out. */
   jobId: string;
+  /** The importer confirmed the moves and new heads the check listed. */
+  confirmed?: boolean;
   /** Tests only: runs after each write batch. */
   afterBatch?: (batch: number) => void | Promise<void>;
   today?: Date;
@@ -105,13 +112,20 @@ const WARNINGS_KEPT = 1000;
 const IMPORT_TIMEOUT_MS = 10 * 60_000;
 
 /** Why a commit was refused (messages/<locale>/RegistryImport.json, "refused"). */
-export type ImportRefusal = "checkNotFound" | "alreadySaved" | "checkFailed" | "expired";
+export type ImportRefusal = "checkNotFound" | "alreadySaved" | "checkFailed" | "expired" | "registryMoved" | "familiesMoved" | "unconfirmed";
+
+/** Refusals after which the check can no longer be committed (its job fails); after the others it waits, unchanged. */
+const ENDS_CHECK: ReadonlySet<ImportRefusal> = new Set(["expired", "registryMoved", "familiesMoved"]);
 
 export class ImportRefusedError extends AppError {
   constructor(readonly reason: ImportRefusal) {
     const words = { key: `RegistryImport.refused.${reason}`, params: {} };
     super(reason === "checkNotFound" ? "NOT_FOUND" : "CONFLICT", errorWordsIn(words, "id"), undefined, words);
     this.name = "ImportRefusedError";
+  }
+
+  get endsCheck(): boolean {
+    return ENDS_CHECK.has(this.reason);
   }
 }
 
@@ -179,16 +193,12 @@ export async function checkRegistryImport(options: CheckImportOptions): Promise<
     return { jobId: job, status: "FAILED", counts: null, totalRows: 0, rejectedRows: 0, skippedRows: 0, error: error.userMessage };
   }
 
-  const kept = boundRejectedRows(extract.rejected);
   Object.assign(report, {
     headers: boundHeaders(extract.headers),
     headerRowNumber: extract.headerRowNumber,
     ignoredColumns: boundHeaders(extract.ignoredColumns),
     totalRows: extract.totalRows,
     skippedRows: extract.skippedRows,
-    rejectedRows: extract.rejected.length,
-    rejected: kept.kept,
-    rejectedOmitted: kept.omitted,
     warnings: extract.warnings.slice(0, WARNINGS_KEPT),
     warnedRows: extract.warnings.length,
   });
@@ -199,7 +209,14 @@ export async function checkRegistryImport(options: CheckImportOptions): Promise<
       await lockImports(tx, tenantId);
       const dbStarted = Date.now();
       await dropExpiredStaged(tx, tenantId);
-      report.counts = await stageAndCompare(tx, tenantId, extract.households, extract.members, options.onProgress);
+      const staged = await stageAndCompare(tx, tenantId, extract.households, extract.members, options.onProgress);
+      report.counts = staged.counts;
+      const refused = refusedRows(extract, staged.refused);
+      const rejected = refused.rows.length > 0 ? [...extract.rejected, ...refused.rows].sort((a, b) => a.rowNumber - b.rowNumber) : extract.rejected;
+      const kept = boundRejectedRows(rejected);
+      Object.assign(report, { rejectedRows: rejected.length, rejected: kept.kept, rejectedOmitted: kept.omitted });
+      report.families = await describeFamilyChanges(tx, tenantId, staged.counts, staged.refused, refused.perFamily);
+      report.needsConfirmation = staged.counts.moves + staged.counts.newHeads > 0;
       report.durationMs = { read: readMs, database: Date.now() - dbStarted };
       const jobId = await createJob(tx, tenantId, options, "DRY_RUN", report);
       await keepStaged(tx, tenantId, jobId);
@@ -234,7 +251,21 @@ export async function commitRegistryImport(options: CommitImportOptions): Promis
         await dropExpiredStaged(tx, tenantId);
         const staged = await restageAndCompare(tx, tenantId, jobId);
         if (!staged) throw new ImportRefusedError("expired");
+        if (staged.refused.length > 0) throw new ImportRefusedError("registryMoved");
+        // The confirmation covers the moves and new heads the check listed, not others since.
+        const checked = report.counts;
+        if (staged.counts.moves !== (checked?.moves ?? 0) || staged.counts.newHeads !== (checked?.newHeads ?? 0)) {
+          throw new ImportRefusedError("familiesMoved");
+        }
+        if (staged.counts.moves + staged.counts.newHeads > 0 && !options.confirmed) throw new ImportRefusedError("unconfirmed");
         report.counts = staged.counts;
+        await auditFamilyChanges(tx, {
+          tenantId,
+          userId: options.userId,
+          importJobId: jobId,
+          requestId: options.requestId ?? null,
+          ip: options.ip ?? null,
+        });
         await applyStaged(
           tx,
           {
@@ -272,7 +303,7 @@ export async function commitRegistryImport(options: CommitImportOptions): Promis
       { timeout: IMPORT_TIMEOUT_MS },
     );
   } catch (error) {
-    const refusedBeforeStart = error instanceof ImportRefusedError && error.reason !== "expired";
+    const refusedBeforeStart = error instanceof ImportRefusedError && !error.endsCheck;
     if (refusedBeforeStart || !report) throw error;
     // Nothing of the import was written; the job says it failed, and what it kept goes.
     const failedReport = {
@@ -288,6 +319,21 @@ export async function commitRegistryImport(options: CommitImportOptions): Promis
     }).catch(() => undefined);
     throw error;
   }
+}
+
+/** The rows of the families refused for want of a head, as rejected rows with their reason. */
+function refusedRows(extract: ValidatedExtract, refused: RefusedFamily[]): { rows: RejectedRow[]; perFamily: Map<string, number> } {
+  const perFamily = new Map<string, number>();
+  if (refused.length === 0) return { rows: [], perFamily };
+  const byKk = new Map(refused.map((family) => [family.noKk, refusalReason(family)]));
+  const rows: RejectedRow[] = [];
+  for (const member of extract.members) {
+    const reason = byKk.get(member.noKk);
+    if (!reason) continue;
+    rows.push({ rowNumber: member.rowNumber, reasons: [reason], cells: extract.cellsOf(member.rowNumber) });
+    perFamily.set(member.noKk, (perFamily.get(member.noKk) ?? 0) + 1);
+  }
+  return { rows, perFamily };
 }
 
 const written = (counts: StagedCounts) => counts.households.new + counts.households.changed + counts.members.new + counts.members.changed;

@@ -8,6 +8,7 @@ import type { Tx } from "@/lib/db";
 import { Prisma as PrismaSql } from "@/lib/generated/prisma/client";
 import type { RegistrySource } from "@/lib/generated/prisma/enums";
 import type { StagedHousehold, StagedMember } from "./validate";
+import { countConfirmable, demoteReplacedHeads, findReplacedHeads, refuseHeadlessFamilies, type RefusedFamily } from "./families";
 
 export type ChangeCounts = { new: number; changed: number; unchanged: number };
 
@@ -18,7 +19,14 @@ export type StagedCounts = {
   rows: ChangeCounts;
   desilChanges: number;
   extremePoorChanges: number;
+  /** Members moving from one No. KK to another. */
+  moves: number;
+  /** Families whose head the file replaces (or gives a head). */
+  newHeads: number;
 };
+
+/** The comparison, and the families refused before it because they would be left without a head. */
+export type Staged = { counts: StagedCounts; refused: RefusedFamily[] };
 
 export type StoreProgress = (progress: { phase: "stage" | "write"; done: number; total: number }) => void;
 
@@ -57,7 +65,7 @@ export async function stageAndCompare(
   households: StagedHousehold[],
   members: StagedMember[],
   onProgress?: StoreProgress,
-): Promise<StagedCounts> {
+): Promise<Staged> {
   await createFileTables(tx);
   const total = households.length + members.length;
   let done = 0;
@@ -84,7 +92,8 @@ export async function stageAndCompare(
     done += batch.length;
     onProgress?.({ phase: "stage", done, total });
   }
-  return compareWithRegistry(tx, tenantId, members.length);
+  const refused = await refuseHeadlessFamilies(tx, tenantId);
+  return { counts: await compareWithRegistry(tx, tenantId), refused };
 }
 
 /**
@@ -96,14 +105,14 @@ export async function keepStaged(tx: Tx, tenantId: string, importJobId: string):
   await tx.$executeRaw`
     INSERT INTO "ImportStagedHousehold" ("tenantId", "importJobId", seq, "noKk", "newId", "registryId", address, rt, rw,
                                          "kecamatanId", "kelurahanId", desil, "isExtremePoor")
-    SELECT ${tenantId}::text, ${importJobId}::text, seq, no_kk, new_id, registry_id, address, rt, rw, kecamatan_id, kelurahan_id,
-           desil, is_extreme_poor
+    SELECT ${tenantId}::text, ${importJobId}::text, (row_number() OVER (ORDER BY seq))::int - 1, no_kk, new_id, registry_id, address, rt, rw,
+           kecamatan_id, kelurahan_id, desil, is_extreme_poor
       FROM import_household_file`;
   await tx.$executeRaw`
     INSERT INTO "ImportStagedMember" ("tenantId", "importJobId", seq, nik, "noKk", "newId", name, sex, "birthPlace", "birthDate",
                                       relation, education, occupation, disability)
-    SELECT ${tenantId}::text, ${importJobId}::text, seq, nik, no_kk, new_id, name, sex, birth_place, birth_date, relation,
-           education, occupation, disability
+    SELECT ${tenantId}::text, ${importJobId}::text, (row_number() OVER (ORDER BY seq))::int - 1, nik, no_kk, new_id, name, sex, birth_place,
+           birth_date, relation, education, occupation, disability
       FROM import_member_file`;
 }
 
@@ -116,7 +125,7 @@ export async function restageAndCompare(
   tx: Tx,
   tenantId: string,
   importJobId: string,
-): Promise<{ counts: StagedCounts; sizes: { households: number; members: number } } | null> {
+): Promise<(Staged & { sizes: { households: number; members: number } }) | null> {
   await createFileTables(tx);
   const households = await tx.$executeRaw`
     INSERT INTO import_household_file (seq, no_kk, new_id, registry_id, address, rt, rw, kecamatan_id, kelurahan_id, desil, is_extreme_poor)
@@ -127,7 +136,8 @@ export async function restageAndCompare(
     SELECT seq, nik, "noKk", "newId", name, sex, "birthPlace", "birthDate", relation, education, occupation, disability
       FROM "ImportStagedMember" WHERE "tenantId" = ${tenantId} AND "importJobId" = ${importJobId}`;
   if (households === 0 && members === 0) return null;
-  return { counts: await compareWithRegistry(tx, tenantId, members), sizes: { households, members } };
+  const refused = await refuseHeadlessFamilies(tx, tenantId);
+  return { counts: await compareWithRegistry(tx, tenantId), refused, sizes: { households, members } };
 }
 
 /** Drops what a job kept. */
@@ -158,11 +168,12 @@ export async function dropExpiredStaged(tx: Tx, tenantId: string): Promise<void>
  * a join with the registry, so every staged row is written once, not rewritten by an UPDATE
  * per step.
  */
-async function compareWithRegistry(tx: Tx, tenantId: string, memberRows: number): Promise<StagedCounts> {
+async function compareWithRegistry(tx: Tx, tenantId: string): Promise<StagedCounts> {
   // Temporary tables are never analysed by autovacuum: without statistics the planner takes
   // them for small and joins them to a million-row registry by scanning it.
   await tx.$executeRawUnsafe(`ANALYZE import_household_file`);
   await tx.$executeRawUnsafe(`ANALYZE import_member_file`);
+  const [{ rows: memberRows } = { rows: 0 }] = await tx.$queryRawUnsafe<{ rows: number }[]>(`SELECT count(*)::int AS rows FROM import_member_file`);
 
   // An empty cell keeps what the registry has: only stated values can change a household.
   await tx.$executeRaw`
@@ -183,11 +194,13 @@ async function compareWithRegistry(tx: Tx, tenantId: string, memberRows: number)
       LEFT JOIN "Household" h ON h."tenantId" = ${tenantId} AND h."noKk" = s.no_kk`;
   await tx.$executeRaw`
     CREATE TEMP TABLE import_member ON COMMIT DROP AS
-    SELECT s.*, x.household_id, m.id AS existing_id,
+    SELECT s.*, x.household_id, m.id AS existing_id, m."householdId" AS old_household_id, m.name AS old_name, m.relation AS old_relation,
+           -- A name written in other capitals is the same name: the registry keeps its own.
+           m.id IS NOT NULL AND upper(s.name) <> upper(m.name) AS name_changed,
            CASE
              WHEN m.id IS NULL THEN 'new'
              WHEN x.household_id IS DISTINCT FROM m."householdId"
-               OR s.name IS DISTINCT FROM m.name
+               OR upper(s.name) IS DISTINCT FROM upper(m.name)
                OR s.sex IS DISTINCT FROM m.sex
                OR COALESCE(s.birth_place, m."birthPlace") IS DISTINCT FROM m."birthPlace"
                OR s.birth_date IS DISTINCT FROM m."birthDate"
@@ -205,6 +218,8 @@ async function compareWithRegistry(tx: Tx, tenantId: string, memberRows: number)
   await tx.$executeRawUnsafe(`ALTER TABLE import_member ADD PRIMARY KEY (seq)`);
   await tx.$executeRawUnsafe(`ANALYZE import_household`);
   await tx.$executeRawUnsafe(`ANALYZE import_member`);
+  await findReplacedHeads(tx, tenantId);
+  const confirmable = await countConfirmable(tx);
 
   const [counts] = await tx.$queryRawUnsafe<Record<string, bigint | number>[]>(`
     SELECT
@@ -228,6 +243,7 @@ async function compareWithRegistry(tx: Tx, tenantId: string, memberRows: number)
     rows: { new: n("m_new"), changed: rowsChanged, unchanged: memberRows - n("m_new") - rowsChanged },
     desilChanges: n("desil_changes"),
     extremePoorChanges: n("extreme_changes"),
+    ...confirmable,
   };
 }
 
@@ -342,7 +358,7 @@ export async function applyStaged(tx: Tx, options: ApplyOptions, sizes: { househ
       counts.members.changed,
       () => tx.$executeRaw`
       UPDATE "Member" m SET
-        "householdId" = s.household_id, name = s.name, sex = s.sex, "birthPlace" = COALESCE(s.birth_place, m."birthPlace"),
+        "householdId" = s.household_id, name = CASE WHEN upper(s.name) = upper(m.name) THEN m.name ELSE s.name END, sex = s.sex, "birthPlace" = COALESCE(s.birth_place, m."birthPlace"),
         "birthDate" = s.birth_date, relation = s.relation, education = COALESCE(s.education, m.education),
         occupation = COALESCE(s.occupation, m.occupation), disability = COALESCE(s.disability, m.disability), "updatedAt" = now()
       FROM import_member s
@@ -350,6 +366,7 @@ export async function applyStaged(tx: Tx, options: ApplyOptions, sizes: { househ
     );
     await step(Math.min(WRITE_BATCH, sizes.members - from));
   }
+  if (counts.newHeads > 0) await demoteReplacedHeads(tx, tenantId);
 }
 
 /** A fixed SQL fragment inside a tagged template (never user input). */

@@ -4,7 +4,9 @@
 //
 // A household with a rejected member row still imports with its valid members; the bad row
 // is reported, to be fixed and imported again. Household-level faults (unknown kelurahan,
-// conflicting household columns, no head of household) reject the household's rows.
+// conflicting household columns, a refused head row) reject the household's rows. A family
+// without a head row may still be a registry family gaining members: the database decides
+// (families.ts).
 import type { Disability, Education, FamilyRelation, Sex } from "@/lib/generated/prisma/enums";
 import { nikMatchesBirthDate, nikRegionCode, parseNik, parseNoKk } from "@/lib/identity/nik";
 import type { RejectedRow } from "@/lib/spreadsheet/table-import";
@@ -74,6 +76,8 @@ export type ValidatedExtract = {
   /** Data rows read (empty rows and repeated header rows not counted). */
   totalRows: number;
   skippedRows: number;
+  /** The cells of a row as shown (excerpts), for a row refused later with its family. */
+  cellsOf: (rowNumber: number) => string[];
 };
 
 export type ValidateContext = {
@@ -227,6 +231,16 @@ export async function validateExtract(rows: AsyncIterable<SheetRow>, context: Va
     warnings,
     totalRows: pending.length,
     skippedRows,
+    cellsOf: rowCells(pending),
+  };
+}
+
+/** Looks rows up by number; the index is built on the first call only (most checks never call it). */
+function rowCells(pending: PendingRow[]): (rowNumber: number) => string[] {
+  let byNumber: Map<number, PendingRow> | null = null;
+  return (rowNumber) => {
+    byNumber ??= new Map(pending.map((row) => [row.rowNumber, row]));
+    return byNumber.get(rowNumber)?.display.split(SEPARATOR) ?? [];
   };
 }
 
@@ -455,6 +469,7 @@ function assembleHouseholds(pending: PendingRow[], headRowsOfKk: Map<string, num
       }
       if (conflicts.length > 0) row.reasons.push(`Data keluarga tidak sama dengan baris lain No. KK ini: ${conflicts.join("; ")}`);
     }
+    refuseFamilyOfRefusedHead(group, headRowsOfKk.get(noKk));
     const accepted = usable.filter((row) => row.reasons.length === 0);
     if (accepted.length === 0) continue;
 
@@ -468,9 +483,6 @@ function assembleHouseholds(pending: PendingRow[], headRowsOfKk: Map<string, num
       if (noKk.slice(0, 6) !== region) {
         householdReasons.push(`No. KK berkode kecamatan ${noKk.slice(0, 6)}, bukan Kecamatan ${kecamatanRef.name} (${region})`);
       }
-    }
-    if (!headRowsOfKk.has(noKk)) {
-      householdReasons.push("Keluarga ini tidak memiliki baris kepala keluarga (HUB KELUARGA = KEPALA KELUARGA)");
     }
     if (householdReasons.length > 0 || !kecamatanRef || !kelurahanId) {
       for (const row of accepted) row.reasons.push(...householdReasons);
@@ -511,6 +523,18 @@ function areaByName(values: HouseholdFields, context: ValidateContext): CellResu
       ? `Kelurahan "${values.kelurahan}" tidak ada di Kecamatan ${kecamatan.name}`
       : `Kelurahan "${values.kelurahan}" tidak ada di ${context.cityName}`,
   };
+}
+
+/**
+ * A family whose head rows are all refused is refused whole: saved without its head, it would
+ * be a family without one (or keep a head the file meant to replace).
+ */
+function refuseFamilyOfRefusedHead(group: PendingRow[], headRows: number[] | undefined): void {
+  if (!headRows || headRows.length === 0) return;
+  const heads = group.filter((row) => headRows.includes(row.rowNumber));
+  if (heads.some((row) => row.reasons.length === 0)) return;
+  const reason = `Baris kepala keluarga (baris ${headRows[0]}) ditolak; seluruh keluarga ini tidak diimpor agar tidak tersimpan tanpa kepala keluarga`;
+  for (const row of group) if (row.reasons.length === 0) row.reasons.push(reason);
 }
 
 function sameFieldValue(field: HouseholdField, a: unknown, b: unknown): boolean {

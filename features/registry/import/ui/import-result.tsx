@@ -12,6 +12,7 @@ import { columnKeyOf } from "@/features/registry/import/columns";
 import type { ImportJobSummary } from "@/features/registry/import/queries";
 import { importResultState } from "@/features/registry/import/result-state";
 import { CommitPanel } from "./commit-panel";
+import { FamilyChangesList } from "./family-changes";
 import { FocusResult } from "./focus-result";
 import { registryRoutes } from "@/features/registry/routes";
 
@@ -98,6 +99,13 @@ export async function ImportResult({
             </div>
           </>
         ) : null}
+        {report.families ? (
+          <FamilyChangesList
+            families={report.families}
+            number={number}
+            downloadHref={job.status === "DRY_RUN" ? registryRoutes.importFamilyChanges(tenantSlug, job.id) : null}
+          />
+        ) : null}
 
         {job.status === "DRY_RUN" ? (
           <section aria-labelledby="import-commit" className="rounded-md border border-brand-200 bg-brand-50/50 p-4">
@@ -106,7 +114,17 @@ export async function ImportResult({
             </h3>
             {toSave > 0 ? (
               <NextIntlClientProvider messages={messages}>
-                <CommitPanel tenantSlug={tenantSlug} jobId={job.id} rows={toSave} shown={number(toSave)} />
+                <CommitPanel
+                  tenantSlug={tenantSlug}
+                  jobId={job.id}
+                  rows={toSave}
+                  shown={number(toSave)}
+                  confirmation={
+                    report.needsConfirmation && counts
+                      ? { moves: number(report.families?.moves.total ?? counts.moves), heads: number(report.families?.newHeads.total ?? counts.newHeads) }
+                      : null
+                  }
+                />
               </NextIntlClientProvider>
             ) : (
               <p className="mt-1 text-sm text-muted">{t(`result.nothing.${state === "toSave" ? "allUnchanged" : state}`)}</p>

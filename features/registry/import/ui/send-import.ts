@@ -21,7 +21,7 @@ const POLL_MS = 1_000;
 export async function sendImport(
   options: { tenantSlug: string; onStep: (step: ImportStep) => void; onTask?: (taskId: string) => void } & (
     | { mode: "dry-run"; file: File; source: string }
-    | { mode: "commit"; jobId: string }
+    | { mode: "commit"; jobId: string; confirmed?: boolean }
   ),
 ): Promise<ImportAnswer> {
   const queued = await upload(options);
@@ -75,13 +75,16 @@ async function poll(tenantSlug: string, taskId: string): Promise<ImportTaskStatu
 }
 
 function upload(
-  options: { tenantSlug: string; onStep: (step: ImportStep) => void } & ({ mode: "dry-run"; file: File; source: string } | { mode: "commit"; jobId: string }),
+  options: { tenantSlug: string; onStep: (step: ImportStep) => void } & (
+    | { mode: "dry-run"; file: File; source: string }
+    | { mode: "commit"; jobId: string; confirmed?: boolean }
+  ),
 ): Promise<{ ok: true; taskId: string } | { ok: false; message: string | null }> {
   const file = options.mode === "dry-run" ? options.file : null;
   const query = new URLSearchParams(
     options.mode === "dry-run"
       ? { mode: "dry-run", source: options.source, name: options.file.name, size: String(options.file.size) }
-      : { mode: "commit", job: options.jobId },
+      : { mode: "commit", job: options.jobId, ...(options.confirmed ? { confirm: "1" } : {}) },
   );
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();

@@ -9,7 +9,7 @@ import { notFoundResponse, requestLocale, tenantRoute } from "@/lib/auth/route";
 import { catalogues } from "@/lib/i18n/catalogues";
 import { RegistrySource } from "@/lib/generated/prisma/enums";
 import { startTrackedJob } from "@/lib/jobs/tracked";
-import { registryCheckJob, registryCommitJob, type RegistryCheckInput } from "@/features/registry/import/jobs";
+import { registryCheckJob, registryCommitJob, type RegistryCheckInput, type RegistryCommitInput } from "@/features/registry/import/jobs";
 import type { UploadEvent } from "@/features/registry/import/upload-event";
 import { z } from "@/lib/validation/zod";
 import { errorWordsIn } from "@/lib/actions/error-words";
@@ -27,6 +27,8 @@ const querySchema = z.object({
   /** The dry run's file name. */
   name: z.string().trim().min(1).max(200).optional(),
   size: z.coerce.number().int().nonnegative().optional(),
+  /** The commit: the importer confirmed the moves and new heads the check listed. */
+  confirm: z.literal("1").optional(),
 });
 
 const answer = (event: UploadEvent, status = 200) => Response.json(event, { status, headers: { "cache-control": "no-store" } });
@@ -42,7 +44,7 @@ export const POST = tenantRoute({ page: "registryImport", people: false }, async
   const complete = query.success && (query.data.mode === "commit" ? Boolean(query.data.job) : Boolean(request.body && query.data.name));
   const locale = requestLocale(request);
   if (!query.success || !complete) return answer({ type: "error", message: catalogues[locale].RegistryImport.refused.incomplete }, 400);
-  const { mode, job, source, name, size } = query.data;
+  const { mode, job, source, name, size, confirm } = query.data;
   // A body declared past the limit is refused before a byte of it is read.
   const declared = [declaredLength(request.headers), size];
   if (declared.some((bytes) => bytes != null && bytes > REGISTRY_UPLOAD_LIMITS.maxBytes)) {
@@ -54,7 +56,11 @@ export const POST = tenantRoute({ page: "registryImport", people: false }, async
 
   if (mode === "commit") {
     const taskId = await deps.withTenant(user.tenantId, (tx) =>
-      startTrackedJob(tx, registryCommitJob, { ...common, resultId: job!, input: { requestId: meta.requestId, ip: meta.ip } }),
+      startTrackedJob(tx, registryCommitJob, {
+        ...common,
+        resultId: job!,
+        input: { requestId: meta.requestId, ip: meta.ip, confirmed: confirm === "1" } satisfies RegistryCommitInput,
+      }),
     );
     return answer({ type: "queued", taskId });
   }
