@@ -14,7 +14,7 @@ import { sessionUser } from "@/tests/helpers/actions";
 import { openTestDb, uniqueSuffix, type TestDb } from "@/tests/helpers/db";
 import { runQueuedNow } from "@/tests/helpers/queued-jobs";
 import { callRoute, routeDeps } from "@/tests/helpers/routes";
-import { chunked, createImportTenant, extractRows, toCsv, type ImportTenant } from "./fixtures/extract";
+import { chunked, createImportTenant, extractRows, toCsv, type ImportTenant } from "@/features/registry/tests/fixtures/extract";
 
 let t: TestDb;
 let city: ImportTenant;
