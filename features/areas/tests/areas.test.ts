@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listRegencyAreas } from "@/features/areas";
-import { syncAreasDefinition } from "@/features/areas/action-definitions";
+import { renameAreaDefinition, syncAreasDefinition } from "@/features/areas/action-definitions";
 import { getAreaTree } from "@/features/areas/queries";
 import { runAction } from "@/lib/actions/run";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -97,6 +97,85 @@ describe("re-syncing the area tree from Kemendagri data", () => {
       expect(result, role).toMatchObject({ ok: false, code: "FORBIDDEN" });
     }
     expect((await areaAudit()).length).toBe(before);
+  });
+});
+
+describe("correcting an area's name", () => {
+  const kelurahanOf = async () => (await areas()).filter((area) => area.level === "KELURAHAN")[2]!;
+
+  it("lets the city admin change the name shown, never the code, audited from old to new", async () => {
+    const kelurahan = await kelurahanOf();
+    const before = (await areaAudit()).length;
+
+    const result = await runAction(actionDeps(t, admin()), renameAreaDefinition, sabang.slug, {
+      areaId: kelurahan.id,
+      version: kelurahan.version,
+      name: "  Nama   Koreksi ",
+    });
+
+    expect(result).toMatchObject({ ok: true, data: { area: { id: kelurahan.id, code: kelurahan.code, name: "Nama Koreksi", officialName: kelurahan.name } } });
+    const stored = (await areas()).find((area) => area.id === kelurahan.id);
+    expect(stored).toMatchObject({ code: kelurahan.code, name: "Nama Koreksi", officialName: kelurahan.name, version: kelurahan.version + 1 });
+    const audit = (await areaAudit()).slice(before);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: "update", entityId: kelurahan.id, before: { name: kelurahan.name }, after: { name: "Nama Koreksi" } });
+  });
+
+  it("refuses a save from a form showing an older version", async () => {
+    const kelurahan = await kelurahanOf();
+    const result = await runAction(actionDeps(t, admin()), renameAreaDefinition, sabang.slug, { areaId: kelurahan.id, version: kelurahan.version - 1, name: "Lain" });
+    expect(result).toMatchObject({ ok: false, code: "STALE" });
+    expect((await kelurahanOf()).name).toBe("Nama Koreksi");
+  });
+
+  it("refuses a name another kelurahan of the kecamatan already has", async () => {
+    const kelurahan = await kelurahanOf();
+    const sibling = (await areas()).find((area) => area.parentId === kelurahan.parentId && area.id !== kelurahan.id)!;
+    const result = await runAction(actionDeps(t, admin()), renameAreaDefinition, sabang.slug, {
+      areaId: kelurahan.id,
+      version: kelurahan.version,
+      name: sibling.name.toUpperCase(),
+    });
+    expect(result).toMatchObject({ ok: false, code: "CONFLICT" });
+  });
+
+  it("is kept by a sync from Kemendagri data, which updates only the official name beside it", async () => {
+    const kelurahan = await kelurahanOf();
+    const official = kelurahan.officialName;
+    // As if Kemendagri had renamed it since the correction.
+    await t.withTenant(sabang.id, (tx) =>
+      tx.area.update({ where: { tenantId_id: { tenantId: sabang.id, id: kelurahan.id } }, data: { officialName: "Nama Lama" } }),
+    );
+
+    const result = await runAction(actionDeps(t, admin()), syncAreasDefinition, sabang.slug, {});
+
+    expect(result).toMatchObject({ ok: true, data: { created: 0, updated: 1 } });
+    expect(await kelurahanOf()).toMatchObject({ name: "Nama Koreksi", officialName: official });
+    const again = await runAction(actionDeps(t, admin()), syncAreasDefinition, sabang.slug, {});
+    expect(again).toMatchObject({ ok: true, data: { created: 0, updated: 0 } });
+  });
+
+  it("drops the correction when the name given is Kemendagri's again", async () => {
+    const kelurahan = await kelurahanOf();
+    const result = await runAction(actionDeps(t, admin()), renameAreaDefinition, sabang.slug, {
+      areaId: kelurahan.id,
+      version: kelurahan.version,
+      name: kelurahan.officialName!,
+    });
+    expect(result).toMatchObject({ ok: true });
+    expect(await kelurahanOf()).toMatchObject({ name: kelurahan.officialName, officialName: null });
+  });
+
+  it("is refused to every role but the city admin", async () => {
+    const kelurahan = await kelurahanOf();
+    for (const role of ["BAPEDA", "KELURAHAN", "OPD_HEAD", "AUDITOR"] as Role[]) {
+      const result = await runAction(actionDeps(t, sessionUser(sabang, role)), renameAreaDefinition, sabang.slug, {
+        areaId: kelurahan.id,
+        version: kelurahan.version,
+        name: "Tidak Boleh",
+      });
+      expect(result, role).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    }
   });
 });
 

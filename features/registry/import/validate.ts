@@ -8,7 +8,7 @@
 import type { Disability, Education, FamilyRelation, Sex } from "@/lib/generated/prisma/enums";
 import { nikMatchesBirthDate, nikRegionCode, parseNik, parseNoKk } from "@/lib/identity/nik";
 import type { RejectedRow } from "@/lib/spreadsheet/table-import";
-import { areaKey, type AreaMatcher } from "./areas";
+import { ambiguousKelurahanReason, areaKey, type AreaMatcher } from "./areas";
 import { cellCode, cellDate, cellDisplay, cellId, cellText, cleanText, formatDmy, isEmptyCell, type Cell, type CellResult } from "@/lib/spreadsheet/cells";
 import { cellDesil, cellDisability, cellEducation, cellFlag, cellRelation, cellRtRw, cellSex, splitRtRw } from "./cells";
 import { COLUMN_BY_KEY, headerScore, mapHeaders, type ColumnKey, type HeaderMapping } from "./columns";
@@ -355,12 +355,12 @@ function assembleHouseholds(pending: PendingRow[], headRowsOfKk: Map<string, num
     if (!values.kelurahan) {
       householdReasons.push("KELURAHAN kosong");
     } else if (!values.kecamatan || kecamatan) {
-      const { found, ambiguous } = context.areas.kelurahan(values.kelurahan, kecamatan);
+      const { found, ambiguous, candidates } = context.areas.kelurahan(values.kelurahan, kecamatan);
       if (found) {
         kelurahanId = found.id;
         kecamatanRef = found.kecamatan;
       } else if (ambiguous) {
-        householdReasons.push(`Kelurahan "${values.kelurahan}" ada di beberapa kecamatan; isi kolom KECAMATAN`);
+        householdReasons.push(ambiguousKelurahanReason(values.kelurahan, candidates));
       } else {
         householdReasons.push(
           kecamatan
