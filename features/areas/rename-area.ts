@@ -10,7 +10,10 @@ export type RenamedArea = { id: string; code: string; name: string; officialName
  * leaves the correction alone; naming it as Kemendagri does again drops the correction.
  */
 export async function renameArea(tx: Tx, input: { areaId: string; version: number; name: string }): Promise<RenamedArea> {
-  const area = await tx.area.findFirst({ where: { id: input.areaId }, select: { id: true, code: true, name: true, officialName: true, level: true, parentId: true } });
+  const area = await tx.area.findFirst({
+    where: { id: input.areaId },
+    select: { id: true, code: true, name: true, officialName: true, level: true, parentId: true },
+  });
   if (!area) throw notFound("Wilayah");
   const siblings = await tx.area.findMany({ where: { level: area.level, parentId: area.parentId, id: { not: area.id } }, select: { name: true, code: true } });
   const taken = siblings.find((sibling) => sameNameKey(sibling.name) === sameNameKey(input.name));

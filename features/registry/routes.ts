@@ -18,6 +18,8 @@ export const registryRoutes = {
   importTask: (slug: string, taskId: string) => `${importPage(slug)}/tugas/${encodeURIComponent(taskId)}`,
   /** An import's rejected rows, as a download. */
   importRejected: (slug: string, jobId: string) => `${importPage(slug)}/${encodeURIComponent(jobId)}/ditolak`,
+  /** The registry as .xlsx in the import's columns; `query`: kelurahan. */
+  export: (slug: string, query?: Query) => withQuery(`${base(slug)}/ekspor`, query),
   /** `query`: view, after, decided. */
   changeRequests: (slug: string, query?: Query) => withQuery(`${base(slug)}/perubahan`, query),
   /** `query`: view, after, resolved. */

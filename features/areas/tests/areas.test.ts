@@ -123,7 +123,11 @@ describe("correcting an area's name", () => {
 
   it("refuses a save from a form showing an older version", async () => {
     const kelurahan = await kelurahanOf();
-    const result = await runAction(actionDeps(t, admin()), renameAreaDefinition, sabang.slug, { areaId: kelurahan.id, version: kelurahan.version - 1, name: "Lain" });
+    const result = await runAction(actionDeps(t, admin()), renameAreaDefinition, sabang.slug, {
+      areaId: kelurahan.id,
+      version: kelurahan.version - 1,
+      name: "Lain",
+    });
     expect(result).toMatchObject({ ok: false, code: "STALE" });
     expect((await kelurahanOf()).name).toBe("Nama Koreksi");
   });

@@ -23,7 +23,14 @@ export function RenameAreaForm({ action, areas }: { action: FormAction<unknown>;
       {state?.ok && state.message ? <FormNotice>{state.message}</FormNotice> : null}
       {/* Keyed by the area and its version: choosing another area, or a save, shows its current name. */}
       <div key={`${areaId}-${area?.version}`} className="grid items-start gap-4 md:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto]">
-        <SelectField id="area-rename-area" name="areaId" label={t("area")} value={areaId} onChange={(event) => setAreaId(event.target.value)} error={fieldError("areaId")}>
+        <SelectField
+          id="area-rename-area"
+          name="areaId"
+          label={t("area")}
+          value={areaId}
+          onChange={(event) => setAreaId(event.target.value)}
+          error={fieldError("areaId")}
+        >
           {areas.map((option) => (
             <option key={option.id} value={option.id}>
               {option.label}
