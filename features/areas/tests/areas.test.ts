@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listRegencyAreas } from "@/features/areas";
 import { renameAreaDefinition, syncAreasDefinition } from "@/features/areas/action-definitions";
 import { getAreaTree } from "@/features/areas/queries";
+import { listAreaChoices } from "@/features/areas/choices";
+import { getScopeChoices } from "@/features/users/queries";
 import { runAction } from "@/lib/actions/run";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { actionDeps, sessionUser } from "@/tests/helpers/actions";
@@ -200,5 +202,24 @@ describe("the area tree", () => {
     ]);
     // Another city's tree holds none of them.
     expect((await t.withTenant(otherCity.id, getAreaTree))[0]).toMatchObject({ households: 0 });
+  });
+});
+
+describe("kelurahan that share a name", () => {
+  it("are told apart by their kecamatan in the registry's filters and the users' scope picker", async () => {
+    const city = await createTestTenant(t.db, t.withTenant);
+    const kecamatan = await t.withTenant(city.id, async (tx) => {
+      const other = await tx.area.create({ data: { tenantId: city.id, code: `${city.slug}.02`, name: "Sekarbela", level: "KECAMATAN" } });
+      await tx.area.update({ where: { tenantId_id: { tenantId: city.id, id: city.kelurahanId } }, data: { name: "Tanjung Karang" } });
+      await tx.area.create({ data: { tenantId: city.id, code: `${city.slug}.02.1002`, name: "Tanjung Karang", level: "KELURAHAN", parentId: other.id } });
+      await tx.area.create({ data: { tenantId: city.id, code: `${city.slug}.02.1005`, name: "Kekalik Jaya", level: "KELURAHAN", parentId: other.id } });
+      return other;
+    });
+    const filters = await t.withTenant(city.id, listAreaChoices);
+    const picker = await t.withTenant(city.id, getScopeChoices);
+    for (const groups of [filters, picker.kecamatan]) {
+      const names = Object.fromEntries(groups.map((group) => [group.name, group.kelurahan.map((k) => k.name).sort()]));
+      expect(names).toEqual({ "Kecamatan Uji": ["Tanjung Karang (Kecamatan Uji)"], [kecamatan.name]: ["Kekalik Jaya", "Tanjung Karang (Sekarbela)"] });
+    }
   });
 });
