@@ -9,13 +9,13 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GET as exportRoute } from "@/app/[tenant]/registri/ekspor/route";
 import { registryCheckJob, registryCommitJob } from "@/features/registry/import/jobs";
 import { registryExport, type RegistryExportRow } from "@/features/registry/export/registry-export";
 import type { RegistryImportReport } from "@/features/registry/import/run-import";
 import { COLUMN_BY_KEY } from "@/features/registry/import/columns";
 import { EXAMPLE_COLUMNS } from "@/features/registry/import/spreadsheets";
 import { startTrackedJob } from "@/lib/jobs/tracked";
+import { exportRoute as routeOf } from "@/lib/spreadsheet/routes";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { sessionUser } from "@/tests/helpers/actions";
 import { openTestDb, uniqueSuffix, type TestDb } from "@/tests/helpers/db";
@@ -24,6 +24,8 @@ import { callRoute, routeDeps } from "@/tests/helpers/routes";
 import { createImportTenant, extractRows, toCsv, type ImportTenant } from "@/features/registry/tests/fixtures/extract";
 
 const run = promisify(execFile);
+// As app/[tenant]/registri/ekspor/route.ts builds it.
+const exportRoute = routeOf(registryExport);
 
 let t: TestDb;
 let city: ImportTenant;
