@@ -13,6 +13,7 @@ import { userCan } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import { formatNumber } from "@/lib/format";
 import { listAreaChoices } from "@/features/areas/choices";
+import { loadKelurahanLabels } from "@/features/areas/labels";
 import { parseRegistrySearchParams, registrySearchQuery } from "@/features/registry/search/schema";
 import { searchHouseholds } from "@/features/registry/search/search-households";
 import { registryScope } from "@/lib/auth/scope";
@@ -50,9 +51,9 @@ export default async function RegistryPage({ params, searchParams }: Props) {
         tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { name: true } }),
         scope.kelurahanId || scope.nothing ? Promise.resolve([]) : listAreaChoices(tx),
         searchHouseholds(tx, filter, { tenantId: user.tenantId, scope }),
-        scope.kelurahanId ? tx.area.findFirst({ where: { id: scope.kelurahanId }, select: { name: true } }) : null,
+        scope.kelurahanId ? loadKelurahanLabels(tx) : null,
       ]);
-      return { tenant, areas, page, fixedKelurahan: fixed?.name ?? null };
+      return { tenant, areas, page, fixedKelurahan: (scope.kelurahanId && fixed?.get(scope.kelurahanId)) || null };
     }),
   ]);
 

@@ -212,11 +212,16 @@ export type UnreachedListOptions = { kelurahanId?: string | null; limit?: number
  * Active extreme-poor households that no programme (of the chosen OPD / programme) reached
  * this fiscal year, poorest first. Personal data: only for roles with registry:read-personal.
  */
-function unreachedHouseholds(tx: Tx, filters: DashboardFilters, options: UnreachedListOptions = {}): Promise<UnreachedHousehold[]> {
+async function unreachedHouseholds(tx: Tx, filters: DashboardFilters, options: UnreachedListOptions = {}): Promise<UnreachedHousehold[]> {
+  const [rows, labels] = await Promise.all([unreachedRows(tx, filters, options), loadKelurahanLabels(tx)]);
+  return rows.map(({ kelurahanId, ...row }) => ({ ...row, kelurahan: labels.get(kelurahanId) ?? row.kelurahan }));
+}
+
+function unreachedRows(tx: Tx, filters: DashboardFilters, options: UnreachedListOptions): Promise<(UnreachedHousehold & { kelurahanId: string })[]> {
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
   const offset = Math.max(options.offset ?? 0, 0);
-  return tx.$queryRaw<UnreachedHousehold[]>`
-    SELECT h.id AS "householdId", h."noKk", l.name AS kelurahan, h.address, h.desil,
+  return tx.$queryRaw<(UnreachedHousehold & { kelurahanId: string })[]>`
+    SELECT h.id AS "householdId", h."noKk", l.name AS kelurahan, h."kelurahanId", h.address, h.desil,
            (SELECT m.name FROM "Member" m
              WHERE m."tenantId" = h."tenantId" AND m."householdId" = h.id AND m.relation = 'HEAD' LIMIT 1) AS "headName"
       FROM "Household" h
