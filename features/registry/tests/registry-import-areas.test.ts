@@ -1,6 +1,12 @@
 // Kota Mataram's two kelurahan once both named "Tanjung Karang" (52.71.04.1002 and
 // 52.71.04.1004, Tanjung Karang Permai): the import never picks one of two that share a name.
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { registryCheckJob } from "@/features/registry/import/jobs";
+import type { RegistryImportReport } from "@/features/registry/import/run-import";
+import { startTrackedJob } from "@/lib/jobs/tracked";
+import { openTestDb, uniqueSuffix, type TestDb } from "@/tests/helpers/db";
+import { runQueuedNow } from "@/tests/helpers/queued-jobs";
+import { createImportTenant, extractRows, toCsv, type ImportTenant } from "@/features/registry/tests/fixtures/extract";
 import { ambiguousKelurahanReason, areaMatcher } from "@/features/registry/import/areas";
 import { kelurahanLabels } from "@/features/areas/labels";
 
@@ -61,5 +67,58 @@ describe("kelurahan labels", () => {
       d: "Karang Pule (Sekarbela, 52.71.04.1004)",
       e: "Kekalik Jaya",
     });
+  });
+});
+
+describe("checking a file where two kelurahan of a kecamatan share a name", () => {
+  let t: TestDb;
+  let city: ImportTenant;
+  const prefix = `a${uniqueSuffix()}.`;
+
+  beforeAll(async () => {
+    t = await openTestDb();
+    city = await createImportTenant(t);
+    const [first, second] = city.kecamatan[0]!.kelurahan;
+    await t.withTenant(city.id, (tx) => tx.area.update({ where: { tenantId_id: { tenantId: city.id, id: second!.id } }, data: { name: first!.name } }));
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  async function check(kelurahan: string): Promise<RegistryImportReport> {
+    const rows = extractRows(city, 1).map((row) => ({ ...row, KELURAHAN: kelurahan }));
+    const bytes = new TextEncoder().encode(toCsv(rows));
+    const id = await t.withTenant(city.id, (tx) =>
+      startTrackedJob(tx, registryCheckJob, {
+        tenantId: city.id,
+        userId: null,
+        input: { source: "DTSEN", fileSize: bytes.length },
+        file: bytes,
+        fileName: "a.csv",
+        prefix,
+      }),
+    );
+    const job = await runQueuedNow(t, registryCheckJob, city.id, id);
+    return t.withTenant(
+      city.id,
+      async (tx) => (await tx.importJob.findFirstOrThrow({ where: { id: job.resultId! }, select: { report: true } })).report as unknown as RegistryImportReport,
+    );
+  }
+
+  it("refuses the family, naming both kelurahan with their kecamatan and code", async () => {
+    const [first, second] = city.kecamatan[0]!.kelurahan;
+    const report = await check(first!.name.toUpperCase());
+    expect(report.counts?.rows.new).toBe(0);
+    expect(report.rejectedRows).toBeGreaterThan(0);
+    const reasons = report.rejected.flatMap((row) => row.reasons).join(" ");
+    expect(reasons).toContain(`Kecamatan ${city.kecamatan[0]!.name}, kode ${first!.code}`);
+    expect(reasons).toContain(`Kecamatan ${city.kecamatan[0]!.name}, kode ${second!.code}`);
+  });
+
+  it("takes the family when the kelurahan is given by its code", async () => {
+    const report = await check(city.kecamatan[0]!.kelurahan[0]!.code);
+    expect(report.rejectedRows).toBe(0);
+    expect(report.counts?.households.new).toBe(1);
   });
 });
