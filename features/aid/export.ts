@@ -1,6 +1,7 @@
 // The distribution list as .xlsx/.csv, in the scope of the aid page: an OPD role exports its
 // own OPD, city-wide readers every OPD or the one in ?opd=; ?tahun=, ?program=, ?jenis= and
 // ?status= narrow it as the page's filters do. No. KK stays masked, as in the list.
+import { loadKelurahanLabels } from "@/features/areas/labels";
 import { parseAidFilter } from "@/features/aid/filters";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { programmeScope, programmeWhere } from "@/lib/auth/scope";
@@ -29,7 +30,12 @@ const select = {
   opd: { select: { shortName: true } },
   member: { select: { name: true } },
   household: {
-    select: { noKk: true, kelurahan: { select: { name: true } }, members: { where: { relation: "HEAD" as const }, select: { name: true }, take: 1 } },
+    select: {
+      noKk: true,
+      kelurahanId: true,
+      kelurahan: { select: { name: true } },
+      members: { where: { relation: "HEAD" as const }, select: { name: true }, take: 1 },
+    },
   },
 } satisfies Prisma.AidDistributionSelect;
 
@@ -40,10 +46,10 @@ export const distributionExport: ExportSpec<Row> = {
   lists: "people",
   entity: "AidDistribution",
   fileName: "penyaluran-bantuan",
-  batch: (tx, { user, search, after, take }) => {
+  batch: async (tx, { user, search, after, take }) => {
     const filter = parseAidFilter(Object.fromEntries(search));
     const year = parseYearParam(search.get("tahun") ?? undefined);
-    return tx.aidDistribution.findMany({
+    const rows = await tx.aidDistribution.findMany({
       where: {
         ...(after ? { id: { gt: after } } : {}),
         ...(filter.program ? { programmeId: filter.program } : {}),
@@ -55,6 +61,11 @@ export const distributionExport: ExportSpec<Row> = {
       orderBy: { id: "asc" },
       take,
     });
+    const labels = await loadKelurahanLabels(tx);
+    return rows.map((row) => ({
+      ...row,
+      household: { ...row.household, kelurahan: { name: labels.get(row.household.kelurahanId) ?? row.household.kelurahan.name } },
+    }));
   },
   cursor: (row) => row.id,
   householdId: (row) => row.householdId,

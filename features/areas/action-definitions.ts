@@ -1,10 +1,12 @@
-// CITY_ADMIN's area tree: re-sync from idn-area-data (Kemendagri). Every area
-// created or corrected is audited by the action pipeline.
+// CITY_ADMIN's area tree: re-sync from idn-area-data (Kemendagri), and correct an area's
+// display name. Every area created or corrected is audited by the action pipeline.
 import { defineAction } from "@/lib/actions/define";
 import { AppError, notFound } from "@/lib/errors";
 import { z } from "@/lib/validation/zod";
 import { findRegency } from "@/features/areas/idn-area";
 import { syncTenantAreas } from "@/features/areas/sync-tenant-areas";
+import { renameArea } from "@/features/areas/rename-area";
+import { renameAreaSchema } from "@/features/areas/schemas";
 import { areasRoutes } from "@/features/areas/routes";
 import { homeRoutes } from "@/features/home/routes";
 
@@ -23,4 +25,13 @@ export const syncAreasDefinition = defineAction({
   },
   revalidate: (slug) => [areasRoutes.list(slug), homeRoutes.home(slug)],
   successMessage: "Data wilayah diperbarui dari data Kemendagri.",
+});
+
+export const renameAreaDefinition = defineAction({
+  name: "areas.rename",
+  permission: "area:manage",
+  schema: renameAreaSchema,
+  run: async ({ tx }, input) => ({ area: await renameArea(tx, input) }),
+  revalidate: (slug) => [areasRoutes.list(slug), homeRoutes.home(slug)],
+  successMessage: "Nama wilayah disimpan.",
 });

@@ -42,3 +42,21 @@ export function treeTotals(tree: readonly KecamatanNode[]): AreaCounts & { kecam
     extremePoorHouseholds: tree.reduce((sum, k) => sum + k.extremePoorHouseholds, 0),
   };
 }
+
+/** An area the city admin may rename, as the rename form lists it. */
+export type RenamableArea = { id: string; label: string; name: string; officialName: string | null; version: number };
+
+/** Kecamatan and kelurahan in code order, each labelled with its code (and a kelurahan with its kecamatan). */
+export async function listRenamableAreas(tx: Tx): Promise<RenamableArea[]> {
+  const areas = await tx.area.findMany({
+    select: { id: true, code: true, name: true, officialName: true, version: true, level: true, parent: { select: { name: true } } },
+    orderBy: { code: "asc" },
+  });
+  return areas.map((area) => ({
+    id: area.id,
+    label: area.level === "KELURAHAN" ? `${area.code} · ${area.parent?.name ?? ""} › ${area.name}` : `${area.code} · ${area.name}`,
+    name: area.name,
+    officialName: area.officialName,
+    version: area.version,
+  }));
+}

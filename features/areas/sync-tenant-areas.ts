@@ -5,12 +5,13 @@ import { listRegencyAreas } from "./idn-area";
 export type AreaSyncResult = { created: number; updated: number; unchanged: number };
 
 type WantedArea = { code: string; name: string; level: AreaLevel; parentCode: string | null };
-type ExistingArea = { id: string; code: string; name: string; level: AreaLevel; parentId: string | null };
+type ExistingArea = { id: string; code: string; name: string; officialName: string | null; level: AreaLevel; parentId: string | null };
 
 /**
  * Brings a tenant's kecamatan → kelurahan tree in line with idn-area-data for its
  * kota/kabupaten. Idempotent: adds missing areas, corrects names and parents, and never
- * deletes (households and users point at areas).
+ * deletes (households and users point at areas). A name the city admin has corrected stays:
+ * only the official name kept beside it follows the data.
  *
  * Give it the owner client (the seed: it opens its own transaction) or a scope's
  * transaction (a CITY_ADMIN's action: the writes are then scoped and audited there).
@@ -44,7 +45,7 @@ export async function syncTenantAreas(client: Db | Tx, tenantId: string, kemenda
 async function upsertLevel(tx: Tx, tenantId: string, wanted: WantedArea[]): Promise<AreaSyncResult> {
   const existing = await tx.area.findMany({
     where: { tenantId },
-    select: { id: true, code: true, name: true, level: true, parentId: true },
+    select: { id: true, code: true, name: true, officialName: true, level: true, parentId: true },
   });
   const byCode = new Map<string, ExistingArea>(existing.map((area) => [area.code, area]));
   const parentId = (area: WantedArea) => {
@@ -57,7 +58,7 @@ async function upsertLevel(tx: Tx, tenantId: string, wanted: WantedArea[]): Prom
   const toCreate = wanted.filter((area) => !byCode.has(area.code));
   const toUpdate = wanted.filter((area) => {
     const current = byCode.get(area.code);
-    return current && (current.name !== area.name || current.level !== area.level || current.parentId !== parentId(area));
+    return current && (sourceName(current) !== area.name || current.level !== area.level || current.parentId !== parentId(area));
   });
 
   if (toCreate.length > 0) {
@@ -74,10 +75,16 @@ async function upsertLevel(tx: Tx, tenantId: string, wanted: WantedArea[]): Prom
     });
   }
   for (const area of toUpdate) {
+    const corrected = byCode.get(area.code)?.officialName != null;
     await tx.area.update({
       where: { tenantId_code: { tenantId, code: area.code } },
-      data: { name: area.name, level: area.level, parentId: parentId(area) },
+      data: { ...(corrected ? { officialName: area.name } : { name: area.name }), level: area.level, parentId: parentId(area) },
     });
   }
   return { created: toCreate.length, updated: toUpdate.length, unchanged: wanted.length - toCreate.length - toUpdate.length };
+}
+
+/** The name the data gave the area last: the official one kept beside a correction, else its name. */
+function sourceName(area: ExistingArea): string {
+  return area.officialName ?? area.name;
 }

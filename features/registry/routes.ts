@@ -20,6 +20,8 @@ export const registryRoutes = {
   importRejected: (slug: string, jobId: string) => `${importPage(slug)}/${encodeURIComponent(jobId)}/ditolak`,
   /** Every family a waiting check would change, as a download. */
   importFamilyChanges: (slug: string, jobId: string) => `${importPage(slug)}/${encodeURIComponent(jobId)}/perubahan`,
+  /** The registry as .xlsx in the import's columns; `query`: kelurahan. */
+  export: (slug: string, query?: Query) => withQuery(`${base(slug)}/ekspor`, query),
   /** `query`: view, after, decided. */
   changeRequests: (slug: string, query?: Query) => withQuery(`${base(slug)}/perubahan`, query),
   /** `query`: view, after, resolved. */

@@ -3,6 +3,7 @@
 // (poorest first, unknown last), then those not yet reached this fiscal year first.
 // "Reached": lib/reach, in the training's fiscal year (a training starts within its
 // programme's fiscal year).
+import { loadKelurahanLabels } from "@/features/areas/labels";
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { maskNumber } from "@/lib/privacy/person-view";
@@ -33,7 +34,7 @@ export function latestBirthDate(startDate: Date): Date {
   return new Date(Date.UTC(startDate.getUTCFullYear() - MIN_PARTICIPANT_AGE, startDate.getUTCMonth(), startDate.getUTCDate()));
 }
 
-type Row = Omit<Candidate, "nikMasked" | "noKkMasked"> & { nik: string; noKk: string };
+type Row = Omit<Candidate, "nikMasked" | "noKkMasked"> & { nik: string; noKk: string; kelurahanId: string };
 
 /** Up to CANDIDATE_LIMIT people for a training, best first; those already in it are left out. */
 export async function findCandidates(tx: Tx, options: { tenantId: string; training: { id: string; startDate: Date }; q?: string }): Promise<CandidateSearch> {
@@ -50,15 +51,21 @@ export async function findCandidates(tx: Tx, options: { tenantId: string; traini
   const year = options.training.startDate.getUTCFullYear();
   const rows = await tx.$queryRaw<Row[]>`
     SELECT m."id" AS "memberId", h."id" AS "householdId", m."name", m."nik", h."noKk",
-      k."name" AS "kelurahan", h."desil", h."isExtremePoor", ${reachedSql(year)} AS "reached"
+      k."name" AS "kelurahan", h."kelurahanId", h."desil", h."isExtremePoor", ${reachedSql(year)} AS "reached"
     FROM "Member" m
     JOIN "Household" h ON h."tenantId" = m."tenantId" AND h."id" = m."householdId"
     JOIN "Area" k ON k."tenantId" = h."tenantId" AND k."id" = h."kelurahanId"
     WHERE ${Prisma.join(conditions, " AND ")}
     ORDER BY h."isExtremePoor" DESC, h."desil" ASC NULLS LAST, "reached" ASC, h."id", m."name", m."id"
     LIMIT ${CANDIDATE_LIMIT}`;
+  const labels = await loadKelurahanLabels(tx);
   return {
     kind: "list",
-    rows: rows.map(({ nik, noKk, ...row }) => ({ ...row, nikMasked: maskNumber(nik), noKkMasked: maskNumber(noKk) })),
+    rows: rows.map(({ nik, noKk, kelurahanId, ...row }) => ({
+      ...row,
+      kelurahan: labels.get(kelurahanId) ?? row.kelurahan,
+      nikMasked: maskNumber(nik),
+      noKkMasked: maskNumber(noKk),
+    })),
   };
 }

@@ -1,3 +1,4 @@
+import { kelurahanLabels } from "@/features/areas/labels";
 import type { Tx } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -47,15 +48,16 @@ export async function getScopeChoices(tx: Tx) {
     tx.opd.findMany({ where: { active: true }, select: { id: true, code: true, shortName: true, name: true }, orderBy: { code: "asc" } }),
     tx.area.findMany({
       where: { level: "KELURAHAN" },
-      select: { id: true, name: true, parent: { select: { id: true, name: true } } },
+      select: { id: true, code: true, name: true, parent: { select: { id: true, name: true } } },
       orderBy: [{ code: "asc" }],
     }),
   ]);
+  const labels = kelurahanLabels(kelurahan.map((area) => ({ id: area.id, code: area.code, name: area.name, kecamatan: area.parent?.name ?? "" })));
   const kecamatan = new Map<string, { id: string; name: string; kelurahan: { id: string; name: string }[] }>();
   for (const area of kelurahan) {
     const parent = area.parent ?? { id: "", name: "" };
     const group = kecamatan.get(parent.id) ?? { ...parent, kelurahan: [] };
-    group.kelurahan.push({ id: area.id, name: area.name });
+    group.kelurahan.push({ id: area.id, name: labels.get(area.id) ?? area.name });
     kecamatan.set(parent.id, group);
   }
   return { opds, kecamatan: [...kecamatan.values()] };

@@ -7,7 +7,17 @@ import { stale } from "@/lib/errors";
 import type { Tx } from "./tenant-scope";
 
 /** The models an edit form saves; each has a `version` column (default 1). */
-export type VersionedModel = "opd" | "user" | "programme" | "budgetLine" | "budgetRealisation" | "training" | "revolvingFund" | "povertyStatistic" | "target";
+export type VersionedModel =
+  | "area"
+  | "opd"
+  | "user"
+  | "programme"
+  | "budgetLine"
+  | "budgetRealisation"
+  | "training"
+  | "revolvingFund"
+  | "povertyStatistic"
+  | "target";
 
 /**
  * The version a form shows for a record not saved yet (a new year's figures, a city's first

@@ -219,7 +219,7 @@ export type PersonalModelName = keyof typeof PERSONAL_DATA;
  */
 export const NOT_PERSONAL: Readonly<Record<string, readonly string[]>> = {
   Tenant: ["name", "provinceName"],
-  Area: ["name"],
+  Area: ["name", "officialName"],
   Opd: ["name", "shortName"],
   Programme: ["name"],
   BudgetLine: ["partnerName"],

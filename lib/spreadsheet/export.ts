@@ -32,6 +32,12 @@ export type ExportSpec<Row> = {
    */
   page: TenantPageKey;
   /**
+   * What its page's readers must hold besides, to take the file: data:export unless said
+   * otherwise (the registry's own export asks for registry:read-personal instead: its full
+   * numbers are what that permission covers).
+   */
+  also?: Access;
+  /**
    * What its rows are: "people" when they name anyone (names, addresses, RT/RW, masked
    * numbers, desil, the extreme-poor flag), which needs person:read as well; "figures" for
    * rows of money and counts that name no one.

@@ -12,9 +12,9 @@
 import { tenantRoute } from "@/lib/auth/route";
 import { exportResponse, figureExportResponse, templateResponse, type ExportSpec, type FigureExportSpec, type TemplateSpec } from "./export";
 
-/** An export of rows, for the readers of `spec.page` who hold data:export (and person:read, when it lists people). */
+/** An export of rows, for the readers of `spec.page` who hold data:export or `spec.also` (and person:read, when it lists people). */
 export function exportRoute<Row>(spec: ExportSpec<Row>) {
-  return tenantRoute({ page: spec.page, also: "data:export", people: spec.lists === "people" }, (context) => exportResponse(context, spec));
+  return tenantRoute({ page: spec.page, also: spec.also ?? "data:export", people: spec.lists === "people" }, (context) => exportResponse(context, spec));
 }
 
 /** An import's empty template, for the readers of `spec.page` who also hold `spec.also` (who may import). */

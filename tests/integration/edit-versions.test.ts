@@ -35,6 +35,7 @@ describe("edit actions carry the record's version", () => {
         "opds.rename",
         "programmes.budgetLines.update",
         "programmes.update",
+        "areas.rename",
         "audit.retention.save",
         "revolvingFunds.funds.update",
         "statistics.save",

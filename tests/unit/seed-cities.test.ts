@@ -71,11 +71,19 @@ describe("Kota Kupang", () => {
 describe("idn-area-data", () => {
   it("has Kota Mataram's 6 kecamatan and 50 kelurahan", async () => {
     const tree = await listRegencyAreas("52.71");
-    expect(tree.map((kecamatan) => kecamatan.name)).toEqual(["Ampenan", "Mataram", "Cakranegara", "Sekarbela", "Selaprang", "Sandubaya"]);
+    expect(tree.map((kecamatan) => kecamatan.name)).toEqual(["Ampenan", "Mataram", "Cakranegara", "Sekarbela", "Selaparang", "Sandubaya"]);
     expect(tree.flatMap((kecamatan) => kecamatan.kelurahan)).toHaveLength(50);
     for (const kecamatan of tree) {
       for (const kelurahan of kecamatan.kelurahan) expect(kelurahan.code.startsWith(`${kecamatan.code}.`)).toBe(true);
     }
+  });
+
+  it("names Sekarbela's two Tanjung Karang apart, as Kemendagri does", async () => {
+    const sekarbela = (await listRegencyAreas("52.71")).find((kecamatan) => kecamatan.code === "52.71.04");
+    expect(sekarbela?.kelurahan.filter((k) => k.name.startsWith("Tanjung Karang"))).toEqual([
+      { code: "52.71.04.1002", name: "Tanjung Karang" },
+      { code: "52.71.04.1004", name: "Tanjung Karang Permai" },
+    ]);
   });
 
   it("has Kota Kupang's 6 kecamatan and 51 kelurahan", async () => {

@@ -21,6 +21,7 @@ const ADDS_NOTHING_AGAIN: Record<string, string> = {
   "aid.verify": "verifies drafts; verified ones are left as they are",
   "aid.import": "a file import: rows already recorded (same NOMOR BUKTI) are refused; its report holds the file's rows, not kept with a key",
   "areas.sync": "makes the city's areas equal to the reference list",
+  "areas.rename": "edits",
   "budget.realisations.update": "edits a draft",
   "budget.realisations.delete": "deletes a draft",
   "budget.realisations.verify": "verifies drafts",

@@ -5,13 +5,15 @@ import { FormNotice } from "@/components/ui/form-alert";
 import { NumberLookupForm } from "@/features/registry/ui/number-lookup-form";
 import { RegistryFilters } from "@/features/registry/ui/registry-filters";
 import { RegistryPagination, RegistryResults } from "@/features/registry/ui/registry-results";
-import { LinkButton } from "@/components/ui/button";
+import { LinkButton, buttonClassName } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { userMayOpen } from "@/lib/auth/pages";
+import { userCan } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import { formatNumber } from "@/lib/format";
 import { listAreaChoices } from "@/features/areas/choices";
+import { loadKelurahanLabels } from "@/features/areas/labels";
 import { parseRegistrySearchParams, registrySearchQuery } from "@/features/registry/search/schema";
 import { searchHouseholds } from "@/features/registry/search/search-households";
 import { registryScope } from "@/lib/auth/scope";
@@ -49,9 +51,9 @@ export default async function RegistryPage({ params, searchParams }: Props) {
         tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { name: true } }),
         scope.kelurahanId || scope.nothing ? Promise.resolve([]) : listAreaChoices(tx),
         searchHouseholds(tx, filter, { tenantId: user.tenantId, scope }),
-        scope.kelurahanId ? tx.area.findFirst({ where: { id: scope.kelurahanId }, select: { name: true } }) : null,
+        scope.kelurahanId ? loadKelurahanLabels(tx) : null,
       ]);
-      return { tenant, areas, page, fixedKelurahan: fixed?.name ?? null };
+      return { tenant, areas, page, fixedKelurahan: (scope.kelurahanId && fixed?.get(scope.kelurahanId)) || null };
     }),
   ]);
 
@@ -63,6 +65,15 @@ export default async function RegistryPage({ params, searchParams }: Props) {
       ["duplicates", registryRoutes.duplicates(slug)],
     ] as const
   ).filter(([key]) => userMayOpen(user, key));
+  // The registry in the import's columns, with full numbers: for those who may see them.
+  const exports = userCan(user, "registry:read-personal")
+    ? [
+        { key: scope.kelurahanId ? ("exportOwn" as const) : ("exportCity" as const), href: registryRoutes.export(slug) },
+        ...(filter.kelurahan && !scope.kelurahanId
+          ? [{ key: "exportKelurahan" as const, href: registryRoutes.export(slug, { kelurahan: filter.kelurahan }) }]
+          : []),
+      ]
+    : [];
   const notice =
     filter.text.kind === "numberNotHere"
       ? t(view.numberLookup ? "notices.numberNotHere" : "notices.numberNotAllowed")
@@ -85,13 +96,20 @@ export default async function RegistryPage({ params, searchParams }: Props) {
         title={t("title")}
         description={t("description", { city: tenant.name })}
         actions={
-          links.length
-            ? links.map(([key, href]) => (
+          links.length || exports.length ? (
+            <>
+              {links.map(([key, href]) => (
                 <LinkButton key={key} href={href} variant="secondary">
                   {t(`links.${key}`)}
                 </LinkButton>
-              ))
-            : undefined
+              ))}
+              {exports.map(({ key, href }) => (
+                <a key={key} href={href} className={buttonClassName("secondary")} download>
+                  {t(`links.${key}`)}
+                </a>
+              ))}
+            </>
+          ) : undefined
         }
       />
       {view.numberLookup ? (

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listRegencyAreas } from "@/features/areas";
-import { syncAreasDefinition } from "@/features/areas/action-definitions";
+import { renameAreaDefinition, syncAreasDefinition } from "@/features/areas/action-definitions";
 import { getAreaTree } from "@/features/areas/queries";
+import { listAreaChoices } from "@/features/areas/choices";
 import { runAction } from "@/lib/actions/run";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { actionDeps, sessionUser } from "@/tests/helpers/actions";
@@ -100,6 +101,89 @@ describe("re-syncing the area tree from Kemendagri data", () => {
   });
 });
 
+describe("correcting an area's name", () => {
+  const kelurahanOf = async () => (await areas()).filter((area) => area.level === "KELURAHAN")[2]!;
+
+  it("lets the city admin change the name shown, never the code, audited from old to new", async () => {
+    const kelurahan = await kelurahanOf();
+    const before = (await areaAudit()).length;
+
+    const result = await runAction(actionDeps(t, admin()), renameAreaDefinition, sabang.slug, {
+      areaId: kelurahan.id,
+      version: kelurahan.version,
+      name: "  Nama   Koreksi ",
+    });
+
+    expect(result).toMatchObject({ ok: true, data: { area: { id: kelurahan.id, code: kelurahan.code, name: "Nama Koreksi", officialName: kelurahan.name } } });
+    const stored = (await areas()).find((area) => area.id === kelurahan.id);
+    expect(stored).toMatchObject({ code: kelurahan.code, name: "Nama Koreksi", officialName: kelurahan.name, version: kelurahan.version + 1 });
+    const audit = (await areaAudit()).slice(before);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: "update", entityId: kelurahan.id, before: { name: kelurahan.name }, after: { name: "Nama Koreksi" } });
+  });
+
+  it("refuses a save from a form showing an older version", async () => {
+    const kelurahan = await kelurahanOf();
+    const result = await runAction(actionDeps(t, admin()), renameAreaDefinition, sabang.slug, {
+      areaId: kelurahan.id,
+      version: kelurahan.version - 1,
+      name: "Lain",
+    });
+    expect(result).toMatchObject({ ok: false, code: "STALE" });
+    expect((await kelurahanOf()).name).toBe("Nama Koreksi");
+  });
+
+  it("refuses a name another kelurahan of the kecamatan already has", async () => {
+    const kelurahan = await kelurahanOf();
+    const sibling = (await areas()).find((area) => area.parentId === kelurahan.parentId && area.id !== kelurahan.id)!;
+    const result = await runAction(actionDeps(t, admin()), renameAreaDefinition, sabang.slug, {
+      areaId: kelurahan.id,
+      version: kelurahan.version,
+      name: sibling.name.toUpperCase(),
+    });
+    expect(result).toMatchObject({ ok: false, code: "CONFLICT" });
+  });
+
+  it("is kept by a sync from Kemendagri data, which updates only the official name beside it", async () => {
+    const kelurahan = await kelurahanOf();
+    const official = kelurahan.officialName;
+    // As if Kemendagri had renamed it since the correction.
+    await t.withTenant(sabang.id, (tx) =>
+      tx.area.update({ where: { tenantId_id: { tenantId: sabang.id, id: kelurahan.id } }, data: { officialName: "Nama Lama" } }),
+    );
+
+    const result = await runAction(actionDeps(t, admin()), syncAreasDefinition, sabang.slug, {});
+
+    expect(result).toMatchObject({ ok: true, data: { created: 0, updated: 1 } });
+    expect(await kelurahanOf()).toMatchObject({ name: "Nama Koreksi", officialName: official });
+    const again = await runAction(actionDeps(t, admin()), syncAreasDefinition, sabang.slug, {});
+    expect(again).toMatchObject({ ok: true, data: { created: 0, updated: 0 } });
+  });
+
+  it("drops the correction when the name given is Kemendagri's again", async () => {
+    const kelurahan = await kelurahanOf();
+    const result = await runAction(actionDeps(t, admin()), renameAreaDefinition, sabang.slug, {
+      areaId: kelurahan.id,
+      version: kelurahan.version,
+      name: kelurahan.officialName!,
+    });
+    expect(result).toMatchObject({ ok: true });
+    expect(await kelurahanOf()).toMatchObject({ name: kelurahan.officialName, officialName: null });
+  });
+
+  it("is refused to every role but the city admin", async () => {
+    const kelurahan = await kelurahanOf();
+    for (const role of ["BAPEDA", "KELURAHAN", "OPD_HEAD", "AUDITOR"] as Role[]) {
+      const result = await runAction(actionDeps(t, sessionUser(sabang, role)), renameAreaDefinition, sabang.slug, {
+        areaId: kelurahan.id,
+        version: kelurahan.version,
+        name: "Tidak Boleh",
+      });
+      expect(result, role).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    }
+  });
+});
+
 describe("the area tree", () => {
   it("counts active and extreme-poor households per kecamatan and kelurahan", async () => {
     const city = await createTestTenant(t.db, t.withTenant);
@@ -119,3 +203,22 @@ describe("the area tree", () => {
     expect((await t.withTenant(otherCity.id, getAreaTree))[0]).toMatchObject({ households: 0 });
   });
 });
+
+describe("kelurahan that share a name", () => {
+  it("are told apart by their kecamatan in the registry's area filters", async () => {
+    const city = await createTestTenant(t.db, t.withTenant);
+    await createNamesakes(city);
+    const names = Object.fromEntries((await t.withTenant(city.id, listAreaChoices)).map((group) => [group.name, group.kelurahan.map((k) => k.name).sort()]));
+    expect(names).toEqual({ "Kecamatan Uji": ["Tanjung Karang (Kecamatan Uji)"], Sekarbela: ["Kekalik Jaya", "Tanjung Karang (Sekarbela)"] });
+  });
+});
+
+/** A second kecamatan, Sekarbela, with a Tanjung Karang as the first kecamatan's kelurahan is now named. */
+async function createNamesakes(city: TestTenant) {
+  await t.withTenant(city.id, async (tx) => {
+    const other = await tx.area.create({ data: { tenantId: city.id, code: `${city.slug}.02`, name: "Sekarbela", level: "KECAMATAN" } });
+    await tx.area.update({ where: { tenantId_id: { tenantId: city.id, id: city.kelurahanId } }, data: { name: "Tanjung Karang" } });
+    await tx.area.create({ data: { tenantId: city.id, code: `${city.slug}.02.1002`, name: "Tanjung Karang", level: "KELURAHAN", parentId: other.id } });
+    await tx.area.create({ data: { tenantId: city.id, code: `${city.slug}.02.1005`, name: "Kekalik Jaya", level: "KELURAHAN", parentId: other.id } });
+  });
+}

@@ -14,6 +14,7 @@
 // Only the named list and the graduations read base tables, through tenant-led indexes.
 //
 // Registry figures count ACTIVE households. The fiscal year of an entry is its programme's.
+import { loadKelurahanLabels } from "@/features/areas/labels";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import type { DashboardFilters } from "@/features/dashboards/filters";
@@ -72,7 +73,12 @@ export type AreaRegistryRow = {
 };
 
 /** Active households, extreme-poor and desil 1–4 households per kelurahan (all kelurahan, even empty). */
-function registryByKelurahan(tx: Tx, filters: DashboardFilters): Promise<AreaRegistryRow[]> {
+async function registryByKelurahan(tx: Tx, filters: DashboardFilters): Promise<AreaRegistryRow[]> {
+  const [rows, labels] = await Promise.all([kelurahanRegistryRows(tx, filters), loadKelurahanLabels(tx)]);
+  return rows.map((row) => ({ ...row, name: labels.get(row.areaId) ?? row.name }));
+}
+
+function kelurahanRegistryRows(tx: Tx, filters: DashboardFilters): Promise<AreaRegistryRow[]> {
   return tx.$queryRaw<AreaRegistryRow[]>`
     SELECT l.id AS "areaId", l.name, k.id AS "kecamatanId", k.name AS "kecamatanName",
            coalesce(c.households, 0)::int AS households, coalesce(c."extremePoor", 0)::int AS "extremePoor",
@@ -168,7 +174,12 @@ function reachedExtremeByKelurahan(filters: DashboardFilters): Prisma.Sql {
 }
 
 /** Per kelurahan: extreme-poor households, those reached, those nobody reached — most unreached first. */
-function coverageByKelurahan(tx: Tx, filters: DashboardFilters): Promise<KelurahanCoverageRow[]> {
+async function coverageByKelurahan(tx: Tx, filters: DashboardFilters): Promise<KelurahanCoverageRow[]> {
+  const [rows, labels] = await Promise.all([kelurahanCoverageRows(tx, filters), loadKelurahanLabels(tx)]);
+  return rows.map((row) => ({ ...row, name: labels.get(row.kelurahanId) ?? row.name }));
+}
+
+function kelurahanCoverageRows(tx: Tx, filters: DashboardFilters): Promise<KelurahanCoverageRow[]> {
   return tx.$queryRaw<KelurahanCoverageRow[]>`
     WITH extreme AS (
       SELECT c."kelurahanId", sum(c.households)::int AS n FROM "HouseholdAreaCount" c
@@ -201,11 +212,16 @@ export type UnreachedListOptions = { kelurahanId?: string | null; limit?: number
  * Active extreme-poor households that no programme (of the chosen OPD / programme) reached
  * this fiscal year, poorest first. Personal data: only for roles with registry:read-personal.
  */
-function unreachedHouseholds(tx: Tx, filters: DashboardFilters, options: UnreachedListOptions = {}): Promise<UnreachedHousehold[]> {
+async function unreachedHouseholds(tx: Tx, filters: DashboardFilters, options: UnreachedListOptions = {}): Promise<UnreachedHousehold[]> {
+  const [rows, labels] = await Promise.all([unreachedRows(tx, filters, options), loadKelurahanLabels(tx)]);
+  return rows.map(({ kelurahanId, ...row }) => ({ ...row, kelurahan: labels.get(kelurahanId) ?? row.kelurahan }));
+}
+
+function unreachedRows(tx: Tx, filters: DashboardFilters, options: UnreachedListOptions): Promise<(UnreachedHousehold & { kelurahanId: string })[]> {
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
   const offset = Math.max(options.offset ?? 0, 0);
-  return tx.$queryRaw<UnreachedHousehold[]>`
-    SELECT h.id AS "householdId", h."noKk", l.name AS kelurahan, h.address, h.desil,
+  return tx.$queryRaw<(UnreachedHousehold & { kelurahanId: string })[]>`
+    SELECT h.id AS "householdId", h."noKk", l.name AS kelurahan, h."kelurahanId", h.address, h.desil,
            (SELECT m.name FROM "Member" m
              WHERE m."tenantId" = h."tenantId" AND m."householdId" = h.id AND m.relation = 'HEAD' LIMIT 1) AS "headName"
       FROM "Household" h

@@ -3,6 +3,7 @@
 // are kept on the loan (principalRepaid, feePaid, nextDueDate), so 50 000 loans are read
 // without touching their schedules. Filters: fund year and kecamatan; OPD and programme do
 // not apply to kelurahan funds and are ignored.
+import { loadKelurahanLabels } from "@/features/areas/labels";
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Rupiah } from "@/lib/money";
@@ -95,6 +96,11 @@ function completedRounds(filters: DashboardFilters) {
 }
 
 async function byKelurahan(tx: Tx, filters: DashboardFilters): Promise<RevolvingFundsDashboardRow[]> {
+  const [rows, labels] = await Promise.all([kelurahanRows(tx, filters), loadKelurahanLabels(tx)]);
+  return rows.map((row) => ({ ...row, kelurahan: labels.get(row.kelurahanId) ?? row.kelurahan }));
+}
+
+function kelurahanRows(tx: Tx, filters: DashboardFilters): Promise<RevolvingFundsDashboardRow[]> {
   return tx.$queryRaw<RevolvingFundsDashboardRow[]>`
     ${lentLoans(filters)},
     per_kelurahan AS (SELECT "kelurahanId", ${MEASURES} FROM measured GROUP BY "kelurahanId"),

@@ -58,49 +58,69 @@ function codeKey(text: string): string | null {
   return /^\d{6}(\d{4})?$/.test(digits) ? digits : null;
 }
 
+export type KelurahanMatch = {
+  found: KelurahanRef | null;
+  /** Several kelurahan answer to the text (in the kecamatan given, or in the city): none is picked. */
+  ambiguous: boolean;
+  /** Those kelurahan, for the reason that names them. */
+  candidates: KelurahanRef[];
+};
+
 export type AreaMatcher = {
   /** The city's kecamatan named (or coded) so, or null. */
   kecamatan(text: string): AreaRef | null;
   /**
-   * The kelurahan named so within the kecamatan; without a kecamatan, the one kelurahan of
-   * the city by that name (null and `ambiguous` when several kecamatan have one).
+   * The kelurahan named (or coded) so within the kecamatan, or without one in the city;
+   * never one of several that share the name.
    */
-  kelurahan(text: string, kecamatan: AreaRef | null): { found: KelurahanRef | null; ambiguous: boolean };
+  kelurahan(text: string, kecamatan: AreaRef | null): KelurahanMatch;
 };
 
-export function areaMatcher(kecamatanList: AreaRef[], kelurahanList: (AreaRef & { parentId: string | null })[]): AreaMatcher {
+/** A kelurahan as the city's areas list it; `officialName` is Kemendagri's when the city admin corrected the name. */
+export type KelurahanArea = AreaRef & { parentId: string | null; officialName?: string | null };
+
+export function areaMatcher(kecamatanList: AreaRef[], kelurahanList: KelurahanArea[]): AreaMatcher {
   const kecamatanById = new Map(kecamatanList.map((area) => [area.id, area]));
   const kecamatanByKey = new Map<string, AreaRef>();
   for (const area of kecamatanList) {
     kecamatanByKey.set(areaKey(area.name), area);
     kecamatanByKey.set(area.code.replace(/\./g, ""), area);
   }
-  const kelurahanByKey = new Map<string, KelurahanRef[]>();
+  const byShownName = new Map<string, KelurahanRef[]>();
+  // Kemendagri's name of a corrected area still finds it, unless an area is shown by that name.
+  const byOfficialName = new Map<string, KelurahanRef[]>();
+  const add = (map: Map<string, KelurahanRef[]>, key: string, ref: KelurahanRef) => map.set(key, [...(map.get(key) ?? []), ref]);
   for (const area of kelurahanList) {
     const kecamatan = area.parentId ? kecamatanById.get(area.parentId) : undefined;
     if (!kecamatan) continue;
     const ref: KelurahanRef = { id: area.id, code: area.code, name: area.name, kecamatan };
-    for (const key of [areaKey(area.name), area.code.replace(/\./g, "")]) {
-      const list = kelurahanByKey.get(key) ?? [];
-      list.push(ref);
-      kelurahanByKey.set(key, list);
-    }
+    add(byShownName, areaKey(area.name), ref);
+    add(byShownName, area.code.replace(/\./g, ""), ref);
+    if (area.officialName) add(byOfficialName, areaKey(area.officialName), ref);
   }
   return {
     kecamatan(text) {
       return kecamatanByKey.get(codeKey(text) ?? areaKey(text)) ?? null;
     },
     kelurahan(text, kecamatan) {
-      const list = kelurahanByKey.get(codeKey(text) ?? areaKey(text)) ?? [];
-      if (kecamatan) return { found: list.find((item) => item.kecamatan.id === kecamatan.id) ?? null, ambiguous: false };
-      return list.length === 1 ? { found: list[0]!, ambiguous: false } : { found: null, ambiguous: list.length > 1 };
+      const key = codeKey(text) ?? areaKey(text);
+      const named = byShownName.get(key) ?? byOfficialName.get(key) ?? [];
+      const candidates = kecamatan ? named.filter((item) => item.kecamatan.id === kecamatan.id) : named;
+      if (candidates.length === 1) return { found: candidates[0]!, ambiguous: false, candidates };
+      return { found: null, ambiguous: candidates.length > 1, candidates };
     },
   };
 }
 
+/** Why a kelurahan name that several areas share is refused, naming them with their kecamatan and code. */
+export function ambiguousKelurahanReason(text: string, candidates: readonly KelurahanRef[]): string {
+  const named = candidates.map((item) => `${item.name} (Kecamatan ${item.kecamatan.name}, kode ${item.code})`).join("; ");
+  return `Kelurahan "${text}" bisa berarti beberapa kelurahan: ${named}. Tulis nama lengkapnya atau kodenya di kolom KELURAHAN`;
+}
+
 /** The city's areas, for a matcher. */
 export async function loadAreaMatcher(tx: Tx): Promise<AreaMatcher> {
-  const areas = await tx.area.findMany({ select: { id: true, code: true, name: true, level: true, parentId: true } });
+  const areas = await tx.area.findMany({ select: { id: true, code: true, name: true, officialName: true, level: true, parentId: true } });
   return areaMatcher(
     areas.filter((area) => area.level === "KECAMATAN"),
     areas.filter((area) => area.level === "KELURAHAN"),

@@ -38,7 +38,8 @@ export function rejectedRowsWorkbook(headers: string[], rejected: RejectedRow[])
 
 export type TemplateArea = { kecamatan: string; kecamatanCode: string; kelurahan: string[] };
 
-const EXAMPLE_COLUMNS = [
+/** The template's columns, in order: also the registry export's, so an export imports again as it is. */
+export const EXAMPLE_COLUMNS = [
   "noKk",
   "nik",
   "name",

@@ -10,7 +10,7 @@
 import type { Disability, Education, FamilyRelation, Sex } from "@/lib/generated/prisma/enums";
 import { nikMatchesBirthDate, nikRegionCode, parseNik, parseNoKk } from "@/lib/identity/nik";
 import type { RejectedRow } from "@/lib/spreadsheet/table-import";
-import { areaKey, type AreaMatcher, type KelurahanRef } from "./areas";
+import { ambiguousKelurahanReason, areaKey, type AreaMatcher, type KelurahanRef } from "./areas";
 import {
   cellCode,
   cellDate,
@@ -514,9 +514,9 @@ function areaByName(values: HouseholdFields, context: ValidateContext): CellResu
   const kecamatan = values.kecamatan ? context.areas.kecamatan(values.kecamatan) : null;
   if (values.kecamatan && !kecamatan) return { ok: false, reason: `Kecamatan "${values.kecamatan}" tidak ada di ${context.cityName}` };
   if (!values.kelurahan) return { ok: false, reason: "KELURAHAN kosong" };
-  const { found, ambiguous } = context.areas.kelurahan(values.kelurahan, kecamatan);
+  const { found, ambiguous, candidates } = context.areas.kelurahan(values.kelurahan, kecamatan);
   if (found) return { ok: true, value: found };
-  if (ambiguous) return { ok: false, reason: `Kelurahan "${values.kelurahan}" ada di beberapa kecamatan; isi kolom KECAMATAN` };
+  if (ambiguous) return { ok: false, reason: ambiguousKelurahanReason(values.kelurahan, candidates) };
   return {
     ok: false,
     reason: kecamatan

@@ -10,6 +10,7 @@
 // - The total is counted only up to REGISTRY_COUNT_CAP: "1.000+" beyond it.
 // - Numbers (NIK, No. KK) are never searched from a URL (search/lookup-number.ts finds them
 //   by POST), and every number in the result is masked.
+import { loadKelurahanLabels } from "@/features/areas/labels";
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { FamilyRelation, HouseholdStatus } from "@/lib/generated/prisma/enums";
@@ -289,7 +290,17 @@ const HEAD_FIRST: Record<FamilyRelation, number> = {
 /** Household rows (numbers masked, head named) for ids, in their order; also used by "who to reach next". */
 export async function loadRows(tx: Tx, ids: string[], nameQuery: { text: string; match: "prefix" | "contains" } | null): Promise<RegistryRow[]> {
   if (ids.length === 0) return [];
-  const found = await tx.household.findMany({
+  const [found, kelurahanLabel] = await Promise.all([householdsOfRows(tx, ids), loadKelurahanLabels(tx)]);
+  const byId = new Map(found.map((household) => [household.id, household]));
+  return ids.flatMap((id) => {
+    const household = byId.get(id);
+    if (!household) return [];
+    return [rowOf(household, kelurahanLabel.get(household.kelurahanId) ?? household.kelurahan.name, nameQuery)];
+  });
+}
+
+function householdsOfRows(tx: Tx, ids: string[]) {
+  return tx.household.findMany({
     where: { id: { in: ids } },
     select: {
       id: true,
@@ -301,39 +312,40 @@ export async function loadRows(tx: Tx, ids: string[], nameQuery: { text: string;
       isExtremePoor: true,
       status: true,
       kecamatan: { select: { name: true } },
+      kelurahanId: true,
       kelurahan: { select: { name: true } },
       members: { select: { name: true, nik: true, relation: true, birthDate: true } },
     },
   });
-  const byId = new Map(found.map((household) => [household.id, household]));
-  return ids.flatMap((id) => {
-    const household = byId.get(id);
-    if (!household) return [];
-    const members = [...household.members].sort((a, b) => HEAD_FIRST[a.relation] - HEAD_FIRST[b.relation] || a.birthDate.getTime() - b.birthDate.getTime());
-    const head = members[0] ?? null;
-    let match: RegistryRow["match"] = null;
-    if (nameQuery) {
-      const member = members.find((one) => nameMatches(one.name, normaliseNameQuery(nameQuery.text), nameQuery.match));
-      if (member && member !== head) match = { name: member.name, nikMasked: maskNumber(member.nik) };
-    }
-    return [
-      {
-        id: household.id,
-        noKkMasked: maskNumber(household.noKk),
-        headName: head?.name ?? null,
-        memberCount: members.length,
-        match,
-        address: household.address,
-        rt: household.rt,
-        rw: household.rw,
-        kecamatan: household.kecamatan.name,
-        kelurahan: household.kelurahan.name,
-        desil: household.desil,
-        isExtremePoor: household.isExtremePoor,
-        status: household.status,
-      },
-    ];
-  });
+}
+
+function rowOf(
+  household: Awaited<ReturnType<typeof householdsOfRows>>[number],
+  kelurahan: string,
+  nameQuery: { text: string; match: "prefix" | "contains" } | null,
+): RegistryRow {
+  const members = [...household.members].sort((a, b) => HEAD_FIRST[a.relation] - HEAD_FIRST[b.relation] || a.birthDate.getTime() - b.birthDate.getTime());
+  const head = members[0] ?? null;
+  let match: RegistryRow["match"] = null;
+  if (nameQuery) {
+    const member = members.find((one) => nameMatches(one.name, normaliseNameQuery(nameQuery.text), nameQuery.match));
+    if (member && member !== head) match = { name: member.name, nikMasked: maskNumber(member.nik) };
+  }
+  return {
+    id: household.id,
+    noKkMasked: maskNumber(household.noKk),
+    headName: head?.name ?? null,
+    memberCount: members.length,
+    match,
+    address: household.address,
+    rt: household.rt,
+    rw: household.rw,
+    kecamatan: household.kecamatan.name,
+    kelurahan,
+    desil: household.desil,
+    isExtremePoor: household.isExtremePoor,
+    status: household.status,
+  };
 }
 
 /**

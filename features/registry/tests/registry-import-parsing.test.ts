@@ -217,7 +217,7 @@ describe("areas", () => {
     expect(areas.kelurahan("Naikoten 1", areas.kecamatan("Kota Raja")).found?.id).toBe("l1");
     expect(areas.kelurahan("naikoten 2", null).found?.id).toBe("l2");
     expect(areas.kelurahan("5371051004", null).found?.id).toBe("l1");
-    expect(areas.kelurahan("Oebobo", null)).toEqual({ found: null, ambiguous: true });
+    expect(areas.kelurahan("Oebobo", null)).toMatchObject({ found: null, ambiguous: true });
     expect(areas.kelurahan("Naikoten Satu", areas.kecamatan("Oebobo")).found).toBeNull();
   });
 });
