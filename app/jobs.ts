@@ -2,7 +2,8 @@
 // or the web server itself on PGlite: instrumentation.ts) run this list.
 import { duplicateJobs } from "@/features/registry/duplicates/jobs";
 import { registryImportJobs } from "@/features/registry/import/jobs";
+import { exportJob } from "@/app/exports";
 import { housekeepingJobs } from "@/lib/jobs/housekeeping";
 import type { AnyJobKind } from "@/lib/jobs/kinds";
 
-export const jobKinds: readonly AnyJobKind[] = [...registryImportJobs, ...duplicateJobs, ...housekeepingJobs];
+export const jobKinds: readonly AnyJobKind[] = [...registryImportJobs, ...duplicateJobs, exportJob, ...housekeepingJobs];
