@@ -4,6 +4,7 @@ import { importDistributionsDefinition } from "@/features/aid/distribution-impor
 import { importRealisationsDefinition } from "@/features/budget/realisation-import";
 import { duplicateJobs } from "@/features/registry/duplicates/jobs";
 import { registryImportJobs } from "@/features/registry/import/jobs";
+import { exportJob } from "@/app/exports";
 import { importRepaymentsDefinition } from "@/features/revolving-funds/repayment-import";
 import { importStatisticsDefinition } from "@/features/statistics/import";
 import { importParticipantsDefinition } from "@/features/trainings/participant-import";
@@ -19,4 +20,4 @@ const tableImportJobs = [
   importRepaymentsDefinition.job,
 ];
 
-export const jobKinds: readonly AnyJobKind[] = [...registryImportJobs, ...duplicateJobs, ...housekeepingJobs, ...tableImportJobs];
+export const jobKinds: readonly AnyJobKind[] = [...registryImportJobs, ...duplicateJobs, exportJob, ...housekeepingJobs, ...tableImportJobs];

@@ -1,19 +1,14 @@
 // "Ekspor .xlsx · .csv" links to an export route (lib/spreadsheet/routes.ts). `query` keeps
-// the page's filters, e.g. "tahun=2026&opd=…".
-import { useTranslations } from "next-intl";
-import { buttonClassName } from "@/components/ui/button";
+// the page's filters, e.g. "tahun=2026&opd=…". A large export is prepared by a job: the links'
+// script follows it here, on the page that asked, until its file can be downloaded.
+import { NextIntlClientProvider, useMessages } from "next-intl";
+import { ExportButtons } from "./export-buttons";
 
 export function ExportLinks({ href, query }: { href: string; query?: string }) {
-  const t = useTranslations("Spreadsheet");
-  const url = (format: "xlsx" | "csv") => `${href}?${new URLSearchParams([["format", format], ...new URLSearchParams(query ?? "")])}`;
+  const { export: xlsx, exportCsv, exportJob } = useMessages().Spreadsheet;
   return (
-    <span className="inline-flex flex-wrap gap-2">
-      <a className={buttonClassName("secondary")} href={url("xlsx")} download>
-        {t("export")}
-      </a>
-      <a className={buttonClassName("secondary")} href={url("csv")} download>
-        {t("exportCsv")}
-      </a>
-    </span>
+    <NextIntlClientProvider messages={{ Spreadsheet: { export: xlsx, exportCsv, exportJob } }}>
+      <ExportButtons href={href} query={query} />
+    </NextIntlClientProvider>
   );
 }

@@ -1,6 +1,7 @@
 // The scheduled jobs every deployment has, whatever its features: retention purges, finished
 // job rows, jobs whose worker stopped, and planner statistics.
 import { purgeAll } from "@/lib/privacy/retention";
+import { purgeExpiredExports } from "@/lib/spreadsheet/export-job";
 import { defineJob, type JobScopes } from "./kinds";
 import { failStaleJobs } from "./stale";
 
@@ -12,7 +13,7 @@ async function tenantIds(scopes: JobScopes): Promise<string[]> {
   return tenants.map((tenant) => tenant.id);
 }
 
-/** Hourly: audit rows and import reports past their city's retention period, and old job rows. */
+/** Hourly: audit rows and import reports past their city's retention period, old job rows and expired export files. */
 export const purgeJob = defineJob<object>({
   name: "privacy.purge",
   expireInSeconds: 30 * 60,
@@ -26,6 +27,7 @@ export const purgeJob = defineJob<object>({
       await run.scopes.withTenant(tenantId, (tx) =>
         tx.backgroundJob.deleteMany({ where: { state: { in: ["DONE", "FAILED", "CANCELLED"] }, finishedAt: { lt: before } } }),
       );
+      await run.scopes.withTenant(tenantId, (tx) => purgeExpiredExports(tx));
     }
   },
 });

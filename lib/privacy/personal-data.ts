@@ -39,14 +39,14 @@ export const PERSONAL_KINDS = [
 ] as const;
 export type PersonalKind = (typeof PERSONAL_KINDS)[number];
 
-export const PURPOSES = ["registry", "programmes", "revolvingFunds", "changeRequests", "duplicates", "imports", "accounts", "audit"] as const;
+export const PURPOSES = ["registry", "programmes", "revolvingFunds", "changeRequests", "duplicates", "imports", "exports", "accounts", "audit"] as const;
 export type Purpose = (typeof PURPOSES)[number];
 
 /** UU 27/2022 Pasal 20(2): (b) a contract with the person, (c) a legal obligation, (e) a public task. */
 export const LEGAL_BASES = ["publicTask", "contract", "legalObligation"] as const;
 export type LegalBasis = (typeof LEGAL_BASES)[number];
 
-export const RETENTIONS = ["registry", "loan", "account", "session", "request", "importReport", "importStaged", "auditLog"] as const;
+export const RETENTIONS = ["registry", "loan", "account", "session", "request", "importReport", "importStaged", "exportFile", "auditLog"] as const;
 export type Retention = (typeof RETENTIONS)[number];
 
 export type PersonalModel = {
@@ -163,6 +163,14 @@ export const PERSONAL_DATA = {
     recipients: [],
     fields: { file: "fileRows" },
   },
+  /** A large export's file, for the user who asked for it only. */
+  ExportFile: {
+    purpose: "exports",
+    legalBasis: "publicTask",
+    retention: "exportFile",
+    recipients: [],
+    fields: { bytes: "fileRows" },
+  },
   ImportStagedHousehold: {
     purpose: "imports",
     legalBasis: "publicTask",
@@ -227,6 +235,7 @@ export const NOT_PERSONAL: Readonly<Record<string, readonly string[]>> = {
   RevolvingFund: ["lpmName"],
   ImportJob: ["fileName"],
   BackgroundJob: ["fileName"],
+  ExportFile: ["fileName"],
 };
 
 /** The kind of `field` of `model`, or null when the table does not mark it personal. */

@@ -3,16 +3,18 @@
 // the user of this URL's city who may open the spec's page and export (and, for a list of
 // people, read named people) before anything here runs.
 // Rows come batch by batch (keyset: `batch` gets the last row's `cursor`), each in its own
-// short tenant transaction, and are streamed out as they come. The first batch is read with
-// the audit entry, before the response starts, so a `notFound()` thrown by `batch` (another
-// OPD's record) is a 404. An export of named people says which household each row names
-// (`householdId`): the households of each batch are recorded against the export's audit row.
+// short tenant transaction, so a `notFound()` thrown by `batch` (another OPD's record) is a
+// 404. Up to EXPORT_JOB_ROWS rows (export-queue.ts) the file is written on the request; a
+// longer export becomes a job that writes the same file in a worker (export-job.ts). Either
+// way one audit row says what was asked for, and for an export of named people the households
+// its rows name (`householdId`) are recorded against it (PersonalDataDisclosure).
 //
 // Tables of figures (dashboards) go through `figureExportResponse`: readers who may open the
 // page and hold data:export get the tables asked for, small household cells hidden.
 import type { TenantPageKey } from "@/lib/auth/pages";
 import type { Access } from "@/lib/auth/permissions";
 import { clientIp, requestId } from "@/lib/auth/request";
+import type { RouteRequirement } from "@/lib/auth/gate";
 import { notFoundResponse, type RouteParams, type TenantRouteContext } from "@/lib/auth/route";
 import type { TenantSessionUser } from "@/lib/auth/session-user";
 import { recordAudit } from "@/lib/db/audit";
@@ -21,6 +23,7 @@ import type { Tx } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import type { ImportColumn } from "./columns";
 import type { FigureFileOptions, FigureTable } from "./figures";
+import { exportJobRows, queueExport } from "./export-queue";
 import { downloadHeaders, downloadName, writeFigures, writeSheet, type OutCell, type SpreadsheetFormat } from "./write";
 
 export type ExportColumn<Row> = { header: string; value: (row: Row) => OutCell };
@@ -66,57 +69,112 @@ export function formatOf(url: string): SpreadsheetFormat | null {
   return value === "xlsx" || value === "csv" ? value : null;
 }
 
+/** What the gate demands of an export's caller (routes.ts), and of its job's owner when the job runs. */
+export function exportRequirement(spec: { page: TenantPageKey; lists: "people" | "figures"; also?: Access }): RouteRequirement {
+  return { page: spec.page, also: spec.also ?? "data:export", people: spec.lists === "people" };
+}
+
+/** Who asked for an export and what the URL said: a request's, or a job's copy of it. */
+export type ExportRequest = {
+  user: TenantSessionUser;
+  params: RouteParams;
+  search: URLSearchParams;
+  format: SpreadsheetFormat;
+  requestId: string | null;
+  ip: string | null;
+};
+
 /** Exports carry personal and budget data: each one is audited, in the transaction that reads it. */
-async function auditExport(tx: Tx, user: TenantSessionUser, request: Request, entry: { entity: string; entityId?: string; after: Record<string, unknown> }) {
+async function auditExport(
+  tx: Tx,
+  request: Pick<ExportRequest, "user" | "requestId" | "ip">,
+  entry: { entity: string; entityId?: string; after: Record<string, unknown> },
+) {
   return recordAudit(tx, {
-    tenantId: user.tenantId,
-    userId: user.id,
+    tenantId: request.user.tenantId,
+    userId: request.user.id,
     action: "export",
     ...entry,
-    requestId: requestId(request.headers),
-    ip: clientIp(request.headers),
+    requestId: request.requestId,
+    ip: request.ip,
   });
 }
 
-/** The rows of an export for the admitted user, as .xlsx or .csv, audited. */
+/**
+ * The export's audit row (what was asked for, never a row of it) with the households `rows`
+ * name recorded against it; returns the row's id, for the households of later batches.
+ */
+export async function auditRowExport<Row>(tx: Tx, spec: ExportSpec<Row>, request: ExportRequest, rows: readonly Row[]): Promise<bigint> {
+  const { format, params, search } = request;
+  const auditLogId = await auditExport(tx, request, {
+    entity: spec.entity,
+    after: { format, file: spec.fileName, params: { ...params, tenant: undefined }, query: Object.fromEntries(search) },
+  });
+  await discloseRows(tx, spec, request, auditLogId, rows);
+  return auditLogId;
+}
+
+/** For exports of named people: the households of `rows`, recorded against the export's audit row. */
+export async function discloseRows<Row>(tx: Tx, spec: ExportSpec<Row>, request: ExportRequest, auditLogId: bigint, rows: readonly Row[]) {
+  if (spec.householdId) await recordDisclosures(tx, request.user.tenantId, auditLogId, rows.map(spec.householdId));
+}
+
+/** One batch of the export's rows after `after`. */
+export function exportBatch<Row>(tx: Tx, spec: ExportSpec<Row>, request: ExportRequest, after: string | null, take: number): Promise<Row[]> {
+  return spec.batch(tx, { user: request.user, params: request.params, search: request.search, after, take });
+}
+
+export const exportPageSize = <Row>(spec: ExportSpec<Row>) => spec.pageSize ?? 1000;
+
+/** The file's header row and one row of cells per row. */
+export const exportHeaders = <Row>(spec: ExportSpec<Row>) => spec.columns.map((column) => column.header);
+export function exportCells<Row>(spec: ExportSpec<Row>, row: Row): OutCell[] {
+  return spec.columns.map((column) => column.value(row));
+}
+
+export function exportDownloadName<Row>(spec: ExportSpec<Row>, format: SpreadsheetFormat): string {
+  return downloadName(spec.fileName, "", format);
+}
+
+/**
+ * The rows of an export for the admitted user, as .xlsx or .csv, audited. Up to the job
+ * threshold (export-queue.ts) the rows are read here, a batch per short transaction, and
+ * written straight out; an export with more rows is queued as a job instead (the rows read so
+ * far are dropped, nothing is audited here: the job audits what it writes) and answers 202
+ * with the job's id, which the page follows (components/spreadsheet/export-links.tsx).
+ */
 export async function exportResponse<Row>({ deps, request, params, user }: TenantRouteContext, spec: ExportSpec<Row>): Promise<Response> {
   const format = formatOf(request.url);
   if (!format) return notFoundResponse();
-  const search = new URL(request.url).searchParams;
-  const take = spec.pageSize ?? 1000;
-  let auditLogId: bigint | null = null;
-  // Each batch's households are recorded in the transaction that reads the batch.
-  const read = async (tx: Tx, after: string | null) => {
-    const rows = await spec.batch(tx, { user, params, search, after, take });
-    if (spec.householdId && auditLogId !== null) await recordDisclosures(tx, user.tenantId, auditLogId, rows.map(spec.householdId));
-    return rows;
+  const asked: ExportRequest = {
+    user,
+    params,
+    search: new URL(request.url).searchParams,
+    format,
+    requestId: requestId(request.headers),
+    ip: clientIp(request.headers),
   };
-
-  let first: Row[];
+  const limit = exportJobRows();
+  const take = Math.min(exportPageSize(spec), limit + 1);
+  const rows: Row[] = [];
   try {
-    first = await deps.withTenant(user.tenantId, async (tx) => {
-      auditLogId = await auditExport(tx, user, request, {
-        entity: spec.entity,
-        after: { format, file: spec.fileName, params: { ...params, tenant: undefined }, query: Object.fromEntries(search) },
-      });
-      return read(tx, null);
-    });
+    let after: string | null = null;
+    for (;;) {
+      const batch: Row[] = await deps.withTenant(user.tenantId, (tx) => exportBatch(tx, spec, asked, after, take));
+      rows.push(...batch);
+      if (rows.length > limit) return queueExport(deps, spec, asked);
+      if (batch.length < take) break;
+      after = spec.cursor(batch[batch.length - 1]!);
+    }
   } catch (error) {
     if (isAppError(error) && error.code === "NOT_FOUND") return notFoundResponse();
     throw error;
   }
-
-  async function* rows(): AsyncGenerator<OutCell[]> {
-    let batch = first;
-    for (;;) {
-      for (const row of batch) yield spec.columns.map((column) => column.value(row));
-      if (batch.length < take) return;
-      const after = spec.cursor(batch[batch.length - 1]!);
-      batch = await deps.withTenant(user.tenantId, (tx) => read(tx, after));
-    }
-  }
-  const headers = spec.columns.map((column) => column.header);
-  return new Response(writeSheet(format, headers, rows()), { headers: downloadHeaders(format, downloadName(spec.fileName, "", format)) });
+  await deps.withTenant(user.tenantId, (tx) => auditRowExport(tx, spec, asked, rows));
+  const cells = rows.map((row) => exportCells(spec, row));
+  return new Response(writeSheet(format, exportHeaders(spec), cells), {
+    headers: downloadHeaders(format, exportDownloadName(spec, format)),
+  });
 }
 
 /** An import's template: the page it belongs to and what, besides, lets one import there; its file name and columns. */
@@ -157,7 +215,8 @@ export async function figureExportResponse({ deps, request, params, user }: Tena
   const search = new URL(request.url).searchParams;
   const file = await deps.withTenant(user.tenantId, async (tx) => {
     const built = await spec.build(tx, { user, params, search });
-    if (built) await auditExport(tx, user, request, { entity: spec.entity, entityId: built.entityId, after: { format, ...built.audit } });
+    const meta = { user, requestId: requestId(request.headers), ip: clientIp(request.headers) };
+    if (built) await auditExport(tx, meta, { entity: spec.entity, entityId: built.entityId, after: { format, ...built.audit } });
     return built;
   });
   if (!file) return notFoundResponse();

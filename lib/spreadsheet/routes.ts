@@ -2,7 +2,8 @@
 //
 //   // app/[tenant]/anggaran/ekspor/route.ts
 //   export const dynamic = "force-dynamic";
-//   export const GET = exportRoute(realisationExport);   // ?format=xlsx|csv
+//   export const GET = exportRoute(realisationExport);   // ?format=xlsx|csv, or ?tugas=<job> when large
+//   export const POST = exportCancelRoute(realisationExport);   // ?tugas=<job>: cancel it
 //
 //   // app/[tenant]/anggaran/templat/route.ts
 //   export const GET = templateRoute({ page: "budget", also: "entry:write", fileName: "realisasi", columns: REALISATION_COLUMNS });
@@ -10,11 +11,25 @@
 //   // a dashboard's tables: features/dashboards/export-route.ts builds the spec
 //   export const GET = figureExportRoute({ page: "budgetDashboard", entity: "Dashboard", build });
 import { tenantRoute } from "@/lib/auth/route";
-import { exportResponse, figureExportResponse, templateResponse, type ExportSpec, type FigureExportSpec, type TemplateSpec } from "./export";
+import { cancelExportResponse, exportJobResponse } from "./export-queue";
+import { EXPORT_JOB_PARAM } from "./export-job-urls";
+import { exportRequirement, exportResponse, figureExportResponse, templateResponse, type ExportSpec, type FigureExportSpec, type TemplateSpec } from "./export";
 
-/** An export of rows, for the readers of `spec.page` who hold data:export or `spec.also` (and person:read, when it lists people). */
+/**
+ * An export of rows, for the readers of `spec.page` who hold data:export (and person:read, when
+ * it lists people): the file, or a job when it is large, and that job's status and file.
+ */
 export function exportRoute<Row>(spec: ExportSpec<Row>) {
-  return tenantRoute({ page: spec.page, also: spec.also ?? "data:export", people: spec.lists === "people" }, (context) => exportResponse(context, spec));
+  const route = tenantRoute(exportRequirement(spec), (context) =>
+    new URL(context.request.url).searchParams.has(EXPORT_JOB_PARAM) ? exportJobResponse(context, spec) : exportResponse(context, spec),
+  );
+  // The worker builds large exports only of specs app/exports.ts lists; a test holds the routes to it.
+  return Object.assign(route, { exportSpec: spec });
+}
+
+/** Cancels the caller's own export job (?tugas=), behind the export's own gate. */
+export function exportCancelRoute<Row>(spec: ExportSpec<Row>) {
+  return tenantRoute(exportRequirement(spec), (context) => cancelExportResponse(context, spec));
 }
 
 /** An import's empty template, for the readers of `spec.page` who also hold `spec.also` (who may import). */

@@ -19,7 +19,11 @@ const state = vi.hoisted(() => ({ t: undefined as TestDb | undefined, user: unde
 vi.mock("next-intl/server", () => ({
   getTranslations: async (namespace?: string) => createTranslator({ locale: "id", messages: idMessages, namespace: namespace as never }),
   getLocale: async () => "id",
+  getMessages: async () => idMessages,
 }));
+// The statistics page binds its server actions; nothing here runs them.
+vi.mock("server-only", () => ({}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 vi.mock("@/lib/auth/guard", () => ({ requireTenantPage: async () => state.user }));
 vi.mock("@/lib/db", async (original) => ({
   ...(await original<typeof import("@/lib/db")>()),
@@ -57,6 +61,17 @@ vi.mock("@/features/dashboards/results/queries", async (original) => {
   };
 });
 
+// On the statistics dashboard, the per-kecamatan figures throw.
+vi.mock("@/features/statistics/queries", async (original) => {
+  const real = await original<typeof import("@/features/statistics/queries")>();
+  return {
+    ...real,
+    kecamatanStatistics: async () => {
+      throw new Error("canceling statement due to statement timeout");
+    },
+  };
+});
+
 const onPostgres = Boolean(inject("testDatabaseUrl"));
 let city: TestTenant;
 
@@ -72,6 +87,13 @@ beforeAll(async () => {
   city = await createTestTenant(state.t.db, state.t.withTenant);
   await state.t.withTenant(city.id, async (tx) => {
     for (let i = 0; i < 6; i++) await makeHousehold(tx, city, { isExtremePoor: true, desil: 1 });
+    for (const [year, rate] of [
+      [2024, 9.5],
+      [2025, 8.75],
+    ] as const) {
+      await tx.povertyStatistic.create({ data: { tenantId: city.id, year, povertyRatePct: rate, poorPeople: 41_000, source: "BPS" } });
+    }
+    await tx.target.create({ data: { tenantId: city.id, indicator: "POVERTY_RATE", year: 2026, value: 7.5 } });
   });
   state.user = sessionUser(city, "BAPEDA");
 });
@@ -134,6 +156,25 @@ describe("the poverty dashboard when a panel fails", () => {
     expect(html).toContain(results.tables.opds.title);
     // The headline figures.
     expect(html).toMatch(/<dl aria-label="[^"]+"/);
+  });
+
+  it("the statistics dashboard keeps its filter bar, summary, series and targets when the per-kecamatan figures fail", { timeout: 60_000 }, async () => {
+    const html = await renderPage(import("@/app/[tenant]/dasbor/statistik/page"));
+    const statistics = idMessages.Statistics;
+    expect(html).toContain(idMessages.Dashboards.filters.label);
+    expect(html).toContain(idMessages.Dashboards.filters.apply);
+    // The panels that need those figures, the table and the editor listing its rows: their
+    // titles and message, no table.
+    expect(count(html, 'data-panel-state="timeout"')).toBe(2);
+    expect(count(html, 'data-panel-state="failed"')).toBe(0);
+    expect(html).toContain(dashboards.timedOut);
+    expect(html).toContain(statistics.kecamatanTable.title.replace("{year}", "2025"));
+    expect(html).toContain(statistics.form.title);
+    expect(html).not.toContain('id="panel-kecamatan"');
+    // The other panels, with their figures.
+    for (const id of ["seri", "seri-ekstrem", "target"]) expect(html, id).toContain(`id="panel-${id}"`);
+    expect(html).toContain("8,75");
+    expect(html).not.toContain(statistics.empty);
   });
 
   it("tells a statement cancelled by the timeout from other failures", async () => {

@@ -20,10 +20,12 @@ import { userCan } from "@/lib/auth/permissions";
 import { currentYearMonth } from "@/lib/calendar/months";
 import { exportLinks } from "@/features/dashboards/export-links";
 import { parseDashboardFilters } from "@/features/dashboards/filters";
+import { allOf, mapPanel, panelLoader } from "@/features/dashboards/panel-data";
+import { DashboardPanel } from "@/features/dashboards/ui/dashboard-panel";
 import { withTenant } from "@/lib/db";
 import { formatNumber, formatPercent } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { kecamatanStatistics, listTargets, statisticSeries, targetFor, type StatisticRow } from "@/features/statistics/queries";
+import { kecamatanStatistics, listTargets, statisticSeries, targetFor, type StatisticRow, type TargetRow } from "@/features/statistics/queries";
 import { kecamatanTable, seriesTable, targetsTable } from "@/features/statistics/tables";
 import { firstParam, readSearchParams } from "@/lib/validation/search-params";
 import { deleteStatisticAction, deleteTargetAction, importStatisticsAction, saveStatisticAction, saveTargetAction } from "@/features/statistics/actions";
@@ -53,43 +55,50 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
   const canWrite = userCan(user, "statistics:write");
   const mayExport = userCan(user, "data:export");
 
-  const data = await withTenant(user.tenantId, async (tx) => {
-    const [timeZone, kecamatan, latest] = await Promise.all([
+  // The filters first (the filter bar needs them), then each figure on its own
+  // (features/dashboards/panel-data.ts): a slow or failing one costs its panel only.
+  const context = await withTenant(user.tenantId, async (tx) => {
+    const [timeZone, kecamatan, years] = await Promise.all([
       tenantTimeZone(tx, user.tenantId),
       tx.area.findMany({ where: { level: "KECAMATAN" }, orderBy: { code: "asc" }, select: { id: true, name: true } }),
-      tx.povertyStatistic.aggregate({ _max: { year: true } }),
+      tx.povertyStatistic.findMany({ distinct: ["year"], select: { year: true }, orderBy: { year: "desc" } }),
     ]);
     const currentYear = currentYearMonth(timeZone).year;
-    const filters = parseDashboardFilters(query, latest._max.year ?? currentYear);
-    const area = kecamatan.find((k) => k.id === filters.kecamatanId) ?? null;
-    const [series, byKecamatan, targets] = await Promise.all([statisticSeries(tx, area?.id ?? null), kecamatanStatistics(tx, filters.year), listTargets(tx)]);
-    const editId = firstParam(query.ubah);
-    const editing = editId ? ([...series, ...byKecamatan].find((row) => row.id === editId) ?? null) : null;
-    const targetId = firstParam(query["ubah-target"]);
-    const editingTarget = targetId ? (targets.find((row) => row.id === targetId) ?? null) : null;
-    const years = [...new Set([currentYear, filters.year, ...series.map((row) => row.year)])].sort((a, b) => b - a);
-    return { filters, kecamatan, area, series, byKecamatan, targets, editing, editingTarget, years, currentYear };
+    const filters = parseDashboardFilters(query, years[0]?.year ?? currentYear);
+    return { filters, kecamatan, currentYear, statisticYears: years.map((row) => row.year) };
   });
-  const { filters, area, series, targets } = data;
+  const { filters, currentYear } = context;
+  const area = context.kecamatan.find((k) => k.id === filters.kecamatanId) ?? null;
+  const load = panelLoader(user.tenantId, withTenant);
+  const seriesData = load("statistics.series", (tx) => statisticSeries(tx, area?.id ?? null));
+  const kecamatanData = load("statistics.byKecamatan", (tx) => kecamatanStatistics(tx, filters.year));
+  const targetsData = load("statistics.targets", (tx) => listTargets(tx));
 
   const [t, locale, messages] = await Promise.all([getTranslations("Statistics"), getLocale() as Promise<AppLocale>, getMessages()]);
   const path = statisticsRoutes.dashboard(slug);
   const links = (id: string) => (mayExport ? exportLinks(statisticsRoutes.export(slug), filters, id) : null);
   const areaName = area?.name ?? t("city");
-  const lastYear = series.at(-1)?.year ?? filters.year;
-  const targetOf = (indicator: string, fromYear: number) => targetFor(targets, indicator, area?.id ?? null, fromYear);
-  const rateTarget = targetOf("POVERTY_RATE", lastYear);
-  const extremeTarget = targetOf("EXTREME_POVERTY_RATE", lastYear);
-  const targetLine = (target: typeof rateTarget) =>
+  const targetLine = (target: TargetRow | null) =>
     target ? { value: target.value, label: t("rate.target", { year: target.year, value: formatPercent(target.value, { locale }) }) } : null;
 
-  const series_ = seriesTable(series, areaName, t);
-  const kecamatan = kecamatanTable(data.byKecamatan, filters.year, t);
-  const targetTable = targetsTable(targets, t);
-  const chartData = series.map((row) => ({ year: String(row.year), povertyRatePct: row.povertyRatePct, extremeRatePct: row.extremeRatePct }));
-  const editing: StatisticRow | null = data.editing;
-  const defaults: StatisticDefaults = {
-    year: editing?.year ?? data.currentYear,
+  // The city's (or kecamatan's) series with the targets it is measured against.
+  const seriesPanel = mapPanel(allOf({ series: seriesData, targets: targetsData }), ({ series, targets }) => {
+    const lastYear = series.at(-1)?.year ?? filters.year;
+    const targetOf = (indicator: string, fromYear: number) => targetFor(targets, indicator, area?.id ?? null, fromYear);
+    return {
+      series,
+      targetOf,
+      table: seriesTable(series, areaName, t),
+      chartData: series.map((row) => ({ year: String(row.year), povertyRatePct: row.povertyRatePct, extremeRatePct: row.extremeRatePct })),
+      rateTarget: targetOf("POVERTY_RATE", lastYear),
+      extremeTarget: targetOf("EXTREME_POVERTY_RATE", lastYear),
+    };
+  });
+  const kecamatanPanel = mapPanel(kecamatanData, (rows) => kecamatanTable(rows, filters.year, t));
+  const targetsPanel = mapPanel(targetsData, (rows) => targetsTable(rows, t));
+  const editorPanel = allOf({ series: seriesData, byKecamatan: kecamatanData, targets: targetsData });
+  const defaultsOf = (editing: StatisticRow | null): StatisticDefaults => ({
+    year: editing?.year ?? currentYear,
     areaId: editing?.areaId ?? null,
     povertyRatePct: decimalText(editing?.povertyRatePct ?? null, locale, 2),
     poorPeople: editing?.poorPeople?.toString() ?? "",
@@ -99,8 +108,9 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
     p2: decimalText(editing?.p2 ?? null, locale, 3),
     source: editing?.source ?? "",
     version: editing?.version,
-  };
-  const options = { years: data.years, kecamatan: data.kecamatan.map((k) => ({ id: k.id, label: k.name })), opds: [], programmes: [] };
+  });
+  const years = [...new Set([currentYear, filters.year, ...context.statisticYears])].sort((a, b) => b - a);
+  const options = { years, kecamatan: context.kecamatan.map((k) => ({ id: k.id, label: k.name })), opds: [], programmes: [] };
 
   return (
     <DashboardPage>
@@ -119,115 +129,141 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
         }
       />
       <DashboardFilterBar path={path} filters={filters} options={options} fields={["year", "kecamatan"]} idPrefix="statistics" />
-      {series.length === 0 ? (
-        <p className="rounded-lg border border-line bg-white p-5 text-muted">{t("empty")}</p>
-      ) : (
-        <StatisticsSummary series={series} targetOf={targetOf} />
-      )}
+      <DashboardPanel title={t("title")} data={seriesPanel}>
+        {({ series, targetOf }) =>
+          series.length === 0 ? (
+            <p className="rounded-lg border border-line bg-white p-5 text-muted">{t("empty")}</p>
+          ) : (
+            <StatisticsSummary series={series} targetOf={targetOf} />
+          )
+        }
+      </DashboardPanel>
 
       <DashboardGrid>
-        <ChartPanel
-          table={{ ...series_, id: "seri", title: `${t("rate.title")} — ${areaName}` }}
-          layout="below"
-          exportLinks={links("seri")}
-          chart={
-            <DashboardLineChart
-              data={chartData}
-              xKey="year"
-              series={[{ key: "povertyRatePct", label: t("columns.povertyRatePct") }]}
-              valueKind="percent"
-              target={targetLine(rateTarget)}
-              locale={locale}
-              label={t("rate.chartLabel")}
+        <DashboardPanel title={`${t("rate.title")} — ${areaName}`} data={seriesPanel}>
+          {({ table, chartData, rateTarget }) => (
+            <ChartPanel
+              table={{ ...table, id: "seri", title: `${t("rate.title")} — ${areaName}` }}
+              layout="below"
+              exportLinks={links("seri")}
+              chart={
+                <DashboardLineChart
+                  data={chartData}
+                  xKey="year"
+                  series={[{ key: "povertyRatePct", label: t("columns.povertyRatePct") }]}
+                  valueKind="percent"
+                  target={targetLine(rateTarget)}
+                  locale={locale}
+                  label={t("rate.chartLabel")}
+                />
+              }
             />
-          }
-        />
-        <ChartPanel
-          table={{
-            ...series_,
-            id: "seri-ekstrem",
-            title: `${t("extreme.title")} — ${areaName}`,
-            columns: series_.columns.filter((c) => ["year", "extremeRatePct", "extremePoorPeople"].includes(c.key)),
-          }}
-          layout="below"
-          print="chart"
-          exportLinks={links("seri")}
-          chart={
-            <DashboardLineChart
-              data={chartData}
-              xKey="year"
-              series={[{ key: "extremeRatePct", label: t("columns.extremeRatePct"), color: "#c9962f" }]}
-              valueKind="percent"
-              target={targetLine(extremeTarget)}
-              locale={locale}
-              label={t("extreme.chartLabel")}
+          )}
+        </DashboardPanel>
+        <DashboardPanel title={`${t("extreme.title")} — ${areaName}`} data={seriesPanel}>
+          {({ table, chartData, extremeTarget }) => (
+            <ChartPanel
+              table={{
+                ...table,
+                id: "seri-ekstrem",
+                title: `${t("extreme.title")} — ${areaName}`,
+                columns: table.columns.filter((c) => ["year", "extremeRatePct", "extremePoorPeople"].includes(c.key)),
+              }}
+              layout="below"
+              print="chart"
+              exportLinks={links("seri")}
+              chart={
+                <DashboardLineChart
+                  data={chartData}
+                  xKey="year"
+                  series={[{ key: "extremeRatePct", label: t("columns.extremeRatePct"), color: "#c9962f" }]}
+                  valueKind="percent"
+                  target={targetLine(extremeTarget)}
+                  locale={locale}
+                  label={t("extreme.chartLabel")}
+                />
+              }
             />
-          }
-        />
+          )}
+        </DashboardPanel>
       </DashboardGrid>
 
-      <ChartPanel table={kecamatan} chart={null} layout="below" print="table" printSpan={3} exportLinks={links("kecamatan")} />
-      <ChartPanel table={targetTable} chart={null} layout="below" print="none" exportLinks={links("target")} />
+      <DashboardPanel title={t("kecamatanTable.title", { year: filters.year })} data={kecamatanPanel}>
+        {(table) => <ChartPanel table={table} chart={null} layout="below" print="table" printSpan={3} exportLinks={links("kecamatan")} />}
+      </DashboardPanel>
+      <DashboardPanel title={t("targetsTable.title")} data={targetsPanel} className="print:hidden">
+        {(table) => <ChartPanel table={table} chart={null} layout="below" print="none" exportLinks={links("target")} />}
+      </DashboardPanel>
 
       {canWrite ? (
-        <NextIntlClientProvider messages={{ Statistics: messages.Statistics, Spreadsheet: messages.Spreadsheet }}>
-          <div className="grid gap-6 print:hidden">
-            <Card>
-              <div id="isi" tabIndex={-1} className="outline-none">
-                <CardHeader title={t("form.title")} description={t("form.intro")} />
-              </div>
-              <div className="p-4 sm:p-5">
-                <StatisticForm action={saveStatisticAction.bind(null, slug)} areas={data.kecamatan} defaults={defaults} />
-              </div>
-              <StatisticEntries
-                rows={[...series, ...data.byKecamatan.filter((row) => !series.some((s) => s.id === row.id))]}
-                cityName={t("city")}
-                editHref={(id) => `${statisticsRoutes.dashboard(slug, { tahun: filters.year, kecamatan: area?.id, ubah: id })}#isi`}
-                deleteAction={deleteStatisticAction.bind(null, slug)}
-              />
-            </Card>
-            <Card>
-              <CardHeader title={t("import.title")} description={t("import.intro")} />
-              <div className="p-4 sm:p-5">
-                <ImportPanel
-                  action={importStatisticsAction.bind(null, slug)}
-                  templateHref={statisticsRoutes.template(slug)}
-                  idPrefix="statistics-import"
-                  downloadBase="statistik"
-                />
-              </div>
-            </Card>
-            <Card>
-              <div id="target" tabIndex={-1} className="outline-none">
-                <CardHeader title={t("targetForm.title")} description={t("targetForm.intro")} />
-              </div>
-              <div className="p-4 sm:p-5">
-                <TargetForm
-                  action={saveTargetAction.bind(null, slug)}
-                  areas={data.kecamatan}
-                  target={
-                    data.editingTarget
-                      ? {
-                          indicator: data.editingTarget.indicator,
-                          areaId: data.editingTarget.areaId,
-                          year: data.editingTarget.year,
-                          value: decimalText(data.editingTarget.value, locale, 2),
-                          note: data.editingTarget.note ?? "",
-                          version: data.editingTarget.version,
+        <DashboardPanel title={t("form.title")} data={editorPanel} className="print:hidden">
+          {({ series, byKecamatan, targets }) => {
+            const editId = firstParam(query.ubah);
+            const editing = editId ? ([...series, ...byKecamatan].find((row) => row.id === editId) ?? null) : null;
+            const targetId = firstParam(query["ubah-target"]);
+            const editingTarget = targetId ? (targets.find((row) => row.id === targetId) ?? null) : null;
+            return (
+              <NextIntlClientProvider messages={{ Statistics: messages.Statistics, Spreadsheet: messages.Spreadsheet }}>
+                <div className="grid gap-6 print:hidden">
+                  <Card>
+                    <div id="isi" tabIndex={-1} className="outline-none">
+                      <CardHeader title={t("form.title")} description={t("form.intro")} />
+                    </div>
+                    <div className="p-4 sm:p-5">
+                      <StatisticForm action={saveStatisticAction.bind(null, slug)} areas={context.kecamatan} defaults={defaultsOf(editing)} />
+                    </div>
+                    <StatisticEntries
+                      rows={[...series, ...byKecamatan.filter((row) => !series.some((s) => s.id === row.id))]}
+                      cityName={t("city")}
+                      editHref={(id) => `${statisticsRoutes.dashboard(slug, { tahun: filters.year, kecamatan: area?.id, ubah: id })}#isi`}
+                      deleteAction={deleteStatisticAction.bind(null, slug)}
+                    />
+                  </Card>
+                  <Card>
+                    <CardHeader title={t("import.title")} description={t("import.intro")} />
+                    <div className="p-4 sm:p-5">
+                      <ImportPanel
+                        action={importStatisticsAction.bind(null, slug)}
+                        templateHref={statisticsRoutes.template(slug)}
+                        idPrefix="statistics-import"
+                        downloadBase="statistik"
+                      />
+                    </div>
+                  </Card>
+                  <Card>
+                    <div id="target" tabIndex={-1} className="outline-none">
+                      <CardHeader title={t("targetForm.title")} description={t("targetForm.intro")} />
+                    </div>
+                    <div className="p-4 sm:p-5">
+                      <TargetForm
+                        action={saveTargetAction.bind(null, slug)}
+                        areas={context.kecamatan}
+                        target={
+                          editingTarget
+                            ? {
+                                indicator: editingTarget.indicator,
+                                areaId: editingTarget.areaId,
+                                year: editingTarget.year,
+                                value: decimalText(editingTarget.value, locale, 2),
+                                note: editingTarget.note ?? "",
+                                version: editingTarget.version,
+                              }
+                            : undefined
                         }
-                      : undefined
-                  }
-                />
-              </div>
-              <TargetEntries
-                targets={targets}
-                cityName={t("city")}
-                editHref={(id) => `${statisticsRoutes.dashboard(slug, { tahun: filters.year, kecamatan: area?.id, "ubah-target": id })}#target`}
-                deleteAction={deleteTargetAction.bind(null, slug)}
-              />
-            </Card>
-          </div>
-        </NextIntlClientProvider>
+                      />
+                    </div>
+                    <TargetEntries
+                      targets={targets}
+                      cityName={t("city")}
+                      editHref={(id) => `${statisticsRoutes.dashboard(slug, { tahun: filters.year, kecamatan: area?.id, "ubah-target": id })}#target`}
+                      deleteAction={deleteTargetAction.bind(null, slug)}
+                    />
+                  </Card>
+                </div>
+              </NextIntlClientProvider>
+            );
+          }}
+        </DashboardPanel>
       ) : null}
     </DashboardPage>
   );
