@@ -26,7 +26,15 @@ function save(blob: Blob, name: string) {
   setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
 }
 
-export function ExportButtons({ href, query }: { href: string; query?: string }) {
+export type ExportButtonsProps = {
+  href: string;
+  query?: string;
+  /** Only these formats (default both); `label` names the .xlsx button instead of "Ekspor .xlsx". */
+  formats?: readonly Format[];
+  label?: string;
+};
+
+export function ExportButtons({ href, query, formats = ["xlsx", "csv"], label }: ExportButtonsProps) {
   const t = useTranslations("Spreadsheet");
   const locale = useLocale() as AppLocale;
   const [step, setStep] = useState<Step>({ kind: "idle" });
@@ -77,7 +85,7 @@ export function ExportButtons({ href, query }: { href: string; query?: string })
   return (
     <span className="inline-flex flex-col gap-2">
       <span className="inline-flex flex-wrap gap-2">
-        {(["xlsx", "csv"] as const).map((format) => (
+        {formats.map((format) => (
           <a
             key={format}
             className={buttonClassName("secondary", busy ? "pointer-events-none opacity-60" : undefined)}
@@ -86,7 +94,7 @@ export function ExportButtons({ href, query }: { href: string; query?: string })
             aria-disabled={busy}
             onClick={(event) => ask(event, format)}
           >
-            {format === "xlsx" ? t("export") : t("exportCsv")}
+            {format === "xlsx" ? (label ?? t("export")) : t("exportCsv")}
           </a>
         ))}
       </span>

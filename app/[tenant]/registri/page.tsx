@@ -1,3 +1,4 @@
+import { ExportLinks } from "@/components/spreadsheet/export-links";
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
@@ -5,7 +6,7 @@ import { FormNotice } from "@/components/ui/form-alert";
 import { NumberLookupForm } from "@/features/registry/ui/number-lookup-form";
 import { RegistryFilters } from "@/features/registry/ui/registry-filters";
 import { RegistryPagination, RegistryResults } from "@/features/registry/ui/registry-results";
-import { LinkButton, buttonClassName } from "@/components/ui/button";
+import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { userMayOpen } from "@/lib/auth/pages";
@@ -68,10 +69,8 @@ export default async function RegistryPage({ params, searchParams }: Props) {
   // The registry in the import's columns, with full numbers: for those who may see them.
   const exports = userCan(user, "registry:read-personal")
     ? [
-        { key: scope.kelurahanId ? ("exportOwn" as const) : ("exportCity" as const), href: registryRoutes.export(slug) },
-        ...(filter.kelurahan && !scope.kelurahanId
-          ? [{ key: "exportKelurahan" as const, href: registryRoutes.export(slug, { kelurahan: filter.kelurahan }) }]
-          : []),
+        { key: scope.kelurahanId ? ("exportOwn" as const) : ("exportCity" as const), query: undefined },
+        ...(filter.kelurahan && !scope.kelurahanId ? [{ key: "exportKelurahan" as const, query: `kelurahan=${encodeURIComponent(filter.kelurahan)}` }] : []),
       ]
     : [];
   const notice =
@@ -103,10 +102,8 @@ export default async function RegistryPage({ params, searchParams }: Props) {
                   {t(`links.${key}`)}
                 </LinkButton>
               ))}
-              {exports.map(({ key, href }) => (
-                <a key={key} href={href} className={buttonClassName("secondary")} download>
-                  {t(`links.${key}`)}
-                </a>
+              {exports.map(({ key, query }) => (
+                <ExportLinks key={key} href={registryRoutes.export(slug)} query={query} formats={["xlsx"]} label={t(`links.${key}`)} />
               ))}
             </>
           ) : undefined
