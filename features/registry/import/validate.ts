@@ -6,6 +6,8 @@
 // is reported, to be fixed and imported again. Household-level faults (unknown kelurahan,
 // conflicting household columns, no head of household) reject the household's rows.
 import type { Disability, Education, FamilyRelation, Sex } from "@/lib/generated/prisma/enums";
+import { dateToDay, todayIn } from "@/lib/calendar/days";
+import { OLDEST_AGE_YEARS, birthDateProblem } from "@/lib/identity/birth-date";
 import { nikMatchesBirthDate, nikRegionCode, parseNik, parseNoKk } from "@/lib/identity/nik";
 import type { RejectedRow } from "@/lib/spreadsheet/table-import";
 import { areaKey, type AreaMatcher } from "./areas";
@@ -61,6 +63,8 @@ export type ValidateContext = {
   areas: AreaMatcher;
   format: SpreadsheetFormat;
   today?: Date;
+  /** The city's zone, for its today (birth dates); the easternmost zone when not given. */
+  timeZone?: string;
   /** Called every few thousand rows with the rows read so far. */
   onRows?: (rows: number) => void;
 };
@@ -236,6 +240,11 @@ function parseRow(row: SheetRow, mapping: HeaderMapping, context: ValidateContex
   let birthDate: Date | null = null;
   if (isEmptyCell(birthDateCell)) reasons.push("TANGGAL LAHIR kosong");
   else birthDate = take(cellDate(birthDateCell, "TANGGAL LAHIR", today));
+  const birthProblem = birthDate && birthDateProblem(dateToDay(birthDate), todayIn(context.timeZone ?? "Asia/Jayapura", today));
+  if (birthDate && birthProblem) {
+    reasons.push(`TANGGAL LAHIR ${formatDmy(birthDate)} ${birthProblem === "future" ? "belum terjadi" : `lebih dari ${OLDEST_AGE_YEARS} tahun yang lalu`}`);
+    birthDate = null;
+  }
   const relationResult = cellRelation(cell("relation"));
   const relation = take(relationResult);
   if (relationResult.ok && relation === null) reasons.push("HUB KELUARGA kosong");

@@ -5,11 +5,13 @@ import { AppError } from "@/lib/errors";
 import { lockHousehold } from "@/features/registry/household/lock-household";
 import type { RegistryScope } from "@/lib/auth/scope";
 import { dayToDate } from "@/lib/calendar/days";
+import { assertBirthDate } from "@/lib/identity/birth-date";
 import type { NewMemberInput } from "./member-schema";
 
 export const NIK_TAKEN = "NIK ini sudah terdaftar di registri kota.";
 export const SECOND_HEAD = "Keluarga ini sudah memiliki kepala keluarga.";
 export const HOUSEHOLD_CLOSED = "Keluarga yang tercatat meninggal tidak dapat diubah.";
+export const MEMBER_DEPARTED = "Anggota ini sudah tercatat meninggal atau pindah.";
 
 export async function addMember(
   tx: Tx,
@@ -19,8 +21,9 @@ export async function addMember(
 ): Promise<{ memberId: string }> {
   const household = await lockHousehold(tx, householdId, options);
   if (household.status === "DECEASED") throw new AppError("INVALID", HOUSEHOLD_CLOSED);
+  await assertBirthDate(tx, options.tenantId, input.birthDate);
   await assertNikFree(tx, input.nik);
-  if (input.relation === "HEAD" && (await tx.member.findFirst({ where: { householdId, relation: "HEAD" }, select: { id: true } }))) {
+  if (input.relation === "HEAD" && (await tx.member.findFirst({ where: { householdId, relation: "HEAD", departedAt: null }, select: { id: true } }))) {
     throw new AppError("INVALID", SECOND_HEAD, { relation: [SECOND_HEAD] });
   }
   const member = await tx.member.create({
