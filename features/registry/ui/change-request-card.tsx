@@ -74,7 +74,7 @@ export async function ChangeRequestCard({
         <div className="text-sm">
           {request.status === "PENDING" ? (
             decide ? (
-              <DecideChangeForm action={decide} requestId={request.id} doneHref={doneHref} />
+              <DecideChangeForm action={decide} requestId={request.id} doneHref={doneHref} dated={datedAs(request)} />
             ) : (
               <p className="text-muted">{t("waiting")}</p>
             )
@@ -93,6 +93,11 @@ export async function ChangeRequestCard({
       </div>
     </article>
   );
+}
+
+function datedAs(request: ChangeRequestView): string | undefined {
+  const date = (request.change.payload as { effectiveDate?: unknown } | null)?.effectiveDate;
+  return typeof date === "string" ? date : undefined;
 }
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"Registry">>>;
