@@ -20,7 +20,18 @@ import type { ProposeChangeInput, ProposedChange } from "./schemas";
 
 type Proposer = Pick<ActionContext, "tx" | "tenantId" | "user"> & { requestId?: string | null; now?: Date };
 
-export async function proposeChange(ctx: Proposer, input: ProposeChangeInput): Promise<{ requestId: string; householdId: string }> {
+/**
+ * A proposal is stored (requestId), or answered without one when the family its No. KK names
+ * is not found or the proposer's number lookups are used up: answered, not thrown, so the
+ * lookup's count and audit row are kept, as the registry's own lookup keeps them.
+ */
+export type ProposeOutcome = {
+  requestId: string | null;
+  householdId: string;
+  refused?: { reason: "noFamily" } | { reason: "limited"; minutes: number };
+};
+
+export async function proposeChange(ctx: Proposer, input: ProposeChangeInput): Promise<ProposeOutcome> {
   const { tx } = ctx;
   const household = await tx.household.findFirst({
     where: { id: input.householdId, ...householdScopeWhere(registryScope(ctx.user)) },
@@ -29,6 +40,16 @@ export async function proposeChange(ctx: Proposer, input: ProposeChangeInput): P
   if (!household) throw notFound("Keluarga");
   if (household.status === "DECEASED") throw new AppError("INVALID", "Keluarga yang tercatat meninggal tidak dapat diubah.");
 
+  if (input.change.kind === "MEMBER_MOVED_TO_FAMILY") {
+    const found = await lookUpTargetFamily(ctx, input.change.payload.targetNoKk);
+    if (found.kind !== "found") {
+      return {
+        requestId: null,
+        householdId: household.id,
+        refused: found.kind === "none" ? { reason: "noFamily" } : { reason: "limited", minutes: found.minutes },
+      };
+    }
+  }
   await checkProposal(ctx, household, input.change);
 
   const request = await tx.changeRequest.create({
@@ -86,7 +107,7 @@ async function checkProposal(ctx: Proposer, household: Household, change: Propos
       return;
     case "MEMBER_MOVED_TO_FAMILY": {
       await planLeaving(tx, household.id, change.payload, today);
-      const target = await findTargetFamily(ctx, change.payload.targetNoKk, household.id);
+      const target = await targetFamily(tx, change.payload.targetNoKk, household.id);
       await assertRelationFree(tx, target.id, change.payload.relation);
       return;
     }
@@ -97,19 +118,19 @@ async function checkProposal(ctx: Proposer, household: Household, change: Propos
  * The family a whole No. KK names anywhere in the city: a lookup by number, so only a reader
  * of personal data may make it, and it is counted and audited as the registry's own lookup is.
  */
-async function findTargetFamily(ctx: Proposer, noKk: string, fromHouseholdId: string) {
+async function lookUpTargetFamily(ctx: Proposer, noKk: string) {
   if (!userCan(ctx.user, "registry:read-personal")) throw forbidden();
-  const outcome = await lookUpByNumber(ctx.tx, {
-    viewer: ctx.user,
-    tenantId: ctx.tenantId,
-    requestId: ctx.requestId,
-    number: noKk,
-    entity: "Household",
-    purpose: "registry.changeRequests.propose",
-    find: async () => (await ctx.tx.household.findFirst({ where: { noKk }, select: { id: true } }))?.id ?? null,
-  });
-  if (outcome.kind === "limited") {
-    throw new AppError("RATE_LIMITED", `Batas pencarian nomor tercapai. Coba lagi dalam ${outcome.minutes} menit.`);
-  }
-  return targetFamily(ctx.tx, noKk, fromHouseholdId);
+  return lookUpByNumber(
+    ctx.tx,
+    {
+      viewer: ctx.user,
+      tenantId: ctx.tenantId,
+      requestId: ctx.requestId,
+      number: noKk,
+      entity: "Household",
+      purpose: "registry.changeRequests.propose",
+      find: async () => (await ctx.tx.household.findFirst({ where: { noKk }, select: { id: true } }))?.id ?? null,
+    },
+    ctx.now,
+  );
 }

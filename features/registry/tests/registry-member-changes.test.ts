@@ -47,6 +47,7 @@ const currentHeads = async (householdId: string) => (await membersOf(householdId
 async function proposedAndApproved(input: Record<string, unknown>): Promise<string> {
   const result = await propose(input);
   if (!result.ok) throw new Error(`${result.code}: ${result.message} ${JSON.stringify(result.fieldErrors)}`);
+  if (!result.data.requestId) throw new Error(`not proposed: ${JSON.stringify(result.data.refused)}`);
   const decision = await decide({ requestId: result.data.requestId, decision: "APPROVE" });
   if (!decision.ok) throw new Error(`${decision.code}: ${decision.message} ${JSON.stringify(decision.fieldErrors)}`);
   return result.data.requestId;
@@ -238,7 +239,12 @@ describe("one member's changes", () => {
       targetNoKk: `9${to.household.noKk.slice(1)}`,
       relation: "CHILD",
     });
-    expect(unknown).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    // Answered, not thrown: the guess stays counted and audited like any lookup by number.
+    expect(unknown).toMatchObject({ ok: true, data: { requestId: null, refused: { reason: "noFamily" } } });
+    const lookups = await t.withTenant(city.id, (tx) =>
+      tx.auditLog.findMany({ where: { action: "registry.lookup", userId: officer().id }, orderBy: { id: "desc" }, take: 1 }),
+    );
+    expect(lookups[0]?.after).toMatchObject({ purpose: "registry.changeRequests.propose", outcome: "none" });
 
     await proposedAndApproved({
       householdId: from.household.id,

@@ -7,6 +7,7 @@ import { FormAlert, FormNotice } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
+import type { ProposeOutcome } from "@/features/registry/change-requests/propose";
 import type { ChangeKind } from "@/features/registry/change-requests/schemas";
 import { StatusFields, type StatusFieldsProps } from "./status-change-form";
 
@@ -49,9 +50,14 @@ function ProposeRound({ action, householdId, choices, address, status, initial, 
   const { state, pending, formRef, onSubmit, fieldError, formError } = useActionForm(action);
 
   if (state?.ok) {
+    const refused = (state.data as ProposeOutcome | undefined)?.refused;
     return (
       <div className="space-y-3">
-        <FormNotice>{state.message}</FormNotice>
+        {refused ? (
+          <FormAlert>{refused.reason === "limited" ? t("lookupLimited", { minutes: refused.minutes }) : t("targetNotFound")}</FormAlert>
+        ) : (
+          <FormNotice>{state.message}</FormNotice>
+        )}
         <Button variant="secondary" onClick={onAnother}>
           {t("another")}
         </Button>
