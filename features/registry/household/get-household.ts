@@ -3,7 +3,17 @@
 // which audits the view. Birth dates leave it only for viewers whose person view allows
 // them (lib/privacy/person-view.ts); everyone else gets the age.
 import type { Tx } from "@/lib/db";
-import type { ChangeSource, Disability, Education, FamilyRelation, HouseholdStatus, MemberDeparture, RegistrySource, Sex } from "@/lib/generated/prisma/enums";
+import type {
+  ChangeBasis,
+  ChangeSource,
+  Disability,
+  Education,
+  FamilyRelation,
+  HouseholdStatus,
+  MemberDeparture,
+  RegistrySource,
+  Sex,
+} from "@/lib/generated/prisma/enums";
 import { birthFor, maskNumber, type BirthShown, type PersonView } from "@/lib/privacy/person-view";
 import { householdScopeWhere, type RegistryScope } from "@/lib/auth/scope";
 
@@ -31,6 +41,7 @@ export type StatusEventView = {
   effectiveDate: Date;
   reason: string;
   source: ChangeSource;
+  basis: ChangeBasis | null;
   decidedBy: string | null;
   createdAt: Date;
 };
@@ -41,6 +52,7 @@ export type DesilChangeView = {
   toDesil: number | null;
   effectiveDate: Date;
   source: ChangeSource;
+  basis: ChangeBasis | null;
   createdAt: Date;
 };
 
@@ -144,6 +156,7 @@ export async function getHouseholdProfile(
       effectiveDate: event.effectiveDate,
       reason: event.reason,
       source: event.source,
+      basis: event.basis,
       // A decider from outside the city (or since removed) is shown as unknown.
       decidedBy: event.decidedById ? (nameOf.get(event.decidedById) ?? null) : null,
       createdAt: event.createdAt,
@@ -154,6 +167,7 @@ export async function getHouseholdProfile(
       toDesil: change.toDesil,
       effectiveDate: change.effectiveDate,
       source: change.source,
+      basis: change.basis,
       createdAt: change.createdAt,
     })),
   };

@@ -196,7 +196,7 @@ function changeDetails(request: ChangeRequestView, tr: Translate, t: TranslateCr
       const p = change.payload as Extract<ChangeRequestView["change"], { kind: "DESIL_CHANGED" }>["payload"];
       rows.push(
         [t("fields.desil"), tr("desilValue", { desil: p.desil })],
-        [t("fields.basis"), t(`basis.${p.basis}`)],
+        [t("fields.basis"), tr(`changeBasis.${p.basis}`)],
         [t("fields.effectiveDate"), date(p.effectiveDate)],
       );
       break;
@@ -205,7 +205,7 @@ function changeDetails(request: ChangeRequestView, tr: Translate, t: TranslateCr
       const p = change.payload as Extract<ChangeRequestView["change"], { kind: "EXTREME_POVERTY_CHANGED" }>["payload"];
       rows.push(
         [t("fields.transition"), tr(`transition.${p.isExtremePoor ? "ENTER_EXTREME" : "EXIT_EXTREME"}`)],
-        [t("fields.basis"), t(`basis.${p.basis}`)],
+        [t("fields.basis"), tr(`changeBasis.${p.basis}`)],
         [t("fields.effectiveDate"), date(p.effectiveDate)],
         [t("fields.reason"), p.reason],
       );

@@ -70,10 +70,9 @@ export default async function HouseholdPage({ params, searchParams }: Props) {
   if (!data) notFound();
   const { household, timeline, requests, areas, timeZone } = data;
 
-  const [t, tr, tc, ts, locale, messages] = await Promise.all([
+  const [t, tr, ts, locale, messages] = await Promise.all([
     getTranslations("Household"),
     getTranslations("Registry"),
-    getTranslations("ChangeRequests"),
     getTranslations("SubjectAccess"),
     getLocale(),
     getMessages(),
@@ -98,7 +97,6 @@ export default async function HouseholdPage({ params, searchParams }: Props) {
     departed: m.departure ? t(`members.departed.${m.departure.kind}`, { date: day(m.departure.date) }) : null,
     actions: proposing && !m.departure ? MEMBER_PROPOSALS.map((kind) => ({ label: t(`members.actions.${kind}`), href: proposeHref(kind, m.id) })) : [],
   }));
-  const ChangeBasisValues = Object.values(ChangeBasis);
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   const askedKind = CHANGE_KINDS.find((kind) => kind === first(asked.usul));
   const askedMember = current.find((m) => m.id === first(asked.anggota))?.id;
@@ -218,7 +216,7 @@ export default async function HouseholdPage({ params, searchParams }: Props) {
                       education: options(Education, "education"),
                       disability: options(Disability, "disability"),
                       members: current.map((m) => ({ value: m.id, label: `${m.name} (${tr(`relation.${m.relation}`)})` })),
-                      basis: ChangeBasisValues.map((value) => ({ value, label: tc(`basis.${value}`) })),
+                      basis: Object.values(ChangeBasis).map((value) => ({ value, label: tr(`changeBasis.${value}`) })),
                       kelurahan: areas.map((k) => ({
                         kecamatan: k.name,
                         options: k.kelurahan.filter((l) => l.id !== household.kelurahan.id).map((l) => ({ value: l.id, label: l.name })),
