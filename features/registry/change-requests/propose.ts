@@ -9,7 +9,7 @@ import { AppError, forbidden, notFound } from "@/lib/errors";
 import { householdScopeWhere, registryScope } from "@/lib/auth/scope";
 import { assertBirthDate } from "@/lib/identity/birth-date";
 import { lookUpByNumber } from "@/lib/privacy/number-lookup";
-import { assertNikFree } from "@/features/registry/members/add-member";
+import { MEMBER_DEPARTED, assertNikFree } from "@/features/registry/members/add-member";
 import { assertRelationFree, planLeaving, targetFamily } from "@/features/registry/members/leave-family";
 import { assertDesilChanges } from "@/features/registry/status/change-desil";
 import { assertNotFuture, assertStatusDate } from "@/features/registry/status/change-status";
@@ -89,8 +89,12 @@ async function checkProposal(ctx: Proposer, household: Household, change: Propos
       await assertNotFuture(tx, change.payload.effectiveDate, today);
       return;
     case "CORRECTION": {
-      const member = await tx.member.findFirst({ where: { id: change.payload.memberId, householdId: household.id }, select: { id: true } });
+      const member = await tx.member.findFirst({
+        where: { id: change.payload.memberId, householdId: household.id },
+        select: { id: true, departedAt: true },
+      });
       if (!member) throw notFound("Anggota keluarga");
+      if (member.departedAt) throw new AppError("INVALID", MEMBER_DEPARTED, { memberId: [MEMBER_DEPARTED] });
       if (change.payload.birthDate) await assertBirthDate(tx, ctx.tenantId, change.payload.birthDate, ctx.now);
       if (change.payload.nik) await assertNikFree(tx, change.payload.nik, member.id);
       return;

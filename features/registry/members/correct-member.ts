@@ -20,7 +20,7 @@ export async function correctMember(
   if (household.status === "DECEASED") throw new AppError("INVALID", HOUSEHOLD_CLOSED);
   const member = await tx.member.findFirst({ where: { id: input.memberId, householdId } });
   if (!member) throw notFound("Anggota keluarga");
-  if (member.departedAt) throw new AppError("INVALID", MEMBER_DEPARTED);
+  if (member.departedAt) throw new AppError("INVALID", MEMBER_DEPARTED, { memberId: [MEMBER_DEPARTED] });
   if (input.birthDate) await assertBirthDate(tx, options.tenantId, input.birthDate);
 
   const nik = input.nik ?? member.nik;

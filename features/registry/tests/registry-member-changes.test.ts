@@ -168,6 +168,16 @@ describe("one member's changes", () => {
     const after = await membersOf(household.id);
     expect(after.find((m) => m.id === members[2]!.id)).toMatchObject({ departure: "DIED", departedAt: new Date("2026-10-01T00:00:00Z") });
     expect((await currentHeads(household.id)).map((m) => m.id)).toEqual([members[0]!.id]);
+    const again = await propose({
+      householdId: household.id,
+      kind: "MEMBER_MOVED_OUT",
+      memberId: members[2]!.id,
+      effectiveDate: "2026-10-02",
+      destination: "Bima",
+    });
+    expect(again).toMatchObject({ ok: false, fieldErrors: { memberId: ["Anggota ini sudah tercatat meninggal atau pindah."] } });
+    const corrected = await propose({ householdId: household.id, kind: "CORRECTION", memberId: members[2]!.id, occupation: "Pelajar" });
+    expect(corrected).toMatchObject({ ok: false, fieldErrors: { memberId: ["Anggota ini sudah tercatat meninggal atau pindah."] } });
   });
 
   it("the head's death names who becomes head, or is refused", async () => {
@@ -258,6 +268,15 @@ describe("one member's changes", () => {
     expect((await membersOf(to.household.id)).find((m) => m.id === head.id)).toMatchObject({ relation: "PARENT", departedAt: null });
     expect((await currentHeads(from.household.id)).map((m) => m.id)).toEqual([from.members[1]!.id]);
     expect((await currentHeads(to.household.id)).map((m) => m.id)).toEqual([to.members[0]!.id]);
+
+    const list = await t.withTenant(city.id, (tx) =>
+      listChangeRequests(tx, { view: "decided", householdId: from.household.id }, registryScope(bapeda()), { view: personView(bapeda()), today: new Date() }),
+    );
+    expect(list.rows[0]?.change).toMatchObject({
+      kind: "MEMBER_MOVED_TO_FAMILY",
+      payload: { memberName: head.name, newHeadName: from.members[1]!.name, targetNoKkMasked: expect.stringMatching(/\d{4}$/) },
+    });
+    expect(JSON.stringify(list.rows)).not.toMatch(/\d{16}/);
   });
 
   it("finding the family by No. KK is for readers of personal data only", async () => {
