@@ -9,7 +9,7 @@ import { AppError, forbidden, notFound } from "@/lib/errors";
 import { householdScopeWhere, registryScope } from "@/lib/auth/scope";
 import { assertBirthDate } from "@/lib/identity/birth-date";
 import { lookUpByNumber } from "@/lib/privacy/number-lookup";
-import { MEMBER_DEPARTED, assertNikFree } from "@/features/registry/members/add-member";
+import { MEMBER_DEPARTED, assertNikFree, assertNikFreeOrReturning } from "@/features/registry/members/add-member";
 import { assertRelationFree, planLeaving, targetFamily } from "@/features/registry/members/leave-family";
 import { assertDesilChanges } from "@/features/registry/status/change-desil";
 import { assertNotFuture, assertStatusDate } from "@/features/registry/status/change-status";
@@ -74,7 +74,7 @@ async function checkProposal(ctx: Proposer, household: Household, change: Propos
   switch (change.kind) {
     case "NEW_MEMBER":
       await assertBirthDate(tx, ctx.tenantId, change.payload.birthDate, ctx.now);
-      await assertNikFree(tx, change.payload.nik);
+      await assertNikFreeOrReturning(tx, change.payload.nik);
       return;
     case "STATUS":
     case "EXTREME_POVERTY_CHANGED": {

@@ -213,6 +213,42 @@ describe("one member's changes", () => {
     });
   });
 
+  it("someone who moved out may join a family of the city again, keeping their record; someone who died may not", async () => {
+    const { household, members } = await family();
+    const { household: elsewhere } = await family();
+    const leaver = members[2]!;
+    await proposedAndApproved({
+      householdId: household.id,
+      kind: "MEMBER_MOVED_OUT",
+      memberId: leaver.id,
+      effectiveDate: "2025-01-05",
+      destination: "Kota Bima",
+    });
+    const back = {
+      kind: "NEW_MEMBER",
+      nik: leaver.nik,
+      name: leaver.name,
+      sex: leaver.sex,
+      birthDate: "2010-04-04",
+      relation: "GRANDCHILD",
+    };
+    await proposedAndApproved({ householdId: elsewhere.id, ...back });
+    expect((await membersOf(elsewhere.id)).find((m) => m.id === leaver.id)).toMatchObject({ relation: "GRANDCHILD", departure: null, departedAt: null });
+
+    const died = members[1]!;
+    await proposedAndApproved({ householdId: household.id, kind: "MEMBER_DIED", memberId: died.id, effectiveDate: "2025-02-01" });
+    const ghost = await propose({
+      householdId: elsewhere.id,
+      kind: "NEW_MEMBER",
+      nik: died.nik,
+      name: died.name,
+      sex: died.sex,
+      birthDate: died.birthDate.toISOString().slice(0, 10),
+      relation: "OTHER",
+    });
+    expect(ghost).toMatchObject({ ok: false, code: "CONFLICT", fieldErrors: { nik: ["NIK ini sudah terdaftar di registri kota."] } });
+  });
+
   it("the last member cannot leave: that is the family's own status change", async () => {
     const { household, members } = await t.withTenant(city.id, (tx) => makeHousehold(tx, city, { members: [{ name: "Inaq Sendiri" }] }));
     const result = await propose({ householdId: household.id, kind: "MEMBER_DIED", memberId: members[0]!.id, effectiveDate: "2026-10-01" });
