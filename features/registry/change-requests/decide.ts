@@ -16,11 +16,10 @@ import { moveMemberToFamily, recordDeparture } from "@/features/registry/members
 import { registryScope } from "@/lib/auth/scope";
 import { changeDesil } from "@/features/registry/status/change-desil";
 import { changeHouseholdStatus } from "@/features/registry/status/change-status";
+import { changeRefused } from "./refusals";
 import { CHANGE_KINDS, parseChangePayload, type ChangeKind, type ChangePayload, type DecideChangeInput } from "./schemas";
 
 type Decider = Pick<ActionContext, "tx" | "tenantId" | "user"> & { now?: Date };
-
-export const DATE_NOT_CORRECTABLE = "Usulan ini tidak memiliki tanggal yang dapat dikoreksi.";
 
 export async function decideChange(ctx: Decider, input: DecideChangeInput): Promise<{ requestId: string; householdId: string; status: string }> {
   const { tx, tenantId } = ctx;
@@ -50,7 +49,7 @@ export async function decideChange(ctx: Decider, input: DecideChangeInput): Prom
 
 function withCorrectedDate(raw: Prisma.JsonValue, effectiveDate: string): Prisma.JsonValue {
   if (!raw || typeof raw !== "object" || Array.isArray(raw) || !("effectiveDate" in raw)) {
-    throw new AppError("INVALID", DATE_NOT_CORRECTABLE, { effectiveDate: [DATE_NOT_CORRECTABLE] });
+    throw changeRefused("dateNotCorrectable", "effectiveDate");
   }
   return { ...raw, effectiveDate };
 }

@@ -10,21 +10,13 @@ import type { FamilyRelation, MemberDeparture } from "@/lib/generated/prisma/enu
 import { lockHousehold } from "@/features/registry/household/lock-household";
 import type { RegistryScope } from "@/lib/auth/scope";
 import { dateToDay, dayToDate } from "@/lib/calendar/days";
-import { assertNotFuture, invalidDate } from "@/features/registry/status/change-status";
+import { assertNotFuture } from "@/features/registry/status/change-status";
+import { changeRefused } from "@/features/registry/change-requests/refusals";
 import { HOUSEHOLD_CLOSED, MEMBER_DEPARTED, SECOND_HEAD } from "./add-member";
-
-export const LEAVING_WORDS = {
-  lastMember: "Anggota ini satu-satunya anggota keluarga: catat perubahan status keluarga (meninggal atau pindah) sebagai gantinya.",
-  successorNeeded: "Kepala keluarga keluar dari KK: pilih anggota yang menjadi kepala keluarga baru.",
-  successorNotMember: "Kepala keluarga baru harus anggota keluarga ini yang masih tercatat.",
-  successorOnlyForHead: "Kepala keluarga baru hanya dipilih bila yang keluar adalah kepala keluarga.",
-  beforeBirth: "Tanggal tidak boleh sebelum tanggal lahir anggota.",
-  sameFamily: "No. KK tujuan adalah keluarga ini sendiri.",
-  targetClosed: "Keluarga tujuan tercatat meninggal dan tidak dapat menerima anggota.",
-} as const;
 
 export type Leaving = { memberId: string; newHeadId?: string; effectiveDate: string };
 type Options = { tenantId: string; scope: RegistryScope; now?: Date };
+const WHOLE_CITY: RegistryScope = { kelurahanId: null, nothing: false };
 
 /**
  * Checks that a member may leave the family on that date, keeping one head; read-only, so a
@@ -41,16 +33,16 @@ export async function planLeaving(tx: Tx, householdId: string, leaving: Leaving,
     throw gone ? new AppError("INVALID", MEMBER_DEPARTED, { memberId: [MEMBER_DEPARTED] }) : notFound("Anggota keluarga");
   }
   await assertNotFuture(tx, leaving.effectiveDate, options);
-  if (leaving.effectiveDate < dateToDay(member.birthDate)) throw invalidDate(LEAVING_WORDS.beforeBirth);
+  if (leaving.effectiveDate < dateToDay(member.birthDate)) throw changeRefused("beforeBirth", "effectiveDate");
 
   const others = members.filter((m) => m.id !== member.id);
-  if (others.length === 0) throw new AppError("INVALID", LEAVING_WORDS.lastMember, { memberId: [LEAVING_WORDS.lastMember] });
+  if (others.length === 0) throw changeRefused("lastMember", "memberId");
   if (member.relation !== "HEAD") {
-    if (leaving.newHeadId) throw successorRefused(LEAVING_WORDS.successorOnlyForHead);
+    if (leaving.newHeadId) throw changeRefused("successorOnlyForHead", "newHeadId");
     return { member, successorId: null };
   }
-  if (!leaving.newHeadId) throw successorRefused(LEAVING_WORDS.successorNeeded);
-  if (!others.some((m) => m.id === leaving.newHeadId)) throw successorRefused(LEAVING_WORDS.successorNotMember);
+  if (!leaving.newHeadId) throw changeRefused("successorNeeded", "newHeadId");
+  if (!others.some((m) => m.id === leaving.newHeadId)) throw changeRefused("successorNotMember", "newHeadId");
   return { member, successorId: leaving.newHeadId };
 }
 
@@ -74,9 +66,9 @@ export async function recordDeparture(tx: Tx, householdId: string, input: Leavin
 /** The city's family a No. KK names, for a member to move into. */
 export async function targetFamily(tx: Tx, noKk: string, fromHouseholdId: string) {
   const target = await tx.household.findFirst({ where: { noKk }, select: { id: true, status: true } });
-  if (!target) throw new AppError("NOT_FOUND", "Keluarga dengan No. KK itu tidak ditemukan di registri kota.", { targetNoKk: ["No. KK tidak ditemukan."] });
-  if (target.id === fromHouseholdId) throw new AppError("INVALID", LEAVING_WORDS.sameFamily, { targetNoKk: [LEAVING_WORDS.sameFamily] });
-  if (target.status === "DECEASED") throw new AppError("INVALID", LEAVING_WORDS.targetClosed, { targetNoKk: [LEAVING_WORDS.targetClosed] });
+  if (!target) throw changeRefused("targetNotFound", "targetNoKk", {}, "NOT_FOUND");
+  if (target.id === fromHouseholdId) throw changeRefused("sameFamily", "targetNoKk");
+  if (target.status === "DECEASED") throw changeRefused("targetClosed", "targetNoKk");
   return target;
 }
 
@@ -90,11 +82,13 @@ export async function assertRelationFree(tx: Tx, householdId: string, relation: 
 /** A member moving to another family of the city, with their relation there. */
 export async function moveMemberToFamily(tx: Tx, householdId: string, input: Leaving & { targetNoKk: string; relation: FamilyRelation }, options: Options) {
   const target = await tx.household.findFirst({ where: { noKk: input.targetNoKk }, select: { id: true } });
-  // Both cards locked in id order, so two moves between the same families cannot deadlock.
-  for (const id of [householdId, target?.id].filter((id): id is string => Boolean(id)).sort()) {
-    await lockHousehold(tx, id, id === householdId ? options : { ...options, scope: { kelurahanId: null, nothing: false } });
+  // Both cards locked in id order, so two moves between the same families cannot deadlock;
+  // the family moved to may be in any kelurahan of the city.
+  const locked = new Map<string, Awaited<ReturnType<typeof lockHousehold>>>();
+  for (const id of [...new Set([householdId, target?.id ?? householdId])].sort()) {
+    locked.set(id, await lockHousehold(tx, id, id === householdId ? options : { ...options, scope: WHOLE_CITY }));
   }
-  const household = await lockHousehold(tx, householdId, options);
+  const household = locked.get(householdId)!;
   if (household.status === "DECEASED") throw new AppError("INVALID", HOUSEHOLD_CLOSED);
   const destination = await targetFamily(tx, input.targetNoKk, household.id);
   const { member, successorId } = await planLeaving(tx, household.id, input, options);
@@ -110,8 +104,4 @@ export async function moveMemberToFamily(tx: Tx, householdId: string, input: Lea
 async function handOverHead(tx: Tx, tenantId: string, successorId: string | null): Promise<void> {
   if (!successorId) return;
   await tx.member.update({ where: { tenantId_id: { tenantId, id: successorId } }, data: { relation: "HEAD" } });
-}
-
-function successorRefused(message: string): AppError {
-  return new AppError("INVALID", message, { newHeadId: [message] });
 }

@@ -8,15 +8,13 @@ import { HOUSEHOLD_CLOSED } from "@/features/registry/members/add-member";
 import type { RegistryScope } from "@/lib/auth/scope";
 import { dayToDate } from "@/lib/calendar/days";
 import { assertNotFuture } from "./change-status";
+import { changeRefused } from "@/features/registry/change-requests/refusals";
 
 export type DesilChange = { desil: number; basis: ChangeBasis; effectiveDate: string };
 
 /** Refuses a desil the household already has. */
 export function assertDesilChanges(household: { desil: number | null }, desil: number): void {
-  if (household.desil === desil) {
-    const message = `Desil keluarga ini sudah ${desil}.`;
-    throw new AppError("INVALID", message, { desil: [message] });
-  }
+  if (household.desil === desil) throw changeRefused("sameDesil", "desil", { desil });
 }
 
 export async function changeDesil(

@@ -253,6 +253,13 @@ describe("one member's changes", () => {
     const { household, members } = await t.withTenant(city.id, (tx) => makeHousehold(tx, city, { members: [{ name: "Inaq Sendiri" }] }));
     const result = await propose({ householdId: household.id, kind: "MEMBER_DIED", memberId: members[0]!.id, effectiveDate: "2026-10-01" });
     expect(result).toMatchObject({ ok: false, code: "INVALID", message: expect.stringMatching(/satu-satunya anggota/) });
+    const inEnglish = await runSubmitted(
+      { ...actionDeps(t, officer()), requestMeta: async () => ({ requestId: "req-en", ip: "127.0.0.1", locale: "en" }) },
+      proposeChangeDefinition,
+      city.slug,
+      { householdId: household.id, kind: "MEMBER_DIED", memberId: members[0]!.id, effectiveDate: "2026-10-01" },
+    );
+    expect(inEnglish).toMatchObject({ ok: false, message: expect.stringMatching(/^This is the family's only member/) });
   });
 
   it("a date of death before the birth or after today is refused", async () => {
