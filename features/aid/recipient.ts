@@ -13,7 +13,7 @@ export async function recipientChoices(tx: Tx, householdId: string) {
       desil: true,
       isExtremePoor: true,
       kelurahan: { select: { name: true } },
-      members: { select: { id: true, name: true, nik: true, relation: true }, orderBy: [{ birthDate: "asc" }] },
+      members: { select: { id: true, name: true, nik: true, relation: true, departedAt: true }, orderBy: [{ birthDate: "asc" }] },
       participations: {
         select: { id: true, memberId: true, status: true, training: { select: { skill: true, startDate: true, opd: { select: { shortName: true } } } } },
         orderBy: { training: { startDate: "desc" } },
@@ -30,7 +30,9 @@ export async function recipientChoices(tx: Tx, householdId: string) {
     kelurahan: household.kelurahan.name,
     desil: household.desil,
     isExtremePoor: household.isExtremePoor,
+    // Who may receive aid: a member who died or moved out keeps their name in the history above.
     members: household.members
+      .filter((member) => !member.departedAt)
       .map((member) => ({ id: member.id, name: member.name, nikMasked: maskNik(member.nik), relation: member.relation }))
       .sort((a, b) => Number(b.relation === "HEAD") - Number(a.relation === "HEAD")),
     participations: household.participations.map((p) => ({

@@ -43,6 +43,7 @@ export async function findCandidates(tx: Tx, options: { tenantId: string; traini
   const conditions: Prisma.Sql[] = [
     Prisma.sql`m."tenantId" = ${options.tenantId}`,
     Prisma.sql`h."status" = 'ACTIVE'`,
+    Prisma.sql`m."departedAt" IS NULL`,
     Prisma.sql`m."birthDate" <= ${latestBirthDate(options.training.startDate)}`,
     Prisma.sql`NOT EXISTS (SELECT 1 FROM "TrainingParticipant" p
       WHERE p."tenantId" = m."tenantId" AND p."trainingId" = ${options.training.id} AND p."memberId" = m."id")`,

@@ -34,9 +34,12 @@ export async function addParticipant({ tx, tenantId, user }: Ctx, input: { train
   if (training.cancelledAt) throw cancelled();
   const member = await tx.member.findFirst({
     where: { id: input.memberId },
-    select: { id: true, householdId: true, birthDate: true, household: { select: { status: true } } },
+    select: { id: true, householdId: true, birthDate: true, departedAt: true, household: { select: { status: true } } },
   });
   if (!member) throw notFound("Anggota keluarga");
+  if (member.departedAt) {
+    throw new AppError("INVALID", "Orang ini tercatat meninggal atau pindah keluar kota.", { memberId: ["Tidak lagi tercatat di keluarga."] });
+  }
   if (member.household.status !== "ACTIVE") {
     throw new AppError("INVALID", "Keluarga ini tidak lagi aktif di registri (lulus, pindah atau meninggal).", { memberId: ["Keluarga tidak aktif."] });
   }

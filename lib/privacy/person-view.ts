@@ -35,5 +35,6 @@ export function personView(viewer: Grantee | null | undefined): PersonView {
 export type BirthShown = { date: Date | null; age: number };
 
 export function birthFor(view: PersonView, birthDate: Date, today: Date): BirthShown {
-  return { date: view.birth === "date" ? birthDate : null, age: ageOn(birthDate, today) };
+  // A birth date recorded before the rule refused future ones must not show "(-1 th)".
+  return { date: view.birth === "date" ? birthDate : null, age: Math.max(0, ageOn(birthDate, today)) };
 }

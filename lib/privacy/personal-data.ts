@@ -84,6 +84,8 @@ export const PERSONAL_DATA = {
       education: "education",
       occupation: "occupation",
       disability: "health",
+      departure: "family",
+      departedAt: "family",
     },
   },
   HouseholdStatusEvent: {

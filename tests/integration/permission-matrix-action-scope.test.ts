@@ -138,6 +138,8 @@ const SAMPLE_OVERRIDES: Record<string, Record<string, unknown>> = {
   // The household had hand-overs of this kind this year already (the fixture's).
   "aid.create": { acknowledgeDuplicate: true },
   "registry.changeRequests.propose": { kind: "ADDRESS", address: "Jl. Usulan Baru No. 1" },
+  // The fixture's request (an address) has no date for the decider to correct.
+  "registry.changeRequests.decide": { effectiveDate: "" },
   // The fixture's city has no retention setting, statistics or target yet: the form that creates
   // one sends the unsaved version.
   "statistics.save": { povertyRatePct: "10,5", version: UNSAVED_VERSION },

@@ -22,7 +22,15 @@ export type MaskedChange =
       kind: "CORRECTION";
       payload: Omit<ChangePayload["CORRECTION"], "nik" | "birthDate" | "birthPlace"> & BirthFields & { nikMasked: string | null; memberName: string | null };
     }
+  | { kind: "MEMBER_DIED"; payload: ChangePayload["MEMBER_DIED"] & LeavingNames }
+  | { kind: "MEMBER_MOVED_OUT"; payload: ChangePayload["MEMBER_MOVED_OUT"] & LeavingNames }
+  | { kind: "MEMBER_MOVED_TO_FAMILY"; payload: Omit<ChangePayload["MEMBER_MOVED_TO_FAMILY"], "targetNoKk"> & LeavingNames & { targetNoKkMasked: string } }
+  | { kind: "DESIL_CHANGED"; payload: ChangePayload["DESIL_CHANGED"] }
+  | { kind: "EXTREME_POVERTY_CHANGED"; payload: ChangePayload["EXTREME_POVERTY_CHANGED"] }
   | { kind: ChangeKind; payload: null };
+
+/** The names of the member who leaves and of who becomes head, as the list shows them. */
+type LeavingNames = { memberName: string | null; newHeadName: string | null };
 
 export type ChangeRequestView = {
   id: string;
@@ -66,7 +74,7 @@ export async function listChangeRequests(
           status: true,
           isExtremePoor: true,
           kelurahan: { select: { name: true } },
-          members: { select: { id: true, name: true, relation: true } },
+          members: { select: { id: true, name: true, relation: true, departedAt: true } },
         },
       },
     },
@@ -79,9 +87,15 @@ export async function listChangeRequests(
     const id = (r.payload as { kelurahanId?: unknown } | null)?.kelurahanId;
     return r.kind === "ADDRESS" && typeof id === "string" ? [id] : [];
   });
-  const [users, areas] = await Promise.all([
+  // A member who moved to another family is no longer among the household's members.
+  const memberIds = page.flatMap((r) => {
+    const payload = r.payload as { memberId?: unknown; newHeadId?: unknown } | null;
+    return [payload?.memberId, payload?.newHeadId].filter((id): id is string => typeof id === "string");
+  });
+  const [users, areas, named] = await Promise.all([
     userIds.length ? tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [],
     kelurahanIds.length ? tx.area.findMany({ where: { id: { in: kelurahanIds } }, select: { id: true, name: true } }) : [],
+    memberIds.length ? tx.member.findMany({ where: { id: { in: memberIds } }, select: { id: true, name: true, relation: true } }) : [],
   ]);
   const userName = new Map(users.map((u) => [u.id, u.name]));
   const areaName = new Map(areas.map((a) => [a.id, a.name]));
@@ -89,10 +103,11 @@ export async function listChangeRequests(
   return {
     rows: page.map((r) => {
       const members = r.household.members;
+      const current = members.filter((m) => !m.departedAt);
       return {
         id: r.id,
         status: r.status,
-        change: maskChange(r.kind, r.payload, members, areaName, seen),
+        change: maskChange(r.kind, r.payload, [...members, ...named], areaName, seen),
         note: r.note,
         createdAt: r.createdAt,
         proposedBy: userName.get(r.proposedById) ?? null,
@@ -102,7 +117,7 @@ export async function listChangeRequests(
         household: {
           id: r.household.id,
           noKkMasked: maskNumber(r.household.noKk),
-          headName: members.find((m) => m.relation === "HEAD")?.name ?? members[0]?.name ?? null,
+          headName: current.find((m) => m.relation === "HEAD")?.name ?? current[0]?.name ?? null,
           kelurahan: r.household.kelurahan.name,
           status: r.household.status,
           isExtremePoor: r.household.isExtremePoor,
@@ -129,6 +144,11 @@ function maskChange(
     const birth = birthDate ? birthFor(seen.view, dayToDate(birthDate), seen.today) : null;
     return { birth, birthPlace: birth && !birth.date ? undefined : birthPlace };
   };
+  const nameOf = (id: string | undefined) => (id ? (members.find((m) => m.id === id)?.name ?? null) : null);
+  const leavingNames = (payload: { memberId: string; newHeadId?: string }): LeavingNames => ({
+    memberName: nameOf(payload.memberId),
+    newHeadName: nameOf(payload.newHeadId),
+  });
   const parsed = parseChangePayload(kind, raw);
   if (!parsed.success) return { kind, payload: null };
   switch (kind) {
@@ -154,5 +174,21 @@ function maskChange(
         },
       };
     }
+    case "MEMBER_DIED": {
+      const payload = parsed.data as ChangePayload["MEMBER_DIED"];
+      return { kind, payload: { ...payload, ...leavingNames(payload) } };
+    }
+    case "MEMBER_MOVED_OUT": {
+      const payload = parsed.data as ChangePayload["MEMBER_MOVED_OUT"];
+      return { kind, payload: { ...payload, ...leavingNames(payload) } };
+    }
+    case "MEMBER_MOVED_TO_FAMILY": {
+      const { targetNoKk, ...rest } = parsed.data as ChangePayload["MEMBER_MOVED_TO_FAMILY"];
+      return { kind, payload: { ...rest, ...leavingNames(rest), targetNoKkMasked: maskNumber(targetNoKk) } };
+    }
+    case "DESIL_CHANGED":
+      return { kind, payload: parsed.data as ChangePayload["DESIL_CHANGED"] };
+    case "EXTREME_POVERTY_CHANGED":
+      return { kind, payload: parsed.data as ChangePayload["EXTREME_POVERTY_CHANGED"] };
   }
 }

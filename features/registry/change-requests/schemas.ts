@@ -1,5 +1,6 @@
-// What a kelurahan may propose: a new member, an address, a status
-// change, a correction of a member's data. The form sends the fields flat; the part
+// What a kelurahan may propose: a new member (born or moved in), an address, a status
+// change, a correction of a member's data, and the one-member and desil changes of
+// member-change-schemas.ts. The form sends the fields flat; the part
 // after householdId, kind and note is stored as the request's payload and parsed again
 // with the same schema when the request is decided.
 import { addressSchema } from "@/features/registry/household/update-address";
@@ -7,9 +8,21 @@ import { memberCorrectionSchema, newMemberSchema } from "@/features/registry/mem
 import { householdId } from "@/features/registry/schemas";
 import { blankToUndefined, reasonText } from "@/lib/forms/fields";
 import { statusChangeFields } from "@/features/registry/status/change-status";
+import { isoDay } from "@/lib/forms/fields";
 import { z } from "@/lib/validation/zod";
+import { desilChangedSchema, extremePovertyChangedSchema, memberDiedSchema, memberMovedOutSchema, memberMovedToFamilySchema } from "./member-change-schemas";
 
-export const CHANGE_KINDS = ["NEW_MEMBER", "ADDRESS", "STATUS", "CORRECTION"] as const;
+export const CHANGE_KINDS = [
+  "NEW_MEMBER",
+  "ADDRESS",
+  "STATUS",
+  "CORRECTION",
+  "MEMBER_DIED",
+  "MEMBER_MOVED_OUT",
+  "MEMBER_MOVED_TO_FAMILY",
+  "DESIL_CHANGED",
+  "EXTREME_POVERTY_CHANGED",
+] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 const statusPayloadSchema = z.object(statusChangeFields);
@@ -19,13 +32,26 @@ export const changePayloadSchemas = {
   ADDRESS: addressSchema,
   STATUS: statusPayloadSchema,
   CORRECTION: memberCorrectionSchema,
+  MEMBER_DIED: memberDiedSchema,
+  MEMBER_MOVED_OUT: memberMovedOutSchema,
+  MEMBER_MOVED_TO_FAMILY: memberMovedToFamilySchema,
+  DESIL_CHANGED: desilChangedSchema,
+  EXTREME_POVERTY_CHANGED: extremePovertyChangedSchema,
 } as const;
+
+/** The kinds about one member of the household, named by `memberId`. */
+export const MEMBER_LEAVING_KINDS = ["MEMBER_DIED", "MEMBER_MOVED_OUT", "MEMBER_MOVED_TO_FAMILY"] as const;
 
 export type ChangePayload = {
   NEW_MEMBER: z.output<typeof newMemberSchema>;
   ADDRESS: z.output<typeof addressSchema>;
   STATUS: z.output<typeof statusPayloadSchema>;
   CORRECTION: z.output<typeof memberCorrectionSchema>;
+  MEMBER_DIED: z.output<typeof memberDiedSchema>;
+  MEMBER_MOVED_OUT: z.output<typeof memberMovedOutSchema>;
+  MEMBER_MOVED_TO_FAMILY: z.output<typeof memberMovedToFamilySchema>;
+  DESIL_CHANGED: z.output<typeof desilChangedSchema>;
+  EXTREME_POVERTY_CHANGED: z.output<typeof extremePovertyChangedSchema>;
 };
 
 const common = {
@@ -62,10 +88,15 @@ export const decideChangeSchema = z
     requestId: z.string().trim().min(1).max(40),
     decision: z.enum(["APPROVE", "REJECT"], "Pilih setujui atau tolak."),
     reason: z.preprocess(blankToUndefined, reasonText.optional()),
+    /** The decider's correction of the proposal's date (when it happened, when it takes effect). */
+    effectiveDate: z.preprocess(blankToUndefined, isoDay.optional()),
   })
   .superRefine((value, ctx) => {
     if (value.decision === "REJECT" && !value.reason) {
       ctx.addIssue({ code: "custom", path: ["reason"], message: "Tuliskan alasan penolakan." });
+    }
+    if (value.decision === "REJECT" && value.effectiveDate) {
+      ctx.addIssue({ code: "custom", path: ["effectiveDate"], message: "Tanggal hanya dikoreksi saat menyetujui." });
     }
   });
 export type DecideChangeInput = z.output<typeof decideChangeSchema>;

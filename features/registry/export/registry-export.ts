@@ -165,7 +165,10 @@ async function registryBatch(tx: Tx, user: Parameters<typeof registryScope>[0], 
       where: { ...where, ...(scope.kelurahanId ? { kelurahanId: scope.kelurahanId } : {}), ...(cursor ? { noKk: { gt: cursor } } : {}) },
       orderBy: { noKk: "asc" },
       take,
-      select: { ...householdSelect, members: { select: memberSelect, orderBy: [{ relation: "asc" }, { birthDate: "asc" }, { nik: "asc" }] } },
+      select: {
+        ...householdSelect,
+        members: { where: { departedAt: null }, select: memberSelect, orderBy: [{ relation: "asc" }, { birthDate: "asc" }, { nik: "asc" }] },
+      },
     });
     for (const { members, ...household } of households) {
       const family = {

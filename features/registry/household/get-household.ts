@@ -3,7 +3,17 @@
 // which audits the view. Birth dates leave it only for viewers whose person view allows
 // them (lib/privacy/person-view.ts); everyone else gets the age.
 import type { Tx } from "@/lib/db";
-import type { ChangeSource, Disability, Education, FamilyRelation, HouseholdStatus, RegistrySource, Sex } from "@/lib/generated/prisma/enums";
+import type {
+  ChangeBasis,
+  ChangeSource,
+  Disability,
+  Education,
+  FamilyRelation,
+  HouseholdStatus,
+  MemberDeparture,
+  RegistrySource,
+  Sex,
+} from "@/lib/generated/prisma/enums";
 import { birthFor, maskNumber, type BirthShown, type PersonView } from "@/lib/privacy/person-view";
 import { householdScopeWhere, type RegistryScope } from "@/lib/auth/scope";
 
@@ -18,6 +28,8 @@ export type HouseholdMemberView = {
   education: Education | null;
   occupation: string | null;
   disability: Disability | null;
+  /** Died or moved out of the city, and when: no longer on the card, kept for its history. */
+  departure: { kind: MemberDeparture; date: Date } | null;
 };
 
 export type StatusEventView = {
@@ -29,6 +41,7 @@ export type StatusEventView = {
   effectiveDate: Date;
   reason: string;
   source: ChangeSource;
+  basis: ChangeBasis | null;
   decidedBy: string | null;
   createdAt: Date;
 };
@@ -39,6 +52,7 @@ export type DesilChangeView = {
   toDesil: number | null;
   effectiveDate: Date;
   source: ChangeSource;
+  basis: ChangeBasis | null;
   createdAt: Date;
 };
 
@@ -99,7 +113,10 @@ export async function getHouseholdProfile(
   const nameOf = new Map(users.map((user) => [user.id, user.name]));
 
   const members = [...household.members].sort(
-    (a, b) => RELATION_ORDER.indexOf(a.relation) - RELATION_ORDER.indexOf(b.relation) || a.birthDate.getTime() - b.birthDate.getTime(),
+    (a, b) =>
+      Number(Boolean(a.departedAt)) - Number(Boolean(b.departedAt)) ||
+      RELATION_ORDER.indexOf(a.relation) - RELATION_ORDER.indexOf(b.relation) ||
+      a.birthDate.getTime() - b.birthDate.getTime(),
   );
   return {
     id: household.id,
@@ -128,6 +145,7 @@ export async function getHouseholdProfile(
       education: member.education,
       occupation: member.occupation,
       disability: member.disability,
+      departure: member.departure && member.departedAt ? { kind: member.departure, date: member.departedAt } : null,
     })),
     statusEvents: household.statusEvents.map((event) => ({
       id: event.id,
@@ -138,6 +156,7 @@ export async function getHouseholdProfile(
       effectiveDate: event.effectiveDate,
       reason: event.reason,
       source: event.source,
+      basis: event.basis,
       // A decider from outside the city (or since removed) is shown as unknown.
       decidedBy: event.decidedById ? (nameOf.get(event.decidedById) ?? null) : null,
       createdAt: event.createdAt,
@@ -148,6 +167,7 @@ export async function getHouseholdProfile(
       toDesil: change.toDesil,
       effectiveDate: change.effectiveDate,
       source: change.source,
+      basis: change.basis,
       createdAt: change.createdAt,
     })),
   };

@@ -137,7 +137,7 @@ export async function checkRegistryImport(options: CheckImportOptions): Promise<
   const { withTenant, tenantId } = options;
   const started = Date.now();
   const setup = await withTenant(tenantId, async (tx) => ({
-    tenant: await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true, kemendagriCode: true } }),
+    tenant: await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true, kemendagriCode: true, timeZone: true } }),
     areas: await loadAreaMatcher(tx),
   }));
 
@@ -172,6 +172,7 @@ export async function checkRegistryImport(options: CheckImportOptions): Promise<
     extract = await validateExtract(sheet.rows, {
       cityPrefix: setup.tenant.kemendagriCode.replace(/\D/g, "").slice(0, 4),
       cityName: setup.tenant.name,
+      timeZone: setup.tenant.timeZone,
       areas: setup.areas,
       format: sheet.format,
       today: options.today,

@@ -8,6 +8,8 @@
 // without a head row may still be a registry family gaining members: the database decides
 // (families.ts).
 import type { Disability, Education, FamilyRelation, Sex } from "@/lib/generated/prisma/enums";
+import { dateToDay, todayIn } from "@/lib/calendar/days";
+import { OLDEST_AGE_YEARS, birthDateProblem } from "@/lib/identity/birth-date";
 import { nikMatchesBirthDate, nikRegionCode, parseNik, parseNoKk } from "@/lib/identity/nik";
 import type { RejectedRow } from "@/lib/spreadsheet/table-import";
 import { ambiguousKelurahanReason, areaKey, type AreaMatcher, type KelurahanRef } from "./areas";
@@ -87,6 +89,8 @@ export type ValidateContext = {
   areas: AreaMatcher;
   format: SpreadsheetFormat;
   today?: Date;
+  /** The city's zone, for its today (birth dates); the easternmost zone when not given. */
+  timeZone?: string;
   /** Called every few thousand rows with the rows read so far. */
   onRows?: (rows: number) => void;
   /** The registry's families, loaded only for a file without a No. KK column (P3KE's). */
@@ -313,6 +317,11 @@ function parseRow(
   let birthDate: Date | null = null;
   if (isEmptyCell(birthDateCell)) reasons.push("TANGGAL LAHIR kosong");
   else birthDate = take(cellDate(birthDateCell, "TANGGAL LAHIR", today));
+  const birthProblem = birthDate && birthDateProblem(dateToDay(birthDate), todayIn(context.timeZone ?? "Asia/Jayapura", today));
+  if (birthDate && birthProblem) {
+    reasons.push(`TANGGAL LAHIR ${formatDmy(birthDate)} ${birthProblem === "future" ? "belum terjadi" : `lebih dari ${OLDEST_AGE_YEARS} tahun yang lalu`}`);
+    birthDate = null;
+  }
   const relationResult: CellResult<FamilyRelation | null> = mapping.headsOnly ? { ok: true, value: "HEAD" } : cellRelation(cell("relation"));
   const relation = take(relationResult);
   if (relationResult.ok && relation === null) reasons.push("HUB KELUARGA kosong");

@@ -1,15 +1,18 @@
 // Adds a member to a household (a birth, a marriage, someone moving in): from an approved
-// change request. The NIK must be new to the city's registry; a second head is refused.
+// change request. The NIK must be new to the city's registry, or belong to someone recorded
+// as having moved out of the city, who comes back on this card; a second head is refused.
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { lockHousehold } from "@/features/registry/household/lock-household";
 import type { RegistryScope } from "@/lib/auth/scope";
 import { dayToDate } from "@/lib/calendar/days";
+import { assertBirthDate } from "@/lib/identity/birth-date";
 import type { NewMemberInput } from "./member-schema";
 
 export const NIK_TAKEN = "NIK ini sudah terdaftar di registri kota.";
 export const SECOND_HEAD = "Keluarga ini sudah memiliki kepala keluarga.";
 export const HOUSEHOLD_CLOSED = "Keluarga yang tercatat meninggal tidak dapat diubah.";
+export const MEMBER_DEPARTED = "Anggota ini sudah tercatat meninggal atau pindah.";
 
 export async function addMember(
   tx: Tx,
@@ -19,27 +22,43 @@ export async function addMember(
 ): Promise<{ memberId: string }> {
   const household = await lockHousehold(tx, householdId, options);
   if (household.status === "DECEASED") throw new AppError("INVALID", HOUSEHOLD_CLOSED);
-  await assertNikFree(tx, input.nik);
-  if (input.relation === "HEAD" && (await tx.member.findFirst({ where: { householdId, relation: "HEAD" }, select: { id: true } }))) {
+  await assertBirthDate(tx, options.tenantId, input.birthDate);
+  const returning = await assertNikFreeOrReturning(tx, input.nik);
+  if (input.relation === "HEAD" && (await tx.member.findFirst({ where: { householdId, relation: "HEAD", departedAt: null }, select: { id: true } }))) {
     throw new AppError("INVALID", SECOND_HEAD, { relation: [SECOND_HEAD] });
   }
-  const member = await tx.member.create({
-    data: {
-      tenantId: options.tenantId,
-      householdId,
-      nik: input.nik,
-      name: input.name,
-      sex: input.sex,
-      birthPlace: input.birthPlace ?? null,
-      birthDate: dayToDate(input.birthDate),
-      relation: input.relation,
-      education: input.education ?? null,
-      occupation: input.occupation ?? null,
-      disability: input.disability ?? null,
-    },
-    select: { id: true },
-  });
+  const data = {
+    householdId,
+    nik: input.nik,
+    name: input.name,
+    sex: input.sex,
+    birthPlace: input.birthPlace ?? null,
+    birthDate: dayToDate(input.birthDate),
+    relation: input.relation,
+    education: input.education ?? null,
+    occupation: input.occupation ?? null,
+    disability: input.disability ?? null,
+  };
+  if (returning) {
+    await tx.member.update({
+      where: { tenantId_id: { tenantId: options.tenantId, id: returning.id } },
+      data: { ...data, departure: null, departedAt: null },
+    });
+    return { memberId: returning.id };
+  }
+  const member = await tx.member.create({ data: { tenantId: options.tenantId, ...data }, select: { id: true } });
   return { memberId: member.id };
+}
+
+/**
+ * A NIK new to the registry (null), or that of someone who moved out of the city and now
+ * joins a family of it again (their record, which keeps its history); any other is refused.
+ */
+export async function assertNikFreeOrReturning(tx: Tx, nik: string): Promise<{ id: string } | null> {
+  const holder = await tx.member.findFirst({ where: { nik }, select: { id: true, departure: true } });
+  if (!holder) return null;
+  if (holder.departure === "MOVED_OUT") return { id: holder.id };
+  throw new AppError("CONFLICT", NIK_TAKEN, { nik: [NIK_TAKEN] });
 }
 
 /** Refuses a NIK already in the city's registry, without saying whose it is. */

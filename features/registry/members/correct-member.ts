@@ -6,7 +6,8 @@ import { nikMatchesBirthDate } from "@/lib/identity/nik";
 import { lockHousehold } from "@/features/registry/household/lock-household";
 import type { RegistryScope } from "@/lib/auth/scope";
 import { dateToDay, dayToDate } from "@/lib/calendar/days";
-import { HOUSEHOLD_CLOSED, SECOND_HEAD, assertNikFree } from "./add-member";
+import { assertBirthDate } from "@/lib/identity/birth-date";
+import { HOUSEHOLD_CLOSED, MEMBER_DEPARTED, SECOND_HEAD, assertNikFree } from "./add-member";
 import { NIK_BIRTH_DATE_MISMATCH, type MemberCorrectionInput } from "./member-schema";
 
 export async function correctMember(
@@ -19,6 +20,8 @@ export async function correctMember(
   if (household.status === "DECEASED") throw new AppError("INVALID", HOUSEHOLD_CLOSED);
   const member = await tx.member.findFirst({ where: { id: input.memberId, householdId } });
   if (!member) throw notFound("Anggota keluarga");
+  if (member.departedAt) throw new AppError("INVALID", MEMBER_DEPARTED, { memberId: [MEMBER_DEPARTED] });
+  if (input.birthDate) await assertBirthDate(tx, options.tenantId, input.birthDate);
 
   const nik = input.nik ?? member.nik;
   const birthDate = input.birthDate ?? dateToDay(member.birthDate);
@@ -28,7 +31,7 @@ export async function correctMember(
   }
   if (input.nik && input.nik !== member.nik) await assertNikFree(tx, input.nik, member.id);
   if (input.relation === "HEAD" && member.relation !== "HEAD") {
-    const head = await tx.member.findFirst({ where: { householdId, relation: "HEAD" }, select: { id: true } });
+    const head = await tx.member.findFirst({ where: { householdId, relation: "HEAD", departedAt: null }, select: { id: true } });
     if (head) throw new AppError("INVALID", SECOND_HEAD, { relation: [SECOND_HEAD] });
   }
 

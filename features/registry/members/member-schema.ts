@@ -3,7 +3,8 @@
 // life, so people who moved in keep the one their birthplace issued.
 import { Disability, Education, FamilyRelation, Sex } from "@/lib/generated/prisma/enums";
 import { nikMatchesBirthDate, parseNik } from "@/lib/identity/nik";
-import { blankToUndefined, isoDay } from "@/lib/forms/fields";
+import { birthDateField } from "@/lib/identity/birth-date";
+import { blankToUndefined } from "@/lib/forms/fields";
 import { z } from "@/lib/validation/zod";
 
 export const NIK_BIRTH_DATE_MISMATCH = "Tanggal lahir dan jenis kelamin tidak cocok dengan NIK (perempuan: tanggal lahir + 40).";
@@ -23,7 +24,7 @@ export const memberFields = {
   name: z.string().trim().min(2, "Tuliskan nama lengkap.").max(120),
   sex: z.enum(Sex, "Pilih jenis kelamin."),
   birthPlace: optionalText(80),
-  birthDate: isoDay,
+  birthDate: birthDateField,
   relation: z.enum(FamilyRelation, "Pilih hubungan dalam keluarga."),
   education: z.preprocess(blankToUndefined, z.enum(Education).optional()),
   occupation: optionalText(80),
@@ -46,7 +47,7 @@ export const memberCorrectionSchema = z
     name: z.preprocess(blankToUndefined, memberFields.name.optional()),
     sex: z.preprocess(blankToUndefined, memberFields.sex.optional()),
     birthPlace: memberFields.birthPlace,
-    birthDate: z.preprocess(blankToUndefined, isoDay.optional()),
+    birthDate: z.preprocess(blankToUndefined, birthDateField.optional()),
     relation: z.preprocess(blankToUndefined, memberFields.relation.optional()),
     education: memberFields.education,
     occupation: memberFields.occupation,

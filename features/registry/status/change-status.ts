@@ -4,7 +4,7 @@
 // Bapeda's form and by an approved change request alike.
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { ChangeSource } from "@/lib/generated/prisma/enums";
+import type { ChangeBasis, ChangeSource } from "@/lib/generated/prisma/enums";
 import { optionalDesil, householdId } from "@/features/registry/schemas";
 import { cityToday } from "@/lib/calendar/city-today";
 import { dateToDay, dayToDate } from "@/lib/calendar/days";
@@ -30,6 +30,8 @@ export type ChangeStatusOptions = {
   decidedById: string;
   scope: RegistryScope;
   tenantId: string;
+  /** What a change from a change request rests on (a DTSEN update, a musyawarah kelurahan). */
+  basis?: ChangeBasis;
   /** For tests; defaults to now. */
   now?: Date;
 };
@@ -41,17 +43,7 @@ export async function changeHouseholdStatus(tx: Tx, input: ChangeStatusInput, op
   const plan = planTransition(household, input.transition);
   if (!plan.ok) throw new AppError("INVALID", plan.reason, { transition: [plan.reason] });
 
-  if (input.effectiveDate > dateToDay(await cityToday(tx, options.tenantId, options.now))) {
-    throw invalidDate("Tanggal berlaku tidak boleh melewati hari ini.");
-  }
-  const latest = await tx.householdStatusEvent.findFirst({
-    where: { householdId: household.id },
-    orderBy: { effectiveDate: "desc" },
-    select: { effectiveDate: true },
-  });
-  if (latest && input.effectiveDate < dateToDay(latest.effectiveDate)) {
-    throw invalidDate(`Tanggal berlaku tidak boleh sebelum perubahan status terakhir (${formatDate(latest.effectiveDate)}).`);
-  }
+  await assertStatusDate(tx, household.id, input.effectiveDate, options);
 
   const effectiveDate = dayToDate(input.effectiveDate);
   const event = await tx.householdStatusEvent.create({
@@ -65,6 +57,7 @@ export async function changeHouseholdStatus(tx: Tx, input: ChangeStatusInput, op
       effectiveDate,
       reason: input.reason,
       source: options.source,
+      basis: options.basis ?? null,
       decidedById: options.decidedById,
     },
   });
@@ -78,6 +71,7 @@ export async function changeHouseholdStatus(tx: Tx, input: ChangeStatusInput, op
         toDesil: input.desil,
         effectiveDate,
         source: options.source,
+        basis: options.basis ?? null,
       },
     });
   }
@@ -93,6 +87,29 @@ export async function changeHouseholdStatus(tx: Tx, input: ChangeStatusInput, op
   return { householdId: household.id, eventId: event.id, status: plan.to.status, isExtremePoor: plan.to.isExtremePoor };
 }
 
-function invalidDate(message: string): AppError {
+/**
+ * A status change's date: not after the city's today, not before the household's last status
+ * change. Checked when a change is proposed and again when it is decided or saved.
+ */
+export async function assertStatusDate(tx: Tx, householdId: string, effectiveDay: string, options: { tenantId: string; now?: Date }): Promise<void> {
+  await assertNotFuture(tx, effectiveDay, options);
+  const latest = await tx.householdStatusEvent.findFirst({
+    where: { householdId },
+    orderBy: { effectiveDate: "desc" },
+    select: { effectiveDate: true },
+  });
+  if (latest && effectiveDay < dateToDay(latest.effectiveDate)) {
+    throw invalidDate(`Tanggal berlaku tidak boleh sebelum perubahan status terakhir (${formatDate(latest.effectiveDate)}).`);
+  }
+}
+
+export const FUTURE_DATE = "Tanggal berlaku tidak boleh melewati hari ini.";
+
+/** A change's date is not after the city's today. */
+export async function assertNotFuture(tx: Tx, effectiveDay: string, options: { tenantId: string; now?: Date }): Promise<void> {
+  if (effectiveDay > dateToDay(await cityToday(tx, options.tenantId, options.now))) throw invalidDate(FUTURE_DATE);
+}
+
+export function invalidDate(message: string): AppError {
   return new AppError("INVALID", message, { effectiveDate: [message] });
 }

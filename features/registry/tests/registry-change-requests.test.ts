@@ -57,6 +57,7 @@ function newMember(overrides: Record<string, unknown> = {}) {
 async function proposed(input: Record<string, unknown>): Promise<string> {
   const result = await propose(input);
   if (!result.ok) throw new Error(`${result.code}: ${result.message} ${JSON.stringify(result.fieldErrors)}`);
+  if (!result.data.requestId) throw new Error(`not proposed: ${JSON.stringify(result.data.refused)}`);
   return result.data.requestId;
 }
 

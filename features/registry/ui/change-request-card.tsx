@@ -74,7 +74,7 @@ export async function ChangeRequestCard({
         <div className="text-sm">
           {request.status === "PENDING" ? (
             decide ? (
-              <DecideChangeForm action={decide} requestId={request.id} doneHref={doneHref} />
+              <DecideChangeForm action={decide} requestId={request.id} doneHref={doneHref} dated={datedAs(request)} />
             ) : (
               <p className="text-muted">{t("waiting")}</p>
             )
@@ -93,6 +93,11 @@ export async function ChangeRequestCard({
       </div>
     </article>
   );
+}
+
+function datedAs(request: ChangeRequestView): string | undefined {
+  const date = (request.change.payload as { effectiveDate?: unknown } | null)?.effectiveDate;
+  return typeof date === "string" ? date : undefined;
 }
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"Registry">>>;
@@ -162,6 +167,47 @@ function changeDetails(request: ChangeRequestView, tr: Translate, t: TranslateCr
         [t("fields.education"), p.education ? tr(`education.${p.education}`) : null],
         [t("fields.occupation"), p.occupation],
         [t("fields.disability"), p.disability ? tr(`disability.${p.disability}`) : null],
+      );
+      break;
+    }
+    case "MEMBER_DIED":
+    case "MEMBER_MOVED_OUT":
+    case "MEMBER_MOVED_TO_FAMILY": {
+      type Leaving = Extract<ChangeRequestView["change"], { kind: "MEMBER_DIED" | "MEMBER_MOVED_OUT" | "MEMBER_MOVED_TO_FAMILY" }>["payload"];
+      const p = change.payload as Leaving & { destination?: string; targetNoKkMasked?: string; relation?: string };
+      rows.push(
+        [t("fields.member"), p.memberName ?? t("memberGone")],
+        [t(change.kind === "MEMBER_DIED" ? "fields.diedOn" : "fields.movedOn"), date(p.effectiveDate)],
+        [t("fields.destination"), p.destination],
+        [
+          t("fields.targetNoKk"),
+          p.targetNoKkMasked ? (
+            <span key="kk" className="font-mono">
+              {p.targetNoKkMasked}
+            </span>
+          ) : null,
+        ],
+        [t("fields.relationThere"), p.relation ? tr(`relation.${p.relation as "CHILD"}`) : null],
+        [t("fields.newHead"), p.newHeadName],
+      );
+      break;
+    }
+    case "DESIL_CHANGED": {
+      const p = change.payload as Extract<ChangeRequestView["change"], { kind: "DESIL_CHANGED" }>["payload"];
+      rows.push(
+        [t("fields.desil"), tr("desilValue", { desil: p.desil })],
+        [t("fields.basis"), tr(`changeBasis.${p.basis}`)],
+        [t("fields.effectiveDate"), date(p.effectiveDate)],
+      );
+      break;
+    }
+    case "EXTREME_POVERTY_CHANGED": {
+      const p = change.payload as Extract<ChangeRequestView["change"], { kind: "EXTREME_POVERTY_CHANGED" }>["payload"];
+      rows.push(
+        [t("fields.transition"), tr(`transition.${p.isExtremePoor ? "ENTER_EXTREME" : "EXIT_EXTREME"}`)],
+        [t("fields.basis"), tr(`changeBasis.${p.basis}`)],
+        [t("fields.effectiveDate"), date(p.effectiveDate)],
+        [t("fields.reason"), p.reason],
       );
       break;
     }

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { FormAlert, FormNotice } from "@/components/ui/form-alert";
 import type { FormAction } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/actions/define";
@@ -14,9 +15,12 @@ export function DecideChangeForm({
   action,
   requestId,
   doneHref,
+  dated,
 }: {
   action: FormAction<unknown>;
   requestId: string;
+  /** The request's date ("YYYY-MM-DD"), for a request that has one: the decider may correct it. */
+  dated?: string;
   /**
    * Where to go once decided, with the decision ("APPROVE"/"REJECT") as `decided`. The page refreshes
    * without the request (and this form), so the confirmation is shown there.
@@ -47,6 +51,7 @@ export function DecideChangeForm({
 
   if (state?.ok) return <FormNotice>{state.message}</FormNotice>;
   const reasonError = state && !state.ok ? state.fieldErrors?.reason?.[0] : undefined;
+  const dateError = state && !state.ok ? state.fieldErrors?.effectiveDate?.[0] : undefined;
   const id = `decide-${requestId}`;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-busy={pending || undefined}>
@@ -75,6 +80,9 @@ export function DecideChangeForm({
           </p>
         ) : null}
       </div>
+      {dated ? (
+        <Field id={`${id}-date`} name="effectiveDate" type="date" label={t("correctDate")} hint={t("correctDateHint")} placeholder={dated} error={dateError} />
+      ) : null}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" onClick={choose("APPROVE")} disabled={pending}>
           {t("approve")}

@@ -29,6 +29,7 @@ export async function StatusHistory({ events }: { events: StatusEventView[] }) {
           <p className="mt-0.5 text-ink">{event.reason}</p>
           <p className="mt-0.5 text-xs text-muted">
             {tr(`source.${event.source}`)}
+            {event.basis ? ` · ${tr(`changeBasis.${event.basis}`)}` : ""}
             {event.decidedBy ? ` · ${t("decidedBy", { name: event.decidedBy })}` : ""}
           </p>
         </li>
@@ -49,7 +50,10 @@ export async function DesilHistory({ changes }: { changes: DesilChangeView[] }) 
             <span className="font-medium text-ink">
               {desil(change.fromDesil)} → {desil(change.toDesil)}
             </span>
-            <span className="ml-2 text-xs text-muted">{tr(`source.${change.source}`)}</span>
+            <span className="ml-2 text-xs text-muted">
+              {tr(`source.${change.source}`)}
+              {change.basis ? ` · ${tr(`changeBasis.${change.basis}`)}` : ""}
+            </span>
           </span>
           <time className="tabular-nums text-muted" dateTime={change.effectiveDate.toISOString().slice(0, 10)}>
             {formatDate(change.effectiveDate, { locale })}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import Link from "next/link";
 import { useState } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
@@ -18,6 +19,10 @@ export type MemberRow = {
   education: string;
   occupation: string;
   disability: string | null;
+  /** "Died, 1 Oct 2026": a member no longer on the card. */
+  departed: string | null;
+  /** The changes an officer may propose for this member, as links to the proposal form. */
+  actions: { label: string; href: string }[];
 };
 
 /**
@@ -96,6 +101,7 @@ function Revealable({
 function MembersTable({ noKk, members, numbers, ageOnly = false }: { noKk: string; members: MemberRow[]; numbers: PersonalNumbers | null; ageOnly?: boolean }) {
   const t = useTranslations("Household.members");
   const nikOf = new Map(numbers?.members.map((m) => [m.id, m.nik]) ?? []);
+  const withActions = members.some((member) => member.actions.length > 0);
   return (
     <>
       <p className="px-4 pt-3 text-sm sm:px-5">
@@ -126,11 +132,16 @@ function MembersTable({ noKk, members, numbers, ageOnly = false }: { noKk: strin
               <th scope="col" className="px-4 py-2.5 font-semibold">
                 {t("occupation")}
               </th>
+              {withActions ? (
+                <th scope="col" className="px-4 py-2.5 font-semibold">
+                  {t("propose")}
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody className="divide-y divide-line">
             {members.map((member) => (
-              <tr key={member.id} className="bg-white align-top">
+              <tr key={member.id} className={member.departed ? "bg-white align-top text-muted" : "bg-white align-top"}>
                 <th scope="row" className="px-4 py-2.5 text-left font-medium text-ink">
                   {member.name}
                   <span className="block text-xs font-normal text-muted">{member.sex}</span>
@@ -138,13 +149,29 @@ function MembersTable({ noKk, members, numbers, ageOnly = false }: { noKk: strin
                 <td className="px-4 py-2.5 font-mono text-sm whitespace-nowrap" data-testid="member-nik">
                   {nikOf.get(member.id) ?? member.nikMasked}
                 </td>
-                <td className="px-4 py-2.5">{member.relation}</td>
+                <td className="px-4 py-2.5">
+                  {member.relation}
+                  {member.departed ? <span className="block text-xs font-medium text-ink">{member.departed}</span> : null}
+                </td>
                 <td className="px-4 py-2.5 whitespace-nowrap">{member.birth}</td>
                 <td className="px-4 py-2.5">{member.education}</td>
                 <td className="px-4 py-2.5">
                   {member.occupation}
                   {member.disability ? <span className="block text-xs text-muted">{member.disability}</span> : null}
                 </td>
+                {withActions ? (
+                  <td className="px-4 py-2.5">
+                    <ul className="flex flex-wrap gap-x-3 gap-y-1">
+                      {member.actions.map((action) => (
+                        <li key={action.href}>
+                          <Link href={action.href} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+                            {action.label}
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>

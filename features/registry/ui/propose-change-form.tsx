@@ -7,6 +7,7 @@ import { FormAlert, FormNotice } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
+import type { ProposeOutcome } from "@/features/registry/change-requests/propose";
 import type { ChangeKind } from "@/features/registry/change-requests/schemas";
 import { StatusFields, type StatusFieldsProps } from "./status-change-form";
 
@@ -19,6 +20,7 @@ export type ProposeChoices = {
   education: Option[];
   disability: Option[];
   members: Option[];
+  basis: Option[];
   kelurahan: { kecamatan: string; options: Option[] }[];
 };
 
@@ -28,7 +30,12 @@ type Props = {
   choices: ProposeChoices;
   address: { address: string; rt: string | null; rw: string | null };
   status: Omit<StatusFieldsProps, "fieldError" | "idPrefix">;
+  /** What a member's or the household's link asked for: the kind, and the member it names. */
+  initial?: { kind?: ChangeKind; memberId?: string };
 };
+
+const LEAVING: ChangeKind[] = ["MEMBER_DIED", "MEMBER_MOVED_OUT", "MEMBER_MOVED_TO_FAMILY"];
+const DESILS = Array.from({ length: 10 }, (_, i) => String(i + 1));
 
 /** A kelurahan officer's proposal; nothing changes until Bapeda approves it. */
 export function ProposeChangeForm(props: Props) {
@@ -37,15 +44,20 @@ export function ProposeChangeForm(props: Props) {
   return <ProposeRound key={round} {...props} onAnother={() => setRound((n) => n + 1)} />;
 }
 
-function ProposeRound({ action, householdId, choices, address, status, onAnother }: Props & { onAnother: () => void }) {
+function ProposeRound({ action, householdId, choices, address, status, initial, onAnother }: Props & { onAnother: () => void }) {
   const t = useTranslations("Household.propose");
-  const [kind, setKind] = useState<ChangeKind | "">("");
+  const [kind, setKind] = useState<ChangeKind | "">(initial?.kind ?? "");
   const { state, pending, formRef, onSubmit, fieldError, formError } = useActionForm(action);
 
   if (state?.ok) {
+    const refused = (state.data as ProposeOutcome | undefined)?.refused;
     return (
       <div className="space-y-3">
-        <FormNotice>{state.message}</FormNotice>
+        {refused ? (
+          <FormAlert>{refused.reason === "limited" ? t("lookupLimited", { minutes: refused.minutes }) : t("targetNotFound")}</FormAlert>
+        ) : (
+          <FormNotice>{state.message}</FormNotice>
+        )}
         <Button variant="secondary" onClick={onAnother}>
           {t("another")}
         </Button>
@@ -56,7 +68,7 @@ function ProposeRound({ action, householdId, choices, address, status, onAnother
   const field = (name: string, label: string, extra: Partial<React.ComponentProps<typeof Field>> = {}) => (
     <Field id={`propose-${name}`} name={name} label={label} error={fieldError(name)} autoComplete="off" {...extra} />
   );
-  const select = (name: string, label: string, options: Option[], blank: string, extra: { required?: boolean; hint?: string } = {}) => (
+  const select = (name: string, label: string, options: Option[], blank: string, extra: { required?: boolean; hint?: string; defaultValue?: string } = {}) => (
     <SelectField id={`propose-${name}`} name={name} label={label} defaultValue="" error={fieldError(name)} {...extra}>
       <option value="">{blank}</option>
       {options.map((option) => (
@@ -149,6 +161,48 @@ function ProposeRound({ action, householdId, choices, address, status, onAnother
           {select("relation", t("relation"), choices.relation, t("unchanged"))}
           {select("education", t("education"), choices.education, t("unchanged"))}
           {field("occupation", t("occupation"))}
+        </fieldset>
+      ) : null}
+      {kind && LEAVING.includes(kind) ? (
+        <fieldset className="grid gap-4 sm:grid-cols-2">
+          <legend className="sr-only">{t("leaving")}</legend>
+          {select("memberId", t("leavingMember"), choices.members, t("choose"), { required: true, defaultValue: initial?.memberId ?? "" })}
+          {field("effectiveDate", t(kind === "MEMBER_DIED" ? "diedOn" : "movedOn"), { type: "date", required: true, max: status.today })}
+          {kind === "MEMBER_MOVED_OUT" ? field("destination", t("destination"), { required: true, hint: t("destinationHint") }) : null}
+          {kind === "MEMBER_MOVED_TO_FAMILY" ? (
+            <>
+              {field("targetNoKk", t("targetNoKk"), { inputMode: "numeric", maxLength: 20, required: true, spellCheck: false, hint: t("targetNoKkHint") })}
+              {select("relation", t("relationThere"), choices.relation, t("choose"), { required: true })}
+            </>
+          ) : null}
+          {select("newHeadId", t("newHead"), choices.members, t("noNewHead"), { hint: t("newHeadHint") })}
+        </fieldset>
+      ) : null}
+
+      {kind === "DESIL_CHANGED" || kind === "EXTREME_POVERTY_CHANGED" ? (
+        <fieldset className="grid gap-4 sm:grid-cols-2">
+          <legend className="sr-only">{t("welfare")}</legend>
+          {kind === "DESIL_CHANGED"
+            ? select(
+                "desil",
+                t("newDesil"),
+                DESILS.map((value) => ({ value, label: value })),
+                t("choose"),
+                { required: true, hint: status.currentDesil ? t("currentDesil", { desil: status.currentDesil }) : undefined },
+              )
+            : select(
+                "isExtremePoor",
+                t("extreme"),
+                [
+                  { value: "true", label: t("enterExtreme") },
+                  { value: "false", label: t("exitExtreme") },
+                ],
+                t("choose"),
+                { required: true },
+              )}
+          {select("basis", t("basis"), choices.basis, t("choose"), { required: true })}
+          {field("effectiveDate", t("effectiveDate"), { type: "date", required: true, max: status.today })}
+          {kind === "EXTREME_POVERTY_CHANGED" ? field("reason", t("reason"), { required: true }) : null}
         </fieldset>
       ) : null}
       {fieldError("_form") ? <FormAlert>{fieldError("_form")}</FormAlert> : null}

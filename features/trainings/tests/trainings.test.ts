@@ -312,6 +312,11 @@ describe("participants", () => {
     const moved = await newPerson();
     await read((tx) => tx.household.update({ where: { tenantId_id: { tenantId: city.id, id: moved.householdId } }, data: { status: "MOVED" } }));
     expect(await run(staff, addParticipantDefinition, { trainingId: id, memberId: moved.memberId })).toMatchObject({ code: "INVALID" });
+    const died = await newPerson();
+    await read((tx) =>
+      tx.member.update({ where: { tenantId_id: { tenantId: city.id, id: died.memberId } }, data: { departure: "DIED", departedAt: new Date("2026-01-01") } }),
+    );
+    expect(await run(staff, addParticipantDefinition, { trainingId: id, memberId: died.memberId })).toMatchObject({ code: "INVALID" });
     await addPerson(id);
     const full = await run(staff, addParticipantDefinition, { trainingId: id, memberId: (await newPerson()).memberId });
     expect(full).toMatchObject({ ok: false, code: "CONFLICT", message: "Kapasitas pelatihan (2 peserta) sudah penuh." });
@@ -494,6 +499,11 @@ describe("the prioritised picker", () => {
     const d2 = await newPerson({ desil: 2, name: `${tag} Dua` });
     const extreme4 = await newPerson({ desil: 4, extreme: true, name: `${tag} Ekstrem` });
     const d2reached = await newPerson({ desil: 2, name: `${tag} Dua Terjangkau` });
+    // A member who died is no one's candidate.
+    const died = await newPerson({ desil: 1, extreme: true, name: `${tag} Almarhum` });
+    await read((tx) =>
+      tx.member.update({ where: { tenantId_id: { tenantId: city.id, id: died.memberId } }, data: { departure: "DIED", departedAt: new Date("2024-01-01") } }),
+    );
     // Reached: a verified participation in a verified training of the year.
     const done = await newTraining();
     const p = await addPerson(done, d2reached);

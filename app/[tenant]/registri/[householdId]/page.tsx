@@ -16,9 +16,10 @@ import { requireTenantPage } from "@/lib/auth/guard";
 import { userCan } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import { formatDate } from "@/lib/format";
-import { Disability, Education, FamilyRelation, Sex } from "@/lib/generated/prisma/enums";
+import { ChangeBasis, Disability, Education, FamilyRelation, Sex } from "@/lib/generated/prisma/enums";
+import { withQuery } from "@/lib/paths";
 import { listAreaChoices } from "@/features/areas/choices";
-import { CHANGE_KINDS } from "@/features/registry/change-requests/schemas";
+import { CHANGE_KINDS, type ChangeKind } from "@/features/registry/change-requests/schemas";
 import { listChangeRequests } from "@/features/registry/change-requests/queries";
 import { getHouseholdProfile } from "@/features/registry/household/get-household";
 import { getHouseholdTimeline } from "@/features/registry/household/timeline";
@@ -32,16 +33,21 @@ import { registryRoutes } from "@/features/registry/routes";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ tenant: string; householdId: string }> };
+type Props = { params: Promise<{ tenant: string; householdId: string }>; searchParams: Promise<{ usul?: string | string[]; anggota?: string | string[] }> };
+
+/** The proposal a member's or the household's link opens: its kind, and the member it names. */
+const MEMBER_PROPOSALS = ["MEMBER_DIED", "MEMBER_MOVED_OUT", "MEMBER_MOVED_TO_FAMILY"] as const;
+const HOUSEHOLD_PROPOSALS = ["NEW_MEMBER", "DESIL_CHANGED"] as const;
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Household");
   return { title: t("title") };
 }
 
-export default async function HouseholdPage({ params }: Props) {
+export default async function HouseholdPage({ params, searchParams }: Props) {
   const { tenant: slug, householdId } = await params;
   const user = await requireTenantPage(slug, "registry");
+  const asked = await searchParams;
   const scope = registryScope(user);
   const mayPropose = userCan(user, "registry:change-propose");
   const mayGraduate = userCan(user, "registry:graduate");
@@ -73,7 +79,11 @@ export default async function HouseholdPage({ params }: Props) {
   ]);
   const day = (date: Date) => formatDate(date, { locale });
   const today = todayIn(timeZone);
-  const head = household.members.find((m) => m.relation === "HEAD") ?? household.members[0];
+  const current = household.members.filter((m) => !m.departure);
+  const head = current.find((m) => m.relation === "HEAD") ?? current[0];
+  const proposing = mayPropose && household.status !== "DECEASED";
+  const proposeHref = (kind: ChangeKind, memberId?: string) =>
+    `${withQuery(registryRoutes.household(slug, household.id), { usul: kind, anggota: memberId })}#propose`;
   const members: MemberRow[] = household.members.map((m) => ({
     id: m.id,
     name: m.name,
@@ -84,7 +94,12 @@ export default async function HouseholdPage({ params }: Props) {
     education: m.education ? tr(`education.${m.education}`) : "–",
     occupation: m.occupation ?? "–",
     disability: m.disability ? tr(`disability.${m.disability}`) : null,
+    departed: m.departure ? t(`members.departed.${m.departure.kind}`, { date: day(m.departure.date) }) : null,
+    actions: proposing && !m.departure ? MEMBER_PROPOSALS.map((kind) => ({ label: t(`members.actions.${kind}`), href: proposeHref(kind, m.id) })) : [],
   }));
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+  const askedKind = CHANGE_KINDS.find((kind) => kind === first(asked.usul));
+  const askedMember = current.find((m) => m.id === first(asked.anggota))?.id;
   const state = { status: household.status, isExtremePoor: household.isExtremePoor };
   const transitions = availableTransitions(state).map((value) => ({ value, label: tr(`transition.${value}`) }));
   const lastEvent = household.statusEvents[0];
@@ -131,13 +146,22 @@ export default async function HouseholdPage({ params }: Props) {
 
       <div className="grid items-start gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-3">
-          <CardHeader id="members" title={t("members.title", { count: household.members.length })} />
+          <CardHeader id="members" title={t("members.title", { count: current.length })} />
           <HouseholdMembers
             householdId={household.id}
             noKkMasked={household.noKkMasked}
             members={members}
             reveal={maySeePersonal(user) ? revealPersonalAction.bind(null, slug) : undefined}
           />
+          {proposing ? (
+            <p className="flex flex-wrap gap-x-4 gap-y-1 border-t border-line px-4 py-3 text-sm sm:px-5">
+              {HOUSEHOLD_PROPOSALS.map((kind) => (
+                <Link key={kind} href={proposeHref(kind)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                  {t(`members.actions.${kind}`)}
+                </Link>
+              ))}
+            </p>
+          ) : null}
         </Card>
 
         <Card className="lg:col-span-2">
@@ -174,11 +198,13 @@ export default async function HouseholdPage({ params }: Props) {
                 decide={mayDecide ? decideChangeAction.bind(null, slug) : undefined}
               />
             ))}
-            {mayPropose && household.status !== "DECEASED" ? (
+            {proposing ? (
               <Card>
                 <CardHeader id="propose" title={t("propose.title")} description={t("propose.intro")} />
                 <div className="p-4 sm:p-5">
                   <ProposeChangeForm
+                    key={`${askedKind ?? ""}-${askedMember ?? ""}`}
+                    initial={{ kind: askedKind, memberId: askedMember }}
                     action={proposeChangeAction.bind(null, slug)}
                     householdId={household.id}
                     address={{ address: household.address, rt: household.rt, rw: household.rw }}
@@ -189,7 +215,8 @@ export default async function HouseholdPage({ params }: Props) {
                       relation: options(FamilyRelation, "relation"),
                       education: options(Education, "education"),
                       disability: options(Disability, "disability"),
-                      members: household.members.map((m) => ({ value: m.id, label: `${m.name} (${tr(`relation.${m.relation}`)})` })),
+                      members: current.map((m) => ({ value: m.id, label: `${m.name} (${tr(`relation.${m.relation}`)})` })),
+                      basis: Object.values(ChangeBasis).map((value) => ({ value, label: tr(`changeBasis.${value}`) })),
                       kelurahan: areas.map((k) => ({
                         kecamatan: k.name,
                         options: k.kelurahan.filter((l) => l.id !== household.kelurahan.id).map((l) => ({ value: l.id, label: l.name })),
