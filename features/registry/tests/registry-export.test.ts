@@ -197,6 +197,25 @@ describe("the registry export", () => {
     expect(disclosed.map((row) => row.householdId).sort()).toEqual(households.map((row) => row.id).sort());
   });
 
+  it("leaves out members who died or moved out: a family re-imported from it does not bring them back", async () => {
+    const own = city.kecamatan[1]!.kelurahan[1]!;
+    const departed = await t.withTenant(city.id, (tx) =>
+      tx.member.findFirstOrThrow({ where: { household: { kelurahanId: own.id }, relation: { not: "HEAD" } }, select: { id: true, nik: true } }),
+    );
+    await t.withTenant(city.id, (tx) =>
+      tx.member.updateMany({ where: { id: departed.id }, data: { departure: "DIED", departedAt: new Date("2026-10-01T00:00:00Z") } }),
+    );
+    try {
+      const response = await download("KELURAHAN", { kelurahanId: own.id });
+      const rows = rowsOf((await sheetOf(response)).sheet);
+      const current = await t.withTenant(city.id, (tx) => tx.member.count({ where: { household: { kelurahanId: own.id }, departedAt: null } }));
+      expect(rows).toHaveLength(current);
+      expect(rows.map((row) => row.NIK)).not.toContain(departed.nik);
+    } finally {
+      await t.withTenant(city.id, (tx) => tx.member.updateMany({ where: { id: departed.id }, data: { departure: null, departedAt: null } }));
+    }
+  });
+
   it("gives Bapeda the city, or the kelurahan it picks (one of the city's)", async () => {
     const all = rowsOf((await sheetOf(await download("BAPEDA"))).sheet);
     expect(all).toHaveLength(await t.withTenant(city.id, (tx) => tx.member.count()));
