@@ -30,6 +30,7 @@ import { availableTransitions } from "@/features/registry/status/transitions";
 import { changeStatusAction, decideChangeAction, proposeChangeAction, revealPersonalAction } from "@/features/registry/actions";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 import { registryRoutes } from "@/features/registry/routes";
+import { readSearchParams } from "@/lib/validation/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -47,7 +48,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function HouseholdPage({ params, searchParams }: Props) {
   const { tenant: slug, householdId } = await params;
   const user = await requireTenantPage(slug, "registry");
-  const asked = await searchParams;
+  const asked = readSearchParams(await searchParams);
   const scope = registryScope(user);
   const mayPropose = userCan(user, "registry:change-propose");
   const mayGraduate = userCan(user, "registry:graduate");
