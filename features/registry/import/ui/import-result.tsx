@@ -65,7 +65,7 @@ export async function ImportResult({
               <StatCard label={t("result.changed")} value={number(counts.rows.changed)} hint={`${t("result.unchanged")}: ${number(counts.rows.unchanged)}`} />
               <StatCard tone="highlight" label={t("result.rejected")} value={number(report.rejectedRows)} />
             </StatGrid>
-            <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+            <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
               <div className="rounded-md border border-line">
                 <Table label={t("result.breakdownLabel")}>
                   <TableHead>
