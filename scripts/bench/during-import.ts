@@ -58,7 +58,8 @@ export type DuringImportResult = {
   ok: boolean;
 };
 
-type Options = { households: number; idleRounds: number; dashboardRuns: number; databaseUrl: string };
+/** `maxMinutes`: how long the check and the commit together may take before the scenario gives up on them. */
+type Options = { households: number; idleRounds: number; dashboardRuns: number; databaseUrl: string; maxMinutes: number };
 
 const DASHBOARD_TABLES = [
   "Household",
@@ -110,6 +111,11 @@ export async function benchDuringImport(env: BenchEnv, options: Options, log: (l
       Number.POSITIVE_INFINITY,
       () => phase,
       async () => {
+        if (performance.now() - started > options.maxMinutes * 60_000) {
+          status = `${phase} not finished after ${options.maxMinutes} min`;
+          phase = "done";
+          return true;
+        }
         const view = await job.poll();
         if (!view || !["DONE", "FAILED", "CANCELLED"].includes(view.state)) return phase === "done";
         if (phase === "check") {

@@ -1,6 +1,6 @@
 // npm run bench -- [--database entas_bench] [--iterations 30] [--users 200] [--per-user 5] [--think-ms 1000] [--warm-up-users 100]
 //                  [--import-households 100000] [--only queries,pages,http,search,import,during-import,writes,bundles]
-//                  [--idle-rounds 40] [--dashboard-runs 20]
+//                  [--idle-rounds 40] [--dashboard-runs 20] [--import-minutes 20]
 //                  [--base-url http://127.0.0.1:3300] [--queries revolvingFunds,poverty.coverage]
 //
 // "http" times whole pages from a production server started on the same database
@@ -32,6 +32,7 @@ const warmUpUsers = Number(flag("warm-up-users") ?? 100);
 const importHouseholds = Number(flag("import-households") ?? 100_000);
 const idleRounds = Number(flag("idle-rounds") ?? 40);
 const dashboardRuns = Number(flag("dashboard-runs") ?? 20);
+const importMinutes = Number(flag("import-minutes") ?? 20);
 const baseUrl = flag("base-url");
 const queryNames = flag("queries")?.split(",") ?? [];
 const only = new Set((flag("only") ?? `queries,pages,${baseUrl ? "http," : ""}search,import,during-import,writes,bundles`).split(","));
@@ -79,7 +80,11 @@ try {
   if (only.has("import")) console.log("\nregistry import"), (report.import = await benchImport(env, importHouseholds, log));
   if (only.has("during-import")) {
     console.log(`\nanother city's pages during a registry import (${importHouseholds.toLocaleString("en")} households, job queue, worker process)`);
-    report.duringImport = await benchDuringImport(env, { households: importHouseholds, idleRounds, dashboardRuns, databaseUrl: url }, log);
+    report.duringImport = await benchDuringImport(
+      env,
+      { households: importHouseholds, idleRounds, dashboardRuns, databaseUrl: url, maxMinutes: importMinutes },
+      log,
+    );
     if (!report.duringImport.ok) process.exitCode = 1;
   }
   if (only.has("writes")) console.log("\nconcurrent data entry"), (report.writes = await benchConcurrentWrites(env, users, perUser, log, thinkMs, warmUpUsers));
