@@ -115,13 +115,6 @@ export type TrackedWork = {
 const PROGRESS_EVERY_MS = 500;
 
 /**
- * Taking a job reads its file (a registry extract is up to 100 MB): on a busy machine, in a
- * worker that runs at a lower priority than the web servers, that outlasted the 20 s a page's
- * transaction gets, and a 100,000-household import failed three times before it began.
- */
-const TAKE_JOB_SCOPE = { timeout: 5 * 60_000 };
-
-/**
  * Runs a tracked job's work: marks it running, reports progress, and records how it ended. A
  * JobRefusedError ends it FAILED with its message; any other error is retried by the queue
  * while tries are left, and on the last try ends it FAILED. A job that already ended (a retry
@@ -132,33 +125,33 @@ export async function runTrackedJob(
   run: JobRun,
   work: (context: TrackedWork) => Promise<{ resultId?: string | null; error?: string | null }>,
 ): Promise<void> {
-  const { withTenant } = run.scopes;
+  // The job row's own transactions: taking the job reads its file (a registry extract is up to
+  // 100 MB). On a busy machine, in a worker at a lower priority than the web servers, that took
+  // longer than the 20 s a page's transaction gets, and a 100,000-household check failed three
+  // times before it began.
+  const withTenant = <T>(id: string, fn: (tx: Tx) => Promise<T>) => run.scopes.withTenant(id, fn, { timeout: 5 * 60_000 });
   const { tenantId, jobId } = data;
   const where = { tenantId_id: { tenantId, id: jobId } };
-  const job = await withTenant(
-    tenantId,
-    async (tx) => {
-      const found = await tx.backgroundJob.findUnique({
-        where,
-        select: { id: true, tenantId: true, state: true, cancelRequested: true, createdById: true, input: true, file: true, fileName: true, resultId: true },
-      });
-      if (!found || found.state === "DONE" || found.state === "FAILED" || found.state === "CANCELLED") return null;
-      if (run.retryCount > run.retryLimit) {
-        await tx.backgroundJob.update({ where, data: { state: "FAILED", error: JOB_MESSAGES.interrupted, file: null, finishedAt: new Date() } });
-        return null;
-      }
-      if (found.cancelRequested) {
-        await tx.backgroundJob.update({ where, data: { state: "CANCELLED", error: JOB_MESSAGES.cancelled, file: null, finishedAt: new Date() } });
-        return null;
-      }
-      await tx.backgroundJob.update({
-        where,
-        data: { state: "RUNNING", startedAt: new Date(), attempts: { increment: 1 }, progress: { phase: "start", done: 0 } },
-      });
-      return found;
-    },
-    TAKE_JOB_SCOPE,
-  );
+  const job = await withTenant(tenantId, async (tx) => {
+    const found = await tx.backgroundJob.findUnique({
+      where,
+      select: { id: true, tenantId: true, state: true, cancelRequested: true, createdById: true, input: true, file: true, fileName: true, resultId: true },
+    });
+    if (!found || found.state === "DONE" || found.state === "FAILED" || found.state === "CANCELLED") return null;
+    if (run.retryCount > run.retryLimit) {
+      await tx.backgroundJob.update({ where, data: { state: "FAILED", error: JOB_MESSAGES.interrupted, file: null, finishedAt: new Date() } });
+      return null;
+    }
+    if (found.cancelRequested) {
+      await tx.backgroundJob.update({ where, data: { state: "CANCELLED", error: JOB_MESSAGES.cancelled, file: null, finishedAt: new Date() } });
+      return null;
+    }
+    await tx.backgroundJob.update({
+      where,
+      data: { state: "RUNNING", startedAt: new Date(), attempts: { increment: 1 }, progress: { phase: "start", done: 0 } },
+    });
+    return found;
+  });
   if (!job) return;
 
   let cancelled = false;
