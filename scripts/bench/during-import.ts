@@ -59,7 +59,7 @@ export type DuringImportResult = {
 };
 
 /** `maxMinutes`: how long the check and the commit together may take before the scenario gives up on them. */
-type Options = { households: number; idleRounds: number; dashboardRuns: number; databaseUrl: string; maxMinutes: number };
+type Options = { households: number; idleSeconds: number; dashboardRuns: number; databaseUrl: string; maxMinutes: number };
 
 const DASHBOARD_TABLES = [
   "Household",
@@ -87,7 +87,7 @@ export async function benchDuringImport(env: BenchEnv, options: Options, log: (l
     const workerNice = worker.pid ? safeNice(worker.pid) : null;
     log(`  worker process ${worker.pid} started (nice ${workerNice ?? "?"})`);
     await rotate(pages, 10, () => "warm-up");
-    const idleBefore = await rotate(pages, options.idleRounds, () => "idle");
+    const idleBefore = await asTwoUsers(pages, () => "idle", seconds(options.idleSeconds));
     log(`  idle before: ${describe(idleBefore, "idle")}`);
 
     const started = performance.now();
@@ -106,9 +106,8 @@ export async function benchDuringImport(env: BenchEnv, options: Options, log: (l
     let commitStarted = 0;
     let commitSeconds = 0;
     let status = "RUNNING";
-    const during = await rotate(
+    const during = await asTwoUsers(
       pages,
-      Number.POSITIVE_INFINITY,
       () => phase,
       async () => {
         if (performance.now() - started > options.maxMinutes * 60_000) {
@@ -161,7 +160,7 @@ export async function benchDuringImport(env: BenchEnv, options: Options, log: (l
 
     // Idle again once the worker has nothing to do: the yardstick is both idle passes together,
     // so a slow minute of the shared machine on one side of the import weighs on neither alone.
-    const idleAfter = await rotate(pages, options.idleRounds, () => "idle");
+    const idleAfter = await asTwoUsers(pages, () => "idle", seconds(options.idleSeconds));
     log(`  idle after: ${describe(idleAfter, "idle")}`);
     const pageResults = Object.keys(pages).map((name) => {
       const of = (samples: Sample[], phase?: string) => summarise(samples.filter((s) => s.page === name && (!phase || s.phase === phase)).map((s) => s.ms));
@@ -249,6 +248,31 @@ async function rotate(pages: Record<string, () => Promise<unknown>>, rounds: num
     }
   }
   return samples;
+}
+
+/**
+ * The quick pages (the home page, the registry's first page) and the searches, each opened in
+ * turns by a user of its own, so that a slow search does not leave the quick pages with a
+ * handful of loads in a phase. `step` is asked every quarter second; both stop once it says so.
+ */
+async function asTwoUsers(pages: Record<string, () => Promise<unknown>>, phase: () => string, step: () => Promise<boolean>): Promise<Sample[]> {
+  const entries = Object.entries(pages);
+  const quick = Object.fromEntries(entries.slice(0, 2));
+  const searches = Object.fromEntries(entries.slice(2));
+  let over = false;
+  const until = async () => over;
+  const clock = (async () => {
+    while (!(await step())) await new Promise((resolve) => setTimeout(resolve, 250));
+    over = true;
+  })();
+  const [a, b] = await Promise.all([rotate(quick, Number.POSITIVE_INFINITY, phase, until), rotate(searches, Number.POSITIVE_INFINITY, phase, until), clock]);
+  return [...a, ...b];
+}
+
+/** A step that says "over" after `n` seconds. */
+function seconds(n: number): () => Promise<boolean> {
+  const until = performance.now() + n * 1000;
+  return async () => performance.now() >= until;
 }
 
 function describe(samples: Sample[], phase: string): string {

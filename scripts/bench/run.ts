@@ -1,6 +1,6 @@
 // npm run bench -- [--database entas_bench] [--iterations 30] [--users 200] [--per-user 5] [--think-ms 1000] [--warm-up-users 100]
 //                  [--import-households 100000] [--only queries,pages,http,search,import,during-import,writes,bundles]
-//                  [--idle-rounds 40] [--dashboard-runs 20] [--import-minutes 20]
+//                  [--idle-seconds 30] [--dashboard-runs 20] [--import-minutes 20]
 //                  [--base-url http://127.0.0.1:3300] [--queries revolvingFunds,poverty.coverage]
 //
 // "http" times whole pages from a production server started on the same database
@@ -30,7 +30,7 @@ const perUser = Number(flag("per-user") ?? 5);
 const thinkMs = Number(flag("think-ms") ?? 1000);
 const warmUpUsers = Number(flag("warm-up-users") ?? 100);
 const importHouseholds = Number(flag("import-households") ?? 100_000);
-const idleRounds = Number(flag("idle-rounds") ?? 40);
+const idleSeconds = Number(flag("idle-seconds") ?? 30);
 const dashboardRuns = Number(flag("dashboard-runs") ?? 20);
 const importMinutes = Number(flag("import-minutes") ?? 20);
 const baseUrl = flag("base-url");
@@ -82,7 +82,7 @@ try {
     console.log(`\nanother city's pages during a registry import (${importHouseholds.toLocaleString("en")} households, job queue, worker process)`);
     report.duringImport = await benchDuringImport(
       env,
-      { households: importHouseholds, idleRounds, dashboardRuns, databaseUrl: url, maxMinutes: importMinutes },
+      { households: importHouseholds, idleSeconds, dashboardRuns, databaseUrl: url, maxMinutes: importMinutes },
       log,
     );
     if (!report.duringImport.ok) process.exitCode = 1;
