@@ -1,7 +1,7 @@
 // How large a small-table import's file may be, and the request that carries it. Both are
 // read by the browser too (the upload form refuses a larger file before sending it), so this
 // file imports nothing. next.config.js states the request limit again, for Next.js's own
-// readers (serverActions.bodySizeLimit, proxyClientMaxBodySize); a test holds them equal.
+// readers (serverActions.bodySizeLimit; proxyClientMaxBodySize a megabyte more); a test holds them so.
 
 const MB = 1024 * 1024;
 
