@@ -18,8 +18,10 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg", "pg-boss"],
   // Small-table imports (lib/spreadsheet/table-import.ts) send their file to a server action:
   // ACTION_BODY_MAX_BYTES of lib/spreadsheet/table-file-limit.ts. The proxy must not cut the
-  // body shorter (its default is 10 MB), or a file just under the limit arrives truncated.
-  experimental: { serverActions: { bodySizeLimit: "11mb" }, proxyClientMaxBodySize: "11mb" },
+  // body shorter (its default is 10 MB), or a file just under the limit arrives truncated. It
+  // buffers a megabyte more (PROXY_BODY_MAX_BYTES), so that proxy.ts can tell a body sent without
+  // a declared length, and cut here, was too large, and refuse it in words.
+  experimental: { serverActions: { bodySizeLimit: "11mb" }, proxyClientMaxBodySize: "12mb" },
   // Every response: pages, route handlers, files, errors. Pages get their Content-Security-Policy,
   // with a nonce, from proxy.ts; the upload route, which proxy.ts skips, gets one from here.
   async headers() {

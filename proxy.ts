@@ -12,10 +12,10 @@ import { ACTION_BODY_MAX_BYTES } from "@/lib/spreadsheet/table-file-limit";
  * the nonce on its scripts from there) and on the response. It decides no access: every
  * page and action checks the session itself.
  */
-export function proxy(request: NextRequest) {
-  // Next.js answers a server action's body past its limit with a server error; a declared
-  // length past it is refused here, in words, before the body is read.
-  if (request.method === "POST" && request.headers.has("next-action") && Number(request.headers.get("content-length")) > ACTION_BODY_MAX_BYTES) {
+export async function proxy(request: NextRequest) {
+  // Next.js answers a server action's body past its limit with a server error, and cuts any body
+  // at what it buffers for the proxy; such a body is refused here, in words.
+  if (request.method === "POST" && (await bodyTooLarge(request))) {
     const words = catalogues[localeFromCookie(request.cookies.get(localeCookieName)?.value)].Error.requestTooLarge;
     return new NextResponse(words, { status: 413, headers: { "content-type": "text/plain; charset=utf-8", connection: "close" } });
   }
@@ -32,6 +32,26 @@ export function proxy(request: NextRequest) {
   response.headers.set("Content-Security-Policy", policy);
   if (https) response.headers.set("Strict-Transport-Security", HSTS);
   return response;
+}
+
+/**
+ * A server action's declared length past its limit (refused before a byte is read), or a body
+ * sent in pieces without a declared length that turns out longer. The proxy reads Next.js's
+ * buffered copy of it (PROXY_BODY_MAX_BYTES, a megabyte more than the limit), so a body cut
+ * there is still seen to be too long; the action's own copy stays unread.
+ */
+async function bodyTooLarge(request: NextRequest): Promise<boolean> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null) return request.headers.has("next-action") && Number(declared) > ACTION_BODY_MAX_BYTES;
+  if (!request.body) return false;
+  const reader = request.body.getReader();
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return false;
+    bytes += value.byteLength;
+    if (bytes > ACTION_BODY_MAX_BYTES) return true;
+  }
 }
 
 export const config = {

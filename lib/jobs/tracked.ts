@@ -182,7 +182,11 @@ export async function runTrackedJob(
   run: JobRun,
   work: (context: TrackedWork) => Promise<{ resultId?: string | null; error?: string | ErrorWords | null }>,
 ): Promise<void> {
-  const { withTenant } = run.scopes;
+  // The job row's own transactions: taking the job reads its file (a registry extract is up to
+  // 100 MB). On a busy machine, in a worker at a lower priority than the web servers, that took
+  // longer than the 20 s a page's transaction gets, and a 100,000-household check failed three
+  // times before it began.
+  const withTenant = <T>(id: string, fn: (tx: Tx) => Promise<T>) => run.scopes.withTenant(id, fn, { timeout: 5 * 60_000 });
   const { tenantId, jobId } = data;
   const where = { tenantId_id: { tenantId, id: jobId } };
   const job = await withTenant(tenantId, async (tx) => {

@@ -1,5 +1,7 @@
 import type { BundleResult, ImportResult, NamedTiming, QueryResult, WritesResult } from "./bench";
 import { TARGETS } from "./bench";
+import type { DuringImportResult } from "./during-import";
+import { DASHBOARD_P95_MS, DURING_IMPORT_MAX_RATIO } from "./during-import";
 import type { HttpPageTiming } from "./http-pages";
 
 export type BenchReport = {
@@ -18,6 +20,7 @@ export type BenchReport = {
   http?: HttpPageTiming[];
   search?: NamedTiming[];
   import?: ImportResult;
+  duringImport?: DuringImportResult;
   writes?: WritesResult;
   bundles?: BundleResult;
 };
@@ -80,6 +83,27 @@ export function formatReport(r: BenchReport): string {
       `${i.rows.toLocaleString("en")} member rows, ${i.households.toLocaleString("en")} households (CSV), ${i.status}: dry run (read, check, compare, keep) ${pass(i.dryRunSeconds, i.dryRunRowsPerSecond)}; commit (compare again, write) ${pass(i.commitSeconds, i.commitRowsPerSecond)}; both passes one after the other ${i.rowsPerSecond.toLocaleString("en")} rows/s. COPY of the same rows ${i.copySeconds} s = ${i.copyRowsPerSecond.toLocaleString("en")} rows/s (commit ${(i.copySeconds === 0 ? 0 : i.commitSeconds / i.copySeconds).toFixed(2)}× COPY's time).`,
       "",
     );
+  }
+  if (r.duringImport) {
+    const d = r.duringImport;
+    out.push(
+      `## Another city's pages during a registry import (target p95 ≤ ${DURING_IMPORT_MAX_RATIO}× idle; dashboard after it p95 ≤ ${DASHBOARD_P95_MS} ms)`,
+      "",
+      `${d.households.toLocaleString("en")} households, ${d.rows.toLocaleString("en")} member rows (${d.csvMb} MB CSV) through the job queue and a worker process (nice ${d.workerNice ?? "?"}): check ${d.checkSeconds} s, commit ${d.commitSeconds} s → ${d.status}.`,
+      "",
+      "| page | idle p50 | idle p95 (before / after) | check p50 | check p95 | commit p50 | commit p95 | ratio | target |",
+      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |",
+    );
+    for (const p of d.pages)
+      out.push(
+        `| ${p.name} | ${p.idle.p50} | ${p.idle.p95} (${p.idleBefore.p95} / ${p.idleAfter.p95}) | ${p.check.p50} | ${p.check.p95} | ${p.commit.p50} | ${p.commit.p95} | ${p.ratio.toFixed(2)} | ${mark(p.ok)} |`,
+      );
+    out.push("", "| right after the commit | first | p50 | p95 | failed panels | target |", "| --- | ---: | ---: | ---: | --- | :---: |");
+    for (const b of d.dashboards)
+      out.push(`| ${b.name} | ${b.first} | ${b.timing.p50} | ${b.timing.p95} | ${b.failedPanels.join(", ") || "none"} | ${mark(b.ok)} |`);
+    out.push("", "| table | planner rows | live rows | last ANALYZE | last autoanalyze |", "| --- | ---: | ---: | --- | --- |");
+    for (const s of d.statistics) out.push(`| ${s.table} | ${s.reltuples} | ${s.liveRows} | ${s.lastAnalyze ?? "never"} | ${s.lastAutoAnalyze ?? "never"} |`);
+    out.push("");
   }
   if (r.writes) {
     const w = r.writes;

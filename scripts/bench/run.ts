@@ -1,9 +1,14 @@
 // npm run bench -- [--database entas_bench] [--iterations 30] [--users 200] [--per-user 5] [--think-ms 1000] [--warm-up-users 100]
-//                  [--import-households 100000] [--only queries,pages,http,search,import,writes,bundles]
+//                  [--import-households 100000] [--only queries,pages,http,search,import,during-import,writes,bundles]
+//                  [--idle-seconds 30] [--dashboard-runs 20] [--import-minutes 20]
 //                  [--base-url http://127.0.0.1:3300] [--queries revolvingFunds,poverty.coverage]
 //
 // "http" times whole pages from a production server started on the same database
 // (`next build`, then `DATABASE_URL=<that database> next start`), at --base-url.
+//
+// "during-import" (alone: `npm run bench -- --only during-import`) times another user's pages
+// while a worker process checks and commits --import-households households through the job
+// queue, and the importing city's poverty dashboard right after; it exits non-zero on a miss.
 //
 // Runs on the city that `npm run bench:generate` made, and writes
 // bench-results/bench-<time>.json and .md (bench-results/ is not committed).
@@ -13,6 +18,7 @@ import { openDb, openOwnerDb } from "@/lib/db";
 import { scopesFor } from "@/lib/db/tenant-scope";
 import { benchConcurrentWrites, benchDashboardQueries, benchImport, benchPages, benchSearch, firstLoadJs, type BenchEnv } from "./bench";
 import { benchDatabaseUrl, flag } from "./cli";
+import { benchDuringImport } from "./during-import";
 import { benchHttpPages } from "./http-pages";
 import { BENCH_YEAR } from "./generate-city";
 import { formatReport, type BenchReport } from "./report";
@@ -24,9 +30,12 @@ const perUser = Number(flag("per-user") ?? 5);
 const thinkMs = Number(flag("think-ms") ?? 1000);
 const warmUpUsers = Number(flag("warm-up-users") ?? 100);
 const importHouseholds = Number(flag("import-households") ?? 100_000);
+const idleSeconds = Number(flag("idle-seconds") ?? 30);
+const dashboardRuns = Number(flag("dashboard-runs") ?? 20);
+const importMinutes = Number(flag("import-minutes") ?? 20);
 const baseUrl = flag("base-url");
 const queryNames = flag("queries")?.split(",") ?? [];
-const only = new Set((flag("only") ?? `queries,pages,${baseUrl ? "http," : ""}search,import,writes,bundles`).split(","));
+const only = new Set((flag("only") ?? `queries,pages,${baseUrl ? "http," : ""}search,import,during-import,writes,bundles`).split(","));
 const { url, database } = benchDatabaseUrl();
 
 const app = openDb({ kind: "postgres", url });
@@ -69,6 +78,15 @@ try {
   }
   if (only.has("search")) console.log("\nregistry search"), (report.search = await benchSearch(env, iterations, log));
   if (only.has("import")) console.log("\nregistry import"), (report.import = await benchImport(env, importHouseholds, log));
+  if (only.has("during-import")) {
+    console.log(`\nanother city's pages during a registry import (${importHouseholds.toLocaleString("en")} households, job queue, worker process)`);
+    report.duringImport = await benchDuringImport(
+      env,
+      { households: importHouseholds, idleSeconds, dashboardRuns, databaseUrl: url, maxMinutes: importMinutes },
+      log,
+    );
+    if (!report.duringImport.ok) process.exitCode = 1;
+  }
   if (only.has("writes")) console.log("\nconcurrent data entry"), (report.writes = await benchConcurrentWrites(env, users, perUser, log, thinkMs, warmUpUsers));
   if (only.has("bundles")) {
     report.bundles = await firstLoadJs();
@@ -85,6 +103,7 @@ try {
   );
   await writeFile(`bench-results/bench-${stamp}.md`, formatReport(report));
   console.log(`\nwritten bench-results/bench-${stamp}.{json,md}`);
+  if (report.duringImport) console.log(report.duringImport.ok ? "during import: PASS" : "during import: FAIL");
 } finally {
   await sql.close();
   await owner.close();

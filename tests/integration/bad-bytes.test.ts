@@ -125,6 +125,49 @@ function fieldsOf(schema: ZodType): string[] {
   }
 }
 
+type NestedDef = Def & { element?: ZodType; valueType?: ZodType; options?: ZodType[] };
+
+/**
+ * Every path below the top level at which `schema` reads a string: keys of nested objects, and
+ * the items of lists (as item 0) and of records, however deep. A client may send an action any
+ * of them (a form's repeated field is a list; a script may send objects).
+ */
+function nestedPathsOf(schema: ZodType, prefix: (string | number)[] = []): (string | number)[][] {
+  const def = defOf(schema) as NestedDef;
+  const below = (inner: ZodType, key: string | number) => [[...prefix, key], ...nestedPathsOf(inner, [...prefix, key])];
+  switch (def.type) {
+    case "pipe":
+      return nestedPathsOf(defOf(def.in!).type === "transform" ? def.out! : def.in!, prefix);
+    case "optional":
+    case "nullable":
+    case "default":
+    case "prefault":
+    case "catch":
+    case "readonly":
+      return nestedPathsOf(def.innerType!, prefix);
+    case "object":
+      return Object.entries(def.shape!).flatMap(([key, field]) => below(field, key));
+    case "array":
+      return below(def.element!, 0);
+    case "record":
+      return below(def.valueType!, "x");
+    case "union":
+      return def.options!.flatMap((option) => nestedPathsOf(option, prefix));
+    default:
+      return [];
+  }
+}
+
+/** An input holding `value` at `path` (lists for numeric steps), and nothing else. */
+function inputAt(path: (string | number)[], value: string): Record<string, unknown> {
+  const build = (rest: (string | number)[]): unknown => {
+    if (rest.length === 0) return value;
+    const [step, ...tail] = rest;
+    return typeof step === "number" ? [build(tail)] : { [step!]: build(tail) };
+  };
+  return build(path) as Record<string, unknown>;
+}
+
 const MARKS = Object.keys(OPD_PERMISSIONS) as (keyof OpdCapabilities)[];
 const unmarked = Object.fromEntries(MARKS.map((mark) => [mark, false])) as OpdCapabilities;
 const OPD_ROLES: readonly Role[] = ["OPD_STAFF", "OPD_HEAD"];
@@ -189,6 +232,37 @@ describe("every server action, every field", () => {
           else {
             expect(code, `${label} in the code ${field}`).toBe("BAD_CHARACTERS");
             expect(result.ok ? {} : result.fieldErrors, field).toHaveProperty([field]);
+          }
+        }
+      }
+      expect(await badAuditRows({ replaced: true })).toBe(0);
+    });
+  }
+
+  // Lists and nested objects: the ticked ids of a bulk verification, the cells of an attendance grid.
+  const nested = (tenantDefinitions as AnyActionDefinition[])
+    .map((definition) => ({ definition, paths: nestedPathsOf(definition.schema).filter((path) => path.length > 1) }))
+    .filter(({ paths }) => paths.length > 0);
+  it("finds the actions that take lists", () => expect(nested.length).toBeGreaterThanOrEqual(3));
+  for (const { definition, paths } of nested) {
+    it(`${definition.name}: NUL or a lone surrogate in an item of a list or a nested field is refused or stripped, never a server error`, async () => {
+      const user = cityUsers().find((candidate) => userCan(candidate, definition.permission));
+      const deps = actionDeps(t, user!);
+      for (const [label, bad] of Object.entries(BAD)) {
+        for (const path of paths) {
+          const field = path.join(".");
+          const result = await runAction(deps, definition, city.slug, submitted(inputAt(path, bad)));
+          const code = result.ok ? null : result.code;
+          expect(code, `${label} in ${field}: ${result.ok ? "" : result.message}`).not.toBe("INTERNAL");
+          if (isFreeTextAt(definition.schema, path)) expect(code, `${label} in the free text ${field}`).not.toBe("BAD_CHARACTERS");
+          else {
+            expect(code, `${label} in the code ${field}`).toBe("BAD_CHARACTERS");
+            expect(result.ok ? {} : result.fieldErrors, field).toHaveProperty([field]);
+          }
+          // The same among good items: a list of one good id and one bad one.
+          if (typeof path.at(-1) === "number") {
+            const mixed = await runAction(deps, definition, city.slug, submitted({ [path[0]!]: ["tidakada0000000000", bad] }));
+            expect(mixed.ok ? null : mixed.code, `${label} in the second item of ${path[0]}`).not.toBe("INTERNAL");
           }
         }
       }

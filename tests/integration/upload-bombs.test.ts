@@ -291,6 +291,30 @@ describe("the registry upload route refuses every bomb", () => {
     expect(await english.json()).toMatchObject({ code: "UPLOAD_LIMIT", message: "The file is too large: more than 100 MB. Split it into several files." });
   });
 
+  it("refuses a body sent in pieces without a declared length once it passes 100 MB, in words, having read little more", async () => {
+    const before = await registryWrites();
+    const body = countedBody(200 * MB);
+    const run = await measured(() => postRegistry(body.stream, { name: "besar.csv" }));
+    expect(run.result.status).toBe(413);
+    expect(run.result.events).toEqual([
+      { type: "error", code: "UPLOAD_LIMIT", message: "Berkas terlalu besar: lebih dari 100 MB. Bagi menjadi beberapa berkas." },
+    ]);
+    expect(body.pulled()).toBeLessThanOrEqual(102 * MB);
+    expect(await registryWrites()).toEqual(before);
+    expectBounded(run);
+  });
+
+  it("takes a 12 MB body sent in pieces without a declared length (past a server action's limit, well within the registry's)", async () => {
+    const body = countedBody(12 * MB);
+    const run = await measured(() => postRegistry(body.stream, { name: "potongan.csv" }));
+    expect(run.result.status).toBe(200);
+    expect(run.result.events[0]).toMatchObject({ type: "queued" });
+    expect(body.pulled()).toBeGreaterThanOrEqual(12 * MB);
+    // A worker checks it like any other file (two columns of no extract: the check says so in its report).
+    expect(run.result.events[1]).toMatchObject({ type: "result", jobId: expect.any(String) });
+    expectBounded(run);
+  });
+
   it("still imports a normal file laid out as LibreOffice writes it (sheet before shared strings, sizes after the data)", async () => {
     const rows = extractRows(registryCity, 3);
     const strings = [...HEADERS, ...rows.flatMap((row) => HEADERS.map((header) => row[header]))];

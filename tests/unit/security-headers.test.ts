@@ -9,7 +9,7 @@ import { proxy } from "@/proxy";
 const CONFIG_FILE: string = "../../next.config.js";
 const headerRules = async () => (await ((await import(/* @vite-ignore */ CONFIG_FILE)).default as NextConfig).headers?.()) ?? [];
 
-function page(path: string, headers: Record<string, string> = {}) {
+async function page(path: string, headers: Record<string, string> = {}) {
   return proxy(new NextRequest(`http://localhost:3000${path}`, { headers }));
 }
 
@@ -28,8 +28,8 @@ function directives(policy: string | null): Record<string, string> {
 }
 
 describe("the Content-Security-Policy proxy.ts puts on every page", () => {
-  it("lets only this request's scripts run, frames nothing and posts forms only here", () => {
-    const policy = directives(page("/mataram").headers.get("content-security-policy"));
+  it("lets only this request's scripts run, frames nothing and posts forms only here", async () => {
+    const policy = directives((await page("/mataram")).headers.get("content-security-policy"));
     const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(policy["script-src"] ?? "")?.[1];
     expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
     expect(policy).toEqual({
@@ -52,19 +52,19 @@ describe("the Content-Security-Policy proxy.ts puts on every page", () => {
     expect(INLINE_STYLES).toHaveLength(2);
   });
 
-  it("gives every request a nonce of its own, and hands the policy to Next.js in the request", () => {
-    const [first, second] = [page("/masuk"), page("/masuk")];
+  it("gives every request a nonce of its own, and hands the policy to Next.js in the request", async () => {
+    const [first, second] = [await page("/masuk"), await page("/masuk")];
     const nonceOf = (response: Response) => /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
     expect(nonceOf(first)).not.toBe(nonceOf(second));
     // NextResponse.next passes changed request headers on as x-middleware-request-*.
     expect(first.headers.get("x-middleware-request-content-security-policy")).toBe(first.headers.get("content-security-policy"));
   });
 
-  it("sends HSTS and upgrades requests only when the client came over HTTPS", () => {
-    const plain = page("/masuk", { "x-forwarded-proto": "https" });
+  it("sends HSTS and upgrades requests only when the client came over HTTPS", async () => {
+    const plain = await page("/masuk", { "x-forwarded-proto": "https" });
     expect(plain.headers.get("strict-transport-security")).toBeNull();
     expect(plain.headers.get("content-security-policy")).not.toContain("upgrade-insecure-requests");
-    const secure = page("/masuk", { "x-entas-client-proto": "https" });
+    const secure = await page("/masuk", { "x-entas-client-proto": "https" });
     expect(secure.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
     expect(secure.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
   });
