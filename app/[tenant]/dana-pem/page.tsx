@@ -126,7 +126,7 @@ export default async function RevolvingFundPage({ params, searchParams }: Props)
                 </div>
               </Card>
 
-              <div className="grid gap-6 lg:grid-cols-2">
+              <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
                 <Card>
                   <CardHeader id="fund-ageing" title={t("ageingTitle")} description={t("ageingIntro")} />
                   <AgeingTable rows={detail.ageing} locale={locale} label={t("ageingTitle")} />

@@ -28,7 +28,7 @@ export async function AidFilters({
   const active = Boolean(filter.program || filter.jenis || filter.status);
   return (
     <form method="get" action={path} aria-label={t("filters.label")} className="rounded-lg border border-line bg-white p-4 shadow-xs">
-      <div className="grid items-end gap-3 sm:grid-cols-2 lg:grid-cols-[8rem_repeat(4,minmax(0,1fr))_auto]">
+      <div className="grid grid-cols-1 items-end gap-3 sm:grid-cols-2 lg:grid-cols-[8rem_repeat(4,minmax(0,1fr))_auto]">
         <SelectField id="aid-year" name="tahun" label={t("filters.year")} defaultValue={String(year)}>
           {allYears.map((y) => (
             <option key={y} value={y}>

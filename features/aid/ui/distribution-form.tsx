@@ -76,7 +76,7 @@ function DistributionFormRound(props: DistributionFormProps & { onCreated: (mess
       ) : null}
       <input type="hidden" name="householdId" value={props.householdId} />
       <input ref={acknowledge} type="hidden" name="acknowledgeDuplicate" defaultValue="" />
-      <div className="grid items-start gap-4 md:grid-cols-2 xl:grid-cols-3">
+      <div className="grid grid-cols-1 items-start gap-4 md:grid-cols-2 xl:grid-cols-3">
         <SelectField id={id("programme")} name="programmeId" label={t("programme")} defaultValue="" required error={fieldError("programmeId")}>
           <option value="" disabled>
             {t("programmePlaceholder")}

@@ -22,7 +22,7 @@ export function RenameAreaForm({ action, areas }: { action: FormAction<unknown>;
       {formError ? <FormAlert>{formError}</FormAlert> : null}
       {state?.ok && state.message ? <FormNotice>{state.message}</FormNotice> : null}
       {/* Keyed by the area and its version: choosing another area, or a save, shows its current name. */}
-      <div key={`${areaId}-${area?.version}`} className="grid items-start gap-4 md:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto]">
+      <div key={`${areaId}-${area?.version}`} className="grid grid-cols-1 items-start gap-4 md:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto]">
         <SelectField
           id="area-rename-area"
           name="areaId"

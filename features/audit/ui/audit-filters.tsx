@@ -18,7 +18,7 @@ export async function AuditFilters({ path, filter, users }: { path: string; filt
 
   return (
     <form method="get" action={path} aria-label={t("filters.label")} className="rounded-lg border border-line bg-white p-4 shadow-xs">
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[repeat(3,minmax(0,1fr))_10rem_10rem]">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-[repeat(3,minmax(0,1fr))_10rem_10rem]">
         <SelectField id="audit-user" name="user" label={t("filters.user")} defaultValue={filter.user ?? ""}>
           <option value="">{t("filters.allUsers")}</option>
           {users.map((user) => (

@@ -27,7 +27,7 @@ export function RetentionForm({
       {formError ? <FormAlert>{formError}</FormAlert> : null}
       <VersionField version={version} />
       {state?.ok && state.message ? <FormNotice>{state.message}</FormNotice> : null}
-      <div className="grid items-start gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 items-start gap-4 sm:grid-cols-2">
         <Field
           id="retention-audit"
           name="auditMonths"

@@ -19,7 +19,7 @@ export function DashboardPage({ children }: { children: ReactNode }) {
 /** Panels two abreast on a wide screen, one under the other on a phone; on paper, cells of the page's grid. */
 export function DashboardGrid({ children }: { children: ReactNode }) {
   return (
-    <div data-dashboard-grid className="grid gap-6 xl:grid-cols-2">
+    <div data-dashboard-grid className="grid grid-cols-1 gap-6 xl:grid-cols-2">
       {children}
     </div>
   );

@@ -107,10 +107,10 @@ function CreateTenantFields({
   return (
     <form id="create-tenant-form" action={formAction} onSubmit={submit} noValidate aria-busy={pending || undefined} className="space-y-5">
       {failure ? <FormAlert>{otherError ?? t("errorSummary")}</FormAlert> : null}
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <fieldset className="space-y-4">
           <legend className="mb-2 text-sm font-semibold uppercase tracking-wide text-brand-700">{t("regionLegend")}</legend>
-          <div className="grid gap-4 sm:grid-cols-2">
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             <SelectField
               id="provinceCode"
               label={t("province")}
@@ -142,7 +142,7 @@ function CreateTenantFields({
               ))}
             </SelectField>
           </div>
-          <div className="grid gap-4 sm:grid-cols-2">
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             <Field
               id="kemendagriCode"
               name="kemendagriCode"

@@ -79,7 +79,7 @@ function BudgetLineFormRound(props: Props & { onCreated: (message: string) => vo
       {props.mode === "create" ? <input type="hidden" name="programmeId" value={props.programmeId} /> : null}
       {line ? <input type="hidden" name="budgetLineId" value={line.id} /> : null}
       {line ? <VersionField version={line.version} /> : null}
-      <div className="grid items-start gap-4 md:grid-cols-[14rem_minmax(0,1fr)_15rem]">
+      <div className="grid grid-cols-1 items-start gap-4 md:grid-cols-[14rem_minmax(0,1fr)_15rem]">
         <SelectField
           id={`${idPrefix}-source`}
           name="fundingSource"

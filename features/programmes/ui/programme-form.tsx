@@ -62,7 +62,7 @@ export function ProgrammeForm({
       {programme ? <input type="hidden" name="programmeId" value={programme.id} /> : null}
       {programme ? <VersionField version={programme.version} /> : null}
 
-      <div className="grid gap-4 md:grid-cols-[minmax(0,1fr)_10rem]">
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-[minmax(0,1fr)_10rem]">
         <Field
           id="programme-name"
           name="name"
@@ -88,7 +88,7 @@ export function ProgrammeForm({
         />
       </div>
 
-      <div className="grid gap-4 md:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
         <SelectField id="programme-kind" name="kind" label={t("form.kind")} defaultValue={programme?.kind ?? ""} required error={fieldError("kind")}>
           <option value="" disabled>
             {t("form.kindPlaceholder")}
@@ -110,7 +110,7 @@ export function ProgrammeForm({
         <p className="text-sm text-muted">
           {t("form.targetCountHint")} {t("form.targetExtremeHint")}
         </p>
-        <div className="mt-2 grid items-start gap-4 md:grid-cols-3">
+        <div className="mt-2 grid grid-cols-1 items-start gap-4 md:grid-cols-3">
           <SelectField
             id="programme-unit"
             name="targetUnit"

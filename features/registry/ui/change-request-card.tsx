@@ -49,7 +49,7 @@ export async function ChangeRequestCard({
         </div>
         <Badge tone={tone}>{tr(`decision.${request.status}`)}</Badge>
       </header>
-      <div className="grid gap-4 px-4 py-3 sm:px-5 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="grid grid-cols-1 gap-4 px-4 py-3 sm:px-5 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div>
           {details.length ? (
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">

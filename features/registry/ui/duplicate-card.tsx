@@ -84,7 +84,7 @@ export async function DuplicateCard({
         </h3>
         <Badge tone={tone}>{t(`status.${candidate.status}`)}</Badge>
       </header>
-      <div className="grid gap-4 px-4 py-3 sm:px-5 md:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 px-4 py-3 sm:px-5 md:grid-cols-2">
         {sides.map(([label, side]) => (
           <section key={label} aria-label={label} className="rounded-md border border-line bg-paper p-3">
             <p className="mb-1 text-xs font-semibold tracking-wide text-muted uppercase">{label}</p>

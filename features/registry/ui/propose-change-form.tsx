@@ -103,7 +103,7 @@ function ProposeRound({ action, householdId, choices, address, status, initial, 
       </SelectField>
 
       {kind === "NEW_MEMBER" ? (
-        <fieldset className="grid gap-4 sm:grid-cols-2">
+        <fieldset className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <legend className="sr-only">{t("newMember")}</legend>
           {field("nik", t("nik"), { inputMode: "numeric", maxLength: 20, required: true, spellCheck: false })}
           {field("name", t("name"), { required: true })}
@@ -118,7 +118,7 @@ function ProposeRound({ action, householdId, choices, address, status, initial, 
       ) : null}
 
       {kind === "ADDRESS" ? (
-        <fieldset className="grid gap-4 sm:grid-cols-[minmax(0,3fr)_minmax(0,1fr)_minmax(0,1fr)]">
+        <fieldset className="grid grid-cols-1 gap-4 sm:grid-cols-[minmax(0,3fr)_minmax(0,1fr)_minmax(0,1fr)]">
           <legend className="sr-only">{t("address")}</legend>
           {field("address", t("address"), { defaultValue: address.address, required: true })}
           {field("rt", t("rt"), { defaultValue: address.rt ?? "", inputMode: "numeric", maxLength: 3 })}
@@ -149,7 +149,7 @@ function ProposeRound({ action, householdId, choices, address, status, initial, 
       {kind === "STATUS" ? <StatusFields {...status} fieldError={fieldError} idPrefix="propose" /> : null}
 
       {kind === "CORRECTION" ? (
-        <fieldset className="grid gap-4 sm:grid-cols-2">
+        <fieldset className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <legend className="sr-only">{t("correction")}</legend>
           {select("memberId", t("member"), choices.members, t("choose"), { required: true })}
           <p className="self-end pb-2 text-sm text-muted sm:col-span-1">{t("correctionHint")}</p>
@@ -164,7 +164,7 @@ function ProposeRound({ action, householdId, choices, address, status, initial, 
         </fieldset>
       ) : null}
       {kind && LEAVING.includes(kind) ? (
-        <fieldset className="grid gap-4 sm:grid-cols-2">
+        <fieldset className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <legend className="sr-only">{t("leaving")}</legend>
           {select("memberId", t("leavingMember"), choices.members, t("choose"), { required: true, defaultValue: initial?.memberId ?? "" })}
           {field("effectiveDate", t(kind === "MEMBER_DIED" ? "diedOn" : "movedOn"), { type: "date", required: true, max: status.today })}
@@ -180,7 +180,7 @@ function ProposeRound({ action, householdId, choices, address, status, initial, 
       ) : null}
 
       {kind === "DESIL_CHANGED" || kind === "EXTREME_POVERTY_CHANGED" ? (
-        <fieldset className="grid gap-4 sm:grid-cols-2">
+        <fieldset className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <legend className="sr-only">{t("welfare")}</legend>
           {kind === "DESIL_CHANGED"
             ? select(

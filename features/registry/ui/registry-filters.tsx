@@ -29,7 +29,7 @@ export async function RegistryFilters({
   const active = Boolean(filter.q || filter.kecamatan || filter.kelurahan || filter.desil || filter.extreme || filter.status);
   return (
     <form method="get" action={path} role="search" aria-label={t("filters.label")} className="rounded-lg border border-line bg-white p-4 shadow-xs">
-      <div className="grid items-end gap-3 md:grid-cols-[minmax(0,3fr)_minmax(0,1fr)_auto]">
+      <div className="grid grid-cols-1 items-end gap-3 md:grid-cols-[minmax(0,3fr)_minmax(0,1fr)_auto]">
         <Field
           id="registry-q"
           name="q"
@@ -58,7 +58,7 @@ export async function RegistryFilters({
           ) : null}
         </div>
       </div>
-      <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-6">
+      <div className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-6">
         {fixedKelurahan ? (
           <div className="sm:col-span-2">
             <p className="text-sm font-medium text-ink">{t("filters.kelurahan")}</p>

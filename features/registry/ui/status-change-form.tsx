@@ -33,7 +33,7 @@ export function StatusFields({ transitions, today, minDate, currentDesil, fieldE
           </option>
         ))}
       </SelectField>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <Field
           id={`${idPrefix}-date`}
           name="effectiveDate"

@@ -35,7 +35,7 @@ export function FundRulesForm({
       errorSummary={t("errorSummary")}
     >
       {(fieldError) => (
-        <div className="grid gap-4 md:grid-cols-3">
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
           {fundId ? null : (
             <Field id={id("year")} name="year" label={t("year")} inputMode="numeric" defaultValue={year ? String(year) : ""} error={fieldError("year")} />
           )}
@@ -95,7 +95,7 @@ export function CapitalForm({ action, fundId, today }: { action: FormAction<unkn
   return (
     <ActionForm action={action} hidden={{ fundId }} submitLabel={t("submit")} pendingLabel={t("saving")} errorSummary={t("errorSummary")}>
       {(fieldError) => (
-        <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-4">
           <RupiahField
             id="capital-amount"
             name="amount"

@@ -26,7 +26,7 @@ export type LoanCardData = {
 export function LoanCards({ loans, tenantSlug, locale }: { loans: LoanCardData[]; tenantSlug: string; locale: AppLocale }) {
   const t = useTranslations("RevolvingFunds.loanCard");
   return (
-    <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+    <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
       {loans.map((loan) => (
         <li key={loan.id} className="rounded-lg border border-line bg-white p-4 shadow-xs">
           <div className="flex items-start justify-between gap-2">

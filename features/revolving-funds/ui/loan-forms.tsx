@@ -45,7 +45,7 @@ export function LoanForm({
               {t("memberChosen", { name: member.name, nik: member.maskedNik, household: member.household })}
             </p>
           ) : (
-            <div className="grid gap-4 md:grid-cols-2">
+            <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
               <Field
                 id="loan-nik"
                 name="borrowerNik"
@@ -59,7 +59,7 @@ export function LoanForm({
               <Field id="loan-name" name="borrowerName" label={t("name")} autoComplete="off" error={fieldError("borrowerName")} />
             </div>
           )}
-          <div className="grid gap-4 md:grid-cols-2">
+          <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
             <Field id="loan-business" name="businessType" label={t("businessType")} hint={t("businessHint")} error={fieldError("businessType")} />
             <RupiahField
               id="loan-principal"
@@ -155,7 +155,7 @@ export function RepaymentForm({ action, loanId, today, suggested }: { action: Fo
   return (
     <ActionForm action={action} hidden={{ loanId }} submitLabel={t("submit")} pendingLabel={t("saving")} errorSummary={t("errorSummary")}>
       {(fieldError, failureCode) => (
-        <div className="grid gap-4 md:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
           <RupiahField
             id="repay-amount"
             name="amount"
@@ -184,7 +184,7 @@ export function WriteOffForm({ action, loanId }: { action: FormAction<unknown>; 
   return (
     <ActionForm action={action} hidden={{ loanId }} submitLabel={t("submit")} pendingLabel={t("saving")} errorSummary={t("errorSummary")}>
       {(fieldError) => (
-        <div className="grid gap-4 md:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
           <TextareaField id="writeoff-reason" name="reason" label={t("reason")} rows={2} error={fieldError("reason")} />
           <Field id="writeoff-approver" name="approver" label={t("approver")} hint={t("approverHint")} error={fieldError("approver")} />
         </div>

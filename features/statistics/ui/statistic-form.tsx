@@ -42,7 +42,7 @@ export function StatisticForm({
       {state?.ok ? <FormNotice>{state.message}</FormNotice> : null}
       {formError && !state?.ok && !Object.keys(state?.fieldErrors ?? {}).length ? <FormAlert>{formError}</FormAlert> : null}
       <VersionField version={defaults.version ?? 0} />
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Field id="stat-year" name="year" label={t("form.year")} inputMode="numeric" defaultValue={defaults.year} error={fieldError("year")} />
         <SelectField id="stat-area" name="areaId" label={t("form.area")} defaultValue={defaults.areaId ?? ""} error={fieldError("areaId")}>
           <option value="">{t("city")}</option>

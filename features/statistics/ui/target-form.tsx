@@ -22,7 +22,7 @@ export function TargetForm({ action, areas, target }: { action: FormAction<{ tar
       <VersionField version={target?.version ?? 0} />
       {state?.ok ? <FormNotice>{state.message}</FormNotice> : null}
       {formError && !state?.ok && !Object.keys(state?.fieldErrors ?? {}).length ? <FormAlert>{formError}</FormAlert> : null}
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <SelectField id="target-indicator" name="indicator" label={t("targetForm.indicator")} defaultValue={target?.indicator} error={fieldError("indicator")}>
           {INDICATORS.map((indicator) => (
             <option key={indicator} value={indicator}>

@@ -54,7 +54,7 @@ export function TrainingForm({
       {formError ? <FormAlert>{hasFieldErrors ? t("errorSummary") : formError}</FormAlert> : null}
       {values?.trainingId ? <input type="hidden" name="trainingId" value={values.trainingId} /> : null}
       {values?.version ? <VersionField version={values.version} /> : null}
-      <div className="grid items-start gap-4 md:grid-cols-2 xl:grid-cols-3">
+      <div className="grid grid-cols-1 items-start gap-4 md:grid-cols-2 xl:grid-cols-3">
         <SelectField
           id="training-programme"
           name="programmeId"

@@ -83,7 +83,7 @@ function UserFormRound(props: Props & { onAnother: () => void }) {
       {props.mode === "edit" ? <input type="hidden" name="userId" value={props.user.id} /> : null}
       {props.mode === "edit" ? <VersionField version={props.user.version} /> : null}
 
-      <div className="grid gap-4 md:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
         <Field
           id="user-name"
           name="name"
@@ -110,7 +110,7 @@ function UserFormRound(props: Props & { onAnother: () => void }) {
         ) : null}
       </div>
 
-      <div className="grid gap-4 md:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
         {props.mode === "edit" && props.isSelf ? (
           <div>
             <input type="hidden" name="role" value={props.user.role} />

@@ -156,7 +156,7 @@ export default async function DistributionPage({ params }: Props) {
 
       <Card>
         <CardHeader title={t("detail.facts")} />
-        <dl className="grid gap-x-6 gap-y-3 p-4 text-sm sm:grid-cols-2 sm:p-5 lg:grid-cols-3">
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-3 p-4 text-sm sm:grid-cols-2 sm:p-5 lg:grid-cols-3">
           {facts.map(([label, value]) => (
             <div key={label}>
               <dt className="text-muted">{label}</dt>

@@ -50,7 +50,7 @@ export default async function OpdPage({ params }: Props) {
         }
         description={opd.shortName}
       />
-      <div className="grid items-start gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <CardHeader title={t("detail.rename")} description={t("detail.renameIntro")} />
           <div className="p-4 sm:p-5">

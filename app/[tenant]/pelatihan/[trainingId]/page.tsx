@@ -139,7 +139,7 @@ export default async function TrainingPage({ params, searchParams }: Props) {
 
       <Card className="mt-4">
         <CardHeader title={t("detail.facts")} />
-        <dl className="grid gap-x-6 gap-y-3 p-4 text-sm sm:grid-cols-2 sm:p-5 lg:grid-cols-5">
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-3 p-4 text-sm sm:grid-cols-2 sm:p-5 lg:grid-cols-5">
           <Fact label={t("detail.dates")}>
             {formatDate(training.startDate, { locale })} – {formatDate(training.endDate, { locale })}
             <span className="block text-muted">{t("detail.days", { count: days.length })}</span>

@@ -65,7 +65,7 @@ export default async function UserPage({ params }: Props) {
         description={`${user.email} · ${t(`roles.${user.role}`)}`}
       />
 
-      <div className="grid items-start gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <CardHeader title={t("detail.edit")} description={t("detail.editIntro")} />
           <div className="p-4 sm:p-5">

@@ -91,7 +91,7 @@ export default async function ProgrammePage({ params }: Props) {
 
       <Card className="mt-6">
         <CardHeader title={t("detail.facts")} />
-        <dl className="grid gap-x-6 gap-y-3 p-4 text-sm sm:grid-cols-2 sm:p-5 lg:grid-cols-[repeat(3,minmax(0,1fr))_minmax(0,2fr)]">
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-3 p-4 text-sm sm:grid-cols-2 sm:p-5 lg:grid-cols-[repeat(3,minmax(0,1fr))_minmax(0,2fr)]">
           <div>
             <dt className="text-muted">{t("detail.opd")}</dt>
             <dd className="mt-0.5">{programme.opd.name}</dd>

@@ -145,7 +145,7 @@ export default async function HouseholdPage({ params, searchParams }: Props) {
         </span>
       </div>
 
-      <div className="grid items-start gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-3">
           <CardHeader id="members" title={t("members.title", { count: current.length })} />
           <HouseholdMembers

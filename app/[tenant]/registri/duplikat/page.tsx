@@ -67,7 +67,7 @@ export default async function DuplicatesPage({ params, searchParams }: Props) {
           </LinkButton>
         }
       />
-      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div>
           <nav aria-label={t("tabs.label")} className="mb-4 flex gap-1 border-b border-line">
             {(["open", "resolved"] as const).map((view) => (

@@ -9,7 +9,7 @@ export async function TargetHouseholdsFilters({ path, filter, areas }: { path: s
   const t = await getTranslations("TargetHouseholds");
   return (
     <form method="get" action={path} aria-label={t("filters.label")} className="rounded-lg border border-line bg-white p-4 shadow-xs">
-      <div className="grid items-end gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto]">
+      <div className="grid grid-cols-1 items-end gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto]">
         <SelectField id="reach-kecamatan" name="kecamatan" label={t("filters.kecamatan")} defaultValue={filter.kecamatan ?? ""}>
           <option value="">{t("filters.allKecamatan")}</option>
           {areas.map((kecamatan) => (

@@ -50,7 +50,7 @@ export function UploadForm({ tenantSlug }: { tenantSlug: string }) {
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" aria-busy={busy || undefined}>
-      <div className="grid gap-4 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_auto] md:items-start">
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_auto] md:items-start">
         <div>
           <label htmlFor={`${id}-file`} className="block text-sm font-medium text-ink">
             {t("upload.file")}

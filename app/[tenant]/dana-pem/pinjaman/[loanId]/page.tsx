@@ -68,7 +68,7 @@ export default async function LoanPage({ params }: Props) {
       />
       <div className="space-y-6">
         <Card>
-          <div className="grid gap-4 p-4 sm:grid-cols-2 sm:p-5 lg:grid-cols-4">
+          <div className="grid grid-cols-1 gap-4 p-4 sm:grid-cols-2 sm:p-5 lg:grid-cols-4">
             <dl className="space-y-1 text-sm">
               <dt className="text-muted">{t("status")}</dt>
               <dd className="flex flex-wrap gap-2">

@@ -42,7 +42,7 @@ export default async function EditProgrammePage({ params }: Props) {
         ← {programme.name}
       </Link>
       <PageHeader eyebrow={t("detail.eyebrow", { opd: programme.opd.shortName, year: programme.fiscalYear })} title={t("edit.title")} />
-      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,1fr)]">
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,1fr)]">
         <Card className="p-5 sm:p-6">
           <ProgrammeForm
             action={updateProgrammeAction.bind(null, slug)}

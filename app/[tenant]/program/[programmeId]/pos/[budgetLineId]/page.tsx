@@ -49,7 +49,7 @@ export default async function EditBudgetLinePage({ params }: Props) {
         title={t("edit.lineTitle")}
         description={t("edit.lineIntro")}
       />
-      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,1fr)]">
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,1fr)]">
         <Card className="p-5 sm:p-6">
           <BudgetLineForm
             mode="edit"
