@@ -26,6 +26,8 @@ export type QueueControl = {
    * the delivery's state afterwards ("retry", "failed", …), or null when there is no such delivery.
    */
   failStopped: (queueJobId: string) => Promise<string | null>;
+  /** The delivery's state ("created", "retry", "active", "completed", "failed", …), or null when there is none. */
+  stateOf: (queueJobId: string) => Promise<string | null>;
 };
 
 /**

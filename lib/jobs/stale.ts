@@ -32,7 +32,38 @@ export async function failStaleJobs(
     const delivery = job.queueJobId ? await queue.failStopped(job.queueJobId) : null;
     await scopes.withTenant(tenantId, (tx) => recordStopped(tx, tenantId, job, delivery));
   }
-  return stale.length;
+  return stale.length + (await failAbandonedJobs(scopes, queue, tenantId, staleAfter));
+}
+
+/** Queue states after which no worker will take the delivery again. */
+const ENDED_DELIVERIES = new Set(["completed", "failed", "cancelled"]);
+
+/**
+ * Fails the city's waiting jobs whose delivery the queue has ended or no longer has: a delivery
+ * whose last try failed while taking the job (before the job's row said RUNNING) would otherwise
+ * leave its page waiting for ever.
+ */
+async function failAbandonedJobs(scopes: Pick<JobScopes, "withTenant">, queue: QueueControl, tenantId: string, staleAfter: number): Promise<number> {
+  const waiting = await scopes.withTenant(
+    tenantId,
+    (tx) => tx.$queryRaw<StaleJob[]>`
+      SELECT id, "queueJobId", attempts FROM "BackgroundJob"
+      WHERE "tenantId" = ${tenantId} AND state = 'QUEUED' AND "queueJobId" IS NOT NULL
+        AND "createdAt" < now() - make_interval(secs => ${staleAfter})`,
+  );
+  let ended = 0;
+  for (const job of waiting) {
+    const delivery = await queue.stateOf(job.queueJobId!);
+    if (delivery !== null && !ENDED_DELIVERIES.has(delivery)) continue;
+    ended += await scopes.withTenant(tenantId, async (tx) => {
+      const { count } = await tx.backgroundJob.updateMany({
+        where: { tenantId, id: job.id, state: "QUEUED", attempts: job.attempts },
+        data: { state: "FAILED", ...endedBecause(JOB_WORDS.interrupted), heartbeatAt: null, file: null, finishedAt: new Date() },
+      });
+      return count;
+    });
+  }
+  return ended;
 }
 
 /** What the job's row says now; a retry a worker already started (one more attempt) is left to it. */

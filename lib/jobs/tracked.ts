@@ -95,7 +95,10 @@ export async function startTrackedJob(
     },
     select: { id: true },
   });
-  await enqueue(tx, kind, { tenantId: options.tenantId, jobId: job.id }, options);
+  const queueJobId = await enqueue(tx, kind, { tenantId: options.tenantId, jobId: job.id }, options);
+  // Kept so that a job the queue gave up on before any worker took it can be told apart (stale.ts).
+  if (queueJobId)
+    await tx.backgroundJob.update({ where: { tenantId_id: { tenantId: options.tenantId, id: job.id } }, data: { queueJobId }, select: { id: true } });
   return job.id;
 }
 

@@ -69,5 +69,8 @@ export function queueControl(boss: PgBoss): QueueControl {
       if (delivery.state === "active") await boss.fail(delivery.name, queueJobId, { message: "the worker running it stopped (no heartbeat)" });
       return (await stateOf(queueJobId))?.state ?? null;
     },
+    async stateOf(queueJobId) {
+      return (await stateOf(queueJobId))?.state ?? null;
+    },
   };
 }

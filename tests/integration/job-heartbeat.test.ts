@@ -44,7 +44,19 @@ async function runningJob(heartbeatSecondsAgo: number, queueJobId = "delivery") 
 /** A queue whose deliveries end in `state` once failed; it records which it was asked to fail. */
 function queueAnswering(state: string | null): QueueControl & { failed: string[] } {
   const failed: string[] = [];
-  return { failed, failStopped: async (id) => (failed.push(id), state) };
+  return { failed, failStopped: async (id) => (failed.push(id), state), stateOf: async () => state };
+}
+
+/** A job waiting since `secondsAgo`, whose delivery is `queueJobId`. */
+async function waitingJob(secondsAgo: number, queueJobId = "waiting-delivery") {
+  const job = await t.withTenant(city.id, (tx) =>
+    tx.backgroundJob.create({ data: { tenantId: city.id, kind: KIND, state: "QUEUED", queueJobId, file: new Uint8Array([1]) }, select: { id: true } }),
+  );
+  await t.withTenant(
+    city.id,
+    (tx) => tx.$executeRaw`UPDATE "BackgroundJob" SET "createdAt" = now() - make_interval(secs => ${secondsAgo}) WHERE id = ${job.id}`,
+  );
+  return job.id;
 }
 
 const read = (id: string, locale = "id") => t.withTenant(city.id, (tx) => readTrackedJob(tx, city.id, id, [KIND], locale));
@@ -107,6 +119,25 @@ describe("jobs whose worker stopped", () => {
     const stale = await runningJob(120);
     expect(await failStaleJobs(t, queueAnswering(null), city.id, 60)).toBe(1);
     expect(await read(stale)).toMatchObject({ state: "FAILED" });
+  });
+});
+
+describe("a waiting job", () => {
+  it("ends FAILED when the queue gave up on its delivery before a worker took it, so its page stops waiting", async () => {
+    const abandoned = await waitingJob(120);
+    expect(await failStaleJobs(t, queueAnswering("failed"), city.id, 60)).toBe(1);
+    expect(await read(abandoned, "en")).toMatchObject({ state: "FAILED", error: expect.any(String) });
+    expect(await row(abandoned)).toMatchObject({ file: null, finishedAt: expect.any(Date) });
+  });
+
+  it("is left waiting while its delivery waits or is being retried, and when it was just sent", async () => {
+    const retrying = await waitingJob(120);
+    expect(await failStaleJobs(t, queueAnswering("retry"), city.id, 60)).toBe(0);
+    const fresh = await waitingJob(5);
+    expect(await failStaleJobs(t, queueAnswering("failed"), city.id, 60)).toBe(1);
+    expect(await read(retrying)).toMatchObject({ state: "FAILED" });
+    expect(await read(fresh)).toMatchObject({ state: "QUEUED" });
+    await t.withTenant(city.id, (tx) => tx.backgroundJob.deleteMany({ where: { id: fresh } }));
   });
 });
 
