@@ -1,7 +1,7 @@
 // The distribution list as .xlsx/.csv, in the scope of the aid page: an OPD role exports its
 // own OPD, city-wide readers every OPD or the one in ?opd=; ?tahun=, ?program=, ?jenis= and
 // ?status= narrow it as the page's filters do. No. KK stays masked, as in the list.
-import { loadKelurahanLabels } from "@/features/areas/labels";
+import { loadKelurahanLabel } from "@/features/areas/labels";
 import { parseAidFilter } from "@/features/aid/filters";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { programmeScope, programmeWhere } from "@/lib/auth/scope";
@@ -33,13 +33,12 @@ const select = {
     select: {
       noKk: true,
       kelurahanId: true,
-      kelurahan: { select: { name: true } },
       members: { where: { relation: "HEAD" as const }, select: { name: true }, take: 1 },
     },
   },
 } satisfies Prisma.AidDistributionSelect;
 
-type Row = Prisma.AidDistributionGetPayload<{ select: typeof select }>;
+type Row = Prisma.AidDistributionGetPayload<{ select: typeof select }> & { kelurahan: string };
 
 export const distributionExport: ExportSpec<Row> = {
   page: "aid",
@@ -61,11 +60,8 @@ export const distributionExport: ExportSpec<Row> = {
       orderBy: { id: "asc" },
       take,
     });
-    const labels = await loadKelurahanLabels(tx);
-    return rows.map((row) => ({
-      ...row,
-      household: { ...row.household, kelurahan: { name: labels.get(row.household.kelurahanId) ?? row.household.kelurahan.name } },
-    }));
+    const kelurahanLabel = await loadKelurahanLabel(tx);
+    return rows.map((row) => ({ ...row, kelurahan: kelurahanLabel(row.household.kelurahanId) }));
   },
   cursor: (row) => row.id,
   householdId: (row) => row.householdId,
@@ -81,7 +77,7 @@ export const distributionExport: ExportSpec<Row> = {
     { header: "NO KK", value: (row) => maskNik(row.household.noKk) },
     { header: "KEPALA KELUARGA", value: (row) => row.household.members[0]?.name ?? null },
     { header: "ANGGOTA PENERIMA", value: (row) => row.member?.name ?? null },
-    { header: "KELURAHAN", value: (row) => row.household.kelurahan.name },
+    { header: "KELURAHAN", value: (row) => row.kelurahan },
     { header: "MITRA", value: (row) => row.partnerName },
     { header: "BULAN PREMI", value: (row) => row.monthsCovered },
     { header: "NOMOR BUKTI", value: (row) => row.proofRef },

@@ -1,5 +1,6 @@
 // Reads for the aid pages. Scope as for programmes: OPD roles see their own OPD's
 // distributions only; Bapeda and the auditor see the whole city, read-only.
+import { loadKelurahanLabel } from "@/features/areas/labels";
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { programmeWhere, type ProgrammeScope } from "@/lib/auth/scope";
@@ -33,7 +34,7 @@ const rowSelect = {
     select: {
       id: true,
       noKk: true,
-      kelurahan: { select: { name: true } },
+      kelurahanId: true,
       members: { where: { relation: "HEAD" as const }, select: { name: true }, take: 1 },
     },
   },
@@ -41,8 +42,8 @@ const rowSelect = {
 
 type Raw = Prisma.AidDistributionGetPayload<{ select: typeof rowSelect }>;
 
-/** A list row: numbers masked, the household named by its head. */
-function toRow<T extends Raw>(row: T) {
+/** A list row: numbers masked, the household named by its head, its kelurahan by its label. */
+function toRow<T extends Raw>(row: T, kelurahanLabel: (kelurahanId: string) => string) {
   const { household, reversedBy, ...rest } = row;
   return {
     ...rest,
@@ -50,7 +51,7 @@ function toRow<T extends Raw>(row: T) {
       id: household.id,
       noKkMasked: maskNik(household.noKk),
       headName: household.members[0]?.name ?? null,
-      kelurahan: household.kelurahan.name,
+      kelurahan: kelurahanLabel(household.kelurahanId),
     },
     reversal: reversedBy[0] ?? null,
   };
@@ -75,25 +76,24 @@ export async function listDistributions(tx: Tx, filter: AidFilter, options: List
   const keyset: Prisma.AidDistributionWhereInput = cursor
     ? { OR: [{ distributedAt: { lt: cursor.distributedAt } }, { distributedAt: cursor.distributedAt, id: { lt: cursor.id } }] }
     : {};
-  const rows = await tx.aidDistribution.findMany({
-    where: { AND: [where, keyset] },
-    select: rowSelect,
-    orderBy: [{ distributedAt: "desc" }, { id: "desc" }],
-    take: size + 1,
-  });
+  const [rows, kelurahanLabel] = await Promise.all([
+    tx.aidDistribution.findMany({ where: { AND: [where, keyset] }, select: rowSelect, orderBy: [{ distributedAt: "desc" }, { id: "desc" }], take: size + 1 }),
+    loadKelurahanLabel(tx),
+  ]);
   const more = rows.length > size;
-  const page = (more ? rows.slice(0, size) : rows).map(toRow);
+  const page = (more ? rows.slice(0, size) : rows).map((row) => toRow(row, kelurahanLabel));
   return { rows: page, nextAfter: more ? page.at(-1)!.id : null, isFirstPage: !cursor };
 }
 
 /** Drafts of the year in scope awaiting the OPD head, oldest first. */
 export async function pendingDistributions(tx: Tx, options: ListOptions) {
   const where = { ...scopeWhere(options), status: "DRAFT" as const };
-  const [rows, count] = await Promise.all([
+  const [rows, count, kelurahanLabel] = await Promise.all([
     tx.aidDistribution.findMany({ where, select: rowSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: AID_PENDING_PAGE }),
     tx.aidDistribution.count({ where }),
+    loadKelurahanLabel(tx),
   ]);
-  return { rows: rows.map(toRow), count };
+  return { rows: rows.map((row) => toRow(row, kelurahanLabel)), count };
 }
 
 /** One distribution in scope with who entered and verified it, or null. */
@@ -112,7 +112,7 @@ export async function getDistribution(tx: Tx, scope: ProgrammeScope, distributio
       participant: { select: { training: { select: { skill: true, startDate: true } } } },
     },
   });
-  return row ? toRow(row) : null;
+  return row ? toRow(row, await loadKelurahanLabel(tx)) : null;
 }
 
 /** Programmes of the year in scope, for the list's filter. */

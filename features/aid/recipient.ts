@@ -1,33 +1,37 @@
 // What the distribution form needs once a household is picked: its members (NIK masked) and
 // the trainings they took part in, so a tool kit can be linked to the training it follows.
+import { loadKelurahanLabel } from "@/features/areas/labels";
 import type { Tx } from "@/lib/db";
 import { maskNik } from "@/lib/identity/nik";
 
 export async function recipientChoices(tx: Tx, householdId: string) {
-  const household = await tx.household.findFirst({
-    where: { id: householdId },
-    select: {
-      id: true,
-      noKk: true,
-      address: true,
-      desil: true,
-      isExtremePoor: true,
-      kelurahan: { select: { name: true } },
-      members: { select: { id: true, name: true, nik: true, relation: true, departedAt: true }, orderBy: [{ birthDate: "asc" }] },
-      participations: {
-        select: { id: true, memberId: true, status: true, training: { select: { skill: true, startDate: true, opd: { select: { shortName: true } } } } },
-        orderBy: { training: { startDate: "desc" } },
-        take: 50,
+  const [household, kelurahanLabel] = await Promise.all([
+    tx.household.findFirst({
+      where: { id: householdId },
+      select: {
+        id: true,
+        noKk: true,
+        address: true,
+        desil: true,
+        isExtremePoor: true,
+        kelurahanId: true,
+        members: { select: { id: true, name: true, nik: true, relation: true, departedAt: true }, orderBy: [{ birthDate: "asc" }] },
+        participations: {
+          select: { id: true, memberId: true, status: true, training: { select: { skill: true, startDate: true, opd: { select: { shortName: true } } } } },
+          orderBy: { training: { startDate: "desc" } },
+          take: 50,
+        },
       },
-    },
-  });
+    }),
+    loadKelurahanLabel(tx),
+  ]);
   if (!household) return null;
   const names = new Map(household.members.map((member) => [member.id, member.name]));
   return {
     id: household.id,
     noKkMasked: maskNik(household.noKk),
     address: household.address,
-    kelurahan: household.kelurahan.name,
+    kelurahan: kelurahanLabel(household.kelurahanId),
     desil: household.desil,
     isExtremePoor: household.isExtremePoor,
     // Who may receive aid: a member who died or moved out keeps their name in the history above.

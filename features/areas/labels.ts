@@ -36,3 +36,12 @@ export async function loadKelurahanLabels(tx: Tx): Promise<Map<string, string>> 
   });
   return kelurahanLabels(areas.map((area) => ({ id: area.id, code: area.code, name: area.name, kecamatan: area.parent?.name ?? "" })));
 }
+
+/**
+ * A kelurahan's label by its id, for queries that show rows of households, loans or funds:
+ * the city's kelurahan are read once (a few hundred rows at most), whatever the rows' number.
+ */
+export async function loadKelurahanLabel(tx: Tx): Promise<(kelurahanId: string) => string> {
+  const labels = await loadKelurahanLabels(tx);
+  return (kelurahanId) => labels.get(kelurahanId) ?? "";
+}

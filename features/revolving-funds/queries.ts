@@ -1,5 +1,6 @@
 // Reads for the kelurahan officer's Dana PEM pages. Each runs inside the
 // city's scope and takes the kelurahan from the session user (scope.ts).
+import { loadKelurahanLabel } from "@/features/areas/labels";
 import type { Tx } from "@/lib/db";
 import { AGEING_BUCKETS, type AgeingBucket } from "./arrears";
 import { findOwnLoan, fundKelurahanId, type FundUser } from "./scope";
@@ -9,11 +10,13 @@ export function ownFunds(tx: Tx, user: FundUser) {
   return tx.revolvingFund.findMany({ where: { kelurahanId: fundKelurahanId(user) }, orderBy: { year: "desc" }, select: { id: true, year: true } });
 }
 
-export function fundWithCapital(tx: Tx, fundId: string) {
-  return tx.revolvingFund.findFirstOrThrow({
-    where: { id: fundId },
-    include: { kelurahan: { select: { name: true } }, capitals: { orderBy: { receivedAt: "asc" } } },
-  });
+/** A fund with its capital and its kelurahan's label. */
+export async function fundWithCapital(tx: Tx, fundId: string) {
+  const [fund, kelurahanLabel] = await Promise.all([
+    tx.revolvingFund.findFirstOrThrow({ where: { id: fundId }, include: { capitals: { orderBy: { receivedAt: "asc" } } } }),
+    loadKelurahanLabel(tx),
+  ]);
+  return { ...fund, kelurahanLabel: kelurahanLabel(fund.kelurahanId) };
 }
 
 export const LOAN_PAGE = 300;
@@ -73,12 +76,12 @@ export async function fundRounds(tx: Tx, fundId: string) {
 
 export async function loanDetail(tx: Tx, user: FundUser, loanId: string) {
   const loan = await findOwnLoan(tx, user, loanId);
-  const [installments, repayments, kelurahan] = await Promise.all([
+  const [installments, repayments, kelurahanLabel] = await Promise.all([
     tx.loanInstallment.findMany({ where: { loanId: loan.id }, orderBy: { seq: "asc" } }),
     tx.repayment.findMany({ where: { loanId: loan.id }, orderBy: [{ paidAt: "asc" }, { createdAt: "asc" }] }),
-    tx.area.findFirstOrThrow({ where: { id: loan.fund.kelurahanId }, select: { name: true } }),
+    loadKelurahanLabel(tx),
   ]);
-  return { loan, installments, repayments, kelurahanName: kelurahan.name };
+  return { loan, installments, repayments, kelurahanLabel: kelurahanLabel(loan.fund.kelurahanId) };
 }
 
 /**

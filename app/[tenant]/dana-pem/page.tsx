@@ -58,7 +58,7 @@ export default async function RevolvingFundPage({ params, searchParams }: Props)
   return (
     <NextIntlClientProvider messages={{ RevolvingFunds: messages.RevolvingFunds, Spreadsheet: messages.Spreadsheet }}>
       <PageHeader
-        eyebrow={detail ? t("eyebrow", { kelurahan: detail.fund.kelurahan.name }) : t("eyebrowPlain")}
+        eyebrow={detail ? t("eyebrow", { kelurahan: detail.fund.kelurahanLabel }) : t("eyebrowPlain")}
         title={t("titleYear", { year: context.year })}
         description={t("description")}
         actions={detail ? <LinkButton href={revolvingFundsRoutes.newLoan(slug, { tahun: context.year })}>{t("proposeLoan")}</LinkButton> : undefined}

@@ -2,6 +2,7 @@
 // A kelurahan officer sees the requests for households of their kelurahan. NIKs in a
 // payload are masked here, and birth dates shown as the viewer's person view allows
 // (lib/privacy/person-view.ts), before anything reaches the page.
+import { loadKelurahanLabels } from "@/features/areas/labels";
 import type { Tx } from "@/lib/db";
 import type { DecisionStatus, FamilyRelation } from "@/lib/generated/prisma/enums";
 import { dayToDate } from "@/lib/calendar/days";
@@ -73,7 +74,7 @@ export async function listChangeRequests(
           noKk: true,
           status: true,
           isExtremePoor: true,
-          kelurahan: { select: { name: true } },
+          kelurahanId: true,
           members: { select: { id: true, name: true, relation: true, departedAt: true } },
         },
       },
@@ -83,22 +84,17 @@ export async function listChangeRequests(
   const page = more ? found.slice(0, pageSize) : found;
 
   const userIds = [...new Set(page.flatMap((r) => [r.proposedById, r.decidedById]).filter((id): id is string => Boolean(id)))];
-  const kelurahanIds = page.flatMap((r) => {
-    const id = (r.payload as { kelurahanId?: unknown } | null)?.kelurahanId;
-    return r.kind === "ADDRESS" && typeof id === "string" ? [id] : [];
-  });
   // A member who moved to another family is no longer among the household's members.
   const memberIds = page.flatMap((r) => {
     const payload = r.payload as { memberId?: unknown; newHeadId?: unknown } | null;
     return [payload?.memberId, payload?.newHeadId].filter((id): id is string => typeof id === "string");
   });
-  const [users, areas, named] = await Promise.all([
+  const [users, kelurahanLabel, named] = await Promise.all([
     userIds.length ? tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [],
-    kelurahanIds.length ? tx.area.findMany({ where: { id: { in: kelurahanIds } }, select: { id: true, name: true } }) : [],
+    loadKelurahanLabels(tx),
     memberIds.length ? tx.member.findMany({ where: { id: { in: memberIds } }, select: { id: true, name: true, relation: true } }) : [],
   ]);
   const userName = new Map(users.map((u) => [u.id, u.name]));
-  const areaName = new Map(areas.map((a) => [a.id, a.name]));
 
   return {
     rows: page.map((r) => {
@@ -107,7 +103,7 @@ export async function listChangeRequests(
       return {
         id: r.id,
         status: r.status,
-        change: maskChange(r.kind, r.payload, [...members, ...named], areaName, seen),
+        change: maskChange(r.kind, r.payload, [...members, ...named], kelurahanLabel, seen),
         note: r.note,
         createdAt: r.createdAt,
         proposedBy: userName.get(r.proposedById) ?? null,
@@ -118,7 +114,7 @@ export async function listChangeRequests(
           id: r.household.id,
           noKkMasked: maskNumber(r.household.noKk),
           headName: current.find((m) => m.relation === "HEAD")?.name ?? current[0]?.name ?? null,
-          kelurahan: r.household.kelurahan.name,
+          kelurahan: kelurahanLabel.get(r.household.kelurahanId) ?? "",
           status: r.household.status,
           isExtremePoor: r.household.isExtremePoor,
         },
@@ -137,7 +133,7 @@ function maskChange(
   kind: ChangeKind,
   raw: unknown,
   members: { id: string; name: string; relation: FamilyRelation }[],
-  areaName: Map<string, string>,
+  kelurahanLabel: ReadonlyMap<string, string>,
   seen: { view: PersonView; today: Date },
 ): MaskedChange {
   const birthFields = (birthDate: string | undefined, birthPlace: string | null | undefined): BirthFields => {
@@ -158,7 +154,7 @@ function maskChange(
     }
     case "ADDRESS": {
       const payload = parsed.data as ChangePayload["ADDRESS"];
-      return { kind, payload: { ...payload, kelurahanName: payload.kelurahanId ? (areaName.get(payload.kelurahanId) ?? null) : null } };
+      return { kind, payload: { ...payload, kelurahanName: payload.kelurahanId ? (kelurahanLabel.get(payload.kelurahanId) ?? null) : null } };
     }
     case "STATUS":
       return { kind, payload: parsed.data as ChangePayload["STATUS"] };

@@ -1,5 +1,6 @@
 // The review list of suspected duplicates, each pair with enough of both records to judge
 // them side by side. Numbers are masked; birth dates as the viewer's person view allows.
+import { loadKelurahanLabel } from "@/features/areas/labels";
 import type { Tx } from "@/lib/db";
 import type { DuplicateKind, DuplicateStatus, FamilyRelation, HouseholdStatus } from "@/lib/generated/prisma/enums";
 import { birthFor, maskNumber, type BirthShown, type PersonView } from "@/lib/privacy/person-view";
@@ -112,10 +113,11 @@ async function loadPeople(tx: Tx, ids: string[], seen: { view: PersonView; today
       nik: true,
       birthDate: true,
       relation: true,
-      household: { select: { id: true, noKk: true, address: true, kelurahan: { select: { name: true } } } },
+      household: { select: { id: true, noKk: true, address: true, kelurahanId: true } },
     },
   });
   const interventions = await interventionsOf(tx, "memberId", ids);
+  const kelurahanLabel = await loadKelurahanLabel(tx);
   return new Map(
     members.map((m) => [
       m.id,
@@ -125,7 +127,12 @@ async function loadPeople(tx: Tx, ids: string[], seen: { view: PersonView; today
         nikMasked: maskNumber(m.nik),
         birth: birthFor(seen.view, m.birthDate, seen.today),
         relation: m.relation,
-        household: { id: m.household.id, noKkMasked: maskNumber(m.household.noKk), kelurahan: m.household.kelurahan.name, address: m.household.address },
+        household: {
+          id: m.household.id,
+          noKkMasked: maskNumber(m.household.noKk),
+          kelurahan: kelurahanLabel(m.household.kelurahanId),
+          address: m.household.address,
+        },
         interventions: interventions.get(m.id) ?? 0,
       },
     ]),
@@ -145,11 +152,12 @@ async function loadHouseholds(tx: Tx, ids: string[]): Promise<Map<string, Duplic
       desil: true,
       isExtremePoor: true,
       status: true,
-      kelurahan: { select: { name: true } },
+      kelurahanId: true,
       members: { where: { relation: "HEAD" }, select: { name: true }, take: 1 },
     },
   });
   const interventions = await interventionsOf(tx, "householdId", ids);
+  const kelurahanLabel = await loadKelurahanLabel(tx);
   const memberCounts = await tx.member.groupBy({ by: ["householdId"], where: { householdId: { in: ids } }, _count: { _all: true } });
   const membersOf = new Map(memberCounts.map((row) => [row.householdId, row._count._all]));
   return new Map(
@@ -162,7 +170,7 @@ async function loadHouseholds(tx: Tx, ids: string[]): Promise<Map<string, Duplic
         address: h.address,
         rt: h.rt,
         rw: h.rw,
-        kelurahan: h.kelurahan.name,
+        kelurahan: kelurahanLabel(h.kelurahanId),
         desil: h.desil,
         isExtremePoor: h.isExtremePoor,
         status: h.status,

@@ -2,6 +2,7 @@
 // trainings, aid (BPJS premiums are aid of kind INSURANCE_PREMIUM) and
 // Dana PEM loans. Loans are found by household, by member and by the borrower's NIK,
 // since a loan may be recorded before its borrower is linked to the registry.
+import { loadKelurahanLabel } from "@/features/areas/labels";
 import type { Tx } from "@/lib/db";
 import type { AidKind, EntryStatus, LoanStatus, ParticipantCompletion } from "@/lib/generated/prisma/enums";
 import { isReversal } from "@/lib/entries/rules";
@@ -60,7 +61,7 @@ export const TIMELINE_LIMIT = 200;
 export async function getHouseholdTimeline(tx: Tx, householdId: string): Promise<{ entries: TimelineEntry[]; truncated: boolean }> {
   const members = await tx.member.findMany({ where: { householdId }, select: { id: true, nik: true } });
   const take = TIMELINE_LIMIT + 1;
-  const [trainings, aid, loans] = await Promise.all([
+  const [trainings, aid, loans, kelurahanLabel] = await Promise.all([
     tx.trainingParticipant.findMany({
       where: { householdId },
       orderBy: { training: { startDate: "desc" } },
@@ -118,9 +119,10 @@ export async function getHouseholdTimeline(tx: Tx, householdId: string): Promise
         status: true,
         disbursedAt: true,
         createdAt: true,
-        fund: { select: { year: true, kelurahan: { select: { name: true } } } },
+        fund: { select: { year: true, kelurahanId: true } },
       },
     }),
+    loadKelurahanLabel(tx),
   ]);
 
   const entries: TimelineEntry[] = [
@@ -157,7 +159,7 @@ export async function getHouseholdTimeline(tx: Tx, householdId: string): Promise
       kind: "loan" as const,
       id: loan.id,
       date: loan.disbursedAt ?? loan.createdAt,
-      kelurahan: loan.fund.kelurahan.name,
+      kelurahan: kelurahanLabel(loan.fund.kelurahanId),
       fundYear: loan.fund.year,
       round: loan.round,
       borrowerName: loan.borrowerName,

@@ -10,7 +10,7 @@
 // - The total is counted only up to REGISTRY_COUNT_CAP: "1.000+" beyond it.
 // - Numbers (NIK, No. KK) are never searched from a URL (search/lookup-number.ts finds them
 //   by POST), and every number in the result is masked.
-import { loadKelurahanLabels } from "@/features/areas/labels";
+import { loadKelurahanLabel } from "@/features/areas/labels";
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { FamilyRelation, HouseholdStatus } from "@/lib/generated/prisma/enums";
@@ -290,12 +290,12 @@ const HEAD_FIRST: Record<FamilyRelation, number> = {
 /** Household rows (numbers masked, head named) for ids, in their order; also used by "who to reach next". */
 export async function loadRows(tx: Tx, ids: string[], nameQuery: { text: string; match: "prefix" | "contains" } | null): Promise<RegistryRow[]> {
   if (ids.length === 0) return [];
-  const [found, kelurahanLabel] = await Promise.all([householdsOfRows(tx, ids), loadKelurahanLabels(tx)]);
+  const [found, kelurahanLabel] = await Promise.all([householdsOfRows(tx, ids), loadKelurahanLabel(tx)]);
   const byId = new Map(found.map((household) => [household.id, household]));
   return ids.flatMap((id) => {
     const household = byId.get(id);
     if (!household) return [];
-    return [rowOf(household, kelurahanLabel.get(household.kelurahanId) ?? household.kelurahan.name, nameQuery)];
+    return [rowOf(household, kelurahanLabel(household.kelurahanId), nameQuery)];
   });
 }
 
@@ -313,7 +313,6 @@ function householdsOfRows(tx: Tx, ids: string[]) {
       status: true,
       kecamatan: { select: { name: true } },
       kelurahanId: true,
-      kelurahan: { select: { name: true } },
       members: { select: { name: true, nik: true, relation: true, birthDate: true } },
     },
   });

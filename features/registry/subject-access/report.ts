@@ -3,6 +3,7 @@
 // aid, Dana PEM loans and repayments, full-number views, the exports that listed it and
 // every audited change. The one query behind the printable page and the .xlsx, so the two
 // always agree. Numbers are in full: the report is for the data subject.
+import { loadKelurahanLabel } from "@/features/areas/labels";
 import type { Tx } from "@/lib/db";
 import type {
   AidKind,
@@ -140,7 +141,6 @@ export async function subjectAccessReport(tx: Tx, householdId: string, scope: Re
     where: { id: householdId, ...householdScopeWhere(scope) },
     include: {
       kecamatan: { select: { name: true } },
-      kelurahan: { select: { name: true } },
       members: { orderBy: [{ birthDate: "asc" }, { id: "asc" }] },
       statusEvents: { orderBy: [{ effectiveDate: "asc" }, { createdAt: "asc" }] },
       desilChanges: { orderBy: [{ effectiveDate: "asc" }, { createdAt: "asc" }] },
@@ -151,7 +151,7 @@ export async function subjectAccessReport(tx: Tx, householdId: string, scope: Re
   const memberIds = household.members.map((member) => member.id);
   const niks = household.members.map((member) => member.nik);
 
-  const [trainings, aid, loans, disclosures] = await Promise.all([
+  const [trainings, aid, loans, disclosures, kelurahanLabel] = await Promise.all([
     tx.trainingParticipant.findMany({
       where: { householdId },
       orderBy: [{ training: { startDate: "asc" } }, { id: "asc" }],
@@ -186,13 +186,14 @@ export async function subjectAccessReport(tx: Tx, householdId: string, scope: Re
     tx.loan.findMany({
       where: { OR: [{ householdId }, ...(memberIds.length ? [{ memberId: { in: memberIds } }, { borrowerNik: { in: niks } }] : [])] },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      include: { fund: { select: { year: true, kelurahan: { select: { name: true } } } }, repayments: { orderBy: [{ paidAt: "asc" }, { id: "asc" }] } },
+      include: { fund: { select: { year: true, kelurahanId: true } }, repayments: { orderBy: [{ paidAt: "asc" }, { id: "asc" }] } },
     }),
     tx.personalDataDisclosure.findMany({
       where: { householdId },
       orderBy: { auditLogId: "asc" },
       select: { auditLog: { select: { id: true, createdAt: true, userId: true, entity: true, after: true } } },
     }),
+    loadKelurahanLabel(tx),
   ]);
 
   // The records whose audit rows concern this household, by entity.
@@ -244,7 +245,7 @@ export async function subjectAccessReport(tx: Tx, householdId: string, scope: Re
       rt: household.rt,
       rw: household.rw,
       kecamatan: household.kecamatan.name,
-      kelurahan: household.kelurahan.name,
+      kelurahan: kelurahanLabel(household.kelurahanId),
       desil: household.desil,
       isExtremePoor: household.isExtremePoor,
       status: household.status,
@@ -321,7 +322,7 @@ export async function subjectAccessReport(tx: Tx, householdId: string, scope: Re
       id: loan.id,
       borrowerName: loan.borrowerName,
       borrowerNik: loan.borrowerNik,
-      kelurahan: loan.fund.kelurahan.name,
+      kelurahan: kelurahanLabel(loan.fund.kelurahanId),
       fundYear: loan.fund.year,
       round: loan.round,
       businessType: loan.businessType,

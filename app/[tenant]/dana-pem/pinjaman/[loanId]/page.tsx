@@ -47,7 +47,7 @@ export default async function LoanPage({ params }: Props) {
     getLocale() as Promise<AppLocale>,
     getMessages(),
   ]);
-  const { loan, installments, repayments, kelurahanName } = detail;
+  const { loan, installments, repayments, kelurahanLabel } = detail;
   const rp = (amount: bigint) => formatRupiah(amount, { locale });
   const standing = loanStanding(loan, installments, today);
   const dayText = dateToDay(today);
@@ -55,7 +55,7 @@ export default async function LoanPage({ params }: Props) {
   return (
     <NextIntlClientProvider messages={{ RevolvingFunds: messages.RevolvingFunds }}>
       <PageHeader
-        eyebrow={t("eyebrow", { kelurahan: kelurahanName, year: loan.fund.year, round: loan.round })}
+        eyebrow={t("eyebrow", { kelurahan: kelurahanLabel, year: loan.fund.year, round: loan.round })}
         title={loan.borrowerName}
         description={`${loan.businessType} — ${loan.purpose}`}
         actions={
@@ -115,7 +115,7 @@ export default async function LoanPage({ params }: Props) {
           <Card>
             <CardHeader id="loan-approve" title={t("approveTitle")} description={t("approveIntro")} />
             <div className="space-y-4 p-4 sm:p-5">
-              <ApproveForm action={approveLoanAction.bind(null, slug)} loanId={loan.id} defaultName={`Lurah ${kelurahanName}`} />
+              <ApproveForm action={approveLoanAction.bind(null, slug)} loanId={loan.id} defaultName={`Lurah ${kelurahanLabel}`} />
               <ActionButton action={rejectLoanAction.bind(null, slug)} fields={{ loanId: loan.id }} variant="danger" confirm={t("rejectConfirm")}>
                 {t("reject")}
               </ActionButton>

@@ -67,7 +67,7 @@ export default async function NewLoanPage({ params, searchParams }: Props) {
   return (
     <NextIntlClientProvider messages={{ RevolvingFunds: messages.RevolvingFunds }}>
       <PageHeader
-        eyebrow={t("eyebrow", { kelurahan: fund.kelurahan.name, year: fund.year })}
+        eyebrow={t("eyebrow", { kelurahan: fund.kelurahanLabel, year: fund.year })}
         title={t("title")}
         description={t("description", {
           max: formatRupiah(fund.maxLoan, { locale }),

@@ -36,7 +36,7 @@ export default async function AgreementPage({ params }: Props) {
   });
   if (!detail) notFound();
   const t = await getTranslations({ locale: "id", namespace: "RevolvingFunds.agreement" });
-  const { loan, installments, kelurahanName, cityName } = detail;
+  const { loan, installments, kelurahanLabel, cityName } = detail;
   const rp = (amount: bigint) => formatRupiah(amount, { locale: "id" });
   const first = installments[0];
   const last = installments.at(-1);
@@ -50,13 +50,13 @@ export default async function AgreementPage({ params }: Props) {
       }
     >
       <header className="text-center">
-        <p className="text-sm uppercase tracking-wide">{t("issuer", { kelurahan: kelurahanName, city: cityName })}</p>
+        <p className="text-sm uppercase tracking-wide">{t("issuer", { kelurahan: kelurahanLabel, city: cityName })}</p>
         <h1 className="mt-2 text-xl font-bold uppercase">{t("heading")}</h1>
         <p className="text-sm">{t("number", { id: loan.id.slice(-8).toUpperCase(), year: loan.fund.year })}</p>
       </header>
       <p className="mt-6">{t("opening", { date: formatDate(loan.approvedAt ?? loan.createdAt, { locale: "id" }) })}</p>
       <ol className="mt-3 list-decimal space-y-2 pl-6">
-        <li>{t("partyOne", { lpm: loan.fund.lpmName ?? `LPM Kelurahan ${kelurahanName}`, kelurahan: kelurahanName })}</li>
+        <li>{t("partyOne", { lpm: loan.fund.lpmName ?? `LPM Kelurahan ${kelurahanLabel}`, kelurahan: kelurahanLabel })}</li>
         <li>{t("partyTwo", { name: loan.borrowerName, nik: loan.borrowerNik, business: loan.businessType })}</li>
       </ol>
       <p className="mt-4">{t("agree")}</p>

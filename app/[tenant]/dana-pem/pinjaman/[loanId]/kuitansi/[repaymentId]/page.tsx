@@ -38,7 +38,7 @@ export default async function ReceiptPage({ params }: Props) {
   const repayment = detail?.repayments.find((one) => one.id === repaymentId);
   if (!detail || !repayment) notFound();
   const t = await getTranslations({ locale: "id", namespace: "RevolvingFunds.receipt" });
-  const { loan, kelurahanName, cityName } = detail;
+  const { loan, kelurahanLabel, cityName } = detail;
   const rp = (amount: bigint) => formatRupiah(amount, { locale: "id" });
   return (
     <PrintDocument
@@ -51,7 +51,7 @@ export default async function ReceiptPage({ params }: Props) {
     >
       <header className="flex flex-wrap items-start justify-between gap-4 border-b border-ink pb-3">
         <div>
-          <p className="text-sm uppercase tracking-wide">{t("issuer", { kelurahan: kelurahanName, city: cityName })}</p>
+          <p className="text-sm uppercase tracking-wide">{t("issuer", { kelurahan: kelurahanLabel, city: cityName })}</p>
           <h1 className="text-xl font-bold uppercase">{t("heading")}</h1>
         </div>
         <p className="text-sm">{t("number", { number: repayment.receiptNo ?? repayment.id.slice(-8).toUpperCase() })}</p>
@@ -76,7 +76,7 @@ export default async function ReceiptPage({ params }: Props) {
           <p className="mt-16 font-semibold underline">{loan.borrowerName}</p>
         </div>
         <div>
-          <p>{t("place", { kelurahan: kelurahanName, date: formatDate(repayment.paidAt, { locale: "id" }) })}</p>
+          <p>{t("place", { kelurahan: kelurahanLabel, date: formatDate(repayment.paidAt, { locale: "id" }) })}</p>
           <p>{t("receiver")}</p>
           <p className="mt-12 font-semibold">…………………………</p>
         </div>
