@@ -5,7 +5,8 @@
 //
 // Policies:
 // - The recipient is named by NIK (the member, and so the household) or No. KK, or both
-//   (then the NIK must belong to that KK); a number outside this city's registry is "not found".
+//   (then the NIK must belong to that KK); a number outside this city's registry is "not found",
+//   and a member who died or moved out on or before the row's date is refused.
 // - PROGRAM is a programme of the importer's OPD by its ID (the programme page's address)
 //   or its name; a name used in several years means the one of the hand-over's year.
 // - Idempotency: NOMOR BUKTI (the BAST or receipt number) is required. A row whose proof
@@ -31,6 +32,7 @@ import type { ImportColumn } from "@/lib/spreadsheet/columns";
 import { acceptRow, rejectRow, type RowValues, type SaveRowContext } from "@/lib/spreadsheet/table-import";
 import { defineTableImport } from "@/lib/spreadsheet/table-import-job";
 import { aidRoutes } from "@/features/aid/routes";
+import { assertCurrentMember, departureSelect } from "@/features/registry/members/current-member";
 import { z } from "@/lib/validation/zod";
 import { createDistribution } from "./distributions";
 import { aidKindLabel, duplicateLine } from "./labels";
@@ -183,8 +185,10 @@ async function recipientOf({ tx }: ActionContext, row: DistributionImportRow): P
   const household = row.noKk ? await tx.household.findFirst({ where: { noKk: row.noKk }, select: { id: true } }) : null;
   if (row.noKk && !household) throw notFound(`NO KK ${maskNumber(row.noKk)} di registri`);
   if (!row.nik) return { householdId: household!.id, memberId: null };
-  const member = await tx.member.findFirst({ where: { nik: row.nik }, select: { id: true, householdId: true } });
+  const member = await tx.member.findFirst({ where: { nik: row.nik }, select: { id: true, householdId: true, ...departureSelect } });
   if (!member) throw notFound(`NIK ${maskNumber(row.nik)} di registri`);
+  // Before the duplicate-kind warning, which would otherwise be the row's only reason.
+  assertCurrentMember(member, row.date, "nik");
   if (household && member.householdId !== household.id) {
     throw new AppError("INVALID", `NIK ${row.nik} bukan anggota keluarga dengan NO KK ${row.noKk}; periksa kedua nomor`);
   }

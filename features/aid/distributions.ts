@@ -7,6 +7,7 @@ import type { Tx } from "@/lib/db";
 import { lockRow } from "@/lib/db/locks";
 import { AppError, notFound } from "@/lib/errors";
 import { findOwnProgramme } from "@/features/programmes/programmes";
+import { assertCurrentMember, departureSelect } from "@/features/registry/members/current-member";
 import { writerOpdId } from "@/lib/auth/scope";
 import { dayToDate, dateToDay } from "@/lib/calendar/days";
 import { cityToday } from "@/lib/calendar/city-today";
@@ -33,8 +34,9 @@ async function checkRecipient(tx: Tx, input: CreateDistributionInput) {
   const household = await tx.household.findFirst({ where: { id: input.householdId }, select: { id: true } });
   if (!household) throw invalid("householdId", "Rumah tangga tidak ditemukan di registri. Cari lagi dengan NIK, No. KK atau nama.");
   if (input.memberId) {
-    const member = await tx.member.findFirst({ where: { id: input.memberId, householdId: household.id }, select: { id: true } });
+    const member = await tx.member.findFirst({ where: { id: input.memberId, householdId: household.id }, select: { id: true, ...departureSelect } });
     if (!member) throw invalid("memberId", "Anggota keluarga ini bukan anggota rumah tangga penerima.");
+    assertCurrentMember(member, input.distributedAt, "memberId");
   }
   if (input.trainingParticipantId) {
     const participant = await tx.trainingParticipant.findFirst({

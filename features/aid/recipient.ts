@@ -3,11 +3,13 @@
 import { loadKelurahanLabel } from "@/features/areas/labels";
 import type { Tx } from "@/lib/db";
 import { maskNik } from "@/lib/identity/nik";
+import { householdScopeWhere, type RegistryScope } from "@/lib/auth/scope";
 
-export async function recipientChoices(tx: Tx, householdId: string) {
+/** Null for a household outside the viewer's registry scope, as for one that does not exist. */
+export async function recipientChoices(tx: Tx, householdId: string, scope: RegistryScope) {
   const [household, kelurahanLabel] = await Promise.all([
     tx.household.findFirst({
-      where: { id: householdId },
+      where: { id: householdId, ...householdScopeWhere(scope) },
       select: {
         id: true,
         noKk: true,

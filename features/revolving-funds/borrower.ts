@@ -3,6 +3,8 @@
 import type { Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { parseNik } from "@/lib/identity/nik";
+import { dateToDay } from "@/lib/calendar/days";
+import { assertCurrentMember, departureSelect } from "@/features/registry/members/current-member";
 import { isYouthOn } from "./youth";
 
 export type Borrower = { nik: string; name: string; memberId: string | null; householdId: string | null; isYouth: boolean };
@@ -22,10 +24,12 @@ export async function resolveBorrower(
   today: Date,
 ): Promise<Borrower> {
   const inKelurahan = { household: { kelurahanId } };
-  const select = { id: true, nik: true, name: true, birthDate: true, householdId: true } as const;
+  const select = { id: true, nik: true, name: true, birthDate: true, householdId: true, ...departureSelect } as const;
+  const day = dateToDay(today);
   if (input.memberId) {
     const member = await tx.member.findFirst({ where: { id: input.memberId, ...inKelurahan }, select });
     if (!member) throw notFound("Anggota registri");
+    assertCurrentMember(member, day, "memberId");
     return { nik: member.nik, name: member.name, memberId: member.id, householdId: member.householdId, isYouth: isYouthOn(member.birthDate, today) };
   }
   const nik = (input.borrowerNik ?? "").replace(/\s/g, "");
@@ -36,6 +40,9 @@ export async function resolveBorrower(
   if (!nik.startsWith(prefix)) throw invalid("borrowerNik", `NIK bukan NIK penduduk ${tenant.name}: harus diawali ${prefix}.`);
   // A NIK that is in the kelurahan's registry is that member, whatever name was typed.
   const member = await tx.member.findFirst({ where: { nik, ...inKelurahan }, select });
-  if (member) return { nik, name: member.name, memberId: member.id, householdId: member.householdId, isYouth: isYouthOn(member.birthDate, today) };
+  if (member) {
+    assertCurrentMember(member, day, "borrowerNik");
+    return { nik, name: member.name, memberId: member.id, householdId: member.householdId, isYouth: isYouthOn(member.birthDate, today) };
+  }
   return { nik, name: input.borrowerName ?? "", memberId: null, householdId: null, isYouth: isYouthOn(parsed.value.birthDate, today) };
 }

@@ -54,7 +54,7 @@ export default async function NewDistributionPage({ params, searchParams }: Prop
       search.text.kind !== "none"
         ? searchHouseholds(tx, search, { tenantId: user.tenantId, scope: registryScope(user), pageSize: PICKER_SIZE, countCap: PICKER_SIZE })
         : null,
-      picked ? recipientChoices(tx, picked) : null,
+      picked ? recipientChoices(tx, picked, registryScope(user)) : null,
       writableProgrammes(tx, opdId),
       cityToday(tx, user.tenantId),
     ]);

@@ -134,7 +134,7 @@ describe("a kelurahan whose name another of the city shares", () => {
       async (tx) =>
         [
           await listDistributions(tx, {}, { scope, fiscalYear: YEAR }),
-          await recipientChoices(tx, householdId),
+          await recipientChoices(tx, householdId, { kelurahanId: null, nothing: false }),
           await distributionExport.batch(tx, {
             user: bapeda(),
             params: { tenant: city.slug },
