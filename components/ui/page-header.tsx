@@ -8,7 +8,7 @@ export function PageHeader({ eyebrow, title, description, actions }: { eyebrow?:
         <h1 className="mt-1 text-2xl font-semibold text-ink sm:text-3xl">{title}</h1>
         {description ? <p className="mt-2 max-w-3xl text-muted">{description}</p> : null}
       </div>
-      {actions ? <div className="flex flex-wrap gap-2">{actions}</div> : null}
+      {actions ? <div className="flex flex-wrap items-start gap-2">{actions}</div> : null}
     </div>
   );
 }
