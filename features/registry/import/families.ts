@@ -28,6 +28,22 @@ export type HeadChange = {
   oldHeadMovesTo: string | null;
 };
 export type NameChange = { nik: string; noKk: string; from: string; to: string };
+/** A field of a family or member that changes, besides a move, a new head, a name or the desil. */
+export type DetailField =
+  | "registryId"
+  | "address"
+  | "rt"
+  | "rw"
+  | "area"
+  | "sex"
+  | "birthPlace"
+  | "birthDate"
+  | "relation"
+  | "education"
+  | "occupation"
+  | "disability";
+/** A family (nik null) or a member whose other data change, and which. */
+export type DetailChange = { nik: string | null; noKk: string; name: string | null; fields: DetailField[] };
 export type ClassificationChange = { noKk: string; fromDesil: number | null; toDesil: number | null; fromExtreme: boolean | null; toExtreme: boolean | null };
 export type HeadlessFamily = {
   noKk: string;
@@ -44,6 +60,7 @@ export type FamilyChanges = {
   newHeads: Listed<HeadChange>;
   renamed: Listed<NameChange>;
   classification: Listed<ClassificationChange>;
+  details: Listed<DetailChange>;
   headless: Listed<HeadlessFamily>;
 };
 
@@ -51,7 +68,8 @@ export type FamilyChanges = {
 export type RefusedFamily = { noKk: string; reason: HeadlessFamily["reason"]; otherKk: string | null; headNik: string | null; inRegistry: boolean };
 
 /** "••••••••••••0001" in SQL, as maskNumber writes it. */
-const masked = (column: string) => PrismaSql.raw(`repeat('•', greatest(length(${column}) - 4, 0)) || right(${column}, 4)`);
+const maskedSql = (column: string) => `repeat('•', greatest(length(${column}) - 4, 0)) || right(${column}, 4)`;
+const masked = (column: string) => PrismaSql.raw(maskedSql(column));
 
 /**
  * Refuses, before the comparison, the families the import would leave without a head, and
@@ -163,7 +181,36 @@ export async function describeFamilyChanges(
     SELECT ${masked("no_kk")} AS "noKk", old_desil AS "fromDesil", COALESCE(desil, old_desil) AS "toDesil",
            old_is_extreme_poor AS "fromExtreme", COALESCE(is_extreme_poor, old_is_extreme_poor) AS "toExtreme"
       FROM import_household WHERE ${PrismaSql.raw(classified)} ORDER BY seq LIMIT ${limit}::int`;
+  const detailed = (tenant: string) => `
+    SELECT s.seq, 0 AS part, NULL::text AS nik, s.no_kk, NULL::text AS name, array_remove(ARRAY[
+             CASE WHEN COALESCE(s.registry_id, h."registryId") IS DISTINCT FROM h."registryId" THEN 'registryId' END,
+             CASE WHEN COALESCE(s.address, h.address) IS DISTINCT FROM h.address THEN 'address' END,
+             CASE WHEN COALESCE(s.rt, h.rt) IS DISTINCT FROM h.rt THEN 'rt' END,
+             CASE WHEN COALESCE(s.rw, h.rw) IS DISTINCT FROM h.rw THEN 'rw' END,
+             CASE WHEN s.kelurahan_id IS DISTINCT FROM h."kelurahanId" THEN 'area' END], NULL) AS fields
+      FROM import_household s JOIN "Household" h ON h."tenantId" = ${tenant} AND h.id = s.existing_id
+     WHERE s.state = 'changed'
+    UNION ALL
+    SELECT s.seq, 1, s.nik, s.no_kk, s.name, array_remove(ARRAY[
+             CASE WHEN s.sex IS DISTINCT FROM m.sex THEN 'sex' END,
+             CASE WHEN COALESCE(s.birth_place, m."birthPlace") IS DISTINCT FROM m."birthPlace" THEN 'birthPlace' END,
+             CASE WHEN s.birth_date IS DISTINCT FROM m."birthDate" THEN 'birthDate' END,
+             CASE WHEN s.relation IS DISTINCT FROM m.relation AND s.household_id = s.old_household_id THEN 'relation' END,
+             CASE WHEN COALESCE(s.education, m.education) IS DISTINCT FROM m.education THEN 'education' END,
+             CASE WHEN COALESCE(s.occupation, m.occupation) IS DISTINCT FROM m.occupation THEN 'occupation' END,
+             CASE WHEN COALESCE(s.disability, m.disability) IS DISTINCT FROM m.disability THEN 'disability' END], NULL)
+      FROM import_member s JOIN "Member" m ON m."tenantId" = ${tenant} AND m.id = s.existing_id
+     WHERE s.state = 'changed'`;
+  // The tenant goes in as a bound parameter ($1), never as text.
+  const [detailsTotal] = await tx.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM (${detailed("$1")}) d WHERE cardinality(d.fields) > 0`, tenantId);
+  const details = await tx.$queryRawUnsafe<DetailChange[]>(
+    `SELECT CASE WHEN d.nik IS NULL THEN NULL ELSE ${maskedSql("d.nik")} END AS nik, ${maskedSql("d.no_kk")} AS "noKk", d.name, d.fields
+       FROM (${detailed("$1")}) d WHERE cardinality(d.fields) > 0 ORDER BY d.no_kk, d.part, d.seq LIMIT $2::int`,
+    tenantId,
+    limit,
+  );
   return {
+    details: { total: Number(detailsTotal?.n ?? 0), items: details },
     moves: { total: movesTotal, items: moves },
     newHeads: { total: newHeadsTotal, items: newHeads },
     renamed: { total: Number(renamedTotal?.n ?? 0), items: renamed },

@@ -6,6 +6,7 @@ import type { Tx } from "@/lib/db";
 import type { FamilyRelation } from "@/lib/generated/prisma/enums";
 import { addTextSheet, writeWorkbook } from "@/lib/spreadsheet/write";
 import registry from "../../../messages/id/Registry.json" with { type: "json" };
+import importMessages from "../../../messages/id/RegistryImport.json" with { type: "json" };
 import { describeFamilyChanges, type FamilyChanges } from "./families";
 import { restageAndCompare } from "./store";
 
@@ -21,7 +22,13 @@ export async function readFamilyChanges(tx: Tx, tenantId: string, jobId: string)
 
 /** Rows written in all. */
 export function familyChangeRows(families: FamilyChanges): number {
-  return families.moves.items.length + families.newHeads.items.length + families.renamed.items.length + families.classification.items.length;
+  return (
+    families.moves.items.length +
+    families.newHeads.items.length +
+    families.renamed.items.length +
+    families.classification.items.length +
+    families.details.items.length
+  );
 }
 
 const relation = (value: FamilyRelation | null) => (value ? registry.relation[value].toUpperCase() : "");
@@ -49,5 +56,17 @@ export function familyChangesWorkbook(families: FamilyChanges): ReadableStream<U
       classes.addRow([change.noKk, text(change.fromDesil), text(change.toDesil), flag(change.fromExtreme), flag(change.toExtreme)]).commit();
     }
     classes.commit();
+    const details = addTextSheet(workbook, "Data lain", ["NIK", "NAMA", "NO KK", "YANG BERUBAH"]);
+    for (const change of families.details.items) {
+      details
+        .addRow([
+          text(change.nik),
+          change.name ?? "(DATA KELUARGA)",
+          change.noKk,
+          change.fields.map((field) => importMessages.result.families.detailFields[field].toUpperCase()).join(", "),
+        ])
+        .commit();
+    }
+    details.commit();
   });
 }

@@ -253,7 +253,7 @@ describe("the registry export", () => {
 });
 
 describe("a kelurahan exported, edited in a spreadsheet and imported again", () => {
-  it("changes the edited rows, counts the rest unchanged, and moves nothing else", async () => {
+  it("changes the edited rows, names each of them in the check, counts the rest unchanged, and moves nothing else", async () => {
     const own = city.kecamatan[0]!.kelurahan[0]!;
     const { workbook, sheet } = await sheetOf(await download("KELURAHAN", { kelurahanId: own.id }));
     const rows = rowsOf(sheet);
@@ -290,6 +290,19 @@ describe("a kelurahan exported, edited in a spreadsheet and imported again", () 
       [workingNik]: { ...before.members[workingNik], occupation: "Pedagang" },
     });
     expect(after.households).toEqual({ ...before.households, [families[2]!]: { ...before.households[families[2]!], address: "Jl. Baru No. 9" } });
+    // The check named each edited row before anything was saved.
+    const mask = (value: string) => "•".repeat(value.length - 4) + value.slice(-4);
+    expect(report.families?.renamed.items).toEqual([
+      { nik: mask(renamedNik), noKk: mask(families[0]!), from: before.members[renamedNik]!.name, to: "NAMA DIBETULKAN" },
+    ]);
+    expect(report.families?.details).toEqual({
+      total: 2,
+      items: [
+        { nik: mask(workingNik), name: expect.any(String), noKk: mask(families[1]!), fields: ["occupation"] },
+        { nik: null, name: null, noKk: mask(families[2]!), fields: ["address"] },
+      ],
+    });
+    expect([report.families?.moves.total, report.families?.newHeads.total, report.families?.classification.total]).toEqual([0, 0, 0]);
   });
 
   it("names a kelurahan by its code where another of its kecamatan shares its name, and imports again unchanged", async () => {

@@ -6,7 +6,7 @@ import { Cell, HeaderCell, Row, Table, TableBody, TableHead } from "@/components
 import type { FamilyChanges, Listed } from "@/features/registry/import/families";
 
 type Kind = keyof FamilyChanges;
-const KINDS: Kind[] = ["headless", "moves", "newHeads", "renamed", "classification"];
+const KINDS: Kind[] = ["headless", "moves", "newHeads", "renamed", "classification", "details"];
 type Column =
   | "nik"
   | "name"
@@ -22,7 +22,8 @@ type Column =
   | "desil"
   | "extreme"
   | "reason"
-  | "rows";
+  | "rows"
+  | "fields";
 
 /**
  * What the check found family by family, grouped by kind of change; numbers arrive masked.
@@ -126,6 +127,21 @@ export async function FamilyChangesList({
         </TableBody>
       </>
     ),
+    details: () => (
+      <>
+        {columns(["nik", "name", "noKk", "fields"])}
+        <TableBody>
+          {families.details.items.map((change) => (
+            <Row key={(change.nik ?? "") + change.noKk + change.fields.join()}>
+              <Cell>{change.nik ? mono(change.nik) : null}</Cell>
+              <Cell>{change.name ?? t("wholeFamily")}</Cell>
+              <Cell>{mono(change.noKk)}</Cell>
+              <Cell>{change.fields.map((field) => t(`detailFields.${field}`)).join(", ")}</Cell>
+            </Row>
+          ))}
+        </TableBody>
+      </>
+    ),
     headless: () => (
       <>
         {columns(["noKk", "reason", "rows"])}
@@ -160,7 +176,7 @@ export async function FamilyChangesList({
         ) : null}
       </div>
       {kinds.map((kind) => (
-        <details key={kind} open={kind !== "classification"} className="rounded-md border border-line">
+        <details key={kind} open={kind !== "classification" && kind !== "details"} className="rounded-md border border-line">
           <summary className="cursor-pointer px-3 py-2 font-medium text-ink">
             {t(`kinds.${kind}`)} ({number(families[kind].total)})
           </summary>
