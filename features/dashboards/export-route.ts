@@ -6,14 +6,14 @@ import "server-only";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { TenantPageKey } from "@/lib/auth/pages";
 import type { TenantSessionUser } from "@/lib/auth/session-user";
-import { currentYearMonth } from "@/lib/calendar/months";
 import type { Tx } from "@/lib/db";
 import { formatDate } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import type { FigureTable } from "@/lib/spreadsheet/figures";
 import { figureExportRoute } from "@/lib/spreadsheet/routes";
-import { defaultDashboardYear, shownDashboardFilters } from "./filter-options";
-import { parseDashboardFilters, type DashboardFilters } from "./filters";
+import { shownDashboardFilters } from "./filter-options";
+import type { DashboardFilters } from "./filters";
+import { cityDashboardFilters } from "./mayor-context";
 
 export type ExportTableBuilder = (
   tx: Tx,
@@ -31,8 +31,8 @@ export function dashboardExportRoute(page: TenantPageKey, build: ExportTableBuil
       if (!tableId) return null;
       const [locale, t] = await Promise.all([getLocale() as Promise<AppLocale>, getTranslations("Dashboards")]);
       const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { name: true, timeZone: true } });
-      const asked = parseDashboardFilters(Object.fromEntries(search), await defaultDashboardYear(tx, currentYearMonth(tenant.timeZone).year));
-      const filters = await shownDashboardFilters(tx, asked);
+      const asked = await cityDashboardFilters(tx, user.tenantId, Object.fromEntries(search));
+      const filters = await shownDashboardFilters(tx, asked.filters);
       const table = await build(tx, { user, filters, locale }, tableId);
       if (!table) return null;
       return {

@@ -1,5 +1,6 @@
-// What the dashboard filter bar offers: the fiscal years with programmes (plus this year),
+// What the dashboard filter bar offers: the city's fiscal years,
 // the city's kecamatan, its OPDs, and the programmes of the chosen year (and OPD).
+import { fiscalYearChoices, type FiscalYears } from "@/lib/calendar/city-fiscal-year";
 import type { Tx } from "@/lib/db";
 import type { DashboardFilters } from "./filters";
 
@@ -28,16 +29,18 @@ export type DashboardFilterOptions = {
   programmesCut?: ProgrammeChoicesCut;
 };
 
-export async function dashboardFilterOptions(tx: Tx, filters: DashboardFilters, currentYear: number): Promise<DashboardFilterOptions> {
+export async function dashboardFilterOptions(tx: Tx, filters: DashboardFilters, fiscalYears: FiscalYears): Promise<DashboardFilterOptions> {
   const [years, kecamatan, opds, programmes] = await Promise.all([
     tx.programme.groupBy({ by: ["fiscalYear"], orderBy: { fiscalYear: "desc" } }),
     tx.area.findMany({ where: { level: "KECAMATAN" }, orderBy: { code: "asc" }, select: { id: true, name: true } }),
     tx.opd.findMany({ orderBy: [{ active: "desc" }, { code: "asc" }], select: { id: true, shortName: true } }),
     programmeChoices(tx, filters),
   ]);
-  const allYears = new Set([currentYear, filters.year, ...years.map((row) => row.fiscalYear)]);
   return {
-    years: [...allYears].sort((a, b) => b - a),
+    years: fiscalYearChoices(
+      fiscalYears,
+      years.map((row) => row.fiscalYear),
+    ),
     kecamatan: kecamatan.map((area) => ({ id: area.id, label: area.name })),
     opds: opds.map((opd) => ({ id: opd.id, label: opd.shortName })),
     ...programmes,
@@ -79,12 +82,3 @@ async function programmeChoices(tx: Tx, filters: DashboardFilters): Promise<Pick
 }
 
 const toChoice = (programme: { id: string; name: string }): FilterChoice => ({ id: programme.id, label: programme.name });
-
-/**
- * The year a dashboard opens on: this fiscal year if it has programmes, else the latest
- * earlier year that has (a new year's first weeks would otherwise open on an empty page).
- */
-export async function defaultDashboardYear(tx: Tx, currentYear: number): Promise<number> {
-  const latest = await tx.programme.aggregate({ where: { fiscalYear: { lte: currentYear } }, _max: { fiscalYear: true } });
-  return latest._max.fiscalYear ?? currentYear;
-}

@@ -6,6 +6,7 @@ import { updateAtVersion } from "@/lib/db/versioned-update";
 import { AppError, notFound } from "@/lib/errors";
 import type { ProgrammeInput } from "./schemas";
 import { writerOpdId } from "@/lib/auth/scope";
+import { assertPlannableYear, cityFiscalYears } from "@/lib/calendar/city-fiscal-year";
 
 type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
 
@@ -53,15 +54,17 @@ const fields = (input: ProgrammeInput) => ({
 
 export async function createProgramme({ tx, tenantId, user }: Ctx, input: ProgrammeInput) {
   const opdId = writerOpdId(user);
+  assertPlannableYear(input.fiscalYear, await cityFiscalYears(tx, tenantId));
   await assertNameFree(tx, opdId, input);
   const programme = await tx.programme.create({ data: { tenantId, opdId, ...fields(input) } });
   return { programmeId: programme.id };
 }
 
-export async function updateProgramme({ tx, user }: Ctx, input: ProgrammeInput & { programmeId: string; version: number }) {
+export async function updateProgramme({ tx, tenantId, user }: Ctx, input: ProgrammeInput & { programmeId: string; version: number }) {
   const opdId = writerOpdId(user);
   const programme = await findOwnProgramme(tx, opdId, input.programmeId);
   if (input.fiscalYear !== programme.fiscalYear) {
+    assertPlannableYear(input.fiscalYear, await cityFiscalYears(tx, tenantId));
     // Months of realisation, training dates and hand-overs belong to the year they were recorded in.
     const realised = await tx.budgetRealisation.count({ where: { budgetLine: { programmeId: programme.id } } });
     const { trainings, aidDistributions } = await programmeActivity(tx, programme.id);

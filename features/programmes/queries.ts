@@ -14,11 +14,6 @@ export async function programmeYears(tx: Tx, scope: ProgrammeScope, opdId?: stri
   return rows.map((row) => row.fiscalYear);
 }
 
-/** The year a page opens on: the one asked for, else the latest with data, else this year. */
-export function pickYear(asked: number | null, years: readonly number[], currentYear: number): number {
-  return asked ?? years[0] ?? currentYear;
-}
-
 /** Every OPD of the city, for a city-wide reader's filter. */
 export function opdChoices(tx: Tx) {
   return tx.opd.findMany({ select: { id: true, shortName: true, name: true }, orderBy: [{ active: "desc" }, { code: "asc" }] });

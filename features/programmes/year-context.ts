@@ -1,11 +1,12 @@
 // What the programme and budget pages open on: the reader's scope, the OPD picked (city-wide
-// readers only), the fiscal years with data and the year shown, and this month in the city.
+// readers only), the fiscal years the city works in and the year shown (this one unless asked), and this month in the city.
 import type { SessionUser } from "@/lib/auth/session-user";
 import { currentYearMonth, type YearMonth } from "@/lib/calendar/months";
 import type { Tx } from "@/lib/db";
-import { opdChoices, pickYear, programmeYears } from "./queries";
+import { opdChoices, programmeYears } from "./queries";
 import { programmeScope, type ProgrammeScope } from "@/lib/auth/scope";
 import { parseYearParam } from "@/lib/calendar/fiscal-year";
+import { cityFiscalYears, fiscalYearChoices, shownFiscalYear, type FiscalYears } from "@/lib/calendar/city-fiscal-year";
 import { firstParam as first } from "@/lib/validation/search-params";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 
@@ -19,6 +20,7 @@ export type YearContext = {
   opdId: string | null;
   years: number[];
   year: number;
+  fiscalYears: FiscalYears;
   today: YearMonth;
   timeZone: string;
 };
@@ -29,9 +31,10 @@ export async function yearContext(tx: Tx, user: SessionUser & { tenantId: string
   const asked = first(params.opd);
   // An OPD role's filter is its own OPD whatever the URL says.
   const opdId = scope.kind === "opd" ? scope.opdId : opds?.some((opd) => opd.id === asked) ? (asked ?? null) : null;
-  const years = await programmeYears(tx, scope, opdId);
+  const [withData, fiscalYears] = await Promise.all([programmeYears(tx, scope, opdId), cityFiscalYears(tx, user.tenantId)]);
   const today = currentYearMonth(timeZone);
-  return { scope, opds, opdId, years, year: pickYear(parseYearParam(params.tahun), years, today.year), today, timeZone };
+  const year = shownFiscalYear(parseYearParam(params.tahun), fiscalYears);
+  return { scope, opds, opdId, years: fiscalYearChoices(fiscalYears, withData), year, fiscalYears, today, timeZone };
 }
 
 /** The query string that keeps the year and OPD when moving between pages. */

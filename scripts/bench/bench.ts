@@ -17,7 +17,8 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { budgetDashboardQueries } from "@/features/dashboards/budget/queries";
 import { budgetDashboardData } from "@/features/dashboards/budget/tables";
 import { currentYearMonth } from "@/lib/calendar/months";
-import { dashboardFilterOptions, defaultDashboardYear } from "@/features/dashboards/filter-options";
+import { dashboardFilterOptions } from "@/features/dashboards/filter-options";
+import { cityFiscalYears } from "@/lib/calendar/city-fiscal-year";
 import type { DashboardFilters } from "@/features/dashboards/filters";
 import { revolvingFundsDashboardQueries } from "@/features/dashboards/revolving-funds/queries";
 import { mayorDashboardContext } from "@/features/dashboards/mayor-context";
@@ -198,9 +199,7 @@ export async function benchPages(env: BenchEnv, iterations: number, log: (line: 
   const pages: Record<string, () => Promise<unknown>> = {
     "dasbor/kemiskinan": () =>
       scopes.withTenant(tenantId, async (tx) => {
-        await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { timeZone: true } });
-        await defaultDashboardYear(tx, new Date().getUTCFullYear());
-        await dashboardFilterOptions(tx, filters, new Date().getUTCFullYear());
+        await dashboardFilterOptions(tx, filters, await cityFiscalYears(tx, tenantId));
         const q = povertyDashboardQueries;
         for (const fn of [
           q.registryByKecamatan,

@@ -8,8 +8,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import os from "node:os";
 import { registryCheckJob, registryCommitJob } from "@/features/registry/import/jobs";
-import { dashboardFilterOptions, defaultDashboardYear, shownDashboardFilters } from "@/features/dashboards/filter-options";
-import { parseDashboardFilters } from "@/features/dashboards/filters";
+import { dashboardFilterOptions, shownDashboardFilters } from "@/features/dashboards/filter-options";
+import { cityDashboardFilters } from "@/features/dashboards/mayor-context";
 import { panelLoader, type PanelResult } from "@/features/dashboards/panel-data";
 import { povertyDashboardQueries as q } from "@/features/dashboards/poverty/queries";
 import { getKecamatanBreakdown, getTenantOverview } from "@/features/home/queries";
@@ -17,9 +17,7 @@ import { listAreaChoices } from "@/features/areas/choices";
 import { parseRegistrySearchParams } from "@/features/registry/search/schema";
 import { searchHouseholds } from "@/features/registry/search/search-households";
 import { createImportTenant, extractRows, toCsv } from "@/features/registry/tests/fixtures/extract";
-import { currentYearMonth } from "@/lib/calendar/months";
 import { readTrackedJob, startTrackedJob, type TrackedJobView } from "@/lib/jobs/tracked";
-import { tenantTimeZone } from "@/lib/tenant/time-zone";
 import type { TestDb } from "@/tests/helpers/db";
 import type { BenchEnv } from "./bench";
 import { summarise, type Timing } from "./measure";
@@ -308,9 +306,9 @@ async function timeDashboard(env: BenchEnv, tenantId: string, runs: number): Pro
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
     const filters = await env.scopes.withTenant(tenantId, async (tx) => {
-      const currentYear = currentYearMonth(await tenantTimeZone(tx, tenantId)).year;
-      const chosen = await shownDashboardFilters(tx, parseDashboardFilters({}, await defaultDashboardYear(tx, currentYear)));
-      await dashboardFilterOptions(tx, chosen, currentYear);
+      const asked = await cityDashboardFilters(tx, tenantId, {});
+      const chosen = await shownDashboardFilters(tx, asked.filters);
+      await dashboardFilterOptions(tx, chosen, asked.fiscalYears);
       return chosen;
     });
     const load = panelLoader(tenantId, env.scopes.withTenant);

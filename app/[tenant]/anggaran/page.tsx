@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ClosedYearNotice } from "@/components/ui/closed-year-notice";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { AbsorptionSummary } from "@/features/budget/ui/absorption-summary";
@@ -100,6 +101,7 @@ export default async function BudgetPage({ params, searchParams }: Props) {
         <FormNotice>{tp("noOpd")}</FormNotice>
       ) : (
         <>
+          <ClosedYearNotice year={context.year} currentYear={context.fiscalYears.current} />
           <div className="mb-5">
             <YearOpdFilter path={path} years={context.years} year={context.year} opds={context.opds ?? undefined} opdId={context.opdId} idPrefix="budget" />
           </div>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ClosedYearNotice } from "@/components/ui/closed-year-notice";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { AidFilters } from "@/features/aid/ui/aid-filters";
@@ -78,6 +79,7 @@ export default async function AidPage({ params, searchParams }: Props) {
         <FormNotice>{tp("noOpd")}</FormNotice>
       ) : (
         <>
+          <ClosedYearNotice year={context.year} currentYear={context.fiscalYears.current} />
           <AidFilters
             path={path}
             filter={filter}

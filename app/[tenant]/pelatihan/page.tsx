@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ClosedYearNotice } from "@/components/ui/closed-year-notice";
 import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
@@ -90,6 +91,7 @@ export default async function TrainingsPage({ params, searchParams }: Props) {
         <FormNotice>{t("noOpd")}</FormNotice>
       ) : (
         <>
+          <ClosedYearNotice year={context.year} currentYear={context.fiscalYears.current} />
           <div className="mb-5">
             <TrainingFilters
               path={trainingsRoutes.list(slug)}

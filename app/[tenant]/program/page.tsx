@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ClosedYearNotice } from "@/components/ui/closed-year-notice";
 import { getTranslations } from "next-intl/server";
 import { AbsorptionSummary } from "@/features/budget/ui/absorption-summary";
 import { ProgrammeTable } from "@/features/programmes/ui/programme-table";
@@ -60,6 +61,7 @@ export default async function ProgrammesPage({ params, searchParams }: Props) {
         <FormNotice>{t("noOpd")}</FormNotice>
       ) : (
         <>
+          <ClosedYearNotice year={context.year} currentYear={context.fiscalYears.current} />
           <div className="mb-5">
             <YearOpdFilter path={path} years={context.years} year={context.year} opds={context.opds ?? undefined} opdId={context.opdId} idPrefix="programmes" />
           </div>

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fiscalYearsOf } from "@/lib/calendar/city-fiscal-year";
 import { dashboardFilterOptions, PROGRAMME_CHOICES_LIMIT, shownDashboardFilters } from "@/features/dashboards/filter-options";
 import type { DashboardFilters } from "@/features/dashboards/filters";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
@@ -37,7 +38,7 @@ async function createProgrammes(city: TestTenant, opdCode: string, shortName: st
 const programmeId = (city: TestTenant, name: string) =>
   t.withTenant(city.id, async (tx) => (await tx.programme.findFirstOrThrow({ where: { name, fiscalYear: YEAR }, select: { id: true } })).id);
 
-const options = (city: TestTenant, f: DashboardFilters) => t.withTenant(city.id, (tx) => dashboardFilterOptions(tx, f, YEAR));
+const options = (city: TestTenant, f: DashboardFilters) => t.withTenant(city.id, (tx) => dashboardFilterOptions(tx, f, fiscalYearsOf(YEAR, YEAR - 1)));
 
 beforeAll(async () => {
   t = await openTestDb();
@@ -72,7 +73,8 @@ describe("dashboardFilterOptions: programme choices", () => {
     expect(o.programmesCut).toBe("chooseOpd");
     // The other filters are unaffected.
     expect(o.opds.map((opd) => opd.label)).toEqual(["Dinsos", "Disnaker"]);
-    expect(o.years).toEqual([YEAR, YEAR - 1]);
+    // The city's years: from its first programme to the one after this.
+    expect(o.years).toEqual([YEAR + 1, YEAR, YEAR - 1]);
   });
 
   it("keeps the selected programme offered without an OPD, so it stays selected", async () => {

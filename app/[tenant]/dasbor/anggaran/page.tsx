@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ClosedYearNotice } from "@/components/ui/closed-year-notice";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AbsorptionSummary } from "@/features/budget/ui/absorption-summary";
 import { DashboardBarChart } from "@/features/dashboards/ui/bar-chart";
@@ -88,6 +89,7 @@ export default async function BudgetDashboardPage({ params, searchParams }: Prop
       />
       <div>
         <DashboardFilterBar path={path} filters={filters} options={options} fields={["year", "opd", "programme"]} idPrefix="budget-dashboard" />
+        <ClosedYearNotice year={filters.year} currentYear={context.fiscalYears.current} />
         <p className="mt-2 text-sm text-muted print:hidden">{t("noKecamatan")}</p>
       </div>
       <DashboardPanel title={t("summaryLabel", { year: filters.year })} data={summary}>

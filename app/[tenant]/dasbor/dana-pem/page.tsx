@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ClosedYearNotice } from "@/components/ui/closed-year-notice";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DashboardBarChart } from "@/features/dashboards/ui/bar-chart";
 import { ChartPanel } from "@/features/dashboards/ui/chart-panel";
@@ -20,7 +21,7 @@ import { withTenant } from "@/lib/db";
 import { formatNumber, formatPercent, formatRupiahShort } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { dashboardsRoutes } from "@/features/dashboards/routes";
-import { cityToday } from "@/lib/calendar/city-today";
+import { cityFiscalYears, fiscalYearChoices, shownFiscalYear } from "@/lib/calendar/city-fiscal-year";
 import { readSearchParams } from "@/lib/validation/search-params";
 
 export const dynamic = "force-dynamic";
@@ -40,20 +41,24 @@ export default async function RevolvingFundsDashboardPage({ params, searchParams
   const translate = (key: string, values?: Record<string, string | number>) => t(key as Parameters<typeof t>[0], values);
   // The filters first (the filter bar needs them), then each figure on its own
   // (features/dashboards/panel-data.ts): a slow or failing one costs its panel only.
-  const { filters, options } = await withTenant(user.tenantId, async (tx) => {
-    const [today, years, kecamatan] = await Promise.all([
-      cityToday(tx, user.tenantId),
+  const { filters, options, currentYear } = await withTenant(user.tenantId, async (tx) => {
+    const [fiscalYears, years, kecamatan] = await Promise.all([
+      cityFiscalYears(tx, user.tenantId),
       tx.revolvingFund.groupBy({ by: ["year"], orderBy: { year: "desc" } }),
       tx.area.findMany({ where: { level: "KECAMATAN" }, select: { id: true, name: true }, orderBy: { code: "asc" } }),
     ]);
-    const filters = parseDashboardFilters(query, years[0]?.year ?? today.getUTCFullYear());
+    // A fund may be older than the city's first programme: its year stays a year to show.
+    const fundYears = years.map((row) => row.year);
+    const bounds = { ...fiscalYears, first: Math.min(fiscalYears.first, ...fundYears) };
+    const parsed = parseDashboardFilters(query, bounds.current);
+    const filters = { ...parsed, year: shownFiscalYear(parsed.year, bounds) };
     const options = {
-      years: [...new Set([filters.year, ...years.map((row) => row.year)])].sort((a, b) => b - a),
+      years: fiscalYearChoices(bounds, fundYears),
       kecamatan: kecamatan.map((area) => ({ id: area.id, label: area.name })),
       opds: [],
       programmes: [],
     };
-    return { filters, options };
+    return { filters, options, currentYear: bounds.current };
   });
   const load = panelLoader(user.tenantId, withTenant);
   const totals = load("revolvingFunds.totals", (tx) => revolvingFundsDashboardQueries.totals(tx, filters));
@@ -98,6 +103,7 @@ export default async function RevolvingFundsDashboardPage({ params, searchParams
     <DashboardPage>
       <PageHeader eyebrow={t("eyebrow", { year: filters.year })} title={t("title")} description={t("description")} actions={<DashboardToolbar />} />
       <DashboardFilterBar path={path} filters={filters} options={options} fields={["year", "kecamatan"]} idPrefix="rollup" />
+      <ClosedYearNotice year={filters.year} currentYear={currentYear} />
       <DashboardPanel title={t("summary")} data={totals}>
         {fundSummary}
       </DashboardPanel>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ClosedYearNotice } from "@/components/ui/closed-year-notice";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DashboardBarChart } from "@/features/dashboards/ui/bar-chart";
 import { ChartPanel } from "@/features/dashboards/ui/chart-panel";
@@ -84,6 +85,7 @@ export default async function ResultsDashboardPage({ params, searchParams }: Pro
         }
       />
       <DashboardFilterBar path={path} filters={filters} options={options} idPrefix="results-dashboard" />
+      <ClosedYearNotice year={filters.year} currentYear={context.fiscalYears.current} />
       {filters.kecamatanId ? <FormNotice>{t("kecamatanNote")}</FormNotice> : null}
       <DashboardPanel title={t("summaryLabel", { year: filters.year })} data={opdTables}>
         {(data) => <ResultCards label={t("summaryLabel", { year: filters.year })} figures={data.totals} shown={data.table.total ?? {}} />}

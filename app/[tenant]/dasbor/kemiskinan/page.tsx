@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ClosedYearNotice } from "@/components/ui/closed-year-notice";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DashboardBarChart } from "@/features/dashboards/ui/bar-chart";
 import { ChartPanel } from "@/features/dashboards/ui/chart-panel";
@@ -14,9 +15,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { userMayOpen } from "@/lib/auth/pages";
 import { userCan } from "@/lib/auth/permissions";
-import { currentYearMonth } from "@/lib/calendar/months";
-import { dashboardFilterOptions, defaultDashboardYear, shownDashboardFilters } from "@/features/dashboards/filter-options";
-import { dashboardFiltersQuery, parseDashboardFilters } from "@/features/dashboards/filters";
+import { dashboardFilterOptions, shownDashboardFilters } from "@/features/dashboards/filter-options";
+import { cityDashboardFilters } from "@/features/dashboards/mayor-context";
+import { dashboardFiltersQuery } from "@/features/dashboards/filters";
 import { exportLinks } from "@/features/dashboards/export-links";
 import { povertyDashboardQueries as q } from "@/features/dashboards/poverty/queries";
 import { desilTable, graduationsTable, overlapDepthTable, overlapTable, povertyAreaTables, targetingTable } from "@/features/dashboards/poverty/tables";
@@ -24,7 +25,6 @@ import { differenceCell } from "@/lib/spreadsheet/suppression";
 import { withTenant } from "@/lib/db";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { firstParam, readSearchParams } from "@/lib/validation/search-params";
-import { tenantTimeZone } from "@/lib/tenant/time-zone";
 import { dashboardsRoutes } from "@/features/dashboards/routes";
 import { statisticsRoutes } from "@/features/statistics/routes";
 
@@ -56,10 +56,9 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
   // figure then loads on its own (features/dashboards/panel-data.ts), so a slow or failing one
   // costs its panel only.
   const head = await withTenant(user.tenantId, async (tx) => {
-    const timeZone = await tenantTimeZone(tx, user.tenantId);
-    const currentYear = currentYearMonth(timeZone).year;
-    const filters = await shownDashboardFilters(tx, parseDashboardFilters(query, await defaultDashboardYear(tx, currentYear)));
-    return { filters, options: await dashboardFilterOptions(tx, filters, currentYear) };
+    const asked = await cityDashboardFilters(tx, user.tenantId, query);
+    const filters = await shownDashboardFilters(tx, asked.filters);
+    return { filters, fiscalYears: asked.fiscalYears, options: await dashboardFilterOptions(tx, filters, asked.fiscalYears) };
   });
   const { filters } = head;
   const load = panelLoader(user.tenantId, withTenant);
@@ -114,6 +113,7 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
         }
       />
       <DashboardFilterBar path={path} filters={filters} options={head.options} idPrefix="poverty" />
+      <ClosedYearNotice year={filters.year} currentYear={head.fiscalYears.current} />
       <DashboardPanel title={t("summary.label")} data={allOf({ areas, areaFigures, targetingByOpd })}>
         {(data) => (
           <PovertySummary

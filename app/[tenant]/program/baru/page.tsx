@@ -8,12 +8,11 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { userCan } from "@/lib/auth/permissions";
-import { currentYearMonth } from "@/lib/calendar/months";
+import { cityFiscalYears, shownFiscalYear } from "@/lib/calendar/city-fiscal-year";
 import { withTenant } from "@/lib/db";
 import { PROGRAMME_KINDS, TARGET_UNITS } from "@/features/programmes/schemas";
 import { parseYearParam } from "@/lib/calendar/fiscal-year";
 import { createProgrammeAction } from "@/features/programmes/actions";
-import { tenantTimeZone } from "@/lib/tenant/time-zone";
 import { programmesRoutes } from "@/features/programmes/routes";
 import { readSearchParams } from "@/lib/validation/search-params";
 
@@ -35,12 +34,12 @@ export default async function NewProgrammePage({ params, searchParams }: Props) 
   // Only an OPD's own staff and head add its programmes.
   if (!userCan(user, "programme:write") || !user.opdId) notFound();
   const opdId = user.opdId;
-  const { opd, timeZone } = await withTenant(user.tenantId, async (tx) => ({
+  const { opd, fiscalYears } = await withTenant(user.tenantId, async (tx) => ({
     opd: await tx.opd.findFirst({ where: { id: opdId }, select: { name: true, shortName: true } }),
-    timeZone: await tenantTimeZone(tx, user.tenantId),
+    fiscalYears: await cityFiscalYears(tx, user.tenantId),
   }));
   if (!opd) notFound();
-  const year = parseYearParam(readSearchParams(await searchParams).tahun) ?? currentYearMonth(timeZone).year;
+  const year = shownFiscalYear(parseYearParam(readSearchParams(await searchParams).tahun), fiscalYears);
   const [t, messages] = await Promise.all([getTranslations("Programmes"), getMessages()]);
 
   return (
