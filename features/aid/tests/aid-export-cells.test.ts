@@ -121,7 +121,7 @@ describe("the aid export", () => {
           { timeout: 120_000, stdio: "ignore" },
         );
         const lines = readFileSync(join(dir, "bantuan.csv"), "utf8").trim().split(/\r?\n/);
-        const header = lines[0]!.split(",");
+        const header = lines[0]!.split(",").map((name) => name.replaceAll('"', ""));
         const nilai = column(header, "NILAI");
         // NILAI comes before the free-text columns, so a plain split reaches it.
         const values = lines.slice(1).map((line) => line.match(/("[^"]*"|[^,]*)(,|$)/g)!.map((field) => field.replace(/,$/, ""))[nilai]!);
