@@ -1,6 +1,6 @@
 // Writing spreadsheets as streams, for exports, templates and rejected-row files.
 //
-//   writeSheet(format, headers, rows)   → ReadableStream of .xlsx or .csv bytes (rows may be an async generator)
+//   writeSheet(format, headers, rows, { types }) → ReadableStream of .xlsx or .csv bytes (rows may be an async generator)
 //   writeWorkbook(write) + addTextSheet → a streamed .xlsx built by hand (several sheets)
 //   writeFigures(format, tables, options) → tables of figures (dashboards): numbers stay numbers,
 //                                          small household cells hidden (suppression.ts)
