@@ -36,7 +36,7 @@ const DECIMAL_POINT = /^\d+\.\d{1,2}$/;
 
 /**
  * Reads an amount as people type it: "1.500.000", "1500000", "Rp 1.500.000", "Rp1,5 juta",
- * "1,5 juta", "2 miliar", "Rp 1.500.000,00". The result is whole Rupiah or an error with a
+ * "1,5 juta", "2 miliar", "Rp 1.500.000,00", "Rp 1.500.000,-" (a receipt's closing dash). The result is whole Rupiah or an error with a
  * code and an Indonesian message. Never goes through a float.
  */
 export function parseRupiah(input: string, options: ParseRupiahOptions = {}): ParseRupiahResult {
@@ -54,6 +54,8 @@ export function parseRupiah(input: string, options: ParseRupiahOptions = {}): Pa
   takeSign();
   text = text.replace(/^(?:rp\.?|idr)\s*/, "");
   if (!negative) takeSign();
+  // Receipts close an amount with a dash so nothing can be written after it: "Rp 1.500.000,-".
+  text = text.replace(/(\d)\s*[,.]\s*-+$/, "$1");
 
   let factor = 1n;
   const word = /\s*([a-z]+)$/.exec(text);

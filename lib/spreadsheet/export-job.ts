@@ -17,6 +17,7 @@ import {
   exportHeaders,
   exportPageSize,
   exportRequirement,
+  exportTypes,
   type ExportRequest,
   type ExportSpec,
 } from "./export";
@@ -90,7 +91,7 @@ async function writeExportFile<Row>(tx: Tx, spec: ExportSpec<Row>, request: Expo
       after = spec.cursor(batch[batch.length - 1]!);
     }
   }
-  const bytes = await collect(writeSheet(request.format, exportHeaders(spec), rows()));
+  const bytes = await collect(writeSheet(request.format, exportHeaders(spec), rows(), { types: exportTypes(spec) }));
   return { bytes, count };
 }
 

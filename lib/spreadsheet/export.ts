@@ -24,9 +24,20 @@ import { isAppError } from "@/lib/errors";
 import type { ImportColumn } from "./columns";
 import type { FigureFileOptions, FigureTable } from "./figures";
 import { exportJobRows, queueExport } from "./export-queue";
-import { downloadHeaders, downloadName, writeFigures, writeSheet, type OutCell, type SpreadsheetFormat } from "./write";
+import { downloadHeaders, downloadName, writeFigures, writeSheet, type CellType, type ColumnType, type OutCell, type SpreadsheetFormat } from "./write";
 
-export type ExportColumn<Row> = { header: string; value: (row: Row) => OutCell };
+export type ExportColumn<Row> = {
+  header: string;
+  value: (row: Row) => OutCell;
+  /**
+   * What the column holds, so the file computes: money, integer, decimal and percent are
+   * numbers with number formats, date a date, text (NIK, No. KK, RT, ids) text kept exactly.
+   * Without it a cell takes its value's type: bigint money, number, Date, else text.
+   */
+  type?: ColumnType;
+  /** Fraction digits of a decimal or percent column (default 2). */
+  digits?: number;
+};
 
 export type ExportSpec<Row> = {
   /**
@@ -128,6 +139,9 @@ export const exportPageSize = <Row>(spec: ExportSpec<Row>) => spec.pageSize ?? 1
 
 /** The file's header row and one row of cells per row. */
 export const exportHeaders = <Row>(spec: ExportSpec<Row>) => spec.columns.map((column) => column.header);
+/** Each column's cell type, for the writer (undefined: the values' own). */
+export const exportTypes = <Row>(spec: ExportSpec<Row>): (CellType | undefined)[] =>
+  spec.columns.map((column) => (column.type ? { type: column.type, digits: column.digits } : undefined));
 export function exportCells<Row>(spec: ExportSpec<Row>, row: Row): OutCell[] {
   return spec.columns.map((column) => column.value(row));
 }
@@ -172,7 +186,7 @@ export async function exportResponse<Row>({ deps, request, params, user }: Tenan
   }
   await deps.withTenant(user.tenantId, (tx) => auditRowExport(tx, spec, asked, rows));
   const cells = rows.map((row) => exportCells(spec, row));
-  return new Response(writeSheet(format, exportHeaders(spec), cells), {
+  return new Response(writeSheet(format, exportHeaders(spec), cells, { types: exportTypes(spec) }), {
     headers: downloadHeaders(format, exportDownloadName(spec, format)),
   });
 }

@@ -1,23 +1,27 @@
 // Writing spreadsheets as streams, for exports, templates and rejected-row files.
 //
-//   writeSheet(format, headers, rows)   → ReadableStream of .xlsx or .csv bytes (rows may be an async generator)
+//   writeSheet(format, headers, rows, { types }) → ReadableStream of .xlsx or .csv bytes (rows may be an async generator)
 //   writeWorkbook(write) + addTextSheet → a streamed .xlsx built by hand (several sheets)
 //   writeFigures(format, tables, options) → tables of figures (dashboards): numbers stay numbers,
 //                                          small household cells hidden (suppression.ts)
 //   downloadName(base, suffix, format), downloadHeaders(format, fileName) → for the Response
 // Exports and templates behind a route: lib/spreadsheet/routes.ts.
 //
-// Every xlsx cell is text (Excel keeps all 16 digits of an ID), the header is bold and
-// frozen; CSV is UTF-8 with a byte-order mark (so Excel reads it as UTF-8) and any value
-// a spreadsheet program would run as a formula gets a leading apostrophe.
+// Cells are typed (cell-types.ts): money, counts and rates are numbers with number formats
+// (Rupiah `#,##0`, percentages), dates are dates, and text (NIK, No. KK, RT, ids) is a text
+// cell, so Excel keeps all 16 digits and the zeros of "008". The header is bold and frozen.
+// CSV is in the Indonesian convention (csv.ts) with a byte-order mark (so Excel reads it as
+// UTF-8); any value a spreadsheet program would run as a formula gets a leading apostrophe.
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import { cellToText, csvLine, figuresCsv, neutraliseFormula, type OutCell } from "./csv";
+import { numFmtOf, xlsxCell, type CellType } from "./cell-types";
+import { csvLine, figureCellType, figuresCsv, neutraliseFormula, type OutCell } from "./csv";
 import { figureCells, type FigureColumn, type FigureFileOptions, type FigureTable } from "./figures";
 import { hasSuppressedCells, suppressTable } from "./suppression";
 
 export type SpreadsheetFormat = "xlsx" | "csv";
 export type { OutCell } from "./csv";
+export type { CellType, ColumnType } from "./cell-types";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export const CSV_TYPE = "text/csv; charset=utf-8";
@@ -56,30 +60,48 @@ export function addTextSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name:
 
 type RowSource = Iterable<readonly OutCell[]> | AsyncIterable<readonly OutCell[]>;
 
-/** One sheet of rows as .xlsx or .csv, streamed as the rows come (an async generator may page the DB). */
-export function writeSheet(format: SpreadsheetFormat, headers: readonly string[], rows: RowSource, sheetName = "Data"): ReadableStream<Uint8Array> {
+/** A typed cell of a committed-row sheet: its value (text neutralised) and its number format. */
+function addTypedRow(sheet: ExcelJS.Worksheet, values: readonly OutCell[], types: readonly (CellType | undefined)[]) {
+  const cells = values.map((value, i) => xlsxCell(value, types[i]));
+  const row = sheet.addRow(cells.map((cell) => (typeof cell.value === "string" ? neutraliseFormula(cell.value) : cell.value)));
+  cells.forEach((cell, i) => {
+    row.getCell(i + 1).numFmt = cell.numFmt;
+  });
+  return row;
+}
+
+/**
+ * One sheet of rows as .xlsx or .csv, streamed as the rows come (an async generator may page
+ * the DB). `types` gives each column's type; a column without one takes its values' own
+ * (bigint money, number, Date, else text). A template (no rows typed) is text throughout.
+ */
+export function writeSheet(
+  format: SpreadsheetFormat,
+  headers: readonly string[],
+  rows: RowSource,
+  options: { sheetName?: string; types?: readonly (CellType | undefined)[] } = {},
+): ReadableStream<Uint8Array> {
+  const types = options.types ?? [];
   if (format === "xlsx") {
     return writeWorkbook(async (workbook) => {
-      const sheet = addTextSheet(workbook, sheetName, headers);
-      for await (const row of rows) sheet.addRow(row.map((value) => neutraliseFormula(cellToText(value)))).commit();
+      const sheet = addTextSheet(workbook, options.sheetName ?? "Data", headers);
+      types.forEach((type, i) => {
+        if (type) sheet.getColumn(i + 1).numFmt = numFmtOf(type);
+      });
+      for await (const row of rows) addTypedRow(sheet, row, types).commit();
       sheet.commit();
     });
   }
   const encoder = new TextEncoder();
   async function* lines() {
     yield encoder.encode(`\uFEFF${csvLine(headers)}`);
-    for await (const row of rows) yield encoder.encode(csvLine(row));
+    for await (const row of rows) yield encoder.encode(csvLine(row, types));
   }
   return Readable.toWeb(Readable.from(lines())) as ReadableStream<Uint8Array>;
 }
 
 function figureColumnWidth(column: FigureColumn): number {
   return column.kind === "text" ? 28 : Math.max(14, Math.min(column.label.length + 2, 28));
-}
-
-function figureNumFmt(column: FigureColumn): string | undefined {
-  if (column.kind !== "percent" && column.kind !== "number") return undefined;
-  return column.digits === 0 ? "0" : "0.0#";
 }
 
 /** Excel's sheet names: at most 31 characters, none of \\ / ? * [ ] :, unique in the workbook. */
@@ -123,12 +145,9 @@ export function writeFigures(format: SpreadsheetFormat, tables: readonly FigureT
       styleHeader(head);
       head.commit();
       const cells = figureCells(table);
+      const types = table.columns.map(figureCellType);
       cells.forEach((values, r) => {
-        const row = sheet.addRow(values.map((value) => (typeof value === "string" ? neutraliseFormula(value) : value)));
-        table.columns.forEach((column, c) => {
-          const numFmt = figureNumFmt(column);
-          if (numFmt && typeof values[c] === "number") row.getCell(c + 1).numFmt = numFmt;
-        });
+        const row = addTypedRow(sheet, values, types);
         if (table.total && r === cells.length - 1) row.font = { bold: true };
         row.commit();
       });

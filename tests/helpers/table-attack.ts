@@ -44,14 +44,14 @@ export function knowledgeOf(
 /** A table read back from a CSV export: its rows and totals row as the file shows them. */
 export function tableFromCsv(table: FigureTable, csv: string): FigureTable {
   const lines = csv.replace(/^\uFEFF/, "").split("\r\n");
-  const header = lines.indexOf(table.columns.map((column) => column.label).join(","));
+  const header = lines.indexOf(table.columns.map((column) => column.label).join(";"));
   const count = table.rows.length + (table.total ? 1 : 0);
   const parsed = lines.slice(header + 1, header + 1 + count).map((line) => {
-    const cells = line.split(",");
+    const cells = line.split(";");
     return Object.fromEntries(
       table.columns.map((column, i) => {
         const text = cells[i] ?? "";
-        const cell: FigureCell = text === "" ? null : column.kind !== "text" && /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+        const cell: FigureCell = text === "" ? null : column.kind !== "text" && /^-?\d+(,\d+)?$/.test(text) ? Number(text.replace(",", ".")) : text;
         return [column.key, cell];
       }),
     );
@@ -121,19 +121,26 @@ function solvable(fixed: Map<string, number>, domains: Map<string, number[]>, sh
     for (const ratio of knowledge.ratios) {
       const rate = cellOf(shown, ratio.rate);
       if (typeof rate !== "number") continue;
+      // Files round a rate to its column's digits: any value within half a last digit fits.
+      const digits = shown.columns.find((column) => column.key === ratio.rate.key)?.digits ?? 1;
+      const tolerance = 0.5 * 10 ** -digits + 1e-9 * Math.max(1, rate);
       const numerator = values.get(id(ratio.numerator));
       const denominator = values.get(id(ratio.denominator));
       if (numerator !== undefined && denominator !== undefined) {
-        if (denominator === 0 || Math.abs((numerator / denominator) * ratio.scale - rate) > 1e-9 * Math.max(1, rate)) return false;
+        if (denominator === 0 || Math.abs((numerator / denominator) * ratio.scale - rate) > tolerance) return false;
       } else if (numerator === undefined && denominator !== undefined) {
-        const forced = Math.round((rate * denominator) / ratio.scale);
-        if (!domains.get(id(ratio.numerator))?.includes(forced)) return false;
-        values.set(id(ratio.numerator), forced);
+        const low = Math.ceil(((rate - tolerance) * denominator) / ratio.scale);
+        const high = Math.floor(((rate + tolerance) * denominator) / ratio.scale);
+        const fits = (domains.get(id(ratio.numerator)) ?? []).filter((value) => value >= low && value <= high);
+        if (fits.length === 0) return false;
+        if (fits.length > 1) continue;
+        values.set(id(ratio.numerator), fits[0]!);
         changed = true;
       } else if (numerator !== undefined && denominator === undefined && rate > 0) {
-        const forced = Math.round((numerator * ratio.scale) / rate);
-        if (!domains.get(id(ratio.denominator))?.includes(forced)) return false;
-        values.set(id(ratio.denominator), forced);
+        const fits = (domains.get(id(ratio.denominator)) ?? []).filter((value) => value > 0 && Math.abs((numerator / value) * ratio.scale - rate) <= tolerance);
+        if (fits.length === 0) return false;
+        if (fits.length > 1) continue;
+        values.set(id(ratio.denominator), fits[0]!);
         changed = true;
       }
     }

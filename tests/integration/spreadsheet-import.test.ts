@@ -186,16 +186,16 @@ describe("exporting realisation", () => {
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes).trim().split("\r\n");
-    expect(lines[0]).toMatch(/^ID POS ANGGARAN,OPD,PROGRAM,POS ANGGARAN,TAHUN,BULAN,JUMLAH/);
+    expect(lines[0]).toMatch(/^ID POS ANGGARAN;OPD;PROGRAM;POS ANGGARAN;TAHUN;BULAN;JUMLAH/);
     const own = await read((tx) => tx.budgetRealisation.count({ where: { budgetLine: { programme: { opdId: staff.opdId! } } } }));
     expect(lines).toHaveLength(own + 1);
     expect(lines.some((text) => text.includes(dinsosLine))).toBe(false);
-    expect(lines.find((text) => text.includes(",12,5,"))).toContain(",'=1+2,");
+    expect(lines.find((text) => text.includes(";12;5;"))).toContain(";'=1+2;");
     const audits = await read((tx) => tx.auditLog.count({ where: { action: "export", entity: "BudgetRealisation", userId: staff.id } }));
     expect(audits).toBeGreaterThan(0);
   });
 
-  it("writes .xlsx with IDs as text and a frozen, bold header", async () => {
+  it("writes .xlsx with IDs as text, amounts as numbers and a frozen, bold header", async () => {
     const response = await get(bapeda, "format=xlsx");
     expect(response.headers.get("content-type")).toMatch(/spreadsheetml/);
     const workbook = new ExcelJS.Workbook();
@@ -206,7 +206,10 @@ describe("exporting realisation", () => {
     const ids = new Set<string>();
     sheet.eachRow((row, number) => number > 1 && ids.add(String(row.getCell(1).value)));
     expect(ids.has(dinsosLine)).toBe(true); // Bapeda reads every OPD
-    expect(typeof sheet.getRow(2).getCell(7).value).toBe("string");
+    // IDs stay text; JUMLAH is a Rupiah number a SUM adds up, shown with thousands separators.
+    expect(typeof sheet.getRow(2).getCell(1).value).toBe("string");
+    expect(typeof sheet.getRow(2).getCell(7).value).toBe("number");
+    expect(sheet.getRow(2).getCell(7).numFmt).toBe("#,##0");
   });
 
   it("is not found for another city's user, a role without data:export, or a bad format", async () => {
@@ -224,7 +227,7 @@ describe("exporting realisation", () => {
       { tenant: city.slug },
     );
     const text = (await response.text()).replace(/^\uFEFF/, "");
-    expect(text.split("\r\n")[0]).toBe(REALISATION_COLUMNS.map((column) => column.header).join(","));
+    expect(text.split("\r\n")[0]).toBe(REALISATION_COLUMNS.map((column) => column.header).join(";"));
     expect(text.split("\r\n")[1]).toContain("1.500.000");
     const denied = await callRoute(
       templateRoute({ page: "budget", also: "entry:write", fileName: "x", columns: REALISATION_COLUMNS }),

@@ -37,10 +37,10 @@ describe("small-cell suppression", () => {
   it("writes the CSV with hidden cells, a note, and no runnable formula", () => {
     const csv = figuresCsv([table], { heading: ["Cakupan — Kota Mataram"], suppressionNote: "Sel < 5 disembunyikan" });
     const lines = csv.replace(/^\uFEFF/, "").split("\r\n");
-    expect(lines).toContain("Kelurahan,RT miskin ekstrem,Terjangkau,Cakupan,Jiwa");
-    expect(lines).toContain("Ampenan Tengah,*,<5,*,2");
-    expect(lines).toContain("Pejeruk,<5,0,*,1");
-    expect(lines).toContain(`"'=HYPERLINK(""x"")",5,*,*,9`);
+    expect(lines).toContain("Kelurahan;RT miskin ekstrem;Terjangkau;Cakupan;Jiwa");
+    expect(lines).toContain("Ampenan Tengah;*;<5;*;2");
+    expect(lines).toContain("Pejeruk;<5;0;*;1");
+    expect(lines).toContain(`"'=HYPERLINK(""x"")";5;*;*;9`);
     expect(lines).toContain("Sel < 5 disembunyikan");
   });
 });

@@ -38,8 +38,20 @@ describe("parseRupiah", () => {
     ["Rp 0", 0n],
     ["  Rp\u00a01.500.000  ", 1_500_000n],
     ["007", 7n],
+    ["Rp 1.500.000,-", 1_500_000n],
+    ["Rp1.500.000,00", 1_500_000n],
+    ["1.500.000,-", 1_500_000n],
+    ["Rp. 1.500.000,--", 1_500_000n],
+    ["Rp 1.500.000.-", 1_500_000n],
+    ["Rp 1.500.000, -", 1_500_000n],
   ])("reads %j", (input, expected) => {
     expect(parsed(input)).toBe(expected);
+  });
+
+  it("takes the receipt dash only after an amount", () => {
+    expect(rejection(",-").code).toBe("invalid");
+    expect(rejection("Rp ,-").code).toBe("invalid");
+    expect(rejection("1,5,- juta").code).toBe("invalid");
   });
 
   it("reads the output of formatRupiah back", () => {

@@ -3,6 +3,11 @@ import { parseRealisationRow, type REALISATION_COLUMNS } from "@/features/budget
 import { cellMonth } from "@/lib/spreadsheet/cells";
 import { headerScore, matchHeaders, type ImportColumn } from "@/lib/spreadsheet/columns";
 import { csvLine, neutraliseFormula } from "@/lib/spreadsheet/csv";
+import ExcelJS from "exceljs";
+import { targetHouseholdsExport } from "@/features/programmes/target-households/export";
+import type { RegistryRow } from "@/features/registry/search/search-households";
+import { exportCells, exportHeaders, exportTypes } from "@/lib/spreadsheet/export";
+import { writeFigures, writeSheet } from "@/lib/spreadsheet/write";
 
 const columns: ImportColumn<"nik" | "amount" | "note">[] = [
   { key: "nik", header: "NIK", aliases: ["NO. INDUK KEPENDUDUKAN"], required: true, example: "5271010101800001" },
@@ -74,8 +79,15 @@ describe("writing CSV", () => {
     expect(neutraliseFormula("Jl. Merdeka")).toBe("Jl. Merdeka");
   });
 
-  it("quotes separators and quotes, keeps bigints exact", () => {
-    expect(csvLine(["a,b", 'kata "kutip"', 12345678901234567890n, null])).toBe('"a,b","kata ""kutip""",12345678901234567890,\r\n');
+  it("separates with semicolons, quotes separators and quotes, keeps bigints exact", () => {
+    expect(csvLine(["a,b", "a;b", 'kata "kutip"', 12345678901234567890n, null])).toBe('a,b;"a;b";"kata ""kutip""";12345678901234567890;\r\n');
+  });
+
+  it("writes numbers the Indonesian way, rounded to their column's precision", () => {
+    const types = [{ type: "percent" as const }, { type: "decimal" as const, digits: 1 }, { type: "integer" as const }, { type: "money" as const }];
+    expect(csvLine([18.74039938556068, 2.25, 7, 1_500_000n], types)).toBe("18,74;2,3;7;1500000\r\n");
+    expect(csvLine([0.1 + 0.2])).toBe("0,3\r\n");
+    expect(csvLine([new Date("2024-08-12T00:00:00Z"), "008"])).toBe("12-08-2024;008\r\n");
   });
 });
 
@@ -84,5 +96,52 @@ describe("a refused cell", () => {
     const result = parseRealisationRow({ budgetLineId: "abc", programme: null, line: null, month: 1, amount: { formula: "SUM(A1:A9)" }, note: null });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reasons).toEqual([expect.stringMatching(/^Kolom JUMLAH berisi rumus/)]);
+  });
+});
+
+async function bytesOf(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
+  return Buffer.from(await new Response(stream).arrayBuffer());
+}
+
+describe("typed export cells", () => {
+  const row = { rt: "008", rw: "012", desil: 1, memberCount: 4, noKkMasked: "••••••••••••0001" } as unknown as RegistryRow;
+  const spec = targetHouseholdsExport;
+  const write = (format: "xlsx" | "csv") => writeSheet(format, exportHeaders(spec), [exportCells(spec, row)], { types: exportTypes(spec) });
+
+  it("keeps RT and RW as text with their zeros, and counts as numbers, in .xlsx", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await bytesOf(write("xlsx"))) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.worksheets[0]!;
+    const cell = (header: string) => sheet.getRow(2).getCell(exportHeaders(spec).indexOf(header) + 1);
+    expect(cell("RT").value).toBe("008");
+    expect(cell("RT").numFmt).toBe("@");
+    expect(cell("RW").value).toBe("012");
+    expect(cell("ANGGOTA").value).toBe(4);
+    expect(cell("DESIL").value).toBe(1);
+  });
+
+  it("keeps RT's zeros in .csv", async () => {
+    const text = (await bytesOf(write("csv"))).toString("utf8");
+    const [header, line] = text.replace(/^\uFEFF/, "").split("\r\n");
+    expect(line!.split(";")[header!.split(";").indexOf("RT")]).toBe("008");
+  });
+
+  it("writes a dashboard's rates as percentages and its counts as numbers, without float noise", async () => {
+    const table = {
+      id: "t",
+      title: "Cakupan",
+      columns: [
+        { key: "name", label: "Kecamatan", kind: "text" as const },
+        { key: "count", label: "Entri", kind: "count" as const },
+        { key: "rate", label: "Serapan", kind: "percent" as const, digits: 2 },
+      ],
+      rows: [{ name: "Ampenan", count: 12, rate: 18.74039938556068 }],
+    };
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await bytesOf(writeFigures("xlsx", [table], { heading: ["uji"], suppressionNote: "" }))) as unknown as ExcelJS.Buffer);
+    const cells = workbook.worksheets[0]!.getRow(4);
+    expect(cells.getCell(2).value).toBe(12);
+    expect(cells.getCell(3).value).toBe(0.1874);
+    expect(cells.getCell(3).numFmt).toBe("0.00%");
   });
 });

@@ -76,7 +76,11 @@ describe("a hidden count cannot be subtracted back", () => {
   it("the table on screen hides the same cells as the file", () => {
     const table = unreachedTable(rows, t);
     const shown = tableFromCsv(table, figuresCsv([table], { heading: ["uji"], suppressionNote: "disembunyikan" }));
-    expect(table.rows).toEqual(shown.rows);
+    // The file rounds rates to their column's digits; the hidden cells are the same.
+    const rounded = table.rows.map((row) =>
+      Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === "number" ? Number(value.toFixed(1)) : value])),
+    );
+    expect(shown.rows).toEqual(rounded);
     expect(recoverableCells(truth, table, known(table))).toEqual([]);
   });
 });

@@ -296,7 +296,7 @@ describe("the export route", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-disposition")).toBe('attachment; filename="kota-programmes-2024.csv"');
     const csv = await response.text();
-    expect(csv).toMatch(/^Hasil\r\n\r\nprogramme,opd,/);
+    expect(csv).toMatch(/^Hasil\r\n\r\nprogramme;opd;/);
     expect(csv.split("\r\n").find((line) => line.startsWith("Pelatihan Menjahit"))).toContain("<5");
     expect(csv).toContain("disembunyikan");
     expect(

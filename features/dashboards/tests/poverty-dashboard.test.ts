@@ -265,8 +265,8 @@ describe("exports", () => {
   it("hide kelurahan cells of fewer than five households", async () => {
     const table = unreachedTable(await read((tx) => q.coverageByKelurahan(tx, f())), ((key: string) => key) as never);
     const csv = figuresCsv([table], { heading: ["uji"], suppressionNote: "disembunyikan" });
-    expect(csv).toContain("Kelurahan Uji,Kecamatan Uji,<5,<5,<5,*");
-    expect(csv).toContain("Kelurahan Dua,Kecamatan Dua,<5,0,<5,*");
+    expect(csv).toContain("Kelurahan Uji;Kecamatan Uji;<5;<5;<5;*");
+    expect(csv).toContain("Kelurahan Dua;Kecamatan Dua;<5;0;<5;*");
     expect(csv).toContain("disembunyikan");
   });
 });

@@ -691,7 +691,7 @@ describe("participant import and export", () => {
     const response = await get(staff, `format=csv&tahun=2024&pelatihan=${id}`);
     expect(response.status).toBe(200);
     const lines = (await response.text()).trim().split("\r\n");
-    expect(lines[0]).toMatch(/ID PELATIHAN,OPD,PROGRAM,KETERAMPILAN/);
+    expect(lines[0]).toMatch(/ID PELATIHAN;OPD;PROGRAM;KETERAMPILAN/);
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain("Nama Ekspor");
     expect(lines[1]).not.toContain(person.nik);
