@@ -98,6 +98,7 @@ export async function lineEntries(tx: Tx, budgetLineId: string) {
       id: true,
       month: true,
       amount: true,
+      referenceNo: true,
       note: true,
       status: true,
       reversesId: true,
