@@ -48,6 +48,7 @@ export function pendingEntries(tx: Tx, filter: YearFilter) {
       id: true,
       month: true,
       amount: true,
+      referenceNo: true,
       note: true,
       reversesId: true,
       version: true,
