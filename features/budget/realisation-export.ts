@@ -1,7 +1,7 @@
 // The realisation list as .xlsx/.csv, in the scope of the budget page:
 // an OPD role exports its own OPD, city-wide readers every OPD or the one in ?opd=;
 // ?tahun= narrows to a fiscal year, ?pos= to one budget line. Its ID POS ANGGARAN,
-// PROGRAM, POS ANGGARAN, BULAN, JUMLAH and CATATAN columns read back into the import.
+// PROGRAM, POS ANGGARAN, BULAN, NO SP2D/SPJ, JUMLAH and CATATAN columns read back into the import.
 import { programmeScope, programmeWhere } from "@/lib/auth/scope";
 import { parseYearParam } from "@/lib/calendar/fiscal-year";
 import type { ExportSpec } from "@/lib/spreadsheet/export";
@@ -26,6 +26,7 @@ export const realisationExport: ExportSpec<RealisationExportRow> = {
         id: true,
         month: true,
         amount: true,
+        referenceNo: true,
         note: true,
         status: true,
         reversesId: true,
@@ -44,6 +45,7 @@ export const realisationExport: ExportSpec<RealisationExportRow> = {
     { header: "POS ANGGARAN", value: (row) => row.budgetLine.description },
     { header: "TAHUN", type: "integer", value: (row) => row.budgetLine.programme.fiscalYear },
     { header: "BULAN", type: "integer", value: (row) => row.month },
+    { header: "NO SP2D/SPJ", type: "text", value: (row) => row.referenceNo },
     { header: "JUMLAH", type: "money", value: (row) => row.amount },
     { header: "CATATAN", value: (row) => row.note },
     { header: "STATUS", value: (row) => STATUS[row.status] },
@@ -57,6 +59,7 @@ type RealisationExportRow = {
   id: string;
   month: number;
   amount: bigint;
+  referenceNo: string | null;
   note: string | null;
   status: keyof typeof STATUS;
   reversesId: string | null;

@@ -1,7 +1,8 @@
 // Bulk entry of monthly realisation from .xlsx/.csv: each row becomes a
 // DRAFT through createRealisation, so the pagu cap, the open-month rule and the OPD scope
 // are exactly those of the single-entry form. A row names its budget line by the
-// ID POS ANGGARAN of the export/template, or by PROGRAM + POS ANGGARAN.
+// ID POS ANGGARAN of the export/template, or by PROGRAM + POS ANGGARAN. Its NO SP2D/SPJ is
+// recorded once per city, so the same file imported twice saves once.
 import type { ActionContext } from "@/lib/actions/define";
 import { AppError, notFound } from "@/lib/errors";
 import type { Rupiah } from "@/lib/money";
@@ -18,6 +19,13 @@ export const REALISATION_COLUMNS = [
   { key: "programme", header: "PROGRAM", aliases: ["NAMA PROGRAM", "KEGIATAN"], example: "Pelatihan Menjahit" },
   { key: "line", header: "POS ANGGARAN", aliases: ["URAIAN", "URAIAN POS ANGGARAN", "URAIAN POS", "POS"], example: "Belanja pelatihan" },
   { key: "month", header: "BULAN", required: true, example: "3" },
+  {
+    key: "referenceNo",
+    header: "NO SP2D/SPJ",
+    aliases: ["NO SP2D", "NO SPJ", "NOMOR SP2D", "NOMOR SPJ", "SP2D", "SPJ", "NO REFERENSI"],
+    required: true,
+    example: "0123/SP2D/LS/2026",
+  },
   { key: "amount", header: "JUMLAH", aliases: ["JUMLAH (RP)", "JUMLAH REALISASI", "REALISASI", "NILAI", "NILAI (RP)"], required: true, example: "1.500.000" },
   { key: "note", header: "CATATAN", aliases: ["KETERANGAN"], example: "SPJ Maret" },
 ] as const satisfies readonly ImportColumn[];
@@ -29,6 +37,7 @@ export type RealisationRow = {
   programme: string;
   line: string;
   month: number;
+  referenceNo: string;
   amount: Rupiah;
   note: string | null;
 };
@@ -45,14 +54,17 @@ export function parseRealisationRow(values: RowValues<Key>) {
   const programme = take(cellText(values.programme, "PROGRAM")) ?? "";
   const line = take(cellText(values.line, "POS ANGGARAN")) ?? "";
   const month = take(cellMonth(values.month, "BULAN"));
+  const referenceNo = take(cellText(values.referenceNo, "NO SP2D/SPJ")) ?? "";
   const amount = take(cellRupiah(values.amount, "JUMLAH"));
   const note = take(cellText(values.note, "CATATAN")) || null;
   if (month === null) reasons.push("BULAN wajib diisi");
   if (amount === null) reasons.push("JUMLAH wajib diisi");
+  if (!referenceNo) reasons.push("NO SP2D/SPJ wajib diisi");
+  if (referenceNo.length > 60) reasons.push("NO SP2D/SPJ maksimal 60 karakter");
   if (!id && (!programme || !line)) reasons.push("Isi ID POS ANGGARAN, atau PROGRAM dan POS ANGGARAN");
   if (note && note.length > 500) reasons.push("CATATAN maksimal 500 karakter");
   if (reasons.length > 0 || month == null || amount == null) return rejectRow(...reasons);
-  return acceptRow<RealisationRow>({ budgetLineId: id, programme, line, month, amount, note });
+  return acceptRow<RealisationRow>({ budgetLineId: id, programme, line, month, referenceNo, amount, note });
 }
 
 /** The line a row names, among the writer's own OPD's lines; "not found" rejects the row. */
@@ -82,7 +94,8 @@ export const importRealisationsDefinition = defineTableImport({
   resolve: async (ctx) => (writerOpdId(ctx.user), new Map()),
   saveRow: async (ctx, row) => {
     const budgetLineId = await budgetLineOf(ctx, row);
-    return createRealisation(ctx, { budgetLineId, month: row.month, amount: row.amount, note: row.note });
+    // A reference already saved, or met earlier in this file, refuses the row (NUMBER_TAKEN).
+    return createRealisation(ctx, { budgetLineId, month: row.month, referenceNo: row.referenceNo, amount: row.amount, note: row.note });
   },
   writes: ["BudgetRealisation"],
   taskRoute: budgetRoutes.importTask,

@@ -14,6 +14,7 @@ import { yearMonthOf } from "@/lib/calendar/months";
 import { cityToday } from "@/lib/calendar/city-today";
 import { lastRecordableMonth } from "@/lib/calendar/fiscal-year";
 import { deleteProblem, editProblem, reversalProblem } from "@/lib/entries/rules";
+import { assertReferenceFree } from "./reference-numbers";
 import type { CreateRealisationInput, UpdateRealisationInput } from "./schemas";
 
 type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
@@ -56,8 +57,17 @@ async function assertWithinPagu(tx: Tx, line: { id: string; pagu: Rupiah }, amou
 export async function createRealisation({ tx, tenantId, user }: Ctx, input: CreateRealisationInput, clock: Clock = {}) {
   const line = await findOwnBudgetLine(tx, writerOpdId(user), input.budgetLineId);
   await assertMonthOpen(tx, tenantId, line.programme.fiscalYear, input.month, clock);
+  await assertReferenceFree(tx, input.referenceNo);
   const entry = await tx.budgetRealisation.create({
-    data: { tenantId, budgetLineId: line.id, month: input.month, amount: input.amount, note: input.note, createdById: user.id },
+    data: {
+      tenantId,
+      budgetLineId: line.id,
+      month: input.month,
+      amount: input.amount,
+      referenceNo: input.referenceNo,
+      note: input.note,
+      createdById: user.id,
+    },
   });
   // Checked last, so the line stays locked only for the check and the commit: every clerk of
   // an OPD may be entering against the same line. Over the pagu, the entry is rolled back.
@@ -73,13 +83,14 @@ export async function updateRealisation({ tx, tenantId, user }: Ctx, input: Upda
   const problem = editProblem(entry);
   if (problem) throw new AppError("CONFLICT", problem);
   await assertMonthOpen(tx, tenantId, entry.budgetLine.programme.fiscalYear, input.month, clock);
+  await assertReferenceFree(tx, input.referenceNo, entry.id);
   await lockBudgetLine(tx, tenantId, entry.budgetLineId);
   await assertWithinPagu(tx, entry.budgetLine, input.amount, entry.id);
   // Still a draft at the moment of writing: a head verifying meanwhile wins.
   await updateAtVersion(tx, "budgetRealisation", {
     where: { id: entry.id, status: "DRAFT" },
     version: input.version,
-    data: { month: input.month, amount: input.amount, note: input.note },
+    data: { month: input.month, amount: input.amount, referenceNo: input.referenceNo, note: input.note },
   });
   return { realisationId: entry.id, budgetLineId: entry.budgetLineId };
 }

@@ -15,8 +15,16 @@ export const month = z.preprocess(
     .max(12, "Bulan harus antara 1 (Januari) dan 12 (Desember)."),
 );
 
+/** SP2D / SPJ number of the spending, once per city. */
+export const referenceNo = z
+  .string({ error: "Isi nomor SP2D / SPJ." })
+  .trim()
+  .min(1, "Isi nomor SP2D / SPJ.")
+  .max(60, "Nomor SP2D / SPJ maksimal 60 karakter.");
+
 const entryFields = {
   month,
+  referenceNo,
   amount: rupiahInput({ minMessage: "Jumlah realisasi harus lebih dari Rp 0." }),
   note: optionalText(500, "Catatan maksimal 500 karakter."),
 };

@@ -10,7 +10,11 @@ test("a clerk checks a realisation file, sees the rejected rows, and gets the te
   const card = page.getByRole("region", { name: "Impor realisasi dari berkas" }).or(page.locator("section", { hasText: "Impor realisasi dari berkas" }));
   await expect(card.first()).toBeVisible();
 
-  const csv = ["PROGRAM;POS ANGGARAN;BULAN;JUMLAH;CATATAN", "Program Tak Ada;Belanja;1;1.500.000;", "Program Tak Ada;Belanja;2;=SUM(A1:A9);rumus"].join("\n");
+  const csv = [
+    "PROGRAM;POS ANGGARAN;BULAN;NO SP2D/SPJ;JUMLAH;CATATAN",
+    "Program Tak Ada;Belanja;1;0001/SP2D/2024;1.500.000;",
+    "Program Tak Ada;Belanja;2;0002/SP2D/2024;=SUM(A1:A9);rumus",
+  ].join("\n");
   await page.getByLabel(".xlsx atau .csv").setInputFiles({ name: "realisasi.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByRole("button", { name: "Periksa" }).click();
   await expect(page.getByRole("heading", { name: /Hasil pemeriksaan/ })).toBeVisible({ timeout: 30_000 });
@@ -21,7 +25,7 @@ test("a clerk checks a realisation file, sees the rejected rows, and gets the te
 
   const template = await page.request.get("/mataram/anggaran/templat?format=csv");
   expect(template.status()).toBe(200);
-  expect(await template.text()).toContain("ID POS ANGGARAN,PROGRAM,POS ANGGARAN,BULAN,JUMLAH,CATATAN");
+  expect(await template.text()).toContain("ID POS ANGGARAN,PROGRAM,POS ANGGARAN,BULAN,NO SP2D/SPJ,JUMLAH,CATATAN");
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Ekspor .csv" }).click();
   expect((await download).suggestedFilename()).toBe("realisasi-anggaran.csv");

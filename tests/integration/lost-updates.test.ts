@@ -148,10 +148,19 @@ describe("two users saving the same record", () => {
     const { budgetLineId } = await created(
       run(clerk, createBudgetLineDefinition, { programmeId, fundingSource: "APBD", description: "Honor pelatih", pagu: "20 juta" }),
     );
-    const { realisationId } = await created(run(clerk, createRealisationDefinition, { budgetLineId, month: "3", amount: "2 juta", note: "" }));
+    const { realisationId } = await created(
+      run(clerk, createRealisationDefinition, { budgetLineId, month: "3", referenceNo: "0301/SP2D/LS/2024", amount: "2 juta", note: "" }),
+    );
 
     expect(await run(head, verifyRealisationsDefinition, { ids: realisationId })).toMatchObject({ ok: true, data: { verified: 1 } });
-    const late = await run(clerk, updateRealisationDefinition, { realisationId, version: 1, month: "3", amount: "5 juta", note: "" });
+    const late = await run(clerk, updateRealisationDefinition, {
+      realisationId,
+      version: 1,
+      month: "3",
+      referenceNo: "0301/SP2D/LS/2024",
+      amount: "5 juta",
+      note: "",
+    });
     expect(late).toMatchObject({ ok: false, code: "CONFLICT", message: expect.stringMatching(/sudah diverifikasi/) });
     expect(await read((tx) => tx.budgetRealisation.findFirstOrThrow({ where: { id: realisationId } }))).toMatchObject({
       amount: 2_000_000n,

@@ -83,7 +83,10 @@ describe("fresh planner statistics after bulk writes", () => {
       }
       return { opdId: opd.id, ids };
     });
-    const csv = ["ID POS ANGGARAN,BULAN,JUMLAH", ...lines.ids.flatMap((id) => Array.from({ length: 12 }, (_, m) => `${id},${m + 1},1000000`))];
+    const csv = [
+      "ID POS ANGGARAN,BULAN,NO SP2D/SPJ,JUMLAH",
+      ...lines.ids.flatMap((id) => Array.from({ length: 12 }, (_, m) => `${id},${m + 1},SP2D-${id}-${m + 1},1000000`)),
+    ];
     const form = new FormData();
     form.set("file", new File([csv.join("\r\n")], "realisasi.csv", { type: "text/csv" }));
     form.set("mode", "commit");

@@ -79,16 +79,17 @@ const entriesOf = (budgetLineId: string) => read((tx) => tx.budgetRealisation.fi
 const reasonsOf = (data: TableImportReport, rowNumber: number) => data.rejected.find((row) => row.rowNumber === rowNumber)?.reasons.join("; ") ?? "";
 
 describe("importing realisation", () => {
+  const ref = "SP2D/2024";
   const mixed = () =>
     csvFile([
-      "ID POS ANGGARAN;PROGRAM;POS ANGGARAN;BULAN;JUMLAH;CATATAN",
-      `${line};;;1;1.500.000;SPJ Januari`,
-      `;Pelatihan Menjahit 1;belanja  pelatihan;Februari;Rp1,5 juta;`,
-      `${line};;;3;sejuta lebih;`,
-      `${smallLine};;;4;2.500.000;melebihi pagu`,
-      `${dinsosLine};;;5;1000000;pos OPD lain`,
-      `;Jaring Sosial 3;Belanja bantuan;6;1000000;nama pos OPD lain`,
-      `${line};;;;1000000;tanpa bulan`,
+      "ID POS ANGGARAN;PROGRAM;POS ANGGARAN;BULAN;NO SP2D/SPJ;JUMLAH;CATATAN",
+      `${line};;;1;${ref}-1;1.500.000;SPJ Januari`,
+      `;Pelatihan Menjahit 1;belanja  pelatihan;Februari;${ref}-2;Rp1,5 juta;`,
+      `${line};;;3;${ref}-3;sejuta lebih;`,
+      `${smallLine};;;4;${ref}-4;2.500.000;melebihi pagu`,
+      `${dinsosLine};;;5;${ref}-5;1000000;pos OPD lain`,
+      `;Jaring Sosial 3;Belanja bantuan;6;${ref}-6;1000000;nama pos OPD lain`,
+      `${line};;;;${ref}-7;1000000;tanpa bulan`,
     ]);
 
   it("a dry run reports every row and writes nothing", async () => {
@@ -124,7 +125,7 @@ describe("importing realisation", () => {
   });
 
   it("counts earlier rows of the same file against the pagu", async () => {
-    const file = csvFile(["ID POS ANGGARAN,BULAN,JUMLAH", `${smallLine},1,1500000`, `${smallLine},2,1000000`]);
+    const file = csvFile(["ID POS ANGGARAN,BULAN,NO SP2D/SPJ,JUMLAH", `${smallLine},1,SPJ-L1,1500000`, `${smallLine},2,SPJ-L2,1000000`]);
     const data = await report(staff, file, "dry-run");
     expect(data.accepted).toBe(1);
     expect(reasonsOf(data, 3)).toMatch(/Melebihi pagu/);
@@ -132,22 +133,22 @@ describe("importing realisation", () => {
 
   it("refuses formula cells in .xlsx and formula-like text in .csv", async () => {
     const xlsx = await xlsxFile([
-      ["ID POS ANGGARAN", "BULAN", "JUMLAH", "CATATAN"],
-      [line, 7, { formula: "1000*1000", result: 1_000_000 }, "rumus"],
-      [line, 8, 250000, '=HYPERLINK("http://x","klik")'],
-      [line, 9, 125000, "angka biasa"],
+      ["ID POS ANGGARAN", "BULAN", "NO SP2D/SPJ", "JUMLAH", "CATATAN"],
+      [line, 7, "SPJ-R7", { formula: "1000*1000", result: 1_000_000 }, "rumus"],
+      [line, 8, "SPJ-R8", 250000, '=HYPERLINK("http://x","klik")'],
+      [line, 9, "SPJ-R9", 125000, "angka biasa"],
     ]);
     const data = await report(staff, xlsx, "commit");
     expect(data.accepted).toBe(1);
     expect(reasonsOf(data, 2)).toMatch(/rumus/);
     expect(reasonsOf(data, 3)).toMatch(/rumus/);
-    const csv = csvFile(["ID POS ANGGARAN,BULAN,JUMLAH,CATATAN", `${line},10,1000,"=cmd|' /C calc'!A0"`]);
+    const csv = csvFile(["ID POS ANGGARAN,BULAN,NO SP2D/SPJ,JUMLAH,CATATAN", `${line},10,SPJ-R10,1000,"=cmd|' /C calc'!A0"`]);
     expect(reasonsOf(await report(staff, csv, "dry-run"), 2)).toMatch(/rumus/);
     expect((await entriesOf(line)).map((entry) => entry.month)).toEqual([1, 2, 9]);
   });
 
   it("rejects a whole file without a required column, naming it", async () => {
-    const result = await upload(staff, csvFile(["ID POS ANGGARAN,BULAN,CATATAN", `${line},1,x`]), "commit");
+    const result = await upload(staff, csvFile(["ID POS ANGGARAN,BULAN,NO SP2D/SPJ,CATATAN", `${line},1,SPJ-X,x`]), "commit");
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.code).toBe("INVALID");
@@ -164,7 +165,7 @@ describe("importing realisation", () => {
 
   it("answers another city's user with not-found and a role without entry:write with forbidden", async () => {
     const stranger = sessionUser(otherCity, "OPD_STAFF", { opdId: staff.opdId });
-    const file = csvFile(["ID POS ANGGARAN,BULAN,JUMLAH", `${line},11,1000`]);
+    const file = csvFile(["ID POS ANGGARAN,BULAN,NO SP2D/SPJ,JUMLAH", `${line},11,SPJ-11,1000`]);
     expect(await upload(stranger, file, "commit")).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await upload(bapeda, file, "commit")).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect((await entriesOf(line)).some((entry) => entry.month === 11)).toBe(false);
@@ -186,11 +187,11 @@ describe("exporting realisation", () => {
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes).trim().split("\r\n");
-    expect(lines[0]).toMatch(/^ID POS ANGGARAN;OPD;PROGRAM;POS ANGGARAN;TAHUN;BULAN;JUMLAH/);
+    expect(lines[0]).toMatch(/^ID POS ANGGARAN;OPD;PROGRAM;POS ANGGARAN;TAHUN;BULAN;NO SP2D\/SPJ;JUMLAH/);
     const own = await read((tx) => tx.budgetRealisation.count({ where: { budgetLine: { programme: { opdId: staff.opdId! } } } }));
     expect(lines).toHaveLength(own + 1);
     expect(lines.some((text) => text.includes(dinsosLine))).toBe(false);
-    expect(lines.find((text) => text.includes(";12;5;"))).toContain(";'=1+2;");
+    expect(lines.find((text) => text.includes(";12;;5;"))).toContain(";'=1+2;");
     const audits = await read((tx) => tx.auditLog.count({ where: { action: "export", entity: "BudgetRealisation", userId: staff.id } }));
     expect(audits).toBeGreaterThan(0);
   });
@@ -208,8 +209,8 @@ describe("exporting realisation", () => {
     expect(ids.has(dinsosLine)).toBe(true); // Bapeda reads every OPD
     // IDs stay text; JUMLAH is a Rupiah number a SUM adds up, shown with thousands separators.
     expect(typeof sheet.getRow(2).getCell(1).value).toBe("string");
-    expect(typeof sheet.getRow(2).getCell(7).value).toBe("number");
-    expect(sheet.getRow(2).getCell(7).numFmt).toBe("#,##0");
+    expect(typeof sheet.getRow(2).getCell(8).value).toBe("number");
+    expect(sheet.getRow(2).getCell(8).numFmt).toBe("#,##0");
   });
 
   it("is not found for another city's user, a role without data:export, or a bad format", async () => {

@@ -59,6 +59,10 @@ type Case = {
   count: () => Promise<number>;
 };
 
+let sp2dSerial = 0;
+/** A SP2D number no other entry carries: each is recorded once per city. */
+const sp2d = () => `${(sp2dSerial += 1)}/SP2D/LS/2024`;
+
 const cases: Case[] = [
   {
     what: "a training",
@@ -71,7 +75,7 @@ const cases: Case[] = [
     what: "a realisation entry",
     user: () => staff,
     definition: createRealisationDefinition,
-    input: async () => ({ budgetLineId, month: "2", amount: "1.500.000", note: "" }),
+    input: async () => ({ budgetLineId, month: "2", referenceNo: sp2d(), amount: "1.500.000", note: "" }),
     count: () => read((tx) => tx.budgetRealisation.count()),
   },
   {
@@ -139,24 +143,24 @@ describe("a form sent twice with one submission key", () => {
   it("adds a second record for a second key: the same values filled in again are a new submission", async () => {
     const before = await read((tx) => tx.budgetRealisation.count());
     const values = { budgetLineId, month: "3", amount: "250.000", note: "" };
-    must(await send(staff, createRealisationDefinition, values, newSubmissionKey()));
-    must(await send(staff, createRealisationDefinition, values, newSubmissionKey()));
+    must(await send(staff, createRealisationDefinition, { ...values, referenceNo: sp2d() }, newSubmissionKey()));
+    must(await send(staff, createRealisationDefinition, { ...values, referenceNo: sp2d() }, newSubmissionKey()));
     expect(await read((tx) => tx.budgetRealisation.count())).toBe(before + 2);
   });
 
   it("lets a refused submission be sent again with its key: nothing was kept of it", async () => {
     const key = newSubmissionKey();
-    const refused = await send(staff, createRealisationDefinition, { budgetLineId, month: "2", amount: "0", note: "" }, key);
+    const refused = await send(staff, createRealisationDefinition, { budgetLineId, referenceNo: sp2d(), month: "2", amount: "0", note: "" }, key);
     expect(refused).toMatchObject({ ok: false, code: "INVALID" });
     const before = await read((tx) => tx.budgetRealisation.count());
-    const corrected = await send(staff, createRealisationDefinition, { budgetLineId, month: "2", amount: "10.000", note: "" }, key);
+    const corrected = await send(staff, createRealisationDefinition, { budgetLineId, referenceNo: sp2d(), month: "2", amount: "10.000", note: "" }, key);
     expect(corrected).toMatchObject({ ok: true });
     expect(await read((tx) => tx.budgetRealisation.count())).toBe(before + 1);
   });
 
   it("refuses an action that adds records without a key, or with a malformed one, writing nothing", async () => {
     const before = await read((tx) => tx.budgetRealisation.count());
-    const values = { budgetLineId, month: "2", amount: "10.000", note: "" };
+    const values = { budgetLineId, month: "2", referenceNo: sp2d(), amount: "10.000", note: "" };
     const withoutKey = await runAction(actionDeps(t, staff), createRealisationDefinition, city.slug, values);
     expect(withoutKey).toMatchObject({ ok: false, code: "INVALID", message: expect.stringContaining("Muat ulang halaman") });
     expect(await send(staff, createRealisationDefinition, values, "1")).toMatchObject({ ok: false, code: "INVALID" });
@@ -165,9 +169,9 @@ describe("a form sent twice with one submission key", () => {
 
   it("does not answer another user's or another action's submission with this one's result", async () => {
     const key = newSubmissionKey();
-    must(await send(staff, createRealisationDefinition, { budgetLineId, month: "4", amount: "10.000", note: "" }, key));
+    must(await send(staff, createRealisationDefinition, { budgetLineId, referenceNo: sp2d(), month: "4", amount: "10.000", note: "" }, key));
     const colleague = sessionUser(city, "OPD_STAFF", { id: `rekan-${city.slug}`, opdId: staff.opdId });
-    const reused = await send(colleague, createRealisationDefinition, { budgetLineId, month: "4", amount: "10.000", note: "" }, key);
+    const reused = await send(colleague, createRealisationDefinition, { budgetLineId, referenceNo: sp2d(), month: "4", amount: "10.000", note: "" }, key);
     expect(reused).toMatchObject({ ok: false, code: "CONFLICT" });
   });
 });

@@ -119,7 +119,11 @@ describe("a table import as a job", () => {
 
   it("is neither seen nor cancelled by a user of another OPD; its own user may cancel it, and then it writes nothing", async () => {
     const route = tableImportTaskRoute("budget", importRealisationsDefinition);
-    const taskId = await queue(staffA, importRealisationsDefinition, form(["ID POS ANGGARAN,BULAN,JUMLAH", "tidakada,1,1000"], "commit", "realisasi.csv"));
+    const taskId = await queue(
+      staffA,
+      importRealisationsDefinition,
+      form(["ID POS ANGGARAN,BULAN,NO SP2D/SPJ,JUMLAH", "tidakada,1,0001/SP2D/2024,1000"], "commit", "realisasi.csv"),
+    );
     const url = `http://localhost/${city.slug}/anggaran/impor/tugas/${taskId}`;
     const params = { tenant: city.slug, taskId };
     const cancel = { method: "POST", headers: { "x-entas-import": "1" } };

@@ -41,13 +41,13 @@ describe("matching header rows", () => {
 
 describe("reading realisation rows", () => {
   const row = (values: Partial<Record<(typeof REALISATION_COLUMNS)[number]["key"], string | number | null>>) =>
-    parseRealisationRow({ budgetLineId: null, programme: null, line: null, month: null, amount: null, note: null, ...values });
+    parseRealisationRow({ budgetLineId: null, programme: null, line: null, month: null, referenceNo: "0012/SP2D/2024", amount: null, note: null, ...values });
 
   it("accepts amounts as people write them and months by name", () => {
     for (const amount of ["1.500.000", "Rp1,5 juta", "1500000", 1_500_000]) {
       expect(row({ budgetLineId: "abc", month: "Maret", amount })).toEqual({
         ok: true,
-        value: { budgetLineId: "abc", programme: "", line: "", month: 3, amount: 1_500_000n, note: null },
+        value: { budgetLineId: "abc", programme: "", line: "", month: 3, referenceNo: "0012/SP2D/2024", amount: 1_500_000n, note: null },
       });
     }
   });
@@ -55,6 +55,10 @@ describe("reading realisation rows", () => {
   it("needs a line id or the programme with the line", () => {
     const result = row({ programme: "Pelatihan", month: 1, amount: "1000" });
     expect(result).toEqual({ ok: false, reasons: ["Isi ID POS ANGGARAN, atau PROGRAM dan POS ANGGARAN"] });
+  });
+
+  it("needs its SP2D / SPJ number", () => {
+    expect(row({ budgetLineId: "abc", month: 1, amount: "1000", referenceNo: null })).toEqual({ ok: false, reasons: ["NO SP2D/SPJ wajib diisi"] });
   });
 
   it("gives every reason of a bad row at once", () => {
@@ -93,7 +97,15 @@ describe("writing CSV", () => {
 
 describe("a refused cell", () => {
   it("gives its own reason only, not also 'wajib diisi'", () => {
-    const result = parseRealisationRow({ budgetLineId: "abc", programme: null, line: null, month: 1, amount: { formula: "SUM(A1:A9)" }, note: null });
+    const result = parseRealisationRow({
+      budgetLineId: "abc",
+      programme: null,
+      line: null,
+      month: 1,
+      referenceNo: "0012/SP2D/2024",
+      amount: { formula: "SUM(A1:A9)" },
+      note: null,
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reasons).toEqual([expect.stringMatching(/^Kolom JUMLAH berisi rumus/)]);
   });

@@ -65,11 +65,15 @@ async function newLine(opdId: string, name: string, pagu: bigint, year = 2024) {
   });
 }
 
+let referenceSerial = 0;
+/** A SP2D number no other entry of the test carries. */
+const ref = () => `0${(referenceSerial += 1)}/SP2D/LS/2024`;
+
 const run = (user: SessionUser, definition: AnyActionDefinition, input: Record<string, unknown>, slug = city.slug) =>
   runAction(actionDeps(t, user), definition, slug, submitted(input));
 
 async function enter(user: SessionUser, budgetLineId: string, month: number, amount: string, note = "") {
-  const result = await run(user, createRealisationDefinition, { budgetLineId, month: String(month), amount, note });
+  const result = await run(user, createRealisationDefinition, { referenceNo: ref(), budgetLineId, month: String(month), amount, note });
   if (!result.ok) throw new Error(`${result.code}: ${JSON.stringify(result.fieldErrors ?? result.message)}`);
   return (result.data as { realisationId: string }).realisationId;
 }
@@ -101,23 +105,23 @@ describe("entering realisation", () => {
 
   it("refuses a month outside 1–12, a month that has not begun, a non-positive amount and spending beyond the pagu", async () => {
     for (const month of ["0", "13", "", "Maret"]) {
-      const result = await run(staff, createRealisationDefinition, { budgetLineId: line, month, amount: "1000" });
+      const result = await run(staff, createRealisationDefinition, { referenceNo: ref(), budgetLineId: line, month, amount: "1000" });
       expect(result, month).toMatchObject({ ok: false, code: "INVALID" });
       expect(fieldErrors(result).month?.[0]).toBeTruthy();
     }
     const future = await newLine(disnaker, "Tahun Depan", 10_000_000n, new Date().getFullYear() + 2);
-    const notYet = await run(staff, createRealisationDefinition, { budgetLineId: future, month: "1", amount: "1000" });
+    const notYet = await run(staff, createRealisationDefinition, { referenceNo: ref(), budgetLineId: future, month: "1", amount: "1000" });
     expect(fieldErrors(notYet).month?.[0]).toMatch(/belum berjalan/);
 
-    expect(fieldErrors(await run(staff, createRealisationDefinition, { budgetLineId: line, month: "1", amount: "0" })).amount?.[0]).toBe(
+    expect(fieldErrors(await run(staff, createRealisationDefinition, { referenceNo: ref(), budgetLineId: line, month: "1", amount: "0" })).amount?.[0]).toBe(
       "Jumlah realisasi harus lebih dari Rp 0.",
     );
-    expect(fieldErrors(await run(staff, createRealisationDefinition, { budgetLineId: line, month: "1", amount: "-5000" })).amount?.[0]).toBe(
-      "Jumlah tidak boleh negatif.",
-    );
+    expect(
+      fieldErrors(await run(staff, createRealisationDefinition, { referenceNo: ref(), budgetLineId: line, month: "1", amount: "-5000" })).amount?.[0],
+    ).toBe("Jumlah tidak boleh negatif.");
 
     await enter(staff, line, 1, "10.000.000");
-    const over = await run(staff, createRealisationDefinition, { budgetLineId: line, month: "2", amount: "2.000.001" });
+    const over = await run(staff, createRealisationDefinition, { referenceNo: ref(), budgetLineId: line, month: "2", amount: "2.000.001" });
     expect(fieldErrors(over).amount?.[0]).toBe("Melebihi pagu. Sisa pagu pos ini Rp\u00a02.000.000.");
     await enter(staff, line, 2, "2.000.000");
     expect(await read((tx) => tx.budgetRealisation.count({ where: { budgetLineId: line } }))).toBe(2);
@@ -127,7 +131,9 @@ describe("entering realisation", () => {
     // Room for exactly five entries of 2,000,000; twelve clerks try at once.
     const tight = await newLine(disnaker, "Pagu Ketat", 10_000_000n);
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => run(staff, createRealisationDefinition, { budgetLineId: tight, month: String((i % 3) + 1), amount: "2.000.000" })),
+      Array.from({ length: 12 }, (_, i) =>
+        run(staff, createRealisationDefinition, { referenceNo: ref(), budgetLineId: tight, month: String((i % 3) + 1), amount: "2.000.000" }),
+      ),
     );
     expect(results.filter((result) => result.ok)).toHaveLength(5);
     for (const refused of results.filter((result) => !result.ok)) expect(fieldErrors(refused).amount?.[0]).toMatch(/^Melebihi pagu/);
@@ -136,7 +142,7 @@ describe("entering realisation", () => {
   });
 
   it("another OPD's clerk, another city and roles without the permission get nothing in", async () => {
-    const input = { budgetLineId: line, month: "1", amount: "1.000.000" };
+    const input = { budgetLineId: line, month: "1", referenceNo: ref(), amount: "1.000.000" };
     expect(await run(dinsosStaff, createRealisationDefinition, input)).toMatchObject({ ok: false, code: "NOT_FOUND" });
     const stranger = sessionUser(otherCity, "OPD_STAFF", { opdId: disnaker });
     expect(await run(stranger, createRealisationDefinition, input)).toMatchObject({ ok: false, code: "NOT_FOUND" });
@@ -150,7 +156,7 @@ describe("entering realisation", () => {
 
   it("a draft can be edited and deleted by its OPD only", async () => {
     const id = await enter(staff, line, 4, "1.000.000");
-    const edit = { realisationId: id, version: 1, month: "5", amount: "1.250.000", note: "Dikoreksi" };
+    const edit = { realisationId: id, version: 1, referenceNo: ref(), month: "5", amount: "1.250.000", note: "Dikoreksi" };
     expect(await run(dinsosStaff, updateRealisationDefinition, edit)).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await run(dinsosStaff, deleteRealisationDefinition, { realisationId: id })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await entry(id)).toMatchObject({ month: 4, amount: 1_000_000n });
@@ -218,7 +224,7 @@ describe("correcting a verified entry", () => {
   });
 
   it("a verified entry cannot be edited or deleted", async () => {
-    const edit = await run(head, updateRealisationDefinition, { realisationId: verifiedId, version: 2, month: "6", amount: "1", note: "" });
+    const edit = await run(head, updateRealisationDefinition, { referenceNo: ref(), realisationId: verifiedId, version: 2, month: "6", amount: "1", note: "" });
     expect(edit).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await run(staff, deleteRealisationDefinition, { realisationId: verifiedId })).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await entry(verifiedId)).toMatchObject({ amount: 3_000_000n, status: "VERIFIED" });
@@ -249,7 +255,9 @@ describe("correcting a verified entry", () => {
       code: "CONFLICT",
     });
     // The reversal cannot be edited, only deleted while it is a draft.
-    expect(await run(staff, updateRealisationDefinition, { realisationId: reversalId, version: 1, month: "6", amount: "1", note: "" })).toMatchObject({
+    expect(
+      await run(staff, updateRealisationDefinition, { referenceNo: ref(), realisationId: reversalId, version: 1, month: "6", amount: "1", note: "" }),
+    ).toMatchObject({
       ok: false,
       code: "CONFLICT",
     });
@@ -347,11 +355,15 @@ describe("totals and absorption", () => {
       user: { ...staff, tenantId: city.id, tenantSlug: city.slug },
     });
     const now = new Date("2026-04-15T12:00:00Z");
-    await expect(read((tx) => createRealisation(ctx(tx), { budgetLineId: line, month: 5, amount: 1000n, note: null }, { now }))).rejects.toMatchObject({
+    await expect(
+      read((tx) => createRealisation(ctx(tx), { budgetLineId: line, referenceNo: ref(), month: 5, amount: 1000n, note: null }, { now })),
+    ).rejects.toMatchObject({
       code: "INVALID",
       userMessage: "Bulan Mei 2026 belum berjalan; pilih bulan sampai April.",
     });
-    await expect(read((tx) => createRealisation(ctx(tx), { budgetLineId: line, month: 4, amount: 1000n, note: null }, { now }))).resolves.toMatchObject({
+    await expect(
+      read((tx) => createRealisation(ctx(tx), { budgetLineId: line, referenceNo: ref(), month: 4, amount: 1000n, note: null }, { now })),
+    ).resolves.toMatchObject({
       budgetLineId: line,
     });
   });

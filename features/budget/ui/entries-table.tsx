@@ -52,6 +52,7 @@ export async function EntriesTable({
         <tr>
           <HeaderCell>{t("entryColumns.month")}</HeaderCell>
           <HeaderCell numeric>{t("entryColumns.amount")}</HeaderCell>
+          <HeaderCell>{t("entryColumns.referenceNo")}</HeaderCell>
           <HeaderCell>{t("entryColumns.status")}</HeaderCell>
           <HeaderCell>{t("entryColumns.note")}</HeaderCell>
           <HeaderCell>{t("entryColumns.enteredBy")}</HeaderCell>
@@ -73,6 +74,7 @@ export async function EntriesTable({
               <Cell numeric className={entry.amount < 0n ? "text-red-800" : undefined}>
                 {amount}
               </Cell>
+              <Cell className="whitespace-nowrap">{entry.referenceNo ?? "–"}</Cell>
               <Cell>
                 <span className="flex flex-wrap gap-1">
                   <Badge tone={entry.status === "VERIFIED" ? "positive" : "neutral"}>{t(`status.${entry.status}`)}</Badge>

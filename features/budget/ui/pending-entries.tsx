@@ -15,6 +15,7 @@ export type PendingRow = {
   line: string;
   href: string;
   opd: string | null;
+  referenceNo: string | null;
   note: string | null;
   entered: string;
 };
@@ -46,6 +47,7 @@ export function PendingEntries({ rows, canVerify, action }: { rows: readonly Pen
         { label: t("entryColumns.month"), className: "whitespace-nowrap" },
         { label: t("columns.line") },
         { label: t("entryColumns.amount"), numeric: true },
+        { label: t("entryColumns.referenceNo"), className: "whitespace-nowrap" },
         { label: t("entryColumns.note"), className: "max-w-56 text-muted" },
         { label: t("entryColumns.enteredBy"), className: "text-muted" },
       ]}
@@ -74,6 +76,7 @@ export function PendingEntries({ rows, canVerify, action }: { rows: readonly Pen
               </span>
             ) : null}
           </>,
+          row.referenceNo ?? "–",
           row.note,
           row.entered,
         ],

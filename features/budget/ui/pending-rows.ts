@@ -29,6 +29,7 @@ export function pendingRows(
     line: `${options.sourceLabel(entry.budgetLine.fundingSource)} · ${entry.budgetLine.description}`,
     href: budgetRoutes.line(options.tenantSlug, entry.budgetLine.id),
     opd: options.showOpd ? entry.budgetLine.programme.opd.shortName : null,
+    referenceNo: entry.referenceNo,
     note: entry.note,
     entered: enteredBy(entry, options),
   }));

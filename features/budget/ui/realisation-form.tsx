@@ -25,7 +25,7 @@ type Props = {
 } & (
   | { mode: "create"; lines: readonly LineChoice[]; budgetLineId?: never; defaultMonth: number | null }
   | { mode: "create"; lines?: never; budgetLineId: string; defaultMonth: number | null }
-  | { mode: "edit"; entry: { id: string; month: number; amount: string; note: string | null; version: number }; doneHref: string }
+  | { mode: "edit"; entry: { id: string; month: number; referenceNo: string | null; amount: string; note: string | null; version: number }; doneHref: string }
 );
 
 /** A month's spending on a budget line, saved as a draft; or changes to a draft. */
@@ -88,7 +88,7 @@ function RealisationFormRound(props: Props & { sticky: Sticky; onCreated: (messa
       <div
         className={cx(
           "grid items-start gap-4",
-          lines ? "md:grid-cols-2 xl:grid-cols-[minmax(0,1.6fr)_10.5rem_14rem_minmax(0,1fr)]" : "md:grid-cols-[10rem_15rem_minmax(0,1fr)]",
+          lines ? "md:grid-cols-2 xl:grid-cols-[minmax(0,1.4fr)_10.5rem_12rem_14rem_minmax(0,1fr)]" : "md:grid-cols-[10rem_12rem_15rem_minmax(0,1fr)]",
         )}
       >
         {lines ? (
@@ -120,6 +120,17 @@ function RealisationFormRound(props: Props & { sticky: Sticky; onCreated: (messa
             </option>
           ))}
         </SelectField>
+        <Field
+          id={`${idPrefix}-reference`}
+          name="referenceNo"
+          label={t("referenceNo")}
+          placeholder={t("referenceNoPlaceholder")}
+          defaultValue={entry?.referenceNo ?? ""}
+          autoComplete="off"
+          maxLength={60}
+          required
+          error={fieldError("referenceNo")}
+        />
         <RupiahField
           id={`${idPrefix}-amount`}
           name="amount"

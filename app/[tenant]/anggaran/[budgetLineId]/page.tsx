@@ -147,7 +147,14 @@ export default async function BudgetLinePage({ params, searchParams }: Props) {
                   mode="edit"
                   action={updateRealisationAction.bind(null, slug)}
                   months={monthChoices}
-                  entry={{ id: editing.id, month: editing.month, amount: formatNumber(editing.amount), note: editing.note, version: editing.version }}
+                  entry={{
+                    id: editing.id,
+                    month: editing.month,
+                    referenceNo: editing.referenceNo,
+                    amount: formatNumber(editing.amount),
+                    note: editing.note,
+                    version: editing.version,
+                  }}
                   doneHref={path}
                 />
               </div>
