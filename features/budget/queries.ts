@@ -105,6 +105,9 @@ export async function lineEntries(tx: Tx, budgetLineId: string) {
       createdById: true,
       verifiedById: true,
       verifiedAt: true,
+      returnNote: true,
+      returnedAt: true,
+      returnedById: true,
       createdAt: true,
       reversedBy: { select: { id: true, status: true } },
     },
@@ -112,12 +115,13 @@ export async function lineEntries(tx: Tx, budgetLineId: string) {
   });
   const names = await userNames(
     tx,
-    entries.flatMap((entry) => [entry.createdById, entry.verifiedById]),
+    entries.flatMap((entry) => [entry.createdById, entry.verifiedById, entry.returnedById]),
   );
   return entries.map((entry) => ({
     ...entry,
     createdByName: entry.createdById ? (names.get(entry.createdById) ?? null) : null,
     verifiedByName: entry.verifiedById ? (names.get(entry.verifiedById) ?? null) : null,
+    returnedByName: entry.returnedById ? (names.get(entry.returnedById) ?? null) : null,
     reversal: entry.reversedBy[0] ?? null,
   }));
 }

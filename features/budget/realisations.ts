@@ -14,6 +14,7 @@ import { yearMonthOf } from "@/lib/calendar/months";
 import { cityToday } from "@/lib/calendar/city-today";
 import { lastRecordableMonth } from "@/lib/calendar/fiscal-year";
 import { deleteProblem, editProblem, reversalProblem } from "@/lib/entries/rules";
+import { resubmitted } from "@/lib/entries/returns";
 import type { CreateRealisationInput, UpdateRealisationInput } from "./schemas";
 
 type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
@@ -79,7 +80,7 @@ export async function updateRealisation({ tx, tenantId, user }: Ctx, input: Upda
   await updateAtVersion(tx, "budgetRealisation", {
     where: { id: entry.id, status: "DRAFT" },
     version: input.version,
-    data: { month: input.month, amount: input.amount, note: input.note },
+    data: { month: input.month, amount: input.amount, note: input.note, ...resubmitted },
   });
   return { realisationId: entry.id, budgetLineId: entry.budgetLineId };
 }
