@@ -2,11 +2,10 @@
 // returned it with a note, resubmitted it and verified it. The return note stays here after
 // the clerk's resubmission clears it from the entry.
 import type { Tx } from "@/lib/db";
-import { userNames } from "@/features/users/queries";
 
 export type EntryEntity = "BudgetRealisation" | "AidDistribution" | "Training" | "TrainingParticipant";
 export type EntryEventKind = "created" | "edited" | "returned" | "resubmitted" | "verified" | "other";
-export type EntryEvent = { at: Date; kind: EntryEventKind; note: string | null; userName: string | null };
+export type EntryEvent = { id: string; at: Date; kind: EntryEventKind; note: string | null; userName: string | null };
 
 type Fields = Record<string, unknown> | null;
 
@@ -23,17 +22,17 @@ function kindOf(action: string, before: Fields, after: Fields): EntryEventKind {
 export async function entryHistory(tx: Tx, entity: EntryEntity, id: string): Promise<EntryEvent[]> {
   const rows = await tx.auditLog.findMany({
     where: { entity, entityId: id, action: { in: ["create", "update"] } },
-    select: { createdAt: true, action: true, before: true, after: true, userId: true },
+    select: { id: true, createdAt: true, action: true, before: true, after: true, userId: true },
     orderBy: { id: "asc" },
   });
-  const names = await userNames(
-    tx,
-    rows.map((row) => row.userId),
-  );
+  const userIds = [...new Set(rows.flatMap((row) => (row.userId ? [row.userId] : [])))];
+  const users = userIds.length > 0 ? await tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [];
+  const names = new Map(users.map((user) => [user.id, user.name]));
   return rows.map((row) => {
     const after = row.after as Fields;
     const kind = kindOf(row.action, row.before as Fields, after);
     return {
+      id: String(row.id),
       at: row.createdAt,
       kind,
       note: kind === "returned" ? String(after?.returnNote) : null,

@@ -2,7 +2,8 @@
 // return with a note, and the clerk's resubmission.
 import { z } from "@/lib/validation/zod";
 import { defineAction } from "@/lib/actions/define";
-import { type ReturnableKind, resubmitEntry, returnEntry, returnNote } from "@/lib/entries/returns";
+import { returnNote } from "@/lib/entries/return-note";
+import { type ReturnableKind, resubmitEntry, returnEntry } from "@/lib/entries/returns";
 
 /**
  * `name`: the kind's action prefix ("budget.realisations"); `idField` and `id`: the field

@@ -1,7 +1,6 @@
 // "Kembalikan dengan catatan": an OPD head sends a draft back to the clerk with a note instead
 // of verifying or deleting it. The note stays on the draft until the clerk resubmits (by
 // saving the draft, or by the resubmit action); the audit rows keep both steps as history.
-import { z } from "@/lib/validation/zod";
 import type { ActionContext } from "@/lib/actions/define";
 import { writerOpdId } from "@/lib/auth/scope";
 import type { Tx } from "@/lib/db";
@@ -19,13 +18,6 @@ const KINDS = {
   participant: { model: "trainingParticipant", what: "Peserta", ofOpd: (opdId: string) => ({ training: { opdId } }), versioned: false },
 } as const;
 export type ReturnableKind = keyof typeof KINDS;
-
-export const RETURN_NOTE_MAX = 500;
-export const returnNote = z
-  .string({ error: "Tuliskan catatan untuk pengisi." })
-  .trim()
-  .min(5, "Tuliskan catatan untuk pengisi (paling sedikit 5 karakter).")
-  .max(RETURN_NOTE_MAX, `Catatan maksimal ${RETURN_NOTE_MAX} karakter.`);
 
 /** What a returned draft's resubmission writes: the note leaves the draft, not the history. */
 export const resubmitted = { returnNote: null, returnedAt: null, returnedById: null } as const;
