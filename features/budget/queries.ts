@@ -49,6 +49,7 @@ export function pendingEntries(tx: Tx, filter: YearFilter) {
       month: true,
       amount: true,
       note: true,
+      returnNote: true,
       reversesId: true,
       version: true,
       createdById: true,

@@ -30,6 +30,7 @@ export function pendingRows(
     href: budgetRoutes.line(options.tenantSlug, entry.budgetLine.id),
     opd: options.showOpd ? entry.budgetLine.programme.opd.shortName : null,
     note: entry.note,
+    returnNote: entry.returnNote,
     entered: enteredBy(entry, options),
   }));
 }
