@@ -10,7 +10,20 @@ import { useActionForm, type FormAction } from "@/components/ui/use-action-form"
 import { RETURN_NOTE_MAX } from "@/lib/entries/return-note";
 
 /** The head returns a draft with a note; `idName` is the field the kind's action reads the id from. */
-export function ReturnForm<Result>({ action, entryId, idName, doneHref }: { action: FormAction<Result>; entryId: string; idName: string; doneHref: string }) {
+export function ReturnForm<Result>({
+  action,
+  entryId,
+  idName,
+  doneHref,
+  autoFocus = false,
+}: {
+  action: FormAction<Result>;
+  entryId: string;
+  idName: string;
+  doneHref: string;
+  /** Only where the head opened the form on purpose. */
+  autoFocus?: boolean;
+}) {
   const t = useTranslations("Entries.return");
   const router = useRouter();
   const { pending, formRef, onSubmit, fieldError, formError } = useActionForm<Result>(async (previous, data) => {
@@ -28,7 +41,7 @@ export function ReturnForm<Result>({ action, entryId, idName, doneHref }: { acti
         label={t("note")}
         placeholder={t("notePlaceholder")}
         required
-        autoFocus
+        autoFocus={autoFocus}
         maxLength={RETURN_NOTE_MAX}
         error={fieldError("note")}
       />

@@ -24,6 +24,7 @@ export function tableRows(
     opd: options.showOpd ? row.opd.shortName : null,
     status: row.status,
     isReversal: isReversal(row),
+    returnNote: row.returnNote,
     reversed: row.reversal?.status === "VERIFIED",
     duplicateAcknowledged: row.duplicateAcknowledged,
   }));

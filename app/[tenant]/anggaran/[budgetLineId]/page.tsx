@@ -139,7 +139,7 @@ export default async function BudgetLinePage({ params, searchParams }: Props) {
                   {monthName(returning.month, locale)} · {formatRupiah(returning.amount, { locale })}
                   {returning.note ? ` — ${returning.note}` : ""}
                 </p>
-                <ReturnForm action={returnRealisationAction.bind(null, slug)} entryId={returning.id} idName="realisationId" doneHref={path} />
+                <ReturnForm action={returnRealisationAction.bind(null, slug)} entryId={returning.id} idName="realisationId" doneHref={path} autoFocus />
                 <EntryHistory events={data.history} timeZone={timeZone} />
               </div>
             </>
