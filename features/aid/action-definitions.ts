@@ -1,7 +1,8 @@
 // The aid-distribution server actions.
 import { defineAction } from "@/lib/actions/define";
 import { createDistribution, deleteDistribution, reverseDistribution, verifyDistributions } from "@/features/aid/distributions";
-import { createDistributionSchema, distributionIdSchema, reverseDistributionSchema, verifyDistributionsSchema } from "@/features/aid/schemas";
+import { returnActions } from "@/lib/entries/return-actions";
+import { createDistributionSchema, distributionId, distributionIdSchema, reverseDistributionSchema, verifyDistributionsSchema } from "@/features/aid/schemas";
 import { aidRoutes } from "@/features/aid/routes";
 
 export const createDistributionDefinition = defineAction({
@@ -40,4 +41,12 @@ export const verifyDistributionsDefinition = defineAction({
   run: (ctx, input) => verifyDistributions(ctx, input),
   revalidate: (slug) => [aidRoutes.list(slug)],
   successMessage: "Penyaluran diverifikasi.",
+});
+
+export const distributionReturnDefinitions = returnActions({
+  kind: "distribution",
+  name: "aid",
+  idField: "distributionId",
+  id: distributionId,
+  revalidate: (slug, id) => [aidRoutes.list(slug), aidRoutes.detail(slug, id)],
 });

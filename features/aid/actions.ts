@@ -4,6 +4,7 @@ import { tenantAction } from "@/lib/actions/server";
 import {
   createDistributionDefinition,
   deleteDistributionDefinition,
+  distributionReturnDefinitions,
   reverseDistributionDefinition,
   verifyDistributionsDefinition,
 } from "@/features/aid/action-definitions";
@@ -14,3 +15,5 @@ export const deleteDistributionAction = tenantAction(deleteDistributionDefinitio
 export const reverseDistributionAction = tenantAction(reverseDistributionDefinition);
 export const verifyDistributionsAction = tenantAction(verifyDistributionsDefinition);
 export const importDistributionsAction = tenantAction(importDistributionsDefinition);
+export const returnDistributionAction = tenantAction(distributionReturnDefinitions.return);
+export const resubmitDistributionAction = tenantAction(distributionReturnDefinitions.resubmit);

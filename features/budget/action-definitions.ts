@@ -3,12 +3,14 @@ import { defineAction } from "@/lib/actions/define";
 import { createRealisation, deleteRealisation, reverseRealisation, updateRealisation, verifyRealisations } from "@/features/budget/realisations";
 import {
   createRealisationSchema,
+  realisationId,
   realisationIdSchema,
   reverseRealisationSchema,
   updateRealisationSchema,
   verifyRealisationsSchema,
 } from "@/features/budget/schemas";
 import { budgetRoutes } from "@/features/budget/routes";
+import { returnActions } from "@/lib/entries/return-actions";
 import { programmesRoutes } from "@/features/programmes/routes";
 
 // Programme pages show the same totals.
@@ -64,4 +66,12 @@ export const verifyRealisationsDefinition = defineAction({
   run: (ctx, input) => verifyRealisations(ctx, input),
   revalidate: (slug) => [budgetRoutes.list(slug), programmesRoutes.list(slug)],
   successMessage: "Entri diverifikasi.",
+});
+
+export const realisationReturnDefinitions = returnActions({
+  kind: "realisation",
+  name: "budget.realisations",
+  idField: "realisationId",
+  id: realisationId,
+  revalidate: (slug) => [budgetRoutes.list(slug)],
 });

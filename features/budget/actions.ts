@@ -4,6 +4,7 @@ import { tenantAction } from "@/lib/actions/server";
 import {
   createRealisationDefinition,
   deleteRealisationDefinition,
+  realisationReturnDefinitions,
   reverseRealisationDefinition,
   updateRealisationDefinition,
   verifyRealisationsDefinition,
@@ -16,3 +17,5 @@ export const deleteRealisationAction = tenantAction(deleteRealisationDefinition)
 export const reverseRealisationAction = tenantAction(reverseRealisationDefinition);
 export const verifyRealisationsAction = tenantAction(verifyRealisationsDefinition);
 export const importRealisationsAction = tenantAction(importRealisationsDefinition);
+export const returnRealisationAction = tenantAction(realisationReturnDefinitions.return);
+export const resubmitRealisationAction = tenantAction(realisationReturnDefinitions.resubmit);

@@ -50,6 +50,7 @@ export function pendingEntries(tx: Tx, filter: YearFilter) {
       amount: true,
       referenceNo: true,
       note: true,
+      returnNote: true,
       reversesId: true,
       version: true,
       createdById: true,
@@ -107,6 +108,9 @@ export async function lineEntries(tx: Tx, budgetLineId: string) {
       createdById: true,
       verifiedById: true,
       verifiedAt: true,
+      returnNote: true,
+      returnedAt: true,
+      returnedById: true,
       createdAt: true,
       reversedBy: { select: { id: true, status: true } },
     },
@@ -114,12 +118,13 @@ export async function lineEntries(tx: Tx, budgetLineId: string) {
   });
   const names = await userNames(
     tx,
-    entries.flatMap((entry) => [entry.createdById, entry.verifiedById]),
+    entries.flatMap((entry) => [entry.createdById, entry.verifiedById, entry.returnedById]),
   );
   return entries.map((entry) => ({
     ...entry,
     createdByName: entry.createdById ? (names.get(entry.createdById) ?? null) : null,
     verifiedByName: entry.verifiedById ? (names.get(entry.verifiedById) ?? null) : null,
+    returnedByName: entry.returnedById ? (names.get(entry.returnedById) ?? null) : null,
     reversal: entry.reversedBy[0] ?? null,
   }));
 }

@@ -15,6 +15,7 @@ import { cityToday } from "@/lib/calendar/city-today";
 import { lastRecordableMonth } from "@/lib/calendar/fiscal-year";
 import { deleteProblem, editProblem, reversalProblem } from "@/lib/entries/rules";
 import { assertReferenceFree } from "./reference-numbers";
+import { resubmitted } from "@/lib/entries/returns";
 import type { CreateRealisationInput, UpdateRealisationInput } from "./schemas";
 
 type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
@@ -90,7 +91,7 @@ export async function updateRealisation({ tx, tenantId, user }: Ctx, input: Upda
   await updateAtVersion(tx, "budgetRealisation", {
     where: { id: entry.id, status: "DRAFT" },
     version: input.version,
-    data: { month: input.month, amount: input.amount, referenceNo: input.referenceNo, note: input.note },
+    data: { month: input.month, amount: input.amount, referenceNo: input.referenceNo, note: input.note, ...resubmitted },
   });
   return { realisationId: entry.id, budgetLineId: entry.budgetLineId };
 }

@@ -1,5 +1,6 @@
 // The training server actions.
 import { defineAction } from "@/lib/actions/define";
+import { returnActions } from "@/lib/entries/return-actions";
 import { recordAttendance } from "@/features/trainings/attendance";
 import { recordFollowUp } from "@/features/trainings/follow-ups";
 import { addParticipant, completeParticipant, removeParticipant, verifyParticipants, withdrawParticipant } from "@/features/trainings/participants";
@@ -8,9 +9,11 @@ import {
   cancelTrainingSchema,
   completeParticipantSchema,
   createTrainingSchema,
+  participantId,
   participantIdSchema,
   recordAttendanceSchema,
   recordFollowUpSchema,
+  trainingId,
   trainingIdSchema,
   updateTrainingSchema,
   verifyParticipantsSchema,
@@ -146,4 +149,20 @@ export const recordFollowUpDefinition = defineAction({
   run: (ctx, input) => recordFollowUp(ctx, input),
   revalidate: (slug, result) => [trainingsRoutes.followUps(slug), trainingsRoutes.detail(slug, result.trainingId)],
   successMessage: "Hasil tindak lanjut dicatat.",
+});
+
+export const trainingReturnDefinitions = returnActions({
+  kind: "training",
+  name: "trainings",
+  idField: "trainingId",
+  id: trainingId,
+  revalidate: (slug, id) => [trainingsRoutes.list(slug), trainingsRoutes.detail(slug, id)],
+});
+
+export const participantReturnDefinitions = returnActions({
+  kind: "participant",
+  name: "trainings.participants",
+  idField: "participantId",
+  id: participantId,
+  revalidate: (slug) => [trainingsRoutes.list(slug)],
 });

@@ -7,6 +7,8 @@ import {
   completeParticipantDefinition,
   createTrainingDefinition,
   deleteTrainingDefinition,
+  participantReturnDefinitions,
+  trainingReturnDefinitions,
   recordAttendanceDefinition,
   recordFollowUpDefinition,
   removeParticipantDefinition,
@@ -30,3 +32,7 @@ export const verifyParticipantsAction = tenantAction(verifyParticipantsDefinitio
 export const recordAttendanceAction = tenantAction(recordAttendanceDefinition);
 export const recordFollowUpAction = tenantAction(recordFollowUpDefinition);
 export const importParticipantsAction = tenantAction(importParticipantsDefinition);
+export const returnTrainingAction = tenantAction(trainingReturnDefinitions.return);
+export const resubmitTrainingAction = tenantAction(trainingReturnDefinitions.resubmit);
+export const returnParticipantAction = tenantAction(participantReturnDefinitions.return);
+export const resubmitParticipantAction = tenantAction(participantReturnDefinitions.resubmit);

@@ -1,6 +1,7 @@
 // Training sessions. Staff and heads of the programme's own OPD enter
 // drafts; the head verifies them; only verified, uncancelled trainings count. A verified
 // training is never edited or deleted: it is cancelled with a recorded reason.
+import { resubmitted } from "@/lib/entries/returns";
 import type { ActionContext } from "@/lib/actions/define";
 import type { Tx } from "@/lib/db";
 import { nextVersion, updateAtVersion } from "@/lib/db/versioned-update";
@@ -70,7 +71,7 @@ export async function updateTraining({ tx, user }: Ctx, input: TrainingInput & {
   await updateAtVersion(tx, "training", {
     where: { id: training.id, status: "DRAFT" },
     version: input.version,
-    data: { programmeId: programme.id, ...fields(input) },
+    data: { programmeId: programme.id, ...fields(input), ...resubmitted },
   });
   return { trainingId: training.id, programmeId: programme.id };
 }

@@ -36,6 +36,7 @@ import RevolvingFundsDashboard from "./RevolvingFundsDashboard.json" with { type
 import Spreadsheet from "./Spreadsheet.json" with { type: "json" };
 import UploadLimits from "./UploadLimits.json" with { type: "json" };
 import Jobs from "./Jobs.json" with { type: "json" };
+import Entries from "./Entries.json" with { type: "json" };
 
 /** The Indonesian (reference) catalogue: one file per namespace, so areas of the app edit their own. */
 const messages = {
@@ -77,6 +78,7 @@ const messages = {
   Spreadsheet,
   UploadLimits,
   Jobs,
+  Entries,
 };
 
 export default messages;

@@ -21,12 +21,16 @@ export const RECORD_KINDS = [
   "budgetLineName",
   "emptyBudgetLine",
   "draftRealisation",
+  "returnedRealisation",
   "verifiedRealisation",
   "draftDistribution",
+  "returnedDistribution",
   "verifiedDistribution",
   "draftTraining",
+  "returnedTraining",
   "verifiedTraining",
   "draftParticipant",
+  "returnedParticipant",
   "verifiedParticipant",
   "followUp",
   "household",
@@ -64,12 +68,16 @@ export const KIND_DIMENSION = {
   budgetLineName: "opd",
   emptyBudgetLine: "opd",
   draftRealisation: "opd",
+  returnedRealisation: "opd",
   verifiedRealisation: "opd",
   draftDistribution: "opd",
+  returnedDistribution: "opd",
   verifiedDistribution: "opd",
   draftTraining: "opd",
+  returnedTraining: "opd",
   verifiedTraining: "opd",
   draftParticipant: "opd",
+  returnedParticipant: "opd",
   verifiedParticipant: "opd",
   followUp: "opd",
   household: "kelurahan",
@@ -238,6 +246,17 @@ export async function createActionFixture(tx: Tx, city: TestTenant, people: Peop
     const verifiedParticipant = await participant("VERIFIED", recipients.spouse.id);
     const graduate = await household(city.kelurahanId, `Lulusan ${label}`);
     const completed = await participant("VERIFIED", graduate.head.id, "COMPLETED");
+    // Drafts the head has sent back with a note, for the clerk's resubmission.
+    const returned = { returnNote: "Periksa lagi", returnedAt: day(`${year}-04-20`) } as const;
+    const returnedRealisation = await realisation("DRAFT", 6);
+    await tx.budgetRealisation.update({ where: { tenantId_id: { tenantId, id: returnedRealisation.id } }, data: returned });
+    const returnedDistribution = await distribution("DRAFT", `Etalase ${label}`);
+    await tx.aidDistribution.update({ where: { tenantId_id: { tenantId, id: returnedDistribution.id } }, data: returned });
+    const returnedTraining = await training("DRAFT", `Menganyam ${label}`);
+    await tx.training.update({ where: { tenantId_id: { tenantId, id: returnedTraining.id } }, data: returned });
+    const returnedParticipant = await tx.trainingParticipant.create({
+      data: { tenantId, trainingId: verifiedTraining.id, householdId: graduate.id, memberId: graduate.spouse.id, ...returned },
+    });
     const followUp = await tx.trainingFollowUp.create({ data: { tenantId, participantId: completed.id, monthsAfter: 3, dueDate: day(`${year}-07-03`) } });
     return {
       programme: programme.id,
@@ -253,6 +272,10 @@ export async function createActionFixture(tx: Tx, city: TestTenant, people: Peop
       draftTraining: draftTraining.id,
       verifiedTraining: verifiedTraining.id,
       draftParticipant: draftParticipant.id,
+      returnedRealisation: returnedRealisation.id,
+      returnedDistribution: returnedDistribution.id,
+      returnedTraining: returnedTraining.id,
+      returnedParticipant: returnedParticipant.id,
       verifiedParticipant: verifiedParticipant.id,
       followUp: followUp.id,
       participantHousehold: recipients.id,

@@ -88,6 +88,10 @@ const RECORD_OVERRIDES: Record<string, Record<string, RecordKind | null>> = {
   // A hand-over linked to the training its recipient took.
   "aid.create": { householdId: "participantHousehold", memberId: "participantMember" },
   "aid.reverse": { distributionId: "verifiedDistribution" },
+  "aid.resubmit": { distributionId: "returnedDistribution" },
+  "budget.realisations.resubmit": { realisationId: "returnedRealisation" },
+  "trainings.resubmit": { trainingId: "returnedTraining" },
+  "trainings.participants.resubmit": { participantId: "returnedParticipant" },
   "budget.realisations.reverse": { realisationId: "verifiedRealisation" },
   "programmes.delete": { programmeId: "emptyProgramme" },
   "trainings.cancel": { trainingId: "verifiedTraining" },

@@ -17,6 +17,14 @@ vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => null }));
 /** Actions that add no record, or whose repeat cannot add one; each with the reason. */
 const ADDS_NOTHING_AGAIN: Record<string, string> = {
   "aid.delete": "deletes a draft",
+  "aid.return": "sets the draft's note; a repeat sets the same note again",
+  "aid.resubmit": "clears the draft's note; a repeat is refused",
+  "budget.realisations.return": "sets the draft's note; a repeat sets the same note again",
+  "budget.realisations.resubmit": "clears the draft's note; a repeat is refused",
+  "trainings.return": "sets the draft's note; a repeat sets the same note again",
+  "trainings.resubmit": "clears the draft's note; a repeat is refused",
+  "trainings.participants.return": "sets the draft's note; a repeat sets the same note again",
+  "trainings.participants.resubmit": "clears the draft's note; a repeat is refused",
   "audit.retention.save": "replaces the city's two retention periods",
   "aid.verify": "verifies drafts; verified ones are left as they are",
   "aid.import": "a file import: rows already recorded (same NOMOR BUKTI) are refused; its report holds the file's rows, not kept with a key",

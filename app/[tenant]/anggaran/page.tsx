@@ -83,7 +83,9 @@ export default async function BudgetPage({ params, searchParams }: Props) {
   const path = budgetRoutes.list(slug);
 
   return (
-    <NextIntlClientProvider messages={{ Budget: messages.Budget, Programmes: messages.Programmes, Spreadsheet: messages.Spreadsheet }}>
+    <NextIntlClientProvider
+      messages={{ Budget: messages.Budget, Programmes: messages.Programmes, Spreadsheet: messages.Spreadsheet, Entries: messages.Entries }}
+    >
       <PageHeader
         eyebrow={t("eyebrow", { year: context.year })}
         title={t("title")}

@@ -68,7 +68,7 @@ export default async function AidPage({ params, searchParams }: Props) {
   const base = { ...filter, tahun: context.year, opd: showOpd ? context.opdId : null };
 
   return (
-    <NextIntlClientProvider messages={{ Aid: messages.Aid, Spreadsheet: messages.Spreadsheet }}>
+    <NextIntlClientProvider messages={{ Aid: messages.Aid, Spreadsheet: messages.Spreadsheet, Entries: messages.Entries }}>
       <PageHeader
         eyebrow={t("eyebrow", { year: context.year })}
         title={t("title")}

@@ -20,6 +20,8 @@ export type DistributionTableRow = {
   opd: string | null;
   status: "DRAFT" | "VERIFIED";
   isReversal: boolean;
+  /** The head's note while the draft is back with the clerk. */
+  returnNote: string | null;
   reversed: boolean;
   duplicateAcknowledged: boolean;
 };
@@ -38,6 +40,7 @@ export function DistributionTable({
   verifyAction?: FormAction<VerifyResult>;
 }) {
   const t = useTranslations("Aid");
+  const te = useTranslations("Entries");
   const showOpd = rows.some((row) => row.opd);
 
   return (
@@ -88,6 +91,8 @@ export function DistributionTable({
           </>,
           <span key="status" className="flex flex-wrap gap-1">
             <Badge tone={row.status === "VERIFIED" ? "positive" : "neutral"}>{t(`status.${row.status}`)}</Badge>
+            {row.returnNote ? <Badge tone="warning">{te("returned")}</Badge> : null}
+            {row.returnNote ? <span className="block w-full text-xs text-amber-900">{row.returnNote}</span> : null}
             {row.isReversal ? <Badge tone="muted">{t("status.reversal")}</Badge> : null}
             {row.reversed ? <Badge tone="muted">{t("status.reversed")}</Badge> : null}
             {row.duplicateAcknowledged ? <Badge tone="muted">{t("status.duplicateAcknowledged")}</Badge> : null}

@@ -24,6 +24,7 @@ export function tableRows(
     opd: options.showOpd ? row.opd.shortName : null,
     status: row.status,
     isReversal: isReversal(row),
+    returnNote: row.status === "DRAFT" ? row.returnNote : null,
     reversed: row.reversal?.status === "VERIFIED",
     duplicateAcknowledged: row.duplicateAcknowledged,
   }));

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ReturnedBadge, ReturnedNote } from "@/components/entries/returned-note";
 import { ActionButton } from "@/components/ui/action-button";
 import { Badge } from "@/components/ui/badge";
 import { Cell, HeaderCell, Row, RowHeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
@@ -33,7 +34,7 @@ export async function EntriesTable({
   deleteAction: FormAction<unknown>;
   verifyAction: FormAction<unknown>;
 }) {
-  const [t, locale] = await Promise.all([getTranslations("Budget"), getLocale() as Promise<AppLocale>]);
+  const [t, te, locale] = await Promise.all([getTranslations("Budget"), getTranslations("Entries"), getLocale() as Promise<AppLocale>]);
   const monthOf = new Map(entries.map((entry) => [entry.id, entry.month]));
   // Name above date; imported or seeded entries have no author, only the date.
   const byAt = (name: string | null, date: Date | null) =>
@@ -78,6 +79,7 @@ export async function EntriesTable({
               <Cell>
                 <span className="flex flex-wrap gap-1">
                   <Badge tone={entry.status === "VERIFIED" ? "positive" : "neutral"}>{t(`status.${entry.status}`)}</Badge>
+                  <ReturnedBadge entry={entry} />
                   {entry.reversesId ? <Badge tone="muted">{t("status.reversal")}</Badge> : null}
                   {entry.reversal ? (
                     <Badge tone="muted">{entry.reversal.status === "VERIFIED" ? t("status.reversed") : t("status.reversalPending")}</Badge>
@@ -85,6 +87,7 @@ export async function EntriesTable({
                 </span>
               </Cell>
               <Cell className="max-w-64 text-muted">
+                <ReturnedNote entry={entry} timeZone={timeZone} />
                 {entry.note}
                 {reversedMonth ? <span className="block text-xs">{t("line.reverseOf", { month: monthName(reversedMonth, locale) })}</span> : null}
               </Cell>
@@ -96,6 +99,15 @@ export async function EntriesTable({
                     <ActionButton action={verifyAction} fields={{ ids: entry.id }} variant="link" label={t("actions.verifyLabel", labels)}>
                       {t("pending.verifyOne")}
                     </ActionButton>
+                  ) : null}
+                  {canVerify && entry.status === "DRAFT" ? (
+                    <Link
+                      href={`${withQuery(path, { kembalikan: entry.id })}#catat`}
+                      aria-label={te("return.actionLabel", { what: `${month} ${amount}` })}
+                      className="inline-flex min-h-9 items-center px-1.5 text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
+                    >
+                      {te("return.action")}
+                    </Link>
                   ) : null}
                   {canWrite && !editProblem(entry) ? (
                     <Link

@@ -17,6 +17,8 @@ export type PendingRow = {
   opd: string | null;
   referenceNo: string | null;
   note: string | null;
+  /** The head's note while the draft is back with the clerk. */
+  returnNote: string | null;
   entered: string;
 };
 
@@ -26,6 +28,7 @@ export type PendingRow = {
  */
 export function PendingEntries({ rows, canVerify, action }: { rows: readonly PendingRow[]; canVerify: boolean; action?: FormAction<VerifyResult> }) {
   const t = useTranslations("Budget");
+  const te = useTranslations("Entries");
   const showOpd = rows.some((row) => row.opd);
 
   return (
@@ -77,7 +80,14 @@ export function PendingEntries({ rows, canVerify, action }: { rows: readonly Pen
             ) : null}
           </>,
           row.referenceNo ?? "–",
-          row.note,
+          <>
+            {row.returnNote ? (
+              <span className="block">
+                <Badge tone="warning">{te("returned")}</Badge> <span className="font-medium text-amber-900">{row.returnNote}</span>
+              </span>
+            ) : null}
+            {row.note}
+          </>,
           row.entered,
         ],
       }))}

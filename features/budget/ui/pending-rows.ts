@@ -31,6 +31,7 @@ export function pendingRows(
     opd: options.showOpd ? entry.budgetLine.programme.opd.shortName : null,
     referenceNo: entry.referenceNo,
     note: entry.note,
+    returnNote: entry.returnNote,
     entered: enteredBy(entry, options),
   }));
 }

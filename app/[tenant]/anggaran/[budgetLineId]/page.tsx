@@ -8,6 +8,10 @@ import { EntriesTable } from "@/features/budget/ui/entries-table";
 import { MonthTable } from "@/features/budget/ui/month-table";
 import { RealisationForm } from "@/features/budget/ui/realisation-form";
 import { ReversalForm } from "@/features/budget/ui/reversal-form";
+import { EntryHistory } from "@/components/entries/entry-history";
+import { ReturnForm } from "@/components/entries/return-form";
+import { ReturnedNote } from "@/components/entries/returned-note";
+import { entryHistory } from "@/lib/entries/history";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -26,6 +30,7 @@ import { programmeScope } from "@/lib/auth/scope";
 import {
   createRealisationAction,
   deleteRealisationAction,
+  returnRealisationAction,
   reverseRealisationAction,
   updateRealisationAction,
   verifyRealisationsAction,
@@ -61,13 +66,17 @@ export default async function BudgetLinePage({ params, searchParams }: Props) {
       lineEntries(tx, line.id),
       tenantTimeZone(tx, user.tenantId),
     ]);
-    return { line, totals: totals[0], months, entries, timeZone };
+    // The history of the entry being fixed or returned, so the head's note is seen beside it.
+    const shown = first(query.ubah) ?? first(query.kembalikan);
+    const history = shown && entries.some((entry) => entry.id === shown) ? await entryHistory(tx, "BudgetRealisation", shown) : [];
+    return { line, totals: totals[0], months, entries, timeZone, history };
   });
   if (!data) notFound();
   const { line, months, entries, timeZone } = data;
 
-  const [t, tp, locale, messages] = await Promise.all([
+  const [t, te, tp, locale, messages] = await Promise.all([
     getTranslations("Budget"),
+    getTranslations("Entries"),
     getTranslations("Programmes"),
     getLocale() as Promise<AppLocale>,
     getMessages(),
@@ -80,13 +89,14 @@ export default async function BudgetLinePage({ params, searchParams }: Props) {
   const absorption = absorptionOf(line.pagu, data.totals?.realised ?? 0n, year, today);
   const path = budgetRoutes.line(slug, line.id);
   const editing = canWrite ? entries.find((entry) => entry.id === first(query.ubah) && !editProblem(entry)) : undefined;
+  const returning = canVerify ? entries.find((entry) => entry.id === first(query.kembalikan) && entry.status === "DRAFT") : undefined;
   const reversing = canWrite ? entries.find((entry) => entry.id === first(query.balik) && !reversalProblem(entry, entry.reversal !== null)) : undefined;
   const lastMonth = lastRecordableMonth(year, today);
   const monthChoices = MONTHS.filter((month) => month <= lastMonth).map((month) => ({ value: month, label: monthName(month, locale) }));
   const source = `${tp(`sources.${line.fundingSource}`)}${line.partnerName ? ` (${line.partnerName})` : ""}`;
 
   return (
-    <NextIntlClientProvider messages={{ Budget: messages.Budget, Programmes: messages.Programmes }}>
+    <NextIntlClientProvider messages={{ Budget: messages.Budget, Programmes: messages.Programmes, Entries: messages.Entries }}>
       <Link href={budgetRoutes.list(slug, { tahun: year })} className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
         {t("line.backToBudget")}
       </Link>
@@ -103,7 +113,7 @@ export default async function BudgetLinePage({ params, searchParams }: Props) {
           </>
         }
         actions={
-          canWrite && !editing && !reversing && monthChoices.length > 0 ? (
+          canWrite && !editing && !reversing && !returning && monthChoices.length > 0 ? (
             <LinkButton href="#catat" variant="secondary">
               {t("entry.title")}
             </LinkButton>
@@ -121,7 +131,19 @@ export default async function BudgetLinePage({ params, searchParams }: Props) {
       {canWrite ? (
         <Card className="mt-6">
           <div id="catat" className="scroll-mt-4" />
-          {reversing ? (
+          {returning ? (
+            <>
+              <CardHeader title={te("return.title")} description={te("return.intro")} />
+              <div className="p-4 sm:p-5">
+                <p className="mb-3 text-sm text-ink">
+                  {monthName(returning.month, locale)} · {formatRupiah(returning.amount, { locale })}
+                  {returning.note ? ` — ${returning.note}` : ""}
+                </p>
+                <ReturnForm action={returnRealisationAction.bind(null, slug)} entryId={returning.id} idName="realisationId" doneHref={path} autoFocus />
+                <EntryHistory events={data.history} timeZone={timeZone} />
+              </div>
+            </>
+          ) : reversing ? (
             <>
               <CardHeader
                 title={t("reverse.title")}
@@ -140,8 +162,11 @@ export default async function BudgetLinePage({ params, searchParams }: Props) {
             </>
           ) : editing ? (
             <>
-              <CardHeader title={t("entry.editTitle")} description={t("entry.editIntro")} />
+              <CardHeader title={t("entry.editTitle")} description={editing.returnNote ? te("fixHint") : t("entry.editIntro")} />
               <div className="p-4 sm:p-5">
+                <div className="mb-3">
+                  <ReturnedNote entry={editing} timeZone={timeZone} />
+                </div>
                 <RealisationForm
                   key={editing.id}
                   mode="edit"
@@ -157,6 +182,7 @@ export default async function BudgetLinePage({ params, searchParams }: Props) {
                   }}
                   doneHref={path}
                 />
+                <EntryHistory events={data.history} timeZone={timeZone} />
               </div>
             </>
           ) : (

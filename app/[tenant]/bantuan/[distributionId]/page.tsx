@@ -4,6 +4,10 @@ import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { ReversalForm } from "@/features/budget/ui/reversal-form";
+import { EntryHistory } from "@/components/entries/entry-history";
+import { ReturnForm } from "@/components/entries/return-form";
+import { ReturnedBadge, ReturnedNote } from "@/components/entries/returned-note";
+import { entryHistory } from "@/lib/entries/history";
 import { ActionButton } from "@/components/ui/action-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -17,7 +21,13 @@ import { deleteProblem, isReversal, reversalProblem } from "@/lib/entries/rules"
 import { formatDate, formatNumber, formatRupiah } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { programmeScope } from "@/lib/auth/scope";
-import { deleteDistributionAction, reverseDistributionAction, verifyDistributionsAction } from "@/features/aid/actions";
+import {
+  deleteDistributionAction,
+  resubmitDistributionAction,
+  returnDistributionAction,
+  reverseDistributionAction,
+  verifyDistributionsAction,
+} from "@/features/aid/actions";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 import { aidRoutes } from "@/features/aid/routes";
 import { registryRoutes } from "@/features/registry/routes";
@@ -38,14 +48,19 @@ export default async function DistributionPage({ params }: Props) {
     // Another OPD's distribution is "not found" for OPD roles.
     const entry = await getDistribution(tx, programmeScope(user), distributionId);
     if (!entry) return null;
-    const [names, timeZone] = await Promise.all([userNames(tx, [entry.createdById, entry.verifiedById]), tenantTimeZone(tx, user.tenantId)]);
-    return { entry, names, timeZone };
+    const [names, timeZone, history] = await Promise.all([
+      userNames(tx, [entry.createdById, entry.verifiedById, entry.returnedById]),
+      tenantTimeZone(tx, user.tenantId),
+      entryHistory(tx, "AidDistribution", entry.id),
+    ]);
+    return { entry, names, timeZone, history };
   });
   if (!data) notFound();
-  const { entry, names, timeZone } = data;
+  const { entry, names, timeZone, history } = data;
 
-  const [t, tp, locale, messages] = await Promise.all([
+  const [t, te, tp, locale, messages] = await Promise.all([
     getTranslations("Aid"),
+    getTranslations("Entries"),
     getTranslations("Programmes"),
     getLocale() as Promise<AppLocale>,
     getMessages(),
@@ -53,6 +68,7 @@ export default async function DistributionPage({ params }: Props) {
   const own = user.opdId !== null && userCan(user, "entry:write") && user.opdId === entry.opdId;
   const canDelete = own && !deleteProblem(entry);
   const canVerify = own && entry.status === "DRAFT" && userCan(user, "entry:verify");
+  const canResubmit = own && entry.status === "DRAFT" && entry.returnNote !== null;
   const canReverse = own && !reversalProblem(entry, entry.reversal !== null);
   const path = aidRoutes.detail(slug, entry.id);
   const byAt = (id: string | null, date: Date | null) =>
@@ -117,6 +133,11 @@ export default async function DistributionPage({ params }: Props) {
                 {t("verify.one")}
               </ActionButton>
             ) : null}
+            {canResubmit ? (
+              <ActionButton action={resubmitDistributionAction.bind(null, slug)} fields={{ distributionId: entry.id }} variant="secondary">
+                {te("resubmit")}
+              </ActionButton>
+            ) : null}
             {canDelete ? (
               <ActionButton
                 action={deleteDistributionAction.bind(null, slug)}
@@ -133,9 +154,16 @@ export default async function DistributionPage({ params }: Props) {
       />
       <div className="mb-4 flex flex-wrap gap-2">
         <Badge tone={entry.status === "VERIFIED" ? "positive" : "neutral"}>{t(`status.${entry.status}`)}</Badge>
+        <ReturnedBadge entry={entry} />
         {isReversal(entry) ? <Badge tone="muted">{t("status.reversal")}</Badge> : null}
         {entry.reversal ? <Badge tone="muted">{t("status.reversed")}</Badge> : null}
       </div>
+      {entry.status === "DRAFT" && entry.returnNote !== null ? (
+        <div className="mb-4 rounded-md border border-amber-400 bg-amber-50 px-3 py-2">
+          <ReturnedNote entry={{ ...entry, returnedByName: entry.returnedById ? (names.get(entry.returnedById) ?? null) : null }} timeZone={timeZone} />
+          {own ? <p className="mt-1 text-sm text-amber-950">{te("fixHint")}</p> : null}
+        </div>
+      ) : null}
       {entry.duplicateAcknowledged ? (
         <p className="mb-4 rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950">{t("detail.duplicateAcknowledged")}</p>
       ) : null}
@@ -164,6 +192,23 @@ export default async function DistributionPage({ params }: Props) {
             </div>
           ))}
         </dl>
+      </Card>
+
+      {canVerify ? (
+        <Card className="mt-6">
+          <CardHeader title={te("return.title")} description={te("return.intro")} />
+          <div className="p-4 sm:p-5">
+            <NextIntlClientProvider messages={{ Entries: messages.Entries }}>
+              <ReturnForm action={returnDistributionAction.bind(null, slug)} entryId={entry.id} idName="distributionId" doneHref={path} />
+            </NextIntlClientProvider>
+          </div>
+        </Card>
+      ) : null}
+
+      <Card className="mt-6">
+        <div className="p-4 sm:p-5">
+          <EntryHistory events={history} timeZone={timeZone} />
+        </div>
       </Card>
 
       {canReverse ? (

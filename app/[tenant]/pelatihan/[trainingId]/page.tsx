@@ -8,6 +8,11 @@ import { CandidatePicker } from "@/features/trainings/ui/candidate-picker";
 import { ParticipantsSection } from "@/features/trainings/ui/participants-section";
 import { ReasonForm } from "@/features/trainings/ui/participant-actions";
 import { TrainingStatusBadge } from "@/features/trainings/ui/training-status-badge";
+import { EntryHistory } from "@/components/entries/entry-history";
+import { ReturnForm } from "@/components/entries/return-form";
+import { ReturnedBadge, ReturnedNote } from "@/components/entries/returned-note";
+import { entryHistory } from "@/lib/entries/history";
+import { tenantTimeZone } from "@/lib/tenant/time-zone";
 import { ExportLinks } from "@/components/spreadsheet/export-links";
 import { ImportPanel } from "@/components/spreadsheet/import-panel";
 import { ActionButton } from "@/components/ui/action-button";
@@ -36,6 +41,7 @@ import {
   recordAttendanceAction,
   removeParticipantAction,
   verifyParticipantsAction,
+  returnTrainingAction,
   verifyTrainingsAction,
   withdrawParticipantAction,
 } from "@/features/trainings/actions";
@@ -62,15 +68,26 @@ export default async function TrainingPage({ params, searchParams }: Props) {
     const training = await getTraining(tx, programmeScope(user), trainingId);
     if (!training) return null;
     const isWriter = userCan(user, "entry:write") && user.opdId === training.opdId;
-    const [participants, today] = await Promise.all([trainingParticipants(tx, training.id), cityToday(tx, user.tenantId)]);
+    const [participants, today, history, timeZone] = await Promise.all([
+      trainingParticipants(tx, training.id),
+      cityToday(tx, user.tenantId),
+      entryHistory(tx, "Training", training.id),
+      tenantTimeZone(tx, user.tenantId),
+    ]);
     const open = isWriter && !training.cancelledAt;
     const candidates = open ? await findCandidates(tx, { tenantId: user.tenantId, training, q }) : null;
-    return { training, participants, candidates, isWriter, today: dateToDay(today) };
+    return { training, participants, candidates, isWriter, today: dateToDay(today), history, timeZone };
   });
   if (!data) notFound();
-  const { training, participants, isWriter, today } = data;
+  const { training, participants, isWriter, today, history, timeZone } = data;
 
-  const [t, locale, messages] = await Promise.all([getTranslations("Trainings"), getLocale() as Promise<AppLocale>, getMessages()]);
+  const [t, te, locale, messages] = await Promise.all([
+    getTranslations("Trainings"),
+    getTranslations("Entries"),
+    getLocale() as Promise<AppLocale>,
+    getMessages(),
+  ]);
+  const returnedByName = history.findLast((event) => event.kind === "returned")?.userName ?? null;
   const canVerify = userCan(user, "entry:verify") && user.opdId === training.opdId;
   const cancelled = Boolean(training.cancelledAt);
   const isDraft = training.status === "DRAFT";
@@ -86,7 +103,7 @@ export default async function TrainingPage({ params, searchParams }: Props) {
   const path = trainingsRoutes.detail(slug, training.id);
 
   return (
-    <NextIntlClientProvider messages={{ Trainings: messages.Trainings, Spreadsheet: messages.Spreadsheet }}>
+    <NextIntlClientProvider messages={{ Trainings: messages.Trainings, Spreadsheet: messages.Spreadsheet, Entries: messages.Entries }}>
       <Link
         href={trainingsRoutes.list(slug, { tahun: training.programme.fiscalYear })}
         className="mb-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
@@ -136,6 +153,12 @@ export default async function TrainingPage({ params, searchParams }: Props) {
       ) : isDraft ? (
         <FormNotice>{canVerify ? t("detail.draftNoticeHead") : t("detail.draftNotice")}</FormNotice>
       ) : null}
+      {isDraft && training.returnNote !== null ? (
+        <div className="mt-4 rounded-md border border-amber-400 bg-amber-50 px-3 py-2">
+          <ReturnedNote entry={{ ...training, returnedByName }} timeZone={timeZone} />
+          {isWriter ? <p className="mt-1 text-sm text-amber-950">{te("fixHint")}</p> : null}
+        </div>
+      ) : null}
 
       <Card className="mt-4">
         <CardHeader title={t("detail.facts")} />
@@ -148,10 +171,19 @@ export default async function TrainingPage({ params, searchParams }: Props) {
           <Fact label={t("detail.trainer")}>{training.trainer ?? <span className="text-muted">{t("detail.noTrainer")}</span>}</Fact>
           <Fact label={t("detail.capacity")}>{t("detail.capacityValue", { enrolled: active.length, capacity: training.capacity })}</Fact>
           <Fact label={t("detail.status")}>
-            <TrainingStatusBadge status={training.status} cancelled={cancelled} />
+            <TrainingStatusBadge status={training.status} cancelled={cancelled} /> <ReturnedBadge entry={training} />
           </Fact>
         </dl>
       </Card>
+
+      {canVerify && isDraft && !cancelled ? (
+        <Card className="mt-6">
+          <CardHeader title={te("return.title")} description={te("return.intro")} />
+          <div className="p-4 sm:p-5">
+            <ReturnForm action={returnTrainingAction.bind(null, slug)} entryId={training.id} idName="trainingId" doneHref={path} />
+          </div>
+        </Card>
+      ) : null}
 
       <ParticipantsSection
         slug={slug}
@@ -222,6 +254,12 @@ export default async function TrainingPage({ params, searchParams }: Props) {
           </div>
         </Card>
       ) : null}
+
+      <Card className="mt-6">
+        <div className="p-4 sm:p-5">
+          <EntryHistory events={history} timeZone={timeZone} />
+        </div>
+      </Card>
     </NextIntlClientProvider>
   );
 }
