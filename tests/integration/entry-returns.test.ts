@@ -91,7 +91,7 @@ const NOTE = "Nominal tidak sesuai kuitansi; periksa lagi SPJ bulan Maret.";
 
 describe("returning a realisation draft with a note", () => {
   it("the clerk sees the note, fixes the draft, the head verifies, and the history shows both steps", async () => {
-    const created = await run(staff, createRealisationDefinition, { budgetLineId: line, month: "3", amount: "2000000" });
+    const created = await run(staff, createRealisationDefinition, { budgetLineId: line, month: "3", amount: "2000000", referenceNo: "SP2D/RETURN/1" });
     expect(created).toMatchObject({ ok: true });
     const realisationId = (created as { data: { realisationId: string } }).data.realisationId;
 
@@ -101,7 +101,13 @@ describe("returning a realisation draft with a note", () => {
     const [seen] = await read((tx) => lineEntries(tx, line));
     expect(seen).toMatchObject({ id: realisationId, status: "DRAFT", returnNote: NOTE, returnedByName: head.name });
 
-    const fixed = await run(staff, updateRealisationDefinition, { realisationId, version: String(seen!.version), month: "3", amount: "1500000" });
+    const fixed = await run(staff, updateRealisationDefinition, {
+      realisationId,
+      version: String(seen!.version),
+      month: "3",
+      amount: "1500000",
+      referenceNo: "SP2D/RETURN/FIXED",
+    });
     expect(fixed).toMatchObject({ ok: true });
     const [after] = await read((tx) => lineEntries(tx, line));
     expect(after).toMatchObject({ amount: 1_500_000n, returnNote: null, returnedAt: null });
@@ -115,15 +121,15 @@ describe("returning a realisation draft with a note", () => {
   });
 
   it("a clerk's form opened before the return is refused as stale, so the note is not missed", async () => {
-    const created = await run(staff, createRealisationDefinition, { budgetLineId: line, month: "4", amount: "1000000" });
+    const created = await run(staff, createRealisationDefinition, { budgetLineId: line, month: "4", amount: "1000000", referenceNo: "SP2D/RETURN/2" });
     const realisationId = (created as { data: { realisationId: string } }).data.realisationId;
     await run(head, realisationReturnDefinitions.return, { realisationId, note: NOTE });
-    const save = await run(staff, updateRealisationDefinition, { realisationId, version: "1", month: "4", amount: "900000" });
+    const save = await run(staff, updateRealisationDefinition, { realisationId, version: "1", month: "4", amount: "900000", referenceNo: "SP2D/RETURN/2" });
     expect(save).toMatchObject({ ok: false, code: "STALE" });
   });
 
   it("requires a note of reasonable length, and only the head may return", async () => {
-    const created = await run(staff, createRealisationDefinition, { budgetLineId: line, month: "5", amount: "1000000" });
+    const created = await run(staff, createRealisationDefinition, { budgetLineId: line, month: "5", amount: "1000000", referenceNo: "SP2D/RETURN/3" });
     const realisationId = (created as { data: { realisationId: string } }).data.realisationId;
     for (const note of ["", "  ok ", "x".repeat(501)]) {
       const result = await run(head, realisationReturnDefinitions.return, { realisationId, note });
@@ -134,14 +140,14 @@ describe("returning a realisation draft with a note", () => {
   });
 
   it("another OPD's head cannot return it: not found, and nothing changes", async () => {
-    const created = await run(staff, createRealisationDefinition, { budgetLineId: line, month: "6", amount: "1000000" });
+    const created = await run(staff, createRealisationDefinition, { budgetLineId: line, month: "6", amount: "1000000", referenceNo: "SP2D/RETURN/4" });
     const realisationId = (created as { data: { realisationId: string } }).data.realisationId;
     expect(await run(otherHead, realisationReturnDefinitions.return, { realisationId, note: NOTE })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await read((tx) => tx.budgetRealisation.findFirst({ where: { id: realisationId } }))).toMatchObject({ returnNote: null });
   });
 
   it("a verified entry cannot be returned", async () => {
-    const created = await run(staff, createRealisationDefinition, { budgetLineId: line, month: "7", amount: "1000000" });
+    const created = await run(staff, createRealisationDefinition, { budgetLineId: line, month: "7", amount: "1000000", referenceNo: "SP2D/RETURN/5" });
     const realisationId = (created as { data: { realisationId: string } }).data.realisationId;
     await run(head, verifyRealisationsDefinition, { ids: [realisationId] });
     expect(await run(head, realisationReturnDefinitions.return, { realisationId, note: NOTE })).toMatchObject({ ok: false, code: "CONFLICT" });

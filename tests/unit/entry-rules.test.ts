@@ -9,11 +9,17 @@ const errors = (result: { success: boolean; error?: { issues: { path: PropertyKe
   Object.fromEntries((result.error?.issues ?? []).map((issue) => [issue.path.join("."), issue.message]));
 
 describe("realisation form", () => {
-  const entry = { budgetLineId: "line-1", month: "3", amount: "1.500.000", note: "" };
+  const entry = { budgetLineId: "line-1", month: "3", amount: "1.500.000", referenceNo: "SP2D-001", note: "" };
 
   it("reads the amount as typed and a blank note as none", () => {
     for (const amount of ["1.500.000", "Rp1,5 juta", "1500000", "Rp 1.500.000"]) {
-      expect(createRealisationSchema.parse({ ...entry, amount })).toEqual({ budgetLineId: "line-1", month: 3, amount: 1_500_000n, note: null });
+      expect(createRealisationSchema.parse({ ...entry, amount })).toEqual({
+        budgetLineId: "line-1",
+        month: 3,
+        amount: 1_500_000n,
+        referenceNo: "SP2D-001",
+        note: null,
+      });
     }
   });
 
@@ -33,7 +39,7 @@ describe("realisation form", () => {
   });
 
   it("an empty form fails on every field (the permission matrix relies on it)", () => {
-    expect(Object.keys(errors(createRealisationSchema.safeParse({}))).sort()).toEqual(["amount", "budgetLineId", "month"]);
+    expect(Object.keys(errors(createRealisationSchema.safeParse({}))).sort()).toEqual(["amount", "budgetLineId", "month", "referenceNo"]);
     expect(verifyRealisationsSchema.safeParse({}).success).toBe(false);
     expect(reverseRealisationSchema.safeParse({}).success).toBe(false);
   });
