@@ -570,6 +570,7 @@ export async function benchConcurrentWrites(
         budgetLineId: programme.lineId,
         month: "12",
         amount: "1000",
+        referenceNo: `SP2D/${marker}/${randomUUID()}`,
         note: `${marker}-warm-up`,
       });
       if (created.ok)
@@ -644,6 +645,7 @@ export async function benchConcurrentWrites(
           budgetLineId: line.lineId,
           month: "12",
           amount: "1000",
+          referenceNo: `SP2D/${marker}/${randomUUID()}`,
           note: marker,
         }),
       );

@@ -491,7 +491,8 @@ async function loadProgrammes(ctx: Ctx): Promise<Programmes> {
         lid,
         pid,
         source,
-        template.budgetLines[0]?.description ?? "Belanja program",
+        // A programme's lines differ by source and description: one line per pair.
+        `${template.budgetLines[0]?.description ?? "Belanja program"}${k > 0 ? ` ${k + 1}` : ""}`,
         pagu,
         source === "CSR" ? "PT Mitra Sejahtera (CSR)" : null,
         NOW,
