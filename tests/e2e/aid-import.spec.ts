@@ -61,5 +61,5 @@ test("a clerk checks an aid file, sees the bad row's reason, imports the good on
   // The template, and the list's export, are there too.
   const template = await page.request.get("/mataram/bantuan/templat?format=csv");
   expect(template.status()).toBe(200);
-  expect(await template.text()).toContain("PROGRAM,NIK,NO KK,JENIS,BANTUAN,JUMLAH,NILAI,TANGGAL,NOMOR BUKTI");
+  expect(await template.text()).toContain("PROGRAM;NIK;NO KK;JENIS;BANTUAN;JUMLAH;NILAI;TANGGAL;NOMOR BUKTI");
 });

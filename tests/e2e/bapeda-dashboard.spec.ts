@@ -47,9 +47,9 @@ test("Bapeda opens the poverty dashboard, filters it, exports a table and prints
   expect((await download).suggestedFilename()).toMatch(/^mataram-kecamatan-\d{4}\.xlsx$/);
   const csvHref = await page.getByRole("link", { name: /CSV — Registri per kecamatan/ }).getAttribute("href");
   const csv = await (await page.request.get(csvHref!)).text();
-  expect(csv).toContain("Kecamatan,KK aktif,KK miskin ekstrem");
-  expect(csv).toContain("Ampenan,");
-  expect(csv).not.toContain("Cakranegara,");
+  expect(csv).toContain("Kecamatan;KK aktif;KK miskin ekstrem");
+  expect(csv).toContain("Ampenan;");
+  expect(csv).not.toContain("Cakranegara;");
 
   // Print: one A4 page without the site's chrome, filters or export links; a line says
   // what the figures cover.

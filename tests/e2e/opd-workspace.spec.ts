@@ -125,6 +125,7 @@ test("an OPD clerk records a training, a tool kit for a graduate and a month's s
   await line.selectOption((await option.getAttribute("value"))!);
   await page.getByLabel("Bulan", { exact: true }).selectOption({ label: "November" });
   await page.getByLabel("Jumlah", { exact: true }).fill(String(amount));
+  await page.getByLabel("No. SP2D / SPJ").fill(`E2E/SP2D/${testInfo.project.name}/${testInfo.retry}/${Date.now()}`);
   await page.getByRole("button", { name: "Simpan sebagai draf" }).click();
   await expect(page.getByText(/Realisasi dicatat sebagai draf/)).toBeVisible();
 

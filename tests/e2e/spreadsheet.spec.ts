@@ -25,7 +25,7 @@ test("a clerk checks a realisation file, sees the rejected rows, and gets the te
 
   const template = await page.request.get("/mataram/anggaran/templat?format=csv");
   expect(template.status()).toBe(200);
-  expect(await template.text()).toContain("ID POS ANGGARAN,PROGRAM,POS ANGGARAN,BULAN,NO SP2D/SPJ,JUMLAH,CATATAN");
+  expect(await template.text()).toContain("ID POS ANGGARAN;PROGRAM;POS ANGGARAN;BULAN;NO SP2D/SPJ;JUMLAH;CATATAN");
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Ekspor .csv" }).click();
   expect((await download).suggestedFilename()).toBe("realisasi-anggaran.csv");
