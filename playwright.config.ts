@@ -1,10 +1,20 @@
-import { defineConfig, devices } from "@playwright/test";
+import { chromium, defineConfig, devices } from "@playwright/test";
+import { findChromium } from "./scripts/browser/chromium-path.mjs";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${port}`;
 
-// Playwright's own browser download is unreachable here: use Debian's Chromium.
-const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// Playwright's own browser download is unreachable here: CHROMIUM_PATH, Debian's Chromium, or
+// one Playwright installed before (`npm run test:e2e` has checked that one exists).
+const executablePath = findChromium({ playwrightPath: safePlaywrightPath() }) ?? undefined;
+
+function safePlaywrightPath() {
+  try {
+    return chromium.executablePath();
+  } catch {
+    return undefined;
+  }
+}
 const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"];
 
 export default defineConfig({
