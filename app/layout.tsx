@@ -11,6 +11,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return {
     title: { template: t("titleTemplate"), default: t("defaultTitle") },
     description: t("description"),
+    manifest: "/manifest.webmanifest",
+    icons: { apple: "/icons/apple-touch-icon.png" },
+    robots: { index: false, follow: false },
   };
 }
 

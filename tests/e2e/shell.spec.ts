@@ -26,3 +26,12 @@ test("keyboard users can skip straight to the content @keyboard", async ({ page 
   await page.keyboard.press("Enter");
   await expect(page.locator("main")).toBeFocused();
 });
+
+test("the manifest, its icons and robots.txt are served to anyone, signed in or not", async ({ request }) => {
+  const manifest = await request.get("/manifest.webmanifest");
+  expect(manifest.status()).toBe(200);
+  const { icons } = (await manifest.json()) as { icons: { src: string }[] };
+  for (const icon of icons) expect((await request.get(icon.src)).status(), icon.src).toBe(200);
+  const robots = await request.get("/robots.txt");
+  expect(await robots.text()).toContain("Disallow: /");
+});
