@@ -4,7 +4,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { changePassword } from "@/features/account/change-password";
-import { accountRoutes, authRoutes } from "@/features/account/routes";
+import { authRoutes } from "@/features/account/routes";
 import { appAuthDeps } from "@/lib/auth/deps";
 import { signedInGate } from "@/lib/auth/gate";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
@@ -43,7 +43,7 @@ export type ChangePasswordState = {
  */
 export async function changePasswordAction(_previous: ChangePasswordState, form: FormData): Promise<ChangePasswordState> {
   const admission = await signedInGate({ currentUser: getSessionUser });
-  if (!admission.ok) redirect(authRoutes.signIn({ callbackUrl: accountRoutes.changePassword() }));
+  if (!admission.ok) redirect(authRoutes.signIn({ callbackUrl: authRoutes.changePassword() }));
   const user = admission.user;
   const t = await getTranslations("Account.changePassword.errors");
   const tPassword = await getTranslations("Account.passwordRules");

@@ -59,7 +59,7 @@ export async function changePassword(
   await inUserScope(deps, user.tenantId, async (tx) => {
     const updated = await tx.user.update({
       where: { id: user.id },
-      data: { passwordHash, passwordChangedAt: now, sessionVersion: { increment: 1 } },
+      data: { passwordHash, passwordChangedAt: now, mustChangePassword: false, sessionVersion: { increment: 1 } },
       select: { sessionVersion: true },
     });
     // Never the hashes: only that it changed and which sessions it ended.

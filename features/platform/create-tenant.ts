@@ -64,6 +64,8 @@ export async function createTenant(scopes: Pick<PlatformActionContext, "withTena
             email: input.adminEmail,
             name: input.adminName,
             passwordHash,
+            // The platform admin typed it: the city's admin chooses their own at first sign-in.
+            mustChangePassword: true,
             role: "CITY_ADMIN",
           },
           // Whole row for the audit trail, which leaves out the password hash.

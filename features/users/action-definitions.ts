@@ -76,6 +76,7 @@ export const createUserDefinition = defineAction({
           opdId: input.opdId,
           kelurahanId: input.kelurahanId,
           passwordHash,
+          mustChangePassword: true,
         },
       });
       // The generated password is shown once, on this answer, and stored nowhere else.
@@ -133,7 +134,7 @@ export const resetUserPasswordDefinition = defineAction({
     // A new sessionVersion ends every session the user has, at their next request.
     const updated = await tx.user.update({
       where: { id: user.id },
-      data: { passwordHash, passwordChangedAt: new Date(), sessionVersion: { increment: 1 } },
+      data: { passwordHash, passwordChangedAt: new Date(), mustChangePassword: true, sessionVersion: { increment: 1 } },
     });
     return { user: summary(updated), password: generated };
   },

@@ -27,6 +27,7 @@ export type ActionDeps = GateDeps & {
 type RequestMeta = { requestId?: string | null; ip?: string | null; locale?: string | null };
 
 const SIGNED_OUT = new AppError("UNAUTHENTICATED", "Sesi Anda telah berakhir. Silakan masuk kembali.");
+const PASSWORD_CHANGE_REQUIRED = new AppError("PASSWORD_CHANGE_REQUIRED", "Ganti dulu kata sandi yang diberikan admin.");
 
 export async function runAction<Schema extends ZodType, Result>(
   deps: ActionDeps,
@@ -120,6 +121,7 @@ async function runOnce<Result>(ctx: ActionContext, definition: ActionDefinition<
 /** The gate's refusal as the error a form shows. */
 function refusal(denial: Denial): AppError {
   if (denial === "signed-out") return SIGNED_OUT;
+  if (denial === "password-change") return PASSWORD_CHANGE_REQUIRED;
   return denial === "not-found" ? notFound() : forbidden();
 }
 

@@ -1,6 +1,7 @@
 // The one access gate. Every way in (pages, server actions, exports and templates, imports,
 // every route handler) passes the same steps, in this order:
-//   1. who is asking: the session's user, re-read from the database (none: "signed-out");
+//   1. who is asking: the session's user, re-read from the database (none: "signed-out"),
+//      who has chosen their own password (an admin's still in use: "password-change");
 //   2. the city: the URL's tenant slug must be the user's own, else "not-found": another
 //      city's pages, actions and files do not exist for them, whatever their role (the
 //      platform admin has no city);
@@ -33,11 +34,11 @@ export type RouteRequirement = PageRequirement & { people: boolean };
 /** What a caller must hold in the city: an Access (one permission, a list where any one suffices, or null: any user of the city), or a page's. */
 export type Requirement = Access | PageRequirement;
 
-export type Denial = "signed-out" | "not-found" | "forbidden";
+export type Denial = "signed-out" | "password-change" | "not-found" | "forbidden";
 export type Admission<User> = { ok: true; user: User } | { ok: false; denial: Denial };
 
 /** Who is asking, as far as steps 2 and 3 go. */
-export type Asking = Grantee & { tenantSlug: string | null; tenantId?: string | null };
+export type Asking = Grantee & { tenantSlug: string | null; tenantId?: string | null; mustChangePassword?: boolean };
 
 function isPageRequirement(requirement: Requirement): requirement is PageRequirement {
   return typeof requirement === "object" && requirement !== null && "page" in requirement;
@@ -56,6 +57,7 @@ export function admit<User extends Asking>(
   requirement: Requirement,
 ): Admission<User & { tenantId: string; tenantSlug: string }> {
   if (!user) return { ok: false, denial: "signed-out" };
+  if (user.mustChangePassword) return { ok: false, denial: "password-change" };
   if (user.tenantId === null || !user.tenantSlug || user.tenantSlug !== tenantSlug) return { ok: false, denial: "not-found" };
   if (!meets(user, requirement)) return { ok: false, denial: "forbidden" };
   return { ok: true, user: user as User & { tenantId: string; tenantSlug: string } };
@@ -64,6 +66,7 @@ export function admit<User extends Asking>(
 /** The platform's counterpart: only the platform admin (no city) gets in; a city's user gets "not-found". */
 export function admitToPlatform(user: SessionUser | null, access: Access): Admission<PlatformAdmin> {
   if (!user) return { ok: false, denial: "signed-out" };
+  if (user.mustChangePassword) return { ok: false, denial: "password-change" };
   if (user.role !== "PLATFORM_ADMIN" || user.tenantId !== null) return { ok: false, denial: "not-found" };
   if (!userHolds(user, access)) return { ok: false, denial: "forbidden" };
   return { ok: true, user: user as PlatformAdmin };
@@ -93,7 +96,7 @@ export async function platformGate(deps: GateDeps, access: Access): Promise<Admi
   return admitToPlatform(await deps.currentUser(), access);
 }
 
-/** Step 1 alone, for what any signed-in user does to their own account (the password). */
+/** Step 1 alone, for what any signed-in user does to their own account (the password, which an admin's given password requires). */
 export async function signedInGate(deps: GateDeps): Promise<Admission<SessionUser>> {
   const user = await deps.currentUser();
   return user ? { ok: true, user } : { ok: false, denial: "signed-out" };

@@ -14,6 +14,7 @@ const pageDeps: GateDeps = { currentUser: getSessionUser };
 async function passed<User>(admission: Admission<User>): Promise<User> {
   if (admission.ok) return admission.user;
   if (admission.denial === "signed-out") redirect(await signInPath());
+  if (admission.denial === "password-change") redirect(authRoutes.changePassword());
   notFound();
 }
 

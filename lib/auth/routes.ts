@@ -5,4 +5,6 @@ import { withQuery, type Query } from "@/lib/paths";
 export const authRoutes = {
   /** /masuk; `query` carries a callbackUrl or a notice. */
   signIn: (query?: Query) => withQuery("/masuk", query),
+  /** The signed-in user's own password; where a user with an admin's password is sent. */
+  changePassword: () => "/akun/kata-sandi",
 };

@@ -36,6 +36,8 @@ export type SessionUser = {
   /** What the city admin has marked on the user's OPD; null without an OPD. */
   opd: OpdCapabilities | null;
   kelurahanId: string | null;
+  /** An admin gave the password; the user must choose their own before anything else (absent: no). */
+  mustChangePassword?: boolean;
 };
 
 /** A user of a city, as the gate admits them. */
@@ -71,6 +73,7 @@ export async function loadSessionUser(deps: AuthDeps, claims: unknown, now: Date
         kelurahanId: true,
         active: true,
         sessionVersion: true,
+        mustChangePassword: true,
         tenant: { select: { slug: true } },
       },
     });
@@ -89,6 +92,7 @@ export async function loadSessionUser(deps: AuthDeps, claims: unknown, now: Date
     opdId: user.opdId,
     opd: user.opd ? { decidesRegistryChanges: user.opd.decidesRegistryChanges } : null,
     kelurahanId: user.kelurahanId,
+    mustChangePassword: user.mustChangePassword,
   };
 }
 

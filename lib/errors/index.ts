@@ -8,6 +8,8 @@ export type AppErrorCode =
   | "INVALID"
   | "CONFLICT"
   | "UNAUTHENTICATED"
+  /** The user still signs in with the password an admin gave them. */
+  | "PASSWORD_CHANGE_REQUIRED"
   | "RATE_LIMITED"
   /** Someone else saved the record after the form was shown. */
   | "STALE"

@@ -67,6 +67,7 @@ describe("loadSessionUser", () => {
       opdId: null,
       opd: null,
       kelurahanId: city.kelurahanId,
+      mustChangePassword: false,
     });
   });
 

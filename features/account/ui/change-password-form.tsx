@@ -8,7 +8,7 @@ import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 
 /** Current, new and repeated password; the action signs the user out when it succeeds. */
-export function ChangePasswordForm({ minLength, cancelHref }: { minLength: number; cancelHref: string }) {
+export function ChangePasswordForm({ minLength, cancelHref }: { minLength: number; cancelHref: string | null }) {
   const t = useTranslations("Account.changePassword");
   const [state, action, pending] = useActionState<ChangePasswordState, FormData>(changePasswordAction, {});
   const errors = state.fieldErrors ?? {};
@@ -51,9 +51,11 @@ export function ChangePasswordForm({ minLength, cancelHref }: { minLength: numbe
         <Button type="submit" disabled={pending}>
           {pending ? t("submitting") : t("submit")}
         </Button>
-        <LinkButton href={cancelHref} variant="secondary">
-          {t("cancel")}
-        </LinkButton>
+        {cancelHref ? (
+          <LinkButton href={cancelHref} variant="secondary">
+            {t("cancel")}
+          </LinkButton>
+        ) : null}
       </div>
     </form>
   );

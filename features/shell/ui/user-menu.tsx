@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { accountRoutes } from "@/features/account/routes";
+import { authRoutes } from "@/features/account/routes";
 import { SignOutButton } from "@/features/account/ui/sign-out-button";
 import { getSessionUser } from "@/lib/auth/session";
 
@@ -17,7 +17,7 @@ export async function UserMenu() {
         </span>
         <span className="text-xs text-brand-100">{t(`Users.roles.${user.role}`)}</span>
       </span>
-      <Link href={accountRoutes.changePassword()} className="hidden rounded px-1 text-brand-100 underline-offset-4 hover:text-white hover:underline sm:inline">
+      <Link href={authRoutes.changePassword()} className="hidden rounded px-1 text-brand-100 underline-offset-4 hover:text-white hover:underline sm:inline">
         {t("Shell.changePassword")}
       </Link>
       <SignOutButton />

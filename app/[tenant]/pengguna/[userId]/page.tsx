@@ -17,7 +17,7 @@ import { getScopeChoices, getUser } from "@/features/users/queries";
 import { isAssignableRole } from "@/features/users/roles";
 import { deactivateUserAction, reactivateUserAction, resetUserPasswordAction, updateUserAction } from "@/features/users/actions";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
-import { accountRoutes } from "@/features/account/routes";
+import { authRoutes } from "@/features/account/routes";
 import { usersRoutes } from "@/features/users/routes";
 
 export const dynamic = "force-dynamic";
@@ -101,7 +101,7 @@ export default async function UserPage({ params }: Props) {
             {isSelf ? (
               <p className="text-sm text-muted">
                 {t("detail.resetSelf")}{" "}
-                <Link href={accountRoutes.changePassword()} className="font-medium text-brand-700 underline underline-offset-2">
+                <Link href={authRoutes.changePassword()} className="font-medium text-brand-700 underline underline-offset-2">
                   {t("detail.changeOwnPassword")}
                 </Link>
               </p>
