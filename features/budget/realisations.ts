@@ -137,9 +137,15 @@ export async function verifyRealisations({ tx, user }: Ctx, input: { ids: string
   const where = { id: { in: input.ids }, budgetLine: { programme: { opdId } } };
   const found = await tx.budgetRealisation.count({ where });
   if (found < input.ids.length) throw notFound("Entri realisasi");
+  const now = clock.now ?? new Date();
   const { count } = await tx.budgetRealisation.updateMany({
     where: { ...where, status: "DRAFT" },
-    data: { status: "VERIFIED", verifiedById: user.id, verifiedAt: clock.now ?? new Date(), ...nextVersion },
+    data: { status: "VERIFIED", verifiedById: user.id, verifiedAt: now, ...nextVersion },
+  });
+  // A verified reversal frees the reversed entry's reference for the corrected spending.
+  await tx.budgetRealisation.updateMany({
+    where: { reversedAt: null, reversedBy: { some: { id: { in: input.ids }, status: "VERIFIED" } } },
+    data: { reversedAt: now },
   });
   return { verified: count, alreadyVerified: input.ids.length - count };
 }

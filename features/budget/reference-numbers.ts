@@ -1,6 +1,7 @@
 // An SP2D / SPJ number names one spending: a city records it once. Compared as PostgreSQL's
 // generated column "BudgetRealisation"."referenceKey" compares it: trimmed, inner spaces as
-// one, upper case. A reversal carries none.
+// one, upper case. A reversal carries none, and an entry whose reversal is verified
+// ("reversedAt") holds it no longer: its key is null, so the corrected entry may carry it.
 import { createTranslator } from "next-intl";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";

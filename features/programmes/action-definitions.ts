@@ -3,6 +3,7 @@
 import { defineAction } from "@/lib/actions/define";
 import { createBudgetLine, deleteBudgetLine, updateBudgetLine } from "@/features/programmes/budget-lines";
 import { createProgramme, deleteProgramme, updateProgramme } from "@/features/programmes/programmes";
+import { copyProgrammeToNextYear } from "@/features/programmes/copy-programme";
 import {
   budgetLineIdSchema,
   createBudgetLineSchema,
@@ -40,6 +41,16 @@ export const deleteProgrammeDefinition = defineAction({
   run: (ctx, input) => deleteProgramme(ctx, input),
   revalidate: (slug) => [programmesRoutes.list(slug), budgetRoutes.list(slug)],
   successMessage: "Program dihapus.",
+});
+
+export const copyProgrammeDefinition = defineAction({
+  name: "programmes.copyToNextYear",
+  createsRecords: true,
+  permission: "programme:write",
+  schema: programmeIdSchema,
+  run: (ctx, input) => copyProgrammeToNextYear(ctx, input),
+  revalidate: (slug, result) => [programmesRoutes.list(slug), programmesRoutes.detail(slug, result.programmeId), budgetRoutes.list(slug)],
+  successMessage: "Program disalin ke tahun berikutnya.",
 });
 
 export const createBudgetLineDefinition = defineAction({

@@ -2,6 +2,7 @@
 
 import { tenantAction } from "@/lib/actions/server";
 import {
+  copyProgrammeDefinition,
   createBudgetLineDefinition,
   createProgrammeDefinition,
   deleteBudgetLineDefinition,
@@ -13,6 +14,7 @@ import {
 export const createProgrammeAction = tenantAction(createProgrammeDefinition);
 export const updateProgrammeAction = tenantAction(updateProgrammeDefinition);
 export const deleteProgrammeAction = tenantAction(deleteProgrammeDefinition);
+export const copyProgrammeAction = tenantAction(copyProgrammeDefinition);
 export const createBudgetLineAction = tenantAction(createBudgetLineDefinition);
 export const updateBudgetLineAction = tenantAction(updateBudgetLineDefinition);
 export const deleteBudgetLineAction = tenantAction(deleteBudgetLineDefinition);

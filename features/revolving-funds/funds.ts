@@ -5,12 +5,14 @@ import { AppError } from "@/lib/errors";
 import { dayToDate } from "@/lib/calendar/days";
 import { findOwnFund, fundKelurahanId } from "./scope";
 import { cityToday } from "@/lib/calendar/city-today";
+import { assertPlannableYear, cityFiscalYears } from "@/lib/calendar/city-fiscal-year";
 import type { AddCapitalInput, CreateFundInput, UpdateFundInput } from "./schemas";
 
 type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
 
 export async function createFund({ tx, tenantId, user }: Ctx, input: CreateFundInput) {
   const kelurahanId = fundKelurahanId(user);
+  assertPlannableYear(input.year, await cityFiscalYears(tx, tenantId), "year");
   const existing = await tx.revolvingFund.findFirst({ where: { kelurahanId, year: input.year }, select: { id: true } });
   if (existing) {
     const message = `Dana PEM tahun ${input.year} sudah ada untuk kelurahan ini.`;

@@ -1,8 +1,9 @@
 // The fiscal years a city works in: this one (in the city's time zone, so Jayapura's new year
 // starts nine hours before UTC's), from the city's first year with a programme to next year
-// (a programme is planned a year ahead, never further).
+// (a programme is planned a year ahead, never further); and the years a record may be saved in.
 import type { Tx } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { errorWordsIn } from "@/lib/actions/error-words";
+import { AppError, type ErrorWords } from "@/lib/errors";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 import { currentYearMonth } from "./months";
 
@@ -31,11 +32,32 @@ export function fiscalYearChoices(years: FiscalYears, withData: readonly number[
 export const isClosedFiscalYear = (year: number, years: FiscalYears) => year < years.current;
 
 /**
- * A year a record may be planned in: no later than next year. The lower bound stays the
- * form's floor, since a city's first programme is what makes its first year.
+ * How far back a programme or a Dana PEM fund may be entered: the five years of a medium-term
+ * plan (RPJMD), so a plan's past years can still be recorded; a year further back is a typing
+ * mistake (2016 for 2026) that would stretch every year picker of the city.
  */
-export function assertPlannableYear(year: number, years: FiscalYears): void {
-  if (year <= years.last) return;
-  const message = `Tahun anggaran paling lambat ${years.last}.`;
-  throw new AppError("INVALID", message, { fiscalYear: [message] }, { key: "Programmes.errors.yearTooLate", params: { last: years.last } });
+export const YEARS_BACK = 5;
+
+/** The years a record may be saved in: five years back to next year (planned a year ahead, never further). */
+export function plannableYears(years: FiscalYears): { first: number; last: number } {
+  return { first: years.current - YEARS_BACK, last: years.last };
+}
+
+/** Why a record cannot be saved in `year`, as catalogue words (Error.fiscalYear), or null when it can. */
+export function plannableYearProblem(year: number, years: FiscalYears): ErrorWords | null {
+  const { first, last } = plannableYears(years);
+  if (year < first) return { key: "Error.fiscalYear.tooEarly", params: { first } };
+  if (year > last) return { key: "Error.fiscalYear.tooLate", params: { last } };
+  return null;
+}
+
+/**
+ * Refuses a year outside the years a record may be saved in, on `field`. The form's schema
+ * only knows a year (MIN_FISCAL_YEAR to MAX_FISCAL_YEAR); this is the city's own range.
+ */
+export function assertPlannableYear(year: number, years: FiscalYears, field = "fiscalYear"): void {
+  const words = plannableYearProblem(year, years);
+  if (!words) return;
+  const message = errorWordsIn(words, "id");
+  throw new AppError("INVALID", message, { [field]: [message] }, words);
 }

@@ -20,7 +20,8 @@ import { getProgramme, listProgrammeLines } from "@/features/programmes/queries"
 import { FUNDING_SOURCES } from "@/features/programmes/schemas";
 import { programmeScope } from "@/lib/auth/scope";
 import { programmeResults } from "@/features/trainings/programme-results";
-import { createBudgetLineAction } from "@/features/programmes/actions";
+import { copyProgrammeAction, createBudgetLineAction } from "@/features/programmes/actions";
+import { CopyProgrammeButton } from "@/features/programmes/ui/copy-programme-button";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 import { budgetRoutes } from "@/features/budget/routes";
 import { programmesRoutes } from "@/features/programmes/routes";
@@ -75,6 +76,16 @@ export default async function ProgrammePage({ params }: Props) {
             <LinkButton href={programmesRoutes.targetHouseholds(slug, programme.id)} variant="secondary">
               {tr("link")}
             </LinkButton>
+            {canEdit ? (
+              <CopyProgrammeButton
+                action={copyProgrammeAction.bind(null, slug)}
+                tenantSlug={slug}
+                programmeId={programme.id}
+                label={t("detail.copy", { year: programme.fiscalYear + 1 })}
+                pendingLabel={t("detail.copyPending")}
+                confirm={t("detail.copyConfirm", { year: programme.fiscalYear + 1 })}
+              />
+            ) : null}
             {canEdit ? <LinkButton href={programmesRoutes.edit(slug, programme.id)}>{t("detail.edit")}</LinkButton> : null}
           </>
         }
