@@ -11,18 +11,8 @@ import { FormNotice } from "@/components/ui/form-alert";
 import type { CandidateSearch } from "@/features/trainings/candidates";
 import { NO_NUMBER_PATTERN } from "@/features/registry/search/schema";
 import type { FormAction } from "@/components/ui/use-action-form";
+import { SEATS, SEATS_PARAM } from "@/features/trainings/routes";
 import { withQuery } from "@/lib/paths";
-
-/** The URL parameter of the seats option and its two values. */
-export const SEATS_PARAM = "anggota";
-export const SEATS = { onePerHousehold: "satu", everyMember: "semua" } as const;
-
-/** The seats option a URL asks for, or undefined for the programme's default. */
-export function readSeats(value: string | undefined): boolean | undefined {
-  if (value === SEATS.onePerHousehold) return true;
-  if (value === SEATS.everyMember) return false;
-  return undefined;
-}
 
 /**
  * People to add, best first: extreme-poor, then by desil, then those not yet reached this

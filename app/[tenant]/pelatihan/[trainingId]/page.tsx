@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { AttendanceGrid } from "@/features/trainings/ui/attendance-grid";
-import { CandidatePicker, readSeats, SEATS_PARAM } from "@/features/trainings/ui/candidate-picker";
+import { CandidatePicker } from "@/features/trainings/ui/candidate-picker";
 import { ParticipantsSection } from "@/features/trainings/ui/participants-section";
 import { ReasonForm } from "@/features/trainings/ui/participant-actions";
 import { TrainingStatusBadge } from "@/features/trainings/ui/training-status-badge";
@@ -45,7 +45,7 @@ import {
   verifyTrainingsAction,
   withdrawParticipantAction,
 } from "@/features/trainings/actions";
-import { trainingsRoutes } from "@/features/trainings/routes";
+import { readSeats, SEATS_PARAM, trainingsRoutes } from "@/features/trainings/routes";
 
 export const dynamic = "force-dynamic";
 
