@@ -120,7 +120,7 @@ export function getTraining(tx: Tx, scope: ProgrammeScope, trainingId: string) {
   return tx.training.findFirst({
     where: { id: trainingId, programme: programmeWhere(scope) },
     include: {
-      programme: { select: { id: true, name: true, fiscalYear: true } },
+      programme: { select: { id: true, name: true, fiscalYear: true, targetUnit: true } },
       opd: { select: { id: true, shortName: true, name: true } },
     },
   });

@@ -16,3 +16,14 @@ export const trainingsRoutes = {
   /** A job of the table import, as its page polls (GET) and cancels (POST) it. */
   importTask: (slug: string, taskId: string) => `${base(slug)}/impor/tugas/${encodeURIComponent(taskId)}`,
 };
+
+/** The participant picker's parameter "members per family" and its two values (`?anggota=satu`). */
+export const SEATS_PARAM = "anggota";
+export const SEATS = { onePerHousehold: "satu", everyMember: "semua" } as const;
+
+/** One seat per family as a URL asks (true/false), or undefined for the programme's default. */
+export function readSeats(value: string | undefined): boolean | undefined {
+  if (value === SEATS.onePerHousehold) return true;
+  if (value === SEATS.everyMember) return false;
+  return undefined;
+}

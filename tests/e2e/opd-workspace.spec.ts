@@ -57,8 +57,13 @@ test("an OPD clerk records a training, a tool kit for a graduate and a month's s
   await expect(page.getByText("4 November 2024 – 6 November 2024")).toBeVisible();
 
   // Two participants from the prioritised list: the first is extreme-poor.
-  const picker = page.getByRole("region", { name: "Calon peserta menurut prioritas" });
-  await expect(picker.getByRole("row").nth(1)).toContainText("Miskin ekstrem");
+  const picker = page.getByRole("list", { name: "Calon peserta menurut prioritas" });
+  await expect(picker.getByRole("listitem").first()).toContainText("Miskin ekstrem");
+  // Each candidate says who they are: relation to the head and age.
+  await expect(picker.getByRole("listitem").first()).toContainText(
+    /Kepala keluarga|Istri\/suami|Anak|Menantu|Cucu|Orang tua|Mertua|Famili lain|Pembantu|Lainnya/,
+  );
+  await expect(picker.getByRole("listitem").first()).toContainText(/\d+ th/);
   const names: string[] = [];
   for (let i = 0; i < 2; i++) {
     const add = picker.getByRole("button", { name: /^Tambahkan / }).first();

@@ -10,8 +10,10 @@ import { NO_NUMBER_PATTERN } from "@/features/registry/search/schema";
  * Picks a household from the registry by name, as a plain GET form (works without
  * JavaScript, from the keyboard, and the back button undoes a pick). Generic: the page
  * says where the form goes, which parameters to keep, and how a pick becomes a link.
- * Numbers are shown masked and never searched: the browser refuses one before it reaches
- * the URL, and the registry search ignores one that does.
+ * A household is told apart by its head's name, kelurahan, address and size; the No. KK,
+ * masked to its last four digits (alike in many families), comes last. Numbers are never
+ * searched: the browser refuses one before it reaches the URL, and the registry search
+ * ignores one that does.
  */
 export async function HouseholdPicker({
   path,
@@ -68,9 +70,10 @@ export async function HouseholdPicker({
                   {row.match ? <span className="font-normal text-muted"> · {row.match.name}</span> : null}
                 </p>
                 <p className="text-muted">
-                  <span className="font-mono">{row.noKkMasked}</span> · {row.kelurahan} · {row.address}
+                  {row.kelurahan} · {row.address} · {t("members", { count: row.memberCount })}
                   {row.desil !== null ? ` · ${t("desil", { desil: row.desil })}` : ""}
                 </p>
+                <p className="font-mono text-xs text-muted">{t("noKk", { noKk: row.noKkMasked })}</p>
               </div>
               <div className="flex items-center gap-2">
                 {row.isExtremePoor ? <ExtremeBadge>{t("extreme")}</ExtremeBadge> : null}

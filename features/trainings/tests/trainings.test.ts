@@ -510,7 +510,9 @@ describe("the prioritised picker", () => {
     await ok(head, verifyTrainingsDefinition, { ids: done });
     await ok(head, verifyParticipantsDefinition, { ids: p });
 
-    const search = await read((tx) => findCandidates(tx, { tenantId: city.id, training: { id, startDate: new Date(`${year}-03-04`) }, q: tag }));
+    const search = await read((tx) =>
+      findCandidates(tx, { tenantId: city.id, training: { id, startDate: new Date(`${year}-03-04`), programme: { targetUnit: "HOUSEHOLD" } }, q: tag }),
+    );
     expect(search.kind).toBe("list");
     const rows = search.kind === "list" ? search.rows : [];
     expect(rows.map((row) => row.name)).toEqual([`${tag} Ekstrem`, `${tag} Dua`, `${tag} Dua Terjangkau`, `${tag} Lima`]);
@@ -518,18 +520,34 @@ describe("the prioritised picker", () => {
     expect(JSON.stringify(rows)).not.toContain(d5.nik);
 
     // Numbers are not searched from the picker's URL.
-    const byNik = await read((tx) => findCandidates(tx, { tenantId: city.id, training: { id, startDate: new Date(`${year}-03-04`) }, q: d5.nik }));
+    const byNik = await read((tx) =>
+      findCandidates(tx, { tenantId: city.id, training: { id, startDate: new Date(`${year}-03-04`), programme: { targetUnit: "HOUSEHOLD" } }, q: d5.nik }),
+    );
     expect(byNik.kind).toBe("numberNotHere");
-    const byKk = await read((tx) => findCandidates(tx, { tenantId: city.id, training: { id, startDate: new Date(`${year}-03-04`) }, q: d2.noKk }));
+    const byKk = await read((tx) =>
+      findCandidates(tx, { tenantId: city.id, training: { id, startDate: new Date(`${year}-03-04`), programme: { targetUnit: "HOUSEHOLD" } }, q: d2.noKk }),
+    );
     expect(byKk.kind).toBe("numberNotHere");
-    expect((await read((tx) => findCandidates(tx, { tenantId: city.id, training: { id, startDate: new Date() }, q: "5271" }))).kind).toBe("badNumber");
+    expect(
+      (
+        await read((tx) =>
+          findCandidates(tx, { tenantId: city.id, training: { id, startDate: new Date(), programme: { targetUnit: "HOUSEHOLD" } }, q: "5271" }),
+        )
+      ).kind,
+    ).toBe("badNumber");
 
     // A participant already in the training is left out; so is the same person another year? No: reached is per year.
     await addPerson(id, extreme4);
-    const again = await read((tx) => findCandidates(tx, { tenantId: city.id, training: { id, startDate: new Date(`${year}-03-04`) }, q: tag }));
+    const again = await read((tx) =>
+      findCandidates(tx, { tenantId: city.id, training: { id, startDate: new Date(`${year}-03-04`), programme: { targetUnit: "HOUSEHOLD" } }, q: tag }),
+    );
     expect(again.kind === "list" && again.rows.map((row) => row.name)).toEqual([`${tag} Dua`, `${tag} Dua Terjangkau`, `${tag} Lima`]);
     const nextYear = await read((tx) =>
-      findCandidates(tx, { tenantId: city.id, training: { id: done, startDate: new Date(`${year + 1}-03-04`) }, q: `${tag} Dua` }),
+      findCandidates(tx, {
+        tenantId: city.id,
+        training: { id: done, startDate: new Date(`${year + 1}-03-04`), programme: { targetUnit: "HOUSEHOLD" } },
+        q: `${tag} Dua`,
+      }),
     );
     expect(nextYear.kind === "list" && nextYear.rows.every((row) => !row.reached)).toBe(true);
   });

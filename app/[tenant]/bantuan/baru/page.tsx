@@ -50,13 +50,13 @@ export default async function NewDistributionPage({ params, searchParams }: Prop
   const participantId = firstParam(query.peserta);
 
   const data = await withTenant(user.tenantId, async (tx) => {
-    const [results, recipient, programmes, today] = await Promise.all([
+    const today = await cityToday(tx, user.tenantId);
+    const [results, recipient, programmes] = await Promise.all([
       search.text.kind !== "none"
         ? searchHouseholds(tx, search, { tenantId: user.tenantId, scope: registryScope(user), pageSize: PICKER_SIZE, countCap: PICKER_SIZE })
         : null,
-      picked ? recipientChoices(tx, picked, registryScope(user)) : null,
+      picked ? recipientChoices(tx, picked, registryScope(user), today) : null,
       writableProgrammes(tx, opdId),
-      cityToday(tx, user.tenantId),
     ]);
     return { results, recipient, programmes, today: dateToDay(today) };
   });
@@ -125,7 +125,10 @@ export default async function NewDistributionPage({ params, searchParams }: Prop
                       label: `${p.name} (${p.fiscalYear}) — ${tp(`sources.${line.fundingSource}`)}${line.partnerName ? ` (${line.partnerName})` : ""}: ${line.description}`,
                     })),
                   )}
-                  members={recipient.members.map((m) => ({ id: m.id, label: `${m.name} · ${m.nikMasked}` }))}
+                  members={recipient.members.map((m) => ({
+                    id: m.id,
+                    label: t("new.memberChoice", { name: m.name, relation: tr(`relation.${m.relation}`), age: m.age, nik: m.nikMasked }),
+                  }))}
                   participations={recipient.participations.map((p) => ({
                     id: p.id,
                     label: `${p.skill} — ${p.memberName} (${p.opd}, ${formatDate(p.startDate, { locale })})`,

@@ -29,7 +29,7 @@ import { programmeScope } from "@/lib/auth/scope";
 import { dateToDay, dayToDate } from "@/lib/calendar/days";
 import { cityToday } from "@/lib/calendar/city-today";
 import { trainingDayList } from "@/features/trainings/attendance";
-import { findCandidates } from "@/features/trainings/candidates";
+import { findCandidates, onePerHouseholdByDefault } from "@/features/trainings/candidates";
 import { getTraining, trainingParticipants } from "@/features/trainings/queries";
 import { firstParam, readSearchParams } from "@/lib/validation/search-params";
 import {
@@ -45,7 +45,7 @@ import {
   verifyTrainingsAction,
   withdrawParticipantAction,
 } from "@/features/trainings/actions";
-import { trainingsRoutes } from "@/features/trainings/routes";
+import { readSeats, SEATS_PARAM, trainingsRoutes } from "@/features/trainings/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -62,7 +62,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TrainingPage({ params, searchParams }: Props) {
   const { tenant: slug, trainingId } = await params;
   const user = await requireTenantPage(slug, "trainings");
-  const q = firstParam(readSearchParams(await searchParams, ["q"]).q)?.trim() ?? "";
+  const query = readSearchParams(await searchParams, ["q"]);
+  const q = firstParam(query.q)?.trim() ?? "";
+  const seatsAsked = readSeats(firstParam(query[SEATS_PARAM]));
 
   const data = await withTenant(user.tenantId, async (tx) => {
     const training = await getTraining(tx, programmeScope(user), trainingId);
@@ -75,8 +77,9 @@ export default async function TrainingPage({ params, searchParams }: Props) {
       tenantTimeZone(tx, user.tenantId),
     ]);
     const open = isWriter && !training.cancelledAt;
-    const candidates = open ? await findCandidates(tx, { tenantId: user.tenantId, training, q }) : null;
-    return { training, participants, candidates, isWriter, today: dateToDay(today), history, timeZone };
+    const onePerHousehold = seatsAsked ?? onePerHouseholdByDefault(training.programme.targetUnit);
+    const candidates = open ? await findCandidates(tx, { tenantId: user.tenantId, training, q, onePerHousehold }) : null;
+    return { training, participants, candidates, onePerHousehold, isWriter, today: dateToDay(today), history, timeZone };
   });
   if (!data) notFound();
   const { training, participants, isWriter, today, history, timeZone } = data;
@@ -209,6 +212,7 @@ export default async function TrainingPage({ params, searchParams }: Props) {
           q={q}
           result={data.candidates}
           full={active.length >= training.capacity}
+          onePerHousehold={data.onePerHousehold}
         />
       ) : null}
 
