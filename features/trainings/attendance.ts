@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { writerOpdId } from "@/lib/auth/scope";
 import { dateToDay, dayToDate } from "@/lib/calendar/days";
 import { cityToday } from "@/lib/calendar/city-today";
+import { assertAttendanceToPass } from "./completion-rule";
 import { findOwnTraining } from "./trainings";
 
 type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
@@ -30,7 +31,7 @@ export async function recordAttendance(
   const days = allDays.filter((day) => day <= today);
   const participants = await tx.trainingParticipant.findMany({
     where: { trainingId: training.id, completion: { not: "DROPPED" } },
-    select: { id: true },
+    select: { id: true, completion: true },
   });
   const ids = new Set(participants.map((p) => p.id));
   const ticked = new Set(input.present);
@@ -64,5 +65,8 @@ export async function recordAttendance(
   if (toCreate.length) await tx.trainingAttendance.createMany({ data: toCreate, skipDuplicates: true });
   if (toPresent.length) await tx.trainingAttendance.updateMany({ where: { id: { in: toPresent } }, data: { present: true } });
   if (toAbsent.length) await tx.trainingAttendance.updateMany({ where: { id: { in: toAbsent } }, data: { present: false } });
+  // A graduate keeps the attendance the pass was given for: unticking them below it is refused.
+  const graduates = participants.filter((p) => p.completion === "COMPLETED").map((p) => p.id);
+  if (toAbsent.length || toCreate.some((row) => !row.present)) await assertAttendanceToPass(tx, training, graduates);
   return { trainingId: training.id, changed: toCreate.length + toPresent.length + toAbsent.length };
 }
