@@ -155,15 +155,22 @@ export function countFollowUps(tx: Tx, options: ListOptions) {
   return tx.trainingFollowUp.count({ where: listWhere(options) });
 }
 
-/** The trainings in scope with follow-ups, for the training filter, newest first. */
-export function followUpTrainings(tx: Tx, options: { scope: ProgrammeScope; opdId?: string }) {
-  return tx.training.findMany({
-    where: {
-      cancelledAt: null,
-      programme: programmeWhere(options.scope, options.opdId),
-      participants: { some: { followUps: { some: {} } } },
-    },
-    select: { id: true, skill: true, startDate: true, opd: { select: { shortName: true } } },
-    orderBy: [{ startDate: "desc" }, { id: "asc" }],
-  });
+/** How many trainings the training filter offers: the newest, and the one chosen. */
+export const FOLLOW_UP_TRAINING_CHOICES = 300;
+
+/**
+ * The trainings in scope with graduates (who have follow-ups), for the training filter, newest
+ * first; `chosen`, when in scope, is among them even if older. A training out of scope is not.
+ */
+export async function followUpTrainings(tx: Tx, options: { scope: ProgrammeScope; opdId?: string; chosen?: string }) {
+  const where: Prisma.TrainingWhereInput = {
+    cancelledAt: null,
+    programme: programmeWhere(options.scope, options.opdId),
+    participants: { some: { completion: "COMPLETED" } },
+  };
+  const select = { id: true, skill: true, startDate: true, opd: { select: { shortName: true } } } as const;
+  const newest = await tx.training.findMany({ where, select, orderBy: [{ startDate: "desc" }, { id: "asc" }], take: FOLLOW_UP_TRAINING_CHOICES });
+  if (!options.chosen || newest.some((training) => training.id === options.chosen)) return newest;
+  const chosen = await tx.training.findFirst({ where: { ...where, id: options.chosen }, select });
+  return chosen ? [chosen, ...newest] : newest;
 }

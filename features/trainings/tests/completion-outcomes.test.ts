@@ -17,7 +17,7 @@ import {
   verifyTrainingsDefinition,
 } from "@/features/trainings/action-definitions";
 import { PASS_ATTENDANCE_PERCENT, daysNeededToPass } from "@/features/trainings/completion-rule";
-import { FOLLOW_UP_PAGE_SIZE, followUpPage, followUpTrainings } from "@/features/trainings/follow-up-list";
+import { FOLLOW_UP_PAGE_SIZE, followUpFilterOf, followUpPage, followUpQuery, followUpTrainings } from "@/features/trainings/follow-up-list";
 import { outcomeSummary, trainingParticipants } from "@/features/trainings/queries";
 import { getHouseholdTimeline } from "@/features/registry/household/timeline";
 import { actionDeps, sessionUser, submitted } from "@/tests/helpers/actions";
@@ -350,6 +350,39 @@ describe("the follow-up list is filtered and paged", () => {
     const choices = (user: SessionUser, opdId?: string) => t.withTenant(city.tenant.id, (tx) => followUpTrainings(tx, { scope: programmeScope(user), opdId }));
     expect((await choices(city.staff, city.otherOpd)).map((training) => training.id)).toEqual([own]);
     expect((await choices(city.bapeda)).map((training) => training.id).sort()).toEqual([own, foreign].sort());
+  });
+});
+
+describe("the follow-up page's query", () => {
+  it("holds ids, a month and a status only; an OPD user's OPD comes from the session, never from the URL", async () => {
+    const city = await newCity();
+    const query = { opd: city.otherOpd, pelatihan: "abc123", bulan: "2024-06", status: "sudah", setelah: "cur1" };
+    expect(followUpFilterOf(query, programmeScope(city.bapeda))).toEqual({
+      state: "answered",
+      opdId: city.otherOpd,
+      trainingId: "abc123",
+      month: "2024-06",
+      after: "cur1",
+      before: undefined,
+    });
+    expect(followUpFilterOf(query, programmeScope(city.staff)).opdId).toBeUndefined();
+    expect(followUpFilterOf({ bulan: "2024-13", status: "semua", pelatihan: "Baiq Sumarni" }, programmeScope(city.bapeda))).toEqual({
+      state: "open",
+      opdId: undefined,
+      trainingId: undefined,
+      month: undefined,
+      after: undefined,
+      before: undefined,
+    });
+    const filter = followUpFilterOf(query, programmeScope(city.bapeda));
+    expect(followUpQuery(filter, { before: "cur0" })).toEqual({
+      status: "sudah",
+      opd: city.otherOpd,
+      pelatihan: "abc123",
+      bulan: "2024-06",
+      setelah: undefined,
+      sebelum: "cur0",
+    });
   });
 });
 

@@ -51,14 +51,16 @@ export default async function FollowUpsPage({ params, searchParams }: Props) {
     const asked = followUpFilterOf(readSearchParams(await searchParams), scope);
     // An OPD the city does not have is no filter.
     const filter = { ...asked, opdId: opds?.some((opd) => opd.id === asked.opdId) ? asked.opdId : undefined };
-    const trainings = await followUpTrainings(tx, { scope, opdId: filter.opdId });
+    const trainings = await followUpTrainings(tx, { scope, opdId: filter.opdId, chosen: filter.trainingId });
     if (filter.trainingId && !trainings.some((training) => training.id === filter.trainingId)) filter.trainingId = undefined;
+    // The figure "due, not answered" is the list's own total when the list is not narrowed further.
+    const unnarrowed = filter.state === "open" && !filter.trainingId && !filter.month;
     const [page, dueCount, outcomes] = await Promise.all([
       followUpPage(tx, { scope, today, filter }),
-      countFollowUps(tx, { scope, today, filter: { state: "open", opdId: filter.opdId } }),
+      unnarrowed ? null : countFollowUps(tx, { scope, today, filter: { state: "open", opdId: filter.opdId } }),
       followUpOutcomes(tx, scope, filter.opdId),
     ]);
-    return { today, opds, filter, trainings, page, dueCount, outcomes };
+    return { today, opds, filter, trainings, page, dueCount: dueCount ?? page.total, outcomes };
   });
   const { today, filter, page, dueCount, outcomes } = data;
   const [t, locale, messages] = await Promise.all([getTranslations("Trainings"), getLocale() as Promise<AppLocale>, getMessages()]);
