@@ -53,6 +53,8 @@ export async function recordAttendance(
   const toCreate: { tenantId: string; participantId: string; date: Date; present: boolean }[] = [];
   const toPresent: string[] = [];
   const toAbsent: string[] = [];
+  /** Participants with a day turned from present to absent (a day without a row was absent already). */
+  const lostDays = new Set<string>();
   for (const participantId of ids) {
     for (const day of days) {
       const key = `${participantId}|${day}`;
@@ -60,13 +62,16 @@ export async function recordAttendance(
       const row = known.get(key);
       if (!row) toCreate.push({ tenantId, participantId, date: dayToDate(day), present });
       else if (row.present !== present) (present ? toPresent : toAbsent).push(row.id);
+      if (!present && row?.present === true) lostDays.add(participantId);
     }
   }
   if (toCreate.length) await tx.trainingAttendance.createMany({ data: toCreate, skipDuplicates: true });
   if (toPresent.length) await tx.trainingAttendance.updateMany({ where: { id: { in: toPresent } }, data: { present: true } });
   if (toAbsent.length) await tx.trainingAttendance.updateMany({ where: { id: { in: toAbsent } }, data: { present: false } });
   // A graduate keeps the attendance the pass was given for: unticking them below it is refused.
-  const graduates = participants.filter((p) => p.completion === "COMPLETED").map((p) => p.id);
-  if (toAbsent.length || toCreate.some((row) => !row.present)) await assertAttendanceToPass(tx, training, graduates);
+  // Only graduates whose days this grid takes away are checked, so fixing someone else's ticks
+  // is not held up by a graduate recorded before the rule.
+  const graduates = participants.filter((p) => p.completion === "COMPLETED" && lostDays.has(p.id)).map((p) => p.id);
+  await assertAttendanceToPass(tx, training, graduates);
   return { trainingId: training.id, changed: toCreate.length + toPresent.length + toAbsent.length };
 }

@@ -181,6 +181,13 @@ describe("a participant passes (Lulus) only with enough attendance", () => {
     const kept = await t.withTenant(city.tenant.id, (tx) => tx.trainingAttendance.count({ where: { participantId: graduate, present: true } }));
     expect(kept).toBe(5);
     expect(await attend(city, trainingId, { [graduate]: FIVE_DAYS.slice(1) })).toMatchObject({ ok: true });
+
+    // A graduate recorded before the rule, with no days at all, does not hold up a grid that takes nothing from them.
+    const early = await addPerson(city, trainingId);
+    await t.withTenant(city.tenant.id, (tx) =>
+      tx.trainingParticipant.update({ where: { tenantId_id: { tenantId: city.tenant.id, id: early } }, data: { completion: "COMPLETED" } }),
+    );
+    expect(await attend(city, trainingId, { [graduate]: FIVE_DAYS })).toMatchObject({ ok: true });
   });
 });
 
