@@ -176,8 +176,8 @@ test("an OPD clerk records a training, a tool kit for a graduate and a month's s
   // Follow-ups fell due long ago for a 2024 training: they are listed, found by the training filter.
   await page.goto("/mataram/pelatihan/tindak-lanjut");
   const filters = page.getByRole("form", { name: "Saring tindak lanjut" });
-  const option = filters.locator("#follow-ups-training option", { hasText: skill });
-  await filters.locator("#follow-ups-training").selectOption((await option.getAttribute("value"))!);
+  const trainingOption = filters.locator("#follow-ups-training option", { hasText: skill });
+  await filters.locator("#follow-ups-training").selectOption((await trainingOption.getAttribute("value"))!);
   await filters.getByRole("button", { name: "Tampilkan" }).click();
   await expect(page).toHaveURL(/pelatihan=/);
   await expect(page.getByRole("link", { name: skill }).first()).toBeVisible();
