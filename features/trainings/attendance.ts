@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { writerOpdId } from "@/lib/auth/scope";
 import { dateToDay, dayToDate } from "@/lib/calendar/days";
 import { cityToday } from "@/lib/calendar/city-today";
+import { assertAttendanceToPass } from "./completion-rule";
 import { findOwnTraining } from "./trainings";
 
 type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
@@ -30,7 +31,7 @@ export async function recordAttendance(
   const days = allDays.filter((day) => day <= today);
   const participants = await tx.trainingParticipant.findMany({
     where: { trainingId: training.id, completion: { not: "DROPPED" } },
-    select: { id: true },
+    select: { id: true, completion: true },
   });
   const ids = new Set(participants.map((p) => p.id));
   const ticked = new Set(input.present);
@@ -52,6 +53,8 @@ export async function recordAttendance(
   const toCreate: { tenantId: string; participantId: string; date: Date; present: boolean }[] = [];
   const toPresent: string[] = [];
   const toAbsent: string[] = [];
+  /** Participants with a day turned from present to absent (a day without a row was absent already). */
+  const lostDays = new Set<string>();
   for (const participantId of ids) {
     for (const day of days) {
       const key = `${participantId}|${day}`;
@@ -59,10 +62,16 @@ export async function recordAttendance(
       const row = known.get(key);
       if (!row) toCreate.push({ tenantId, participantId, date: dayToDate(day), present });
       else if (row.present !== present) (present ? toPresent : toAbsent).push(row.id);
+      if (!present && row?.present === true) lostDays.add(participantId);
     }
   }
   if (toCreate.length) await tx.trainingAttendance.createMany({ data: toCreate, skipDuplicates: true });
   if (toPresent.length) await tx.trainingAttendance.updateMany({ where: { id: { in: toPresent } }, data: { present: true } });
   if (toAbsent.length) await tx.trainingAttendance.updateMany({ where: { id: { in: toAbsent } }, data: { present: false } });
+  // A graduate keeps the attendance the pass was given for: unticking them below it is refused.
+  // Only graduates whose days this grid takes away are checked, so fixing someone else's ticks
+  // is not held up by a graduate recorded before the rule.
+  const graduates = participants.filter((p) => p.completion === "COMPLETED" && lostDays.has(p.id)).map((p) => p.id);
+  await assertAttendanceToPass(tx, training, graduates);
   return { trainingId: training.id, changed: toCreate.length + toPresent.length + toAbsent.length };
 }

@@ -8,6 +8,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { writerOpdId } from "@/lib/auth/scope";
 import { cityToday } from "@/lib/calendar/city-today";
 import { MIN_PARTICIPANT_AGE, latestBirthDate } from "./candidates";
+import { assertAttendanceToPass } from "./completion-rule";
 import { createFollowUps } from "./follow-ups";
 import { findOwnTraining } from "./trainings";
 
@@ -18,7 +19,7 @@ type Clock = { now?: Date };
 async function findOwnParticipant(tx: Tx, opdId: string, participantId: string) {
   const participant = await tx.trainingParticipant.findFirst({
     where: { id: participantId, training: { opdId } },
-    include: { training: { select: { id: true, endDate: true, cancelledAt: true, programmeId: true } } },
+    include: { training: { select: { id: true, startDate: true, endDate: true, cancelledAt: true, programmeId: true } } },
   });
   if (!participant) throw notFound("Peserta");
   return participant;
@@ -68,7 +69,10 @@ export async function removeParticipant({ tx, user }: Ctx, input: { participantI
   return { participantId: participant.id, trainingId: participant.trainingId, programmeId: participant.training.programmeId };
 }
 
-/** Completion with its certificate; the 3- and 6-month follow-ups are made with it. */
+/**
+ * Completion ("Lulus") with its certificate, for a participant who attended enough of the
+ * training's days; the 3- and 6-month follow-ups are made with it.
+ */
 export async function completeParticipant({ tx, tenantId, user }: Ctx, input: { participantId: string; certificateNo: string | null }, clock: Clock = {}) {
   const participant = await findOwnParticipant(tx, writerOpdId(user), input.participantId);
   if (participant.training.cancelledAt) throw cancelled();
@@ -77,6 +81,7 @@ export async function completeParticipant({ tx, tenantId, user }: Ctx, input: { 
   if (participant.training.endDate > (await cityToday(tx, tenantId, clock.now))) {
     throw new AppError("INVALID", "Peserta dapat dinyatakan selesai setelah hari terakhir pelatihan.");
   }
+  await assertAttendanceToPass(tx, participant.training, [participant.id]);
   if (input.certificateNo) {
     const clash = await tx.trainingParticipant.count({
       where: { trainingId: participant.trainingId, certificateNo: input.certificateNo, id: { not: participant.id } },

@@ -5,7 +5,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { programmeWhere, type ProgrammeScope } from "@/lib/auth/scope";
 import type { TrainingOutcome } from "@/lib/generated/prisma/enums";
 import { maskNik } from "@/lib/identity/nik";
-import { dayToDate } from "@/lib/calendar/days";
+import { followUpState } from "@/lib/reach/follow-up-state";
+import { userNames } from "@/features/users/queries";
 
 export const TRAINING_STATUSES = ["draft", "verified", "cancelled"] as const;
 export type TrainingStatusFilter = (typeof TRAINING_STATUSES)[number];
@@ -128,7 +129,10 @@ export function getTraining(tx: Tx, scope: ProgrammeScope, trainingId: string) {
 
 export type ParticipantRow = Awaited<ReturnType<typeof trainingParticipants>>[number];
 
-/** A training's participants (numbers masked), their attendance and follow-ups. */
+/**
+ * A training's participants (numbers masked), their attendance, where their follow-ups stand,
+ * and the head's note on a returned draft with who wrote it.
+ */
 export async function trainingParticipants(tx: Tx, trainingId: string) {
   const rows = await tx.trainingParticipant.findMany({
     where: { trainingId },
@@ -140,6 +144,9 @@ export async function trainingParticipants(tx: Tx, trainingId: string) {
       status: true,
       dropReason: true,
       createdAt: true,
+      returnNote: true,
+      returnedAt: true,
+      returnedById: true,
       member: { select: { name: true, nik: true } },
       household: { select: { noKk: true, desil: true, isExtremePoor: true } },
       attendances: { select: { date: true, present: true } },
@@ -147,14 +154,37 @@ export async function trainingParticipants(tx: Tx, trainingId: string) {
     },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
+  const names = await userNames(
+    tx,
+    rows.map((row) => row.returnedById),
+  );
   return rows.map(({ member, household, ...row }) => ({
     ...row,
+    followUp: followUpState(row.followUps),
+    returnedByName: row.returnedById ? (names.get(row.returnedById) ?? null) : null,
     name: member.name,
     nikMasked: maskNik(member.nik),
     noKkMasked: maskNik(household.noKk),
     desil: household.desil,
     isExtremePoor: household.isExtremePoor,
   }));
+}
+
+export type OutcomeSummary = Record<TrainingOutcome, number> & { graduates: number; awaiting: number };
+
+/**
+ * The latest outcome of each graduate who counts (verified, not withdrawn), and how many have
+ * no answer yet: the training page's summary of what the training led to.
+ */
+export function outcomeSummary(rows: readonly Pick<ParticipantRow, "status" | "completion" | "followUp">[]): OutcomeSummary {
+  const summary: OutcomeSummary = { graduates: 0, BUSINESS_OPENED: 0, EMPLOYED: 0, NEITHER: 0, awaiting: 0 };
+  for (const row of rows) {
+    if (row.status !== "VERIFIED" || row.completion !== "COMPLETED") continue;
+    summary.graduates += 1;
+    if (row.followUp.latest) summary[row.followUp.latest.outcome] += 1;
+    else summary.awaiting += 1;
+  }
+  return summary;
 }
 
 /** The OPD's writable programmes of a year, for the training form. */
@@ -166,48 +196,11 @@ export function trainingProgrammes(tx: Tx, opdId: string, fiscalYear?: number) {
   });
 }
 
-export const FOLLOW_UP_PAGE = 200;
-
-type DueOptions = { scope: ProgrammeScope; today: string };
-
-const dueWhere = (options: DueOptions): Prisma.TrainingFollowUpWhereInput => ({
-  outcome: null,
-  dueDate: { lte: dayToDate(options.today) },
-  participant: { completion: "COMPLETED", training: { cancelledAt: null, programme: programmeWhere(options.scope) } },
-});
-
-/** How many follow-ups are due and unanswered (all of them, not only the page shown). */
-export function countDueFollowUps(tx: Tx, options: DueOptions) {
-  return tx.trainingFollowUp.count({ where: dueWhere(options) });
-}
-
-/** Follow-ups due by `today` and not yet answered, oldest first, of participants still in. */
-export function dueFollowUps(tx: Tx, options: DueOptions) {
-  return tx.trainingFollowUp.findMany({
-    where: dueWhere(options),
-    select: {
-      id: true,
-      monthsAfter: true,
-      dueDate: true,
-      participant: {
-        select: {
-          id: true,
-          status: true,
-          member: { select: { name: true } },
-          training: { select: { id: true, skill: true, endDate: true, opd: { select: { shortName: true } } } },
-        },
-      },
-    },
-    orderBy: [{ dueDate: "asc" }, { id: "asc" }],
-    take: FOLLOW_UP_PAGE,
-  });
-}
-
 /** Outcomes recorded so far in scope, counted per outcome (for the follow-up page). */
-export async function followUpOutcomes(tx: Tx, scope: ProgrammeScope): Promise<Record<TrainingOutcome, number>> {
+export async function followUpOutcomes(tx: Tx, scope: ProgrammeScope, opdId?: string): Promise<Record<TrainingOutcome, number>> {
   const rows = await tx.trainingFollowUp.groupBy({
     by: ["outcome"],
-    where: { outcome: { not: null }, participant: { training: { programme: programmeWhere(scope) } } },
+    where: { outcome: { not: null }, participant: { training: { programme: programmeWhere(scope, opdId) } } },
     _count: { _all: true },
   });
   const count = (outcome: TrainingOutcome) => rows.find((row) => row.outcome === outcome)?._count._all ?? 0;

@@ -10,7 +10,8 @@ export const trainingsRoutes = {
   create: (slug: string) => `${base(slug)}/baru`,
   detail: training,
   edit: (slug: string, trainingId: string) => `${training(slug, trainingId)}/ubah`,
-  followUps: (slug: string) => `${base(slug)}/tindak-lanjut`,
+  /** `query`: status, opd, pelatihan, bulan, setelah, sebelum (features/trainings/follow-up-list.ts). */
+  followUps: (slug: string, query?: Query) => withQuery(`${base(slug)}/tindak-lanjut`, query),
   export: (slug: string) => `${base(slug)}/ekspor`,
   template: (slug: string) => `${base(slug)}/templat`,
   /** A job of the table import, as its page polls (GET) and cancels (POST) it. */

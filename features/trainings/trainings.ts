@@ -6,6 +6,7 @@ import type { ActionContext } from "@/lib/actions/define";
 import type { Tx } from "@/lib/db";
 import { nextVersion, updateAtVersion } from "@/lib/db/versioned-update";
 import { AppError, notFound } from "@/lib/errors";
+import { assertAttendanceToPass } from "./completion-rule";
 import { findOwnProgramme } from "@/features/programmes/programmes";
 import { writerOpdId } from "@/lib/auth/scope";
 import { dayToDate } from "@/lib/calendar/days";
@@ -67,6 +68,13 @@ export async function updateTraining({ tx, user }: Ctx, input: TrainingInput & {
     throw new AppError("INVALID", message, { capacity: [message] });
   }
   await assertAttendanceWithin(tx, training.id, input);
+  // Longer dates must not leave a graduate short of the days a pass needs.
+  const graduates = await tx.trainingParticipant.findMany({ where: { trainingId: training.id, completion: "COMPLETED" }, select: { id: true } });
+  await assertAttendanceToPass(
+    tx,
+    { startDate: dayToDate(input.startDate), endDate: dayToDate(input.endDate) },
+    graduates.map((g) => g.id),
+  );
   // Still a draft at the moment of writing: a head verifying meanwhile wins.
   await updateAtVersion(tx, "training", {
     where: { id: training.id, status: "DRAFT" },

@@ -240,12 +240,21 @@ export async function createActionFixture(tx: Tx, city: TestTenant, people: Peop
       });
     const draftTraining = await training("DRAFT", `Menjahit ${label}`);
     const verifiedTraining = await training("VERIFIED", `Membatik ${label}`);
-    const participant = (status: "DRAFT" | "VERIFIED", memberId: string, completion: "ENROLLED" | "COMPLETED" = "ENROLLED") =>
-      tx.trainingParticipant.create({ data: { tenantId, trainingId: verifiedTraining.id, householdId: recipients.id, memberId, status, completion } });
+    const participant = (status: "DRAFT" | "VERIFIED", memberId: string, completion: "ENROLLED" | "COMPLETED" = "ENROLLED", trainingId = verifiedTraining.id) =>
+      tx.trainingParticipant.create({ data: { tenantId, trainingId, householdId: recipients.id, memberId, status, completion } });
+    // Present on every day of the training: a pass needs most of them.
+    const attendedEveryDay = (participantId: string) =>
+      tx.trainingAttendance.createMany({
+        data: ["01", "02", "03"].map((d) => ({ tenantId, participantId, date: day(`${year}-04-${d}`), present: true })),
+      });
     const draftParticipant = await participant("DRAFT", recipients.head.id);
     const verifiedParticipant = await participant("VERIFIED", recipients.spouse.id);
+    await attendedEveryDay(verifiedParticipant.id);
     const graduate = await household(city.kelurahanId, `Lulusan ${label}`);
-    const completed = await participant("VERIFIED", graduate.head.id, "COMPLETED");
+    // A graduate of another class, so saving the attendance grid of verifiedTraining leaves no graduate's days behind.
+    const graduatedTraining = await training("VERIFIED", `Bengkel ${label}`);
+    const completed = await participant("VERIFIED", graduate.head.id, "COMPLETED", graduatedTraining.id);
+    await attendedEveryDay(completed.id);
     // Drafts the head has sent back with a note, for the clerk's resubmission.
     const returned = { returnNote: "Periksa lagi", returnedAt: day(`${year}-04-20`) } as const;
     const returnedRealisation = await realisation("DRAFT", 6);

@@ -3,6 +3,7 @@ import { listRegencyAreas } from "@/features/areas";
 import type { Db } from "@/lib/db";
 import { nikMatchesBirthDate, nikRegionCode } from "@/lib/identity/nik";
 import { kupang, mataram, seedDemo, type CitySpec } from "@/prisma/demo";
+import { daysNeededToPass, trainingDayCount } from "@/features/trainings/completion-rule";
 import { openTestOwnerDb, uniqueSuffix, type TestOwnerDb } from "../helpers/db";
 
 // Small registries keep this fast; the full default (3,000 per city) is the CLI's job.
@@ -130,6 +131,17 @@ describe("seedDemo for Kota Mataram", () => {
     expect(participants).toBeGreaterThan(0);
     expect(aid).toBeGreaterThan(0);
     expect(draftAid).toBeLessThan(aid / 2);
+  });
+
+  it("gives every graduate the attendance a pass needs", async () => {
+    const tenant = await tenantOf(city);
+    const graduates = await db.trainingParticipant.findMany({
+      where: { tenantId: tenant.id, completion: "COMPLETED" },
+      select: { training: { select: { startDate: true, endDate: true } }, _count: { select: { attendances: { where: { present: true } } } } },
+    });
+    expect(graduates.length).toBeGreaterThan(0);
+    const short = graduates.filter((g) => g._count.attendances < daysNeededToPass(trainingDayCount(g.training.startDate, g.training.endDate)));
+    expect(short).toEqual([]);
   });
 
   it("changes nothing when run again", async () => {

@@ -1,11 +1,12 @@
 // Every intervention a household received, from every OPD, on one timeline, newest first:
-// trainings, aid (BPJS premiums are aid of kind INSURANCE_PREMIUM) and
+// trainings with what their follow-ups found, aid (BPJS premiums are aid of kind INSURANCE_PREMIUM) and
 // Dana PEM loans. Loans are found by household, by member and by the borrower's NIK,
 // since a loan may be recorded before its borrower is linked to the registry.
 import { loadKelurahanLabel } from "@/features/areas/labels";
 import type { Tx } from "@/lib/db";
 import type { AidKind, EntryStatus, LoanStatus, ParticipantCompletion } from "@/lib/generated/prisma/enums";
 import { isReversal } from "@/lib/entries/rules";
+import { followUpState, type FollowUpState } from "@/lib/reach/follow-up-state";
 
 type Opd = { shortName: string; name: string };
 
@@ -24,6 +25,8 @@ export type TimelineEntry =
       entryStatus: EntryStatus;
       /** The training was cancelled after verification: it no longer counts. */
       cancelled: boolean;
+      /** What the graduate's follow-ups found so far, and the one still waiting. */
+      followUp: FollowUpState;
     }
   | {
       kind: "aid";
@@ -71,6 +74,7 @@ export async function getHouseholdTimeline(tx: Tx, householdId: string): Promise
         completion: true,
         status: true,
         member: { select: { name: true } },
+        followUps: { select: { monthsAfter: true, dueDate: true, outcome: true } },
         training: {
           select: {
             skill: true,
@@ -139,6 +143,7 @@ export async function getHouseholdTimeline(tx: Tx, householdId: string): Promise
       completion: p.completion,
       entryStatus: p.status,
       cancelled: p.training.cancelledAt !== null,
+      followUp: followUpState(p.followUps),
     })),
     ...aid.slice(0, TIMELINE_LIMIT).map((a) => ({
       kind: "aid" as const,

@@ -56,6 +56,19 @@ export async function HouseholdTimeline({ entries, truncated }: { entries: Timel
                       completion: tr(`completion.${entry.completion}`),
                     })}
                   </p>
+                  {entry.followUp.latest || entry.followUp.next ? (
+                    <p className="text-muted">
+                      {entry.followUp.latest ? (
+                        <span className="font-medium text-ink">
+                          {t("trainingFollowUp", { months: entry.followUp.latest.monthsAfter, outcome: t(`outcomes.${entry.followUp.latest.outcome}`) })}
+                        </span>
+                      ) : null}
+                      {entry.followUp.latest && entry.followUp.next ? " · " : null}
+                      {entry.followUp.next
+                        ? t("trainingFollowUpNext", { months: entry.followUp.next.monthsAfter, date: day(entry.followUp.next.dueDate) })
+                        : null}
+                    </p>
+                  ) : null}
                 </div>
               ) : entry.kind === "aid" ? (
                 <div className="mt-1 text-sm">

@@ -19,8 +19,11 @@ import {
 } from "@/features/trainings/action-definitions";
 import { findCandidates } from "@/features/trainings/candidates";
 import { followUpDueDate } from "@/features/trainings/follow-ups";
+import { trainingDayList } from "@/features/trainings/attendance";
+import { followUpPage } from "@/features/trainings/follow-up-list";
+import { dayToDate } from "@/lib/calendar/days";
 import { programmeResults } from "@/features/trainings/programme-results";
-import { countDueFollowUps, dueFollowUps, getTraining, listTrainings, trainingParticipants } from "@/features/trainings/queries";
+import { getTraining, listTrainings, trainingParticipants } from "@/features/trainings/queries";
 import { getHouseholdTimeline } from "@/features/registry/household/timeline";
 import { exportRoute } from "@/lib/spreadsheet/routes";
 import type { TableImportReport } from "@/lib/spreadsheet/table-import";
@@ -121,6 +124,20 @@ const newTraining = async (overrides: Record<string, unknown> = {}, user = staff
 const addPerson = async (trainingId: string, person?: { memberId: string }) =>
   (await ok<{ participantId: string }>(staff, addParticipantDefinition, { trainingId, memberId: (person ?? (await newPerson())).memberId })).participantId;
 const training = (id: string) => read((tx) => tx.training.findFirst({ where: { id } }));
+/** Every day of the participant's training attended, as a saved grid records it; gives back the id. */
+async function attendAll(participantId: string) {
+  await read(async (tx) => {
+    const { training } = await tx.trainingParticipant.findFirstOrThrow({ where: { id: participantId }, select: { training: true } });
+    const data = trainingDayList(training.startDate, training.endDate).map((day) => ({
+      tenantId: city.id,
+      participantId,
+      date: dayToDate(day),
+      present: true,
+    }));
+    await tx.trainingAttendance.createMany({ data, skipDuplicates: true });
+  });
+  return participantId;
+}
 const participant = (id: string) => read((tx) => tx.trainingParticipant.findFirst({ where: { id } }));
 
 /**
@@ -131,6 +148,7 @@ describe("every action keeps to its own OPD, city and roles", () => {
   type Case = { definition: AnyActionDefinition; input: () => Promise<Record<string, unknown>>; writers: "entry:write" | "entry:verify" };
   const draftTraining = async () => ({ trainingId: await newTraining() });
   const draftParticipant = async () => ({ participantId: await addPerson(await newTraining()) });
+  const attendedParticipant = async () => ({ participantId: await attendAll(await addPerson(await newTraining())) });
   const cases: Case[] = [
     { definition: createTrainingDefinition, input: async () => trainingInput(), writers: "entry:write" },
     {
@@ -155,7 +173,11 @@ describe("every action keeps to its own OPD, city and roles", () => {
       writers: "entry:write",
     },
     { definition: removeParticipantDefinition, input: draftParticipant, writers: "entry:write" },
-    { definition: completeParticipantDefinition, input: async () => ({ ...(await draftParticipant()), certificateNo: "SRT-1" }), writers: "entry:write" },
+    {
+      definition: completeParticipantDefinition,
+      input: async () => ({ ...(await attendedParticipant()), certificateNo: "SRT-1" }),
+      writers: "entry:write",
+    },
     {
       definition: withdrawParticipantDefinition,
       input: async () => ({ ...(await draftParticipant()), reason: "Pindah ke luar kota" }),
@@ -182,7 +204,7 @@ describe("every action keeps to its own OPD, city and roles", () => {
     {
       definition: recordFollowUpDefinition,
       input: async () => {
-        const { participantId } = await draftParticipant();
+        const { participantId } = await attendedParticipant();
         await ok(staff, completeParticipantDefinition, { participantId });
         const followUp = await read((tx) => tx.trainingFollowUp.findFirstOrThrow({ where: { participantId, monthsAfter: 3 } }));
         return { followUpId: followUp.id, outcome: "EMPLOYED" };
@@ -368,7 +390,7 @@ describe("participants", () => {
 
   it("completion gives a certificate and the 3- and 6-month follow-ups, due from the training's last day", async () => {
     const id = await newTraining({ startDate: "2024-08-26", endDate: "2024-08-31" });
-    const [a, b] = [await addPerson(id), await addPerson(id)];
+    const [a, b] = [await attendAll(await addPerson(id)), await attendAll(await addPerson(id))];
     await ok(staff, completeParticipantDefinition, { participantId: a, certificateNo: "DISNAKER/2024/001" });
     expect(await participant(a)).toMatchObject({ completion: "COMPLETED", certificateNo: "DISNAKER/2024/001" });
     const followUps = await read((tx) => tx.trainingFollowUp.findMany({ where: { participantId: a }, orderBy: { monthsAfter: "asc" } }));
@@ -418,11 +440,13 @@ describe("follow-up dates", () => {
 
   it("lists due, unanswered follow-ups of the OPD; the outcome is recorded once due", async () => {
     const id = await newTraining();
-    const p = await addPerson(id);
+    const p = await attendAll(await addPerson(id));
     await ok(staff, completeParticipantDefinition, { participantId: p });
-    const due = await read((tx) => dueFollowUps(tx, { scope: programmeScope(staff), today: "2024-06-10" }));
+    const dueFollowUps = async (scope: ReturnType<typeof programmeScope>, today: string) =>
+      (await read((tx) => followUpPage(tx, { scope, today, filter: { state: "open" }, pageSize: 500 }))).rows;
+    const due = await dueFollowUps(programmeScope(staff), "2024-06-10");
     expect(due.filter((f) => f.participant.id === p).map((f) => f.monthsAfter)).toEqual([3]);
-    expect(await read((tx) => dueFollowUps(tx, { scope: programmeScope(dinsosStaff), today: "2030-01-01" }))).toEqual([]);
+    expect(await dueFollowUps(programmeScope(dinsosStaff), "2030-01-01")).toEqual([]);
     const [three, six] = await read((tx) => tx.trainingFollowUp.findMany({ where: { participantId: p }, orderBy: { monthsAfter: "asc" } }));
 
     expect(fieldErrors(await run(staff, recordFollowUpDefinition, { followUpId: three!.id, outcome: "RICH" })).outcome?.[0]).toBe("Pilih hasil tindak lanjut.");
@@ -433,9 +457,10 @@ describe("follow-up dates", () => {
       outcome: "BUSINESS_OPENED",
       recordedById: staff.id,
     });
-    const after = await read((tx) => dueFollowUps(tx, { scope: programmeScope(staff), today: "2030-01-01" }));
+    const after = await dueFollowUps(programmeScope(staff), "2030-01-01");
     expect(after.filter((f) => f.participant.id === p).map((f) => f.monthsAfter)).toEqual([6]);
-    expect(await read((tx) => countDueFollowUps(tx, { scope: programmeScope(staff), today: "2030-01-01" }))).toBe(after.length);
+    const counted = await read((tx) => followUpPage(tx, { scope: programmeScope(staff), today: "2030-01-01", filter: { state: "open" } }));
+    expect(counted.total).toBe(after.length);
 
     const future = await newTraining({
       programmeId: await futureProgramme(),
@@ -564,7 +589,7 @@ describe("programme figures count only verified entries", () => {
       aid: { distributions: 0, households: 0, value: 0n, pending: 0 },
     });
     const id = await newTraining({ programmeId: own.id });
-    const [a, b, c] = [await addPerson(id), await addPerson(id), await addPerson(id)];
+    const [a, b, c] = [await attendAll(await addPerson(id)), await attendAll(await addPerson(id)), await addPerson(id)];
     await ok(staff, completeParticipantDefinition, { participantId: a, certificateNo: "C-1" });
     await ok(staff, completeParticipantDefinition, { participantId: b });
     expect(await figures()).toMatchObject({

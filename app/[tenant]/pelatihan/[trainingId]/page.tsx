@@ -5,6 +5,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { AttendanceGrid } from "@/features/trainings/ui/attendance-grid";
 import { CandidatePicker } from "@/features/trainings/ui/candidate-picker";
+import { OutcomeSummaryGrid } from "@/features/trainings/ui/outcome-summary";
 import { ParticipantsSection } from "@/features/trainings/ui/participants-section";
 import { ReasonForm } from "@/features/trainings/ui/participant-actions";
 import { TrainingStatusBadge } from "@/features/trainings/ui/training-status-badge";
@@ -30,7 +31,7 @@ import { dateToDay, dayToDate } from "@/lib/calendar/days";
 import { cityToday } from "@/lib/calendar/city-today";
 import { trainingDayList } from "@/features/trainings/attendance";
 import { findCandidates, onePerHouseholdByDefault } from "@/features/trainings/candidates";
-import { getTraining, trainingParticipants } from "@/features/trainings/queries";
+import { getTraining, outcomeSummary, trainingParticipants } from "@/features/trainings/queries";
 import { firstParam, readSearchParams } from "@/lib/validation/search-params";
 import {
   addParticipantAction,
@@ -40,6 +41,8 @@ import {
   importParticipantsAction,
   recordAttendanceAction,
   removeParticipantAction,
+  resubmitParticipantAction,
+  returnParticipantAction,
   verifyParticipantsAction,
   returnTrainingAction,
   verifyTrainingsAction,
@@ -104,6 +107,9 @@ export default async function TrainingPage({ params, searchParams }: Props) {
   }));
   const present = active.flatMap((p) => p.attendances.filter((a) => a.present).map((a) => `${p.id}|${dateToDay(a.date)}`));
   const path = trainingsRoutes.detail(slug, training.id);
+  const returning =
+    canVerify && !cancelled ? participants.find((p) => p.id === firstParam(query.kembalikan) && p.status === "DRAFT" && p.completion !== "DROPPED") : undefined;
+  const outcomes = outcomeSummary(participants);
 
   return (
     <NextIntlClientProvider messages={{ Trainings: messages.Trainings, Spreadsheet: messages.Spreadsheet, Entries: messages.Entries }}>
@@ -188,10 +194,40 @@ export default async function TrainingPage({ params, searchParams }: Props) {
         </Card>
       ) : null}
 
+      {outcomes.graduates > 0 ? (
+        <Card className="mt-6">
+          <CardHeader id="outcomes" title={t("outcomeSummary.title")} description={t("outcomeSummary.intro")} />
+          <div className="p-4 sm:p-5">
+            <OutcomeSummaryGrid summary={outcomes} />
+          </div>
+        </Card>
+      ) : null}
+
+      {returning ? (
+        <Card className="mt-6">
+          <div id="kembalikan-peserta" className="scroll-mt-4" />
+          <CardHeader title={t("participants.returnTitle", { name: returning.name })} description={te("return.intro")} />
+          <div className="p-4 sm:p-5">
+            <ReturnForm
+              action={returnParticipantAction.bind(null, slug)}
+              entryId={returning.id}
+              idName="participantId"
+              doneHref={`${path}#participants`}
+              autoFocus
+            />
+          </div>
+        </Card>
+      ) : null}
+
       <ParticipantsSection
         slug={slug}
+        path={path}
         participants={participants}
+        trainingDays={days.length}
+        today={today}
+        timeZone={timeZone}
         isWriter={isWriter && !cancelled}
+        canReturn={canVerify && !cancelled}
         canVerify={canVerify && !isDraft && !cancelled}
         verifyHint={canVerify && isDraft ? t("participants.verifyTrainingFirst") : null}
         ended={ended}
@@ -201,6 +237,7 @@ export default async function TrainingPage({ params, searchParams }: Props) {
           withdraw: withdrawParticipantAction.bind(null, slug),
           remove: removeParticipantAction.bind(null, slug),
           verify: verifyParticipantsAction.bind(null, slug),
+          resubmit: resubmitParticipantAction.bind(null, slug),
         }}
       />
 

@@ -3,8 +3,12 @@ import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { FollowUpForm } from "@/features/trainings/ui/follow-up-form";
+import { FollowUpFilters } from "@/features/trainings/ui/follow-up-filters";
+import { FollowUpPagination } from "@/features/trainings/ui/follow-up-pagination";
 import { TrainingStatusBadge } from "@/features/trainings/ui/training-status-badge";
+import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
+import { FormNotice } from "@/components/ui/form-alert";
 import { StatCard, StatGrid } from "@/components/ui/stat-card";
 import { Cell, HeaderCell, Row, RowHeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
 import { requireTenantPage } from "@/lib/auth/guard";
@@ -15,37 +19,55 @@ import type { AppLocale } from "@/lib/i18n/locales";
 import { programmeScope } from "@/lib/auth/scope";
 import { dateToDay, dayToDate } from "@/lib/calendar/days";
 import { cityToday } from "@/lib/calendar/city-today";
-import { FOLLOW_UP_PAGE, countDueFollowUps, dueFollowUps, followUpOutcomes } from "@/features/trainings/queries";
+import { readSearchParams } from "@/lib/validation/search-params";
+import { opdChoices } from "@/features/programmes/queries";
+import { countFollowUps, followUpFilterOf, followUpPage, followUpQuery, followUpTrainings } from "@/features/trainings/follow-up-list";
+import { followUpOutcomes } from "@/features/trainings/queries";
 import { TRAINING_OUTCOMES } from "@/features/trainings/schemas";
 import { recordFollowUpAction } from "@/features/trainings/actions";
 import { trainingsRoutes } from "@/features/trainings/routes";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ tenant: string }> };
+type Props = {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Trainings.followUps");
   return { title: t("title") };
 }
 
-export default async function FollowUpsPage({ params }: Props) {
+export default async function FollowUpsPage({ params, searchParams }: Props) {
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "trainings");
   const scope = programmeScope(user);
   const canWrite = userCan(user, "entry:write") && Boolean(user.opdId);
 
-  const { due, dueCount, outcomes, today } = await withTenant(user.tenantId, async (tx) => {
+  const data = await withTenant(user.tenantId, async (tx) => {
     const today = dateToDay(await cityToday(tx, user.tenantId));
-    const [due, dueCount, outcomes] = await Promise.all([
-      dueFollowUps(tx, { scope, today }),
-      countDueFollowUps(tx, { scope, today }),
-      followUpOutcomes(tx, scope),
+    const opds = scope.kind === "city" ? await opdChoices(tx) : null;
+    const asked = followUpFilterOf(readSearchParams(await searchParams), scope);
+    // An OPD the city does not have is no filter.
+    const filter = { ...asked, opdId: opds?.some((opd) => opd.id === asked.opdId) ? asked.opdId : undefined };
+    const trainings = await followUpTrainings(tx, { scope, opdId: filter.opdId, chosen: filter.trainingId });
+    if (filter.trainingId && !trainings.some((training) => training.id === filter.trainingId)) filter.trainingId = undefined;
+    // The figure "due, not answered" is the list's own total when the list is not narrowed further.
+    const unnarrowed = filter.state === "open" && !filter.trainingId && !filter.month;
+    const [page, dueCount, outcomes] = await Promise.all([
+      followUpPage(tx, { scope, today, filter }),
+      unnarrowed ? null : countFollowUps(tx, { scope, today, filter: { state: "open", opdId: filter.opdId } }),
+      followUpOutcomes(tx, scope, filter.opdId),
     ]);
-    return { due, dueCount, outcomes, today };
+    return { today, opds, filter, trainings, page, dueCount: dueCount ?? page.total, outcomes };
   });
+  const { today, filter, page, dueCount, outcomes } = data;
   const [t, locale, messages] = await Promise.all([getTranslations("Trainings"), getLocale() as Promise<AppLocale>, getMessages()]);
   const showOpd = scope.kind === "city";
+  const answered = filter.state === "answered";
+  const path = trainingsRoutes.followUps(slug);
+  const answerable = canWrite && !answered;
 
   return (
     <NextIntlClientProvider messages={{ Trainings: messages.Trainings }}>
@@ -62,22 +84,32 @@ export default async function FollowUpsPage({ params }: Props) {
           <StatCard key={outcome} label={t(`outcomes.${outcome}`)} value={formatNumber(outcomes[outcome], { locale })} />
         ))}
       </StatGrid>
+      <div className="mt-6">
+        <FollowUpFilters path={path} filter={filter} opds={data.opds ?? undefined} trainings={data.trainings} />
+      </div>
+      {page.cursorLost ? <FormNotice>{t("followUps.cursorLost")}</FormNotice> : null}
       <Card className="mt-6">
-        <CardHeader id="follow-ups" title={t("followUps.listTitle")} description={canWrite ? t("followUps.listIntro") : t("followUps.listIntroReader")} />
-        {due.length === 0 ? (
-          <p className="p-4 text-muted sm:p-5">{t("followUps.none")}</p>
+        <CardHeader
+          id="follow-ups"
+          title={t(answered ? "followUps.listTitleAnswered" : "followUps.listTitle", { count: formatNumber(page.total, { locale }) })}
+          description={answerable ? t("followUps.listIntro") : t("followUps.listIntroReader")}
+        />
+        {page.rows.length === 0 ? (
+          <p className="p-4 text-muted sm:p-5">
+            {filter.trainingId || filter.month || filter.opdId || answered ? t("followUps.noneFiltered") : t("followUps.none")}
+          </p>
         ) : (
-          <Table label={t("followUps.listTitle")}>
+          <Table label={t("followUps.outcomesLabel")}>
             <TableHead>
               <tr>
                 <HeaderCell>{t("followUps.columns.participant")}</HeaderCell>
                 <HeaderCell>{t("followUps.columns.training")}</HeaderCell>
                 <HeaderCell>{t("followUps.columns.due")}</HeaderCell>
-                <HeaderCell>{canWrite ? t("followUps.columns.outcome") : t("followUps.columns.status")}</HeaderCell>
+                <HeaderCell>{answerable || answered ? t("followUps.columns.outcome") : t("followUps.columns.status")}</HeaderCell>
               </tr>
             </TableHead>
             <TableBody>
-              {due.map((row) => (
+              {page.rows.map((row) => (
                 <Row key={row.id}>
                   <RowHeaderCell>
                     {row.participant.member.name}
@@ -104,7 +136,15 @@ export default async function FollowUpsPage({ params }: Props) {
                     <span className="block text-xs text-muted">{t("followUps.months", { count: row.monthsAfter })}</span>
                   </Cell>
                   <Cell>
-                    {canWrite ? (
+                    {row.outcome ? (
+                      <span className="block max-w-64">
+                        <Badge tone={row.outcome === "NEITHER" ? "muted" : "positive"}>{t(`outcomes.${row.outcome}`)}</Badge>
+                        {row.recordedAt ? (
+                          <span className="mt-0.5 block text-xs text-muted">{t("followUps.recordedOn", { date: formatDate(row.recordedAt, { locale }) })}</span>
+                        ) : null}
+                        {row.note ? <span className="mt-0.5 block text-xs text-muted">{row.note}</span> : null}
+                      </span>
+                    ) : answerable ? (
                       <FollowUpForm
                         followUpId={row.id}
                         name={row.participant.member.name}
@@ -120,7 +160,14 @@ export default async function FollowUpsPage({ params }: Props) {
             </TableBody>
           </Table>
         )}
-        {dueCount > due.length ? <p className="px-4 pb-4 text-sm text-muted sm:px-5">{t("more", { count: FOLLOW_UP_PAGE })}</p> : null}
+        <FollowUpPagination
+          href={(cursor) => trainingsRoutes.followUps(slug, followUpQuery(filter, cursor))}
+          shown={page.rows.length}
+          total={page.total}
+          paged={Boolean((filter.after || filter.before) && !page.cursorLost)}
+          prevBefore={page.prevBefore}
+          nextAfter={page.nextAfter}
+        />
       </Card>
     </NextIntlClientProvider>
   );
