@@ -131,6 +131,8 @@ describe("aid against the pagu", () => {
     await c.realisation(csr, "1.500.000");
     const over = await c.run(c.staff, createDistributionDefinition, c.aidInput(csr, "2.000.000"));
     expect(fieldErrors(over).value?.[0]).toBe("Nilai bantuan melebihi pagu pos anggaran. Sisa pagu pos ini Rp\u00a00.");
+    const realisation = await c.run(c.staff, createRealisationDefinition, c.realisationInput(csr, "1"), "en");
+    expect(realisation).toMatchObject({ ok: false, code: "INVALID", message: "Over the pagu. This line has Rp\u00a00 left." });
   });
 
   it("ON_TOP: aid and realisation each count once, together, and together stop at the pagu", async () => {
