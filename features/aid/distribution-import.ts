@@ -9,6 +9,8 @@
 //   and a member who died or moved out on or before the row's date is refused.
 // - PROGRAM is a programme of the importer's OPD by its ID (the programme page's address)
 //   or its name; a name used in several years means the one of the hand-over's year.
+// - POS ANGGARAN, optional, is a budget line of that programme by its ID or its description;
+//   the row's NILAI is then held to the line's pagu as the form's is.
 // - Idempotency: NOMOR BUKTI (the BAST or receipt number) is required. A row whose proof
 //   number, household and date match a hand-over the OPD already recorded (not cancelled
 //   by a verified reversal) is rejected as "already recorded", so uploading the same file
@@ -32,6 +34,7 @@ import type { ImportColumn } from "@/lib/spreadsheet/columns";
 import { acceptRow, rejectRow, type RowValues, type SaveRowContext } from "@/lib/spreadsheet/table-import";
 import { defineTableImport } from "@/lib/spreadsheet/table-import-job";
 import { aidRoutes } from "@/features/aid/routes";
+import { descriptionKey } from "@/features/programmes/budget-lines";
 import { assertCurrentMember, departureSelect } from "@/features/registry/members/current-member";
 import { z } from "@/lib/validation/zod";
 import { createDistribution } from "./distributions";
@@ -63,6 +66,7 @@ export const DISTRIBUTION_COLUMNS = [
   { key: "value", header: "NILAI", aliases: ["NILAI (RP)", "NILAI BANTUAN", "NILAI RUPIAH", "HARGA"], required: true, example: "4.750.000" },
   { key: "date", header: "TANGGAL", aliases: ["TANGGAL PENYERAHAN", "TGL PENYERAHAN", "TGL", "TANGGAL PENYALURAN"], required: true, example: "12-08-2024" },
   { key: "proofRef", header: "NOMOR BUKTI", aliases: ["NO BUKTI", "NOMOR BAST", "NO BAST", "BUKTI"], required: true, example: "BAST/027/2024" },
+  { key: "budgetLine", header: "POS ANGGARAN", aliases: ["ID POS ANGGARAN", "URAIAN POS ANGGARAN"], example: "" },
   { key: "partner", header: "MITRA", aliases: ["MITRA CSR", "NAMA MITRA"], example: "" },
   { key: "months", header: "BULAN PREMI", aliases: ["JUMLAH BULAN", "JUMLAH BULAN PREMI"], example: "" },
   { key: "handedOverBy", header: "PETUGAS", aliases: ["DISERAHKAN OLEH", "NAMA PETUGAS"], example: "Ibu Sri" },
@@ -82,6 +86,8 @@ export type DistributionImportRow = {
   /** yyyy-mm-dd. */
   date: string;
   proofRef: string;
+  /** The programme's budget line the aid is spent from: its id or description; optional. */
+  budgetLine: string | null;
   partner: string | null;
   months: number | null;
   handedOverBy: string | null;
@@ -127,6 +133,7 @@ export function parseDistributionRow(values: RowValues<Key>, _rowNumber?: number
   const value = take(cellRupiah(values.value, "NILAI"));
   const date = values.date === null || (typeof values.date === "string" && values.date.trim() === "") ? null : take(cellDate(values.date, "TANGGAL", today));
   const proofRef = take(cellText(values.proofRef, "NOMOR BUKTI"));
+  const budgetLine = take(cellText(values.budgetLine, "POS ANGGARAN")) || null;
   const partner = take(cellText(values.partner, "MITRA")) || null;
   const months = take(cellInteger(values.months, "BULAN PREMI"));
   const handedOverBy = take(cellText(values.handedOverBy, "PETUGAS")) || null;
@@ -160,6 +167,7 @@ export function parseDistributionRow(values: RowValues<Key>, _rowNumber?: number
     value,
     date: dateToDay(date),
     proofRef,
+    budgetLine,
     partner,
     months,
     handedOverBy,
@@ -178,6 +186,22 @@ async function programmeOf({ tx }: ActionContext, opdId: string, row: Distributi
   const match = matches.find((programme) => programme.id === row.programme) ?? matches.find((programme) => programme.fiscalYear === year) ?? matches[0];
   if (!match) throw notFound(`Program "${truncate(row.programme)}" di antara program OPD Anda`);
   return match.id;
+}
+
+/** The budget line a row names, among its programme's: by id, else by description. */
+async function budgetLineOf({ tx }: ActionContext, programmeId: string, row: DistributionImportRow): Promise<string | null> {
+  if (!row.budgetLine) return null;
+  const lines = await tx.budgetLine.findMany({
+    where: { programmeId, OR: [{ id: row.budgetLine }, { descriptionKey: descriptionKey(row.budgetLine) }] },
+    select: { id: true },
+  });
+  const byId = lines.find((line) => line.id === row.budgetLine);
+  if (byId) return byId.id;
+  if (lines.length > 1) {
+    throw new AppError("INVALID", `POS ANGGARAN "${truncate(row.budgetLine)}" cocok dengan beberapa pos program ini; tulis ID pos anggarannya`);
+  }
+  if (!lines[0]) throw notFound(`POS ANGGARAN "${truncate(row.budgetLine)}" di antara pos anggaran program ini`);
+  return lines[0].id;
 }
 
 /** The household (and member, when a NIK is given) a row names, in this city's registry. */
@@ -210,11 +234,13 @@ const rowIssues = (error: z.ZodError) => [...new Set(error.issues.map((issue) =>
 async function saveDistributionRow(ctx: ActionContext, row: DistributionImportRow, _rowNumber: number, upload: SaveRowContext<ImportOptions>) {
   const opdId = writerOpdId(ctx.user);
   const programmeId = await programmeOf(ctx, opdId, row);
+  const budgetLineId = await budgetLineOf(ctx, programmeId, row);
   const recipient = await recipientOf(ctx, row);
   await assertNotRecorded(ctx, opdId, recipient.householdId, row);
 
   const parsed = createDistributionSchema.safeParse({
     programmeId,
+    budgetLineId: budgetLineId ?? "",
     householdId: recipient.householdId,
     memberId: recipient.memberId ?? "",
     kind: row.kind,

@@ -6,6 +6,7 @@ import { deleteProblem, reversalProblem } from "@/lib/entries/rules";
 import type { Tx } from "@/lib/db";
 import { lockRow } from "@/lib/db/locks";
 import { AppError, notFound } from "@/lib/errors";
+import { assertWithinPagu, lockBudgetLine } from "@/features/budget/lines";
 import { findOwnProgramme } from "@/features/programmes/programmes";
 import { assertCurrentMember, departureSelect } from "@/features/registry/members/current-member";
 import { writerOpdId } from "@/lib/auth/scope";
@@ -50,10 +51,10 @@ async function checkRecipient(tx: Tx, input: CreateDistributionInput) {
 export async function createDistribution({ tx, tenantId, user }: Ctx, input: CreateDistributionInput, clock: Clock = {}) {
   const opdId = writerOpdId(user);
   const programme = await findOwnProgramme(tx, opdId, input.programmeId);
-  if (input.budgetLineId) {
-    const line = await tx.budgetLine.findFirst({ where: { id: input.budgetLineId, programmeId: programme.id }, select: { id: true } });
-    if (!line) throw invalid("budgetLineId", "Pos anggaran ini bukan milik program yang dipilih.");
-  }
+  const line = input.budgetLineId
+    ? await tx.budgetLine.findFirst({ where: { id: input.budgetLineId, programmeId: programme.id }, select: { id: true, pagu: true } })
+    : null;
+  if (input.budgetLineId && !line) throw invalid("budgetLineId", "Pos anggaran ini bukan milik program yang dipilih.");
   await checkRecipient(tx, input);
 
   const year = Number(input.distributedAt.slice(0, 4));
@@ -110,6 +111,12 @@ export async function createDistribution({ tx, tenantId, user }: Ctx, input: Cre
       createdById: user.id,
     },
   });
+  if (line) {
+    // As a realisation: checked last, under the line's lock, against the pagu with whatever else
+    // the line holds (./line-entries in features/budget says what counts with what).
+    await lockBudgetLine(tx, tenantId, line.id);
+    await assertWithinPagu(tx, tenantId, line, { id: entry.id, amount: input.value, kind: "aid" });
+  }
   return { distributionId: entry.id, duplicateAcknowledged: entry.duplicateAcknowledged };
 }
 

@@ -5,7 +5,7 @@ import { divideRoundHalfUp, percentOf, type Rupiah } from "@/lib/money";
 
 export type Absorption = {
   pagu: Rupiah;
-  /** Verified realisation only. */
+  /** What the line has realised (./line-entries.ts): verified realisation, and verified aid on ON_TOP lines. */
   realised: Rupiah;
   /** realised / pagu in percent (2 decimals); null without a pagu. */
   absorption: number | null;

@@ -1,10 +1,16 @@
 // A budget line as spending sees it: the writer's own, held while the pagu is checked, and
-// what it has already committed. Lines are made and edited with their programme
+// the check itself, for realisation and aid alike. Lines are made and edited with their programme
 // (features/programmes/budget-lines.ts), which asks the same of them.
 import type { Tx } from "@/lib/db";
 import { lockRow } from "@/lib/db/locks";
-import { notFound } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
+import { formatRupiah } from "@/lib/format";
 import type { Rupiah } from "@/lib/money";
+import { createTranslator } from "next-intl";
+import id from "@/messages/id";
+import { committedBeside } from "./line-entries";
+
+const errors = createTranslator({ locale: "id", messages: id, namespace: "Budget.errors" });
 
 /** A budget line of a programme of the writer's own OPD, or "not found". */
 export async function findOwnBudgetLine(tx: Tx, opdId: string, budgetLineId: string) {
@@ -27,18 +33,25 @@ export async function lockBudgetLine(tx: Tx, tenantId: string, budgetLineId: str
   await lockRow(tx, "BudgetLine", { tenantId, id: budgetLineId }, "FOR NO KEY UPDATE");
 }
 
+/** What is written against a line: realisation (its field "amount") or aid (its field "value"). */
+export type LineEntryKind = "realisation" | "aid";
+
 /**
- * What a line has spent or is about to: verified entries (reversals included) plus drafts
- * that add spending. A pending reversal does not free pagu until it is verified.
+ * Under the line's lock, after the entry is written (or before an edit, with its new amount):
+ * the entry's pool (./line-entries.ts) with the entry at `amount` must stay within the pagu.
+ * Refused with the pagu still free, in words (Budget.errors.overPagu / aidOverPagu).
  */
-export async function committedAmount(tx: Tx, budgetLineId: string, exceptId?: string): Promise<Rupiah> {
-  const { _sum } = await tx.budgetRealisation.aggregate({
-    where: {
-      budgetLineId,
-      OR: [{ status: "VERIFIED" }, { amount: { gt: 0n } }],
-      ...(exceptId ? { NOT: { id: exceptId } } : {}),
-    },
-    _sum: { amount: true },
-  });
-  return _sum.amount ?? 0n;
+export async function assertWithinPagu(
+  tx: Tx,
+  tenantId: string,
+  line: { id: string; pagu: Rupiah },
+  entry: { id: string; amount: Rupiah; kind: LineEntryKind },
+): Promise<void> {
+  const { committed } = await committedBeside(tx, tenantId, line.id, entry.id);
+  if (committed + entry.amount <= line.pagu) return;
+  const left = line.pagu - committed;
+  const params = { remaining: formatRupiah(left > 0n ? left : 0n) };
+  const key = entry.kind === "aid" ? "aidOverPagu" : "overPagu";
+  const message = errors(key, params);
+  throw new AppError("INVALID", message, { [entry.kind === "aid" ? "value" : "amount"]: [message] }, { key: `Budget.errors.${key}`, params });
 }

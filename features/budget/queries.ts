@@ -3,6 +3,7 @@ import type { Tx } from "@/lib/db";
 import { programmeWhere, type ProgrammeScope } from "@/lib/auth/scope";
 import { userNames } from "@/features/users/queries";
 import type { Rupiah } from "@/lib/money";
+import { LINE_ENTRIES, PENDING, REALISED } from "./line-entries";
 import { lineTotals } from "./totals";
 
 type YearFilter = { tenantId: string; scope: ProgrammeScope; fiscalYear: number; opdId?: string | null };
@@ -13,12 +14,13 @@ const lineSelect = {
   partnerName: true,
   description: true,
   pagu: true,
+  aidMode: true,
   programme: { select: { id: true, name: true, fiscalYear: true, opd: { select: { id: true, shortName: true } } } },
 } as const;
 
 export type BudgetOverviewRow = Awaited<ReturnType<typeof budgetOverview>>[number];
 
-/** Every budget line of the year in scope, with its verified realisation and pending drafts. */
+/** Every budget line of the year in scope, with what it has realised (./line-entries.ts), pending drafts and its aid. */
 export async function budgetOverview(tx: Tx, filter: YearFilter) {
   const programme = { fiscalYear: filter.fiscalYear, ...programmeWhere(filter.scope, filter.opdId) };
   const [lines, totals] = await Promise.all([
@@ -32,7 +34,13 @@ export async function budgetOverview(tx: Tx, filter: YearFilter) {
   const byLine = new Map(totals.map((row) => [row.budgetLineId, row]));
   return lines.map((line) => {
     const total = byLine.get(line.id);
-    return { ...line, realised: total?.realised ?? 0n, pendingCount: total?.pendingCount ?? 0, pendingAmount: total?.pendingAmount ?? 0n };
+    return {
+      ...line,
+      realised: total?.realised ?? 0n,
+      pendingCount: total?.pendingCount ?? 0,
+      pendingAmount: total?.pendingAmount ?? 0n,
+      aidVerified: total?.aidVerified ?? 0n,
+    };
   });
 }
 
@@ -69,24 +77,41 @@ export function getBudgetLine(tx: Tx, scope: ProgrammeScope, budgetLineId: strin
 
 export type MonthRow = { month: number; realised: Rupiah; pendingAmount: Rupiah; pendingCount: number };
 
-/** The twelve months of a line: verified and pending sums per month, from the database. */
+/** The twelve months of a line: realised and pending sums per month (./line-entries.ts), from the database. */
 export async function monthlyBreakdown(tx: Tx, budgetLineId: string): Promise<MonthRow[]> {
-  const groups = await tx.budgetRealisation.groupBy({
-    by: ["month", "status"],
+  return tx.$queryRaw<MonthRow[]>`
+    SELECT m::int AS "month",
+           COALESCE(SUM(e."amount") FILTER (WHERE ${REALISED}), 0)::bigint AS "realised",
+           COALESCE(SUM(e."amount") FILTER (WHERE ${PENDING}), 0)::bigint AS "pendingAmount",
+           (COUNT(e."id") FILTER (WHERE ${PENDING}))::int AS "pendingCount"
+      FROM generate_series(1, 12) AS m
+      LEFT JOIN ${LINE_ENTRIES} e ON e."tenantId" = entas_current_tenant() AND e."budgetLineId" = ${budgetLineId} AND e."month" = m
+     GROUP BY m
+     ORDER BY m`;
+}
+
+export type LineAid = Awaited<ReturnType<typeof lineAid>>[number];
+
+/**
+ * The aid recorded against a line, newest first: what was handed over, when, its value and
+ * status; not to whom (the budget pages name no one).
+ */
+export function lineAid(tx: Tx, budgetLineId: string) {
+  return tx.aidDistribution.findMany({
     where: { budgetLineId },
-    _sum: { amount: true },
-    _count: { _all: true },
-  });
-  return Array.from({ length: 12 }, (_, i) => {
-    const month = i + 1;
-    const verified = groups.find((g) => g.month === month && g.status === "VERIFIED");
-    const draft = groups.find((g) => g.month === month && g.status === "DRAFT");
-    return {
-      month,
-      realised: verified?._sum.amount ?? 0n,
-      pendingAmount: draft?._sum.amount ?? 0n,
-      pendingCount: draft?._count._all ?? 0,
-    };
+    select: {
+      id: true,
+      distributedAt: true,
+      kind: true,
+      items: true,
+      quantity: true,
+      value: true,
+      proofRef: true,
+      partnerName: true,
+      status: true,
+      reversesId: true,
+    },
+    orderBy: [{ distributedAt: "desc" }, { createdAt: "desc" }, { id: "asc" }],
   });
 }
 

@@ -6,10 +6,8 @@ import type { Tx } from "@/lib/db";
 import { lockRow } from "@/lib/db/locks";
 import { nextVersion, updateAtVersion } from "@/lib/db/versioned-update";
 import { AppError, notFound } from "@/lib/errors";
-import { formatRupiah } from "@/lib/format";
-import type { Rupiah } from "@/lib/money";
 import { writerOpdId } from "@/lib/auth/scope";
-import { findOwnBudgetLine, committedAmount, lockBudgetLine } from "@/features/budget/lines";
+import { assertWithinPagu, findOwnBudgetLine, lockBudgetLine } from "@/features/budget/lines";
 import { yearMonthOf } from "@/lib/calendar/months";
 import { cityToday } from "@/lib/calendar/city-today";
 import { lastRecordableMonth } from "@/lib/calendar/fiscal-year";
@@ -45,16 +43,6 @@ async function assertMonthOpen(tx: Tx, tenantId: string, fiscalYear: number, mon
   }
 }
 
-/** Under the line's lock: what is already committed plus `amount` must stay within the pagu. */
-async function assertWithinPagu(tx: Tx, line: { id: string; pagu: Rupiah }, amount: Rupiah, exceptId?: string) {
-  const committed = await committedAmount(tx, line.id, exceptId);
-  if (committed + amount > line.pagu) {
-    const left = line.pagu - committed;
-    const message = `Melebihi pagu. Sisa pagu pos ini ${formatRupiah(left > 0n ? left : 0n)}.`;
-    throw new AppError("INVALID", message, { amount: [message] });
-  }
-}
-
 export async function createRealisation({ tx, tenantId, user }: Ctx, input: CreateRealisationInput, clock: Clock = {}) {
   const line = await findOwnBudgetLine(tx, writerOpdId(user), input.budgetLineId);
   await assertMonthOpen(tx, tenantId, line.programme.fiscalYear, input.month, clock);
@@ -73,7 +61,7 @@ export async function createRealisation({ tx, tenantId, user }: Ctx, input: Crea
   // Checked last, so the line stays locked only for the check and the commit: every clerk of
   // an OPD may be entering against the same line. Over the pagu, the entry is rolled back.
   await lockBudgetLine(tx, tenantId, line.id);
-  await assertWithinPagu(tx, line, input.amount, entry.id);
+  await assertWithinPagu(tx, tenantId, line, { id: entry.id, amount: input.amount, kind: "realisation" });
   return { realisationId: entry.id, budgetLineId: line.id };
 }
 
@@ -86,7 +74,7 @@ export async function updateRealisation({ tx, tenantId, user }: Ctx, input: Upda
   await assertMonthOpen(tx, tenantId, entry.budgetLine.programme.fiscalYear, input.month, clock);
   await assertReferenceFree(tx, input.referenceNo, entry.id);
   await lockBudgetLine(tx, tenantId, entry.budgetLineId);
-  await assertWithinPagu(tx, entry.budgetLine, input.amount, entry.id);
+  await assertWithinPagu(tx, tenantId, entry.budgetLine, { id: entry.id, amount: input.amount, kind: "realisation" });
   // Still a draft at the moment of writing: a head verifying meanwhile wins.
   await updateAtVersion(tx, "budgetRealisation", {
     where: { id: entry.id, status: "DRAFT" },

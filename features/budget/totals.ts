@@ -1,16 +1,23 @@
-// Realisation totals, summed by the database: only VERIFIED entries count as realised;
-// drafts are counted (and their amount shown) as pending.
+// A line's totals, summed by the database over its money trail (./line-entries.ts): verified
+// realisation, and verified aid where the line counts it on top, is realised; drafts of the same
+// are pending. The line's aid is summed apart too, whatever its mode, for the line's page.
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { AidBudgetMode } from "@/lib/generated/prisma/enums";
 import type { Rupiah } from "@/lib/money";
+import { LINE_ENTRIES, LINE_SUMS } from "./line-entries";
 
 export type LineTotals = {
   budgetLineId: string;
   programmeId: string;
   pagu: Rupiah;
+  aidMode: AidBudgetMode;
   realised: Rupiah;
   pendingCount: number;
   pendingAmount: Rupiah;
+  aidVerified: Rupiah;
+  aidPendingCount: number;
+  aidPendingAmount: Rupiah;
 };
 
 export type TotalsFilter = {
@@ -21,7 +28,7 @@ export type TotalsFilter = {
   budgetLineId?: string;
 };
 
-/** One row per budget line matching the filter, with its pagu and realisation sums. */
+/** One row per budget line matching the filter, with its pagu and the sums of its entries. */
 export async function lineTotals(tx: Tx, filter: TotalsFilter): Promise<LineTotals[]> {
   const conditions = [Prisma.sql`bl."tenantId" = ${filter.tenantId}`];
   if (filter.fiscalYear !== undefined) conditions.push(Prisma.sql`p."fiscalYear" = ${filter.fiscalYear}`);
@@ -32,14 +39,13 @@ export async function lineTotals(tx: Tx, filter: TotalsFilter): Promise<LineTota
     SELECT bl."id" AS "budgetLineId",
            bl."programmeId" AS "programmeId",
            bl."pagu" AS "pagu",
-           COALESCE(SUM(r."amount") FILTER (WHERE r."status" = 'VERIFIED'), 0)::bigint AS "realised",
-           (COUNT(r."id") FILTER (WHERE r."status" = 'DRAFT'))::int AS "pendingCount",
-           COALESCE(SUM(r."amount") FILTER (WHERE r."status" = 'DRAFT'), 0)::bigint AS "pendingAmount"
+           bl."aidMode"::text AS "aidMode",
+           ${LINE_SUMS}
       FROM "BudgetLine" bl
       JOIN "Programme" p ON p."tenantId" = bl."tenantId" AND p."id" = bl."programmeId"
-      LEFT JOIN "BudgetRealisation" r ON r."tenantId" = bl."tenantId" AND r."budgetLineId" = bl."id"
+      LEFT JOIN ${LINE_ENTRIES} e ON e."tenantId" = bl."tenantId" AND e."budgetLineId" = bl."id"
      WHERE ${Prisma.join(conditions, " AND ")}
-     GROUP BY bl."id", bl."programmeId", bl."pagu"`;
+     GROUP BY bl."id", bl."programmeId", bl."pagu", bl."aidMode"`;
 }
 
 export type Totals = { pagu: Rupiah; realised: Rupiah; pendingCount: number; pendingAmount: Rupiah; lines: number };

@@ -1,6 +1,7 @@
-// Budget lines of a programme: funding source and pagu.
+// Budget lines of a programme: funding source, pagu, and how its aid counts.
 import type { ActionContext } from "@/lib/actions/define";
-import { committedAmount, findOwnBudgetLine, lockBudgetLine } from "@/features/budget/lines";
+import { findOwnBudgetLine, lockBudgetLine } from "@/features/budget/lines";
+import { largestPool } from "@/features/budget/line-entries";
 import { updateAtVersion } from "@/lib/db/versioned-update";
 import { AppError } from "@/lib/errors";
 import { formatRupiah } from "@/lib/format";
@@ -21,6 +22,7 @@ const fields = (input: LineFields) => ({
   partnerName: input.partnerName,
   description: input.description,
   pagu: input.pagu,
+  aidMode: input.aidMode,
 });
 
 /** The description as the unique index "BudgetLine"."descriptionKey" compares it. */
@@ -55,13 +57,15 @@ export async function updateBudgetLine({ tx, tenantId, user }: Ctx, input: LineF
   const line = await findOwnBudgetLine(tx, writerOpdId(user), input.budgetLineId);
   await assertLineFree(tx, line.programmeId, input, line.id);
   await lockBudgetLine(tx, tenantId, line.id);
-  // A revised budget (APBD-P) may lower the pagu, but not below what is already spent or entered.
-  const committed = await committedAmount(tx, line.id);
-  if (input.pagu < committed) {
-    const message = `Pagu tidak boleh di bawah realisasi yang sudah dicatat (${formatRupiah(committed)}).`;
-    throw new AppError("INVALID", message, { pagu: [message] });
-  }
   await updateAtVersion(tx, "budgetLine", { where: { id: line.id }, version: input.version, data: fields(input) });
+  // A revised budget (APBD-P) may lower the pagu, and the aid may change how it counts, but
+  // neither may leave what is already spent or entered over the pagu. Refused, the update rolls back.
+  const committed = await largestPool(tx, tenantId, line.id);
+  if (input.pagu < committed) {
+    const params = { committed: formatRupiah(committed) };
+    const message = errors("paguBelowCommitted", params);
+    throw new AppError("INVALID", message, { pagu: [message] }, { key: "Programmes.errors.paguBelowCommitted", params });
+  }
   return { budgetLineId: line.id, programmeId: line.programmeId };
 }
 

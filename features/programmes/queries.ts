@@ -60,7 +60,7 @@ export async function listProgrammeLines(tx: Tx, tenantId: string, programmeId: 
   const [lines, totals] = await Promise.all([
     tx.budgetLine.findMany({
       where: { programmeId },
-      select: { id: true, fundingSource: true, partnerName: true, description: true, pagu: true },
+      select: { id: true, fundingSource: true, partnerName: true, aidMode: true, description: true, pagu: true },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
     lineTotals(tx, { tenantId, programmeId }),

@@ -1,7 +1,8 @@
 // One schema per form, shared by the form and its server action.
 import { fiscalYear } from "@/lib/calendar/fiscal-year";
 import { recordId, recordVersion, countInput, optionalText, rupiahInput, blankToUndefined } from "@/lib/forms/fields";
-import { FundingSource, ProgrammeKind, TargetUnit } from "@/lib/generated/prisma/enums";
+import { AidBudgetMode, FundingSource, ProgrammeKind, TargetUnit } from "@/lib/generated/prisma/enums";
+import { defaultAidMode } from "@/features/budget/aid-mode";
 import { z } from "@/lib/validation/zod";
 
 const MAX_TARGET = 10_000_000;
@@ -52,9 +53,11 @@ const budgetLineFields = z.object({
   partnerName: optionalText(160, "Nama mitra maksimal 160 karakter."),
   description: z.string({ error: "Isi uraian belanja." }).trim().min(3, "Uraian belanja minimal 3 karakter.").max(300, "Uraian belanja maksimal 300 karakter."),
   pagu: rupiahInput({ minMessage: "Pagu harus lebih dari Rp 0." }),
+  /** Blank: what the source most likely means (defaultAidMode). */
+  aidMode: z.preprocess(blankToUndefined, z.enum(AidBudgetMode, { error: "Pilih bagaimana bantuan pada pos ini dihitung." }).optional()),
 });
 
-type PartnerFields = { fundingSource: FundingSource; partnerName: string | null };
+type PartnerFields = { fundingSource: FundingSource; partnerName: string | null; aidMode?: AidBudgetMode };
 
 /** CSR needs its company. */
 function checkPartner(value: PartnerFields, ctx: z.RefinementCtx) {
@@ -64,9 +67,9 @@ function checkPartner(value: PartnerFields, ctx: z.RefinementCtx) {
 }
 
 /** A partner name means nothing for the city's own or the centre's money. */
-function normalisePartner<T extends PartnerFields>(value: T): T {
+function normalisePartner<T extends PartnerFields>(value: T): T & { aidMode: AidBudgetMode } {
   const keepsPartner = value.fundingSource === "CSR" || value.fundingSource === "OTHER";
-  return { ...value, partnerName: keepsPartner ? value.partnerName : null };
+  return { ...value, partnerName: keepsPartner ? value.partnerName : null, aidMode: value.aidMode ?? defaultAidMode(value.fundingSource) };
 }
 
 const partnerParsed = { when: whenParsed("fundingSource", "partnerName") };

@@ -10,6 +10,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { createDistributionDefinition, verifyDistributionsDefinition } from "@/features/aid/action-definitions";
 import { createRealisationDefinition } from "@/features/budget/action-definitions";
+import { COMMITTED, LINE_ENTRIES } from "@/features/budget/line-entries";
 import { runAction, type ActionDeps } from "@/lib/actions/run";
 import { SUBMISSION_KEY_FIELD } from "@/lib/actions/submission-key";
 import { lookupHouseholdByNumber } from "@/features/registry/search/lookup-number";
@@ -682,7 +683,9 @@ export async function benchConcurrentWrites(
   const [{ over }] = (await sql.query<{ over: string }>(
     `SELECT count(*)::text AS over FROM "BudgetLine" bl
       WHERE bl."tenantId" = $1 AND bl.id = ANY($2)
-        AND bl.pagu < (SELECT coalesce(sum(amount), 0) FROM "BudgetRealisation" x WHERE x."tenantId" = $1 AND x."budgetLineId" = bl.id AND (x.status = 'VERIFIED' OR x.amount > 0))`,
+        AND bl.pagu < (SELECT coalesce(max(p.committed), 0) FROM (
+              SELECT sum(e.amount) AS committed FROM ${LINE_ENTRIES.sql} e
+               WHERE e."tenantId" = $1 AND e."budgetLineId" = bl.id AND ${COMMITTED.sql} GROUP BY e.pool) p)`,
     [tenantId, sharedLines.map((l) => l.lineId)],
   )) as [{ over: string }];
   const lostUpdates = { missingDrafts: Number(missing), summaryMismatches: Number(mismatches), linesOverPagu: Number(over), ok: false };

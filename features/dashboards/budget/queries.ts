@@ -1,12 +1,14 @@
-// The mayor's budget-absorption dashboard: pagu against verified
-// realisation by OPD, programme and funding source, and the monthly curve against the
+// The mayor's budget-absorption dashboard: pagu against what is realised, by OPD, programme
+// and funding source, and the monthly curve against the
 // straight-line calendar. Every sum is made by the database; the calendar arithmetic on the
 // sums is features/budget/absorption's, so these figures match the OPD budget pages.
 //
-// Rules shared with features/budget/totals.ts: only VERIFIED entries are realised (a verified
-// reversal is a negative verified entry, so it simply subtracts); drafts, reversals
-// included, are "pending". Kecamatan does not apply: budget lines are city-wide.
+// What a line has realised is the one rule of features/budget/line-entries.ts, as on the OPD
+// budget pages: verified realisation, plus verified aid on lines whose aid comes on top (a
+// verified reversal is a negative verified entry, so it simply subtracts); drafts of the same,
+// reversals included, are "pending". Kecamatan does not apply: budget lines are city-wide.
 import { absorptionOf, type Absorption } from "@/features/budget/absorption";
+import { LINE_ENTRIES, LINE_SUMS, REALISED } from "@/features/budget/line-entries";
 import { monthsElapsed } from "@/lib/calendar/fiscal-year";
 import type { YearMonth } from "@/lib/calendar/months";
 import type { Tx } from "@/lib/db";
@@ -44,20 +46,15 @@ function lines(filters: DashboardFilters): Prisma.Sql {
      WHERE ${Prisma.join(conditions, " AND ")}`;
 }
 
-/** The same lines with their verified and pending sums (one row per line). */
+/** The same lines with their realised and pending sums (one row per line). */
 function lineSums(filters: DashboardFilters): Prisma.Sql {
   return Prisma.sql`
-    SELECT bl.*,
-           COALESCE(r."realised", 0) AS "realised",
-           COALESCE(r."pendingCount", 0) AS "pendingCount",
-           COALESCE(r."pendingAmount", 0) AS "pendingAmount"
+    SELECT bl.*, r."realised", r."pendingCount", r."pendingAmount"
       FROM (${lines(filters)}) bl
       LEFT JOIN LATERAL (
-        SELECT SUM(x."amount") FILTER (WHERE x."status" = 'VERIFIED') AS "realised",
-               COUNT(*) FILTER (WHERE x."status" = 'DRAFT') AS "pendingCount",
-               SUM(x."amount") FILTER (WHERE x."status" = 'DRAFT') AS "pendingAmount"
-          FROM "BudgetRealisation" x
-         WHERE x."tenantId" = entas_current_tenant() AND x."budgetLineId" = bl."id"
+        SELECT ${LINE_SUMS}
+          FROM ${LINE_ENTRIES} e
+         WHERE e."tenantId" = entas_current_tenant() AND e."budgetLineId" = bl."id"
       ) r ON TRUE`;
 }
 
@@ -169,7 +166,7 @@ async function bySource(tx: Tx, filters: DashboardFilters, today: YearMonth): Pr
 
 export type MonthPoint = {
   month: number;
-  /** Verified realisation booked to this month. */
+  /** Realised in this month (features/budget/line-entries.ts). */
   realised: Rupiah;
   cumulative: Rupiah;
   /** cumulative / pagu, percent; null without a pagu. */
@@ -186,11 +183,11 @@ async function monthlyCurve(tx: Tx, filters: DashboardFilters, today: YearMonth)
     WITH l AS (${lines(filters)}),
          total AS (SELECT COALESCE(SUM(l."pagu"), 0)::bigint AS "pagu" FROM l),
          months AS (
-           SELECT x."month", SUM(x."amount") AS "realised"
-             FROM "BudgetRealisation" x
-             JOIN l ON x."budgetLineId" = l."id"
-            WHERE x."tenantId" = entas_current_tenant() AND x."status" = 'VERIFIED'
-            GROUP BY x."month")
+           SELECT e."month", SUM(e."amount") AS "realised"
+             FROM ${LINE_ENTRIES} e
+             JOIN l ON e."budgetLineId" = l."id"
+            WHERE e."tenantId" = entas_current_tenant() AND ${REALISED}
+            GROUP BY e."month")
     SELECT m::int AS "month",
            COALESCE(months."realised", 0)::bigint AS "realised",
            (SUM(COALESCE(months."realised", 0)) OVER (ORDER BY m))::bigint AS "cumulative",

@@ -14,6 +14,7 @@
 //   1 January of the fiscal year.
 // The kecamatan filter narrows the households (by where they live now); spending has no
 // kecamatan, so with that filter the Rupiah-per-result figures are not given.
+import { LINE_ENTRIES, REALISED } from "@/features/budget/line-entries";
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { divideRoundHalfUp, type Rupiah } from "@/lib/money";
@@ -86,7 +87,7 @@ function reachedSql(filters: DashboardFilters, grain: Grain): Prisma.Sql {
  * The result counts per programme, OPD or for the whole filter: one row per key. Households
  * are distinct per key (a household reached by two programmes of one OPD counts once for
  * it). The counts come from the summaries that triggers keep current (ReachResultCount,
- * derived from HouseholdReach; DashboardTrainingCount); the money from the realisation entries.
+ * derived from HouseholdReach; DashboardTrainingCount); the money from the lines' entries, realised as features/budget/line-entries.ts counts it.
  */
 function countsSql(filters: DashboardFilters, grain: Grain): Prisma.Sql {
   const key = GRAIN_KEY[grain];
@@ -99,10 +100,10 @@ function countsSql(filters: DashboardFilters, grain: Grain): Prisma.Sql {
       SELECT p."id", p."opdId" FROM "Programme" p WHERE ${Prisma.join(programme, " AND ")}
     ),
     money AS (
-      SELECT ${key} AS "key", SUM(x."amount") AS "realised"
+      SELECT ${key} AS "key", SUM(e."amount") AS "realised"
         FROM g
         JOIN "BudgetLine" bl ON bl."tenantId" = entas_current_tenant() AND bl."programmeId" = g."id"
-        JOIN "BudgetRealisation" x ON x."tenantId" = bl."tenantId" AND x."budgetLineId" = bl."id" AND x."status" = 'VERIFIED'
+        JOIN ${LINE_ENTRIES} e ON e."tenantId" = bl."tenantId" AND e."budgetLineId" = bl."id" AND ${REALISED}
        GROUP BY 1
     ),
     training AS (

@@ -11,7 +11,8 @@ import { RupiahField } from "@/components/ui/rupiah-field";
 import { SelectField } from "@/components/ui/select-field";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
 import { VersionField } from "@/components/ui/version-field";
-import type { FundingSource } from "@/lib/generated/prisma/enums";
+import type { AidBudgetMode, FundingSource } from "@/lib/generated/prisma/enums";
+import { AID_BUDGET_MODES, defaultAidMode } from "@/features/budget/aid-mode";
 import { programmesRoutes } from "@/features/programmes/routes";
 
 type Result = { budgetLineId: string; programmeId: string };
@@ -24,7 +25,16 @@ type Props = {
   | { mode: "create"; programmeId: string }
   | {
       mode: "edit";
-      line: { id: string; programmeId: string; fundingSource: FundingSource; partnerName: string | null; description: string; pagu: string; version: number };
+      line: {
+        id: string;
+        programmeId: string;
+        fundingSource: FundingSource;
+        partnerName: string | null;
+        aidMode: AidBudgetMode;
+        description: string;
+        pagu: string;
+        version: number;
+      };
     }
 );
 
@@ -59,11 +69,15 @@ function BudgetLineFormRound(props: Props & { onCreated: (message: string) => vo
   });
   const line = props.mode === "edit" ? props.line : null;
   const [source, setSource] = useState<FundingSource | "">(line?.fundingSource ?? "");
+  // Follows the source (defaultAidMode) until the user picks one.
+  const [aidMode, setAidMode] = useState<AidBudgetMode | null>(line?.aidMode ?? null);
+  const shownAidMode = aidMode ?? (source ? defaultAidMode(source) : "");
   // A stale save reloads the line: show its current source, as the keyed form shows the rest.
   const [shownVersion, setShownVersion] = useState(line?.version);
   if (line && line.version !== shownVersion) {
     setShownVersion(line.version);
     setSource(line.fundingSource);
+    setAidMode(line.aidMode);
   }
   const hasFieldErrors = Boolean(state && !state.ok && state.fieldErrors && Object.keys(state.fieldErrors).length);
   const { onCreated } = props;
@@ -136,6 +150,23 @@ function BudgetLineFormRound(props: Props & { onCreated: (message: string) => vo
           className="md:max-w-xl"
         />
       ) : null}
+      <SelectField
+        id={`${idPrefix}-aid-mode`}
+        name="aidMode"
+        label={t("lineForm.aidMode")}
+        hint={t("lineForm.aidModeHint")}
+        value={shownAidMode}
+        onChange={(event) => setAidMode(event.target.value as AidBudgetMode)}
+        error={fieldError("aidMode")}
+        className="md:max-w-2xl"
+      >
+        {shownAidMode === "" ? <option value="" /> : null}
+        {AID_BUDGET_MODES.map((value) => (
+          <option key={value} value={value}>
+            {t(`aidModes.${value}`)}
+          </option>
+        ))}
+      </SelectField>
       <div className="flex flex-wrap gap-3">
         <Button type="submit" disabled={pending}>
           {pending ? t("lineForm.saving") : line ? t("lineForm.save") : t("lineForm.create")}

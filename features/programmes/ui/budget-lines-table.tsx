@@ -64,6 +64,7 @@ export async function BudgetLinesTable({
               <Cell>
                 {t(`sources.${line.fundingSource}`)}
                 {line.partnerName ? <span className="block text-xs text-muted">{line.partnerName}</span> : null}
+                <span className="block text-xs text-muted">{t(`aidModesShort.${line.aidMode}`)}</span>
               </Cell>
               <Cell numeric>{formatRupiah(line.pagu, { locale })}</Cell>
               <Cell numeric>{formatRupiah(line.realised, { locale })}</Cell>

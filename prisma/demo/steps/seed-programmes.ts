@@ -52,6 +52,9 @@ export async function seedProgrammes(seed: CitySeed, opds: Opds): Promise<Seeded
           description: line.description,
           pagu: line.pagu,
           partnerName: line.partnerName ?? null,
+          // The demo books every line's spending as monthly realisation, a partner's transfer
+          // included, so its aid itemises that spending rather than adding to it.
+          aidMode: "AID_IS_REALISATION" as const,
         })),
       ),
     skipDuplicates: true,

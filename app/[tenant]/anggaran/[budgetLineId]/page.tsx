@@ -5,6 +5,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { AbsorptionSummary } from "@/features/budget/ui/absorption-summary";
 import { EntriesTable } from "@/features/budget/ui/entries-table";
+import { LineAidList } from "@/features/budget/ui/line-aid";
 import { MonthTable } from "@/features/budget/ui/month-table";
 import { RealisationForm } from "@/features/budget/ui/realisation-form";
 import { ReversalForm } from "@/features/budget/ui/reversal-form";
@@ -20,7 +21,7 @@ import { userCan } from "@/lib/auth/permissions";
 import { absorptionOf } from "@/features/budget/absorption";
 import { currentYearMonth, MONTHS, monthName } from "@/lib/calendar/months";
 import { lastRecordableMonth } from "@/lib/calendar/fiscal-year";
-import { getBudgetLine, lineEntries, monthlyBreakdown } from "@/features/budget/queries";
+import { getBudgetLine, lineAid, lineEntries, monthlyBreakdown } from "@/features/budget/queries";
 import { editProblem, reversalProblem } from "@/lib/entries/rules";
 import { lineTotals } from "@/features/budget/totals";
 import { withTenant } from "@/lib/db";
@@ -60,16 +61,17 @@ export default async function BudgetLinePage({ params, searchParams }: Props) {
     // Scoped: another OPD's line is "not found" for OPD roles.
     const line = await getBudgetLine(tx, programmeScope(user), budgetLineId);
     if (!line) return null;
-    const [totals, months, entries, timeZone] = await Promise.all([
+    const [totals, months, entries, aid, timeZone] = await Promise.all([
       lineTotals(tx, { tenantId: user.tenantId, budgetLineId: line.id }),
       monthlyBreakdown(tx, line.id),
       lineEntries(tx, line.id),
+      lineAid(tx, line.id),
       tenantTimeZone(tx, user.tenantId),
     ]);
     // The history of the entry being fixed or returned, so the head's note is seen beside it.
     const shown = first(query.ubah) ?? first(query.kembalikan);
     const history = shown && entries.some((entry) => entry.id === shown) ? await entryHistory(tx, "BudgetRealisation", shown) : [];
-    return { line, totals: totals[0], months, entries, timeZone, history };
+    return { line, totals: totals[0], months, entries, aid, timeZone, history };
   });
   if (!data) notFound();
   const { line, months, entries, timeZone } = data;
@@ -109,7 +111,7 @@ export default async function BudgetLinePage({ params, searchParams }: Props) {
             <Link href={programmesRoutes.detail(slug, line.programme.id)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
               {line.programme.name}
             </Link>{" "}
-            · {t("line.source")}: {source}
+            · {t("line.source")}: {source} · {tp(`aidModes.${line.aidMode}`)}
           </>
         }
         actions={
@@ -221,6 +223,16 @@ export default async function BudgetLinePage({ params, searchParams }: Props) {
             verifyAction={verifyRealisationsAction.bind(null, slug)}
           />
         )}
+      </Card>
+      <Card className="mt-6">
+        <CardHeader title={t("aid.title")} />
+        <LineAidList
+          aid={data.aid}
+          aidMode={line.aidMode}
+          verified={data.totals?.aidVerified ?? 0n}
+          pendingCount={data.totals?.aidPendingCount ?? 0}
+          pendingAmount={data.totals?.aidPendingAmount ?? 0n}
+        />
       </Card>
       <Card className="mt-6">
         <CardHeader title={t("line.months")} />

@@ -61,6 +61,7 @@ export default async function EditBudgetLinePage({ params }: Props) {
               programmeId: line.programme.id,
               fundingSource: line.fundingSource,
               partnerName: line.partnerName,
+              aidMode: line.aidMode,
               description: line.description,
               pagu: formatNumber(line.pagu),
               version: line.version,

@@ -1,0 +1,81 @@
+// One money trail: every Rupiah recorded against a budget line, realisation or aid, and the one
+// rule of what counts. Every sum of a line (its page, the budget overview, the mayor's
+// absorption, the pagu check) reads LINE_ENTRIES with these fragments, so no figure can count a
+// Rupiah the others do not, or count one twice.
+//
+// Each entry belongs to a pool, which the line's aidMode decides:
+// - SPENDING: realisations, and aid on an ON_TOP line (in-kind or partner aid no SP2D paid).
+//   This is absorption, and together it stays within the pagu.
+// - ITEMISED_AID: aid on an AID_IS_REALISATION line. The money is already a realisation (the
+//   SP2D that bought it); the aid says who got it. It never adds to absorption, and on its own
+//   it stays within the pagu too.
+// Within a pool, verified entries count as realised (a verified reversal is negative and simply
+// subtracts) and drafts as pending. Against the pagu, what is committed is verified entries
+// plus drafts that add money: a pending reversal frees nothing until it is verified.
+import type { Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Rupiah } from "@/lib/money";
+
+export type EntryPool = "SPENDING" | "ITEMISED_AID";
+
+/**
+ * Every entry of every budget line: "tenantId", "budgetLineId", "id", "source" (REALISATION or
+ * AID), "month" (an aid's month of hand-over), "amount", "status", "pool". Row-level security
+ * applies as to the tables it reads; alias it `e` for the fragments below.
+ */
+export const LINE_ENTRIES = Prisma.sql`(
+  SELECT r."tenantId", r."budgetLineId", r."id", 'REALISATION'::text AS "source", r."month", r."amount", r."status",
+         'SPENDING'::text AS "pool"
+    FROM "BudgetRealisation" r
+  UNION ALL
+  SELECT a."tenantId", a."budgetLineId", a."id", 'AID'::text, EXTRACT(MONTH FROM a."distributedAt")::int, a."value", a."status",
+         CASE bl."aidMode" WHEN 'ON_TOP' THEN 'SPENDING' ELSE 'ITEMISED_AID' END
+    FROM "AidDistribution" a
+    JOIN "BudgetLine" bl ON bl."tenantId" = a."tenantId" AND bl."id" = a."budgetLineId"
+)`;
+
+/** Of entries `e`: realised, i.e. absorption. */
+export const REALISED = Prisma.sql`e."pool" = 'SPENDING' AND e."status" = 'VERIFIED'`;
+/** Of entries `e`: waiting for verification before they count as realised. */
+export const PENDING = Prisma.sql`e."pool" = 'SPENDING' AND e."status" = 'DRAFT'`;
+/** Of entries `e`: what holds pagu (verified, and drafts that add money). */
+export const COMMITTED = Prisma.sql`(e."status" = 'VERIFIED' OR e."amount" > 0)`;
+
+/**
+ * A line's sums over its entries `e` (aggregate columns): "realised", "pendingCount",
+ * "pendingAmount" (absorption, by the rule above), and its aid apart, "aidVerified",
+ * "aidPendingCount", "aidPendingAmount", whatever its pool.
+ */
+export const LINE_SUMS = Prisma.sql`
+  COALESCE(SUM(e."amount") FILTER (WHERE ${REALISED}), 0)::bigint AS "realised",
+  (COUNT(e."id") FILTER (WHERE ${PENDING}))::int AS "pendingCount",
+  COALESCE(SUM(e."amount") FILTER (WHERE ${PENDING}), 0)::bigint AS "pendingAmount",
+  COALESCE(SUM(e."amount") FILTER (WHERE e."source" = 'AID' AND e."status" = 'VERIFIED'), 0)::bigint AS "aidVerified",
+  (COUNT(e."id") FILTER (WHERE e."source" = 'AID' AND e."status" = 'DRAFT'))::int AS "aidPendingCount",
+  COALESCE(SUM(e."amount") FILTER (WHERE e."source" = 'AID' AND e."status" = 'DRAFT'), 0)::bigint AS "aidPendingAmount"`;
+
+/**
+ * What the pool of `entryId` already holds on its line, leaving the entry itself out, and which
+ * pool that is. Read under the line's lock (lockBudgetLine), after the entry is written.
+ */
+export async function committedBeside(tx: Tx, tenantId: string, budgetLineId: string, entryId: string): Promise<{ pool: EntryPool; committed: Rupiah }> {
+  const [row] = await tx.$queryRaw<{ pool: EntryPool; committed: Rupiah }[]>`
+    WITH own AS (SELECT e."pool" FROM ${LINE_ENTRIES} e WHERE e."tenantId" = ${tenantId} AND e."budgetLineId" = ${budgetLineId} AND e."id" = ${entryId})
+    SELECT own."pool",
+           COALESCE((SELECT SUM(e."amount") FROM ${LINE_ENTRIES} e
+                      WHERE e."tenantId" = ${tenantId} AND e."budgetLineId" = ${budgetLineId} AND e."pool" = own."pool"
+                        AND e."id" <> ${entryId} AND ${COMMITTED}), 0)::bigint AS "committed"
+      FROM own`;
+  if (!row) throw new Error(`No entry ${entryId} on budget line ${budgetLineId}`);
+  return row;
+}
+
+/** The most any pool of the line holds: the lowest pagu the line may be given. */
+export async function largestPool(tx: Tx, tenantId: string, budgetLineId: string): Promise<Rupiah> {
+  const [row] = await tx.$queryRaw<{ committed: Rupiah }[]>`
+    SELECT COALESCE(MAX(p."committed"), 0)::bigint AS "committed"
+      FROM (SELECT SUM(e."amount") AS "committed" FROM ${LINE_ENTRIES} e
+             WHERE e."tenantId" = ${tenantId} AND e."budgetLineId" = ${budgetLineId} AND ${COMMITTED}
+             GROUP BY e."pool") p`;
+  return row?.committed ?? 0n;
+}
