@@ -18,7 +18,8 @@ afterAll(async () => {
 });
 
 const rules = { lpmName: "LPM Uji", maxLoan: "10 juta", maxTenorMonths: "12", serviceFeeBps: "0", graceMonths: "0" };
-const fund = async (city: FundCity, year: number) => must(await act<{ fundId: string }>(city.officer, createFundDefinition, { year: String(year), ...rules })).fundId;
+const fund = async (city: FundCity, year: number) =>
+  must(await act<{ fundId: string }>(city.officer, createFundDefinition, { year: String(year), ...rules })).fundId;
 // Noon UTC on 20 June 2026: the fiscal year is 2026 in every Indonesian zone.
 const now = new Date("2026-06-20T12:00:00Z");
 const context = (city: FundCity, query: Record<string, string> = {}) =>

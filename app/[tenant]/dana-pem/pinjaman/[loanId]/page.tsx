@@ -105,9 +105,7 @@ export default async function LoanPage({ params }: Props) {
           </div>
           <div className="border-t border-line px-4 py-3 text-sm text-muted sm:px-5">
             {t("loanId", { id: loan.id })} ·{" "}
-            {approverName
-              ? t("approvedBy", { name: approverName, date: formatDateShort(loan.approvedAt ?? loan.createdAt, { locale }) })
-              : t("notApproved")}
+            {approverName ? t("approvedBy", { name: approverName, date: formatDateShort(loan.approvedAt ?? loan.createdAt, { locale }) }) : t("notApproved")}
             {loan.disbursedAt ? ` · ${t("disbursedOn", { date: formatDateShort(loan.disbursedAt, { locale }) })}` : ""}
             {loan.overdueOverride ? ` · ${t("override", { reason: loan.overrideReason ?? "" })}` : ""}
             {loan.status === "WRITTEN_OFF" ? ` · ${t("writtenOff", { reason: loan.writeOffReason ?? "", approver: loan.writeOffApprover ?? "" })}` : ""}

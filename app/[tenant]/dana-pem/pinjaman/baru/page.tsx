@@ -40,11 +40,12 @@ export default async function NewLoanPage({ params, searchParams }: Props) {
   const data = await withTenant(user.tenantId, async (tx) => {
     const context = await fundPageContext(tx, user, query);
     if (!context.fund) return null;
-    const [fund, ledger, candidates, today] = await Promise.all([
+    const [fund, ledger, candidates, today, city] = await Promise.all([
       fundWithCapital(tx, context.fund.id),
       fundLedger(tx, context.fund.id),
       memberCandidates(tx, user, search),
       cityToday(tx, user.tenantId),
+      tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { minBorrowerAge: true } }),
     ]);
     const chosen = chosenId
       ? await tx.member.findFirst({
@@ -52,11 +53,11 @@ export default async function NewLoanPage({ params, searchParams }: Props) {
           select: { id: true, name: true, nik: true, household: { select: { noKk: true } } },
         })
       : null;
-    return { fund, ledger, candidates, chosen, today };
+    return { fund, ledger, candidates, chosen, today, minBorrowerAge: city.minBorrowerAge };
   });
   if (!data) notFound();
   const [t, locale, messages] = await Promise.all([getTranslations("RevolvingFunds.newLoan"), getLocale() as Promise<AppLocale>, getMessages()]);
-  const { fund, ledger, candidates, chosen, today } = data;
+  const { fund, ledger, candidates, chosen, today, minBorrowerAge } = data;
   const view = personView(user);
   const born = (birthDate: Date) => {
     const birth = birthFor(view, birthDate, today);
@@ -121,7 +122,11 @@ export default async function NewLoanPage({ params, searchParams }: Props) {
         </Card>
 
         <Card>
-          <CardHeader id="loan-form" title={t("formTitle")} description={chosen ? undefined : t("formIntroOutsider")} />
+          <CardHeader
+            id="loan-form"
+            title={t("formTitle")}
+            description={chosen ? t("minAge", { min: minBorrowerAge }) : `${t("formIntroOutsider")} ${t("minAge", { min: minBorrowerAge })}`}
+          />
           <div className="p-4 sm:p-5">
             <LoanForm
               action={createLoanAction.bind(null, slug)}
