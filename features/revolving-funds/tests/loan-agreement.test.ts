@@ -33,7 +33,7 @@ async function disbursedAgreement() {
   const city = await fundCity(t);
   const fundId = await fundWithCapital(act, city);
   const loanId = await lendFrom(act, city, fundId, "5.000.000", { nik: cityNik(city, new Date(Date.UTC(1998, 2, 4))), tenor: "10", disbursedAt: "2026-01-10" });
-  const agreement = await t.withTenant(city.id, (tx) => loanAgreement(tx, city.officer, loanId));
+  const agreement = await t.withTenant(city.id, (tx) => loanAgreement(tx, { ...city.officer, tenantId: city.id }, loanId));
   if (!agreement) throw new Error("no agreement");
   return agreement;
 }

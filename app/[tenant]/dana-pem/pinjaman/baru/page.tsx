@@ -39,10 +39,12 @@ export default async function NewLoanPage({ params, searchParams }: Props) {
   const chosenId = firstParam(query.anggota);
   const data = await withTenant(user.tenantId, async (tx) => {
     const context = await fundPageContext(tx, user, query);
-    if (!context.fund) return null;
+    // Without a year in the address, this year's fund, or else the newest one: a loan needs a fund.
+    const chosenFund = context.fund ?? (firstParam(query.tahun) ? null : (context.funds[0] ?? null));
+    if (!chosenFund) return null;
     const [fund, ledger, candidates, today, city] = await Promise.all([
-      fundWithCapital(tx, context.fund.id),
-      fundLedger(tx, context.fund.id),
+      fundWithCapital(tx, chosenFund.id),
+      fundLedger(tx, chosenFund.id),
       memberCandidates(tx, user, search),
       cityToday(tx, user.tenantId),
       tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { minBorrowerAge: true } }),
