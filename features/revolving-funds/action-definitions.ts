@@ -61,12 +61,12 @@ export const createLoanDefinition = defineAction({
   schema: createLoanSchema,
   run: (ctx, input) => createLoan(ctx, input),
   revalidate: afterLoan,
-  successMessage: "Usulan pinjaman dicatat. Mintakan persetujuan Lurah atau LPM.",
+  successMessage: "Usulan pinjaman dicatat. Persetujuannya diberikan petugas lain yang berwenang menyetujui.",
 });
 
 export const approveLoanDefinition = defineAction({
   name: "revolvingFunds.loans.approve",
-  permission: "revolving-fund:write",
+  permission: "revolving-fund:approve",
   schema: approveLoanSchema,
   run: (ctx, input) => approveLoan(ctx, input),
   revalidate: afterLoan,

@@ -1,15 +1,31 @@
 // Who borrows: a member of a registry household of the fund's kelurahan,
-// or a resident outside the registry identified by a valid NIK of this city.
+// or a resident outside the registry identified by a valid NIK of this city; either of the
+// city's minimum borrowing age, judged on the registry's birth date or the NIK's.
+import { createTranslator } from "next-intl";
 import type { Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { parseNik } from "@/lib/identity/nik";
-import { dateToDay } from "@/lib/calendar/days";
+import { ageOn, dateToDay } from "@/lib/calendar/days";
 import { assertCurrentMember, departureSelect } from "@/features/registry/members/current-member";
-import { isYouthOn } from "./youth";
+import id from "@/messages/id";
+import { isYouthAge } from "./youth";
+
+const errors = createTranslator({ locale: "id", messages: id, namespace: "RevolvingFunds.errors" });
 
 export type Borrower = { nik: string; name: string; memberId: string | null; householdId: string | null; isYouth: boolean };
 
 const invalid = (field: string, message: string) => new AppError("INVALID", message, { [field]: [message] });
+
+/** Refuses a borrower younger than the city's minimum age, on `field`; else says whether they are pemuda. */
+function ofBorrowingAge(birthDate: Date, today: Date, min: number, field: string): { isYouth: boolean } {
+  const age = ageOn(birthDate, today);
+  if (age < min) {
+    const params = { age, min };
+    const message = errors("borrowerTooYoung", params);
+    throw new AppError("INVALID", message, { [field]: [message] }, { key: "RevolvingFunds.errors.borrowerTooYoung", params });
+  }
+  return { isYouth: isYouthAge(age) };
+}
 
 /** The city's NIK prefix: province and kota/kabupaten digits of its Kemendagri code ("53.71" → "5371"). */
 export function cityNikPrefix(kemendagriCode: string): string {
@@ -26,23 +42,26 @@ export async function resolveBorrower(
   const inKelurahan = { household: { kelurahanId } };
   const select = { id: true, nik: true, name: true, birthDate: true, householdId: true, ...departureSelect } as const;
   const day = dateToDay(today);
+  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { kemendagriCode: true, name: true, minBorrowerAge: true } });
   if (input.memberId) {
     const member = await tx.member.findFirst({ where: { id: input.memberId, ...inKelurahan }, select });
     if (!member) throw notFound("Anggota registri");
     assertCurrentMember(member, day, "memberId");
-    return { nik: member.nik, name: member.name, memberId: member.id, householdId: member.householdId, isYouth: isYouthOn(member.birthDate, today) };
+    const { isYouth } = ofBorrowingAge(member.birthDate, today, tenant.minBorrowerAge, "memberId");
+    return { nik: member.nik, name: member.name, memberId: member.id, householdId: member.householdId, isYouth };
   }
   const nik = (input.borrowerNik ?? "").replace(/\s/g, "");
   const parsed = parseNik(nik, today);
   if (!parsed.ok) throw invalid("borrowerNik", parsed.reason);
-  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { kemendagriCode: true, name: true } });
   const prefix = cityNikPrefix(tenant.kemendagriCode);
   if (!nik.startsWith(prefix)) throw invalid("borrowerNik", `NIK bukan NIK penduduk ${tenant.name}: harus diawali ${prefix}.`);
   // A NIK that is in the kelurahan's registry is that member, whatever name was typed.
   const member = await tx.member.findFirst({ where: { nik, ...inKelurahan }, select });
   if (member) {
     assertCurrentMember(member, day, "borrowerNik");
-    return { nik, name: member.name, memberId: member.id, householdId: member.householdId, isYouth: isYouthOn(member.birthDate, today) };
+    const { isYouth } = ofBorrowingAge(member.birthDate, today, tenant.minBorrowerAge, "borrowerNik");
+    return { nik, name: member.name, memberId: member.id, householdId: member.householdId, isYouth };
   }
-  return { nik, name: input.borrowerName ?? "", memberId: null, householdId: null, isYouth: isYouthOn(parsed.value.birthDate, today) };
+  const { isYouth } = ofBorrowingAge(parsed.value.birthDate, today, tenant.minBorrowerAge, "borrowerNik");
+  return { nik, name: input.borrowerName ?? "", memberId: null, householdId: null, isYouth };
 }

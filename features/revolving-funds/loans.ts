@@ -1,7 +1,8 @@
-// A loan's life: proposed → approved by the lurah or LPM (or
+// A loan's life: proposed → approved by another signed-in user who may approve (or
 // rejected) → disbursed with its schedule → repaid or written off. Lending more than the
 // fund's cash is refused when the loan is proposed, approved and disbursed.
 import type { ActionContext } from "@/lib/actions/define";
+import { createTranslator } from "next-intl";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { formatRupiah } from "@/lib/format";
@@ -14,6 +15,9 @@ import { findOwnFund, findOwnLoan } from "./scope";
 import { lockRow } from "@/lib/db/locks";
 import { cityToday } from "@/lib/calendar/city-today";
 import type { CreateLoanInput, WriteOffLoanInput } from "./schemas";
+import id from "@/messages/id";
+
+const errors = createTranslator({ locale: "id", messages: id, namespace: "RevolvingFunds.errors" });
 
 type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
 /** For tests; defaults to now. */
@@ -74,14 +78,21 @@ export async function createLoan({ tx, tenantId, user }: Ctx, input: CreateLoanI
   return { loanId: loan.id, fundId: fund.id };
 }
 
-export async function approveLoan({ tx, tenantId, user }: Ctx, input: { loanId: string; approvedByName: string }) {
+/**
+ * Approval is a second person's check on a proposal: the approver is the session's user, who
+ * must not be the one who proposed it. A loan proposed before proposers were recorded
+ * (createdById null) can be approved by any officer who may approve.
+ */
+export async function approveLoan({ tx, tenantId, user }: Ctx, input: { loanId: string }) {
   const loan = await findOwnLoan(tx, user, input.loanId);
+  if (loan.createdById === user.id) {
+    throw new AppError("FORBIDDEN", errors("approverIsProposer"), undefined, { key: "RevolvingFunds.errors.approverIsProposer", params: {} });
+  }
   await lockRow(tx, "RevolvingFund", { tenantId, id: loan.fundId });
   if (loan.status !== "PROPOSED") throw wrongStatus("Hanya usulan pinjaman yang dapat disetujui.");
   assertWithinCash((await fundLedger(tx, loan.fundId)).lendable, loan.principal);
   await setStatus(ctx(tx, tenantId), loan.id, "PROPOSED", {
     status: "APPROVED",
-    approvedByName: input.approvedByName,
     approvedById: user.id,
     approvedAt: new Date(),
   });

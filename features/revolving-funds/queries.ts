@@ -76,12 +76,15 @@ export async function fundRounds(tx: Tx, fundId: string) {
 
 export async function loanDetail(tx: Tx, user: FundUser, loanId: string) {
   const loan = await findOwnLoan(tx, user, loanId);
-  const [installments, repayments, kelurahanLabel] = await Promise.all([
+  const [installments, repayments, kelurahanLabel, approver] = await Promise.all([
     tx.loanInstallment.findMany({ where: { loanId: loan.id }, orderBy: { seq: "asc" } }),
     tx.repayment.findMany({ where: { loanId: loan.id }, orderBy: [{ paidAt: "asc" }, { createdAt: "asc" }] }),
     loadKelurahanLabel(tx),
+    loan.approvedById ? tx.user.findFirst({ where: { id: loan.approvedById }, select: { name: true } }) : null,
   ]);
-  return { loan, installments, repayments, kelurahanLabel: kelurahanLabel(loan.fund.kelurahanId) };
+  // Loans approved before approval was a signed-in act keep the name that was typed then.
+  const approverName = approver?.name ?? loan.approvedByName ?? null;
+  return { loan, installments, repayments, kelurahanLabel: kelurahanLabel(loan.fund.kelurahanId), approverName };
 }
 
 /**

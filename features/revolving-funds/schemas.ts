@@ -82,10 +82,8 @@ export const createLoanSchema = z
       ctx.addIssue({ code: "custom", path: ["borrowerName"], message: "Isi nama peminjam sesuai KTP." });
   });
 
-export const approveLoanSchema = z.object({
-  loanId,
-  approvedByName: text("nama pemberi persetujuan (Lurah atau Ketua LPM)", 3, 120),
-});
+/** The approver is the signed-in user; no name is typed. */
+export const approveLoanSchema = z.object({ loanId });
 export const loanIdSchema = z.object({ loanId });
 export const disburseLoanSchema = z.object({ loanId, disbursedAt: isoDay });
 

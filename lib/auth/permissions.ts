@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   "statistics:write",
   "revolving-fund:read",
   "revolving-fund:write",
+  /** Approving a Dana PEM loan; the pipeline refuses it to the loan's proposer (features/revolving-funds/loans.ts). */
+  "revolving-fund:approve",
   "revolving-fund:rollup",
   "audit:read",
   "retention:manage",
@@ -59,7 +61,15 @@ export const ROLE_PERMISSIONS = {
     "person:subject-access",
   ],
   MAYOR_OFFICE: ["dashboard:mayor", "revolving-fund:rollup", "data:export"],
-  KELURAHAN: ["registry:read", "person:read", "registry:read-personal", "registry:change-propose", "revolving-fund:read", "revolving-fund:write"],
+  KELURAHAN: [
+    "registry:read",
+    "person:read",
+    "registry:read-personal",
+    "registry:change-propose",
+    "revolving-fund:read",
+    "revolving-fund:write",
+    "revolving-fund:approve",
+  ],
   AUDITOR: ["registry:read", "person:read", "programme:read", "dashboard:bapeda", "dashboard:mayor", "revolving-fund:rollup", "audit:read"],
 } as const satisfies Record<Role, readonly Permission[]>;
 

@@ -16,7 +16,7 @@ export type DemoAccount = {
 const DISNAKER = "2.07";
 const DINSOS = "1.06";
 
-/** One account per role in a city, named after the city's slug. */
+/** One account per role in a city, named after the city's slug; the kelurahan has two (officer and lurah). */
 export function demoAccountsFor(slug: string, kelurahanName: string): DemoAccount[] {
   const email = (who: string) => `${who}.${slug}@entas.test`;
   return [
@@ -27,6 +27,8 @@ export function demoAccountsFor(slug: string, kelurahanName: string): DemoAccoun
     { email: email("bapeda"), name: "Perencana Bapeda", role: "BAPEDA" },
     { email: email("walikota"), name: "Staf Kantor Wali Kota", role: "MAYOR_OFFICE" },
     { email: email("kelurahan"), name: `Petugas Kelurahan ${kelurahanName}`, role: "KELURAHAN", kelurahanName },
+    // A second account of the same kelurahan: a Dana PEM loan is approved by someone other than its proposer.
+    { email: email("lurah"), name: `Lurah ${kelurahanName}`, role: "KELURAHAN", kelurahanName },
     { email: email("auditor"), name: "Auditor Inspektorat", role: "AUDITOR" },
   ];
 }

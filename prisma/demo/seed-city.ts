@@ -34,8 +34,9 @@ export async function seedCity(db: Db, city: CitySpec, options: SeedCityOptions)
   await timed("realisations", () => seedRealisations(seed, programmes));
   await timed("trainings", () => seedTrainings(seed, programmes, registry));
   await timed("aid", () => seedAid(seed, programmes, registry));
+  // Accounts before Dana PEM: the demo kelurahan's loans name their proposer and approver.
+  await timed("accounts", () => seedUsers(seed));
   await timed("dana pem", () => seedRevolvingFunds(seed, registry));
   await timed("statistics", () => seedStatistics(seed));
-  await timed("accounts", () => seedUsers(seed));
   return summariseCity(db, { id: tenant.id, slug: city.slug, name: tenant.name });
 }

@@ -48,7 +48,17 @@ test("the kelurahan lends, records repayments and sees arrears age; the city rol
 
   await expect(page.getByRole("heading", { level: 1, name: "Yoseph Tefa" })).toBeVisible();
   await expect(page.getByText("Diusulkan", { exact: true })).toBeVisible();
-  await page.getByRole("button", { name: "Setujui" }).click();
+  // The proposer cannot approve: a second officer of the kelurahan (the lurah's account) does.
+  await expect(page.getByRole("button", { name: "Setujui" })).toHaveCount(0);
+  await expect(page.getByText(/^Anda yang mengusulkan pinjaman ini/)).toBeVisible();
+  const lurah = await browser.newContext({ baseURL: testInfo.project.use.baseURL, viewport: testInfo.project.use.viewport });
+  const lurahPage = await lurah.newPage();
+  await signInAs(lurahPage, "lurah.kupang@entas.test");
+  await lurahPage.goto(page.url());
+  await lurahPage.getByRole("button", { name: "Setujui" }).click();
+  await expect(lurahPage.getByText("Disetujui", { exact: true })).toBeVisible();
+  await lurah.close();
+  await page.reload();
   await expect(page.getByText("Disetujui", { exact: true })).toBeVisible();
   await page.getByLabel("Tanggal pencairan").fill("2026-01-10");
   await page.getByRole("button", { name: "Cairkan" }).click();

@@ -69,14 +69,14 @@ export default async function RevolvingFundPage({ params, searchParams }: Props)
         <div className="space-y-6">
           {context.funds.length > 0 ? (
             <nav aria-label={t("years")} className="flex flex-wrap gap-2">
-              {context.funds.map((fund) => (
+              {context.years.map((year) => (
                 <Link
-                  key={fund.id}
-                  href={revolvingFundsRoutes.list(slug, { tahun: fund.year })}
-                  aria-current={fund.year === context.year ? "page" : undefined}
+                  key={year}
+                  href={revolvingFundsRoutes.list(slug, { tahun: year })}
+                  aria-current={year === context.year ? "page" : undefined}
                   className="rounded-md border border-line px-3 py-1.5 text-sm aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-700 aria-[current=page]:text-white"
                 >
-                  {fund.year}
+                  {year}
                 </Link>
               ))}
             </nav>

@@ -120,7 +120,7 @@ describe("the city roll-up", () => {
         }),
       ).loanId;
     const lendNow = async (loanId: string) => {
-      must(await act(officer, approveLoanDefinition, { loanId, approvedByName: "Lurah" }));
+      must(await act(city2.approver, approveLoanDefinition, { loanId }));
       must(await act(officer, disburseLoanDefinition, { loanId, disbursedAt: "2024-02-01" }));
     };
     const [repaid, writtenOff] = [await propose(false), await propose(false)];
@@ -189,7 +189,7 @@ describe("the city roll-up", () => {
           tenorMonths: tenor,
         }),
       );
-      must(await act(officer, approveLoanDefinition, { loanId, approvedByName: "Lurah" }));
+      must(await act(city2.approver, approveLoanDefinition, { loanId }));
       must(await act(officer, disburseLoanDefinition, { loanId, disbursedAt }));
       const loan = await t.withTenant(city2.id, (tx) => tx.loan.findFirstOrThrow({ where: { id: loanId } }));
       const schedule = loanSchedule({

@@ -85,7 +85,7 @@ describe("proposing a loan to a departed member", () => {
     await t.withTenant(city.id, (tx) =>
       tx.member.update({ where: { tenantId_id: { tenantId: city.id, id: m.id } }, data: { departure: "MOVED_OUT", departedAt: new Date("2026-04-01") } }),
     );
-    must(await act(city.officer, approveLoanDefinition, { loanId, approvedByName: "Lurah Uji" }));
+    must(await act(city.approver, approveLoanDefinition, { loanId }));
     must(await act(city.officer, disburseLoanDefinition, { loanId, disbursedAt: "2026-04-10" }));
   });
 });

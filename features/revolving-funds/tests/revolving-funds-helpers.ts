@@ -1,5 +1,5 @@
 // Shared set-up for the Dana PEM integration tests: a city with a NIK prefix, a fund with
-// capital, and a kelurahan officer.
+// capital, a kelurahan officer who proposes and a second one who approves.
 import {
   addCapitalDefinition,
   approveLoanDefinition,
@@ -15,17 +15,18 @@ import { uniqueSuffix, type TestDb } from "@/tests/helpers/db";
 import { createTestTenant, type TestTenant } from "@/tests/helpers/factories";
 import { runActionToEnd } from "@/tests/helpers/table-imports";
 
-export type FundCity = TestTenant & { prefix: string; officer: SessionUser };
+export type FundCity = TestTenant & { prefix: string; officer: SessionUser; approver: SessionUser };
 
 let serial = 0;
 
-/** A city whose NIK prefix is known, with a kelurahan officer. */
+/** A city whose NIK prefix is known, with two officers of the same kelurahan: one proposes, the other approves. */
 export async function fundCity(t: TestDb): Promise<FundCity> {
   const city = await createTestTenant(t.db, t.withTenant);
   const prefix = `97${String(10 + Math.floor(Math.random() * 89))}`;
   await t.db.tenant.update({ where: { id: city.id }, data: { kemendagriCode: `${prefix.slice(0, 2)}.${prefix.slice(2)}.${uniqueSuffix()}` } });
   const officer = sessionUser(city, "KELURAHAN", { id: `lurah-${city.slug}`, kelurahanId: city.kelurahanId });
-  return { ...city, prefix, officer };
+  const approver = sessionUser(city, "KELURAHAN", { id: `lpm-${city.slug}`, name: "Lurah Uji", kelurahanId: city.kelurahanId });
+  return { ...city, prefix, officer, approver };
 }
 
 /** A valid NIK of the city for someone born on `birthDate`. */
@@ -64,7 +65,7 @@ export async function fundWithCapital(act: ReturnType<typeof actor>, city: FundC
 
 export type LendOptions = { nik?: string; tenor?: string; disbursedAt?: string; fund?: string; override?: string };
 
-/** Proposes, approves and disburses a loan of `fundId` as the city's officer; returns its id. */
+/** Proposes (the officer), approves (the approver) and disburses (the officer) a loan of `fundId`; returns its id. */
 export async function lendFrom(act: ReturnType<typeof actor>, city: FundCity, fundId: string, principal: string, options: LendOptions = {}): Promise<string> {
   const loanId = must(
     await act<{ loanId: string }>(city.officer, createLoanDefinition, {
@@ -78,7 +79,7 @@ export async function lendFrom(act: ReturnType<typeof actor>, city: FundCity, fu
       ...(options.override ? { override: "on", overrideReason: options.override } : {}),
     }),
   ).loanId;
-  must(await act(city.officer, approveLoanDefinition, { loanId, approvedByName: "Lurah Uji" }));
+  must(await act(city.approver, approveLoanDefinition, { loanId }));
   must(await act(city.officer, disburseLoanDefinition, { loanId, disbursedAt: options.disbursedAt ?? "2026-01-10" }));
   return loanId;
 }

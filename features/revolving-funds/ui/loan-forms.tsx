@@ -118,13 +118,12 @@ export function LoanForm({
   );
 }
 
-export function ApproveForm({ action, loanId, defaultName }: { action: FormAction<unknown>; loanId: string; defaultName: string }) {
+/** Approval by the signed-in user, who is named on the loan; nothing is typed. */
+export function ApproveForm({ action, loanId, approverName }: { action: FormAction<unknown>; loanId: string; approverName: string }) {
   const t = useTranslations("RevolvingFunds.approveForm");
   return (
     <ActionForm action={action} hidden={{ loanId }} submitLabel={t("submit")} pendingLabel={t("saving")} errorSummary={t("errorSummary")}>
-      {(fieldError) => (
-        <Field id="approve-name" name="approvedByName" label={t("name")} hint={t("hint")} defaultValue={defaultName} error={fieldError("approvedByName")} />
-      )}
+      {() => <p className="text-sm text-ink">{t("as", { name: approverName })}</p>}
     </ActionForm>
   );
 }

@@ -6,6 +6,7 @@ import { nextDueDate } from "@/features/revolving-funds/allocation";
 import { serviceFeeOf } from "@/features/revolving-funds/schedule";
 import { YOUTH_MAX_AGE, isYouthOn } from "@/features/revolving-funds/youth";
 import { addDays, utcDate } from "@/lib/calendar/days";
+import { demoAccountsFor } from "../demo-accounts";
 import { seedId } from "../ids";
 import { createFamilyNaming } from "../names";
 import { createRandom, hashSeed, type Random } from "../random";
@@ -48,7 +49,8 @@ export async function seedRevolvingFunds(seed: CitySeed, registry: SeededHouseho
     if (!kelurahan) throw new Error(`Kelurahan ${spec.kelurahan} not found in ${tenant.name}`);
     const fund = await upsertFund(seed, spec, kelurahan.id);
     const random = createRandom(hashSeed(seed.seed, city.slug, "dana-pem", spec.kelurahan, spec.year));
-    const loans = fund.loans === 0 ? loanRows(seed, random, spec, fund.id, kelurahan, registry) : emptyLoans();
+    const people = await loanPeople(seed, kelurahan.id);
+    const loans = fund.loans === 0 ? loanRows(seed, random, spec, fund.id, kelurahan, registry, people) : emptyLoans();
     await db.$transaction([
       db.revolvingFundCapital.createMany({ data: fund.capitals === 0 ? capitalRows(seed, spec, fund.id) : [], skipDuplicates: true }),
       db.loan.createMany({ data: loans.loans, skipDuplicates: true }),
@@ -56,6 +58,22 @@ export async function seedRevolvingFunds(seed: CitySeed, registry: SeededHouseho
       db.repayment.createMany({ data: loans.repayments, skipDuplicates: true }),
     ]);
   }
+}
+
+type LoanPeople = { proposerId: string | null; approverId: string | null };
+
+/**
+ * Who proposed and who approved the loans, where the kelurahan has its two demo accounts (the
+ * officer and the lurah): a proposal waits for the lurah, whom the officer cannot stand in for.
+ */
+async function loanPeople({ db, city, tenant }: CitySeed, kelurahanId: string): Promise<LoanPeople> {
+  const accounts = demoAccountsFor(city.slug, city.demoKelurahan).filter((account) => account.role === "KELURAHAN");
+  const users = await db.user.findMany({
+    where: { tenantId: tenant.id, kelurahanId, email: { in: accounts.map((account) => account.email) } },
+    select: { id: true, email: true },
+  });
+  const idOf = (who: string) => users.find((user) => user.email.startsWith(`${who}.`))?.id ?? null;
+  return { proposerId: idOf("kelurahan"), approverId: idOf("lurah") };
 }
 
 /** The fund by its natural key (kelurahan, year), with how many capitals and loans it has. */
@@ -127,6 +145,7 @@ function loanRows(
   fundId: string,
   kelurahan: { id: string; code: string },
   registry: SeededHousehold[],
+  people: LoanPeople,
 ) {
   const { city, tenant } = seed;
   const rows = emptyLoans();
@@ -169,7 +188,9 @@ function loanRows(
         schedule,
         paid.reduce((sum, line) => sum + line.principalDue + line.feeDue, 0n),
       ),
-      approvedByName: spec.approvedByName,
+      // The lurah's account where the kelurahan has one; elsewhere the name, as loans approved before accounts were recorded.
+      ...(people.approverId ? { approvedById: people.approverId } : { approvedByName: spec.approvedByName }),
+      createdById: people.proposerId,
       approvedAt: addDays(disbursedAt, -random.int(3, 10)),
       disbursedAt,
     });
@@ -213,6 +234,7 @@ function loanRows(
         serviceFee: serviceFeeOf(5_000_000n, spec.serviceFeeBps),
         graceMonths: spec.graceMonths,
         status: "PROPOSED",
+        createdById: people.proposerId,
       });
     }
   }

@@ -12,6 +12,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Cell, HeaderCell, Row, RowHeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
 import { requireTenantPage } from "@/lib/auth/guard";
+import { userCan } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { formatDate, formatDateShort, formatRupiah } from "@/lib/format";
@@ -47,7 +48,9 @@ export default async function LoanPage({ params }: Props) {
     getLocale() as Promise<AppLocale>,
     getMessages(),
   ]);
-  const { loan, installments, repayments, kelurahanLabel } = detail;
+  const { loan, installments, repayments, kelurahanLabel, approverName } = detail;
+  // The proposer cannot approve their own loan (features/revolving-funds/loans.ts); the form is not offered to them.
+  const mayApprove = userCan(user, "revolving-fund:approve") && loan.createdById !== user.id;
   const rp = (amount: bigint) => formatRupiah(amount, { locale });
   const standing = loanStanding(loan, installments, today);
   const dayText = dateToDay(today);
@@ -102,9 +105,7 @@ export default async function LoanPage({ params }: Props) {
           </div>
           <div className="border-t border-line px-4 py-3 text-sm text-muted sm:px-5">
             {t("loanId", { id: loan.id })} ·{" "}
-            {loan.approvedByName
-              ? t("approvedBy", { name: loan.approvedByName, date: formatDateShort(loan.approvedAt ?? loan.createdAt, { locale }) })
-              : t("notApproved")}
+            {approverName ? t("approvedBy", { name: approverName, date: formatDateShort(loan.approvedAt ?? loan.createdAt, { locale }) }) : t("notApproved")}
             {loan.disbursedAt ? ` · ${t("disbursedOn", { date: formatDateShort(loan.disbursedAt, { locale }) })}` : ""}
             {loan.overdueOverride ? ` · ${t("override", { reason: loan.overrideReason ?? "" })}` : ""}
             {loan.status === "WRITTEN_OFF" ? ` · ${t("writtenOff", { reason: loan.writeOffReason ?? "", approver: loan.writeOffApprover ?? "" })}` : ""}
@@ -115,7 +116,11 @@ export default async function LoanPage({ params }: Props) {
           <Card>
             <CardHeader id="loan-approve" title={t("approveTitle")} description={t("approveIntro")} />
             <div className="space-y-4 p-4 sm:p-5">
-              <ApproveForm action={approveLoanAction.bind(null, slug)} loanId={loan.id} defaultName={`Lurah ${kelurahanLabel}`} />
+              {mayApprove ? (
+                <ApproveForm action={approveLoanAction.bind(null, slug)} loanId={loan.id} approverName={user.name} />
+              ) : (
+                <p className="text-sm text-muted">{t("approveByAnother")}</p>
+              )}
               <ActionButton action={rejectLoanAction.bind(null, slug)} fields={{ loanId: loan.id }} variant="danger" confirm={t("rejectConfirm")}>
                 {t("reject")}
               </ActionButton>

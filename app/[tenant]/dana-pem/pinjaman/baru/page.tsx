@@ -39,12 +39,15 @@ export default async function NewLoanPage({ params, searchParams }: Props) {
   const chosenId = firstParam(query.anggota);
   const data = await withTenant(user.tenantId, async (tx) => {
     const context = await fundPageContext(tx, user, query);
-    if (!context.fund) return null;
-    const [fund, ledger, candidates, today] = await Promise.all([
-      fundWithCapital(tx, context.fund.id),
-      fundLedger(tx, context.fund.id),
+    // Without a year in the address, this year's fund, or else the newest one: a loan needs a fund.
+    const chosenFund = context.fund ?? (firstParam(query.tahun) ? null : (context.funds[0] ?? null));
+    if (!chosenFund) return null;
+    const [fund, ledger, candidates, today, city] = await Promise.all([
+      fundWithCapital(tx, chosenFund.id),
+      fundLedger(tx, chosenFund.id),
       memberCandidates(tx, user, search),
       cityToday(tx, user.tenantId),
+      tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { minBorrowerAge: true } }),
     ]);
     const chosen = chosenId
       ? await tx.member.findFirst({
@@ -52,11 +55,11 @@ export default async function NewLoanPage({ params, searchParams }: Props) {
           select: { id: true, name: true, nik: true, household: { select: { noKk: true } } },
         })
       : null;
-    return { fund, ledger, candidates, chosen, today };
+    return { fund, ledger, candidates, chosen, today, minBorrowerAge: city.minBorrowerAge };
   });
   if (!data) notFound();
   const [t, locale, messages] = await Promise.all([getTranslations("RevolvingFunds.newLoan"), getLocale() as Promise<AppLocale>, getMessages()]);
-  const { fund, ledger, candidates, chosen, today } = data;
+  const { fund, ledger, candidates, chosen, today, minBorrowerAge } = data;
   const view = personView(user);
   const born = (birthDate: Date) => {
     const birth = birthFor(view, birthDate, today);
@@ -121,7 +124,11 @@ export default async function NewLoanPage({ params, searchParams }: Props) {
         </Card>
 
         <Card>
-          <CardHeader id="loan-form" title={t("formTitle")} description={chosen ? undefined : t("formIntroOutsider")} />
+          <CardHeader
+            id="loan-form"
+            title={t("formTitle")}
+            description={chosen ? t("minAge", { min: minBorrowerAge }) : `${t("formIntroOutsider")} ${t("minAge", { min: minBorrowerAge })}`}
+          />
           <div className="p-4 sm:p-5">
             <LoanForm
               action={createLoanAction.bind(null, slug)}
