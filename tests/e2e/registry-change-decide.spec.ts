@@ -1,5 +1,6 @@
 import { expect } from "@playwright/test";
 import { signInAs } from "./auth";
+import { openCityMenu } from "./menu";
 import { saveScreenshot } from "./screenshots";
 import { test } from "./fixtures";
 
@@ -9,7 +10,8 @@ test("the head of Dinas Sosial opens the change requests, with the menu entry", 
   await signInAs(page, "kepala.dinsos.mataram@entas.test");
   await page.goto("/mataram/registri/perubahan");
   await expect(page.getByRole("heading", { level: 1, name: "Usulan perubahan data" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Menu Kota Mataram" }).getByRole("link", { name: "Usulan perubahan" })).toBeVisible();
+  const menu = await openCityMenu(page, "Kota Mataram", "Registri");
+  await expect(menu.getByRole("link", { name: "Usulan perubahan" })).toBeVisible();
   await saveScreenshot(page, testInfo, "change-requests-dinsos-head");
 });
 

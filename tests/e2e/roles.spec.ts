@@ -1,5 +1,5 @@
 import { expect } from "@playwright/test";
-import { tenantPageHref, visibleNavItems } from "@/features/shell/ui/nav-items";
+import { tenantPageHref, visibleNavGroups } from "@/features/shell/ui/nav-items";
 import { pageAccess } from "@/lib/auth/gate";
 import { TENANT_PAGES, type TenantPageKey } from "@/lib/auth/pages";
 import { povertyOpds } from "@/prisma/demo/cities/opds";
@@ -30,8 +30,9 @@ for (const account of demoAccountsFor("mataram", "Ampenan Tengah")) {
 
     const menu = page.getByRole("navigation", { name: "Menu Kota Mataram" });
     const user = { role: account.role, opd: opdOf(account.opdCode), tenantSlug: "mataram" };
-    const expected = visibleNavItems(user).map((item) => id.Nav[item.key]);
-    await expect(menu.getByRole("link")).toHaveText(expected);
+    // Every page the role may open, in the menu's groups (closed ones too), and the phone's account link.
+    const expected = visibleNavGroups(user).flatMap((group) => group.items.map((item) => id.Nav[item.key]));
+    await expect(menu.getByRole("link", { includeHidden: true })).toHaveText([...expected, id.Nav.menu.account]);
     await saveScreenshot(
       page,
       testInfo,

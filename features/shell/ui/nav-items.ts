@@ -15,7 +15,8 @@ import { TENANT_PAGES, userMayOpen, type TenantPageKey } from "@/lib/auth/pages"
 import type { Grantee } from "@/lib/auth/permissions";
 import type { Messages } from "@/lib/i18n/catalogues";
 
-export type NavKey = Exclude<keyof Messages["Nav"], "label">;
+export type NavKey = Exclude<keyof Messages["Nav"], "label" | "groups" | "menu">;
+export type NavGroupKey = keyof Messages["Nav"]["groups"];
 
 /** Each page of lib/auth/pages.ts and the builder of its URL, from its feature's routes.ts. */
 const PAGE_HREFS = {
@@ -58,4 +59,33 @@ export const tenantNavItems: NavItem[] = (Object.keys(TENANT_PAGES) as (TenantPa
 /** The items a user may open, by the permission table (their role and their OPD's mark). */
 export function visibleNavItems(user: Grantee, items: readonly NavItem[] = tenantNavItems): NavItem[] {
   return items.filter((item) => userMayOpen(user, item.key));
+}
+
+/**
+ * The menu grouped by the work each part serves. A group of which a user may open one page
+ * shows as that page's link; the groups' order is the menu's.
+ */
+export const NAV_GROUPS: readonly { key: NavGroupKey | null; items: readonly (TenantPageKey & NavKey)[] }[] = [
+  { key: null, items: ["home"] },
+  { key: "registryGroup", items: ["registry", "registryImport", "changeRequests", "duplicates", "subjectAccess"] },
+  { key: "programmesGroup", items: ["programmes", "trainings", "aid"] },
+  { key: null, items: ["budget"] },
+  { key: null, items: ["revolvingFunds"] },
+  { key: "dashboardsGroup", items: ["povertyDashboard", "statistics", "budgetDashboard", "resultsDashboard", "revolvingFundsDashboard"] },
+  { key: "adminGroup", items: ["users", "opds", "areas", "audit", "processingRecord"] },
+];
+
+export type VisibleNavGroup = { key: NavGroupKey | null; items: NavItem[] };
+
+/** The groups of the menu with the pages a user may open; a group left with one page is that page. */
+export function visibleNavGroups(user: Grantee): VisibleNavGroup[] {
+  return NAV_GROUPS.map((group) => ({
+    key: group.items.length > 1 ? group.key : null,
+    items: visibleNavItems(
+      user,
+      group.items.map((key) => ({ key })),
+    ),
+  }))
+    .filter((group) => group.items.length > 0)
+    .map((group) => (group.items.length === 1 ? { key: null, items: group.items } : group));
 }
