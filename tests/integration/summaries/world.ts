@@ -1,0 +1,90 @@
+// A small city for the summary property tests: two kecamatan, two OPDs, programmes of two
+// years, trainings in every state, households with two members each and a Dana PEM fund per
+// kelurahan. The tests then run random multi-row statements against it and compare each
+// summary with a recount from the base tables.
+import fc from "fast-check";
+import type { Tx } from "@/lib/db";
+import type { TestTenant } from "@/tests/helpers/factories";
+import { addKelurahan, makeHousehold } from "@/features/registry/tests/registry-fixtures";
+
+export type World = {
+  tenantId: string;
+  areas: { kecamatanId: string; kelurahanId: string }[];
+  opds: string[];
+  programmes: string[];
+  trainings: string[];
+  households: string[];
+  members: { id: string; householdId: string }[];
+  funds: string[];
+};
+
+export async function buildWorld(tx: Tx, tenant: TestTenant, households = 6): Promise<World> {
+  const tenantId = tenant.id;
+  const second = await addKelurahan(tx, tenant);
+  const areas = [{ kecamatanId: tenant.kecamatanId, kelurahanId: tenant.kelurahanId }, second];
+  const opds = [];
+  for (const code of ["1", "2"]) opds.push((await tx.opd.create({ data: { tenantId, code, name: `Dinas ${code}`, shortName: `D${code}` } })).id);
+  const programmes = [];
+  for (const [i, fiscalYear] of [2024, 2024, 2025].entries()) {
+    const opdId = opds[i % 2] as string;
+    programmes.push((await tx.programme.create({ data: { tenantId, opdId, fiscalYear, name: `Program ${i}`, kind: "TRAINING" } })).id);
+  }
+  const trainings = [];
+  for (const [i, status] of (["VERIFIED", "VERIFIED", "VERIFIED", "DRAFT"] as const).entries()) {
+    const programmeId = programmes[i % programmes.length] as string;
+    const opdId = opds[i % 2] as string;
+    const training = await tx.training.create({
+      data: {
+        tenantId,
+        programmeId,
+        opdId,
+        skill: `Keahlian ${i}`,
+        place: "BLK",
+        capacity: 30,
+        status,
+        startDate: new Date("2024-03-01"),
+        endDate: new Date("2024-03-20"),
+      },
+    });
+    trainings.push(training.id);
+  }
+  const householdIds = [];
+  const members = [];
+  for (let i = 0; i < households; i++) {
+    const area = areas[i % 2] as World["areas"][number];
+    const made = await makeHousehold(tx, tenant, { ...area, desil: (i % 3) + 1, members: [{ name: `Kepala ${i}` }, { name: `Istri ${i}` }] });
+    householdIds.push(made.household.id);
+    for (const m of made.members) members.push({ id: m.id, householdId: made.household.id });
+  }
+  const funds = [];
+  for (const area of areas) {
+    funds.push((await tx.revolvingFund.create({ data: { tenantId, kelurahanId: area.kelurahanId, year: 2024, maxLoan: 10_000_000n, maxTenorMonths: 12 } })).id);
+  }
+  return { tenantId, areas, opds, programmes, trainings, households: householdIds, members, funds };
+}
+
+/** Picks of existing rows are indices, read modulo the rows there are when the statement runs. */
+export const pick = (rows: readonly string[], index: number): string | undefined => (rows.length ? rows[index % rows.length] : undefined);
+export const picks = (rows: readonly string[], indices: readonly number[]): string[] => [
+  ...new Set(indices.map((i) => pick(rows, i)).filter((x): x is string => x !== undefined)),
+];
+
+export const index = fc.nat({ max: 40 });
+/** Several indices, repeats allowed: several rows of one participant or household in one statement. */
+export const indices = fc.array(index, { minLength: 1, maxLength: 6 });
+export const entryStatus = fc.constantFrom("DRAFT", "VERIFIED");
+
+/**
+ * Runs one statement in its own transaction; a statement the database refuses (a unique key
+ * taken, a row in use) changes nothing, which is what a summary must then show.
+ */
+export async function attempt(run: () => Promise<unknown>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    const code = (error as { code?: string; meta?: { code?: string } }).meta?.code ?? (error as { code?: string }).code;
+    const message = String((error as Error).message);
+    if (/unique|foreign key|violates|duplicate/i.test(message) || code === "P2010" || code === "23505" || code === "23503") return;
+    throw error;
+  }
+}
