@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Tx } from "@/lib/db";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 import { createTestTenant } from "@/tests/helpers/factories";
-import { attempt, buildWorld, index, indices, picks, type World } from "./world";
+import { attempt, buildWorld, index, indices, picks, type World, runs } from "./world";
 
 let t: TestDb;
 
@@ -115,7 +115,7 @@ describe("the household counts per area", () => {
         for (const c of commands) await run(w, c);
         await t.withTenant(city.id, async (tx) => expect(await kept(tx)).toEqual(await recount(tx)));
       }),
-      { numRuns: 30 },
+      { numRuns: runs },
     );
   });
 });

@@ -89,3 +89,6 @@ export async function attempt(run: () => Promise<unknown>): Promise<void> {
     if (/check constraint/i.test(text) || !/23505|23503|unique constraint|foreign key constraint|duplicate key/i.test(text)) throw error;
   }
 }
+
+/** Runs per property: few by default, so the suite stays fast; SUMMARY_RUNS=500 to search harder. */
+export const runs = Number(process.env.SUMMARY_RUNS) || 30;
