@@ -4,6 +4,7 @@
 // summary with a recount from the base tables.
 import fc from "fast-check";
 import type { Tx } from "@/lib/db";
+import type { TestDb } from "@/tests/helpers/db";
 import type { TestTenant } from "@/tests/helpers/factories";
 import { addKelurahan, makeHousehold } from "@/features/registry/tests/registry-fixtures";
 
@@ -75,18 +76,38 @@ export const indices = fc.array(index, { minLength: 1, maxLength: 6 });
 export const entryStatus = fc.constantFrom("DRAFT", "VERIFIED");
 
 /**
- * Runs one statement in its own transaction; a statement the database refuses (a unique key
- * taken, a row in use) changes nothing, which is what a summary must then show.
+ * Runs one statement behind a savepoint; a statement the database refuses (a unique key taken,
+ * a row in use) changes nothing, which is what a summary must then show.
  */
-export async function attempt(run: () => Promise<unknown>): Promise<void> {
+export async function attempt(tx: Tx, run: () => Promise<unknown>): Promise<void> {
+  await tx.$executeRawUnsafe("SAVEPOINT summary_statement");
   try {
     await run();
+    await tx.$executeRawUnsafe("RELEASE SAVEPOINT summary_statement");
   } catch (error) {
     // Only a unique or foreign key refusal is expected; a check constraint of a summary table
     // (counts never below 0) failing is a trigger's bug and must fail the test.
     const text = `${(error as Error).message} ${JSON.stringify((error as { meta?: unknown }).meta ?? {})}`;
-    if (process.env.SUMMARY_DEBUG) console.log("refused:", text.replace(/\s+/g, " ").slice(0, 400));
     if (/check constraint/i.test(text) || !/23505|23503|unique constraint|foreign key constraint|duplicate key/i.test(text)) throw error;
+    await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT summary_statement");
+  }
+}
+
+class Discarded extends Error {}
+
+/**
+ * Builds the world in the tenant, hands it to `body` (the statements, then the comparison) and
+ * rolls everything back, so each run of a property starts from the same city at the cost of
+ * one transaction. Each statement still fires its triggers as in any transaction.
+ */
+export async function inDiscardedWorld(t: TestDb, tenant: TestTenant, households: number, body: (tx: Tx, w: World) => Promise<void>) {
+  try {
+    await t.withTenant(tenant.id, async (tx) => {
+      await body(tx, await buildWorld(tx, tenant, households));
+      throw new Discarded();
+    });
+  } catch (error) {
+    if (!(error instanceof Discarded)) throw error;
   }
 }
 
