@@ -6,7 +6,7 @@ import type { Tx } from "@/lib/db";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 import { createTestTenant } from "@/tests/helpers/factories";
 import { trainingCommand, runTrainingCommand } from "./training-commands";
-import { buildWorld, inDiscardedWorld, runs } from "./world";
+import { buildWorld, inDiscardedWorld, runs, type World } from "./world";
 
 let t: TestDb;
 
@@ -84,6 +84,48 @@ describe("the training counts", () => {
     // Both withdrawn in one statement: the businesses go, once each.
     await t.withTenant(city.id, (tx) => tx.trainingFollowUp.deleteMany({ where: { participant: { householdId: w.households[0] } } }));
     expect(await businesses()).toBe(w.members.length - 2);
+    await expectEqualToRecount(city.id);
+  });
+
+  it("count both of two transactions writing one programme and kecamatan at once", async () => {
+    const city = await createTestTenant(t.db, t.withTenant);
+    const w = await t.withTenant(city.id, (tx) => buildWorld(tx, city, 4));
+    // Households 0 and 2 live in the same kecamatan; their heads join the same training.
+    const [a, b] = [w.members[0], w.members[4]] as [World["members"][number], World["members"][number]];
+    const training = w.trainings[0] as string;
+    const join = (tx: Tx, m: World["members"][number]) =>
+      tx.trainingParticipant.create({
+        data: { tenantId: city.id, trainingId: training, householdId: m.householdId, memberId: m.id, completion: "COMPLETED", status: "VERIFIED" },
+      });
+    const opened = (tx: Tx, participantId: string) =>
+      tx.trainingFollowUp.create({ data: { tenantId: city.id, participantId, monthsAfter: 3, dueDate: new Date("2024-09-20"), outcome: "BUSINESS_OPENED" } });
+    /** The second writer starts once the first has written and holds its transaction open a while. */
+    async function together<T>(first: (tx: Tx) => Promise<T>, second: (tx: Tx) => Promise<T>): Promise<[T, T]> {
+      let written!: () => void;
+      const firstWritten = new Promise<void>((resolve) => (written = resolve));
+      return Promise.all([
+        t.withTenant(city.id, async (tx) => {
+          const result = await first(tx);
+          written();
+          await new Promise((resolve) => setTimeout(resolve, 400));
+          return result;
+        }),
+        firstWritten.then(() => t.withTenant(city.id, second)),
+      ]);
+    }
+    // No count row yet: both writers create it.
+    const [pa, pb] = await together(
+      (tx) => join(tx, a),
+      (tx) => join(tx, b),
+    );
+    // The row exists: both writers update it.
+    await together(
+      (tx) => opened(tx, pa.id),
+      (tx) => opened(tx, pb.id),
+    );
+    await t.withTenant(city.id, async (tx) => {
+      expect(await kept(tx)).toEqual([expect.objectContaining({ trained: 2, businesses: 2 })]);
+    });
     await expectEqualToRecount(city.id);
   });
 
