@@ -8,7 +8,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { afterAll, expect, it } from "vitest";
 import { applyMigrations, defaultMigrationsDir } from "@/lib/db/migrate";
 
-const FIX = "20261206172927_training_counts_per_statement";
+const FIX = "20261206180226_training_counts_per_statement";
 let tmp: string | undefined;
 afterAll(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });
