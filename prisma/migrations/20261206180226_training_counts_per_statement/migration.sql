@@ -63,19 +63,22 @@ BEGIN
         ON c."tenantId" = k.t AND c."programmeId" = k.p AND c."kecamatanId" = k.k
      ORDER BY c."tenantId", c."programmeId", c."kecamatanId" FOR UPDATE OF c;
   END IF;
-  UPDATE "DashboardTrainingCount" c SET "trained" = a.trained, "businesses" = a.businesses
+  -- Each programme's participants are read once, for all its kecamatan named.
+  UPDATE "DashboardTrainingCount" c SET "trained" = coalesce(a.trained, 0), "businesses" = coalesce(a.businesses, 0)
     FROM (SELECT DISTINCT t, p, k FROM unnest(p_t, p_p, p_k) AS x(t, p, k)) k
-    CROSS JOIN LATERAL (
-      SELECT (COUNT(*) FILTER (WHERE tp."completion" = 'COMPLETED'))::int AS trained,
+    LEFT JOIN (
+      SELECT tr."tenantId" t, tr."programmeId" p, h."kecamatanId" k,
+             (COUNT(*) FILTER (WHERE tp."completion" = 'COMPLETED'))::int AS trained,
              (COUNT(*) FILTER (WHERE entas_dash_opened(tp."tenantId", tp."id")))::int AS businesses
-        FROM "Training" tr
+        FROM (SELECT DISTINCT t, p FROM unnest(p_t, p_p) AS x(t, p)) g
+        JOIN "Training" tr ON tr."tenantId" = g.t AND tr."programmeId" = g.p
         JOIN "TrainingParticipant" tp ON tp."tenantId" = tr."tenantId" AND tp."trainingId" = tr."id"
         JOIN "Household" h ON h."tenantId" = tp."tenantId" AND h."id" = tp."householdId"
-       WHERE tr."tenantId" = k.t AND tr."programmeId" = k.p AND tr."status" = 'VERIFIED' AND tr."cancelledAt" IS NULL
-         AND tp."status" = 'VERIFIED' AND h."kecamatanId" = k.k
-    ) a
+       WHERE tr."status" = 'VERIFIED' AND tr."cancelledAt" IS NULL AND tp."status" = 'VERIFIED'
+       GROUP BY 1, 2, 3
+    ) a ON a.t = k.t AND a.p = k.p AND a.k = k.k
    WHERE c."tenantId" = k.t AND c."programmeId" = k.p AND c."kecamatanId" = k.k
-     AND (c."trained", c."businesses") IS DISTINCT FROM (a.trained, a.businesses);
+     AND (c."trained", c."businesses") IS DISTINCT FROM (coalesce(a.trained, 0), coalesce(a.businesses, 0));
   DELETE FROM "DashboardTrainingCount" c
    USING (SELECT DISTINCT t, p, k FROM unnest(p_t, p_p, p_k) AS x(t, p, k)) k
    WHERE c."tenantId" = k.t AND c."programmeId" = k.p AND c."kecamatanId" = k.k AND c."trained" = 0 AND c."businesses" = 0;
