@@ -4,38 +4,26 @@
 -- ReachResultCount, reach-counts.sql). Counted, like the programme page (features/trainings):
 -- verified participants of verified trainings that are not cancelled.
 --   keeps     "DashboardTrainingCount"
---   from      "TrainingParticipant" (entas_dash_participant), "TrainingFollowUp"
---             (entas_dash_follow_up), "Training" (entas_dash_training: verified, cancelled or
---             moved to another programme), "Household" (entas_dash_household_moved: a move to
---             another kecamatan); row-level triggers
+--   from      "TrainingParticipant" (entas_dash_participant_insert, _update, _delete),
+--             "TrainingFollowUp" (entas_dash_follow_up_insert, _update, _delete), "Training"
+--             (entas_dash_training: verified, cancelled or moved to another programme),
+--             "Household" (entas_dash_household_moved: a move to another kecamatan);
+--             statement-level triggers that recount the (programme, kecamatan) rows a statement
+--             touched. "Business opened" is per participant, not per follow-up row, so a
+--             delta per row is wrong whenever one statement writes several follow-ups of one
+--             participant (the 3- and 6-month ones saved together); a recount of the touched
+--             rows is exact for any statement, cascades included
 --   rebuild   entas_training_counts_rebuild(tenant) (this table);
 --             entas_dash_rebuild(tenant) (every dashboard summary kept from the entries:
 --             HouseholdReach and its reach counts, then this table)
---   tested    features/dashboards/tests/mayor-dashboard.test.ts ("the result summaries follow
+--   tested    tests/integration/summaries/training-counts.test.ts (equal to a recount after
+--             random multi-row statements); features/dashboards/tests/mayor-dashboard.test.ts ("the result summaries follow
 --             every write": equal to entas_dash_rebuild after verifying, reversing, a later
 --             graduation, a follow-up, a move, a programme changing OPD or year, a cancellation);
 --             tests/integration/bench-smoke.test.ts (after a bulk load)
 -- Triggers run as the writer (entas_app), inside its tenant: the rows they touch carry the
 -- writer's tenant, so row-level security holds.
 -- Repeatable (prisma/sql/README.md): run it again and nothing changes.
-
--- Adds to one programme's counts in the household's kecamatan.
-CREATE OR REPLACE FUNCTION entas_dash_training(p_tenant text, p_programme text, p_household text, p_trained int, p_businesses int) RETURNS void
-  LANGUAGE plpgsql
-  AS $$
-DECLARE
-  v_kecamatan text;
-BEGIN
-  IF (p_trained = 0 AND p_businesses = 0) OR p_programme IS NULL THEN RETURN; END IF;
-  SELECT h."kecamatanId" INTO v_kecamatan FROM "Household" h WHERE h."tenantId" = p_tenant AND h."id" = p_household;
-  IF v_kecamatan IS NULL THEN RETURN; END IF;
-  INSERT INTO "DashboardTrainingCount" ("tenantId", "programmeId", "kecamatanId", "trained", "businesses")
-  VALUES (p_tenant, p_programme, v_kecamatan, p_trained, p_businesses)
-  ON CONFLICT ("tenantId", "programmeId", "kecamatanId") DO UPDATE
-    SET "trained" = "DashboardTrainingCount"."trained" + EXCLUDED."trained",
-        "businesses" = "DashboardTrainingCount"."businesses" + EXCLUDED."businesses";
-END
-$$;
 
 -- Whether a participant has a follow-up BUSINESS_OPENED.
 CREATE OR REPLACE FUNCTION entas_dash_opened(p_tenant text, p_participant text) RETURNS boolean
@@ -45,135 +33,186 @@ CREATE OR REPLACE FUNCTION entas_dash_opened(p_tenant text, p_participant text) 
                     WHERE f."tenantId" = p_tenant AND f."participantId" = p_participant AND f."outcome" = 'BUSINESS_OPENED')
   $$;
 
--- A verified participant of a counted training: completed counts as trained; with a
--- follow-up BUSINESS_OPENED, as a business opened.
+-- Recounts the (tenant, programme, kecamatan) rows named from the participants as they are now.
+-- Concurrency, as entas_reach_year_sync: the rows are locked first (with p_insert, missing ones
+-- are created by the same upsert), then recounted by a later statement whose snapshot (READ
+-- COMMITTED) sees every transaction that held the lock before, so two writers of one row
+-- serialise and the second counts the first's participants. Deletions never create rows (a
+-- tenant being deleted cascades here). Rows left at zero go.
+CREATE OR REPLACE FUNCTION entas_training_counts_sync(p_t text[], p_p text[], p_k text[], p_insert boolean) RETURNS void
+  LANGUAGE plpgsql AS $$
+BEGIN
+  IF p_t IS NULL THEN RETURN; END IF;
+  IF p_insert THEN
+    INSERT INTO "DashboardTrainingCount" AS c ("tenantId", "programmeId", "kecamatanId", "trained", "businesses")
+    SELECT DISTINCT t, p, k, 0, 0 FROM unnest(p_t, p_p, p_k) AS x(t, p, k) ORDER BY 1, 2, 3
+    ON CONFLICT ("tenantId", "programmeId", "kecamatanId") DO UPDATE SET "trained" = c."trained";
+  ELSE
+    PERFORM 1 FROM "DashboardTrainingCount" c
+      JOIN (SELECT DISTINCT t, p, k FROM unnest(p_t, p_p, p_k) AS x(t, p, k)) k
+        ON c."tenantId" = k.t AND c."programmeId" = k.p AND c."kecamatanId" = k.k
+     ORDER BY c."tenantId", c."programmeId", c."kecamatanId" FOR UPDATE OF c;
+  END IF;
+  -- Each programme's participants are read once, for all its kecamatan named.
+  UPDATE "DashboardTrainingCount" c SET "trained" = coalesce(a.trained, 0), "businesses" = coalesce(a.businesses, 0)
+    FROM (SELECT DISTINCT t, p, k FROM unnest(p_t, p_p, p_k) AS x(t, p, k)) k
+    LEFT JOIN (
+      SELECT tr."tenantId" t, tr."programmeId" p, h."kecamatanId" k,
+             (COUNT(*) FILTER (WHERE tp."completion" = 'COMPLETED'))::int AS trained,
+             (COUNT(*) FILTER (WHERE entas_dash_opened(tp."tenantId", tp."id")))::int AS businesses
+        FROM (SELECT DISTINCT t, p FROM unnest(p_t, p_p) AS x(t, p)) g
+        JOIN "Training" tr ON tr."tenantId" = g.t AND tr."programmeId" = g.p
+        JOIN "TrainingParticipant" tp ON tp."tenantId" = tr."tenantId" AND tp."trainingId" = tr."id"
+        JOIN "Household" h ON h."tenantId" = tp."tenantId" AND h."id" = tp."householdId"
+       WHERE tr."status" = 'VERIFIED' AND tr."cancelledAt" IS NULL AND tp."status" = 'VERIFIED'
+       GROUP BY 1, 2, 3
+    ) a ON a.t = k.t AND a.p = k.p AND a.k = k.k
+   WHERE c."tenantId" = k.t AND c."programmeId" = k.p AND c."kecamatanId" = k.k
+     AND (c."trained", c."businesses") IS DISTINCT FROM (coalesce(a.trained, 0), coalesce(a.businesses, 0));
+  DELETE FROM "DashboardTrainingCount" c
+   USING (SELECT DISTINCT t, p, k FROM unnest(p_t, p_p, p_k) AS x(t, p, k)) k
+   WHERE c."tenantId" = k.t AND c."programmeId" = k.p AND c."kecamatanId" = k.k AND c."trained" = 0 AND c."businesses" = 0;
+END
+$$;
+
+-- Participants written: the rows of the verified ones, before and after, in counted trainings.
+-- An update counts only the rows whose status, completion, training or household changed.
 CREATE OR REPLACE FUNCTION entas_dash_participant_changed() RETURNS trigger
   LANGUAGE plpgsql
   AS $$
-DECLARE
-  v_programme text;
 BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') AND OLD."status" = 'VERIFIED' THEN
-    SELECT t."programmeId" INTO v_programme FROM "Training" t
-     WHERE t."tenantId" = OLD."tenantId" AND t."id" = OLD."trainingId" AND t."status" = 'VERIFIED' AND t."cancelledAt" IS NULL;
-    PERFORM entas_dash_training(OLD."tenantId", v_programme, OLD."householdId",
-      CASE WHEN OLD."completion" = 'COMPLETED' THEN -1 ELSE 0 END,
-      CASE WHEN entas_dash_opened(OLD."tenantId", OLD."id") THEN -1 ELSE 0 END);
-  END IF;
-  IF TG_OP IN ('INSERT', 'UPDATE') AND NEW."status" = 'VERIFIED' THEN
-    SELECT t."programmeId" INTO v_programme FROM "Training" t
-     WHERE t."tenantId" = NEW."tenantId" AND t."id" = NEW."trainingId" AND t."status" = 'VERIFIED' AND t."cancelledAt" IS NULL;
-    PERFORM entas_dash_training(NEW."tenantId", v_programme, NEW."householdId",
-      CASE WHEN NEW."completion" = 'COMPLETED' THEN 1 ELSE 0 END,
-      CASE WHEN entas_dash_opened(NEW."tenantId", NEW."id") THEN 1 ELSE 0 END);
+  IF TG_OP = 'INSERT' THEN
+    PERFORM entas_training_counts_sync(array_agg(t."tenantId"), array_agg(t."programmeId"), array_agg(h."kecamatanId"), true)
+       FROM new_rows p
+       JOIN "Training" t ON t."tenantId" = p."tenantId" AND t."id" = p."trainingId" AND t."status" = 'VERIFIED' AND t."cancelledAt" IS NULL
+       JOIN "Household" h ON h."tenantId" = p."tenantId" AND h."id" = p."householdId"
+      WHERE p."status" = 'VERIFIED';
+  ELSIF TG_OP = 'UPDATE' THEN
+    PERFORM entas_training_counts_sync(array_agg(t."tenantId"), array_agg(t."programmeId"), array_agg(h."kecamatanId"), true)
+       FROM ((SELECT "tenantId", "id", "status", "completion", "trainingId", "householdId" FROM new_rows
+              EXCEPT SELECT "tenantId", "id", "status", "completion", "trainingId", "householdId" FROM old_rows)
+             UNION
+             (SELECT "tenantId", "id", "status", "completion", "trainingId", "householdId" FROM old_rows
+              EXCEPT SELECT "tenantId", "id", "status", "completion", "trainingId", "householdId" FROM new_rows)) p
+       JOIN "Training" t ON t."tenantId" = p."tenantId" AND t."id" = p."trainingId" AND t."status" = 'VERIFIED' AND t."cancelledAt" IS NULL
+       JOIN "Household" h ON h."tenantId" = p."tenantId" AND h."id" = p."householdId"
+      WHERE p."status" = 'VERIFIED';
+  ELSE
+    PERFORM entas_training_counts_sync(array_agg(t."tenantId"), array_agg(t."programmeId"), array_agg(h."kecamatanId"), false)
+       FROM old_rows p
+       JOIN "Training" t ON t."tenantId" = p."tenantId" AND t."id" = p."trainingId" AND t."status" = 'VERIFIED' AND t."cancelledAt" IS NULL
+       JOIN "Household" h ON h."tenantId" = p."tenantId" AND h."id" = p."householdId"
+      WHERE p."status" = 'VERIFIED';
   END IF;
   RETURN NULL;
 END
 $$;
 
-DROP TRIGGER IF EXISTS entas_dash_participant ON "TrainingParticipant";
-CREATE TRIGGER entas_dash_participant AFTER INSERT OR DELETE OR UPDATE OF "status", "completion", "trainingId", "householdId"
-  ON "TrainingParticipant" FOR EACH ROW EXECUTE FUNCTION entas_dash_participant_changed();
+DROP TRIGGER IF EXISTS entas_dash_participant_insert ON "TrainingParticipant";
+CREATE TRIGGER entas_dash_participant_insert AFTER INSERT ON "TrainingParticipant"
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION entas_dash_participant_changed();
+DROP TRIGGER IF EXISTS entas_dash_participant_update ON "TrainingParticipant";
+CREATE TRIGGER entas_dash_participant_update AFTER UPDATE ON "TrainingParticipant"
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION entas_dash_participant_changed();
+DROP TRIGGER IF EXISTS entas_dash_participant_delete ON "TrainingParticipant";
+CREATE TRIGGER entas_dash_participant_delete AFTER DELETE ON "TrainingParticipant"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION entas_dash_participant_changed();
 
--- A follow-up changes "business opened" of a verified participant of a counted training when
--- it is the first BUSINESS_OPENED (or the last one goes).
+-- Follow-ups written: the rows of their participants (verified, in counted trainings) when a
+-- BUSINESS_OPENED came, went or moved to another participant. A participant's follow-ups
+-- deleted with it (the cascade) find it gone: its own trigger recounts its rows.
 CREATE OR REPLACE FUNCTION entas_dash_follow_up_changed() RETURNS trigger
   LANGUAGE plpgsql
   AS $$
-DECLARE
-  v_row "TrainingFollowUp";
-  v_after boolean;
-  v_before boolean;
-  v_programme text;
-  v_household text;
 BEGIN
-  IF TG_OP = 'DELETE' THEN v_row := OLD; ELSE v_row := NEW; END IF;
-  SELECT t."programmeId", tp."householdId" INTO v_programme, v_household
-    FROM "TrainingParticipant" tp JOIN "Training" t ON t."tenantId" = tp."tenantId" AND t."id" = tp."trainingId"
-   WHERE tp."tenantId" = v_row."tenantId" AND tp."id" = v_row."participantId" AND tp."status" = 'VERIFIED'
-     AND t."status" = 'VERIFIED' AND t."cancelledAt" IS NULL;
-  IF v_programme IS NULL THEN RETURN NULL; END IF;
-  v_after := entas_dash_opened(v_row."tenantId", v_row."participantId");
-  -- The state before this row changed: the participant's other follow-ups, plus this row as it was.
-  v_before := EXISTS (SELECT 1 FROM "TrainingFollowUp" f
-                       WHERE f."tenantId" = v_row."tenantId" AND f."participantId" = v_row."participantId"
-                         AND f."outcome" = 'BUSINESS_OPENED' AND f."id" <> v_row."id");
-  IF TG_OP <> 'INSERT' THEN
-    v_before := v_before OR OLD."outcome" IS NOT DISTINCT FROM 'BUSINESS_OPENED';
-  END IF;
-  IF v_after <> v_before THEN
-    PERFORM entas_dash_training(v_row."tenantId", v_programme, v_household, 0, CASE WHEN v_after THEN 1 ELSE -1 END);
+  IF TG_OP = 'INSERT' THEN
+    PERFORM entas_training_counts_sync(array_agg(x.t), array_agg(x.p), array_agg(x.k), true)
+       FROM (SELECT DISTINCT t."tenantId" t, t."programmeId" p, h."kecamatanId" k
+               FROM new_rows f
+               JOIN "TrainingParticipant" tp ON tp."tenantId" = f."tenantId" AND tp."id" = f."participantId" AND tp."status" = 'VERIFIED'
+               JOIN "Training" t ON t."tenantId" = tp."tenantId" AND t."id" = tp."trainingId" AND t."status" = 'VERIFIED' AND t."cancelledAt" IS NULL
+               JOIN "Household" h ON h."tenantId" = tp."tenantId" AND h."id" = tp."householdId"
+              WHERE f."outcome" = 'BUSINESS_OPENED') x;
+  ELSIF TG_OP = 'UPDATE' THEN
+    PERFORM entas_training_counts_sync(array_agg(x.t), array_agg(x.p), array_agg(x.k), true)
+       FROM (SELECT DISTINCT t."tenantId" t, t."programmeId" p, h."kecamatanId" k
+               FROM ((SELECT "tenantId", "id", "participantId", "outcome" = 'BUSINESS_OPENED' AS opened FROM new_rows
+                      EXCEPT SELECT "tenantId", "id", "participantId", "outcome" = 'BUSINESS_OPENED' FROM old_rows)
+                     UNION
+                     (SELECT "tenantId", "id", "participantId", "outcome" = 'BUSINESS_OPENED' FROM old_rows
+                      EXCEPT SELECT "tenantId", "id", "participantId", "outcome" = 'BUSINESS_OPENED' FROM new_rows)) f
+               JOIN "TrainingParticipant" tp ON tp."tenantId" = f."tenantId" AND tp."id" = f."participantId" AND tp."status" = 'VERIFIED'
+               JOIN "Training" t ON t."tenantId" = tp."tenantId" AND t."id" = tp."trainingId" AND t."status" = 'VERIFIED' AND t."cancelledAt" IS NULL
+               JOIN "Household" h ON h."tenantId" = tp."tenantId" AND h."id" = tp."householdId"
+              WHERE f.opened) x;
+  ELSE
+    PERFORM entas_training_counts_sync(array_agg(x.t), array_agg(x.p), array_agg(x.k), false)
+       FROM (SELECT DISTINCT t."tenantId" t, t."programmeId" p, h."kecamatanId" k
+               FROM old_rows f
+               JOIN "TrainingParticipant" tp ON tp."tenantId" = f."tenantId" AND tp."id" = f."participantId" AND tp."status" = 'VERIFIED'
+               JOIN "Training" t ON t."tenantId" = tp."tenantId" AND t."id" = tp."trainingId" AND t."status" = 'VERIFIED' AND t."cancelledAt" IS NULL
+               JOIN "Household" h ON h."tenantId" = tp."tenantId" AND h."id" = tp."householdId"
+              WHERE f."outcome" = 'BUSINESS_OPENED') x;
   END IF;
   RETURN NULL;
 END
 $$;
 
-DROP TRIGGER IF EXISTS entas_dash_follow_up ON "TrainingFollowUp";
-CREATE TRIGGER entas_dash_follow_up AFTER INSERT OR DELETE OR UPDATE OF "outcome"
-  ON "TrainingFollowUp" FOR EACH ROW EXECUTE FUNCTION entas_dash_follow_up_changed();
+DROP TRIGGER IF EXISTS entas_dash_follow_up_insert ON "TrainingFollowUp";
+CREATE TRIGGER entas_dash_follow_up_insert AFTER INSERT ON "TrainingFollowUp"
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION entas_dash_follow_up_changed();
+DROP TRIGGER IF EXISTS entas_dash_follow_up_update ON "TrainingFollowUp";
+CREATE TRIGGER entas_dash_follow_up_update AFTER UPDATE ON "TrainingFollowUp"
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION entas_dash_follow_up_changed();
+DROP TRIGGER IF EXISTS entas_dash_follow_up_delete ON "TrainingFollowUp";
+CREATE TRIGGER entas_dash_follow_up_delete AFTER DELETE ON "TrainingFollowUp"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION entas_dash_follow_up_changed();
 
--- A household that moves takes its training counts to its new kecamatan (HouseholdReach
--- follows it through entas_household_counts).
+-- Households moved to another kecamatan: the rows of their programmes in the old and the new
+-- kecamatan.
 CREATE OR REPLACE FUNCTION entas_dash_household_moved() RETURNS trigger
   LANGUAGE plpgsql
   AS $$
-DECLARE
-  r record;
 BEGIN
-  FOR r IN
-    SELECT t."programmeId",
-           COUNT(*) FILTER (WHERE tp."completion" = 'COMPLETED')::int AS trained,
-           COUNT(*) FILTER (WHERE entas_dash_opened(tp."tenantId", tp."id"))::int AS businesses
-      FROM "TrainingParticipant" tp JOIN "Training" t ON t."tenantId" = tp."tenantId" AND t."id" = tp."trainingId"
-     WHERE tp."tenantId" = NEW."tenantId" AND tp."householdId" = NEW."id" AND tp."status" = 'VERIFIED'
-       AND t."status" = 'VERIFIED' AND t."cancelledAt" IS NULL
-     GROUP BY t."programmeId"
-  LOOP
-    -- entas_dash_training looks the kecamatan up: subtract first, while it is still the old one.
-    UPDATE "DashboardTrainingCount" SET "trained" = "trained" - r.trained, "businesses" = "businesses" - r.businesses
-     WHERE "tenantId" = NEW."tenantId" AND "programmeId" = r."programmeId" AND "kecamatanId" = OLD."kecamatanId";
-    PERFORM entas_dash_training(NEW."tenantId", r."programmeId", NEW."id", r.trained, r.businesses);
-  END LOOP;
+  PERFORM entas_training_counts_sync(array_agg(x.t), array_agg(x.p), array_agg(x.k), true)
+     FROM (SELECT DISTINCT t."tenantId" t, t."programmeId" p, m.k
+             FROM (SELECT n."tenantId", n."id", o."kecamatanId" AS old_k, n."kecamatanId" AS new_k
+                     FROM new_rows n JOIN old_rows o ON o."tenantId" = n."tenantId" AND o."id" = n."id"
+                    WHERE o."kecamatanId" IS DISTINCT FROM n."kecamatanId") hh
+             CROSS JOIN LATERAL (VALUES (hh.old_k), (hh.new_k)) AS m(k)
+             JOIN "TrainingParticipant" tp ON tp."tenantId" = hh."tenantId" AND tp."householdId" = hh."id" AND tp."status" = 'VERIFIED'
+             JOIN "Training" t ON t."tenantId" = tp."tenantId" AND t."id" = tp."trainingId" AND t."status" = 'VERIFIED' AND t."cancelledAt" IS NULL) x;
   RETURN NULL;
 END
 $$;
 
 DROP TRIGGER IF EXISTS entas_dash_household_moved ON "Household";
-CREATE TRIGGER entas_dash_household_moved AFTER UPDATE OF "kecamatanId" ON "Household"
-  FOR EACH ROW WHEN (OLD."kecamatanId" IS DISTINCT FROM NEW."kecamatanId") EXECUTE FUNCTION entas_dash_household_moved();
+CREATE TRIGGER entas_dash_household_moved AFTER UPDATE ON "Household"
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION entas_dash_household_moved();
 
--- A training verified, cancelled or moved to another programme: its verified participants'
--- counts leave what the old row counted for and join what the new one counts for.
+-- Trainings verified, cancelled or moved to another programme: the rows of their verified
+-- participants under the programme before (if it counted then) and after (if it counts now).
 CREATE OR REPLACE FUNCTION entas_dash_training_changed() RETURNS trigger
   LANGUAGE plpgsql
   AS $$
-DECLARE
-  r record;
-  v_old boolean := OLD."status" = 'VERIFIED' AND OLD."cancelledAt" IS NULL;
-  v_new boolean := NEW."status" = 'VERIFIED' AND NEW."cancelledAt" IS NULL;
 BEGIN
-  IF v_old = v_new AND (NOT v_new OR OLD."programmeId" = NEW."programmeId") THEN RETURN NULL; END IF;
-  FOR r IN
-    SELECT tp."householdId", (tp."completion" = 'COMPLETED') AS completed, entas_dash_opened(tp."tenantId", tp."id") AS opened
-      FROM "TrainingParticipant" tp
-     WHERE tp."tenantId" = NEW."tenantId" AND tp."trainingId" = NEW."id" AND tp."status" = 'VERIFIED'
-  LOOP
-    IF v_old THEN
-      PERFORM entas_dash_training(OLD."tenantId", OLD."programmeId", r."householdId",
-        CASE WHEN r.completed THEN -1 ELSE 0 END, CASE WHEN r.opened THEN -1 ELSE 0 END);
-    END IF;
-    IF v_new THEN
-      PERFORM entas_dash_training(NEW."tenantId", NEW."programmeId", r."householdId",
-        CASE WHEN r.completed THEN 1 ELSE 0 END, CASE WHEN r.opened THEN 1 ELSE 0 END);
-    END IF;
-  END LOOP;
+  PERFORM entas_training_counts_sync(array_agg(x.t), array_agg(x.p), array_agg(x.k), true)
+     FROM (SELECT DISTINCT tr."tenantId" t, tr."programmeId" p, h."kecamatanId" k
+             FROM ((SELECT "tenantId", "id", "programmeId", "status" = 'VERIFIED' AND "cancelledAt" IS NULL AS counted FROM new_rows
+                    EXCEPT SELECT "tenantId", "id", "programmeId", "status" = 'VERIFIED' AND "cancelledAt" IS NULL FROM old_rows)
+                   UNION
+                   (SELECT "tenantId", "id", "programmeId", "status" = 'VERIFIED' AND "cancelledAt" IS NULL FROM old_rows
+                    EXCEPT SELECT "tenantId", "id", "programmeId", "status" = 'VERIFIED' AND "cancelledAt" IS NULL FROM new_rows)) tr
+             JOIN "TrainingParticipant" tp ON tp."tenantId" = tr."tenantId" AND tp."trainingId" = tr."id" AND tp."status" = 'VERIFIED'
+             JOIN "Household" h ON h."tenantId" = tp."tenantId" AND h."id" = tp."householdId"
+            WHERE tr.counted) x;
   RETURN NULL;
 END
 $$;
 
 DROP TRIGGER IF EXISTS entas_dash_training ON "Training";
-CREATE TRIGGER entas_dash_training AFTER UPDATE OF "status", "cancelledAt", "programmeId" ON "Training"
-  FOR EACH ROW EXECUTE FUNCTION entas_dash_training_changed();
+CREATE TRIGGER entas_dash_training AFTER UPDATE ON "Training"
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION entas_dash_training_changed();
 
 -- DashboardTrainingCount of one tenant (NULL: every tenant) from the participants.
 CREATE OR REPLACE FUNCTION entas_training_counts_rebuild(p_tenant text) RETURNS void
@@ -189,7 +228,8 @@ BEGIN
     JOIN "Household" h ON h."tenantId" = tp."tenantId" AND h."id" = tp."householdId"
    WHERE tp."status" = 'VERIFIED' AND t."status" = 'VERIFIED' AND t."cancelledAt" IS NULL
      AND (p_tenant IS NULL OR tp."tenantId" = p_tenant)
-   GROUP BY tp."tenantId", t."programmeId", h."kecamatanId";
+   GROUP BY tp."tenantId", t."programmeId", h."kecamatanId"
+  HAVING COUNT(*) FILTER (WHERE tp."completion" = 'COMPLETED') > 0 OR COUNT(*) FILTER (WHERE entas_dash_opened(tp."tenantId", tp."id")) > 0;
 END
 $$;
 
