@@ -36,6 +36,11 @@ const ENTITY_FIELD_KINDS: Readonly<Record<string, Readonly<Record<string, Kind>>
 
 const ENTITY_KINDS = new Set<string>(["Opd", "Area", "Programme", "BudgetLine", "Training", "User", "Household", "Member"]);
 
+/** Entries about something other than a table, whose id is a record of one: a kelurahan's printed list. */
+const ENTITY_ID_KINDS: Readonly<Record<string, Kind>> = { UnreachedHouseholds: "Area" };
+
+const entityKind = (entity: string): Kind | null => (ENTITY_KINDS.has(entity) ? (entity as Kind) : (ENTITY_ID_KINDS[entity] ?? null));
+
 /** The table `field` of an `entity`'s record points into, or null for a field that holds no id. */
 export function referenceKind(field: string, entity?: string): Kind | null {
   return (entity ? ENTITY_FIELD_KINDS[entity]?.[field] : undefined) ?? FIELD_KINDS[field] ?? null;
@@ -60,7 +65,7 @@ export async function auditNames(tx: Tx, entries: readonly Entry[], options: { p
     wanted.set(kind, ids.add(id));
   };
   for (const entry of entries) {
-    if (ENTITY_KINDS.has(entry.entity)) want(entry.entity as Kind, entry.entityId);
+    want(entityKind(entry.entity), entry.entityId);
     for (const record of [entry.before, entry.after]) {
       for (const [field, value] of Object.entries(record ?? {})) want(referenceKind(field, entry.entity), value);
     }
@@ -102,6 +107,6 @@ export async function auditNames(tx: Tx, entries: readonly Entry[], options: { p
   const named = (kind: Kind | null, id: unknown) => (kind && may(kind) && typeof id === "string" ? names.get(`${kind}:${id}`) : undefined);
   return {
     of: (field, id, entity) => named(referenceKind(field, entity), id),
-    entity: (entity, id) => (ENTITY_KINDS.has(entity) ? named(entity as Kind, id) : undefined),
+    entity: (entity, id) => named(entityKind(entity), id),
   };
 }

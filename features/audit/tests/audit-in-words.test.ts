@@ -51,6 +51,7 @@ async function cityWithTrail() {
     await log("Opd", dinsos.id, { name: "Dinsos" }, { name: "Dinas Sosial" });
     await log("Household", household.id, { kelurahanId: null }, { kelurahanId: city.kelurahanId, verifiedById: verifier.id });
     await log("AidDistribution", "aid-1", null, { householdId: household.id, opdId: disnaker.id, amount: "150000" }, "create");
+    await log("UnreachedHouseholds", city.kelurahanId, null, { file: "daftar-kunjungan" }, "print");
     await log("HouseholdReach", "reach-1", null, { householdId: household.id }, "create");
     await log("ImportStagedMember", "staged-1", null, { name: "[redacted]" }, "create");
     return { city, dinsos: dinsos.id, disnaker: disnaker.id, verifier: verifier.id, household: household.id };
@@ -65,7 +66,7 @@ describe("the audit log in words", () => {
     expect(AUDIT_ENTITIES).toContain("Household");
     expect(INTERNAL_ENTITIES.has("HouseholdAreaCount")).toBe(true);
     const page = await t.withTenant(city.id, (tx) => listAuditEntries(tx, parseAuditSearchParams({}), { timeZone: "Asia/Makassar" }));
-    expect(page.rows.map((row) => row.entity).sort()).toEqual(["AidDistribution", "Household", "Opd"]);
+    expect(page.rows.map((row) => row.entity).sort()).toEqual(["AidDistribution", "Household", "Opd", "UnreachedHouseholds"]);
     // Asked for by hand in the URL, an internal table shows nothing.
     const asked = await t.withTenant(city.id, (tx) =>
       listAuditEntries(tx, parseAuditSearchParams({ entity: "HouseholdReach" }), { timeZone: "Asia/Makassar" }),
@@ -94,6 +95,7 @@ describe("the audit log in words", () => {
     expect(names.of("kelurahanId", world.city.kelurahanId)).toBe("Kelurahan Uji");
     expect(names.of("verifiedById", world.verifier)).toBe("Wati Verifikator");
     expect(names.entity("Opd", world.dinsos)).toBe("Dinas Sosial");
+    expect(names.entity("UnreachedHouseholds", world.city.kelurahanId)).toBe("Kelurahan Uji");
     expect(names.of("householdId", world.household)).toBeUndefined();
     expect(names.entity("Household", world.household)).toBeUndefined();
     const personal = await t.withTenant(world.city.id, (tx) => auditNames(tx, rows.rows, { personal: true }));
