@@ -2,10 +2,11 @@
 // user, entity, action and date, paged by id so that page 1,000 costs what page 1 does.
 import { addDays, dateToDay, dayToDate } from "@/lib/calendar/days";
 import type { Tx } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { z } from "@/lib/validation/zod";
 import { searchParam } from "@/lib/validation/search-params";
 import { userNames } from "@/features/users/queries";
+import { INTERNAL_ENTITIES } from "./entities";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -22,9 +23,7 @@ export const AUDIT_ACTIONS = [
   "retention.purge",
 ] as const;
 
-const UNAUDITED = new Set<string>(["AuditLog", "RateLimit"]);
-/** The models whose writes are audited, for the entity filter. */
-export const AUDIT_ENTITIES: readonly string[] = Object.values(Prisma.ModelName).filter((model) => !UNAUDITED.has(model));
+export { AUDIT_ENTITIES } from "./entities";
 
 const isoDate = z.iso.date();
 const cursor = z.string().regex(/^\d{1,18}$/);
@@ -52,6 +51,13 @@ export const auditSearchSchema = z
   });
 
 export type AuditFilter = z.output<typeof auditSearchSchema>;
+
+/** The filters (not the page) as a query string, for the export that keeps them. */
+export function auditFilterQuery(filter: AuditFilter): string {
+  const query = new URLSearchParams();
+  for (const key of ["user", "entity", "action", "from", "to"] as const) if (filter[key]) query.set(key, filter[key]);
+  return query.toString();
+}
 
 export function parseAuditSearchParams(params: Record<string, string | string[] | undefined>): AuditFilter {
   return auditSearchSchema.parse(params);
@@ -140,7 +146,7 @@ function auditWhere(filter: AuditFilter, timeZone: string): Prisma.AuditLogWhere
   if (filter.to) createdAt.lt = startOfDay(nextDay(filter.to), timeZone);
   return {
     ...(filter.user ? { userId: filter.user } : {}),
-    ...(filter.entity ? { entity: filter.entity } : {}),
+    entity: filter.entity && !INTERNAL_ENTITIES.has(filter.entity) ? filter.entity : { notIn: [...INTERNAL_ENTITIES] },
     ...(filter.action ? { action: filter.action } : {}),
     ...(filter.from || filter.to ? { createdAt } : {}),
   };

@@ -11,6 +11,10 @@ const revolvingFunds = (slug: string) => `/${slug}/dasbor/dana-pem`;
 export const dashboardsRoutes = {
   poverty: (slug: string, query?: Query) => withQuery(poverty(slug), query),
   povertyExport: (slug: string) => `${poverty(slug)}/ekspor`,
+  /** The unreached extreme-poor households as a file: the dashboard's filters, kelurahan and desil in `query`. */
+  unreachedExport: (slug: string) => `${poverty(slug)}/belum-terjangkau/ekspor`,
+  /** One kelurahan's unreached households as a printed visiting list (?kelurahan= is required). */
+  unreachedPrint: (slug: string, query?: Query) => withQuery(`${poverty(slug)}/belum-terjangkau/cetak`, query),
   budget: (slug: string, query?: Query) => withQuery(budget(slug), query),
   budgetExport: (slug: string) => `${budget(slug)}/ekspor`,
   results: (slug: string, query?: Query) => withQuery(results(slug), query),

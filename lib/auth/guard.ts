@@ -2,7 +2,7 @@
 // signed-out go to /masuk and come back, anyone else turned away gets "not found".
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
-import { platformGate, signedInGate, tenantGate, type Admission, type GateDeps } from "./gate";
+import { platformGate, signedInGate, tenantGate, type Admission, type GateDeps, type PageRequirement } from "./gate";
 import type { TenantPageKey } from "./pages";
 import { PATH_HEADER } from "./request";
 import { authRoutes } from "./routes";
@@ -18,9 +18,13 @@ async function passed<User>(admission: Admission<User>): Promise<User> {
   notFound();
 }
 
-/** The guard of every city page: signed in, of this city, holding the page's permission (TENANT_PAGES). */
-export async function requireTenantPage(tenantSlug: string, page: TenantPageKey): Promise<TenantSessionUser> {
-  return passed(await tenantGate(pageDeps, tenantSlug, { page }));
+/**
+ * The guard of every city page: signed in, of this city, holding the page's permission
+ * (TENANT_PAGES), and `more` when a page under it asks more than its parent (a print of named
+ * people: `{ also: "registry:read-personal", people: true }`).
+ */
+export async function requireTenantPage(tenantSlug: string, page: TenantPageKey, more?: Omit<PageRequirement, "page">): Promise<TenantSessionUser> {
+  return passed(await tenantGate(pageDeps, tenantSlug, { ...more, page }));
 }
 
 /** Any user of this city (the city's layout). Anyone else signed in gets "not found", as if the city did not exist. */

@@ -25,6 +25,9 @@ vi.mock("next-intl/server", () => ({
 vi.mock("server-only", () => ({}));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 vi.mock("@/lib/auth/guard", () => ({ requireTenantPage: async () => state.user }));
+// The export buttons are a client component that takes its words from the city's layout, which
+// this render has not: they are not what this test is about.
+vi.mock("@/components/spreadsheet/export-links", () => ({ ExportLinks: () => null }));
 vi.mock("@/lib/db", async (original) => ({
   ...(await original<typeof import("@/lib/db")>()),
   withTenant: <T>(tenantId: string, fn: (tx: Tx) => Promise<T>) => state.t!.withTenant(tenantId, fn),

@@ -107,7 +107,7 @@ describe("city pages with NUL in their query", () => {
   for (const file of pages) {
     it(`${file} loads for every role it admits, whatever NUL the query holds`, async () => {
       const source = readFileSync(join(ROOT, file), "utf8");
-      const key = /requireTenantPage\(slug, "(\w+)"\)/.exec(source)?.[1] as TenantPageKey;
+      const key = /requireTenantPage\(slug, "(\w+)"[,)]/.exec(source)?.[1] as TenantPageKey;
       expect(Object.hasOwn(TENANT_PAGES, key), "a page key").toBe(true);
       const page = (await import(join(ROOT, file))).default as (props: unknown) => Promise<unknown>;
       const routeParams: Record<string, string> = { tenant: city.slug };

@@ -75,8 +75,12 @@ vi.mock("@/lib/db", async (importOriginal) => ({
   withTenant: <T>(tenantId: string, fn: (tx: Tx) => Promise<T>) => outside.withTenant!(tenantId, fn),
 }));
 
-/** Pages whose own check, after the page's permission, asks for a writer's permission: their edit forms. */
+/**
+ * Pages whose gate asks, after the page's permission, for one more: the edit forms a writer's,
+ * the printed visiting list of named people a reader of personal data's.
+ */
 const WRITERS_ONLY: Record<string, Permission> = {
+  "app/[tenant]/dasbor/kemiskinan/belum-terjangkau/cetak/page.tsx": "registry:read-personal",
   "app/[tenant]/program/[programmeId]/ubah/page.tsx": "programme:write",
   "app/[tenant]/program/[programmeId]/pos/[budgetLineId]/page.tsx": "programme:write",
   "app/[tenant]/pelatihan/[trainingId]/ubah/page.tsx": "entry:write",
@@ -97,7 +101,7 @@ const segmentsOf = (file: string) =>
 const cityPages = sourceFiles(["app/[tenant]"], /^page\.tsx$/).map((file) => ({
   file,
   segments: segmentsOf(file),
-  key: /requireTenantPage\(slug, "(\w+)"\)/.exec(readSource(file))?.[1] as TenantPageKey | undefined,
+  key: /requireTenantPage\(slug, "(\w+)"[,)]/.exec(readSource(file))?.[1] as TenantPageKey | undefined,
 }));
 const pages = cityPages.filter(({ segments }) => segments.length > 0);
 const listPages = cityPages.filter(({ segments }) => segments.length === 0);

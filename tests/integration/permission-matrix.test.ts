@@ -125,7 +125,7 @@ describe("pages", () => {
   // passes the gate before anything else, even before asking whether the city exists: to a
   // visitor who has not signed in, a city and a slug that is none answer alike.
   const MAY_COME_FIRST = [/^const slug = \(await params\)\.tenant;$/, /^const \{ tenant: slug(, \w+)* \} = await params;$/];
-  const GATE = /^const \w+ = await requireTenantPage\(slug, "(\w+)"\);$/;
+  const GATE = /^const \w+ = await requireTenantPage\(slug, "(\w+)"(?:, [\w.]+)?\);$/;
   const cityPages = sourceFiles(["app"], /^app\/\[tenant\]\/(.*\/)?page\.tsx$/);
   it("finds the city's pages", () => expect(cityPages.length).toBeGreaterThan(20));
   for (const file of cityPages) {
@@ -271,7 +271,7 @@ function pageOfRoute(file: string): TenantPageKey | null {
   for (let depth = folders.length; depth > 0; depth -= 1) {
     const page = join(ROOT, ...folders.slice(0, depth), "page.tsx");
     if (!existsSync(page)) continue;
-    const key = /requireTenantPage\(slug, "(\w+)"\)/.exec(readFileSync(page, "utf8"))?.[1];
+    const key = /requireTenantPage\(slug, "(\w+)"[,)]/.exec(readFileSync(page, "utf8"))?.[1];
     return key && Object.hasOwn(TENANT_PAGES, key) ? (key as TenantPageKey) : null;
   }
   return null;

@@ -71,3 +71,24 @@ export function auditValueText(
   const text = typeof value === "string" ? value : JSON.stringify(value);
   return text.length > MAX_VALUE_LENGTH ? { text: `${text.slice(0, MAX_VALUE_LENGTH - 1)}…`, full: text } : { text };
 }
+
+/** A field's name in the reader's words (the catalogue's Audit.fields); a field it does not know shows as recorded. */
+export function fieldLabel(field: string, labels: Readonly<Record<string, string>>): string {
+  return Object.hasOwn(labels, field) ? labels[field]! : field;
+}
+
+/** A changed field with the names behind its ids, where the reader may see them. */
+export type NamedChange = FieldChange & { beforeName?: string; afterName?: string };
+
+/** The fields an entry changed (fieldChanges), each id resolved through `nameOf`. */
+export function namedChanges(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+  nameOf: (field: string, id: unknown) => string | undefined,
+): NamedChange[] {
+  return fieldChanges(before, after).map((change) => ({
+    ...change,
+    beforeName: nameOf(change.field, change.before),
+    afterName: nameOf(change.field, change.after),
+  }));
+}

@@ -17,3 +17,12 @@ export async function entityLabel(): Promise<(entity: string) => string> {
     return t.has(key) ? t(key) : entity;
   };
 }
+
+/** "opdId" → "OPD", "verifiedById" → "Diverifikasi oleh"; a field the catalogue does not know shows as recorded. */
+export async function fieldLabels(): Promise<(field: string) => string> {
+  const t = await getTranslations("Audit.fields");
+  return (field) => {
+    const key = field as Parameters<typeof t>[0];
+    return t.has(key) ? t(key) : field;
+  };
+}

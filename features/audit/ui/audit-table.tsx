@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Cell, HeaderCell, Row, Table, TableBody, TableHead } from "@/components/ui/table";
 import type { AuditEntryRow } from "@/features/audit/queries";
+import type { AuditNames } from "@/features/audit/references";
 import { AuditChanges } from "./audit-changes";
 import { formatAuditTime } from "./audit-format";
 import { actionLabel, entityLabel } from "./audit-labels";
@@ -13,7 +14,7 @@ const ACTION_TONE: Record<string, string> = {
 };
 
 /** One page of the trail; times in the tenant's zone. */
-export async function AuditTable({ rows, timeZone }: { rows: AuditEntryRow[]; timeZone: string }) {
+export async function AuditTable({ rows, timeZone, names }: { rows: AuditEntryRow[]; timeZone: string; names: AuditNames }) {
   const [t, locale, labelOfAction, labelOfEntity] = await Promise.all([getTranslations("Audit"), getLocale(), actionLabel(), entityLabel()]);
   if (rows.length === 0) {
     return <p className="rounded-lg border border-dashed border-line bg-white p-6 text-muted">{t("empty")}</p>;
@@ -66,9 +67,12 @@ export async function AuditTable({ rows, timeZone }: { rows: AuditEntryRow[]; ti
                 </span>
               </Cell>
               <Cell className="align-top">{labelOfEntity(row.entity)}</Cell>
-              <Cell className="align-top font-mono text-xs break-all text-muted">{row.entityId ?? "–"}</Cell>
+              <Cell className="align-top text-sm break-words">
+                {names.entity(row.entity, row.entityId) ? <span className="block">{names.entity(row.entity, row.entityId)}</span> : null}
+                <span className="font-mono text-xs break-all text-muted">{row.entityId ?? "–"}</span>
+              </Cell>
               <Cell className="align-top">
-                <AuditChanges before={row.before} after={row.after} timeZone={timeZone} />
+                <AuditChanges entity={row.entity} before={row.before} after={row.after} timeZone={timeZone} names={names} />
               </Cell>
             </Row>
           ))}

@@ -19,6 +19,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import type { DashboardFilters } from "@/features/dashboards/filters";
 import { reachWhere } from "@/lib/reach/reached";
+import { unreachedCount, unreachedPage, type UnreachedPageOptions } from "@/features/dashboards/poverty/unreached";
 
 const TENANT = Prisma.sql`entas_current_tenant()`;
 
@@ -197,42 +198,15 @@ function kelurahanCoverageRows(tx: Tx, filters: DashboardFilters): Promise<Kelur
      ORDER BY unreached DESC, "extremePoor" DESC, l.name`;
 }
 
-export type UnreachedHousehold = {
-  householdId: string;
-  noKk: string;
-  headName: string | null;
-  kelurahan: string;
-  address: string;
-  desil: number | null;
-};
-
-export type UnreachedListOptions = { kelurahanId?: string | null; limit?: number; offset?: number };
+export type { UnreachedHousehold } from "@/features/dashboards/poverty/unreached";
+export type UnreachedListOptions = UnreachedPageOptions;
 
 /**
  * Active extreme-poor households that no programme (of the chosen OPD / programme) reached
- * this fiscal year, poorest first. Personal data: only for roles with registry:read-personal.
+ * this fiscal year, poorest first: the work list's page (unreached.ts). Personal data: only
+ * for roles with registry:read-personal.
  */
-async function unreachedHouseholds(tx: Tx, filters: DashboardFilters, options: UnreachedListOptions = {}): Promise<UnreachedHousehold[]> {
-  const [rows, labels] = await Promise.all([unreachedRows(tx, filters, options), loadKelurahanLabels(tx)]);
-  return rows.map(({ kelurahanId, ...row }) => ({ ...row, kelurahan: labels.get(kelurahanId) ?? row.kelurahan }));
-}
-
-function unreachedRows(tx: Tx, filters: DashboardFilters, options: UnreachedListOptions): Promise<(UnreachedHousehold & { kelurahanId: string })[]> {
-  const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
-  const offset = Math.max(options.offset ?? 0, 0);
-  return tx.$queryRaw<(UnreachedHousehold & { kelurahanId: string })[]>`
-    SELECT h.id AS "householdId", h."noKk", l.name AS kelurahan, h."kelurahanId", h.address, h.desil,
-           (SELECT m.name FROM "Member" m
-             WHERE m."tenantId" = h."tenantId" AND m."householdId" = h.id AND m.relation = 'HEAD' LIMIT 1) AS "headName"
-      FROM "Household" h
-      JOIN "Area" l ON l."tenantId" = h."tenantId" AND l.id = h."kelurahanId"
-     WHERE h."tenantId" = ${TENANT} AND h."isExtremePoor" AND h.status = 'ACTIVE'
-       ${filters.kecamatanId ? Prisma.sql`AND h."kecamatanId" = ${filters.kecamatanId}` : Prisma.empty}
-       ${options.kelurahanId ? Prisma.sql`AND h."kelurahanId" = ${options.kelurahanId}` : Prisma.empty}
-       AND NOT EXISTS (SELECT 1 FROM "HouseholdReach" r WHERE ${reachWhere({ ...filters, kecamatanId: null })} AND r."householdId" = h.id)
-     ORDER BY h.desil NULLS LAST, h.id
-     LIMIT ${limit} OFFSET ${offset}`;
-}
+const unreachedHouseholds = unreachedPage;
 
 export type OpdOverlapRow = { opdId: string; name: string; households: number; shared: number };
 
@@ -420,6 +394,7 @@ export const povertyDashboardQueries = {
   coverage,
   coverageByKelurahan,
   unreachedHouseholds,
+  unreachedCount,
   overlapByOpd,
   overlapDepth,
   targeting,

@@ -13,6 +13,7 @@ import { UNREACHED_PAGE_SIZE, UnreachedList } from "@/features/dashboards/povert
 import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
+import { meets } from "@/lib/auth/gate";
 import { userMayOpen } from "@/lib/auth/pages";
 import { userCan } from "@/lib/auth/permissions";
 import { dashboardFilterOptions, shownDashboardFilters } from "@/features/dashboards/filter-options";
@@ -25,6 +26,7 @@ import { differenceCell } from "@/lib/spreadsheet/suppression";
 import { withTenant } from "@/lib/db";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { firstParam, readSearchParams } from "@/lib/validation/search-params";
+import { parseUnreachedListFilter, unreachedListQuery, unreachedListRequirement } from "@/features/dashboards/poverty/unreached";
 import { dashboardsRoutes } from "@/features/dashboards/routes";
 import { statisticsRoutes } from "@/features/statistics/routes";
 
@@ -49,8 +51,10 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
   const query = readSearchParams(await searchParams);
   const named = userCan(user, "registry:read-personal");
   const mayExport = userCan(user, "data:export");
+  const mayTakeList = meets(user, unreachedListRequirement);
   const listPage = Math.max(1, Math.min(10_000, Number.parseInt(firstParam(query.hal) ?? "1", 10) || 1));
-  const askedKelurahan = firstParam(query.kelurahan)?.slice(0, 64) ?? null;
+  const askedList = parseUnreachedListFilter(query);
+  const askedKelurahan = askedList.kelurahanId;
 
   // The filters and their choices come first and together: the filter bar needs them. Each
   // figure then loads on its own (features/dashboards/panel-data.ts), so a slow or failing one
@@ -71,8 +75,13 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
   const coverage = load("coverage", (tx) => q.coverage(tx, filters));
   const list = byKelurahanCoverage.then((rows) => {
     const kelurahan = rows.ok ? (rows.value.find((row) => row.kelurahanId === askedKelurahan) ?? null) : null;
-    const page = { kelurahanId: kelurahan?.kelurahanId ?? null, limit: UNREACHED_PAGE_SIZE, offset: (listPage - 1) * UNREACHED_PAGE_SIZE };
-    return named ? load("unreachedHouseholds", (tx) => q.unreachedHouseholds(tx, filters, page)) : Promise.resolve({ ok: true as const, value: [] });
+    const chosen = { kelurahanId: kelurahan?.kelurahanId ?? null, desil: askedList.desil };
+    const page = { ...chosen, limit: UNREACHED_PAGE_SIZE, offset: (listPage - 1) * UNREACHED_PAGE_SIZE };
+    if (!named) return Promise.resolve({ ok: true as const, value: { rows: [], total: null } });
+    return load("unreachedHouseholds", async (tx) => {
+      const [rows, total] = await Promise.all([q.unreachedHouseholds(tx, filters, page), q.unreachedCount(tx, filters, chosen)]);
+      return { rows, total: total as number | null };
+    });
   });
   const desilData = load("desilDistribution", (tx) => q.desilDistribution(tx, filters));
   const overlapData = load("overlapByOpd", (tx) => q.overlapByOpd(tx, filters));
@@ -82,9 +91,10 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
   const [t, locale] = await Promise.all([getTranslations("PovertyDashboard"), getLocale() as Promise<AppLocale>]);
   const path = dashboardsRoutes.poverty(slug);
   const links = (id: string) => (mayExport ? exportLinks(dashboardsRoutes.povertyExport(slug), filters, id) : null);
-  const listHref = (kelurahanId: string | null, page = 1) => {
-    const query = new URLSearchParams(dashboardFiltersQuery(filters));
-    if (kelurahanId) query.set("kelurahan", kelurahanId);
+  const listQuery = (kelurahanId: string | null, desil: number | null) =>
+    new URLSearchParams([...new URLSearchParams(dashboardFiltersQuery(filters)), ...Object.entries(unreachedListQuery({ kelurahanId, desil }))]);
+  const listHref = (kelurahanId: string | null, page = 1, desil: number | null = null) => {
+    const query = listQuery(kelurahanId, desil);
     if (page > 1) query.set("hal", String(page));
     return `${dashboardsRoutes.poverty(slug, query)}#daftar`;
   };
@@ -161,14 +171,24 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
           return (
             <UnreachedList
               tenantSlug={slug}
-              rows={data.list}
-              count={kelurahan ? kelurahan.unreached : data.coverage.unreached}
+              rows={data.list.rows}
+              count={data.list.total ?? (kelurahan ? kelurahan.unreached : data.coverage.unreached)}
               shownCount={listRow?.unreached ?? null}
               named={named}
               kelurahanName={kelurahan?.name ?? null}
+              desil={askedList.desil}
               page={listPage}
-              pageHref={(page) => listHref(kelurahan?.kelurahanId ?? null, page)}
-              showAllHref={kelurahan ? listHref(null) : null}
+              pageHref={(page) => listHref(kelurahan?.kelurahanId ?? null, page, askedList.desil)}
+              showAllHref={kelurahan || askedList.desil !== null ? listHref(null) : null}
+              filter={{
+                path,
+                hidden: [...new URLSearchParams(dashboardFiltersQuery(filters))],
+                kelurahan: data.areas.byKelurahanCoverage.map((row) => ({ id: row.kelurahanId, name: row.name })),
+                kelurahanId: kelurahan?.kelurahanId ?? null,
+              }}
+              exportHref={mayTakeList ? dashboardsRoutes.unreachedExport(slug) : null}
+              exportQuery={listQuery(kelurahan?.kelurahanId ?? null, askedList.desil).toString()}
+              printHref={mayTakeList && kelurahan ? dashboardsRoutes.unreachedPrint(slug, listQuery(kelurahan.kelurahanId, askedList.desil)) : null}
             />
           );
         }}

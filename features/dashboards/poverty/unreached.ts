@@ -1,0 +1,149 @@
+// The unreached extreme-poor households as a work list: active extreme-poor households that no
+// programme (of the chosen OPD / programme) reached in the fiscal year, with their total, paged
+// on screen, exported whole and printed per kelurahan as a visiting list for the musyawarah
+// kelurahan. The dashboard's filters (year, kecamatan, OPD, programme) plus a kelurahan and a
+// desil, all ids and numbers in the URL, never a name or a number of a person.
+//
+// Every statement reads Household through an index leading with tenantId (…, isExtremePoor,
+// desil, id) and looks reach up by household (HouseholdReach's household index).
+import { loadKelurahanLabels } from "@/features/areas/labels";
+import type { DashboardFilters } from "@/features/dashboards/filters";
+import type { PageRequirement } from "@/lib/auth/gate";
+import type { Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { reachWhere } from "@/lib/reach/reached";
+import { searchParam, type SearchParamValue } from "@/lib/validation/search-params";
+import { z } from "@/lib/validation/zod";
+
+const TENANT = Prisma.sql`entas_current_tenant()`;
+
+/**
+ * Who may see the named list, take its file and print it: the dashboard's readers who may read
+ * personal data. Everyone else sees the count only, and "not found" for the file and the print.
+ */
+export const unreachedListRequirement = { page: "povertyDashboard", also: "registry:read-personal", people: true } as const satisfies PageRequirement;
+
+/** The list's own filters beside the dashboard's: `?kelurahan=<id>&desil=1..10` (0: no desil recorded). */
+const listSchema = z.object({
+  kelurahan: searchParam(z.string().regex(/^[a-z0-9]{8,40}$/i)),
+  desil: searchParam(z.coerce.number().int().min(0).max(10)),
+});
+
+export type UnreachedListFilter = { kelurahanId: string | null; desil: number | null };
+
+export function parseUnreachedListFilter(params: Record<string, SearchParamValue>): UnreachedListFilter {
+  const parsed = listSchema.parse(params);
+  return { kelurahanId: parsed.kelurahan ?? null, desil: parsed.desil ?? null };
+}
+
+/** The list's filters as URL parameters, for links that keep them. */
+export function unreachedListQuery(filter: UnreachedListFilter): Record<string, string> {
+  const query: Record<string, string> = {};
+  if (filter.kelurahanId) query.kelurahan = filter.kelurahanId;
+  if (filter.desil !== null) query.desil = String(filter.desil);
+  return query;
+}
+
+export type UnreachedHousehold = {
+  householdId: string;
+  noKk: string;
+  headName: string | null;
+  kelurahanId: string;
+  kelurahan: string;
+  address: string;
+  rt: string | null;
+  rw: string | null;
+  desil: number | null;
+  members: number;
+};
+
+function unreachedWhere(filters: DashboardFilters, list: Partial<UnreachedListFilter>): Prisma.Sql {
+  const parts = [Prisma.sql`h."tenantId" = ${TENANT}`, Prisma.sql`h."isExtremePoor"`, Prisma.sql`h.status = 'ACTIVE'`];
+  if (filters.kecamatanId) parts.push(Prisma.sql`h."kecamatanId" = ${filters.kecamatanId}`);
+  if (list.kelurahanId) parts.push(Prisma.sql`h."kelurahanId" = ${list.kelurahanId}`);
+  if (list.desil === 0) parts.push(Prisma.sql`h.desil IS NULL`);
+  else if (list.desil) parts.push(Prisma.sql`h.desil = ${list.desil}`);
+  parts.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "HouseholdReach" r WHERE ${reachWhere({ ...filters, kecamatanId: null })} AND r."householdId" = h.id)`);
+  return Prisma.join(parts, " AND ");
+}
+
+/** How many households the list holds under these filters: the total shown above it. */
+export async function unreachedCount(tx: Tx, filters: DashboardFilters, list: Partial<UnreachedListFilter> = {}): Promise<number> {
+  const [row] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Household" h WHERE ${unreachedWhere(filters, list)}`;
+  return row?.n ?? 0;
+}
+
+const COLUMNS = Prisma.sql`
+  h.id AS "householdId", h."noKk", h."kelurahanId", l.name AS kelurahan, h.address, h.rt, h.rw, h.desil,
+  (SELECT m.name FROM "Member" m WHERE m."tenantId" = h."tenantId" AND m."householdId" = h.id AND m.relation = 'HEAD' LIMIT 1) AS "headName",
+  (SELECT count(*)::int FROM "Member" m WHERE m."tenantId" = h."tenantId" AND m."householdId" = h.id) AS members`;
+
+async function withLabels(tx: Tx, rows: UnreachedHousehold[]): Promise<UnreachedHousehold[]> {
+  if (rows.length === 0) return rows;
+  const labels = await loadKelurahanLabels(tx);
+  return rows.map((row) => ({ ...row, kelurahan: labels.get(row.kelurahanId) ?? row.kelurahan }));
+}
+
+export type UnreachedPageOptions = Partial<UnreachedListFilter> & { limit?: number; offset?: number };
+
+/** One screen page of the list, poorest first (no desil last), by count + offset as the page shows "page n of m". */
+export async function unreachedPage(tx: Tx, filters: DashboardFilters, options: UnreachedPageOptions = {}): Promise<UnreachedHousehold[]> {
+  const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
+  const offset = Math.max(options.offset ?? 0, 0);
+  const rows = await tx.$queryRaw<UnreachedHousehold[]>`
+    SELECT ${COLUMNS}
+      FROM "Household" h
+      JOIN "Area" l ON l."tenantId" = h."tenantId" AND l.id = h."kelurahanId"
+     WHERE ${unreachedWhere(filters, options)}
+     ORDER BY h.desil NULLS LAST, h.id
+     LIMIT ${limit} OFFSET ${offset}`;
+  return withLabels(tx, rows);
+}
+
+/** The export's key: "<desil or empty>:<household id>", in the list's order. */
+export const unreachedCursor = (row: Pick<UnreachedHousehold, "desil" | "householdId">) => `${row.desil ?? ""}:${row.householdId}`;
+
+function afterKey(after: string | null): Prisma.Sql {
+  const match = after ? /^(\d{0,2}):([a-z0-9]{1,40})$/i.exec(after) : null;
+  if (!match) return Prisma.empty;
+  const [, desil, id] = match;
+  if (!desil) return Prisma.sql`AND h.desil IS NULL AND h.id > ${id}`;
+  const d = Number(desil);
+  return Prisma.sql`AND (h.desil > ${d} OR (h.desil = ${d} AND h.id > ${id}) OR h.desil IS NULL)`;
+}
+
+/** A batch of the list after a key (unreachedCursor), for the export: a page 500 costs what page 1 does. */
+export async function unreachedBatch(
+  tx: Tx,
+  filters: DashboardFilters,
+  list: Partial<UnreachedListFilter>,
+  after: string | null,
+  take: number,
+): Promise<UnreachedHousehold[]> {
+  const rows = await tx.$queryRaw<UnreachedHousehold[]>`
+    SELECT ${COLUMNS}
+      FROM "Household" h
+      JOIN "Area" l ON l."tenantId" = h."tenantId" AND l.id = h."kelurahanId"
+     WHERE ${unreachedWhere(filters, list)} ${afterKey(after)}
+     ORDER BY h.desil NULLS LAST, h.id
+     LIMIT ${take}`;
+  return withLabels(tx, rows);
+}
+
+/** A printed visiting list holds at most this many households; the page says when more are left out. */
+export const VISITING_LIST_MAX = 5000;
+
+/**
+ * One kelurahan's unreached households as the visiting list for its musyawarah: by RW, RT and
+ * address, so a cadre walks the streets in order; at most VISITING_LIST_MAX rows.
+ */
+export async function visitingList(tx: Tx, filters: DashboardFilters, list: UnreachedListFilter & { kelurahanId: string }): Promise<UnreachedHousehold[]> {
+  const rows = await tx.$queryRaw<UnreachedHousehold[]>`
+    SELECT ${COLUMNS}
+      FROM "Household" h
+      JOIN "Area" l ON l."tenantId" = h."tenantId" AND l.id = h."kelurahanId"
+     WHERE ${unreachedWhere(filters, list)}
+     ORDER BY lpad(coalesce(h.rw, ''), 4, '0'), lpad(coalesce(h.rt, ''), 4, '0'), h.address, h.id
+     LIMIT ${VISITING_LIST_MAX}`;
+  return withLabels(tx, rows);
+}

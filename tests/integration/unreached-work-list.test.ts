@@ -1,0 +1,119 @@
+// The unreached extreme-poor households as a work list: its total, its filters, its file and
+// its printed visiting list, each for readers of personal data only.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { unreachedExport } from "@/features/dashboards/poverty/unreached-export";
+import { parseUnreachedListFilter, unreachedCount, unreachedListRequirement, unreachedPage, visitingList } from "@/features/dashboards/poverty/unreached";
+import type { DashboardFilters } from "@/features/dashboards/filters";
+import { meets } from "@/lib/auth/gate";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { exportRoute } from "@/lib/spreadsheet/routes";
+import { exportSpecs } from "@/app/exports";
+import { sessionUser } from "@/tests/helpers/actions";
+import { openTestDb, type TestDb } from "@/tests/helpers/db";
+import { createTestHousehold, createTestTenant, type TestTenant } from "@/tests/helpers/factories";
+import { callRoute, routeDeps } from "@/tests/helpers/routes";
+
+let t: TestDb;
+let city: TestTenant;
+let otherKelurahan: string;
+const f = (over: Partial<DashboardFilters> = {}): DashboardFilters => ({ year: 2026, kecamatanId: null, opdId: null, programmeId: null, ...over });
+
+beforeAll(async () => {
+  t = await openTestDb();
+  city = await createTestTenant(t.db, t.withTenant);
+  await t.withTenant(city.id, async (tx) => {
+    otherKelurahan = (
+      await tx.area.create({ data: { tenantId: city.id, code: `${city.id}.2`, name: "Jempong Baru", level: "KELURAHAN", parentId: city.kecamatanId } })
+    ).id;
+    // 30 extreme-poor households in the first kelurahan, desil 1 and 2 alternating, each with a head; RT counts down.
+    for (let i = 0; i < 30; i += 1) {
+      const h = await createTestHousehold(tx, city, { desil: 1 + (i % 2), isExtremePoor: true });
+      await tx.household.update({ where: { tenantId_id: { tenantId: city.id, id: h.id } }, data: { rt: String(30 - i).padStart(3, "0"), rw: "001" } });
+      await tx.member.create({
+        data: {
+          tenantId: city.id,
+          householdId: h.id,
+          nik: h.noKk.replace(/^5271/, "5272"),
+          name: `Kepala ${i}`,
+          sex: "MALE",
+          birthDate: new Date("1980-01-01"),
+          relation: "HEAD",
+        },
+      });
+    }
+    const elsewhere = await createTestHousehold(tx, city, { desil: 3, isExtremePoor: true });
+    await tx.household.update({ where: { tenantId_id: { tenantId: city.id, id: elsewhere.id } }, data: { kelurahanId: otherKelurahan } });
+    await createTestHousehold(tx, city, { desil: 1, isExtremePoor: false });
+  });
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe("the unreached extreme-poor households as a work list", () => {
+  it("counts the whole list in SQL, by kelurahan and desil", async () => {
+    expect(await t.withTenant(city.id, (tx) => unreachedCount(tx, f()))).toBe(31);
+    expect(await t.withTenant(city.id, (tx) => unreachedCount(tx, f(), { kelurahanId: city.kelurahanId }))).toBe(30);
+    expect(await t.withTenant(city.id, (tx) => unreachedCount(tx, f(), { kelurahanId: city.kelurahanId, desil: 2 }))).toBe(15);
+    expect(await t.withTenant(city.id, (tx) => unreachedCount(tx, f(), { desil: 0 }))).toBe(0);
+  });
+
+  it("pages the list filtered by desil", async () => {
+    const rows = await t.withTenant(city.id, (tx) => unreachedPage(tx, f(), { desil: 2, limit: 10, offset: 10 }));
+    expect(rows).toHaveLength(5);
+    expect(rows.every((row) => row.desil === 2)).toBe(true);
+  });
+
+  it("reads kelurahan and desil from the URL, dropping anything else", () => {
+    expect(parseUnreachedListFilter({ kelurahan: city.kelurahanId, desil: "3" })).toEqual({ kelurahanId: city.kelurahanId, desil: 3 });
+    expect(parseUnreachedListFilter({ kelurahan: "x'; --", desil: "11" })).toEqual({ kelurahanId: null, desil: null });
+  });
+
+  it("prints one kelurahan's list by RW and RT, every household of it", async () => {
+    const rows = await t.withTenant(city.id, (tx) => visitingList(tx, f(), { kelurahanId: city.kelurahanId, desil: null }));
+    expect(rows).toHaveLength(30);
+    expect(rows.map((row) => row.rt)).toEqual([...rows.map((row) => row.rt)].sort());
+    expect(rows[0]?.headName).toBe("Kepala 29");
+  });
+
+  it("gives the names, the file and the print only to readers of personal data", () => {
+    const may = (role: Parameters<typeof sessionUser>[1]) => meets(sessionUser(city, role), unreachedListRequirement);
+    expect(may("BAPEDA")).toBe(true);
+    for (const role of ["AUDITOR", "MAYOR_OFFICE", "KELURAHAN", "OPD_STAFF", "CITY_ADMIN"] as const) expect(may(role), role).toBe(false);
+  });
+});
+
+describe("the work list's file", () => {
+  const get = (user: SessionUser, query: string) =>
+    callRoute(exportRoute(unreachedExport), routeDeps(t, user), `http://x/${city.slug}/dasbor/kemiskinan/belum-terjangkau/ekspor?${query}`, {
+      tenant: city.slug,
+    });
+
+  it("holds every household of the filters, numbers masked and RT as text, audited with the households it names", async () => {
+    const bapeda = sessionUser(city, "BAPEDA");
+    const response = await get(bapeda, `format=csv&tahun=2026&kelurahan=${city.kelurahanId}&desil=1`);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    const lines = text.trim().split(/\r?\n/);
+    expect(lines[0]).toMatch(/KEPALA KELUARGA/);
+    expect(lines).toHaveLength(1 + 15);
+    expect(text).not.toMatch(/\d{16}/);
+    expect(text).toMatch(/••••••••••••\d{4}/);
+    expect(text).not.toContain("Jempong Baru");
+    const audit = await t.withTenant(city.id, (tx) =>
+      tx.auditLog.findFirstOrThrow({ where: { entity: "UnreachedHouseholds", action: "export", userId: bapeda.id }, select: { id: true } }),
+    );
+    expect(await t.withTenant(city.id, (tx) => tx.personalDataDisclosure.count({ where: { auditLogId: audit.id } }))).toBe(15);
+  });
+
+  it("is not found for those who may not see names", async () => {
+    for (const role of ["AUDITOR", "MAYOR_OFFICE", "KELURAHAN"] as const) {
+      expect((await get(sessionUser(city, role), "format=csv")).status, role).toBe(404);
+    }
+  });
+
+  it("is listed for the export worker, so a large list becomes a job", () => {
+    expect(exportSpecs).toContain(unreachedExport);
+  });
+});
