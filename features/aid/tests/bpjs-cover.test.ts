@@ -2,7 +2,12 @@
 // premium; the lists of cover ending this month and of people covered twice.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAction } from "@/lib/actions/run";
+import { readFile } from "node:fs/promises";
 import { createDistributionDefinition } from "@/features/aid/action-definitions";
+import { DISTRIBUTION_COLUMNS, importDistributionsDefinition } from "@/features/aid/distribution-import";
+import { distributionExport } from "@/features/aid/export";
+import type { TableImportReport } from "@/lib/spreadsheet/table-import";
+import { runTableImport } from "@/tests/helpers/table-imports";
 import { coverEndingThisMonth, coveredTwice } from "@/features/aid/bpjs-cover";
 import { programmeScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -278,5 +283,67 @@ describe("people covered twice", () => {
     const bapeda = await read(city.bapeda, 2, 1);
     expect(bapeda.count).toBe(2);
     expect(bapeda.rows).toHaveLength(1);
+  });
+});
+
+describe("importing and exporting BPJS cover", () => {
+  const HEADER = "PROGRAM;NIK;JENIS;BANTUAN;NILAI;TANGGAL;NOMOR BUKTI;BULAN PREMI;NOMOR KPJ;MULAI KEPESERTAAN;PREMI PER BULAN";
+
+  it("reads NOMOR KPJ, MULAI KEPESERTAAN and PREMI PER BULAN, refuses a NILAI that is not premium × months, and never echoes the number", async () => {
+    const city = await newCity();
+    const year = new Date().getUTCFullYear();
+    const niks: string[] = [];
+    for (const name of ["A", "B", "C"]) {
+      const who = await person(city, name);
+      niks.push(await t.withTenant(city.tenant.id, async (tx) => (await tx.member.findUniqueOrThrow({ where: { tenantId_id: { tenantId: city.tenant.id, id: who.memberId } } })).nik));
+    }
+    const lines = [
+      `Iuran BPJS Ketenagakerjaan;${niks[0]};BPJS TK;Iuran JKK JKM;201.600;02-01-${year};KW/1;12;123 4567 8901;01-${year};`,
+      `Iuran BPJS Ketenagakerjaan;${niks[1]};BPJS TK;Iuran JKK JKM;60.000;02-01-${year};KW/2;3;12345678902;Januari ${year};20.000`,
+      `Iuran BPJS Ketenagakerjaan;${niks[2]};BPJS TK;Iuran JKK JKM;100.000;02-01-${year};KW/3;6;12345678903;${year}-01;`,
+      `Iuran BPJS Ketenagakerjaan;${niks[2]};BPJS TK;Iuran JKK JKM;100.800;02-01-${year};KW/4;6;98765;${year}-01;`,
+      `Iuran BPJS Ketenagakerjaan;${niks[2]};BPJS TK;Iuran JKK JKM;100.800;02-01-${year};KW/5;6;;;`,
+    ];
+    const form = new FormData();
+    form.set("file", new File([[HEADER, ...lines].join("\r\n")], "bpjs.csv", { type: "text/csv" }));
+    form.set("mode", "commit");
+    form.set("acknowledgeDuplicates", "on");
+    const result = await runTableImport(t, actionDeps(t, city.staff), importDistributionsDefinition, city.tenant.slug, form);
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    const data = result.data as TableImportReport;
+    expect(data.accepted).toBe(2);
+    const reasons = (row: number) => data.rejected.find((r) => r.rowNumber === row)?.reasons.join("; ") ?? "";
+    expect(reasons(4)).toMatch(/NILAI harus PREMI PER BULAN × BULAN PREMI/);
+    expect(reasons(5)).toMatch(/NOMOR KPJ harus 11 digit/);
+    expect(reasons(5)).not.toContain("98765");
+    expect(reasons(6)).toMatch(/NOMOR KPJ.*MULAI KEPESERTAAN|MULAI KEPESERTAAN.*NOMOR KPJ/);
+    const saved = await t.withTenant(city.tenant.id, (tx) => tx.aidDistribution.findMany({ orderBy: { proofRef: "asc" } }));
+    expect(saved.map((e) => [e.bpjsNumber, e.coverageStart, e.coverageEnd, e.premiumPerMonth])).toEqual([
+      ["12345678901", new Date(Date.UTC(year, 0, 1)), new Date(Date.UTC(year, 11, 1)), 16_800n],
+      ["12345678902", new Date(Date.UTC(year, 0, 1)), new Date(Date.UTC(year, 2, 1)), 20_000n],
+    ]);
+  });
+
+  it("exports the KPJ number masked, the cover's months and the monthly premium", async () => {
+    const city = await newCity();
+    const now = await thisMonth(city);
+    await cover(city, city.disnaker, await person(city), now, 3);
+    const rows = await t.withTenant(city.tenant.id, (tx) => distributionExport.batch(tx, { user: city.bapeda as never, params: {} as never, search: new URLSearchParams(), after: null, take: 10 }));
+    const cell = (header: string) => distributionExport.columns.find((c) => c.header === header)!.value(rows[0]!);
+    expect(cell("NOMOR KPJ")).toBe("•••••••8901");
+    expect(cell("MULAI KEPESERTAAN")).toBe(month(now));
+    expect(cell("AKHIR KEPESERTAAN")).toBe(month(addMonths(now, 2)));
+    expect(cell("PREMI PER BULAN")).toBe(16_800n);
+  });
+
+  it("docs/import-format.md names every column of the aid import with every spelling", async () => {
+    const docs = await readFile("docs/import-format.md", "utf8");
+    const section = docs.slice(docs.indexOf("## Impor penyaluran bantuan"));
+    expect(section.length).toBeGreaterThan(100);
+    for (const column of DISTRIBUTION_COLUMNS) {
+      const line = section.split("\n").find((row) => row.includes(`\`${column.header}\``));
+      expect(line, column.header).toBeDefined();
+      for (const alias of column.aliases) expect(line, `${column.header}: ${alias}`).toContain(alias);
+    }
   });
 });
