@@ -159,7 +159,18 @@ export async function coveredTwice(
   const covers =
     memberIds.length === 0
       ? []
-      : await tx.$queryRaw<{ id: string; opdId: string; opd: string; memberId: string; coverageStart: Date; coverageEnd: Date; monthsCovered: number; bpjsNumber: string | null }[]>`
+      : await tx.$queryRaw<
+          {
+            id: string;
+            opdId: string;
+            opd: string;
+            memberId: string;
+            coverageStart: Date;
+            coverageEnd: Date;
+            monthsCovered: number;
+            bpjsNumber: string | null;
+          }[]
+        >`
           SELECT c."id", c."opdId", o."shortName" AS "opd", c."memberId", c."coverageStart", c."coverageEnd", c."monthsCovered", c."bpjsNumber"
             FROM (${overlapping}) c
             JOIN "Opd" o ON o."tenantId" = ${tenantId} AND o."id" = c."opdId"

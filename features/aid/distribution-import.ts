@@ -66,7 +66,12 @@ export const DISTRIBUTION_COLUMNS = [
   { key: "proofRef", header: "NOMOR BUKTI", aliases: ["NO BUKTI", "NOMOR BAST", "NO BAST", "BUKTI"], required: true, example: "BAST/027/2024" },
   { key: "partner", header: "MITRA", aliases: ["MITRA CSR", "NAMA MITRA"], example: "" },
   { key: "months", header: "BULAN PREMI", aliases: ["JUMLAH BULAN", "JUMLAH BULAN PREMI"], example: "" },
-  { key: "bpjsNumber", header: "NOMOR KPJ", aliases: ["NO KPJ", "KPJ", "NOMOR BPJS KETENAGAKERJAAN", "NO BPJS KETENAGAKERJAAN", "NOMOR PESERTA BPJS"], example: "" },
+  {
+    key: "bpjsNumber",
+    header: "NOMOR KPJ",
+    aliases: ["NO KPJ", "KPJ", "NOMOR BPJS KETENAGAKERJAAN", "NO BPJS KETENAGAKERJAAN", "NOMOR PESERTA BPJS"],
+    example: "",
+  },
   { key: "coverageStart", header: "MULAI KEPESERTAAN", aliases: ["BULAN MULAI", "MULAI PREMI", "BULAN MULAI PREMI", "MULAI KEPESERTAAN BPJS"], example: "" },
   { key: "premium", header: "PREMI PER BULAN", aliases: ["PREMI BULANAN", "IURAN PER BULAN", "IURAN BULANAN"], example: "" },
   { key: "handedOverBy", header: "PETUGAS", aliases: ["DISERAHKAN OLEH", "NAMA PETUGAS"], example: "Ibu Sri" },
@@ -161,7 +166,20 @@ export function parseDistributionRow(values: RowValues<Key>, _rowNumber?: number
   if (date === null) reasons.push("TANGGAL wajib diisi");
   if (proofRef === "") reasons.push("NOMOR BUKTI wajib diisi (nomor BAST atau kuitansi; dipakai untuk mengenali baris yang sudah diimpor)");
 
-  if (reasons.length > 0 || !programme || !kind || !items || quantity === undefined || !value || !date || !proofRef || months === undefined || bpjsNumber === undefined || coverageStart === undefined || premium === undefined) {
+  if (
+    reasons.length > 0 ||
+    !programme ||
+    !kind ||
+    !items ||
+    quantity === undefined ||
+    !value ||
+    !date ||
+    !proofRef ||
+    months === undefined ||
+    bpjsNumber === undefined ||
+    coverageStart === undefined ||
+    premium === undefined
+  ) {
     return rejectRow(...reasons);
   }
   return acceptRow<DistributionImportRow>({

@@ -43,10 +43,18 @@ export const createDistributionSchema = z
       .transform((value) => value ?? null),
     /** The first month covered, yyyy-mm (the form's month field). */
     coverageStart: z
-      .preprocess(blankToUndefined, z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Isi bulan mulai kepesertaan dengan benar (bulan dan tahun).").optional())
+      .preprocess(
+        blankToUndefined,
+        z
+          .string()
+          .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Isi bulan mulai kepesertaan dengan benar (bulan dan tahun).")
+          .optional(),
+      )
       .transform((value) => value ?? null),
     /** Whole Rupiah a month; blank is the informal workers' JKK + JKM premium. */
-    premiumPerMonth: z.preprocess(blankToUndefined, rupiahInput({ minMessage: "Premi per bulan harus lebih dari Rp 0." }).optional()).transform((value) => value ?? null),
+    premiumPerMonth: z
+      .preprocess(blankToUndefined, rupiahInput({ minMessage: "Premi per bulan harus lebih dari Rp 0." }).optional())
+      .transform((value) => value ?? null),
     note: optionalText(500, "Catatan maksimal 500 karakter."),
     acknowledgeDuplicate: confirmed,
   })

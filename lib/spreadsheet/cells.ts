@@ -317,7 +317,9 @@ export function cellYearMonth(cell: Cell, column: string): CellResult<string | n
   if (cell instanceof Date) return ok(month(cell.getUTCFullYear(), cell.getUTCMonth() + 1));
   if (typeof cell === "number") {
     const date = excelSerialToDate(cell);
-    return date ? ok(month(date.getUTCFullYear(), date.getUTCMonth() + 1)) : fail(`${column} tidak dikenali (${cell}); tulis bulan dan tahun, misalnya 01-2025`);
+    return date
+      ? ok(month(date.getUTCFullYear(), date.getUTCMonth() + 1))
+      : fail(`${column} tidak dikenali (${cell}); tulis bulan dan tahun, misalnya 01-2025`);
   }
   const text = cellCode(cell, column);
   if (!text.ok) return text;

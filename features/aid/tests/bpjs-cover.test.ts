@@ -90,7 +90,14 @@ async function thisMonth(city: City): Promise<Date> {
 const month = (date: Date) => date.toISOString().slice(0, 7);
 
 /** A verified premium entry, as the head's verification leaves it. */
-async function cover(city: City, opdId: string, who: { householdId: string; memberId: string }, start: Date, months: number, extra: { status?: "DRAFT" | "VERIFIED"; reversesId?: string; value?: bigint } = {}) {
+async function cover(
+  city: City,
+  opdId: string,
+  who: { householdId: string; memberId: string },
+  start: Date,
+  months: number,
+  extra: { status?: "DRAFT" | "VERIFIED"; reversesId?: string; value?: bigint } = {},
+) {
   return t.withTenant(city.tenant.id, async (tx) => {
     const entry = await tx.aidDistribution.create({
       data: {
@@ -132,7 +139,8 @@ const premiumInput = (city: City, who: { householdId: string; memberId: string }
   ...extra,
 });
 
-const run = (city: City, user: SessionUser, input: Record<string, unknown>) => runAction(actionDeps(t, user), createDistributionDefinition, city.tenant.slug, submitted(input));
+const run = (city: City, user: SessionUser, input: Record<string, unknown>) =>
+  runAction(actionDeps(t, user), createDistributionDefinition, city.tenant.slug, submitted(input));
 const fieldErrors = (result: unknown) => (result as { fieldErrors?: Record<string, string[]> }).fieldErrors ?? {};
 
 describe("recording BPJS Ketenagakerjaan cover", () => {
@@ -295,7 +303,12 @@ describe("importing and exporting BPJS cover", () => {
     const niks: string[] = [];
     for (const name of ["A", "B", "C"]) {
       const who = await person(city, name);
-      niks.push(await t.withTenant(city.tenant.id, async (tx) => (await tx.member.findUniqueOrThrow({ where: { tenantId_id: { tenantId: city.tenant.id, id: who.memberId } } })).nik));
+      niks.push(
+        await t.withTenant(
+          city.tenant.id,
+          async (tx) => (await tx.member.findUniqueOrThrow({ where: { tenantId_id: { tenantId: city.tenant.id, id: who.memberId } } })).nik,
+        ),
+      );
     }
     const lines = [
       `Iuran BPJS Ketenagakerjaan;${niks[0]};BPJS TK;Iuran JKK JKM;201.600;02-01-${year};KW/1;12;123 4567 8901;01-${year};`,
@@ -328,7 +341,9 @@ describe("importing and exporting BPJS cover", () => {
     const city = await newCity();
     const now = await thisMonth(city);
     await cover(city, city.disnaker, await person(city), now, 3);
-    const rows = await t.withTenant(city.tenant.id, (tx) => distributionExport.batch(tx, { user: city.bapeda as never, params: {} as never, search: new URLSearchParams(), after: null, take: 10 }));
+    const rows = await t.withTenant(city.tenant.id, (tx) =>
+      distributionExport.batch(tx, { user: city.bapeda as never, params: {} as never, search: new URLSearchParams(), after: null, take: 10 }),
+    );
     const cell = (header: string) => distributionExport.columns.find((c) => c.header === header)!.value(rows[0]!);
     expect(cell("NOMOR KPJ")).toBe("•••••••8901");
     expect(cell("MULAI KEPESERTAAN")).toBe(month(now));
