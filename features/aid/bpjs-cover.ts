@@ -59,6 +59,7 @@ type CoverRow = {
   distributionId: string;
   opdId: string;
   opd: string;
+  programme: string;
   memberId: string;
   memberName: string;
   householdId: string;
@@ -84,7 +85,7 @@ export async function coverEndingThisMonth(tx: Tx, options: ListOptions & { tena
 
   const first = utcDate(month.year, month.month, 1);
   const ending = Prisma.sql`
-    SELECT c."id", c."opdId", c."memberId", c."householdId", c."coverageStart", c."coverageEnd", c."monthsCovered", c."bpjsNumber"
+    SELECT c."id", c."opdId", c."programmeId", c."memberId", c."householdId", c."coverageStart", c."coverageEnd", c."monthsCovered", c."bpjsNumber"
       FROM "AidDistribution" c
      WHERE ${standing("c", options.tenantId)}
        AND c."coverageEnd" = ${first}::date
@@ -97,11 +98,12 @@ export async function coverEndingThisMonth(tx: Tx, options: ListOptions & { tena
        )`;
   const [rows, [counted]] = await Promise.all([
     tx.$queryRaw<(Omit<CoverRow, "distributionId"> & { id: string })[]>`
-      SELECT e."id", e."opdId", o."shortName" AS "opd", e."memberId", m."name" AS "memberName", e."householdId",
+      SELECT e."id", e."opdId", o."shortName" AS "opd", p."name" AS "programme", e."memberId", m."name" AS "memberName", e."householdId",
              e."coverageStart", e."coverageEnd", e."monthsCovered", e."bpjsNumber"
         FROM (${ending}) e
         JOIN "Member" m ON m."tenantId" = ${options.tenantId} AND m."id" = e."memberId"
         JOIN "Opd" o ON o."tenantId" = ${options.tenantId} AND o."id" = e."opdId"
+        JOIN "Programme" p ON p."tenantId" = ${options.tenantId} AND p."id" = e."programmeId"
        ORDER BY m."name", e."id"
        LIMIT ${size} OFFSET ${offset}`,
     tx.$queryRaw<{ count: number }[]>`SELECT COUNT(*)::int AS "count" FROM (${ending}) e`,
@@ -120,7 +122,16 @@ export type CoveredTwiceRow = {
   memberId: string;
   memberName: string;
   householdId: string;
-  covers: { distributionId: string | null; opd: string; coverageStart: Date; coverageEnd: Date; monthsCovered: number; bpjsNumber: string | null }[];
+  /** Another OPD's period (for an OPD role) has neither its entry nor its programme. */
+  covers: {
+    distributionId: string | null;
+    opd: string;
+    programme: string | null;
+    coverageStart: Date;
+    coverageEnd: Date;
+    monthsCovered: number;
+    bpjsNumber: string | null;
+  }[];
 };
 
 /**
@@ -139,7 +150,7 @@ export async function coveredTwice(
   const ownOnly = options.scope.kind === "opd";
 
   const overlapping = Prisma.sql`
-    SELECT a."id", a."opdId", a."memberId", a."householdId", a."coverageStart", a."coverageEnd", a."monthsCovered", a."bpjsNumber"
+    SELECT a."id", a."opdId", a."programmeId", a."memberId", a."householdId", a."coverageStart", a."coverageEnd", a."monthsCovered", a."bpjsNumber"
       FROM "AidDistribution" a
      WHERE ${standing("a", tenantId)}
        AND EXISTS (
@@ -171,6 +182,7 @@ export async function coveredTwice(
             id: string;
             opdId: string;
             opd: string;
+            programme: string;
             memberId: string;
             coverageStart: Date;
             coverageEnd: Date;
@@ -178,9 +190,10 @@ export async function coveredTwice(
             bpjsNumber: string | null;
           }[]
         >`
-          SELECT c."id", c."opdId", o."shortName" AS "opd", c."memberId", c."coverageStart", c."coverageEnd", c."monthsCovered", c."bpjsNumber"
+          SELECT c."id", c."opdId", o."shortName" AS "opd", p."name" AS "programme", c."memberId", c."coverageStart", c."coverageEnd", c."monthsCovered", c."bpjsNumber"
             FROM (${overlapping}) c
             JOIN "Opd" o ON o."tenantId" = ${tenantId} AND o."id" = c."opdId"
+            JOIN "Programme" p ON p."tenantId" = ${tenantId} AND p."id" = c."programmeId"
            WHERE c."memberId" IN (${Prisma.join(memberIds)})
            ORDER BY c."coverageStart", c."id"`;
   const count = counted?.count ?? 0;
@@ -189,14 +202,18 @@ export async function coveredTwice(
       ...person,
       covers: covers
         .filter((c) => c.memberId === person.memberId)
-        .map((c) => ({
-          distributionId: !ownOnly || c.opdId === opdId ? c.id : null,
-          opd: c.opd,
-          coverageStart: c.coverageStart,
-          coverageEnd: c.coverageEnd,
-          monthsCovered: c.monthsCovered,
-          bpjsNumber: masked(c.bpjsNumber),
-        })),
+        .map((c) => {
+          const shown = !ownOnly || c.opdId === opdId;
+          return {
+            distributionId: shown ? c.id : null,
+            opd: c.opd,
+            programme: shown ? c.programme : null,
+            coverageStart: c.coverageStart,
+            coverageEnd: c.coverageEnd,
+            monthsCovered: c.monthsCovered,
+            bpjsNumber: masked(c.bpjsNumber),
+          };
+        }),
     })),
     count,
     page,

@@ -286,7 +286,8 @@ describe("people covered twice", () => {
     const own = await read(city.staff);
     expect(own.count).toBe(1);
     expect(own.rows.map((row) => row.memberName)).toEqual(["Shared"]);
-    expect(own.rows[0]!.covers.find((c) => c.opd === "Dinsos")?.distributionId).toBeNull();
+    expect(own.rows[0]!.covers.find((c) => c.opd === "Dinsos")).toMatchObject({ distributionId: null, programme: null });
+    expect(own.rows[0]!.covers.find((c) => c.opd === "Disnaker")).toMatchObject({ programme: "Iuran BPJS Ketenagakerjaan" });
     expect((await read(city.dinsosStaff)).count).toBe(2);
     const bapeda = await read(city.bapeda, 2, 1);
     expect(bapeda.count).toBe(2);

@@ -4,12 +4,12 @@ import type { ReactNode } from "react";
 import { LinkButton } from "@/components/ui/button";
 import { Cell, HeaderCell, Row, RowHeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
 
-export type CoverLine = { key: string; href: string | null; opd: string; period: string; months: string; bpjsNumber: string };
+export type CoverLine = { key: string; href: string | null; opd: string; programme: string | null; period: string; months: string; bpjsNumber: string };
 
 export type EndingRow = { key: string; member: string; memberHref: string; cover: CoverLine };
 export type TwiceRow = { key: string; member: string; memberHref: string; covers: CoverLine[] };
 
-type Words = { member: string; bpjsNumber: string; opd: string; period: string; months: string; covers: string; otherOpd: string };
+type Words = { member: string; bpjsNumber: string; opd: string; programme: string; period: string; months: string; covers: string; otherOpd: string };
 
 function Period({ cover, otherOpd }: { cover: CoverLine; otherOpd: string }) {
   return cover.href ? (
@@ -40,6 +40,7 @@ export function EndingTable({ rows, label, words, empty }: { rows: readonly Endi
           <HeaderCell>{words.member}</HeaderCell>
           <HeaderCell>{words.bpjsNumber}</HeaderCell>
           <HeaderCell>{words.opd}</HeaderCell>
+          <HeaderCell>{words.programme}</HeaderCell>
           <HeaderCell>{words.period}</HeaderCell>
           <HeaderCell numeric>{words.months}</HeaderCell>
         </Row>
@@ -50,6 +51,7 @@ export function EndingTable({ rows, label, words, empty }: { rows: readonly Endi
             <MemberCell row={row} />
             <Cell className="font-mono">{row.cover.bpjsNumber}</Cell>
             <Cell>{row.cover.opd}</Cell>
+            <Cell>{row.cover.programme ?? "–"}</Cell>
             <Cell>
               <Period cover={row.cover} otherOpd={words.otherOpd} />
             </Cell>
@@ -79,7 +81,8 @@ export function TwiceTable({ rows, label, words, empty }: { rows: readonly Twice
               <ul className="space-y-1">
                 {row.covers.map((cover) => (
                   <li key={cover.key}>
-                    <Period cover={cover} otherOpd={words.otherOpd} /> · {cover.opd} · <span className="font-mono">{cover.bpjsNumber}</span>
+                    <Period cover={cover} otherOpd={words.otherOpd} /> · {cover.programme ? `${cover.opd}, ${cover.programme}` : cover.opd} ·{" "}
+                    <span className="font-mono">{cover.bpjsNumber}</span>
                   </li>
                 ))}
               </ul>

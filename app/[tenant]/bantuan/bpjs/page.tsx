@@ -44,12 +44,21 @@ export default async function BpjsCoverPage({ params, searchParams }: Props) {
   const [t, locale] = await Promise.all([getTranslations("Aid.bpjs"), getLocale() as Promise<AppLocale>]);
   const number = (value: number) => formatNumber(value, { locale });
   const line = (
-    cover: { distributionId: string | null; opd: string; coverageStart: Date; coverageEnd: Date; monthsCovered: number; bpjsNumber: string | null },
+    cover: {
+      distributionId: string | null;
+      opd: string;
+      programme: string | null;
+      coverageStart: Date;
+      coverageEnd: Date;
+      monthsCovered: number;
+      bpjsNumber: string | null;
+    },
     index = 0,
   ): CoverLine => ({
     key: cover.distributionId ?? `other-${index}`,
     href: cover.distributionId ? aidRoutes.detail(slug, cover.distributionId) : null,
     opd: cover.opd,
+    programme: cover.programme,
     period: t("period", { start: formatMonth(cover.coverageStart, { locale }), end: formatMonth(cover.coverageEnd, { locale }) }),
     months: number(cover.monthsCovered),
     bpjsNumber: cover.bpjsNumber ?? "–",
@@ -58,6 +67,7 @@ export default async function BpjsCoverPage({ params, searchParams }: Props) {
     member: t("columns.member"),
     bpjsNumber: t("columns.bpjsNumber"),
     opd: t("columns.opd"),
+    programme: t("columns.programme"),
     period: t("columns.period"),
     months: t("columns.months"),
     covers: t("columns.covers"),
