@@ -36,7 +36,7 @@ import { assertCurrentMember, departureSelect } from "@/features/registry/member
 import { z } from "@/lib/validation/zod";
 import { createDistribution } from "./distributions";
 import { aidKindLabel, duplicateLine } from "./labels";
-import { sameKindThisYear } from "./same-kind-this-year";
+import { earlierAidOf } from "./same-kind-this-year";
 import { entryWithProof } from "./proof-numbers";
 import { createDistributionSchema } from "./schemas";
 import { KPJ_NUMBER } from "./bpjs-rules";
@@ -281,7 +281,7 @@ async function saveDistributionRow(ctx: ActionContext, row: DistributionImportRo
     );
 
   const year = Number(row.date.slice(0, 4));
-  const earlier = await sameKindThisYear(ctx.tx, { householdId: recipient.householdId, kind: row.kind, year });
+  const earlier = await earlierAidOf(ctx.tx, { ...parsed.data, year });
   if (earlier.length > 0) {
     const warning = `Rumah tangga ini sudah menerima ${aidKindLabel(row.kind).toLowerCase()} pada tahun ${year}: ${earlier.map(duplicateLine).join("; ")}`;
     if (!upload.options.acknowledgeDuplicates) {

@@ -12,7 +12,7 @@ import { writerOpdId } from "@/lib/auth/scope";
 import { dayToDate, dateToDay } from "@/lib/calendar/days";
 import { cityToday } from "@/lib/calendar/city-today";
 import { aidKindLabel, duplicateLine } from "./labels";
-import { sameKindThisYear } from "./same-kind-this-year";
+import { earlierAidOf } from "./same-kind-this-year";
 import { entryWithProof, proofTaken } from "./proof-numbers";
 import type { CreateDistributionInput } from "./schemas";
 
@@ -78,11 +78,13 @@ export async function createDistribution({ tx, tenantId, user }: Ctx, input: Cre
     throw proofTaken();
   }
 
-  const earlier = await sameKindThisYear(tx, { householdId: input.householdId, kind: input.kind, year });
+  const earlier = await earlierAidOf(tx, { ...input, year });
   if (earlier.length > 0 && !input.acknowledgeDuplicate) {
     throw new AppError(
       "CONFLICT",
-      `Rumah tangga ini sudah menerima ${aidKindLabel(input.kind).toLowerCase()} pada tahun ${year}. Periksa, lalu simpan lagi bila memang perlu.`,
+      input.kind === "INSURANCE_PREMIUM"
+        ? `Rumah tangga ini sudah menerima ${aidKindLabel(input.kind).toLowerCase()} pada tahun ${year}, atau anggota ini sudah terlindungi pada bulan yang sama. Periksa, lalu simpan lagi bila memang perlu.`
+        : `Rumah tangga ini sudah menerima ${aidKindLabel(input.kind).toLowerCase()} pada tahun ${year}. Periksa, lalu simpan lagi bila memang perlu.`,
       { duplicate: earlier.map(duplicateLine) },
     );
   }

@@ -193,6 +193,21 @@ describe("recording BPJS Ketenagakerjaan cover", () => {
     expect(await t.withTenant(city.tenant.id, (tx) => tx.aidDistribution.count())).toBe(0);
   });
 
+  it("warns of the member's cover that overlaps, even bought last year by another OPD; saves it only when confirmed", async () => {
+    const city = await newCity();
+    const who = await person(city);
+    const year = new Date().getUTCFullYear();
+    await cover(city, city.dinsos, who, new Date(Date.UTC(year - 1, 11, 1)), 3);
+    const warned = await run(city, city.staff, premiumInput(city, who));
+    expect(warned).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(fieldErrors(warned).duplicate?.[0]).toMatch(/Dinas Dinsos/);
+    expect(await run(city, city.staff, premiumInput(city, who, { acknowledgeDuplicate: "1" }))).toMatchObject({ ok: true });
+    // Cover that ends before this one starts is no warning.
+    const other = await person(city, "Other");
+    await cover(city, city.dinsos, other, new Date(Date.UTC(year - 1, 9, 1)), 3);
+    expect(await run(city, city.staff, premiumInput(city, other))).toMatchObject({ ok: true });
+  });
+
   it("the database itself refuses a value that is not premium times months", async () => {
     const city = await newCity();
     const who = await person(city);
