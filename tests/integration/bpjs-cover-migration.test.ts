@@ -8,7 +8,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { afterAll, expect, it } from "vitest";
 import { applyMigrations, defaultMigrationsDir } from "@/lib/db/migrate";
 
-const RULE = "20261206172709_bpjs_cover";
+const RULE = "20261206181500_bpjs_cover";
 let tmp: string | undefined;
 afterAll(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });
