@@ -29,7 +29,7 @@ import { writerOpdId } from "@/lib/auth/scope";
 import { matchImportedNumbers } from "@/lib/privacy/number-lookup";
 import { maskNumber } from "@/lib/privacy/person-view";
 import { dateToDay } from "@/lib/calendar/days";
-import { cellCode, cellDate, cellId, cellInteger, cellRupiah, cellText, matchKey, truncate, type CellResult } from "@/lib/spreadsheet/cells";
+import { cellCode, cellDate, cellId, cellInteger, cellRupiah, cellText, cellYearMonth, matchKey, truncate, type CellResult } from "@/lib/spreadsheet/cells";
 import type { ImportColumn } from "@/lib/spreadsheet/columns";
 import { acceptRow, rejectRow, type RowValues, type SaveRowContext } from "@/lib/spreadsheet/table-import";
 import { defineTableImport } from "@/lib/spreadsheet/table-import-job";
@@ -39,9 +39,10 @@ import { assertCurrentMember, departureSelect } from "@/features/registry/member
 import { z } from "@/lib/validation/zod";
 import { createDistribution } from "./distributions";
 import { aidKindLabel, duplicateLine } from "./labels";
-import { sameKindThisYear } from "./same-kind-this-year";
+import { earlierAidOf } from "./same-kind-this-year";
 import { entryWithProof } from "./proof-numbers";
 import { createDistributionSchema } from "./schemas";
+import { KPJ_NUMBER } from "./bpjs-rules";
 import { REACH_SUMMARIES } from "@/lib/db/refresh-statistics";
 
 export const DISTRIBUTION_COLUMNS = [
@@ -69,6 +70,14 @@ export const DISTRIBUTION_COLUMNS = [
   { key: "budgetLine", header: "POS ANGGARAN", aliases: ["ID POS ANGGARAN", "URAIAN POS ANGGARAN"], example: "" },
   { key: "partner", header: "MITRA", aliases: ["MITRA CSR", "NAMA MITRA"], example: "" },
   { key: "months", header: "BULAN PREMI", aliases: ["JUMLAH BULAN", "JUMLAH BULAN PREMI"], example: "" },
+  {
+    key: "bpjsNumber",
+    header: "NOMOR KPJ",
+    aliases: ["NO KPJ", "KPJ", "NOMOR BPJS KETENAGAKERJAAN", "NO BPJS KETENAGAKERJAAN", "NOMOR PESERTA BPJS"],
+    example: "",
+  },
+  { key: "coverageStart", header: "MULAI KEPESERTAAN", aliases: ["BULAN MULAI", "MULAI PREMI", "BULAN MULAI PREMI", "MULAI KEPESERTAAN BPJS"], example: "" },
+  { key: "premium", header: "PREMI PER BULAN", aliases: ["PREMI BULANAN", "IURAN PER BULAN", "IURAN BULANAN"], example: "" },
   { key: "handedOverBy", header: "PETUGAS", aliases: ["DISERAHKAN OLEH", "NAMA PETUGAS"], example: "Ibu Sri" },
   { key: "note", header: "CATATAN", aliases: ["KETERANGAN"], example: "" },
 ] as const satisfies readonly ImportColumn[];
@@ -90,6 +99,11 @@ export type DistributionImportRow = {
   budgetLine: string | null;
   partner: string | null;
   months: number | null;
+  /** The KPJ number, digits only. */
+  bpjsNumber: string | null;
+  /** yyyy-mm. */
+  coverageStart: string | null;
+  premium: Rupiah | null;
   handedOverBy: string | null;
   note: string | null;
 };
@@ -136,6 +150,9 @@ export function parseDistributionRow(values: RowValues<Key>, _rowNumber?: number
   const budgetLine = take(cellText(values.budgetLine, "POS ANGGARAN")) || null;
   const partner = take(cellText(values.partner, "MITRA")) || null;
   const months = take(cellInteger(values.months, "BULAN PREMI"));
+  const bpjsNumber = take(cellId(values.bpjsNumber, "NOMOR KPJ"));
+  const coverageStart = take(cellYearMonth(values.coverageStart, "MULAI KEPESERTAAN"));
+  const premium = take(cellRupiah(values.premium, "PREMI PER BULAN"));
   const handedOverBy = take(cellText(values.handedOverBy, "PETUGAS")) || null;
   const note = take(cellText(values.note, "CATATAN")) || null;
 
@@ -143,6 +160,8 @@ export function parseDistributionRow(values: RowValues<Key>, _rowNumber?: number
   if (nik === "" && noKk === "") reasons.push("Isi NIK atau NO KK penerima");
   if (nik && !/^\d{16}$/.test(nik)) reasons.push(`NIK harus 16 digit angka (tertulis ${truncate(nik)})`);
   if (noKk && !/^\d{16}$/.test(noKk)) reasons.push(`NO KK harus 16 digit angka (tertulis ${truncate(noKk)})`);
+  // The number itself is not repeated: the report is kept and shown to others.
+  if (bpjsNumber && !KPJ_NUMBER.test(bpjsNumber)) reasons.push("NOMOR KPJ harus 11 digit angka");
   const kind = kindText ? parseAidKind(kindText) : null;
   if (kindText === "") reasons.push("JENIS wajib diisi");
   else if (kindText && !kind) {
@@ -154,7 +173,20 @@ export function parseDistributionRow(values: RowValues<Key>, _rowNumber?: number
   if (date === null) reasons.push("TANGGAL wajib diisi");
   if (proofRef === "") reasons.push("NOMOR BUKTI wajib diisi (nomor BAST atau kuitansi; dipakai untuk mengenali baris yang sudah diimpor)");
 
-  if (reasons.length > 0 || !programme || !kind || !items || quantity === undefined || !value || !date || !proofRef || months === undefined) {
+  if (
+    reasons.length > 0 ||
+    !programme ||
+    !kind ||
+    !items ||
+    quantity === undefined ||
+    !value ||
+    !date ||
+    !proofRef ||
+    months === undefined ||
+    bpjsNumber === undefined ||
+    coverageStart === undefined ||
+    premium === undefined
+  ) {
     return rejectRow(...reasons);
   }
   return acceptRow<DistributionImportRow>({
@@ -170,6 +202,9 @@ export function parseDistributionRow(values: RowValues<Key>, _rowNumber?: number
     budgetLine,
     partner,
     months,
+    bpjsNumber: bpjsNumber || null,
+    coverageStart,
+    premium,
     handedOverBy,
     note,
   });
@@ -252,18 +287,27 @@ async function saveDistributionRow(ctx: ActionContext, row: DistributionImportRo
     proofRef: row.proofRef,
     partnerName: row.partner ?? "",
     monthsCovered: row.months ?? "",
+    bpjsNumber: row.bpjsNumber ?? "",
+    coverageStart: row.coverageStart ?? "",
+    premiumPerMonth: row.premium ?? "",
     note: row.note ?? "",
     acknowledgeDuplicate: true,
   });
-  // The form's own rules, in the file's words: housing needs MITRA, premiums a NIK and BULAN PREMI.
+  // The form's own rules, in the file's words: housing needs MITRA, premiums a NIK, BULAN PREMI,
+  // NOMOR KPJ and MULAI KEPESERTAAN, and a NILAI of PREMI PER BULAN × BULAN PREMI.
   if (!parsed.success)
     throw new AppError(
       "INVALID",
-      rowIssues(parsed.error).replace("pilih anggota keluarga", "isi NIK penerima").replace("Isi berapa bulan", "Isi BULAN PREMI: berapa bulan"),
+      rowIssues(parsed.error)
+        .replace("pilih anggota keluarga", "isi NIK penerima")
+        .replace("Isi berapa bulan", "Isi BULAN PREMI: berapa bulan")
+        .replace("Isi nomor KPJ", "Isi NOMOR KPJ: nomor KPJ")
+        .replace("Isi bulan mulai kepesertaan", "Isi MULAI KEPESERTAAN: bulan mulai kepesertaan")
+        .replace("Nilai harus premi per bulan × jumlah bulan", "NILAI harus PREMI PER BULAN × BULAN PREMI"),
     );
 
   const year = Number(row.date.slice(0, 4));
-  const earlier = await sameKindThisYear(ctx.tx, { householdId: recipient.householdId, kind: row.kind, year });
+  const earlier = await earlierAidOf(ctx.tx, { ...parsed.data, year });
   if (earlier.length > 0) {
     const warning = `Rumah tangga ini sudah menerima ${aidKindLabel(row.kind).toLowerCase()} pada tahun ${year}: ${earlier.map(duplicateLine).join("; ")}`;
     if (!upload.options.acknowledgeDuplicates) {

@@ -13,7 +13,7 @@ import { writerOpdId } from "@/lib/auth/scope";
 import { dayToDate, dateToDay } from "@/lib/calendar/days";
 import { cityToday } from "@/lib/calendar/city-today";
 import { aidKindLabel, duplicateLine } from "./labels";
-import { sameKindThisYear } from "./same-kind-this-year";
+import { earlierAidOf } from "./same-kind-this-year";
 import { entryWithProof, proofTaken } from "./proof-numbers";
 import type { CreateDistributionInput } from "./schemas";
 
@@ -79,11 +79,13 @@ export async function createDistribution({ tx, tenantId, user }: Ctx, input: Cre
     throw proofTaken();
   }
 
-  const earlier = await sameKindThisYear(tx, { householdId: input.householdId, kind: input.kind, year });
+  const earlier = await earlierAidOf(tx, { ...input, year });
   if (earlier.length > 0 && !input.acknowledgeDuplicate) {
     throw new AppError(
       "CONFLICT",
-      `Rumah tangga ini sudah menerima ${aidKindLabel(input.kind).toLowerCase()} pada tahun ${year}. Periksa, lalu simpan lagi bila memang perlu.`,
+      input.kind === "INSURANCE_PREMIUM"
+        ? `Rumah tangga ini sudah menerima ${aidKindLabel(input.kind).toLowerCase()} pada tahun ${year}, atau anggota ini sudah terlindungi pada bulan yang sama. Periksa, lalu simpan lagi bila memang perlu.`
+        : `Rumah tangga ini sudah menerima ${aidKindLabel(input.kind).toLowerCase()} pada tahun ${year}. Periksa, lalu simpan lagi bila memang perlu.`,
       { duplicate: earlier.map(duplicateLine) },
     );
   }
@@ -106,6 +108,9 @@ export async function createDistribution({ tx, tenantId, user }: Ctx, input: Cre
       proofRef: input.proofRef,
       partnerName: input.partnerName,
       monthsCovered: input.monthsCovered,
+      bpjsNumber: input.bpjsNumber,
+      coverageStart: input.coverageStart ? dayToDate(`${input.coverageStart}-01`) : null,
+      premiumPerMonth: input.premiumPerMonth,
       note: input.note,
       duplicateAcknowledged: earlier.length > 0,
       createdById: user.id,
@@ -155,6 +160,9 @@ export async function reverseDistribution({ tx, tenantId, user }: Ctx, input: { 
       distributedAt: entry.distributedAt,
       partnerName: entry.partnerName,
       monthsCovered: entry.monthsCovered,
+      bpjsNumber: entry.bpjsNumber,
+      coverageStart: entry.coverageStart,
+      premiumPerMonth: entry.premiumPerMonth,
       note: input.note,
       createdById: user.id,
       reversesId: entry.id,

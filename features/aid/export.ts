@@ -1,14 +1,18 @@
 // The distribution list as .xlsx/.csv, in the scope of the aid page: an OPD role exports its
 // own OPD, city-wide readers every OPD or the one in ?opd=; ?tahun=, ?program=, ?jenis= and
-// ?status= narrow it as the page's filters do. No. KK stays masked, as in the list.
+// ?status= narrow it as the page's filters do. No. KK and the KPJ number stay masked, as in the list.
 import { loadKelurahanLabel } from "@/features/areas/labels";
 import { parseAidFilter } from "@/features/aid/filters";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { programmeScope, programmeWhere } from "@/lib/auth/scope";
 import { parseYearParam } from "@/lib/calendar/fiscal-year";
 import { maskNik } from "@/lib/identity/nik";
+import { maskNumber } from "@/lib/privacy/person-view";
 import type { ExportSpec } from "@/lib/spreadsheet/export";
 import { aidKindLabel } from "./labels";
+
+/** A month held as its first day, as "yyyy-mm" (the import reads it back). */
+const yearMonth = (day: Date | null) => (day ? day.toISOString().slice(0, 7) : null);
 
 const STATUS = { DRAFT: "DRAF", VERIFIED: "TERVERIFIKASI" } as const;
 
@@ -25,6 +29,10 @@ const select = {
   proofRef: true,
   partnerName: true,
   monthsCovered: true,
+  bpjsNumber: true,
+  coverageStart: true,
+  coverageEnd: true,
+  premiumPerMonth: true,
   householdId: true,
   programme: { select: { name: true, fiscalYear: true } },
   opd: { select: { shortName: true } },
@@ -80,6 +88,10 @@ export const distributionExport: ExportSpec<Row> = {
     { header: "KELURAHAN", value: (row) => row.kelurahan },
     { header: "MITRA", value: (row) => row.partnerName },
     { header: "BULAN PREMI", type: "integer", value: (row) => row.monthsCovered },
+    { header: "NOMOR KPJ", type: "text", value: (row) => (row.bpjsNumber ? maskNumber(row.bpjsNumber) : null) },
+    { header: "MULAI KEPESERTAAN", type: "text", value: (row) => yearMonth(row.coverageStart) },
+    { header: "AKHIR KEPESERTAAN", type: "text", value: (row) => yearMonth(row.coverageEnd) },
+    { header: "PREMI PER BULAN", type: "money", value: (row) => row.premiumPerMonth },
     { header: "NOMOR BUKTI", type: "text", value: (row) => row.proofRef },
     { header: "STATUS", value: (row) => STATUS[row.status] },
     { header: "PEMBALIKAN DARI", type: "text", value: (row) => row.reversesId },

@@ -8,6 +8,8 @@ export const aidRoutes = {
   list: (slug: string, query?: Query) => withQuery(base(slug), query),
   /** `query`: q (the household search), rumahTangga (the chosen household), peserta (a training participant). */
   create: (slug: string, query?: Query) => withQuery(`${base(slug)}/baru`, query),
+  /** BPJS Ketenagakerjaan cover: ending this month and covered twice. `query`: akhir, ganda (their pages), opd. */
+  bpjs: (slug: string, query?: Query) => withQuery(`${base(slug)}/bpjs`, query),
   detail: (slug: string, distributionId: string) => `${base(slug)}/${encodeURIComponent(distributionId)}`,
   export: (slug: string) => `${base(slug)}/ekspor`,
   template: (slug: string) => `${base(slug)}/templat`,

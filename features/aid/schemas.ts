@@ -1,6 +1,9 @@
 // The distribution form and its actions share these schemas. Messages are Indonesian.
 import { blankToUndefined, countInput, optionalRecordId, optionalText, recordId, rupiahInput, isoDay, idsToVerify, reversalNote } from "@/lib/forms/fields";
 import { AidKind } from "@/lib/generated/prisma/enums";
+import { formatRupiah } from "@/lib/format/rupiah";
+import { codeInput } from "@/lib/validation/free-text";
+import { BPJS_TK_PREMIUM_PER_MONTH, KPJ_NUMBER } from "./bpjs-rules";
 import { z } from "@/lib/validation/zod";
 
 export const AID_KINDS = Object.values(AidKind);
@@ -31,6 +34,27 @@ export const createDistributionSchema = z
     proofRef: optionalText(120, "Nomor bukti maksimal 120 karakter."),
     partnerName: optionalText(120, "Nama mitra maksimal 120 karakter."),
     monthsCovered: z.preprocess(blankToUndefined, countInput({ label: "jumlah bulan", max: 12 }).optional()).transform((value) => value ?? null),
+    /** The member's BPJS Ketenagakerjaan number (KPJ), 11 digits; spaces and dots are dropped. */
+    bpjsNumber: z
+      .preprocess(
+        (value) => (typeof value === "string" ? blankToUndefined(value.replace(/[\s.-]/g, "")) : value),
+        codeInput(z.string().regex(KPJ_NUMBER, "Nomor KPJ BPJS Ketenagakerjaan terdiri dari 11 digit angka.")).optional(),
+      )
+      .transform((value) => value ?? null),
+    /** The first month covered, yyyy-mm (the form's month field). */
+    coverageStart: z
+      .preprocess(
+        blankToUndefined,
+        z
+          .string()
+          .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Isi bulan mulai kepesertaan dengan benar (bulan dan tahun).")
+          .optional(),
+      )
+      .transform((value) => value ?? null),
+    /** Whole Rupiah a month; blank is the informal workers' JKK + JKM premium. */
+    premiumPerMonth: z
+      .preprocess(blankToUndefined, rupiahInput({ minMessage: "Premi per bulan harus lebih dari Rp 0." }).optional())
+      .transform((value) => value ?? null),
     note: optionalText(500, "Catatan maksimal 500 karakter."),
     acknowledgeDuplicate: confirmed,
   })
@@ -45,10 +69,35 @@ export const createDistributionSchema = z
       if (input.monthsCovered === null || input.monthsCovered < 1) {
         ctx.addIssue({ code: "custom", path: ["monthsCovered"], message: "Isi berapa bulan premi yang dibayar (1–12)." });
       }
-    } else if (input.monthsCovered !== null) {
-      ctx.addIssue({ code: "custom", path: ["monthsCovered"], message: "Jumlah bulan hanya untuk premi BPJS Ketenagakerjaan." });
+      if (!input.bpjsNumber) {
+        ctx.addIssue({ code: "custom", path: ["bpjsNumber"], message: "Isi nomor KPJ BPJS Ketenagakerjaan anggota yang dilindungi." });
+      }
+      if (!input.coverageStart) {
+        ctx.addIssue({ code: "custom", path: ["coverageStart"], message: "Isi bulan mulai kepesertaan yang dibayar." });
+      }
+      const premium = input.premiumPerMonth ?? BPJS_TK_PREMIUM_PER_MONTH;
+      if (input.monthsCovered && input.monthsCovered >= 1 && input.value !== premium * BigInt(input.monthsCovered)) {
+        const expected = premium * BigInt(input.monthsCovered);
+        ctx.addIssue({
+          code: "custom",
+          path: ["value"],
+          message: `Nilai harus premi per bulan × jumlah bulan: ${formatRupiah(premium)} × ${input.monthsCovered} bulan = ${formatRupiah(expected)}.`,
+        });
+      }
+    } else {
+      const onlyPremium = (field: string, what: string) =>
+        ctx.addIssue({ code: "custom", path: [field], message: `${what} hanya untuk premi BPJS Ketenagakerjaan.` });
+      if (input.monthsCovered !== null) onlyPremium("monthsCovered", "Jumlah bulan");
+      if (input.bpjsNumber !== null) onlyPremium("bpjsNumber", "Nomor KPJ");
+      if (input.coverageStart !== null) onlyPremium("coverageStart", "Bulan mulai kepesertaan");
+      if (input.premiumPerMonth !== null) onlyPremium("premiumPerMonth", "Premi per bulan");
     }
-  });
+  })
+  // A premium left blank is the standard one; other kinds keep none.
+  .transform((input) => ({
+    ...input,
+    premiumPerMonth: input.kind === "INSURANCE_PREMIUM" ? (input.premiumPerMonth ?? BPJS_TK_PREMIUM_PER_MONTH) : null,
+  }));
 
 export const distributionIdSchema = z.object({ distributionId });
 

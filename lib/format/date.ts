@@ -22,6 +22,11 @@ export function formatDateShort(value: Date, options: DateOptions = {}): string 
   return dateFormat("short", options).format(value);
 }
 
+/** "Januari 2026" (en: "January 2026"): a month held as its first day (UTC midnight). */
+export function formatMonth(value: Date, { locale }: LocaleOption = {}): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), { month: "long", year: "numeric", timeZone: "UTC" }).format(value);
+}
+
 function dateFormat(month: "long" | "short", { locale, timeZone = DEFAULT_TIME_ZONE }: DateOptions): Intl.DateTimeFormat {
   return new Intl.DateTimeFormat(intlLocale(locale), { day: "numeric", month, year: "numeric", timeZone });
 }

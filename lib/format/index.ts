@@ -6,4 +6,4 @@
 export { EMPTY_VALUE, NBSP } from "./locale";
 export { formatNumber, formatPercent } from "./number";
 export { formatRupiah, formatRupiahShort } from "./rupiah";
-export { formatDate, formatDateShort, formatDateTime } from "./date";
+export { formatDate, formatDateShort, formatDateTime, formatMonth } from "./date";

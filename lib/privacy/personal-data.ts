@@ -17,6 +17,8 @@ export const PERSONAL_KINDS = [
   "nik",
   "noKk",
   "registryId",
+  /** A social-insurance membership number (BPJS Ketenagakerjaan KPJ). */
+  "insuranceNumber",
   "name",
   "address",
   "rtRw",
@@ -121,7 +123,7 @@ export const PERSONAL_DATA = {
     legalBasis: "publicTask",
     retention: "registry",
     recipients: ["OPD_STAFF", "OPD_HEAD", "BAPEDA", "AUDITOR"],
-    fields: { items: "welfare", handedOverBy: "staffName" },
+    fields: { items: "welfare", handedOverBy: "staffName", bpjsNumber: "insuranceNumber" },
   },
   Loan: {
     purpose: "revolvingFunds",

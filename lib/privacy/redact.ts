@@ -8,7 +8,7 @@ import { PERSONAL_DATA, type PersonalKind, type PersonalModel, personalKind, RED
 
 export { REDACTED };
 
-const NUMBER_KINDS = new Set<PersonalKind>(["nik", "noKk", "registryId"]);
+const NUMBER_KINDS = new Set<PersonalKind>(["nik", "noKk", "registryId", "insuranceNumber"]);
 const HIDDEN_KINDS = new Set<PersonalKind>(["name", "address", "rtRw", "birthDate", "birthPlace", "health", "fileRows"]);
 const RECURSED_KINDS = new Set<PersonalKind>(["records"]);
 

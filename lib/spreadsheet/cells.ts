@@ -309,6 +309,37 @@ export function cellMonth(cell: Cell, column: string): CellResult<number | null>
 }
 
 /**
+ * A calendar month as "yyyy-mm" from an Excel date (its month), or text: yyyy-mm, mm-yyyy,
+ * mm/yyyy, "Januari 2025", "Jan 2025", or a whole date (its month). An empty cell is null.
+ */
+export function cellYearMonth(cell: Cell, column: string): CellResult<string | null> {
+  const month = (year: number, value: number) => `${year}-${String(value).padStart(2, "0")}`;
+  if (cell instanceof Date) return ok(month(cell.getUTCFullYear(), cell.getUTCMonth() + 1));
+  if (typeof cell === "number") {
+    const date = excelSerialToDate(cell);
+    return date
+      ? ok(month(date.getUTCFullYear(), date.getUTCMonth() + 1))
+      : fail(`${column} tidak dikenali (${cell}); tulis bulan dan tahun, misalnya 01-2025`);
+  }
+  const text = cellCode(cell, column);
+  if (!text.ok) return text;
+  const value = text.value.trim().toLowerCase().replace(/\s+/g, " ");
+  if (value === "") return ok(null);
+  const inRange = (year: number, value: number) => (value >= 1 && value <= 12 && year >= 1900 && year <= 9999 ? ok(month(year, value)) : null);
+  let match = /^(\d{4})[-/.](\d{1,2})$/.exec(value);
+  let found = match ? inRange(Number(match[1]), Number(match[2])) : null;
+  match = /^(\d{1,2})[-/.](\d{4})$/.exec(value);
+  if (!found && match) found = inRange(Number(match[2]), Number(match[1]));
+  match = /^([a-z]+)\.?[ -/.,]?(\d{4})$/.exec(value);
+  if (!found && match && MONTHS[match[1]!]) found = inRange(Number(match[2]), MONTHS[match[1]!]!);
+  if (!found) {
+    const date = parseDateText(value);
+    if (date) found = ok(month(date.getUTCFullYear(), date.getUTCMonth() + 1));
+  }
+  return found ?? fail(`${column} tidak dikenali (${truncate(text.value)}); tulis bulan dan tahun, misalnya 01-2025`);
+}
+
+/**
  * Whole Rupiah more than 0 from a number cell or text as people type it ("1.500.000",
  * "Rp1,5 juta", "1500000"), through lib/money; an empty cell is null.
  */

@@ -673,6 +673,9 @@ async function loadAid(ctx: Ctx, reg: Registry, programmes: Programmes): Promise
     "handedOverBy",
     "partnerName",
     "monthsCovered",
+    "bpjsNumber",
+    "coverageStart",
+    "premiumPerMonth",
     "status",
     "verifiedAt",
     "reversesId",
@@ -694,6 +697,8 @@ async function loadAid(ctx: Ctx, reg: Registry, programmes: Programmes): Promise
       const at = day(addDays(utcDate(BENCH_YEAR, 1, 2), random.int(0, 360)));
       const verified = random.chance(0.93);
       const aidId = id("a", n++);
+      // A premium is 12 months of cover from the hand-over's month; the monthly premium where the value divides.
+      const cover = premium ? [`1${String(n).padStart(10, "0")}`, `${at.slice(0, 7)}-01`, value % 12n === 0n ? value / 12n : null] : [null, null, null];
       await sink.row([
         tenantId,
         aidId,
@@ -710,6 +715,7 @@ async function loadAid(ctx: Ctx, reg: Registry, programmes: Programmes): Promise
         random.pick(officers),
         aid?.partnerName ?? null,
         premium ? 12 : null,
+        ...cover,
         verified ? "VERIFIED" : "DRAFT",
         verified ? NOW : null,
         null,
@@ -734,6 +740,7 @@ async function loadAid(ctx: Ctx, reg: Registry, programmes: Programmes): Promise
           random.pick(officers),
           null,
           premium ? 12 : null,
+          ...cover,
           "VERIFIED",
           NOW,
           aidId,

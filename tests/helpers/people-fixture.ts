@@ -103,6 +103,32 @@ export async function createPeopleFixture(tx: Tx, city: TestTenant): Promise<Peo
         ...verified,
       },
     });
+    // A member whose BPJS cover, bought twice by this OPD, ends this month: on both lists of
+    // the cover page, for this OPD's users only.
+    const insured = await household(side, `Peserta BPJS ${side}`);
+    const now = new Date();
+    const thisMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+    for (const proofRef of ["KW-1", "KW-2"]) {
+      await tx.aidDistribution.create({
+        data: {
+          tenantId,
+          programmeId: programme.id,
+          opdId: opd.id,
+          householdId: insured.id,
+          memberId: insured.headId,
+          kind: "INSURANCE_PREMIUM",
+          items,
+          value: 16_800n,
+          distributedAt: new Date(`${year}-03-10`),
+          proofRef,
+          bpjsNumber: digits("1").slice(0, 11),
+          coverageStart: thisMonth,
+          monthsCovered: 1,
+          premiumPerMonth: 16_800n,
+          ...verified,
+        },
+      });
+    }
     const training = await tx.training.create({
       data: {
         tenantId,
@@ -123,7 +149,7 @@ export async function createPeopleFixture(tx: Tx, city: TestTenant): Promise<Peo
     return {
       opdId: opd.id,
       markers,
-      named: [...recipient.named, ...trainee.named],
+      named: [...recipient.named, ...trainee.named, ...insured.named],
       refs: {
         params: { programmeId: programme.id } as Record<string, string>,
         query: { tahun: String(year), opd: opd.id, program: programme.id, pelatihan: training.id, pos: budgetLine.id },

@@ -44,7 +44,7 @@ beforeAll(async () => {
   city = await createTestTenant(t.db, t.withTenant);
   otherCity = await createTestTenant(t.db, t.withTenant);
   fixture = await t.withTenant(city.id, (tx) => createPeopleFixture(tx, city));
-  // Four more distributions of OPD A, to five in all: past a threshold of two.
+  // Four more distributions of OPD A, to seven in all (the fixture's hand-over and two BPJS premiums): past a threshold of two.
   await t.withTenant(city.id, async (tx) => {
     for (let i = 0; i < 4; i += 1) {
       const household = await createTestHousehold(tx, city);
@@ -153,7 +153,7 @@ describe("large exports as jobs", () => {
       const jobId = await queue(staff, query);
       expect(await runQueuedNow(t, exportJob, city.id, jobId)).toMatchObject({ state: "DONE" });
       const done = (await (await status(staff, jobId)).json()) as ExportJobStatus;
-      expect(done).toMatchObject({ state: "DONE", ready: true, rows: 5 });
+      expect(done).toMatchObject({ state: "DONE", ready: true, rows: 7 });
       const queued = await get(staff, exportJobUrl(AID.replace("TENANT", city.slug), jobId, true));
       expect(queued.status).toBe(200);
       const direct = await get(staff, url(query));
@@ -166,17 +166,17 @@ describe("large exports as jobs", () => {
         expect(text).toBe(new TextDecoder().decode(fromRequest));
         expect(text).toContain("'=SUM(A0)");
         expect(text).not.toMatch(/\d{16}/);
-        expect(text.trim().split("\r\n")).toHaveLength(6);
+        expect(text.trim().split("\r\n")).toHaveLength(8);
       } else {
         const rows = await sheetRows(fromJob);
         expect(rows).toEqual(await sheetRows(fromRequest));
-        expect(rows).toHaveLength(6);
+        expect(rows).toHaveLength(8);
       }
       const [jobAudit, requestAudit] = (await exportAudits(staff.id)).slice(-2);
       expect(jobAudit!.after).toEqual(requestAudit!.after);
       expect(jobAudit!.entity).toBe("AidDistribution");
       expect(await disclosed(jobAudit!.id)).toEqual(await disclosed(requestAudit!.id));
-      expect((await disclosed(jobAudit!.id)).length).toBe(5);
+      expect((await disclosed(jobAudit!.id)).length).toBe(6);
     });
   }
 

@@ -325,7 +325,7 @@ describe("pages that load a record by id", () => {
     });
 
     it("an OPD's records, on its own list pages and on a city-wide reader's asked for that OPD", async () => {
-      for (const file of ["program/page.tsx", "anggaran/page.tsx", "bantuan/page.tsx", "pelatihan/page.tsx"]) {
+      for (const file of ["program/page.tsx", "anggaran/page.tsx", "bantuan/page.tsx", "bantuan/bpjs/page.tsx", "pelatihan/page.tsx"]) {
         expect(foundIn(await show(file, subject("OPD_STAFF"), world.A, fixture.own.query), fixture.opdAMarkers).length, file).toBeGreaterThan(0);
         expect(foundIn(await show(file, subject("BAPEDA"), world.A, fixture.otherOpd.query), fixture.opdBMarkers).length, file).toBeGreaterThan(0);
       }

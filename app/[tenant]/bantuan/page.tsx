@@ -73,7 +73,14 @@ export default async function AidPage({ params, searchParams }: Props) {
         eyebrow={t("eyebrow", { year: context.year })}
         title={t("title")}
         description={t("description")}
-        actions={canWrite ? <LinkButton href={aidRoutes.create(slug)}>{t("add")}</LinkButton> : null}
+        actions={
+          <>
+            <LinkButton href={aidRoutes.bpjs(slug)} variant="secondary">
+              {t("bpjs.link")}
+            </LinkButton>
+            {canWrite ? <LinkButton href={aidRoutes.create(slug)}>{t("add")}</LinkButton> : null}
+          </>
+        }
       />
       {context.scope.kind === "opd" && !context.opdId ? (
         <FormNotice>{tp("noOpd")}</FormNotice>

@@ -291,7 +291,9 @@ describe("importing aid hand-overs", () => {
     const route = templateRoute({ page: "aid", also: "entry:write", fileName: "penyaluran-bantuan", columns: DISTRIBUTION_COLUMNS });
     const response = await callRoute(route, routeDeps(t, staff), `http://localhost/${city.slug}/bantuan/templat?format=csv`, { tenant: city.slug });
     const [header, example] = (await response.text()).replace(/^\uFEFF/, "").split("\r\n");
-    expect(header).toBe("PROGRAM;NIK;NO KK;JENIS;BANTUAN;JUMLAH;NILAI;TANGGAL;NOMOR BUKTI;POS ANGGARAN;MITRA;BULAN PREMI;PETUGAS;CATATAN");
+    expect(header).toBe(
+      "PROGRAM;NIK;NO KK;JENIS;BANTUAN;JUMLAH;NILAI;TANGGAL;NOMOR BUKTI;POS ANGGARAN;MITRA;BULAN PREMI;NOMOR KPJ;MULAI KEPESERTAAN;PREMI PER BULAN;PETUGAS;CATATAN",
+    );
     expect(example).toContain("4.750.000");
     const denied = await callRoute(route, routeDeps(t, bapeda), "http://localhost/x/templat", { tenant: city.slug });
     expect(denied.status).toBe(404);

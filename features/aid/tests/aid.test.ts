@@ -162,6 +162,7 @@ describe("recording a distribution", () => {
       [{ kind: "INSURANCE_PREMIUM" }, "memberId", /anggota keluarga/],
       [{ kind: "INSURANCE_PREMIUM", memberId: h.headId }, "monthsCovered", /bulan/],
       [{ monthsCovered: "3" }, "monthsCovered", /hanya untuk premi/],
+      [{ bpjsNumber: "12345678901" }, "bpjsNumber", /hanya untuk premi/],
       [{ memberId: other.headId }, "memberId", /bukan anggota/],
       [{ householdId: "tidakada12345" }, "householdId", /tidak ditemukan/],
     ];
@@ -186,9 +187,17 @@ describe("recording a distribution", () => {
     const h = await household();
     const premium = await record(
       staff,
-      kit(h.id, { kind: "INSURANCE_PREMIUM", memberId: h.headId, monthsCovered: "6", items: "Iuran JKK dan JKM", value: "101.000" }),
+      kit(h.id, {
+        kind: "INSURANCE_PREMIUM",
+        memberId: h.headId,
+        monthsCovered: "6",
+        bpjsNumber: "12345678901",
+        coverageStart: "2024-08",
+        items: "Iuran JKK dan JKM",
+        value: "100.800",
+      }),
     );
-    expect(await entry(premium)).toMatchObject({ kind: "INSURANCE_PREMIUM", memberId: h.headId, monthsCovered: 6, value: 101_000n });
+    expect(await entry(premium)).toMatchObject({ kind: "INSURANCE_PREMIUM", memberId: h.headId, monthsCovered: 6, value: 100_800n, premiumPerMonth: 16_800n });
     const house = await record(staff, kit(h.id, { kind: "HOUSING", partnerName: "PT Bank NTB Syariah", items: "Bedah rumah", value: "Rp25 juta" }));
     expect(await entry(house)).toMatchObject({ kind: "HOUSING", partnerName: "PT Bank NTB Syariah" });
   });

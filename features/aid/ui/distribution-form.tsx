@@ -146,7 +146,7 @@ function DistributionFormRound(props: DistributionFormProps & { onCreated: (mess
           placeholder="1.500.000"
           required
           error={fieldError("value")}
-          example={t("valueHint")}
+          example={kind === "INSURANCE_PREMIUM" ? t("premiumValueHint") : t("valueHint")}
           preview={(amount) => t("valuePreview", { amount })}
         />
         <Field
@@ -179,7 +179,39 @@ function DistributionFormRound(props: DistributionFormProps & { onCreated: (mess
           />
         ) : null}
         {kind === "INSURANCE_PREMIUM" ? (
-          <Field id={id("months")} name="monthsCovered" label={t("monthsCovered")} inputMode="numeric" required error={fieldError("monthsCovered")} />
+          <>
+            <Field
+              id={id("bpjsNumber")}
+              name="bpjsNumber"
+              label={t("bpjsNumber")}
+              hint={t("bpjsNumberHint")}
+              inputMode="numeric"
+              autoComplete="off"
+              maxLength={20}
+              required
+              error={fieldError("bpjsNumber")}
+            />
+            <Field
+              id={id("coverageStart")}
+              name="coverageStart"
+              type="month"
+              label={t("coverageStart")}
+              defaultValue={props.defaultDate.slice(0, 7)}
+              required
+              error={fieldError("coverageStart")}
+            />
+            <Field id={id("months")} name="monthsCovered" label={t("monthsCovered")} inputMode="numeric" required error={fieldError("monthsCovered")} />
+            <RupiahField
+              id={id("premium")}
+              name="premiumPerMonth"
+              label={t("premiumPerMonth")}
+              defaultValue="16.800"
+              required
+              error={fieldError("premiumPerMonth")}
+              example={t("premiumHint")}
+              preview={(amount) => t("valuePreview", { amount })}
+            />
+          </>
         ) : null}
         {props.participations.length > 0 ? (
           <SelectField

@@ -107,6 +107,10 @@ export type SubjectAccessReport = {
     value: bigint;
     distributedAt: Date;
     status: EntryStatus;
+    /** A BPJS premium's KPJ number, in full: the report is the person's own. */
+    bpjsNumber: string | null;
+    coverageStart: Date | null;
+    coverageEnd: Date | null;
   }[];
   loans: {
     id: string;
@@ -177,6 +181,9 @@ export async function subjectAccessReport(tx: Tx, householdId: string, scope: Re
         value: true,
         distributedAt: true,
         status: true,
+        bpjsNumber: true,
+        coverageStart: true,
+        coverageEnd: true,
         member: { select: { name: true } },
         opd: { select: { shortName: true } },
         programme: { select: { name: true } },
@@ -317,6 +324,9 @@ export async function subjectAccessReport(tx: Tx, householdId: string, scope: Re
       value: distribution.value,
       distributedAt: distribution.distributedAt,
       status: distribution.status,
+      bpjsNumber: distribution.bpjsNumber,
+      coverageStart: distribution.coverageStart,
+      coverageEnd: distribution.coverageEnd,
     })),
     loans: loans.map((loan) => ({
       id: loan.id,

@@ -2,7 +2,7 @@
 // record, every cell a string in the reader's language. The printable page and the .xlsx both
 // lay out these same tables.
 import { createTranslator } from "next-intl";
-import { formatDate, formatDateTime, formatNumber, formatRupiah } from "@/lib/format";
+import { formatDate, formatDateTime, formatMonth, formatNumber, formatRupiah } from "@/lib/format";
 import { catalogues } from "@/lib/i18n/catalogues";
 import type { AppLocale } from "@/lib/i18n/locales";
 import type { Actor, SubjectAccessReport } from "./report";
@@ -148,6 +148,11 @@ export function reportTables(report: SubjectAccessReport, { locale, timeZone }: 
           ["items", (a) => a.items],
           ["quantity", (a) => formatNumber(a.quantity, { locale })],
           ["value", (a) => rp(a.value)],
+          ["bpjsNumber", (a) => text(a.bpjsNumber)],
+          [
+            "coverage",
+            (a) => (a.coverageStart && a.coverageEnd ? `${formatMonth(a.coverageStart, { locale })} – ${formatMonth(a.coverageEnd, { locale })}` : "–"),
+          ],
           ["status", (a) => entry(a.status)],
         ],
         report.aid,

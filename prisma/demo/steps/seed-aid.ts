@@ -2,6 +2,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AidKind } from "@/lib/generated/prisma/enums";
 import type { AidPlan } from "../cities/types";
 import { addDays, utcDate } from "@/lib/calendar/days";
+import { BPJS_TK_PREMIUM_PER_MONTH } from "@/features/aid/bpjs-rules";
 import { seedId } from "../ids";
 import { createRandom, hashSeed, type Random } from "../random";
 import { candidatesOn, rankByDesil } from "./candidates";
@@ -10,7 +11,8 @@ import type { CitySeed, SeededHousehold, SeededProgramme } from "./types";
 
 type DistributionRow = Prisma.AidDistributionCreateManyInput;
 type Recipient = { householdId: string; memberId: string | null };
-type HandOver = { kind: AidKind; items: string; value: bigint; distributedAt: Date; partnerName?: string };
+type HandOver = { kind: AidKind; items: string; value: bigint; distributedAt: Date; partnerName?: string } & Partial<BpjsCover>;
+type BpjsCover = { bpjsNumber: string; coverageStart: Date; monthsCovered: number; premiumPerMonth: bigint };
 
 /**
  * Aid handed over by each programme with an aid or tool-kit plan. Housing goes first, so that
@@ -96,13 +98,15 @@ function registryAidRows(seed: CitySeed, random: Random, programme: SeededProgra
   return recipients.flatMap((recipient, i) => {
     const distributedAt = utcDate(year, random.int(plan.months[0], plan.months[1]), random.int(1, 28));
     if (distributedAt > seed.city.asOf) return [];
+    const value = aidValue(random, plan.value);
     return [
       distribution(seed, random, programme, i, recipient, {
         kind: plan.kind,
         items: plan.items,
-        value: aidValue(random, plan.value),
+        value,
         distributedAt,
         partnerName: plan.partnerName,
+        ...(plan.kind === "INSURANCE_PREMIUM" ? bpjsCover(seed, programme, i, value, distributedAt) : {}),
       }),
     ];
   });
@@ -132,6 +136,24 @@ function distribution(
     proofRef: `BAST/${programme.opdShortName.toUpperCase().replace(/[^A-Z]/g, "")}/${programme.spec.fiscalYear}/${String(index + 1).padStart(4, "0")}`,
     status: verified ? "VERIFIED" : "DRAFT",
     verifiedAt: verified ? addDays(distributedAt, random.int(2, 10)) : null,
+  };
+}
+
+/**
+ * The cover a premium bought: from the month of the hand-over, the value spread over the
+ * standard monthly premium, and a KPJ number derived from the entry (not from the shared
+ * random stream, so the rest of the demo stays as it was).
+ */
+function bpjsCover({ city, seed }: CitySeed, programme: SeededProgramme, index: number, value: bigint, distributedAt: Date): Partial<BpjsCover> {
+  if (value % BPJS_TK_PREMIUM_PER_MONTH !== 0n) return {};
+  const kpj = `1${String(hashSeed(seed, city.slug, "kpj", programmeKey(programme.spec), index))
+    .padStart(10, "0")
+    .slice(-10)}`;
+  return {
+    bpjsNumber: kpj,
+    coverageStart: utcDate(distributedAt.getUTCFullYear(), distributedAt.getUTCMonth() + 1, 1),
+    monthsCovered: Number(value / BPJS_TK_PREMIUM_PER_MONTH),
+    premiumPerMonth: BPJS_TK_PREMIUM_PER_MONTH,
   };
 }
 

@@ -13,14 +13,15 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDistribution } from "@/features/aid/queries";
+import { bpjsFacts } from "@/features/aid/ui/bpjs-facts";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { userCan } from "@/lib/auth/permissions";
 import { userNames } from "@/features/users/queries";
 import { withTenant } from "@/lib/db";
 import { deleteProblem, isReversal, reversalProblem } from "@/lib/entries/rules";
-import { formatDate, formatNumber, formatRupiah } from "@/lib/format";
+import { formatDate, formatMonth, formatNumber, formatRupiah } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { programmeScope } from "@/lib/auth/scope";
+import { maySeePersonal, programmeScope } from "@/lib/auth/scope";
 import {
   deleteDistributionAction,
   resubmitDistributionAction,
@@ -101,6 +102,12 @@ export default async function DistributionPage({ params }: Props) {
     [t("detail.proofRef"), entry.proofRef ?? t("detail.none")],
     ...(entry.partnerName ? [[t("detail.partner"), entry.partnerName] as [string, React.ReactNode]] : []),
     ...(entry.monthsCovered ? [[t("detail.monthsCovered"), t("detail.monthsValue", { count: entry.monthsCovered })] as [string, React.ReactNode]] : []),
+    ...bpjsFacts(entry, {
+      showNumber: maySeePersonal(user),
+      month: (date) => formatMonth(date, { locale }),
+      money: (amount) => formatRupiah(amount, { locale }),
+      t: (key, values) => t(`detail.${key}`, values),
+    }),
     [t("detail.budgetLine"), entry.budgetLine ? `${tp(`sources.${entry.budgetLine.fundingSource}`)}: ${entry.budgetLine.description}` : t("detail.none")],
     ...(entry.participant
       ? [
