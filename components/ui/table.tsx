@@ -9,7 +9,7 @@ import { cx } from "./class-names";
  */
 export function Table({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div role="region" aria-label={label} tabIndex={0} className="overflow-x-auto">
+    <div role="region" aria-label={label} tabIndex={0} className="relative overflow-x-auto">
       <table className="data-table w-full border-collapse text-sm">{children}</table>
     </div>
   );

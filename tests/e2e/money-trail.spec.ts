@@ -64,7 +64,7 @@ test("a clerk recording aid past a CSR line's pagu is stopped and told the pagu 
   // The line's page lists the aid, a draft that waits to count.
   await page.goto("/mataram/program?tahun=2024");
   await page.getByRole("link", { name: TOOL_KITS, exact: true }).click();
-  await page.getByRole("link", { name: description }).click();
+  await page.getByRole("link", { name: `Realisasi pos ${description}` }).click();
   await expect(page.getByRole("heading", { name: "Bantuan pada pos ini" })).toBeVisible();
   const aid = page.getByRole("region", { name: "Bantuan pada pos anggaran ini" });
   await expect(aid).toContainText("1 mesin jahit");

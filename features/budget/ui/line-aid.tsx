@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Cell, HeaderCell, Row, RowHeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
@@ -17,12 +18,15 @@ export async function LineAidList({
   verified,
   pendingCount,
   pendingAmount,
+  entryHref,
 }: {
   aid: readonly LineAid[];
   aidMode: AidBudgetMode;
   verified: Rupiah;
   pendingCount: number;
   pendingAmount: Rupiah;
+  /** Each entry's own page (the aid feature's URL, given by the page), where it is verified or returned. */
+  entryHref: (id: string) => string;
 }) {
   const [t, ta, locale] = await Promise.all([getTranslations("Budget"), getTranslations("Aid"), getLocale() as Promise<AppLocale>]);
   return (
@@ -60,7 +64,11 @@ export async function LineAidList({
           <TableBody>
             {aid.map((entry) => (
               <Row key={entry.id}>
-                <RowHeaderCell className="whitespace-nowrap">{formatDateShort(entry.distributedAt, { locale })}</RowHeaderCell>
+                <RowHeaderCell className="whitespace-nowrap">
+                  <Link href={entryHref(entry.id)} className="text-brand-700 underline-offset-2 hover:underline">
+                    {formatDateShort(entry.distributedAt, { locale })}
+                  </Link>
+                </RowHeaderCell>
                 <Cell>{ta(`kinds.${entry.kind}`)}</Cell>
                 <Cell className="max-w-64">{entry.items}</Cell>
                 <Cell numeric>{formatNumber(entry.quantity, { locale })}</Cell>

@@ -110,7 +110,7 @@ function MembersTable({ noKk, members, numbers, ageOnly = false }: { noKk: strin
           {noKk}
         </span>
       </p>
-      <div role="region" aria-label={t("label")} tabIndex={0} className="mt-2 overflow-x-auto">
+      <div role="region" aria-label={t("label")} tabIndex={0} className="relative mt-2 overflow-x-auto">
         <table className="w-full border-collapse text-sm">
           <thead className="bg-brand-50 text-left text-brand-900">
             <tr>

@@ -42,7 +42,7 @@ export function AttendanceGrid({
       {state?.ok ? <FormNotice>{state.message}</FormNotice> : null}
       <input type="hidden" name="trainingId" value={trainingId} />
       <VersionField version={version} />
-      <div role="region" aria-label={t("label")} tabIndex={0} className="overflow-x-auto rounded-md border border-line">
+      <div role="region" aria-label={t("label")} tabIndex={0} className="relative overflow-x-auto rounded-md border border-line">
         <table className="w-full border-collapse text-sm">
           <thead className="bg-brand-50 text-brand-900">
             <tr>

@@ -5,6 +5,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { AbsorptionSummary } from "@/features/budget/ui/absorption-summary";
 import { EntriesTable } from "@/features/budget/ui/entries-table";
+import { aidRoutes } from "@/features/aid/routes";
 import { LineAidList } from "@/features/budget/ui/line-aid";
 import { MonthTable } from "@/features/budget/ui/month-table";
 import { RealisationForm } from "@/features/budget/ui/realisation-form";
@@ -232,6 +233,7 @@ export default async function BudgetLinePage({ params, searchParams }: Props) {
           verified={data.totals?.aidVerified ?? 0n}
           pendingCount={data.totals?.aidPendingCount ?? 0}
           pendingAmount={data.totals?.aidPendingAmount ?? 0n}
+          entryHref={(id) => aidRoutes.detail(slug, id)}
         />
       </Card>
       <Card className="mt-6">

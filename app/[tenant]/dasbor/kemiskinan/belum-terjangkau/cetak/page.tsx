@@ -95,7 +95,7 @@ export default async function UnreachedVisitingListPage({ params, searchParams }
       {rows.length === 0 ? (
         <p className="mt-6">{t("empty")}</p>
       ) : (
-        <div className="mt-4 overflow-x-auto">
+        <div className="relative mt-4 overflow-x-auto">
           <table className="w-full border-collapse text-left text-[13px]">
             <thead>
               <tr className="border-b-2 border-ink">
