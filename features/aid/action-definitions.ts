@@ -1,8 +1,15 @@
 // The aid-distribution server actions.
 import { defineAction } from "@/lib/actions/define";
-import { createDistribution, deleteDistribution, reverseDistribution, verifyDistributions } from "@/features/aid/distributions";
+import { createDistribution, deleteDistribution, reverseDistribution, updateDistribution, verifyDistributions } from "@/features/aid/distributions";
 import { returnActions } from "@/lib/entries/return-actions";
-import { createDistributionSchema, distributionId, distributionIdSchema, reverseDistributionSchema, verifyDistributionsSchema } from "@/features/aid/schemas";
+import {
+  createDistributionSchema,
+  distributionId,
+  distributionIdSchema,
+  reverseDistributionSchema,
+  updateDistributionSchema,
+  verifyDistributionsSchema,
+} from "@/features/aid/schemas";
 import { aidRoutes } from "@/features/aid/routes";
 
 export const createDistributionDefinition = defineAction({
@@ -13,6 +20,15 @@ export const createDistributionDefinition = defineAction({
   run: (ctx, input) => createDistribution(ctx, input),
   revalidate: (slug) => [aidRoutes.list(slug)],
   successMessage: "Penyaluran dicatat sebagai draf. Kepala OPD perlu memverifikasinya.",
+});
+
+export const updateDistributionDefinition = defineAction({
+  name: "aid.update",
+  permission: "entry:write",
+  schema: updateDistributionSchema,
+  run: (ctx, input) => updateDistribution(ctx, input),
+  revalidate: (slug, result) => [aidRoutes.list(slug), aidRoutes.detail(slug, result.distributionId)],
+  successMessage: "Draf penyaluran disimpan.",
 });
 
 export const deleteDistributionDefinition = defineAction({

@@ -6,11 +6,13 @@ import {
   deleteDistributionDefinition,
   distributionReturnDefinitions,
   reverseDistributionDefinition,
+  updateDistributionDefinition,
   verifyDistributionsDefinition,
 } from "@/features/aid/action-definitions";
 import { importDistributionsDefinition } from "@/features/aid/distribution-import";
 
 export const createDistributionAction = tenantAction(createDistributionDefinition);
+export const updateDistributionAction = tenantAction(updateDistributionDefinition);
 export const deleteDistributionAction = tenantAction(deleteDistributionDefinition);
 export const reverseDistributionAction = tenantAction(reverseDistributionDefinition);
 export const verifyDistributionsAction = tenantAction(verifyDistributionsDefinition);

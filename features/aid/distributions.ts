@@ -1,8 +1,10 @@
 // Aid handed over by an OPD. Staff and heads of the programme's own OPD
-// record drafts; the head verifies them; a verified entry is corrected by a reversal (a new,
-// negative draft pointing at it), never edited — as budget realisation (lib/budget).
+// record drafts and fix them; the head verifies them; a verified entry is corrected by a
+// reversal (a new, negative draft pointing at it), never edited — as budget realisation.
 import type { ActionContext } from "@/lib/actions/define";
-import { deleteProblem, reversalProblem } from "@/lib/entries/rules";
+import { deleteProblem, editProblem, reversalProblem } from "@/lib/entries/rules";
+import { resubmitted } from "@/lib/entries/returns";
+import { nextVersion, updateAtVersion } from "@/lib/db/versioned-update";
 import type { Tx } from "@/lib/db";
 import { lockRow } from "@/lib/db/locks";
 import { AppError, notFound } from "@/lib/errors";
@@ -10,12 +12,13 @@ import { assertWithinPagu, lockBudgetLine } from "@/features/budget/lines";
 import { findOwnProgramme } from "@/features/programmes/programmes";
 import { assertCurrentMember, departureSelect } from "@/features/registry/members/current-member";
 import { writerOpdId } from "@/lib/auth/scope";
+import type { Rupiah } from "@/lib/money";
 import { dayToDate, dateToDay } from "@/lib/calendar/days";
 import { cityToday } from "@/lib/calendar/city-today";
 import { aidKindLabel, duplicateLine } from "./labels";
 import { earlierAidOf } from "./same-kind-this-year";
 import { entryWithProof, proofTaken } from "./proof-numbers";
-import type { CreateDistributionInput } from "./schemas";
+import type { CreateDistributionInput, UpdateDistributionInput } from "./schemas";
 
 type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
 /** For tests; defaults to now. */
@@ -48,8 +51,12 @@ async function checkRecipient(tx: Tx, input: CreateDistributionInput) {
   }
 }
 
-export async function createDistribution({ tx, tenantId, user }: Ctx, input: CreateDistributionInput, clock: Clock = {}) {
-  const opdId = writerOpdId(user);
+/**
+ * The rules of a hand-over, as recorded and as its draft is fixed (`exceptId`: that draft,
+ * which keeps its own proof and does not warn of itself). Returns its programme, budget line
+ * and the earlier aid the clerk confirmed saving beside.
+ */
+async function checkHandover({ tx, tenantId }: Ctx, opdId: string, input: CreateDistributionInput, clock: Clock, exceptId?: string) {
   const programme = await findOwnProgramme(tx, opdId, input.programmeId);
   const line = input.budgetLineId
     ? await tx.budgetLine.findFirst({ where: { id: input.budgetLineId, programmeId: programme.id }, select: { id: true, pagu: true } })
@@ -74,12 +81,13 @@ export async function createDistribution({ tx, tenantId, user }: Ctx, input: Cre
       kind: input.kind,
       distributedAt: input.distributedAt,
       proofRef: input.proofRef,
+      exceptId,
     }))
   ) {
     throw proofTaken();
   }
 
-  const earlier = await earlierAidOf(tx, { ...input, year });
+  const earlier = await earlierAidOf(tx, { ...input, year, exceptId });
   if (earlier.length > 0 && !input.acknowledgeDuplicate) {
     throw new AppError(
       "CONFLICT",
@@ -89,40 +97,70 @@ export async function createDistribution({ tx, tenantId, user }: Ctx, input: Cre
       { duplicate: earlier.map(duplicateLine) },
     );
   }
+  return { programme, line, duplicateAcknowledged: earlier.length > 0 };
+}
 
+/** The columns the form writes, as a new entry and a fixed draft hold them. */
+const handoverData = (input: CreateDistributionInput) => ({
+  budgetLineId: input.budgetLineId,
+  householdId: input.householdId,
+  memberId: input.memberId,
+  trainingParticipantId: input.trainingParticipantId,
+  kind: input.kind,
+  items: input.items,
+  quantity: input.quantity,
+  value: input.value,
+  distributedAt: dayToDate(input.distributedAt),
+  handedOverBy: input.handedOverBy,
+  proofRef: input.proofRef,
+  partnerName: input.partnerName,
+  monthsCovered: input.monthsCovered,
+  bpjsNumber: input.bpjsNumber,
+  coverageStart: input.coverageStart ? dayToDate(`${input.coverageStart}-01`) : null,
+  premiumPerMonth: input.premiumPerMonth,
+  note: input.note,
+});
+
+/**
+ * As a realisation: the pagu is checked last, after the entry is written, under the line's
+ * lock, against whatever else the line holds (./line-entries in features/budget says what
+ * counts with what). Over the pagu, the write is rolled back.
+ */
+async function assertLineHolds({ tx, tenantId }: Ctx, line: { id: string; pagu: Rupiah } | null, entry: { id: string; value: Rupiah }) {
+  if (!line) return;
+  await lockBudgetLine(tx, tenantId, line.id);
+  await assertWithinPagu(tx, tenantId, line, { id: entry.id, amount: entry.value, kind: "aid" });
+}
+
+export async function createDistribution(ctx: Ctx, input: CreateDistributionInput, clock: Clock = {}) {
+  const { tx, tenantId, user } = ctx;
+  const opdId = writerOpdId(user);
+  const { programme, line, duplicateAcknowledged } = await checkHandover(ctx, opdId, input, clock);
   const entry = await tx.aidDistribution.create({
-    data: {
-      tenantId,
-      programmeId: programme.id,
-      opdId,
-      budgetLineId: input.budgetLineId,
-      householdId: input.householdId,
-      memberId: input.memberId,
-      trainingParticipantId: input.trainingParticipantId,
-      kind: input.kind,
-      items: input.items,
-      quantity: input.quantity,
-      value: input.value,
-      distributedAt: dayToDate(input.distributedAt),
-      handedOverBy: input.handedOverBy,
-      proofRef: input.proofRef,
-      partnerName: input.partnerName,
-      monthsCovered: input.monthsCovered,
-      bpjsNumber: input.bpjsNumber,
-      coverageStart: input.coverageStart ? dayToDate(`${input.coverageStart}-01`) : null,
-      premiumPerMonth: input.premiumPerMonth,
-      note: input.note,
-      duplicateAcknowledged: earlier.length > 0,
-      createdById: user.id,
-    },
+    data: { tenantId, programmeId: programme.id, opdId, ...handoverData(input), duplicateAcknowledged, createdById: user.id },
   });
-  if (line) {
-    // As a realisation: checked last, under the line's lock, against the pagu with whatever else
-    // the line holds (./line-entries in features/budget says what counts with what).
-    await lockBudgetLine(tx, tenantId, line.id);
-    await assertWithinPagu(tx, tenantId, line, { id: entry.id, amount: input.value, kind: "aid" });
-  }
+  await assertLineHolds(ctx, line, entry);
   return { distributionId: entry.id, duplicateAcknowledged: entry.duplicateAcknowledged };
+}
+
+/**
+ * A draft of the writer's own OPD fixed with the creation form, under the same rules, at the
+ * version the form showed. Saving a returned draft resubmits it, as a realisation's does.
+ */
+export async function updateDistribution(ctx: Ctx, input: UpdateDistributionInput, clock: Clock = {}) {
+  const opdId = writerOpdId(ctx.user);
+  const entry = await findOwnDistribution(ctx.tx, opdId, input.distributionId);
+  const problem = editProblem(entry);
+  if (problem) throw new AppError("CONFLICT", problem);
+  const { programme, line, duplicateAcknowledged } = await checkHandover(ctx, opdId, input, clock, entry.id);
+  // Still a draft at the moment of writing: a head verifying or returning it meanwhile wins.
+  await updateAtVersion(ctx.tx, "aidDistribution", {
+    where: { id: entry.id, status: "DRAFT" },
+    version: input.version,
+    data: { programmeId: programme.id, ...handoverData(input), duplicateAcknowledged, ...resubmitted },
+  });
+  await assertLineHolds(ctx, line, { id: entry.id, value: input.value });
+  return { distributionId: entry.id, duplicateAcknowledged };
 }
 
 const changedMeanwhile = () => new AppError("CONFLICT", "Penyaluran ini baru saja diverifikasi dan tidak dapat dihapus lagi. Muat ulang halaman.");
@@ -183,7 +221,7 @@ export async function verifyDistributions({ tx, user }: Ctx, input: { ids: strin
   if (found < input.ids.length) throw notFound("Penyaluran bantuan");
   const { count } = await tx.aidDistribution.updateMany({
     where: { ...where, status: "DRAFT" },
-    data: { status: "VERIFIED", verifiedById: user.id, verifiedAt: clock.now ?? new Date() },
+    data: { status: "VERIFIED", verifiedById: user.id, verifiedAt: clock.now ?? new Date(), ...nextVersion },
   });
   return { verified: count, alreadyVerified: input.ids.length - count };
 }

@@ -11,7 +11,8 @@ import id from "@/messages/id";
 
 const errors = createTranslator({ locale: "id", messages: id, namespace: "Aid.errors" });
 
-type Handover = { tenantId: string; opdId: string; householdId: string; kind: AidKind; distributedAt: string; proofRef: string };
+/** `exceptId`: the draft being edited, which may keep its own proof. */
+type Handover = { tenantId: string; opdId: string; householdId: string; kind: AidKind; distributedAt: string; proofRef: string; exceptId?: string };
 
 /**
  * The entry that already records this proof, if any. Holds a lock on the OPD's handovers to
@@ -21,6 +22,7 @@ export async function entryWithProof(tx: Tx, handover: Handover) {
   await lockName(tx, `aid.proof:${handover.tenantId}:${handover.opdId}:${handover.householdId}`);
   return tx.aidDistribution.findFirst({
     where: {
+      ...(handover.exceptId ? { id: { not: handover.exceptId } } : {}),
       opdId: handover.opdId,
       householdId: handover.householdId,
       kind: handover.kind,

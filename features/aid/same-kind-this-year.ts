@@ -7,9 +7,11 @@ import type { AidKind, EntryStatus } from "@/lib/generated/prisma/enums";
 
 export type EarlierAid = { kind: AidKind; distributedAt: Date; opdName: string; status: EntryStatus };
 
-export async function sameKindThisYear(tx: Tx, options: { householdId: string; kind: AidKind; year: number }): Promise<EarlierAid[]> {
+/** `exceptId`, here and below: the draft being edited, which does not warn of itself. */
+export async function sameKindThisYear(tx: Tx, options: { householdId: string; kind: AidKind; year: number; exceptId?: string }): Promise<EarlierAid[]> {
   const rows = await tx.aidDistribution.findMany({
     where: {
+      ...(options.exceptId ? { id: { not: options.exceptId } } : {}),
       householdId: options.householdId,
       kind: options.kind,
       distributedAt: { gte: new Date(Date.UTC(options.year, 0, 1)), lt: new Date(Date.UTC(options.year + 1, 0, 1)) },
@@ -27,10 +29,11 @@ export async function sameKindThisYear(tx: Tx, options: { householdId: string; k
  * A premium's other side of the same warning: cover of the same member (any OPD, draft or
  * verified) sharing a month with `start` … `start + months - 1`, in any year.
  */
-export async function overlappingCover(tx: Tx, options: { memberId: string; start: Date; months: number }): Promise<EarlierAid[]> {
+export async function overlappingCover(tx: Tx, options: { memberId: string; start: Date; months: number; exceptId?: string }): Promise<EarlierAid[]> {
   const end = new Date(Date.UTC(options.start.getUTCFullYear(), options.start.getUTCMonth() + options.months - 1, 1));
   const rows = await tx.aidDistribution.findMany({
     where: {
+      ...(options.exceptId ? { id: { not: options.exceptId } } : {}),
       memberId: options.memberId,
       kind: "INSURANCE_PREMIUM",
       coverageStart: { lte: end },
@@ -48,12 +51,21 @@ export async function overlappingCover(tx: Tx, options: { memberId: string; star
 /** The warnings of a new hand-over: same kind to the household this year, and for a premium, the member's overlapping cover. */
 export async function earlierAidOf(
   tx: Tx,
-  input: { householdId: string; memberId: string | null; kind: AidKind; year: number; coverageStart: string | null; monthsCovered: number | null },
+  input: {
+    householdId: string;
+    memberId: string | null;
+    kind: AidKind;
+    year: number;
+    coverageStart: string | null;
+    monthsCovered: number | null;
+    exceptId?: string;
+  },
 ): Promise<EarlierAid[]> {
+  const { exceptId } = input;
   const [sameKind, cover] = await Promise.all([
-    sameKindThisYear(tx, { householdId: input.householdId, kind: input.kind, year: input.year }),
+    sameKindThisYear(tx, { householdId: input.householdId, kind: input.kind, year: input.year, exceptId }),
     input.kind === "INSURANCE_PREMIUM" && input.memberId && input.coverageStart && input.monthsCovered
-      ? overlappingCover(tx, { memberId: input.memberId, start: new Date(`${input.coverageStart}-01T00:00:00Z`), months: input.monthsCovered })
+      ? overlappingCover(tx, { memberId: input.memberId, start: new Date(`${input.coverageStart}-01T00:00:00Z`), months: input.monthsCovered, exceptId })
       : Promise.resolve([]),
   ]);
   const lines = new Map([...sameKind, ...cover].map((aid) => [`${aid.distributedAt.toISOString()}|${aid.opdName}|${aid.status}`, aid]));

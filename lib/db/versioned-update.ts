@@ -14,6 +14,7 @@ export type VersionedModel =
   | "programme"
   | "budgetLine"
   | "budgetRealisation"
+  | "aidDistribution"
   | "training"
   | "revolvingFund"
   | "povertyStatistic"

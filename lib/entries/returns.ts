@@ -13,7 +13,7 @@ type Clock = { now?: Date };
 /** The verifiable entries, each with the rows its OPD may reach. */
 const KINDS = {
   realisation: { model: "budgetRealisation", what: "Entri realisasi", ofOpd: (opdId: string) => ({ budgetLine: { programme: { opdId } } }), versioned: true },
-  distribution: { model: "aidDistribution", what: "Penyaluran", ofOpd: (opdId: string) => ({ opdId }), versioned: false },
+  distribution: { model: "aidDistribution", what: "Penyaluran", ofOpd: (opdId: string) => ({ opdId }), versioned: true },
   training: { model: "training", what: "Pelatihan", ofOpd: (opdId: string) => ({ opdId }), versioned: true },
   participant: { model: "trainingParticipant", what: "Peserta", ofOpd: (opdId: string) => ({ training: { opdId } }), versioned: false },
 } as const;

@@ -58,8 +58,7 @@ async function city(pagu = 10_000_000n) {
   const staff = sessionUser(tenant, "OPD_STAFF", { id: "staf-disnaker", opdId: ids.disnaker });
   const head = sessionUser(tenant, "OPD_HEAD", { id: "kepala-disnaker", opdId: ids.disnaker });
   const dinsosStaff = sessionUser(tenant, "OPD_STAFF", { id: "staf-dinsos", opdId: ids.dinsos });
-  const run = (user: SessionUser, definition: AnyActionDefinition, input: Input) =>
-    runAction(actionDeps(t, user), definition, tenant.slug, submitted(input));
+  const run = (user: SessionUser, definition: AnyActionDefinition, input: Input) => runAction(actionDeps(t, user), definition, tenant.slug, submitted(input));
   const kit = (extra: Input = {}): Input => ({
     programmeId: ids.programme,
     budgetLineId: ids.line,
@@ -85,7 +84,14 @@ describe("editing an aid draft", () => {
   it("the OPD's clerk fixes a draft with the creation fields; the version moves on and the change is audited before and after", async () => {
     const c = await city();
     const id = await c.record(c.kit());
-    const edit = c.kit({ distributionId: id, version: 1, items: "1 mesin jahit, 1 mesin obras", value: "5.250.000", memberId: c.ids.member, note: "Dikoreksi" });
+    const edit = c.kit({
+      distributionId: id,
+      version: 1,
+      items: "1 mesin jahit, 1 mesin obras",
+      value: "5.250.000",
+      memberId: c.ids.member,
+      note: "Dikoreksi",
+    });
     expect(await c.run(c.head, updateDistributionDefinition, edit)).toMatchObject({ ok: true, data: { distributionId: id } });
     expect(await c.entry(id)).toMatchObject({
       items: "1 mesin jahit, 1 mesin obras",
@@ -162,7 +168,11 @@ describe("editing an aid draft", () => {
     const id = await c.record(c.kit({ kind: "CAPITAL", items: "Modal usaha", proofRef: "BAST/002/2024" }));
     // Saving the draft unchanged warns of nothing: it does not duplicate itself.
     expect(
-      await c.run(c.staff, updateDistributionDefinition, c.kit({ distributionId: id, version: 1, kind: "CAPITAL", items: "Modal usaha", proofRef: "BAST/002/2024" })),
+      await c.run(
+        c.staff,
+        updateDistributionDefinition,
+        c.kit({ distributionId: id, version: 1, kind: "CAPITAL", items: "Modal usaha", proofRef: "BAST/002/2024" }),
+      ),
     ).toMatchObject({ ok: true });
     // Turned into a second tool kit with the first one's proof: the proof is taken.
     const taken = await c.run(c.staff, updateDistributionDefinition, c.kit({ distributionId: id, version: 2, proofRef: "BAST/001/2024" }));
