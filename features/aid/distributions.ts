@@ -152,12 +152,16 @@ export async function updateDistribution(ctx: Ctx, input: UpdateDistributionInpu
   const entry = await findOwnDistribution(ctx.tx, opdId, input.distributionId);
   const problem = editProblem(entry);
   if (problem) throw new AppError("CONFLICT", problem);
-  const { programme, line, duplicateAcknowledged } = await checkHandover(ctx, opdId, input, clock, entry.id);
+  const premium = input.kind === "INSURANCE_PREMIUM";
+  const bpjsNumber = input.bpjsNumber ?? (premium ? entry.bpjsNumber : null);
+  if (premium && !bpjsNumber) throw invalid("bpjsNumber", "Isi nomor KPJ BPJS Ketenagakerjaan anggota yang dilindungi.");
+  const fixed = { ...input, bpjsNumber };
+  const { programme, line, duplicateAcknowledged } = await checkHandover(ctx, opdId, fixed, clock, entry.id);
   // Still a draft at the moment of writing: a head verifying or returning it meanwhile wins.
   await updateAtVersion(ctx.tx, "aidDistribution", {
     where: { id: entry.id, status: "DRAFT" },
     version: input.version,
-    data: { programmeId: programme.id, ...handoverData(input), duplicateAcknowledged, ...resubmitted },
+    data: { programmeId: programme.id, ...handoverData(fixed), duplicateAcknowledged, ...resubmitted },
   });
   await assertLineHolds(ctx, line, { id: entry.id, value: input.value });
   return { distributionId: entry.id, duplicateAcknowledged };

@@ -72,42 +72,48 @@ const distributionFields = {
 
 type DistributionFields = z.output<z.ZodObject<typeof distributionFields>>;
 
-/** The rules between fields: what a premium or housing needs, what only a premium has. */
-function checkFields(input: DistributionFields, ctx: z.RefinementCtx) {
-  if (input.kind === "HOUSING" && !input.partnerName) {
-    ctx.addIssue({ code: "custom", path: ["partnerName"], message: "Bantuan rumah layak huni perlu nama mitra CSR." });
-  }
-  if (input.kind === "INSURANCE_PREMIUM") {
-    if (!input.memberId) {
-      ctx.addIssue({ code: "custom", path: ["memberId"], message: "Premi BPJS Ketenagakerjaan dibayar per orang: pilih anggota keluarga." });
+/**
+ * The rules between fields: what a premium or housing needs, what only a premium has.
+ * `numberKept`: a draft's KPJ number left blank keeps the number recorded (a clerk who may not
+ * see personal data is not shown it).
+ */
+const checkFields =
+  (options: { numberKept?: boolean } = {}) =>
+  (input: DistributionFields, ctx: z.RefinementCtx) => {
+    if (input.kind === "HOUSING" && !input.partnerName) {
+      ctx.addIssue({ code: "custom", path: ["partnerName"], message: "Bantuan rumah layak huni perlu nama mitra CSR." });
     }
-    if (input.monthsCovered === null || input.monthsCovered < 1) {
-      ctx.addIssue({ code: "custom", path: ["monthsCovered"], message: "Isi berapa bulan premi yang dibayar (1–12)." });
+    if (input.kind === "INSURANCE_PREMIUM") {
+      if (!input.memberId) {
+        ctx.addIssue({ code: "custom", path: ["memberId"], message: "Premi BPJS Ketenagakerjaan dibayar per orang: pilih anggota keluarga." });
+      }
+      if (input.monthsCovered === null || input.monthsCovered < 1) {
+        ctx.addIssue({ code: "custom", path: ["monthsCovered"], message: "Isi berapa bulan premi yang dibayar (1–12)." });
+      }
+      if (!input.bpjsNumber && !options.numberKept) {
+        ctx.addIssue({ code: "custom", path: ["bpjsNumber"], message: "Isi nomor KPJ BPJS Ketenagakerjaan anggota yang dilindungi." });
+      }
+      if (!input.coverageStart) {
+        ctx.addIssue({ code: "custom", path: ["coverageStart"], message: "Isi bulan mulai kepesertaan yang dibayar." });
+      }
+      const premium = input.premiumPerMonth ?? BPJS_TK_PREMIUM_PER_MONTH;
+      if (input.monthsCovered && input.monthsCovered >= 1 && input.value !== premium * BigInt(input.monthsCovered)) {
+        const expected = premium * BigInt(input.monthsCovered);
+        ctx.addIssue({
+          code: "custom",
+          path: ["value"],
+          message: `Nilai harus premi per bulan × jumlah bulan: ${formatRupiah(premium)} × ${input.monthsCovered} bulan = ${formatRupiah(expected)}.`,
+        });
+      }
+    } else {
+      const onlyPremium = (field: string, what: string) =>
+        ctx.addIssue({ code: "custom", path: [field], message: `${what} hanya untuk premi BPJS Ketenagakerjaan.` });
+      if (input.monthsCovered !== null) onlyPremium("monthsCovered", "Jumlah bulan");
+      if (input.bpjsNumber !== null) onlyPremium("bpjsNumber", "Nomor KPJ");
+      if (input.coverageStart !== null) onlyPremium("coverageStart", "Bulan mulai kepesertaan");
+      if (input.premiumPerMonth !== null) onlyPremium("premiumPerMonth", "Premi per bulan");
     }
-    if (!input.bpjsNumber) {
-      ctx.addIssue({ code: "custom", path: ["bpjsNumber"], message: "Isi nomor KPJ BPJS Ketenagakerjaan anggota yang dilindungi." });
-    }
-    if (!input.coverageStart) {
-      ctx.addIssue({ code: "custom", path: ["coverageStart"], message: "Isi bulan mulai kepesertaan yang dibayar." });
-    }
-    const premium = input.premiumPerMonth ?? BPJS_TK_PREMIUM_PER_MONTH;
-    if (input.monthsCovered && input.monthsCovered >= 1 && input.value !== premium * BigInt(input.monthsCovered)) {
-      const expected = premium * BigInt(input.monthsCovered);
-      ctx.addIssue({
-        code: "custom",
-        path: ["value"],
-        message: `Nilai harus premi per bulan × jumlah bulan: ${formatRupiah(premium)} × ${input.monthsCovered} bulan = ${formatRupiah(expected)}.`,
-      });
-    }
-  } else {
-    const onlyPremium = (field: string, what: string) =>
-      ctx.addIssue({ code: "custom", path: [field], message: `${what} hanya untuk premi BPJS Ketenagakerjaan.` });
-    if (input.monthsCovered !== null) onlyPremium("monthsCovered", "Jumlah bulan");
-    if (input.bpjsNumber !== null) onlyPremium("bpjsNumber", "Nomor KPJ");
-    if (input.coverageStart !== null) onlyPremium("coverageStart", "Bulan mulai kepesertaan");
-    if (input.premiumPerMonth !== null) onlyPremium("premiumPerMonth", "Premi per bulan");
-  }
-}
+  };
 
 // A premium left blank is the standard one; other kinds keep none.
 const withPremium = <T extends DistributionFields>(input: T): T => ({
@@ -115,12 +121,12 @@ const withPremium = <T extends DistributionFields>(input: T): T => ({
   premiumPerMonth: input.kind === "INSURANCE_PREMIUM" ? (input.premiumPerMonth ?? BPJS_TK_PREMIUM_PER_MONTH) : null,
 });
 
-export const createDistributionSchema = z.object(distributionFields).superRefine(checkFields).transform(withPremium);
+export const createDistributionSchema = z.object(distributionFields).superRefine(checkFields()).transform(withPremium);
 
 /** A draft fixed with the creation form, at the version the form showed. */
 export const updateDistributionSchema = z
   .object({ distributionId, version: recordVersion, ...distributionFields })
-  .superRefine(checkFields)
+  .superRefine(checkFields({ numberKept: true }))
   .transform(withPremium);
 
 export const distributionIdSchema = z.object({ distributionId });

@@ -87,6 +87,8 @@ const VERIFIED_IDS: Record<string, RecordKind> = {
 const RECORD_OVERRIDES: Record<string, Record<string, RecordKind | null>> = {
   // A hand-over linked to the training its recipient took.
   "aid.create": { householdId: "participantHousehold", memberId: "participantMember" },
+  // The draft fixed as a hand-over to the same recipient.
+  "aid.update": { householdId: "participantHousehold", memberId: "participantMember" },
   "aid.reverse": { distributionId: "verifiedDistribution" },
   "aid.resubmit": { distributionId: "returnedDistribution" },
   "budget.realisations.resubmit": { realisationId: "returnedRealisation" },
@@ -141,6 +143,7 @@ const SAMPLE_OVERRIDES: Record<string, Record<string, unknown>> = {
   "users.update": { role: "OPD_STAFF" },
   // The household had hand-overs of this kind this year already (the fixture's).
   "aid.create": { acknowledgeDuplicate: true },
+  "aid.update": { acknowledgeDuplicate: true },
   "registry.changeRequests.propose": { kind: "ADDRESS", address: "Jl. Usulan Baru No. 1" },
   // The fixture's request (an address) has no date for the decider to correct.
   "registry.changeRequests.decide": { effectiveDate: "" },

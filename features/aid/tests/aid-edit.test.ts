@@ -186,6 +186,32 @@ describe("editing an aid draft", () => {
     expect(await c.entry(id)).toMatchObject({ kind: "EQUIPMENT", duplicateAcknowledged: true, version: 3 });
   });
 
+  it("a premium's KPJ number left blank keeps the number recorded; the cover rules hold as when recording", async () => {
+    const c = await city();
+    const premium = (extra: Input = {}) =>
+      c.kit({
+        kind: "INSURANCE_PREMIUM",
+        items: "Premi BPJS Ketenagakerjaan",
+        memberId: c.ids.member,
+        monthsCovered: "3",
+        bpjsNumber: "12345678901",
+        coverageStart: "2024-08",
+        value: "50.400",
+        proofRef: "",
+        ...extra,
+      });
+    const id = await c.record(premium());
+    expect(
+      await c.run(c.staff, updateDistributionDefinition, premium({ distributionId: id, version: 1, bpjsNumber: "", monthsCovered: "6", value: "100.800" })),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(await c.entry(id)).toMatchObject({ bpjsNumber: "12345678901", monthsCovered: 6, value: 100_800n });
+    const wrong = await c.run(c.staff, updateDistributionDefinition, premium({ distributionId: id, version: 2, monthsCovered: "6", value: "50.400" }));
+    expect(wrong).toMatchObject({ ok: false, code: "INVALID" });
+    expect((wrong as { fieldErrors?: Record<string, string[]> }).fieldErrors?.value?.[0]).toMatch(/premi per bulan × jumlah bulan/);
+  });
+
   it("saving a returned draft resubmits it: the note leaves the draft and stays in the history", async () => {
     const c = await city();
     const id = await c.record(c.kit());
