@@ -10,7 +10,8 @@ export const aidRoutes = {
   create: (slug: string, query?: Query) => withQuery(`${base(slug)}/baru`, query),
   /** BPJS Ketenagakerjaan cover: ending this month and covered twice. `query`: akhir, ganda (their pages), opd. */
   bpjs: (slug: string, query?: Query) => withQuery(`${base(slug)}/bpjs`, query),
-  detail: (slug: string, distributionId: string) => `${base(slug)}/${encodeURIComponent(distributionId)}`,
+  /** `query`: ubah (1: the draft's edit form, the creation form filled in). */
+  detail: (slug: string, distributionId: string, query?: Query) => withQuery(`${base(slug)}/${encodeURIComponent(distributionId)}`, query),
   export: (slug: string) => `${base(slug)}/ekspor`,
   template: (slug: string) => `${base(slug)}/templat`,
   /** A job of the table import, as its page polls (GET) and cancels (POST) it. */

@@ -16,6 +16,7 @@ vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => null }));
 
 /** Actions that add no record, or whose repeat cannot add one; each with the reason. */
 const ADDS_NOTHING_AGAIN: Record<string, string> = {
+  "aid.update": "edits a draft at the version its form showed; a repeat is refused as stale",
   "aid.delete": "deletes a draft",
   "aid.return": "sets the draft's note; a repeat sets the same note again",
   "aid.resubmit": "clears the draft's note; a repeat is refused",

@@ -1,14 +1,17 @@
 "use client";
 
+import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClassName } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormAlert, FormNotice } from "@/components/ui/form-alert";
 import { RupiahField } from "@/components/ui/rupiah-field";
 import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
+import { VersionField } from "@/components/ui/version-field";
 import { DuplicateWarning } from "./duplicate-warning";
 
 type Result = { distributionId: string; duplicateAcknowledged: boolean };
@@ -25,9 +28,39 @@ export type DistributionFormProps = {
   defaultDate: string;
   /** Filled in when the clerk comes from a training's graduate: a tool kit for that participant. */
   preset?: { kind: string; memberId: string; trainingParticipantId: string };
+  /** A draft being fixed: the form shows what it holds, saves at its version and goes to `doneHref`. */
+  edit?: { draft: DistributionDraft; doneHref: string };
 };
 
-/** A handover to the picked household, saved as a draft; a new round after each save. */
+/**
+ * A draft as the form shows it: the form's own strings (Rupiah as typed in Indonesia, the
+ * cover's month as yyyy-mm). `bpjsNumber` is null for a clerk who may not see it: left blank,
+ * the save keeps the number recorded (`bpjsNumberMasked` says which).
+ */
+export type DistributionDraft = {
+  id: string;
+  version: number;
+  programmeId: string;
+  budgetLineId: string | null;
+  memberId: string | null;
+  trainingParticipantId: string | null;
+  kind: string;
+  items: string;
+  quantity: string;
+  value: string;
+  distributedAt: string;
+  handedOverBy: string | null;
+  proofRef: string | null;
+  partnerName: string | null;
+  monthsCovered: string | null;
+  bpjsNumber: string | null;
+  bpjsNumberMasked: string | null;
+  coverageStart: string | null;
+  premiumPerMonth: string | null;
+  note: string | null;
+};
+
+/** A handover to the picked household, saved as a draft; a new round after each save. Or a draft's fix. */
 export function DistributionForm(props: DistributionFormProps) {
   const [round, setRound] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
@@ -49,21 +82,29 @@ export function DistributionForm(props: DistributionFormProps) {
 function DistributionFormRound(props: DistributionFormProps & { onCreated: (message: string) => void }) {
   const t = useTranslations("Aid.form");
   const errors = useTranslations("Aid.errors");
-  const { state, pending, formRef, onSubmit, fieldError, formError } = useActionForm<Result>(props.action);
+  const router = useRouter();
+  const draft = props.edit?.draft ?? null;
+  const doneHref = props.edit?.doneHref ?? null;
+  // A fixed draft leaves the edit view as the action answers, before the page refreshes.
+  const { state, pending, formRef, onSubmit, fieldError, formError } = useActionForm<Result>(async (previous, data) => {
+    const result = await props.action(previous, data);
+    if (result.ok && doneHref) router.replace(doneHref);
+    return result;
+  });
   const proofTaken = state && !state.ok && state.code === "NUMBER_TAKEN";
   const acknowledge = useRef<HTMLInputElement>(null);
-  const [kind, setKind] = useState(props.preset?.kind ?? "");
+  const [kind, setKind] = useState(draft?.kind ?? props.preset?.kind ?? "");
   const duplicate = state && !state.ok ? state.fieldErrors?.duplicate : undefined;
   const otherFieldErrors = Boolean(state && !state.ok && state.fieldErrors && Object.keys(state.fieldErrors).some((key) => key !== "duplicate"));
   const { onCreated } = props;
 
   useEffect(() => {
-    if (state?.ok) onCreated(state.message ?? "");
-  }, [state, onCreated]);
+    if (state?.ok && !doneHref) onCreated(state.message ?? "");
+  }, [state, doneHref, onCreated]);
 
   const id = (name: string) => `aid-${name}`;
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending || undefined}>
+    <form key={draft?.version} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending || undefined}>
       {formError && !duplicate ? <FormAlert>{otherFieldErrors ? t("errorSummary") : formError}</FormAlert> : null}
       {duplicate ? (
         <DuplicateWarning
@@ -75,9 +116,18 @@ function DistributionFormRound(props: DistributionFormProps & { onCreated: (mess
         />
       ) : null}
       <input type="hidden" name="householdId" value={props.householdId} />
+      {draft ? <input type="hidden" name="distributionId" value={draft.id} /> : null}
+      {draft ? <VersionField version={draft.version} /> : null}
       <input ref={acknowledge} type="hidden" name="acknowledgeDuplicate" defaultValue="" />
       <div className="grid grid-cols-1 items-start gap-4 md:grid-cols-2 xl:grid-cols-3">
-        <SelectField id={id("programme")} name="programmeId" label={t("programme")} defaultValue="" required error={fieldError("programmeId")}>
+        <SelectField
+          id={id("programme")}
+          name="programmeId"
+          label={t("programme")}
+          defaultValue={draft?.programmeId ?? ""}
+          required
+          error={fieldError("programmeId")}
+        >
           <option value="" disabled>
             {t("programmePlaceholder")}
           </option>
@@ -105,7 +155,7 @@ function DistributionFormRound(props: DistributionFormProps & { onCreated: (mess
             </option>
           ))}
         </SelectField>
-        <SelectField id={id("line")} name="budgetLineId" label={t("budgetLine")} defaultValue="" error={fieldError("budgetLineId")}>
+        <SelectField id={id("line")} name="budgetLineId" label={t("budgetLine")} defaultValue={draft?.budgetLineId ?? ""} error={fieldError("budgetLineId")}>
           <option value="">{t("noBudgetLine")}</option>
           {props.budgetLines.map((choice) => (
             <option key={choice.id} value={choice.id}>
@@ -117,7 +167,7 @@ function DistributionFormRound(props: DistributionFormProps & { onCreated: (mess
           id={id("member")}
           name="memberId"
           label={kind === "INSURANCE_PREMIUM" ? t("memberRequired") : t("member")}
-          defaultValue={props.preset?.memberId ?? ""}
+          defaultValue={draft ? (draft.memberId ?? "") : (props.preset?.memberId ?? "")}
           error={fieldError("memberId")}
         >
           <option value="">{t("wholeHousehold")}</option>
@@ -134,16 +184,26 @@ function DistributionFormRound(props: DistributionFormProps & { onCreated: (mess
           placeholder={t("itemsPlaceholder")}
           required
           maxLength={300}
+          defaultValue={draft?.items}
           autoComplete="off"
           error={fieldError("items")}
           className="md:col-span-2"
         />
-        <Field id={id("quantity")} name="quantity" label={t("quantity")} inputMode="numeric" defaultValue="1" required error={fieldError("quantity")} />
+        <Field
+          id={id("quantity")}
+          name="quantity"
+          label={t("quantity")}
+          inputMode="numeric"
+          defaultValue={draft?.quantity ?? "1"}
+          required
+          error={fieldError("quantity")}
+        />
         <RupiahField
           id={id("value")}
           name="value"
           label={t("value")}
           placeholder="1.500.000"
+          defaultValue={draft?.value}
           required
           error={fieldError("value")}
           example={kind === "INSURANCE_PREMIUM" ? t("premiumValueHint") : t("valueHint")}
@@ -154,11 +214,19 @@ function DistributionFormRound(props: DistributionFormProps & { onCreated: (mess
           name="distributedAt"
           type="date"
           label={t("date")}
-          defaultValue={props.defaultDate}
+          defaultValue={draft?.distributedAt ?? props.defaultDate}
           required
           error={fieldError("distributedAt")}
         />
-        <Field id={id("handedOverBy")} name="handedOverBy" label={t("handedOverBy")} autoComplete="off" maxLength={120} error={fieldError("handedOverBy")} />
+        <Field
+          id={id("handedOverBy")}
+          name="handedOverBy"
+          label={t("handedOverBy")}
+          autoComplete="off"
+          maxLength={120}
+          defaultValue={draft?.handedOverBy ?? ""}
+          error={fieldError("handedOverBy")}
+        />
         <Field
           id={id("proof")}
           name="proofRef"
@@ -166,6 +234,7 @@ function DistributionFormRound(props: DistributionFormProps & { onCreated: (mess
           placeholder={t("proofPlaceholder")}
           autoComplete="off"
           maxLength={120}
+          defaultValue={draft?.proofRef ?? ""}
           error={proofTaken ? errors("proofTaken") : fieldError("proofRef")}
         />
         {kind === "HOUSING" || kind === "CAPITAL" || kind === "OTHER" ? (
@@ -175,6 +244,7 @@ function DistributionFormRound(props: DistributionFormProps & { onCreated: (mess
             label={kind === "HOUSING" ? t("partnerRequired") : t("partner")}
             autoComplete="off"
             maxLength={120}
+            defaultValue={draft?.partnerName ?? ""}
             error={fieldError("partnerName")}
           />
         ) : null}
@@ -184,11 +254,12 @@ function DistributionFormRound(props: DistributionFormProps & { onCreated: (mess
               id={id("bpjsNumber")}
               name="bpjsNumber"
               label={t("bpjsNumber")}
-              hint={t("bpjsNumberHint")}
+              hint={draft?.bpjsNumberMasked && !draft.bpjsNumber ? t("bpjsNumberKept", { number: draft.bpjsNumberMasked }) : t("bpjsNumberHint")}
               inputMode="numeric"
               autoComplete="off"
               maxLength={20}
-              required
+              defaultValue={draft?.bpjsNumber ?? ""}
+              required={!draft?.bpjsNumberMasked}
               error={fieldError("bpjsNumber")}
             />
             <Field
@@ -196,16 +267,24 @@ function DistributionFormRound(props: DistributionFormProps & { onCreated: (mess
               name="coverageStart"
               type="month"
               label={t("coverageStart")}
-              defaultValue={props.defaultDate.slice(0, 7)}
+              defaultValue={draft?.coverageStart ?? (draft?.distributedAt ?? props.defaultDate).slice(0, 7)}
               required
               error={fieldError("coverageStart")}
             />
-            <Field id={id("months")} name="monthsCovered" label={t("monthsCovered")} inputMode="numeric" required error={fieldError("monthsCovered")} />
+            <Field
+              id={id("months")}
+              name="monthsCovered"
+              label={t("monthsCovered")}
+              inputMode="numeric"
+              defaultValue={draft?.monthsCovered ?? ""}
+              required
+              error={fieldError("monthsCovered")}
+            />
             <RupiahField
               id={id("premium")}
               name="premiumPerMonth"
               label={t("premiumPerMonth")}
-              defaultValue="16.800"
+              defaultValue={draft?.premiumPerMonth ?? "16.800"}
               required
               error={fieldError("premiumPerMonth")}
               example={t("premiumHint")}
@@ -218,7 +297,7 @@ function DistributionFormRound(props: DistributionFormProps & { onCreated: (mess
             id={id("participant")}
             name="trainingParticipantId"
             label={t("participant")}
-            defaultValue={props.preset?.trainingParticipantId ?? ""}
+            defaultValue={draft ? (draft.trainingParticipantId ?? "") : (props.preset?.trainingParticipantId ?? "")}
             error={fieldError("trainingParticipantId")}
           >
             <option value="">{t("noParticipant")}</option>
@@ -229,7 +308,15 @@ function DistributionFormRound(props: DistributionFormProps & { onCreated: (mess
             ))}
           </SelectField>
         ) : null}
-        <TextareaField id={id("note")} name="note" label={t("note")} maxLength={500} error={fieldError("note")} className="md:col-span-2 xl:col-span-3" />
+        <TextareaField
+          id={id("note")}
+          name="note"
+          label={t("note")}
+          maxLength={500}
+          defaultValue={draft?.note ?? ""}
+          error={fieldError("note")}
+          className="md:col-span-2 xl:col-span-3"
+        />
       </div>
       <div className="flex flex-wrap gap-3">
         <Button
@@ -239,8 +326,13 @@ function DistributionFormRound(props: DistributionFormProps & { onCreated: (mess
             if (acknowledge.current) acknowledge.current.value = "";
           }}
         >
-          {pending ? t("saving") : t("submit")}
+          {pending ? t("saving") : draft ? t("save") : t("submit")}
         </Button>
+        {doneHref ? (
+          <Link href={doneHref} className={buttonClassName("secondary")}>
+            {t("cancel")}
+          </Link>
+        ) : null}
       </div>
     </form>
   );

@@ -9,24 +9,34 @@ import { ReturnForm } from "@/components/entries/return-form";
 import { ReturnedBadge, ReturnedNote } from "@/components/entries/returned-note";
 import { entryHistory } from "@/lib/entries/history";
 import { ActionButton } from "@/components/ui/action-button";
+import { LinkButton } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDistribution } from "@/features/aid/queries";
+import { recipientChoices, writableProgrammes } from "@/features/aid/recipient";
+import { DistributionForm } from "@/features/aid/ui/distribution-form";
+import { AID_KINDS } from "@/features/aid/schemas";
+import { maskNumber } from "@/lib/privacy/person-view";
+import { cityToday } from "@/lib/calendar/city-today";
+import { dateToDay } from "@/lib/calendar/days";
+import { firstParam, readSearchParams } from "@/lib/validation/search-params";
 import { bpjsFacts } from "@/features/aid/ui/bpjs-facts";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { userCan } from "@/lib/auth/permissions";
 import { userNames } from "@/features/users/queries";
 import { withTenant } from "@/lib/db";
-import { deleteProblem, isReversal, reversalProblem } from "@/lib/entries/rules";
+import { deleteProblem, editProblem, isReversal, reversalProblem, type Entry } from "@/lib/entries/rules";
+import type { TenantSessionUser } from "@/lib/auth/session-user";
 import { formatDate, formatMonth, formatNumber, formatRupiah } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { maySeePersonal, programmeScope } from "@/lib/auth/scope";
+import { maySeePersonal, programmeScope, registryScope } from "@/lib/auth/scope";
 import {
   deleteDistributionAction,
   resubmitDistributionAction,
   returnDistributionAction,
   reverseDistributionAction,
+  updateDistributionAction,
   verifyDistributionsAction,
 } from "@/features/aid/actions";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
@@ -35,16 +45,25 @@ import { registryRoutes } from "@/features/registry/routes";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ tenant: string; distributionId: string }> };
+type Props = {
+  params: Promise<{ tenant: string; distributionId: string }>;
+  /** ubah=1: the draft's edit form. */
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Aid");
   return { title: t("title") };
 }
 
-export default async function DistributionPage({ params }: Props) {
+/** Whether `user` may fix the draft: a writer of its own OPD, while it is a draft that is not a reversal. */
+const mayEdit = (user: TenantSessionUser, entry: Entry & { opdId: string }) =>
+  user.opdId !== null && userCan(user, "entry:write") && user.opdId === entry.opdId && !editProblem(entry);
+
+export default async function DistributionPage({ params, searchParams }: Props) {
   const { tenant: slug, distributionId } = await params;
   const user = await requireTenantPage(slug, "aid");
+  const wantsEdit = firstParam(readSearchParams(await searchParams).ubah) === "1";
   const data = await withTenant(user.tenantId, async (tx) => {
     // Another OPD's distribution is "not found" for OPD roles.
     const entry = await getDistribution(tx, programmeScope(user), distributionId);
@@ -54,15 +73,28 @@ export default async function DistributionPage({ params }: Props) {
       tenantTimeZone(tx, user.tenantId),
       entryHistory(tx, "AidDistribution", entry.id),
     ]);
-    return { entry, names, timeZone, history };
+    // The creation form's choices, for the draft being fixed.
+    const editing =
+      wantsEdit && user.opdId !== null && mayEdit(user, entry)
+        ? await (async () => {
+            const today = await cityToday(tx, user.tenantId);
+            const [recipient, programmes] = await Promise.all([
+              recipientChoices(tx, entry.household.id, registryScope(user), today),
+              writableProgrammes(tx, entry.opdId),
+            ]);
+            return recipient ? { recipient, programmes, today: dateToDay(today) } : null;
+          })()
+        : null;
+    return { entry, names, timeZone, history, editing };
   });
   if (!data) notFound();
-  const { entry, names, timeZone, history } = data;
+  const { entry, names, timeZone, history, editing } = data;
 
-  const [t, te, tp, locale, messages] = await Promise.all([
+  const [t, te, tp, tr, locale, messages] = await Promise.all([
     getTranslations("Aid"),
     getTranslations("Entries"),
     getTranslations("Programmes"),
+    getTranslations("Registry"),
     getLocale() as Promise<AppLocale>,
     getMessages(),
   ]);
@@ -71,6 +103,7 @@ export default async function DistributionPage({ params }: Props) {
   const canVerify = own && entry.status === "DRAFT" && userCan(user, "entry:verify");
   const canResubmit = own && entry.status === "DRAFT" && entry.returnNote !== null;
   const canReverse = own && !reversalProblem(entry, entry.reversal !== null);
+  const canEdit = mayEdit(user, entry);
   const path = aidRoutes.detail(slug, entry.id);
   const byAt = (id: string | null, date: Date | null) =>
     date ? t("detail.byAt", { name: (id && names.get(id)) || "–", date: formatDate(date, { locale, timeZone }) }) : t("detail.none");
@@ -135,6 +168,11 @@ export default async function DistributionPage({ params }: Props) {
         title={`${t(`kinds.${entry.kind}`)} — ${formatDate(entry.distributedAt, { locale })}`}
         actions={
           <>
+            {canEdit && !editing ? (
+              <LinkButton href={aidRoutes.detail(slug, entry.id, { ubah: 1 })} variant="secondary">
+                {te("edit")}
+              </LinkButton>
+            ) : null}
             {canVerify ? (
               <ActionButton action={verifyDistributionsAction.bind(null, slug)} fields={{ ids: entry.id }} variant="primary">
                 {t("verify.one")}
@@ -187,6 +225,63 @@ export default async function DistributionPage({ params }: Props) {
             {t("detail.reversedBy")}
           </Link>
         </p>
+      ) : null}
+
+      {editing ? (
+        <Card className="mb-6">
+          <CardHeader title={t("detail.editTitle")} description={entry.returnNote !== null ? te("fixHint") : t("detail.editIntro")} />
+          <div className="p-4 sm:p-5">
+            <NextIntlClientProvider messages={{ Aid: messages.Aid }}>
+              <DistributionForm
+                action={updateDistributionAction.bind(null, slug)}
+                householdId={entry.household.id}
+                programmes={editing.programmes.map((p) => ({ id: p.id, label: `${p.name} (${p.fiscalYear})` }))}
+                budgetLines={editing.programmes.flatMap((p) =>
+                  p.budgetLines.map((line) => ({
+                    id: line.id,
+                    label: `${p.name} (${p.fiscalYear}) — ${tp(`sources.${line.fundingSource}`)}${line.partnerName ? ` (${line.partnerName})` : ""}: ${line.description}`,
+                  })),
+                )}
+                members={editing.recipient.members.map((m) => ({
+                  id: m.id,
+                  label: t("new.memberChoice", { name: m.name, relation: tr(`relation.${m.relation}`), age: m.age, nik: m.nikMasked }),
+                }))}
+                participations={editing.recipient.participations.map((p) => ({
+                  id: p.id,
+                  label: `${p.skill} — ${p.memberName} (${p.opd}, ${formatDate(p.startDate, { locale })})`,
+                }))}
+                kinds={AID_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+                defaultDate={editing.today}
+                edit={{
+                  doneHref: path,
+                  draft: {
+                    id: entry.id,
+                    version: entry.version,
+                    programmeId: entry.programme.id,
+                    budgetLineId: entry.budgetLineId,
+                    memberId: entry.memberId,
+                    trainingParticipantId: entry.trainingParticipantId,
+                    kind: entry.kind,
+                    items: entry.items,
+                    quantity: String(entry.quantity),
+                    value: formatNumber(entry.value),
+                    distributedAt: dateToDay(entry.distributedAt),
+                    handedOverBy: entry.handedOverBy,
+                    proofRef: entry.proofRef,
+                    partnerName: entry.partnerName,
+                    monthsCovered: entry.monthsCovered === null ? null : String(entry.monthsCovered),
+                    // A clerk who may not see the number leaves it blank to keep it.
+                    bpjsNumber: maySeePersonal(user) ? entry.bpjsNumber : null,
+                    bpjsNumberMasked: entry.bpjsNumber && !maySeePersonal(user) ? maskNumber(entry.bpjsNumber) : null,
+                    coverageStart: entry.coverageStart ? dateToDay(entry.coverageStart).slice(0, 7) : null,
+                    premiumPerMonth: entry.premiumPerMonth === null ? null : formatNumber(entry.premiumPerMonth),
+                    note: entry.note,
+                  },
+                }}
+              />
+            </NextIntlClientProvider>
+          </div>
+        </Card>
       ) : null}
 
       <Card>
