@@ -7,9 +7,9 @@ import { cx } from "./class-names";
  * not by classes on each cell: a city's tables have thousands of cells, and every class on a
  * cell is sent twice (the HTML and the React payload). A utility on one cell still wins.
  */
-export function Table({ label, children }: { label: string; children: ReactNode }) {
+export function Table({ label, id, children }: { label: string; id?: string; children: ReactNode }) {
   return (
-    <div role="region" aria-label={label} tabIndex={0} className="relative overflow-x-auto">
+    <div id={id} role="region" aria-label={label} tabIndex={0} className="relative overflow-x-auto">
       <table className="data-table w-full border-collapse text-sm">{children}</table>
     </div>
   );

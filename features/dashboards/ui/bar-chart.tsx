@@ -16,6 +16,9 @@ const TICK = { fontSize: 14, fill: "#1b2430" };
  * The labels come from the caller, so this client component needs no catalogue.
  * A hidden figure (a marker such as "<5" from suppression) gets no bar: its height would tell
  * the count; the tooltip and the table beside the chart show the marker.
+ * The chart is one image for a screen reader and no stop for the keyboard (recharts'
+ * accessibility layer would make it one, reading out only a tooltip): its label and the table
+ * it points to (`aria-details`) carry the figures.
  */
 export function DashboardBarChart({
   data,
@@ -26,6 +29,7 @@ export function DashboardBarChart({
   stacked = false,
   locale,
   label,
+  tableId,
   categoryWidth = 150,
 }: {
   data: ChartDatum[];
@@ -37,6 +41,8 @@ export function DashboardBarChart({
   locale: AppLocale;
   /** Read out for the chart image; the table beside it carries the figures. */
   label: string;
+  /** The id of the table with the chart's figures, set by ChartPanel. */
+  tableId?: string;
   /** Width of the category labels of horizontal bars. */
   categoryWidth?: number;
 }) {
@@ -55,9 +61,9 @@ export function DashboardBarChart({
   const horizontal = orientation === "horizontal";
   const height = horizontal ? Math.max(180, data.length * (series.length > 1 && !stacked ? 44 : 32) + 70) : 320;
   return (
-    <figure role="img" aria-label={label} className="w-full">
+    <figure role="img" aria-label={label} aria-details={tableId} className="w-full">
       <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={bars} layout={horizontal ? "vertical" : "horizontal"} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+        <BarChart accessibilityLayer={false} data={bars} layout={horizontal ? "vertical" : "horizontal"} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={!horizontal} vertical={horizontal} />
           {horizontal ? (
             <>

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { cloneElement, isValidElement, type ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cx } from "@/components/ui/class-names";
@@ -50,6 +50,9 @@ export async function ChartPanel({
 }) {
   const [t, locale] = await Promise.all([getTranslations("Dashboards"), getLocale() as Promise<AppLocale>]);
   const headingId = `panel-${table.id}`;
+  const tableId = `${headingId}-tabel`;
+  // The chart image points to the table that holds its figures.
+  const drawing = isValidElement<{ tableId?: string }>(chart) ? cloneElement(chart, { tableId }) : chart;
   // The builders hand over suppressed tables; this makes sure no panel shows one that is not.
   const safe = suppressTable(table);
   const empty = safe.rows.length === 0;
@@ -63,14 +66,14 @@ export async function ChartPanel({
           <p className="p-4 text-muted sm:p-5">{emptyText ?? t("panel.empty")}</p>
         ) : (
           <div className={cx("grid content-start gap-4 p-3 sm:p-5", layout === "side" && "lg:grid-cols-2 lg:items-start", "print:block print:p-2")}>
-            <div className={cx("min-w-0", print === "table" && "print:hidden")}>{chart}</div>
+            <div className={cx("min-w-0", print === "table" && "print:hidden")}>{drawing}</div>
             <div
               className={cx(
                 "min-w-0 lg:max-h-[28rem] lg:overflow-y-auto print:max-h-none print:overflow-visible",
                 (print === "chart" || print === "none") && "print:hidden",
               )}
             >
-              <DashboardDataTable table={shown} locale={locale} rowHref={rowHref} />
+              <DashboardDataTable table={shown} locale={locale} rowHref={rowHref} id={tableId} />
               {hasSuppressedCells(safe) ? <p className="mt-2 text-sm text-muted">{t("panel.suppression")}</p> : null}
               {truncated ? (
                 <p className="mt-2 text-sm text-muted">

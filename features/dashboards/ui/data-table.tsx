@@ -23,7 +23,17 @@ export function formatDashboardCell(column: FigureColumn, value: FigureCell | un
  * A dashboard table: the first column names the row, the others are figures. `rowHref`
  * makes a row's name a link (e.g. a kelurahan to its list of households).
  */
-export function DashboardDataTable({ table, locale, rowHref }: { table: FigureTable; locale: AppLocale; rowHref?: (index: number) => string | null }) {
+export function DashboardDataTable({
+  table,
+  locale,
+  rowHref,
+  id,
+}: {
+  table: FigureTable;
+  locale: AppLocale;
+  rowHref?: (index: number) => string | null;
+  id?: string;
+}) {
   const [first, ...rest] = table.columns;
   if (!first) return null;
   const cells = (row: FigureTable["rows"][number]) =>
@@ -33,7 +43,7 @@ export function DashboardDataTable({ table, locale, rowHref }: { table: FigureTa
       </Cell>
     ));
   return (
-    <Table label={table.title}>
+    <Table label={table.title} id={id}>
       <TableHead>
         <tr>
           {table.columns.map((column) => (
