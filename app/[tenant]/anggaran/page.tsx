@@ -152,7 +152,7 @@ export default async function BudgetPage({ params, searchParams }: Props) {
             </Card>
           ) : null}
 
-          <section aria-labelledby="budget-pending" className="mt-6">
+          <section className="mt-6">
             <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
               <h2 id="budget-pending" className="text-lg font-semibold text-ink">
                 {t("pending.title")} ({formatNumber(totals.pendingCount, { locale })})
@@ -180,7 +180,7 @@ export default async function BudgetPage({ params, searchParams }: Props) {
             ) : null}
           </section>
 
-          <section aria-labelledby="budget-lines" className="mt-6">
+          <section className="mt-6">
             <h2 id="budget-lines" className="mb-3 text-lg font-semibold text-ink">
               {t("linesLabel", { year: context.year })}
             </h2>

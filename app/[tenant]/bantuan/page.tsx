@@ -119,7 +119,7 @@ export default async function AidPage({ params, searchParams }: Props) {
             </Card>
           ) : null}
 
-          <section aria-labelledby="aid-pending" className="mt-6">
+          <section className="mt-6">
             <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
               <h2 id="aid-pending" className="text-lg font-semibold text-ink">
                 {t("pending.title")} ({formatNumber(pending.count, { locale })})
@@ -136,7 +136,7 @@ export default async function AidPage({ params, searchParams }: Props) {
             ) : null}
           </section>
 
-          <section aria-labelledby="aid-list" className="mt-6">
+          <section className="mt-6">
             <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
               <h2 id="aid-list" className="text-lg font-semibold text-ink">
                 {t("list.title", { year: context.year })}

@@ -72,7 +72,7 @@ export default async function ProgrammesPage({ params, searchParams }: Props) {
             pendingCount={totals.pendingCount}
             pendingAmount={totals.pendingAmount}
           />
-          <section aria-labelledby="programmes-list" className="mt-6">
+          <section className="mt-6">
             <h2 id="programmes-list" className="mb-3 text-lg font-semibold text-ink">
               {t("listLabel", { year: context.year })}
             </h2>
