@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { SiteFooter } from "@/features/shell/ui/site-footer";
+import { RouteFocus } from "@/features/shell/ui/route-focus";
 import { SiteHeader } from "@/features/shell/ui/site-header";
 import "./globals.css";
 
@@ -34,6 +35,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <div className="flex flex-1 flex-col">{children}</div>
           <SiteFooter />
         </NextIntlClientProvider>
+        <RouteFocus />
       </body>
     </html>
   );

@@ -1,5 +1,6 @@
 import { expect } from "@playwright/test";
 import { signInAs } from "./auth";
+import { openCityMenu } from "./menu";
 import { saveScreenshot } from "./screenshots";
 import { test } from "./fixtures";
 
@@ -34,4 +35,33 @@ test("the manifest, its icons and robots.txt are served to anyone, signed in or 
   for (const icon of icons) expect((await request.get(icon.src)).status(), icon.src).toBe(200);
   const robots = await request.get("/robots.txt");
   expect(await robots.text()).toContain("Disallow: /");
+});
+
+test("after following a menu link, focus is on the new page's heading @keyboard", async ({ page }) => {
+  await signInAs(page, "bapeda.mataram@entas.test");
+  await page.goto("/mataram/anggaran");
+  const menu = await openCityMenu(page, "Kota Mataram");
+  const home = menu.getByRole("link", { name: "Beranda", exact: true });
+  await home.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/mataram$/);
+  const heading = page.getByRole("heading", { level: 1 });
+  await expect(heading).toBeFocused();
+  // Focusable by script only: the heading is no tab stop.
+  await expect(heading).toHaveAttribute("tabindex", "-1");
+  // The first load keeps the skip link first.
+  await page.reload();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Lewati ke konten utama" })).toBeFocused();
+});
+
+test("the logo link is named by the words it shows, and a chart is an image with no tab stop", async ({ page }) => {
+  await signInAs(page, "bapeda.mataram@entas.test");
+  await page.goto("/mataram/dasbor/kemiskinan");
+  await expect(page.getByRole("link", { name: /^Entas Penanggulangan kemiskinan kota/ })).toBeVisible();
+  const chart = page.getByRole("img", { name: /^Grafik batang KK miskin ekstrem per kelurahan/ });
+  await expect(chart).toBeVisible();
+  const tableId = await chart.getAttribute("aria-details");
+  await expect(page.locator(`[id="${tableId}"]`).getByRole("table")).toBeVisible();
+  await expect(page.locator(".recharts-wrapper [tabindex]")).toHaveCount(0);
 });
