@@ -26,7 +26,7 @@ test("Bapeda opens the poverty dashboard, filters it, exports a table and prints
 
   // Filter by a kecamatan: the URL keeps it and the tables follow.
   await page.getByLabel("Kecamatan", { exact: true }).selectOption({ label: "Ampenan" });
-  await page.getByRole("button", { name: "Terapkan" }).click();
+  await page.getByRole("form", { name: "Saring dasbor" }).getByRole("button", { name: "Terapkan" }).click();
   await expect(page).toHaveURL(/kecamatan=/, { timeout: 60_000 });
   await expect(page.getByLabel("Kecamatan", { exact: true })).toHaveValue(/.+/);
   const kecamatanTable = page.getByRole("region", { name: "Registri per kecamatan" });
