@@ -30,6 +30,11 @@ export type FigureColumn = {
   derivedFrom?: readonly string[];
   /** Fraction digits for percent and number columns (default 1). */
   digits?: number;
+  /**
+   * A figure recorded for the whole city (budgets, spending): a kecamatan filter does not narrow
+   * it, so an export under one says so beside the kecamatan's counts.
+   */
+  cityWide?: true;
 };
 
 export type FigureCell = string | number | null;

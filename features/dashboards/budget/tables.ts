@@ -43,11 +43,16 @@ export async function budgetDashboardData(tx: Tx, tenantId: string, filters: Das
 
 const rp = (value: bigint) => Number(value);
 
+/** Budgets and spending are recorded for the whole city: every figure of these tables is. */
+function cityWide(table: FigureTable): FigureTable {
+  return { ...table, columns: table.columns.map((column) => (column.kind === "text" ? column : { ...column, cityWide: true })) };
+}
+
 export async function budgetTables(data: BudgetDashboardData, locale: AppLocale): Promise<Record<BudgetTableId, FigureTable>> {
   const [t, sources] = await Promise.all([getTranslations("BudgetDashboard.tables"), getTranslations("Programmes.sources")]);
   const total = data.summary.total;
   return {
-    curve: {
+    curve: cityWide({
       id: "curve",
       title: t("curve.title"),
       columns: [
@@ -64,8 +69,8 @@ export async function budgetTables(data: BudgetDashboardData, locale: AppLocale)
         cumulativePct: point.elapsed ? point.cumulativePct : null,
         calendarPct: point.calendarPct,
       })),
-    },
-    sources: {
+    }),
+    sources: cityWide({
       id: "sources",
       title: t("sources.title"),
       columns: [
@@ -83,8 +88,8 @@ export async function budgetTables(data: BudgetDashboardData, locale: AppLocale)
         pending: row.pendingCount,
       })),
       total: { source: t("total"), pagu: rp(total.pagu), realised: rp(total.realised), absorption: total.absorption, pending: total.pendingCount },
-    },
-    opds: {
+    }),
+    opds: cityWide({
       id: "opds",
       title: t("opds.title"),
       columns: [
@@ -117,8 +122,8 @@ export async function budgetTables(data: BudgetDashboardData, locale: AppLocale)
         incentiveRealised: rp(data.summary.fiscalIncentive.realised),
         pending: total.pendingCount,
       },
-    },
-    programmes: {
+    }),
+    programmes: cityWide({
       id: "programmes",
       title: t("programmes.title"),
       columns: [
@@ -139,7 +144,7 @@ export async function budgetTables(data: BudgetDashboardData, locale: AppLocale)
         gap: row.gap,
         flag: row.behind ? t("programmes.behind") : "",
       })),
-    },
+    }),
   };
 }
 

@@ -37,7 +37,8 @@ function figureCells(row: ResultFigures): FigureRow {
 export async function resultsTables(data: ResultsDashboardData): Promise<Record<ResultsTableId, FigureTable>> {
   const t = await getTranslations("ResultsDashboard.tables");
   const figures: FigureColumn[] = [
-    { key: "realised", label: t("realised"), kind: "number", digits: 0 },
+    // Spending is recorded per programme, not per kecamatan: a kecamatan filter narrows only the counts.
+    { key: "realised", label: t("realised"), kind: "number", digits: 0, cityWide: true },
     { key: "trained", label: t("trained"), kind: "households" },
     { key: "perTrained", label: t("perTrained"), kind: "number", digits: 0, derivedFrom: ["trained"] },
     { key: "reached", label: t("reached"), kind: "households" },
