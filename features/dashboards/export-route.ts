@@ -50,6 +50,26 @@ async function filterNames(tx: Tx, filters: DashboardFilters): Promise<FilterNam
   return { kecamatan: kecamatan?.name ?? null, opd: opd?.shortName ?? null, programme: programme?.name ?? null };
 }
 
+type DashboardsT = Awaited<ReturnType<typeof getTranslations<"Dashboards">>>;
+
+/** The filters the table follows (notFilteredBy): by name, and as the title row says them ("Tahun 2024 · OPD Disnaker"). */
+function followedFilters(table: FigureTable, filters: DashboardFilters, all: FilterNames, t: DashboardsT) {
+  const follows = (filter: keyof FilterNames | "year") => !table.notFilteredBy?.includes(filter);
+  const names: FilterNames = {
+    kecamatan: follows("kecamatan") ? all.kecamatan : null,
+    opd: follows("opd") ? all.opd : null,
+    programme: follows("programme") ? all.programme : null,
+  };
+  const year = follows("year") ? String(filters.year) : null;
+  const chosen = [
+    year && t("filters.summaryYear", { year }),
+    names.opd && `${t("filters.opd")} ${names.opd}`,
+    names.programme && `${t("filters.programme")} ${names.programme}`,
+    names.kecamatan && `${t("filters.kecamatan")} ${names.kecamatan}`,
+  ].filter((part): part is string => Boolean(part));
+  return { names, year, chosen };
+}
+
 export type ExportTableBuilder = (
   tx: Tx,
   context: { user: TenantSessionUser; filters: DashboardFilters; locale: AppLocale },
@@ -68,16 +88,11 @@ export function dashboardExportRoute(page: TenantPageKey, build: ExportTableBuil
       const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { name: true, timeZone: true } });
       const asked = await cityDashboardFilters(tx, user.tenantId, Object.fromEntries(search));
       const filters = await shownDashboardFilters(tx, asked.filters);
-      const [table, names] = await Promise.all([build(tx, { user, filters, locale }, tableId), filterNames(tx, filters)]);
+      const [table, allNames] = await Promise.all([build(tx, { user, filters, locale }, tableId), filterNames(tx, filters)]);
       if (!table) return null;
-      const chosen = [
-        t("filters.summaryYear", { year: filters.year }),
-        names.opd && `${t("filters.opd")} ${names.opd}`,
-        names.programme && `${t("filters.programme")} ${names.programme}`,
-        names.kecamatan && `${t("filters.kecamatan")} ${names.kecamatan}`,
-      ].filter((part): part is string => Boolean(part));
+      const { names, year, chosen } = followedFilters(table, filters, allNames, t);
       const cityWide = table.columns.filter((column) => column.cityWide).map((column) => column.label);
-      const fileName = [user.tenantSlug ?? "", DASHBOARD_FILE_NAMES[page] ?? page, table.id, String(filters.year), names.opd, names.programme, names.kecamatan]
+      const fileName = [user.tenantSlug ?? "", DASHBOARD_FILE_NAMES[page] ?? page, table.id, year, names.opd, names.programme, names.kecamatan]
         .map((part) => (part ? fileNamePart(part) : ""))
         .filter(Boolean)
         .join("-");
@@ -87,7 +102,7 @@ export function dashboardExportRoute(page: TenantPageKey, build: ExportTableBuil
         entityId: `${page}/${tableId}`,
         audit: { rows: table.rows.length, filters },
         heading: [
-          `${table.title} — ${tenant.name} — ${chosen.join(" · ")}`,
+          [table.title, tenant.name, ...(chosen.length > 0 ? [chosen.join(" · ")] : [])].join(" — "),
           t("export.printedAt", { date: formatDate(new Date(), { locale, timeZone: tenant.timeZone }) }),
           ...(names.kecamatan && cityWide.length > 0 ? [t("export.cityWideNote", { columns: cityWide.join(", "), kecamatan: names.kecamatan })] : []),
         ],

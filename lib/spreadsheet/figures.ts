@@ -63,6 +63,12 @@ export type FigureTable = {
    * kecamatan, beside the kecamatan table): row indices. Their sum is then known to the reader.
    */
   sumsShownElsewhere?: readonly (readonly number[])[];
+  /**
+   * Filters of its page the table does not follow (a series of all years, a table of every
+   * kecamatan): its export leaves them out of its title and file name. Dashboards' filter
+   * names: "year", "kecamatan", "opd", "programme".
+   */
+  notFilteredBy?: readonly string[];
   /** Set by suppressTable: hidden cells are already replaced by their markers. */
   suppressed?: true;
 };

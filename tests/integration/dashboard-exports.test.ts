@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as budgetExport } from "@/app/[tenant]/dasbor/anggaran/ekspor/route";
 import { GET as resultsExport } from "@/app/[tenant]/dasbor/hasil/ekspor/route";
+import { GET as statisticsExport } from "@/app/[tenant]/dasbor/statistik/ekspor/route";
 import { buildFixture, YEAR } from "@/features/dashboards/tests/mayor-dashboard-fixture";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { sessionUser } from "../helpers/actions";
@@ -160,6 +161,16 @@ describe("dashboard exports", () => {
     expect(pagu).toBe("350000000");
     expect(absorption).toMatch(/^\d+,\d{2}$/);
     expect(text).not.toMatch(/\d\.\d/);
+  });
+
+  it("name only the filters a table follows: the table of every kecamatan names no kecamatan", async () => {
+    const city = await cityWithFigures();
+    const query = { tahun: String(YEAR), kecamatan: city.kecamatanId, format: "xlsx" };
+    const byKecamatan = await download(city, statisticsExport, "statistik", { ...query, tabel: "kecamatan" });
+    expect(byKecamatan.fileName).toBe(`${city.tenant.slug}-statistik-kecamatan-${YEAR}.xlsx`);
+    expect(rowsOf(await sheetOf(byKecamatan.bytes))[0]!.join(" ")).not.toContain("Sekarbela");
+    const series = await download(city, statisticsExport, "statistik", { ...query, tabel: "seri" });
+    expect(series.fileName).toBe(`${city.tenant.slug}-statistik-seri-sekarbela.xlsx`);
   });
 
   it("give each table of each dashboard its own file name", async () => {
