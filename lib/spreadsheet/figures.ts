@@ -9,9 +9,10 @@
  * - households: a count of households or of the people in them — subject to small-cell suppression
  * - count: any other count (entries, loans, official statistics), never suppressed
  * - percent: a rate in percent units (8.61 = "8,61 %")
+ * - rupiah: whole Rupiah (a plain number here, exact below 9 × 10^15), thousands grouped in files
  * - number: any other figure
  */
-export type ColumnKind = "text" | "households" | "count" | "percent" | "number";
+export type ColumnKind = "text" | "households" | "count" | "percent" | "rupiah" | "number";
 
 export type FigureColumn = {
   key: string;

@@ -125,7 +125,11 @@ describe("dashboard exports", () => {
     expect(text).toContain("Realisasi (Rp)");
 
     const cityWide = await download(city, resultsExport, "hasil", { tahun: String(YEAR), tabel: "opds", format: "xlsx" });
-    const plain = rowsOf(await sheetOf(cityWide.bytes))
+    const cityWideSheet = await sheetOf(cityWide.bytes);
+    const perReached = cellUnder(cityWideSheet, "Rp per keluarga", "Disnaker");
+    if (typeof perReached.value === "number") expect(perReached.numFmt).toBe("#,##0");
+    expect(cellUnder(cityWideSheet, "Realisasi (Rp)", "Disnaker").numFmt).toBe("#,##0");
+    const plain = rowsOf(cityWideSheet)
       .map((row) => row.join(" "))
       .join("\n");
     expect(plain).not.toMatch(/seluruh kota/i);
