@@ -35,7 +35,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-type City = { tenant: TestTenant; bapeda: SessionUser; opdA: string; kecamatanId: string };
+type City = { tenant: TestTenant; bapeda: SessionUser; opdA: string; p1: string; kecamatanId: string };
 
 /** A city of its own (the mayor's dashboard fixture), its kecamatan named Sekarbela, and a Bapeda reader. */
 async function cityWithFigures(): Promise<City> {
@@ -46,7 +46,7 @@ async function cityWithFigures(): Promise<City> {
     const row = await tx.user.create({
       data: { tenantId: tenant.id, email: `dasbor-${uniqueSuffix()}@contoh.test`, name: "Perencana", passwordHash: "x", role: "BAPEDA" },
     });
-    return { tenant, bapeda: sessionUser(tenant, "BAPEDA", { id: row.id }), opdA: fixture.opdA, kecamatanId: tenant.kecamatanId };
+    return { tenant, bapeda: sessionUser(tenant, "BAPEDA", { id: row.id }), opdA: fixture.opdA, p1: fixture.p1, kecamatanId: tenant.kecamatanId };
   });
 }
 
@@ -113,6 +113,30 @@ describe("dashboard exports", () => {
     const firstLine = new TextDecoder().decode(csv.bytes).split("\r\n")[0]!;
     expect(firstLine).toContain("Disnaker");
     expect(firstLine).toContain("Sekarbela");
+  });
+
+  it("name the programme too, and keep ids out of the file", async () => {
+    const city = await cityWithFigures();
+    const query = { tahun: String(YEAR), opd: city.opdA, program: city.p1, tabel: "programmes", format: "csv" };
+    const { fileName, bytes } = await download(city, budgetExport, "anggaran", query);
+    expect(fileName).toBe(`${city.tenant.slug}-anggaran-programmes-${YEAR}-disnaker-pelatihan-menjahit.csv`);
+    expect(new TextDecoder().decode(bytes).split("\r\n")[0]).toContain("Pelatihan Menjahit");
+  });
+
+  it("write the suppression note under a table only when one of its cells was hidden", async () => {
+    const city = await cityWithFigures();
+    for (const format of ["xlsx", "csv"] as const) {
+      const { bytes } = await download(city, resultsExport, "hasil", { tahun: String(YEAR), tabel: "opds", format });
+      const text =
+        format === "csv"
+          ? new TextDecoder().decode(bytes)
+          : rowsOf(await sheetOf(bytes))
+              .map((row) => row.join(";"))
+              .join("\n");
+      const hidden = /(^|;)(<5|\*)(;|$)/m.test(text);
+      expect(hidden, "the fixture's few households are hidden").toBe(true);
+      expect(text).toContain("agar tidak ada keluarga yang dapat dikenali");
+    }
   });
 
   it("say so when a Rupiah figure is the whole city's although a kecamatan is chosen", async () => {
