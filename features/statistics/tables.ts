@@ -34,6 +34,7 @@ export function seriesTable(rows: StatisticRow[], areaName: string, t: Statistic
   return {
     id: "seri",
     title: `${t("rate.title")} — ${areaName}`,
+    notFilteredBy: ["year"],
     columns: [{ key: "year", label: t("columns.year"), kind: "text" }, ...figureColumns(t)],
     rows: rows.map((row) => ({ year: String(row.year), ...figures(row) })),
   };
@@ -43,6 +44,7 @@ export function kecamatanTable(rows: StatisticRow[], year: number, t: Statistics
   return {
     id: "kecamatan",
     title: t("kecamatanTable.title", { year }),
+    notFilteredBy: ["kecamatan"],
     columns: [{ key: "area", label: t("columns.area"), kind: "text" }, ...figureColumns(t)],
     rows: rows.map((row) => ({ area: row.areaName, ...figures(row) })),
   };
@@ -52,6 +54,7 @@ export function targetsTable(rows: TargetRow[], t: StatisticsT): FigureTable {
   return {
     id: "target",
     title: t("targetsTable.title"),
+    notFilteredBy: ["year", "kecamatan"],
     columns: [
       { key: "indicator", label: t("columns.indicator"), kind: "text" },
       { key: "area", label: t("columns.area"), kind: "text" },

@@ -35,10 +35,11 @@ export function csvText(headers: readonly string[], rows: readonly (readonly Out
   return `\uFEFF${csvLine(headers)}${rows.map((row) => csvLine(row)).join("")}`;
 }
 
-/** A figure column's cell type: counts are integers, rates percentages, at the column's digits. */
+/** A figure column's cell type: counts are integers, Rupiah money, rates percentages, at the column's digits. */
 export function figureCellType(column: FigureColumn): CellType {
   if (column.kind === "text") return { type: "text" };
   if (column.kind === "percent") return { type: "percent", digits: column.digits ?? 1 };
+  if (column.kind === "rupiah") return { type: "money" };
   if (column.kind === "number") return { type: "decimal", digits: column.digits ?? 1 };
   return { type: "integer" };
 }

@@ -206,7 +206,7 @@ export async function templateResponse({ request }: TenantRouteContext, spec: Te
 /** What a figure export's `build` hands back: the tables and what the file says around them. */
 export type FigureExport = FigureFileOptions & {
   tables: FigureTable[];
-  /** The download's name without extension, e.g. "mataram-coverage-2026". */
+  /** The download's name without extension, e.g. "mataram-kemiskinan-kecamatan-2026-ampenan". */
   fileName: string;
   /** The audit entry's entity id and what it records besides the format (filters, row count). */
   entityId: string;

@@ -9,9 +9,10 @@
  * - households: a count of households or of the people in them — subject to small-cell suppression
  * - count: any other count (entries, loans, official statistics), never suppressed
  * - percent: a rate in percent units (8.61 = "8,61 %")
+ * - rupiah: whole Rupiah (a plain number here, exact below 9 × 10^15), thousands grouped in files
  * - number: any other figure
  */
-export type ColumnKind = "text" | "households" | "count" | "percent" | "number";
+export type ColumnKind = "text" | "households" | "count" | "percent" | "rupiah" | "number";
 
 export type FigureColumn = {
   key: string;
@@ -30,6 +31,11 @@ export type FigureColumn = {
   derivedFrom?: readonly string[];
   /** Fraction digits for percent and number columns (default 1). */
   digits?: number;
+  /**
+   * A figure recorded for the whole city (budgets, spending): a kecamatan filter does not narrow
+   * it, so an export under one says so beside the kecamatan's counts.
+   */
+  cityWide?: true;
 };
 
 export type FigureCell = string | number | null;
@@ -58,6 +64,12 @@ export type FigureTable = {
    * kecamatan, beside the kecamatan table): row indices. Their sum is then known to the reader.
    */
   sumsShownElsewhere?: readonly (readonly number[])[];
+  /**
+   * Filters of its page the table does not follow (a series of all years, a table of every
+   * kecamatan): its export leaves them out of its title and file name. Dashboards' filter
+   * names: "year", "kecamatan", "opd", "programme".
+   */
+  notFilteredBy?: readonly string[];
   /** Set by suppressTable: hidden cells are already replaced by their markers. */
   suppressed?: true;
 };

@@ -44,7 +44,7 @@ test("Bapeda opens the poverty dashboard, filters it, exports a table and prints
   // Export: .xlsx downloads, .csv carries the filtered table.
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: /Excel \(\.xlsx\) — Registri per kecamatan/ }).click();
-  expect((await download).suggestedFilename()).toMatch(/^mataram-kecamatan-\d{4}\.xlsx$/);
+  expect((await download).suggestedFilename()).toMatch(/^mataram-kemiskinan-kecamatan-\d{4}-.*ampenan\.xlsx$/);
   const csvHref = await page.getByRole("link", { name: /CSV — Registri per kecamatan/ }).getAttribute("href");
   const csv = await (await page.request.get(csvHref!)).text();
   expect(csv).toContain("Kecamatan;KK aktif;KK miskin ekstrem");

@@ -37,7 +37,7 @@ test("the mayor's office finds the budget dashboard from home, filters it, expor
 
   // Export: the .csv of the OPD table, and the .xlsx.
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV — Per OPD" }).click()]);
-  expect(csv.suggestedFilename()).toMatch(/^mataram-opds-\d{4}\.csv$/);
+  expect(csv.suggestedFilename()).toMatch(/^mataram-anggaran-opds-\d{4}-[a-z0-9-]+\.csv$/);
   const text = await readFile((await csv.path())!, "utf8");
   expect(text).toContain("Pagu (Rp)");
   expect(text).toContain(opdName);

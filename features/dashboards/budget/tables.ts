@@ -43,17 +43,22 @@ export async function budgetDashboardData(tx: Tx, tenantId: string, filters: Das
 
 const rp = (value: bigint) => Number(value);
 
+/** Budgets and spending are recorded for the whole city: every figure of these tables is. */
+function cityWide(table: FigureTable): FigureTable {
+  return { ...table, columns: table.columns.map((column) => (column.kind === "text" ? column : { ...column, cityWide: true })) };
+}
+
 export async function budgetTables(data: BudgetDashboardData, locale: AppLocale): Promise<Record<BudgetTableId, FigureTable>> {
   const [t, sources] = await Promise.all([getTranslations("BudgetDashboard.tables"), getTranslations("Programmes.sources")]);
   const total = data.summary.total;
   return {
-    curve: {
+    curve: cityWide({
       id: "curve",
       title: t("curve.title"),
       columns: [
         { key: "month", label: t("curve.month"), kind: "text" },
-        { key: "realised", label: t("curve.realised"), kind: "number", digits: 0 },
-        { key: "cumulative", label: t("curve.cumulative"), kind: "number", digits: 0 },
+        { key: "realised", label: t("curve.realised"), kind: "rupiah" },
+        { key: "cumulative", label: t("curve.cumulative"), kind: "rupiah" },
         { key: "cumulativePct", label: t("curve.cumulativePct"), kind: "percent", digits: 2 },
         { key: "calendarPct", label: t("curve.calendarPct"), kind: "percent", digits: 2 },
       ],
@@ -64,14 +69,14 @@ export async function budgetTables(data: BudgetDashboardData, locale: AppLocale)
         cumulativePct: point.elapsed ? point.cumulativePct : null,
         calendarPct: point.calendarPct,
       })),
-    },
-    sources: {
+    }),
+    sources: cityWide({
       id: "sources",
       title: t("sources.title"),
       columns: [
         { key: "source", label: t("sources.source"), kind: "text" },
-        { key: "pagu", label: t("sources.pagu"), kind: "number", digits: 0 },
-        { key: "realised", label: t("sources.realised"), kind: "number", digits: 0 },
+        { key: "pagu", label: t("sources.pagu"), kind: "rupiah" },
+        { key: "realised", label: t("sources.realised"), kind: "rupiah" },
         { key: "absorption", label: t("sources.absorption"), kind: "percent", digits: 2 },
         { key: "pending", label: t("sources.pending"), kind: "count" },
       ],
@@ -83,18 +88,18 @@ export async function budgetTables(data: BudgetDashboardData, locale: AppLocale)
         pending: row.pendingCount,
       })),
       total: { source: t("total"), pagu: rp(total.pagu), realised: rp(total.realised), absorption: total.absorption, pending: total.pendingCount },
-    },
-    opds: {
+    }),
+    opds: cityWide({
       id: "opds",
       title: t("opds.title"),
       columns: [
         { key: "opd", label: t("opds.opd"), kind: "text" },
-        { key: "pagu", label: t("opds.pagu"), kind: "number", digits: 0 },
-        { key: "realised", label: t("opds.realised"), kind: "number", digits: 0 },
+        { key: "pagu", label: t("opds.pagu"), kind: "rupiah" },
+        { key: "realised", label: t("opds.realised"), kind: "rupiah" },
         { key: "absorption", label: t("opds.absorption"), kind: "percent", digits: 2 },
         { key: "gap", label: t("opds.gap"), kind: "number", digits: 2 },
-        { key: "incentivePagu", label: t("opds.incentivePagu"), kind: "number", digits: 0 },
-        { key: "incentiveRealised", label: t("opds.incentiveRealised"), kind: "number", digits: 0 },
+        { key: "incentivePagu", label: t("opds.incentivePagu"), kind: "rupiah" },
+        { key: "incentiveRealised", label: t("opds.incentiveRealised"), kind: "rupiah" },
         { key: "pending", label: t("opds.pending"), kind: "count" },
       ],
       rows: data.opds.map((row) => ({
@@ -117,15 +122,15 @@ export async function budgetTables(data: BudgetDashboardData, locale: AppLocale)
         incentiveRealised: rp(data.summary.fiscalIncentive.realised),
         pending: total.pendingCount,
       },
-    },
-    programmes: {
+    }),
+    programmes: cityWide({
       id: "programmes",
       title: t("programmes.title"),
       columns: [
         { key: "programme", label: t("programmes.programme"), kind: "text" },
         { key: "opd", label: t("programmes.opd"), kind: "text" },
-        { key: "pagu", label: t("programmes.pagu"), kind: "number", digits: 0 },
-        { key: "realised", label: t("programmes.realised"), kind: "number", digits: 0 },
+        { key: "pagu", label: t("programmes.pagu"), kind: "rupiah" },
+        { key: "realised", label: t("programmes.realised"), kind: "rupiah" },
         { key: "absorption", label: t("programmes.absorption"), kind: "percent", digits: 2 },
         { key: "gap", label: t("programmes.gap"), kind: "number", digits: 2 },
         { key: "flag", label: t("programmes.flag"), kind: "text" },
@@ -139,7 +144,7 @@ export async function budgetTables(data: BudgetDashboardData, locale: AppLocale)
         gap: row.gap,
         flag: row.behind ? t("programmes.behind") : "",
       })),
-    },
+    }),
   };
 }
 

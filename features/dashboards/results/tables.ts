@@ -37,15 +37,16 @@ function figureCells(row: ResultFigures): FigureRow {
 export async function resultsTables(data: ResultsDashboardData): Promise<Record<ResultsTableId, FigureTable>> {
   const t = await getTranslations("ResultsDashboard.tables");
   const figures: FigureColumn[] = [
-    { key: "realised", label: t("realised"), kind: "number", digits: 0 },
+    // Spending is recorded per programme, not per kecamatan: a kecamatan filter narrows only the counts.
+    { key: "realised", label: t("realised"), kind: "rupiah", cityWide: true },
     { key: "trained", label: t("trained"), kind: "households" },
-    { key: "perTrained", label: t("perTrained"), kind: "number", digits: 0, derivedFrom: ["trained"] },
+    { key: "perTrained", label: t("perTrained"), kind: "rupiah", derivedFrom: ["trained"] },
     { key: "reached", label: t("reached"), kind: "households" },
-    { key: "perReached", label: t("perReached"), kind: "number", digits: 0, derivedFrom: ["reached"] },
+    { key: "perReached", label: t("perReached"), kind: "rupiah", derivedFrom: ["reached"] },
     { key: "businesses", label: t("businesses"), kind: "households" },
-    { key: "perBusiness", label: t("perBusiness"), kind: "number", digits: 0, derivedFrom: ["businesses"] },
+    { key: "perBusiness", label: t("perBusiness"), kind: "rupiah", derivedFrom: ["businesses"] },
     { key: "graduates", label: t("graduates"), kind: "households" },
-    { key: "perGraduate", label: t("perGraduate"), kind: "number", digits: 0, derivedFrom: ["graduates"] },
+    { key: "perGraduate", label: t("perGraduate"), kind: "rupiah", derivedFrom: ["graduates"] },
   ];
   return {
     // A household reached by two OPDs or programmes counts once in the totals.

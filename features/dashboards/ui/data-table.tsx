@@ -14,6 +14,8 @@ export function formatDashboardCell(column: FigureColumn, value: FigureCell | un
       return formatPercent(value, { locale, minimumFractionDigits: digits, maximumFractionDigits: digits });
     case "number":
       return formatNumber(value, { locale, maximumFractionDigits: digits });
+    case "rupiah":
+      return formatNumber(value, { locale, maximumFractionDigits: 0 });
     default:
       return formatNumber(value, { locale });
   }
