@@ -44,6 +44,7 @@ export function dashboardExportRoute(page: TenantPageKey, build: ExportTableBuil
           `${table.title} — ${tenant.name}`,
           t("filters.summaryYear", { year: filters.year }),
           t("export.printedAt", { date: formatDate(new Date(), { locale, timeZone: tenant.timeZone }) }),
+          ...(table.definitions ?? []),
         ],
         suppressionNote: t("export.suppressionNote"),
       };

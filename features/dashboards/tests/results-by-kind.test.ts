@@ -11,7 +11,7 @@ import { makeHousehold } from "@/features/registry/tests/registry-fixtures";
 import type { Tx } from "@/lib/db";
 import type { AidKind, ProgrammeKind } from "@/lib/generated/prisma/enums";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
-import { createTestTenant, type TestTenant } from "@/tests/helpers/factories";
+import { createTestTenant } from "@/tests/helpers/factories";
 
 const M = 1_000_000n;
 const YEAR = 2024;
@@ -41,7 +41,9 @@ async function city() {
     /** A budget line of the programme with one verified realisation. */
     spend: (programmeId: string, amount: bigint, aidMode: "AID_IS_REALISATION" | "ON_TOP" = "AID_IS_REALISATION") =>
       run(async (tx) => {
-        const line = await tx.budgetLine.create({ data: { tenantId, programmeId, fundingSource: "APBD", pagu: 1_000n * M, description: `Belanja ${programmeId}`, aidMode } });
+        const line = await tx.budgetLine.create({
+          data: { tenantId, programmeId, fundingSource: "APBD", pagu: 1_000n * M, description: `Belanja ${programmeId}`, aidMode },
+        });
         if (amount > 0n) await tx.budgetRealisation.create({ data: { tenantId, budgetLineId: line.id, month: 3, amount, status: "VERIFIED" } });
         return line.id;
       }),
@@ -50,7 +52,18 @@ async function city() {
     aid: (programmeId: string, householdId: string, kind: AidKind, value: bigint, budgetLineId: string | null = null) =>
       run((tx) =>
         tx.aidDistribution.create({
-          data: { tenantId, programmeId, opdId, householdId, budgetLineId, kind, items: "Uji", value, status: "VERIFIED", distributedAt: new Date("2024-05-01") },
+          data: {
+            tenantId,
+            programmeId,
+            opdId,
+            householdId,
+            budgetLineId,
+            kind,
+            items: "Uji",
+            value,
+            status: "VERIFIED",
+            distributedAt: new Date("2024-05-01"),
+          },
         }),
       ),
     /** A verified training of the programme that the members completed. */
