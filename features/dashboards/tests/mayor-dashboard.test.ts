@@ -270,6 +270,8 @@ describe("results tables", () => {
     expect(opds.rows.find((row) => row.opd === "Disnaker")).toMatchObject({ realised: 135_000_000, reached: "*", perReached: "*" });
     for (const table of Object.values(tables)) {
       for (const column of table.columns) expect(column.key).not.toMatch(/nik|noKk|name|address|household(Id)?$/i);
+      // Each figure's name and definition travel with the table into its export.
+      expect(table.definitions).toEqual(["realised", "trained", "equipped", "reached", "businesses", "graduates"].map((key) => `${key}: ${key}`));
     }
   });
 });
