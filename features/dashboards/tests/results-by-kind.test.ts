@@ -185,6 +185,25 @@ describe("graduations in their fiscal year", () => {
   });
 });
 
+describe("graduations on the year's first and last day", () => {
+  it("count in that year whatever time zone the database session runs in", async () => {
+    const c = await city();
+    const [a, b] = [await c.household(), await c.household()];
+    await c.graduate(a.household.id, "2024-01-01");
+    await c.graduate(b.household.id, "2023-12-31");
+    for (const zone of ["UTC", "Asia/Makassar", "America/New_York"]) {
+      const months = await c.run(async (tx) => {
+        await tx.$executeRawUnsafe(`SET LOCAL TIME ZONE '${zone}'`);
+        return poverty.graduationsByMonth(tx, all());
+      });
+      expect(
+        months.map((m) => m.graduated),
+        zone,
+      ).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    }
+  });
+});
+
 describe("the mayor's and Bapeda's graduation figures", () => {
   const catalogue = (locale: string, file: string) =>
     JSON.parse(readFileSync(path.join(process.cwd(), "messages", locale, `${file}.json`), "utf8")) as Record<string, Record<string, Record<string, string>>>;
