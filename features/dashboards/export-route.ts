@@ -105,6 +105,7 @@ export function dashboardExportRoute(page: TenantPageKey, build: ExportTableBuil
           [table.title, tenant.name, ...(chosen.length > 0 ? [chosen.join(" · ")] : [])].join(" — "),
           t("export.printedAt", { date: formatDate(new Date(), { locale, timeZone: tenant.timeZone }) }),
           ...(names.kecamatan && cityWide.length > 0 ? [t("export.cityWideNote", { columns: cityWide.join(", "), kecamatan: names.kecamatan })] : []),
+          ...(table.definitions ?? []),
         ],
         suppressionNote: t("export.suppressionNote"),
       };

@@ -72,6 +72,8 @@ export type FigureTable = {
   notFilteredBy?: readonly string[];
   /** Set by suppressTable: hidden cells are already replaced by their markers. */
   suppressed?: true;
+  /** What each figure means ("name: definition"), written with the table wherever it goes. */
+  definitions?: readonly string[];
 };
 
 /** What a file of figures carries besides the tables. */

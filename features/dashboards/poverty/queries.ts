@@ -336,26 +336,33 @@ function targetingByOpd(tx: Tx, filters: DashboardFilters): Promise<OpdTargeting
      ORDER BY beneficiaries DESC, o."shortName"`;
 }
 
-export type GraduationMonth = { month: number; exitedExtreme: number; graduated: number };
+export type GraduationMonth = { month: number; exitedExtreme: number; graduated: number; graduatedReached: number };
 
 /**
- * Per month of the year: households that left extreme poverty, and households that
- * graduated out of poverty (HouseholdStatusEvent, by effective date). All twelve months.
+ * Per month of the year: households that left extreme poverty, households of the whole registry
+ * that graduated out of poverty (HouseholdStatusEvent, by effective date), and of those the
+ * households a programme of the year reached — the mayor's "graduates", counted once each in
+ * the month of their first graduation of the year. The year runs 1 January to 31 December of
+ * the city's calendar: an event's effective date is a date in the city, compared as a date.
+ * All twelve months.
  */
 function graduationsByMonth(tx: Tx, filters: DashboardFilters): Promise<GraduationMonth[]> {
-  const from = new Date(Date.UTC(filters.year, 0, 1));
-  const to = new Date(Date.UTC(filters.year + 1, 0, 1));
   return tx.$queryRaw<GraduationMonth[]>`
     SELECT m.month,
            count(e.id) FILTER (WHERE e."fromExtremePoor" AND NOT e."toExtremePoor")::int AS "exitedExtreme",
-           count(e.id) FILTER (WHERE e."toStatus" = 'GRADUATED' AND e."fromStatus" IS DISTINCT FROM 'GRADUATED')::int AS graduated
+           count(e.id) FILTER (WHERE e."toStatus" = 'GRADUATED' AND e."fromStatus" IS DISTINCT FROM 'GRADUATED')::int AS graduated,
+           count(e.id) FILTER (WHERE e."toStatus" = 'GRADUATED' AND e.nth = 1 AND e.reached)::int AS "graduatedReached"
       FROM generate_series(1, 12) AS m(month)
       LEFT JOIN (
         SELECT ev.id, ev."fromExtremePoor", ev."toExtremePoor", ev."fromStatus", ev."toStatus",
-               extract(month FROM ev."effectiveDate")::int AS month
+               extract(month FROM ev."effectiveDate")::int AS month,
+               row_number() OVER (PARTITION BY ev."householdId", ev."toStatus" = 'GRADUATED' ORDER BY ev."effectiveDate", ev.id) AS nth,
+               EXISTS (SELECT 1 FROM "HouseholdReach" reach
+                        WHERE reach."tenantId" = ev."tenantId" AND reach."fiscalYear" = ${filters.year} AND reach."householdId" = ev."householdId") AS reached
           FROM "HouseholdStatusEvent" ev
           ${filters.kecamatanId ? Prisma.sql`JOIN "Household" h ON h."tenantId" = ev."tenantId" AND h.id = ev."householdId" AND h."kecamatanId" = ${filters.kecamatanId}` : Prisma.empty}
-         WHERE ev."tenantId" = ${TENANT} AND ev."effectiveDate" >= ${from} AND ev."effectiveDate" < ${to}
+         WHERE ev."tenantId" = ${TENANT}
+           AND ev."effectiveDate" >= make_date(${filters.year}::int, 1, 1) AND ev."effectiveDate" < make_date(${filters.year}::int + 1, 1, 1)
       ) e ON e.month = m.month
      GROUP BY m.month ORDER BY m.month`;
 }

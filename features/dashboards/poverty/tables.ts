@@ -289,10 +289,27 @@ export function graduationsTable(rows: GraduationMonth[], t: BapedaT, locale: Ap
       { key: "month", label: t("columns.month"), kind: "text" },
       { key: "exitedExtreme", label: t("columns.exitedExtreme"), kind: "households" },
       { key: "graduated", label: t("columns.graduated"), kind: "households" },
+      { key: "graduatedReached", label: t("columns.graduatedReached"), kind: "households" },
     ],
-    rows: rows.map((r) => ({ month: monthName(r.month, locale), exitedExtreme: r.exitedExtreme, graduated: r.graduated })),
-    total: { month: t("columns.total"), exitedExtreme: sum(rows, (r) => r.exitedExtreme), graduated: sum(rows, (r) => r.graduated) },
+    rows: rows.map((r) => ({
+      month: monthName(r.month, locale),
+      exitedExtreme: r.exitedExtreme,
+      graduated: r.graduated,
+      graduatedReached: r.graduatedReached,
+    })),
+    total: {
+      month: t("columns.total"),
+      exitedExtreme: sum(rows, (r) => r.exitedExtreme),
+      graduated: sum(rows, (r) => r.graduated),
+      graduatedReached: sum(rows, (r) => r.graduatedReached),
+    },
+    definitions: graduationDefinitions(t).map(({ term, definition }) => `${term}: ${definition}`),
   });
+}
+
+/** The graduation figures' names (as in the table) and definitions. */
+export function graduationDefinitions(t: BapedaT): { term: string; definition: string }[] {
+  return (["exitedExtreme", "graduated", "graduatedReached"] as const).map((key) => ({ term: t(`columns.${key}`), definition: t(`defined.${key}`) }));
 }
 
 /**

@@ -1,39 +1,56 @@
-// The mayor's results dashboard: what the verified money bought — persons
-// trained, households reached, businesses opened, households graduated — and the Rupiah per
-// each, by OPD and by programme. Every count is made by the database.
+// The mayor's results dashboard: what the verified money bought — persons trained, households
+// equipped, households reached, businesses opened, households graduated — and, for the results
+// a kind of spending buys, the Rupiah per each, by OPD and by programme. Every count and sum is
+// made by the database.
 //
 // Definitions (each over the programmes of the filtered fiscal year):
-// - realised: VERIFIED budget realisation of the programmes' lines (reversals subtract), as
-//   on the budget pages; drafts never count.
+// - realised: the programmes' spending as the budget counts it (features/budget/line-entries.ts:
+//   VERIFIED realisation, reversals subtract, aid on ON_TOP lines adds, itemised aid never
+//   counts twice); drafts never count.
+// - training spending: realised of the TRAINING programmes; capital and tool aid spending:
+//   realised of the CAPITAL_AID and EQUIPMENT_AID programmes.
 // - trained: VERIFIED participants who COMPLETED a verified, uncancelled training (a person
 //   trained twice counts twice), as on the programme page.
+// - equipped: distinct households reached by a CAPITAL_AID or EQUIPMENT_AID programme.
 // - reached: distinct households reached by the programmes (lib/reach: a verified
 //   intervention, as everywhere else).
 // - businesses opened: verified participants with a follow-up BUSINESS_OPENED (once each).
-// - graduates: reached households with a status event to GRADUATED dated on or after
-//   1 January of the fiscal year.
+// - graduates: reached households with a status event to GRADUATED dated within the fiscal
+//   year (the event's date is the city's calendar date). Bapeda's poverty dashboard shows the
+//   same figure under the same name beside its count over the whole registry.
+// Rupiah per result: training spending ÷ trained, capital and tool aid spending ÷ equipped, all
+// spending ÷ reached. Businesses and graduations are outcomes no one kind of spending buys, so
+// no Rupiah per each is given.
 // The kecamatan filter narrows the households (by where they live now); spending has no
 // kecamatan, so with that filter the Rupiah-per-result figures are not given.
 import { LINE_ENTRIES, REALISED } from "@/features/budget/line-entries";
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { divideRoundHalfUp, type Rupiah } from "@/lib/money";
+import { reachWhere } from "@/lib/reach/reached";
 import type { DashboardFilters } from "../filters";
+
+/** The programme kinds whose spending equips a household to earn: capital and tool aid. */
+const EQUIPPING = Prisma.sql`('CAPITAL_AID', 'EQUIPMENT_AID')`;
 
 export type ResultFigures = {
   realised: Rupiah;
+  trainingSpent: Rupiah;
+  equipmentSpent: Rupiah;
   trained: number;
+  equipped: number;
   reached: number;
   businesses: number;
   graduates: number;
-  /** Rupiah per result: realised ÷ count; null without a count or under a kecamatan filter. */
+  /** Rupiah per result, by the kind of spending that buys it; null without a count or under a kecamatan filter. */
   perTrained: Rupiah | null;
+  perEquipped: Rupiah | null;
   perReached: Rupiah | null;
-  perBusiness: Rupiah | null;
-  perGraduate: Rupiah | null;
 };
 
-type Counts = Pick<ResultFigures, "realised" | "trained" | "reached" | "businesses" | "graduates">;
+type Counts = Pick<ResultFigures, "realised" | "trainingSpent" | "equipmentSpent" | "trained" | "equipped" | "reached" | "businesses" | "graduates">;
+
+const NO_COUNTS: Counts = { realised: 0n, trainingSpent: 0n, equipmentSpent: 0n, trained: 0, equipped: 0, reached: 0, businesses: 0, graduates: 0 };
 
 const perResult = (realised: Rupiah, count: number, comparable: boolean) => (comparable && count > 0 ? divideRoundHalfUp(realised, BigInt(count)) : null);
 
@@ -41,14 +58,16 @@ function withCosts(counts: Counts, filters: DashboardFilters): ResultFigures {
   const comparable = !filters.kecamatanId;
   return {
     realised: counts.realised,
+    trainingSpent: counts.trainingSpent,
+    equipmentSpent: counts.equipmentSpent,
     trained: counts.trained,
+    equipped: counts.equipped,
     reached: counts.reached,
     businesses: counts.businesses,
     graduates: counts.graduates,
-    perTrained: perResult(counts.realised, counts.trained, comparable),
+    perTrained: perResult(counts.trainingSpent, counts.trained, comparable),
+    perEquipped: perResult(counts.equipmentSpent, counts.equipped, comparable),
     perReached: perResult(counts.realised, counts.reached, comparable),
-    perBusiness: perResult(counts.realised, counts.businesses, comparable),
-    perGraduate: perResult(counts.realised, counts.graduates, comparable),
   };
 }
 
@@ -97,10 +116,12 @@ function countsSql(filters: DashboardFilters, grain: Grain): Prisma.Sql {
   const kecamatan = filters.kecamatanId ? Prisma.sql`AND c."kecamatanId" = ${filters.kecamatanId}` : Prisma.empty;
   return Prisma.sql`
     WITH g AS (
-      SELECT p."id", p."opdId" FROM "Programme" p WHERE ${Prisma.join(programme, " AND ")}
+      SELECT p."id", p."opdId", p."kind" FROM "Programme" p WHERE ${Prisma.join(programme, " AND ")}
     ),
     money AS (
-      SELECT ${key} AS "key", SUM(e."amount") AS "realised"
+      SELECT ${key} AS "key", SUM(e."amount") AS "realised",
+             SUM(e."amount") FILTER (WHERE g."kind" = 'TRAINING') AS "trainingSpent",
+             SUM(e."amount") FILTER (WHERE g."kind" IN ${EQUIPPING}) AS "equipmentSpent"
         FROM g
         JOIN "BudgetLine" bl ON bl."tenantId" = entas_current_tenant() AND bl."programmeId" = g."id"
         JOIN ${LINE_ENTRIES} e ON e."tenantId" = bl."tenantId" AND e."budgetLineId" = bl."id" AND ${REALISED}
@@ -112,17 +133,28 @@ function countsSql(filters: DashboardFilters, grain: Grain): Prisma.Sql {
         JOIN "DashboardTrainingCount" c ON c."tenantId" = entas_current_tenant() AND c."programmeId" = g."id" ${kecamatan}
        GROUP BY 1
     ),
+    equipped AS (
+      SELECT ${key} AS "key", COUNT(DISTINCT r."householdId") AS "equipped"
+        FROM g
+        JOIN "HouseholdReach" r ON ${reachWhere({ year: filters.year, kecamatanId: filters.kecamatanId })} AND r."programmeId" = g."id"
+       WHERE g."kind" IN ${EQUIPPING}
+       GROUP BY 1
+    ),
     reach AS (${reachedSql(filters, grain)}),
     keys AS (SELECT DISTINCT ${key} AS "key" FROM g)
     SELECT keys."key",
            COALESCE(money."realised", 0)::bigint AS "realised",
+           COALESCE(money."trainingSpent", 0)::bigint AS "trainingSpent",
+           COALESCE(money."equipmentSpent", 0)::bigint AS "equipmentSpent",
            COALESCE(training."trained", 0)::int AS "trained",
+           COALESCE(equipped."equipped", 0)::int AS "equipped",
            COALESCE(reach."reached", 0)::int AS "reached",
            COALESCE(training."businesses", 0)::int AS "businesses",
            COALESCE(reach."graduates", 0)::int AS "graduates"
       FROM keys
       LEFT JOIN money ON money."key" = keys."key"
       LEFT JOIN training ON training."key" = keys."key"
+      LEFT JOIN equipped ON equipped."key" = keys."key"
       LEFT JOIN reach ON reach."key" = keys."key"`;
 }
 
@@ -130,7 +162,7 @@ type KeyedCounts = Counts & { key: string };
 
 async function totals(tx: Tx, filters: DashboardFilters): Promise<ResultFigures> {
   const rows = await tx.$queryRaw<KeyedCounts[]>(countsSql(filters, "city"));
-  return withCosts(rows[0] ?? { realised: 0n, trained: 0, reached: 0, businesses: 0, graduates: 0 }, filters);
+  return withCosts(rows[0] ?? NO_COUNTS, filters);
 }
 
 export type OpdResultRow = ResultFigures & { opdId: string; opdShortName: string; opdName: string };

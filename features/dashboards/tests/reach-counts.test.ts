@@ -190,7 +190,8 @@ async function reference(tx: Tx, filters: DashboardFilters) {
     SELECT ${key} AS key, count(DISTINCT r."householdId")::int AS reached,
            count(DISTINCT r."householdId") FILTER (WHERE EXISTS (
              SELECT 1 FROM "HouseholdStatusEvent" e WHERE e."tenantId" = r."tenantId" AND e."householdId" = r."householdId"
-                AND e."toStatus" = 'GRADUATED' AND e."effectiveDate" >= make_date(${filters.year}, 1, 1)))::int AS graduates
+                AND e."toStatus" = 'GRADUATED' AND e."effectiveDate" >= make_date(${filters.year}, 1, 1)
+                AND e."effectiveDate" < make_date(${filters.year} + 1, 1, 1)))::int AS graduates
       FROM "HouseholdReach" r JOIN "Programme" p ON p."tenantId" = r."tenantId" AND p.id = r."programmeId"
      WHERE ${reachWhere({ year: filters.year, kecamatanId: filters.kecamatanId })}
        ${filters.opdId ? Prisma.sql`AND p."opdId" = ${filters.opdId}` : Prisma.empty}

@@ -6,7 +6,8 @@
 --   HouseholdYearReach   one row per (tenant, year, household): its area, desil, flags, the
 --                        sorted OPDs and programmes that reached it, the OPDs owning those
 --                        programmes (Programme.opdId) and whether it graduated that year (a
---                        status event to GRADUATED dated on or after 1 January of the year);
+--                        status event to GRADUATED dated within that year: the event's date is the city's own
+--                        calendar date, so 1 January to 31 December in the city's time zone);
 --   and from it, by triggers ON HouseholdYearReach, four count tables (rows > 0, zero rows go;
 --   desil 0: none recorded):
 --   ReachAreaCount       households per (year, kecamatan, kelurahan, desil, extreme, active,
@@ -70,7 +71,8 @@ BEGIN
              array_agg(DISTINCT r."programmeId" ORDER BY r."programmeId") progs,
              array_agg(DISTINCT p."opdId" ORDER BY p."opdId") owners,
              EXISTS (SELECT 1 FROM "HouseholdStatusEvent" e WHERE e."tenantId" = k.t AND e."householdId" = k.h
-                          AND e."toStatus" = 'GRADUATED' AND e."effectiveDate" >= make_date(k.yr, 1, 1)) AS graduated
+                          AND e."toStatus" = 'GRADUATED' AND e."effectiveDate" >= make_date(k.yr, 1, 1)
+                          AND e."effectiveDate" < make_date(k.yr + 1, 1, 1)) AS graduated
         FROM "HouseholdReach" r
         JOIN "Programme" p ON p."tenantId" = r."tenantId" AND p.id = r."programmeId"
        WHERE r."tenantId" = k.t AND r."fiscalYear" = k.yr AND r."householdId" = k.h
@@ -320,7 +322,8 @@ BEGIN
          array_agg(DISTINCT r."opdId" ORDER BY r."opdId"), array_agg(DISTINCT r."programmeId" ORDER BY r."programmeId"),
          array_agg(DISTINCT p."opdId" ORDER BY p."opdId"),
          EXISTS (SELECT 1 FROM "HouseholdStatusEvent" e WHERE e."tenantId" = r."tenantId" AND e."householdId" = r."householdId"
-                          AND e."toStatus" = 'GRADUATED' AND e."effectiveDate" >= make_date(r."fiscalYear", 1, 1))
+                          AND e."toStatus" = 'GRADUATED' AND e."effectiveDate" >= make_date(r."fiscalYear", 1, 1)
+                          AND e."effectiveDate" < make_date(r."fiscalYear" + 1, 1, 1))
     FROM "HouseholdReach" r
     JOIN "Programme" p ON p."tenantId" = r."tenantId" AND p.id = r."programmeId"
    WHERE p_tenant IS NULL OR r."tenantId" = p_tenant

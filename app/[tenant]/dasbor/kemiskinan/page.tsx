@@ -21,7 +21,16 @@ import { cityDashboardFilters } from "@/features/dashboards/mayor-context";
 import { dashboardFiltersQuery } from "@/features/dashboards/filters";
 import { exportLinks } from "@/features/dashboards/export-links";
 import { povertyDashboardQueries as q } from "@/features/dashboards/poverty/queries";
-import { desilTable, graduationsTable, overlapDepthTable, overlapTable, povertyAreaTables, targetingTable } from "@/features/dashboards/poverty/tables";
+import {
+  desilTable,
+  graduationDefinitions,
+  graduationsTable,
+  overlapDepthTable,
+  overlapTable,
+  povertyAreaTables,
+  targetingTable,
+} from "@/features/dashboards/poverty/tables";
+import { FigureDefinitions } from "@/features/dashboards/ui/figure-definitions";
 import { differenceCell } from "@/lib/spreadsheet/suppression";
 import { withTenant } from "@/lib/db";
 import type { AppLocale } from "@/lib/i18n/locales";
@@ -303,26 +312,30 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
           {(rows) => {
             const graduations = graduationsTable(rows, t, locale);
             return (
-              <ChartPanel
-                table={graduations}
-                description={t("graduations.description")}
-                layout="below"
-                print="none"
-                exportLinks={links(graduations.id)}
-                chart={
-                  <DashboardBarChart
-                    data={graduations.rows.map((row) => ({ ...row, month: String(row.month).slice(0, 3) }))}
-                    categoryKey="month"
-                    series={[
-                      { key: "exitedExtreme", label: t("columns.exitedExtreme"), color: "#1f5a8e" },
-                      { key: "graduated", label: t("columns.graduated"), color: "#c9962f" },
-                    ]}
-                    orientation="vertical"
-                    locale={locale}
-                    label={t("graduations.chartLabel")}
-                  />
-                }
-              />
+              <>
+                <ChartPanel
+                  table={graduations}
+                  description={t("graduations.description")}
+                  layout="below"
+                  print="none"
+                  exportLinks={links(graduations.id)}
+                  chart={
+                    <DashboardBarChart
+                      data={graduations.rows.map((row) => ({ ...row, month: String(row.month).slice(0, 3) }))}
+                      categoryKey="month"
+                      series={[
+                        { key: "exitedExtreme", label: t("columns.exitedExtreme"), color: "#1f5a8e" },
+                        { key: "graduated", label: t("columns.graduated"), color: "#c9962f" },
+                        { key: "graduatedReached", label: t("columns.graduatedReached"), color: "#8a6417" },
+                      ]}
+                      orientation="vertical"
+                      locale={locale}
+                      label={t("graduations.chartLabel")}
+                    />
+                  }
+                />
+                <FigureDefinitions title={t("graduations.definitionsTitle")} items={graduationDefinitions(t)} />
+              </>
             );
           }}
         </DashboardPanel>

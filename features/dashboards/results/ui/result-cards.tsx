@@ -5,33 +5,48 @@ import { formatNumber, formatRupiah, formatRupiahShort } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import type { FigureRow } from "@/lib/spreadsheet/figures";
 
+type PerKey = "perTrained" | "perEquipped" | "perReached";
+
 /**
- * The money, then each result with the Rupiah it cost. Counts and amounts per result come as
- * the results tables' suppressed totals row shows them (`shown`), so a card hides what they hide.
+ * The money, then each result with the Rupiah the kind of spending that buys it cost per
+ * result, and the figure's definition under it. Counts and amounts per result come as the
+ * results tables' suppressed totals row shows them (`shown`), so a card hides what they hide.
  */
 export async function ResultCards({ label, figures, shown }: { label: string; figures: ResultFigures; shown: FigureRow }) {
-  const [t, locale] = await Promise.all([getTranslations("ResultsDashboard.cards"), getLocale() as Promise<AppLocale>]);
-  const per = (key: string, amount: bigint | null) => {
+  const [t, defined, locale] = await Promise.all([
+    getTranslations("ResultsDashboard.cards"),
+    getTranslations("ResultsDashboard.defined"),
+    getLocale() as Promise<AppLocale>,
+  ]);
+  const per = (key: PerKey) => {
     const cell = shown[key];
     if (typeof cell === "string") return cell;
-    return amount === null ? t("noPer") : t("per", { amount: formatRupiahShort(amount, { locale }) });
+    const amount = figures[key];
+    return amount === null ? t("noPer") : t(key, { amount: formatRupiahShort(amount, { locale }) });
   };
   const count = (key: string) => {
     const cell = shown[key];
     return typeof cell === "number" ? formatNumber(cell, { locale }) : (cell ?? "–");
   };
+  const hint = (definition: string, perResult?: string) => (
+    <>
+      {perResult ? <span className="block font-medium text-ink">{perResult}</span> : null}
+      <span className="block text-xs">{definition}</span>
+    </>
+  );
   return (
     <StatGrid label={label}>
       <StatCard
         label={t("realised")}
         value={formatRupiahShort(figures.realised, { locale })}
-        hint={formatRupiah(figures.realised, { locale })}
+        hint={hint(defined("realised"), formatRupiah(figures.realised, { locale }))}
         tone="highlight"
       />
-      <StatCard label={t("trained")} value={count("trained")} hint={per("perTrained", figures.perTrained)} />
-      <StatCard label={t("reached")} value={count("reached")} hint={per("perReached", figures.perReached)} />
-      <StatCard label={t("businesses")} value={count("businesses")} hint={per("perBusiness", figures.perBusiness)} />
-      <StatCard label={t("graduates")} value={count("graduates")} hint={per("perGraduate", figures.perGraduate)} />
+      <StatCard label={t("trained")} value={count("trained")} hint={hint(defined("trained"), per("perTrained"))} />
+      <StatCard label={t("equipped")} value={count("equipped")} hint={hint(defined("equipped"), per("perEquipped"))} />
+      <StatCard label={t("reached")} value={count("reached")} hint={hint(defined("reached"), per("perReached"))} />
+      <StatCard label={t("businesses")} value={count("businesses")} hint={hint(defined("businesses"))} />
+      <StatCard label={t("graduates")} value={count("graduates")} hint={hint(defined("graduates"))} />
     </StatGrid>
   );
 }
