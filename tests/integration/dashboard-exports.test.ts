@@ -150,7 +150,7 @@ describe("dashboard exports", () => {
 
     const cityWide = await download(city, resultsExport, "hasil", { tahun: String(YEAR), tabel: "opds", format: "xlsx" });
     const cityWideSheet = await sheetOf(cityWide.bytes);
-    const perReached = cellUnder(cityWideSheet, "Rp per keluarga", "Disnaker");
+    const perReached = cellUnder(cityWideSheet, "Rp seluruh belanja per keluarga terjangkau", "Disnaker");
     if (typeof perReached.value === "number") expect(perReached.numFmt).toBe("#,##0");
     expect(cellUnder(cityWideSheet, "Realisasi (Rp)", "Disnaker").numFmt).toBe("#,##0");
     const plain = rowsOf(cityWideSheet)
