@@ -36,7 +36,7 @@ export const createOpdDefinition = defineAction({
     return { opd: summary(opd) };
   },
   revalidate: (slug) => [opdsRoutes.list(slug)],
-  successMessage: "OPD ditambahkan.",
+  successMessage: "Success.opds.create",
 });
 
 export const renameOpdDefinition = defineAction({
@@ -49,7 +49,7 @@ export const renameOpdDefinition = defineAction({
     return { opd: summary({ ...opd, name: input.name, shortName: input.shortName }) };
   },
   revalidate: (slug, result) => [opdsRoutes.list(slug), opdsRoutes.detail(slug, result.opd.id)],
-  successMessage: "Nama OPD disimpan.",
+  successMessage: "Success.opds.rename",
 });
 
 /** Deactivated OPDs stay with their users and programmes; nobody new is assigned to them. */
@@ -59,7 +59,7 @@ export const deactivateOpdDefinition = defineAction({
   schema: opdIdSchema,
   run: async ({ tx }, input) => setActive(tx, input.opdId, false),
   revalidate: (slug, result) => [opdsRoutes.list(slug), opdsRoutes.detail(slug, result.opd.id)],
-  successMessage: "OPD dinonaktifkan.",
+  successMessage: "Success.opds.deactivate",
 });
 
 export const reactivateOpdDefinition = defineAction({
@@ -68,7 +68,7 @@ export const reactivateOpdDefinition = defineAction({
   schema: opdIdSchema,
   run: async ({ tx }, input) => setActive(tx, input.opdId, true),
   revalidate: (slug, result) => [opdsRoutes.list(slug), opdsRoutes.detail(slug, result.opd.id)],
-  successMessage: "OPD diaktifkan kembali.",
+  successMessage: "Success.opds.reactivate",
 });
 
 /**
@@ -89,7 +89,7 @@ export const setOpdRegistryRoleDefinition = defineAction({
     return { opd: summary(updated) };
   },
   revalidate: (slug, result) => [opdsRoutes.list(slug), opdsRoutes.detail(slug, result.opd.id)],
-  successMessage: "Peran OPD di registri disimpan.",
+  successMessage: "Success.opds.set-registry-role",
 });
 
 async function setActive(tx: Tx, opdId: string, active: boolean) {

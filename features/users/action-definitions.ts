@@ -88,7 +88,7 @@ export const createUserDefinition = defineAction({
     }
   },
   revalidate: (slug) => [usersRoutes.list(slug)],
-  successMessage: "Pengguna ditambahkan.",
+  successMessage: "Success.users.create",
 });
 
 export const updateUserDefinition = defineAction({
@@ -113,7 +113,7 @@ export const updateUserDefinition = defineAction({
     return { user: summary({ ...user, name: input.name, role: input.role }) };
   },
   revalidate: (slug, result) => [usersRoutes.list(slug), usersRoutes.detail(slug, result.user.id)],
-  successMessage: "Perubahan disimpan.",
+  successMessage: "Success.users.update",
 });
 
 export const resetUserPasswordDefinition = defineAction({
@@ -139,7 +139,7 @@ export const resetUserPasswordDefinition = defineAction({
     return { user: summary(updated), password: generated };
   },
   revalidate: (slug, result) => [usersRoutes.detail(slug, result.user.id)],
-  successMessage: "Kata sandi diatur ulang. Semua sesi pengguna ini berakhir.",
+  successMessage: "Success.users.resetPassword",
 });
 
 export const deactivateUserDefinition = defineAction({
@@ -158,7 +158,7 @@ export const deactivateUserDefinition = defineAction({
     return { user: summary(updated) };
   },
   revalidate: (slug, result) => [usersRoutes.list(slug), usersRoutes.detail(slug, result.user.id)],
-  successMessage: "Pengguna dinonaktifkan; sesinya berakhir.",
+  successMessage: "Success.users.deactivate",
 });
 
 export const reactivateUserDefinition = defineAction({
@@ -172,7 +172,7 @@ export const reactivateUserDefinition = defineAction({
     return { user: summary(updated) };
   },
   revalidate: (slug, result) => [usersRoutes.list(slug), usersRoutes.detail(slug, result.user.id)],
-  successMessage: "Pengguna diaktifkan kembali.",
+  successMessage: "Success.users.reactivate",
 });
 
 /** Every user action, for the users' own tests (the permission matrix reads the action registry). */

@@ -11,7 +11,7 @@ import { cleanInput } from "@/lib/validation/bad-bytes";
 import { isFreeTextAt } from "@/lib/validation/free-text";
 import { fieldErrorsOf, formDataToObject } from "@/lib/validation/zod";
 import type { ActionContext, ActionDefinition, ActionResult, PlatformActionDefinition } from "./define";
-import { appErrorWordsIn, badCharactersFieldWords, errorCodeWords } from "./error-words";
+import { appErrorWordsIn, badCharactersFieldWords, errorCodeWords, successWordsIn } from "./error-words";
 import { isSubmissionKey, SUBMISSION_KEY_FIELD } from "./submission-key";
 import { claimSubmission, purgeSubmissions, storeSubmissionResult } from "./submissions";
 
@@ -60,7 +60,7 @@ export async function runAction<Schema extends ZodType, Result>(
       { actor, timeout: definition.timeout },
     );
     for (const path of definition.revalidate?.(tenantSlug, data) ?? []) deps.revalidatePath(path);
-    return { ok: true, data, message: definition.successMessage };
+    return { ok: true, data, message: successWordsIn(definition.successMessage, meta.locale) };
   } catch (error) {
     return failure(error, requestId, definition.name, meta.locale);
   }
@@ -91,7 +91,7 @@ export async function runPlatformAction<Schema extends ZodType, Result>(
       parsed as never,
     );
     for (const path of definition.revalidate?.(data) ?? []) deps.revalidatePath(path);
-    return { ok: true, data, message: definition.successMessage };
+    return { ok: true, data, message: successWordsIn(definition.successMessage, meta.locale) };
   } catch (error) {
     return failure(error, requestId, definition.name, meta.locale);
   }
