@@ -8,6 +8,7 @@ import { nextVersion, updateAtVersion } from "@/lib/db/versioned-update";
 import type { Tx } from "@/lib/db";
 import { lockRow } from "@/lib/db/locks";
 import { AppError, notFound } from "@/lib/errors";
+import { wordedError } from "@/lib/errors/worded";
 import { assertWithinPagu, lockBudgetLine } from "@/features/budget/lines";
 import { findOwnProgramme } from "@/features/programmes/programmes";
 import { assertCurrentMember, departureSelect } from "@/features/registry/members/current-member";
@@ -167,7 +168,7 @@ export async function updateDistribution(ctx: Ctx, input: UpdateDistributionInpu
   return { distributionId: entry.id, duplicateAcknowledged };
 }
 
-const changedMeanwhile = () => new AppError("CONFLICT", "Penyaluran ini baru saja diverifikasi dan tidak dapat dihapus lagi. Muat ulang halaman.");
+const changedMeanwhile = () => wordedError("CONFLICT", "Aid.errors.justVerified");
 
 export async function deleteDistribution({ tx, user }: Ctx, input: { distributionId: string }) {
   const entry = await findOwnDistribution(tx, writerOpdId(user), input.distributionId);
