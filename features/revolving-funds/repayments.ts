@@ -3,6 +3,7 @@
 // left is refused; a loan paid in full is REPAID and its principal is cash to lend again.
 import type { ActionContext } from "@/lib/actions/define";
 import { AppError } from "@/lib/errors";
+import { wordedError } from "@/lib/errors/worded";
 import { formatRupiah } from "@/lib/format";
 import { dayToDate } from "@/lib/calendar/days";
 import { allocatePayment, nextDueDate } from "./allocation";
@@ -22,7 +23,7 @@ export async function recordRepayment({ tx, tenantId, user }: Ctx, input: Record
   const found = await findOwnLoan(tx, user, input.loanId);
   await lockRow(tx, "Loan", { tenantId, id: found.id });
   const loan = await tx.loan.findFirstOrThrow({ where: { id: found.id } });
-  if (loan.status !== "DISBURSED") throw new AppError("CONFLICT", "Pembayaran hanya dapat dicatat untuk pinjaman yang sedang berjalan.");
+  if (loan.status !== "DISBURSED") throw wordedError("CONFLICT", "RevolvingFunds.errors.repayRunningOnly");
   const paidAt = dayToDate(input.paidAt);
   if (paidAt > (await cityToday(tx, tenantId, clock.now))) throw invalid("paidAt", "Tanggal bayar tidak boleh setelah hari ini.");
   if (loan.disbursedAt && paidAt < loan.disbursedAt) throw invalid("paidAt", "Tanggal bayar tidak boleh sebelum tanggal pencairan.");
