@@ -9,3 +9,10 @@ export function wordedError(code: AppErrorCode, key: string, params: ErrorWords[
   const words = { key, params };
   return new AppError(code, errorWordsIn(words, "id"), fieldErrors, words);
 }
+
+/** A refusal of one field: its words beside the field and as the form's message. */
+export function wordedFieldError(code: AppErrorCode, field: string, key: string, params: ErrorWords["params"] = {}): AppError {
+  const words = { key, params };
+  const message = errorWordsIn(words, "id");
+  return new AppError(code, message, { [field]: [message] }, words);
+}

@@ -61,7 +61,7 @@ function appErrorCalls(source: string): string[] {
 // Errors raised with their words written out in Indonesian (no catalogue key), which an
 // English user reads in Indonesian. Convert them to catalogue words (lib/errors/worded.ts);
 // the number may only go down: lower it when you convert some.
-const HARD_CODED_ERRORS = 39;
+const HARD_CODED_ERRORS = 35;
 
 // Codes whose words are the same wherever they are raised (Error.codes): said in the user's language already.
 const SAID_BY_CODE = new Set(Object.keys(catalogues.id.Error.codes));
@@ -87,14 +87,16 @@ describe("errors written out in Indonesian", () => {
 describe("errors with catalogue words", () => {
   const keys = [
     ...new Set(
-      sourceFiles(["app", "features", "lib"]).flatMap((file) =>
-        [...readSource(file).matchAll(/\bwordedError\(\s*"[A-Z_]+",\s*"([^"]+)"/g)].map((match) => match[1]!),
-      ),
+      sourceFiles(["app", "features", "lib"])
+        .filter((file) => !file.includes("/tests/"))
+        .flatMap((file) =>
+          [...readSource(file).matchAll(/"((?:[A-Z][A-Za-z]+\.errors|Error\.common|Error\.notFound)\.[A-Za-z]+)"/g)].map((match) => match[1]!),
+        ),
     ),
   ].sort();
 
   it("find the keys the code names", () => {
-    expect(keys).toContain("Trainings.errors.cancelled");
+    expect(keys).toEqual(expect.arrayContaining(["Trainings.errors.cancelled", "RevolvingFunds.errors.overCash", "Error.common.checkFields"]));
   });
 
   it.each(keys)("%s has words in Indonesian and English", (key) => {
