@@ -19,7 +19,7 @@ export const createDistributionDefinition = defineAction({
   schema: createDistributionSchema,
   run: (ctx, input) => createDistribution(ctx, input),
   revalidate: (slug) => [aidRoutes.list(slug)],
-  successMessage: "Penyaluran dicatat sebagai draf. Kepala OPD perlu memverifikasinya.",
+  successMessage: "Success.aid.create",
 });
 
 export const updateDistributionDefinition = defineAction({
@@ -28,7 +28,7 @@ export const updateDistributionDefinition = defineAction({
   schema: updateDistributionSchema,
   run: (ctx, input) => updateDistribution(ctx, input),
   revalidate: (slug, result) => [aidRoutes.list(slug), aidRoutes.detail(slug, result.distributionId)],
-  successMessage: "Draf penyaluran disimpan.",
+  successMessage: "Success.aid.update",
 });
 
 export const deleteDistributionDefinition = defineAction({
@@ -37,7 +37,7 @@ export const deleteDistributionDefinition = defineAction({
   schema: distributionIdSchema,
   run: (ctx, input) => deleteDistribution(ctx, input),
   revalidate: (slug) => [aidRoutes.list(slug)],
-  successMessage: "Draf penyaluran dihapus.",
+  successMessage: "Success.aid.delete",
 });
 
 export const reverseDistributionDefinition = defineAction({
@@ -47,7 +47,7 @@ export const reverseDistributionDefinition = defineAction({
   schema: reverseDistributionSchema,
   run: (ctx, input) => reverseDistribution(ctx, input),
   revalidate: (slug, result) => [aidRoutes.list(slug), aidRoutes.detail(slug, result.distributionId)],
-  successMessage: "Pembalikan dicatat sebagai draf. Setelah diverifikasi, penyaluran asal tidak lagi dihitung.",
+  successMessage: "Success.aid.reverse",
 });
 
 export const verifyDistributionsDefinition = defineAction({
@@ -56,7 +56,7 @@ export const verifyDistributionsDefinition = defineAction({
   schema: verifyDistributionsSchema,
   run: (ctx, input) => verifyDistributions(ctx, input),
   revalidate: (slug) => [aidRoutes.list(slug)],
-  successMessage: "Penyaluran diverifikasi.",
+  successMessage: "Success.aid.verify",
 });
 
 export const distributionReturnDefinitions = returnActions({

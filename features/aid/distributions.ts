@@ -7,7 +7,8 @@ import { resubmitted } from "@/lib/entries/returns";
 import { nextVersion, updateAtVersion } from "@/lib/db/versioned-update";
 import type { Tx } from "@/lib/db";
 import { lockRow } from "@/lib/db/locks";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, notFound, type ErrorWords } from "@/lib/errors";
+import { wordedError, wordedFieldError } from "@/lib/errors/worded";
 import { assertWithinPagu, lockBudgetLine } from "@/features/budget/lines";
 import { findOwnProgramme } from "@/features/programmes/programmes";
 import { assertCurrentMember, departureSelect } from "@/features/registry/members/current-member";
@@ -24,7 +25,7 @@ type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
 /** For tests; defaults to now. */
 type Clock = { now?: Date };
 
-const invalid = (field: string, message: string) => new AppError("INVALID", message, { [field]: [message] });
+const invalid = (field: string, key: string, params: ErrorWords["params"] = {}) => wordedFieldError("INVALID", field, key, params);
 
 /** A distribution recorded by the writer's own OPD, or "not found". */
 async function findOwnDistribution(tx: Tx, opdId: string, distributionId: string) {
@@ -36,10 +37,10 @@ async function findOwnDistribution(tx: Tx, opdId: string, distributionId: string
 /** The recipient: a household of the city, one of its members, and optionally its training participation. */
 async function checkRecipient(tx: Tx, input: CreateDistributionInput) {
   const household = await tx.household.findFirst({ where: { id: input.householdId }, select: { id: true } });
-  if (!household) throw invalid("householdId", "Rumah tangga tidak ditemukan di registri. Cari lagi dengan NIK, No. KK atau nama.");
+  if (!household) throw invalid("householdId", "Aid.errors.householdNotFound");
   if (input.memberId) {
     const member = await tx.member.findFirst({ where: { id: input.memberId, householdId: household.id }, select: { id: true, ...departureSelect } });
-    if (!member) throw invalid("memberId", "Anggota keluarga ini bukan anggota rumah tangga penerima.");
+    if (!member) throw invalid("memberId", "Aid.errors.memberNotOfHousehold");
     assertCurrentMember(member, input.distributedAt, "memberId");
   }
   if (input.trainingParticipantId) {
@@ -47,7 +48,7 @@ async function checkRecipient(tx: Tx, input: CreateDistributionInput) {
       where: { id: input.trainingParticipantId, householdId: household.id, ...(input.memberId ? { memberId: input.memberId } : {}) },
       select: { id: true },
     });
-    if (!participant) throw invalid("trainingParticipantId", "Peserta pelatihan ini bukan dari rumah tangga (atau anggota) penerima.");
+    if (!participant) throw invalid("trainingParticipantId", "Aid.errors.participantNotOfHousehold");
   }
 }
 
@@ -61,15 +62,15 @@ async function checkHandover({ tx, tenantId }: Ctx, opdId: string, input: Create
   const line = input.budgetLineId
     ? await tx.budgetLine.findFirst({ where: { id: input.budgetLineId, programmeId: programme.id }, select: { id: true, pagu: true } })
     : null;
-  if (input.budgetLineId && !line) throw invalid("budgetLineId", "Pos anggaran ini bukan milik program yang dipilih.");
+  if (input.budgetLineId && !line) throw invalid("budgetLineId", "Aid.errors.lineNotOfProgramme");
   await checkRecipient(tx, input);
 
   const year = Number(input.distributedAt.slice(0, 4));
   if (year !== programme.fiscalYear) {
-    throw invalid("distributedAt", `Tanggal penyerahan harus dalam tahun anggaran program (${programme.fiscalYear}).`);
+    throw invalid("distributedAt", "Aid.errors.outsideFiscalYear", { year: String(programme.fiscalYear) });
   }
   if (input.distributedAt > dateToDay(await cityToday(tx, tenantId, clock.now))) {
-    throw invalid("distributedAt", "Tanggal penyerahan tidak boleh melewati hari ini.");
+    throw invalid("distributedAt", "Aid.errors.deliveredInFuture");
   }
 
   if (
@@ -154,7 +155,7 @@ export async function updateDistribution(ctx: Ctx, input: UpdateDistributionInpu
   if (problem) throw new AppError("CONFLICT", problem);
   const premium = input.kind === "INSURANCE_PREMIUM";
   const bpjsNumber = input.bpjsNumber ?? (premium ? entry.bpjsNumber : null);
-  if (premium && !bpjsNumber) throw invalid("bpjsNumber", "Isi nomor KPJ BPJS Ketenagakerjaan anggota yang dilindungi.");
+  if (premium && !bpjsNumber) throw invalid("bpjsNumber", "Aid.errors.kpjRequired");
   const fixed = { ...input, bpjsNumber };
   const { programme, line, duplicateAcknowledged } = await checkHandover(ctx, opdId, fixed, clock, entry.id);
   // Still a draft at the moment of writing: a head verifying or returning it meanwhile wins.
@@ -167,7 +168,7 @@ export async function updateDistribution(ctx: Ctx, input: UpdateDistributionInpu
   return { distributionId: entry.id, duplicateAcknowledged };
 }
 
-const changedMeanwhile = () => new AppError("CONFLICT", "Penyaluran ini baru saja diverifikasi dan tidak dapat dihapus lagi. Muat ulang halaman.");
+const changedMeanwhile = () => wordedError("CONFLICT", "Aid.errors.justVerified");
 
 export async function deleteDistribution({ tx, user }: Ctx, input: { distributionId: string }) {
   const entry = await findOwnDistribution(tx, writerOpdId(user), input.distributionId);

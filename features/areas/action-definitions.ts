@@ -24,7 +24,7 @@ export const syncAreasDefinition = defineAction({
     return syncTenantAreas(tx, tenantId, tenant.kemendagriCode);
   },
   revalidate: (slug) => [areasRoutes.list(slug), homeRoutes.home(slug)],
-  successMessage: "Data wilayah diperbarui dari data Kemendagri.",
+  successMessage: "Success.areas.sync",
 });
 
 export const renameAreaDefinition = defineAction({
@@ -33,5 +33,5 @@ export const renameAreaDefinition = defineAction({
   schema: renameAreaSchema,
   run: async ({ tx }, input) => ({ area: await renameArea(tx, input) }),
   revalidate: (slug) => [areasRoutes.list(slug), homeRoutes.home(slug)],
-  successMessage: "Nama wilayah disimpan.",
+  successMessage: "Success.areas.rename",
 });

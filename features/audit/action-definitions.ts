@@ -24,5 +24,5 @@ export const updateRetentionDefinition = defineAction({
     return { retention: periods };
   },
   revalidate: (slug) => [auditRoutes.processingRecord(slug)],
-  successMessage: "Masa simpan disimpan.",
+  successMessage: "Success.audit.retention.save",
 });

@@ -28,7 +28,7 @@ export const createRealisationDefinition = defineAction({
   schema: createRealisationSchema,
   run: (ctx, input) => createRealisation(ctx, input),
   revalidate: afterEntry,
-  successMessage: "Realisasi dicatat sebagai draf. Kepala OPD perlu memverifikasinya.",
+  successMessage: "Success.budget.realisations.create",
 });
 
 export const updateRealisationDefinition = defineAction({
@@ -37,7 +37,7 @@ export const updateRealisationDefinition = defineAction({
   schema: updateRealisationSchema,
   run: (ctx, input) => updateRealisation(ctx, input),
   revalidate: afterEntry,
-  successMessage: "Draf realisasi disimpan.",
+  successMessage: "Success.budget.realisations.update",
 });
 
 export const deleteRealisationDefinition = defineAction({
@@ -46,7 +46,7 @@ export const deleteRealisationDefinition = defineAction({
   schema: realisationIdSchema,
   run: (ctx, input) => deleteRealisation(ctx, input),
   revalidate: afterEntry,
-  successMessage: "Draf realisasi dihapus.",
+  successMessage: "Success.budget.realisations.delete",
 });
 
 export const reverseRealisationDefinition = defineAction({
@@ -56,7 +56,7 @@ export const reverseRealisationDefinition = defineAction({
   schema: reverseRealisationSchema,
   run: (ctx, input) => reverseRealisation(ctx, input),
   revalidate: afterEntry,
-  successMessage: "Pembalikan dicatat sebagai draf. Setelah diverifikasi, entri asal tidak lagi dihitung.",
+  successMessage: "Success.budget.realisations.reverse",
 });
 
 export const verifyRealisationsDefinition = defineAction({
@@ -65,7 +65,7 @@ export const verifyRealisationsDefinition = defineAction({
   schema: verifyRealisationsSchema,
   run: (ctx, input) => verifyRealisations(ctx, input),
   revalidate: (slug) => [budgetRoutes.list(slug), programmesRoutes.list(slug)],
-  successMessage: "Entri diverifikasi.",
+  successMessage: "Success.budget.realisations.verify",
 });
 
 export const realisationReturnDefinitions = returnActions({

@@ -6,6 +6,7 @@ import type { Tx } from "@/lib/db";
 import { lockRow } from "@/lib/db/locks";
 import { nextVersion, updateAtVersion } from "@/lib/db/versioned-update";
 import { AppError, notFound } from "@/lib/errors";
+import { wordedError } from "@/lib/errors/worded";
 import { writerOpdId } from "@/lib/auth/scope";
 import { assertWithinPagu, findOwnBudgetLine, lockBudgetLine } from "@/features/budget/lines";
 import { yearMonthOf } from "@/lib/calendar/months";
@@ -65,7 +66,7 @@ export async function createRealisation({ tx, tenantId, user }: Ctx, input: Crea
   return { realisationId: entry.id, budgetLineId: line.id };
 }
 
-const changedMeanwhile = () => new AppError("CONFLICT", "Entri ini baru saja diverifikasi dan tidak dapat diubah lagi. Muat ulang halaman.");
+const changedMeanwhile = () => wordedError("CONFLICT", "Budget.errors.justVerified");
 
 export async function updateRealisation({ tx, tenantId, user }: Ctx, input: UpdateRealisationInput, clock: Clock = {}) {
   const entry = await findOwnEntry(tx, writerOpdId(user), input.realisationId);

@@ -3,7 +3,8 @@
 import { defineAction, type AnyActionDefinition } from "@/lib/actions/define";
 import type { Tx } from "@/lib/db";
 import { updateAtVersion } from "@/lib/db/versioned-update";
-import { AppError, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
+import { wordedError } from "@/lib/errors/worded";
 import { createOpdSchema, opdIdSchema, opdRegistryRoleSchema, renameOpdSchema } from "@/features/opds/schemas";
 import { opdsRoutes } from "@/features/opds/routes";
 
@@ -23,7 +24,7 @@ async function findCityOpd(tx: Tx, opdId: string) {
   return opd;
 }
 
-const CODE_TAKEN = new AppError("CONFLICT", "Kode OPD ini sudah dipakai.", { code: ["Kode OPD ini sudah dipakai OPD lain."] });
+const CODE_TAKEN = wordedError("CONFLICT", "Opds.errors.codeTaken", {}, { code: ["Kode OPD ini sudah dipakai OPD lain."] });
 
 export const createOpdDefinition = defineAction({
   name: "opds.create",
@@ -36,7 +37,7 @@ export const createOpdDefinition = defineAction({
     return { opd: summary(opd) };
   },
   revalidate: (slug) => [opdsRoutes.list(slug)],
-  successMessage: "OPD ditambahkan.",
+  successMessage: "Success.opds.create",
 });
 
 export const renameOpdDefinition = defineAction({
@@ -49,7 +50,7 @@ export const renameOpdDefinition = defineAction({
     return { opd: summary({ ...opd, name: input.name, shortName: input.shortName }) };
   },
   revalidate: (slug, result) => [opdsRoutes.list(slug), opdsRoutes.detail(slug, result.opd.id)],
-  successMessage: "Nama OPD disimpan.",
+  successMessage: "Success.opds.rename",
 });
 
 /** Deactivated OPDs stay with their users and programmes; nobody new is assigned to them. */
@@ -59,7 +60,7 @@ export const deactivateOpdDefinition = defineAction({
   schema: opdIdSchema,
   run: async ({ tx }, input) => setActive(tx, input.opdId, false),
   revalidate: (slug, result) => [opdsRoutes.list(slug), opdsRoutes.detail(slug, result.opd.id)],
-  successMessage: "OPD dinonaktifkan.",
+  successMessage: "Success.opds.deactivate",
 });
 
 export const reactivateOpdDefinition = defineAction({
@@ -68,7 +69,7 @@ export const reactivateOpdDefinition = defineAction({
   schema: opdIdSchema,
   run: async ({ tx }, input) => setActive(tx, input.opdId, true),
   revalidate: (slug, result) => [opdsRoutes.list(slug), opdsRoutes.detail(slug, result.opd.id)],
-  successMessage: "OPD diaktifkan kembali.",
+  successMessage: "Success.opds.reactivate",
 });
 
 /**
@@ -89,7 +90,7 @@ export const setOpdRegistryRoleDefinition = defineAction({
     return { opd: summary(updated) };
   },
   revalidate: (slug, result) => [opdsRoutes.list(slug), opdsRoutes.detail(slug, result.opd.id)],
-  successMessage: "Peran OPD di registri disimpan.",
+  successMessage: "Success.opds.set-registry-role",
 });
 
 async function setActive(tx: Tx, opdId: string, active: boolean) {

@@ -22,7 +22,7 @@ export const createProgrammeDefinition = defineAction({
   schema: createProgrammeSchema,
   run: (ctx, input) => createProgramme(ctx, input),
   revalidate: (slug) => [programmesRoutes.list(slug), budgetRoutes.list(slug)],
-  successMessage: "Program ditambahkan.",
+  successMessage: "Success.programmes.create",
 });
 
 export const updateProgrammeDefinition = defineAction({
@@ -31,7 +31,7 @@ export const updateProgrammeDefinition = defineAction({
   schema: updateProgrammeSchema,
   run: (ctx, input) => updateProgramme(ctx, input),
   revalidate: (slug, result) => [programmesRoutes.list(slug), programmesRoutes.detail(slug, result.programmeId), budgetRoutes.list(slug)],
-  successMessage: "Program disimpan.",
+  successMessage: "Success.programmes.update",
 });
 
 export const deleteProgrammeDefinition = defineAction({
@@ -40,7 +40,7 @@ export const deleteProgrammeDefinition = defineAction({
   schema: programmeIdSchema,
   run: (ctx, input) => deleteProgramme(ctx, input),
   revalidate: (slug) => [programmesRoutes.list(slug), budgetRoutes.list(slug)],
-  successMessage: "Program dihapus.",
+  successMessage: "Success.programmes.delete",
 });
 
 export const copyProgrammeDefinition = defineAction({
@@ -50,7 +50,7 @@ export const copyProgrammeDefinition = defineAction({
   schema: programmeIdSchema,
   run: (ctx, input) => copyProgrammeToNextYear(ctx, input),
   revalidate: (slug, result) => [programmesRoutes.list(slug), programmesRoutes.detail(slug, result.programmeId), budgetRoutes.list(slug)],
-  successMessage: "Program disalin ke tahun berikutnya.",
+  successMessage: "Success.programmes.copyToNextYear",
 });
 
 export const createBudgetLineDefinition = defineAction({
@@ -60,7 +60,7 @@ export const createBudgetLineDefinition = defineAction({
   schema: createBudgetLineSchema,
   run: (ctx, input) => createBudgetLine(ctx, input),
   revalidate: (slug, result) => [programmesRoutes.list(slug), programmesRoutes.detail(slug, result.programmeId), budgetRoutes.list(slug)],
-  successMessage: "Pos anggaran ditambahkan.",
+  successMessage: "Success.programmes.budgetLines.create",
 });
 
 export const updateBudgetLineDefinition = defineAction({
@@ -74,7 +74,7 @@ export const updateBudgetLineDefinition = defineAction({
     budgetRoutes.list(slug),
     budgetRoutes.line(slug, result.budgetLineId),
   ],
-  successMessage: "Pos anggaran disimpan.",
+  successMessage: "Success.programmes.budgetLines.update",
 });
 
 export const deleteBudgetLineDefinition = defineAction({
@@ -83,5 +83,5 @@ export const deleteBudgetLineDefinition = defineAction({
   schema: budgetLineIdSchema,
   run: (ctx, input) => deleteBudgetLine(ctx, input),
   revalidate: (slug, result) => [programmesRoutes.list(slug), programmesRoutes.detail(slug, result.programmeId), budgetRoutes.list(slug)],
-  successMessage: "Pos anggaran dihapus.",
+  successMessage: "Success.programmes.budgetLines.delete",
 });

@@ -4,6 +4,7 @@ import { findOwnBudgetLine, lockBudgetLine } from "@/features/budget/lines";
 import { largestPool } from "@/features/budget/line-entries";
 import { updateAtVersion } from "@/lib/db/versioned-update";
 import { AppError } from "@/lib/errors";
+import { wordedError } from "@/lib/errors/worded";
 import { formatRupiah } from "@/lib/format";
 import { findOwnProgramme } from "./programmes";
 import type { BudgetLineInput } from "./schemas";
@@ -77,7 +78,7 @@ export async function deleteBudgetLine({ tx, user }: Ctx, input: { budgetLineId:
     tx.aidDistribution.count({ where: { budgetLineId: line.id } }),
   ]);
   if (realisations + aid > 0) {
-    throw new AppError("CONFLICT", "Pos anggaran yang sudah punya realisasi atau bantuan tercatat tidak dapat dihapus.");
+    throw wordedError("CONFLICT", "Programmes.errors.budgetLineInUse");
   }
   await tx.budgetLine.delete({ where: { tenantId_id: { tenantId: line.tenantId, id: line.id } } });
   return { budgetLineId: line.id, programmeId: line.programmeId };

@@ -3,16 +3,22 @@
 import type { ActionContext } from "@/lib/actions/define";
 import type { Tx } from "@/lib/db";
 import { updateAtVersion } from "@/lib/db/versioned-update";
-import { AppError, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
+import { wordedError } from "@/lib/errors/worded";
 import type { ProgrammeInput } from "./schemas";
 import { writerOpdId } from "@/lib/auth/scope";
 import { assertPlannableYear, cityFiscalYears } from "@/lib/calendar/city-fiscal-year";
 
 type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
 
-const NAME_TAKEN = new AppError("CONFLICT", "Program dengan nama ini sudah ada pada tahun anggaran tersebut.", {
-  name: ["OPD Anda sudah punya program dengan nama ini pada tahun anggaran tersebut."],
-});
+const NAME_TAKEN = wordedError(
+  "CONFLICT",
+  "Programmes.errors.nameTaken",
+  {},
+  {
+    name: ["OPD Anda sudah punya program dengan nama ini pada tahun anggaran tersebut."],
+  },
+);
 
 /** A programme of the writer's own OPD, or "not found". */
 export async function findOwnProgramme(tx: Tx, opdId: string, programmeId: string) {
@@ -69,9 +75,14 @@ export async function updateProgramme({ tx, tenantId, user }: Ctx, input: Progra
     const realised = await tx.budgetRealisation.count({ where: { budgetLine: { programmeId: programme.id } } });
     const { trainings, aidDistributions } = await programmeActivity(tx, programme.id);
     if (realised + trainings + aidDistributions > 0) {
-      throw new AppError("INVALID", "Tahun anggaran tidak dapat diubah.", {
-        fiscalYear: ["Tahun anggaran tidak dapat diubah setelah ada realisasi, pelatihan, atau bantuan tercatat."],
-      });
+      throw wordedError(
+        "INVALID",
+        "Programmes.errors.fiscalYearFixed",
+        {},
+        {
+          fiscalYear: ["Tahun anggaran tidak dapat diubah setelah ada realisasi, pelatihan, atau bantuan tercatat."],
+        },
+      );
     }
   }
   await assertNameFree(tx, opdId, input, programme.id);
@@ -85,7 +96,7 @@ export async function deleteProgramme({ tx, user }: Ctx, input: { programmeId: s
   const programme = await findOwnProgramme(tx, opdId, input.programmeId);
   const { budgetLines, trainings, aidDistributions } = await programmeActivity(tx, programme.id);
   if (budgetLines + trainings + aidDistributions > 0) {
-    throw new AppError("CONFLICT", "Program yang sudah punya pos anggaran, pelatihan, atau bantuan tidak dapat dihapus.");
+    throw wordedError("CONFLICT", "Programmes.errors.programmeInUse");
   }
   await tx.programme.delete({ where: { tenantId_id: { tenantId: programme.tenantId, id: programme.id } } });
   return { programmeId: programme.id, fiscalYear: programme.fiscalYear };

@@ -40,7 +40,7 @@ export const changeStatusDefinition = defineAction({
       tenantId: ctx.tenantId,
     }),
   revalidate: (slug, result) => [registryRoutes.list(slug), registryRoutes.household(slug, result.householdId)],
-  successMessage: "Status keluarga diperbarui dan dicatat dalam riwayat.",
+  successMessage: "Success.registry.changeStatus",
 });
 
 export const proposeChangeDefinition = defineAction({
@@ -50,7 +50,7 @@ export const proposeChangeDefinition = defineAction({
   schema: proposeChangeSchema,
   run: (ctx, input) => proposeChange(ctx, input),
   revalidate: (slug, result) => [registryRoutes.changeRequests(slug), registryRoutes.household(slug, result.householdId)],
-  successMessage: "Usulan terkirim. Data keluarga berubah setelah usulan disetujui.",
+  successMessage: "Success.registry.changeRequests.propose",
 });
 
 export const decideChangeDefinition = defineAction({
@@ -59,7 +59,7 @@ export const decideChangeDefinition = defineAction({
   schema: decideChangeSchema,
   run: (ctx, input) => decideChange(ctx, input),
   revalidate: (slug, result) => [registryRoutes.changeRequests(slug), registryRoutes.list(slug), registryRoutes.household(slug, result.householdId)],
-  successMessage: "Keputusan disimpan.",
+  successMessage: "Success.registry.changeRequests.decide",
 });
 
 /** Every registry action, for the registry's own permission test. */

@@ -32,7 +32,7 @@ export const createFundDefinition = defineAction({
   schema: createFundSchema,
   run: (ctx, input) => createFund(ctx, input),
   revalidate: afterFund,
-  successMessage: "Dana PEM dibuat. Catat modal yang diterima.",
+  successMessage: "Success.revolvingFunds.funds.create",
 });
 
 export const updateFundDefinition = defineAction({
@@ -41,7 +41,7 @@ export const updateFundDefinition = defineAction({
   schema: updateFundSchema,
   run: (ctx, input) => updateFund(ctx, input),
   revalidate: afterFund,
-  successMessage: "Aturan dana disimpan.",
+  successMessage: "Success.revolvingFunds.funds.update",
 });
 
 export const addCapitalDefinition = defineAction({
@@ -51,7 +51,7 @@ export const addCapitalDefinition = defineAction({
   schema: addCapitalSchema,
   run: (ctx, input) => addCapital(ctx, input),
   revalidate: afterFund,
-  successMessage: "Modal dicatat.",
+  successMessage: "Success.revolvingFunds.funds.addCapital",
 });
 
 export const createLoanDefinition = defineAction({
@@ -61,7 +61,7 @@ export const createLoanDefinition = defineAction({
   schema: createLoanSchema,
   run: (ctx, input) => createLoan(ctx, input),
   revalidate: afterLoan,
-  successMessage: "Usulan pinjaman dicatat. Persetujuannya diberikan petugas lain yang berwenang menyetujui.",
+  successMessage: "Success.revolvingFunds.loans.create",
 });
 
 export const approveLoanDefinition = defineAction({
@@ -70,7 +70,7 @@ export const approveLoanDefinition = defineAction({
   schema: approveLoanSchema,
   run: (ctx, input) => approveLoan(ctx, input),
   revalidate: afterLoan,
-  successMessage: "Pinjaman disetujui.",
+  successMessage: "Success.revolvingFunds.loans.approve",
 });
 
 export const rejectLoanDefinition = defineAction({
@@ -79,7 +79,7 @@ export const rejectLoanDefinition = defineAction({
   schema: loanIdSchema,
   run: (ctx, input) => rejectLoan(ctx, input),
   revalidate: afterLoan,
-  successMessage: "Usulan pinjaman ditolak.",
+  successMessage: "Success.revolvingFunds.loans.reject",
 });
 
 export const disburseLoanDefinition = defineAction({
@@ -88,7 +88,7 @@ export const disburseLoanDefinition = defineAction({
   schema: disburseLoanSchema,
   run: (ctx, input) => disburseLoan(ctx, input),
   revalidate: afterLoan,
-  successMessage: "Pinjaman dicairkan; jadwal angsuran dibuat.",
+  successMessage: "Success.revolvingFunds.loans.disburse",
 });
 
 export const recordRepaymentDefinition = defineAction({
@@ -101,7 +101,7 @@ export const recordRepaymentDefinition = defineAction({
     return { loanId: result.loanId, repaymentId: result.repaymentId };
   },
   revalidate: afterLoan,
-  successMessage: "Pembayaran dicatat.",
+  successMessage: "Success.revolvingFunds.loans.repay",
 });
 
 export const writeOffLoanDefinition = defineAction({
@@ -110,7 +110,7 @@ export const writeOffLoanDefinition = defineAction({
   schema: writeOffLoanSchema,
   run: (ctx, input) => writeOffLoan(ctx, input),
   revalidate: afterLoan,
-  successMessage: "Pinjaman dihapusbukukan.",
+  successMessage: "Success.revolvingFunds.loans.writeOff",
 });
 
 export { importRepaymentsDefinition };

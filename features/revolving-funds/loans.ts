@@ -3,7 +3,8 @@
 // fund's cash is refused when the loan is proposed, approved and disbursed.
 import type { ActionContext } from "@/lib/actions/define";
 import { createTranslator } from "next-intl";
-import { AppError } from "@/lib/errors";
+import { AppError, type ErrorWords } from "@/lib/errors";
+import { wordedError, wordedFieldError } from "@/lib/errors/worded";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { formatRupiah } from "@/lib/format";
 import type { Rupiah } from "@/lib/money";
@@ -23,29 +24,28 @@ type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
 /** For tests; defaults to now. */
 type Clock = { now?: Date };
 
-const invalid = (field: string, message: string) => new AppError("INVALID", message, { [field]: [message] });
-const wrongStatus = (message: string) => new AppError("CONFLICT", message);
+const invalid = (field: string, key: string, params: ErrorWords["params"] = {}) => wordedFieldError("INVALID", field, key, params);
+const wrongStatus = (key: string) => wordedError("CONFLICT", key);
 
 function assertWithinCash(available: Rupiah, principal: Rupiah) {
   if (principal > available) {
     const left = available > 0n ? available : 0n;
-    throw invalid("principal", `Melebihi kas Dana PEM yang dapat dipinjamkan. Sisa kas ${formatRupiah(left)}.`);
+    throw invalid("principal", "RevolvingFunds.errors.overCash", { left: formatRupiah(left) });
   }
 }
 
 export async function createLoan({ tx, tenantId, user }: Ctx, input: CreateLoanInput, clock: Clock = {}) {
   const fund = await findOwnFund(tx, user, input.fundId);
   const today = await cityToday(tx, tenantId, clock.now);
-  if (input.principal > fund.maxLoan) throw invalid("principal", `Pokok pinjaman melebihi plafon dana, ${formatRupiah(fund.maxLoan)}.`);
-  if (input.tenorMonths > fund.maxTenorMonths) throw invalid("tenorMonths", `Jangka waktu paling lama ${fund.maxTenorMonths} bulan.`);
+  if (input.principal > fund.maxLoan) throw invalid("principal", "RevolvingFunds.errors.overCeiling", { max: formatRupiah(fund.maxLoan) });
+  if (input.tenorMonths > fund.maxTenorMonths) throw invalid("tenorMonths", "RevolvingFunds.errors.tenorTooLong", { max: String(fund.maxTenorMonths) });
   const borrower = await resolveBorrower(tx, input, fund.kelurahanId, tenantId, today);
 
   // Anywhere in the city: a borrower in arrears elsewhere is still in arrears.
   const overdue = await tx.loan.count({ where: { borrowerNik: borrower.nik, status: "DISBURSED", nextDueDate: { lt: today } } });
   if (overdue > 0) {
-    if (!input.override) throw invalid("override", "Peminjam masih menunggak pinjaman lain. Pinjaman baru hanya dengan persetujuan khusus dan alasannya.");
-    if (!input.overrideReason || input.overrideReason.length < 5)
-      throw invalid("overrideReason", "Tuliskan alasan persetujuan khusus (paling sedikit 5 karakter).");
+    if (!input.override) throw invalid("override", "RevolvingFunds.errors.inArrears");
+    if (!input.overrideReason || input.overrideReason.length < 5) throw invalid("overrideReason", "RevolvingFunds.errors.overrideReason");
   }
 
   // Writes that move a fund's cash run one at a time, so two cannot overspend it.
@@ -89,7 +89,7 @@ export async function approveLoan({ tx, tenantId, user }: Ctx, input: { loanId: 
     throw new AppError("FORBIDDEN", errors("approverIsProposer"), undefined, { key: "RevolvingFunds.errors.approverIsProposer", params: {} });
   }
   await lockRow(tx, "RevolvingFund", { tenantId, id: loan.fundId });
-  if (loan.status !== "PROPOSED") throw wrongStatus("Hanya usulan pinjaman yang dapat disetujui.");
+  if (loan.status !== "PROPOSED") throw wrongStatus("RevolvingFunds.errors.approveProposedOnly");
   assertWithinCash((await fundLedger(tx, loan.fundId)).lendable, loan.principal);
   await setStatus(ctx(tx, tenantId), loan.id, "PROPOSED", {
     status: "APPROVED",
@@ -101,7 +101,7 @@ export async function approveLoan({ tx, tenantId, user }: Ctx, input: { loanId: 
 
 export async function rejectLoan({ tx, tenantId, user }: Ctx, input: { loanId: string }) {
   const loan = await findOwnLoan(tx, user, input.loanId);
-  if (loan.status !== "PROPOSED" && loan.status !== "APPROVED") throw wrongStatus("Pinjaman yang sudah dicairkan tidak dapat ditolak.");
+  if (loan.status !== "PROPOSED" && loan.status !== "APPROVED") throw wrongStatus("RevolvingFunds.errors.disbursedNotRejected");
   await setStatus(ctx(tx, tenantId), loan.id, loan.status, { status: "REJECTED" });
   return { loanId: loan.id, fundId: loan.fundId };
 }
@@ -109,9 +109,9 @@ export async function rejectLoan({ tx, tenantId, user }: Ctx, input: { loanId: s
 export async function disburseLoan({ tx, tenantId, user }: Ctx, input: { loanId: string; disbursedAt: string }, clock: Clock = {}) {
   const loan = await findOwnLoan(tx, user, input.loanId);
   await lockRow(tx, "RevolvingFund", { tenantId, id: loan.fundId });
-  if (loan.status !== "APPROVED") throw wrongStatus("Hanya pinjaman yang sudah disetujui yang dapat dicairkan.");
+  if (loan.status !== "APPROVED") throw wrongStatus("RevolvingFunds.errors.disburseApprovedOnly");
   const disbursedAt = dayToDate(input.disbursedAt);
-  if (disbursedAt > (await cityToday(tx, tenantId, clock.now))) throw invalid("disbursedAt", "Tanggal pencairan tidak boleh setelah hari ini.");
+  if (disbursedAt > (await cityToday(tx, tenantId, clock.now))) throw invalid("disbursedAt", "RevolvingFunds.errors.disbursedInFuture");
   const ledger = await fundLedger(tx, loan.fundId);
   // This loan is among the committed ones: the cash must cover it and the other approvals.
   assertWithinCash(ledger.cash - (ledger.committed - loan.principal), loan.principal);
@@ -130,7 +130,7 @@ export async function disburseLoan({ tx, tenantId, user }: Ctx, input: { loanId:
 export async function writeOffLoan({ tx, tenantId, user }: Ctx, input: WriteOffLoanInput, clock: Clock = {}) {
   const loan = await findOwnLoan(tx, user, input.loanId);
   await lockRow(tx, "Loan", { tenantId, id: loan.id });
-  if (loan.status !== "DISBURSED") throw wrongStatus("Hanya pinjaman berjalan yang dapat dihapusbukukan.");
+  if (loan.status !== "DISBURSED") throw wrongStatus("RevolvingFunds.errors.writeOffRunningOnly");
   await setStatus(ctx(tx, tenantId), loan.id, "DISBURSED", {
     status: "WRITTEN_OFF",
     writtenOffAt: await cityToday(tx, tenantId, clock.now),
@@ -150,5 +150,5 @@ async function setStatus(
   data: Prisma.LoanUncheckedUpdateManyInput,
 ) {
   const { count } = await tx.loan.updateMany({ where: { tenantId, id: loanId, status: from }, data });
-  if (count === 0) throw wrongStatus("Pinjaman ini baru saja diubah orang lain. Muat ulang halaman.");
+  if (count === 0) throw wrongStatus("RevolvingFunds.errors.loanJustChanged");
 }

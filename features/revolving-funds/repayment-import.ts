@@ -3,7 +3,8 @@
 // of the single-entry form. A row names its loan by ID PINJAMAN (shown on the loan page) or
 // by the borrower's NIK when the borrower has one running loan in the kelurahan.
 import type { ActionContext } from "@/lib/actions/define";
-import { AppError, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
+import { wordedError } from "@/lib/errors/worded";
 import { parseRupiah, type Rupiah } from "@/lib/money";
 import { dateToDay } from "@/lib/calendar/days";
 import { cellCode, cellDate, cellText, type Cell, type CellResult } from "@/lib/spreadsheet/cells";
@@ -73,7 +74,7 @@ async function loanOf(ctx: ActionContext, row: RepaymentRow): Promise<string> {
     take: 2,
   });
   if (loans.length === 0) throw notFound("Pinjaman berjalan dengan NIK ini");
-  if (loans.length > 1) throw new AppError("INVALID", "Peminjam ini punya lebih dari satu pinjaman berjalan; gunakan kolom ID PINJAMAN");
+  if (loans.length > 1) throw wordedError("INVALID", "RevolvingFunds.errors.severalRunningLoans");
   return loans[0]!.id;
 }
 

@@ -2,7 +2,8 @@
 // allocation.ts: oldest instalment first, fee before principal within it. More than what is
 // left is refused; a loan paid in full is REPAID and its principal is cash to lend again.
 import type { ActionContext } from "@/lib/actions/define";
-import { AppError } from "@/lib/errors";
+import type { ErrorWords } from "@/lib/errors";
+import { wordedError, wordedFieldError } from "@/lib/errors/worded";
 import { formatRupiah } from "@/lib/format";
 import { dayToDate } from "@/lib/calendar/days";
 import { allocatePayment, nextDueDate } from "./allocation";
@@ -16,16 +17,16 @@ import { receiptKey, receiptTaken } from "./receipt-numbers";
 
 type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
 
-const invalid = (field: string, message: string) => new AppError("INVALID", message, { [field]: [message] });
+const invalid = (field: string, key: string, params: ErrorWords["params"] = {}) => wordedFieldError("INVALID", field, key, params);
 
 export async function recordRepayment({ tx, tenantId, user }: Ctx, input: RecordRepaymentInput, clock: { now?: Date } = {}) {
   const found = await findOwnLoan(tx, user, input.loanId);
   await lockRow(tx, "Loan", { tenantId, id: found.id });
   const loan = await tx.loan.findFirstOrThrow({ where: { id: found.id } });
-  if (loan.status !== "DISBURSED") throw new AppError("CONFLICT", "Pembayaran hanya dapat dicatat untuk pinjaman yang sedang berjalan.");
+  if (loan.status !== "DISBURSED") throw wordedError("CONFLICT", "RevolvingFunds.errors.repayRunningOnly");
   const paidAt = dayToDate(input.paidAt);
-  if (paidAt > (await cityToday(tx, tenantId, clock.now))) throw invalid("paidAt", "Tanggal bayar tidak boleh setelah hari ini.");
-  if (loan.disbursedAt && paidAt < loan.disbursedAt) throw invalid("paidAt", "Tanggal bayar tidak boleh sebelum tanggal pencairan.");
+  if (paidAt > (await cityToday(tx, tenantId, clock.now))) throw invalid("paidAt", "RevolvingFunds.errors.paidInFuture");
+  if (loan.disbursedAt && paidAt < loan.disbursedAt) throw invalid("paidAt", "RevolvingFunds.errors.paidBeforeDisbursed");
 
   const schedule: Instalment[] = await tx.loanInstallment.findMany({
     where: { loanId: loan.id },
@@ -34,7 +35,7 @@ export async function recordRepayment({ tx, tenantId, user }: Ctx, input: Record
   });
   const paidBefore = loan.principalRepaid + loan.feePaid;
   const left = remainingObligation(loan, schedule);
-  if (input.amount > left) throw invalid("amount", `Melebihi sisa kewajiban, ${formatRupiah(left)}.`);
+  if (input.amount > left) throw invalid("amount", "RevolvingFunds.errors.overOutstanding", { left: formatRupiah(left) });
 
   // The loan is locked above, so two payments of one receipt cannot both pass this; the unique
   // index on (loan, receiptKey) holds it for every other writer.

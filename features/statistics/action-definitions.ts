@@ -17,7 +17,7 @@ export const saveStatisticDefinition = defineAction({
   schema: saveStatisticSchema,
   run: (ctx, input) => saveStatistic(ctx, input),
   revalidate: afterWrite,
-  successMessage: "Data statistik disimpan.",
+  successMessage: "Success.statistics.save",
 });
 
 export const deleteStatisticDefinition = defineAction({
@@ -26,7 +26,7 @@ export const deleteStatisticDefinition = defineAction({
   schema: statisticIdSchema,
   run: (ctx, input) => deleteStatistic(ctx, input),
   revalidate: afterWrite,
-  successMessage: "Data statistik dihapus.",
+  successMessage: "Success.statistics.delete",
 });
 
 export const saveTargetDefinition = defineAction({
@@ -35,7 +35,7 @@ export const saveTargetDefinition = defineAction({
   schema: saveTargetSchema,
   run: (ctx, input) => saveTarget(ctx, input),
   revalidate: afterWrite,
-  successMessage: "Target disimpan.",
+  successMessage: "Success.statistics.targets.save",
 });
 
 export const deleteTargetDefinition = defineAction({
@@ -44,5 +44,5 @@ export const deleteTargetDefinition = defineAction({
   schema: targetIdSchema,
   run: (ctx, input) => deleteTarget(ctx, input),
   revalidate: afterWrite,
-  successMessage: "Target dihapus.",
+  successMessage: "Success.statistics.targets.delete",
 });

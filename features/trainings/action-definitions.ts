@@ -48,7 +48,7 @@ export const createTrainingDefinition = defineAction({
   schema: createTrainingSchema,
   run: (ctx, input) => createTraining(ctx, input),
   revalidate: afterTraining,
-  successMessage: "Pelatihan dicatat sebagai draf. Kepala OPD perlu memverifikasinya.",
+  successMessage: "Success.trainings.create",
 });
 
 export const updateTrainingDefinition = defineAction({
@@ -57,7 +57,7 @@ export const updateTrainingDefinition = defineAction({
   schema: updateTrainingSchema,
   run: (ctx, input) => updateTraining(ctx, input),
   revalidate: afterTraining,
-  successMessage: "Draf pelatihan disimpan.",
+  successMessage: "Success.trainings.update",
 });
 
 export const deleteTrainingDefinition = defineAction({
@@ -66,7 +66,7 @@ export const deleteTrainingDefinition = defineAction({
   schema: trainingIdSchema,
   run: (ctx, input) => deleteTraining(ctx, input),
   revalidate: afterTraining,
-  successMessage: "Draf pelatihan dihapus.",
+  successMessage: "Success.trainings.delete",
 });
 
 export const cancelTrainingDefinition = defineAction({
@@ -75,7 +75,7 @@ export const cancelTrainingDefinition = defineAction({
   schema: cancelTrainingSchema,
   run: (ctx, input) => cancelTraining(ctx, input),
   revalidate: afterTraining,
-  successMessage: "Pelatihan dibatalkan; tidak lagi dihitung.",
+  successMessage: "Success.trainings.cancel",
 });
 
 export const verifyTrainingsDefinition = defineAction({
@@ -84,7 +84,7 @@ export const verifyTrainingsDefinition = defineAction({
   schema: verifyTrainingsSchema,
   run: (ctx, input) => verifyTrainings(ctx, input),
   revalidate: afterVerify,
-  successMessage: "Pelatihan diverifikasi.",
+  successMessage: "Success.trainings.verify",
 });
 
 export const addParticipantDefinition = defineAction({
@@ -94,7 +94,7 @@ export const addParticipantDefinition = defineAction({
   schema: addParticipantSchema,
   run: (ctx, input) => addParticipant(ctx, input),
   revalidate: afterTraining,
-  successMessage: "Peserta ditambahkan sebagai draf.",
+  successMessage: "Success.trainings.participants.add",
 });
 
 export const removeParticipantDefinition = defineAction({
@@ -103,7 +103,7 @@ export const removeParticipantDefinition = defineAction({
   schema: participantIdSchema,
   run: (ctx, input) => removeParticipant(ctx, input),
   revalidate: afterTraining,
-  successMessage: "Draf peserta dihapus.",
+  successMessage: "Success.trainings.participants.remove",
 });
 
 export const completeParticipantDefinition = defineAction({
@@ -112,7 +112,7 @@ export const completeParticipantDefinition = defineAction({
   schema: completeParticipantSchema,
   run: (ctx, input) => completeParticipant(ctx, input),
   revalidate: (slug, result) => [...afterTraining(slug, result), trainingsRoutes.followUps(slug)],
-  successMessage: "Peserta dinyatakan selesai; tindak lanjut 3 dan 6 bulan dijadwalkan.",
+  successMessage: "Success.trainings.participants.complete",
 });
 
 export const withdrawParticipantDefinition = defineAction({
@@ -121,7 +121,7 @@ export const withdrawParticipantDefinition = defineAction({
   schema: withdrawParticipantSchema,
   run: (ctx, input) => withdrawParticipant(ctx, input),
   revalidate: (slug, result) => [...afterTraining(slug, result), trainingsRoutes.followUps(slug)],
-  successMessage: "Peserta dikeluarkan; alasannya tercatat.",
+  successMessage: "Success.trainings.participants.withdraw",
 });
 
 export const verifyParticipantsDefinition = defineAction({
@@ -130,7 +130,7 @@ export const verifyParticipantsDefinition = defineAction({
   schema: verifyParticipantsSchema,
   run: (ctx, input) => verifyParticipants(ctx, input),
   revalidate: afterVerify,
-  successMessage: "Peserta diverifikasi.",
+  successMessage: "Success.trainings.participants.verify",
 });
 
 export const recordAttendanceDefinition = defineAction({
@@ -139,7 +139,7 @@ export const recordAttendanceDefinition = defineAction({
   schema: recordAttendanceSchema,
   run: (ctx, input) => recordAttendance(ctx, input),
   revalidate: (slug, result) => [trainingsRoutes.detail(slug, result.trainingId)],
-  successMessage: "Kehadiran disimpan.",
+  successMessage: "Success.trainings.attendance.record",
 });
 
 export const recordFollowUpDefinition = defineAction({
@@ -148,7 +148,7 @@ export const recordFollowUpDefinition = defineAction({
   schema: recordFollowUpSchema,
   run: (ctx, input) => recordFollowUp(ctx, input),
   revalidate: (slug, result) => [trainingsRoutes.followUps(slug), trainingsRoutes.detail(slug, result.trainingId)],
-  successMessage: "Hasil tindak lanjut dicatat.",
+  successMessage: "Success.trainings.followUps.record",
 });
 
 export const trainingReturnDefinitions = returnActions({

@@ -3,7 +3,7 @@
 // up to today. Only cells that change are written, so the audit log shows the real edits.
 import type { ActionContext } from "@/lib/actions/define";
 import { updateAtVersion } from "@/lib/db/versioned-update";
-import { AppError } from "@/lib/errors";
+import { wordedError } from "@/lib/errors/worded";
 import { writerOpdId } from "@/lib/auth/scope";
 import { dateToDay, dayToDate } from "@/lib/calendar/days";
 import { cityToday } from "@/lib/calendar/city-today";
@@ -25,7 +25,7 @@ export async function recordAttendance(
   clock: { now?: Date } = {},
 ) {
   const training = await findOwnTraining(tx, writerOpdId(user), input.trainingId);
-  if (training.cancelledAt) throw new AppError("CONFLICT", "Pelatihan ini sudah dibatalkan.");
+  if (training.cancelledAt) throw wordedError("CONFLICT", "Trainings.errors.cancelled");
   const today = dateToDay(await cityToday(tx, tenantId, clock.now));
   const allDays = trainingDayList(training.startDate, training.endDate);
   const days = allDays.filter((day) => day <= today);
@@ -37,8 +37,8 @@ export async function recordAttendance(
   const ticked = new Set(input.present);
   for (const cell of ticked) {
     const [participantId, day] = cell.split("|") as [string, string];
-    if (!ids.has(participantId) || !allDays.includes(day)) throw new AppError("INVALID", "Isian kehadiran tidak sesuai dengan peserta dan tanggal pelatihan.");
-    if (day > today) throw new AppError("INVALID", "Kehadiran hari yang belum tiba tidak dapat dicatat.");
+    if (!ids.has(participantId) || !allDays.includes(day)) throw wordedError("INVALID", "Trainings.errors.attendanceMismatch");
+    if (day > today) throw wordedError("INVALID", "Trainings.errors.attendanceFuture");
   }
   // The grid is the training's: saving it moves the training's version, and a grid loaded
   // before someone else's save is refused rather than unticking what they ticked.

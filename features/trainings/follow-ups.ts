@@ -3,6 +3,7 @@
 import type { ActionContext } from "@/lib/actions/define";
 import type { Tx } from "@/lib/db";
 import { AppError, notFound, stale } from "@/lib/errors";
+import { wordedError } from "@/lib/errors/worded";
 import type { TrainingOutcome } from "@/lib/generated/prisma/enums";
 import { writerOpdId } from "@/lib/auth/scope";
 import { cityToday } from "@/lib/calendar/city-today";
@@ -37,7 +38,7 @@ export async function recordFollowUp(
     select: { id: true, dueDate: true, participant: { select: { completion: true, trainingId: true } } },
   });
   if (!followUp) throw notFound("Tindak lanjut");
-  if (followUp.participant.completion === "DROPPED") throw new AppError("CONFLICT", "Peserta ini sudah dikeluarkan dari pelatihan.");
+  if (followUp.participant.completion === "DROPPED") throw wordedError("CONFLICT", "Trainings.errors.participantWithdrawn");
   if (followUp.dueDate > (await cityToday(tx, tenantId, clock.now))) {
     const message = "Tindak lanjut ini belum jatuh tempo.";
     throw new AppError("INVALID", message, { outcome: [message] });

@@ -5,7 +5,8 @@
 // The NIKs are matched through matchImportedNumbers, which counts those that name no one
 // against the uploader's lookup budget, so a file of guessed NIKs cannot confirm one.
 import type { ActionContext } from "@/lib/actions/define";
-import { AppError, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
+import { wordedError } from "@/lib/errors/worded";
 import { writerOpdId } from "@/lib/auth/scope";
 import { matchImportedNumbers } from "@/lib/privacy/number-lookup";
 import { maskNumber } from "@/lib/privacy/person-view";
@@ -49,7 +50,7 @@ async function saveParticipantRow(ctx: ActionContext, row: ParticipantImportRow)
   const member = await ctx.tx.member.findFirst({ where: { nik: row.nik }, select: { id: true, name: true } });
   if (!member) throw notFound(`NIK ${maskNumber(row.nik)} di registri`);
   // The registry's name is not shown: it would tell a stranger whose NIK this is.
-  if (row.name && !sameName(row.name, member.name)) throw new AppError("INVALID", "NAMA tidak sesuai dengan registri untuk NIK ini; periksa NIK dan NAMA");
+  if (row.name && !sameName(row.name, member.name)) throw wordedError("INVALID", "Trainings.errors.nameMismatch");
   return addParticipant(ctx, { trainingId: row.trainingId, memberId: member.id });
 }
 

@@ -5,6 +5,7 @@ import type { ActionContext } from "@/lib/actions/define";
 import type { Tx } from "@/lib/db";
 import { lockRow } from "@/lib/db/locks";
 import { AppError, notFound } from "@/lib/errors";
+import { wordedError } from "@/lib/errors/worded";
 import { writerOpdId } from "@/lib/auth/scope";
 import { cityToday } from "@/lib/calendar/city-today";
 import { MIN_PARTICIPANT_AGE, latestBirthDate } from "./candidates";
@@ -25,7 +26,7 @@ async function findOwnParticipant(tx: Tx, opdId: string, participantId: string) 
   return participant;
 }
 
-const cancelled = () => new AppError("CONFLICT", "Pelatihan ini sudah dibatalkan.");
+const cancelled = () => wordedError("CONFLICT", "Trainings.errors.cancelled");
 
 export async function addParticipant({ tx, tenantId, user }: Ctx, input: { trainingId: string; memberId: string }) {
   const opdId = writerOpdId(user);
@@ -39,20 +40,20 @@ export async function addParticipant({ tx, tenantId, user }: Ctx, input: { train
   });
   if (!member) throw notFound("Anggota keluarga");
   if (member.departedAt) {
-    throw new AppError("INVALID", "Orang ini tercatat meninggal atau pindah keluar kota.", { memberId: ["Tidak lagi tercatat di keluarga."] });
+    throw wordedError("INVALID", "Trainings.errors.memberGone", {}, { memberId: ["Tidak lagi tercatat di keluarga."] });
   }
   if (member.household.status !== "ACTIVE") {
-    throw new AppError("INVALID", "Keluarga ini tidak lagi aktif di registri (lulus, pindah atau meninggal).", { memberId: ["Keluarga tidak aktif."] });
+    throw wordedError("INVALID", "Trainings.errors.householdInactive", {}, { memberId: ["Keluarga tidak aktif."] });
   }
   if (member.birthDate > latestBirthDate(training.startDate)) {
-    throw new AppError("INVALID", `Peserta pelatihan paling muda ${MIN_PARTICIPANT_AGE} tahun saat pelatihan dimulai.`, { memberId: ["Terlalu muda."] });
+    throw wordedError("INVALID", "Trainings.errors.tooYoung", { age: String(MIN_PARTICIPANT_AGE) }, { memberId: ["Terlalu muda."] });
   }
   const [already, enrolled] = await Promise.all([
     tx.trainingParticipant.count({ where: { trainingId: training.id, memberId: member.id } }),
     tx.trainingParticipant.count({ where: { trainingId: training.id, completion: { not: "DROPPED" } } }),
   ]);
-  if (already > 0) throw new AppError("CONFLICT", "Orang ini sudah terdaftar di pelatihan ini.");
-  if (enrolled >= training.capacity) throw new AppError("CONFLICT", `Kapasitas pelatihan (${training.capacity} peserta) sudah penuh.`);
+  if (already > 0) throw wordedError("CONFLICT", "Trainings.errors.alreadyEnrolled");
+  if (enrolled >= training.capacity) throw wordedError("CONFLICT", "Trainings.errors.capacityFull", { capacity: String(training.capacity) });
   const participant = await tx.trainingParticipant.create({
     data: { tenantId, trainingId: training.id, householdId: member.householdId, memberId: member.id, createdById: user.id },
   });
@@ -62,10 +63,10 @@ export async function addParticipant({ tx, tenantId, user }: Ctx, input: { train
 export async function removeParticipant({ tx, user }: Ctx, input: { participantId: string }) {
   const participant = await findOwnParticipant(tx, writerOpdId(user), input.participantId);
   if (participant.status === "VERIFIED") {
-    throw new AppError("CONFLICT", "Peserta yang sudah diverifikasi tidak dapat dihapus. Keluarkan dengan alasan.");
+    throw wordedError("CONFLICT", "Trainings.errors.verifiedParticipantNotDeleted");
   }
   const { count } = await tx.trainingParticipant.deleteMany({ where: { id: participant.id, status: "DRAFT" } });
-  if (count === 0) throw new AppError("CONFLICT", "Peserta ini baru saja diverifikasi. Muat ulang halaman.");
+  if (count === 0) throw wordedError("CONFLICT", "Trainings.errors.participantJustVerified");
   return { participantId: participant.id, trainingId: participant.trainingId, programmeId: participant.training.programmeId };
 }
 
@@ -76,10 +77,10 @@ export async function removeParticipant({ tx, user }: Ctx, input: { participantI
 export async function completeParticipant({ tx, tenantId, user }: Ctx, input: { participantId: string; certificateNo: string | null }, clock: Clock = {}) {
   const participant = await findOwnParticipant(tx, writerOpdId(user), input.participantId);
   if (participant.training.cancelledAt) throw cancelled();
-  if (participant.completion === "DROPPED") throw new AppError("CONFLICT", "Peserta ini sudah dikeluarkan dari pelatihan.");
-  if (participant.completion === "COMPLETED") throw new AppError("CONFLICT", "Peserta ini sudah dinyatakan selesai.");
+  if (participant.completion === "DROPPED") throw wordedError("CONFLICT", "Trainings.errors.participantWithdrawn");
+  if (participant.completion === "COMPLETED") throw wordedError("CONFLICT", "Trainings.errors.participantCompleted");
   if (participant.training.endDate > (await cityToday(tx, tenantId, clock.now))) {
-    throw new AppError("INVALID", "Peserta dapat dinyatakan selesai setelah hari terakhir pelatihan.");
+    throw wordedError("INVALID", "Trainings.errors.completeAfterLastDay");
   }
   await assertAttendanceToPass(tx, participant.training, [participant.id]);
   if (input.certificateNo) {
@@ -95,7 +96,7 @@ export async function completeParticipant({ tx, tenantId, user }: Ctx, input: { 
     where: { id: participant.id, completion: "ENROLLED" },
     data: { completion: "COMPLETED", certificateNo: input.certificateNo },
   });
-  if (count === 0) throw new AppError("CONFLICT", "Peserta ini baru saja diubah. Muat ulang halaman.");
+  if (count === 0) throw wordedError("CONFLICT", "Trainings.errors.participantJustChanged");
   await createFollowUps(tx, tenantId, participant.id, participant.training.endDate);
   return { participantId: participant.id, trainingId: participant.trainingId, programmeId: participant.training.programmeId };
 }
@@ -103,12 +104,12 @@ export async function completeParticipant({ tx, tenantId, user }: Ctx, input: { 
 /** Withdrawal with a reason; follow-ups not yet answered go with it. */
 export async function withdrawParticipant({ tx, tenantId, user }: Ctx, input: { participantId: string; reason: string }, clock: Clock = {}) {
   const participant = await findOwnParticipant(tx, writerOpdId(user), input.participantId);
-  if (participant.completion === "DROPPED") throw new AppError("CONFLICT", "Peserta ini sudah dikeluarkan dari pelatihan.");
+  if (participant.completion === "DROPPED") throw wordedError("CONFLICT", "Trainings.errors.participantWithdrawn");
   const { count } = await tx.trainingParticipant.updateMany({
     where: { id: participant.id, completion: { not: "DROPPED" } },
     data: { completion: "DROPPED", dropReason: input.reason, droppedAt: clock.now ?? new Date() },
   });
-  if (count === 0) throw new AppError("CONFLICT", "Peserta ini sudah dikeluarkan dari pelatihan.");
+  if (count === 0) throw wordedError("CONFLICT", "Trainings.errors.participantWithdrawn");
   await tx.trainingFollowUp.deleteMany({ where: { tenantId, participantId: participant.id, outcome: null } });
   return { participantId: participant.id, trainingId: participant.trainingId, programmeId: participant.training.programmeId };
 }
@@ -125,7 +126,7 @@ export async function verifyParticipants({ tx, user }: Ctx, input: { ids: string
   const unready = await tx.trainingParticipant.count({
     where: { ...where, training: { opdId: writerOpdId(user), OR: [{ status: "DRAFT" }, { cancelledAt: { not: null } }] } },
   });
-  if (unready > 0) throw new AppError("CONFLICT", "Verifikasi dulu pelatihannya; peserta pelatihan yang dibatalkan tidak dapat diverifikasi.");
+  if (unready > 0) throw wordedError("CONFLICT", "Trainings.errors.verifyTrainingFirst");
   const { count } = await tx.trainingParticipant.updateMany({
     where: { ...where, status: "DRAFT" },
     data: { status: "VERIFIED", verifiedById: user.id, verifiedAt: clock.now ?? new Date() },

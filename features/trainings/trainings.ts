@@ -6,6 +6,7 @@ import type { ActionContext } from "@/lib/actions/define";
 import type { Tx } from "@/lib/db";
 import { nextVersion, updateAtVersion } from "@/lib/db/versioned-update";
 import { AppError, notFound } from "@/lib/errors";
+import { wordedError } from "@/lib/errors/worded";
 import { assertAttendanceToPass } from "./completion-rule";
 import { findOwnProgramme } from "@/features/programmes/programmes";
 import { writerOpdId } from "@/lib/auth/scope";
@@ -52,13 +53,13 @@ export async function createTraining({ tx, tenantId, user }: Ctx, input: Trainin
   return { trainingId: training.id, programmeId: programme.id };
 }
 
-const changedMeanwhile = () => new AppError("CONFLICT", "Pelatihan ini baru saja diverifikasi dan tidak dapat diubah lagi. Muat ulang halaman.");
+const changedMeanwhile = () => wordedError("CONFLICT", "Trainings.errors.justVerified");
 
 export async function updateTraining({ tx, user }: Ctx, input: TrainingInput & { trainingId: string; version: number }) {
   const opdId = writerOpdId(user);
   const training = await findOwnTraining(tx, opdId, input.trainingId);
   if (training.status === "VERIFIED") {
-    throw new AppError("CONFLICT", "Pelatihan yang sudah diverifikasi tidak dapat diubah. Batalkan dengan alasan lalu buat yang baru.");
+    throw wordedError("CONFLICT", "Trainings.errors.verifiedNotChanged");
   }
   const programme = await findOwnProgramme(tx, opdId, input.programmeId);
   assertInYear(input, programme.fiscalYear);
@@ -101,10 +102,10 @@ async function assertAttendanceWithin(tx: Tx, trainingId: string, input: Trainin
 export async function deleteTraining({ tx, user }: Ctx, input: { trainingId: string }) {
   const training = await findOwnTraining(tx, writerOpdId(user), input.trainingId);
   if (training.status === "VERIFIED") {
-    throw new AppError("CONFLICT", "Pelatihan yang sudah diverifikasi tidak dapat dihapus. Batalkan dengan alasan.");
+    throw wordedError("CONFLICT", "Trainings.errors.verifiedNotDeleted");
   }
   const participants = await tx.trainingParticipant.count({ where: { trainingId: training.id } });
-  if (participants > 0) throw new AppError("CONFLICT", "Keluarkan dulu semua peserta draf sebelum menghapus pelatihan.");
+  if (participants > 0) throw wordedError("CONFLICT", "Trainings.errors.removeParticipantsFirst");
   const { count } = await tx.training.deleteMany({ where: { id: training.id, status: "DRAFT" } });
   if (count === 0) throw changedMeanwhile();
   return { trainingId: training.id, programmeId: training.programmeId };
@@ -128,12 +129,12 @@ export async function verifyTrainings({ tx, user }: Ctx, input: { ids: string[] 
 /** A verified training is withdrawn from the figures with a reason; its rows stay as a record. */
 export async function cancelTraining({ tx, user }: Ctx, input: { trainingId: string; reason: string }, clock: Clock = {}) {
   const training = await findOwnTraining(tx, writerOpdId(user), input.trainingId);
-  if (training.cancelledAt) throw new AppError("CONFLICT", "Pelatihan ini sudah dibatalkan.");
-  if (training.status !== "VERIFIED") throw new AppError("CONFLICT", "Draf tidak perlu dibatalkan: ubah atau hapus saja.");
+  if (training.cancelledAt) throw wordedError("CONFLICT", "Trainings.errors.cancelled");
+  if (training.status !== "VERIFIED") throw wordedError("CONFLICT", "Trainings.errors.draftNotCancelled");
   const { count } = await tx.training.updateMany({
     where: { id: training.id, cancelledAt: null },
     data: { cancelledAt: clock.now ?? new Date(), cancelReason: input.reason, ...nextVersion },
   });
-  if (count === 0) throw new AppError("CONFLICT", "Pelatihan ini sudah dibatalkan.");
+  if (count === 0) throw wordedError("CONFLICT", "Trainings.errors.cancelled");
   return { trainingId: training.id, programmeId: training.programmeId };
 }

@@ -6,6 +6,7 @@ import { hashPassword, passwordProblems } from "@/lib/auth/password";
 import type { Tx } from "@/lib/db";
 import { updateAtVersion } from "@/lib/db/versioned-update";
 import { AppError, notFound } from "@/lib/errors";
+import { wordedError } from "@/lib/errors/worded";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { generatePassword } from "@/features/users/generate-password";
 import { createUserSchema, resetPasswordSchema, updateUserSchema, userIdSchema } from "@/features/users/schemas";
@@ -36,7 +37,7 @@ async function checkScopeIds(tx: Tx, scope: { opdId: string | null; kelurahanId:
     if (!opd) throw notFound("OPD");
     // A user may stay with an OPD deactivated later, but nobody new is put there.
     if (!opd.active && keep?.opdId !== scope.opdId) {
-      throw new AppError("INVALID", "OPD ini sudah dinonaktifkan.", { opdId: ["OPD ini sudah dinonaktifkan. Pilih OPD lain."] });
+      throw wordedError("INVALID", "Users.errors.opdInactive", {}, { opdId: ["OPD ini sudah dinonaktifkan. Pilih OPD lain."] });
     }
   }
   if (scope.kelurahanId) {
@@ -45,9 +46,14 @@ async function checkScopeIds(tx: Tx, scope: { opdId: string | null; kelurahanId:
   }
 }
 
-const EMAIL_TAKEN = new AppError("CONFLICT", "Email ini sudah dipakai akun lain.", {
-  email: ["Email ini sudah dipakai akun lain."],
-});
+const EMAIL_TAKEN = wordedError(
+  "CONFLICT",
+  "Users.errors.emailTaken",
+  {},
+  {
+    email: ["Email ini sudah dipakai akun lain."],
+  },
+);
 
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown })?.code === "P2002";
@@ -88,7 +94,7 @@ export const createUserDefinition = defineAction({
     }
   },
   revalidate: (slug) => [usersRoutes.list(slug)],
-  successMessage: "Pengguna ditambahkan.",
+  successMessage: "Success.users.create",
 });
 
 export const updateUserDefinition = defineAction({
@@ -99,9 +105,14 @@ export const updateUserDefinition = defineAction({
     const { tx } = ctx;
     const user = await findCityUser(tx, input.userId);
     if (ctx.user.id === user.id && input.role !== user.role) {
-      throw new AppError("FORBIDDEN", "Anda tidak dapat mengubah peran Anda sendiri.", {
-        role: ["Minta admin kota lain mengubah peran Anda."],
-      });
+      throw wordedError(
+        "FORBIDDEN",
+        "Users.errors.ownRole",
+        {},
+        {
+          role: ["Minta admin kota lain mengubah peran Anda."],
+        },
+      );
     }
     await checkScopeIds(tx, input, { opdId: user.opdId });
     // The session re-reads role and scope on every request: the change holds at once.
@@ -113,7 +124,7 @@ export const updateUserDefinition = defineAction({
     return { user: summary({ ...user, name: input.name, role: input.role }) };
   },
   revalidate: (slug, result) => [usersRoutes.list(slug), usersRoutes.detail(slug, result.user.id)],
-  successMessage: "Perubahan disimpan.",
+  successMessage: "Success.users.update",
 });
 
 export const resetUserPasswordDefinition = defineAction({
@@ -125,9 +136,14 @@ export const resetUserPasswordDefinition = defineAction({
     const user = await findCityUser(tx, input.userId);
     refuseSelf(ctx, user.id, "Ganti kata sandi Anda sendiri lewat halaman Ganti kata sandi.");
     if (input.passwordMode === "manual" && passwordProblems(input.password ?? "", { email: user.email }).includes("sameAsEmail")) {
-      throw new AppError("INVALID", "Periksa kembali isian yang ditandai.", {
-        password: ["Kata sandi tidak boleh sama dengan email."],
-      });
+      throw wordedError(
+        "INVALID",
+        "Error.common.checkFields",
+        {},
+        {
+          password: ["Kata sandi tidak boleh sama dengan email."],
+        },
+      );
     }
     const generated = input.passwordMode === "generate" ? generatePassword() : null;
     const passwordHash = await hashPassword(generated ?? input.password ?? "");
@@ -139,7 +155,7 @@ export const resetUserPasswordDefinition = defineAction({
     return { user: summary(updated), password: generated };
   },
   revalidate: (slug, result) => [usersRoutes.detail(slug, result.user.id)],
-  successMessage: "Kata sandi diatur ulang. Semua sesi pengguna ini berakhir.",
+  successMessage: "Success.users.resetPassword",
 });
 
 export const deactivateUserDefinition = defineAction({
@@ -158,7 +174,7 @@ export const deactivateUserDefinition = defineAction({
     return { user: summary(updated) };
   },
   revalidate: (slug, result) => [usersRoutes.list(slug), usersRoutes.detail(slug, result.user.id)],
-  successMessage: "Pengguna dinonaktifkan; sesinya berakhir.",
+  successMessage: "Success.users.deactivate",
 });
 
 export const reactivateUserDefinition = defineAction({
@@ -172,7 +188,7 @@ export const reactivateUserDefinition = defineAction({
     return { user: summary(updated) };
   },
   revalidate: (slug, result) => [usersRoutes.list(slug), usersRoutes.detail(slug, result.user.id)],
-  successMessage: "Pengguna diaktifkan kembali.",
+  successMessage: "Success.users.reactivate",
 });
 
 /** Every user action, for the users' own tests (the permission matrix reads the action registry). */

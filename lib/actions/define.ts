@@ -16,6 +16,9 @@ export type ActionContext = {
   locale?: string | null;
 };
 
+/** A key of the Success namespace, e.g. "Success.users.create". */
+export type SuccessKey = `Success.${string}`;
+
 export type ActionDefinition<Schema extends z.ZodType, Result> = {
   /** Unique name, e.g. "users.create": the action registry (lib/actions/server.ts) refuses a second one. */
   name: string;
@@ -24,8 +27,11 @@ export type ActionDefinition<Schema extends z.ZodType, Result> = {
   run: (ctx: ActionContext, input: z.output<Schema>) => Promise<Result>;
   /** Paths to revalidate after success, given the tenant slug. */
   revalidate?: (tenantSlug: string, result: Result) => string[];
-  /** Shown to the user after success. */
-  successMessage?: string;
+  /**
+   * Shown to the user after success: its key in messages/<locale>/Success.json, said in the
+   * request's language by the pipeline (tests/unit/success-messages.test.ts holds every action to it).
+   */
+  successMessage?: SuccessKey;
   /** Milliseconds the transaction may take (default 20 s); file imports need more. */
   timeout?: number;
   /**

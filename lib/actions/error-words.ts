@@ -22,6 +22,11 @@ export function errorWordsIn(words: ErrorWords, locale: string | null | undefine
   return (t as unknown as (key: string, params: ErrorWords["params"]) => string)(words.key, words.params);
 }
 
+/** An action's success message (its key in the Success namespace), in the user's language. */
+export function successWordsIn(key: string | undefined, locale: string | null | undefined): string | undefined {
+  return key ? errorWordsIn({ key, params: {} }, locale) : undefined;
+}
+
 /** What an AppError says to the user, in their language: its catalogue words, its code's, or its own message. */
 export function appErrorWordsIn(error: AppError, locale: string | null | undefined): string {
   return error.words ? errorWordsIn(error.words, locale) : (errorCodeWords(error.code, locale) ?? error.userMessage);

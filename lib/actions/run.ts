@@ -9,9 +9,9 @@ import type { ScopeOptions } from "@/lib/db/tenant-scope";
 import { AppError, forbidden, isAppError, notFound } from "@/lib/errors";
 import { cleanInput } from "@/lib/validation/bad-bytes";
 import { isFreeTextAt } from "@/lib/validation/free-text";
-import { fieldErrorsOf, formDataToObject } from "@/lib/validation/zod";
+import { fieldErrorsOf, formDataToObject, zodParseParams } from "@/lib/validation/zod";
 import type { ActionContext, ActionDefinition, ActionResult, PlatformActionDefinition } from "./define";
-import { appErrorWordsIn, badCharactersFieldWords, errorCodeWords } from "./error-words";
+import { appErrorWordsIn, badCharactersFieldWords, errorCodeWords, errorWordsIn, successWordsIn } from "./error-words";
 import { isSubmissionKey, SUBMISSION_KEY_FIELD } from "./submission-key";
 import { claimSubmission, purgeSubmissions, storeSubmissionResult } from "./submissions";
 
@@ -26,7 +26,10 @@ export type ActionDeps = GateDeps & {
 
 type RequestMeta = { requestId?: string | null; ip?: string | null; locale?: string | null };
 
-const SIGNED_OUT = new AppError("UNAUTHENTICATED", "Sesi Anda telah berakhir. Silakan masuk kembali.");
+const SIGNED_OUT = new AppError("UNAUTHENTICATED", "Sesi Anda telah berakhir. Silakan masuk kembali.", undefined, {
+  key: "Error.common.signedOut",
+  params: {},
+});
 const PASSWORD_CHANGE_REQUIRED = new AppError("PASSWORD_CHANGE_REQUIRED", "Ganti dulu kata sandi yang diberikan admin.");
 
 export async function runAction<Schema extends ZodType, Result>(
@@ -46,7 +49,7 @@ export async function runAction<Schema extends ZodType, Result>(
 
     const { input, submissionKey } = splitSubmissionKey(rawInput instanceof FormData ? formDataToObject(rawInput) : rawInput);
     if (definition.createsRecords && !submissionKey) throw STALE_FORM;
-    const parsed = await parseInput(definition.schema as ZodType, withoutBadBytes(definition.schema as ZodType, input, meta.locale));
+    const parsed = await parseInput(definition.schema as ZodType, withoutBadBytes(definition.schema as ZodType, input, meta.locale), meta.locale);
 
     const tenantId = user.tenantId;
     const actor = { userId: user.id, requestId, ip: meta.ip ?? null };
@@ -60,7 +63,7 @@ export async function runAction<Schema extends ZodType, Result>(
       { actor, timeout: definition.timeout },
     );
     for (const path of definition.revalidate?.(tenantSlug, data) ?? []) deps.revalidatePath(path);
-    return { ok: true, data, message: definition.successMessage };
+    return { ok: true, data, message: successWordsIn(definition.successMessage, meta.locale) };
   } catch (error) {
     return failure(error, requestId, definition.name, meta.locale);
   }
@@ -79,7 +82,7 @@ export async function runPlatformAction<Schema extends ZodType, Result>(
     if (!admission.ok) throw refusal(admission.denial);
     const user = admission.user;
     const input = rawInput instanceof FormData ? formDataToObject(rawInput) : rawInput;
-    const parsed = await parseInput(definition.schema as ZodType, withoutBadBytes(definition.schema as ZodType, input, meta.locale));
+    const parsed = await parseInput(definition.schema as ZodType, withoutBadBytes(definition.schema as ZodType, input, meta.locale), meta.locale);
     const options = { actor: { userId: user.id, requestId, ip: meta.ip ?? null } };
     const data = await definition.run(
       {
@@ -91,14 +94,17 @@ export async function runPlatformAction<Schema extends ZodType, Result>(
       parsed as never,
     );
     for (const path of definition.revalidate?.(data) ?? []) deps.revalidatePath(path);
-    return { ok: true, data, message: definition.successMessage };
+    return { ok: true, data, message: successWordsIn(definition.successMessage, meta.locale) };
   } catch (error) {
     return failure(error, requestId, definition.name, meta.locale);
   }
 }
 
 // A form rendered before keys existed, or a client that is not a form of the app.
-const STALE_FORM = new AppError("INVALID", "Formulir ini perlu dimuat ulang sebelum dikirim. Muat ulang halaman, lalu kirim lagi.");
+const STALE_FORM = new AppError("INVALID", "Formulir ini perlu dimuat ulang sebelum dikirim. Muat ulang halaman, lalu kirim lagi.", undefined, {
+  key: "Error.common.staleForm",
+  params: {},
+});
 
 /** The input without its submission key, and the key when it is well formed. */
 function splitSubmissionKey(input: unknown): { input: unknown; submissionKey: string | null } {
@@ -138,10 +144,11 @@ function withoutBadBytes(schema: ZodType, input: unknown, locale?: string | null
   throw new AppError("BAD_CHARACTERS", errorCodeWords("BAD_CHARACTERS", "id") ?? words, fieldErrors);
 }
 
-async function parseInput(schema: ZodType, input: unknown): Promise<unknown> {
-  const result = await schema.safeParseAsync(input);
+/** The parsed input; zod's own messages (those a schema does not write itself) in the request's language. */
+async function parseInput(schema: ZodType, input: unknown, locale?: string | null): Promise<unknown> {
+  const result = await schema.safeParseAsync(input, zodParseParams(locale));
   if (result.success) return result.data;
-  throw new AppError("INVALID", "Periksa kembali isian yang ditandai.", fieldErrorsOf(result.error));
+  throw new AppError("INVALID", "Periksa kembali isian yang ditandai.", fieldErrorsOf(result.error), { key: "Error.common.checkFields", params: {} });
 }
 
 function failure(error: unknown, requestId: string, actionName: string, locale?: string | null): ActionResult<never> {
@@ -150,11 +157,11 @@ function failure(error: unknown, requestId: string, actionName: string, locale?:
   }
   const prismaCode = (error as { code?: unknown })?.code;
   if (prismaCode === "P2002") {
-    return { ok: false, code: "CONFLICT", message: "Data yang sama sudah ada." };
+    return { ok: false, code: "CONFLICT", message: errorWordsIn({ key: "Error.common.duplicate", params: {} }, locale) };
   }
   if (prismaCode === "P2025") {
-    return { ok: false, code: "NOT_FOUND", message: "Data tidak ditemukan." };
+    return { ok: false, code: "NOT_FOUND", message: errorWordsIn({ key: "Error.notFound.data", params: {} }, locale) };
   }
   console.error(`[action ${actionName}] request ${requestId}`, error);
-  return { ok: false, code: "INTERNAL", message: `Terjadi kesalahan pada server. Kode rujukan: ${requestId.slice(0, 8)}.` };
+  return { ok: false, code: "INTERNAL", message: errorWordsIn({ key: "Error.common.internal", params: { reference: requestId.slice(0, 8) } }, locale) };
 }

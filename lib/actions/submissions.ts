@@ -4,7 +4,7 @@
 // answer back and writes nothing. Two at once: the second's insert waits on the first's
 // key until the first commits (then it reads the answer) or rolls back (then it runs).
 import type { Tx } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { wordedError } from "@/lib/errors/worded";
 import { decodeResult, encodeResult } from "./stored-result";
 
 /** How long a key is remembered: a repeat after this is a new submission. */
@@ -25,7 +25,7 @@ export async function claimSubmission(tx: Tx, submission: Submission): Promise<{
     SELECT "userId", "action", "result" FROM "Submission" WHERE "tenantId" = ${tenantId} AND "key" = ${key}`;
   // A key is one user's one form: any other use of it is not a repeat of that submission.
   if (!earlier || earlier.userId !== userId || earlier.action !== action) {
-    throw new AppError("CONFLICT", "Formulir ini sudah dipakai untuk pengiriman lain. Muat ulang halaman, lalu isi lagi.");
+    throw wordedError("CONFLICT", "Error.common.formUsed");
   }
   return { result: decodeResult(earlier.result) };
 }

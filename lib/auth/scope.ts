@@ -4,7 +4,7 @@
 // city itself comes from the tenant scope (withTenant), never from here.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { AppError } from "@/lib/errors";
+import { wordedError } from "@/lib/errors/worded";
 import { userCan, type Grantee } from "./permissions";
 import type { SessionUser } from "./session-user";
 
@@ -25,7 +25,7 @@ export function programmeWhere(scope: ProgrammeScope, pickedOpdId?: string | nul
 
 /** The writer's own OPD, or a refusal when the account has none. */
 export function writerOpdId(user: Pick<SessionUser, "opdId">): string {
-  if (!user.opdId) throw new AppError("FORBIDDEN", "Akun Anda belum terhubung dengan OPD. Hubungi admin kota.");
+  if (!user.opdId) throw wordedError("FORBIDDEN", "Error.common.noOpd");
   return user.opdId;
 }
 

@@ -26,7 +26,7 @@ export function returnActions<Field extends string>(options: {
       schema: withNote,
       run: (ctx, input) => returnEntry(ctx, kind, { id: (input as Record<string, string>)[idField]!, note: (input as { note: string }).note }),
       revalidate: (slug, result) => revalidate(slug, result.id),
-      successMessage: "Draf dikembalikan kepada pengisi dengan catatan.",
+      successMessage: "Success.entries.return",
     }),
     resubmit: defineAction({
       name: `${name}.resubmit`,
@@ -34,7 +34,7 @@ export function returnActions<Field extends string>(options: {
       schema: idOnly,
       run: (ctx, input) => resubmitEntry(ctx, kind, { id: (input as Record<string, string>)[idField]! }),
       revalidate: (slug, result) => revalidate(slug, result.id),
-      successMessage: "Draf diajukan kembali untuk diverifikasi.",
+      successMessage: "Success.entries.resubmit",
     }),
   };
 }

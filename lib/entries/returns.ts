@@ -4,7 +4,8 @@
 import type { ActionContext } from "@/lib/actions/define";
 import { writerOpdId } from "@/lib/auth/scope";
 import type { Tx } from "@/lib/db";
-import { AppError, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
+import { wordedError } from "@/lib/errors/worded";
 
 type Ctx = Pick<ActionContext, "tx" | "user">;
 /** For tests; defaults to now. */
@@ -32,7 +33,7 @@ async function findOwnDraft(tx: Tx, kind: ReturnableKind, opdId: string, id: str
   const { what, ofOpd } = KINDS[kind];
   const entry = await delegateOf(tx, kind).findFirst({ where: { id, ...ofOpd(opdId) }, select: { id: true, status: true, returnNote: true } });
   if (!entry) throw notFound(what);
-  if (entry.status !== "DRAFT") throw new AppError("CONFLICT", "Hanya draf yang dapat dikembalikan. Entri ini sudah diverifikasi.");
+  if (entry.status !== "DRAFT") throw wordedError("CONFLICT", "Error.common.onlyDraftReturned");
   return entry;
 }
 
@@ -48,14 +49,14 @@ export async function returnEntry({ tx, user }: Ctx, kind: ReturnableKind, input
       ...(KINDS[kind].versioned ? { version: { increment: 1 } } : {}),
     },
   });
-  if (count === 0) throw new AppError("CONFLICT", "Entri ini baru saja diverifikasi. Muat ulang halaman.");
+  if (count === 0) throw wordedError("CONFLICT", "Error.common.entryJustVerified");
   return { id: entry.id };
 }
 
 /** The clerk says a returned draft is fixed (for entries without an edit form, or after fixing what it points to). */
 export async function resubmitEntry({ tx, user }: Ctx, kind: ReturnableKind, input: { id: string }) {
   const entry = await findOwnDraft(tx, kind, writerOpdId(user), input.id);
-  if (entry.returnNote === null) throw new AppError("CONFLICT", "Draf ini tidak sedang dikembalikan.");
+  if (entry.returnNote === null) throw wordedError("CONFLICT", "Error.common.notReturned");
   await delegateOf(tx, kind).updateMany({
     where: { id: entry.id, status: "DRAFT" },
     data: { ...resubmitted, ...(KINDS[kind].versioned ? { version: { increment: 1 } } : {}) },

@@ -42,9 +42,45 @@ export class AppError extends Error {
   }
 }
 
+// The things notFound names, with their words in messages/<locale>/Error.json ("notFound").
+// Another thing keeps its Indonesian words in every language until it is listed here.
+const NOT_FOUND_KEYS: Partial<Record<string, string>> = {
+  Data: "data",
+  "Anggota keluarga": "householdMember",
+  Kelurahan: "kelurahan",
+  Keluarga: "household",
+  Program: "programme",
+  Peserta: "participant",
+  "Penyaluran bantuan": "aidDelivery",
+  Penyaluran: "delivery",
+  Pelatihan: "training",
+  OPD: "opd",
+  "Entri realisasi": "realisation",
+  "Dana PEM": "revolvingFund",
+  Wilayah: "area",
+  "Usulan perubahan": "changeRequest",
+  "Tindak lanjut": "followUp",
+  Target: "target",
+  "Pos anggaran": "budgetLine",
+  Pinjaman: "loan",
+  "Pinjaman berjalan dengan NIK ini": "runningLoanOfNik",
+  Pengguna: "user",
+  Kota: "city",
+  Kecamatan: "kecamatan",
+  "Dugaan data ganda": "suspectedDuplicate",
+  "Data statistik": "statistics",
+  "Anggota registri": "registryMember",
+};
+
+/** The catalogue words of a thing notFound names, if it has them. */
+export function notFoundWords(what: string): ErrorWords | undefined {
+  const key = NOT_FOUND_KEYS[what];
+  return key ? { key: `Error.notFound.${key}`, params: {} } : undefined;
+}
+
 /** Another tenant's record, or one the caller may not know exists, is "not found". */
 export function notFound(what = "Data"): AppError {
-  return new AppError("NOT_FOUND", `${what} tidak ditemukan.`);
+  return new AppError("NOT_FOUND", `${what} tidak ditemukan.`, undefined, notFoundWords(what));
 }
 
 /**
@@ -52,11 +88,11 @@ export function notFound(what = "Data"): AppError {
  * refused rather than silently undoing the other person's edit.
  */
 export function stale(): AppError {
-  return new AppError("STALE", "Data ini sudah diubah oleh pengguna lain");
+  return new AppError("STALE", "Data ini sudah diubah oleh pengguna lain", undefined, { key: "Error.codes.STALE", params: {} });
 }
 
 export function forbidden(): AppError {
-  return new AppError("FORBIDDEN", "Anda tidak berwenang melakukan tindakan ini.");
+  return new AppError("FORBIDDEN", "Anda tidak berwenang melakukan tindakan ini.", undefined, { key: "Error.common.forbidden", params: {} });
 }
 
 export function isAppError(error: unknown): error is AppError {

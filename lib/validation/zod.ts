@@ -1,9 +1,20 @@
 import { z } from "zod";
+import { localeFromCookie } from "@/lib/i18n/locales";
 
 // Zod's own messages in Indonesian, for every schema in the app (forms, imports, actions).
 z.config(z.locales.id());
 
 export { z };
+
+const englishErrors = z.locales.en().localeError;
+
+/**
+ * Parse options that give zod's own messages (those a schema does not write itself) in the
+ * request's language: Indonesian is the default above, so only English needs its map.
+ */
+export function zodParseParams(locale: string | null | undefined): z.core.ParseContext<z.core.$ZodIssue> | undefined {
+  return localeFromCookie(locale ?? undefined) === "en" ? { error: englishErrors } : undefined;
+}
 
 /** Turns submitted form fields into a plain object; a field sent several times becomes a list. */
 export function formDataToObject(formData: FormData): Record<string, unknown> {

@@ -37,6 +37,7 @@ import Spreadsheet from "./Spreadsheet.json" with { type: "json" };
 import UploadLimits from "./UploadLimits.json" with { type: "json" };
 import Jobs from "./Jobs.json" with { type: "json" };
 import Entries from "./Entries.json" with { type: "json" };
+import Success from "./Success.json" with { type: "json" };
 
 /** The Indonesian (reference) catalogue: one file per namespace, so areas of the app edit their own. */
 const messages = {
@@ -79,6 +80,7 @@ const messages = {
   UploadLimits,
   Jobs,
   Entries,
+  Success,
 };
 
 export default messages;

@@ -7,7 +7,8 @@
 import type { ActionContext } from "@/lib/actions/define";
 import { userCan } from "@/lib/auth/permissions";
 import { lockRow } from "@/lib/db/locks";
-import { AppError, forbidden, notFound } from "@/lib/errors";
+import { forbidden, notFound } from "@/lib/errors";
+import { wordedError } from "@/lib/errors/worded";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { updateAddress } from "@/features/registry/household/update-address";
 import { addMember } from "@/features/registry/members/add-member";
@@ -28,7 +29,7 @@ export async function decideChange(ctx: Decider, input: DecideChangeInput): Prom
   await lockRow(tx, "ChangeRequest", { tenantId, id: input.requestId });
   const request = await tx.changeRequest.findFirst({ where: { id: input.requestId } });
   if (!request) throw notFound("Usulan perubahan");
-  if (request.status !== "PENDING") throw new AppError("CONFLICT", "Usulan ini sudah diputuskan.");
+  if (request.status !== "PENDING") throw wordedError("CONFLICT", "ChangeRequests.errors.alreadyDecided");
 
   const payload = input.effectiveDate ? withCorrectedDate(request.payload, input.effectiveDate) : request.payload;
   if (input.decision === "APPROVE") await applyChange(ctx, request.householdId, request.kind, payload);
@@ -55,9 +56,9 @@ function withCorrectedDate(raw: Prisma.JsonValue, effectiveDate: string): Prisma
 }
 
 async function applyChange(ctx: Decider, householdId: string, kind: ChangeKind, raw: Prisma.JsonValue): Promise<void> {
-  if (!CHANGE_KINDS.includes(kind)) throw new AppError("INVALID", "Jenis usulan tidak dikenal.");
+  if (!CHANGE_KINDS.includes(kind)) throw wordedError("INVALID", "ChangeRequests.errors.unknownKind");
   const parsed = parseChangePayload(kind, raw);
-  if (!parsed.success) throw new AppError("INVALID", "Isi usulan tidak lagi valid; tolak usulan ini dan minta kelurahan mengusulkan ulang.");
+  if (!parsed.success) throw wordedError("INVALID", "ChangeRequests.errors.payloadInvalid");
   // The decider sees the whole city; the proposer's kelurahan was checked when proposing.
   const options = { tenantId: ctx.tenantId, scope: registryScope(ctx.user), now: ctx.now };
   const decided = { ...options, source: "CHANGE_REQUEST" as const, decidedById: ctx.user.id };

@@ -6,6 +6,7 @@
 import type { ActionContext } from "@/lib/actions/define";
 import { userCan } from "@/lib/auth/permissions";
 import { AppError, forbidden, notFound } from "@/lib/errors";
+import { wordedError } from "@/lib/errors/worded";
 import { householdScopeWhere, registryScope } from "@/lib/auth/scope";
 import { assertBirthDate } from "@/lib/identity/birth-date";
 import { lookUpByNumber } from "@/lib/privacy/number-lookup";
@@ -38,7 +39,7 @@ export async function proposeChange(ctx: Proposer, input: ProposeChangeInput): P
     select: { id: true, status: true, isExtremePoor: true, desil: true },
   });
   if (!household) throw notFound("Keluarga");
-  if (household.status === "DECEASED") throw new AppError("INVALID", "Keluarga yang tercatat meninggal tidak dapat diubah.");
+  if (household.status === "DECEASED") throw wordedError("INVALID", "Registry.errors.householdClosed");
 
   if (input.change.kind === "MEMBER_MOVED_TO_FAMILY") {
     const found = await lookUpTargetFamily(ctx, input.change.payload.targetNoKk);
@@ -94,7 +95,7 @@ async function checkProposal(ctx: Proposer, household: Household, change: Propos
         select: { id: true, departedAt: true },
       });
       if (!member) throw notFound("Anggota keluarga");
-      if (member.departedAt) throw new AppError("INVALID", MEMBER_DEPARTED, { memberId: [MEMBER_DEPARTED] });
+      if (member.departedAt) throw wordedError("INVALID", "Registry.errors.memberGone", {}, { memberId: [MEMBER_DEPARTED] });
       if (change.payload.birthDate) await assertBirthDate(tx, ctx.tenantId, change.payload.birthDate, ctx.now);
       if (change.payload.nik) await assertNikFree(tx, change.payload.nik, member.id);
       return;

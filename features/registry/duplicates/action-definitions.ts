@@ -20,7 +20,7 @@ export const scanDuplicatesDefinition = defineAction({
     jobId: await startTrackedJob(ctx.tx, duplicateScanRequestJob, { tenantId: ctx.tenantId, userId: ctx.user.id, input: { kinds: input.kinds } }),
   }),
   revalidate: (slug) => [registryRoutes.duplicates(slug)],
-  successMessage: "Pemeriksaan dimulai.",
+  successMessage: "Success.registry.duplicates.scan",
 });
 
 export const resolveDuplicateDefinition = defineAction({
@@ -29,7 +29,7 @@ export const resolveDuplicateDefinition = defineAction({
   schema: resolveDuplicateSchema,
   run: (ctx, input) => resolveDuplicate(ctx, input),
   revalidate: (slug) => [registryRoutes.duplicates(slug), registryRoutes.list(slug)],
-  successMessage: "Dugaan data ganda diselesaikan.",
+  successMessage: "Success.registry.duplicates.resolve",
 });
 
 export const duplicateActionDefinitions: readonly AnyActionDefinition[] = [scanDuplicatesDefinition, resolveDuplicateDefinition];

@@ -3,7 +3,8 @@
 // stays, then the record is deleted; the audit log keeps every moved and deleted row.
 import type { Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/db/audit";
-import { AppError, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
+import { wordedError } from "@/lib/errors/worded";
 import { lockHousehold } from "@/features/registry/household/lock-household";
 import type { RegistryScope } from "@/lib/auth/scope";
 
@@ -26,7 +27,7 @@ async function recordMerge(tx: Tx, tenantId: string, entity: "Household" | "Memb
 
 /** One person recorded twice: `dropId`'s trainings, aid and loans move to `keepId`. */
 export async function mergeMembers(tx: Tx, tenantId: string, keepId: string, dropId: string): Promise<Merged[]> {
-  if (keepId === dropId) throw new AppError("INVALID", "Pilih dua data yang berbeda.");
+  if (keepId === dropId) throw wordedError("INVALID", "Duplicates.errors.sameRecord");
   const [keep, drop] = await Promise.all([
     tx.member.findFirst({ where: { id: keepId }, select: { id: true, householdId: true } }),
     tx.member.findFirst({ where: { id: dropId }, select: { id: true, householdId: true } }),
@@ -41,7 +42,7 @@ export async function mergeMembers(tx: Tx, tenantId: string, keepId: string, dro
   ]);
   const keptTrainings = new Set(kept.map((p) => p.trainingId));
   if (dropped.some((p) => keptTrainings.has(p.trainingId))) {
-    throw new AppError("CONFLICT", "Kedua data tercatat di pelatihan yang sama. Hapus salah satu kepesertaan di halaman pelatihan, lalu gabungkan lagi.");
+    throw wordedError("CONFLICT", "Duplicates.errors.sameTraining");
   }
   await tx.trainingParticipant.updateMany({ where: { memberId: drop.id }, data: { memberId: keep.id } });
   await tx.aidDistribution.updateMany({ where: { memberId: drop.id }, data: { memberId: keep.id } });
@@ -58,7 +59,7 @@ export async function mergeMembers(tx: Tx, tenantId: string, keepId: string, dro
  * card is deleted.
  */
 export async function mergeHouseholds(tx: Tx, tenantId: string, keepId: string, dropId: string): Promise<Merged[]> {
-  if (keepId === dropId) throw new AppError("INVALID", "Pilih dua data yang berbeda.");
+  if (keepId === dropId) throw wordedError("INVALID", "Duplicates.errors.sameRecord");
   // Locked in id order, so two merges of the same pair cannot deadlock.
   for (const id of [keepId, dropId].sort()) await lockHousehold(tx, id, { tenantId, scope: everyone });
 

@@ -1,6 +1,7 @@
 // Bapeda resolves a suspected duplicate: merge (keeping either record) or dismiss.
 import type { ActionContext } from "@/lib/actions/define";
-import { AppError, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
+import { wordedError } from "@/lib/errors/worded";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { blankToUndefined } from "@/lib/forms/fields";
 import { z } from "@/lib/validation/zod";
@@ -23,7 +24,7 @@ export async function resolveDuplicate(
   await lockRow(tx, "DuplicateCandidate", { tenantId, id: input.candidateId });
   const candidate = await tx.duplicateCandidate.findFirst({ where: { id: input.candidateId } });
   if (!candidate) throw notFound("Dugaan data ganda");
-  if (candidate.status !== "OPEN") throw new AppError("CONFLICT", "Dugaan ini sudah diselesaikan.");
+  if (candidate.status !== "OPEN") throw wordedError("CONFLICT", "Duplicates.errors.alreadyResolved");
 
   let keptId: string | null = null;
   if (input.resolution !== "DISMISS") {

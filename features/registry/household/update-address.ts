@@ -1,7 +1,8 @@
 // Changes a household's address, and its kelurahan when it moved within the city (the
 // kecamatan follows the kelurahan). From an approved change request.
 import type { Tx } from "@/lib/db";
-import { AppError, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
+import { wordedError } from "@/lib/errors/worded";
 import { blankToUndefined } from "@/lib/forms/fields";
 import { lockHousehold } from "@/features/registry/household/lock-household";
 import type { RegistryScope } from "@/lib/auth/scope";
@@ -33,7 +34,7 @@ export async function updateAddress(
   options: { tenantId: string; scope: RegistryScope },
 ): Promise<{ householdId: string }> {
   const household = await lockHousehold(tx, householdId, options);
-  if (household.status === "DECEASED") throw new AppError("INVALID", "Keluarga yang tercatat meninggal tidak dapat diubah.");
+  if (household.status === "DECEASED") throw wordedError("INVALID", "Registry.errors.householdClosed");
   let area: { kelurahanId: string; kecamatanId: string } | null = null;
   if (input.kelurahanId && input.kelurahanId !== household.kelurahanId) {
     const kelurahan = await tx.area.findFirst({

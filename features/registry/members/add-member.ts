@@ -2,7 +2,7 @@
 // change request. The NIK must be new to the city's registry, or belong to someone recorded
 // as having moved out of the city, who comes back on this card; a second head is refused.
 import type { Tx } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { wordedError } from "@/lib/errors/worded";
 import { lockHousehold } from "@/features/registry/household/lock-household";
 import type { RegistryScope } from "@/lib/auth/scope";
 import { dayToDate } from "@/lib/calendar/days";
@@ -21,11 +21,11 @@ export async function addMember(
   options: { tenantId: string; scope: RegistryScope },
 ): Promise<{ memberId: string }> {
   const household = await lockHousehold(tx, householdId, options);
-  if (household.status === "DECEASED") throw new AppError("INVALID", HOUSEHOLD_CLOSED);
+  if (household.status === "DECEASED") throw wordedError("INVALID", "Registry.errors.householdClosed");
   await assertBirthDate(tx, options.tenantId, input.birthDate);
   const returning = await assertNikFreeOrReturning(tx, input.nik);
   if (input.relation === "HEAD" && (await tx.member.findFirst({ where: { householdId, relation: "HEAD", departedAt: null }, select: { id: true } }))) {
-    throw new AppError("INVALID", SECOND_HEAD, { relation: [SECOND_HEAD] });
+    throw wordedError("INVALID", "Registry.errors.secondHead", {}, { relation: [SECOND_HEAD] });
   }
   const data = {
     householdId,
@@ -58,11 +58,11 @@ export async function assertNikFreeOrReturning(tx: Tx, nik: string): Promise<{ i
   const holder = await tx.member.findFirst({ where: { nik }, select: { id: true, departure: true } });
   if (!holder) return null;
   if (holder.departure === "MOVED_OUT") return { id: holder.id };
-  throw new AppError("CONFLICT", NIK_TAKEN, { nik: [NIK_TAKEN] });
+  throw wordedError("CONFLICT", "Registry.errors.nikTaken", {}, { nik: [NIK_TAKEN] });
 }
 
 /** Refuses a NIK already in the city's registry, without saying whose it is. */
 export async function assertNikFree(tx: Tx, nik: string, exceptMemberId?: string): Promise<void> {
   const holder = await tx.member.findFirst({ where: { nik }, select: { id: true } });
-  if (holder && holder.id !== exceptMemberId) throw new AppError("CONFLICT", NIK_TAKEN, { nik: [NIK_TAKEN] });
+  if (holder && holder.id !== exceptMemberId) throw wordedError("CONFLICT", "Registry.errors.nikTaken", {}, { nik: [NIK_TAKEN] });
 }

@@ -1,13 +1,14 @@
 // Corrects a member's recorded data (a misspelt name, a mistyped NIK or birth date) from
 // an approved change request. The corrected NIK, birth date and sex must still agree.
 import type { Tx } from "@/lib/db";
-import { AppError, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
+import { wordedError } from "@/lib/errors/worded";
 import { nikMatchesBirthDate } from "@/lib/identity/nik";
 import { lockHousehold } from "@/features/registry/household/lock-household";
 import type { RegistryScope } from "@/lib/auth/scope";
 import { dateToDay, dayToDate } from "@/lib/calendar/days";
 import { assertBirthDate } from "@/lib/identity/birth-date";
-import { HOUSEHOLD_CLOSED, MEMBER_DEPARTED, SECOND_HEAD, assertNikFree } from "./add-member";
+import { MEMBER_DEPARTED, SECOND_HEAD, assertNikFree } from "./add-member";
 import { NIK_BIRTH_DATE_MISMATCH, type MemberCorrectionInput } from "./member-schema";
 
 export async function correctMember(
@@ -17,22 +18,22 @@ export async function correctMember(
   options: { tenantId: string; scope: RegistryScope },
 ): Promise<{ memberId: string }> {
   const household = await lockHousehold(tx, householdId, options);
-  if (household.status === "DECEASED") throw new AppError("INVALID", HOUSEHOLD_CLOSED);
+  if (household.status === "DECEASED") throw wordedError("INVALID", "Registry.errors.householdClosed");
   const member = await tx.member.findFirst({ where: { id: input.memberId, householdId } });
   if (!member) throw notFound("Anggota keluarga");
-  if (member.departedAt) throw new AppError("INVALID", MEMBER_DEPARTED, { memberId: [MEMBER_DEPARTED] });
+  if (member.departedAt) throw wordedError("INVALID", "Registry.errors.memberGone", {}, { memberId: [MEMBER_DEPARTED] });
   if (input.birthDate) await assertBirthDate(tx, options.tenantId, input.birthDate);
 
   const nik = input.nik ?? member.nik;
   const birthDate = input.birthDate ?? dateToDay(member.birthDate);
   const sex = input.sex ?? member.sex;
   if (!nikMatchesBirthDate(nik, dayToDate(birthDate), sex)) {
-    throw new AppError("INVALID", NIK_BIRTH_DATE_MISMATCH, { birthDate: [NIK_BIRTH_DATE_MISMATCH] });
+    throw wordedError("INVALID", "Registry.errors.nikBirthDateMismatch", {}, { birthDate: [NIK_BIRTH_DATE_MISMATCH] });
   }
   if (input.nik && input.nik !== member.nik) await assertNikFree(tx, input.nik, member.id);
   if (input.relation === "HEAD" && member.relation !== "HEAD") {
     const head = await tx.member.findFirst({ where: { householdId, relation: "HEAD", departedAt: null }, select: { id: true } });
-    if (head) throw new AppError("INVALID", SECOND_HEAD, { relation: [SECOND_HEAD] });
+    if (head) throw wordedError("INVALID", "Registry.errors.secondHead", {}, { relation: [SECOND_HEAD] });
   }
 
   await tx.member.update({

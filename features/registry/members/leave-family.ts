@@ -5,14 +5,15 @@
 // head, and the former head's row stops saying HEAD (the request and the audit keep it),
 // as a merge does with a second head.
 import type { Tx } from "@/lib/db";
-import { AppError, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
+import { wordedError } from "@/lib/errors/worded";
 import type { FamilyRelation, MemberDeparture } from "@/lib/generated/prisma/enums";
 import { lockHousehold } from "@/features/registry/household/lock-household";
 import type { RegistryScope } from "@/lib/auth/scope";
 import { dateToDay, dayToDate } from "@/lib/calendar/days";
 import { assertNotFuture } from "@/features/registry/status/change-status";
 import { changeRefused } from "@/features/registry/change-requests/refusals";
-import { HOUSEHOLD_CLOSED, MEMBER_DEPARTED, SECOND_HEAD } from "./add-member";
+import { MEMBER_DEPARTED, SECOND_HEAD } from "./add-member";
 
 export type Leaving = { memberId: string; newHeadId?: string; effectiveDate: string };
 type Options = { tenantId: string; scope: RegistryScope; now?: Date };
@@ -30,7 +31,7 @@ export async function planLeaving(tx: Tx, householdId: string, leaving: Leaving,
   const member = members.find((m) => m.id === leaving.memberId);
   if (!member) {
     const gone = await tx.member.findFirst({ where: { id: leaving.memberId, householdId }, select: { id: true } });
-    throw gone ? new AppError("INVALID", MEMBER_DEPARTED, { memberId: [MEMBER_DEPARTED] }) : notFound("Anggota keluarga");
+    throw gone ? wordedError("INVALID", "Registry.errors.memberGone", {}, { memberId: [MEMBER_DEPARTED] }) : notFound("Anggota keluarga");
   }
   await assertNotFuture(tx, leaving.effectiveDate, options);
   if (leaving.effectiveDate < dateToDay(member.birthDate)) throw changeRefused("beforeBirth", "effectiveDate");
@@ -49,7 +50,7 @@ export async function planLeaving(tx: Tx, householdId: string, leaving: Leaving,
 /** A member who died or moved out of the city: marked departed on that date. */
 export async function recordDeparture(tx: Tx, householdId: string, input: Leaving & { departure: MemberDeparture }, options: Options) {
   const household = await lockHousehold(tx, householdId, options);
-  if (household.status === "DECEASED") throw new AppError("INVALID", HOUSEHOLD_CLOSED);
+  if (household.status === "DECEASED") throw wordedError("INVALID", "Registry.errors.householdClosed");
   const { member, successorId } = await planLeaving(tx, household.id, input, options);
   await handOverHead(tx, options.tenantId, successorId);
   await tx.member.update({
@@ -76,7 +77,7 @@ export async function targetFamily(tx: Tx, noKk: string, fromHouseholdId: string
 export async function assertRelationFree(tx: Tx, householdId: string, relation: FamilyRelation): Promise<void> {
   if (relation !== "HEAD") return;
   const head = await tx.member.findFirst({ where: { householdId, relation: "HEAD", departedAt: null }, select: { id: true } });
-  if (head) throw new AppError("INVALID", SECOND_HEAD, { relation: [SECOND_HEAD] });
+  if (head) throw wordedError("INVALID", "Registry.errors.secondHead", {}, { relation: [SECOND_HEAD] });
 }
 
 /** A member moving to another family of the city, with their relation there. */
@@ -89,7 +90,7 @@ export async function moveMemberToFamily(tx: Tx, householdId: string, input: Lea
     locked.set(id, await lockHousehold(tx, id, id === householdId ? options : { ...options, scope: WHOLE_CITY }));
   }
   const household = locked.get(householdId)!;
-  if (household.status === "DECEASED") throw new AppError("INVALID", HOUSEHOLD_CLOSED);
+  if (household.status === "DECEASED") throw wordedError("INVALID", "Registry.errors.householdClosed");
   const destination = await targetFamily(tx, input.targetNoKk, household.id);
   const { member, successorId } = await planLeaving(tx, household.id, input, options);
   await assertRelationFree(tx, destination.id, input.relation);

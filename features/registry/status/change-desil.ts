@@ -1,10 +1,9 @@
 // A household's desil changed on its own (a DTSEN update, a musyawarah kelurahan): one new
 // HouseholdDesilChange with what it rests on, plus the household's current desil.
 import type { Tx } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { wordedError } from "@/lib/errors/worded";
 import type { ChangeBasis, ChangeSource } from "@/lib/generated/prisma/enums";
 import { lockHousehold } from "@/features/registry/household/lock-household";
-import { HOUSEHOLD_CLOSED } from "@/features/registry/members/add-member";
 import type { RegistryScope } from "@/lib/auth/scope";
 import { dayToDate } from "@/lib/calendar/days";
 import { assertNotFuture } from "./change-status";
@@ -24,7 +23,7 @@ export async function changeDesil(
   options: { tenantId: string; scope: RegistryScope; source: ChangeSource; now?: Date },
 ): Promise<{ householdId: string }> {
   const household = await lockHousehold(tx, householdId, options);
-  if (household.status === "DECEASED") throw new AppError("INVALID", HOUSEHOLD_CLOSED);
+  if (household.status === "DECEASED") throw wordedError("INVALID", "Registry.errors.householdClosed");
   assertDesilChanges(household, input.desil);
   await assertNotFuture(tx, input.effectiveDate, options);
   await tx.householdDesilChange.create({

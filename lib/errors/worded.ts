@@ -1,0 +1,18 @@
+import { errorWordsIn } from "@/lib/actions/error-words";
+import { AppError, type AppErrorCode, type ErrorWords } from "./index";
+
+/**
+ * An AppError whose words are in the catalogues (messages/<locale>/*.json): its message is the
+ * Indonesian words, and the pipeline says the key in the user's language.
+ */
+export function wordedError(code: AppErrorCode, key: string, params: ErrorWords["params"] = {}, fieldErrors?: Record<string, string[]>): AppError {
+  const words = { key, params };
+  return new AppError(code, errorWordsIn(words, "id"), fieldErrors, words);
+}
+
+/** A refusal of one field: its words beside the field and as the form's message. */
+export function wordedFieldError(code: AppErrorCode, field: string, key: string, params: ErrorWords["params"] = {}): AppError {
+  const words = { key, params };
+  const message = errorWordsIn(words, "id");
+  return new AppError(code, message, { [field]: [message] }, words);
+}
