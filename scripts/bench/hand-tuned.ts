@@ -123,6 +123,13 @@ export const handTuned: Record<string, Record<string, HandTuned>> = {
       appFigure: (rows: object[]) => count(rows),
       sqlFigure: (rows) => count(rows),
     },
+    unreachedCount: {
+      sql: `SELECT count(*)::int AS n FROM "Household" h
+             WHERE h."tenantId" = $1 AND h."isExtremePoor" AND h.status = 'ACTIVE'
+               AND NOT EXISTS (SELECT 1 FROM "HouseholdReach" r WHERE r."tenantId" = $1 AND r."fiscalYear" = $2 AND r."householdId" = h.id)`,
+      appFigure: (n: number) => n,
+      sqlFigure: (rows) => first(rows, "n"),
+    },
     overlapByOpd: {
       sql: `SELECT c."opdId", sum(c.households) AS households ${REACH_OPD} GROUP BY 1`,
       appFigure: (rows: { households: number }[]) => sum(rows, "households"),
