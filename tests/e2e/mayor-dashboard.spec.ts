@@ -57,8 +57,8 @@ test("the results dashboard: figures with their cost, a kecamatan filter, and an
   await page.goto("/mataram/dasbor/hasil?tahun=2024");
 
   await expect(page.getByRole("heading", { level: 1, name: "Hasil program" })).toBeVisible({ timeout: 20_000 });
-  for (const term of ["Orang dilatih", "Keluarga terjangkau", "Usaha dibuka", "Keluarga graduasi"]) {
-    await expect(page.getByRole("term").filter({ hasText: term })).toBeVisible();
+  for (const term of ["Orang dilatih", "Keluarga dibekali alat atau modal", "Keluarga terjangkau", "Usaha dibuka", "Keluarga terjangkau yang lulus"]) {
+    await expect(page.getByRole("term").filter({ hasText: new RegExp(`^${term}$`) })).toBeVisible();
   }
   await expect(page.getByText(/per hasil/).first()).toBeVisible();
   await saveScreenshot(page, testInfo, "mayor-results");

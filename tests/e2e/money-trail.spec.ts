@@ -33,7 +33,10 @@ async function mayorRealisedFor(page: Page, source: string): Promise<number> {
   return Number((await row.locator("th, td").nth(2).innerText()).replace(/\D/g, ""));
 }
 
-test("aid and realisation meet one pagu; the head returns a draft, the clerk fixes it, and the mayor's absorption moves once", async ({ browser, page }, testInfo) => {
+test("aid and realisation meet one pagu; the head returns a draft, the clerk fixes it, and the mayor's absorption moves once", async ({
+  browser,
+  page,
+}, testInfo) => {
   const { programme, source } = RUNS[testInfo.project.name as keyof typeof RUNS];
   const run = `${testInfo.project.name}-${testInfo.retry}-${Date.now() % 1_000_000}`;
   const description = `Paket mesin jahit mitra ${run}`;
@@ -105,6 +108,7 @@ test("aid and realisation meet one pagu; the head returns a draft, the clerk fix
   const head = await signedIn(browser, page, "kepala.disnaker.mataram@entas.test");
   await head.goto(linePath);
   await head.getByRole("link", { name: /^Kembalikan Desember .*400\.000 dengan catatan$/ }).click();
+  await expect(head.getByRole("heading", { name: "Kembalikan dengan catatan" })).toBeVisible();
   await head.getByLabel("Catatan untuk pengisi").fill("Nomor SP2D salah, lihat SPM bulan Desember.");
   await head.getByRole("button", { name: "Kembalikan draf" }).click();
   await expect(head.getByText("Nomor SP2D salah, lihat SPM bulan Desember.").first()).toBeVisible({ timeout: 30_000 });
@@ -113,6 +117,8 @@ test("aid and realisation meet one pagu; the head returns a draft, the clerk fix
   await page.goto(linePath);
   await expect(page.getByText("Nomor SP2D salah, lihat SPM bulan Desember.").first()).toBeVisible();
   await page.getByRole("link", { name: /^Ubah draf Desember, .*400\.000$/ }).click();
+  await expect(page.getByRole("heading", { name: "Ubah draf" })).toBeVisible();
+  await expect(page.getByLabel("No. SP2D / SPJ")).toHaveValue(`SP2D/${run}/SALAH`);
   await page.getByLabel("No. SP2D / SPJ").fill(`SP2D/${run}/BENAR`);
   await page.getByRole("button", { name: "Simpan perubahan" }).click();
   await expect(page.getByRole("cell", { name: `SP2D/${run}/BENAR` })).toBeVisible({ timeout: 30_000 });

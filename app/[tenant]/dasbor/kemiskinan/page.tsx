@@ -172,7 +172,8 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
         }}
       </DashboardPanel>
 
-      <DashboardPanel title={t("list.title")} data={allOf({ areas, coverage, list })}>
+      {/* The summary prints on one sheet; the list prints per kelurahan as its own visiting list. */}
+      <DashboardPanel title={t("list.title")} data={allOf({ areas, coverage, list })} className="print:hidden">
         {(data) => {
           const kelurahan = data.areas.byKelurahanCoverage.find((row) => row.kelurahanId === askedKelurahan) ?? null;
           const { unreached } = data.areas;
