@@ -42,7 +42,7 @@ const reach = `
            array_agg(DISTINCT r.o ORDER BY r.o) opds, array_agg(DISTINCT r.pr ORDER BY r.pr) progs,
            array_agg(DISTINCT pg."opdId" ORDER BY pg."opdId") owners,
            EXISTS (SELECT 1 FROM "HouseholdStatusEvent" ev WHERE ev."householdId" = r.h AND ev."toStatus" = 'GRADUATED'
-                     AND ev."effectiveDate" >= make_date(r.y, 1, 1)) AS graduated
+                     AND ev."effectiveDate" >= make_date(r.y, 1, 1) AND ev."effectiveDate" < make_date(r.y + 1, 1, 1)) AS graduated
       FROM reach r JOIN "Programme" pg ON pg.id = r.pr GROUP BY 1, 2)`;
 
 const pairs: [string, string][] = [
