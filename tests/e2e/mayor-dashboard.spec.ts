@@ -65,7 +65,7 @@ test("the results dashboard: figures with their cost, a kecamatan filter, and an
 
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV — Hasil dan biaya per program" }).click()]);
   const text = await readFile((await csv.path())!, "utf8");
-  expect(text).toContain("Rp per keluarga");
+  expect(text).toContain("Rp seluruh belanja per keluarga terjangkau");
   expect(text).not.toMatch(/\d{16}/);
 
   await page.getByLabel("Kecamatan").selectOption({ label: "Ampenan" });

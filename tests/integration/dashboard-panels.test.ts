@@ -143,6 +143,12 @@ describe("the poverty dashboard when a panel fails", () => {
     }
     expect(html).toContain(poverty.summary.extremePoor);
     expect(html).toContain(poverty.list.title);
+    // A panel left off the printed summary is left off whole, its figure definitions too.
+    const definitions = html.indexOf(poverty.graduations.definitionsTitle);
+    expect(definitions).toBeGreaterThan(0);
+    const wrapper = html.lastIndexOf('<div class="contents print:hidden">', definitions);
+    expect(wrapper).toBeGreaterThanOrEqual(0);
+    expect(html.slice(wrapper, definitions)).toContain('id="panel-naik-kelas"');
     // Panels still loading when the page was first sent show their title and "loading"; each
     // was then streamed in.
     expect(count(html, '<template id="B:')).toBe(count(html, '$RC("B:'));
