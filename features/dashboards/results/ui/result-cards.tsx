@@ -31,7 +31,8 @@ export async function ResultCards({ label, figures, shown }: { label: string; fi
   const hint = (definition: string, perResult?: string) => (
     <>
       {perResult ? <span className="block font-medium text-ink">{perResult}</span> : null}
-      <span className="block text-xs">{definition}</span>
+      {/* On paper the summary keeps to one sheet: the definitions print once, in the paragraph below the cards. */}
+      <span className="block text-xs print:hidden">{definition}</span>
     </>
   );
   return (
