@@ -160,7 +160,12 @@ export function VerifyTable({
         </div>
       ) : null}
       {rows.length > 0 ? (
-        <div role="region" aria-label={label} tabIndex={0} className={cx("relative overflow-x-auto", framed && "rounded-lg border border-line bg-white shadow-xs")}>
+        <div
+          role="region"
+          aria-label={label}
+          tabIndex={0}
+          className={cx("relative overflow-x-auto", framed && "rounded-lg border border-line bg-white shadow-xs")}
+        >
           <table className="w-full border-collapse text-sm">
             <thead className="bg-brand-50 text-left text-brand-900">
               <tr>

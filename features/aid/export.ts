@@ -3,8 +3,9 @@
 // ?status= narrow it as the page's filters do. No. KK and the KPJ number stay masked, as in the list.
 import { loadKelurahanLabel } from "@/features/areas/labels";
 import { parseAidFilter } from "@/features/aid/filters";
+import { distributionWhere } from "@/features/aid/queries";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { programmeScope, programmeWhere } from "@/lib/auth/scope";
+import { programmeScope } from "@/lib/auth/scope";
 import { parseYearParam } from "@/lib/calendar/fiscal-year";
 import { maskNik } from "@/lib/identity/nik";
 import { maskNumber } from "@/lib/privacy/person-view";
@@ -59,10 +60,7 @@ export const distributionExport: ExportSpec<Row> = {
     const rows = await tx.aidDistribution.findMany({
       where: {
         ...(after ? { id: { gt: after } } : {}),
-        ...(filter.program ? { programmeId: filter.program } : {}),
-        ...(filter.jenis ? { kind: filter.jenis } : {}),
-        ...(filter.status ? { status: filter.status } : {}),
-        programme: { ...programmeWhere(programmeScope(user), search.get("opd")), ...(year ? { fiscalYear: year } : {}) },
+        ...distributionWhere(filter, { scope: programmeScope(user), fiscalYear: year ?? null, opdId: search.get("opd") }),
       },
       select,
       orderBy: { id: "asc" },

@@ -64,15 +64,39 @@ function scopeWhere(options: ListOptions): Prisma.AidDistributionWhereInput {
   return { programme: { fiscalYear: options.fiscalYear, ...programmeWhere(options.scope, options.opdId) } };
 }
 
-/** One page of the distributions in scope, newest handover first, paged by key. */
-export async function listDistributions(tx: Tx, filter: AidFilter, options: ListOptions) {
-  const size = options.pageSize ?? AID_PAGE_SIZE;
-  const where: Prisma.AidDistributionWhereInput = {
-    ...scopeWhere(options),
+/** The distributions a list, its totals and its export hold: the user's scope, the year (none: every year) and the page's filters. */
+export function distributionWhere(
+  filter: AidFilter,
+  options: { scope: ProgrammeScope; fiscalYear: number | null; opdId?: string | null },
+): Prisma.AidDistributionWhereInput {
+  return {
+    programme: { ...(options.fiscalYear ? { fiscalYear: options.fiscalYear } : {}), ...programmeWhere(options.scope, options.opdId) },
     ...(filter.program ? { programmeId: filter.program } : {}),
     ...(filter.jenis ? { kind: filter.jenis } : {}),
     ...(filter.status ? { status: filter.status } : {}),
   };
+}
+
+/** What the list holds in all its pages: how many entries and their value (reversals subtract), and the verified part. */
+export async function distributionTotals(tx: Tx, filter: AidFilter, options: ListOptions) {
+  const groups = await tx.aidDistribution.groupBy({
+    by: ["status"],
+    where: distributionWhere(filter, options),
+    _count: { _all: true },
+    _sum: { value: true },
+  });
+  const verified = groups.find((group) => group.status === "VERIFIED");
+  return {
+    count: groups.reduce((sum, group) => sum + group._count._all, 0),
+    value: groups.reduce((sum, group) => sum + (group._sum.value ?? 0n), 0n),
+    verifiedValue: verified?._sum.value ?? 0n,
+  };
+}
+
+/** One page of the distributions in scope, newest handover first, paged by key. */
+export async function listDistributions(tx: Tx, filter: AidFilter, options: ListOptions) {
+  const size = options.pageSize ?? AID_PAGE_SIZE;
+  const where = distributionWhere(filter, options);
   const cursor = filter.after ? await tx.aidDistribution.findFirst({ where: { ...where, id: filter.after }, select: { id: true, distributedAt: true } }) : null;
   const keyset: Prisma.AidDistributionWhereInput = cursor
     ? { OR: [{ distributedAt: { lt: cursor.distributedAt } }, { distributedAt: cursor.distributedAt, id: { lt: cursor.id } }] }

@@ -12,12 +12,12 @@ import { LinkButton } from "@/components/ui/button";
 import { FormNotice } from "@/components/ui/form-alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { aidFilterQuery, parseAidFilter } from "@/features/aid/filters";
-import { listDistributions, pendingDistributions, programmeChoices } from "@/features/aid/queries";
+import { distributionTotals, listDistributions, pendingDistributions, programmeChoices } from "@/features/aid/queries";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { userCan } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import type { AidKind } from "@/lib/generated/prisma/enums";
-import { formatNumber } from "@/lib/format";
+import { formatNumber, formatRupiah } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { yearContext } from "@/features/programmes/year-context";
 import { importDistributionsAction, verifyDistributionsAction } from "@/features/aid/actions";
@@ -47,14 +47,15 @@ export default async function AidPage({ params, searchParams }: Props) {
   const data = await withTenant(user.tenantId, async (tx) => {
     const context = await yearContext(tx, user, query);
     const options = { scope: context.scope, fiscalYear: context.year, opdId: context.opdId };
-    const [list, pending, programmes] = await Promise.all([
+    const [list, totals, pending, programmes] = await Promise.all([
       listDistributions(tx, filter, options),
+      distributionTotals(tx, filter, options),
       pendingDistributions(tx, options),
       programmeChoices(tx, options),
     ]);
-    return { context, list, pending, programmes };
+    return { context, list, totals, pending, programmes };
   });
-  const { context, list, pending } = data;
+  const { context, list, totals, pending } = data;
 
   const [t, tp, locale, messages] = await Promise.all([
     getTranslations("Aid"),
@@ -143,6 +144,13 @@ export default async function AidPage({ params, searchParams }: Props) {
               </h2>
               {userCan(user, "data:export") ? <ExportLinks href={aidRoutes.export(slug)} query={aidFilterQuery(base)} /> : null}
             </div>
+            <p className="mb-2 text-sm text-ink" data-testid="aid-list-totals">
+              {t("list.totals", {
+                count: formatNumber(totals.count, { locale }),
+                value: formatRupiah(totals.value, { locale }),
+                verified: formatRupiah(totals.verifiedValue, { locale }),
+              })}
+            </p>
             <DistributionTable rows={tableRows(list.rows, rowOptions)} label={t("list.title", { year: context.year })} />
             <nav aria-label={t("list.pages")} className="mt-3 flex flex-wrap gap-3">
               {!list.isFirstPage ? (

@@ -53,7 +53,7 @@ async function PanelContent<T>({
   if (!result.ok) return <PanelNotice title={title} kind={result.reason} text={notice[result.reason]} className={className} />;
   // The panel's class (print:hidden above all) holds for what it shows too; `contents` keeps the
   // children where the page's grid puts them.
-  return className ? <div className={cx("contents", className)}>{children(result.value)}</div> : <>{children(result.value)}</>;
+  return className ? <div className={cx("contents", className)}>{children(result.value)}</div> : children(result.value);
 }
 
 function PanelNotice({ title, kind, text, className }: { title: string; kind: "loading" | PanelFailure; text: string; className?: string }) {
