@@ -1,12 +1,15 @@
 "use client";
 
+import { useLocale } from "next-intl";
 import { useState, type ComponentProps, type ReactNode } from "react";
 import { formatRupiah } from "@/lib/format";
+import { localeFromCookie } from "@/lib/i18n/locales";
 import { parseRupiah } from "@/lib/money";
 import { Field } from "./field";
 
 /**
- * A Rupiah amount typed as people write it ("1.500.000", "Rp1,5 juta", "1500000"). While
+ * A Rupiah amount typed as people write it ("1.500.000", "Rp1,5 juta", "1500000"; in English
+ * "1,500,000", "1.5 million"). While
  * typing, the amount as Entas reads it is shown under the box, so "1,5 juta" is seen to
  * mean Rp 1.500.000 before saving. The server parses again; this is only a preview.
  */
@@ -23,7 +26,9 @@ export function RupiahField({
   example?: ReactNode;
 }) {
   const [text, setText] = useState(defaultValue ?? "");
-  const parsed = text.trim() ? parseRupiah(text) : null;
+  // Read as the server will: in the interface's language ("1.5 million" in English).
+  const locale = localeFromCookie(useLocale());
+  const parsed = text.trim() ? parseRupiah(text, { locale }) : null;
   const previewId = `${field.id}-preview`;
   const showPreview = Boolean(parsed?.ok && !field.error);
   const showExample = Boolean(example && !text.trim() && !field.error);

@@ -22,6 +22,30 @@ export function errorWordsIn(words: ErrorWords, locale: string | null | undefine
   return (t as unknown as (key: string, params: ErrorWords["params"]) => string)(words.key, words.params);
 }
 
+// A message that names its words instead of holding them (wordsMessage in lib/errors/worded.ts):
+// "Namespace.key" or "Namespace.key {json params}".
+const WORDS_MESSAGE = /^([A-Z][A-Za-z]*(?:\.[A-Za-z0-9_]+)+)(?: (\{.*\}))?$/s;
+
+/** The catalogue words a message names, or undefined for a message written out in words. */
+export function wordsOfMessage(message: string): ErrorWords | undefined {
+  const match = WORDS_MESSAGE.exec(message);
+  if (!match) return undefined;
+  const key = match[1]!;
+  const known = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalogues.id);
+  return typeof known === "string" ? { key, params: match[2] ? (JSON.parse(match[2]) as ErrorWords["params"]) : {} } : undefined;
+}
+
+/** A field's or zod issue's message in the user's language: its catalogue words, or the message as written. */
+export function messageWordsIn(message: string, locale: string | null | undefined): string {
+  const words = wordsOfMessage(message);
+  return words ? errorWordsIn(words, locale) : message;
+}
+
+/** A form's field messages in the user's language. */
+export function fieldWordsIn(fieldErrors: Record<string, string[]>, locale: string | null | undefined): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(fieldErrors).map(([field, messages]) => [field, messages.map((message) => messageWordsIn(message, locale))]));
+}
+
 /** An action's success message (its key in the Success namespace), in the user's language. */
 export function successWordsIn(key: string | undefined, locale: string | null | undefined): string | undefined {
   return key ? errorWordsIn({ key, params: {} }, locale) : undefined;

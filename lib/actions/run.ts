@@ -9,9 +9,10 @@ import type { ScopeOptions } from "@/lib/db/tenant-scope";
 import { AppError, forbidden, isAppError, notFound } from "@/lib/errors";
 import { cleanInput } from "@/lib/validation/bad-bytes";
 import { isFreeTextAt } from "@/lib/validation/free-text";
+import { readingInputIn } from "@/lib/validation/input-locale";
 import { fieldErrorsOf, formDataToObject, zodParseParams } from "@/lib/validation/zod";
 import type { ActionContext, ActionDefinition, ActionResult, PlatformActionDefinition } from "./define";
-import { appErrorWordsIn, badCharactersFieldWords, errorCodeWords, errorWordsIn, successWordsIn } from "./error-words";
+import { appErrorWordsIn, badCharactersFieldWords, errorCodeWords, errorWordsIn, fieldWordsIn, successWordsIn } from "./error-words";
 import { isSubmissionKey, SUBMISSION_KEY_FIELD } from "./submission-key";
 import { claimSubmission, purgeSubmissions, storeSubmissionResult } from "./submissions";
 
@@ -146,14 +147,14 @@ function withoutBadBytes(schema: ZodType, input: unknown, locale?: string | null
 
 /** The parsed input; zod's own messages (those a schema does not write itself) in the request's language. */
 async function parseInput(schema: ZodType, input: unknown, locale?: string | null): Promise<unknown> {
-  const result = await schema.safeParseAsync(input, zodParseParams(locale));
+  const result = await readingInputIn(locale, () => schema.safeParseAsync(input, zodParseParams(locale)));
   if (result.success) return result.data;
   throw new AppError("INVALID", "Periksa kembali isian yang ditandai.", fieldErrorsOf(result.error), { key: "Error.common.checkFields", params: {} });
 }
 
 function failure(error: unknown, requestId: string, actionName: string, locale?: string | null): ActionResult<never> {
   if (isAppError(error)) {
-    return { ok: false, code: error.code, message: appErrorWordsIn(error, locale), fieldErrors: error.fieldErrors };
+    return { ok: false, code: error.code, message: appErrorWordsIn(error, locale), fieldErrors: error.fieldErrors && fieldWordsIn(error.fieldErrors, locale) };
   }
   const prismaCode = (error as { code?: unknown })?.code;
   if (prismaCode === "P2002") {

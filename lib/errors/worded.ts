@@ -13,6 +13,14 @@ export function wordedError(code: AppErrorCode, key: string, params: ErrorWords[
 /** A refusal of one field: its words beside the field and as the form's message. */
 export function wordedFieldError(code: AppErrorCode, field: string, key: string, params: ErrorWords["params"] = {}): AppError {
   const words = { key, params };
-  const message = errorWordsIn(words, "id");
-  return new AppError(code, message, { [field]: [message] }, words);
+  return new AppError(code, errorWordsIn(words, "id"), { [field]: [wordsMessage(key, params)] }, words);
+}
+
+/**
+ * A message that names its catalogue words rather than holding them: a schema's zod message
+ * (`.min(1, wordsMessage("Aid.errors.kindRequired"))`) or a field error. The pipeline says it in
+ * the user's language (messageWordsIn); params travel as JSON after the key.
+ */
+export function wordsMessage(key: string, params: ErrorWords["params"] = {}): string {
+  return Object.keys(params).length ? `${key} ${JSON.stringify(params)}` : key;
 }

@@ -1,6 +1,8 @@
 // Form fields the domains' schemas share. Messages are Indonesian.
 import { parseRupiah, type Rupiah } from "@/lib/money";
+import { wordsMessage } from "@/lib/errors/worded";
 import { codeInput } from "@/lib/validation/free-text";
+import { currentInputLocale } from "@/lib/validation/input-locale";
 import { z } from "@/lib/validation/zod";
 
 /** An optional form field: "" (nothing chosen or typed) becomes undefined. */
@@ -77,9 +79,9 @@ export function rupiahInput(options: { min?: Rupiah; minMessage?: string } = {})
       codeInput(z.string({ error: "Isi jumlah rupiah." })),
     )
     .transform((text, ctx): Rupiah => {
-      const parsed = parseRupiah(text);
+      const parsed = parseRupiah(text, { locale: currentInputLocale() });
       if (!parsed.ok) {
-        ctx.addIssue({ code: "custom", message: parsed.message });
+        ctx.addIssue({ code: "custom", message: wordsMessage(`Money.parseError.${parsed.code}`) });
         return z.NEVER;
       }
       return parsed.value;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { catalogues } from "@/lib/i18n/catalogues";
 import { MAX_RUPIAH, applyBasisPoints, divideRoundHalfUp, parseRupiah, percentOf, splitEvenly, sumRupiah, toRupiah } from "@/lib/money";
 
 function parsed(input: string, options?: Parameters<typeof parseRupiah>[1]) {
@@ -103,6 +104,80 @@ describe("parseRupiah", () => {
   it("gives the user an Indonesian message", () => {
     expect(rejection("1.5 juta").message).toBe("Gunakan koma untuk desimal, misalnya 1,5 juta.");
     expect(rejection("-1").message).toBe("Jumlah tidak boleh negatif.");
+  });
+});
+
+describe("parseRupiah in English", () => {
+  const en = { locale: "en" } as const;
+
+  it.each([
+    ["25,000,000", 25_000_000n],
+    ["Rp 25,000,000", 25_000_000n],
+    ["25000000", 25_000_000n],
+    ["25 million", 25_000_000n],
+    ["25m", 25_000_000n],
+    ["1.5 million", 1_500_000n],
+    ["Rp1.5 million", 1_500_000n],
+    ["1.5m", 1_500_000n],
+    ["2 billion", 2_000_000_000n],
+    ["2.25 bn", 2_250_000_000n],
+    ["250 thousand", 250_000n],
+    ["250k", 250_000n],
+    ["1,500", 1_500n],
+    ["1,500,000.00", 1_500_000n],
+    ["1 trillion", 1_000_000_000_000n],
+    ["Rp 1,500,000.-", 1_500_000n],
+  ])("reads %j", (input, expected) => {
+    expect(parsed(input, en)).toBe(expected);
+  });
+
+  it("reads an amount copied from an Indonesian document, whose points can only group thousands", () => {
+    expect(parsed("Rp 25.000.000", en)).toBe(25_000_000n);
+    expect(parsed("1.500.000,00", en)).toBe(1_500_000n);
+    expect(parsed("Rp 1.500.000,-", en)).toBe(1_500_000n);
+  });
+
+  it("reads Indonesian scale words the Indonesian way", () => {
+    expect(parsed("25 juta", en)).toBe(25_000_000n);
+    expect(parsed("Rp1,5 juta", en)).toBe(1_500_000n);
+    expect(rejection("1.5 juta", en).code).toBe("decimalPoint");
+  });
+
+  it("refuses a point before three digits, which English and Indonesian read a thousand times apart", () => {
+    expect(rejection("1.500", en).code).toBe("ambiguous");
+    expect(rejection("Rp 1.500", en).code).toBe("ambiguous");
+    expect(rejection("1.500 million", en).code).toBe("ambiguous");
+    expect(rejection("1.500 million").code).toBe("ambiguous");
+  });
+
+  it("explains an Indonesian decimal comma before an English scale word", () => {
+    expect(rejection("1,5 million", en).code).toBe("decimalComma");
+    expect(rejection("1,5 million").code).toBe("decimalComma");
+  });
+
+  it("rejects what is malformed or not whole", () => {
+    expect(rejection("1.5", en).code).toBe("notWhole");
+    expect(rejection("1,50,000", en).code).toBe("invalid");
+    expect(rejection("25 millions", en).code).toBe("invalid");
+    expect(rejection("-1,500", en).code).toBe("negative");
+  });
+
+  it("keeps Indonesian notation for Indonesian", () => {
+    expect(parsed("1.500")).toBe(1_500n);
+    expect(parsed("1.500", { locale: "id" })).toBe(1_500n);
+    expect(rejection("25,000,000").code).toBe("invalid");
+    expect(parsed("1.5 million")).toBe(1_500_000n);
+  });
+
+  it("has words for every refusal in both languages, the English examples English", () => {
+    for (const code of Object.keys(catalogues.id.Money.parseError)) {
+      expect(catalogues.en.Money.parseError, code).toHaveProperty(code);
+    }
+    for (const example of ["1,500,000", "Rp 1.5 million", "2 billion", "1.5 million", "1,500", "1500"]) {
+      expect(parseRupiah(example, en).ok, example).toBe(true);
+    }
+    expect(catalogues.en.Money.parseError.invalid).toContain("1,500,000, Rp 1.5 million or 2 billion");
+    expect(catalogues.en.RevolvingFunds.fundForm.maxLoanExample).toBe("E.g. 25 million or 25,000,000");
   });
 });
 
