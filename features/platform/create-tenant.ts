@@ -2,6 +2,7 @@ import type { PlatformActionContext } from "@/lib/actions/define";
 import { findRegency, syncTenantAreas, timeZoneForProvince } from "@/features/areas";
 import { hashPassword } from "@/lib/auth/password";
 import type { Tx } from "@/lib/db";
+import { messageWordsIn, wordsOfMessage } from "@/lib/actions/error-words";
 import { AppError } from "@/lib/errors";
 import type { CreateTenantInput } from "@/features/platform/create-tenant-schema";
 import { newCuidLikeId } from "@/features/platform/ids";
@@ -112,11 +113,17 @@ async function onUniqueViolation<T>(write: () => Promise<T>, error: () => AppErr
 }
 
 function invalid(fields: Record<string, string>): AppError {
-  return new AppError("INVALID", Object.values(fields)[0] ?? "", asFieldErrors(fields));
+  return refusal("INVALID", fields);
 }
 
 function conflict(fields: Record<string, string>): AppError {
-  return new AppError("CONFLICT", Object.values(fields)[0] ?? "", asFieldErrors(fields));
+  return refusal("CONFLICT", fields);
+}
+
+/** Field messages name their words (platformErrors); the first is the form's message too. */
+function refusal(code: "INVALID" | "CONFLICT", fields: Record<string, string>): AppError {
+  const first = Object.values(fields)[0] ?? "";
+  return new AppError(code, messageWordsIn(first, "id"), asFieldErrors(fields), wordsOfMessage(first));
 }
 
 function asFieldErrors(fields: Record<string, string>): Record<string, string[]> {

@@ -1,8 +1,11 @@
-import { createTranslator } from "next-intl";
-import id from "@/messages/id";
+import type { ErrorWords } from "@/lib/errors";
+import { wordsMessage } from "@/lib/errors/worded";
+import type id from "@/messages/id";
 
 /**
- * The platform's validation messages, from the Indonesian catalogue: like every message
- * the action pipeline returns, they are shown as given (Indonesian is the default).
+ * The platform's validation messages as their catalogue words (Platform.errors), which the
+ * action pipeline says in the user's language.
  */
-export const platformErrors = createTranslator({ locale: "id", messages: id, namespace: "Platform.errors" });
+export function platformErrors(key: keyof typeof id.Platform.errors, params: ErrorWords["params"] = {}): string {
+  return wordsMessage(`Platform.errors.${key}`, params);
+}

@@ -10,22 +10,22 @@ export type Entry = { status: EntryStatus; reversesId: string | null };
 /** A reversal is the entry that points at the one it reverses, as the summaries count it. */
 export const isReversal = (entry: Pick<Entry, "reversesId">) => entry.reversesId !== null;
 
-/** Why a draft cannot be edited, or null when it can. */
+/** Why a draft cannot be edited (its words' key in Entries.errors), or null when it can. */
 export function editProblem(entry: Entry): string | null {
-  if (entry.status === "VERIFIED") return "Entri yang sudah diverifikasi tidak dapat diubah. Koreksi dengan pembalikan.";
-  if (isReversal(entry)) return "Entri pembalikan tidak dapat diubah. Hapus lalu buat pembalikan baru.";
+  if (entry.status === "VERIFIED") return "Entries.errors.verifiedNotEdited";
+  if (isReversal(entry)) return "Entries.errors.reversalNotEdited";
   return null;
 }
 
-/** Why an entry cannot be deleted, or null when it can. */
+/** Why an entry cannot be deleted (its words' key), or null when it can. */
 export function deleteProblem(entry: Entry): string | null {
-  return entry.status === "VERIFIED" ? "Entri yang sudah diverifikasi tidak dapat dihapus. Koreksi dengan pembalikan." : null;
+  return entry.status === "VERIFIED" ? "Entries.errors.verifiedNotDeleted" : null;
 }
 
-/** Why an entry cannot be reversed, or null when it can; `reversedAlready`: a reversal (any status) exists. */
+/** Why an entry cannot be reversed (its words' key), or null when it can; `reversedAlready`: a reversal (any status) exists. */
 export function reversalProblem(entry: Entry, reversedAlready: boolean): string | null {
-  if (isReversal(entry)) return "Entri pembalikan tidak dapat dibalik lagi.";
-  if (entry.status !== "VERIFIED") return "Draf tidak perlu dibalik: ubah atau hapus saja.";
-  if (reversedAlready) return "Entri ini sudah dibalik.";
+  if (isReversal(entry)) return "Entries.errors.reversalNotReversed";
+  if (entry.status !== "VERIFIED") return "Entries.errors.draftNotReversed";
+  if (reversedAlready) return "Entries.errors.reversedAlready";
   return null;
 }

@@ -18,7 +18,7 @@ export function wordedFieldError(code: AppErrorCode, field: string, key: string,
 
 /**
  * A message that names its catalogue words rather than holding them: a schema's zod message
- * (`.min(1, wordsMessage("Aid.errors.kindRequired"))`) or a field error. The pipeline says it in
+ * (`ctx.addIssue({ code: "custom", message: wordsMessage("Validation.nik.format") })`) or a field error. The pipeline says it in
  * the user's language (messageWordsIn); params travel as JSON after the key.
  */
 export function wordsMessage(key: string, params: ErrorWords["params"] = {}): string {

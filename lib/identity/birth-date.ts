@@ -3,17 +3,12 @@
 import { cityToday } from "@/lib/calendar/city-today";
 import { dateToDay, todayIn } from "@/lib/calendar/days";
 import type { Tx } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { wordedFieldError, wordsMessage } from "@/lib/errors/worded";
 import { isoDay } from "@/lib/forms/fields";
 
 export const OLDEST_AGE_YEARS = 120;
 
 export type BirthDateProblem = "future" | "tooOld";
-
-export const BIRTH_DATE_WORDS: Record<BirthDateProblem, string> = {
-  future: "Tanggal lahir tidak boleh setelah hari ini.",
-  tooOld: `Tanggal lahir tidak boleh lebih dari ${OLDEST_AGE_YEARS} tahun yang lalu.`,
-};
 
 /** What is wrong with a birth day ("YYYY-MM-DD") on the city's `today` ("YYYY-MM-DD"), or null. */
 export function birthDateProblem(birthDay: string, today: string): BirthDateProblem | null {
@@ -29,11 +24,11 @@ export function birthDateProblem(birthDay: string, today: string): BirthDateProb
  */
 export const birthDateField = isoDay.superRefine((day, ctx) => {
   const problem = birthDateProblem(day, todayIn("Asia/Jayapura"));
-  if (problem) ctx.addIssue({ code: "custom", message: BIRTH_DATE_WORDS[problem] });
+  if (problem) ctx.addIssue({ code: "custom", message: wordsMessage(`Validation.birthDate.${problem}`, { years: OLDEST_AGE_YEARS }) });
 });
 
 /** Refuses a birth date the city's today does not allow, on the `birthDate` field. */
 export async function assertBirthDate(tx: Tx, tenantId: string, birthDay: string, now?: Date): Promise<void> {
   const problem = birthDateProblem(birthDay, dateToDay(await cityToday(tx, tenantId, now)));
-  if (problem) throw new AppError("INVALID", BIRTH_DATE_WORDS[problem], { birthDate: [BIRTH_DATE_WORDS[problem]] });
+  if (problem) throw wordedFieldError("INVALID", "birthDate", `Validation.birthDate.${problem}`, { years: OLDEST_AGE_YEARS });
 }

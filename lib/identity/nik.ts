@@ -5,14 +5,15 @@
  *        day + 40 for women, serial.
  * No. KK: PPKKCC DDMMYY SSSS — region, issue date (no sex offset), serial.
  *
- * Error reasons are Indonesian: they are shown to OPD staff by the registry import.
+ * Error reasons are Indonesian (the registry import's report); their keys say them in the user's language.
  */
 import type { Sex } from "@/lib/generated/prisma/enums";
 import { existingDate } from "@/lib/calendar/days";
 
 const FEMALE_DAY_OFFSET = 40;
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+/** A refusal's `reason` is Indonesian (import reports); `key` names its words in both languages. */
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string; key: string };
 
 export type ParsedNik = {
   /** Kecamatan digits, e.g. "527101". */
@@ -58,33 +59,33 @@ export function nikRegionCode(areaCode: string): string {
  */
 export function parseNik(nik: string, today: Date = new Date()): ParseResult<ParsedNik> {
   const value = nik.trim();
-  if (!/^\d{16}$/.test(value)) return fail(NIK_REASONS.format);
+  if (!/^\d{16}$/.test(value)) return fail(NIK_REASONS.format, "Validation.nik.format");
   const regionCode = value.slice(0, 6);
-  if (!isValidRegion(regionCode)) return fail(NIK_REASONS.region);
+  if (!isValidRegion(regionCode)) return fail(NIK_REASONS.region, "Validation.nik.region");
 
   const encodedDay = Number(value.slice(6, 8));
   const sex: Sex = encodedDay > FEMALE_DAY_OFFSET ? "FEMALE" : "MALE";
   const day = sex === "FEMALE" ? encodedDay - FEMALE_DAY_OFFSET : encodedDay;
   const birthDate = dateFromParts(day, Number(value.slice(8, 10)), Number(value.slice(10, 12)), today);
-  if (!birthDate) return fail(NIK_REASONS.birthDate);
+  if (!birthDate) return fail(NIK_REASONS.birthDate, "Validation.nik.birthDate");
 
   const serial = Number(value.slice(12));
-  if (serial === 0) return fail(NIK_REASONS.serial);
+  if (serial === 0) return fail(NIK_REASONS.serial, "Validation.nik.serial");
   return { ok: true, value: { regionCode, birthDate, sex, serial } };
 }
 
 /** Reads a No. KK; the issue year is resolved like a NIK's birth year. */
 export function parseNoKk(noKk: string, today: Date = new Date()): ParseResult<ParsedNoKk> {
   const value = noKk.trim();
-  if (!/^\d{16}$/.test(value)) return fail(NO_KK_REASONS.format);
+  if (!/^\d{16}$/.test(value)) return fail(NO_KK_REASONS.format, "Validation.noKk.format");
   const regionCode = value.slice(0, 6);
-  if (!isValidRegion(regionCode)) return fail(NO_KK_REASONS.region);
+  if (!isValidRegion(regionCode)) return fail(NO_KK_REASONS.region, "Validation.noKk.region");
 
   const issueDate = dateFromParts(Number(value.slice(6, 8)), Number(value.slice(8, 10)), Number(value.slice(10, 12)), today);
-  if (!issueDate) return fail(NO_KK_REASONS.issueDate);
+  if (!issueDate) return fail(NO_KK_REASONS.issueDate, "Validation.noKk.issueDate");
 
   const serial = Number(value.slice(12));
-  if (serial === 0) return fail(NO_KK_REASONS.serial);
+  if (serial === 0) return fail(NO_KK_REASONS.serial, "Validation.noKk.serial");
   return { ok: true, value: { regionCode, issueDate, serial } };
 }
 
@@ -126,8 +127,8 @@ export function generateNoKk({ regionCode, issueDate, serial }: GenerateNoKkInpu
 /** The one mask of a NIK or No. KK (lib/privacy/person-view.ts): the last four digits only. */
 export { maskNumber as maskNik } from "@/lib/privacy/person-view";
 
-function fail<T>(reason: string): ParseResult<T> {
-  return { ok: false, reason };
+function fail<T>(reason: string, key: string): ParseResult<T> {
+  return { ok: false, reason, key };
 }
 
 function isValidRegion(regionCode: string): boolean {

@@ -1,3 +1,4 @@
+import { messageWordsIn } from "@/lib/actions/error-words";
 import { describe, expect, it } from "vitest";
 import { absorptionOf } from "@/features/budget/absorption";
 import { currentYearMonth } from "@/lib/calendar/months";
@@ -6,7 +7,7 @@ import { deleteProblem, editProblem, reversalProblem } from "@/lib/entries/rules
 import { createRealisationSchema, reverseRealisationSchema, verifyRealisationsSchema } from "@/features/budget/schemas";
 
 const errors = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
-  Object.fromEntries((result.error?.issues ?? []).map((issue) => [issue.path.join("."), issue.message]));
+  Object.fromEntries((result.error?.issues ?? []).map((issue) => [issue.path.join("."), messageWordsIn(issue.message, "id")]));
 
 describe("realisation form", () => {
   const entry = { budgetLineId: "line-1", month: "3", amount: "1.500.000", referenceNo: "SP2D-001", note: "" };
@@ -66,20 +67,20 @@ describe("what may happen to an entry", () => {
   it("drafts are edited and deleted; verified entries are neither", () => {
     expect(editProblem(draft)).toBeNull();
     expect(deleteProblem(draft)).toBeNull();
-    expect(editProblem(verified)).toMatch(/pembalikan/);
-    expect(deleteProblem(verified)).toMatch(/pembalikan/);
+    expect(editProblem(verified)).toBe("Entries.errors.verifiedNotEdited");
+    expect(deleteProblem(verified)).toBe("Entries.errors.verifiedNotDeleted");
   });
 
   it("a pending reversal is deleted, not edited", () => {
-    expect(editProblem(reversalDraft)).toMatch(/Hapus/);
+    expect(editProblem(reversalDraft)).toBe("Entries.errors.reversalNotEdited");
     expect(deleteProblem(reversalDraft)).toBeNull();
   });
 
   it("only a verified, unreversed, ordinary entry is reversed", () => {
     expect(reversalProblem(verified, false)).toBeNull();
-    expect(reversalProblem(verified, true)).toBe("Entri ini sudah dibalik.");
-    expect(reversalProblem(draft, false)).toMatch(/Draf/);
-    expect(reversalProblem({ ...reversalDraft, status: "VERIFIED" }, false)).toBe("Entri pembalikan tidak dapat dibalik lagi.");
+    expect(reversalProblem(verified, true)).toBe("Entries.errors.reversedAlready");
+    expect(reversalProblem(draft, false)).toBe("Entries.errors.draftNotReversed");
+    expect(reversalProblem({ ...reversalDraft, status: "VERIFIED" }, false)).toBe("Entries.errors.reversalNotReversed");
   });
 });
 

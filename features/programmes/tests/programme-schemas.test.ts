@@ -1,3 +1,4 @@
+import { messageWordsIn } from "@/lib/actions/error-words";
 import { describe, expect, it } from "vitest";
 import { createBudgetLineSchema, createProgrammeSchema, updateBudgetLineSchema } from "@/features/programmes/schemas";
 import { programmeScope, programmeWhere } from "@/lib/auth/scope";
@@ -13,7 +14,7 @@ const programme = {
 };
 
 const errors = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
-  Object.fromEntries((result.error?.issues ?? []).map((issue) => [issue.path.join("."), issue.message]));
+  Object.fromEntries((result.error?.issues ?? []).map((issue) => [issue.path.join("."), messageWordsIn(issue.message, "id")]));
 
 describe("programme form", () => {
   it("reads counts with Indonesian grouping, blank targets as 0, blank description as null", () => {
