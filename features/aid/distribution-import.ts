@@ -21,7 +21,9 @@
 //   duplicateAcknowledged, only when the importer ticked "import anyway"
 //   (acknowledgeDuplicates); without the tick they are rejected with the warning as reason.
 import type { ActionContext } from "@/lib/actions/define";
+import { messageWordsIn } from "@/lib/actions/error-words";
 import { AppError, notFound } from "@/lib/errors";
+import { wordedError } from "@/lib/errors/worded";
 import { lockName } from "@/lib/db/locks";
 import type { AidKind } from "@/lib/generated/prisma/enums";
 import type { Rupiah } from "@/lib/money";
@@ -233,7 +235,7 @@ async function budgetLineOf({ tx }: ActionContext, programmeId: string, row: Dis
   const byId = lines.find((line) => line.id === row.budgetLine);
   if (byId) return byId.id;
   if (lines.length > 1) {
-    throw new AppError("INVALID", `POS ANGGARAN "${truncate(row.budgetLine)}" cocok dengan beberapa pos program ini; tulis ID pos anggarannya`);
+    throw wordedError("INVALID", "Aid.errors.importLineAmbiguous", { line: truncate(row.budgetLine) });
   }
   if (!lines[0]) throw notFound(`POS ANGGARAN "${truncate(row.budgetLine)}" di antara pos anggaran program ini`);
   return lines[0].id;
@@ -249,7 +251,7 @@ async function recipientOf({ tx }: ActionContext, row: DistributionImportRow): P
   // Before the duplicate-kind warning, which would otherwise be the row's only reason.
   assertCurrentMember(member, row.date, "nik");
   if (household && member.householdId !== household.id) {
-    throw new AppError("INVALID", `NIK ${row.nik} bukan anggota keluarga dengan NO KK ${row.noKk}; periksa kedua nomor`);
+    throw wordedError("INVALID", "Aid.errors.importNikNotOfKk", { nik: row.nik, noKk: row.noKk ?? "" });
   }
   return { householdId: member.householdId, memberId: member.id };
 }
@@ -257,14 +259,12 @@ async function recipientOf({ tx }: ActionContext, row: DistributionImportRow): P
 async function assertNotRecorded({ tx, tenantId }: ActionContext, opdId: string, householdId: string, row: DistributionImportRow) {
   const earlier = await entryWithProof(tx, { tenantId, opdId, householdId, kind: row.kind, distributedAt: row.date, proofRef: row.proofRef });
   if (earlier) {
-    throw new AppError(
-      "CONFLICT",
-      `Sudah tercatat: penyaluran dengan NOMOR BUKTI ${row.proofRef} untuk rumah tangga ini pada tanggal yang sama sudah ada (${earlier.status === "DRAFT" ? "draf" : "terverifikasi"}); baris tidak diimpor lagi`,
-    );
+    throw wordedError("CONFLICT", "Aid.errors.importRecorded", { proofRef: row.proofRef, status: earlier.status });
   }
 }
 
-const rowIssues = (error: z.ZodError) => [...new Set(error.issues.map((issue) => issue.message))].join("; ");
+// The import report is Indonesian, as the file's columns are.
+const rowIssues = (error: z.ZodError) => [...new Set(error.issues.map((issue) => messageWordsIn(issue.message, "id")))].join("; ");
 
 async function saveDistributionRow(ctx: ActionContext, row: DistributionImportRow, _rowNumber: number, upload: SaveRowContext<ImportOptions>) {
   const opdId = writerOpdId(ctx.user);
@@ -311,7 +311,9 @@ async function saveDistributionRow(ctx: ActionContext, row: DistributionImportRo
   if (earlier.length > 0) {
     const warning = `Rumah tangga ini sudah menerima ${aidKindLabel(row.kind).toLowerCase()} pada tahun ${year}: ${earlier.map(duplicateLine).join("; ")}`;
     if (!upload.options.acknowledgeDuplicates) {
-      if (upload.mode === "commit") throw new AppError("CONFLICT", `${warning}. Centang "Tetap impor bantuan ganda" lalu impor lagi bila memang perlu`);
+      if (upload.mode === "commit") {
+        throw wordedError("CONFLICT", "Aid.errors.importDuplicateRefused", { kind: row.kind, year, earlier: earlier.map(duplicateLine).join("; ") });
+      }
       upload.note(`${warning}. Baris ini hanya disimpan bila "Tetap impor bantuan ganda" dicentang`);
     } else {
       upload.note(`${warning}. Disimpan dengan tanda ganda dikonfirmasi`);

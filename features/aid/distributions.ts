@@ -7,7 +7,7 @@ import { resubmitted } from "@/lib/entries/returns";
 import { nextVersion, updateAtVersion } from "@/lib/db/versioned-update";
 import type { Tx } from "@/lib/db";
 import { lockRow } from "@/lib/db/locks";
-import { AppError, notFound, type ErrorWords } from "@/lib/errors";
+import { notFound, type ErrorWords } from "@/lib/errors";
 import { wordedError, wordedFieldError } from "@/lib/errors/worded";
 import { assertWithinPagu, lockBudgetLine } from "@/features/budget/lines";
 import { findOwnProgramme } from "@/features/programmes/programmes";
@@ -16,7 +16,7 @@ import { writerOpdId } from "@/lib/auth/scope";
 import type { Rupiah } from "@/lib/money";
 import { dayToDate, dateToDay } from "@/lib/calendar/days";
 import { cityToday } from "@/lib/calendar/city-today";
-import { aidKindLabel, duplicateLine } from "./labels";
+import { duplicateLine } from "./labels";
 import { earlierAidOf } from "./same-kind-this-year";
 import { entryWithProof, proofTaken } from "./proof-numbers";
 import type { CreateDistributionInput, UpdateDistributionInput } from "./schemas";
@@ -90,13 +90,8 @@ async function checkHandover({ tx, tenantId }: Ctx, opdId: string, input: Create
 
   const earlier = await earlierAidOf(tx, { ...input, year, exceptId });
   if (earlier.length > 0 && !input.acknowledgeDuplicate) {
-    throw new AppError(
-      "CONFLICT",
-      input.kind === "INSURANCE_PREMIUM"
-        ? `Rumah tangga ini sudah menerima ${aidKindLabel(input.kind).toLowerCase()} pada tahun ${year}, atau anggota ini sudah terlindungi pada bulan yang sama. Periksa, lalu simpan lagi bila memang perlu.`
-        : `Rumah tangga ini sudah menerima ${aidKindLabel(input.kind).toLowerCase()} pada tahun ${year}. Periksa, lalu simpan lagi bila memang perlu.`,
-      { duplicate: earlier.map(duplicateLine) },
-    );
+    const key = input.kind === "INSURANCE_PREMIUM" ? "Aid.errors.alreadyReceivedPremium" : "Aid.errors.alreadyReceived";
+    throw wordedError("CONFLICT", key, { kind: input.kind, year }, { duplicate: earlier.map(duplicateLine) });
   }
   return { programme, line, duplicateAcknowledged: earlier.length > 0 };
 }
@@ -152,7 +147,7 @@ export async function updateDistribution(ctx: Ctx, input: UpdateDistributionInpu
   const opdId = writerOpdId(ctx.user);
   const entry = await findOwnDistribution(ctx.tx, opdId, input.distributionId);
   const problem = editProblem(entry);
-  if (problem) throw new AppError("CONFLICT", problem);
+  if (problem) throw wordedError("CONFLICT", problem);
   const premium = input.kind === "INSURANCE_PREMIUM";
   const bpjsNumber = input.bpjsNumber ?? (premium ? entry.bpjsNumber : null);
   if (premium && !bpjsNumber) throw invalid("bpjsNumber", "Aid.errors.kpjRequired");
@@ -173,7 +168,7 @@ const changedMeanwhile = () => wordedError("CONFLICT", "Aid.errors.justVerified"
 export async function deleteDistribution({ tx, user }: Ctx, input: { distributionId: string }) {
   const entry = await findOwnDistribution(tx, writerOpdId(user), input.distributionId);
   const problem = deleteProblem(entry);
-  if (problem) throw new AppError("CONFLICT", problem);
+  if (problem) throw wordedError("CONFLICT", problem);
   const { count } = await tx.aidDistribution.deleteMany({ where: { id: entry.id, status: "DRAFT" } });
   if (count === 0) throw changedMeanwhile();
   return { distributionId: entry.id };
@@ -186,7 +181,7 @@ export async function reverseDistribution({ tx, tenantId, user }: Ctx, input: { 
   const entry = await findOwnDistribution(tx, opdId, input.distributionId);
   const reversedAlready = (await tx.aidDistribution.count({ where: { reversesId: entry.id } })) > 0;
   const problem = reversalProblem(entry, reversedAlready);
-  if (problem) throw new AppError("CONFLICT", problem);
+  if (problem) throw wordedError("CONFLICT", problem);
   const reversal = await tx.aidDistribution.create({
     data: {
       tenantId,

@@ -1,15 +1,12 @@
 // A proof number (BAST, receipt) names one handover: an OPD records it once per household,
 // day and kind of aid (one BAST may list several households, or a tool kit beside a premium). An entry whose reversal is verified no longer counts, so the corrected handover
 // can be recorded again with its proof; a reversal itself carries no proof number.
-import { createTranslator } from "next-intl";
 import type { Tx } from "@/lib/db";
 import { lockName } from "@/lib/db/locks";
-import { AppError } from "@/lib/errors";
+import type { AppError } from "@/lib/errors";
+import { wordedFieldError } from "@/lib/errors/worded";
 import { dayToDate } from "@/lib/calendar/days";
 import type { AidKind } from "@/lib/generated/prisma/enums";
-import id from "@/messages/id";
-
-const errors = createTranslator({ locale: "id", messages: id, namespace: "Aid.errors" });
 
 /** `exceptId`: the draft being edited, which may keep its own proof. */
 type Handover = { tenantId: string; opdId: string; householdId: string; kind: AidKind; distributedAt: string; proofRef: string; exceptId?: string };
@@ -37,6 +34,5 @@ export async function entryWithProof(tx: Tx, handover: Handover) {
 
 /** The refusal of a proof number already recorded (words: Aid.errors.proofTaken). */
 export function proofTaken(): AppError {
-  const message = errors("proofTaken");
-  return new AppError("NUMBER_TAKEN", message, { proofRef: [message] });
+  return wordedFieldError("NUMBER_TAKEN", "proofRef", "Aid.errors.proofTaken");
 }

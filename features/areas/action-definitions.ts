@@ -1,7 +1,8 @@
 // CITY_ADMIN's area tree: re-sync from idn-area-data (Kemendagri), and correct an area's
 // display name. Every area created or corrected is audited by the action pipeline.
+import { wordedError } from "@/lib/errors/worded";
 import { defineAction } from "@/lib/actions/define";
-import { AppError, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { z } from "@/lib/validation/zod";
 import { findRegency } from "@/features/areas/idn-area";
 import { syncTenantAreas } from "@/features/areas/sync-tenant-areas";
@@ -19,7 +20,7 @@ export const syncAreasDefinition = defineAction({
     const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { kemendagriCode: true } });
     if (!tenant) throw notFound("Kota");
     if (!(await findRegency(tenant.kemendagriCode))) {
-      throw new AppError("INVALID", `Kode Kemendagri ${tenant.kemendagriCode} tidak ada dalam data wilayah.`);
+      throw wordedError("INVALID", "Areas.errors.unknownRegency", { code: tenant.kemendagriCode });
     }
     return syncTenantAreas(tx, tenantId, tenant.kemendagriCode);
   },

@@ -1,6 +1,7 @@
 import type { Tx } from "@/lib/db";
 import { updateAtVersion } from "@/lib/db/versioned-update";
-import { AppError, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
+import { wordedFieldError } from "@/lib/errors/worded";
 import { sameNameKey } from "@/features/areas/labels";
 
 export type RenamedArea = { id: string; code: string; name: string; officialName: string | null };
@@ -18,8 +19,7 @@ export async function renameArea(tx: Tx, input: { areaId: string; version: numbe
   const siblings = await tx.area.findMany({ where: { level: area.level, parentId: area.parentId, id: { not: area.id } }, select: { name: true, code: true } });
   const taken = siblings.find((sibling) => sameNameKey(sibling.name) === sameNameKey(input.name));
   if (taken) {
-    const message = `Nama ini sudah dipakai wilayah ${taken.code} di tingkat yang sama.`;
-    throw new AppError("CONFLICT", message, { name: [message] });
+    throw wordedFieldError("CONFLICT", "name", "Areas.errors.nameTaken", { code: taken.code });
   }
   const official = area.officialName ?? area.name;
   const officialName = input.name === official ? null : official;

@@ -4,7 +4,8 @@
 // ID POS ANGGARAN of the export/template, or by PROGRAM + POS ANGGARAN. Its NO SP2D/SPJ is
 // recorded once per city, so the same file imported twice saves once.
 import type { ActionContext } from "@/lib/actions/define";
-import { AppError, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
+import { wordedError } from "@/lib/errors/worded";
 import type { Rupiah } from "@/lib/money";
 import { writerOpdId } from "@/lib/auth/scope";
 import { cellCode, cellMonth, cellRupiah, cellText, type CellResult } from "@/lib/spreadsheet/cells";
@@ -80,7 +81,7 @@ async function budgetLineOf(ctx: ActionContext, row: RealisationRow): Promise<st
   });
   if (matches.length === 0) throw notFound(`Pos anggaran "${row.line}" pada program "${row.programme}"`);
   if (matches.length > 1) {
-    throw new AppError("INVALID", `Ada lebih dari satu pos anggaran "${row.line}" pada program "${row.programme}"; gunakan kolom ID POS ANGGARAN`);
+    throw wordedError("INVALID", "Budget.errors.importLineAmbiguous", { line: row.line, programme: row.programme });
   }
   return matches[0]!.id;
 }

@@ -5,8 +5,8 @@ import type { ActionContext } from "@/lib/actions/define";
 import type { Tx } from "@/lib/db";
 import { lockRow } from "@/lib/db/locks";
 import { nextVersion, updateAtVersion } from "@/lib/db/versioned-update";
-import { AppError, notFound } from "@/lib/errors";
-import { wordedError } from "@/lib/errors/worded";
+import { notFound } from "@/lib/errors";
+import { wordedError, wordedFieldError } from "@/lib/errors/worded";
 import { writerOpdId } from "@/lib/auth/scope";
 import { assertWithinPagu, findOwnBudgetLine, lockBudgetLine } from "@/features/budget/lines";
 import { yearMonthOf } from "@/lib/calendar/months";
@@ -21,8 +21,6 @@ type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
 /** For tests; defaults to now. */
 type Clock = { now?: Date };
 
-const MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
-
 /** An entry of a budget line of the writer's own OPD, or "not found". */
 async function findOwnEntry(tx: Tx, opdId: string, realisationId: string) {
   const entry = await tx.budgetRealisation.findFirst({
@@ -36,11 +34,9 @@ async function findOwnEntry(tx: Tx, opdId: string, realisationId: string) {
 async function assertMonthOpen(tx: Tx, tenantId: string, fiscalYear: number, month: number, clock: Clock) {
   const last = lastRecordableMonth(fiscalYear, yearMonthOf(await cityToday(tx, tenantId, clock.now)));
   if (month > last) {
-    const message =
-      last === 0
-        ? `Tahun anggaran ${fiscalYear} belum berjalan; realisasi belum dapat dicatat.`
-        : `Bulan ${MONTHS[month - 1]} ${fiscalYear} belum berjalan; pilih bulan sampai ${MONTHS[last - 1]}.`;
-    throw new AppError("INVALID", message, { month: [message] });
+    throw last === 0
+      ? wordedFieldError("INVALID", "month", "Budget.errors.yearNotStarted", { fiscalYear })
+      : wordedFieldError("INVALID", "month", "Budget.errors.monthNotStarted", { month, fiscalYear, last });
   }
 }
 
@@ -71,7 +67,7 @@ const changedMeanwhile = () => wordedError("CONFLICT", "Budget.errors.justVerifi
 export async function updateRealisation({ tx, tenantId, user }: Ctx, input: UpdateRealisationInput, clock: Clock = {}) {
   const entry = await findOwnEntry(tx, writerOpdId(user), input.realisationId);
   const problem = editProblem(entry);
-  if (problem) throw new AppError("CONFLICT", problem);
+  if (problem) throw wordedError("CONFLICT", problem);
   await assertMonthOpen(tx, tenantId, entry.budgetLine.programme.fiscalYear, input.month, clock);
   await assertReferenceFree(tx, input.referenceNo, entry.id);
   await lockBudgetLine(tx, tenantId, entry.budgetLineId);
@@ -88,7 +84,7 @@ export async function updateRealisation({ tx, tenantId, user }: Ctx, input: Upda
 export async function deleteRealisation({ tx, user }: Ctx, input: { realisationId: string }) {
   const entry = await findOwnEntry(tx, writerOpdId(user), input.realisationId);
   const problem = deleteProblem(entry);
-  if (problem) throw new AppError("CONFLICT", problem);
+  if (problem) throw wordedError("CONFLICT", problem);
   const { count } = await tx.budgetRealisation.deleteMany({ where: { id: entry.id, status: "DRAFT" } });
   if (count === 0) throw changedMeanwhile();
   return { realisationId: entry.id, budgetLineId: entry.budgetLineId };
@@ -101,7 +97,7 @@ export async function reverseRealisation({ tx, tenantId, user }: Ctx, input: { r
   const entry = await findOwnEntry(tx, opdId, input.realisationId);
   const reversedAlready = (await tx.budgetRealisation.count({ where: { reversesId: entry.id } })) > 0;
   const problem = reversalProblem(entry, reversedAlready);
-  if (problem) throw new AppError("CONFLICT", problem);
+  if (problem) throw wordedError("CONFLICT", problem);
   const reversal = await tx.budgetRealisation.create({
     data: {
       tenantId,

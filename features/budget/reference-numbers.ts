@@ -2,12 +2,9 @@
 // generated column "BudgetRealisation"."referenceKey" compares it: trimmed, inner spaces as
 // one, upper case. A reversal carries none, and an entry whose reversal is verified
 // ("reversedAt") holds it no longer: its key is null, so the corrected entry may carry it.
-import { createTranslator } from "next-intl";
 import type { Tx } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import id from "@/messages/id";
-
-const errors = createTranslator({ locale: "id", messages: id, namespace: "Budget.errors" });
+import type { AppError } from "@/lib/errors";
+import { wordedFieldError } from "@/lib/errors/worded";
 
 /** The reference as the unique index compares it; null without one. */
 export function referenceKey(referenceNo: string | null | undefined): string | null {
@@ -17,8 +14,7 @@ export function referenceKey(referenceNo: string | null | undefined): string | n
 
 /** The refusal of a reference the city already has (words: Budget.errors.referenceTaken). */
 export function referenceTaken(referenceNo: string): AppError {
-  const message = errors("referenceTaken", { reference: referenceNo.trim() });
-  return new AppError("NUMBER_TAKEN", message, { referenceNo: [message] });
+  return wordedFieldError("NUMBER_TAKEN", "referenceNo", "Budget.errors.referenceTaken", { reference: referenceNo.trim() });
 }
 
 /**

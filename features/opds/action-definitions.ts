@@ -4,7 +4,7 @@ import { defineAction, type AnyActionDefinition } from "@/lib/actions/define";
 import type { Tx } from "@/lib/db";
 import { updateAtVersion } from "@/lib/db/versioned-update";
 import { notFound } from "@/lib/errors";
-import { wordedError } from "@/lib/errors/worded";
+import { wordedError, wordsMessage } from "@/lib/errors/worded";
 import { createOpdSchema, opdIdSchema, opdRegistryRoleSchema, renameOpdSchema } from "@/features/opds/schemas";
 import { opdsRoutes } from "@/features/opds/routes";
 
@@ -24,7 +24,7 @@ async function findCityOpd(tx: Tx, opdId: string) {
   return opd;
 }
 
-const CODE_TAKEN = wordedError("CONFLICT", "Opds.errors.codeTaken", {}, { code: ["Kode OPD ini sudah dipakai OPD lain."] });
+const CODE_TAKEN = wordedError("CONFLICT", "Opds.errors.codeTaken", {}, { code: [wordsMessage("Opds.errors.codeTakenField")] });
 
 export const createOpdDefinition = defineAction({
   name: "opds.create",

@@ -3,17 +3,12 @@ import type { ActionContext } from "@/lib/actions/define";
 import { findOwnBudgetLine, lockBudgetLine } from "@/features/budget/lines";
 import { largestPool } from "@/features/budget/line-entries";
 import { updateAtVersion } from "@/lib/db/versioned-update";
-import { AppError } from "@/lib/errors";
-import { wordedError } from "@/lib/errors/worded";
+import { wordedError, wordedFieldError } from "@/lib/errors/worded";
 import { formatRupiah } from "@/lib/format";
 import { findOwnProgramme } from "./programmes";
 import type { BudgetLineInput } from "./schemas";
 import { writerOpdId } from "@/lib/auth/scope";
 import type { Tx } from "@/lib/db";
-import { createTranslator } from "next-intl";
-import id from "@/messages/id";
-
-const errors = createTranslator({ locale: "id", messages: id, namespace: "Programmes.errors" });
 
 type Ctx = Pick<ActionContext, "tx" | "tenantId" | "user">;
 type LineFields = Omit<BudgetLineInput, "programmeId">;
@@ -43,8 +38,7 @@ async function assertLineFree(tx: Tx, programmeId: string, input: LineFields, ex
     },
   });
   if (taken === 0) return;
-  const message = errors("lineTaken");
-  throw new AppError("CONFLICT", message, { description: [message] });
+  throw wordedFieldError("CONFLICT", "description", "Programmes.errors.lineTaken");
 }
 
 export async function createBudgetLine({ tx, tenantId, user }: Ctx, input: BudgetLineInput) {
@@ -63,9 +57,7 @@ export async function updateBudgetLine({ tx, tenantId, user }: Ctx, input: LineF
   // neither may leave what is already spent or entered over the pagu. Refused, the update rolls back.
   const committed = await largestPool(tx, tenantId, line.id);
   if (input.pagu < committed) {
-    const params = { committed: formatRupiah(committed) };
-    const message = errors("paguBelowCommitted", params);
-    throw new AppError("INVALID", message, { pagu: [message] }, { key: "Programmes.errors.paguBelowCommitted", params });
+    throw wordedFieldError("INVALID", "pagu", "Programmes.errors.paguBelowCommitted", { committed: formatRupiah(committed) });
   }
   return { budgetLineId: line.id, programmeId: line.programmeId };
 }

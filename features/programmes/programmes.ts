@@ -4,7 +4,7 @@ import type { ActionContext } from "@/lib/actions/define";
 import type { Tx } from "@/lib/db";
 import { updateAtVersion } from "@/lib/db/versioned-update";
 import { notFound } from "@/lib/errors";
-import { wordedError } from "@/lib/errors/worded";
+import { wordedError, wordsMessage } from "@/lib/errors/worded";
 import type { ProgrammeInput } from "./schemas";
 import { writerOpdId } from "@/lib/auth/scope";
 import { assertPlannableYear, cityFiscalYears } from "@/lib/calendar/city-fiscal-year";
@@ -16,7 +16,7 @@ const NAME_TAKEN = wordedError(
   "Programmes.errors.nameTaken",
   {},
   {
-    name: ["OPD Anda sudah punya program dengan nama ini pada tahun anggaran tersebut."],
+    name: [wordsMessage("Programmes.errors.nameTakenField")],
   },
 );
 
@@ -80,7 +80,7 @@ export async function updateProgramme({ tx, tenantId, user }: Ctx, input: Progra
         "Programmes.errors.fiscalYearFixed",
         {},
         {
-          fiscalYear: ["Tahun anggaran tidak dapat diubah setelah ada realisasi, pelatihan, atau bantuan tercatat."],
+          fiscalYear: [wordsMessage("Programmes.errors.fiscalYearFixedField")],
         },
       );
     }

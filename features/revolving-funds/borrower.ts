@@ -1,28 +1,21 @@
 // Who borrows: a member of a registry household of the fund's kelurahan,
 // or a resident outside the registry identified by a valid NIK of this city; either of the
 // city's minimum borrowing age, judged on the registry's birth date or the NIK's.
-import { createTranslator } from "next-intl";
 import type { Tx } from "@/lib/db";
-import { AppError, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
+import { wordedFieldError } from "@/lib/errors/worded";
 import { parseNik } from "@/lib/identity/nik";
 import { ageOn, dateToDay } from "@/lib/calendar/days";
 import { assertCurrentMember, departureSelect } from "@/features/registry/members/current-member";
-import id from "@/messages/id";
 import { isYouthAge } from "./youth";
 
-const errors = createTranslator({ locale: "id", messages: id, namespace: "RevolvingFunds.errors" });
-
 export type Borrower = { nik: string; name: string; memberId: string | null; householdId: string | null; isYouth: boolean };
-
-const invalid = (field: string, message: string) => new AppError("INVALID", message, { [field]: [message] });
 
 /** Refuses a borrower younger than the city's minimum age, on `field`; else says whether they are pemuda. */
 function ofBorrowingAge(birthDate: Date, today: Date, min: number, field: string): { isYouth: boolean } {
   const age = ageOn(birthDate, today);
   if (age < min) {
-    const params = { age, min };
-    const message = errors("borrowerTooYoung", params);
-    throw new AppError("INVALID", message, { [field]: [message] }, { key: "RevolvingFunds.errors.borrowerTooYoung", params });
+    throw wordedFieldError("INVALID", field, "RevolvingFunds.errors.borrowerTooYoung", { age, min });
   }
   return { isYouth: isYouthAge(age) };
 }
@@ -52,9 +45,9 @@ export async function resolveBorrower(
   }
   const nik = (input.borrowerNik ?? "").replace(/\s/g, "");
   const parsed = parseNik(nik, today);
-  if (!parsed.ok) throw invalid("borrowerNik", parsed.reason);
+  if (!parsed.ok) throw wordedFieldError("INVALID", "borrowerNik", parsed.key);
   const prefix = cityNikPrefix(tenant.kemendagriCode);
-  if (!nik.startsWith(prefix)) throw invalid("borrowerNik", `NIK bukan NIK penduduk ${tenant.name}: harus diawali ${prefix}.`);
+  if (!nik.startsWith(prefix)) throw wordedFieldError("INVALID", "borrowerNik", "Validation.nik.notOfCity", { city: tenant.name, prefix });
   // A NIK that is in the kelurahan's registry is that member, whatever name was typed.
   const member = await tx.member.findFirst({ where: { nik, ...inKelurahan }, select });
   if (member) {

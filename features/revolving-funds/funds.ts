@@ -1,7 +1,7 @@
 // A kelurahan's fund per year, its rules and the capital paid into it.
 import type { ActionContext } from "@/lib/actions/define";
 import { updateAtVersion } from "@/lib/db/versioned-update";
-import { AppError } from "@/lib/errors";
+import { wordedFieldError } from "@/lib/errors/worded";
 import { dayToDate } from "@/lib/calendar/days";
 import { findOwnFund, fundKelurahanId } from "./scope";
 import { cityToday } from "@/lib/calendar/city-today";
@@ -15,8 +15,7 @@ export async function createFund({ tx, tenantId, user }: Ctx, input: CreateFundI
   assertPlannableYear(input.year, await cityFiscalYears(tx, tenantId), "year");
   const existing = await tx.revolvingFund.findFirst({ where: { kelurahanId, year: input.year }, select: { id: true } });
   if (existing) {
-    const message = `Dana PEM tahun ${input.year} sudah ada untuk kelurahan ini.`;
-    throw new AppError("CONFLICT", message, { year: [message] });
+    throw wordedFieldError("CONFLICT", "year", "RevolvingFunds.errors.fundExists", { year: input.year });
   }
   const fund = await tx.revolvingFund.create({ data: { tenantId, kelurahanId, ...input } });
   return { fundId: fund.id, year: fund.year };
@@ -33,8 +32,7 @@ export async function addCapital({ tx, tenantId, user }: Ctx, input: AddCapitalI
   const fund = await findOwnFund(tx, user, input.fundId);
   const receivedAt = dayToDate(input.receivedAt);
   if (receivedAt > (await cityToday(tx, tenantId, now))) {
-    const message = "Tanggal terima tidak boleh setelah hari ini.";
-    throw new AppError("INVALID", message, { receivedAt: [message] });
+    throw wordedFieldError("INVALID", "receivedAt", "RevolvingFunds.errors.receivedInFuture");
   }
   const capital = await tx.revolvingFundCapital.create({
     data: { tenantId, fundId: fund.id, amount: input.amount, source: input.source, receivedAt, note: input.note },

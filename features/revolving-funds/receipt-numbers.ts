@@ -1,10 +1,7 @@
 // A receipt number is recorded once per loan. Compared as PostgreSQL's generated column
 // "Repayment"."receiptKey" compares it: trimmed, inner spaces as one, upper case.
-import { createTranslator } from "next-intl";
-import { AppError } from "@/lib/errors";
-import id from "@/messages/id";
-
-const errors = createTranslator({ locale: "id", messages: id, namespace: "RevolvingFunds.errors" });
+import type { AppError } from "@/lib/errors";
+import { wordedFieldError } from "@/lib/errors/worded";
 
 /** The receipt number as the unique index compares it; null without one. */
 export function receiptKey(receiptNo: string | null | undefined): string | null {
@@ -14,6 +11,5 @@ export function receiptKey(receiptNo: string | null | undefined): string | null 
 
 /** The refusal of a receipt number the loan already has (words: RevolvingFunds.errors.receiptTaken). */
 export function receiptTaken(): AppError {
-  const message = errors("receiptTaken");
-  return new AppError("NUMBER_TAKEN", message, { receiptNo: [message] });
+  return wordedFieldError("NUMBER_TAKEN", "receiptNo", "RevolvingFunds.errors.receiptTaken");
 }

@@ -1,6 +1,7 @@
 // The BPS series from .xlsx/.csv: one row per year and area (KECAMATAN blank =
 // the whole city), saved through saveStatistic, so a row is validated exactly like the form
 // and a year already recorded gets its figures replaced.
+import { messageWordsIn } from "@/lib/actions/error-words";
 import type { ActionContext } from "@/lib/actions/define";
 import { notFound } from "@/lib/errors";
 import { badBytesReason, cellDisplay, holdsBadBytes, isEmptyCell } from "@/lib/spreadsheet/cells";
@@ -49,7 +50,7 @@ export function parseStatisticRow(values: RowValues<Key>) {
     source: text("source"),
   });
   if (!parsed.success) {
-    return rejectRow(...parsed.error.issues.map((issue) => `${header[issue.path[0] as Key] ?? "BARIS"}: ${issue.message}`));
+    return rejectRow(...parsed.error.issues.map((issue) => `${header[issue.path[0] as Key] ?? "BARIS"}: ${messageWordsIn(issue.message, "id")}`));
   }
   const { areaId: _city, ...figures } = parsed.data;
   return acceptRow<StatisticImportRow>({ ...figures, kecamatan: kecamatan || null });

@@ -2,8 +2,8 @@
 // when a participant completes, due that long after the training's last day.
 import type { ActionContext } from "@/lib/actions/define";
 import type { Tx } from "@/lib/db";
-import { AppError, notFound, stale } from "@/lib/errors";
-import { wordedError } from "@/lib/errors/worded";
+import { notFound, stale } from "@/lib/errors";
+import { wordedError, wordedFieldError } from "@/lib/errors/worded";
 import type { TrainingOutcome } from "@/lib/generated/prisma/enums";
 import { writerOpdId } from "@/lib/auth/scope";
 import { cityToday } from "@/lib/calendar/city-today";
@@ -40,8 +40,7 @@ export async function recordFollowUp(
   if (!followUp) throw notFound("Tindak lanjut");
   if (followUp.participant.completion === "DROPPED") throw wordedError("CONFLICT", "Trainings.errors.participantWithdrawn");
   if (followUp.dueDate > (await cityToday(tx, tenantId, clock.now))) {
-    const message = "Tindak lanjut ini belum jatuh tempo.";
-    throw new AppError("INVALID", message, { outcome: [message] });
+    throw wordedFieldError("INVALID", "outcome", "Trainings.errors.followUpNotDue");
   }
   // Answered once: the form lists only unanswered follow-ups, and a second answer from a list
   // loaded before the first would silently replace it.

@@ -4,8 +4,8 @@
 import type { ActionContext } from "@/lib/actions/define";
 import type { Tx } from "@/lib/db";
 import { lockRow } from "@/lib/db/locks";
-import { AppError, notFound } from "@/lib/errors";
-import { wordedError } from "@/lib/errors/worded";
+import { notFound } from "@/lib/errors";
+import { wordedError, wordedFieldError, wordsMessage } from "@/lib/errors/worded";
 import { writerOpdId } from "@/lib/auth/scope";
 import { cityToday } from "@/lib/calendar/city-today";
 import { MIN_PARTICIPANT_AGE, latestBirthDate } from "./candidates";
@@ -40,13 +40,18 @@ export async function addParticipant({ tx, tenantId, user }: Ctx, input: { train
   });
   if (!member) throw notFound("Anggota keluarga");
   if (member.departedAt) {
-    throw wordedError("INVALID", "Trainings.errors.memberGone", {}, { memberId: ["Tidak lagi tercatat di keluarga."] });
+    throw wordedError("INVALID", "Trainings.errors.memberGone", {}, { memberId: [wordsMessage("Trainings.errors.memberGoneField")] });
   }
   if (member.household.status !== "ACTIVE") {
-    throw wordedError("INVALID", "Trainings.errors.householdInactive", {}, { memberId: ["Keluarga tidak aktif."] });
+    throw wordedError("INVALID", "Trainings.errors.householdInactive", {}, { memberId: [wordsMessage("Trainings.errors.householdInactiveField")] });
   }
   if (member.birthDate > latestBirthDate(training.startDate)) {
-    throw wordedError("INVALID", "Trainings.errors.tooYoung", { age: String(MIN_PARTICIPANT_AGE) }, { memberId: ["Terlalu muda."] });
+    throw wordedError(
+      "INVALID",
+      "Trainings.errors.tooYoung",
+      { age: String(MIN_PARTICIPANT_AGE) },
+      { memberId: [wordsMessage("Trainings.errors.tooYoungField")] },
+    );
   }
   const [already, enrolled] = await Promise.all([
     tx.trainingParticipant.count({ where: { trainingId: training.id, memberId: member.id } }),
@@ -88,8 +93,7 @@ export async function completeParticipant({ tx, tenantId, user }: Ctx, input: { 
       where: { trainingId: participant.trainingId, certificateNo: input.certificateNo, id: { not: participant.id } },
     });
     if (clash > 0) {
-      const message = "Nomor sertifikat ini sudah dipakai peserta lain di pelatihan ini.";
-      throw new AppError("INVALID", message, { certificateNo: [message] });
+      throw wordedFieldError("INVALID", "certificateNo", "Trainings.errors.certificateTaken");
     }
   }
   const { count } = await tx.trainingParticipant.updateMany({

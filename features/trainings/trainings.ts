@@ -5,8 +5,8 @@ import { resubmitted } from "@/lib/entries/returns";
 import type { ActionContext } from "@/lib/actions/define";
 import type { Tx } from "@/lib/db";
 import { nextVersion, updateAtVersion } from "@/lib/db/versioned-update";
-import { AppError, notFound } from "@/lib/errors";
-import { wordedError } from "@/lib/errors/worded";
+import { notFound } from "@/lib/errors";
+import { wordedError, wordedFieldError } from "@/lib/errors/worded";
 import { assertAttendanceToPass } from "./completion-rule";
 import { findOwnProgramme } from "@/features/programmes/programmes";
 import { writerOpdId } from "@/lib/auth/scope";
@@ -29,8 +29,7 @@ export async function findOwnTraining(tx: Tx, opdId: string, trainingId: string)
 /** Sessions belong to their programme's fiscal year, as realisation months do. */
 function assertInYear(input: TrainingInput, fiscalYear: number) {
   if (Number(input.startDate.slice(0, 4)) !== fiscalYear) {
-    const message = `Tanggal mulai harus di tahun anggaran program (${fiscalYear}).`;
-    throw new AppError("INVALID", message, { startDate: [message] });
+    throw wordedFieldError("INVALID", "startDate", "Trainings.errors.startOutsideYear", { fiscalYear });
   }
 }
 
@@ -65,8 +64,7 @@ export async function updateTraining({ tx, user }: Ctx, input: TrainingInput & {
   assertInYear(input, programme.fiscalYear);
   const enrolled = await tx.trainingParticipant.count({ where: { trainingId: training.id, completion: { not: "DROPPED" } } });
   if (input.capacity < enrolled) {
-    const message = `Kapasitas tidak boleh di bawah jumlah peserta (${enrolled}).`;
-    throw new AppError("INVALID", message, { capacity: [message] });
+    throw wordedFieldError("INVALID", "capacity", "Trainings.errors.capacityBelowEnrolled", { enrolled });
   }
   await assertAttendanceWithin(tx, training.id, input);
   // Longer dates must not leave a graduate short of the days a pass needs.
@@ -94,8 +92,7 @@ async function assertAttendanceWithin(tx: Tx, trainingId: string, input: Trainin
     },
   });
   if (outside > 0) {
-    const message = "Sudah ada kehadiran tercatat di luar tanggal ini. Hapus dulu kehadiran tersebut.";
-    throw new AppError("INVALID", message, { endDate: [message] });
+    throw wordedFieldError("INVALID", "endDate", "Trainings.errors.attendanceOutsideDates");
   }
 }
 

@@ -5,8 +5,8 @@ import { defineAction, type ActionContext, type AnyActionDefinition } from "@/li
 import { hashPassword, passwordProblems } from "@/lib/auth/password";
 import type { Tx } from "@/lib/db";
 import { updateAtVersion } from "@/lib/db/versioned-update";
-import { AppError, notFound } from "@/lib/errors";
-import { wordedError } from "@/lib/errors/worded";
+import { notFound } from "@/lib/errors";
+import { wordedError, wordsMessage } from "@/lib/errors/worded";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { generatePassword } from "@/features/users/generate-password";
 import { createUserSchema, resetPasswordSchema, updateUserSchema, userIdSchema } from "@/features/users/schemas";
@@ -37,7 +37,7 @@ async function checkScopeIds(tx: Tx, scope: { opdId: string | null; kelurahanId:
     if (!opd) throw notFound("OPD");
     // A user may stay with an OPD deactivated later, but nobody new is put there.
     if (!opd.active && keep?.opdId !== scope.opdId) {
-      throw wordedError("INVALID", "Users.errors.opdInactive", {}, { opdId: ["OPD ini sudah dinonaktifkan. Pilih OPD lain."] });
+      throw wordedError("INVALID", "Users.errors.opdInactive", {}, { opdId: [wordsMessage("Users.errors.opdInactiveField")] });
     }
   }
   if (scope.kelurahanId) {
@@ -51,7 +51,7 @@ const EMAIL_TAKEN = wordedError(
   "Users.errors.emailTaken",
   {},
   {
-    email: ["Email ini sudah dipakai akun lain."],
+    email: [wordsMessage("Users.errors.emailTakenField")],
   },
 );
 
@@ -59,8 +59,8 @@ function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown })?.code === "P2002";
 }
 
-function refuseSelf(ctx: ActionContext, userId: string, message: string) {
-  if (ctx.user.id === userId) throw new AppError("FORBIDDEN", message);
+function refuseSelf(ctx: ActionContext, userId: string, key: string) {
+  if (ctx.user.id === userId) throw wordedError("FORBIDDEN", key);
 }
 
 export const createUserDefinition = defineAction({
@@ -110,7 +110,7 @@ export const updateUserDefinition = defineAction({
         "Users.errors.ownRole",
         {},
         {
-          role: ["Minta admin kota lain mengubah peran Anda."],
+          role: [wordsMessage("Users.errors.ownRoleField")],
         },
       );
     }
@@ -134,14 +134,14 @@ export const resetUserPasswordDefinition = defineAction({
   run: async (ctx, input) => {
     const { tx } = ctx;
     const user = await findCityUser(tx, input.userId);
-    refuseSelf(ctx, user.id, "Ganti kata sandi Anda sendiri lewat halaman Ganti kata sandi.");
+    refuseSelf(ctx, user.id, "Users.errors.ownPasswordHere");
     if (input.passwordMode === "manual" && passwordProblems(input.password ?? "", { email: user.email }).includes("sameAsEmail")) {
       throw wordedError(
         "INVALID",
         "Error.common.checkFields",
         {},
         {
-          password: ["Kata sandi tidak boleh sama dengan email."],
+          password: [wordsMessage("Users.errors.passwordIsEmail")],
         },
       );
     }
@@ -165,7 +165,7 @@ export const deactivateUserDefinition = defineAction({
   run: async (ctx, input) => {
     const { tx } = ctx;
     const user = await findCityUser(tx, input.userId);
-    refuseSelf(ctx, user.id, "Anda tidak dapat menonaktifkan akun Anda sendiri.");
+    refuseSelf(ctx, user.id, "Users.errors.notOwnAccount");
     if (!user.active) return { user: summary(user) };
     const updated = await tx.user.update({
       where: { id: user.id },

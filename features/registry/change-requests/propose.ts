@@ -5,8 +5,8 @@
 // proposal that could never be approved is refused here, not left for Bapeda.
 import type { ActionContext } from "@/lib/actions/define";
 import { userCan } from "@/lib/auth/permissions";
-import { AppError, forbidden, notFound } from "@/lib/errors";
-import { wordedError } from "@/lib/errors/worded";
+import { forbidden, notFound } from "@/lib/errors";
+import { wordedError, wordedFieldError } from "@/lib/errors/worded";
 import { householdScopeWhere, registryScope } from "@/lib/auth/scope";
 import { assertBirthDate } from "@/lib/identity/birth-date";
 import { lookUpByNumber } from "@/lib/privacy/number-lookup";
@@ -81,7 +81,7 @@ async function checkProposal(ctx: Proposer, household: Household, change: Propos
     case "EXTREME_POVERTY_CHANGED": {
       const transition = change.kind === "STATUS" ? change.payload.transition : change.payload.isExtremePoor ? "ENTER_EXTREME" : "EXIT_EXTREME";
       const plan = planTransition(household, transition);
-      if (!plan.ok) throw new AppError("INVALID", plan.reason, { [change.kind === "STATUS" ? "transition" : "isExtremePoor"]: [plan.reason] });
+      if (!plan.ok) throw wordedFieldError("INVALID", change.kind === "STATUS" ? "transition" : "isExtremePoor", `Registry.errors.transition.${plan.code}`);
       await assertStatusDate(tx, household.id, change.payload.effectiveDate, today);
       return;
     }

@@ -2,17 +2,17 @@
 // change request. The NIK must be new to the city's registry, or belong to someone recorded
 // as having moved out of the city, who comes back on this card; a second head is refused.
 import type { Tx } from "@/lib/db";
-import { wordedError } from "@/lib/errors/worded";
+import { wordedError, wordsMessage } from "@/lib/errors/worded";
 import { lockHousehold } from "@/features/registry/household/lock-household";
 import type { RegistryScope } from "@/lib/auth/scope";
 import { dayToDate } from "@/lib/calendar/days";
 import { assertBirthDate } from "@/lib/identity/birth-date";
 import type { NewMemberInput } from "./member-schema";
 
-export const NIK_TAKEN = "NIK ini sudah terdaftar di registri kota.";
-export const SECOND_HEAD = "Keluarga ini sudah memiliki kepala keluarga.";
-export const HOUSEHOLD_CLOSED = "Keluarga yang tercatat meninggal tidak dapat diubah.";
-export const MEMBER_DEPARTED = "Anggota ini sudah tercatat meninggal atau pindah.";
+export const NIK_TAKEN = wordsMessage("Registry.errors.nikTaken");
+export const SECOND_HEAD = wordsMessage("Registry.errors.secondHead");
+export const HOUSEHOLD_CLOSED = wordsMessage("Registry.errors.householdClosed");
+export const MEMBER_DEPARTED = wordsMessage("Registry.errors.memberGone");
 
 export async function addMember(
   tx: Tx,

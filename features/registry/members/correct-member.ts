@@ -2,14 +2,14 @@
 // an approved change request. The corrected NIK, birth date and sex must still agree.
 import type { Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { wordedError } from "@/lib/errors/worded";
+import { wordedError, wordsMessage } from "@/lib/errors/worded";
 import { nikMatchesBirthDate } from "@/lib/identity/nik";
 import { lockHousehold } from "@/features/registry/household/lock-household";
 import type { RegistryScope } from "@/lib/auth/scope";
 import { dateToDay, dayToDate } from "@/lib/calendar/days";
 import { assertBirthDate } from "@/lib/identity/birth-date";
 import { MEMBER_DEPARTED, SECOND_HEAD, assertNikFree } from "./add-member";
-import { NIK_BIRTH_DATE_MISMATCH, type MemberCorrectionInput } from "./member-schema";
+import type { MemberCorrectionInput } from "./member-schema";
 
 export async function correctMember(
   tx: Tx,
@@ -28,7 +28,7 @@ export async function correctMember(
   const birthDate = input.birthDate ?? dateToDay(member.birthDate);
   const sex = input.sex ?? member.sex;
   if (!nikMatchesBirthDate(nik, dayToDate(birthDate), sex)) {
-    throw wordedError("INVALID", "Registry.errors.nikBirthDateMismatch", {}, { birthDate: [NIK_BIRTH_DATE_MISMATCH] });
+    throw wordedError("INVALID", "Registry.errors.nikBirthDateMismatch", {}, { birthDate: [wordsMessage("Registry.errors.nikBirthDateMismatchField")] });
   }
   if (input.nik && input.nik !== member.nik) await assertNikFree(tx, input.nik, member.id);
   if (input.relation === "HEAD" && member.relation !== "HEAD") {

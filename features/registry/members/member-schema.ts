@@ -5,9 +5,8 @@ import { Disability, Education, FamilyRelation, Sex } from "@/lib/generated/pris
 import { nikMatchesBirthDate, parseNik } from "@/lib/identity/nik";
 import { birthDateField } from "@/lib/identity/birth-date";
 import { blankToUndefined } from "@/lib/forms/fields";
+import { wordsMessage } from "@/lib/errors/worded";
 import { z } from "@/lib/validation/zod";
-
-export const NIK_BIRTH_DATE_MISMATCH = "Tanggal lahir dan jenis kelamin tidak cocok dengan NIK (perempuan: tanggal lahir + 40).";
 
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
 
@@ -16,7 +15,7 @@ export const nikField = z
   .transform((value) => value.replace(/[\s.'-]/g, ""))
   .superRefine((value, ctx) => {
     const parsed = parseNik(value);
-    if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.reason });
+    if (!parsed.ok) ctx.addIssue({ code: "custom", message: wordsMessage(parsed.key) });
   });
 
 export const memberFields = {
@@ -34,7 +33,7 @@ export const memberFields = {
 export const newMemberSchema = z.object(memberFields).superRefine((member, ctx) => {
   if (!parseNik(member.nik).ok) return;
   if (!nikMatchesBirthDate(member.nik, new Date(`${member.birthDate}T00:00:00Z`), member.sex)) {
-    ctx.addIssue({ code: "custom", path: ["birthDate"], message: NIK_BIRTH_DATE_MISMATCH });
+    ctx.addIssue({ code: "custom", path: ["birthDate"], message: wordsMessage("Registry.errors.nikBirthDateMismatchField") });
   }
 });
 export type NewMemberInput = z.output<typeof newMemberSchema>;

@@ -3,7 +3,7 @@
 // household's current state; an optional new desil adds a HouseholdDesilChange. Used by
 // Bapeda's form and by an approved change request alike.
 import type { Tx } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { wordedFieldError } from "@/lib/errors/worded";
 import type { ChangeBasis, ChangeSource } from "@/lib/generated/prisma/enums";
 import { optionalDesil, householdId } from "@/features/registry/schemas";
 import { cityToday } from "@/lib/calendar/city-today";
@@ -41,7 +41,7 @@ export type ChangeStatusResult = { householdId: string; eventId: string; status:
 export async function changeHouseholdStatus(tx: Tx, input: ChangeStatusInput, options: ChangeStatusOptions): Promise<ChangeStatusResult> {
   const household = await lockHousehold(tx, input.householdId, options);
   const plan = planTransition(household, input.transition);
-  if (!plan.ok) throw new AppError("INVALID", plan.reason, { transition: [plan.reason] });
+  if (!plan.ok) throw wordedFieldError("INVALID", "transition", `Registry.errors.transition.${plan.code}`);
 
   await assertStatusDate(tx, household.id, input.effectiveDate, options);
 
@@ -99,17 +99,13 @@ export async function assertStatusDate(tx: Tx, householdId: string, effectiveDay
     select: { effectiveDate: true },
   });
   if (latest && effectiveDay < dateToDay(latest.effectiveDate)) {
-    throw invalidDate(`Tanggal berlaku tidak boleh sebelum perubahan status terakhir (${formatDate(latest.effectiveDate)}).`);
+    throw wordedFieldError("INVALID", "effectiveDate", "Registry.errors.effectiveBeforeLatest", { date: formatDate(latest.effectiveDate) });
   }
 }
 
-export const FUTURE_DATE = "Tanggal berlaku tidak boleh melewati hari ini.";
-
 /** A change's date is not after the city's today. */
 export async function assertNotFuture(tx: Tx, effectiveDay: string, options: { tenantId: string; now?: Date }): Promise<void> {
-  if (effectiveDay > dateToDay(await cityToday(tx, options.tenantId, options.now))) throw invalidDate(FUTURE_DATE);
-}
-
-export function invalidDate(message: string): AppError {
-  return new AppError("INVALID", message, { effectiveDate: [message] });
+  if (effectiveDay > dateToDay(await cityToday(tx, options.tenantId, options.now))) {
+    throw wordedFieldError("INVALID", "effectiveDate", "Registry.errors.effectiveInFuture");
+  }
 }

@@ -9,7 +9,8 @@ export type StatusTransition = (typeof STATUS_TRANSITIONS)[number];
 
 export type HouseholdState = { status: HouseholdStatus; isExtremePoor: boolean };
 
-export type TransitionPlan = { ok: true; to: HouseholdState } | { ok: false; reason: string };
+/** A refusal's `reason` is Indonesian; its words in both languages are Registry.errors.transition.<code>. */
+export type TransitionPlan = { ok: true; to: HouseholdState } | { ok: false; reason: string; code: TransitionRefusal };
 
 const REASONS = {
   deceased: "Keluarga yang tercatat meninggal tidak dapat diubah statusnya.",
@@ -21,27 +22,31 @@ const REASONS = {
   alreadyMoved: "Keluarga ini sudah tercatat pindah.",
 } as const;
 
+export type TransitionRefusal = keyof typeof REASONS;
+
+const refuse = (code: TransitionRefusal): TransitionPlan => ({ ok: false, reason: REASONS[code], code });
+
 export function planTransition(from: HouseholdState, transition: StatusTransition): TransitionPlan {
-  if (from.status === "DECEASED") return { ok: false, reason: REASONS.deceased };
+  if (from.status === "DECEASED") return refuse("deceased");
   const active = from.status === "ACTIVE";
   switch (transition) {
     case "EXIT_EXTREME":
-      if (!active) return { ok: false, reason: REASONS.notActive };
-      if (!from.isExtremePoor) return { ok: false, reason: REASONS.notExtreme };
+      if (!active) return refuse("notActive");
+      if (!from.isExtremePoor) return refuse("notExtreme");
       return { ok: true, to: { status: "ACTIVE", isExtremePoor: false } };
     case "GRADUATE":
-      if (!active) return { ok: false, reason: REASONS.notActive };
-      if (from.isExtremePoor) return { ok: false, reason: REASONS.extremeFirst };
+      if (!active) return refuse("notActive");
+      if (from.isExtremePoor) return refuse("extremeFirst");
       return { ok: true, to: { status: "GRADUATED", isExtremePoor: false } };
     case "ENTER_EXTREME":
-      if (!active) return { ok: false, reason: REASONS.notActive };
-      if (from.isExtremePoor) return { ok: false, reason: REASONS.alreadyExtreme };
+      if (!active) return refuse("notActive");
+      if (from.isExtremePoor) return refuse("alreadyExtreme");
       return { ok: true, to: { status: "ACTIVE", isExtremePoor: true } };
     case "REACTIVATE":
-      if (active) return { ok: false, reason: REASONS.alreadyActive };
+      if (active) return refuse("alreadyActive");
       return { ok: true, to: { status: "ACTIVE", isExtremePoor: false } };
     case "MOVE":
-      if (from.status === "MOVED") return { ok: false, reason: REASONS.alreadyMoved };
+      if (from.status === "MOVED") return refuse("alreadyMoved");
       return { ok: true, to: { status: "MOVED", isExtremePoor: from.isExtremePoor } };
     case "DECEASE":
       return { ok: true, to: { status: "DECEASED", isExtremePoor: from.isExtremePoor } };
