@@ -4,6 +4,8 @@
 // gate: the dashboard page's readers who also hold data:export. The file is named after the
 // city, the dashboard, the table and the filters, so two downloads never share a name and a
 // file found later still says what it holds.
+// `?tabel=semua` (xlsx only) is the whole dashboard in one workbook (dashboard-workbook.ts):
+// the same tables, the same headings, the same gate, and a cover sheet before them.
 import "server-only";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { TenantPageKey } from "@/lib/auth/pages";
@@ -11,11 +13,14 @@ import type { TenantSessionUser } from "@/lib/auth/session-user";
 import type { Tx } from "@/lib/db";
 import { formatDate } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
+import type { FigureExport } from "@/lib/spreadsheet/export";
 import type { FigureTable } from "@/lib/spreadsheet/figures";
 import { figureExportRoute } from "@/lib/spreadsheet/routes";
 import { shownDashboardFilters } from "./filter-options";
 import type { DashboardFilters } from "./filters";
 import { cityDashboardFilters } from "./mayor-context";
+import { fileNamePart, filterNames, type FilterNames } from "./filter-names";
+import { WORKBOOK_TABLE, workbookCover, type DashboardWorkbook } from "./dashboard-workbook";
 
 /** Each dashboard's part of its files' names: its URL's, e.g. `mataram-anggaran-opds-2024.xlsx`. */
 const DASHBOARD_FILE_NAMES: Partial<Record<TenantPageKey, string>> = {
@@ -26,31 +31,7 @@ const DASHBOARD_FILE_NAMES: Partial<Record<TenantPageKey, string>> = {
   statistics: "statistik",
 };
 
-/** "Dinas Tenaga Kerja (Disnaker)" → "dinas-tenaga-kerja-disnaker": safe in a file name on any system. */
-export function fileNamePart(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40)
-    .replace(/-+$/, "");
-}
-
-type FilterNames = { kecamatan: string | null; opd: string | null; programme: string | null };
-
-/** The chosen kecamatan, OPD and programme by name (an id of nothing the city has reads as no filter). */
-async function filterNames(tx: Tx, filters: DashboardFilters): Promise<FilterNames> {
-  const [kecamatan, opd, programme] = await Promise.all([
-    filters.kecamatanId ? tx.area.findFirst({ where: { id: filters.kecamatanId, level: "KECAMATAN" }, select: { name: true } }) : null,
-    filters.opdId ? tx.opd.findFirst({ where: { id: filters.opdId }, select: { shortName: true } }) : null,
-    filters.programmeId ? tx.programme.findFirst({ where: { id: filters.programmeId }, select: { name: true } }) : null,
-  ]);
-  return { kecamatan: kecamatan?.name ?? null, opd: opd?.shortName ?? null, programme: programme?.name ?? null };
-}
-
-type DashboardsT = Awaited<ReturnType<typeof getTranslations<"Dashboards">>>;
+export type DashboardsT = Awaited<ReturnType<typeof getTranslations<"Dashboards">>>;
 
 /** The filters the table follows (notFilteredBy): by name, and as the title row says them ("Tahun 2024 · OPD Disnaker"). */
 function followedFilters(table: FigureTable, filters: DashboardFilters, all: FilterNames, t: DashboardsT) {
@@ -70,14 +51,68 @@ function followedFilters(table: FigureTable, filters: DashboardFilters, all: Fil
   return { names, year, chosen };
 }
 
-export type ExportTableBuilder = (
-  tx: Tx,
-  context: { user: TenantSessionUser; filters: DashboardFilters; locale: AppLocale },
-  tableId: string,
-) => Promise<FigureTable | null>;
+export type ExportContext = { user: TenantSessionUser; filters: DashboardFilters; locale: AppLocale };
 
-/** `export const GET = dashboardExportRoute("budgetDashboard", (tx, { filters }, tableId) => …)`. */
-export function dashboardExportRoute(page: TenantPageKey, build: ExportTableBuilder) {
+export type ExportTableBuilder = (tx: Tx, context: ExportContext, tableId: string) => Promise<FigureTable | null>;
+
+/** A dashboard's exports: one table by id, and, when it has `workbook`, all of them in one file. */
+export type DashboardExport = { page: TenantPageKey; table: ExportTableBuilder; workbook?: DashboardWorkbook };
+
+/** What a file of the dashboard is made in: the city, its clock and words, the filters as asked and by name. */
+export type ExportSetting = ExportContext & { tenant: { name: string; timeZone: string }; names: FilterNames; t: DashboardsT; now: Date };
+
+/** The file name of the dashboard's export: city, dashboard, what it holds, then the filters by name. */
+export function dashboardFileName(setting: Pick<ExportSetting, "user">, page: TenantPageKey, parts: readonly (string | null)[]): string {
+  return [setting.user.tenantSlug ?? "", DASHBOARD_FILE_NAMES[page] ?? page, ...parts]
+    .map((part) => (part ? fileNamePart(part) : ""))
+    .filter(Boolean)
+    .join("-");
+}
+
+/**
+ * One table's heading lines, as its own file and its sheet of the workbook carry them: the
+ * table, the city and the filters it follows; when it was downloaded; a note when a kecamatan is
+ * chosen but a column is the city's; the table's definitions. `names` are the filters it follows.
+ */
+export function tableHeading(table: FigureTable, setting: ExportSetting) {
+  const { names, year, chosen } = followedFilters(table, setting.filters, setting.names, setting.t);
+  const { t, tenant, locale } = setting;
+  const cityWide = table.columns.filter((column) => column.cityWide).map((column) => column.label);
+  const heading = [
+    [table.title, tenant.name, ...(chosen.length > 0 ? [chosen.join(" · ")] : [])].join(" — "),
+    t("export.printedAt", { date: formatDate(setting.now, { locale, timeZone: tenant.timeZone }) }),
+    ...(names.kecamatan && cityWide.length > 0 ? [t("export.cityWideNote", { columns: cityWide.join(", "), kecamatan: names.kecamatan })] : []),
+    ...(table.definitions ?? []),
+  ];
+  return { heading, fileParts: [year, names.opd, names.programme, names.kecamatan] };
+}
+
+/** Every table of the dashboard in one workbook, each sheet headed as its table's own file, a cover first. */
+async function workbookExport(tx: Tx, page: TenantPageKey, workbook: DashboardWorkbook, setting: ExportSetting): Promise<FigureExport> {
+  const { t, filters, names } = setting;
+  const [tables, definitions, words] = await Promise.all([
+    workbook.tables(tx, setting),
+    workbook.definitions(setting),
+    getTranslations(workbook.namespace) as Promise<(key: "title" | "description") => string>,
+  ]);
+  const headings = tables.map((table) => tableHeading(table, setting).heading);
+  const sheets = tables.map((table, i) => ({ table, heading: headings[i]! }));
+  const cover = workbookCover(workbook, setting, { title: words("title"), description: words("description"), sheets, definitions });
+  const chosen = (field: "kecamatan" | "opd" | "programme") => (workbook.filters.includes(field) ? names[field] : null);
+  return {
+    tables,
+    fileName: dashboardFileName(setting, page, [WORKBOOK_TABLE, String(filters.year), chosen("opd"), chosen("programme"), chosen("kecamatan")]),
+    entityId: `${page}/${WORKBOOK_TABLE}`,
+    audit: { tables: tables.map((table) => table.id), rows: tables.reduce((total, table) => total + table.rows.length, 0), filters },
+    heading: headings[0] ?? [],
+    suppressionNote: t("export.suppressionNote"),
+    workbook: { cover, headings },
+  };
+}
+
+/** `export const GET = dashboardExportRoute(budgetDashboardExport)`: the spec's tables one by one, or all in one workbook. */
+export function dashboardExportRoute(spec: DashboardExport) {
+  const { page } = spec;
   return figureExportRoute({
     page,
     entity: "Dashboard",
@@ -88,25 +123,20 @@ export function dashboardExportRoute(page: TenantPageKey, build: ExportTableBuil
       const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { name: true, timeZone: true } });
       const asked = await cityDashboardFilters(tx, user.tenantId, Object.fromEntries(search));
       const filters = await shownDashboardFilters(tx, asked.filters);
-      const [table, allNames] = await Promise.all([build(tx, { user, filters, locale }, tableId), filterNames(tx, filters)]);
+      const setting: ExportSetting = { user, filters, locale, t, tenant, names: await filterNames(tx, filters), now: new Date() };
+      if (tableId === WORKBOOK_TABLE) {
+        const xlsx = (search.get("format") ?? "xlsx") === "xlsx";
+        return spec.workbook && xlsx ? workbookExport(tx, page, spec.workbook, setting) : null;
+      }
+      const table = await spec.table(tx, setting, tableId);
       if (!table) return null;
-      const { names, year, chosen } = followedFilters(table, filters, allNames, t);
-      const cityWide = table.columns.filter((column) => column.cityWide).map((column) => column.label);
-      const fileName = [user.tenantSlug ?? "", DASHBOARD_FILE_NAMES[page] ?? page, table.id, year, names.opd, names.programme, names.kecamatan]
-        .map((part) => (part ? fileNamePart(part) : ""))
-        .filter(Boolean)
-        .join("-");
+      const { heading, fileParts } = tableHeading(table, setting);
       return {
         tables: [table],
-        fileName,
+        fileName: dashboardFileName(setting, page, [table.id, ...fileParts]),
         entityId: `${page}/${tableId}`,
         audit: { rows: table.rows.length, filters },
-        heading: [
-          [table.title, tenant.name, ...(chosen.length > 0 ? [chosen.join(" · ")] : [])].join(" — "),
-          t("export.printedAt", { date: formatDate(new Date(), { locale, timeZone: tenant.timeZone }) }),
-          ...(names.kecamatan && cityWide.length > 0 ? [t("export.cityWideNote", { columns: cityWide.join(", "), kecamatan: names.kecamatan })] : []),
-          ...(table.definitions ?? []),
-        ],
+        heading,
         suppressionNote: t("export.suppressionNote"),
       };
     },

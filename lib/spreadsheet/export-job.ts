@@ -10,6 +10,7 @@ import { defineJob, type JobKind, type JobScopes } from "@/lib/jobs/kinds";
 import { JobRefusedError, runTrackedJob, type TrackedJobData, type TrackedWork } from "@/lib/jobs/tracked";
 import {
   auditRowExport,
+  describeExport,
   discloseRows,
   exportBatch,
   exportCells,
@@ -91,8 +92,9 @@ async function writeExportFile<Row>(tx: Tx, spec: ExportSpec<Row>, request: Expo
       after = spec.cursor(batch[batch.length - 1]!);
     }
   }
-  const bytes = await collect(writeSheet(request.format, exportHeaders(spec), rows(), { types: exportTypes(spec) }));
-  return { bytes, count };
+  const description = await describeExport(tx, spec, request);
+  const bytes = await collect(writeSheet(request.format, exportHeaders(spec), rows(), { types: exportTypes(spec), heading: description.heading }));
+  return { bytes, count, fileName: exportDownloadName(description, request.format) };
 }
 
 async function buildExport(scopes: JobScopes, specs: ReadonlyMap<string, AnyExportSpec>, { job, progress }: TrackedWork) {
@@ -114,13 +116,13 @@ async function buildExport(scopes: JobScopes, specs: ReadonlyMap<string, AnyExpo
     const fileId = await scopes.withTenant(
       tenantId,
       async (tx) => {
-        const { bytes, count } = await writeExportFile(tx, spec, request, progress);
+        const { bytes, count, fileName } = await writeExportFile(tx, spec, request, progress);
         const file = await tx.exportFile.create({
           data: {
             tenantId,
             jobId: job.id,
             createdById: user.id,
-            fileName: exportDownloadName(spec, request.format),
+            fileName,
             contentType: contentType(request.format),
             bytes: new Uint8Array(bytes),
             rowCount: count,

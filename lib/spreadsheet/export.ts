@@ -24,7 +24,18 @@ import { isAppError } from "@/lib/errors";
 import type { ImportColumn } from "./columns";
 import type { FigureFileOptions, FigureTable } from "./figures";
 import { exportJobRows, queueExport } from "./export-queue";
-import { downloadHeaders, downloadName, writeFigures, writeSheet, type CellType, type ColumnType, type OutCell, type SpreadsheetFormat } from "./write";
+import {
+  downloadHeaders,
+  downloadName,
+  writeFigureWorkbook,
+  writeFigures,
+  writeSheet,
+  type CellType,
+  type ColumnType,
+  type OutCell,
+  type SpreadsheetFormat,
+  type WorkbookCover,
+} from "./write";
 
 export type ExportColumn<Row> = {
   header: string;
@@ -72,7 +83,17 @@ export type ExportSpec<Row> = {
    * against the export's audit row (PersonalDataDisclosure), for the data subject's access report.
    */
   householdId?: (row: Row) => string | null;
+  /**
+   * What the file says it holds, from the URL: lines written above the header row (the list,
+   * the city, the filters by name, the date) and its name with the filters in it, e.g.
+   * "mataram-kemiskinan-belum-terjangkau-2026-ampenan-desil-1". Without it the file is headers
+   * and rows, named `fileName`.
+   */
+  describe?: (tx: Tx, query: { user: TenantSessionUser; search: URLSearchParams }) => Promise<ExportDescription>;
 };
+
+/** An export's heading lines and file name (without extension), as its `describe` gives them. */
+export type ExportDescription = { heading: string[]; fileName: string };
 
 /** "xlsx" (default) or "csv" from ?format=; anything else is null. */
 export function formatOf(url: string): SpreadsheetFormat | null {
@@ -146,8 +167,13 @@ export function exportCells<Row>(spec: ExportSpec<Row>, row: Row): OutCell[] {
   return spec.columns.map((column) => column.value(row));
 }
 
-export function exportDownloadName<Row>(spec: ExportSpec<Row>, format: SpreadsheetFormat): string {
-  return downloadName(spec.fileName, "", format);
+/** The heading and file name of this request's file: its spec's `describe`, or none and the spec's name. */
+export async function describeExport<Row>(tx: Tx, spec: ExportSpec<Row>, request: ExportRequest): Promise<ExportDescription> {
+  return spec.describe ? spec.describe(tx, { user: request.user, search: request.search }) : { heading: [], fileName: spec.fileName };
+}
+
+export function exportDownloadName(description: ExportDescription, format: SpreadsheetFormat): string {
+  return downloadName(description.fileName, "", format);
 }
 
 /**
@@ -184,10 +210,13 @@ export async function exportResponse<Row>({ deps, request, params, user }: Tenan
     if (isAppError(error) && error.code === "NOT_FOUND") return notFoundResponse();
     throw error;
   }
-  await deps.withTenant(user.tenantId, (tx) => auditRowExport(tx, spec, asked, rows));
+  const description = await deps.withTenant(user.tenantId, async (tx) => {
+    await auditRowExport(tx, spec, asked, rows);
+    return describeExport(tx, spec, asked);
+  });
   const cells = rows.map((row) => exportCells(spec, row));
-  return new Response(writeSheet(format, exportHeaders(spec), cells, { types: exportTypes(spec) }), {
-    headers: downloadHeaders(format, exportDownloadName(spec, format)),
+  return new Response(writeSheet(format, exportHeaders(spec), cells, { types: exportTypes(spec), heading: description.heading }), {
+    headers: downloadHeaders(format, exportDownloadName(description, format)),
   });
 }
 
@@ -211,6 +240,11 @@ export type FigureExport = FigureFileOptions & {
   /** The audit entry's entity id and what it records besides the format (filters, row count). */
   entityId: string;
   audit: Record<string, unknown>;
+  /**
+   * For a whole page in one .xlsx: the cover sheet, and each table's own heading (in the order
+   * of `tables`) in place of the one `heading` a file of one table has.
+   */
+  workbook?: { cover: WorkbookCover; headings: readonly (readonly string[])[] };
 };
 
 export type FigureExportSpec = {
@@ -234,5 +268,13 @@ export async function figureExportResponse({ deps, request, params, user }: Tena
     return built;
   });
   if (!file) return notFoundResponse();
-  return new Response(writeFigures(format, file.tables, file), { headers: downloadHeaders(format, downloadName(file.fileName, "", format)) });
+  const { workbook } = file;
+  const body = workbook
+    ? writeFigureWorkbook({
+        cover: workbook.cover,
+        sheets: file.tables.map((table, i) => ({ table, heading: workbook.headings[i] ?? file.heading })),
+        suppressionNote: file.suppressionNote,
+      })
+    : writeFigures(format, file.tables, file);
+  return new Response(body, { headers: downloadHeaders(format, downloadName(file.fileName, "", format)) });
 }

@@ -1,5 +1,6 @@
 // The unreached extreme-poor households as a work list: its total, its filters, its file and
 // its printed visiting list, each for readers of personal data only.
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unreachedExport } from "@/features/dashboards/poverty/unreached-export";
 import { parseUnreachedListFilter, unreachedCount, unreachedListRequirement, unreachedPage, visitingList } from "@/features/dashboards/poverty/unreached";
@@ -22,6 +23,8 @@ beforeAll(async () => {
   t = await openTestDb();
   city = await createTestTenant(t.db, t.withTenant);
   await t.withTenant(city.id, async (tx) => {
+    await tx.area.update({ where: { tenantId_id: { tenantId: city.id, id: city.kecamatanId } }, data: { name: "Labuapi" } });
+    await tx.area.update({ where: { tenantId_id: { tenantId: city.id, id: city.kelurahanId } }, data: { name: "Bengkel" } });
     otherKelurahan = (
       await tx.area.create({ data: { tenantId: city.id, code: `${city.id}.2`, name: "Jempong Baru", level: "KELURAHAN", parentId: city.kecamatanId } })
     ).id;
@@ -96,8 +99,9 @@ describe("the work list's file", () => {
     expect(response.status).toBe(200);
     const text = await response.text();
     const lines = text.trim().split(/\r?\n/);
-    expect(lines[0]).toMatch(/KEPALA KELUARGA/);
-    expect(lines).toHaveLength(1 + 15);
+    const header = lines.findIndex((line) => /KEPALA KELUARGA/.test(line));
+    expect(header).toBeGreaterThan(0);
+    expect(lines.slice(header + 1)).toHaveLength(15);
     expect(text).not.toMatch(/\d{16}/);
     expect(text).toMatch(/••••••••••••\d{4}/);
     expect(text).not.toContain("Jempong Baru");
@@ -105,6 +109,36 @@ describe("the work list's file", () => {
       tx.auditLog.findFirstOrThrow({ where: { entity: "UnreachedHouseholds", action: "export", userId: bapeda.id }, select: { id: true } }),
     );
     expect(await t.withTenant(city.id, (tx) => tx.personalDataDisclosure.count({ where: { auditLogId: audit.id } }))).toBe(15);
+  });
+
+  it("says its filters by name in its title row and its file name", async () => {
+    const query = `tahun=2026&kecamatan=${city.kecamatanId}&kelurahan=${city.kelurahanId}&desil=2`;
+    for (const format of ["csv", "xlsx"] as const) {
+      const response = await get(sessionUser(city, "BAPEDA"), `format=${format}&${query}`);
+      expect(response.status).toBe(200);
+      const fileName = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1];
+      expect(fileName).toBe(`${city.slug}-kemiskinan-belum-terjangkau-2026-labuapi-bengkel-desil-2.${format}`);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const title =
+        format === "csv"
+          ? new TextDecoder()
+              .decode(bytes)
+              .replace(/^\uFEFF/, "")
+              .split("\r\n")[0]!
+          : await firstCell(bytes);
+      expect(title).toContain("Tahun 2026");
+      expect(title).toContain("Kecamatan Labuapi");
+      expect(title).toContain("Kelurahan Bengkel");
+      expect(title).toContain("Desil 2");
+      expect(title).not.toContain(city.kelurahanId);
+    }
+  });
+
+  it("names a list without desil so, and one without filters after the year only", async () => {
+    const none = await get(sessionUser(city, "BAPEDA"), "format=csv&tahun=2026&desil=0");
+    expect(/filename="([^"]+)"/.exec(none.headers.get("content-disposition") ?? "")?.[1]).toBe(`${city.slug}-kemiskinan-belum-terjangkau-2026-tanpa-desil.csv`);
+    const all = await get(sessionUser(city, "BAPEDA"), "format=csv&tahun=2026");
+    expect(/filename="([^"]+)"/.exec(all.headers.get("content-disposition") ?? "")?.[1]).toBe(`${city.slug}-kemiskinan-belum-terjangkau-2026.csv`);
   });
 
   it("is not found for those who may not see names", async () => {
@@ -117,3 +151,9 @@ describe("the work list's file", () => {
     expect(exportSpecs).toContain(unreachedExport);
   });
 });
+
+async function firstCell(bytes: Uint8Array): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  return String(workbook.worksheets[0]!.getRow(1).getCell(1).value);
+}

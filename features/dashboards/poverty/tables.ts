@@ -357,3 +357,15 @@ export const POVERTY_TABLES: Record<string, Builder> = {
   "ketepatan-sasaran": async (tx, f, t) => targetingTable(await q.targetingByOpd(tx, f), await q.targeting(tx, f), t),
   "naik-kelas": async (tx, f, t, locale) => graduationsTable(await q.graduationsByMonth(tx, f), t, locale),
 };
+
+/** The page's tables in the order it shows them. */
+const PAGE_ORDER = ["belum-dijangkau", "kecamatan", "desil", "ketepatan-sasaran", "tumpang-tindih", "naik-kelas", "jumlah-opd", "kelurahan"] as const;
+
+/** Every table of the page, in its order, by the builders above: the area tables suppressed together and loaded once. */
+export async function povertyTables(tx: Tx, f: DashboardFilters, t: BapedaT, locale: AppLocale): Promise<FigureTable[]> {
+  const areas = await loadAreaTables(tx, f, t);
+  const loaded: Partial<Record<string, FigureTable>> = { kecamatan: areas.kecamatan, kelurahan: areas.kelurahan, "belum-dijangkau": areas.unreached };
+  const tables: FigureTable[] = [];
+  for (const id of PAGE_ORDER) tables.push(loaded[id] ?? (await POVERTY_TABLES[id]!(tx, f, t, locale)));
+  return tables;
+}

@@ -1,10 +1,56 @@
 // The unreached extreme-poor households as .xlsx/.csv, with the dashboard's filters and the
 // list's (?tahun=&kecamatan=&opd=&program=&kelurahan=&desil=), in the list's order. Numbers are
 // shown as every viewer sees them: the last four digits only (lib/privacy/person-view.ts).
+// Its title row and its name say the filters by name, as the dashboard's tables do; the words
+// are Indonesian, as its headers, since a large file is written by a worker with no reader's language.
+import { createTranslator } from "next-intl";
+import { loadKelurahanLabels } from "@/features/areas/labels";
 import { cityDashboardFilters } from "@/features/dashboards/mayor-context";
+import { formatDate } from "@/lib/format";
 import { maskNumber } from "@/lib/privacy/person-view";
-import type { ExportSpec } from "@/lib/spreadsheet/export";
+import type { ExportDescription, ExportSpec } from "@/lib/spreadsheet/export";
+import type { TenantSessionUser } from "@/lib/auth/session-user";
+import type { Tx } from "@/lib/db";
+import id from "@/messages/id";
+import { fileNamePart, filterNames } from "../filter-names";
 import { parseUnreachedListFilter, unreachedBatch, unreachedCursor, unreachedListRequirement, type UnreachedHousehold } from "./unreached";
+
+const dashboards = createTranslator({ locale: "id", messages: id, namespace: "Dashboards" });
+const poverty = createTranslator({ locale: "id", messages: id, namespace: "PovertyDashboard" });
+
+/** "Daftar KK … — Kota Mataram — Tahun 2026 · Kecamatan Ampenan · Kelurahan Ampenan Selatan · Desil 1", the date; the file's name likewise. */
+async function describeUnreached(tx: Tx, { user, search }: { user: TenantSessionUser; search: URLSearchParams }): Promise<ExportDescription> {
+  const query = Object.fromEntries(search);
+  const { filters } = await cityDashboardFilters(tx, user.tenantId, query);
+  const list = parseUnreachedListFilter(query);
+  const [tenant, names, kelurahan] = await Promise.all([
+    tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { name: true, timeZone: true } }),
+    filterNames(tx, filters),
+    list.kelurahanId ? loadKelurahanLabels(tx).then((labels) => labels.get(list.kelurahanId!) ?? null) : null,
+  ]);
+  const desil = list.desil === null ? null : list.desil === 0 ? poverty("list.noDesil") : poverty("list.forDesil", { desil: list.desil });
+  const year = String(filters.year);
+  const chosen = [
+    dashboards("filters.summaryYear", { year }),
+    names.kecamatan && `${dashboards("filters.kecamatan")} ${names.kecamatan}`,
+    kelurahan && poverty("list.forKelurahan", { name: kelurahan }),
+    desil,
+    names.opd && `${dashboards("filters.opd")} ${names.opd}`,
+    names.programme && `${dashboards("filters.programme")} ${names.programme}`,
+  ].filter((part): part is string => Boolean(part));
+  // The list's own filters before the OPD and programme: a long name is cut at 80 characters.
+  const fileName = [user.tenantSlug, "kemiskinan-belum-terjangkau", year, names.kecamatan, kelurahan, desil, names.opd, names.programme]
+    .map((part) => (part ? fileNamePart(part) : ""))
+    .filter(Boolean)
+    .join("-");
+  return {
+    heading: [
+      [poverty("list.title"), tenant.name, chosen.join(" · ")].join(" — "),
+      dashboards("export.printedAt", { date: formatDate(new Date(), { locale: "id", timeZone: tenant.timeZone }) }),
+    ],
+    fileName,
+  };
+}
 
 export const unreachedExport: ExportSpec<UnreachedHousehold> = {
   page: unreachedListRequirement.page,
@@ -20,6 +66,7 @@ export const unreachedExport: ExportSpec<UnreachedHousehold> = {
   },
   cursor: unreachedCursor,
   householdId: (row) => row.householdId,
+  describe: describeUnreached,
   columns: [
     { header: "KEPALA KELUARGA", value: (row) => row.headName },
     { header: "NO KK", type: "text", value: (row) => maskNumber(row.noKk) },

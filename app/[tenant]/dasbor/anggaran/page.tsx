@@ -18,7 +18,7 @@ import { budgetDashboardQueries as q } from "@/features/dashboards/budget/querie
 import { allOf, mapPanel, panelLoader, type PanelResult } from "@/features/dashboards/panel-data";
 import { DashboardPanel } from "@/features/dashboards/ui/dashboard-panel";
 import { cityToday } from "@/lib/calendar/city-today";
-import { exportLinks } from "@/features/dashboards/export-links";
+import { exportLinks, workbookLink } from "@/features/dashboards/export-links";
 import { dashboardFiltersQuery } from "@/features/dashboards/filters";
 import { mayorDashboardContext } from "@/features/dashboards/mayor-context";
 import { withTenant } from "@/lib/db";
@@ -80,7 +80,7 @@ export default async function BudgetDashboardPage({ params, searchParams }: Prop
         title={t("title")}
         description={t("description")}
         actions={
-          <DashboardToolbar>
+          <DashboardToolbar workbookHref={userCan(user, "data:export") ? workbookLink(dashboardsRoutes.budgetExport(slug), filters) : null}>
             <LinkButton href={dashboardsRoutes.results(slug, dashboardFiltersQuery(filters))} variant="secondary" className="print:hidden">
               {t("toResults")}
             </LinkButton>

@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StatCard, StatGrid } from "@/components/ui/stat-card";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { userCan } from "@/lib/auth/permissions";
-import { exportLinks } from "@/features/dashboards/export-links";
+import { exportLinks, workbookLink } from "@/features/dashboards/export-links";
 import { parseDashboardFilters } from "@/features/dashboards/filters";
 import { revolvingFundsDashboardQueries, type RevolvingFundsDashboardTotals } from "@/features/dashboards/revolving-funds/queries";
 import { panelLoader } from "@/features/dashboards/panel-data";
@@ -101,7 +101,12 @@ export default async function RevolvingFundsDashboardPage({ params, searchParams
 
   return (
     <DashboardPage>
-      <PageHeader eyebrow={t("eyebrow", { year: filters.year })} title={t("title")} description={t("description")} actions={<DashboardToolbar />} />
+      <PageHeader
+        eyebrow={t("eyebrow", { year: filters.year })}
+        title={t("title")}
+        description={t("description")}
+        actions={<DashboardToolbar workbookHref={userCan(user, "data:export") ? workbookLink(dashboardsRoutes.revolvingFundsExport(slug), filters) : null} />}
+      />
       <DashboardFilterBar path={path} filters={filters} options={options} fields={["year", "kecamatan"]} idPrefix="rollup" />
       <ClosedYearNotice year={filters.year} currentYear={currentYear} />
       <DashboardPanel title={t("summary")} data={totals}>

@@ -12,7 +12,7 @@ import { FormNotice } from "@/components/ui/form-alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { userCan } from "@/lib/auth/permissions";
-import { exportLinks } from "@/features/dashboards/export-links";
+import { exportLinks, workbookLink } from "@/features/dashboards/export-links";
 import { dashboardFiltersQuery } from "@/features/dashboards/filters";
 import { mayorDashboardContext } from "@/features/dashboards/mayor-context";
 import { resultsTables } from "@/features/dashboards/results/tables";
@@ -77,7 +77,7 @@ export default async function ResultsDashboardPage({ params, searchParams }: Pro
         title={t("title")}
         description={t("description")}
         actions={
-          <DashboardToolbar>
+          <DashboardToolbar workbookHref={userCan(user, "data:export") ? workbookLink(dashboardsRoutes.resultsExport(slug), filters) : null}>
             <LinkButton href={dashboardsRoutes.budget(slug, dashboardFiltersQuery(filters))} variant="secondary" className="print:hidden">
               {t("toBudget")}
             </LinkButton>

@@ -19,7 +19,7 @@ import { userCan } from "@/lib/auth/permissions";
 import { dashboardFilterOptions, shownDashboardFilters } from "@/features/dashboards/filter-options";
 import { cityDashboardFilters } from "@/features/dashboards/mayor-context";
 import { dashboardFiltersQuery } from "@/features/dashboards/filters";
-import { exportLinks } from "@/features/dashboards/export-links";
+import { exportLinks, workbookLink } from "@/features/dashboards/export-links";
 import { povertyDashboardQueries as q } from "@/features/dashboards/poverty/queries";
 import {
   desilTable,
@@ -122,7 +122,7 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
         title={t("title")}
         description={t("description")}
         actions={
-          <DashboardToolbar>
+          <DashboardToolbar workbookHref={mayExport ? workbookLink(dashboardsRoutes.povertyExport(slug), filters) : null}>
             {userMayOpen(user, "statistics") ? (
               <LinkButton href={statisticsRoutes.dashboard(slug)} variant="secondary">
                 {t("toStatistics")}

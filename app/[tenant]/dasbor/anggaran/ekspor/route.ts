@@ -1,10 +1,7 @@
-import { budgetDashboardData, budgetTables, BUDGET_TABLES, type BudgetTableId } from "@/features/dashboards/budget/tables";
 import { dashboardExportRoute } from "@/features/dashboards/export-route";
+import { budgetDashboardExport } from "@/features/dashboards/budget/export";
 
 export const dynamic = "force-dynamic";
 
-export const GET = dashboardExportRoute("budgetDashboard", async (tx, { user, filters, locale }, tableId) => {
-  if (!(BUDGET_TABLES as readonly string[]).includes(tableId)) return null;
-  const tables = await budgetTables(await budgetDashboardData(tx, user.tenantId, filters), locale);
-  return tables[tableId as BudgetTableId];
-});
+/** One table of the dashboard (?tabel=<id>&format=xlsx|csv) or all of them in one workbook (?tabel=semua), small cells hidden. */
+export const GET = dashboardExportRoute(budgetDashboardExport);

@@ -1,10 +1,7 @@
 import { dashboardExportRoute } from "@/features/dashboards/export-route";
-import { resultsDashboardData, resultsTables, RESULTS_TABLES, type ResultsTableId } from "@/features/dashboards/results/tables";
+import { resultsDashboardExport } from "@/features/dashboards/results/export";
 
 export const dynamic = "force-dynamic";
 
-export const GET = dashboardExportRoute("resultsDashboard", async (tx, { filters }, tableId) => {
-  if (!(RESULTS_TABLES as readonly string[]).includes(tableId)) return null;
-  const tables = await resultsTables(await resultsDashboardData(tx, filters));
-  return tables[tableId as ResultsTableId];
-});
+/** One table of the dashboard (?tabel=<id>&format=xlsx|csv) or all of them in one workbook (?tabel=semua), small cells hidden. */
+export const GET = dashboardExportRoute(resultsDashboardExport);

@@ -1,11 +1,7 @@
-import { getTranslations } from "next-intl/server";
 import { dashboardExportRoute } from "@/features/dashboards/export-route";
-import { POVERTY_TABLES } from "@/features/dashboards/poverty/tables";
+import { povertyDashboardExport } from "@/features/dashboards/poverty/export";
 
 export const dynamic = "force-dynamic";
 
-/** One table of the poverty dashboard as .xlsx or .csv, small cells hidden. */
-export const GET = dashboardExportRoute("povertyDashboard", async (tx, { filters, locale }, tableId) => {
-  const build = Object.hasOwn(POVERTY_TABLES, tableId) ? POVERTY_TABLES[tableId] : undefined;
-  return build ? build(tx, filters, await getTranslations("PovertyDashboard"), locale) : null;
-});
+/** One table of the dashboard (?tabel=<id>&format=xlsx|csv) or all of them in one workbook (?tabel=semua), small cells hidden. */
+export const GET = dashboardExportRoute(povertyDashboardExport);

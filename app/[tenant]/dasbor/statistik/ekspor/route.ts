@@ -6,15 +6,18 @@ import { kecamatanTable, seriesTable, targetsTable } from "@/features/statistics
 export const dynamic = "force-dynamic";
 
 /** The official series, a year's kecamatan figures, or the targets, as .xlsx or .csv. */
-export const GET = dashboardExportRoute("statistics", async (tx, { filters }, tableId) => {
-  const t = await getTranslations("Statistics");
-  if (tableId === "seri") {
-    const area = filters.kecamatanId
-      ? await tx.area.findFirst({ where: { id: filters.kecamatanId, level: "KECAMATAN" }, select: { id: true, name: true } })
-      : null;
-    return seriesTable(await statisticSeries(tx, area?.id ?? null), area?.name ?? t("city"), t);
-  }
-  if (tableId === "kecamatan") return kecamatanTable(await kecamatanStatistics(tx, filters.year), filters.year, t);
-  if (tableId === "target") return targetsTable(await listTargets(tx), t);
-  return null;
+export const GET = dashboardExportRoute({
+  page: "statistics",
+  table: async (tx, { filters }, tableId) => {
+    const t = await getTranslations("Statistics");
+    if (tableId === "seri") {
+      const area = filters.kecamatanId
+        ? await tx.area.findFirst({ where: { id: filters.kecamatanId, level: "KECAMATAN" }, select: { id: true, name: true } })
+        : null;
+      return seriesTable(await statisticSeries(tx, area?.id ?? null), area?.name ?? t("city"), t);
+    }
+    if (tableId === "kecamatan") return kecamatanTable(await kecamatanStatistics(tx, filters.year), filters.year, t);
+    if (tableId === "target") return targetsTable(await listTargets(tx), t);
+    return null;
+  },
 });
