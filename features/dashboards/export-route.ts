@@ -9,7 +9,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { TenantPageKey } from "@/lib/auth/pages";
 import type { TenantSessionUser } from "@/lib/auth/session-user";
 import type { Tx } from "@/lib/db";
-import { formatDate } from "@/lib/format";
+import { formatDateLong } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import type { FigureTable } from "@/lib/spreadsheet/figures";
 import { figureExportRoute } from "@/lib/spreadsheet/routes";
@@ -103,7 +103,7 @@ export function dashboardExportRoute(page: TenantPageKey, build: ExportTableBuil
         audit: { rows: table.rows.length, filters },
         heading: [
           [table.title, tenant.name, ...(chosen.length > 0 ? [chosen.join(" · ")] : [])].join(" — "),
-          t("export.printedAt", { date: formatDate(new Date(), { locale, timeZone: tenant.timeZone }) }),
+          t("export.printedAt", { date: formatDateLong(new Date(), { locale, timeZone: tenant.timeZone }) }),
           ...(names.kecamatan && cityWide.length > 0 ? [t("export.cityWideNote", { columns: cityWide.join(", "), kecamatan: names.kecamatan })] : []),
           ...(table.definitions ?? []),
         ],

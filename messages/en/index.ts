@@ -38,6 +38,7 @@ import UploadLimits from "./UploadLimits.json" with { type: "json" };
 import Jobs from "./Jobs.json" with { type: "json" };
 import Entries from "./Entries.json" with { type: "json" };
 import Success from "./Success.json" with { type: "json" };
+import Fields from "./Fields.json" with { type: "json" };
 
 /** The English catalogue: one file per namespace, so areas of the app edit their own. */
 const messages = {
@@ -81,6 +82,7 @@ const messages = {
   Jobs,
   Entries,
   Success,
+  Fields,
 };
 
 export default messages;
