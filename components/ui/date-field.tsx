@@ -2,18 +2,20 @@
 
 import { useEffect, useRef, useState, type ComponentProps } from "react";
 import { parseTypedDay, typedDayText, type TypedDay } from "@/lib/calendar/typed-day";
-import { Field } from "./field";
+import { cx } from "./class-names";
+import { FieldFrame, controlClassName, fieldDescription, type FieldFrameProps } from "./field-frame";
 import { useFieldWords } from "./field-words";
 
-type DateFieldProps = Omit<ComponentProps<typeof Field>, "type" | "name" | "defaultValue" | "value" | "onChange" | "min" | "max" | "placeholder"> & {
-  /** The name the form sends the day under, as "YYYY-MM-DD": what the action's schema reads. */
-  name: string;
-  /** The day shown at first, "YYYY-MM-DD" (or "" for none). */
-  defaultValue?: string;
-  /** The earliest and latest day allowed, "YYYY-MM-DD"; the server checks them again. */
-  min?: string;
-  max?: string;
-};
+type DateFieldProps = Omit<ComponentProps<"input">, "type" | "name" | "defaultValue" | "value" | "onChange" | "min" | "max" | "placeholder" | "ref"> &
+  FieldFrameProps & {
+    /** The name the form sends the day under, as "YYYY-MM-DD": what the action's schema reads. */
+    name: string;
+    /** The day shown at first, "YYYY-MM-DD" (or "" for none). */
+    defaultValue?: string;
+    /** The earliest and latest day allowed, "YYYY-MM-DD"; the server checks them again. */
+    min?: string;
+    max?: string;
+  };
 
 /**
  * A day typed day first (21/11/2026) whatever the browser's language: a native date input
@@ -21,7 +23,7 @@ type DateFieldProps = Omit<ComponentProps<typeof Field>, "type" | "name" | "defa
  * browser. The typed text is read by parseTypedDay and sent as "YYYY-MM-DD" in a hidden
  * field under `name`; text that is no day is sent as typed, so the server refuses it too.
  */
-export function DateField({ name, defaultValue = "", min, max, hint, error, required, ...field }: DateFieldProps) {
+export function DateField({ id, label, hint, error, className, name, defaultValue = "", min, max, required, ...input }: DateFieldProps) {
   const words = useFieldWords().date;
   const initial = typedDayText(defaultValue);
   const [text, setText] = useState(initial);
@@ -48,27 +50,23 @@ export function DateField({ name, defaultValue = "", min, max, hint, error, requ
     return () => form.removeEventListener("reset", reset);
   }, [initial]);
 
+  const shownError = (checked && problem) || error;
+  const formatId = `${id}-format`;
   return (
-    <>
-      <Field
-        {...field}
+    <FieldFrame id={id} label={label} hint={hint} error={shownError} className={className}>
+      <input
+        {...input}
         ref={inputRef}
+        id={id}
         type="text"
         inputMode="numeric"
         autoComplete="off"
         spellCheck={false}
         placeholder={words.placeholder}
-        hint={
-          hint ? (
-            <>
-              {hint} {words.hint}
-            </>
-          ) : (
-            words.hint
-          )
-        }
-        error={(checked && problem) || error}
         required={required}
+        aria-invalid={shownError ? true : undefined}
+        aria-describedby={cx(fieldDescription(id, hint, shownError).describedBy, formatId)}
+        className={controlClassName(shownError, "min-h-11 tabular-nums")}
         value={text}
         onChange={(event) => {
           setText(event.target.value);
@@ -77,8 +75,12 @@ export function DateField({ name, defaultValue = "", min, max, hint, error, requ
         onBlur={() => setChecked(text.trim() !== "")}
         onInvalid={() => setChecked(true)}
       />
+      {/* Under the box, so boxes in a row stay level whether or not a field has its own hint. */}
+      <p id={formatId} className="mt-1 text-sm text-muted">
+        {words.hint}
+      </p>
       <input type="hidden" name={name} value={sent} />
-    </>
+    </FieldFrame>
   );
 }
 
