@@ -22,7 +22,7 @@ import { TABLE_FILE_MAX_BYTES } from "@/lib/spreadsheet/table-file-limit";
 import type { TableImportReport } from "@/lib/spreadsheet/table-import";
 import type { TableImportQueued, TableImportStatus } from "@/lib/spreadsheet/table-import-status";
 import { Button, buttonClassName } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { FileField } from "@/components/ui/file-field";
 import { FormAlert, FormNotice } from "@/components/ui/form-alert";
 import { Cell, HeaderCell, Row, Table, TableBody, TableHead } from "@/components/ui/table";
 import type { FormAction } from "@/components/ui/use-action-form";
@@ -130,11 +130,10 @@ export function ImportPanel({ action, templateHref, idPrefix, downloadBase, chil
   return (
     <div className="space-y-4">
       <form onSubmit={onSubmit} className="space-y-3" noValidate>
-        <Field
+        <FileField
           ref={fileRef}
           id={`${idPrefix}-file`}
           name="file"
-          type="file"
           accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           label={t("fileLabel")}
           hint={t("fileHint")}

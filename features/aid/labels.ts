@@ -1,6 +1,6 @@
 // Indonesian words for aid in messages the server writes (action refusals, exports); the
 // pages use the Aid catalogue.
-import { formatDate } from "@/lib/format";
+import { formatDateShort } from "@/lib/format";
 import type { AidKind } from "@/lib/generated/prisma/enums";
 import type { EarlierAid } from "./same-kind-this-year";
 
@@ -20,5 +20,5 @@ export const aidKindLabel = (kind: AidKind) => KIND_LABELS[kind];
 /** "Bantuan peralatan, 12 Maret 2024, Dinas Sosial (draf)". */
 export function duplicateLine(aid: EarlierAid): string {
   const draft = aid.status === "DRAFT" ? " (draf)" : "";
-  return `${aidKindLabel(aid.kind)}, ${formatDate(aid.distributedAt, { timeZone: "UTC" })}, ${aid.opdName}${draft}`;
+  return `${aidKindLabel(aid.kind)}, ${formatDateShort(aid.distributedAt, { timeZone: "UTC" })}, ${aid.opdName}${draft}`;
 }

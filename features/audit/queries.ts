@@ -1,6 +1,6 @@
 // The audit page's reads: one city's trail, newest first, filtered by
 // user, entity, action and date, paged by id so that page 1,000 costs what page 1 does.
-import { addDays, dateToDay, dayToDate } from "@/lib/calendar/days";
+import { addDays, dateToDay, dayToDate, startOfDay } from "@/lib/calendar/days";
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { z } from "@/lib/validation/zod";
@@ -161,30 +161,6 @@ function asRecord(value: unknown): Record<string, unknown> | null {
   return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }
 
-/** The instant a calendar day ("2026-11-23") starts in a time zone. */
-export function startOfDay(day: string, timeZone: string): Date {
-  const midnightUtc = new Date(`${day}T00:00:00Z`);
-  // Indonesia's zones have no daylight saving; the offset at UTC midnight is the day's offset.
-  return new Date(midnightUtc.getTime() - zoneOffsetMs(midnightUtc, timeZone));
-}
-
 function nextDay(day: string): string {
   return dateToDay(addDays(dayToDate(day), 1));
-}
-
-/** Local time minus UTC, in milliseconds, at an instant. */
-function zoneOffsetMs(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(at);
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  const local = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
-  return local - at.getTime();
 }

@@ -11,7 +11,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { TenantPageKey } from "@/lib/auth/pages";
 import type { TenantSessionUser } from "@/lib/auth/session-user";
 import type { Tx } from "@/lib/db";
-import { formatDate } from "@/lib/format";
+import { formatDateLong } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import type { FigureExport } from "@/lib/spreadsheet/export";
 import type { FigureTable } from "@/lib/spreadsheet/figures";
@@ -80,7 +80,7 @@ export function tableHeading(table: FigureTable, setting: ExportSetting) {
   const cityWide = table.columns.filter((column) => column.cityWide).map((column) => column.label);
   const heading = [
     [table.title, tenant.name, ...(chosen.length > 0 ? [chosen.join(" · ")] : [])].join(" — "),
-    t("export.printedAt", { date: formatDate(setting.now, { locale, timeZone: tenant.timeZone }) }),
+    t("export.printedAt", { date: formatDateLong(setting.now, { locale, timeZone: tenant.timeZone }) }),
     ...(names.kecamatan && cityWide.length > 0 ? [t("export.cityWideNote", { columns: cityWide.join(", "), kecamatan: names.kecamatan })] : []),
     ...(table.definitions ?? []),
   ];

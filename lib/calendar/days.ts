@@ -59,3 +59,27 @@ export function ageOn(birthDate: Date, day: Date): number {
 export function lastDayOfMonth(year: number, month: number): Date {
   return utcDate(year, month + 1, 0);
 }
+
+/** The instant a calendar day ("2026-11-23") starts in a time zone. */
+export function startOfDay(day: string, timeZone: string): Date {
+  const midnightUtc = new Date(`${day}T00:00:00Z`);
+  // Indonesia's zones have no daylight saving; the offset at UTC midnight is the day's offset.
+  return new Date(midnightUtc.getTime() - zoneOffsetMs(midnightUtc, timeZone));
+}
+
+/** Local time minus UTC, in milliseconds, at an instant. */
+function zoneOffsetMs(at: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  const local = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
+  return local - at.getTime();
+}

@@ -6,4 +6,4 @@
 export { EMPTY_VALUE, NBSP } from "./locale";
 export { formatNumber, formatPercent } from "./number";
 export { formatRupiah, formatRupiahShort } from "./rupiah";
-export { formatDate, formatDateShort, formatDateTime, formatMonth } from "./date";
+export { formatDateLong, formatDateShort, formatDateTime, formatMoment, formatMonth, formatWeekdayShort } from "./date";

@@ -39,6 +39,7 @@ import Jobs from "./Jobs.json" with { type: "json" };
 import Entries from "./Entries.json" with { type: "json" };
 import Success from "./Success.json" with { type: "json" };
 import Validation from "./Validation.json" with { type: "json" };
+import Fields from "./Fields.json" with { type: "json" };
 
 /** The Indonesian (reference) catalogue: one file per namespace, so areas of the app edit their own. */
 const messages = {
@@ -83,6 +84,7 @@ const messages = {
   Entries,
   Success,
   Validation,
+  Fields,
 };
 
 export default messages;

@@ -74,7 +74,7 @@ test("aid and realisation meet one pagu; the head returns a draft, the clerk fix
     await page.getByLabel("Jenis bantuan").selectOption({ label: "Bantuan lain" });
     await page.getByLabel("Barang atau bantuan").fill("1 mesin jahit");
     await page.getByLabel("Nilai (Rp)").fill(value);
-    await page.getByLabel("Tanggal penyerahan").fill("2024-12-05");
+    await page.getByLabel("Tanggal penyerahan").fill("05/12/2024");
     await page.getByLabel("Nomor bukti (opsional)").fill(proof);
     const lineId = await lineField.locator("option", { hasText: description }).getAttribute("value");
     await lineField.selectOption(lineId!);

@@ -48,13 +48,13 @@ test("an OPD clerk records a training, a tool kit for a graduate and a month's s
   await page.getByLabel("Program").selectOption({ label: `${PROGRAMME} (2024)` });
   await page.getByLabel("Keterampilan").fill(skill);
   await page.getByLabel("Tempat").fill("Aula Disnaker Kota Mataram");
-  await page.getByLabel("Tanggal mulai").fill("2024-11-04");
-  await page.getByLabel("Tanggal selesai").fill("2024-11-06");
+  await page.getByLabel("Tanggal mulai").fill("04/11/2024");
+  await page.getByLabel("Tanggal selesai").fill("06/11/2024");
   await page.getByLabel("Pelatih").fill("Bapak Zulkifli");
   await page.getByLabel("Kapasitas").fill("2");
   await page.getByLabel("Kapasitas").press("Enter");
   await expect(page.getByRole("heading", { name: skill, level: 1 })).toBeVisible();
-  await expect(page.getByText("4 November 2024 – 6 November 2024")).toBeVisible();
+  await expect(page.getByText("4 Nov 2024 – 6 Nov 2024")).toBeVisible();
 
   // Two participants from the prioritised list: the first is extreme-poor.
   const picker = page.getByRole("list", { name: "Calon peserta menurut prioritas" });
@@ -111,7 +111,7 @@ test("an OPD clerk records a training, a tool kit for a graduate and a month's s
   await page.getByLabel("Program", { exact: true }).selectOption({ label: `${TOOL_KITS} (2024)` });
   await page.getByLabel("Barang atau bantuan").fill("1 unit mesin espresso, 1 unit grinder");
   await page.getByLabel("Nilai (Rp)").fill("Rp6,5 juta");
-  await page.getByLabel("Tanggal penyerahan").fill("2024-11-07");
+  await page.getByLabel("Tanggal penyerahan").fill("07/11/2024");
   await page.getByLabel("Nomor bukti (opsional)").fill(`BAST/${skill}/001`);
   await page.getByRole("button", { name: "Simpan sebagai draf" }).click();
   // The seed may already have given this household a tool kit this year: then the clerk confirms.
@@ -162,7 +162,7 @@ test("an OPD clerk records a training, a tool kit for a graduate and a month's s
   await page.goto("/mataram/bantuan?tahun=2024");
   const toolKit = page
     .getByRole("region", { name: "Menunggu verifikasi", exact: true })
-    .getByRole("button", { name: `Verifikasi penyaluran kepada ${graduate}, 7 November 2024` });
+    .getByRole("button", { name: `Verifikasi penyaluran kepada ${graduate}, 7 Nov 2024` });
   await expect(toolKit).toHaveCount(1);
   await toolKit.click();
   await expect(page.getByText("1 penyaluran diverifikasi.")).toBeVisible({ timeout: 30_000 });

@@ -60,18 +60,18 @@ test("the kelurahan lends, records repayments and sees arrears age; the city rol
   await lurah.close();
   await page.reload();
   await expect(page.getByText("Disetujui", { exact: true })).toBeVisible();
-  await page.getByLabel("Tanggal pencairan").fill("2026-01-10");
+  await page.getByLabel("Tanggal pencairan").fill("10/01/2026");
   await page.getByRole("button", { name: "Cairkan" }).click();
 
   const schedule = page.getByRole("region", { name: "Jadwal angsuran" }).getByRole("table");
   await expect(schedule.locator("tbody tr")).toHaveCount(10);
   await page.getByLabel("Jumlah dibayar").fill("515.000");
-  await page.getByLabel("Tanggal bayar").fill("2026-02-10");
+  await page.getByLabel("Tanggal bayar").fill("10/02/2026");
   await page.getByRole("button", { name: "Catat pembayaran" }).click();
   await expect(page.getByRole("region", { name: "Pembayaran" }).getByRole("table").locator("tbody tr")).toHaveCount(1);
   // A partial payment: instalment 2 is partly paid, and the loan is late from 10 March.
   await page.getByLabel("Jumlah dibayar").fill("100.000");
-  await page.getByLabel("Tanggal bayar").fill("2026-03-01");
+  await page.getByLabel("Tanggal bayar").fill("01/03/2026");
   await page.getByRole("button", { name: "Catat pembayaran" }).click();
   await expect(page.getByRole("region", { name: "Pembayaran" }).getByRole("table").locator("tbody tr")).toHaveCount(2);
   await expect(schedule.locator("tbody tr").first()).toContainText("Lunas");

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_VALUE, formatDate, formatDateShort, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from "@/lib/format";
+import {
+  EMPTY_VALUE,
+  formatDateLong,
+  formatDateShort,
+  formatMoment,
+  formatNumber,
+  formatPercent,
+  formatRupiah,
+  formatRupiahShort,
+  formatWeekdayShort,
+} from "@/lib/format";
 
 // Outputs separate figure and unit with a no-break space; tests write it as "_" for legibility.
 const nb = (text: string) => text.replaceAll("_", "\u00a0");
@@ -121,24 +131,35 @@ describe("formatRupiahShort", () => {
 describe("dates", () => {
   const day = new Date(Date.UTC(2026, 10, 23));
 
-  it("writes long and short Indonesian dates", () => {
-    expect(formatDate(day)).toBe("23 November 2026");
+  it("writes the month short on screen and in full on paper, in Indonesian", () => {
     expect(formatDateShort(day)).toBe("23 Nov 2026");
+    expect(formatDateLong(day)).toBe("23 November 2026");
     expect(formatDateShort(new Date(Date.UTC(2026, 7, 17)))).toBe("17 Agu 2026");
-    expect(formatDate(new Date(Date.UTC(2026, 4, 1)))).toBe("1 Mei 2026");
+    expect(formatDateShort(new Date(Date.UTC(2026, 11, 10)))).toBe("10 Des 2026");
+    expect(formatDateLong(new Date(Date.UTC(2026, 4, 1)))).toBe("1 Mei 2026");
+  });
+
+  it("writes English dates day first, the month short on screen and in full on paper", () => {
+    expect(formatDateShort(day, { locale: "en" })).toBe("23 Nov 2026");
+    expect(formatDateLong(day, { locale: "en" })).toBe("23 November 2026");
+    expect(formatDateShort(new Date(Date.UTC(2026, 8, 1)), { locale: "en" })).toBe("1 Sept 2026");
   });
 
   it("keeps a date-only value (UTC midnight) on its calendar day", () => {
-    expect(formatDate(new Date("2026-01-01T00:00:00Z"))).toBe("1 Januari 2026");
+    expect(formatDateLong(new Date("2026-01-01T00:00:00Z"))).toBe("1 Januari 2026");
+    expect(formatDateShort(new Date("2026-01-01T00:00:00Z"))).toBe("1 Jan 2026");
   });
 
   it("reads timestamps in the given zone", () => {
     const lateEvening = new Date("2026-11-23T16:30:00Z"); // 23:30 WIB, 00:30 WITA
-    expect(formatDate(lateEvening)).toBe("23 November 2026");
-    expect(formatDate(lateEvening, { timeZone: "Asia/Makassar" })).toBe("24 November 2026");
+    expect(formatDateLong(lateEvening)).toBe("23 November 2026");
+    expect(formatDateShort(lateEvening, { timeZone: "Asia/Makassar" })).toBe("24 Nov 2026");
+    expect(formatMoment(lateEvening, { timeZone: "Asia/Makassar" })).toBe("24 Nov 2026, 00.30.00");
+    expect(formatMoment(lateEvening, { timeZone: "Asia/Makassar", part: "time" })).toBe("00.30.00");
   });
 
-  it("writes English dates day first", () => {
-    expect(formatDate(day, { locale: "en" })).toBe("23 November 2026");
+  it("names the weekday of a day in a run of days", () => {
+    expect(formatWeekdayShort(day, { timeZone: "UTC" })).toBe("Sen, 23 Nov");
+    expect(formatWeekdayShort(day, { locale: "en", timeZone: "UTC" })).toBe("Mon 23 Nov");
   });
 });

@@ -251,7 +251,7 @@ describe("importing aid hand-overs", () => {
 
     const dry = await report(staff, file(), "dry-run");
     expect(dry).toMatchObject({ accepted: 2, rejected: [] });
-    expect(notesOf(dry, 2)).toMatch(/sudah menerima bantuan peralatan pada tahun 2024: Bantuan peralatan, 1 Maret 2024, Dinas Tenaga Kerja \(draf\)/);
+    expect(notesOf(dry, 2)).toMatch(/sudah menerima bantuan peralatan pada tahun 2024: Bantuan peralatan, 1 Mar 2024, Dinas Tenaga Kerja \(draf\)/);
     expect(notesOf(dry, 2)).toMatch(/hanya disimpan bila "Tetap impor bantuan ganda" dicentang/);
     expect(notesOf(dry, 3)).toBe("");
 

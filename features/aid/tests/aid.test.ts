@@ -251,7 +251,7 @@ describe("the duplicate-aid warning", () => {
     expect(warned).toMatchObject({ ok: false, code: "CONFLICT" });
     const lines = fieldErrors(warned).duplicate ?? [];
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/Bantuan peralatan, 12 Agustus 2024, Dinas Tenaga Kerja/);
+    expect(lines[0]).toMatch(/Bantuan peralatan, 12 Agu 2024, Dinas Tenaga Kerja/);
     expect(JSON.stringify(warned)).not.toMatch(/rahasia|7\.777|Lalu Ahmad|Ibu Sri|BAST/);
     expect(await countFor(h.id)).toBe(1);
 

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Button, buttonClassName } from "@/components/ui/button";
+import { DateField } from "@/components/ui/date-field";
 import { Field } from "@/components/ui/field";
 import { FormAlert, FormNotice } from "@/components/ui/form-alert";
 import { RupiahField } from "@/components/ui/rupiah-field";
@@ -209,10 +210,9 @@ function DistributionFormRound(props: DistributionFormProps & { onCreated: (mess
           example={kind === "INSURANCE_PREMIUM" ? t("premiumValueHint") : t("valueHint")}
           preview={(amount) => t("valuePreview", { amount })}
         />
-        <Field
+        <DateField
           id={id("date")}
           name="distributedAt"
-          type="date"
           label={t("date")}
           defaultValue={draft?.distributedAt ?? props.defaultDate}
           required

@@ -1,5 +1,5 @@
 // Distribution rows from the database into the table's formatted text.
-import { formatDate, formatRupiah } from "@/lib/format";
+import { formatDateShort, formatRupiah } from "@/lib/format";
 import type { DistributionRow } from "@/features/aid/queries";
 import type { AidKind } from "@/lib/generated/prisma/enums";
 import type { AppLocale } from "@/lib/i18n/locales";
@@ -14,7 +14,7 @@ export function tableRows(
   return rows.map((row) => ({
     id: row.id,
     href: aidRoutes.detail(options.tenantSlug, row.id),
-    date: formatDate(row.distributedAt, { locale: options.locale }),
+    date: formatDateShort(row.distributedAt, { locale: options.locale }),
     kind: options.kindLabel(row.kind),
     items: row.quantity > 1 ? `${row.quantity} × ${row.items}` : row.items,
     value: formatRupiah(row.value, { locale: options.locale }),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listAuditEntries, parseAuditSearchParams, startOfDay, type AuditFilter } from "@/features/audit/queries";
+import { listAuditEntries, parseAuditSearchParams, type AuditFilter } from "@/features/audit/queries";
+import { startOfDay } from "@/lib/calendar/days";
 import { auditValueText, fieldChanges } from "@/features/audit/ui/audit-format";
 import { REDACTED } from "@/lib/privacy/personal-data";
 import { openTestDb, uniqueSuffix, type TestDb } from "@/tests/helpers/db";
@@ -167,5 +168,12 @@ describe("the changes column", () => {
     const options = { locale: "id" as const, timeZone: "Asia/Makassar", yes: "ya", no: "tidak", empty: "kosong", redacted: "disamarkan" };
     expect(auditValueText(REDACTED, options)).toEqual({ text: "disamarkan" });
     expect(auditValueText("************0001 #3f2a9c1e0b7d4a55", options)).toEqual({ text: "************0001 #3f2a9c1e0b7d4a55" });
+  });
+
+  it("writes a date-only value as the tables write dates, and a moment with its time", () => {
+    const options = { locale: "id" as const, timeZone: "Asia/Makassar", yes: "ya", no: "tidak", empty: "kosong", redacted: "disamarkan" };
+    expect(auditValueText("2026-11-21T00:00:00.000Z", options)).toEqual({ text: "21 Nov 2026" });
+    expect(auditValueText("2026-11-21T00:00:00.000Z", { ...options, locale: "en" })).toEqual({ text: "21 Nov 2026" });
+    expect(auditValueText("2026-11-21T16:30:05.000Z", options)).toEqual({ text: "22 Nov 2026, 00.30.05" });
   });
 });

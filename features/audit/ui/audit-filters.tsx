@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Field } from "@/components/ui/field";
+import { DateField } from "@/components/ui/date-field";
 import { Button, LinkButton } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, type AuditFilter } from "@/features/audit/queries";
@@ -43,8 +43,8 @@ export async function AuditFilters({ path, filter, users }: { path: string; filt
             </option>
           ))}
         </SelectField>
-        <Field id="audit-from" name="from" type="date" label={t("filters.from")} defaultValue={filter.from ?? ""} />
-        <Field id="audit-to" name="to" type="date" label={t("filters.to")} defaultValue={filter.to ?? ""} />
+        <DateField id="audit-from" name="from" label={t("filters.from")} defaultValue={filter.from ?? ""} />
+        <DateField id="audit-to" name="to" label={t("filters.to")} defaultValue={filter.to ?? ""} />
       </div>
       <div className="mt-3 flex flex-wrap gap-2">
         <Button type="submit">{t("filters.apply")}</Button>

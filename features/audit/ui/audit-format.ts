@@ -1,28 +1,13 @@
 import type { AppLocale } from "@/lib/i18n/locales";
-import { intlLocale } from "@/lib/format/locale";
+import { formatDateShort, formatMoment } from "@/lib/format";
 import { REDACTED } from "@/lib/privacy/personal-data";
-
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-
-type Part = "date" | "time" | "both";
-const PART_OPTIONS: Record<Part, Intl.DateTimeFormatOptions> = {
-  date: { day: "numeric", month: "short", year: "numeric" },
-  time: { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" },
-  both: { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" },
-};
 
 /**
  * A moment in the tenant's zone, to the second (the page names the zone): "24 Nov 2026,
  * 01.26.43", or its date ("24 Nov 2026") or time ("01.26.43") alone.
  */
-export function formatAuditTime(value: Date, locale: AppLocale, timeZone: string, part: Part = "both"): string {
-  const key = `${locale}|${timeZone}|${part}`;
-  let format = timeFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(intlLocale(locale), { ...PART_OPTIONS[part], timeZone });
-    timeFormats.set(key, format);
-  }
-  return format.format(value);
+export function formatAuditTime(value: Date, locale: AppLocale, timeZone: string, part: "date" | "time" | "both" = "both"): string {
+  return formatMoment(value, { locale, timeZone, part });
 }
 
 /** The catalogue key of a zone's name (WIB, WITA, WIT), by IANA zone. */
@@ -64,8 +49,8 @@ export function auditValueText(
   if (value === REDACTED) return { text: options.redacted };
   if (typeof value === "boolean") return { text: value ? options.yes : options.no };
   if (typeof value === "string" && ISO_INSTANT.test(value)) {
-    // Date-only columns are stored as UTC midnight: show the day itself.
-    if (value.includes("T00:00:00")) return { text: value.slice(0, 10) };
+    // Date-only columns are stored as UTC midnight: show the day itself, as every table does.
+    if (value.includes("T00:00:00")) return { text: formatDateShort(new Date(value), { locale: options.locale, timeZone: "UTC" }) };
     return { text: formatAuditTime(new Date(value), options.locale, options.timeZone) };
   }
   const text = typeof value === "string" ? value : JSON.stringify(value);

@@ -6,7 +6,7 @@
 import { createTranslator } from "next-intl";
 import { loadKelurahanLabels } from "@/features/areas/labels";
 import { cityDashboardFilters } from "@/features/dashboards/mayor-context";
-import { formatDate } from "@/lib/format";
+import { formatDateLong } from "@/lib/format";
 import { maskNumber } from "@/lib/privacy/person-view";
 import type { ExportDescription, ExportSpec } from "@/lib/spreadsheet/export";
 import type { TenantSessionUser } from "@/lib/auth/session-user";
@@ -46,7 +46,7 @@ async function describeUnreached(tx: Tx, { user, search }: { user: TenantSession
   return {
     heading: [
       [poverty("list.title"), tenant.name, chosen.join(" · ")].join(" — "),
-      dashboards("export.printedAt", { date: formatDate(new Date(), { locale: "id", timeZone: tenant.timeZone }) }),
+      dashboards("export.printedAt", { date: formatDateLong(new Date(), { locale: "id", timeZone: tenant.timeZone }) }),
     ],
     fileName,
   };

@@ -11,7 +11,7 @@ import { dateToDay, dayToDate } from "@/lib/calendar/days";
 import { isoDay, reasonText } from "@/lib/forms/fields";
 import { lockHousehold } from "@/features/registry/household/lock-household";
 import type { RegistryScope } from "@/lib/auth/scope";
-import { formatDate } from "@/lib/format";
+import { formatDateShort } from "@/lib/format";
 import { z } from "@/lib/validation/zod";
 import { STATUS_TRANSITIONS, planTransition } from "./transitions";
 
@@ -99,7 +99,7 @@ export async function assertStatusDate(tx: Tx, householdId: string, effectiveDay
     select: { effectiveDate: true },
   });
   if (latest && effectiveDay < dateToDay(latest.effectiveDate)) {
-    throw wordedFieldError("INVALID", "effectiveDate", "Registry.errors.effectiveBeforeLatest", { date: formatDate(latest.effectiveDate) });
+    throw wordedFieldError("INVALID", "effectiveDate", "Registry.errors.effectiveBeforeLatest", { date: formatDateShort(latest.effectiveDate) });
   }
 }
 

@@ -2,7 +2,7 @@
 // record, every cell a string in the reader's language. The printable page and the .xlsx both
 // lay out these same tables.
 import { createTranslator } from "next-intl";
-import { formatDate, formatDateTime, formatMonth, formatNumber, formatRupiah } from "@/lib/format";
+import { formatDateShort, formatDateTime, formatMonth, formatNumber, formatRupiah } from "@/lib/format";
 import { catalogues } from "@/lib/i18n/catalogues";
 import type { AppLocale } from "@/lib/i18n/locales";
 import type { Actor, SubjectAccessReport } from "./report";
@@ -17,7 +17,7 @@ export function reportTables(report: SubjectAccessReport, { locale, timeZone }: 
     const full = `${namespace}.${key}` as Parameters<typeof t>[0];
     return t.has(full) ? t(full) : key;
   };
-  const day = (date: Date | null) => (date ? formatDate(date, { locale }) : "–");
+  const day = (date: Date | null) => (date ? formatDateShort(date, { locale }) : "–");
   const time = (date: Date) => formatDateTime(date, { locale, timeZone });
   const rp = (amount: bigint) => formatRupiah(amount, { locale });
   const text = (value: string | null | undefined) => value || "–";

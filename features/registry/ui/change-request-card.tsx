@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import type { FormAction } from "@/components/ui/use-action-form";
-import { formatDate } from "@/lib/format";
+import { formatDateShort } from "@/lib/format";
 import type { ChangeRequestView } from "@/features/registry/change-requests/queries";
 import { DecideChangeForm } from "./decide-change-form";
 import { registryRoutes } from "@/features/registry/routes";
@@ -26,8 +26,8 @@ export async function ChangeRequestCard({
   showHousehold?: boolean;
 }) {
   const [t, tr, locale] = await Promise.all([getTranslations("ChangeRequests"), getTranslations("Registry"), getLocale()]);
-  const day = (date: Date) => formatDate(date, { locale });
-  const when = (date: Date) => formatDate(date, { locale, timeZone });
+  const day = (date: Date) => formatDateShort(date, { locale });
+  const when = (date: Date) => formatDateShort(date, { locale, timeZone });
   const details = changeDetails(request, tr, t, day);
   const tone = request.status === "APPROVED" ? "positive" : request.status === "REJECTED" ? "muted" : "neutral";
 

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { DateField } from "@/components/ui/date-field";
 import { FormAlert, FormNotice } from "@/components/ui/form-alert";
 import type { FormAction } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/actions/define";
@@ -80,9 +80,7 @@ export function DecideChangeForm({
           </p>
         ) : null}
       </div>
-      {dated ? (
-        <Field id={`${id}-date`} name="effectiveDate" type="date" label={t("correctDate")} hint={t("correctDateHint")} placeholder={dated} error={dateError} />
-      ) : null}
+      {dated ? <DateField id={`${id}-date`} name="effectiveDate" label={t("correctDate")} hint={t("correctDateHint")} error={dateError} /> : null}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" onClick={choose("APPROVE")} disabled={pending}>
           {t("approve")}

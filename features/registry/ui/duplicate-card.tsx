@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import type { FormAction } from "@/components/ui/use-action-form";
-import { formatDate, formatNumber } from "@/lib/format";
+import { formatDateShort, formatNumber } from "@/lib/format";
 import type { DuplicateHousehold, DuplicatePerson, DuplicateView } from "@/features/registry/duplicates/queries";
 import { ResolveDuplicateForm } from "./duplicate-forms";
 import { registryRoutes } from "@/features/registry/routes";
@@ -37,7 +37,7 @@ export async function DuplicateCard({
       <dt className="text-muted">{t("fields.nik")}</dt>
       <dd className="font-mono">{p.nikMasked}</dd>
       <dt className="text-muted">{t("fields.birthDate")}</dt>
-      <dd>{p.birth.date ? formatDate(p.birth.date, { locale }) : t("age", { age: p.birth.age })}</dd>
+      <dd>{p.birth.date ? formatDateShort(p.birth.date, { locale }) : t("age", { age: p.birth.age })}</dd>
       <dt className="text-muted">{t("fields.household")}</dt>
       <dd>
         <Link href={registryRoutes.household(tenantSlug, p.household.id)} className="text-brand-700 underline-offset-2 hover:underline">
@@ -105,7 +105,7 @@ export async function DuplicateCard({
           <p className="text-sm text-ink">
             {t(candidate.status === "MERGED" ? "mergedBy" : "dismissedBy", {
               name: candidate.resolvedBy ?? t("unknownUser"),
-              date: candidate.resolvedAt ? formatDate(candidate.resolvedAt, { locale, timeZone }) : "–",
+              date: candidate.resolvedAt ? formatDateShort(candidate.resolvedAt, { locale, timeZone }) : "–",
             })}
             {candidate.note ? <span className="block text-muted">{candidate.note}</span> : null}
           </p>

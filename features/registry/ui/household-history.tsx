@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { formatDate } from "@/lib/format";
+import { formatDateShort } from "@/lib/format";
 import type { DesilChangeView, StatusEventView } from "@/features/registry/household/get-household";
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"Registry">>>;
@@ -23,7 +23,7 @@ export async function StatusHistory({ events }: { events: StatusEventView[] }) {
               {stateLabel(tr, event.fromStatus, event.fromExtremePoor)} → {stateLabel(tr, event.toStatus, event.toExtremePoor)}
             </span>
             <time className="tabular-nums text-muted" dateTime={event.effectiveDate.toISOString().slice(0, 10)}>
-              {formatDate(event.effectiveDate, { locale })}
+              {formatDateShort(event.effectiveDate, { locale })}
             </time>
           </p>
           <p className="mt-0.5 text-ink">{event.reason}</p>
@@ -56,7 +56,7 @@ export async function DesilHistory({ changes }: { changes: DesilChangeView[] }) 
             </span>
           </span>
           <time className="tabular-nums text-muted" dateTime={change.effectiveDate.toISOString().slice(0, 10)}>
-            {formatDate(change.effectiveDate, { locale })}
+            {formatDateShort(change.effectiveDate, { locale })}
           </time>
         </li>
       ))}

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { formatDate, formatNumber, formatRupiah } from "@/lib/format";
+import { formatDateShort, formatNumber, formatRupiah } from "@/lib/format";
 import type { TimelineEntry } from "@/features/registry/household/timeline";
 import { cx } from "@/components/ui/class-names";
 
@@ -13,7 +13,7 @@ const KIND_STYLE: Record<string, string> = {
 /** Every intervention from every OPD, newest first, as one ordered list. */
 export async function HouseholdTimeline({ entries, truncated }: { entries: TimelineEntry[]; truncated: boolean }) {
   const [t, tr, locale] = await Promise.all([getTranslations("Household.timeline"), getTranslations("Registry"), getLocale()]);
-  const day = (date: Date) => formatDate(date, { locale });
+  const day = (date: Date) => formatDateShort(date, { locale });
 
   if (entries.length === 0) return <p className="p-4 text-muted sm:p-5">{t("empty")}</p>;
 

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { DateField } from "@/components/ui/date-field";
 import { Field } from "@/components/ui/field";
 import { FormAlert, FormNotice } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
@@ -68,6 +69,9 @@ function ProposeRound({ action, householdId, choices, address, status, initial, 
   const field = (name: string, label: string, extra: Partial<React.ComponentProps<typeof Field>> = {}) => (
     <Field id={`propose-${name}`} name={name} label={label} error={fieldError(name)} autoComplete="off" {...extra} />
   );
+  const dateField = (name: string, label: string, extra: { required?: boolean; max?: string } = {}) => (
+    <DateField id={`propose-${name}`} name={name} label={label} error={fieldError(name)} {...extra} />
+  );
   const select = (name: string, label: string, options: Option[], blank: string, extra: { required?: boolean; hint?: string; defaultValue?: string } = {}) => (
     <SelectField id={`propose-${name}`} name={name} label={label} defaultValue="" error={fieldError(name)} {...extra}>
       <option value="">{blank}</option>
@@ -110,7 +114,7 @@ function ProposeRound({ action, householdId, choices, address, status, initial, 
           {select("sex", t("sex"), choices.sex, t("choose"), { required: true })}
           {select("relation", t("relation"), choices.relation, t("choose"), { required: true })}
           {field("birthPlace", t("birthPlace"))}
-          {field("birthDate", t("birthDate"), { type: "date", required: true })}
+          {dateField("birthDate", t("birthDate"), { required: true })}
           {select("education", t("education"), choices.education, t("optional"))}
           {field("occupation", t("occupation"))}
           {select("disability", t("disability"), choices.disability, t("noDisability"))}
@@ -156,7 +160,7 @@ function ProposeRound({ action, householdId, choices, address, status, initial, 
           {field("name", t("name"))}
           {field("nik", t("nik"), { inputMode: "numeric", maxLength: 20, spellCheck: false })}
           {select("sex", t("sex"), choices.sex, t("unchanged"))}
-          {field("birthDate", t("birthDate"), { type: "date" })}
+          {dateField("birthDate", t("birthDate"))}
           {field("birthPlace", t("birthPlace"))}
           {select("relation", t("relation"), choices.relation, t("unchanged"))}
           {select("education", t("education"), choices.education, t("unchanged"))}
@@ -167,7 +171,7 @@ function ProposeRound({ action, householdId, choices, address, status, initial, 
         <fieldset className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <legend className="sr-only">{t("leaving")}</legend>
           {select("memberId", t("leavingMember"), choices.members, t("choose"), { required: true, defaultValue: initial?.memberId ?? "" })}
-          {field("effectiveDate", t(kind === "MEMBER_DIED" ? "diedOn" : "movedOn"), { type: "date", required: true, max: status.today })}
+          {dateField("effectiveDate", t(kind === "MEMBER_DIED" ? "diedOn" : "movedOn"), { required: true, max: status.today })}
           {kind === "MEMBER_MOVED_OUT" ? field("destination", t("destination"), { required: true, hint: t("destinationHint") }) : null}
           {kind === "MEMBER_MOVED_TO_FAMILY" ? (
             <>
@@ -201,7 +205,7 @@ function ProposeRound({ action, householdId, choices, address, status, initial, 
                 { required: true },
               )}
           {select("basis", t("basis"), choices.basis, t("choose"), { required: true })}
-          {field("effectiveDate", t("effectiveDate"), { type: "date", required: true, max: status.today })}
+          {dateField("effectiveDate", t("effectiveDate"), { required: true, max: status.today })}
           {kind === "EXTREME_POVERTY_CHANGED" ? field("reason", t("reason"), { required: true }) : null}
         </fieldset>
       ) : null}

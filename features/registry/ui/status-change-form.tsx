@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Field } from "@/components/ui/field";
+import { DateField } from "@/components/ui/date-field";
 import { FormAlert, FormNotice } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
@@ -34,10 +34,9 @@ export function StatusFields({ transitions, today, minDate, currentDesil, fieldE
         ))}
       </SelectField>
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-        <Field
+        <DateField
           id={`${idPrefix}-date`}
           name="effectiveDate"
-          type="date"
           label={t("effectiveDate")}
           defaultValue={today}
           max={today}

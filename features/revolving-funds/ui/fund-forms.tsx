@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { DateField } from "@/components/ui/date-field";
 import { Field } from "@/components/ui/field";
 import { RupiahField } from "@/components/ui/rupiah-field";
 import { SelectField } from "@/components/ui/select-field";
@@ -111,7 +112,7 @@ export function CapitalForm({ action, fundId, today }: { action: FormAction<unkn
               </option>
             ))}
           </SelectField>
-          <Field id="capital-date" name="receivedAt" type="date" label={t("receivedAt")} max={today} defaultValue={today} error={fieldError("receivedAt")} />
+          <DateField id="capital-date" name="receivedAt" label={t("receivedAt")} max={today} defaultValue={today} error={fieldError("receivedAt")} />
           <Field id="capital-note" name="note" label={t("note")} error={fieldError("note")} />
         </div>
       )}

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { formatDate, formatRupiah } from "@/lib/format";
+import { formatDateLong, formatRupiah } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import type { LoanAgreementData } from "@/features/revolving-funds/agreement";
 import { rupiahInWords } from "@/features/revolving-funds/terbilang";
@@ -25,7 +25,7 @@ export async function LoanAgreement({ agreement, locale }: { agreement: LoanAgre
         <h1 className="mt-2 text-xl font-bold uppercase">{t("heading")}</h1>
         <p className="text-sm">{number}</p>
       </header>
-      <p className="mt-6">{t("opening", { date: formatDate(loan.approvedAt ?? loan.createdAt, { locale }) })}</p>
+      <p className="mt-6">{t("opening", { date: formatDateLong(loan.approvedAt ?? loan.createdAt, { locale }) })}</p>
       <ol className="mt-3 list-decimal space-y-2 pl-6">
         <li>{t("partyOne", { lpm: lpmName, kelurahan: kelurahanLabel })}</li>
         <li>{t("partyTwo", { name: loan.borrowerName, nik: loan.borrowerNik, business: loan.businessType })}</li>
@@ -39,8 +39,8 @@ export async function LoanAgreement({ agreement, locale }: { agreement: LoanAgre
             ? t("clauseSchedule", {
                 tenor: loan.tenorMonths,
                 instalment: rp(first.principalDue + first.feeDue),
-                first: formatDate(first.dueDate, { locale }),
-                last: formatDate(last.dueDate, { locale }),
+                first: formatDateLong(first.dueDate, { locale }),
+                last: formatDateLong(last.dueDate, { locale }),
               })
             : t("clauseScheduleLater", { tenor: loan.tenorMonths, grace: loan.graceMonths })}
         </li>
@@ -87,7 +87,7 @@ export async function LoanAgreement({ agreement, locale }: { agreement: LoanAgre
               {installments.map((line) => (
                 <tr key={line.seq}>
                   <td className="border border-ink px-2 py-1">{line.seq}</td>
-                  <td className="border border-ink px-2 py-1">{formatDate(line.dueDate, { locale })}</td>
+                  <td className="border border-ink px-2 py-1">{formatDateLong(line.dueDate, { locale })}</td>
                   <td className="border border-ink px-2 py-1 text-right tabular-nums">{rp(line.principalDue)}</td>
                   <td className="border border-ink px-2 py-1 text-right tabular-nums">{rp(line.feeDue)}</td>
                   <td className="border border-ink px-2 py-1 text-right tabular-nums">{rp(line.principalDue + line.feeDue)}</td>

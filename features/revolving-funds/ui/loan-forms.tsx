@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { DateField } from "@/components/ui/date-field";
 import { Field } from "@/components/ui/field";
 import { RupiahField } from "@/components/ui/rupiah-field";
 import { TextareaField } from "@/components/ui/textarea-field";
@@ -133,10 +134,9 @@ export function DisburseForm({ action, loanId, today }: { action: FormAction<unk
   return (
     <ActionForm action={action} hidden={{ loanId }} submitLabel={t("submit")} pendingLabel={t("saving")} errorSummary={t("errorSummary")}>
       {(fieldError) => (
-        <Field
+        <DateField
           id="disburse-date"
           name="disbursedAt"
-          type="date"
           max={today}
           defaultValue={today}
           label={t("date")}
@@ -163,7 +163,7 @@ export function RepaymentForm({ action, loanId, today, suggested }: { action: Fo
             error={fieldError("amount")}
             preview={(amount) => `= ${amount}`}
           />
-          <Field id="repay-date" name="paidAt" type="date" max={today} defaultValue={today} label={t("paidAt")} error={fieldError("paidAt")} />
+          <DateField id="repay-date" name="paidAt" max={today} defaultValue={today} label={t("paidAt")} error={fieldError("paidAt")} />
           <Field
             id="repay-receipt"
             name="receiptNo"

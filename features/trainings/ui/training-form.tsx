@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button, buttonClassName } from "@/components/ui/button";
+import { DateField } from "@/components/ui/date-field";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
@@ -93,19 +94,10 @@ export function TrainingForm({
           maxLength={200}
           error={fieldError("place")}
         />
-        <Field
-          id="training-start"
-          name="startDate"
-          type="date"
-          label={t("startDate")}
-          defaultValue={values?.startDate}
-          required
-          error={fieldError("startDate")}
-        />
-        <Field
+        <DateField id="training-start" name="startDate" label={t("startDate")} defaultValue={values?.startDate} required error={fieldError("startDate")} />
+        <DateField
           id="training-end"
           name="endDate"
-          type="date"
           label={t("endDate")}
           defaultValue={values?.endDate}
           required

@@ -28,7 +28,7 @@ import { userNames } from "@/features/users/queries";
 import { withTenant } from "@/lib/db";
 import { deleteProblem, editProblem, isReversal, reversalProblem, type Entry } from "@/lib/entries/rules";
 import type { TenantSessionUser } from "@/lib/auth/session-user";
-import { formatDate, formatMonth, formatNumber, formatRupiah } from "@/lib/format";
+import { formatDateShort, formatMonth, formatNumber, formatRupiah } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { maySeePersonal, programmeScope, registryScope } from "@/lib/auth/scope";
 import {
@@ -106,7 +106,7 @@ export default async function DistributionPage({ params, searchParams }: Props) 
   const canEdit = mayEdit(user, entry);
   const path = aidRoutes.detail(slug, entry.id);
   const byAt = (id: string | null, date: Date | null) =>
-    date ? t("detail.byAt", { name: (id && names.get(id)) || "–", date: formatDate(date, { locale, timeZone }) }) : t("detail.none");
+    date ? t("detail.byAt", { name: (id && names.get(id)) || "–", date: formatDateShort(date, { locale, timeZone }) }) : t("detail.none");
 
   const facts: [string, React.ReactNode][] = [
     [
@@ -130,7 +130,7 @@ export default async function DistributionPage({ params, searchParams }: Props) 
         {formatRupiah(entry.value, { locale })}
       </span>,
     ],
-    [t("detail.date"), formatDate(entry.distributedAt, { locale })],
+    [t("detail.date"), formatDateShort(entry.distributedAt, { locale })],
     [t("detail.handedOverBy"), entry.handedOverBy ?? t("detail.none")],
     [t("detail.proofRef"), entry.proofRef ?? t("detail.none")],
     ...(entry.partnerName ? [[t("detail.partner"), entry.partnerName] as [string, React.ReactNode]] : []),
@@ -144,7 +144,7 @@ export default async function DistributionPage({ params, searchParams }: Props) 
     [t("detail.budgetLine"), entry.budgetLine ? `${tp(`sources.${entry.budgetLine.fundingSource}`)}: ${entry.budgetLine.description}` : t("detail.none")],
     ...(entry.participant
       ? [
-          [t("detail.training"), `${entry.participant.training.skill} (${formatDate(entry.participant.training.startDate, { locale })})`] as [
+          [t("detail.training"), `${entry.participant.training.skill} (${formatDateShort(entry.participant.training.startDate, { locale })})`] as [
             string,
             React.ReactNode,
           ],
@@ -165,7 +165,7 @@ export default async function DistributionPage({ params, searchParams }: Props) 
       </Link>
       <PageHeader
         eyebrow={t("detail.eyebrow", { opd: entry.opd.shortName, programme: entry.programme.name })}
-        title={`${t(`kinds.${entry.kind}`)} — ${formatDate(entry.distributedAt, { locale })}`}
+        title={`${t(`kinds.${entry.kind}`)} — ${formatDateShort(entry.distributedAt, { locale })}`}
         actions={
           <>
             {canEdit && !editing ? (
@@ -248,7 +248,7 @@ export default async function DistributionPage({ params, searchParams }: Props) 
                 }))}
                 participations={editing.recipient.participations.map((p) => ({
                   id: p.id,
-                  label: `${p.skill} — ${p.memberName} (${p.opd}, ${formatDate(p.startDate, { locale })})`,
+                  label: `${p.skill} — ${p.memberName} (${p.opd}, ${formatDateShort(p.startDate, { locale })})`,
                 }))}
                 kinds={AID_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
                 defaultDate={editing.today}

@@ -13,7 +13,7 @@ import { AID_KINDS } from "@/features/aid/schemas";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { userCan } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
-import { formatDate } from "@/lib/format";
+import { formatDateShort } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { registryScope } from "@/lib/auth/scope";
 import { dateToDay } from "@/lib/calendar/days";
@@ -131,7 +131,7 @@ export default async function NewDistributionPage({ params, searchParams }: Prop
                   }))}
                   participations={recipient.participations.map((p) => ({
                     id: p.id,
-                    label: `${p.skill} — ${p.memberName} (${p.opd}, ${formatDate(p.startDate, { locale })})`,
+                    label: `${p.skill} — ${p.memberName} (${p.opd}, ${formatDateShort(p.startDate, { locale })})`,
                   }))}
                   kinds={AID_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
                   defaultDate={data.today}

@@ -24,7 +24,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { userCan } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
-import { formatDate } from "@/lib/format";
+import { formatDateShort, formatWeekdayShort } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { programmeScope } from "@/lib/auth/scope";
 import { dateToDay, dayToDate } from "@/lib/calendar/days";
@@ -99,10 +99,9 @@ export default async function TrainingPage({ params, searchParams }: Props) {
   const isDraft = training.status === "DRAFT";
   const ended = dateToDay(training.endDate) <= today;
   const active = participants.filter((p) => p.completion !== "DROPPED");
-  const dayFormat = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
   const days = trainingDayList(training.startDate, training.endDate).map((day) => ({
     day,
-    label: dayFormat.format(dayToDate(day)),
+    label: formatWeekdayShort(dayToDate(day), { locale, timeZone: "UTC" }),
     future: day > today,
   }));
   const present = active.flatMap((p) => p.attendances.filter((a) => a.present).map((a) => `${p.id}|${dateToDay(a.date)}`));
@@ -173,7 +172,7 @@ export default async function TrainingPage({ params, searchParams }: Props) {
         <CardHeader title={t("detail.facts")} />
         <dl className="grid grid-cols-1 gap-x-6 gap-y-3 p-4 text-sm sm:grid-cols-2 sm:p-5 lg:grid-cols-5">
           <Fact label={t("detail.dates")}>
-            {formatDate(training.startDate, { locale })} – {formatDate(training.endDate, { locale })}
+            {formatDateShort(training.startDate, { locale })} – {formatDateShort(training.endDate, { locale })}
             <span className="block text-muted">{t("detail.days", { count: days.length })}</span>
           </Fact>
           <Fact label={t("detail.place")}>{training.place}</Fact>

@@ -14,7 +14,7 @@ import { Cell, HeaderCell, Row, RowHeaderCell, Table, TableBody, TableHead } fro
 import { requireTenantPage } from "@/lib/auth/guard";
 import { userCan } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
-import { formatDate, formatNumber } from "@/lib/format";
+import { formatDateShort, formatNumber } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { programmeScope } from "@/lib/auth/scope";
 import { dateToDay, dayToDate } from "@/lib/calendar/days";
@@ -76,7 +76,7 @@ export default async function FollowUpsPage({ params, searchParams }: Props) {
       </Link>
       <header className="mb-6">
         <h1 className="text-2xl font-semibold text-ink sm:text-3xl">{t("followUps.title")}</h1>
-        <p className="mt-2 max-w-3xl text-muted">{t("followUps.intro", { today: formatDate(dayToDate(today), { locale }) })}</p>
+        <p className="mt-2 max-w-3xl text-muted">{t("followUps.intro", { today: formatDateShort(dayToDate(today), { locale }) })}</p>
       </header>
       <StatGrid label={t("followUps.outcomesLabel")}>
         <StatCard label={t("followUps.due")} value={formatNumber(dueCount, { locale })} tone="highlight" />
@@ -128,11 +128,11 @@ export default async function FollowUpsPage({ params, searchParams }: Props) {
                     </Link>
                     <span className="block text-xs text-muted">
                       {showOpd ? `${row.participant.training.opd.shortName} · ` : ""}
-                      {t("followUps.ended", { date: formatDate(row.participant.training.endDate, { locale }) })}
+                      {t("followUps.ended", { date: formatDateShort(row.participant.training.endDate, { locale }) })}
                     </span>
                   </Cell>
                   <Cell>
-                    <span className="whitespace-nowrap">{formatDate(row.dueDate, { locale })}</span>
+                    <span className="whitespace-nowrap">{formatDateShort(row.dueDate, { locale })}</span>
                     <span className="block text-xs text-muted">{t("followUps.months", { count: row.monthsAfter })}</span>
                   </Cell>
                   <Cell>
@@ -140,7 +140,9 @@ export default async function FollowUpsPage({ params, searchParams }: Props) {
                       <span className="block max-w-64">
                         <Badge tone={row.outcome === "NEITHER" ? "muted" : "positive"}>{t(`outcomes.${row.outcome}`)}</Badge>
                         {row.recordedAt ? (
-                          <span className="mt-0.5 block text-xs text-muted">{t("followUps.recordedOn", { date: formatDate(row.recordedAt, { locale }) })}</span>
+                          <span className="mt-0.5 block text-xs text-muted">
+                            {t("followUps.recordedOn", { date: formatDateShort(row.recordedAt, { locale }) })}
+                          </span>
                         ) : null}
                         {row.note ? <span className="mt-0.5 block text-xs text-muted">{row.note}</span> : null}
                       </span>

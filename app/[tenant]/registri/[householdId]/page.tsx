@@ -15,7 +15,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { userCan } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
-import { formatDate } from "@/lib/format";
+import { formatDateShort } from "@/lib/format";
 import { ChangeBasis, Disability, Education, FamilyRelation, Sex } from "@/lib/generated/prisma/enums";
 import { withQuery } from "@/lib/paths";
 import { listAreaChoices } from "@/features/areas/choices";
@@ -78,7 +78,7 @@ export default async function HouseholdPage({ params, searchParams }: Props) {
     getLocale(),
     getMessages(),
   ]);
-  const day = (date: Date) => formatDate(date, { locale });
+  const day = (date: Date) => formatDateShort(date, { locale });
   const today = todayIn(timeZone);
   const current = household.members.filter((m) => !m.departure);
   const head = current.find((m) => m.relation === "HEAD") ?? current[0];

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
+import { FileField } from "@/components/ui/file-field";
 import { SelectField } from "@/components/ui/select-field";
 import { ImportProgress } from "./import-progress";
 import { cancelImport, sendImport, type ImportStep } from "./send-import";
@@ -51,26 +52,18 @@ export function UploadForm({ tenantSlug }: { tenantSlug: string }) {
   return (
     <form onSubmit={onSubmit} className="space-y-4" aria-busy={busy || undefined}>
       <div className="grid grid-cols-1 gap-4 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_auto] md:items-start">
-        <div>
-          <label htmlFor={`${id}-file`} className="block text-sm font-medium text-ink">
-            {t("upload.file")}
-          </label>
-          <input
-            ref={inputRef}
-            id={`${id}-file`}
-            name="file"
-            type="file"
-            required
-            accept=".xlsx,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-            aria-describedby={`${id}-file-hint`}
-            aria-invalid={error ? true : undefined}
-            disabled={busy}
-            className="mt-1 block min-h-11 w-full rounded-md border border-line bg-white px-3 py-2 text-sm text-ink shadow-xs file:mr-3 file:rounded file:border-0 file:bg-brand-50 file:px-3 file:py-1 file:font-medium file:text-brand-800"
-          />
-          <p id={`${id}-file-hint`} className="mt-1 text-sm text-muted">
-            {t("upload.fileHint")}
-          </p>
-        </div>
+        <FileField
+          ref={inputRef}
+          id={`${id}-file`}
+          name="file"
+          required
+          accept=".xlsx,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+          label={t("upload.file")}
+          hint={t("upload.fileHint")}
+          hintBelow
+          aria-invalid={error ? true : undefined}
+          disabled={busy}
+        />
         <SelectField id={`${id}-source`} name="source" label={t("upload.source")} defaultValue="DTSEN" disabled={busy}>
           {SOURCES.map((source) => (
             <option key={source} value={source}>

@@ -15,7 +15,7 @@ import { requireTenantPage } from "@/lib/auth/guard";
 import { userCan } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
-import { formatDate, formatDateShort, formatRupiah } from "@/lib/format";
+import { formatDateShort, formatRupiah } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { maskNik } from "@/lib/identity/nik";
 import { dateToDay } from "@/lib/calendar/days";
@@ -98,7 +98,7 @@ export default async function LoanPage({ params }: Props) {
             </dl>
             <dl className="space-y-1 text-sm">
               <dt className="text-muted">{t("nextDue")}</dt>
-              <dd>{loan.status === "DISBURSED" && loan.nextDueDate ? formatDate(loan.nextDueDate, { locale }) : "—"}</dd>
+              <dd>{loan.status === "DISBURSED" && loan.nextDueDate ? formatDateShort(loan.nextDueDate, { locale }) : "—"}</dd>
               <dt className="text-muted">{t("ageing")}</dt>
               <dd>{loan.status === "DISBURSED" ? tl(`ageing.buckets.${standing.ageing}`) : "—"}</dd>
             </dl>

@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { PrintDocument } from "@/components/ui/print-document";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { withTenant } from "@/lib/db";
-import { formatDate, formatNumber } from "@/lib/format";
+import { formatDateLong, formatNumber } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { recordPrint } from "@/lib/privacy/disclosures";
 import { maskNumber } from "@/lib/privacy/person-view";
@@ -90,7 +90,7 @@ export default async function UnreachedVisitingListPage({ params, searchParams }
           {t("subheading", { year: filters.year, count: total })}
           {list.desil !== null ? ` · ${list.desil === 0 ? t("noDesil") : t("desil", { desil: list.desil })}` : null}
         </p>
-        <p className="mt-1 text-muted">{t("printed", { date: formatDate(new Date(), { locale }) })}</p>
+        <p className="mt-1 text-muted">{t("printed", { date: formatDateLong(new Date(), { locale }) })}</p>
       </header>
       {rows.length === 0 ? (
         <p className="mt-6">{t("empty")}</p>

@@ -7,7 +7,7 @@ import { PrintDocument } from "@/components/ui/print-document";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { withTenant } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
-import { formatDate, formatRupiah } from "@/lib/format";
+import { formatDateLong, formatRupiah } from "@/lib/format";
 import { recordLoanPrint } from "@/features/revolving-funds/print-disclosure";
 import { loanDetail } from "@/features/revolving-funds/queries";
 import { principalLeftAfter } from "@/features/revolving-funds/standing";
@@ -76,7 +76,7 @@ export default async function ReceiptPage({ params }: Props) {
           <p className="mt-16 font-semibold underline">{loan.borrowerName}</p>
         </div>
         <div>
-          <p>{t("place", { kelurahan: kelurahanLabel, date: formatDate(repayment.paidAt, { locale: "id" }) })}</p>
+          <p>{t("place", { kelurahan: kelurahanLabel, date: formatDateLong(repayment.paidAt, { locale: "id" }) })}</p>
           <p>{t("receiver")}</p>
           <p className="mt-12 font-semibold">…………………………</p>
         </div>
