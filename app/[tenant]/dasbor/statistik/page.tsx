@@ -49,6 +49,12 @@ export async function generateMetadata(): Promise<Metadata> {
 const decimalText = (value: number | null, locale: AppLocale, digits: number) =>
   value === null ? "" : formatNumber(value, { locale, maximumFractionDigits: digits }).replace(/\./g, "");
 
+/**
+ * The source (the tables' last column) on one line: squeezed beside seven figures it wrapped
+ * word by word and made every row several lines tall. A long source scrolls with its table.
+ */
+const ONE_LINE_SOURCE = "[&_td:last-child]:whitespace-nowrap";
+
 /** The rate and the extreme rate side by side (one under the other on a phone), both pointing to the one table of the series. */
 function SeriesCharts({ rate, extreme, tableId }: { rate: ReactElement<{ tableId?: string }>; extreme: ReactElement<{ tableId?: string }>; tableId?: string }) {
   return (
@@ -154,6 +160,7 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
         {({ table, chartData, rateTarget, extremeTarget }) => (
           <ChartPanel
             table={table}
+            className={ONE_LINE_SOURCE}
             description={t("series.description")}
             layout="below"
             printSpan={2}
@@ -189,7 +196,9 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
       </DashboardPanel>
 
       <DashboardPanel title={t("kecamatanTable.title", { year: filters.year })} data={kecamatanPanel}>
-        {(table) => <ChartPanel table={table} chart={null} layout="below" print="table" printSpan={3} exportLinks={links("kecamatan")} />}
+        {(table) => (
+          <ChartPanel table={table} className={ONE_LINE_SOURCE} chart={null} layout="below" print="table" printSpan={3} exportLinks={links("kecamatan")} />
+        )}
       </DashboardPanel>
       <DashboardPanel title={t("targetsTable.title")} data={targetsPanel} className="print:hidden">
         {(table) => <ChartPanel table={table} chart={null} layout="below" print="none" exportLinks={links("target")} />}
