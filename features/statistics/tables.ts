@@ -33,7 +33,7 @@ function figures(row: StatisticRow) {
 export function seriesTable(rows: StatisticRow[], areaName: string, t: StatisticsT): FigureTable {
   return {
     id: "seri",
-    title: `${t("rate.title")} — ${areaName}`,
+    title: `${t("series.title")} — ${areaName}`,
     notFilteredBy: ["year"],
     columns: [{ key: "year", label: t("columns.year"), kind: "text" }, ...figureColumns(t)],
     rows: rows.map((row) => ({ year: String(row.year), ...figures(row) })),

@@ -181,7 +181,7 @@ describe("the poverty dashboard when a panel fails", () => {
     expect(html).toContain(statistics.form.title);
     expect(html).not.toContain('id="panel-kecamatan"');
     // The other panels, with their figures.
-    for (const id of ["seri", "seri-ekstrem", "target"]) expect(html, id).toContain(`id="panel-${id}"`);
+    for (const id of ["seri", "target"]) expect(html, id).toContain(`id="panel-${id}"`);
     expect(html).toContain("8,75");
     expect(html).not.toContain(statistics.empty);
   });

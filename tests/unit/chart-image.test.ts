@@ -27,7 +27,7 @@ vi.mock("recharts", async (original) => {
 
 const { ChartPanel } = await import("@/features/dashboards/ui/chart-panel");
 const { DashboardBarChart } = await import("@/features/dashboards/ui/bar-chart");
-const { DashboardLineChart } = await import("@/features/dashboards/ui/line-chart");
+const { DashboardLineChart, targetLabelPosition } = await import("@/features/dashboards/ui/line-chart");
 
 const table = {
   id: "kecamatan",
@@ -67,5 +67,31 @@ describe("a dashboard chart", () => {
     renderToStaticMarkup(createElement(DashboardBarChart, { data, categoryKey: "name", series, locale: "id", label: "Batang" }));
     renderToStaticMarkup(createElement(DashboardLineChart, { data, xKey: "name", series, locale: "id", label: "Garis" }));
     expect(charts.drawn.map((props) => props.accessibilityLayer)).toEqual([false, false]);
+  });
+
+  it("labels a target line above the line, so a target of 0 keeps its label off the year labels", () => {
+    const data = [
+      { year: "2023", rate: 0.94 },
+      { year: "2024", rate: 0.37 },
+    ];
+    const target = { value: 0, label: "Target 2024: 0 %" };
+    renderToStaticMarkup(
+      createElement(DashboardLineChart, { data, xKey: "year", series: [{ key: "rate", label: "%" }], target, locale: "id", label: "Garis" }),
+    );
+    const children = (charts.drawn[0]?.children ?? []) as ReactElement<{ y?: number; label?: { value: string; position: string } }>[];
+    const line = children.flat().find((child) => child?.props?.label?.value === target.label);
+    expect(line?.props.y).toBe(0);
+    // recharts puts an "insideTop…" label under a horizontal line and an "insideBottom…" one above it.
+    expect(line?.props.label?.position).toMatch(/^insideBottom/);
+  });
+
+  it("labels a target line on the side away from the series, keeping clear of the year labels", () => {
+    // A rate falling from 9,34 % to 8,25 % towards 8 %: under the line, where the series is not.
+    expect(targetLabelPosition(8, [8.92, 9.34, 8.25])).toBe("insideTopLeft");
+    // A series already under its target: above the line.
+    expect(targetLabelPosition(8, [8.5, 7.6])).toBe("insideBottomLeft");
+    // A target at or near the bottom of the axis: above the line, never on the year labels.
+    expect(targetLabelPosition(0, [2.39, 0.37])).toBe("insideBottomLeft");
+    expect(targetLabelPosition(0.2, [2.39, 0.37])).toBe("insideBottomLeft");
   });
 });

@@ -10,6 +10,23 @@ const TICK = { fontSize: 14, fill: "#1b2430" };
 
 export type ChartTarget = { value: number; label: string };
 
+const seriesValues = (data: ChartDatum[], series: ChartSeries[]) =>
+  data.flatMap((row) => series.flatMap((one) => (typeof row[one.key] === "number" ? [row[one.key] as number] : [])));
+
+/**
+ * Where a target line's label goes: at the left of the plot (a series falls towards its target
+ * at the right), on the side of the line away from the series, and never under a line near the
+ * bottom of the axis, where it would lie on the year labels. Recharts puts an "insideTop…"
+ * label under a horizontal line and an "insideBottom…" one above it.
+ */
+export function targetLabelPosition(target: number, values: readonly number[]): "insideTopLeft" | "insideBottomLeft" {
+  const top = Math.max(target, ...values);
+  const last = values.at(-1);
+  const seriesAbove = last !== undefined && last >= target;
+  const roomBelow = top > 0 && target / top > 0.15;
+  return seriesAbove && roomBelow ? "insideTopLeft" : "insideBottomLeft";
+}
+
 /**
  * A series over the years, with an optional target drawn as a dashed horizontal line. One image
  * for a screen reader, no keyboard stop: the table it points to carries the figures.
@@ -63,7 +80,7 @@ export function DashboardLineChart({
               stroke={TARGET_COLOR}
               strokeDasharray="8 4"
               strokeWidth={2}
-              label={{ value: target.label, position: "insideTopRight", fill: TARGET_COLOR, fontSize: 14 }}
+              label={{ value: target.label, position: targetLabelPosition(target.value, seriesValues(data, series)), fill: TARGET_COLOR, fontSize: 14 }}
             />
           ) : null}
         </LineChart>

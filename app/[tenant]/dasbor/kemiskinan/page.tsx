@@ -141,6 +141,7 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
             targetingTotal={targetingTable(data.targetingByOpd, data.areaFigures.targeting, t).total ?? {}}
             summary={data.areas.summary.rows[0] ?? {}}
             target={data.areaFigures.progress.target}
+            currentYear={head.fiscalYears.current}
           />
         )}
       </DashboardPanel>

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import { cloneElement, type ReactElement } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { ChartPanel } from "@/features/dashboards/ui/chart-panel";
-import { DashboardGrid, DashboardPage } from "@/features/dashboards/ui/dashboard-page";
+import { DashboardPage } from "@/features/dashboards/ui/dashboard-page";
 import { DashboardToolbar } from "@/features/dashboards/ui/dashboard-toolbar";
 import { DashboardFilterBar } from "@/features/dashboards/ui/filter-bar";
 import { DashboardLineChart } from "@/features/dashboards/ui/line-chart";
@@ -47,6 +48,22 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const decimalText = (value: number | null, locale: AppLocale, digits: number) =>
   value === null ? "" : formatNumber(value, { locale, maximumFractionDigits: digits }).replace(/\./g, "");
+
+/**
+ * The source (the tables' last column) on one line: squeezed beside seven figures it wrapped
+ * word by word and made every row several lines tall. A long source scrolls with its table.
+ */
+const ONE_LINE_SOURCE = "[&_td:last-child]:whitespace-nowrap";
+
+/** The rate and the extreme rate side by side (one under the other on a phone), both pointing to the one table of the series. */
+function SeriesCharts({ rate, extreme, tableId }: { rate: ReactElement<{ tableId?: string }>; extreme: ReactElement<{ tableId?: string }>; tableId?: string }) {
+  return (
+    <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+      {cloneElement(rate, { tableId })}
+      {cloneElement(extreme, { tableId })}
+    </div>
+  );
+}
 
 export default async function StatisticsPage({ params, searchParams }: Props) {
   const slug = (await params).tenant;
@@ -134,62 +151,54 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
           series.length === 0 ? (
             <p className="rounded-lg border border-line bg-white p-5 text-muted">{t("empty")}</p>
           ) : (
-            <StatisticsSummary series={series} targetOf={targetOf} />
+            <StatisticsSummary series={series} targetOf={targetOf} currentYear={currentYear} area={area?.name ?? null} />
           )
         }
       </DashboardPanel>
 
-      <DashboardGrid>
-        <DashboardPanel title={`${t("rate.title")} — ${areaName}`} data={seriesPanel}>
-          {({ table, chartData, rateTarget }) => (
-            <ChartPanel
-              table={{ ...table, id: "seri", title: `${t("rate.title")} — ${areaName}` }}
-              layout="below"
-              exportLinks={links("seri")}
-              chart={
-                <DashboardLineChart
-                  data={chartData}
-                  xKey="year"
-                  series={[{ key: "povertyRatePct", label: t("columns.povertyRatePct") }]}
-                  valueKind="percent"
-                  target={targetLine(rateTarget)}
-                  locale={locale}
-                  label={t("rate.chartLabel")}
-                />
-              }
-            />
-          )}
-        </DashboardPanel>
-        <DashboardPanel title={`${t("extreme.title")} — ${areaName}`} data={seriesPanel}>
-          {({ table, chartData, extremeTarget }) => (
-            <ChartPanel
-              table={{
-                ...table,
-                id: "seri-ekstrem",
-                title: `${t("extreme.title")} — ${areaName}`,
-                columns: table.columns.filter((c) => ["year", "extremeRatePct", "extremePoorPeople"].includes(c.key)),
-              }}
-              layout="below"
-              print="chart"
-              exportLinks={links("seri")}
-              chart={
-                <DashboardLineChart
-                  data={chartData}
-                  xKey="year"
-                  series={[{ key: "extremeRatePct", label: t("columns.extremeRatePct"), color: "#c9962f" }]}
-                  valueKind="percent"
-                  target={targetLine(extremeTarget)}
-                  locale={locale}
-                  label={t("extreme.chartLabel")}
-                />
-              }
-            />
-          )}
-        </DashboardPanel>
-      </DashboardGrid>
+      <DashboardPanel title={`${t("series.title")} — ${areaName}`} data={seriesPanel}>
+        {({ table, chartData, rateTarget, extremeTarget }) => (
+          <ChartPanel
+            table={table}
+            className={ONE_LINE_SOURCE}
+            description={t("series.description")}
+            layout="below"
+            printSpan={2}
+            exportLinks={links("seri")}
+            chart={
+              <SeriesCharts
+                rate={
+                  <DashboardLineChart
+                    data={chartData}
+                    xKey="year"
+                    series={[{ key: "povertyRatePct", label: t("columns.povertyRatePct") }]}
+                    valueKind="percent"
+                    target={targetLine(rateTarget)}
+                    locale={locale}
+                    label={t("rate.chartLabel")}
+                  />
+                }
+                extreme={
+                  <DashboardLineChart
+                    data={chartData}
+                    xKey="year"
+                    series={[{ key: "extremeRatePct", label: t("columns.extremeRatePct"), color: "#c9962f" }]}
+                    valueKind="percent"
+                    target={targetLine(extremeTarget)}
+                    locale={locale}
+                    label={t("extreme.chartLabel")}
+                  />
+                }
+              />
+            }
+          />
+        )}
+      </DashboardPanel>
 
       <DashboardPanel title={t("kecamatanTable.title", { year: filters.year })} data={kecamatanPanel}>
-        {(table) => <ChartPanel table={table} chart={null} layout="below" print="table" printSpan={3} exportLinks={links("kecamatan")} />}
+        {(table) => (
+          <ChartPanel table={table} className={ONE_LINE_SOURCE} chart={null} layout="below" print="table" printSpan={3} exportLinks={links("kecamatan")} />
+        )}
       </DashboardPanel>
       <DashboardPanel title={t("targetsTable.title")} data={targetsPanel} className="print:hidden">
         {(table) => <ChartPanel table={table} chart={null} layout="below" print="none" exportLinks={links("target")} />}
@@ -204,7 +213,7 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
             const editingTarget = targetId ? (targets.find((row) => row.id === targetId) ?? null) : null;
             return (
               <NextIntlClientProvider messages={{ Statistics: messages.Statistics, Spreadsheet: messages.Spreadsheet }}>
-                <div className="grid gap-6 print:hidden">
+                <div className="grid grid-cols-1 gap-6 print:hidden">
                   <Card>
                     <div id="isi" tabIndex={-1} className="outline-none">
                       <CardHeader title={t("form.title")} description={t("form.intro")} />

@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { StatCard, StatGrid } from "@/components/ui/stat-card";
 import type { TargetProgress } from "@/features/dashboards/poverty/queries";
 import type { FigureCell, FigureRow } from "@/lib/spreadsheet/figures";
+import { targetPhase } from "@/features/statistics/target-progress";
 import { formatNumber, formatPercent } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 
@@ -16,6 +17,7 @@ export async function PovertySummary({
   targetingTotal,
   summary: own,
   target,
+  currentYear,
 }: {
   /** Totals row of the unreached table: extremePoor, reached, unreached, coverage. */
   coverage: FigureRow;
@@ -26,6 +28,8 @@ export async function PovertySummary({
   /** The cards' own figures: eligible, eligibleReached, eligibleUnreached, exclusion, current, gap. */
   summary: FigureRow;
   target: TargetProgress["target"];
+  /** The city's calendar year (lib/calendar): after the target's year the card says the date has passed. */
+  currentYear: number;
 }) {
   const [t, locale] = await Promise.all([getTranslations("PovertyDashboard.summary"), getLocale() as Promise<AppLocale>]);
   const n = (value: FigureCell | undefined) => (typeof value === "number" ? formatNumber(value, { locale }) : (value ?? "–"));
@@ -41,10 +45,33 @@ export async function PovertySummary({
       <StatCard label={t("accuracy")} value={pct(targetingTotal.accuracy)} hint={t("accuracyHint")} />
       <StatCard label={t("exclusion")} value={pct(own.exclusion)} hint={t("exclusionHint", { count: n(own.eligibleUnreached) })} />
       {target ? (
-        <StatCard label={t("target", { year: target.year })} value={n(own.current)} hint={t("targetHint", { target: n(target.value), gap: n(own.gap) })} />
+        <TargetCard target={target} current={own.current} gap={own.gap} currentYear={currentYear} n={n} t={t} />
       ) : (
         <StatCard label={t("noTarget")} value="–" hint={t("noTargetHint")} />
       )}
     </StatGrid>
   );
+}
+
+/** Extreme-poor households against the city's target: on the way, reached, or past its year and still above it. */
+function TargetCard({
+  target,
+  current,
+  gap,
+  currentYear,
+  n,
+  t,
+}: {
+  target: NonNullable<TargetProgress["target"]>;
+  current: FigureCell | undefined;
+  gap: FigureCell | undefined;
+  currentYear: number;
+  n: (value: FigureCell | undefined) => string;
+  t: Awaited<ReturnType<typeof getTranslations<"PovertyDashboard.summary">>>;
+}) {
+  const phase = targetPhase({ targetYear: target.year, gap: typeof gap === "number" ? gap : null, currentYear });
+  const words = { year: target.year, target: n(target.value), gap: n(gap) };
+  const label = { ahead: t("target", words), passed: t("targetPassed", words), reached: t("targetReached", words) }[phase];
+  const hint = { ahead: t("targetHint", words), passed: t("targetPassedHint", words), reached: t("targetReachedHint", words) }[phase];
+  return <StatCard label={label} value={n(current)} hint={hint} tone={phase === "passed" ? "highlight" : "neutral"} />;
 }
