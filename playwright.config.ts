@@ -31,10 +31,11 @@ export default defineConfig({
     launchOptions: { executablePath, args: chromiumArgs },
   },
   projects: [
-    // The users' old office laptops.
-    { name: "laptop", use: { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 768 } } },
-    // A phone has no keyboard: tests tagged @keyboard run on the laptop only.
-    { name: "phone", use: { ...devices["Pixel 7"] }, grepInvert: /@keyboard/ },
+    // The users' old office laptops. Tests tagged @phone are of the phone's screen only.
+    { name: "laptop", use: { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 768 } }, grepInvert: /@phone/ },
+    // A phone has no keyboard: tests tagged @keyboard run on the laptop only, as do those
+    // tagged @laptop (of the laptop's screen only).
+    { name: "phone", use: { ...devices["Pixel 7"] }, grepInvert: /@keyboard|@laptop/ },
   ],
   // Given E2E_BASE_URL, test that server; otherwise start a fresh migrated, seeded, built app.
   webServer: process.env.E2E_BASE_URL

@@ -6,10 +6,13 @@ import { cx } from "./class-names";
  * keyboard users can scroll it too. Its cells are styled by `.data-table` in app/globals.css,
  * not by classes on each cell: a city's tables have thousands of cells, and every class on a
  * cell is sent twice (the HTML and the React payload). A utility on one cell still wins.
+ * The scroll area takes its width from where it stands, never from its table
+ * (`contain-inline-size`): a wide table in a grid column or a flex row would otherwise widen
+ * the column, and the page, past a phone's screen.
  */
 export function Table({ label, id, children }: { label: string; id?: string; children: ReactNode }) {
   return (
-    <div id={id} role="region" aria-label={label} tabIndex={0} className="relative overflow-x-auto">
+    <div id={id} role="region" aria-label={label} tabIndex={0} className="relative overflow-x-auto contain-inline-size">
       <table className="data-table w-full border-collapse text-sm">{children}</table>
     </div>
   );

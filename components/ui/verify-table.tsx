@@ -164,7 +164,7 @@ export function VerifyTable({
           role="region"
           aria-label={label}
           tabIndex={0}
-          className={cx("relative overflow-x-auto", framed && "rounded-lg border border-line bg-white shadow-xs")}
+          className={cx("relative overflow-x-auto contain-inline-size", framed && "rounded-lg border border-line bg-white shadow-xs")}
         >
           <table className="w-full border-collapse text-sm">
             <thead className="bg-brand-50 text-left text-brand-900">

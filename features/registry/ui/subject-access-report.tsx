@@ -20,30 +20,38 @@ export function SubjectAccessReportBody({ tables, none }: { tables: ReportTables
           {table.rows.length === 0 ? (
             <p className="text-muted">{none}</p>
           ) : (
-            <table className="w-full border-collapse text-xs">
-              <thead>
-                <tr className="border-b border-line text-left">
-                  {table.headers.map((header) => (
-                    <th key={header} scope="col" className="px-1.5 py-1 align-bottom font-semibold">
-                      {header}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {table.rows.map((row, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: the report is static
-                  <tr key={i} className="break-inside-avoid border-b border-line/60 align-top">
-                    {row.map((cell, j) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed
-                      <td key={j} className="px-1.5 py-1">
-                        {cell}
-                      </td>
+            // On a screen the table scrolls within the sheet; on paper it is the sheet's width.
+            <div
+              role="region"
+              aria-labelledby={`sar-${table.key}`}
+              tabIndex={0}
+              className="overflow-x-auto contain-inline-size print:overflow-visible print:contain-none"
+            >
+              <table className="w-full border-collapse text-xs">
+                <thead>
+                  <tr className="border-b border-line text-left">
+                    {table.headers.map((header) => (
+                      <th key={header} scope="col" className="px-1.5 py-1 align-bottom font-semibold">
+                        {header}
+                      </th>
                     ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {table.rows.map((row, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: the report is static
+                    <tr key={i} className="break-inside-avoid border-b border-line/60 align-top">
+                      {row.map((cell, j) => (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed
+                        <td key={j} className="px-1.5 py-1">
+                          {cell}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </section>
       ))}

@@ -141,7 +141,16 @@ export default async function DistributionPage({ params, searchParams }: Props) 
       money: (amount) => formatRupiah(amount, { locale }),
       t: (key, values) => t(`detail.${key}`, values),
     }),
-    [t("detail.budgetLine"), entry.budgetLine ? `${tp(`sources.${entry.budgetLine.fundingSource}`)}: ${entry.budgetLine.description}` : t("detail.none")],
+    [
+      t("detail.budgetLine"),
+      entry.budgetLine ? (
+        <>
+          {tp(`sources.${entry.budgetLine.fundingSource}`)}: <span data-user-content>{entry.budgetLine.description}</span>
+        </>
+      ) : (
+        t("detail.none")
+      ),
+    ],
     ...(entry.participant
       ? [
           [t("detail.training"), `${entry.participant.training.skill} (${formatDateShort(entry.participant.training.startDate, { locale })})`] as [

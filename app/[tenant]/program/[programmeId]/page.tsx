@@ -120,7 +120,13 @@ export default async function ProgrammePage({ params }: Props) {
           </div>
           <div>
             <dt className="text-muted">{t("detail.description")}</dt>
-            <dd className="mt-0.5">{programme.description ?? <span className="text-muted">{t("detail.noDescription")}</span>}</dd>
+            <dd className="mt-0.5">
+              {programme.description !== null ? (
+                <span data-user-content>{programme.description}</span>
+              ) : (
+                <span className="text-muted">{t("detail.noDescription")}</span>
+              )}
+            </dd>
           </div>
         </dl>
       </Card>
