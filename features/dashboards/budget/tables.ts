@@ -20,6 +20,14 @@ import {
 export const BUDGET_TABLES = ["curve", "sources", "opds", "programmes"] as const;
 export type BudgetTableId = (typeof BUDGET_TABLES)[number];
 
+/** The columns the mayor decides on, shown right after each row's name (ChartPanel `lead`). */
+export const BUDGET_LEAD_COLUMNS = {
+  curve: ["cumulativePct", "calendarPct"],
+  sources: ["absorption"],
+  opds: ["absorption", "gap"],
+  programmes: ["absorption", "gap", "flag"],
+} as const satisfies Record<BudgetTableId, readonly string[]>;
+
 export type BudgetDashboardData = {
   summary: BudgetSummary;
   curve: MonthPoint[];

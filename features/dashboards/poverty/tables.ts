@@ -21,6 +21,12 @@ import {
   type TargetProgress,
 } from "./queries";
 
+/** The columns Bapeda decides on, shown right after each row's name (ChartPanel `lead`), by table id. */
+export const POVERTY_LEAD_COLUMNS = {
+  "belum-dijangkau": ["coverage", "unreached", "reached", "extremePoor"],
+  "ketepatan-sasaran": ["accuracy", "outside"],
+} as const satisfies Record<string, readonly string[]>;
+
 export type BapedaT = Awaited<ReturnType<typeof getTranslations<"PovertyDashboard">>>;
 
 /** A share in percent, or null when there is nothing to divide by. */

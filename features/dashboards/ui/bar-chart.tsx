@@ -1,14 +1,22 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { CHART_COLORS } from "./chart-colors";
 import { chartValueFormatter, type ChartValueKind } from "./chart-format";
+import { type ChartFlag, FLAG_LABEL_ROOM, FLAGGED_COLOR, FlaggedLegend, FlagPattern, useElementWidth, useFlagPatternId } from "./chart-flag";
 
 export type ChartSeries = { key: string; label: string; color?: string };
 export type ChartDatum = Record<string, string | number | null>;
 
 const TICK = { fontSize: 14, fill: "#1b2430" };
+
+/**
+ * A chart narrower than this (on a phone) keeps its bars the room: category names take at most
+ * 45 % of the width, on taller rows as they wrap onto more lines, and marked bars go without the
+ * word at their end (hatching and legend remain).
+ */
+const NARROW_CHART = 480;
 
 /**
  * Bars for ranked categories (kelurahan, OPD: horizontal, one row per category, tall enough
@@ -31,6 +39,7 @@ export function DashboardBarChart({
   label,
   tableId,
   categoryWidth = 150,
+  flag,
 }: {
   data: ChartDatum[];
   categoryKey: string;
@@ -45,8 +54,14 @@ export function DashboardBarChart({
   tableId?: string;
   /** Width of the category labels of horizontal bars. */
   categoryWidth?: number;
+  /** Marks the bars of some categories (see chart-flag.tsx). */
+  flag?: ChartFlag;
 }) {
   const format = chartValueFormatter(valueKind, locale);
+  const [figure, width] = useElementWidth<HTMLElement>();
+  const patternId = useFlagPatternId();
+  const narrow = width > 0 && width < NARROW_CHART;
+  const labelWidth = narrow ? Math.min(categoryWidth, Math.round(width * 0.45)) : categoryWidth;
   const bars = data.map((datum) => {
     const out: ChartDatum = { ...datum };
     for (const one of series) {
@@ -59,16 +74,28 @@ export function DashboardBarChart({
     return out;
   });
   const horizontal = orientation === "horizontal";
-  const height = horizontal ? Math.max(180, data.length * (series.length > 1 && !stacked ? 44 : 32) + 70) : 320;
+  const colorOf = (one: ChartSeries, i: number): string => one.color ?? CHART_COLORS[i % CHART_COLORS.length] ?? CHART_COLORS[0];
+  const rowHeight = series.length > 1 && !stacked ? (narrow ? 60 : 44) : narrow ? 40 : 32;
+  const height = horizontal ? Math.max(180, data.length * rowHeight + 70) : 320;
   return (
-    <figure role="img" aria-label={label} aria-details={tableId} className="w-full">
+    <figure ref={figure} role="img" aria-label={label} aria-details={tableId} className="w-full">
       <ResponsiveContainer width="100%" height={height}>
-        <BarChart accessibilityLayer={false} data={bars} layout={horizontal ? "vertical" : "horizontal"} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+        <BarChart
+          accessibilityLayer={false}
+          data={bars}
+          layout={horizontal ? "vertical" : "horizontal"}
+          margin={{ top: 8, right: flag && !narrow ? FLAG_LABEL_ROOM : 16, bottom: 8, left: 8 }}
+        >
+          {flag ? (
+            <defs>
+              <FlagPattern id={patternId} />
+            </defs>
+          ) : null}
           <CartesianGrid strokeDasharray="3 3" horizontal={!horizontal} vertical={horizontal} />
           {horizontal ? (
             <>
               <XAxis type="number" tick={TICK} tickFormatter={format} allowDecimals={false} />
-              <YAxis type="category" dataKey={categoryKey} tick={TICK} width={categoryWidth} interval={0} />
+              <YAxis type="category" dataKey={categoryKey} tick={TICK} width={labelWidth} interval={0} />
             </>
           ) : (
             <>
@@ -83,16 +110,23 @@ export function DashboardBarChart({
             }}
             contentStyle={{ fontSize: 14 }}
           />
-          {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 14 }} /> : null}
+          {flag ? (
+            <Legend content={() => <FlaggedLegend series={series.map((one, i) => ({ label: one.label, color: colorOf(one, i) }))} flag={flag} />} />
+          ) : series.length > 1 ? (
+            <Legend wrapperStyle={{ fontSize: 14 }} />
+          ) : null}
           {series.map((one, i) => (
-            <Bar
-              key={one.key}
-              dataKey={one.key}
-              name={one.label}
-              fill={one.color ?? CHART_COLORS[i % CHART_COLORS.length]}
-              stackId={stacked ? "stack" : undefined}
-              isAnimationActive={false}
-            />
+            <Bar key={one.key} dataKey={one.key} name={one.label} fill={colorOf(one, i)} stackId={stacked ? "stack" : undefined} isAnimationActive={false}>
+              {flag?.series === one.key ? (
+                <>
+                  {bars.map((datum, j) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: one cell per bar, in the bars' order
+                    <Cell key={j} fill={datum[flag.key] ? `url(#${patternId})` : colorOf(one, i)} />
+                  ))}
+                  {narrow ? null : <LabelList dataKey={flag.key} position="right" fill={FLAGGED_COLOR} fontSize={14} fontWeight={600} />}
+                </>
+              ) : null}
+            </Bar>
           ))}
         </BarChart>
       </ResponsiveContainer>

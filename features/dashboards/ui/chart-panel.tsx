@@ -7,6 +7,7 @@ import type { FigureTable } from "@/lib/spreadsheet/figures";
 import { hasSuppressedCells, suppressTable } from "@/lib/spreadsheet/suppression";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { DashboardDataTable } from "./data-table";
+import { withLeadColumns } from "./lead-columns";
 
 /**
  * Rows a panel's table shows on screen. A city's 1,000 programmes made the results page 2.7 MB
@@ -32,6 +33,7 @@ export async function ChartPanel({
   emptyText,
   className,
   rowHref,
+  lead,
 }: {
   table: FigureTable;
   chart: ReactNode;
@@ -47,6 +49,8 @@ export async function ChartPanel({
   className?: string;
   /** Makes a row's name a link (see DashboardDataTable). */
   rowHref?: (index: number) => string | null;
+  /** Columns shown right after the row's name, so they stay in view without scrolling sideways (see withLeadColumns). */
+  lead?: readonly string[];
 }) {
   const [t, locale] = await Promise.all([getTranslations("Dashboards"), getLocale() as Promise<AppLocale>]);
   const headingId = `panel-${table.id}`;
@@ -57,7 +61,7 @@ export async function ChartPanel({
   const safe = suppressTable(table);
   const empty = safe.rows.length === 0;
   const truncated = safe.rows.length > SCREEN_ROWS;
-  const shown = truncated ? { ...safe, rows: safe.rows.slice(0, SCREEN_ROWS) } : safe;
+  const shown = withLeadColumns(truncated ? { ...safe, rows: safe.rows.slice(0, SCREEN_ROWS) } : safe, lead);
   return (
     <Card className={cx("break-inside-avoid", print === "none" && "print:hidden", className)} data-print-span={String(printSpan)}>
       <div aria-labelledby={headingId} role="group">
@@ -65,21 +69,26 @@ export async function ChartPanel({
         {empty ? (
           <p className="p-4 text-muted sm:p-5">{emptyText ?? t("panel.empty")}</p>
         ) : (
-          <div className={cx("grid content-start gap-4 p-3 sm:p-5", layout === "side" && "lg:grid-cols-2 lg:items-start", "print:block print:p-2")}>
-            <div className={cx("min-w-0", print === "table" && "print:hidden")}>{drawing}</div>
+          <div className={cx("grid content-start gap-4 p-3 sm:p-5", layout === "side" && "lg:grid-cols-2", "print:block print:p-2")}>
+            <div className={cx("min-w-0 self-start", print === "table" && "print:hidden")}>{drawing}</div>
+            {/* Beside its chart the table's box is as tall as the chart (28rem at least), so a long
+                ranked chart shows as many of the table's rows as it has bars. */}
             <div
               className={cx(
-                "min-w-0 lg:max-h-[28rem] lg:overflow-y-auto print:max-h-none print:overflow-visible",
+                "min-w-0 print:static print:max-h-none print:min-h-0 print:overflow-visible",
+                layout === "side" ? "lg:relative lg:min-h-[28rem]" : "lg:max-h-[28rem] lg:overflow-y-auto",
                 (print === "chart" || print === "none") && "print:hidden",
               )}
             >
-              <DashboardDataTable table={shown} locale={locale} rowHref={rowHref} id={tableId} />
-              {hasSuppressedCells(safe) ? <p className="mt-2 text-sm text-muted">{t("panel.suppression")}</p> : null}
-              {truncated ? (
-                <p className="mt-2 text-sm text-muted">
-                  {t(exportLinks ? "panel.truncated" : "panel.truncatedNoExport", { shown: SCREEN_ROWS, total: safe.rows.length })}
-                </p>
-              ) : null}
+              <div className={cx(layout === "side" && "lg:absolute lg:inset-0 lg:overflow-y-auto print:static print:overflow-visible")}>
+                <DashboardDataTable table={shown} locale={locale} rowHref={rowHref} id={tableId} />
+                {hasSuppressedCells(safe) ? <p className="mt-2 text-sm text-muted">{t("panel.suppression")}</p> : null}
+                {truncated ? (
+                  <p className="mt-2 text-sm text-muted">
+                    {t(exportLinks ? "panel.truncated" : "panel.truncatedNoExport", { shown: SCREEN_ROWS, total: safe.rows.length })}
+                  </p>
+                ) : null}
+              </div>
             </div>
           </div>
         )}

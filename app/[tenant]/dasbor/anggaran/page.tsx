@@ -13,7 +13,7 @@ import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { userCan } from "@/lib/auth/permissions";
-import { budgetTables, BEHIND_THRESHOLD_POINTS, type BudgetDashboardData } from "@/features/dashboards/budget/tables";
+import { budgetTables, BEHIND_THRESHOLD_POINTS, BUDGET_LEAD_COLUMNS, type BudgetDashboardData } from "@/features/dashboards/budget/tables";
 import { budgetDashboardQueries as q } from "@/features/dashboards/budget/queries";
 import { allOf, mapPanel, panelLoader, type PanelResult } from "@/features/dashboards/panel-data";
 import { DashboardPanel } from "@/features/dashboards/ui/dashboard-panel";
@@ -115,6 +115,7 @@ export default async function BudgetDashboardPage({ params, searchParams }: Prop
         {({ data, tables }) => (
           <ChartPanel
             table={tables.curve}
+            lead={BUDGET_LEAD_COLUMNS.curve}
             description={t("tables.curve.description")}
             exportLinks={links("curve")}
             printSpan={2}
@@ -143,6 +144,7 @@ export default async function BudgetDashboardPage({ params, searchParams }: Prop
           {({ tables }) => (
             <ChartPanel
               table={tables.sources}
+              lead={BUDGET_LEAD_COLUMNS.sources}
               description={t("tables.sources.description")}
               exportLinks={links("sources")}
               layout="below"
@@ -164,6 +166,7 @@ export default async function BudgetDashboardPage({ params, searchParams }: Prop
           {({ data, tables }) => (
             <ChartPanel
               table={tables.opds}
+              lead={BUDGET_LEAD_COLUMNS.opds}
               description={t("tables.opds.description")}
               exportLinks={links("opds")}
               layout="below"
@@ -189,9 +192,11 @@ export default async function BudgetDashboardPage({ params, searchParams }: Prop
         {({ data, tables }) => (
           <ChartPanel
             table={{ ...tables.programmes, rows: tables.programmes.rows.slice(0, SCREEN_PROGRAMMES) }}
+            lead={BUDGET_LEAD_COLUMNS.programmes}
             description={
               <>
                 {t("tables.programmes.description", { points: BEHIND_THRESHOLD_POINTS })}
+                {data.programmes.length > CHART_PROGRAMMES ? <> {t("tables.programmes.chartShown", { shown: CHART_PROGRAMMES })}</> : null}
                 {tables.programmes.rows.length > SCREEN_PROGRAMMES ? (
                   <> {t("tables.programmes.more", { shown: SCREEN_PROGRAMMES, total: tables.programmes.rows.length })}</>
                 ) : null}
@@ -201,14 +206,18 @@ export default async function BudgetDashboardPage({ params, searchParams }: Prop
             print="none"
             chart={
               <DashboardBarChart
-                data={data.programmes
-                  .slice(0, CHART_PROGRAMMES)
-                  .map((row) => ({ programme: row.programmeName, absorption: row.absorption, expected: row.expected }))}
+                data={data.programmes.slice(0, CHART_PROGRAMMES).map((row) => ({
+                  programme: row.programmeName,
+                  absorption: row.absorption,
+                  expected: row.expected,
+                  behind: row.behind ? tableTitles("programmes.behind") : null,
+                }))}
                 categoryKey="programme"
                 valueKind="percent"
                 locale={locale}
                 label={chartLabel(tables.programmes.title)}
                 categoryWidth={200}
+                flag={{ key: "behind", series: "absorption", legend: t("series.behind", { points: BEHIND_THRESHOLD_POINTS }) }}
                 series={[
                   { key: "absorption", label: t("series.absorption") },
                   { key: "expected", label: t("series.expected"), color: "#566273" },

@@ -27,6 +27,7 @@ import {
   graduationsTable,
   overlapDepthTable,
   overlapTable,
+  POVERTY_LEAD_COLUMNS,
   povertyAreaTables,
   targetingTable,
 } from "@/features/dashboards/poverty/tables";
@@ -152,6 +153,7 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
           return (
             <ChartPanel
               table={unreached}
+              lead={POVERTY_LEAD_COLUMNS["belum-dijangkau"]}
               description={t("unreached.description", { shown: CHART_KELURAHAN })}
               exportLinks={links(unreached.id)}
               rowHref={(i) => listHref(data.byKelurahanCoverage[i]?.kelurahanId ?? null)}
@@ -261,6 +263,7 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
             return (
               <ChartPanel
                 table={table}
+                lead={POVERTY_LEAD_COLUMNS["ketepatan-sasaran"]}
                 description={t("targeting.description")}
                 layout="below"
                 exportLinks={links(table.id)}
