@@ -1,7 +1,7 @@
 // The home page's "waiting for you" cards of each role, as the bench's page timings: an OPD's
-// clerk and head, Dinas Sosial's head, a kelurahan officer, Bapeda and the city admin, on
-// the generated city in the middle of its bench year.
-import { homeTasks } from "@/features/home/tasks/home-tasks";
+// clerk and head, Dinas Sosial's head, a kelurahan officer, Bapeda, the city admin and the
+// mayor's office (its headline figures), on the generated city in the middle of its bench year.
+import { homeHeadlines, homeTasks } from "@/features/home/tasks/home-tasks";
 import type { TenantSessionUser } from "@/lib/auth/session-user";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { BenchEnv } from "./bench";
@@ -35,5 +35,6 @@ export function roleHomePages(env: BenchEnv): Record<string, () => Promise<unkno
     "beranda/kelurahan": home(({ kelurahanId }) => user("KELURAHAN", { kelurahanId })),
     "beranda/bapeda": home(() => user("BAPEDA")),
     "beranda/admin": home(() => user("CITY_ADMIN")),
+    "beranda/wali-kota": () => scopes.withTenant(tenantId, (tx) => homeHeadlines(tx, user("MAYOR_OFFICE"), now)),
   };
 }

@@ -119,6 +119,7 @@ it("times the page data and the registry search", async () => {
     "beranda/kelurahan",
     "beranda/bapeda",
     "beranda/admin",
+    "beranda/wali-kota",
   ]);
   const search = await benchSearch(env, 1);
   expect(search.find((s) => s.name === "NIK")?.note).toBe("1 found");

@@ -4,13 +4,19 @@ import type { TenantSessionUser } from "@/lib/auth/session-user";
 
 export const TASK_KEYS = [
   "aidReturned",
-  "aidWithoutProof",
+  "trainingsWithoutAttendance",
   "followUpsDue",
+  "aidWithoutProof",
   "aidToVerify",
+  "linesNearPagu",
+  "programmesBehind",
+  "loansInArrears",
+  "instalmentsDue",
   "ownChangeRequests",
   "changeRequestsToDecide",
   "duplicatesOpen",
   "usersNeverSignedIn",
+  "opdsWithoutHead",
 ] as const;
 
 export type TaskKey = (typeof TASK_KEYS)[number];
