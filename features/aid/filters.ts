@@ -9,8 +9,8 @@ export const aidFilterSchema = z.object({
   program: searchParam(id),
   jenis: searchParam(z.enum(AidKind)),
   status: searchParam(z.enum(EntryStatus)),
-  /** "1": drafts the OPD head sent back to the clerk. */
-  kembali: searchParam(z.literal("1")),
+  /** Of the drafts, "1": those the OPD head sent back to the clerk; "0": those waiting for the head. */
+  kembali: searchParam(z.enum(["0", "1"])),
   /** "tanpa": hand-overs (not reversals) without a proof reference. */
   bukti: searchParam(z.literal("tanpa")),
   /** The distribution after which the next page starts. */

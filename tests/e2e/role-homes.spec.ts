@@ -18,7 +18,7 @@ async function openTask(page: Page, key?: string) {
 
 const homes = [
   { who: "staf.disnaker", list: /\/mataram\/bantuan\?.*kembali=1/, shown: (page: Page) => page.getByTestId("aid-list-totals") },
-  { who: "kepala.disnaker", list: /\/mataram\/bantuan\?.*status=DRAFT/, shown: (page: Page) => page.getByTestId("aid-list-totals") },
+  { who: "kepala.disnaker", list: /\/mataram\/bantuan\?.*kembali=0/, shown: (page: Page) => page.getByTestId("aid-list-totals") },
   {
     who: "kepala.disnaker",
     key: "linesNearPagu",

@@ -1,5 +1,5 @@
-// An OPD's clerk and head: their own OPD's aid and follow-ups of this fiscal year, counted
-// with the filters of the aid list and the follow-up list.
+// An OPD's clerk and head: their own OPD's aid, trainings, follow-ups and budget of this fiscal
+// year, counted with the filters of the list each card opens.
 import { aidFilterQuery, type AidFilter } from "@/features/aid/filters";
 import { distributionWhere } from "@/features/aid/queries";
 import { aidRoutes } from "@/features/aid/routes";
@@ -79,7 +79,8 @@ async function budgetTasks(tx: Tx, context: TaskContext): Promise<HomeTask[]> {
 }
 
 async function aidToVerify(tx: Tx, context: TaskContext): Promise<HomeTask> {
-  const filter: AidFilter = { status: "DRAFT" };
+  // Drafts sent back wait for the clerk, not the head.
+  const filter: AidFilter = { kembali: "0" };
   const where = distributionWhere(filter, { scope: programmeScope(context.user), fiscalYear: context.fiscalYear });
   const [count, oldest] = await Promise.all([
     tx.aidDistribution.count({ where }),

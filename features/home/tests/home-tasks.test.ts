@@ -317,7 +317,7 @@ describe("the home page's waiting-for-you cards", () => {
 
   it("give an OPD head their drafts to verify and how long the oldest has waited, lines near their pagu and programmes behind the calendar", async () => {
     const [task, ...rest] = await expectCountsListed(user("OPD_HEAD", { opdId: opdA }));
-    expect(task).toMatchObject({ key: "aidToVerify", count: 3, oldestDays: 26 });
+    expect(task).toMatchObject({ key: "aidToVerify", count: 1, oldestDays: 12 });
     expect(counts(rest)).toEqual({ linesNearPagu: 1, programmesBehind: 1 });
   });
 
@@ -336,7 +336,7 @@ describe("the home page's waiting-for-you cards", () => {
 
   it("give the Dinas Sosial head the city's change requests to decide beside their OPD's drafts, and Bapeda the duplicates too", async () => {
     expect(counts(await expectCountsListed(user("OPD_HEAD", { opdId: opdB }, true)))).toEqual({
-      aidToVerify: 2,
+      aidToVerify: 1,
       linesNearPagu: 0,
       programmesBehind: 0,
       changeRequestsToDecide: 3,

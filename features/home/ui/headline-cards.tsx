@@ -28,7 +28,9 @@ export async function HeadlineCards({ headlines }: { headlines: { year: number; 
               </span>
               {headline.key === "realised" ? (
                 <>
-                  <span className="block text-sm text-muted">{t("absorption", { share: formatPercent(headline.absorption, { locale }) })}</span>
+                  {headline.absorption !== null ? (
+                    <span className="block text-sm text-muted">{t("absorption", { share: formatPercent(headline.absorption, { locale }) })}</span>
+                  ) : null}
                   <span className="block text-sm text-ink">{t("lastWeek", { amount: formatRupiahShort(headline.lastWeek, { locale }) })}</span>
                 </>
               ) : null}
