@@ -5,6 +5,9 @@ import { MayorHomeLinks } from "@/features/home/ui/mayor-home-links";
 import { KecamatanTable } from "@/features/home/ui/kecamatan-table";
 import { kecamatanFigures } from "@/features/home/figures";
 import { TenantFigures } from "@/features/home/ui/tenant-figures";
+import { TaskCards } from "@/features/home/ui/task-cards";
+import { homeHeadlines, homeTasks } from "@/features/home/tasks/home-tasks";
+import { HeadlineCards } from "@/features/home/ui/headline-cards";
 import { PageHeader } from "@/components/ui/page-header";
 import { isOwnCity, requireTenantPage } from "@/lib/auth/guard";
 import { userCan } from "@/lib/auth/permissions";
@@ -29,7 +32,9 @@ export default async function TenantHomePage({ params }: Props) {
   if (!tenant) notFound();
 
   const t = await getTranslations("Home");
-  const [overview, breakdown] = await withTenant(tenant.id, (tx) => Promise.all([getTenantOverview(tx), getKecamatanBreakdown(tx)]));
+  const [tasks, headlines, overview, breakdown] = await withTenant(tenant.id, (tx) =>
+    Promise.all([homeTasks(tx, user), homeHeadlines(tx, user), getTenantOverview(tx), getKecamatanBreakdown(tx)]),
+  );
   const figures = kecamatanFigures(breakdown, overview);
 
   return (
@@ -39,6 +44,8 @@ export default async function TenantHomePage({ params }: Props) {
         title={tenant.name}
         description={t("description", { code: tenant.kemendagriCode })}
       />
+      <TaskCards tasks={tasks} />
+      <HeadlineCards headlines={headlines} />
       {userCan(user, "dashboard:mayor") ? <MayorHomeLinks tenantSlug={slug} /> : null}
       <TenantFigures overview={overview} total={figures.total ?? {}} />
       <KecamatanTable table={figures} />

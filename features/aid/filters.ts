@@ -9,6 +9,10 @@ export const aidFilterSchema = z.object({
   program: searchParam(id),
   jenis: searchParam(z.enum(AidKind)),
   status: searchParam(z.enum(EntryStatus)),
+  /** Of the drafts, "1": those the OPD head sent back to the clerk; "0": those waiting for the head. */
+  kembali: searchParam(z.enum(["0", "1"])),
+  /** "tanpa": hand-overs (not reversals) without a proof reference. */
+  bukti: searchParam(z.literal("tanpa")),
   /** The distribution after which the next page starts. */
   after: searchParam(id),
 });
@@ -26,6 +30,8 @@ export function aidFilterQuery(filter: AidFilter & { tahun: number; opd?: string
   if (filter.program) params.set("program", filter.program);
   if (filter.jenis) params.set("jenis", filter.jenis);
   if (filter.status) params.set("status", filter.status);
+  if (filter.kembali) params.set("kembali", filter.kembali);
+  if (filter.bukti) params.set("bukti", filter.bukti);
   if (after) params.set("after", after);
   return params.toString();
 }

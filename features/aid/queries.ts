@@ -74,6 +74,8 @@ export function distributionWhere(
     ...(filter.program ? { programmeId: filter.program } : {}),
     ...(filter.jenis ? { kind: filter.jenis } : {}),
     ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.kembali ? { status: "DRAFT" as const, returnedAt: filter.kembali === "1" ? { not: null } : null } : {}),
+    ...(filter.bukti ? { proofRef: null, reversesId: null } : {}),
   };
 }
 

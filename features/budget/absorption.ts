@@ -23,3 +23,19 @@ export function absorptionOf(pagu: Rupiah, realised: Rupiah, fiscalYear: number,
   const gap = pagu === 0n ? null : Number(divideRoundHalfUp((realised * 12n - BigInt(months) * pagu) * 10_000n, pagu * 12n)) / 100;
   return { pagu, realised, absorption: percentOf(realised, pagu), monthsElapsed: months, expected, gap };
 }
+
+/** Programmes further behind the calendar than this many percentage points are flagged (the budget dashboard, the programme list). */
+export const BEHIND_THRESHOLD_POINTS = 15;
+
+/** Whether absorption lags the share of the year that is over by more than BEHIND_THRESHOLD_POINTS. */
+export function isBehindCalendar(absorption: Pick<Absorption, "gap">): boolean {
+  return absorption.gap !== null && absorption.gap < -BEHIND_THRESHOLD_POINTS;
+}
+
+/** A budget line counts as near its pagu from this share realised on. */
+export const NEAR_PAGU_PERCENT = 90n;
+
+/** Whether a line with a pagu has realised NEAR_PAGU_PERCENT of it or more (exact, in whole Rupiah). */
+export function isNearPagu(pagu: Rupiah, realised: Rupiah): boolean {
+  return pagu > 0n && realised * 100n >= pagu * NEAR_PAGU_PERCENT;
+}

@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 const opdSelect = {
   id: true,
@@ -14,9 +15,12 @@ const opdSelect = {
 
 export type OpdRow = Awaited<ReturnType<typeof listOpds>>[number];
 
-/** The scope's city OPDs by code, with how many users and programmes each has. */
-export function listOpds(tx: Tx) {
-  return tx.opd.findMany({ select: opdSelect, orderBy: [{ active: "desc" }, { code: "asc" }] });
+/** Active OPDs with no active head account: nobody there can verify their entries. */
+export const withoutHeadWhere = { active: true, users: { none: { role: "OPD_HEAD", active: true } } } as const satisfies Prisma.OpdWhereInput;
+
+/** The scope's city OPDs by code, with how many users and programmes each has; only those without a head when asked. */
+export function listOpds(tx: Tx, filter: { withoutHead?: boolean } = {}) {
+  return tx.opd.findMany({ where: filter.withoutHead ? withoutHeadWhere : {}, select: opdSelect, orderBy: [{ active: "desc" }, { code: "asc" }] });
 }
 
 /** One OPD of the scope's city, or null. */

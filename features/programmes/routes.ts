@@ -5,7 +5,7 @@ const base = (slug: string) => `/${slug}/program`;
 const programme = (slug: string, programmeId: string) => `${base(slug)}/${encodeURIComponent(programmeId)}`;
 
 export const programmesRoutes = {
-  /** `query`: tahun, opd. */
+  /** `query`: tahun, opd, tertinggal (BEHIND_ONLY: only programmes behind the calendar). */
   list: (slug: string, query?: Query) => withQuery(base(slug), query),
   /** `query`: tahun, opd. */
   create: (slug: string, query?: Query) => withQuery(`${base(slug)}/baru`, query),
@@ -16,3 +16,6 @@ export const programmesRoutes = {
   targetHouseholds: (slug: string, programmeId: string, query?: Query) => withQuery(`${programme(slug, programmeId)}/sasaran`, query),
   targetHouseholdsExport: (slug: string, programmeId: string) => `${programme(slug, programmeId)}/sasaran/ekspor`,
 };
+
+/** `?tertinggal=1`: the programme list holds only the programmes behind the calendar (features/budget/absorption.ts). */
+export const BEHIND_ONLY = { tertinggal: "1" } as const;

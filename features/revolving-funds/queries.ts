@@ -2,6 +2,7 @@
 // city's scope and takes the kelurahan from the session user (scope.ts).
 import { loadKelurahanLabel } from "@/features/areas/labels";
 import type { Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { AGEING_BUCKETS, type AgeingBucket } from "./arrears";
 import { findOwnLoan, fundKelurahanId, type FundUser } from "./scope";
 
@@ -21,9 +22,27 @@ export async function fundWithCapital(tx: Tx, fundId: string) {
 
 export const LOAN_PAGE = 300;
 
-export function fundLoans(tx: Tx, fundId: string) {
+/** The loan list's narrowing (`?pinjaman=`): running loans past due, or falling due later this month. */
+export const LOAN_FILTERS = ["menunggak", "jatuh-tempo"] as const;
+export type LoanFilter = (typeof LOAN_FILTERS)[number];
+
+export function parseLoanFilter(value: string | undefined): LoanFilter | undefined {
+  return LOAN_FILTERS.find((filter) => filter === value);
+}
+
+/** The loans a narrowing holds on `today` (the city's, a UTC midnight). */
+export function loanFilterWhere(filter: LoanFilter | undefined, today: Date): Prisma.LoanWhereInput {
+  if (filter === "menunggak") return { status: "DISBURSED", nextDueDate: { lt: today } };
+  if (filter === "jatuh-tempo") {
+    const nextMonth = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 1));
+    return { status: "DISBURSED", nextDueDate: { gte: today, lt: nextMonth } };
+  }
+  return {};
+}
+
+export function fundLoans(tx: Tx, fundId: string, narrowing: { filter?: LoanFilter; today: Date } = { today: new Date() }) {
   return tx.loan.findMany({
-    where: { fundId },
+    where: { fundId, ...loanFilterWhere(narrowing.filter, narrowing.today) },
     orderBy: [{ round: "desc" }, { createdAt: "desc" }],
     take: LOAN_PAGE,
     select: {

@@ -5,7 +5,7 @@ const base = (slug: string) => `/${slug}/dana-pem`;
 const loan = (slug: string, loanId: string) => `${base(slug)}/pinjaman/${encodeURIComponent(loanId)}`;
 
 export const revolvingFundsRoutes = {
-  /** The funds of a year; `query`: tahun. */
+  /** The funds of a year; `query`: tahun, pinjaman (a loan narrowing of ./queries.ts LOAN_FILTERS). */
   list: (slug: string, query?: Query) => withQuery(base(slug), query),
   template: (slug: string) => `${base(slug)}/templat`,
   /** A job of the table import, as its page polls (GET) and cancels (POST) it. */

@@ -8,7 +8,8 @@ import { maskNik } from "@/lib/identity/nik";
 import { followUpState } from "@/lib/reach/follow-up-state";
 import { userNames } from "@/features/users/queries";
 
-export const TRAINING_STATUSES = ["draft", "verified", "cancelled"] as const;
+/** The status filter's values; "no-attendance": trainings begun by `today`, with participants and no attendance recorded. */
+export const TRAINING_STATUSES = ["draft", "verified", "cancelled", "no-attendance"] as const;
 export type TrainingStatusFilter = (typeof TRAINING_STATUSES)[number];
 
 export type TrainingFilter = {
@@ -17,6 +18,8 @@ export type TrainingFilter = {
   opdId?: string | null;
   programmeId?: string;
   status?: TrainingStatusFilter;
+  /** The city's today, what "begun" means for "no-attendance" (lib/calendar/city-today.ts); only that filter reads it. */
+  today?: Date;
 };
 
 /** Trainings counted in figures: verified and not cancelled. */
@@ -28,11 +31,16 @@ export const countedParticipant = {
   training: countedTraining,
 } as const satisfies Prisma.TrainingParticipantWhereInput;
 
-function trainingWhere(filter: TrainingFilter): Prisma.TrainingWhereInput {
+export function trainingWhere(filter: TrainingFilter): Prisma.TrainingWhereInput {
   const statusWhere: Record<TrainingStatusFilter, Prisma.TrainingWhereInput> = {
     draft: { status: "DRAFT" },
     verified: countedTraining,
     cancelled: { cancelledAt: { not: null } },
+    "no-attendance": {
+      cancelledAt: null,
+      startDate: { lte: filter.today ?? new Date() },
+      participants: { some: { completion: { not: "DROPPED" } }, none: { attendances: { some: {} } } },
+    },
   };
   return {
     programme: { fiscalYear: filter.year, ...programmeWhere(filter.scope, filter.opdId) },

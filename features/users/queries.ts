@@ -20,10 +20,20 @@ export const userListSelect = {
 
 export type UserListRow = Awaited<ReturnType<typeof listUsers>>[number];
 
-/** The scope's city users, active first, by name; optionally of one role. */
-export function listUsers(tx: Tx, filter: { role?: Role | null } = {}) {
+export type UserFilter = { role?: Role | null; neverSignedIn?: boolean };
+
+/** The users a filter holds: of one role; active accounts that never signed in. */
+export function userWhere(filter: UserFilter) {
+  return {
+    ...(filter.role ? { role: filter.role } : {}),
+    ...(filter.neverSignedIn ? { active: true, lastLoginAt: null } : {}),
+  };
+}
+
+/** The scope's city users, active first, by name; optionally of one role, or only those never signed in. */
+export function listUsers(tx: Tx, filter: UserFilter = {}) {
   return tx.user.findMany({
-    where: filter.role ? { role: filter.role } : {},
+    where: userWhere(filter),
     select: userListSelect,
     orderBy: [{ active: "desc" }, { name: "asc" }],
   });

@@ -36,6 +36,7 @@ import { chunked, createImportTenant, extractRows, toCsv } from "@/features/regi
 import type { TestDb } from "@/tests/helpers/db";
 import { handTuned } from "./hand-tuned";
 import { measure, measureInTurns, summarise, type Timing } from "./measure";
+import { roleHomePages } from "./role-homes";
 import type { Sql } from "./sql";
 
 export type BenchEnv = {
@@ -242,6 +243,7 @@ export async function benchPages(env: BenchEnv, iterations: number, log: (line: 
           searchHouseholds(tx, parseRegistrySearchParams({}), { tenantId, scope: { kelurahanId: null, nothing: false } }),
         ]),
       ),
+    ...roleHomePages(env),
   };
   const results: NamedTiming[] = [];
   for (const [name, load] of Object.entries(pages)) {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ClosedYearNotice } from "@/components/ui/closed-year-notice";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
@@ -16,7 +17,7 @@ import { FormNotice } from "@/components/ui/form-alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { userCan } from "@/lib/auth/permissions";
-import { absorptionOf } from "@/features/budget/absorption";
+import { absorptionOf, isNearPagu } from "@/features/budget/absorption";
 import { lastRecordableMonth } from "@/lib/calendar/fiscal-year";
 import { MONTHS, monthName } from "@/lib/calendar/months";
 import { PENDING_PAGE, budgetOverview, pendingEntries, writableLines } from "@/features/budget/queries";
@@ -27,9 +28,9 @@ import { formatNumber } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { yearContext, yearQuery } from "@/features/programmes/year-context";
 import { createRealisationAction, importRealisationsAction, verifyRealisationsAction } from "@/features/budget/actions";
-import { budgetRoutes } from "@/features/budget/routes";
+import { budgetRoutes, NEAR_PAGU_ONLY } from "@/features/budget/routes";
 import { programmesRoutes } from "@/features/programmes/routes";
-import { readSearchParams } from "@/lib/validation/search-params";
+import { firstParam, readSearchParams } from "@/lib/validation/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -65,7 +66,9 @@ export default async function BudgetPage({ params, searchParams }: Props) {
     );
     return { context, rows, pending, lines, names };
   });
-  const { context, rows, pending, lines } = data;
+  const { context, pending, lines } = data;
+  const nearPaguOnly = firstParam(query.hampir) === NEAR_PAGU_ONLY.hampir;
+  const rows = nearPaguOnly ? data.rows.filter((row) => isNearPagu(row.pagu, row.realised)) : data.rows;
 
   const [t, tp, locale, messages] = await Promise.all([
     getTranslations("Budget"),
@@ -73,7 +76,7 @@ export default async function BudgetPage({ params, searchParams }: Props) {
     getLocale() as Promise<AppLocale>,
     getMessages(),
   ]);
-  const totals = addTotals(rows);
+  const totals = addTotals(data.rows);
   const absorption = absorptionOf(totals.pagu, totals.realised, context.year, context.today);
   const lastMonth = lastRecordableMonth(context.year, context.today);
   const months = MONTHS.filter((month) => month <= lastMonth).map((month) => ({ value: month, label: monthName(month, locale) }));
@@ -184,6 +187,14 @@ export default async function BudgetPage({ params, searchParams }: Props) {
             <h2 id="budget-lines" className="mb-3 text-lg font-semibold text-ink">
               {t("linesLabel", { year: context.year })}
             </h2>
+            {nearPaguOnly ? (
+              <p className="mb-2 text-sm text-muted">
+                {t("nearPaguOnly", { count: formatNumber(rows.length, { locale }) })}{" "}
+                <Link href={budgetRoutes.list(slug, yearQuery(context))} className="font-medium text-brand-700 underline underline-offset-2">
+                  {t("showAllLines")}
+                </Link>
+              </p>
+            ) : null}
             {rows.length === 0 ? (
               <p className="rounded-lg border border-line bg-white p-5 text-muted">{t("noLines", { year: context.year })}</p>
             ) : (

@@ -144,6 +144,8 @@ export default async function AidPage({ params, searchParams }: Props) {
               </h2>
               {userCan(user, "data:export") ? <ExportLinks href={aidRoutes.export(slug)} query={aidFilterQuery(base)} /> : null}
             </div>
+            {filter.kembali ? <p className="mb-2 text-sm text-muted">{t(filter.kembali === "1" ? "list.returnedOnly" : "list.waitingOnly")}</p> : null}
+            {filter.bukti ? <p className="mb-2 text-sm text-muted">{t("list.withoutProofOnly")}</p> : null}
             <p className="mb-2 text-sm text-ink" data-testid="aid-list-totals">
               {t("list.totals", {
                 count: formatNumber(totals.count, { locale }),

@@ -21,10 +21,10 @@ import { dateToDay } from "@/lib/calendar/days";
 import { daysPastDue } from "@/features/revolving-funds/arrears";
 import { fundLedger } from "@/features/revolving-funds/ledger";
 import { fundPageContext } from "@/features/revolving-funds/page-context";
-import { LOAN_PAGE, fundAgeing, fundLoans, fundRounds, fundWithCapital } from "@/features/revolving-funds/queries";
+import { LOAN_PAGE, fundAgeing, fundLoans, fundRounds, fundWithCapital, parseLoanFilter } from "@/features/revolving-funds/queries";
 import { addCapitalAction, createFundAction, importRepaymentsAction, updateFundAction } from "@/features/revolving-funds/actions";
 import { revolvingFundsRoutes } from "@/features/revolving-funds/routes";
-import { readSearchParams } from "@/lib/validation/search-params";
+import { firstParam, readSearchParams } from "@/lib/validation/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -39,13 +39,14 @@ export default async function RevolvingFundPage({ params, searchParams }: Props)
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "revolvingFunds");
   const query = readSearchParams(await searchParams);
+  const loanFilter = parseLoanFilter(firstParam(query.pinjaman));
   const data = await withTenant(user.tenantId, async (tx) => {
     const context = await fundPageContext(tx, user, query);
     if (!context.fund) return { context, detail: null };
     const [fund, ledger, loans, ageing, rounds] = await Promise.all([
       fundWithCapital(tx, context.fund.id),
       fundLedger(tx, context.fund.id),
-      fundLoans(tx, context.fund.id),
+      fundLoans(tx, context.fund.id, { filter: loanFilter, today: context.today }),
       fundAgeing(tx, context.fund.id, context.today),
       fundRounds(tx, context.fund.id),
     ]);
@@ -100,6 +101,14 @@ export default async function RevolvingFundPage({ params, searchParams }: Props)
                   </h2>
                   {detail.loans.length >= LOAN_PAGE ? <p className="text-sm text-muted">{t("loansMore", { shown: LOAN_PAGE })}</p> : null}
                 </div>
+                {loanFilter ? (
+                  <p className="mb-2 text-sm text-muted">
+                    {t(`loanFilters.${loanFilter}`)}{" "}
+                    <Link href={revolvingFundsRoutes.list(slug, { tahun: context.year })} className="font-medium text-brand-700 underline underline-offset-2">
+                      {t("loanFilters.all")}
+                    </Link>
+                  </p>
+                ) : null}
                 {detail.loans.length === 0 ? (
                   <p className="rounded-lg border border-line bg-white p-5 text-muted">{t("noLoans")}</p>
                 ) : (

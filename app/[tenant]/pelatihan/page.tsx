@@ -20,6 +20,7 @@ import type { AppLocale } from "@/lib/i18n/locales";
 import { programmeWhere } from "@/lib/auth/scope";
 import { yearContext, yearQuery } from "@/features/programmes/year-context";
 import { TRAINING_PAGE, TRAINING_STATUSES, listTrainings, yearFigures, type TrainingStatusFilter } from "@/features/trainings/queries";
+import { cityToday } from "@/lib/calendar/city-today";
 import { firstParam, readSearchParams } from "@/lib/validation/search-params";
 import { verifyTrainingsAction } from "@/features/trainings/actions";
 import { trainingsRoutes } from "@/features/trainings/routes";
@@ -54,7 +55,8 @@ export default async function TrainingsPage({ params, searchParams }: Props) {
     });
     const asked = firstParam(query.program);
     const programmeId = programmes.some((p) => p.id === asked) ? asked : undefined;
-    const filter = { scope: context.scope, year: context.year, opdId: context.opdId, programmeId, status };
+    const today = await cityToday(tx, user.tenantId);
+    const filter = { scope: context.scope, year: context.year, opdId: context.opdId, programmeId, status, today };
     const [rows, figures] = await Promise.all([listTrainings(tx, filter), yearFigures(tx, { ...filter })]);
     return { context, programmes, programmeId, rows, figures };
   });

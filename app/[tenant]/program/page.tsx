@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ClosedYearNotice } from "@/components/ui/closed-year-notice";
 import { getTranslations } from "next-intl/server";
 import { AbsorptionSummary } from "@/features/budget/ui/absorption-summary";
@@ -9,13 +10,14 @@ import { FormNotice } from "@/components/ui/form-alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { userCan } from "@/lib/auth/permissions";
-import { absorptionOf } from "@/features/budget/absorption";
+import { absorptionOf, BEHIND_THRESHOLD_POINTS } from "@/features/budget/absorption";
+import { programmesBehind } from "@/features/programmes/behind";
 import { sumTotals } from "@/features/budget/totals";
 import { withTenant } from "@/lib/db";
 import { listProgrammes } from "@/features/programmes/queries";
 import { yearContext, yearQuery } from "@/features/programmes/year-context";
-import { programmesRoutes } from "@/features/programmes/routes";
-import { readSearchParams } from "@/lib/validation/search-params";
+import { BEHIND_ONLY, programmesRoutes } from "@/features/programmes/routes";
+import { firstParam, readSearchParams } from "@/lib/validation/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -46,6 +48,8 @@ export default async function ProgrammesPage({ params, searchParams }: Props) {
   const t = await getTranslations("Programmes");
   const totals = sumTotals(rows.map((row) => row.totals));
   const absorption = absorptionOf(totals.pagu, totals.realised, context.year, context.today);
+  const behindOnly = firstParam(query.tertinggal) === BEHIND_ONLY.tertinggal;
+  const shown = behindOnly ? programmesBehind(rows, context.year, context.today) : rows;
   const canWrite = userCan(user, "programme:write") && Boolean(user.opdId);
   const path = programmesRoutes.list(slug);
 
@@ -76,14 +80,22 @@ export default async function ProgrammesPage({ params, searchParams }: Props) {
             <h2 id="programmes-list" className="mb-3 text-lg font-semibold text-ink">
               {t("listLabel", { year: context.year })}
             </h2>
-            {rows.length === 0 ? (
+            {behindOnly ? (
+              <p className="mb-2 text-sm text-muted">
+                {t("behindOnly", { count: shown.length, points: BEHIND_THRESHOLD_POINTS })}{" "}
+                <Link href={programmesRoutes.list(slug, yearQuery(context))} className="font-medium text-brand-700 underline underline-offset-2">
+                  {t("showAll")}
+                </Link>
+              </p>
+            ) : null}
+            {shown.length === 0 ? (
               <p className="rounded-lg border border-line bg-white p-5 text-muted">
                 {canWrite ? t("emptyWriter", { year: context.year }) : t("empty", { year: context.year })}
               </p>
             ) : (
               <div className="rounded-lg border border-line bg-white shadow-xs">
                 <ProgrammeTable
-                  rows={rows}
+                  rows={shown}
                   tenantSlug={slug}
                   showOpd={context.scope.kind === "city"}
                   label={t("listLabel", { year: context.year })}

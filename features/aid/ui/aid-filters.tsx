@@ -25,7 +25,7 @@ export async function AidFilters({
 }) {
   const t = await getTranslations("Aid");
   const allYears = years.includes(year) ? years : [year, ...years];
-  const active = Boolean(filter.program || filter.jenis || filter.status);
+  const active = Boolean(filter.program || filter.jenis || filter.status || filter.kembali || filter.bukti);
   return (
     <form method="get" action={path} aria-label={t("filters.label")} className="rounded-lg border border-line bg-white p-4 shadow-xs">
       <div className="grid grid-cols-1 items-end gap-3 sm:grid-cols-2 lg:grid-cols-[8rem_repeat(4,minmax(0,1fr))_auto]">
@@ -68,6 +68,8 @@ export async function AidFilters({
           <option value="DRAFT">{t("status.DRAFT")}</option>
           <option value="VERIFIED">{t("status.VERIFIED")}</option>
         </SelectField>
+        {filter.kembali ? <input type="hidden" name="kembali" value={filter.kembali} /> : null}
+        {filter.bukti ? <input type="hidden" name="bukti" value={filter.bukti} /> : null}
         <div className="flex gap-2">
           <Button type="submit" className="min-h-11">
             {t("filters.apply")}

@@ -7,7 +7,7 @@
 // budget pages: verified realisation, plus verified aid on lines whose aid comes on top (a
 // verified reversal is a negative verified entry, so it simply subtracts); drafts of the same,
 // reversals included, are "pending". Kecamatan does not apply: budget lines are city-wide.
-import { absorptionOf, type Absorption } from "@/features/budget/absorption";
+import { absorptionOf, BEHIND_THRESHOLD_POINTS, isBehindCalendar, type Absorption } from "@/features/budget/absorption";
 import { LINE_ENTRIES, LINE_SUMS, REALISED } from "@/features/budget/line-entries";
 import { monthsElapsed } from "@/lib/calendar/fiscal-year";
 import type { YearMonth } from "@/lib/calendar/months";
@@ -17,8 +17,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { percentOf, type Rupiah } from "@/lib/money";
 import type { DashboardFilters } from "../filters";
 
-/** Programmes further behind the calendar than this many percentage points are flagged. */
-export const BEHIND_THRESHOLD_POINTS = 15;
+export { BEHIND_THRESHOLD_POINTS };
 
 type Sums = { pagu: Rupiah; realised: Rupiah; pendingCount: number; pendingAmount: Rupiah };
 
@@ -30,7 +29,7 @@ function withCalendar(sums: Sums, year: number, today: YearMonth): AbsorptionRow
     ...absorption,
     pendingCount: sums.pendingCount,
     pendingAmount: sums.pendingAmount,
-    behind: absorption.gap !== null && absorption.gap < -BEHIND_THRESHOLD_POINTS,
+    behind: isBehindCalendar(absorption),
   };
 }
 

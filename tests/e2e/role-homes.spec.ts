@@ -1,0 +1,87 @@
+import { expect, type Page } from "@playwright/test";
+import { signInAs } from "./auth";
+import { test } from "./fixtures";
+import { saveScreenshot } from "./screenshots";
+
+const number = (text: string) => Number(text.replace(/\./g, ""));
+
+/** The first of the home's "Menunggu Anda" cards (or the one named), its count, and the list it opens in one click. */
+async function openTask(page: Page, key?: string) {
+  await page.goto("/mataram");
+  const tasks = page.getByRole("region", { name: "Menunggu Anda" });
+  await expect(tasks).toBeVisible();
+  const card = key ? tasks.getByTestId(`task-${key}`) : tasks.getByRole("link").first();
+  const count = number(await card.getByTestId("task-count").innerText());
+  await card.click();
+  return count;
+}
+
+const homes = [
+  { who: "staf.disnaker", list: /\/mataram\/bantuan\?.*kembali=1/, shown: (page: Page) => page.getByTestId("aid-list-totals") },
+  { who: "kepala.disnaker", list: /\/mataram\/bantuan\?.*kembali=0/, shown: (page: Page) => page.getByTestId("aid-list-totals") },
+  {
+    who: "kepala.disnaker",
+    key: "linesNearPagu",
+    list: /\/mataram\/anggaran\?.*hampir=1/,
+    shown: (page: Page) => page.getByText(/^Hanya pos yang realisasinya/),
+  },
+  {
+    who: "kepala.disnaker",
+    key: "programmesBehind",
+    list: /\/mataram\/program\?.*tertinggal=1/,
+    shown: (page: Page) => page.getByText(/^Hanya program yang serapannya/),
+  },
+  {
+    who: "kelurahan",
+    key: "ownChangeRequests",
+    list: /\/mataram\/registri\/perubahan$/,
+    shown: (page: Page) => page.getByRole("link", { name: /^Menunggu \(/ }),
+  },
+  {
+    who: "kepala.dinsos",
+    key: "changeRequestsToDecide",
+    list: /\/mataram\/registri\/perubahan$/,
+    shown: (page: Page) => page.getByRole("link", { name: /^Menunggu \(/ }),
+  },
+  { who: "bapeda", list: /\/mataram\/registri\/perubahan$/, shown: (page: Page) => page.getByRole("link", { name: /^Menunggu \(/ }) },
+];
+
+for (const home of homes) {
+  test(`${home.who} lands on the city home, sees ${home.key ?? "their first card"} and reaches exactly those rows in one click`, async ({ page }) => {
+    await signInAs(page, `${home.who}.mataram@entas.test`);
+    const count = await openTask(page, home.key);
+    await expect(page).toHaveURL(home.list);
+    const shown = await home.shown(page).first().innerText();
+    // The aid totals open with their count ("3 penyaluran…"); the others end with it ("Menunggu (3)", "…: 2 pos.").
+    const figure = home.list.source.includes("bantuan") ? shown.match(/^(\d[\d.]*)/) : shown.match(/(\d[\d.]*)\D*$/);
+    expect(number(figure?.[1] ?? "")).toBe(count);
+  });
+}
+
+test("the city admin's card of accounts never used opens the user list holding exactly them", async ({ page }) => {
+  await signInAs(page, "admin.mataram@entas.test");
+  const count = await openTask(page);
+  await expect(page).toHaveURL(/\/mataram\/pengguna\?masuk=belum/);
+  await expect(page.getByRole("table").locator("tbody tr")).toHaveCount(count);
+});
+
+test("the mayor's office has nothing waiting, sees the year's headline figures and reaches the budget dashboard in one click", async ({ page }) => {
+  await signInAs(page, "walikota.mataram@entas.test");
+  await page.goto("/mataram");
+  await expect(page.getByRole("heading", { level: 1, name: "Kota Mataram" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Menunggu Anda" })).toHaveCount(0);
+  const headlines = page.getByRole("region", { name: /^Angka utama \d{4}$/ });
+  await expect(headlines.getByTestId("headline-realised")).toContainText("dalam 7 hari terakhir");
+  await headlines.getByTestId("headline-realised").click();
+  await expect(page).toHaveURL(/\/mataram\/dasbor\/anggaran\?tahun=\d{4}/);
+});
+
+test("the task cards fit a 390 px phone without sideways scrolling", async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInAs(page, "kepala.dinsos.mataram@entas.test");
+  await page.goto("/mataram");
+  await expect(page.getByRole("region", { name: "Menunggu Anda" })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await saveScreenshot(page, testInfo, "home-tasks-dinsos");
+});
