@@ -1,18 +1,22 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { CHART_COLORS } from "./chart-colors";
-import { chartValueFormatter, type ChartValueKind } from "./chart-format";
+import { CHART_COLORS, CHART_TEXT } from "./chart-colors";
+import { chartTickFormatter, chartValueFormatter, type ChartValueKind } from "./chart-format";
+import { barValueLabel, legendText, TOOLTIP_ITEM_STYLE } from "./chart-text";
+import { chartMax, niceTicks } from "./chart-ticks";
 
 export type ChartSeries = { key: string; label: string; color?: string };
 export type ChartDatum = Record<string, string | number | null>;
 
-const TICK = { fontSize: 14, fill: "#1b2430" };
+const TICK = { fontSize: 14, fill: CHART_TEXT };
 
 /**
  * Bars for ranked categories (kelurahan, OPD: horizontal, one row per category, tall enough
- * to read on a projector) or for an ordered axis (months, desil: vertical columns).
+ * to read on a projector) or for an ordered axis (months, desil: vertical columns). The value
+ * axis steps by round figures; a bar long enough for its figure has it written inside; columns
+ * too narrow for every label (twelve months on a phone) label every second or third.
  * The labels come from the caller, so this client component needs no catalogue.
  * A hidden figure (a marker such as "<5" from suppression) gets no bar: its height would tell
  * the count; the tooltip and the table beside the chart show the marker.
@@ -47,6 +51,8 @@ export function DashboardBarChart({
   categoryWidth?: number;
 }) {
   const format = chartValueFormatter(valueKind, locale);
+  const keys = series.map((one) => one.key);
+  const short = chartTickFormatter(valueKind, locale);
   const bars = data.map((datum) => {
     const out: ChartDatum = { ...datum };
     for (const one of series) {
@@ -59,6 +65,9 @@ export function DashboardBarChart({
     return out;
   });
   const horizontal = orientation === "horizontal";
+  const ticks = niceTicks(chartMax(bars, keys, stacked), { integer: valueKind !== "percent" });
+  const valueAxis = { type: "number", tick: TICK, tickFormatter: short, ticks, domain: [0, ticks.at(-1)!] } as const;
+  const valueLabel = barValueLabel(short, horizontal);
   const height = horizontal ? Math.max(180, data.length * (series.length > 1 && !stacked ? 44 : 32) + 70) : 320;
   return (
     <figure role="img" aria-label={label} aria-details={tableId} className="w-full">
@@ -67,13 +76,13 @@ export function DashboardBarChart({
           <CartesianGrid strokeDasharray="3 3" horizontal={!horizontal} vertical={horizontal} />
           {horizontal ? (
             <>
-              <XAxis type="number" tick={TICK} tickFormatter={format} allowDecimals={false} />
+              <XAxis {...valueAxis} />
               <YAxis type="category" dataKey={categoryKey} tick={TICK} width={categoryWidth} interval={0} />
             </>
           ) : (
             <>
-              <XAxis type="category" dataKey={categoryKey} tick={TICK} interval={0} />
-              <YAxis type="number" tick={TICK} tickFormatter={format} width={72} allowDecimals={false} />
+              <XAxis type="category" dataKey={categoryKey} tick={TICK} interval="equidistantPreserveStart" minTickGap={6} />
+              <YAxis {...valueAxis} width={valueKind === "rupiah" ? 96 : 72} />
             </>
           )}
           <Tooltip
@@ -82,8 +91,9 @@ export function DashboardBarChart({
               return typeof marker === "string" ? marker : format(value);
             }}
             contentStyle={{ fontSize: 14 }}
+            itemStyle={TOOLTIP_ITEM_STYLE}
           />
-          {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 14 }} /> : null}
+          {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 14 }} formatter={legendText} /> : null}
           {series.map((one, i) => (
             <Bar
               key={one.key}
@@ -92,7 +102,9 @@ export function DashboardBarChart({
               fill={one.color ?? CHART_COLORS[i % CHART_COLORS.length]}
               stackId={stacked ? "stack" : undefined}
               isAnimationActive={false}
-            />
+            >
+              <LabelList dataKey={one.key} content={valueLabel} />
+            </Bar>
           ))}
         </BarChart>
       </ResponsiveContainer>

@@ -1,0 +1,52 @@
+import type { ReactElement, ReactNode } from "react";
+import type { LabelProps } from "recharts";
+import { CHART_TEXT, textColorOn } from "./chart-colors";
+
+/** Size of the figures written inside bars. */
+const VALUE_SIZE = 13;
+/** Room left between a figure and the end of its bar. */
+const VALUE_PAD = 6;
+
+/** A legend entry's words, dark: recharts would write them in the series colour. */
+export function legendText(value: ReactNode): ReactNode {
+  return <span style={{ color: CHART_TEXT }}>{value}</span>;
+}
+
+/** The tooltip's lines, dark for the same reason. */
+export const TOOLTIP_ITEM_STYLE = { color: CHART_TEXT };
+
+/**
+ * Whether a figure fits inside a bar of this size. Figures are digits and a few letters;
+ * 0.62 em a character errs on the wide side, so a figure left out never would have crowded.
+ */
+export function fitsInBar(text: string, width: number, height: number, fontSize = VALUE_SIZE): boolean {
+  return width >= text.length * fontSize * 0.62 + 2 * VALUE_PAD && height >= fontSize + 4;
+}
+
+/**
+ * Draws a bar's figure inside its end (the right end of a horizontal bar, the top of a column)
+ * in white or black, whichever reads on the bar's colour; a bar too short for it gets none,
+ * the axis and the table carry it then.
+ */
+export function barValueLabel(format: (value: unknown) => string, horizontal: boolean) {
+  return (props: LabelProps): ReactElement | null => {
+    const { value, fill, viewBox } = props;
+    if (typeof value !== "number" || !viewBox || !("width" in viewBox)) return null;
+    const { x, y, width, height } = viewBox;
+    const text = format(value);
+    const color = typeof fill === "string" ? textColorOn(fill) : null;
+    if (!color || !fitsInBar(text, width, height)) return null;
+    return (
+      <text
+        x={horizontal ? x + width - VALUE_PAD : x + width / 2}
+        y={horizontal ? y + height / 2 : y + VALUE_PAD + VALUE_SIZE / 2}
+        fill={color}
+        fontSize={VALUE_SIZE}
+        textAnchor={horizontal ? "end" : "middle"}
+        dominantBaseline="central"
+      >
+        {text}
+      </text>
+    );
+  };
+}
