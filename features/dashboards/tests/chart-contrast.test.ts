@@ -50,7 +50,7 @@ describe("a figure inside a bar", () => {
     }
   });
 
-  const label = barValueLabel(chartTickFormatter("rupiah", "id"), true);
+  const label = barValueLabel(chartTickFormatter("rupiah", "id"), true, "#82b1d9");
   const draw = (width: number, fill = "#1f5a8e") =>
     renderToStaticMarkup(createElement("svg", null, label({ value: 15_000_000, fill, viewBox: { x: 10, y: 20, width, height: 24 } }) as ReactElement));
 
@@ -58,6 +58,13 @@ describe("a figure inside a bar", () => {
     expect(draw(200)).toContain('fill="#ffffff"');
     expect(draw(200)).toContain("Rp\u00a015\u00a0juta</text>");
     expect(draw(200, "#c9962f")).toContain('fill="#000000"');
+  });
+
+  it("reads on the series' colour when recharts hands it no fill (no Cell colours the bar)", () => {
+    const html = renderToStaticMarkup(
+      createElement("svg", null, label({ value: 15_000_000, viewBox: { x: 10, y: 20, width: 200, height: 24 } }) as ReactElement),
+    );
+    expect(html).toContain('fill="#000000"');
   });
 
   it("is left out of a bar too short or too thin for it", () => {

@@ -3,7 +3,7 @@
 // when they would run together (twelve months on a phone).
 import { Children, createElement, isValidElement, type ReactElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { Bar, LabelList, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, LabelList, type LabelProps, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { CHART_TEXT } from "@/features/dashboards/ui/chart-colors";
 
@@ -60,10 +60,13 @@ describe("a dashboard bar chart", () => {
     const [axis] = parts(chart, YAxis);
     expect(axis!.props.ticks).toEqual([0, 100, 200, 300, 400]);
     expect(axis!.props.domain).toEqual([0, 400]);
+    // On a phone the labels that do not fit are left out evenly, not leaving 0, 40 and 100.
+    expect(axis!.props.interval).toBe("equidistantPreserveStart");
   });
 
-  it("writes a Rupiah axis short", () => {
+  it("writes a Rupiah axis short, with room at the right for its last label", () => {
     const chart = drawnBarChart({ data: [{ month: "Jan", graduated: 15_250_000 }], series: [series[0]!], valueKind: "rupiah" });
+    expect((charts.drawn.at(-1) as { margin?: { right: number } }).margin?.right).toBeGreaterThanOrEqual(40);
     const [axis] = parts(chart, XAxis);
     const format = axis!.props.tickFormatter as (value: number) => string;
     expect((axis!.props.ticks as number[]).map(format)).toEqual([
@@ -91,7 +94,12 @@ describe("a dashboard bar chart", () => {
   it("gives each bar its figure, read from its own series (not the stack's top)", () => {
     const chart = drawnBarChart({ stacked: true });
     const bars = parts(chart, Bar);
-    expect(bars.map((bar) => parts(bar.props.children as ReactNode, LabelList)[0]?.props.dataKey)).toEqual(["graduated", "exited"]);
+    const labels = bars.map((bar) => parts(bar.props.children as ReactNode, LabelList)[0]!);
+    expect(labels.map((label) => label.props.dataKey)).toEqual(["graduated", "exited"]);
+    // recharts gives the label no fill of its own: the figure still reads on its bar's colour.
+    const content = labels[1]!.props.content as (props: LabelProps) => ReactElement;
+    const figure = content({ value: 250, viewBox: { x: 0, y: 0, width: 200, height: 26 } });
+    expect(renderToStaticMarkup(createElement("svg", null, figure))).toContain('fill="#000000"');
   });
 });
 

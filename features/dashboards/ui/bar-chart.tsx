@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, T
 import type { AppLocale } from "@/lib/i18n/locales";
 import { CHART_COLORS, CHART_TEXT } from "./chart-colors";
 import { chartTickFormatter, chartValueFormatter, type ChartValueKind } from "./chart-format";
-import { barValueLabel, legendText, TOOLTIP_ITEM_STYLE } from "./chart-text";
+import { barValueLabel, lastTickRoom, legendText, TOOLTIP_ITEM_STYLE } from "./chart-text";
 import { chartMax, niceTicks } from "./chart-ticks";
 
 export type ChartSeries = { key: string; label: string; color?: string };
@@ -66,13 +66,18 @@ export function DashboardBarChart({
   });
   const horizontal = orientation === "horizontal";
   const ticks = niceTicks(chartMax(bars, keys, stacked), { integer: valueKind !== "percent" });
-  const valueAxis = { type: "number", tick: TICK, tickFormatter: short, ticks, domain: [0, ticks.at(-1)!] } as const;
-  const valueLabel = barValueLabel(short, horizontal);
+  // Where the labels do not all fit (a phone), every second or third is kept, evenly spaced.
+  const valueAxis = { type: "number", tick: TICK, tickFormatter: short, ticks, domain: [0, ticks.at(-1)!], interval: "equidistantPreserveStart" } as const;
   const height = horizontal ? Math.max(180, data.length * (series.length > 1 && !stacked ? 44 : 32) + 70) : 320;
   return (
     <figure role="img" aria-label={label} aria-details={tableId} className="w-full">
       <ResponsiveContainer width="100%" height={height}>
-        <BarChart accessibilityLayer={false} data={bars} layout={horizontal ? "vertical" : "horizontal"} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+        <BarChart
+          accessibilityLayer={false}
+          data={bars}
+          layout={horizontal ? "vertical" : "horizontal"}
+          margin={{ top: 8, right: horizontal ? lastTickRoom(short(ticks.at(-1))) : 16, bottom: 8, left: 8 }}
+        >
           <CartesianGrid strokeDasharray="3 3" horizontal={!horizontal} vertical={horizontal} />
           {horizontal ? (
             <>
@@ -94,18 +99,14 @@ export function DashboardBarChart({
             itemStyle={TOOLTIP_ITEM_STYLE}
           />
           {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 14 }} formatter={legendText} /> : null}
-          {series.map((one, i) => (
-            <Bar
-              key={one.key}
-              dataKey={one.key}
-              name={one.label}
-              fill={one.color ?? CHART_COLORS[i % CHART_COLORS.length]}
-              stackId={stacked ? "stack" : undefined}
-              isAnimationActive={false}
-            >
-              <LabelList dataKey={one.key} content={valueLabel} />
-            </Bar>
-          ))}
+          {series.map((one, i) => {
+            const color = one.color ?? CHART_COLORS[i % CHART_COLORS.length]!;
+            return (
+              <Bar key={one.key} dataKey={one.key} name={one.label} fill={color} stackId={stacked ? "stack" : undefined} isAnimationActive={false}>
+                <LabelList dataKey={one.key} content={barValueLabel(short, horizontal, color)} />
+              </Bar>
+            );
+          })}
         </BarChart>
       </ResponsiveContainer>
     </figure>

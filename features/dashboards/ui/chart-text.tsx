@@ -24,17 +24,26 @@ export function fitsInBar(text: string, width: number, height: number, fontSize 
 }
 
 /**
+ * Room a horizontal chart keeps at its right for its last tick's label, centred on the axis's
+ * end: half the label ("Rp 50 juta" would otherwise lose its last letters), 16 px at least.
+ */
+export function lastTickRoom(text: string, fontSize = 14): number {
+  return Math.max(16, Math.ceil((text.length * fontSize * 0.62) / 2));
+}
+
+/**
  * Draws a bar's figure inside its end (the right end of a horizontal bar, the top of a column)
  * in white or black, whichever reads on the bar's colour; a bar too short for it gets none,
- * the axis and the table carry it then.
+ * the axis and the table carry it then. recharts hands the label a fill only when a Cell
+ * colours the bar: `barColor` is the series' own.
  */
-export function barValueLabel(format: (value: unknown) => string, horizontal: boolean) {
+export function barValueLabel(format: (value: unknown) => string, horizontal: boolean, barColor: string) {
   return (props: LabelProps): ReactElement | null => {
     const { value, fill, viewBox } = props;
     if (typeof value !== "number" || !viewBox || !("width" in viewBox)) return null;
     const { x, y, width, height } = viewBox;
     const text = format(value);
-    const color = typeof fill === "string" ? textColorOn(fill) : null;
+    const color = textColorOn(typeof fill === "string" ? fill : barColor);
     if (!color || !fitsInBar(text, width, height)) return null;
     return (
       <text
