@@ -69,9 +69,13 @@ describe("a figure inside a bar", () => {
 
   it("is left out of a bar too short or too thin for it", () => {
     expect(draw(40)).toBe("<svg></svg>");
-    expect(fitsInBar("1.234", 60, 24)).toBe(true);
-    expect(fitsInBar("1.234", 60, 12)).toBe(false);
-    expect(fitsInBar("1.234", 30, 24)).toBe(false);
+    expect(fitsInBar("1.234", 60, 24, true)).toBe(true);
+    expect(fitsInBar("1.234", 60, 12, true)).toBe(false);
+    expect(fitsInBar("1.234", 30, 24, true)).toBe(false);
+    // A column holds its figure across its width, with room at its top.
+    expect(fitsInBar("121", 32, 60, false)).toBe(true);
+    expect(fitsInBar("121", 32, 20, false)).toBe(false);
+    expect(fitsInBar("121", 24, 60, false)).toBe(false);
   });
 
   it("is left out for a hidden figure, which has no bar", () => {

@@ -66,8 +66,16 @@ export function DashboardBarChart({
   });
   const horizontal = orientation === "horizontal";
   const ticks = niceTicks(chartMax(bars, keys, stacked), { integer: valueKind !== "percent" });
-  // Where the labels do not all fit (a phone), every second or third is kept, evenly spaced.
-  const valueAxis = { type: "number", tick: TICK, tickFormatter: short, ticks, domain: [0, ticks.at(-1)!], interval: "equidistantPreserveStart" } as const;
+  // Where a horizontal axis's labels do not all fit (a phone), every second or third is kept,
+  // evenly spaced; a vertical axis's five or six always fit, the top one included.
+  const valueAxis = {
+    type: "number",
+    tick: TICK,
+    tickFormatter: short,
+    ticks,
+    domain: [0, ticks.at(-1)!],
+    interval: horizontal ? "equidistantPreserveStart" : 0,
+  } as const;
   const height = horizontal ? Math.max(180, data.length * (series.length > 1 && !stacked ? 44 : 32) + 70) : 320;
   return (
     <figure role="img" aria-label={label} aria-details={tableId} className="w-full">

@@ -16,19 +16,23 @@ export function legendText(value: ReactNode): ReactNode {
 export const TOOLTIP_ITEM_STYLE = { color: CHART_TEXT };
 
 /**
- * Whether a figure fits inside a bar of this size. Figures are digits and a few letters;
- * 0.62 em a character errs on the wide side, so a figure left out never would have crowded.
+ * Whether a figure fits inside a bar of this size, with room at the bar's end (its right end
+ * when horizontal, its top when a column). Figures are digits and a few letters; 0.62 em a
+ * character errs on the wide side, so a figure left out never would have crowded.
  */
-export function fitsInBar(text: string, width: number, height: number, fontSize = VALUE_SIZE): boolean {
-  return width >= text.length * fontSize * 0.62 + 2 * VALUE_PAD && height >= fontSize + 4;
+export function fitsInBar(text: string, width: number, height: number, horizontal: boolean, fontSize = VALUE_SIZE): boolean {
+  const [along, across] = horizontal ? [width, height] : [height, width];
+  const [length, thickness] = horizontal ? [text.length * fontSize * 0.62, fontSize] : [fontSize, text.length * fontSize * 0.62];
+  return along >= length + 2 * VALUE_PAD && across >= thickness + 2;
 }
 
 /**
  * Room a horizontal chart keeps at its right for its last tick's label, centred on the axis's
- * end: half the label ("Rp 50 juta" would otherwise lose its last letters), 16 px at least.
+ * end: half the label and a little more ("Rp 50 juta" would otherwise lose its last letters,
+ * and recharts leaves out a label it finds running past the edge), 16 px at least.
  */
 export function lastTickRoom(text: string, fontSize = 14): number {
-  return Math.max(16, Math.ceil((text.length * fontSize * 0.62) / 2));
+  return Math.max(16, Math.ceil((text.length * fontSize * 0.62) / 2) + 8);
 }
 
 /**
@@ -44,7 +48,7 @@ export function barValueLabel(format: (value: unknown) => string, horizontal: bo
     const { x, y, width, height } = viewBox;
     const text = format(value);
     const color = textColorOn(typeof fill === "string" ? fill : barColor);
-    if (!color || !fitsInBar(text, width, height)) return null;
+    if (!color || !fitsInBar(text, width, height, horizontal)) return null;
     return (
       <text
         x={horizontal ? x + width - VALUE_PAD : x + width / 2}
