@@ -2,14 +2,16 @@
 
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { CHART_COLORS } from "./chart-colors";
-import { chartValueFormatter, type ChartValueKind } from "./chart-format";
-import { type ChartFlag, FLAG_LABEL_ROOM, FLAGGED_COLOR, FlaggedLegend, FlagPattern, useElementWidth, useFlagPatternId } from "./chart-flag";
+import { CHART_COLORS, CHART_TEXT } from "./chart-colors";
+import { type ChartFlag, FLAG_LABEL_ROOM, FlaggedLegend, FLAGGED_COLOR, FlagPattern, useElementWidth, useFlagPatternId } from "./chart-flag";
+import { chartTickFormatter, chartValueFormatter, type ChartValueKind } from "./chart-format";
+import { barValueLabel, lastTickRoom, legendText, TOOLTIP_ITEM_STYLE } from "./chart-text";
+import { chartMax, niceTicks } from "./chart-ticks";
 
 export type ChartSeries = { key: string; label: string; color?: string };
 export type ChartDatum = Record<string, string | number | null>;
 
-const TICK = { fontSize: 14, fill: "#1b2430" };
+const TICK = { fontSize: 14, fill: CHART_TEXT };
 
 /**
  * A chart narrower than this (on a phone) keeps its bars the room: category names take at most
@@ -20,7 +22,9 @@ const NARROW_CHART = 480;
 
 /**
  * Bars for ranked categories (kelurahan, OPD: horizontal, one row per category, tall enough
- * to read on a projector) or for an ordered axis (months, desil: vertical columns).
+ * to read on a projector) or for an ordered axis (months, desil: vertical columns). The value
+ * axis steps by round figures; a bar long enough for its figure has it written inside; columns
+ * too narrow for every label (twelve months on a phone) label every second or third.
  * The labels come from the caller, so this client component needs no catalogue.
  * A hidden figure (a marker such as "<5" from suppression) gets no bar: its height would tell
  * the count; the tooltip and the table beside the chart show the marker.
@@ -62,6 +66,8 @@ export function DashboardBarChart({
   const patternId = useFlagPatternId();
   const narrow = width > 0 && width < NARROW_CHART;
   const labelWidth = narrow ? Math.min(categoryWidth, Math.round(width * 0.45)) : categoryWidth;
+  const keys = series.map((one) => one.key);
+  const short = chartTickFormatter(valueKind, locale);
   const bars = data.map((datum) => {
     const out: ChartDatum = { ...datum };
     for (const one of series) {
@@ -75,8 +81,20 @@ export function DashboardBarChart({
   });
   const horizontal = orientation === "horizontal";
   const colorOf = (one: ChartSeries, i: number): string => one.color ?? CHART_COLORS[i % CHART_COLORS.length] ?? CHART_COLORS[0];
+  const ticks = niceTicks(chartMax(bars, keys, stacked), { integer: valueKind !== "percent" });
+  // Where a horizontal axis's labels do not all fit (a phone), every second or third is kept,
+  // evenly spaced; a vertical axis's five or six always fit, the top one included.
+  const valueAxis = {
+    type: "number",
+    tick: TICK,
+    tickFormatter: short,
+    ticks,
+    domain: [0, ticks.at(-1)!],
+    interval: horizontal ? "equidistantPreserveStart" : 0,
+  } as const;
   const rowHeight = series.length > 1 && !stacked ? (narrow ? 60 : 44) : narrow ? 40 : 32;
   const height = horizontal ? Math.max(180, data.length * rowHeight + 70) : 320;
+  const tickRoom = horizontal ? lastTickRoom(short(ticks.at(-1))) : 16;
   return (
     <figure ref={figure} role="img" aria-label={label} aria-details={tableId} className="w-full">
       <ResponsiveContainer width="100%" height={height}>
@@ -84,7 +102,7 @@ export function DashboardBarChart({
           accessibilityLayer={false}
           data={bars}
           layout={horizontal ? "vertical" : "horizontal"}
-          margin={{ top: 8, right: flag && !narrow ? FLAG_LABEL_ROOM : 16, bottom: 8, left: 8 }}
+          margin={{ top: 8, right: flag && !narrow ? Math.max(FLAG_LABEL_ROOM, tickRoom) : tickRoom, bottom: 8, left: 8 }}
         >
           {flag ? (
             <defs>
@@ -94,13 +112,13 @@ export function DashboardBarChart({
           <CartesianGrid strokeDasharray="3 3" horizontal={!horizontal} vertical={horizontal} />
           {horizontal ? (
             <>
-              <XAxis type="number" tick={TICK} tickFormatter={format} allowDecimals={false} />
+              <XAxis {...valueAxis} />
               <YAxis type="category" dataKey={categoryKey} tick={TICK} width={labelWidth} interval={0} />
             </>
           ) : (
             <>
-              <XAxis type="category" dataKey={categoryKey} tick={TICK} interval={0} />
-              <YAxis type="number" tick={TICK} tickFormatter={format} width={72} allowDecimals={false} />
+              <XAxis type="category" dataKey={categoryKey} tick={TICK} interval="equidistantPreserveStart" minTickGap={6} />
+              <YAxis {...valueAxis} width={valueKind === "rupiah" ? 96 : 72} />
             </>
           )}
           <Tooltip
@@ -109,25 +127,30 @@ export function DashboardBarChart({
               return typeof marker === "string" ? marker : format(value);
             }}
             contentStyle={{ fontSize: 14 }}
+            itemStyle={TOOLTIP_ITEM_STYLE}
           />
           {flag ? (
             <Legend content={() => <FlaggedLegend series={series.map((one, i) => ({ label: one.label, color: colorOf(one, i) }))} flag={flag} />} />
           ) : series.length > 1 ? (
-            <Legend wrapperStyle={{ fontSize: 14 }} />
+            <Legend wrapperStyle={{ fontSize: 14 }} formatter={legendText} />
           ) : null}
-          {series.map((one, i) => (
-            <Bar key={one.key} dataKey={one.key} name={one.label} fill={colorOf(one, i)} stackId={stacked ? "stack" : undefined} isAnimationActive={false}>
-              {flag?.series === one.key ? (
-                <>
-                  {bars.map((datum, j) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: one cell per bar, in the bars' order
-                    <Cell key={j} fill={datum[flag.key] ? `url(#${patternId})` : colorOf(one, i)} />
-                  ))}
-                  {narrow ? null : <LabelList dataKey={flag.key} position="right" fill={FLAGGED_COLOR} fontSize={14} fontWeight={600} />}
-                </>
-              ) : null}
-            </Bar>
-          ))}
+          {series.map((one, i) => {
+            const color = colorOf(one, i);
+            return (
+              <Bar key={one.key} dataKey={one.key} name={one.label} fill={color} stackId={stacked ? "stack" : undefined} isAnimationActive={false}>
+                {flag?.series === one.key
+                  ? bars.map((datum, j) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: one cell per bar, in the bars' order
+                      <Cell key={j} fill={datum[flag.key] ? `url(#${patternId})` : color} />
+                    ))
+                  : null}
+                <LabelList dataKey={one.key} content={barValueLabel(short, horizontal, color)} />
+                {flag?.series === one.key && !narrow ? (
+                  <LabelList dataKey={flag.key} position="right" fill={FLAGGED_COLOR} fontSize={14} fontWeight={600} />
+                ) : null}
+              </Bar>
+            );
+          })}
         </BarChart>
       </ResponsiveContainer>
     </figure>

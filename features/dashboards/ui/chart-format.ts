@@ -1,13 +1,39 @@
-import { formatNumber, formatPercent } from "@/lib/format";
+import { EMPTY_VALUE, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 
-export type ChartValueKind = "count" | "percent";
+/** What a chart's figures are: counts (households, juta), percentages, or whole Rupiah. */
+export type ChartValueKind = "count" | "percent" | "rupiah";
 
-/** How chart ticks and tooltips write a value: "1.234" or "8,6 %". */
-export function chartValueFormatter(kind: ChartValueKind, locale: AppLocale, digits = 1) {
-  return (value: unknown): string => {
+type Formatter = (value: unknown) => string;
+
+/** How a tooltip writes a value, in full: "1.234", "8,6 %", "Rp 15.250.000". */
+export function chartValueFormatter(kind: ChartValueKind, locale: AppLocale, digits = 1): Formatter {
+  return numeric((number) => {
+    if (kind === "rupiah") return formatRupiah(BigInt(Math.round(number)), { locale });
+    return write(kind, number, locale, digits);
+  });
+}
+
+/**
+ * How an axis tick or the value on a bar writes a value, short: "Rp 15 juta", "Rp 1,2 miliar"
+ * ("Rp 15 million" in English); counts and percentages as in the tooltip.
+ */
+export function chartTickFormatter(kind: ChartValueKind, locale: AppLocale, digits = 1): Formatter {
+  return numeric((number) => {
+    if (kind === "rupiah") return formatRupiahShort(BigInt(Math.round(number)), { locale });
+    return write(kind, number, locale, digits);
+  });
+}
+
+function write(kind: "count" | "percent", number: number, locale: AppLocale, digits: number): string {
+  return kind === "percent"
+    ? formatPercent(number, { locale, maximumFractionDigits: digits })
+    : formatNumber(number, { locale, maximumFractionDigits: digits });
+}
+
+function numeric(format: (number: number) => string): Formatter {
+  return (value) => {
     const number = typeof value === "number" ? value : Number(value);
-    if (!Number.isFinite(number)) return "–";
-    return kind === "percent" ? formatPercent(number, { locale, maximumFractionDigits: digits }) : formatNumber(number, { locale });
+    return Number.isFinite(number) ? format(number) : EMPTY_VALUE;
   };
 }

@@ -3,10 +3,12 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { AppLocale } from "@/lib/i18n/locales";
 import type { ChartDatum, ChartSeries } from "./bar-chart";
-import { CHART_COLORS, TARGET_COLOR } from "./chart-colors";
-import { chartValueFormatter, type ChartValueKind } from "./chart-format";
+import { CHART_COLORS, CHART_TEXT, TARGET_COLOR } from "./chart-colors";
+import { chartTickFormatter, chartValueFormatter, type ChartValueKind } from "./chart-format";
+import { legendText, TOOLTIP_ITEM_STYLE } from "./chart-text";
+import { chartMax, niceTicks } from "./chart-ticks";
 
-const TICK = { fontSize: 14, fill: "#1b2430" };
+const TICK = { fontSize: 14, fill: CHART_TEXT };
 
 export type ChartTarget = { value: number; label: string };
 
@@ -52,15 +54,24 @@ export function DashboardLineChart({
   tableId?: string;
 }) {
   const format = chartValueFormatter(valueKind, locale);
+  const keys = series.map((one) => one.key);
+  const max = Math.max(chartMax(data, keys), target?.value ?? 0);
+  const ticks = niceTicks(max, { integer: valueKind !== "percent" });
   return (
     <figure role="img" aria-label={label} aria-details={tableId} className="w-full">
       <ResponsiveContainer width="100%" height={320}>
         <LineChart accessibilityLayer={false} data={data} margin={{ top: 16, right: 24, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey={xKey} tick={TICK} />
-          <YAxis tick={TICK} tickFormatter={format} width={80} domain={[0, "auto"]} />
-          <Tooltip formatter={(value) => format(value)} contentStyle={{ fontSize: 14 }} />
-          {series.length > 1 || target ? <Legend wrapperStyle={{ fontSize: 14 }} /> : null}
+          <YAxis
+            tick={TICK}
+            tickFormatter={chartTickFormatter(valueKind, locale)}
+            width={valueKind === "rupiah" ? 96 : 80}
+            ticks={ticks}
+            domain={[0, ticks.at(-1)!]}
+          />
+          <Tooltip formatter={(value) => format(value)} contentStyle={{ fontSize: 14 }} itemStyle={TOOLTIP_ITEM_STYLE} />
+          {series.length > 1 || target ? <Legend wrapperStyle={{ fontSize: 14 }} formatter={legendText} /> : null}
           {series.map((one, i) => (
             <Line
               key={one.key}

@@ -137,6 +137,7 @@ export default async function ResultsDashboardPage({ params, searchParams }: Pro
                 <DashboardBarChart
                   data={ranked(table, "perReached").filter((row) => typeof row.perReached === "number")}
                   categoryKey="programme"
+                  valueKind="rupiah"
                   locale={locale}
                   label={tDashboards("chartLabel", { title: table.title })}
                   categoryWidth={200}
