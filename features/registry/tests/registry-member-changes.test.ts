@@ -1,3 +1,4 @@
+import { fieldWordsIn } from "@/lib/actions/error-words";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAction } from "@/lib/actions/run";
 import { decideChangeDefinition, proposeChangeDefinition } from "@/features/registry/action-definitions";
@@ -85,7 +86,7 @@ describe("birth dates, wherever a change request enters one", () => {
     const refused = await t
       .withTenant(city.id, (tx) => proposeChange({ tx, tenantId: city.id, user: officer() as TenantSessionUser, now }, parsed))
       .catch((error: unknown) => error);
-    expect(isAppError(refused) && refused.fieldErrors).toEqual({ birthDate: ["Tanggal lahir tidak boleh setelah hari ini."] });
+    expect(isAppError(refused) && fieldWordsIn(refused.fieldErrors ?? {}, "id")).toEqual({ birthDate: ["Tanggal lahir tidak boleh setelah hari ini."] });
   });
 });
 
