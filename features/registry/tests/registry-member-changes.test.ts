@@ -1,4 +1,5 @@
 import { fieldWordsIn } from "@/lib/actions/error-words";
+import { registryReportWordsIn } from "@/features/registry/import/queries";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAction } from "@/lib/actions/run";
 import { decideChangeDefinition, proposeChangeDefinition } from "@/features/registry/action-definitions";
@@ -119,7 +120,7 @@ describe("the one birth-date rule", () => {
       source: "DTSEN",
     });
     const job = await t.withTenant(tenant.id, (tx) => tx.importJob.findUniqueOrThrow({ where: { tenantId_id: { tenantId: tenant.id, id: dry.jobId } } }));
-    const refused = (job.report as unknown as RegistryImportReport).rejected.find((row) => row.rowNumber === index + 2);
+    const refused = registryReportWordsIn(job.report as unknown as RegistryImportReport, "id").rejected.find((row) => row.rowNumber === index + 2);
     expect(refused?.reasons.join("; ")).toMatch(/TANGGAL LAHIR \d\d-\d\d-190\d lebih dari 120 tahun yang lalu/);
   });
 });
