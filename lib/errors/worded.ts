@@ -19,4 +19,3 @@ export function wordedFieldError(code: AppErrorCode, field: string, key: string,
   const words = { key, params };
   return new AppError(code, errorWordsIn(words, "id"), { [field]: [wordsMessage(key, params)] }, words);
 }
-
