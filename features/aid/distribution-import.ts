@@ -21,9 +21,9 @@
 //   duplicateAcknowledged, only when the importer ticked "import anyway"
 //   (acknowledgeDuplicates); without the tick they are rejected with the warning as reason.
 import type { ActionContext } from "@/lib/actions/define";
-import { messageWordsIn } from "@/lib/actions/error-words";
-import { AppError, notFound } from "@/lib/errors";
-import { wordedError } from "@/lib/errors/worded";
+import { wordsOfMessage } from "@/lib/actions/error-words";
+import { notFound } from "@/lib/errors";
+import { wordedError, wordsMessage } from "@/lib/errors/worded";
 import { lockName } from "@/lib/db/locks";
 import type { AidKind } from "@/lib/generated/prisma/enums";
 import type { Rupiah } from "@/lib/money";
@@ -33,7 +33,7 @@ import { maskNumber } from "@/lib/privacy/person-view";
 import { dateToDay } from "@/lib/calendar/days";
 import { cellCode, cellDate, cellId, cellInteger, cellRupiah, cellText, cellYearMonth, matchKey, truncate, type CellResult } from "@/lib/spreadsheet/cells";
 import type { ImportColumn } from "@/lib/spreadsheet/columns";
-import { acceptRow, rejectRow, type RowValues, type SaveRowContext } from "@/lib/spreadsheet/table-import";
+import { acceptRow, rejectRow, RowRefused, type RowValues, type SaveRowContext } from "@/lib/spreadsheet/table-import";
 import { defineTableImport } from "@/lib/spreadsheet/table-import-job";
 import { aidRoutes } from "@/features/aid/routes";
 import { descriptionKey } from "@/features/programmes/budget-lines";
@@ -158,22 +158,24 @@ export function parseDistributionRow(values: RowValues<Key>, _rowNumber?: number
   const handedOverBy = take(cellText(values.handedOverBy, "PETUGAS")) || null;
   const note = take(cellText(values.note, "CATATAN")) || null;
 
-  if (programme === "") reasons.push("PROGRAM wajib diisi");
-  if (nik === "" && noKk === "") reasons.push("Isi NIK atau NO KK penerima");
-  if (nik && !/^\d{16}$/.test(nik)) reasons.push(`NIK harus 16 digit angka (tertulis ${truncate(nik)})`);
-  if (noKk && !/^\d{16}$/.test(noKk)) reasons.push(`NO KK harus 16 digit angka (tertulis ${truncate(noKk)})`);
+  if (programme === "") reasons.push(wordsMessage("Aid.input.rowProgrammeRequired"));
+  if (nik === "" && noKk === "") reasons.push(wordsMessage("Aid.input.rowRecipientRequired"));
+  if (nik && !/^\d{16}$/.test(nik)) reasons.push(wordsMessage("Aid.input.rowNikFormat", { written: truncate(nik) }));
+  if (noKk && !/^\d{16}$/.test(noKk)) reasons.push(wordsMessage("Aid.input.rowNoKkFormat", { written: truncate(noKk) }));
   // The number itself is not repeated: the report is kept and shown to others.
-  if (bpjsNumber && !KPJ_NUMBER.test(bpjsNumber)) reasons.push("NOMOR KPJ harus 11 digit angka");
+  if (bpjsNumber && !KPJ_NUMBER.test(bpjsNumber)) reasons.push(wordsMessage("Aid.input.rowKpjFormat"));
   const kind = kindText ? parseAidKind(kindText) : null;
-  if (kindText === "") reasons.push("JENIS wajib diisi");
+  if (kindText === "") reasons.push(wordsMessage("Aid.input.rowKindRequired"));
   else if (kindText && !kind) {
-    reasons.push(`JENIS tidak dikenali (${truncate(kindText)}); gunakan salah satu: ${(Object.keys(KIND_WORDS) as AidKind[]).map(aidKindLabel).join(", ")}`);
+    reasons.push(
+      wordsMessage("Aid.input.rowKindUnknown", { written: truncate(kindText), kinds: (Object.keys(KIND_WORDS) as AidKind[]).map(aidKindLabel).join(", ") }),
+    );
   }
-  if (items === "") reasons.push("BANTUAN wajib diisi");
-  if (quantity !== undefined && quantity !== null && quantity < 1) reasons.push("JUMLAH paling sedikit 1");
-  if (value === null) reasons.push("NILAI wajib diisi");
-  if (date === null) reasons.push("TANGGAL wajib diisi");
-  if (proofRef === "") reasons.push("NOMOR BUKTI wajib diisi (nomor BAST atau kuitansi; dipakai untuk mengenali baris yang sudah diimpor)");
+  if (items === "") reasons.push(wordsMessage("Aid.input.rowItemsRequired"));
+  if (quantity !== undefined && quantity !== null && quantity < 1) reasons.push(wordsMessage("Aid.input.rowQuantityMin"));
+  if (value === null) reasons.push(wordsMessage("Aid.input.rowValueRequired"));
+  if (date === null) reasons.push(wordsMessage("Aid.input.rowDateRequired"));
+  if (proofRef === "") reasons.push(wordsMessage("Aid.input.rowProofRequired"));
 
   if (
     reasons.length > 0 ||
@@ -263,8 +265,27 @@ async function assertNotRecorded({ tx, tenantId }: ActionContext, opdId: string,
   }
 }
 
-// The import report is Indonesian, as the file's columns are.
-const rowIssues = (error: z.ZodError) => [...new Set(error.issues.map((issue) => messageWordsIn(issue.message, "id")))].join("; ");
+// The form's words for a premium's fields, as the file names them.
+const IN_THE_FILES_WORDS: Record<string, string> = {
+  "Aid.input.premiumNeedsMember": "Aid.input.rowPremiumNeedsNik",
+  "Aid.input.monthsRequired": "Aid.input.rowMonthsRequired",
+  "Aid.input.kpjNeeded": "Aid.input.rowKpjNeeded",
+  "Aid.input.coverageStartRequired": "Aid.input.rowCoverageStartRequired",
+  "Aid.input.valueNotPremiumTimesMonths": "Aid.input.rowValueNotPremiumTimesMonths",
+};
+
+/** The schema's refusals of a row, each once, in the file's words where the form's differ. */
+function rowIssues(error: z.ZodError): string[] {
+  return [
+    ...new Set(
+      error.issues.map((issue) => {
+        const words = wordsOfMessage(issue.message);
+        const inTheFile = words && IN_THE_FILES_WORDS[words.key];
+        return inTheFile ? wordsMessage(inTheFile, words.params) : issue.message;
+      }),
+    ),
+  ];
+}
 
 async function saveDistributionRow(ctx: ActionContext, row: DistributionImportRow, _rowNumber: number, upload: SaveRowContext<ImportOptions>) {
   const opdId = writerOpdId(ctx.user);
@@ -295,28 +316,19 @@ async function saveDistributionRow(ctx: ActionContext, row: DistributionImportRo
   });
   // The form's own rules, in the file's words: housing needs MITRA, premiums a NIK, BULAN PREMI,
   // NOMOR KPJ and MULAI KEPESERTAAN, and a NILAI of PREMI PER BULAN × BULAN PREMI.
-  if (!parsed.success)
-    throw new AppError(
-      "INVALID",
-      rowIssues(parsed.error)
-        .replace("pilih anggota keluarga", "isi NIK penerima")
-        .replace("Isi berapa bulan", "Isi BULAN PREMI: berapa bulan")
-        .replace("Isi nomor KPJ", "Isi NOMOR KPJ: nomor KPJ")
-        .replace("Isi bulan mulai kepesertaan", "Isi MULAI KEPESERTAAN: bulan mulai kepesertaan")
-        .replace("Nilai harus premi per bulan × jumlah bulan", "NILAI harus PREMI PER BULAN × BULAN PREMI"),
-    );
+  if (!parsed.success) throw new RowRefused(rowIssues(parsed.error));
 
   const year = Number(row.date.slice(0, 4));
   const earlier = await earlierAidOf(ctx.tx, { ...parsed.data, year });
   if (earlier.length > 0) {
-    const warning = `Rumah tangga ini sudah menerima ${aidKindLabel(row.kind).toLowerCase()} pada tahun ${year}: ${earlier.map(duplicateLine).join("; ")}`;
+    const warning = { kind: row.kind, year, earlier: earlier.map(duplicateLine).join("; ") };
     if (!upload.options.acknowledgeDuplicates) {
       if (upload.mode === "commit") {
         throw wordedError("CONFLICT", "Aid.errors.importDuplicateRefused", { kind: row.kind, year, earlier: earlier.map(duplicateLine).join("; ") });
       }
-      upload.note(`${warning}. Baris ini hanya disimpan bila "Tetap impor bantuan ganda" dicentang`);
+      upload.note(wordsMessage("Aid.input.rowDuplicateUnticked", warning));
     } else {
-      upload.note(`${warning}. Disimpan dengan tanda ganda dikonfirmasi`);
+      upload.note(wordsMessage("Aid.input.rowDuplicateSaved", warning));
     }
   }
   return createDistribution(ctx, parsed.data);

@@ -1,4 +1,4 @@
-// The distribution form and its actions share these schemas. Messages are Indonesian.
+// The distribution form and its actions share these schemas. Messages name their catalogue words (Aid.input).
 import {
   blankToUndefined,
   countInput,
@@ -16,10 +16,11 @@ import { formatRupiah } from "@/lib/format/rupiah";
 import { codeInput } from "@/lib/validation/free-text";
 import { BPJS_TK_PREMIUM_PER_MONTH, KPJ_NUMBER } from "./bpjs-rules";
 import { z } from "@/lib/validation/zod";
+import { wordsMessage } from "@/lib/errors/words-message";
 
 export const AID_KINDS = Object.values(AidKind);
 
-export const distributionId = recordId("penyaluran bantuan");
+export const distributionId = recordId("Validation.labels.aidHandover");
 const optionalId = optionalRecordId;
 
 /** "1", "on", "true": the clerk confirmed saving despite the duplicate warning. */
@@ -27,29 +28,31 @@ const confirmed = z.preprocess((value) => value === true || value === "1" || val
 
 /** The fields of a hand-over, as the form sends them to record it or to fix its draft. */
 const distributionFields = {
-  programmeId: recordId("program"),
+  programmeId: recordId("Validation.labels.programme"),
   budgetLineId: optionalId,
-  householdId: recordId("rumah tangga penerima"),
+  householdId: recordId("Validation.labels.recipientHousehold"),
   memberId: optionalId,
   trainingParticipantId: optionalId,
-  kind: z.enum(AidKind, "Pilih jenis bantuan."),
+  kind: z.enum(AidKind, wordsMessage("Aid.input.kindRequired")),
   items: z
-    .string({ error: "Tuliskan barang atau bantuan yang diserahkan." })
+    .string({ error: wordsMessage("Aid.input.itemsRequired") })
     .trim()
-    .min(2, "Tuliskan barang atau bantuan yang diserahkan.")
-    .max(300, "Uraian bantuan maksimal 300 karakter."),
-  quantity: countInput({ label: "jumlah", max: 100_000, fallback: 1 }).refine((n) => n >= 1, "Jumlah paling sedikit 1."),
-  value: rupiahInput({ minMessage: "Nilai bantuan harus lebih dari Rp 0." }),
-  distributedAt: z.preprocess(blankToUndefined, z.string({ error: "Isi tanggal penyerahan." }).pipe(isoDay)),
-  handedOverBy: optionalText(120, "Nama petugas maksimal 120 karakter."),
-  proofRef: optionalText(120, "Nomor bukti maksimal 120 karakter."),
-  partnerName: optionalText(120, "Nama mitra maksimal 120 karakter."),
-  monthsCovered: z.preprocess(blankToUndefined, countInput({ label: "jumlah bulan", max: 12 }).optional()).transform((value) => value ?? null),
+    .min(2, wordsMessage("Aid.input.itemsRequired"))
+    .max(300, wordsMessage("Aid.input.itemsLong")),
+  quantity: countInput({ label: "Validation.labels.quantity", max: 100_000, fallback: 1 }).refine((n) => n >= 1, wordsMessage("Aid.input.quantityMin")),
+  value: rupiahInput({ minMessage: wordsMessage("Aid.input.valuePositive") }),
+  distributedAt: z.preprocess(blankToUndefined, z.string({ error: wordsMessage("Aid.input.dateRequired") }).pipe(isoDay)),
+  handedOverBy: optionalText(120, wordsMessage("Aid.input.handedOverByLong")),
+  proofRef: optionalText(120, wordsMessage("Aid.input.proofLong")),
+  partnerName: optionalText(120, wordsMessage("Aid.input.partnerLong")),
+  monthsCovered: z
+    .preprocess(blankToUndefined, countInput({ label: "Validation.labels.monthsCovered", max: 12 }).optional())
+    .transform((value) => value ?? null),
   /** The member's BPJS Ketenagakerjaan number (KPJ), 11 digits; spaces and dots are dropped. */
   bpjsNumber: z
     .preprocess(
       (value) => (typeof value === "string" ? blankToUndefined(value.replace(/[\s.-]/g, "")) : value),
-      codeInput(z.string().regex(KPJ_NUMBER, "Nomor KPJ BPJS Ketenagakerjaan terdiri dari 11 digit angka.")).optional(),
+      codeInput(z.string().regex(KPJ_NUMBER, wordsMessage("Aid.input.kpjFormat"))).optional(),
     )
     .transform((value) => value ?? null),
   /** The first month covered, yyyy-mm (the form's month field). */
@@ -58,15 +61,15 @@ const distributionFields = {
       blankToUndefined,
       z
         .string()
-        .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Isi bulan mulai kepesertaan dengan benar (bulan dan tahun).")
+        .regex(/^\d{4}-(0[1-9]|1[0-2])$/, wordsMessage("Aid.input.coverageStartFormat"))
         .optional(),
     )
     .transform((value) => value ?? null),
   /** Whole Rupiah a month; blank is the informal workers' JKK + JKM premium. */
   premiumPerMonth: z
-    .preprocess(blankToUndefined, rupiahInput({ minMessage: "Premi per bulan harus lebih dari Rp 0." }).optional())
+    .preprocess(blankToUndefined, rupiahInput({ minMessage: wordsMessage("Aid.input.premiumPositive") }).optional())
     .transform((value) => value ?? null),
-  note: optionalText(500, "Catatan maksimal 500 karakter."),
+  note: optionalText(500, wordsMessage("Aid.input.noteLong")),
   acknowledgeDuplicate: confirmed,
 };
 
@@ -81,20 +84,20 @@ const checkFields =
   (options: { numberKept?: boolean } = {}) =>
   (input: DistributionFields, ctx: z.RefinementCtx) => {
     if (input.kind === "HOUSING" && !input.partnerName) {
-      ctx.addIssue({ code: "custom", path: ["partnerName"], message: "Bantuan rumah layak huni perlu nama mitra CSR." });
+      ctx.addIssue({ code: "custom", path: ["partnerName"], message: wordsMessage("Aid.input.housingNeedsPartner") });
     }
     if (input.kind === "INSURANCE_PREMIUM") {
       if (!input.memberId) {
-        ctx.addIssue({ code: "custom", path: ["memberId"], message: "Premi BPJS Ketenagakerjaan dibayar per orang: pilih anggota keluarga." });
+        ctx.addIssue({ code: "custom", path: ["memberId"], message: wordsMessage("Aid.input.premiumNeedsMember") });
       }
       if (input.monthsCovered === null || input.monthsCovered < 1) {
-        ctx.addIssue({ code: "custom", path: ["monthsCovered"], message: "Isi berapa bulan premi yang dibayar (1–12)." });
+        ctx.addIssue({ code: "custom", path: ["monthsCovered"], message: wordsMessage("Aid.input.monthsRequired") });
       }
       if (!input.bpjsNumber && !options.numberKept) {
-        ctx.addIssue({ code: "custom", path: ["bpjsNumber"], message: "Isi nomor KPJ BPJS Ketenagakerjaan anggota yang dilindungi." });
+        ctx.addIssue({ code: "custom", path: ["bpjsNumber"], message: wordsMessage("Aid.input.kpjNeeded") });
       }
       if (!input.coverageStart) {
-        ctx.addIssue({ code: "custom", path: ["coverageStart"], message: "Isi bulan mulai kepesertaan yang dibayar." });
+        ctx.addIssue({ code: "custom", path: ["coverageStart"], message: wordsMessage("Aid.input.coverageStartRequired") });
       }
       const premium = input.premiumPerMonth ?? BPJS_TK_PREMIUM_PER_MONTH;
       if (input.monthsCovered && input.monthsCovered >= 1 && input.value !== premium * BigInt(input.monthsCovered)) {
@@ -102,16 +105,20 @@ const checkFields =
         ctx.addIssue({
           code: "custom",
           path: ["value"],
-          message: `Nilai harus premi per bulan × jumlah bulan: ${formatRupiah(premium)} × ${input.monthsCovered} bulan = ${formatRupiah(expected)}.`,
+          message: wordsMessage("Aid.input.valueNotPremiumTimesMonths", {
+            premium: formatRupiah(premium),
+            months: input.monthsCovered,
+            expected: formatRupiah(expected),
+          }),
         });
       }
     } else {
-      const onlyPremium = (field: string, what: string) =>
-        ctx.addIssue({ code: "custom", path: [field], message: `${what} hanya untuk premi BPJS Ketenagakerjaan.` });
-      if (input.monthsCovered !== null) onlyPremium("monthsCovered", "Jumlah bulan");
-      if (input.bpjsNumber !== null) onlyPremium("bpjsNumber", "Nomor KPJ");
-      if (input.coverageStart !== null) onlyPremium("coverageStart", "Bulan mulai kepesertaan");
-      if (input.premiumPerMonth !== null) onlyPremium("premiumPerMonth", "Premi per bulan");
+      const onlyPremium = (field: "monthsCovered" | "bpjsNumber" | "coverageStart" | "premiumPerMonth") =>
+        ctx.addIssue({ code: "custom", path: [field], message: wordsMessage(`Aid.input.onlyPremium.${field}`) });
+      if (input.monthsCovered !== null) onlyPremium("monthsCovered");
+      if (input.bpjsNumber !== null) onlyPremium("bpjsNumber");
+      if (input.coverageStart !== null) onlyPremium("coverageStart");
+      if (input.premiumPerMonth !== null) onlyPremium("premiumPerMonth");
     }
   };
 
@@ -133,7 +140,7 @@ export const distributionIdSchema = z.object({ distributionId });
 
 export const reverseDistributionSchema = z.object({ distributionId, note: reversalNote });
 
-export const verifyDistributionsSchema = z.object({ ids: idsToVerify(distributionId, "penyaluran", "penyaluran") });
+export const verifyDistributionsSchema = z.object({ ids: idsToVerify(distributionId, "Validation.labels.handover", "Validation.labels.handovers") });
 
 export type CreateDistributionInput = z.output<typeof createDistributionSchema>;
 export type UpdateDistributionInput = z.output<typeof updateDistributionSchema>;

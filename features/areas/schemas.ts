@@ -1,14 +1,14 @@
-import { recordVersion } from "@/lib/forms/fields";
-import { codeInput } from "@/lib/validation/free-text";
+import { recordId, recordVersion } from "@/lib/forms/fields";
 import { z } from "@/lib/validation/zod";
+import { wordsMessage } from "@/lib/errors/words-message";
 
-const areaId = codeInput(z.string({ error: "Pilih wilayah." }).trim().min(1, "Pilih wilayah.").max(64));
+const areaId = recordId("Validation.labels.area");
 
 const name = z
-  .string({ error: "Isi nama wilayah." })
+  .string({ error: wordsMessage("Areas.input.nameRequired") })
   .trim()
   .transform((value) => value.replace(/\s+/g, " "))
-  .pipe(z.string().min(2, "Nama wilayah minimal 2 karakter.").max(100, "Nama wilayah maksimal 100 karakter."));
+  .pipe(z.string().min(2, wordsMessage("Areas.input.nameShort")).max(100, wordsMessage("Areas.input.nameLong")));
 
 /** The city admin's correction of an area's display name; its code never changes. */
 export const renameAreaSchema = z.object({ areaId, version: recordVersion, name });

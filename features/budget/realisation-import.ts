@@ -5,7 +5,7 @@
 // recorded once per city, so the same file imported twice saves once.
 import type { ActionContext } from "@/lib/actions/define";
 import { notFound } from "@/lib/errors";
-import { wordedError } from "@/lib/errors/worded";
+import { wordedError, wordsMessage } from "@/lib/errors/worded";
 import type { Rupiah } from "@/lib/money";
 import { writerOpdId } from "@/lib/auth/scope";
 import { cellCode, cellMonth, cellRupiah, cellText, type CellResult } from "@/lib/spreadsheet/cells";
@@ -58,12 +58,12 @@ export function parseRealisationRow(values: RowValues<Key>) {
   const referenceNo = take(cellText(values.referenceNo, "NO SP2D/SPJ")) ?? "";
   const amount = take(cellRupiah(values.amount, "JUMLAH"));
   const note = take(cellText(values.note, "CATATAN")) || null;
-  if (month === null) reasons.push("BULAN wajib diisi");
-  if (amount === null) reasons.push("JUMLAH wajib diisi");
-  if (!referenceNo) reasons.push("NO SP2D/SPJ wajib diisi");
-  if (referenceNo.length > 60) reasons.push("NO SP2D/SPJ maksimal 60 karakter");
-  if (!id && (!programme || !line)) reasons.push("Isi ID POS ANGGARAN, atau PROGRAM dan POS ANGGARAN");
-  if (note && note.length > 500) reasons.push("CATATAN maksimal 500 karakter");
+  if (month === null) reasons.push(wordsMessage("Budget.input.rowMonthRequired"));
+  if (amount === null) reasons.push(wordsMessage("Budget.input.rowAmountRequired"));
+  if (!referenceNo) reasons.push(wordsMessage("Budget.input.rowReferenceRequired"));
+  if (referenceNo.length > 60) reasons.push(wordsMessage("Budget.input.rowReferenceLong"));
+  if (!id && (!programme || !line)) reasons.push(wordsMessage("Budget.input.rowLineRequired"));
+  if (note && note.length > 500) reasons.push(wordsMessage("Budget.input.rowNoteLong"));
   if (reasons.length > 0 || month == null || amount == null) return rejectRow(...reasons);
   return acceptRow<RealisationRow>({ budgetLineId: id, programme, line, month, referenceNo, amount, note });
 }

@@ -1,20 +1,28 @@
-import { recordVersion } from "@/lib/forms/fields";
-import { codeInput } from "@/lib/validation/free-text";
+import { recordId, recordVersion } from "@/lib/forms/fields";
 import { z } from "@/lib/validation/zod";
+import { wordsMessage } from "@/lib/errors/words-message";
 
-const opdId = codeInput(z.string({ error: "Pilih OPD." }).trim().min(1, "Pilih OPD.").max(64));
+const opdId = recordId("Validation.labels.opd");
 
 /** Kode urusan/unit as the city numbers its agencies, e.g. "2.07" or "2.07.01". */
 const code = z
-  .string({ error: "Isi kode OPD." })
+  .string({ error: wordsMessage("Opds.input.codeRequired") })
   .trim()
-  .min(1, "Isi kode OPD.")
-  .max(20, "Kode OPD maksimal 20 karakter.")
-  .regex(/^[0-9A-Za-z][0-9A-Za-z.-]*$/, "Kode hanya boleh berisi huruf, angka, titik dan tanda hubung, contoh: 2.07.");
+  .min(1, wordsMessage("Opds.input.codeRequired"))
+  .max(20, wordsMessage("Opds.input.codeLong"))
+  .regex(/^[0-9A-Za-z][0-9A-Za-z.-]*$/, wordsMessage("Opds.input.codeFormat"));
 
-const name = z.string({ error: "Isi nama OPD." }).trim().min(3, "Nama OPD minimal 3 karakter.").max(160, "Nama OPD maksimal 160 karakter.");
+const name = z
+  .string({ error: wordsMessage("Opds.input.nameRequired") })
+  .trim()
+  .min(3, wordsMessage("Opds.input.nameShort"))
+  .max(160, wordsMessage("Opds.input.nameLong"));
 
-const shortName = z.string({ error: "Isi singkatan." }).trim().min(2, "Singkatan minimal 2 karakter.").max(40, "Singkatan maksimal 40 karakter.");
+const shortName = z
+  .string({ error: wordsMessage("Opds.input.shortNameRequired") })
+  .trim()
+  .min(2, wordsMessage("Opds.input.shortNameShort"))
+  .max(40, wordsMessage("Opds.input.shortNameLong"));
 
 export const createOpdSchema = z.object({ code, name, shortName });
 export const renameOpdSchema = z.object({ opdId, version: recordVersion, name, shortName });

@@ -1,5 +1,5 @@
 import type { ErrorWords } from "@/lib/errors";
-import { wordsMessage } from "@/lib/errors/worded";
+import { wordsMessage } from "@/lib/errors/words-message";
 import type id from "@/messages/id";
 
 /**

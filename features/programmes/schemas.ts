@@ -4,6 +4,7 @@ import { recordId, recordVersion, countInput, optionalText, rupiahInput, blankTo
 import { AidBudgetMode, FundingSource, ProgrammeKind, TargetUnit } from "@/lib/generated/prisma/enums";
 import { defaultAidMode } from "@/features/budget/aid-mode";
 import { z } from "@/lib/validation/zod";
+import { wordsMessage } from "@/lib/errors/words-message";
 
 const MAX_TARGET = 10_000_000;
 
@@ -11,17 +12,21 @@ export const PROGRAMME_KINDS = Object.values(ProgrammeKind);
 export const FUNDING_SOURCES = Object.values(FundingSource);
 export const TARGET_UNITS = Object.values(TargetUnit);
 
-export const programmeId = recordId("program");
-export const budgetLineId = recordId("pos anggaran");
+export const programmeId = recordId("Validation.labels.programme");
+export const budgetLineId = recordId("Validation.labels.budgetLine");
 
 const programmeFields = z.object({
-  name: z.string({ error: "Isi nama program." }).trim().min(3, "Nama program minimal 3 karakter.").max(200, "Nama program maksimal 200 karakter."),
-  kind: z.enum(ProgrammeKind, { error: "Pilih jenis program." }),
+  name: z
+    .string({ error: wordsMessage("Programmes.input.nameRequired") })
+    .trim()
+    .min(3, wordsMessage("Programmes.input.nameShort"))
+    .max(200, wordsMessage("Programmes.input.nameLong")),
+  kind: z.enum(ProgrammeKind, { error: wordsMessage("Programmes.input.kindRequired") }),
   fiscalYear: z.preprocess(blankToUndefined, fiscalYear),
-  description: optionalText(1000, "Keterangan maksimal 1.000 karakter."),
-  targetUnit: z.enum(TargetUnit, { error: "Pilih satuan sasaran." }),
-  targetCount: countInput({ label: "jumlah sasaran", max: MAX_TARGET, fallback: 0 }),
-  targetExtremeCount: countInput({ label: "sasaran miskin ekstrem", max: MAX_TARGET, fallback: 0 }),
+  description: optionalText(1000, wordsMessage("Programmes.input.descriptionLong")),
+  targetUnit: z.enum(TargetUnit, { error: wordsMessage("Programmes.input.targetUnitRequired") }),
+  targetCount: countInput({ label: "Validation.labels.targetCount", max: MAX_TARGET, fallback: 0 }),
+  targetExtremeCount: countInput({ label: "Validation.labels.targetExtremeCount", max: MAX_TARGET, fallback: 0 }),
 });
 
 /** Runs a cross-field check even when other fields failed, as long as the fields it reads parsed. */
@@ -36,7 +41,7 @@ function checkTargets(value: { targetCount: number; targetExtremeCount: number }
     ctx.addIssue({
       code: "custom",
       path: ["targetExtremeCount"],
-      message: "Sasaran miskin ekstrem tidak boleh melebihi jumlah sasaran.",
+      message: wordsMessage("Programmes.input.extremeOverTarget"),
     });
   }
 }
@@ -49,12 +54,16 @@ export const programmeIdSchema = z.object({ programmeId });
 export type ProgrammeInput = z.output<typeof createProgrammeSchema>;
 
 const budgetLineFields = z.object({
-  fundingSource: z.enum(FundingSource, { error: "Pilih sumber dana." }),
-  partnerName: optionalText(160, "Nama mitra maksimal 160 karakter."),
-  description: z.string({ error: "Isi uraian belanja." }).trim().min(3, "Uraian belanja minimal 3 karakter.").max(300, "Uraian belanja maksimal 300 karakter."),
-  pagu: rupiahInput({ minMessage: "Pagu harus lebih dari Rp 0." }),
+  fundingSource: z.enum(FundingSource, { error: wordsMessage("Programmes.input.fundingSourceRequired") }),
+  partnerName: optionalText(160, wordsMessage("Programmes.input.partnerLong")),
+  description: z
+    .string({ error: wordsMessage("Programmes.input.descriptionRequired") })
+    .trim()
+    .min(3, wordsMessage("Programmes.input.lineDescriptionShort"))
+    .max(300, wordsMessage("Programmes.input.lineDescriptionLong")),
+  pagu: rupiahInput({ minMessage: wordsMessage("Programmes.input.paguPositive") }),
   /** Blank: what the source most likely means (defaultAidMode). */
-  aidMode: z.preprocess(blankToUndefined, z.enum(AidBudgetMode, { error: "Pilih bagaimana bantuan pada pos ini dihitung." }).optional()),
+  aidMode: z.preprocess(blankToUndefined, z.enum(AidBudgetMode, { error: wordsMessage("Programmes.input.aidModeRequired") }).optional()),
 });
 
 type PartnerFields = { fundingSource: FundingSource; partnerName: string | null; aidMode?: AidBudgetMode };
@@ -62,7 +71,7 @@ type PartnerFields = { fundingSource: FundingSource; partnerName: string | null;
 /** CSR needs its company. */
 function checkPartner(value: PartnerFields, ctx: z.RefinementCtx) {
   if (value.fundingSource === "CSR" && !value.partnerName) {
-    ctx.addIssue({ code: "custom", path: ["partnerName"], message: "Isi nama perusahaan mitra CSR." });
+    ctx.addIssue({ code: "custom", path: ["partnerName"], message: wordsMessage("Programmes.input.csrPartnerRequired") });
   }
 }
 

@@ -4,7 +4,7 @@
 // by the borrower's NIK when the borrower has one running loan in the kelurahan.
 import type { ActionContext } from "@/lib/actions/define";
 import { notFound } from "@/lib/errors";
-import { wordedError } from "@/lib/errors/worded";
+import { wordedError, wordsMessage, wordsParam } from "@/lib/errors/worded";
 import { parseRupiah, type Rupiah } from "@/lib/money";
 import { dateToDay } from "@/lib/calendar/days";
 import { cellCode, cellDate, cellText, type Cell, type CellResult } from "@/lib/spreadsheet/cells";
@@ -32,14 +32,15 @@ function cellAmount(cell: Cell): CellResult<Rupiah | null> {
   if (typeof cell === "number") {
     return Number.isSafeInteger(cell) && cell > 0
       ? { ok: true, value: BigInt(cell) }
-      : { ok: false, reason: `JUMLAH harus rupiah utuh lebih dari Rp 0 (tertulis ${cell})` };
+      : { ok: false, reason: wordsMessage("RevolvingFunds.input.rowAmountWhole", { written: cell }) };
   }
   const text = cellCode(cell, "JUMLAH");
   if (!text.ok) return text;
   if (text.value === "") return { ok: true, value: null };
   const parsed = parseRupiah(text.value);
-  if (!parsed.ok) return { ok: false, reason: `JUMLAH: ${parsed.message}` };
-  return parsed.value > 0n ? { ok: true, value: parsed.value } : { ok: false, reason: "JUMLAH harus lebih dari Rp 0" };
+  if (!parsed.ok)
+    return { ok: false, reason: wordsMessage("RevolvingFunds.input.rowAmountUnreadable", { why: wordsParam(`Money.parseError.${parsed.code}`) }) };
+  return parsed.value > 0n ? { ok: true, value: parsed.value } : { ok: false, reason: wordsMessage("RevolvingFunds.input.rowAmountPositive") };
 }
 
 export function parseRepaymentRow(values: RowValues<Key>) {
@@ -55,12 +56,12 @@ export function parseRepaymentRow(values: RowValues<Key>) {
   const amount = take(cellAmount(values.amount));
   const receiptNo = take(cellText(values.receiptNo, "NO KUITANSI")) || null;
   const note = take(cellText(values.note, "KETERANGAN")) || null;
-  if (!loanId && !nik) reasons.push("Isi ID PINJAMAN atau NIK peminjam");
-  if (nik && !/^\d{16}$/.test(nik)) reasons.push("NIK harus terdiri dari 16 digit angka");
-  if (paidAt === null) reasons.push("TANGGAL BAYAR wajib diisi");
-  if (amount === null) reasons.push("JUMLAH wajib diisi");
-  if (receiptNo && receiptNo.length > 40) reasons.push("NO KUITANSI paling banyak 40 karakter");
-  if (note && note.length > 300) reasons.push("KETERANGAN paling banyak 300 karakter");
+  if (!loanId && !nik) reasons.push(wordsMessage("RevolvingFunds.input.rowLoanRequired"));
+  if (nik && !/^\d{16}$/.test(nik)) reasons.push(wordsMessage("RevolvingFunds.input.rowNikFormat"));
+  if (paidAt === null) reasons.push(wordsMessage("RevolvingFunds.input.rowDateRequired"));
+  if (amount === null) reasons.push(wordsMessage("RevolvingFunds.input.rowAmountRequired"));
+  if (receiptNo && receiptNo.length > 40) reasons.push(wordsMessage("RevolvingFunds.input.rowReceiptLong"));
+  if (note && note.length > 300) reasons.push(wordsMessage("RevolvingFunds.input.rowNoteLong"));
   if (reasons.length > 0 || !paidAt || amount == null) return rejectRow(...reasons);
   return acceptRow<RepaymentRow>({ loanId, nik, paidAt, amount, receiptNo, note });
 }

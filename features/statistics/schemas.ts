@@ -2,12 +2,17 @@
 import { blankToUndefined, countInput, optionalRecordId, optionalText, recordId, recordVersionOrUnsaved } from "@/lib/forms/fields";
 import { TargetIndicator } from "@/lib/generated/prisma/enums";
 import { z } from "@/lib/validation/zod";
+import { wordsMessage, wordsParam } from "@/lib/errors/words-message";
 
 export const MAX_PEOPLE = 50_000_000;
 
 const year = z.preprocess(
   blankToUndefined,
-  z.coerce.number({ error: "Isi tahun." }).int("Tahun harus bilangan bulat.").min(2000, "Tahun paling awal 2000.").max(2100, "Tahun paling akhir 2100."),
+  z.coerce
+    .number({ error: wordsMessage("Statistics.input.yearRequired") })
+    .int(wordsMessage("Statistics.input.yearWhole"))
+    .min(2000, wordsMessage("Statistics.input.yearMin"))
+    .max(2100, wordsMessage("Statistics.input.yearMax")),
 );
 
 /** The city as a whole ("" / absent) or one of its kecamatan. */
@@ -18,14 +23,15 @@ const areaId = optionalRecordId;
  * `max`. Blank is null when optional.
  */
 function decimalInput(options: { label: string; digits: number; max: number; optional: boolean }) {
-  const { label, digits, max } = options;
+  const { digits, max } = options;
+  const label = wordsParam(`Statistics.input.labels.${options.label}`);
   const pattern = new RegExp(`^\\d{1,9}(?:[.,]\\d{1,${digits}})?$`);
   const number = z
     .string()
     .trim()
-    .regex(pattern, `${label} harus angka dengan paling banyak ${digits} desimal, mis. ${digits === 2 ? "8,61" : "1,234"}.`)
+    .regex(pattern, wordsMessage(digits === 2 ? "Statistics.input.decimalTwo" : "Statistics.input.decimalThree", { label }))
     .transform((text) => Number(text.replace(",", ".")))
-    .refine((value) => value <= max, `${label} paling besar ${String(max).replace(".", ",")}.`);
+    .refine((value) => value <= max, wordsMessage("Statistics.input.decimalMax", { label, max }));
   const value = z.preprocess((input) => (typeof input === "number" ? String(input) : blankToUndefined(input)), options.optional ? number.optional() : number);
   return value.transform((result) => result ?? null);
 }
@@ -37,19 +43,19 @@ function optionalCount(label: string) {
 export const statisticFields = {
   year,
   areaId,
-  povertyRatePct: decimalInput({ label: "Persentase penduduk miskin", digits: 2, max: 100, optional: true }),
-  poorPeople: optionalCount("jumlah penduduk miskin"),
-  extremeRatePct: decimalInput({ label: "Persentase kemiskinan ekstrem", digits: 2, max: 100, optional: true }),
-  extremePoorPeople: optionalCount("jumlah penduduk miskin ekstrem"),
-  p1: decimalInput({ label: "Indeks kedalaman (P1)", digits: 3, max: 100, optional: true }),
-  p2: decimalInput({ label: "Indeks keparahan (P2)", digits: 3, max: 100, optional: true }),
-  source: optionalText(200, "Sumber maksimal 200 karakter."),
+  povertyRatePct: decimalInput({ label: "povertyRate", digits: 2, max: 100, optional: true }),
+  poorPeople: optionalCount("Validation.labels.poorPeople"),
+  extremeRatePct: decimalInput({ label: "extremeRate", digits: 2, max: 100, optional: true }),
+  extremePoorPeople: optionalCount("Validation.labels.extremePoorPeople"),
+  p1: decimalInput({ label: "p1", digits: 3, max: 100, optional: true }),
+  p2: decimalInput({ label: "p2", digits: 3, max: 100, optional: true }),
+  source: optionalText(200, wordsMessage("Statistics.input.sourceLong")),
 };
 
 type Figures = { povertyRatePct: number | null; poorPeople: number | null; extremeRatePct: number | null; extremePoorPeople: number | null };
 const someFigure: [(value: Figures) => boolean, { message: string; path: string[] }] = [
   (value) => [value.povertyRatePct, value.poorPeople, value.extremeRatePct, value.extremePoorPeople].some((figure) => figure !== null),
-  { message: "Isi paling sedikit satu angka: persentase atau jumlah penduduk miskin.", path: ["povertyRatePct"] },
+  { message: wordsMessage("Statistics.input.someFigure"), path: ["povertyRatePct"] },
 ];
 
 /**
@@ -62,21 +68,21 @@ export const saveStatisticSchema = z.object({ ...statisticFields, version: recor
 /** The same from a row of an imported file, which replaces a year that exists: the file is what the user meant. */
 export const importStatisticSchema = z.object(statisticFields).refine(...someFigure);
 
-export const statisticIdSchema = z.object({ statisticId: recordId("data statistik") });
+export const statisticIdSchema = z.object({ statisticId: recordId("Validation.labels.statistic") });
 
 export const TARGET_INDICATORS = Object.values(TargetIndicator);
 
 export const saveTargetSchema = z.object({
-  indicator: z.enum(TargetIndicator, "Pilih indikator target."),
+  indicator: z.enum(TargetIndicator, wordsMessage("Statistics.input.indicatorRequired")),
   year,
   areaId,
-  value: decimalInput({ label: "Nilai target", digits: 2, max: 1_000_000_000, optional: false }),
-  note: optionalText(500, "Catatan maksimal 500 karakter."),
+  value: decimalInput({ label: "targetValue", digits: 2, max: 1_000_000_000, optional: false }),
+  note: optionalText(500, wordsMessage("Statistics.input.noteLong")),
   /** The version of the target the form showed, 0 for a new one. */
   version: recordVersionOrUnsaved,
 });
 
-export const targetIdSchema = z.object({ targetId: recordId("target") });
+export const targetIdSchema = z.object({ targetId: recordId("Validation.labels.target") });
 
 export type SaveStatisticInput = z.output<typeof saveStatisticSchema>;
 export type ImportStatisticInput = z.output<typeof importStatisticSchema>;

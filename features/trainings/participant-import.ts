@@ -6,7 +6,7 @@
 // against the uploader's lookup budget, so a file of guessed NIKs cannot confirm one.
 import type { ActionContext } from "@/lib/actions/define";
 import { notFound } from "@/lib/errors";
-import { wordedError } from "@/lib/errors/worded";
+import { wordedError, wordsMessage } from "@/lib/errors/worded";
 import { writerOpdId } from "@/lib/auth/scope";
 import { matchImportedNumbers } from "@/lib/privacy/number-lookup";
 import { maskNumber } from "@/lib/privacy/person-view";
@@ -35,11 +35,12 @@ export function parseParticipantRow(values: RowValues<Key>) {
     return undefined;
   };
   const trainingId = take(cellCode(values.trainingId, "ID PELATIHAN")) ?? "";
-  const nik = take(cellId(values.nik, "NIK")) ?? "";
+  const nikCell = cellId(values.nik, "NIK");
+  const nik = take(nikCell) ?? "";
   const name = take(cellText(values.name, "NAMA")) || null;
-  if (!trainingId && !reasons.length) reasons.push("ID PELATIHAN wajib diisi");
-  if (nik === "" && !reasons.some((r) => r.startsWith("NIK"))) reasons.push("NIK wajib diisi");
-  else if (nik && !/^\d{16}$/.test(nik)) reasons.push(`NIK harus 16 digit angka (tertulis ${nik})`);
+  if (!trainingId && !reasons.length) reasons.push(wordsMessage("Trainings.input.rowTrainingRequired"));
+  if (nikCell.ok && nik === "") reasons.push(wordsMessage("Trainings.input.rowNikRequired"));
+  else if (nik && !/^\d{16}$/.test(nik)) reasons.push(wordsMessage("Trainings.input.rowNikFormat", { written: nik }));
   if (reasons.length > 0) return rejectRow(...reasons);
   return acceptRow<ParticipantImportRow>({ trainingId, nik, name });
 }

@@ -2,38 +2,41 @@
 import { countInput, optionalText, recordId, recordVersion, isoDay, reasonText, idsToVerify } from "@/lib/forms/fields";
 import { TrainingOutcome } from "@/lib/generated/prisma/enums";
 import { z } from "@/lib/validation/zod";
+import { wordsMessage, wordsParam } from "@/lib/errors/words-message";
 
 /** A training lasts at most this many days: the attendance grid has a column per day. */
 export const MAX_TRAINING_DAYS = 62;
 export const MAX_CAPACITY = 500;
 
-export const trainingId = recordId("pelatihan");
-export const participantId = recordId("peserta");
-const followUpId = recordId("tindak lanjut");
+export const trainingId = recordId("Validation.labels.training");
+export const participantId = recordId("Validation.labels.participant");
+const followUpId = recordId("Validation.labels.followUp");
 
-const requiredText = (label: string, min: number, max: number) =>
-  z
-    .string({ error: `Isi ${label}.` })
+/** `label`: the key of the field's name in Trainings.input.labels. */
+const requiredText = (label: string, min: number, max: number) => {
+  const key = `Trainings.input.labels.${label}`;
+  const required = wordsMessage("Trainings.input.textRequired", { label: wordsParam(key) });
+  return z
+    .string({ error: required })
     .trim()
-    .min(1, `Isi ${label}.`)
-    .min(min, `${capitalise(label)} minimal ${min} karakter.`)
-    .max(max, `${capitalise(label)} maksimal ${max} karakter.`);
+    .min(1, required)
+    .min(min, wordsMessage("Trainings.input.textShort", { label: wordsParam(key, true), min }))
+    .max(max, wordsMessage("Trainings.input.textLong", { label: wordsParam(key, true), max }));
+};
 
-const day = (label: string) =>
-  z
-    .string({ error: `Isi ${label}.` })
-    .trim()
-    .min(1, `Isi ${label}.`)
-    .pipe(isoDay);
+const day = (label: string) => {
+  const required = wordsMessage("Trainings.input.textRequired", { label: wordsParam(`Trainings.input.labels.${label}`) });
+  return z.string({ error: required }).trim().min(1, required).pipe(isoDay);
+};
 
 const trainingFields = z.object({
-  programmeId: recordId("program"),
-  skill: requiredText("keterampilan", 3, 120),
-  startDate: day("tanggal mulai"),
-  endDate: day("tanggal selesai"),
-  place: requiredText("tempat", 3, 200),
-  trainer: optionalText(120, "Nama pelatih maksimal 120 karakter."),
-  capacity: countInput({ label: "kapasitas", max: MAX_CAPACITY }).refine((n) => n >= 1, "Kapasitas minimal 1 peserta."),
+  programmeId: recordId("Validation.labels.programme"),
+  skill: requiredText("skill", 3, 120),
+  startDate: day("startDate"),
+  endDate: day("endDate"),
+  place: requiredText("place", 3, 200),
+  trainer: optionalText(120, wordsMessage("Trainings.input.trainerLong")),
+  capacity: countInput({ label: "Validation.labels.capacity", max: MAX_CAPACITY }).refine((n) => n >= 1, wordsMessage("Trainings.input.capacityMin")),
 });
 
 /** Days from start to end, both counted; NaN when either is not a date. */
@@ -44,8 +47,9 @@ export function trainingDays(startDate: string, endDate: string): number {
 function checkDates(value: { startDate: string; endDate: string }, ctx: z.RefinementCtx) {
   const days = trainingDays(value.startDate, value.endDate);
   if (Number.isNaN(days)) return;
-  if (days < 1) ctx.addIssue({ code: "custom", path: ["endDate"], message: "Tanggal selesai tidak boleh sebelum tanggal mulai." });
-  else if (days > MAX_TRAINING_DAYS) ctx.addIssue({ code: "custom", path: ["endDate"], message: `Pelatihan paling lama ${MAX_TRAINING_DAYS} hari.` });
+  if (days < 1) ctx.addIssue({ code: "custom", path: ["endDate"], message: wordsMessage("Trainings.input.endBeforeStart") });
+  else if (days > MAX_TRAINING_DAYS)
+    ctx.addIssue({ code: "custom", path: ["endDate"], message: wordsMessage("Trainings.input.tooLong", { days: MAX_TRAINING_DAYS }) });
 }
 
 const datesParsed = {
@@ -60,24 +64,24 @@ export const cancelTrainingSchema = z.object({ trainingId, reason: reasonText })
 
 export type TrainingInput = z.output<typeof createTrainingSchema>;
 
-export const verifyTrainingsSchema = z.object({ ids: idsToVerify(trainingId, "pelatihan") });
-export const verifyParticipantsSchema = z.object({ ids: idsToVerify(participantId, "peserta") });
+export const verifyTrainingsSchema = z.object({ ids: idsToVerify(trainingId, "Validation.labels.training") });
+export const verifyParticipantsSchema = z.object({ ids: idsToVerify(participantId, "Validation.labels.participant") });
 
-export const addParticipantSchema = z.object({ trainingId, memberId: recordId("anggota keluarga") });
+export const addParticipantSchema = z.object({ trainingId, memberId: recordId("Validation.labels.familyMember") });
 export const participantIdSchema = z.object({ participantId });
 
 export const completeParticipantSchema = z.object({
   participantId,
-  certificateNo: optionalText(60, "Nomor sertifikat maksimal 60 karakter."),
+  certificateNo: optionalText(60, wordsMessage("Trainings.input.certificateLong")),
 });
 
 export const withdrawParticipantSchema = z.object({
   participantId,
   reason: z
-    .string({ error: "Tuliskan alasan peserta keluar." })
+    .string({ error: wordsMessage("Trainings.input.withdrawReasonRequired") })
     .trim()
-    .min(5, "Tuliskan alasan peserta keluar (paling sedikit 5 karakter).")
-    .max(500, "Alasan maksimal 500 karakter."),
+    .min(5, wordsMessage("Trainings.input.withdrawReasonShort"))
+    .max(500, wordsMessage("Trainings.input.withdrawReasonLong")),
 });
 
 /** The whole attendance grid: every ticked cell is "participantId|YYYY-MM-DD". */
@@ -88,8 +92,8 @@ export const recordAttendanceSchema = z.object({
   present: z.preprocess(
     (value) => (value === undefined || value === "" ? [] : typeof value === "string" ? [value] : value),
     z
-      .array(z.string().regex(/^[a-z0-9]{1,64}\|\d{4}-\d{2}-\d{2}$/i, "Isian kehadiran tidak dikenali."))
-      .max(MAX_CAPACITY * MAX_TRAINING_DAYS, "Terlalu banyak isian kehadiran."),
+      .array(z.string().regex(/^[a-z0-9]{1,64}\|\d{4}-\d{2}-\d{2}$/i, wordsMessage("Trainings.input.attendanceUnknown")))
+      .max(MAX_CAPACITY * MAX_TRAINING_DAYS, wordsMessage("Trainings.input.attendanceTooMany")),
   ),
 });
 
@@ -97,10 +101,6 @@ export const TRAINING_OUTCOMES = Object.values(TrainingOutcome);
 
 export const recordFollowUpSchema = z.object({
   followUpId,
-  outcome: z.enum(TrainingOutcome, { error: "Pilih hasil tindak lanjut." }),
-  note: optionalText(500, "Catatan maksimal 500 karakter."),
+  outcome: z.enum(TrainingOutcome, { error: wordsMessage("Trainings.input.outcomeRequired") }),
+  note: optionalText(500, wordsMessage("Trainings.input.noteLong")),
 });
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}

@@ -1,7 +1,7 @@
 // The words of an error code that means the same wherever it is raised, in the user's
 // language (messages/<locale>/Error.json, "codes"). Other codes keep their own message.
 import { createTranslator } from "next-intl";
-import type { AppError, ErrorWords } from "@/lib/errors";
+import type { AppError, ErrorWords, WordsParam } from "@/lib/errors";
 import { catalogues } from "@/lib/i18n/catalogues";
 import { localeFromCookie } from "@/lib/i18n/locales";
 
@@ -18,8 +18,17 @@ export function badCharactersFieldWords(locale: string | null | undefined): stri
 /** An error that names its catalogue key (AppError.words), in the user's language. */
 export function errorWordsIn(words: ErrorWords, locale: string | null | undefined): string {
   const language = localeFromCookie(locale ?? undefined);
-  const t = createTranslator({ locale: language, messages: catalogues[language] });
-  return (t as unknown as (key: string, params: ErrorWords["params"]) => string)(words.key, words.params);
+  const t = createTranslator({ locale: language, messages: catalogues[language] }) as unknown as (
+    key: string,
+    params?: Record<string, string | number>,
+  ) => string;
+  const params = Object.fromEntries(Object.entries(words.params).map(([name, value]) => [name, typeof value === "object" ? paramWords(t, value) : value]));
+  return t(words.key, params);
+}
+
+function paramWords(t: (key: string) => string, param: WordsParam): string {
+  const words = t(param.words);
+  return param.capital ? words.charAt(0).toUpperCase() + words.slice(1) : words;
 }
 
 // A message that names its words instead of holding them (wordsMessage in lib/errors/worded.ts):

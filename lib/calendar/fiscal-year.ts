@@ -2,16 +2,17 @@
 // valid year in a form or the URL, and how much of it is over by a given month.
 import { z } from "@/lib/validation/zod";
 import type { YearMonth } from "./months";
+import { wordsMessage } from "@/lib/errors/words-message";
 
 export const MIN_FISCAL_YEAR = 2015;
 export const MAX_FISCAL_YEAR = 2100;
 
-/** A fiscal year from a form field, with Indonesian messages. */
+/** A fiscal year from a form field; its messages name their catalogue words. */
 export const fiscalYear = z.coerce
-  .number({ error: "Isi tahun anggaran." })
-  .int("Tahun anggaran harus bilangan bulat.")
-  .min(MIN_FISCAL_YEAR, `Tahun anggaran mulai ${MIN_FISCAL_YEAR}.`)
-  .max(MAX_FISCAL_YEAR, `Tahun anggaran paling lambat ${MAX_FISCAL_YEAR}.`);
+  .number({ error: wordsMessage("Validation.form.fiscalYearRequired") })
+  .int(wordsMessage("Validation.form.fiscalYearWhole"))
+  .min(MIN_FISCAL_YEAR, wordsMessage("Validation.form.fiscalYearMin", { min: MIN_FISCAL_YEAR }))
+  .max(MAX_FISCAL_YEAR, wordsMessage("Validation.form.fiscalYearMax", { max: MAX_FISCAL_YEAR }));
 
 /** `?tahun=` from the URL: a fiscal year, or null when absent or nonsense. */
 export function parseYearParam(raw: string | string[] | undefined): number | null {

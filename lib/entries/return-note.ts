@@ -1,10 +1,11 @@
 // The return note's rule, shared by the form and the action.
 import { z } from "@/lib/validation/zod";
+import { wordsMessage } from "@/lib/errors/words-message";
 
 export const RETURN_NOTE_MAX = 500;
 
 export const returnNote = z
-  .string({ error: "Tuliskan catatan untuk pengisi." })
+  .string({ error: wordsMessage("Validation.form.returnNoteRequired") })
   .trim()
-  .min(5, "Tuliskan catatan untuk pengisi (paling sedikit 5 karakter).")
-  .max(RETURN_NOTE_MAX, `Catatan maksimal ${RETURN_NOTE_MAX} karakter.`);
+  .min(5, wordsMessage("Validation.form.returnNoteShort"))
+  .max(RETURN_NOTE_MAX, wordsMessage("Validation.form.noteLong", { max: RETURN_NOTE_MAX }));

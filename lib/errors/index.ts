@@ -20,8 +20,14 @@ export type AppErrorCode =
   /** An upload past one of its limits (size, unpacked size, cell, columns, rows, time, memory). */
   | "UPLOAD_LIMIT";
 
+/** A message param that is itself catalogue words (a field's name), said in the message's language; `capital` starts it with a capital. */
+export type WordsParam = { words: string; capital?: boolean };
+
+/** The params of a message that names its words (wordsMessage): values, or words of their own. */
+export type MessageParams = Record<string, string | number | WordsParam>;
+
 /** Where an error's words live in messages/<locale>/*.json, with the values they name. */
-export type ErrorWords = { key: string; params: Record<string, string | number> };
+export type ErrorWords = { key: string; params: MessageParams };
 
 export class AppError extends Error {
   readonly code: AppErrorCode;

@@ -1,5 +1,9 @@
 import { errorWordsIn } from "@/lib/actions/error-words";
 import { AppError, type AppErrorCode, type ErrorWords } from "./index";
+import { wordsMessage } from "./words-message";
+
+// Client code and schemas import these from ./words-message, which loads no catalogue.
+export { wordsMessage, wordsParam } from "./words-message";
 
 /**
  * An AppError whose words are in the catalogues (messages/<locale>/*.json): its message is the
@@ -14,13 +18,4 @@ export function wordedError(code: AppErrorCode, key: string, params: ErrorWords[
 export function wordedFieldError(code: AppErrorCode, field: string, key: string, params: ErrorWords["params"] = {}): AppError {
   const words = { key, params };
   return new AppError(code, errorWordsIn(words, "id"), { [field]: [wordsMessage(key, params)] }, words);
-}
-
-/**
- * A message that names its catalogue words rather than holding them: a schema's zod message
- * (`ctx.addIssue({ code: "custom", message: wordsMessage("Validation.nik.format") })`) or a field error. The pipeline says it in
- * the user's language (messageWordsIn); params travel as JSON after the key.
- */
-export function wordsMessage(key: string, params: ErrorWords["params"] = {}): string {
-  return Object.keys(params).length ? `${key} ${JSON.stringify(params)}` : key;
 }

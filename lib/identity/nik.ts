@@ -5,15 +5,15 @@
  *        day + 40 for women, serial.
  * No. KK: PPKKCC DDMMYY SSSS — region, issue date (no sex offset), serial.
  *
- * Error reasons are Indonesian (the registry import's report); their keys say them in the user's language.
+ * A refusal names its catalogue words (Validation.nik, Validation.noKk), said in the reader's language.
  */
 import type { Sex } from "@/lib/generated/prisma/enums";
 import { existingDate } from "@/lib/calendar/days";
 
 const FEMALE_DAY_OFFSET = 40;
 
-/** A refusal's `reason` is Indonesian (import reports); `key` names its words in both languages. */
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string; key: string };
+/** A refusal's `key` names its words in both languages. */
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; key: string };
 
 export type ParsedNik = {
   /** Kecamatan digits, e.g. "527101". */
@@ -30,17 +30,17 @@ export type ParsedNoKk = {
 };
 
 export const NIK_REASONS = {
-  format: "NIK harus terdiri dari 16 digit angka",
-  region: "Kode wilayah pada NIK tidak valid",
-  birthDate: "Tanggal lahir pada NIK tidak valid",
-  serial: "Nomor urut pada NIK tidak boleh 0000",
+  format: "Validation.nik.format",
+  region: "Validation.nik.region",
+  birthDate: "Validation.nik.birthDate",
+  serial: "Validation.nik.serial",
 } as const;
 
 export const NO_KK_REASONS = {
-  format: "No. KK harus terdiri dari 16 digit angka",
-  region: "Kode wilayah pada No. KK tidak valid",
-  issueDate: "Tanggal terbit pada No. KK tidak valid",
-  serial: "Nomor urut pada No. KK tidak boleh 0000",
+  format: "Validation.noKk.format",
+  region: "Validation.noKk.region",
+  issueDate: "Validation.noKk.issueDate",
+  serial: "Validation.noKk.serial",
 } as const;
 
 /**
@@ -59,33 +59,33 @@ export function nikRegionCode(areaCode: string): string {
  */
 export function parseNik(nik: string, today: Date = new Date()): ParseResult<ParsedNik> {
   const value = nik.trim();
-  if (!/^\d{16}$/.test(value)) return fail(NIK_REASONS.format, "Validation.nik.format");
+  if (!/^\d{16}$/.test(value)) return fail(NIK_REASONS.format);
   const regionCode = value.slice(0, 6);
-  if (!isValidRegion(regionCode)) return fail(NIK_REASONS.region, "Validation.nik.region");
+  if (!isValidRegion(regionCode)) return fail(NIK_REASONS.region);
 
   const encodedDay = Number(value.slice(6, 8));
   const sex: Sex = encodedDay > FEMALE_DAY_OFFSET ? "FEMALE" : "MALE";
   const day = sex === "FEMALE" ? encodedDay - FEMALE_DAY_OFFSET : encodedDay;
   const birthDate = dateFromParts(day, Number(value.slice(8, 10)), Number(value.slice(10, 12)), today);
-  if (!birthDate) return fail(NIK_REASONS.birthDate, "Validation.nik.birthDate");
+  if (!birthDate) return fail(NIK_REASONS.birthDate);
 
   const serial = Number(value.slice(12));
-  if (serial === 0) return fail(NIK_REASONS.serial, "Validation.nik.serial");
+  if (serial === 0) return fail(NIK_REASONS.serial);
   return { ok: true, value: { regionCode, birthDate, sex, serial } };
 }
 
 /** Reads a No. KK; the issue year is resolved like a NIK's birth year. */
 export function parseNoKk(noKk: string, today: Date = new Date()): ParseResult<ParsedNoKk> {
   const value = noKk.trim();
-  if (!/^\d{16}$/.test(value)) return fail(NO_KK_REASONS.format, "Validation.noKk.format");
+  if (!/^\d{16}$/.test(value)) return fail(NO_KK_REASONS.format);
   const regionCode = value.slice(0, 6);
-  if (!isValidRegion(regionCode)) return fail(NO_KK_REASONS.region, "Validation.noKk.region");
+  if (!isValidRegion(regionCode)) return fail(NO_KK_REASONS.region);
 
   const issueDate = dateFromParts(Number(value.slice(6, 8)), Number(value.slice(8, 10)), Number(value.slice(10, 12)), today);
-  if (!issueDate) return fail(NO_KK_REASONS.issueDate, "Validation.noKk.issueDate");
+  if (!issueDate) return fail(NO_KK_REASONS.issueDate);
 
   const serial = Number(value.slice(12));
-  if (serial === 0) return fail(NO_KK_REASONS.serial, "Validation.noKk.serial");
+  if (serial === 0) return fail(NO_KK_REASONS.serial);
   return { ok: true, value: { regionCode, issueDate, serial } };
 }
 
@@ -127,8 +127,8 @@ export function generateNoKk({ regionCode, issueDate, serial }: GenerateNoKkInpu
 /** The one mask of a NIK or No. KK (lib/privacy/person-view.ts): the last four digits only. */
 export { maskNumber as maskNik } from "@/lib/privacy/person-view";
 
-function fail<T>(reason: string, key: string): ParseResult<T> {
-  return { ok: false, reason, key };
+function fail<T>(key: string): ParseResult<T> {
+  return { ok: false, key };
 }
 
 function isValidRegion(regionCode: string): boolean {

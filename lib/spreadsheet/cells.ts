@@ -1,9 +1,11 @@
 // Reading one cell of an uploaded sheet as it really arrives: text or numbers, Excel dates or
 // serials, IDs that Excel turned into 5.27101E+15, leading apostrophes, non-breaking
-// spaces, formulas. Every refusal is an Indonesian reason shown to the user.
+// spaces, formulas. Every refusal is a reason that names its catalogue words (Spreadsheet.input),
+// said in the language of whoever reads the report.
 import { parseRupiah, type Rupiah } from "@/lib/money";
 import { existingDate } from "@/lib/calendar/days";
 import { hasBadBytes, stripBadBytes } from "@/lib/validation/bad-bytes";
+import { wordsMessage, wordsParam } from "@/lib/errors/words-message";
 
 /**
  * A cell as a reader hands it over. Formulas are never evaluated; `result` is the value the
@@ -79,13 +81,13 @@ export function isEmptyCell(cell: Cell): boolean {
  */
 export function cellText(cell: Cell, column: string): CellResult<string> {
   if (isFormulaCell(cell)) {
-    const stored = cell.result === undefined || cell.result === null ? " tanpa nilai tersimpan" : "";
-    return fail(`Kolom ${column} berisi rumus (=${truncate(cell.formula)})${stored}; rumus tidak dijalankan, isi dengan nilai`);
+    const stored = cell.result === undefined || cell.result === null ? "no" : "yes";
+    return fail(wordsMessage("Spreadsheet.input.formula", { column, formula: `=${truncate(cell.formula)}`, stored }));
   }
-  if (typeof cell === "object" && cell !== null && "error" in cell) return fail(`Kolom ${column} berisi galat Excel (${cell.error})`);
+  if (typeof cell === "object" && cell !== null && "error" in cell) return fail(wordsMessage("Spreadsheet.input.excelError", { column, error: cell.error }));
   const text = cleanText(cellDisplay(cell)).replace(/^'+/, "").trim();
-  if (looksLikeFormula(text)) return fail(`Kolom ${column} berisi rumus (${truncate(text)}); rumus tidak dijalankan, isi dengan nilai`);
-  if (text.length > MAX_CELL_LENGTH) return fail(`Kolom ${column} terlalu panjang (lebih dari ${MAX_CELL_LENGTH} karakter)`);
+  if (looksLikeFormula(text)) return fail(wordsMessage("Spreadsheet.input.formula", { column, formula: truncate(text), stored: "yes" }));
+  if (text.length > MAX_CELL_LENGTH) return fail(wordsMessage("Spreadsheet.input.tooLong", { column, max: MAX_CELL_LENGTH }));
   return ok(text);
 }
 
@@ -104,7 +106,7 @@ export function holdsBadBytes(cell: Cell): boolean {
 }
 
 export function badBytesReason(column: string): string {
-  return `Kolom ${column} berisi karakter tak terlihat yang tidak dapat disimpan (misalnya NUL); ketik ulang isinya`;
+  return wordsMessage("Spreadsheet.input.badBytes", { column });
 }
 
 /**
@@ -114,11 +116,9 @@ export function badBytesReason(column: string): string {
  */
 export function cellId(cell: Cell, column: string): CellResult<string> {
   if (typeof cell === "number") {
-    if (!Number.isInteger(cell) || cell < 0) return fail(`${column} harus 16 digit angka (tertulis ${cellDisplay(cell)})`);
+    if (!Number.isInteger(cell) || cell < 0) return fail(wordsMessage("Spreadsheet.input.idDigits", { column, written: cellDisplay(cell) }));
     if (isDamagedIdNumber(cell)) {
-      return fail(
-        `${column} rusak oleh Excel: tersimpan sebagai angka (${excelGeneral(cell)}) sehingga digit terakhir hilang; format kolom ${column} sebagai Teks lalu ketik ulang dari kartu keluarga`,
-      );
+      return fail(wordsMessage("Spreadsheet.input.idAsNumber", { column, written: excelGeneral(cell) }));
     }
     return ok(String(cell));
   }
@@ -126,9 +126,7 @@ export function cellId(cell: Cell, column: string): CellResult<string> {
   if (!text.ok) return text;
   const value = text.value;
   if (SCIENTIFIC.test(value)) {
-    return fail(
-      `${column} rusak oleh Excel: tertulis dalam notasi ilmiah (${value}) sehingga digitnya hilang; format kolom ${column} sebagai Teks lalu ketik ulang dari kartu keluarga`,
-    );
+    return fail(wordsMessage("Spreadsheet.input.idScientific", { column, written: value }));
   }
   // "5271 0101 0190 0001" and "5271-0101-…" as people type them.
   const digits = value.replace(/[\s.-]/g, "");
@@ -255,9 +253,9 @@ export function parseDateText(value: string, today: Date = new Date()): Date | n
 }
 
 function checkDate(date: Date | null, column: string, shown: string, today: Date): CellResult<Date> {
-  if (!date) return fail(`${column} tidak dikenali (${truncate(shown)}); gunakan format hh-bb-tttt, misalnya 12-01-1980`);
-  if (date.getTime() > today.getTime()) return fail(`${column} ${formatDmy(date)} belum terjadi`);
-  if (date.getUTCFullYear() < 1900) return fail(`${column} ${formatDmy(date)} terlalu lampau`);
+  if (!date) return fail(wordsMessage("Spreadsheet.input.dateUnknown", { column, written: truncate(shown) }));
+  if (date.getTime() > today.getTime()) return fail(wordsMessage("Spreadsheet.input.dateFuture", { column, date: formatDmy(date) }));
+  if (date.getUTCFullYear() < 1900) return fail(wordsMessage("Spreadsheet.input.datePast", { column, date: formatDmy(date) }));
   return ok(date);
 }
 
@@ -279,13 +277,13 @@ export function formatDmy(date: Date): string {
  * "03", "Desil 3". Fractions are refused.
  */
 export function cellInteger(cell: Cell, column: string): CellResult<number | null> {
-  if (typeof cell === "number") return Number.isInteger(cell) ? ok(cell) : fail(`${column} harus bilangan bulat (tertulis ${cell})`);
+  if (typeof cell === "number") return Number.isInteger(cell) ? ok(cell) : fail(wordsMessage("Spreadsheet.input.notWhole", { column, written: cell }));
   const text = cellCode(cell, column);
   if (!text.ok) return text;
   const value = text.value.replace(/^desil\s*/i, "");
   if (value === "" || value === "-") return ok(null);
   const match = /^(\d+)(?:[.,](0+))?$/.exec(value);
-  if (!match) return fail(`${column} harus bilangan bulat (tertulis ${truncate(text.value)})`);
+  if (!match) return fail(wordsMessage("Spreadsheet.input.notWhole", { column, written: truncate(text.value) }));
   return ok(Number(match[1]));
 }
 
@@ -305,7 +303,7 @@ export function cellMonth(cell: Cell, column: string): CellResult<number | null>
   const value = text.value.toLowerCase().replace(/\.$/, "");
   if (value === "") return ok(null);
   const month = /^\d{1,2}$/.test(value) ? Number(value) : (MONTHS[value] ?? 0);
-  return month >= 1 && month <= 12 ? ok(month) : fail(`${column} harus 1–12 atau nama bulan (tertulis ${truncate(text.value)})`);
+  return month >= 1 && month <= 12 ? ok(month) : fail(wordsMessage("Spreadsheet.input.month", { column, written: truncate(text.value) }));
 }
 
 /**
@@ -317,9 +315,7 @@ export function cellYearMonth(cell: Cell, column: string): CellResult<string | n
   if (cell instanceof Date) return ok(month(cell.getUTCFullYear(), cell.getUTCMonth() + 1));
   if (typeof cell === "number") {
     const date = excelSerialToDate(cell);
-    return date
-      ? ok(month(date.getUTCFullYear(), date.getUTCMonth() + 1))
-      : fail(`${column} tidak dikenali (${cell}); tulis bulan dan tahun, misalnya 01-2025`);
+    return date ? ok(month(date.getUTCFullYear(), date.getUTCMonth() + 1)) : fail(wordsMessage("Spreadsheet.input.yearMonth", { column, written: cell }));
   }
   const text = cellCode(cell, column);
   if (!text.ok) return text;
@@ -336,7 +332,7 @@ export function cellYearMonth(cell: Cell, column: string): CellResult<string | n
     const date = parseDateText(value);
     if (date) found = ok(month(date.getUTCFullYear(), date.getUTCMonth() + 1));
   }
-  return found ?? fail(`${column} tidak dikenali (${truncate(text.value)}); tulis bulan dan tahun, misalnya 01-2025`);
+  return found ?? fail(wordsMessage("Spreadsheet.input.yearMonth", { column, written: truncate(text.value) }));
 }
 
 /**
@@ -345,12 +341,12 @@ export function cellYearMonth(cell: Cell, column: string): CellResult<string | n
  */
 export function cellRupiah(cell: Cell, column: string): CellResult<Rupiah | null> {
   if (typeof cell === "number") {
-    return Number.isSafeInteger(cell) && cell > 0 ? ok(BigInt(cell)) : fail(`${column} harus rupiah utuh lebih dari Rp 0 (tertulis ${cell})`);
+    return Number.isSafeInteger(cell) && cell > 0 ? ok(BigInt(cell)) : fail(wordsMessage("Spreadsheet.input.rupiahWhole", { column, written: cell }));
   }
   const text = cellCode(cell, column);
   if (!text.ok) return text;
   if (text.value === "") return ok(null);
   const parsed = parseRupiah(text.value);
-  if (!parsed.ok) return fail(`${column}: ${parsed.message}`);
-  return parsed.value > 0n ? ok(parsed.value) : fail(`${column} harus lebih dari Rp 0`);
+  if (!parsed.ok) return fail(wordsMessage("Spreadsheet.input.rupiahUnreadable", { column, why: wordsParam(`Money.parseError.${parsed.code}`) }));
+  return parsed.value > 0n ? ok(parsed.value) : fail(wordsMessage("Spreadsheet.input.rupiahPositive", { column }));
 }

@@ -22,7 +22,9 @@ import type { z as zod } from "zod";
 import type { ActionContext } from "@/lib/actions/define";
 import type { Permission } from "@/lib/auth/permissions";
 import { refreshStatistics, type AnalyzedTable } from "@/lib/db/refresh-statistics";
-import { isAppError } from "@/lib/errors";
+import { messageWordsIn } from "@/lib/actions/error-words";
+import { AppError, isAppError } from "@/lib/errors";
+import { wordsMessage } from "@/lib/errors/words-message";
 import { cellDisplay, isEmptyCell, type Cell } from "./cells";
 import { headerScore, matchHeaders, type ImportColumn } from "./columns";
 import { ImportFileError, readSpreadsheet } from "./read";
@@ -33,6 +35,36 @@ export const MAX_TABLE_ROWS = TABLE_UPLOAD_LIMITS.maxRows;
 export type RowResult<T> = { ok: true; value: T } | { ok: false; reasons: string[] };
 export const acceptRow = <T>(value: T): RowResult<T> => ({ ok: true, value });
 export const rejectRow = (...reasons: string[]): RowResult<never> => ({ ok: false, reasons });
+
+/**
+ * A row's reasons and notes are messages: catalogue words (wordsMessage) that the report says in
+ * its reader's language (reportWordsIn), or, in reports kept from before, Indonesian text.
+ */
+export class RowRefused extends AppError {
+  constructor(readonly reasons: string[]) {
+    super("INVALID", reasons.map((reason) => messageWordsIn(reason, "id")).join("; "));
+  }
+}
+
+/** Why saveRow's error rejects the row, as report messages. */
+function reasonsOf(error: AppError): string[] {
+  if (error instanceof RowRefused) return error.reasons;
+  return [error.words ? wordsMessage(error.words.key, error.words.params) : error.userMessage];
+}
+
+/** Rejected rows with their reasons in `locale`. */
+export function rejectedWordsIn(rows: RejectedRow[], locale: string | null | undefined): RejectedRow[] {
+  return rows.map((row) => ({ ...row, reasons: row.reasons.map((reason) => messageWordsIn(reason, locale)) }));
+}
+
+/** A report with its reasons and notes in `locale`. */
+export function reportWordsIn(report: TableImportReport, locale: string | null | undefined): TableImportReport {
+  return {
+    ...report,
+    rejected: rejectedWordsIn(report.rejected, locale),
+    notes: report.notes.map((row) => ({ ...row, notes: row.notes.map((note) => messageWordsIn(note, locale)) })),
+  };
+}
 
 /** The cells of one data row, by column key; a column the file lacks reads as null. */
 export type RowValues<Key extends string> = Record<Key, Cell>;
@@ -125,7 +157,7 @@ export type TableImportSpec<Key extends string, T, Shape extends OptionsShape = 
   name: string;
   permission: Permission;
   columns: readonly ImportColumn<Key>[];
-  /** Pure: the cells of one row → its value, or Indonesian reasons. */
+  /** Pure: the cells of one row → its value, or its reasons (wordsMessage). */
   parseRow: (values: RowValues<Key>, rowNumber: number) => RowResult<T>;
   /** Optional bulk check in the transaction (e.g. one query for every NIK): reasons by row number. */
   resolve?: (ctx: ActionContext, rows: { rowNumber: number; value: T }[]) => Promise<Map<number, string[]>>;
@@ -188,7 +220,7 @@ export async function applyTableImport<Key extends string, T, Shape extends Opti
     } catch (error) {
       if (!isAppError(error)) throw error;
       await ctx.tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT table_import_row");
-      rejected.push({ rowNumber: row.rowNumber, cells: row.cells, reasons: [error.userMessage] });
+      rejected.push({ rowNumber: row.rowNumber, cells: row.cells, reasons: reasonsOf(error) });
     }
   }
   onProgress(parsed.length, parsed.length);

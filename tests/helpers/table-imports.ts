@@ -2,7 +2,7 @@ import type { ActionDeps } from "@/lib/actions/run";
 import { runAction } from "@/lib/actions/run";
 import type { ActionResult, AnyActionDefinition } from "@/lib/actions/define";
 import type { JobScopes } from "@/lib/jobs/kinds";
-import type { TableImportReport } from "@/lib/spreadsheet/table-import";
+import { reportWordsIn, type TableImportReport } from "@/lib/spreadsheet/table-import";
 import type { TableImportDefinition } from "@/lib/spreadsheet/table-import-job";
 import type { TableImportOutcome } from "@/lib/spreadsheet/table-import-status";
 import type { TestDb } from "./db";
@@ -38,13 +38,13 @@ export async function runTableImport(
   return readTableImport(t, tenantId, taskId);
 }
 
-/** How a queued table import stands, as the page would show it. */
-export async function readTableImport(t: TestDb, tenantId: string, taskId: string): Promise<ActionResult<TableImportReport>> {
+/** How a queued table import stands, as the page would show it (its reasons in `locale`). */
+export async function readTableImport(t: TestDb, tenantId: string, taskId: string, locale = "id"): Promise<ActionResult<TableImportReport>> {
   const job = await t.withTenant(tenantId, (tx) =>
     tx.backgroundJob.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: taskId } }, select: { state: true, error: true, result: true } }),
   );
   const outcome = job.result as TableImportOutcome | null;
-  if (job.state === "DONE" && outcome && "report" in outcome) return { ok: true, data: outcome.report };
+  if (job.state === "DONE" && outcome && "report" in outcome) return { ok: true, data: reportWordsIn(outcome.report, locale) };
   const refusal = outcome && "failure" in outcome ? outcome.failure : null;
   const message = job.error ?? job.state;
   return { ok: false, code: refusal?.code ?? job.state, message, fieldErrors: refusal?.field ? { [refusal.field]: [message] } : undefined };

@@ -1,6 +1,7 @@
 // NUL and lone surrogates, handled once: what the shared parsing does with them in form
 // fields, page queries and spreadsheet cells, and that every page reads its query through it.
 // tests/integration/bad-bytes.test.ts sends them to every action and route handler.
+import { inIndonesian } from "@/tests/helpers/import-words";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { NextConfig } from "next";
@@ -86,7 +87,8 @@ describe("spreadsheet cells", () => {
       cellRupiah("1.500\u0000.000", "NILAI"),
       cellDate("12-01-1980\uD800", "TANGGAL LAHIR"),
     ];
-    for (const result of refusals) expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/^Kolom .+ berisi karakter tak terlihat/) });
+    for (const result of refusals.map(inIndonesian))
+      expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/^Kolom .+ berisi karakter tak terlihat/) });
   });
 
   it("of an official statistic's figures with bad bytes reject the row; its source loses them", () => {
@@ -101,7 +103,7 @@ describe("spreadsheet cells", () => {
       p2: "",
       source: "BPS\u0000",
     };
-    expect(parseStatisticRow(row)).toEqual({ ok: false, reasons: [expect.stringMatching(/^Kolom .+ berisi karakter tak terlihat/)] });
+    expect(inIndonesian(parseStatisticRow(row))).toEqual({ ok: false, reasons: [expect.stringMatching(/^Kolom .+ berisi karakter tak terlihat/)] });
     expect(parseStatisticRow({ ...row, povertyRatePct: "8,6" })).toMatchObject({ ok: true, value: { source: "BPS" } });
   });
 });

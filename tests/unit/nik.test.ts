@@ -44,12 +44,12 @@ describe("parseNik", () => {
     ["5271012902230001", NIK_REASONS.birthDate],
     ["5271010101900000", NIK_REASONS.serial],
   ])("rejects %s: %s", (nik, reason) => {
-    expect(parseNik(nik, today)).toEqual({ ok: false, reason });
+    expect(parseNik(nik, today)).toEqual({ ok: false, key: reason });
   });
 
   it("accepts 29 February only in leap years, for women too", () => {
     expect(parseNik("5271016902240001", today)).toMatchObject({ ok: true, value: { sex: "FEMALE" } });
-    expect(parseNik("5271016902250001", today)).toEqual({ ok: false, reason: NIK_REASONS.birthDate });
+    expect(parseNik("5271016902250001", today)).toEqual({ ok: false, key: NIK_REASONS.birthDate });
   });
 
   it("ignores surrounding spaces", () => {
@@ -120,7 +120,7 @@ describe("No. KK", () => {
     ["5371056407180312", NO_KK_REASONS.issueDate],
     ["5371052407180000", NO_KK_REASONS.serial],
   ])("rejects %s: %s", (noKk, reason) => {
-    expect(parseNoKk(noKk, today)).toEqual({ ok: false, reason });
+    expect(parseNoKk(noKk, today)).toEqual({ ok: false, key: reason });
   });
 });
 

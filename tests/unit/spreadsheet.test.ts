@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseRealisationRow, type REALISATION_COLUMNS } from "@/features/budget/realisation-import";
+import { inIndonesian } from "@/tests/helpers/import-words";
 import { cellMonth } from "@/lib/spreadsheet/cells";
 import { headerScore, matchHeaders, type ImportColumn } from "@/lib/spreadsheet/columns";
 import { csvLine, neutraliseFormula } from "@/lib/spreadsheet/csv";
@@ -41,7 +42,9 @@ describe("matching header rows", () => {
 
 describe("reading realisation rows", () => {
   const row = (values: Partial<Record<(typeof REALISATION_COLUMNS)[number]["key"], string | number | null>>) =>
-    parseRealisationRow({ budgetLineId: null, programme: null, line: null, month: null, referenceNo: "0012/SP2D/2024", amount: null, note: null, ...values });
+    inIndonesian(
+      parseRealisationRow({ budgetLineId: null, programme: null, line: null, month: null, referenceNo: "0012/SP2D/2024", amount: null, note: null, ...values }),
+    );
 
   it("accepts amounts as people write them and months by name", () => {
     for (const amount of ["1.500.000", "Rp1,5 juta", "1500000", 1_500_000]) {
@@ -97,15 +100,17 @@ describe("writing CSV", () => {
 
 describe("a refused cell", () => {
   it("gives its own reason only, not also 'wajib diisi'", () => {
-    const result = parseRealisationRow({
-      budgetLineId: "abc",
-      programme: null,
-      line: null,
-      month: 1,
-      referenceNo: "0012/SP2D/2024",
-      amount: { formula: "SUM(A1:A9)" },
-      note: null,
-    });
+    const result = inIndonesian(
+      parseRealisationRow({
+        budgetLineId: "abc",
+        programme: null,
+        line: null,
+        month: 1,
+        referenceNo: "0012/SP2D/2024",
+        amount: { formula: "SUM(A1:A9)" },
+        note: null,
+      }),
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reasons).toEqual([expect.stringMatching(/^Kolom JUMLAH berisi rumus/)]);
   });

@@ -111,7 +111,7 @@ describe("new hand-overs name only members still on the family's card", () => {
     expect(sameDay).toMatchObject({ ok: false, code: "INVALID" });
 
     const moved = await household({ kind: "MOVED_OUT", on: "2024-07-01" });
-    const inEnglish = await run(staff, createDistributionDefinition, premium(moved.id, moved.spouseId), "en");
+    const inEnglish = await run(staff, createDistributionDefinition, { ...premium(moved.id, moved.spouseId), value: "100,800" }, "en");
     expect(inEnglish).toMatchObject({ ok: false, code: "INVALID" });
     expect((inEnglish as { message: string }).message).toMatch(/moved out of the city on 2024-07-01/);
 

@@ -5,19 +5,20 @@
 import { ChangeBasis, FamilyRelation } from "@/lib/generated/prisma/enums";
 import { blankToUndefined, isoDay, reasonText } from "@/lib/forms/fields";
 import { z } from "@/lib/validation/zod";
+import { wordsMessage } from "@/lib/errors/words-message";
 
-const memberId = z.string().trim().min(1, "Pilih anggota keluarga.").max(40);
+const memberId = z.string().trim().min(1, wordsMessage("Registry.input.memberRequired")).max(40);
 /** Who becomes head when the head leaves; required then, refused otherwise. */
 const newHeadId = z.preprocess(blankToUndefined, z.string().trim().max(40).optional());
 const effectiveDate = isoDay;
-const basis = z.enum(ChangeBasis, "Pilih dasar perubahan.");
+const basis = z.enum(ChangeBasis, wordsMessage("Registry.input.basisRequired"));
 
 export const memberDiedSchema = z.object({ memberId, effectiveDate, newHeadId });
 
 export const memberMovedOutSchema = z.object({
   memberId,
   effectiveDate,
-  destination: z.string().trim().min(3, "Tuliskan tujuan pindah (kabupaten/kota).").max(120),
+  destination: z.string().trim().min(3, wordsMessage("Registry.input.destinationRequired")).max(120),
   newHeadId,
 });
 
@@ -27,13 +28,17 @@ export const memberMovedToFamilySchema = z.object({
   targetNoKk: z
     .string()
     .transform((typed) => typed.replace(/[\s.\-']/g, ""))
-    .pipe(z.string().regex(/^\d{16}$/, "No. KK terdiri dari 16 digit angka")),
-  relation: z.enum(FamilyRelation, "Pilih hubungan dalam keluarga tujuan."),
+    .pipe(z.string().regex(/^\d{16}$/, wordsMessage("Registry.input.noKkFormat"))),
+  relation: z.enum(FamilyRelation, wordsMessage("Registry.input.targetRelationRequired")),
   newHeadId,
 });
 
 export const desilChangedSchema = z.object({
-  desil: z.coerce.number("Pilih desil baru.").int().min(1, "Desil 1–10.").max(10, "Desil 1–10."),
+  desil: z.coerce
+    .number(wordsMessage("Registry.input.desilRequired"))
+    .int()
+    .min(1, wordsMessage("Registry.input.desilRange"))
+    .max(10, wordsMessage("Registry.input.desilRange")),
   basis,
   effectiveDate,
 });
@@ -41,7 +46,10 @@ export const desilChangedSchema = z.object({
 export const extremePovertyChangedSchema = z.object({
   // The form sends "true"/"false"; the stored payload, parsed again when decided, a boolean.
   isExtremePoor: z
-    .preprocess((value) => (typeof value === "boolean" ? String(value) : value), z.enum(["true", "false"], "Pilih masuk atau keluar dari kemiskinan ekstrem."))
+    .preprocess(
+      (value) => (typeof value === "boolean" ? String(value) : value),
+      z.enum(["true", "false"], wordsMessage("Registry.input.extremeChoiceRequired")),
+    )
     .transform((value) => value === "true"),
   basis,
   effectiveDate,

@@ -11,6 +11,7 @@ import { statusChangeFields } from "@/features/registry/status/change-status";
 import { isoDay } from "@/lib/forms/fields";
 import { z } from "@/lib/validation/zod";
 import { desilChangedSchema, extremePovertyChangedSchema, memberDiedSchema, memberMovedOutSchema, memberMovedToFamilySchema } from "./member-change-schemas";
+import { wordsMessage } from "@/lib/errors/words-message";
 
 export const CHANGE_KINDS = [
   "NEW_MEMBER",
@@ -56,7 +57,7 @@ export type ChangePayload = {
 
 const common = {
   householdId,
-  note: z.preprocess(blankToUndefined, z.string().trim().max(500, "Catatan paling banyak 500 karakter.").optional()),
+  note: z.preprocess(blankToUndefined, z.string().trim().max(500, wordsMessage("Registry.input.changeNoteLong")).optional()),
 };
 
 export type ProposedChange = { [K in ChangeKind]: { kind: K; payload: ChangePayload[K] } }[ChangeKind];
@@ -67,7 +68,7 @@ export function parseChangePayload(kind: ChangeKind, raw: unknown) {
 }
 
 export const proposeChangeSchema = z
-  .object({ ...common, kind: z.enum(CHANGE_KINDS, "Pilih jenis perubahan.") })
+  .object({ ...common, kind: z.enum(CHANGE_KINDS, wordsMessage("Registry.input.changeKindRequired")) })
   .loose()
   .transform((value, ctx) => {
     const { householdId: id, kind, note, ...fields } = value;
@@ -86,17 +87,17 @@ export type ProposeChangeInput = z.output<typeof proposeChangeSchema>;
 export const decideChangeSchema = z
   .object({
     requestId: z.string().trim().min(1).max(40),
-    decision: z.enum(["APPROVE", "REJECT"], "Pilih setujui atau tolak."),
+    decision: z.enum(["APPROVE", "REJECT"], wordsMessage("Registry.input.decisionRequired")),
     reason: z.preprocess(blankToUndefined, reasonText.optional()),
     /** The decider's correction of the proposal's date (when it happened, when it takes effect). */
     effectiveDate: z.preprocess(blankToUndefined, isoDay.optional()),
   })
   .superRefine((value, ctx) => {
     if (value.decision === "REJECT" && !value.reason) {
-      ctx.addIssue({ code: "custom", path: ["reason"], message: "Tuliskan alasan penolakan." });
+      ctx.addIssue({ code: "custom", path: ["reason"], message: wordsMessage("Registry.input.rejectReasonRequired") });
     }
     if (value.decision === "REJECT" && value.effectiveDate) {
-      ctx.addIssue({ code: "custom", path: ["effectiveDate"], message: "Tanggal hanya dikoreksi saat menyetujui." });
+      ctx.addIssue({ code: "custom", path: ["effectiveDate"], message: wordsMessage("Registry.input.dateOnlyOnApprove") });
     }
   });
 export type DecideChangeInput = z.output<typeof decideChangeSchema>;

@@ -5,6 +5,7 @@ import { SCANNED_KINDS } from "@/features/registry/duplicates/detect";
 import { duplicateScanRequestJob } from "@/features/registry/duplicates/jobs";
 import { resolveDuplicate, resolveDuplicateSchema } from "@/features/registry/duplicates/resolve";
 import { registryRoutes } from "@/features/registry/routes";
+import { wordsMessage } from "@/lib/errors/words-message";
 
 export const scanDuplicatesDefinition = defineAction({
   name: "registry.duplicates.scan",
@@ -12,7 +13,7 @@ export const scanDuplicatesDefinition = defineAction({
   schema: z.object({
     kinds: z.preprocess(
       (value) => (value === undefined ? [] : [value].flat()),
-      z.array(z.enum(SCANNED_KINDS)).min(1, "Pilih paling sedikit satu jenis pemeriksaan."),
+      z.array(z.enum(SCANNED_KINDS)).min(1, wordsMessage("Registry.input.scanKindRequired")),
     ),
   }),
   // Two grouping passes over a city's members (10–20 s at a million households): a job.

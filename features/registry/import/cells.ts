@@ -2,6 +2,7 @@
 // RT/RW); the generic ones (text, IDs, dates, numbers, formulas) are in lib/spreadsheet/cells.
 import type { Disability, Education, FamilyRelation, Sex } from "@/lib/generated/prisma/enums";
 import { cellCode, cellInteger, matchKey as key, truncate, type Cell, type CellResult } from "@/lib/spreadsheet/cells";
+import { wordsMessage } from "@/lib/errors/words-message";
 
 const ok = <T>(value: T): CellResult<T> => ({ ok: true, value });
 const fail = <T>(reason: string): CellResult<T> => ({ ok: false, reason });
@@ -9,7 +10,7 @@ const fail = <T>(reason: string): CellResult<T> => ({ ok: false, reason });
 export function cellDesil(cell: Cell): CellResult<number | null> {
   const value = cellInteger(cell, "DESIL");
   if (!value.ok || value.value === null) return value;
-  return value.value >= 1 && value.value <= 10 ? value : fail(`DESIL harus 1 sampai 10 (tertulis ${value.value})`);
+  return value.value >= 1 && value.value <= 10 ? value : fail(wordsMessage("RegistryImport.input.desilRange", { written: value.value }));
 }
 
 /** Words compared without case, spaces or punctuation. */
@@ -19,7 +20,7 @@ function lookup<T>(table: Record<string, T>, cell: Cell, column: string, what: s
   if (!text.ok) return text;
   if (text.value === "" || text.value === "-") return ok(null);
   const found = table[key(text.value)];
-  return found === undefined ? fail(`${what} "${truncate(text.value)}" tidak dikenali`) : ok(found);
+  return found === undefined ? fail(wordsMessage("RegistryImport.input.unknownValue", { column: what, written: truncate(text.value) })) : ok(found);
 }
 
 const SEXES: Record<string, Sex> = {
@@ -197,19 +198,21 @@ export function cellFlag(cell: Cell, column: string): CellResult<boolean | null>
   const value = key(text.value);
   if (YES.has(value)) return ok(true);
   if (NO.has(value)) return ok(false);
-  return fail(`${column} harus YA (atau Y, X, ✓, 1) atau TIDAK (atau T, 0) (tertulis ${truncate(text.value)})`);
+  return fail(wordsMessage("RegistryImport.input.yesNo", { column, written: truncate(text.value) }));
 }
 
 /** RT and RW as three digits ("1" → "001"), so a re-import of either form changes nothing. */
 export function cellRtRw(cell: Cell, column: string): CellResult<string | null> {
   if (typeof cell === "number")
-    return Number.isInteger(cell) && cell >= 0 && cell < 1000 ? ok(String(cell).padStart(3, "0")) : fail(`${column} tidak valid (${cell})`);
+    return Number.isInteger(cell) && cell >= 0 && cell < 1000
+      ? ok(String(cell).padStart(3, "0"))
+      : fail(wordsMessage("RegistryImport.input.invalid", { column, written: cell }));
   const text = cellCode(cell, column);
   if (!text.ok) return text;
   const value = text.value;
   if (value === "" || value === "-") return ok(null);
   if (/^\d{1,3}$/.test(value)) return ok(value.padStart(3, "0"));
-  if (value.length > 10) return fail(`${column} tidak valid (${truncate(value)})`);
+  if (value.length > 10) return fail(wordsMessage("RegistryImport.input.invalid", { column, written: truncate(value) }));
   return ok(value.toUpperCase());
 }
 
@@ -219,6 +222,6 @@ export function splitRtRw(cell: Cell): CellResult<{ rt: string | null; rw: strin
   if (!text.ok) return text;
   if (text.value === "" || text.value === "-") return ok({ rt: null, rw: null });
   const match = /^(\d{1,3})\s*[/\\-]\s*(\d{1,3})$/.exec(text.value);
-  if (!match) return fail(`RT/RW harus seperti 001/002 (tertulis ${truncate(text.value)})`);
+  if (!match) return fail(wordsMessage("RegistryImport.input.rtRw", { written: truncate(text.value) }));
   return ok({ rt: match[1]!.padStart(3, "0"), rw: match[2]!.padStart(3, "0") });
 }

@@ -10,6 +10,7 @@ import { auditJson } from "@/lib/db/audit";
 import type { FamilyRelation } from "@/lib/generated/prisma/enums";
 import { Prisma as PrismaSql } from "@/lib/generated/prisma/client";
 import { maskNumber } from "@/lib/privacy/person-view";
+import { wordsMessage } from "@/lib/errors/words-message";
 import { maskedNumber } from "@/lib/privacy/redact";
 
 /** Items listed per kind of change in the check's report; the rest are counted. */
@@ -241,11 +242,9 @@ const AUDIT_BATCH = 1_000;
 /** The reason each row of a refused family is given, numbers masked. */
 export function refusalReason(family: RefusedFamily): string {
   if (family.reason === "headMovesOut") {
-    return `NIK ${maskNumber(family.headNik ?? "")} adalah kepala keluarga No. KK ${maskNumber(family.otherKk ?? "")} di registri; keluarga itu akan tanpa kepala keluarga. Sertakan kepala keluarga barunya dalam berkas`;
+    return wordsMessage("RegistryImport.input.headMovesOut", { nik: maskNumber(family.headNik ?? ""), noKk: maskNumber(family.otherKk ?? "") });
   }
-  return family.inRegistry
-    ? "Keluarga ini akan tanpa kepala keluarga: kepala keluarganya di registri pindah atau berubah hubungan di berkas ini, dan berkas tidak memuat kepala keluarga baru"
-    : "Keluarga ini tidak memiliki baris kepala keluarga (HUB KELUARGA = KEPALA KELUARGA)";
+  return wordsMessage(family.inRegistry ? "RegistryImport.input.headLeaves" : "RegistryImport.input.noHeadRow");
 }
 
 export async function auditFamilyChanges(

@@ -3,7 +3,7 @@
 import type { Tx } from "@/lib/db";
 import type { ImportStatus } from "@/lib/generated/prisma/enums";
 import type { RegistryImportReport } from "./run-import";
-import type { RejectedRow } from "@/lib/spreadsheet/table-import";
+import { rejectedWordsIn, type RejectedRow } from "@/lib/spreadsheet/table-import";
 import { importReportExpired, retentionOf } from "@/lib/privacy/retention";
 import { findUnfinishedTrackedJob } from "@/lib/jobs/tracked";
 import { REGISTRY_IMPORT_JOB_KINDS, registryCheckJob } from "./jobs";
@@ -63,7 +63,8 @@ export type ImportJobSummary = {
 };
 
 /** One registry import with its counts and first rejected rows, or null. */
-export async function getRegistryImport(tx: Tx, tenantId: string, jobId: string, firstRows = 50): Promise<ImportJobSummary | null> {
+/** Its reasons in `locale`: each names its catalogue words, or (reports kept from before) is Indonesian text. */
+export async function getRegistryImport(tx: Tx, tenantId: string, jobId: string, locale = "id", firstRows = 50): Promise<ImportJobSummary | null> {
   if (!/^[a-z0-9]{10,40}$/i.test(jobId)) return null;
   const rows = await tx.$queryRaw<
     {
@@ -91,9 +92,14 @@ export async function getRegistryImport(tx: Tx, tenantId: string, jobId: string,
     createdAt: row.createdAt,
     committedAt: row.committedAt,
     report: row.report,
-    firstRejected: rejectedExpired ? [] : (row.first ?? []),
+    firstRejected: rejectedExpired ? [] : rejectedWordsIn(row.first ?? [], locale),
     rejectedExpired,
   };
+}
+
+/** A kept report as the page says it: its rejected rows' reasons in `locale`. */
+export function registryReportWordsIn(report: RegistryImportReport, locale: string): RegistryImportReport {
+  return { ...report, rejected: rejectedWordsIn(report.rejected ?? [], locale) };
 }
 
 /** Everything needed to write the rejected-rows spreadsheet; null once the report has expired. */
@@ -101,6 +107,7 @@ export async function getRejectedRows(
   tx: Tx,
   tenantId: string,
   jobId: string,
+  locale = "id",
 ): Promise<{ fileName: string; headers: string[]; rejected: RejectedRow[] } | null> {
   const job = await tx.importJob.findUnique({
     where: { tenantId_id: { tenantId, id: jobId } },
@@ -110,7 +117,7 @@ export async function getRejectedRows(
   // Checked here as well as purged (lib/privacy/retention.ts): the purge may not have run yet.
   if (importReportExpired(job.createdAt, await retentionOf(tx))) return null;
   const report = job.report as unknown as RegistryImportReport;
-  return { fileName: job.fileName, headers: report.headers ?? [], rejected: report.rejected ?? [] };
+  return { fileName: job.fileName, headers: report.headers ?? [], rejected: rejectedWordsIn(report.rejected ?? [], locale) };
 }
 
 /** A check or commit of the city still waiting or running, as the page shows it on load. */

@@ -32,6 +32,7 @@ import { COLUMN_BY_KEY, headerScore, mapHeaders, type ColumnKey, type HeaderMapp
 import { ImportFileError, type SheetRow, type SpreadsheetFormat } from "@/lib/spreadsheet/read";
 import { excerpt } from "@/lib/spreadsheet/upload-limits";
 import { isTemplateExample } from "./template-example";
+import { wordsMessage, wordsParam } from "@/lib/errors/words-message";
 
 export type StagedHousehold = {
   noKk: string;
@@ -187,12 +188,12 @@ export async function validateExtract(rows: AsyncIterable<SheetRow>, context: Va
     previousNoKk = parsed.noKk ?? previousNoKk;
     if (parsed.member) {
       const first = firstRowOfNik.get(parsed.member.nik);
-      if (first !== undefined) parsed.reasons.push(`NIK sama dengan baris ${first}; baris ini tidak diimpor`);
+      if (first !== undefined) parsed.reasons.push(wordsMessage("RegistryImport.input.nikRepeated", { row: first }));
       else firstRowOfNik.set(parsed.member.nik, row.rowNumber);
     }
     if (parsed.noKk && parsed.relation === "HEAD") {
       const heads = headRowsOfKk.get(parsed.noKk) ?? [];
-      if (heads.length > 0) parsed.reasons.push(`Kepala keluarga kedua untuk No. KK ini (kepala keluarga sudah ada di baris ${heads[0]})`);
+      if (heads.length > 0) parsed.reasons.push(wordsMessage("RegistryImport.input.secondHead", { row: heads[0]! }));
       heads.push(row.rowNumber);
       headRowsOfKk.set(parsed.noKk, heads);
     }
@@ -296,45 +297,41 @@ function parseRow(
     // Found below, from the row's ID or NIK.
   } else if (isEmptyCell(noKkCell)) {
     if (context.format === "xlsx" && previousNoKk) noKk = previousNoKk;
-    else reasons.push("No. KK kosong");
+    else reasons.push(wordsMessage("RegistryImport.input.noKkEmpty"));
   } else {
     noKk = checkNoKk(take(cellId(noKkCell, "No. KK")), context, today, reasons);
   }
 
   const nikCell = cell("nik");
   let nik: string | null = null;
-  if (isEmptyCell(nikCell)) reasons.push("NIK kosong");
+  if (isEmptyCell(nikCell)) reasons.push(wordsMessage("RegistryImport.input.nikEmpty"));
   else nik = checkNik(take(cellId(nikCell, "NIK")), context, today, reasons, warnings);
   if (families) noKk = knownNoKk(families, take(cellCode(cell("registryId"), FIELD_HEADER.registryId)), nik, reasons);
 
   const name = take(cellText(cell("name"), "NAMA"));
-  if (name === "") reasons.push("NAMA kosong");
-  if (isTemplateExample(name)) reasons.push(`Baris contoh templat (NAMA ${name}): hapus baris contoh sebelum mengimpor`);
+  if (name === "") reasons.push(wordsMessage("RegistryImport.input.nameEmpty"));
+  if (isTemplateExample(name)) reasons.push(wordsMessage("RegistryImport.input.templateExample", { name: name ?? "" }));
   const sexResult = cellSex(cell("sex"));
   const sex = take(sexResult);
-  if (sexResult.ok && sex === null) reasons.push("JENIS KELAMIN kosong");
+  if (sexResult.ok && sex === null) reasons.push(wordsMessage("RegistryImport.input.sexEmpty"));
   const birthDateCell = cell("birthDate");
   let birthDate: Date | null = null;
-  if (isEmptyCell(birthDateCell)) reasons.push("TANGGAL LAHIR kosong");
+  if (isEmptyCell(birthDateCell)) reasons.push(wordsMessage("RegistryImport.input.birthDateEmpty"));
   else birthDate = take(cellDate(birthDateCell, "TANGGAL LAHIR", today));
   const birthProblem = birthDate && birthDateProblem(dateToDay(birthDate), todayIn(context.timeZone ?? "Asia/Jayapura", today));
   if (birthDate && birthProblem) {
-    reasons.push(`TANGGAL LAHIR ${formatDmy(birthDate)} ${birthProblem === "future" ? "belum terjadi" : `lebih dari ${OLDEST_AGE_YEARS} tahun yang lalu`}`);
+    reasons.push(wordsMessage("RegistryImport.input.birthDateProblem", { date: formatDmy(birthDate), problem: birthProblem, years: OLDEST_AGE_YEARS }));
     birthDate = null;
   }
   const relationResult: CellResult<FamilyRelation | null> = mapping.headsOnly ? { ok: true, value: "HEAD" } : cellRelation(cell("relation"));
   const relation = take(relationResult);
-  if (relationResult.ok && relation === null) reasons.push("HUB KELUARGA kosong");
+  if (relationResult.ok && relation === null) reasons.push(wordsMessage("RegistryImport.input.relationEmpty"));
 
   if (nik && birthDate) {
     if (!nikMatchesBirthDate(nik, birthDate)) {
-      reasons.push(`TANGGAL LAHIR ${formatDmy(birthDate)} tidak sesuai dengan NIK (digit 7–12: ${nik.slice(6, 12)})`);
+      reasons.push(wordsMessage("RegistryImport.input.birthDateNotNik", { date: formatDmy(birthDate), digits: nik.slice(6, 12) }));
     } else if (sex && !nikMatchesBirthDate(nik, birthDate, sex)) {
-      reasons.push(
-        sex === "FEMALE"
-          ? "JENIS KELAMIN P tidak sesuai dengan NIK: untuk perempuan tanggal lahir pada NIK ditambah 40"
-          : "JENIS KELAMIN L tidak sesuai dengan NIK: tanggal lahir pada NIK ditambah 40, tanda perempuan",
-      );
+      reasons.push(sex === "FEMALE" ? wordsMessage("RegistryImport.input.sexFemaleMismatch") : wordsMessage("RegistryImport.input.sexMaleMismatch"));
     }
   }
 
@@ -395,7 +392,9 @@ function knownNoKk(families: KnownFamilies, registryId: string | null, nik: stri
   if (found) return found;
   if (nik || registryId) {
     reasons.push(
-      `Berkas tanpa kolom NO KK: keluarga ini (${registryId ? `${FIELD_HEADER.registryId} ${registryId}` : "NIK ini"}) belum ada di registri, jadi No. KK-nya tidak diketahui; tambahkan kolom NO KK`,
+      registryId
+        ? wordsMessage("RegistryImport.input.familyUnknownById", { column: FIELD_HEADER.registryId, id: registryId })
+        : wordsMessage("RegistryImport.input.familyUnknownByNik"),
     );
   }
   return null;
@@ -406,11 +405,11 @@ function checkNoKk(value: string | null, context: ValidateContext, today: Date, 
   if (value === null) return null;
   const parsed = parseNoKk(value, today);
   if (!parsed.ok) {
-    reasons.push(idReason(parsed.reason, value));
+    reasons.push(idReason(parsed.key, value));
     return null;
   }
   if (!value.startsWith(context.cityPrefix)) {
-    reasons.push(`No. KK ${value.slice(0, 4)}… bukan dari ${context.cityName}: 4 digit pertama harus ${context.cityPrefix}`);
+    reasons.push(wordsMessage("RegistryImport.input.noKkNotOfCity", { start: value.slice(0, 4), city: context.cityName, prefix: context.cityPrefix }));
     return null;
   }
   return value;
@@ -424,7 +423,7 @@ function checkNik(value: string | null, context: ValidateContext, today: Date, r
   if (value === null) return null;
   const parsed = parseNik(value, today);
   if (!parsed.ok) {
-    reasons.push(idReason(parsed.reason, value));
+    reasons.push(idReason(parsed.key, value));
     return null;
   }
   if (!value.startsWith(context.cityPrefix)) {
@@ -433,8 +432,11 @@ function checkNik(value: string | null, context: ValidateContext, today: Date, r
   return value;
 }
 
-function idReason(reason: string, value: string): string {
-  return /^\d+$/.test(value) || value.length > 30 ? reason : `${reason} (tertulis ${value})`;
+/** The number's refusal (its catalogue key), with what was written unless it is only digits or too long to show. */
+function idReason(key: string, value: string): string {
+  return /^\d+$/.test(value) || value.length > 30
+    ? wordsMessage(key)
+    : wordsMessage("RegistryImport.input.idWritten", { why: wordsParam(key), written: value });
 }
 
 /** Household values from their rows: the first value given wins; a row that says otherwise is rejected. */
@@ -464,6 +466,7 @@ function assembleHouseholds(pending: PendingRow[], headRowsOfKk: Map<string, num
     // Rows already rejected for their own faults do not set the household's values.
     const usable = group.filter((row) => row.reasons.length === 0);
     for (const row of usable) {
+      // Each field that differs is a reason of its own.
       const conflicts: string[] = [];
       for (const field of Object.keys(values) as HouseholdField[]) {
         const value = row.fields![field];
@@ -473,10 +476,17 @@ function assembleHouseholds(pending: PendingRow[], headRowsOfKk: Map<string, num
           (values as Record<HouseholdField, unknown>)[field] = value;
           source[field] = row.rowNumber;
         } else if (!sameFieldValue(field, current, value)) {
-          conflicts.push(`${FIELD_HEADER[field]} (${show(value)}) berbeda dengan baris ${source[field]} (${show(current)})`);
+          conflicts.push(
+            wordsMessage("RegistryImport.input.familyDiffers", {
+              column: FIELD_HEADER[field],
+              value: show(value),
+              row: source[field]!,
+              current: show(current),
+            }),
+          );
         }
       }
-      if (conflicts.length > 0) row.reasons.push(`Data keluarga tidak sama dengan baris lain No. KK ini: ${conflicts.join("; ")}`);
+      row.reasons.push(...conflicts);
     }
     refuseFamilyOfRefusedHead(group, headRowsOfKk.get(noKk));
     const accepted = usable.filter((row) => row.reasons.length === 0);
@@ -490,7 +500,7 @@ function assembleHouseholds(pending: PendingRow[], headRowsOfKk: Map<string, num
     if (kecamatanRef && kelurahanId) {
       const region = nikRegionCode(kecamatanRef.code);
       if (noKk.slice(0, 6) !== region) {
-        householdReasons.push(`No. KK berkode kecamatan ${noKk.slice(0, 6)}, bukan Kecamatan ${kecamatanRef.name} (${region})`);
+        householdReasons.push(wordsMessage("RegistryImport.input.noKkOtherKecamatan", { code: noKk.slice(0, 6), kecamatan: kecamatanRef.name, region }));
       }
     }
     if (householdReasons.length > 0 || !kecamatanRef || !kelurahanId) {
@@ -515,22 +525,25 @@ function assembleHouseholds(pending: PendingRow[], headRowsOfKk: Map<string, num
 /** The kelurahan a Kemendagri code names (P3KE's kode_kemdagri); names beside it are not read. */
 function areaByCode(code: string, context: ValidateContext): CellResult<KelurahanRef> {
   const { found } = context.areas.kelurahan(code, null);
-  return found ? { ok: true, value: found } : { ok: false, reason: `${FIELD_HEADER.areaCode} ${code} bukan kode kelurahan di ${context.cityName}` };
+  return found
+    ? { ok: true, value: found }
+    : { ok: false, reason: wordsMessage("RegistryImport.input.areaCodeUnknown", { column: FIELD_HEADER.areaCode, code, city: context.cityName }) };
 }
 
 /** The kelurahan named so, within the KECAMATAN named when one is. */
 function areaByName(values: HouseholdFields, context: ValidateContext): CellResult<KelurahanRef> {
   const kecamatan = values.kecamatan ? context.areas.kecamatan(values.kecamatan) : null;
-  if (values.kecamatan && !kecamatan) return { ok: false, reason: `Kecamatan "${values.kecamatan}" tidak ada di ${context.cityName}` };
-  if (!values.kelurahan) return { ok: false, reason: "KELURAHAN kosong" };
+  if (values.kecamatan && !kecamatan)
+    return { ok: false, reason: wordsMessage("RegistryImport.input.kecamatanUnknown", { kecamatan: values.kecamatan, city: context.cityName }) };
+  if (!values.kelurahan) return { ok: false, reason: wordsMessage("RegistryImport.input.kelurahanEmpty") };
   const { found, ambiguous, candidates } = context.areas.kelurahan(values.kelurahan, kecamatan);
   if (found) return { ok: true, value: found };
   if (ambiguous) return { ok: false, reason: ambiguousKelurahanReason(values.kelurahan, candidates) };
   return {
     ok: false,
     reason: kecamatan
-      ? `Kelurahan "${values.kelurahan}" tidak ada di Kecamatan ${kecamatan.name}`
-      : `Kelurahan "${values.kelurahan}" tidak ada di ${context.cityName}`,
+      ? wordsMessage("RegistryImport.input.kelurahanNotInKecamatan", { kelurahan: values.kelurahan, kecamatan: kecamatan.name })
+      : wordsMessage("RegistryImport.input.kelurahanUnknown", { kelurahan: values.kelurahan, city: context.cityName }),
   };
 }
 
@@ -542,7 +555,7 @@ function refuseFamilyOfRefusedHead(group: PendingRow[], headRows: number[] | und
   if (!headRows || headRows.length === 0) return;
   const heads = group.filter((row) => headRows.includes(row.rowNumber));
   if (heads.some((row) => row.reasons.length === 0)) return;
-  const reason = `Baris kepala keluarga (baris ${headRows[0]}) ditolak; seluruh keluarga ini tidak diimpor agar tidak tersimpan tanpa kepala keluarga`;
+  const reason = wordsMessage("RegistryImport.input.headRefused", { row: headRows[0]! });
   for (const row of group) if (row.reasons.length === 0) row.reasons.push(reason);
 }
 

@@ -5,7 +5,7 @@ import { Disability, Education, FamilyRelation, Sex } from "@/lib/generated/pris
 import { nikMatchesBirthDate, parseNik } from "@/lib/identity/nik";
 import { birthDateField } from "@/lib/identity/birth-date";
 import { blankToUndefined } from "@/lib/forms/fields";
-import { wordsMessage } from "@/lib/errors/worded";
+import { wordsMessage } from "@/lib/errors/words-message";
 import { z } from "@/lib/validation/zod";
 
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
@@ -20,11 +20,11 @@ export const nikField = z
 
 export const memberFields = {
   nik: nikField,
-  name: z.string().trim().min(2, "Tuliskan nama lengkap.").max(120),
-  sex: z.enum(Sex, "Pilih jenis kelamin."),
+  name: z.string().trim().min(2, wordsMessage("Registry.input.fullNameRequired")).max(120),
+  sex: z.enum(Sex, wordsMessage("Registry.input.sexRequired")),
   birthPlace: optionalText(80),
   birthDate: birthDateField,
-  relation: z.enum(FamilyRelation, "Pilih hubungan dalam keluarga."),
+  relation: z.enum(FamilyRelation, wordsMessage("Registry.input.relationRequired")),
   education: z.preprocess(blankToUndefined, z.enum(Education).optional()),
   occupation: optionalText(80),
   disability: z.preprocess(blankToUndefined, z.enum(Disability).optional()),
@@ -41,7 +41,7 @@ export type NewMemberInput = z.output<typeof newMemberSchema>;
 /** A correction names the member and only the fields that change (at least one). */
 export const memberCorrectionSchema = z
   .object({
-    memberId: z.string().trim().min(1, "Pilih anggota keluarga.").max(40),
+    memberId: z.string().trim().min(1, wordsMessage("Registry.input.memberRequired")).max(40),
     nik: z.preprocess(blankToUndefined, nikField.optional()),
     name: z.preprocess(blankToUndefined, memberFields.name.optional()),
     sex: z.preprocess(blankToUndefined, memberFields.sex.optional()),
@@ -53,7 +53,7 @@ export const memberCorrectionSchema = z
     disability: memberFields.disability,
   })
   .refine((value) => Object.entries(value).some(([key, field]) => key !== "memberId" && field !== undefined), {
-    message: "Isi paling sedikit satu data yang dikoreksi.",
+    message: wordsMessage("Registry.input.correctionEmpty"),
     path: ["_form"],
   });
 export type MemberCorrectionInput = z.output<typeof memberCorrectionSchema>;

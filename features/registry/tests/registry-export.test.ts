@@ -2,6 +2,7 @@
 // see them, audited as a disclosure. A kelurahan exported, edited in a spreadsheet program
 // (LibreOffice where the machine has it, exceljs otherwise) and imported again changes the
 // edited rows and nothing else.
+import { registryReportWordsIn } from "@/features/registry/import/queries";
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -83,7 +84,7 @@ async function importFile(tenant: ImportTenant, bytes: Uint8Array, fileName: str
   expect(check).toMatchObject({ state: "DONE", error: null });
   const report = await t.withTenant(tenant.id, async (tx) => {
     const job = await tx.importJob.findFirstOrThrow({ where: { id: check.resultId! }, select: { report: true } });
-    return job.report as unknown as RegistryImportReport;
+    return registryReportWordsIn(job.report as unknown as RegistryImportReport, "id");
   });
   const commitId = await t.withTenant(tenant.id, (tx) =>
     startTrackedJob(tx, registryCommitJob, { tenantId: tenant.id, userId: null, resultId: check.resultId!, prefix }),

@@ -1,5 +1,6 @@
 // Kota Mataram's two kelurahan once both named "Tanjung Karang" (52.71.04.1002 and
 // 52.71.04.1004, Tanjung Karang Permai): the import never picks one of two that share a name.
+import { registryReportWordsIn } from "@/features/registry/import/queries";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registryCheckJob } from "@/features/registry/import/jobs";
 import type { RegistryImportReport } from "@/features/registry/import/run-import";
@@ -100,9 +101,11 @@ describe("checking a file where two kelurahan of a kecamatan share a name", () =
       }),
     );
     const job = await runQueuedNow(t, registryCheckJob, city.id, id);
-    return t.withTenant(
-      city.id,
-      async (tx) => (await tx.importJob.findFirstOrThrow({ where: { id: job.resultId! }, select: { report: true } })).report as unknown as RegistryImportReport,
+    return t.withTenant(city.id, async (tx) =>
+      registryReportWordsIn(
+        (await tx.importJob.findFirstOrThrow({ where: { id: job.resultId! }, select: { report: true } })).report as unknown as RegistryImportReport,
+        "id",
+      ),
     );
   }
 

@@ -1,6 +1,7 @@
 // Families kept whole across imports: one head per family after every commit, members that move
 // between families named in the check and saved only once confirmed, a family whose head row is
 // refused refused whole, and new members joining a family the registry already holds.
+import { registryReportWordsIn } from "@/features/registry/import/queries";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkRegistryImport, commitRegistryImport, type ImportOutcome, type RegistryImportReport } from "@/features/registry/import/run-import";
 import ExcelJS from "exceljs";
@@ -46,7 +47,7 @@ async function imported(tenant: ImportTenant, rows: ExtractRow[]) {
 
 async function report(tenant: ImportTenant, jobId: string): Promise<RegistryImportReport> {
   const job = await t.withTenant(tenant.id, (tx) => tx.importJob.findUniqueOrThrow({ where: { tenantId_id: { tenantId: tenant.id, id: jobId } } }));
-  return job.report as unknown as RegistryImportReport;
+  return registryReportWordsIn(job.report as unknown as RegistryImportReport, "id");
 }
 
 /** The registry's members of a No. KK, by NIK. */

@@ -1,3 +1,5 @@
+import { registryReportWordsIn } from "@/features/registry/import/queries";
+import { inIndonesian } from "@/tests/helpers/import-words";
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -49,7 +51,7 @@ async function commit(tenant: ImportTenant, jobId: string): Promise<ImportOutcom
 
 async function report(tenant: ImportTenant, jobId: string): Promise<RegistryImportReport> {
   const job = await t.withTenant(tenant.id, (tx) => tx.importJob.findUniqueOrThrow({ where: { tenantId_id: { tenantId: tenant.id, id: jobId } } }));
-  return job.report as unknown as RegistryImportReport;
+  return registryReportWordsIn(job.report as unknown as RegistryImportReport, "id");
 }
 
 const reasonsOf = (r: RegistryImportReport) => new Map(r.rejected.map((row) => [row.rowNumber, row.reasons.join("; ")]));
@@ -118,7 +120,7 @@ describe("headers and cells of the usual extracts", () => {
     expect(idCellShown(3271010101800500)).toBe("3.27101E+15");
     expect(idCellShown(3271010101800512)).toBe("3271010101800512");
     expect(idCellShown("3271010101800500")).toBe("3271010101800500");
-    const damaged = cellId(3271010101800500, "NIK");
+    const damaged = inIndonesian(cellId(3271010101800500, "NIK"));
     expect(damaged.ok ? damaged.value : damaged.reason).toMatch(/^NIK rusak oleh Excel: tersimpan sebagai angka \(3\.27101E\+15\)/);
   });
 });

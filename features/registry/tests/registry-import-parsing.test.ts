@@ -1,3 +1,4 @@
+import { messageWordsIn } from "@/lib/actions/error-words";
 import { describe, expect, it } from "vitest";
 import { areaKey, areaMatcher } from "@/features/registry/import/areas";
 import { cellDesil, cellFlag, cellRelation, cellRtRw, cellSex, splitRtRw } from "@/features/registry/import/cells";
@@ -11,7 +12,7 @@ const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d))
 async function* from(...chunks: Uint8Array[]) {
   yield* chunks;
 }
-const value = <T>(result: { ok: true; value: T } | { ok: false; reason: string }) => (result.ok ? result.value : `ERR: ${result.reason}`);
+const value = <T>(result: { ok: true; value: T } | { ok: false; reason: string }) => (result.ok ? result.value : `ERR: ${messageWordsIn(result.reason, "id")}`);
 
 describe("header mapping", () => {
   it.each([

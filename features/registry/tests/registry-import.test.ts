@@ -1,3 +1,4 @@
+import { registryReportWordsIn } from "@/features/registry/import/queries";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkRegistryImport, commitRegistryImport, type ImportOutcome, type RegistryImportReport } from "@/features/registry/import/run-import";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
@@ -50,7 +51,7 @@ const csv = (text: string, fileName = "dtsen.csv"): Run => ({ bytes: new TextEnc
 
 async function report(tenant: ImportTenant, jobId: string): Promise<RegistryImportReport> {
   const job = await t.withTenant(tenant.id, (tx) => tx.importJob.findUniqueOrThrow({ where: { tenantId_id: { tenantId: tenant.id, id: jobId } } }));
-  return job.report as unknown as RegistryImportReport;
+  return registryReportWordsIn(job.report as unknown as RegistryImportReport, "id");
 }
 
 async function dayOld(tenant: ImportTenant, jobId: string) {

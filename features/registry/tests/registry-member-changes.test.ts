@@ -1,3 +1,5 @@
+import { fieldWordsIn } from "@/lib/actions/error-words";
+import { registryReportWordsIn } from "@/features/registry/import/queries";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAction } from "@/lib/actions/run";
 import { decideChangeDefinition, proposeChangeDefinition } from "@/features/registry/action-definitions";
@@ -85,7 +87,7 @@ describe("birth dates, wherever a change request enters one", () => {
     const refused = await t
       .withTenant(city.id, (tx) => proposeChange({ tx, tenantId: city.id, user: officer() as TenantSessionUser, now }, parsed))
       .catch((error: unknown) => error);
-    expect(isAppError(refused) && refused.fieldErrors).toEqual({ birthDate: ["Tanggal lahir tidak boleh setelah hari ini."] });
+    expect(isAppError(refused) && fieldWordsIn(refused.fieldErrors ?? {}, "id")).toEqual({ birthDate: ["Tanggal lahir tidak boleh setelah hari ini."] });
   });
 });
 
@@ -118,7 +120,7 @@ describe("the one birth-date rule", () => {
       source: "DTSEN",
     });
     const job = await t.withTenant(tenant.id, (tx) => tx.importJob.findUniqueOrThrow({ where: { tenantId_id: { tenantId: tenant.id, id: dry.jobId } } }));
-    const refused = (job.report as unknown as RegistryImportReport).rejected.find((row) => row.rowNumber === index + 2);
+    const refused = registryReportWordsIn(job.report as unknown as RegistryImportReport, "id").rejected.find((row) => row.rowNumber === index + 2);
     expect(refused?.reasons.join("; ")).toMatch(/TANGGAL LAHIR \d\d-\d\d-190\d lebih dari 120 tahun yang lalu/);
   });
 });

@@ -42,7 +42,7 @@ export default async function RegistryImportPage({ params, searchParams }: Props
       const timeZone = await tenantTimeZone(tx, user.tenantId);
       const [jobs, job, running] = await Promise.all([
         listRegistryImports(tx),
-        jobId ? getRegistryImport(tx, user.tenantId, jobId) : Promise.resolve(null),
+        jobId ? getRegistryImport(tx, user.tenantId, jobId, locale) : Promise.resolve(null),
         getRunningRegistryImport(tx, user.tenantId, locale),
       ]);
       return { timeZone, jobs, job, running };

@@ -1,6 +1,6 @@
 import { recordAudit } from "@/lib/db/audit";
 import { clientIp, requestId } from "@/lib/auth/request";
-import { notFoundResponse, tenantRoute } from "@/lib/auth/route";
+import { notFoundResponse, requestLocale, tenantRoute } from "@/lib/auth/route";
 import { getRejectedRows } from "@/features/registry/import/queries";
 import { rejectedRowsWorkbook, XLSX_TYPE } from "@/features/registry/import/spreadsheets";
 import { downloadName } from "@/lib/spreadsheet/write";
@@ -12,7 +12,7 @@ export const GET = tenantRoute<{ tenant: string; jobId: string }>({ page: "regis
   const { jobId } = params;
   // The rows carry NIKs and names: each download is audited.
   const rows = await deps.withTenant(user.tenantId, async (tx) => {
-    const found = await getRejectedRows(tx, user.tenantId, jobId);
+    const found = await getRejectedRows(tx, user.tenantId, jobId, requestLocale(request));
     if (found) {
       await recordAudit(tx, {
         tenantId: user.tenantId,
