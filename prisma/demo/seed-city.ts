@@ -1,6 +1,8 @@
 import type { Db } from "@/lib/db";
 import type { CitySpec } from "./cities/types";
 import { seedAid } from "./steps/seed-aid";
+import { dayToDate, todayIn } from "@/lib/calendar/days";
+import { seedLiveFund } from "./steps/seed-live-fund";
 import { seedOpds } from "./steps/seed-opds";
 import { seedProgrammes } from "./steps/seed-programmes";
 import { seedRealisations } from "./steps/seed-realisations";
@@ -13,7 +15,13 @@ import { seedUsers } from "./steps/seed-users";
 import { summariseCity, type CitySummary } from "./steps/summarise-city";
 import type { CitySeed } from "./steps/types";
 
-export type SeedCityOptions = { seed: number; households: number; log: (line: string) => void };
+export type SeedCityOptions = {
+  seed: number;
+  households: number;
+  log: (line: string) => void;
+  /** The moment the demo starts, for the live Dana PEM fund; tests fix it, the default is now. */
+  now?: Date;
+};
 
 /** One city's demo data, step by step; every step is idempotent. */
 export async function seedCity(db: Db, city: CitySpec, options: SeedCityOptions): Promise<CitySummary> {
@@ -27,7 +35,10 @@ export async function seedCity(db: Db, city: CitySpec, options: SeedCityOptions)
 
   log(`${city.slug} (${city.kemendagriCode})`);
   const { tenant } = await timed("tenant, areas", () => seedTenant(db, city));
-  const seed: CitySeed = { db, city, tenant, seed: options.seed };
+  // The app's clock (cityToday): the calendar day in the city's time zone.
+  const { timeZone } = await db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { timeZone: true } });
+  const today = dayToDate(todayIn(timeZone, options.now));
+  const seed: CitySeed = { db, city, tenant, seed: options.seed, today };
   const opds = await timed("opds", () => seedOpds(seed));
   const registry = await timed("registry", () => seedRegistry(seed, options.households));
   const programmes = await timed("programmes", () => seedProgrammes(seed, opds));
@@ -37,6 +48,7 @@ export async function seedCity(db: Db, city: CitySpec, options: SeedCityOptions)
   // Accounts before Dana PEM: the demo kelurahan's loans name their proposer and approver.
   await timed("accounts", () => seedUsers(seed));
   await timed("dana pem", () => seedRevolvingFunds(seed, registry));
+  await timed("dana pem today", () => seedLiveFund(seed, registry));
   await timed("statistics", () => seedStatistics(seed));
   return summariseCity(db, { id: tenant.id, slug: city.slug, name: tenant.name });
 }

@@ -16,6 +16,8 @@ export type SeedDemoOptions = {
   /** Which cities; default Kota Mataram and Kota Kupang. */
   cities?: readonly CitySpec[];
   log?: (line: string) => void;
+  /** The moment the demo starts: the live Dana PEM fund's loans are dated back from the city's day then. Default: now. */
+  now?: Date;
 };
 
 /**
@@ -29,7 +31,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<C
   await seedPlatformAdmin(db);
   const summaries: CitySummary[] = [];
   for (const city of options.cities ?? DEMO_CITIES) {
-    summaries.push(await seedCity(db, city, { seed: options.seed ?? DEFAULT_SEED, households, log: options.log ?? (() => {}) }));
+    summaries.push(await seedCity(db, city, { seed: options.seed ?? DEFAULT_SEED, households, log: options.log ?? (() => {}), now: options.now }));
   }
   return summaries;
 }

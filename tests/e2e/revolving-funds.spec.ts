@@ -106,3 +106,19 @@ test("OPD staff and another city's kelurahan cannot open Kupang's Dana PEM", asy
   await signInAs(page, "kelurahan.mataram@entas.test");
   expect((await page.goto("/kupang/dana-pem"))?.status()).toBe(404);
 });
+
+test("Mataram's officer opens a Dana PEM of this year with loans of every arrears age", async ({ page }) => {
+  await signInAs(page, "kelurahan.mataram@entas.test");
+  await page.goto("/mataram/dana-pem");
+  await expect(page.getByRole("heading", { level: 1, name: /^Dana PEM \d{4}$/ })).toBeVisible();
+  await expect(page.getByText(/^Dana seimbang: modal/)).toBeVisible();
+  const ageing = page.getByRole("region", { name: "Umur tunggakan" }).getByRole("table");
+  for (const bucket of ["Lancar", "1–30 hari", "31–60 hari (PAR 30)", "61–90 hari (PAR 60)", "Lebih dari 90 hari (PAR 90)"]) {
+    await expect(
+      ageing
+        .getByRole("row", { name: new RegExp(`^${bucket.replace(/[()]/g, "\\$&")}`) })
+        .getByRole("cell")
+        .first(),
+    ).not.toHaveText("0");
+  }
+});

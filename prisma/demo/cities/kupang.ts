@@ -2,7 +2,7 @@ import { utcDate } from "@/lib/calendar/days";
 import { juta, ribu } from "../money";
 import { trainingProgramme, type TrainingProgrammeInput } from "./builders";
 import { OPD, povertyOpds } from "./opds";
-import type { CitySpec, ProgrammeSpec, RevolvingFundSpec } from "./types";
+import type { CitySpec, FundRulesSpec, ProgrammeSpec, RevolvingFundSpec } from "./types";
 
 const BLK = "UPTD Balai Latihan Kerja Kota Kupang";
 const DISNAKER_HALL = "Aula Kantor Dinas Tenaga Kerja Kota Kupang";
@@ -355,9 +355,13 @@ const revolvingFunds: RevolvingFundSpec[] = [
 ];
 
 function pemFund(kelurahan: string, year: number, plan: Pick<RevolvingFundSpec, "carriedOver" | "loans" | "lentTotal" | "youthShare">): RevolvingFundSpec {
+  return { ...fundRules(kelurahan), year, ...plan };
+}
+
+function fundRules(kelurahan: string): FundRulesSpec {
   return {
     kelurahan,
-    year,
+    carriedOver: 0n,
     lpmName: `LPM Kelurahan ${kelurahan}`,
     topUp: juta(100),
     maxLoan: juta(15),
@@ -365,7 +369,6 @@ function pemFund(kelurahan: string, year: number, plan: Pick<RevolvingFundSpec, 
     serviceFeeBps: 300,
     graceMonths: 1,
     approvedByName: `Lurah ${kelurahan}`,
-    ...plan,
   };
 }
 
@@ -480,4 +483,5 @@ export const kupang: CitySpec = {
     { indicator: "EXTREME_POVERTY_RATE", year: 2024, value: "0", note: "Nol kemiskinan ekstrem 2024, sesuai target nasional" },
   ],
   revolvingFunds,
+  liveFund: { ...fundRules("Naikoten Satu"), carriedOver: juta(190) },
 };

@@ -386,6 +386,17 @@ export const mataram: CitySpec = {
     { indicator: "POVERTY_RATE", year: 2024, value: "8", note: "Angka kemiskinan tetap di bawah 10 % dan turun ke 8 %" },
   ],
   revolvingFunds: [],
+  liveFund: {
+    kelurahan: "Ampenan Tengah",
+    lpmName: "LPM Kelurahan Ampenan Tengah",
+    carriedOver: juta(80),
+    topUp: juta(75),
+    maxLoan: juta(10),
+    maxTenorMonths: 12,
+    serviceFeeBps: 300,
+    graceMonths: 1,
+    approvedByName: "Lurah Ampenan Tengah",
+  },
 };
 
 function training(

@@ -23,6 +23,8 @@ export type CitySpec = {
   statistics: readonly PovertyStatisticSpec[];
   targets: readonly TargetSpec[];
   revolvingFunds: readonly RevolvingFundSpec[];
+  /** The demo kelurahan's Dana PEM of the real current year, its loans dated back from the real today. */
+  liveFund: FundRulesSpec;
 };
 
 export type CultureWeights = ReadonlyArray<readonly [Culture, number]>;
@@ -103,10 +105,10 @@ export type PovertyStatisticSpec = {
 
 export type TargetSpec = { indicator: TargetIndicator; year: number; value: string; note: string };
 
-export type RevolvingFundSpec = {
+/** A kelurahan's fund and its lending rules, without a year or a lending plan. */
+export type FundRulesSpec = {
   /** Kelurahan name as in idn-area-data. */
   kelurahan: string;
-  year: number;
   lpmName: string;
   /** Capital carried over from earlier rounds plus this year's APBD top-up. */
   carriedOver: bigint;
@@ -115,9 +117,13 @@ export type RevolvingFundSpec = {
   maxTenorMonths: number;
   serviceFeeBps: number;
   graceMonths: number;
+  approvedByName: string;
+};
+
+export type RevolvingFundSpec = FundRulesSpec & {
+  year: number;
   loans: number;
   /** Sum of principals lent this year. */
   lentTotal: bigint;
   youthShare: number;
-  approvedByName: string;
 };

@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Sex } from "@/lib/generated/prisma/enums";
 import { generateNik, nikRegionCode } from "@/lib/identity/nik";
-import type { RevolvingFundSpec } from "../cities/types";
+import type { FundRulesSpec, RevolvingFundSpec } from "../cities/types";
 import { nextDueDate } from "@/features/revolving-funds/allocation";
 import { serviceFeeOf } from "@/features/revolving-funds/schedule";
 import { YOUTH_MAX_AGE, isYouthOn } from "@/features/revolving-funds/youth";
@@ -11,10 +11,10 @@ import { seedId } from "../ids";
 import { createFamilyNaming } from "../names";
 import { createRandom, hashSeed, type Random } from "../random";
 import { candidatesOn, type Candidate } from "./candidates";
-import { installments, repaidInstallments, splitPrincipals } from "./loan-schedule";
+import { installments, repaidInstallments, splitPrincipals, type ScheduleLine } from "./loan-schedule";
 import type { CitySeed, SeededHousehold } from "./types";
 
-const BUSINESSES = [
+export const BUSINESSES = [
   "Kios sembako",
   "Jualan se'i babi",
   "Bengkel motor",
@@ -60,13 +60,13 @@ export async function seedRevolvingFunds(seed: CitySeed, registry: SeededHouseho
   }
 }
 
-type LoanPeople = { proposerId: string | null; approverId: string | null };
+export type LoanPeople = { proposerId: string | null; approverId: string | null };
 
 /**
  * Who proposed and who approved the loans, where the kelurahan has its two demo accounts (the
  * officer and the lurah): a proposal waits for the lurah, whom the officer cannot stand in for.
  */
-async function loanPeople({ db, city, tenant }: CitySeed, kelurahanId: string): Promise<LoanPeople> {
+export async function loanPeople({ db, city, tenant }: CitySeed, kelurahanId: string): Promise<LoanPeople> {
   const accounts = demoAccountsFor(city.slug, city.demoKelurahan).filter((account) => account.role === "KELURAHAN");
   const users = await db.user.findMany({
     where: { tenantId: tenant.id, kelurahanId, email: { in: accounts.map((account) => account.email) } },
@@ -77,7 +77,7 @@ async function loanPeople({ db, city, tenant }: CitySeed, kelurahanId: string): 
 }
 
 /** The fund by its natural key (kelurahan, year), with how many capitals and loans it has. */
-async function upsertFund({ db, city, tenant }: CitySeed, spec: RevolvingFundSpec, kelurahanId: string) {
+export async function upsertFund({ db, city, tenant }: CitySeed, spec: FundRulesSpec & { year: number }, kelurahanId: string) {
   const existing = await db.revolvingFund.findUnique({
     where: { tenantId_kelurahanId_year: { tenantId: tenant.id, kelurahanId, year: spec.year } },
     select: { id: true },
@@ -107,7 +107,13 @@ async function upsertFund({ db, city, tenant }: CitySeed, spec: RevolvingFundSpe
   return { id, capitals: 0, loans: 0 };
 }
 
-function capitalRows({ tenant }: CitySeed, spec: RevolvingFundSpec, fundId: string): Prisma.RevolvingFundCapitalCreateManyInput[] {
+/** The carried-over balance and this year's top-up, received on `receivedOn` (default: 2 January and 1 March). */
+export function capitalRows(
+  { tenant }: CitySeed,
+  spec: FundRulesSpec & { year: number },
+  fundId: string,
+  receivedOn: readonly [Date, Date] = [utcDate(spec.year, 1, 2), utcDate(spec.year, 3, 1)],
+): Prisma.RevolvingFundCapitalCreateManyInput[] {
   return [
     {
       tenantId: tenant.id,
@@ -115,7 +121,7 @@ function capitalRows({ tenant }: CitySeed, spec: RevolvingFundSpec, fundId: stri
       fundId,
       amount: spec.carriedOver,
       source: "OTHER",
-      receivedAt: utcDate(spec.year, 1, 2),
+      receivedAt: receivedOn[0],
       note: "Saldo dana bergulir dari tahun sebelumnya",
     },
     {
@@ -124,13 +130,15 @@ function capitalRows({ tenant }: CitySeed, spec: RevolvingFundSpec, fundId: stri
       fundId,
       amount: spec.topUp,
       source: "APBD",
-      receivedAt: utcDate(spec.year, 3, 1),
+      receivedAt: receivedOn[1],
       note: `Tambahan modal Dana PEM dari APBD ${tenant.name} ${spec.year}`,
     },
   ];
 }
 
-function emptyLoans() {
+export type LoanRows = ReturnType<typeof emptyLoans>;
+
+export function emptyLoans() {
   return {
     loans: [] as Prisma.LoanCreateManyInput[],
     installments: [] as Prisma.LoanInstallmentCreateManyInput[],
@@ -159,57 +167,12 @@ function loanRows(
     const youth = random.chance(spec.youthShare);
     const borrower = pickBorrower(random, local, disbursedAt, youth, taken) ?? outsider(random, kelurahan.code, disbursedAt, youth, outsiders);
     const tenorMonths = random.pick([6, 10, 12].filter((tenor) => tenor <= spec.maxTenorMonths));
-    const serviceFee = serviceFeeOf(principal, spec.serviceFeeBps);
     const loanId = seedId(fundId, "loan", i);
     const business = random.pick(BUSINESSES);
-    const schedule = installments(loanId, disbursedAt, principal, serviceFee, tenorMonths, spec.graceMonths);
+    const schedule = installments(loanId, disbursedAt, principal, serviceFeeOf(principal, spec.serviceFeeBps), tenorMonths, spec.graceMonths);
     const paid = repaidInstallments(random, schedule, city.asOf);
-
-    rows.loans.push({
-      tenantId: tenant.id,
-      id: loanId,
-      fundId,
-      round: 1,
-      borrowerNik: borrower.nik,
-      borrowerName: borrower.name,
-      memberId: borrower.memberId,
-      householdId: borrower.householdId,
-      isYouth: isYouthOn(borrower.birthDate, disbursedAt),
-      businessType: business,
-      purpose: `Tambahan modal usaha ${business.toLowerCase()}`,
-      principal,
-      tenorMonths,
-      serviceFee,
-      graceMonths: spec.graceMonths,
-      status: paid.length === schedule.length ? "REPAID" : "DISBURSED",
-      principalRepaid: paid.reduce((sum, line) => sum + line.principalDue, 0n),
-      feePaid: paid.reduce((sum, line) => sum + line.feeDue, 0n),
-      nextDueDate: nextDueDate(
-        schedule,
-        paid.reduce((sum, line) => sum + line.principalDue + line.feeDue, 0n),
-      ),
-      // The lurah's account where the kelurahan has one; elsewhere the name, as loans approved before accounts were recorded.
-      ...(people.approverId ? { approvedById: people.approverId } : { approvedByName: spec.approvedByName }),
-      createdById: people.proposerId,
-      approvedAt: addDays(disbursedAt, -random.int(3, 10)),
-      disbursedAt,
-    });
-    rows.installments.push(...schedule.map((line) => ({ tenantId: tenant.id, ...line })));
-    rows.repayments.push(
-      ...paid.map((line, n) => {
-        const paidAt = addDays(line.dueDate, random.int(-5, 3));
-        return {
-          tenantId: tenant.id,
-          id: seedId(loanId, "repayment", n),
-          loanId,
-          paidAt: paidAt > city.asOf ? city.asOf : paidAt,
-          amount: line.principalDue + line.feeDue,
-          principalPart: line.principalDue,
-          feePart: line.feeDue,
-          receiptNo: `PEM/${kelurahan.code.slice(-4)}/${spec.year}/${String(i + 1).padStart(3, "0")}-${String(n + 1).padStart(2, "0")}`,
-        };
-      }),
-    );
+    const receiptPrefix = `PEM/${kelurahan.code.slice(-4)}/${spec.year}/${String(i + 1).padStart(3, "0")}`;
+    appendLoan(rows, lentLoan({ seed, random, spec, fundId, loanId, borrower, business, people, disbursedAt, schedule, paid, receiptPrefix, asOf: city.asOf }));
   });
 
   // Proposals waiting for the lurah in the current year's fund.
@@ -241,9 +204,95 @@ function loanRows(
   return rows;
 }
 
-type Borrower = { nik: string; name: string; birthDate: Date; memberId: string | null; householdId: string | null };
+export function appendLoan(rows: LoanRows, loan: LoanRows) {
+  rows.loans.push(...loan.loans);
+  rows.installments.push(...loan.installments);
+  rows.repayments.push(...loan.repayments);
+}
 
-function pickBorrower(random: Random, local: SeededHousehold[], day: Date, youth: boolean, taken: Set<string>): Borrower | null {
+type LentLoan = {
+  seed: CitySeed;
+  random: Random;
+  spec: FundRulesSpec;
+  fundId: string;
+  loanId: string;
+  borrower: Borrower;
+  business: string;
+  people: LoanPeople;
+  disbursedAt: Date;
+  schedule: ScheduleLine[];
+  /** The instalments paid in full, each by one repayment around its due date, never after `asOf`. */
+  paid: ScheduleLine[];
+  receiptPrefix: string;
+  asOf: Date;
+};
+
+/** A disbursed loan, its schedule and its repayments, with the loan's totals and next due date matching them. */
+export function lentLoan({
+  seed,
+  random,
+  spec,
+  fundId,
+  loanId,
+  borrower,
+  business,
+  people,
+  disbursedAt,
+  schedule,
+  paid,
+  receiptPrefix,
+  asOf,
+}: LentLoan): LoanRows {
+  const { tenant } = seed;
+  const principal = schedule.reduce((sum, line) => sum + line.principalDue, 0n);
+  const loan: Prisma.LoanCreateManyInput = {
+    tenantId: tenant.id,
+    id: loanId,
+    fundId,
+    round: 1,
+    borrowerNik: borrower.nik,
+    borrowerName: borrower.name,
+    memberId: borrower.memberId,
+    householdId: borrower.householdId,
+    isYouth: isYouthOn(borrower.birthDate, disbursedAt),
+    businessType: business,
+    purpose: `Tambahan modal usaha ${business.toLowerCase()}`,
+    principal,
+    tenorMonths: schedule.length,
+    serviceFee: schedule.reduce((sum, line) => sum + line.feeDue, 0n),
+    graceMonths: spec.graceMonths,
+    status: paid.length === schedule.length ? "REPAID" : "DISBURSED",
+    principalRepaid: paid.reduce((sum, line) => sum + line.principalDue, 0n),
+    feePaid: paid.reduce((sum, line) => sum + line.feeDue, 0n),
+    nextDueDate: nextDueDate(
+      schedule,
+      paid.reduce((sum, line) => sum + line.principalDue + line.feeDue, 0n),
+    ),
+    // The lurah's account where the kelurahan has one; elsewhere the name, as loans approved before accounts were recorded.
+    ...(people.approverId ? { approvedById: people.approverId } : { approvedByName: spec.approvedByName }),
+    createdById: people.proposerId,
+    approvedAt: addDays(disbursedAt, -random.int(3, 10)),
+    disbursedAt,
+  };
+  const repayments = paid.map((line, n) => {
+    const paidAt = addDays(line.dueDate, random.int(-5, 3));
+    return {
+      tenantId: tenant.id,
+      id: seedId(loanId, "repayment", n),
+      loanId,
+      paidAt: paidAt > asOf ? asOf : paidAt < disbursedAt ? disbursedAt : paidAt,
+      amount: line.principalDue + line.feeDue,
+      principalPart: line.principalDue,
+      feePart: line.feeDue,
+      receiptNo: `${receiptPrefix}-${String(n + 1).padStart(2, "0")}`,
+    };
+  });
+  return { loans: [loan], installments: schedule.map((line) => ({ tenantId: tenant.id, ...line })), repayments };
+}
+
+export type Borrower = { nik: string; name: string; birthDate: Date; memberId: string | null; householdId: string | null };
+
+export function pickBorrower(random: Random, local: SeededHousehold[], day: Date, youth: boolean, taken: Set<string>): Borrower | null {
   const pool: Candidate[] = candidatesOn(local, day, youth ? [18, YOUTH_MAX_AGE] : [YOUTH_MAX_AGE + 1, 55], 10).filter((c) => !taken.has(c.member.id));
   if (pool.length === 0) return null;
   const { household, member } = random.pick(pool);
@@ -252,7 +301,7 @@ function pickBorrower(random: Random, local: SeededHousehold[], day: Date, youth
 }
 
 /** A borrower who is not in the welfare registry: Dana PEM is open to any resident. */
-function outsider(random: Random, kelurahanCode: string, day: Date, youth: boolean, counter: { serial: number }): Borrower {
+export function outsider(random: Random, kelurahanCode: string, day: Date, youth: boolean, counter: { serial: number }): Borrower {
   const sex: Sex = random.chance(0.55) ? "MALE" : "FEMALE";
   const age = youth ? random.int(19, YOUTH_MAX_AGE) : random.int(YOUTH_MAX_AGE + 1, 55);
   const birthDate = addDays(utcDate(day.getUTCFullYear() - age, day.getUTCMonth() + 1, day.getUTCDate()), -random.int(0, 364));

@@ -9,6 +9,11 @@ export type CitySeed = {
   tenant: { id: string; name: string };
   /** Seed of the pseudo-random streams; the same seed gives the same data. */
   seed: number;
+  /**
+   * The city's real today (its time zone's calendar day as a UTC midnight), which the live
+   * Dana PEM fund is dated back from; the rest of the demo keeps to the city's `asOf`.
+   */
+  today: Date;
 };
 
 export type SeededMember = GeneratedMember & { id: string };
