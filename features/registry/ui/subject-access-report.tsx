@@ -25,7 +25,7 @@ export function SubjectAccessReportBody({ tables, none }: { tables: ReportTables
               role="region"
               aria-labelledby={`sar-${table.key}`}
               tabIndex={0}
-              className="overflow-x-auto contain-inline-size print:overflow-visible print:contain-none"
+              className="relative overflow-x-auto contain-inline-size print:overflow-visible print:contain-none"
             >
               <table className="w-full border-collapse text-xs">
                 <thead>
