@@ -1,3 +1,4 @@
+import { SheetTableScroll } from "@/components/ui/sheet-table-scroll";
 import type { ReportTables } from "@/features/registry/subject-access/tables";
 
 /** The access report's body on an A4 sheet: the household's facts, then every table (an empty one says so). */
@@ -20,13 +21,7 @@ export function SubjectAccessReportBody({ tables, none }: { tables: ReportTables
           {table.rows.length === 0 ? (
             <p className="text-muted">{none}</p>
           ) : (
-            // On a screen the table scrolls within the sheet; on paper it is the sheet's width.
-            <div
-              role="region"
-              aria-labelledby={`sar-${table.key}`}
-              tabIndex={0}
-              className="relative overflow-x-auto contain-inline-size print:overflow-visible print:contain-none"
-            >
+            <SheetTableScroll labelledBy={`sar-${table.key}`}>
               <table className="w-full border-collapse text-xs">
                 <thead>
                   <tr className="border-b border-line text-left">
@@ -51,7 +46,7 @@ export function SubjectAccessReportBody({ tables, none }: { tables: ReportTables
                   ))}
                 </tbody>
               </table>
-            </div>
+            </SheetTableScroll>
           )}
         </section>
       ))}

@@ -1,3 +1,4 @@
+import { SheetTableScroll } from "@/components/ui/sheet-table-scroll";
 import { getTranslations } from "next-intl/server";
 import { formatDateLong, formatRupiah } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
@@ -73,38 +74,40 @@ export async function LoanAgreement({ agreement, locale }: { agreement: LoanAgre
             {t("scheduleTitle")}
           </h2>
           <p className="text-sm">{t("scheduleBorrower", { name: loan.borrowerName, principal: rp(loan.principal), tenor: loan.tenorMonths })}</p>
-          <table className="mt-3 w-full border-collapse text-sm">
-            <thead>
-              <tr>
-                <th className="border border-ink px-2 py-1 text-left">{t("scheduleColumns.seq")}</th>
-                <th className="border border-ink px-2 py-1 text-left">{t("scheduleColumns.dueDate")}</th>
-                <th className="border border-ink px-2 py-1 text-right">{t("scheduleColumns.principal")}</th>
-                <th className="border border-ink px-2 py-1 text-right">{t("scheduleColumns.fee")}</th>
-                <th className="border border-ink px-2 py-1 text-right">{t("scheduleColumns.total")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {installments.map((line) => (
-                <tr key={line.seq}>
-                  <td className="border border-ink px-2 py-1">{line.seq}</td>
-                  <td className="border border-ink px-2 py-1">{formatDateLong(line.dueDate, { locale })}</td>
-                  <td className="border border-ink px-2 py-1 text-right tabular-nums">{rp(line.principalDue)}</td>
-                  <td className="border border-ink px-2 py-1 text-right tabular-nums">{rp(line.feeDue)}</td>
-                  <td className="border border-ink px-2 py-1 text-right tabular-nums">{rp(line.principalDue + line.feeDue)}</td>
+          <SheetTableScroll labelledBy="agreement-schedule">
+            <table className="mt-3 w-full border-collapse text-sm">
+              <thead>
+                <tr>
+                  <th className="border border-ink px-2 py-1 text-left">{t("scheduleColumns.seq")}</th>
+                  <th className="border border-ink px-2 py-1 text-left">{t("scheduleColumns.dueDate")}</th>
+                  <th className="border border-ink px-2 py-1 text-right">{t("scheduleColumns.principal")}</th>
+                  <th className="border border-ink px-2 py-1 text-right">{t("scheduleColumns.fee")}</th>
+                  <th className="border border-ink px-2 py-1 text-right">{t("scheduleColumns.total")}</th>
                 </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr className="font-semibold">
-                <td colSpan={2} className="border border-ink px-2 py-1">
-                  {t("scheduleColumns.sum")}
-                </td>
-                <td className="border border-ink px-2 py-1 text-right tabular-nums">{rp(sum((line) => line.principalDue))}</td>
-                <td className="border border-ink px-2 py-1 text-right tabular-nums">{rp(sum((line) => line.feeDue))}</td>
-                <td className="border border-ink px-2 py-1 text-right tabular-nums">{rp(sum((line) => line.principalDue + line.feeDue))}</td>
-              </tr>
-            </tfoot>
-          </table>
+              </thead>
+              <tbody>
+                {installments.map((line) => (
+                  <tr key={line.seq}>
+                    <td className="border border-ink px-2 py-1">{line.seq}</td>
+                    <td className="border border-ink px-2 py-1">{formatDateLong(line.dueDate, { locale })}</td>
+                    <td className="border border-ink px-2 py-1 text-right tabular-nums">{rp(line.principalDue)}</td>
+                    <td className="border border-ink px-2 py-1 text-right tabular-nums">{rp(line.feeDue)}</td>
+                    <td className="border border-ink px-2 py-1 text-right tabular-nums">{rp(line.principalDue + line.feeDue)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr className="font-semibold">
+                  <td colSpan={2} className="border border-ink px-2 py-1">
+                    {t("scheduleColumns.sum")}
+                  </td>
+                  <td className="border border-ink px-2 py-1 text-right tabular-nums">{rp(sum((line) => line.principalDue))}</td>
+                  <td className="border border-ink px-2 py-1 text-right tabular-nums">{rp(sum((line) => line.feeDue))}</td>
+                  <td className="border border-ink px-2 py-1 text-right tabular-nums">{rp(sum((line) => line.principalDue + line.feeDue))}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </SheetTableScroll>
         </section>
       ) : null}
     </>
