@@ -1,11 +1,10 @@
+import { BlankNameLine } from "@/components/ui/blank-name-line";
 import { SheetTableScroll } from "@/components/ui/sheet-table-scroll";
 import { getTranslations } from "next-intl/server";
 import { formatDateLong, formatRupiah } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import type { LoanAgreementData } from "@/features/revolving-funds/agreement";
 import { rupiahInWords } from "@/features/revolving-funds/terbilang";
-
-const BLANK_NAME = "(……………………………………)";
 
 /**
  * The loan agreement between the LPM (party one) and the borrower (party two), acknowledged by
@@ -59,12 +58,12 @@ export async function LoanAgreement({ agreement, locale }: { agreement: LoanAgre
         <div>
           <p>{t("signOne")}</p>
           <p>{t("signOneRole", { lpm: lpmName })}</p>
-          <p className="mt-20">{BLANK_NAME}</p>
+          <BlankNameLine className="mt-20" />
         </div>
       </div>
       <div className="mt-10 text-center">
         <p>{t("witness", { kelurahan: kelurahanLabel })}</p>
-        <p className="mt-20">{BLANK_NAME}</p>
+        <BlankNameLine className="mt-20" />
       </div>
 
       {installments.length > 0 ? (

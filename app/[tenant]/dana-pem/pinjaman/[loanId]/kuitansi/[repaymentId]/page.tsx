@@ -1,3 +1,4 @@
+import { BlankNameLine } from "@/components/ui/blank-name-line";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
@@ -78,7 +79,7 @@ export default async function ReceiptPage({ params }: Props) {
         <div>
           <p>{t("place", { kelurahan: kelurahanLabel, date: formatDateLong(repayment.paidAt, { locale: "id" }) })}</p>
           <p>{t("receiver")}</p>
-          <p className="mt-12 font-semibold">…………………………</p>
+          <BlankNameLine className="mt-12" />
         </div>
       </div>
     </PrintDocument>
