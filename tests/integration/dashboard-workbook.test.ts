@@ -17,6 +17,7 @@ import { sessionUser } from "../helpers/actions";
 import { openTestDb, uniqueSuffix, type TestDb } from "../helpers/db";
 import { createTestTenant, type TestTenant } from "../helpers/factories";
 import { callRoute, routeDeps } from "../helpers/routes";
+import { cellUnder, rowsOf } from "../helpers/worksheet-cells";
 
 vi.mock("server-only", () => ({}));
 vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined, getAll: () => [] }) }));
@@ -77,39 +78,11 @@ async function download(route: Route, path: string, query: Record<string, string
   return { fileName, workbook };
 }
 
-/** Every row's cells as text, top to bottom. */
-function rowsOf(sheet: ExcelJS.Worksheet): string[][] {
-  const rows: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row) => {
-    rows.push((row.values as unknown[]).slice(1).map((value) => (value === null || value === undefined ? "" : String(value))));
-  });
-  return rows;
-}
-
 /** The cover's value beside a label. */
 function coverValue(sheet: ExcelJS.Worksheet, label: string): string {
   const row = rowsOf(sheet).find((cells) => cells[0] === label);
   expect(row, `cover row ${label}`).toBeDefined();
   return row![1] ?? "";
-}
-
-/** The cell under `header` in the row whose first cell is `label`. */
-function cellUnder(sheet: ExcelJS.Worksheet, header: string, label: string): ExcelJS.Cell {
-  let headerRow = 0;
-  let column = 0;
-  sheet.eachRow((row, r) => {
-    (row.values as unknown[]).forEach((value, c) => {
-      if (!headerRow && value === header) {
-        headerRow = r;
-        column = c;
-      }
-    });
-  });
-  expect(headerRow, `header ${header}`).toBeGreaterThan(0);
-  for (let r = headerRow + 1; r <= sheet.rowCount; r += 1) {
-    if (String(sheet.getRow(r).getCell(1).value) === label) return sheet.getRow(r).getCell(column);
-  }
-  throw new Error(`no row ${label}`);
 }
 
 describe("a dashboard's workbook", () => {
