@@ -19,21 +19,24 @@ export async function expectOnePagePrint(page: Page, testInfo: TestInfo, name: s
   await expect(page.getByRole("button", { name: "Terapkan" }).filter({ visible: true })).toHaveCount(0);
   await expect(page.getByRole("link", { name: /^(Excel \(\.xlsx\)|CSV) — / })).toHaveCount(0);
 
-  const charts = await page.evaluate(() => {
-    const pageWidth = document.documentElement.clientWidth;
-    return [...document.querySelectorAll("[data-dashboard] svg.recharts-surface")]
-      .filter((svg) => !svg.closest(".recharts-legend-wrapper") && svg.getBoundingClientRect().height > 0)
-      .map((svg) => {
-        const chart = svg.getBoundingClientRect();
-        const panel = svg.closest("section")!.getBoundingClientRect();
-        return {
-          width: Math.round(chart.width),
-          inPage: chart.left >= 0 && chart.right <= pageWidth + 1,
-          inPanel: chart.left >= panel.left - 1 && chart.right <= panel.right + 1,
-        };
-      });
-  });
-  expect(charts.length, "charts on paper").toBeGreaterThan(0);
+  // Resized to the sheet, recharts draws its charts again a frame later: read them once drawn.
+  const drawnCharts = () =>
+    page.evaluate(() => {
+      const pageWidth = document.documentElement.clientWidth;
+      return [...document.querySelectorAll("[data-dashboard] svg.recharts-surface")]
+        .filter((svg) => !svg.closest(".recharts-legend-wrapper") && svg.getBoundingClientRect().height > 0)
+        .map((svg) => {
+          const chart = svg.getBoundingClientRect();
+          const panel = svg.closest("section")!.getBoundingClientRect();
+          return {
+            width: Math.round(chart.width),
+            inPage: chart.left >= 0 && chart.right <= pageWidth + 1,
+            inPanel: chart.left >= panel.left - 1 && chart.right <= panel.right + 1,
+          };
+        });
+    });
+  await expect.poll(async () => (await drawnCharts()).length, { message: "charts on paper" }).toBeGreaterThan(0);
+  const charts = await drawnCharts();
   for (const chart of charts) {
     expect(chart, "a chart within its panel and the page").toMatchObject({ inPage: true, inPanel: true });
     expect(chart.width, "a chart drawn, not collapsed").toBeGreaterThanOrEqual(120);
