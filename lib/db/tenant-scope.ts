@@ -5,6 +5,7 @@
 // 2. Underneath, PostgreSQL row-level security (prisma/sql/tenancy.sql) checks the
 //    same tenant, set per transaction, so raw SQL that forgets its filter is still safe.
 import { AsyncLocalStorage } from "node:async_hooks";
+import { APP_ROLE, statementTimeoutMs } from "@/lib/db/adapter";
 import { auditedWrite, isAuditedWrite, type Actor } from "@/lib/db/audited-write";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -115,14 +116,20 @@ export type ScopeOptions = {
 
 /** Scope functions bound to one client: the app's (lib/db) or a test's. */
 export function scopesFor(client: ScopedClient) {
+  // Read once, as the client's pool reads it (lib/db/adapter.ts).
+  const defaultStatementTimeout = statementTimeoutMs();
   function run<T>(tenantId: string | null, fn: (tx: Tx) => Promise<T>, options: ScopeOptions = {}): Promise<T> {
     const scope: Scope = { tenantId, actor: options.actor };
     return scopeStorage.run(scope, () =>
       client.$transaction(
         async (tx) => {
-          if (options.timeout === undefined) await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId ?? ""}, true)`;
-          else
-            await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId ?? ""}, true), set_config('statement_timeout', ${String(options.timeout)}, true)`;
+          // Everything the scope relies on is set for this transaction only, never for the
+          // session: behind PgBouncer in transaction mode the next transaction may be on another
+          // server connection, and the startup `options` that set the role and the statement
+          // timeout for a direct connection are dropped there (docs/scaling.md). So the role
+          // that row-level security restricts is taken here too, whatever the login role is.
+          const timeout = String(options.timeout ?? defaultStatementTimeout);
+          await tx.$executeRaw`SELECT set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${tenantId ?? ""}, true), set_config('statement_timeout', ${timeout}, true)`;
           scope.tx = tx;
           return fn(tx);
         },
