@@ -15,9 +15,14 @@ export function pgliteDir(): string {
 
 export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dir: string };
 
-/** PostgreSQL when DATABASE_URL is set, otherwise the embedded PGlite folder. */
-export function databaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
-  const url = env.DATABASE_URL?.trim();
+/**
+ * PostgreSQL when DATABASE_URL is set, otherwise the embedded PGlite folder. `direct`: for
+ * what needs a session of its own on PostgreSQL itself (migrations take a session advisory
+ * lock; the seed and the bench generator set session state), DATABASE_DIRECT_URL when set —
+ * with DATABASE_URL going through PgBouncer in transaction mode (docs/scaling.md).
+ */
+export function databaseTarget(env: NodeJS.ProcessEnv = process.env, options: { direct?: boolean } = {}): DatabaseTarget {
+  const url = (options.direct ? env.DATABASE_DIRECT_URL?.trim() : undefined) || env.DATABASE_URL?.trim();
   return url ? { kind: "postgres", url } : { kind: "pglite", dir: pgliteDir() };
 }
 

@@ -37,8 +37,11 @@ export function openDb(target: DatabaseTarget | PGlite = databaseTarget()): Hand
   return { client: tenantScoped(handle.client), close: handle.close, pglite: handle.pglite };
 }
 
-/** An unscoped owner connection, which row-level security does not restrict. Tools only. */
-export function openOwnerDb(target: DatabaseTarget | PGlite = databaseTarget()): Handle<PrismaClient> {
+/**
+ * An unscoped owner connection, which row-level security does not restrict. Tools only; by
+ * default on DATABASE_DIRECT_URL when set (lib/db/adapter.ts).
+ */
+export function openOwnerDb(target: DatabaseTarget | PGlite = databaseTarget(process.env, { direct: true })): Handle<PrismaClient> {
   return open(target, "owner");
 }
 

@@ -17,7 +17,7 @@ import { clusterDatabase, clusterPorts } from "./cluster.mjs";
 
 const users = Number(flag("users") ?? 40);
 const perUser = Number(flag("per-user") ?? 3);
-const households = Number(flag("households") ?? 400);
+const households = Number(flag("households") ?? 200);
 const database = clusterDatabase();
 
 /** PgBouncer's own figures for the cluster's database (its admin console, as the server's user). */

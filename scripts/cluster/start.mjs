@@ -4,8 +4,8 @@
 // against it (`npm run test:cluster` starts it).
 //
 // Before anything is served, the database (CLUSTER_DATABASE on the server of DATABASE_URL) is
-// made afresh, migrated and seeded over a direct connection: migrations need one (DDL and the
-// schema engine's session advisory lock). The app's login role (cluster.mjs) acts as entas_app
+// made afresh, migrated and seeded over a direct connection (DATABASE_DIRECT_URL): migrations
+// need one (the schema engine's session advisory lock). The app's login role (cluster.mjs) acts as entas_app
 // from login, since PgBouncer drops the startup `options` that set the role on a direct
 // connection. The configurations, pid files and logs go to a temporary folder, printed at
 // start; nothing is installed as a system service. The build in .next is reused when there is
@@ -36,26 +36,33 @@ const asRoot = process.getuid?.() === 0;
 const log = (line) => console.log(`[cluster] ${line}`);
 log(`configurations and logs in ${dir}`);
 
+const children = [];
+let stopping = false;
 const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
 
 function run(title, command, args, env) {
   log(title);
   const result = spawnSync(command, args, { cwd: root, env, stdio: "inherit" });
   if (result.status !== 0) {
-    console.error(`\n✖ ${title} failed (exit ${result.status ?? result.signal}).`);
+    console.error(`\n✖ ${title} failed (exit ${result.status ?? result.signal}). Logs: ${dir}`);
+    for (const { child } of children) child.kill("SIGTERM");
     process.exit(result.status ?? 1);
   }
 }
 
-async function prepareDatabase() {
+async function createDatabase() {
   const server = new pg.Client({ connectionString: database.serverUrl });
   await server.connect();
   await server.query(`DROP DATABASE IF EXISTS "${database.name}" WITH (FORCE)`);
   await server.query(`CREATE DATABASE "${database.name}"`);
   await server.end();
-  const directEnv = { ...baseEnv, DATABASE_URL: database.directUrl };
-  run("migrating (direct connection)", "npm", ["run", "--silent", "db:migrate"], directEnv);
-  run("seeding the demo cities", "npm", ["run", "--silent", "db:seed", "--", "--households", process.env.CLUSTER_HOUSEHOLDS ?? "200"], directEnv);
+}
+
+// As an operator behind PgBouncer runs them: DATABASE_URL is the pooler, and the migration and
+// the seed take DATABASE_DIRECT_URL themselves (lib/db/adapter.ts).
+async function migrateAndSeed() {
+  const env = { ...baseEnv, DATABASE_URL: database.pooledUrl, DATABASE_DIRECT_URL: database.directUrl };
+  run("migrating (DATABASE_DIRECT_URL)", "npm", ["run", "--silent", "db:migrate"], env);
   // The login role is the server's (roles are not per database); what it acts as is set for
   // this database only.
   const owner = new pg.Client({ connectionString: database.directUrl });
@@ -67,6 +74,7 @@ async function prepareDatabase() {
   await owner.query(`ALTER ROLE ${CLUSTER_LOGIN_ROLE} IN DATABASE "${database.name}" SET role = 'entas_app'`);
   await owner.query(`ALTER ROLE ${CLUSTER_LOGIN_ROLE} IN DATABASE "${database.name}" SET statement_timeout = '15s'`);
   await owner.end();
+  run("seeding the demo cities", "npm", ["run", "--silent", "db:seed", "--", "--households", process.env.CLUSTER_HOUSEHOLDS ?? "200"], env);
 }
 
 function writeConfigs() {
@@ -139,9 +147,6 @@ http {
   );
 }
 
-const children = [];
-let stopping = false;
-
 function start(name, command, args, options = {}) {
   const child = spawn(command, args, { cwd: root, stdio: "inherit", ...options });
   children.push({ name, child, order: options.order ?? 0 });
@@ -189,14 +194,14 @@ async function waitFor(url, what, timeoutMs = 120_000) {
 
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => void stop(0));
 
-await prepareDatabase();
-if (process.env.CLUSTER_BUILD === "1" || !existsSync(path.join(root, ".next", "BUILD_ID"))) run("building the app", "npx", ["next", "build"], baseEnv);
-else log("reusing the build in .next (CLUSTER_BUILD=1 to build afresh)");
+await createDatabase();
 writeConfigs();
-
 // Its log goes to its logfile (printed on failure), not between the servers' lines.
 start("pgbouncer", pgbouncer, [...(asRoot ? ["-u", "postgres"] : []), path.join(dir, "pgbouncer.ini")], { order: 1, stdio: "ignore" });
 await waitForPort(ports.pgbouncer);
+await migrateAndSeed();
+if (process.env.CLUSTER_BUILD === "1" || !existsSync(path.join(root, ".next", "BUILD_ID"))) run("building the app", "npx", ["next", "build"], baseEnv);
+else log("reusing the build in .next (CLUSTER_BUILD=1 to build afresh)");
 
 // Shared by both servers: a session cookie made by one is read by the other.
 const appEnv = {

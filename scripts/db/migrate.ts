@@ -11,7 +11,8 @@ const usage = "usage: migrate.ts apply | migrate.ts create <name>";
 async function main(args: string[]): Promise<number> {
   const [command, name, ...rest] = args;
   if (command === "apply" && name === undefined) {
-    const target = databaseTarget();
+    // Never through PgBouncer: the schema engine holds a session advisory lock while it works.
+    const target = databaseTarget(process.env, { direct: true });
     console.log(`Applying migrations to ${describe(target)}`);
     const started = Date.now();
     const applied = await applyMigrations(target, { notice: (message) => console.log(`  ${message}`) });

@@ -29,7 +29,8 @@ async function attempt(request: APIRequestContext, origin: string, csrfToken: st
 
 test("a session begun on one server goes on on the other and through the balancer, whichever server answers", async ({ page }) => {
   await signInWithForm(page, server[0], "bapeda.mataram@entas.test");
-  await expect(page).toHaveURL(`${server[0]}/mataram`);
+  // A server's first sign-in (the password hash, its first pages) is slow on CI's two busy cores.
+  await expect(page).toHaveURL(`${server[0]}/mataram`, { timeout: 60_000 });
   await expect(page.getByRole("heading", { level: 1, name: "Kota Mataram" })).toBeVisible();
 
   // The cookie was made by the first server; the second reads it (the same NEXTAUTH_SECRET).
@@ -66,7 +67,7 @@ test("the sign-in throttle counts failed attempts made on both servers, and lock
 test("an import checked on one server is saved on the other, and its households are found through the balancer", async ({ page }) => {
   test.setTimeout(180_000);
   await signInWithForm(page, server[0], "bapeda.mataram@entas.test");
-  await expect(page).toHaveURL(`${server[0]}/mataram`);
+  await expect(page).toHaveURL(`${server[0]}/mataram`, { timeout: 60_000 });
 
   // Checked on the first server: the worker checks the file and keeps the rows in the database.
   const file = extract(1_000 + (Date.now() % 8_000), false);
