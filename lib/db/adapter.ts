@@ -21,7 +21,7 @@ export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite
  * lock; the seed and the bench generator set session state), DATABASE_DIRECT_URL when set —
  * with DATABASE_URL going through PgBouncer in transaction mode (docs/scaling.md).
  */
-export function databaseTarget(env: NodeJS.ProcessEnv = process.env, options: { direct?: boolean } = {}): DatabaseTarget {
+export function databaseTarget(env: Record<string, string | undefined> = process.env, options: { direct?: boolean } = {}): DatabaseTarget {
   const url = (options.direct ? env.DATABASE_DIRECT_URL?.trim() : undefined) || env.DATABASE_URL?.trim();
   return url ? { kind: "postgres", url } : { kind: "pglite", dir: pgliteDir() };
 }
