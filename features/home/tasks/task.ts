@@ -15,6 +15,7 @@ export const TASK_KEYS = [
   "ownChangeRequests",
   "changeRequestsToDecide",
   "duplicatesOpen",
+  "usersLocked",
   "usersNeverSignedIn",
   "opdsWithoutHead",
 ] as const;

@@ -19,7 +19,7 @@ import { listTrainings, type TrainingStatusFilter } from "@/features/trainings/q
 import { listOpds } from "@/features/opds/queries";
 import { WITHOUT_HEAD_ONLY } from "@/features/opds/routes";
 import { listUsers } from "@/features/users/queries";
-import { NEVER_SIGNED_IN } from "@/features/users/routes";
+import { LOCKED_ONLY, NEVER_SIGNED_IN } from "@/features/users/routes";
 import { programmeScope, registryScope } from "@/lib/auth/scope";
 import type { TenantSessionUser } from "@/lib/auth/session-user";
 import type { Tx } from "@/lib/db";
@@ -277,6 +277,7 @@ async function listedRows(viewer: TenantSessionUser, task: HomeTask): Promise<nu
         return query.tertinggal === BEHIND_ONLY.tertinggal ? programmesBehind(rows, YEAR, { year: YEAR, month: 6 }).length : rows.length;
       },
       opdsWithoutHead: async () => (await listOpds(tx, { withoutHead: query.tanpaKepala === WITHOUT_HEAD_ONLY.tanpaKepala })).length,
+      usersLocked: async () => (await listUsers(tx, { lockedAt: query.terkunci === LOCKED_ONLY.terkunci ? NOW : null })).length,
       usersNeverSignedIn: async () => (await listUsers(tx, { neverSignedIn: query.masuk === NEVER_SIGNED_IN })).length,
     };
     return byKey[task.key]();
@@ -345,7 +346,7 @@ describe("the home page's waiting-for-you cards", () => {
   });
 
   it("give the city admin the active accounts never signed in and the OPDs without a head, and the mayor's office and the auditor no cards", async () => {
-    expect(counts(await expectCountsListed(user("CITY_ADMIN")))).toEqual({ usersNeverSignedIn: 1, opdsWithoutHead: 1 });
+    expect(counts(await expectCountsListed(user("CITY_ADMIN")))).toEqual({ usersLocked: 0, usersNeverSignedIn: 1, opdsWithoutHead: 1 });
     expect(await tasksOf(user("MAYOR_OFFICE"))).toEqual([]);
     expect(await inCity((tx) => homeHeadlines(tx, user("CITY_ADMIN"), NOW))).toBeNull();
     expect(await tasksOf(user("AUDITOR"))).toEqual([]);
