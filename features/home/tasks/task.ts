@@ -4,10 +4,14 @@ import type { TenantSessionUser } from "@/lib/auth/session-user";
 
 export const TASK_KEYS = [
   "aidReturned",
+  "realisationsReturned",
+  "trainingsReturned",
   "trainingsWithoutAttendance",
   "followUpsDue",
   "aidWithoutProof",
   "aidToVerify",
+  "realisationsToVerify",
+  "trainingsToVerify",
   "linesNearPagu",
   "programmesBehind",
   "loansInArrears",

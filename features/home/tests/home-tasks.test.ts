@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseAidFilter } from "@/features/aid/filters";
 import { distributionTotals, listDistributions } from "@/features/aid/queries";
 import { isNearPagu } from "@/features/budget/absorption";
-import { budgetOverview } from "@/features/budget/queries";
+import { budgetOverview, parseReturnedFilter, pendingEntries } from "@/features/budget/queries";
 import { NEAR_PAGU_ONLY } from "@/features/budget/routes";
 import { homeHeadlines, homeTasks } from "@/features/home/tasks/home-tasks";
 import { programmesBehind } from "@/features/programmes/behind";
@@ -106,6 +106,11 @@ async function opdWorld(tx: Tx, opdId: string, kelurahanId: string, returned: nu
   const participant = await tx.trainingParticipant.create({
     data: { tenantId, trainingId: training.id, householdId: trainee.id, memberId: trainee.headId, completion: "COMPLETED", status: "VERIFIED" },
   });
+  // A participant the head sent back: the verified training waits for the clerk, not the head.
+  const late = await household(tx, kelurahanId);
+  await tx.trainingParticipant.create({
+    data: { tenantId, trainingId: training.id, householdId: late.id, memberId: late.headId, returnNote: "NIK salah", returnedAt: new Date(`${YEAR}-06-02`) },
+  });
   for (const [monthsAfter, due] of [
     [3, "05-10"],
     [5, "06-10"],
@@ -156,7 +161,12 @@ async function budgetOfOpdA(tx: Tx, programmeId: string) {
   const late = await tx.programme.create({ data: { tenantId, opdId: opdA, fiscalYear: YEAR, name: "Pelatihan terlambat", kind: "TRAINING" } });
   const lateLine = await line(late.id, "Honor pelatih");
   await spend(lateLine.id, 10_000_000n, "05-01");
-  await spend(lateLine.id, 80_000_000n);
+  // Waiting for the head since 5 June; and one the head sent back to the clerk.
+  const waiting = await spend(lateLine.id, 80_000_000n);
+  await tx.budgetRealisation.update({ where: { tenantId_id: { tenantId, id: waiting.id } }, data: { createdAt: new Date(`${YEAR}-06-05T02:00:00Z`) } });
+  await tx.budgetRealisation.create({
+    data: { tenantId, budgetLineId: lateLine.id, month: 4, amount: 1_000_000n, returnNote: "Bukti kurang", returnedAt: new Date(`${YEAR}-06-10`) },
+  });
 }
 
 /** A kelurahan's 2025 fund: `overdue` loans past due, one due later in June, one due in July, one proposed. */
@@ -258,6 +268,10 @@ async function listedRows(viewer: TenantSessionUser, task: HomeTask): Promise<nu
       aidReturned: () => aidRows(tx, viewer, query),
       aidWithoutProof: () => aidRows(tx, viewer, query),
       aidToVerify: () => aidRows(tx, viewer, query),
+      realisationsToVerify: () => realisationRows(tx, viewer, query),
+      realisationsReturned: () => realisationRows(tx, viewer, query),
+      trainingsToVerify: () => trainingDraftRows(tx, viewer, query),
+      trainingsReturned: () => trainingDraftRows(tx, viewer, query),
       trainingsWithoutAttendance: async () =>
         (await listTrainings(tx, { scope: programmeScope(viewer), year: Number(query.tahun), status: query.status as TrainingStatusFilter, today: NOW }))
           .length,
@@ -284,6 +298,17 @@ async function listedRows(viewer: TenantSessionUser, task: HomeTask): Promise<nu
   });
 }
 
+async function realisationRows(tx: Tx, viewer: TenantSessionUser, query: Record<string, string>) {
+  const filter = { tenantId: city.id, scope: programmeScope(viewer), fiscalYear: Number(query.tahun) };
+  return (await pendingEntries(tx, filter, parseReturnedFilter(query.kembali))).length;
+}
+
+async function trainingDraftRows(tx: Tx, viewer: TenantSessionUser, query: Record<string, string>) {
+  const kembali = parseReturnedFilter(query.kembali);
+  expect(kembali).toBeDefined();
+  return (await listTrainings(tx, { scope: programmeScope(viewer), year: Number(query.tahun), kembali, today: NOW })).length;
+}
+
 async function loanRows(tx: Tx, viewer: TenantSessionUser, query: Record<string, string>) {
   const fund = await tx.revolvingFund.findFirstOrThrow({ where: { kelurahanId: viewer.kelurahanId!, year: Number(query.tahun) } });
   return (await fundLoans(tx, fund.id, { filter: parseLoanFilter(query.pinjaman), today: new Date("2025-06-15") })).length;
@@ -306,10 +331,19 @@ async function expectCountsListed(viewer: TenantSessionUser) {
 describe("the home page's waiting-for-you cards", () => {
   it("give an OPD clerk their own OPD's returned drafts, trainings without attendance, this month's follow-ups and hand-overs without proof, as their lists hold them", async () => {
     const tasks = await expectCountsListed(user("OPD_STAFF", { opdId: opdA }));
-    expect(counts(tasks)).toEqual({ aidReturned: 2, trainingsWithoutAttendance: 1, followUpsDue: 1, aidWithoutProof: 1 });
-    // The other OPD's clerk counts only theirs.
+    expect(counts(tasks)).toEqual({
+      aidReturned: 2,
+      realisationsReturned: 1,
+      trainingsReturned: 1,
+      trainingsWithoutAttendance: 1,
+      followUpsDue: 1,
+      aidWithoutProof: 1,
+    });
+    // The other OPD's clerk counts only theirs (its budget has no lines).
     expect(counts(await expectCountsListed(user("OPD_STAFF", { opdId: opdB })))).toEqual({
       aidReturned: 1,
+      realisationsReturned: 0,
+      trainingsReturned: 1,
       trainingsWithoutAttendance: 1,
       followUpsDue: 1,
       aidWithoutProof: 1,
@@ -317,8 +351,12 @@ describe("the home page's waiting-for-you cards", () => {
   });
 
   it("give an OPD head their drafts to verify and how long the oldest has waited, lines near their pagu and programmes behind the calendar", async () => {
-    const [task, ...rest] = await expectCountsListed(user("OPD_HEAD", { opdId: opdA }));
-    expect(task).toMatchObject({ key: "aidToVerify", count: 1, oldestDays: 12 });
+    const [aid, realisations, trainings, ...rest] = await expectCountsListed(user("OPD_HEAD", { opdId: opdA }));
+    expect(aid).toMatchObject({ key: "aidToVerify", count: 1, oldestDays: 12 });
+    // The late programme's 80 M draft, entered on 5 June (the returned one waits for the clerk).
+    expect(realisations).toMatchObject({ key: "realisationsToVerify", count: 1, oldestDays: 10 });
+    // The two draft trainings of June (the verified one's returned participant is the clerk's).
+    expect(trainings).toMatchObject({ key: "trainingsToVerify", count: 2 });
     expect(counts(rest)).toEqual({ linesNearPagu: 1, programmesBehind: 1 });
   });
 
@@ -338,6 +376,8 @@ describe("the home page's waiting-for-you cards", () => {
   it("give the Dinas Sosial head the city's change requests to decide beside their OPD's drafts, and Bapeda the duplicates too", async () => {
     expect(counts(await expectCountsListed(user("OPD_HEAD", { opdId: opdB }, true)))).toEqual({
       aidToVerify: 1,
+      realisationsToVerify: 0,
+      trainingsToVerify: 2,
       linesNearPagu: 0,
       programmesBehind: 0,
       changeRequestsToDecide: 3,
