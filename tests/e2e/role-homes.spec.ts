@@ -11,7 +11,7 @@ async function openTask(page: Page, key?: string) {
   const tasks = page.getByRole("region", { name: "Menunggu Anda" });
   await expect(tasks).toBeVisible();
   const card = key ? tasks.getByTestId(`task-${key}`) : tasks.getByRole("link").first();
-  const count = number(await card.getByTestId("task-count").innerText());
+  const count = number(await card.getByTestId("card-figure").innerText());
   await card.click();
   return count;
 }

@@ -19,6 +19,7 @@ export const TASK_KEYS = [
   "ownChangeRequests",
   "changeRequestsToDecide",
   "duplicatesOpen",
+  "importsNotSaved",
   "usersLocked",
   "usersNeverSignedIn",
   "opdsWithoutHead",

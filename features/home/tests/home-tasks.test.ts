@@ -13,6 +13,12 @@ import { BEHIND_ONLY } from "@/features/programmes/routes";
 import type { HomeTask, TaskKey } from "@/features/home/tasks/task";
 import { listChangeRequests } from "@/features/registry/change-requests/queries";
 import { listDuplicates } from "@/features/registry/duplicates/queries";
+import { listRegistryImports } from "@/features/registry/import/queries";
+import { WAITING_IMPORTS } from "@/features/registry/routes";
+import { budgetDashboardQueries } from "@/features/dashboards/budget/queries";
+import { povertyDashboardQueries } from "@/features/dashboards/poverty/queries";
+import { resultsDashboardQueries } from "@/features/dashboards/results/queries";
+import { revolvingFundsDashboardQueries } from "@/features/dashboards/revolving-funds/queries";
 import { fundLoans, parseLoanFilter } from "@/features/revolving-funds/queries";
 import { followUpFilterOf, followUpPage } from "@/features/trainings/follow-up-list";
 import { listTrainings, type TrainingStatusFilter } from "@/features/trainings/queries";
@@ -231,6 +237,13 @@ beforeAll(async () => {
       },
     });
 
+    // Two files checked and never saved, one saved, one failed: two wait.
+    for (const status of ["DRY_RUN", "DRY_RUN", "COMMITTED", "FAILED"] as const) {
+      await tx.importJob.create({
+        data: { tenantId, kind: "REGISTRY", fileName: `dtks-${status}.xlsx`, status, createdAt: new Date(`${YEAR}-06-01T02:00:00Z`) },
+      });
+    }
+
     const people = await Promise.all([household(tx, city.kelurahanId), household(tx, kelurahanB)]);
     await tx.duplicateCandidate.create({ data: { tenantId, kind: "SIMILAR_PERSON", firstId: people[0].headId, secondId: people[1].headId } });
     await tx.duplicateCandidate.create({
@@ -281,6 +294,7 @@ async function listedRows(viewer: TenantSessionUser, task: HomeTask): Promise<nu
       instalmentsDue: () => loanRows(tx, viewer, query),
       ownChangeRequests: async () => (await listChangeRequests(tx, { view: "pending" }, registryScope(viewer), seen, 1000)).rows.length,
       changeRequestsToDecide: async () => (await listChangeRequests(tx, { view: "pending" }, registryScope(viewer), seen, 1000)).rows.length,
+      importsNotSaved: async () => (await listRegistryImports(tx, 1000, query.status === WAITING_IMPORTS.status)).length,
       duplicatesOpen: async () => (await listDuplicates(tx, { view: "open" }, seen, 1000)).rows.length,
       linesNearPagu: async () => {
         const lines = await budgetOverview(tx, { tenantId: city.id, scope: programmeScope(viewer), fiscalYear: Number(query.tahun) });
@@ -382,7 +396,7 @@ describe("the home page's waiting-for-you cards", () => {
       programmesBehind: 0,
       changeRequestsToDecide: 3,
     });
-    expect(counts(await expectCountsListed(user("BAPEDA")))).toEqual({ changeRequestsToDecide: 3, duplicatesOpen: 1 });
+    expect(counts(await expectCountsListed(user("BAPEDA")))).toEqual({ changeRequestsToDecide: 3, duplicatesOpen: 1, importsNotSaved: 2 });
   });
 
   it("give the city admin the active accounts never signed in and the OPDs without a head, and the mayor's office and the auditor no cards", async () => {
@@ -392,12 +406,36 @@ describe("the home page's waiting-for-you cards", () => {
     expect(await tasksOf(user("AUDITOR"))).toEqual([]);
   });
 
-  it("give the mayor's office the year's realisation with what the last seven days verified, and the households reached", async () => {
+  it("give the mayor's office the headline of each of its dashboards, equal to the dashboard's own, with what the last seven days verified", async () => {
     const headlines = await inCity((tx) => homeHeadlines(tx, user("MAYOR_OFFICE"), NOW));
     expect(headlines?.year).toBe(YEAR);
+    const filters = { year: YEAR, kecamatanId: null, opdId: null, programmeId: null };
+    const [results, funds] = await inCity((tx) =>
+      Promise.all([resultsDashboardQueries.totals(tx, filters), revolvingFundsDashboardQueries.totals(tx, filters)]),
+    );
     expect(headlines?.figures).toEqual([
+      { key: "householdsReached", href: `/${city.slug}/dasbor/hasil?tahun=${YEAR}`, count: results.reached },
       { key: "realised", href: `/${city.slug}/dasbor/anggaran?tahun=${YEAR}`, amount: 105_000_000n, absorption: 52.5, lastWeek: 95_000_000n },
-      { key: "householdsReached", href: `/${city.slug}/dasbor/hasil?tahun=${YEAR}`, count: 4 },
+      { key: "loansOutstanding", href: `/${city.slug}/dasbor/dana-pem?tahun=${YEAR}`, amount: funds.outstanding, repaymentRate: expect.anything() },
     ]);
+    expect(results.reached).toBe(4);
+  });
+
+  it("give Bapeda one card per dashboard, each figure the dashboard's own", async () => {
+    const headlines = await inCity((tx) => homeHeadlines(tx, user("BAPEDA"), NOW));
+    const filters = { year: YEAR, kecamatanId: null, opdId: null, programmeId: null };
+    const [coverage, budget] = await inCity((tx) =>
+      Promise.all([povertyDashboardQueries.coverage(tx, filters), budgetDashboardQueries.summary(tx, filters, { year: YEAR, month: 6 })]),
+    );
+    const byKey = Object.fromEntries((headlines?.figures ?? []).map((figure) => [figure.key, figure]));
+    expect(Object.keys(byKey)).toEqual(["extremePoorUnreached", "householdsReached", "realised", "loansOutstanding", "extremePovertyRate"]);
+    expect(byKey.extremePoorUnreached).toMatchObject({
+      count: coverage.unreached,
+      extremePoor: coverage.extremePoor,
+      href: `/${city.slug}/dasbor/kemiskinan?tahun=${YEAR}`,
+    });
+    expect(byKey.realised).toMatchObject({ amount: budget.total.realised });
+    // The city has no official series yet: the card says so rather than a zero.
+    expect(byKey.extremePovertyRate).toMatchObject({ rate: null, year: null, href: `/${city.slug}/dasbor/statistik` });
   });
 });
