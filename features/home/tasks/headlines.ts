@@ -1,7 +1,7 @@
 // The home's headline cards: one per dashboard the user may open, each the dashboard's own
 // headline figure read with the dashboard's own query for the city's current fiscal year (so
-// the two never disagree), leading to it. The budget's also says what the last seven days
-// verified. Every figure is summed by the database from the summaries the dashboards read.
+// the two never disagree), leading to it. The budget's and the households reached also say
+// what the last seven days added. Every figure is summed by the database from the summaries the dashboards read.
 import { budgetDashboardQueries } from "@/features/dashboards/budget/queries";
 import { povertyDashboardQueries } from "@/features/dashboards/poverty/queries";
 import { resultsDashboardQueries } from "@/features/dashboards/results/queries";
@@ -20,12 +20,20 @@ import type { TaskContext } from "./task";
 
 export type Headline =
   | { key: "realised"; href: string; amount: Rupiah; absorption: number | null; lastWeek: Rupiah }
-  | { key: "householdsReached"; href: string; count: number }
+  | { key: "householdsReached"; href: string; count: number; lastWeek?: number }
   | { key: "extremePoorUnreached"; href: string; count: number; extremePoor: number }
   | { key: "loansOutstanding"; href: string; amount: Rupiah; repaymentRate: number | null }
   | { key: "extremePovertyRate"; href: string; rate: number | null; year: number | null };
 
 export type HeadlineKey = Headline["key"];
+
+/** Households first reached in the year since `since` (HouseholdYearReach."firstReachedAt", kept by trigger; an index range). */
+async function reachedSince(tx: Tx, fiscalYear: number, since: Date): Promise<number> {
+  const [row] = await tx.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS "count" FROM "HouseholdYearReach"
+     WHERE "tenantId" = entas_current_tenant() AND "fiscalYear" = ${fiscalYear} AND "firstReachedAt" >= ${since}`;
+  return row?.count ?? 0;
+}
 
 /** Spending verified since `since` on lines of the year: realisations and aid on lines whose aid comes on top (features/budget/line-entries.ts). */
 async function realisedSince(tx: Tx, fiscalYear: number, since: Date): Promise<Rupiah> {
@@ -65,11 +73,10 @@ const SOURCES: readonly HeadlineSource[] = [
   },
   {
     page: "resultsDashboard",
-    read: async (tx, context, filters) => ({
-      key: "householdsReached",
-      href: dashboardsRoutes.results(context.slug, { tahun: filters.year }),
-      count: (await resultsDashboardQueries.totals(tx, filters)).reached,
-    }),
+    read: async (tx, context, filters) => {
+      const [totals, lastWeek] = await Promise.all([resultsDashboardQueries.totals(tx, filters), reachedSince(tx, filters.year, addDays(context.now, -7))]);
+      return { key: "householdsReached", href: dashboardsRoutes.results(context.slug, { tahun: filters.year }), count: totals.reached, lastWeek };
+    },
   },
   {
     page: "budgetDashboard",

@@ -22,7 +22,10 @@ export async function HeadlineCards({ headlines }: { headlines: { year: number; 
           ],
         };
       case "householdsReached":
-        return { figure: formatNumber(headline.count, { locale }), details: [] };
+        return {
+          figure: formatNumber(headline.count, { locale }),
+          details: headline.lastWeek !== undefined ? [t("reachedThisWeek", { count: formatNumber(headline.lastWeek, { locale }) })] : [],
+        };
       case "extremePoorUnreached":
         return { figure: formatNumber(headline.count, { locale }), details: [t("ofExtremePoor", { count: formatNumber(headline.extremePoor, { locale }) })] };
       case "loansOutstanding":
