@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { MayorHomeLinks } from "@/features/home/ui/mayor-home-links";
 import { KecamatanTable } from "@/features/home/ui/kecamatan-table";
 import { kecamatanFigures } from "@/features/home/figures";
 import { TenantFigures } from "@/features/home/ui/tenant-figures";
@@ -10,7 +9,6 @@ import { homeHeadlines, homeTasks } from "@/features/home/tasks/home-tasks";
 import { HeadlineCards } from "@/features/home/ui/headline-cards";
 import { PageHeader } from "@/components/ui/page-header";
 import { isOwnCity, requireTenantPage } from "@/lib/auth/guard";
-import { userCan } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db";
 import { getTenantBySlug } from "@/lib/tenant/queries";
 import { getKecamatanBreakdown, getTenantOverview } from "@/features/home/queries";
@@ -46,7 +44,6 @@ export default async function TenantHomePage({ params }: Props) {
       />
       <TaskCards tasks={tasks} />
       <HeadlineCards headlines={headlines} />
-      {userCan(user, "dashboard:mayor") ? <MayorHomeLinks tenantSlug={slug} /> : null}
       <TenantFigures overview={overview} total={figures.total ?? {}} />
       <KecamatanTable table={figures} />
     </>

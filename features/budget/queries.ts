@@ -48,10 +48,26 @@ export const PENDING_PAGE = 200;
 
 export type PendingEntry = Awaited<ReturnType<typeof pendingEntries>>[number];
 
-/** Drafts of the year in scope awaiting the OPD head, oldest first (the first PENDING_PAGE). */
-export function pendingEntries(tx: Tx, filter: YearFilter) {
+/** Of the drafts, "0": those waiting for the OPD head; "1": those the head sent back to the clerk (as the aid list's `kembali`). */
+export type ReturnedFilter = "0" | "1";
+
+export function parseReturnedFilter(value: string | undefined): ReturnedFilter | undefined {
+  return value === "0" || value === "1" ? value : undefined;
+}
+
+/** The drafts of the year in scope, all or (`kembali`) only those waiting for the head or only those sent back. */
+export function pendingWhere(filter: YearFilter, kembali?: ReturnedFilter) {
+  return {
+    status: "DRAFT" as const,
+    ...(kembali ? { returnedAt: kembali === "1" ? { not: null } : null } : {}),
+    budgetLine: { programme: { fiscalYear: filter.fiscalYear, ...programmeWhere(filter.scope, filter.opdId) } },
+  };
+}
+
+/** Drafts of the year in scope (all, or those `kembali` picks), oldest first (the first PENDING_PAGE). */
+export function pendingEntries(tx: Tx, filter: YearFilter, kembali?: ReturnedFilter) {
   return tx.budgetRealisation.findMany({
-    where: { status: "DRAFT", budgetLine: { programme: { fiscalYear: filter.fiscalYear, ...programmeWhere(filter.scope, filter.opdId) } } },
+    where: pendingWhere(filter, kembali),
     select: {
       id: true,
       month: true,

@@ -33,3 +33,6 @@ export const registryRoutes = {
   /** The same report as .xlsx. */
   subjectAccessExport: (slug: string, householdId: string) => `${subjectAccessPage(slug)}/${encodeURIComponent(householdId)}/unduh`,
 };
+
+/** `?status=belum-disimpan`: the import page lists only the imports checked but never saved. */
+export const WAITING_IMPORTS = { status: "belum-disimpan" } as const;

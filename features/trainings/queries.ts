@@ -20,7 +20,15 @@ export type TrainingFilter = {
   status?: TrainingStatusFilter;
   /** The city's today, what "begun" means for "no-attendance" (lib/calendar/city-today.ts); only that filter reads it. */
   today?: Date;
+  /**
+   * "0": trainings with a draft (the training or a participant) waiting for the OPD head;
+   * "1": those with a draft the head sent back to the clerk (as the aid list's `kembali`).
+   */
+  kembali?: "0" | "1";
 };
+
+/** A training's or participant's draft waiting for the head ("0") or sent back ("1"). */
+const draftOf = (kembali: "0" | "1") => ({ status: "DRAFT" as const, returnedAt: kembali === "1" ? { not: null } : null });
 
 /** Trainings counted in figures: verified and not cancelled. */
 export const countedTraining = { status: "VERIFIED", cancelledAt: null } as const satisfies Prisma.TrainingWhereInput;
@@ -46,6 +54,7 @@ export function trainingWhere(filter: TrainingFilter): Prisma.TrainingWhereInput
     programme: { fiscalYear: filter.year, ...programmeWhere(filter.scope, filter.opdId) },
     ...(filter.programmeId ? { programmeId: filter.programmeId } : {}),
     ...(filter.status ? statusWhere[filter.status] : {}),
+    ...(filter.kembali ? { AND: [{ cancelledAt: null }, { OR: [draftOf(filter.kembali), { participants: { some: draftOf(filter.kembali) } }] }] } : {}),
   };
 }
 

@@ -4,6 +4,7 @@
 import { defineAction, type ActionContext, type AnyActionDefinition } from "@/lib/actions/define";
 import { hashPassword, passwordProblems } from "@/lib/auth/password";
 import type { Tx } from "@/lib/db";
+import { recordAudit } from "@/lib/db/audit";
 import { updateAtVersion } from "@/lib/db/versioned-update";
 import { notFound } from "@/lib/errors";
 import { wordedError, wordsMessage } from "@/lib/errors/worded";
@@ -191,6 +192,37 @@ export const reactivateUserDefinition = defineAction({
   successMessage: "Success.users.reactivate",
 });
 
+/**
+ * Lifts the sign-in locks of one of the city's accounts: its own failure counters are
+ * forgotten (an address's counter, shared by anyone there, stays). The counters are not
+ * audited rows, so the lifting is audited here, with how many counters held a lock.
+ */
+export const unlockUserDefinition = defineAction({
+  name: "users.unlock",
+  permission: "user:manage",
+  schema: userIdSchema,
+  run: async (ctx, input) => {
+    const { tx } = ctx;
+    const user = await findCityUser(tx, input.userId);
+    const now = new Date();
+    const locks = await tx.rateLimit.count({ where: { userId: user.id, lockedUntil: { gt: now } } });
+    await tx.rateLimit.deleteMany({ where: { userId: user.id } });
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId,
+      userId: ctx.user.id,
+      action: "auth.unlock",
+      entity: "User",
+      entityId: user.id,
+      after: { locks },
+      requestId: ctx.requestId,
+      ip: ctx.ip ?? null,
+    });
+    return { user: summary(user), locks };
+  },
+  revalidate: (slug, result) => [usersRoutes.list(slug), usersRoutes.detail(slug, result.user.id)],
+  successMessage: "Success.users.unlock",
+});
+
 /** Every user action, for the users' own tests (the permission matrix reads the action registry). */
 export const userActionDefinitions: readonly AnyActionDefinition[] = [
   createUserDefinition,
@@ -198,4 +230,5 @@ export const userActionDefinitions: readonly AnyActionDefinition[] = [
   resetUserPasswordDefinition,
   deactivateUserDefinition,
   reactivateUserDefinition,
+  unlockUserDefinition,
 ];

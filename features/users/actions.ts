@@ -6,6 +6,7 @@ import {
   deactivateUserDefinition,
   reactivateUserDefinition,
   resetUserPasswordDefinition,
+  unlockUserDefinition,
   updateUserDefinition,
 } from "@/features/users/action-definitions";
 
@@ -14,3 +15,4 @@ export const updateUserAction = tenantAction(updateUserDefinition);
 export const resetUserPasswordAction = tenantAction(resetUserPasswordDefinition);
 export const deactivateUserAction = tenantAction(deactivateUserDefinition);
 export const reactivateUserAction = tenantAction(reactivateUserDefinition);
+export const unlockUserAction = tenantAction(unlockUserDefinition);

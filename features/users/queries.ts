@@ -20,23 +20,36 @@ export const userListSelect = {
 
 export type UserListRow = Awaited<ReturnType<typeof listUsers>>[number];
 
-export type UserFilter = { role?: Role | null; neverSignedIn?: boolean };
+export type UserFilter = {
+  role?: Role | null;
+  neverSignedIn?: boolean;
+  /** Only accounts a sign-in counter of their own locks at this moment (lib/auth/rate-limit.ts). */
+  lockedAt?: Date | null;
+};
 
-/** The users a filter holds: of one role; active accounts that never signed in. */
+/** The users a filter holds: of one role; active accounts that never signed in; accounts locked now. */
 export function userWhere(filter: UserFilter) {
   return {
     ...(filter.role ? { role: filter.role } : {}),
     ...(filter.neverSignedIn ? { active: true, lastLoginAt: null } : {}),
+    ...(filter.lockedAt ? { throttles: { some: { lockedUntil: { gt: filter.lockedAt } } } } : {}),
   };
 }
 
-/** The scope's city users, active first, by name; optionally of one role, or only those never signed in. */
+/** The scope's city users, active first, by name; optionally of one role, only those never signed in, or only those locked. */
 export function listUsers(tx: Tx, filter: UserFilter = {}) {
   return tx.user.findMany({
     where: userWhere(filter),
     select: userListSelect,
     orderBy: [{ active: "desc" }, { name: "asc" }],
   });
+}
+
+/** Which of the city's `userIds` a sign-in counter of their own locks at `now`. */
+export async function lockedUserIds(tx: Tx, userIds: readonly string[], now: Date): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await tx.rateLimit.findMany({ where: { userId: { in: [...userIds] }, lockedUntil: { gt: now } }, select: { userId: true } });
+  return new Set(rows.flatMap((row) => (row.userId ? [row.userId] : [])));
 }
 
 /** Users per role, counted by the database (the filter shows them). */

@@ -69,16 +69,27 @@ export function minutesLeft(lockedUntil: Date, now: Date): number {
 
 type RawClient = Pick<ScopedClient, "$queryRaw" | "rateLimit">;
 
-/** Counts one failure against `key`, atomically; returns the counter as stored. */
-export async function recordFailure(db: RawClient, key: string, policy: RateLimitPolicy, now: Date = new Date()): Promise<Counter> {
+/**
+ * Counts one failure against `key`, atomically; returns the counter as stored. `userId`: the
+ * account the key is about (an existing account's own counters), kept on the row so the
+ * city's admin can see and lift the lock.
+ */
+export async function recordFailure(
+  db: RawClient,
+  key: string,
+  policy: RateLimitPolicy,
+  now: Date = new Date(),
+  userId: string | null = null,
+): Promise<Counter> {
   const windowFloor = new Date(now.getTime() - policy.windowMs);
   const lockEnd = new Date(now.getTime() + policy.lockMs);
   // In DO UPDATE, "RateLimit".* is the stored row; the new count is spelt out twice.
   const rows = await db.$queryRaw<Counter[]>`
-    INSERT INTO "RateLimit" ("key", "count", "windowStart", "lockedUntil")
+    INSERT INTO "RateLimit" ("key", "count", "windowStart", "lockedUntil", "userId")
     VALUES (${key}, 1, ${now}::timestamp(3),
-            CASE WHEN 1 >= ${policy.max}::int THEN ${lockEnd}::timestamp(3) END)
+            CASE WHEN 1 >= ${policy.max}::int THEN ${lockEnd}::timestamp(3) END, ${userId})
     ON CONFLICT ("key") DO UPDATE SET
+      "userId" = COALESCE(EXCLUDED."userId", "RateLimit"."userId"),
       "count" = CASE WHEN "RateLimit"."windowStart" <= ${windowFloor}::timestamp(3) THEN 1
                      ELSE "RateLimit"."count" + 1 END,
       "windowStart" = CASE WHEN "RateLimit"."windowStart" <= ${windowFloor}::timestamp(3) THEN ${now}::timestamp(3)

@@ -105,7 +105,9 @@ export async function authenticate(deps: AuthDeps, attempt: SignInAttempt): Prom
   const passwordOk = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
 
   if (!user || !passwordOk || !user.active) {
-    const recorded = await Promise.all(counters.map(async ([key, policy]) => ({ key, counter: await recordFailure(deps.db, key, policy, now) })));
+    // The account's own counters name it (an address's counter is no one account's).
+    const owner = (key: string) => (login && key !== ipKey(attempt.ip ?? "") ? login.id : null);
+    const recorded = await Promise.all(counters.map(async ([key, policy]) => ({ key, counter: await recordFailure(deps.db, key, policy, now, owner(key)) })));
     const reason = !user ? "unknown_email" : !passwordOk ? "wrong_password" : "inactive";
     await fail(reason);
     const lock = recorded.filter(({ key, counter }) => binding.includes(key) && isLocked(counter, now)).map(({ counter }) => counter.lockedUntil!.getTime());

@@ -11,7 +11,7 @@ async function openTask(page: Page, key?: string) {
   const tasks = page.getByRole("region", { name: "Menunggu Anda" });
   await expect(tasks).toBeVisible();
   const card = key ? tasks.getByTestId(`task-${key}`) : tasks.getByRole("link").first();
-  const count = number(await card.getByTestId("task-count").innerText());
+  const count = number(await card.getByTestId("card-figure").innerText());
   await card.click();
   return count;
 }
@@ -44,6 +44,36 @@ const homes = [
     shown: (page: Page) => page.getByRole("link", { name: /^Menunggu \(/ }),
   },
   { who: "bapeda", list: /\/mataram\/registri\/perubahan$/, shown: (page: Page) => page.getByRole("link", { name: /^Menunggu \(/ }) },
+  {
+    who: "bapeda",
+    key: "importsNotSaved",
+    list: /\/mataram\/registri\/impor\?status=belum-disimpan/,
+    shown: (page: Page) => page.getByRole("heading", { name: /^Impor belum disimpan \(/ }),
+  },
+  {
+    who: "kepala.disnaker",
+    key: "realisationsToVerify",
+    list: /\/mataram\/anggaran\?.*kembali=0/,
+    shown: (page: Page) => page.getByTestId("budget-pending-only"),
+  },
+  {
+    who: "kepala.disnaker",
+    key: "trainingsToVerify",
+    list: /\/mataram\/pelatihan\?.*kembali=0/,
+    shown: (page: Page) => page.getByRole("heading", { name: /^Daftar pelatihan \(/ }),
+  },
+  {
+    who: "staf.disnaker",
+    key: "realisationsReturned",
+    list: /\/mataram\/anggaran\?.*kembali=1/,
+    shown: (page: Page) => page.getByTestId("budget-pending-only"),
+  },
+  {
+    who: "staf.disnaker",
+    key: "trainingsReturned",
+    list: /\/mataram\/pelatihan\?.*kembali=1/,
+    shown: (page: Page) => page.getByRole("heading", { name: /^Daftar pelatihan \(/ }),
+  },
 ];
 
 for (const home of homes) {
@@ -60,20 +90,62 @@ for (const home of homes) {
 
 test("the city admin's card of accounts never used opens the user list holding exactly them", async ({ page }) => {
   await signInAs(page, "admin.mataram@entas.test");
-  const count = await openTask(page);
+  const count = await openTask(page, "usersNeverSignedIn");
   await expect(page).toHaveURL(/\/mataram\/pengguna\?masuk=belum/);
   await expect(page.getByRole("table").locator("tbody tr")).toHaveCount(count);
 });
 
-test("the mayor's office has nothing waiting, sees the year's headline figures and reaches the budget dashboard in one click", async ({ page }) => {
+test("the mayor's office has nothing waiting, sees the year's headline figures and what the week changed, and reaches the budget dashboard in one click", async ({
+  page,
+}) => {
   await signInAs(page, "walikota.mataram@entas.test");
   await page.goto("/mataram");
   await expect(page.getByRole("heading", { level: 1, name: "Kota Mataram" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Menunggu Anda" })).toHaveCount(0);
   const headlines = page.getByRole("region", { name: /^Angka utama \d{4}$/ });
+  await expect(headlines.getByTestId("headline-householdsReached")).toBeVisible();
+  await expect(headlines.getByTestId("headline-loansOutstanding")).toBeVisible();
   await expect(headlines.getByTestId("headline-realised")).toContainText("dalam 7 hari terakhir");
   await headlines.getByTestId("headline-realised").click();
   await expect(page).toHaveURL(/\/mataram\/dasbor\/anggaran\?tahun=\d{4}/);
+});
+
+const dashboards = [
+  { key: "extremePoorUnreached", url: /\/mataram\/dasbor\/kemiskinan\?tahun=\d{4}/ },
+  { key: "householdsReached", url: /\/mataram\/dasbor\/hasil\?tahun=\d{4}/ },
+  { key: "realised", url: /\/mataram\/dasbor\/anggaran\?tahun=\d{4}/ },
+  { key: "loansOutstanding", url: /\/mataram\/dasbor\/dana-pem\?tahun=\d{4}/ },
+  { key: "extremePovertyRate", url: /\/mataram\/dasbor\/statistik$/ },
+];
+
+for (const dashboard of dashboards) {
+  test(`Bapeda's ${dashboard.key} card shows its figure and opens its dashboard in one click`, async ({ page }) => {
+    await signInAs(page, "bapeda.mataram@entas.test");
+    await page.goto("/mataram");
+    const card = page.getByRole("region", { name: /^Angka utama \d{4}$/ }).getByTestId(`headline-${dashboard.key}`);
+    await expect(card.getByTestId("card-figure")).toHaveText(/\S/);
+    await card.click();
+    await expect(page).toHaveURL(dashboard.url);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  });
+}
+
+test("the city admin's card of locked accounts opens the users list of exactly them, and unlocking one takes it off", async ({ page }, testInfo) => {
+  // Each project locks its own account (5 wrong passwords from this address), so the two run side by side.
+  const locked = testInfo.project.name === "phone" ? "lurah.mataram@entas.test" : "auditor.mataram@entas.test";
+  for (let i = 0; i < 5; i += 1) {
+    const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
+    await page.request.post("/api/auth/callback/credentials", { form: { email: locked, password: "bukan sandinya", csrfToken, json: "true" } });
+  }
+  await signInAs(page, "admin.mataram@entas.test");
+  const count = await openTask(page, "usersLocked");
+  await expect(page).toHaveURL(/\/mataram\/pengguna\?terkunci=1/);
+  const rows = page.getByRole("table").locator("tbody tr");
+  await expect(rows).toHaveCount(count);
+  const row = rows.filter({ hasText: locked });
+  await expect(row).toHaveCount(1);
+  await row.getByRole("button", { name: /^Buka kunci / }).click();
+  await expect(rows.filter({ hasText: locked })).toHaveCount(0);
 });
 
 test("the task cards fit a 390 px phone without sideways scrolling", async ({ page }, testInfo) => {

@@ -76,6 +76,7 @@ const ADDS_NOTHING_AGAIN: Record<string, string> = {
   "users.resetPassword": "replaces a password",
   "users.deactivate": "a state change",
   "users.reactivate": "a state change",
+  "users.unlock": "forgets the account's sign-in counters",
 };
 
 const USE_SERVER_FIRST = /^(?:\s+|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use server["']/;

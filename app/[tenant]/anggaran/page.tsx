@@ -20,7 +20,7 @@ import { userCan } from "@/lib/auth/permissions";
 import { absorptionOf, isNearPagu } from "@/features/budget/absorption";
 import { lastRecordableMonth } from "@/lib/calendar/fiscal-year";
 import { MONTHS, monthName } from "@/lib/calendar/months";
-import { PENDING_PAGE, budgetOverview, pendingEntries, writableLines } from "@/features/budget/queries";
+import { PENDING_PAGE, budgetOverview, parseReturnedFilter, pendingEntries, writableLines } from "@/features/budget/queries";
 import { userNames } from "@/features/users/queries";
 import { addTotals } from "@/features/budget/totals";
 import { withTenant } from "@/lib/db";
@@ -52,12 +52,14 @@ export default async function BudgetPage({ params, searchParams }: Props) {
   const canVerify = userCan(user, "entry:verify") && Boolean(user.opdId);
   const canExport = userCan(user, "data:export");
 
+  const kembali = parseReturnedFilter(firstParam(query.kembali));
+
   const data = await withTenant(user.tenantId, async (tx) => {
     const context = await yearContext(tx, user, query);
     const filter = { tenantId: user.tenantId, scope: context.scope, fiscalYear: context.year, opdId: context.opdId };
     const [rows, pending, lines] = await Promise.all([
       budgetOverview(tx, filter),
-      pendingEntries(tx, filter),
+      pendingEntries(tx, filter, kembali),
       canWrite && user.opdId ? writableLines(tx, user.opdId, context.year) : Promise.resolve([]),
     ]);
     const names = await userNames(
@@ -162,6 +164,14 @@ export default async function BudgetPage({ params, searchParams }: Props) {
               </h2>
               <p className="text-sm text-muted">{canVerify ? t("pending.introHead") : t("pending.introOthers")}</p>
             </div>
+            {kembali ? (
+              <p className="mb-3 text-sm text-muted" data-testid="budget-pending-only">
+                {t(kembali === "1" ? "pending.returnedOnly" : "pending.waitingOnly", { count: pending.length })}{" "}
+                <Link href={budgetRoutes.list(slug, { tahun: context.year })} className="font-medium text-brand-700 underline underline-offset-2">
+                  {t("pending.showAll")}
+                </Link>
+              </p>
+            ) : null}
             {/* Rendered even when empty, so the head's "verified" notice stays after the list empties. */}
             <PendingEntries
               rows={pendingRows(pending, {

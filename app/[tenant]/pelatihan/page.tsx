@@ -24,6 +24,7 @@ import { cityToday } from "@/lib/calendar/city-today";
 import { firstParam, readSearchParams } from "@/lib/validation/search-params";
 import { verifyTrainingsAction } from "@/features/trainings/actions";
 import { trainingsRoutes } from "@/features/trainings/routes";
+import { parseReturnedFilter } from "@/features/budget/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -45,6 +46,7 @@ export default async function TrainingsPage({ params, searchParams }: Props) {
   const canVerify = userCan(user, "entry:verify") && Boolean(user.opdId);
   const askedStatus = firstParam(query.status);
   const status = TRAINING_STATUSES.includes(askedStatus as TrainingStatusFilter) ? (askedStatus as TrainingStatusFilter) : undefined;
+  const kembali = parseReturnedFilter(firstParam(query.kembali));
 
   const data = await withTenant(user.tenantId, async (tx) => {
     const context = await yearContext(tx, user, query);
@@ -56,7 +58,7 @@ export default async function TrainingsPage({ params, searchParams }: Props) {
     const asked = firstParam(query.program);
     const programmeId = programmes.some((p) => p.id === asked) ? asked : undefined;
     const today = await cityToday(tx, user.tenantId);
-    const filter = { scope: context.scope, year: context.year, opdId: context.opdId, programmeId, status, today };
+    const filter = { scope: context.scope, year: context.year, opdId: context.opdId, programmeId, status, today, kembali };
     const [rows, figures] = await Promise.all([listTrainings(tx, filter), yearFigures(tx, { ...filter })]);
     return { context, programmes, programmeId, rows, figures };
   });

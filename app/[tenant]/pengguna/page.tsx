@@ -7,10 +7,11 @@ import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { withTenant } from "@/lib/db";
-import { countUsersByRole, listUsers } from "@/features/users/queries";
+import { countUsersByRole, listUsers, lockedUserIds } from "@/features/users/queries";
+import { unlockUserAction } from "@/features/users/actions";
 import { parseRoleFilter } from "@/features/users/schemas";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
-import { NEVER_SIGNED_IN, usersRoutes } from "@/features/users/routes";
+import { LOCKED_ONLY, NEVER_SIGNED_IN, usersRoutes } from "@/features/users/routes";
 import { firstParam, readSearchParams } from "@/lib/validation/search-params";
 
 export const dynamic = "force-dynamic";
@@ -32,11 +33,27 @@ export default async function UsersPage({ params, searchParams }: Props) {
   const peran = firstParam(query.peran);
   const role = parseRoleFilter(peran);
   const neverSignedIn = firstParam(query.masuk) === NEVER_SIGNED_IN;
+  const lockedOnly = firstParam(query.terkunci) === LOCKED_ONLY.terkunci;
+  const now = new Date();
 
   const t = await getTranslations("Users");
-  const [users, counts, timeZone] = await withTenant(user.tenantId, (tx) =>
-    Promise.all([listUsers(tx, { role, neverSignedIn }), countUsersByRole(tx), tenantTimeZone(tx, user.tenantId)]),
-  );
+  const [users, counts, timeZone, locked] = await withTenant(user.tenantId, async (tx) => {
+    const [users, counts, timeZone] = await Promise.all([
+      listUsers(tx, { role, neverSignedIn, lockedAt: lockedOnly ? now : null }),
+      countUsersByRole(tx),
+      tenantTimeZone(tx, user.tenantId),
+    ]);
+    return [
+      users,
+      counts,
+      timeZone,
+      await lockedUserIds(
+        tx,
+        users.map((row) => row.id),
+        now,
+      ),
+    ] as const;
+  });
 
   return (
     <>
@@ -55,7 +72,15 @@ export default async function UsersPage({ params, searchParams }: Props) {
           </Link>
         </p>
       ) : null}
-      <UsersTable users={users} tenantSlug={slug} timeZone={timeZone} currentUserId={user.id} />
+      {lockedOnly ? (
+        <p className="mb-3 text-sm text-muted">
+          {t("lockedOnly")}{" "}
+          <Link href={usersRoutes.list(slug, { peran: role ?? undefined })} className="font-medium text-brand-700 underline underline-offset-2">
+            {t("showAll")}
+          </Link>
+        </p>
+      ) : null}
+      <UsersTable users={users} tenantSlug={slug} timeZone={timeZone} currentUserId={user.id} locked={locked} unlock={unlockUserAction.bind(null, slug)} />
     </>
   );
 }

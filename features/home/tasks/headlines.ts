@@ -1,8 +1,18 @@
-// The mayor's office's home (and every reader of the mayor's dashboards): the year's headline
-// figures, each leading to its dashboard, and what the last seven days added, read from when
-// entries were verified.
+// The home's headline cards: one per dashboard the user may open, each the dashboard's own
+// headline figure read with the dashboard's own query for the city's current fiscal year (so
+// the two never disagree), leading to it. The budget's and the households reached also say
+// what the last seven days added. Every figure is summed by the database from the summaries the dashboards read.
 import { budgetDashboardQueries } from "@/features/dashboards/budget/queries";
+import { povertyDashboardQueries } from "@/features/dashboards/poverty/queries";
+import { resultsDashboardQueries } from "@/features/dashboards/results/queries";
+import { revolvingFundsDashboardQueries } from "@/features/dashboards/revolving-funds/queries";
+import { fundRates } from "@/features/dashboards/revolving-funds/tables";
 import { dashboardsRoutes } from "@/features/dashboards/routes";
+import type { DashboardFilters } from "@/features/dashboards/filters";
+import { statisticSeries } from "@/features/statistics/queries";
+import { statisticsRoutes } from "@/features/statistics/routes";
+import { userMayOpen } from "@/lib/auth/pages";
+import type { TenantPageKey } from "@/lib/auth/pages";
 import { addDays } from "@/lib/calendar/days";
 import type { Tx } from "@/lib/db";
 import type { Rupiah } from "@/lib/money";
@@ -10,7 +20,20 @@ import type { TaskContext } from "./task";
 
 export type Headline =
   | { key: "realised"; href: string; amount: Rupiah; absorption: number | null; lastWeek: Rupiah }
-  | { key: "householdsReached"; href: string; count: number };
+  | { key: "householdsReached"; href: string; count: number; lastWeek?: number }
+  | { key: "extremePoorUnreached"; href: string; count: number; extremePoor: number }
+  | { key: "loansOutstanding"; href: string; amount: Rupiah; repaymentRate: number | null }
+  | { key: "extremePovertyRate"; href: string; rate: number | null; year: number | null };
+
+export type HeadlineKey = Headline["key"];
+
+/** Households first reached in the year since `since` (HouseholdYearReach."firstReachedAt", kept by trigger; an index range). */
+async function reachedSince(tx: Tx, fiscalYear: number, since: Date): Promise<number> {
+  const [row] = await tx.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS "count" FROM "HouseholdYearReach"
+     WHERE "tenantId" = entas_current_tenant() AND "fiscalYear" = ${fiscalYear} AND "firstReachedAt" >= ${since}`;
+  return row?.count ?? 0;
+}
 
 /** Spending verified since `since` on lines of the year: realisations and aid on lines whose aid comes on top (features/budget/line-entries.ts). */
 async function realisedSince(tx: Tx, fiscalYear: number, since: Date): Promise<Rupiah> {
@@ -29,23 +52,78 @@ async function realisedSince(tx: Tx, fiscalYear: number, since: Date): Promise<R
   return row?.amount ?? 0n;
 }
 
-export async function mayorHeadlines(tx: Tx, context: TaskContext): Promise<Headline[]> {
-  const year = context.fiscalYear;
-  const [y, month] = context.today.split("-").map(Number) as [number, number];
-  const filters = { year, kecamatanId: null, opdId: null, programmeId: null };
-  const [summary, lastWeek, reached] = await Promise.all([
-    budgetDashboardQueries.summary(tx, filters, { year: y, month }),
-    realisedSince(tx, year, addDays(context.now, -7)),
-    tx.householdYearReach.count({ where: { fiscalYear: year } }),
-  ]);
-  return [
-    {
-      key: "realised",
-      href: dashboardsRoutes.budget(context.slug, { tahun: year }),
-      amount: summary.total.realised,
-      absorption: summary.total.absorption,
-      lastWeek,
+type HeadlineSource = {
+  page: TenantPageKey;
+  read: (tx: Tx, context: TaskContext, filters: DashboardFilters) => Promise<Headline>;
+};
+
+/** In the order of the dashboards' menu: the registry's need, what was done, the money, Dana PEM, the official series. */
+const SOURCES: readonly HeadlineSource[] = [
+  {
+    page: "povertyDashboard",
+    read: async (tx, context, filters) => {
+      const coverage = await povertyDashboardQueries.coverage(tx, filters);
+      return {
+        key: "extremePoorUnreached",
+        href: dashboardsRoutes.poverty(context.slug, { tahun: filters.year }),
+        count: coverage.unreached,
+        extremePoor: coverage.extremePoor,
+      };
     },
-    { key: "householdsReached", href: dashboardsRoutes.results(context.slug, { tahun: year }), count: reached },
-  ];
+  },
+  {
+    page: "resultsDashboard",
+    read: async (tx, context, filters) => {
+      const [totals, lastWeek] = await Promise.all([resultsDashboardQueries.totals(tx, filters), reachedSince(tx, filters.year, addDays(context.now, -7))]);
+      return { key: "householdsReached", href: dashboardsRoutes.results(context.slug, { tahun: filters.year }), count: totals.reached, lastWeek };
+    },
+  },
+  {
+    page: "budgetDashboard",
+    read: async (tx, context, filters) => {
+      const [y, month] = context.today.split("-").map(Number) as [number, number];
+      const [summary, lastWeek] = await Promise.all([
+        budgetDashboardQueries.summary(tx, filters, { year: y, month }),
+        realisedSince(tx, filters.year, addDays(context.now, -7)),
+      ]);
+      return {
+        key: "realised",
+        href: dashboardsRoutes.budget(context.slug, { tahun: filters.year }),
+        amount: summary.total.realised,
+        absorption: summary.total.absorption,
+        lastWeek,
+      };
+    },
+  },
+  {
+    page: "revolvingFundsDashboard",
+    read: async (tx, context, filters) => {
+      const totals = await revolvingFundsDashboardQueries.totals(tx, filters);
+      return {
+        key: "loansOutstanding",
+        href: dashboardsRoutes.revolvingFunds(context.slug, { tahun: filters.year }),
+        amount: totals.outstanding,
+        repaymentRate: fundRates(totals).repaymentRate,
+      };
+    },
+  },
+  {
+    page: "statistics",
+    read: async (tx, context) => {
+      // The city's series (a row a year): its latest extreme poverty rate, as the statistics page's first card.
+      const latest = (await statisticSeries(tx, null)).filter((row) => row.extremeRatePct !== null).at(-1);
+      return {
+        key: "extremePovertyRate",
+        href: statisticsRoutes.dashboard(context.slug),
+        rate: latest?.extremeRatePct ?? null,
+        year: latest?.year ?? null,
+      };
+    },
+  },
+];
+
+/** The headline of every dashboard the user may open, for the city's current fiscal year. */
+export function dashboardHeadlines(tx: Tx, context: TaskContext): Promise<Headline[]> {
+  const filters: DashboardFilters = { year: context.fiscalYear, kecamatanId: null, opdId: null, programmeId: null };
+  return Promise.all(SOURCES.filter((source) => userMayOpen(context.user, source.page)).map((source) => source.read(tx, context, filters)));
 }

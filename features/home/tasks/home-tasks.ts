@@ -11,7 +11,8 @@ import { adminTasks } from "./admin-tasks";
 import { kelurahanLoanTasks } from "./kelurahan-tasks";
 import { opdClerkTasks, opdHeadTasks } from "./opd-tasks";
 import { changeRequestTasks, duplicateTasks } from "./registry-tasks";
-import { mayorHeadlines, type Headline } from "./headlines";
+import { dashboardHeadlines, type Headline } from "./headlines";
+import { importTasks } from "./registry-tasks";
 import type { HomeTask, TaskContext } from "./task";
 
 type TaskGroup = { shows: (user: TenantSessionUser) => boolean; tasks: (tx: Tx, context: TaskContext) => Promise<HomeTask[]> };
@@ -26,6 +27,7 @@ const GROUPS: readonly TaskGroup[] = [
   { shows: (user) => Boolean(user.kelurahanId) && userMayOpen(user, "revolvingFunds"), tasks: kelurahanLoanTasks },
   { shows: (user) => userMayOpen(user, "changeRequests") && (userCan(user, "registry:change-decide") || Boolean(user.kelurahanId)), tasks: changeRequestTasks },
   { shows: (user) => userMayOpen(user, "duplicates"), tasks: duplicateTasks },
+  { shows: (user) => userMayOpen(user, "registryImport"), tasks: importTasks },
   { shows: (user) => userMayOpen(user, "users"), tasks: adminTasks },
 ];
 
@@ -42,9 +44,9 @@ export async function homeTasks(tx: Tx, user: TenantSessionUser, now: Date = new
   return (await Promise.all(groups.map((group) => group.tasks(tx, context)))).flat();
 }
 
-/** The year's headline figures and the last week's change, for readers of the mayor's dashboards. */
+/** The headline figure of each dashboard the user may open (none: null), for the city's current fiscal year. */
 export async function homeHeadlines(tx: Tx, user: TenantSessionUser, now: Date = new Date()): Promise<{ year: number; figures: Headline[] } | null> {
-  if (!userMayOpen(user, "budgetDashboard") || !userMayOpen(user, "resultsDashboard")) return null;
   const context = await taskContext(tx, user, now);
-  return { year: context.fiscalYear, figures: await mayorHeadlines(tx, context) };
+  const figures = await dashboardHeadlines(tx, context);
+  return figures.length === 0 ? null : { year: context.fiscalYear, figures };
 }

@@ -4,7 +4,7 @@ import { aidFilterQuery, type AidFilter } from "@/features/aid/filters";
 import { distributionWhere } from "@/features/aid/queries";
 import { aidRoutes } from "@/features/aid/routes";
 import { isNearPagu } from "@/features/budget/absorption";
-import { budgetOverview } from "@/features/budget/queries";
+import { budgetOverview, pendingWhere, type ReturnedFilter } from "@/features/budget/queries";
 import { budgetRoutes, NEAR_PAGU_ONLY } from "@/features/budget/routes";
 import { programmesBehind } from "@/features/programmes/behind";
 import { listProgrammes } from "@/features/programmes/queries";
@@ -28,6 +28,50 @@ function aidTask(tx: Tx, context: TaskContext, key: "aidReturned" | "aidWithoutP
   }));
 }
 
+const daysSince = (context: TaskContext, date: Date | undefined) =>
+  date ? { oldestDays: Math.max(0, Math.floor((context.now.getTime() - date.getTime()) / DAY_MS)) } : {};
+
+/** Budget realisation drafts waiting for the head ("0") or sent back to the clerk ("1"), as the budget page's `kembali` lists them. */
+async function realisationTask(tx: Tx, context: TaskContext, kembali: ReturnedFilter): Promise<HomeTask> {
+  const where = pendingWhere({ tenantId: context.user.tenantId, scope: programmeScope(context.user), fiscalYear: context.fiscalYear }, kembali);
+  const [count, oldest] = await Promise.all([
+    tx.budgetRealisation.count({ where }),
+    kembali === "0" ? tx.budgetRealisation.findFirst({ where, select: { createdAt: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }) : null,
+  ]);
+  return {
+    key: kembali === "0" ? "realisationsToVerify" : "realisationsReturned",
+    count,
+    href: budgetRoutes.list(context.slug, { tahun: context.fiscalYear, kembali }),
+    ...daysSince(context, oldest?.createdAt),
+  };
+}
+
+/**
+ * Trainings with a draft waiting for the head ("0") or sent back ("1"): the training itself or
+ * a participant, as the trainings list's `kembali` lists them. The oldest is the oldest such draft.
+ */
+async function trainingDraftTask(tx: Tx, context: TaskContext, kembali: ReturnedFilter): Promise<HomeTask> {
+  const filter = { scope: programmeScope(context.user), year: context.fiscalYear, kembali };
+  const where = trainingWhere(filter);
+  const waiting = { status: "DRAFT" as const, returnedAt: null };
+  const [count, oldestTraining, oldestParticipant] = await Promise.all([
+    tx.training.count({ where }),
+    kembali === "0" ? tx.training.findFirst({ where: { AND: [where, waiting] }, select: { createdAt: true }, orderBy: { createdAt: "asc" } }) : null,
+    kembali === "0"
+      ? tx.trainingParticipant.findFirst({ where: { ...waiting, training: where }, select: { createdAt: true }, orderBy: { createdAt: "asc" } })
+      : null,
+  ]);
+  const oldest = [oldestTraining?.createdAt, oldestParticipant?.createdAt]
+    .filter((date): date is Date => Boolean(date))
+    .sort((a, b) => a.getTime() - b.getTime())[0];
+  return {
+    key: kembali === "0" ? "trainingsToVerify" : "trainingsReturned",
+    count,
+    href: trainingsRoutes.list(context.slug, { tahun: context.fiscalYear, kembali }),
+    ...daysSince(context, oldest),
+  };
+}
+
 /** The clerk's: drafts sent back to fix, trainings begun without attendance, follow-ups due this month, hand-overs without proof. */
 export async function opdClerkTasks(tx: Tx, context: TaskContext): Promise<HomeTask[]> {
   const followUps: FollowUpFilter = { state: "open", month: context.today.slice(0, 7) };
@@ -35,6 +79,8 @@ export async function opdClerkTasks(tx: Tx, context: TaskContext): Promise<HomeT
   const noAttendance = { scope, year: context.fiscalYear, status: "no-attendance" as const, today: dayToDate(context.today) };
   return Promise.all([
     aidTask(tx, context, "aidReturned", { kembali: "1" }),
+    realisationTask(tx, context, "1"),
+    trainingDraftTask(tx, context, "1"),
     tx.training.count({ where: trainingWhere(noAttendance) }).then((count) => ({
       key: "trainingsWithoutAttendance" as const,
       count,
@@ -50,13 +96,19 @@ export async function opdClerkTasks(tx: Tx, context: TaskContext): Promise<HomeT
 }
 
 /**
- * The head's: hand-overs waiting for verification (and how many days the oldest has waited),
+ * The head's: hand-overs, realisations and trainings (or their participants) waiting for
+ * verification (and how many days the oldest has waited),
  * budget lines near their pagu, programmes behind the calendar. Lines and programmes are the
  * few of one OPD's year, summed by the database as the budget and programme pages sum them.
  */
 export async function opdHeadTasks(tx: Tx, context: TaskContext): Promise<HomeTask[]> {
-  const [toVerify, budget] = await Promise.all([aidToVerify(tx, context), budgetTasks(tx, context)]);
-  return [toVerify, ...budget];
+  const [toVerify, realisations, trainings, budget] = await Promise.all([
+    aidToVerify(tx, context),
+    realisationTask(tx, context, "0"),
+    trainingDraftTask(tx, context, "0"),
+    budgetTasks(tx, context),
+  ]);
+  return [toVerify, realisations, trainings, ...budget];
 }
 
 async function budgetTasks(tx: Tx, context: TaskContext): Promise<HomeTask[]> {
@@ -90,6 +142,6 @@ async function aidToVerify(tx: Tx, context: TaskContext): Promise<HomeTask> {
     key: "aidToVerify",
     count,
     href: aidRoutes.list(context.slug, aidFilterQuery({ ...filter, tahun: context.fiscalYear })),
-    ...(oldest ? { oldestDays: Math.max(0, Math.floor((context.now.getTime() - oldest.createdAt.getTime()) / DAY_MS)) } : {}),
+    ...daysSince(context, oldest?.createdAt),
   };
 }

@@ -4,10 +4,14 @@ import type { TenantSessionUser } from "@/lib/auth/session-user";
 
 export const TASK_KEYS = [
   "aidReturned",
+  "realisationsReturned",
+  "trainingsReturned",
   "trainingsWithoutAttendance",
   "followUpsDue",
   "aidWithoutProof",
   "aidToVerify",
+  "realisationsToVerify",
+  "trainingsToVerify",
   "linesNearPagu",
   "programmesBehind",
   "loansInArrears",
@@ -15,6 +19,8 @@ export const TASK_KEYS = [
   "ownChangeRequests",
   "changeRequestsToDecide",
   "duplicatesOpen",
+  "importsNotSaved",
+  "usersLocked",
   "usersNeverSignedIn",
   "opdsWithoutHead",
 ] as const;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseAidFilter } from "@/features/aid/filters";
 import { distributionTotals, listDistributions } from "@/features/aid/queries";
 import { isNearPagu } from "@/features/budget/absorption";
-import { budgetOverview } from "@/features/budget/queries";
+import { budgetOverview, parseReturnedFilter, pendingEntries } from "@/features/budget/queries";
 import { NEAR_PAGU_ONLY } from "@/features/budget/routes";
 import { homeHeadlines, homeTasks } from "@/features/home/tasks/home-tasks";
 import { programmesBehind } from "@/features/programmes/behind";
@@ -13,13 +13,19 @@ import { BEHIND_ONLY } from "@/features/programmes/routes";
 import type { HomeTask, TaskKey } from "@/features/home/tasks/task";
 import { listChangeRequests } from "@/features/registry/change-requests/queries";
 import { listDuplicates } from "@/features/registry/duplicates/queries";
+import { listRegistryImports } from "@/features/registry/import/queries";
+import { WAITING_IMPORTS } from "@/features/registry/routes";
+import { budgetDashboardQueries } from "@/features/dashboards/budget/queries";
+import { povertyDashboardQueries } from "@/features/dashboards/poverty/queries";
+import { resultsDashboardQueries } from "@/features/dashboards/results/queries";
+import { revolvingFundsDashboardQueries } from "@/features/dashboards/revolving-funds/queries";
 import { fundLoans, parseLoanFilter } from "@/features/revolving-funds/queries";
 import { followUpFilterOf, followUpPage } from "@/features/trainings/follow-up-list";
 import { listTrainings, type TrainingStatusFilter } from "@/features/trainings/queries";
 import { listOpds } from "@/features/opds/queries";
 import { WITHOUT_HEAD_ONLY } from "@/features/opds/routes";
 import { listUsers } from "@/features/users/queries";
-import { NEVER_SIGNED_IN } from "@/features/users/routes";
+import { LOCKED_ONLY, NEVER_SIGNED_IN } from "@/features/users/routes";
 import { programmeScope, registryScope } from "@/lib/auth/scope";
 import type { TenantSessionUser } from "@/lib/auth/session-user";
 import type { Tx } from "@/lib/db";
@@ -106,6 +112,11 @@ async function opdWorld(tx: Tx, opdId: string, kelurahanId: string, returned: nu
   const participant = await tx.trainingParticipant.create({
     data: { tenantId, trainingId: training.id, householdId: trainee.id, memberId: trainee.headId, completion: "COMPLETED", status: "VERIFIED" },
   });
+  // A participant the head sent back: the verified training waits for the clerk, not the head.
+  const late = await household(tx, kelurahanId);
+  await tx.trainingParticipant.create({
+    data: { tenantId, trainingId: training.id, householdId: late.id, memberId: late.headId, returnNote: "NIK salah", returnedAt: new Date(`${YEAR}-06-02`) },
+  });
   for (const [monthsAfter, due] of [
     [3, "05-10"],
     [5, "06-10"],
@@ -156,7 +167,12 @@ async function budgetOfOpdA(tx: Tx, programmeId: string) {
   const late = await tx.programme.create({ data: { tenantId, opdId: opdA, fiscalYear: YEAR, name: "Pelatihan terlambat", kind: "TRAINING" } });
   const lateLine = await line(late.id, "Honor pelatih");
   await spend(lateLine.id, 10_000_000n, "05-01");
-  await spend(lateLine.id, 80_000_000n);
+  // Waiting for the head since 5 June; and one the head sent back to the clerk.
+  const waiting = await spend(lateLine.id, 80_000_000n);
+  await tx.budgetRealisation.update({ where: { tenantId_id: { tenantId, id: waiting.id } }, data: { createdAt: new Date(`${YEAR}-06-05T02:00:00Z`) } });
+  await tx.budgetRealisation.create({
+    data: { tenantId, budgetLineId: lateLine.id, month: 4, amount: 1_000_000n, returnNote: "Bukti kurang", returnedAt: new Date(`${YEAR}-06-10`) },
+  });
 }
 
 /** A kelurahan's 2025 fund: `overdue` loans past due, one due later in June, one due in July, one proposed. */
@@ -221,6 +237,13 @@ beforeAll(async () => {
       },
     });
 
+    // Two files checked and never saved, one saved, one failed: two wait.
+    for (const status of ["DRY_RUN", "DRY_RUN", "COMMITTED", "FAILED"] as const) {
+      await tx.importJob.create({
+        data: { tenantId, kind: "REGISTRY", fileName: `dtks-${status}.xlsx`, status, createdAt: new Date(`${YEAR}-06-01T02:00:00Z`) },
+      });
+    }
+
     const people = await Promise.all([household(tx, city.kelurahanId), household(tx, kelurahanB)]);
     await tx.duplicateCandidate.create({ data: { tenantId, kind: "SIMILAR_PERSON", firstId: people[0].headId, secondId: people[1].headId } });
     await tx.duplicateCandidate.create({
@@ -258,6 +281,10 @@ async function listedRows(viewer: TenantSessionUser, task: HomeTask): Promise<nu
       aidReturned: () => aidRows(tx, viewer, query),
       aidWithoutProof: () => aidRows(tx, viewer, query),
       aidToVerify: () => aidRows(tx, viewer, query),
+      realisationsToVerify: () => realisationRows(tx, viewer, query),
+      realisationsReturned: () => realisationRows(tx, viewer, query),
+      trainingsToVerify: () => trainingDraftRows(tx, viewer, query),
+      trainingsReturned: () => trainingDraftRows(tx, viewer, query),
       trainingsWithoutAttendance: async () =>
         (await listTrainings(tx, { scope: programmeScope(viewer), year: Number(query.tahun), status: query.status as TrainingStatusFilter, today: NOW }))
           .length,
@@ -267,6 +294,7 @@ async function listedRows(viewer: TenantSessionUser, task: HomeTask): Promise<nu
       instalmentsDue: () => loanRows(tx, viewer, query),
       ownChangeRequests: async () => (await listChangeRequests(tx, { view: "pending" }, registryScope(viewer), seen, 1000)).rows.length,
       changeRequestsToDecide: async () => (await listChangeRequests(tx, { view: "pending" }, registryScope(viewer), seen, 1000)).rows.length,
+      importsNotSaved: async () => (await listRegistryImports(tx, 1000, query.status === WAITING_IMPORTS.status)).length,
       duplicatesOpen: async () => (await listDuplicates(tx, { view: "open" }, seen, 1000)).rows.length,
       linesNearPagu: async () => {
         const lines = await budgetOverview(tx, { tenantId: city.id, scope: programmeScope(viewer), fiscalYear: Number(query.tahun) });
@@ -277,10 +305,22 @@ async function listedRows(viewer: TenantSessionUser, task: HomeTask): Promise<nu
         return query.tertinggal === BEHIND_ONLY.tertinggal ? programmesBehind(rows, YEAR, { year: YEAR, month: 6 }).length : rows.length;
       },
       opdsWithoutHead: async () => (await listOpds(tx, { withoutHead: query.tanpaKepala === WITHOUT_HEAD_ONLY.tanpaKepala })).length,
+      usersLocked: async () => (await listUsers(tx, { lockedAt: query.terkunci === LOCKED_ONLY.terkunci ? NOW : null })).length,
       usersNeverSignedIn: async () => (await listUsers(tx, { neverSignedIn: query.masuk === NEVER_SIGNED_IN })).length,
     };
     return byKey[task.key]();
   });
+}
+
+async function realisationRows(tx: Tx, viewer: TenantSessionUser, query: Record<string, string>) {
+  const filter = { tenantId: city.id, scope: programmeScope(viewer), fiscalYear: Number(query.tahun) };
+  return (await pendingEntries(tx, filter, parseReturnedFilter(query.kembali))).length;
+}
+
+async function trainingDraftRows(tx: Tx, viewer: TenantSessionUser, query: Record<string, string>) {
+  const kembali = parseReturnedFilter(query.kembali);
+  expect(kembali).toBeDefined();
+  return (await listTrainings(tx, { scope: programmeScope(viewer), year: Number(query.tahun), kembali, today: NOW })).length;
 }
 
 async function loanRows(tx: Tx, viewer: TenantSessionUser, query: Record<string, string>) {
@@ -305,10 +345,19 @@ async function expectCountsListed(viewer: TenantSessionUser) {
 describe("the home page's waiting-for-you cards", () => {
   it("give an OPD clerk their own OPD's returned drafts, trainings without attendance, this month's follow-ups and hand-overs without proof, as their lists hold them", async () => {
     const tasks = await expectCountsListed(user("OPD_STAFF", { opdId: opdA }));
-    expect(counts(tasks)).toEqual({ aidReturned: 2, trainingsWithoutAttendance: 1, followUpsDue: 1, aidWithoutProof: 1 });
-    // The other OPD's clerk counts only theirs.
+    expect(counts(tasks)).toEqual({
+      aidReturned: 2,
+      realisationsReturned: 1,
+      trainingsReturned: 1,
+      trainingsWithoutAttendance: 1,
+      followUpsDue: 1,
+      aidWithoutProof: 1,
+    });
+    // The other OPD's clerk counts only theirs (its budget has no lines).
     expect(counts(await expectCountsListed(user("OPD_STAFF", { opdId: opdB })))).toEqual({
       aidReturned: 1,
+      realisationsReturned: 0,
+      trainingsReturned: 1,
       trainingsWithoutAttendance: 1,
       followUpsDue: 1,
       aidWithoutProof: 1,
@@ -316,8 +365,12 @@ describe("the home page's waiting-for-you cards", () => {
   });
 
   it("give an OPD head their drafts to verify and how long the oldest has waited, lines near their pagu and programmes behind the calendar", async () => {
-    const [task, ...rest] = await expectCountsListed(user("OPD_HEAD", { opdId: opdA }));
-    expect(task).toMatchObject({ key: "aidToVerify", count: 1, oldestDays: 12 });
+    const [aid, realisations, trainings, ...rest] = await expectCountsListed(user("OPD_HEAD", { opdId: opdA }));
+    expect(aid).toMatchObject({ key: "aidToVerify", count: 1, oldestDays: 12 });
+    // The late programme's 80 M draft, entered on 5 June (the returned one waits for the clerk).
+    expect(realisations).toMatchObject({ key: "realisationsToVerify", count: 1, oldestDays: 10 });
+    // The two draft trainings of June (the verified one's returned participant is the clerk's).
+    expect(trainings).toMatchObject({ key: "trainingsToVerify", count: 2 });
     expect(counts(rest)).toEqual({ linesNearPagu: 1, programmesBehind: 1 });
   });
 
@@ -337,26 +390,61 @@ describe("the home page's waiting-for-you cards", () => {
   it("give the Dinas Sosial head the city's change requests to decide beside their OPD's drafts, and Bapeda the duplicates too", async () => {
     expect(counts(await expectCountsListed(user("OPD_HEAD", { opdId: opdB }, true)))).toEqual({
       aidToVerify: 1,
+      realisationsToVerify: 0,
+      trainingsToVerify: 2,
       linesNearPagu: 0,
       programmesBehind: 0,
       changeRequestsToDecide: 3,
     });
-    expect(counts(await expectCountsListed(user("BAPEDA")))).toEqual({ changeRequestsToDecide: 3, duplicatesOpen: 1 });
+    expect(counts(await expectCountsListed(user("BAPEDA")))).toEqual({ changeRequestsToDecide: 3, duplicatesOpen: 1, importsNotSaved: 2 });
   });
 
   it("give the city admin the active accounts never signed in and the OPDs without a head, and the mayor's office and the auditor no cards", async () => {
-    expect(counts(await expectCountsListed(user("CITY_ADMIN")))).toEqual({ usersNeverSignedIn: 1, opdsWithoutHead: 1 });
+    expect(counts(await expectCountsListed(user("CITY_ADMIN")))).toEqual({ usersLocked: 0, usersNeverSignedIn: 1, opdsWithoutHead: 1 });
     expect(await tasksOf(user("MAYOR_OFFICE"))).toEqual([]);
     expect(await inCity((tx) => homeHeadlines(tx, user("CITY_ADMIN"), NOW))).toBeNull();
     expect(await tasksOf(user("AUDITOR"))).toEqual([]);
   });
 
-  it("give the mayor's office the year's realisation with what the last seven days verified, and the households reached", async () => {
+  it("give the mayor's office the headline of each of its dashboards, equal to the dashboard's own, with what the last seven days verified", async () => {
+    // Of the four households reached, two were reached in May, one on 10 June (this week), one now.
+    await inCity(async (tx) => {
+      const reached = await tx.householdYearReach.findMany({ where: { fiscalYear: YEAR }, orderBy: { householdId: "asc" }, select: { householdId: true } });
+      const when = ["2025-05-02T01:00:00Z", "2025-05-20T01:00:00Z", "2025-06-10T01:00:00Z"];
+      for (const [i, at] of when.entries()) {
+        await tx.$executeRaw`UPDATE "HouseholdYearReach" SET "firstReachedAt" = ${new Date(at)}
+                              WHERE "tenantId" = ${city.id} AND "fiscalYear" = ${YEAR} AND "householdId" = ${reached[i]!.householdId}`;
+      }
+    });
     const headlines = await inCity((tx) => homeHeadlines(tx, user("MAYOR_OFFICE"), NOW));
     expect(headlines?.year).toBe(YEAR);
+    const filters = { year: YEAR, kecamatanId: null, opdId: null, programmeId: null };
+    const [results, funds] = await inCity((tx) =>
+      Promise.all([resultsDashboardQueries.totals(tx, filters), revolvingFundsDashboardQueries.totals(tx, filters)]),
+    );
     expect(headlines?.figures).toEqual([
+      { key: "householdsReached", href: `/${city.slug}/dasbor/hasil?tahun=${YEAR}`, count: results.reached, lastWeek: 2 },
       { key: "realised", href: `/${city.slug}/dasbor/anggaran?tahun=${YEAR}`, amount: 105_000_000n, absorption: 52.5, lastWeek: 95_000_000n },
-      { key: "householdsReached", href: `/${city.slug}/dasbor/hasil?tahun=${YEAR}`, count: 4 },
+      { key: "loansOutstanding", href: `/${city.slug}/dasbor/dana-pem?tahun=${YEAR}`, amount: funds.outstanding, repaymentRate: expect.anything() },
     ]);
+    expect(results.reached).toBe(4);
+  });
+
+  it("give Bapeda one card per dashboard, each figure the dashboard's own", async () => {
+    const headlines = await inCity((tx) => homeHeadlines(tx, user("BAPEDA"), NOW));
+    const filters = { year: YEAR, kecamatanId: null, opdId: null, programmeId: null };
+    const [coverage, budget] = await inCity((tx) =>
+      Promise.all([povertyDashboardQueries.coverage(tx, filters), budgetDashboardQueries.summary(tx, filters, { year: YEAR, month: 6 })]),
+    );
+    const byKey = Object.fromEntries((headlines?.figures ?? []).map((figure) => [figure.key, figure]));
+    expect(Object.keys(byKey)).toEqual(["extremePoorUnreached", "householdsReached", "realised", "loansOutstanding", "extremePovertyRate"]);
+    expect(byKey.extremePoorUnreached).toMatchObject({
+      count: coverage.unreached,
+      extremePoor: coverage.extremePoor,
+      href: `/${city.slug}/dasbor/kemiskinan?tahun=${YEAR}`,
+    });
+    expect(byKey.realised).toMatchObject({ amount: budget.total.realised });
+    // The city has no official series yet: the card says so rather than a zero.
+    expect(byKey.extremePovertyRate).toMatchObject({ rate: null, year: null, href: `/${city.slug}/dasbor/statistik` });
   });
 });

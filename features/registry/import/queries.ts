@@ -23,10 +23,13 @@ export type ImportJobListRow = {
   createdByName: string | null;
 };
 
-/** The city's latest registry imports, newest first. */
-export async function listRegistryImports(tx: Tx, limit = 10): Promise<ImportJobListRow[]> {
+/** Registry imports checked (a dry run) but never saved. */
+export const waitingImportsWhere = { kind: "REGISTRY", status: "DRY_RUN" } as const;
+
+/** The city's latest registry imports, newest first; `waitingOnly`: only those checked but never saved. */
+export async function listRegistryImports(tx: Tx, limit = 10, waitingOnly = false): Promise<ImportJobListRow[]> {
   const jobs = await tx.importJob.findMany({
-    where: { kind: "REGISTRY" },
+    where: waitingOnly ? waitingImportsWhere : { kind: "REGISTRY" },
     orderBy: { createdAt: "desc" },
     take: limit,
     select: {

@@ -6,6 +6,8 @@ import { Cell, HeaderCell, Row, RowHeaderCell, Table, TableBody, TableHead } fro
 import type { UserListRow } from "@/features/users/queries";
 import { usersRoutes } from "@/features/users/routes";
 import { formatDateTime } from "@/lib/format";
+import { ActionButton } from "@/components/ui/action-button";
+import type { FormAction } from "@/components/ui/use-action-form";
 
 /** The city's users: who, role, scope, whether they may sign in, and when they last did. */
 export async function UsersTable({
@@ -13,11 +15,16 @@ export async function UsersTable({
   tenantSlug,
   timeZone,
   currentUserId,
+  locked,
+  unlock,
 }: {
   users: UserListRow[];
   tenantSlug: string;
   timeZone: string;
   currentUserId: string;
+  /** The accounts locked now by failed sign-ins: marked, with a button that lifts the lock. */
+  locked: ReadonlySet<string>;
+  unlock: FormAction<unknown>;
 }) {
   const [t, locale] = await Promise.all([getTranslations("Users"), getLocale()]);
   if (users.length === 0) {
@@ -66,11 +73,21 @@ export async function UsersTable({
               </Cell>
               <Cell>
                 <Badge tone={user.active ? "positive" : "muted"}>{user.active ? t("active") : t("inactive")}</Badge>
+                {locked.has(user.id) ? (
+                  <Badge tone="warning" className="ml-2">
+                    {t("locked")}
+                  </Badge>
+                ) : null}
               </Cell>
               <Cell className="whitespace-nowrap tabular-nums">
                 {user.lastLoginAt ? formatDateTime(user.lastLoginAt, { locale, timeZone }) : <span className="text-muted">{t("never")}</span>}
               </Cell>
-              <Cell className="text-right">
+              <Cell className="text-right whitespace-nowrap">
+                {locked.has(user.id) ? (
+                  <ActionButton action={unlock} fields={{ userId: user.id }} variant="link" label={t("unlockUser", { name: user.name })}>
+                    {t("unlock")}
+                  </ActionButton>
+                ) : null}
                 <Link
                   href={usersRoutes.detail(tenantSlug, user.id)}
                   aria-label={t("manageUser", { name: user.name })}

@@ -3,7 +3,10 @@
 -- answer the same figures from a few thousand rows. Triggers ON HouseholdReach derive them, so
 -- every path that changes reach (entries, reversals, a household moving or changing desil or
 -- flags, a programme changing year or OPD, a status event) follows:
---   HouseholdYearReach   one row per (tenant, year, household): its area, desil, flags, the
+--   HouseholdYearReach   one row per (tenant, year, household): when it became reached
+--                        ("firstReachedAt": the statement that created the row, the column's
+--                        default; later changes keep it; a household no longer reached loses
+--                        its row, and is reached anew if reached again), its area, desil, flags, the
 --                        sorted OPDs and programmes that reached it, the OPDs owning those
 --                        programmes (Programme.opdId) and whether it graduated that year (a
 --                        status event to GRADUATED dated within that year: the event's date is the city's own
@@ -233,13 +236,13 @@ BEGIN
   IF current_setting('entas.reach_rebuild', true) = 'on' THEN RETURN NULL; END IF;
   IF TG_OP = 'INSERT' THEN
     IF NOT EXISTS (SELECT 1 FROM new_rows) THEN RETURN NULL; END IF;
-    PERFORM entas_reach_counts_apply((SELECT array_agg(ROW(n."tenantId", n."fiscalYear", n."householdId", n."kecamatanId", n."kelurahanId", n.desil, n."isExtremePoor", n.active, n."opdIds", n."programmeIds", n."ownerOpdIds", n.graduated)::"HouseholdYearReach") FROM new_rows n), NULL);
+    PERFORM entas_reach_counts_apply((SELECT array_agg(ROW(n."tenantId", n."fiscalYear", n."householdId", n."kecamatanId", n."kelurahanId", n.desil, n."isExtremePoor", n.active, n."opdIds", n."programmeIds", n."ownerOpdIds", n.graduated, n."firstReachedAt")::"HouseholdYearReach") FROM new_rows n), NULL);
   ELSIF TG_OP = 'UPDATE' THEN
     IF NOT EXISTS (SELECT * FROM new_rows EXCEPT ALL SELECT * FROM old_rows) THEN RETURN NULL; END IF;
-    PERFORM entas_reach_counts_apply((SELECT array_agg(ROW(n."tenantId", n."fiscalYear", n."householdId", n."kecamatanId", n."kelurahanId", n.desil, n."isExtremePoor", n.active, n."opdIds", n."programmeIds", n."ownerOpdIds", n.graduated)::"HouseholdYearReach") FROM new_rows n), (SELECT array_agg(ROW(o."tenantId", o."fiscalYear", o."householdId", o."kecamatanId", o."kelurahanId", o.desil, o."isExtremePoor", o.active, o."opdIds", o."programmeIds", o."ownerOpdIds", o.graduated)::"HouseholdYearReach") FROM old_rows o));
+    PERFORM entas_reach_counts_apply((SELECT array_agg(ROW(n."tenantId", n."fiscalYear", n."householdId", n."kecamatanId", n."kelurahanId", n.desil, n."isExtremePoor", n.active, n."opdIds", n."programmeIds", n."ownerOpdIds", n.graduated, n."firstReachedAt")::"HouseholdYearReach") FROM new_rows n), (SELECT array_agg(ROW(o."tenantId", o."fiscalYear", o."householdId", o."kecamatanId", o."kelurahanId", o.desil, o."isExtremePoor", o.active, o."opdIds", o."programmeIds", o."ownerOpdIds", o.graduated, o."firstReachedAt")::"HouseholdYearReach") FROM old_rows o));
   ELSE
     IF NOT EXISTS (SELECT 1 FROM old_rows) THEN RETURN NULL; END IF;
-    PERFORM entas_reach_counts_apply(NULL, (SELECT array_agg(ROW(o."tenantId", o."fiscalYear", o."householdId", o."kecamatanId", o."kelurahanId", o.desil, o."isExtremePoor", o.active, o."opdIds", o."programmeIds", o."ownerOpdIds", o.graduated)::"HouseholdYearReach") FROM old_rows o));
+    PERFORM entas_reach_counts_apply(NULL, (SELECT array_agg(ROW(o."tenantId", o."fiscalYear", o."householdId", o."kecamatanId", o."kelurahanId", o.desil, o."isExtremePoor", o.active, o."opdIds", o."programmeIds", o."ownerOpdIds", o.graduated, o."firstReachedAt")::"HouseholdYearReach") FROM old_rows o));
   END IF;
   RETURN NULL;
 END
@@ -314,9 +317,14 @@ BEGIN
   DELETE FROM "ReachOpdCount" WHERE p_tenant IS NULL OR "tenantId" = p_tenant;
   DELETE FROM "ReachProgrammeCount" WHERE p_tenant IS NULL OR "tenantId" = p_tenant;
   DELETE FROM "ReachResultCount" WHERE p_tenant IS NULL OR "tenantId" = p_tenant;
-  DELETE FROM "HouseholdYearReach" WHERE p_tenant IS NULL OR "tenantId" = p_tenant;
-  INSERT INTO "HouseholdYearReach" ("tenantId", "fiscalYear", "householdId", "kecamatanId", "kelurahanId",
-                                    desil, "isExtremePoor", active, "opdIds", "programmeIds", "ownerOpdIds", graduated)
+  -- Rows of households still reached are updated in place, so each keeps its "firstReachedAt"
+  -- (the moment it became reached, which no recount can tell); the others go.
+  DELETE FROM "HouseholdYearReach" y
+   WHERE (p_tenant IS NULL OR y."tenantId" = p_tenant)
+     AND NOT EXISTS (SELECT 1 FROM "HouseholdReach" r
+                      WHERE r."tenantId" = y."tenantId" AND r."fiscalYear" = y."fiscalYear" AND r."householdId" = y."householdId");
+  INSERT INTO "HouseholdYearReach" AS y ("tenantId", "fiscalYear", "householdId", "kecamatanId", "kelurahanId",
+                                         desil, "isExtremePoor", active, "opdIds", "programmeIds", "ownerOpdIds", graduated)
   SELECT r."tenantId", r."fiscalYear", r."householdId", min(r."kecamatanId"), min(r."kelurahanId"), min(r.desil),
          bool_or(r."isExtremePoor"), bool_or(r.active),
          array_agg(DISTINCT r."opdId" ORDER BY r."opdId"), array_agg(DISTINCT r."programmeId" ORDER BY r."programmeId"),
@@ -327,7 +335,11 @@ BEGIN
     FROM "HouseholdReach" r
     JOIN "Programme" p ON p."tenantId" = r."tenantId" AND p.id = r."programmeId"
    WHERE p_tenant IS NULL OR r."tenantId" = p_tenant
-   GROUP BY 1, 2, 3;
+   GROUP BY 1, 2, 3
+  ON CONFLICT ("tenantId", "fiscalYear", "householdId") DO UPDATE SET
+    "kecamatanId" = EXCLUDED."kecamatanId", "kelurahanId" = EXCLUDED."kelurahanId", desil = EXCLUDED.desil,
+    "isExtremePoor" = EXCLUDED."isExtremePoor", active = EXCLUDED.active, "opdIds" = EXCLUDED."opdIds",
+    "programmeIds" = EXCLUDED."programmeIds", "ownerOpdIds" = EXCLUDED."ownerOpdIds", graduated = EXCLUDED.graduated;
   PERFORM set_config('entas.reach_rebuild', 'off', true);
 END
 $$;

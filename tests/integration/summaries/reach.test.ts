@@ -3,7 +3,9 @@
 // entries, after random multi-row statements: the training commands, aid handed over several
 // at a time (several to one household), verified, reversed (reversals verified together with
 // their originals or later), drafts edited and deleted, programmes moved to another year or
-// OPD, status events and households changing area, desil, flag or status.
+// OPD, status events and households changing area, desil, flag or status. And when each
+// household became reached (HouseholdYearReach."firstReachedAt"): the command that reached it,
+// kept by every later one while it stays reached, and by a recount.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Tx } from "@/lib/db";
@@ -83,6 +85,34 @@ async function expectEqualToRecount(tx: Tx) {
   // Compared by position: the recount names its columns its own way.
   const rows = async (sql: string) => (await tx.$queryRawUnsafe<Record<string, unknown>[]>(sql)).map((r) => Object.values(r));
   for (const [kept, recount] of pairs) expect(await rows(kept), kept).toEqual(await rows(recount));
+}
+
+type FirstReached = Map<string, number>;
+
+/** Each reached (year, household)'s "firstReachedAt", in milliseconds. */
+async function firstReached(tx: Tx): Promise<FirstReached> {
+  const rows = await tx.$queryRaw<{ key: string; at: Date }[]>`
+    SELECT "fiscalYear" || ':' || "householdId" AS key, "firstReachedAt" AS at FROM "HouseholdYearReach"`;
+  return new Map(rows.map((row) => [row.key, row.at.getTime()]));
+}
+
+const statementTime = async (tx: Tx) => (await tx.$queryRaw<{ at: Date }[]>`SELECT statement_timestamp() AS at`)[0]!.at.getTime();
+
+/**
+ * A (year, household) reached before and after a command keeps its time, or (no longer reached
+ * within the command, then reached again) takes the command's; one newly reached takes the
+ * command's: between its first statement and its end (the column keeps milliseconds, rounded).
+ */
+async function runTimed(tx: Tx, w: World, c: Command) {
+  const before = await firstReached(tx);
+  const start = await statementTime(tx);
+  await run(tx, w, c);
+  const end = await statementTime(tx);
+  for (const [key, at] of await firstReached(tx)) {
+    if (before.get(key) === at) continue;
+    expect(at, `${key} reached during ${c.kind}`).toBeGreaterThanOrEqual(start - 1);
+    expect(at, `${key} reached during ${c.kind}`).toBeLessThanOrEqual(end + 1);
+  }
 }
 
 type ReachCommand =
@@ -241,8 +271,13 @@ describe("the reach summaries", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(command, { minLength: 4, maxLength: 16 }), (commands) =>
         inDiscardedWorld(t, city, 4, async (tx, w) => {
-          for (const c of commands) await run(tx, w, c);
+          for (const c of commands) await runTimed(tx, w, c);
           await expectEqualToRecount(tx);
+          // A recount from the entries changes no row's time: it cannot know them.
+          const times = await firstReached(tx);
+          await tx.$executeRaw`SELECT entas_dash_rebuild(${city.id})`;
+          await expectEqualToRecount(tx);
+          expect(await firstReached(tx)).toEqual(times);
         }),
       ),
       { numRuns: runs },

@@ -13,9 +13,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { withTenant } from "@/lib/db";
-import { getScopeChoices, getUser } from "@/features/users/queries";
+import { getScopeChoices, getUser, lockedUserIds } from "@/features/users/queries";
 import { isAssignableRole } from "@/features/users/roles";
-import { deactivateUserAction, reactivateUserAction, resetUserPasswordAction, updateUserAction } from "@/features/users/actions";
+import { ActionButton } from "@/components/ui/action-button";
+import { deactivateUserAction, reactivateUserAction, resetUserPasswordAction, unlockUserAction, updateUserAction } from "@/features/users/actions";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
 import { authRoutes } from "@/features/account/routes";
 import { usersRoutes } from "@/features/users/routes";
@@ -33,8 +34,8 @@ export default async function UserPage({ params }: Props) {
   const { tenant: slug, userId } = await params;
   const admin = await requireTenantPage(slug, "users");
   // Looked up in the admin's own city: another city's user is "not found".
-  const [user, choices, timeZone] = await withTenant(admin.tenantId, (tx) =>
-    Promise.all([getUser(tx, userId), getScopeChoices(tx), tenantTimeZone(tx, admin.tenantId)]),
+  const [user, choices, timeZone, locked] = await withTenant(admin.tenantId, (tx) =>
+    Promise.all([getUser(tx, userId), getScopeChoices(tx), tenantTimeZone(tx, admin.tenantId), lockedUserIds(tx, [userId], new Date())]),
   );
   if (!user || !isAssignableRole(user.role)) notFound();
 
@@ -110,6 +111,18 @@ export default async function UserPage({ params }: Props) {
             )}
           </div>
         </Card>
+
+        {locked.has(user.id) ? (
+          <Card className="lg:col-start-3">
+            <CardHeader title={t("detail.lock")} />
+            <div className="space-y-3 p-4 sm:p-5">
+              <p className="text-sm text-muted">{t("detail.lockedIntro")}</p>
+              <ActionButton action={unlockUserAction.bind(null, slug)} fields={{ userId: user.id }}>
+                {t("unlock")}
+              </ActionButton>
+            </div>
+          </Card>
+        ) : null}
 
         <Card>
           <CardHeader title={t("detail.access")} />

@@ -13,7 +13,7 @@ import { requireTenantPage } from "@/lib/auth/guard";
 import { withTenant } from "@/lib/db";
 import { getRegistryImport, getRunningRegistryImport, listRegistryImports } from "@/features/registry/import/queries";
 import { tenantTimeZone } from "@/lib/tenant/time-zone";
-import { registryRoutes } from "@/features/registry/routes";
+import { registryRoutes, WAITING_IMPORTS } from "@/features/registry/routes";
 import { readSearchParams } from "@/lib/validation/search-params";
 
 export const dynamic = "force-dynamic";
@@ -23,6 +23,9 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
+/** The imports waiting to be saved, all of them in practice: a city checks a few files a month. */
+const WAITING_PAGE = 200;
+
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("RegistryImport");
   return { title: t("title") };
@@ -31,8 +34,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RegistryImportPage({ params, searchParams }: Props) {
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "registryImport");
-  const jobParam = readSearchParams(await searchParams).job;
+  const query = readSearchParams(await searchParams);
+  const jobParam = query.job;
   const jobId = typeof jobParam === "string" ? jobParam : undefined;
+  const waitingOnly = query.status === WAITING_IMPORTS.status;
 
   const locale = await getLocale();
   const [t, messages, { timeZone, jobs, job, running }] = await Promise.all([
@@ -41,7 +46,7 @@ export default async function RegistryImportPage({ params, searchParams }: Props
     withTenant(user.tenantId, async (tx) => {
       const timeZone = await tenantTimeZone(tx, user.tenantId);
       const [jobs, job, running] = await Promise.all([
-        listRegistryImports(tx),
+        listRegistryImports(tx, waitingOnly ? WAITING_PAGE : undefined, waitingOnly),
         jobId ? getRegistryImport(tx, user.tenantId, jobId, locale) : Promise.resolve(null),
         getRunningRegistryImport(tx, user.tenantId, locale),
       ]);
@@ -88,7 +93,7 @@ export default async function RegistryImportPage({ params, searchParams }: Props
         </div>
       </Card>
       {job ? <ImportResult job={job} tenantSlug={slug} timeZone={timeZone} messages={clientMessages} /> : null}
-      <RecentImports jobs={jobs} tenantSlug={slug} timeZone={timeZone} current={job?.id} />
+      <RecentImports jobs={jobs} tenantSlug={slug} timeZone={timeZone} current={job?.id} waitingOnly={waitingOnly} />
     </>
   );
 }

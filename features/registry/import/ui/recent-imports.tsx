@@ -14,17 +14,33 @@ export async function RecentImports({
   tenantSlug,
   timeZone,
   current,
+  waitingOnly = false,
 }: {
   jobs: ImportJobListRow[];
   tenantSlug: string;
   timeZone: string;
   current?: string;
+  /** The list holds only the imports checked but never saved (`?status=belum-disimpan`). */
+  waitingOnly?: boolean;
 }) {
   const [t, locale] = await Promise.all([getTranslations("RegistryImport"), getLocale() as Promise<AppLocale>]);
   const number = (value: number) => formatNumber(value, { locale });
   return (
     <Card className="mt-6">
-      <CardHeader title={t("recent.title")} />
+      <CardHeader
+        id="recent-imports"
+        title={waitingOnly ? t("recent.waitingTitle", { count: jobs.length }) : t("recent.title")}
+        description={
+          waitingOnly ? (
+            <>
+              {t("recent.waitingIntro")}{" "}
+              <Link href={registryRoutes.import(tenantSlug)} className="font-medium text-brand-700 underline underline-offset-2">
+                {t("recent.showAll")}
+              </Link>
+            </>
+          ) : undefined
+        }
+      />
       {jobs.length === 0 ? (
         <p className="p-5 text-muted">{t("recent.empty")}</p>
       ) : (
