@@ -142,7 +142,8 @@ describe("seedDemo for Kota Mataram", () => {
         .sort((a, b) => a - b);
     expect(await monthsOf(YEAR)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(await monthsOf(YEAR - 1)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-    const draftsBy = (fiscalYear: number) => db.budgetRealisation.count({ where: { tenantId: tenant.id, status: "DRAFT", budgetLine: { programme: { fiscalYear } } } });
+    const draftsBy = (fiscalYear: number) =>
+      db.budgetRealisation.count({ where: { tenantId: tenant.id, status: "DRAFT", budgetLine: { programme: { fiscalYear } } } });
     expect(await draftsBy(YEAR)).toBeGreaterThan(0);
     expect(await draftsBy(YEAR - 1)).toBe(0);
   });
@@ -159,7 +160,10 @@ describe("seedDemo for Kota Mataram", () => {
 
   it("has this year's trainings done, under way and about to start, and nothing dated after today but the planned batches", async () => {
     const tenant = await tenantOf(city);
-    const trainings = await db.training.findMany({ where: { tenantId: tenant.id, programme: { fiscalYear: YEAR } }, select: { startDate: true, endDate: true, status: true } });
+    const trainings = await db.training.findMany({
+      where: { tenantId: tenant.id, programme: { fiscalYear: YEAR } },
+      select: { startDate: true, endDate: true, status: true },
+    });
     expect(trainings.filter((t) => t.endDate < TODAY && t.status === "VERIFIED").length).toBeGreaterThan(0);
     expect(trainings.filter((t) => t.startDate <= TODAY && t.endDate >= TODAY && t.status === "DRAFT").length).toBeGreaterThan(0);
     expect(trainings.filter((t) => t.startDate > TODAY && t.status === "DRAFT").length).toBeGreaterThan(0);
@@ -240,7 +244,13 @@ describe("seedDemo for Kota Kupang", () => {
     const tenant = await tenantOf(city);
     const loans = await db.loan.findMany({
       where: { tenantId: tenant.id, fund: { year: { lt: YEAR } } },
-      select: { status: true, writtenOffAt: true, writeOffReason: true, installments: { select: { dueDate: true, principalDue: true } }, principalRepaid: true },
+      select: {
+        status: true,
+        writtenOffAt: true,
+        writeOffReason: true,
+        installments: { select: { dueDate: true, principalDue: true } },
+        principalRepaid: true,
+      },
     });
     expect(new Set((await db.revolvingFund.findMany({ where: { tenantId: tenant.id }, select: { year: true } })).map((fund) => fund.year))).toEqual(
       new Set([YEAR - 2, YEAR - 1, YEAR]),

@@ -140,7 +140,9 @@ function distribution(
     proofRef: `BAST/${programme.opdShortName.toUpperCase().replace(/[^A-Z]/g, "")}/${programme.spec.fiscalYear}/${String(index + 1).padStart(4, "0")}`,
     status: verified ? "VERIFIED" : "DRAFT",
     verifiedAt: verified ? notAfter(addDays(distributedAt, random.int(2, 10)), today) : null,
-    ...(returned ? { returnNote: "Nomor BAST tidak sesuai dengan berkasnya; periksa lalu ajukan kembali.", returnedAt: notAfter(addDays(distributedAt, 3), today) } : {}),
+    ...(returned
+      ? { returnNote: "Nomor BAST tidak sesuai dengan berkasnya; periksa lalu ajukan kembali.", returnedAt: notAfter(addDays(distributedAt, 3), today) }
+      : {}),
   };
 }
 

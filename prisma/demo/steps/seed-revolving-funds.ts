@@ -180,7 +180,8 @@ function loanRows(
     );
   });
 
-  if (spec.year === today.getUTCFullYear()) appendLoan(rows, proposals(seed, random, spec, fundId, { local, kelurahanCode: kelurahan.code, taken, outsiders }, people));
+  if (spec.year === today.getUTCFullYear())
+    appendLoan(rows, proposals(seed, random, spec, fundId, { local, kelurahanCode: kelurahan.code, taken, outsiders }, people));
   return rows;
 }
 
@@ -282,7 +283,11 @@ export function lentLoan({
     graceMonths: spec.graceMonths,
     status: paid.length === schedule.length ? "REPAID" : writtenOffAt ? "WRITTEN_OFF" : "DISBURSED",
     ...(writtenOffAt && paid.length < schedule.length
-      ? { writtenOffAt, writeOffReason: "Peminjam pindah ke luar daerah dan tidak dapat ditagih lagi", writeOffApprover: `Rapat LPM dan ${spec.approvedByName}` }
+      ? {
+          writtenOffAt,
+          writeOffReason: "Peminjam pindah ke luar daerah dan tidak dapat ditagih lagi",
+          writeOffApprover: `Rapat LPM dan ${spec.approvedByName}`,
+        }
       : {}),
     principalRepaid: paid.reduce((sum, line) => sum + line.principalDue, 0n),
     feePaid: paid.reduce((sum, line) => sum + line.feeDue, 0n),
