@@ -175,6 +175,16 @@ describe("seedDemo for Kota Mataram", () => {
     expect({ aid, attendance }).toEqual({ aid: 0, attendance: 0 });
   });
 
+  it("leaves some follow-ups that fell due lately for the clerk to record, and records none ahead of its day", async () => {
+    const tenant = await tenantOf(city);
+    const [waiting, early] = await Promise.all([
+      db.trainingFollowUp.count({ where: { tenantId: tenant.id, outcome: null, dueDate: { lte: TODAY, gt: addDays(TODAY, -42) } } }),
+      db.trainingFollowUp.count({ where: { tenantId: tenant.id, outcome: { not: null }, dueDate: { gt: TODAY } } }),
+    ]);
+    expect(waiting).toBeGreaterThan(0);
+    expect(early).toBe(0);
+  });
+
   it("links trainings and aid to seeded households, mostly verified", async () => {
     const tenant = await tenantOf(city);
     const [participants, aid, draftAid] = await Promise.all([

@@ -181,8 +181,8 @@ function attendance(random: Random, tenantId: string, participantId: string, sta
 function followUps(random: Random, { tenant, today }: CitySeed, participantId: string, endDate: Date, plan: TrainingPlan) {
   return [3, 6].map((monthsAfter) => {
     const dueDate = addMonths(endDate, monthsAfter);
-    // Follow-ups due in the last fortnight are not all recorded yet.
-    const recorded = dueDate <= today && (dueDate < addDays(today, -14) || random.chance(0.5));
+    // Of those due in the last six weeks about half are still waiting for the clerk.
+    const recorded = dueDate <= today && (dueDate < addDays(today, -42) || random.chance(0.5));
     const outcome = recorded ? random.weighted(OUTCOMES) : null;
     const recordedAt = recorded ? addDays(dueDate, random.int(0, 14)) : null;
     return {
