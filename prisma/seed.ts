@@ -3,12 +3,15 @@
 //   --seed N         seed of the pseudo-random data (same seed, same data)
 //   --city SLUG      only this city (repeatable): mataram, kupang
 //   --if-empty       do nothing when the database already has a tenant (used by npm start)
+//   --today DAY      the demo's today, e.g. 2026-12-06 (default: SEED_TODAY, else the real today): the
+//                    current fiscal year is that day's, with progress up to it; earlier years are closed
 import { parseArgs } from "node:util";
 import { openOwnerDb } from "@/lib/db";
 
 // The seed writes every city's rows, so it connects as the owner, like migrations.
 const { client: db, close: closeDb } = openOwnerDb();
 import { DEFAULT_HOUSEHOLDS, DEFAULT_SEED, DEMO_CITIES, formatDemoAccounts, formatSummary, seedDemo } from "@/prisma/demo";
+import { seedNowFor } from "@/prisma/demo/demo-today";
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -17,10 +20,12 @@ async function main(): Promise<void> {
       seed: { type: "string", default: String(DEFAULT_SEED) },
       city: { type: "string", multiple: true },
       "if-empty": { type: "boolean", default: false },
+      today: { type: "string" },
     },
   });
   const households = wholeNumber("--households", values.households);
   const seed = wholeNumber("--seed", values.seed);
+  const now = seedNowFor(values.today ?? process.env.SEED_TODAY);
   const cities = values.city ? values.city.map((slug) => DEMO_CITIES.find((city) => city.slug === slug) ?? fail(`Unknown city "${slug}"`)) : DEMO_CITIES;
 
   if (values["if-empty"] && (await db.tenant.count()) > 0) {
@@ -29,7 +34,8 @@ async function main(): Promise<void> {
     return;
   }
   const started = performance.now();
-  const summaries = await seedDemo(db, { households, seed, cities, log: console.log });
+  if (now) console.log(`Demo dated as of ${now.toISOString().slice(0, 10)}.`);
+  const summaries = await seedDemo(db, { households, seed, cities, log: console.log, now });
   console.log(`\n${formatSummary(summaries)}`);
   console.log(`\n${formatDemoAccounts()}`);
   console.log(`\nDemo data ready in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+import { cityOn } from "./cities/relative";
 import type { CitySpec } from "./cities/types";
 import { seedAid } from "./steps/seed-aid";
 import { dayToDate, todayIn } from "@/lib/calendar/days";
@@ -19,7 +20,7 @@ export type SeedCityOptions = {
   seed: number;
   households: number;
   log: (line: string) => void;
-  /** The moment the demo starts, for the live Dana PEM fund; tests fix it, the default is now. */
+  /** The moment the demo starts: everything is dated back (and on) from the city's day then; tests fix it, the default is now. */
   now?: Date;
 };
 
@@ -38,7 +39,7 @@ export async function seedCity(db: Db, city: CitySpec, options: SeedCityOptions)
   // The app's clock (cityToday): the calendar day in the city's time zone.
   const { timeZone } = await db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { timeZone: true } });
   const today = dayToDate(todayIn(timeZone, options.now));
-  const seed: CitySeed = { db, city, tenant, seed: options.seed, today };
+  const seed: CitySeed = { db, city: cityOn(city, today), tenant, seed: options.seed, today };
   const opds = await timed("opds", () => seedOpds(seed));
   const registry = await timed("registry", () => seedRegistry(seed, options.households));
   const programmes = await timed("programmes", () => seedProgrammes(seed, opds));

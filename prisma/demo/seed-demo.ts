@@ -16,7 +16,11 @@ export type SeedDemoOptions = {
   /** Which cities; default Kota Mataram and Kota Kupang. */
   cities?: readonly CitySpec[];
   log?: (line: string) => void;
-  /** The moment the demo starts: the live Dana PEM fund's loans are dated back from the city's day then. Default: now. */
+  /**
+   * The moment the demo starts: each city's current fiscal year is the year of its day then, with
+   * progress up to that day, and the years before are closed. Default: now (`db:seed` takes `--today`
+   * or `SEED_TODAY`).
+   */
   now?: Date;
 };
 

@@ -1,3 +1,4 @@
+import { DEMO_PREVIOUS_YEAR } from "../helpers/demo-year";
 import { expect, type Page } from "@playwright/test";
 import { signInAs } from "./auth";
 import { saveScreenshot } from "./screenshots";
@@ -28,12 +29,12 @@ test("a clerk checks an aid file, sees the bad row's reason, imports the good on
   const items = `Paket alat kerja E2E ${stamp}`;
   const csv = [
     "PROGRAM;NIK;NO KK;JENIS;BANTUAN;JUMLAH;NILAI;TANGGAL;NOMOR BUKTI",
-    `Bantuan Peralatan Kerja bagi Lulusan Pelatihan;;${noKk};Bantuan peralatan;${items};1;Rp2,5 juta;15-10-2024;BAST/E2E/${stamp}`,
-    `Bantuan Peralatan Kerja bagi Lulusan Pelatihan;5271019999990001;;peralatan;Obras;1;1.000.000;15-10-2024;BAST/E2E/${stamp}-2`,
+    `Bantuan Peralatan Kerja bagi Lulusan Pelatihan;;${noKk};Bantuan peralatan;${items};1;Rp2,5 juta;15-10-${DEMO_PREVIOUS_YEAR};BAST/E2E/${stamp}`,
+    `Bantuan Peralatan Kerja bagi Lulusan Pelatihan;5271019999990001;;peralatan;Obras;1;1.000.000;15-10-${DEMO_PREVIOUS_YEAR};BAST/E2E/${stamp}-2`,
   ].join("\n");
 
   await signInAs(page, "staf.disnaker.mataram@entas.test");
-  await page.goto("/mataram/bantuan?tahun=2024");
+  await page.goto(`/mataram/bantuan?tahun=${DEMO_PREVIOUS_YEAR}`);
   await expect(page.getByRole("heading", { name: "Impor penyaluran dari berkas" })).toBeVisible();
   const file = page.getByLabel(".xlsx atau .csv");
   await file.setInputFiles({ name: "penyaluran.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
@@ -52,7 +53,7 @@ test("a clerk checks an aid file, sees the bad row's reason, imports the good on
   await expect(page.getByText(/^Disimpan:/).locator("..")).toHaveText(/^Disimpan:\s*1$/);
   await saveScreenshot(page, testInfo, "aid-import-commit");
 
-  await page.goto("/mataram/bantuan?tahun=2024&status=DRAFT");
+  await page.goto(`/mataram/bantuan?tahun=${DEMO_PREVIOUS_YEAR}&status=DRAFT`);
   const pending = page.getByRole("region", { name: "Menunggu verifikasi", exact: true });
   await expect(pending.getByText(items)).toBeVisible();
   await pending.getByText(items).scrollIntoViewIfNeeded();

@@ -1,3 +1,4 @@
+import { DEMO_PREVIOUS_YEAR } from "../helpers/demo-year";
 import { expect } from "@playwright/test";
 import { signInAs } from "./auth";
 import { saveScreenshot } from "./screenshots";
@@ -7,7 +8,8 @@ import { test } from "./fixtures";
 // Several pages and two users per test, on a shared, busy machine.
 test.describe.configure({ timeout: 180_000 });
 
-const perProject = (name: string) => (name === "phone" ? { pick: 1, day: "03", dayText: "3 Des 2024" } : { pick: 0, day: "02", dayText: "2 Des 2024" });
+const perProject = (name: string) =>
+  name === "phone" ? { pick: 1, day: "03", dayText: `3 Des ${DEMO_PREVIOUS_YEAR}` } : { pick: 0, day: "02", dayText: `2 Des ${DEMO_PREVIOUS_YEAR}` };
 
 test("a clerk records a tool kit, is warned when recording the same kind again, and the head verifies", async ({ browser }, testInfo) => {
   const mine = perProject(testInfo.project.name);
@@ -33,12 +35,12 @@ test("a clerk records a tool kit, is warned when recording the same kind again, 
   // A proof number is recorded once per household, kind and day: each attempt its own.
   const proof = (n: number) => `BAST/E2E/${testInfo.retry}-${n}`;
   const fill = async (proofNumber: string) => {
-    await clerk.getByLabel("Program", { exact: true }).selectOption({ label: "Bantuan Peralatan Kerja bagi Lulusan Pelatihan (2024)" });
+    await clerk.getByLabel("Program", { exact: true }).selectOption({ label: `Bantuan Peralatan Kerja bagi Lulusan Pelatihan (${DEMO_PREVIOUS_YEAR})` });
     await clerk.getByLabel("Jenis bantuan").selectOption({ label: "Bantuan peralatan" });
     await clerk.getByLabel("Barang atau bantuan").fill("1 mesin jahit, 1 mesin obras");
     await clerk.getByLabel("Nilai (Rp)").fill("Rp4,5 juta");
     await expect(clerk.getByText("= Rp 4.500.000")).toBeVisible();
-    await clerk.getByLabel("Tanggal penyerahan").fill(`${mine.day}/12/2024`);
+    await clerk.getByLabel("Tanggal penyerahan").fill(`${mine.day}/12/${DEMO_PREVIOUS_YEAR}`);
     await clerk.getByLabel("Nomor bukti (opsional)").fill(proofNumber);
   };
   const warning = clerk.getByRole("alert").filter({ hasText: "sudah menerima bantuan jenis yang sama" });
@@ -66,7 +68,7 @@ test("a clerk records a tool kit, is warned when recording the same kind again, 
   const headContext = await browser.newContext(testInfo.project.use);
   const head = await headContext.newPage();
   await signInAs(head, "kepala.disnaker.mataram@entas.test");
-  await head.goto("/mataram/bantuan?tahun=2024");
+  await head.goto(`/mataram/bantuan?tahun=${DEMO_PREVIOUS_YEAR}`);
   const pending = head.getByRole("region", { name: "Menunggu verifikasi", exact: true });
   const verifyButtons = pending.getByRole("button", { name: `Verifikasi penyaluran kepada ${recipient}, ${mine.dayText}` });
   // Two here, unless an earlier run against the same server left its drafts too.
@@ -81,7 +83,7 @@ test("a clerk records a tool kit, is warned when recording the same kind again, 
 
 test("the programme page links to who to reach next, extreme-poor first", async ({ page }, testInfo) => {
   await signInAs(page, "bapeda.mataram@entas.test");
-  await page.goto("/mataram/program?tahun=2024");
+  await page.goto(`/mataram/program?tahun=${DEMO_PREVIOUS_YEAR}`);
   await page.getByRole("link", { name: "Bantuan Peralatan Kerja bagi Lulusan Pelatihan" }).first().click();
   await page.getByRole("link", { name: "Sasaran berikutnya" }).click();
   await expect(page.getByRole("heading", { name: "Sasaran berikutnya", level: 1 })).toBeVisible({ timeout: 30_000 });

@@ -1,3 +1,4 @@
+import { DEMO_PREVIOUS_YEAR } from "../helpers/demo-year";
 import { expect } from "@playwright/test";
 import { signInAs } from "./auth";
 import { test } from "./fixtures";
@@ -13,7 +14,7 @@ test("on a phone the monthly chart's labels stand apart, legends are dark and ro
   // A long page of charts: on a busy two-core machine it needs more than the default 30 s.
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto("/mataram/dasbor/kemiskinan?tahun=2024");
+  await page.goto(`/mataram/dasbor/kemiskinan?tahun=${DEMO_PREVIOUS_YEAR}`);
 
   const monthly = page.getByRole("img", { name: "Grafik kolom KK yang naik kelas per bulan" });
   // Each panel loads on its own, and recharts draws once it has measured its box.

@@ -1,3 +1,4 @@
+import { DEMO_PREVIOUS_YEAR } from "../helpers/demo-year";
 // On the users' office laptops (1366 × 768) a dashboard table shares the width with its chart:
 // the figures a reader decides on must be in view without scrolling the table sideways, and
 // on a phone the table scrolls in its own box, never the page.
@@ -8,8 +9,8 @@ import { test } from "./fixtures";
 const MAYOR = "walikota.mataram@entas.test";
 const BAPEDA = "bapeda.mataram@entas.test";
 
-const BUDGET = "/mataram/dasbor/anggaran?tahun=2024";
-const POVERTY = "/mataram/dasbor/kemiskinan?tahun=2024";
+const BUDGET = `/mataram/dasbor/anggaran?tahun=${DEMO_PREVIOUS_YEAR}`;
+const POVERTY = `/mataram/dasbor/kemiskinan?tahun=${DEMO_PREVIOUS_YEAR}`;
 
 /** Each table (by its name) and the headers of its decision columns. */
 const BUDGET_DECISIONS: Record<string, string[]> = {

@@ -1,3 +1,4 @@
+import { DEMO_PREVIOUS_YEAR } from "../helpers/demo-year";
 // One dashboard's figures, the same on screen, in its workbook and on paper: every cell of every
 // table on the page is the cell under the same column in the same row of that table's sheet, and
 // every summary card is the figure of its table's totals row, on screen and in print alike.
@@ -81,7 +82,7 @@ function expectSameFigure(shown: string, cell: ExcelJS.Cell, where: string) {
 
 test("the budget dashboard's figures are the same on screen, in its workbook and in its print", async ({ page }) => {
   await signInAs(page, BAPEDA);
-  await page.goto("/mataram/dasbor/anggaran?tahun=2024");
+  await page.goto(`/mataram/dasbor/anggaran?tahun=${DEMO_PREVIOUS_YEAR}`);
   await expect(page.getByRole("heading", { level: 1, name: "Serapan anggaran" })).toBeVisible({ timeout: 30_000 });
   // A filter set: the first OPD of the table.
   const opds = page.getByRole("group", { name: "Per OPD" }).getByRole("table");
@@ -98,7 +99,7 @@ test("the budget dashboard's figures are the same on screen, in its workbook and
 
   // The workbook: a sheet for each table on the page, its cells the page's.
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Unduh semua (.xlsx)" }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^mataram-anggaran-semua-2024-[a-z0-9-]+\.xlsx$/);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^mataram-anggaran-semua-${DEMO_PREVIOUS_YEAR}-[a-z0-9-]+\\.xlsx$`));
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await readFile((await download.path())!)) as unknown as ExcelJS.Buffer);
   const cover = workbook.worksheets[0]!;
@@ -152,7 +153,7 @@ test("the budget dashboard's figures are the same on screen, in its workbook and
 
   // On paper: the same cards with the same figures, and every table printed with the screen's cells.
   await page.emulateMedia({ media: "print" });
-  await expect(page.getByText(/^Cakupan: Tahun 2024 · /)).toContainText(opdName);
+  await expect(page.getByText(new RegExp(`^Cakupan: Tahun ${DEMO_PREVIOUS_YEAR} · `))).toContainText(opdName);
   const printedCards = await shownCards(page);
   expect(printedCards.map((item) => [item.label, item.value])).toEqual(screenCards.map((item) => [item.label, item.value]));
   for (const printed of await shownTables(page)) {

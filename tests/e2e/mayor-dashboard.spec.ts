@@ -1,3 +1,4 @@
+import { DEMO_YEAR, DEMO_PREVIOUS_YEAR } from "../helpers/demo-year";
 import { readFile } from "node:fs/promises";
 import { expect } from "@playwright/test";
 import { signInAs } from "./auth";
@@ -17,8 +18,8 @@ test("the mayor's office finds the budget dashboard from home, filters it, expor
     .getByRole("link", { name: /Serapan anggaran/ })
     .click();
   await page.waitForURL(/\/mataram\/dasbor\/anggaran/, { timeout: 30_000 });
-  // The dashboard opens on this fiscal year; the demo city's programmes are 2024's.
-  await page.goto("/mataram/dasbor/anggaran?tahun=2024");
+  // The dashboard opens on this fiscal year, which is under way; last year's is complete.
+  await page.goto(`/mataram/dasbor/anggaran?tahun=${DEMO_PREVIOUS_YEAR}`);
 
   await expect(page.getByRole("heading", { level: 1, name: "Serapan anggaran" })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole("term").filter({ hasText: "Insentif fiskal pusat" })).toBeVisible();
@@ -54,7 +55,7 @@ test("the results dashboard: figures with their cost, a kecamatan filter, and an
   await page.goto("/mataram");
   await page.getByRole("link", { name: "Hasil program" }).first().click();
   await page.waitForURL(/\/mataram\/dasbor\/hasil/, { timeout: 30_000 });
-  await page.goto("/mataram/dasbor/hasil?tahun=2024");
+  await page.goto(`/mataram/dasbor/hasil?tahun=${DEMO_PREVIOUS_YEAR}`);
 
   await expect(page.getByRole("heading", { level: 1, name: "Hasil program" })).toBeVisible({ timeout: 20_000 });
   for (const term of ["Orang dilatih", "Keluarga dibekali alat atau modal", "Keluarga terjangkau", "Usaha dibuka", "Keluarga terjangkau yang lulus"]) {
@@ -79,7 +80,7 @@ test("the results dashboard: figures with their cost, a kecamatan filter, and an
 
 test("an OPD clerk and another city's mayor's office do not find the dashboards", async ({ page }) => {
   await signInAs(page, "staf.disnaker.mataram@entas.test");
-  for (const path of ["/mataram/dasbor/anggaran", "/mataram/dasbor/hasil", "/mataram/dasbor/anggaran/ekspor?tahun=2025&tabel=opds&format=csv"]) {
+  for (const path of ["/mataram/dasbor/anggaran", "/mataram/dasbor/hasil", `/mataram/dasbor/anggaran/ekspor?tahun=${DEMO_YEAR}&tabel=opds&format=csv`]) {
     expect((await page.request.get(path)).status(), path).toBe(404);
   }
   await page.context().clearCookies();

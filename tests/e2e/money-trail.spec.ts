@@ -1,3 +1,4 @@
+import { DEMO_PREVIOUS_YEAR } from "../helpers/demo-year";
 import { expect, type Browser, type Page } from "@playwright/test";
 import { signInAs } from "./auth";
 import { test } from "./fixtures";
@@ -24,7 +25,7 @@ async function signedIn(browser: Browser, like: Page, email: string) {
 
 /** The verified realisation of one funding source on the mayor's absorption dashboard, in Rupiah. */
 async function mayorRealisedFor(page: Page, source: string): Promise<number> {
-  await page.goto("/mataram/dasbor/anggaran?tahun=2024");
+  await page.goto(`/mataram/dasbor/anggaran?tahun=${DEMO_PREVIOUS_YEAR}`);
   const row = page
     .locator("tr")
     .filter({ has: page.locator("th, td").filter({ hasText: new RegExp(`^${source}$`) }) })
@@ -44,7 +45,7 @@ test("aid and realisation meet one pagu; the head returns a draft, the clerk fix
   const before = await mayorRealisedFor(mayor, source);
 
   await signInAs(page, "staf.disnaker.mataram@entas.test");
-  await page.goto("/mataram/program?tahun=2024");
+  await page.goto(`/mataram/program?tahun=${DEMO_PREVIOUS_YEAR}`);
   await page.getByRole("link", { name: programme, exact: true }).click();
   await page.getByLabel("Sumber dana").selectOption({ label: source });
   await page.getByLabel("Mitra / pemberi dana").fill("PT Mitra Uji");
@@ -70,11 +71,11 @@ test("aid and realisation meet one pagu; the head returns a draft, the clerk fix
   const lineField = page.getByLabel("Pos anggaran (opsional)");
   const warning = page.getByRole("alert").filter({ hasText: "sudah menerima bantuan jenis yang sama" });
   const saveAid = async (value: string, proof: string) => {
-    await page.getByLabel("Program", { exact: true }).selectOption({ label: `${programme} (2024)` });
+    await page.getByLabel("Program", { exact: true }).selectOption({ label: `${programme} (${DEMO_PREVIOUS_YEAR})` });
     await page.getByLabel("Jenis bantuan").selectOption({ label: "Bantuan lain" });
     await page.getByLabel("Barang atau bantuan").fill("1 mesin jahit");
     await page.getByLabel("Nilai (Rp)").fill(value);
-    await page.getByLabel("Tanggal penyerahan").fill("05/12/2024");
+    await page.getByLabel("Tanggal penyerahan").fill(`05/12/${DEMO_PREVIOUS_YEAR}`);
     await page.getByLabel("Nomor bukti (opsional)").fill(proof);
     const lineId = await lineField.locator("option", { hasText: description }).getAttribute("value");
     await lineField.selectOption(lineId!);

@@ -1,3 +1,4 @@
+import { DEMO_PREVIOUS_YEAR } from "../helpers/demo-year";
 import { expect as baseExpect, type Page } from "@playwright/test";
 import { signInAs } from "./auth";
 import { saveScreenshot } from "./screenshots";
@@ -19,7 +20,7 @@ async function figure(page: Page, label: string): Promise<number> {
 }
 
 async function openProgramme(page: Page, name = PROGRAMME) {
-  await page.goto("/mataram/program?tahun=2024");
+  await page.goto(`/mataram/program?tahun=${DEMO_PREVIOUS_YEAR}`);
   await page.getByRole("link", { name, exact: true }).click();
   await expect(page.getByRole("heading", { name: "Hasil program" })).toBeVisible();
 }
@@ -45,16 +46,16 @@ test("an OPD clerk records a training, a tool kit for a graduate and a month's s
   // A new training, from the keyboard.
   await page.goto("/mataram/pelatihan");
   await page.getByRole("link", { name: "Pelatihan baru" }).click();
-  await page.getByLabel("Program").selectOption({ label: `${PROGRAMME} (2024)` });
+  await page.getByLabel("Program").selectOption({ label: `${PROGRAMME} (${DEMO_PREVIOUS_YEAR})` });
   await page.getByLabel("Keterampilan").fill(skill);
   await page.getByLabel("Tempat").fill("Aula Disnaker Kota Mataram");
-  await page.getByLabel("Tanggal mulai").fill("04/11/2024");
-  await page.getByLabel("Tanggal selesai").fill("06/11/2024");
+  await page.getByLabel("Tanggal mulai").fill(`04/11/${DEMO_PREVIOUS_YEAR}`);
+  await page.getByLabel("Tanggal selesai").fill(`06/11/${DEMO_PREVIOUS_YEAR}`);
   await page.getByLabel("Pelatih").fill("Bapak Zulkifli");
   await page.getByLabel("Kapasitas").fill("2");
   await page.getByLabel("Kapasitas").press("Enter");
   await expect(page.getByRole("heading", { name: skill, level: 1 })).toBeVisible();
-  await expect(page.getByText("4 Nov 2024 – 6 Nov 2024")).toBeVisible();
+  await expect(page.getByText(`4 Nov ${DEMO_PREVIOUS_YEAR} – 6 Nov ${DEMO_PREVIOUS_YEAR}`)).toBeVisible();
 
   // Two participants from the prioritised list: the first is extreme-poor.
   const picker = page.getByRole("list", { name: "Calon peserta menurut prioritas" });
@@ -108,10 +109,10 @@ test("an OPD clerk records a training, a tool kit for a graduate and a month's s
   await expect(page.getByLabel("Jenis bantuan").locator("option:checked")).toHaveText("Bantuan peralatan");
   await expect(page.getByLabel("Anggota penerima (opsional)").locator("option:checked")).toContainText(graduate);
   await expect(page.getByLabel("Setelah pelatihan (opsional)").locator("option:checked")).toContainText(skill);
-  await page.getByLabel("Program", { exact: true }).selectOption({ label: `${TOOL_KITS} (2024)` });
+  await page.getByLabel("Program", { exact: true }).selectOption({ label: `${TOOL_KITS} (${DEMO_PREVIOUS_YEAR})` });
   await page.getByLabel("Barang atau bantuan").fill("1 unit mesin espresso, 1 unit grinder");
   await page.getByLabel("Nilai (Rp)").fill("Rp6,5 juta");
-  await page.getByLabel("Tanggal penyerahan").fill("07/11/2024");
+  await page.getByLabel("Tanggal penyerahan").fill(`07/11/${DEMO_PREVIOUS_YEAR}`);
   await page.getByLabel("Nomor bukti (opsional)").fill(`BAST/${skill}/001`);
   await page.getByRole("button", { name: "Simpan sebagai draf" }).click();
   // The seed may already have given this household a tool kit this year: then the clerk confirms.
@@ -124,7 +125,7 @@ test("an OPD clerk records a training, a tool kit for a graduate and a month's s
   await saveScreenshot(page, testInfo, "tool-kit-clerk");
 
   // A month's realisation of the programme's budget line.
-  await page.goto("/mataram/anggaran?tahun=2024");
+  await page.goto(`/mataram/anggaran?tahun=${DEMO_PREVIOUS_YEAR}`);
   const line = page.getByLabel("Pos anggaran", { exact: true });
   const option = line.locator("option", { hasText: PROGRAMME }).first();
   await line.selectOption((await option.getAttribute("value"))!);
@@ -141,7 +142,7 @@ test("an OPD clerk records a training, a tool kit for a graduate and a month's s
   // The head verifies the training, then both participants at once, then the spending.
   await page.context().clearCookies();
   await signInAs(page, HEAD);
-  await page.goto("/mataram/pelatihan?tahun=2024&status=draft");
+  await page.goto(`/mataram/pelatihan?tahun=${DEMO_PREVIOUS_YEAR}&status=draft`);
   await page.getByRole("link", { name: skill }).click();
   await page.getByRole("button", { name: "Verifikasi pelatihan" }).click();
   await expect(page.getByText("Pilih semua draf (2)")).toBeVisible();
@@ -150,7 +151,7 @@ test("an OPD clerk records a training, a tool kit for a graduate and a month's s
   await expect(page.getByText("2 entri diverifikasi.")).toBeVisible();
   await saveScreenshot(page, testInfo, "training-head");
 
-  await page.goto("/mataram/anggaran?tahun=2024");
+  await page.goto(`/mataram/anggaran?tahun=${DEMO_PREVIOUS_YEAR}`);
   await page
     .getByRole("row")
     .filter({ hasText: amountText })
@@ -159,10 +160,10 @@ test("an OPD clerk records a training, a tool kit for a graduate and a month's s
   await expect(page.getByRole("row").filter({ hasText: amountText })).toHaveCount(0);
 
   // And the tool kit, on the aid page.
-  await page.goto("/mataram/bantuan?tahun=2024");
+  await page.goto(`/mataram/bantuan?tahun=${DEMO_PREVIOUS_YEAR}`);
   const toolKit = page
     .getByRole("region", { name: "Menunggu verifikasi", exact: true })
-    .getByRole("button", { name: `Verifikasi penyaluran kepada ${graduate}, 7 Nov 2024` });
+    .getByRole("button", { name: `Verifikasi penyaluran kepada ${graduate}, 7 Nov ${DEMO_PREVIOUS_YEAR}` });
   await expect(toolKit).toHaveCount(1);
   await toolKit.click();
   await expect(page.getByText("1 penyaluran diverifikasi.")).toBeVisible({ timeout: 30_000 });
@@ -178,7 +179,7 @@ test("an OPD clerk records a training, a tool kit for a graduate and a month's s
   expect(await figure(page, "Penyaluran bantuan")).toBe(toolKitsBefore + 1);
   await saveScreenshot(page, testInfo, "tool-kit-programme-results");
 
-  // Follow-ups fell due long ago for a 2024 training: they are listed, found by the training filter.
+  // Follow-ups fell due long ago for last year's training: they are listed, found by the training filter.
   await page.goto("/mataram/pelatihan/tindak-lanjut");
   const filters = page.getByRole("form", { name: "Saring tindak lanjut" });
   const trainingOption = filters.locator("#follow-ups-training option", { hasText: skill });
@@ -192,7 +193,7 @@ test("an OPD clerk records a training, a tool kit for a graduate and a month's s
 test("Bapeda reads every OPD's trainings but cannot write", async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   await signInAs(page, "bapeda.mataram@entas.test");
-  await page.goto("/mataram/pelatihan?tahun=2024");
+  await page.goto(`/mataram/pelatihan?tahun=${DEMO_PREVIOUS_YEAR}`);
   await expect(page.getByRole("heading", { name: "Pelatihan", level: 1 })).toBeVisible();
   await expect(page.getByRole("link", { name: "Pelatihan baru" })).toHaveCount(0);
   await saveScreenshot(page, testInfo, "trainings-list-reader");

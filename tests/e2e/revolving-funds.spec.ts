@@ -1,9 +1,10 @@
+import { DEMO_PREVIOUS_YEAR } from "../helpers/demo-year";
 import { expect, type Browser, type Page } from "@playwright/test";
 import { signInAs } from "@/tests/e2e/auth";
 import { saveScreenshot } from "@/tests/e2e/screenshots";
 import { test } from "./fixtures";
 
-const ROLLUP = "/kupang/dasbor/dana-pem?tahun=2025";
+const ROLLUP = `/kupang/dasbor/dana-pem?tahun=${DEMO_PREVIOUS_YEAR}`;
 
 /** Loans disbursed city-wide, from the roll-up's "N pinjaman dari M dana kelurahan". */
 async function loansInRollup(browser: Browser, save?: (page: Page) => Promise<void>): Promise<number> {
@@ -27,8 +28,8 @@ test("the kelurahan lends, records repayments and sees arrears age; the city rol
   const before = await loansInRollup(browser);
 
   await signInAs(page, "kelurahan.kupang@entas.test");
-  await page.goto("/kupang/dana-pem?tahun=2025");
-  await expect(page.getByRole("heading", { level: 1, name: "Dana PEM 2025" })).toBeVisible();
+  await page.goto(`/kupang/dana-pem?tahun=${DEMO_PREVIOUS_YEAR}`);
+  await expect(page.getByRole("heading", { level: 1, name: `Dana PEM ${DEMO_PREVIOUS_YEAR}` })).toBeVisible();
   await expect(page.getByText(/^Dana seimbang: modal/)).toBeVisible();
   await saveScreenshot(page, testInfo, "dana-pem-fund");
 
@@ -60,18 +61,18 @@ test("the kelurahan lends, records repayments and sees arrears age; the city rol
   await lurah.close();
   await page.reload();
   await expect(page.getByText("Disetujui", { exact: true })).toBeVisible();
-  await page.getByLabel("Tanggal pencairan").fill("10/01/2026");
+  await page.getByLabel("Tanggal pencairan").fill(`10/01/${DEMO_PREVIOUS_YEAR}`);
   await page.getByRole("button", { name: "Cairkan" }).click();
 
   const schedule = page.getByRole("region", { name: "Jadwal angsuran" }).getByRole("table");
   await expect(schedule.locator("tbody tr")).toHaveCount(10);
   await page.getByLabel("Jumlah dibayar").fill("515.000");
-  await page.getByLabel("Tanggal bayar").fill("10/02/2026");
+  await page.getByLabel("Tanggal bayar").fill(`10/02/${DEMO_PREVIOUS_YEAR}`);
   await page.getByRole("button", { name: "Catat pembayaran" }).click();
   await expect(page.getByRole("region", { name: "Pembayaran" }).getByRole("table").locator("tbody tr")).toHaveCount(1);
   // A partial payment: instalment 2 is partly paid, and the loan is late from 10 March.
   await page.getByLabel("Jumlah dibayar").fill("100.000");
-  await page.getByLabel("Tanggal bayar").fill("01/03/2026");
+  await page.getByLabel("Tanggal bayar").fill(`01/03/${DEMO_PREVIOUS_YEAR}`);
   await page.getByRole("button", { name: "Catat pembayaran" }).click();
   await expect(page.getByRole("region", { name: "Pembayaran" }).getByRole("table").locator("tbody tr")).toHaveCount(2);
   await expect(schedule.locator("tbody tr").first()).toContainText("Lunas");
@@ -91,7 +92,7 @@ test("the kelurahan lends, records repayments and sees arrears age; the city rol
   await saveScreenshot(page, testInfo, "dana-pem-agreement");
 
   // The fund page: the loan's card is late, and the ledger still balances.
-  await page.goto("/kupang/dana-pem?tahun=2025");
+  await page.goto(`/kupang/dana-pem?tahun=${DEMO_PREVIOUS_YEAR}`);
   await expect(page.getByRole("link", { name: "Yoseph Tefa" }).first()).toBeVisible();
   await expect(page.getByText(/^Dana seimbang: modal/)).toBeVisible();
 

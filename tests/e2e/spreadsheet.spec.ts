@@ -1,3 +1,4 @@
+import { DEMO_PREVIOUS_YEAR } from "../helpers/demo-year";
 import { expect } from "@playwright/test";
 import { signInAs } from "./auth";
 import { saveScreenshot } from "./screenshots";
@@ -5,15 +6,15 @@ import { test } from "./fixtures";
 
 test("a clerk checks a realisation file, sees the rejected rows, and gets the template and the export", async ({ page }, testInfo) => {
   await signInAs(page, "staf.disnaker.mataram@entas.test");
-  // The demo city's budget lines are 2024's; the page opens on this fiscal year.
-  await page.goto("/mataram/anggaran?tahun=2024");
+  // Last year's budget lines (the page opens on this fiscal year).
+  await page.goto(`/mataram/anggaran?tahun=${DEMO_PREVIOUS_YEAR}`);
   const card = page.getByRole("region", { name: "Impor realisasi dari berkas" }).or(page.locator("section", { hasText: "Impor realisasi dari berkas" }));
   await expect(card.first()).toBeVisible();
 
   const csv = [
     "PROGRAM;POS ANGGARAN;BULAN;NO SP2D/SPJ;JUMLAH;CATATAN",
-    "Program Tak Ada;Belanja;1;0001/SP2D/2024;1.500.000;",
-    "Program Tak Ada;Belanja;2;0002/SP2D/2024;=SUM(A1:A9);rumus",
+    `Program Tak Ada;Belanja;1;0001/SP2D/${DEMO_PREVIOUS_YEAR};1.500.000;`,
+    `Program Tak Ada;Belanja;2;0002/SP2D/${DEMO_PREVIOUS_YEAR};=SUM(A1:A9);rumus`,
   ].join("\n");
   await page.getByLabel(".xlsx atau .csv").setInputFiles({ name: "realisasi.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByRole("button", { name: "Periksa" }).click();

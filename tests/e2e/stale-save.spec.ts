@@ -1,3 +1,4 @@
+import { DEMO_PREVIOUS_YEAR } from "../helpers/demo-year";
 import { expect as baseExpect } from "@playwright/test";
 import { signInAs } from "./auth";
 import { test } from "./fixtures";
@@ -17,7 +18,7 @@ test("two Disnaker users edit the same programme: the second save is refused and
   await signInAs(page, STAFF);
   await signInAs(other, HEAD);
 
-  await page.goto("/mataram/program?tahun=2024");
+  await page.goto(`/mataram/program?tahun=${DEMO_PREVIOUS_YEAR}`);
   await page.getByRole("link", { name: PROGRAMMES[testInfo.project.name] ?? PROGRAMMES.laptop!, exact: true }).click();
   await page.getByRole("link", { name: "Ubah program" }).click();
   await page.waitForURL(/\/ubah$/);

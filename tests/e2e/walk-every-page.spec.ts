@@ -5,6 +5,7 @@ import { mataram } from "@/prisma/demo/cities/mataram";
 import { povertyOpds } from "@/prisma/demo/cities/opds";
 import type { CitySpec } from "@/prisma/demo/cities/types";
 import { type DemoAccount, demoAccountsFor } from "@/prisma/demo/demo-accounts";
+import { DEMO_YEAR } from "../helpers/demo-year";
 import { signInAs } from "./auth";
 import { test } from "./fixtures";
 import { walkPages } from "./walk";
@@ -56,8 +57,7 @@ type Walk = { city: CitySpec; account: DemoAccount };
  */
 function startPaths({ city, account }: Walk) {
   const user = { role: account.role, opd: opdOf(account.opdCode), tenantSlug: city.slug };
-  const year = city.asOf.getUTCFullYear();
-  const menu = visibleNavGroups(user).flatMap((group) => group.items.map((item) => `${tenantPageHref(city.slug, item.key)}?tahun=${year}`));
+  const menu = visibleNavGroups(user).flatMap((group) => group.items.map((item) => `${tenantPageHref(city.slug, item.key)}?tahun=${DEMO_YEAR}`));
   return [...menu, "/akun/kata-sandi"];
 }
 

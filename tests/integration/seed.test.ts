@@ -4,10 +4,16 @@ import type { Db } from "@/lib/db";
 import { nikMatchesBirthDate, nikRegionCode } from "@/lib/identity/nik";
 import { kupang, mataram, seedDemo, type CitySpec } from "@/prisma/demo";
 import { daysNeededToPass, trainingDayCount } from "@/features/trainings/completion-rule";
+import { addDays, utcDate } from "@/lib/calendar/days";
 import { openTestOwnerDb, uniqueSuffix, type TestOwnerDb } from "../helpers/db";
 
 // Small registries keep this fast; the full default (3,000 per city) is the CLI's job.
 const HOUSEHOLDS = 40;
+// The demo is dated from the day it is seeded: 20 August 2030 (10:00 WITA), years after the
+// plans were written, with 2030 under way and 2029 closed.
+const NOW = new Date("2030-08-20T02:00:00Z");
+const TODAY = utcDate(2030, 8, 20);
+const YEAR = 2030;
 
 let testDb: TestOwnerDb;
 let db: Db;
@@ -62,7 +68,7 @@ describe("seedDemo for Kota Mataram", () => {
   let firstCounts: Awaited<ReturnType<typeof rowCounts>>;
 
   beforeAll(async () => {
-    firstSummary = await seedDemo(db, { cities: [city], households: HOUSEHOLDS });
+    firstSummary = await seedDemo(db, { cities: [city], households: HOUSEHOLDS, now: NOW });
     firstCounts = await rowCounts((await tenantOf(city)).id);
   });
 
@@ -106,19 +112,77 @@ describe("seedDemo for Kota Mataram", () => {
     }
   });
 
-  it("budgets Rp 10,4 miliar for 2024: Rp 5,9 miliar fiscal incentive and Rp 4,5 miliar APBD", async () => {
+  it("budgets Rp 10,4 miliar for the current year and the last: Rp 5,9 miliar fiscal incentive and Rp 4,5 miliar APBD", async () => {
     const tenant = await tenantOf(city);
-    const bySource = await db.budgetLine.groupBy({
-      by: ["fundingSource"],
-      where: { tenantId: tenant.id, programme: { fiscalYear: 2024 } },
-      _sum: { pagu: true },
+    for (const fiscalYear of [YEAR, YEAR - 1]) {
+      const bySource = await db.budgetLine.groupBy({
+        by: ["fundingSource"],
+        where: { tenantId: tenant.id, programme: { fiscalYear } },
+        _sum: { pagu: true },
+      });
+      expect(Object.fromEntries(bySource.map((row) => [row.fundingSource, row._sum.pagu]))).toEqual({
+        FISCAL_INCENTIVE: 5_900_000_000n,
+        APBD: 4_500_000_000n,
+      });
+    }
+    expect(await db.programme.count({ where: { tenantId: tenant.id, fiscalYear: { notIn: [YEAR, YEAR - 1] } } })).toBe(0);
+  });
+
+  it("realises this year's budget up to last month, with drafts waiting, and last year's in full, all verified", async () => {
+    const tenant = await tenantOf(city);
+    const monthsOf = async (fiscalYear: number) =>
+      (
+        await db.budgetRealisation.findMany({
+          where: { tenantId: tenant.id, budgetLine: { programme: { fiscalYear } } },
+          distinct: ["month"],
+          select: { month: true },
+        })
+      )
+        .map((row) => row.month)
+        .sort((a, b) => a - b);
+    expect(await monthsOf(YEAR)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(await monthsOf(YEAR - 1)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    const draftsBy = (fiscalYear: number) =>
+      db.budgetRealisation.count({ where: { tenantId: tenant.id, status: "DRAFT", budgetLine: { programme: { fiscalYear } } } });
+    expect(await draftsBy(YEAR)).toBeGreaterThan(0);
+    expect(await draftsBy(YEAR - 1)).toBe(0);
+  });
+
+  it("closes last year: its trainings, participants and hand-overs are all verified", async () => {
+    const tenant = await tenantOf(city);
+    const lastYear = { programme: { fiscalYear: YEAR - 1 } };
+    expect(await db.training.count({ where: { tenantId: tenant.id, ...lastYear } })).toBeGreaterThan(0);
+    expect(await db.training.count({ where: { tenantId: tenant.id, status: "DRAFT", ...lastYear } })).toBe(0);
+    expect(await db.trainingParticipant.count({ where: { tenantId: tenant.id, status: "DRAFT", training: lastYear } })).toBe(0);
+    expect(await db.aidDistribution.count({ where: { tenantId: tenant.id, ...lastYear } })).toBeGreaterThan(0);
+    expect(await db.aidDistribution.count({ where: { tenantId: tenant.id, status: "DRAFT", ...lastYear } })).toBe(0);
+  });
+
+  it("has this year's trainings done, under way and about to start, and nothing dated after today but the planned batches", async () => {
+    const tenant = await tenantOf(city);
+    const trainings = await db.training.findMany({
+      where: { tenantId: tenant.id, programme: { fiscalYear: YEAR } },
+      select: { startDate: true, endDate: true, status: true },
     });
-    expect(Object.fromEntries(bySource.map((row) => [row.fundingSource, row._sum.pagu]))).toEqual({
-      FISCAL_INCENTIVE: 5_900_000_000n,
-      APBD: 4_500_000_000n,
-    });
-    const months = await db.budgetRealisation.findMany({ where: { tenantId: tenant.id }, distinct: ["month"], select: { month: true } });
-    expect(months.map((row) => row.month).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(trainings.filter((t) => t.endDate < TODAY && t.status === "VERIFIED").length).toBeGreaterThan(0);
+    expect(trainings.filter((t) => t.startDate <= TODAY && t.endDate >= TODAY && t.status === "DRAFT").length).toBeGreaterThan(0);
+    expect(trainings.filter((t) => t.startDate > TODAY && t.status === "DRAFT").length).toBeGreaterThan(0);
+    expect(trainings.every((t) => t.startDate <= addDays(TODAY, 60))).toBe(true);
+    const [aid, attendance] = await Promise.all([
+      db.aidDistribution.count({ where: { tenantId: tenant.id, distributedAt: { gt: TODAY } } }),
+      db.trainingAttendance.count({ where: { tenantId: tenant.id, date: { gte: TODAY } } }),
+    ]);
+    expect({ aid, attendance }).toEqual({ aid: 0, attendance: 0 });
+  });
+
+  it("leaves some follow-ups that fell due lately for the clerk to record, and records none ahead of its day", async () => {
+    const tenant = await tenantOf(city);
+    const [waiting, early] = await Promise.all([
+      db.trainingFollowUp.count({ where: { tenantId: tenant.id, outcome: null, dueDate: { lte: TODAY, gt: addDays(TODAY, -42) } } }),
+      db.trainingFollowUp.count({ where: { tenantId: tenant.id, outcome: { not: null }, dueDate: { gt: TODAY } } }),
+    ]);
+    expect(waiting).toBeGreaterThan(0);
+    expect(early).toBe(0);
   });
 
   it("links trainings and aid to seeded households, mostly verified", async () => {
@@ -145,13 +209,13 @@ describe("seedDemo for Kota Mataram", () => {
   });
 
   it("changes nothing when run again", async () => {
-    const secondSummary = await seedDemo(db, { cities: [city], households: HOUSEHOLDS });
+    const secondSummary = await seedDemo(db, { cities: [city], households: HOUSEHOLDS, now: NOW });
     expect(secondSummary).toEqual(firstSummary);
     expect(await rowCounts((await tenantOf(city)).id)).toEqual(firstCounts);
   });
 
   it("adds households, and nothing else, when the registry grows", async () => {
-    const [summary] = await seedDemo(db, { cities: [city], households: HOUSEHOLDS + 10 });
+    const [summary] = await seedDemo(db, { cities: [city], households: HOUSEHOLDS + 10, now: NOW });
     expect(summary!.households).toBe(HOUSEHOLDS + 10);
     expect({ ...summary, households: 0, members: 0, extremePoorHouseholds: 0 }).toEqual({
       ...firstSummary[0],
@@ -166,13 +230,13 @@ describe("seedDemo for Kota Kupang", () => {
   const city: CitySpec = { ...kupang, slug: `kupang-${uniqueSuffix()}` };
 
   beforeAll(async () => {
-    await seedDemo(db, { cities: [city], households: HOUSEHOLDS });
+    await seedDemo(db, { cities: [city], households: HOUSEHOLDS, now: NOW });
   });
 
-  it("rolls Dana PEM out in Naikoten Satu: about Rp 200 juta to about 30 borrowers in 2024", async () => {
+  it("rolled Dana PEM out in Naikoten Satu two years ago: about Rp 200 juta to about 30 borrowers", async () => {
     const tenant = await tenantOf(city);
     const fund = await db.revolvingFund.findFirstOrThrow({
-      where: { tenantId: tenant.id, year: 2024, kelurahan: { name: "Naikoten Satu" } },
+      where: { tenantId: tenant.id, year: YEAR - 2, kelurahan: { name: "Naikoten Satu" } },
       include: { loans: { include: { installments: true, repayments: true } }, capitals: true, kelurahan: { include: { parent: true } } },
     });
     expect(fund.kelurahan.parent?.name).toBe("Kota Raja");
@@ -183,6 +247,32 @@ describe("seedDemo for Kota Kupang", () => {
       expect(loan.installments.reduce((sum, line) => sum + line.principalDue, 0n)).toBe(loan.principal);
       const repaid = loan.repayments.reduce((sum, repayment) => sum + repayment.principalPart, 0n);
       expect(repaid === loan.principal).toBe(loan.status === "REPAID");
+    }
+  });
+
+  it("has closed the earlier years' funds: every instalment due is paid, but for a few loans written off", async () => {
+    const tenant = await tenantOf(city);
+    const loans = await db.loan.findMany({
+      where: { tenantId: tenant.id, fund: { year: { lt: YEAR } } },
+      select: {
+        status: true,
+        writtenOffAt: true,
+        writeOffReason: true,
+        installments: { select: { dueDate: true, principalDue: true } },
+        principalRepaid: true,
+      },
+    });
+    expect(new Set((await db.revolvingFund.findMany({ where: { tenantId: tenant.id }, select: { year: true } })).map((fund) => fund.year))).toEqual(
+      new Set([YEAR - 2, YEAR - 1, YEAR]),
+    );
+    const written = loans.filter((loan) => loan.status === "WRITTEN_OFF");
+    expect(written.length).toBeLessThanOrEqual(loans.length * 0.1);
+    for (const loan of written) {
+      expect(loan.writtenOffAt! <= TODAY && loan.writeOffReason).toBeTruthy();
+    }
+    for (const loan of loans.filter((loan) => loan.status !== "WRITTEN_OFF")) {
+      const due = loan.installments.filter((line) => line.dueDate <= TODAY).reduce((sum, line) => sum + line.principalDue, 0n);
+      expect(loan.principalRepaid).toBe(due);
     }
   });
 

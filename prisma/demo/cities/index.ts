@@ -6,3 +6,4 @@ export const DEMO_CITIES: readonly CitySpec[] = [mataram, kupang];
 
 export { kupang, mataram };
 export type * from "./types";
+export { cityOn } from "./relative";

@@ -1,4 +1,3 @@
-import { utcDate } from "@/lib/calendar/days";
 import { juta, ribu } from "../money";
 import { trainingProgramme, type TrainingProgrammeInput } from "./builders";
 import { OPD, povertyOpds } from "./opds";
@@ -379,7 +378,7 @@ export const kupang: CitySpec = {
   slug: "kupang",
   kemendagriCode: "53.71",
   demoKelurahan: "Naikoten Satu",
-  asOf: utcDate(2025, 11, 15),
+  fiscalYear: 2025,
   cultures: [
     ["timor", 80],
     ["umum", 20],

@@ -1,4 +1,3 @@
-import { utcDate } from "@/lib/calendar/days";
 import { juta, ribu } from "../money";
 import { trainingProgramme, type TrainingProgrammeInput } from "./builders";
 import { OPD, povertyOpds } from "./opds";
@@ -274,7 +273,7 @@ export const mataram: CitySpec = {
   slug: "mataram",
   kemendagriCode: "52.71",
   demoKelurahan: "Ampenan Tengah",
-  asOf: utcDate(2024, 11, 15),
+  fiscalYear: YEAR,
   cultures: [
     ["sasak", 60],
     ["umum", 28],
@@ -317,7 +316,8 @@ export const mataram: CitySpec = {
   birthPlaces: ["Mataram", "Mataram", "Mataram", "Lombok Barat", "Lombok Tengah", "Lombok Timur", "Lombok Utara", "Bima", "Sumbawa", "Denpasar"],
   officers: ["Lalu Ahmad Zaini", "Baiq Nurul Hidayati", "I Made Suarta", "Hamdan Saputra", "Siti Rohani"],
   opds: povertyOpds({ name: "Badan Perencanaan Pembangunan Daerah", shortName: "Bappeda" }),
-  programmes,
+  // Last year ran the same programmes; it is closed, this year is under way.
+  programmes: [...programmes.map((programme) => ({ ...programme, fiscalYear: YEAR - 1 })), ...programmes],
   statistics: [
     {
       year: 2019,

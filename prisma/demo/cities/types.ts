@@ -8,8 +8,12 @@ export type CitySpec = {
   kemendagriCode: string;
   /** Kelurahan (name as in idn-area-data) of the demo KELURAHAN account. */
   demoKelurahan: string;
-  /** The demo's "today": later trainings are still drafts, later instalments unpaid. */
-  asOf: Date;
+  /**
+   * The fiscal year the plan below is written for as the current one. The seed moves it to the
+   * city's real current year (`cityOn`): programmes keep their distance to it, Dana PEM funds end
+   * the year before (the live fund is this year's), statistics and targets stay the years they are.
+   */
+  fiscalYear: number;
   /** Share of households by naming culture, optionally different per kecamatan name. */
   cultures: CultureWeights;
   culturesByKecamatan?: Record<string, CultureWeights>;

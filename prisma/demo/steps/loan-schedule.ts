@@ -1,5 +1,6 @@
 import type { RevolvingFundSpec } from "../cities/types";
 import { loanSchedule, type Instalment } from "@/features/revolving-funds/schedule";
+import { addMonths } from "@/lib/calendar/days";
 import { seedId } from "../ids";
 import type { Random } from "../random";
 
@@ -31,6 +32,24 @@ export function installments(loanId: string, disbursedAt: Date, principal: bigin
     id: seedId(loanId, "installment", line.seq),
     loanId,
   }));
+}
+
+/** Share of an earlier year's loans that were written off as bad debt. */
+export const WRITE_OFF_SHARE = 0.05;
+/** How long after its last instalment fell due an unpaid loan is written off. */
+const WRITE_OFF_AFTER_MONTHS = 6;
+
+/**
+ * A loan of an earlier year's fund, which is closed: every instalment due by today is paid,
+ * except for a few borrowers who stopped paying partway and whose loans were written off half
+ * a year after the last instalment fell due (only where that day has come).
+ */
+export function closedFundLoan(random: Random, schedule: ScheduleLine[], today: Date): { paid: ScheduleLine[]; writtenOffAt?: Date } {
+  const writtenOffAt = addMonths(schedule[schedule.length - 1]!.dueDate, WRITE_OFF_AFTER_MONTHS);
+  if (random.chance(WRITE_OFF_SHARE) && writtenOffAt <= today) {
+    return { paid: schedule.slice(0, random.int(1, Math.max(1, schedule.length - 2))), writtenOffAt };
+  }
+  return { paid: schedule.filter((line) => line.dueDate <= today) };
 }
 
 /** Most borrowers pay every instalment that is due; some stop paying partway. */

@@ -57,7 +57,7 @@ async function toolKitRows(seed: CitySeed, random: Random, programme: SeededProg
   return chosen.flatMap((graduate, i): DistributionRow[] => {
     const kit = trainings.find((p) => p.id === graduate.training.programmeId)!.spec.training!.toolKit!;
     const distributedAt = addDays(graduate.training.endDate, random.int(14, 45));
-    if (distributedAt > seed.city.asOf) return [];
+    if (distributedAt > seed.today) return [];
     return [
       distribution(
         seed,
@@ -97,7 +97,7 @@ function registryAidRows(seed: CitySeed, random: Random, programme: SeededProgra
 
   return recipients.flatMap((recipient, i) => {
     const distributedAt = utcDate(year, random.int(plan.months[0], plan.months[1]), random.int(1, 28));
-    if (distributedAt > seed.city.asOf) return [];
+    if (distributedAt > seed.today) return [];
     const value = aidValue(random, plan.value);
     return [
       distribution(seed, random, programme, i, recipient, {
@@ -113,7 +113,7 @@ function registryAidRows(seed: CitySeed, random: Random, programme: SeededProgra
 }
 
 function distribution(
-  { city, tenant }: CitySeed,
+  { city, tenant, today }: CitySeed,
   random: Random,
   programme: SeededProgramme,
   index: number,
@@ -121,8 +121,12 @@ function distribution(
   handOver: HandOver,
 ): DistributionRow {
   const { distributedAt } = handOver;
-  const recent = addDays(distributedAt, 20) > city.asOf;
-  const verified = !recent && random.chance(0.95);
+  // A closed year's hand-overs are all verified; this year's recent ones (and a few older) wait for
+  // the head, and some of those went back to the officer.
+  const closedYear = programme.spec.fiscalYear < today.getUTCFullYear();
+  const recent = addDays(distributedAt, 20) > today;
+  const verified = closedYear || (!recent && random.chance(0.95));
+  const returned = !verified && random.chance(0.2);
   return {
     tenantId: tenant.id,
     id: seedId(city.slug, "aid", programmeKey(programme.spec), index),
@@ -135,9 +139,14 @@ function distribution(
     handedOverBy: random.pick(city.officers),
     proofRef: `BAST/${programme.opdShortName.toUpperCase().replace(/[^A-Z]/g, "")}/${programme.spec.fiscalYear}/${String(index + 1).padStart(4, "0")}`,
     status: verified ? "VERIFIED" : "DRAFT",
-    verifiedAt: verified ? addDays(distributedAt, random.int(2, 10)) : null,
+    verifiedAt: verified ? notAfter(addDays(distributedAt, random.int(2, 10)), today) : null,
+    ...(returned
+      ? { returnNote: "Nomor BAST tidak sesuai dengan berkasnya; periksa lalu ajukan kembali.", returnedAt: notAfter(addDays(distributedAt, 3), today) }
+      : {}),
   };
 }
+
+const notAfter = (date: Date, limit: Date) => (date > limit ? limit : date);
 
 /**
  * The cover a premium bought: from the month of the hand-over, the value spread over the

@@ -14,6 +14,7 @@ import {
   loanPeople,
   outsider,
   pickBorrower,
+  proposals,
   upsertFund,
 } from "./seed-revolving-funds";
 import type { CitySeed, SeededHousehold } from "./types";
@@ -44,7 +45,8 @@ export const LIVE_LOANS: ReadonlyArray<{ standing: LiveStanding; paid: number; d
 /**
  * Dana PEM of the demo kelurahan in the real current year (the city's today, `seed.today`):
  * loans dated back from today so that every arrears age, an instalment due this month and
- * loans paid off are there whatever the day the demo starts. A fund that already has loans keeps them.
+ * loans paid off are there whatever the day the demo starts, and two proposals wait for the lurah.
+ * A fund that already has loans keeps them.
  */
 export async function seedLiveFund(seed: CitySeed, registry: SeededHousehold[]) {
   const { db, city, tenant, today } = seed;
@@ -77,6 +79,7 @@ export async function seedLiveFund(seed: CitySeed, registry: SeededHousehold[]) 
         lentLoan({ seed, random, spec, fundId: fund.id, loanId, borrower, business, people, disbursedAt, schedule, paid, receiptPrefix, asOf: today }),
       );
     });
+    appendLoan(rows, proposals(seed, random, spec, fund.id, { local, kelurahanCode: kelurahan.code, taken, outsiders }, people));
   }
   await db.$transaction([
     db.revolvingFundCapital.createMany({
@@ -94,7 +97,7 @@ export async function seedLiveFund(seed: CitySeed, registry: SeededHousehold[]) 
  * be last year's), the top-up on 1 March or today when that is still ahead.
  */
 function capitalDays(rows: LoanRows, year: number, today: Date): [Date, Date] {
-  const firstLoan = rows.loans.reduce((first, loan) => min(first, loan.disbursedAt as Date), utcDate(year, 1, 16));
+  const firstLoan = rows.loans.reduce((first, loan) => (loan.disbursedAt ? min(first, loan.disbursedAt as Date) : first), utcDate(year, 1, 16));
   return [addDays(firstLoan, -14), min(utcDate(year, 3, 1), today)];
 }
 

@@ -28,13 +28,15 @@ export async function seedRealisations(seed: CitySeed, programmes: SeededProgram
   const rows = lines
     .filter((line) => !withRealisations.has(line.id))
     .flatMap((line) => {
-      const months = realisedMonths(line.year, city.asOf);
+      const months = realisedMonths(line.year, seed.today);
       const random = createRandom(hashSeed(seed.seed, city.slug, "realisation", line.id));
       const yearTarget = Number(line.pagu) * (0.85 + random.next() * 0.13);
       const lateStart = random.chance(0.3) ? random.int(1, 3) : 0;
       const weights = MONTH_WEIGHTS.map((weight, i) => (i < lateStart ? 0 : weight * (0.7 + random.next() * 0.6)));
       const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
       const latestIsDraft = months < 12 && random.chance(0.3);
+      // Some of those the OPD head sent back to the clerk, asking for the SP2D number.
+      const returned = latestIsDraft && random.chance(0.3);
       return weights.slice(0, months).flatMap((weight, i) => {
         const amount = BigInt(Math.floor((yearTarget * weight) / totalWeight / 1_000) * 1_000);
         if (amount === 0n) return [];
@@ -50,6 +52,7 @@ export async function seedRealisations(seed: CitySeed, programmes: SeededProgram
             note: `Realisasi ${MONTH_NAMES[i]} ${line.year}`,
             status: verified ? ("VERIFIED" as const) : ("DRAFT" as const),
             verifiedAt: verified ? addDays(lastDayOfMonth(line.year, month), random.int(3, 12)) : null,
+            ...(returned && !verified ? returnedOn(lastDayOfMonth(line.year, month), seed.today) : {}),
           },
         ];
       });
@@ -57,7 +60,13 @@ export async function seedRealisations(seed: CitySeed, programmes: SeededProgram
   await db.budgetRealisation.createMany({ data: rows, skipDuplicates: true });
 }
 
-/** Whole past years are fully realised; the current year up to last month. */
+/** Sent back a few days after the month closed (never after today), with what to fix. */
+function returnedOn(monthEnd: Date, today: Date) {
+  const day = addDays(monthEnd, 4);
+  return { returnNote: "Nomor SP2D belum dicantumkan; lengkapi lalu ajukan kembali.", returnedAt: day > today ? today : day };
+}
+
+/** Whole past years are fully realised and verified; the current year up to last month. */
 function realisedMonths(year: number, asOf: Date): number {
   if (year < asOf.getUTCFullYear()) return 12;
   if (year > asOf.getUTCFullYear()) return 0;

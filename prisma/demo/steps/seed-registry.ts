@@ -1,12 +1,10 @@
 import { chunk } from "../batches";
 import { insertIgnoringDuplicates } from "../bulk-insert";
 import { seedId } from "../ids";
+import { registrySnapshotFor } from "../demo-today";
 import { generateRegistry } from "../registry";
 import type { GeneratedHousehold, RegistryArea } from "../registry/types";
 import type { CitySeed, SeededHousehold } from "./types";
-
-/** The registry extract the demo households come from. */
-export const REGISTRY_SNAPSHOT = new Date(Date.UTC(2024, 6, 1));
 
 const BATCH = 1_000;
 
@@ -29,7 +27,7 @@ export async function seedRegistry(seed: CitySeed, count: number): Promise<Seede
     streets: city.streets,
     alleys: city.alleys,
     birthPlaces: city.birthPlaces,
-    snapshot: REGISTRY_SNAPSHOT,
+    snapshot: registrySnapshotFor(seed.today),
   });
   const households = generated.map((household) => withIds(seed, household, areaIds));
 

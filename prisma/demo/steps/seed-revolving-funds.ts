@@ -11,7 +11,7 @@ import { seedId } from "../ids";
 import { createFamilyNaming } from "../names";
 import { createRandom, hashSeed, type Random } from "../random";
 import { candidatesOn, type Candidate } from "./candidates";
-import { installments, repaidInstallments, splitPrincipals, type ScheduleLine } from "./loan-schedule";
+import { closedFundLoan, installments, repaidInstallments, splitPrincipals, type ScheduleLine } from "./loan-schedule";
 import type { CitySeed, SeededHousehold } from "./types";
 
 export const BUSINESSES = [
@@ -36,7 +36,8 @@ export const BUSINESSES = [
 
 /**
  * Dana PEM: a kelurahan fund per year with its capital, loans (mostly to young people),
- * their instalment schedules and the repayments made up to the demo's "today". A fund that
+ * their instalment schedules and the repayments made up to the demo's "today". An earlier
+ * year's fund is closed: its loans are paid up or repaid, a few written off. A fund that
  * already has capital or loans keeps them.
  */
 export async function seedRevolvingFunds(seed: CitySeed, registry: SeededHousehold[]) {
@@ -155,7 +156,7 @@ function loanRows(
   registry: SeededHousehold[],
   people: LoanPeople,
 ) {
-  const { city, tenant } = seed;
+  const { today } = seed;
   const rows = emptyLoans();
   const local = registry.filter((h) => h.kelurahanId === kelurahan.id);
   const taken = new Set<string>();
@@ -170,36 +171,52 @@ function loanRows(
     const loanId = seedId(fundId, "loan", i);
     const business = random.pick(BUSINESSES);
     const schedule = installments(loanId, disbursedAt, principal, serviceFeeOf(principal, spec.serviceFeeBps), tenorMonths, spec.graceMonths);
-    const paid = repaidInstallments(random, schedule, city.asOf);
+    const { paid, writtenOffAt } =
+      spec.year < today.getUTCFullYear() ? closedFundLoan(random, schedule, today) : { paid: repaidInstallments(random, schedule, today) };
     const receiptPrefix = `PEM/${kelurahan.code.slice(-4)}/${spec.year}/${String(i + 1).padStart(3, "0")}`;
-    appendLoan(rows, lentLoan({ seed, random, spec, fundId, loanId, borrower, business, people, disbursedAt, schedule, paid, receiptPrefix, asOf: city.asOf }));
+    appendLoan(
+      rows,
+      lentLoan({ seed, random, spec, fundId, loanId, borrower, business, people, disbursedAt, schedule, paid, receiptPrefix, asOf: today, writtenOffAt }),
+    );
   });
 
-  // Proposals waiting for the lurah in the current year's fund.
-  if (spec.year === city.asOf.getUTCFullYear()) {
-    for (let i = 0; i < 2; i++) {
-      const borrower = pickBorrower(random, local, city.asOf, true, taken) ?? outsider(random, kelurahan.code, city.asOf, true, outsiders);
-      const business = random.pick(BUSINESSES);
-      rows.loans.push({
-        tenantId: tenant.id,
-        id: seedId(fundId, "proposal", i),
-        fundId,
-        round: 2,
-        borrowerNik: borrower.nik,
-        borrowerName: borrower.name,
-        memberId: borrower.memberId,
-        householdId: borrower.householdId,
-        isYouth: true,
-        businessType: business,
-        purpose: `Modal awal usaha ${business.toLowerCase()}`,
-        principal: 5_000_000n,
-        tenorMonths: 10,
-        serviceFee: serviceFeeOf(5_000_000n, spec.serviceFeeBps),
-        graceMonths: spec.graceMonths,
-        status: "PROPOSED",
-        createdById: people.proposerId,
-      });
-    }
+  if (spec.year === today.getUTCFullYear())
+    appendLoan(rows, proposals(seed, random, spec, fundId, { local, kelurahanCode: kelurahan.code, taken, outsiders }, people));
+  return rows;
+}
+
+/** Two proposals waiting for the lurah in the current year's fund. */
+export function proposals(
+  { tenant, today }: CitySeed,
+  random: Random,
+  spec: FundRulesSpec,
+  fundId: string,
+  pool: { local: SeededHousehold[]; kelurahanCode: string; taken: Set<string>; outsiders: { serial: number } },
+  people: LoanPeople,
+): LoanRows {
+  const rows = emptyLoans();
+  for (let i = 0; i < 2; i++) {
+    const borrower = pickBorrower(random, pool.local, today, true, pool.taken) ?? outsider(random, pool.kelurahanCode, today, true, pool.outsiders);
+    const business = random.pick(BUSINESSES);
+    rows.loans.push({
+      tenantId: tenant.id,
+      id: seedId(fundId, "proposal", i),
+      fundId,
+      round: 2,
+      borrowerNik: borrower.nik,
+      borrowerName: borrower.name,
+      memberId: borrower.memberId,
+      householdId: borrower.householdId,
+      isYouth: true,
+      businessType: business,
+      purpose: `Modal awal usaha ${business.toLowerCase()}`,
+      principal: 5_000_000n,
+      tenorMonths: 10,
+      serviceFee: serviceFeeOf(5_000_000n, spec.serviceFeeBps),
+      graceMonths: spec.graceMonths,
+      status: "PROPOSED",
+      createdById: people.proposerId,
+    });
   }
   return rows;
 }
@@ -225,6 +242,8 @@ type LentLoan = {
   paid: ScheduleLine[];
   receiptPrefix: string;
   asOf: Date;
+  /** When a loan the borrower stopped paying was written off as bad debt. */
+  writtenOffAt?: Date;
 };
 
 /** A disbursed loan, its schedule and its repayments, with the loan's totals and next due date matching them. */
@@ -242,6 +261,7 @@ export function lentLoan({
   paid,
   receiptPrefix,
   asOf,
+  writtenOffAt,
 }: LentLoan): LoanRows {
   const { tenant } = seed;
   const principal = schedule.reduce((sum, line) => sum + line.principalDue, 0n);
@@ -261,7 +281,14 @@ export function lentLoan({
     tenorMonths: schedule.length,
     serviceFee: schedule.reduce((sum, line) => sum + line.feeDue, 0n),
     graceMonths: spec.graceMonths,
-    status: paid.length === schedule.length ? "REPAID" : "DISBURSED",
+    status: paid.length === schedule.length ? "REPAID" : writtenOffAt ? "WRITTEN_OFF" : "DISBURSED",
+    ...(writtenOffAt && paid.length < schedule.length
+      ? {
+          writtenOffAt,
+          writeOffReason: "Peminjam pindah ke luar daerah dan tidak dapat ditagih lagi",
+          writeOffApprover: `Rapat LPM dan ${spec.approvedByName}`,
+        }
+      : {}),
     principalRepaid: paid.reduce((sum, line) => sum + line.principalDue, 0n),
     feePaid: paid.reduce((sum, line) => sum + line.feeDue, 0n),
     nextDueDate: nextDueDate(

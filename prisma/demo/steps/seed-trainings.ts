@@ -21,6 +21,14 @@ const OUTCOME_NOTES: Record<TrainingOutcome, string> = {
 };
 // An OPD head verifies a training some weeks after it ends.
 const VERIFICATION_DELAY_DAYS = 21;
+// Batches starting within this many days are planned (drafts with their participants enrolled); later ones are not yet.
+const PLANNED_AHEAD_DAYS = 60;
+
+/**
+ * In the current year the first training programme has a batch under way today and the second
+ * one a batch starting soon, whatever the day: the batch that would come next moves there.
+ */
+type LiveBatch = "ongoing" | "upcoming";
 
 /**
  * Training batches (angkatan) with participants from the registry, daily attendance and
@@ -40,13 +48,18 @@ export async function seedTrainings(seed: CitySeed, programmes: SeededProgramme[
     ).map((t) => t.programmeId),
   );
   const takenByYear = new Map<number, Set<string>>();
+  const thisYear = planned.filter((p) => p.spec.fiscalYear === seed.today.getUTCFullYear());
+  const live = new Map<string, LiveBatch>([
+    [thisYear[0]?.id ?? "", "ongoing"],
+    [thisYear[1]?.id ?? "", "upcoming"],
+  ]);
 
   for (const programme of planned) {
     if (done.has(programme.id)) continue;
     const year = programme.spec.fiscalYear;
     const taken = takenByYear.get(year) ?? new Set<string>();
     takenByYear.set(year, taken);
-    const rows = trainingRows(seed, programme, registry, taken);
+    const rows = trainingRows(seed, programme, registry, taken, live.get(programme.id));
     await db.$transaction([
       db.training.createMany({ data: rows.trainings, skipDuplicates: true }),
       db.trainingParticipant.createMany({ data: rows.participants, skipDuplicates: true }),
@@ -56,8 +69,8 @@ export async function seedTrainings(seed: CitySeed, programmes: SeededProgramme[
   }
 }
 
-function trainingRows(seed: CitySeed, programme: SeededProgramme, registry: SeededHousehold[], taken: Set<string>) {
-  const { city, tenant } = seed;
+function trainingRows(seed: CitySeed, programme: SeededProgramme, registry: SeededHousehold[], taken: Set<string>, live?: LiveBatch) {
+  const { city, tenant, today } = seed;
   const plan = programme.spec.training!;
   const key = programmeKey(programme.spec);
   const random = createRandom(hashSeed(seed.seed, city.slug, "training", key));
@@ -68,12 +81,16 @@ function trainingRows(seed: CitySeed, programme: SeededProgramme, registry: Seed
     followUps: [] as Prisma.TrainingFollowUpCreateManyInput[],
   };
 
+  const year = programme.spec.fiscalYear;
+  // A closed year's trainings are all verified; this year's wait for the head some weeks after they end.
+  const closedYear = year < today.getUTCFullYear();
+  const starts = batchStarts(random, plan, year, today, live);
   for (let batch = 0; batch < plan.batches; batch++) {
-    const startDate = utcDate(programme.spec.fiscalYear, Math.min(12, plan.firstMonth + 2 * batch), random.int(2, 16));
+    const startDate = starts[batch]!;
     const endDate = addDays(startDate, plan.days - 1);
-    if (startDate > city.asOf) break;
-    const finished = endDate < city.asOf;
-    const verified = addDays(endDate, VERIFICATION_DELAY_DAYS) <= city.asOf;
+    if (startDate > addDays(today, PLANNED_AHEAD_DAYS)) continue;
+    const finished = endDate < today;
+    const verified = finished && (closedYear || addDays(endDate, VERIFICATION_DELAY_DAYS) <= today);
     const trainingId = seedId(city.slug, "training", key, batch);
     rows.trainings.push({
       tenantId: tenant.id,
@@ -87,7 +104,7 @@ function trainingRows(seed: CitySeed, programme: SeededProgramme, registry: Seed
       trainer: plan.trainer,
       capacity: plan.participantsPerBatch,
       status: verified ? "VERIFIED" : "DRAFT",
-      verifiedAt: verified ? addDays(endDate, random.int(7, VERIFICATION_DELAY_DAYS)) : null,
+      verifiedAt: verified ? notAfter(addDays(endDate, random.int(7, VERIFICATION_DELAY_DAYS)), today) : null,
     });
 
     const candidates = candidatesOn(registry, startDate, [17, 50], 4);
@@ -104,9 +121,9 @@ function trainingRows(seed: CitySeed, programme: SeededProgramme, registry: Seed
         completion,
         certificateNo: completion === "COMPLETED" && verified ? certificateNo(programme, batch, i) : null,
         status: verified ? "VERIFIED" : "DRAFT",
-        verifiedAt: verified ? addDays(endDate, VERIFICATION_DELAY_DAYS) : null,
+        verifiedAt: verified ? notAfter(addDays(endDate, VERIFICATION_DELAY_DAYS), today) : null,
       });
-      rows.attendances.push(...attendance(random, tenant.id, participantId, startDate, endDate, city.asOf, completion));
+      rows.attendances.push(...attendance(random, tenant.id, participantId, startDate, endDate, today, completion));
       if (completion === "COMPLETED" && verified) {
         rows.followUps.push(...followUps(random, seed, participantId, endDate, plan));
       }
@@ -114,6 +131,27 @@ function trainingRows(seed: CitySeed, programme: SeededProgramme, registry: Seed
   }
   return rows;
 }
+
+/**
+ * Each batch's first day: the plan's month, then every two months. A live batch replaces the
+ * first one still ahead (or the last one): under way since two days ago, or starting in twelve days.
+ */
+function batchStarts(random: Random, plan: TrainingPlan, year: number, today: Date, live?: LiveBatch): Date[] {
+  const starts = Array.from({ length: plan.batches }, (_, batch) => utcDate(year, Math.min(12, plan.firstMonth + 2 * batch), random.int(2, 16)));
+  if (!live) return starts;
+  const next = starts.findIndex((start) => start > today);
+  const at = next === -1 ? starts.length - 1 : next;
+  if (live === "ongoing") {
+    const latestStart = addDays(utcDate(year, 12, 31), -(plan.days - 1));
+    starts[at] = notAfter(laterOf(addDays(today, -2), utcDate(year, 1, 2)), latestStart);
+  } else if (addDays(today, 12 + plan.days) <= utcDate(year, 12, 31)) {
+    starts[at] = addDays(today, 12);
+  }
+  return starts;
+}
+
+const notAfter = (date: Date, limit: Date) => (date > limit ? limit : date);
+const laterOf = (a: Date, b: Date) => (a > b ? a : b);
 
 function attendance(random: Random, tenantId: string, participantId: string, start: Date, end: Date, asOf: Date, completion: ParticipantCompletion) {
   const lastDay = end < asOf ? end : addDays(asOf, -1);
@@ -140,10 +178,11 @@ function attendance(random: Random, tenantId: string, participantId: string, sta
   return rows;
 }
 
-function followUps(random: Random, { city, tenant }: CitySeed, participantId: string, endDate: Date, plan: TrainingPlan) {
+function followUps(random: Random, { tenant, today }: CitySeed, participantId: string, endDate: Date, plan: TrainingPlan) {
   return [3, 6].map((monthsAfter) => {
     const dueDate = addMonths(endDate, monthsAfter);
-    const recorded = dueDate <= city.asOf;
+    // Of those due in the last six weeks about half are still waiting for the clerk.
+    const recorded = dueDate <= today && (dueDate < addDays(today, -42) || random.chance(0.5));
     const outcome = recorded ? random.weighted(OUTCOMES) : null;
     const recordedAt = recorded ? addDays(dueDate, random.int(0, 14)) : null;
     return {
@@ -154,7 +193,7 @@ function followUps(random: Random, { city, tenant }: CitySeed, participantId: st
       dueDate,
       outcome,
       note: outcome ? `${OUTCOME_NOTES[outcome]} (${plan.skill.toLowerCase()})` : null,
-      recordedAt: recordedAt && recordedAt > city.asOf ? city.asOf : recordedAt,
+      recordedAt: recordedAt && recordedAt > today ? today : recordedAt,
     };
   });
 }

@@ -5,13 +5,14 @@ import type { GeneratedHousehold, GeneratedMember } from "../registry/types";
 /** What every step of a city's seed receives. */
 export type CitySeed = {
   db: Db;
+  /** The city's plan moved to the year of `today` (see `cityOn`). */
   city: CitySpec;
   tenant: { id: string; name: string };
   /** Seed of the pseudo-random streams; the same seed gives the same data. */
   seed: number;
   /**
-   * The city's real today (its time zone's calendar day as a UTC midnight), which the live
-   * Dana PEM fund is dated back from; the rest of the demo keeps to the city's `asOf`.
+   * The city's today (its time zone's calendar day as a UTC midnight, or the seed's `now`):
+   * what has happened by then is recorded, what is later is not, or is still a draft.
    */
   today: Date;
 };
