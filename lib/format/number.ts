@@ -24,7 +24,12 @@ export function formatNumber(value: number | bigint, options: NumberOptions = {}
 export function formatFixedDecimal(value: number, digits: number, options: LocaleOption & { plain?: boolean } = {}): string {
   if (!Number.isFinite(value)) return EMPTY_VALUE;
   const locale = options.plain ? "id" : options.locale;
-  const format = numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: !options.plain, roundingMode: "halfExpand" });
+  const format = numberFormat(locale, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    useGrouping: !options.plain,
+    roundingMode: "halfExpand",
+  });
   return format.format(value);
 }
 
