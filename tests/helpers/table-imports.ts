@@ -22,7 +22,7 @@ export async function runTableImport(
   definition: AnyTableImport,
   tenantSlug: string,
   input: unknown,
-  options: { scopes?: JobScopes; retryCount?: number; /** The reader's language (default Indonesian). */ locale?: string } = {},
+  options: { scopes?: JobScopes; retryCount?: number /** The reader's language (default Indonesian). */; locale?: string } = {},
 ): Promise<ActionResult<TableImportReport>> {
   const queued = await runAction(deps, definition, tenantSlug, input);
   if (!queued.ok) return queued;

@@ -204,7 +204,13 @@ describe("a dashboard's workbook", () => {
     const text = new TextDecoder().decode(await response.arrayBuffer());
     const row = text.split("\r\n").find((line) => line.startsWith(`${YEAR};`));
     expect(row?.split(";").slice(5, 7)).toEqual(["1,375", "0,320"]);
-    expect(text.split("\r\n").find((line) => line.startsWith(`${YEAR - 1};`))?.split(";").slice(5, 7)).toEqual(["1,520", "0,400"]);
+    expect(
+      text
+        .split("\r\n")
+        .find((line) => line.startsWith(`${YEAR - 1};`))
+        ?.split(";")
+        .slice(5, 7),
+    ).toEqual(["1,520", "0,400"]);
   });
 
   it("is audited as the dashboard's export, with its tables and filters", async () => {
