@@ -22,7 +22,6 @@
 //   (acknowledgeDuplicates); without the tick they are rejected with the warning as reason.
 import type { ActionContext } from "@/lib/actions/define";
 import { wordsOfMessage } from "@/lib/actions/error-words";
-import { notFound } from "@/lib/errors";
 import { wordedError, wordsMessage } from "@/lib/errors/worded";
 import { lockName } from "@/lib/db/locks";
 import type { AidKind } from "@/lib/generated/prisma/enums";
@@ -223,7 +222,7 @@ async function programmeOf({ tx }: ActionContext, opdId: string, row: Distributi
   });
   const year = Number(row.date.slice(0, 4));
   const match = matches.find((programme) => programme.id === row.programme) ?? matches.find((programme) => programme.fiscalYear === year) ?? matches[0];
-  if (!match) throw notFound(`Program "${truncate(row.programme)}" di antara program OPD Anda`);
+  if (!match) throw wordedError("NOT_FOUND", "Aid.errors.importProgrammeNotFound", { programme: truncate(row.programme) });
   return match.id;
 }
 
@@ -239,17 +238,17 @@ async function budgetLineOf({ tx }: ActionContext, programmeId: string, row: Dis
   if (lines.length > 1) {
     throw wordedError("INVALID", "Aid.errors.importLineAmbiguous", { line: truncate(row.budgetLine) });
   }
-  if (!lines[0]) throw notFound(`POS ANGGARAN "${truncate(row.budgetLine)}" di antara pos anggaran program ini`);
+  if (!lines[0]) throw wordedError("NOT_FOUND", "Aid.errors.importLineNotFound", { line: truncate(row.budgetLine) });
   return lines[0].id;
 }
 
 /** The household (and member, when a NIK is given) a row names, in this city's registry. */
 async function recipientOf({ tx }: ActionContext, row: DistributionImportRow): Promise<{ householdId: string; memberId: string | null }> {
   const household = row.noKk ? await tx.household.findFirst({ where: { noKk: row.noKk }, select: { id: true } }) : null;
-  if (row.noKk && !household) throw notFound(`NO KK ${maskNumber(row.noKk)} di registri`);
+  if (row.noKk && !household) throw wordedError("NOT_FOUND", "Aid.errors.importNoKkNotFound", { noKk: maskNumber(row.noKk) });
   if (!row.nik) return { householdId: household!.id, memberId: null };
   const member = await tx.member.findFirst({ where: { nik: row.nik }, select: { id: true, householdId: true, ...departureSelect } });
-  if (!member) throw notFound(`NIK ${maskNumber(row.nik)} di registri`);
+  if (!member) throw wordedError("NOT_FOUND", "Aid.errors.importNikNotFound", { nik: maskNumber(row.nik) });
   // Before the duplicate-kind warning, which would otherwise be the row's only reason.
   assertCurrentMember(member, row.date, "nik");
   if (household && member.householdId !== household.id) {

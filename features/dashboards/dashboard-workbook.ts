@@ -19,7 +19,7 @@ export type DashboardFilterField = "kecamatan" | "opd" | "programme";
 
 export type DashboardWorkbook = {
   /** The dashboard's messages: their `title` and `description` head the cover. */
-  namespace: "PovertyDashboard" | "BudgetDashboard" | "ResultsDashboard" | "RevolvingFundsDashboard";
+  namespace: "PovertyDashboard" | "BudgetDashboard" | "ResultsDashboard" | "RevolvingFundsDashboard" | "Statistics";
   /** The filters its filter bar offers besides the year: each is named on the cover, chosen or not. */
   filters: readonly DashboardFilterField[];
   /** Every table of the page in its order, built by the builders of the single exports. */

@@ -3,7 +3,6 @@
 // of the single-entry form. A row names its loan by ID PINJAMAN (shown on the loan page) or
 // by the borrower's NIK when the borrower has one running loan in the kelurahan.
 import type { ActionContext } from "@/lib/actions/define";
-import { notFound } from "@/lib/errors";
 import { wordedError, wordsMessage, wordsParam } from "@/lib/errors/worded";
 import { parseRupiah, type Rupiah } from "@/lib/money";
 import { dateToDay } from "@/lib/calendar/days";
@@ -74,7 +73,7 @@ async function loanOf(ctx: ActionContext, row: RepaymentRow): Promise<string> {
     select: { id: true },
     take: 2,
   });
-  if (loans.length === 0) throw notFound("Pinjaman berjalan dengan NIK ini");
+  if (loans.length === 0) throw wordedError("NOT_FOUND", "RevolvingFunds.errors.noRunningLoanForNik");
   if (loans.length > 1) throw wordedError("INVALID", "RevolvingFunds.errors.severalRunningLoans");
   return loans[0]!.id;
 }

@@ -11,8 +11,8 @@ function figureColumns(t: StatisticsT): FigureColumn[] {
     { key: "poorPeople", label: t("columns.poorPeople"), kind: "count" },
     { key: "extremeRatePct", label: t("columns.extremeRatePct"), kind: "percent", digits: 2 },
     { key: "extremePoorPeople", label: t("columns.extremePoorPeople"), kind: "count" },
-    { key: "p1", label: t("columns.p1"), kind: "number", digits: 3 },
-    { key: "p2", label: t("columns.p2"), kind: "number", digits: 3 },
+    { key: "p1", label: t("columns.p1"), kind: "number", digits: 3, fixedDigits: true },
+    { key: "p2", label: t("columns.p2"), kind: "number", digits: 3, fixedDigits: true },
     { key: "source", label: t("columns.source"), kind: "text" },
   ];
 }

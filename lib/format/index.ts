@@ -4,6 +4,6 @@
  * Separators between a figure and its unit are no-break spaces (U+00A0).
  */
 export { EMPTY_VALUE, NBSP } from "./locale";
-export { formatNumber, formatPercent } from "./number";
+export { formatFixedDecimal, formatNumber, formatPercent } from "./number";
 export { formatRupiah, formatRupiahShort } from "./rupiah";
 export { formatDateLong, formatDateShort, formatDateTime, formatMoment, formatMonth, formatWeekdayShort } from "./date";

@@ -16,6 +16,23 @@ export function formatNumber(value: number | bigint, options: NumberOptions = {}
   return numberFormat(locale, { minimumFractionDigits, maximumFractionDigits, roundingMode: "halfExpand" }).format(value);
 }
 
+/**
+ * An index figure (BPS's poverty gap P1 and severity P2) with exactly `digits` decimals, so
+ * 0.32 reads "0,320" beside "0,318" rather than looking less precise. `plain`: the way a CSV
+ * writes it for an Indonesian Excel, decimal comma and no grouping, whatever the reader's language.
+ */
+export function formatFixedDecimal(value: number, digits: number, options: LocaleOption & { plain?: boolean } = {}): string {
+  if (!Number.isFinite(value)) return EMPTY_VALUE;
+  const locale = options.plain ? "id" : options.locale;
+  const format = numberFormat(locale, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    useGrouping: !options.plain,
+    roundingMode: "halfExpand",
+  });
+  return format.format(value);
+}
+
 export type PercentOptions = LocaleOption & {
   minimumFractionDigits?: number;
   /** Defaults to 2. */

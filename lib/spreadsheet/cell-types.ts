@@ -2,6 +2,7 @@
 // cell with a number format (so SUM works and an Indonesian Excel shows 1.500.000), in .csv in
 // the Indonesian convention (decimal comma, no thousands separator, dates dd-mm-yyyy). No Node
 // modules here: the browser's rejected-rows download writes CSV too.
+import { formatFixedDecimal } from "@/lib/format/number";
 
 /**
  * - money: whole Rupiah (bigint), thousands grouped
@@ -13,8 +14,8 @@
  */
 export type ColumnType = "money" | "integer" | "decimal" | "percent" | "date" | "text";
 
-/** A column's type and, for decimal and percent, its fraction digits. */
-export type CellType = { type: ColumnType; digits?: number };
+/** A column's type and, for decimal and percent, its fraction digits (`fixed`: all of them, "0,320"). */
+export type CellType = { type: ColumnType; digits?: number; fixed?: boolean };
 
 /** What a cell of an export may hold; money as bigint, dates as Date. */
 export type OutCell = string | number | bigint | boolean | Date | null | undefined;
@@ -55,6 +56,7 @@ export function csvCellText(value: OutCell, cell?: CellType): string {
   const type = cell?.type ?? inferredType(value);
   if (typeof value === "number" && Number.isFinite(value)) {
     if (type === "money" || type === "integer") return String(Math.round(value));
+    if (type === "decimal" && cell?.fixed) return formatFixedDecimal(value, digitsOf(cell), { plain: true });
     if (type === "decimal" || type === "percent") return String(roundTo(value, digitsOf(cell ?? { type }))).replace(".", ",");
   }
   return cellToText(value);

@@ -1,6 +1,7 @@
 // Column specs of a small-table import and the matching of a file's header row to them.
 // Headers compare without case, spaces, dots or other punctuation ("No. KK" = "NO KK" =
 // "nokk"), against the header and its usual variants.
+import { wordsMessage } from "@/lib/errors/words-message";
 import { matchKey } from "./cells";
 
 export type ImportColumn<Key extends string = string> = {
@@ -14,6 +15,7 @@ export type ImportColumn<Key extends string = string> = {
   example: string;
 };
 
+/** `message` names its words (wordsMessage): the refusal is said in each reader's language. */
 export type HeaderMatch<Key extends string> = { ok: true; indexByKey: Partial<Record<Key, number>>; ignored: string[] } | { ok: false; message: string };
 
 /** Maps a header row to the columns; a missing required or duplicated column rejects the file. */
@@ -29,16 +31,14 @@ export function matchHeaders<Key extends string>(columns: readonly ImportColumn<
       continue;
     }
     if (indexByKey[column.key] !== undefined) {
-      return {
-        ok: false,
-        message: `Kolom ${column.header} muncul dua kali ("${headers[indexByKey[column.key]!]?.trim()}" dan "${header.trim()}"). Hapus salah satu.`,
-      };
+      const first = headers[indexByKey[column.key]!]?.trim() ?? "";
+      return { ok: false, message: wordsMessage("Spreadsheet.errors.duplicateColumn", { column: column.header, first, second: header.trim() }) };
     }
     indexByKey[column.key] = index;
   }
   const missing = columns.filter((column) => column.required && indexByKey[column.key] === undefined).map((column) => column.header);
   if (missing.length > 0) {
-    return { ok: false, message: `Kolom wajib tidak ditemukan: ${missing.join(", ")}. Gunakan templat, atau periksa baris judul berkas.` };
+    return { ok: false, message: wordsMessage("Spreadsheet.errors.missingColumns", { columns: missing.join(", ") }) };
   }
   return { ok: true, indexByKey, ignored };
 }

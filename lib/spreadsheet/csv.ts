@@ -40,7 +40,7 @@ export function figureCellType(column: FigureColumn): CellType {
   if (column.kind === "text") return { type: "text" };
   if (column.kind === "percent") return { type: "percent", digits: column.digits ?? 1 };
   if (column.kind === "rupiah") return { type: "money" };
-  if (column.kind === "number") return { type: "decimal", digits: column.digits ?? 1 };
+  if (column.kind === "number") return { type: "decimal", digits: column.digits ?? 1, ...(column.fixedDigits ? { fixed: true } : {}) };
   return { type: "integer" };
 }
 

@@ -32,6 +32,11 @@ export type FigureColumn = {
   /** Fraction digits for percent and number columns (default 1). */
   digits?: number;
   /**
+   * A number column whose every figure shows all its `digits`, on screen, in print and in the
+   * CSV as the .xlsx format does: an index (P1, P2) reads "0,320", never "0,32".
+   */
+  fixedDigits?: true;
+  /**
    * A figure recorded for the whole city (budgets, spending): a kecamatan filter does not narrow
    * it, so an export under one says so beside the kecamatan's counts.
    */

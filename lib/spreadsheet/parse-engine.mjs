@@ -19,7 +19,16 @@ export class LimitFailure extends Error {
   }
 }
 
-/** A file that cannot be read; the message is for the user. */
+/**
+ * Why a file cannot be read, as a message naming its words (Spreadsheet.errors.<reason>, the
+ * form of lib/errors/words-message.ts), said in each reader's language where it is shown.
+ */
+function fileRefusal(reason, params = {}) {
+  const key = `Spreadsheet.errors.${reason}`;
+  return Object.keys(params).length ? `${key} ${JSON.stringify(params)}` : key;
+}
+
+/** A file that cannot be read; the message (fileRefusal) is for the user. */
 export class FileFailure extends Error {
   constructor(userMessage) {
     super(userMessage);
@@ -104,7 +113,7 @@ async function* csvRows(bytes, limits, onEncoding) {
     // csv-parse's own count: records it had parsed but not handed over yet are counted too.
     if (code === "CSV_MAX_RECORD_SIZE") throw new LimitFailure("line", error.lines ?? rowNumber + 1);
     if (typeof code === "string" && code.startsWith("CSV_")) {
-      throw new FileFailure(`Berkas CSV tidak dapat dibaca sekitar baris ${rowNumber + 1} (${code}).`);
+      throw new FileFailure(fileRefusal("csvUnreadable", { row: rowNumber + 1, code: String(code) }));
     }
     throw error;
   }
@@ -200,7 +209,7 @@ function incompleteUtf8Tail(data) {
 
 // ───────────────────────────── xlsx ─────────────────────────────
 
-const XLSX_UNREADABLE = "Berkas .xlsx tidak dapat dibaca: mungkin rusak, dilindungi kata sandi, atau bukan berkas Excel.";
+const XLSX_UNREADABLE = fileRefusal("xlsxUnreadable");
 
 async function* xlsxRows(upload, limits) {
   const buffer = await inspectZip(upload, limits);
@@ -225,7 +234,7 @@ async function* xlsxRows(upload, limits) {
     if (error instanceof LimitFailure || error instanceof FileFailure) throw error;
     throw new FileFailure(XLSX_UNREADABLE);
   }
-  if (sheets === 0) throw new FileFailure("Berkas .xlsx tidak memiliki lembar kerja.");
+  if (sheets === 0) throw new FileFailure(fileRefusal("noSheets"));
 }
 
 function rowCells(row, limits) {

@@ -11,6 +11,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker, type WorkerOptions } from "node:worker_threads";
+import { messageWordsIn } from "@/lib/actions/error-words";
+import { wordsMessage } from "@/lib/errors/words-message";
 import type { Cell } from "./cells";
 import { REGISTRY_UPLOAD_LIMITS, refuseDeclaredLength, uploadLimitError, type UploadLimitKind, type UploadLimits } from "./upload-limits";
 
@@ -27,12 +29,29 @@ export type SheetRow = {
 /** The registry's limits; a DTSEN extract of 100,000 households (350,000 member rows) fits in one file. */
 export const READ_LIMITS = REGISTRY_UPLOAD_LIMITS;
 
-/** A file the import cannot read at all; the message is for the user. */
+/**
+ * A file the import cannot read at all. Its messages name catalogue words (wordsMessage), so a
+ * report kept with them is said in each reader's language (importFileWordsIn).
+ */
 export class ImportFileError extends Error {
-  constructor(readonly userMessage: string) {
-    super(userMessage);
+  readonly messages: string[];
+
+  constructor(...messages: string[]) {
+    super(messages.join(" "));
     this.name = "ImportFileError";
+    this.messages = messages;
   }
+}
+
+/** Spreadsheet.errors.<reason>: why a file cannot be imported at all. */
+export const fileRefusal = (reason: string, params: Parameters<typeof wordsMessage>[1] = {}) => wordsMessage(`Spreadsheet.errors.${reason}`, params);
+
+/**
+ * A file refusal kept in a report (its messages, or the Indonesian text of a report kept before
+ * refusals had words) in the reader's language.
+ */
+export function importFileWordsIn(refusal: string | readonly string[], locale: string | null | undefined): string {
+  return (typeof refusal === "string" ? [refusal] : refusal).map((message) => messageWordsIn(message, locale)).join(" ");
 }
 
 export type ReadOptions = {
@@ -91,7 +110,7 @@ export async function readSpreadsheet(source: ByteSource, options: ReadOptions):
     throw error;
   }
   options.onBytes?.(total);
-  if (head.byteLength === 0) throw new ImportFileError("Berkas kosong.");
+  if (head.byteLength === 0) throw new ImportFileError(fileRefusal("empty"));
 
   const isZip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
   const isOle = head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0;
@@ -100,11 +119,11 @@ export async function readSpreadsheet(source: ByteSource, options: ReadOptions):
     return new ImportFileError(message);
   };
   if (isOle || /\.xls$/i.test(options.fileName)) {
-    throw await refuse("Format .xls (Excel 97–2003) tidak didukung. Buka berkas di Excel lalu simpan sebagai .xlsx atau .csv.");
+    throw await refuse(fileRefusal("xlsOld"));
   }
-  if (!isZip && /\.xlsx$/i.test(options.fileName)) throw await refuse("Berkas .xlsx ini rusak atau bukan berkas Excel.");
+  if (!isZip && /\.xlsx$/i.test(options.fileName)) throw await refuse(fileRefusal("xlsxBroken"));
   if (isZip && !/\.xlsx$/i.test(options.fileName) && /\.(ods|zip|docx)$/i.test(options.fileName)) {
-    throw await refuse("Hanya berkas .xlsx dan .csv yang dapat diimpor.");
+    throw await refuse(fileRefusal("onlyXlsxCsv"));
   }
 
   const format: SpreadsheetFormat = isZip ? "xlsx" : "csv";

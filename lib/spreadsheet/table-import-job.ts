@@ -6,15 +6,15 @@
 // writes the report beside them: a job that fails or is cancelled leaves nothing half-written.
 import type { z as zod } from "zod";
 import { defineAction, type ActionDefinition } from "@/lib/actions/define";
-import { appErrorWordsIn } from "@/lib/actions/error-words";
+import { appErrorWordsIn, wordsOfMessage } from "@/lib/actions/error-words";
 import { currentJobUser, jobUserOf, type JobUser } from "@/lib/auth/job-user";
 import { userCan } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { forbidden, isAppError } from "@/lib/errors";
+import { forbidden, isAppError, type ErrorWords } from "@/lib/errors";
 import { defineJob, type JobKind, type JobRun } from "@/lib/jobs/kinds";
 import { JobRefusedError, runTrackedJob, startTrackedJob, type TrackedJobData, type TrackedWork } from "@/lib/jobs/tracked";
 import { z } from "@/lib/validation/zod";
-import { ImportFileError } from "./read";
+import { fileRefusal, ImportFileError, importFileWordsIn } from "./read";
 import { applyTableImport, readTable, type ImportMode, type OptionsOf, type OptionsShape, type TableImportSpec } from "./table-import";
 import type { TableImportOutcome, TableImportQueued } from "./table-import-status";
 import { refuseDeclaredLength, TABLE_UPLOAD_LIMITS } from "./upload-limits";
@@ -29,6 +29,12 @@ type TableImportJobInput = {
   /** The uploader's language, for the refusal read later on the page. */
   locale: string | null;
 };
+
+/** A file's refusal as its words, kept so each reader reads it in their language; several at once in the uploader's. */
+function fileRefusalWords(error: ImportFileError, locale: string | null): string | ErrorWords {
+  const only = error.messages.length === 1 ? wordsOfMessage(error.messages[0]!) : undefined;
+  return only ?? importFileWordsIn(error.messages, locale);
+}
 
 /** Ten minutes: the import's transaction gives up after two by default. */
 const TABLE_IMPORT_EXPIRE_SECONDS = 10 * 60;
@@ -110,7 +116,7 @@ async function runTableImportJob<Key extends string, T, Shape extends OptionsSha
   try {
     const user = await withTenant(tenantId, (tx) => currentJobUser(tx, input.user));
     if (!user || !userCan(user, spec.permission)) throw forbidden();
-    if (!job.file || !job.fileName) throw new ImportFileError("Berkas impor tidak tersimpan; unggah lagi.");
+    if (!job.file || !job.fileName) throw new ImportFileError(fileRefusal("fileMissing"));
     const options = (await z.object((spec.options ?? {}) as Shape).parseAsync(input.options)) as OptionsOf<Shape>;
 
     progress({ phase: "read", done: 0 });
@@ -130,7 +136,7 @@ async function runTableImportJob<Key extends string, T, Shape extends OptionsSha
   } catch (error) {
     const refusal =
       error instanceof ImportFileError
-        ? { failure: { code: "INVALID", field: "file" as const }, message: error.userMessage }
+        ? { failure: { code: "INVALID", field: "file" as const }, message: fileRefusalWords(error, input.locale) }
         : isAppError(error)
           ? { failure: { code: error.code }, message: appErrorWordsIn(error, input.locale) }
           : null;

@@ -27,7 +27,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { wordsMessage } from "@/lib/errors/words-message";
 import { cellDisplay, isEmptyCell, type Cell } from "./cells";
 import { headerScore, matchHeaders, type ImportColumn } from "./columns";
-import { ImportFileError, readSpreadsheet } from "./read";
+import { fileRefusal, ImportFileError, readSpreadsheet } from "./read";
 import { boundRejectedRows, excerpt, refuseDeclaredLength, TABLE_UPLOAD_LIMITS } from "./upload-limits";
 
 export const MAX_TABLE_ROWS = TABLE_UPLOAD_LIMITS.maxRows;
@@ -140,9 +140,9 @@ export async function readTable<Key extends string, T>(
   }
   if (!mapping) {
     const required = columns.filter((column) => column.required).map((column) => column.header);
-    throw new ImportFileError(`Baris judul tidak ditemukan di 10 baris pertama. Kolom wajib: ${required.join(", ")}. Gunakan templat.`);
+    throw new ImportFileError(fileRefusal("headerNotFound", { columns: required.join(", ") }));
   }
-  if (rows.length === 0) throw new ImportFileError("Berkas tidak berisi baris data di bawah baris judul.");
+  if (rows.length === 0) throw new ImportFileError(fileRefusal("noDataRows"));
   return { fileName: file.name, headers, ignoredColumns, rows };
 }
 

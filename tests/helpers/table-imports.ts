@@ -2,6 +2,7 @@ import type { ActionDeps } from "@/lib/actions/run";
 import { runAction } from "@/lib/actions/run";
 import type { ActionResult, AnyActionDefinition } from "@/lib/actions/define";
 import type { JobScopes } from "@/lib/jobs/kinds";
+import { readTrackedJob } from "@/lib/jobs/tracked";
 import { reportWordsIn, type TableImportReport } from "@/lib/spreadsheet/table-import";
 import type { TableImportDefinition } from "@/lib/spreadsheet/table-import-job";
 import type { TableImportOutcome } from "@/lib/spreadsheet/table-import-status";
@@ -21,7 +22,7 @@ export async function runTableImport(
   definition: AnyTableImport,
   tenantSlug: string,
   input: unknown,
-  options: { scopes?: JobScopes; retryCount?: number } = {},
+  options: { scopes?: JobScopes; retryCount?: number /** The reader's language (default Indonesian). */; locale?: string } = {},
 ): Promise<ActionResult<TableImportReport>> {
   const queued = await runAction(deps, definition, tenantSlug, input);
   if (!queued.ok) return queued;
@@ -35,14 +36,18 @@ export async function runTableImport(
       if (retryCount < definition.job.retryLimit) return;
       throw error;
     });
-  return readTableImport(t, tenantId, taskId);
+  return readTableImport(t, tenantId, taskId, options.locale);
 }
 
 /** How a queued table import stands, as the page would show it (its reasons in `locale`). */
 export async function readTableImport(t: TestDb, tenantId: string, taskId: string, locale = "id"): Promise<ActionResult<TableImportReport>> {
-  const job = await t.withTenant(tenantId, (tx) =>
-    tx.backgroundJob.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: taskId } }, select: { state: true, error: true, result: true } }),
-  );
+  const job = await t.withTenant(tenantId, async (tx) => {
+    const { kind } = await tx.backgroundJob.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: taskId } }, select: { kind: true } });
+    // As the status route reads it: a refusal kept as words in the reader's language.
+    const view = await readTrackedJob(tx, tenantId, taskId, [kind], locale);
+    const { result } = await tx.backgroundJob.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: taskId } }, select: { result: true } });
+    return { state: view!.state, error: view!.error, result };
+  });
   const outcome = job.result as TableImportOutcome | null;
   if (job.state === "DONE" && outcome && "report" in outcome) return { ok: true, data: reportWordsIn(outcome.report, locale) };
   const refusal = outcome && "failure" in outcome ? outcome.failure : null;

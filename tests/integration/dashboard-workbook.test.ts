@@ -8,6 +8,7 @@ import { GET as budgetExport } from "@/app/[tenant]/dasbor/anggaran/ekspor/route
 import { GET as revolvingFundsExport } from "@/app/[tenant]/dasbor/dana-pem/ekspor/route";
 import { GET as resultsExport } from "@/app/[tenant]/dasbor/hasil/ekspor/route";
 import { GET as povertyExport } from "@/app/[tenant]/dasbor/kemiskinan/ekspor/route";
+import { GET as statisticsExport } from "@/app/[tenant]/dasbor/statistik/ekspor/route";
 import { BUDGET_TABLES } from "@/features/dashboards/budget/tables";
 import { buildFixture, YEAR } from "@/features/dashboards/tests/mayor-dashboard-fixture";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -53,9 +54,24 @@ async function cityWithFigures(): Promise<City> {
   return { tenant, user, opdA: fixture.opdA, p1: fixture.p1, kecamatanId: tenant.kecamatanId };
 }
 
+/** BPS's figures for the city and its kecamatan, and a target: what /dasbor/statistik shows. */
+async function addStatistics(tenant: TestTenant) {
+  await t.withTenant(tenant.id, async (tx) => {
+    await tx.povertyStatistic.createMany({
+      data: [
+        { tenantId: tenant.id, year: YEAR - 1, povertyRatePct: 9.1, poorPeople: 41_000, p1: 1.52, p2: 0.4, source: "BPS" },
+        { tenantId: tenant.id, year: YEAR, povertyRatePct: 8.61, poorPeople: 39_500, p1: 1.375, p2: 0.32, source: "BPS" },
+        { tenantId: tenant.id, year: YEAR, areaId: tenant.kecamatanId, povertyRatePct: 10.5, poorPeople: 6_200, p1: 1.8, p2: 0.455, source: "BPS" },
+      ],
+    });
+    await tx.target.create({ data: { tenantId: tenant.id, indicator: "POVERTY_RATE", year: YEAR + 2, value: 7.5 } });
+  });
+}
+
 beforeAll(async () => {
   t = await openTestDb();
   city = await cityWithFigures();
+  await addStatistics(city.tenant);
 });
 
 afterAll(async () => {
@@ -164,6 +180,39 @@ describe("a dashboard's workbook", () => {
     expect(coverValue(funds.workbook.worksheets[0]!, "PAR 30")).toMatch(/terlambat lebih dari 30 hari/);
   });
 
+  it("gives /dasbor/statistik its workbook: the series, the kecamatan and the targets, each as its own file has it", async () => {
+    const query = { tahun: String(YEAR), kecamatan: city.kecamatanId, format: "xlsx" };
+    const { fileName, workbook } = await download(statisticsExport, "statistik", { ...query, tabel: "semua" });
+    expect(fileName).toBe(`${city.tenant.slug}-statistik-semua-${YEAR}-sekarbela.xlsx`);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Sampul", "Seri BPS — Sekarbela", `Per kecamatan, ${YEAR}`, "Target"]);
+    const cover = workbook.worksheets[0]!;
+    expect(coverValue(cover, "Dasbor")).toBe("Statistik kemiskinan");
+    expect(coverValue(cover, "Kecamatan")).toBe("Sekarbela");
+    expect(coverValue(cover, "P2")).toBe("Indeks keparahan (P2)");
+    for (const [i, id] of ["seri", "kecamatan", "target"].entries()) {
+      const single = await download(statisticsExport, "statistik", { ...query, tabel: id });
+      expect(rowsOf(workbook.worksheets[i + 1]!), id).toEqual(rowsOf(single.workbook.worksheets[0]!));
+    }
+    const p2 = cellUnder(workbook.getWorksheet(`Per kecamatan, ${YEAR}`)!, "P2", "Sekarbela");
+    expect(p2.value).toBe(0.455);
+    expect(p2.numFmt).toBe("#,##0.000");
+  });
+
+  it("writes P1 and P2 with all three decimals in CSV, as .xlsx and the page do: 0,320, not 0,32", async () => {
+    const response = await get(statisticsExport, "statistik", { tahun: String(YEAR), tabel: "seri", format: "csv" }, await city.user("BAPEDA"));
+    expect(response.status).toBe(200);
+    const text = new TextDecoder().decode(await response.arrayBuffer());
+    const row = text.split("\r\n").find((line) => line.startsWith(`${YEAR};`));
+    expect(row?.split(";").slice(5, 7)).toEqual(["1,375", "0,320"]);
+    expect(
+      text
+        .split("\r\n")
+        .find((line) => line.startsWith(`${YEAR - 1};`))
+        ?.split(";")
+        .slice(5, 7),
+    ).toEqual(["1,520", "0,400"]);
+  });
+
   it("is audited as the dashboard's export, with its tables and filters", async () => {
     const bapeda = await city.user("BAPEDA");
     expect((await get(budgetExport, "anggaran", { tahun: String(YEAR), tabel: "semua" }, bapeda)).status).toBe(200);
@@ -194,6 +243,13 @@ describe("a dashboard's workbook", () => {
       expect(whole.status, who).toBe(single.status);
       expect(whole.status, who).toBe(404);
     }
+    for (const [who, user] of cases) {
+      const single = await get(statisticsExport, "statistik", { ...query, tabel: "seri" }, user);
+      const whole = await get(statisticsExport, "statistik", { ...query, tabel: "semua" }, user);
+      expect(whole.status, `statistik: ${who}`).toBe(single.status);
+      expect(whole.status, `statistik: ${who}`).toBe(404);
+    }
+    expect((await get(statisticsExport, "statistik", { ...query, tabel: "semua" }, await city.user("BAPEDA"))).status).toBe(200);
     const mayor = await city.user("MAYOR_OFFICE");
     expect((await get(budgetExport, "anggaran", { ...query, tabel: "semua" }, mayor)).status).toBe(200);
     expect((await get(povertyExport, "kemiskinan", { ...query, tabel: "semua" }, mayor)).status).toBe(404);

@@ -155,6 +155,25 @@ describe("importing realisation", () => {
     expect(result.fieldErrors?.file?.[0]).toMatch(/Kolom wajib tidak ditemukan: JUMLAH/);
   });
 
+  it("says a refused file in its reader's language: the English reader of an Indonesian upload reads English", async () => {
+    const inEnglish = (file: File) => {
+      const form = new FormData();
+      form.set("file", file);
+      form.set("mode", "dry-run");
+      return runTableImport(t, actionDeps(t, staff), importRealisationsDefinition, city.slug, form, { locale: "en" });
+    };
+    const missing = await inEnglish(csvFile(["ID POS ANGGARAN,BULAN,NO SP2D/SPJ,CATATAN", `${line},1,SPJ-X,x`]));
+    expect(!missing.ok && missing.message).toBe("Required columns not found: JUMLAH. Use the template, or check the file's header row.");
+    const noHeader = await inEnglish(csvFile(["judul saja", "tanpa kolom"]));
+    expect(!noHeader.ok && noHeader.message).toMatch(
+      /^No header row found in the first 10 rows\. Required columns: BULAN, NO SP2D\/SPJ, JUMLAH\. Use the template\.$/,
+    );
+    const noRows = await inEnglish(csvFile(["ID POS ANGGARAN,BULAN,NO SP2D/SPJ,JUMLAH"]));
+    expect(!noRows.ok && noRows.message).toBe("The file has no data rows under the header row.");
+    const empty = await inEnglish(new File([], "kosong.csv", { type: "text/csv" }));
+    expect(empty.ok).toBe(false);
+  });
+
   it("refuses an unknown mode and a missing file", async () => {
     const form = new FormData();
     form.set("mode", "hapus-semua");

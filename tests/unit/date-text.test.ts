@@ -36,10 +36,11 @@ describe("dates in the interface", () => {
     expect(calling("formatDateLong").filter((file) => short.has(file))).toEqual([]);
   });
 
-  it("are typed in DateField, day first, and files chosen in FileField, in the interface's language", () => {
+  it("are typed in DateField, day first, months in MonthField, and files chosen in FileField, in the interface's language", () => {
     const forms = code.filter((file) => file.endsWith(".tsx"));
     const nativeDate = forms.filter((file) => file !== "components/ui/date-field.tsx" && /type(=|:\s*)["']date["']/.test(readSource(file)));
+    const nativeMonth = forms.filter((file) => /type(=|:\s*)["'](month|week|datetime-local)["']/.test(readSource(file)));
     const nativeFile = forms.filter((file) => file !== "components/ui/file-field.tsx" && /type(=|:\s*)["']file["']/.test(readSource(file)));
-    expect({ nativeDate, nativeFile }).toEqual({ nativeDate: [], nativeFile: [] });
+    expect({ nativeDate, nativeMonth, nativeFile }).toEqual({ nativeDate: [], nativeMonth: [], nativeFile: [] });
   });
 });

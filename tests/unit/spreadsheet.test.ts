@@ -1,3 +1,4 @@
+import { messageWordsIn } from "@/lib/actions/error-words";
 import { describe, expect, it } from "vitest";
 import { parseRealisationRow, type REALISATION_COLUMNS } from "@/features/budget/realisation-import";
 import { inIndonesian } from "@/tests/helpers/import-words";
@@ -25,13 +26,15 @@ describe("matching header rows", () => {
   it("rejects the file when a required column is missing, naming it", () => {
     const match = matchHeaders(columns, ["nik", "catatan"]);
     expect(match.ok).toBe(false);
-    if (!match.ok) expect(match.message).toMatch(/Kolom wajib tidak ditemukan: JUMLAH\./);
+    if (!match.ok) expect(messageWordsIn(match.message, "id")).toMatch(/Kolom wajib tidak ditemukan: JUMLAH\./);
+    if (!match.ok) expect(messageWordsIn(match.message, "en")).toMatch(/Required columns not found: JUMLAH\./);
   });
 
   it("rejects a column given twice under two spellings", () => {
     const match = matchHeaders(columns, ["NIK", "JUMLAH", "NILAI"]);
     expect(match.ok).toBe(false);
-    if (!match.ok) expect(match.message).toMatch(/JUMLAH muncul dua kali/);
+    if (!match.ok) expect(messageWordsIn(match.message, "id")).toBe('Kolom JUMLAH muncul dua kali ("JUMLAH" dan "NILAI"). Hapus salah satu.');
+    if (!match.ok) expect(messageWordsIn(match.message, "en")).toBe('Column JUMLAH appears twice ("JUMLAH" and "NILAI"). Delete one of them.');
   });
 
   it("scores a title row zero and the header row by the columns it names", () => {

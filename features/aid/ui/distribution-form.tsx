@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from "react";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { DateField } from "@/components/ui/date-field";
 import { Field } from "@/components/ui/field";
+import { MonthField } from "@/components/ui/month-field";
 import { FormAlert, FormNotice } from "@/components/ui/form-alert";
 import { RupiahField } from "@/components/ui/rupiah-field";
 import { SelectField } from "@/components/ui/select-field";
@@ -262,10 +263,9 @@ function DistributionFormRound(props: DistributionFormProps & { onCreated: (mess
               required={!draft?.bpjsNumberMasked}
               error={fieldError("bpjsNumber")}
             />
-            <Field
+            <MonthField
               id={id("coverageStart")}
               name="coverageStart"
-              type="month"
               label={t("coverageStart")}
               defaultValue={draft?.coverageStart ?? (draft?.distributedAt ?? props.defaultDate).slice(0, 7)}
               required

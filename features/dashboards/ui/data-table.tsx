@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Cell, HeaderCell, Row, RowHeaderCell, Table, TableBody, TableFoot, TableHead } from "@/components/ui/table";
 import type { FigureCell, FigureColumn, FigureTable } from "@/lib/spreadsheet/figures";
-import { EMPTY_VALUE, formatNumber, formatPercent } from "@/lib/format";
+import { EMPTY_VALUE, formatFixedDecimal, formatNumber, formatPercent } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 
 /** One cell as the screen shows it, in the reader's number format. */
@@ -13,7 +13,7 @@ export function formatDashboardCell(column: FigureColumn, value: FigureCell | un
     case "percent":
       return formatPercent(value, { locale, minimumFractionDigits: digits, maximumFractionDigits: digits });
     case "number":
-      return formatNumber(value, { locale, maximumFractionDigits: digits });
+      return column.fixedDigits ? formatFixedDecimal(value, digits, { locale }) : formatNumber(value, { locale, maximumFractionDigits: digits });
     case "rupiah":
       return formatNumber(value, { locale, maximumFractionDigits: 0 });
     default:

@@ -1,6 +1,7 @@
 // The columns of a DTKS/DTSEN/P3KE extract: one row per member, the household's
 // columns repeated on each row. Headers are matched case-, spacing- and punctuation-
 // insensitively against the usual variants; docs/import-format.md lists them.
+import { wordsMessage } from "@/lib/errors/words-message";
 
 export type ColumnKey =
   | "noKk"
@@ -149,6 +150,7 @@ export type HeaderMapping = {
   ignored: string[];
 };
 
+/** `errors` name their words (wordsMessage): the refusal is said in each reader's language. */
 export type HeaderResult = { ok: true; mapping: HeaderMapping } | { ok: false; errors: string[] };
 
 /** "A", …, "Z", "AA": how a spreadsheet names a column, for messages. */
@@ -172,7 +174,13 @@ export function mapHeaders(headers: readonly string[]): HeaderResult {
     const first = indexByKey[key];
     if (first !== undefined) {
       errors.push(
-        `Kolom ${COLUMN_BY_KEY[key].header} muncul dua kali: "${headers[first]?.trim()}" (kolom ${columnLetter(first)}) dan "${header.trim()}" (kolom ${columnLetter(index)}). Hapus salah satu.`,
+        wordsMessage("RegistryImport.errors.duplicateColumn", {
+          column: COLUMN_BY_KEY[key].header,
+          first: headers[first]?.trim() ?? "",
+          firstLetter: columnLetter(first),
+          second: header.trim(),
+          secondLetter: columnLetter(index),
+        }),
       );
       return;
     }
@@ -182,7 +190,7 @@ export function mapHeaders(headers: readonly string[]): HeaderResult {
   const missing = COLUMNS.filter((column) => column.required && indexByKey[column.key] === undefined && !standsIn(column.key, indexByKey, headsOnly)).map(
     (column) => column.header,
   );
-  if (missing.length > 0) errors.push(`Kolom wajib tidak ditemukan: ${missing.join(", ")}.`);
+  if (missing.length > 0) errors.push(wordsMessage("RegistryImport.errors.missingColumns", { columns: missing.join(", ") }));
   return errors.length > 0 ? { ok: false, errors } : { ok: true, mapping: { indexByKey, ignored, headsOnly } };
 }
 

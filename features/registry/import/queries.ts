@@ -3,6 +3,7 @@
 import type { Tx } from "@/lib/db";
 import type { ImportStatus } from "@/lib/generated/prisma/enums";
 import type { RegistryImportReport } from "./run-import";
+import { importFileWordsIn } from "@/lib/spreadsheet/read";
 import { rejectedWordsIn, type RejectedRow } from "@/lib/spreadsheet/table-import";
 import { importReportExpired, retentionOf } from "@/lib/privacy/retention";
 import { findUnfinishedTrackedJob } from "@/lib/jobs/tracked";
@@ -100,9 +101,10 @@ export async function getRegistryImport(tx: Tx, tenantId: string, jobId: string,
   };
 }
 
-/** A kept report as the page says it: its rejected rows' reasons in `locale`. */
-export function registryReportWordsIn(report: RegistryImportReport, locale: string): RegistryImportReport {
-  return { ...report, rejected: rejectedWordsIn(report.rejected ?? [], locale) };
+/** A kept report as the page says it: its rejected rows' reasons and its error in `locale`. */
+export function registryReportWordsIn(report: RegistryImportReport, locale: string): Omit<RegistryImportReport, "error"> & { error?: string } {
+  const { error, ...rest } = report;
+  return { ...rest, rejected: rejectedWordsIn(report.rejected ?? [], locale), ...(error === undefined ? {} : { error: importFileWordsIn(error, locale) }) };
 }
 
 /** Everything needed to write the rejected-rows spreadsheet; null once the report has expired. */

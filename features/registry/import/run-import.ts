@@ -6,6 +6,7 @@
 import { errorWordsIn } from "@/lib/actions/error-words";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { wordsMessage } from "@/lib/errors/words-message";
 import type { ScopeOptions } from "@/lib/db/tenant-scope";
 import { recordAudit } from "@/lib/db/audit";
 import { lockName } from "@/lib/db/locks";
@@ -16,7 +17,7 @@ import { loadAreaMatcher } from "./areas";
 import { loadKnownFamilies } from "./known-families";
 import { cityToday } from "@/lib/calendar/city-today";
 import { dateToDay } from "@/lib/calendar/days";
-import { ImportFileError, readSpreadsheet, type SpreadsheetFormat, type TextEncodingName } from "@/lib/spreadsheet/read";
+import { ImportFileError, importFileWordsIn, readSpreadsheet, type SpreadsheetFormat, type TextEncodingName } from "@/lib/spreadsheet/read";
 import { applyStaged, dropExpiredStaged, dropStaged, keepStaged, restageAndCompare, stageAndCompare, STAGED_FOR_HOURS, type StagedCounts } from "./store";
 import { validateExtract, type RowWarning, type ValidatedExtract } from "./validate";
 import { auditFamilyChanges, describeFamilyChanges, refusalReason, type FamilyChanges, type RefusedFamily } from "./families";
@@ -58,8 +59,11 @@ export type RegistryImportReport = {
   families?: FamilyChanges;
   /** Members move between families or a family gets a new head: the commit waits for the importer's confirmation. */
   needsConfirmation?: boolean;
-  /** Set when the file or the commit failed: shown to the user. */
-  error?: string;
+  /**
+   * Set when the file or the commit failed: messages naming their words (wordsMessage), said in
+   * each reader's language (importFileWordsIn); Indonesian text in reports kept before.
+   */
+  error?: string | string[];
   durationMs?: { read: number; database: number };
 };
 
@@ -70,6 +74,7 @@ export type ImportOutcome = {
   totalRows: number;
   rejectedRows: number;
   skippedRows: number;
+  /** The report's error in Indonesian, for the log and tests; the page says the kept report's in its reader's language. */
   error?: string;
 };
 
@@ -183,15 +188,13 @@ export async function checkRegistryImport(options: CheckImportOptions): Promise<
     report.encoding = sheet.encoding();
     // A proxy that cut the upload short must not pass for a complete file.
     if (options.fileSize !== undefined && report.bytes !== options.fileSize) {
-      throw new ImportFileError(
-        `Berkas tidak terunggah utuh (${report.bytes.toLocaleString("id-ID")} dari ${options.fileSize.toLocaleString("id-ID")} bita). Coba lagi, atau bagi berkas menjadi beberapa bagian.`,
-      );
+      throw new ImportFileError(wordsMessage("RegistryImport.errors.incomplete", { received: report.bytes, declared: options.fileSize }));
     }
   } catch (error) {
     if (!(error instanceof ImportFileError)) throw error;
-    report.error = error.userMessage;
+    report.error = error.messages;
     const job = await withTenant(tenantId, (tx) => createJob(tx, tenantId, options, "FAILED", report));
-    return { jobId: job, status: "FAILED", counts: null, totalRows: 0, rejectedRows: 0, skippedRows: 0, error: error.userMessage };
+    return { jobId: job, status: "FAILED", counts: null, totalRows: 0, rejectedRows: 0, skippedRows: 0, error: importFileWordsIn(error.messages, "id") };
   }
 
   Object.assign(report, {
@@ -309,7 +312,7 @@ export async function commitRegistryImport(options: CommitImportOptions): Promis
     // Nothing of the import was written; the job says it failed, and what it kept goes.
     const failedReport = {
       ...(report as RegistryImportReport),
-      error: error instanceof ImportRefusedError ? error.userMessage : "Penyimpanan gagal; tidak ada data yang diubah.",
+      error: wordsMessage(error instanceof ImportRefusedError ? error.words!.key : "RegistryImport.errors.saveFailed"),
     };
     await withTenant(tenantId, async (tx) => {
       await tx.importJob.update({
@@ -387,6 +390,6 @@ function outcome(jobId: string, status: ImportOutcome["status"], report: Registr
     totalRows: report.totalRows,
     rejectedRows: report.rejectedRows,
     skippedRows: report.skippedRows,
-    error: report.error,
+    error: report.error === undefined ? undefined : importFileWordsIn(report.error, "id"),
   };
 }

@@ -167,7 +167,7 @@ export async function validateExtract(rows: AsyncIterable<SheetRow>, context: Va
     if (!mapping) {
       if (headerScore(display) >= 3) {
         const result = mapHeaders(display);
-        if (!result.ok) throw new ImportFileError(result.errors.join(" "));
+        if (!result.ok) throw new ImportFileError(...result.errors);
         mapping = result.mapping;
         headers = display;
         headerRowNumber = row.rowNumber;
@@ -210,7 +210,7 @@ export async function validateExtract(rows: AsyncIterable<SheetRow>, context: Va
     if (pending.length % 5000 === 0) context.onRows?.(pending.length);
   }
   if (!mapping) {
-    throw new ImportFileError("Baris judul kolom tidak ditemukan. Baris judul harus memuat kolom NIK, NO KK, NAMA, dan kolom lain seperti pada templat.");
+    throw new ImportFileError(wordsMessage("RegistryImport.errors.headerNotFound"));
   }
   context.onRows?.(pending.length);
 

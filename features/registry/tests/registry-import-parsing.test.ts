@@ -46,8 +46,11 @@ describe("header mapping", () => {
     const result = mapHeaders(["NO KK", "NIK", "NAMA", "No. KK", "KETERANGAN"]);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors[0]).toBe('Kolom NO KK muncul dua kali: "NO KK" (kolom A) dan "No. KK" (kolom D). Hapus salah satu.');
-    expect(result.errors[1]).toMatch(/Kolom wajib tidak ditemukan: JENIS KELAMIN, TANGGAL LAHIR, HUB KELUARGA, KELURAHAN/);
+    const [duplicated, missing] = result.errors.map((error) => messageWordsIn(error, "id"));
+    expect(duplicated).toBe('Kolom NO KK muncul dua kali: "NO KK" (kolom A) dan "No. KK" (kolom D). Hapus salah satu.');
+    expect(missing).toMatch(/Kolom wajib tidak ditemukan: JENIS KELAMIN, TANGGAL LAHIR, HUB KELUARGA, KELURAHAN/);
+    expect(messageWordsIn(result.errors[0]!, "en")).toBe('Column NO KK appears twice: "NO KK" (column A) and "No. KK" (column D). Delete one of them.');
+    expect(messageWordsIn(result.errors[1]!, "en")).toMatch(/^Required columns not found: JENIS KELAMIN, TANGGAL LAHIR/);
   });
 
   it("keeps unknown columns as ignored", () => {

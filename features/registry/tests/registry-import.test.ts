@@ -297,6 +297,10 @@ describe("registry import: hostile files", () => {
     const outcome = await dryRun(tenant, csv(text));
     expect(outcome.status).toBe("FAILED");
     expect(outcome.error).toMatch(/Kolom NO KK muncul dua kali/);
+    // The kept report is read in each reader's language.
+    const kept = await t.withTenant(tenant.id, (tx) => tx.importJob.findUniqueOrThrow({ where: { tenantId_id: { tenantId: tenant.id, id: outcome.jobId } } }));
+    const inEnglish = registryReportWordsIn(kept.report as unknown as RegistryImportReport, "en").error;
+    expect(inEnglish).toMatch(/^Column NO KK appears twice: "NO KK" \(column A\) and "No\. KK" \(column H\)\. Delete one of them\./);
   });
 
   it("refuses a file without the required columns, a binary file and an .xls", async () => {

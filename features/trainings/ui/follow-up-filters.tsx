@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Button, LinkButton } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { MonthField } from "@/components/ui/month-field";
 import { SelectField } from "@/components/ui/select-field";
 import { formatDateShort } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
@@ -54,7 +54,7 @@ export async function FollowUpFilters({
           </option>
         ))}
       </SelectField>
-      <Field id="follow-ups-month" name="bulan" type="month" label={t("month")} defaultValue={filter.month ?? ""} className="w-44" />
+      <MonthField id="follow-ups-month" name="bulan" label={t("month")} defaultValue={filter.month ?? ""} className="w-44" />
       <Button type="submit" variant="secondary" className="min-h-11">
         {t("apply")}
       </Button>

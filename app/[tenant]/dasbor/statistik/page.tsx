@@ -19,7 +19,7 @@ import { requireTenantPage } from "@/lib/auth/guard";
 import { userMayOpen } from "@/lib/auth/pages";
 import { userCan } from "@/lib/auth/permissions";
 import { currentYearMonth } from "@/lib/calendar/months";
-import { exportLinks } from "@/features/dashboards/export-links";
+import { exportLinks, workbookLink } from "@/features/dashboards/export-links";
 import { parseDashboardFilters } from "@/features/dashboards/filters";
 import { allOf, mapPanel, panelLoader } from "@/features/dashboards/panel-data";
 import { DashboardPanel } from "@/features/dashboards/ui/dashboard-panel";
@@ -136,7 +136,7 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
         title={t("title")}
         description={t("description")}
         actions={
-          <DashboardToolbar>
+          <DashboardToolbar workbookHref={mayExport ? workbookLink(statisticsRoutes.export(slug), filters) : null}>
             {userMayOpen(user, "povertyDashboard") ? (
               <LinkButton href={dashboardsRoutes.poverty(slug)} variant="secondary">
                 {t("toDashboard")}

@@ -8,6 +8,7 @@ import { StatCard, StatGrid } from "@/components/ui/stat-card";
 import { Cell, HeaderCell, Row, RowHeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
+import { importFileWordsIn } from "@/lib/spreadsheet/read";
 import { columnKeyOf } from "@/features/registry/import/columns";
 import type { ImportJobSummary } from "@/features/registry/import/queries";
 import { importResultState } from "@/features/registry/import/result-state";
@@ -56,7 +57,7 @@ export async function ImportResult({
       />
       <FocusResult key={`${job.id}-${job.status}`} targetId="import-result" />
       <div className="space-y-5 p-4 sm:p-5">
-        {report.error ? <FormAlert>{report.error}</FormAlert> : null}
+        {report.error ? <FormAlert>{importFileWordsIn(report.error, locale)}</FormAlert> : null}
         {counts ? (
           <>
             <StatGrid label={t("result.figures")}>
