@@ -11,6 +11,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { TenantPageKey } from "@/lib/auth/pages";
 import type { TenantSessionUser } from "@/lib/auth/session-user";
 import type { Tx } from "@/lib/db";
+import type { SearchParamValue } from "@/lib/validation/search-params";
 import { formatDateLong } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import type { FigureExport } from "@/lib/spreadsheet/export";
@@ -55,8 +56,14 @@ export type ExportContext = { user: TenantSessionUser; filters: DashboardFilters
 
 export type ExportTableBuilder = (tx: Tx, context: ExportContext, tableId: string) => Promise<FigureTable | null>;
 
-/** A dashboard's exports: one table by id, and, when it has `workbook`, all of them in one file. */
-export type DashboardExport = { page: TenantPageKey; table: ExportTableBuilder; workbook?: DashboardWorkbook };
+/** The dashboard's filters of an address, as its page reads them (default: cityDashboardFilters). */
+export type DashboardFiltersReader = (tx: Tx, tenantId: string, params: Record<string, SearchParamValue>) => Promise<{ filters: DashboardFilters }>;
+
+/**
+ * A dashboard's exports: one table by id, and, when it has `workbook`, all of them in one file.
+ * `filters` is the page's own reading of the address when it differs from the mayor's dashboards'.
+ */
+export type DashboardExport = { page: TenantPageKey; table: ExportTableBuilder; workbook?: DashboardWorkbook; filters?: DashboardFiltersReader };
 
 /** What a file of the dashboard is made in: the city, its clock and words, the filters as asked and by name. */
 export type ExportSetting = ExportContext & { tenant: { name: string; timeZone: string }; names: FilterNames; t: DashboardsT; now: Date };
@@ -121,7 +128,7 @@ export function dashboardExportRoute(spec: DashboardExport) {
       if (!tableId) return null;
       const [locale, t] = await Promise.all([getLocale() as Promise<AppLocale>, getTranslations("Dashboards")]);
       const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { name: true, timeZone: true } });
-      const asked = await cityDashboardFilters(tx, user.tenantId, Object.fromEntries(search));
+      const asked = await (spec.filters ?? cityDashboardFilters)(tx, user.tenantId, Object.fromEntries(search));
       const filters = await shownDashboardFilters(tx, asked.filters);
       const setting: ExportSetting = { user, filters, locale, t, tenant, names: await filterNames(tx, filters), now: new Date() };
       if (tableId === WORKBOOK_TABLE) {

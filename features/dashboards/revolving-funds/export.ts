@@ -2,6 +2,7 @@
 import { getTranslations } from "next-intl/server";
 import type { FigureTable } from "@/lib/spreadsheet/figures";
 import type { DashboardExport } from "../export-route";
+import { revolvingFundsDashboardFilters } from "./filters";
 import { FUND_ROLLUP_TABLES, revolvingFundsDashboardTable } from "./tables";
 
 async function words() {
@@ -20,6 +21,7 @@ const CARD_HINTS = {
 
 export const revolvingFundsDashboardExport: DashboardExport = {
   page: "revolvingFundsDashboard",
+  filters: revolvingFundsDashboardFilters,
   table: async (tx, { filters }, tableId) => revolvingFundsDashboardTable(tx, filters, await words(), tableId),
   workbook: {
     namespace: "RevolvingFundsDashboard",

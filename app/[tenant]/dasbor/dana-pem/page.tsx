@@ -11,7 +11,7 @@ import { StatCard, StatGrid } from "@/components/ui/stat-card";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { userCan } from "@/lib/auth/permissions";
 import { exportLinks, workbookLink } from "@/features/dashboards/export-links";
-import { parseDashboardFilters } from "@/features/dashboards/filters";
+import { revolvingFundsDashboardFilters } from "@/features/dashboards/revolving-funds/filters";
 import { revolvingFundsDashboardQueries, type RevolvingFundsDashboardTotals } from "@/features/dashboards/revolving-funds/queries";
 import { panelLoader } from "@/features/dashboards/panel-data";
 import { DashboardPanel } from "@/features/dashboards/ui/dashboard-panel";
@@ -21,7 +21,7 @@ import { withTenant } from "@/lib/db";
 import { formatNumber, formatPercent, formatRupiahShort } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { dashboardsRoutes } from "@/features/dashboards/routes";
-import { cityFiscalYears, fiscalYearChoices, shownFiscalYear } from "@/lib/calendar/city-fiscal-year";
+import { fiscalYearChoices } from "@/lib/calendar/city-fiscal-year";
 import { readSearchParams } from "@/lib/validation/search-params";
 
 export const dynamic = "force-dynamic";
@@ -42,23 +42,17 @@ export default async function RevolvingFundsDashboardPage({ params, searchParams
   // The filters first (the filter bar needs them), then each figure on its own
   // (features/dashboards/panel-data.ts): a slow or failing one costs its panel only.
   const { filters, options, currentYear } = await withTenant(user.tenantId, async (tx) => {
-    const [fiscalYears, years, kecamatan] = await Promise.all([
-      cityFiscalYears(tx, user.tenantId),
-      tx.revolvingFund.groupBy({ by: ["year"], orderBy: { year: "desc" } }),
+    const [{ filters, fiscalYears, fundYears }, kecamatan] = await Promise.all([
+      revolvingFundsDashboardFilters(tx, user.tenantId, query),
       tx.area.findMany({ where: { level: "KECAMATAN" }, select: { id: true, name: true }, orderBy: { code: "asc" } }),
     ]);
-    // A fund may be older than the city's first programme: its year stays a year to show.
-    const fundYears = years.map((row) => row.year);
-    const bounds = { ...fiscalYears, first: Math.min(fiscalYears.first, ...fundYears) };
-    const parsed = parseDashboardFilters(query, bounds.current);
-    const filters = { ...parsed, year: shownFiscalYear(parsed.year, bounds) };
     const options = {
-      years: fiscalYearChoices(bounds, fundYears),
+      years: fiscalYearChoices(fiscalYears, fundYears),
       kecamatan: kecamatan.map((area) => ({ id: area.id, label: area.name })),
       opds: [],
       programmes: [],
     };
-    return { filters, options, currentYear: bounds.current };
+    return { filters, options, currentYear: fiscalYears.current };
   });
   const load = panelLoader(user.tenantId, withTenant);
   const totals = load("revolvingFunds.totals", (tx) => revolvingFundsDashboardQueries.totals(tx, filters));
