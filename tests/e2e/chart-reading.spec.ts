@@ -1,5 +1,4 @@
-import { DEMO_PREVIOUS_YEAR } from "../helpers/demo-year";
-import { expect } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { signInAs } from "./auth";
 import { test } from "./fixtures";
 
@@ -10,16 +9,40 @@ test.beforeEach(async ({ page }) => {
   await signInAs(page, "bapeda.mataram@entas.test");
 });
 
+/**
+ * The chart named `name` on the dashboard at `path`, in the first year (this one, then back
+ * through the year picker) whose figures draw it: the demo's data may lie in any of its years.
+ */
+async function chartWithData(page: Page, path: string, name: string | RegExp): Promise<Locator> {
+  await page.goto(path);
+  const years = await page
+    .locator('select[name="tahun"]')
+    .first()
+    .locator("option")
+    .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+  const chart = page.getByRole("img", { name });
+  for (const year of years) {
+    await page.goto(`${path}?tahun=${year}`);
+    // Each panel loads on its own: the chart, or the panel's "no data" line, or another panel still loading.
+    await page.waitForLoadState("networkidle");
+    if ((await chart.count()) > 0) {
+      await chart.scrollIntoViewIfNeeded();
+      await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible({ timeout: 30_000 });
+      return chart;
+    }
+  }
+  throw new Error(`${path}: no year draws the chart ${name}`);
+}
+
+/** The share of the chart's width its bars may take (the plot area beside or under the names). */
+const barsShare = (chart: Locator) =>
+  chart.evaluate((figure) => figure.querySelector(".recharts-cartesian-grid")!.getBoundingClientRect().width / figure.getBoundingClientRect().width);
+
 test("on a phone the monthly chart's labels stand apart, legends are dark and round figures step the axes", async ({ page }) => {
   // A long page of charts: on a busy two-core machine it needs more than the default 30 s.
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto(`/mataram/dasbor/kemiskinan?tahun=${DEMO_PREVIOUS_YEAR}`);
-
-  const monthly = page.getByRole("img", { name: "Grafik kolom KK yang naik kelas per bulan" });
-  // Each panel loads on its own, and recharts draws once it has measured its box.
-  await expect(monthly).toBeVisible({ timeout: 60_000 });
-  await monthly.scrollIntoViewIfNeeded();
+  const monthly = await chartWithData(page, "/mataram/dasbor/kemiskinan", "Grafik kolom KK yang naik kelas per bulan");
   const months = monthly.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value");
   await expect(months.first()).toBeVisible({ timeout: 30_000 });
   const spans = await months.evaluateAll((labels) => labels.map((label) => label.getBoundingClientRect()).map((box) => [box.left, box.right]));
@@ -43,4 +66,58 @@ test("on a phone the monthly chart's labels stand apart, legends are dark and ro
   const step = ticks[1]!;
   expect(String(step)).toMatch(/^[125]0*$/);
   expect(ticks).toEqual(ticks.map((_, i) => i * step));
+});
+
+for (const { path, chart, locale } of [
+  { path: "/mataram/dasbor/anggaran", chart: /^Program menurut ketertinggalan/, locale: "id" },
+  { path: "/mataram/dasbor/hasil", chart: /^Hasil dan biaya per program/, locale: "id" },
+  { path: "/mataram/dasbor/anggaran", chart: /^Programmes by lag/, locale: "en" },
+]) {
+  test(`on a phone the programme bars of ${path} (${locale}) take the width, each name above its bars, and the value axis reads in steps @phone`, async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(180_000);
+    if (locale === "en") await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: testInfo.project.use.baseURL! }]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    const programmes = await chartWithData(page, path, chart);
+    // Beside names taking 45 % of a phone's width the bars had a third of it, and the axis one or two figures.
+    expect(await barsShare(programmes), "share of the chart's width the bars take").toBeGreaterThan(0.8);
+    const ticks = programmes.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value");
+    expect(await ticks.count(), "figures on the value axis").toBeGreaterThanOrEqual(3);
+    // Each name stands above its first bar and clear of every bar.
+    const boxes = await programmes.evaluate((figure) => {
+      const box = (element: Element) => {
+        const { top, bottom, left, right } = element.getBoundingClientRect();
+        return { top, bottom, left, right };
+      };
+      return {
+        names: [...figure.querySelectorAll(".recharts-yAxis-tick-labels text")].map(box),
+        bars: [...figure.querySelectorAll(".recharts-bar-rectangle path")].map(box),
+        figure: box(figure),
+      };
+    });
+    expect(boxes.names.length).toBeGreaterThan(1);
+    for (const name of boxes.names) {
+      expect(name.left, "a name starts inside the chart").toBeGreaterThanOrEqual(boxes.figure.left);
+      expect(name.right, "a name ends inside the chart").toBeLessThanOrEqual(boxes.figure.right + 0.5);
+      for (const bar of boxes.bars) {
+        const overlaps = name.top < bar.bottom - 0.5 && bar.top < name.bottom - 0.5 && name.left < bar.right && bar.left < name.right;
+        expect(overlaps, "a name clear of every bar").toBe(false);
+      }
+    }
+  });
+}
+
+test("on a laptop the programme bars keep their names beside them @laptop", async ({ page }) => {
+  test.setTimeout(180_000);
+  const programmes = await chartWithData(page, "/mataram/dasbor/anggaran", /^Program menurut ketertinggalan/);
+  const nameRight = await programmes
+    .locator(".recharts-yAxis-tick-labels text")
+    .first()
+    .evaluate((name) => name.getBoundingClientRect().right);
+  const barLeft = await programmes
+    .locator(".recharts-bar-rectangle path")
+    .first()
+    .evaluate((bar) => bar.getBoundingClientRect().left);
+  expect(nameRight, "the name ends left of its bar").toBeLessThanOrEqual(barLeft);
 });

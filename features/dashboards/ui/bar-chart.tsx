@@ -5,7 +5,7 @@ import type { AppLocale } from "@/lib/i18n/locales";
 import { CHART_COLORS, CHART_TEXT } from "./chart-colors";
 import { type ChartFlag, FLAG_LABEL_ROOM, FlaggedLegend, FLAGGED_COLOR, FlagPattern, useElementWidth, useFlagPatternId } from "./chart-flag";
 import { chartTickFormatter, chartValueFormatter, type ChartValueKind } from "./chart-format";
-import { barValueLabel, lastTickRoom, legendText, TOOLTIP_ITEM_STYLE } from "./chart-text";
+import { barValueLabel, lastTickRoom, legendText, TOOLTIP_ITEM_STYLE, wrapName } from "./chart-text";
 import { chartMax, niceTicks } from "./chart-ticks";
 
 export type ChartSeries = { key: string; label: string; color?: string };
@@ -14,11 +14,17 @@ export type ChartDatum = Record<string, string | number | null>;
 const TICK = { fontSize: 14, fill: CHART_TEXT };
 
 /**
- * A chart narrower than this (on a phone) keeps its bars the room: category names take at most
- * 45 % of the width, on taller rows as they wrap onto more lines, and marked bars go without the
+ * A chart narrower than this (on a phone) keeps its bars the room: each category's name stands
+ * on its own line(s) above its bars, which take the whole width, and marked bars go without the
  * word at their end (hatching and legend remain).
  */
 const NARROW_CHART = 480;
+/** A name line above the bars of a narrow chart, and the room between it and the bar. */
+const NAME_LINE = 18;
+const NAME_GAP = 4;
+/** A bar's thickness in a narrow chart, and the room between two series' bars of one category. */
+const NARROW_BAR = 18;
+const BAR_GAP = 4;
 
 /**
  * Bars for ranked categories (kelurahan, OPD: horizontal, one row per category, tall enough
@@ -65,7 +71,6 @@ export function DashboardBarChart({
   const [figure, width] = useElementWidth<HTMLElement>();
   const patternId = useFlagPatternId();
   const narrow = width > 0 && width < NARROW_CHART;
-  const labelWidth = narrow ? Math.min(categoryWidth, Math.round(width * 0.45)) : categoryWidth;
   const keys = series.map((one) => one.key);
   const short = chartTickFormatter(valueKind, locale);
   const bars = data.map((datum) => {
@@ -92,18 +97,44 @@ export function DashboardBarChart({
     domain: [0, ticks.at(-1)!],
     interval: horizontal ? "equidistantPreserveStart" : 0,
   } as const;
-  const rowHeight = series.length > 1 && !stacked ? (narrow ? 60 : 44) : narrow ? 40 : 32;
-  const height = horizontal ? Math.max(180, data.length * rowHeight + 70) : 320;
   const tickRoom = horizontal ? lastTickRoom(short(ticks.at(-1))) : 16;
+  const margin = { top: 8, right: flag && !narrow ? Math.max(FLAG_LABEL_ROOM, tickRoom) : tickRoom, bottom: 8, left: 8 };
+  // On a phone the names stand above the bars (see NARROW_CHART): each row is its name's lines
+  // (as many as the longest name needs) and its bars, of a set thickness so the name sits just
+  // above them; the chart's top keeps room for the first row's name.
+  const namesAbove = horizontal && narrow;
+  const names = namesAbove ? bars.map((datum) => wrapName(String(datum[categoryKey] ?? ""), width - margin.left - margin.right)) : [];
+  const nameRoom = Math.max(1, ...names.map((lines) => lines.length)) * NAME_LINE + NAME_GAP;
+  const barsPerRow = stacked ? 1 : series.length;
+  const barsBlock = barsPerRow * NARROW_BAR + (barsPerRow - 1) * BAR_GAP;
+  if (namesAbove) margin.top += Math.ceil(nameRoom / 2);
+  const rowHeight = namesAbove ? barsBlock + nameRoom + 14 : series.length > 1 && !stacked ? 44 : 32;
+  const height = horizontal ? Math.max(180, data.length * rowHeight + 70 + (namesAbove ? Math.ceil(nameRoom / 2) : 0)) : 320;
+  const nameTick = (props: { y?: number | string; index?: number }) => {
+    const lines = names[props.index ?? 0] ?? [];
+    const last = Number(props.y ?? 0) - barsBlock / 2 - NAME_GAP - 4;
+    return (
+      <text
+        x={margin.left}
+        y={last - (lines.length - 1) * NAME_LINE}
+        fill={CHART_TEXT}
+        fontSize={TICK.fontSize}
+        textAnchor="start"
+        className="chart-category-name"
+      >
+        {lines.map((line, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: one name's lines, in their order
+          <tspan key={i} x={margin.left} dy={i === 0 ? 0 : NAME_LINE}>
+            {line}
+          </tspan>
+        ))}
+      </text>
+    );
+  };
   return (
     <figure ref={figure} role="img" aria-label={label} aria-details={tableId} className="w-full">
       <ResponsiveContainer width="100%" height={height}>
-        <BarChart
-          accessibilityLayer={false}
-          data={bars}
-          layout={horizontal ? "vertical" : "horizontal"}
-          margin={{ top: 8, right: flag && !narrow ? Math.max(FLAG_LABEL_ROOM, tickRoom) : tickRoom, bottom: 8, left: 8 }}
-        >
+        <BarChart accessibilityLayer={false} data={bars} layout={horizontal ? "vertical" : "horizontal"} margin={margin} barGap={BAR_GAP}>
           {flag ? (
             <defs>
               <FlagPattern id={patternId} />
@@ -113,7 +144,11 @@ export function DashboardBarChart({
           {horizontal ? (
             <>
               <XAxis {...valueAxis} />
-              <YAxis type="category" dataKey={categoryKey} tick={TICK} width={labelWidth} interval={0} />
+              {namesAbove ? (
+                <YAxis type="category" dataKey={categoryKey} tick={nameTick} width={0} interval={0} axisLine={false} tickLine={false} />
+              ) : (
+                <YAxis type="category" dataKey={categoryKey} tick={TICK} width={categoryWidth} interval={0} />
+              )}
             </>
           ) : (
             <>
@@ -137,7 +172,15 @@ export function DashboardBarChart({
           {series.map((one, i) => {
             const color = colorOf(one, i);
             return (
-              <Bar key={one.key} dataKey={one.key} name={one.label} fill={color} stackId={stacked ? "stack" : undefined} isAnimationActive={false}>
+              <Bar
+                key={one.key}
+                dataKey={one.key}
+                name={one.label}
+                fill={color}
+                stackId={stacked ? "stack" : undefined}
+                barSize={namesAbove ? NARROW_BAR : undefined}
+                isAnimationActive={false}
+              >
                 {flag?.series === one.key
                   ? bars.map((datum, j) => (
                       // biome-ignore lint/suspicious/noArrayIndexKey: one cell per bar, in the bars' order

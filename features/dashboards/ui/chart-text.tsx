@@ -63,3 +63,25 @@ export function barValueLabel(format: (value: unknown) => string, horizontal: bo
     );
   };
 }
+
+/**
+ * A category's name broken into lines of at most `width` px (0.56 em a character, ordinary
+ * words), at most `maxLines` of them, the last cut with an ellipsis when the name runs on.
+ */
+export function wrapName(name: string, width: number, maxLines = 3, fontSize = 14): string[] {
+  const perLine = Math.max(8, Math.floor(width / (fontSize * 0.56)));
+  const lines: string[] = [];
+  let line = "";
+  for (const word of name.split(/\s+/).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : word;
+    if (next.length <= perLine || !line) line = next;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line) lines.push(line);
+  const cut = lines.slice(0, maxLines).map((one) => (one.length > perLine ? `${one.slice(0, perLine - 1)}…` : one));
+  if (lines.length > maxLines) cut[maxLines - 1] = `${cut[maxLines - 1]!.slice(0, perLine - 1).trimEnd()}…`;
+  return cut;
+}
