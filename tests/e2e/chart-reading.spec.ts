@@ -10,8 +10,8 @@ test.beforeEach(async ({ page }) => {
 });
 
 /**
- * The chart named `name` on the dashboard at `path`, in the first year (this one, then back
- * through the year picker) whose figures draw it: the demo's data may lie in any of its years.
+ * The chart named `name` on the dashboard at `path`, in the first year (in the year picker's
+ * order, newest first) whose figures draw bars: the demo's data may lie in any of its years.
  */
 async function chartWithData(page: Page, path: string, name: string | RegExp): Promise<Locator> {
   await page.goto(path);
@@ -25,11 +25,16 @@ async function chartWithData(page: Page, path: string, name: string | RegExp): P
     await page.goto(`${path}?tahun=${year}`);
     // Each panel loads on its own: the chart, or the panel's "no data" line, or another panel still loading.
     await page.waitForLoadState("networkidle");
-    if ((await chart.count()) > 0) {
-      await chart.scrollIntoViewIfNeeded();
-      await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible({ timeout: 30_000 });
-      return chart;
-    }
+    if ((await chart.count()) === 0) continue;
+    // recharts draws once it has measured its box; a year of zeros draws no bar at all.
+    await chart.scrollIntoViewIfNeeded();
+    const drawn = await chart
+      .locator(".recharts-bar-rectangle path")
+      .first()
+      .waitFor({ timeout: 15_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (drawn) return chart;
   }
   throw new Error(`${path}: no year draws the chart ${name}`);
 }
@@ -80,8 +85,8 @@ for (const { path, chart, locale } of [
     if (locale === "en") await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: testInfo.project.use.baseURL! }]);
     await page.setViewportSize({ width: 390, height: 844 });
     const programmes = await chartWithData(page, path, chart);
-    // Beside names taking 45 % of a phone's width the bars had a third of it, and the axis one or two figures.
-    expect(await barsShare(programmes), "share of the chart's width the bars take").toBeGreaterThan(0.8);
+    // Beside names taking 45 % of a phone's width the bars had a third of it (0.33–0.45), and the axis one or two figures.
+    expect(await barsShare(programmes), "share of the chart's width the bars take").toBeGreaterThan(0.7);
     const ticks = programmes.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value");
     expect(await ticks.count(), "figures on the value axis").toBeGreaterThanOrEqual(3);
     // Each name stands above its first bar and clear of every bar.
@@ -91,7 +96,7 @@ for (const { path, chart, locale } of [
         return { top, bottom, left, right };
       };
       return {
-        names: [...figure.querySelectorAll(".recharts-yAxis-tick-labels text")].map(box),
+        names: [...figure.querySelectorAll(".chart-category-name")].map(box),
         bars: [...figure.querySelectorAll(".recharts-bar-rectangle path")].map(box),
         figure: box(figure),
       };
@@ -112,7 +117,7 @@ test("on a laptop the programme bars keep their names beside them @laptop", asyn
   test.setTimeout(180_000);
   const programmes = await chartWithData(page, "/mataram/dasbor/anggaran", /^Program menurut ketertinggalan/);
   const nameRight = await programmes
-    .locator(".recharts-yAxis-tick-labels text")
+    .locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value")
     .first()
     .evaluate((name) => name.getBoundingClientRect().right);
   const barLeft = await programmes

@@ -98,11 +98,13 @@ export function DashboardBarChart({
     interval: horizontal ? "equidistantPreserveStart" : 0,
   } as const;
   const tickRoom = horizontal ? lastTickRoom(short(ticks.at(-1))) : 16;
-  const margin = { top: 8, right: flag && !narrow ? Math.max(FLAG_LABEL_ROOM, tickRoom) : tickRoom, bottom: 8, left: 8 };
   // On a phone the names stand above the bars (see NARROW_CHART): each row is its name's lines
   // (as many as the longest name needs) and its bars, of a set thickness so the name sits just
-  // above them; the chart's top keeps room for the first row's name.
+  // above them; the chart's top keeps room for the first row's name, its left for half the
+  // axis's first figure, centred under the bars' start.
   const namesAbove = horizontal && narrow;
+  const left = namesAbove ? Math.max(8, Math.ceil(lastTickRoom(short(0)) - 8)) : 8;
+  const margin = { top: 8, right: flag && !narrow ? Math.max(FLAG_LABEL_ROOM, tickRoom) : tickRoom, bottom: 8, left };
   const names = namesAbove ? bars.map((datum) => wrapName(String(datum[categoryKey] ?? ""), width - margin.left - margin.right)) : [];
   const nameRoom = Math.max(1, ...names.map((lines) => lines.length)) * NAME_LINE + NAME_GAP;
   const barsPerRow = stacked ? 1 : series.length;
@@ -115,7 +117,7 @@ export function DashboardBarChart({
     const last = Number(props.y ?? 0) - barsBlock / 2 - NAME_GAP - 4;
     return (
       <text
-        x={margin.left}
+        x={margin.left + 1}
         y={last - (lines.length - 1) * NAME_LINE}
         fill={CHART_TEXT}
         fontSize={TICK.fontSize}
@@ -124,7 +126,7 @@ export function DashboardBarChart({
       >
         {lines.map((line, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: one name's lines, in their order
-          <tspan key={i} x={margin.left} dy={i === 0 ? 0 : NAME_LINE}>
+          <tspan key={i} x={margin.left + 1} dy={i === 0 ? 0 : NAME_LINE}>
             {line}
           </tspan>
         ))}
@@ -145,7 +147,8 @@ export function DashboardBarChart({
             <>
               <XAxis {...valueAxis} />
               {namesAbove ? (
-                <YAxis type="category" dataKey={categoryKey} tick={nameTick} width={0} interval={0} axisLine={false} tickLine={false} />
+                // recharts draws no axis of 0 px: the names' axis is 1 px wide, each name drawn from the bars' start.
+                <YAxis type="category" dataKey={categoryKey} tick={nameTick} width={1} interval={0} axisLine={false} tickLine={false} />
               ) : (
                 <YAxis type="category" dataKey={categoryKey} tick={TICK} width={categoryWidth} interval={0} />
               )}
