@@ -44,7 +44,8 @@ export async function budgetOverview(tx: Tx, filter: YearFilter) {
   });
 }
 
-export const PENDING_PAGE = 200;
+/** Drafts listed at once: the head verifies them a page at a time, the oldest first; more would outweigh the page (issue #22). */
+export const PENDING_PAGE = 50;
 
 export type PendingEntry = Awaited<ReturnType<typeof pendingEntries>>[number];
 

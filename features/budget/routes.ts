@@ -4,7 +4,7 @@ import { withQuery, type Query } from "@/lib/paths";
 const base = (slug: string) => `/${slug}/anggaran`;
 
 export const budgetRoutes = {
-  /** `query`: tahun, opd, hampir (NEAR_PAGU_ONLY: only lines at 90 % of their pagu or more). */
+  /** `query`: tahun, opd, hampir (NEAR_PAGU_ONLY: only lines at 90 % of their pagu or more), after (the line the page starts after). */
   list: (slug: string, query?: Query) => withQuery(base(slug), query),
   /** A budget line's realisations; `query`: ubah or balik (the entry being edited or reversed). */
   line: (slug: string, budgetLineId: string, query?: Query) => withQuery(`${base(slug)}/${encodeURIComponent(budgetLineId)}`, query),

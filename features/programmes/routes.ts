@@ -5,7 +5,7 @@ const base = (slug: string) => `/${slug}/program`;
 const programme = (slug: string, programmeId: string) => `${base(slug)}/${encodeURIComponent(programmeId)}`;
 
 export const programmesRoutes = {
-  /** `query`: tahun, opd, tertinggal (BEHIND_ONLY: only programmes behind the calendar). */
+  /** `query`: tahun, opd, tertinggal (BEHIND_ONLY: only programmes behind the calendar), after (the programme the page starts after). */
   list: (slug: string, query?: Query) => withQuery(base(slug), query),
   /** `query`: tahun, opd. */
   create: (slug: string, query?: Query) => withQuery(`${base(slug)}/baru`, query),

@@ -5,6 +5,10 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { AbsorptionSummary } from "@/features/budget/ui/absorption-summary";
 import { BudgetOverviewTable } from "@/features/budget/ui/budget-overview-table";
+import { BudgetOpdTable } from "@/features/budget/ui/budget-opd-table";
+import { ListPages } from "@/features/budget/ui/list-pages";
+import { budgetByOpd } from "@/features/budget/by-opd";
+import { afterParam, pageAfter } from "@/features/budget/page-after";
 import { PendingEntries } from "@/features/budget/ui/pending-entries";
 import { pendingRows } from "@/features/budget/ui/pending-rows";
 import { RealisationForm } from "@/features/budget/ui/realisation-form";
@@ -17,7 +21,7 @@ import { FormNotice } from "@/components/ui/form-alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { userCan } from "@/lib/auth/permissions";
-import { absorptionOf, isNearPagu } from "@/features/budget/absorption";
+import { absorptionOf, BEHIND_THRESHOLD_POINTS, isNearPagu } from "@/features/budget/absorption";
 import { lastRecordableMonth } from "@/lib/calendar/fiscal-year";
 import { MONTHS, monthName } from "@/lib/calendar/months";
 import { PENDING_PAGE, budgetOverview, parseReturnedFilter, pendingEntries, writableLines } from "@/features/budget/queries";
@@ -57,20 +61,23 @@ export default async function BudgetPage({ params, searchParams }: Props) {
   const data = await withTenant(user.tenantId, async (tx) => {
     const context = await yearContext(tx, user, query);
     const filter = { tenantId: user.tenantId, scope: context.scope, fiscalYear: context.year, opdId: context.opdId };
+    // The whole city opens on its OPDs (issue #22): their drafts are counted there, listed on each OPD's page.
+    const byOpd = context.scope.kind === "city" && !context.opdId && !kembali && firstParam(query.hampir) !== NEAR_PAGU_ONLY.hampir;
     const [rows, pending, lines] = await Promise.all([
       budgetOverview(tx, filter),
-      pendingEntries(tx, filter, kembali),
+      byOpd ? Promise.resolve([]) : pendingEntries(tx, filter, kembali),
       canWrite && user.opdId ? writableLines(tx, user.opdId, context.year) : Promise.resolve([]),
     ]);
     const names = await userNames(
       tx,
       pending.map((entry) => entry.createdById),
     );
-    return { context, rows, pending, lines, names };
+    return { context, rows, pending, lines, names, byOpd };
   });
-  const { context, pending, lines } = data;
+  const { context, pending, lines, byOpd } = data;
   const nearPaguOnly = firstParam(query.hampir) === NEAR_PAGU_ONLY.hampir;
   const rows = nearPaguOnly ? data.rows.filter((row) => isNearPagu(row.pagu, row.realised)) : data.rows;
+  const page = pageAfter(rows, afterParam(query));
 
   const [t, tp, locale, messages] = await Promise.all([
     getTranslations("Budget"),
@@ -86,6 +93,12 @@ export default async function BudgetPage({ params, searchParams }: Props) {
   const defaultMonth = context.year === context.today.year ? Math.max(1, context.today.month - 1) : null;
   const showOpd = context.scope.kind === "city";
   const path = budgetRoutes.list(slug);
+  const listQuery = (after: string | null) => {
+    const params = new URLSearchParams(yearQuery(context));
+    if (nearPaguOnly) params.set("hampir", NEAR_PAGU_ONLY.hampir);
+    if (after) params.set("after", after);
+    return params;
+  };
 
   return (
     <NextIntlClientProvider
@@ -157,62 +170,111 @@ export default async function BudgetPage({ params, searchParams }: Props) {
             </Card>
           ) : null}
 
-          <section className="mt-6">
-            <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
-              <h2 id="budget-pending" className="text-lg font-semibold text-ink">
-                {t("pending.title")} ({formatNumber(totals.pendingCount, { locale })})
-              </h2>
-              <p className="text-sm text-muted">{canVerify ? t("pending.introHead") : t("pending.introOthers")}</p>
-            </div>
-            {kembali ? (
-              <p className="mb-3 text-sm text-muted" data-testid="budget-pending-only">
-                {t(kembali === "1" ? "pending.returnedOnly" : "pending.waitingOnly", { count: pending.length })}{" "}
-                <Link href={budgetRoutes.list(slug, { tahun: context.year })} className="font-medium text-brand-700 underline underline-offset-2">
-                  {t("pending.showAll")}
-                </Link>
-              </p>
-            ) : null}
-            {/* Rendered even when empty, so the head's "verified" notice stays after the list empties. */}
-            <PendingEntries
-              rows={pendingRows(pending, {
-                tenantSlug: slug,
-                locale,
-                timeZone: context.timeZone,
-                names: data.names,
-                showOpd,
-                sourceLabel: (source) => tp(`sources.${source}`),
-                byAt: (name, date) => t("byAt", { name, date }),
-              })}
-              canVerify={canVerify}
-              action={canVerify ? verifyRealisationsAction.bind(null, slug) : undefined}
-            />
-            {totals.pendingCount > pending.length ? (
-              <p className="mt-2 text-sm text-muted">
-                {t("pending.more", { shown: formatNumber(PENDING_PAGE, { locale }), total: formatNumber(totals.pendingCount, { locale }) })}
-              </p>
-            ) : null}
-          </section>
-
-          <section className="mt-6">
-            <h2 id="budget-lines" className="mb-3 text-lg font-semibold text-ink">
-              {t("linesLabel", { year: context.year })}
-            </h2>
-            {nearPaguOnly ? (
-              <p className="mb-2 text-sm text-muted">
-                {t("nearPaguOnly", { count: formatNumber(rows.length, { locale }) })}{" "}
-                <Link href={budgetRoutes.list(slug, yearQuery(context))} className="font-medium text-brand-700 underline underline-offset-2">
-                  {t("showAllLines")}
-                </Link>
-              </p>
-            ) : null}
-            {rows.length === 0 ? (
-              <p className="rounded-lg border border-line bg-white p-5 text-muted">{t("noLines", { year: context.year })}</p>
-            ) : (
-              <div className="rounded-lg border border-line bg-white shadow-xs">
-                <BudgetOverviewTable rows={rows} tenantSlug={slug} showOpd={showOpd} label={t("linesLabel", { year: context.year })} today={context.today} />
+          {byOpd ? null : (
+            <section className="mt-6">
+              <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+                <h2 id="budget-pending" className="text-lg font-semibold text-ink">
+                  {t("pending.title")} ({formatNumber(totals.pendingCount, { locale })})
+                </h2>
+                <p className="text-sm text-muted">{canVerify ? t("pending.introHead") : t("pending.introOthers")}</p>
               </div>
-            )}
-          </section>
+              {kembali ? (
+                <p className="mb-3 text-sm text-muted" data-testid="budget-pending-only">
+                  {t(kembali === "1" ? "pending.returnedOnly" : "pending.waitingOnly", { count: pending.length })}{" "}
+                  <Link href={budgetRoutes.list(slug, { tahun: context.year })} className="font-medium text-brand-700 underline underline-offset-2">
+                    {t("pending.showAll")}
+                  </Link>
+                </p>
+              ) : null}
+              {/* Rendered even when empty, so the head's "verified" notice stays after the list empties. */}
+              <PendingEntries
+                rows={pendingRows(pending, {
+                  tenantSlug: slug,
+                  locale,
+                  timeZone: context.timeZone,
+                  names: data.names,
+                  showOpd,
+                  sourceLabel: (source) => tp(`sources.${source}`),
+                  byAt: (name, date) => t("byAt", { name, date }),
+                })}
+                canVerify={canVerify}
+                action={canVerify ? verifyRealisationsAction.bind(null, slug) : undefined}
+              />
+              {totals.pendingCount > pending.length ? (
+                <p className="mt-2 text-sm text-muted">
+                  {t("pending.more", { shown: formatNumber(PENDING_PAGE, { locale }), total: formatNumber(totals.pendingCount, { locale }) })}
+                </p>
+              ) : null}
+            </section>
+          )}
+
+          {byOpd ? (
+            <section className="mt-6">
+              <h2 id="budget-opds" className="mb-1 text-lg font-semibold text-ink">
+                {t("opds.title", { year: context.year })}
+              </h2>
+              <p className="mb-3 text-sm text-muted">{t("opds.intro", { points: BEHIND_THRESHOLD_POINTS })}</p>
+              {rows.length === 0 ? (
+                <p className="rounded-lg border border-line bg-white p-5 text-muted">{t("noLines", { year: context.year })}</p>
+              ) : (
+                <div className="rounded-lg border border-line bg-white shadow-xs">
+                  <BudgetOpdTable
+                    rows={budgetByOpd(rows, context.year, context.today)}
+                    label={t("opds.title", { year: context.year })}
+                    hrefOf={(opdId) => budgetRoutes.list(slug, { tahun: context.year, opd: opdId })}
+                  />
+                </div>
+              )}
+            </section>
+          ) : (
+            <section className="mt-6">
+              <h2 id="budget-lines" className="mb-3 text-lg font-semibold text-ink">
+                {t("linesLabel", { year: context.year })}
+              </h2>
+              {context.scope.kind === "city" && context.opdId ? (
+                <p className="mb-2 text-sm">
+                  <Link href={budgetRoutes.list(slug, { tahun: context.year })} className="font-medium text-brand-700 underline underline-offset-2">
+                    {t("opds.back")}
+                  </Link>
+                </p>
+              ) : null}
+              {nearPaguOnly ? (
+                <p className="mb-2 text-sm text-muted">
+                  {t("nearPaguOnly", { count: formatNumber(rows.length, { locale }) })}{" "}
+                  <Link href={budgetRoutes.list(slug, yearQuery(context))} className="font-medium text-brand-700 underline underline-offset-2">
+                    {t("showAllLines")}
+                  </Link>
+                </p>
+              ) : null}
+              {rows.length === 0 ? (
+                <p className="rounded-lg border border-line bg-white p-5 text-muted">{t("noLines", { year: context.year })}</p>
+              ) : (
+                <div className="rounded-lg border border-line bg-white shadow-xs">
+                  <BudgetOverviewTable
+                    rows={page.rows}
+                    tenantSlug={slug}
+                    showOpd={showOpd}
+                    label={t("linesLabel", { year: context.year })}
+                    today={context.today}
+                  />
+                </div>
+              )}
+              <ListPages
+                page={page}
+                hrefOf={(after) => budgetRoutes.list(slug, listQuery(after))}
+                words={{
+                  label: t("pages.label"),
+                  shown: t("pages.shown", {
+                    from: formatNumber(page.from, { locale }),
+                    to: formatNumber(page.to, { locale }),
+                    total: formatNumber(page.total, { locale }),
+                  }),
+                  first: t("pages.first"),
+                  next: t("pages.next"),
+                }}
+              />
+            </section>
+          )}
         </>
       )}
     </NextIntlClientProvider>

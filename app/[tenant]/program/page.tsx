@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ClosedYearNotice } from "@/components/ui/closed-year-notice";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { AppLocale } from "@/lib/i18n/locales";
 import { AbsorptionSummary } from "@/features/budget/ui/absorption-summary";
 import { ProgrammeTable } from "@/features/programmes/ui/programme-table";
+import { ListPages } from "@/features/budget/ui/list-pages";
+import { afterParam, pageAfter } from "@/features/budget/page-after";
+import { formatNumber } from "@/lib/format";
 import { YearOpdFilter } from "@/features/programmes/ui/year-opd-filter";
 import { LinkButton } from "@/components/ui/button";
 import { FormNotice } from "@/components/ui/form-alert";
@@ -45,11 +49,19 @@ export default async function ProgrammesPage({ params, searchParams }: Props) {
     return { context, rows, opdName: opd?.shortName ?? null };
   });
 
-  const t = await getTranslations("Programmes");
+  const [t, locale] = await Promise.all([getTranslations("Programmes"), getLocale() as Promise<AppLocale>]);
   const totals = sumTotals(rows.map((row) => row.totals));
   const absorption = absorptionOf(totals.pagu, totals.realised, context.year, context.today);
   const behindOnly = firstParam(query.tertinggal) === BEHIND_ONLY.tertinggal;
   const shown = behindOnly ? programmesBehind(rows, context.year, context.today) : rows;
+  // A page at a time (issue #22); the summary above sums every programme.
+  const page = pageAfter(shown, afterParam(query));
+  const listQuery = (after: string | null) => {
+    const params = new URLSearchParams(yearQuery(context));
+    if (behindOnly) params.set("tertinggal", BEHIND_ONLY.tertinggal);
+    if (after) params.set("after", after);
+    return params;
+  };
   const canWrite = userCan(user, "programme:write") && Boolean(user.opdId);
   const path = programmesRoutes.list(slug);
 
@@ -95,7 +107,7 @@ export default async function ProgrammesPage({ params, searchParams }: Props) {
             ) : (
               <div className="rounded-lg border border-line bg-white shadow-xs">
                 <ProgrammeTable
-                  rows={shown}
+                  rows={page.rows}
                   tenantSlug={slug}
                   showOpd={context.scope.kind === "city"}
                   label={t("listLabel", { year: context.year })}
@@ -103,6 +115,20 @@ export default async function ProgrammesPage({ params, searchParams }: Props) {
                 />
               </div>
             )}
+            <ListPages
+              page={page}
+              hrefOf={(after) => programmesRoutes.list(slug, listQuery(after))}
+              words={{
+                label: t("pages.label"),
+                shown: t("pages.shown", {
+                  from: formatNumber(page.from, { locale }),
+                  to: formatNumber(page.to, { locale }),
+                  total: formatNumber(page.total, { locale }),
+                }),
+                first: t("pages.first"),
+                next: t("pages.next"),
+              }}
+            />
           </section>
         </>
       )}
