@@ -29,6 +29,18 @@ async function realisedSince(tx: Tx, fiscalYear: number, since: Date): Promise<R
   return row?.amount ?? 0n;
 }
 
+/**
+ * Households reached in the year, as the results dashboard the card opens counts them: the
+ * city's rows of ReachResultCount (one per kecamatan, kept by triggers), not the year's
+ * hundreds of thousands of HouseholdYearReach rows counted on each visit.
+ */
+async function householdsReached(tx: Tx, fiscalYear: number): Promise<number> {
+  const [row] = await tx.$queryRaw<{ reached: number }[]>`
+    SELECT COALESCE(SUM(c."reached"), 0)::int AS "reached" FROM "ReachResultCount" c
+     WHERE c."tenantId" = entas_current_tenant() AND c."fiscalYear" = ${fiscalYear} AND c."kind" = 'city'`;
+  return row?.reached ?? 0;
+}
+
 export async function mayorHeadlines(tx: Tx, context: TaskContext): Promise<Headline[]> {
   const year = context.fiscalYear;
   const [y, month] = context.today.split("-").map(Number) as [number, number];
@@ -36,7 +48,7 @@ export async function mayorHeadlines(tx: Tx, context: TaskContext): Promise<Head
   const [summary, lastWeek, reached] = await Promise.all([
     budgetDashboardQueries.summary(tx, filters, { year: y, month }),
     realisedSince(tx, year, addDays(context.now, -7)),
-    tx.householdYearReach.count({ where: { fiscalYear: year } }),
+    householdsReached(tx, year),
   ]);
   return [
     {

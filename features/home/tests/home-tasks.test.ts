@@ -5,6 +5,7 @@ import { parseAidFilter } from "@/features/aid/filters";
 import { distributionTotals, listDistributions } from "@/features/aid/queries";
 import { isNearPagu } from "@/features/budget/absorption";
 import { budgetOverview } from "@/features/budget/queries";
+import { resultsDashboardQueries } from "@/features/dashboards/results/queries";
 import { NEAR_PAGU_ONLY } from "@/features/budget/routes";
 import { homeHeadlines, homeTasks } from "@/features/home/tasks/home-tasks";
 import { programmesBehind } from "@/features/programmes/behind";
@@ -358,5 +359,11 @@ describe("the home page's waiting-for-you cards", () => {
       { key: "realised", href: `/${city.slug}/dasbor/anggaran?tahun=${YEAR}`, amount: 105_000_000n, absorption: 52.5, lastWeek: 95_000_000n },
       { key: "householdsReached", href: `/${city.slug}/dasbor/hasil?tahun=${YEAR}`, count: 4 },
     ]);
+  });
+
+  it("give the mayor's office the households reached that the results dashboard it opens shows", async () => {
+    const filters = { year: YEAR, kecamatanId: null, opdId: null, programmeId: null };
+    const [headlines, results] = await inCity((tx) => Promise.all([homeHeadlines(tx, user("MAYOR_OFFICE"), NOW), resultsDashboardQueries.totals(tx, filters)]));
+    expect(headlines?.figures.find((figure) => figure.key === "householdsReached")).toMatchObject({ count: results.reached });
   });
 });
