@@ -90,6 +90,8 @@ export type HttpPagesOptions = {
 
 export function flagOf(p: HttpPageTiming): string {
   const flags = [];
+  // A page that failed (a statement timeout answers 500) is timed, but is no page of the role as it should be.
+  if (p.status !== 200) flags.push(`HTTP ${p.status}`);
   if (p.timing.p95 > HTTP_PAGE_LIMITS.p95Ms) flags.push(`p95 > ${HTTP_PAGE_LIMITS.p95Ms} ms`);
   if (p.bytes > HTTP_PAGE_LIMITS.htmlBytes) flags.push(`HTML > ${HTTP_PAGE_LIMITS.htmlBytes / 1024} kB`);
   return flags.join(", ");
