@@ -194,7 +194,8 @@ export type NamedTiming = { name: string; timing: Timing; note?: string };
  * the same order and tenant scope, as the page's server component (app/[tenant]/…/page.tsx),
  * without rendering React. Rendering adds a few milliseconds of CPU that is not measured.
  */
-export async function benchPages(env: BenchEnv, iterations: number, log: (line: string) => void = () => {}): Promise<NamedTiming[]> {
+/** The data of the pages, each as its page loads it; `names` keeps those whose name contains one of them. */
+export async function benchPages(env: BenchEnv, iterations: number, log: (line: string) => void = () => {}, names: string[] = []): Promise<NamedTiming[]> {
   const { scopes, tenantId } = env;
   const query = { tahun: String(env.year) };
   const filters: DashboardFilters = { year: env.year, kecamatanId: null, opdId: null, programmeId: null };
@@ -247,6 +248,7 @@ export async function benchPages(env: BenchEnv, iterations: number, log: (line: 
   };
   const results: NamedTiming[] = [];
   for (const [name, load] of Object.entries(pages)) {
+    if (names.length > 0 && !names.some((part) => name.includes(part))) continue;
     try {
       const { timing } = await measure(load, iterations);
       log(`  ${name.padEnd(34)} p50 ${fmt(timing.p50)} p95 ${fmt(timing.p95)}`);

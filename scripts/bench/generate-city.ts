@@ -182,6 +182,9 @@ async function createCityTenant(db: Db, options: GenerateCityOptions & { slug: s
     { role: "CITY_ADMIN" as const, key: "admin", opdId: null },
     { role: "BAPEDA" as const, key: "bapeda", opdId: null },
     { role: "MAYOR_OFFICE" as const, key: "mayor", opdId: null },
+    { role: "AUDITOR" as const, key: "auditor", opdId: null },
+    // The kelurahan officer of the first kelurahan: its lists are the ward's share of the city.
+    { role: "KELURAHAN" as const, key: "kelurahan", opdId: null, kelurahanId: areas.kelurahan[0]?.id ?? null },
     ...opds.flatMap((o) => [
       { role: "OPD_STAFF" as const, key: `staff-${o.code}`, opdId: seedId(tenant.id, "opd", o.code) },
       { role: "OPD_HEAD" as const, key: `head-${o.code}`, opdId: seedId(tenant.id, "opd", o.code) },
@@ -196,6 +199,7 @@ async function createCityTenant(db: Db, options: GenerateCityOptions & { slug: s
       passwordHash,
       role: u.role,
       opdId: u.opdId,
+      kelurahanId: "kelurahanId" in u ? u.kelurahanId : null,
     })),
   });
   await db.povertyStatistic.createMany({

@@ -2,6 +2,7 @@
 //                  [--import-households 100000] [--only queries,pages,http,search,import,during-import,writes,bundles]
 //                  [--idle-seconds 30] [--dashboard-runs 20] [--import-minutes 20]
 //                  [--base-url http://127.0.0.1:3300] [--queries revolvingFunds,poverty.coverage]
+//                  [--accounts bapeda,mayor] [--paths /registri,/bantuan]
 //
 // "http" times whole pages from a production server started on the same database
 // (`next build`, then `DATABASE_URL=<that database> next start`), at --base-url.
@@ -35,6 +36,8 @@ const dashboardRuns = Number(flag("dashboard-runs") ?? 20);
 const importMinutes = Number(flag("import-minutes") ?? 20);
 const baseUrl = flag("base-url");
 const queryNames = flag("queries")?.split(",") ?? [];
+const accounts = flag("accounts")?.split(",");
+const paths = flag("paths")?.split(",");
 const only = new Set((flag("only") ?? `queries,pages,${baseUrl ? "http," : ""}search,import,during-import,writes,bundles`).split(","));
 const { url, database } = benchDatabaseUrl();
 
@@ -70,11 +73,11 @@ try {
   console.log(`${database}: ${tenant.households.toLocaleString("en")} households; ${iterations} runs per figure`);
   if (only.has("queries"))
     console.log("\ndashboard queries (app function | hand-tuned SQL)"), (report.queries = await benchDashboardQueries(env, iterations, log, queryNames));
-  if (only.has("pages")) console.log("\npage data"), (report.pages = await benchPages(env, iterations, log));
+  if (only.has("pages")) console.log("\npage data"), (report.pages = await benchPages(env, iterations, log, paths));
   if (only.has("http")) {
     if (!baseUrl) throw new Error("--only http needs --base-url of a server running on this database");
     console.log(`\npages over HTTP (${baseUrl})`);
-    report.http = await benchHttpPages(baseUrl, tenant.slug, BENCH_YEAR, iterations, log);
+    report.http = await benchHttpPages(baseUrl, tenant.slug, BENCH_YEAR, { iterations, accounts, only: paths }, log);
   }
   if (only.has("search")) console.log("\nregistry search"), (report.search = await benchSearch(env, iterations, log));
   if (only.has("import")) console.log("\nregistry import"), (report.import = await benchImport(env, importHouseholds, log));
