@@ -7,6 +7,7 @@ import type { TrainingOutcome } from "@/lib/generated/prisma/enums";
 import { maskNik } from "@/lib/identity/nik";
 import { followUpState } from "@/lib/reach/follow-up-state";
 import { userNames } from "@/features/users/queries";
+import { keyPageOf, type KeyCursor, type KeyPage } from "@/lib/paging/key-page";
 
 /** The status filter's values; "no-attendance": trainings begun by `today`, with participants and no attendance recorded. */
 export const TRAINING_STATUSES = ["draft", "verified", "cancelled", "no-attendance"] as const;
@@ -49,38 +50,80 @@ export function trainingWhere(filter: TrainingFilter): Prisma.TrainingWhereInput
   };
 }
 
-export const TRAINING_PAGE = 200;
+/** Trainings on one page of the list; the list is paged by key (lib/paging/key-page.ts). */
+export const TRAINING_PAGE_SIZE = 50;
 
-export type TrainingListRow = Awaited<ReturnType<typeof listTrainings>>[number];
+const trainingRowSelect = {
+  id: true,
+  skill: true,
+  startDate: true,
+  endDate: true,
+  place: true,
+  capacity: true,
+  status: true,
+  cancelledAt: true,
+  programme: { select: { id: true, name: true } },
+  opd: { select: { shortName: true } },
+} as const satisfies Prisma.TrainingSelect;
 
-/** Trainings of the year in scope, newest first, each with its participant counts. */
-export async function listTrainings(tx: Tx, filter: TrainingFilter) {
-  const trainings = await tx.training.findMany({
-    where: trainingWhere(filter),
-    select: {
-      id: true,
-      skill: true,
-      startDate: true,
-      endDate: true,
-      place: true,
-      capacity: true,
-      status: true,
-      cancelledAt: true,
-      programme: { select: { id: true, name: true } },
-      opd: { select: { shortName: true } },
-    },
-    orderBy: [{ startDate: "desc" }, { id: "asc" }],
-    take: TRAINING_PAGE,
+export type TrainingListRow = Prisma.TrainingGetPayload<{ select: typeof trainingRowSelect }> & {
+  verifiedParticipants: number;
+  pendingParticipants: number;
+};
+
+/**
+ * One page of the trainings of the year in scope, newest first (start date, then id), each with
+ * its participant counts, and how many the filter finds in all.
+ */
+export async function trainingPage(
+  tx: Tx,
+  filter: TrainingFilter,
+  cursor: KeyCursor = {},
+  size: number = TRAINING_PAGE_SIZE,
+): Promise<KeyPage<TrainingListRow>> {
+  const where = trainingWhere(filter);
+  const cursorId = cursor.after ?? cursor.before;
+  const at = cursorId ? await tx.training.findFirst({ where: { AND: [where, { id: cursorId }] }, select: { id: true, startDate: true } }) : null;
+  const backwards = Boolean(at && !cursor.after);
+  // The list runs start date descending, id ascending; going back reads it reversed.
+  const keyset: Prisma.TrainingWhereInput = at
+    ? backwards
+      ? { OR: [{ startDate: { gt: at.startDate } }, { startDate: at.startDate, id: { lt: at.id } }] }
+      : { OR: [{ startDate: { lt: at.startDate } }, { startDate: at.startDate, id: { gt: at.id } }] }
+    : {};
+  const [found, total] = await Promise.all([
+    tx.training.findMany({
+      where: { AND: [where, keyset] },
+      select: trainingRowSelect,
+      orderBy: backwards ? [{ startDate: "asc" }, { id: "desc" }] : [{ startDate: "desc" }, { id: "asc" }],
+      take: size + 1,
+    }),
+    tx.training.count({ where }),
+  ]);
+  const page = keyPageOf(found, { size, total, backwards, cursorFound: Boolean(at), cursorAsked: Boolean(cursorId) });
+  const counts = await participantCounts(
+    tx,
+    page.rows.map((row) => row.id),
+  );
+  return {
+    ...page,
+    rows: page.rows.map((row) => ({
+      ...row,
+      verifiedParticipants: counts.get(`${row.id}:VERIFIED`) ?? 0,
+      pendingParticipants: counts.get(`${row.id}:DRAFT`) ?? 0,
+    })),
+  };
+}
+
+/** Participants not withdrawn, per training and status ("trainingId:STATUS"), of the trainings named. */
+async function participantCounts(tx: Tx, trainingIds: string[]) {
+  if (trainingIds.length === 0) return new Map<string, number>();
+  const groups = await tx.trainingParticipant.groupBy({
+    by: ["trainingId", "status"],
+    where: { trainingId: { in: trainingIds }, completion: { not: "DROPPED" } },
+    _count: { _all: true },
   });
-  const groups = trainings.length
-    ? await tx.trainingParticipant.groupBy({
-        by: ["trainingId", "status"],
-        where: { trainingId: { in: trainings.map((t) => t.id) }, completion: { not: "DROPPED" } },
-        _count: { _all: true },
-      })
-    : [];
-  const count = (id: string, status: "DRAFT" | "VERIFIED") => groups.find((g) => g.trainingId === id && g.status === status)?._count._all ?? 0;
-  return trainings.map((training) => ({ ...training, verifiedParticipants: count(training.id, "VERIFIED"), pendingParticipants: count(training.id, "DRAFT") }));
+  return new Map(groups.map((group) => [`${group.trainingId}:${group.status}`, group._count._all]));
 }
 
 export type TrainingFigures = {

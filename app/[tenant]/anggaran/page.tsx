@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ClosedYearNotice } from "@/components/ui/closed-year-notice";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
@@ -11,6 +10,7 @@ import { RealisationForm } from "@/features/budget/ui/realisation-form";
 import { ExportLinks } from "@/components/spreadsheet/export-links";
 import { ImportPanel } from "@/components/spreadsheet/import-panel";
 import { YearOpdFilter } from "@/features/programmes/ui/year-opd-filter";
+import { keptParam } from "@/components/ui/kept-filters";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { FormNotice } from "@/components/ui/form-alert";
@@ -108,7 +108,15 @@ export default async function BudgetPage({ params, searchParams }: Props) {
         <>
           <ClosedYearNotice year={context.year} currentYear={context.fiscalYears.current} />
           <div className="mb-5">
-            <YearOpdFilter path={path} years={context.years} year={context.year} opds={context.opds ?? undefined} opdId={context.opdId} idPrefix="budget" />
+            <YearOpdFilter
+              path={path}
+              years={context.years}
+              year={context.year}
+              opds={context.opds ?? undefined}
+              opdId={context.opdId}
+              idPrefix="budget"
+              kept={nearPaguOnly ? [{ ...keptParam(NEAR_PAGU_ONLY), label: t("nearPaguChip"), removeHref: budgetRoutes.list(slug, yearQuery(context)) }] : []}
+            />
           </div>
           <AbsorptionSummary
             label={t("summary.label", { year: context.year })}
@@ -187,14 +195,7 @@ export default async function BudgetPage({ params, searchParams }: Props) {
             <h2 id="budget-lines" className="mb-3 text-lg font-semibold text-ink">
               {t("linesLabel", { year: context.year })}
             </h2>
-            {nearPaguOnly ? (
-              <p className="mb-2 text-sm text-muted">
-                {t("nearPaguOnly", { count: formatNumber(rows.length, { locale }) })}{" "}
-                <Link href={budgetRoutes.list(slug, yearQuery(context))} className="font-medium text-brand-700 underline underline-offset-2">
-                  {t("showAllLines")}
-                </Link>
-              </p>
-            ) : null}
+            {nearPaguOnly ? <p className="mb-2 text-sm text-muted">{t("nearPaguOnly", { count: formatNumber(rows.length, { locale }) })}</p> : null}
             {rows.length === 0 ? (
               <p className="rounded-lg border border-line bg-white p-5 text-muted">{t("noLines", { year: context.year })}</p>
             ) : (

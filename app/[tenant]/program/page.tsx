@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ClosedYearNotice } from "@/components/ui/closed-year-notice";
 import { getTranslations } from "next-intl/server";
 import { AbsorptionSummary } from "@/features/budget/ui/absorption-summary";
 import { ProgrammeTable } from "@/features/programmes/ui/programme-table";
 import { YearOpdFilter } from "@/features/programmes/ui/year-opd-filter";
+import { keptParam } from "@/components/ui/kept-filters";
 import { LinkButton } from "@/components/ui/button";
 import { FormNotice } from "@/components/ui/form-alert";
 import { PageHeader } from "@/components/ui/page-header";
@@ -67,7 +67,15 @@ export default async function ProgrammesPage({ params, searchParams }: Props) {
         <>
           <ClosedYearNotice year={context.year} currentYear={context.fiscalYears.current} />
           <div className="mb-5">
-            <YearOpdFilter path={path} years={context.years} year={context.year} opds={context.opds ?? undefined} opdId={context.opdId} idPrefix="programmes" />
+            <YearOpdFilter
+              path={path}
+              years={context.years}
+              year={context.year}
+              opds={context.opds ?? undefined}
+              opdId={context.opdId}
+              idPrefix="programmes"
+              kept={behindOnly ? [{ ...keptParam(BEHIND_ONLY), label: t("behindChip"), removeHref: programmesRoutes.list(slug, yearQuery(context)) }] : []}
+            />
           </div>
           <AbsorptionSummary
             label={t("summary.label")}
@@ -80,14 +88,7 @@ export default async function ProgrammesPage({ params, searchParams }: Props) {
             <h2 id="programmes-list" className="mb-3 text-lg font-semibold text-ink">
               {t("listLabel", { year: context.year })}
             </h2>
-            {behindOnly ? (
-              <p className="mb-2 text-sm text-muted">
-                {t("behindOnly", { count: shown.length, points: BEHIND_THRESHOLD_POINTS })}{" "}
-                <Link href={programmesRoutes.list(slug, yearQuery(context))} className="font-medium text-brand-700 underline underline-offset-2">
-                  {t("showAll")}
-                </Link>
-              </p>
-            ) : null}
+            {behindOnly ? <p className="mb-2 text-sm text-muted">{t("behindOnly", { count: shown.length, points: BEHIND_THRESHOLD_POINTS })}</p> : null}
             {shown.length === 0 ? (
               <p className="rounded-lg border border-line bg-white p-5 text-muted">
                 {canWrite ? t("emptyWriter", { year: context.year }) : t("empty", { year: context.year })}

@@ -13,9 +13,9 @@ import { BEHIND_ONLY } from "@/features/programmes/routes";
 import type { HomeTask, TaskKey } from "@/features/home/tasks/task";
 import { listChangeRequests } from "@/features/registry/change-requests/queries";
 import { listDuplicates } from "@/features/registry/duplicates/queries";
-import { fundLoans, parseLoanFilter } from "@/features/revolving-funds/queries";
+import { fundLoanPage, parseLoanFilter } from "@/features/revolving-funds/queries";
 import { followUpFilterOf, followUpPage } from "@/features/trainings/follow-up-list";
-import { listTrainings, type TrainingStatusFilter } from "@/features/trainings/queries";
+import { trainingPage, type TrainingStatusFilter } from "@/features/trainings/queries";
 import { listOpds } from "@/features/opds/queries";
 import { WITHOUT_HEAD_ONLY } from "@/features/opds/routes";
 import { listUsers } from "@/features/users/queries";
@@ -259,8 +259,7 @@ async function listedRows(viewer: TenantSessionUser, task: HomeTask): Promise<nu
       aidWithoutProof: () => aidRows(tx, viewer, query),
       aidToVerify: () => aidRows(tx, viewer, query),
       trainingsWithoutAttendance: async () =>
-        (await listTrainings(tx, { scope: programmeScope(viewer), year: Number(query.tahun), status: query.status as TrainingStatusFilter, today: NOW }))
-          .length,
+        (await trainingPage(tx, { scope: programmeScope(viewer), year: Number(query.tahun), status: query.status as TrainingStatusFilter, today: NOW })).total,
       followUpsDue: async () =>
         (await followUpPage(tx, { scope: programmeScope(viewer), today: "2025-06-15", filter: followUpFilterOf(query, programmeScope(viewer)) })).rows.length,
       loansInArrears: () => loanRows(tx, viewer, query),
@@ -285,7 +284,7 @@ async function listedRows(viewer: TenantSessionUser, task: HomeTask): Promise<nu
 
 async function loanRows(tx: Tx, viewer: TenantSessionUser, query: Record<string, string>) {
   const fund = await tx.revolvingFund.findFirstOrThrow({ where: { kelurahanId: viewer.kelurahanId!, year: Number(query.tahun) } });
-  return (await fundLoans(tx, fund.id, { filter: parseLoanFilter(query.pinjaman), today: new Date("2025-06-15") })).length;
+  return (await fundLoanPage(tx, fund.id, { filter: parseLoanFilter(query.pinjaman), today: new Date("2025-06-15") })).total;
 }
 
 async function aidRows(tx: Tx, viewer: TenantSessionUser, query: Record<string, string>) {

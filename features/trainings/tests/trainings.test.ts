@@ -23,7 +23,7 @@ import { trainingDayList } from "@/features/trainings/attendance";
 import { followUpPage } from "@/features/trainings/follow-up-list";
 import { dayToDate } from "@/lib/calendar/days";
 import { programmeResults } from "@/features/trainings/programme-results";
-import { getTraining, listTrainings, trainingParticipants } from "@/features/trainings/queries";
+import { getTraining, trainingPage, trainingParticipants } from "@/features/trainings/queries";
 import { getHouseholdTimeline } from "@/features/registry/household/timeline";
 import { exportRoute } from "@/lib/spreadsheet/routes";
 import type { TableImportReport } from "@/lib/spreadsheet/table-import";
@@ -303,12 +303,12 @@ describe("trainings", () => {
   it("lists trainings by scope: the OPD sees its own, Bapeda sees all; filters by programme and status", async () => {
     const own = await newTraining({ skill: "Sablon" });
     const foreign = await newTraining({ programmeId: dinsosProgramme, skill: "Kerajinan" }, dinsosStaff);
-    const mine = await read((tx) => listTrainings(tx, { scope: programmeScope(staff), year: 2024 }));
+    const mine = await read(async (tx) => (await trainingPage(tx, { scope: programmeScope(staff), year: 2024 })).rows);
     expect(mine.map((row) => row.id)).toContain(own);
     expect(mine.map((row) => row.id)).not.toContain(foreign);
-    const all = await read((tx) => listTrainings(tx, { scope: programmeScope(sessionUser(city, "BAPEDA")), year: 2024 }));
+    const all = await read(async (tx) => (await trainingPage(tx, { scope: programmeScope(sessionUser(city, "BAPEDA")), year: 2024 })).rows);
     expect(all.map((row) => row.id)).toEqual(expect.arrayContaining([own, foreign]));
-    const drafts = await read((tx) => listTrainings(tx, { scope: programmeScope(staff), year: 2024, status: "verified" }));
+    const drafts = await read(async (tx) => (await trainingPage(tx, { scope: programmeScope(staff), year: 2024, status: "verified" })).rows);
     expect(drafts.map((row) => row.id)).not.toContain(own);
     expect(await read((tx) => getTraining(tx, programmeScope(staff), foreign))).toBeNull();
     expect(await read((tx) => getTraining(tx, programmeScope(sessionUser(city, "AUDITOR")), foreign))).not.toBeNull();
