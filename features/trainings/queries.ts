@@ -40,7 +40,8 @@ export function trainingWhere(filter: TrainingFilter): Prisma.TrainingWhereInput
     "no-attendance": {
       cancelledAt: null,
       startDate: { lte: filter.today ?? new Date() },
-      participants: { some: { completion: { not: "DROPPED" } }, none: { attendances: { some: {} } } },
+      // Counted from the training's tally (kept by triggers), not from its participants.
+      tally: { enrolled: { gt: 0 }, attended: 0 },
     },
   };
   return {
@@ -64,9 +65,10 @@ const trainingRowSelect = {
   cancelledAt: true,
   programme: { select: { id: true, name: true } },
   opd: { select: { shortName: true } },
+  tally: { select: { verified: true, pending: true } },
 } as const satisfies Prisma.TrainingSelect;
 
-export type TrainingListRow = Prisma.TrainingGetPayload<{ select: typeof trainingRowSelect }> & {
+export type TrainingListRow = Omit<Prisma.TrainingGetPayload<{ select: typeof trainingRowSelect }>, "tally"> & {
   verifiedParticipants: number;
   pendingParticipants: number;
 };
@@ -101,29 +103,10 @@ export async function trainingPage(
     tx.training.count({ where }),
   ]);
   const page = keyPageOf(found, { size, total, backwards, cursorFound: Boolean(at), cursorAsked: Boolean(cursorId) });
-  const counts = await participantCounts(
-    tx,
-    page.rows.map((row) => row.id),
-  );
   return {
     ...page,
-    rows: page.rows.map((row) => ({
-      ...row,
-      verifiedParticipants: counts.get(`${row.id}:VERIFIED`) ?? 0,
-      pendingParticipants: counts.get(`${row.id}:DRAFT`) ?? 0,
-    })),
+    rows: page.rows.map(({ tally, ...row }) => ({ ...row, verifiedParticipants: tally?.verified ?? 0, pendingParticipants: tally?.pending ?? 0 })),
   };
-}
-
-/** Participants not withdrawn, per training and status ("trainingId:STATUS"), of the trainings named. */
-async function participantCounts(tx: Tx, trainingIds: string[]) {
-  if (trainingIds.length === 0) return new Map<string, number>();
-  const groups = await tx.trainingParticipant.groupBy({
-    by: ["trainingId", "status"],
-    where: { trainingId: { in: trainingIds }, completion: { not: "DROPPED" } },
-    _count: { _all: true },
-  });
-  return new Map(groups.map((group) => [`${group.trainingId}:${group.status}`, group._count._all]));
 }
 
 export type TrainingFigures = {
@@ -136,29 +119,24 @@ export type TrainingFigures = {
 };
 
 /**
- * Verified figures and what awaits verification, for a set of trainings; counted in the
- * database. The counted participants are read once, grouped by completion: at city scale each
- * pass over them is a join of every participant of the year to its training and programme.
+ * Verified figures and what awaits verification, for a set of trainings; summed from each
+ * training's tally (kept by triggers), so a year's figures read one row per training, not every
+ * participant of the year.
  */
 export async function trainingFigures(tx: Tx, where: Prisma.TrainingWhereInput): Promise<TrainingFigures> {
-  const [trainings, byCompletion, pendingTrainings, pendingParticipants] = await Promise.all([
+  const [trainings, counted, pendingTrainings, pending] = await Promise.all([
     tx.training.count({ where: { ...where, ...countedTraining } }),
-    tx.trainingParticipant.groupBy({
-      by: ["completion"],
-      where: { ...countedParticipant, training: { ...where, ...countedTraining } },
-      _count: { _all: true, certificateNo: true },
-    }),
+    tx.trainingTally.aggregate({ where: { training: { ...where, ...countedTraining } }, _sum: { verified: true, completed: true, certificates: true } }),
     tx.training.count({ where: { ...where, status: "DRAFT" } }),
-    tx.trainingParticipant.count({ where: { status: "DRAFT", completion: { not: "DROPPED" }, training: { ...where, cancelledAt: null } } }),
+    tx.trainingTally.aggregate({ where: { training: { ...where, cancelledAt: null } }, _sum: { pending: true } }),
   ]);
-  const completed = byCompletion.find((group) => group.completion === "COMPLETED")?._count;
   return {
     trainings,
-    participants: byCompletion.reduce((sum, group) => sum + group._count._all, 0),
-    completed: completed?._all ?? 0,
-    certificates: completed?.certificateNo ?? 0,
+    participants: counted._sum.verified ?? 0,
+    completed: counted._sum.completed ?? 0,
+    certificates: counted._sum.certificates ?? 0,
     pendingTrainings,
-    pendingParticipants,
+    pendingParticipants: pending._sum.pending ?? 0,
   };
 }
 
@@ -247,13 +225,17 @@ export function trainingProgrammes(tx: Tx, opdId: string, fiscalYear?: number) {
   });
 }
 
-/** Outcomes recorded so far in scope, counted per outcome (for the follow-up page). */
+/** Outcomes recorded so far in scope, counted per outcome (for the follow-up page), from the OPDs' monthly tallies. */
 export async function followUpOutcomes(tx: Tx, scope: ProgrammeScope, opdId?: string): Promise<Record<TrainingOutcome, number>> {
-  const rows = await tx.trainingFollowUp.groupBy({
-    by: ["outcome"],
-    where: { outcome: { not: null }, participant: { training: { programme: programmeWhere(scope, opdId) } } },
-    _count: { _all: true },
+  const sums = await tx.trainingFollowUpTally.aggregate({
+    where: followUpOpdWhere(scope, opdId),
+    _sum: { businessOpened: true, employed: true, neither: true },
   });
-  const count = (outcome: TrainingOutcome) => rows.find((row) => row.outcome === outcome)?._count._all ?? 0;
-  return { BUSINESS_OPENED: count("BUSINESS_OPENED"), EMPLOYED: count("EMPLOYED"), NEITHER: count("NEITHER") };
+  return { BUSINESS_OPENED: sums._sum.businessOpened ?? 0, EMPLOYED: sums._sum.employed ?? 0, NEITHER: sums._sum.neither ?? 0 };
+}
+
+/** A scope's follow-ups (or their tallies) by the OPD they carry: its own OPD, the one picked, or every OPD. */
+export function followUpOpdWhere(scope: ProgrammeScope, pickedOpdId?: string | null): { opdId?: string | { in: string[] } } {
+  const where = programmeWhere(scope, pickedOpdId);
+  return where.opdId ? { opdId: where.opdId } : where.id ? { opdId: { in: [] } } : {};
 }

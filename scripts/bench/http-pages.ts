@@ -9,7 +9,10 @@ export type HttpPageTiming = { name: string; path: string; role: string; bytes: 
 /** The benchmark city's users (scripts/bench/generate-city.ts): <key>@<slug>.bench.entas.test. */
 const BENCH_PASSWORD = "bench-password-8";
 
-type Page = { name: string; path: string; user: "bapeda" | "mayor" };
+/** Bench users by key (<key>@<slug>.bench.entas.test); OPD users by their OPD's code: 2.07 Disnaker, 1.06 Dinsos. */
+const USERS = { bapeda: "bapeda", mayor: "mayor", "disnaker-staff": "staff-2.07", "disnaker-head": "head-2.07", "dinsos-staff": "staff-1.06" } as const;
+
+type Page = { name: string; path: string; user: keyof typeof USERS };
 
 function pages(slug: string, year: number): Page[] {
   const y = `tahun=${year}`;
@@ -25,6 +28,11 @@ function pages(slug: string, year: number): Page[] {
     { name: "registri?q=wati", path: `/${slug}/registri?q=wati`, user: "bapeda" },
     // The whole city's hand-overs and drafts awaiting verification.
     { name: "bantuan", path: `/${slug}/bantuan?${y}`, user: "bapeda" },
+    // The work lists: trainings and follow-ups due, city-wide and of one OPD (issue #22).
+    ...(["bapeda", "disnaker-staff", "disnaker-head", "dinsos-staff"] as const).flatMap((user) => [
+      { name: `pelatihan (${user})`, path: `/${slug}/pelatihan?${y}`, user },
+      { name: `pelatihan/tindak-lanjut (${user})`, path: `/${slug}/pelatihan/tindak-lanjut`, user },
+    ]),
   ];
 }
 
@@ -60,7 +68,8 @@ export async function benchHttpPages(
   iterations: number,
   log: (line: string) => void = () => {},
 ): Promise<HttpPageTiming[]> {
-  const cookies = { bapeda: await signIn(baseUrl, `bapeda@${slug}.bench.entas.test`), mayor: await signIn(baseUrl, `mayor@${slug}.bench.entas.test`) };
+  const cookies = {} as Record<keyof typeof USERS, string>;
+  for (const [user, key] of Object.entries(USERS)) cookies[user as keyof typeof USERS] = await signIn(baseUrl, `${key}@${slug}.bench.entas.test`);
   const results: HttpPageTiming[] = [];
   for (const page of pages(slug, year)) {
     let bytes = 0;

@@ -313,6 +313,38 @@ describe("trainings", () => {
     expect(await read((tx) => getTraining(tx, programmeScope(staff), foreign))).toBeNull();
     expect(await read((tx) => getTraining(tx, programmeScope(sessionUser(city, "AUDITOR")), foreign))).not.toBeNull();
   });
+
+  it("pages the list by key: every training once, forwards and back, with the total the filter finds and not only a page", async () => {
+    // Four trainings starting the same day and more on others: the id breaks the ties.
+    for (const startDate of ["2024-05-01", "2024-05-01", "2024-05-01", "2024-05-01", "2024-04-01", "2024-06-01"])
+      await newTraining({ skill: "Halaman", startDate, endDate: startDate });
+    const filter = { scope: programmeScope(staff), year: 2024 };
+    const all = await read(async (tx) => (await trainingPage(tx, filter, {}, 1000)).rows.map((row) => row.id));
+    const pages: string[][] = [];
+    let page = await read((tx) => trainingPage(tx, filter, {}, 3));
+    expect(page.total).toBe(all.length);
+    expect(page.prevBefore).toBeNull();
+    pages.push(page.rows.map((row) => row.id));
+    while (page.nextAfter) {
+      const after = page.nextAfter;
+      page = await read((tx) => trainingPage(tx, filter, { after }, 3));
+      expect(page.total).toBe(all.length);
+      pages.push(page.rows.map((row) => row.id));
+    }
+    expect(pages.flat()).toEqual(all);
+    expect(pages.length).toBe(Math.ceil(all.length / 3));
+    // Back from the last page, page by page, to the first.
+    const back: string[][] = [pages.at(-1)!];
+    while (page.prevBefore) {
+      const before = page.prevBefore;
+      page = await read((tx) => trainingPage(tx, filter, { before }, 3));
+      back.unshift(page.rows.map((row) => row.id));
+    }
+    expect(back.flat()).toEqual(all);
+    // A cursor the filter does not find: the first page, said so.
+    const lost = await read((tx) => trainingPage(tx, { ...filter, status: "cancelled" }, { after: all[0] }, 3));
+    expect(lost.cursorLost).toBe(true);
+  });
 });
 
 describe("participants", () => {

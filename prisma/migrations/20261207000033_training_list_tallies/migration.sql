@@ -354,3 +354,6 @@ $$;
 
 -- What was written before: the follow-ups' OPD, then both summaries, recounted whole.
 SELECT entas_training_tallies_rebuild(NULL);
+ANALYZE "TrainingTally";
+ANALYZE "TrainingFollowUpTally";
+ANALYZE "TrainingFollowUp";

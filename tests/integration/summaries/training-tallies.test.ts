@@ -163,7 +163,9 @@ describe("the training list's tallies", () => {
         data: { status: "VERIFIED", completion: "COMPLETED", certificateNo: "SERT-1" },
       });
       expect(await tally()).toMatchObject({ enrolled: 2, pending: 1, verified: 1, completed: 1, certificates: 1, attended: 1 });
-      const followUp = await tx.trainingFollowUp.create({ data: { tenantId: w.tenantId, participantId: pa.id, monthsAfter: 3, dueDate: new Date("2024-06-20") } });
+      const followUp = await tx.trainingFollowUp.create({
+        data: { tenantId: w.tenantId, participantId: pa.id, monthsAfter: 3, dueDate: new Date("2024-06-20") },
+      });
       expect(followUp.opdId).toBe(w.opds[0]);
       const month = () => tx.trainingFollowUpTally.findFirst({ where: { opdId: w.opds[0], month: new Date("2024-06-01") } });
       expect(await month()).toMatchObject({ open: 1, businessOpened: 0 });
