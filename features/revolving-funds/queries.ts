@@ -5,6 +5,7 @@ import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AGEING_BUCKETS, type AgeingBucket } from "./arrears";
 import { findOwnLoan, fundKelurahanId, type FundUser } from "./scope";
+import { keyPageOf, type KeyCursor, type KeyPage } from "@/lib/paging/key-page";
 
 /** The officer's funds, newest year first. */
 export function ownFunds(tx: Tx, user: FundUser) {
@@ -20,7 +21,8 @@ export async function fundWithCapital(tx: Tx, fundId: string) {
   return { ...fund, kelurahanLabel: kelurahanLabel(fund.kelurahanId) };
 }
 
-export const LOAN_PAGE = 300;
+/** Loans on one page of the fund's list; the list is paged by key (lib/paging/key-page.ts). */
+export const LOAN_PAGE_SIZE = 50;
 
 /** The loan list's narrowing (`?pinjaman=`): running loans past due, or falling due later this month. */
 export const LOAN_FILTERS = ["menunggak", "jatuh-tempo"] as const;
@@ -40,27 +42,61 @@ export function loanFilterWhere(filter: LoanFilter | undefined, today: Date): Pr
   return {};
 }
 
-export function fundLoans(tx: Tx, fundId: string, narrowing: { filter?: LoanFilter; today: Date } = { today: new Date() }) {
-  return tx.loan.findMany({
-    where: { fundId, ...loanFilterWhere(narrowing.filter, narrowing.today) },
-    orderBy: [{ round: "desc" }, { createdAt: "desc" }],
-    take: LOAN_PAGE,
-    select: {
-      id: true,
-      round: true,
-      borrowerName: true,
-      borrowerNik: true,
-      isYouth: true,
-      businessType: true,
-      principal: true,
-      principalRepaid: true,
-      tenorMonths: true,
-      status: true,
-      disbursedAt: true,
-      nextDueDate: true,
-      memberId: true,
-    },
-  });
+const loanRowSelect = {
+  id: true,
+  round: true,
+  borrowerName: true,
+  borrowerNik: true,
+  isYouth: true,
+  businessType: true,
+  principal: true,
+  principalRepaid: true,
+  tenorMonths: true,
+  status: true,
+  disbursedAt: true,
+  nextDueDate: true,
+  memberId: true,
+  createdAt: true,
+} as const satisfies Prisma.LoanSelect;
+
+export type LoanListRow = Prisma.LoanGetPayload<{ select: typeof loanRowSelect }>;
+
+/**
+ * One page of a fund's loans, latest round first and newest first within it (round, created,
+ * id, all descending), narrowed as asked, with how many the narrowing finds in all.
+ */
+export async function fundLoanPage(
+  tx: Tx,
+  fundId: string,
+  narrowing: { filter?: LoanFilter; today: Date; cursor?: KeyCursor; size?: number },
+): Promise<KeyPage<LoanListRow>> {
+  const size = narrowing.size ?? LOAN_PAGE_SIZE;
+  const cursor = narrowing.cursor ?? {};
+  const where: Prisma.LoanWhereInput = { fundId, ...loanFilterWhere(narrowing.filter, narrowing.today) };
+  const cursorId = cursor.after ?? cursor.before;
+  const at = cursorId ? await tx.loan.findFirst({ where: { AND: [where, { id: cursorId }] }, select: { id: true, round: true, createdAt: true } }) : null;
+  const backwards = Boolean(at && !cursor.after);
+  const beyond = backwards ? "gt" : "lt";
+  const keyset: Prisma.LoanWhereInput = at
+    ? {
+        OR: [
+          { round: { [beyond]: at.round } },
+          { round: at.round, createdAt: { [beyond]: at.createdAt } },
+          { round: at.round, createdAt: at.createdAt, id: { [beyond]: at.id } },
+        ],
+      }
+    : {};
+  const order = backwards ? "asc" : "desc";
+  const [found, total] = await Promise.all([
+    tx.loan.findMany({
+      where: { AND: [where, keyset] },
+      orderBy: [{ round: order }, { createdAt: order }, { id: order }],
+      take: size + 1,
+      select: loanRowSelect,
+    }),
+    tx.loan.count({ where }),
+  ]);
+  return keyPageOf(found, { size, total, backwards, cursorFound: Boolean(at), cursorAsked: Boolean(cursorId) });
 }
 
 type AgeingRow = { bucket: AgeingBucket; loans: number; outstanding: bigint };

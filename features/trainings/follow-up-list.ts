@@ -5,6 +5,7 @@
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { programmeWhere, type ProgrammeScope } from "@/lib/auth/scope";
+import { followUpOpdWhere } from "./queries";
 import { dayToDate } from "@/lib/calendar/days";
 import { firstParam, searchParam, type SearchParams } from "@/lib/validation/search-params";
 import { z } from "@/lib/validation/zod";
@@ -68,17 +69,16 @@ function monthRange(month: string) {
   return { gte: new Date(Date.UTC(year, m - 1, 1)), lt: new Date(Date.UTC(year, m, 1)) };
 }
 
+// The OPD is the one each follow-up carries (its programme's, kept by a trigger): the list
+// starts from the OPD's own follow-ups by due date, not from a join through the trainings.
 function listWhere({ scope, today, filter }: ListOptions): Prisma.TrainingFollowUpWhereInput {
   return {
+    ...followUpOpdWhere(scope, filter.opdId),
     outcome: filter.state === "answered" ? { not: null } : null,
     AND: [{ dueDate: { lte: dayToDate(today) } }, ...(filter.month ? [{ dueDate: monthRange(filter.month) }] : [])],
     participant: {
       completion: "COMPLETED",
-      training: {
-        cancelledAt: null,
-        programme: programmeWhere(scope, filter.opdId),
-        ...(filter.trainingId ? { id: filter.trainingId } : {}),
-      },
+      training: { cancelledAt: null, ...(filter.trainingId ? { id: filter.trainingId } : {}) },
     },
   };
 }
@@ -134,7 +134,7 @@ export async function followUpPage(tx: Tx, options: ListOptions): Promise<Follow
       orderBy: [{ dueDate: direction }, { id: direction }],
       take: size + 1,
     }),
-    tx.trainingFollowUp.count({ where }),
+    countFollowUps(tx, options),
   ]);
   const more = found.length > size;
   const rows = more ? found.slice(0, size) : found;
@@ -150,9 +150,20 @@ export async function followUpPage(tx: Tx, options: ListOptions): Promise<Follow
   };
 }
 
-/** How many follow-ups the filter finds (the page's "due, not answered" figure). */
-export function countFollowUps(tx: Tx, options: ListOptions) {
-  return tx.trainingFollowUp.count({ where: listWhere(options) });
+/**
+ * How many follow-ups the filter finds (the page's "due, not answered" figure). The due ones of
+ * an OPD or the city, not narrowed further, are summed from the monthly tallies (kept by
+ * triggers) for the months before this one, and counted row by row only for this month.
+ */
+export async function countFollowUps(tx: Tx, options: ListOptions): Promise<number> {
+  const { filter, scope, today } = options;
+  if (filter.state !== "open" || filter.trainingId || filter.month) return tx.trainingFollowUp.count({ where: listWhere(options) });
+  const thisMonth = dayToDate(`${today.slice(0, 7)}-01`);
+  const [before, current] = await Promise.all([
+    tx.trainingFollowUpTally.aggregate({ where: { ...followUpOpdWhere(scope, filter.opdId), month: { lt: thisMonth } }, _sum: { open: true } }),
+    tx.trainingFollowUp.count({ where: { AND: [listWhere(options), { dueDate: { gte: thisMonth } }] } }),
+  ]);
+  return (before._sum.open ?? 0) + current;
 }
 
 /** How many trainings the training filter offers: the newest, and the one chosen. */

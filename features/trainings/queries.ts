@@ -7,6 +7,7 @@ import type { TrainingOutcome } from "@/lib/generated/prisma/enums";
 import { maskNik } from "@/lib/identity/nik";
 import { followUpState } from "@/lib/reach/follow-up-state";
 import { userNames } from "@/features/users/queries";
+import { keyPageOf, type KeyCursor, type KeyPage } from "@/lib/paging/key-page";
 
 /** The status filter's values; "no-attendance": trainings begun by `today`, with participants and no attendance recorded. */
 export const TRAINING_STATUSES = ["draft", "verified", "cancelled", "no-attendance"] as const;
@@ -47,7 +48,8 @@ export function trainingWhere(filter: TrainingFilter): Prisma.TrainingWhereInput
     "no-attendance": {
       cancelledAt: null,
       startDate: { lte: filter.today ?? new Date() },
-      participants: { some: { completion: { not: "DROPPED" } }, none: { attendances: { some: {} } } },
+      // Counted from the training's tally (kept by triggers), not from its participants.
+      tally: { enrolled: { gt: 0 }, attended: 0 },
     },
   };
   return {
@@ -58,38 +60,62 @@ export function trainingWhere(filter: TrainingFilter): Prisma.TrainingWhereInput
   };
 }
 
-export const TRAINING_PAGE = 200;
+/** Trainings on one page of the list; the list is paged by key (lib/paging/key-page.ts). */
+export const TRAINING_PAGE_SIZE = 50;
 
-export type TrainingListRow = Awaited<ReturnType<typeof listTrainings>>[number];
+const trainingRowSelect = {
+  id: true,
+  skill: true,
+  startDate: true,
+  endDate: true,
+  place: true,
+  capacity: true,
+  status: true,
+  cancelledAt: true,
+  programme: { select: { id: true, name: true } },
+  opd: { select: { shortName: true } },
+  tally: { select: { verified: true, pending: true } },
+} as const satisfies Prisma.TrainingSelect;
 
-/** Trainings of the year in scope, newest first, each with its participant counts. */
-export async function listTrainings(tx: Tx, filter: TrainingFilter) {
-  const trainings = await tx.training.findMany({
-    where: trainingWhere(filter),
-    select: {
-      id: true,
-      skill: true,
-      startDate: true,
-      endDate: true,
-      place: true,
-      capacity: true,
-      status: true,
-      cancelledAt: true,
-      programme: { select: { id: true, name: true } },
-      opd: { select: { shortName: true } },
-    },
-    orderBy: [{ startDate: "desc" }, { id: "asc" }],
-    take: TRAINING_PAGE,
-  });
-  const groups = trainings.length
-    ? await tx.trainingParticipant.groupBy({
-        by: ["trainingId", "status"],
-        where: { trainingId: { in: trainings.map((t) => t.id) }, completion: { not: "DROPPED" } },
-        _count: { _all: true },
-      })
-    : [];
-  const count = (id: string, status: "DRAFT" | "VERIFIED") => groups.find((g) => g.trainingId === id && g.status === status)?._count._all ?? 0;
-  return trainings.map((training) => ({ ...training, verifiedParticipants: count(training.id, "VERIFIED"), pendingParticipants: count(training.id, "DRAFT") }));
+export type TrainingListRow = Omit<Prisma.TrainingGetPayload<{ select: typeof trainingRowSelect }>, "tally"> & {
+  verifiedParticipants: number;
+  pendingParticipants: number;
+};
+
+/**
+ * One page of the trainings of the year in scope, newest first (start date, then id), each with
+ * its participant counts, and how many the filter finds in all.
+ */
+export async function trainingPage(
+  tx: Tx,
+  filter: TrainingFilter,
+  cursor: KeyCursor = {},
+  size: number = TRAINING_PAGE_SIZE,
+): Promise<KeyPage<TrainingListRow>> {
+  const where = trainingWhere(filter);
+  const cursorId = cursor.after ?? cursor.before;
+  const at = cursorId ? await tx.training.findFirst({ where: { AND: [where, { id: cursorId }] }, select: { id: true, startDate: true } }) : null;
+  const backwards = Boolean(at && !cursor.after);
+  // The list runs start date descending, id ascending; going back reads it reversed.
+  const keyset: Prisma.TrainingWhereInput = at
+    ? backwards
+      ? { OR: [{ startDate: { gt: at.startDate } }, { startDate: at.startDate, id: { lt: at.id } }] }
+      : { OR: [{ startDate: { lt: at.startDate } }, { startDate: at.startDate, id: { gt: at.id } }] }
+    : {};
+  const [found, total] = await Promise.all([
+    tx.training.findMany({
+      where: { AND: [where, keyset] },
+      select: trainingRowSelect,
+      orderBy: backwards ? [{ startDate: "asc" }, { id: "desc" }] : [{ startDate: "desc" }, { id: "asc" }],
+      take: size + 1,
+    }),
+    tx.training.count({ where }),
+  ]);
+  const page = keyPageOf(found, { size, total, backwards, cursorFound: Boolean(at), cursorAsked: Boolean(cursorId) });
+  return {
+    ...page,
+    rows: page.rows.map(({ tally, ...row }) => ({ ...row, verifiedParticipants: tally?.verified ?? 0, pendingParticipants: tally?.pending ?? 0 })),
+  };
 }
 
 export type TrainingFigures = {
@@ -102,29 +128,24 @@ export type TrainingFigures = {
 };
 
 /**
- * Verified figures and what awaits verification, for a set of trainings; counted in the
- * database. The counted participants are read once, grouped by completion: at city scale each
- * pass over them is a join of every participant of the year to its training and programme.
+ * Verified figures and what awaits verification, for a set of trainings; summed from each
+ * training's tally (kept by triggers), so a year's figures read one row per training, not every
+ * participant of the year.
  */
 export async function trainingFigures(tx: Tx, where: Prisma.TrainingWhereInput): Promise<TrainingFigures> {
-  const [trainings, byCompletion, pendingTrainings, pendingParticipants] = await Promise.all([
+  const [trainings, counted, pendingTrainings, pending] = await Promise.all([
     tx.training.count({ where: { ...where, ...countedTraining } }),
-    tx.trainingParticipant.groupBy({
-      by: ["completion"],
-      where: { ...countedParticipant, training: { ...where, ...countedTraining } },
-      _count: { _all: true, certificateNo: true },
-    }),
+    tx.trainingTally.aggregate({ where: { training: { ...where, ...countedTraining } }, _sum: { verified: true, completed: true, certificates: true } }),
     tx.training.count({ where: { ...where, status: "DRAFT" } }),
-    tx.trainingParticipant.count({ where: { status: "DRAFT", completion: { not: "DROPPED" }, training: { ...where, cancelledAt: null } } }),
+    tx.trainingTally.aggregate({ where: { training: { ...where, cancelledAt: null } }, _sum: { pending: true } }),
   ]);
-  const completed = byCompletion.find((group) => group.completion === "COMPLETED")?._count;
   return {
     trainings,
-    participants: byCompletion.reduce((sum, group) => sum + group._count._all, 0),
-    completed: completed?._all ?? 0,
-    certificates: completed?.certificateNo ?? 0,
+    participants: counted._sum.verified ?? 0,
+    completed: counted._sum.completed ?? 0,
+    certificates: counted._sum.certificates ?? 0,
     pendingTrainings,
-    pendingParticipants,
+    pendingParticipants: pending._sum.pending ?? 0,
   };
 }
 
@@ -213,13 +234,17 @@ export function trainingProgrammes(tx: Tx, opdId: string, fiscalYear?: number) {
   });
 }
 
-/** Outcomes recorded so far in scope, counted per outcome (for the follow-up page). */
+/** Outcomes recorded so far in scope, counted per outcome (for the follow-up page), from the OPDs' monthly tallies. */
 export async function followUpOutcomes(tx: Tx, scope: ProgrammeScope, opdId?: string): Promise<Record<TrainingOutcome, number>> {
-  const rows = await tx.trainingFollowUp.groupBy({
-    by: ["outcome"],
-    where: { outcome: { not: null }, participant: { training: { programme: programmeWhere(scope, opdId) } } },
-    _count: { _all: true },
+  const sums = await tx.trainingFollowUpTally.aggregate({
+    where: followUpOpdWhere(scope, opdId),
+    _sum: { businessOpened: true, employed: true, neither: true },
   });
-  const count = (outcome: TrainingOutcome) => rows.find((row) => row.outcome === outcome)?._count._all ?? 0;
-  return { BUSINESS_OPENED: count("BUSINESS_OPENED"), EMPLOYED: count("EMPLOYED"), NEITHER: count("NEITHER") };
+  return { BUSINESS_OPENED: sums._sum.businessOpened ?? 0, EMPLOYED: sums._sum.employed ?? 0, NEITHER: sums._sum.neither ?? 0 };
+}
+
+/** A scope's follow-ups (or their tallies) by the OPD they carry: its own OPD, the one picked, or every OPD. */
+export function followUpOpdWhere(scope: ProgrammeScope, pickedOpdId?: string | null): { opdId?: string | { in: string[] } } {
+  const where = programmeWhere(scope, pickedOpdId);
+  return where.opdId ? { opdId: where.opdId } : where.id ? { opdId: { in: [] } } : {};
 }

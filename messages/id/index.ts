@@ -40,6 +40,7 @@ import Entries from "./Entries.json" with { type: "json" };
 import Success from "./Success.json" with { type: "json" };
 import Validation from "./Validation.json" with { type: "json" };
 import Fields from "./Fields.json" with { type: "json" };
+import Lists from "./Lists.json" with { type: "json" };
 
 /** The Indonesian (reference) catalogue: one file per namespace, so areas of the app edit their own. */
 const messages = {
@@ -85,6 +86,7 @@ const messages = {
   Success,
   Validation,
   Fields,
+  Lists,
 };
 
 export default messages;

@@ -974,6 +974,7 @@ export async function rebuildSummaries(sql: Sql, tenantId: string, log: (line: s
       ...analyze("Household", "Programme", "HouseholdStatusEvent", "TrainingFollowUp"),
       `SELECT entas_poverty_rebuild($1)`,
       `SELECT entas_training_counts_rebuild($1)`,
+      `SELECT entas_training_tallies_rebuild($1)`,
       `SELECT entas_loan_rounds_rebuild($1)`,
     ]),
   ]);

@@ -15,6 +15,7 @@ import { RealisationForm } from "@/features/budget/ui/realisation-form";
 import { ExportLinks } from "@/components/spreadsheet/export-links";
 import { ImportPanel } from "@/components/spreadsheet/import-panel";
 import { YearOpdFilter } from "@/features/programmes/ui/year-opd-filter";
+import { keptParam } from "@/components/ui/kept-filters";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { FormNotice } from "@/components/ui/form-alert";
@@ -123,7 +124,27 @@ export default async function BudgetPage({ params, searchParams }: Props) {
         <>
           <ClosedYearNotice year={context.year} currentYear={context.fiscalYears.current} />
           <div className="mb-5">
-            <YearOpdFilter path={path} years={context.years} year={context.year} opds={context.opds ?? undefined} opdId={context.opdId} idPrefix="budget" />
+            <YearOpdFilter
+              path={path}
+              years={context.years}
+              year={context.year}
+              opds={context.opds ?? undefined}
+              opdId={context.opdId}
+              idPrefix="budget"
+              kept={[
+                ...(nearPaguOnly ? [{ ...keptParam(NEAR_PAGU_ONLY), label: t("nearPaguChip"), removeHref: budgetRoutes.list(slug, yearQuery(context)) }] : []),
+                ...(kembali
+                  ? [
+                      {
+                        name: "kembali",
+                        value: kembali,
+                        label: t(kembali === "1" ? "returnedChip" : "waitingChip"),
+                        removeHref: budgetRoutes.list(slug, yearQuery(context)),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
           </div>
           <AbsorptionSummary
             label={t("summary.label", { year: context.year })}

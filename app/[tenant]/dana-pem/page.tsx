@@ -15,13 +15,16 @@ import { ImportPanel } from "@/components/spreadsheet/import-panel";
 import { Cell, HeaderCell, Row, RowHeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { withTenant } from "@/lib/db";
-import { formatDateShort, formatRupiah } from "@/lib/format";
+import { formatDateShort, formatNumber, formatRupiah } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { dateToDay } from "@/lib/calendar/days";
 import { daysPastDue } from "@/features/revolving-funds/arrears";
 import { fundLedger } from "@/features/revolving-funds/ledger";
 import { fundPageContext } from "@/features/revolving-funds/page-context";
-import { LOAN_PAGE, fundAgeing, fundLoans, fundRounds, fundWithCapital, parseLoanFilter } from "@/features/revolving-funds/queries";
+import { fundAgeing, fundLoanPage, fundRounds, fundWithCapital, parseLoanFilter } from "@/features/revolving-funds/queries";
+import { KeyPagination } from "@/components/ui/key-pagination";
+import { KeptFilters, keptQuery, type KeptFilter } from "@/components/ui/kept-filters";
+import { keyCursorOf, keyCursorQuery } from "@/lib/paging/key-page";
 import { addCapitalAction, createFundAction, importRepaymentsAction, updateFundAction } from "@/features/revolving-funds/actions";
 import { revolvingFundsRoutes } from "@/features/revolving-funds/routes";
 import { firstParam, readSearchParams } from "@/lib/validation/search-params";
@@ -40,13 +43,14 @@ export default async function RevolvingFundPage({ params, searchParams }: Props)
   const user = await requireTenantPage(slug, "revolvingFunds");
   const query = readSearchParams(await searchParams);
   const loanFilter = parseLoanFilter(firstParam(query.pinjaman));
+  const cursor = keyCursorOf(query);
   const data = await withTenant(user.tenantId, async (tx) => {
     const context = await fundPageContext(tx, user, query);
     if (!context.fund) return { context, detail: null };
     const [fund, ledger, loans, ageing, rounds] = await Promise.all([
       fundWithCapital(tx, context.fund.id),
       fundLedger(tx, context.fund.id),
-      fundLoans(tx, context.fund.id, { filter: loanFilter, today: context.today }),
+      fundLoanPage(tx, context.fund.id, { filter: loanFilter, today: context.today, cursor }),
       fundAgeing(tx, context.fund.id, context.today),
       fundRounds(tx, context.fund.id),
     ]);
@@ -55,6 +59,17 @@ export default async function RevolvingFundPage({ params, searchParams }: Props)
   const [t, locale, messages] = await Promise.all([getTranslations("RevolvingFunds"), getLocale() as Promise<AppLocale>, getMessages()]);
   const { context, detail } = data;
   const today = dateToDay(context.today);
+  // The home task's narrowing ("loans in arrears") stays when the year changes, until removed.
+  const kept: KeptFilter[] = loanFilter
+    ? [
+        {
+          name: "pinjaman",
+          value: loanFilter,
+          label: t(`loanFilters.chip.${loanFilter}`),
+          removeHref: revolvingFundsRoutes.list(slug, { tahun: context.year }),
+        },
+      ]
+    : [];
 
   return (
     <NextIntlClientProvider messages={{ RevolvingFunds: messages.RevolvingFunds, Spreadsheet: messages.Spreadsheet }}>
@@ -73,7 +88,7 @@ export default async function RevolvingFundPage({ params, searchParams }: Props)
               {context.years.map((year) => (
                 <Link
                   key={year}
-                  href={revolvingFundsRoutes.list(slug, { tahun: year })}
+                  href={revolvingFundsRoutes.list(slug, { tahun: year, ...keptQuery(kept) })}
                   aria-current={year === context.year ? "page" : undefined}
                   className="rounded-md border border-line px-3 py-1.5 text-sm aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-700 aria-[current=page]:text-white"
                 >
@@ -97,30 +112,35 @@ export default async function RevolvingFundPage({ params, searchParams }: Props)
               <section aria-labelledby="fund-loans">
                 <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
                   <h2 id="fund-loans" className="text-lg font-semibold text-ink">
-                    {t("loansTitle", { count: detail.loans.length })}
+                    {t("loansTitle", { count: formatNumber(detail.loans.total, { locale }) })}
                   </h2>
-                  {detail.loans.length >= LOAN_PAGE ? <p className="text-sm text-muted">{t("loansMore", { shown: LOAN_PAGE })}</p> : null}
                 </div>
+                {detail.loans.cursorLost ? <FormNotice>{t("loansCursorLost")}</FormNotice> : null}
                 {loanFilter ? (
-                  <p className="mb-2 text-sm text-muted">
-                    {t(`loanFilters.${loanFilter}`)}{" "}
-                    <Link href={revolvingFundsRoutes.list(slug, { tahun: context.year })} className="font-medium text-brand-700 underline underline-offset-2">
-                      {t("loanFilters.all")}
-                    </Link>
-                  </p>
+                  <div className="mb-2 space-y-2">
+                    <KeptFilters filters={kept} inForm={false} />
+                    <p className="text-sm text-muted">{t(`loanFilters.${loanFilter}`)}</p>
+                  </div>
                 ) : null}
-                {detail.loans.length === 0 ? (
+                {detail.loans.rows.length === 0 ? (
                   <p className="rounded-lg border border-line bg-white p-5 text-muted">{t("noLoans")}</p>
                 ) : (
                   <LoanCards
                     tenantSlug={slug}
                     locale={locale}
-                    loans={detail.loans.map((loan) => ({
+                    loans={detail.loans.rows.map((loan) => ({
                       ...loan,
                       daysPastDue: loan.status === "DISBURSED" ? daysPastDue(loan.nextDueDate, context.today) : 0,
                     }))}
                   />
                 )}
+                <KeyPagination
+                  label={t("loansPagination")}
+                  href={(at) => revolvingFundsRoutes.list(slug, { tahun: context.year, pinjaman: loanFilter, ...keyCursorQuery(at) })}
+                  page={detail.loans}
+                  paged={Boolean((cursor.after || cursor.before) && !detail.loans.cursorLost)}
+                  className="mt-3 flex flex-wrap items-center justify-between gap-3"
+                />
               </section>
 
               <Card>

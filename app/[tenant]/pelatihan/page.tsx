@@ -19,7 +19,9 @@ import { formatDateShort, formatNumber } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { programmeWhere } from "@/lib/auth/scope";
 import { yearContext, yearQuery } from "@/features/programmes/year-context";
-import { TRAINING_PAGE, TRAINING_STATUSES, listTrainings, yearFigures, type TrainingStatusFilter } from "@/features/trainings/queries";
+import { TRAINING_STATUSES, trainingPage, yearFigures, type TrainingStatusFilter } from "@/features/trainings/queries";
+import { KeyPagination } from "@/components/ui/key-pagination";
+import { keyCursorOf, keyCursorQuery } from "@/lib/paging/key-page";
 import { cityToday } from "@/lib/calendar/city-today";
 import { firstParam, readSearchParams } from "@/lib/validation/search-params";
 import { verifyTrainingsAction } from "@/features/trainings/actions";
@@ -47,6 +49,7 @@ export default async function TrainingsPage({ params, searchParams }: Props) {
   const askedStatus = firstParam(query.status);
   const status = TRAINING_STATUSES.includes(askedStatus as TrainingStatusFilter) ? (askedStatus as TrainingStatusFilter) : undefined;
   const kembali = parseReturnedFilter(firstParam(query.kembali));
+  const cursor = keyCursorOf(query);
 
   const data = await withTenant(user.tenantId, async (tx) => {
     const context = await yearContext(tx, user, query);
@@ -59,10 +62,13 @@ export default async function TrainingsPage({ params, searchParams }: Props) {
     const programmeId = programmes.some((p) => p.id === asked) ? asked : undefined;
     const today = await cityToday(tx, user.tenantId);
     const filter = { scope: context.scope, year: context.year, opdId: context.opdId, programmeId, status, today, kembali };
-    const [rows, figures] = await Promise.all([listTrainings(tx, filter), yearFigures(tx, { ...filter })]);
-    return { context, programmes, programmeId, rows, figures };
+    const [page, figures] = await Promise.all([trainingPage(tx, filter, cursor), yearFigures(tx, { ...filter })]);
+    return { context, programmes, programmeId, page, figures };
   });
-  const { context, rows, figures } = data;
+  const { context, page, figures } = data;
+  const rows = page.rows;
+  // The list's own query, the filters without the page: what every page link keeps.
+  const listQuery = { tahun: context.year, opd: context.scope.kind === "city" ? context.opdId : undefined, program: data.programmeId, status, kembali };
 
   const [t, locale, messages] = await Promise.all([getTranslations("Trainings"), getLocale() as Promise<AppLocale>, getMessages()]);
   const showOpd = context.scope.kind === "city";
@@ -96,6 +102,7 @@ export default async function TrainingsPage({ params, searchParams }: Props) {
       ) : (
         <>
           <ClosedYearNotice year={context.year} currentYear={context.fiscalYears.current} />
+          {page.cursorLost ? <FormNotice>{t("cursorLost")}</FormNotice> : null}
           <div className="mb-5">
             <TrainingFilters
               path={trainingsRoutes.list(slug)}
@@ -106,11 +113,27 @@ export default async function TrainingsPage({ params, searchParams }: Props) {
               programmes={data.programmes}
               programmeId={data.programmeId}
               status={status}
+              kept={
+                kembali
+                  ? [
+                      {
+                        name: "kembali",
+                        value: kembali,
+                        label: t(kembali === "1" ? "returnedChip" : "waitingChip"),
+                        removeHref: trainingsRoutes.list(slug, { ...listQuery, kembali: undefined }),
+                      },
+                    ]
+                  : []
+              }
             />
           </div>
           <TrainingFiguresGrid figures={figures} label={t("figures.label", { year: context.year })} />
           <Card className="mt-6">
-            <CardHeader id="trainings-list" title={t("listTitle", { count: rows.length })} description={canVerify ? t("listIntroHead") : t("listIntro")} />
+            <CardHeader
+              id="trainings-list"
+              title={t("listTitle", { count: formatNumber(page.total, { locale }) })}
+              description={canVerify ? t("listIntroHead") : t("listIntro")}
+            />
             <TrainingVerifyTable
               label={t("listLabel")}
               columns={columns}
@@ -145,7 +168,13 @@ export default async function TrainingsPage({ params, searchParams }: Props) {
                 };
               })}
             />
-            {rows.length >= TRAINING_PAGE ? <p className="px-4 pb-4 text-sm text-muted sm:px-5">{t("more", { count: TRAINING_PAGE })}</p> : null}
+            <KeyPagination
+              label={t("pagination")}
+              href={(at) => trainingsRoutes.list(slug, { ...listQuery, ...keyCursorQuery(at) })}
+              page={page}
+              paged={Boolean((cursor.after || cursor.before) && !page.cursorLost)}
+              className="flex flex-wrap items-center justify-between gap-3 border-t border-line px-4 py-4 sm:px-5"
+            />
           </Card>
         </>
       )}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ClosedYearNotice } from "@/components/ui/closed-year-notice";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { AppLocale } from "@/lib/i18n/locales";
@@ -9,6 +8,7 @@ import { ListPages } from "@/features/budget/ui/list-pages";
 import { afterParam, pageAfter } from "@/features/budget/page-after";
 import { formatNumber } from "@/lib/format";
 import { YearOpdFilter } from "@/features/programmes/ui/year-opd-filter";
+import { keptParam } from "@/components/ui/kept-filters";
 import { LinkButton } from "@/components/ui/button";
 import { FormNotice } from "@/components/ui/form-alert";
 import { PageHeader } from "@/components/ui/page-header";
@@ -79,7 +79,15 @@ export default async function ProgrammesPage({ params, searchParams }: Props) {
         <>
           <ClosedYearNotice year={context.year} currentYear={context.fiscalYears.current} />
           <div className="mb-5">
-            <YearOpdFilter path={path} years={context.years} year={context.year} opds={context.opds ?? undefined} opdId={context.opdId} idPrefix="programmes" />
+            <YearOpdFilter
+              path={path}
+              years={context.years}
+              year={context.year}
+              opds={context.opds ?? undefined}
+              opdId={context.opdId}
+              idPrefix="programmes"
+              kept={behindOnly ? [{ ...keptParam(BEHIND_ONLY), label: t("behindChip"), removeHref: programmesRoutes.list(slug, yearQuery(context)) }] : []}
+            />
           </div>
           <AbsorptionSummary
             label={t("summary.label")}
@@ -92,14 +100,7 @@ export default async function ProgrammesPage({ params, searchParams }: Props) {
             <h2 id="programmes-list" className="mb-3 text-lg font-semibold text-ink">
               {t("listLabel", { year: context.year })}
             </h2>
-            {behindOnly ? (
-              <p className="mb-2 text-sm text-muted">
-                {t("behindOnly", { count: shown.length, points: BEHIND_THRESHOLD_POINTS })}{" "}
-                <Link href={programmesRoutes.list(slug, yearQuery(context))} className="font-medium text-brand-700 underline underline-offset-2">
-                  {t("showAll")}
-                </Link>
-              </p>
-            ) : null}
+            {behindOnly ? <p className="mb-2 text-sm text-muted">{t("behindOnly", { count: shown.length, points: BEHIND_THRESHOLD_POINTS })}</p> : null}
             {shown.length === 0 ? (
               <p className="rounded-lg border border-line bg-white p-5 text-muted">
                 {canWrite ? t("emptyWriter", { year: context.year }) : t("empty", { year: context.year })}

@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { Button, LinkButton } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
-import type { AidFilter } from "@/features/aid/filters";
+import { aidFilterQuery, type AidFilter } from "@/features/aid/filters";
+import { KeptFilters, type KeptFilter } from "@/components/ui/kept-filters";
 import { AID_KINDS } from "@/features/aid/schemas";
 import { withQuery } from "@/lib/paths";
 
@@ -25,6 +26,23 @@ export async function AidFilters({
 }) {
   const t = await getTranslations("Aid");
   const allYears = years.includes(year) ? years : [year, ...years];
+  // A home task's narrowing (returned drafts, hand-overs without proof) has no field here: it is
+  // kept through a change of year or OPD and shown as a chip that removes it.
+  const without = (name: "kembali" | "bukti") =>
+    withQuery(path, aidFilterQuery({ ...filter, after: undefined, [name]: undefined, tahun: year, opd: opds ? opdId : undefined }));
+  const kept: KeptFilter[] = [
+    ...(filter.kembali
+      ? [
+          {
+            name: "kembali",
+            value: filter.kembali,
+            label: t(filter.kembali === "1" ? "filters.kept.returned" : "filters.kept.waiting"),
+            removeHref: without("kembali"),
+          },
+        ]
+      : []),
+    ...(filter.bukti ? [{ name: "bukti", value: filter.bukti, label: t("filters.kept.withoutProof"), removeHref: without("bukti") }] : []),
+  ];
   const active = Boolean(filter.program || filter.jenis || filter.status || filter.kembali || filter.bukti);
   return (
     <form method="get" action={path} aria-label={t("filters.label")} className="rounded-lg border border-line bg-white p-4 shadow-xs">
@@ -68,8 +86,6 @@ export async function AidFilters({
           <option value="DRAFT">{t("status.DRAFT")}</option>
           <option value="VERIFIED">{t("status.VERIFIED")}</option>
         </SelectField>
-        {filter.kembali ? <input type="hidden" name="kembali" value={filter.kembali} /> : null}
-        {filter.bukti ? <input type="hidden" name="bukti" value={filter.bukti} /> : null}
         <div className="flex gap-2">
           <Button type="submit" className="min-h-11">
             {t("filters.apply")}
@@ -81,6 +97,11 @@ export async function AidFilters({
           ) : null}
         </div>
       </div>
+      {kept.length > 0 ? (
+        <div className="mt-3 flex">
+          <KeptFilters filters={kept} />
+        </div>
+      ) : null}
     </form>
   );
 }

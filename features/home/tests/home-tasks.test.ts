@@ -19,9 +19,9 @@ import { budgetDashboardQueries } from "@/features/dashboards/budget/queries";
 import { povertyDashboardQueries } from "@/features/dashboards/poverty/queries";
 import { resultsDashboardQueries } from "@/features/dashboards/results/queries";
 import { revolvingFundsDashboardQueries } from "@/features/dashboards/revolving-funds/queries";
-import { fundLoans, parseLoanFilter } from "@/features/revolving-funds/queries";
+import { fundLoanPage, parseLoanFilter } from "@/features/revolving-funds/queries";
 import { followUpFilterOf, followUpPage } from "@/features/trainings/follow-up-list";
-import { listTrainings, type TrainingStatusFilter } from "@/features/trainings/queries";
+import { trainingPage, type TrainingStatusFilter } from "@/features/trainings/queries";
 import { listOpds } from "@/features/opds/queries";
 import { WITHOUT_HEAD_ONLY } from "@/features/opds/routes";
 import { listUsers } from "@/features/users/queries";
@@ -286,8 +286,7 @@ async function listedRows(viewer: TenantSessionUser, task: HomeTask): Promise<nu
       trainingsToVerify: () => trainingDraftRows(tx, viewer, query),
       trainingsReturned: () => trainingDraftRows(tx, viewer, query),
       trainingsWithoutAttendance: async () =>
-        (await listTrainings(tx, { scope: programmeScope(viewer), year: Number(query.tahun), status: query.status as TrainingStatusFilter, today: NOW }))
-          .length,
+        (await trainingPage(tx, { scope: programmeScope(viewer), year: Number(query.tahun), status: query.status as TrainingStatusFilter, today: NOW })).total,
       followUpsDue: async () =>
         (await followUpPage(tx, { scope: programmeScope(viewer), today: "2025-06-15", filter: followUpFilterOf(query, programmeScope(viewer)) })).rows.length,
       loansInArrears: () => loanRows(tx, viewer, query),
@@ -320,12 +319,12 @@ async function realisationRows(tx: Tx, viewer: TenantSessionUser, query: Record<
 async function trainingDraftRows(tx: Tx, viewer: TenantSessionUser, query: Record<string, string>) {
   const kembali = parseReturnedFilter(query.kembali);
   expect(kembali).toBeDefined();
-  return (await listTrainings(tx, { scope: programmeScope(viewer), year: Number(query.tahun), kembali, today: NOW })).length;
+  return (await trainingPage(tx, { scope: programmeScope(viewer), year: Number(query.tahun), kembali, today: NOW })).total;
 }
 
 async function loanRows(tx: Tx, viewer: TenantSessionUser, query: Record<string, string>) {
   const fund = await tx.revolvingFund.findFirstOrThrow({ where: { kelurahanId: viewer.kelurahanId!, year: Number(query.tahun) } });
-  return (await fundLoans(tx, fund.id, { filter: parseLoanFilter(query.pinjaman), today: new Date("2025-06-15") })).length;
+  return (await fundLoanPage(tx, fund.id, { filter: parseLoanFilter(query.pinjaman), today: new Date("2025-06-15") })).total;
 }
 
 async function aidRows(tx: Tx, viewer: TenantSessionUser, query: Record<string, string>) {

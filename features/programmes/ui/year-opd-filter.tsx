@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
+import { KeptFilters, type KeptFilter } from "@/components/ui/kept-filters";
 import { SelectField } from "@/components/ui/select-field";
 
 /**
@@ -13,6 +14,7 @@ export async function YearOpdFilter({
   opds,
   opdId,
   idPrefix,
+  kept = [],
 }: {
   path: string;
   years: readonly number[];
@@ -21,6 +23,8 @@ export async function YearOpdFilter({
   opds?: readonly { id: string; shortName: string; name: string }[];
   opdId?: string | null;
   idPrefix: string;
+  /** Narrowings the form has no field for (a home task's), kept when the year or OPD changes. */
+  kept?: readonly KeptFilter[];
 }) {
   const t = await getTranslations("Programmes.filters");
   const choices = [...new Set([...years, year])].sort((a, b) => b - a);
@@ -46,6 +50,7 @@ export async function YearOpdFilter({
       <Button type="submit" variant="secondary" className="min-h-11">
         {t("apply")}
       </Button>
+      <KeptFilters filters={kept} />
     </form>
   );
 }

@@ -23,7 +23,7 @@ import { trainingDayList } from "@/features/trainings/attendance";
 import { followUpPage } from "@/features/trainings/follow-up-list";
 import { dayToDate } from "@/lib/calendar/days";
 import { programmeResults } from "@/features/trainings/programme-results";
-import { getTraining, listTrainings, trainingParticipants } from "@/features/trainings/queries";
+import { getTraining, trainingPage, trainingParticipants } from "@/features/trainings/queries";
 import { getHouseholdTimeline } from "@/features/registry/household/timeline";
 import { exportRoute } from "@/lib/spreadsheet/routes";
 import type { TableImportReport } from "@/lib/spreadsheet/table-import";
@@ -303,15 +303,47 @@ describe("trainings", () => {
   it("lists trainings by scope: the OPD sees its own, Bapeda sees all; filters by programme and status", async () => {
     const own = await newTraining({ skill: "Sablon" });
     const foreign = await newTraining({ programmeId: dinsosProgramme, skill: "Kerajinan" }, dinsosStaff);
-    const mine = await read((tx) => listTrainings(tx, { scope: programmeScope(staff), year: 2024 }));
+    const mine = await read(async (tx) => (await trainingPage(tx, { scope: programmeScope(staff), year: 2024 })).rows);
     expect(mine.map((row) => row.id)).toContain(own);
     expect(mine.map((row) => row.id)).not.toContain(foreign);
-    const all = await read((tx) => listTrainings(tx, { scope: programmeScope(sessionUser(city, "BAPEDA")), year: 2024 }));
+    const all = await read(async (tx) => (await trainingPage(tx, { scope: programmeScope(sessionUser(city, "BAPEDA")), year: 2024 })).rows);
     expect(all.map((row) => row.id)).toEqual(expect.arrayContaining([own, foreign]));
-    const drafts = await read((tx) => listTrainings(tx, { scope: programmeScope(staff), year: 2024, status: "verified" }));
+    const drafts = await read(async (tx) => (await trainingPage(tx, { scope: programmeScope(staff), year: 2024, status: "verified" })).rows);
     expect(drafts.map((row) => row.id)).not.toContain(own);
     expect(await read((tx) => getTraining(tx, programmeScope(staff), foreign))).toBeNull();
     expect(await read((tx) => getTraining(tx, programmeScope(sessionUser(city, "AUDITOR")), foreign))).not.toBeNull();
+  });
+
+  it("pages the list by key: every training once, forwards and back, with the total the filter finds and not only a page", async () => {
+    // Four trainings starting the same day and more on others: the id breaks the ties.
+    for (const startDate of ["2024-05-01", "2024-05-01", "2024-05-01", "2024-05-01", "2024-04-01", "2024-06-01"])
+      await newTraining({ skill: "Halaman", startDate, endDate: startDate });
+    const filter = { scope: programmeScope(staff), year: 2024 };
+    const all = await read(async (tx) => (await trainingPage(tx, filter, {}, 1000)).rows.map((row) => row.id));
+    const pages: string[][] = [];
+    let page = await read((tx) => trainingPage(tx, filter, {}, 3));
+    expect(page.total).toBe(all.length);
+    expect(page.prevBefore).toBeNull();
+    pages.push(page.rows.map((row) => row.id));
+    while (page.nextAfter) {
+      const after = page.nextAfter;
+      page = await read((tx) => trainingPage(tx, filter, { after }, 3));
+      expect(page.total).toBe(all.length);
+      pages.push(page.rows.map((row) => row.id));
+    }
+    expect(pages.flat()).toEqual(all);
+    expect(pages.length).toBe(Math.ceil(all.length / 3));
+    // Back from the last page, page by page, to the first.
+    const back: string[][] = [pages.at(-1)!];
+    while (page.prevBefore) {
+      const before = page.prevBefore;
+      page = await read((tx) => trainingPage(tx, filter, { before }, 3));
+      back.unshift(page.rows.map((row) => row.id));
+    }
+    expect(back.flat()).toEqual(all);
+    // A cursor the filter does not find: the first page, said so.
+    const lost = await read((tx) => trainingPage(tx, { ...filter, status: "cancelled" }, { after: all[0] }, 3));
+    expect(lost.cursorLost).toBe(true);
   });
 });
 

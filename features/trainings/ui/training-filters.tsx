@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
+import { KeptFilters, type KeptFilter } from "@/components/ui/kept-filters";
 import { TRAINING_STATUSES, type TrainingStatusFilter } from "@/features/trainings/queries";
 
 /** Year, OPD (city-wide readers), programme and status as a plain GET form: the URL holds the choice. */
@@ -13,6 +14,7 @@ export async function TrainingFilters({
   programmes,
   programmeId,
   status,
+  kept = [],
 }: {
   path: string;
   years: readonly number[];
@@ -22,6 +24,8 @@ export async function TrainingFilters({
   programmes: readonly { id: string; name: string }[];
   programmeId?: string;
   status?: TrainingStatusFilter;
+  /** Narrowings from a home task that the form has no field for: kept when the form changes. */
+  kept?: readonly KeptFilter[];
 }) {
   const t = await getTranslations("Trainings.filters");
   const choices = [...new Set([...years, year])].sort((a, b) => b - a);
@@ -63,6 +67,7 @@ export async function TrainingFilters({
       <Button type="submit" variant="secondary" className="min-h-11">
         {t("apply")}
       </Button>
+      <KeptFilters filters={kept} />
     </form>
   );
 }
