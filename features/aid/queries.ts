@@ -8,7 +8,7 @@ import { maskNik } from "@/lib/identity/nik";
 import type { AidFilter } from "./filters";
 
 export const AID_PAGE_SIZE = 50;
-/** Drafts listed at once, the oldest first; the head verifies a page and the next come up. 200 made a 550 kB page (issue #22). */
+/** Drafts listed at once, the oldest first; the head verifies a page and the next come up. 200 made a 550 kB page. */
 export const AID_PENDING_PAGE = 50;
 
 type ListOptions = { scope: ProgrammeScope; fiscalYear: number; opdId?: string | null; pageSize?: number };

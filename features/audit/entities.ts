@@ -21,6 +21,8 @@ export const INTERNAL_ENTITIES: ReadonlySet<string> = new Set<string>([
   "ReachOpdCount",
   "ReachResultCount",
   "ReachProgrammeCount",
+  "TrainingTally",
+  "TrainingFollowUpTally",
 ]);
 
 /** The tables a reader may filter the log by: every model but the internal ones (AuditLog: its own exports). */

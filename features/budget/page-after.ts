@@ -1,4 +1,4 @@
-// A list page shows a page of rows at a time (issue #22: a city's budget lines made a 3.5 MB
+// A list page shows a page of rows at a time (a city's budget lines made a 3.5 MB
 // page). The rows come summed and ordered from the database, as the totals and exports need all
 // of them; the page is the rows after the key in the URL, so a line added or removed before it
 // moves no other row to the wrong page. An unknown key (the row is gone) starts from the top.

@@ -44,7 +44,7 @@ export async function budgetOverview(tx: Tx, filter: YearFilter) {
   });
 }
 
-/** Drafts listed at once: the head verifies them a page at a time, the oldest first; more would outweigh the page (issue #22). */
+/** Drafts listed at once: the head verifies them a page at a time, the oldest first; more would outweigh the page. */
 export const PENDING_PAGE = 50;
 
 export type PendingEntry = Awaited<ReturnType<typeof pendingEntries>>[number];

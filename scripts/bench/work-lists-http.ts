@@ -1,5 +1,5 @@
 // npx tsx scripts/bench/work-lists-http.ts <baseUrl> [iterations]
-// Server time of the work lists only (the pages of issue #22), as scripts/bench/http-pages.ts
+// Server time of the work lists only (trainings, follow-ups), as scripts/bench/http-pages.ts
 // measures every page: signed in, GET of the whole HTML from a running production server.
 import { signIn } from "./http-pages";
 import { measure } from "./measure";

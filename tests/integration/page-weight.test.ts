@@ -1,4 +1,4 @@
-// No list page grows with the city (issue #22): at a million households Bapeda's budget page
+// No list page grows with the city: at a million households Bapeda's budget page
 // sent 3.5 MB of HTML, one row per budget line of every OPD. A city with many OPDs, programmes
 // and lines, and /anggaran and /program rendered whole as the server streams them, for Bapeda
 // (the whole city, then one OPD picked) and for an OPD head: each stays under the limit, and the

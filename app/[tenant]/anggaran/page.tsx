@@ -62,7 +62,7 @@ export default async function BudgetPage({ params, searchParams }: Props) {
   const data = await withTenant(user.tenantId, async (tx) => {
     const context = await yearContext(tx, user, query);
     const filter = { tenantId: user.tenantId, scope: context.scope, fiscalYear: context.year, opdId: context.opdId };
-    // The whole city opens on its OPDs (issue #22): their drafts are counted there, listed on each OPD's page.
+    // The whole city opens on its OPDs: their drafts are counted there, listed on each OPD's page.
     const byOpd = context.scope.kind === "city" && !context.opdId && !kembali && firstParam(query.hampir) !== NEAR_PAGU_ONLY.hampir;
     const [rows, pending, lines] = await Promise.all([
       budgetOverview(tx, filter),

@@ -54,7 +54,7 @@ export default async function ProgrammesPage({ params, searchParams }: Props) {
   const absorption = absorptionOf(totals.pagu, totals.realised, context.year, context.today);
   const behindOnly = firstParam(query.tertinggal) === BEHIND_ONLY.tertinggal;
   const shown = behindOnly ? programmesBehind(rows, context.year, context.today) : rows;
-  // A page at a time (issue #22); the summary above sums every programme.
+  // A page at a time; the summary above sums every programme.
   const page = pageAfter(shown, afterParam(query));
   const listQuery = (after: string | null) => {
     const params = new URLSearchParams(yearQuery(context));

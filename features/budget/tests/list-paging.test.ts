@@ -1,5 +1,5 @@
 // The budget and programme lists a page at a time by key, and the city's budget per OPD summed
-// from the same lines as the page's totals (issue #22).
+// from the same lines as the page's totals.
 import { describe, expect, it } from "vitest";
 import { budgetByOpd } from "@/features/budget/by-opd";
 import { pageAfter } from "@/features/budget/page-after";

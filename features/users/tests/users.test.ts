@@ -349,6 +349,7 @@ describe("who may not", () => {
     "users.resetPassword": { userId, passwordMode: "generate" },
     "users.deactivate": { userId },
     "users.reactivate": { userId },
+    "users.unlock": { userId },
   });
 
   it("answers another city's admin with 'not found' and changes nothing, through either slug", async () => {

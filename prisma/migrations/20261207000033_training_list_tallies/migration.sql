@@ -1,6 +1,6 @@
 -- The training list and the follow-up page count from summaries kept by triggers
 -- (prisma/sql/summaries/training-tallies.sql) instead of every participant or follow-up of the
--- city, and each follow-up carries its programme's OPD (issue #22). The summaries and the OPD
+-- city, and each follow-up carries its programme's OPD. The summaries and the OPD
 -- of the follow-ups already written are filled at the end.
 
 -- AlterTable
@@ -51,7 +51,7 @@ SELECT entas_enable_tenant_rls('TrainingFollowUpTally');
 -- ─── begin repeatable summaries/training-tallies.sql ───
 -- TrainingTally and TrainingFollowUpTally: what the training list and the follow-up page count,
 -- kept so that they count from one row per training, or per OPD and month due, instead of
--- every participant or follow-up of the city (issue #22).
+-- every participant or follow-up of the city.
 --   keeps     "TrainingTally": per training, participants enrolled (not withdrawn), verified,
 --             pending (drafts), completed and with certificates (verified), attended (with any
 --             attendance) — the list's "verified/capacity", the year's figures and the

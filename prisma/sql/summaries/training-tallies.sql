@@ -1,6 +1,6 @@
 -- TrainingTally and TrainingFollowUpTally: what the training list and the follow-up page count,
 -- kept so that they count from one row per training, or per OPD and month due, instead of
--- every participant or follow-up of the city (issue #22).
+-- every participant or follow-up of the city.
 --   keeps     "TrainingTally": per training, participants enrolled (not withdrawn), verified,
 --             pending (drafts), completed and with certificates (verified), attended (with any
 --             attendance) — the list's "verified/capacity", the year's figures and the

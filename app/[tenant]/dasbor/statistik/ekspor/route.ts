@@ -1,5 +1,5 @@
 import { dashboardExportRoute } from "@/features/dashboards/export-route";
-import { statisticsExport } from "@/features/statistics/export";
+import { statisticsExport } from "@/features/dashboards/statistics/export";
 
 export const dynamic = "force-dynamic";
 

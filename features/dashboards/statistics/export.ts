@@ -1,10 +1,10 @@
 // The statistics page's exports: one table (`?tabel=seri|kecamatan|target`) or all of them (`?tabel=semua`).
 import { getTranslations } from "next-intl/server";
 import type { Tx } from "@/lib/db";
-import type { DashboardExport, ExportContext } from "@/features/dashboards/export-route";
+import type { DashboardExport, ExportContext } from "../export-route";
 import type { FigureTable } from "@/lib/spreadsheet/figures";
-import { kecamatanStatistics, listTargets, statisticSeries } from "./queries";
-import { kecamatanTable, seriesTable, targetsTable } from "./tables";
+import { kecamatanStatistics, listTargets, statisticSeries } from "@/features/statistics/queries";
+import { kecamatanTable, seriesTable, targetsTable } from "@/features/statistics/tables";
 
 /** The page's tables in its order. */
 export const STATISTICS_TABLES = ["seri", "kecamatan", "target"] as const;
