@@ -125,7 +125,8 @@ for (const dashboard of dashboards) {
     const card = page.getByRole("region", { name: /^Angka utama \d{4}$/ }).getByTestId(`headline-${dashboard.key}`);
     await expect(card.getByTestId("card-figure")).toHaveText(/\S/);
     await card.click();
-    await expect(page).toHaveURL(dashboard.url);
+    // A dashboard is a heavy page to render on a busy CI machine.
+    await expect(page).toHaveURL(dashboard.url, { timeout: 30_000 });
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   });
 }
