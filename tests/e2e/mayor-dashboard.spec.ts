@@ -14,8 +14,8 @@ test("the mayor's office finds the budget dashboard from home, filters it, expor
   await signInAs(page, MAYOR);
   await page.goto("/mataram");
   await page
-    .getByRole("navigation", { name: "Dasbor Wali Kota" })
-    .getByRole("link", { name: /Serapan anggaran/ })
+    .getByRole("region", { name: /^Angka utama \d{4}$/ })
+    .getByTestId("headline-realised")
     .click();
   await page.waitForURL(/\/mataram\/dasbor\/anggaran/, { timeout: 30_000 });
   // The dashboard opens on this fiscal year, which is under way; last year's is complete.
@@ -53,7 +53,10 @@ test("the mayor's office finds the budget dashboard from home, filters it, expor
 test("the results dashboard: figures with their cost, a kecamatan filter, and an export without personal data", async ({ page }, testInfo) => {
   await signInAs(page, MAYOR);
   await page.goto("/mataram");
-  await page.getByRole("link", { name: "Hasil program" }).first().click();
+  await page
+    .getByRole("region", { name: /^Angka utama \d{4}$/ })
+    .getByTestId("headline-householdsReached")
+    .click();
   await page.waitForURL(/\/mataram\/dasbor\/hasil/, { timeout: 30_000 });
   await page.goto(`/mataram/dasbor/hasil?tahun=${DEMO_PREVIOUS_YEAR}`);
 

@@ -14,7 +14,9 @@ const MONTH_NAMES = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Ju
  */
 export async function seedRealisations(seed: CitySeed, programmes: SeededProgramme[]): Promise<void> {
   const { db, city, tenant } = seed;
-  const lines = programmes.flatMap((programme) => programme.budgetLines.map((line) => ({ ...line, year: programme.spec.fiscalYear })));
+  const lines = programmes.flatMap((programme) =>
+    programme.budgetLines.map((line) => ({ ...line, year: programme.spec.fiscalYear, underSpent: underSpent(seed, programme) })),
+  );
   const withRealisations = new Set(
     (
       await db.budgetRealisation.findMany({
@@ -30,7 +32,8 @@ export async function seedRealisations(seed: CitySeed, programmes: SeededProgram
     .flatMap((line) => {
       const months = realisedMonths(line.year, seed.today);
       const random = createRandom(hashSeed(seed.seed, city.slug, "realisation", line.id));
-      const yearTarget = Number(line.pagu) * (0.85 + random.next() * 0.13);
+      const share = 0.85 + random.next() * 0.13;
+      const yearTarget = Number(line.pagu) * (line.underSpent ? share - 0.3 : share);
       const lateStart = random.chance(0.3) ? random.int(1, 3) : 0;
       const weights = MONTH_WEIGHTS.map((weight, i) => (i < lateStart ? 0 : weight * (0.7 + random.next() * 0.6)));
       const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
@@ -58,6 +61,16 @@ export async function seedRealisations(seed: CitySeed, programmes: SeededProgram
       });
     });
   await db.budgetRealisation.createMany({ data: rows, skipDuplicates: true });
+}
+
+/**
+ * A closed year ends with a few programmes well short of their pagu (procurement that slipped,
+ * unspent budget returned), as real years do: the dashboards' "behind" flag has something to show.
+ * Drawn from its own stream, so the other draws stay as they were.
+ */
+function underSpent(seed: CitySeed, programme: SeededProgramme): boolean {
+  if (programme.spec.fiscalYear >= seed.today.getUTCFullYear()) return false;
+  return createRandom(hashSeed(seed.seed, seed.city.slug, "under-spent", programme.id)).chance(0.25);
 }
 
 /** Sent back a few days after the month closed (never after today), with what to fix. */
