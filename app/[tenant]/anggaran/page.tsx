@@ -97,6 +97,7 @@ export default async function BudgetPage({ params, searchParams }: Props) {
   const listQuery = (after: string | null) => {
     const params = new URLSearchParams(yearQuery(context));
     if (nearPaguOnly) params.set("hampir", NEAR_PAGU_ONLY.hampir);
+    if (kembali) params.set("kembali", kembali);
     if (after) params.set("after", after);
     return params;
   };
