@@ -46,6 +46,8 @@ export async function seedCity(db: Db, city: CitySpec, options: SeedCityOptions)
   await timed("realisations", () => seedRealisations(seed, programmes));
   await timed("trainings", () => seedTrainings(seed, programmes, registry));
   await timed("aid", () => seedAid(seed, programmes, registry));
+  // The seed writes years of entries at once: reached households are dated by their entries, not the run.
+  await timed("reach dates", () => db.$executeRaw`SELECT entas_reach_first_reached_fill(${tenant.id})`);
   // Accounts before Dana PEM: the demo kelurahan's loans name their proposer and approver.
   await timed("accounts", () => seedUsers(seed));
   await timed("dana pem", () => seedRevolvingFunds(seed, registry));

@@ -197,6 +197,30 @@ describe("seedDemo for Kota Mataram", () => {
     expect(draftAid).toBeLessThan(aid / 2);
   });
 
+  it("dates each reached household by its first verified entry, not the seed's run, so the last week's newly reached are a part", async () => {
+    const tenant = await tenantOf(city);
+    const rows = await db.householdYearReach.findMany({ where: { tenantId: tenant.id, fiscalYear: YEAR }, select: { firstReachedAt: true } });
+    expect(rows.length).toBeGreaterThan(0);
+    const outside = rows.filter((r) => r.firstReachedAt < utcDate(YEAR, 1, 1) || r.firstReachedAt > NOW);
+    expect(outside).toEqual([]);
+    const lastWeek = rows.filter((r) => r.firstReachedAt >= addDays(NOW, -7)).length;
+    expect(lastWeek).toBeLessThan(rows.length / 2);
+    // The earliest verified hand-over of a household in the year is when it was reached, at the latest.
+    const aid = await db.aidDistribution.findMany({
+      where: { tenantId: tenant.id, status: "VERIFIED", reversesId: null, programme: { fiscalYear: YEAR } },
+      select: { householdId: true, verifiedAt: true, distributedAt: true },
+    });
+    const reached = new Map(
+      (await db.householdYearReach.findMany({ where: { tenantId: tenant.id, fiscalYear: YEAR }, select: { householdId: true, firstReachedAt: true } })).map((r) => [
+        r.householdId,
+        r.firstReachedAt.getTime(),
+      ]),
+    );
+    expect(aid.length).toBeGreaterThan(0);
+    const later = aid.filter((a) => (reached.get(a.householdId) ?? Number.POSITIVE_INFINITY) > (a.verifiedAt ?? a.distributedAt).getTime());
+    expect(later).toEqual([]);
+  });
+
   it("gives every graduate the attendance a pass needs", async () => {
     const tenant = await tenantOf(city);
     const graduates = await db.trainingParticipant.findMany({

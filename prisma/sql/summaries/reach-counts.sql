@@ -32,7 +32,9 @@
 --   read by   features/dashboards/poverty/queries.ts, features/dashboards/results/queries.ts
 --   rebuild   entas_reach_counts_rebuild(tenant) = entas_reach_year_rebuild, then
 --             entas_reach_count_fill for each count table (the parts may run side by side);
---             entas_reach_rebuild(tenant) (household-reach.sql) recomputes HouseholdReach first
+--             entas_reach_rebuild(tenant) (household-reach.sql) recomputes HouseholdReach first;
+--             entas_reach_first_reached_fill(tenant) dates "firstReachedAt" from the entries
+--             (data written in bulk after the fact: the demo seed)
 --   tested    features/dashboards/tests/reach-counts.test.ts (every figure equal to the
 --             distinct-household count over HouseholdReach under every filter, the tables equal
 --             to entas_reach_rebuild after writes, two concurrent writers both counted);
@@ -389,5 +391,38 @@ BEGIN
   PERFORM entas_reach_count_fill(p_tenant, 'opd');
   PERFORM entas_reach_count_fill(p_tenant, 'programme');
   PERFORM entas_reach_count_fill(p_tenant, 'result');
+END
+$$;
+
+-- "firstReachedAt" of a tenant's rows (NULL: every tenant) from the entries instead of the
+-- statement that created them, for data written after the fact (the demo seed): the earliest
+-- verified entry that reaches the household in the year, when it was verified (an entry without
+-- verifiedAt: its hand-over date; a participant counts once both they and their training are
+-- verified). Rows no verified entry explains keep theirs. The count triggers stand aside: no
+-- count changes.
+CREATE OR REPLACE FUNCTION entas_reach_first_reached_fill(p_tenant text) RETURNS void
+  LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM set_config('entas.reach_rebuild', 'on', true);
+  UPDATE "HouseholdYearReach" y SET "firstReachedAt" = f.at
+    FROM (
+      SELECT e."tenantId", e.yr, e.h, min(e.at) AS at FROM (
+        SELECT a."tenantId", p."fiscalYear" AS yr, a."householdId" AS h, coalesce(a."verifiedAt", a."distributedAt") AS at
+          FROM "AidDistribution" a
+          JOIN "Programme" p ON p."tenantId" = a."tenantId" AND p.id = a."programmeId"
+         WHERE a.status = 'VERIFIED' AND a."reversesId" IS NULL AND (p_tenant IS NULL OR a."tenantId" = p_tenant)
+        UNION ALL
+        SELECT tp."tenantId", p."fiscalYear", tp."householdId",
+               greatest(coalesce(tp."verifiedAt", tr."startDate"), coalesce(tr."verifiedAt", tr."startDate"))
+          FROM "TrainingParticipant" tp
+          JOIN "Training" tr ON tr."tenantId" = tp."tenantId" AND tr.id = tp."trainingId"
+          JOIN "Programme" p ON p."tenantId" = tr."tenantId" AND p.id = tr."programmeId"
+         WHERE tp.status = 'VERIFIED' AND tr.status = 'VERIFIED' AND (p_tenant IS NULL OR tp."tenantId" = p_tenant)
+      ) e
+      GROUP BY 1, 2, 3
+    ) f
+   WHERE y."tenantId" = f."tenantId" AND y."fiscalYear" = f.yr AND y."householdId" = f.h
+     AND y."firstReachedAt" IS DISTINCT FROM f.at;
+  PERFORM set_config('entas.reach_rebuild', 'off', true);
 END
 $$;
