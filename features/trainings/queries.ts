@@ -149,9 +149,9 @@ export async function trainingFigures(tx: Tx, where: Prisma.TrainingWhereInput):
   };
 }
 
-/** The figures of the year in scope (the list page's summary). */
-export function yearFigures(tx: Tx, filter: TrainingFilter) {
-  return trainingFigures(tx, trainingWhere({ ...filter, status: undefined }));
+/** The figures of the year in scope (the list page's summary): the list's other filters narrow the table only. */
+export function yearFigures(tx: Tx, filter: Pick<TrainingFilter, "scope" | "year" | "opdId">) {
+  return trainingFigures(tx, trainingWhere({ scope: filter.scope, year: filter.year, opdId: filter.opdId }));
 }
 
 /** One training in scope with its programme and OPD, or null. */

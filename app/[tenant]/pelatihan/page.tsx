@@ -62,7 +62,7 @@ export default async function TrainingsPage({ params, searchParams }: Props) {
     const programmeId = programmes.some((p) => p.id === asked) ? asked : undefined;
     const today = await cityToday(tx, user.tenantId);
     const filter = { scope: context.scope, year: context.year, opdId: context.opdId, programmeId, status, today, kembali };
-    const [page, figures] = await Promise.all([trainingPage(tx, filter, cursor), yearFigures(tx, { ...filter })]);
+    const [page, figures] = await Promise.all([trainingPage(tx, filter, cursor), yearFigures(tx, filter)]);
     return { context, programmes, programmeId, page, figures };
   });
   const { context, page, figures } = data;
