@@ -6,6 +6,7 @@ import { meets } from "@/lib/auth/gate";
 import type { TenantSessionUser } from "@/lib/auth/session-user";
 import type { Tx } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
+import { localeFromCookie } from "@/lib/i18n/locales";
 import { defineJob, type JobKind, type JobScopes } from "@/lib/jobs/kinds";
 import { JobRefusedError, runTrackedJob, type TrackedJobData, type TrackedWork } from "@/lib/jobs/tracked";
 import {
@@ -109,6 +110,7 @@ async function buildExport(scopes: JobScopes, specs: ReadonlyMap<string, AnyExpo
     params: { ...input.params, tenant: user.tenantSlug },
     search: new URLSearchParams(input.query),
     format: input.format,
+    locale: localeFromCookie(input.locale),
     requestId: input.requestId,
     ip: input.ip,
   };

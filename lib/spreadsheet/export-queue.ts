@@ -12,6 +12,7 @@ import { notFoundResponse } from "@/lib/auth/route";
 import type { TenantSessionUser } from "@/lib/auth/session-user";
 import type { Tx } from "@/lib/db";
 import type { BackgroundJobState } from "@/lib/generated/prisma/enums";
+import type { AppLocale } from "@/lib/i18n/locales";
 import type { JobKind } from "@/lib/jobs/kinds";
 import { cancelTrackedJob, startTrackedJob, type JobProgress, type TrackedJobData } from "@/lib/jobs/tracked";
 import type { ExportRequest, ExportSpec } from "./export";
@@ -43,6 +44,8 @@ export type ExportJobInput = {
   /** The path's parameters without the city. */
   params: Record<string, string | string[]>;
   query: [string, string][];
+  /** Missing in jobs queued before it was kept: the default language. */
+  locale?: AppLocale;
   requestId: string | null;
   ip: string | null;
 };
@@ -58,6 +61,7 @@ export async function queueExport<Row>(deps: RouteDeps, spec: ExportSpec<Row>, r
     format: request.format,
     params: pathParams(request.params),
     query: [...request.search],
+    locale: request.locale,
     requestId: request.requestId,
     ip: request.ip,
   };

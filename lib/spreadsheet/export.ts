@@ -15,12 +15,13 @@ import type { TenantPageKey } from "@/lib/auth/pages";
 import type { Access } from "@/lib/auth/permissions";
 import { clientIp, requestId } from "@/lib/auth/request";
 import type { RouteRequirement } from "@/lib/auth/gate";
-import { notFoundResponse, type RouteParams, type TenantRouteContext } from "@/lib/auth/route";
+import { notFoundResponse, requestLocale, type RouteParams, type TenantRouteContext } from "@/lib/auth/route";
 import type { TenantSessionUser } from "@/lib/auth/session-user";
 import { recordAudit } from "@/lib/db/audit";
 import { recordDisclosures } from "@/lib/privacy/disclosures";
 import type { Tx } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
+import type { AppLocale } from "@/lib/i18n/locales";
 import type { ImportColumn } from "./columns";
 import type { FigureFileOptions, FigureTable } from "./figures";
 import { exportJobRows, queueExport } from "./export-queue";
@@ -87,9 +88,9 @@ export type ExportSpec<Row> = {
    * What the file says it holds, from the URL: lines written above the header row (the list,
    * the city, the filters by name, the date) and its name with the filters in it, e.g.
    * "mataram-kemiskinan-belum-terjangkau-2026-ampenan-desil-1". Without it the file is headers
-   * and rows, named `fileName`.
+   * and rows, named `fileName`. In the asker's language (a job keeps it).
    */
-  describe?: (tx: Tx, query: { user: TenantSessionUser; search: URLSearchParams }) => Promise<ExportDescription>;
+  describe?: (tx: Tx, query: { user: TenantSessionUser; search: URLSearchParams; locale: AppLocale }) => Promise<ExportDescription>;
 };
 
 /** An export's heading lines and file name (without extension), as its `describe` gives them. */
@@ -112,6 +113,8 @@ export type ExportRequest = {
   params: RouteParams;
   search: URLSearchParams;
   format: SpreadsheetFormat;
+  /** The asker's interface language, for the words `describe` writes. */
+  locale: AppLocale;
   requestId: string | null;
   ip: string | null;
 };
@@ -169,7 +172,7 @@ export function exportCells<Row>(spec: ExportSpec<Row>, row: Row): OutCell[] {
 
 /** The heading and file name of this request's file: its spec's `describe`, or none and the spec's name. */
 export async function describeExport<Row>(tx: Tx, spec: ExportSpec<Row>, request: ExportRequest): Promise<ExportDescription> {
-  return spec.describe ? spec.describe(tx, { user: request.user, search: request.search }) : { heading: [], fileName: spec.fileName };
+  return spec.describe ? spec.describe(tx, { user: request.user, search: request.search, locale: request.locale }) : { heading: [], fileName: spec.fileName };
 }
 
 export function exportDownloadName(description: ExportDescription, format: SpreadsheetFormat): string {
@@ -191,6 +194,7 @@ export async function exportResponse<Row>({ deps, request, params, user }: Tenan
     params,
     search: new URL(request.url).searchParams,
     format,
+    locale: requestLocale(request),
     requestId: requestId(request.headers),
     ip: clientIp(request.headers),
   };

@@ -134,6 +134,24 @@ describe("the work list's file", () => {
     }
   });
 
+  it("titles and names the file in the asker's language", async () => {
+    const query = `tahun=2026&kelurahan=${city.kelurahanId}&desil=0`;
+    const response = await callRoute(
+      exportRoute(unreachedExport),
+      routeDeps(t, sessionUser(city, "BAPEDA")),
+      `http://x/${city.slug}/dasbor/kemiskinan/belum-terjangkau/ekspor?format=csv&${query}`,
+      { tenant: city.slug },
+      { headers: { cookie: "NEXT_LOCALE=en" } },
+    );
+    expect(/filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1]).toBe(`${city.slug}-poverty-unreached-2026-bengkel-no-decile.csv`);
+    const [title, printed] = (await response.text()).replace(/^\uFEFF/, "").split("\r\n");
+    expect(title).toContain("Extreme-poor households not yet reached");
+    expect(title).toContain("Year 2026");
+    expect(title).toContain("Kelurahan Bengkel");
+    expect(title).not.toMatch(/Daftar|Tahun|desil/);
+    expect(printed).toMatch(/^Downloaded /);
+  });
+
   it("names a list without desil so, and one without filters after the year only", async () => {
     const none = await get(sessionUser(city, "BAPEDA"), "format=csv&tahun=2026&desil=0");
     expect(/filename="([^"]+)"/.exec(none.headers.get("content-disposition") ?? "")?.[1]).toBe(`${city.slug}-kemiskinan-belum-terjangkau-2026-tanpa-desil.csv`);

@@ -1,8 +1,8 @@
 // The unreached extreme-poor households as .xlsx/.csv, with the dashboard's filters and the
 // list's (?tahun=&kecamatan=&opd=&program=&kelurahan=&desil=), in the list's order. Numbers are
 // shown as every viewer sees them: the last four digits only (lib/privacy/person-view.ts).
-// Its title row and its name say the filters by name, as the dashboard's tables do; the words
-// are Indonesian, as its headers, since a large file is written by a worker with no reader's language.
+// Its title row and its name say the filters by name, as the dashboard's tables do, in the
+// asker's language (a large file's job keeps it); the column headers stay the registry's own.
 import { createTranslator } from "next-intl";
 import { loadKelurahanLabels } from "@/features/areas/labels";
 import { cityDashboardFilters } from "@/features/dashboards/mayor-context";
@@ -11,15 +11,18 @@ import { maskNumber } from "@/lib/privacy/person-view";
 import type { ExportDescription, ExportSpec } from "@/lib/spreadsheet/export";
 import type { TenantSessionUser } from "@/lib/auth/session-user";
 import type { Tx } from "@/lib/db";
-import id from "@/messages/id";
+import { catalogues } from "@/lib/i18n/catalogues";
+import type { AppLocale } from "@/lib/i18n/locales";
 import { fileNamePart, filterNames } from "../filter-names";
 import { parseUnreachedListFilter, unreachedBatch, unreachedCursor, unreachedListRequirement, type UnreachedHousehold } from "./unreached";
 
-const dashboards = createTranslator({ locale: "id", messages: id, namespace: "Dashboards" });
-const poverty = createTranslator({ locale: "id", messages: id, namespace: "PovertyDashboard" });
-
 /** "Daftar KK … — Kota Mataram — Tahun 2026 · Kecamatan Ampenan · Kelurahan Ampenan Selatan · Desil 1", the date; the file's name likewise. */
-async function describeUnreached(tx: Tx, { user, search }: { user: TenantSessionUser; search: URLSearchParams }): Promise<ExportDescription> {
+async function describeUnreached(
+  tx: Tx,
+  { user, search, locale }: { user: TenantSessionUser; search: URLSearchParams; locale: AppLocale },
+): Promise<ExportDescription> {
+  const dashboards = createTranslator({ locale, messages: catalogues[locale], namespace: "Dashboards" });
+  const poverty = createTranslator({ locale, messages: catalogues[locale], namespace: "PovertyDashboard" });
   const query = Object.fromEntries(search);
   const { filters } = await cityDashboardFilters(tx, user.tenantId, query);
   const list = parseUnreachedListFilter(query);
@@ -39,14 +42,14 @@ async function describeUnreached(tx: Tx, { user, search }: { user: TenantSession
     names.programme && `${dashboards("filters.programme")} ${names.programme}`,
   ].filter((part): part is string => Boolean(part));
   // The list's own filters before the OPD and programme: a long name is cut at 80 characters.
-  const fileName = [user.tenantSlug, "kemiskinan-belum-terjangkau", year, names.kecamatan, kelurahan, desil, names.opd, names.programme]
+  const fileName = [user.tenantSlug, poverty("list.fileName"), year, names.kecamatan, kelurahan, desil, names.opd, names.programme]
     .map((part) => (part ? fileNamePart(part) : ""))
     .filter(Boolean)
     .join("-");
   return {
     heading: [
       [poverty("list.title"), tenant.name, chosen.join(" · ")].join(" — "),
-      dashboards("export.printedAt", { date: formatDateLong(new Date(), { locale: "id", timeZone: tenant.timeZone }) }),
+      dashboards("export.printedAt", { date: formatDateLong(new Date(), { locale, timeZone: tenant.timeZone }) }),
     ],
     fileName,
   };
