@@ -5,7 +5,7 @@
 import { meets } from "@/lib/auth/gate";
 import type { TenantSessionUser } from "@/lib/auth/session-user";
 import type { Tx } from "@/lib/db";
-import { isAppError } from "@/lib/errors";
+import { isAppError, type ErrorWords } from "@/lib/errors";
 import { localeFromCookie } from "@/lib/i18n/locales";
 import { defineJob, type JobKind, type JobScopes } from "@/lib/jobs/kinds";
 import { JobRefusedError, runTrackedJob, type TrackedJobData, type TrackedWork } from "@/lib/jobs/tracked";
@@ -32,12 +32,13 @@ export const EXPORT_FILE_KEPT_HOURS = 24;
 export const EXPORT_FILE_MAX_BYTES = 200 * 1024 * 1024;
 const EXPORT_TIMEOUT_MS = 15 * 60_000;
 
-export const EXPORT_JOB_MESSAGES = {
-  unknown: "Ekspor ini tidak dikenal lagi; ulangi dari halamannya.",
-  notAllowed: "Anda tidak lagi berhak atas ekspor ini.",
-  notFound: "Data yang diekspor tidak ditemukan lagi.",
-  tooLarge: "Berkas ekspor melebihi 200 MB; persempit dengan saringan di halamannya.",
-} as const;
+/** Why an export job refused, as words each reader reads in their language (Spreadsheet.exportJob). */
+export const EXPORT_JOB_WORDS = {
+  unknown: { key: "Spreadsheet.exportJob.unknown", params: {} },
+  notAllowed: { key: "Spreadsheet.exportJob.notAllowed", params: {} },
+  notFound: { key: "Spreadsheet.exportJob.notFound", params: {} },
+  tooLarge: { key: "Spreadsheet.exportJob.tooLarge", params: { mb: EXPORT_FILE_MAX_BYTES / 1024 / 1024 } },
+} as const satisfies Record<string, ErrorWords>;
 
 /** An export of any row type, as the registry of exports lists them. */
 // biome-ignore lint/suspicious/noExplicitAny: each export reads its own rows; the job treats them opaquely
@@ -69,7 +70,7 @@ async function collect(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> 
   let size = 0;
   for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
     size += chunk.byteLength;
-    if (size > EXPORT_FILE_MAX_BYTES) throw new JobRefusedError(EXPORT_JOB_MESSAGES.tooLarge);
+    if (size > EXPORT_FILE_MAX_BYTES) throw new JobRefusedError(EXPORT_JOB_WORDS.tooLarge);
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
@@ -101,10 +102,10 @@ async function writeExportFile<Row>(tx: Tx, spec: ExportSpec<Row>, request: Expo
 async function buildExport(scopes: JobScopes, specs: ReadonlyMap<string, AnyExportSpec>, { job, progress }: TrackedWork) {
   const input = job.input as ExportJobInput | null;
   const spec = input ? specs.get(input.spec) : undefined;
-  if (!input || !spec) throw new JobRefusedError(EXPORT_JOB_MESSAGES.unknown);
+  if (!input || !spec) throw new JobRefusedError(EXPORT_JOB_WORDS.unknown);
   const { tenantId } = job;
   const user = await scopes.withTenant(tenantId, (tx) => jobOwner(tx, tenantId, job.createdById));
-  if (!user || !meets(user, exportRequirement(spec))) throw new JobRefusedError(EXPORT_JOB_MESSAGES.notAllowed);
+  if (!user || !meets(user, exportRequirement(spec))) throw new JobRefusedError(EXPORT_JOB_WORDS.notAllowed);
   const request: ExportRequest = {
     user,
     params: { ...input.params, tenant: user.tenantSlug },
@@ -138,7 +139,7 @@ async function buildExport(scopes: JobScopes, specs: ReadonlyMap<string, AnyExpo
     );
     return { resultId: fileId };
   } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") throw new JobRefusedError(EXPORT_JOB_MESSAGES.notFound);
+    if (isAppError(error) && error.code === "NOT_FOUND") throw new JobRefusedError(EXPORT_JOB_WORDS.notFound);
     throw error;
   }
 }

@@ -8,9 +8,11 @@
 // Each goes through the export's own gate (routes.ts), and a job is found only by the user who
 // started it, for the same export and the same path: anyone else gets "not found".
 import type { RouteDeps, RouteParams, TenantRouteContext } from "@/lib/auth/route";
-import { notFoundResponse } from "@/lib/auth/route";
+import { notFoundResponse, requestLocale } from "@/lib/auth/route";
+import { errorWordsIn } from "@/lib/actions/error-words";
 import type { TenantSessionUser } from "@/lib/auth/session-user";
 import type { Tx } from "@/lib/db";
+import type { ErrorWords } from "@/lib/errors";
 import type { BackgroundJobState } from "@/lib/generated/prisma/enums";
 import type { AppLocale } from "@/lib/i18n/locales";
 import type { JobKind } from "@/lib/jobs/kinds";
@@ -70,13 +72,21 @@ export async function queueExport<Row>(deps: RouteDeps, spec: ExportSpec<Row>, r
   return Response.json({ job: jobId }, { status: 202, headers: { "cache-control": "no-store" } });
 }
 
-type OwnJob = { id: string; state: BackgroundJobState; progress: JobProgress | null; error: string | null; resultId: string | null };
+type OwnJob = {
+  id: string;
+  state: BackgroundJobState;
+  progress: JobProgress | null;
+  error: string | null;
+  errorKey: string | null;
+  errorParams: unknown;
+  resultId: string | null;
+};
 
 /** The user's own job building this export for this path, or null. */
 async function ownExportJob(tx: Tx, user: TenantSessionUser, spec: ExportSpec<unknown>, params: RouteParams, jobId: string): Promise<OwnJob | null> {
   const job = await tx.backgroundJob.findUnique({
     where: { tenantId_id: { tenantId: user.tenantId, id: jobId } },
-    select: { id: true, kind: true, state: true, progress: true, error: true, resultId: true, createdById: true, input: true },
+    select: { id: true, kind: true, state: true, progress: true, error: true, errorKey: true, errorParams: true, resultId: true, createdById: true, input: true },
   });
   if (!job || job.kind !== EXPORT_JOB.name || job.createdById !== user.id) return null;
   const input = job.input as ExportJobInput | null;
@@ -92,9 +102,11 @@ async function readyFile(tx: Tx, tenantId: string, job: OwnJob) {
   });
 }
 
-async function statusOf(tx: Tx, tenantId: string, job: OwnJob): Promise<ExportJobStatus> {
+/** The job's state, and why it failed in the reader's language (`locale`). */
+async function statusOf(tx: Tx, tenantId: string, job: OwnJob, locale: string): Promise<ExportJobStatus> {
   const ready = job.state === "DONE" && (await tx.exportFile.count({ where: { tenantId, id: job.resultId ?? "", expiresAt: { gt: new Date() } } })) > 0;
-  return { state: job.state, rows: job.progress?.done ?? null, ready, error: job.state === "FAILED" ? job.error : null };
+  const error = job.errorKey ? errorWordsIn({ key: job.errorKey, params: (job.errorParams ?? {}) as ErrorWords["params"] }, locale) : job.error;
+  return { state: job.state, rows: job.progress?.done ?? null, ready, error: job.state === "FAILED" ? error : null };
 }
 
 const json = (body: ExportJobStatus) => Response.json(body, { headers: { "cache-control": "no-store" } });
@@ -107,7 +119,7 @@ export async function exportJobResponse<Row>({ deps, request, params, user }: Te
   return deps.withTenant(user.tenantId, async (tx) => {
     const job = await ownExportJob(tx, user, spec as ExportSpec<unknown>, params, jobId);
     if (!job) return notFoundResponse();
-    if (!download) return json(await statusOf(tx, user.tenantId, job));
+    if (!download) return json(await statusOf(tx, user.tenantId, job, requestLocale(request)));
     const file = await readyFile(tx, user.tenantId, job);
     if (!file) return notFoundResponse();
     return new Response(new Uint8Array(file.bytes), {

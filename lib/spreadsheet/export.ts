@@ -87,7 +87,7 @@ export type ExportSpec<Row> = {
   /**
    * What the file says it holds, from the URL: lines written above the header row (the list,
    * the city, the filters by name, the date) and its name with the filters in it, e.g.
-   * "mataram-kemiskinan-belum-terjangkau-2026-ampenan-desil-1". Without it the file is headers
+   * "mataram-poverty-unreached-2026-ampenan-decile-1" (in English). Without it the file is headers
    * and rows, named `fileName`. In the asker's language (a job keeps it).
    */
   describe?: (tx: Tx, query: { user: TenantSessionUser; search: URLSearchParams; locale: AppLocale }) => Promise<ExportDescription>;

@@ -11,6 +11,7 @@ import { currentJobUser, jobUserOf, type JobUser } from "@/lib/auth/job-user";
 import { userCan } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { forbidden, isAppError, type ErrorWords } from "@/lib/errors";
+import { wordsMessage } from "@/lib/errors/words-message";
 import { defineJob, type JobKind, type JobRun } from "@/lib/jobs/kinds";
 import { JobRefusedError, runTrackedJob, startTrackedJob, type TrackedJobData, type TrackedWork } from "@/lib/jobs/tracked";
 import { z } from "@/lib/validation/zod";
@@ -39,11 +40,12 @@ function fileRefusalWords(error: ImportFileError, locale: string | null): string
 /** Ten minutes: the import's transaction gives up after two by default. */
 const TABLE_IMPORT_EXPIRE_SECONDS = 10 * 60;
 
-const mode = z.enum(["dry-run", "commit"], { error: "Pilih periksa atau impor." });
+const mode = z.enum(["dry-run", "commit"], { error: wordsMessage("Spreadsheet.errors.chooseMode") });
+const chooseFile = wordsMessage("Spreadsheet.errors.chooseFile");
 
 const file = z
-  .instanceof(File, { error: "Pilih berkas .xlsx atau .csv." })
-  .refine((file) => file.size > 0, "Pilih berkas .xlsx atau .csv.")
+  .instanceof(File, { error: chooseFile })
+  .refine((file) => file.size > 0, chooseFile)
   // A file declared past the limit is refused before a byte of it is read.
   .transform((file) => (refuseDeclaredLength(file.size, TABLE_UPLOAD_LIMITS), file));
 

@@ -120,10 +120,12 @@ const INDONESIAN_WORD =
   /\b(?:Isi|isi|Pilih|pilih|tidak|Tidak|harus|wajib|Wajib|belum|sudah|Sudah|yang|dengan|untuk|Tuliskan|minimal|paling|kosong|ditemukan|dikenali|Muat ulang)\b/;
 const STRING_LITERAL = /"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\]|\\.)*)`/g;
 const READS_INPUT = /(?:schemas?|-schema|action-definitions|actions|import|cells|columns|validate|fields|nik|birth-date|fiscal-year|return-note)\.ts$/;
+// The spreadsheet layer reads every uploaded table and writes every file: all of it, not by name.
+const READS_FILES = /^lib\/spreadsheet\//;
 
 describe("words written out in Indonesian in schemas, actions and imports", () => {
   const literals = sourceFiles(["features", "lib"])
-    .filter((file) => !file.includes("/tests/") && !file.includes("/ui/") && READS_INPUT.test(file))
+    .filter((file) => !file.includes("/tests/") && !file.includes("/ui/") && (READS_INPUT.test(file) || READS_FILES.test(file)))
     .flatMap((file) =>
       [...readSource(file).matchAll(STRING_LITERAL)]
         .map((match) => match[1] ?? match[2] ?? "")
@@ -134,6 +136,10 @@ describe("words written out in Indonesian in schemas, actions and imports", () =
   it("finds one where it is written", () => {
     expect(INDONESIAN_WORD.test("Pilih program.")).toBe(true);
     expect(INDONESIAN_WORD.test("Aid.errors.kindRequired")).toBe(false);
+  });
+
+  it("reads every file of the spreadsheet layer", () => {
+    expect(sourceFiles(["lib"]).filter((file) => READS_FILES.test(file))).toContain("lib/spreadsheet/table-import-job.ts");
   });
 
   it(`are no more than ${INDONESIAN_LITERALS}, counted exactly`, () => {
