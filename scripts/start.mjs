@@ -40,7 +40,7 @@ Entas berjalan di http://localhost:${port}
   Basis data: ${database}
   Pekerjaan latar (impor, pembersihan): ${env.DATABASE_URL ? `${Number(env.JOBS_WORKERS ?? 1)} proses pekerja` : "di dalam server (PGlite)"}
   Kota demo: http://localhost:${port}/mataram dan http://localhost:${port}/kupang
-  Akun demo: lihat README.md (bagian "Akun demo").
+  Akun demo: daftar di atas, atau README.md (bagian "Demo accounts").
 Tekan Ctrl+C untuk berhenti.
 `);
 
