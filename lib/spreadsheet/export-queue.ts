@@ -138,6 +138,6 @@ export async function cancelExportResponse<Row>({ deps, request, params, user }:
     if (!job) return notFoundResponse();
     await cancelTrackedJob(tx, user.tenantId, job.id, [EXPORT_JOB.name]);
     const after = await ownExportJob(tx, user, spec as ExportSpec<unknown>, params, jobId);
-    return json(await statusOf(tx, user.tenantId, after ?? job));
+    return json(await statusOf(tx, user.tenantId, after ?? job, requestLocale(request)));
   });
 }
