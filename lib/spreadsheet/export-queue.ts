@@ -86,7 +86,18 @@ type OwnJob = {
 async function ownExportJob(tx: Tx, user: TenantSessionUser, spec: ExportSpec<unknown>, params: RouteParams, jobId: string): Promise<OwnJob | null> {
   const job = await tx.backgroundJob.findUnique({
     where: { tenantId_id: { tenantId: user.tenantId, id: jobId } },
-    select: { id: true, kind: true, state: true, progress: true, error: true, errorKey: true, errorParams: true, resultId: true, createdById: true, input: true },
+    select: {
+      id: true,
+      kind: true,
+      state: true,
+      progress: true,
+      error: true,
+      errorKey: true,
+      errorParams: true,
+      resultId: true,
+      createdById: true,
+      input: true,
+    },
   });
   if (!job || job.kind !== EXPORT_JOB.name || job.createdById !== user.id) return null;
   const input = job.input as ExportJobInput | null;

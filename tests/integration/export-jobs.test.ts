@@ -253,18 +253,32 @@ describe("large exports as jobs", () => {
     const leaver = await dbUser(city, "OPD_STAFF", fixture.opdA);
     vi.stubEnv("EXPORT_JOB_ROWS", "2");
     const english = { headers: { cookie: "NEXT_LOCALE=en" } };
-    const queued = await callRoute(exportRoute(distributionExport), routeDeps(t, leaver), url(`format=csv&tahun=${fixture.year}`), { tenant: city.slug }, english);
+    const queued = await callRoute(
+      exportRoute(distributionExport),
+      routeDeps(t, leaver),
+      url(`format=csv&tahun=${fixture.year}`),
+      { tenant: city.slug },
+      english,
+    );
     vi.unstubAllEnvs();
     expect(queued.status).toBe(202);
     const { job: jobId } = (await queued.json()) as { job: string };
-    expect(await inCity((tx) => tx.backgroundJob.findUniqueOrThrow({ where: { tenantId_id: { tenantId: city.id, id: jobId } }, select: { input: true } }))).toMatchObject({
+    expect(
+      await inCity((tx) => tx.backgroundJob.findUniqueOrThrow({ where: { tenantId_id: { tenantId: city.id, id: jobId } }, select: { input: true } })),
+    ).toMatchObject({
       input: { locale: "en" },
     });
     await inCity((tx) => tx.user.update({ where: { id: leaver.id }, data: { active: false } }));
     expect(await runQueuedNow(t, exportJob, city.id, jobId)).toMatchObject({ state: "FAILED" });
     const statusIn = async (init?: RequestInit) =>
       (await (
-        await callRoute(exportRoute(distributionExport), routeDeps(t, leaver), exportJobUrl(AID.replace("TENANT", city.slug), jobId), { tenant: city.slug }, init)
+        await callRoute(
+          exportRoute(distributionExport),
+          routeDeps(t, leaver),
+          exportJobUrl(AID.replace("TENANT", city.slug), jobId),
+          { tenant: city.slug },
+          init,
+        )
       ).json()) as { error: string | null };
     expect((await statusIn(english)).error).toBe("You may no longer take this export.");
     expect((await statusIn()).error).toBe("Anda tidak lagi berhak atas ekspor ini.");

@@ -211,10 +211,9 @@ describe("seedDemo for Kota Mataram", () => {
       select: { householdId: true, verifiedAt: true, distributedAt: true },
     });
     const reached = new Map(
-      (await db.householdYearReach.findMany({ where: { tenantId: tenant.id, fiscalYear: YEAR }, select: { householdId: true, firstReachedAt: true } })).map((r) => [
-        r.householdId,
-        r.firstReachedAt.getTime(),
-      ]),
+      (await db.householdYearReach.findMany({ where: { tenantId: tenant.id, fiscalYear: YEAR }, select: { householdId: true, firstReachedAt: true } })).map(
+        (r) => [r.householdId, r.firstReachedAt.getTime()],
+      ),
     );
     expect(aid.length).toBeGreaterThan(0);
     const later = aid.filter((a) => (reached.get(a.householdId) ?? Number.POSITIVE_INFINITY) > (a.verifiedAt ?? a.distributedAt).getTime());

@@ -14,7 +14,15 @@ beforeAll(async () => {
   await t.withTenant(city.id, async (tx) => {
     const opd = await tx.opd.create({ data: { tenantId: city.id, code: "2.07", name: "Dinas Tenaga Kerja", shortName: "Disnaker" } });
     const programme = await tx.programme.create({ data: { tenantId: city.id, opdId: opd.id, fiscalYear: 2024, name: "Pelatihan Kerja", kind: "TRAINING" } });
-    const base = { tenantId: city.id, programmeId: programme.id, opdId: opd.id, place: "BLK", capacity: 20, startDate: new Date("2024-03-04"), endDate: new Date("2024-03-08") };
+    const base = {
+      tenantId: city.id,
+      programmeId: programme.id,
+      opdId: opd.id,
+      place: "BLK",
+      capacity: 20,
+      startDate: new Date("2024-03-04"),
+      endDate: new Date("2024-03-08"),
+    };
     await tx.training.create({ data: { ...base, skill: "Menjahit", status: "VERIFIED", verifiedAt: new Date("2024-03-15") } });
     await tx.training.create({ data: { ...base, skill: "Las", returnNote: "Tanggal salah", returnedAt: new Date("2024-03-10") } });
     await tx.training.create({ data: { ...base, skill: "Barista" } });
