@@ -14,6 +14,11 @@ type MonthFieldProps = Omit<ComponentProps<"input">, "type" | "name" | "defaultV
     name: string;
     /** The month shown at first, "YYYY-MM" (or "" for none). */
     defaultValue?: string;
+    /**
+     * In a filter row, whose boxes line up at their foot: the format is said by the placeholder
+     * and to screen readers only, so the box stays level with its neighbours.
+     */
+    inRow?: boolean;
   };
 
 /**
@@ -22,7 +27,7 @@ type MonthFieldProps = Omit<ComponentProps<"input">, "type" | "name" | "defaultV
  * language. The typed text is read by parseTypedMonth and sent as "YYYY-MM" in a hidden field
  * under `name`; text that is no month blocks the send with a message in the interface's language.
  */
-export function MonthField({ id, label, hint, error, className, name, defaultValue = "", required, ...input }: MonthFieldProps) {
+export function MonthField({ id, label, hint, error, className, name, defaultValue = "", required, inRow = false, ...input }: MonthFieldProps) {
   const words = useFieldWords().month;
   const interfaceLocale = useLocale();
   const locale = isAppLocale(interfaceLocale) ? interfaceLocale : "id";
@@ -79,7 +84,7 @@ export function MonthField({ id, label, hint, error, className, name, defaultVal
         }}
         onInvalid={() => setChecked(true)}
       />
-      <p id={formatId} className="mt-1 text-sm text-muted">
+      <p id={formatId} className={inRow ? "sr-only" : "mt-1 text-sm text-muted"}>
         {words.hint}
       </p>
       <input type="hidden" name={name} value={sent} />

@@ -45,3 +45,22 @@ test.describe("in an Indonesian browser", () => {
     await expect(page.getByText("Month not recognised.", { exact: false })).toBeVisible();
   });
 });
+
+test.describe("in the follow-ups filter row", () => {
+  test("the month box is level with the boxes beside it, its format said to screen readers", async ({ page }) => {
+    test.setTimeout(120_000);
+    await signInAs(page, "staf.disnaker.mataram@entas.test");
+    await page.goto("/mataram/pelatihan/tindak-lanjut");
+    const month = page.getByLabel("Bulan jatuh tempo");
+    await expect(month).toHaveAccessibleDescription(/mm\/yyyy/i);
+    const form = page.locator("form").filter({ has: month });
+    const [monthBox, stateBox, applyBox] = await Promise.all(
+      [month, form.locator("select").first(), form.getByRole("button", { name: "Tampilkan" })].map(async (box) => (await box.boundingBox())!),
+    );
+    const foot = (box: { y: number; height: number }) => box.y + box.height;
+    expect(Math.abs(monthBox!.height - stateBox!.height)).toBeLessThanOrEqual(2);
+    // The month box and the button share a row at every width; on a laptop the selects share it too.
+    expect(Math.abs(foot(applyBox!) - foot(monthBox!))).toBeLessThanOrEqual(2);
+    if ((page.viewportSize()?.width ?? 0) > 1000) expect(Math.abs(foot(stateBox!) - foot(monthBox!))).toBeLessThanOrEqual(2);
+  });
+});

@@ -54,7 +54,7 @@ export async function FollowUpFilters({
           </option>
         ))}
       </SelectField>
-      <MonthField id="follow-ups-month" name="bulan" label={t("month")} defaultValue={filter.month ?? ""} className="w-44" />
+      <MonthField id="follow-ups-month" name="bulan" label={t("month")} defaultValue={filter.month ?? ""} className="w-44" inRow />
       <Button type="submit" variant="secondary" className="min-h-11">
         {t("apply")}
       </Button>
