@@ -174,9 +174,12 @@ export const FOLLOW_UP_TRAINING_CHOICES = 300;
  * first; `chosen`, when in scope, is among them even if older. A training out of scope is not.
  */
 export async function followUpTrainings(tx: Tx, options: { scope: ProgrammeScope; opdId?: string; chosen?: string }) {
+  // Read newest first down the start-date index (the OPD's own, for an OPD), each training
+  // checked for a graduate, until the choices are full: never every training of the city sorted.
   const where: Prisma.TrainingWhereInput = {
     cancelledAt: null,
     programme: programmeWhere(options.scope, options.opdId),
+    ...programmeWhere(options.scope, options.opdId),
     participants: { some: { completion: "COMPLETED" } },
   };
   const select = { id: true, skill: true, startDate: true, opd: { select: { shortName: true } } } as const;

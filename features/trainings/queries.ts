@@ -1,7 +1,7 @@
 // Reads for the training pages. Scope as for programmes: OPD roles see their own OPD's
 // trainings only; city-wide readers (Bapeda, auditor) see all, read-only.
 import type { Tx } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { programmeWhere, type ProgrammeScope } from "@/lib/auth/scope";
 import type { TrainingOutcome } from "@/lib/generated/prisma/enums";
 import { maskNik } from "@/lib/identity/nik";
@@ -56,8 +56,23 @@ export function trainingWhere(filter: TrainingFilter): Prisma.TrainingWhereInput
     programme: { fiscalYear: filter.year, ...programmeWhere(filter.scope, filter.opdId) },
     ...(filter.programmeId ? { programmeId: filter.programmeId } : {}),
     ...(filter.status ? statusWhere[filter.status] : {}),
-    ...(filter.kembali ? { AND: [{ cancelledAt: null }, { OR: [draftOf(filter.kembali), { participants: { some: draftOf(filter.kembali) } }] }] } : {}),
+    AND: [
+      { startDate: startsIn(filter.year) },
+      // The training carries its programme's OPD (written from the writer's own OPD, whose
+      // programmes alone it may use): the OPD's trainings are a range of its own index.
+      programmeWhere(filter.scope, filter.opdId),
+      ...(filter.kembali ? [{ cancelledAt: null }, { OR: [draftOf(filter.kembali), { participants: { some: draftOf(filter.kembali) } }] }] : []),
+    ],
   };
+}
+
+/**
+ * The start dates of a fiscal year. A training starts in its programme's year (trainings.ts
+ * refuses any other date, and a programme's year is fixed once it has trainings), so the year's
+ * trainings are one range of the start-date indexes rather than every training of the city.
+ */
+export function startsIn(year: number): { gte: Date; lt: Date } {
+  return { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) };
 }
 
 /** Trainings on one page of the list; the list is paged by key (lib/paging/key-page.ts). */
@@ -149,9 +164,36 @@ export async function trainingFigures(tx: Tx, where: Prisma.TrainingWhereInput):
   };
 }
 
-/** The figures of the year in scope (the list page's summary): the list's other filters narrow the table only. */
-export function yearFigures(tx: Tx, filter: Pick<TrainingFilter, "scope" | "year" | "opdId">) {
-  return trainingFigures(tx, trainingWhere({ scope: filter.scope, year: filter.year, opdId: filter.opdId }));
+/**
+ * The figures of the year in scope (the list page's summary): trainingFigures of the year,
+ * OPD and programme asked (the draft filter and status narrow the table only), in one
+ * statement that reads the year's range of trainings (of the OPD in scope) once, each with
+ * its tally, instead of four reads of the city's.
+ */
+export async function yearFigures(tx: Tx, filter: Pick<TrainingFilter, "scope" | "year" | "opdId" | "programmeId">): Promise<TrainingFigures> {
+  const opd = programmeWhere(filter.scope, filter.opdId);
+  if (opd.id) return { trainings: 0, participants: 0, completed: 0, certificates: 0, pendingTrainings: 0, pendingParticipants: 0 };
+  const year = startsIn(filter.year);
+  const parts = [
+    Prisma.sql`t."tenantId" = entas_current_tenant()`,
+    Prisma.sql`t."startDate" >= ${year.gte} AND t."startDate" < ${year.lt}`,
+    Prisma.sql`p."fiscalYear" = ${filter.year}`,
+  ];
+  if (opd.opdId) parts.push(Prisma.sql`t."opdId" = ${opd.opdId} AND p."opdId" = ${opd.opdId}`);
+  if (filter.programmeId) parts.push(Prisma.sql`t."programmeId" = ${filter.programmeId}`);
+  const counted = Prisma.sql`t.status = 'VERIFIED' AND t."cancelledAt" IS NULL`;
+  const [row] = await tx.$queryRaw<TrainingFigures[]>`
+    SELECT count(*) FILTER (WHERE ${counted})::int AS trainings,
+           coalesce(sum(y.verified) FILTER (WHERE ${counted}), 0)::int AS participants,
+           coalesce(sum(y.completed) FILTER (WHERE ${counted}), 0)::int AS completed,
+           coalesce(sum(y.certificates) FILTER (WHERE ${counted}), 0)::int AS certificates,
+           count(*) FILTER (WHERE t.status = 'DRAFT')::int AS "pendingTrainings",
+           coalesce(sum(y.pending) FILTER (WHERE t."cancelledAt" IS NULL), 0)::int AS "pendingParticipants"
+      FROM "Training" t
+      JOIN "Programme" p ON p."tenantId" = t."tenantId" AND p.id = t."programmeId"
+      LEFT JOIN "TrainingTally" y ON y."tenantId" = t."tenantId" AND y."trainingId" = t.id
+     WHERE ${Prisma.join(parts, " AND ")}`;
+  return row ?? { trainings: 0, participants: 0, completed: 0, certificates: 0, pendingTrainings: 0, pendingParticipants: 0 };
 }
 
 /** One training in scope with its programme and OPD, or null. */

@@ -20,6 +20,7 @@ import type { Tx } from "@/lib/db";
 import type { DashboardFilters } from "@/features/dashboards/filters";
 import { reachWhere } from "@/lib/reach/reached";
 import { unreachedCount, unreachedPage, type UnreachedPageOptions } from "@/features/dashboards/poverty/unreached";
+import { reachCounts } from "@/features/dashboards/poverty/reach-summaries";
 
 const TENANT = Prisma.sql`entas_current_tenant()`;
 
@@ -31,28 +32,6 @@ function countsWhere(filters: DashboardFilters, alias = "c"): Prisma.Sql {
   const parts = [Prisma.sql`${a}."tenantId" = ${TENANT}`, Prisma.sql`${a}.status = 'ACTIVE'`];
   if (filters.kecamatanId) parts.push(Prisma.sql`${a}."kecamatanId" = ${filters.kecamatanId}`);
   return Prisma.join(parts, " AND ");
-}
-
-/**
- * The count summary that answers distinct reached households for these filters (migration
- * reach_counts, derived from HouseholdReach by triggers), alias `c`, with its WHERE: the
- * year's households (ReachAreaCount), one OPD's (ReachOpdCount) or one programme's
- * (ReachProgrammeCount), each row counting distinct households. Both an OPD and a programme:
- * null, and the caller counts HouseholdReach itself (a narrow slice).
- */
-function reachCounts(filters: DashboardFilters): { from: Prisma.Sql; where: Prisma.Sql } | null {
-  if (filters.opdId && filters.programmeId) return null;
-  const parts = [Prisma.sql`c."tenantId" = ${TENANT}`, Prisma.sql`c."fiscalYear" = ${filters.year}`];
-  if (filters.kecamatanId) parts.push(Prisma.sql`c."kecamatanId" = ${filters.kecamatanId}`);
-  let from = Prisma.sql`"ReachAreaCount" c`;
-  if (filters.opdId) {
-    from = Prisma.sql`"ReachOpdCount" c`;
-    parts.push(Prisma.sql`c."opdId" = ${filters.opdId}`);
-  } else if (filters.programmeId) {
-    from = Prisma.sql`"ReachProgrammeCount" c`;
-    parts.push(Prisma.sql`c."programmeId" = ${filters.programmeId}`);
-  }
-  return { from, where: Prisma.join(parts, " AND ") };
 }
 
 /** ReachOpdCount rows (alias `c`) of the year and kecamatan, narrowed to one OPD if chosen. */

@@ -4,13 +4,16 @@
 // kelurahan. The dashboard's filters (year, kecamatan, OPD, programme) plus a kelurahan and a
 // desil, all ids and numbers in the URL, never a name or a number of a person.
 //
-// Every statement reads Household through an index leading with tenantId (…, isExtremePoor,
-// desil, id) and looks reach up by household (HouseholdReach's household index).
+// The lists read Household through an index leading with tenantId (…, isExtremePoor, desil, id)
+// and look each household up in the trigger-kept reach of the year (HouseholdYearReach, one
+// row per household: its primary key); the total is a difference of two count summaries
+// (active extreme-poor households less those reached), never an anti-join over the registry.
 import { loadKelurahanLabels } from "@/features/areas/labels";
 import type { DashboardFilters } from "@/features/dashboards/filters";
 import type { PageRequirement } from "@/lib/auth/gate";
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { reachCounts } from "@/features/dashboards/poverty/reach-summaries";
 import { reachWhere } from "@/lib/reach/reached";
 import { searchParam, type SearchParamValue } from "@/lib/validation/search-params";
 import { z } from "@/lib/validation/zod";
@@ -57,19 +60,59 @@ export type UnreachedHousehold = {
   members: number;
 };
 
+/**
+ * "No reach row of the filters names household h": one primary-key probe of the household's
+ * year row, whose OPD and programme lists answer a single OPD or programme; both at once need
+ * the pair on one reach row, so they probe HouseholdReach. Reach rows carry the household's
+ * current area, so the kecamatan is tested on h alone.
+ */
+function notReachedSql(filters: DashboardFilters): Prisma.Sql {
+  if (filters.opdId && filters.programmeId) {
+    return Prisma.sql`NOT EXISTS (SELECT 1 FROM "HouseholdReach" r WHERE ${reachWhere({ ...filters, kecamatanId: null })} AND r."householdId" = h.id)`;
+  }
+  const parts = [Prisma.sql`y."tenantId" = ${TENANT}`, Prisma.sql`y."fiscalYear" = ${filters.year}`, Prisma.sql`y."householdId" = h.id`];
+  if (filters.opdId) parts.push(Prisma.sql`${filters.opdId}::text = ANY (y."opdIds")`);
+  if (filters.programmeId) parts.push(Prisma.sql`${filters.programmeId}::text = ANY (y."programmeIds")`);
+  return Prisma.sql`NOT EXISTS (SELECT 1 FROM "HouseholdYearReach" y WHERE ${Prisma.join(parts, " AND ")})`;
+}
+
 function unreachedWhere(filters: DashboardFilters, list: Partial<UnreachedListFilter>): Prisma.Sql {
   const parts = [Prisma.sql`h."tenantId" = ${TENANT}`, Prisma.sql`h."isExtremePoor"`, Prisma.sql`h.status = 'ACTIVE'`];
   if (filters.kecamatanId) parts.push(Prisma.sql`h."kecamatanId" = ${filters.kecamatanId}`);
   if (list.kelurahanId) parts.push(Prisma.sql`h."kelurahanId" = ${list.kelurahanId}`);
   if (list.desil === 0) parts.push(Prisma.sql`h.desil IS NULL`);
   else if (list.desil) parts.push(Prisma.sql`h.desil = ${list.desil}`);
-  parts.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "HouseholdReach" r WHERE ${reachWhere({ ...filters, kecamatanId: null })} AND r."householdId" = h.id)`);
+  parts.push(notReachedSql(filters));
   return Prisma.join(parts, " AND ");
 }
 
-/** How many households the list holds under these filters: the total shown above it. */
+/** The list's own filters on a count summary (alias `c`; desil 0 there: none recorded). */
+function listCountsWhere(list: Partial<UnreachedListFilter>): Prisma.Sql {
+  const parts = [Prisma.sql`c."isExtremePoor"`];
+  if (list.kelurahanId) parts.push(Prisma.sql`c."kelurahanId" = ${list.kelurahanId}`);
+  if (list.desil != null) parts.push(Prisma.sql`c.desil = ${list.desil}`);
+  return Prisma.join(parts, " AND ");
+}
+
+/**
+ * How many households the list holds under these filters: the total shown above it. The active
+ * extreme-poor households (HouseholdAreaCount) less those reached (the reach count summary of
+ * the filters, or HouseholdReach itself for an OPD and a programme at once, a narrow slice);
+ * both summaries carry each household's current area, desil and flags, as the list reads them.
+ */
 export async function unreachedCount(tx: Tx, filters: DashboardFilters, list: Partial<UnreachedListFilter> = {}): Promise<number> {
-  const [row] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Household" h WHERE ${unreachedWhere(filters, list)}`;
+  const counts = reachCounts(filters);
+  const reached = counts
+    ? Prisma.sql`SELECT coalesce(sum(c.households), 0)::int FROM ${counts.from} WHERE ${counts.where} AND c.active AND ${listCountsWhere(list)}`
+    : Prisma.sql`SELECT count(DISTINCT c."householdId")::int FROM "HouseholdReach" c
+          WHERE ${reachWhere(filters, "c")} AND c.active AND c."isExtremePoor"
+            ${list.kelurahanId ? Prisma.sql`AND c."kelurahanId" = ${list.kelurahanId}` : Prisma.empty}
+            ${list.desil != null ? Prisma.sql`AND coalesce(c.desil, 0) = ${list.desil}` : Prisma.empty}`;
+  const [row] = await tx.$queryRaw<{ n: number }[]>`
+    SELECT (SELECT coalesce(sum(c.households), 0)::int FROM "HouseholdAreaCount" c
+             WHERE c."tenantId" = ${TENANT} AND c.status = 'ACTIVE' AND ${listCountsWhere(list)}
+               ${filters.kecamatanId ? Prisma.sql`AND c."kecamatanId" = ${filters.kecamatanId}` : Prisma.empty})
+         - (${reached}) AS n`;
   return row?.n ?? 0;
 }
 

@@ -12,6 +12,7 @@ import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DashboardFilters } from "@/features/dashboards/filters";
 import { povertyDashboardQueries as q } from "@/features/dashboards/poverty/queries";
+import { unreachedCount, unreachedPage, type UnreachedListFilter } from "@/features/dashboards/poverty/unreached";
 import { resultsDashboardQueries as results } from "@/features/dashboards/results/queries";
 import { reachWhere } from "@/lib/reach/reached";
 import { openTestDb, openTestOwnerDb, type TestDb } from "@/tests/helpers/db";
@@ -256,6 +257,40 @@ async function expectFiguresMatch() {
   }
 }
 
+// The unreached list as it was read before the summaries: an anti-join of the active
+// extreme-poor households against every reach row of the filters.
+async function expectUnreachedMatch() {
+  const lists: Partial<UnreachedListFilter>[] = [
+    {},
+    { kelurahanId: city.kelurahanId },
+    { kelurahanId: l2 },
+    { desil: 1 },
+    { desil: 0 },
+    { kelurahanId: l2, desil: 6 },
+  ];
+  for (const filters of everyFilter()) {
+    for (const list of lists) {
+      await read(async (tx) => {
+        const ids = await tx.$queryRaw<{ id: string }[]>`
+          SELECT h.id FROM "Household" h
+           WHERE h."tenantId" = entas_current_tenant() AND h."isExtremePoor" AND h.status = 'ACTIVE'
+             ${filters.kecamatanId ? Prisma.sql`AND h."kecamatanId" = ${filters.kecamatanId}` : Prisma.empty}
+             ${list.kelurahanId ? Prisma.sql`AND h."kelurahanId" = ${list.kelurahanId}` : Prisma.empty}
+             ${list.desil === 0 ? Prisma.sql`AND h.desil IS NULL` : list.desil ? Prisma.sql`AND h.desil = ${list.desil}` : Prisma.empty}
+             AND NOT EXISTS (SELECT 1 FROM "HouseholdReach" r WHERE ${reachWhere({ ...filters, kecamatanId: null })} AND r."householdId" = h.id)
+           ORDER BY h.desil NULLS LAST, h.id`;
+        const label = JSON.stringify({ filters, list });
+        expect(await unreachedCount(tx, filters, list), label).toBe(ids.length);
+        const page = await unreachedPage(tx, filters, { ...list, limit: 200 });
+        expect(
+          page.map((row) => row.householdId),
+          label,
+        ).toEqual(ids.map((row) => row.id));
+      });
+    }
+  }
+}
+
 const counts = (tx: Tx) =>
   Promise.all([
     tx.$queryRaw`SELECT "fiscalYear", "householdId", "kecamatanId", "kelurahanId", desil, "isExtremePoor", active, "opdIds", "programmeIds", "ownerOpdIds", graduated FROM "HouseholdYearReach" ORDER BY 1, 2`,
@@ -284,6 +319,7 @@ describe("reach counts", () => {
       expect(row?.n).toBe(9);
     });
     await expectFiguresMatch();
+    await expectUnreachedMatch();
     await expectRebuildEqual();
   });
 
@@ -297,9 +333,11 @@ describe("reach counts", () => {
       await tx.programme.update({ where: { tenantId_id: { tenantId: city.id, id: prog.P2 } }, data: { opdId: opd.C } });
     });
     await expectFiguresMatch();
+    await expectUnreachedMatch();
     await expectRebuildEqual();
     await read((tx) => tx.programme.update({ where: { tenantId_id: { tenantId: city.id, id: prog.P3 } }, data: { fiscalYear: YEAR + 1 } }));
     await expectFiguresMatch();
+    await expectUnreachedMatch();
     await expectRebuildEqual();
   });
 
@@ -347,6 +385,7 @@ describe("reach counts", () => {
       expect(row?.opdIds).toEqual([opd.B]);
     });
     await expectFiguresMatch();
+    await expectUnreachedMatch();
     await expectRebuildEqual();
   });
 

@@ -23,7 +23,15 @@ import { trainingDayList } from "@/features/trainings/attendance";
 import { followUpPage } from "@/features/trainings/follow-up-list";
 import { dayToDate } from "@/lib/calendar/days";
 import { programmeResults } from "@/features/trainings/programme-results";
-import { getTraining, trainingPage, trainingParticipants } from "@/features/trainings/queries";
+import {
+  getTraining,
+  trainingFigures,
+  trainingPage,
+  trainingParticipants,
+  trainingWhere,
+  yearFigures,
+  type TrainingFilter,
+} from "@/features/trainings/queries";
 import { getHouseholdTimeline } from "@/features/registry/household/timeline";
 import { exportRoute } from "@/lib/spreadsheet/routes";
 import type { TableImportReport } from "@/lib/spreadsheet/table-import";
@@ -778,5 +786,29 @@ describe("participant import and export", () => {
     expect((await get(sessionUser(city, "AUDITOR"), "format=csv")).status).toBe(404);
     expect((await get(staff, "format=csv", otherCity.slug)).status).toBe(404);
     expect(await read((tx) => tx.auditLog.count({ where: { action: "export", entity: "TrainingParticipant", userId: staff.id } }))).toBe(2);
+  });
+});
+
+describe("the list's year figures", () => {
+  it("read in one statement what the figures of the year's trainings are, in every scope and filter", async () => {
+    // Every test above left trainings of 2024 behind: drafts, verified, cancelled, returned, with participants.
+    const returned = await newTraining({ skill: "Dikembalikan" });
+    await read((tx) =>
+      tx.training.update({ where: { tenantId_id: { tenantId: city.id, id: returned } }, data: { returnedAt: new Date(), returnNote: "Perbaiki" } }),
+    );
+    const bapeda = programmeScope(sessionUser(city, "BAPEDA"));
+    const filters: TrainingFilter[] = [];
+    for (const scope of [programmeScope(staff), programmeScope(dinsosStaff), bapeda, { kind: "opd" as const, opdId: null }]) {
+      for (const kembali of [undefined, "0" as const, "1" as const]) filters.push({ scope, year: 2024, kembali });
+    }
+    filters.push({ scope: bapeda, year: 2024, opdId: disnaker }, { scope: bapeda, year: 2024, programmeId: programme }, { scope: bapeda, year: 2023 });
+    let seen = 0;
+    for (const filter of filters) {
+      // The draft filter narrows the table, not the figures.
+      const expected = await read((tx) => trainingFigures(tx, trainingWhere({ ...filter, kembali: undefined })));
+      expect(await read((tx) => yearFigures(tx, filter)), JSON.stringify(filter)).toEqual(expected);
+      seen += expected.trainings + expected.pendingTrainings;
+    }
+    expect(seen).toBeGreaterThan(0);
   });
 });
