@@ -2,8 +2,11 @@
 // entries themselves (LINE_ENTRIES), after random multi-row statements on realisations and aid:
 // inserted, verified, revalued, moved to another month or line (or off any line), deleted, and
 // lines changing aidMode. The pool read through LINE_TOTALS must match the entries' pool too.
+// The same statements hold AidDistributionTotal (prisma/sql/summaries/aid-totals.sql), the aid
+// list's totals per programme, kind and status, equal to its recount and to the list's own count.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { distributionTotals } from "@/features/aid/queries";
 import { LINE_ENTRIES, LINE_SUMS, LINE_TOTALS } from "@/features/budget/line-entries";
 import { lineTotals } from "@/features/budget/totals";
 import type { Tx } from "@/lib/db";
@@ -54,7 +57,45 @@ const entrySums = (tx: Tx) =>
       FROM "BudgetLine" bl LEFT JOIN ${LINE_ENTRIES} e ON e."tenantId" = bl."tenantId" AND e."budgetLineId" = bl.id
      GROUP BY bl.id`.then(byLine);
 
-async function expectEqualToRecount(tx: Tx, tenantId: string) {
+const keptAid = (tx: Tx) =>
+  tx.$queryRaw<unknown[]>`SELECT "programmeId", kind::text, status::text, entries, amount FROM "AidDistributionTotal" ORDER BY 1, 2, 3`;
+const recountAid = (tx: Tx) =>
+  tx.$queryRaw<unknown[]>`
+    SELECT "programmeId", kind::text, status::text, count(*)::int AS entries, sum(value)::bigint AS amount
+      FROM "AidDistribution" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
+
+/** The aid list's totals read from the summary, and counted over the rows (a "sent back" filter of both states counts them all). */
+async function expectAidListTotals(tx: Tx, w: World) {
+  const options = { scope: { kind: "city" as const }, fiscalYear: 2024 };
+  for (const filter of [{}, { status: "VERIFIED" as const }, { jenis: "CAPITAL" as const }, { program: w.programmes[1] as string }]) {
+    const kept = await distributionTotals(tx, filter, options);
+    const counted = await tx.aidDistribution.groupBy({
+      by: ["status"],
+      where: {
+        programme: { fiscalYear: 2024 },
+        ...("status" in filter ? { status: filter.status } : {}),
+        ...("jenis" in filter ? { kind: filter.jenis } : {}),
+        ...("program" in filter ? { programmeId: filter.program } : {}),
+      },
+      _count: { _all: true },
+      _sum: { value: true },
+    });
+    expect(kept).toEqual({
+      count: counted.reduce((sum, g) => sum + g._count._all, 0),
+      value: counted.reduce((sum, g) => sum + (g._sum.value ?? 0n), 0n),
+      verifiedValue: counted.find((g) => g.status === "VERIFIED")?._sum.value ?? 0n,
+    });
+  }
+  const ownOpd = await distributionTotals(tx, {}, { scope: { kind: "opd", opdId: w.opds[1] as string }, fiscalYear: 2024 });
+  const [own] = await tx.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS count FROM "AidDistribution" a JOIN "Programme" p ON p.id = a."programmeId"
+     WHERE p."fiscalYear" = 2024 AND p."opdId" = ${w.opds[1]}`;
+  expect(ownOpd.count).toBe(own?.count);
+}
+
+async function expectEqualToRecount(tx: Tx, tenantId: string, w?: World) {
+  expect(await keptAid(tx)).toEqual(await recountAid(tx));
+  if (w) await expectAidListTotals(tx, w);
   expect(await kept(tx)).toEqual(await recount(tx));
   expect(await pooledKept(tx)).toEqual(await pooledRecount(tx));
   const page = (await pageSums(tx, tenantId)).map((row) => ({
@@ -98,7 +139,8 @@ const lineChoice = fc.nat({ max: 3 });
 const table = fc.constantFrom("BudgetRealisation" as const, "AidDistribution" as const);
 
 type Command =
-  | { kind: "insertAid"; rows: { line: number; household: number; status: string; value: number; month: number }[] }
+  | { kind: "insertAid"; rows: { line: number; household: number; status: string; value: number; month: number; programme: number; capital: boolean }[] }
+  | { kind: "editAid"; rows: number[]; programme: number; capital: boolean }
   | { kind: "insertRealisations"; rows: { line: number; status: string; amount: number; month: number }[] }
   | { kind: "setStatus"; table: "BudgetRealisation" | "AidDistribution"; rows: number[]; status: string }
   | { kind: "setAmount"; table: "BudgetRealisation" | "AidDistribution"; rows: number[]; amount: number }
@@ -112,7 +154,10 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   {
     arbitrary: fc.record({
       kind: fc.constant("insertAid" as const),
-      rows: fc.array(fc.record({ line: lineChoice, household: index, status: entryStatus, value: amount, month }), { minLength: 1, maxLength: 5 }),
+      rows: fc.array(fc.record({ line: lineChoice, household: index, status: entryStatus, value: amount, month, programme: index, capital: fc.boolean() }), {
+        minLength: 1,
+        maxLength: 5,
+      }),
     }),
     weight: 3,
   },
@@ -130,6 +175,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ kind: fc.constant("moveLine" as const), table, rows: indices, line: lineChoice }),
   fc.record({ kind: fc.constant("delete" as const), table, rows: indices }),
   fc.record({ kind: fc.constant("aidMode" as const), lines: indices, onTop: fc.boolean() }),
+  fc.record({ kind: fc.constant("editAid" as const), rows: indices, programme: index, capital: fc.boolean() }),
 );
 
 const ids = (tx: Tx, name: "BudgetRealisation" | "AidDistribution") =>
@@ -144,16 +190,25 @@ async function run(tx: Tx, w: World, lines: string[], c: Command) {
       case "insertAid":
         return tx.$executeRawUnsafe(
           `INSERT INTO "AidDistribution" ("tenantId", id, "programmeId", "opdId", "budgetLineId", "householdId", kind, items, value, "distributedAt", status)
-             SELECT $1, gen_random_uuid()::text, $2, $3, l, h, 'EQUIPMENT', '1 mesin jahit', v, make_date(2024, m, 15), s::"EntryStatus"
-               FROM unnest($4::text[], $5::text[], $6::bigint[], $7::int[], $8::text[]) AS x(l, h, v, m, s)`,
+             SELECT $1, gen_random_uuid()::text, p, $2, l, h, k::"AidKind", '1 mesin jahit', v, make_date(2024, m, 15), s::"EntryStatus"
+               FROM unnest($3::text[], $4::text[], $5::text[], $6::bigint[], $7::int[], $8::text[], $9::text[]) AS x(p, l, h, v, m, s, k)`,
           w.tenantId,
-          w.programmes[0],
           w.opds[0],
+          c.rows.map((r) => pick(w.programmes, r.programme)),
           c.rows.map((r) => lineOf(r.line, true)),
           c.rows.map((r) => pick(w.households, r.household)),
           c.rows.map((r) => r.value),
           c.rows.map((r) => r.month),
           c.rows.map((r) => r.status),
+          c.rows.map((r) => (r.capital ? "CAPITAL" : "EQUIPMENT")),
+        );
+      case "editAid":
+        return tx.$executeRawUnsafe(
+          `UPDATE "AidDistribution" SET "programmeId" = $2, kind = $3::"AidKind" WHERE "tenantId" = $1 AND id = ANY($4::text[])`,
+          w.tenantId,
+          pick(w.programmes, c.programme),
+          c.capital ? "CAPITAL" : "EQUIPMENT",
+          picks(await ids(tx, "AidDistribution"), c.rows),
         );
       case "insertRealisations":
         return tx.$executeRawUnsafe(
@@ -210,7 +265,10 @@ describe("the budget lines' totals", () => {
     await inDiscardedWorld(t, city, 2, async (tx, w) => {
       const lines = await addLines(tx, w);
       const [onTop, itemised] = lines as [string, string];
-      await run(tx, w, lines, { kind: "insertAid", rows: [{ line: 1, household: 0, status: "DRAFT", value: 1_000_000, month: 3 }] });
+      await run(tx, w, lines, {
+        kind: "insertAid",
+        rows: [{ line: 1, household: 0, status: "DRAFT", value: 1_000_000, month: 3, programme: 0, capital: false }],
+      });
       await run(tx, w, lines, { kind: "insertRealisations", rows: [{ line: 1, status: "VERIFIED", amount: 250_000, month: 3 }] });
       const sums = async (line: string) => (await lineTotals(tx, { tenantId: w.tenantId, budgetLineId: line }))[0];
       expect(await sums(itemised)).toMatchObject({ realised: 250_000n, pendingCount: 0, aidPendingCount: 1, aidPendingAmount: 1_000_000n });
@@ -224,7 +282,7 @@ describe("the budget lines' totals", () => {
       await run(tx, w, lines, { kind: "delete", table: "AidDistribution", rows: [0] });
       expect(await sums(onTop)).toMatchObject({ realised: 0n, aidVerified: 0n });
       expect(await tx.budgetLineTotal.count({ where: { budgetLineId: onTop } })).toBe(0);
-      await expectEqualToRecount(tx, w.tenantId);
+      await expectEqualToRecount(tx, w.tenantId, w);
     });
   });
 
@@ -235,7 +293,7 @@ describe("the budget lines' totals", () => {
         inDiscardedWorld(t, city, 3, async (tx, w) => {
           const lines = await addLines(tx, w);
           for (const c of commands) await run(tx, w, lines, c);
-          await expectEqualToRecount(tx, w.tenantId);
+          await expectEqualToRecount(tx, w.tenantId, w);
         }),
       ),
       { numRuns: runs },
@@ -249,9 +307,11 @@ describe("the budget lines' totals", () => {
         inDiscardedWorld(t, city, 3, async (tx, w) => {
           const lines = await addLines(tx, w);
           for (const c of commands) await run(tx, w, lines, c);
-          const before = await kept(tx);
+          const [before, beforeAid] = [await kept(tx), await keptAid(tx)];
           await tx.$executeRawUnsafe(`SELECT entas_line_totals_rebuild($1)`, w.tenantId);
+          await tx.$executeRawUnsafe(`SELECT entas_aid_totals_rebuild($1)`, w.tenantId);
           expect(await kept(tx)).toEqual(before);
+          expect(await keptAid(tx)).toEqual(beforeAid);
         }),
       ),
       { numRuns: Math.max(5, Math.floor(runs / 3)) },
