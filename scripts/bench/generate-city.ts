@@ -978,7 +978,8 @@ export async function rebuildSummaries(sql: Sql, tenantId: string, log: (line: s
       `SELECT entas_loan_rounds_rebuild($1)`,
       ...analyze("BudgetRealisation"),
       `SELECT entas_line_totals_rebuild($1)`,
-      ...analyze("BudgetLineTotal"),
+      `SELECT entas_aid_totals_rebuild($1)`,
+      ...analyze("BudgetLineTotal", "AidDistributionTotal"),
     ]),
   ]);
   await run(a, [`SELECT entas_reach_year_rebuild($1)`, ...analyze("HouseholdYearReach")]);
