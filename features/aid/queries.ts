@@ -2,7 +2,9 @@
 // distributions only; Bapeda and the auditor see the whole city, read-only.
 import { loadKelurahanLabel } from "@/features/areas/labels";
 import type { Tx } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { EntryStatus } from "@/lib/generated/prisma/enums";
+import type { Rupiah } from "@/lib/money";
 import { programmeWhere, type ProgrammeScope } from "@/lib/auth/scope";
 import { maskNik } from "@/lib/identity/nik";
 import type { AidFilter } from "./filters";
@@ -80,20 +82,49 @@ export function distributionWhere(
   };
 }
 
-/** What the list holds in all its pages: how many entries and their value (reversals subtract), and the verified part. */
+/**
+ * What the list holds in all its pages: how many entries and their value (reversals subtract), and
+ * the verified part. Filtered by programme, kind and status only (the list's usual views), it adds
+ * up the programmes' summary (AidDistributionTotal, kept by triggers: prisma/sql/summaries/aid-totals.sql);
+ * sent back or without proof, it counts the rows.
+ */
 export async function distributionTotals(tx: Tx, filter: AidFilter, options: ListOptions) {
+  const groups = filter.kembali || filter.bukti ? await countedTotals(tx, filter, options) : await keptTotals(tx, filter, options);
+  const verified = groups.find((group) => group.status === "VERIFIED");
+  return {
+    count: groups.reduce((sum, group) => sum + group.count, 0),
+    value: groups.reduce((sum, group) => sum + group.value, 0n),
+    verifiedValue: verified?.value ?? 0n,
+  };
+}
+
+type StatusTotals = { status: EntryStatus; count: number; value: Rupiah };
+
+async function countedTotals(tx: Tx, filter: AidFilter, options: ListOptions): Promise<StatusTotals[]> {
   const groups = await tx.aidDistribution.groupBy({
     by: ["status"],
     where: distributionWhere(filter, options),
     _count: { _all: true },
     _sum: { value: true },
   });
-  const verified = groups.find((group) => group.status === "VERIFIED");
-  return {
-    count: groups.reduce((sum, group) => sum + group._count._all, 0),
-    value: groups.reduce((sum, group) => sum + (group._sum.value ?? 0n), 0n),
-    verifiedValue: verified?._sum.value ?? 0n,
-  };
+  return groups.map((group) => ({ status: group.status, count: group._count._all, value: group._sum.value ?? 0n }));
+}
+
+/** As countedTotals, from the summary: the same scope and year as distributionWhere, and its programme, kind and status filters. */
+function keptTotals(tx: Tx, filter: AidFilter, options: ListOptions): Promise<StatusTotals[]> {
+  const scope = programmeWhere(options.scope, options.opdId);
+  if (scope.id) return Promise.resolve([]);
+  const conditions = [Prisma.sql`p."tenantId" = entas_current_tenant()`, Prisma.sql`p."fiscalYear" = ${options.fiscalYear}`];
+  if (scope.opdId) conditions.push(Prisma.sql`p."opdId" = ${scope.opdId}`);
+  if (filter.program) conditions.push(Prisma.sql`t."programmeId" = ${filter.program}`);
+  if (filter.jenis) conditions.push(Prisma.sql`t."kind" = ${filter.jenis}::"AidKind"`);
+  if (filter.status) conditions.push(Prisma.sql`t."status" = ${filter.status}::"EntryStatus"`);
+  return tx.$queryRaw<StatusTotals[]>`
+    SELECT t."status"::text AS "status", SUM(t."entries")::int AS "count", SUM(t."amount")::bigint AS "value"
+      FROM "Programme" p
+      JOIN "AidDistributionTotal" t ON t."tenantId" = p."tenantId" AND t."programmeId" = p."id"
+     WHERE ${Prisma.join(conditions, " AND ")}
+     GROUP BY t."status"`;
 }
 
 /** One page of the distributions in scope, newest handover first, paged by key. */

@@ -23,6 +23,8 @@ export const INTERNAL_ENTITIES: ReadonlySet<string> = new Set<string>([
   "ReachProgrammeCount",
   "TrainingTally",
   "TrainingFollowUpTally",
+  "BudgetLineTotal",
+  "AidDistributionTotal",
 ]);
 
 /** The tables a reader may filter the log by: every model but the internal ones (AuditLog: its own exports). */

@@ -1,7 +1,7 @@
 // One money trail: every Rupiah recorded against a budget line, realisation or aid, and the one
 // rule of what counts. Every sum of a line (its page, the budget overview, the mayor's
-// absorption, the pagu check) reads LINE_ENTRIES with these fragments, so no figure can count a
-// Rupiah the others do not, or count one twice.
+// absorption, the pagu check) reads LINE_ENTRIES, or its summary LINE_TOTALS, with these
+// fragments, so no figure can count a Rupiah the others do not, or count one twice.
 //
 // Each entry belongs to a pool, which the line's aidMode decides:
 // - SPENDING: realisations, and aid on an ON_TOP line (in-kind or partner aid no SP2D paid).
@@ -34,6 +34,20 @@ export const LINE_ENTRIES = Prisma.sql`(
     JOIN "BudgetLine" bl ON bl."tenantId" = a."tenantId" AND bl."id" = a."budgetLineId"
 )`;
 
+/**
+ * LINE_ENTRIES summed per line, source, status, month and sign (BudgetLineTotal, kept by triggers:
+ * prisma/sql/summaries/budget-line-totals.sql): "tenantId", "budgetLineId", "source", "month",
+ * "status", "adds" (amount > 0), "entries" (how many), "amount" (their sum), and "pool" from the
+ * line's aidMode as it is now. REALISED and PENDING apply to it as to LINE_ENTRIES; count with
+ * SUM(e."entries"). Alias it `e`. Sums over many lines read this: a few rows per line, not every entry.
+ */
+export const LINE_TOTALS = Prisma.sql`(
+  SELECT s."tenantId", s."budgetLineId", s."source", s."month", s."status", s."adds", s."entries", s."amount",
+         CASE WHEN s."source" = 'REALISATION' OR bl."aidMode" = 'ON_TOP' THEN 'SPENDING' ELSE 'ITEMISED_AID' END AS "pool"
+    FROM "BudgetLineTotal" s
+    JOIN "BudgetLine" bl ON bl."tenantId" = s."tenantId" AND bl."id" = s."budgetLineId"
+)`;
+
 /** Of entries `e`: realised, i.e. absorption. */
 export const REALISED = Prisma.sql`e."pool" = 'SPENDING' AND e."status" = 'VERIFIED'`;
 /** Of entries `e`: waiting for verification before they count as realised. */
@@ -42,16 +56,16 @@ export const PENDING = Prisma.sql`e."pool" = 'SPENDING' AND e."status" = 'DRAFT'
 export const COMMITTED = Prisma.sql`(e."status" = 'VERIFIED' OR e."amount" > 0)`;
 
 /**
- * A line's sums over its entries `e` (aggregate columns): "realised", "pendingCount",
+ * A line's sums over its LINE_TOTALS rows `e` (aggregate columns): "realised", "pendingCount",
  * "pendingAmount" (absorption, by the rule above), and its aid apart, "aidVerified",
  * "aidPendingCount", "aidPendingAmount", whatever its pool.
  */
 export const LINE_SUMS = Prisma.sql`
   COALESCE(SUM(e."amount") FILTER (WHERE ${REALISED}), 0)::bigint AS "realised",
-  (COUNT(e."id") FILTER (WHERE ${PENDING}))::int AS "pendingCount",
+  COALESCE(SUM(e."entries") FILTER (WHERE ${PENDING}), 0)::int AS "pendingCount",
   COALESCE(SUM(e."amount") FILTER (WHERE ${PENDING}), 0)::bigint AS "pendingAmount",
   COALESCE(SUM(e."amount") FILTER (WHERE e."source" = 'AID' AND e."status" = 'VERIFIED'), 0)::bigint AS "aidVerified",
-  (COUNT(e."id") FILTER (WHERE e."source" = 'AID' AND e."status" = 'DRAFT'))::int AS "aidPendingCount",
+  COALESCE(SUM(e."entries") FILTER (WHERE e."source" = 'AID' AND e."status" = 'DRAFT'), 0)::int AS "aidPendingCount",
   COALESCE(SUM(e."amount") FILTER (WHERE e."source" = 'AID' AND e."status" = 'DRAFT'), 0)::bigint AS "aidPendingAmount"`;
 
 /**

@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db";
 import { programmeWhere, type ProgrammeScope } from "@/lib/auth/scope";
 import { userNames } from "@/features/users/queries";
 import type { Rupiah } from "@/lib/money";
-import { LINE_ENTRIES, PENDING, REALISED } from "./line-entries";
+import { LINE_TOTALS, PENDING, REALISED } from "./line-entries";
 import { lineTotals } from "./totals";
 
 type YearFilter = { tenantId: string; scope: ProgrammeScope; fiscalYear: number; opdId?: string | null };
@@ -100,9 +100,9 @@ export async function monthlyBreakdown(tx: Tx, budgetLineId: string): Promise<Mo
     SELECT m::int AS "month",
            COALESCE(SUM(e."amount") FILTER (WHERE ${REALISED}), 0)::bigint AS "realised",
            COALESCE(SUM(e."amount") FILTER (WHERE ${PENDING}), 0)::bigint AS "pendingAmount",
-           (COUNT(e."id") FILTER (WHERE ${PENDING}))::int AS "pendingCount"
+           COALESCE(SUM(e."entries") FILTER (WHERE ${PENDING}), 0)::int AS "pendingCount"
       FROM generate_series(1, 12) AS m
-      LEFT JOIN ${LINE_ENTRIES} e ON e."tenantId" = entas_current_tenant() AND e."budgetLineId" = ${budgetLineId} AND e."month" = m
+      LEFT JOIN ${LINE_TOTALS} e ON e."tenantId" = entas_current_tenant() AND e."budgetLineId" = ${budgetLineId} AND e."month" = m
      GROUP BY m
      ORDER BY m`;
 }

@@ -684,6 +684,20 @@ export async function benchConcurrentWrites(
       WHERE coalesce(d.entries, 0) <> l.n`,
     [tenantId, marker],
   )) as [{ mismatches: string }];
+  // The lines' totals kept by triggers, against their entries, on the lines every user wrote to.
+  const [{ lineMismatches }] = (await sql.query<{ lineMismatches: string }>(
+    `SELECT count(*)::text AS "lineMismatches" FROM (
+       (SELECT e."budgetLineId", e.source, e.status, e.month, e.amount > 0 AS adds, count(*)::int AS entries, sum(e.amount)::bigint AS amount
+          FROM ${LINE_ENTRIES.sql} e WHERE e."tenantId" = $1 AND e."budgetLineId" = ANY($2) GROUP BY 1, 2, 3, 4, 5
+        EXCEPT
+        SELECT "budgetLineId", source, status, month, adds, entries, amount FROM "BudgetLineTotal" WHERE "tenantId" = $1 AND "budgetLineId" = ANY($2))
+       UNION ALL
+       (SELECT "budgetLineId", source, status, month, adds, entries, amount FROM "BudgetLineTotal" WHERE "tenantId" = $1 AND "budgetLineId" = ANY($2)
+        EXCEPT
+        SELECT e."budgetLineId", e.source, e.status, e.month, e.amount > 0, count(*)::int, sum(e.amount)::bigint
+          FROM ${LINE_ENTRIES.sql} e WHERE e."tenantId" = $1 AND e."budgetLineId" = ANY($2) GROUP BY 1, 2, 3, 4, 5)) d`,
+    [tenantId, sharedLines.map((l) => l.lineId)],
+  )) as [{ lineMismatches: string }];
   const [{ over }] = (await sql.query<{ over: string }>(
     `SELECT count(*)::text AS over FROM "BudgetLine" bl
       WHERE bl."tenantId" = $1 AND bl.id = ANY($2)
@@ -692,7 +706,12 @@ export async function benchConcurrentWrites(
                WHERE e."tenantId" = $1 AND e."budgetLineId" = bl.id AND ${COMMITTED.sql} GROUP BY e.pool) p)`,
     [tenantId, sharedLines.map((l) => l.lineId)],
   )) as [{ over: string }];
-  const lostUpdates = { missingDrafts: Number(missing), summaryMismatches: Number(mismatches), linesOverPagu: Number(over), ok: false };
+  const lostUpdates = {
+    missingDrafts: Number(missing),
+    summaryMismatches: Number(mismatches) + Number(lineMismatches),
+    linesOverPagu: Number(over),
+    ok: false,
+  };
   lostUpdates.ok = lostUpdates.missingDrafts === 0 && lostUpdates.summaryMismatches === 0 && lostUpdates.linesOverPagu === 0;
   const result: WritesResult = {
     users,

@@ -976,6 +976,10 @@ export async function rebuildSummaries(sql: Sql, tenantId: string, log: (line: s
       `SELECT entas_training_counts_rebuild($1)`,
       `SELECT entas_training_tallies_rebuild($1)`,
       `SELECT entas_loan_rounds_rebuild($1)`,
+      ...analyze("BudgetRealisation"),
+      `SELECT entas_line_totals_rebuild($1)`,
+      `SELECT entas_aid_totals_rebuild($1)`,
+      ...analyze("BudgetLineTotal", "AidDistributionTotal"),
     ]),
   ]);
   await run(a, [`SELECT entas_reach_year_rebuild($1)`, ...analyze("HouseholdYearReach")]);

@@ -6,9 +6,10 @@
 // What a line has realised is the one rule of features/budget/line-entries.ts, as on the OPD
 // budget pages: verified realisation, plus verified aid on lines whose aid comes on top (a
 // verified reversal is a negative verified entry, so it simply subtracts); drafts of the same,
-// reversals included, are "pending". Kecamatan does not apply: budget lines are city-wide.
+// reversals included, are "pending". Kecamatan does not apply: budget lines are city-wide. The
+// sums read the lines' summary (LINE_TOTALS), a few rows per line, not every entry.
 import { absorptionOf, BEHIND_THRESHOLD_POINTS, isBehindCalendar, type Absorption } from "@/features/budget/absorption";
-import { LINE_ENTRIES, LINE_SUMS, REALISED } from "@/features/budget/line-entries";
+import { LINE_SUMS, LINE_TOTALS, REALISED } from "@/features/budget/line-entries";
 import { monthsElapsed } from "@/lib/calendar/fiscal-year";
 import type { YearMonth } from "@/lib/calendar/months";
 import type { Tx } from "@/lib/db";
@@ -52,7 +53,7 @@ function lineSums(filters: DashboardFilters): Prisma.Sql {
       FROM (${lines(filters)}) bl
       LEFT JOIN LATERAL (
         SELECT ${LINE_SUMS}
-          FROM ${LINE_ENTRIES} e
+          FROM ${LINE_TOTALS} e
          WHERE e."tenantId" = entas_current_tenant() AND e."budgetLineId" = bl."id"
       ) r ON TRUE`;
 }
@@ -183,7 +184,7 @@ async function monthlyCurve(tx: Tx, filters: DashboardFilters, today: YearMonth)
          total AS (SELECT COALESCE(SUM(l."pagu"), 0)::bigint AS "pagu" FROM l),
          months AS (
            SELECT e."month", SUM(e."amount") AS "realised"
-             FROM ${LINE_ENTRIES} e
+             FROM ${LINE_TOTALS} e
              JOIN l ON e."budgetLineId" = l."id"
             WHERE e."tenantId" = entas_current_tenant() AND ${REALISED}
             GROUP BY e."month")

@@ -23,7 +23,7 @@
 // no Rupiah per each is given.
 // The kecamatan filter narrows the households (by where they live now); spending has no
 // kecamatan, so with that filter the Rupiah-per-result figures are not given.
-import { LINE_ENTRIES, REALISED } from "@/features/budget/line-entries";
+import { LINE_TOTALS, REALISED } from "@/features/budget/line-entries";
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { divideRoundHalfUp, type Rupiah } from "@/lib/money";
@@ -106,7 +106,7 @@ function reachedSql(filters: DashboardFilters, grain: Grain): Prisma.Sql {
  * The result counts per programme, OPD or for the whole filter: one row per key. Households
  * are distinct per key (a household reached by two programmes of one OPD counts once for
  * it). The counts come from the summaries that triggers keep current (ReachResultCount,
- * derived from HouseholdReach; DashboardTrainingCount); the money from the lines' entries, realised as features/budget/line-entries.ts counts it.
+ * derived from HouseholdReach; DashboardTrainingCount); the money from the lines' summary (LINE_TOTALS), realised as features/budget/line-entries.ts counts it.
  */
 function countsSql(filters: DashboardFilters, grain: Grain): Prisma.Sql {
   const key = GRAIN_KEY[grain];
@@ -124,7 +124,7 @@ function countsSql(filters: DashboardFilters, grain: Grain): Prisma.Sql {
              SUM(e."amount") FILTER (WHERE g."kind" IN ${EQUIPPING}) AS "equipmentSpent"
         FROM g
         JOIN "BudgetLine" bl ON bl."tenantId" = entas_current_tenant() AND bl."programmeId" = g."id"
-        JOIN ${LINE_ENTRIES} e ON e."tenantId" = bl."tenantId" AND e."budgetLineId" = bl."id" AND ${REALISED}
+        JOIN ${LINE_TOTALS} e ON e."tenantId" = bl."tenantId" AND e."budgetLineId" = bl."id" AND ${REALISED}
        GROUP BY 1
     ),
     training AS (
