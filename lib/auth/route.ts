@@ -5,7 +5,7 @@
 // permission); `publicRoute` marks the few anyone may call. Each handler carries what it
 // demands as `access`, which the permission-matrix test reads, and `withDeps` builds the
 // same handler on a test's session and database.
-import { withTenant, type Tx } from "@/lib/db";
+import { withTenant, withTenantReport, type Tx } from "@/lib/db";
 import { catalogues } from "@/lib/i18n/catalogues";
 import { localeCookieName, localeFromCookie } from "@/lib/i18n/locales";
 import { hasBadBytes } from "@/lib/validation/bad-bytes";
@@ -17,6 +17,8 @@ import type { TenantSessionUser } from "./session-user";
 /** What a route handler needs from the outside world; tests pass their own. */
 export type RouteDeps = GateDeps & {
   withTenant: <T>(tenantId: string, fn: (tx: Tx) => Promise<T>, options?: ScopeOptions) => Promise<T>;
+  /** Read-only reads for a report (lib/db withTenantReport); withTenant when not given. */
+  withTenantReport?: <T>(tenantId: string, fn: (tx: Tx) => Promise<T>) => Promise<T>;
 };
 
 /** A city route's URL parameters: `[tenant]`, and whatever else its path names. */
@@ -41,7 +43,7 @@ export type TenantRoute<Params extends RouteParams> = RouteHandler<Params> & {
   withDeps: (deps: RouteDeps) => RouteHandler<Params>;
 };
 
-const appRouteDeps: RouteDeps = { currentUser: getSessionUser, withTenant };
+const appRouteDeps: RouteDeps = { currentUser: getSessionUser, withTenant, withTenantReport };
 
 /** "Not found", as plain text that is never cached: the gate's answer, and a handler's for a missing record. */
 export function notFoundResponse(): Response {

@@ -1,7 +1,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { APP_ROLE, createAdapter, databaseTarget, pgliteAdapter, type DatabaseRole, type DatabaseTarget } from "./adapter";
-import { scopesFor, tenantScoped, type ScopedClient } from "./tenant-scope";
+import { scopesFor, tenantScoped, type ScopedClient, type ScopeOptions, type Tx } from "./tenant-scope";
 
 export type { Tx, ScopedClient } from "./tenant-scope";
 
@@ -47,7 +47,7 @@ export function openOwnerDb(target: DatabaseTarget | PGlite = databaseTarget(pro
 
 // One client per process, kept across hot reloads in development. It is opened on first
 // use, never at import, so `next build` and other tooling never touch the database.
-const globalForDb = globalThis as unknown as { entasDb?: Handle<ScopedClient> };
+const globalForDb = globalThis as unknown as { entasDb?: Handle<ScopedClient>; entasReportDb?: Handle<ScopedClient> };
 
 function handle(): Handle<ScopedClient> {
   globalForDb.entasDb ??= openDb();
@@ -68,6 +68,37 @@ export const withTenant = appScopes.withTenant;
 export const withPlatform = appScopes.withPlatform;
 export const lookupLogin = appScopes.lookupLogin;
 
+/** The replica's URL when reports are read from one (DATABASE_REPLICA_URL), else null. */
+export function replicaTarget(env: Record<string, string | undefined> = process.env): DatabaseTarget | null {
+  const url = env.DATABASE_REPLICA_URL?.trim();
+  return url ? { kind: "postgres", url } : null;
+}
+
+function reportHandle(): Handle<ScopedClient> {
+  const replica = replicaTarget();
+  if (!replica) return handle();
+  globalForDb.entasReportDb ??= openDb(replica);
+  return globalForDb.entasReportDb;
+}
+
+const reportDb: ScopedClient = new Proxy({} as ScopedClient, {
+  get(_target, property) {
+    const client = reportHandle().client;
+    const value = Reflect.get(client, property, client);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});
+const reportScopes = scopesFor(reportDb);
+
+/**
+ * Runs `fn` for a dashboard or a report: one read-only transaction of this tenant, on the
+ * streaming replica when DATABASE_REPLICA_URL is set (a moment behind the primary), else on
+ * the primary. Whatever must read its own writes, or writes (an audit row), uses withTenant.
+ */
+export function withTenantReport<T>(tenantId: string, fn: (tx: Tx) => Promise<T>, options: Omit<ScopeOptions, "readOnly" | "actor"> = {}): Promise<T> {
+  return reportScopes.withTenant(tenantId, fn, { ...options, readOnly: true });
+}
+
 /**
  * The process's embedded database, when it runs on one, acting as the app's role: what the job
  * queue shares inside the web server (PGlite is one session in one process).
@@ -83,6 +114,8 @@ export async function processPGlite(): Promise<PGlite | null> {
 /** Closes the process-wide client (scripts call this before exiting). */
 export async function closeDb(): Promise<void> {
   const current = globalForDb.entasDb;
+  const report = globalForDb.entasReportDb;
   globalForDb.entasDb = undefined;
-  await current?.close();
+  globalForDb.entasReportDb = undefined;
+  await Promise.all([current?.close(), report?.close()]);
 }

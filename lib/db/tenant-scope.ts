@@ -112,6 +112,11 @@ export type ScopeOptions = {
   timeout?: number;
   /** The user on whose behalf the scope writes; its writes are then audited. */
   actor?: Actor;
+  /**
+   * A read-only transaction: a write in it fails, on the primary as on a streaming replica,
+   * so whatever runs in one may be sent to a replica (withTenantReport).
+   */
+  readOnly?: boolean;
 };
 
 /** Scope functions bound to one client: the app's (lib/db) or a test's. */
@@ -130,6 +135,8 @@ export function scopesFor(client: ScopedClient) {
           // that row-level security restricts is taken here too, whatever the login role is.
           const timeout = String(options.timeout ?? defaultStatementTimeout);
           await tx.$executeRaw`SELECT set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${tenantId ?? ""}, true), set_config('statement_timeout', ${timeout}, true)`;
+          // Turning a transaction read-only is allowed at any point of it (unlike the reverse).
+          if (options.readOnly) await tx.$executeRaw`SELECT set_config('transaction_read_only', 'on', true)`;
           scope.tx = tx;
           return fn(tx);
         },

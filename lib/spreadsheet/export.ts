@@ -265,12 +265,12 @@ export async function figureExportResponse({ deps, request, params, user }: Tena
   const format = formatOf(request.url);
   if (!format) return notFoundResponse();
   const search = new URL(request.url).searchParams;
-  const file = await deps.withTenant(user.tenantId, async (tx) => {
-    const built = await spec.build(tx, { user, params, search });
+  // The figures are read as the dashboard reads them (a replica, when there is one); the audit row is written on the primary.
+  const file = await (deps.withTenantReport ?? deps.withTenant)(user.tenantId, (tx) => spec.build(tx, { user, params, search }));
+  if (file) {
     const meta = { user, requestId: requestId(request.headers), ip: clientIp(request.headers) };
-    if (built) await auditExport(tx, meta, { entity: spec.entity, entityId: built.entityId, after: { format, ...built.audit } });
-    return built;
-  });
+    await deps.withTenant(user.tenantId, (tx) => auditExport(tx, meta, { entity: spec.entity, entityId: file.entityId, after: { format, ...file.audit } }));
+  }
   if (!file) return notFoundResponse();
   const { workbook } = file;
   const body = workbook

@@ -21,7 +21,7 @@ import { cityToday } from "@/lib/calendar/city-today";
 import { exportLinks, workbookLink } from "@/features/dashboards/export-links";
 import { dashboardFiltersQuery } from "@/features/dashboards/filters";
 import { mayorDashboardContext } from "@/features/dashboards/mayor-context";
-import { withTenant } from "@/lib/db";
+import { withTenantReport } from "@/lib/db";
 import { monthName, yearMonthOf } from "@/lib/calendar/months";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { dashboardsRoutes } from "@/features/dashboards/routes";
@@ -49,13 +49,13 @@ export default async function BudgetDashboardPage({ params, searchParams }: Prop
   const query = readSearchParams(await searchParams);
   // The filters first (the filter bar needs them), then each figure on its own
   // (features/dashboards/panel-data.ts): a slow or failing one costs its panel only.
-  const { context, today } = await withTenant(user.tenantId, async (tx) => ({
+  const { context, today } = await withTenantReport(user.tenantId, async (tx) => ({
     context: await mayorDashboardContext(tx, user.tenantId, query),
     today: yearMonthOf(await cityToday(tx, user.tenantId)),
   }));
   const { filters, options } = context;
   const [t, tDashboards, locale] = await Promise.all([getTranslations("BudgetDashboard"), getTranslations("Dashboards"), getLocale() as Promise<AppLocale>]);
-  const load = panelLoader(user.tenantId, withTenant);
+  const load = panelLoader(user.tenantId, withTenantReport);
   const summary = load("budget.summary", (tx) => q.summary(tx, filters, today));
   const curve = load("budget.monthlyCurve", (tx) => q.monthlyCurve(tx, filters, today));
   const sources = load("budget.bySource", (tx) => q.bySource(tx, filters, today));

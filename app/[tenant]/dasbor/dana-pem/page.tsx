@@ -17,7 +17,7 @@ import { panelLoader } from "@/features/dashboards/panel-data";
 import { DashboardPanel } from "@/features/dashboards/ui/dashboard-panel";
 import { fundRates, revolvingFundsDashboardTable } from "@/features/dashboards/revolving-funds/tables";
 import { suppressTable } from "@/lib/spreadsheet/suppression";
-import { withTenant } from "@/lib/db";
+import { withTenantReport } from "@/lib/db";
 import { formatNumber, formatPercent, formatRupiahShort } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { dashboardsRoutes } from "@/features/dashboards/routes";
@@ -41,7 +41,7 @@ export default async function RevolvingFundsDashboardPage({ params, searchParams
   const translate = (key: string, values?: Record<string, string | number>) => t(key as Parameters<typeof t>[0], values);
   // The filters first (the filter bar needs them), then each figure on its own
   // (features/dashboards/panel-data.ts): a slow or failing one costs its panel only.
-  const { filters, options, currentYear } = await withTenant(user.tenantId, async (tx) => {
+  const { filters, options, currentYear } = await withTenantReport(user.tenantId, async (tx) => {
     const [{ filters, fiscalYears, fundYears }, kecamatan] = await Promise.all([
       revolvingFundsDashboardFilters(tx, user.tenantId, query),
       tx.area.findMany({ where: { level: "KECAMATAN" }, select: { id: true, name: true }, orderBy: { code: "asc" } }),
@@ -54,7 +54,7 @@ export default async function RevolvingFundsDashboardPage({ params, searchParams
     };
     return { filters, options, currentYear: fiscalYears.current };
   });
-  const load = panelLoader(user.tenantId, withTenant);
+  const load = panelLoader(user.tenantId, withTenantReport);
   const totals = load("revolvingFunds.totals", (tx) => revolvingFundsDashboardQueries.totals(tx, filters));
   // Suppressed once, so the chart reads the same hidden cells as the table beside it.
   const byKelurahan = totals.then((result) =>

@@ -19,7 +19,7 @@ import { resultsTables } from "@/features/dashboards/results/tables";
 import { resultsDashboardQueries as q } from "@/features/dashboards/results/queries";
 import { allOf, mapPanel, panelLoader } from "@/features/dashboards/panel-data";
 import { DashboardPanel } from "@/features/dashboards/ui/dashboard-panel";
-import { withTenant } from "@/lib/db";
+import { withTenantReport } from "@/lib/db";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { dashboardsRoutes } from "@/features/dashboards/routes";
 import type { FigureCell, FigureTable } from "@/lib/spreadsheet/figures";
@@ -45,9 +45,9 @@ export default async function ResultsDashboardPage({ params, searchParams }: Pro
   const query = readSearchParams(await searchParams);
   // The filters first (the filter bar needs them), then each figure on its own
   // (features/dashboards/panel-data.ts): a slow or failing one costs its panel only.
-  const context = await withTenant(user.tenantId, (tx) => mayorDashboardContext(tx, user.tenantId, query));
+  const context = await withTenantReport(user.tenantId, (tx) => mayorDashboardContext(tx, user.tenantId, query));
   const { filters, options } = context;
-  const load = panelLoader(user.tenantId, withTenant);
+  const load = panelLoader(user.tenantId, withTenantReport);
   const totals = load("results.totals", (tx) => q.totals(tx, filters));
   const opds = load("results.byOpd", (tx) => q.byOpd(tx, filters));
   const programmes = load("results.byProgramme", (tx) => q.byProgramme(tx, filters));

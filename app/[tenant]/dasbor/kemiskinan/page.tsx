@@ -33,7 +33,7 @@ import {
 } from "@/features/dashboards/poverty/tables";
 import { FigureDefinitions } from "@/features/dashboards/ui/figure-definitions";
 import { differenceCell } from "@/lib/spreadsheet/suppression";
-import { withTenant } from "@/lib/db";
+import { withTenantReport } from "@/lib/db";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { firstParam, readSearchParams } from "@/lib/validation/search-params";
 import { parseUnreachedListFilter, unreachedListQuery, unreachedListRequirement } from "@/features/dashboards/poverty/unreached";
@@ -69,13 +69,13 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
   // The filters and their choices come first and together: the filter bar needs them. Each
   // figure then loads on its own (features/dashboards/panel-data.ts), so a slow or failing one
   // costs its panel only.
-  const head = await withTenant(user.tenantId, async (tx) => {
+  const head = await withTenantReport(user.tenantId, async (tx) => {
     const asked = await cityDashboardFilters(tx, user.tenantId, query);
     const filters = await shownDashboardFilters(tx, asked.filters);
     return { filters, fiscalYears: asked.fiscalYears, options: await dashboardFilterOptions(tx, filters, asked.fiscalYears) };
   });
   const { filters } = head;
-  const load = panelLoader(user.tenantId, withTenant);
+  const load = panelLoader(user.tenantId, withTenantReport);
   const byKelurahan = load("registryByKelurahan", (tx) => q.registryByKelurahan(tx, filters));
   const byKelurahanCoverage = load("coverageByKelurahan", (tx) => q.coverageByKelurahan(tx, filters));
   const byKecamatan = load("registryByKecamatan", (tx) => q.registryByKecamatan(tx, filters));

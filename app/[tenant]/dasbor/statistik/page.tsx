@@ -23,7 +23,7 @@ import { exportLinks, workbookLink } from "@/features/dashboards/export-links";
 import { parseDashboardFilters } from "@/features/dashboards/filters";
 import { allOf, mapPanel, panelLoader } from "@/features/dashboards/panel-data";
 import { DashboardPanel } from "@/features/dashboards/ui/dashboard-panel";
-import { withTenant } from "@/lib/db";
+import { withTenantReport } from "@/lib/db";
 import { formatNumber, formatPercent } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { kecamatanStatistics, listTargets, statisticSeries, targetFor, type StatisticRow, type TargetRow } from "@/features/statistics/queries";
@@ -74,7 +74,7 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
 
   // The filters first (the filter bar needs them), then each figure on its own
   // (features/dashboards/panel-data.ts): a slow or failing one costs its panel only.
-  const context = await withTenant(user.tenantId, async (tx) => {
+  const context = await withTenantReport(user.tenantId, async (tx) => {
     const [timeZone, kecamatan, years] = await Promise.all([
       tenantTimeZone(tx, user.tenantId),
       tx.area.findMany({ where: { level: "KECAMATAN" }, orderBy: { code: "asc" }, select: { id: true, name: true } }),
@@ -86,7 +86,7 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
   });
   const { filters, currentYear } = context;
   const area = context.kecamatan.find((k) => k.id === filters.kecamatanId) ?? null;
-  const load = panelLoader(user.tenantId, withTenant);
+  const load = panelLoader(user.tenantId, withTenantReport);
   const seriesData = load("statistics.series", (tx) => statisticSeries(tx, area?.id ?? null));
   const kecamatanData = load("statistics.byKecamatan", (tx) => kecamatanStatistics(tx, filters.year));
   const targetsData = load("statistics.targets", (tx) => listTargets(tx));
