@@ -10,6 +10,7 @@ import { seedRealisations } from "./steps/seed-realisations";
 import { seedRegistry } from "./steps/seed-registry";
 import { seedRevolvingFunds } from "./steps/seed-revolving-funds";
 import { seedStatistics } from "./steps/seed-statistics";
+import { seedServedAccessReport } from "./steps/seed-subject-access";
 import { seedTenant } from "./steps/seed-tenant";
 import { seedTrainings } from "./steps/seed-trainings";
 import { seedUsers } from "./steps/seed-users";
@@ -50,6 +51,7 @@ export async function seedCity(db: Db, city: CitySpec, options: SeedCityOptions)
   await timed("reach dates", () => db.$executeRaw`SELECT entas_reach_first_reached_fill(${tenant.id})`);
   // Accounts before Dana PEM: the demo kelurahan's loans name their proposer and approver.
   await timed("accounts", () => seedUsers(seed));
+  await timed("access report", () => seedServedAccessReport(seed));
   await timed("dana pem", () => seedRevolvingFunds(seed, registry));
   await timed("dana pem today", () => seedLiveFund(seed, registry));
   await timed("statistics", () => seedStatistics(seed));

@@ -6,7 +6,7 @@
 //
 // The pages are not listed here: each role's walk starts from its home, its menu
 // (features/shell/ui/nav-items.ts) and its account page, and follows every link, opening one
-// path of each page file of app/ (scripts/page-walk.ts, the walk tests/e2e/walk.ts takes in a
+// path of each page file of app/ (scripts/page-walk.ts, the walk tests/e2e/walk-every-page.spec.ts takes in a
 // browser): so each list's first row gives the detail page timed (a household, a training, a
 // programme, a budget line, an aid entry, a loan…), each "new" button its form.
 import { visibleNavGroups, tenantPageHref } from "@/features/shell/ui/nav-items";

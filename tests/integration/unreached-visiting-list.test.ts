@@ -102,9 +102,10 @@ describe("the printed visiting list", () => {
     expect(disclosed.map((row) => row.householdId).sort()).toEqual([...households].sort());
   });
 
-  it("asks for a kelurahan when none is given, naming no one", async () => {
+  it("offers the kelurahan with households to visit when none is given, naming no one", async () => {
     const text = await open(sessionUser(city, "BAPEDA"), {});
     expect(text).not.toContain("Warga Kunjungan");
+    expect(text).toContain(`kelurahan=${city.kelurahanId}`);
   });
 
   it("is not found for the auditor and the mayor's office, who may not see names", async () => {

@@ -201,7 +201,7 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
               }}
               exportHref={mayTakeList ? dashboardsRoutes.unreachedExport(slug) : null}
               exportQuery={listQuery(kelurahan?.kelurahanId ?? null, askedList.desil).toString()}
-              printHref={mayTakeList && kelurahan ? dashboardsRoutes.unreachedPrint(slug, listQuery(kelurahan.kelurahanId, askedList.desil)) : null}
+              printHref={mayTakeList ? dashboardsRoutes.unreachedPrint(slug, listQuery(kelurahan?.kelurahanId ?? null, askedList.desil)) : null}
             />
           );
         }}

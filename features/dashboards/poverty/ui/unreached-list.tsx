@@ -60,7 +60,7 @@ export async function UnreachedList({
   /** The file of the whole list (null: the viewer may not take it). */
   exportHref: string | null;
   exportQuery: string;
-  /** The chosen kelurahan's visiting list to print (null: no kelurahan chosen, or the viewer may not). */
+  /** The chosen kelurahan's visiting list to print, or with none chosen the choice of one (null: the viewer may not). */
   printHref: string | null;
 }) {
   const [t, locale] = await Promise.all([getTranslations("PovertyDashboard"), getLocale() as Promise<AppLocale>]);
@@ -120,11 +120,9 @@ export async function UnreachedList({
             {exportHref ? <ExportLinks href={exportHref} query={exportQuery} /> : null}
             {printHref ? (
               <LinkButton href={printHref} variant="secondary" className="min-h-11">
-                {t("list.print")}
+                {kelurahanName ? t("list.print") : t("list.printChoose")}
               </LinkButton>
-            ) : (
-              <span className="text-sm text-muted">{t("list.printHint")}</span>
-            )}
+            ) : null}
           </div>
         </div>
       ) : null}

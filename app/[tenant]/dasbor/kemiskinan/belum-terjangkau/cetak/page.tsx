@@ -13,6 +13,7 @@ import { readSearchParams } from "@/lib/validation/search-params";
 import { cityDashboardFilters } from "@/features/dashboards/mayor-context";
 import { dashboardFiltersQuery } from "@/features/dashboards/filters";
 import { dashboardsRoutes } from "@/features/dashboards/routes";
+import { povertyDashboardQueries } from "@/features/dashboards/poverty/queries";
 import {
   parseUnreachedListFilter,
   unreachedCount,
@@ -47,7 +48,10 @@ export default async function UnreachedVisitingListPage({ params, searchParams }
     const kelurahan = kelurahanId
       ? await tx.area.findFirst({ where: { id: kelurahanId, level: "KELURAHAN" }, select: { name: true, parent: { select: { name: true } } } })
       : null;
-    if (!kelurahanId || !kelurahan) return { kelurahan: null, filters };
+    if (!kelurahanId || !kelurahan) {
+      const choices = (await povertyDashboardQueries.coverageByKelurahan(tx, filters)).filter((row) => row.unreached > 0);
+      return { kelurahan: null, filters, choices };
+    }
     const [rows, total, tenant] = await Promise.all([
       visitingList(tx, filters, { ...list, kelurahanId }),
       unreachedCount(tx, filters, list),
@@ -72,11 +76,36 @@ export default async function UnreachedVisitingListPage({ params, searchParams }
       {t("back")}
     </Link>
   );
-  // A visiting list is one kelurahan's: without one (or with an id of none) the page says so.
+  // A visiting list is one kelurahan's: without one (or with an id of none) the page offers
+  // those with households to visit, most first.
   if (!data.kelurahan) {
+    const printHref = (id: string) =>
+      dashboardsRoutes.unreachedPrint(
+        slug,
+        new URLSearchParams([...new URLSearchParams(dashboardFiltersQuery(data.filters)), ...Object.entries(unreachedListQuery({ ...list, kelurahanId: id }))]),
+      );
     return (
       <PrintDocument wide printLabel={t("print")} back={backLink}>
-        <p>{t("chooseKelurahan")}</p>
+        <h1 className="text-lg font-bold">{t("chooseTitle", { year: data.filters.year })}</h1>
+        {data.choices.length === 0 ? (
+          <p className="mt-3">{t("chooseNone")}</p>
+        ) : (
+          <>
+            <p className="mt-1 text-muted">{t("chooseKelurahan")}</p>
+            <ul className="mt-4 grid gap-x-6 gap-y-1.5 sm:grid-cols-2">
+              {data.choices.map((row) => (
+                <li key={row.kelurahanId}>
+                  <Link href={printHref(row.kelurahanId)} className="text-brand-800 underline">
+                    {row.name}
+                  </Link>{" "}
+                  <span className="text-muted">
+                    {t("chooseCount", { kecamatan: row.kecamatanName, count: row.unreached, shown: formatNumber(row.unreached, { locale }) })}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </PrintDocument>
     );
   }
