@@ -31,6 +31,7 @@ vi.mock("@/components/spreadsheet/export-links", () => ({ ExportLinks: () => nul
 vi.mock("@/lib/db", async (original) => ({
   ...(await original<typeof import("@/lib/db")>()),
   withTenant: <T>(tenantId: string, fn: (tx: Tx) => Promise<T>) => state.t!.withTenant(tenantId, fn),
+  withTenantReport: <T>(tenantId: string, fn: (tx: Tx) => Promise<T>) => state.t!.withTenant(tenantId, fn, { readOnly: true }),
 }));
 // Two figures go wrong: the overlap query outlasts the statement timeout, the desil query throws.
 vi.mock("@/features/dashboards/poverty/queries", async (original) => {

@@ -42,6 +42,7 @@ vi.mock("@/lib/auth/guard", () => ({ requireTenantPage: async () => state.user }
 vi.mock("@/lib/db", async (original) => ({
   ...(await original<typeof import("@/lib/db")>()),
   withTenant: <T>(tenantId: string, fn: (tx: Tx) => Promise<T>) => state.t!.withTenant(tenantId, fn),
+  withTenantReport: <T>(tenantId: string, fn: (tx: Tx) => Promise<T>) => state.t!.withTenant(tenantId, fn, { readOnly: true }),
 }));
 
 const YEAR = 2025;

@@ -40,6 +40,7 @@ vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => outside.user,
 vi.mock("@/lib/db", async (original) => ({
   ...(await original<Record<string, unknown>>()),
   withTenant: (...args: never[]) => outside.t!.withTenant(...args),
+  withTenantReport: (tenantId: string, fn: unknown) => (outside.t!.withTenant as (...args: unknown[]) => unknown)(tenantId, fn, { readOnly: true }),
   withPlatform: (...args: never[]) => outside.t!.withPlatform(...args),
   get db() {
     return outside.t!.db;

@@ -73,6 +73,7 @@ vi.mock("@/lib/db", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/db")>()),
   db: new Proxy({}, { get: (_target, property) => Reflect.get(outside.db!, property, outside.db) }),
   withTenant: <T>(tenantId: string, fn: (tx: Tx) => Promise<T>) => outside.withTenant!(tenantId, fn),
+  withTenantReport: <T>(tenantId: string, fn: (tx: Tx) => Promise<T>) => outside.withTenant!(tenantId, fn),
 }));
 
 /**
