@@ -11,8 +11,8 @@ export default defineConfig({
     // Integration tests each build their own tenant (or in-memory database), so files run in parallel.
     pool: "forks",
     // Vitest's default on two cores is one file at a time; most of an integration test's time
-    // is spent waiting on PostgreSQL, so three files at once nearly halve the run.
-    maxWorkers: 3,
+    // is spent waiting on PostgreSQL, so two files at once nearly halve the run.
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
