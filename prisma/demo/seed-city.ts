@@ -3,10 +3,13 @@ import { cityOn } from "./cities/relative";
 import type { CitySpec } from "./cities/types";
 import { seedAid } from "./steps/seed-aid";
 import { dayToDate, todayIn } from "@/lib/calendar/days";
+import { seedChangeRequests } from "./steps/seed-change-requests";
+import { seedDuplicates } from "./steps/seed-duplicates";
 import { seedLiveFund } from "./steps/seed-live-fund";
 import { seedOpds } from "./steps/seed-opds";
 import { seedProgrammes } from "./steps/seed-programmes";
 import { seedRealisations } from "./steps/seed-realisations";
+import { seedRecentActivity } from "./steps/seed-recent";
 import { seedRegistry } from "./steps/seed-registry";
 import { seedRevolvingFunds } from "./steps/seed-revolving-funds";
 import { seedStatistics } from "./steps/seed-statistics";
@@ -47,13 +50,17 @@ export async function seedCity(db: Db, city: CitySpec, options: SeedCityOptions)
   await timed("realisations", () => seedRealisations(seed, programmes));
   await timed("trainings", () => seedTrainings(seed, programmes, registry));
   await timed("aid", () => seedAid(seed, programmes, registry));
+  await timed("last week", () => seedRecentActivity(seed, programmes, registry));
   // The seed writes years of entries at once: reached households are dated by their entries, not the run.
   await timed("reach dates", () => db.$executeRaw`SELECT entas_reach_first_reached_fill(${tenant.id})`);
   // Accounts before Dana PEM: the demo kelurahan's loans name their proposer and approver.
   await timed("accounts", () => seedUsers(seed));
   await timed("access report", () => seedServedAccessReport(seed));
+  await timed("change requests", () => seedChangeRequests(seed));
   await timed("dana pem", () => seedRevolvingFunds(seed, registry));
   await timed("dana pem today", () => seedLiveFund(seed, registry));
   await timed("statistics", () => seedStatistics(seed));
+  // Last: it renames a few heads, after every step that picks people has picked.
+  await timed("duplicates", () => seedDuplicates(seed));
   return summariseCity(db, { id: tenant.id, slug: city.slug, name: tenant.name });
 }

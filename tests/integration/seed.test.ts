@@ -5,7 +5,9 @@ import { nikMatchesBirthDate, nikRegionCode } from "@/lib/identity/nik";
 import { kupang, mataram, seedDemo, type CitySpec } from "@/prisma/demo";
 import { daysNeededToPass, trainingDayCount } from "@/features/trainings/completion-rule";
 import { addDays, utcDate } from "@/lib/calendar/days";
-import { openTestOwnerDb, uniqueSuffix, type TestOwnerDb } from "../helpers/db";
+import { homeHeadlines, homeTasks } from "@/features/home/tasks/home-tasks";
+import type { TenantSessionUser } from "@/lib/auth/session-user";
+import { openTestDb, openTestOwnerDb, uniqueSuffix, type TestDb, type TestOwnerDb } from "../helpers/db";
 
 // Small registries keep this fast; the full default (3,000 per city) is the CLI's job.
 const HOUSEHOLDS = 40;
@@ -17,15 +19,63 @@ const YEAR = 2030;
 
 let testDb: TestOwnerDb;
 let db: Db;
+// The app's own scope, to read the homes as their users see them.
+let app: TestDb;
 
 beforeAll(async () => {
-  testDb = await openTestOwnerDb();
+  [testDb, app] = await Promise.all([openTestOwnerDb(), openTestDb()]);
   db = testDb.db;
 });
 
 afterAll(async () => {
-  await testDb?.close();
+  await Promise.all([testDb?.close(), app?.close()]);
 });
+
+/** A demo account of the city (by its email's first part) as its session holds it. */
+async function demoUser(city: CitySpec, who: string): Promise<TenantSessionUser> {
+  const user = await db.user.findUniqueOrThrow({
+    where: { email: `${who}.${city.slug}@entas.test` },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      tenantId: true,
+      opdId: true,
+      kelurahanId: true,
+      opd: { select: { decidesRegistryChanges: true } },
+    },
+  });
+  return { ...user, tenantId: user.tenantId!, tenantSlug: city.slug, opd: user.opd, mustChangePassword: false } as TenantSessionUser;
+}
+
+const asUser = <T>(user: TenantSessionUser, read: (tx: Parameters<Parameters<TestDb["withTenant"]>[1]>[0]) => Promise<T>) =>
+  app.withTenant(user.tenantId, read);
+
+/** The mayor's home on the demo's day: the households reached and the spending verified, and what the last seven days added. */
+async function mayorsWeek(city: CitySpec) {
+  const mayor = await demoUser(city, "walikota");
+  const headlines = await asUser(mayor, (tx) => homeHeadlines(tx, mayor, NOW));
+  const reached = headlines?.figures.find((figure) => figure.key === "householdsReached");
+  const realised = headlines?.figures.find((figure) => figure.key === "realised");
+  return { reached, realised };
+}
+
+/** The change requests each demo account's home counts: the kelurahan's own, and those waiting for Dinas Sosial. */
+async function changeRequestCards(city: CitySpec) {
+  const [kelurahan, dinsos] = await Promise.all([demoUser(city, "kelurahan"), demoUser(city, "kepala.dinsos")]);
+  const card = async (user: TenantSessionUser, key: string) => (await asUser(user, (tx) => homeTasks(tx, user, NOW))).find((task) => task.key === key)?.count;
+  const states = await db.changeRequest.groupBy({
+    by: ["status"],
+    where: { tenantId: kelurahan.tenantId, proposedById: kelurahan.id },
+    _count: { _all: true },
+  });
+  return {
+    own: await card(kelurahan, "ownChangeRequests"),
+    toDecide: await card(dinsos, "changeRequestsToDecide"),
+    states: states.map((row) => row.status).sort(),
+  };
+}
 
 /** Rows of every table the seed writes, for one tenant. */
 async function rowCounts(tenantId: string) {
@@ -140,7 +190,8 @@ describe("seedDemo for Kota Mataram", () => {
       )
         .map((row) => row.month)
         .sort((a, b) => a - b);
-    expect(await monthsOf(YEAR)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    // August so far: a few lines' spending of this month, verified in the last week.
+    expect(await monthsOf(YEAR)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(await monthsOf(YEAR - 1)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     const draftsBy = (fiscalYear: number) =>
       db.budgetRealisation.count({ where: { tenantId: tenant.id, status: "DRAFT", budgetLine: { programme: { fiscalYear } } } });
@@ -220,6 +271,26 @@ describe("seedDemo for Kota Mataram", () => {
     expect(later).toEqual([]);
   });
 
+  it("shows the mayor spending verified in the last seven days, a part of the year's", async () => {
+    // This small registry's poorest are all reached already; Kupang's larger one has some left to reach.
+    const { realised } = await mayorsWeek(city);
+    expect(realised?.key === "realised" && realised.lastWeek).toBeGreaterThan(0n);
+    expect(realised?.key === "realised" && realised.lastWeek < realised.amount).toBe(true);
+  });
+
+  it("leaves change requests of the demo kelurahan waiting for Dinas Sosial, and some already decided", async () => {
+    const { own, toDecide, states } = await changeRequestCards(city);
+    expect(own).toBeGreaterThan(0);
+    expect(toDecide).toBe(own);
+    expect(states).toEqual(["APPROVED", "PENDING", "REJECTED"]);
+  });
+
+  it("leaves a suspected duplicate household or two for Bapeda to decide", async () => {
+    const bapeda = await demoUser(city, "bapeda");
+    const tasks = await asUser(bapeda, (tx) => homeTasks(tx, bapeda, NOW));
+    expect(tasks.find((task) => task.key === "duplicatesOpen")?.count).toBeGreaterThan(0);
+  });
+
   it("gives every graduate the attendance a pass needs", async () => {
     const tenant = await tenantOf(city);
     const graduates = await db.trainingParticipant.findMany({
@@ -253,7 +324,17 @@ describe("seedDemo for Kota Kupang", () => {
   const city: CitySpec = { ...kupang, slug: `kupang-${uniqueSuffix()}` };
 
   beforeAll(async () => {
-    await seedDemo(db, { cities: [city], households: HOUSEHOLDS, now: NOW });
+    // Enough households that some of the poorest are left for the last week's hand-overs to reach first.
+    await seedDemo(db, { cities: [city], households: 300, now: NOW });
+  });
+
+  it("shows the mayor households newly reached in the last seven days and leaves change requests waiting for Dinas Sosial", async () => {
+    const { reached } = await mayorsWeek(city);
+    expect(reached?.key === "householdsReached" && reached.lastWeek).toBeGreaterThan(0);
+    expect(reached?.key === "householdsReached" && reached.lastWeek! < reached.count).toBe(true);
+    const { toDecide, states } = await changeRequestCards(city);
+    expect(toDecide).toBeGreaterThan(0);
+    expect(states.length).toBeGreaterThan(1);
   });
 
   it("rolled Dana PEM out in Naikoten Satu two years ago: about Rp 200 juta to about 30 borrowers", async () => {

@@ -178,12 +178,12 @@ async function housedHouseholds(seed: CitySeed, programmes: SeededProgramme[], p
 }
 
 /** Larger lines get proportionally more hand-overs. */
-function pickBudgetLine(random: Random, programme: SeededProgramme): string | null {
+export function pickBudgetLine(random: Random, programme: SeededProgramme): string | null {
   if (programme.budgetLines.length === 0) return null;
   return random.weighted(programme.budgetLines.map((line) => [line.id, Number(line.pagu)] as const));
 }
 
-function aidValue(random: Random, value: AidPlan["value"]): bigint {
+export function aidValue(random: Random, value: AidPlan["value"]): bigint {
   if (typeof value === "bigint") return value;
   const [low, high] = value;
   const step = 50_000n;

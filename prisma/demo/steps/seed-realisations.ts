@@ -5,7 +5,7 @@ import type { CitySeed, SeededProgramme } from "./types";
 
 // Spending is slow in the first quarter and rushes in December, as in most APBD years.
 const MONTH_WEIGHTS = [0.3, 0.5, 0.8, 1, 1.1, 1.2, 1.2, 1.3, 1.3, 1.4, 1.5, 2.2];
-const MONTH_NAMES = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
+export const MONTH_NAMES = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
 
 /**
  * Monthly realised spending per budget line up to the month before the demo's "today":
@@ -54,7 +54,7 @@ export async function seedRealisations(seed: CitySeed, programmes: SeededProgram
             amount,
             note: `Realisasi ${MONTH_NAMES[i]} ${line.year}`,
             status: verified ? ("VERIFIED" as const) : ("DRAFT" as const),
-            verifiedAt: verified ? addDays(lastDayOfMonth(line.year, month), random.int(3, 12)) : null,
+            verifiedAt: verified ? notAfter(addDays(lastDayOfMonth(line.year, month), random.int(3, 12)), seed.today) : null,
             ...(returned && !verified ? returnedOn(lastDayOfMonth(line.year, month), seed.today) : {}),
           },
         ];
@@ -72,6 +72,8 @@ function underSpent(seed: CitySeed, programme: SeededProgramme): boolean {
   if (programme.spec.fiscalYear >= seed.today.getUTCFullYear()) return false;
   return createRandom(hashSeed(seed.seed, seed.city.slug, "under-spent", programme.id)).chance(0.25);
 }
+
+const notAfter = (date: Date, limit: Date) => (date > limit ? limit : date);
 
 /** Sent back a few days after the month closed (never after today), with what to fix. */
 function returnedOn(monthEnd: Date, today: Date) {
