@@ -146,7 +146,7 @@ function BudgetLineFormRound(props: Props & { onCreated: (message: string) => vo
         spellCheck={false}
         maxLength={40}
         error={fieldError("accountCode")}
-        className="md:max-w-xs"
+        className="md:max-w-md"
       />
       {/* A partner only means something for CSR (required) and other funders. */}
       {source === "CSR" || source === "OTHER" ? (

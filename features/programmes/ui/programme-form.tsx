@@ -116,7 +116,7 @@ export function ProgrammeForm({
         spellCheck={false}
         maxLength={40}
         error={fieldError("sipdCode")}
-        className="md:max-w-xs"
+        className="md:max-w-md"
       />
 
       <fieldset>
