@@ -13,9 +13,10 @@ const lineSelect = {
   fundingSource: true,
   partnerName: true,
   description: true,
+  accountCode: true,
   pagu: true,
   aidMode: true,
-  programme: { select: { id: true, name: true, fiscalYear: true, opd: { select: { id: true, shortName: true } } } },
+  programme: { select: { id: true, name: true, sipdCode: true, fiscalYear: true, opd: { select: { id: true, shortName: true } } } },
 } as const;
 
 export type BudgetOverviewRow = Awaited<ReturnType<typeof budgetOverview>>[number];

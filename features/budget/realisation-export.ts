@@ -1,7 +1,8 @@
 // The realisation list as .xlsx/.csv, in the scope of the budget page:
 // an OPD role exports its own OPD, city-wide readers every OPD or the one in ?opd=;
 // ?tahun= narrows to a fiscal year, ?pos= to one budget line. Its ID POS ANGGARAN,
-// PROGRAM, POS ANGGARAN, BULAN, NO SP2D/SPJ, JUMLAH and CATATAN columns read back into the import.
+// PROGRAM, POS ANGGARAN, BULAN, NO SP2D/SPJ, JUMLAH and CATATAN columns read back into the import;
+// the import passes over the rest (the SIPD codes among them).
 import { programmeScope, programmeWhere } from "@/lib/auth/scope";
 import { parseYearParam } from "@/lib/calendar/fiscal-year";
 import type { ExportSpec } from "@/lib/spreadsheet/export";
@@ -31,7 +32,14 @@ export const realisationExport: ExportSpec<RealisationExportRow> = {
         status: true,
         reversesId: true,
         createdAt: true,
-        budgetLine: { select: { id: true, description: true, programme: { select: { name: true, fiscalYear: true, opd: { select: { shortName: true } } } } } },
+        budgetLine: {
+          select: {
+            id: true,
+            description: true,
+            accountCode: true,
+            programme: { select: { name: true, sipdCode: true, fiscalYear: true, opd: { select: { shortName: true } } } },
+          },
+        },
       },
       orderBy: { id: "asc" },
       take,
@@ -42,7 +50,9 @@ export const realisationExport: ExportSpec<RealisationExportRow> = {
     { header: "ID POS ANGGARAN", type: "text", value: (row) => row.budgetLine.id },
     { header: "OPD", value: (row) => row.budgetLine.programme.opd.shortName },
     { header: "PROGRAM", value: (row) => row.budgetLine.programme.name },
+    { header: "KODE SUB KEGIATAN", type: "text", value: (row) => row.budgetLine.programme.sipdCode },
     { header: "POS ANGGARAN", value: (row) => row.budgetLine.description },
+    { header: "KODE REKENING", type: "text", value: (row) => row.budgetLine.accountCode },
     { header: "TAHUN", type: "integer", value: (row) => row.budgetLine.programme.fiscalYear },
     { header: "BULAN", type: "integer", value: (row) => row.month },
     { header: "NO SP2D/SPJ", type: "text", value: (row) => row.referenceNo },
@@ -64,5 +74,10 @@ type RealisationExportRow = {
   status: keyof typeof STATUS;
   reversesId: string | null;
   createdAt: Date;
-  budgetLine: { id: string; description: string; programme: { name: string; fiscalYear: number; opd: { shortName: string } } };
+  budgetLine: {
+    id: string;
+    description: string;
+    accountCode: string | null;
+    programme: { name: string; sipdCode: string | null; fiscalYear: number; opd: { shortName: string } };
+  };
 };

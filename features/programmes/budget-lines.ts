@@ -18,6 +18,7 @@ const fields = (input: LineFields) => ({
   partnerName: input.partnerName,
   description: input.description,
   pagu: input.pagu,
+  accountCode: input.accountCode,
   aidMode: input.aidMode,
 });
 

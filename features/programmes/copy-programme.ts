@@ -35,6 +35,7 @@ export async function copyProgrammeToNextYear({ tx, tenantId, user }: Ctx, input
       fiscalYear: year,
       name: programme.name,
       kind: programme.kind,
+      sipdCode: programme.sipdCode,
       description: programme.description,
       targetUnit: programme.targetUnit,
       targetCount: programme.targetCount,
@@ -43,7 +44,7 @@ export async function copyProgrammeToNextYear({ tx, tenantId, user }: Ctx, input
   });
   const lines = await tx.budgetLine.findMany({
     where: { programmeId: programme.id },
-    select: { fundingSource: true, description: true, partnerName: true, pagu: true },
+    select: { fundingSource: true, description: true, partnerName: true, pagu: true, accountCode: true },
     orderBy: { createdAt: "asc" },
   });
   // One create per line, so each line's audit row names it (a createMany's rows carry no ids yet).

@@ -52,6 +52,7 @@ const fields = (input: ProgrammeInput) => ({
   name: input.name,
   kind: input.kind,
   fiscalYear: input.fiscalYear,
+  sipdCode: input.sipdCode,
   description: input.description,
   targetUnit: input.targetUnit,
   targetCount: input.targetCount,

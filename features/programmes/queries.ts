@@ -31,6 +31,7 @@ export async function listProgrammes(tx: Tx, options: { tenantId: string; scope:
         id: true,
         name: true,
         kind: true,
+        sipdCode: true,
         targetUnit: true,
         targetCount: true,
         targetExtremeCount: true,
@@ -60,7 +61,7 @@ export async function listProgrammeLines(tx: Tx, tenantId: string, programmeId: 
   const [lines, totals] = await Promise.all([
     tx.budgetLine.findMany({
       where: { programmeId },
-      select: { id: true, fundingSource: true, partnerName: true, aidMode: true, description: true, pagu: true },
+      select: { id: true, fundingSource: true, partnerName: true, aidMode: true, description: true, accountCode: true, pagu: true },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
     lineTotals(tx, { tenantId, programmeId }),

@@ -3,6 +3,7 @@ import { fiscalYear } from "@/lib/calendar/fiscal-year";
 import { recordId, recordVersion, countInput, optionalText, rupiahInput, blankToUndefined } from "@/lib/forms/fields";
 import { AidBudgetMode, FundingSource, ProgrammeKind, TargetUnit } from "@/lib/generated/prisma/enums";
 import { defaultAidMode } from "@/features/budget/aid-mode";
+import { accountCodeInput, sipdCodeInput } from "@/features/budget/sipd-codes";
 import { z } from "@/lib/validation/zod";
 import { wordsMessage } from "@/lib/errors/words-message";
 
@@ -23,6 +24,7 @@ const programmeFields = z.object({
     .max(200, wordsMessage("Programmes.input.nameLong")),
   kind: z.enum(ProgrammeKind, { error: wordsMessage("Programmes.input.kindRequired") }),
   fiscalYear: z.preprocess(blankToUndefined, fiscalYear),
+  sipdCode: sipdCodeInput,
   description: optionalText(1000, wordsMessage("Programmes.input.descriptionLong")),
   targetUnit: z.enum(TargetUnit, { error: wordsMessage("Programmes.input.targetUnitRequired") }),
   targetCount: countInput({ label: "Validation.labels.targetCount", max: MAX_TARGET, fallback: 0 }),
@@ -62,6 +64,7 @@ const budgetLineFields = z.object({
     .min(3, wordsMessage("Programmes.input.lineDescriptionShort"))
     .max(300, wordsMessage("Programmes.input.lineDescriptionLong")),
   pagu: rupiahInput({ minMessage: wordsMessage("Programmes.input.paguPositive") }),
+  accountCode: accountCodeInput,
   /** Blank: what the source most likely means (defaultAidMode). */
   aidMode: z.preprocess(blankToUndefined, z.enum(AidBudgetMode, { error: wordsMessage("Programmes.input.aidModeRequired") }).optional()),
 });

@@ -206,7 +206,7 @@ describe("exporting realisation", () => {
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes).trim().split("\r\n");
-    expect(lines[0]).toMatch(/^ID POS ANGGARAN;OPD;PROGRAM;POS ANGGARAN;TAHUN;BULAN;NO SP2D\/SPJ;JUMLAH/);
+    expect(lines[0]).toMatch(/^ID POS ANGGARAN;OPD;PROGRAM;KODE SUB KEGIATAN;POS ANGGARAN;KODE REKENING;TAHUN;BULAN;NO SP2D\/SPJ;JUMLAH/);
     const own = await read((tx) => tx.budgetRealisation.count({ where: { budgetLine: { programme: { opdId: staff.opdId! } } } }));
     expect(lines).toHaveLength(own + 1);
     expect(lines.some((text) => text.includes(dinsosLine))).toBe(false);
@@ -228,8 +228,8 @@ describe("exporting realisation", () => {
     expect(ids.has(dinsosLine)).toBe(true); // Bapeda reads every OPD
     // IDs stay text; JUMLAH is a Rupiah number a SUM adds up, shown with thousands separators.
     expect(typeof sheet.getRow(2).getCell(1).value).toBe("string");
-    expect(typeof sheet.getRow(2).getCell(8).value).toBe("number");
-    expect(sheet.getRow(2).getCell(8).numFmt).toBe("#,##0");
+    expect(typeof sheet.getRow(2).getCell(10).value).toBe("number");
+    expect(sheet.getRow(2).getCell(10).numFmt).toBe("#,##0");
   });
 
   it("is not found for another city's user, a role without data:export, or a bad format", async () => {

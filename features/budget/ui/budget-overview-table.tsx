@@ -52,6 +52,7 @@ export async function BudgetOverviewTable({
                 <span className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs font-normal text-muted">
                   {tp(`sources.${row.fundingSource}`)}
                   {row.partnerName ? ` (${row.partnerName})` : ""} · {row.description}
+                  {row.accountCode ? <span className="font-mono">{row.accountCode}</span> : null}
                   {row.pendingCount > 0 ? <Badge>{tp("pendingBadge", { count: row.pendingCount })}</Badge> : null}
                 </span>
               </RowHeaderCell>

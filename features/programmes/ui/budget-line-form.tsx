@@ -32,6 +32,7 @@ type Props = {
         partnerName: string | null;
         aidMode: AidBudgetMode;
         description: string;
+        accountCode: string | null;
         pagu: string;
         version: number;
       };
@@ -135,6 +136,18 @@ function BudgetLineFormRound(props: Props & { onCreated: (message: string) => vo
           preview={(amount) => t("rupiahPreview", { amount })}
         />
       </div>
+      <Field
+        id={`${idPrefix}-account-code`}
+        name="accountCode"
+        label={t("lineForm.accountCode")}
+        hint={t("lineForm.accountCodeHint")}
+        defaultValue={line?.accountCode ?? ""}
+        autoComplete="off"
+        spellCheck={false}
+        maxLength={40}
+        error={fieldError("accountCode")}
+        className="md:max-w-md"
+      />
       {/* A partner only means something for CSR (required) and other funders. */}
       {source === "CSR" || source === "OTHER" ? (
         <Field

@@ -55,6 +55,7 @@ export async function BudgetLinesTable({
                 >
                   {line.description}
                 </Link>
+                {line.accountCode ? <span className="block font-mono text-xs font-normal text-muted">{line.accountCode}</span> : null}
                 {line.pendingCount > 0 ? (
                   <span className="mt-0.5 block">
                     <Badge>{t("pendingBadge", { count: line.pendingCount })}</Badge>

@@ -20,6 +20,7 @@ export type ProgrammeFormValues = {
   name: string;
   kind: ProgrammeKind;
   fiscalYear: number;
+  sipdCode: string | null;
   description: string | null;
   targetUnit: TargetUnit;
   targetCount: number;
@@ -104,6 +105,19 @@ export function ProgrammeForm({
           <p className="mt-1 flex min-h-11 items-center text-base">{opdName}</p>
         </div>
       </div>
+
+      <Field
+        id="programme-sipd-code"
+        name="sipdCode"
+        label={t("form.sipdCode")}
+        hint={t("form.sipdCodeHint")}
+        defaultValue={programme?.sipdCode ?? ""}
+        autoComplete="off"
+        spellCheck={false}
+        maxLength={40}
+        error={fieldError("sipdCode")}
+        className="md:max-w-md"
+      />
 
       <fieldset>
         <legend className="text-sm font-semibold text-ink">{t("detail.target")}</legend>

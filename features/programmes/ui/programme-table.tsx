@@ -46,6 +46,7 @@ export async function ProgrammeTable({
                 <Link href={programmesRoutes.detail(tenantSlug, row.id)} className="text-brand-800 underline-offset-2 hover:underline">
                   {row.name}
                 </Link>
+                {row.sipdCode ? <span className="block font-mono text-xs font-normal text-muted">{row.sipdCode}</span> : null}
                 <span className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs font-normal text-muted">
                   {t(`kinds.${row.kind}`)}
                   {row.totals.pendingCount > 0 ? <Badge>{t("pendingBadge", { count: row.totals.pendingCount })}</Badge> : null}

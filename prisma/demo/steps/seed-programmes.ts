@@ -1,5 +1,6 @@
 import type { ProgrammeSpec } from "../cities/types";
 import { seedId } from "../ids";
+import { demoAccountCode, demoSipdCodes } from "./sipd-codes";
 import type { CitySeed, SeededProgramme } from "./types";
 
 type Opds = Map<string, { id: string; shortName: string }>;
@@ -23,6 +24,7 @@ export async function seedProgrammes(seed: CitySeed, opds: Opds): Promise<Seeded
     return { spec, opd, id: found?.id ?? seedId(city.slug, "programme", programmeKey(spec)), isNew: !found, hasLines: (found?._count.budgetLines ?? 0) > 0 };
   });
 
+  const sipdCodes = demoSipdCodes(city.programmes);
   await db.programme.createMany({
     data: planned
       .filter((p) => p.isNew)
@@ -33,6 +35,7 @@ export async function seedProgrammes(seed: CitySeed, opds: Opds): Promise<Seeded
         fiscalYear: spec.fiscalYear,
         name: spec.name,
         kind: spec.kind,
+        sipdCode: sipdCodes.get(`${spec.opdCode}|${spec.name}`) ?? null,
         description: spec.description,
         targetUnit: spec.targetUnit,
         targetCount: spec.targetCount,
@@ -52,6 +55,7 @@ export async function seedProgrammes(seed: CitySeed, opds: Opds): Promise<Seeded
           description: line.description,
           pagu: line.pagu,
           partnerName: line.partnerName ?? null,
+          accountCode: demoAccountCode(line),
           // The demo books every line's spending as monthly realisation, a partner's transfer
           // included, so its aid itemises that spending rather than adding to it.
           aidMode: "AID_IS_REALISATION" as const,

@@ -112,7 +112,14 @@ export default async function BudgetLinePage({ params, searchParams }: Props) {
             <Link href={programmesRoutes.detail(slug, line.programme.id)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
               {line.programme.name}
             </Link>{" "}
-            · {t("line.source")}: {source} · {tp(`aidModes.${line.aidMode}`)}
+            {line.programme.sipdCode ? <span className="font-mono text-sm">({line.programme.sipdCode})</span> : null} · {t("line.source")}: {source}
+            {line.accountCode ? (
+              <>
+                {" "}
+                · {tp("lineForm.accountCode")}: <span className="font-mono text-sm">{line.accountCode}</span>
+              </>
+            ) : null}{" "}
+            · {tp(`aidModes.${line.aidMode}`)}
           </>
         }
         actions={

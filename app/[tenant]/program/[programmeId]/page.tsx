@@ -102,7 +102,7 @@ export default async function ProgrammePage({ params }: Props) {
 
       <Card className="mt-6">
         <CardHeader title={t("detail.facts")} />
-        <dl className="grid grid-cols-1 gap-x-6 gap-y-3 p-4 text-sm sm:grid-cols-2 sm:p-5 lg:grid-cols-[repeat(3,minmax(0,1fr))_minmax(0,2fr)]">
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-3 p-4 text-sm sm:grid-cols-2 sm:p-5 lg:grid-cols-[repeat(4,minmax(0,1fr))_minmax(0,2fr)]">
           <div>
             <dt className="text-muted">{t("detail.opd")}</dt>
             <dd className="mt-0.5">{programme.opd.name}</dd>
@@ -110,6 +110,16 @@ export default async function ProgrammePage({ params }: Props) {
           <div>
             <dt className="text-muted">{t("detail.kind")}</dt>
             <dd className="mt-0.5">{t(`kinds.${programme.kind}`)}</dd>
+          </div>
+          <div>
+            <dt className="text-muted">{t("detail.sipdCode")}</dt>
+            <dd className="mt-0.5">
+              {programme.sipdCode !== null ? (
+                <span className="font-mono">{programme.sipdCode}</span>
+              ) : (
+                <span className="text-muted">{t("detail.noSipdCode")}</span>
+              )}
+            </dd>
           </div>
           <div>
             <dt className="text-muted">{t("detail.target")}</dt>

@@ -56,6 +56,7 @@ export default async function EditProgrammePage({ params }: Props) {
               name: programme.name,
               kind: programme.kind,
               fiscalYear: programme.fiscalYear,
+              sipdCode: programme.sipdCode,
               description: programme.description,
               targetUnit: programme.targetUnit,
               targetCount: programme.targetCount,

@@ -63,6 +63,7 @@ export default async function EditBudgetLinePage({ params }: Props) {
               partnerName: line.partnerName,
               aidMode: line.aidMode,
               description: line.description,
+              accountCode: line.accountCode,
               pagu: formatNumber(line.pagu),
               version: line.version,
             }}
