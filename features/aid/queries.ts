@@ -84,12 +84,11 @@ export function distributionWhere(
 
 /**
  * What the list holds in all its pages: how many entries and their value (reversals subtract), and
- * the verified part. Filtered by programme, kind and status only (the list's usual views), it adds
- * up the programmes' summary (AidDistributionTotal, kept by triggers: prisma/sql/summaries/aid-totals.sql);
- * sent back or without proof, it counts the rows.
+ * the verified part, by the list's filters (distributionWhere), added up from the programmes'
+ * summary (AidDistributionTotal, kept by triggers: prisma/sql/summaries/aid-totals.sql).
  */
 export async function distributionTotals(tx: Tx, filter: AidFilter, options: ListOptions) {
-  const groups = filter.kembali || filter.bukti ? await countedTotals(tx, filter, options) : await keptTotals(tx, filter, options);
+  const groups = await keptTotals(tx, filter, options);
   const verified = groups.find((group) => group.status === "VERIFIED");
   return {
     count: groups.reduce((sum, group) => sum + group.count, 0),
@@ -100,25 +99,18 @@ export async function distributionTotals(tx: Tx, filter: AidFilter, options: Lis
 
 type StatusTotals = { status: EntryStatus; count: number; value: Rupiah };
 
-async function countedTotals(tx: Tx, filter: AidFilter, options: ListOptions): Promise<StatusTotals[]> {
-  const groups = await tx.aidDistribution.groupBy({
-    by: ["status"],
-    where: distributionWhere(filter, options),
-    _count: { _all: true },
-    _sum: { value: true },
-  });
-  return groups.map((group) => ({ status: group.status, count: group._count._all, value: group._sum.value ?? 0n }));
-}
-
-/** As countedTotals, from the summary: the same scope and year as distributionWhere, and its programme, kind and status filters. */
-function keptTotals(tx: Tx, filter: AidFilter, options: ListOptions): Promise<StatusTotals[]> {
+/** The summary's rows of distributionWhere: the same scope and year, and its programme, kind, status, sent-back and proof filters. */
+function keptTotals(tx: Tx, filter: AidFilter, options: Pick<ListOptions, "scope" | "fiscalYear" | "opdId">): Promise<StatusTotals[]> {
   const scope = programmeWhere(options.scope, options.opdId);
   if (scope.id) return Promise.resolve([]);
-  const conditions = [Prisma.sql`p."tenantId" = entas_current_tenant()`, Prisma.sql`p."fiscalYear" = ${options.fiscalYear}`];
+  const conditions = [Prisma.sql`p."tenantId" = entas_current_tenant()`];
+  if (options.fiscalYear) conditions.push(Prisma.sql`p."fiscalYear" = ${options.fiscalYear}`);
   if (scope.opdId) conditions.push(Prisma.sql`p."opdId" = ${scope.opdId}`);
   if (filter.program) conditions.push(Prisma.sql`t."programmeId" = ${filter.program}`);
   if (filter.jenis) conditions.push(Prisma.sql`t."kind" = ${filter.jenis}::"AidKind"`);
   if (filter.status) conditions.push(Prisma.sql`t."status" = ${filter.status}::"EntryStatus"`);
+  if (filter.kembali) conditions.push(Prisma.sql`t."status" = 'DRAFT' AND t."returned" = ${filter.kembali === "1"}`);
+  if (filter.bukti) conditions.push(Prisma.sql`t."unproven"`);
   return tx.$queryRaw<StatusTotals[]>`
     SELECT t."status"::text AS "status", SUM(t."entries")::int AS "count", SUM(t."amount")::bigint AS "value"
       FROM "Programme" p

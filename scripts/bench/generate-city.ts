@@ -982,7 +982,7 @@ export async function rebuildSummaries(sql: Sql, tenantId: string, log: (line: s
       ...analyze("BudgetLineTotal", "AidDistributionTotal"),
     ]),
   ]);
-  await run(a, [`SELECT entas_reach_year_rebuild($1)`, ...analyze("HouseholdYearReach")]);
+  await run(a, [`SELECT entas_reach_year_rebuild($1)`, `SELECT entas_reach_first_reached_fill($1)`, ...analyze("HouseholdYearReach")]);
   await Promise.all([
     run(a, [`SELECT entas_reach_count_fill($1, 'programme')`, `SELECT entas_reach_count_fill($1, 'area')`]),
     run(b, [`SELECT entas_reach_count_fill($1, 'result')`, `SELECT entas_reach_count_fill($1, 'opd')`]),

@@ -108,16 +108,19 @@ function reachedSql(filters: DashboardFilters, grain: Grain): Prisma.Sql {
  * it). The counts come from the summaries that triggers keep current (ReachResultCount,
  * derived from HouseholdReach; DashboardTrainingCount); the money from the lines' summary (LINE_TOTALS), realised as features/budget/line-entries.ts counts it.
  */
-function countsSql(filters: DashboardFilters, grain: Grain): Prisma.Sql {
-  const key = GRAIN_KEY[grain];
+/** The programmes of the filter, as the CTE `g` the counts start from. */
+function programmesCte(filters: DashboardFilters): Prisma.Sql {
   const programme = [Prisma.sql`p."tenantId" = entas_current_tenant()`, Prisma.sql`p."fiscalYear" = ${filters.year}`];
   if (filters.opdId) programme.push(Prisma.sql`p."opdId" = ${filters.opdId}`);
   if (filters.programmeId) programme.push(Prisma.sql`p."id" = ${filters.programmeId}`);
+  return Prisma.sql`g AS (SELECT p."id", p."opdId", p."kind" FROM "Programme" p WHERE ${Prisma.join(programme, " AND ")})`;
+}
+
+function countsSql(filters: DashboardFilters, grain: Grain): Prisma.Sql {
+  const key = GRAIN_KEY[grain];
   const kecamatan = filters.kecamatanId ? Prisma.sql`AND c."kecamatanId" = ${filters.kecamatanId}` : Prisma.empty;
   return Prisma.sql`
-    WITH g AS (
-      SELECT p."id", p."opdId", p."kind" FROM "Programme" p WHERE ${Prisma.join(programme, " AND ")}
-    ),
+    WITH ${programmesCte(filters)},
     money AS (
       SELECT ${key} AS "key", SUM(e."amount") AS "realised",
              SUM(e."amount") FILTER (WHERE g."kind" = 'TRAINING') AS "trainingSpent",
@@ -194,4 +197,12 @@ async function byProgramme(tx: Tx, filters: DashboardFilters): Promise<Programme
   }));
 }
 
-export const resultsDashboardQueries = { totals, byOpd, byProgramme };
+/** The totals' households reached, alone (the home's headline): the same summary rows, without the other figures' reads. */
+async function reached(tx: Tx, filters: DashboardFilters): Promise<number> {
+  const [row] = await tx.$queryRaw<{ reached: number }[]>`
+    WITH ${programmesCte(filters)}, reach AS (${reachedSql(filters, "city")})
+    SELECT COALESCE(SUM(reach."reached"), 0)::int AS "reached" FROM reach`;
+  return row?.reached ?? 0;
+}
+
+export const resultsDashboardQueries = { totals, reached, byOpd, byProgramme };

@@ -164,6 +164,22 @@ describe("results for the money", () => {
     expect(second).toMatchObject({ trained: 1, reached: 1, businesses: 0, graduates: 0 });
   });
 
+  it("the households reached alone (the home's headline) equal the totals', under every filter", async () => {
+    const rows = await read((tx) => results.byProgramme(tx, all));
+    const opds = await read((tx) => results.byOpd(tx, all));
+    const filters = [
+      all,
+      { ...all, kecamatanId: city.kecamatanId },
+      { ...all, kecamatanId: fx.kecamatan2 },
+      ...opds.map((row) => ({ ...all, opdId: row.opdId })),
+      ...rows.map((row) => ({ ...all, programmeId: row.programmeId })),
+    ];
+    for (const filter of filters) {
+      const [reached, totals] = await read((tx) => Promise.all([results.reached(tx, filter), results.totals(tx, filter)]));
+      expect(reached, JSON.stringify(filter)).toBe(totals.reached);
+    }
+  });
+
   it("rows carry aggregates only: no names, NIK, No. KK or household ids", async () => {
     const rows = await read(async (tx) => [
       await results.totals(tx, all),

@@ -74,8 +74,8 @@ const SOURCES: readonly HeadlineSource[] = [
   {
     page: "resultsDashboard",
     read: async (tx, context, filters) => {
-      const [totals, lastWeek] = await Promise.all([resultsDashboardQueries.totals(tx, filters), reachedSince(tx, filters.year, addDays(context.now, -7))]);
-      return { key: "householdsReached", href: dashboardsRoutes.results(context.slug, { tahun: filters.year }), count: totals.reached, lastWeek };
+      const [reached, lastWeek] = await Promise.all([resultsDashboardQueries.reached(tx, filters), reachedSince(tx, filters.year, addDays(context.now, -7))]);
+      return { key: "householdsReached", href: dashboardsRoutes.results(context.slug, { tahun: filters.year }), count: reached, lastWeek };
     },
   },
   {

@@ -1,7 +1,7 @@
 // An OPD's clerk and head: their own OPD's aid, trainings, follow-ups and budget of this fiscal
 // year, counted with the filters of the list each card opens.
 import { aidFilterQuery, type AidFilter } from "@/features/aid/filters";
-import { distributionWhere } from "@/features/aid/queries";
+import { distributionTotals, distributionWhere } from "@/features/aid/queries";
 import { aidRoutes } from "@/features/aid/routes";
 import { isNearPagu } from "@/features/budget/absorption";
 import { budgetOverview, pendingWhere, type ReturnedFilter } from "@/features/budget/queries";
@@ -19,9 +19,12 @@ import type { HomeTask, TaskContext } from "./task";
 
 const DAY_MS = 86_400_000;
 
+/** How many hand-overs the aid list shows with `filter`, from the list's own totals (a summary kept by triggers). */
+const aidCount = (tx: Tx, context: TaskContext, filter: AidFilter) =>
+  distributionTotals(tx, filter, { scope: programmeScope(context.user), fiscalYear: context.fiscalYear }).then((totals) => totals.count);
+
 function aidTask(tx: Tx, context: TaskContext, key: "aidReturned" | "aidWithoutProof", filter: AidFilter): Promise<HomeTask> {
-  const where = distributionWhere(filter, { scope: programmeScope(context.user), fiscalYear: context.fiscalYear });
-  return tx.aidDistribution.count({ where }).then((count) => ({
+  return aidCount(tx, context, filter).then((count) => ({
     key,
     count,
     href: aidRoutes.list(context.slug, aidFilterQuery({ ...filter, tahun: context.fiscalYear })),
@@ -135,7 +138,7 @@ async function aidToVerify(tx: Tx, context: TaskContext): Promise<HomeTask> {
   const filter: AidFilter = { kembali: "0" };
   const where = distributionWhere(filter, { scope: programmeScope(context.user), fiscalYear: context.fiscalYear });
   const [count, oldest] = await Promise.all([
-    tx.aidDistribution.count({ where }),
+    aidCount(tx, context, filter),
     tx.aidDistribution.findFirst({ where, select: { createdAt: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
   ]);
   return {

@@ -1,9 +1,10 @@
 -- AidDistributionTotal: the aid list's totals (features/aid/queries.ts, distributionTotals), kept
 -- so that the list's count and value above every page of it add a few rows per programme
 -- instead of every hand-over of the year.
---   keeps     "AidDistributionTotal": per programme, kind and status, the distributions and the
---             sum of their value (reversals subtract). The list's other filters (sent back,
---             without proof) are not kept: those lists count their rows
+--   keeps     "AidDistributionTotal": per programme, kind, status, sent back ("returned":
+--             "returnedAt" set) and without proof ("unproven": no "proofRef", and not a
+--             reversal, as the list's filter reads it), the distributions and the sum of their
+--             value (reversals subtract): every filter of the list's totals and the home's counts
 --   from      "AidDistribution" (entas_aid_totals_insert, _update, _delete): statement-level
 --             triggers adding signed deltas of the transition tables; rows left with no entry go
 --   rebuild   entas_aid_totals_rebuild(tenant)  (NULL: every tenant)
@@ -20,25 +21,29 @@ CREATE OR REPLACE FUNCTION entas_aid_totals() RETURNS trigger
 BEGIN
   IF TG_OP = 'DELETE' THEN
     UPDATE "AidDistributionTotal" c SET "entries" = c."entries" - d.n, "amount" = c."amount" - d.v
-      FROM (SELECT "tenantId" t, "programmeId" p, "kind" k, "status" s, count(*)::int n, sum("value")::bigint v
-              FROM old_rows GROUP BY 1, 2, 3, 4) d
-     WHERE c."tenantId" = d.t AND c."programmeId" = d.p AND c."kind" = d.k AND c."status" = d.s;
+      FROM (SELECT "tenantId" t, "programmeId" p, "kind" k, "status" s, "returnedAt" IS NOT NULL r, ("proofRef" IS NULL AND "reversesId" IS NULL) u,
+                   count(*)::int n, sum("value")::bigint v
+              FROM old_rows GROUP BY 1, 2, 3, 4, 5, 6) d
+     WHERE c."tenantId" = d.t AND c."programmeId" = d.p AND c."kind" = d.k AND c."status" = d.s AND c."returned" = d.r AND c."unproven" = d.u;
   ELSIF TG_OP = 'INSERT' THEN
-    INSERT INTO "AidDistributionTotal" AS c ("tenantId", "programmeId", "kind", "status", "entries", "amount")
-    SELECT "tenantId", "programmeId", "kind", "status", count(*)::int, sum("value")::bigint
-      FROM new_rows GROUP BY 1, 2, 3, 4
-     ORDER BY 1, 2, 3, 4
-    ON CONFLICT ("tenantId", "programmeId", "kind", "status")
+    INSERT INTO "AidDistributionTotal" AS c ("tenantId", "programmeId", "kind", "status", "returned", "unproven", "entries", "amount")
+    SELECT "tenantId", "programmeId", "kind", "status", "returnedAt" IS NOT NULL, ("proofRef" IS NULL AND "reversesId" IS NULL),
+           count(*)::int, sum("value")::bigint
+      FROM new_rows GROUP BY 1, 2, 3, 4, 5, 6
+     ORDER BY 1, 2, 3, 4, 5, 6
+    ON CONFLICT ("tenantId", "programmeId", "kind", "status", "returned", "unproven")
       DO UPDATE SET "entries" = c."entries" + EXCLUDED."entries", "amount" = c."amount" + EXCLUDED."amount";
   ELSE
-    INSERT INTO "AidDistributionTotal" AS c ("tenantId", "programmeId", "kind", "status", "entries", "amount")
-    SELECT t, p, k, s, sum(n)::int, sum(v)::bigint FROM (
-      SELECT "tenantId" t, "programmeId" p, "kind" k, "status" s, 1 n, "value" v FROM new_rows
+    INSERT INTO "AidDistributionTotal" AS c ("tenantId", "programmeId", "kind", "status", "returned", "unproven", "entries", "amount")
+    SELECT t, p, k, s, r, u, sum(n)::int, sum(v)::bigint FROM (
+      SELECT "tenantId" t, "programmeId" p, "kind" k, "status" s, "returnedAt" IS NOT NULL r, ("proofRef" IS NULL AND "reversesId" IS NULL) u,
+             1 n, "value" v FROM new_rows
       UNION ALL
-      SELECT "tenantId", "programmeId", "kind", "status", -1, -"value" FROM old_rows
-    ) d GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0 OR sum(v) <> 0
-    ORDER BY 1, 2, 3, 4
-    ON CONFLICT ("tenantId", "programmeId", "kind", "status")
+      SELECT "tenantId", "programmeId", "kind", "status", "returnedAt" IS NOT NULL, ("proofRef" IS NULL AND "reversesId" IS NULL),
+             -1, -"value" FROM old_rows
+    ) d GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(n) <> 0 OR sum(v) <> 0
+    ORDER BY 1, 2, 3, 4, 5, 6
+    ON CONFLICT ("tenantId", "programmeId", "kind", "status", "returned", "unproven")
       DO UPDATE SET "entries" = c."entries" + EXCLUDED."entries", "amount" = c."amount" + EXCLUDED."amount";
   END IF;
   IF TG_OP <> 'INSERT' THEN
@@ -66,9 +71,10 @@ CREATE OR REPLACE FUNCTION entas_aid_totals_rebuild(p_tenant text) RETURNS void
   LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM "AidDistributionTotal" WHERE p_tenant IS NULL OR "tenantId" = p_tenant;
-  INSERT INTO "AidDistributionTotal" ("tenantId", "programmeId", "kind", "status", "entries", "amount")
-  SELECT "tenantId", "programmeId", "kind", "status", count(*)::int, sum("value")::bigint
+  INSERT INTO "AidDistributionTotal" ("tenantId", "programmeId", "kind", "status", "returned", "unproven", "entries", "amount")
+  SELECT "tenantId", "programmeId", "kind", "status", "returnedAt" IS NOT NULL, ("proofRef" IS NULL AND "reversesId" IS NULL),
+         count(*)::int, sum("value")::bigint
     FROM "AidDistribution" WHERE p_tenant IS NULL OR "tenantId" = p_tenant
-   GROUP BY 1, 2, 3, 4;
+   GROUP BY 1, 2, 3, 4, 5, 6;
 END
 $$;

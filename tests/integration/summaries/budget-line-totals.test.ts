@@ -6,7 +6,8 @@
 // list's totals per programme, kind and status, equal to its recount and to the list's own count.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { distributionTotals } from "@/features/aid/queries";
+import type { AidFilter } from "@/features/aid/filters";
+import { distributionTotals, distributionWhere } from "@/features/aid/queries";
 import { LINE_ENTRIES, LINE_SUMS, LINE_TOTALS } from "@/features/budget/line-entries";
 import { lineTotals } from "@/features/budget/totals";
 import type { Tx } from "@/lib/db";
@@ -58,29 +59,37 @@ const entrySums = (tx: Tx) =>
      GROUP BY bl.id`.then(byLine);
 
 const keptAid = (tx: Tx) =>
-  tx.$queryRaw<unknown[]>`SELECT "programmeId", kind::text, status::text, entries, amount FROM "AidDistributionTotal" ORDER BY 1, 2, 3`;
+  tx.$queryRaw<
+    unknown[]
+  >`SELECT "programmeId", kind::text, status::text, returned, unproven, entries, amount FROM "AidDistributionTotal" ORDER BY 1, 2, 3, 4, 5`;
 const recountAid = (tx: Tx) =>
   tx.$queryRaw<unknown[]>`
-    SELECT "programmeId", kind::text, status::text, count(*)::int AS entries, sum(value)::bigint AS amount
-      FROM "AidDistribution" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
+    SELECT "programmeId", kind::text, status::text, "returnedAt" IS NOT NULL AS returned, ("proofRef" IS NULL AND "reversesId" IS NULL) AS unproven,
+           count(*)::int AS entries, sum(value)::bigint AS amount
+      FROM "AidDistribution" GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`;
 
-/** The aid list's totals read from the summary, and counted over the rows (a "sent back" filter of both states counts them all). */
+/** The aid list's totals read from the summary, and counted over the rows the list holds, for each of its filters. */
 async function expectAidListTotals(tx: Tx, w: World) {
   const options = { scope: { kind: "city" as const }, fiscalYear: 2024 };
-  for (const filter of [{}, { status: "VERIFIED" as const }, { jenis: "CAPITAL" as const }, { program: w.programmes[1] as string }]) {
+  const filters: AidFilter[] = [
+    {},
+    { status: "VERIFIED" },
+    { jenis: "CAPITAL" },
+    { program: w.programmes[1] as string },
+    { kembali: "1" },
+    { kembali: "0" },
+    { bukti: "tanpa" },
+    { kembali: "1", bukti: "tanpa", jenis: "EQUIPMENT" },
+  ];
+  for (const filter of filters) {
     const kept = await distributionTotals(tx, filter, options);
     const counted = await tx.aidDistribution.groupBy({
       by: ["status"],
-      where: {
-        programme: { fiscalYear: 2024 },
-        ...("status" in filter ? { status: filter.status } : {}),
-        ...("jenis" in filter ? { kind: filter.jenis } : {}),
-        ...("program" in filter ? { programmeId: filter.program } : {}),
-      },
+      where: distributionWhere(filter, options),
       _count: { _all: true },
       _sum: { value: true },
     });
-    expect(kept).toEqual({
+    expect(kept, JSON.stringify(filter)).toEqual({
       count: counted.reduce((sum, g) => sum + g._count._all, 0),
       value: counted.reduce((sum, g) => sum + (g._sum.value ?? 0n), 0n),
       verifiedValue: counted.find((g) => g.status === "VERIFIED")?._sum.value ?? 0n,
@@ -141,6 +150,7 @@ const table = fc.constantFrom("BudgetRealisation" as const, "AidDistribution" as
 type Command =
   | { kind: "insertAid"; rows: { line: number; household: number; status: string; value: number; month: number; programme: number; capital: boolean }[] }
   | { kind: "editAid"; rows: number[]; programme: number; capital: boolean }
+  | { kind: "aidFlags"; rows: number[]; returned: boolean; proven: boolean }
   | { kind: "insertRealisations"; rows: { line: number; status: string; amount: number; month: number }[] }
   | { kind: "setStatus"; table: "BudgetRealisation" | "AidDistribution"; rows: number[]; status: string }
   | { kind: "setAmount"; table: "BudgetRealisation" | "AidDistribution"; rows: number[]; amount: number }
@@ -176,6 +186,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ kind: fc.constant("delete" as const), table, rows: indices }),
   fc.record({ kind: fc.constant("aidMode" as const), lines: indices, onTop: fc.boolean() }),
   fc.record({ kind: fc.constant("editAid" as const), rows: indices, programme: index, capital: fc.boolean() }),
+  fc.record({ kind: fc.constant("aidFlags" as const), rows: indices, returned: fc.boolean(), proven: fc.boolean() }),
 );
 
 const ids = (tx: Tx, name: "BudgetRealisation" | "AidDistribution") =>
@@ -208,6 +219,15 @@ async function run(tx: Tx, w: World, lines: string[], c: Command) {
           w.tenantId,
           pick(w.programmes, c.programme),
           c.capital ? "CAPITAL" : "EQUIPMENT",
+          picks(await ids(tx, "AidDistribution"), c.rows),
+        );
+      case "aidFlags":
+        return tx.$executeRawUnsafe(
+          `UPDATE "AidDistribution" SET "returnedAt" = CASE WHEN $2 THEN now() END, "proofRef" = CASE WHEN $3 THEN 'BA-1' END
+            WHERE "tenantId" = $1 AND id = ANY($4::text[])`,
+          w.tenantId,
+          c.returned,
+          c.proven,
           picks(await ids(tx, "AidDistribution"), c.rows),
         );
       case "insertRealisations":
