@@ -27,27 +27,27 @@ export type Headline =
 
 export type HeadlineKey = Headline["key"];
 
-/** Households first reached in the year since `since` (HouseholdYearReach."firstReachedAt", kept by trigger; an index range). */
-async function reachedSince(tx: Tx, fiscalYear: number, since: Date): Promise<number> {
+/** Households first reached in the year from `since` until `until` (HouseholdYearReach."firstReachedAt", kept by trigger; an index range). */
+async function reachedBetween(tx: Tx, fiscalYear: number, since: Date, until: Date): Promise<number> {
   const [row] = await tx.$queryRaw<{ count: number }[]>`
     SELECT count(*)::int AS "count" FROM "HouseholdYearReach"
-     WHERE "tenantId" = entas_current_tenant() AND "fiscalYear" = ${fiscalYear} AND "firstReachedAt" >= ${since}`;
+     WHERE "tenantId" = entas_current_tenant() AND "fiscalYear" = ${fiscalYear} AND "firstReachedAt" >= ${since} AND "firstReachedAt" < ${until}`;
   return row?.count ?? 0;
 }
 
-/** Spending verified since `since` on lines of the year: realisations and aid on lines whose aid comes on top (features/budget/line-entries.ts). */
-async function realisedSince(tx: Tx, fiscalYear: number, since: Date): Promise<Rupiah> {
+/** Spending verified from `since` until `until` on lines of the year: realisations and aid on lines whose aid comes on top (features/budget/line-entries.ts). */
+async function realisedBetween(tx: Tx, fiscalYear: number, since: Date, until: Date): Promise<Rupiah> {
   const [row] = await tx.$queryRaw<{ amount: Rupiah }[]>`
     SELECT COALESCE(SUM(e."amount"), 0)::bigint AS "amount" FROM (
       SELECT r."amount" FROM "BudgetRealisation" r
         JOIN "BudgetLine" bl ON bl."tenantId" = r."tenantId" AND bl."id" = r."budgetLineId"
         JOIN "Programme" p ON p."tenantId" = bl."tenantId" AND p."id" = bl."programmeId"
-       WHERE r."tenantId" = entas_current_tenant() AND r."status" = 'VERIFIED' AND r."verifiedAt" >= ${since} AND p."fiscalYear" = ${fiscalYear}
+       WHERE r."tenantId" = entas_current_tenant() AND r."status" = 'VERIFIED' AND r."verifiedAt" >= ${since} AND r."verifiedAt" < ${until} AND p."fiscalYear" = ${fiscalYear}
       UNION ALL
       SELECT a."value" FROM "AidDistribution" a
         JOIN "BudgetLine" bl ON bl."tenantId" = a."tenantId" AND bl."id" = a."budgetLineId" AND bl."aidMode" = 'ON_TOP'
         JOIN "Programme" p ON p."tenantId" = bl."tenantId" AND p."id" = bl."programmeId"
-       WHERE a."tenantId" = entas_current_tenant() AND a."status" = 'VERIFIED' AND a."verifiedAt" >= ${since} AND p."fiscalYear" = ${fiscalYear}
+       WHERE a."tenantId" = entas_current_tenant() AND a."status" = 'VERIFIED' AND a."verifiedAt" >= ${since} AND a."verifiedAt" < ${until} AND p."fiscalYear" = ${fiscalYear}
     ) e`;
   return row?.amount ?? 0n;
 }
@@ -74,7 +74,10 @@ const SOURCES: readonly HeadlineSource[] = [
   {
     page: "resultsDashboard",
     read: async (tx, context, filters) => {
-      const [reached, lastWeek] = await Promise.all([resultsDashboardQueries.reached(tx, filters), reachedSince(tx, filters.year, addDays(context.now, -7))]);
+      const [reached, lastWeek] = await Promise.all([
+        resultsDashboardQueries.reached(tx, filters),
+        reachedBetween(tx, filters.year, addDays(context.now, -7), context.now),
+      ]);
       return { key: "householdsReached", href: dashboardsRoutes.results(context.slug, { tahun: filters.year }), count: reached, lastWeek };
     },
   },
@@ -84,7 +87,7 @@ const SOURCES: readonly HeadlineSource[] = [
       const [y, month] = context.today.split("-").map(Number) as [number, number];
       const [summary, lastWeek] = await Promise.all([
         budgetDashboardQueries.summary(tx, filters, { year: y, month }),
-        realisedSince(tx, filters.year, addDays(context.now, -7)),
+        realisedBetween(tx, filters.year, addDays(context.now, -7), context.now),
       ]);
       return {
         key: "realised",

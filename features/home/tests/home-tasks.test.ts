@@ -406,10 +406,11 @@ describe("the home page's waiting-for-you cards", () => {
   });
 
   it("give the mayor's office the headline of each of its dashboards, equal to the dashboard's own, with what the last seven days verified", async () => {
-    // Of the four households reached, two were reached in May, one on 10 June (this week), one now.
+    // Of the four households reached, two were reached in May, one on 10 June (this week), and one
+    // on 16 June, after the home's clock (15 June): its week ends at the clock.
     await inCity(async (tx) => {
       const reached = await tx.householdYearReach.findMany({ where: { fiscalYear: YEAR }, orderBy: { householdId: "asc" }, select: { householdId: true } });
-      const when = ["2025-05-02T01:00:00Z", "2025-05-20T01:00:00Z", "2025-06-10T01:00:00Z"];
+      const when = ["2025-05-02T01:00:00Z", "2025-05-20T01:00:00Z", "2025-06-10T01:00:00Z", "2025-06-16T01:00:00Z"];
       for (const [i, at] of when.entries()) {
         await tx.$executeRaw`UPDATE "HouseholdYearReach" SET "firstReachedAt" = ${new Date(at)}
                               WHERE "tenantId" = ${city.id} AND "fiscalYear" = ${YEAR} AND "householdId" = ${reached[i]!.householdId}`;
@@ -422,7 +423,7 @@ describe("the home page's waiting-for-you cards", () => {
       Promise.all([resultsDashboardQueries.totals(tx, filters), revolvingFundsDashboardQueries.totals(tx, filters)]),
     );
     expect(headlines?.figures).toEqual([
-      { key: "householdsReached", href: `/${city.slug}/dasbor/hasil?tahun=${YEAR}`, count: results.reached, lastWeek: 2 },
+      { key: "householdsReached", href: `/${city.slug}/dasbor/hasil?tahun=${YEAR}`, count: results.reached, lastWeek: 1 },
       { key: "realised", href: `/${city.slug}/dasbor/anggaran?tahun=${YEAR}`, amount: 105_000_000n, absorption: 52.5, lastWeek: 95_000_000n },
       { key: "loansOutstanding", href: `/${city.slug}/dasbor/dana-pem?tahun=${YEAR}`, amount: funds.outstanding, repaymentRate: expect.anything() },
     ]);
