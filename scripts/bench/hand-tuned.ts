@@ -172,6 +172,11 @@ export const handTuned: Record<string, Record<string, HandTuned>> = {
       appFigure: (result: ResultFigures) => result.reached,
       sqlFigure: (rows) => first(rows, "reached"),
     },
+    reached: {
+      sql: `SELECT sum(c.reached) AS reached ${REACH_RESULT} AND c.kind = 'city'`,
+      appFigure: (result: number) => result,
+      sqlFigure: (rows) => first(rows, "reached"),
+    },
     byOpd: {
       sql: `${RESULT_PARTS('g."opdId"')}
             SELECT o.id, o."shortName", o.name, m.realised, t.trained, t.businesses, r.reached, r.graduates

@@ -92,7 +92,7 @@ export default async function UnreachedVisitingListPage({ params, searchParams }
         ) : (
           <>
             <p className="mt-1 text-muted">{t("chooseKelurahan")}</p>
-            <ul className="mt-4 grid gap-x-6 gap-y-1.5 sm:grid-cols-2">
+            <ul className="mt-4 grid grid-cols-1 gap-x-6 gap-y-1.5 sm:grid-cols-2">
               {data.choices.map((row) => (
                 <li key={row.kelurahanId}>
                   <Link href={printHref(row.kelurahanId)} className="text-brand-800 underline">
