@@ -108,7 +108,8 @@ function keptTotals(tx: Tx, filter: AidFilter, options: Pick<ListOptions, "scope
   if (scope.opdId) conditions.push(Prisma.sql`p."opdId" = ${scope.opdId}`);
   if (filter.program) conditions.push(Prisma.sql`t."programmeId" = ${filter.program}`);
   if (filter.jenis) conditions.push(Prisma.sql`t."kind" = ${filter.jenis}::"AidKind"`);
-  if (filter.status) conditions.push(Prisma.sql`t."status" = ${filter.status}::"EntryStatus"`);
+  // As distributionWhere: the draft filter's status stands in for the status filter.
+  if (filter.status && !filter.kembali) conditions.push(Prisma.sql`t."status" = ${filter.status}::"EntryStatus"`);
   if (filter.kembali) conditions.push(Prisma.sql`t."status" = 'DRAFT' AND t."returned" = ${filter.kembali === "1"}`);
   if (filter.bukti) conditions.push(Prisma.sql`t."unproven"`);
   return tx.$queryRaw<StatusTotals[]>`

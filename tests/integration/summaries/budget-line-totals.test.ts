@@ -80,6 +80,7 @@ async function expectAidListTotals(tx: Tx, w: World) {
     { kembali: "0" },
     { bukti: "tanpa" },
     { kembali: "1", bukti: "tanpa", jenis: "EQUIPMENT" },
+    { kembali: "0", status: "VERIFIED" },
   ];
   for (const filter of filters) {
     const kept = await distributionTotals(tx, filter, options);
