@@ -320,7 +320,7 @@ async function timeDashboard(env: BenchEnv, tenantId: string, runs: number): Pro
       targetingByOpd: load("targetingByOpd", (tx) => q.targetingByOpd(tx, filters)),
       targetProgress: load("targetProgress", (tx) => q.targetProgress(tx, filters)),
       coverage: load("coverage", (tx) => q.coverage(tx, filters)),
-      unreachedHouseholds: load("unreachedHouseholds", (tx) => q.unreachedHouseholds(tx, filters, { kelurahanId: null, limit: 50, offset: 0 })),
+      unreachedHouseholds: load("unreachedHouseholds", (tx) => q.unreachedHouseholds(tx, filters, { kelurahanId: null, limit: 50 })),
       desilDistribution: load("desilDistribution", (tx) => q.desilDistribution(tx, filters)),
       overlapByOpd: load("overlapByOpd", (tx) => q.overlapByOpd(tx, filters)),
       graduationsByMonth: load("graduationsByMonth", (tx) => q.graduationsByMonth(tx, filters)),

@@ -120,7 +120,7 @@ export const handTuned: Record<string, Record<string, HandTuned>> = {
              WHERE h."tenantId" = $1 AND h."isExtremePoor" AND h.status = 'ACTIVE'
                AND NOT EXISTS (SELECT 1 FROM "HouseholdReach" r WHERE r."tenantId" = $1 AND r."fiscalYear" = $2 AND r."householdId" = h.id)
              ORDER BY h.desil NULLS LAST, h.id LIMIT 50`,
-      appFigure: (rows: object[]) => count(rows),
+      appFigure: (page: { rows: object[] }) => count(page.rows),
       sqlFigure: (rows) => count(rows),
     },
     unreachedCount: {

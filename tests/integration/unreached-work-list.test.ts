@@ -3,7 +3,14 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unreachedExport } from "@/features/dashboards/poverty/unreached-export";
-import { parseUnreachedListFilter, unreachedCount, unreachedListRequirement, unreachedPage, visitingList } from "@/features/dashboards/poverty/unreached";
+import {
+  parseUnreachedCursor,
+  parseUnreachedListFilter,
+  unreachedCount,
+  unreachedListRequirement,
+  unreachedPage,
+  visitingList,
+} from "@/features/dashboards/poverty/unreached";
 import type { DashboardFilters } from "@/features/dashboards/filters";
 import { meets } from "@/lib/auth/gate";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -62,10 +69,38 @@ describe("the unreached extreme-poor households as a work list", () => {
     expect(await t.withTenant(city.id, (tx) => unreachedCount(tx, f(), { desil: 0 }))).toBe(0);
   });
 
-  it("pages the list filtered by desil", async () => {
-    const rows = await t.withTenant(city.id, (tx) => unreachedPage(tx, f(), { desil: 2, limit: 10, offset: 10 }));
-    expect(rows).toHaveLength(5);
-    expect(rows.every((row) => row.desil === 2)).toBe(true);
+  it("pages the list filtered by desil by key, forward and back, every household once", async () => {
+    const read = (options: Parameters<typeof unreachedPage>[2]) => t.withTenant(city.id, (tx) => unreachedPage(tx, f(), { desil: 2, limit: 10, ...options }));
+    const first = await read({});
+    const second = await read({ after: first.nextAfter });
+    expect(first.rows).toHaveLength(10);
+    expect(second.rows).toHaveLength(5);
+    expect(second.nextAfter).toBeNull();
+    expect([...first.rows, ...second.rows].every((row) => row.desil === 2)).toBe(true);
+    expect(new Set([...first.rows, ...second.rows].map((row) => row.householdId)).size).toBe(15);
+    const back = await read({ before: second.prevBefore });
+    expect(back.rows.map((row) => row.householdId)).toEqual(first.rows.map((row) => row.householdId));
+    expect(back.prevBefore).toBeNull();
+  });
+
+  it("pages across desil groups, each household once, in the list's order", async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page = await t.withTenant(city.id, (tx) => unreachedPage(tx, f(), { limit: 4, after }));
+      seen.push(...page.rows.map((row) => row.householdId));
+      after = page.nextAfter;
+    } while (after);
+    const whole = await t.withTenant(city.id, (tx) => unreachedPage(tx, f(), { limit: 200 }));
+    expect(seen).toEqual(whole.rows.map((row) => row.householdId));
+  });
+
+  it("takes no key from the URL that is not one", () => {
+    expect(parseUnreachedCursor("2:abc123")).toBe("2:abc123");
+    expect(parseUnreachedCursor(":abc123")).toBe(":abc123");
+    expect(parseUnreachedCursor("11:abc123")).toBeNull();
+    expect(parseUnreachedCursor("2:x'; --")).toBeNull();
+    expect(parseUnreachedCursor(null)).toBeNull();
   });
 
   it("reads kelurahan and desil from the URL, dropping anything else", () => {
@@ -175,3 +210,37 @@ async function firstCell(bytes: Uint8Array): Promise<string> {
   await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   return String(workbook.worksheets[0]!.getRow(1).getCell(1).value);
 }
+
+describe("paging past the households with no desil recorded", () => {
+  let other: TestTenant;
+  beforeAll(async () => {
+    other = await createTestTenant(t.db, t.withTenant);
+    await t.withTenant(other.id, async (tx) => {
+      for (const desil of [2, null, 1, null, 2, null, 1]) {
+        const h = await createTestHousehold(tx, other, { desil: 1 });
+        if (desil === null) await tx.household.update({ where: { tenantId_id: { tenantId: other.id, id: h.id } }, data: { desil: null } });
+        else await tx.household.update({ where: { tenantId_id: { tenantId: other.id, id: h.id } }, data: { desil } });
+      }
+    });
+  });
+
+  it("walks forward one row a page and back again, in the list's order", async () => {
+    const page = (options: Parameters<typeof unreachedPage>[2]) => t.withTenant(other.id, (tx) => unreachedPage(tx, f(), { limit: 1, ...options }));
+    const whole = (await t.withTenant(other.id, (tx) => unreachedPage(tx, f(), { limit: 200 }))).rows;
+    expect(whole.map((row) => row.desil)).toEqual([1, 1, 2, 2, null, null, null]);
+    const forward: string[] = [];
+    let at = await page({});
+    forward.push(at.rows[0]!.householdId);
+    while (at.nextAfter) {
+      at = await page({ after: at.nextAfter });
+      forward.push(at.rows[0]!.householdId);
+    }
+    expect(forward).toEqual(whole.map((row) => row.householdId));
+    const backward = [at.rows[0]!.householdId];
+    while (at.prevBefore) {
+      at = await page({ before: at.prevBefore });
+      backward.unshift(at.rows[0]!.householdId);
+    }
+    expect(backward).toEqual(forward);
+  });
+});

@@ -15,7 +15,8 @@ import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { reachCounts } from "@/features/dashboards/poverty/reach-summaries";
 import { reachWhere } from "@/lib/reach/reached";
-import { searchParam, type SearchParamValue } from "@/lib/validation/search-params";
+import { firstParam, searchParam, type SearchParamValue } from "@/lib/validation/search-params";
+import { KEY_CURSOR_PARAMS } from "@/lib/paging/key-page";
 import { z } from "@/lib/validation/zod";
 
 const TENANT = Prisma.sql`entas_current_tenant()`;
@@ -127,32 +128,77 @@ async function withLabels(tx: Tx, rows: UnreachedHousehold[]): Promise<Unreached
   return rows.map((row) => ({ ...row, kelurahan: labels.get(row.kelurahanId) ?? row.kelurahan }));
 }
 
-export type UnreachedPageOptions = Partial<UnreachedListFilter> & { limit?: number; offset?: number };
+/** A page of the list starts after (or ends before) a row's key (unreachedCursor), never at an offset. */
+export type UnreachedPageOptions = Partial<UnreachedListFilter> & { limit?: number; after?: string | null; before?: string | null };
 
-/** One screen page of the list, poorest first (no desil last), by count + offset as the page shows "page n of m". */
-export async function unreachedPage(tx: Tx, filters: DashboardFilters, options: UnreachedPageOptions = {}): Promise<UnreachedHousehold[]> {
+/** The key of a row: "<desil or empty>:<household id>", in the list's order (desil NULLS LAST, id). */
+export const unreachedCursor = (row: Pick<UnreachedHousehold, "desil" | "householdId">) => `${row.desil ?? ""}:${row.householdId}`;
+
+const CURSOR = /^(\d{0,2}):([a-z0-9]{1,40})$/i;
+
+/** A key from the URL, or null when it is no key of the list. */
+export function parseUnreachedCursor(value: string | null | undefined): string | null {
+  const match = value ? CURSOR.exec(value) : null;
+  if (!match) return null;
+  return match[1] && Number(match[1]) > 10 ? null : value!;
+}
+
+/** The page's key as the URL asks it (`setelah` / `sebelum`, as lib/paging/key-page names them); `after` wins. */
+export function unreachedCursorOf(query: Record<string, SearchParamValue>): { after?: string; before?: string } {
+  const after = parseUnreachedCursor(firstParam(query[KEY_CURSOR_PARAMS.after]));
+  if (after) return { after };
+  const before = parseUnreachedCursor(firstParam(query[KEY_CURSOR_PARAMS.before]));
+  return before ? { before } : {};
+}
+
+function keyParts(key: string): { desil: number | null; id: string } {
+  const [, desil, id] = CURSOR.exec(key)!;
+  return { desil: desil ? Number(desil) : null, id: id! };
+}
+
+function afterKey(after: string | null | undefined): Prisma.Sql {
+  const key = parseUnreachedCursor(after);
+  if (!key) return Prisma.empty;
+  const { desil, id } = keyParts(key);
+  if (desil === null) return Prisma.sql`AND h.desil IS NULL AND h.id > ${id}`;
+  return Prisma.sql`AND (h.desil > ${desil} OR (h.desil = ${desil} AND h.id > ${id}) OR h.desil IS NULL)`;
+}
+
+function beforeKey(before: string): Prisma.Sql {
+  const { desil, id } = keyParts(before);
+  if (desil === null) return Prisma.sql`AND (h.desil IS NOT NULL OR h.id < ${id})`;
+  return Prisma.sql`AND (h.desil < ${desil} OR (h.desil = ${desil} AND h.id < ${id}))`;
+}
+
+/** One screen page of the list and the keys of its neighbours (null: none that way). */
+export type UnreachedPage = { rows: UnreachedHousehold[]; nextAfter: string | null; prevBefore: string | null };
+
+/**
+ * One screen page of the list, poorest first (no desil last), found from the key of the row it
+ * follows or precedes: page 5,000 costs what page 1 does. A key whose household was reached
+ * meanwhile still marks a place in the order, so no row repeats or vanishes between pages.
+ */
+export async function unreachedPage(tx: Tx, filters: DashboardFilters, options: UnreachedPageOptions = {}): Promise<UnreachedPage> {
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
-  const offset = Math.max(options.offset ?? 0, 0);
-  const rows = await tx.$queryRaw<UnreachedHousehold[]>`
+  const after = parseUnreachedCursor(options.after);
+  const before = after ? null : parseUnreachedCursor(options.before);
+  const found = await tx.$queryRaw<UnreachedHousehold[]>`
     SELECT ${COLUMNS}
       FROM "Household" h
       JOIN "Area" l ON l."tenantId" = h."tenantId" AND l.id = h."kelurahanId"
-     WHERE ${unreachedWhere(filters, options)}
-     ORDER BY h.desil NULLS LAST, h.id
-     LIMIT ${limit} OFFSET ${offset}`;
-  return withLabels(tx, rows);
-}
-
-/** The export's key: "<desil or empty>:<household id>", in the list's order. */
-export const unreachedCursor = (row: Pick<UnreachedHousehold, "desil" | "householdId">) => `${row.desil ?? ""}:${row.householdId}`;
-
-function afterKey(after: string | null): Prisma.Sql {
-  const match = after ? /^(\d{0,2}):([a-z0-9]{1,40})$/i.exec(after) : null;
-  if (!match) return Prisma.empty;
-  const [, desil, id] = match;
-  if (!desil) return Prisma.sql`AND h.desil IS NULL AND h.id > ${id}`;
-  const d = Number(desil);
-  return Prisma.sql`AND (h.desil > ${d} OR (h.desil = ${d} AND h.id > ${id}) OR h.desil IS NULL)`;
+     WHERE ${unreachedWhere(filters, options)} ${before ? beforeKey(before) : afterKey(after)}
+     ORDER BY ${before ? Prisma.sql`h.desil DESC NULLS FIRST, h.id DESC` : Prisma.sql`h.desil NULLS LAST, h.id`}
+     LIMIT ${limit + 1}`;
+  const more = found.length > limit;
+  const rows = found.slice(0, limit);
+  if (before) rows.reverse();
+  const first = rows[0];
+  const last = rows.at(-1);
+  return {
+    rows: await withLabels(tx, rows),
+    nextAfter: (before ? rows.length > 0 : more) && last ? unreachedCursor(last) : null,
+    prevBefore: (before ? more : Boolean(after)) && first ? unreachedCursor(first) : null,
+  };
 }
 
 /** A batch of the list after a key (unreachedCursor), for the export: a page 500 costs what page 1 does. */

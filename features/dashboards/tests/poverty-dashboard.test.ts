@@ -202,14 +202,20 @@ describe("coverage", () => {
   });
 
   it("lists the unreached extreme-poor households, poorest first, by kelurahan if asked", async () => {
-    const all = await read((tx) => q.unreachedHouseholds(tx, f()));
+    const { rows: all } = await read((tx) => q.unreachedHouseholds(tx, f()));
     expect(new Set(all.map((row) => row.householdId))).toEqual(new Set([ids.h2, ids.h3, ids.h6]));
     expect(all.at(-1)?.householdId).toBe(ids.h3);
     expect(all[0]?.headName).toMatch(/^Kepala /);
-    const inL2 = await read((tx) => q.unreachedHouseholds(tx, f(), { kelurahanId: l2 }));
+    const { rows: inL2 } = await read((tx) => q.unreachedHouseholds(tx, f(), { kelurahanId: l2 }));
     expect(inL2.map((row) => row.householdId)).toEqual([ids.h6]);
-    const paged = await read((tx) => q.unreachedHouseholds(tx, f(), { limit: 2, offset: 2 }));
-    expect(paged).toHaveLength(1);
+    const first = await read((tx) => q.unreachedHouseholds(tx, f(), { limit: 2 }));
+    expect(first.prevBefore).toBeNull();
+    const second = await read((tx) => q.unreachedHouseholds(tx, f(), { limit: 2, after: first.nextAfter }));
+    expect(second.rows.map((row) => row.householdId)).toEqual([all[2]!.householdId]);
+    expect(second.nextAfter).toBeNull();
+    const back = await read((tx) => q.unreachedHouseholds(tx, f(), { limit: 2, before: second.prevBefore }));
+    expect(back.rows.map((row) => row.householdId)).toEqual(first.rows.map((row) => row.householdId));
+    expect(back.prevBefore).toBeNull();
   });
 });
 

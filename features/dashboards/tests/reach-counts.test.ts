@@ -283,7 +283,7 @@ async function expectUnreachedMatch() {
         expect(await unreachedCount(tx, filters, list), label).toBe(ids.length);
         const page = await unreachedPage(tx, filters, { ...list, limit: 200 });
         expect(
-          page.map((row) => row.householdId),
+          page.rows.map((row) => row.householdId),
           label,
         ).toEqual(ids.map((row) => row.id));
       });

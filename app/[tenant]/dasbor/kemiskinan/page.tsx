@@ -35,8 +35,9 @@ import { FigureDefinitions } from "@/features/dashboards/ui/figure-definitions";
 import { differenceCell } from "@/lib/spreadsheet/suppression";
 import { withTenantReport } from "@/lib/db";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { firstParam, readSearchParams } from "@/lib/validation/search-params";
-import { parseUnreachedListFilter, unreachedListQuery, unreachedListRequirement } from "@/features/dashboards/poverty/unreached";
+import { readSearchParams } from "@/lib/validation/search-params";
+import { parseUnreachedListFilter, unreachedCursorOf, unreachedListQuery, unreachedListRequirement } from "@/features/dashboards/poverty/unreached";
+import { KEY_CURSOR_PARAMS, type KeyCursor } from "@/lib/paging/key-page";
 import { dashboardsRoutes } from "@/features/dashboards/routes";
 import { statisticsRoutes } from "@/features/statistics/routes";
 
@@ -62,7 +63,7 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
   const named = userCan(user, "registry:read-personal");
   const mayExport = userCan(user, "data:export");
   const mayTakeList = meets(user, unreachedListRequirement);
-  const listPage = Math.max(1, Math.min(10_000, Number.parseInt(firstParam(query.hal) ?? "1", 10) || 1));
+  const listCursor = unreachedCursorOf(query);
   const askedList = parseUnreachedListFilter(query);
   const askedKelurahan = askedList.kelurahanId;
 
@@ -86,11 +87,11 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
   const list = byKelurahanCoverage.then((rows) => {
     const kelurahan = rows.ok ? (rows.value.find((row) => row.kelurahanId === askedKelurahan) ?? null) : null;
     const chosen = { kelurahanId: kelurahan?.kelurahanId ?? null, desil: askedList.desil };
-    const page = { ...chosen, limit: UNREACHED_PAGE_SIZE, offset: (listPage - 1) * UNREACHED_PAGE_SIZE };
-    if (!named) return Promise.resolve({ ok: true as const, value: { rows: [], total: null } });
+    const page = { ...chosen, ...listCursor, limit: UNREACHED_PAGE_SIZE };
+    if (!named) return Promise.resolve({ ok: true as const, value: { rows: [], nextAfter: null, prevBefore: null, total: null } });
     return load("unreachedHouseholds", async (tx) => {
-      const [rows, total] = await Promise.all([q.unreachedHouseholds(tx, filters, page), q.unreachedCount(tx, filters, chosen)]);
-      return { rows, total: total as number | null };
+      const [found, total] = await Promise.all([q.unreachedHouseholds(tx, filters, page), q.unreachedCount(tx, filters, chosen)]);
+      return { ...found, total: total as number | null };
     });
   });
   const desilData = load("desilDistribution", (tx) => q.desilDistribution(tx, filters));
@@ -103,9 +104,10 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
   const links = (id: string) => (mayExport ? exportLinks(dashboardsRoutes.povertyExport(slug), filters, id) : null);
   const listQuery = (kelurahanId: string | null, desil: number | null) =>
     new URLSearchParams([...new URLSearchParams(dashboardFiltersQuery(filters)), ...Object.entries(unreachedListQuery({ kelurahanId, desil }))]);
-  const listHref = (kelurahanId: string | null, page = 1, desil: number | null = null) => {
+  const listHref = (kelurahanId: string | null, cursor: KeyCursor = {}, desil: number | null = null) => {
     const query = listQuery(kelurahanId, desil);
-    if (page > 1) query.set("hal", String(page));
+    if (cursor.after) query.set(KEY_CURSOR_PARAMS.after, cursor.after);
+    else if (cursor.before) query.set(KEY_CURSOR_PARAMS.before, cursor.before);
     return `${dashboardsRoutes.poverty(slug, query)}#daftar`;
   };
   // The area tables and the summary cards repeat one another's counts, so they are suppressed
@@ -190,8 +192,9 @@ export default async function PovertyDashboardPage({ params, searchParams }: Pro
               named={named}
               kelurahanName={kelurahan?.name ?? null}
               desil={askedList.desil}
-              page={listPage}
-              pageHref={(page) => listHref(kelurahan?.kelurahanId ?? null, page, askedList.desil)}
+              page={data.list}
+              paged={Boolean(listCursor.after ?? listCursor.before)}
+              pageHref={(cursor) => listHref(kelurahan?.kelurahanId ?? null, cursor, askedList.desil)}
               showAllHref={kelurahan || askedList.desil !== null ? listHref(null) : null}
               filter={{
                 path,

@@ -6,6 +6,9 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/select-field";
 import { Cell, HeaderCell, Row, RowHeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
 import type { UnreachedHousehold } from "@/features/dashboards/poverty/queries";
+import type { UnreachedPage } from "@/features/dashboards/poverty/unreached";
+import { KeyPagination } from "@/components/ui/key-pagination";
+import type { KeyCursor } from "@/lib/paging/key-page";
 import { formatNumber } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { maskNik } from "@/lib/identity/nik";
@@ -37,6 +40,7 @@ export async function UnreachedList({
   kelurahanName,
   desil,
   page,
+  paged,
   pageHref,
   showAllHref,
   filter,
@@ -53,8 +57,11 @@ export async function UnreachedList({
   kelurahanName: string | null;
   /** The desil chosen (0: none recorded), or null for all. */
   desil: number | null;
-  page: number;
-  pageHref: (page: number) => string;
+  /** The keys of the neighbouring pages (features/dashboards/poverty/unreached.ts). */
+  page: Pick<UnreachedPage, "nextAfter" | "prevBefore">;
+  /** This page was reached through a key (it is not the first). */
+  paged: boolean;
+  pageHref: (cursor: KeyCursor) => string;
   showAllHref: string | null;
   filter: UnreachedListFilterForm;
   /** The file of the whole list (null: the viewer may not take it). */
@@ -163,23 +170,13 @@ export async function UnreachedList({
               ))}
             </TableBody>
           </Table>
-          <nav aria-label={t("list.title")} className="flex items-center justify-between gap-3 border-t border-line px-4 py-2.5 text-sm sm:px-5">
-            {page > 1 ? (
-              <Link href={pageHref(page - 1)} className="font-medium text-brand-700 underline underline-offset-2">
-                {t("list.previous")}
-              </Link>
-            ) : (
-              <span />
-            )}
-            <span className="text-muted">{t("list.pageOf", { page, pages: Math.max(1, Math.ceil(count / UNREACHED_PAGE_SIZE)) })}</span>
-            {page * UNREACHED_PAGE_SIZE < count ? (
-              <Link href={pageHref(page + 1)} className="font-medium text-brand-700 underline underline-offset-2">
-                {t("list.next")}
-              </Link>
-            ) : (
-              <span />
-            )}
-          </nav>
+          <KeyPagination
+            label={t("list.pages")}
+            href={pageHref}
+            page={{ rows, total: count, nextAfter: page.nextAfter, prevBefore: page.prevBefore }}
+            paged={paged}
+            className="flex flex-wrap items-center justify-between gap-3 border-t border-line px-4 py-2.5 sm:px-5"
+          />
         </>
       )}
     </Card>
