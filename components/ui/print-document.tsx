@@ -4,14 +4,15 @@ import { DOCUMENT_PRINT_CSS } from "@/lib/http/inline-styles";
 
 /**
  * A printable document on a white sheet, with a print button above it: a letter (agreement,
- * receipt) in serif, or a `wide` report of tables.
+ * receipt) in serif, or a `wide` report of tables. `printLabel` null: the sheet holds nothing
+ * worth printing (a choice to make, an empty list), so no print button.
  */
-export function PrintDocument({ printLabel, back, wide, children }: { printLabel: string; back: ReactNode; wide?: boolean; children: ReactNode }) {
+export function PrintDocument({ printLabel, back, wide, children }: { printLabel: string | null; back: ReactNode; wide?: boolean; children: ReactNode }) {
   return (
     <>
       <style>{DOCUMENT_PRINT_CSS}</style>
       <div className="mb-4 flex flex-wrap items-center gap-3">
-        <PrintButton label={printLabel} variant="primary" />
+        {printLabel ? <PrintButton label={printLabel} variant="primary" /> : null}
         {back}
       </div>
       <article

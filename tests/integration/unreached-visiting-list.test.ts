@@ -75,12 +75,27 @@ function textOf(node: unknown, seen = new WeakSet<object>()): string {
     .join("\n");
 }
 
-async function open(user: SessionUser, query: Record<string, string>): Promise<string | null> {
+/** The print button's label the page gives its sheet (null: no button). */
+function printLabelOf(node: unknown): string | null | undefined {
+  if (node === null || typeof node !== "object") return undefined;
+  const props = "$$typeof" in node && "props" in node ? (node.props as Record<string, unknown>) : null;
+  if (props && "printLabel" in props) return props.printLabel as string | null;
+  for (const value of Object.values(props ?? node)) {
+    const found = printLabelOf(value);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+async function render(user: SessionUser, query: Record<string, string>): Promise<unknown> {
   state.user = user;
   const { default: Page } = await import("@/app/[tenant]/dasbor/kemiskinan/belum-terjangkau/cetak/page");
+  return Page({ params: Promise.resolve({ tenant: city.slug }), searchParams: Promise.resolve(query) });
+}
+
+async function open(user: SessionUser, query: Record<string, string>): Promise<string | null> {
   try {
-    const tree = await Page({ params: Promise.resolve({ tenant: city.slug }), searchParams: Promise.resolve(query) });
-    return textOf(tree);
+    return textOf(await render(user, query));
   } catch (error) {
     if (error instanceof Error && error.message === "NEXT_NOT_FOUND (test)") return null;
     throw error;
@@ -107,6 +122,13 @@ describe("the printed visiting list", () => {
     const text = await open(sessionUser(city, "BAPEDA"), {});
     expect(text).not.toContain("Warga Kunjungan");
     expect(text).toContain(`kelurahan=${city.kelurahanId}`);
+  });
+
+  it("offers to print only a sheet that lists households", async () => {
+    const bapeda = sessionUser(city, "BAPEDA");
+    expect(printLabelOf(await render(bapeda, { kelurahan: city.kelurahanId }))).toBe("Cetak");
+    expect(printLabelOf(await render(bapeda, {}))).toBeNull();
+    expect(printLabelOf(await render(bapeda, { kelurahan: city.kelurahanId, desil: "9" }))).toBeNull();
   });
 
   it("is not found for the auditor and the mayor's office, who may not see names", async () => {

@@ -85,7 +85,7 @@ export default async function UnreachedVisitingListPage({ params, searchParams }
         new URLSearchParams([...new URLSearchParams(dashboardFiltersQuery(data.filters)), ...Object.entries(unreachedListQuery({ ...list, kelurahanId: id }))]),
       );
     return (
-      <PrintDocument wide printLabel={t("print")} back={backLink}>
+      <PrintDocument wide printLabel={null} back={backLink}>
         <h1 className="text-lg font-bold">{t("chooseTitle", { year: data.filters.year })}</h1>
         {data.choices.length === 0 ? (
           <p className="mt-3">{t("chooseNone")}</p>
@@ -111,7 +111,7 @@ export default async function UnreachedVisitingListPage({ params, searchParams }
   }
   const { kelurahan, filters, rows, total } = data;
   return (
-    <PrintDocument wide printLabel={t("print")} back={backLink}>
+    <PrintDocument wide printLabel={rows.length > 0 ? t("print") : null} back={backLink}>
       <header>
         <p className="text-xs tracking-wide uppercase">{data.cityName}</p>
         <h1 className="mt-1 text-lg font-bold">{t("heading", { kelurahan: kelurahan.name, kecamatan: kelurahan.parent?.name ?? "" })}</h1>
