@@ -110,12 +110,17 @@ export async function monthlyBreakdown(tx: Tx, budgetLineId: string): Promise<Mo
 
 export type LineAid = Awaited<ReturnType<typeof lineAid>>[number];
 
+/** The line's page shows this many of its newest aid entries; the aid list has them all. */
+export const LINE_AID_SHOWN = 50;
+
 /**
  * The aid recorded against a line, newest first: what was handed over, when, its value and
- * status; not to whom (the budget pages name no one).
+ * status; not to whom (the budget pages name no one). One row more than `take` tells the page
+ * there is more (a food line of a large city holds thousands of hand-overs).
  */
-export function lineAid(tx: Tx, budgetLineId: string) {
+export function lineAid(tx: Tx, budgetLineId: string, take = LINE_AID_SHOWN + 1) {
   return tx.aidDistribution.findMany({
+    take,
     where: { budgetLineId },
     select: {
       id: true,

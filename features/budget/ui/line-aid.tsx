@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Cell, HeaderCell, Row, RowHeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
-import type { LineAid } from "@/features/budget/queries";
+import { LINE_AID_SHOWN, type LineAid } from "@/features/budget/queries";
 import { formatDateShort, formatNumber, formatRupiah } from "@/lib/format";
 import type { AidBudgetMode } from "@/lib/generated/prisma/enums";
 import type { AppLocale } from "@/lib/i18n/locales";
@@ -19,7 +19,9 @@ export async function LineAidList({
   pendingCount,
   pendingAmount,
   entryHref,
+  allHref,
 }: {
+  /** The newest entries, up to LINE_AID_SHOWN and one more when there are more. */
   aid: readonly LineAid[];
   aidMode: AidBudgetMode;
   verified: Rupiah;
@@ -27,7 +29,11 @@ export async function LineAidList({
   pendingAmount: Rupiah;
   /** Each entry's own page (the aid feature's URL, given by the page), where it is verified or returned. */
   entryHref: (id: string) => string;
+  /** The aid list of the line's programme, where every entry is. */
+  allHref: string;
 }) {
+  const more = aid.length > LINE_AID_SHOWN;
+  const shown = more ? aid.slice(0, LINE_AID_SHOWN) : aid;
   const [t, ta, locale] = await Promise.all([getTranslations("Budget"), getTranslations("Aid"), getLocale() as Promise<AppLocale>]);
   return (
     <div>
@@ -62,7 +68,7 @@ export async function LineAidList({
             </tr>
           </TableHead>
           <TableBody>
-            {aid.map((entry) => (
+            {shown.map((entry) => (
               <Row key={entry.id}>
                 <RowHeaderCell className="whitespace-nowrap">
                   <Link href={entryHref(entry.id)} className="text-brand-700 underline-offset-2 hover:underline">
@@ -87,6 +93,14 @@ export async function LineAidList({
           </TableBody>
         </Table>
       )}
+      {more ? (
+        <p className="px-4 py-3 text-sm sm:px-5" data-testid="line-aid-more">
+          {t("aid.newestOnly", { count: LINE_AID_SHOWN })}{" "}
+          <Link href={allHref} className="font-medium text-brand-700 underline underline-offset-2">
+            {t("aid.allInAidList")}
+          </Link>
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,5 +1,5 @@
-import Link from "next/link";
-import { Cell, HeaderCell, Row, RowHeaderCell, Table, TableBody, TableFoot, TableHead } from "@/components/ui/table";
+import { Cell, HeaderCell, Table, TableBody, TableFoot, TableHead } from "@/components/ui/table";
+import { FigureRows } from "./figure-rows";
 import type { FigureCell, FigureColumn, FigureTable } from "@/lib/spreadsheet/figures";
 import { EMPTY_VALUE, formatFixedDecimal, formatNumber, formatPercent } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
@@ -56,15 +56,14 @@ export function DashboardDataTable({
         </tr>
       </TableHead>
       <TableBody>
-        {table.rows.map((row, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: a dashboard's rows have no id and never reorder on the client
-          <Row key={i}>
-            <RowHeaderCell>
-              <RowName href={rowHref?.(i) ?? null}>{formatDashboardCell(first, row[first.key], locale)}</RowName>
-            </RowHeaderCell>
-            {cells(row)}
-          </Row>
-        ))}
+        <FigureRows
+          numeric={rest.map((column) => column.kind !== "text")}
+          rows={table.rows.map((row, i) => ({
+            name: formatDashboardCell(first, row[first.key], locale),
+            href: rowHref?.(i) ?? null,
+            cells: rest.map((column) => formatDashboardCell(column, row[column.key], locale)),
+          }))}
+        />
       </TableBody>
       {table.total ? (
         <TableFoot>
@@ -75,14 +74,5 @@ export function DashboardDataTable({
         </TableFoot>
       ) : null}
     </Table>
-  );
-}
-
-function RowName({ href, children }: { href: string | null; children: string }) {
-  if (!href) return children;
-  return (
-    <Link href={href} className="text-brand-700 underline underline-offset-2 hover:text-brand-900">
-      {children}
-    </Link>
   );
 }

@@ -6,6 +6,7 @@ import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { AbsorptionSummary } from "@/features/budget/ui/absorption-summary";
 import { EntriesTable } from "@/features/budget/ui/entries-table";
 import { aidRoutes } from "@/features/aid/routes";
+import { aidFilterQuery } from "@/features/aid/filters";
 import { LineAidList } from "@/features/budget/ui/line-aid";
 import { MonthTable } from "@/features/budget/ui/month-table";
 import { RealisationForm } from "@/features/budget/ui/realisation-form";
@@ -241,6 +242,7 @@ export default async function BudgetLinePage({ params, searchParams }: Props) {
           pendingCount={data.totals?.aidPendingCount ?? 0}
           pendingAmount={data.totals?.aidPendingAmount ?? 0n}
           entryHref={(id) => aidRoutes.detail(slug, id)}
+          allHref={aidRoutes.list(slug, aidFilterQuery({ tahun: year, program: line.programme.id }))}
         />
       </Card>
       <Card className="mt-6">
