@@ -1,5 +1,6 @@
 // Reads for the aid pages. Scope as for programmes: OPD roles see their own OPD's
 // distributions only; Bapeda and the auditor see the whole city, read-only.
+import { cappedProgrammeChoices } from "@/lib/paging/capped-choices";
 import { loadKelurahanLabel } from "@/features/areas/labels";
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -178,11 +179,17 @@ export async function getDistribution(tx: Tx, scope: ProgrammeScope, distributio
   return row ? toRow(row, await loadKelurahanLabel(tx)) : null;
 }
 
-/** Programmes of the year in scope, for the list's filter. */
-export function programmeChoices(tx: Tx, options: ListOptions) {
-  return tx.programme.findMany({
-    where: { fiscalYear: options.fiscalYear, ...programmeWhere(options.scope, options.opdId) },
-    select: { id: true, name: true, opd: { select: { shortName: true } } },
-    orderBy: [{ opd: { code: "asc" } }, { name: "asc" }],
-  });
+/** Programmes of the year in scope, for the list's filter: capped (lib/paging/capped-choices.ts), the selected one kept. */
+export function programmeChoices(tx: Tx, options: ListOptions, selectedId?: string) {
+  const where = { fiscalYear: options.fiscalYear, ...programmeWhere(options.scope, options.opdId) };
+  return cappedProgrammeChoices(
+    ({ take, id }) =>
+      tx.programme.findMany({
+        where: id ? { AND: [where, { id }] } : where,
+        select: { id: true, name: true, opd: { select: { shortName: true } } },
+        orderBy: [{ opd: { code: "asc" } }, { name: "asc" }, { id: "asc" }],
+        take,
+      }),
+    { opdChosen: options.scope.kind === "opd" || Boolean(options.opdId), selectedId },
+  );
 }

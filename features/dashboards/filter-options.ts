@@ -3,22 +3,9 @@
 import { fiscalYearChoices, type FiscalYears } from "@/lib/calendar/city-fiscal-year";
 import type { Tx } from "@/lib/db";
 import type { DashboardFilters } from "./filters";
-
-/**
- * The most programmes the filter bar lists in its select. A city of 1,000 programmes would
- * otherwise send 1,000 options with every dashboard page (twice: HTML and RSC payload), and
- * no one picks from such a list; beyond it the programme choice cascades from the OPD.
- */
-export const PROGRAMME_CHOICES_LIMIT = 150;
+import { cappedProgrammeChoices, type ProgrammeChoicesCut } from "@/lib/paging/capped-choices";
 
 export type FilterChoice = { id: string; label: string };
-
-/**
- * Why the programme choices are not every programme of the year (and OPD): "chooseOpd", the
- * year has too many, so without an OPD only the selected programme (if any) is offered;
- * "opdFirst", the chosen OPD alone has too many, so its first ones by name are.
- */
-export type ProgrammeChoicesCut = "chooseOpd" | "opdFirst";
 
 export type DashboardFilterOptions = {
   years: number[];
@@ -60,25 +47,14 @@ export async function shownDashboardFilters(tx: Tx, filters: DashboardFilters): 
   return offered ? filters : { ...filters, programmeId: null };
 }
 
-/**
- * The programmes of the year (and OPD) up to PROGRAMME_CHOICES_LIMIT, by name. One row past
- * the limit tells that there are more, without loading or counting them all.
- */
+/** The programmes of the year (and OPD) by name, capped (lib/paging/capped-choices.ts). */
 async function programmeChoices(tx: Tx, filters: DashboardFilters): Promise<Pick<DashboardFilterOptions, "programmes" | "programmesCut">> {
   const where = { fiscalYear: filters.year, ...(filters.opdId ? { opdId: filters.opdId } : {}) };
-  const select = { id: true, name: true } as const;
-  const rows = await tx.programme.findMany({ where, orderBy: { name: "asc" }, take: PROGRAMME_CHOICES_LIMIT + 1, select });
-  if (rows.length <= PROGRAMME_CHOICES_LIMIT) return { programmes: rows.map(toChoice) };
-
-  const programmesCut: ProgrammeChoicesCut = filters.opdId ? "opdFirst" : "chooseOpd";
-  const shown = programmesCut === "opdFirst" ? rows.slice(0, PROGRAMME_CHOICES_LIMIT) : [];
-  // The selected programme stays offered, so the select keeps it and the printed line names it.
-  const selectedId = filters.programmeId;
-  if (selectedId && !shown.some((row) => row.id === selectedId)) {
-    const selected = await tx.programme.findFirst({ where: { ...where, id: selectedId }, select });
-    if (selected) shown.push(selected);
-  }
-  return { programmes: shown.map(toChoice), programmesCut };
+  const { choices, cut } = await cappedProgrammeChoices(
+    ({ take, id }) => tx.programme.findMany({ where: { ...where, ...(id ? { id } : {}) }, orderBy: { name: "asc" }, take, select: { id: true, name: true } }),
+    { opdChosen: Boolean(filters.opdId), selectedId: filters.programmeId },
+  );
+  return { programmes: choices.map(toChoice), ...(cut ? { programmesCut: cut } : {}) };
 }
 
 const toChoice = (programme: { id: string; name: string }): FilterChoice => ({ id: programme.id, label: programme.name });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { programmeChoicesHint } from "@/components/ui/programme-choices-hint";
 import { ClosedYearNotice } from "@/components/ui/closed-year-notice";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
@@ -51,7 +52,7 @@ export default async function AidPage({ params, searchParams }: Props) {
       listDistributions(tx, filter, options),
       distributionTotals(tx, filter, options),
       pendingDistributions(tx, options),
-      programmeChoices(tx, options),
+      programmeChoices(tx, options, filter.program),
     ]);
     return { context, list, totals, pending, programmes };
   });
@@ -95,7 +96,8 @@ export default async function AidPage({ params, searchParams }: Props) {
             year={context.year}
             opds={context.opds}
             opdId={context.opdId}
-            programmes={data.programmes}
+            programmes={data.programmes.choices}
+            programmesHint={await programmeChoicesHint(data.programmes.cut)}
           />
 
           {canWrite ? (

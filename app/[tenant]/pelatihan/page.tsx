@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { programmeChoicesHint } from "@/components/ui/programme-choices-hint";
+import { cappedProgrammeChoices } from "@/lib/paging/capped-choices";
 import { ClosedYearNotice } from "@/components/ui/closed-year-notice";
 import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
@@ -53,13 +55,19 @@ export default async function TrainingsPage({ params, searchParams }: Props) {
 
   const data = await withTenant(user.tenantId, async (tx) => {
     const context = await yearContext(tx, user, query);
-    const programmes = await tx.programme.findMany({
-      where: { fiscalYear: context.year, ...programmeWhere(context.scope, context.opdId) },
-      select: { id: true, name: true },
-      orderBy: { name: "asc" },
-    });
+    const where = { fiscalYear: context.year, ...programmeWhere(context.scope, context.opdId) };
     const asked = firstParam(query.program);
-    const programmeId = programmes.some((p) => p.id === asked) ? asked : undefined;
+    const programmes = await cappedProgrammeChoices(
+      ({ take, id }) =>
+        tx.programme.findMany({
+          where: id ? { AND: [where, { id }] } : where,
+          select: { id: true, name: true },
+          orderBy: [{ name: "asc" }, { id: "asc" }],
+          take,
+        }),
+      { opdChosen: context.scope.kind === "opd" || Boolean(context.opdId), selectedId: asked },
+    );
+    const programmeId = programmes.choices.some((p) => p.id === asked) ? asked : undefined;
     const today = await cityToday(tx, user.tenantId);
     const filter = { scope: context.scope, year: context.year, opdId: context.opdId, programmeId, status, today, kembali };
     const [page, figures] = await Promise.all([trainingPage(tx, filter, cursor), yearFigures(tx, filter)]);
@@ -110,7 +118,8 @@ export default async function TrainingsPage({ params, searchParams }: Props) {
               year={context.year}
               opds={context.opds ?? undefined}
               opdId={context.opdId}
-              programmes={data.programmes}
+              programmes={data.programmes.choices}
+              programmesHint={await programmeChoicesHint(data.programmes.cut)}
               programmeId={data.programmeId}
               status={status}
               kept={

@@ -15,6 +15,7 @@ export async function AidFilters({
   opds,
   opdId,
   programmes,
+  programmesHint = null,
 }: {
   path: string;
   filter: AidFilter;
@@ -23,6 +24,8 @@ export async function AidFilters({
   opds: readonly { id: string; shortName: string }[] | null;
   opdId: string | null;
   programmes: readonly { id: string; name: string; opd: { shortName: string } }[];
+  /** Why the programme select does not list every programme (too many: choose an OPD first). */
+  programmesHint?: string | null;
 }) {
   const t = await getTranslations("Aid");
   const allYears = years.includes(year) ? years : [year, ...years];
@@ -64,7 +67,7 @@ export async function AidFilters({
             ))}
           </SelectField>
         ) : null}
-        <SelectField id="aid-programme" name="program" label={t("filters.programme")} defaultValue={filter.program ?? ""}>
+        <SelectField id="aid-programme" name="program" label={t("filters.programme")} defaultValue={filter.program ?? ""} hint={programmesHint ?? undefined}>
           <option value="">{t("filters.allProgrammes")}</option>
           {programmes.map((programme) => (
             <option key={programme.id} value={programme.id}>

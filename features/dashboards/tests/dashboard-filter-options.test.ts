@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fiscalYearsOf } from "@/lib/calendar/city-fiscal-year";
-import { dashboardFilterOptions, PROGRAMME_CHOICES_LIMIT, shownDashboardFilters } from "@/features/dashboards/filter-options";
+import { dashboardFilterOptions, shownDashboardFilters } from "@/features/dashboards/filter-options";
+import { PROGRAMME_CHOICES_LIMIT } from "@/lib/paging/capped-choices";
 import type { DashboardFilters } from "@/features/dashboards/filters";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 import { createTestTenant, type TestTenant } from "@/tests/helpers/factories";

@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
-import { PROGRAMME_CHOICES_LIMIT, type DashboardFilterOptions, type FilterChoice } from "@/features/dashboards/filter-options";
+import type { DashboardFilterOptions, FilterChoice } from "@/features/dashboards/filter-options";
+import { programmeChoicesHint } from "@/components/ui/programme-choices-hint";
 import type { DashboardFilters } from "@/features/dashboards/filters";
 
 export type DashboardFilterField = "year" | "kecamatan" | "opd" | "programme";
@@ -43,8 +44,7 @@ export async function DashboardFilterBar({
   // from the OPD, so the hint says to choose one and apply first.
   const programmeHintId = `${idPrefix}-programme-hint`;
   const cut = has("programme") ? options.programmesCut : undefined;
-  const programmeHint =
-    cut === "chooseOpd" ? t("programmesChooseOpd") : cut === "opdFirst" ? t("programmesOpdFirst", { shown: PROGRAMME_CHOICES_LIMIT }) : null;
+  const programmeHint = await programmeChoicesHint(cut);
   return (
     <>
       <form method="get" action={path} aria-label={t("label")} className="flex flex-wrap items-end gap-3 print:hidden">

@@ -12,6 +12,7 @@ export async function TrainingFilters({
   opds,
   opdId,
   programmes,
+  programmesHint = null,
   programmeId,
   status,
   kept = [],
@@ -22,6 +23,8 @@ export async function TrainingFilters({
   opds?: readonly { id: string; shortName: string }[];
   opdId?: string | null;
   programmes: readonly { id: string; name: string }[];
+  /** Why the programme select does not list every programme (too many: choose an OPD first). */
+  programmesHint?: string | null;
   programmeId?: string;
   status?: TrainingStatusFilter;
   /** Narrowings from a home task that the form has no field for: kept when the form changes. */
@@ -48,7 +51,14 @@ export async function TrainingFilters({
           ))}
         </SelectField>
       ) : null}
-      <SelectField id="trainings-programme" name="program" label={t("programme")} defaultValue={programmeId ?? ""} className="w-72 max-w-full">
+      <SelectField
+        id="trainings-programme"
+        name="program"
+        label={t("programme")}
+        defaultValue={programmeId ?? ""}
+        className="w-72 max-w-full"
+        hint={programmesHint ?? undefined}
+      >
         <option value="">{t("allProgrammes")}</option>
         {programmes.map((programme) => (
           <option key={programme.id} value={programme.id}>
