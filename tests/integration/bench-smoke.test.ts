@@ -74,6 +74,27 @@ it("generates the city it reports, in the proportions of the million-household c
   expect(areaCount!.n).toBe(HOUSEHOLDS);
   expect(await countOf("HouseholdReach")).toBeGreaterThan(HOUSEHOLDS);
   expect(await countOf("DashboardTrainingCount")).toBeGreaterThan(0);
+
+  // The results' households equipped, rebuilt in parts (entas_reach_year_rebuild, then
+  // entas_reach_count_fill), equal the distinct count over HouseholdReach of the capital and
+  // tool aid programmes, for the city, each owning OPD and each programme.
+  const kept = await sql.query<{ kind: string; key: string; n: number }>(
+    `SELECT kind, key, sum(equipped)::int AS n FROM "ReachResultCount" WHERE "tenantId" = $1 AND "fiscalYear" = $2
+      GROUP BY 1, 2 HAVING sum(equipped) > 0 ORDER BY 1, 2`,
+    [city.tenantId, BENCH_YEAR],
+  );
+  const counted = await sql.query<{ kind: string; key: string; n: number }>(
+    `WITH e AS (SELECT r."householdId" AS h, p.id, p."opdId" FROM "HouseholdReach" r
+                  JOIN "Programme" p ON p."tenantId" = r."tenantId" AND p.id = r."programmeId"
+                 WHERE r."tenantId" = $1 AND r."fiscalYear" = $2 AND p.kind IN ('CAPITAL_AID', 'EQUIPMENT_AID'))
+     SELECT * FROM (SELECT 'city' AS kind, '' AS key, count(DISTINCT h)::int AS n FROM e
+                    UNION ALL SELECT 'owner', "opdId", count(DISTINCT h)::int FROM e GROUP BY 2
+                    UNION ALL SELECT 'programme', id, count(DISTINCT h)::int FROM e GROUP BY 2) x
+      WHERE n > 0 ORDER BY 1, 2`,
+    [city.tenantId, BENCH_YEAR],
+  );
+  expect(kept.length).toBeGreaterThan(2);
+  expect(kept).toEqual(counted);
 });
 
 it("is deterministic: the same seed gives the same registry", async () => {

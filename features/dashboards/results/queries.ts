@@ -11,7 +11,8 @@
 //   realised of the CAPITAL_AID and EQUIPMENT_AID programmes.
 // - trained: VERIFIED participants who COMPLETED a verified, uncancelled training (a person
 //   trained twice counts twice), as on the programme page.
-// - equipped: distinct households reached by a CAPITAL_AID or EQUIPMENT_AID programme.
+// - equipped: distinct households reached by a CAPITAL_AID or EQUIPMENT_AID programme (the kinds
+//   that equip: entas_programme_equips, prisma/sql/summaries/reach-counts.sql).
 // - reached: distinct households reached by the programmes (lib/reach: a verified
 //   intervention, as everywhere else).
 // - businesses opened: verified participants with a follow-up BUSINESS_OPENED (once each).
@@ -27,11 +28,10 @@ import { LINE_TOTALS, REALISED } from "@/features/budget/line-entries";
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { divideRoundHalfUp, type Rupiah } from "@/lib/money";
-import { reachWhere } from "@/lib/reach/reached";
 import type { DashboardFilters } from "../filters";
 
-/** The programme kinds whose spending equips a household to earn: capital and tool aid. */
-const EQUIPPING = Prisma.sql`('CAPITAL_AID', 'EQUIPMENT_AID')`;
+/** Whether programme `g` equips a household to earn (capital and tool aid): one definition, in SQL. */
+const EQUIPPING = Prisma.sql`entas_programme_equips(g."kind")`;
 
 export type ResultFigures = {
   realised: Rupiah;
@@ -80,16 +80,16 @@ const GRAIN_KEY: Record<Grain, Prisma.Sql> = {
 };
 
 /**
- * Households reached and graduated per key, from ReachResultCount, which triggers derive from
- * HouseholdReach (prisma/sql/summaries/reach-counts.sql): per programme, per programme-owning OPD, or
- * for the city — or, narrowed to one programme or one OPD, that one's row. Each count row
- * counts distinct households, so sums never count a household twice for one key.
+ * Households reached, graduated and equipped per key, from ReachResultCount, which triggers
+ * derive from HouseholdReach (prisma/sql/summaries/reach-counts.sql): per programme, per
+ * programme-owning OPD, or for the city — or, narrowed to one programme or one OPD, that one's
+ * row. Each count row counts distinct households, so sums never count a household twice for one key.
  */
 function reachedSql(filters: DashboardFilters, grain: Grain): Prisma.Sql {
   const base = [Prisma.sql`c."tenantId" = entas_current_tenant()`, Prisma.sql`c."fiscalYear" = ${filters.year}`];
   if (filters.kecamatanId) base.push(Prisma.sql`c."kecamatanId" = ${filters.kecamatanId}`);
   const where = Prisma.join(base, " AND ");
-  const sums = Prisma.sql`SUM(c."reached") AS "reached", SUM(c."graduates") AS "graduates"`;
+  const sums = Prisma.sql`SUM(c."reached") AS "reached", SUM(c."graduates") AS "graduates", SUM(c."equipped") AS "equipped"`;
   if (grain === "programme" || filters.programmeId) {
     return Prisma.sql`SELECT ${GRAIN_KEY[grain]} AS "key", ${sums}
         FROM g JOIN "ReachResultCount" c ON ${where} AND c.kind = 'programme' AND c.key = g."id" GROUP BY 1`;
@@ -124,7 +124,7 @@ function countsSql(filters: DashboardFilters, grain: Grain): Prisma.Sql {
     money AS (
       SELECT ${key} AS "key", SUM(e."amount") AS "realised",
              SUM(e."amount") FILTER (WHERE g."kind" = 'TRAINING') AS "trainingSpent",
-             SUM(e."amount") FILTER (WHERE g."kind" IN ${EQUIPPING}) AS "equipmentSpent"
+             SUM(e."amount") FILTER (WHERE ${EQUIPPING}) AS "equipmentSpent"
         FROM g
         JOIN "BudgetLine" bl ON bl."tenantId" = entas_current_tenant() AND bl."programmeId" = g."id"
         JOIN ${LINE_TOTALS} e ON e."tenantId" = bl."tenantId" AND e."budgetLineId" = bl."id" AND ${REALISED}
@@ -136,13 +136,6 @@ function countsSql(filters: DashboardFilters, grain: Grain): Prisma.Sql {
         JOIN "DashboardTrainingCount" c ON c."tenantId" = entas_current_tenant() AND c."programmeId" = g."id" ${kecamatan}
        GROUP BY 1
     ),
-    equipped AS (
-      SELECT ${key} AS "key", COUNT(DISTINCT r."householdId") AS "equipped"
-        FROM g
-        JOIN "HouseholdReach" r ON ${reachWhere({ year: filters.year, kecamatanId: filters.kecamatanId })} AND r."programmeId" = g."id"
-       WHERE g."kind" IN ${EQUIPPING}
-       GROUP BY 1
-    ),
     reach AS (${reachedSql(filters, grain)}),
     keys AS (SELECT DISTINCT ${key} AS "key" FROM g)
     SELECT keys."key",
@@ -150,14 +143,13 @@ function countsSql(filters: DashboardFilters, grain: Grain): Prisma.Sql {
            COALESCE(money."trainingSpent", 0)::bigint AS "trainingSpent",
            COALESCE(money."equipmentSpent", 0)::bigint AS "equipmentSpent",
            COALESCE(training."trained", 0)::int AS "trained",
-           COALESCE(equipped."equipped", 0)::int AS "equipped",
+           COALESCE(reach."equipped", 0)::int AS "equipped",
            COALESCE(reach."reached", 0)::int AS "reached",
            COALESCE(training."businesses", 0)::int AS "businesses",
            COALESCE(reach."graduates", 0)::int AS "graduates"
       FROM keys
       LEFT JOIN money ON money."key" = keys."key"
       LEFT JOIN training ON training."key" = keys."key"
-      LEFT JOIN equipped ON equipped."key" = keys."key"
       LEFT JOIN reach ON reach."key" = keys."key"`;
 }
 

@@ -200,8 +200,9 @@ describe("the result summaries follow every write", () => {
       tx.$queryRaw`SELECT "fiscalYear", "programmeId", "opdId", "householdId", "kecamatanId", "kelurahanId", desil, "isExtremePoor", active, entries FROM "HouseholdReach" ORDER BY 1, 2, 3, 4`,
       tx.$queryRaw`SELECT "programmeId", "kecamatanId", "trained", "businesses" FROM "DashboardTrainingCount" WHERE "trained" <> 0 OR "businesses" <> 0 ORDER BY 1, 2`,
       // The counts derived from HouseholdReach (prisma/sql/summaries/reach-counts.sql); zero rows never stay.
-      tx.$queryRaw`SELECT "fiscalYear", "householdId", "kecamatanId", "kelurahanId", desil, "isExtremePoor", active, "opdIds", "programmeIds", "ownerOpdIds", graduated FROM "HouseholdYearReach" ORDER BY 1, 2`,
-      tx.$queryRaw`SELECT "fiscalYear", kind, key, "kecamatanId", reached, graduates FROM "ReachResultCount" ORDER BY 1, 2, 3, 4`,
+      tx.$queryRaw`SELECT "fiscalYear", "householdId", "kecamatanId", "kelurahanId", desil, "isExtremePoor", active, "opdIds", "programmeIds", "ownerOpdIds", graduated,
+                          "equippingProgrammeIds", "equippingOwnerOpdIds" FROM "HouseholdYearReach" ORDER BY 1, 2`,
+      tx.$queryRaw`SELECT "fiscalYear", kind, key, "kecamatanId", reached, graduates, equipped FROM "ReachResultCount" ORDER BY 1, 2, 3, 4`,
       tx.$queryRaw`SELECT "fiscalYear", "kecamatanId", "kelurahanId", desil, "isExtremePoor", active, opds, households FROM "ReachAreaCount" ORDER BY 1, 2, 3, 4, 5, 6, 7`,
       tx.$queryRaw`SELECT "fiscalYear", "opdId", "kecamatanId", "kelurahanId", desil, "isExtremePoor", active, shared, households FROM "ReachOpdCount" ORDER BY 1, 2, 3, 4, 5, 6, 7, 8`,
       tx.$queryRaw`SELECT "fiscalYear", "programmeId", "kecamatanId", "kelurahanId", desil, "isExtremePoor", active, households FROM "ReachProgrammeCount" ORDER BY 1, 2, 3, 4, 5, 6, 7`,

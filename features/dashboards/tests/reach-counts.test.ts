@@ -5,11 +5,13 @@
 // after writes that move reach around; the incremental tables equal a full rebuild; two
 // transactions reaching one household at once both count.
 //
-// Programmes of 2024: P1 (owner A), P2 (owner B), P3 (owner C); P4 (owner A) is of 2023.
-// Entries are aid distributions, some delivered by an OPD other than the programme's owner.
+// Programmes of 2024: P1 (owner A, tool aid: equips), P2 (owner B, food aid), P3 (owner C,
+// capital aid: equips); P4 (owner A, capital aid) is of 2023. Entries are aid distributions,
+// some delivered by an OPD other than the programme's owner.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { ProgrammeKind } from "@/lib/generated/prisma/enums";
 import type { DashboardFilters } from "@/features/dashboards/filters";
 import { povertyDashboardQueries as q } from "@/features/dashboards/poverty/queries";
 import { unreachedCount, unreachedPage, type UnreachedListFilter } from "@/features/dashboards/poverty/unreached";
@@ -28,6 +30,7 @@ const hh: string[] = [];
 let serial = 0;
 
 const YEAR = 2024;
+const all: DashboardFilters = { year: YEAR, kecamatanId: null, opdId: null, programmeId: null };
 const read = <T>(fn: (tx: Tx) => Promise<T>) => t.withTenant(city.id, fn);
 
 async function household(
@@ -80,12 +83,12 @@ beforeAll(async () => {
     for (const code of ["A", "B", "C"] as const) {
       opd[code] = (await tx.opd.create({ data: { tenantId: city.id, code, name: `OPD ${code}`, shortName: code } })).id;
     }
-    const programme = async (owner: string, year: number, name: string) =>
-      (await tx.programme.create({ data: { tenantId: city.id, opdId: owner, fiscalYear: year, name, kind: "FOOD_AID" } })).id;
-    prog.P1 = await programme(opd.A, YEAR, "P1");
-    prog.P2 = await programme(opd.B, YEAR, "P2");
-    prog.P3 = await programme(opd.C, YEAR, "P3");
-    prog.P4 = await programme(opd.A, YEAR - 1, "P4");
+    const programme = async (owner: string, year: number, name: string, kind: ProgrammeKind) =>
+      (await tx.programme.create({ data: { tenantId: city.id, opdId: owner, fiscalYear: year, name, kind } })).id;
+    prog.P1 = await programme(opd.A, YEAR, "P1", "EQUIPMENT_AID");
+    prog.P2 = await programme(opd.B, YEAR, "P2", "FOOD_AID");
+    prog.P3 = await programme(opd.C, YEAR, "P3", "CAPITAL_AID");
+    prog.P4 = await programme(opd.A, YEAR - 1, "P4", "CAPITAL_AID");
     const L1 = { kecamatanId: city.kecamatanId, kelurahanId: city.kelurahanId };
     const L2 = { kecamatanId: k2, kelurahanId: l2 };
     const spec: [typeof L1, number | null, boolean, "ACTIVE" | "MOVED"][] = [
@@ -186,13 +189,15 @@ async function reference(tx: Tx, filters: DashboardFilters) {
     SELECT "opdId", ${split} FROM (
       SELECT r."opdId", r."householdId", bool_or(r."isExtremePoor") AS extreme, min(r.desil) AS desil
         FROM "HouseholdReach" r WHERE ${reachWhere(filters)} GROUP BY 1, 2) b GROUP BY 1 ORDER BY 1`;
-  // Results: per programme, per owning OPD and for the filter; graduates among them.
-  const resultsBy = (key: Prisma.Sql) => tx.$queryRaw<{ key: string; reached: number; graduates: number }[]>`
+  // Results: per programme, per owning OPD and for the filter; graduates among them, and those
+  // reached by a capital or tool aid programme.
+  const resultsBy = (key: Prisma.Sql) => tx.$queryRaw<Result[]>`
     SELECT ${key} AS key, count(DISTINCT r."householdId")::int AS reached,
            count(DISTINCT r."householdId") FILTER (WHERE EXISTS (
              SELECT 1 FROM "HouseholdStatusEvent" e WHERE e."tenantId" = r."tenantId" AND e."householdId" = r."householdId"
                 AND e."toStatus" = 'GRADUATED' AND e."effectiveDate" >= make_date(${filters.year}, 1, 1)
-                AND e."effectiveDate" < make_date(${filters.year} + 1, 1, 1)))::int AS graduates
+                AND e."effectiveDate" < make_date(${filters.year} + 1, 1, 1)))::int AS graduates,
+           count(DISTINCT r."householdId") FILTER (WHERE p.kind IN ('CAPITAL_AID', 'EQUIPMENT_AID'))::int AS equipped
       FROM "HouseholdReach" r JOIN "Programme" p ON p."tenantId" = r."tenantId" AND p.id = r."programmeId"
      WHERE ${reachWhere({ year: filters.year, kecamatanId: filters.kecamatanId })}
        ${filters.opdId ? Prisma.sql`AND p."opdId" = ${filters.opdId}` : Prisma.empty}
@@ -205,7 +210,7 @@ async function reference(tx: Tx, filters: DashboardFilters) {
     depth,
     targeting,
     targetingByOpd,
-    resultsCity: (await resultsBy(Prisma.sql`'city'::text`))[0] ?? { key: "city", reached: 0, graduates: 0 },
+    resultsCity: (await resultsBy(Prisma.sql`'city'::text`))[0] ?? { key: "city", reached: 0, graduates: 0, equipped: 0 },
     resultsOpd: await resultsBy(Prisma.sql`p."opdId"`),
     resultsProgramme: await resultsBy(Prisma.sql`p.id`),
   };
@@ -222,8 +227,9 @@ function everyFilter(): DashboardFilters[] {
   return out;
 }
 
-const byKey = <T extends { key: string; reached: number; graduates: number }>(rows: T[]) =>
-  rows.filter((row) => row.reached > 0 || row.graduates > 0).sort((a, b) => a.key.localeCompare(b.key));
+type Result = { key: string; reached: number; graduates: number; equipped: number };
+
+const byKey = (rows: Result[]) => rows.filter((row) => row.reached > 0 || row.graduates > 0).sort((a, b) => a.key.localeCompare(b.key));
 
 async function expectFiguresMatch() {
   for (const filters of everyFilter()) {
@@ -246,12 +252,12 @@ async function expectFiguresMatch() {
         label,
       ).toEqual(ref.targetingByOpd);
       const total = await results.totals(tx, filters);
-      expect({ reached: total.reached, graduates: total.graduates }, label).toEqual({ reached: ref.resultsCity.reached, graduates: ref.resultsCity.graduates });
-      const opds = byKey((await results.byOpd(tx, filters)).map((row) => ({ key: row.opdId, reached: row.reached, graduates: row.graduates })));
+      const { reached, graduates, equipped } = ref.resultsCity;
+      expect({ reached: total.reached, graduates: total.graduates, equipped: total.equipped }, label).toEqual({ reached, graduates, equipped });
+      const figures = ({ reached, graduates, equipped }: Omit<Result, "key">) => ({ reached, graduates, equipped });
+      const opds = byKey((await results.byOpd(tx, filters)).map((row) => ({ key: row.opdId, ...figures(row) })));
       expect(opds, label).toEqual(byKey(ref.resultsOpd));
-      const programmes = byKey(
-        (await results.byProgramme(tx, filters)).map((row) => ({ key: row.programmeId, reached: row.reached, graduates: row.graduates })),
-      );
+      const programmes = byKey((await results.byProgramme(tx, filters)).map((row) => ({ key: row.programmeId, ...figures(row) })));
       expect(programmes, label).toEqual(byKey(ref.resultsProgramme));
     });
   }
@@ -293,11 +299,12 @@ async function expectUnreachedMatch() {
 
 const counts = (tx: Tx) =>
   Promise.all([
-    tx.$queryRaw`SELECT "fiscalYear", "householdId", "kecamatanId", "kelurahanId", desil, "isExtremePoor", active, "opdIds", "programmeIds", "ownerOpdIds", graduated FROM "HouseholdYearReach" ORDER BY 1, 2`,
+    tx.$queryRaw`SELECT "fiscalYear", "householdId", "kecamatanId", "kelurahanId", desil, "isExtremePoor", active, "opdIds", "programmeIds", "ownerOpdIds", graduated,
+                        "equippingProgrammeIds", "equippingOwnerOpdIds" FROM "HouseholdYearReach" ORDER BY 1, 2`,
     tx.$queryRaw`SELECT "fiscalYear", "kecamatanId", "kelurahanId", desil, "isExtremePoor", active, opds, households FROM "ReachAreaCount" ORDER BY 1, 2, 3, 4, 5, 6, 7`,
     tx.$queryRaw`SELECT "fiscalYear", "opdId", "kecamatanId", "kelurahanId", desil, "isExtremePoor", active, shared, households FROM "ReachOpdCount" ORDER BY 1, 2, 3, 4, 5, 6, 7, 8`,
     tx.$queryRaw`SELECT "fiscalYear", "programmeId", "kecamatanId", "kelurahanId", desil, "isExtremePoor", active, households FROM "ReachProgrammeCount" ORDER BY 1, 2, 3, 4, 5, 6, 7`,
-    tx.$queryRaw`SELECT "fiscalYear", kind, key, "kecamatanId", reached, graduates FROM "ReachResultCount" ORDER BY 1, 2, 3, 4`,
+    tx.$queryRaw`SELECT "fiscalYear", kind, key, "kecamatanId", reached, graduates, equipped FROM "ReachResultCount" ORDER BY 1, 2, 3, 4`,
   ]);
 
 async function expectRebuildEqual() {
@@ -321,6 +328,8 @@ describe("reach counts", () => {
     await expectFiguresMatch();
     await expectUnreachedMatch();
     await expectRebuildEqual();
+    // Households 0, 1, 3, 5, 7 by P1 and 0, 3, 5, 8 by P3: six equipped of the nine reached.
+    expect(await read((tx) => results.totals(tx, all))).toMatchObject({ reached: 9, equipped: 6 });
   });
 
   it("follow moves, desil and flag changes, reversals, a programme changing owner or year", async () => {
@@ -338,6 +347,50 @@ describe("reach counts", () => {
     await read((tx) => tx.programme.update({ where: { tenantId_id: { tenantId: city.id, id: prog.P3 } }, data: { fiscalYear: YEAR + 1 } }));
     await expectFiguresMatch();
     await expectUnreachedMatch();
+    await expectRebuildEqual();
+  });
+
+  it("follow a programme's kind starting or ceasing to equip", async () => {
+    // Left by the test above: of 2024 only P1 equips (households 0, 1, 3, 5, 7); P2 (now owned by
+    // C) reaches 0, 2, 4, 8; P3 is of 2025.
+    expect(await read((tx) => results.totals(tx, all))).toMatchObject({ equipped: 5 });
+    const kinds = (rows: [keyof typeof prog, ProgrammeKind, string?][]) =>
+      read(
+        (tx) =>
+          tx.$executeRaw`
+          UPDATE "Programme" p SET kind = x.kind::"ProgrammeKind", "opdId" = coalesce(x.owner, p."opdId"), "fiscalYear" = ${YEAR}
+            FROM unnest(${rows.map(([p]) => prog[p])}::text[], ${rows.map(([, kind]) => kind)}::text[], ${rows.map(([, , owner]) => owner ?? null)}::text[])
+                 AS x(id, kind, owner)
+           WHERE p."tenantId" = ${city.id} AND p.id = x.id`,
+      );
+    // One statement: P1 stops equipping, P2 starts and goes back to A.
+    await kinds([
+      ["P1", "TRAINING"],
+      ["P2", "CAPITAL_AID", opd.A],
+    ]);
+    expect(await read((tx) => results.totals(tx, all))).toMatchObject({ equipped: 4 });
+    await expectFiguresMatch();
+    await expectRebuildEqual();
+    // Between kinds that both equip or both do not: nothing changes. P3 comes back to 2024 as
+    // food aid in the same statement.
+    await kinds([
+      ["P1", "FOOD_AID"],
+      ["P2", "EQUIPMENT_AID"],
+      ["P3", "FOOD_AID"],
+    ]);
+    expect(await read((tx) => results.totals(tx, all))).toMatchObject({ equipped: 4 });
+    await expectFiguresMatch();
+    await expectUnreachedMatch();
+    await expectRebuildEqual();
+    // Back as they were for the test below: P1 and P3 equip, P2 does not, P3 of 2025.
+    await kinds([
+      ["P1", "EQUIPMENT_AID"],
+      ["P2", "FOOD_AID"],
+      ["P3", "CAPITAL_AID"],
+    ]);
+    await read((tx) => tx.programme.update({ where: { tenantId_id: { tenantId: city.id, id: prog.P3 } }, data: { fiscalYear: YEAR + 1 } }));
+    expect(await read((tx) => results.totals(tx, all))).toMatchObject({ equipped: 5 });
+    await expectFiguresMatch();
     await expectRebuildEqual();
   });
 

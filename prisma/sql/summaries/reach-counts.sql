@@ -2,15 +2,17 @@
 -- households over HouseholdReach reads 2.6M rows at 1M households (3–15 s a view); these tables
 -- answer the same figures from a few thousand rows. Triggers ON HouseholdReach derive them, so
 -- every path that changes reach (entries, reversals, a household moving or changing desil or
--- flags, a programme changing year or OPD, a status event) follows:
+-- flags, a programme changing year, OPD or kind, a status event) follows:
 --   HouseholdYearReach   one row per (tenant, year, household): when it became reached
 --                        ("firstReachedAt": the statement that created the row, the column's
 --                        default; later changes keep it; a household no longer reached loses
 --                        its row, and is reached anew if reached again), its area, desil, flags, the
 --                        sorted OPDs and programmes that reached it, the OPDs owning those
---                        programmes (Programme.opdId) and whether it graduated that year (a
---                        status event to GRADUATED dated within that year: the event's date is the city's own
---                        calendar date, so 1 January to 31 December in the city's time zone);
+--                        programmes (Programme.opdId), the programmes among them that equip (a
+--                        kind entas_programme_equips says so: capital or tool aid) and their owning
+--                        OPDs, and whether it graduated that year (a status event to GRADUATED
+--                        dated within that year: the event's date is the city's own calendar
+--                        date, so 1 January to 31 December in the city's time zone);
 --   and from it, by triggers ON HouseholdYearReach, four count tables (rows > 0, zero rows go;
 --   desil 0: none recorded):
 --   ReachAreaCount       households per (year, kecamatan, kelurahan, desil, extreme, active,
@@ -24,11 +26,15 @@
 --                        ('owner') and per programme ('programme'). The results dashboard
 --                        counts a household for the OPD that owns the programme, not the OPD of
 --                        the entry (HouseholdReach.opdId, what the Bapeda overlap counts).
+--                        "equipped": of them, those reached by an equipping programme (the city:
+--                        by any; an owner: by one it owns; a programme: all its households when
+--                        it equips, else 0).
 --   keeps     the five tables above
 --   from      "HouseholdReach" (household_reach_year_insert, _update, _delete), "Programme"
---             (programme_reach_owner: handed to another OPD), "HouseholdStatusEvent"
---             (status_event_reach_insert, _update, _delete); HouseholdYearReach feeds the four
---             counts (household_year_reach_insert, _update, _delete)
+--             (programme_reach_owner: handed to another OPD, or its kind starting or ceasing
+--             to equip), "HouseholdStatusEvent" (status_event_reach_insert, _update, _delete);
+--             HouseholdYearReach feeds the four counts (household_year_reach_insert, _update,
+--             _delete)
 --   read by   features/dashboards/poverty/queries.ts, features/dashboards/results/queries.ts
 --   rebuild   entas_reach_counts_rebuild(tenant) = entas_reach_year_rebuild, then
 --             entas_reach_count_fill for each count table (the parts may run side by side);
@@ -38,8 +44,17 @@
 --   tested    features/dashboards/tests/reach-counts.test.ts (every figure equal to the
 --             distinct-household count over HouseholdReach under every filter, the tables equal
 --             to entas_reach_rebuild after writes, two concurrent writers both counted);
---             features/dashboards/tests/mayor-dashboard.test.ts (equal to entas_dash_rebuild)
+--             features/dashboards/tests/mayor-dashboard.test.ts (equal to entas_dash_rebuild);
+--             tests/integration/summaries/reach.test.ts (equal to a recount from the entries
+--             after random multi-row statements, programmes changing kind among them)
 -- Repeatable (prisma/sql/README.md): run it again and nothing changes.
+
+-- The programme kinds whose households count as equipped: capital and tool aid (the results
+-- dashboard's "equipped", whose spending it divides: features/dashboards/results/queries.ts).
+CREATE OR REPLACE FUNCTION entas_programme_equips(p_kind "ProgrammeKind") RETURNS boolean
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT p_kind IN ('CAPITAL_AID', 'EQUIPMENT_AID')
+$$;
 
 -- ── HouseholdReach → HouseholdYearReach ──
 -- Recomputes the (tenant, year, household) rows of the keys from HouseholdReach. Concurrency:
@@ -57,8 +72,9 @@ BEGIN
       ON y."tenantId" = k.t AND y."fiscalYear" = k.yr AND y."householdId" = k.h
    ORDER BY 1 FOR UPDATE OF y;
   INSERT INTO "HouseholdYearReach" AS y ("tenantId", "fiscalYear", "householdId", "kecamatanId", "kelurahanId",
-                                         desil, "isExtremePoor", active, "opdIds", "programmeIds", "ownerOpdIds", graduated)
-  SELECT k.t, k.yr, k.h, hh."kecamatanId", hh."kelurahanId", hh.desil, hh."isExtremePoor", hh.status = 'ACTIVE', '{}', '{}', '{}', false
+                                         desil, "isExtremePoor", active, "opdIds", "programmeIds", "ownerOpdIds", graduated,
+                                         "equippingProgrammeIds", "equippingOwnerOpdIds")
+  SELECT k.t, k.yr, k.h, hh."kecamatanId", hh."kelurahanId", hh.desil, hh."isExtremePoor", hh.status = 'ACTIVE', '{}', '{}', '{}', false, '{}', '{}'
     FROM (SELECT t, yr, h FROM unnest(p_t, p_y, p_h, p_insert) AS x(t, yr, h, ins) GROUP BY 1, 2, 3 HAVING bool_or(ins)) k
     JOIN "Household" hh ON hh."tenantId" = k.t AND hh.id = k.h
    ORDER BY k.t, k.yr, k.h
@@ -67,7 +83,8 @@ BEGIN
      SET "kecamatanId" = coalesce(a.kec, y."kecamatanId"), "kelurahanId" = coalesce(a.kel, y."kelurahanId"),
          desil = CASE WHEN a.opds IS NULL THEN y.desil ELSE a.desil END,
          "isExtremePoor" = coalesce(a.ext, y."isExtremePoor"), active = coalesce(a.act, y.active),
-         "opdIds" = coalesce(a.opds, '{}'), "programmeIds" = coalesce(a.progs, '{}'), "ownerOpdIds" = coalesce(a.owners, '{}'), graduated = a.graduated
+         "opdIds" = coalesce(a.opds, '{}'), "programmeIds" = coalesce(a.progs, '{}'), "ownerOpdIds" = coalesce(a.owners, '{}'), graduated = a.graduated,
+         "equippingProgrammeIds" = coalesce(a.eprogs, '{}'), "equippingOwnerOpdIds" = coalesce(a.eowners, '{}')
     FROM (SELECT DISTINCT t, yr, h FROM unnest(p_t, p_y, p_h) AS x(t, yr, h)) k
     CROSS JOIN LATERAL (
       SELECT min(r."kecamatanId") kec, min(r."kelurahanId") kel, min(r.desil) desil,
@@ -75,6 +92,8 @@ BEGIN
              array_agg(DISTINCT r."opdId" ORDER BY r."opdId") opds,
              array_agg(DISTINCT r."programmeId" ORDER BY r."programmeId") progs,
              array_agg(DISTINCT p."opdId" ORDER BY p."opdId") owners,
+             array_agg(DISTINCT r."programmeId" ORDER BY r."programmeId") FILTER (WHERE entas_programme_equips(p.kind)) eprogs,
+             array_agg(DISTINCT p."opdId" ORDER BY p."opdId") FILTER (WHERE entas_programme_equips(p.kind)) eowners,
              EXISTS (SELECT 1 FROM "HouseholdStatusEvent" e WHERE e."tenantId" = k.t AND e."householdId" = k.h
                           AND e."toStatus" = 'GRADUATED' AND e."effectiveDate" >= make_date(k.yr, 1, 1)
                           AND e."effectiveDate" < make_date(k.yr + 1, 1, 1)) AS graduated
@@ -83,11 +102,13 @@ BEGIN
        WHERE r."tenantId" = k.t AND r."fiscalYear" = k.yr AND r."householdId" = k.h
     ) a
    WHERE y."tenantId" = k.t AND y."fiscalYear" = k.yr AND y."householdId" = k.h
-     AND (y."kecamatanId", y."kelurahanId", y.desil, y."isExtremePoor", y.active, y."opdIds", y."programmeIds", y."ownerOpdIds", y.graduated)
+     AND (y."kecamatanId", y."kelurahanId", y.desil, y."isExtremePoor", y.active, y."opdIds", y."programmeIds", y."ownerOpdIds", y.graduated,
+          y."equippingProgrammeIds", y."equippingOwnerOpdIds")
          IS DISTINCT FROM (coalesce(a.kec, y."kecamatanId"), coalesce(a.kel, y."kelurahanId"),
                            CASE WHEN a.opds IS NULL THEN y.desil ELSE a.desil END,
                            coalesce(a.ext, y."isExtremePoor"), coalesce(a.act, y.active),
-                           coalesce(a.opds, '{}'), coalesce(a.progs, '{}'), coalesce(a.owners, '{}'), a.graduated);
+                           coalesce(a.opds, '{}'), coalesce(a.progs, '{}'), coalesce(a.owners, '{}'), a.graduated,
+                           coalesce(a.eprogs, '{}'), coalesce(a.eowners, '{}'));
   DELETE FROM "HouseholdYearReach" y
    USING (SELECT DISTINCT t, yr, h FROM unnest(p_t, p_y, p_h) AS x(t, yr, h)) k
    WHERE y."tenantId" = k.t AND y."fiscalYear" = k.yr AND y."householdId" = k.h AND cardinality(y."opdIds") = 0;
@@ -128,10 +149,10 @@ CREATE TRIGGER household_reach_year_delete AFTER DELETE ON "HouseholdReach"
 -- ── HouseholdYearReach → the count tables ──
 -- Each row with at least one OPD counts once in ReachAreaCount, once per OPD in ReachOpdCount,
 -- once per programme in ReachProgrammeCount, and in ReachResultCount once for the city, once
--- per owning OPD and once per programme: new rows add, old rows subtract. A net increase is an
--- upsert (INSERT … ON CONFLICT DO UPDATE, so two transactions adding to one count row both
--- land); a net decrease only updates an existing row (when a tenant is deleted its count rows
--- may be gone first); rows at 0 are deleted.
+-- per owning OPD and once per programme (as equipped too where its equipping arrays say so):
+-- new rows add, old rows subtract. A net increase is an upsert (INSERT … ON CONFLICT DO UPDATE,
+-- so two transactions adding to one count row both land); a net decrease only updates an
+-- existing row (when a tenant is deleted its count rows may be gone first); rows at 0 are deleted.
 CREATE OR REPLACE FUNCTION entas_reach_counts_apply(p_new "HouseholdYearReach"[], p_old "HouseholdYearReach"[])
   RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
@@ -195,33 +216,41 @@ BEGIN
        WHERE cardinality(r."opdIds") > 0
       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 HAVING sum(r.s) <> 0) d
    WHERE d.households < 0 AND c."tenantId" = d."tenantId" AND c."fiscalYear" = d."fiscalYear" AND c."programmeId" = d."programmeId" AND c."kecamatanId" = d."kecamatanId" AND c."kelurahanId" = d."kelurahanId" AND c.desil = d.desil AND c."isExtremePoor" = d."isExtremePoor" AND c.active = d.active AND c.households = 0;
-  INSERT INTO "ReachResultCount" AS c ("tenantId", "fiscalYear", kind, key, "kecamatanId", reached, graduates)
-  SELECT d."tenantId", d."fiscalYear", d.kind, d.key, d."kecamatanId", d.reached, coalesce(d.graduates, 0)
+  INSERT INTO "ReachResultCount" AS c ("tenantId", "fiscalYear", kind, key, "kecamatanId", reached, graduates, equipped)
+  SELECT d."tenantId", d."fiscalYear", d.kind, d.key, d."kecamatanId", d.reached, coalesce(d.graduates, 0), coalesce(d.equipped, 0)
     FROM (SELECT r."tenantId", r."fiscalYear", u.kind, u.id AS key, r."kecamatanId",
-             sum(r.s)::int AS reached, sum(r.s) FILTER (WHERE r.graduated)::int AS graduates
+             sum(r.s)::int AS reached, sum(r.s) FILTER (WHERE r.graduated)::int AS graduates,
+             sum(r.s) FILTER (WHERE u.equips)::int AS equipped
       FROM (SELECT x.*, 1 s FROM unnest(p_new) x UNION ALL SELECT x.*, -1 FROM unnest(p_old) x) r
-       CROSS JOIN LATERAL (SELECT 'city'::text, ''::text UNION ALL SELECT 'owner', o FROM unnest(r."ownerOpdIds") o
-                           UNION ALL SELECT 'programme', p FROM unnest(r."programmeIds") p) AS u(kind, id)
+       CROSS JOIN LATERAL (SELECT 'city'::text, ''::text, cardinality(r."equippingProgrammeIds") > 0
+                           UNION ALL SELECT 'owner', o, o = ANY(r."equippingOwnerOpdIds") FROM unnest(r."ownerOpdIds") o
+                           UNION ALL SELECT 'programme', p, p = ANY(r."equippingProgrammeIds") FROM unnest(r."programmeIds") p) AS u(kind, id, equips)
        WHERE cardinality(r."opdIds") > 0
       GROUP BY 1, 2, 3, 4, 5) d
-   WHERE d.reached >= 0 AND coalesce(d.graduates, 0) >= 0 AND (d.reached > 0 OR d.graduates > 0) ORDER BY 1, 2, 3, 4, 5
+   WHERE d.reached >= 0 AND coalesce(d.graduates, 0) >= 0 AND coalesce(d.equipped, 0) >= 0 AND (d.reached > 0 OR d.graduates > 0 OR d.equipped > 0)
+   ORDER BY 1, 2, 3, 4, 5
   ON CONFLICT ("tenantId", "fiscalYear", kind, key, "kecamatanId")
-    DO UPDATE SET reached = c.reached + EXCLUDED.reached, graduates = c.graduates + EXCLUDED.graduates;
-  UPDATE "ReachResultCount" c SET reached = c.reached + d.reached, graduates = c.graduates + coalesce(d.graduates, 0)
+    DO UPDATE SET reached = c.reached + EXCLUDED.reached, graduates = c.graduates + EXCLUDED.graduates, equipped = c.equipped + EXCLUDED.equipped;
+  UPDATE "ReachResultCount" c
+     SET reached = c.reached + d.reached, graduates = c.graduates + coalesce(d.graduates, 0), equipped = c.equipped + coalesce(d.equipped, 0)
     FROM (SELECT r."tenantId", r."fiscalYear", u.kind, u.id AS key, r."kecamatanId",
-             sum(r.s)::int AS reached, sum(r.s) FILTER (WHERE r.graduated)::int AS graduates
+             sum(r.s)::int AS reached, sum(r.s) FILTER (WHERE r.graduated)::int AS graduates,
+             sum(r.s) FILTER (WHERE u.equips)::int AS equipped
       FROM (SELECT x.*, 1 s FROM unnest(p_new) x UNION ALL SELECT x.*, -1 FROM unnest(p_old) x) r
-       CROSS JOIN LATERAL (SELECT 'city'::text, ''::text UNION ALL SELECT 'owner', o FROM unnest(r."ownerOpdIds") o
-                           UNION ALL SELECT 'programme', p FROM unnest(r."programmeIds") p) AS u(kind, id)
+       CROSS JOIN LATERAL (SELECT 'city'::text, ''::text, cardinality(r."equippingProgrammeIds") > 0
+                           UNION ALL SELECT 'owner', o, o = ANY(r."equippingOwnerOpdIds") FROM unnest(r."ownerOpdIds") o
+                           UNION ALL SELECT 'programme', p, p = ANY(r."equippingProgrammeIds") FROM unnest(r."programmeIds") p) AS u(kind, id, equips)
        WHERE cardinality(r."opdIds") > 0
       GROUP BY 1, 2, 3, 4, 5) d
-   WHERE (d.reached < 0 OR d.graduates < 0) AND c."tenantId" = d."tenantId" AND c."fiscalYear" = d."fiscalYear" AND c.kind = d.kind AND c.key = d.key AND c."kecamatanId" = d."kecamatanId";
+   WHERE (d.reached < 0 OR d.graduates < 0 OR d.equipped < 0) AND c."tenantId" = d."tenantId" AND c."fiscalYear" = d."fiscalYear" AND c.kind = d.kind AND c.key = d.key AND c."kecamatanId" = d."kecamatanId";
   DELETE FROM "ReachResultCount" c
    USING (SELECT r."tenantId", r."fiscalYear", u.kind, u.id AS key, r."kecamatanId",
-             sum(r.s)::int AS reached, sum(r.s) FILTER (WHERE r.graduated)::int AS graduates
+             sum(r.s)::int AS reached, sum(r.s) FILTER (WHERE r.graduated)::int AS graduates,
+             sum(r.s) FILTER (WHERE u.equips)::int AS equipped
       FROM (SELECT x.*, 1 s FROM unnest(p_new) x UNION ALL SELECT x.*, -1 FROM unnest(p_old) x) r
-       CROSS JOIN LATERAL (SELECT 'city'::text, ''::text UNION ALL SELECT 'owner', o FROM unnest(r."ownerOpdIds") o
-                           UNION ALL SELECT 'programme', p FROM unnest(r."programmeIds") p) AS u(kind, id)
+       CROSS JOIN LATERAL (SELECT 'city'::text, ''::text, cardinality(r."equippingProgrammeIds") > 0
+                           UNION ALL SELECT 'owner', o, o = ANY(r."equippingOwnerOpdIds") FROM unnest(r."ownerOpdIds") o
+                           UNION ALL SELECT 'programme', p, p = ANY(r."equippingProgrammeIds") FROM unnest(r."programmeIds") p) AS u(kind, id, equips)
        WHERE cardinality(r."opdIds") > 0
       GROUP BY 1, 2, 3, 4, 5) d
    WHERE d.reached < 0 AND c."tenantId" = d."tenantId" AND c."fiscalYear" = d."fiscalYear" AND c.kind = d.kind AND c.key = d.key AND c."kecamatanId" = d."kecamatanId" AND c.reached = 0;
@@ -231,20 +260,21 @@ $$;
 -- Statements that changed nothing are skipped: entas_reach_year_sync's four statements each
 -- fire this trigger, and usually two of them change nothing (the DELETE finds no row, the
 -- INSERT … ON CONFLICT DO UPDATE that locks existing rows rewrites them as they were). Such a
--- call would add and remove the same rows; skipped, a verification costs a third less.
+-- call would add and remove the same rows; skipped, a verification costs a third less. The rows
+-- are rebuilt as "HouseholdYearReach" values, column by column in the table's order.
 CREATE OR REPLACE FUNCTION entas_reach_counts_changed() RETURNS trigger
   LANGUAGE plpgsql AS $$
 BEGIN
   IF current_setting('entas.reach_rebuild', true) = 'on' THEN RETURN NULL; END IF;
   IF TG_OP = 'INSERT' THEN
     IF NOT EXISTS (SELECT 1 FROM new_rows) THEN RETURN NULL; END IF;
-    PERFORM entas_reach_counts_apply((SELECT array_agg(ROW(n."tenantId", n."fiscalYear", n."householdId", n."kecamatanId", n."kelurahanId", n.desil, n."isExtremePoor", n.active, n."opdIds", n."programmeIds", n."ownerOpdIds", n.graduated, n."firstReachedAt")::"HouseholdYearReach") FROM new_rows n), NULL);
+    PERFORM entas_reach_counts_apply((SELECT array_agg(ROW(n."tenantId", n."fiscalYear", n."householdId", n."kecamatanId", n."kelurahanId", n.desil, n."isExtremePoor", n.active, n."opdIds", n."programmeIds", n."ownerOpdIds", n.graduated, n."firstReachedAt", n."equippingProgrammeIds", n."equippingOwnerOpdIds")::"HouseholdYearReach") FROM new_rows n), NULL);
   ELSIF TG_OP = 'UPDATE' THEN
     IF NOT EXISTS (SELECT * FROM new_rows EXCEPT ALL SELECT * FROM old_rows) THEN RETURN NULL; END IF;
-    PERFORM entas_reach_counts_apply((SELECT array_agg(ROW(n."tenantId", n."fiscalYear", n."householdId", n."kecamatanId", n."kelurahanId", n.desil, n."isExtremePoor", n.active, n."opdIds", n."programmeIds", n."ownerOpdIds", n.graduated, n."firstReachedAt")::"HouseholdYearReach") FROM new_rows n), (SELECT array_agg(ROW(o."tenantId", o."fiscalYear", o."householdId", o."kecamatanId", o."kelurahanId", o.desil, o."isExtremePoor", o.active, o."opdIds", o."programmeIds", o."ownerOpdIds", o.graduated, o."firstReachedAt")::"HouseholdYearReach") FROM old_rows o));
+    PERFORM entas_reach_counts_apply((SELECT array_agg(ROW(n."tenantId", n."fiscalYear", n."householdId", n."kecamatanId", n."kelurahanId", n.desil, n."isExtremePoor", n.active, n."opdIds", n."programmeIds", n."ownerOpdIds", n.graduated, n."firstReachedAt", n."equippingProgrammeIds", n."equippingOwnerOpdIds")::"HouseholdYearReach") FROM new_rows n), (SELECT array_agg(ROW(o."tenantId", o."fiscalYear", o."householdId", o."kecamatanId", o."kelurahanId", o.desil, o."isExtremePoor", o.active, o."opdIds", o."programmeIds", o."ownerOpdIds", o.graduated, o."firstReachedAt", o."equippingProgrammeIds", o."equippingOwnerOpdIds")::"HouseholdYearReach") FROM old_rows o));
   ELSE
     IF NOT EXISTS (SELECT 1 FROM old_rows) THEN RETURN NULL; END IF;
-    PERFORM entas_reach_counts_apply(NULL, (SELECT array_agg(ROW(o."tenantId", o."fiscalYear", o."householdId", o."kecamatanId", o."kelurahanId", o.desil, o."isExtremePoor", o.active, o."opdIds", o."programmeIds", o."ownerOpdIds", o.graduated, o."firstReachedAt")::"HouseholdYearReach") FROM old_rows o));
+    PERFORM entas_reach_counts_apply(NULL, (SELECT array_agg(ROW(o."tenantId", o."fiscalYear", o."householdId", o."kecamatanId", o."kelurahanId", o.desil, o."isExtremePoor", o.active, o."opdIds", o."programmeIds", o."ownerOpdIds", o.graduated, o."firstReachedAt", o."equippingProgrammeIds", o."equippingOwnerOpdIds")::"HouseholdYearReach") FROM old_rows o));
   END IF;
   RETURN NULL;
 END
@@ -260,8 +290,9 @@ DROP TRIGGER IF EXISTS household_year_reach_delete ON "HouseholdYearReach";
 CREATE TRIGGER household_year_reach_delete AFTER DELETE ON "HouseholdYearReach"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION entas_reach_counts_changed();
 
--- A programme handed to another OPD: its households' rows are recomputed (their owners change).
--- Its reach rows are of its year (before or after a change of year in the same statement).
+-- A programme handed to another OPD, or its kind starting or ceasing to equip: its households'
+-- rows are recomputed (their owners or equipping arrays change). Its reach rows are of its year
+-- (before or after a change of year in the same statement).
 CREATE OR REPLACE FUNCTION entas_reach_programme_owner() RETURNS trigger
   LANGUAGE plpgsql AS $$
 BEGIN
@@ -273,8 +304,9 @@ END
 $$;
 
 DROP TRIGGER IF EXISTS programme_reach_owner ON "Programme";
-CREATE TRIGGER programme_reach_owner AFTER UPDATE OF "opdId" ON "Programme"
-  FOR EACH ROW WHEN (OLD."opdId" IS DISTINCT FROM NEW."opdId") EXECUTE FUNCTION entas_reach_programme_owner();
+CREATE TRIGGER programme_reach_owner AFTER UPDATE OF "opdId", kind ON "Programme"
+  FOR EACH ROW WHEN (OLD."opdId" IS DISTINCT FROM NEW."opdId" OR entas_programme_equips(OLD.kind) <> entas_programme_equips(NEW.kind))
+  EXECUTE FUNCTION entas_reach_programme_owner();
 
 -- A status event written, changed or deleted: the household's rows of every year re-sync.
 CREATE OR REPLACE FUNCTION entas_reach_status_event() RETURNS trigger
@@ -326,14 +358,17 @@ BEGIN
      AND NOT EXISTS (SELECT 1 FROM "HouseholdReach" r
                       WHERE r."tenantId" = y."tenantId" AND r."fiscalYear" = y."fiscalYear" AND r."householdId" = y."householdId");
   INSERT INTO "HouseholdYearReach" AS y ("tenantId", "fiscalYear", "householdId", "kecamatanId", "kelurahanId",
-                                         desil, "isExtremePoor", active, "opdIds", "programmeIds", "ownerOpdIds", graduated)
+                                         desil, "isExtremePoor", active, "opdIds", "programmeIds", "ownerOpdIds", graduated,
+                                         "equippingProgrammeIds", "equippingOwnerOpdIds")
   SELECT r."tenantId", r."fiscalYear", r."householdId", min(r."kecamatanId"), min(r."kelurahanId"), min(r.desil),
          bool_or(r."isExtremePoor"), bool_or(r.active),
          array_agg(DISTINCT r."opdId" ORDER BY r."opdId"), array_agg(DISTINCT r."programmeId" ORDER BY r."programmeId"),
          array_agg(DISTINCT p."opdId" ORDER BY p."opdId"),
          EXISTS (SELECT 1 FROM "HouseholdStatusEvent" e WHERE e."tenantId" = r."tenantId" AND e."householdId" = r."householdId"
                           AND e."toStatus" = 'GRADUATED' AND e."effectiveDate" >= make_date(r."fiscalYear", 1, 1)
-                          AND e."effectiveDate" < make_date(r."fiscalYear" + 1, 1, 1))
+                          AND e."effectiveDate" < make_date(r."fiscalYear" + 1, 1, 1)),
+         coalesce(array_agg(DISTINCT r."programmeId" ORDER BY r."programmeId") FILTER (WHERE entas_programme_equips(p.kind)), '{}'),
+         coalesce(array_agg(DISTINCT p."opdId" ORDER BY p."opdId") FILTER (WHERE entas_programme_equips(p.kind)), '{}')
     FROM "HouseholdReach" r
     JOIN "Programme" p ON p."tenantId" = r."tenantId" AND p.id = r."programmeId"
    WHERE p_tenant IS NULL OR r."tenantId" = p_tenant
@@ -341,7 +376,8 @@ BEGIN
   ON CONFLICT ("tenantId", "fiscalYear", "householdId") DO UPDATE SET
     "kecamatanId" = EXCLUDED."kecamatanId", "kelurahanId" = EXCLUDED."kelurahanId", desil = EXCLUDED.desil,
     "isExtremePoor" = EXCLUDED."isExtremePoor", active = EXCLUDED.active, "opdIds" = EXCLUDED."opdIds",
-    "programmeIds" = EXCLUDED."programmeIds", "ownerOpdIds" = EXCLUDED."ownerOpdIds", graduated = EXCLUDED.graduated;
+    "programmeIds" = EXCLUDED."programmeIds", "ownerOpdIds" = EXCLUDED."ownerOpdIds", graduated = EXCLUDED.graduated,
+    "equippingProgrammeIds" = EXCLUDED."equippingProgrammeIds", "equippingOwnerOpdIds" = EXCLUDED."equippingOwnerOpdIds";
   PERFORM set_config('entas.reach_rebuild', 'off', true);
 END
 $$;
@@ -370,11 +406,13 @@ BEGIN
      WHERE p_tenant IS NULL OR y."tenantId" = p_tenant
      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
   ELSIF p_table = 'result' THEN
-    INSERT INTO "ReachResultCount" ("tenantId", "fiscalYear", kind, key, "kecamatanId", reached, graduates)
-    SELECT y."tenantId", y."fiscalYear", u.kind, u.id, y."kecamatanId", count(*), count(*) FILTER (WHERE y.graduated)
+    INSERT INTO "ReachResultCount" ("tenantId", "fiscalYear", kind, key, "kecamatanId", reached, graduates, equipped)
+    SELECT y."tenantId", y."fiscalYear", u.kind, u.id, y."kecamatanId", count(*), count(*) FILTER (WHERE y.graduated),
+           count(*) FILTER (WHERE u.equips)
       FROM "HouseholdYearReach" y
-      CROSS JOIN LATERAL (SELECT 'city'::text, ''::text UNION ALL SELECT 'owner', o FROM unnest(y."ownerOpdIds") o
-                          UNION ALL SELECT 'programme', p FROM unnest(y."programmeIds") p) AS u(kind, id)
+      CROSS JOIN LATERAL (SELECT 'city'::text, ''::text, cardinality(y."equippingProgrammeIds") > 0
+                          UNION ALL SELECT 'owner', o, o = ANY(y."equippingOwnerOpdIds") FROM unnest(y."ownerOpdIds") o
+                          UNION ALL SELECT 'programme', p, p = ANY(y."equippingProgrammeIds") FROM unnest(y."programmeIds") p) AS u(kind, id, equips)
      WHERE p_tenant IS NULL OR y."tenantId" = p_tenant
      GROUP BY 1, 2, 3, 4, 5;
   ELSE

@@ -3,11 +3,16 @@
 // entries, after random multi-row statements: the training commands, aid handed over several
 // at a time (several to one household), verified, reversed (reversals verified together with
 // their originals or later), drafts edited and deleted, programmes moved to another year or
-// OPD, status events and households changing area, desil, flag or status. And when each
-// household became reached (HouseholdYearReach."firstReachedAt"): the command that reached it,
-// kept by every later one while it stays reached, and by a recount.
+// OPD or changing kind (capital and tool aid equip), status events and households changing
+// area, desil, flag or status; then the results dashboard's figures under every filter equal
+// distinct counts over HouseholdReach, and the summaries follow one last statement that turns
+// every programme's kind. And when each household became reached
+// (HouseholdYearReach."firstReachedAt"): the command that reached it, kept by every later one
+// while it stays reached, and by a recount.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DashboardFilters } from "@/features/dashboards/filters";
+import { resultsDashboardQueries as results } from "@/features/dashboards/results/queries";
 import type { Tx } from "@/lib/db";
 import { openTestDb, type TestDb } from "@/tests/helpers/db";
 import { createTestTenant } from "@/tests/helpers/factories";
@@ -44,7 +49,9 @@ const reach = `
            array_agg(DISTINCT r.o ORDER BY r.o) opds, array_agg(DISTINCT r.pr ORDER BY r.pr) progs,
            array_agg(DISTINCT pg."opdId" ORDER BY pg."opdId") owners,
            EXISTS (SELECT 1 FROM "HouseholdStatusEvent" ev WHERE ev."householdId" = r.h AND ev."toStatus" = 'GRADUATED'
-                     AND ev."effectiveDate" >= make_date(r.y, 1, 1) AND ev."effectiveDate" < make_date(r.y + 1, 1, 1)) AS graduated
+                     AND ev."effectiveDate" >= make_date(r.y, 1, 1) AND ev."effectiveDate" < make_date(r.y + 1, 1, 1)) AS graduated,
+           coalesce(array_agg(DISTINCT r.pr ORDER BY r.pr) FILTER (WHERE pg.kind IN ('CAPITAL_AID', 'EQUIPMENT_AID')), '{}') AS eprogs,
+           coalesce(array_agg(DISTINCT pg."opdId" ORDER BY pg."opdId") FILTER (WHERE pg.kind IN ('CAPITAL_AID', 'EQUIPMENT_AID')), '{}') AS eowners
       FROM reach r JOIN "Programme" pg ON pg.id = r.pr GROUP BY 1, 2)`;
 
 const pairs: [string, string][] = [
@@ -54,7 +61,8 @@ const pairs: [string, string][] = [
     `WITH ${reach} SELECT * FROM reach ORDER BY 1, 2, 3, 4`,
   ],
   [
-    `SELECT "fiscalYear", "householdId", "kecamatanId", "kelurahanId", desil, "isExtremePoor", active, "opdIds", "programmeIds", "ownerOpdIds", graduated
+    `SELECT "fiscalYear", "householdId", "kecamatanId", "kelurahanId", desil, "isExtremePoor", active, "opdIds", "programmeIds", "ownerOpdIds", graduated,
+            "equippingProgrammeIds", "equippingOwnerOpdIds"
        FROM "HouseholdYearReach" ORDER BY 1, 2`,
     `WITH ${reach} SELECT * FROM years ORDER BY 1, 2`,
   ],
@@ -73,10 +81,12 @@ const pairs: [string, string][] = [
        FROM years CROSS JOIN LATERAL unnest(progs) AS u(p) GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7`,
   ],
   [
-    `SELECT "fiscalYear", kind, key, "kecamatanId", reached, graduates FROM "ReachResultCount" ORDER BY 1, 2, 3, 4`,
-    `WITH ${reach} SELECT y, u.kind, u.key, kec, count(*)::int AS reached, (count(*) FILTER (WHERE graduated))::int AS graduates
-       FROM years CROSS JOIN LATERAL (SELECT 'city'::text, ''::text UNION ALL SELECT 'owner', o FROM unnest(owners) o
-                                      UNION ALL SELECT 'programme', p FROM unnest(progs) p) AS u(kind, key)
+    `SELECT "fiscalYear", kind, key, "kecamatanId", reached, graduates, equipped FROM "ReachResultCount" ORDER BY 1, 2, 3, 4`,
+    `WITH ${reach} SELECT y, u.kind, u.key, kec, count(*)::int AS reached, (count(*) FILTER (WHERE graduated))::int AS graduates,
+            (count(*) FILTER (WHERE u.equips))::int AS equipped
+       FROM years CROSS JOIN LATERAL (SELECT 'city'::text, ''::text, cardinality(eprogs) > 0
+                                      UNION ALL SELECT 'owner', o, o = ANY(eowners) FROM unnest(owners) o
+                                      UNION ALL SELECT 'programme', p, p = ANY(eprogs) FROM unnest(progs) p) AS u(kind, key, equips)
       GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
   ],
 ];
@@ -85,6 +95,54 @@ async function expectEqualToRecount(tx: Tx) {
   // Compared by position: the recount names its columns its own way.
   const rows = async (sql: string) => (await tx.$queryRawUnsafe<Record<string, unknown>[]>(sql)).map((r) => Object.values(r));
   for (const [kept, recount] of pairs) expect(await rows(kept), kept).toEqual(await rows(recount));
+}
+
+type Figures = { reached: number; graduates: number; equipped: number };
+type ReachRow = { year: number; programmeYear: number; kec: string; owner: string; programme: string; household: string; equips: boolean; graduated: boolean };
+
+/**
+ * The results dashboard (from ReachResultCount) under every filter of the world, against its
+ * figures by definition: distinct households over HouseholdReach of the filter's programmes,
+ * those graduated in the year, and those reached by capital or tool aid.
+ */
+async function expectResultsMatch(tx: Tx, w: World) {
+  const rows = await tx.$queryRaw<ReachRow[]>`
+    SELECT r."fiscalYear" AS year, p."fiscalYear" AS "programmeYear", r."kecamatanId" AS kec, p."opdId" AS owner,
+           r."programmeId" AS programme, r."householdId" AS household, p.kind IN ('CAPITAL_AID', 'EQUIPMENT_AID') AS equips,
+           EXISTS (SELECT 1 FROM "HouseholdStatusEvent" e WHERE e."tenantId" = r."tenantId" AND e."householdId" = r."householdId"
+                     AND e."toStatus" = 'GRADUATED' AND e."effectiveDate" >= make_date(r."fiscalYear", 1, 1)
+                     AND e."effectiveDate" < make_date(r."fiscalYear" + 1, 1, 1)) AS graduated
+      FROM "HouseholdReach" r JOIN "Programme" p ON p."tenantId" = r."tenantId" AND p.id = r."programmeId"
+     WHERE r."tenantId" = ${w.tenantId}`;
+  const count = (selected: ReachRow[]): Figures => {
+    const distinct = (keep: (row: ReachRow) => boolean) => new Set(selected.filter(keep).map((row) => row.household)).size;
+    return { reached: distinct(() => true), graduates: distinct((row) => row.graduated), equipped: distinct((row) => row.equips) };
+  };
+  const figures = ({ reached, graduates, equipped }: Figures) => ({ reached, graduates, equipped });
+  const keyed = (rows: (Figures & { key: string })[]) =>
+    rows
+      .filter((row) => row.reached > 0 || row.graduates > 0)
+      .map((row) => ({ key: row.key, ...figures(row) }))
+      .sort((a, b) => a.key.localeCompare(b.key));
+  const grouped = (selected: ReachRow[], key: (row: ReachRow) => string) =>
+    keyed([...new Set(selected.map(key))].map((k) => ({ key: k, ...count(selected.filter((row) => key(row) === k)) })));
+  for (const year of [2024, 2025]) {
+    for (const kecamatanId of [null, ...w.areas.map((area) => area.kecamatanId)]) {
+      const inScope = rows.filter((row) => row.year === year && row.programmeYear === year && (!kecamatanId || row.kec === kecamatanId));
+      for (const opdId of [null, ...w.opds]) {
+        for (const programmeId of [null, ...w.programmes]) {
+          const filters: DashboardFilters = { year, kecamatanId, opdId, programmeId };
+          const expected = count(inScope.filter((row) => (!opdId || row.owner === opdId) && (!programmeId || row.programme === programmeId)));
+          expect(figures(await results.totals(tx, filters)), JSON.stringify(filters)).toEqual(expected);
+        }
+      }
+      const filters: DashboardFilters = { year, kecamatanId, opdId: null, programmeId: null };
+      const byOpd = (await results.byOpd(tx, filters)).map((row) => ({ key: row.opdId, ...row }));
+      expect(keyed(byOpd), JSON.stringify(filters)).toEqual(grouped(inScope, (row) => row.owner));
+      const byProgramme = (await results.byProgramme(tx, filters)).map((row) => ({ key: row.programmeId, ...row }));
+      expect(keyed(byProgramme), JSON.stringify(filters)).toEqual(grouped(inScope, (row) => row.programme));
+    }
+  }
 }
 
 type FirstReached = Map<string, number>;
@@ -122,12 +180,27 @@ type ReachCommand =
   | { kind: "editDrafts"; aid: number[]; household: number; programme: number; opd: number }
   | { kind: "deleteDrafts"; aid: number[] }
   | { kind: "moveProgrammes"; programmes: number[]; year: number; opd: number }
+  | { kind: "programmeKinds"; rows: { programme: number; kind: string }[] }
   | { kind: "statusEvents"; rows: { household: number; status: string; day: number }[] }
   | { kind: "deleteEvents"; households: number[] }
   | { kind: "households"; households: number[]; desil: number | null; extreme: boolean; status: string; move: boolean };
 
 type Command = TrainingCommand | ReachCommand;
-const reachKinds = new Set(["handOver", "verifyAid", "reverse", "editDrafts", "deleteDrafts", "moveProgrammes", "statusEvents", "deleteEvents", "households"]);
+const reachKinds = new Set([
+  "handOver",
+  "verifyAid",
+  "reverse",
+  "editDrafts",
+  "deleteDrafts",
+  "moveProgrammes",
+  "programmeKinds",
+  "statusEvents",
+  "deleteEvents",
+  "households",
+]);
+
+/** Capital and tool aid equip; training and food aid do not. */
+const programmeKind = fc.constantFrom("CAPITAL_AID", "EQUIPMENT_AID", "TRAINING", "FOOD_AID");
 const isReachCommand = (c: Command): c is ReachCommand => reachKinds.has(c.kind);
 
 const command: fc.Arbitrary<Command> = fc.oneof(
@@ -144,6 +217,13 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ kind: fc.constant("editDrafts" as const), aid: indices, household: index, programme: index, opd: index }),
   fc.record({ kind: fc.constant("deleteDrafts" as const), aid: indices }),
   fc.record({ kind: fc.constant("moveProgrammes" as const), programmes: indices, year: fc.constantFrom(2024, 2025), opd: index }),
+  {
+    arbitrary: fc.record({
+      kind: fc.constant("programmeKinds" as const),
+      rows: fc.array(fc.record({ programme: index, kind: programmeKind }), { minLength: 1, maxLength: 3 }),
+    }),
+    weight: 2,
+  },
   fc.record({
     kind: fc.constant("statusEvents" as const),
     rows: fc.array(fc.record({ household: index, status: fc.constantFrom("GRADUATED", "ACTIVE"), day: fc.integer({ min: 0, max: 800 }) }), {
@@ -226,6 +306,16 @@ async function run(tx: Tx, w: World, command: Command) {
           pick(w.opds, c.opd),
           picks(w.programmes, c.programmes),
         );
+      case "programmeKinds":
+        // Several programmes in one statement, each to its own kind.
+        return tx.$executeRawUnsafe(
+          `UPDATE "Programme" p SET kind = x.kind::"ProgrammeKind"
+             FROM (SELECT DISTINCT ON (id) id, kind FROM unnest($2::text[], $3::text[]) AS u(id, kind)) x
+            WHERE p."tenantId" = $1 AND p.id = x.id`,
+          w.tenantId,
+          c.rows.map((r) => pick(w.programmes, r.programme)),
+          c.rows.map((r) => r.kind),
+        );
       case "statusEvents":
         return tx.$executeRawUnsafe(
           `INSERT INTO "HouseholdStatusEvent" ("tenantId", id, "householdId", "toStatus", "toExtremePoor", "effectiveDate", reason, source)
@@ -271,7 +361,15 @@ describe("the reach summaries", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(command, { minLength: 4, maxLength: 16 }), (commands) =>
         inDiscardedWorld(t, city, 4, async (tx, w) => {
+          // The world's programmes are all training: the first gives tools and the last capital.
+          await tx.$executeRaw`UPDATE "Programme" SET kind = CASE id WHEN ${w.programmes[0]} THEN 'EQUIPMENT_AID'::"ProgrammeKind"
+                                 WHEN ${w.programmes[2]} THEN 'CAPITAL_AID'::"ProgrammeKind" ELSE kind END WHERE "tenantId" = ${w.tenantId}`;
           for (const c of commands) await runTimed(tx, w, c);
+          await expectEqualToRecount(tx);
+          await expectResultsMatch(tx, w);
+          // Then one statement turns every programme: those that equip stop, the others start.
+          await tx.$executeRaw`UPDATE "Programme" SET kind = CASE WHEN kind IN ('CAPITAL_AID', 'EQUIPMENT_AID') THEN 'FOOD_AID'
+                                 ELSE 'EQUIPMENT_AID' END::"ProgrammeKind" WHERE "tenantId" = ${w.tenantId}`;
           await expectEqualToRecount(tx);
           // A recount from the entries changes no row's time: it cannot know them.
           const times = await firstReached(tx);
