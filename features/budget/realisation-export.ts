@@ -1,8 +1,9 @@
 // The realisation list as .xlsx/.csv, in the scope of the budget page:
 // an OPD role exports its own OPD, city-wide readers every OPD or the one in ?opd=;
-// ?tahun= narrows to a fiscal year, ?pos= to one budget line. Its ID POS ANGGARAN,
-// PROGRAM, POS ANGGARAN, BULAN, NO SP2D/SPJ, JUMLAH and CATATAN columns read back into the import;
-// the import passes over the rest (the SIPD codes among them).
+// ?tahun= narrows to a fiscal year, ?pos= to one budget line. Its ID POS ANGGARAN, PROGRAM,
+// KODE SUB KEGIATAN, POS ANGGARAN, KODE REKENING, TAHUN, BULAN, NO SP2D/SPJ, JUMLAH and CATATAN
+// columns read back into the import (the line by its ID, which its codes must agree with); the
+// import passes over the rest.
 import { programmeScope, programmeWhere } from "@/lib/auth/scope";
 import { parseYearParam } from "@/lib/calendar/fiscal-year";
 import type { ExportSpec } from "@/lib/spreadsheet/export";

@@ -22,7 +22,8 @@ export function sipdCodeParts(code: string): { programme: string; kegiatan: stri
 }
 
 /** Spaces around and inside are typing slips, so "1.06.04 .2.01.0001" reads as the code. */
-const squeezed = (value: unknown) => (typeof value === "string" ? value.replace(/\s+/g, "") : value);
+export const compactCode = (value: string) => value.replace(/\s+/g, "");
+const squeezed = (value: unknown) => (typeof value === "string" ? compactCode(value) : value);
 
 /** Optional on the forms: blank stores null. */
 export const sipdCodeInput = z

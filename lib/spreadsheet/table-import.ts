@@ -116,6 +116,9 @@ export async function readTable<Key extends string, T>(
   let mapping: Partial<Record<Key, number>> | null = null;
   let headers: string[] = [];
   let ignoredColumns: string[] = [];
+  // A report's title block may name a column ("Bulan | Maret", "Tahun Anggaran | 2026"): a row
+  // that names some columns but not the required ones is passed over while a header follows.
+  let refusal: string | null = null;
   const rows: ParsedTable<T>["rows"] = [];
   for await (const row of sheet.rows) {
     const cells = row.cells.map(cellDisplay);
@@ -123,7 +126,10 @@ export async function readTable<Key extends string, T>(
       if (row.rowNumber > 10) break;
       if (headerScore(columns, cells) === 0) continue;
       const match = matchHeaders(columns, cells);
-      if (!match.ok) throw new ImportFileError(match.message);
+      if (!match.ok) {
+        refusal ??= match.message;
+        continue;
+      }
       mapping = match.indexByKey;
       headers = cells.map((cell) => cell.trim());
       ignoredColumns = match.ignored;
@@ -139,6 +145,7 @@ export async function readTable<Key extends string, T>(
     rows.push({ rowNumber: row.rowNumber, cells: cells.map((cell) => excerpt(cell)), result: parseRow(values, row.rowNumber) });
   }
   if (!mapping) {
+    if (refusal) throw new ImportFileError(refusal);
     const required = columns.filter((column) => column.required).map((column) => column.header);
     throw new ImportFileError(fileRefusal("headerNotFound", { columns: required.join(", ") }));
   }

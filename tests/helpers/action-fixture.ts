@@ -16,9 +16,11 @@ import type { PeopleFixture } from "./people-fixture";
 export const RECORD_KINDS = [
   "programme",
   "programmeName",
+  "programmeSipdCode",
   "emptyProgramme",
   "budgetLine",
   "budgetLineName",
+  "budgetLineAccountCode",
   "emptyBudgetLine",
   "draftRealisation",
   "returnedRealisation",
@@ -63,9 +65,11 @@ export type RecordKind = (typeof RECORD_KINDS)[number];
 export const KIND_DIMENSION = {
   programme: "opd",
   programmeName: "opd",
+  programmeSipdCode: "opd",
   emptyProgramme: "opd",
   budgetLine: "opd",
   budgetLineName: "opd",
+  budgetLineAccountCode: "opd",
   emptyBudgetLine: "opd",
   draftRealisation: "opd",
   returnedRealisation: "opd",
@@ -109,6 +113,7 @@ export type Records = Record<RecordKind, string>;
 export type ActionFixture = { year: number; own: Records; otherOpd: Records; otherKelurahan: Records };
 
 let fixtures = 0;
+let sipdCodes = 0;
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
 /** Builds the records on a city that already holds the people fixture. */
@@ -198,10 +203,22 @@ export async function createActionFixture(tx: Tx, city: TestTenant, people: Peop
   const recipients = await household(city.kelurahanId, "Penerima aksi");
 
   async function opdSide(opdId: string, label: string) {
-    const programme = await tx.programme.create({ data: { tenantId, opdId, fiscalYear: year, name: `Program aksi ${label} ${tag}`, kind: "EQUIPMENT_AID" } });
+    // A sub-kegiatan code of its own in every fixture: another city's must not name this city's programme.
+    sipdCodes += 1;
+    const sipdCode = `1.06.04.2.01.${String(sipdCodes % 10_000).padStart(4, "0")}`;
+    const programme = await tx.programme.create({
+      data: { tenantId, opdId, fiscalYear: year, name: `Program aksi ${label} ${tag}`, kind: "EQUIPMENT_AID", sipdCode },
+    });
     const emptyProgramme = await tx.programme.create({ data: { tenantId, opdId, fiscalYear: year, name: `Program kosong ${label} ${tag}`, kind: "OTHER" } });
     const budgetLine = await tx.budgetLine.create({
-      data: { tenantId, programmeId: programme.id, fundingSource: "APBD", description: `Pos aksi ${label}`, pagu: 100_000_000n },
+      data: {
+        tenantId,
+        programmeId: programme.id,
+        fundingSource: "APBD",
+        description: `Pos aksi ${label}`,
+        pagu: 100_000_000n,
+        accountCode: "5.1.02.01.01.0039",
+      },
     });
     const emptyBudgetLine = await tx.budgetLine.create({
       data: { tenantId, programmeId: programme.id, fundingSource: "CSR", partnerName: "Mitra Uji", description: `Pos kosong ${label}`, pagu: 10_000_000n },
@@ -270,7 +287,9 @@ export async function createActionFixture(tx: Tx, city: TestTenant, people: Peop
     return {
       programme: programme.id,
       programmeName: programme.name,
+      programmeSipdCode: sipdCode,
       budgetLineName: budgetLine.description,
+      budgetLineAccountCode: "5.1.02.01.01.0039",
       emptyBudgetLine: emptyBudgetLine.id,
       emptyProgramme: emptyProgramme.id,
       budgetLine: budgetLine.id,

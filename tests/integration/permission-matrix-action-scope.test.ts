@@ -170,12 +170,12 @@ const IMPORT_COLUMNS: Record<string, RecordKind> = {
 /** Where an import's column names another kind of record, or stays empty (null). */
 const COLUMN_OVERRIDES: Record<string, Record<string, RecordKind | null>> = {
   "trainings.participants.import": { nik: "freeMemberNik", name: null },
-  // The line's id is what the import follows; programme and line names are for files without it.
-  "budget.realisations.import": { programme: null, line: null },
+  // The line's id is what the import follows; SIPD codes, or programme and line names, are for files without it.
+  "budget.realisations.import": { programme: null, line: null, subKegiatanCode: null, accountCode: null },
 };
 
 /** Cells whose template example does not fit the fixture (the programme's fiscal year). */
-const CELL_SAMPLES = (year: number): Record<string, string> => ({ date: `02-06-${year}` });
+const CELL_SAMPLES = (year: number): Record<string, string> => ({ date: `02-06-${year}`, fiscalYear: String(year) });
 
 /**
  * Another way an action names the records it works on (a borrower by NIK instead of by
@@ -190,6 +190,7 @@ const ALTERNATIVES: Record<string, Alternative[]> = {
   "revolvingFunds.loans.importRepayments": [{ why: "a loan by its borrower's NIK", kinds: { loanId: null } }],
   "budget.realisations.import": [
     { why: "a line by programme and line names", kinds: { budgetLineId: null, programme: "programmeName", line: "budgetLineName" } },
+    { why: "a line by its SIPD codes", kinds: { budgetLineId: null, subKegiatanCode: "programmeSipdCode", accountCode: "budgetLineAccountCode" } },
   ],
   "registry.changeRequests.propose": [
     { why: "a correction of a member", kinds: { memberId: "member" }, samples: { kind: "CORRECTION", occupation: "Pedagang" } },

@@ -46,21 +46,44 @@ describe("matching header rows", () => {
 describe("reading realisation rows", () => {
   const row = (values: Partial<Record<(typeof REALISATION_COLUMNS)[number]["key"], string | number | null>>) =>
     inIndonesian(
-      parseRealisationRow({ budgetLineId: null, programme: null, line: null, month: null, referenceNo: "0012/SP2D/2024", amount: null, note: null, ...values }),
+      parseRealisationRow({
+        budgetLineId: null,
+        programme: null,
+        line: null,
+        subKegiatanCode: null,
+        accountCode: null,
+        fiscalYear: null,
+        month: null,
+        referenceNo: "0012/SP2D/2024",
+        amount: null,
+        note: null,
+        ...values,
+      }),
     );
 
   it("accepts amounts as people write them and months by name", () => {
     for (const amount of ["1.500.000", "Rp1,5 juta", "1500000", 1_500_000]) {
       expect(row({ budgetLineId: "abc", month: "Maret", amount })).toEqual({
         ok: true,
-        value: { budgetLineId: "abc", programme: "", line: "", month: 3, referenceNo: "0012/SP2D/2024", amount: 1_500_000n, note: null },
+        value: {
+          budgetLineId: "abc",
+          programme: "",
+          line: "",
+          subKegiatanCode: null,
+          accountCode: null,
+          fiscalYear: null,
+          month: 3,
+          referenceNo: "0012/SP2D/2024",
+          amount: 1_500_000n,
+          note: null,
+        },
       });
     }
   });
 
-  it("needs a line id or the programme with the line", () => {
+  it("needs a line id, a SIPD sub-kegiatan code, or the programme with the line", () => {
     const result = row({ programme: "Pelatihan", month: 1, amount: "1000" });
-    expect(result).toEqual({ ok: false, reasons: ["Isi ID POS ANGGARAN, atau PROGRAM dan POS ANGGARAN"] });
+    expect(result).toEqual({ ok: false, reasons: ["Isi ID POS ANGGARAN, KODE SUB KEGIATAN, atau PROGRAM dan POS ANGGARAN"] });
   });
 
   it("needs its SP2D / SPJ number", () => {
@@ -71,6 +94,68 @@ describe("reading realisation rows", () => {
     const result = row({ budgetLineId: "abc", month: "13", amount: "-5" });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reasons).toHaveLength(2);
+  });
+
+  it("reads a SIPD row: its codes (spaces dropped) stand for the line, and it may lack an SP2D number", () => {
+    const result = row({
+      subKegiatanCode: " 1.06.04 .2.01.0001",
+      accountCode: "'5.1.06.01.01.0001",
+      fiscalYear: 2025,
+      month: "Mei",
+      referenceNo: null,
+      amount: 2_500_000,
+    });
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        budgetLineId: null,
+        programme: "",
+        line: "",
+        subKegiatanCode: "1.06.04.2.01.0001",
+        accountCode: "5.1.06.01.01.0001",
+        fiscalYear: 2025,
+        month: 5,
+        referenceNo: "",
+        amount: 2_500_000n,
+        note: null,
+      },
+    });
+  });
+
+  it("refuses malformed SIPD codes and years, naming the column and what was written", () => {
+    const result = row({ subKegiatanCode: "1.06.04.2.01.01", accountCode: "5.1.6.01", fiscalYear: "1999", month: 1, amount: "1000" });
+    expect(result).toEqual({
+      ok: false,
+      reasons: [
+        'KODE SUB KEGIATAN "1.06.04.2.01.01" tidak sesuai format SIPD U.BB.PP.K.KK.SSSS, contoh 1.06.04.2.01.0001',
+        'KODE REKENING "5.1.6.01" tidak sesuai format kode rekening: diawali 4, 5 atau 6, dengan titik, contoh 5.1.02.02.01.0026',
+        "TAHUN 1999 bukan tahun anggaran (antara 2015 dan 2100)",
+      ],
+    });
+    const english = parseRealisationRow({
+      budgetLineId: null,
+      programme: null,
+      line: null,
+      subKegiatanCode: "1.06",
+      accountCode: null,
+      fiscalYear: null,
+      month: 1,
+      referenceNo: null,
+      amount: 1000,
+      note: null,
+    });
+    expect(english.ok || english.reasons.map((reason) => messageWordsIn(reason, "en"))).toEqual([
+      'KODE SUB KEGIATAN "1.06" does not fit the SIPD format U.BB.PP.K.KK.SSSS, e.g. 1.06.04.2.01.0001',
+    ]);
+  });
+
+  it("still needs an SP2D number on a row named by id or names", () => {
+    const byId = { budgetLineId: "abc", subKegiatanCode: "1.06.04.2.01.0001", month: 1, amount: "1000", referenceNo: null };
+    expect(row(byId)).toEqual({ ok: false, reasons: ["NO SP2D/SPJ wajib diisi"] });
+    expect(row({ ...byId, budgetLineId: null, subKegiatanCode: null, programme: "Pelatihan", line: "Belanja" })).toEqual({
+      ok: false,
+      reasons: ["NO SP2D/SPJ wajib diisi"],
+    });
   });
 
   it("reads months 1–12 and their names, and refuses others", () => {
@@ -108,6 +193,9 @@ describe("a refused cell", () => {
         budgetLineId: "abc",
         programme: null,
         line: null,
+        subKegiatanCode: null,
+        accountCode: null,
+        fiscalYear: null,
         month: 1,
         referenceNo: "0012/SP2D/2024",
         amount: { formula: "SUM(A1:A9)" },

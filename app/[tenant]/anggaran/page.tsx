@@ -187,7 +187,11 @@ export default async function BudgetPage({ params, searchParams }: Props) {
                   templateHref={budgetRoutes.template(slug)}
                   idPrefix="realisation-import"
                   downloadBase="realisasi"
-                />
+                >
+                  {/* SIPD codes name a programme of one year: the year this page shows. */}
+                  <input type="hidden" name="fiscalYear" value={context.year} />
+                  <p className="text-sm text-muted">{t("bulk.yearHint", { year: context.year })}</p>
+                </ImportPanel>
               </div>
             </Card>
           ) : null}
