@@ -485,3 +485,10 @@ $$;
 
 -- Households reached before these columns: the equipping arrays and the counts recomputed.
 SELECT entas_reach_counts_rebuild(NULL);
+
+-- The rebuild rewrote every reach summary: fresh statistics now, not when autovacuum gets to it.
+ANALYZE "HouseholdYearReach";
+ANALYZE "ReachAreaCount";
+ANALYZE "ReachOpdCount";
+ANALYZE "ReachProgrammeCount";
+ANALYZE "ReachResultCount";
