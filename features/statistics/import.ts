@@ -22,6 +22,7 @@ export const STATISTIC_COLUMNS = [
   { key: "extremePoorPeople", header: "PENDUDUK MISKIN EKSTREM", aliases: ["JUMLAH PENDUDUK MISKIN EKSTREM"], example: "4.320" },
   { key: "p1", header: "P1", aliases: ["INDEKS KEDALAMAN"], example: "1,234" },
   { key: "p2", header: "P2", aliases: ["INDEKS KEPARAHAN"], example: "0,321" },
+  { key: "povertyLineRupiah", header: "GARIS KEMISKINAN", aliases: ["GK", "GARIS KEMISKINAN (RP/KAPITA/BULAN)"], example: "612.345" },
   { key: "source", header: "SUMBER", example: "BPS, Maret 2024" },
 ] as const satisfies readonly ImportColumn[];
 
@@ -47,6 +48,8 @@ export function parseStatisticRow(values: RowValues<Key>) {
     extremePoorPeople: text("extremePoorPeople"),
     p1: text("p1"),
     p2: text("p2"),
+    // An Excel number cell stays a number: 612.345 there is 612 Rupiah and a fraction (refused), not the text "612.345".
+    povertyLineRupiah: typeof values.povertyLineRupiah === "number" ? values.povertyLineRupiah : text("povertyLineRupiah"),
     source: text("source"),
   });
   if (!parsed.success) {

@@ -32,6 +32,7 @@ export async function saveStatistic(
     extremePoorPeople: input.extremePoorPeople,
     p1: decimal(input.p1),
     p2: decimal(input.p2),
+    povertyLineRupiah: input.povertyLineRupiah,
     source: input.source,
   };
   const existing = await tx.povertyStatistic.findFirst({ where: { year: input.year, areaId: input.areaId }, select: { id: true } });

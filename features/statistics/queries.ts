@@ -1,6 +1,7 @@
 // Reads of the statistics page: the official series (a row per year and area, a few dozen
 // rows per city) and the targets.
 import type { Tx } from "@/lib/db";
+import type { Rupiah } from "@/lib/money";
 
 export type StatisticRow = {
   id: string;
@@ -13,6 +14,8 @@ export type StatisticRow = {
   extremePoorPeople: number | null;
   p1: number | null;
   p2: number | null;
+  /** BPS's poverty line (garis kemiskinan), whole Rupiah per person per month. */
+  povertyLineRupiah: Rupiah | null;
   source: string | null;
   version: number;
 };
@@ -47,6 +50,7 @@ function toRow(row: Awaited<ReturnType<Tx["povertyStatistic"]["findMany"]>>[numb
     extremePoorPeople: row.extremePoorPeople,
     p1: toNumber(row.p1),
     p2: toNumber(row.p2),
+    povertyLineRupiah: row.povertyLineRupiah,
     source: row.source,
     version: row.version,
   };

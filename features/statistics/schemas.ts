@@ -1,6 +1,9 @@
 // The official-statistics and target forms and actions share these schemas.
 import { blankToUndefined, countInput, optionalRecordId, optionalText, recordId, recordVersionOrUnsaved } from "@/lib/forms/fields";
 import { TargetIndicator } from "@/lib/generated/prisma/enums";
+import { parseRupiah, type Rupiah } from "@/lib/money";
+import { codeInput } from "@/lib/validation/free-text";
+import { currentInputLocale } from "@/lib/validation/input-locale";
 import { z } from "@/lib/validation/zod";
 import { wordsMessage, wordsParam } from "@/lib/errors/words-message";
 
@@ -36,6 +39,43 @@ function decimalInput(options: { label: string; digits: number; max: number; opt
   return value.transform((result) => result ?? null);
 }
 
+/**
+ * What a city's poverty line may be, in whole Rupiah per person per month. BPS's lines are some
+ * hundred thousand Rupiah (the national one about Rp 580.000 in 2024); the bounds catch a figure
+ * typed per year or per household, or in thousands, and leave room for a dear city and the
+ * years to come.
+ */
+export const POVERTY_LINE_BOUNDS = { min: 50_000n, max: 10_000_000n } as const satisfies Record<string, Rupiah>;
+
+/**
+ * The poverty line as people type it ("612.345", "Rp 612.345", "612345"), read like every Rupiah
+ * field (lib/money, in the interface's language); an Excel number cell arrives as a number and
+ * must be whole. Blank is null.
+ */
+function povertyLineInput() {
+  const range = wordsMessage("Statistics.input.povertyLineRange", { min: Number(POVERTY_LINE_BOUNDS.min), max: Number(POVERTY_LINE_BOUNDS.max) });
+  return z.preprocess(blankToUndefined, z.union([z.number(), z.bigint(), codeInput(z.string().trim())]).optional()).transform((value, ctx): Rupiah | null => {
+    if (value === undefined) return null;
+    let amount: Rupiah;
+    if (typeof value === "string") {
+      const parsed = parseRupiah(value, { locale: currentInputLocale() });
+      if (!parsed.ok) {
+        ctx.addIssue({ code: "custom", message: wordsMessage(`Money.parseError.${parsed.code}`) });
+        return z.NEVER;
+      }
+      amount = parsed.value;
+    } else if (typeof value === "number" && !Number.isSafeInteger(value)) {
+      ctx.addIssue({ code: "custom", message: wordsMessage("Money.parseError.notWhole") });
+      return z.NEVER;
+    } else amount = BigInt(value);
+    if (amount < POVERTY_LINE_BOUNDS.min || amount > POVERTY_LINE_BOUNDS.max) {
+      ctx.addIssue({ code: "custom", message: range });
+      return z.NEVER;
+    }
+    return amount;
+  });
+}
+
 function optionalCount(label: string) {
   return z.preprocess(blankToUndefined, countInput({ label, max: MAX_PEOPLE }).optional()).transform((value) => value ?? null);
 }
@@ -49,6 +89,7 @@ export const statisticFields = {
   extremePoorPeople: optionalCount("Validation.labels.extremePoorPeople"),
   p1: decimalInput({ label: "p1", digits: 3, max: 100, optional: true }),
   p2: decimalInput({ label: "p2", digits: 3, max: 100, optional: true }),
+  povertyLineRupiah: povertyLineInput(),
   source: optionalText(200, wordsMessage("Statistics.input.sourceLong")),
 };
 

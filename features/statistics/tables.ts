@@ -13,6 +13,7 @@ function figureColumns(t: StatisticsT): FigureColumn[] {
     { key: "extremePoorPeople", label: t("columns.extremePoorPeople"), kind: "count" },
     { key: "p1", label: t("columns.p1"), kind: "number", digits: 3, fixedDigits: true },
     { key: "p2", label: t("columns.p2"), kind: "number", digits: 3, fixedDigits: true },
+    { key: "povertyLineRupiah", label: t("columns.povertyLineRupiah"), kind: "rupiah" },
     { key: "source", label: t("columns.source"), kind: "text" },
   ];
 }
@@ -25,6 +26,8 @@ function figures(row: StatisticRow) {
     extremePoorPeople: row.extremePoorPeople,
     p1: row.p1,
     p2: row.p2,
+    // A poverty line is some hundred thousand Rupiah: exact as a number (the cells' type).
+    povertyLineRupiah: row.povertyLineRupiah === null ? null : Number(row.povertyLineRupiah),
     source: row.source,
   };
 }

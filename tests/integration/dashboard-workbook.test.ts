@@ -60,8 +60,18 @@ async function addStatistics(tenant: TestTenant) {
     await tx.povertyStatistic.createMany({
       data: [
         { tenantId: tenant.id, year: YEAR - 1, povertyRatePct: 9.1, poorPeople: 41_000, p1: 1.52, p2: 0.4, source: "BPS" },
-        { tenantId: tenant.id, year: YEAR, povertyRatePct: 8.61, poorPeople: 39_500, p1: 1.375, p2: 0.32, source: "BPS" },
-        { tenantId: tenant.id, year: YEAR, areaId: tenant.kecamatanId, povertyRatePct: 10.5, poorPeople: 6_200, p1: 1.8, p2: 0.455, source: "BPS" },
+        { tenantId: tenant.id, year: YEAR, povertyRatePct: 8.61, poorPeople: 39_500, p1: 1.375, p2: 0.32, povertyLineRupiah: 612_345n, source: "BPS" },
+        {
+          tenantId: tenant.id,
+          year: YEAR,
+          areaId: tenant.kecamatanId,
+          povertyRatePct: 10.5,
+          poorPeople: 6_200,
+          p1: 1.8,
+          p2: 0.455,
+          povertyLineRupiah: 598_765n,
+          source: "BPS",
+        },
       ],
     });
     await tx.target.create({ data: { tenantId: tenant.id, indicator: "POVERTY_RATE", year: YEAR + 2, value: 7.5 } });
@@ -196,6 +206,10 @@ describe("a dashboard's workbook", () => {
     const p2 = cellUnder(workbook.getWorksheet(`Per kecamatan, ${YEAR}`)!, "P2", "Sekarbela");
     expect(p2.value).toBe(0.455);
     expect(p2.numFmt).toBe("#,##0.000");
+    const povertyLine = cellUnder(workbook.getWorksheet(`Per kecamatan, ${YEAR}`)!, "Garis kemiskinan (Rp/kapita/bulan)", "Sekarbela");
+    expect(povertyLine.value).toBe(598_765);
+    expect(povertyLine.numFmt).toBe("#,##0");
+    expect(coverValue(cover, "Garis kemiskinan (Rp/kapita/bulan)")).toMatch(/^Pengeluaran per kapita per bulan/);
   });
 
   it("writes P1 and P2 with all three decimals in CSV, as .xlsx and the page do: 0,320, not 0,32", async () => {
@@ -203,7 +217,7 @@ describe("a dashboard's workbook", () => {
     expect(response.status).toBe(200);
     const text = new TextDecoder().decode(await response.arrayBuffer());
     const row = text.split("\r\n").find((line) => line.startsWith(`${YEAR};`));
-    expect(row?.split(";").slice(5, 7)).toEqual(["1,375", "0,320"]);
+    expect(row?.split(";").slice(5, 8)).toEqual(["1,375", "0,320", "612345"]);
     expect(
       text
         .split("\r\n")

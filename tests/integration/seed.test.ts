@@ -384,6 +384,18 @@ describe("seedDemo for Kota Kupang", () => {
     const tenant = await tenantOf(city);
     const latest = await db.povertyStatistic.findFirstOrThrow({ where: { tenantId: tenant.id, year: 2024 } });
     expect(latest.povertyRatePct?.toString()).toBe("8.61");
+    expect(latest.povertyLineRupiah).toBe(kupang.statistics.find((row) => row.year === 2024)!.povertyLineRupiah);
     expect(await db.target.count({ where: { tenantId: tenant.id, indicator: "POVERTY_RATE", year: 2026 } })).toBe(1);
+  });
+
+  it("gives the poverty line to its own years seeded before the line was recorded, and leaves the rest of them as they are", async () => {
+    const tenant = await tenantOf(city);
+    const where = { tenantId: tenant.id, areaId: null, year: { in: [2019, 2023] } };
+    await db.povertyStatistic.updateMany({ where, data: { povertyLineRupiah: null, source: "Diubah Bapeda" } });
+    await seedDemo(db, { cities: [city], households: 300, now: NOW });
+    const rows = await db.povertyStatistic.findMany({ where, orderBy: { year: "asc" } });
+    expect(rows.map((row) => [row.year, row.povertyLineRupiah, row.source])).toEqual(
+      [2019, 2023].map((year) => [year, kupang.statistics.find((row) => row.year === year)!.povertyLineRupiah, "Diubah Bapeda"]),
+    );
   });
 });

@@ -101,10 +101,15 @@ describe("spreadsheet cells", () => {
       extremePoorPeople: "",
       p1: "",
       p2: "",
+      povertyLineRupiah: "612.345",
       source: "BPS\u0000",
     };
     expect(inIndonesian(parseStatisticRow(row))).toEqual({ ok: false, reasons: [expect.stringMatching(/^Kolom .+ berisi karakter tak terlihat/)] });
-    expect(parseStatisticRow({ ...row, povertyRatePct: "8,6" })).toMatchObject({ ok: true, value: { source: "BPS" } });
+    expect(parseStatisticRow({ ...row, povertyRatePct: "8,6" })).toMatchObject({ ok: true, value: { source: "BPS", povertyLineRupiah: 612_345n } });
+    expect(inIndonesian(parseStatisticRow({ ...row, povertyRatePct: "8,6", povertyLineRupiah: "612.345\u0000" }))).toEqual({
+      ok: false,
+      reasons: [expect.stringMatching(/^Kolom GARIS KEMISKINAN berisi karakter tak terlihat/)],
+    });
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findRegency, listRegencyAreas, toTitleCase } from "@/features/areas";
+import { importStatisticSchema } from "@/features/statistics/schemas";
 import { DEMO_CITIES, kupang, mataram } from "@/prisma/demo";
 import type { CitySpec } from "@/prisma/demo";
 
@@ -51,6 +52,36 @@ describe.each(DEMO_CITIES)("the $slug demo spec", (city) => {
   it("places its Dana PEM funds in real kelurahan", async () => {
     const kelurahan = (await listRegencyAreas(city.kemendagriCode)).flatMap((kecamatan) => kecamatan.kelurahan.map((k) => k.name));
     for (const fund of city.revolvingFunds) expect(kelurahan).toContain(fund.kelurahan);
+  });
+
+  it("gives every year of its BPS series P1, P2 and a poverty line the statistics form takes, the line rising year on year", () => {
+    for (const row of city.statistics) {
+      const parsed = importStatisticSchema.safeParse({
+        ...row,
+        year: String(row.year),
+        areaId: "",
+        poorPeople: String(row.poorPeople),
+        extremePoorPeople: String(row.extremePoorPeople),
+      });
+      expect(parsed.success, `${row.year}: ${parsed.error?.message}`).toBe(true);
+      expect(parsed.data).toMatchObject({ p1: expect.any(Number), p2: expect.any(Number), povertyLineRupiah: row.povertyLineRupiah });
+    }
+    const lines = city.statistics.map((row) => row.povertyLineRupiah ?? 0n);
+    expect(lines.every((line, i) => i === 0 || line > lines[i - 1]!)).toBe(true);
+  });
+});
+
+describe("Kota Mataram's BPS series", () => {
+  it("has a poverty line of Rp 600–700 thousand per person per month in 2023 and 2024, with P1 and P2 of a city its size", () => {
+    for (const row of mataram.statistics.filter((row) => row.year >= 2023)) {
+      expect(row.povertyLineRupiah! >= 600_000n && row.povertyLineRupiah! <= 700_000n, String(row.year)).toBe(true);
+    }
+    for (const row of mataram.statistics) {
+      expect(Number(row.p1)).toBeGreaterThan(1);
+      expect(Number(row.p1)).toBeLessThan(2.5);
+      expect(Number(row.p2)).toBeGreaterThan(0.2);
+      expect(Number(row.p2)).toBeLessThan(0.6);
+    }
   });
 });
 

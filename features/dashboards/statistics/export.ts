@@ -36,13 +36,14 @@ export const statisticsExport: DashboardExport = {
       for (const id of STATISTICS_TABLES) tables.push(await statisticsTable(tx, context, id));
       return tables;
     },
-    // What the page says of the series, and the two indices by the names the form gives them.
+    // What the page says of the series, the two indices by the names the form gives them, and what the poverty line is.
     definitions: async () => {
       const t = await getTranslations("Statistics");
       return [
         { term: t("series.title"), definition: t("series.description") },
         { term: t("columns.p1"), definition: t("input.labels.p1") },
         { term: t("columns.p2"), definition: t("input.labels.p2") },
+        { term: t("columns.povertyLineRupiah"), definition: t("series.povertyLineDefinition") },
       ];
     },
   },

@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, ResponsiveContai
 import type { AppLocale } from "@/lib/i18n/locales";
 import { CHART_COLORS, CHART_TEXT } from "./chart-colors";
 import { type ChartFlag, FLAG_LABEL_ROOM, FlaggedLegend, FLAGGED_COLOR, FlagPattern, useElementWidth, useFlagPatternId } from "./chart-flag";
-import { chartTickFormatter, chartValueFormatter, type ChartValueKind } from "./chart-format";
+import { chartTickFormatter, chartValueFormatter, wholeSteps, type ChartValueKind } from "./chart-format";
 import { barValueLabel, lastTickRoom, legendText, TOOLTIP_ITEM_STYLE, wrapName } from "./chart-text";
 import { chartMax, niceTicks } from "./chart-ticks";
 
@@ -86,7 +86,7 @@ export function DashboardBarChart({
   });
   const horizontal = orientation === "horizontal";
   const colorOf = (one: ChartSeries, i: number): string => one.color ?? CHART_COLORS[i % CHART_COLORS.length] ?? CHART_COLORS[0];
-  const ticks = niceTicks(chartMax(bars, keys, stacked), { integer: valueKind !== "percent" });
+  const ticks = niceTicks(chartMax(bars, keys, stacked), { integer: wholeSteps(valueKind) });
   // Where a horizontal axis's labels do not all fit (a phone), every second or third is kept,
   // evenly spaced; a vertical axis's five or six always fit, the top one included.
   const valueAxis = {

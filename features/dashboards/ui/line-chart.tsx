@@ -4,7 +4,7 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContai
 import type { AppLocale } from "@/lib/i18n/locales";
 import type { ChartDatum, ChartSeries } from "./bar-chart";
 import { CHART_COLORS, CHART_TEXT, TARGET_COLOR } from "./chart-colors";
-import { chartTickFormatter, chartValueFormatter, type ChartValueKind } from "./chart-format";
+import { chartTickFormatter, chartValueFormatter, wholeSteps, type ChartValueKind } from "./chart-format";
 import { legendText, TOOLTIP_ITEM_STYLE } from "./chart-text";
 import { chartMax, niceTicks } from "./chart-ticks";
 
@@ -56,7 +56,7 @@ export function DashboardLineChart({
   const format = chartValueFormatter(valueKind, locale);
   const keys = series.map((one) => one.key);
   const max = Math.max(chartMax(data, keys), target?.value ?? 0);
-  const ticks = niceTicks(max, { integer: valueKind !== "percent" });
+  const ticks = niceTicks(max, { integer: wholeSteps(valueKind) });
   return (
     <figure role="img" aria-label={label} aria-details={tableId} className="w-full">
       <ResponsiveContainer width="100%" height={320}>

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/ui/action-button";
 import { Cell, HeaderCell, Row, RowHeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
 import type { FormAction } from "@/components/ui/use-action-form";
-import { formatNumber, formatPercent } from "@/lib/format";
+import { EMPTY_VALUE, formatNumber, formatPercent, formatRupiah } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import type { StatisticRow, TargetRow } from "@/features/statistics/queries";
 
@@ -29,6 +29,7 @@ export async function StatisticEntries({
           <HeaderCell>{t("columns.area")}</HeaderCell>
           <HeaderCell numeric>{t("columns.povertyRatePct")}</HeaderCell>
           <HeaderCell numeric>{t("columns.extremeRatePct")}</HeaderCell>
+          <HeaderCell numeric>{t("columns.povertyLineRupiah")}</HeaderCell>
           <HeaderCell>{t("columns.actions")}</HeaderCell>
         </tr>
       </TableHead>
@@ -41,6 +42,7 @@ export async function StatisticEntries({
               <Cell>{area}</Cell>
               <Cell numeric>{formatPercent(row.povertyRatePct, { locale })}</Cell>
               <Cell numeric>{formatPercent(row.extremeRatePct, { locale })}</Cell>
+              <Cell numeric>{row.povertyLineRupiah === null ? EMPTY_VALUE : formatRupiah(row.povertyLineRupiah, { locale })}</Cell>
               <Cell className="flex flex-wrap items-center gap-2">
                 <Link
                   href={editHref(row.id)}

@@ -19,6 +19,8 @@ export type StatisticDefaults = {
   extremePoorPeople: string;
   p1: string;
   p2: string;
+  /** As the reader writes Rupiah: "612.345" in Indonesian, "612,345" in English. */
+  povertyLineRupiah: string;
   source: string;
   /** The version of the row being edited; none for a blank form (a save over a year that exists is then refused). */
   version?: number;
@@ -87,6 +89,15 @@ export function StatisticForm({
         />
         <Field id="stat-p1" name="p1" label={t("form.p1")} inputMode="decimal" defaultValue={defaults.p1} error={fieldError("p1")} />
         <Field id="stat-p2" name="p2" label={t("form.p2")} inputMode="decimal" defaultValue={defaults.p2} error={fieldError("p2")} />
+        <Field
+          id="stat-poverty-line"
+          name="povertyLineRupiah"
+          label={t("form.povertyLineRupiah")}
+          inputMode="numeric"
+          hint={t("form.povertyLineHint")}
+          defaultValue={defaults.povertyLineRupiah}
+          error={fieldError("povertyLineRupiah")}
+        />
       </div>
       <Field id="stat-source" name="source" label={t("form.source")} defaultValue={defaults.source} error={fieldError("source")} />
       <Button type="submit" disabled={pending}>

@@ -423,6 +423,7 @@ export const kupang: CitySpec = {
       extremePoorPeople: 10_170,
       p1: "1.512",
       p2: "0.371",
+      povertyLineRupiah: 561_830n,
       source: statisticSource,
     },
     {
@@ -433,6 +434,7 @@ export const kupang: CitySpec = {
       extremePoorPeople: 10_040,
       p1: "1.588",
       p2: "0.392",
+      povertyLineRupiah: 587_412n,
       source: statisticSource,
     },
     {
@@ -443,6 +445,7 @@ export const kupang: CitySpec = {
       extremePoorPeople: 9_330,
       p1: "1.620",
       p2: "0.401",
+      povertyLineRupiah: 605_376n,
       source: statisticSource,
     },
     {
@@ -453,6 +456,7 @@ export const kupang: CitySpec = {
       extremePoorPeople: 6_140,
       p1: "1.544",
       p2: "0.377",
+      povertyLineRupiah: 652_903n,
       source: statisticSource,
     },
     {
@@ -463,6 +467,7 @@ export const kupang: CitySpec = {
       extremePoorPeople: 4_100,
       p1: "1.463",
       p2: "0.349",
+      povertyLineRupiah: 706_145n,
       source: statisticSource,
     },
     {
@@ -473,6 +478,7 @@ export const kupang: CitySpec = {
       extremePoorPeople: 2_320,
       p1: "1.397",
       p2: "0.326",
+      povertyLineRupiah: 742_688n,
       source: "Bapeda Kota Kupang (November 2024)",
     },
   ],

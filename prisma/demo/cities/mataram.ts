@@ -327,6 +327,7 @@ export const mataram: CitySpec = {
       extremePoorPeople: 10_810,
       p1: "1.412",
       p2: "0.338",
+      povertyLineRupiah: 497_912n,
       source: statisticSource,
     },
     {
@@ -337,6 +338,7 @@ export const mataram: CitySpec = {
       extremePoorPeople: 9_850,
       p1: "1.456",
       p2: "0.351",
+      povertyLineRupiah: 521_384n,
       source: statisticSource,
     },
     {
@@ -347,6 +349,7 @@ export const mataram: CitySpec = {
       extremePoorPeople: 9_530,
       p1: "1.503",
       p2: "0.362",
+      povertyLineRupiah: 541_067n,
       source: statisticSource,
     },
     {
@@ -357,6 +360,7 @@ export const mataram: CitySpec = {
       extremePoorPeople: 6_860,
       p1: "1.371",
       p2: "0.320",
+      povertyLineRupiah: 580_926n,
       source: statisticSource,
     },
     {
@@ -367,6 +371,7 @@ export const mataram: CitySpec = {
       extremePoorPeople: 4_415,
       p1: "1.298",
       p2: "0.297",
+      povertyLineRupiah: 627_483n,
       source: statisticSource,
     },
     {
@@ -377,6 +382,7 @@ export const mataram: CitySpec = {
       extremePoorPeople: 1_750,
       p1: "1.214",
       p2: "0.271",
+      povertyLineRupiah: 661_215n,
       source: statisticSource,
     },
   ],

@@ -104,6 +104,8 @@ export type PovertyStatisticSpec = {
   extremePoorPeople: number;
   p1?: string;
   p2?: string;
+  /** BPS's poverty line (garis kemiskinan), whole Rupiah per person per month. */
+  povertyLineRupiah?: bigint;
   source: string;
 };
 

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
-import { cloneElement, type ReactElement } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { ChartPanel } from "@/features/dashboards/ui/chart-panel";
 import { DashboardPage } from "@/features/dashboards/ui/dashboard-page";
 import { DashboardToolbar } from "@/features/dashboards/ui/dashboard-toolbar";
 import { DashboardFilterBar } from "@/features/dashboards/ui/filter-bar";
-import { DashboardLineChart } from "@/features/dashboards/ui/line-chart";
 import { ImportPanel } from "@/components/spreadsheet/import-panel";
 import { StatisticEntries, TargetEntries } from "@/features/statistics/ui/statistic-entries";
 import { StatisticForm, type StatisticDefaults } from "@/features/statistics/ui/statistic-form";
@@ -23,10 +21,12 @@ import { exportLinks, workbookLink } from "@/features/dashboards/export-links";
 import { parseDashboardFilters } from "@/features/dashboards/filters";
 import { allOf, mapPanel, panelLoader } from "@/features/dashboards/panel-data";
 import { DashboardPanel } from "@/features/dashboards/ui/dashboard-panel";
+import { BpsSeriesCharts } from "@/features/dashboards/statistics/ui/bps-series-charts";
 import { withTenantReport } from "@/lib/db";
-import { formatNumber, formatPercent } from "@/lib/format";
+import { formatNumber } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { kecamatanStatistics, listTargets, statisticSeries, targetFor, type StatisticRow, type TargetRow } from "@/features/statistics/queries";
+import { kecamatanStatistics, listTargets, statisticSeries, targetFor, type StatisticRow } from "@/features/statistics/queries";
+import { bpsChartPoints } from "@/features/statistics/series-chart";
 import { kecamatanTable, seriesTable, targetsTable } from "@/features/statistics/tables";
 import { firstParam, readSearchParams } from "@/lib/validation/search-params";
 import { deleteStatisticAction, deleteTargetAction, importStatisticsAction, saveStatisticAction, saveTargetAction } from "@/features/statistics/actions";
@@ -54,16 +54,6 @@ const decimalText = (value: number | null, locale: AppLocale, digits: number) =>
  * word by word and made every row several lines tall. A long source scrolls with its table.
  */
 const ONE_LINE_SOURCE = "[&_td:last-child]:whitespace-nowrap";
-
-/** The rate and the extreme rate side by side (one under the other on a phone), both pointing to the one table of the series. */
-function SeriesCharts({ rate, extreme, tableId }: { rate: ReactElement<{ tableId?: string }>; extreme: ReactElement<{ tableId?: string }>; tableId?: string }) {
-  return (
-    <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-      {cloneElement(rate, { tableId })}
-      {cloneElement(extreme, { tableId })}
-    </div>
-  );
-}
 
 export default async function StatisticsPage({ params, searchParams }: Props) {
   const slug = (await params).tenant;
@@ -95,8 +85,6 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
   const path = statisticsRoutes.dashboard(slug);
   const links = (id: string) => (mayExport ? exportLinks(statisticsRoutes.export(slug), filters, id) : null);
   const areaName = area?.name ?? t("city");
-  const targetLine = (target: TargetRow | null) =>
-    target ? { value: target.value, label: t("rate.target", { year: target.year, value: formatPercent(target.value, { locale }) }) } : null;
 
   // The city's (or kecamatan's) series with the targets it is measured against.
   const seriesPanel = mapPanel(allOf({ series: seriesData, targets: targetsData }), ({ series, targets }) => {
@@ -106,7 +94,7 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
       series,
       targetOf,
       table: seriesTable(series, areaName, t),
-      chartData: series.map((row) => ({ year: String(row.year), povertyRatePct: row.povertyRatePct, extremeRatePct: row.extremeRatePct })),
+      chartPoints: bpsChartPoints(series),
       rateTarget: targetOf("POVERTY_RATE", lastYear),
       extremeTarget: targetOf("EXTREME_POVERTY_RATE", lastYear),
     };
@@ -123,6 +111,7 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
     extremePoorPeople: editing?.extremePoorPeople?.toString() ?? "",
     p1: decimalText(editing?.p1 ?? null, locale, 3),
     p2: decimalText(editing?.p2 ?? null, locale, 3),
+    povertyLineRupiah: editing?.povertyLineRupiah == null ? "" : formatNumber(editing.povertyLineRupiah, { locale }),
     source: editing?.source ?? "",
     version: editing?.version,
   });
@@ -157,7 +146,7 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
       </DashboardPanel>
 
       <DashboardPanel title={`${t("series.title")} — ${areaName}`} data={seriesPanel}>
-        {({ table, chartData, rateTarget, extremeTarget }) => (
+        {({ table, chartPoints, rateTarget, extremeTarget }) => (
           <ChartPanel
             table={table}
             className={ONE_LINE_SOURCE}
@@ -165,32 +154,7 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
             layout="below"
             printSpan={2}
             exportLinks={links("seri")}
-            chart={
-              <SeriesCharts
-                rate={
-                  <DashboardLineChart
-                    data={chartData}
-                    xKey="year"
-                    series={[{ key: "povertyRatePct", label: t("columns.povertyRatePct") }]}
-                    valueKind="percent"
-                    target={targetLine(rateTarget)}
-                    locale={locale}
-                    label={t("rate.chartLabel")}
-                  />
-                }
-                extreme={
-                  <DashboardLineChart
-                    data={chartData}
-                    xKey="year"
-                    series={[{ key: "extremeRatePct", label: t("columns.extremeRatePct"), color: "#c9962f" }]}
-                    valueKind="percent"
-                    target={targetLine(extremeTarget)}
-                    locale={locale}
-                    label={t("extreme.chartLabel")}
-                  />
-                }
-              />
-            }
+            chart={<BpsSeriesCharts points={chartPoints} rateTarget={rateTarget} extremeTarget={extremeTarget} />}
           />
         )}
       </DashboardPanel>
