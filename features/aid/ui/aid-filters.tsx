@@ -67,7 +67,13 @@ export async function AidFilters({
             ))}
           </SelectField>
         ) : null}
-        <SelectField id="aid-programme" name="program" label={t("filters.programme")} defaultValue={filter.program ?? ""} hint={programmesHint ?? undefined}>
+        <SelectField
+          id="aid-programme"
+          name="program"
+          label={t("filters.programme")}
+          defaultValue={filter.program ?? ""}
+          aria-describedby={programmesHint ? "aid-programme-hint" : undefined}
+        >
           <option value="">{t("filters.allProgrammes")}</option>
           {programmes.map((programme) => (
             <option key={programme.id} value={programme.id}>
@@ -100,6 +106,12 @@ export async function AidFilters({
           ) : null}
         </div>
       </div>
+      {programmesHint ? (
+        // Under the whole row, not under the select, so the selects and the button stay aligned.
+        <p id="aid-programme-hint" className="mt-2 text-sm text-muted">
+          {programmesHint}
+        </p>
+      ) : null}
       {kept.length > 0 ? (
         <div className="mt-3 flex">
           <KeptFilters filters={kept} />

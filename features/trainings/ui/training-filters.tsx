@@ -57,7 +57,7 @@ export async function TrainingFilters({
         label={t("programme")}
         defaultValue={programmeId ?? ""}
         className="w-72 max-w-full"
-        hint={programmesHint ?? undefined}
+        aria-describedby={programmesHint ? "trainings-programme-hint" : undefined}
       >
         <option value="">{t("allProgrammes")}</option>
         {programmes.map((programme) => (
@@ -78,6 +78,11 @@ export async function TrainingFilters({
         {t("apply")}
       </Button>
       <KeptFilters filters={kept} />
+      {programmesHint ? (
+        <p id="trainings-programme-hint" className="basis-full text-sm text-muted">
+          {programmesHint}
+        </p>
+      ) : null}
     </form>
   );
 }
