@@ -15,8 +15,6 @@ import type { TargetHouseholdsFilter } from "@/features/programmes/target-househ
 
 export const REACH_NEXT_PAGE_SIZE = 50;
 const BATCH = 500;
-export const REACH_NEXT_COUNT_CAP = 1000;
-const COUNT_SCAN_BATCHES = 10;
 
 type Key = { id: string; isExtremePoor: boolean; desil: number | null };
 type Segment = { extreme: boolean; withDesil: boolean };
@@ -55,30 +53,21 @@ async function candidates(tx: Tx, where: Prisma.Sql, segment: Segment, after: Ke
 export type TargetHouseholdsPage = {
   rows: RegistryRow[];
   nextAfter: string | null;
-  /** Households in the filter not yet reached, counted up to a cap ("1.000+"). */
-  total: { count: number; capped: boolean };
+  /** Households in the filter not yet reached: all of them, not only this page's. */
+  total: number;
   /** The cursor named a household that no longer exists: page 1 shown. */
   cursorLost: boolean;
 };
 
-export type TargetHouseholdsOptions = { tenantId: string; fiscalYear: number; pageSize?: number; countCap?: number; withCount?: boolean };
+export type TargetHouseholdsOptions = { tenantId: string; fiscalYear: number; pageSize?: number; withCount?: boolean };
 
 /** The ids of the next `size` (+1, to know whether more follow) unreached households after the cursor. */
-async function nextUnreached(
-  tx: Tx,
-  where: Prisma.Sql,
-  fiscalYear: number,
-  cursor: Key | null,
-  want: number,
-  maxBatches = Number.POSITIVE_INFINITY,
-): Promise<{ ids: string[]; stopped: boolean }> {
+async function nextUnreached(tx: Tx, where: Prisma.Sql, fiscalYear: number, cursor: Key | null, want: number): Promise<string[]> {
   const found: string[] = [];
-  let batches = 0;
   const start = cursor ? segmentOf(cursor) : 0;
   for (const [i, segment] of SEGMENTS.slice(start).entries()) {
     let after = i === 0 ? cursor : null;
     while (found.length < want) {
-      if (batches++ >= maxBatches) return { ids: found, stopped: true };
       const batch = await candidates(tx, where, segment, after, BATCH);
       if (batch.length === 0) break;
       const reached = await reachedAmong(
@@ -92,7 +81,7 @@ async function nextUnreached(
     }
     if (found.length >= want) break;
   }
-  return { ids: found, stopped: false };
+  return found;
 }
 
 /** One page of the households to reach next. */
@@ -100,23 +89,29 @@ export async function targetHouseholdsPage(tx: Tx, filter: TargetHouseholdsFilte
   const size = options.pageSize ?? REACH_NEXT_PAGE_SIZE;
   const where = areaWhere(options.tenantId, filter);
   const cursor = filter.after ? await tx.household.findFirst({ where: { id: filter.after }, select: { id: true, isExtremePoor: true, desil: true } }) : null;
-  const { ids } = await nextUnreached(tx, where, options.fiscalYear, cursor, size + 1);
+  const ids = await nextUnreached(tx, where, options.fiscalYear, cursor, size + 1);
   const more = ids.length > size;
   const pageIds = more ? ids.slice(0, size) : ids;
   const [rows, total] = await Promise.all([
     loadRows(tx, pageIds, null),
-    options.withCount === false
-      ? Promise.resolve({ count: 0, capped: false })
-      : countNotReached(tx, where, options.fiscalYear, options.countCap ?? REACH_NEXT_COUNT_CAP),
+    options.withCount === false ? Promise.resolve(0) : countNotReached(tx, options.tenantId, filter, options.fiscalYear),
   ]);
   return { rows, nextAfter: more && rows.length > 0 ? rows.at(-1)!.id : null, total, cursorLost: Boolean(filter.after) && !cursor };
 }
 
 /**
- * Unreached households counted up to `cap`, reading at most COUNT_SCAN_BATCHES batches: a
- * count over the whole city costs a scan of a million rows under row-level security.
+ * Unreached households of the filter, exactly: the active households of its area less those
+ * reached in the year, both from the summaries the triggers keep (HouseholdAreaCount,
+ * ReachAreaCount, each by the household's current area and status), never a scan of the registry.
  */
-async function countNotReached(tx: Tx, where: Prisma.Sql, fiscalYear: number, cap: number): Promise<{ count: number; capped: boolean }> {
-  const found = await nextUnreached(tx, where, fiscalYear, null, cap + 1, COUNT_SCAN_BATCHES);
-  return found.ids.length > cap ? { count: cap, capped: true } : { count: found.ids.length, capped: found.stopped };
+async function countNotReached(tx: Tx, tenantId: string, filter: TargetHouseholdsFilter, fiscalYear: number): Promise<number> {
+  const area = [
+    filter.kecamatan ? Prisma.sql`AND c."kecamatanId" = ${filter.kecamatan}` : Prisma.empty,
+    filter.kelurahan ? Prisma.sql`AND c."kelurahanId" = ${filter.kelurahan}` : Prisma.empty,
+  ];
+  const [row] = await tx.$queryRaw<{ n: number }[]>`
+    SELECT (SELECT coalesce(sum(c.households), 0) FROM "HouseholdAreaCount" c WHERE c."tenantId" = ${tenantId} AND c.status = 'ACTIVE' ${area[0]} ${area[1]})
+         - (SELECT coalesce(sum(c.households), 0) FROM "ReachAreaCount" c
+             WHERE c."tenantId" = ${tenantId} AND c."fiscalYear" = ${fiscalYear} AND c.active ${area[0]} ${area[1]}) AS n`;
+  return Number(row?.n ?? 0);
 }

@@ -50,7 +50,7 @@ export default async function TargetHouseholdsPage({ params, searchParams }: Pro
   const { programme, page } = data;
   const [t, locale] = await Promise.all([getTranslations("TargetHouseholds"), getLocale()]);
   const path = programmesRoutes.targetHouseholds(slug, programme.id);
-  const count = formatNumber(page.total.count, { locale }) + (page.total.capped ? "+" : "");
+  const count = formatNumber(page.total, { locale });
 
   return (
     <>
