@@ -11,7 +11,11 @@ import { z } from "@/lib/validation/zod";
 export const SUB_KEGIATAN_CODE = /^\d\.\d{2}\.\d{2}\.\d\.\d{2}\.\d{4}$/;
 export const ACCOUNT_CODE = /^[4-6]\.\d\.\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
 
+/** A programme (U.BB.PP) or kegiatan (U.BB.PP.K.KK) code: what a sub-kegiatan code starts with. */
+export const SIPD_GROUP_CODE = /^\d\.\d{2}\.\d{2}(\.\d\.\d{2})?$/;
+
 export const isSubKegiatanCode = (value: string) => SUB_KEGIATAN_CODE.test(value);
+export const isSipdGroupCode = (value: string) => SIPD_GROUP_CODE.test(value);
 export const isAccountCode = (value: string) => ACCOUNT_CODE.test(value);
 
 /** The programme (U.BB.PP) and kegiatan (U.BB.PP.K.KK) a sub-kegiatan code belongs to. */
@@ -20,6 +24,10 @@ export function sipdCodeParts(code: string): { programme: string; kegiatan: stri
   const parts = code.split(".");
   return { programme: parts.slice(0, 3).join("."), kegiatan: parts.slice(0, 5).join(".") };
 }
+
+/** The lengths of a programme code (1.06.04) and a kegiatan code (1.06.04.2.01) inside a sub-kegiatan code. */
+export const SIPD_PREFIX_LENGTH = { programme: 7, kegiatan: 12 } as const;
+export type SipdLevel = keyof typeof SIPD_PREFIX_LENGTH;
 
 /** Spaces around and inside are typing slips, so "1.06.04 .2.01.0001" reads as the code. */
 export const compactCode = (value: string) => value.replace(/\s+/g, "");

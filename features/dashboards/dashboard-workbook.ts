@@ -15,7 +15,7 @@ export const WORKBOOK_TABLE = "semua";
 export type FigureDefinition = { term: string; definition: string };
 
 /** A filter a dashboard offers besides the fiscal year. */
-export type DashboardFilterField = "kecamatan" | "opd" | "programme";
+export type DashboardFilterField = "kecamatan" | "opd" | "programme" | "sipd";
 
 export type DashboardWorkbook = {
   /** The dashboard's messages: their `title` and `description` head the cover. */
@@ -28,7 +28,7 @@ export type DashboardWorkbook = {
   definitions: (context: ExportContext) => Promise<FigureDefinition[]>;
 };
 
-const ALL_OF = { kecamatan: "filters.allKecamatan", opd: "filters.allOpds", programme: "filters.allProgrammes" } as const;
+const ALL_OF = { kecamatan: "filters.allKecamatan", opd: "filters.allOpds", programme: "filters.allProgrammes", sipd: "filters.allSipd" } as const;
 
 /**
  * The cover: the city, the dashboard, the year and each filter by name ("all …" when not

@@ -41,12 +41,14 @@ function followedFilters(table: FigureTable, filters: DashboardFilters, all: Fil
     kecamatan: follows("kecamatan") ? all.kecamatan : null,
     opd: follows("opd") ? all.opd : null,
     programme: follows("programme") ? all.programme : null,
+    sipd: follows("sipd") ? all.sipd : null,
   };
   const year = follows("year") ? String(filters.year) : null;
   const chosen = [
     year && t("filters.summaryYear", { year }),
     names.opd && `${t("filters.opd")} ${names.opd}`,
     names.programme && `${t("filters.programme")} ${names.programme}`,
+    names.sipd && `${t("filters.sipd")} ${names.sipd}`,
     names.kecamatan && `${t("filters.kecamatan")} ${names.kecamatan}`,
   ].filter((part): part is string => Boolean(part));
   return { names, year, chosen };
@@ -91,7 +93,7 @@ export function tableHeading(table: FigureTable, setting: ExportSetting) {
     ...(names.kecamatan && cityWide.length > 0 ? [t("export.cityWideNote", { columns: cityWide.join(", "), kecamatan: names.kecamatan })] : []),
     ...(table.definitions ?? []),
   ];
-  return { heading, fileParts: [year, names.opd, names.programme, names.kecamatan] };
+  return { heading, fileParts: [year, names.opd, names.programme, names.sipd, names.kecamatan] };
 }
 
 /** Every table of the dashboard in one workbook, each sheet headed as its table's own file, a cover first. */
@@ -105,10 +107,10 @@ async function workbookExport(tx: Tx, page: TenantPageKey, workbook: DashboardWo
   const headings = tables.map((table) => tableHeading(table, setting).heading);
   const sheets = tables.map((table, i) => ({ table, heading: headings[i]! }));
   const cover = workbookCover(workbook, setting, { title: words("title"), description: words("description"), sheets, definitions });
-  const chosen = (field: "kecamatan" | "opd" | "programme") => (workbook.filters.includes(field) ? names[field] : null);
+  const chosen = (field: "kecamatan" | "opd" | "programme" | "sipd") => (workbook.filters.includes(field) ? names[field] : null);
   return {
     tables,
-    fileName: dashboardFileName(setting, page, [WORKBOOK_TABLE, String(filters.year), chosen("opd"), chosen("programme"), chosen("kecamatan")]),
+    fileName: dashboardFileName(setting, page, [WORKBOOK_TABLE, String(filters.year), chosen("opd"), chosen("programme"), chosen("sipd"), chosen("kecamatan")]),
     entityId: `${page}/${WORKBOOK_TABLE}`,
     audit: { tables: tables.map((table) => table.id), rows: tables.reduce((total, table) => total + table.rows.length, 0), filters },
     heading: headings[0] ?? [],

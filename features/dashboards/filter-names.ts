@@ -1,5 +1,5 @@
 // The dashboard filters by name, for the title rows and the names of exported files: the
-// chosen kecamatan, OPD and programme as the city calls them, never their ids.
+// chosen kecamatan, OPD and programme as the city calls them, never their ids, and the SIPD code.
 import type { Tx } from "@/lib/db";
 import type { DashboardFilters } from "./filters";
 
@@ -15,7 +15,7 @@ export function fileNamePart(text: string): string {
     .replace(/-+$/, "");
 }
 
-export type FilterNames = { kecamatan: string | null; opd: string | null; programme: string | null };
+export type FilterNames = { kecamatan: string | null; opd: string | null; programme: string | null; sipd: string | null };
 
 /** The chosen kecamatan, OPD and programme by name (an id of nothing the city has reads as no filter). */
 export async function filterNames(tx: Tx, filters: DashboardFilters): Promise<FilterNames> {
@@ -24,5 +24,5 @@ export async function filterNames(tx: Tx, filters: DashboardFilters): Promise<Fi
     filters.opdId ? tx.opd.findFirst({ where: { id: filters.opdId }, select: { shortName: true } }) : null,
     filters.programmeId ? tx.programme.findFirst({ where: { id: filters.programmeId }, select: { name: true } }) : null,
   ]);
-  return { kecamatan: kecamatan?.name ?? null, opd: opd?.shortName ?? null, programme: programme?.name ?? null };
+  return { kecamatan: kecamatan?.name ?? null, opd: opd?.shortName ?? null, programme: programme?.name ?? null, sipd: filters.sipdCode ?? null };
 }

@@ -1,7 +1,10 @@
 // What the dashboard filter bar offers: the city's fiscal years,
-// the city's kecamatan, its OPDs, and the programmes of the chosen year (and OPD).
+// the city's kecamatan, its OPDs, the programmes of the chosen year (and OPD), and the SIPD
+// programme and kegiatan codes those programmes carry.
 import { fiscalYearChoices, type FiscalYears } from "@/lib/calendar/city-fiscal-year";
 import type { Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { SIPD_PREFIX_LENGTH, sipdGroupKey } from "./sipd";
 import type { DashboardFilters } from "./filters";
 import { cappedProgrammeChoices, type ProgrammeChoicesCut } from "@/lib/paging/capped-choices";
 
@@ -14,14 +17,17 @@ export type DashboardFilterOptions = {
   programmes: FilterChoice[];
   /** Absent when `programmes` lists every programme of the year (and OPD). */
   programmesCut?: ProgrammeChoicesCut;
+  /** SIPD programme codes, each followed by its kegiatan codes (`level` says which). */
+  sipdCodes: (FilterChoice & { level: "programme" | "kegiatan" })[];
 };
 
 export async function dashboardFilterOptions(tx: Tx, filters: DashboardFilters, fiscalYears: FiscalYears): Promise<DashboardFilterOptions> {
-  const [years, kecamatan, opds, programmes] = await Promise.all([
+  const [years, kecamatan, opds, programmes, sipdCodes] = await Promise.all([
     tx.programme.groupBy({ by: ["fiscalYear"], orderBy: { fiscalYear: "desc" } }),
     tx.area.findMany({ where: { level: "KECAMATAN" }, orderBy: { code: "asc" }, select: { id: true, name: true } }),
     tx.opd.findMany({ orderBy: [{ active: "desc" }, { code: "asc" }], select: { id: true, shortName: true } }),
     programmeChoices(tx, filters),
+    sipdCodeChoices(tx, filters),
   ]);
   return {
     years: fiscalYearChoices(
@@ -31,7 +37,26 @@ export async function dashboardFilterOptions(tx: Tx, filters: DashboardFilters, 
     kecamatan: kecamatan.map((area) => ({ id: area.id, label: area.name })),
     opds: opds.map((opd) => ({ id: opd.id, label: opd.shortName })),
     ...programmes,
+    sipdCodes,
   };
+}
+
+/**
+ * The SIPD programme and kegiatan codes of the year's (and OPD's) programmes, in code order, so
+ * each programme code comes before its kegiatan. A code from the URL that none carries is kept
+ * as a choice, so the select shows the filter the figures follow.
+ */
+async function sipdCodeChoices(tx: Tx, filters: DashboardFilters): Promise<DashboardFilterOptions["sipdCodes"]> {
+  const opd = filters.opdId ? Prisma.sql`AND p."opdId" = ${filters.opdId}` : Prisma.empty;
+  const rows = await tx.$queryRaw<{ code: string }[]>`
+    SELECT DISTINCT v."code"
+      FROM "Programme" p
+     CROSS JOIN LATERAL (VALUES (${sipdGroupKey("programme", "p")}), (${sipdGroupKey("kegiatan", "p")})) AS v("code")
+     WHERE p."tenantId" = entas_current_tenant() AND p."fiscalYear" = ${filters.year} AND p."sipdCode" IS NOT NULL ${opd}
+     ORDER BY 1`;
+  const codes = rows.map((row) => row.code);
+  if (filters.sipdCode && !codes.includes(filters.sipdCode)) codes.push(filters.sipdCode);
+  return codes.map((code) => ({ id: code, label: code, level: code.length > SIPD_PREFIX_LENGTH.programme ? "kegiatan" : "programme" }));
 }
 
 /**

@@ -199,6 +199,20 @@ export const handTuned: Record<string, Record<string, HandTuned>> = {
       appFigure: (rows: { reached: number }[]) => sum(rows, "reached"),
       sqlFigure: (rows) => sum(rows, "reached"),
     },
+    bySipdProgramme: {
+      sql: `${RESULT_PARTS("g.id")}
+            SELECT left(p."sipdCode", 7) AS code, sum(m.realised) AS realised
+              FROM g JOIN "Programme" p ON p."tenantId" = $1 AND p.id = g.id LEFT JOIN money m ON m.key = g.id GROUP BY 1`,
+      appFigure: (rows: { realised: bigint }[]) => sum(rows, "realised"),
+      sqlFigure: (rows) => sum(rows, "realised"),
+    },
+    bySipdKegiatan: {
+      sql: `${RESULT_PARTS("g.id")}
+            SELECT left(p."sipdCode", 12) AS code, sum(m.realised) AS realised
+              FROM g JOIN "Programme" p ON p."tenantId" = $1 AND p.id = g.id LEFT JOIN money m ON m.key = g.id GROUP BY 1`,
+      appFigure: (rows: { realised: bigint }[]) => sum(rows, "realised"),
+      sqlFigure: (rows) => sum(rows, "realised"),
+    },
   },
   budget: {
     summary: {
@@ -224,6 +238,18 @@ export const handTuned: Record<string, Record<string, HandTuned>> = {
     },
     byProgramme: {
       sql: `SELECT "programmeId", sum(realised) AS realised FROM (${LINE_SUMS}) l GROUP BY 1`,
+      appFigure: (rows: { realised: bigint }[]) => sum(rows, "realised"),
+      sqlFigure: (rows) => sum(rows, "realised"),
+    },
+    bySipdProgramme: {
+      sql: `SELECT left(p."sipdCode", 7) AS code, sum(l.pagu) AS pagu, sum(l.realised) AS realised
+              FROM (${LINE_SUMS}) l JOIN "Programme" p ON p."tenantId" = $1 AND p.id = l."programmeId" GROUP BY 1`,
+      appFigure: (rows: { realised: bigint }[]) => sum(rows, "realised"),
+      sqlFigure: (rows) => sum(rows, "realised"),
+    },
+    bySipdKegiatan: {
+      sql: `SELECT left(p."sipdCode", 12) AS code, sum(l.pagu) AS pagu, sum(l.realised) AS realised
+              FROM (${LINE_SUMS}) l JOIN "Programme" p ON p."tenantId" = $1 AND p.id = l."programmeId" GROUP BY 1`,
       appFigure: (rows: { realised: bigint }[]) => sum(rows, "realised"),
       sqlFigure: (rows) => sum(rows, "realised"),
     },

@@ -136,7 +136,7 @@ describe("a dashboard's workbook", () => {
   it("holds one sheet a table, named after it and listed on the cover, each as that table's own file has it", async () => {
     const query = { tahun: String(YEAR), opd: city.opdA, format: "xlsx" };
     const { workbook } = await download(budgetExport, "anggaran", { ...query, tabel: "semua" });
-    const titles = ["Realisasi kumulatif per bulan", "Per sumber dana", "Per OPD", "Program menurut ketertinggalan"];
+    const titles = ["Realisasi kumulatif per bulan", "Per sumber dana", "Per OPD", "Program menurut ketertinggalan", "Per program SIPD", "Per kegiatan SIPD"];
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Sampul", ...titles]);
     expect(titles).toHaveLength(BUDGET_TABLES.length);
     const cover = rowsOf(workbook.worksheets[0]!);
@@ -166,12 +166,20 @@ describe("a dashboard's workbook", () => {
   it("gives the results dashboard its definitions and hides small counts as its own files do", async () => {
     const { fileName, workbook } = await download(resultsExport, "hasil", { tahun: String(YEAR), kecamatan: city.kecamatanId, tabel: "semua" });
     expect(fileName).toBe(`${city.tenant.slug}-hasil-semua-${YEAR}-sekarbela.xlsx`);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Sampul", "Hasil dan biaya per OPD", "Hasil dan biaya per program"]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      "Sampul",
+      "Hasil dan biaya per OPD",
+      "Hasil dan biaya per program",
+      "Belanja per program SIPD",
+      "Belanja per kegiatan SIPD",
+    ]);
     const cover = workbook.worksheets[0]!;
     expect(coverValue(cover, "Kecamatan")).toBe("Sekarbela");
     expect(coverValue(cover, "OPD")).toBe("Semua OPD");
     expect(coverValue(cover, "Orang dilatih")).toMatch(/^Peserta terverifikasi/);
     expect(coverValue(cover, "Rupiah per hasil")).toMatch(/^Rupiah per hasil membagi/);
+    expect(coverValue(cover, "Kode SIPD")).toBe("Semua kode SIPD");
+    expect(coverValue(cover, "Per program dan kegiatan SIPD")).toMatch(/^Hanya belanja/);
     const opds = rowsOf(workbook.worksheets[1]!)
       .map((row) => row.join(";"))
       .join("\n");

@@ -11,7 +11,7 @@ export const budgetDashboardExport: DashboardExport = {
     isTable(tableId) ? (await budgetTables(await budgetDashboardData(tx, user.tenantId, filters), locale))[tableId] : null,
   workbook: {
     namespace: "BudgetDashboard",
-    filters: ["opd", "programme"],
+    filters: ["opd", "programme", "sipd"],
     tables: async (tx, { user, filters, locale }) => {
       const tables = await budgetTables(await budgetDashboardData(tx, user.tenantId, filters), locale);
       return BUDGET_TABLES.map((id) => tables[id]);

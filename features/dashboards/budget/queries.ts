@@ -17,6 +17,7 @@ import type { FundingSource } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { percentOf, type Rupiah } from "@/lib/money";
 import type { DashboardFilters } from "../filters";
+import { sipdCondition, sipdGroupKey, type SipdLevel } from "../sipd";
 
 export { BEHIND_THRESHOLD_POINTS };
 
@@ -34,13 +35,15 @@ function withCalendar(sums: Sums, year: number, today: YearMonth): AbsorptionRow
   };
 }
 
-/** Budget lines of the filtered year: id, programme, source, pagu, OPD. */
+/** Budget lines of the filtered year: id, programme, source, pagu, OPD, the programme's SIPD code. */
 function lines(filters: DashboardFilters): Prisma.Sql {
   const conditions = [Prisma.sql`p."tenantId" = entas_current_tenant()`, Prisma.sql`p."fiscalYear" = ${filters.year}`];
   if (filters.opdId) conditions.push(Prisma.sql`p."opdId" = ${filters.opdId}`);
   if (filters.programmeId) conditions.push(Prisma.sql`p."id" = ${filters.programmeId}`);
+  const sipd = sipdCondition(filters, "p");
+  if (sipd) conditions.push(sipd);
   return Prisma.sql`
-    SELECT bl."id", bl."programmeId", bl."fundingSource", bl."pagu", p."opdId"
+    SELECT bl."id", bl."programmeId", bl."fundingSource", bl."pagu", p."opdId", p."sipdCode"
       FROM "Programme" p
       JOIN "BudgetLine" bl ON bl."tenantId" = p."tenantId" AND bl."programmeId" = p."id"
      WHERE ${Prisma.join(conditions, " AND ")}`;
@@ -151,6 +154,25 @@ async function byProgramme(tx: Tx, filters: DashboardFilters, today: YearMonth):
   return result.sort((a, b) => (a.gap ?? Infinity) - (b.gap ?? Infinity) || byIndonesianName(a.programmeName, b.programmeName));
 }
 
+export type SipdAbsorptionRow = AbsorptionRow & {
+  /** The SIPD programme (1.06.04) or kegiatan (1.06.04.2.01) code; null: the programmes without a code. */
+  code: string | null;
+  /** Programmes of the group that have budget lines. */
+  programmes: number;
+};
+
+/**
+ * Absorption per SIPD programme or kegiatan: the lines grouped by their programme's code prefix,
+ * by code, the programmes without a code last. The groups part the lines, so they add up to the summary.
+ */
+async function bySipd(tx: Tx, filters: DashboardFilters, today: YearMonth, level: SipdLevel): Promise<SipdAbsorptionRow[]> {
+  const rows = await tx.$queryRaw<(Sums & { code: string | null; programmes: number })[]>`
+    WITH l AS (${lineSums(filters)})
+    SELECT ${sipdGroupKey(level, "l")} AS "code", COUNT(DISTINCT l."programmeId")::int AS "programmes", ${SUMS}
+      FROM l GROUP BY 1 ORDER BY 1 NULLS LAST`;
+  return rows.map((row) => ({ ...withCalendar(row, filters.year, today), code: row.code, programmes: row.programmes }));
+}
+
 /** One collator for every comparison: localeCompare with a locale builds one per call. */
 const byIndonesianName = new Intl.Collator("id").compare;
 
@@ -210,4 +232,7 @@ async function monthlyCurve(tx: Tx, filters: DashboardFilters, today: YearMonth)
   });
 }
 
-export const budgetDashboardQueries = { summary, byOpd, byProgramme, bySource, monthlyCurve };
+const bySipdProgramme = (tx: Tx, filters: DashboardFilters, today: YearMonth) => bySipd(tx, filters, today, "programme");
+const bySipdKegiatan = (tx: Tx, filters: DashboardFilters, today: YearMonth) => bySipd(tx, filters, today, "kegiatan");
+
+export const budgetDashboardQueries = { summary, byOpd, byProgramme, bySource, bySipdProgramme, bySipdKegiatan, monthlyCurve };

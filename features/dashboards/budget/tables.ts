@@ -14,10 +14,11 @@ import {
   type MonthPoint,
   type OpdAbsorptionRow,
   type ProgrammeAbsorptionRow,
+  type SipdAbsorptionRow,
   type SourceAbsorptionRow,
 } from "./queries";
 
-export const BUDGET_TABLES = ["curve", "sources", "opds", "programmes"] as const;
+export const BUDGET_TABLES = ["curve", "sources", "opds", "programmes", "sipdProgrammes", "sipdKegiatan"] as const;
 export type BudgetTableId = (typeof BUDGET_TABLES)[number];
 
 /** The columns the mayor decides on, shown right after each row's name (ChartPanel `lead`). */
@@ -26,6 +27,8 @@ export const BUDGET_LEAD_COLUMNS = {
   sources: ["absorption"],
   opds: ["absorption", "gap"],
   programmes: ["absorption", "gap", "flag"],
+  sipdProgrammes: ["absorption", "gap"],
+  sipdKegiatan: ["absorption", "gap"],
 } as const satisfies Record<BudgetTableId, readonly string[]>;
 
 export type BudgetDashboardData = {
@@ -34,19 +37,24 @@ export type BudgetDashboardData = {
   sources: SourceAbsorptionRow[];
   opds: OpdAbsorptionRow[];
   programmes: ProgrammeAbsorptionRow[];
+  /** Absorption per SIPD programme and per SIPD kegiatan (features/dashboards/sipd.ts). */
+  sipdProgrammes: SipdAbsorptionRow[];
+  sipdKegiatan: SipdAbsorptionRow[];
 };
 
 /** Every figure of the dashboard, measured against this month in the city. */
 export async function budgetDashboardData(tx: Tx, tenantId: string, filters: DashboardFilters): Promise<BudgetDashboardData> {
   const today = yearMonthOf(await cityToday(tx, tenantId));
-  const [summary, curve, sources, opds, programmes] = await Promise.all([
+  const [summary, curve, sources, opds, programmes, sipdProgrammes, sipdKegiatan] = await Promise.all([
     q.summary(tx, filters, today),
     q.monthlyCurve(tx, filters, today),
     q.bySource(tx, filters, today),
     q.byOpd(tx, filters, today),
     q.byProgramme(tx, filters, today),
+    q.bySipdProgramme(tx, filters, today),
+    q.bySipdKegiatan(tx, filters, today),
   ]);
-  return { summary, curve, sources, opds, programmes };
+  return { summary, curve, sources, opds, programmes, sipdProgrammes, sipdKegiatan };
 }
 
 const rp = (value: bigint) => Number(value);
@@ -59,6 +67,39 @@ function cityWide(table: FigureTable): FigureTable {
 export async function budgetTables(data: BudgetDashboardData, locale: AppLocale): Promise<Record<BudgetTableId, FigureTable>> {
   const [t, sources] = await Promise.all([getTranslations("BudgetDashboard.tables"), getTranslations("Programmes.sources")]);
   const total = data.summary.total;
+  // The groups part the lines of the filter, so the total row is the summary's.
+  const sipdTable = (id: "sipdProgrammes" | "sipdKegiatan", rows: SipdAbsorptionRow[]): FigureTable =>
+    cityWide({
+      id,
+      title: t(`${id}.title`),
+      columns: [
+        { key: "code", label: t(`${id}.code`), kind: "text" },
+        { key: "programmes", label: t("sipd.programmes"), kind: "count" },
+        { key: "pagu", label: t("sipd.pagu"), kind: "rupiah" },
+        { key: "realised", label: t("sipd.realised"), kind: "rupiah" },
+        { key: "absorption", label: t("sipd.absorption"), kind: "percent", digits: 2 },
+        { key: "gap", label: t("sipd.gap"), kind: "number", digits: 2 },
+        { key: "pending", label: t("sipd.pending"), kind: "count" },
+      ],
+      rows: rows.map((row) => ({
+        code: row.code ?? t("sipd.noCode"),
+        programmes: row.programmes,
+        pagu: rp(row.pagu),
+        realised: rp(row.realised),
+        absorption: row.absorption,
+        gap: row.gap,
+        pending: row.pendingCount,
+      })),
+      total: {
+        code: t("total"),
+        programmes: rows.reduce((sum, row) => sum + row.programmes, 0),
+        pagu: rp(total.pagu),
+        realised: rp(total.realised),
+        absorption: total.absorption,
+        gap: total.gap,
+        pending: total.pendingCount,
+      },
+    });
   return {
     curve: cityWide({
       id: "curve",
@@ -153,6 +194,8 @@ export async function budgetTables(data: BudgetDashboardData, locale: AppLocale)
         flag: row.behind ? t("programmes.behind") : "",
       })),
     }),
+    sipdProgrammes: sipdTable("sipdProgrammes", data.sipdProgrammes),
+    sipdKegiatan: sipdTable("sipdKegiatan", data.sipdKegiatan),
   };
 }
 

@@ -10,7 +10,7 @@ export const resultsDashboardExport: DashboardExport = {
   table: async (tx, { filters }, tableId) => (isTable(tableId) ? (await resultsTables(await resultsDashboardData(tx, filters)))[tableId] : null),
   workbook: {
     namespace: "ResultsDashboard",
-    filters: ["kecamatan", "opd", "programme"],
+    filters: ["kecamatan", "opd", "programme", "sipd"],
     tables: async (tx, { filters }) => {
       const tables = await resultsTables(await resultsDashboardData(tx, filters));
       return RESULTS_TABLES.map((id) => tables[id]);
@@ -18,7 +18,11 @@ export const resultsDashboardExport: DashboardExport = {
     // Each card's definition, then the paragraph under the cards on Rupiah per result.
     definitions: async () => {
       const [defined, t] = await Promise.all([resultDefinitions(), getTranslations("ResultsDashboard")]);
-      return [...defined.map(({ term, definition }) => ({ term, definition })), { term: t("perResultTerm"), definition: t("definitions") }];
+      return [
+        ...defined.map(({ term, definition }) => ({ term, definition })),
+        { term: t("perResultTerm"), definition: t("definitions") },
+        { term: t("sipdTerm"), definition: t("sipdDefinition") },
+      ];
     },
   },
 };

@@ -6,16 +6,29 @@ import type { Tx } from "@/lib/db";
 import type { DashboardFilters } from "../filters";
 import type { FigureColumn, FigureRow, FigureTable } from "@/lib/spreadsheet/figures";
 import { suppressTable } from "@/lib/spreadsheet/suppression";
-import { resultsDashboardQueries as q, type OpdResultRow, type ProgrammeResultRow, type ResultFigures } from "./queries";
+import { resultsDashboardQueries as q, type OpdResultRow, type ProgrammeResultRow, type ResultFigures, type SipdResultRow } from "./queries";
 
-export const RESULTS_TABLES = ["opds", "programmes"] as const;
+export const RESULTS_TABLES = ["opds", "programmes", "sipdProgrammes", "sipdKegiatan"] as const;
 export type ResultsTableId = (typeof RESULTS_TABLES)[number];
 
-export type ResultsDashboardData = { totals: ResultFigures; opds: OpdResultRow[]; programmes: ProgrammeResultRow[] };
+export type ResultsDashboardData = {
+  totals: ResultFigures;
+  opds: OpdResultRow[];
+  programmes: ProgrammeResultRow[];
+  /** Spending per SIPD programme and kegiatan (households are distinct per key, so not summed into groups). */
+  sipdProgrammes: SipdResultRow[];
+  sipdKegiatan: SipdResultRow[];
+};
 
 export async function resultsDashboardData(tx: Tx, filters: DashboardFilters): Promise<ResultsDashboardData> {
-  const [totals, opds, programmes] = await Promise.all([q.totals(tx, filters), q.byOpd(tx, filters), q.byProgramme(tx, filters)]);
-  return { totals, opds, programmes };
+  const [totals, opds, programmes, sipdProgrammes, sipdKegiatan] = await Promise.all([
+    q.totals(tx, filters),
+    q.byOpd(tx, filters),
+    q.byProgramme(tx, filters),
+    q.bySipdProgramme(tx, filters),
+    q.bySipdKegiatan(tx, filters),
+  ]);
+  return { totals, opds, programmes, sipdProgrammes, sipdKegiatan };
 }
 
 const money = (value: bigint | null) => (value === null ? null : Number(value));
@@ -46,7 +59,7 @@ export async function resultDefinitions(): Promise<{ key: (typeof RESULT_FIGURES
 }
 
 export async function resultsTables(data: ResultsDashboardData): Promise<Record<ResultsTableId, FigureTable>> {
-  const [t, defined] = await Promise.all([getTranslations("ResultsDashboard.tables"), resultDefinitions()]);
+  const [t, words, defined] = await Promise.all([getTranslations("ResultsDashboard.tables"), getTranslations("ResultsDashboard"), resultDefinitions()]);
   const figures: FigureColumn[] = [
     // Spending is recorded per programme, not per kecamatan: a kecamatan filter narrows only the counts.
     { key: "realised", label: t("realised"), kind: "rupiah", cityWide: true },
@@ -62,6 +75,33 @@ export async function resultsTables(data: ResultsDashboardData): Promise<Record<
     { key: "graduates", label: t("graduates"), kind: "households" },
   ];
   const definitions = defined.map(({ term, definition }) => `${term}: ${definition}`);
+  const sipdDefinition = `${words("sipdTerm")}: ${words("sipdDefinition")}`;
+  // Only the money columns: a household reached by two programmes of one group would count twice in a sum.
+  const sipdTable = (id: "sipdProgrammes" | "sipdKegiatan", level: "programme" | "kegiatan", rows: SipdResultRow[]): FigureTable =>
+    suppressTable({
+      id,
+      title: t(`${id}.title`),
+      columns: [
+        { key: "code", label: t(`sipdCode.${level}`), kind: "text" },
+        { key: "programmes", label: t("sipdCount"), kind: "count" },
+        ...figures.filter((column) => SIPD_FIGURES.includes(column.key)),
+      ],
+      rows: rows.map((row) => ({
+        code: row.code ?? t("sipdNoCode"),
+        programmes: row.programmes,
+        realised: money(row.realised),
+        trainingSpent: money(row.trainingSpent),
+        equipmentSpent: money(row.equipmentSpent),
+      })),
+      total: {
+        code: t("total"),
+        programmes: rows.reduce((sum, row) => sum + row.programmes, 0),
+        realised: money(data.totals.realised),
+        trainingSpent: money(data.totals.trainingSpent),
+        equipmentSpent: money(data.totals.equipmentSpent),
+      },
+      definitions: [...defined.filter(({ key }) => SIPD_FIGURES.includes(key)).map(({ term, definition }) => `${term}: ${definition}`), sipdDefinition],
+    });
   return {
     // A household reached by two OPDs or programmes counts once in the totals.
     opds: suppressTable({
@@ -82,5 +122,10 @@ export async function resultsTables(data: ResultsDashboardData): Promise<Record<
       totalOfRows: "distinct",
       definitions,
     }),
+    sipdProgrammes: sipdTable("sipdProgrammes", "programme", data.sipdProgrammes),
+    sipdKegiatan: sipdTable("sipdKegiatan", "kegiatan", data.sipdKegiatan),
   };
 }
+
+/** The figures that add up over programmes, so over a SIPD group. */
+const SIPD_FIGURES: readonly string[] = ["realised", "trainingSpent", "equipmentSpent"];

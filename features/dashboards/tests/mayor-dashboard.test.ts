@@ -287,8 +287,15 @@ describe("results tables", () => {
     expect(opds.rows.find((row) => row.opd === "Disnaker")).toMatchObject({ realised: 135_000_000, reached: "*", perReached: "*" });
     for (const table of Object.values(tables)) {
       for (const column of table.columns) expect(column.key).not.toMatch(/nik|noKk|name|address|household(Id)?$/i);
-      // Each figure's name and definition travel with the table into its export.
+    }
+    // Each figure's name and definition travel with the table into its export.
+    for (const table of [tables.opds, tables.programmes]) {
       expect(table.definitions).toEqual(["realised", "trained", "equipped", "reached", "businesses", "graduates"].map((key) => `${key}: ${key}`));
+    }
+    // The SIPD groups show spending only, and say why.
+    for (const table of [tables.sipdProgrammes, tables.sipdKegiatan]) {
+      expect(table.columns.map((column) => column.key)).toEqual(["code", "programmes", "realised", "trainingSpent", "equipmentSpent"]);
+      expect(table.definitions).toEqual(["realised: realised", "sipdTerm: sipdDefinition"]);
     }
   });
 });

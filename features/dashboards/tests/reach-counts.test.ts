@@ -83,12 +83,13 @@ beforeAll(async () => {
     for (const code of ["A", "B", "C"] as const) {
       opd[code] = (await tx.opd.create({ data: { tenantId: city.id, code, name: `OPD ${code}`, shortName: code } })).id;
     }
-    const programme = async (owner: string, year: number, name: string, kind: ProgrammeKind) =>
-      (await tx.programme.create({ data: { tenantId: city.id, opdId: owner, fiscalYear: year, name, kind } })).id;
-    prog.P1 = await programme(opd.A, YEAR, "P1", "EQUIPMENT_AID");
-    prog.P2 = await programme(opd.B, YEAR, "P2", "FOOD_AID");
-    prog.P3 = await programme(opd.C, YEAR, "P3", "CAPITAL_AID");
-    prog.P4 = await programme(opd.A, YEAR - 1, "P4", "CAPITAL_AID");
+    const programme = async (owner: string, year: number, name: string, kind: ProgrammeKind, sipdCode: string | null = null) =>
+      (await tx.programme.create({ data: { tenantId: city.id, opdId: owner, fiscalYear: year, name, kind, sipdCode } })).id;
+    // P1 and P2 under two kegiatan of one SIPD programme, P3 under another: the SIPD filter's sets.
+    prog.P1 = await programme(opd.A, YEAR, "P1", "EQUIPMENT_AID", "1.06.04.2.01.0001");
+    prog.P2 = await programme(opd.B, YEAR, "P2", "FOOD_AID", "1.06.04.2.02.0001");
+    prog.P3 = await programme(opd.C, YEAR, "P3", "CAPITAL_AID", "2.07.01.2.01.0001");
+    prog.P4 = await programme(opd.A, YEAR - 1, "P4", "CAPITAL_AID", "1.06.04.2.01.0001");
     const L1 = { kecamatanId: city.kecamatanId, kelurahanId: city.kelurahanId };
     const L2 = { kecamatanId: k2, kelurahanId: l2 };
     const spec: [typeof L1, number | null, boolean, "ACTIVE" | "MOVED"][] = [
@@ -202,6 +203,7 @@ async function reference(tx: Tx, filters: DashboardFilters) {
      WHERE ${reachWhere({ year: filters.year, kecamatanId: filters.kecamatanId })}
        ${filters.opdId ? Prisma.sql`AND p."opdId" = ${filters.opdId}` : Prisma.empty}
        ${filters.programmeId ? Prisma.sql`AND p.id = ${filters.programmeId}` : Prisma.empty}
+       ${filters.sipdCode ? Prisma.sql`AND p."sipdCode" LIKE ${`${filters.sipdCode}.%`}` : Prisma.empty}
      GROUP BY 1 ORDER BY 1`;
   return {
     coverage,
@@ -260,6 +262,28 @@ async function expectFiguresMatch() {
       const programmes = byKey((await results.byProgramme(tx, filters)).map((row) => ({ key: row.programmeId, ...figures(row) })));
       expect(programmes, label).toEqual(byKey(ref.resultsProgramme));
     });
+  }
+  await expectSipdResultsMatch();
+}
+
+/** The results under a SIPD code (counted over the code's programmes' reach, no summary row holds them) equal the distinct count. */
+async function expectSipdResultsMatch() {
+  for (const sipdCode of ["1.06.04", "1.06.04.2.01", "1.06.04.2.02", "2.07.01", "9.99.99"]) {
+    for (const kecamatanId of [null, city.kecamatanId, k2]) {
+      for (const opdId of [null, opd.A, opd.B]) {
+        const filters: DashboardFilters = { year: YEAR, kecamatanId, opdId, programmeId: null, sipdCode };
+        await read(async (tx) => {
+          const ref = await reference(tx, filters);
+          const label = JSON.stringify(filters);
+          const total = await results.totals(tx, filters);
+          const { reached, graduates, equipped } = ref.resultsCity;
+          expect({ reached: total.reached, graduates: total.graduates, equipped: total.equipped }, label).toEqual({ reached, graduates, equipped });
+          const figures = ({ reached, graduates, equipped }: Omit<Result, "key">) => ({ reached, graduates, equipped });
+          const opds = byKey((await results.byOpd(tx, filters)).map((row) => ({ key: row.opdId, ...figures(row) })));
+          expect(opds, label).toEqual(byKey(ref.resultsOpd));
+        });
+      }
+    }
   }
 }
 

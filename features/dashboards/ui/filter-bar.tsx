@@ -5,7 +5,7 @@ import type { DashboardFilterOptions, FilterChoice } from "@/features/dashboards
 import { programmeChoicesHint } from "@/components/ui/programme-choices-hint";
 import type { DashboardFilters } from "@/features/dashboards/filters";
 
-export type DashboardFilterField = "year" | "kecamatan" | "opd" | "programme";
+export type DashboardFilterField = "year" | "kecamatan" | "opd" | "programme" | "sipd";
 
 const ALL_FIELDS: readonly DashboardFilterField[] = ["year", "kecamatan", "opd", "programme"];
 
@@ -14,7 +14,7 @@ function labelOf(choices: FilterChoice[], id: string | null): string | null {
 }
 
 /**
- * The dashboard filters as a plain GET form (`?tahun=&kecamatan=&opd=&program=`, read by
+ * The dashboard filters as a plain GET form (`?tahun=&kecamatan=&opd=&program=&sipd=`, read by
  * lib/dashboards/filters.ts): the URL holds the choice, so a view can be shared, bookmarked
  * and printed, and the form works without JavaScript. On paper it becomes one line saying
  * what the figures cover.
@@ -39,6 +39,7 @@ export async function DashboardFilterBar({
     has("kecamatan") ? (labelOf(options.kecamatan, filters.kecamatanId) ?? t("allKecamatan")) : null,
     has("opd") ? (labelOf(options.opds, filters.opdId) ?? t("allOpds")) : null,
     has("programme") ? (labelOf(options.programmes, filters.programmeId) ?? t("allProgrammes")) : null,
+    has("sipd") ? (filters.sipdCode ? `${t("sipd")} ${filters.sipdCode}` : t("allSipd")) : null,
   ].filter(Boolean);
   // Too many programmes to list (lib/dashboards/filter-options.ts): the plain GET form cascades
   // from the OPD, so the hint says to choose one and apply first.
@@ -90,6 +91,17 @@ export async function DashboardFilterBar({
             {options.programmes.map((choice) => (
               <option key={choice.id} value={choice.id}>
                 {choice.label}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
+        {has("sipd") ? (
+          <SelectField id={`${idPrefix}-sipd`} name="sipd" label={t("sipd")} defaultValue={filters.sipdCode ?? ""} className="w-full sm:w-48">
+            <option value="">{t("allSipd")}</option>
+            {options.sipdCodes.map((choice) => (
+              <option key={choice.id} value={choice.id}>
+                {/* Each kegiatan under its programme. */}
+                {choice.level === "kegiatan" ? `\u00a0\u00a0${choice.label}` : choice.label}
               </option>
             ))}
           </SelectField>

@@ -61,8 +61,10 @@ export default async function BudgetDashboardPage({ params, searchParams }: Prop
   const sources = load("budget.bySource", (tx) => q.bySource(tx, filters, today));
   const opds = load("budget.byOpd", (tx) => q.byOpd(tx, filters, today));
   const programmes = load("budget.byProgramme", (tx) => q.byProgramme(tx, filters, today));
+  const sipdProgrammes = load("budget.bySipdProgramme", (tx) => q.bySipdProgramme(tx, filters, today));
+  const sipdKegiatan = load("budget.bySipdKegiatan", (tx) => q.bySipdKegiatan(tx, filters, today));
   // Every table's total row is the summary's: a panel needs the summary and its own figures.
-  const none: Omit<BudgetDashboardData, "summary"> = { curve: [], sources: [], opds: [], programmes: [] };
+  const none: Omit<BudgetDashboardData, "summary"> = { curve: [], sources: [], opds: [], programmes: [], sipdProgrammes: [], sipdKegiatan: [] };
   const tablesWith = <K extends keyof typeof none>(key: K, part: Promise<PanelResult<BudgetDashboardData[K]>>) =>
     mapPanel(allOf({ summary, part }), async (data) => ({
       data: { ...none, summary: data.summary, [key]: data.part } as BudgetDashboardData,
@@ -88,7 +90,7 @@ export default async function BudgetDashboardPage({ params, searchParams }: Prop
         }
       />
       <div>
-        <DashboardFilterBar path={path} filters={filters} options={options} fields={["year", "opd", "programme"]} idPrefix="budget-dashboard" />
+        <DashboardFilterBar path={path} filters={filters} options={options} fields={["year", "opd", "programme", "sipd"]} idPrefix="budget-dashboard" />
         <ClosedYearNotice year={filters.year} currentYear={context.fiscalYears.current} />
         <p className="mt-2 text-sm text-muted print:hidden">{t("noKecamatan")}</p>
       </div>
@@ -227,6 +229,43 @@ export default async function BudgetDashboardPage({ params, searchParams }: Prop
           />
         )}
       </DashboardPanel>
+      <DashboardGrid>
+        {(["sipdProgrammes", "sipdKegiatan"] as const).map((id) => (
+          <DashboardPanel
+            key={id}
+            title={tableTitles(`${id}.title`)}
+            data={tablesWith(id, id === "sipdProgrammes" ? sipdProgrammes : sipdKegiatan)}
+            className="print:hidden"
+          >
+            {({ tables }) => (
+              <ChartPanel
+                table={tables[id]}
+                lead={BUDGET_LEAD_COLUMNS[id]}
+                description={
+                  <>
+                    {t(`tables.${id}.description`)}
+                    {tables[id].rows.length > CHART_PROGRAMMES ? <> {t("tables.sipd.chartShown", { shown: CHART_PROGRAMMES })}</> : null}
+                  </>
+                }
+                exportLinks={links(id)}
+                layout="below"
+                print="none"
+                chart={
+                  <DashboardBarChart
+                    data={tables[id].rows.slice(0, CHART_PROGRAMMES).map((row) => ({ code: row.code ?? "", absorption: row.absorption ?? null }))}
+                    categoryKey="code"
+                    valueKind="percent"
+                    locale={locale}
+                    label={chartLabel(tables[id].title)}
+                    categoryWidth={110}
+                    series={[{ key: "absorption", label: t("series.absorption") }]}
+                  />
+                }
+              />
+            )}
+          </DashboardPanel>
+        ))}
+      </DashboardGrid>
     </DashboardPage>
   );
 }

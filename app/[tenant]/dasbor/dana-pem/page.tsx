@@ -51,6 +51,7 @@ export default async function RevolvingFundsDashboardPage({ params, searchParams
       kecamatan: kecamatan.map((area) => ({ id: area.id, label: area.name })),
       opds: [],
       programmes: [],
+      sipdCodes: [],
     };
     return { filters, options, currentYear: fiscalYears.current };
   });

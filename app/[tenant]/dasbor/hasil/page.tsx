@@ -3,7 +3,7 @@ import { ClosedYearNotice } from "@/components/ui/closed-year-notice";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DashboardBarChart } from "@/features/dashboards/ui/bar-chart";
 import { ChartPanel } from "@/features/dashboards/ui/chart-panel";
-import { DashboardPage } from "@/features/dashboards/ui/dashboard-page";
+import { DashboardGrid, DashboardPage } from "@/features/dashboards/ui/dashboard-page";
 import { DashboardToolbar } from "@/features/dashboards/ui/dashboard-toolbar";
 import { DashboardFilterBar } from "@/features/dashboards/ui/filter-bar";
 import { ResultCards } from "@/features/dashboards/results/ui/result-cards";
@@ -51,13 +51,20 @@ export default async function ResultsDashboardPage({ params, searchParams }: Pro
   const totals = load("results.totals", (tx) => q.totals(tx, filters));
   const opds = load("results.byOpd", (tx) => q.byOpd(tx, filters));
   const programmes = load("results.byProgramme", (tx) => q.byProgramme(tx, filters));
+  const sipdProgrammes = load("results.bySipdProgramme", (tx) => q.bySipdProgramme(tx, filters));
+  const sipdKegiatan = load("results.bySipdKegiatan", (tx) => q.bySipdKegiatan(tx, filters));
   const [t, locale] = await Promise.all([getTranslations("ResultsDashboard"), getLocale() as Promise<AppLocale>]);
   const tDashboards = await getTranslations("Dashboards");
+  const none = { opds: [], programmes: [], sipdProgrammes: [], sipdKegiatan: [] };
   const opdTables = mapPanel(allOf({ totals, opds }), async (data) => ({
     totals: data.totals,
-    table: (await resultsTables({ ...data, programmes: [] })).opds,
+    table: (await resultsTables({ ...none, ...data })).opds,
   }));
-  const programmeTable = mapPanel(allOf({ totals, programmes }), async (data) => (await resultsTables({ ...data, opds: [] })).programmes);
+  const programmeTable = mapPanel(allOf({ totals, programmes }), async (data) => (await resultsTables({ ...none, ...data })).programmes);
+  const sipdTables = {
+    sipdProgrammes: mapPanel(allOf({ totals, sipdProgrammes }), async (data) => (await resultsTables({ ...none, ...data })).sipdProgrammes),
+    sipdKegiatan: mapPanel(allOf({ totals, sipdKegiatan }), async (data) => (await resultsTables({ ...none, ...data })).sipdKegiatan),
+  };
   const path = dashboardsRoutes.results(slug);
   const links = (id: string) => (userCan(user, "data:export") ? exportLinks(dashboardsRoutes.resultsExport(slug), filters, id) : null);
 
@@ -84,7 +91,13 @@ export default async function ResultsDashboardPage({ params, searchParams }: Pro
           </DashboardToolbar>
         }
       />
-      <DashboardFilterBar path={path} filters={filters} options={options} idPrefix="results-dashboard" />
+      <DashboardFilterBar
+        path={path}
+        filters={filters}
+        options={options}
+        fields={["year", "kecamatan", "opd", "programme", "sipd"]}
+        idPrefix="results-dashboard"
+      />
       <ClosedYearNotice year={filters.year} currentYear={context.fiscalYears.current} />
       {filters.kecamatanId ? <FormNotice>{t("kecamatanNote")}</FormNotice> : null}
       <DashboardPanel title={t("summaryLabel", { year: filters.year })} data={opdTables}>
@@ -148,6 +161,37 @@ export default async function ResultsDashboardPage({ params, searchParams }: Pro
           />
         )}
       </DashboardPanel>
+      <DashboardGrid>
+        {(["sipdProgrammes", "sipdKegiatan"] as const).map((id) => (
+          <DashboardPanel key={id} title={t(`tables.${id}.title`)} data={sipdTables[id]} className="print:hidden">
+            {(table) => (
+              <ChartPanel
+                table={table}
+                description={
+                  <>
+                    {t(`tables.${id}.description`)} {t("sipdDefinition")}
+                    {table.rows.length > CHART_PROGRAMMES ? <> {t("tables.sipdChartShown", { shown: CHART_PROGRAMMES })}</> : null}
+                  </>
+                }
+                exportLinks={links(id)}
+                layout="below"
+                print="none"
+                chart={
+                  <DashboardBarChart
+                    data={table.rows.slice(0, CHART_PROGRAMMES).map((row) => ({ code: row.code ?? "", realised: row.realised ?? null }))}
+                    categoryKey="code"
+                    valueKind="rupiah"
+                    locale={locale}
+                    label={tDashboards("chartLabel", { title: table.title })}
+                    categoryWidth={110}
+                    series={[{ key: "realised", label: t("tables.realised") }]}
+                  />
+                }
+              />
+            )}
+          </DashboardPanel>
+        ))}
+      </DashboardGrid>
     </DashboardPage>
   );
 }

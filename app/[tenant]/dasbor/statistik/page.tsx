@@ -116,7 +116,7 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
     version: editing?.version,
   });
   const years = [...new Set([currentYear, filters.year, ...context.statisticYears])].sort((a, b) => b - a);
-  const options = { years, kecamatan: context.kecamatan.map((k) => ({ id: k.id, label: k.name })), opds: [], programmes: [] };
+  const options = { years, kecamatan: context.kecamatan.map((k) => ({ id: k.id, label: k.name })), opds: [], programmes: [], sipdCodes: [] };
 
   return (
     <DashboardPage>
