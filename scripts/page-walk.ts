@@ -41,6 +41,9 @@ export const PAGES_NOT_WALKED: Readonly<Record<string, string>> = {
   "page.tsx": "redirects",
   // Sign-in is for whoever is not signed in yet; the walks start signed in.
   "masuk/page.tsx": "before sign-in",
+  // A city's public page is for anyone, signed in or not, and closed until its admin opens it:
+  // the demo's cities keep it closed, and the city admin's switch links to it only when open.
+  "publik/[city]/page.tsx": "public, closed unless the city admin opens it",
 };
 
 /** Every page file a signed-in user opens, which the walks of all roles together must open. */

@@ -12,6 +12,10 @@ import { isOwnCity, requireTenantPage } from "@/lib/auth/guard";
 import { withTenant } from "@/lib/db";
 import { getTenantBySlug } from "@/lib/tenant/queries";
 import { getKecamatanBreakdown, getTenantOverview } from "@/features/home/queries";
+import { switchPublicPageAction } from "@/features/public-page/actions";
+import { isPublicPageEnabled } from "@/features/public-page/figures";
+import { PublicPageCard } from "@/features/public-page/ui/public-page-card";
+import { userCan } from "@/lib/auth/permissions";
 
 export const dynamic = "force-dynamic";
 
@@ -30,8 +34,15 @@ export default async function TenantHomePage({ params }: Props) {
   if (!tenant) notFound();
 
   const t = await getTranslations("Home");
-  const [tasks, headlines, overview, breakdown] = await withTenant(tenant.id, (tx) =>
-    Promise.all([homeTasks(tx, user), homeHeadlines(tx, user), getTenantOverview(tx), getKecamatanBreakdown(tx)]),
+  const managesPublicPage = userCan(user, "public-page:manage");
+  const [tasks, headlines, overview, breakdown, publicPageOpen] = await withTenant(tenant.id, (tx) =>
+    Promise.all([
+      homeTasks(tx, user),
+      homeHeadlines(tx, user),
+      getTenantOverview(tx),
+      getKecamatanBreakdown(tx),
+      managesPublicPage ? isPublicPageEnabled(tx, tenant.id) : false,
+    ]),
   );
   const figures = kecamatanFigures(breakdown, overview);
 
@@ -46,6 +57,7 @@ export default async function TenantHomePage({ params }: Props) {
       <HeadlineCards headlines={headlines} />
       <TenantFigures overview={overview} total={figures.total ?? {}} />
       <KecamatanTable table={figures} />
+      {managesPublicPage ? <PublicPageCard slug={slug} enabled={publicPageOpen} action={switchPublicPageAction.bind(null, slug)} /> : null}
     </>
   );
 }

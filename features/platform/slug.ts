@@ -4,7 +4,19 @@ export const TENANT_SLUG_MIN_LENGTH = 2;
 export const TENANT_SLUG_MAX_LENGTH = 40;
 
 /** First path segments the app itself uses (app/*): a tenant there would be unreachable. */
-export const RESERVED_SLUGS: ReadonlySet<string> = new Set(["platform", "masuk", "keluar", "akun", "api", "admin", "audit", "static", "public", "_next"]);
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
+  "platform",
+  "masuk",
+  "publik",
+  "keluar",
+  "akun",
+  "api",
+  "admin",
+  "audit",
+  "static",
+  "public",
+  "_next",
+]);
 
 /**
  * The slug suggested for a kota/kabupaten: its name without "Kota"/"Kabupaten", in

@@ -51,3 +51,14 @@ export function userMayOpen(user: Grantee, page: TenantPageKey): boolean {
   const { permission, people }: TenantPage = TENANT_PAGES[page];
   return userHolds(user, permission) && (!people || userCan(user, "person:read"));
 }
+
+/**
+ * The page files outside a city's tree that anyone may open without signing in, and why. Every
+ * other page passes a session gate first (requireTenantPage, requireUser, requirePlatformAdmin);
+ * the permission-matrix test holds every page file to one or the other.
+ */
+export const PUBLIC_PAGES: Readonly<Record<string, string>> = {
+  "app/page.tsx": "the front door: sends the signed-in to their home and the others to sign in",
+  "app/masuk/page.tsx": "sign-in",
+  "app/publik/[city]/page.tsx": "a city's figures, aggregates only with small counts hidden, once its admin has opened the page",
+};

@@ -32,6 +32,8 @@ export const PERMISSIONS = [
   "revolving-fund:rollup",
   "audit:read",
   "retention:manage",
+  /** Opening and closing the city's public page of aggregates (features/public-page). */
+  "public-page:manage",
   "data:export",
   "person:subject-access",
 ] as const;
@@ -42,7 +44,7 @@ const OPD_STAFF = ["programme:read", "programme:write", "entry:write", "registry
 
 export const ROLE_PERMISSIONS = {
   PLATFORM_ADMIN: ["tenant:manage"],
-  CITY_ADMIN: ["user:manage", "opd:manage", "area:manage", "audit:read", "retention:manage"],
+  CITY_ADMIN: ["user:manage", "opd:manage", "area:manage", "audit:read", "retention:manage", "public-page:manage"],
   OPD_STAFF,
   OPD_HEAD: [...OPD_STAFF, "entry:verify"],
   BAPEDA: [

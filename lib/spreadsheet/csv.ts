@@ -50,7 +50,7 @@ export function figureCellType(column: FigureColumn): CellType {
  * back out (suppression.ts), then the note if any were.
  */
 export function figuresCsv(tables: readonly FigureTable[], options: FigureFileOptions): string {
-  const safe = tables.map(suppressTable);
+  const safe = tables.map((table) => suppressTable(table));
   const lines = options.heading.map((line) => csvLine([line]));
   for (const table of safe) {
     lines.push(csvLine([]));

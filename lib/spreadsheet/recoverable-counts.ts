@@ -1,6 +1,7 @@
 // Whether a reader can work a hidden count back out of what a table still shows. The reader
 // knows the visible counts, the sums tying rows and columns together (count-relations.ts), and
-// the range each hidden marker stands for: "<5" is 1–4, any other hidden count at least 5
+// the range each hidden marker stands for: "<5" is 1–4, any other hidden count at least 5 (with
+// the default threshold; "<10" is 1–9 and the others at least 10 with a threshold of 10)
 // (zero is never hidden). Cheap checks first, each fast enough for a table of a thousand rows:
 // - the sums as linear equations: a hidden count that a combination of them isolates;
 // - the ranges pushed through every sum until nothing narrows: a hidden count left with one value;
@@ -13,10 +14,10 @@ export type HiddenReason = "small" | "complement";
 type Range = { lo: number; hi: number };
 
 /** The hidden counts the reader can work out (from the sums alone first); empty when none can be. */
-export function recoverableCounts(grid: CountGrid, hidden: ReadonlyMap<number, HiddenReason>): number[] {
+export function recoverableCounts(grid: CountGrid, hidden: ReadonlyMap<number, HiddenReason>, threshold: number): number[] {
   const isolated = isolatedBySums(grid, hidden);
   if (isolated.length > 0) return isolated;
-  const pinned = pinnedByRanges(grid, hidden);
+  const pinned = pinnedByRanges(grid, hidden, threshold);
   if (pinned.length > 0) return pinned;
   // Ranges pushed through one sum at a time are exact while each count is in one sum only;
   // where rows and columns cross, the reader can combine sums, and only the exact ranges tell.
@@ -27,7 +28,7 @@ export function recoverableCounts(grid: CountGrid, hidden: ReadonlyMap<number, H
     if (!relation.exact) continue;
     for (const cell of members(relation)) {
       const reason = hidden.get(cell);
-      if (reason) bounds.set(cell, reason === "small" ? { lo: 1, hi: 4 } : { lo: 5, hi: Number.POSITIVE_INFINITY });
+      if (reason) bounds.set(cell, reason === "small" ? { lo: 1, hi: threshold - 1 } : { lo: threshold, hi: Number.POSITIVE_INFINITY });
     }
   }
   return pinnedByProgramme(grid, bounds);
@@ -129,11 +130,11 @@ function subtract(row: Map<number, number>, pivotRow: ReadonlyMap<number, number
   }
 }
 
-function pinnedByRanges(grid: CountGrid, hidden: ReadonlyMap<number, HiddenReason>): number[] {
+function pinnedByRanges(grid: CountGrid, hidden: ReadonlyMap<number, HiddenReason>, threshold: number): number[] {
   const ranges = grid.cells.map((cell, i): Range => {
     const reason = hidden.get(i);
-    if (reason === "small") return { lo: 1, hi: 4 };
-    if (reason === "complement") return { lo: 5, hi: Number.POSITIVE_INFINITY };
+    if (reason === "small") return { lo: 1, hi: threshold - 1 };
+    if (reason === "complement") return { lo: threshold, hi: Number.POSITIVE_INFINITY };
     return { lo: cell.value, hi: cell.value };
   });
   const touched = grid.relations.filter((relation) => members(relation).some((cell) => hidden.has(cell)));

@@ -20,8 +20,20 @@ export const SUPPRESSED_COUNT = "<5";
 /** What it shows in place of a count hidden to protect a small one, and of a rate over a hidden count. */
 export const SUPPRESSED_DERIVED = "*";
 
-export function isSmallCell(value: FigureCell): boolean {
-  return typeof value === "number" && value > 0 && value < SMALL_CELL_THRESHOLD;
+export function isSmallCell(value: FigureCell, threshold: number = SMALL_CELL_THRESHOLD): boolean {
+  return typeof value === "number" && value > 0 && value < threshold;
+}
+
+/**
+ * How strictly a table is suppressed: counts of 1 to `threshold` − 1 households are hidden. The
+ * dashboards' readers are the city's own staff (SMALL_CELL_THRESHOLD); a page anyone may read
+ * hides more (features/public-page).
+ */
+export type SuppressionOptions = { threshold?: number };
+
+/** What a table shows in place of a count under `threshold` ("<5" at the default). */
+export function suppressedCountMarker(threshold: number = SMALL_CELL_THRESHOLD): string {
+  return `<${threshold}`;
 }
 
 /** Why a cell is hidden: "small" and "complement" for counts, "derived" for figures computed from them. */
@@ -32,14 +44,15 @@ export type HiddenCell = HiddenReason | "derived";
  * totals row). Every sum of the table then has no hidden cell or at least two, and no hidden
  * count follows from the shown cells, the sums and the ranges "<5" and "*" stand for.
  */
-export function hiddenCells(table: FigureTable, alsoHidden: ReadonlySet<string> = new Set()): Map<string, HiddenCell> {
+export function hiddenCells(table: FigureTable, alsoHidden: ReadonlySet<string> = new Set(), options: SuppressionOptions = {}): Map<string, HiddenCell> {
+  const threshold = options.threshold ?? SMALL_CELL_THRESHOLD;
   const grid = countGrid(table);
   const hidden = new Map<number, HiddenReason>();
   grid.cells.forEach((cell, i) => {
-    if (cell.row >= 0 && isSmallCell(cell.value)) hidden.set(i, "small");
+    if (cell.row >= 0 && isSmallCell(cell.value, threshold)) hidden.set(i, "small");
     else if (cell.row >= 0 && cell.value > 0 && alsoHidden.has(`${cell.row}/${cell.key}`)) hidden.set(i, "complement");
   });
-  if (hidden.size > 0) protect(grid, hidden);
+  if (hidden.size > 0) protect(grid, hidden, threshold);
 
   const out = new Map<string, HiddenCell>();
   for (const [i, reason] of hidden) out.set(`${grid.cells[i]!.row}/${grid.cells[i]!.key}`, reason);
@@ -53,7 +66,8 @@ export function hiddenCells(table: FigureTable, alsoHidden: ReadonlySet<string> 
   return out;
 }
 
-function protect(grid: CountGrid, hidden: Map<number, HiddenReason>) {
+function protect(grid: CountGrid, hidden: Map<number, HiddenReason>, threshold: number) {
+  const roomy = 2 * threshold;
   const relationsOf = grid.cells.map(() => [] as number[]);
   grid.relations.forEach((relation, i) => {
     for (const cell of members(relation)) relationsOf[cell]!.push(i);
@@ -70,12 +84,13 @@ function protect(grid: CountGrid, hidden: Map<number, HiddenReason>) {
     if (lone >= 0) {
       // A cell that also completes another sum left with one hidden cell saves hiding a third.
       const alsoCompletes = (cell: number) => relationsOf[cell]!.filter((i) => i !== lone && hiddenIn[i] === 1).length;
-      const next = pickComplement(grid, hidden, members(grid.relations[lone]!), alsoCompletes) ?? pickComplement(grid, hidden, grid.cells.keys(), () => 0);
+      const next =
+        pickComplement(grid, hidden, members(grid.relations[lone]!), alsoCompletes, roomy) ?? pickComplement(grid, hidden, grid.cells.keys(), () => 0, roomy);
       if (next === undefined) return;
       hide(next);
       continue;
     }
-    const exposed = recoverableCounts(grid, hidden);
+    const exposed = recoverableCounts(grid, hidden, threshold);
     if (exposed.length === 0) return;
     // An exposed count gets one more hidden cell in one of its sums: its shortest (its row's)
     // first, the next one if it is exposed again. A cell added to a short sum may already cover
@@ -88,14 +103,15 @@ function protect(grid: CountGrid, hidden: Map<number, HiddenReason>) {
       attempts.set(cell, attempt + 1);
       const sum = sums[attempt % Math.max(1, sums.length)];
       const next =
-        (sum === undefined ? undefined : pickComplement(grid, hidden, members(grid.relations[sum]!), () => 0)) ??
+        (sum === undefined ? undefined : pickComplement(grid, hidden, members(grid.relations[sum]!), () => 0, roomy)) ??
         pickComplement(
           grid,
           hidden,
           sums.flatMap((i) => members(grid.relations[i]!)),
           () => 0,
+          roomy,
         ) ??
-        pickComplement(grid, hidden, grid.cells.keys(), () => 0);
+        pickComplement(grid, hidden, grid.cells.keys(), () => 0, roomy);
       if (next === undefined) return;
       hide(next);
       for (const i of relationsOf[next]!) changed.add(i);
@@ -104,26 +120,23 @@ function protect(grid: CountGrid, hidden: Map<number, HiddenReason>) {
 }
 
 /**
- * A reader knows a "*" count is at least 5; hiding a 5 beside a "<5" leaves that one little room
- * ("<5" + "*" = 6 gives 1 and 5), so a complement of at least this is taken before a smaller one.
- */
-const ROOMY_COMPLEMENT = 2 * SMALL_CELL_THRESHOLD;
-
-/**
- * The visible non-zero count that completes the most other sums, then one with room (see
- * ROOMY_COMPLEMENT), then the smallest, then one outside the totals row.
+ * The visible non-zero count that completes the most other sums, then one with room, then the
+ * smallest, then one outside the totals row. A reader knows a "*" count is at least the threshold;
+ * hiding a 5 beside a "<5" leaves that one little room ("<5" + "*" = 6 gives 1 and 5), so a
+ * complement of at least `roomy` (twice the threshold) is taken before a smaller one.
  */
 function pickComplement(
   grid: CountGrid,
   hidden: ReadonlyMap<number, HiddenReason>,
   candidates: Iterable<number>,
   alsoCompletes: (cell: number) => number,
+  roomy: number,
 ): number | undefined {
   let best: { cell: number; rank: number[] } | undefined;
   for (const cell of candidates) {
     if (hidden.has(cell) || grid.cells[cell]!.value <= 0 || grid.cells[cell]!.row < 0) continue;
     const value = grid.cells[cell]!.value;
-    const rank = [-alsoCompletes(cell), value < ROOMY_COMPLEMENT ? 1 : 0, value, grid.isTotalRow(cell) ? 1 : 0];
+    const rank = [-alsoCompletes(cell), value < roomy ? 1 : 0, value, grid.isTotalRow(cell) ? 1 : 0];
     if (!best || isBefore(rank, best.rank)) best = { cell, rank };
   }
   return best?.cell;
@@ -134,12 +147,14 @@ function isBefore(a: readonly number[], b: readonly number[]): boolean {
   return false;
 }
 
-const MARKER: Record<HiddenCell, string> = { small: SUPPRESSED_COUNT, complement: SUPPRESSED_DERIVED, derived: SUPPRESSED_DERIVED };
+function markers(threshold: number): Record<HiddenCell, string> {
+  return { small: suppressedCountMarker(threshold), complement: SUPPRESSED_DERIVED, derived: SUPPRESSED_DERIVED };
+}
 
 /** The table as it may be shown or leave the application: hidden cells replaced by their markers. */
-export function suppressTable(table: FigureTable): FigureTable {
+export function suppressTable(table: FigureTable, options: SuppressionOptions = {}): FigureTable {
   if (table.suppressed) return table;
-  return masked(table, hiddenCells(table));
+  return masked(table, hiddenCells(table, new Set(), options), options.threshold ?? SMALL_CELL_THRESHOLD);
 }
 
 /** One cell of one of the tables given to suppressTogether: its index and its `${row}/${key}`. */
@@ -151,11 +166,16 @@ export type TableCell = { table: number; cell: string };
  * table is suppressed with the other's hidden copies of `shared` cells hidden as well, until
  * none of them hides a copy the others show.
  */
-export function suppressTogether(tables: readonly FigureTable[], shared: readonly (readonly [TableCell, TableCell])[]): FigureTable[] {
+export function suppressTogether(
+  tables: readonly FigureTable[],
+  shared: readonly (readonly [TableCell, TableCell])[],
+  options: SuppressionOptions = {},
+): FigureTable[] {
+  const threshold = options.threshold ?? SMALL_CELL_THRESHOLD;
   const alsoHidden = tables.map(() => new Set<string>());
   // The sets only grow, and are bounded by the shared cells, so this ends.
   for (;;) {
-    const hidden = tables.map((table, i) => hiddenCells(table, alsoHidden[i]));
+    const hidden = tables.map((table, i) => hiddenCells(table, alsoHidden[i], options));
     let grew = false;
     for (const [a, b] of shared) {
       for (const [from, to] of [
@@ -168,11 +188,12 @@ export function suppressTogether(tables: readonly FigureTable[], shared: readonl
         }
       }
     }
-    if (!grew) return tables.map((table, i) => masked(table, hidden[i]!));
+    if (!grew) return tables.map((table, i) => masked(table, hidden[i]!, threshold));
   }
 }
 
-function masked(table: FigureTable, hidden: ReadonlyMap<string, HiddenCell>): FigureTable {
+function masked(table: FigureTable, hidden: ReadonlyMap<string, HiddenCell>, threshold: number): FigureTable {
+  const MARKER = markers(threshold);
   const mask = (row: FigureRow, r: number): FigureRow => {
     const out: FigureRow = { ...row };
     for (const key of Object.keys(row)) {
@@ -192,7 +213,7 @@ function masked(table: FigureTable, hidden: ReadonlyMap<string, HiddenCell>): Fi
 /** Whether any cell of the table was hidden (the export then says why). */
 export function hasSuppressedCells(table: FigureTable): boolean {
   const rows = table.total ? [...table.rows, table.total] : table.rows;
-  return rows.some((row) => Object.values(row).some((cell) => cell === SUPPRESSED_COUNT || cell === SUPPRESSED_DERIVED));
+  return rows.some((row) => Object.values(row).some((cell) => cell === SUPPRESSED_DERIVED || (typeof cell === "string" && /^<\d+$/.test(cell))));
 }
 
 /** a − b for a chart, or the marker when either is hidden (the difference would give it back). */

@@ -149,7 +149,7 @@ export function safeSheetNames(titles: readonly string[]): string[] {
  */
 export function writeFigures(format: SpreadsheetFormat, tables: readonly FigureTable[], options: FigureFileOptions): ReadableStream<Uint8Array> {
   if (format === "csv") return new Blob([figuresCsv(tables, options)]).stream();
-  const safe = tables.map(suppressTable);
+  const safe = tables.map((table) => suppressTable(table));
   const names = safeSheetNames(safe.map((table) => table.title));
   return writeWorkbook(async (workbook) => {
     safe.forEach((table, index) => {

@@ -15,6 +15,7 @@ import Privacy from "./Privacy.json" with { type: "json" };
 import Users from "./Users.json" with { type: "json" };
 import Opds from "./Opds.json" with { type: "json" };
 import Areas from "./Areas.json" with { type: "json" };
+import PublicPage from "./PublicPage.json" with { type: "json" };
 import Registry from "./Registry.json" with { type: "json" };
 import Household from "./Household.json" with { type: "json" };
 import ChangeRequests from "./ChangeRequests.json" with { type: "json" };
@@ -61,6 +62,7 @@ const messages = {
   Users,
   Opds,
   Areas,
+  PublicPage,
   Registry,
   Household,
   ChangeRequests,

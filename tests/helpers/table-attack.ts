@@ -68,10 +68,11 @@ function cellOf(table: FigureTable, cell: CellRef): FigureCell {
 
 /**
  * The hidden counts whose true value is the only one that fits what is shown. A count shown
- * "<5" lies in 1–4; any other hidden count is at least 5 (zero is never hidden) and, to keep
- * the search finite, at most `cap` (a smaller range can only make the reader's work easier).
+ * "<5" lies in 1–4 ("<10" in 1–9); any other hidden count is at least the table's `threshold`
+ * (zero is never hidden) and, to keep the search finite, at most `cap` (a smaller range can only
+ * make the reader's work easier).
  */
-export function recoverableCells(original: FigureTable, shown: FigureTable, knowledge: TableKnowledge, cap = 1_000): CellRef[] {
+export function recoverableCells(original: FigureTable, shown: FigureTable, knowledge: TableKnowledge, cap = 1_000, threshold = 5): CellRef[] {
   const counts = new Map<string, CellRef>();
   for (const sum of knowledge.sums) for (const cell of [...sum.parts, sum.whole]) counts.set(id(cell), cell);
   for (const ratio of knowledge.ratios) for (const cell of [ratio.numerator, ratio.denominator]) counts.set(id(cell), cell);
@@ -79,12 +80,17 @@ export function recoverableCells(original: FigureTable, shown: FigureTable, know
   const domains = new Map<string, number[]>();
   for (const [key, cell] of counts) {
     const value = cellOf(shown, cell);
+    const small = typeof value === "string" ? /^<(\d+)$/.exec(value) : null;
     if (typeof value === "number") known.set(key, value);
-    else if (value === "<5") domains.set(key, [1, 2, 3, 4]);
+    else if (small)
+      domains.set(
+        key,
+        Array.from({ length: Number(small[1]) - 1 }, (_, i) => i + 1),
+      );
     else if (value !== null)
       domains.set(
         key,
-        Array.from({ length: cap - 4 }, (_, i) => i + 5),
+        Array.from({ length: cap - threshold + 1 }, (_, i) => i + threshold),
       );
   }
   const truth = (key: string) => cellOf(original, counts.get(key)!) as number;

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { registeredActionName, registeredActions } from "@/lib/actions/server";
 import { runAction, runPlatformAction } from "@/lib/actions/run";
 import { pageAccess } from "@/lib/auth/gate";
-import { TENANT_PAGES, type TenantPageKey } from "@/lib/auth/pages";
+import { PUBLIC_PAGES, TENANT_PAGES, type TenantPageKey } from "@/lib/auth/pages";
 import { refusedByGate, type RouteAccess, type RouteParams, type TenantRoute } from "@/lib/auth/route";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { XLSX_TYPE } from "@/lib/spreadsheet/write";
@@ -143,6 +143,24 @@ describe("pages", () => {
       expect(early, "before the gate").toEqual([]);
       const key = GATE.exec(lines[gate]!)?.[1];
       expect(key && Object.hasOwn(TENANT_PAGES, key), `a page key of TENANT_PAGES: ${lines[gate]}`).toBe(true);
+    });
+  }
+
+  // Outside a city's tree a page either checks the session first or is listed as public, with why.
+  const SESSION_GATE = /^(?:const \w+ = )?await (requireUser|requirePlatformAdmin)\(\);$/;
+  const otherPages = sourceFiles(["app"], /(^|\/)page\.tsx$/).filter((file) => !file.startsWith("app/[tenant]/"));
+  it("lists only public pages that exist", () => {
+    expect(Object.keys(PUBLIC_PAGES).filter((file) => !otherPages.includes(file))).toEqual([]);
+  });
+  for (const file of otherPages) {
+    const listed = Object.hasOwn(PUBLIC_PAGES, file);
+    it(`${file} ${listed ? "is listed as public" : "passes a session gate first"}`, () => {
+      const body = readFileSync(join(ROOT, file), "utf8").split(/^export default async function \w+\([^)]*\)[^{]*\{$/m)[1] ?? "";
+      const first = body
+        .split("\n")
+        .map((line) => line.trim())
+        .find((line) => line && !line.startsWith("//"));
+      expect(listed || SESSION_GATE.test(first ?? ""), `${file}: gate it, or list it in PUBLIC_PAGES with why anyone may open it`).toBe(true);
     });
   }
 });

@@ -28,6 +28,7 @@ const FEATURE_ORDER = [
   "statistics",
   "dashboards",
   "home",
+  "public-page",
   "platform",
   "shell",
 ];

@@ -59,6 +59,7 @@ const ADDS_NOTHING_AGAIN: Record<string, string> = {
   "statistics.targets.save": "replaces the year's target",
   "statistics.targets.delete": "deletes",
   "statistics.import": "replaces the years' figures",
+  "publicPage.switch": "sets the city's setting to the value sent",
   "trainings.update": "edits a draft",
   "trainings.delete": "deletes a draft",
   "trainings.cancel": "a state change",

@@ -7,7 +7,7 @@ import { knowledgeOf, recoverableCells } from "@/tests/helpers/table-attack";
 type Shape = { parts: string[]; whole: boolean; total: boolean; rate: boolean };
 
 /** A random table of household counts: parts, maybe their sum per row, maybe a totals row and a rate. */
-function randomTable(random: Random, rowCount: number, large: number): { table: FigureTable; shape: Shape } {
+function randomTable(random: Random, rowCount: number, large: number, threshold = 5): { table: FigureTable; shape: Shape } {
   const shape: Shape = {
     parts: ["a", "b", "c"].slice(0, random.int(2, 3)),
     whole: random.chance(0.6),
@@ -22,7 +22,7 @@ function randomTable(random: Random, rowCount: number, large: number): { table: 
     ] as const);
   const draw = () => {
     const kind = count();
-    return kind === "zero" ? 0 : kind === "small" ? random.int(1, 4) : random.int(5, large);
+    return kind === "zero" ? 0 : kind === "small" ? random.int(1, threshold - 1) : random.int(threshold, large);
   };
   const denominator = shape.whole ? "w" : "b";
   const withRate = (row: FigureRow): FigureRow =>
@@ -92,6 +92,23 @@ describe("suppression of random tables", () => {
       expect(recoverableCells(table, shown, knowledge(shown, shape), cap), `table ${n}: ${JSON.stringify(table.rows)} ${JSON.stringify(table.total)}`).toEqual(
         [],
       );
+    }
+  });
+
+  it("at a threshold of 10 (the public page's), hides every count of 1–9 and leaves each hidden count more than one value", () => {
+    const random = createRandom(1010);
+    for (let n = 0; n < TABLES; n += 1) {
+      const { table, shape } = randomTable(random, random.int(2, 4), 14, 10);
+      const shown = suppressTable(table, { threshold: 10 });
+      const rows = shown.total ? [...shown.rows, shown.total] : shown.rows;
+      for (const row of rows)
+        for (const key of shape.parts) expect(typeof row[key] !== "number" || row[key] === 0 || Number(row[key]) >= 10, `table ${n}`).toBe(true);
+      const cap =
+        Math.max(...(table.total ? [...table.rows, table.total] : table.rows).flatMap((row) => Object.values(row).filter((v) => typeof v === "number"))) + 10;
+      expect(
+        recoverableCells(table, shown, knowledge(shown, shape), cap, 10),
+        `table ${n}: ${JSON.stringify(table.rows)} ${JSON.stringify(table.total)}`,
+      ).toEqual([]);
     }
   });
 
