@@ -22,7 +22,8 @@ export default defineConfig({
   outputDir: "test-results",
   fullyParallel: true,
   // Two browsers at once on CI's two cores: the server waits on the database as often as it
-  // computes, and a run of the whole suite took 15.9 min with two workers against 21 with one.
+  // computes: the whole suite took 15.9 min with two workers on a machine loaded by other work,
+  // as long as it took with one on a quiet machine.
   workers: process.env.CI ? 2 : undefined,
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
