@@ -74,6 +74,9 @@ it("generates the city it reports, in the proportions of the million-household c
   expect(areaCount!.n).toBe(HOUSEHOLDS);
   expect(await countOf("HouseholdReach")).toBeGreaterThan(HOUSEHOLDS);
   expect(await countOf("DashboardTrainingCount")).toBeGreaterThan(0);
+  // Premiums are a year of cover each, so some of a member's overlap and most end unrenewed.
+  expect(await countOf("BpjsDoubleCover")).toBeGreaterThan(0);
+  expect(await countOf("BpjsCoverEnd")).toBeGreaterThan(await countOf("BpjsDoubleCover"));
 });
 
 it("is deterministic: the same seed gives the same registry", async () => {
