@@ -8,7 +8,7 @@ export const aidRoutes = {
   list: (slug: string, query?: Query) => withQuery(base(slug), query),
   /** `query`: q (the household search), rumahTangga (the chosen household), peserta (a training participant). */
   create: (slug: string, query?: Query) => withQuery(`${base(slug)}/baru`, query),
-  /** BPJS Ketenagakerjaan cover: ending this month and covered twice. `query`: akhir, ganda (their pages), opd. */
+  /** BPJS Ketenagakerjaan cover: ending this month and covered twice. `query`: each list's cursor (akhirSetelah / akhirSebelum, gandaSetelah / gandaSebelum). */
   bpjs: (slug: string, query?: Query) => withQuery(`${base(slug)}/bpjs`, query),
   /** `query`: ubah (1: the draft's edit form, the creation form filled in). */
   detail: (slug: string, distributionId: string, query?: Query) => withQuery(`${base(slug)}/${encodeURIComponent(distributionId)}`, query),

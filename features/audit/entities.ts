@@ -25,6 +25,8 @@ export const INTERNAL_ENTITIES: ReadonlySet<string> = new Set<string>([
   "TrainingFollowUpTally",
   "BudgetLineTotal",
   "AidDistributionTotal",
+  "BpjsDoubleCover",
+  "BpjsCoverEnd",
 ]);
 
 /** The tables a reader may filter the log by: every model but the internal ones (AuditLog: its own exports). */

@@ -25,18 +25,33 @@ export const KEY_CURSOR_PARAMS = { after: "setelah", before: "sebelum" } as cons
 
 const cursorId = /^[a-z0-9]{1,64}$/i;
 
-/** The cursor of a URL query (`setelah`, `sebelum`); a malformed id is no cursor. */
-export function keyCursorOf(query: SearchParams): KeyCursor {
-  const after = firstParam(query[KEY_CURSOR_PARAMS.after]);
-  const before = firstParam(query[KEY_CURSOR_PARAMS.before]);
+/**
+ * The names of a list's cursor in the URL: `setelah` and `sebelum`, or, for one of several lists
+ * paged on one page, prefixed with the list's name (`akhir` → `akhirSetelah`, `akhirSebelum`).
+ */
+export function keyCursorParams(list?: string): { after: string; before: string } {
+  if (!list) return KEY_CURSOR_PARAMS;
+  const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+  return { after: `${list}${capital(KEY_CURSOR_PARAMS.after)}`, before: `${list}${capital(KEY_CURSOR_PARAMS.before)}` };
+}
+
+/** The cursor of a URL query (`setelah`, `sebelum`, or a named list's); a malformed id is no cursor. */
+export function keyCursorOf(query: SearchParams, list?: string): KeyCursor {
+  const names = keyCursorParams(list);
+  const after = firstParam(query[names.after]);
+  const before = firstParam(query[names.before]);
   if (after && cursorId.test(after)) return { after };
   if (before && cursorId.test(before)) return { before };
   return {};
 }
 
 /** The URL query of a cursor, to spread into a list's link. */
-export function keyCursorQuery(cursor: KeyCursor): { setelah?: string; sebelum?: string } {
-  return { setelah: cursor.after, sebelum: cursor.after ? undefined : cursor.before };
+export function keyCursorQuery(cursor: KeyCursor): { setelah?: string; sebelum?: string };
+/** The URL query of a named list's cursor (see keyCursorParams). */
+export function keyCursorQuery(cursor: KeyCursor, list: string): Record<string, string | undefined>;
+export function keyCursorQuery(cursor: KeyCursor, list?: string): Record<string, string | undefined> {
+  const names = keyCursorParams(list);
+  return { [names.after]: cursor.after, [names.before]: cursor.after ? undefined : cursor.before };
 }
 
 /**

@@ -125,6 +125,21 @@ export const PERSONAL_DATA = {
     recipients: ["OPD_STAFF", "OPD_HEAD", "BAPEDA", "AUDITOR"],
     fields: { items: "welfare", handedOverBy: "staffName", bpjsNumber: "insuranceNumber" },
   },
+  /** The BPJS cover page's lists (summaries kept by triggers): a copy of the member's name, for their order. */
+  BpjsDoubleCover: {
+    purpose: "programmes",
+    legalBasis: "publicTask",
+    retention: "registry",
+    recipients: ["OPD_STAFF", "OPD_HEAD", "BAPEDA", "AUDITOR"],
+    fields: { memberName: "name" },
+  },
+  BpjsCoverEnd: {
+    purpose: "programmes",
+    legalBasis: "publicTask",
+    retention: "registry",
+    recipients: ["OPD_STAFF", "OPD_HEAD", "BAPEDA", "AUDITOR"],
+    fields: { memberName: "name" },
+  },
   Loan: {
     purpose: "revolvingFunds",
     legalBasis: "contract",

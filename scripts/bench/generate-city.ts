@@ -950,8 +950,8 @@ async function dropIndexes(sql: Sql): Promise<IndexDef[]> {
 /** Builds the dropped indexes again, two at a time (one per core). */
 /**
  * The parts of entas_poverty_rebuild + entas_dash_rebuild (prisma/sql/summaries) on
- * two sessions: the reach entries on one, the area and training counts beside them on the
- * other (and the loan rounds, entas_loan_rounds_rebuild); then the year rows; then the four reach
+ * two sessions: the reach entries and the BPJS cover (entas_bpjs_cover_rebuild) on one, the area
+ * and training counts beside them on the other (and the loan rounds, entas_loan_rounds_rebuild); then the year rows; then the four reach
  * count tables, two per session. Each session gets enough work_mem to group millions of rows
  * in memory instead of spilling to disk.
  */
@@ -969,7 +969,13 @@ export async function rebuildSummaries(sql: Sql, tenantId: string, log: (line: s
   // (the year rows' step ran over five minutes instead of forty seconds).
   const analyze = (...tables: string[]) => tables.map((table) => `ANALYZE "${table}"`);
   await Promise.all([
-    run(a, [...analyze("TrainingParticipant", "Training", "AidDistribution"), `SELECT entas_reach_entries_rebuild($1)`, ...analyze("HouseholdReach")]),
+    run(a, [
+      ...analyze("TrainingParticipant", "Training", "AidDistribution"),
+      `SELECT entas_reach_entries_rebuild($1)`,
+      ...analyze("HouseholdReach"),
+      `SELECT entas_bpjs_cover_rebuild($1)`,
+      ...analyze("BpjsDoubleCover", "BpjsCoverEnd"),
+    ]),
     run(b, [
       ...analyze("Household", "Programme", "HouseholdStatusEvent", "TrainingFollowUp"),
       `SELECT entas_poverty_rebuild($1)`,

@@ -95,6 +95,10 @@ it("generates the city it reports, in the proportions of the million-household c
   );
   expect(kept.length).toBeGreaterThan(2);
   expect(kept).toEqual(counted);
+
+  // Premiums are a year of cover each, so some of a member's overlap and most end unrenewed.
+  expect(await countOf("BpjsDoubleCover")).toBeGreaterThan(0);
+  expect(await countOf("BpjsCoverEnd")).toBeGreaterThan(await countOf("BpjsDoubleCover"));
 });
 
 it("is deterministic: the same seed gives the same registry", async () => {

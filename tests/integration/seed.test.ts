@@ -248,6 +248,19 @@ describe("seedDemo for Kota Mataram", () => {
     expect(draftAid).toBeLessThan(aid / 2);
   });
 
+  it("keeps the BPJS cover page's summaries as a rebuild from the entries would (the seed writes with the triggers on)", async () => {
+    const tenant = await tenantOf(city);
+    const kept = () =>
+      Promise.all([
+        db.bpjsDoubleCover.findMany({ where: { tenantId: tenant.id }, orderBy: { memberId: "asc" } }),
+        db.bpjsCoverEnd.findMany({ where: { tenantId: tenant.id }, orderBy: { distributionId: "asc" } }),
+      ]);
+    const before = await kept();
+    expect(before[1].length).toBeGreaterThan(0);
+    await db.$executeRaw`SELECT entas_bpjs_cover_rebuild(${tenant.id})`;
+    expect(await kept()).toEqual(before);
+  });
+
   it("dates each reached household by its first verified entry, not the seed's run, so the last week's newly reached are a part", async () => {
     const tenant = await tenantOf(city);
     const rows = await db.householdYearReach.findMany({ where: { tenantId: tenant.id, fiscalYear: YEAR }, select: { firstReachedAt: true } });

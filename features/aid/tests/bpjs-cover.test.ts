@@ -10,6 +10,7 @@ import type { TableImportReport } from "@/lib/spreadsheet/table-import";
 import { runTableImport } from "@/tests/helpers/table-imports";
 import { coverEndingThisMonth, coveredTwice } from "@/features/aid/bpjs-cover";
 import { programmeScope } from "@/lib/auth/scope";
+import type { KeyCursor } from "@/lib/paging/key-page";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { addMonths, dayToDate, todayIn } from "@/lib/calendar/days";
 import { actionDeps, sessionUser, submitted } from "@/tests/helpers/actions";
@@ -233,28 +234,33 @@ describe("cover ending this month", () => {
     await cover(city, city.disnaker, reversed, addMonths(now, -2), 3, { reversesId: reversedId, value: -50_400n });
 
     const list = await t.withTenant(city.tenant.id, (tx) => coverEndingThisMonth(tx, { tenantId: city.tenant.id, scope: programmeScope(city.bapeda) }));
-    expect(list.count).toBe(1);
+    expect(list.total).toBe(1);
     expect(list.rows.map((row) => row.distributionId)).toEqual([endingId]);
     expect(list.rows[0]).toMatchObject({ memberName: "Ending", coverageEnd: now, bpjsNumber: "•••••••8901" });
     expect(list.month).toEqual({ year: now.getUTCFullYear(), month: now.getUTCMonth() + 1 });
   });
 
-  it("pages the list and keeps an OPD's staff to their own OPD's cover", async () => {
+  it("pages the list by key and keeps an OPD's staff to their own OPD's cover", async () => {
     const city = await newCity();
     const now = await thisMonth(city);
     for (const name of ["A", "B", "C"]) await cover(city, city.disnaker, await person(city, name), addMonths(now, -1), 2);
     await cover(city, city.dinsos, await person(city, "Dinsos"), now, 1);
 
-    const read = (user: SessionUser, page = 1) =>
-      t.withTenant(city.tenant.id, (tx) => coverEndingThisMonth(tx, { tenantId: city.tenant.id, scope: programmeScope(user), page, pageSize: 2 }));
+    const read = (user: SessionUser, cursor: KeyCursor = {}) =>
+      t.withTenant(city.tenant.id, (tx) => coverEndingThisMonth(tx, { tenantId: city.tenant.id, scope: programmeScope(user), cursor, pageSize: 2 }));
     const first = await read(city.staff);
-    expect(first.count).toBe(3);
-    expect(first.rows).toHaveLength(2);
-    const second = await read(city.staff, 2);
-    expect(second.rows).toHaveLength(1);
-    expect([...first.rows, ...second.rows].map((row) => row.memberName).sort()).toEqual(["A", "B", "C"]);
-    expect((await read(city.dinsosStaff)).rows.map((row) => row.memberName)).toEqual(["Dinsos"]);
-    expect((await read(city.bapeda)).count).toBe(4);
+    expect(first.total).toBe(3);
+    expect(first.rows.map((row) => row.memberName)).toEqual(["A", "B"]);
+    expect(first.prevBefore).toBeNull();
+    const second = await read(city.staff, { after: first.nextAfter! });
+    expect(second.rows.map((row) => row.memberName)).toEqual(["C"]);
+    expect(second.nextAfter).toBeNull();
+    expect((await read(city.staff, { before: second.prevBefore! })).rows.map((row) => row.memberName)).toEqual(["A", "B"]);
+    // Another OPD's entry as a cursor is no row of this OPD's list: its first page.
+    const dinsos = await read(city.dinsosStaff);
+    expect(dinsos.rows.map((row) => row.memberName)).toEqual(["Dinsos"]);
+    expect(await read(city.staff, { after: dinsos.rows[0]!.distributionId })).toMatchObject({ cursorLost: true, total: 3 });
+    expect((await read(city.bapeda)).total).toBe(4);
   });
 });
 
@@ -277,7 +283,7 @@ describe("people covered twice", () => {
     await cover(city, city.disnaker, reversed, now, 3, { reversesId: undone, value: -50_400n });
 
     const list = await t.withTenant(city.tenant.id, (tx) => coveredTwice(tx, { tenantId: city.tenant.id, scope: programmeScope(city.bapeda) }));
-    expect(list.count).toBe(1);
+    expect(list.total).toBe(1);
     expect(list.rows).toHaveLength(1);
     expect(list.rows[0]).toMatchObject({ memberId: twice.memberId, memberName: "Twice" });
     expect(list.rows[0]!.covers.map((c) => [c.distributionId, c.opd, month(c.coverageStart), month(c.coverageEnd)])).toEqual([
@@ -296,17 +302,56 @@ describe("people covered twice", () => {
     await cover(city, city.dinsos, dinsosOnly, now, 6);
     await cover(city, city.dinsos, dinsosOnly, now, 3);
 
-    const read = (user: SessionUser, page = 1, pageSize = 50) =>
-      t.withTenant(city.tenant.id, (tx) => coveredTwice(tx, { tenantId: city.tenant.id, scope: programmeScope(user), page, pageSize }));
+    const read = (user: SessionUser, cursor: KeyCursor = {}, pageSize = 50) =>
+      t.withTenant(city.tenant.id, (tx) => coveredTwice(tx, { tenantId: city.tenant.id, scope: programmeScope(user), cursor, pageSize }));
     const own = await read(city.staff);
-    expect(own.count).toBe(1);
+    expect(own.total).toBe(1);
     expect(own.rows.map((row) => row.memberName)).toEqual(["Shared"]);
     expect(own.rows[0]!.covers.find((c) => c.opd === "Dinsos")).toMatchObject({ distributionId: null, programme: null });
     expect(own.rows[0]!.covers.find((c) => c.opd === "Disnaker")).toMatchObject({ programme: "Iuran BPJS Ketenagakerjaan" });
-    expect((await read(city.dinsosStaff)).count).toBe(2);
-    const bapeda = await read(city.bapeda, 2, 1);
-    expect(bapeda.count).toBe(2);
-    expect(bapeda.rows).toHaveLength(1);
+    expect((await read(city.dinsosStaff)).total).toBe(2);
+    // Dinsos's own member as the cursor of Disnaker's list is no row of it: the first page.
+    expect(await read(city.staff, { after: dinsosOnly.memberId })).toMatchObject({ cursorLost: true, total: 1 });
+    const first = await read(city.bapeda, {}, 1);
+    expect(first.rows.map((row) => row.memberName)).toEqual(["DinsosOnly"]);
+    const second = await read(city.bapeda, { after: first.nextAfter! }, 1);
+    expect(second.total).toBe(2);
+    expect(second.rows.map((row) => row.memberName)).toEqual(["Shared"]);
+    expect(second.nextAfter).toBeNull();
+    expect((await read(city.bapeda, { before: second.prevBefore! }, 1)).rows.map((row) => row.memberName)).toEqual(["DinsosOnly"]);
+  });
+
+  it("follows a member's new name in the list's order, and a reversal verified later", async () => {
+    const city = await newCity();
+    const now = await thisMonth(city);
+    const [first, second] = [await person(city, "Budi"), await person(city, "Citra")];
+    for (const who of [first, second]) {
+      await cover(city, city.disnaker, who, now, 6);
+      await cover(city, city.dinsos, who, addMonths(now, 1), 6);
+    }
+    const undone = await cover(city, city.disnaker, second, addMonths(now, 3), 6);
+    const names = () =>
+      t.withTenant(city.tenant.id, async (tx) =>
+        (await coveredTwice(tx, { tenantId: city.tenant.id, scope: programmeScope(city.bapeda) })).rows.map((r) => r.memberName),
+      );
+    expect(await names()).toEqual(["Budi", "Citra"]);
+    await t.withTenant(city.tenant.id, (tx) =>
+      tx.member.update({ where: { tenantId_id: { tenantId: city.tenant.id, id: first.memberId } }, data: { name: "Wati" } }),
+    );
+    expect(await names()).toEqual(["Citra", "Wati"]);
+    const reversal = await cover(city, city.disnaker, second, addMonths(now, 3), 6, { status: "DRAFT", reversesId: undone, value: -100_800n });
+    const ending = () =>
+      t.withTenant(city.tenant.id, async (tx) =>
+        (await coverEndingThisMonth(tx, { tenantId: city.tenant.id, scope: programmeScope(city.bapeda), now: addMonths(now, 8) })).rows.map(
+          (r) => r.memberName,
+        ),
+      );
+    expect(await ending()).toEqual(["Citra"]);
+    await t.withTenant(city.tenant.id, (tx) =>
+      tx.aidDistribution.update({ where: { tenantId_id: { tenantId: city.tenant.id, id: reversal } }, data: { status: "VERIFIED" } }),
+    );
+    expect(await ending()).toEqual([]);
+    expect(await names()).toEqual(["Citra", "Wati"]);
   });
 });
 

@@ -1,7 +1,5 @@
 // The two lists of the BPJS cover page: cover ending this month, people covered twice.
 import Link from "next/link";
-import type { ReactNode } from "react";
-import { LinkButton } from "@/components/ui/button";
 import { Cell, HeaderCell, Row, RowHeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
 
 export type CoverLine = { key: string; href: string | null; opd: string; programme: string | null; period: string; months: string; bpjsNumber: string };
@@ -91,35 +89,5 @@ export function TwiceTable({ rows, label, words, empty }: { rows: readonly Twice
         ))}
       </TableBody>
     </Table>
-  );
-}
-
-/** "Page 2 of 5" with links to the pages around it. */
-export function Pager({
-  label,
-  previous,
-  next,
-  children,
-}: {
-  label: string;
-  previous: { href: string; text: string } | null;
-  next: { href: string; text: string } | null;
-  children: ReactNode;
-}) {
-  if (!previous && !next) return null;
-  return (
-    <nav aria-label={label} className="mt-3 flex flex-wrap items-center gap-3">
-      {previous ? (
-        <LinkButton href={previous.href} variant="secondary">
-          {previous.text}
-        </LinkButton>
-      ) : null}
-      <span className="text-sm text-muted">{children}</span>
-      {next ? (
-        <LinkButton href={next.href} variant="secondary">
-          {next.text}
-        </LinkButton>
-      ) : null}
-    </nav>
   );
 }

@@ -4,7 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { coverEndingThisMonth, coveredTwice } from "@/features/aid/bpjs-cover";
 import { aidRoutes } from "@/features/aid/routes";
-import { EndingTable, Pager, TwiceTable, type CoverLine } from "@/features/aid/ui/bpjs-lists";
+import { EndingTable, TwiceTable, type CoverLine } from "@/features/aid/ui/bpjs-lists";
+import { KeyPagination } from "@/components/ui/key-pagination";
 import { registryRoutes } from "@/features/registry/routes";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { programmeScope } from "@/lib/auth/scope";
@@ -12,7 +13,8 @@ import { monthName } from "@/lib/calendar/months";
 import { withTenant } from "@/lib/db";
 import { formatMonth, formatNumber } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { firstParam, readSearchParams } from "@/lib/validation/search-params";
+import { keyCursorOf, keyCursorQuery, type KeyCursor } from "@/lib/paging/key-page";
+import { readSearchParams } from "@/lib/validation/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -26,19 +28,20 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-/** A page number from the query: a whole number from 1, else 1. */
-const pageParam = (value: string | undefined) => (value && /^\d{1,6}$/.test(value) && Number(value) >= 1 ? Number(value) : 1);
+/** The two lists page by key, each with its own cursor in the URL (`akhirSetelah`, `gandaSebelum`…). */
+const LISTS = { ending: "akhir", twice: "ganda" } as const;
+const PAGER = "mt-3 flex flex-wrap items-center justify-between gap-3";
 
 export default async function BpjsCoverPage({ params, searchParams }: Props) {
   const slug = (await params).tenant;
   const user = await requireTenantPage(slug, "aid");
   const query = readSearchParams(await searchParams);
-  const pages = { akhir: pageParam(firstParam(query.akhir)), ganda: pageParam(firstParam(query.ganda)) };
+  const cursors = { ending: keyCursorOf(query, LISTS.ending), twice: keyCursorOf(query, LISTS.twice) };
   const scope = programmeScope(user);
 
   const { ending, twice } = await withTenant(user.tenantId, async (tx) => ({
-    ending: await coverEndingThisMonth(tx, { tenantId: user.tenantId, scope, page: pages.akhir }),
-    twice: await coveredTwice(tx, { tenantId: user.tenantId, scope, page: pages.ganda }),
+    ending: await coverEndingThisMonth(tx, { tenantId: user.tenantId, scope, cursor: cursors.ending }),
+    twice: await coveredTwice(tx, { tenantId: user.tenantId, scope, cursor: cursors.twice }),
   }));
 
   const [t, locale] = await Promise.all([getTranslations("Aid.bpjs"), getLocale() as Promise<AppLocale>]);
@@ -73,16 +76,15 @@ export default async function BpjsCoverPage({ params, searchParams }: Props) {
     covers: t("columns.covers"),
     otherOpd: t("otherOpd"),
   };
-  const to = (list: "akhir" | "ganda", page: number) => aidRoutes.bpjs(slug, { ...pages, [list]: page });
-  const pager = (list: "akhir" | "ganda", result: { page: number; pageCount: number }) => ({
-    label: t("pages", { page: result.page, pages: Math.max(1, result.pageCount) }),
-    previous: result.page > 1 ? { href: to(list, result.page - 1), text: t("previous") } : null,
-    next: result.page < result.pageCount ? { href: to(list, result.page + 1), text: t("next") } : null,
-  });
-  const endingTitle = t("ending.title", { month: `${monthName(ending.month.month, locale)} ${ending.month.year}`, count: ending.count });
-  const twiceTitle = t("twice.title", { count: twice.count });
-  const endingPager = pager("akhir", ending);
-  const twicePager = pager("ganda", twice);
+  // A list's pages keep the other list where it is.
+  const to = (list: keyof typeof LISTS, at: KeyCursor) =>
+    aidRoutes.bpjs(slug, {
+      ...keyCursorQuery(list === "ending" ? at : cursors.ending, LISTS.ending),
+      ...keyCursorQuery(list === "twice" ? at : cursors.twice, LISTS.twice),
+    });
+  const paged = (list: keyof typeof LISTS, page: { cursorLost: boolean }) => Boolean((cursors[list].after || cursors[list].before) && !page.cursorLost);
+  const endingTitle = t("ending.title", { month: `${monthName(ending.month.month, locale)} ${ending.month.year}`, count: ending.total });
+  const twiceTitle = t("twice.title", { count: twice.total });
 
   return (
     <>
@@ -107,9 +109,7 @@ export default async function BpjsCoverPage({ params, searchParams }: Props) {
             cover: line(row),
           }))}
         />
-        <Pager label={endingPager.label} previous={endingPager.previous} next={endingPager.next}>
-          {endingPager.label}
-        </Pager>
+        <KeyPagination label={t("ending.pages")} href={(at) => to("ending", at)} page={ending} paged={paged("ending", ending)} className={PAGER} />
       </section>
 
       <section aria-labelledby="bpjs-twice" className="mt-8">
@@ -128,9 +128,7 @@ export default async function BpjsCoverPage({ params, searchParams }: Props) {
             covers: row.covers.map((cover, index) => line(cover, index)),
           }))}
         />
-        <Pager label={twicePager.label} previous={twicePager.previous} next={twicePager.next}>
-          {twicePager.label}
-        </Pager>
+        <KeyPagination label={t("twice.pages")} href={(at) => to("twice", at)} page={twice} paged={paged("twice", twice)} className={PAGER} />
       </section>
     </>
   );
