@@ -9,7 +9,13 @@ export function copyField(value: string | number | boolean | null): string {
 
 /** The fields of a COPY text-format line (copyField's inverse). */
 export function copyFields(line: string): (string | null)[] {
-  return line.split("\t").map((field) =>
-    field === "\\N" ? null : field.includes("\\") ? field.replace(/\\(.)/g, (_, c: string) => (c === "t" ? "\t" : c === "n" ? "\n" : c === "r" ? "\r" : c)) : field,
-  );
+  return line
+    .split("\t")
+    .map((field) =>
+      field === "\\N"
+        ? null
+        : field.includes("\\")
+          ? field.replace(/\\(.)/g, (_, c: string) => (c === "t" ? "\t" : c === "n" ? "\n" : c === "r" ? "\r" : c))
+          : field,
+    );
 }

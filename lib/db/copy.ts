@@ -50,4 +50,3 @@ export async function copyRows(tx: Tx, table: string, columns: readonly string[]
   await Promise.race([once(stream, "finish"), failed]);
   return true;
 }
-

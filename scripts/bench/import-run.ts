@@ -25,7 +25,14 @@ if (!file || !tenantId) throw new Error("usage: import-run.ts <file> <tenant id>
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error("import-run.ts needs DATABASE_URL");
 
-const megabytes = (field: string) => Number(/(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8").split("\n").find((line) => line.startsWith(field)) ?? "")?.[1] ?? 0) / 1024;
+const megabytes = (field: string) =>
+  Number(
+    /(\d+) kB/.exec(
+      readFileSync("/proc/self/status", "utf8")
+        .split("\n")
+        .find((line) => line.startsWith(field)) ?? "",
+    )?.[1] ?? 0,
+  ) / 1024;
 
 const db = openDb({ kind: "postgres", url });
 try {

@@ -75,7 +75,10 @@ const MEMBER_FILE_COLUMNS = ["seq", "new_id", "nik", "no_kk", "name", "sex", "bi
  */
 function stagedIds(): (seq: number) => string {
   const time = Date.now().toString(16);
-  return (seq) => `c${time}${seq.toString(16).padStart(7, "0")}${Math.floor(Math.random() * 0x1000000).toString(16).padStart(6, "0")}`;
+  return (seq) =>
+    `c${time}${seq.toString(16).padStart(7, "0")}${Math.floor(Math.random() * 0x1000000)
+      .toString(16)
+      .padStart(6, "0")}`;
 }
 
 /**

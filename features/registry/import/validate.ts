@@ -173,7 +173,9 @@ type PendingRow = {
 type FamilyDraft = { values: HouseholdFields; source: Partial<Record<HouseholdField, number>>; rows: number[] };
 
 const addReasons = (row: PendingRow, ...reasons: string[]) => {
-  if (reasons.length > 0) (row.reasons ??= []).push(...reasons);
+  if (reasons.length === 0) return;
+  row.reasons ??= [];
+  row.reasons.push(...reasons);
 };
 
 const SEPARATOR = "\u0001";
@@ -247,7 +249,10 @@ export async function validateExtract(rows: AsyncIterable<SheetRow>, context: Va
     };
     if (parsed.noKk) {
       let family = families.get(parsed.noKk);
-      if (!family) families.set(parsed.noKk, (family = { values: emptyFields(), source: {}, rows: [] }));
+      if (!family) {
+        family = { values: emptyFields(), source: {}, rows: [] };
+        families.set(parsed.noKk, family);
+      }
       family.rows.push(pending.length);
       // Rows already rejected for their own faults do not set the household's values.
       if (!pendingRow.reasons) addReasons(pendingRow, ...mergeFamilyFields(family, parsed.fields, row.rowNumber));
@@ -520,7 +525,12 @@ function mergeFamilyFields(family: FamilyDraft, fields: HouseholdFields, rowNumb
 const HOUSEHOLD_FIELDS = Object.keys(FIELD_HEADER) as HouseholdField[];
 
 /** The households of the file, once every row is read: a family refused as a whole refuses its rows. */
-function assembleHouseholds(pending: PendingRow[], families: Map<string, FamilyDraft>, headRowsOfKk: Map<string, number[]>, context: ValidateContext): StagedHousehold[] {
+function assembleHouseholds(
+  pending: PendingRow[],
+  families: Map<string, FamilyDraft>,
+  headRowsOfKk: Map<string, number[]>,
+  context: ValidateContext,
+): StagedHousehold[] {
   const households: StagedHousehold[] = [];
   for (const [noKk, family] of families) {
     const group = family.rows.map((index) => pending[index]!);
