@@ -34,6 +34,7 @@ import { excerpt } from "@/lib/spreadsheet/upload-limits";
 import { isTemplateExample } from "./template-example";
 import { wordsMessage, wordsParam } from "@/lib/errors/words-message";
 import { copyField } from "@/lib/db/copy-text";
+import { TextStore } from "./text-store";
 
 export type StagedHousehold = {
   noKk: string;
@@ -63,10 +64,23 @@ export type MemberFields = {
 };
 
 /**
- * A valid member row. Its fields are kept as one line of COPY text (memberLine), not as an
- * object of eleven strings: 300,000 of them are held until the whole file is read.
+ * A valid member row. Its fields are kept as one line of COPY text (memberLine) in the check's
+ * TextStore, not as an object of eleven strings: 300,000 of them are held until the whole
+ * file is read.
  */
-export type StagedMember = { rowNumber: number; noKk: string; line: string };
+export class StagedMember {
+  constructor(
+    readonly rowNumber: number,
+    readonly noKk: string,
+    private readonly texts: TextStore,
+    private readonly id: number,
+  ) {}
+
+  /** nik … disability as COPY text. */
+  get line(): string {
+    return this.texts.get(this.id);
+  }
+}
 
 /** nik, noKk, name, sex, birthPlace, birthDate, relation, education, occupation, disability as COPY text. */
 export function memberLine(member: MemberFields): string {
@@ -154,11 +168,12 @@ const FIELD_HEADER: Record<HouseholdField, string> = {
 
 type PendingRow = {
   rowNumber: number;
-  /** The row's cells as shown, joined by SEPARATOR: one string per row keeps memory low. */
-  display: string;
+  /** The row's cells as shown, joined by SEPARATOR, in the check's TextStore. */
+  display: number;
+  /** The family's own key string: one per family, not one per row. */
   noKk: string | null;
-  /** The member as COPY text (memberLine), while the row is valid. */
-  member: string | null;
+  /** The member as COPY text (memberLine) in the TextStore, while the row is valid; -1 for none. */
+  member: number;
   /** Null for the many rows without one. */
   reasons: string[] | null;
   /** Null for the many rows without one. */
@@ -170,7 +185,7 @@ type PendingRow = {
  * it, and its rows (indexes into the pending rows). Each row is checked against it as it is
  * read, so no row keeps its own copy of the family's columns.
  */
-type FamilyDraft = { values: HouseholdFields; source: Partial<Record<HouseholdField, number>>; rows: number[] };
+type FamilyDraft = { noKk: string; values: HouseholdFields; source: Partial<Record<HouseholdField, number>>; rows: number[] };
 
 const addReasons = (row: PendingRow, ...reasons: string[]) => {
   if (reasons.length === 0) return;
@@ -195,6 +210,7 @@ export async function validateExtract(rows: AsyncIterable<SheetRow>, context: Va
   const firstRowOfNik = new Map<string, number>();
   const headRowsOfKk = new Map<string, number[]>();
   const families = new Map<string, FamilyDraft>();
+  const texts = new TextStore();
   const cityToday = todayIn(context.timeZone ?? "Asia/Jayapura", today);
 
   for await (const raw of rows) {
@@ -241,18 +257,19 @@ export async function validateExtract(rows: AsyncIterable<SheetRow>, context: Va
     const pendingRow: PendingRow = {
       rowNumber: row.rowNumber,
       // Only a rejected row's excerpt is ever shown: the whole text of every row is not kept.
-      display: display.map((cell) => excerpt(cell)).join(SEPARATOR),
-      noKk: parsed.noKk,
-      member: parsed.reasons.length === 0 && parsed.member ? memberLine(parsed.member) : null,
+      display: texts.add(display.map((cell) => excerpt(cell)).join(SEPARATOR)),
+      noKk: null,
+      member: parsed.reasons.length === 0 && parsed.member ? texts.add(memberLine(parsed.member)) : -1,
       reasons: parsed.reasons.length > 0 ? parsed.reasons : null,
       warnings: parsed.warnings.length > 0 ? parsed.warnings : null,
     };
     if (parsed.noKk) {
       let family = families.get(parsed.noKk);
       if (!family) {
-        family = { values: emptyFields(), source: {}, rows: [] };
+        family = { noKk: parsed.noKk, values: emptyFields(), source: {}, rows: [] };
         families.set(parsed.noKk, family);
       }
+      pendingRow.noKk = family.noKk;
       family.rows.push(pending.length);
       // Rows already rejected for their own faults do not set the household's values.
       if (!pendingRow.reasons) addReasons(pendingRow, ...mergeFamilyFields(family, parsed.fields, row.rowNumber));
@@ -270,10 +287,10 @@ export async function validateExtract(rows: AsyncIterable<SheetRow>, context: Va
   const rejected: RejectedRow[] = [];
   const warnings: RowWarning[] = [];
   for (const row of pending) {
-    if (row.reasons || !row.member || !row.noKk) {
-      rejected.push({ rowNumber: row.rowNumber, reasons: row.reasons ?? [], cells: row.display.split(SEPARATOR) });
+    if (row.reasons || row.member < 0 || !row.noKk) {
+      rejected.push({ rowNumber: row.rowNumber, reasons: row.reasons ?? [], cells: texts.get(row.display).split(SEPARATOR) });
     } else {
-      members.push({ rowNumber: row.rowNumber, noKk: row.noKk, line: row.member });
+      members.push(new StagedMember(row.rowNumber, row.noKk, texts, row.member));
       for (const warning of row.warnings ?? []) warnings.push({ rowNumber: row.rowNumber, ...warning });
     }
   }
@@ -287,16 +304,17 @@ export async function validateExtract(rows: AsyncIterable<SheetRow>, context: Va
     warnings,
     totalRows: pending.length,
     skippedRows,
-    cellsOf: rowCells(pending),
+    cellsOf: rowCells(pending, texts),
   };
 }
 
 /** Looks rows up by number; the index is built on the first call only (most checks never call it). */
-function rowCells(pending: PendingRow[]): (rowNumber: number) => string[] {
+function rowCells(pending: PendingRow[], texts: TextStore): (rowNumber: number) => string[] {
   let byNumber: Map<number, PendingRow> | null = null;
   return (rowNumber) => {
     byNumber ??= new Map(pending.map((row) => [row.rowNumber, row]));
-    return byNumber.get(rowNumber)?.display.split(SEPARATOR) ?? [];
+    const row = byNumber.get(rowNumber);
+    return row ? texts.get(row.display).split(SEPARATOR) : [];
   };
 }
 
