@@ -234,7 +234,7 @@ export async function checkRegistryImport(options: CheckImportOptions): Promise<
       report.needsConfirmation = staged.counts.moves + staged.counts.newHeads > 0;
       report.durationMs = { read: readMs, database: Date.now() - dbStarted };
       const jobId = await createJob(tx, tenantId, options, "DRY_RUN", report);
-      await keepStaged(tx, tenantId, jobId);
+      await keepStaged(tx, tenantId, jobId, staged);
       return outcome(jobId, "DRY_RUN", report);
     },
     { timeout: IMPORT_TIMEOUT_MS },

@@ -141,17 +141,20 @@ export async function stageAndCompare(
  * The comparison itself reads the temporary tables: the app's role may ANALYZE those, not
  * these, and without statistics the planner would scan the registry.
  */
-export async function keepStaged(tx: Tx, tenantId: string, importJobId: string): Promise<void> {
+export async function keepStaged(tx: Tx, tenantId: string, importJobId: string, staged: Staged): Promise<void> {
+  // The file tables number their rows 0, 1, 2, …; refused families leave gaps, which the kept
+  // rows close (the commit writes in batches of seq). Without refusals there is nothing to sort.
+  const seq = raw(staged.refused.length > 0 ? "(row_number() OVER (ORDER BY seq))::int - 1" : "seq");
   await tx.$executeRaw`
     INSERT INTO "ImportStagedHousehold" ("tenantId", "importJobId", seq, "noKk", "newId", "registryId", address, rt, rw,
                                          "kecamatanId", "kelurahanId", desil, "isExtremePoor")
-    SELECT ${tenantId}::text, ${importJobId}::text, (row_number() OVER (ORDER BY seq))::int - 1, no_kk, new_id, registry_id, address, rt, rw,
+    SELECT ${tenantId}::text, ${importJobId}::text, ${seq}, no_kk, new_id, registry_id, address, rt, rw,
            kecamatan_id, kelurahan_id, desil, is_extreme_poor
       FROM import_household_file`;
   await tx.$executeRaw`
     INSERT INTO "ImportStagedMember" ("tenantId", "importJobId", seq, nik, "noKk", "newId", name, sex, "birthPlace", "birthDate",
                                       relation, education, occupation, disability)
-    SELECT ${tenantId}::text, ${importJobId}::text, (row_number() OVER (ORDER BY seq))::int - 1, nik, no_kk, new_id, name, sex, birth_place,
+    SELECT ${tenantId}::text, ${importJobId}::text, ${seq}, nik, no_kk, new_id, name, sex, birth_place,
            birth_date, relation, education, occupation, disability
       FROM import_member_file`;
 }
@@ -262,20 +265,21 @@ async function compareWithRegistry(tx: Tx, tenantId: string, membersChanged: boo
   await findReplacedHeads(tx, tenantId);
   const confirmable = await countConfirmable(tx);
 
+  // One pass over each table.
   const [counts] = await tx.$queryRawUnsafe<Record<string, bigint | number>[]>(`
-    SELECT
-      (SELECT count(*) FROM import_household WHERE state = 'new') AS hh_new,
-      (SELECT count(*) FROM import_household WHERE state = 'changed') AS hh_changed,
-      (SELECT count(*) FROM import_household WHERE state = 'unchanged') AS hh_unchanged,
-      (SELECT count(*) FROM import_member WHERE state = 'new') AS m_new,
-      (SELECT count(*) FROM import_member WHERE state = 'changed') AS m_changed,
-      (SELECT count(*) FROM import_member WHERE state = 'unchanged') AS m_unchanged,
-      (SELECT count(*) FROM import_member m JOIN import_household h ON h.no_kk = m.no_kk
-        WHERE m.state <> 'new' AND (m.state = 'changed' OR h.state = 'changed')) AS r_changed,
-      (SELECT count(*) FROM import_household
-        WHERE state = 'changed' AND desil IS NOT NULL AND desil IS DISTINCT FROM old_desil) AS desil_changes,
-      (SELECT count(*) FROM import_household
-        WHERE state = 'changed' AND is_extreme_poor IS NOT NULL AND is_extreme_poor IS DISTINCT FROM old_is_extreme_poor) AS extreme_changes`);
+    SELECT * FROM
+      (SELECT count(*) FILTER (WHERE state = 'new') AS hh_new,
+              count(*) FILTER (WHERE state = 'changed') AS hh_changed,
+              count(*) FILTER (WHERE state = 'unchanged') AS hh_unchanged,
+              count(*) FILTER (WHERE state = 'changed' AND desil IS NOT NULL AND desil IS DISTINCT FROM old_desil) AS desil_changes,
+              count(*) FILTER (WHERE state = 'changed' AND is_extreme_poor IS NOT NULL
+                                 AND is_extreme_poor IS DISTINCT FROM old_is_extreme_poor) AS extreme_changes
+         FROM import_household) hh,
+      (SELECT count(*) FILTER (WHERE m.state = 'new') AS m_new,
+              count(*) FILTER (WHERE m.state = 'changed') AS m_changed,
+              count(*) FILTER (WHERE m.state = 'unchanged') AS m_unchanged,
+              count(*) FILTER (WHERE h.no_kk IS NOT NULL AND m.state <> 'new' AND (m.state = 'changed' OR h.state = 'changed')) AS r_changed
+         FROM import_member m LEFT JOIN import_household h ON h.no_kk = m.no_kk) mm`);
   const n = (key: string) => Number(counts?.[key] ?? 0);
   const rowsChanged = n("r_changed");
   return {
