@@ -38,7 +38,7 @@ import { searchHouseholds } from "@/features/registry/search/search-households";
 import { chunked, createImportTenant, extractRows, toCsv, toXlsxStreamed, type ExtractRow } from "@/features/registry/tests/fixtures/extract";
 import type { TestDb } from "@/tests/helpers/db";
 import { handTuned } from "./hand-tuned";
-import type { ImportRun } from "./import-run";
+import type { ImportPhase, ImportRun } from "./import-run";
 import { measure, measureInTurns, summarise, type Timing } from "./measure";
 import { roleHomePages } from "./role-homes";
 import type { Sql } from "./sql";
@@ -347,6 +347,8 @@ export type ImportEndToEnd = {
   rssStartMb: number;
   peakRssMb: number;
   status: string;
+  /** Wall clock, CPU seconds of the importing process and of the database, and peak memory, per part. */
+  phases: ImportPhase[];
 };
 
 /** Seconds from "Periksa" to "Tersimpan" for 100,000 households, and the importing process's memory. */
@@ -379,11 +381,17 @@ export async function benchImport(env: BenchEnv, households: number, log: (line:
         rssStartMb: run.rssStartMb,
         peakRssMb: run.peakRssMb,
         status: run.status,
+        phases: run.phases,
       };
       endToEnd.push(result);
       log(
         `  import ${rows.length} rows (${households} households, ${megabytes} MB ${format}): check ${result.checkSeconds} s + commit ${result.commitSeconds} s = ${result.totalSeconds} s → ${run.status}${run.error ? ` (${run.error})` : ""}; peak RSS ${run.peakRssMb} MB (${run.rssStartMb} MB at start)`,
       );
+      for (const phase of run.phases) {
+        log(
+          `    ${phase.name.padEnd(15)} ${phase.seconds.toFixed(2).padStart(6)} s; CPU: node ${phase.nodeCpuSeconds.toFixed(2)} s, database ${phase.databaseCpuSeconds?.toFixed(2) ?? "—"} s; peak RSS ${phase.peakRssMb} MB`,
+        );
+      }
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -510,6 +518,7 @@ async function runImportHere(env: BenchEnv, file: string, tenantId: string): Pro
     commitSeconds: (performance.now() - started) / 1000,
     rssStartMb: 0,
     peakRssMb: 0,
+    phases: [],
   };
 }
 

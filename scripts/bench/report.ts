@@ -98,6 +98,17 @@ export function formatReport(r: BenchReport): string {
             `| ${e.format} | ${e.megabytes} MB | ${e.checkSeconds} s | ${e.commitSeconds} s | **${e.totalSeconds} s** ${mark(e.totalSeconds <= IMPORT_TARGETS.endToEndSeconds)} | ${e.peakRssMb ? `${e.peakRssMb} MB (${e.rssStartMb} MB) ${mark(e.peakRssMb < IMPORT_TARGETS.peakRssMb)}` : "—"} | ${e.status} |`,
         ),
         "",
+        "Per part (CPU seconds beside the wall clock: on a shared machine the wall clock also measures the others' load):",
+        "",
+        "| format | part | wall | CPU, import process | CPU, database | peak RSS |",
+        "| --- | --- | ---: | ---: | ---: | ---: |",
+        ...i.endToEnd.flatMap((e) =>
+          (e.phases ?? []).map(
+            (p) =>
+              `| ${e.format} | ${p.name} | ${p.seconds} s | ${p.nodeCpuSeconds} s | ${p.databaseCpuSeconds === null ? "—" : `${p.databaseCpuSeconds} s`} | ${p.peakRssMb} MB |`,
+          ),
+        ),
+        "",
       );
     }
   }
