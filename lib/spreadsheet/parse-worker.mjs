@@ -31,7 +31,10 @@ parentPort.on("message", (message) => {
 async function* bytes() {
   for (;;) {
     if (chunks.length > 0) {
-      yield chunks.shift();
+      const chunk = chunks.shift();
+      // The reading thread sends more as this one takes them (read.ts).
+      parentPort.postMessage({ type: "taken", bytes: chunk.byteLength });
+      yield chunk;
       continue;
     }
     if (ended) return;
