@@ -31,10 +31,7 @@ parentPort.on("message", (message) => {
 async function* bytes() {
   for (;;) {
     if (chunks.length > 0) {
-      const chunk = chunks.shift();
-      // The reading thread sends more as this one takes them (read.ts).
-      parentPort.postMessage({ type: "taken", bytes: chunk.byteLength });
-      yield chunk;
+      yield chunks.shift();
       continue;
     }
     if (ended) return;

@@ -170,19 +170,7 @@ async function* parseInThread(
     wake?.();
   };
   let finished = false;
-  // Bytes sent and not yet taken by the parser: the file is handed over as fast as the parser
-  // reads it, not all at once (a check's whole upload is in memory already; a second copy of it
-  // waiting in the thread's queue would be 50 MB for nothing).
-  let unread = 0;
-  const pumpWaits: { wake: (() => void) | null } = { wake: null };
-  worker.on("message", (message: FromWorker | { type: "taken"; bytes: number }) => {
-    if (message.type === "taken") {
-      unread -= message.bytes;
-      pumpWaits.wake?.();
-      return;
-    }
-    push(message);
-  });
+  worker.on("message", (message: FromWorker) => push(message));
   worker.on("error", (error: Error & { code?: string }) =>
     push({ type: "error", error: error.code === "ERR_WORKER_OUT_OF_MEMORY" ? uploadLimitError("memory", limits) : error }),
   );
@@ -192,26 +180,19 @@ async function* parseInThread(
   const timer = setTimeout(() => push({ type: "error", error: uploadLimitError("time", limits) }), limits.timeoutMs);
   timer.unref();
 
-  const send = async (chunk: Uint8Array) => {
-    while (unread > UNREAD_BYTES && !stopped) {
-      await new Promise<void>((resolve) => {
-        pumpWaits.wake = resolve;
-      });
-      pumpWaits.wake = null;
-    }
+  const send = (chunk: Uint8Array) => {
     // A copy this thread gives away: the source's own buffer may be shared.
     const copy = new Uint8Array(chunk);
-    unread += copy.byteLength;
     worker.postMessage({ type: "chunk", data: copy.buffer }, [copy.buffer]);
   };
   let stopped = false;
   const pump = (async () => {
-    for (const chunk of firstChunks) await send(chunk);
+    for (const chunk of firstChunks) send(chunk);
     while (!stopped) {
       const next = await iterator.next();
       if (next.done) break;
       take(next.value);
-      await send(next.value);
+      send(next.value);
     }
     if (!stopped) worker.postMessage({ type: "end" });
   })().catch((error: unknown) => push({ type: "error", error }));
@@ -248,7 +229,6 @@ async function* parseInThread(
   } finally {
     finished = true;
     stopped = true;
-    pumpWaits.wake?.();
     clearTimeout(timer);
     await worker.terminate();
     // Not awaited: a client that stalls mid-upload must not hold this answer.
@@ -257,9 +237,6 @@ async function* parseInThread(
 }
 
 const WORKER_NAME = "parse-worker.mjs";
-
-/** Bytes handed to the parse thread ahead of what it has taken. */
-const UNREAD_BYTES = 4 * 1024 * 1024;
 
 /**
  * Beside this file when run from source (vitest, tsx, a job process); from the project's
