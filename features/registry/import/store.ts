@@ -1,5 +1,5 @@
 // The database side of an import, in the caller's transaction: validated rows go into
-// temporary staging tables in large text batches, are kept for the commit, are compared with the registry in a few
+// temporary staging tables by COPY, are kept for the commit, are compared with the registry in a few
 // set-based statements (new / changed / unchanged), and — on commit — are upserted by
 // (tenantId, noKk) and (tenantId, nik) with every desil and extreme-poverty change written
 // to the households' history. Raw SQL is not audited by the scoped client: the caller
@@ -31,7 +31,7 @@ export type Staged = { counts: StagedCounts; refused: RefusedFamily[] };
 
 export type StoreProgress = (progress: { phase: "stage" | "write"; done: number; total: number }) => void;
 
-/** Rows per staging statement: one text parameter each (see separated). */
+/** Rows per staging statement where COPY is not available (PGlite): one text parameter each (see separated). */
 export const STAGE_BATCH = 5_000;
 /** Staged rows per write statement. */
 export const WRITE_BATCH = 10_000;
