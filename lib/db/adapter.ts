@@ -49,6 +49,8 @@ export function createAdapter(
     const options = role === "app" ? `-c role=${APP_ROLE} -c statement_timeout=${statementTimeoutMs()}` : undefined;
     const pool = new pg.Pool({ connectionString: target.url, max: poolSize(), options });
     pool.on("connect", queueQueries);
+    pool.on("connect", rememberConnection);
+    pool.on("remove", forgetConnection);
     return { adapter: new PrismaPg(pool), close: () => pool.end() };
   }
   // PGlite cannot create a folder whose parent is missing (a fresh checkout has no .data/).
@@ -92,6 +94,31 @@ function queueQueries(client: pg.PoolClient): void {
     tail = run.catch(() => undefined);
     return run;
   }) as typeof client.query;
+}
+
+/**
+ * The app's open connections by server process id, for COPY (lib/db/copy.ts): Prisma runs a
+ * transaction on one of them but does not say which.
+ */
+const connectionsByPid = new Map<number, Set<pg.PoolClient>>();
+
+function rememberConnection(client: pg.PoolClient): void {
+  const pid = (client as { processID?: number }).processID;
+  if (pid === undefined) return;
+  const clients = connectionsByPid.get(pid) ?? new Set();
+  clients.add(client);
+  connectionsByPid.set(pid, clients);
+}
+
+function forgetConnection(client: pg.PoolClient): void {
+  for (const [pid, clients] of connectionsByPid) {
+    if (clients.delete(client) && clients.size === 0) connectionsByPid.delete(pid);
+  }
+}
+
+/** The app's connections to a server process of this id (several servers may reuse an id). */
+export function connectionsOfPid(pid: number): readonly pg.PoolClient[] {
+  return [...(connectionsByPid.get(pid) ?? [])];
 }
 
 /**

@@ -26,4 +26,6 @@ export declare function decodeText(
   onEncoding?: (encoding: TextEncodingName) => void,
 ): AsyncGenerator<string, void, undefined>;
 
-export declare function inspectZip(buffer: Buffer, limits: UploadLimits): Promise<Buffer>;
+export type ZipEntry = { name: string; method: number; size: number; compressed: number; offset: number; start: number; stop: number };
+
+export declare function inspectZip(buffer: Buffer, limits: UploadLimits): Promise<ZipEntry[]>;

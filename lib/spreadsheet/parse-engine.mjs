@@ -7,6 +7,7 @@
 import { Readable } from "node:stream";
 import { createInflateRaw } from "node:zlib";
 import { parse as parseCsv } from "csv-parse";
+import { worksheetRows } from "./xlsx-reader.mjs";
 
 /** A limit the file passed; the main thread turns it into the user's refusal. */
 export class LimitFailure extends Error {
@@ -40,7 +41,7 @@ export class FileFailure extends Error {
 export async function* parseRows(format, bytes, limits, onEncoding) {
   let count = 0;
   let text = 0;
-  const rows = format === "xlsx" ? xlsxRows(await collect(bytes), limits) : csvRows(bytes, limits, onEncoding);
+  const rows = format === "xlsx" ? xlsxRows(bytes, limits) : csvRows(bytes, limits, onEncoding);
   for await (const row of rows) {
     count += 1;
     // One header row (or a few title rows above it) on top of the data.
@@ -212,38 +213,32 @@ function incompleteUtf8Tail(data) {
 const XLSX_UNREADABLE = fileRefusal("xlsxUnreadable");
 
 async function* xlsxRows(upload, limits) {
-  const buffer = await inspectZip(upload, limits);
-  // Loaded only for .xlsx: it is most of this thread's start-up time.
-  const { default: ExcelJS } = await import("exceljs");
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
-    worksheets: "emit",
-    sharedStrings: "cache",
-    styles: "cache",
-    hyperlinks: "ignore",
-    entries: "ignore",
-  });
-  let sheets = 0;
+  const buffer = await collect(upload);
+  const entries = await inspectZip(buffer, limits);
+  let rows;
   try {
-    for await (const worksheet of reader) {
-      sheets += 1;
-      // The first worksheet is the extract.
-      for await (const row of worksheet) yield { rowNumber: row.number, cells: rowCells(row, limits) };
-      break;
-    }
+    rows = worksheetRows(buffer, entries, limits, {
+      onNoSheet: () => {
+        throw new FileFailure(fileRefusal("noSheets"));
+      },
+      onTooLarge: (limit, row) => {
+        throw new LimitFailure(limit, row);
+      },
+    });
+    for await (const row of rows) yield { rowNumber: row.rowNumber, cells: rowCells(row, limits) };
   } catch (error) {
     if (error instanceof LimitFailure || error instanceof FileFailure) throw error;
     throw new FileFailure(XLSX_UNREADABLE);
   }
-  if (sheets === 0) throw new FileFailure(fileRefusal("noSheets"));
 }
 
 function rowCells(row, limits) {
-  const values = row.values;
+  const { values } = row;
   // A cell far to the right (XFD1) makes a sparse array: look only at the cells it holds.
   if (values.length - 1 > limits.maxColumns) {
     for (const key of Object.keys(values)) {
       const value = values[Number(key)];
-      if (Number(key) > limits.maxColumns && value !== null && value !== undefined && value !== "") throw new LimitFailure("columns", row.number);
+      if (Number(key) > limits.maxColumns && value !== null && value !== undefined && value !== "") throw new LimitFailure("columns", row.rowNumber);
     }
   }
   const cells = [];
@@ -281,8 +276,7 @@ const DATA_DESCRIPTOR = 0x08074b50;
  * entry's declared inflated size (the sum, and the shared strings the reader keeps in
  * memory); then each entry is inflated and counted without being kept, so an entry that
  * inflates past what it declared is caught too. The entries must follow one another as the
- * directory says, so the reader, which walks the local headers, sees exactly these.
- * Returns the zip in the order the reader needs (readerOrder).
+ * directory says. Returns the entries, each with where its data starts and stops.
  */
 export async function inspectZip(buffer, limits) {
   const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
@@ -344,6 +338,8 @@ export async function inspectZip(buffer, limits) {
     } else {
       throw broken();
     }
+    entry.start = start;
+    entry.stop = stop;
     expected = stop;
     if (localFlags & 0x08) {
       // The data descriptor after the data: 12 bytes, or 16 with its signature.
@@ -352,26 +348,7 @@ export async function inspectZip(buffer, limits) {
     entry.end = expected;
   }
   if (expected > directoryOffset) throw broken();
-  return readerOrder(buffer, entries, directoryOffset);
-}
-
-/** The parts the reader needs before a worksheet, in the order it needs them. */
-const FIRST_PARTS = ["xl/_rels/workbook.xml.rels", "xl/workbook.xml", "xl/sharedstrings.xml", "xl/styles.xml"];
-
-/**
- * The same zip with the workbook's relations, the workbook, the shared strings and the styles
- * moved before the worksheets. Excel and LibreOffice write the shared strings after the
- * sheets; the streaming reader then parks each sheet in a temporary file and, when the parts
- * arrive in one burst, reads it without its shared strings. The reader walks local headers
- * only, so the central directory is copied as it was.
- */
-function readerOrder(buffer, entries, directoryOffset) {
-  const rank = (entry) => {
-    const index = FIRST_PARTS.indexOf(entry.name.toLowerCase());
-    return index === -1 ? FIRST_PARTS.length : index;
-  };
-  const ordered = [...entries].sort((a, b) => rank(a) - rank(b) || a.offset - b.offset);
-  return Buffer.concat([...ordered.map((entry) => buffer.subarray(entry.offset, entry.end)), buffer.subarray(directoryOffset)]);
+  return entries;
 }
 
 /** Inflates and counts without keeping the output; stops once past `declared`. */

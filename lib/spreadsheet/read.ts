@@ -157,7 +157,9 @@ async function* parseInThread(
   // it would try to bundle, with every file of the project its path could name.
   const options: WorkerOptions = {
     workerData: { format, limits },
-    resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb, maxYoungGenerationSizeMb: Math.min(32, Math.max(8, limits.maxHeapMb / 8)) },
+    // A small young generation: the thread's rows live only until they are sent, and every
+    // megabyte it reserves counts against the memory of the process that reads the upload.
+    resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb, maxYoungGenerationSizeMb: 8 },
   };
   const worker = Reflect.construct(Worker, [workerFile(), options]) as Worker;
   worker.unref();

@@ -5,7 +5,10 @@
 // it small.
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { createDistributionDefinition, verifyDistributionsDefinition } from "@/features/aid/action-definitions";
@@ -32,9 +35,10 @@ import { listAreaChoices } from "@/features/areas/choices";
 import { checkRegistryImport, commitRegistryImport } from "@/features/registry/import/run-import";
 import { parseRegistrySearchParams } from "@/features/registry/search/schema";
 import { searchHouseholds } from "@/features/registry/search/search-households";
-import { chunked, createImportTenant, extractRows, toCsv } from "@/features/registry/tests/fixtures/extract";
+import { chunked, createImportTenant, extractRows, toCsv, toXlsxStreamed, type ExtractRow } from "@/features/registry/tests/fixtures/extract";
 import type { TestDb } from "@/tests/helpers/db";
 import { handTuned } from "./hand-tuned";
+import type { ImportPhase, ImportRun } from "./import-run";
 import { measure, measureInTurns, summarise, type Timing } from "./measure";
 import { roleHomePages } from "./role-homes";
 import type { Sql } from "./sql";
@@ -49,6 +53,8 @@ export type BenchEnv = {
   tenantId: string;
   tenantSlug: string;
   year: number;
+  /** The bench database on PostgreSQL, for the processes the bench starts (the import's); none on PGlite. */
+  databaseUrl?: string;
 };
 
 export const TARGETS = {
@@ -316,6 +322,7 @@ export async function benchSearch(env: BenchEnv, iterations: number, log: (line:
 export type ImportResult = {
   households: number;
   rows: number;
+  /** The CSV's check and commit, each in a process of its own (import-run.ts). */
   dryRunSeconds: number;
   commitSeconds: number;
   /** Member rows per second through the app's import, dry run plus commit. */
@@ -326,35 +333,80 @@ export type ImportResult = {
   copySeconds: number;
   copyRowsPerSecond: number;
   status: string;
+  /** From "Periksa" to "Tersimpan": check plus commit, per format, with the importing process's peak memory. */
+  endToEnd?: ImportEndToEnd[];
 };
 
+export type ImportEndToEnd = {
+  format: "csv" | "xlsx";
+  megabytes: number;
+  checkSeconds: number;
+  commitSeconds: number;
+  totalSeconds: number;
+  /** Resident memory of the importing process before it read the file, and its peak (VmHWM). */
+  rssStartMb: number;
+  peakRssMb: number;
+  status: string;
+  /** Wall clock, CPU seconds of the importing process and of the database, and peak memory, per part. */
+  phases: ImportPhase[];
+};
+
+/** Seconds from "Periksa" to "Tersimpan" for 100,000 households, and the importing process's memory. */
+export const IMPORT_TARGETS = { endToEndSeconds: 30, peakRssMb: 512 };
+
 /**
- * `households` households (about 3 members each) as a DTSEN CSV, through the app's import
- * (lib/registry/import: dry run, then commit), into a fresh tenant; then the same rows by COPY
- * into another fresh tenant.
+ * `households` households (about 3 members each) as a DTSEN CSV and .xlsx, each through the
+ * app's import (check, then commit) into a city of its own, in a process of its own
+ * (import-run.ts) whose peak memory is measured; then the same rows by COPY.
  */
 export async function benchImport(env: BenchEnv, households: number, log: (line: string) => void = () => {}): Promise<ImportResult> {
   const fixtureDb = { db: env.owner, withTenant: env.scopes.withTenant } as unknown as TestDb;
-  const tenant = await createImportTenant(fixtureDb);
-  const rows = extractRows(tenant, households);
-  const bytes = new TextEncoder().encode(toCsv(rows));
-  const common = { withTenant: env.scopes.withTenant, tenantId: tenant.id, userId: null };
-  let started = performance.now();
-  const dry = await checkRegistryImport({ ...common, body: chunked(bytes), fileName: "bench.csv", source: "DTSEN" });
-  const dryRunSeconds = (performance.now() - started) / 1000;
-  started = performance.now();
-  const commit = dry.status === "DRY_RUN" ? await commitRegistryImport({ ...common, jobId: dry.jobId }) : dry;
-  const commitSeconds = (performance.now() - started) / 1000;
-  log(
-    `  import ${rows.length} rows (${households} households): dry run ${dryRunSeconds.toFixed(1)} s, commit ${commitSeconds.toFixed(1)} s → ${commit.status}${commit.error ? ` (${commit.error})` : ""}`,
-  );
+  const dir = await mkdtemp(path.join(os.tmpdir(), "entas-bench-import-"));
+  const endToEnd: ImportEndToEnd[] = [];
+  let rows: ExtractRow[] = [];
+  try {
+    for (const format of ["csv", "xlsx"] as const) {
+      const tenant = await createImportTenant(fixtureDb);
+      rows = extractRows(tenant, households);
+      const file = path.join(dir, `bench.${format}`);
+      await writeFile(file, format === "csv" ? toCsv(rows) : await toXlsxStreamed(rows));
+      const megabytes = Math.round(((await stat(file)).size / 1024 / 1024) * 10) / 10;
+      const run = env.databaseUrl ? await runImportProcess(file, tenant.id, env.databaseUrl) : await runImportHere(env, file, tenant.id);
+      const result: ImportEndToEnd = {
+        format,
+        megabytes,
+        checkSeconds: round1(run.checkSeconds),
+        commitSeconds: round1(run.commitSeconds),
+        totalSeconds: round1(run.checkSeconds + run.commitSeconds),
+        rssStartMb: run.rssStartMb,
+        peakRssMb: run.peakRssMb,
+        status: run.status,
+        phases: run.phases,
+      };
+      endToEnd.push(result);
+      log(
+        `  import ${rows.length} rows (${households} households, ${megabytes} MB ${format}): check ${result.checkSeconds} s + commit ${result.commitSeconds} s = ${result.totalSeconds} s → ${run.status}${run.error ? ` (${run.error})` : ""}; peak RSS ${run.peakRssMb} MB (${run.rssStartMb} MB at start)`,
+      );
+      for (const phase of run.phases) {
+        log(
+          `    ${phase.name.padEnd(15)} ${phase.seconds.toFixed(2).padStart(6)} s; CPU: node ${phase.nodeCpuSeconds.toFixed(2)} s, database ${phase.databaseCpuSeconds?.toFixed(2) ?? "—"} s; peak RSS ${phase.peakRssMb} MB`,
+        );
+      }
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  const csv = endToEnd[0]!;
+  const dryRunSeconds = csv.checkSeconds;
+  const commitSeconds = csv.commitSeconds;
+  const commit = { status: csv.status };
 
   // The same households and members by COPY, into a tenant of their own.
   const copyTenant = await createImportTenant(fixtureDb);
   const areaByName = new Map(
     copyTenant.kecamatan.flatMap((k) => k.kelurahan.map((l) => [`${k.name.toUpperCase()}/${l.name.toUpperCase()}`, { kec: k.id, kel: l.id }])),
   );
-  started = performance.now();
+  const started = performance.now();
   const session = await env.sql.session();
   const householdSink = await session.copy("Household", [
     "tenantId",
@@ -445,7 +497,43 @@ export async function benchImport(env: BenchEnv, households: number, log: (line:
     copySeconds: round1(copySeconds),
     copyRowsPerSecond: Math.round(rows.length / copySeconds),
     status: commit.status,
+    endToEnd,
   };
+}
+
+/** On PGlite (one process holds the database): the import in this process, its memory not measured. */
+async function runImportHere(env: BenchEnv, file: string, tenantId: string): Promise<ImportRun> {
+  const bytes = await readFile(file);
+  const common = { withTenant: env.scopes.withTenant, tenantId, userId: null };
+  let started = performance.now();
+  const check = await checkRegistryImport({ ...common, body: chunked(bytes), fileName: path.basename(file), source: "DTSEN" });
+  const checkSeconds = (performance.now() - started) / 1000;
+  started = performance.now();
+  const commit = check.status === "DRY_RUN" ? await commitRegistryImport({ ...common, jobId: check.jobId }) : check;
+  return {
+    status: commit.status,
+    error: commit.error,
+    rejectedRows: check.rejectedRows,
+    checkSeconds,
+    commitSeconds: (performance.now() - started) / 1000,
+    rssStartMb: 0,
+    peakRssMb: 0,
+    phases: [],
+  };
+}
+
+/** import-run.ts in a child process on the bench database. */
+async function runImportProcess(file: string, tenantId: string, databaseUrl: string): Promise<ImportRun> {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench/import-run.ts", file, tenantId], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const [code] = (await once(child, "exit")) as [number | null];
+  const line = output.trim().split("\n").at(-1) ?? "";
+  if (code !== 0 || !line.startsWith("{")) throw new Error(`import-run.ts ended with ${code}:\n${output}`);
+  return JSON.parse(line) as ImportRun;
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;

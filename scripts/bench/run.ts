@@ -58,6 +58,7 @@ try {
     tenantId: tenant.id,
     tenantSlug: tenant.slug,
     year: BENCH_YEAR,
+    databaseUrl: url,
   };
   const report: BenchReport = {
     at: new Date().toISOString(),

@@ -482,6 +482,16 @@ describe("the parse thread", () => {
     expect(await readAll(new TextEncoder().encode("NIK;NAMA\n1;A\n"), "a.csv", {})).toBe(2);
   });
 
+  it("refuses shared strings its heap could not hold before reading them, and the server lives on", async () => {
+    // 200,000 strings of 200 characters: past a 16 MB heap. Running out of heap inside a
+    // built-in (a regular expression over them) ends the whole process, not only the thread.
+    const bytes = await buildXlsx({ sharedStrings: () => repeat(200_000, `<si><t>${"x".repeat(199)}&amp;</t></si>`), rows: () => [sharedRow(1, [0])] });
+    const error = await readAll(bytes, "banyak.xlsx", { maxHeapMb: 16 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UploadLimitError);
+    expect(error).toMatchObject({ code: "UPLOAD_LIMIT", limit: "memory" });
+    expect(await readAll(new TextEncoder().encode("NIK;NAMA\n1;A\n"), "a.csv", {})).toBe(2);
+  });
+
   it("is stopped at its time limit", async () => {
     const csv = new TextEncoder().encode(`NIK;NAMA\n${"1;A\n".repeat(400_000)}`);
     const error = await readAll(csv, "lama.csv", { timeoutMs: 50 }).catch((caught: unknown) => caught);

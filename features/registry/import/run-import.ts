@@ -18,7 +18,17 @@ import { loadKnownFamilies } from "./known-families";
 import { cityToday } from "@/lib/calendar/city-today";
 import { dateToDay } from "@/lib/calendar/days";
 import { ImportFileError, importFileWordsIn, readSpreadsheet, type SpreadsheetFormat, type TextEncodingName } from "@/lib/spreadsheet/read";
-import { applyStaged, dropExpiredStaged, dropStaged, keepStaged, restageAndCompare, stageAndCompare, STAGED_FOR_HOURS, type StagedCounts } from "./store";
+import {
+  applyStaged,
+  dropExpiredStaged,
+  dropStaged,
+  keepStaged,
+  prepareImportTransaction,
+  restageAndCompare,
+  stageAndCompare,
+  STAGED_FOR_HOURS,
+  type StagedCounts,
+} from "./store";
 import { validateExtract, type RowWarning, type ValidatedExtract } from "./validate";
 import { auditFamilyChanges, describeFamilyChanges, refusalReason, type FamilyChanges, type RefusedFamily } from "./families";
 import type { RejectedRow } from "@/lib/spreadsheet/table-import";
@@ -211,6 +221,7 @@ export async function checkRegistryImport(options: CheckImportOptions): Promise<
     tenantId,
     async (tx) => {
       await lockImports(tx, tenantId);
+      await prepareImportTransaction(tx);
       const dbStarted = Date.now();
       await dropExpiredStaged(tx, tenantId);
       const staged = await stageAndCompare(tx, tenantId, extract.households, extract.members, options.onProgress);
@@ -223,7 +234,7 @@ export async function checkRegistryImport(options: CheckImportOptions): Promise<
       report.needsConfirmation = staged.counts.moves + staged.counts.newHeads > 0;
       report.durationMs = { read: readMs, database: Date.now() - dbStarted };
       const jobId = await createJob(tx, tenantId, options, "DRY_RUN", report);
-      await keepStaged(tx, tenantId, jobId);
+      await keepStaged(tx, tenantId, jobId, staged);
       return outcome(jobId, "DRY_RUN", report);
     },
     { timeout: IMPORT_TIMEOUT_MS },
@@ -241,6 +252,7 @@ export async function commitRegistryImport(options: CommitImportOptions): Promis
       async (tx) => {
         // One import of a city at a time: two commits would compare against the same registry.
         await lockImports(tx, tenantId);
+        await prepareImportTransaction(tx);
         const job = await tx.importJob.findUnique({
           where: { tenantId_id: { tenantId, id: jobId } },
           select: { kind: true, status: true, report: true, createdAt: true },

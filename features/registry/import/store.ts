@@ -1,5 +1,5 @@
 // The database side of an import, in the caller's transaction: validated rows go into
-// temporary staging tables in large text batches, are kept for the commit, are compared with the registry in a few
+// temporary staging tables by COPY, are kept for the commit, are compared with the registry in a few
 // set-based statements (new / changed / unchanged), and — on commit — are upserted by
 // (tenantId, noKk) and (tenantId, nik) with every desil and extreme-poverty change written
 // to the households' history. Raw SQL is not audited by the scoped client: the caller
@@ -8,7 +8,8 @@ import type { Tx } from "@/lib/db";
 import { Prisma as PrismaSql } from "@/lib/generated/prisma/client";
 import type { RegistrySource } from "@/lib/generated/prisma/enums";
 import type { StagedHousehold, StagedMember } from "./validate";
-import { countConfirmable, demoteReplacedHeads, findReplacedHeads, refuseHeadlessFamilies, type RefusedFamily } from "./families";
+import { copyField, copyFields, copyRows } from "@/lib/db/copy";
+import { analyzeTemporary, countConfirmable, demoteReplacedHeads, findReplacedHeads, refuseHeadlessFamilies, type RefusedFamily } from "./families";
 
 export type ChangeCounts = { new: number; changed: number; unchanged: number };
 
@@ -30,7 +31,7 @@ export type Staged = { counts: StagedCounts; refused: RefusedFamily[] };
 
 export type StoreProgress = (progress: { phase: "stage" | "write"; done: number; total: number }) => void;
 
-/** Rows per staging statement: one text parameter each (see separated). */
+/** Rows per staging statement where COPY is not available (PGlite): one text parameter each (see separated). */
 export const STAGE_BATCH = 5_000;
 /** Staged rows per write statement. */
 export const WRITE_BATCH = 10_000;
@@ -56,8 +57,33 @@ async function createFileTables(tx: Tx): Promise<void> {
 }
 
 /**
- * A dry run: the validated rows go into the file tables (one text parameter per batch of
- * rows) and are compared with the registry.
+ * Every statement of an import is planned once and run once over a few hundred thousand rows:
+ * PostgreSQL's JIT compiler, which the size of these statements sets off, took longer to
+ * compile them (a second or more each) than they take to run.
+ */
+export async function prepareImportTransaction(tx: Tx): Promise<void> {
+  await tx.$executeRawUnsafe(`SET LOCAL jit = off`);
+}
+
+const HOUSEHOLD_FILE_COLUMNS = ["seq", "new_id", "no_kk", "registry_id", "address", "rt", "rw", "kecamatan_id", "kelurahan_id", "desil", "is_extreme_poor"];
+const MEMBER_FILE_COLUMNS = ["seq", "new_id", "nik", "no_kk", "name", "sex", "birth_place", "birth_date", "relation", "education", "occupation", "disability"];
+
+/**
+ * Ids of new households and members: "c", the import's time (ms, hex), the row's place in the
+ * file and a random tail, 25 characters like a cuid. They sort in file order, so a large import
+ * appends to the primary keys instead of writing into random pages of them.
+ */
+function stagedIds(): (seq: number) => string {
+  const time = Date.now().toString(16);
+  return (seq) =>
+    `c${time}${seq.toString(16).padStart(7, "0")}${Math.floor(Math.random() * 0x1000000)
+      .toString(16)
+      .padStart(6, "0")}`;
+}
+
+/**
+ * A dry run: the validated rows go into the file tables (COPY, or batches of one text
+ * parameter where COPY is not available) and are compared with the registry.
  */
 export async function stageAndCompare(
   tx: Tx,
@@ -68,32 +94,46 @@ export async function stageAndCompare(
 ): Promise<Staged> {
   await createFileTables(tx);
   const total = households.length + members.length;
-  let done = 0;
-  for (let start = 0; start < households.length; start += STAGE_BATCH) {
-    const batch = households.slice(start, start + STAGE_BATCH);
-    const lines = separated(batch.map((h) => [h.noKk, h.registryId, h.address, h.rt, h.rw, h.kecamatanId, h.kelurahanId, h.desil, h.isExtremePoor]));
-    await tx.$executeRaw`
-      INSERT INTO import_household_file (seq, no_kk, new_id, registry_id, address, rt, rw, kecamatan_id, kelurahan_id, desil, is_extreme_poor)
-      SELECT s.seq, f[1], ${raw(STAGED_ID_SQL)}, f[2], f[3], f[4], f[5], f[6], f[7], f[8]::int, f[9]::boolean
-        FROM (SELECT ${start}::int + n::int - 1 AS seq, string_to_array(line, E'\\x1f', E'\\x1a') AS f
-                FROM string_to_table(${lines}::text, E'\\x1e') WITH ORDINALITY AS l(line, n)) s`;
-    done += batch.length;
-    onProgress?.({ phase: "stage", done, total });
+  const id = stagedIds();
+  const householdFields = (h: StagedHousehold) => [h.noKk, h.registryId, h.address, h.rt, h.rw, h.kecamatanId, h.kelurahanId, h.desil, h.isExtremePoor];
+  function* householdLines() {
+    for (let seq = 0; seq < households.length; seq += 1) yield `${seq}\t${id(seq)}\t${householdFields(households[seq]!).map(copyField).join("\t")}\n`;
   }
-  for (let start = 0; start < members.length; start += STAGE_BATCH) {
-    const batch = members.slice(start, start + STAGE_BATCH);
-    const lines = separated(batch.map((m) => [m.nik, m.noKk, m.name, m.sex, m.birthPlace, m.birthDate, m.relation, m.education, m.occupation, m.disability]));
-    await tx.$executeRaw`
-      INSERT INTO import_member_file (seq, nik, no_kk, new_id, name, sex, birth_place, birth_date, relation, education, occupation, disability)
-      SELECT s.seq, f[1], f[2], ${raw(STAGED_ID_SQL)}, f[3], f[4]::"Sex", f[5], f[6]::date, f[7]::"FamilyRelation",
-             f[8]::"Education", f[9], f[10]::"Disability"
-        FROM (SELECT ${start}::int + n::int - 1 AS seq, string_to_array(line, E'\\x1f', E'\\x1a') AS f
-                FROM string_to_table(${lines}::text, E'\\x1e') WITH ORDINALITY AS l(line, n)) s`;
-    done += batch.length;
-    onProgress?.({ phase: "stage", done, total });
+  function* memberLines() {
+    for (let seq = 0; seq < members.length; seq += 1) yield `${seq}\t${id(seq)}\t${members[seq]!.line}\n`;
   }
+  onProgress?.({ phase: "stage", done: 0, total });
+  const copied = await copyRows(tx, "import_household_file", HOUSEHOLD_FILE_COLUMNS, householdLines());
+  if (copied && !(await copyRows(tx, "import_member_file", MEMBER_FILE_COLUMNS, memberLines()))) throw new Error("COPY into import_member_file refused");
+  if (!copied) {
+    let done = 0;
+    for (let start = 0; start < households.length; start += STAGE_BATCH) {
+      const batch = households.slice(start, start + STAGE_BATCH);
+      const lines = separated(batch.map((h, i) => [id(start + i), ...householdFields(h)]));
+      await tx.$executeRaw`
+        INSERT INTO import_household_file (seq, new_id, no_kk, registry_id, address, rt, rw, kecamatan_id, kelurahan_id, desil, is_extreme_poor)
+        SELECT s.seq, f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9]::int, f[10]::boolean
+          FROM (SELECT ${start}::int + n::int - 1 AS seq, string_to_array(line, E'\\x1f', E'\\x1a') AS f
+                  FROM string_to_table(${lines}::text, E'\\x1e') WITH ORDINALITY AS l(line, n)) s`;
+      done += batch.length;
+      onProgress?.({ phase: "stage", done, total });
+    }
+    for (let start = 0; start < members.length; start += STAGE_BATCH) {
+      const batch = members.slice(start, start + STAGE_BATCH);
+      const lines = separated(batch.map((m, i) => [id(start + i), ...copyFields(m.line)]));
+      await tx.$executeRaw`
+        INSERT INTO import_member_file (seq, new_id, nik, no_kk, name, sex, birth_place, birth_date, relation, education, occupation, disability)
+        SELECT s.seq, f[1], f[2], f[3], f[4], f[5]::"Sex", f[6], f[7]::date, f[8]::"FamilyRelation",
+               f[9]::"Education", f[10], f[11]::"Disability"
+          FROM (SELECT ${start}::int + n::int - 1 AS seq, string_to_array(line, E'\\x1f', E'\\x1a') AS f
+                  FROM string_to_table(${lines}::text, E'\\x1e') WITH ORDINALITY AS l(line, n)) s`;
+      done += batch.length;
+      onProgress?.({ phase: "stage", done, total });
+    }
+  }
+  onProgress?.({ phase: "stage", done: total, total });
   const refused = await refuseHeadlessFamilies(tx, tenantId);
-  return { counts: await compareWithRegistry(tx, tenantId), refused };
+  return { counts: await compareWithRegistry(tx, tenantId, refused.length > 0), refused };
 }
 
 /**
@@ -101,17 +141,20 @@ export async function stageAndCompare(
  * The comparison itself reads the temporary tables: the app's role may ANALYZE those, not
  * these, and without statistics the planner would scan the registry.
  */
-export async function keepStaged(tx: Tx, tenantId: string, importJobId: string): Promise<void> {
+export async function keepStaged(tx: Tx, tenantId: string, importJobId: string, staged: Staged): Promise<void> {
+  // The file tables number their rows 0, 1, 2, …; refused families leave gaps, which the kept
+  // rows close (the commit writes in batches of seq). Without refusals there is nothing to sort.
+  const seq = raw(staged.refused.length > 0 ? "(row_number() OVER (ORDER BY seq))::int - 1" : "seq");
   await tx.$executeRaw`
     INSERT INTO "ImportStagedHousehold" ("tenantId", "importJobId", seq, "noKk", "newId", "registryId", address, rt, rw,
                                          "kecamatanId", "kelurahanId", desil, "isExtremePoor")
-    SELECT ${tenantId}::text, ${importJobId}::text, (row_number() OVER (ORDER BY seq))::int - 1, no_kk, new_id, registry_id, address, rt, rw,
+    SELECT ${tenantId}::text, ${importJobId}::text, ${seq}, no_kk, new_id, registry_id, address, rt, rw,
            kecamatan_id, kelurahan_id, desil, is_extreme_poor
       FROM import_household_file`;
   await tx.$executeRaw`
     INSERT INTO "ImportStagedMember" ("tenantId", "importJobId", seq, nik, "noKk", "newId", name, sex, "birthPlace", "birthDate",
                                       relation, education, occupation, disability)
-    SELECT ${tenantId}::text, ${importJobId}::text, (row_number() OVER (ORDER BY seq))::int - 1, nik, no_kk, new_id, name, sex, birth_place,
+    SELECT ${tenantId}::text, ${importJobId}::text, ${seq}, nik, no_kk, new_id, name, sex, birth_place,
            birth_date, relation, education, occupation, disability
       FROM import_member_file`;
 }
@@ -137,7 +180,7 @@ export async function restageAndCompare(
       FROM "ImportStagedMember" WHERE "tenantId" = ${tenantId} AND "importJobId" = ${importJobId}`;
   if (households === 0 && members === 0) return null;
   const refused = await refuseHeadlessFamilies(tx, tenantId);
-  return { counts: await compareWithRegistry(tx, tenantId), refused, sizes: { households, members } };
+  return { counts: await compareWithRegistry(tx, tenantId, refused.length > 0), refused, sizes: { households, members } };
 }
 
 /** Drops what a job kept. */
@@ -168,11 +211,12 @@ export async function dropExpiredStaged(tx: Tx, tenantId: string): Promise<void>
  * a join with the registry, so every staged row is written once, not rewritten by an UPDATE
  * per step.
  */
-async function compareWithRegistry(tx: Tx, tenantId: string): Promise<StagedCounts> {
+async function compareWithRegistry(tx: Tx, tenantId: string, membersChanged: boolean): Promise<StagedCounts> {
   // Temporary tables are never analysed by autovacuum: without statistics the planner takes
-  // them for small and joins them to a million-row registry by scanning it.
-  await tx.$executeRawUnsafe(`ANALYZE import_household_file`);
-  await tx.$executeRawUnsafe(`ANALYZE import_member_file`);
+  // them for small and joins them to a million-row registry by scanning it. The member file
+  // was analysed by refuseHeadlessFamilies, again only if it dropped rows since.
+  await analyzeTemporary(tx, "import_household_file");
+  if (membersChanged) await analyzeTemporary(tx, "import_member_file");
   const [{ rows: memberRows } = { rows: 0 }] = await tx.$queryRawUnsafe<{ rows: number }[]>(`SELECT count(*)::int AS rows FROM import_member_file`);
 
   // An empty cell keeps what the registry has: only stated values can change a household.
@@ -216,25 +260,26 @@ async function compareWithRegistry(tx: Tx, tenantId: string): Promise<StagedCoun
   // The writes walk both tables in batches of seq.
   await tx.$executeRawUnsafe(`ALTER TABLE import_household ADD PRIMARY KEY (seq)`);
   await tx.$executeRawUnsafe(`ALTER TABLE import_member ADD PRIMARY KEY (seq)`);
-  await tx.$executeRawUnsafe(`ANALYZE import_household`);
-  await tx.$executeRawUnsafe(`ANALYZE import_member`);
+  await analyzeTemporary(tx, "import_household");
+  await analyzeTemporary(tx, "import_member");
   await findReplacedHeads(tx, tenantId);
   const confirmable = await countConfirmable(tx);
 
+  // One pass over each table.
   const [counts] = await tx.$queryRawUnsafe<Record<string, bigint | number>[]>(`
-    SELECT
-      (SELECT count(*) FROM import_household WHERE state = 'new') AS hh_new,
-      (SELECT count(*) FROM import_household WHERE state = 'changed') AS hh_changed,
-      (SELECT count(*) FROM import_household WHERE state = 'unchanged') AS hh_unchanged,
-      (SELECT count(*) FROM import_member WHERE state = 'new') AS m_new,
-      (SELECT count(*) FROM import_member WHERE state = 'changed') AS m_changed,
-      (SELECT count(*) FROM import_member WHERE state = 'unchanged') AS m_unchanged,
-      (SELECT count(*) FROM import_member m JOIN import_household h ON h.no_kk = m.no_kk
-        WHERE m.state <> 'new' AND (m.state = 'changed' OR h.state = 'changed')) AS r_changed,
-      (SELECT count(*) FROM import_household
-        WHERE state = 'changed' AND desil IS NOT NULL AND desil IS DISTINCT FROM old_desil) AS desil_changes,
-      (SELECT count(*) FROM import_household
-        WHERE state = 'changed' AND is_extreme_poor IS NOT NULL AND is_extreme_poor IS DISTINCT FROM old_is_extreme_poor) AS extreme_changes`);
+    SELECT * FROM
+      (SELECT count(*) FILTER (WHERE state = 'new') AS hh_new,
+              count(*) FILTER (WHERE state = 'changed') AS hh_changed,
+              count(*) FILTER (WHERE state = 'unchanged') AS hh_unchanged,
+              count(*) FILTER (WHERE state = 'changed' AND desil IS NOT NULL AND desil IS DISTINCT FROM old_desil) AS desil_changes,
+              count(*) FILTER (WHERE state = 'changed' AND is_extreme_poor IS NOT NULL
+                                 AND is_extreme_poor IS DISTINCT FROM old_is_extreme_poor) AS extreme_changes
+         FROM import_household) hh,
+      (SELECT count(*) FILTER (WHERE m.state = 'new') AS m_new,
+              count(*) FILTER (WHERE m.state = 'changed') AS m_changed,
+              count(*) FILTER (WHERE m.state = 'unchanged') AS m_unchanged,
+              count(*) FILTER (WHERE h.no_kk IS NOT NULL AND m.state <> 'new' AND (m.state = 'changed' OR h.state = 'changed')) AS r_changed
+         FROM import_member m LEFT JOIN import_household h ON h.no_kk = m.no_kk) mm`);
   const n = (key: string) => Number(counts?.[key] ?? 0);
   const rowsChanged = n("r_changed");
   return {
@@ -262,13 +307,6 @@ export type ApplyOptions = {
 };
 
 const ID_SQL = `'c' || substr(md5(random()::text || clock_timestamp()::text || seq::text), 1, 24)`;
-
-/**
- * Ids of new households and members: "c", the import's time (ms, hex), the row's place in the
- * file and a random tail, 25 characters like a cuid. They sort in file order, so a large import
- * appends to the primary keys instead of writing into random pages of them.
- */
-const STAGED_ID_SQL = `'c' || to_hex((extract(epoch FROM statement_timestamp()) * 1000)::bigint) || lpad(to_hex(s.seq), 7, '0') || substr(md5(random()::text), 1, 6)`;
 
 /**
  * Rows as one text parameter: the ASCII unit separator between cells, the record separator

@@ -33,6 +33,8 @@ import { ImportFileError, type SheetRow, type SpreadsheetFormat } from "@/lib/sp
 import { excerpt } from "@/lib/spreadsheet/upload-limits";
 import { isTemplateExample } from "./template-example";
 import { wordsMessage, wordsParam } from "@/lib/errors/words-message";
+import { copyField } from "@/lib/db/copy-text";
+import { TextStore } from "./text-store";
 
 export type StagedHousehold = {
   noKk: string;
@@ -46,10 +48,10 @@ export type StagedHousehold = {
   isExtremePoor: boolean | null;
 };
 
-export type StagedMember = {
+/** A member's fields, in the order the staging tables take them (store.ts). */
+export type MemberFields = {
   nik: string;
   noKk: string;
-  rowNumber: number;
   name: string;
   sex: Sex;
   birthPlace: string | null;
@@ -60,6 +62,43 @@ export type StagedMember = {
   occupation: string | null;
   disability: Disability | null;
 };
+
+/**
+ * A valid member row. Its fields are kept as one line of COPY text (memberLine) in the check's
+ * TextStore, not as an object of eleven strings: 300,000 of them are held until the whole
+ * file is read.
+ */
+export class StagedMember {
+  constructor(
+    readonly rowNumber: number,
+    readonly noKk: string,
+    private readonly texts: TextStore,
+    private readonly id: number,
+  ) {}
+
+  /** nik … disability as COPY text. */
+  get line(): string {
+    return this.texts.get(this.id);
+  }
+}
+
+/** nik, noKk, name, sex, birthPlace, birthDate, relation, education, occupation, disability as COPY text. */
+export function memberLine(member: MemberFields): string {
+  return [
+    member.nik,
+    member.noKk,
+    member.name,
+    member.sex,
+    member.birthPlace,
+    member.birthDate,
+    member.relation,
+    member.education,
+    member.occupation,
+    member.disability,
+  ]
+    .map(copyField)
+    .join("\t");
+}
 
 /**
  * A row imported all the same, with something the user should know; the page words it in the
@@ -129,14 +168,29 @@ const FIELD_HEADER: Record<HouseholdField, string> = {
 
 type PendingRow = {
   rowNumber: number;
-  /** The row's cells as shown, joined by SEPARATOR: one string per row keeps memory low. */
-  display: string;
+  /** The row's cells as shown, joined by SEPARATOR, in the check's TextStore. */
+  display: number;
+  /** The family's own key string: one per family, not one per row. */
   noKk: string | null;
-  member: StagedMember | null;
-  fields: HouseholdFields | null;
-  reasons: string[];
+  /** The member as COPY text (memberLine) in the TextStore, while the row is valid; -1 for none. */
+  member: number;
+  /** Null for the many rows without one. */
+  reasons: string[] | null;
   /** Null for the many rows without one. */
   warnings: Warning[] | null;
+};
+
+/**
+ * A family's values as its rows arrive: the first value of each field and the row that gave
+ * it, and its rows (indexes into the pending rows). Each row is checked against it as it is
+ * read, so no row keeps its own copy of the family's columns.
+ */
+type FamilyDraft = { noKk: string; values: HouseholdFields; source: Partial<Record<HouseholdField, number>>; rows: number[] };
+
+const addReasons = (row: PendingRow, ...reasons: string[]) => {
+  if (reasons.length === 0) return;
+  row.reasons ??= [];
+  row.reasons.push(...reasons);
 };
 
 const SEPARATOR = "\u0001";
@@ -151,10 +205,13 @@ export async function validateExtract(rows: AsyncIterable<SheetRow>, context: Va
   let seen = 0;
   let skippedRows = 0;
   let previousNoKk: string | null = null;
-  let families: KnownFamilies | null = null;
+  let known: KnownFamilies | null = null;
   const pending: PendingRow[] = [];
   const firstRowOfNik = new Map<string, number>();
   const headRowsOfKk = new Map<string, number[]>();
+  const families = new Map<string, FamilyDraft>();
+  const texts = new TextStore();
+  const cityToday = todayIn(context.timeZone ?? "Asia/Jayapura", today);
 
   for await (const raw of rows) {
     seen += 1;
@@ -171,7 +228,7 @@ export async function validateExtract(rows: AsyncIterable<SheetRow>, context: Va
         mapping = result.mapping;
         headers = display;
         headerRowNumber = row.rowNumber;
-        if (mapping.indexByKey.noKk === undefined) families = (await context.knownFamilies?.()) ?? { byRegistryId: new Map(), byNik: new Map() };
+        if (mapping.indexByKey.noKk === undefined) known = (await context.knownFamilies?.()) ?? { byRegistryId: new Map(), byNik: new Map() };
       } else if (seen > HEADER_SEARCH_ROWS) {
         break;
       }
@@ -184,7 +241,7 @@ export async function validateExtract(rows: AsyncIterable<SheetRow>, context: Va
       continue;
     }
     showIdsAsSeen(display, row, mapping);
-    const parsed = parseRow(row, mapping, context, today, previousNoKk, families);
+    const parsed = parseRow(row, mapping, context, today, cityToday, previousNoKk, known);
     previousNoKk = parsed.noKk ?? previousNoKk;
     if (parsed.member) {
       const first = firstRowOfNik.get(parsed.member.nik);
@@ -197,16 +254,27 @@ export async function validateExtract(rows: AsyncIterable<SheetRow>, context: Va
       heads.push(row.rowNumber);
       headRowsOfKk.set(parsed.noKk, heads);
     }
-    pending.push({
+    const pendingRow: PendingRow = {
       rowNumber: row.rowNumber,
       // Only a rejected row's excerpt is ever shown: the whole text of every row is not kept.
-      display: display.map((cell) => excerpt(cell)).join(SEPARATOR),
-      noKk: parsed.noKk,
-      member: parsed.reasons.length === 0 ? parsed.member : null,
-      fields: parsed.fields,
-      reasons: parsed.reasons,
+      display: texts.add(display.map((cell) => excerpt(cell)).join(SEPARATOR)),
+      noKk: null,
+      member: parsed.reasons.length === 0 && parsed.member ? texts.add(memberLine(parsed.member)) : -1,
+      reasons: parsed.reasons.length > 0 ? parsed.reasons : null,
       warnings: parsed.warnings.length > 0 ? parsed.warnings : null,
-    });
+    };
+    if (parsed.noKk) {
+      let family = families.get(parsed.noKk);
+      if (!family) {
+        family = { noKk: parsed.noKk, values: emptyFields(), source: {}, rows: [] };
+        families.set(parsed.noKk, family);
+      }
+      pendingRow.noKk = family.noKk;
+      family.rows.push(pending.length);
+      // Rows already rejected for their own faults do not set the household's values.
+      if (!pendingRow.reasons) addReasons(pendingRow, ...mergeFamilyFields(family, parsed.fields, row.rowNumber));
+    }
+    pending.push(pendingRow);
     if (pending.length % 5000 === 0) context.onRows?.(pending.length);
   }
   if (!mapping) {
@@ -214,15 +282,15 @@ export async function validateExtract(rows: AsyncIterable<SheetRow>, context: Va
   }
   context.onRows?.(pending.length);
 
-  const households = assembleHouseholds(pending, headRowsOfKk, context);
+  const households = assembleHouseholds(pending, families, headRowsOfKk, context);
   const members: StagedMember[] = [];
   const rejected: RejectedRow[] = [];
   const warnings: RowWarning[] = [];
   for (const row of pending) {
-    if (row.reasons.length > 0 || !row.member) {
-      rejected.push({ rowNumber: row.rowNumber, reasons: row.reasons, cells: row.display.split(SEPARATOR) });
+    if (row.reasons || row.member < 0 || !row.noKk) {
+      rejected.push({ rowNumber: row.rowNumber, reasons: row.reasons ?? [], cells: texts.get(row.display).split(SEPARATOR) });
     } else {
-      members.push(row.member);
+      members.push(new StagedMember(row.rowNumber, row.noKk, texts, row.member));
       for (const warning of row.warnings ?? []) warnings.push({ rowNumber: row.rowNumber, ...warning });
     }
   }
@@ -236,24 +304,25 @@ export async function validateExtract(rows: AsyncIterable<SheetRow>, context: Va
     warnings,
     totalRows: pending.length,
     skippedRows,
-    cellsOf: rowCells(pending),
+    cellsOf: rowCells(pending, texts),
   };
 }
 
 /** Looks rows up by number; the index is built on the first call only (most checks never call it). */
-function rowCells(pending: PendingRow[]): (rowNumber: number) => string[] {
+function rowCells(pending: PendingRow[], texts: TextStore): (rowNumber: number) => string[] {
   let byNumber: Map<number, PendingRow> | null = null;
   return (rowNumber) => {
     byNumber ??= new Map(pending.map((row) => [row.rowNumber, row]));
-    return byNumber.get(rowNumber)?.display.split(SEPARATOR) ?? [];
+    const row = byNumber.get(rowNumber);
+    return row ? texts.get(row.display).split(SEPARATOR) : [];
   };
 }
 
 type ParsedRow = {
   noKk: string | null;
   relation: FamilyRelation | null;
-  member: StagedMember | null;
-  fields: HouseholdFields | null;
+  member: MemberFields | null;
+  fields: HouseholdFields;
   reasons: string[];
   warnings: Warning[];
 };
@@ -274,6 +343,7 @@ function parseRow(
   mapping: HeaderMapping,
   context: ValidateContext,
   today: Date,
+  cityToday: string,
   previousNoKk: string | null,
   families: KnownFamilies | null,
 ): ParsedRow {
@@ -318,7 +388,7 @@ function parseRow(
   let birthDate: Date | null = null;
   if (isEmptyCell(birthDateCell)) reasons.push(wordsMessage("RegistryImport.input.birthDateEmpty"));
   else birthDate = take(cellDate(birthDateCell, "TANGGAL LAHIR", today));
-  const birthProblem = birthDate && birthDateProblem(dateToDay(birthDate), todayIn(context.timeZone ?? "Asia/Jayapura", today));
+  const birthProblem = birthDate && birthDateProblem(dateToDay(birthDate), cityToday);
   if (birthDate && birthProblem) {
     reasons.push(wordsMessage("RegistryImport.input.birthDateProblem", { date: formatDmy(birthDate), problem: birthProblem, years: OLDEST_AGE_YEARS }));
     birthDate = null;
@@ -364,12 +434,11 @@ function parseRow(
     areaCode: areaCodeText || null,
   };
 
-  const member: StagedMember | null =
+  const member: MemberFields | null =
     nik && noKk && name && sex && birthDate && relation
       ? {
           nik,
           noKk,
-          rowNumber: row.rowNumber,
           name,
           sex,
           birthPlace: birthPlace || null,
@@ -439,57 +508,53 @@ function idReason(key: string, value: string): string {
     : wordsMessage("RegistryImport.input.idWritten", { why: wordsParam(key), written: value });
 }
 
-/** Household values from their rows: the first value given wins; a row that says otherwise is rejected. */
-function assembleHouseholds(pending: PendingRow[], headRowsOfKk: Map<string, number[]>, context: ValidateContext): StagedHousehold[] {
-  const groups = new Map<string, PendingRow[]>();
-  for (const row of pending) {
-    if (!row.noKk || !row.fields) continue;
-    const group = groups.get(row.noKk) ?? [];
-    group.push(row);
-    groups.set(row.noKk, group);
-  }
+function emptyFields(): HouseholdFields {
+  return { registryId: null, address: null, rt: null, rw: null, desil: null, isExtremePoor: null, kecamatan: null, kelurahan: null, areaCode: null };
+}
 
-  const households: StagedHousehold[] = [];
-  for (const [noKk, group] of groups) {
-    const values: HouseholdFields = {
-      registryId: null,
-      address: null,
-      rt: null,
-      rw: null,
-      desil: null,
-      isExtremePoor: null,
-      kecamatan: null,
-      kelurahan: null,
-      areaCode: null,
-    };
-    const source: Partial<Record<HouseholdField, number>> = {};
-    // Rows already rejected for their own faults do not set the household's values.
-    const usable = group.filter((row) => row.reasons.length === 0);
-    for (const row of usable) {
-      // Each field that differs is a reason of its own.
-      const conflicts: string[] = [];
-      for (const field of Object.keys(values) as HouseholdField[]) {
-        const value = row.fields![field];
-        if (value === null) continue;
-        const current = values[field];
-        if (current === null) {
-          (values as Record<HouseholdField, unknown>)[field] = value;
-          source[field] = row.rowNumber;
-        } else if (!sameFieldValue(field, current, value)) {
-          conflicts.push(
-            wordsMessage("RegistryImport.input.familyDiffers", {
-              column: FIELD_HEADER[field],
-              value: show(value),
-              row: source[field]!,
-              current: show(current),
-            }),
-          );
-        }
-      }
-      row.reasons.push(...conflicts);
+/**
+ * A usable row's household values into its family's: the first value given wins; each field a
+ * later row says otherwise is a reason of its own (returned).
+ */
+function mergeFamilyFields(family: FamilyDraft, fields: HouseholdFields, rowNumber: number): string[] {
+  const conflicts: string[] = [];
+  const values = family.values as Record<HouseholdField, unknown>;
+  for (const field of HOUSEHOLD_FIELDS) {
+    const value = fields[field];
+    if (value === null) continue;
+    const current = values[field];
+    if (current === null) {
+      values[field] = value;
+      family.source[field] = rowNumber;
+    } else if (!sameFieldValue(field, current, value)) {
+      conflicts.push(
+        wordsMessage("RegistryImport.input.familyDiffers", {
+          column: FIELD_HEADER[field],
+          value: show(value),
+          row: family.source[field]!,
+          current: show(current),
+        }),
+      );
     }
+  }
+  return conflicts;
+}
+
+const HOUSEHOLD_FIELDS = Object.keys(FIELD_HEADER) as HouseholdField[];
+
+/** The households of the file, once every row is read: a family refused as a whole refuses its rows. */
+function assembleHouseholds(
+  pending: PendingRow[],
+  families: Map<string, FamilyDraft>,
+  headRowsOfKk: Map<string, number[]>,
+  context: ValidateContext,
+): StagedHousehold[] {
+  const households: StagedHousehold[] = [];
+  for (const [noKk, family] of families) {
+    const group = family.rows.map((index) => pending[index]!);
+    const values = family.values;
     refuseFamilyOfRefusedHead(group, headRowsOfKk.get(noKk));
-    const accepted = usable.filter((row) => row.reasons.length === 0);
+    const accepted = group.filter((row) => !row.reasons);
     if (accepted.length === 0) continue;
 
     const householdReasons: string[] = [];
@@ -504,7 +569,7 @@ function assembleHouseholds(pending: PendingRow[], headRowsOfKk: Map<string, num
       }
     }
     if (householdReasons.length > 0 || !kecamatanRef || !kelurahanId) {
-      for (const row of accepted) row.reasons.push(...householdReasons);
+      for (const row of accepted) addReasons(row, ...householdReasons);
       continue;
     }
     households.push({
@@ -554,9 +619,9 @@ function areaByName(values: HouseholdFields, context: ValidateContext): CellResu
 function refuseFamilyOfRefusedHead(group: PendingRow[], headRows: number[] | undefined): void {
   if (!headRows || headRows.length === 0) return;
   const heads = group.filter((row) => headRows.includes(row.rowNumber));
-  if (heads.some((row) => row.reasons.length === 0)) return;
+  if (heads.some((row) => !row.reasons)) return;
   const reason = wordsMessage("RegistryImport.input.headRefused", { row: headRows[0]! });
-  for (const row of group) if (row.reasons.length === 0) row.reasons.push(reason);
+  for (const row of group) if (!row.reasons) addReasons(row, reason);
 }
 
 function sameFieldValue(field: HouseholdField, a: unknown, b: unknown): boolean {
