@@ -4,7 +4,8 @@ import { StatCard } from "@/components/ui/stat-card";
 import { Cell, HeaderCell, Row, RowHeaderCell, Table, TableBody, TableFoot, TableHead } from "@/components/ui/table";
 import { formatNumber, formatPercent, formatRupiah } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import type { FigureCell, FigureRow } from "@/lib/spreadsheet/figures";
+import type { FigureCell } from "@/lib/spreadsheet/figures";
+import { DashboardDataTable } from "@/features/dashboards/ui/data-table";
 import type { PublicCity, PublicFigures } from "../figures";
 import { PUBLIC_SMALL_CELL_THRESHOLD, publicKecamatanTable, publicReachedCell } from "../tables";
 
@@ -23,14 +24,6 @@ export async function PublicPageView({ city, figures }: { city: PublicCity; figu
     coverage: t("kecamatan.columns.coverage"),
     total: t("kecamatan.total"),
   });
-  const kecamatanCells = (row: FigureRow) => (
-    <>
-      <Cell numeric>{count(row.households)}</Cell>
-      <Cell numeric>{count(row.extremePoor)}</Cell>
-      <Cell numeric>{count(row.reached)}</Cell>
-      <Cell numeric>{percent(row.coverage)}</Cell>
-    </>
-  );
 
   return (
     <>
@@ -88,34 +81,7 @@ export async function PublicPageView({ city, figures }: { city: PublicCity; figu
         {table.rows.length === 0 ? (
           <p className="p-5 text-muted">{t("kecamatan.none")}</p>
         ) : (
-          <Table label={t("kecamatan.title")}>
-            <TableHead>
-              <tr>
-                <HeaderCell>{t("kecamatan.columns.kecamatan")}</HeaderCell>
-                <HeaderCell numeric>{t("kecamatan.columns.households")}</HeaderCell>
-                <HeaderCell numeric>{t("kecamatan.columns.extremePoor")}</HeaderCell>
-                <HeaderCell numeric>{t("kecamatan.columns.reached")}</HeaderCell>
-                <HeaderCell numeric>{t("kecamatan.columns.coverage")}</HeaderCell>
-              </tr>
-            </TableHead>
-            <TableBody>
-              {table.rows.map((row, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: kecamatan rows in a fixed order, never reordered on the client
-                <Row key={i}>
-                  <RowHeaderCell>{String(row.name ?? "")}</RowHeaderCell>
-                  {kecamatanCells(row)}
-                </Row>
-              ))}
-            </TableBody>
-            {table.total ? (
-              <TableFoot>
-                <tr>
-                  <RowHeaderCell>{t("kecamatan.total")}</RowHeaderCell>
-                  {kecamatanCells(table.total)}
-                </tr>
-              </TableFoot>
-            ) : null}
-          </Table>
+          <DashboardDataTable table={{ ...table, title: t("kecamatan.title") }} locale={locale} />
         )}
       </Card>
       <p className="mt-6 max-w-3xl text-sm text-muted">{t("suppressionNote", { threshold: PUBLIC_SMALL_CELL_THRESHOLD })}</p>
