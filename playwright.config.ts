@@ -21,10 +21,6 @@ export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "test-results",
   fullyParallel: true,
-  // Two browsers at once on CI's two cores: the server waits on the database as often as it
-  // computes: the whole suite took 15.9 min with two workers on a machine loaded by other work,
-  // as long as it took with one on a quiet machine.
-  workers: process.env.CI ? 2 : undefined,
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
