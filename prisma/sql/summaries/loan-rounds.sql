@@ -19,15 +19,16 @@
 
 -- Adds one loan (p_sign 1) or takes it away (-1) in its round's counts.
 CREATE OR REPLACE FUNCTION entas_loan_round_add(p_tenant text, p_fund text, p_round int, p_status "LoanStatus", p_sign int) RETURNS void
-  LANGUAGE sql AS $$
+  LANGUAGE plpgsql AS $$
+  BEGIN
     INSERT INTO "LoanRound" ("tenantId", "fundId", "round", "open", "closed")
     SELECT p_tenant, p_fund, p_round,
            CASE WHEN p_status IN ('PROPOSED', 'APPROVED', 'DISBURSED') THEN p_sign ELSE 0 END,
            CASE WHEN p_status IN ('REPAID', 'WRITTEN_OFF') THEN p_sign ELSE 0 END
      WHERE p_status <> 'REJECTED'
     ON CONFLICT ("tenantId", "fundId", "round") DO UPDATE
-      SET "open" = "LoanRound"."open" + EXCLUDED."open", "closed" = "LoanRound"."closed" + EXCLUDED."closed"
-  $$;
+      SET "open" = "LoanRound"."open" + EXCLUDED."open", "closed" = "LoanRound"."closed" + EXCLUDED."closed";
+  END $$;
 
 CREATE OR REPLACE FUNCTION entas_loan_rounds_trigger() RETURNS trigger
   LANGUAGE plpgsql AS $$
@@ -50,7 +51,8 @@ CREATE TRIGGER loan_rounds_update AFTER UPDATE OF "status", "fundId", "round" ON
   EXECUTE FUNCTION entas_loan_rounds_trigger();
 
 CREATE OR REPLACE FUNCTION entas_loan_rounds_rebuild(p_tenant text) RETURNS void
-  LANGUAGE sql AS $$
+  LANGUAGE plpgsql AS $$
+  BEGIN
     DELETE FROM "LoanRound" WHERE "tenantId" = p_tenant;
     INSERT INTO "LoanRound" ("tenantId", "fundId", "round", "open", "closed")
     SELECT "tenantId", "fundId", "round",
@@ -58,4 +60,4 @@ CREATE OR REPLACE FUNCTION entas_loan_rounds_rebuild(p_tenant text) RETURNS void
            COUNT(*) FILTER (WHERE "status" IN ('REPAID', 'WRITTEN_OFF'))
       FROM "Loan" WHERE "tenantId" = p_tenant AND "status" <> 'REJECTED'
      GROUP BY "tenantId", "fundId", "round";
-  $$;
+  END $$;

@@ -51,6 +51,8 @@
 
 -- The programme kinds whose households count as equipped: capital and tool aid (the results
 -- dashboard's "equipped", whose spending it divides: features/dashboards/results/queries.ts).
+-- Plain SQL on purpose, unlike the other functions triggers call (README.md): one expression
+-- the planner inlines into each query that names it, so no call of it is left to plan.
 CREATE OR REPLACE FUNCTION entas_programme_equips(p_kind "ProgrammeKind") RETURNS boolean
   LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT p_kind IN ('CAPITAL_AID', 'EQUIPMENT_AID')

@@ -27,11 +27,12 @@
 
 -- Whether a participant has a follow-up BUSINESS_OPENED.
 CREATE OR REPLACE FUNCTION entas_dash_opened(p_tenant text, p_participant text) RETURNS boolean
-  LANGUAGE sql STABLE
+  LANGUAGE plpgsql STABLE
   AS $$
-    SELECT EXISTS (SELECT 1 FROM "TrainingFollowUp" f
-                    WHERE f."tenantId" = p_tenant AND f."participantId" = p_participant AND f."outcome" = 'BUSINESS_OPENED')
-  $$;
+  BEGIN
+    RETURN EXISTS (SELECT 1 FROM "TrainingFollowUp" f
+                    WHERE f."tenantId" = p_tenant AND f."participantId" = p_participant AND f."outcome" = 'BUSINESS_OPENED');
+  END $$;
 
 -- Recounts the (tenant, programme, kecamatan) rows named from the participants as they are now.
 -- Concurrency, as entas_reach_year_sync: the rows are locked first (with p_insert, missing ones
