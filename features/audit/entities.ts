@@ -8,6 +8,7 @@ export const INTERNAL_ENTITIES: ReadonlySet<string> = new Set<string>([
   "RateLimit",
   "UserSession",
   "BackgroundJob",
+  "JobFilePart",
   "ExportFile",
   "Submission",
   "ImportStagedHousehold",

@@ -7,6 +7,8 @@ import { failStaleJobs } from "./stale";
 
 /** Finished jobs stay listed this long (their files are gone as soon as they end). */
 const FINISHED_JOBS_KEPT_DAYS = 30;
+/** A job still receiving its upload has no delivery yet; one without any this long never will. */
+const UNSENT_JOBS_KEPT_HOURS = 24;
 
 async function tenantIds(scopes: JobScopes): Promise<string[]> {
   const tenants = await scopes.withPlatform((tx) => tx.tenant.findMany({ select: { id: true } }));
@@ -25,7 +27,15 @@ export const purgeJob = defineJob<object>({
     const before = new Date(Date.now() - FINISHED_JOBS_KEPT_DAYS * 86_400_000);
     for (const tenantId of ids) {
       await run.scopes.withTenant(tenantId, (tx) =>
-        tx.backgroundJob.deleteMany({ where: { state: { in: ["DONE", "FAILED", "CANCELLED"] }, finishedAt: { lt: before } } }),
+        tx.backgroundJob.deleteMany({
+          where: {
+            OR: [
+              { state: { in: ["DONE", "FAILED", "CANCELLED"] }, finishedAt: { lt: before } },
+              // Never sent: its upload was cut off with the server that received it.
+              { state: "QUEUED", queueJobId: null, createdAt: { lt: new Date(Date.now() - UNSENT_JOBS_KEPT_HOURS * 3_600_000) } },
+            ],
+          },
+        }),
       );
       await run.scopes.withTenant(tenantId, (tx) => purgeExpiredExports(tx));
     }

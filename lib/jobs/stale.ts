@@ -4,6 +4,7 @@
 // connection rolled back: nothing is half-written, and the retry starts afresh.
 import type { Tx } from "@/lib/db";
 import { staleAfterSeconds } from "./heartbeat";
+import { dropJobFile } from "./job-file";
 import type { JobScopes, QueueControl } from "./kinds";
 import { endedBecause, JOB_WORDS } from "./tracked";
 
@@ -58,8 +59,9 @@ async function failAbandonedJobs(scopes: Pick<JobScopes, "withTenant">, queue: Q
     ended += await scopes.withTenant(tenantId, async (tx) => {
       const { count } = await tx.backgroundJob.updateMany({
         where: { tenantId, id: job.id, state: "QUEUED", attempts: job.attempts },
-        data: { state: "FAILED", ...endedBecause(JOB_WORDS.interrupted), heartbeatAt: null, file: null, finishedAt: new Date() },
+        data: { state: "FAILED", ...endedBecause(JOB_WORDS.interrupted), heartbeatAt: null, finishedAt: new Date() },
       });
+      if (count > 0) await dropJobFile(tx, tenantId, job.id);
       return count;
     });
   }
@@ -72,9 +74,10 @@ async function recordStopped(tx: Tx, tenantId: string, job: StaleJob, delivery: 
   if (delivery === "retry" || delivery === "created") {
     await tx.backgroundJob.updateMany({ where, data: { state: "QUEUED", heartbeatAt: null } });
   } else {
-    await tx.backgroundJob.updateMany({
+    const { count } = await tx.backgroundJob.updateMany({
       where,
-      data: { state: "FAILED", ...endedBecause(JOB_WORDS.workerStopped), heartbeatAt: null, file: null, finishedAt: new Date() },
+      data: { state: "FAILED", ...endedBecause(JOB_WORDS.workerStopped), heartbeatAt: null, finishedAt: new Date() },
     });
+    if (count > 0) await dropJobFile(tx, tenantId, job.id);
   }
 }

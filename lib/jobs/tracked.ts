@@ -7,6 +7,7 @@ import type { ErrorWords } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BackgroundJobState } from "@/lib/generated/prisma/enums";
 import { startHeartbeat } from "./heartbeat";
+import { dropJobFile, findJobFile, inPiecesOf, JOB_FILE_PART_BYTES, type JobFile, writeJobFile, writeJobFilePart } from "./job-file";
 import { enqueue, type QueueNaming } from "./queue";
 import type { JobKind, JobRun } from "./kinds";
 
@@ -74,32 +75,86 @@ export function endedBecause(reason: string | ErrorWords): Pick<Prisma.Backgroun
   return { error: errorWordsIn(reason, "id"), errorKey: reason.key, errorParams: reason.params };
 }
 
+type TrackedJobOptions = { tenantId: string; userId: string | null; input?: Prisma.InputJsonValue; fileName?: string; resultId?: string } & QueueNaming;
+
 /**
  * Records a job for the city and sends it, in the caller's transaction. `file` is the upload
- * the job reads (kept until the job ends).
+ * the job reads (kept until the job ends); an upload still arriving goes through
+ * startTrackedUpload instead.
  */
-export async function startTrackedJob(
-  tx: Tx,
+export async function startTrackedJob(tx: Tx, kind: JobKind<TrackedJobData>, options: TrackedJobOptions & { file?: Uint8Array }): Promise<string> {
+  const jobId = await recordTrackedJob(tx, kind, options);
+  if (options.file) await writeJobFile(tx, options.tenantId, jobId, options.file);
+  await sendTrackedJob(tx, kind, options.tenantId, jobId, options);
+  return jobId;
+}
+
+/**
+ * Records a job whose file is a request body still arriving, writes the body piece by piece as
+ * it comes (each piece in its own short transaction: a slow phone must not hold a connection
+ * for minutes), then sends the job. Null when the body passes `limit` bytes: reading stops
+ * there and the job is gone. A job left half-received by a dying server is never sent; the
+ * hourly purge drops it.
+ */
+export async function startTrackedUpload(
+  withTenant: <T>(tenantId: string, fn: (tx: Tx) => Promise<T>) => Promise<T>,
   kind: JobKind<TrackedJobData>,
-  options: { tenantId: string; userId: string | null; input?: Prisma.InputJsonValue; file?: Uint8Array; fileName?: string; resultId?: string } & QueueNaming,
-): Promise<string> {
+  options: TrackedJobOptions & { body: ReadableStream<Uint8Array>; limit: number },
+): Promise<string | null> {
+  const { tenantId, body, limit } = options;
+  const jobId = await withTenant(tenantId, (tx) => recordTrackedJob(tx, kind, options));
+  const forget = () => withTenant(tenantId, (tx) => tx.backgroundJob.deleteMany({ where: { tenantId, id: jobId } }));
+  let tooLarge = false;
+  async function* upTo(limit: number): AsyncIterable<Uint8Array> {
+    let received = 0;
+    for await (const chunk of body) {
+      received += chunk.byteLength;
+      if (received > limit) {
+        tooLarge = true;
+        await body.cancel().catch(() => undefined);
+        return;
+      }
+      yield chunk;
+    }
+  }
+  try {
+    let seq = 0;
+    for await (const piece of inPiecesOf(JOB_FILE_PART_BYTES, upTo(limit))) {
+      if (tooLarge) break;
+      const at = seq++;
+      await withTenant(tenantId, (tx) => writeJobFilePart(tx, tenantId, jobId, at, piece));
+    }
+    if (tooLarge) {
+      await forget();
+      return null;
+    }
+    await withTenant(tenantId, (tx) => sendTrackedJob(tx, kind, tenantId, jobId, options));
+    return jobId;
+  } catch (error) {
+    await forget().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function recordTrackedJob(tx: Tx, kind: JobKind<TrackedJobData>, options: TrackedJobOptions): Promise<string> {
   const job = await tx.backgroundJob.create({
     data: {
       tenantId: options.tenantId,
       kind: kind.name,
       input: options.input,
-      file: options.file ? new Uint8Array(options.file) : undefined,
       fileName: options.fileName?.slice(0, 200),
       resultId: options.resultId,
       createdById: options.userId,
     },
     select: { id: true },
   });
-  const queueJobId = await enqueue(tx, kind, { tenantId: options.tenantId, jobId: job.id }, options);
-  // Kept so that a job the queue gave up on before any worker took it can be told apart (stale.ts).
-  if (queueJobId)
-    await tx.backgroundJob.update({ where: { tenantId_id: { tenantId: options.tenantId, id: job.id } }, data: { queueJobId }, select: { id: true } });
   return job.id;
+}
+
+async function sendTrackedJob(tx: Tx, kind: JobKind<TrackedJobData>, tenantId: string, jobId: string, naming: QueueNaming): Promise<void> {
+  const queueJobId = await enqueue(tx, kind, { tenantId, jobId }, naming);
+  // Kept so that a job the queue gave up on before any worker took it can be told apart (stale.ts).
+  if (queueJobId) await tx.backgroundJob.update({ where: { tenantId_id: { tenantId, id: jobId } }, data: { queueJobId }, select: { id: true } });
 }
 
 const VIEW = {
@@ -149,10 +204,9 @@ export async function cancelTrackedJob(tx: Tx, tenantId: string, jobId: string, 
   const waiting = job.state === "QUEUED";
   await tx.backgroundJob.update({
     where: { tenantId_id: { tenantId, id: jobId } },
-    data: waiting
-      ? { cancelRequested: true, state: "CANCELLED", ...endedBecause(JOB_WORDS.cancelled), file: null, finishedAt: new Date() }
-      : { cancelRequested: true },
+    data: waiting ? { cancelRequested: true, state: "CANCELLED", ...endedBecause(JOB_WORDS.cancelled), finishedAt: new Date() } : { cancelRequested: true },
   });
+  if (waiting) await dropJobFile(tx, tenantId, jobId);
   return readTrackedJob(tx, tenantId, jobId, kinds, locale);
 }
 
@@ -163,7 +217,7 @@ export type TrackedWork = {
     tenantId: string;
     createdById: string | null;
     input: Prisma.JsonValue;
-    file: Uint8Array | null;
+    file: JobFile | null;
     fileName: string | null;
     resultId: string | null;
   };
@@ -185,8 +239,8 @@ export async function runTrackedJob(
   run: JobRun,
   work: (context: TrackedWork) => Promise<{ resultId?: string | null; error?: string | ErrorWords | null }>,
 ): Promise<void> {
-  // The job row's own transactions: taking the job reads its file (a registry extract is up to
-  // 100 MB). On a busy machine, in a worker at a lower priority than the web servers, that took
+  // The job row's own transactions: taking the job once read its whole file in one (a registry
+  // extract is up to 100 MB). On a busy machine, in a worker at a lower priority than the web servers, that took
   // longer than the 20 s a page's transaction gets, and a 100,000-household check failed three
   // times before it began.
   const withTenant = <T>(id: string, fn: (tx: Tx) => Promise<T>) => run.scopes.withTenant(id, fn, { timeout: 5 * 60_000 });
@@ -195,15 +249,17 @@ export async function runTrackedJob(
   const job = await withTenant(tenantId, async (tx) => {
     const found = await tx.backgroundJob.findUnique({
       where,
-      select: { id: true, tenantId: true, state: true, cancelRequested: true, createdById: true, input: true, file: true, fileName: true, resultId: true },
+      select: { id: true, tenantId: true, state: true, cancelRequested: true, createdById: true, input: true, fileName: true, resultId: true },
     });
     if (!found || found.state === "DONE" || found.state === "FAILED" || found.state === "CANCELLED") return null;
     if (run.retryCount > run.retryLimit) {
-      await tx.backgroundJob.update({ where, data: { state: "FAILED", ...endedBecause(JOB_WORDS.interrupted), file: null, finishedAt: new Date() } });
+      await tx.backgroundJob.update({ where, data: { state: "FAILED", ...endedBecause(JOB_WORDS.interrupted), finishedAt: new Date() } });
+      await dropJobFile(tx, tenantId, jobId);
       return null;
     }
     if (found.cancelRequested) {
-      await tx.backgroundJob.update({ where, data: { state: "CANCELLED", ...endedBecause(JOB_WORDS.cancelled), file: null, finishedAt: new Date() } });
+      await tx.backgroundJob.update({ where, data: { state: "CANCELLED", ...endedBecause(JOB_WORDS.cancelled), finishedAt: new Date() } });
+      await dropJobFile(tx, tenantId, jobId);
       return null;
     }
     await tx.backgroundJob.update({
@@ -245,11 +301,14 @@ export async function runTrackedJob(
   const finish = async (data: Prisma.BackgroundJobUpdateInput) => {
     heartbeat.stop();
     await writes;
-    await withTenant(tenantId, (tx) => tx.backgroundJob.update({ where, data: { ...data, file: null, finishedAt: new Date() } }));
+    await withTenant(tenantId, async (tx) => {
+      await tx.backgroundJob.update({ where, data: { ...data, finishedAt: new Date() } });
+      await dropJobFile(tx, tenantId, jobId);
+    });
   };
 
   try {
-    const file = job.file ? new Uint8Array(job.file) : null;
+    const file = await findJobFile(withTenant, tenantId, jobId);
     const outcome = await work({ job: { ...job, file }, progress, run });
     await finish(
       outcome.error

@@ -122,7 +122,7 @@ async function runTableImportJob<Key extends string, T, Shape extends OptionsSha
     const options = (await z.object((spec.options ?? {}) as Shape).parseAsync(input.options)) as OptionsOf<Shape>;
 
     progress({ phase: "read", done: 0 });
-    const table = await readTable(new File([new Uint8Array(job.file)], job.fileName), spec.columns, spec.parseRow);
+    const table = await readTable(new File([await job.file.bytes()], job.fileName), spec.columns, spec.parseRow);
 
     const actor = { userId: user.id, requestId: input.requestId, ip: input.ip };
     await withTenant(

@@ -1,6 +1,7 @@
 // Large exports run as jobs: the request only queues them, the worker writes the same file the
 // direct export writes (same rows, masking, audit row and disclosures), and only the user who
 // asked finds the job and its file.
+import { findJobFile } from "@/lib/jobs/job-file";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
@@ -132,7 +133,8 @@ describe("large exports as jobs", () => {
     const auditsBefore = (await exportAudits(staff.id)).length;
     const jobId = await queue(staff, `format=csv&tahun=${fixture.year}`);
     const job = await inCity((tx) => tx.backgroundJob.findUniqueOrThrow({ where: { tenantId_id: { tenantId: city.id, id: jobId } } }));
-    expect(job).toMatchObject({ kind: "exports.build", state: "QUEUED", createdById: staff.id, file: null });
+    expect(job).toMatchObject({ kind: "exports.build", state: "QUEUED", createdById: staff.id });
+    expect(await findJobFile(t.withTenant, city.id, jobId)).toBeNull();
     const sent = await inCity(
       (tx) => tx.$queryRaw<{ data: unknown }[]>`SELECT data FROM pgboss.job WHERE name = 'exports.build' AND data->>'jobId' = ${jobId}`,
     );

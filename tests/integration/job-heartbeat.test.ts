@@ -4,6 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { defineJob, type QueueControl } from "@/lib/jobs/kinds";
 import { enqueue, openQueue, queueName } from "@/lib/jobs/queue";
+import { findJobFile, writeJobFile } from "@/lib/jobs/job-file";
 import { failStaleJobs } from "@/lib/jobs/stale";
 import { readTrackedJob, runTrackedJob, type TrackedJobData } from "@/lib/jobs/tracked";
 import { queueControl } from "@/lib/jobs/worker";
@@ -28,12 +29,11 @@ afterEach(() => {
 });
 
 async function runningJob(heartbeatSecondsAgo: number, queueJobId = "delivery") {
-  const job = await t.withTenant(city.id, (tx) =>
-    tx.backgroundJob.create({
-      data: { tenantId: city.id, kind: KIND, state: "RUNNING", attempts: 1, queueJobId, file: new Uint8Array([1, 2, 3]) },
-      select: { id: true },
-    }),
-  );
+  const job = await t.withTenant(city.id, async (tx) => {
+    const created = await tx.backgroundJob.create({ data: { tenantId: city.id, kind: KIND, state: "RUNNING", attempts: 1, queueJobId }, select: { id: true } });
+    await writeJobFile(tx, city.id, created.id, new Uint8Array([1, 2, 3]));
+    return created;
+  });
   await t.withTenant(
     city.id,
     (tx) => tx.$executeRaw`UPDATE "BackgroundJob" SET "heartbeatAt" = now() - make_interval(secs => ${heartbeatSecondsAgo}) WHERE id = ${job.id}`,
@@ -49,9 +49,11 @@ function queueAnswering(state: string | null): QueueControl & { failed: string[]
 
 /** A job waiting since `secondsAgo`, whose delivery is `queueJobId`. */
 async function waitingJob(secondsAgo: number, queueJobId = "waiting-delivery") {
-  const job = await t.withTenant(city.id, (tx) =>
-    tx.backgroundJob.create({ data: { tenantId: city.id, kind: KIND, state: "QUEUED", queueJobId, file: new Uint8Array([1]) }, select: { id: true } }),
-  );
+  const job = await t.withTenant(city.id, async (tx) => {
+    const created = await tx.backgroundJob.create({ data: { tenantId: city.id, kind: KIND, state: "QUEUED", queueJobId }, select: { id: true } });
+    await writeJobFile(tx, city.id, created.id, new Uint8Array([1]));
+    return created;
+  });
   await t.withTenant(
     city.id,
     (tx) => tx.$executeRaw`UPDATE "BackgroundJob" SET "createdAt" = now() - make_interval(secs => ${secondsAgo}) WHERE id = ${job.id}`,
@@ -60,10 +62,12 @@ async function waitingJob(secondsAgo: number, queueJobId = "waiting-delivery") {
 }
 
 const read = (id: string, locale = "id") => t.withTenant(city.id, (tx) => readTrackedJob(tx, city.id, id, [KIND], locale));
-const row = (id: string) =>
-  t.withTenant(city.id, (tx) =>
-    tx.backgroundJob.findUniqueOrThrow({ where: { tenantId_id: { tenantId: city.id, id } }, select: { file: true, finishedAt: true } }),
+const row = async (id: string) => {
+  const { finishedAt } = await t.withTenant(city.id, (tx) =>
+    tx.backgroundJob.findUniqueOrThrow({ where: { tenantId_id: { tenantId: city.id, id } }, select: { finishedAt: true } }),
   );
+  return { file: await findJobFile(t.withTenant, city.id, id), finishedAt };
+};
 
 describe("the heartbeat of a running job", () => {
   it("is written by the worker while the job's work runs, and stops when it ends", async () => {

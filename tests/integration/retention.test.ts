@@ -6,6 +6,7 @@ import { runAction } from "@/lib/actions/run";
 import { addDays, addMonths } from "@/lib/calendar/days";
 import type { Tx } from "@/lib/db";
 import { purgeJob } from "@/lib/jobs/housekeeping";
+import { findJobFile, writeJobFile } from "@/lib/jobs/job-file";
 import { purgeAll, purgeExpired } from "@/lib/privacy/retention";
 import { actionDeps, sessionUser } from "../helpers/actions";
 import { openTestDb, type TestDb } from "../helpers/db";
@@ -127,6 +128,26 @@ describe("the purge", () => {
     await purgeJob.run({}, { scopes: t, queueJobId: "schedule", retryCount: 0, retryLimit: purgeJob.retryLimit });
     const left = await t.withTenant(city.id, (tx) => tx.auditLog.findMany({ where: { entity: "Opd" }, select: { entityId: true } }));
     expect(left.map((row) => row.entityId)).toEqual(["baru"]);
+  });
+
+  it("drops a job whose upload was cut off before it was sent, with its file, after a day; one still arriving stays", async () => {
+    const city = await createTestTenant(t.db, t.withTenant);
+    const unsent = (hoursAgo: number) =>
+      t.withTenant(city.id, async (tx) => {
+        const job = await tx.backgroundJob.create({
+          data: { tenantId: city.id, kind: "registry.import.check", createdAt: new Date(Date.now() - hoursAgo * 3_600_000) },
+          select: { id: true },
+        });
+        await writeJobFile(tx, city.id, job.id, new TextEncoder().encode("NIK;NAMA\n"));
+        return job.id;
+      });
+    const cutOff = await unsent(25);
+    const arriving = await unsent(0.1);
+    await purgeJob.run({}, { scopes: t, queueJobId: "schedule", retryCount: 0, retryLimit: purgeJob.retryLimit });
+    const left = await t.withTenant(city.id, (tx) => tx.backgroundJob.findMany({ select: { id: true } }));
+    expect(left.map((job) => job.id)).toEqual([arriving]);
+    expect(await findJobFile(t.withTenant, city.id, cutOff)).toBeNull();
+    expect((await findJobFile(t.withTenant, city.id, arriving))?.size).toBe(9);
   });
 });
 

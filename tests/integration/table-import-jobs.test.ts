@@ -6,6 +6,7 @@ import { importRealisationsDefinition } from "@/features/budget/realisation-impo
 import { importStatisticsDefinition } from "@/features/statistics/import";
 import { runAction } from "@/lib/actions/run";
 import type { SessionUser } from "@/lib/auth/session-user";
+import { findJobFile } from "@/lib/jobs/job-file";
 import { JOB_MESSAGES } from "@/lib/jobs/tracked";
 import { defineTableImport } from "@/lib/spreadsheet/table-import-job";
 import type { TableImportStatus } from "@/lib/spreadsheet/table-import-status";
@@ -70,7 +71,8 @@ describe("a table import as a job", () => {
     expect(await written()).toEqual(before);
     const kept = await job(taskId);
     expect(kept).toMatchObject({ kind: "statistics.import", state: "QUEUED", fileName: "bps.csv", createdById: bapeda.id, result: null });
-    expect(Buffer.from(kept.file!).toString()).toContain("2002,10.5,BPS");
+    const file = await findJobFile(t.withTenant, city.id, taskId);
+    expect(Buffer.from(await file!.bytes()).toString()).toContain("2002,10.5,BPS");
     const sent = await t.withPlatform(
       (tx) => tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'statistics.import' AND data->>'jobId' = ${taskId}`,
     );
@@ -78,7 +80,7 @@ describe("a table import as a job", () => {
 
     expect(await runQueuedNow(t, importStatisticsDefinition.job, city.id, taskId)).toMatchObject({ state: "DONE", error: null });
     expect((await written()).statistics).toBe(before.statistics + 3);
-    expect((await job(taskId)).file).toBeNull();
+    expect(await findJobFile(t.withTenant, city.id, taskId)).toBeNull();
 
     const route = tableImportTaskRoute("statistics", importStatisticsDefinition);
     const response = await callRoute(route.GET, routeDeps(t, bapeda), `http://localhost/${city.slug}/dasbor/statistik/impor/tugas/${taskId}`, {
@@ -113,7 +115,8 @@ describe("a table import as a job", () => {
     const last = { ...first, queueJobId: "crash-2", retryCount: crashing.job.retryLimit };
     await expect(crashing.job.run({ tenantId: city.id, jobId: taskId }, last)).rejects.toThrow("the worker died");
     expect(await written()).toEqual(before);
-    expect(await job(taskId)).toMatchObject({ state: "FAILED", error: JOB_MESSAGES.failed, result: null, file: null });
+    expect(await job(taskId)).toMatchObject({ state: "FAILED", error: JOB_MESSAGES.failed, result: null });
+    expect(await findJobFile(t.withTenant, city.id, taskId)).toBeNull();
     expect(await readTableImport(t, city.id, taskId)).toMatchObject({ ok: false, message: JOB_MESSAGES.failed });
   });
 
@@ -139,7 +142,7 @@ describe("a table import as a job", () => {
     const cancelled = await callRoute(route.POST, routeDeps(t, staffA), url, params, cancel);
     expect(await cancelled.json()).toMatchObject({ state: "CANCELLED", error: JOB_MESSAGES.cancelled });
     expect(await runQueuedNow(t, importRealisationsDefinition.job, city.id, taskId)).toMatchObject({ state: "CANCELLED" });
-    expect((await job(taskId)).file).toBeNull();
+    expect(await findJobFile(t.withTenant, city.id, taskId)).toBeNull();
   });
 
   it("acts for its user as they are when it runs: a user deactivated since the upload is refused", async () => {

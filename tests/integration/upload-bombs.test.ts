@@ -14,6 +14,7 @@ import { importStatisticsDefinition, STATISTIC_COLUMNS } from "@/features/statis
 import { importParticipantsDefinition, PARTICIPANT_COLUMNS } from "@/features/trainings/participant-import";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { ImportColumn } from "@/lib/spreadsheet/columns";
+import { findJobFile, JOB_FILE_PART_BYTES } from "@/lib/jobs/job-file";
 import { readSpreadsheet } from "@/lib/spreadsheet/read";
 import type { TableImportReport } from "@/lib/spreadsheet/table-import";
 import { boundRejectedRows, TABLE_UPLOAD_LIMITS, UploadLimitError } from "@/lib/spreadsheet/upload-limits";
@@ -234,6 +235,7 @@ async function registryWrites() {
     households: await tx.household.count(),
     members: await tx.member.count(),
     audit: await tx.auditLog.count(),
+    fileParts: await tx.jobFilePart.count(),
   }));
 }
 
@@ -291,8 +293,9 @@ describe("the registry upload route refuses every bomb", () => {
     expect(await english.json()).toMatchObject({ code: "UPLOAD_LIMIT", message: "The file is too large: more than 100 MB. Split it into several files." });
   });
 
-  it("refuses a body sent in pieces without a declared length once it passes 100 MB, in words, having read little more", async () => {
+  it("refuses a body sent in pieces without a declared length once it passes 100 MB, in words, having read little more, and keeps no job", async () => {
     const before = await registryWrites();
+    const jobsBefore = await t.withTenant(registryCity.id, (tx) => tx.backgroundJob.count());
     const body = countedBody(200 * MB);
     const run = await measured(() => postRegistry(body.stream, { name: "besar.csv" }));
     expect(run.result.status).toBe(413);
@@ -301,7 +304,60 @@ describe("the registry upload route refuses every bomb", () => {
     ]);
     expect(body.pulled()).toBeLessThanOrEqual(102 * MB);
     expect(await registryWrites()).toEqual(before);
+    expect(await t.withTenant(registryCity.id, (tx) => tx.backgroundJob.count())).toBe(jobsBefore);
     expectBounded(run);
+  });
+
+  it("writes the body to the job's file as it arrives, never holding more than a piece of it", async () => {
+    const storedBytes = async () => {
+      const [row] = await t.withTenant(
+        registryCity.id,
+        (tx) => tx.$queryRaw<{ n: number }[]>`SELECT coalesce(sum(length(bytes)), 0)::int AS n FROM "JobFilePart"`,
+      );
+      return row!.n;
+    };
+    const stored = await storedBytes();
+    const total = 8 * MB;
+    const chunk = new TextEncoder().encode("NIK;NAMA\n".repeat(7000));
+    let pulled = 0;
+    let mostAhead = 0;
+    const stream = new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          mostAhead = Math.max(mostAhead, pulled - ((await storedBytes()) - stored));
+          if (pulled >= total) return controller.close();
+          const piece = chunk.subarray(0, Math.min(chunk.byteLength, total - pulled));
+          pulled += piece.byteLength;
+          controller.enqueue(piece);
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const request = new Request(`http://localhost/${registryCity.slug}/registri/impor/unggah?mode=dry-run&source=DTSEN&name=arus.csv`, {
+      method: "POST",
+      headers: { "x-entas-import": "1", host: "localhost", origin: "http://localhost" },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
+    const response = await registryUpload.withDeps(routeDeps(t, registryUser))(request, { params: Promise.resolve({ tenant: registryCity.slug }) });
+    const answer = (await response.json()) as { type: string; taskId: string };
+    expect(answer.type).toBe("queued");
+    expect(pulled).toBe(total);
+    // Read ahead of what is written: at most one piece being filled and the chunk that overflows it.
+    expect(mostAhead).toBeLessThanOrEqual(JOB_FILE_PART_BYTES + chunk.byteLength);
+
+    const file = await findJobFile(t.withTenant, registryCity.id, answer.taskId);
+    expect(file?.size).toBe(total);
+    const pieces: number[] = [];
+    for await (const piece of file!.pieces()) pieces.push(piece.byteLength);
+    expect(Math.max(...pieces)).toBeLessThanOrEqual(JOB_FILE_PART_BYTES);
+    expect(pieces.reduce((sum, length) => sum + length, 0)).toBe(total);
+    const whole = await file!.bytes();
+    expect(new TextDecoder().decode(whole.subarray(0, 18))).toBe("NIK;NAMA\nNIK;NAMA\n");
+
+    // The job's end takes its file with it.
+    await runQueuedNow(t, registryCheckJob, registryCity.id, answer.taskId);
+    expect(await findJobFile(t.withTenant, registryCity.id, answer.taskId)).toBeNull();
   });
 
   it("takes a 12 MB body sent in pieces without a declared length (past a server action's limit, well within the registry's)", async () => {

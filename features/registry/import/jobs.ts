@@ -19,11 +19,6 @@ const refused = (reason: "fileMissing" | "checkNotFound") => ({ key: `RegistryIm
 /** 15 minutes: the import's own transactions give up after 10. */
 const IMPORT_EXPIRE_SECONDS = 15 * 60;
 
-/** The file, in pieces as an upload would arrive: the parser reads a stream. */
-async function* pieces(bytes: Uint8Array): AsyncIterable<Uint8Array> {
-  for (let at = 0; at < bytes.length; at += 64 * 1024) yield bytes.subarray(at, at + 64 * 1024);
-}
-
 export const registryCheckJob = defineJob<TrackedJobData>({
   name: "registry.import.check",
   expireInSeconds: IMPORT_EXPIRE_SECONDS,
@@ -39,7 +34,7 @@ export const registryCheckJob = defineJob<TrackedJobData>({
           userId: job.createdById,
           requestId: input.requestId ?? null,
           ip: input.ip ?? null,
-          body: pieces(job.file),
+          body: job.file.pieces(),
           fileName: job.fileName,
           fileSize: input.fileSize,
           source: input.source,

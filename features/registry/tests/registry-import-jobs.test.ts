@@ -9,6 +9,7 @@ import { dropExpiredStagedJob, registryCheckJob, registryCommitJob, registryImpo
 import { refreshStatisticsJob } from "@/lib/jobs/housekeeping";
 import { checkRegistryImport, commitRegistryImport } from "@/features/registry/import/run-import";
 import { JOB_MESSAGES, cancelTrackedJob, readTrackedJob, startTrackedJob, type TrackedJobView } from "@/lib/jobs/tracked";
+import { findJobFile } from "@/lib/jobs/job-file";
 import { openQueue, queueName } from "@/lib/jobs/queue";
 import { failStaleJobs } from "@/lib/jobs/stale";
 import { queueControl, startWorker, type RunningWorker } from "@/lib/jobs/worker";
@@ -91,8 +92,7 @@ describe("registry import as jobs", () => {
     expect(check).toMatchObject({ state: "DONE", error: null, attempts: 1 });
     expect(await importStatus(tenant, check.resultId!)).toEqual({ status: "DRY_RUN" });
     expect(await registry(tenant)).toEqual({ households: 0, members: 0 });
-    const kept = await t.withTenant(tenant.id, (tx) => tx.backgroundJob.findFirstOrThrow({ where: { id: check.id }, select: { file: true } }));
-    expect(kept.file).toBeNull();
+    expect(await findJobFile(t.withTenant, tenant.id, check.id)).toBeNull();
 
     const commit = await ended(tenant, await queueCommit(tenant, check.resultId!));
     expect(commit).toMatchObject({ state: "DONE", resultId: check.resultId, error: null });

@@ -1,14 +1,15 @@
 // The two steps of a registry import, each handed to the job queue. A server action's body is
 // capped (1 MB by default) and buffered whole; an extract of 100,000 rows is 10–20 MB. So the dry
-// run's file is sent raw as this request's body, kept in the job's row (it must outlive this
-// process) and checked by a worker; the commit sends no file (it writes what the dry run kept).
+// run's file is sent raw as this request's body, written to the job's file piece by piece as it
+// arrives (it must outlive this process, and must not sit whole in this server's heap) and checked
+// by a worker; the commit sends no file (it writes what the dry run kept).
 // Either answer names the job, which the page polls (../tugas/[taskId]) for progress and outcome.
 import { randomUUID } from "node:crypto";
 import { clientIp, requestId } from "@/lib/auth/request";
 import { notFoundResponse, requestLocale, tenantRoute } from "@/lib/auth/route";
 import { catalogues } from "@/lib/i18n/catalogues";
 import { RegistrySource } from "@/lib/generated/prisma/enums";
-import { startTrackedJob } from "@/lib/jobs/tracked";
+import { startTrackedJob, startTrackedUpload } from "@/lib/jobs/tracked";
 import { registryCheckJob, registryCommitJob, type RegistryCheckInput, type RegistryCommitInput } from "@/features/registry/import/jobs";
 import type { UploadEvent } from "@/features/registry/import/upload-event";
 import { z } from "@/lib/validation/zod";
@@ -65,10 +66,15 @@ export const POST = tenantRoute({ page: "registryImport", people: false }, async
     return answer({ type: "queued", taskId });
   }
 
-  const file = await readBody(request.body!, REGISTRY_UPLOAD_LIMITS.maxBytes);
-  if (!file) return tooLarge(locale);
   const input: RegistryCheckInput = { source, fileSize: size, requestId: meta.requestId, ip: meta.ip };
-  const taskId = await deps.withTenant(user.tenantId, (tx) => startTrackedJob(tx, registryCheckJob, { ...common, input, file, fileName: name! }));
+  const taskId = await startTrackedUpload(deps.withTenant, registryCheckJob, {
+    ...common,
+    input,
+    fileName: name!,
+    body: request.body!,
+    limit: REGISTRY_UPLOAD_LIMITS.maxBytes,
+  });
+  if (!taskId) return tooLarge(locale);
   return answer({ type: "queued", taskId });
 });
 
@@ -79,27 +85,6 @@ function tooLarge(locale: string): Response {
     status: 413,
     headers: { connection: "close", "cache-control": "no-store" },
   });
-}
-
-/** The whole body, or null once it passes `limit` bytes (reading stops there). */
-async function readBody(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array | null> {
-  const parts: Uint8Array[] = [];
-  let length = 0;
-  for await (const part of body) {
-    length += part.byteLength;
-    if (length > limit) {
-      await body.cancel().catch(() => undefined);
-      return null;
-    }
-    parts.push(part);
-  }
-  const bytes = new Uint8Array(length);
-  let at = 0;
-  for (const part of parts) {
-    bytes.set(part, at);
-    at += part.byteLength;
-  }
-  return bytes;
 }
 
 /**
