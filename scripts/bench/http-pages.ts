@@ -21,7 +21,7 @@ export type HttpPageTiming = { name: string; path: string; file: string; role: s
 export const HTTP_PAGE_LIMITS = { p95Ms: 400, htmlBytes: 500 * 1024 };
 
 /** The benchmark city's users: <key>@<slug>.bench.entas.test, this password. */
-const BENCH_PASSWORD = "bench-password-8";
+export const BENCH_PASSWORD = "bench-password-8";
 
 type Account = { key: string; role: Role; decidesRegistryChanges?: boolean; label: string };
 

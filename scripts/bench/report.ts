@@ -3,6 +3,7 @@ import { IMPORT_TARGETS, TARGETS } from "./bench";
 import type { DuringImportResult } from "./during-import";
 import { DASHBOARD_P95_MS, DURING_IMPORT_MAX_RATIO } from "./during-import";
 import { flagOf, HTTP_PAGE_LIMITS, type HttpPageTiming } from "./http-pages";
+import { IMPORT_HTTP_TARGETS, type ImportHttpRun } from "./import-http";
 
 export type BenchReport = {
   at: string;
@@ -21,6 +22,8 @@ export type BenchReport = {
   search?: NamedTiming[];
   import?: ImportResult;
   duringImport?: DuringImportResult;
+  /** The registry import over HTTP, with the web server's memory (--only import-http). */
+  importHttp?: ImportHttpRun[];
   writes?: WritesResult;
   bundles?: BundleResult;
 };
@@ -78,6 +81,19 @@ export function formatReport(r: BenchReport): string {
     );
     for (const s of r.search) out.push(`| ${s.name} | ${s.timing.p50} | ${s.timing.p95} | ${s.note ?? ""} | ${mark(s.timing.p95 <= TARGETS.searchP95Ms)} |`);
     out.push("");
+  }
+  if (r.importHttp) {
+    out.push(
+      `## Registry import over HTTP (sign in, upload, check, "Simpan"; end to end ≤ ${IMPORT_HTTP_TARGETS.endToEndSeconds} s, web process < ${IMPORT_HTTP_TARGETS.webPeakRssMb} MB throughout)`,
+      "",
+      "| format | file | upload | check done | commit | end to end | web RSS at start → peak | worker peak | status |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+      ...r.importHttp.map(
+        (run) =>
+          `| ${run.format} | ${run.megabytes} MB | ${run.uploadSeconds} s | ${run.checkSeconds} s | ${run.commitSeconds} s | **${run.totalSeconds} s** ${mark(run.totalSeconds <= IMPORT_HTTP_TARGETS.endToEndSeconds)} | ${run.webRssStartMb} → **${run.webPeakRssMb} MB** ${mark(run.webPeakRssMb < IMPORT_HTTP_TARGETS.webPeakRssMb)} | ${run.workerPeakRssMb ?? "—"} MB | ${run.status} |`,
+      ),
+      "",
+    );
   }
   if (r.import) {
     const i = r.import;

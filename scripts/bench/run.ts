@@ -1,11 +1,16 @@
 // npm run bench -- [--database entas_bench] [--iterations 30] [--users 200] [--per-user 5] [--think-ms 1000] [--warm-up-users 100]
-//                  [--import-households 100000] [--only queries,pages,http,search,import,during-import,writes,bundles]
+//                  [--import-households 100000] [--only queries,pages,http,search,import,import-http,during-import,writes,bundles]
+//                  [--server-pid N] [--worker-pid N]
 //                  [--idle-seconds 30] [--dashboard-runs 20] [--import-minutes 20]
 //                  [--base-url http://127.0.0.1:3300] [--queries revolvingFunds,poverty.coverage]
 //                  [--accounts bapeda,mayor] [--paths /registri,/bantuan]
 //
 // "http" times whole pages from a production server started on the same database
 // (`next build`, then `DATABASE_URL=<that database> next start`), at --base-url.
+//
+// "import-http" (alone, with --base-url and --server-pid, and a worker: `npm run worker`) sends
+// a DTSEN extract of --import-households households to the upload route as the import page
+// does, waits for the check, commits, and reads the web server's memory throughout.
 //
 // "during-import" (alone: `npm run bench -- --only during-import`) times another user's pages
 // while a worker process checks and commits --import-households households through the job
@@ -21,6 +26,7 @@ import { benchConcurrentWrites, benchDashboardQueries, benchImport, benchPages, 
 import { benchDatabaseUrl, flag } from "./cli";
 import { benchDuringImport } from "./during-import";
 import { benchHttpPages } from "./http-pages";
+import { benchImportHttp } from "./import-http";
 import { BENCH_YEAR } from "./generate-city";
 import { formatReport, type BenchReport } from "./report";
 import { postgresSql } from "./sql";
@@ -79,6 +85,14 @@ try {
     if (!baseUrl) throw new Error("--only http needs --base-url of a server running on this database");
     console.log(`\npages over HTTP (${baseUrl})`);
     report.http = await benchHttpPages(baseUrl, tenant.slug, BENCH_YEAR, { iterations, accounts, only: paths }, log);
+  }
+  if (only.has("import-http")) {
+    const serverPid = Number(flag("server-pid"));
+    if (!baseUrl || !serverPid)
+      throw new Error("--only import-http needs --base-url and --server-pid of a server running on this database (and a worker: npm run worker)");
+    const workerPid = flag("worker-pid") ? Number(flag("worker-pid")) : undefined;
+    console.log("\nregistry import over HTTP");
+    report.importHttp = await benchImportHttp(env, { baseUrl, households: importHouseholds, serverPid, workerPid }, log);
   }
   if (only.has("search")) console.log("\nregistry search"), (report.search = await benchSearch(env, iterations, log));
   if (only.has("import")) console.log("\nregistry import"), (report.import = await benchImport(env, importHouseholds, log));
