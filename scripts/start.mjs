@@ -44,7 +44,13 @@ Entas berjalan di http://localhost:${port}
 Tekan Ctrl+C untuk berhenti.
 `);
 
-const server = spawn("npx", ["next", "start", "-p", port], { cwd: root, env, stdio: "inherit" });
+// On PostgreSQL the web server does no import itself (the workers do), and its heap is capped so
+// that V8 collects before the process passes 512 MB: uncapped, a walk through every page of
+// every role left it at 640 MB, with peaks over 1 GB, of garbage not yet collected. On PGlite
+// the server runs the jobs too, and keeps Node's own limit.
+const webHeapMb = Number(env.WEB_MEMORY_MB ?? 320);
+const serverEnv = env.DATABASE_URL ? { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --max-old-space-size=${webHeapMb}`.trim() } : env;
+const server = spawn("npx", ["next", "start", "-p", port], { cwd: root, env: serverEnv, stdio: "inherit" });
 // Each worker is a process of its own with a heap limit: a job that outgrows it ends that
 // worker, not the web server, and its job is retried or failed by the next one.
 const workerCount = env.DATABASE_URL ? Number(env.JOBS_WORKERS ?? 1) : 0;
