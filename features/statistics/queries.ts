@@ -82,11 +82,16 @@ export async function listTargets(tx: Tx): Promise<TargetRow[]> {
   }));
 }
 
+/** Every target set for the indicator and area, oldest target year first (a path such as 4,3 % in 2025, 0 % in 2026). */
+export function targetsOf(targets: readonly TargetRow[], indicator: string, areaId: string | null): TargetRow[] {
+  return targets.filter((t) => t.indicator === indicator && t.areaId === areaId).sort((a, b) => a.year - b.year);
+}
+
 /**
  * The target a series is measured against: for the indicator and area, the first target
  * year from the latest observed year on, else the latest target.
  */
 export function targetFor(targets: readonly TargetRow[], indicator: string, areaId: string | null, fromYear: number): TargetRow | null {
-  const mine = targets.filter((t) => t.indicator === indicator && t.areaId === areaId).sort((a, b) => a.year - b.year);
+  const mine = targetsOf(targets, indicator, areaId);
   return mine.find((t) => t.year >= fromYear) ?? mine.at(-1) ?? null;
 }

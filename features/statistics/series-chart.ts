@@ -25,3 +25,21 @@ export function bpsChartPoints(series: readonly StatisticRow[]): BpsChartPoint[]
     povertyLineRupiah: row.povertyLineRupiah === null ? null : Number(row.povertyLineRupiah),
   }));
 }
+
+/** A chart point with the target set for its year, if any. */
+export type TargetedPoint = BpsChartPoint & { target: number | null };
+
+/**
+ * The points with each target at its year, for a rate's chart: a target year past the last
+ * figure (or before the first) gets a point of its own with no figures, so the chart runs to the
+ * last target and shows the way still to go.
+ */
+export function withTargetPath(points: readonly BpsChartPoint[], targets: readonly { year: number; value: number }[]): TargetedPoint[] {
+  const byYear = new Map<string, TargetedPoint>(points.map((point) => [point.year, { ...point, target: null }]));
+  for (const target of targets) {
+    const year = String(target.year);
+    const point = byYear.get(year) ?? { year, povertyRatePct: null, extremeRatePct: null, p1: null, p2: null, povertyLineRupiah: null, target: null };
+    byYear.set(year, { ...point, target: target.value });
+  }
+  return [...byYear.values()].sort((a, b) => Number(a.year) - Number(b.year));
+}

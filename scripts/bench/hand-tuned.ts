@@ -201,17 +201,17 @@ export const handTuned: Record<string, Record<string, HandTuned>> = {
     },
     bySipdProgramme: {
       sql: `${RESULT_PARTS("g.id")}
-            SELECT left(p."sipdCode", 7) AS code, sum(m.realised) AS realised
-              FROM g JOIN "Programme" p ON p."tenantId" = $1 AND p.id = g.id LEFT JOIN money m ON m.key = g.id GROUP BY 1`,
-      appFigure: (rows: { realised: bigint }[]) => sum(rows, "realised"),
-      sqlFigure: (rows) => sum(rows, "realised"),
+            SELECT left(p."sipdCode", 7) AS code, sum(m.realised) AS realised, sum(t.trained) AS trained, sum(t.businesses) AS businesses
+              FROM g JOIN "Programme" p ON p."tenantId" = $1 AND p.id = g.id LEFT JOIN money m ON m.key = g.id LEFT JOIN training t ON t.key = g.id GROUP BY 1`,
+      appFigure: (rows: { trained: number }[]) => sum(rows, "trained"),
+      sqlFigure: (rows) => sum(rows, "trained"),
     },
     bySipdKegiatan: {
       sql: `${RESULT_PARTS("g.id")}
-            SELECT left(p."sipdCode", 12) AS code, sum(m.realised) AS realised
-              FROM g JOIN "Programme" p ON p."tenantId" = $1 AND p.id = g.id LEFT JOIN money m ON m.key = g.id GROUP BY 1`,
-      appFigure: (rows: { realised: bigint }[]) => sum(rows, "realised"),
-      sqlFigure: (rows) => sum(rows, "realised"),
+            SELECT left(p."sipdCode", 12) AS code, sum(m.realised) AS realised, sum(t.trained) AS trained, sum(t.businesses) AS businesses
+              FROM g JOIN "Programme" p ON p."tenantId" = $1 AND p.id = g.id LEFT JOIN money m ON m.key = g.id LEFT JOIN training t ON t.key = g.id GROUP BY 1`,
+      appFigure: (rows: { trained: number }[]) => sum(rows, "trained"),
+      sqlFigure: (rows) => sum(rows, "trained"),
     },
   },
   budget: {

@@ -170,8 +170,8 @@ describe("a dashboard's workbook", () => {
       "Sampul",
       "Hasil dan biaya per OPD",
       "Hasil dan biaya per program",
-      "Belanja per program SIPD",
-      "Belanja per kegiatan SIPD",
+      "Hasil per program SIPD",
+      "Hasil per kegiatan SIPD",
     ]);
     const cover = workbook.worksheets[0]!;
     expect(coverValue(cover, "Kecamatan")).toBe("Sekarbela");
@@ -179,7 +179,7 @@ describe("a dashboard's workbook", () => {
     expect(coverValue(cover, "Orang dilatih")).toMatch(/^Peserta terverifikasi/);
     expect(coverValue(cover, "Rupiah per hasil")).toMatch(/^Rupiah per hasil membagi/);
     expect(coverValue(cover, "Kode SIPD")).toBe("Semua kode SIPD");
-    expect(coverValue(cover, "Per program dan kegiatan SIPD")).toMatch(/^Hanya belanja/);
+    expect(coverValue(cover, "Per program dan kegiatan SIPD")).toMatch(/^Hanya angka yang dapat dijumlahkan antarprogram/);
     const opds = rowsOf(workbook.worksheets[1]!)
       .map((row) => row.join(";"))
       .join("\n");

@@ -218,16 +218,28 @@ async function byProgramme(tx: Tx, filters: DashboardFilters): Promise<Programme
   }));
 }
 
-/** Spending per SIPD group: the figures that add up over programmes (households do not: see sipdRows in tables.ts). */
-export type SipdResultRow = Pick<ResultFigures, "realised" | "trainingSpent" | "equipmentSpent"> & {
+/**
+ * The figures that add up over programmes, per SIPD group: spending, and the persons trained and
+ * businesses opened (each participant is of one training of one programme). Households reached,
+ * equipped or graduated do not: a household reached by two programmes of a group would count
+ * twice (sipdTable in tables.ts).
+ */
+export type SipdResultRow = Pick<ResultFigures, "realised" | "trainingSpent" | "equipmentSpent" | "trained" | "businesses" | "perTrained"> & {
   /** The SIPD programme or kegiatan code; null: the programmes without a code. */
   code: string | null;
   programmes: number;
 };
 
-/** Realised, training and tool-and-capital spending per SIPD programme or kegiatan, by code, the programmes without a code last. */
+type SipdCounts = Omit<SipdResultRow, "perTrained">;
+
+/**
+ * Per SIPD programme or kegiatan, by code, the programmes without a code last: realised, training
+ * and tool-and-capital spending (the lines' summary), persons trained and businesses opened
+ * (DashboardTrainingCount, as the other groupings), and training spending per person trained.
+ */
 async function bySipd(tx: Tx, filters: DashboardFilters, level: SipdLevel): Promise<SipdResultRow[]> {
-  return tx.$queryRaw<SipdResultRow[]>`
+  const kecamatan = filters.kecamatanId ? Prisma.sql`AND c."kecamatanId" = ${filters.kecamatanId}` : Prisma.empty;
+  const rows = await tx.$queryRaw<SipdCounts[]>`
     WITH ${programmesCte(filters)},
     money AS (
       SELECT bl."programmeId", SUM(e."amount") AS "realised"
@@ -235,13 +247,25 @@ async function bySipd(tx: Tx, filters: DashboardFilters, level: SipdLevel): Prom
         JOIN "BudgetLine" bl ON bl."tenantId" = entas_current_tenant() AND bl."programmeId" = g."id"
         JOIN ${LINE_TOTALS} e ON e."tenantId" = bl."tenantId" AND e."budgetLineId" = bl."id" AND ${REALISED}
        GROUP BY 1
+    ),
+    training AS (
+      SELECT c."programmeId", SUM(c."trained") AS "trained", SUM(c."businesses") AS "businesses"
+        FROM g
+        JOIN "DashboardTrainingCount" c ON c."tenantId" = entas_current_tenant() AND c."programmeId" = g."id" ${kecamatan}
+       GROUP BY 1
     )
     SELECT ${sipdGroupKey(level, "g")} AS "code", COUNT(*)::int AS "programmes",
            COALESCE(SUM(money."realised"), 0)::bigint AS "realised",
            COALESCE(SUM(money."realised") FILTER (WHERE g."kind" = 'TRAINING'), 0)::bigint AS "trainingSpent",
-           COALESCE(SUM(money."realised") FILTER (WHERE ${EQUIPPING}), 0)::bigint AS "equipmentSpent"
-      FROM g LEFT JOIN money ON money."programmeId" = g."id"
+           COALESCE(SUM(money."realised") FILTER (WHERE ${EQUIPPING}), 0)::bigint AS "equipmentSpent",
+           COALESCE(SUM(training."trained"), 0)::int AS "trained",
+           COALESCE(SUM(training."businesses"), 0)::int AS "businesses"
+      FROM g
+      LEFT JOIN money ON money."programmeId" = g."id"
+      LEFT JOIN training ON training."programmeId" = g."id"
      GROUP BY 1 ORDER BY 1 NULLS LAST`;
+  const comparable = !filters.kecamatanId;
+  return rows.map((row) => ({ ...row, perTrained: perResult(row.trainingSpent, row.trained, comparable) }));
 }
 
 /** The totals' households reached, alone (the home's headline): the same summary rows, without the other figures' reads. */

@@ -15,7 +15,7 @@ export type ResultsDashboardData = {
   totals: ResultFigures;
   opds: OpdResultRow[];
   programmes: ProgrammeResultRow[];
-  /** Spending per SIPD programme and kegiatan (households are distinct per key, so not summed into groups). */
+  /** Spending, persons trained and businesses opened per SIPD programme and kegiatan (households are distinct per key, so not summed into groups). */
   sipdProgrammes: SipdResultRow[];
   sipdKegiatan: SipdResultRow[];
 };
@@ -76,7 +76,7 @@ export async function resultsTables(data: ResultsDashboardData): Promise<Record<
   ];
   const definitions = defined.map(({ term, definition }) => `${term}: ${definition}`);
   const sipdDefinition = `${words("sipdTerm")}: ${words("sipdDefinition")}`;
-  // Only the money columns: a household reached by two programmes of one group would count twice in a sum.
+  // Only the figures that add up over programmes: a household reached by two programmes of one group would count twice in a sum.
   const sipdTable = (id: "sipdProgrammes" | "sipdKegiatan", level: "programme" | "kegiatan", rows: SipdResultRow[]): FigureTable =>
     suppressTable({
       id,
@@ -92,6 +92,9 @@ export async function resultsTables(data: ResultsDashboardData): Promise<Record<
         realised: money(row.realised),
         trainingSpent: money(row.trainingSpent),
         equipmentSpent: money(row.equipmentSpent),
+        trained: row.trained,
+        perTrained: money(row.perTrained),
+        businesses: row.businesses,
       })),
       total: {
         code: t("total"),
@@ -99,6 +102,9 @@ export async function resultsTables(data: ResultsDashboardData): Promise<Record<
         realised: money(data.totals.realised),
         trainingSpent: money(data.totals.trainingSpent),
         equipmentSpent: money(data.totals.equipmentSpent),
+        trained: data.totals.trained,
+        perTrained: money(data.totals.perTrained),
+        businesses: data.totals.businesses,
       },
       definitions: [...defined.filter(({ key }) => SIPD_FIGURES.includes(key)).map(({ term, definition }) => `${term}: ${definition}`), sipdDefinition],
     });
@@ -127,5 +133,5 @@ export async function resultsTables(data: ResultsDashboardData): Promise<Record<
   };
 }
 
-/** The figures that add up over programmes, so over a SIPD group. */
-const SIPD_FIGURES: readonly string[] = ["realised", "trainingSpent", "equipmentSpent"];
+/** The figures that add up over programmes, so over a SIPD group (each participant is of one programme's training). */
+const SIPD_FIGURES: readonly string[] = ["realised", "trainingSpent", "equipmentSpent", "trained", "perTrained", "businesses"];

@@ -8,7 +8,8 @@ import { Line, ReferenceLine, Tooltip, YAxis } from "recharts";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import id from "@/messages/id";
 import type { StatisticRow, TargetRow } from "@/features/statistics/queries";
-import { bpsChartPoints } from "@/features/statistics/series-chart";
+import { targetsOf } from "@/features/statistics/queries";
+import { bpsChartPoints, withTargetPath } from "@/features/statistics/series-chart";
 import { seriesTable, type StatisticsT } from "@/features/statistics/tables";
 
 vi.mock("next-intl/server", () => ({
@@ -183,5 +184,81 @@ describe("the BPS charts", () => {
     // An index axis steps by fractions (P2 is below 1); a Rupiah axis by round amounts.
     expect(parts(charts.drawn[2]!.children as ReactNode, YAxis)[0]!.props.ticks).toEqual([0, 0.5, 1, 1.5]);
     expect(parts(charts.drawn[3]!.children as ReactNode, YAxis)[0]!.props.ticks).toEqual([0, 200_000, 400_000, 600_000, 800_000]);
+  });
+});
+
+describe("the rates' targets by year", () => {
+  // Kupang's way to zero poverty: 4,3 % in 2025, then 0 % in 2026; a kecamatan's own target and
+  // another indicator's are not the city's P0 path.
+  const path: TargetRow[] = [
+    { ...target, id: "p26", indicator: "POVERTY_RATE", year: 2026, value: 0 },
+    { ...target, id: "p25", indicator: "POVERTY_RATE", year: 2025, value: 4.3 },
+    { ...target, id: "k25", indicator: "POVERTY_RATE", year: 2025, value: 3, areaId: "kecamatan", areaName: "Oebobo" },
+    { ...target, id: "e24", indicator: "EXTREME_POVERTY_RATE", year: 2024, value: 0 },
+  ];
+
+  beforeEach(() => {
+    charts.drawn = [];
+  });
+
+  it("are the area's targets of the indicator, oldest first", () => {
+    expect(targetsOf(path, "POVERTY_RATE", null).map((row) => [row.year, row.value])).toEqual([
+      [2025, 4.3],
+      [2026, 0],
+    ]);
+    expect(targetsOf(path, "POVERTY_RATE", "kecamatan").map((row) => row.id)).toEqual(["k25"]);
+    expect(targetsOf(path, "POVERTY_RATE", null).map((row) => row.id)).not.toContain("e24");
+  });
+
+  it("put each target at its year, adding the years past the last figure with no figures", () => {
+    const points = withTargetPath(bpsChartPoints(series), targetsOf(path, "POVERTY_RATE", null));
+    expect(points.map((point) => [point.year, point.povertyRatePct, point.target])).toEqual([
+      ["2019", 8.5, null],
+      ["2020", 8.5, null],
+      ["2021", 8.5, null],
+      ["2022", 8.5, null],
+      ["2023", 8.5, null],
+      ["2024", 8.5, null],
+      ["2025", null, 4.3],
+      ["2026", null, 0],
+    ]);
+    // A target of a year with figures sits on that year's point.
+    const extreme = withTargetPath(bpsChartPoints(series), targetsOf(path, "EXTREME_POVERTY_RATE", null));
+    expect(extreme.map((point) => [point.year, point.extremeRatePct, point.target]).at(-1)).toEqual(["2024", 0.37, 0]);
+    expect(extreme).toHaveLength(series.length);
+  });
+
+  it("are drawn on the P0 and extreme charts as a dashed path to the last target year, and on no other chart", async () => {
+    renderToStaticMarkup(
+      (await BpsSeriesCharts({
+        points: bpsChartPoints(series),
+        rateTarget: path[1]!,
+        extremeTarget: path[3]!,
+        rateTargets: targetsOf(path, "POVERTY_RATE", null),
+        extremeTargets: targetsOf(path, "EXTREME_POVERTY_RATE", null),
+      })) as ReactElement,
+    );
+    const [rate, extreme, indices, line] = charts.drawn;
+    const years = (chart: Record<string, unknown>) => (chart.data as Record<string, unknown>[]).map((point) => point.year);
+    const targetsDrawn = (chart: Record<string, unknown>) =>
+      (chart.data as Record<string, unknown>[]).flatMap((point) => (typeof point.target === "number" ? [[point.year, point.target]] : []));
+    const lines = (chart: Record<string, unknown>) => parts(chart.children as ReactNode, Line).map((one) => [one.props.dataKey, one.props.name]);
+    expect(years(rate!)).toEqual(["2019", "2020", "2021", "2022", "2023", "2024", "2025", "2026"]);
+    expect(targetsDrawn(rate!)).toEqual([
+      ["2025", 4.3],
+      ["2026", 0],
+    ]);
+    expect(lines(rate!)).toEqual([
+      ["povertyRatePct", "% miskin"],
+      ["target", "Target per tahun"],
+    ]);
+    expect(targetsDrawn(extreme!)).toEqual([["2024", 0]]);
+    expect(lines(extreme!).map(([key]) => key)).toEqual(["extremeRatePct", "target"]);
+    // The next target stays the horizontal line it was.
+    expect(parts(rate!.children as ReactNode, ReferenceLine).map((one) => one.props.y)).toEqual([4.3]);
+    for (const chart of [indices!, line!]) {
+      expect(years(chart)).toEqual(["2019", "2020", "2021", "2022", "2023", "2024"]);
+      expect(lines(chart).map(([key]) => key)).not.toContain("target");
+    }
   });
 });

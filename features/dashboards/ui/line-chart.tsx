@@ -12,6 +12,9 @@ const TICK = { fontSize: 14, fill: CHART_TEXT };
 
 export type ChartTarget = { value: number; label: string };
 
+/** Targets set for several years, drawn as a dashed line through a dot at each target year. */
+export type ChartTargetPath = { key: string; label: string };
+
 const seriesValues = (data: ChartDatum[], series: ChartSeries[]) =>
   data.flatMap((row) => series.flatMap((one) => (typeof row[one.key] === "number" ? [row[one.key] as number] : [])));
 
@@ -30,8 +33,9 @@ export function targetLabelPosition(target: number, values: readonly number[]): 
 }
 
 /**
- * A series over the years, with an optional target drawn as a dashed horizontal line. One image
- * for a screen reader, no keyboard stop: the table it points to carries the figures.
+ * A series over the years, with an optional target drawn as a dashed horizontal line and an
+ * optional path of targets by year (`targetPath`: the data's key holding each year's target).
+ * One image for a screen reader, no keyboard stop: the table it points to carries the figures.
  */
 export function DashboardLineChart({
   data,
@@ -39,6 +43,7 @@ export function DashboardLineChart({
   series,
   valueKind = "count",
   target,
+  targetPath,
   locale,
   label,
   tableId,
@@ -48,6 +53,7 @@ export function DashboardLineChart({
   series: ChartSeries[];
   valueKind?: ChartValueKind;
   target?: ChartTarget | null;
+  targetPath?: ChartTargetPath | null;
   locale: AppLocale;
   label: string;
   /** The id of the table with the chart's figures, set by ChartPanel. */
@@ -55,7 +61,7 @@ export function DashboardLineChart({
 }) {
   const format = chartValueFormatter(valueKind, locale);
   const keys = series.map((one) => one.key);
-  const max = Math.max(chartMax(data, keys), target?.value ?? 0);
+  const max = Math.max(chartMax(data, targetPath ? [...keys, targetPath.key] : keys), target?.value ?? 0);
   const ticks = niceTicks(max, { integer: wholeSteps(valueKind) });
   return (
     <figure role="img" aria-label={label} aria-details={tableId} className="w-full">
@@ -71,7 +77,7 @@ export function DashboardLineChart({
             domain={[0, ticks.at(-1)!]}
           />
           <Tooltip formatter={(value) => format(value)} contentStyle={{ fontSize: 14 }} itemStyle={TOOLTIP_ITEM_STYLE} />
-          {series.length > 1 || target ? <Legend wrapperStyle={{ fontSize: 14 }} formatter={legendText} /> : null}
+          {series.length > 1 || target || targetPath ? <Legend wrapperStyle={{ fontSize: 14 }} formatter={legendText} /> : null}
           {series.map((one, i) => (
             <Line
               key={one.key}
@@ -85,6 +91,19 @@ export function DashboardLineChart({
               isAnimationActive={false}
             />
           ))}
+          {targetPath ? (
+            <Line
+              type="linear"
+              dataKey={targetPath.key}
+              name={targetPath.label}
+              stroke={TARGET_COLOR}
+              strokeDasharray="8 4"
+              strokeWidth={2}
+              dot={{ r: 5, fill: TARGET_COLOR, strokeWidth: 0 }}
+              connectNulls
+              isAnimationActive={false}
+            />
+          ) : null}
           {target ? (
             <ReferenceLine
               y={target.value}

@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card, CardHeader } from "@/components/ui/card";
 import { StatCard } from "@/components/ui/stat-card";
 import { Cell, HeaderCell, Row, RowHeaderCell, Table, TableBody, TableFoot, TableHead } from "@/components/ui/table";
-import { formatNumber, formatPercent, formatRupiah } from "@/lib/format";
+import { formatNumber, formatPercent, formatRupiah, formatRupiahShort } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import type { FigureCell } from "@/lib/spreadsheet/figures";
 import { DashboardDataTable } from "@/features/dashboards/ui/data-table";
@@ -35,8 +35,9 @@ export async function PublicPageView({ city, figures }: { city: PublicCity; figu
 
       <dl aria-label={t("figuresLabel")} className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4 lg:gap-4">
         <StatCard tone="highlight" label={t("figures.reached", { year: figures.year })} value={count(publicReachedCell(figures))} />
-        <StatCard label={t("figures.pagu")} value={rupiah(figures.budget.pagu)} />
-        <StatCard label={t("figures.realised")} value={rupiah(figures.budget.realised)} />
+        {/* In words on the card, as the budget pages write it; the exact amount under it. */}
+        <StatCard label={t("figures.pagu")} value={formatRupiahShort(figures.budget.pagu, { locale })} hint={rupiah(figures.budget.pagu)} />
+        <StatCard label={t("figures.realised")} value={formatRupiahShort(figures.budget.realised, { locale })} hint={rupiah(figures.budget.realised)} />
         <StatCard label={t("figures.absorption")} value={percent(figures.budget.absorption)} />
       </dl>
 

@@ -3,7 +3,7 @@ import { ClosedYearNotice } from "@/components/ui/closed-year-notice";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DashboardBarChart } from "@/features/dashboards/ui/bar-chart";
 import { ChartPanel } from "@/features/dashboards/ui/chart-panel";
-import { DashboardGrid, DashboardPage } from "@/features/dashboards/ui/dashboard-page";
+import { DashboardPage } from "@/features/dashboards/ui/dashboard-page";
 import { DashboardToolbar } from "@/features/dashboards/ui/dashboard-toolbar";
 import { DashboardFilterBar } from "@/features/dashboards/ui/filter-bar";
 import { ResultCards } from "@/features/dashboards/results/ui/result-cards";
@@ -161,37 +161,36 @@ export default async function ResultsDashboardPage({ params, searchParams }: Pro
           />
         )}
       </DashboardPanel>
-      <DashboardGrid>
-        {(["sipdProgrammes", "sipdKegiatan"] as const).map((id) => (
-          <DashboardPanel key={id} title={t(`tables.${id}.title`)} data={sipdTables[id]} className="print:hidden">
-            {(table) => (
-              <ChartPanel
-                table={table}
-                description={
-                  <>
-                    {t(`tables.${id}.description`)} {t("sipdDefinition")}
-                    {table.rows.length > CHART_PROGRAMMES ? <> {t("tables.sipdChartShown", { shown: CHART_PROGRAMMES })}</> : null}
-                  </>
-                }
-                exportLinks={links(id)}
-                layout="below"
-                print="none"
-                chart={
-                  <DashboardBarChart
-                    data={table.rows.slice(0, CHART_PROGRAMMES).map((row) => ({ code: row.code ?? "", realised: row.realised ?? null }))}
-                    categoryKey="code"
-                    valueKind="rupiah"
-                    locale={locale}
-                    label={tDashboards("chartLabel", { title: table.title })}
-                    categoryWidth={110}
-                    series={[{ key: "realised", label: t("tables.realised") }]}
-                  />
-                }
-              />
-            )}
-          </DashboardPanel>
-        ))}
-      </DashboardGrid>
+      {/* One under the other: with the training figures a table has eight columns, too many for half a laptop's width. */}
+      {(["sipdProgrammes", "sipdKegiatan"] as const).map((id) => (
+        <DashboardPanel key={id} title={t(`tables.${id}.title`)} data={sipdTables[id]} className="print:hidden">
+          {(table) => (
+            <ChartPanel
+              table={table}
+              description={
+                <>
+                  {t(`tables.${id}.description`)} {t("sipdDefinition")}
+                  {table.rows.length > CHART_PROGRAMMES ? <> {t("tables.sipdChartShown", { shown: CHART_PROGRAMMES })}</> : null}
+                </>
+              }
+              exportLinks={links(id)}
+              layout="below"
+              print="none"
+              chart={
+                <DashboardBarChart
+                  data={table.rows.slice(0, CHART_PROGRAMMES).map((row) => ({ code: row.code ?? "", realised: row.realised ?? null }))}
+                  categoryKey="code"
+                  valueKind="rupiah"
+                  locale={locale}
+                  label={tDashboards("chartLabel", { title: table.title })}
+                  categoryWidth={110}
+                  series={[{ key: "realised", label: t("tables.realised") }]}
+                />
+              }
+            />
+          )}
+        </DashboardPanel>
+      ))}
     </DashboardPage>
   );
 }

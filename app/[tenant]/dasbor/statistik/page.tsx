@@ -25,7 +25,7 @@ import { BpsSeriesCharts } from "@/features/dashboards/statistics/ui/bps-series-
 import { withTenantReport } from "@/lib/db";
 import { formatNumber } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { kecamatanStatistics, listTargets, statisticSeries, targetFor, type StatisticRow } from "@/features/statistics/queries";
+import { kecamatanStatistics, listTargets, statisticSeries, targetFor, targetsOf, type StatisticRow } from "@/features/statistics/queries";
 import { bpsChartPoints } from "@/features/statistics/series-chart";
 import { kecamatanTable, seriesTable, targetsTable } from "@/features/statistics/tables";
 import { firstParam, readSearchParams } from "@/lib/validation/search-params";
@@ -97,6 +97,8 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
       chartPoints: bpsChartPoints(series),
       rateTarget: targetOf("POVERTY_RATE", lastYear),
       extremeTarget: targetOf("EXTREME_POVERTY_RATE", lastYear),
+      rateTargets: targetsOf(targets, "POVERTY_RATE", area?.id ?? null),
+      extremeTargets: targetsOf(targets, "EXTREME_POVERTY_RATE", area?.id ?? null),
     };
   });
   const kecamatanPanel = mapPanel(kecamatanData, (rows) => kecamatanTable(rows, filters.year, t));
@@ -146,7 +148,7 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
       </DashboardPanel>
 
       <DashboardPanel title={`${t("series.title")} — ${areaName}`} data={seriesPanel}>
-        {({ table, chartPoints, rateTarget, extremeTarget }) => (
+        {({ table, chartPoints, rateTarget, extremeTarget, rateTargets, extremeTargets }) => (
           <ChartPanel
             table={table}
             className={ONE_LINE_SOURCE}
@@ -154,7 +156,15 @@ export default async function StatisticsPage({ params, searchParams }: Props) {
             layout="below"
             printSpan={2}
             exportLinks={links("seri")}
-            chart={<BpsSeriesCharts points={chartPoints} rateTarget={rateTarget} extremeTarget={extremeTarget} />}
+            chart={
+              <BpsSeriesCharts
+                points={chartPoints}
+                rateTarget={rateTarget}
+                extremeTarget={extremeTarget}
+                rateTargets={rateTargets}
+                extremeTargets={extremeTargets}
+              />
+            }
           />
         )}
       </DashboardPanel>
