@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { LinkButton } from "@/components/ui/button";
+import { buttonClassName, LinkButton } from "@/components/ui/button";
 import { ExportLinks } from "@/components/spreadsheet/export-links";
 import { PageHeader } from "@/components/ui/page-header";
 import type { TenantSessionUser } from "@/lib/auth/session-user";
@@ -36,9 +36,9 @@ export async function QuarterlyReportPage({ slug, user, query }: { slug: string;
         actions={
           <div className="flex flex-wrap gap-2">
             {userCan(user, "data:export") ? (
-              <LinkButton href={quarterlyReportRoutes.workbook(slug, { ...periodParams, format: "xlsx" })} prefetch={false} data-report-workbook>
+              <a href={quarterlyReportRoutes.workbook(slug, { ...periodParams, format: "xlsx" })} download className={buttonClassName("primary")}>
                 {t("actions.workbook")}
-              </LinkButton>
+              </a>
             ) : null}
             <LinkButton href={quarterlyReportRoutes.print(slug, periodParams)} variant="secondary">
               {t("actions.print")}

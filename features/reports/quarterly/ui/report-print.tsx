@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { PrintDocument } from "@/components/ui/print-document";
 import type { TenantSessionUser } from "@/lib/auth/session-user";
 import { withTenantReport } from "@/lib/db";
+import { DASHBOARD_PRINT_CSS } from "@/lib/http/inline-styles";
 import { formatDateLong } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import type { SearchParamValue } from "@/lib/validation/search-params";
@@ -29,15 +30,19 @@ export async function QuarterlyReportPrint({ slug, user, query }: { slug: string
       {t("actions.back")}
     </Link>
   );
+  // The tables are wide: the sheet turns to landscape (the dashboards' rule, after the document's portrait one).
   return (
-    <PrintDocument wide printLabel={t("actions.print")} back={back}>
-      <header className="mb-4">
-        <p className="text-xs tracking-wide uppercase">{tenant.name}</p>
-        <h1 className="mt-1 text-lg font-bold">{t("title")}</h1>
-        <p className="mt-1">{t("eyebrow", { quarter: period.quarter, year: period.year })}</p>
-        <p className="mt-1 text-muted">{t("printedAt", { date: formatDateLong(new Date(), { locale, timeZone: tenant.timeZone }) })}</p>
-      </header>
-      <QuarterlyReportTables tables={quarterlyReportTables(data, locale)} locale={locale} />
-    </PrintDocument>
+    <div data-report-print>
+      <PrintDocument wide printLabel={t("actions.print")} back={back}>
+        <header className="mb-4">
+          <p className="text-xs tracking-wide uppercase">{tenant.name}</p>
+          <h1 className="mt-1 text-lg font-bold">{t("title")}</h1>
+          <p className="mt-1">{t("eyebrow", { quarter: period.quarter, year: period.year })}</p>
+          <p className="mt-1 text-muted">{t("printedAt", { date: formatDateLong(new Date(), { locale, timeZone: tenant.timeZone }) })}</p>
+        </header>
+        <QuarterlyReportTables tables={quarterlyReportTables(data, locale)} locale={locale} />
+      </PrintDocument>
+      <style>{DASHBOARD_PRINT_CSS}</style>
+    </div>
   );
 }
