@@ -3,6 +3,7 @@
 import { distributionExport } from "@/features/aid/export";
 import { auditExport } from "@/features/audit/export";
 import { unreachedExport } from "@/features/dashboards/poverty/unreached-export";
+import { quarterlyAnnexExport } from "@/features/reports/quarterly/annex";
 import { realisationExport } from "@/features/budget/realisation-export";
 import { targetHouseholdsExport } from "@/features/programmes/target-households/export";
 import { registryExport } from "@/features/registry/export/registry-export";
@@ -16,6 +17,7 @@ export const exportSpecs = [
   targetHouseholdsExport,
   registryExport,
   unreachedExport,
+  quarterlyAnnexExport,
   auditExport,
 ] as const;
 

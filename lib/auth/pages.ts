@@ -34,6 +34,8 @@ export const TENANT_PAGES = {
   budgetDashboard: { permission: "dashboard:mayor", people: false },
   resultsDashboard: { permission: "dashboard:mayor", people: false },
   revolvingFundsDashboard: { permission: "revolving-fund:rollup", people: false },
+  // Figures for all its readers; its by-name annex is for registry:read-personal.
+  quarterlyReport: { permission: "report:quarterly", people: false },
   // Borrowers, and their printed agreements and receipts.
   revolvingFunds: { permission: "revolving-fund:read", people: true },
   users: { permission: "user:manage", people: false },

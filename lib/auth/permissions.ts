@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   "entry:verify",
   "dashboard:bapeda",
   "dashboard:mayor",
+  /** The quarterly report on extreme poverty to the Minister of Home Affairs (Inpres 4/2022). */
+  "report:quarterly",
   "statistics:write",
   "revolving-fund:read",
   "revolving-fund:write",
@@ -57,12 +59,13 @@ export const ROLE_PERMISSIONS = {
     "programme:read",
     "dashboard:bapeda",
     "dashboard:mayor",
+    "report:quarterly",
     "statistics:write",
     "revolving-fund:rollup",
     "data:export",
     "person:subject-access",
   ],
-  MAYOR_OFFICE: ["dashboard:mayor", "revolving-fund:rollup", "data:export"],
+  MAYOR_OFFICE: ["dashboard:mayor", "report:quarterly", "revolving-fund:rollup", "data:export"],
   KELURAHAN: [
     "registry:read",
     "person:read",
@@ -72,7 +75,7 @@ export const ROLE_PERMISSIONS = {
     "revolving-fund:write",
     "revolving-fund:approve",
   ],
-  AUDITOR: ["registry:read", "person:read", "programme:read", "dashboard:bapeda", "dashboard:mayor", "revolving-fund:rollup", "audit:read"],
+  AUDITOR: ["registry:read", "person:read", "programme:read", "dashboard:bapeda", "dashboard:mayor", "report:quarterly", "revolving-fund:rollup", "audit:read"],
 } as const satisfies Record<Role, readonly Permission[]>;
 
 /** Whether a role may do something at all. Pure: the UI uses it for menus too. */

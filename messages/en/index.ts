@@ -3,6 +3,7 @@ import Brand from "./Brand.json" with { type: "json" };
 import Shell from "./Shell.json" with { type: "json" };
 import LanguageSwitch from "./LanguageSwitch.json" with { type: "json" };
 import Nav from "./Nav.json" with { type: "json" };
+import QuarterlyReport from "./QuarterlyReport.json" with { type: "json" };
 import Home from "./Home.json" with { type: "json" };
 import NotFound from "./NotFound.json" with { type: "json" };
 import Error from "./Error.json" with { type: "json" };
@@ -81,6 +82,7 @@ const messages = {
   ResultsDashboard,
   RevolvingFunds,
   RevolvingFundsDashboard,
+  QuarterlyReport,
   Spreadsheet,
   UploadLimits,
   Jobs,

@@ -35,7 +35,7 @@ function withCalendar(sums: Sums, year: number, today: YearMonth): AbsorptionRow
   };
 }
 
-/** Budget lines of the filtered year: id, programme, source, pagu, OPD, the programme's SIPD code. */
+/** Budget lines of the filtered year: id, programme, source, pagu, account code, OPD, the programme's SIPD code. */
 function lines(filters: DashboardFilters): Prisma.Sql {
   const conditions = [Prisma.sql`p."tenantId" = entas_current_tenant()`, Prisma.sql`p."fiscalYear" = ${filters.year}`];
   if (filters.opdId) conditions.push(Prisma.sql`p."opdId" = ${filters.opdId}`);
@@ -43,7 +43,7 @@ function lines(filters: DashboardFilters): Prisma.Sql {
   const sipd = sipdCondition(filters, "p");
   if (sipd) conditions.push(sipd);
   return Prisma.sql`
-    SELECT bl."id", bl."programmeId", bl."fundingSource", bl."pagu", p."opdId", p."sipdCode"
+    SELECT bl."id", bl."programmeId", bl."fundingSource", bl."pagu", bl."accountCode", p."opdId", p."sipdCode"
       FROM "Programme" p
       JOIN "BudgetLine" bl ON bl."tenantId" = p."tenantId" AND bl."programmeId" = p."id"
      WHERE ${Prisma.join(conditions, " AND ")}`;
@@ -230,6 +230,62 @@ async function monthlyCurve(tx: Tx, filters: DashboardFilters, today: YearMonth)
       elapsed: row.month <= year.monthsElapsed,
     };
   });
+}
+
+/** Months `from`..`to` (1–12, both included) of the fiscal year. */
+export type MonthRange = { from: number; to: number };
+
+export type ProgrammeSourceRow = {
+  programmeId: string;
+  fundingSource: FundingSource;
+  /** The lines' SIPD account codes (kode rekening), distinct and sorted; lines without one are left out. */
+  accountCodes: string[];
+  pagu: Rupiah;
+  /** Realised (REALISED, as everywhere) in each range asked for, by its name. */
+  realised: Record<string, Rupiah>;
+};
+
+/**
+ * Pagu and realisation per programme and funding source, the realisation summed over each named
+ * range of months (a quarter, the year to date): the same lines and the same rule as the
+ * absorption figures above, so a range of 1–12 adds up to their realised.
+ */
+export async function budgetByProgrammeSource(tx: Tx, filters: DashboardFilters, ranges: Record<string, MonthRange>): Promise<ProgrammeSourceRow[]> {
+  const names = Object.keys(ranges);
+  const column = (i: number) => Prisma.raw(`"r${i}"`);
+  const inRanges = names.map(
+    (name, i) =>
+      Prisma.sql`COALESCE(SUM(e."amount") FILTER (WHERE ${REALISED} AND e."month" BETWEEN ${ranges[name]!.from} AND ${ranges[name]!.to}), 0) AS ${column(i)}`,
+  );
+  const summed = names.map((_, i) => Prisma.sql`COALESCE(SUM(s.${column(i)}), 0)::bigint AS ${column(i)}`);
+  const rows = await tx.$queryRaw<
+    (Record<string, Rupiah> & { programmeId: string; fundingSource: FundingSource; accountCodes: string[] | null; pagu: Rupiah })[]
+  >`
+    WITH l AS (${lines(filters)}),
+         sums AS (
+           SELECT l."id", ${Prisma.join([Prisma.sql`0 AS "none"`, ...inRanges], ", ")}
+             FROM l LEFT JOIN ${LINE_TOTALS} e ON e."tenantId" = entas_current_tenant() AND e."budgetLineId" = l."id"
+            GROUP BY l."id")
+    SELECT ${Prisma.join(
+      [
+        Prisma.sql`l."programmeId"`,
+        Prisma.sql`l."fundingSource"::text AS "fundingSource"`,
+        Prisma.sql`array_agg(DISTINCT l."accountCode" ORDER BY l."accountCode") FILTER (WHERE l."accountCode" IS NOT NULL) AS "accountCodes"`,
+        Prisma.sql`COALESCE(SUM(l."pagu"), 0)::bigint AS "pagu"`,
+        ...summed,
+      ],
+      ", ",
+    )}
+      FROM l JOIN sums s ON s."id" = l."id"
+     GROUP BY l."programmeId", l."fundingSource"
+     ORDER BY l."programmeId", l."fundingSource"`;
+  return rows.map((row) => ({
+    programmeId: row.programmeId,
+    fundingSource: row.fundingSource,
+    accountCodes: row.accountCodes ?? [],
+    pagu: row.pagu,
+    realised: Object.fromEntries(names.map((name, i) => [name, row[`r${i}`] ?? 0n])),
+  }));
 }
 
 const bySipdProgramme = (tx: Tx, filters: DashboardFilters, today: YearMonth) => bySipd(tx, filters, today, "programme");

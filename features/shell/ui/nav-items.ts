@@ -5,6 +5,7 @@ import { budgetRoutes } from "@/features/budget/routes";
 import { dashboardsRoutes } from "@/features/dashboards/routes";
 import { homeRoutes } from "@/features/home/routes";
 import { opdsRoutes } from "@/features/opds/routes";
+import { quarterlyReportRoutes } from "@/features/reports/quarterly/routes";
 import { programmesRoutes } from "@/features/programmes/routes";
 import { registryRoutes } from "@/features/registry/routes";
 import { revolvingFundsRoutes } from "@/features/revolving-funds/routes";
@@ -35,6 +36,7 @@ const PAGE_HREFS = {
   budgetDashboard: dashboardsRoutes.budget,
   resultsDashboard: dashboardsRoutes.results,
   revolvingFundsDashboard: dashboardsRoutes.revolvingFunds,
+  quarterlyReport: quarterlyReportRoutes.report,
   revolvingFunds: revolvingFundsRoutes.list,
   users: usersRoutes.list,
   opds: opdsRoutes.list,
@@ -71,7 +73,7 @@ export const NAV_GROUPS: readonly { key: NavGroupKey | null; items: readonly (Te
   { key: "programmesGroup", items: ["programmes", "trainings", "aid"] },
   { key: null, items: ["budget"] },
   { key: null, items: ["revolvingFunds"] },
-  { key: "dashboardsGroup", items: ["povertyDashboard", "statistics", "budgetDashboard", "resultsDashboard", "revolvingFundsDashboard"] },
+  { key: "dashboardsGroup", items: ["povertyDashboard", "statistics", "budgetDashboard", "resultsDashboard", "revolvingFundsDashboard", "quarterlyReport"] },
   { key: "adminGroup", items: ["users", "opds", "areas", "audit", "processingRecord"] },
 ];
 

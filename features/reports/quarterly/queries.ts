@@ -1,0 +1,215 @@
+// The figures of the quarterly report on extreme poverty (Inpres 4/2022), read by the
+// dashboards' own queries so the report cannot say a figure differently from them:
+// - money: the budget dashboard's lines and rule (budgetDashboardQueries.byProgrammeSource), the
+//   realisation summed over the quarter's months and over the year's months to its end;
+// - households reached per programme: the results dashboard's (ReachResultCount);
+// - the by-name list's extreme-poor households and those reached: the poverty dashboard's coverage;
+// - households reached per strategy: distinct, from the one-row-per-household year reach
+//   (HouseholdYearReach), whose "firstReachedAt" also dates the city's reach by quarter.
+// Programmes are the city's of one fiscal year (hundreds at most): their rows are added up here;
+// every household figure is counted by the database.
+import { budgetByProgrammeSource } from "@/features/dashboards/budget/queries";
+import type { DashboardFilters } from "@/features/dashboards/filters";
+import { povertyDashboardQueries } from "@/features/dashboards/poverty/queries";
+import { resultsDashboardQueries } from "@/features/dashboards/results/queries";
+import type { Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { FundingSource, ProgrammeKind, TargetUnit } from "@/lib/generated/prisma/enums";
+import type { Rupiah } from "@/lib/money";
+import { periodMonths, type ReportPeriod } from "./period";
+import { POVERTY_STRATEGIES, strategyOfKind, type PovertyStrategy } from "./strategy";
+
+/** Pagu, and what was realised in the quarter and in the year to its end. */
+export type Money = { pagu: Rupiah; realisedQuarter: Rupiah; realisedToDate: Rupiah };
+
+export type ReportSourceLine = Money & { fundingSource: FundingSource; accountCodes: string[] };
+
+export type ReportProgramme = Money & {
+  id: string;
+  name: string;
+  opdShortName: string;
+  kind: ProgrammeKind;
+  strategy: PovertyStrategy;
+  sipdCode: string | null;
+  targetUnit: TargetUnit;
+  targetCount: number;
+  targetExtremeCount: number;
+  /** Households the programme reached in the fiscal year (as the results dashboard counts them). */
+  reached: number;
+  sources: ReportSourceLine[];
+};
+
+export type ReportStrategy = Money & {
+  strategy: PovertyStrategy;
+  programmes: number;
+  /** Targets of its programmes counted in households (a target in persons is not added in). */
+  targetHouseholds: number;
+  targetExtreme: number;
+  /** Distinct households any of its programmes reached in the year, and of them the active extreme-poor. */
+  reached: number;
+  reachedExtreme: number;
+};
+
+export type ReportReach = {
+  /** Active extreme-poor households on the by-name list (the poverty dashboard's coverage). */
+  extremePoor: number;
+  reachedExtreme: number;
+  /** Households any programme of the year reached (the results dashboard's). */
+  reached: number;
+  /** Of those, first reached within the quarter, and by its end. */
+  firstReachedInQuarter: number;
+  reachedByQuarterEnd: number;
+};
+
+export type QuarterlyReportData = {
+  period: ReportPeriod;
+  strategies: ReportStrategy[];
+  programmes: ReportProgramme[];
+  /** Per funding source, over every programme. */
+  sources: (Money & { fundingSource: FundingSource })[];
+  total: Money;
+  reach: ReportReach;
+};
+
+const NO_MONEY: Money = { pagu: 0n, realisedQuarter: 0n, realisedToDate: 0n };
+
+const add = (a: Money, b: Money): Money => ({
+  pagu: a.pagu + b.pagu,
+  realisedQuarter: a.realisedQuarter + b.realisedQuarter,
+  realisedToDate: a.realisedToDate + b.realisedToDate,
+});
+
+/** The filters of the dashboards this report reads: the whole city, one fiscal year. */
+export const reportFilters = (period: ReportPeriod): DashboardFilters => ({
+  year: period.year,
+  kecamatanId: null,
+  opdId: null,
+  programmeId: null,
+  sipdCode: null,
+});
+
+/** Distinct households reached per strategy, one pass over the year's reach (one row per household). */
+async function reachByStrategy(tx: Tx, year: number, programmes: readonly ReportProgramme[]) {
+  const ids = (strategy: PovertyStrategy) => programmes.filter((p) => p.strategy === strategy).map((p) => p.id);
+  const columns = POVERTY_STRATEGIES.map(
+    (strategy, i) => Prisma.sql`count(*) FILTER (WHERE y."programmeIds" && ${ids(strategy)}::text[])::int AS ${Prisma.raw(`"r${i}"`)},
+      count(*) FILTER (WHERE y."programmeIds" && ${ids(strategy)}::text[] AND y."isExtremePoor" AND y.active)::int AS ${Prisma.raw(`"x${i}"`)}`,
+  );
+  const [row] = await tx.$queryRaw<Record<string, number>[]>`
+    SELECT ${Prisma.join(columns, ", ")}
+      FROM "HouseholdYearReach" y
+     WHERE y."tenantId" = entas_current_tenant() AND y."fiscalYear" = ${year}`;
+  return new Map(POVERTY_STRATEGIES.map((strategy, i) => [strategy, { reached: row?.[`r${i}`] ?? 0, reachedExtreme: row?.[`x${i}`] ?? 0 }]));
+}
+
+/**
+ * Households first reached within the quarter and by its end, on the city's calendar: the
+ * year reach dates each household's first verified entry of the year.
+ */
+async function reachByQuarter(tx: Tx, period: ReportPeriod) {
+  const months = periodMonths(period.quarter).quarter;
+  const [row] = await tx.$queryRaw<{ inQuarter: number; byEnd: number }[]>`
+    WITH zone AS (SELECT t."timeZone" AS tz FROM "Tenant" t WHERE t.id = entas_current_tenant()),
+         bounds AS (
+           SELECT (make_timestamp(${period.year}::int, ${months.from}::int, 1, 0, 0, 0) AT TIME ZONE zone.tz) AT TIME ZONE 'UTC' AS "start",
+                  ((make_timestamp(${period.year}::int, 1, 1, 0, 0, 0) + make_interval(months => ${months.to}::int)) AT TIME ZONE zone.tz) AT TIME ZONE 'UTC' AS "end"
+             FROM zone)
+    SELECT count(*) FILTER (WHERE y."firstReachedAt" >= b."start" AND y."firstReachedAt" < b."end")::int AS "inQuarter",
+           count(*) FILTER (WHERE y."firstReachedAt" < b."end")::int AS "byEnd"
+      FROM bounds b
+      LEFT JOIN "HouseholdYearReach" y ON y."tenantId" = entas_current_tenant() AND y."fiscalYear" = ${period.year}`;
+  return { firstReachedInQuarter: row?.inQuarter ?? 0, reachedByQuarterEnd: row?.byEnd ?? 0 };
+}
+
+/** Every figure of the report for the period, in the order the report shows them. */
+export async function quarterlyReportData(tx: Tx, period: ReportPeriod): Promise<QuarterlyReportData> {
+  const filters = reportFilters(period);
+  const months = periodMonths(period.quarter);
+  const [programmes, lines, results, totals, coverage, byQuarter] = await Promise.all([
+    tx.programme.findMany({
+      where: { fiscalYear: period.year },
+      select: {
+        id: true,
+        name: true,
+        kind: true,
+        sipdCode: true,
+        targetUnit: true,
+        targetCount: true,
+        targetExtremeCount: true,
+        opd: { select: { shortName: true, code: true } },
+      },
+    }),
+    budgetByProgrammeSource(tx, filters, { quarter: months.quarter, toDate: months.toDate }),
+    resultsDashboardQueries.byProgramme(tx, filters),
+    resultsDashboardQueries.totals(tx, filters),
+    povertyDashboardQueries.coverage(tx, filters),
+    reachByQuarter(tx, period),
+  ]);
+  const reachedOf = new Map(results.map((row) => [row.programmeId, row.reached]));
+  const linesOf = groupBy(lines, (line) => line.programmeId);
+  const rows: ReportProgramme[] = programmes
+    .map((p) => {
+      const sources = (linesOf.get(p.id) ?? []).map((line) => ({
+        fundingSource: line.fundingSource,
+        accountCodes: line.accountCodes,
+        pagu: line.pagu,
+        realisedQuarter: line.realised.quarter ?? 0n,
+        realisedToDate: line.realised.toDate ?? 0n,
+      }));
+      return {
+        id: p.id,
+        name: p.name,
+        opdShortName: p.opd.shortName,
+        opdCode: p.opd.code,
+        kind: p.kind,
+        strategy: strategyOfKind(p.kind),
+        sipdCode: p.sipdCode,
+        targetUnit: p.targetUnit,
+        targetCount: p.targetCount,
+        targetExtremeCount: p.targetExtremeCount,
+        reached: reachedOf.get(p.id) ?? 0,
+        sources,
+        ...sources.reduce(add, NO_MONEY),
+      };
+    })
+    .sort(
+      (a, b) => POVERTY_STRATEGIES.indexOf(a.strategy) - POVERTY_STRATEGIES.indexOf(b.strategy) || a.opdCode.localeCompare(b.opdCode) || byName(a.name, b.name),
+    )
+    .map(({ opdCode: _, ...row }) => row);
+  const strategyReach = await reachByStrategy(tx, period.year, rows);
+  const strategies = POVERTY_STRATEGIES.map((strategy): ReportStrategy => {
+    const own = rows.filter((row) => row.strategy === strategy);
+    const inHouseholds = own.filter((row) => row.targetUnit === "HOUSEHOLD");
+    return {
+      strategy,
+      programmes: own.length,
+      targetHouseholds: inHouseholds.reduce((sum, row) => sum + row.targetCount, 0),
+      targetExtreme: inHouseholds.reduce((sum, row) => sum + row.targetExtremeCount, 0),
+      ...(strategyReach.get(strategy) ?? { reached: 0, reachedExtreme: 0 }),
+      ...own.reduce(add, NO_MONEY),
+    };
+  }).filter((row) => row.strategy !== "OTHER" || row.programmes > 0);
+  const bySource = groupBy(
+    rows.flatMap((row) => row.sources),
+    (line) => line.fundingSource,
+  );
+  const sources = [...bySource.entries()]
+    .map(([fundingSource, parts]) => ({ fundingSource, ...parts.reduce(add, NO_MONEY) }))
+    .sort((a, b) => a.fundingSource.localeCompare(b.fundingSource));
+  return {
+    period,
+    strategies,
+    programmes: rows,
+    sources,
+    total: rows.reduce(add, NO_MONEY),
+    reach: { extremePoor: coverage.extremePoor, reachedExtreme: coverage.reached, reached: totals.reached, ...byQuarter },
+  };
+}
+
+const byName = new Intl.Collator("id").compare;
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}

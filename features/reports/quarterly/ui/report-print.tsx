@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { PrintDocument } from "@/components/ui/print-document";
+import type { TenantSessionUser } from "@/lib/auth/session-user";
+import { withTenantReport } from "@/lib/db";
+import { DASHBOARD_PRINT_CSS } from "@/lib/http/inline-styles";
+import { formatDateLong } from "@/lib/format";
+import type { AppLocale } from "@/lib/i18n/locales";
+import type { SearchParamValue } from "@/lib/validation/search-params";
+import { cityReportPeriod } from "../city-period";
+import { periodQuery } from "../period";
+import { quarterlyReportData } from "../queries";
+import { quarterlyReportRoutes } from "../routes";
+import { quarterlyReportTables } from "../tables";
+import { QuarterlyReportTables } from "./report-tables";
+
+/** The report as an A4 document: the city, the period and the date above the same tables as the page. */
+export async function QuarterlyReportPrint({ slug, user, query }: { slug: string; user: TenantSessionUser; query: Record<string, SearchParamValue> }) {
+  const { period, data, tenant } = await withTenantReport(user.tenantId, async (tx) => {
+    const asked = await cityReportPeriod(tx, user.tenantId, query);
+    const [data, tenant] = await Promise.all([
+      quarterlyReportData(tx, asked.period),
+      tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { name: true, timeZone: true } }),
+    ]);
+    return { period: asked.period, data, tenant };
+  });
+  const [t, locale] = await Promise.all([getTranslations("QuarterlyReport"), getLocale() as Promise<AppLocale>]);
+  const back = (
+    <Link href={quarterlyReportRoutes.report(slug, periodQuery(period))} className="text-sm text-brand-800 underline">
+      {t("actions.back")}
+    </Link>
+  );
+  // The tables are wide: the sheet turns to landscape (the dashboards' rule, after the document's portrait one).
+  return (
+    <div data-report-print>
+      <PrintDocument wide printLabel={t("actions.print")} back={back}>
+        <header className="mb-4">
+          <p className="text-xs tracking-wide uppercase">{tenant.name}</p>
+          <h1 className="mt-1 text-lg font-bold">{t("title")}</h1>
+          <p className="mt-1">{t("eyebrow", { quarter: period.quarter, year: period.year })}</p>
+          <p className="mt-1 text-muted">{t("printedAt", { date: formatDateLong(new Date(), { locale, timeZone: tenant.timeZone }) })}</p>
+        </header>
+        <QuarterlyReportTables tables={quarterlyReportTables(data, locale)} locale={locale} />
+      </PrintDocument>
+      <style>{DASHBOARD_PRINT_CSS}</style>
+    </div>
+  );
+}
