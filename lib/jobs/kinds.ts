@@ -43,6 +43,8 @@ export type JobKind<Data extends object = object> = {
   retryLimit: number;
   /** Runs on this cron schedule (UTC) too, with empty data. */
   cron?: string;
+  /** A user's page waits for it (an import's check, an export): workers look for it more often. */
+  waitedOn?: boolean;
   run: (data: Data, run: JobRun) => Promise<void>;
 };
 

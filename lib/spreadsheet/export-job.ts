@@ -156,6 +156,7 @@ export function exportJobKind(specs: readonly AnyExportSpec[]): JobKind<TrackedJ
   }
   return defineJob<TrackedJobData>({
     ...EXPORT_JOB,
+    waitedOn: true,
     run: (data, run) => runTrackedJob(data, run, (work) => buildExport(run.scopes, byKey, work)),
   });
 }

@@ -101,6 +101,7 @@ function tableImportJob<Key extends string, T, Shape extends OptionsShape>(spec:
     name: spec.name,
     expireInSeconds: TABLE_IMPORT_EXPIRE_SECONDS,
     retryLimit: 1,
+    waitedOn: true,
     run: (data, run) => runTrackedJob(data, run, (work) => runTableImportJob(spec, work, run)),
   });
 }

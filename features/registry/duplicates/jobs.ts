@@ -8,6 +8,7 @@ export type DuplicateScanInput = { kinds: ScannedKind[] };
 /** A scan a user asked for: two grouping passes over the city, off the request path. */
 export const duplicateScanRequestJob = defineJob<TrackedJobData>({
   name: "registry.duplicates.scan-city",
+  waitedOn: true,
   expireInSeconds: 15 * 60,
   retryLimit: 1,
   run: (data, run) =>

@@ -21,6 +21,7 @@ const IMPORT_EXPIRE_SECONDS = 15 * 60;
 
 export const registryCheckJob = defineJob<TrackedJobData>({
   name: "registry.import.check",
+  waitedOn: true,
   expireInSeconds: IMPORT_EXPIRE_SECONDS,
   retryLimit: 1,
   run: (data, run) =>
@@ -50,6 +51,7 @@ export const registryCheckJob = defineJob<TrackedJobData>({
 
 export const registryCommitJob = defineJob<TrackedJobData>({
   name: "registry.import.commit",
+  waitedOn: true,
   expireInSeconds: IMPORT_EXPIRE_SECONDS,
   retryLimit: 1,
   run: (data, run) =>
