@@ -175,12 +175,13 @@ export const PERSONAL_DATA = {
     recipients: ["BAPEDA"],
     fields: { report: "fileRows" },
   },
-  BackgroundJob: {
+  /** An upload's bytes, in pieces, until its job ends. */
+  JobFilePart: {
     purpose: "imports",
     legalBasis: "publicTask",
     retention: "importStaged",
     recipients: [],
-    fields: { file: "fileRows" },
+    fields: { bytes: "fileRows" },
   },
   /** A large export's file, for the user who asked for it only. */
   ExportFile: {

@@ -16,6 +16,9 @@ const PAPER = new Set([
   "app/[tenant]/dasbor/kemiskinan/belum-terjangkau/cetak/page.tsx",
   "features/dashboards/export-route.ts",
   "features/dashboards/poverty/unreached-export.ts",
+  "features/reports/quarterly/annex.ts",
+  "features/reports/quarterly/export.ts",
+  "features/reports/quarterly/ui/report-print.tsx",
   "features/revolving-funds/ui/loan-agreement.tsx",
 ]);
 
