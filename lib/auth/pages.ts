@@ -34,6 +34,8 @@ export const TENANT_PAGES = {
   budgetDashboard: { permission: "dashboard:mayor", people: false },
   resultsDashboard: { permission: "dashboard:mayor", people: false },
   revolvingFundsDashboard: { permission: "revolving-fund:rollup", people: false },
+  // The TKPK's annual report draft: the dashboards' aggregates in one document, no one named.
+  annualReport: { permission: "report:annual", people: false },
   // Borrowers, and their printed agreements and receipts.
   revolvingFunds: { permission: "revolving-fund:read", people: true },
   users: { permission: "user:manage", people: false },

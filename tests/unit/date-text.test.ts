@@ -16,6 +16,7 @@ const PAPER = new Set([
   "app/[tenant]/dasbor/kemiskinan/belum-terjangkau/cetak/page.tsx",
   "features/dashboards/export-route.ts",
   "features/dashboards/poverty/unreached-export.ts",
+  "features/reports/annual/download.ts",
   "features/revolving-funds/ui/loan-agreement.tsx",
 ]);
 

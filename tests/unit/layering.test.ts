@@ -27,6 +27,7 @@ const FEATURE_ORDER = [
   "revolving-funds",
   "statistics",
   "dashboards",
+  "reports",
   "home",
   "public-page",
   "platform",

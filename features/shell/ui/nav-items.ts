@@ -6,6 +6,7 @@ import { dashboardsRoutes } from "@/features/dashboards/routes";
 import { homeRoutes } from "@/features/home/routes";
 import { opdsRoutes } from "@/features/opds/routes";
 import { programmesRoutes } from "@/features/programmes/routes";
+import { annualReportRoutes } from "@/features/reports/annual/routes";
 import { registryRoutes } from "@/features/registry/routes";
 import { revolvingFundsRoutes } from "@/features/revolving-funds/routes";
 import { statisticsRoutes } from "@/features/statistics/routes";
@@ -35,6 +36,7 @@ const PAGE_HREFS = {
   budgetDashboard: dashboardsRoutes.budget,
   resultsDashboard: dashboardsRoutes.results,
   revolvingFundsDashboard: dashboardsRoutes.revolvingFunds,
+  annualReport: annualReportRoutes.page,
   revolvingFunds: revolvingFundsRoutes.list,
   users: usersRoutes.list,
   opds: opdsRoutes.list,
@@ -71,7 +73,7 @@ export const NAV_GROUPS: readonly { key: NavGroupKey | null; items: readonly (Te
   { key: "programmesGroup", items: ["programmes", "trainings", "aid"] },
   { key: null, items: ["budget"] },
   { key: null, items: ["revolvingFunds"] },
-  { key: "dashboardsGroup", items: ["povertyDashboard", "statistics", "budgetDashboard", "resultsDashboard", "revolvingFundsDashboard"] },
+  { key: "dashboardsGroup", items: ["povertyDashboard", "statistics", "budgetDashboard", "resultsDashboard", "revolvingFundsDashboard", "annualReport"] },
   { key: "adminGroup", items: ["users", "opds", "areas", "audit", "processingRecord"] },
 ];
 

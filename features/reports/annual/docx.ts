@@ -1,0 +1,238 @@
+// The draft as a Word document (the `docx` library): a cover, then each chapter on a new
+// page ("BAB II" and its title), numbered sections, tables with their captions and notes, and
+// the secretariat's placeholders highlighted in yellow. A4, Arial, page numbers in the footer.
+// Plain paragraphs and Word's own heading styles, so the secretariat restyles it at will.
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  convertMillimetersToTwip,
+  type FileChild,
+} from "docx";
+import { formatDashboardCell } from "@/features/dashboards/ui/data-table";
+import { EMPTY_VALUE } from "@/lib/format";
+import type { AppLocale } from "@/lib/i18n/locales";
+import type { FigureCell, FigureRow, FigureTable } from "@/lib/spreadsheet/figures";
+import { hasSuppressedCells } from "@/lib/spreadsheet/suppression";
+import type { Block, ReportDraft } from "./draft";
+import type { ReportT } from "./words";
+
+const FONT = "Arial";
+/** Half-points: 11 pt for text, 9 pt in tables. */
+const TEXT_SIZE = 22;
+const TABLE_SIZE = 18;
+const LIST = "report-list";
+const HEADER_FILL = "D9E2F3";
+
+const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
+
+/** What a table cell prints: the screen's format, or a dash. */
+function cellText(column: FigureTable["columns"][number], value: FigureCell | undefined, locale: AppLocale): string {
+  return formatDashboardCell(column, value, locale);
+}
+
+function tableRow(table: FigureTable, row: FigureRow, locale: AppLocale, options: { bold?: boolean; header?: boolean } = {}): TableRow {
+  return new TableRow({
+    tableHeader: options.header,
+    cantSplit: true,
+    children: table.columns.map(
+      (column) =>
+        new TableCell({
+          shading: options.header ? { type: ShadingType.CLEAR, color: "auto", fill: HEADER_FILL } : undefined,
+          margins: { top: 40, bottom: 40, left: 80, right: 80 },
+          children: [
+            new Paragraph({
+              alignment: column.kind === "text" || options.header ? AlignmentType.LEFT : AlignmentType.RIGHT,
+              children: [
+                new TextRun({
+                  text: options.header ? column.label : cellText(column, row[column.key], locale),
+                  bold: options.bold || options.header,
+                  size: TABLE_SIZE,
+                  font: FONT,
+                }),
+              ],
+            }),
+          ],
+        }),
+    ),
+  });
+}
+
+function figureTable(table: FigureTable, locale: AppLocale): Table {
+  const header = tableRow(table, {}, locale, { header: true });
+  const rows = table.rows.length > 0 || table.total ? table.rows : [Object.fromEntries(table.columns.map((column) => [column.key, EMPTY_VALUE]))];
+  const line = { style: BorderStyle.SINGLE, size: 4, color: "808080" };
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
+    rows: [header, ...rows.map((row) => tableRow(table, row, locale)), ...(table.total ? [tableRow(table, table.total, locale, { bold: true })] : [])],
+  });
+}
+
+const text = (value: string, options: { italics?: boolean; highlight?: boolean; bold?: boolean; size?: number } = {}) =>
+  new TextRun({
+    text: value,
+    font: FONT,
+    size: options.size ?? TEXT_SIZE,
+    italics: options.italics,
+    bold: options.bold,
+    highlight: options.highlight ? "yellow" : undefined,
+  });
+
+const justified = (children: TextRun[]) => new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { after: 160, line: 300 }, children });
+
+type Counters = { list: number; table: number };
+
+function blockChildren(block: Block, place: { chapter: number; counters: Counters }, t: ReportT, locale: AppLocale): FileChild[] {
+  switch (block.kind) {
+    case "paragraph":
+      return [justified([text(block.text)])];
+    case "placeholder":
+      return [justified([text(block.text, { italics: true, highlight: true })])];
+    case "list": {
+      place.counters.list += 1;
+      const instance = place.counters.list;
+      return block.items.map(
+        (item) =>
+          new Paragraph({
+            numbering: { reference: LIST, level: 0, instance },
+            alignment: AlignmentType.JUSTIFIED,
+            spacing: { after: 80, line: 300 },
+            children: [text(item)],
+          }),
+      );
+    }
+    case "table": {
+      place.counters.table += 1;
+      const number = `${place.chapter}.${place.counters.table}`;
+      const notes = [block.note, hasSuppressedCells(block.table) ? t("docx.suppressed") : null].filter((note): note is string => Boolean(note));
+      return [
+        new Paragraph({
+          keepNext: true,
+          spacing: { before: 200, after: 80 },
+          children: [text(`${t("docx.table", { number })} `, { bold: true, size: 20 }), text(block.table.title, { size: 20 })],
+        }),
+        figureTable(block.table, locale),
+        ...notes.map(
+          (note, i) =>
+            new Paragraph({
+              spacing: { before: i === 0 ? 60 : 0, after: i === notes.length - 1 ? 200 : 0 },
+              children: [text(note, { italics: true, size: 18 })],
+            }),
+        ),
+      ];
+    }
+  }
+}
+
+function coverChildren(draft: ReportDraft): Paragraph[] {
+  const [first, ...rest] = draft.cover.lines;
+  return [
+    new Paragraph({ spacing: { before: 2400 }, alignment: AlignmentType.CENTER, children: [text(first ?? "", { bold: true, size: 28, highlight: true })] }),
+    ...rest.map(
+      (line, i) =>
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: { before: i === 0 ? 600 : 240 },
+          children: [text(line, { bold: true, size: i < 3 ? 32 : 26 })],
+        }),
+    ),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 2400 }, children: [text(draft.cover.note, { italics: true, size: 20 })] }),
+  ];
+}
+
+function chapterChildren(draft: ReportDraft, t: ReportT, locale: AppLocale): FileChild[] {
+  return draft.chapters.flatMap((chapter, c) => {
+    const number = c + 1;
+    const place = { chapter: number, counters: { list: 0, table: 0 } };
+    const heading = new Paragraph({
+      heading: HeadingLevel.HEADING_1,
+      pageBreakBefore: c > 0,
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 360 },
+      children: [
+        text(t("docx.chapter", { number: ROMAN[c] ?? String(number) }), { bold: true, size: 26 }),
+        new TextRun({ break: 1 }),
+        text(chapter.title, { bold: true, size: 26 }),
+      ],
+    });
+    return [
+      heading,
+      ...chapter.sections.flatMap((section, s) => [
+        new Paragraph({
+          heading: HeadingLevel.HEADING_2,
+          keepNext: true,
+          spacing: { before: 240, after: 120 },
+          children: [text(`${number}.${s + 1} ${section.title}`, { bold: true })],
+        }),
+        ...section.blocks.flatMap((block) => blockChildren(block, place, t, locale)),
+      ]),
+    ];
+  });
+}
+
+/** The draft as a .docx file. */
+export function annualReportDocx(draft: ReportDraft, t: ReportT, locale: AppLocale): Promise<Buffer> {
+  const margin = convertMillimetersToTwip(25);
+  const page = {
+    size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+    margin: { top: margin, bottom: margin, left: convertMillimetersToTwip(30), right: margin },
+  };
+  const document = new Document({
+    title: draft.title,
+    creator: "Entas",
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: TEXT_SIZE } },
+        heading1: { run: { font: FONT, size: 26, bold: true, color: "000000" } },
+        heading2: { run: { font: FONT, size: TEXT_SIZE, bold: true, color: "000000" } },
+      },
+    },
+    numbering: {
+      config: [
+        {
+          reference: LIST,
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.DECIMAL,
+              text: "%1.",
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: { indent: { left: 567, hanging: 425 } } },
+            },
+          ],
+        },
+      ],
+    },
+    sections: [
+      { properties: { page }, children: coverChildren(draft) },
+      {
+        properties: { page: { ...page, pageNumbers: { start: 1 } } },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [text(`${t("docx.page")} `, { size: 18 }), new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 18 })],
+              }),
+            ],
+          }),
+        },
+        children: chapterChildren(draft, t, locale),
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
