@@ -27,7 +27,9 @@ test("Bapeda finds the annual TKPK report in the menu and downloads the year's d
   await page.getByLabel("Tahun laporan").selectOption(String(DEMO_PREVIOUS_YEAR));
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Unduh rancangan (.docx)" }).click()]);
   expect(download.suggestedFilename()).toBe(`mataram-laporan-tahunan-${DEMO_PREVIOUS_YEAR}.docx`);
-  const file = (await download.path())!;
+  const out = mkdtempSync(join(tmpdir(), "entas-docx-"));
+  const file = join(out, download.suggestedFilename());
+  await download.saveAs(file);
 
   // A Word document: the zip's parts, and its text.
   const zip = await JSZip.loadAsync(readFileSync(file));
@@ -38,7 +40,6 @@ test("Bapeda finds the annual TKPK report in the menu and downloads the year's d
 
   // LibreOffice reads it as Word would (CI installs it: .ci/run).
   if (SOFFICE) {
-    const out = mkdtempSync(join(tmpdir(), "entas-docx-"));
     execFileSync(SOFFICE, ["--headless", `-env:UserInstallation=file://${out}/profile`, "--convert-to", "txt:Text", "--outdir", out, file], {
       timeout: 120_000,
     });

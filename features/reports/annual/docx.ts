@@ -15,6 +15,7 @@ import {
   ShadingType,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -30,9 +31,9 @@ import type { Block, ReportDraft } from "./draft";
 import type { ReportT } from "./words";
 
 const FONT = "Arial";
-/** Half-points: 11 pt for text, 9 pt in tables. */
+/** Half-points: 11 pt for text, 9 pt in tables, 8 pt in tables of eight columns or more. */
 const TEXT_SIZE = 22;
-const TABLE_SIZE = 18;
+const tableSize = (table: FigureTable) => (table.columns.length >= 8 ? 16 : 18);
 const LIST = "report-list";
 const HEADER_FILL = "D9E2F3";
 
@@ -43,13 +44,24 @@ function cellText(column: FigureTable["columns"][number], value: FigureCell | un
   return formatDashboardCell(column, value, locale);
 }
 
-function tableRow(table: FigureTable, row: FigureRow, locale: AppLocale, options: { bold?: boolean; header?: boolean } = {}): TableRow {
+/** The width of the text between the margins: A4 less 30 mm left and 25 mm right. */
+const TEXT_WIDTH = convertMillimetersToTwip(210 - 30 - 25);
+
+/** Each column's width in twips: a row's name widest, other words and Rupiah wider than counts and rates. */
+function columnWidths(table: FigureTable): number[] {
+  const weights = table.columns.map((column, i) => (i === 0 ? 3 : column.kind === "text" ? 1.6 : column.kind === "rupiah" ? 2.4 : 1.2));
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  return weights.map((weight) => Math.floor((weight / total) * TEXT_WIDTH));
+}
+
+function tableRow(table: FigureTable, row: FigureRow, locale: AppLocale, widths: number[], options: { bold?: boolean; header?: boolean } = {}): TableRow {
   return new TableRow({
     tableHeader: options.header,
     cantSplit: true,
     children: table.columns.map(
-      (column) =>
+      (column, i) =>
         new TableCell({
+          width: { size: widths[i] ?? 0, type: WidthType.DXA },
           shading: options.header ? { type: ShadingType.CLEAR, color: "auto", fill: HEADER_FILL } : undefined,
           margins: { top: 40, bottom: 40, left: 80, right: 80 },
           children: [
@@ -59,7 +71,7 @@ function tableRow(table: FigureTable, row: FigureRow, locale: AppLocale, options
                 new TextRun({
                   text: options.header ? column.label : cellText(column, row[column.key], locale),
                   bold: options.bold || options.header,
-                  size: TABLE_SIZE,
+                  size: tableSize(table),
                   font: FONT,
                 }),
               ],
@@ -71,13 +83,20 @@ function tableRow(table: FigureTable, row: FigureRow, locale: AppLocale, options
 }
 
 function figureTable(table: FigureTable, locale: AppLocale): Table {
-  const header = tableRow(table, {}, locale, { header: true });
+  const widths = columnWidths(table);
+  const header = tableRow(table, {}, locale, widths, { header: true });
   const rows = table.rows.length > 0 || table.total ? table.rows : [Object.fromEntries(table.columns.map((column) => [column.key, EMPTY_VALUE]))];
   const line = { style: BorderStyle.SINGLE, size: 4, color: "808080" };
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
     borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
-    rows: [header, ...rows.map((row) => tableRow(table, row, locale)), ...(table.total ? [tableRow(table, table.total, locale, { bold: true })] : [])],
+    rows: [
+      header,
+      ...rows.map((row) => tableRow(table, row, locale, widths)),
+      ...(table.total ? [tableRow(table, table.total, locale, widths, { bold: true })] : []),
+    ],
   });
 }
 

@@ -36,7 +36,7 @@ export function AnnualReportDownload({ action, years, year, locale }: { action: 
         <ol className="space-y-1 px-4 py-4 text-sm sm:px-5">
           {ANNUAL_REPORT_CHAPTERS.map((chapter, i) => (
             <li key={ROMAN[i]} className="flex gap-2">
-              <span className="w-16 shrink-0 text-muted">{t("page.chapter", { number: ROMAN[i] ?? String(i + 1) })}</span>
+              <span className="w-24 shrink-0 whitespace-nowrap text-muted">{t("page.chapter", { number: ROMAN[i] ?? String(i + 1) })}</span>
               <span className="text-ink">{chapter.title(t)}</span>
             </li>
           ))}
