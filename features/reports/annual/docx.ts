@@ -34,7 +34,8 @@ const FONT = "Arial";
 /** Half-points: 11 pt for text, 9 pt in tables, 8 pt in tables of eight columns or more. */
 const TEXT_SIZE = 22;
 const tableSize = (table: FigureTable) => (table.columns.length >= 8 ? 16 : 18);
-const LIST = "report-list";
+const NUMBERED = "report-numbered";
+const BULLETED = "report-bulleted";
 const HEADER_FILL = "D9E2F3";
 
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
@@ -112,30 +113,26 @@ const text = (value: string, options: { italics?: boolean; highlight?: boolean; 
 
 const justified = (children: TextRun[]) => new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { after: 160, line: 300 }, children });
 
-type Counters = { list: number; table: number };
+/** Where a block is: its chapter, the chapter's tables so far, the document's lists so far. */
+type Place = { chapter: number; tables: number; lists: { count: number } };
 
-function blockChildren(block: Block, place: { chapter: number; counters: Counters }, t: ReportT, locale: AppLocale): FileChild[] {
+function blockChildren(block: Block, place: Place, t: ReportT, locale: AppLocale): FileChild[] {
   switch (block.kind) {
     case "paragraph":
       return [justified([text(block.text)])];
     case "placeholder":
       return [justified([text(block.text, { italics: true, highlight: true })])];
     case "list": {
-      place.counters.list += 1;
-      const instance = place.counters.list;
+      // Each numbered list starts again at 1: a numbering instance of its own in the document.
+      place.lists.count += 1;
+      const numbering = { reference: block.numbered ? NUMBERED : BULLETED, level: 0, instance: place.lists.count };
       return block.items.map(
-        (item) =>
-          new Paragraph({
-            numbering: { reference: LIST, level: 0, instance },
-            alignment: AlignmentType.JUSTIFIED,
-            spacing: { after: 80, line: 300 },
-            children: [text(item)],
-          }),
+        (item) => new Paragraph({ numbering, alignment: AlignmentType.JUSTIFIED, spacing: { after: 80, line: 300 }, children: [text(item)] }),
       );
     }
     case "table": {
-      place.counters.table += 1;
-      const number = `${place.chapter}.${place.counters.table}`;
+      place.tables += 1;
+      const number = `${place.chapter}.${place.tables}`;
       const notes = [block.note, hasSuppressedCells(block.table) ? t("docx.suppressed") : null].filter((note): note is string => Boolean(note));
       return [
         new Paragraph({
@@ -173,9 +170,10 @@ function coverChildren(draft: ReportDraft): Paragraph[] {
 }
 
 function chapterChildren(draft: ReportDraft, t: ReportT, locale: AppLocale): FileChild[] {
+  const lists = { count: 0 };
   return draft.chapters.flatMap((chapter, c) => {
     const number = c + 1;
-    const place = { chapter: number, counters: { list: 0, table: 0 } };
+    const place: Place = { chapter: number, tables: 0, lists };
     const heading = new Paragraph({
       heading: HeadingLevel.HEADING_1,
       pageBreakBefore: c > 0,
@@ -222,7 +220,7 @@ export function annualReportDocx(draft: ReportDraft, t: ReportT, locale: AppLoca
     numbering: {
       config: [
         {
-          reference: LIST,
+          reference: NUMBERED,
           levels: [
             {
               level: 0,
@@ -231,6 +229,12 @@ export function annualReportDocx(draft: ReportDraft, t: ReportT, locale: AppLoca
               alignment: AlignmentType.LEFT,
               style: { paragraph: { indent: { left: 567, hanging: 425 } } },
             },
+          ],
+        },
+        {
+          reference: BULLETED,
+          levels: [
+            { level: 0, format: LevelFormat.BULLET, text: "•", alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 567, hanging: 425 } } } },
           ],
         },
       ],

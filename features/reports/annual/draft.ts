@@ -9,7 +9,8 @@ import type { ReportWords } from "./words";
 
 export type Block =
   | { kind: "paragraph"; text: string }
-  | { kind: "list"; items: readonly string[] }
+  /** Bullets, or numbered from 1 (`numbered`: the legal basis). */
+  | { kind: "list"; items: readonly string[]; numbered?: boolean }
   | { kind: "table"; table: FigureTable; note?: string }
   /** Text the secretariat replaces: printed highlighted, in brackets. */
   | { kind: "placeholder"; text: string };

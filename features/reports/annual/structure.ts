@@ -43,6 +43,7 @@ const introduction: ChapterSpec = {
       blocks: ({ w: { t }, city }) => [
         {
           kind: "list",
+          numbered: true,
           items: (["law23", "perpres15", "perpres96", "inpres4of2022", "inpres4of2025", "permendagri53"] as const).map((key) => t(`intro.legalBasis.${key}`)),
         },
         { kind: "placeholder", text: t("intro.legalBasis.placeholder", { city }) },
