@@ -36,6 +36,8 @@ export const TENANT_PAGES = {
   revolvingFundsDashboard: { permission: "revolving-fund:rollup", people: false },
   // Figures for all its readers; its by-name annex is for registry:read-personal.
   quarterlyReport: { permission: "report:quarterly", people: false },
+  // The TKPK's annual report draft: the dashboards' aggregates in one document, no one named.
+  annualReport: { permission: "report:annual", people: false },
   // Borrowers, and their printed agreements and receipts.
   revolvingFunds: { permission: "revolving-fund:read", people: true },
   users: { permission: "user:manage", people: false },

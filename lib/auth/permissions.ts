@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   /** The quarterly report on extreme poverty to the Minister of Home Affairs (Inpres 4/2022). */
   "report:quarterly",
   "statistics:write",
+  /** The TKPK's annual implementation report draft (features/reports/annual): city aggregates only. */
+  "report:annual",
   "revolving-fund:read",
   "revolving-fund:write",
   /** Approving a Dana PEM loan; the pipeline refuses it to the loan's proposer (features/revolving-funds/loans.ts). */
@@ -61,11 +63,12 @@ export const ROLE_PERMISSIONS = {
     "dashboard:mayor",
     "report:quarterly",
     "statistics:write",
+    "report:annual",
     "revolving-fund:rollup",
     "data:export",
     "person:subject-access",
   ],
-  MAYOR_OFFICE: ["dashboard:mayor", "report:quarterly", "revolving-fund:rollup", "data:export"],
+  MAYOR_OFFICE: ["dashboard:mayor", "report:quarterly", "report:annual", "revolving-fund:rollup", "data:export"],
   KELURAHAN: [
     "registry:read",
     "person:read",
@@ -75,7 +78,7 @@ export const ROLE_PERMISSIONS = {
     "revolving-fund:write",
     "revolving-fund:approve",
   ],
-  AUDITOR: ["registry:read", "person:read", "programme:read", "dashboard:bapeda", "dashboard:mayor", "report:quarterly", "revolving-fund:rollup", "audit:read"],
+  AUDITOR: ["registry:read", "person:read", "programme:read", "dashboard:bapeda", "dashboard:mayor", "report:quarterly", "report:annual", "revolving-fund:rollup", "audit:read"],
 } as const satisfies Record<Role, readonly Permission[]>;
 
 /** Whether a role may do something at all. Pure: the UI uses it for menus too. */

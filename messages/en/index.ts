@@ -43,6 +43,7 @@ import Success from "./Success.json" with { type: "json" };
 import Validation from "./Validation.json" with { type: "json" };
 import Fields from "./Fields.json" with { type: "json" };
 import Lists from "./Lists.json" with { type: "json" };
+import AnnualReport from "./AnnualReport.json" with { type: "json" };
 
 /** The English catalogue: one file per namespace, so areas of the app edit their own. */
 const messages = {
@@ -91,6 +92,7 @@ const messages = {
   Validation,
   Fields,
   Lists,
+  AnnualReport,
 };
 
 export default messages;

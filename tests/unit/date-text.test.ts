@@ -19,6 +19,7 @@ const PAPER = new Set([
   "features/reports/quarterly/annex.ts",
   "features/reports/quarterly/export.ts",
   "features/reports/quarterly/ui/report-print.tsx",
+  "features/reports/annual/download.ts",
   "features/revolving-funds/ui/loan-agreement.tsx",
 ]);
 

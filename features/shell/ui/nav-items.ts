@@ -7,6 +7,7 @@ import { homeRoutes } from "@/features/home/routes";
 import { opdsRoutes } from "@/features/opds/routes";
 import { quarterlyReportRoutes } from "@/features/reports/quarterly/routes";
 import { programmesRoutes } from "@/features/programmes/routes";
+import { annualReportRoutes } from "@/features/reports/annual/routes";
 import { registryRoutes } from "@/features/registry/routes";
 import { revolvingFundsRoutes } from "@/features/revolving-funds/routes";
 import { statisticsRoutes } from "@/features/statistics/routes";
@@ -37,6 +38,7 @@ const PAGE_HREFS = {
   resultsDashboard: dashboardsRoutes.results,
   revolvingFundsDashboard: dashboardsRoutes.revolvingFunds,
   quarterlyReport: quarterlyReportRoutes.report,
+  annualReport: annualReportRoutes.page,
   revolvingFunds: revolvingFundsRoutes.list,
   users: usersRoutes.list,
   opds: opdsRoutes.list,
@@ -73,7 +75,7 @@ export const NAV_GROUPS: readonly { key: NavGroupKey | null; items: readonly (Te
   { key: "programmesGroup", items: ["programmes", "trainings", "aid"] },
   { key: null, items: ["budget"] },
   { key: null, items: ["revolvingFunds"] },
-  { key: "dashboardsGroup", items: ["povertyDashboard", "statistics", "budgetDashboard", "resultsDashboard", "revolvingFundsDashboard", "quarterlyReport"] },
+  { key: "dashboardsGroup", items: ["povertyDashboard", "statistics", "budgetDashboard", "resultsDashboard", "revolvingFundsDashboard", "quarterlyReport", "annualReport"] },
   { key: "adminGroup", items: ["users", "opds", "areas", "audit", "processingRecord"] },
 ];
 
