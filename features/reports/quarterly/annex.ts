@@ -1,4 +1,4 @@
-// The report's by-name annex (`/laporan/triwulan/lampiran?tahun=2026&triwulan=3`): every
+// The report's by-name annex (quarterlyReportRoutes.annex): every
 // household a programme of the fiscal year reached, one row per programme and household, with
 // the head's name, the kelurahan and the address, No. KK and NIK masked as every viewer sees
 // them (lib/privacy/person-view.ts). Only the report's readers who may read personal data get

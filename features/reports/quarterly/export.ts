@@ -1,4 +1,4 @@
-// The quarterly report as one .xlsx (`/laporan/triwulan/ekspor?tahun=2026&triwulan=3`): a
+// The quarterly report as one .xlsx (quarterlyReportRoutes.workbook): a
 // cover saying what it is, then a sheet a table — the page's own tables (tables.ts), small
 // household cells hidden — behind the gate as every dashboard workbook: the report's readers
 // who hold data:export, each download audited (lib/spreadsheet figureExportRoute).
