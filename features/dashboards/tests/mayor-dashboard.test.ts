@@ -292,10 +292,19 @@ describe("results tables", () => {
     for (const table of [tables.opds, tables.programmes]) {
       expect(table.definitions).toEqual(["realised", "trained", "equipped", "reached", "businesses", "graduates"].map((key) => `${key}: ${key}`));
     }
-    // The SIPD groups show spending only, and say why.
+    // The SIPD groups show spending and what adds up across programmes (people trained, businesses), not households.
     for (const table of [tables.sipdProgrammes, tables.sipdKegiatan]) {
-      expect(table.columns.map((column) => column.key)).toEqual(["code", "programmes", "realised", "trainingSpent", "equipmentSpent"]);
-      expect(table.definitions).toEqual(["realised: realised", "sipdTerm: sipdDefinition"]);
+      expect(table.columns.map((column) => column.key)).toEqual([
+        "code",
+        "programmes",
+        "realised",
+        "trainingSpent",
+        "equipmentSpent",
+        "trained",
+        "perTrained",
+        "businesses",
+      ]);
+      expect(table.definitions).toEqual(["realised: realised", "trained: trained", "businesses: businesses", "sipdTerm: sipdDefinition"]);
     }
   });
 });
