@@ -78,7 +78,17 @@ export const ROLE_PERMISSIONS = {
     "revolving-fund:write",
     "revolving-fund:approve",
   ],
-  AUDITOR: ["registry:read", "person:read", "programme:read", "dashboard:bapeda", "dashboard:mayor", "report:quarterly", "report:annual", "revolving-fund:rollup", "audit:read"],
+  AUDITOR: [
+    "registry:read",
+    "person:read",
+    "programme:read",
+    "dashboard:bapeda",
+    "dashboard:mayor",
+    "report:quarterly",
+    "report:annual",
+    "revolving-fund:rollup",
+    "audit:read",
+  ],
 } as const satisfies Record<Role, readonly Permission[]>;
 
 /** Whether a role may do something at all. Pure: the UI uses it for menus too. */

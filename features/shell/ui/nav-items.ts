@@ -75,7 +75,10 @@ export const NAV_GROUPS: readonly { key: NavGroupKey | null; items: readonly (Te
   { key: "programmesGroup", items: ["programmes", "trainings", "aid"] },
   { key: null, items: ["budget"] },
   { key: null, items: ["revolvingFunds"] },
-  { key: "dashboardsGroup", items: ["povertyDashboard", "statistics", "budgetDashboard", "resultsDashboard", "revolvingFundsDashboard", "quarterlyReport", "annualReport"] },
+  {
+    key: "dashboardsGroup",
+    items: ["povertyDashboard", "statistics", "budgetDashboard", "resultsDashboard", "revolvingFundsDashboard", "quarterlyReport", "annualReport"],
+  },
   { key: "adminGroup", items: ["users", "opds", "areas", "audit", "processingRecord"] },
 ];
 
