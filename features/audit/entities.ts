@@ -21,6 +21,7 @@ export const INTERNAL_ENTITIES: ReadonlySet<string> = new Set<string>([
   "ReachAreaCount",
   "ReachOpdCount",
   "ReachResultCount",
+  "StrategyReachCount",
   "ReachProgrammeCount",
   "TrainingTally",
   "TrainingFollowUpTally",

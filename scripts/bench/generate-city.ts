@@ -991,7 +991,7 @@ export async function rebuildSummaries(sql: Sql, tenantId: string, log: (line: s
   await run(a, [`SELECT entas_reach_year_rebuild($1)`, `SELECT entas_reach_first_reached_fill($1)`, ...analyze("HouseholdYearReach")]);
   await Promise.all([
     run(a, [`SELECT entas_reach_count_fill($1, 'programme')`, `SELECT entas_reach_count_fill($1, 'area')`]),
-    run(b, [`SELECT entas_reach_count_fill($1, 'result')`, `SELECT entas_reach_count_fill($1, 'opd')`]),
+    run(b, [`SELECT entas_reach_count_fill($1, 'result')`, `SELECT entas_reach_count_fill($1, 'opd')`, `SELECT entas_reach_count_fill($1, 'strategy')`]),
   ]);
   await Promise.all([a.release(), b.release()]);
 }

@@ -88,18 +88,17 @@ export const reportFilters = (period: ReportPeriod): DashboardFilters => ({
   sipdCode: null,
 });
 
-/** Distinct households reached per strategy, one pass over the year's reach (one row per household). */
-async function reachByStrategy(tx: Tx, year: number, programmes: readonly ReportProgramme[]) {
-  const ids = (strategy: PovertyStrategy) => programmes.filter((p) => p.strategy === strategy).map((p) => p.id);
-  const columns = POVERTY_STRATEGIES.map(
-    (strategy, i) => Prisma.sql`count(*) FILTER (WHERE y."programmeIds" && ${ids(strategy)}::text[])::int AS ${Prisma.raw(`"r${i}"`)},
-      count(*) FILTER (WHERE y."programmeIds" && ${ids(strategy)}::text[] AND y."isExtremePoor" AND y.active)::int AS ${Prisma.raw(`"x${i}"`)}`,
-  );
-  const [row] = await tx.$queryRaw<Record<string, number>[]>`
-    SELECT ${Prisma.join(columns, ", ")}
-      FROM "HouseholdYearReach" y
-     WHERE y."tenantId" = entas_current_tenant() AND y."fiscalYear" = ${year}`;
-  return new Map(POVERTY_STRATEGIES.map((strategy, i) => [strategy, { reached: row?.[`r${i}`] ?? 0, reachedExtreme: row?.[`x${i}`] ?? 0 }]));
+/**
+ * Distinct households reached per strategy in the year, and of them the active extreme-poor,
+ * from the counts kept per strategy (StrategyReachCount).
+ */
+async function reachByStrategy(tx: Tx, year: number) {
+  const rows = await tx.$queryRaw<{ strategy: PovertyStrategy; reached: number; reachedExtreme: number }[]>`
+    SELECT c.strategy, sum(c.households)::int AS reached, coalesce(sum(c.households) FILTER (WHERE c."isExtremePoor" AND c.active), 0)::int AS "reachedExtreme"
+      FROM "StrategyReachCount" c
+     WHERE c."tenantId" = entas_current_tenant() AND c."fiscalYear" = ${year}
+     GROUP BY c.strategy`;
+  return new Map(rows.map((row) => [row.strategy, { reached: row.reached, reachedExtreme: row.reachedExtreme }]));
 }
 
 /**
@@ -125,7 +124,7 @@ async function reachByQuarter(tx: Tx, period: ReportPeriod) {
 export async function quarterlyReportData(tx: Tx, period: ReportPeriod): Promise<QuarterlyReportData> {
   const filters = reportFilters(period);
   const months = periodMonths(period.quarter);
-  const [programmes, lines, results, totals, coverage, byQuarter] = await Promise.all([
+  const [programmes, lines, results, totals, coverage, byQuarter, strategyReach] = await Promise.all([
     tx.programme.findMany({
       where: { fiscalYear: period.year },
       select: {
@@ -144,6 +143,7 @@ export async function quarterlyReportData(tx: Tx, period: ReportPeriod): Promise
     resultsDashboardQueries.totals(tx, filters),
     povertyDashboardQueries.coverage(tx, filters),
     reachByQuarter(tx, period),
+    reachByStrategy(tx, period.year),
   ]);
   const reachedOf = new Map(results.map((row) => [row.programmeId, row.reached]));
   const linesOf = groupBy(lines, (line) => line.programmeId);
@@ -176,7 +176,6 @@ export async function quarterlyReportData(tx: Tx, period: ReportPeriod): Promise
       (a, b) => POVERTY_STRATEGIES.indexOf(a.strategy) - POVERTY_STRATEGIES.indexOf(b.strategy) || a.opdCode.localeCompare(b.opdCode) || byName(a.name, b.name),
     )
     .map(({ opdCode: _, ...row }) => row);
-  const strategyReach = await reachByStrategy(tx, period.year, rows);
   const strategies = POVERTY_STRATEGIES.map((strategy): ReportStrategy => {
     const own = rows.filter((row) => row.strategy === strategy);
     const inHouseholds = own.filter((row) => row.targetUnit === "HOUSEHOLD");

@@ -29,7 +29,12 @@
 --                        "equipped": of them, those reached by an equipping programme (the city:
 --                        by any; an owner: by one it owns; a programme: all its households when
 --                        it equips, else 0).
---   keeps     the five tables above
+--   StrategyReachCount   households per (year, strategy of Inpres 4/2022, extreme, active): a
+--                        household counts once under each strategy of the programmes that
+--                        reached it (entas_programme_strategy of their kinds, read from
+--                        "Programme" when the counts change; a programme changing strategy or
+--                        deleted has its years recounted: entas_strategy_reach_programmes)
+--   keeps     the six tables above
 --   from      "HouseholdReach" (household_reach_year_insert, _update, _delete), "Programme"
 --             (programme_reach_owner: handed to another OPD, or its kind starting or ceasing
 --             to equip), "HouseholdStatusEvent" (status_event_reach_insert, _update, _delete);
@@ -48,6 +53,19 @@
 --             tests/integration/summaries/reach.test.ts (equal to a recount from the entries
 --             after random multi-row statements, programmes changing kind among them)
 -- Repeatable (prisma/sql/README.md): run it again and nothing changes.
+
+-- The strategy of Inpres 4/2022 a programme of this kind serves, as the quarterly report names
+-- them (features/reports/quarterly/strategy.ts; a test holds the two equal for every kind).
+-- Plain SQL like entas_programme_equips, for the same reason.
+CREATE OR REPLACE FUNCTION entas_programme_strategy(p_kind "ProgrammeKind") RETURNS text
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE
+    WHEN p_kind IN ('FOOD_AID', 'INSURANCE_PREMIUM', 'SOCIAL_ASSISTANCE') THEN 'LOWER_SPENDING'
+    WHEN p_kind IN ('TRAINING', 'EQUIPMENT_AID', 'CAPITAL_AID', 'SEEDLINGS', 'REVOLVING_FUND') THEN 'RAISE_INCOME'
+    WHEN p_kind = 'HOUSING' THEN 'REDUCE_POCKETS'
+    ELSE 'OTHER'
+  END
+$$;
 
 -- The programme kinds whose households count as equipped: capital and tool aid (the results
 -- dashboard's "equipped", whose spending it divides: features/dashboards/results/queries.ts).
@@ -256,6 +274,30 @@ BEGIN
        WHERE cardinality(r."opdIds") > 0
       GROUP BY 1, 2, 3, 4, 5) d
    WHERE d.reached < 0 AND c."tenantId" = d."tenantId" AND c."fiscalYear" = d."fiscalYear" AND c.kind = d.kind AND c.key = d.key AND c."kecamatanId" = d."kecamatanId" AND c.reached = 0;
+  INSERT INTO "StrategyReachCount" AS c ("tenantId", "fiscalYear", strategy, "isExtremePoor", active, households)
+  SELECT * FROM (SELECT r."tenantId", r."fiscalYear", u.strategy, r."isExtremePoor", r.active, sum(r.s)::int AS households
+      FROM (SELECT x.*, 1 s FROM unnest(p_new) x UNION ALL SELECT x.*, -1 FROM unnest(p_old) x) r
+       CROSS JOIN LATERAL (SELECT DISTINCT entas_programme_strategy(p.kind) FROM "Programme" p
+                            WHERE p."tenantId" = r."tenantId" AND p.id = ANY(r."programmeIds")) AS u(strategy)
+       WHERE cardinality(r."opdIds") > 0
+      GROUP BY 1, 2, 3, 4, 5 HAVING sum(r.s) <> 0) d WHERE d.households > 0 ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT ("tenantId", "fiscalYear", strategy, "isExtremePoor", active) DO UPDATE SET households = c.households + EXCLUDED.households;
+  UPDATE "StrategyReachCount" c SET households = c.households + d.households
+    FROM (SELECT r."tenantId", r."fiscalYear", u.strategy, r."isExtremePoor", r.active, sum(r.s)::int AS households
+      FROM (SELECT x.*, 1 s FROM unnest(p_new) x UNION ALL SELECT x.*, -1 FROM unnest(p_old) x) r
+       CROSS JOIN LATERAL (SELECT DISTINCT entas_programme_strategy(p.kind) FROM "Programme" p
+                            WHERE p."tenantId" = r."tenantId" AND p.id = ANY(r."programmeIds")) AS u(strategy)
+       WHERE cardinality(r."opdIds") > 0
+      GROUP BY 1, 2, 3, 4, 5 HAVING sum(r.s) <> 0) d
+   WHERE d.households < 0 AND c."tenantId" = d."tenantId" AND c."fiscalYear" = d."fiscalYear" AND c.strategy = d.strategy AND c."isExtremePoor" = d."isExtremePoor" AND c.active = d.active;
+  DELETE FROM "StrategyReachCount" c
+   USING (SELECT r."tenantId", r."fiscalYear", u.strategy, r."isExtremePoor", r.active, sum(r.s)::int AS households
+      FROM (SELECT x.*, 1 s FROM unnest(p_new) x UNION ALL SELECT x.*, -1 FROM unnest(p_old) x) r
+       CROSS JOIN LATERAL (SELECT DISTINCT entas_programme_strategy(p.kind) FROM "Programme" p
+                            WHERE p."tenantId" = r."tenantId" AND p.id = ANY(r."programmeIds")) AS u(strategy)
+       WHERE cardinality(r."opdIds") > 0
+      GROUP BY 1, 2, 3, 4, 5 HAVING sum(r.s) <> 0) d
+   WHERE d.households < 0 AND c."tenantId" = d."tenantId" AND c."fiscalYear" = d."fiscalYear" AND c.strategy = d.strategy AND c."isExtremePoor" = d."isExtremePoor" AND c.active = d.active AND c.households = 0;
 END
 $$;
 
@@ -310,6 +352,57 @@ CREATE TRIGGER programme_reach_owner AFTER UPDATE OF "opdId", kind ON "Programme
   FOR EACH ROW WHEN (OLD."opdId" IS DISTINCT FROM NEW."opdId" OR entas_programme_equips(OLD.kind) <> entas_programme_equips(NEW.kind))
   EXECUTE FUNCTION entas_reach_programme_owner();
 
+-- StrategyReachCount of a tenant's years (NULL: every tenant, every year) counted afresh from
+-- HouseholdYearReach and the programmes' kinds as they are now.
+CREATE OR REPLACE FUNCTION entas_strategy_reach_fill(p_tenant text, p_years int[]) RETURNS void
+  LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM "StrategyReachCount"
+   WHERE (p_tenant IS NULL OR "tenantId" = p_tenant) AND (p_years IS NULL OR "fiscalYear" = ANY(p_years));
+  INSERT INTO "StrategyReachCount" ("tenantId", "fiscalYear", strategy, "isExtremePoor", active, households)
+  SELECT h."tenantId", h."fiscalYear", h.strategy, h."isExtremePoor", h.active, count(*)
+    FROM (SELECT DISTINCT y."tenantId", y."fiscalYear", y."householdId", entas_programme_strategy(p.kind) AS strategy, y."isExtremePoor", y.active
+            FROM "HouseholdYearReach" y
+            CROSS JOIN LATERAL unnest(y."programmeIds") AS r(id)
+            JOIN "Programme" p ON p."tenantId" = y."tenantId" AND p.id = r.id
+           WHERE (p_tenant IS NULL OR y."tenantId" = p_tenant) AND (p_years IS NULL OR y."fiscalYear" = ANY(p_years))
+             AND cardinality(y."opdIds") > 0) h
+   GROUP BY 1, 2, 3, 4, 5;
+END
+$$;
+
+-- A programme whose kind moved it to another strategy, or deleted: the counts of its years are
+-- recounted (the changed counts, read through "Programme", cannot tell what its kind was).
+-- Kinds change rarely; a recount of a year reads its reach rows once.
+CREATE OR REPLACE FUNCTION entas_strategy_reach_programmes() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+DECLARE
+  v record;
+BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    FOR v IN SELECT o."tenantId", array_agg(DISTINCT y) AS years
+               FROM old_rows o JOIN new_rows n ON n."tenantId" = o."tenantId" AND n.id = o.id
+               CROSS JOIN LATERAL unnest(ARRAY[o."fiscalYear", n."fiscalYear"]) AS y
+              WHERE entas_programme_strategy(o.kind) <> entas_programme_strategy(n.kind)
+              GROUP BY o."tenantId" LOOP
+      PERFORM entas_strategy_reach_fill(v."tenantId", v.years);
+    END LOOP;
+  ELSE
+    FOR v IN SELECT o."tenantId", array_agg(DISTINCT o."fiscalYear") AS years FROM old_rows o GROUP BY o."tenantId" LOOP
+      PERFORM entas_strategy_reach_fill(v."tenantId", v.years);
+    END LOOP;
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+DROP TRIGGER IF EXISTS programme_strategy_reach_update ON "Programme";
+CREATE TRIGGER programme_strategy_reach_update AFTER UPDATE ON "Programme"
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION entas_strategy_reach_programmes();
+DROP TRIGGER IF EXISTS programme_strategy_reach_delete ON "Programme";
+CREATE TRIGGER programme_strategy_reach_delete AFTER DELETE ON "Programme"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION entas_strategy_reach_programmes();
+
 -- A status event written, changed or deleted: the household's rows of every year re-sync.
 CREATE OR REPLACE FUNCTION entas_reach_status_event() RETURNS trigger
   LANGUAGE plpgsql AS $$
@@ -353,6 +446,7 @@ BEGIN
   DELETE FROM "ReachOpdCount" WHERE p_tenant IS NULL OR "tenantId" = p_tenant;
   DELETE FROM "ReachProgrammeCount" WHERE p_tenant IS NULL OR "tenantId" = p_tenant;
   DELETE FROM "ReachResultCount" WHERE p_tenant IS NULL OR "tenantId" = p_tenant;
+  DELETE FROM "StrategyReachCount" WHERE p_tenant IS NULL OR "tenantId" = p_tenant;
   -- Rows of households still reached are updated in place, so each keeps its "firstReachedAt"
   -- (the moment it became reached, which no recount can tell); the others go.
   DELETE FROM "HouseholdYearReach" y
@@ -384,7 +478,7 @@ BEGIN
 END
 $$;
 
--- One count table from HouseholdYearReach: 'area', 'opd', 'programme' or 'result'. The four
+-- One count table from HouseholdYearReach: 'area', 'opd', 'programme', 'result' or 'strategy'. They
 -- write different tables and only read HouseholdYearReach, so they may run concurrently.
 CREATE OR REPLACE FUNCTION entas_reach_count_fill(p_tenant text, p_table text) RETURNS void
   LANGUAGE plpgsql AS $$
@@ -417,6 +511,8 @@ BEGIN
                           UNION ALL SELECT 'programme', p, p = ANY(y."equippingProgrammeIds") FROM unnest(y."programmeIds") p) AS u(kind, id, equips)
      WHERE p_tenant IS NULL OR y."tenantId" = p_tenant
      GROUP BY 1, 2, 3, 4, 5;
+  ELSIF p_table = 'strategy' THEN
+    PERFORM entas_strategy_reach_fill(p_tenant, NULL);
   ELSE
     RAISE EXCEPTION 'entas_reach_count_fill: unknown table %', p_table;
   END IF;
@@ -431,6 +527,7 @@ BEGIN
   PERFORM entas_reach_count_fill(p_tenant, 'opd');
   PERFORM entas_reach_count_fill(p_tenant, 'programme');
   PERFORM entas_reach_count_fill(p_tenant, 'result');
+  PERFORM entas_reach_count_fill(p_tenant, 'strategy');
 END
 $$;
 

@@ -89,6 +89,17 @@ const pairs: [string, string][] = [
                                       UNION ALL SELECT 'programme', p, p = ANY(eprogs) FROM unnest(progs) p) AS u(kind, key, equips)
       GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
   ],
+  [
+    `SELECT "fiscalYear", strategy, "isExtremePoor", active, households FROM "StrategyReachCount" ORDER BY 1, 2, 3, 4`,
+    `WITH ${reach} SELECT y, s.strategy, ext, active, count(*)::int AS households
+       FROM years CROSS JOIN LATERAL (SELECT DISTINCT CASE
+                                        WHEN pg.kind IN ('FOOD_AID', 'INSURANCE_PREMIUM', 'SOCIAL_ASSISTANCE') THEN 'LOWER_SPENDING'
+                                        WHEN pg.kind = 'HOUSING' THEN 'REDUCE_POCKETS'
+                                        WHEN pg.kind = 'OTHER' THEN 'OTHER'
+                                        ELSE 'RAISE_INCOME' END
+                                        FROM unnest(progs) AS u(p) JOIN "Programme" pg ON pg.id = u.p) AS s(strategy)
+      GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+  ],
 ];
 
 async function expectEqualToRecount(tx: Tx) {
@@ -200,7 +211,7 @@ const reachKinds = new Set([
 ]);
 
 /** Capital and tool aid equip; training and food aid do not. */
-const programmeKind = fc.constantFrom("CAPITAL_AID", "EQUIPMENT_AID", "TRAINING", "FOOD_AID");
+const programmeKind = fc.constantFrom("CAPITAL_AID", "EQUIPMENT_AID", "TRAINING", "FOOD_AID", "HOUSING");
 const isReachCommand = (c: Command): c is ReachCommand => reachKinds.has(c.kind);
 
 const command: fc.Arbitrary<Command> = fc.oneof(
