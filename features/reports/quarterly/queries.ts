@@ -13,7 +13,6 @@ import type { DashboardFilters } from "@/features/dashboards/filters";
 import { povertyDashboardQueries } from "@/features/dashboards/poverty/queries";
 import { resultsDashboardQueries } from "@/features/dashboards/results/queries";
 import type { Tx } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { FundingSource, ProgrammeKind, TargetUnit } from "@/lib/generated/prisma/enums";
 import type { Rupiah } from "@/lib/money";
 import { periodMonths, type ReportPeriod } from "./period";
