@@ -95,7 +95,7 @@ export async function searchHouseholds(tx: Tx, filter: RegistryFilter, options: 
   const text = filter.text;
   if (options.scope.nothing || text.kind === "badNumber" || text.kind === "shortName" || text.kind === "numberNotHere") return empty;
 
-  const { where, commonName } = await filterSql(tx, filter, options);
+  const { where, countWhere, commonName } = await filterSql(tx, filter, options);
   const segments = segmentsFor(filter.sort);
 
   const cursorId = filter.after ?? filter.before;
@@ -119,8 +119,8 @@ export async function searchHouseholds(tx: Tx, filter: RegistryFilter, options: 
     const cap = options.countCap ?? REGISTRY_COUNT_CAP;
     // A common name fragment matches thousands of households: past the budget, "over the cap" is true.
     const total = commonName
-      ? ((await withinTime(tx, COMMON_NAME_COUNT_BUDGET_MS, () => countCapped(tx, where, cap))) ?? { count: cap, capped: true })
-      : await countCapped(tx, where, cap);
+      ? ((await withinTime(tx, COMMON_NAME_COUNT_BUDGET_MS, () => countCapped(tx, countWhere, cap))) ?? { count: cap, capped: true })
+      : await countCapped(tx, countWhere, cap);
     return { ids, total };
   };
   // "Contains" uses the trigram index where pg_trgm is installed, and scans the city's
@@ -185,7 +185,8 @@ function isStatementTimeout(error: unknown): boolean {
   return text.includes("57014") || /statement timeout/i.test(text);
 }
 
-async function filterSql(tx: Tx, filter: RegistryFilter, options: SearchOptions): Promise<{ where: Prisma.Sql; commonName: boolean }> {
+/** `where` walks households in page order; `countWhere`, the same set, is the cheaper way to count them. */
+async function filterSql(tx: Tx, filter: RegistryFilter, options: SearchOptions): Promise<{ where: Prisma.Sql; countWhere: Prisma.Sql; commonName: boolean }> {
   const conditions: Prisma.Sql[] = [Prisma.sql`h."tenantId" = ${options.tenantId}`];
   if (options.scope.kelurahanId) conditions.push(Prisma.sql`h."kelurahanId" = ${options.scope.kelurahanId}`);
   if (filter.kecamatan) conditions.push(Prisma.sql`h."kecamatanId" = ${filter.kecamatan}`);
@@ -193,13 +194,16 @@ async function filterSql(tx: Tx, filter: RegistryFilter, options: SearchOptions)
   if (filter.desil !== undefined) conditions.push(Prisma.sql`h."desil" = ${filter.desil}`);
   if (filter.extreme) conditions.push(Prisma.sql`h."isExtremePoor" = ${filter.extreme === "1"}`);
   if (filter.status) conditions.push(Prisma.sql`h."status" = ${filter.status}::"HouseholdStatus"`);
-  let commonName = false;
-  if (filter.text.kind === "name") {
-    const name = await nameCondition(tx, options.tenantId, filter.text.text, filter.text.match, options.nameHitsLimit ?? NAME_HITS_LIMIT);
-    conditions.push(name.sql);
-    commonName = name.common;
+  if (filter.text.kind !== "name") {
+    const where = Prisma.join(conditions, " AND ");
+    return { where, countWhere: where, commonName: false };
   }
-  return { where: Prisma.join(conditions, " AND "), commonName };
+  const name = await nameCondition(tx, options.tenantId, filter.text.text, filter.text.match, options.nameHitsLimit ?? NAME_HITS_LIMIT);
+  return {
+    where: Prisma.join([...conditions, name.sql], " AND "),
+    countWhere: Prisma.join([...conditions, name.countSql ?? name.sql], " AND "),
+    commonName: name.common,
+  };
 }
 
 async function nameCondition(
@@ -208,29 +212,46 @@ async function nameCondition(
   raw: string,
   match: "prefix" | "contains",
   hitsLimit: number,
-): Promise<{ sql: Prisma.Sql; common: boolean }> {
+): Promise<{ sql: Prisma.Sql; countSql?: Prisma.Sql; common: boolean }> {
   const text = normaliseNameQuery(raw);
   if (match === "prefix" && (await byteOrderCollation(tx))) {
     // In byte order a range [p, next(p)) is exactly "starts with p": the (tenantId, name)
     // index answers it under RLS, and the planner estimates the matches well.
-    const ranges = casingVariants(text).map((variant) => Prisma.sql`(m."name" >= ${variant} AND m."name" < ${prefixUpperBound(variant)})`);
-    const sql = Prisma.sql`h."id" IN (
-      SELECT m."householdId" FROM "Member" m WHERE m."tenantId" = ${tenantId} AND (${Prisma.join(ranges, " OR ")}))`;
-    return { sql, common: false };
+    const variants = casingVariants(text);
+    // One range per casing, each read from the (tenantId, name, householdId) index alone: an
+    // OR of ranges is a bitmap scan, which reads a heap page per member before any LIMIT.
+    const named = Prisma.join(
+      variants.map(
+        (variant) =>
+          Prisma.sql`SELECT m."householdId" FROM "Member" m WHERE m."tenantId" = ${tenantId} AND m."name" >= ${variant} AND m."name" < ${prefixUpperBound(variant)}`,
+      ),
+      " UNION ALL ",
+    );
+    const hits = await tx.$queryRaw<{ id: string }[]>`SELECT named."householdId" AS id FROM (${named}) AS named LIMIT ${hitsLimit + 1}`;
+    if (hits.length <= hitsLimit) return { sql: householdsIn(hits), common: false };
+    // A common first name ("Wati": tens of thousands of members in a city of a million
+    // households): a page walks households in its order, each checked by its own members;
+    // the count gathers the households from the index.
+    const ranges = variants.map((variant) => Prisma.sql`(m."name" >= ${variant} AND m."name" < ${prefixUpperBound(variant)})`);
+    const sql = Prisma.sql`EXISTS (
+      SELECT 1 FROM "Member" m WHERE m."tenantId" = h."tenantId" AND m."householdId" = h."id" AND (${Prisma.join(ranges, " OR ")}))`;
+    return { sql, countSql: Prisma.sql`h."id" IN (${named})`, common: true };
   }
   // ILIKE cannot use an index under RLS; the function runs it as the owner, on the trigram
   // index where pg_trgm is installed, for the scope's own tenant only (see its migrations).
   const pattern = match === "prefix" ? `${escapeLike(text)}%` : `%${escapeLike(text)}%`;
   const hits = await tx.$queryRaw<{ id: string }[]>`SELECT entas_member_households_named(${pattern}, ${hitsLimit + 1}::int) AS id`;
-  if (hits.length <= hitsLimit) {
-    const households = [...new Set(hits.map((hit) => hit.id))];
-    return { sql: households.length ? Prisma.sql`h."id" IN (${Prisma.join(households)})` : Prisma.sql`FALSE`, common: false };
-  }
+  if (hits.length <= hitsLimit) return { sql: householdsIn(hits), common: false };
   // So common that households in page order find their matches quickly, each by its own
   // members through the (tenantId, householdId) index.
   const sql = Prisma.sql`EXISTS (
     SELECT 1 FROM "Member" m WHERE m."tenantId" = h."tenantId" AND m."householdId" = h."id" AND m."name" ILIKE ${pattern})`;
   return { sql, common: true };
+}
+
+function householdsIn(hits: { id: string }[]): Prisma.Sql {
+  const households = [...new Set(hits.map((hit) => hit.id))];
+  return households.length ? Prisma.sql`h."id" IN (${Prisma.join(households)})` : Prisma.sql`FALSE`;
 }
 
 // The database's collation does not change while the process runs.

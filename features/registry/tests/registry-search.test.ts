@@ -218,6 +218,17 @@ describe("name search", () => {
     expect((await search({ q: "rahasia", match: "contains" }, { nameHitsLimit: 0 })).rows).toEqual([]);
   });
 
+  it("finds the same households when a name's beginning is common enough to walk households instead", async () => {
+    const rare = await search({ q: "budi" }, { pageSize: 2 });
+    expect(rare.total.count).toBeGreaterThan(2);
+    const common = await search({ q: "budi" }, { pageSize: 2, nameHitsLimit: 1 });
+    expect(common.rows.map((r) => [r.id, r.match?.name])).toEqual(rare.rows.map((r) => [r.id, r.match?.name]));
+    expect(common.total).toEqual(rare.total);
+    const second = await search({ q: "budi", after: common.nextAfter! }, { pageSize: 2, nameHitsLimit: 1 });
+    expect(second.rows.map((r) => r.id)).toEqual((await search({ q: "budi", after: rare.nextAfter! }, { pageSize: 2 })).rows.map((r) => r.id));
+    expect((await search({ q: "budi rahasia" }, { nameHitsLimit: 0 })).rows).toEqual([]);
+  });
+
   it("never reaches another city's people", async () => {
     expect(await names({ q: "budi rahasia" })).toEqual([]);
     expect(await names({ q: "rahasia", match: "contains" })).toEqual([]);
