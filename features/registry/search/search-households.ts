@@ -221,7 +221,7 @@ async function nameCondition(
   // ILIKE cannot use an index under RLS; the function runs it as the owner, on the trigram
   // index where pg_trgm is installed, for the scope's own tenant only (see its migrations).
   const pattern = match === "prefix" ? `${escapeLike(text)}%` : `%${escapeLike(text)}%`;
-  const hits = await tx.$queryRaw<{ id: string }[]>`SELECT entas_member_households_named(${pattern}, ${hitsLimit + 1}::int) AS id`;
+  const hits = await tx.$queryRaw<{ id: string }[]>`SELECT entas_member_households_named(${tenantId}, ${pattern}, ${hitsLimit + 1}::int) AS id`;
   if (hits.length <= hitsLimit) {
     const households = [...new Set(hits.map((hit) => hit.id))];
     return { sql: households.length ? Prisma.sql`h."id" IN (${Prisma.join(households)})` : Prisma.sql`FALSE`, common: false };
