@@ -9,6 +9,7 @@ import type { Rupiah } from "@/lib/money";
 import { programmeWhere, type ProgrammeScope } from "@/lib/auth/scope";
 import { maskNik } from "@/lib/identity/nik";
 import type { AidFilter } from "./filters";
+import { scopeTenantId } from "@/lib/db/scope-tenant";
 
 export const AID_PAGE_SIZE = 50;
 /** Drafts listed at once, the oldest first; the head verifies a page and the next come up. 200 made a 550 kB page. */
@@ -104,7 +105,7 @@ type StatusTotals = { status: EntryStatus; count: number; value: Rupiah };
 function keptTotals(tx: Tx, filter: AidFilter, options: Pick<ListOptions, "scope" | "fiscalYear" | "opdId">): Promise<StatusTotals[]> {
   const scope = programmeWhere(options.scope, options.opdId);
   if (scope.id) return Promise.resolve([]);
-  const conditions = [Prisma.sql`p."tenantId" = entas_current_tenant()`];
+  const conditions = [Prisma.sql`p."tenantId" = ${scopeTenantId()}`];
   if (options.fiscalYear) conditions.push(Prisma.sql`p."fiscalYear" = ${options.fiscalYear}`);
   if (scope.opdId) conditions.push(Prisma.sql`p."opdId" = ${scope.opdId}`);
   if (filter.program) conditions.push(Prisma.sql`t."programmeId" = ${filter.program}`);

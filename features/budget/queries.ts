@@ -5,6 +5,7 @@ import { userNames } from "@/features/users/queries";
 import type { Rupiah } from "@/lib/money";
 import { LINE_TOTALS, PENDING, REALISED } from "./line-entries";
 import { lineTotals } from "./totals";
+import { scopeTenantId } from "@/lib/db/scope-tenant";
 
 type YearFilter = { tenantId: string; scope: ProgrammeScope; fiscalYear: number; opdId?: string | null };
 
@@ -103,7 +104,7 @@ export async function monthlyBreakdown(tx: Tx, budgetLineId: string): Promise<Mo
            COALESCE(SUM(e."amount") FILTER (WHERE ${PENDING}), 0)::bigint AS "pendingAmount",
            COALESCE(SUM(e."entries") FILTER (WHERE ${PENDING}), 0)::int AS "pendingCount"
       FROM generate_series(1, 12) AS m
-      LEFT JOIN ${LINE_TOTALS} e ON e."tenantId" = entas_current_tenant() AND e."budgetLineId" = ${budgetLineId} AND e."month" = m
+      LEFT JOIN ${LINE_TOTALS} e ON e."tenantId" = ${scopeTenantId()} AND e."budgetLineId" = ${budgetLineId} AND e."month" = m
      GROUP BY m
      ORDER BY m`;
 }

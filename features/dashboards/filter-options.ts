@@ -7,6 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { SIPD_PREFIX_LENGTH, sipdGroupKey } from "./sipd";
 import type { DashboardFilters } from "./filters";
 import { cappedProgrammeChoices, type ProgrammeChoicesCut } from "@/lib/paging/capped-choices";
+import { scopeTenantId } from "@/lib/db/scope-tenant";
 
 export type FilterChoice = { id: string; label: string };
 
@@ -52,7 +53,7 @@ async function sipdCodeChoices(tx: Tx, filters: DashboardFilters): Promise<Dashb
     SELECT DISTINCT v."code"
       FROM "Programme" p
      CROSS JOIN LATERAL (VALUES (${sipdGroupKey("programme", "p")}), (${sipdGroupKey("kegiatan", "p")})) AS v("code")
-     WHERE p."tenantId" = entas_current_tenant() AND p."fiscalYear" = ${filters.year} AND p."sipdCode" IS NOT NULL ${opd}
+     WHERE p."tenantId" = ${scopeTenantId()} AND p."fiscalYear" = ${filters.year} AND p."sipdCode" IS NOT NULL ${opd}
      ORDER BY 1`;
   const codes = rows.map((row) => row.code);
   if (filters.sipdCode && !codes.includes(filters.sipdCode)) codes.push(filters.sipdCode);

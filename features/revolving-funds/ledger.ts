@@ -2,6 +2,7 @@
 //   capital = cash available + outstanding principal + principal written off
 // Service fees are income kept apart: they are not lent again.
 import type { Tx } from "@/lib/db";
+import { scopeTenantId } from "@/lib/db/scope-tenant";
 import type { Rupiah } from "@/lib/money";
 
 export type FundLedger = {
@@ -30,16 +31,17 @@ type Row = {
 };
 
 export async function fundLedger(tx: Tx, fundId: string): Promise<FundLedger> {
+  const tenantId = scopeTenantId();
   const [row] = await tx.$queryRaw<Row[]>`
     SELECT
-      (SELECT SUM(c."amount") FROM "RevolvingFundCapital" c WHERE c."fundId" = ${fundId})::bigint AS capital,
+      (SELECT SUM(c."amount") FROM "RevolvingFundCapital" c WHERE c."tenantId" = ${tenantId} AND c."fundId" = ${fundId})::bigint AS capital,
       SUM(l."principal") FILTER (WHERE l."status" IN ('DISBURSED', 'REPAID', 'WRITTEN_OFF'))::bigint AS disbursed,
       SUM(l."principal" - l."principalRepaid") FILTER (WHERE l."status" = 'DISBURSED')::bigint AS outstanding,
       SUM(l."principal" - l."principalRepaid") FILTER (WHERE l."status" = 'WRITTEN_OFF')::bigint AS written_off,
       SUM(l."principal") FILTER (WHERE l."status" = 'APPROVED')::bigint AS committed,
-      (SELECT SUM(r."principalPart") FROM "Repayment" r JOIN "Loan" rl ON rl."tenantId" = r."tenantId" AND rl."id" = r."loanId" WHERE rl."fundId" = ${fundId})::bigint AS repaid,
-      (SELECT SUM(r."feePart") FROM "Repayment" r JOIN "Loan" rl ON rl."tenantId" = r."tenantId" AND rl."id" = r."loanId" WHERE rl."fundId" = ${fundId})::bigint AS fees
-    FROM "Loan" l WHERE l."fundId" = ${fundId}`;
+      (SELECT SUM(r."principalPart") FROM "Repayment" r JOIN "Loan" rl ON rl."tenantId" = r."tenantId" AND rl."id" = r."loanId" WHERE rl."tenantId" = ${tenantId} AND rl."fundId" = ${fundId})::bigint AS repaid,
+      (SELECT SUM(r."feePart") FROM "Repayment" r JOIN "Loan" rl ON rl."tenantId" = r."tenantId" AND rl."id" = r."loanId" WHERE rl."tenantId" = ${tenantId} AND rl."fundId" = ${fundId})::bigint AS fees
+    FROM "Loan" l WHERE l."tenantId" = ${tenantId} AND l."fundId" = ${fundId}`;
   const n = (value: bigint | null | undefined) => value ?? 0n;
   const capital = n(row?.capital);
   const disbursed = n(row?.disbursed);

@@ -2,6 +2,7 @@
 // city's scope and takes the kelurahan from the session user (scope.ts).
 import { loadKelurahanLabel } from "@/features/areas/labels";
 import type { Tx } from "@/lib/db";
+import { scopeTenantId } from "@/lib/db/scope-tenant";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AGEING_BUCKETS, type AgeingBucket } from "./arrears";
 import { findOwnLoan, fundKelurahanId, type FundUser } from "./scope";
@@ -111,7 +112,7 @@ export async function fundAgeing(tx: Tx, fundId: string, today: Date): Promise<A
         WHEN ${today}::date - "nextDueDate" <= 90 THEN 'd61_90'
         ELSE 'd90_plus' END AS bucket,
       COUNT(*)::int AS loans, SUM("principal" - "principalRepaid")::bigint AS outstanding
-    FROM "Loan" WHERE "fundId" = ${fundId} AND "status" = 'DISBURSED'
+    FROM "Loan" WHERE "tenantId" = ${scopeTenantId()} AND "fundId" = ${fundId} AND "status" = 'DISBURSED'
     GROUP BY 1`;
   return AGEING_BUCKETS.map((bucket) => rows.find((row) => row.bucket === bucket) ?? { bucket, loans: 0, outstanding: 0n });
 }
@@ -124,7 +125,7 @@ export async function fundRounds(tx: Tx, fundId: string) {
     SELECT "round", COUNT(*) FILTER (WHERE "status" IN ('DISBURSED', 'REPAID', 'WRITTEN_OFF'))::int AS loans,
       COALESCE(SUM("principal") FILTER (WHERE "status" IN ('DISBURSED', 'REPAID', 'WRITTEN_OFF')), 0)::bigint AS disbursed,
       COUNT(*) FILTER (WHERE "status" IN ('PROPOSED', 'APPROVED', 'DISBURSED'))::int AS open
-    FROM "Loan" WHERE "fundId" = ${fundId} AND "status" <> 'REJECTED'
+    FROM "Loan" WHERE "tenantId" = ${scopeTenantId()} AND "fundId" = ${fundId} AND "status" <> 'REJECTED'
     GROUP BY "round" ORDER BY "round"`;
   return rows.map((row) => ({ ...row, complete: row.loans > 0 && row.open === 0 }));
 }

@@ -8,6 +8,7 @@ import { maskNik } from "@/lib/identity/nik";
 import { followUpState } from "@/lib/reach/follow-up-state";
 import { userNames } from "@/features/users/queries";
 import { keyPageOf, type KeyCursor, type KeyPage } from "@/lib/paging/key-page";
+import { scopeTenantId } from "@/lib/db/scope-tenant";
 
 /** The status filter's values; "no-attendance": trainings begun by `today`, with participants and no attendance recorded. */
 export const TRAINING_STATUSES = ["draft", "verified", "cancelled", "no-attendance"] as const;
@@ -175,7 +176,7 @@ export async function yearFigures(tx: Tx, filter: Pick<TrainingFilter, "scope" |
   if (opd.id) return { trainings: 0, participants: 0, completed: 0, certificates: 0, pendingTrainings: 0, pendingParticipants: 0 };
   const year = startsIn(filter.year);
   const parts = [
-    Prisma.sql`t."tenantId" = entas_current_tenant()`,
+    Prisma.sql`t."tenantId" = ${scopeTenantId()}`,
     Prisma.sql`t."startDate" >= ${year.gte} AND t."startDate" < ${year.lt}`,
     Prisma.sql`p."fiscalYear" = ${filter.year}`,
   ];

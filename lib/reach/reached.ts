@@ -13,6 +13,7 @@
 // Raw SQL is not rewritten by the scoped client: each fragment names its tenant.
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { scopeTenantId } from "@/lib/db/scope-tenant";
 
 /** Which reach rows to read: a fiscal year, optionally narrowed (ids of the reader's city). */
 export type ReachScope = {
@@ -25,7 +26,7 @@ export type ReachScope = {
 /** The WHERE of "HouseholdReach" rows (alias `r`) of the scope's tenant and filters. */
 export function reachWhere(scope: ReachScope, alias = "r"): Prisma.Sql {
   const a = Prisma.raw(alias);
-  const parts = [Prisma.sql`${a}."tenantId" = entas_current_tenant()`, Prisma.sql`${a}."fiscalYear" = ${scope.year}`];
+  const parts = [Prisma.sql`${a}."tenantId" = ${scopeTenantId()}`, Prisma.sql`${a}."fiscalYear" = ${scope.year}`];
   if (scope.kecamatanId) parts.push(Prisma.sql`${a}."kecamatanId" = ${scope.kecamatanId}`);
   if (scope.opdId) parts.push(Prisma.sql`${a}."opdId" = ${scope.opdId}`);
   if (scope.programmeId) parts.push(Prisma.sql`${a}."programmeId" = ${scope.programmeId}`);

@@ -152,7 +152,7 @@ describe("migrations on PGlite", () => {
     expect((await db.query(`SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'`)).rows).toHaveLength(0);
     expect((await db.query(`SELECT 1 FROM pg_indexes WHERE indexname = 'Member_name_trgm_idx'`)).rows).toHaveLength(0);
     // Outside any tenant it answers nothing; inside one, registry-search.test.ts checks it.
-    expect((await db.query(`SELECT entas_member_households_named('%budi%', 10) AS id`)).rows).toEqual([]);
+    expect((await db.query(`SELECT entas_member_households_named('any-city', '%budi%', 10) AS id`)).rows).toEqual([]);
   });
 
   it("applies nothing the second time", async () => {

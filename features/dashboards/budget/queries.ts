@@ -18,6 +18,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { percentOf, type Rupiah } from "@/lib/money";
 import type { DashboardFilters } from "../filters";
 import { sipdCondition, sipdGroupKey, type SipdLevel } from "../sipd";
+import { scopeTenantId } from "@/lib/db/scope-tenant";
 
 export { BEHIND_THRESHOLD_POINTS };
 
@@ -37,7 +38,7 @@ function withCalendar(sums: Sums, year: number, today: YearMonth): AbsorptionRow
 
 /** Budget lines of the filtered year: id, programme, source, pagu, account code, OPD, the programme's SIPD code. */
 function lines(filters: DashboardFilters): Prisma.Sql {
-  const conditions = [Prisma.sql`p."tenantId" = entas_current_tenant()`, Prisma.sql`p."fiscalYear" = ${filters.year}`];
+  const conditions = [Prisma.sql`p."tenantId" = ${scopeTenantId()}`, Prisma.sql`p."fiscalYear" = ${filters.year}`];
   if (filters.opdId) conditions.push(Prisma.sql`p."opdId" = ${filters.opdId}`);
   if (filters.programmeId) conditions.push(Prisma.sql`p."id" = ${filters.programmeId}`);
   const sipd = sipdCondition(filters, "p");
@@ -57,7 +58,7 @@ function lineSums(filters: DashboardFilters): Prisma.Sql {
       LEFT JOIN LATERAL (
         SELECT ${LINE_SUMS}
           FROM ${LINE_TOTALS} e
-         WHERE e."tenantId" = entas_current_tenant() AND e."budgetLineId" = bl."id"
+         WHERE e."tenantId" = ${scopeTenantId()} AND e."budgetLineId" = bl."id"
       ) r ON TRUE`;
 }
 
@@ -121,7 +122,7 @@ async function byOpd(tx: Tx, filters: DashboardFilters, today: YearMonth): Promi
     SELECT o."id" AS "opdId", o."shortName" AS "opdShortName", o."name" AS "opdName", ${SUMS},
            COALESCE(SUM(l."pagu") FILTER (WHERE l."fundingSource" = 'FISCAL_INCENTIVE'), 0)::bigint AS "fiscalIncentivePagu",
            COALESCE(SUM(l."realised") FILTER (WHERE l."fundingSource" = 'FISCAL_INCENTIVE'), 0)::bigint AS "fiscalIncentiveRealised"
-      FROM l JOIN "Opd" o ON o."tenantId" = entas_current_tenant() AND o."id" = l."opdId"
+      FROM l JOIN "Opd" o ON o."tenantId" = ${scopeTenantId()} AND o."id" = l."opdId"
      GROUP BY o."id", o."shortName", o."name", o."code"
      ORDER BY o."code"`;
   return rows.map((row) => ({
@@ -142,7 +143,7 @@ async function byProgramme(tx: Tx, filters: DashboardFilters, today: YearMonth):
     WITH l AS (${lineSums(filters)})
     SELECT p."id" AS "programmeId", p."name" AS "programmeName", o."shortName" AS "opdShortName", ${SUMS}
       FROM l
-      JOIN "Programme" p ON p."tenantId" = entas_current_tenant() AND p."id" = l."programmeId"
+      JOIN "Programme" p ON p."tenantId" = ${scopeTenantId()} AND p."id" = l."programmeId"
       JOIN "Opd" o ON o."tenantId" = p."tenantId" AND o."id" = p."opdId"
      GROUP BY p."id", p."name", o."shortName"`;
   const result = rows.map((row) => ({
@@ -208,7 +209,7 @@ async function monthlyCurve(tx: Tx, filters: DashboardFilters, today: YearMonth)
            SELECT e."month", SUM(e."amount") AS "realised"
              FROM ${LINE_TOTALS} e
              JOIN l ON e."budgetLineId" = l."id"
-            WHERE e."tenantId" = entas_current_tenant() AND ${REALISED}
+            WHERE e."tenantId" = ${scopeTenantId()} AND ${REALISED}
             GROUP BY e."month")
     SELECT m::int AS "month",
            COALESCE(months."realised", 0)::bigint AS "realised",
@@ -264,7 +265,7 @@ export async function budgetByProgrammeSource(tx: Tx, filters: DashboardFilters,
     WITH l AS (${lines(filters)}),
          sums AS (
            SELECT l."id", ${Prisma.join([Prisma.sql`0 AS "none"`, ...inRanges], ", ")}
-             FROM l LEFT JOIN ${LINE_TOTALS} e ON e."tenantId" = entas_current_tenant() AND e."budgetLineId" = l."id"
+             FROM l LEFT JOIN ${LINE_TOTALS} e ON e."tenantId" = ${scopeTenantId()} AND e."budgetLineId" = l."id"
             GROUP BY l."id")
     SELECT ${Prisma.join(
       [

@@ -2,7 +2,7 @@
 //
 // Each function is `(tx, filters) => Promise<…>` and runs inside `withTenant`: raw SQL is
 // not rewritten by the scoped client, so every statement names its tenant itself with
-// `entas_current_tenant()` (the scope's tenant, set per transaction; row-level security
+// `scopeTenantId()` bound as a parameter (the scope's tenant; row-level security
 // checks the same underneath). A benchmark times each at 1,000,000 households, so they read
 // the two summaries that database triggers keep current on every write (prisma/sql/summaries,
 // map in docs/dashboards.md) rather than the registry and entry tables:
@@ -21,22 +21,21 @@ import type { DashboardFilters } from "@/features/dashboards/filters";
 import { reachWhere } from "@/lib/reach/reached";
 import { unreachedCount, unreachedPage, type UnreachedPageOptions } from "@/features/dashboards/poverty/unreached";
 import { reachCounts } from "@/features/dashboards/poverty/reach-summaries";
-
-const TENANT = Prisma.sql`entas_current_tenant()`;
+import { scopeTenantId } from "@/lib/db/scope-tenant";
 
 /** Households that the dashboard calls "eligible": extreme-poor, or in desil 1–4 (P3KE). */
 const ELIGIBLE = Prisma.sql`("isExtremePoor" OR desil BETWEEN 1 AND 4)`;
 
 function countsWhere(filters: DashboardFilters, alias = "c"): Prisma.Sql {
   const a = Prisma.raw(alias);
-  const parts = [Prisma.sql`${a}."tenantId" = ${TENANT}`, Prisma.sql`${a}.status = 'ACTIVE'`];
+  const parts = [Prisma.sql`${a}."tenantId" = ${scopeTenantId()}`, Prisma.sql`${a}.status = 'ACTIVE'`];
   if (filters.kecamatanId) parts.push(Prisma.sql`${a}."kecamatanId" = ${filters.kecamatanId}`);
   return Prisma.join(parts, " AND ");
 }
 
 /** ReachOpdCount rows (alias `c`) of the year and kecamatan, narrowed to one OPD if chosen. */
 function opdCountsWhere(filters: DashboardFilters): Prisma.Sql {
-  const parts = [Prisma.sql`c."tenantId" = ${TENANT}`, Prisma.sql`c."fiscalYear" = ${filters.year}`];
+  const parts = [Prisma.sql`c."tenantId" = ${scopeTenantId()}`, Prisma.sql`c."fiscalYear" = ${filters.year}`];
   if (filters.kecamatanId) parts.push(Prisma.sql`c."kecamatanId" = ${filters.kecamatanId}`);
   if (filters.opdId) parts.push(Prisma.sql`c."opdId" = ${filters.opdId}`);
   return Prisma.join(parts, " AND ");
@@ -66,7 +65,7 @@ function kelurahanRegistryRows(tx: Tx, filters: DashboardFilters): Promise<AreaR
       FROM "Area" l
       JOIN "Area" k ON k."tenantId" = l."tenantId" AND k.id = l."parentId"
       LEFT JOIN (${activeCountsBy(Prisma.sql`"kelurahanId"`)}) c ON c."areaId" = l.id
-     WHERE l."tenantId" = ${TENANT} AND l.level = 'KELURAHAN'
+     WHERE l."tenantId" = ${scopeTenantId()} AND l.level = 'KELURAHAN'
        ${filters.kecamatanId ? Prisma.sql`AND k.id = ${filters.kecamatanId}` : Prisma.empty}
      ORDER BY k.code, l.code`;
 }
@@ -79,7 +78,7 @@ function registryByKecamatan(tx: Tx, filters: DashboardFilters): Promise<AreaReg
            coalesce(c."desil1to4", 0)::int AS "desil1to4"
       FROM "Area" k
       LEFT JOIN (${activeCountsBy(Prisma.sql`"kecamatanId"`)}) c ON c."areaId" = k.id
-     WHERE k."tenantId" = ${TENANT} AND k.level = 'KECAMATAN'
+     WHERE k."tenantId" = ${scopeTenantId()} AND k.level = 'KECAMATAN'
        ${filters.kecamatanId ? Prisma.sql`AND k.id = ${filters.kecamatanId}` : Prisma.empty}
      ORDER BY k.code`;
 }
@@ -89,7 +88,7 @@ function activeCountsBy(column: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     SELECT ${column} AS "areaId", sum(households) AS households, sum(households) FILTER (WHERE "isExtremePoor") AS "extremePoor",
            sum(households) FILTER (WHERE desil BETWEEN 1 AND 4) AS "desil1to4"
-      FROM "HouseholdAreaCount" WHERE "tenantId" = ${TENANT} AND status = 'ACTIVE' GROUP BY 1`;
+      FROM "HouseholdAreaCount" WHERE "tenantId" = ${scopeTenantId()} AND status = 'ACTIVE' GROUP BY 1`;
 }
 
 export type DesilRow = { desil: number | null; households: number; extremePoor: number };
@@ -170,7 +169,7 @@ function kelurahanCoverageRows(tx: Tx, filters: DashboardFilters): Promise<Kelur
     SELECT l.id AS "kelurahanId", l.name, k.id AS "kecamatanId", k.name AS "kecamatanName",
            e.n AS "extremePoor", coalesce(x.n, 0) AS reached, (e.n - coalesce(x.n, 0)) AS unreached
       FROM extreme e
-      JOIN "Area" l ON l."tenantId" = ${TENANT} AND l.id = e."kelurahanId"
+      JOIN "Area" l ON l."tenantId" = ${scopeTenantId()} AND l.id = e."kelurahanId"
       JOIN "Area" k ON k."tenantId" = l."tenantId" AND k.id = l."parentId"
       LEFT JOIN reached x ON x."kelurahanId" = e."kelurahanId"
      WHERE e.n > 0
@@ -198,7 +197,7 @@ function overlapByOpd(tx: Tx, filters: DashboardFilters): Promise<OpdOverlapRow[
       SELECT c."opdId", o."shortName" AS name, sum(c.households)::int AS households,
              coalesce(sum(c.households) FILTER (WHERE c.shared), 0)::int AS shared
         FROM "ReachOpdCount" c
-        JOIN "Opd" o ON o."tenantId" = ${TENANT} AND o.id = c."opdId"
+        JOIN "Opd" o ON o."tenantId" = ${scopeTenantId()} AND o.id = c."opdId"
        WHERE ${opdCountsWhere(filters)}
        GROUP BY c."opdId", o."shortName"
       HAVING sum(c.households) > 0
@@ -215,7 +214,7 @@ function overlapByOpd(tx: Tx, filters: DashboardFilters): Promise<OpdOverlapRow[
     SELECT s."opdId", o."shortName" AS name, count(*)::int AS households,
            count(m."householdId")::int AS shared
       FROM served s
-      JOIN "Opd" o ON o."tenantId" = ${TENANT} AND o.id = s."opdId"
+      JOIN "Opd" o ON o."tenantId" = ${scopeTenantId()} AND o.id = s."opdId"
       LEFT JOIN many m ON m."householdId" = s."householdId"
      ${filters.opdId ? Prisma.sql`WHERE s."opdId" = ${filters.opdId}` : Prisma.empty}
      GROUP BY s."opdId", o."shortName"
@@ -294,7 +293,7 @@ function targetingByOpd(tx: Tx, filters: DashboardFilters): Promise<OpdTargeting
              coalesce(sum(c.households) FILTER (WHERE c."isExtremePoor"), 0)::int AS "extremePoor",
              coalesce(sum(c.households) FILTER (WHERE NOT c."isExtremePoor" AND c.desil BETWEEN 1 AND 4), 0)::int AS "desil1to4",
              coalesce(sum(c.households) FILTER (WHERE NOT c."isExtremePoor" AND (c.desil = 0 OR c.desil > 4)), 0)::int AS outside
-        FROM "ReachOpdCount" c JOIN "Opd" o ON o."tenantId" = ${TENANT} AND o.id = c."opdId"
+        FROM "ReachOpdCount" c JOIN "Opd" o ON o."tenantId" = ${scopeTenantId()} AND o.id = c."opdId"
        WHERE ${opdCountsWhere(filters)}
        GROUP BY c."opdId", o."shortName"
       HAVING sum(c.households) > 0
@@ -310,7 +309,7 @@ function targetingByOpd(tx: Tx, filters: DashboardFilters): Promise<OpdTargeting
            count(*) FILTER (WHERE extreme)::int AS "extremePoor",
            count(*) FILTER (WHERE NOT extreme AND desil BETWEEN 1 AND 4)::int AS "desil1to4",
            count(*) FILTER (WHERE NOT extreme AND (desil IS NULL OR desil > 4))::int AS outside
-      FROM per_opd p JOIN "Opd" o ON o."tenantId" = ${TENANT} AND o.id = p."opdId"
+      FROM per_opd p JOIN "Opd" o ON o."tenantId" = ${scopeTenantId()} AND o.id = p."opdId"
      GROUP BY p."opdId", o."shortName"
      ORDER BY beneficiaries DESC, o."shortName"`;
 }
@@ -333,7 +332,7 @@ function graduationsByMonth(tx: Tx, filters: DashboardFilters): Promise<Graduati
     const ev = Prisma.raw(`"${alias}"`);
     return Prisma.sql`"HouseholdStatusEvent" ${ev}
           ${filters.kecamatanId ? Prisma.sql`JOIN "Household" h ON h."tenantId" = ${ev}."tenantId" AND h.id = ${ev}."householdId" AND h."kecamatanId" = ${filters.kecamatanId}` : Prisma.empty}
-         WHERE ${ev}."tenantId" = ${TENANT}
+         WHERE ${ev}."tenantId" = ${scopeTenantId()}
            AND ${ev}."effectiveDate" >= make_date(${filters.year}::int, 1, 1) AND ${ev}."effectiveDate" < make_date(${filters.year}::int + 1, 1, 1)`;
   };
   return tx.$queryRaw<GraduationMonth[]>`
@@ -378,7 +377,7 @@ async function targetProgress(tx: Tx, filters: DashboardFilters): Promise<Target
       FROM (SELECT 1) one
       LEFT JOIN LATERAL (
         SELECT year, value, note FROM "Target"
-         WHERE "tenantId" = ${TENANT} AND indicator = 'EXTREME_POOR_HOUSEHOLDS' AND "areaId" IS NULL
+         WHERE "tenantId" = ${scopeTenantId()} AND indicator = 'EXTREME_POOR_HOUSEHOLDS' AND "areaId" IS NULL
          ORDER BY year < ${filters.year}, CASE WHEN year >= ${filters.year} THEN year ELSE -year END
          LIMIT 1
       ) t ON true`;

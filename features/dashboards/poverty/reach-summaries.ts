@@ -2,8 +2,7 @@
 // filter, shared by the dashboard's figures (queries.ts) and the unreached list (unreached.ts).
 import type { DashboardFilters } from "@/features/dashboards/filters";
 import { Prisma } from "@/lib/generated/prisma/client";
-
-const TENANT = Prisma.sql`entas_current_tenant()`;
+import { scopeTenantId } from "@/lib/db/scope-tenant";
 
 /**
  * The count summary that answers distinct reached households for these filters (migration
@@ -14,7 +13,7 @@ const TENANT = Prisma.sql`entas_current_tenant()`;
  */
 export function reachCounts(filters: DashboardFilters): { from: Prisma.Sql; where: Prisma.Sql } | null {
   if (filters.opdId && filters.programmeId) return null;
-  const parts = [Prisma.sql`c."tenantId" = ${TENANT}`, Prisma.sql`c."fiscalYear" = ${filters.year}`];
+  const parts = [Prisma.sql`c."tenantId" = ${scopeTenantId()}`, Prisma.sql`c."fiscalYear" = ${filters.year}`];
   if (filters.kecamatanId) parts.push(Prisma.sql`c."kecamatanId" = ${filters.kecamatanId}`);
   let from = Prisma.sql`"ReachAreaCount" c`;
   if (filters.opdId) {

@@ -18,8 +18,7 @@ import { reachWhere } from "@/lib/reach/reached";
 import { firstParam, searchParam, type SearchParamValue } from "@/lib/validation/search-params";
 import { KEY_CURSOR_PARAMS } from "@/lib/paging/key-page";
 import { z } from "@/lib/validation/zod";
-
-const TENANT = Prisma.sql`entas_current_tenant()`;
+import { scopeTenantId } from "@/lib/db/scope-tenant";
 
 /**
  * Who may see the named list, take its file and print it: the dashboard's readers who may read
@@ -71,14 +70,14 @@ function notReachedSql(filters: DashboardFilters): Prisma.Sql {
   if (filters.opdId && filters.programmeId) {
     return Prisma.sql`NOT EXISTS (SELECT 1 FROM "HouseholdReach" r WHERE ${reachWhere({ ...filters, kecamatanId: null })} AND r."householdId" = h.id)`;
   }
-  const parts = [Prisma.sql`y."tenantId" = ${TENANT}`, Prisma.sql`y."fiscalYear" = ${filters.year}`, Prisma.sql`y."householdId" = h.id`];
+  const parts = [Prisma.sql`y."tenantId" = ${scopeTenantId()}`, Prisma.sql`y."fiscalYear" = ${filters.year}`, Prisma.sql`y."householdId" = h.id`];
   if (filters.opdId) parts.push(Prisma.sql`${filters.opdId}::text = ANY (y."opdIds")`);
   if (filters.programmeId) parts.push(Prisma.sql`${filters.programmeId}::text = ANY (y."programmeIds")`);
   return Prisma.sql`NOT EXISTS (SELECT 1 FROM "HouseholdYearReach" y WHERE ${Prisma.join(parts, " AND ")})`;
 }
 
 function unreachedWhere(filters: DashboardFilters, list: Partial<UnreachedListFilter>): Prisma.Sql {
-  const parts = [Prisma.sql`h."tenantId" = ${TENANT}`, Prisma.sql`h."isExtremePoor"`, Prisma.sql`h.status = 'ACTIVE'`];
+  const parts = [Prisma.sql`h."tenantId" = ${scopeTenantId()}`, Prisma.sql`h."isExtremePoor"`, Prisma.sql`h.status = 'ACTIVE'`];
   if (filters.kecamatanId) parts.push(Prisma.sql`h."kecamatanId" = ${filters.kecamatanId}`);
   if (list.kelurahanId) parts.push(Prisma.sql`h."kelurahanId" = ${list.kelurahanId}`);
   if (list.desil === 0) parts.push(Prisma.sql`h.desil IS NULL`);
@@ -111,7 +110,7 @@ export async function unreachedCount(tx: Tx, filters: DashboardFilters, list: Pa
             ${list.desil != null ? Prisma.sql`AND coalesce(c.desil, 0) = ${list.desil}` : Prisma.empty}`;
   const [row] = await tx.$queryRaw<{ n: number }[]>`
     SELECT (SELECT coalesce(sum(c.households), 0)::int FROM "HouseholdAreaCount" c
-             WHERE c."tenantId" = ${TENANT} AND c.status = 'ACTIVE' AND ${listCountsWhere(list)}
+             WHERE c."tenantId" = ${scopeTenantId()} AND c.status = 'ACTIVE' AND ${listCountsWhere(list)}
                ${filters.kecamatanId ? Prisma.sql`AND c."kecamatanId" = ${filters.kecamatanId}` : Prisma.empty})
          - (${reached}) AS n`;
   return row?.n ?? 0;

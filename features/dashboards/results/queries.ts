@@ -30,6 +30,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { divideRoundHalfUp, type Rupiah } from "@/lib/money";
 import type { DashboardFilters } from "../filters";
 import { sipdCondition, sipdGroupKey, type SipdLevel } from "../sipd";
+import { scopeTenantId } from "@/lib/db/scope-tenant";
 
 /** Whether programme `g` equips a household to earn (capital and tool aid): one definition, in SQL. */
 const EQUIPPING = Prisma.sql`entas_programme_equips(g."kind")`;
@@ -88,7 +89,7 @@ const GRAIN_KEY: Record<Grain, Prisma.Sql> = {
  */
 function reachedSql(filters: DashboardFilters, grain: Grain): Prisma.Sql {
   if (filters.sipdCode && grain !== "programme" && !filters.programmeId) return reachedOfProgrammesSql(filters, grain);
-  const base = [Prisma.sql`c."tenantId" = entas_current_tenant()`, Prisma.sql`c."fiscalYear" = ${filters.year}`];
+  const base = [Prisma.sql`c."tenantId" = ${scopeTenantId()}`, Prisma.sql`c."fiscalYear" = ${filters.year}`];
   if (filters.kecamatanId) base.push(Prisma.sql`c."kecamatanId" = ${filters.kecamatanId}`);
   const where = Prisma.join(base, " AND ");
   const sums = Prisma.sql`SUM(c."reached") AS "reached", SUM(c."graduates") AS "graduates", SUM(c."equipped") AS "equipped"`;
@@ -120,10 +121,10 @@ function reachedOfProgrammesSql(filters: DashboardFilters, grain: "opd" | "city"
     SELECT h."key", COUNT(*) AS "reached", COUNT(grad."householdId") AS "graduates", COUNT(*) FILTER (WHERE h."equips") AS "equipped"
       FROM (SELECT ${GRAIN_KEY[grain]} AS "key", r."householdId", bool_or(${EQUIPPING}) AS "equips"
               FROM g
-              JOIN "HouseholdReach" r ON r."tenantId" = entas_current_tenant() AND r."fiscalYear" = ${filters.year} AND r."programmeId" = g."id" ${kecamatan}
+              JOIN "HouseholdReach" r ON r."tenantId" = ${scopeTenantId()} AND r."fiscalYear" = ${filters.year} AND r."programmeId" = g."id" ${kecamatan}
              GROUP BY 1, 2) h
       LEFT JOIN (SELECT DISTINCT e."householdId" FROM "HouseholdStatusEvent" e
-                  WHERE e."tenantId" = entas_current_tenant() AND e."toStatus" = 'GRADUATED'
+                  WHERE e."tenantId" = ${scopeTenantId()} AND e."toStatus" = 'GRADUATED'
                     AND e."effectiveDate" >= make_date(${filters.year}, 1, 1) AND e."effectiveDate" < make_date(${filters.year + 1}, 1, 1)) grad
         ON grad."householdId" = h."householdId"
      GROUP BY 1`;
@@ -137,7 +138,7 @@ function reachedOfProgrammesSql(filters: DashboardFilters, grain: "opd" | "city"
  */
 /** The programmes of the filter, as the CTE `g` the counts start from. */
 function programmesCte(filters: DashboardFilters): Prisma.Sql {
-  const programme = [Prisma.sql`p."tenantId" = entas_current_tenant()`, Prisma.sql`p."fiscalYear" = ${filters.year}`];
+  const programme = [Prisma.sql`p."tenantId" = ${scopeTenantId()}`, Prisma.sql`p."fiscalYear" = ${filters.year}`];
   if (filters.opdId) programme.push(Prisma.sql`p."opdId" = ${filters.opdId}`);
   if (filters.programmeId) programme.push(Prisma.sql`p."id" = ${filters.programmeId}`);
   const sipd = sipdCondition(filters, "p");
@@ -155,14 +156,14 @@ function countsSql(filters: DashboardFilters, grain: Grain): Prisma.Sql {
              SUM(e."amount") FILTER (WHERE g."kind" = 'TRAINING') AS "trainingSpent",
              SUM(e."amount") FILTER (WHERE ${EQUIPPING}) AS "equipmentSpent"
         FROM g
-        JOIN "BudgetLine" bl ON bl."tenantId" = entas_current_tenant() AND bl."programmeId" = g."id"
+        JOIN "BudgetLine" bl ON bl."tenantId" = ${scopeTenantId()} AND bl."programmeId" = g."id"
         JOIN ${LINE_TOTALS} e ON e."tenantId" = bl."tenantId" AND e."budgetLineId" = bl."id" AND ${REALISED}
        GROUP BY 1
     ),
     training AS (
       SELECT ${key} AS "key", SUM(c."trained") AS "trained", SUM(c."businesses") AS "businesses"
         FROM g
-        JOIN "DashboardTrainingCount" c ON c."tenantId" = entas_current_tenant() AND c."programmeId" = g."id" ${kecamatan}
+        JOIN "DashboardTrainingCount" c ON c."tenantId" = ${scopeTenantId()} AND c."programmeId" = g."id" ${kecamatan}
        GROUP BY 1
     ),
     reach AS (${reachedSql(filters, grain)}),
@@ -195,7 +196,7 @@ async function byOpd(tx: Tx, filters: DashboardFilters): Promise<OpdResultRow[]>
   const rows = await tx.$queryRaw<(KeyedCounts & { opdShortName: string; opdName: string })[]>`
     WITH c AS (${countsSql(filters, "opd")})
     SELECT c.*, o."shortName" AS "opdShortName", o."name" AS "opdName"
-      FROM c JOIN "Opd" o ON o."tenantId" = entas_current_tenant() AND o."id" = c."key"
+      FROM c JOIN "Opd" o ON o."tenantId" = ${scopeTenantId()} AND o."id" = c."key"
      ORDER BY o."code"`;
   return rows.map((row) => ({ ...withCosts(row, filters), opdId: row.key, opdShortName: row.opdShortName, opdName: row.opdName }));
 }
@@ -207,7 +208,7 @@ async function byProgramme(tx: Tx, filters: DashboardFilters): Promise<Programme
     WITH c AS (${countsSql(filters, "programme")})
     SELECT c.*, p."name" AS "programmeName", o."shortName" AS "opdShortName"
       FROM c
-      JOIN "Programme" p ON p."tenantId" = entas_current_tenant() AND p."id" = c."key"
+      JOIN "Programme" p ON p."tenantId" = ${scopeTenantId()} AND p."id" = c."key"
       JOIN "Opd" o ON o."tenantId" = p."tenantId" AND o."id" = p."opdId"
      ORDER BY o."code", p."name"`;
   return rows.map((row) => ({
@@ -244,14 +245,14 @@ async function bySipd(tx: Tx, filters: DashboardFilters, level: SipdLevel): Prom
     money AS (
       SELECT bl."programmeId", SUM(e."amount") AS "realised"
         FROM g
-        JOIN "BudgetLine" bl ON bl."tenantId" = entas_current_tenant() AND bl."programmeId" = g."id"
+        JOIN "BudgetLine" bl ON bl."tenantId" = ${scopeTenantId()} AND bl."programmeId" = g."id"
         JOIN ${LINE_TOTALS} e ON e."tenantId" = bl."tenantId" AND e."budgetLineId" = bl."id" AND ${REALISED}
        GROUP BY 1
     ),
     training AS (
       SELECT c."programmeId", SUM(c."trained") AS "trained", SUM(c."businesses") AS "businesses"
         FROM g
-        JOIN "DashboardTrainingCount" c ON c."tenantId" = entas_current_tenant() AND c."programmeId" = g."id" ${kecamatan}
+        JOIN "DashboardTrainingCount" c ON c."tenantId" = ${scopeTenantId()} AND c."programmeId" = g."id" ${kecamatan}
        GROUP BY 1
     )
     SELECT ${sipdGroupKey(level, "g")} AS "code", COUNT(*)::int AS "programmes",

@@ -8,6 +8,7 @@ import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Rupiah } from "@/lib/money";
 import type { DashboardFilters } from "@/features/dashboards/filters";
+import { scopeTenantId } from "@/lib/db/scope-tenant";
 
 export type RevolvingFundsDashboardRow = {
   kelurahanId: string;
@@ -35,12 +36,14 @@ export type RevolvingFundsDashboardTotals = Omit<RevolvingFundsDashboardRow, "ke
 export type AgeingRow = { bucket: "current" | "d1_30" | "d31_60" | "d61_90" | "d90_plus"; loans: number; outstanding: Rupiah };
 
 /** The city's today, in its own time zone. */
-const TODAY = Prisma.sql`(SELECT (now() AT TIME ZONE t."timeZone")::date FROM "Tenant" t WHERE t."id" = entas_current_tenant())`;
+const today = () => Prisma.sql`(SELECT (now() AT TIME ZONE t."timeZone")::date FROM "Tenant" t WHERE t."id" = ${scopeTenantId()})`;
 
 function fundFilter(filters: DashboardFilters) {
-  const conditions = [Prisma.sql`f."year" = ${filters.year}`];
+  const conditions = [Prisma.sql`f."tenantId" = ${scopeTenantId()}`, Prisma.sql`f."year" = ${filters.year}`];
   if (filters.kecamatanId) {
-    conditions.push(Prisma.sql`f."kelurahanId" IN (SELECT a."id" FROM "Area" a WHERE a."parentId" = ${filters.kecamatanId})`);
+    conditions.push(
+      Prisma.sql`f."kelurahanId" IN (SELECT a."id" FROM "Area" a WHERE a."tenantId" = ${scopeTenantId()} AND a."parentId" = ${filters.kecamatanId})`,
+    );
   }
   return Prisma.join(conditions, " AND ");
 }
@@ -55,7 +58,7 @@ function lentLoans(filters: DashboardFilters) {
   return Prisma.sql`
     WITH today AS MATERIALIZED (
       SELECT d, entas_month_index(d) AS month, date_part('day', d)::int AS day, date_part('day', d + 1) = 1 AS month_end
-        FROM (SELECT ${TODAY} AS d) x
+        FROM (SELECT ${today()} AS d) x
     ),
     lent AS (
       SELECT l."fundId", f."kelurahanId", l."status", l."round", l."isYouth", l."borrowerNik", l."principal",

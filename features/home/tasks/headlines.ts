@@ -17,6 +17,7 @@ import { addDays } from "@/lib/calendar/days";
 import type { Tx } from "@/lib/db";
 import type { Rupiah } from "@/lib/money";
 import type { TaskContext } from "./task";
+import { scopeTenantId } from "@/lib/db/scope-tenant";
 
 export type Headline =
   | { key: "realised"; href: string; amount: Rupiah; absorption: number | null; lastWeek: Rupiah }
@@ -31,7 +32,7 @@ export type HeadlineKey = Headline["key"];
 async function reachedBetween(tx: Tx, fiscalYear: number, since: Date, until: Date): Promise<number> {
   const [row] = await tx.$queryRaw<{ count: number }[]>`
     SELECT count(*)::int AS "count" FROM "HouseholdYearReach"
-     WHERE "tenantId" = entas_current_tenant() AND "fiscalYear" = ${fiscalYear} AND "firstReachedAt" >= ${since} AND "firstReachedAt" < ${until}`;
+     WHERE "tenantId" = ${scopeTenantId()} AND "fiscalYear" = ${fiscalYear} AND "firstReachedAt" >= ${since} AND "firstReachedAt" < ${until}`;
   return row?.count ?? 0;
 }
 
@@ -42,12 +43,12 @@ async function realisedBetween(tx: Tx, fiscalYear: number, since: Date, until: D
       SELECT r."amount" FROM "BudgetRealisation" r
         JOIN "BudgetLine" bl ON bl."tenantId" = r."tenantId" AND bl."id" = r."budgetLineId"
         JOIN "Programme" p ON p."tenantId" = bl."tenantId" AND p."id" = bl."programmeId"
-       WHERE r."tenantId" = entas_current_tenant() AND r."status" = 'VERIFIED' AND r."verifiedAt" >= ${since} AND r."verifiedAt" < ${until} AND p."fiscalYear" = ${fiscalYear}
+       WHERE r."tenantId" = ${scopeTenantId()} AND r."status" = 'VERIFIED' AND r."verifiedAt" >= ${since} AND r."verifiedAt" < ${until} AND p."fiscalYear" = ${fiscalYear}
       UNION ALL
       SELECT a."value" FROM "AidDistribution" a
         JOIN "BudgetLine" bl ON bl."tenantId" = a."tenantId" AND bl."id" = a."budgetLineId" AND bl."aidMode" = 'ON_TOP'
         JOIN "Programme" p ON p."tenantId" = bl."tenantId" AND p."id" = bl."programmeId"
-       WHERE a."tenantId" = entas_current_tenant() AND a."status" = 'VERIFIED' AND a."verifiedAt" >= ${since} AND a."verifiedAt" < ${until} AND p."fiscalYear" = ${fiscalYear}
+       WHERE a."tenantId" = ${scopeTenantId()} AND a."status" = 'VERIFIED' AND a."verifiedAt" >= ${since} AND a."verifiedAt" < ${until} AND p."fiscalYear" = ${fiscalYear}
     ) e`;
   return row?.amount ?? 0n;
 }

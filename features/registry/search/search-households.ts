@@ -240,7 +240,7 @@ async function nameCondition(
   // ILIKE cannot use an index under RLS; the function runs it as the owner, on the trigram
   // index where pg_trgm is installed, for the scope's own tenant only (see its migrations).
   const pattern = match === "prefix" ? `${escapeLike(text)}%` : `%${escapeLike(text)}%`;
-  const hits = await tx.$queryRaw<{ id: string }[]>`SELECT entas_member_households_named(${pattern}, ${hitsLimit + 1}::int) AS id`;
+  const hits = await tx.$queryRaw<{ id: string }[]>`SELECT entas_member_households_named(${tenantId}, ${pattern}, ${hitsLimit + 1}::int) AS id`;
   if (hits.length <= hitsLimit) return { sql: householdsIn(hits), common: false };
   // So common that households in page order find their matches quickly, each by its own
   // members through the (tenantId, householdId) index.

@@ -238,9 +238,10 @@ describe("name search", () => {
 });
 
 describe("the name function behind a contains search", () => {
-  const named = (tenant: TestTenant | null, pattern: string, maxRows = 100) => {
+  /** The function asked, in `tenant`'s scope (null: outside any), for the households of `asked` (default: the scope's own city). */
+  const named = (tenant: TestTenant | null, pattern: string, maxRows = 100, asked: string | null = tenant?.id ?? null) => {
     const query = (tx: Parameters<Parameters<TestDb["withPlatform"]>[0]>[0]) =>
-      tx.$queryRaw<{ id: string }[]>`SELECT entas_member_households_named(${pattern}, ${maxRows}::int) AS id`;
+      tx.$queryRaw<{ id: string }[]>`SELECT entas_member_households_named(${asked}, ${pattern}, ${maxRows}::int) AS id`;
     return (tenant ? t.withTenant(tenant.id, query) : t.withPlatform(query)).then((rows) => rows.map((row) => row.id).sort());
   };
 
@@ -260,6 +261,12 @@ describe("the name function behind a contains search", () => {
     expect(theirs).toHaveLength(1);
     expect(own).not.toContain(theirs[0]);
     expect(await named(null, "%budi%")).toEqual([]);
+  });
+
+  it("answers nothing when asked for another city than the scope's, or for a city outside any scope", async () => {
+    expect(await named(other, "%budi%")).toHaveLength(1);
+    expect(await named(city, "%budi%", 100, other.id)).toEqual([]);
+    expect(await named(null, "%budi%", 100, other.id)).toEqual([]);
   });
 
   it("is a SECURITY DEFINER function, and pg_trgm's index answers its ILIKE where the extension is installed", async () => {

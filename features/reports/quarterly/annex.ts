@@ -17,6 +17,7 @@ import { fileNamePart } from "@/features/dashboards/filter-names";
 import { cityReportPeriod } from "./city-period";
 import { strategyOfKind } from "./strategy";
 import { quarterlyReportWords } from "./tables";
+import { scopeTenantId } from "@/lib/db/scope-tenant";
 
 /** Who may take the annex: the report's readers who may read personal data. */
 export const annexRequirement = { page: "quarterlyReport", also: "registry:read-personal", people: true } as const satisfies PageRequirement;
@@ -62,7 +63,7 @@ export async function annexBatch(tx: Tx, year: number, after: string | null, tak
         SELECT m.name, m.nik FROM "Member" m
          WHERE m."tenantId" = h."tenantId" AND m."householdId" = h.id AND m.relation = 'HEAD'
          ORDER BY m.id LIMIT 1) head ON TRUE
-     WHERE r."tenantId" = entas_current_tenant() AND r."fiscalYear" = ${year} ${from}
+     WHERE r."tenantId" = ${scopeTenantId()} AND r."fiscalYear" = ${year} ${from}
      ORDER BY r."programmeId", r."opdId", r."householdId"
      LIMIT ${take}`;
 }

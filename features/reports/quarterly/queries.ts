@@ -17,6 +17,7 @@ import type { FundingSource, ProgrammeKind, TargetUnit } from "@/lib/generated/p
 import type { Rupiah } from "@/lib/money";
 import { periodMonths, type ReportPeriod } from "./period";
 import { POVERTY_STRATEGIES, strategyOfKind, type PovertyStrategy } from "./strategy";
+import { scopeTenantId } from "@/lib/db/scope-tenant";
 
 /** Pagu, and what was realised in the quarter and in the year to its end. */
 export type Money = { pagu: Rupiah; realisedQuarter: Rupiah; realisedToDate: Rupiah };
@@ -95,7 +96,7 @@ async function reachByStrategy(tx: Tx, year: number) {
   const rows = await tx.$queryRaw<{ strategy: PovertyStrategy; reached: number; reachedExtreme: number }[]>`
     SELECT c.strategy, sum(c.households)::int AS reached, coalesce(sum(c.households) FILTER (WHERE c."isExtremePoor" AND c.active), 0)::int AS "reachedExtreme"
       FROM "StrategyReachCount" c
-     WHERE c."tenantId" = entas_current_tenant() AND c."fiscalYear" = ${year}
+     WHERE c."tenantId" = ${scopeTenantId()} AND c."fiscalYear" = ${year}
      GROUP BY c.strategy`;
   return new Map(rows.map((row) => [row.strategy, { reached: row.reached, reachedExtreme: row.reachedExtreme }]));
 }
@@ -107,7 +108,7 @@ async function reachByStrategy(tx: Tx, year: number) {
 async function reachByQuarter(tx: Tx, period: ReportPeriod) {
   const months = periodMonths(period.quarter).quarter;
   const [row] = await tx.$queryRaw<{ inQuarter: number; byEnd: number }[]>`
-    WITH zone AS (SELECT t."timeZone" AS tz FROM "Tenant" t WHERE t.id = entas_current_tenant()),
+    WITH zone AS (SELECT t."timeZone" AS tz FROM "Tenant" t WHERE t.id = ${scopeTenantId()}),
          bounds AS (
            SELECT (make_timestamp(${period.year}::int, ${months.from}::int, 1, 0, 0, 0) AT TIME ZONE zone.tz) AT TIME ZONE 'UTC' AS "start",
                   ((make_timestamp(${period.year}::int, 1, 1, 0, 0, 0) + make_interval(months => ${months.to}::int)) AT TIME ZONE zone.tz) AT TIME ZONE 'UTC' AS "end"
@@ -115,7 +116,7 @@ async function reachByQuarter(tx: Tx, period: ReportPeriod) {
     SELECT count(*) FILTER (WHERE y."firstReachedAt" >= b."start" AND y."firstReachedAt" < b."end")::int AS "inQuarter",
            count(*) FILTER (WHERE y."firstReachedAt" < b."end")::int AS "byEnd"
       FROM bounds b
-      LEFT JOIN "HouseholdYearReach" y ON y."tenantId" = entas_current_tenant() AND y."fiscalYear" = ${period.year}`;
+      LEFT JOIN "HouseholdYearReach" y ON y."tenantId" = ${scopeTenantId()} AND y."fiscalYear" = ${period.year}`;
   return { firstReachedInQuarter: row?.inQuarter ?? 0, reachedByQuarterEnd: row?.byEnd ?? 0 };
 }
 
