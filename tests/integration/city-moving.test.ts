@@ -55,7 +55,11 @@ describe("a city being moved", () => {
     await setMoving(new Date());
     try {
       const inIndonesian = await runAction(actionDeps(t, admin()), renameOpd, city.slug, { opdId, name: "Dinas Sosial Baru" });
-      expect(inIndonesian).toMatchObject({ ok: false, code: "CITY_MOVING", message: "Data kota ini sedang dipindahkan ke server lain dan hanya dapat dibaca; coba lagi sebentar lagi." });
+      expect(inIndonesian).toMatchObject({
+        ok: false,
+        code: "CITY_MOVING",
+        message: "Data kota ini sedang dipindahkan ke server lain dan hanya dapat dibaca; coba lagi sebentar lagi.",
+      });
       const deps = { ...actionDeps(t, admin()), requestMeta: async () => ({ requestId: "req-test", locale: "en" }) };
       const inEnglish = await runAction(deps, renameOpd, city.slug, { opdId, name: "Dinas Sosial Baru" });
       expect(inEnglish).toMatchObject({ ok: false, code: "CITY_MOVING" });
@@ -85,7 +89,10 @@ describe("a city being moved", () => {
     await setMoving(new Date());
     try {
       const started = t.withTenant(city.id, (tx) => startTrackedJob(tx, neverRun, { tenantId: city.id, userId: null }));
-      const error = await started.then(() => null, (error: unknown) => error);
+      const error = await started.then(
+        () => null,
+        (error: unknown) => error,
+      );
       expect(isAppError(error) && error.code).toBe("CITY_MOVING");
       expect(await t.withTenant(city.id, (tx) => tx.backgroundJob.count({ where: { tenantId: city.id } }))).toBe(0);
     } finally {

@@ -9,6 +9,7 @@ import pg from "pg";
 import { defineAction } from "@/lib/actions/define";
 import { runAction } from "@/lib/actions/run";
 import { openOwnerDb } from "@/lib/db";
+import { readCityCatalog } from "@/lib/db/pod-move/catalog";
 import { MoveRefusedError, moveCity } from "@/lib/db/pod-move/move-city";
 import { SUMMARY_REBUILDS } from "@/lib/db/pod-move/summaries";
 import { z } from "@/lib/validation/zod";
@@ -146,6 +147,20 @@ async function refusal(run: Promise<unknown>): Promise<string> {
 }
 
 describe.runIf(testUrl)("moving a city to another pod", () => {
+  it("copies every table with a tenantId column, each after the tables its keys point at", async () => {
+    const catalog = await readCityCatalog(main);
+    expect(catalog.tables.map((table) => table.name).sort()).toEqual(await tenantTables(main));
+    const place = new Map(catalog.tables.map((table, at) => [table.name, at]));
+    const { rows: keys } = await main.query<{ child: string; parent: string }>(
+      `SELECT conrelid::regclass::text AS child, confrelid::regclass::text AS parent FROM pg_constraint WHERE contype = 'f' AND conrelid <> confrelid`,
+    );
+    const unquote = (name: string) => name.replaceAll('"', "");
+    for (const key of keys.filter((key) => place.has(unquote(key.child)) && place.has(unquote(key.parent)))) {
+      expect(place.get(unquote(key.parent))!, `${key.child} → ${key.parent}`).toBeLessThan(place.get(unquote(key.child))!);
+    }
+    expect(catalog.dependents.map((dependent) => dependent.table)).toContain("RateLimit");
+  });
+
   it("refuses an unknown city or pod, the pod the city is on, a city already moving or with jobs running, and a target holding the city", async () => {
     const slug = city.slug;
     expect(await refusal(moveCity({ slug: "no-such-city", to: "pod2", env }))).toBe("unknown-city");
@@ -156,10 +171,10 @@ describe.runIf(testUrl)("moving a city to another pod", () => {
     expect(await refusal(moveCity({ slug, to: "pod2", env }))).toBe("moving");
     await main.query(`UPDATE "Tenant" SET "movingSince" = NULL WHERE id = $1`, [city.tenantId]);
 
-    const job = await main.query<{ id: string }>(`INSERT INTO "BackgroundJob" ("tenantId", id, kind, state) VALUES ($1, $2, 'test.job', 'RUNNING') RETURNING id`, [
-      city.tenantId,
-      `job-${uniqueSuffix()}`,
-    ]);
+    const job = await main.query<{ id: string }>(
+      `INSERT INTO "BackgroundJob" ("tenantId", id, kind, state) VALUES ($1, $2, 'test.job', 'RUNNING') RETURNING id`,
+      [city.tenantId, `job-${uniqueSuffix()}`],
+    );
     expect(await refusal(moveCity({ slug, to: "pod2", env }))).toBe("jobs-running");
     await main.query(`DELETE FROM "BackgroundJob" WHERE "tenantId" = $1 AND id = $2`, [city.tenantId, job.rows[0]!.id]);
     expect((await directoryRow(city.tenantId)).movingSince).toBeNull();
@@ -192,12 +207,42 @@ describe.runIf(testUrl)("moving a city to another pod", () => {
     expect(await snapshot(main, city.tenantId)).toEqual(before);
   });
 
+  it("notices a row changed on the source as well as a row added", async () => {
+    const before = await snapshot(main, city.tenantId);
+    const household = await main.query<{ id: string; address: string }>(`SELECT id, address FROM "Household" WHERE "tenantId" = $1 ORDER BY id LIMIT 1`, [
+      city.tenantId,
+    ]);
+    const { id, address } = household.rows[0]!;
+    const changed = () =>
+      main.query(`UPDATE "Household" SET address = address || ' (baru)' WHERE "tenantId" = $1 AND id = $2`, [city.tenantId, id]).then(() => undefined);
+    const error = await moveCity({ slug: city.slug, to: "pod2", env, afterCopy: changed }).catch((error: unknown) => error);
+    expect((error as MoveRefusedError).reason).toBe("mismatch");
+    expect((error as MoveRefusedError).message).toMatch(/Household: the rows differ/);
+    expect(await tablesHolding(onPod2, city.tenantId)).toEqual([]);
+    await main.query(`UPDATE "Household" SET address = $3 WHERE "tenantId" = $1 AND id = $2`, [city.tenantId, id, address]);
+    expect(await snapshot(main, city.tenantId)).toEqual(before);
+  });
+
   it("moves the city to pod2 and back, every row equal, summaries equal to a recount, the pod it left empty, another city untouched", async () => {
     const before = await snapshot(main, city.tenantId);
     const tenantBefore = await directoryRow(city.tenantId);
     const otherBefore = await snapshot(main, other.id);
     expect(before.Household!.rows).toBe(HOUSEHOLDS);
-    for (const table of ["Member", "Programme", "BudgetRealisation", "Training", "TrainingParticipant", "AidDistribution", "Loan", "Repayment", "HouseholdReach", "HouseholdYearReach", "AuditLog", "PersonalDataDisclosure", "UserSession"]) {
+    for (const table of [
+      "Member",
+      "Programme",
+      "BudgetRealisation",
+      "Training",
+      "TrainingParticipant",
+      "AidDistribution",
+      "Loan",
+      "Repayment",
+      "HouseholdReach",
+      "HouseholdYearReach",
+      "AuditLog",
+      "PersonalDataDisclosure",
+      "UserSession",
+    ]) {
       expect(before[table]!.rows, table).toBeGreaterThan(0);
     }
     expect(await recounted(main, city.tenantId)).toEqual(before);
@@ -224,7 +269,9 @@ describe.runIf(testUrl)("moving a city to another pod", () => {
     expect(throttles.rowCount).toBe(0);
     expect(await snapshot(main, other.id)).toEqual(otherBefore);
     // Its audit log grows on pod2 from past the copied ids.
-    const added = await onPod2.query<{ id: string }>(`INSERT INTO "AuditLog" ("tenantId", action, entity) VALUES ($1, 'update', 'Opd') RETURNING id`, [city.tenantId]);
+    const added = await onPod2.query<{ id: string }>(`INSERT INTO "AuditLog" ("tenantId", action, entity) VALUES ($1, 'update', 'Opd') RETURNING id`, [
+      city.tenantId,
+    ]);
     expect(BigInt(added.rows[0]!.id)).toBeGreaterThan(BigInt(before.AuditLog!.rows));
     await onPod2.query(`DELETE FROM "AuditLog" WHERE id = $1`, [added.rows[0]!.id]);
 

@@ -148,10 +148,9 @@ async function setMoving(client: pg.Client, tenantId: string, moving: boolean): 
 }
 
 async function refuseRunningJobs(source: pg.Client, tenantId: string): Promise<void> {
-  const { rows } = await source.query<{ n: string }>(
-    `SELECT count(*) AS n FROM "BackgroundJob" WHERE "tenantId" = $1 AND state IN ('QUEUED', 'RUNNING')`,
-    [tenantId],
-  );
+  const { rows } = await source.query<{ n: string }>(`SELECT count(*) AS n FROM "BackgroundJob" WHERE "tenantId" = $1 AND state IN ('QUEUED', 'RUNNING')`, [
+    tenantId,
+  ]);
   const jobs = Number(rows[0]!.n);
   if (jobs > 0) throw new MoveRefusedError("jobs-running", `the city has ${jobs} background job(s) waiting or running: move it once they end`);
 }
