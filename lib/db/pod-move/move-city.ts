@@ -69,22 +69,29 @@ export async function moveCity(options: MoveCityOptions): Promise<MoveCityResult
     const ends = { directory, source, target, tenantId: city.id, sourceIsMain: from === MAIN_POD, targetIsMain: keepsTenantRow };
     await markMoving(ends);
     log(`${options.slug}: marked moving (${from} → ${options.to})`);
-    let copied = false;
+    let rows: Record<string, number>;
     try {
       await refuseRunningJobs(source, city.id);
-      const rows = await copyCity(ends, catalog, options, log);
-      copied = true;
-      await finish(ends, options.to);
-      log(`${options.slug}: the directory says ${options.to}`);
-      copied = false;
-      await deleteCity(source, catalog, city.id, { keepTenantRow: from === MAIN_POD });
-      log(`${options.slug}: deleted from ${from}`);
-      return { tenantId: city.id, from, to: options.to, rows, seconds: (performance.now() - started) / 1000 };
+      rows = await copyCity(ends, catalog, options, log);
     } catch (error) {
-      if (copied) await deleteCity(target, catalog, city.id, { keepTenantRow: keepsTenantRow });
       await unmark(ends).catch(() => undefined);
       throw error;
     }
+    try {
+      await finish(ends, options.to);
+    } catch (error) {
+      await deleteCity(target, catalog, city.id, { keepTenantRow: keepsTenantRow }).catch(() => undefined);
+      await unmark(ends).catch(() => undefined);
+      throw error;
+    }
+    log(`${options.slug}: the directory says ${options.to}`);
+    try {
+      await deleteCity(source, catalog, city.id, { keepTenantRow: from === MAIN_POD });
+    } catch (error) {
+      throw new Error(`${options.slug} now lives on ${options.to}, but its rows on ${from} could not be deleted`, { cause: error });
+    }
+    log(`${options.slug}: deleted from ${from}`);
+    return { tenantId: city.id, from, to: options.to, rows, seconds: (performance.now() - started) / 1000 };
   } finally {
     await Promise.all(opened.map((client) => client.end().catch(() => undefined)));
   }
@@ -181,6 +188,9 @@ async function copyCity(ends: Ends, catalog: CityCatalog, options: MoveCityOptio
       log(`  ${table.name.padEnd(28)} ${String(rows[table.name]).padStart(9)} rows  ${((performance.now() - at) / 1000).toFixed(1)} s`);
     }
     await source.query("COMMIT");
+    // Without statistics the planner takes the copied tables for empty, and a recount that takes
+    // seconds runs for many minutes; ANALYZE counts the transaction's own rows.
+    await analyze(target, catalog);
     await target.query("SET LOCAL session_replication_role = origin");
     const at = performance.now();
     await rebuildSummaries(target, tenantId);
@@ -194,8 +204,12 @@ async function copyCity(ends: Ends, catalog: CityCatalog, options: MoveCityOptio
     await target.query("ROLLBACK").catch(() => undefined);
     throw error;
   }
-  for (const table of catalog.tables) await target.query(`ANALYZE ${quoteIdent(table.name)}`);
+  await analyze(target, catalog);
   return rows;
+}
+
+async function analyze(client: pg.Client, catalog: CityCatalog): Promise<void> {
+  for (const table of catalog.tables) await client.query(`ANALYZE ${quoteIdent(table.name)}`);
 }
 
 /** A copied value taken from a sequence (AuditLog.id) must not be handed out again on the target. */
