@@ -12,6 +12,7 @@ import { isFreeTextAt } from "@/lib/validation/free-text";
 import { readingInputIn } from "@/lib/validation/input-locale";
 import { fieldErrorsOf, formDataToObject, zodParseParams } from "@/lib/validation/zod";
 import type { ActionContext, ActionDefinition, ActionResult, PlatformActionDefinition } from "./define";
+import { refuseWhileCityMoves } from "./city-moving";
 import { appErrorWordsIn, badCharactersFieldWords, errorCodeWords, errorWordsIn, fieldWordsIn, successWordsIn } from "./error-words";
 import { isSubmissionKey, SUBMISSION_KEY_FIELD } from "./submission-key";
 import { claimSubmission, purgeSubmissions, storeSubmissionResult } from "./submissions";
@@ -57,6 +58,7 @@ export async function runAction<Schema extends ZodType, Result>(
     const data = await deps.withTenant(
       tenantId,
       async (tx) => {
+        await refuseWhileCityMoves(tx, tenantId);
         const ctx: ActionContext = { tx, user, tenantId, tenantSlug, requestId, ip: meta.ip ?? null, locale: meta.locale ?? null };
         if (!definition.createsRecords || !submissionKey) return definition.run(ctx, parsed as never);
         return runOnce(ctx, definition, submissionKey, parsed);
@@ -89,7 +91,15 @@ export async function runPlatformAction<Schema extends ZodType, Result>(
       {
         user,
         requestId,
-        withTenant: (tenantId, fn) => deps.withTenant(tenantId, fn, options),
+        withTenant: (tenantId, fn) =>
+          deps.withTenant(
+            tenantId,
+            async (tx) => {
+              await refuseWhileCityMoves(tx, tenantId);
+              return fn(tx);
+            },
+            options,
+          ),
         withPlatform: (fn) => deps.withPlatform(fn, options),
       },
       parsed as never,

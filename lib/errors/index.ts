@@ -18,7 +18,9 @@ export type AppErrorCode =
   /** An id, number or code holding NUL or a lone surrogate, which cannot be stored. */
   | "BAD_CHARACTERS"
   /** An upload past one of its limits (size, unpacked size, cell, columns, rows, time, memory). */
-  | "UPLOAD_LIMIT";
+  | "UPLOAD_LIMIT"
+  /** The city is being moved to another database server: its data is read-only until the move ends. */
+  | "CITY_MOVING";
 
 /** A message param that is itself catalogue words (a field's name), said in the message's language; `capital` starts it with a capital. */
 export type WordsParam = { words: string; capital?: boolean };
