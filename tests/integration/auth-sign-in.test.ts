@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listAuditEntries, parseAuditSearchParams } from "@/features/audit/queries";
 import { markClientAddress } from "@/lib/auth/client-address-hook";
 import { clientIp } from "@/lib/auth/request";
 import type { Tx } from "@/lib/db";
@@ -129,6 +130,16 @@ describe("authenticate", () => {
     expect(mine[0]).toMatchObject({ entityId: null, ip, after: { reason: "unknown_email" } });
     expect(mine[0]).not.toHaveProperty("tenantId");
     expect(await counter(accountKey(email))).toMatchObject({ count: 1 });
+  });
+
+  it("shows a city's sign-ins on its audit page, and no one's sign-in to an unknown email", async () => {
+    const user = await createUser();
+    await authenticate(t, { email: user.email, password: PASSWORD, ip: randomIp() });
+    const unknown = `tidak-ada-${uniqueSuffix()}@uji.go.id`;
+    await authenticate(t, { email: unknown, password: PASSWORD, ip: randomIp() });
+    const page = await t.withTenant(city.id, (tx) => listAuditEntries(tx, parseAuditSearchParams({}), { timeZone: "Asia/Makassar", pageSize: 500 }));
+    expect(page.rows.filter((row) => row.entityId === user.id).map((row) => row.action)).toEqual(["auth.sign_in"]);
+    expect(JSON.stringify(page.rows.map((row) => row.after))).not.toContain(keyedTag("sign-in", unknown));
   });
 
   it("refuses empty or oversized input without touching the counters", async () => {
