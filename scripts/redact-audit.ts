@@ -16,7 +16,7 @@ async function main(): Promise<void> {
       console.log(`${tenant.slug}: ${rewritten} audit row(s) redacted`);
     }
     const platform = await scopes.withPlatform((tx) => redactStoredAuditRows(tx, null), { timeout: TIMEOUT_MS });
-    console.log(`(platform): ${platform} audit row(s) redacted`);
+    console.log(`(platform): ${platform} platform event(s) redacted`);
   } finally {
     await handle.close();
   }

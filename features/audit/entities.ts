@@ -14,6 +14,8 @@ export const INTERNAL_ENTITIES: ReadonlySet<string> = new Set<string>([
   "ImportStagedHousehold",
   "ImportStagedMember",
   "PersonalDataDisclosure",
+  // The platform's own trail, which no city's log speaks of.
+  "PlatformEvent",
   "DashboardTrainingCount",
   "HouseholdAreaCount",
   "HouseholdReach",

@@ -3,6 +3,7 @@ import type { Tx } from "@/lib/db";
 import { redactRecord } from "@/lib/privacy/redact";
 
 export type AuditEntry = {
+  /** The scope's tenant: a city's event goes to its AuditLog, null (the platform's) to PlatformEvent. */
   tenantId: string | null;
   userId?: string | null;
   /** What happened, e.g. "create", "update", "delete", "export", "auth.sign_in_failed". */
@@ -16,26 +17,51 @@ export type AuditEntry = {
   ip?: string | null;
 };
 
+/** An audit row as stored, its values already serialised and redacted (auditJson). */
+export type AuditRow = Omit<AuditEntry, "tenantId" | "before" | "after"> & {
+  before?: Prisma.InputJsonValue;
+  after?: Prisma.InputJsonValue;
+};
+
+/**
+ * What writing rows needs of a transaction client: its two audit tables. Spelled out rather than
+ * taken from Tx, whose scope (tenant-scope.ts) audits through this module.
+ */
+export type AuditTables = {
+  auditLog: { createMany(args: { data: (AuditRow & { tenantId: string })[] }): PromiseLike<unknown> };
+  platformEvent: { createMany(args: { data: AuditRow[] }): PromiseLike<unknown> };
+};
+
+// Where audit rows go, decided here alone by the scope's tenant: a city's to its AuditLog, keyed
+// by the city as every city-owned table; the platform's (the platform admin, a sign-in to no
+// account, the platform's purge) to PlatformEvent, which only a platform scope reads.
+
+/** Writes rows already serialised (auditJson) for the scope's tenant, in the caller's transaction. */
+export async function recordAuditRows(tx: AuditTables, tenantId: string | null, rows: readonly AuditRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  if (tenantId) await tx.auditLog.createMany({ data: rows.map((row) => ({ ...row, tenantId })) });
+  else await tx.platformEvent.createMany({ data: [...rows] });
+}
+
 /**
  * Writes one audit row in the caller's transaction, so it lands with the change or not at all.
  * Returns the row's id, for records that point at it (an export's disclosures).
  */
 export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<bigint> {
-  const row = await tx.auditLog.create({
-    data: {
-      tenantId: entry.tenantId,
-      userId: entry.userId ?? null,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId ?? null,
-      before: auditJson(entry.entity, entry.before),
-      after: auditJson(entry.entity, entry.after),
-      requestId: entry.requestId ?? null,
-      ip: entry.ip ?? null,
-    },
-    select: { id: true },
-  });
-  return row.id;
+  const { tenantId, ...event } = entry;
+  const row = {
+    userId: event.userId ?? null,
+    action: event.action,
+    entity: event.entity,
+    entityId: event.entityId ?? null,
+    before: auditJson(event.entity, event.before),
+    after: auditJson(event.entity, event.after),
+    requestId: event.requestId ?? null,
+    ip: event.ip ?? null,
+  };
+  const select = { id: true } as const;
+  const created = tenantId ? await tx.auditLog.create({ data: { ...row, tenantId }, select }) : await tx.platformEvent.create({ data: row, select });
+  return created.id;
 }
 
 /** The fields that differ between two versions of a record: only those are audited. */

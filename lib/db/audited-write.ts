@@ -1,8 +1,8 @@
-// Audits every write made through the scoped client on behalf of a user: one
-// AuditLog row per record created, updated or deleted, with the changed fields before and
-// after. It runs inside the write's own transaction, so the trail and the change land
-// together or not at all.
-import { auditJson, changedFields } from "@/lib/db/audit";
+// Audits every write made through the scoped client on behalf of a user: one audit row per
+// record created, updated or deleted, with the changed fields before and after (in the city's
+// AuditLog, or a PlatformEvent outside any city: recordAuditRows decides). It runs inside the
+// write's own transaction, so the trail and the change land together or not at all.
+import { auditJson, changedFields, recordAuditRows, type AuditTables } from "@/lib/db/audit";
 
 /** Who is acting: set by the server-action wrapper for the writes it makes. */
 export type Actor = { userId: string | null; requestId?: string | null; ip?: string | null };
@@ -12,7 +12,7 @@ type Delegate = {
   findMany(args: unknown): Promise<Row[]>;
   findUnique(args: unknown): Promise<Row | null>;
 };
-type AuditTx = Record<string, unknown> & { auditLog: { createMany(args: { data: Row[] }): Promise<unknown> } };
+type AuditTx = Record<string, unknown> & AuditTables;
 
 const WRITES = new Set(["create", "createMany", "createManyAndReturn", "update", "updateMany", "updateManyAndReturn", "upsert", "delete", "deleteMany"]);
 /** Never copied into the audit trail. */
@@ -20,7 +20,7 @@ const SECRET_FIELDS = new Set(["passwordHash"]);
 // A disclosure record belongs to its export's audit row: auditing it would only repeat that row.
 // A job's row is the bookkeeping of work whose own writes are audited: auditing it would copy
 // the uploaded file (its JobFileParts) and the import's report into the trail.
-const UNAUDITED_MODELS = new Set(["AuditLog", "RateLimit", "PersonalDataDisclosure", "BackgroundJob", "JobFilePart"]);
+const UNAUDITED_MODELS = new Set(["AuditLog", "PlatformEvent", "RateLimit", "PersonalDataDisclosure", "BackgroundJob", "JobFilePart"]);
 
 export function isAuditedWrite(model: string, operation: string): boolean {
   return WRITES.has(operation) && !UNAUDITED_MODELS.has(model);
@@ -87,7 +87,6 @@ export async function auditedWrite(options: {
     .map((entry) => ({ ...entry, ...changedFields(withoutSecrets(entry.before), withoutSecrets(entry.after)) }))
     .filter((entry) => entry.action !== "update" || Object.keys(entry.after ?? {}).length > 0)
     .map((entry) => ({
-      tenantId: options.tenantId,
       userId: options.actor.userId,
       action: entry.action,
       entity: model,
@@ -97,7 +96,7 @@ export async function auditedWrite(options: {
       requestId: options.actor.requestId ?? null,
       ip: options.actor.ip ?? null,
     }));
-  if (data.length > 0) await tx.auditLog.createMany({ data });
+  await recordAuditRows(tx, options.tenantId, data);
   return result;
 }
 

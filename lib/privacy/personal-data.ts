@@ -237,6 +237,14 @@ export const PERSONAL_DATA = {
     recipients: ["CITY_ADMIN", "AUDITOR"],
     fields: { before: "records", after: "records", ip: "network" },
   },
+  /** The audit trail outside any city, the platform's alone (no screen shows it yet). */
+  PlatformEvent: {
+    purpose: "audit",
+    legalBasis: "legalObligation",
+    retention: "auditLog",
+    recipients: ["PLATFORM_ADMIN"],
+    fields: { before: "records", after: "records", ip: "network" },
+  },
 } as const satisfies Record<string, PersonalModel>;
 
 export type PersonalModelName = keyof typeof PERSONAL_DATA;

@@ -32,7 +32,7 @@ export type PurgeCounts = { auditRows: number; importReports: number };
 /**
  * Deletes the scope's audit rows older than its period and empties the rejected rows of its
  * import reports older than theirs (the job and its counts stay). Runs in a city's scope, or
- * in the platform's for the platform's own rows (the defaults apply). Audits what it removed.
+ * in the platform's for its own events (the defaults apply). Audits what it removed.
  */
 export async function purgeExpired(tx: Tx, tenantId: string | null, now: Date = new Date()): Promise<PurgeCounts> {
   const periods = tenantId ? await retentionOf(tx) : RETENTION_DEFAULTS;
@@ -42,11 +42,7 @@ export async function purgeExpired(tx: Tx, tenantId: string | null, now: Date = 
 
   // Row-level security keeps each statement to the scope's own rows.
   for (;;) {
-    const deleted = await tx.$executeRaw`
-      DELETE FROM "AuditLog" WHERE id IN (
-        SELECT id FROM "AuditLog"
-        WHERE "tenantId" IS NOT DISTINCT FROM ${tenantId} AND "createdAt" < ${auditBefore}::timestamp(3)
-        LIMIT ${PURGE_BATCH}::int)`;
+    const deleted = tenantId ? await purgeCityAudit(tx, tenantId, auditBefore) : await purgePlatformEvents(tx, auditBefore);
     counts.auditRows += deleted;
     if (deleted < PURGE_BATCH) break;
   }
@@ -66,6 +62,20 @@ export async function purgeExpired(tx: Tx, tenantId: string | null, now: Date = 
     await recordAudit(tx, { tenantId, action: "retention.purge", entity: "RetentionSetting", entityId: tenantId, after: { ...counts, ...periods } });
   }
   return counts;
+}
+
+function purgeCityAudit(tx: Tx, tenantId: string, before: Date): Promise<number> {
+  return tx.$executeRaw`
+    DELETE FROM "AuditLog" WHERE "tenantId" = ${tenantId} AND id IN (
+      SELECT id FROM "AuditLog"
+      WHERE "tenantId" = ${tenantId} AND "createdAt" < ${before}::timestamp(3)
+      LIMIT ${PURGE_BATCH}::int)`;
+}
+
+function purgePlatformEvents(tx: Tx, before: Date): Promise<number> {
+  return tx.$executeRaw`
+    DELETE FROM "PlatformEvent" WHERE id IN (
+      SELECT id FROM "PlatformEvent" WHERE "createdAt" < ${before}::timestamp(3) LIMIT ${PURGE_BATCH}::int)`;
 }
 
 type Scopes = {

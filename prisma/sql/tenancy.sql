@@ -1,16 +1,18 @@
 -- Tenant isolation in the database: the helpers of row-level security and of the app's raw SQL.
---   entas_current_tenant()          the tenant of the current transaction, or NULL outside any
---   entas_enable_tenant_rls(table)  isolation for one table with a "tenantId" column
---   entas_lookup_login(email)       sign-in's one cross-tenant read
+--   entas_current_tenant()            the tenant of the current transaction, or NULL outside any
+--   entas_enable_tenant_rls(table)    isolation for one table with a "tenantId" column
+--   entas_enable_platform_rls(table)  a platform table, which no city's scope reads or writes
+--   entas_lookup_login(email)         sign-in's one cross-tenant read
 -- The app connects as (or switches to) the role entas_app, which is not the tables' owner, not
 -- a superuser and has no BYPASSRLS: every row it reads or writes in a tenant-owned table must
 -- carry the tenant set for the current transaction with
 --   SELECT set_config('app.tenant_id', '<tenant id>', true);
 -- so a query that forgets its tenant filter still sees nothing of another city. The baseline
 -- migration creates the role, its grants and every table's policy; a later migration that adds
--- a tenant-owned table calls entas_enable_tenant_rls('<table>') itself.
+-- a tenant-owned table calls entas_enable_tenant_rls('<table>') itself, one that adds a platform
+-- table entas_enable_platform_rls('<table>').
 -- Tested by tests/integration/tenant-isolation.test.ts (every table with a "tenantId" column is
--- protected), tests/integration/auth-sign-in.test.ts.
+-- protected; platform events), tests/integration/auth-sign-in.test.ts.
 -- Repeatable (prisma/sql/README.md): run it again and nothing changes.
 
 -- The tenant of the current transaction, or NULL outside any tenant.
@@ -19,7 +21,7 @@ CREATE OR REPLACE FUNCTION entas_current_tenant() RETURNS text
   AS $$ SELECT nullif(current_setting('app.tenant_id', true), '') $$;
 
 -- Turns on isolation for one table with a "tenantId" column. Rows with a NULL tenant (the
--- platform admin, platform events in the audit log) are visible only outside any tenant.
+-- platform admin's account and sessions) are visible only outside any tenant.
 CREATE OR REPLACE FUNCTION entas_enable_tenant_rls(table_name text) RETURNS void
   LANGUAGE plpgsql
   AS $$
@@ -30,6 +32,23 @@ BEGIN
     'CREATE POLICY tenant_isolation ON %I TO entas_app
        USING ("tenantId" IS NOT DISTINCT FROM entas_current_tenant())
        WITH CHECK ("tenantId" IS NOT DISTINCT FROM entas_current_tenant())',
+    table_name);
+END
+$$;
+
+-- Turns on isolation for a table of the platform's own rows, without a "tenantId" column (the
+-- platform's events): read, written, changed and deleted only outside any tenant, so no city's
+-- scope sees the platform admin's trail or sign-ins to no account, nor adds to it.
+CREATE OR REPLACE FUNCTION entas_enable_platform_rls(table_name text) RETURNS void
+  LANGUAGE plpgsql
+  AS $$
+BEGIN
+  EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', table_name);
+  EXECUTE format('DROP POLICY IF EXISTS platform_only ON %I', table_name);
+  EXECUTE format(
+    'CREATE POLICY platform_only ON %I TO entas_app
+       USING (entas_current_tenant() IS NULL)
+       WITH CHECK (entas_current_tenant() IS NULL)',
     table_name);
 END
 $$;

@@ -140,4 +140,19 @@ describe("audit rows written before redaction", () => {
     expect(row!.after).toEqual({ borrowerNik: maskedNumber(nik), borrowerName: REDACTED, principal: "5000000" });
     expect(await t.withTenant(city.id, (tx) => redactStoredAuditRows(tx, city.id))).toBe(0);
   });
+
+  it("are rewritten among the platform's events too, in the platform's scope", async () => {
+    const entityId = `old-loan-${city.id}`;
+    const nik = cityNik(city, new Date(Date.UTC(1979, 4, 9)));
+    await t.withPlatform((tx) =>
+      tx.platformEvent.create({
+        data: { action: "create", entity: "Loan", entityId, after: { borrowerNik: nik, borrowerName: "Agustinus Bria", note: `nik ${nik}` } },
+      }),
+    );
+
+    expect(await t.withPlatform((tx) => redactStoredAuditRows(tx, null))).toBeGreaterThanOrEqual(1);
+    const [event] = await t.withPlatform((tx) => tx.platformEvent.findMany({ where: { entityId } }));
+    expect(event!.after).toEqual({ borrowerNik: maskedNumber(nik), borrowerName: REDACTED, note: `nik ${maskedNumber(nik)}` });
+    expect(await t.withPlatform((tx) => redactStoredAuditRows(tx, null))).toBe(0);
+  });
 });

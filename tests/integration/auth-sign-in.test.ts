@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listAuditEntries, parseAuditSearchParams } from "@/features/audit/queries";
 import { markClientAddress } from "@/lib/auth/client-address-hook";
 import { clientIp } from "@/lib/auth/request";
 import type { Tx } from "@/lib/db";
@@ -45,9 +46,10 @@ async function createUser(options: { tenantId?: string | null; role?: Role; acti
   return tenantId ? t.withTenant(tenantId, create) : t.withPlatform(create);
 }
 
+/** A city's audit rows, or with no city the platform's events. */
 function auditRows(tenantId: string | null, where: { action: string; entityId?: string | null }) {
-  const find = (tx: Tx) => tx.auditLog.findMany({ where, orderBy: { id: "asc" } });
-  return tenantId ? t.withTenant(tenantId, find) : t.withPlatform(find);
+  if (!tenantId) return t.withPlatform((tx) => tx.platformEvent.findMany({ where, orderBy: { id: "asc" } }));
+  return t.withTenant(tenantId, (tx) => tx.auditLog.findMany({ where, orderBy: { id: "asc" } }));
 }
 
 const counter = (key: string) => t.db.rateLimit.findUnique({ where: { key } });
@@ -87,11 +89,21 @@ describe("authenticate", () => {
     expect(result.ok).toBe(true);
   });
 
-  it("signs in the platform admin, who has no tenant", async () => {
+  it("signs in the platform admin, who has no tenant, and keeps the sign-in as a platform event", async () => {
     const admin = await createUser({ tenantId: null, role: "PLATFORM_ADMIN" });
-    const result = await authenticate(t, { email: admin.email, password: PASSWORD, ip: randomIp() });
+    const ip = randomIp();
+    const result = await authenticate(t, { email: admin.email, password: PASSWORD, ip, requestId: "req-platform" });
     expect(result).toMatchObject({ ok: true, user: { id: admin.id, tenantId: null, role: "PLATFORM_ADMIN" } });
-    expect(await auditRows(null, { action: "auth.sign_in", entityId: admin.id })).toHaveLength(1);
+    const events = await auditRows(null, { action: "auth.sign_in", entityId: admin.id });
+    expect(events).toEqual([expect.objectContaining({ userId: admin.id, entity: "User", ip, requestId: "req-platform" })]);
+    expect(await auditRows(city.id, { action: "auth.sign_in", entityId: admin.id })).toEqual([]);
+  });
+
+  it("keeps a platform admin's wrong password as a platform event", async () => {
+    const admin = await createUser({ tenantId: null, role: "PLATFORM_ADMIN" });
+    expect(await authenticate(t, { email: admin.email, password: "salah sekali 123", ip: randomIp() })).toEqual({ ok: false, reason: "invalid" });
+    const events = await auditRows(null, { action: "auth.sign_in_failed", entityId: admin.id });
+    expect(events.map((event) => event.after)).toEqual([{ email: admin.email, reason: "wrong_password" }]);
   });
 
   it("refuses a wrong password, counts it for the account and the address, and audits it in the user's tenant", async () => {
@@ -108,15 +120,26 @@ describe("authenticate", () => {
     expect(await auditRows(null, { action: "auth.sign_in_failed", entityId: user.id })).toHaveLength(0);
   });
 
-  it("refuses an unknown email the same way and audits it with no tenant", async () => {
+  it("refuses an unknown email the same way and keeps it as a platform event, no city's", async () => {
     const email = `tidak-ada-${uniqueSuffix()}@uji.go.id`;
     const ip = randomIp();
     expect(await authenticate(t, { email, password: PASSWORD, ip })).toEqual({ ok: false, reason: "invalid" });
     const rows = await auditRows(null, { action: "auth.sign_in_failed" });
     const mine = rows.filter((row) => (row.after as { loginTag?: string } | null)?.loginTag === keyedTag("sign-in", email));
     expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ tenantId: null, entityId: null, ip, after: { reason: "unknown_email" } });
+    expect(mine[0]).toMatchObject({ entityId: null, ip, after: { reason: "unknown_email" } });
+    expect(mine[0]).not.toHaveProperty("tenantId");
     expect(await counter(accountKey(email))).toMatchObject({ count: 1 });
+  });
+
+  it("shows a city's sign-ins on its audit page, and no one's sign-in to an unknown email", async () => {
+    const user = await createUser();
+    await authenticate(t, { email: user.email, password: PASSWORD, ip: randomIp() });
+    const unknown = `tidak-ada-${uniqueSuffix()}@uji.go.id`;
+    await authenticate(t, { email: unknown, password: PASSWORD, ip: randomIp() });
+    const page = await t.withTenant(city.id, (tx) => listAuditEntries(tx, parseAuditSearchParams({}), { timeZone: "Asia/Makassar", pageSize: 500 }));
+    expect(page.rows.filter((row) => row.entityId === user.id).map((row) => row.action)).toEqual(["auth.sign_in"]);
+    expect(JSON.stringify(page.rows.map((row) => row.after))).not.toContain(keyedTag("sign-in", unknown));
   });
 
   it("refuses empty or oversized input without touching the counters", async () => {

@@ -56,3 +56,45 @@ describe("functions that triggers call", () => {
     expect(helpers).toEqual(inlinedHelpers.map((name) => ({ name, language: "sql", volatility: "i" })));
   });
 });
+
+describe("tables of a city", () => {
+  // Still holding the platform admin's rows, with a NULL tenant: their own change.
+  const platformHeld = ["User", "UserSession"];
+
+  const tenantColumns = () =>
+    t.db.$queryRaw<{ table: string; notNull: boolean; key: string | null }[]>`
+      SELECT c.relname AS table, a.attnotnull AS "notNull",
+             (SELECT pg_get_constraintdef(k.oid) FROM pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'p') AS key
+        FROM pg_class c
+        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenantId' AND NOT a.attisdropped
+       WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace
+       ORDER BY 1`;
+
+  it("are keyed by the city first, with the city never empty: the distribution column of a distributed PostgreSQL", async () => {
+    const tables = await tenantColumns();
+    expect(tables.map((table) => table.table)).toContain("AuditLog");
+    const misfits = tables.filter((table) => !platformHeld.includes(table.table) && !(table.notNull && table.key?.startsWith('PRIMARY KEY ("tenantId"')));
+    expect(misfits).toEqual([]);
+  });
+
+  it("include the audit log, keyed (tenantId, id), whose platform events have a table of their own", async () => {
+    const auditLog = (await tenantColumns()).find((table) => table.table === "AuditLog");
+    expect(auditLog).toEqual({ table: "AuditLog", notNull: true, key: 'PRIMARY KEY ("tenantId", id)' });
+    const [platformEvent] = await t.db.$queryRaw<{ key: string; tenantColumn: boolean }[]>`
+      SELECT pg_get_constraintdef(k.oid) AS key,
+             EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = k.conrelid AND a.attname = 'tenantId' AND NOT a.attisdropped) AS "tenantColumn"
+        FROM pg_constraint k WHERE k.conrelid = '"PlatformEvent"'::regclass AND k.contype = 'p'`;
+    expect(platformEvent).toEqual({ key: "PRIMARY KEY (id)", tenantColumn: false });
+  });
+
+  it("are indexed by the city first", async () => {
+    // A trigram index serves a name search that row-level security then narrows to the city.
+    const searchIndexes = ["Member_name_trgm_idx"];
+    const indexes = await t.db.$queryRaw<{ table: string; index: string }[]>`
+      SELECT c.relname AS table, i.indexrelid::regclass::text AS index
+        FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenantId' AND NOT a.attisdropped
+       WHERE c.relnamespace = current_schema()::regnamespace AND i.indkey[0] <> a.attnum`;
+    expect(indexes.filter((index) => !platformHeld.includes(index.table) && !searchIndexes.includes(index.index.replaceAll('"', "")))).toEqual([]);
+  });
+});

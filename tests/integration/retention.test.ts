@@ -38,9 +38,12 @@ async function importJob(city: TestTenant, createdAt: Date) {
   );
 }
 
-async function auditRow(city: TestTenant | null, createdAt: Date, entityId: string) {
-  const write = (tx: Tx) => tx.auditLog.create({ data: { tenantId: city?.id ?? null, action: "update", entity: "Opd", entityId, createdAt } });
-  return city ? t.withTenant(city.id, write) : t.withPlatform(write);
+async function auditRow(city: TestTenant, createdAt: Date, entityId: string) {
+  return t.withTenant(city.id, (tx: Tx) => tx.auditLog.create({ data: { tenantId: city.id, action: "update", entity: "Opd", entityId, createdAt } }));
+}
+
+async function platformEvent(createdAt: Date, entityId: string) {
+  return t.withPlatform((tx: Tx) => tx.platformEvent.create({ data: { action: "update", entity: "Tenant", entityId, createdAt } }));
 }
 
 const download = (city: TestTenant, jobId: string) =>
@@ -112,12 +115,20 @@ describe("the purge", () => {
     expect(left.map((row) => row.entityId)).toEqual(["belum-setahun"]);
   });
 
-  it("purges the platform's own rows too", async () => {
+  it("purges the platform's own events too, with the defaults, and keeps the purge as a platform event", async () => {
     const city = await createTestTenant(t.db, t.withTenant);
     const now = new Date();
-    const platformRow = await auditRow(null, addMonths(now, -61), `platform-${city.id}`);
-    await purgeAll(t, [], now);
-    expect(await t.withPlatform((tx) => tx.auditLog.count({ where: { id: platformRow.id } }))).toBe(0);
+    const old = await platformEvent(addMonths(now, -61), `platform-${city.id}`);
+    const young = await platformEvent(addMonths(now, -59), `platform-${city.id}`);
+    const cityRow = await auditRow(city, addMonths(now, -59), `kota-${city.id}`);
+    const counts = await purgeAll(t, [], now);
+    expect(counts.get(null)?.auditRows).toBeGreaterThanOrEqual(1);
+    const left = await t.withPlatform((tx) => tx.platformEvent.findMany({ where: { entityId: `platform-${city.id}` }, select: { id: true } }));
+    expect(left.map((row) => row.id)).toEqual([young.id]);
+    expect(left.map((row) => row.id)).not.toContain(old.id);
+    const purges = await t.withPlatform((tx) => tx.platformEvent.findMany({ where: { action: "retention.purge", createdAt: { gte: now } } }));
+    expect(purges.length).toBeGreaterThanOrEqual(1);
+    expect(await t.withTenant(city.id, (tx) => tx.auditLog.count({ where: { id: cityRow.id } }))).toBe(1);
   });
 
   it("runs for every city from the hourly job, with no one signing in", async () => {

@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 const randomIp = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
-const platformRows = () => t.withPlatform((tx: Tx) => tx.auditLog.findMany({ where: { action: "auth.sign_in_failed", tenantId: null } }));
+const platformRows = () => t.withPlatform((tx: Tx) => tx.platformEvent.findMany({ where: { action: "auth.sign_in_failed" } }));
 
 describe("what a failed sign-in leaves behind", () => {
   it("keeps no trace of a password typed into the email box: the audit row and the counter hold a keyed tag", async () => {

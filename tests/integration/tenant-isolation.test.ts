@@ -104,3 +104,31 @@ describe("row-level security underneath", () => {
     expect(unprotected).toEqual([]);
   });
 });
+
+describe("platform events", () => {
+  const insertEvent = (tx: Parameters<Parameters<TestDb["withPlatform"]>[0]>[0], entityId: string) =>
+    tx.$executeRaw`INSERT INTO "PlatformEvent" (action, entity, "entityId") VALUES ('uji', 'Tenant', ${entityId})`;
+  const countEvents = (tx: Parameters<Parameters<TestDb["withPlatform"]>[0]>[0], entityId: string) =>
+    tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "PlatformEvent" WHERE "entityId" = ${entityId}`.then((rows) => Number(rows[0]?.n));
+
+  it("are read and written in the platform's scope only: no city sees, changes or adds one", async () => {
+    const entityId = `peristiwa-${cityA.id}`;
+    await t.withPlatform((tx) => insertEvent(tx, entityId));
+    expect(await t.withPlatform((tx) => countEvents(tx, entityId))).toBe(1);
+
+    expect(await t.withTenant(cityA.id, (tx) => countEvents(tx, entityId))).toBe(0);
+    expect(await t.withTenant(cityA.id, (tx) => tx.platformEvent.count({ where: { entityId } }))).toBe(0);
+    expect(await t.withTenant(cityA.id, (tx) => tx.$executeRaw`UPDATE "PlatformEvent" SET action = 'diubah' WHERE "entityId" = ${entityId}`)).toBe(0);
+    expect(await t.withTenant(cityA.id, (tx) => tx.$executeRaw`DELETE FROM "PlatformEvent" WHERE "entityId" = ${entityId}`)).toBe(0);
+    await expect(t.withTenant(cityA.id, (tx) => insertEvent(tx, `${entityId}-kota`))).rejects.toThrow(/row-level security/);
+    expect(await t.withPlatform((tx) => tx.platformEvent.findMany({ where: { entityId }, select: { action: true } }))).toEqual([{ action: "uji" }]);
+  });
+
+  it("are under row-level security, which the app's role cannot bypass", async () => {
+    const [table] = await t.db.$queryRaw<{ rls: boolean; policies: bigint }[]>`
+      SELECT c.relrowsecurity AS rls, (SELECT count(*) FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
+        FROM pg_class c WHERE c.oid = '"PlatformEvent"'::regclass`;
+    expect(table?.rls).toBe(true);
+    expect(Number(table?.policies)).toBeGreaterThan(0);
+  });
+});

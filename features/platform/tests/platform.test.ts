@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runPlatformAction } from "@/lib/actions/run";
 import { listRegencyAreas } from "@/features/areas";
-import { verifyPassword } from "@/lib/auth/password";
+import { changePassword } from "@/features/account/change-password";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { loadSessionUser } from "@/lib/auth/session-user";
+import { authenticate } from "@/lib/auth/sign-in";
 import { listPlatformTenants } from "@/features/platform/platform-tenants";
 import { createTenantDefinition, platformActionDefinitions } from "@/features/platform/action-definitions";
 import { suggestTenantSlug } from "@/features/platform/slug";
@@ -206,5 +209,67 @@ describe("the suggested slug", () => {
     expect(suggestTenantSlug("Kabupaten Kupang", new Set(["kupang"]))).toBe("kab-kupang");
     expect(suggestTenantSlug("Kota Kupang", new Set(["kupang"]))).toBe("kota-kupang");
     expect(suggestTenantSlug("Kabupaten Pangkajene Dan Kepulauan")).toBe("pangkajene-dan-kepulauan");
+  });
+});
+
+describe("the platform admin, with the audit log kept by city", () => {
+  // Kota Bengkulu: created only here.
+  const BENGKULU = "17.71";
+
+  async function signedInPlatformAdmin() {
+    const email = `platform-${uniqueSuffix()}@entas.test`;
+    const passwordHash = await hashPassword(PASSWORD);
+    const admin = await t.withPlatform((tx) =>
+      tx.user.create({ data: { email, name: "Admin Platform", passwordHash, role: "PLATFORM_ADMIN" }, select: { id: true } }),
+    );
+    const signedIn = await authenticate(t, { email, password: PASSWORD, ip: "10.17.71.1", requestId: "req-masuk" });
+    if (!signedIn.ok) throw new Error(`the platform admin could not sign in: ${signedIn.reason}`);
+    const claims = { userId: admin.id, tenantId: null, role: "PLATFORM_ADMIN", sessionVersion: 0, signedInAt: Date.now(), sessionId: signedIn.user.sessionId };
+    return { email, id: admin.id, user: await loadSessionUser(t, claims) };
+  }
+
+  const eventsOf = (userId: string) => t.withPlatform((tx) => tx.platformEvent.findMany({ where: { userId }, orderBy: { id: "asc" } }));
+
+  it("signs in and creates a city: the sign-in is a platform event, the city's writes are in the city's own log", async () => {
+    const admin = await signedInPlatformAdmin();
+    expect(admin.user).toMatchObject({ id: admin.id, role: "PLATFORM_ADMIN", tenantId: null });
+
+    const form = new FormData();
+    const slug = `bengkulu-${uniqueSuffix()}`;
+    for (const [key, value] of Object.entries(input({ kemendagriCode: BENGKULU, slug, adminEmail: `admin.${slug}@bengkulukota.go.id` }))) form.set(key, value);
+    const result = await runPlatformAction(actionDeps(t, admin.user), createTenantDefinition, form);
+    if (!result.ok) throw new Error(`creation failed: ${JSON.stringify(result)}`);
+
+    const { tenantId } = result.data;
+    const cityLog = await t.withTenant(tenantId, (tx) => tx.auditLog.findMany({ where: { entity: "Tenant" } }));
+    expect(cityLog).toEqual([expect.objectContaining({ tenantId, userId: admin.id, action: "create", entityId: tenantId })]);
+    expect((await eventsOf(admin.id)).map((event) => [event.action, event.entity, event.entityId, event.ip])).toEqual([
+      ["auth.sign_in", "User", admin.id, "10.17.71.1"],
+    ]);
+  });
+
+  it("keeps what the platform admin writes outside any city as platform events: a write for them, their password change", async () => {
+    const admin = await signedInPlatformAdmin();
+    await t.withPlatform((tx) => tx.user.update({ where: { id: admin.id }, data: { name: "Admin Platform Nasional" } }), {
+      actor: { userId: admin.id, requestId: "req-ubah" },
+    });
+    const changed = await changePassword(
+      t,
+      { id: admin.id, tenantId: null, email: admin.email },
+      { currentPassword: PASSWORD, newPassword: "danau toba biru 2026", confirmPassword: "danau toba biru 2026" },
+      { ip: "10.17.71.2" },
+    );
+    expect(changed).toEqual({ ok: true });
+
+    const events = await eventsOf(admin.id);
+    expect(events.map((event) => event.action)).toEqual(["auth.sign_in", "update", "auth.password_changed"]);
+    expect(events[1]).toMatchObject({
+      entity: "User",
+      entityId: admin.id,
+      requestId: "req-ubah",
+      before: { name: "Admin Platform" },
+      after: { name: "Admin Platform Nasional" },
+    });
+    expect(JSON.stringify(events.map((event) => [event.before, event.after]))).not.toContain("argon2");
   });
 });

@@ -6,7 +6,7 @@
 // family that changes and how; moves and new heads wait for the importer's confirmation and
 // are audited one row each, with masked numbers.
 import type { Tx } from "@/lib/db";
-import { auditJson } from "@/lib/db/audit";
+import { auditJson, recordAuditRows } from "@/lib/db/audit";
 import type { FamilyRelation } from "@/lib/generated/prisma/enums";
 import { Prisma as PrismaSql } from "@/lib/generated/prisma/client";
 import { maskNumber } from "@/lib/privacy/person-view";
@@ -272,7 +272,7 @@ export async function auditFamilyChanges(
   const heads = await tx.$queryRawUnsafe<
     { household_id: string; no_kk: string; old_nik: string | null; new_nik: string; old_becomes: FamilyRelation | null; old_moves_to: string | null }[]
   >(`SELECT household_id, no_kk, old_nik, new_nik, old_becomes, old_moves_to FROM import_replaced_head ORDER BY no_kk`);
-  const common = { tenantId: context.tenantId, userId: context.userId, requestId: context.requestId, ip: context.ip };
+  const common = { userId: context.userId, requestId: context.requestId, ip: context.ip };
   const rows = [
     ...moves.map((move) => ({
       ...common,
@@ -296,5 +296,5 @@ export async function auditFamilyChanges(
       }),
     })),
   ];
-  for (let at = 0; at < rows.length; at += AUDIT_BATCH) await tx.auditLog.createMany({ data: rows.slice(at, at + AUDIT_BATCH) });
+  for (let at = 0; at < rows.length; at += AUDIT_BATCH) await recordAuditRows(tx, context.tenantId, rows.slice(at, at + AUDIT_BATCH));
 }

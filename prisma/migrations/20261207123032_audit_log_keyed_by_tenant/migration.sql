@@ -1,0 +1,126 @@
+-- The audit log is keyed by its city, as every city-owned table: (tenantId, id), the city never
+-- empty, so a distributed PostgreSQL can keep a city's log on its city's shard. What happens
+-- outside any city (the platform admin's sign-ins and writes, sign-ins to no account, the
+-- platform's purge) moves to PlatformEvent, which only a platform scope reads or writes.
+
+-- CreateTable
+CREATE TABLE "PlatformEvent" (
+    "id" BIGSERIAL NOT NULL,
+    "userId" TEXT,
+    "action" TEXT NOT NULL,
+    "entity" TEXT NOT NULL,
+    "entityId" TEXT,
+    "before" JSONB,
+    "after" JSONB,
+    "requestId" TEXT,
+    "ip" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "PlatformEvent_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "PlatformEvent_createdAt_idx" ON "PlatformEvent"("createdAt");
+
+-- CreateIndex
+CREATE INDEX "PlatformEvent_entity_entityId_idx" ON "PlatformEvent"("entity", "entityId");
+
+-- CreateIndex
+CREATE INDEX "PlatformEvent_userId_createdAt_idx" ON "PlatformEvent"("userId", "createdAt");
+
+-- The platform's rows move, ids kept; an export's disclosures always belong to a city's row.
+INSERT INTO "PlatformEvent" ("id", "userId", "action", "entity", "entityId", "before", "after", "requestId", "ip", "createdAt")
+SELECT "id", "userId", "action", "entity", "entityId", "before", "after", "requestId", "ip", "createdAt"
+  FROM "AuditLog" WHERE "tenantId" IS NULL;
+SELECT setval(pg_get_serial_sequence('"PlatformEvent"', 'id'), max("id")) FROM "PlatformEvent" HAVING max("id") IS NOT NULL;
+DELETE FROM "AuditLog" WHERE "tenantId" IS NULL;
+
+-- DropForeignKey
+ALTER TABLE "PersonalDataDisclosure" DROP CONSTRAINT "PersonalDataDisclosure_auditLogId_fkey";
+
+-- DropIndex
+DROP INDEX "AuditLog_tenantId_id_idx";
+
+-- DropIndex
+DROP INDEX "PersonalDataDisclosure_auditLogId_idx";
+
+-- AlterTable
+ALTER TABLE "AuditLog" DROP CONSTRAINT "AuditLog_pkey",
+ALTER COLUMN "tenantId" SET NOT NULL,
+ADD CONSTRAINT "AuditLog_pkey" PRIMARY KEY ("tenantId", "id");
+
+-- CreateIndex
+CREATE INDEX "PersonalDataDisclosure_tenantId_auditLogId_idx" ON "PersonalDataDisclosure"("tenantId", "auditLogId");
+
+-- AddForeignKey
+ALTER TABLE "PersonalDataDisclosure" ADD CONSTRAINT "PersonalDataDisclosure_tenantId_auditLogId_fkey" FOREIGN KEY ("tenantId", "auditLogId") REFERENCES "AuditLog"("tenantId", "id") ON DELETE CASCADE ON UPDATE NO ACTION;
+
+-- ─── begin repeatable tenancy.sql ───
+-- Tenant isolation in the database: the helpers of row-level security and of the app's raw SQL.
+--   entas_current_tenant()            the tenant of the current transaction, or NULL outside any
+--   entas_enable_tenant_rls(table)    isolation for one table with a "tenantId" column
+--   entas_enable_platform_rls(table)  a platform table, which no city's scope reads or writes
+--   entas_lookup_login(email)         sign-in's one cross-tenant read
+-- The app connects as (or switches to) the role entas_app, which is not the tables' owner, not
+-- a superuser and has no BYPASSRLS: every row it reads or writes in a tenant-owned table must
+-- carry the tenant set for the current transaction with
+--   SELECT set_config('app.tenant_id', '<tenant id>', true);
+-- so a query that forgets its tenant filter still sees nothing of another city. The baseline
+-- migration creates the role, its grants and every table's policy; a later migration that adds
+-- a tenant-owned table calls entas_enable_tenant_rls('<table>') itself, one that adds a platform
+-- table entas_enable_platform_rls('<table>').
+-- Tested by tests/integration/tenant-isolation.test.ts (every table with a "tenantId" column is
+-- protected; platform events), tests/integration/auth-sign-in.test.ts.
+-- Repeatable (prisma/sql/README.md): run it again and nothing changes.
+
+-- The tenant of the current transaction, or NULL outside any tenant.
+CREATE OR REPLACE FUNCTION entas_current_tenant() RETURNS text
+  LANGUAGE sql STABLE
+  AS $$ SELECT nullif(current_setting('app.tenant_id', true), '') $$;
+
+-- Turns on isolation for one table with a "tenantId" column. Rows with a NULL tenant (the
+-- platform admin's account and sessions) are visible only outside any tenant.
+CREATE OR REPLACE FUNCTION entas_enable_tenant_rls(table_name text) RETURNS void
+  LANGUAGE plpgsql
+  AS $$
+BEGIN
+  EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', table_name);
+  EXECUTE format('DROP POLICY IF EXISTS tenant_isolation ON %I', table_name);
+  EXECUTE format(
+    'CREATE POLICY tenant_isolation ON %I TO entas_app
+       USING ("tenantId" IS NOT DISTINCT FROM entas_current_tenant())
+       WITH CHECK ("tenantId" IS NOT DISTINCT FROM entas_current_tenant())',
+    table_name);
+END
+$$;
+
+-- Turns on isolation for a table of the platform's own rows, without a "tenantId" column (the
+-- platform's events): read, written, changed and deleted only outside any tenant, so no city's
+-- scope sees the platform admin's trail or sign-ins to no account, nor adds to it.
+CREATE OR REPLACE FUNCTION entas_enable_platform_rls(table_name text) RETURNS void
+  LANGUAGE plpgsql
+  AS $$
+BEGIN
+  EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', table_name);
+  EXECUTE format('DROP POLICY IF EXISTS platform_only ON %I', table_name);
+  EXECUTE format(
+    'CREATE POLICY platform_only ON %I TO entas_app
+       USING (entas_current_tenant() IS NULL)
+       WITH CHECK (entas_current_tenant() IS NULL)',
+    table_name);
+END
+$$;
+
+-- Sign-in must find a user by email before any tenant is known: the one cross-tenant
+-- read, limited to the two columns needed to open the right tenant's scope.
+CREATE OR REPLACE FUNCTION entas_lookup_login(login_email text)
+  RETURNS TABLE (id text, "tenantId" text)
+  LANGUAGE sql STABLE SECURITY DEFINER
+  SET search_path = public
+  AS $$ SELECT u.id, u."tenantId" FROM "User" u WHERE u.email = lower(login_email) $$;
+
+REVOKE ALL ON FUNCTION entas_lookup_login(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION entas_lookup_login(text) TO entas_app;
+-- ─── end repeatable tenancy.sql ───
+
+SELECT entas_enable_platform_rls('PlatformEvent');
