@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { requirePlatformAdmin } from "@/lib/auth/guard";
 import { db, withTenant } from "@/lib/db";
+import { podNames } from "@/lib/db/pods";
 import { listPlatformTenants } from "@/features/platform/platform-tenants";
 import { regencyChoices } from "@/features/platform/regencies";
 import { createTenantAction } from "@/features/platform/actions";
@@ -38,6 +39,7 @@ export default async function PlatformPage() {
               choices={choices}
               takenSlugs={tenants.map((tenant) => tenant.slug)}
               passwordMinLength={PASSWORD_MIN_LENGTH}
+              pods={podNames()}
             />
           </NextIntlClientProvider>
         </div>

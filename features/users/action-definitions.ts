@@ -3,6 +3,7 @@
 // up inside the city's scope, so another city's user, OPD or kelurahan is "not found".
 import { defineAction, type ActionContext, type AnyActionDefinition } from "@/lib/actions/define";
 import { hashPassword, passwordProblems } from "@/lib/auth/password";
+import { claimSignIn } from "@/lib/auth/sign-in-directory";
 import type { Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/db/audit";
 import { updateAtVersion } from "@/lib/db/versioned-update";
@@ -86,10 +87,11 @@ export const createUserDefinition = defineAction({
           mustChangePassword: true,
         },
       });
+      await claimSignIn({ email: user.email, userId: user.id, tenantId });
       // The generated password is shown once, on this answer, and stored nowhere else.
       return { user: summary(user), password: generated };
     } catch (error) {
-      // Emails are unique across all cities; another city's account is not looked up.
+      // Emails are unique across all cities and pods; another city's account is not looked up.
       if (isUniqueViolation(error)) throw EMAIL_TAKEN;
       throw error;
     }
