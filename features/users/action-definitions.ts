@@ -6,6 +6,7 @@ import { hashPassword, passwordProblems } from "@/lib/auth/password";
 import { claimSignIn } from "@/lib/auth/sign-in-directory";
 import type { Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/db/audit";
+import { onMainPod } from "@/lib/db/tenant-scope";
 import { updateAtVersion } from "@/lib/db/versioned-update";
 import { notFound } from "@/lib/errors";
 import { wordedError, wordsMessage } from "@/lib/errors/worded";
@@ -207,8 +208,11 @@ export const unlockUserDefinition = defineAction({
     const { tx } = ctx;
     const user = await findCityUser(tx, input.userId);
     const now = new Date();
-    const locks = await tx.rateLimit.count({ where: { userId: user.id, lockedUntil: { gt: now } } });
-    await tx.rateLimit.deleteMany({ where: { userId: user.id } });
+    const locks = await onMainPod(tx, async (main) => {
+      const count = await main.rateLimit.count({ where: { userId: user.id, lockedUntil: { gt: now } } });
+      await main.rateLimit.deleteMany({ where: { userId: user.id } });
+      return count;
+    });
     await recordAudit(tx, {
       tenantId: ctx.tenantId,
       userId: ctx.user.id,

@@ -190,8 +190,19 @@ async function transactionUndoneOnFailure<T>(scope: Scope, transaction: () => Pr
  * `onFailure` to undo there what this scope wrote, should its own transaction fail (two
  * servers share no transaction). Null on the main pod, or outside any scope.
  */
-export function mainPodOfScope(): { scopes: ReturnType<typeof scopesFor>; onFailure: (undo: () => Promise<unknown>) => void } | null {
+export function mainPodOfScope(): { scopes: ReturnType<typeof scopesFor>; tenantId: string | null; onFailure: (undo: () => Promise<unknown>) => void } | null {
   const scope = scopeStorage.getStore();
   if (!scope?.mainPod) return null;
-  return { scopes: scopesFor(scope.mainPod), onFailure: (undo) => void scope.undo.push(undo) };
+  return { scopes: scopesFor(scope.mainPod), tenantId: scope.tenantId, onFailure: (undo) => void scope.undo.push(undo) };
+}
+
+/**
+ * Runs `fn` on the rows that live beside the directory on the main pod (the sign-in counters,
+ * the directory's rows of the scope's city): in the scope's own transaction on the main pod,
+ * else in a transaction of the same tenant on the main pod.
+ */
+export function onMainPod<T>(tx: Tx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const main = mainPodOfScope();
+  if (!main) return fn(tx);
+  return main.tenantId ? main.scopes.withTenant(main.tenantId, fn) : main.scopes.withPlatform(fn);
 }

@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createProgrammeDefinition, deleteProgrammeDefinition } from "@/features/programmes/action-definitions";
 import { createTenantDefinition } from "@/features/platform/action-definitions";
-import { createUserDefinition } from "@/features/users/action-definitions";
+import { createUserDefinition, unlockUserDefinition } from "@/features/users/action-definitions";
+import { lockedUserIds } from "@/features/users/queries";
 import type { AnyActionDefinition } from "@/lib/actions/define";
 import { runAction, runPlatformAction } from "@/lib/actions/run";
 import type { AuthDeps } from "@/lib/auth/deps";
@@ -134,11 +135,21 @@ describe("cities on two pods", () => {
     expect(onPod2.Area).toBe(result.data.kecamatan + result.data.kelurahan);
     expect(onPod2.User).toBe(1);
     expect(await rowsOf(MAIN_POD, ambon.id)).toEqual({});
-    expect(await owners.main.client.signInDirectory.findUnique({ where: { email: adminEmail } })).toMatchObject({ userId: result.data.adminUserId, tenantId: ambon.id });
+    expect(await owners.main.client.signInDirectory.findUnique({ where: { email: adminEmail } })).toMatchObject({
+      userId: result.data.adminUserId,
+      tenantId: ambon.id,
+    });
   });
 
   it("refuses a pod the server does not name, in the user's words", async () => {
-    const form = { kemendagriCode: "81.72", slug: `tual-${suffix}`, adminName: "Admin Tual", adminEmail: `admin.tual.${suffix}@tual.go.id`, adminPassword: PASSWORD, pod: "pod9" };
+    const form = {
+      kemendagriCode: "81.72",
+      slug: `tual-${suffix}`,
+      adminName: "Admin Tual",
+      adminEmail: `admin.tual.${suffix}@tual.go.id`,
+      adminPassword: PASSWORD,
+      pod: "pod9",
+    };
     const result = await runPlatformAction(actionDeps(t, sessionUser(null, "PLATFORM_ADMIN")), createTenantDefinition, form);
     expect(result).toMatchObject({ ok: false, code: "INVALID" });
     if (!result.ok) expect(result.fieldErrors?.pod?.[0]).toBe('Tidak ada server basis data "pod9". Pilih salah satu dari daftar.');
@@ -150,9 +161,19 @@ describe("cities on two pods", () => {
     expect(admin).toMatchObject({ tenantId: ambon.id, role: "CITY_ADMIN" });
     const adminSession = sessionUser(null, "CITY_ADMIN", { id: admin.id, email: admin.email, tenantId: ambon.id, tenantSlug: ambon.slug });
 
-    const opdId = await scopes.withTenant(ambon.id, async (tx) => (await tx.opd.create({ data: { tenantId: ambon.id, code: "2.07", name: "Dinas Tenaga Kerja", shortName: "Disnaker" } })).id);
+    const opdId = await scopes.withTenant(
+      ambon.id,
+      async (tx) => (await tx.opd.create({ data: { tenantId: ambon.id, code: "2.07", name: "Dinas Tenaga Kerja", shortName: "Disnaker" } })).id,
+    );
     const staffEmail = `staf.${suffix}@ambon.go.id`;
-    const staff = await run(adminSession, createUserDefinition, { name: "Staf Disnaker Ambon", email: staffEmail, role: "OPD_STAFF", opdId, passwordMode: "manual", password: PASSWORD });
+    const staff = await run(adminSession, createUserDefinition, {
+      name: "Staf Disnaker Ambon",
+      email: staffEmail,
+      role: "OPD_STAFF",
+      opdId,
+      passwordMode: "manual",
+      password: PASSWORD,
+    });
     expect(staff).toMatchObject({ ok: true });
 
     const seenByPods = await watch(async () => {
@@ -197,12 +218,24 @@ describe("cities on two pods", () => {
   it("keeps an email unique across the pods, and leaves nothing behind on the pod that refused it", async () => {
     const ambonAdmin = await owners.pod2.client.user.findFirstOrThrow({ where: { tenantId: ambon.id, role: "CITY_ADMIN" } });
     const onPod2 = sessionUser(null, "CITY_ADMIN", { id: ambonAdmin.id, tenantId: ambon.id, tenantSlug: ambon.slug });
-    const taken = await run(onPod2, createUserDefinition, { name: "Tiruan", email: mataram.staffEmail, role: "BAPEDA", passwordMode: "manual", password: PASSWORD });
+    const taken = await run(onPod2, createUserDefinition, {
+      name: "Tiruan",
+      email: mataram.staffEmail,
+      role: "BAPEDA",
+      passwordMode: "manual",
+      password: PASSWORD,
+    });
     expect(taken).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await owners.pod2.client.user.count({ where: { email: mataram.staffEmail } })).toBe(0);
 
     const onMain = sessionUser(mataram, "CITY_ADMIN");
-    const takenOnMain = await run(onMain, createUserDefinition, { name: "Tiruan", email: ambon.adminEmail, role: "BAPEDA", passwordMode: "manual", password: PASSWORD });
+    const takenOnMain = await run(onMain, createUserDefinition, {
+      name: "Tiruan",
+      email: ambon.adminEmail,
+      role: "BAPEDA",
+      passwordMode: "manual",
+      password: PASSWORD,
+    });
     expect(takenOnMain).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await owners.main.client.user.count({ where: { email: ambon.adminEmail } })).toBe(0);
     expect(await owners.main.client.signInDirectory.count({ where: { email: { in: [mataram.staffEmail, ambon.adminEmail] } } })).toBe(2);
@@ -224,9 +257,24 @@ describe("cities on two pods", () => {
     expect(await owners.pod2.client.user.count({ where: { email } })).toBe(0);
   });
 
+  it("lets pod2's city admin see and lift a lock whose counters are on the main pod", async () => {
+    const ambonAdmin = await owners.pod2.client.user.findFirstOrThrow({ where: { tenantId: ambon.id, role: "CITY_ADMIN" } });
+    const staff = await owners.pod2.client.user.findFirstOrThrow({ where: { tenantId: ambon.id, role: "OPD_STAFF" } });
+    for (let attempt = 0; attempt < 5; attempt += 1) await authenticate(auth, { email: staff.email, password: "salah sekali", ip: "203.0.113.24" });
+    expect(await owners.pod2.client.rateLimit.count()).toBe(0);
+    expect(await scopes.withTenant(ambon.id, (tx) => lockedUserIds(tx, [staff.id], new Date()))).toEqual(new Set([staff.id]));
+
+    const admin = sessionUser(null, "CITY_ADMIN", { id: ambonAdmin.id, tenantId: ambon.id, tenantSlug: ambon.slug });
+    expect(await run(admin, unlockUserDefinition, { userId: staff.id })).toMatchObject({ ok: true, data: { locks: 1 } });
+    expect(await scopes.withTenant(ambon.id, (tx) => lockedUserIds(tx, [staff.id], new Date()))).toEqual(new Set());
+  });
+
   it("reads a city's pod from the directory once within the cache time", async () => {
     let clock = 0;
-    const cached = routedScopes({ names: () => [MAIN_POD, POD2], app: (pod) => clients[pod as Pod], report: (pod) => clients[pod as Pod] }, { cacheMs: 5_000, now: () => clock });
+    const cached = routedScopes(
+      { names: () => [MAIN_POD, POD2], app: (pod) => clients[pod as Pod], report: (pod) => clients[pod as Pod] },
+      { cacheMs: 5_000, now: () => clock },
+    );
     const directoryReads = async (work: () => Promise<unknown>) => (await watch(work)).main.filter((entry) => entry.model === "Tenant").length;
     expect(await directoryReads(() => cached.withTenant(ambon.id, (tx) => tx.opd.count()))).toBe(1);
     clock = 4_999;

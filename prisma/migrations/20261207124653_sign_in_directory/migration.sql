@@ -1,3 +1,6 @@
+-- DropForeignKey
+ALTER TABLE "RateLimit" DROP CONSTRAINT "RateLimit_userId_fkey";
+
 -- CreateTable
 CREATE TABLE "SignInDirectory" (
     "email" TEXT NOT NULL,
@@ -15,6 +18,15 @@ CREATE INDEX "SignInDirectory_tenantId_idx" ON "SignInDirectory"("tenantId");
 
 -- AddForeignKey
 ALTER TABLE "SignInDirectory" ADD CONSTRAINT "SignInDirectory_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant"("id") ON DELETE CASCADE ON UPDATE NO ACTION;
+
+-- This database's users as they are, before the sign-in counters refer to them here. The
+-- main pod's rows of a city on another pod are claimed as its users are made there
+-- (lib/auth/sign-in-directory.ts).
+INSERT INTO "SignInDirectory" (email, "userId", "tenantId")
+SELECT email, id, "tenantId" FROM "User";
+
+-- AddForeignKey
+ALTER TABLE "RateLimit" ADD CONSTRAINT "RateLimit_userId_fkey" FOREIGN KEY ("userId") REFERENCES "SignInDirectory"("userId") ON DELETE CASCADE ON UPDATE NO ACTION;
 
 -- ─── begin repeatable tenancy.sql ───
 -- Tenant isolation in the database: the helpers of row-level security and of the app's raw SQL.
@@ -95,9 +107,3 @@ CREATE TRIGGER sign_in_directory_update AFTER UPDATE OF email, "tenantId" ON "Us
 
 -- The app reaches the table only inside a scope, as for any tenant-owned table.
 SELECT entas_enable_tenant_rls('SignInDirectory');
-
--- This database's users as they are. The main pod's directory of a city on another pod is
--- filled when the city is placed there (lib/auth/sign-in-directory.ts).
-INSERT INTO "SignInDirectory" (email, "userId", "tenantId")
-SELECT email, id, "tenantId" FROM "User"
-ON CONFLICT DO NOTHING;
