@@ -37,7 +37,11 @@ async function main(): Promise<void> {
   }
 }
 
-async function seed(values: { households: string; seed: string; city?: string[]; "if-empty": boolean; today?: string }, main: Db, pod: { name: string; db: Db }) {
+async function seed(
+  values: { households: string; seed: string; city?: string[]; "if-empty": boolean; today?: string },
+  main: Db,
+  pod: { name: string; db: Db },
+) {
   const db = pod.db;
   const households = wholeNumber("--households", values.households);
   const seed = wholeNumber("--seed", values.seed);
@@ -52,7 +56,11 @@ async function seed(values: { households: string; seed: string; city?: string[];
   const started = performance.now();
   if (now) console.log(`Demo dated as of ${now.toISOString().slice(0, 10)}.`);
   const summaries = await seedDemo(db, { households, seed, cities, log: console.log, now, platformAdmin: pod.name === MAIN_POD });
-  await placeInDirectory(main, pod, summaries.map((summary) => summary.slug));
+  await placeInDirectory(
+    main,
+    pod,
+    summaries.map((summary) => summary.slug),
+  );
   console.log(`\n${formatSummary(summaries)}`);
   console.log(`\n${formatDemoAccounts()}`);
   console.log(`\nDemo data ready in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
@@ -67,8 +75,7 @@ function fail(message: string): never {
   throw new Error(message);
 }
 
-main()
-  .catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  });
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

@@ -73,7 +73,10 @@ test("a user of each city signs in and works on the city's own pod; no row of on
 
   for (const city of CITIES) {
     const { tenantId, programmeId, note } = saved[city.slug]!;
-    const [own] = await query<{ description: string | null }>(city.pod, `SELECT description FROM "Programme" WHERE id = $1 AND "tenantId" = $2`, [programmeId, tenantId]);
+    const [own] = await query<{ description: string | null }>(city.pod, `SELECT description FROM "Programme" WHERE id = $1 AND "tenantId" = $2`, [
+      programmeId,
+      tenantId,
+    ]);
     expect(own?.description, `${city.slug}'s saved programme on ${city.pod}`).toBe(note);
     expect(await rowsOn(city.other, tenantId), `${city.slug}'s rows on ${city.other}`).toEqual({});
     const home = await rowsOn(city.pod, tenantId);
