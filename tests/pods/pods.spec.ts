@@ -84,3 +84,33 @@ test("a user of each city signs in and works on the city's own pod; no row of on
     expect(home.AuditLog, `${city.slug}'s audit rows (sign-ins, the save) on ${city.pod}`).toBeGreaterThan(0);
   }
 });
+
+test("the platform admin places a new city on pod2 from the form, and its admin signs in there", async ({ page, browser }) => {
+  const slug = `ambon-${Date.now().toString(36)}`;
+  const email = `admin.${slug}@ambon.go.id`;
+  const password = "pela gandong maluku 2026";
+  await signInAs(page, "platform@entas.test");
+  await page.goto("/platform");
+  const pod = page.getByLabel("Server basis data (pod)");
+  await expect(pod.locator("option")).toHaveText(["main", "pod2"]);
+  await page.getByLabel("Kode Kemendagri").fill("81.71");
+  await page.getByLabel("Alamat (slug)").fill(slug);
+  await pod.selectOption("pod2");
+  await page.getByLabel("Nama").fill("Admin Kota Ambon");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Kata sandi awal").fill(password);
+  await page.getByRole("button", { name: "Tambah pemerintah daerah" }).click();
+  await expect(page.getByText(`Kota Ambon ditambahkan di /${slug}`)).toBeVisible({ timeout: 60_000 });
+
+  const [directory] = await query<{ id: string; pod: string }>("main", `SELECT id, pod FROM "Tenant" WHERE slug = $1`, [slug]);
+  expect(directory?.pod).toBe("pod2");
+  const tenantId = directory?.id ?? "";
+  expect(await rowsOn("main", tenantId)).toEqual({});
+  expect((await rowsOn("pod2", tenantId)).Area).toBeGreaterThan(0);
+
+  const admin = await (await browser.newContext()).newPage();
+  await signInAs(admin, email, password);
+  expect(await query("main", `SELECT 1 FROM "UserSession" WHERE "tenantId" = $1`, [tenantId])).toEqual([]);
+  expect(await query("pod2", `SELECT 1 FROM "UserSession" WHERE "tenantId" = $1`, [tenantId])).toHaveLength(1);
+  await admin.context().close();
+});
