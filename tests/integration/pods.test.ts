@@ -93,6 +93,7 @@ let mataram: TestTenant & { staffEmail: string; opdId: string };
 let ambon: { id: string; slug: string; adminEmail: string };
 
 beforeAll(async () => {
+  if (!urls.main || !urls.pod2) throw new Error("Cities on two pods need two PostgreSQL databases: run the suite with DATABASE_URL set");
   // As a server configured with two pods: createTenant checks the chosen pod against these.
   process.env.DATABASE_URL = urls.main;
   process.env.DATABASE_PODS = `${POD2}=${urls.pod2}`;
