@@ -29,7 +29,7 @@ export default async function PlatformPage() {
   return (
     <MainContent>
       <PageHeader eyebrow={t("eyebrow")} title={t("title")} description={t("description")} />
-      <PlatformTenantTable tenants={tenants} />
+      <PlatformTenantTable tenants={tenants} showPods={podNames().length > 1} />
       <Card className="mt-8">
         <CardHeader id="create-tenant" title={t("create.title")} description={t("create.description")} />
         <div className="p-4 sm:p-5">

@@ -101,6 +101,10 @@ test("the platform admin places a new city on pod2 from the form, and its admin 
   await page.getByLabel("Kata sandi awal").fill(password);
   await page.getByRole("button", { name: "Tambah pemerintah daerah" }).click();
   await expect(page.getByText(`Kota Ambon ditambahkan di /${slug}`)).toBeVisible({ timeout: 60_000 });
+  // The list counts each city on its own pod, and names the pod.
+  await expect(page.getByRole("row").filter({ hasText: `/${slug}` })).toContainText("pod2");
+  await expect(page.getByRole("row").filter({ hasText: "/kupang" })).toContainText("pod2");
+  await expect(page.getByRole("row").filter({ hasText: "/mataram" })).toContainText("main");
 
   const [directory] = await query<{ id: string; pod: string }>("main", `SELECT id, pod FROM "Tenant" WHERE slug = $1`, [slug]);
   expect(directory?.pod).toBe("pod2");
