@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { requirePlatformAdmin } from "@/lib/auth/guard";
 import { db, withTenant } from "@/lib/db";
+import { podNames } from "@/lib/db/pods";
 import { listPlatformTenants } from "@/features/platform/platform-tenants";
 import { regencyChoices } from "@/features/platform/regencies";
 import { createTenantAction } from "@/features/platform/actions";
@@ -28,7 +29,7 @@ export default async function PlatformPage() {
   return (
     <MainContent>
       <PageHeader eyebrow={t("eyebrow")} title={t("title")} description={t("description")} />
-      <PlatformTenantTable tenants={tenants} />
+      <PlatformTenantTable tenants={tenants} showPods={podNames().length > 1} />
       <Card className="mt-8">
         <CardHeader id="create-tenant" title={t("create.title")} description={t("create.description")} />
         <div className="p-4 sm:p-5">
@@ -38,6 +39,7 @@ export default async function PlatformPage() {
               choices={choices}
               takenSlugs={tenants.map((tenant) => tenant.slug)}
               passwordMinLength={PASSWORD_MIN_LENGTH}
+              pods={podNames()}
             />
           </NextIntlClientProvider>
         </div>

@@ -7,6 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 export const INTERNAL_ENTITIES: ReadonlySet<string> = new Set<string>([
   "RateLimit",
   "UserSession",
+  "SignInDirectory",
   "BackgroundJob",
   "JobFilePart",
   "ExportFile",

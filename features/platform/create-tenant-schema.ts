@@ -1,4 +1,5 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblems, type PasswordProblem } from "@/lib/auth/password";
+import { MAIN_POD } from "@/lib/db/pods";
 import { z } from "@/lib/validation/zod";
 import { platformErrors as m } from "@/features/platform/messages";
 import { RESERVED_SLUGS, TENANT_SLUG_MAX_LENGTH, TENANT_SLUG_MIN_LENGTH, TENANT_SLUG_PATTERN } from "@/features/platform/slug";
@@ -15,8 +16,8 @@ const PASSWORD_MESSAGES: Record<PasswordProblem, () => string> = {
 
 /**
  * A new tenant: its kota/kabupaten by Kemendagri code, its URL slug, and its first
- * CITY_ADMIN. Whether the code exists and is free, and the slug free, is checked by
- * createTenant against idn-area-data and the database.
+ * CITY_ADMIN, on a pod. Whether the code exists and is free, the slug free and the pod
+ * configured, is checked by createTenant against idn-area-data, the database and the env.
  */
 export const createTenantSchema = z
   .object({
@@ -40,6 +41,8 @@ export const createTenantSchema = z
       .toLowerCase()
       .pipe(z.email(m("emailInvalid")).max(254, m("emailInvalid"))),
     adminPassword: z.string(),
+    /** The pod the city lives on (lib/db/pods.ts); the form offers it only when there are several. */
+    pod: z.string().trim().min(1).default(MAIN_POD),
   })
   .superRefine((input, context) => {
     for (const problem of passwordProblems(input.adminPassword, { email: input.adminEmail })) {

@@ -1,6 +1,8 @@
 import type { PlatformActionContext } from "@/lib/actions/define";
 import { findRegency, syncTenantAreas, timeZoneForProvince } from "@/features/areas";
 import { hashPassword } from "@/lib/auth/password";
+import { claimSignIn } from "@/lib/auth/sign-in-directory";
+import { MAIN_POD, podNames } from "@/lib/db/pods";
 import type { Tx } from "@/lib/db";
 import { messageWordsIn, wordsOfMessage } from "@/lib/actions/error-words";
 import { AppError } from "@/lib/errors";
@@ -24,32 +26,44 @@ export type CreatedTenant = {
  * and its first CITY_ADMIN, all in one scope of the new tenant: either everything is
  * written (and audited) or nothing. The tenant's id is made here so that the scope can
  * be opened before the row exists.
+ *
+ * On a pod other than the main one, the city's row is written to the directory on the main
+ * pod first (which checks slug and code against every city, and routes the scope), then the
+ * same row and the rest on the city's pod; should that fail, the directory row is removed.
  */
-export async function createTenant(scopes: Pick<PlatformActionContext, "withTenant">, input: CreateTenantInput): Promise<CreatedTenant> {
+export async function createTenant(scopes: Pick<PlatformActionContext, "withTenant" | "withPlatform">, input: CreateTenantInput): Promise<CreatedTenant> {
+  if (!podNames().includes(input.pod)) throw invalid({ pod: m("podUnknown", { pod: input.pod }) });
   const regency = await findRegency(input.kemendagriCode);
   if (!regency) throw invalid({ kemendagriCode: m("unknownCode", { code: input.kemendagriCode }) });
   // Hashing takes a moment: do it before the transaction, not inside it.
   const passwordHash = await hashPassword(input.adminPassword);
   const tenantId = newCuidLikeId();
+  const tenant = {
+    id: tenantId,
+    slug: input.slug,
+    name: regency.name,
+    kind: regency.kind,
+    kemendagriCode: regency.code,
+    provinceName: regency.provinceName,
+    timeZone: timeZoneForProvince(regency.provinceCode),
+    pod: input.pod,
+  };
+  const slugTaken = () => conflict({ slug: m("slugTaken", { slug: input.slug, name: regency.name }) });
+  const onMainPod = input.pod === MAIN_POD;
+  if (!onMainPod) {
+    await scopes.withPlatform(async (tx) => {
+      await refuseTakenSlugOrCode(tx, input.slug, regency.code);
+      await onUniqueViolation(() => tx.tenant.create({ data: tenant }), slugTaken);
+    });
+  }
 
-  return scopes.withTenant(tenantId, async (tx) => {
-    await refuseTakenSlugOrCode(tx, input.slug, regency.code);
+  const created = scopes.withTenant(tenantId, async (tx) => {
+    if (onMainPod) await refuseTakenSlugOrCode(tx, input.slug, regency.code);
     await onUniqueViolation(
-      () =>
-        tx.tenant.create({
-          data: {
-            id: tenantId,
-            slug: input.slug,
-            name: regency.name,
-            kind: regency.kind,
-            kemendagriCode: regency.code,
-            provinceName: regency.provinceName,
-            timeZone: timeZoneForProvince(regency.provinceCode),
-          },
-          // No `select`: the audit trail records what the write returns, so return the whole row.
-        }),
+      // No `select`: the audit trail records what the write returns, so return the whole row.
+      () => tx.tenant.create({ data: tenant }),
       // Only a concurrent creation gets here; the check above names the usual cases.
-      () => conflict({ slug: m("slugTaken", { slug: input.slug, name: regency.name }) }),
+      slugTaken,
     );
 
     await syncTenantAreas(tx, tenantId, regency.code);
@@ -58,8 +72,8 @@ export async function createTenant(scopes: Pick<PlatformActionContext, "withTena
     if (count("KECAMATAN") === 0) throw invalid({ kemendagriCode: m("noAreas", { code: regency.code }) });
 
     const admin = await onUniqueViolation(
-      () =>
-        tx.user.create({
+      async () => {
+        const user = await tx.user.create({
           data: {
             tenantId,
             email: input.adminEmail,
@@ -70,9 +84,12 @@ export async function createTenant(scopes: Pick<PlatformActionContext, "withTena
             role: "CITY_ADMIN",
           },
           // Whole row for the audit trail, which leaves out the password hash.
-        }),
-      // Emails are unique across all tenants, whose users this scope cannot see: the
-      // database's unique index is the check.
+        });
+        await claimSignIn({ email: user.email, userId: user.id, tenantId });
+        return user;
+      },
+      // Emails are unique across all tenants and pods, whose users this scope cannot see:
+      // the sign-in directory's unique index is the check.
       () => conflict({ adminEmail: m("emailTaken") }),
     );
 
@@ -86,6 +103,11 @@ export async function createTenant(scopes: Pick<PlatformActionContext, "withTena
       adminUserId: admin.id,
       adminEmail: admin.email,
     };
+  });
+  if (onMainPod) return created;
+  return created.catch(async (error: unknown) => {
+    await scopes.withPlatform((tx) => tx.tenant.deleteMany({ where: { id: tenantId } }));
+    throw error;
   });
 }
 

@@ -6,6 +6,8 @@ export type PlatformTenantRow = {
   name: string;
   kemendagriCode: string;
   provinceName: string;
+  /** The pod the city lives on (lib/db/pods.ts). */
+  pod: string;
   kecamatan: number;
   kelurahan: number;
   users: number;
@@ -26,7 +28,7 @@ const CONCURRENCY = 4;
  */
 export async function listPlatformTenants({ db, withTenant }: Scopes): Promise<PlatformTenantRow[]> {
   const tenants = await db.tenant.findMany({
-    select: { id: true, slug: true, name: true, kemendagriCode: true, provinceName: true },
+    select: { id: true, slug: true, name: true, kemendagriCode: true, provinceName: true, pod: true },
     orderBy: [{ name: "asc" }, { slug: "asc" }],
   });
   const rows: PlatformTenantRow[] = [];

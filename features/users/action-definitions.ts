@@ -3,8 +3,10 @@
 // up inside the city's scope, so another city's user, OPD or kelurahan is "not found".
 import { defineAction, type ActionContext, type AnyActionDefinition } from "@/lib/actions/define";
 import { hashPassword, passwordProblems } from "@/lib/auth/password";
+import { claimSignIn } from "@/lib/auth/sign-in-directory";
 import type { Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/db/audit";
+import { onMainPod } from "@/lib/db/tenant-scope";
 import { updateAtVersion } from "@/lib/db/versioned-update";
 import { notFound } from "@/lib/errors";
 import { wordedError, wordsMessage } from "@/lib/errors/worded";
@@ -86,10 +88,11 @@ export const createUserDefinition = defineAction({
           mustChangePassword: true,
         },
       });
+      await claimSignIn({ email: user.email, userId: user.id, tenantId });
       // The generated password is shown once, on this answer, and stored nowhere else.
       return { user: summary(user), password: generated };
     } catch (error) {
-      // Emails are unique across all cities; another city's account is not looked up.
+      // Emails are unique across all cities and pods; another city's account is not looked up.
       if (isUniqueViolation(error)) throw EMAIL_TAKEN;
       throw error;
     }
@@ -205,8 +208,11 @@ export const unlockUserDefinition = defineAction({
     const { tx } = ctx;
     const user = await findCityUser(tx, input.userId);
     const now = new Date();
-    const locks = await tx.rateLimit.count({ where: { userId: user.id, lockedUntil: { gt: now } } });
-    await tx.rateLimit.deleteMany({ where: { userId: user.id } });
+    const locks = await onMainPod(tx, async (main) => {
+      const count = await main.rateLimit.count({ where: { userId: user.id, lockedUntil: { gt: now } } });
+      await main.rateLimit.deleteMany({ where: { userId: user.id } });
+      return count;
+    });
     await recordAudit(tx, {
       tenantId: ctx.tenantId,
       userId: ctx.user.id,

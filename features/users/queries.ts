@@ -1,5 +1,6 @@
 import { kelurahanLabels } from "@/features/areas/labels";
 import type { Tx } from "@/lib/db";
+import { onMainPod } from "@/lib/db/tenant-scope";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 /** A user as the list and the edit page show them. Never the password hash. */
@@ -28,18 +29,26 @@ export type UserFilter = {
 };
 
 /** The users a filter holds: of one role; active accounts that never signed in; accounts locked now. */
-export function userWhere(filter: UserFilter) {
+export async function userWhere(tx: Tx, filter: UserFilter) {
   return {
     ...(filter.role ? { role: filter.role } : {}),
     ...(filter.neverSignedIn ? { active: true, lastLoginAt: null } : {}),
-    ...(filter.lockedAt ? { throttles: { some: { lockedUntil: { gt: filter.lockedAt } } } } : {}),
+    ...(filter.lockedAt ? { id: { in: await lockedAccounts(tx, filter.lockedAt) } } : {}),
   };
 }
 
+// The sign-in counters live beside the directory on the main pod, whatever pod the city is on.
+async function lockedAccounts(tx: Tx, now: Date): Promise<string[]> {
+  const rows = await onMainPod(tx, (main) =>
+    main.signInDirectory.findMany({ where: { throttles: { some: { lockedUntil: { gt: now } } } }, select: { userId: true } }),
+  );
+  return rows.map((row) => row.userId);
+}
+
 /** The scope's city users, active first, by name; optionally of one role, only those never signed in, or only those locked. */
-export function listUsers(tx: Tx, filter: UserFilter = {}) {
+export async function listUsers(tx: Tx, filter: UserFilter = {}) {
   return tx.user.findMany({
-    where: userWhere(filter),
+    where: await userWhere(tx, filter),
     select: userListSelect,
     orderBy: [{ active: "desc" }, { name: "asc" }],
   });
@@ -48,7 +57,9 @@ export function listUsers(tx: Tx, filter: UserFilter = {}) {
 /** Which of the city's `userIds` a sign-in counter of their own locks at `now`. */
 export async function lockedUserIds(tx: Tx, userIds: readonly string[], now: Date): Promise<Set<string>> {
   if (userIds.length === 0) return new Set();
-  const rows = await tx.rateLimit.findMany({ where: { userId: { in: [...userIds] }, lockedUntil: { gt: now } }, select: { userId: true } });
+  const rows = await onMainPod(tx, (main) =>
+    main.rateLimit.findMany({ where: { userId: { in: [...userIds] }, lockedUntil: { gt: now } }, select: { userId: true } }),
+  );
   return new Set(rows.flatMap((row) => (row.userId ? [row.userId] : [])));
 }
 

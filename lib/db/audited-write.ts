@@ -19,8 +19,9 @@ const WRITES = new Set(["create", "createMany", "createManyAndReturn", "update",
 const SECRET_FIELDS = new Set(["passwordHash"]);
 // A disclosure record belongs to its export's audit row: auditing it would only repeat that row.
 // A job's row is the bookkeeping of work whose own writes are audited: auditing it would copy
-// the uploaded file (its JobFileParts) and the import's report into the trail.
-const UNAUDITED_MODELS = new Set(["AuditLog", "PlatformEvent", "RateLimit", "PersonalDataDisclosure", "BackgroundJob", "JobFilePart"]);
+// the uploaded file (its JobFileParts) and the import's report into the trail. A sign-in
+// directory row repeats the User row, whose own write is audited.
+const UNAUDITED_MODELS = new Set(["AuditLog", "PlatformEvent", "RateLimit", "PersonalDataDisclosure", "BackgroundJob", "JobFilePart", "SignInDirectory"]);
 
 export function isAuditedWrite(model: string, operation: string): boolean {
   return WRITES.has(operation) && !UNAUDITED_MODELS.has(model);

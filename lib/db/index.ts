@@ -1,7 +1,9 @@
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { APP_ROLE, createAdapter, databaseTarget, pgliteAdapter, type DatabaseRole, type DatabaseTarget } from "./adapter";
-import { scopesFor, tenantScoped, type ScopedClient, type ScopeOptions, type Tx } from "./tenant-scope";
+import { routedScopes } from "./pod-scopes";
+import { MAIN_POD, podNames, podTargets } from "./pods";
+import { tenantScoped, type ScopedClient } from "./tenant-scope";
 
 export type { Tx, ScopedClient } from "./tenant-scope";
 
@@ -45,16 +47,25 @@ export function openOwnerDb(target: DatabaseTarget | PGlite = databaseTarget(pro
   return open(target, "owner");
 }
 
-// One client per process, kept across hot reloads in development. It is opened on first
-// use, never at import, so `next build` and other tooling never touch the database.
-const globalForDb = globalThis as unknown as { entasDb?: Handle<ScopedClient>; entasReportDb?: Handle<ScopedClient> };
+// One client per pod per process, kept across hot reloads in development. Each is opened on
+// first use, never at import, so `next build` and other tooling never touch the database.
+const globalForDb = globalThis as unknown as { entasPods?: Map<string, Handle<ScopedClient>>; entasReportDb?: Handle<ScopedClient> };
 
-function handle(): Handle<ScopedClient> {
-  globalForDb.entasDb ??= openDb();
-  return globalForDb.entasDb;
+function podHandle(pod: string): Handle<ScopedClient> {
+  globalForDb.entasPods ??= new Map();
+  let opened = globalForDb.entasPods.get(pod);
+  if (!opened) {
+    const target = podTargets().get(pod);
+    if (!target) throw new Error(`The directory places a city on pod "${pod}", which DATABASE_PODS does not name`);
+    opened = openDb(target);
+    globalForDb.entasPods.set(pod, opened);
+  }
+  return opened;
 }
 
-/** The application's database client (scoped; see lib/db/tenant-scope.ts). */
+const handle = () => podHandle(MAIN_POD);
+
+/** The application's database client on the main pod, which holds the platform directory (scoped; see lib/db/tenant-scope.ts). */
 export const db: ScopedClient = new Proxy({} as ScopedClient, {
   get(_target, property) {
     const client = handle().client;
@@ -63,41 +74,33 @@ export const db: ScopedClient = new Proxy({} as ScopedClient, {
   },
 });
 
-const appScopes = scopesFor(db);
-export const withTenant = appScopes.withTenant;
-export const withPlatform = appScopes.withPlatform;
-export const lookupLogin = appScopes.lookupLogin;
-
 /** The replica's URL when reports are read from one (DATABASE_REPLICA_URL), else null. */
 export function replicaTarget(env: Record<string, string | undefined> = process.env): DatabaseTarget | null {
   const url = env.DATABASE_REPLICA_URL?.trim();
   return url ? { kind: "postgres", url } : null;
 }
 
-function reportHandle(): Handle<ScopedClient> {
-  const replica = replicaTarget();
-  if (!replica) return handle();
+// The replica is the main pod's; another pod's reports read its primary.
+function reportHandle(pod: string): Handle<ScopedClient> {
+  const replica = pod === MAIN_POD ? replicaTarget() : null;
+  if (!replica) return podHandle(pod);
   globalForDb.entasReportDb ??= openDb(replica);
   return globalForDb.entasReportDb;
 }
 
-const reportDb: ScopedClient = new Proxy({} as ScopedClient, {
-  get(_target, property) {
-    const client = reportHandle().client;
-    const value = Reflect.get(client, property, client);
-    return typeof value === "function" ? value.bind(client) : value;
-  },
-});
-const reportScopes = scopesFor(reportDb);
+const appScopes = routedScopes({ names: () => podNames(), app: (pod) => podHandle(pod).client, report: (pod) => reportHandle(pod).client });
+/** Runs `fn` in one transaction that sees and writes only this tenant's rows, on the city's pod. */
+export const withTenant = appScopes.withTenant;
+export const withPlatform = appScopes.withPlatform;
+export const withEveryPod = appScopes.withEveryPod;
+export const lookupLogin = appScopes.lookupLogin;
 
 /**
  * Runs `fn` for a dashboard or a report: one read-only transaction of this tenant, on the
  * streaming replica when DATABASE_REPLICA_URL is set (a moment behind the primary), else on
  * the primary. Whatever must read its own writes, or writes (an audit row), uses withTenant.
  */
-export function withTenantReport<T>(tenantId: string, fn: (tx: Tx) => Promise<T>, options: Omit<ScopeOptions, "readOnly" | "actor"> = {}): Promise<T> {
-  return reportScopes.withTenant(tenantId, fn, { ...options, readOnly: true });
-}
+export const withTenantReport = appScopes.withTenantReport;
 
 /**
  * The process's embedded database, when it runs on one, acting as the app's role: what the job
@@ -111,11 +114,11 @@ export async function processPGlite(): Promise<PGlite | null> {
   return pglite;
 }
 
-/** Closes the process-wide client (scripts call this before exiting). */
+/** Closes the process-wide clients (scripts call this before exiting). */
 export async function closeDb(): Promise<void> {
-  const current = globalForDb.entasDb;
+  const pods = [...(globalForDb.entasPods?.values() ?? [])];
   const report = globalForDb.entasReportDb;
-  globalForDb.entasDb = undefined;
+  globalForDb.entasPods = undefined;
   globalForDb.entasReportDb = undefined;
-  await Promise.all([current?.close(), report?.close()]);
+  await Promise.all([...pods.map((pod) => pod.close()), report?.close()]);
 }

@@ -8,6 +8,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { APP_ROLE, statementTimeoutMs } from "@/lib/db/adapter";
 import { auditedWrite, isAuditedWrite, type Actor } from "@/lib/db/audited-write";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { MAIN_POD } from "./pods";
 
 type Scope = {
   tenantId: string | null;
@@ -15,6 +16,10 @@ type Scope = {
   actor?: Actor;
   /** The scope's transaction client, once open (the audit reads rows before they change). */
   tx?: unknown;
+  /** The main pod's client, when the scope runs on another pod: the platform directory is there. */
+  mainPod?: ScopedClient;
+  /** Undoes writes this scope made on the main pod, should its own transaction fail. */
+  undo: (() => Promise<unknown>)[];
 };
 
 // Next.js may load this module more than once per process (one copy per route bundle)
@@ -119,28 +124,33 @@ export type ScopeOptions = {
   readOnly?: boolean;
 };
 
-/** Scope functions bound to one client: the app's (lib/db) or a test's. */
-export function scopesFor(client: ScopedClient) {
+/**
+ * Scope functions bound to one client: the app's pod (lib/db/pod-scopes.ts) or a test's.
+ * `mainPod`: the main pod's client, when this client is another pod's.
+ */
+export function scopesFor(client: ScopedClient, pod: { mainPod?: ScopedClient } = {}) {
   // Read once, as the client's pool reads it (lib/db/adapter.ts).
   const defaultStatementTimeout = statementTimeoutMs();
   function run<T>(tenantId: string | null, fn: (tx: Tx) => Promise<T>, options: ScopeOptions = {}): Promise<T> {
-    const scope: Scope = { tenantId, actor: options.actor };
+    const scope: Scope = { tenantId, actor: options.actor, mainPod: pod.mainPod, undo: [] };
     return scopeStorage.run(scope, () =>
-      client.$transaction(
-        async (tx) => {
-          // Everything the scope relies on is set for this transaction only, never for the
-          // session: behind PgBouncer in transaction mode the next transaction may be on another
-          // server connection, and the startup `options` that set the role and the statement
-          // timeout for a direct connection are dropped there (docs/scaling.md). So the role
-          // that row-level security restricts is taken here too, whatever the login role is.
-          const timeout = String(options.timeout ?? defaultStatementTimeout);
-          await tx.$executeRaw`SELECT set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${tenantId ?? ""}, true), set_config('statement_timeout', ${timeout}, true)`;
-          // Turning a transaction read-only is allowed at any point of it (unlike the reverse).
-          if (options.readOnly) await tx.$executeRaw`SELECT set_config('transaction_read_only', 'on', true)`;
-          scope.tx = tx;
-          return fn(tx);
-        },
-        { timeout: options.timeout ?? 20_000, maxWait: 10_000 },
+      transactionUndoneOnFailure(scope, () =>
+        client.$transaction(
+          async (tx) => {
+            // Everything the scope relies on is set for this transaction only, never for the
+            // session: behind PgBouncer in transaction mode the next transaction may be on another
+            // server connection, and the startup `options` that set the role and the statement
+            // timeout for a direct connection are dropped there (docs/scaling.md). So the role
+            // that row-level security restricts is taken here too, whatever the login role is.
+            const timeout = String(options.timeout ?? defaultStatementTimeout);
+            await tx.$executeRaw`SELECT set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${tenantId ?? ""}, true), set_config('statement_timeout', ${timeout}, true)`;
+            // Turning a transaction read-only is allowed at any point of it (unlike the reverse).
+            if (options.readOnly) await tx.$executeRaw`SELECT set_config('transaction_read_only', 'on', true)`;
+            scope.tx = tx;
+            return fn(tx);
+          },
+          { timeout: options.timeout ?? 20_000, maxWait: 10_000 },
+        ),
       ),
     );
   }
@@ -153,6 +163,10 @@ export function scopesFor(client: ScopedClient) {
     },
     /** Outside any tenant: only platform rows (tenantId NULL) of User and AuditLog. */
     withPlatform: <T>(fn: (tx: Tx) => Promise<T>, options?: ScopeOptions) => run(null, fn, options),
+    /** A platform scope on every pod in turn, for per-database maintenance; here the one pod. */
+    withEveryPod: async <T>(fn: (tx: Tx, pod: string) => Promise<T>, options?: ScopeOptions): Promise<T[]> => [
+      await run(null, (tx) => fn(tx, MAIN_POD), options),
+    ],
     /** The user id and tenant for an email: the one cross-tenant read, for sign-in. */
     lookupLogin: async (email: string) => {
       const rows = await client.$queryRaw<{ id: string; tenantId: string | null }[]>`
@@ -160,4 +174,35 @@ export function scopesFor(client: ScopedClient) {
       return rows[0] ?? null;
     },
   };
+}
+
+async function transactionUndoneOnFailure<T>(scope: Scope, transaction: () => Promise<T>): Promise<T> {
+  try {
+    return await transaction();
+  } catch (error) {
+    for (const step of scope.undo.reverse()) await step().catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * When the current scope runs on a pod other than the main one: the main pod's scopes, and
+ * `onFailure` to undo there what this scope wrote, should its own transaction fail (two
+ * servers share no transaction). Null on the main pod, or outside any scope.
+ */
+export function mainPodOfScope(): { scopes: ReturnType<typeof scopesFor>; tenantId: string | null; onFailure: (undo: () => Promise<unknown>) => void } | null {
+  const scope = scopeStorage.getStore();
+  if (!scope?.mainPod) return null;
+  return { scopes: scopesFor(scope.mainPod), tenantId: scope.tenantId, onFailure: (undo) => void scope.undo.push(undo) };
+}
+
+/**
+ * Runs `fn` on the rows that live beside the directory on the main pod (the sign-in counters,
+ * the directory's rows of the scope's city): in the scope's own transaction on the main pod,
+ * else in a transaction of the same tenant on the main pod.
+ */
+export function onMainPod<T>(tx: Tx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const main = mainPodOfScope();
+  if (!main) return fn(tx);
+  return main.tenantId ? main.scopes.withTenant(main.tenantId, fn) : main.scopes.withPlatform(fn);
 }

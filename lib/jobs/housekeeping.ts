@@ -44,7 +44,8 @@ export const purgeJob = defineJob<object>({
 
 /**
  * Every 10 minutes: planner statistics of the tables that changed much (autovacuum is off on
- * some servers and late on busy ones; a plan made on stale counts took the dashboards down).
+ * some servers and late on busy ones; a plan made on stale counts took the dashboards down),
+ * on every pod.
  */
 export const refreshStatisticsJob = defineJob<object>({
   name: "db.refresh-statistics",
@@ -52,7 +53,7 @@ export const refreshStatisticsJob = defineJob<object>({
   retryLimit: 0,
   cron: "*/10 * * * *",
   run: async (_data, run) => {
-    await run.scopes.withPlatform((tx) => tx.$queryRaw`SELECT entas_refresh_stale_statistics()`, { timeout: 10 * 60_000 });
+    await run.scopes.withEveryPod((tx) => tx.$queryRaw`SELECT entas_refresh_stale_statistics()`, { timeout: 10 * 60_000 });
   },
 });
 

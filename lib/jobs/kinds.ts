@@ -5,6 +5,8 @@ import type { ScopeOptions } from "@/lib/db/tenant-scope";
 export type JobScopes = {
   withTenant: <T>(tenantId: string, fn: (tx: Tx) => Promise<T>, options?: ScopeOptions) => Promise<T>;
   withPlatform: <T>(fn: (tx: Tx) => Promise<T>, options?: ScopeOptions) => Promise<T>;
+  /** A platform scope on every pod in turn: what each database needs (planner statistics). */
+  withEveryPod: <T>(fn: (tx: Tx, pod: string) => Promise<T>, options?: ScopeOptions) => Promise<T[]>;
 };
 
 /** What a handler knows about its run. */

@@ -1,4 +1,4 @@
-import { closeDb, processPGlite, withPlatform, withTenant } from "@/lib/db";
+import { closeDb, processPGlite, withEveryPod, withPlatform, withTenant } from "@/lib/db";
 import { databaseTarget } from "@/lib/db/adapter";
 import type { AnyJobKind } from "./kinds";
 import { startWorker, type RunningWorker } from "./worker";
@@ -15,7 +15,7 @@ export function runsJobsInline(env: NodeJS.ProcessEnv = process.env): boolean {
 export async function startProcessWorker(kinds: readonly AnyJobKind[]): Promise<RunningWorker> {
   const target = databaseTarget();
   const pglite = target.kind === "pglite" ? await processPGlite() : null;
-  return startWorker({ target: pglite ?? target, kinds, scopes: { withTenant, withPlatform } });
+  return startWorker({ target: pglite ?? target, kinds, scopes: { withTenant, withPlatform, withEveryPod } });
 }
 
 export { closeDb };

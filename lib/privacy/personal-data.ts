@@ -223,6 +223,14 @@ export const PERSONAL_DATA = {
     recipients: ["CITY_ADMIN", "PLATFORM_ADMIN", "AUDITOR"],
     fields: { name: "staffName", email: "staffEmail" },
   },
+  // The sign-in lookup of the same accounts: kept with them, seen by no one.
+  SignInDirectory: {
+    purpose: "accounts",
+    legalBasis: "publicTask",
+    retention: "account",
+    recipients: [],
+    fields: { email: "staffEmail" },
+  },
   UserSession: {
     purpose: "accounts",
     legalBasis: "publicTask",

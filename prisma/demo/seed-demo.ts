@@ -22,6 +22,8 @@ export type SeedDemoOptions = {
    * or `SEED_TODAY`).
    */
   now?: Date;
+  /** Whether to seed the platform admin: on the main pod only (default true). */
+  platformAdmin?: boolean;
 };
 
 /**
@@ -32,7 +34,7 @@ export type SeedDemoOptions = {
 export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<CitySummary[]> {
   const households = options.households ?? DEFAULT_HOUSEHOLDS;
   if (!Number.isInteger(households) || households < 0) throw new Error(`households must be a whole number ≥ 0, got ${households}`);
-  await seedPlatformAdmin(db);
+  if (options.platformAdmin !== false) await seedPlatformAdmin(db);
   const summaries: CitySummary[] = [];
   for (const city of options.cities ?? DEMO_CITIES) {
     summaries.push(await seedCity(db, city, { seed: options.seed ?? DEFAULT_SEED, households, log: options.log ?? (() => {}), now: options.now }));

@@ -2,7 +2,8 @@
 --   entas_current_tenant()            the tenant of the current transaction, or NULL outside any
 --   entas_enable_tenant_rls(table)    isolation for one table with a "tenantId" column
 --   entas_enable_platform_rls(table)  a platform table, which no city's scope reads or writes
---   entas_lookup_login(email)         sign-in's one cross-tenant read
+--   entas_lookup_login(email)         sign-in's one cross-tenant read, of the sign-in directory
+--   entas_sign_in_directory_keep()    keeps this database's users in its SignInDirectory
 -- The app connects as (or switches to) the role entas_app, which is not the tables' owner, not
 -- a superuser and has no BYPASSRLS: every row it reads or writes in a tenant-owned table must
 -- carry the tenant set for the current transaction with
@@ -54,12 +55,39 @@ END
 $$;
 
 -- Sign-in must find a user by email before any tenant is known: the one cross-tenant
--- read, limited to the two columns needed to open the right tenant's scope.
+-- read, limited to the two columns needed to open the right tenant's scope. The app reads it
+-- on the main pod, whose SignInDirectory lists the users of every pod.
 CREATE OR REPLACE FUNCTION entas_lookup_login(login_email text)
   RETURNS TABLE (id text, "tenantId" text)
   LANGUAGE sql STABLE SECURITY DEFINER
   SET search_path = public
-  AS $$ SELECT u.id, u."tenantId" FROM "User" u WHERE u.email = lower(login_email) $$;
+  AS $$ SELECT d."userId", d."tenantId" FROM "SignInDirectory" d WHERE d.email = lower(login_email) $$;
 
 REVOKE ALL ON FUNCTION entas_lookup_login(text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION entas_lookup_login(text) TO entas_app;
+
+-- Every way a user is written (the app, the seed, the bench generator's bulk inserts) keeps the
+-- directory row of its database in the same transaction: here, not in each writer. A city on
+-- another pod claims its users' emails on the main pod as well (lib/auth/sign-in-directory.ts).
+CREATE OR REPLACE FUNCTION entas_sign_in_directory_keep() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = public
+  AS $$
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    DELETE FROM "SignInDirectory" WHERE "userId" = OLD.id;
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    INSERT INTO "SignInDirectory" (email, "userId", "tenantId") VALUES (NEW.email, NEW.id, NEW."tenantId");
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+DROP TRIGGER IF EXISTS sign_in_directory_insert ON "User";
+CREATE TRIGGER sign_in_directory_insert AFTER INSERT OR DELETE ON "User"
+  FOR EACH ROW EXECUTE FUNCTION entas_sign_in_directory_keep();
+DROP TRIGGER IF EXISTS sign_in_directory_update ON "User";
+CREATE TRIGGER sign_in_directory_update AFTER UPDATE OF email, "tenantId" ON "User"
+  FOR EACH ROW WHEN (OLD.email IS DISTINCT FROM NEW.email OR OLD."tenantId" IS DISTINCT FROM NEW."tenantId")
+  EXECUTE FUNCTION entas_sign_in_directory_keep();

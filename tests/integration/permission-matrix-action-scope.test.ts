@@ -469,7 +469,12 @@ describe("server actions with valid input, against records of every scope", () =
     };
     const jobData = { tenantId: city.id, jobId: queued.data.taskId };
     await definition.job
-      .run(jobData, { scopes: { withTenant, withPlatform: t.withPlatform }, queueJobId: `matrix-${cell}`, retryCount: 0, retryLimit: 0 })
+      .run(jobData, {
+        scopes: { withTenant, withPlatform: t.withPlatform, withEveryPod: t.withEveryPod },
+        queueJobId: `matrix-${cell}`,
+        retryCount: 0,
+        retryLimit: 0,
+      })
       .catch(() => undefined);
     const ended = outcome as TableImportOutcome | null;
     if (ended && "report" in ended) return { result: { ok: true, data: ended.report }, written };

@@ -10,8 +10,8 @@ import type { HomeTask, TaskContext } from "./task";
 export async function adminTasks(tx: Tx, context: TaskContext): Promise<HomeTask[]> {
   const [locked, neverSignedIn, withoutHead] = await Promise.all([
     // The user rows are the city's (tenant scope): another city's locked account is never counted.
-    tx.user.count({ where: userWhere({ lockedAt: context.now }) }),
-    tx.user.count({ where: userWhere({ neverSignedIn: true }) }),
+    tx.user.count({ where: await userWhere(tx, { lockedAt: context.now }) }),
+    tx.user.count({ where: await userWhere(tx, { neverSignedIn: true }) }),
     tx.opd.count({ where: withoutHeadWhere }),
   ]);
   return [

@@ -11,7 +11,7 @@ import type { CreatedTenant } from "@/features/platform/create-tenant";
 import type { RegencyChoices } from "@/features/platform/regencies";
 import { suggestTenantSlug, TENANT_SLUG_MAX_LENGTH } from "@/features/platform/slug";
 
-const FIELD_ORDER = ["kemendagriCode", "slug", "adminName", "adminEmail", "adminPassword"];
+const FIELD_ORDER = ["kemendagriCode", "slug", "pod", "adminName", "adminEmail", "adminPassword"];
 
 type State = ActionResult<CreatedTenant> | null;
 type Action = (previous: State, formData: FormData) => Promise<ActionResult<CreatedTenant>>;
@@ -21,6 +21,8 @@ type Props = {
   choices: RegencyChoices;
   takenSlugs: string[];
   passwordMinLength: number;
+  /** The pods a city may be placed on, the main pod first: chosen only when there are several. */
+  pods: string[];
 };
 
 /**
@@ -56,6 +58,7 @@ function CreateTenantFields({
   choices,
   takenSlugs,
   passwordMinLength,
+  pods,
   formAction,
   pending,
   failure,
@@ -175,6 +178,15 @@ function CreateTenantFields({
               error={error("slug")}
             />
           </div>
+          {pods.length > 1 ? (
+            <SelectField id="pod" name="pod" label={t("pod")} hint={t("podHint")} defaultValue={pods[0]} error={error("pod")}>
+              {pods.map((pod) => (
+                <option key={pod} value={pod}>
+                  {pod}
+                </option>
+              ))}
+            </SelectField>
+          ) : null}
         </fieldset>
         <fieldset className="space-y-4">
           <legend className="mb-2 text-sm font-semibold uppercase tracking-wide text-brand-700">{t("adminLegend")}</legend>

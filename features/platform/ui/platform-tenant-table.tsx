@@ -4,8 +4,8 @@ import { Cell, HeaderCell, Row, RowHeaderCell, Table, TableBody, TableHead } fro
 import { formatNumber } from "@/lib/format";
 import type { PlatformTenantRow } from "@/features/platform/platform-tenants";
 
-/** The registered kota/kabupaten with their area and account counts. */
-export async function PlatformTenantTable({ tenants }: { tenants: PlatformTenantRow[] }) {
+/** The registered kota/kabupaten with their area and account counts, and their pod when there are several. */
+export async function PlatformTenantTable({ tenants, showPods = false }: { tenants: PlatformTenantRow[]; showPods?: boolean }) {
   const [t, locale] = await Promise.all([getTranslations("Platform.list"), getLocale()]);
   const number = (value: number) => formatNumber(value, { locale });
   return (
@@ -21,6 +21,7 @@ export async function PlatformTenantTable({ tenants }: { tenants: PlatformTenant
               <HeaderCell>{t("columns.slug")}</HeaderCell>
               <HeaderCell>{t("columns.code")}</HeaderCell>
               <HeaderCell>{t("columns.province")}</HeaderCell>
+              {showPods ? <HeaderCell>{t("columns.pod")}</HeaderCell> : null}
               <HeaderCell numeric>{t("columns.kecamatan")}</HeaderCell>
               <HeaderCell numeric>{t("columns.kelurahan")}</HeaderCell>
               <HeaderCell numeric>{t("columns.users")}</HeaderCell>
@@ -33,6 +34,7 @@ export async function PlatformTenantTable({ tenants }: { tenants: PlatformTenant
                 <Cell className="font-mono text-sm">/{tenant.slug}</Cell>
                 <Cell className="tabular-nums">{tenant.kemendagriCode}</Cell>
                 <Cell>{tenant.provinceName}</Cell>
+                {showPods ? <Cell className="font-mono text-sm">{tenant.pod}</Cell> : null}
                 <Cell numeric>{number(tenant.kecamatan)}</Cell>
                 <Cell numeric>{number(tenant.kelurahan)}</Cell>
                 <Cell numeric>{number(tenant.users)}</Cell>
