@@ -58,8 +58,9 @@ describe("functions that triggers call", () => {
 });
 
 describe("tables of a city", () => {
-  // Still holding the platform admin's rows, with a NULL tenant: their own change.
-  const platformHeld = ["User", "UserSession"];
+  // Still holding the platform admin's rows, with a NULL tenant: their own change. The sign-in
+  // directory is the platform's, keyed by email across every city and pod, never distributed.
+  const platformHeld = ["User", "UserSession", "SignInDirectory"];
 
   const tenantColumns = () =>
     t.db.$queryRaw<{ table: string; notNull: boolean; key: string | null }[]>`

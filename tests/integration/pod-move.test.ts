@@ -46,7 +46,7 @@ let adminId: string;
 
 beforeAll(async () => {
   if (!testUrl) return;
-  pod2 = await createSecondPod(testUrl, "pod2");
+  pod2 = await createSecondPod(testUrl, "move_target");
   env = { DATABASE_URL: testUrl, DATABASE_PODS: `pod2=${pod2.url}` };
   t = await openTestDb();
   sql = postgresSql(testUrl, 2);
@@ -264,9 +264,13 @@ describe.runIf(testUrl)("moving a city to another pod", () => {
     expect(await directoryRow(city.tenantId)).toMatchObject({ pod: "pod2", movingSince: null });
     const onPod2Tenant = await onPod2.query(`SELECT * FROM "Tenant" WHERE id = $1`, [city.tenantId]);
     expect(onPod2Tenant.rows[0]).toEqual({ ...tenantBefore, pod: "pod2", movingSince: null });
-    expect(await tablesHolding(main, city.tenantId)).toEqual(["Tenant"]);
+    // The main pod keeps the directory: the city's Tenant row, its users' sign-in entries and
+    // their throttles, so its users still sign in and a lock still holds.
+    expect(await tablesHolding(main, city.tenantId)).toEqual(["Tenant", "SignInDirectory"]);
+    const signIn = await main.query(`SELECT "tenantId" FROM "SignInDirectory" WHERE "userId" = $1`, [adminId]);
+    expect(signIn.rows).toEqual([{ tenantId: city.tenantId }]);
     const throttles = await main.query(`SELECT 1 FROM "RateLimit" WHERE "userId" = $1`, [adminId]);
-    expect(throttles.rowCount).toBe(0);
+    expect(throttles.rowCount).toBe(1);
     expect(await snapshot(main, other.id)).toEqual(otherBefore);
     // Its audit log grows on pod2 from past the copied ids.
     const added = await onPod2.query<{ id: string }>(`INSERT INTO "AuditLog" ("tenantId", action, entity) VALUES ($1, 'update', 'Opd') RETURNING id`, [

@@ -8,7 +8,14 @@ export type CityTable = {
   columns: string[];
   /** Columns filled from a sequence (AuditLog.id): the target's sequence must pass the copied values. */
   sequenced: string[];
+  /**
+   * The main pod keeps these rows for the cities of every pod (the sign-in directory): a move
+   * neither copies them onto the main pod nor deletes them from it.
+   */
+  directory: boolean;
 };
+
+const DIRECTORY_TABLES: ReadonlySet<string> = new Set(["SignInDirectory"]);
 
 /** A table without "tenantId" whose rows point at a city's rows (RateLimit → User): they go with them. */
 export type Dependent = { table: string; columns: string[]; parent: string; parentColumns: string[] };
@@ -34,7 +41,7 @@ export async function readCityCatalog(client: pg.ClientBase): Promise<CityCatalo
   );
   const byName = new Map<string, CityTable>();
   for (const row of columnRows) {
-    const table = byName.get(row.table) ?? { name: row.table, columns: [], sequenced: [] };
+    const table = byName.get(row.table) ?? { name: row.table, columns: [], sequenced: [], directory: DIRECTORY_TABLES.has(row.table) };
     if (!row.generated) table.columns.push(row.column);
     if (row.sequenced) table.sequenced.push(row.column);
     byName.set(row.table, table);

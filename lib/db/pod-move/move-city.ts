@@ -119,7 +119,7 @@ async function refuseOtherSchema(source: CityCatalog, target: CityCatalog): Prom
 }
 
 async function refuseTargetHolding(target: pg.Client, catalog: CityCatalog, tenantId: string, keepsTenantRow: boolean): Promise<void> {
-  const tables = catalog.tables.map((table) => table.name);
+  const tables = catalog.tables.filter((table) => !(keepsTenantRow && table.directory)).map((table) => table.name);
   const holding: string[] = [];
   if (!keepsTenantRow && (await target.query(`SELECT 1 FROM "Tenant" WHERE id = $1`, [tenantId])).rowCount) holding.push("Tenant");
   for (const table of tables) {
@@ -183,6 +183,7 @@ async function copyCity(ends: Ends, catalog: CityCatalog, options: MoveCityOptio
       );
     }
     for (const table of catalog.tables) {
+      if (ends.targetIsMain && table.directory) continue;
       const at = performance.now();
       rows[table.name] = await copyCityRows(source, target, table.name, table.columns, "tenantId", tenantId);
       log(`  ${table.name.padEnd(28)} ${String(rows[table.name]).padStart(9)} rows  ${((performance.now() - at) / 1000).toFixed(1)} s`);
@@ -249,16 +250,21 @@ async function finish(ends: Ends, to: string): Promise<void> {
  * throttles). `keepTenantRow`: on the main pod, the directory's row stays.
  */
 export async function deleteCity(client: pg.Client, catalog: CityCatalog, tenantId: string, options: { keepTenantRow: boolean }): Promise<void> {
+  // Only the main pod keeps the Tenant row, and with it the directory's rows of the city.
+  const kept = new Set(options.keepTenantRow ? catalog.tables.filter((table) => table.directory).map((table) => table.name) : []);
   await inTransaction(client, async () => {
     await client.query("SET LOCAL session_replication_role = replica");
     for (const dependent of catalog.dependents) {
+      if (kept.has(dependent.parent)) continue;
       const columns = dependent.columns.map(quoteIdent).join(", ");
       await client.query(
         `DELETE FROM ${quoteIdent(dependent.table)} WHERE (${columns}) IN (SELECT ${dependent.parentColumns.map(quoteIdent).join(", ")} FROM ${quoteIdent(dependent.parent)} WHERE "tenantId" = $1)`,
         [tenantId],
       );
     }
-    for (const table of [...catalog.tables].reverse()) await client.query(`DELETE FROM ${quoteIdent(table.name)} WHERE "tenantId" = $1`, [tenantId]);
+    for (const table of [...catalog.tables].reverse()) {
+      if (!kept.has(table.name)) await client.query(`DELETE FROM ${quoteIdent(table.name)} WHERE "tenantId" = $1`, [tenantId]);
+    }
     if (!options.keepTenantRow) await client.query(`DELETE FROM "Tenant" WHERE id = $1`, [tenantId]);
   });
 }
