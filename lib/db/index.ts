@@ -4,6 +4,7 @@ import { APP_ROLE, createAdapter, databaseTarget, pgliteAdapter, type DatabaseRo
 import { routedScopes } from "./pod-scopes";
 import { MAIN_POD, podNames, podTargets } from "./pods";
 import { tenantScoped, type ScopedClient } from "./tenant-scope";
+import { markOneStatementPerCall } from "./scope-settings";
 
 export type { Tx, ScopedClient } from "./tenant-scope";
 
@@ -36,7 +37,8 @@ function open(target: DatabaseTarget | PGlite, role: DatabaseRole): Handle<Prism
  */
 export function openDb(target: DatabaseTarget | PGlite = databaseTarget()): Handle<ScopedClient> {
   const handle = open(target, "app");
-  return { client: tenantScoped(handle.client), close: handle.close, pglite: handle.pglite };
+  const client = tenantScoped(handle.client);
+  return { client: handle.pglite ? markOneStatementPerCall(client) : client, close: handle.close, pglite: handle.pglite };
 }
 
 /**

@@ -9,6 +9,7 @@ import { APP_ROLE, statementTimeoutMs } from "@/lib/db/adapter";
 import { auditedWrite, isAuditedWrite, type Actor } from "@/lib/db/audited-write";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { MAIN_POD } from "./pods";
+import { scopeSettingStatements, takesOneStatementPerCall } from "./scope-settings";
 
 type Scope = {
   tenantId: string | null;
@@ -131,6 +132,7 @@ export type ScopeOptions = {
 export function scopesFor(client: ScopedClient, pod: { mainPod?: ScopedClient } = {}) {
   // Read once, as the client's pool reads it (lib/db/adapter.ts).
   const defaultStatementTimeout = statementTimeoutMs();
+  const oneStatementPerCall = takesOneStatementPerCall(client);
   function run<T>(tenantId: string | null, fn: (tx: Tx) => Promise<T>, options: ScopeOptions = {}): Promise<T> {
     const scope: Scope = { tenantId, actor: options.actor, mainPod: pod.mainPod, undo: [] };
     return scopeStorage.run(scope, () =>
@@ -142,10 +144,14 @@ export function scopesFor(client: ScopedClient, pod: { mainPod?: ScopedClient } 
             // server connection, and the startup `options` that set the role and the statement
             // timeout for a direct connection are dropped there (docs/scaling.md). So the role
             // that row-level security restricts is taken here too, whatever the login role is.
-            const timeout = String(options.timeout ?? defaultStatementTimeout);
-            await tx.$executeRaw`SELECT set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${tenantId ?? ""}, true), set_config('statement_timeout', ${timeout}, true)`;
-            // Turning a transaction read-only is allowed at any point of it (unlike the reverse).
-            if (options.readOnly) await tx.$executeRaw`SELECT set_config('transaction_read_only', 'on', true)`;
+            const statements = scopeSettingStatements({
+              role: APP_ROLE,
+              tenantId,
+              statementTimeoutMs: options.timeout ?? defaultStatementTimeout,
+              readOnly: Boolean(options.readOnly),
+            });
+            if (oneStatementPerCall) for (const statement of statements) await tx.$executeRawUnsafe(statement);
+            else await tx.$executeRawUnsafe(statements.join("; "));
             scope.tx = tx;
             return fn(tx);
           },

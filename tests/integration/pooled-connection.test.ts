@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import type { PGlite } from "@electric-sql/pglite";
 import { APP_ROLE, pgliteAdapter } from "@/lib/db/adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { markOneStatementPerCall } from "@/lib/db/scope-settings";
 import { scopesFor, tenantScoped } from "@/lib/db/tenant-scope";
 import { openTestDb, openTestOwnerDb, type TestDb, type TestOwnerDb } from "../helpers/db";
 import { createTestTenant, type TestTenant } from "../helpers/factories";
@@ -24,6 +25,8 @@ let plain: PrismaClient;
 let pool: pg.Pool | undefined;
 let scopes: ReturnType<typeof scopesFor>;
 let loginRole: string;
+/** The statements sent on the PostgreSQL connection. */
+const sent: string[] = [];
 
 beforeAll(async () => {
   t = await openTestDb();
@@ -34,6 +37,14 @@ beforeAll(async () => {
   // options; one connection, so every scope below shares it as pooled clients would.
   if (url) {
     pool = new pg.Pool({ connectionString: url, max: 1 });
+    pool.on("connect", (client) => {
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      client.query = ((...args: unknown[]) => {
+        const first = args[0] as string | { text?: string };
+        sent.push(typeof first === "string" ? first : (first.text ?? ""));
+        return query(...args);
+      }) as typeof client.query;
+    });
     plain = new PrismaClient({ adapter: new PrismaPg(pool) });
   } else {
     // The file's PGlite: its one session is back to its own user, as a fresh pooled one is.
@@ -44,7 +55,8 @@ beforeAll(async () => {
   const before = process.env.DATABASE_STATEMENT_TIMEOUT_MS;
   process.env.DATABASE_STATEMENT_TIMEOUT_MS = String(LIMIT_MS);
   try {
-    scopes = scopesFor(tenantScoped(plain));
+    const scoped = tenantScoped(plain);
+    scopes = scopesFor(url ? scoped : markOneStatementPerCall(scoped));
   } finally {
     if (before === undefined) delete process.env.DATABASE_STATEMENT_TIMEOUT_MS;
     else process.env.DATABASE_STATEMENT_TIMEOUT_MS = before;
@@ -91,4 +103,13 @@ it("leaves nothing on the session for the next transaction of that connection", 
     SELECT current_user::text AS role, current_setting('app.tenant_id', true) AS tenant`;
   expect(after!.role).toBe(loginRole);
   expect(after!.tenant ?? "").toBe("");
+});
+
+it("sets the role, the city and the timeout with SET LOCAL in one round trip on PostgreSQL", async () => {
+  if (!url) return expect(sent).toEqual([]);
+  sent.length = 0;
+  await scopes.withTenant(a.id, (tx) => tx.$queryRaw`SELECT 1`);
+  const settings = sent.filter((text) => text.includes("SET LOCAL"));
+  expect(settings).toEqual([`SET LOCAL ROLE ${APP_ROLE}; SET LOCAL app.tenant_id = '${a.id}'; SET LOCAL statement_timeout = ${LIMIT_MS}`]);
+  expect(sent.some((text) => text.includes("set_config"))).toBe(false);
 });

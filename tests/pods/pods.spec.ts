@@ -1,7 +1,9 @@
 // Entas on two PostgreSQL servers (scripts/pods/start.mjs): Mataram on the main pod, Kupang on
 // pod2, a separate server. A user of each city signs in, opens the registry and saves a
-// programme; each city's rows are then on its own pod only.
+// programme; each city's rows are then on its own pod only. A city then moves to the other
+// server and back while the app serves it (npm run pod:move).
 import { expect, test, type Page } from "@playwright/test";
+import { execFileSync } from "node:child_process";
 import pg from "pg";
 import { podsDatabases } from "@/scripts/pods/pods.mjs";
 import { signInAs } from "../e2e/auth";
@@ -117,4 +119,46 @@ test("the platform admin places a new city on pod2 from the form, and its admin 
   expect(await query("main", `SELECT 1 FROM "UserSession" WHERE "tenantId" = $1`, [tenantId])).toEqual([]);
   expect(await query("pod2", `SELECT 1 FROM "UserSession" WHERE "tenantId" = $1`, [tenantId])).toHaveLength(1);
   await admin.context().close();
+});
+
+/** `npm run pod:move`, as an operator runs it, against the pods of the running server set. */
+function moveCity(slug: string, to: "main" | "pod2"): string {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: urlOf("main"), DATABASE_PODS: `pod2=${urlOf("pod2")}` };
+  delete env.DATABASE_DIRECT_URL;
+  return execFileSync("npx", ["tsx", "scripts/pods/move.ts", "--city", slug, "--to", to], { env, encoding: "utf8" });
+}
+
+test("a city moves to the other server and back while the app serves it, and its users go on working", async ({ browser }) => {
+  test.setTimeout(300_000);
+  const [kupang] = await query<{ id: string; pod: string }>("main", `SELECT id, pod FROM "Tenant" WHERE slug = 'kupang'`);
+  expect(kupang?.pod).toBe("pod2");
+  const tenantId = kupang?.id ?? "";
+  const before = await rowsOn("pod2", tenantId);
+  expect(before.Household).toBeGreaterThan(0);
+
+  const openRegistry = async () => {
+    const page = await (await browser.newContext()).newPage();
+    await signInAs(page, "bapeda.kupang@entas.test");
+    await page.goto("/kupang/registri");
+    await expect(page.getByRole("heading", { name: "Registri keluarga" })).toBeVisible();
+    await expect(page.locator(`main a[href^="/kupang/registri/"]`).first()).toBeVisible();
+    await page.context().close();
+  };
+  await openRegistry();
+
+  expect(moveCity("kupang", "main")).toContain("kupang: moved pod2 → main");
+  const [moved] = await query<{ pod: string; movingSince: Date | null }>("main", `SELECT pod, "movingSince" FROM "Tenant" WHERE id = $1`, [tenantId]);
+  expect(moved).toEqual({ pod: "main", movingSince: null });
+  expect(await rowsOn("pod2", tenantId)).toEqual({});
+  const onMain = await rowsOn("main", tenantId);
+  expect(onMain.Household).toBe(before.Household);
+  expect(onMain.Member).toBe(before.Member);
+  // The same server goes on serving the city, now from the main pod.
+  await openRegistry();
+  expect((await rowsOn("main", tenantId)).UserSession).toBeGreaterThan(before.UserSession ?? 0);
+
+  expect(moveCity("kupang", "pod2")).toContain("kupang: moved main → pod2");
+  expect(await rowsOn("main", tenantId)).toEqual({});
+  expect((await rowsOn("pod2", tenantId)).Household).toBe(before.Household);
+  await openRegistry();
 });

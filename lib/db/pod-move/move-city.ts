@@ -12,6 +12,7 @@
 //  4. flip the directory to the target and unmark; then delete the city from the source.
 import pg from "pg";
 import type { DatabaseTarget } from "../adapter";
+import { POD_CACHE_MS } from "../pod-scopes";
 import { MAIN_POD, podTargets } from "../pods";
 import { type CityCatalog, quoteIdent, readCityCatalog } from "./catalog";
 import { copyCityRows } from "./copy-table";
@@ -26,6 +27,8 @@ export type MoveCityOptions = {
   log?: (line: string) => void;
   /** Runs once the copy is in, before the comparison (tests write to the source here). */
   afterCopy?: () => Promise<void>;
+  /** Runs once the directory names the new pod, while the city is still read-only (tests write here). */
+  afterFlip?: () => Promise<void>;
 };
 
 export type MoveCityResult = { tenantId: string; from: string; to: string; rows: Record<string, number>; seconds: number };
@@ -78,7 +81,7 @@ export async function moveCity(options: MoveCityOptions): Promise<MoveCityResult
       throw error;
     }
     try {
-      await finish(ends, options.to);
+      await finish(ends, options.to, options.afterFlip);
     } catch (error) {
       await deleteCity(target, catalog, city.id, { keepTenantRow: keepsTenantRow }).catch(() => undefined);
       await unmark(ends).catch(() => undefined);
@@ -238,10 +241,19 @@ async function compare(source: pg.Client, target: pg.Client, catalog: CityCatalo
   if (differences.length > 0) throw new MoveRefusedError("mismatch", `the copy differs from the source, nothing was moved:\n  ${differences.join("\n  ")}`);
 }
 
-/** The target writable first, then the directory pointing at it: requests go to the target only from then. */
-async function finish(ends: Ends, to: string): Promise<void> {
-  if (!ends.targetIsMain) await ends.target.query(`UPDATE "Tenant" SET pod = $2, "movingSince" = NULL WHERE id = $1`, [ends.tenantId, to]);
-  await ends.directory.query(`UPDATE "Tenant" SET pod = $2, "movingSince" = NULL WHERE id = $1`, [ends.tenantId, to]);
+/**
+ * The directory names the target, the city still read-only on both pods; once every process's
+ * remembered pod has expired (POD_CACHE_MS), no request can reach the old pod: the city is made
+ * writable on the target, then in the directory. Until then a process that still sends the city's
+ * work to the old pod reads the city whole there, and any write is refused on both.
+ */
+async function finish(ends: Ends, to: string, afterFlip?: () => Promise<void>): Promise<void> {
+  if (!ends.targetIsMain) await ends.target.query(`UPDATE "Tenant" SET pod = $2 WHERE id = $1`, [ends.tenantId, to]);
+  await ends.directory.query(`UPDATE "Tenant" SET pod = $2 WHERE id = $1`, [ends.tenantId, to]);
+  await afterFlip?.();
+  await new Promise((resolve) => setTimeout(resolve, POD_CACHE_MS + 1_000));
+  if (!ends.targetIsMain) await ends.target.query(`UPDATE "Tenant" SET "movingSince" = NULL WHERE id = $1`, [ends.tenantId]);
+  await ends.directory.query(`UPDATE "Tenant" SET "movingSince" = NULL WHERE id = $1`, [ends.tenantId]);
 }
 
 /**
