@@ -182,6 +182,11 @@ export function scopesFor(client: ScopedClient, pod: { mainPod?: ScopedClient } 
   };
 }
 
+/** The tenant of the scope the caller runs in: null outside any scope, and in a platform scope. */
+export function currentScopeTenantId(): string | null {
+  return scopeStorage.getStore()?.tenantId ?? null;
+}
+
 async function transactionUndoneOnFailure<T>(scope: Scope, transaction: () => Promise<T>): Promise<T> {
   try {
     return await transaction();
