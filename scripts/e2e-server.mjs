@@ -5,6 +5,7 @@ import { spawnSync, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { workerArgs } from "./worker-command.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const port = process.env.E2E_PORT ?? "3100";
@@ -40,7 +41,7 @@ if (!env.E2E_SKIP_BUILD) run("npx", ["next", "build"]);
 const server = spawn("npx", ["next", "start", "-p", port], { cwd: root, env, stdio: "inherit" });
 // On PostgreSQL the jobs (imports, scans) run in a worker process beside the server, as `npm start`
 // runs them; on PGlite the server runs them itself.
-const worker = env.DATABASE_URL ? spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { cwd: root, env, stdio: "inherit" }) : null;
+const worker = env.DATABASE_URL ? spawn(process.execPath, workerArgs(), { cwd: root, env, stdio: "inherit" }) : null;
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
     worker?.kill(signal);

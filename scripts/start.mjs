@@ -8,6 +8,7 @@
 import { spawnSync, spawn } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { workerArgs } from "./worker-command.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const port = process.env.PORT ?? "3000";
@@ -58,7 +59,7 @@ const heapMb = Number(env.JOBS_WORKER_MEMORY_MB ?? 2048);
 let stopping = false;
 const workers = [];
 function startWorker(slot) {
-  const worker = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, "--import", "tsx", "scripts/worker.ts"], { cwd: root, env, stdio: "inherit" });
+  const worker = spawn(process.execPath, workerArgs({ heapMb }), { cwd: root, env, stdio: "inherit" });
   worker.on("exit", (code, signal) => {
     if (stopping) return;
     console.error(`Pekerja ${slot + 1} berhenti (${code ?? signal}); dimulai lagi.`);

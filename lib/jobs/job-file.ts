@@ -64,13 +64,22 @@ export async function findJobFile(withTenant: WithTenant, tenantId: string, jobI
   if (!found || found.parts === 0) return null;
   const { parts } = found;
   const size = Number(found.size ?? 0);
+  const piece = async (seq: number) => {
+    const part = await withTenant(tenantId, (tx) =>
+      tx.jobFilePart.findUnique({ where: { tenantId_jobId_seq: { tenantId, jobId, seq } }, select: { bytes: true } }),
+    );
+    if (!part) throw new Error(`job ${jobId} lost piece ${seq} of its file`);
+    return part.bytes;
+  };
+  // The next piece is on its way while the reader works on this one: one piece ahead, no more.
   async function* pieces(): AsyncIterable<Uint8Array> {
-    for (let seq = 0; seq < parts; seq++) {
-      const part = await withTenant(tenantId, (tx) =>
-        tx.jobFilePart.findUnique({ where: { tenantId_jobId_seq: { tenantId, jobId, seq } }, select: { bytes: true } }),
-      );
-      if (!part) throw new Error(`job ${jobId} lost piece ${seq} of its file`);
-      yield part.bytes;
+    let next = parts > 0 ? piece(0) : null;
+    for (let seq = 0; next; seq++) {
+      const current = next;
+      next = seq + 1 < parts ? piece(seq + 1) : null;
+      // A reader that stops early leaves the piece ahead unread; its failure is not an error then.
+      next?.catch(() => undefined);
+      yield await current;
     }
   }
   const bytes = async () => {

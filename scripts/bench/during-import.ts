@@ -21,6 +21,7 @@ import { readTrackedJob, startTrackedJob, type TrackedJobView } from "@/lib/jobs
 import type { TestDb } from "@/tests/helpers/db";
 import type { BenchEnv } from "./bench";
 import { summarise, type Timing } from "./measure";
+import { workerArgs } from "../worker-command.mjs";
 
 /** Another user's pages may take this many times their idle p95 while the import runs. */
 export const DURING_IMPORT_MAX_RATIO = 2;
@@ -350,7 +351,7 @@ async function registryStatistics(env: BenchEnv): Promise<DuringImportResult["st
 
 /** The production worker (npm run worker) on the bench database, as a process of its own. */
 async function startWorkerProcess(databaseUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+  const child = spawn(process.execPath, workerArgs(), {
     env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: ["ignore", "pipe", "inherit"],
   });

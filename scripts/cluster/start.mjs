@@ -19,6 +19,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { CLUSTER_LOGIN_ROLE, clusterDatabase, clusterPorts, clusterPrograms } from "./cluster.mjs";
+import { workerArgs } from "../worker-command.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const programs = clusterPrograms();
@@ -221,7 +222,7 @@ const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 for (const [index, port] of ports.web.entries()) {
   start(`web server ${index + 1} (:${port})`, process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { env: appEnv });
 }
-start("worker", process.execPath, ["--import", "tsx", "scripts/worker.ts"], { env: appEnv });
+start("worker", process.execPath, workerArgs(), { env: appEnv });
 await Promise.all(ports.web.map((port, index) => waitFor(`http://127.0.0.1:${port}/masuk`, `web server ${index + 1}`)));
 
 start("nginx", nginx, ["-c", path.join(dir, "nginx.conf"), "-p", dir, "-e", path.join(dir, "nginx-error.log")], { order: 1 });

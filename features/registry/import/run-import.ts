@@ -74,8 +74,14 @@ export type RegistryImportReport = {
    * each reader's language (importFileWordsIn); Indonesian text in reports kept before.
    */
   error?: string | string[];
-  durationMs?: { read: number; database: number };
+  /** The check's time: reading and validating the file, then its database part by step. */
+  durationMs?: CheckDurations;
+  /** The commit's time by step; the check's stays beside it. */
+  commitDurationMs?: CommitDurations;
 };
+
+export type CheckDurations = { read: number; database: number; stage?: number; compare?: number; keep?: number };
+export type CommitDurations = { database: number; compare: number; write: number };
 
 export type ImportOutcome = {
   jobId: string;
@@ -86,6 +92,16 @@ export type ImportOutcome = {
   skippedRows: number;
   /** The report's error in Indonesian, for the log and tests; the page says the kept report's in its reader's language. */
   error?: string;
+};
+
+export type CommitOutcome = ImportOutcome & {
+  /**
+   * Refreshes the planner's statistics of the tables the commit wrote, in a transaction of its
+   * own: the job runs it once the importer has been told "Tersimpan" (a second or more of
+   * ANALYZE the importer need not wait for). Should it never run, the ten-minute refresh of
+   * changed tables catches up.
+   */
+  refreshStatistics: () => Promise<void>;
 };
 
 type WithTenant = <T>(tenantId: string, fn: (tx: Tx) => Promise<T>, options?: ScopeOptions) => Promise<T>;
@@ -225,6 +241,7 @@ export async function checkRegistryImport(options: CheckImportOptions): Promise<
       const dbStarted = Date.now();
       await dropExpiredStaged(tx, tenantId);
       const staged = await stageAndCompare(tx, tenantId, extract.households, extract.members, options.onProgress);
+      const compared = Date.now();
       report.counts = staged.counts;
       const refused = refusedRows(extract, staged.refused);
       const rejected = refused.rows.length > 0 ? [...extract.rejected, ...refused.rows].sort((a, b) => a.rowNumber - b.rowNumber) : extract.rejected;
@@ -232,9 +249,18 @@ export async function checkRegistryImport(options: CheckImportOptions): Promise<
       Object.assign(report, { rejectedRows: rejected.length, rejected: kept.kept, rejectedOmitted: kept.omitted });
       report.families = await describeFamilyChanges(tx, tenantId, staged.counts, staged.refused, refused.perFamily);
       report.needsConfirmation = staged.counts.moves + staged.counts.newHeads > 0;
-      report.durationMs = { read: readMs, database: Date.now() - dbStarted };
       const jobId = await createJob(tx, tenantId, options, "DRY_RUN", report);
+      const keepStarted = Date.now();
       await keepStaged(tx, tenantId, jobId, staged);
+      const done = Date.now();
+      report.durationMs = {
+        read: readMs,
+        database: done - dbStarted,
+        stage: staged.stagedMs,
+        compare: compared - dbStarted - staged.stagedMs,
+        keep: done - keepStarted,
+      };
+      await tx.importJob.update({ where: { tenantId_id: { tenantId, id: jobId } }, data: { report: report as unknown as Prisma.InputJsonValue } });
       return outcome(jobId, "DRY_RUN", report);
     },
     { timeout: IMPORT_TIMEOUT_MS },
@@ -242,12 +268,13 @@ export async function checkRegistryImport(options: CheckImportOptions): Promise<
 }
 
 /** The commit: writes the rows its dry run kept, after comparing them with the registry again. */
-export async function commitRegistryImport(options: CommitImportOptions): Promise<ImportOutcome> {
+export async function commitRegistryImport(options: CommitImportOptions): Promise<CommitOutcome> {
   const { withTenant, tenantId, jobId } = options;
   const effectiveDate = dateToDay(await withTenant(tenantId, (tx) => cityToday(tx, tenantId, options.today)));
   let report: RegistryImportReport | null = null;
+  let counts: StagedCounts | null = null;
   try {
-    return await withTenant(
+    const committed = await withTenant(
       tenantId,
       async (tx) => {
         // One import of a city at a time: two commits would compare against the same registry.
@@ -266,6 +293,7 @@ export async function commitRegistryImport(options: CommitImportOptions): Promis
         const dbStarted = Date.now();
         await dropExpiredStaged(tx, tenantId);
         const staged = await restageAndCompare(tx, tenantId, jobId);
+        const compared = Date.now();
         if (!staged) throw new ImportRefusedError("expired");
         if (staged.refused.length > 0) throw new ImportRefusedError("registryMoved");
         // The confirmation covers the moves and new heads the check listed, not others since.
@@ -298,7 +326,9 @@ export async function commitRegistryImport(options: CommitImportOptions): Promis
           staged.counts,
         );
         await dropStaged(tx, tenantId, jobId);
-        report.durationMs = { read: 0, database: Date.now() - dbStarted };
+        const done = Date.now();
+        report.commitDurationMs = { database: done - dbStarted, compare: compared - dbStarted, write: done - compared };
+        counts = staged.counts;
         await tx.importJob.update({
           where: { tenantId_id: { tenantId, id: jobId } },
           data: { status: "COMMITTED", committedAt: new Date(), ...jobCounts(report), report: report as unknown as Prisma.InputJsonValue },
@@ -313,11 +343,16 @@ export async function commitRegistryImport(options: CommitImportOptions): Promis
           requestId: options.requestId ?? null,
           ip: options.ip ?? null,
         });
-        await refreshStatistics(tx, writtenTables(staged.counts), written(staged.counts));
         return outcome(jobId, "COMMITTED", report);
       },
       { timeout: IMPORT_TIMEOUT_MS },
     );
+    const written = counts as StagedCounts | null;
+    const refresh = async () => {
+      if (!written) return;
+      await withTenant(tenantId, (tx) => refreshStatistics(tx, writtenTables(written), writtenRows(written)), { timeout: IMPORT_TIMEOUT_MS });
+    };
+    return { ...committed, refreshStatistics: refresh };
   } catch (error) {
     const refusedBeforeStart = error instanceof ImportRefusedError && !error.endsCheck;
     if (refusedBeforeStart || !report) throw error;
@@ -352,7 +387,7 @@ function refusedRows(extract: ValidatedExtract, refused: RefusedFamily[]): { row
   return { rows, perFamily };
 }
 
-const written = (counts: StagedCounts) => counts.households.new + counts.households.changed + counts.members.new + counts.members.changed;
+const writtenRows = (counts: StagedCounts) => counts.households.new + counts.households.changed + counts.members.new + counts.members.changed;
 
 /** The tables a commit wrote, the summaries its triggers keep included. */
 function writtenTables(counts: StagedCounts): AnalyzedTable[] {

@@ -179,6 +179,10 @@ describe("registry import: valid files", () => {
     expect(committed.counts?.members.new).toBe(rows.length);
     const rt = await t.withTenant(tenant.id, (tx) => tx.household.findFirstOrThrow({ select: { rt: true } }));
     expect(rt.rt).toMatch(/^\d{3}$/);
+    // The report keeps how long the check took beside the commit's time: the commit does not overwrite it.
+    const kept = await report(tenant, dry.jobId);
+    expect(kept.durationMs).toMatchObject({ read: expect.any(Number), database: expect.any(Number), stage: expect.any(Number), keep: expect.any(Number) });
+    expect(kept.commitDurationMs).toMatchObject({ compare: expect.any(Number), write: expect.any(Number) });
   });
 });
 
