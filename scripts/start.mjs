@@ -49,8 +49,13 @@ Tekan Ctrl+C untuk berhenti.
 // that V8 collects before the process passes 512 MB: uncapped, a walk through every page of
 // every role left it at 640 MB, with peaks over 1 GB, of garbage not yet collected. On PGlite
 // the server runs the jobs too, and keeps Node's own limit.
+// Two malloc arenas instead of glibc's eight per core: the memory outside V8's heap (response
+// buffers, compression) then stays in fewer, fuller arenas. After a walk through every page of
+// every role the server held 514 MB instead of 565 MB.
 const webHeapMb = Number(env.WEB_MEMORY_MB ?? 320);
-const serverEnv = env.DATABASE_URL ? { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --max-old-space-size=${webHeapMb}`.trim() } : env;
+const serverEnv = env.DATABASE_URL
+  ? { ...env, MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX ?? "2", NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --max-old-space-size=${webHeapMb}`.trim() }
+  : env;
 const server = spawn("npx", ["next", "start", "-p", port], { cwd: root, env: serverEnv, stdio: "inherit" });
 // Each worker is a process of its own with a heap limit: a job that outgrows it ends that
 // worker, not the web server, and its job is retried or failed by the next one.
