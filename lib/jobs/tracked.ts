@@ -230,30 +230,17 @@ export type TrackedWork = {
 
 const PROGRESS_EVERY_MS = 500;
 
-/** How a tracked job's work ended. */
-export type TrackedOutcome = {
-  resultId?: string | null;
-  error?: string | ErrorWords | null;
-  /** Work the user need not wait for, run once the job is DONE; its failure is logged, the job stays DONE. */
-  afterward?: () => Promise<void>;
-};
-
-async function runAfterward(jobId: string, afterward: TrackedOutcome["afterward"]): Promise<void> {
-  if (!afterward) return;
-  try {
-    await afterward();
-  } catch (error) {
-    console.error(`[jobs] ${jobId}: the work after the job failed`, error);
-  }
-}
-
 /**
  * Runs a tracked job's work: marks it running, reports progress, and records how it ended. A
  * JobRefusedError ends it FAILED with its message; any other error is retried by the queue
  * while tries are left, and on the last try ends it FAILED. A job that already ended (a retry
  * after the worker died between finishing and telling the queue) is left alone.
  */
-export async function runTrackedJob(data: TrackedJobData, run: JobRun, work: (context: TrackedWork) => Promise<TrackedOutcome>): Promise<void> {
+export async function runTrackedJob(
+  data: TrackedJobData,
+  run: JobRun,
+  work: (context: TrackedWork) => Promise<{ resultId?: string | null; error?: string | ErrorWords | null }>,
+): Promise<void> {
   // The job row's own transactions: taking the job once read its whole file in one (a registry
   // extract is up to 100 MB). On a busy machine, in a worker at a lower priority than the web servers, that took
   // longer than the 20 s a page's transaction gets, and a 100,000-household check failed three
@@ -330,7 +317,6 @@ export async function runTrackedJob(data: TrackedJobData, run: JobRun, work: (co
         ? { state: "FAILED", ...endedBecause(outcome.error), resultId: outcome.resultId ?? job.resultId }
         : { state: "DONE", resultId: outcome.resultId ?? job.resultId },
     );
-    if (!outcome.error) await runAfterward(jobId, outcome.afterward);
   } catch (error) {
     if (error instanceof JobCancelledError || cancelled) return finish({ state: "CANCELLED", ...endedBecause(JOB_WORDS.cancelled) });
     if (error instanceof JobRefusedError) return finish({ state: "FAILED", ...endedBecause(error.words ?? error.userMessage) });

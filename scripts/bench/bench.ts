@@ -510,10 +510,8 @@ async function runImportHere(env: BenchEnv, file: string, tenantId: string): Pro
   const check = await checkRegistryImport({ ...common, body: chunked(bytes), fileName: path.basename(file), source: "DTSEN" });
   const checkSeconds = (performance.now() - started) / 1000;
   started = performance.now();
-  const committed = check.status === "DRY_RUN" ? await commitRegistryImport({ ...common, jobId: check.jobId }) : null;
+  const commit = check.status === "DRY_RUN" ? await commitRegistryImport({ ...common, jobId: check.jobId }) : check;
   const commitSeconds = (performance.now() - started) / 1000;
-  await committed?.refreshStatistics();
-  const commit = committed ?? check;
   return {
     status: commit.status,
     error: commit.error,

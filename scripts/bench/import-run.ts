@@ -15,7 +15,7 @@ import { checkRegistryImport, commitRegistryImport } from "@/features/registry/i
  * database's (its server processes for this import, when the server runs on this machine).
  */
 export type ImportPhase = {
-  name: "read" | "check database" | "commit" | "statistics";
+  name: "read" | "check database" | "commit";
   seconds: number;
   nodeCpuSeconds: number;
   databaseCpuSeconds: number | null;
@@ -133,15 +133,9 @@ try {
   endPhase("check database");
   const checkSeconds = (performance.now() - started) / 1000;
   started = performance.now();
-  const committed = check.status === "DRY_RUN" ? await commitRegistryImport({ ...common, jobId: check.jobId }) : null;
-  const commit = committed ?? check;
+  const commit = check.status === "DRY_RUN" ? await commitRegistryImport({ ...common, jobId: check.jobId }) : check;
   if (check.status === "DRY_RUN") endPhase("commit");
   const commitSeconds = check.status === "DRY_RUN" ? (performance.now() - started) / 1000 : 0;
-  // After "Tersimpan", as the job does: not part of the importer's wait.
-  if (committed) {
-    await committed.refreshStatistics();
-    endPhase("statistics");
-  }
   const run: ImportRun = {
     status: commit.status,
     error: commit.error,

@@ -167,33 +167,3 @@ describe("a stale job's delivery in pg-boss", () => {
     }
   });
 });
-
-describe("the work a job leaves for after it ends", () => {
-  const runOnce = (jobId: string, work: Parameters<typeof runTrackedJob>[2]) =>
-    runTrackedJob({ tenantId: city.id, jobId }, { scopes: t, queueJobId: "q-after", retryCount: 0, retryLimit: 0 }, work);
-  const newJob = () => t.withTenant(city.id, (tx) => tx.backgroundJob.create({ data: { tenantId: city.id, kind: KIND }, select: { id: true } }));
-
-  it("runs once the job is DONE, so the user waiting on it need not wait for it", async () => {
-    const job = await newJob();
-    let seenByAfterward: string | undefined;
-    await runOnce(job.id, async () => ({
-      resultId: "result",
-      afterward: async () => {
-        seenByAfterward = (await read(job.id))?.state;
-      },
-    }));
-    expect(seenByAfterward).toBe("DONE");
-  });
-
-  it("leaves the job DONE when it fails, and does not run for a job that failed", async () => {
-    const done = await newJob();
-    await expect(runOnce(done.id, async () => ({ afterward: () => Promise.reject(new Error("ANALYZE failed")) }))).resolves.toBeUndefined();
-    expect(await read(done.id)).toMatchObject({ state: "DONE" });
-
-    const failed = await newJob();
-    let ran = false;
-    await runOnce(failed.id, async () => ({ error: "tidak bisa", afterward: async () => void (ran = true) }));
-    expect(await read(failed.id)).toMatchObject({ state: "FAILED" });
-    expect(ran).toBe(false);
-  });
-});

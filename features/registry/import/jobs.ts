@@ -60,7 +60,7 @@ export const registryCommitJob = defineJob<TrackedJobData>({
       const importJobId = job.resultId;
       if (!importJobId) throw new JobRefusedError(refused("checkNotFound"));
       try {
-        const committed = await commitRegistryImport({
+        await commitRegistryImport({
           withTenant: run.scopes.withTenant,
           tenantId: job.tenantId,
           userId: job.createdById,
@@ -70,7 +70,7 @@ export const registryCommitJob = defineJob<TrackedJobData>({
           confirmed: input.confirmed === true,
           onProgress: progress,
         });
-        return { resultId: importJobId, afterward: committed.refreshStatistics };
+        return { resultId: importJobId };
       } catch (error) {
         if (!(error instanceof ImportRefusedError)) throw error;
         // A retry after the worker died between committing and telling the queue: it is done.

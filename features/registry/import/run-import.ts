@@ -81,7 +81,7 @@ export type RegistryImportReport = {
 };
 
 export type CheckDurations = { read: number; database: number; stage?: number; compare?: number; keep?: number };
-export type CommitDurations = { database: number; compare: number; write: number };
+export type CommitDurations = { database: number; compare: number; write: number; statistics: number };
 
 export type ImportOutcome = {
   jobId: string;
@@ -92,16 +92,6 @@ export type ImportOutcome = {
   skippedRows: number;
   /** The report's error in Indonesian, for the log and tests; the page says the kept report's in its reader's language. */
   error?: string;
-};
-
-export type CommitOutcome = ImportOutcome & {
-  /**
-   * Refreshes the planner's statistics of the tables the commit wrote, in a transaction of its
-   * own: the job runs it once the importer has been told "Tersimpan" (a second or more of
-   * ANALYZE the importer need not wait for). Should it never run, the ten-minute refresh of
-   * changed tables catches up.
-   */
-  refreshStatistics: () => Promise<void>;
 };
 
 type WithTenant = <T>(tenantId: string, fn: (tx: Tx) => Promise<T>, options?: ScopeOptions) => Promise<T>;
@@ -268,13 +258,12 @@ export async function checkRegistryImport(options: CheckImportOptions): Promise<
 }
 
 /** The commit: writes the rows its dry run kept, after comparing them with the registry again. */
-export async function commitRegistryImport(options: CommitImportOptions): Promise<CommitOutcome> {
+export async function commitRegistryImport(options: CommitImportOptions): Promise<ImportOutcome> {
   const { withTenant, tenantId, jobId } = options;
   const effectiveDate = dateToDay(await withTenant(tenantId, (tx) => cityToday(tx, tenantId, options.today)));
   let report: RegistryImportReport | null = null;
-  let counts: StagedCounts | null = null;
   try {
-    const committed = await withTenant(
+    return await withTenant(
       tenantId,
       async (tx) => {
         // One import of a city at a time: two commits would compare against the same registry.
@@ -326,9 +315,12 @@ export async function commitRegistryImport(options: CommitImportOptions): Promis
           staged.counts,
         );
         await dropStaged(tx, tenantId, jobId);
+        const written = Date.now();
+        // In the commit's own transaction: the next check of the city, which may come at once,
+        // plans its comparison on these statistics (without them it ran for minutes).
+        await refreshStatistics(tx, writtenTables(staged.counts), writtenRows(staged.counts));
         const done = Date.now();
-        report.commitDurationMs = { database: done - dbStarted, compare: compared - dbStarted, write: done - compared };
-        counts = staged.counts;
+        report.commitDurationMs = { database: done - dbStarted, compare: compared - dbStarted, write: written - compared, statistics: done - written };
         await tx.importJob.update({
           where: { tenantId_id: { tenantId, id: jobId } },
           data: { status: "COMMITTED", committedAt: new Date(), ...jobCounts(report), report: report as unknown as Prisma.InputJsonValue },
@@ -347,12 +339,6 @@ export async function commitRegistryImport(options: CommitImportOptions): Promis
       },
       { timeout: IMPORT_TIMEOUT_MS },
     );
-    const written = counts as StagedCounts | null;
-    const refresh = async () => {
-      if (!written) return;
-      await withTenant(tenantId, (tx) => refreshStatistics(tx, writtenTables(written), writtenRows(written)), { timeout: IMPORT_TIMEOUT_MS });
-    };
-    return { ...committed, refreshStatistics: refresh };
   } catch (error) {
     const refusedBeforeStart = error instanceof ImportRefusedError && !error.endsCheck;
     if (refusedBeforeStart || !report) throw error;

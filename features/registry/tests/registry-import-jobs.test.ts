@@ -100,27 +100,6 @@ describe("registry import as jobs", () => {
     expect((await registry(tenant)).households).toBe(12);
   });
 
-  it.runIf(inject("testDatabaseUrl"))("analyses the registry after the commit job ends, not while the importer waits", { timeout: 120_000 }, async () => {
-    const tenant = await createImportTenant(t);
-    const check = await ended(tenant, await queueCheck(tenant, csvBytes(tenant, 200)));
-    const commitId = await queueCommit(tenant, check.resultId!);
-    await ended(tenant, commitId, 90_000);
-    const { finishedAt } = await t.withTenant(tenant.id, (tx) =>
-      tx.backgroundJob.findUniqueOrThrow({ where: { tenantId_id: { tenantId: tenant.id, id: commitId } }, select: { finishedAt: true } }),
-    );
-    const analysed = async () => {
-      const [row] = await t.db.$queryRaw<{ at: Date | null }[]>`SELECT last_analyze AS at FROM pg_stat_user_tables WHERE relname = 'Household'`;
-      return row?.at ?? null;
-    };
-    const until = Date.now() + 30_000;
-    let at = await analysed();
-    while ((!at || at < finishedAt!) && Date.now() < until) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      at = await analysed();
-    }
-    expect(at!.getTime()).toBeGreaterThanOrEqual(finishedAt!.getTime());
-  });
-
   it("ends a commit of a dry run already saved as failed, with the reason the page shows", async () => {
     const tenant = await createImportTenant(t);
     const check = await ended(tenant, await queueCheck(tenant, csvBytes(tenant, 3)));
