@@ -571,6 +571,19 @@ type Staff = { user: SessionUser; head: SessionUser };
 
 type WriteKind = "aidDraft" | "realisation" | "verification";
 
+/** The lines among `lineIds` whose committed entries of one pool pass their pagu. */
+async function linesOverPagu(sql: Sql, tenantId: string, lineIds: string[]): Promise<string[]> {
+  const rows = await sql.query<{ id: string }>(
+    `SELECT bl.id FROM "BudgetLine" bl
+      WHERE bl."tenantId" = $1 AND bl.id = ANY($2)
+        AND bl.pagu < (SELECT coalesce(max(p.committed), 0) FROM (
+              SELECT sum(e.amount) AS committed FROM ${LINE_ENTRIES.sql} e
+               WHERE e."tenantId" = $1 AND e."budgetLineId" = bl.id AND ${COMMITTED.sql} GROUP BY e.pool) p)`,
+    [tenantId, lineIds],
+  );
+  return rows.map((row) => row.id);
+}
+
 /**
  * `users` virtual users at once, each a clerk of an OPD: `perUser` aid hand-overs recorded
  * as drafts, one budget realisation on one of a few lines every clerk shares, then their
@@ -588,19 +601,6 @@ type WriteKind = "aidDraft" | "realisation" | "verification";
  * `thinkMs` 0 every user submits back to back, which measures saturation, not latency: 200
  * users in flight at once then wait in line for the pool whatever the speed of one write.
  */
-/** The lines among `lineIds` whose committed entries of one pool pass their pagu. */
-async function linesOverPagu(sql: Sql, tenantId: string, lineIds: string[]): Promise<string[]> {
-  const rows = await sql.query<{ id: string }>(
-    `SELECT bl.id FROM "BudgetLine" bl
-      WHERE bl."tenantId" = $1 AND bl.id = ANY($2)
-        AND bl.pagu < (SELECT coalesce(max(p.committed), 0) FROM (
-              SELECT sum(e.amount) AS committed FROM ${LINE_ENTRIES.sql} e
-               WHERE e."tenantId" = $1 AND e."budgetLineId" = bl.id AND ${COMMITTED.sql} GROUP BY e.pool) p)`,
-    [tenantId, lineIds],
-  );
-  return rows.map((row) => row.id);
-}
-
 export async function benchConcurrentWrites(
   env: BenchEnv,
   users: number,
