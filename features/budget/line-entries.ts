@@ -54,6 +54,8 @@ export const REALISED = Prisma.sql`e."pool" = 'SPENDING' AND e."status" = 'VERIF
 export const PENDING = Prisma.sql`e."pool" = 'SPENDING' AND e."status" = 'DRAFT'`;
 /** Of entries `e`: what holds pagu (verified, and drafts that add money). */
 export const COMMITTED = Prisma.sql`(e."status" = 'VERIFIED' OR e."amount" > 0)`;
+/** COMMITTED of LINE_TOTALS rows `e`. */
+export const COMMITTED_TOTALS = Prisma.sql`(e."status" = 'VERIFIED' OR e."adds")`;
 
 /**
  * A line's sums over its LINE_TOTALS rows `e` (aggregate columns): "realised", "pendingCount",
@@ -70,16 +72,24 @@ export const LINE_SUMS = Prisma.sql`
 
 /**
  * What the pool of `entryId` already holds on its line, leaving the entry itself out, and which
- * pool that is. Read under the line's lock (lockBudgetLine), after the entry is written.
+ * pool that is. Read under the line's lock (lockBudgetLine), after the entry is written, so every
+ * clerk of the line waits for it: it reads the entry and the line's totals (LINE_TOTALS, which
+ * already count the entry), never the line's other entries, of which a food line holds thousands.
  */
-export async function committedBeside(tx: Tx, tenantId: string, budgetLineId: string, entryId: string): Promise<{ pool: EntryPool; committed: Rupiah }> {
-  const [row] = await tx.$queryRaw<{ pool: EntryPool; committed: Rupiah }[]>`
-    WITH own AS (SELECT e."pool" FROM ${LINE_ENTRIES} e WHERE e."tenantId" = ${tenantId} AND e."budgetLineId" = ${budgetLineId} AND e."id" = ${entryId})
+export function committedBesideSql(tenantId: string, budgetLineId: string, entryId: string): Prisma.Sql {
+  return Prisma.sql`
+    WITH own AS (SELECT e."pool", e."amount", ${COMMITTED} AS "committed" FROM ${LINE_ENTRIES} e
+                  WHERE e."tenantId" = ${tenantId} AND e."budgetLineId" = ${budgetLineId} AND e."id" = ${entryId})
     SELECT own."pool",
-           COALESCE((SELECT SUM(e."amount") FROM ${LINE_ENTRIES} e
-                      WHERE e."tenantId" = ${tenantId} AND e."budgetLineId" = ${budgetLineId} AND e."pool" = own."pool"
-                        AND e."id" <> ${entryId} AND ${COMMITTED}), 0)::bigint AS "committed"
+           (COALESCE((SELECT SUM(e."amount") FROM ${LINE_TOTALS} e
+                       WHERE e."tenantId" = ${tenantId} AND e."budgetLineId" = ${budgetLineId} AND e."pool" = own."pool"
+                         AND ${COMMITTED_TOTALS}), 0)
+            - CASE WHEN own."committed" THEN own."amount" ELSE 0 END)::bigint AS "committed"
       FROM own`;
+}
+
+export async function committedBeside(tx: Tx, tenantId: string, budgetLineId: string, entryId: string): Promise<{ pool: EntryPool; committed: Rupiah }> {
+  const [row] = await tx.$queryRaw<{ pool: EntryPool; committed: Rupiah }[]>(committedBesideSql(tenantId, budgetLineId, entryId));
   if (!row) throw new Error(`No entry ${entryId} on budget line ${budgetLineId}`);
   return row;
 }
@@ -88,8 +98,8 @@ export async function committedBeside(tx: Tx, tenantId: string, budgetLineId: st
 export async function largestPool(tx: Tx, tenantId: string, budgetLineId: string): Promise<Rupiah> {
   const [row] = await tx.$queryRaw<{ committed: Rupiah }[]>`
     SELECT COALESCE(MAX(p."committed"), 0)::bigint AS "committed"
-      FROM (SELECT SUM(e."amount") AS "committed" FROM ${LINE_ENTRIES} e
-             WHERE e."tenantId" = ${tenantId} AND e."budgetLineId" = ${budgetLineId} AND ${COMMITTED}
+      FROM (SELECT SUM(e."amount") AS "committed" FROM ${LINE_TOTALS} e
+             WHERE e."tenantId" = ${tenantId} AND e."budgetLineId" = ${budgetLineId} AND ${COMMITTED_TOTALS}
              GROUP BY e."pool") p`;
   return row?.committed ?? 0n;
 }
