@@ -188,4 +188,12 @@ describe("purging old keys", () => {
     expect(await read((tx) => purgeSubmissions(tx, city.id, { now: new Date(now + SUBMISSION_KEY_LIFETIME_MS + 60_000) }))).toBeGreaterThanOrEqual(1);
     expect(await kept()).toBe(0);
   });
+
+  it("forgets a day-old key when any form of the city is sent", async () => {
+    const old = newSubmissionKey();
+    await read((tx) => claimSubmission(tx, { tenantId: city.id, key: old, userId: staff.id, action: "test.purge" }));
+    await read((tx) => tx.$executeRaw`UPDATE "Submission" SET "createdAt" = "createdAt" - interval '2 days' WHERE "tenantId" = ${city.id} AND "key" = ${old}`);
+    must(await send(staff, createRealisationDefinition, { budgetLineId, referenceNo: sp2d(), month: "5", amount: "10.000", note: "" }, newSubmissionKey()));
+    expect(await read(async (tx) => (await tx.$queryRaw<{ key: string }[]>`SELECT "key" FROM "Submission" WHERE "key" = ${old}`).length)).toBe(0);
+  });
 });
