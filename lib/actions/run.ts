@@ -12,10 +12,9 @@ import { isFreeTextAt } from "@/lib/validation/free-text";
 import { readingInputIn } from "@/lib/validation/input-locale";
 import { fieldErrorsOf, formDataToObject, zodParseParams } from "@/lib/validation/zod";
 import type { ActionContext, ActionDefinition, ActionResult, PlatformActionDefinition } from "./define";
-import { refuseWhileCityMoves } from "./city-moving";
 import { appErrorWordsIn, badCharactersFieldWords, errorCodeWords, errorWordsIn, fieldWordsIn, successWordsIn } from "./error-words";
 import { isSubmissionKey, SUBMISSION_KEY_FIELD } from "./submission-key";
-import { claimSubmission, purgeSubmissions, storeSubmissionResult } from "./submissions";
+import { claimSubmission, storeSubmissionResult } from "./submissions";
 
 /** What the pipeline needs from the outside world; tests pass their own. */
 export type ActionDeps = GateDeps & {
@@ -58,12 +57,11 @@ export async function runAction<Schema extends ZodType, Result>(
     const data = await deps.withTenant(
       tenantId,
       async (tx) => {
-        await refuseWhileCityMoves(tx, tenantId);
         const ctx: ActionContext = { tx, user, tenantId, tenantSlug, requestId, ip: meta.ip ?? null, locale: meta.locale ?? null };
         if (!definition.createsRecords || !submissionKey) return definition.run(ctx, parsed as never);
         return runOnce(ctx, definition, submissionKey, parsed);
       },
-      { actor, timeout: definition.timeout },
+      { actor, timeout: definition.timeout, refuseWhileCityMoves: true },
     );
     for (const path of definition.revalidate?.(tenantSlug, data) ?? []) deps.revalidatePath(path);
     return { ok: true, data, message: successWordsIn(definition.successMessage, meta.locale) };
@@ -91,15 +89,7 @@ export async function runPlatformAction<Schema extends ZodType, Result>(
       {
         user,
         requestId,
-        withTenant: (tenantId, fn) =>
-          deps.withTenant(
-            tenantId,
-            async (tx) => {
-              await refuseWhileCityMoves(tx, tenantId);
-              return fn(tx);
-            },
-            options,
-          ),
+        withTenant: (tenantId, fn) => deps.withTenant(tenantId, fn, { ...options, refuseWhileCityMoves: true }),
         withPlatform: (fn) => deps.withPlatform(fn, options),
       },
       parsed as never,
@@ -131,7 +121,6 @@ async function runOnce<Result>(ctx: ActionContext, definition: ActionDefinition<
   if (earlier) return earlier.result as Result;
   const result = await definition.run(ctx, parsed as never);
   await storeSubmissionResult(ctx.tx, submission, result);
-  await purgeSubmissions(ctx.tx, ctx.tenantId);
   return result;
 }
 

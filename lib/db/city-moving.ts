@@ -1,17 +1,44 @@
 // A city being moved to another database server (lib/db/pod-move) is read-only: what is written
-// on the old server after its rows were copied would be lost. Every write of a city passes here
-// first: the action pipeline (lib/actions/run.ts) and the start of a background job
-// (lib/jobs/tracked.ts).
+// on the old server after its rows were copied would be lost. Every write of a city asks for this
+// check when it opens its scope (ScopeOptions.refuseWhileCityMoves): the action pipeline
+// (lib/actions/run.ts); a job started in a transaction already open (lib/jobs/tracked.ts) runs
+// the same statement through refuseWhileCityMoves.
 import type { Tx } from "@/lib/db";
 import { wordedError } from "@/lib/errors/worded";
 
+const MOVING_STATE = "EN001";
+
 /**
- * Refuses with CITY_MOVING while the city's `Tenant.movingSince` is set. The row is read FOR KEY
- * SHARE (the lock a foreign key check takes anyway): a move marks the city holding the row FOR
- * UPDATE, so the mark waits for the writes that passed here to commit, and a write that comes
- * after the mark waits for it and then reads it.
+ * The statement that refuses while the city's `Tenant.movingSince` is set. It goes out with the
+ * scope's own settings, in their one message, so a write pays no round trip for it. The row is
+ * read FOR KEY SHARE (the lock a foreign key check takes anyway): a move marks the city holding
+ * the row FOR UPDATE, so the mark waits for the writes that passed here to commit, and a write
+ * that comes after the mark waits for it and then reads it.
  */
+export function refuseWhileCityMovesStatement(tenantId: string): string {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(tenantId)) throw new Error("a tenant id is letters, digits, - and _");
+  return `DO $$DECLARE moving timestamp; BEGIN
+    SELECT "movingSince" INTO moving FROM "Tenant" WHERE id = '${tenantId}' FOR KEY SHARE;
+    IF moving IS NOT NULL THEN RAISE EXCEPTION 'city is moving' USING ERRCODE = '${MOVING_STATE}'; END IF;
+  END$$`;
+}
+
+/** Refuses with CITY_MOVING, in a transaction already open, while the city moves. */
 export async function refuseWhileCityMoves(tx: Tx, tenantId: string): Promise<void> {
-  const [row] = await tx.$queryRaw<{ movingSince: Date | null }[]>`SELECT "movingSince" FROM "Tenant" WHERE id = ${tenantId} FOR KEY SHARE`;
-  if (row?.movingSince) throw wordedError("CITY_MOVING", "Error.common.cityMoving");
+  try {
+    await tx.$executeRawUnsafe(refuseWhileCityMovesStatement(tenantId));
+  } catch (error) {
+    throw cityMovingRefusal(error);
+  }
+}
+
+/** The refusal the user reads, when `error` is the statement's; else `error` itself. */
+export function cityMovingRefusal(error: unknown): unknown {
+  return JSON.stringify(errorFields(error)).includes(MOVING_STATE) ? wordedError("CITY_MOVING", "Error.common.cityMoving") : error;
+}
+
+function errorFields(error: unknown): unknown {
+  if (!error || typeof error !== "object") return error;
+  const { code, meta, cause, message } = error as { code?: unknown; meta?: unknown; cause?: unknown; message?: unknown };
+  return { code, meta, cause, message };
 }

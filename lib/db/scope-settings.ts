@@ -6,9 +6,11 @@
 // On PostgreSQL the statements go as one text (the simple protocol allows several), so the
 // scope costs the one round trip set_config did. PGlite takes one statement per call.
 
+import { refuseWhileCityMovesStatement } from "./city-moving";
+
 const TENANT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-export type ScopeSettings = { role: string; tenantId: string | null; statementTimeoutMs: number; readOnly: boolean };
+export type ScopeSettings = { role: string; tenantId: string | null; statementTimeoutMs: number; readOnly: boolean; refuseWhileCityMoves?: boolean };
 
 /** The SET LOCAL statements of a scope. `SET` takes no parameter: every value is checked first. */
 export function scopeSettingStatements(settings: ScopeSettings): string[] {
@@ -22,6 +24,7 @@ export function scopeSettingStatements(settings: ScopeSettings): string[] {
     `SET LOCAL statement_timeout = ${timeout}`,
     // Turning a transaction read-only is allowed at any point of it (unlike the reverse).
     ...(settings.readOnly ? ["SET LOCAL transaction_read_only = on"] : []),
+    ...(settings.refuseWhileCityMoves && settings.tenantId ? [refuseWhileCityMovesStatement(settings.tenantId)] : []),
   ];
 }
 

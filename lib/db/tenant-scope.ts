@@ -8,6 +8,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { APP_ROLE, statementTimeoutMs } from "@/lib/db/adapter";
 import { auditedWrite, isAuditedWrite, type Actor } from "@/lib/db/audited-write";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { cityMovingRefusal } from "./city-moving";
 import { MAIN_POD } from "./pods";
 import { scopeSettingStatements, takesOneStatementPerCall } from "./scope-settings";
 
@@ -123,6 +124,8 @@ export type ScopeOptions = {
    * so whatever runs in one may be sent to a replica (withTenantReport).
    */
   readOnly?: boolean;
+  /** A write of the city: refused with CITY_MOVING while the city moves to another pod (lib/db/city-moving.ts). */
+  refuseWhileCityMoves?: boolean;
 };
 
 /**
@@ -149,9 +152,14 @@ export function scopesFor(client: ScopedClient, pod: { mainPod?: ScopedClient } 
               tenantId,
               statementTimeoutMs: options.timeout ?? defaultStatementTimeout,
               readOnly: Boolean(options.readOnly),
+              refuseWhileCityMoves: options.refuseWhileCityMoves,
             });
-            if (oneStatementPerCall) for (const statement of statements) await tx.$executeRawUnsafe(statement);
-            else await tx.$executeRawUnsafe(statements.join("; "));
+            try {
+              if (oneStatementPerCall) for (const statement of statements) await tx.$executeRawUnsafe(statement);
+              else await tx.$executeRawUnsafe(statements.join("; "));
+            } catch (error) {
+              throw cityMovingRefusal(error);
+            }
             scope.tx = tx;
             return fn(tx);
           },

@@ -1,7 +1,7 @@
 // Jobs a user started from a page: a BackgroundJob row in the city's scope says what the job is
 // doing (progress), how it ended (the record it made, or why it failed) and whether the user
 // asked to stop it. The page polls that row; the queue only delivers.
-import { refuseWhileCityMoves } from "@/lib/actions/city-moving";
+import { refuseWhileCityMoves } from "@/lib/db/city-moving";
 import { errorWordsIn } from "@/lib/actions/error-words";
 import type { Tx } from "@/lib/db";
 import type { ErrorWords } from "@/lib/errors";
