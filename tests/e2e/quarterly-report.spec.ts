@@ -112,11 +112,23 @@ test("Bapeda finds the quarterly report, downloads Q3 as .xlsx, and its totals i
   const body = programmeRows.slice(header + 1).filter((row) => row[0] && row[0] !== "Jumlah" && row.length > 8);
   expect(body.reduce((sum, row) => sum + whole(row[7]!), 0)).toBe(pagu);
 
-  // The printable document: the same totals.
+  // One OPD's detail: only Disnaker's programmes, the city's totals unchanged.
+  await page.getByLabel("OPD", { exact: true }).selectOption({ label: "Disnaker" });
+  await page.getByRole("button", { name: "Tampilkan" }).click();
+  await expect(page).toHaveURL(/[?&]opd=\w/);
+  const disnaker = page.getByRole("region", { name: "Per program — Dinas Tenaga Kerja" });
+  await expect(disnaker).toBeVisible({ timeout: 20_000 });
+  const opdCells = await disnaker.locator("tbody tr td:nth-of-type(2)").allInnerTexts();
+  expect(opdCells.length).toBeGreaterThan(0);
+  expect(new Set(opdCells.map((cell) => cell.trim()))).toEqual(new Set(["Disnaker"]));
+  expect(await totalRow(page.getByRole("region", { name: "Per strategi" }))).toEqual(screenStrategies);
+
+  // The printable document: the same totals, and the same OPD's detail.
   await page.getByRole("link", { name: "Cetak laporan (A4)" }).click();
   await page.waitForURL(/\/laporan\/triwulan\/cetak/);
   await expect(page.getByRole("button", { name: "Cetak laporan (A4)" })).toBeVisible();
   expect((await totalRow(page.getByRole("region", { name: "Per strategi" }))).slice(1, 9).map(whole)).toEqual(screenStrategies.slice(1, 9).map(whole));
+  await expect(page.getByRole("region", { name: "Per program — Dinas Tenaga Kerja" })).toBeVisible();
   await saveScreenshot(page, testInfo, "quarterly-report-print");
 });
 
