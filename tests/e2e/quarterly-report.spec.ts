@@ -118,9 +118,15 @@ test("Bapeda finds the quarterly report, downloads Q3 as .xlsx, and its totals i
   await expect(page).toHaveURL(/[?&]opd=\w/);
   const disnaker = page.getByRole("region", { name: "Per program — Dinas Tenaga Kerja" });
   await expect(disnaker).toBeVisible({ timeout: 20_000 });
-  const opdCells = await disnaker.locator("tbody tr td:nth-of-type(2)").allInnerTexts();
-  expect(opdCells.length).toBeGreaterThan(0);
-  expect(new Set(opdCells.map((cell) => cell.trim()))).toEqual(new Set(["Disnaker"]));
+  // As many rows as the recap per OPD gives Disnaker programmes; its name there links to this detail.
+  const recapRow = page
+    .getByRole("region", { name: "Rekapitulasi per perangkat daerah" })
+    .locator("tbody tr")
+    .filter({ has: page.getByRole("rowheader", { name: "Disnaker", exact: true }) });
+  const disnakerProgrammes = whole(await recapRow.locator("td").first().innerText());
+  expect(disnakerProgrammes).toBeGreaterThan(0);
+  await expect(disnaker.locator("tbody tr")).toHaveCount(disnakerProgrammes);
+  await expect(recapRow.getByRole("link", { name: "Disnaker" })).toHaveAttribute("href", /[?&]opd=\w+.*#tabel-programmes$/);
   expect(await totalRow(page.getByRole("region", { name: "Per strategi" }))).toEqual(screenStrategies);
 
   // The printable document: the same totals, and the same OPD's detail.

@@ -24,7 +24,8 @@ export function detailTables(data: QuarterlyReportData, words: QuarterlyReportWo
       columns: [
         { key: "programme", label: t("columns.programme"), kind: "text" },
         { key: "strategy", label: t("columns.strategy"), kind: "text" },
-        { key: "opd", label: t("columns.opd"), kind: "text" },
+        // One OPD's table names it in its title, not on every row.
+        ...(opd ? [] : [{ key: "opd", label: t("columns.opd"), kind: "text" } as const]),
         { key: "sipdCode", label: t("columns.sipdCode"), kind: "text" },
         { key: "target", label: t("columns.target"), kind: "count" },
         { key: "unit", label: t("columns.unit"), kind: "text" },
@@ -34,7 +35,7 @@ export function detailTables(data: QuarterlyReportData, words: QuarterlyReportWo
       rows: shown.map((row) => ({
         programme: row.name,
         strategy: t(`strategies.${row.strategy}`),
-        opd: row.opdShortName,
+        ...(opd ? {} : { opd: row.opdShortName }),
         sipdCode: sipdCode(row.sipdCode),
         target: row.targetCount,
         unit: p(`units.${row.targetUnit}`),

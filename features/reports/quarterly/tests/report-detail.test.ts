@@ -76,7 +76,9 @@ describe("the report's detail tables", () => {
     expect(detail.opd).toMatchObject({ id: "opd-b", name: "Dinas Sosial", programmes: 50 });
     const tables = quarterlyReportTables(data, "en", detail);
     expect(tables.programmes?.title).toBe("By programme — Dinas Sosial");
-    expect(new Set(tables.programmes?.rows.map((row) => row.opd))).toEqual(new Set(["Dinsos"]));
+    expect(tables.programmes?.rows.map((row) => row.programme)).toEqual(detail.kind === "programmes" ? detail.programmes.map((p) => p.name) : []);
+    expect(detail.kind === "programmes" && new Set(detail.programmes.map((p) => p.opdId))).toEqual(new Set(["opd-b"]));
+    expect(tables.programmes?.columns.map((column) => column.key)).not.toContain("opd");
     expect(tables.budget?.rows).toHaveLength(50);
     expect(tables.budget?.total).toMatchObject({ pagu: 500_000_000, realisedToDate: 200_000_000 });
   });
