@@ -112,11 +112,29 @@ test("Bapeda finds the quarterly report, downloads Q3 as .xlsx, and its totals i
   const body = programmeRows.slice(header + 1).filter((row) => row[0] && row[0] !== "Jumlah" && row.length > 8);
   expect(body.reduce((sum, row) => sum + whole(row[7]!), 0)).toBe(pagu);
 
-  // The printable document: the same totals.
+  // One OPD's detail: only Disnaker's programmes, the city's totals unchanged.
+  await page.getByLabel("OPD", { exact: true }).selectOption({ label: "Disnaker" });
+  await page.getByRole("button", { name: "Tampilkan" }).click();
+  await expect(page).toHaveURL(/[?&]opd=\w/);
+  const disnaker = page.getByRole("region", { name: "Per program — Dinas Tenaga Kerja" });
+  await expect(disnaker).toBeVisible({ timeout: 20_000 });
+  // As many rows as the recap per OPD gives Disnaker programmes; its name there links to this detail.
+  const recapRow = page
+    .getByRole("region", { name: "Rekapitulasi per perangkat daerah" })
+    .locator("tbody tr")
+    .filter({ has: page.getByRole("rowheader", { name: "Disnaker", exact: true }) });
+  const disnakerProgrammes = whole(await recapRow.locator("td").first().innerText());
+  expect(disnakerProgrammes).toBeGreaterThan(0);
+  await expect(disnaker.locator("tbody tr")).toHaveCount(disnakerProgrammes);
+  await expect(recapRow.getByRole("link", { name: "Disnaker" })).toHaveAttribute("href", /[?&]opd=\w+.*#tabel-programmes$/);
+  expect(await totalRow(page.getByRole("region", { name: "Per strategi" }))).toEqual(screenStrategies);
+
+  // The printable document: the same totals, and the same OPD's detail.
   await page.getByRole("link", { name: "Cetak laporan (A4)" }).click();
   await page.waitForURL(/\/laporan\/triwulan\/cetak/);
   await expect(page.getByRole("button", { name: "Cetak laporan (A4)" })).toBeVisible();
   expect((await totalRow(page.getByRole("region", { name: "Per strategi" }))).slice(1, 9).map(whole)).toEqual(screenStrategies.slice(1, 9).map(whole));
+  await expect(page.getByRole("region", { name: "Per program — Dinas Tenaga Kerja" })).toBeVisible();
   await saveScreenshot(page, testInfo, "quarterly-report-print");
 });
 

@@ -16,7 +16,7 @@ import type { ExportSpec } from "@/lib/spreadsheet/export";
 import { fileNamePart } from "@/features/dashboards/filter-names";
 import { cityReportPeriod } from "./city-period";
 import { strategyOfKind } from "./strategy";
-import { quarterlyReportWords } from "./tables";
+import { quarterlyReportWords } from "./words";
 import { scopeTenantId } from "@/lib/db/scope-tenant";
 
 /** Who may take the annex: the report's readers who may read personal data. */

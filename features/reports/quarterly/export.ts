@@ -11,7 +11,8 @@ import type { FigureExportSpec } from "@/lib/spreadsheet/export";
 import { safeSheetNames } from "@/lib/spreadsheet/write";
 import { cityReportPeriod } from "./city-period";
 import { quarterlyReportData } from "./queries";
-import { QUARTERLY_TABLES, quarterlyReportTables, quarterlyReportWords } from "./tables";
+import { QUARTERLY_TABLES, quarterlyReportTables } from "./tables";
+import { quarterlyReportWords } from "./words";
 
 export const quarterlyReportExport: FigureExportSpec = {
   page: "quarterlyReport",
@@ -25,8 +26,9 @@ export const quarterlyReportExport: FigureExportSpec = {
       tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { name: true, timeZone: true } }),
       quarterlyReportData(tx, period),
     ]);
+    // Every programme, whatever OPD the page shows: the workbook is the whole report.
     const byId = quarterlyReportTables(data, locale);
-    const tables = QUARTERLY_TABLES.map((id) => byId[id]);
+    const tables = QUARTERLY_TABLES.map((id) => byId[id]).filter((table) => table !== null);
     const now = new Date();
     const when = t("printedAt", { date: formatDateLong(now, { locale, timeZone: tenant.timeZone }) });
     const periodWords = t("eyebrow", { quarter: period.quarter, year: period.year });

@@ -27,7 +27,11 @@ export type ReportSourceLine = Money & { fundingSource: FundingSource; accountCo
 export type ReportProgramme = Money & {
   id: string;
   name: string;
+  opdId: string;
   opdShortName: string;
+  opdName: string;
+  /** The OPD's code, by which the report lists OPDs. */
+  opdCode: string;
   kind: ProgrammeKind;
   strategy: PovertyStrategy;
   sipdCode: string | null;
@@ -71,9 +75,9 @@ export type QuarterlyReportData = {
   reach: ReportReach;
 };
 
-const NO_MONEY: Money = { pagu: 0n, realisedQuarter: 0n, realisedToDate: 0n };
+export const NO_MONEY: Money = { pagu: 0n, realisedQuarter: 0n, realisedToDate: 0n };
 
-const add = (a: Money, b: Money): Money => ({
+export const addMoney = (a: Money, b: Money): Money => ({
   pagu: a.pagu + b.pagu,
   realisedQuarter: a.realisedQuarter + b.realisedQuarter,
   realisedToDate: a.realisedToDate + b.realisedToDate,
@@ -139,7 +143,8 @@ export async function quarterlyReportData(tx: Tx, period: ReportPeriod): Promise
         targetUnit: true,
         targetCount: true,
         targetExtremeCount: true,
-        opd: { select: { shortName: true, code: true } },
+        opdId: true,
+        opd: { select: { shortName: true, name: true, code: true } },
       },
     }),
     budgetByProgrammeSource(tx, filters, { quarter: months.quarter, toDate: months.toDate }),
@@ -163,7 +168,9 @@ export async function quarterlyReportData(tx: Tx, period: ReportPeriod): Promise
       return {
         id: p.id,
         name: p.name,
+        opdId: p.opdId,
         opdShortName: p.opd.shortName,
+        opdName: p.opd.name,
         opdCode: p.opd.code,
         kind: p.kind,
         strategy: strategyOfKind(p.kind),
@@ -173,13 +180,12 @@ export async function quarterlyReportData(tx: Tx, period: ReportPeriod): Promise
         targetExtremeCount: p.targetExtremeCount,
         reached: reachedOf.get(p.id) ?? 0,
         sources,
-        ...sources.reduce(add, NO_MONEY),
+        ...sources.reduce(addMoney, NO_MONEY),
       };
     })
     .sort(
       (a, b) => POVERTY_STRATEGIES.indexOf(a.strategy) - POVERTY_STRATEGIES.indexOf(b.strategy) || a.opdCode.localeCompare(b.opdCode) || byName(a.name, b.name),
-    )
-    .map(({ opdCode: _, ...row }) => row);
+    );
   const strategies = POVERTY_STRATEGIES.map((strategy): ReportStrategy => {
     const own = rows.filter((row) => row.strategy === strategy);
     const inHouseholds = own.filter((row) => row.targetUnit === "HOUSEHOLD");
@@ -189,7 +195,7 @@ export async function quarterlyReportData(tx: Tx, period: ReportPeriod): Promise
       targetHouseholds: inHouseholds.reduce((sum, row) => sum + row.targetCount, 0),
       targetExtreme: inHouseholds.reduce((sum, row) => sum + row.targetExtremeCount, 0),
       ...(strategyReach.get(strategy) ?? { reached: 0, reachedExtreme: 0 }),
-      ...own.reduce(add, NO_MONEY),
+      ...own.reduce(addMoney, NO_MONEY),
     };
   }).filter((row) => row.strategy !== "OTHER" || row.programmes > 0);
   const bySource = groupBy(
@@ -197,14 +203,14 @@ export async function quarterlyReportData(tx: Tx, period: ReportPeriod): Promise
     (line) => line.fundingSource,
   );
   const sources = [...bySource.entries()]
-    .map(([fundingSource, parts]) => ({ fundingSource, ...parts.reduce(add, NO_MONEY) }))
+    .map(([fundingSource, parts]) => ({ fundingSource, ...parts.reduce(addMoney, NO_MONEY) }))
     .sort((a, b) => a.fundingSource.localeCompare(b.fundingSource));
   return {
     period,
     strategies,
     programmes: rows,
     sources,
-    total: rows.reduce(add, NO_MONEY),
+    total: rows.reduce(addMoney, NO_MONEY),
     reach: { extremePoor: coverage.extremePoor, reachedExtreme: coverage.reached, reached: totals.reached, ...byQuarter },
   };
 }

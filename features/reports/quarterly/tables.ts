@@ -1,48 +1,40 @@
 // The quarterly report as tables of figures: the page, its print and its workbook show these
 // same tables, so the file cannot differ from the screen. Household counts are "households"
 // columns (cells under 5 hidden, as on the dashboards); targets are plans, not households
-// counted, so they are "count" columns.
-import { createTranslator } from "next-intl";
-import { catalogues } from "@/lib/i18n/catalogues";
+// counted, so they are "count" columns. The detail tables (programmes, budget) list the
+// programmes the page's detail names (detail.ts); every other table is the whole city's.
 import type { AppLocale } from "@/lib/i18n/locales";
-import { percentOf } from "@/lib/money";
-import type { FigureColumn, FigureRow, FigureTable } from "@/lib/spreadsheet/figures";
-import type { Money, QuarterlyReportData } from "./queries";
+import type { FigureTable } from "@/lib/spreadsheet/figures";
+import type { ReportDetail } from "./detail";
+import { type DetailTableId, detailTables } from "./detail-tables";
+import { moneyCells, moneyColumns } from "./money-columns";
+import { reportOpds } from "./opds";
+import type { QuarterlyReportData } from "./queries";
+import { quarterlyReportWords } from "./words";
 
-export const QUARTERLY_TABLES = ["summary", "strategies", "programmes", "budget", "sources"] as const;
+export const QUARTERLY_TABLES = ["summary", "strategies", "opds", "programmes", "budget", "sources"] as const;
 export type QuarterlyTableId = (typeof QUARTERLY_TABLES)[number];
 
-const rp = (value: bigint) => Number(value);
+/** The report's tables by id; a detail table is null where the detail is shown per OPD. */
+export type QuarterlyReportTableSet = Record<Exclude<QuarterlyTableId, DetailTableId>, FigureTable> & Record<DetailTableId, FigureTable | null>;
 
-function moneyCells(money: Money): FigureRow {
-  return {
-    pagu: rp(money.pagu),
-    realisedQuarter: rp(money.realisedQuarter),
-    realisedToDate: rp(money.realisedToDate),
-    absorption: percentOf(money.realisedToDate, money.pagu),
-  };
-}
-
-export function quarterlyReportWords(locale: AppLocale) {
-  return {
-    t: createTranslator({ locale, messages: catalogues[locale], namespace: "QuarterlyReport" }),
-    programmes: createTranslator({ locale, messages: catalogues[locale], namespace: "Programmes" }),
-  };
-}
-
-/** Every table of the report, in the order of the page and the workbook. */
-export function quarterlyReportTables(data: QuarterlyReportData, locale: AppLocale): Record<QuarterlyTableId, FigureTable> {
-  const { t, programmes: p } = quarterlyReportWords(locale);
+/**
+ * Every table of the report, in the order of the page and the workbook; the detail tables over
+ * `detail`'s programmes (by default every programme, as the workbook has them).
+ */
+export function quarterlyReportTables(
+  data: QuarterlyReportData,
+  locale: AppLocale,
+  detail: ReportDetail = { kind: "programmes", opd: null, programmes: data.programmes },
+): QuarterlyReportTableSet {
+  const words = quarterlyReportWords(locale);
+  const { t, programmes: p } = words;
   const { quarter } = data.period;
-  const moneyColumns: FigureColumn[] = [
-    { key: "pagu", label: t("columns.pagu"), kind: "rupiah" },
-    { key: "realisedQuarter", label: t("columns.realisedQuarter", { quarter }), kind: "rupiah" },
-    { key: "realisedToDate", label: t("columns.realisedToDate", { quarter }), kind: "rupiah" },
-    { key: "absorption", label: t("columns.absorption"), kind: "percent", digits: 2 },
-  ];
+  const money = moneyColumns(words, quarter);
   const strategy = (key: string) => t(`strategies.${key as "OTHER"}`);
   const totalLabel = t("total");
   const { reach } = data;
+  const opds = reportOpds(data);
   return {
     summary: {
       id: "summary",
@@ -70,7 +62,7 @@ export function quarterlyReportTables(data: QuarterlyReportData, locale: AppLoca
         { key: "targetExtreme", label: t("columns.targetExtreme"), kind: "count" },
         { key: "reached", label: t("columns.reached"), kind: "households" },
         { key: "reachedExtreme", label: t("columns.reachedExtreme"), kind: "households" },
-        ...moneyColumns,
+        ...money,
       ],
       rows: data.strategies.map((row) => ({
         strategy: strategy(row.strategy),
@@ -94,57 +86,29 @@ export function quarterlyReportTables(data: QuarterlyReportData, locale: AppLoca
       },
       definitions: [t("definitions.strategy"), t("definitions.target"), t("definitions.reached")],
     },
-    programmes: {
-      id: "programmes",
-      title: t("tables.programmes"),
+    opds: {
+      id: "opds",
+      title: t("tables.opds"),
       columns: [
-        { key: "programme", label: t("columns.programme"), kind: "text" },
-        { key: "strategy", label: t("columns.strategy"), kind: "text" },
         { key: "opd", label: t("columns.opd"), kind: "text" },
-        { key: "sipdCode", label: t("columns.sipdCode"), kind: "text" },
-        { key: "target", label: t("columns.target"), kind: "count" },
-        { key: "unit", label: t("columns.unit"), kind: "text" },
-        { key: "reached", label: t("columns.reached"), kind: "households" },
-        ...moneyColumns,
+        { key: "programmes", label: t("columns.programmes"), kind: "count" },
+        { key: "targetHouseholds", label: t("columns.targetHouseholds"), kind: "count" },
+        ...money,
       ],
-      rows: data.programmes.map((row) => ({
-        programme: row.name,
-        strategy: strategy(row.strategy),
-        opd: row.opdShortName,
-        sipdCode: row.sipdCode ?? t("noSipdCode"),
-        target: row.targetCount,
-        unit: p(`units.${row.targetUnit}`),
-        reached: row.reached,
-        ...moneyCells(row),
-      })),
-      totalOfRows: "distinct",
-      total: { programme: totalLabel, reached: reach.reached, ...moneyCells(data.total) },
+      rows: opds.map((row) => ({ opd: row.shortName, programmes: row.programmes, targetHouseholds: row.targetHouseholds, ...moneyCells(row) })),
+      total: {
+        opd: totalLabel,
+        programmes: data.programmes.length,
+        targetHouseholds: opds.reduce((sum, row) => sum + row.targetHouseholds, 0),
+        ...moneyCells(data.total),
+      },
+      definitions: [t("definitions.target")],
     },
-    budget: {
-      id: "budget",
-      title: t("tables.budget"),
-      columns: [
-        { key: "programme", label: t("columns.programme"), kind: "text" },
-        { key: "sipdCode", label: t("columns.sipdCode"), kind: "text" },
-        { key: "source", label: t("columns.source"), kind: "text" },
-        { key: "accountCodes", label: t("columns.accountCodes"), kind: "text" },
-        ...moneyColumns,
-      ],
-      rows: data.programmes.flatMap((row) =>
-        row.sources.map((line) => ({
-          programme: row.name,
-          sipdCode: row.sipdCode ?? t("noSipdCode"),
-          source: p(`sources.${line.fundingSource}`),
-          accountCodes: line.accountCodes.join(", ") || t("noAccountCode"),
-          ...moneyCells(line),
-        })),
-      ),
-      total: { programme: totalLabel, ...moneyCells(data.total) },
-    },
+    ...detailTables(data, words, detail),
     sources: {
       id: "sources",
       title: t("tables.sources"),
-      columns: [{ key: "source", label: t("columns.source"), kind: "text" }, ...moneyColumns],
+      columns: [{ key: "source", label: t("columns.source"), kind: "text" }, ...money],
       rows: data.sources.map((row) => ({ source: p(`sources.${row.fundingSource}`), ...moneyCells(row) })),
       total: { source: totalLabel, ...moneyCells(data.total) },
     },

@@ -78,5 +78,5 @@ export async function buildQuarterlyFixture(tx: Tx, tenant: TestTenant) {
   for (const household of households.slice(3, 9)) await aid(food, dinsos, household, "FOOD", "2026-08-10");
   // Date each household's first reach by its entries (the seed's way), not by when the test ran.
   await tx.$executeRaw`SELECT entas_reach_first_reached_fill(${tenantId})`;
-  return { sewing, tools, food, households };
+  return { disnaker, dinsos, sewing, tools, food, households };
 }

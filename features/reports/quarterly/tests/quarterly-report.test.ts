@@ -10,7 +10,9 @@ import { openTestDb, type TestDb } from "@/tests/helpers/db";
 import { createTestTenant, type TestTenant } from "@/tests/helpers/factories";
 import { callRoute, routeDeps } from "@/tests/helpers/routes";
 import { annexBatch, annexCursor, mayTakeAnnex, quarterlyAnnexExport } from "../annex";
+import { askedOpdId, reportDetail } from "../detail";
 import { quarterlyReportExport } from "../export";
+import { reportOpds } from "../opds";
 import { quarterlyReportData, type QuarterlyReportData } from "../queries";
 import { quarterlyReportTables } from "../tables";
 import { buildQuarterlyFixture, M, YEAR } from "./quarterly-fixture";
@@ -21,6 +23,7 @@ let t: TestDb;
 let city: TestTenant;
 let other: TestTenant;
 let fx: Awaited<ReturnType<typeof buildQuarterlyFixture>>;
+let otherFx: Awaited<ReturnType<typeof buildQuarterlyFixture>>;
 let q3: QuarterlyReportData;
 
 const all: DashboardFilters = { year: YEAR, kecamatanId: null, opdId: null, programmeId: null };
@@ -33,7 +36,7 @@ beforeAll(async () => {
   other = await createTestTenant(t.db, t.withTenant);
   fx = await t.withTenant(city.id, (tx) => buildQuarterlyFixture(tx, city));
   // Another city of the same shape: none of it may reach the first city's report.
-  await t.withTenant(other.id, (tx) => buildQuarterlyFixture(tx, other));
+  otherFx = await t.withTenant(other.id, (tx) => buildQuarterlyFixture(tx, other));
   q3 = await read((tx) => quarterlyReportData(tx, { year: YEAR, quarter: 3 }));
 });
 
@@ -122,17 +125,57 @@ describe("the quarterly report's figures (Q3 2026)", () => {
       realisedToDate: 101_000_000,
       absorption: 40.4,
     });
-    expect(tables.budget.rows).toHaveLength(4);
+    expect(tables.budget?.rows).toHaveLength(4);
     expect(tables.sources.total).toMatchObject({ realisedToDate: 101_000_000 });
   });
 });
 
+describe("the report per OPD (Q3 2026)", () => {
+  it("recaps each OPD with programmes in the year, adding up to the city's totals", () => {
+    const opds = reportOpds(q3);
+    expect(opds.map((o) => [o.shortName, o.name, o.programmes, o.targetHouseholds, ...money(o)])).toEqual([
+      // Disnaker: sewing and tools, both targets in households; Dinsos: food, its target in persons.
+      ["Disnaker", "Dinas Tenaga Kerja", 2, 18, 190n * M, 47n * M, 65n * M],
+      ["Dinsos", "Dinas Sosial", 1, 0, 60n * M, 0n, 36n * M],
+    ]);
+    const { opds: table, strategies } = quarterlyReportTables(q3, "id");
+    const sum = (key: string) => table.rows.reduce((total, row) => total + Number(row[key]), 0);
+    for (const key of ["programmes", "targetHouseholds", "pagu", "realisedQuarter", "realisedToDate"]) {
+      expect(sum(key), key).toBe(table.total![key]);
+      expect(table.total![key], key).toBe(strategies.total![key]);
+    }
+    expect(table.total).toMatchObject({ opd: "Jumlah", programmes: 3, pagu: 250_000_000, realisedToDate: 101_000_000, absorption: 40.4 });
+  });
+
+  it("lists only the chosen OPD's programmes and budget lines, the other tables still the whole city's", () => {
+    const detail = reportDetail(q3, askedOpdId({ opd: fx.dinsos }));
+    expect(detail).toMatchObject({ kind: "programmes", opd: { id: fx.dinsos, name: "Dinas Sosial" } });
+    const tables = quarterlyReportTables(q3, "id", detail);
+    expect(tables.programmes?.title).toBe("Per program — Dinas Sosial");
+    expect(tables.programmes?.rows.map((row) => row.programme)).toEqual(["Bantuan Pangan"]);
+    expect(tables.programmes?.total).toMatchObject({ pagu: 60_000_000, realisedToDate: 36_000_000, reached: null });
+    expect(tables.budget?.title).toBe("Pagu dan realisasi per program dan sumber dana — Dinas Sosial");
+    expect(tables.budget?.rows.map((row) => [row.programme, row.source, row.pagu])).toEqual([["Bantuan Pangan", "APBD", 60_000_000]]);
+    expect(tables.budget?.total).toMatchObject({ pagu: 60_000_000, realisedQuarter: 0, realisedToDate: 36_000_000 });
+    const whole = quarterlyReportTables(q3, "id");
+    for (const id of ["summary", "strategies", "opds", "sources"] as const) expect(tables[id], id).toEqual(whole[id]);
+  });
+
+  it("shows every programme for an OPD of another city, an unknown id or none", () => {
+    for (const asked of [otherFx.dinsos, "no-such-opd", "", undefined, [otherFx.disnaker, fx.dinsos]]) {
+      const detail = reportDetail(q3, askedOpdId({ opd: asked }));
+      expect(detail.opd, String(asked)).toBeNull();
+      expect(detail.kind === "programmes" && detail.programmes.map((p) => p.id), String(asked)).toEqual([fx.food, fx.tools, fx.sewing]);
+    }
+  });
+});
+
 describe("who gets what", () => {
-  const workbook = (user: SessionUser) =>
+  const workbook = (user: SessionUser, query = "") =>
     callRoute(
       figureExportRoute(quarterlyReportExport),
       routeDeps(t, user),
-      `http://x/${city.slug}/laporan/triwulan/ekspor?tahun=${YEAR}&triwulan=3&format=xlsx`,
+      `http://x/${city.slug}/laporan/triwulan/ekspor?tahun=${YEAR}&triwulan=3&format=xlsx${query}`,
       {
         tenant: city.slug,
       },
@@ -150,6 +193,16 @@ describe("who gets what", () => {
     await response.arrayBuffer();
     expect(await t.withTenant(city.id, (tx) => tx.auditLog.count({ where: { entity: "QuarterlyReport", action: "export", userId: mayor.id } }))).toBe(1);
     expect((await workbook(sessionUser(city, "OPD_STAFF"))).status).toBe(404);
+  });
+
+  it("puts every programme and the recap per OPD in the workbook, whatever OPD is asked for", async () => {
+    const bapeda = sessionUser(city, "BAPEDA");
+    await (await workbook(bapeda, `&opd=${fx.dinsos}`)).arrayBuffer();
+    const audit = await t.withTenant(city.id, (tx) =>
+      tx.auditLog.findFirstOrThrow({ where: { entity: "QuarterlyReport", action: "export", userId: bapeda.id }, select: { after: true } }),
+    );
+    // Summary 5, strategies 3, OPDs 2, programmes 3, budget lines 4, sources 2.
+    expect(audit.after).toMatchObject({ tables: ["summary", "strategies", "opds", "programmes", "budget", "sources"], rows: 19 });
   });
 
   it("withholds the by-name annex from roles without personal-data rights", async () => {

@@ -3,10 +3,29 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { monthName } from "@/lib/calendar/months";
 import type { AppLocale } from "@/lib/i18n/locales";
+import type { ReportOpd } from "../opds";
 import { periodMonths, QUARTERS, type ReportPeriod } from "../period";
 
-/** The year and quarter as a plain GET form (`?tahun=&triwulan=`): the URL holds the choice. */
-export async function PeriodForm({ path, period, years, locale }: { path: string; period: ReportPeriod; years: readonly number[]; locale: AppLocale }) {
+/**
+ * The year, the quarter and the OPD whose detail to show as a plain GET form
+ * (`?tahun=&triwulan=&opd=`): the URL holds the choice.
+ */
+export async function PeriodForm({
+  path,
+  period,
+  years,
+  opds,
+  opdId,
+  locale,
+}: {
+  path: string;
+  period: ReportPeriod;
+  years: readonly number[];
+  /** The OPDs of the report shown. */
+  opds: readonly Pick<ReportOpd, "id" | "shortName">[];
+  opdId: string | null;
+  locale: AppLocale;
+}) {
   const t = await getTranslations("QuarterlyReport.period");
   const months = (quarter: (typeof QUARTERS)[number]) => {
     const range = periodMonths(quarter).quarter;
@@ -25,6 +44,14 @@ export async function PeriodForm({ path, period, years, locale }: { path: string
         {QUARTERS.map((quarter) => (
           <option key={quarter} value={quarter}>
             {t("quarterOption", { quarter, months: months(quarter) })}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField id="laporan-opd" name="opd" label={t("opd")} defaultValue={opdId ?? ""} className="sm:w-56">
+        <option value="">{t("allOpds")}</option>
+        {opds.map((opd) => (
+          <option key={opd.id} value={opd.id}>
+            {opd.shortName}
           </option>
         ))}
       </SelectField>

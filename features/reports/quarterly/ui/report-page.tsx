@@ -10,12 +10,15 @@ import type { AppLocale } from "@/lib/i18n/locales";
 import type { SearchParamValue } from "@/lib/validation/search-params";
 import { mayTakeAnnex } from "../annex";
 import { cityReportPeriod } from "../city-period";
+import { askedOpdId, reportDetail } from "../detail";
+import { reportOpds } from "../opds";
 import { periodQuery } from "../period";
 import { quarterlyReportData } from "../queries";
 import { quarterlyReportRoutes } from "../routes";
 import { quarterlyReportTables } from "../tables";
+import { DetailPerOpdNote } from "./detail-note";
 import { PeriodForm } from "./period-form";
-import { QuarterlyReportTables } from "./report-tables";
+import { opdRowHref, QuarterlyReportTables } from "./report-tables";
 
 /** The quarterly report on screen: the period, the files it offers this reader, then its tables. */
 export async function QuarterlyReportPage({ slug, user, query }: { slug: string; user: TenantSessionUser; query: Record<string, SearchParamValue> }) {
@@ -24,7 +27,8 @@ export async function QuarterlyReportPage({ slug, user, query }: { slug: string;
     return { ...asked, data: await quarterlyReportData(tx, asked.period) };
   });
   const [t, locale] = await Promise.all([getTranslations("QuarterlyReport"), getLocale() as Promise<AppLocale>]);
-  const tables = quarterlyReportTables(data, locale);
+  const detail = reportDetail(data, askedOpdId(query));
+  const opds = reportOpds(data);
   const periodParams = periodQuery(period);
   const annex = mayTakeAnnex(user);
   return (
@@ -40,13 +44,20 @@ export async function QuarterlyReportPage({ slug, user, query }: { slug: string;
                 {t("actions.workbook")}
               </a>
             ) : null}
-            <LinkButton href={quarterlyReportRoutes.print(slug, periodParams)} variant="secondary">
+            <LinkButton href={quarterlyReportRoutes.print(slug, { ...periodParams, opd: detail.opd?.id })} variant="secondary">
               {t("actions.print")}
             </LinkButton>
           </div>
         }
       />
-      <PeriodForm path={quarterlyReportRoutes.report(slug)} period={period} years={fiscalYearChoices(fiscalYears)} locale={locale} />
+      <PeriodForm
+        path={quarterlyReportRoutes.report(slug)}
+        period={period}
+        years={fiscalYearChoices(fiscalYears)}
+        opds={opds}
+        opdId={detail.opd?.id ?? null}
+        locale={locale}
+      />
       {annex ? (
         <p className="flex flex-col gap-2 text-sm text-muted sm:flex-row sm:items-center">
           <ExportLinks
@@ -60,7 +71,12 @@ export async function QuarterlyReportPage({ slug, user, query }: { slug: string;
       ) : (
         <p className="text-sm text-muted">{t("annexWithheld")}</p>
       )}
-      <QuarterlyReportTables tables={tables} locale={locale} />
+      <QuarterlyReportTables
+        tables={quarterlyReportTables(data, locale, detail)}
+        locale={locale}
+        rowHref={{ opds: opdRowHref(opds, (opd) => quarterlyReportRoutes.report(slug, { ...periodParams, opd })) }}
+        detailNote={detail.kind === "perOpd" ? <DetailPerOpdNote programmeCount={detail.programmeCount} where="page" /> : null}
+      />
     </div>
   );
 }

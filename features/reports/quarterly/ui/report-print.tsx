@@ -8,13 +8,16 @@ import { formatDateLong } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import type { SearchParamValue } from "@/lib/validation/search-params";
 import { cityReportPeriod } from "../city-period";
+import { askedOpdId, reportDetail } from "../detail";
+import { reportOpds } from "../opds";
 import { periodQuery } from "../period";
 import { quarterlyReportData } from "../queries";
 import { quarterlyReportRoutes } from "../routes";
 import { quarterlyReportTables } from "../tables";
-import { QuarterlyReportTables } from "./report-tables";
+import { DetailPerOpdNote } from "./detail-note";
+import { opdRowHref, QuarterlyReportTables } from "./report-tables";
 
-/** The report as an A4 document: the city, the period and the date above the same tables as the page. */
+/** The report as an A4 document: the city, the period and the date above the same tables as the page, for the same OPD (`?opd=`). */
 export async function QuarterlyReportPrint({ slug, user, query }: { slug: string; user: TenantSessionUser; query: Record<string, SearchParamValue> }) {
   const { period, data, tenant } = await withTenantReport(user.tenantId, async (tx) => {
     const asked = await cityReportPeriod(tx, user.tenantId, query);
@@ -25,8 +28,10 @@ export async function QuarterlyReportPrint({ slug, user, query }: { slug: string
     return { period: asked.period, data, tenant };
   });
   const [t, locale] = await Promise.all([getTranslations("QuarterlyReport"), getLocale() as Promise<AppLocale>]);
+  const detail = reportDetail(data, askedOpdId(query));
+  const periodParams = periodQuery(period);
   const back = (
-    <Link href={quarterlyReportRoutes.report(slug, periodQuery(period))} className="text-sm text-brand-800 underline">
+    <Link href={quarterlyReportRoutes.report(slug, { ...periodParams, opd: detail.opd?.id })} className="text-sm text-brand-800 underline">
       {t("actions.back")}
     </Link>
   );
@@ -40,7 +45,12 @@ export async function QuarterlyReportPrint({ slug, user, query }: { slug: string
           <p className="mt-1">{t("eyebrow", { quarter: period.quarter, year: period.year })}</p>
           <p className="mt-1 text-muted">{t("printedAt", { date: formatDateLong(new Date(), { locale, timeZone: tenant.timeZone }) })}</p>
         </header>
-        <QuarterlyReportTables tables={quarterlyReportTables(data, locale)} locale={locale} />
+        <QuarterlyReportTables
+          tables={quarterlyReportTables(data, locale, detail)}
+          locale={locale}
+          rowHref={{ opds: opdRowHref(reportOpds(data), (opd) => quarterlyReportRoutes.print(slug, { ...periodParams, opd })) }}
+          detailNote={detail.kind === "perOpd" ? <DetailPerOpdNote programmeCount={detail.programmeCount} where="print" /> : null}
+        />
       </PrintDocument>
       <style>{DASHBOARD_PRINT_CSS}</style>
     </div>
