@@ -4,7 +4,6 @@
 // (lib/actions/run.ts); a job started in a transaction already open (lib/jobs/tracked.ts) runs
 // the same statement through refuseWhileCityMoves.
 import type { Tx } from "@/lib/db";
-import { wordedError } from "@/lib/errors/worded";
 
 const MOVING_STATE = "EN001";
 
@@ -28,17 +27,24 @@ export async function refuseWhileCityMoves(tx: Tx, tenantId: string): Promise<vo
   try {
     await tx.$executeRawUnsafe(refuseWhileCityMovesStatement(tenantId));
   } catch (error) {
-    throw cityMovingRefusal(error);
+    throw await cityMovingRefusal(error);
   }
 }
 
-/** The refusal the user reads, when `error` is the statement's; else `error` itself. */
-export function cityMovingRefusal(error: unknown): unknown {
-  return JSON.stringify(errorFields(error)).includes(MOVING_STATE) ? wordedError("CITY_MOVING", "Error.common.cityMoving") : error;
+/**
+ * The refusal the user reads, when `error` is the statement's; else `error` itself. The words are
+ * loaded only then: a form's server action reaches this module, and the catalogues must stay out
+ * of the browser's bundle.
+ */
+export async function cityMovingRefusal(error: unknown): Promise<unknown> {
+  if (sqlStateOf(error) !== MOVING_STATE) return error;
+  const { wordedError } = await import("@/lib/errors/worded");
+  return wordedError("CITY_MOVING", "Error.common.cityMoving");
 }
 
-function errorFields(error: unknown): unknown {
-  if (!error || typeof error !== "object") return error;
-  const { code, meta, cause, message } = error as { code?: unknown; meta?: unknown; cause?: unknown; message?: unknown };
-  return { code, meta, cause, message };
+/** PostgreSQL's SQLSTATE of a failed raw query, as Prisma's driver adapter passes it on. */
+function sqlStateOf(error: unknown): string | undefined {
+  const meta = (error as { meta?: { driverAdapterError?: { cause?: { code?: unknown } } } } | null)?.meta;
+  const code = meta?.driverAdapterError?.cause?.code;
+  return typeof code === "string" ? code : undefined;
 }

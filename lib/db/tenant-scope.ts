@@ -158,7 +158,7 @@ export function scopesFor(client: ScopedClient, pod: { mainPod?: ScopedClient } 
               if (oneStatementPerCall) for (const statement of statements) await tx.$executeRawUnsafe(statement);
               else await tx.$executeRawUnsafe(statements.join("; "));
             } catch (error) {
-              throw cityMovingRefusal(error);
+              throw await cityMovingRefusal(error);
             }
             scope.tx = tx;
             return fn(tx);
