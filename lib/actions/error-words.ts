@@ -17,13 +17,24 @@ export function badCharactersFieldWords(locale: string | null | undefined): stri
 
 /** An error that names its catalogue key (AppError.words), in the user's language. */
 export function errorWordsIn(words: ErrorWords, locale: string | null | undefined): string {
-  const language = localeFromCookie(locale ?? undefined);
-  const t = createTranslator({ locale: language, messages: catalogues[language] }) as unknown as (
-    key: string,
-    params?: Record<string, string | number>,
-  ) => string;
+  const t = translatorOf(localeFromCookie(locale ?? undefined));
   const params = Object.fromEntries(Object.entries(words.params).map(([name, value]) => [name, typeof value === "object" ? paramWords(t, value) : value]));
   return t(words.key, params);
+}
+
+type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+// One translator per language for the process: a translator keeps the message formats it has
+// parsed, and every action answers with words (its success message at least).
+const translators = new Map<string, Translate>();
+
+function translatorOf(language: ReturnType<typeof localeFromCookie>): Translate {
+  let t = translators.get(language);
+  if (!t) {
+    t = createTranslator({ locale: language, messages: catalogues[language] }) as unknown as Translate;
+    translators.set(language, t);
+  }
+  return t;
 }
 
 function paramWords(t: (key: string) => string, param: WordsParam): string {
