@@ -17,34 +17,49 @@ type WithTenant = <T>(tenantId: string, fn: (tx: Tx) => Promise<T>) => Promise<T
 export const PAGE_CONCURRENCY = 2;
 
 /**
+ * Runs each query of one page in a read transaction of its own, `concurrency` at a time; a query
+ * that fails rejects as it would alone.
+ */
+export function pageReader(tenantId: string, withTenant: WithTenant, concurrency = PAGE_CONCURRENCY) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async function read<T>(query: (tx: Tx) => Promise<T>): Promise<T> {
+    if (running >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
+    running += 1;
+    try {
+      return await withTenant(tenantId, query);
+    } finally {
+      running -= 1;
+      waiting.shift()?.();
+    }
+  };
+}
+
+/** A function that runs a query in a transaction of its own (pageReader), or in one shared. */
+export type Reader = <T>(query: (tx: Tx) => Promise<T>) => Promise<T>;
+
+/** The reader of one transaction already open: every query in it, one after the other. */
+export const readerOf =
+  (tx: Tx): Reader =>
+  (query) =>
+    query(tx);
+
+/**
  * Loads figures for one page: `load(name, query)` starts at once (or when one of the page's
  * slots frees up) and never rejects; a failure is logged with the figure's name and the page
  * shows the panel's own message instead.
  */
 export function panelLoader(tenantId: string, withTenant: WithTenant, concurrency = PAGE_CONCURRENCY) {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  const slot = async () => {
-    if (running >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
-    running += 1;
-  };
-  const release = () => {
-    running -= 1;
-    waiting.shift()?.();
-  };
+  const read = pageReader(tenantId, withTenant, concurrency);
   return function load<T>(name: string, query: (tx: Tx) => Promise<T>): Promise<PanelResult<T>> {
-    return (async () => {
-      await slot();
-      try {
-        return { ok: true as const, value: await withTenant(tenantId, query) };
-      } catch (error) {
+    return read(query).then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => {
         const reason = failureOf(error);
         console.error(`[dashboard panel ${name}] ${reason}`, error);
         return { ok: false as const, reason };
-      } finally {
-        release();
-      }
-    })();
+      },
+    );
   };
 }
 

@@ -3,6 +3,7 @@
 // household cells hidden — behind the gate as every dashboard workbook: the report's readers
 // who hold data:export, each download audited (lib/spreadsheet figureExportRoute).
 import { fileNamePart } from "@/features/dashboards/filter-names";
+import { readerOf } from "@/features/dashboards/panel-data";
 import { formatDateLong } from "@/lib/format";
 import { formatTimestamp } from "@/lib/format/timestamp";
 import { getLocale } from "next-intl/server";
@@ -24,7 +25,7 @@ export const quarterlyReportExport: FigureExportSpec = {
     const { period } = await cityReportPeriod(tx, user.tenantId, Object.fromEntries(search));
     const [tenant, data] = await Promise.all([
       tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { name: true, timeZone: true } }),
-      quarterlyReportData(tx, period),
+      quarterlyReportData(readerOf(tx), period),
     ]);
     // Every programme, whatever OPD the page shows: the workbook is the whole report.
     const byId = quarterlyReportTables(data, locale);

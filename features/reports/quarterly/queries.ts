@@ -10,6 +10,7 @@
 // every household figure is counted by the database.
 import { budgetByProgrammeSource } from "@/features/dashboards/budget/queries";
 import type { DashboardFilters } from "@/features/dashboards/filters";
+import type { Reader } from "@/features/dashboards/panel-data";
 import { povertyDashboardQueries } from "@/features/dashboards/poverty/queries";
 import { resultsDashboardQueries } from "@/features/dashboards/results/queries";
 import type { Tx } from "@/lib/db";
@@ -128,31 +129,37 @@ async function reachByQuarter(tx: Tx, period: ReportPeriod) {
   return { firstReachedInQuarter: row?.inQuarter ?? 0, reachedByQuarterEnd: row?.byEnd ?? 0 };
 }
 
-/** Every figure of the report for the period, in the order the report shows them. */
-export async function quarterlyReportData(tx: Tx, period: ReportPeriod): Promise<QuarterlyReportData> {
+/**
+ * Every figure of the report for the period, in the order the report shows them. `read` runs each
+ * query: in a transaction of its own, two at a time, for a page (pageReader), or all in one
+ * (readerOf) for a workbook built in its export's transaction.
+ */
+export async function quarterlyReportData(read: Reader, period: ReportPeriod): Promise<QuarterlyReportData> {
   const filters = reportFilters(period);
   const months = periodMonths(period.quarter);
   const [programmes, lines, results, totals, coverage, byQuarter, strategyReach] = await Promise.all([
-    tx.programme.findMany({
-      where: { fiscalYear: period.year },
-      select: {
-        id: true,
-        name: true,
-        kind: true,
-        sipdCode: true,
-        targetUnit: true,
-        targetCount: true,
-        targetExtremeCount: true,
-        opdId: true,
-        opd: { select: { shortName: true, name: true, code: true } },
-      },
-    }),
-    budgetByProgrammeSource(tx, filters, { quarter: months.quarter, toDate: months.toDate }),
-    resultsDashboardQueries.byProgramme(tx, filters),
-    resultsDashboardQueries.totals(tx, filters),
-    povertyDashboardQueries.coverage(tx, filters),
-    reachByQuarter(tx, period),
-    reachByStrategy(tx, period.year),
+    read((tx) =>
+      tx.programme.findMany({
+        where: { fiscalYear: period.year },
+        select: {
+          id: true,
+          name: true,
+          kind: true,
+          sipdCode: true,
+          targetUnit: true,
+          targetCount: true,
+          targetExtremeCount: true,
+          opdId: true,
+          opd: { select: { shortName: true, name: true, code: true } },
+        },
+      }),
+    ),
+    read((tx) => budgetByProgrammeSource(tx, filters, { quarter: months.quarter, toDate: months.toDate })),
+    read((tx) => resultsDashboardQueries.byProgramme(tx, filters)),
+    read((tx) => resultsDashboardQueries.totals(tx, filters)),
+    read((tx) => povertyDashboardQueries.coverage(tx, filters)),
+    read((tx) => reachByQuarter(tx, period)),
+    read((tx) => reachByStrategy(tx, period.year)),
   ]);
   const reachedOf = new Map(results.map((row) => [row.programmeId, row.reached]));
   const linesOf = groupBy(lines, (line) => line.programmeId);

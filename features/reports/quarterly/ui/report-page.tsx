@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import type { TenantSessionUser } from "@/lib/auth/session-user";
 import { userCan } from "@/lib/auth/permissions";
 import { fiscalYearChoices } from "@/lib/calendar/city-fiscal-year";
+import { pageReader } from "@/features/dashboards/panel-data";
 import { withTenantReport } from "@/lib/db";
 import type { AppLocale } from "@/lib/i18n/locales";
 import type { SearchParamValue } from "@/lib/validation/search-params";
@@ -22,10 +23,8 @@ import { opdRowHref, QuarterlyReportTables } from "./report-tables";
 
 /** The quarterly report on screen: the period, the files it offers this reader, then its tables. */
 export async function QuarterlyReportPage({ slug, user, query }: { slug: string; user: TenantSessionUser; query: Record<string, SearchParamValue> }) {
-  const { period, fiscalYears, data } = await withTenantReport(user.tenantId, async (tx) => {
-    const asked = await cityReportPeriod(tx, user.tenantId, query);
-    return { ...asked, data: await quarterlyReportData(tx, asked.period) };
-  });
+  const { period, fiscalYears } = await withTenantReport(user.tenantId, (tx) => cityReportPeriod(tx, user.tenantId, query));
+  const data = await quarterlyReportData(pageReader(user.tenantId, withTenantReport), period);
   const [t, locale] = await Promise.all([getTranslations("QuarterlyReport"), getLocale() as Promise<AppLocale>]);
   const detail = reportDetail(data, askedOpdId(query));
   const opds = reportOpds(data);

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PrintDocument } from "@/components/ui/print-document";
 import type { TenantSessionUser } from "@/lib/auth/session-user";
+import { pageReader } from "@/features/dashboards/panel-data";
 import { withTenantReport } from "@/lib/db";
 import { DASHBOARD_PRINT_CSS } from "@/lib/http/inline-styles";
 import { formatDateLong } from "@/lib/format";
@@ -19,14 +20,11 @@ import { opdRowHref, QuarterlyReportTables } from "./report-tables";
 
 /** The report as an A4 document: the city, the period and the date above the same tables as the page, for the same OPD (`?opd=`). */
 export async function QuarterlyReportPrint({ slug, user, query }: { slug: string; user: TenantSessionUser; query: Record<string, SearchParamValue> }) {
-  const { period, data, tenant } = await withTenantReport(user.tenantId, async (tx) => {
-    const asked = await cityReportPeriod(tx, user.tenantId, query);
-    const [data, tenant] = await Promise.all([
-      quarterlyReportData(tx, asked.period),
-      tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { name: true, timeZone: true } }),
-    ]);
-    return { period: asked.period, data, tenant };
-  });
+  const { period, tenant } = await withTenantReport(user.tenantId, async (tx) => ({
+    period: (await cityReportPeriod(tx, user.tenantId, query)).period,
+    tenant: await tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { name: true, timeZone: true } }),
+  }));
+  const data = await quarterlyReportData(pageReader(user.tenantId, withTenantReport), period);
   const [t, locale] = await Promise.all([getTranslations("QuarterlyReport"), getLocale() as Promise<AppLocale>]);
   const detail = reportDetail(data, askedOpdId(query));
   const periodParams = periodQuery(period);
