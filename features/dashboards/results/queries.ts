@@ -24,7 +24,7 @@
 // no Rupiah per each is given.
 // The kecamatan filter narrows the households (by where they live now); spending has no
 // kecamatan, so with that filter the Rupiah-per-result figures are not given.
-import { LINE_TOTALS, REALISED } from "@/features/budget/line-entries";
+import { LINE_REALISED } from "@/features/budget/line-entries";
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { divideRoundHalfUp, type Rupiah } from "@/lib/money";
@@ -134,7 +134,7 @@ function reachedOfProgrammesSql(filters: DashboardFilters, grain: "opd" | "city"
  * The result counts per programme, OPD or for the whole filter: one row per key. Households
  * are distinct per key (a household reached by two programmes of one OPD counts once for
  * it). The counts come from the summaries that triggers keep current (ReachResultCount,
- * derived from HouseholdReach; DashboardTrainingCount); the money from the lines' summary (LINE_TOTALS), realised as features/budget/line-entries.ts counts it.
+ * derived from HouseholdReach; DashboardTrainingCount); the money from the lines' summary (LINE_REALISED), realised as features/budget/line-entries.ts counts it.
  */
 /** The programmes of the filter, as the CTE `g` the counts start from. */
 function programmesCte(filters: DashboardFilters): Prisma.Sql {
@@ -157,7 +157,7 @@ function countsSql(filters: DashboardFilters, grain: Grain): Prisma.Sql {
              SUM(e."amount") FILTER (WHERE ${EQUIPPING}) AS "equipmentSpent"
         FROM g
         JOIN "BudgetLine" bl ON bl."tenantId" = ${scopeTenantId()} AND bl."programmeId" = g."id"
-        JOIN ${LINE_TOTALS} e ON e."tenantId" = bl."tenantId" AND e."budgetLineId" = bl."id" AND ${REALISED}
+        JOIN ${LINE_REALISED} e ON e."tenantId" = bl."tenantId" AND e."budgetLineId" = bl."id"
        GROUP BY 1
     ),
     training AS (
@@ -246,7 +246,7 @@ async function bySipd(tx: Tx, filters: DashboardFilters, level: SipdLevel): Prom
       SELECT bl."programmeId", SUM(e."amount") AS "realised"
         FROM g
         JOIN "BudgetLine" bl ON bl."tenantId" = ${scopeTenantId()} AND bl."programmeId" = g."id"
-        JOIN ${LINE_TOTALS} e ON e."tenantId" = bl."tenantId" AND e."budgetLineId" = bl."id" AND ${REALISED}
+        JOIN ${LINE_REALISED} e ON e."tenantId" = bl."tenantId" AND e."budgetLineId" = bl."id"
        GROUP BY 1
     ),
     training AS (

@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AidFilter } from "@/features/aid/filters";
 import { distributionTotals, distributionWhere } from "@/features/aid/queries";
-import { LINE_ENTRIES, LINE_SUMS, LINE_TOTALS } from "@/features/budget/line-entries";
+import { LINE_ENTRIES, LINE_REALISED, LINE_SUMS, LINE_TOTALS } from "@/features/budget/line-entries";
 import { lineTotals } from "@/features/budget/totals";
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -118,6 +118,15 @@ async function expectEqualToRecount(tx: Tx, tenantId: string, w?: World) {
     aidPendingAmount: row.aidPendingAmount,
   }));
   expect(page).toEqual(await entrySums(tx));
+  // LINE_REALISED, what sums over many lines read, is each line's realised as the pages show it.
+  const realisedPerLine = await tx.$queryRaw<{ budgetLineId: string; amount: bigint }[]>`
+    SELECT e."budgetLineId", e.amount::bigint AS amount FROM ${LINE_REALISED} e`;
+  const realisedOf = new Map(realisedPerLine.map((row) => [row.budgetLineId, row.amount]));
+  expect(realisedOf.size).toBe(realisedPerLine.length);
+  expect(page.map((row) => ({ budgetLineId: row.budgetLineId, realised: realisedOf.get(row.budgetLineId) ?? 0n }))).toEqual(
+    page.map((row) => ({ budgetLineId: row.budgetLineId, realised: row.realised })),
+  );
+  expect([...realisedOf.keys()].every((id) => page.some((row) => row.budgetLineId === id))).toBe(true);
   // LINE_SUMS is the summary's fragment: over LINE_TOTALS it is what the pages read.
   const [one] = await tx.$queryRaw<{ realised: bigint }[]>`SELECT ${LINE_SUMS} FROM ${LINE_TOTALS} e`;
   expect(one?.realised).toBe(page.reduce((sum, row) => sum + row.realised, 0n));
