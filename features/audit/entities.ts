@@ -29,6 +29,7 @@ export const INTERNAL_ENTITIES: ReadonlySet<string> = new Set<string>([
   "TrainingTally",
   "TrainingFollowUpTally",
   "BudgetLineTotal",
+  "BudgetLineSum",
   "AidDistributionTotal",
   "BpjsDoubleCover",
   "BpjsCoverEnd",

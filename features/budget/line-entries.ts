@@ -52,19 +52,30 @@ export const LINE_TOTALS = Prisma.sql`(
 )`;
 
 /**
- * Each line's realised Rupiah (REALISED of its LINE_TOTALS rows), one row per line that has
- * any: "tenantId", "budgetLineId", "amount". Alias it `e`. For sums over many lines: the
- * summary's verified rows are added up per line and source before the line's aidMode picks
- * the pool, so the join to the lines meets two rows per line, not one per month, sign and
- * source (the results dashboard's money at a million households: 105–170 ms through
- * LINE_TOTALS, a nested loop the pool's CASE hid from the planner; about 40 ms this way).
+ * LINE_TOTALS with months and signs added up (BudgetLineSum, kept by triggers on
+ * BudgetLineTotal): "tenantId", "budgetLineId", "source", "status", "entries", "amount", "pool".
+ * REALISED, PENDING and LINE_SUMS apply to it as to LINE_TOTALS; a month or COMMITTED_TOTALS
+ * needs LINE_TOTALS. Alias it `e`. Sums over many lines read this: at most four rows a line,
+ * where LINE_TOTALS has one per month and sign (28 a line in the generated city, and at a
+ * million households every budget and results dashboard query summed all 39,000 of them).
+ */
+export const LINE_SUM_TOTALS = Prisma.sql`(
+  SELECT s."tenantId", s."budgetLineId", s."source", s."status", s."entries", s."amount",
+         CASE WHEN ${IN_SPENDING_POOL} THEN 'SPENDING' ELSE 'ITEMISED_AID' END AS "pool"
+    FROM "BudgetLineSum" s
+    JOIN "BudgetLine" bl ON bl."tenantId" = s."tenantId" AND bl."id" = s."budgetLineId"
+)`;
+
+/**
+ * Each line's realised Rupiah (REALISED), one row per line that has any: "tenantId",
+ * "budgetLineId", "amount". Alias it `e`. Grouped per line, so the planner knows it meets one row
+ * per line (through the pool's CASE it took 15,757 rows for 147 and looped over them).
  */
 export const LINE_REALISED = Prisma.sql`(
   SELECT s."tenantId", s."budgetLineId", SUM(s."amount") AS "amount"
-    FROM (SELECT t."tenantId", t."budgetLineId", t."source", SUM(t."amount") AS "amount"
-            FROM "BudgetLineTotal" t WHERE t."status" = 'VERIFIED' GROUP BY 1, 2, 3) s
+    FROM "BudgetLineSum" s
     JOIN "BudgetLine" bl ON bl."tenantId" = s."tenantId" AND bl."id" = s."budgetLineId"
-   WHERE ${IN_SPENDING_POOL}
+   WHERE s."status" = 'VERIFIED' AND ${IN_SPENDING_POOL}
    GROUP BY 1, 2
 )`;
 

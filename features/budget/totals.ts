@@ -1,11 +1,11 @@
-// A line's totals, summed by the database from its money trail's summary (./line-entries.ts, LINE_TOTALS): verified
+// A line's totals, summed by the database from its money trail's summary (./line-entries.ts, LINE_SUM_TOTALS): verified
 // realisation, and verified aid where the line counts it on top, is realised; drafts of the same
 // are pending. The line's aid is summed apart too, whatever its mode, for the line's page.
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AidBudgetMode } from "@/lib/generated/prisma/enums";
 import type { Rupiah } from "@/lib/money";
-import { LINE_SUMS, LINE_TOTALS } from "./line-entries";
+import { LINE_SUM_TOTALS, LINE_SUMS } from "./line-entries";
 
 export type LineTotals = {
   budgetLineId: string;
@@ -43,7 +43,7 @@ export async function lineTotals(tx: Tx, filter: TotalsFilter): Promise<LineTota
            ${LINE_SUMS}
       FROM "BudgetLine" bl
       JOIN "Programme" p ON p."tenantId" = bl."tenantId" AND p."id" = bl."programmeId"
-      LEFT JOIN ${LINE_TOTALS} e ON e."tenantId" = bl."tenantId" AND e."budgetLineId" = bl."id"
+      LEFT JOIN ${LINE_SUM_TOTALS} e ON e."tenantId" = bl."tenantId" AND e."budgetLineId" = bl."id"
      WHERE ${Prisma.join(conditions, " AND ")}
      GROUP BY bl."id", bl."programmeId", bl."pagu", bl."aidMode"`;
 }

@@ -985,7 +985,7 @@ export async function rebuildSummaries(sql: Sql, tenantId: string, log: (line: s
       ...analyze("BudgetRealisation"),
       `SELECT entas_line_totals_rebuild($1)`,
       `SELECT entas_aid_totals_rebuild($1)`,
-      ...analyze("BudgetLineTotal", "AidDistributionTotal"),
+      ...analyze("BudgetLineTotal", "BudgetLineSum", "AidDistributionTotal"),
     ]),
   ]);
   await run(a, [`SELECT entas_reach_year_rebuild($1)`, `SELECT entas_reach_first_reached_fill($1)`, ...analyze("HouseholdYearReach")]);

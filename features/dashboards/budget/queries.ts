@@ -7,9 +7,9 @@
 // budget pages: verified realisation, plus verified aid on lines whose aid comes on top (a
 // verified reversal is a negative verified entry, so it simply subtracts); drafts of the same,
 // reversals included, are "pending". Kecamatan does not apply: budget lines are city-wide. The
-// sums read the lines' summary (LINE_TOTALS), a few rows per line, not every entry.
+// sums read the lines' summaries (LINE_SUM_TOTALS; LINE_TOTALS where months count), a few rows per line, not every entry.
 import { absorptionOf, BEHIND_THRESHOLD_POINTS, isBehindCalendar, type Absorption } from "@/features/budget/absorption";
-import { LINE_SUMS, LINE_TOTALS, REALISED } from "@/features/budget/line-entries";
+import { LINE_SUM_TOTALS, LINE_SUMS, LINE_TOTALS, REALISED } from "@/features/budget/line-entries";
 import { monthsElapsed } from "@/lib/calendar/fiscal-year";
 import type { YearMonth } from "@/lib/calendar/months";
 import type { Tx } from "@/lib/db";
@@ -57,7 +57,7 @@ function lineSums(filters: DashboardFilters): Prisma.Sql {
       FROM (${lines(filters)}) bl
       LEFT JOIN LATERAL (
         SELECT ${LINE_SUMS}
-          FROM ${LINE_TOTALS} e
+          FROM ${LINE_SUM_TOTALS} e
          WHERE e."tenantId" = ${scopeTenantId()} AND e."budgetLineId" = bl."id"
       ) r ON TRUE`;
 }

@@ -10,9 +10,12 @@
 --             "AidDistribution" with a budget line (entas_line_totals_aid_insert, _update,
 --             _delete; the month is that of "distributedAt"): statement-level triggers adding
 --             signed deltas of the transition tables; rows left with no entry go
---   rebuild   entas_line_totals_rebuild(tenant)  (NULL: every tenant)
---   tested    tests/integration/summaries/budget-line-totals.test.ts (equal to a recount from
---             LINE_ENTRIES after random multi-row statements, aidMode changes included)
+--   and       "BudgetLineSum": the same per (line, source, status), months and signs added up,
+--             for sums over many lines; kept by triggers on "BudgetLineTotal" itself
+--             (entas_line_sums_insert, _update, _delete), rows left with no entry go
+--   rebuild   entas_line_totals_rebuild(tenant)  (NULL: every tenant), both tables
+--   tested    tests/integration/summaries/budget-line-totals.test.ts (both equal to a recount
+--             from LINE_ENTRIES after random multi-row statements, aidMode changes included)
 -- Triggers run as the writer (entas_app), inside its tenant: the rows they touch carry the
 -- writer's tenant, so row-level security holds.
 -- Repeatable (prisma/sql/README.md): run it again and nothing changes.
@@ -113,6 +116,53 @@ DROP TRIGGER IF EXISTS entas_line_totals_aid_delete ON "AidDistribution";
 CREATE TRIGGER entas_line_totals_aid_delete AFTER DELETE ON "AidDistribution"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION entas_line_totals_aid();
 
+-- BudgetLineSum from the changes to BudgetLineTotal: the signed deltas of its transition tables
+-- per line, source and status, in key order like the rows above.
+CREATE OR REPLACE FUNCTION entas_line_sums() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    UPDATE "BudgetLineSum" c SET "entries" = c."entries" - d.n, "amount" = c."amount" - d.v
+      FROM (SELECT "tenantId" t, "budgetLineId" l, "source" o, "status" s, sum("entries")::int n, sum("amount")::bigint v
+              FROM old_rows GROUP BY 1, 2, 3, 4) d
+     WHERE c."tenantId" = d.t AND c."budgetLineId" = d.l AND c."source" = d.o AND c."status" = d.s;
+  ELSIF TG_OP = 'INSERT' THEN
+    INSERT INTO "BudgetLineSum" AS c ("tenantId", "budgetLineId", "source", "status", "entries", "amount")
+    SELECT "tenantId", "budgetLineId", "source", "status", sum("entries")::int, sum("amount")::bigint
+      FROM new_rows GROUP BY 1, 2, 3, 4
+     ORDER BY 1, 2, 3, 4
+    ON CONFLICT ("tenantId", "budgetLineId", "source", "status")
+      DO UPDATE SET "entries" = c."entries" + EXCLUDED."entries", "amount" = c."amount" + EXCLUDED."amount";
+  ELSE
+    INSERT INTO "BudgetLineSum" AS c ("tenantId", "budgetLineId", "source", "status", "entries", "amount")
+    SELECT t, l, o, s, sum(n)::int, sum(v)::bigint FROM (
+      SELECT "tenantId" t, "budgetLineId" l, "source" o, "status" s, "entries" n, "amount" v FROM new_rows
+      UNION ALL
+      SELECT "tenantId", "budgetLineId", "source", "status", -"entries", -"amount" FROM old_rows
+    ) d GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0 OR sum(v) <> 0
+    ORDER BY 1, 2, 3, 4
+    ON CONFLICT ("tenantId", "budgetLineId", "source", "status")
+      DO UPDATE SET "entries" = c."entries" + EXCLUDED."entries", "amount" = c."amount" + EXCLUDED."amount";
+  END IF;
+  IF TG_OP <> 'INSERT' THEN
+    DELETE FROM "BudgetLineSum" c
+     WHERE c."entries" = 0
+       AND (c."tenantId", c."budgetLineId") IN (SELECT "tenantId", "budgetLineId" FROM old_rows);
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+DROP TRIGGER IF EXISTS entas_line_sums_insert ON "BudgetLineTotal";
+CREATE TRIGGER entas_line_sums_insert AFTER INSERT ON "BudgetLineTotal"
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION entas_line_sums();
+DROP TRIGGER IF EXISTS entas_line_sums_update ON "BudgetLineTotal";
+CREATE TRIGGER entas_line_sums_update AFTER UPDATE ON "BudgetLineTotal"
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION entas_line_sums();
+DROP TRIGGER IF EXISTS entas_line_sums_delete ON "BudgetLineTotal";
+CREATE TRIGGER entas_line_sums_delete AFTER DELETE ON "BudgetLineTotal"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION entas_line_sums();
+
 -- Recounts one tenant (NULL: every tenant) from the entries: after bulk loads made with the
 -- triggers off (scripts/bench/generate-city.ts), after this table's migration, and to check
 -- the triggers.
@@ -128,5 +178,11 @@ BEGIN
   SELECT "tenantId", "budgetLineId", 'AID', "status", EXTRACT(MONTH FROM "distributedAt")::int, "value" > 0, count(*)::int, sum("value")::bigint
     FROM "AidDistribution" WHERE "budgetLineId" IS NOT NULL AND (p_tenant IS NULL OR "tenantId" = p_tenant)
    GROUP BY 1, 2, 4, 5, 6;
+  -- Whole again from the totals, whether or not the triggers above ran (a bulk load may turn them off).
+  DELETE FROM "BudgetLineSum" WHERE p_tenant IS NULL OR "tenantId" = p_tenant;
+  INSERT INTO "BudgetLineSum" ("tenantId", "budgetLineId", "source", "status", "entries", "amount")
+  SELECT "tenantId", "budgetLineId", "source", "status", sum("entries")::int, sum("amount")::bigint
+    FROM "BudgetLineTotal" WHERE p_tenant IS NULL OR "tenantId" = p_tenant
+   GROUP BY 1, 2, 3, 4;
 END
 $$;

@@ -1,7 +1,8 @@
 // BudgetLineTotal (prisma/sql/summaries/budget-line-totals.sql) against a recount from the
 // entries themselves (LINE_ENTRIES), after random multi-row statements on realisations and aid:
 // inserted, verified, revalued, moved to another month or line (or off any line), deleted, and
-// lines changing aidMode. The pool read through LINE_TOTALS must match the entries' pool too.
+// lines changing aidMode; and BudgetLineSum, kept from BudgetLineTotal, against the same recount per
+// line, source and status. The pool read through LINE_TOTALS must match the entries' pool too.
 // The same statements hold AidDistributionTotal (prisma/sql/summaries/aid-totals.sql), the aid
 // list's totals per programme, kind and status, equal to its recount and to the list's own count.
 import fc from "fast-check";
@@ -32,6 +33,13 @@ const recount = (tx: Tx) =>
   tx.$queryRaw<unknown[]>`
     SELECT e."budgetLineId", e.source, e.status::text, e.month, e.amount > 0 AS adds, count(*)::int AS entries, sum(e.amount)::bigint AS amount
       FROM ${LINE_ENTRIES} e GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`;
+
+/** BudgetLineSum as kept, and recounted from the entries: per line, source and status. */
+const keptSums = (tx: Tx) => tx.$queryRaw<unknown[]>`SELECT "budgetLineId", source, status::text, entries, amount FROM "BudgetLineSum" ORDER BY 1, 2, 3`;
+const recountSums = (tx: Tx) =>
+  tx.$queryRaw<unknown[]>`
+    SELECT e."budgetLineId", e.source, e.status::text, count(*)::int AS entries, sum(e.amount)::bigint AS amount
+      FROM ${LINE_ENTRIES} e GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
 
 /** Per line and pool: the same sums through LINE_TOTALS (pool from the line's mode now) and over the entries. */
 const pooledKept = (tx: Tx) =>
@@ -107,6 +115,7 @@ async function expectEqualToRecount(tx: Tx, tenantId: string, w?: World) {
   expect(await keptAid(tx)).toEqual(await recountAid(tx));
   if (w) await expectAidListTotals(tx, w);
   expect(await kept(tx)).toEqual(await recount(tx));
+  expect(await keptSums(tx)).toEqual(await recountSums(tx));
   expect(await pooledKept(tx)).toEqual(await pooledRecount(tx));
   const page = (await pageSums(tx, tenantId)).map((row) => ({
     budgetLineId: row.budgetLineId,
@@ -312,6 +321,7 @@ describe("the budget lines' totals", () => {
       await run(tx, w, lines, { kind: "delete", table: "AidDistribution", rows: [0] });
       expect(await sums(onTop)).toMatchObject({ realised: 0n, aidVerified: 0n });
       expect(await tx.budgetLineTotal.count({ where: { budgetLineId: onTop } })).toBe(0);
+      expect(await tx.budgetLineSum.count({ where: { budgetLineId: onTop } })).toBe(0);
       await expectEqualToRecount(tx, w.tenantId, w);
     });
   });
@@ -337,10 +347,11 @@ describe("the budget lines' totals", () => {
         inDiscardedWorld(t, city, 3, async (tx, w) => {
           const lines = await addLines(tx, w);
           for (const c of commands) await run(tx, w, lines, c);
-          const [before, beforeAid] = [await kept(tx), await keptAid(tx)];
+          const [before, beforeSums, beforeAid] = [await kept(tx), await keptSums(tx), await keptAid(tx)];
           await tx.$executeRawUnsafe(`SELECT entas_line_totals_rebuild($1)`, w.tenantId);
           await tx.$executeRawUnsafe(`SELECT entas_aid_totals_rebuild($1)`, w.tenantId);
           expect(await kept(tx)).toEqual(before);
+          expect(await keptSums(tx)).toEqual(beforeSums);
           expect(await keptAid(tx)).toEqual(beforeAid);
         }),
       ),
