@@ -325,16 +325,16 @@ export type GraduationMonth = { month: number; exitedExtreme: number; graduated:
  * All twelve months.
  */
 function graduationsByMonth(tx: Tx, filters: DashboardFilters): Promise<GraduationMonth[]> {
-  // The year's events, once for the counts of all events and once for each household's first
-  // graduation (DISTINCT ON), whose reach is looked up in the trigger-kept year reach: looking up
-  // reach and numbering every event of the year took a second at 1,000,000 households.
-  const events = (alias: string) => {
-    const ev = Prisma.raw(`"${alias}"`);
-    return Prisma.sql`"HouseholdStatusEvent" ${ev}
-          ${filters.kecamatanId ? Prisma.sql`JOIN "Household" h ON h."tenantId" = ${ev}."tenantId" AND h.id = ${ev}."householdId" AND h."kecamatanId" = ${filters.kecamatanId}` : Prisma.empty}
-         WHERE ${ev}."tenantId" = ${scopeTenantId()}
-           AND ${ev}."effectiveDate" >= make_date(${filters.year}::int, 1, 1) AND ${ev}."effectiveDate" < make_date(${filters.year}::int + 1, 1, 1)`;
-  };
+  // The year's events counted per month; and the year's graduates among the reached, which the
+  // trigger-kept year reach marks (a GRADUATED event dated within the year: its partial index
+  // holds them alone), each with the month of its first such event. Starting from every
+  // graduation of the year and looking each household up in the year reach took 280 ms at
+  // 1,000,000 households (10,000 lookups), a second before that.
+  const kecamatanOfEvent = filters.kecamatanId
+    ? Prisma.sql`JOIN "Household" h ON h."tenantId" = ev."tenantId" AND h.id = ev."householdId" AND h."kecamatanId" = ${filters.kecamatanId}`
+    : Prisma.empty;
+  const kecamatanOfReach = filters.kecamatanId ? Prisma.sql`AND y."kecamatanId" = ${filters.kecamatanId}` : Prisma.empty;
+  const inYear = Prisma.sql`ev."effectiveDate" >= make_date(${filters.year}::int, 1, 1) AND ev."effectiveDate" < make_date(${filters.year}::int + 1, 1, 1)`;
   return tx.$queryRaw<GraduationMonth[]>`
     SELECT m.month,
            coalesce(a."exitedExtreme", 0)::int AS "exitedExtreme",
@@ -345,17 +345,19 @@ function graduationsByMonth(tx: Tx, filters: DashboardFilters): Promise<Graduati
         SELECT extract(month FROM ev."effectiveDate")::int AS month,
                count(*) FILTER (WHERE ev."fromExtremePoor" AND NOT ev."toExtremePoor") AS "exitedExtreme",
                count(*) FILTER (WHERE ev."toStatus" = 'GRADUATED' AND ev."fromStatus" IS DISTINCT FROM 'GRADUATED') AS graduated
-          FROM ${events("ev")}
+          FROM "HouseholdStatusEvent" ev ${kecamatanOfEvent}
+         WHERE ev."tenantId" = ${scopeTenantId()} AND ${inYear}
          GROUP BY 1
       ) a ON a.month = m.month
       LEFT JOIN (
-        SELECT f.month, count(*) AS "graduatedReached"
-          FROM (
-            SELECT DISTINCT ON (ev."householdId") ev."tenantId", ev."householdId", extract(month FROM ev."effectiveDate")::int AS month
-              FROM ${events("ev")} AND ev."toStatus" = 'GRADUATED'
-             ORDER BY ev."householdId", ev."effectiveDate", ev.id
-          ) f
-          JOIN "HouseholdYearReach" y ON y."tenantId" = f."tenantId" AND y."fiscalYear" = ${filters.year} AND y."householdId" = f."householdId"
+        SELECT extract(month FROM first."effectiveDate")::int AS month, count(*) AS "graduatedReached"
+          FROM "HouseholdYearReach" y
+          CROSS JOIN LATERAL (
+            SELECT ev."effectiveDate" FROM "HouseholdStatusEvent" ev
+             WHERE ev."tenantId" = y."tenantId" AND ev."householdId" = y."householdId" AND ev."toStatus" = 'GRADUATED' AND ${inYear}
+             ORDER BY ev."effectiveDate", ev.id LIMIT 1
+          ) first
+         WHERE y."tenantId" = ${scopeTenantId()} AND y."fiscalYear" = ${filters.year} AND y."graduated" ${kecamatanOfReach}
          GROUP BY 1
       ) g ON g.month = m.month
      ORDER BY m.month`;

@@ -260,7 +260,9 @@ describe("graduations and target", () => {
       { month: 7, exitedExtreme: 0, graduated: 1, graduatedReached: 1 },
     ]);
     const inK1 = await read((tx) => q.graduationsByMonth(tx, f({ kecamatanId: city.kecamatanId })));
-    expect(inK1.every((m) => m.exitedExtreme === 0 && m.graduated === 0)).toBe(true);
+    expect(inK1.every((m) => m.exitedExtreme === 0 && m.graduated === 0 && m.graduatedReached === 0)).toBe(true);
+    const inK2 = await read((tx) => q.graduationsByMonth(tx, f({ kecamatanId: k2 })));
+    expect(inK2.filter((m) => m.graduated || m.graduatedReached)).toEqual([{ month: 7, exitedExtreme: 0, graduated: 1, graduatedReached: 1 }]);
   });
 
   it("measures the registry against the nearest target", async () => {
