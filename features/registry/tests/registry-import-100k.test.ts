@@ -28,7 +28,7 @@ async function run(tenant: ImportTenant, bytes: Uint8Array, fileName: string, mo
   return { outcome, seconds: (Date.now() - started) / 1000 };
 }
 
-it(`imports ${ROWS.toLocaleString("en")} rows (CSV) on ${database}, and re-imports them unchanged`, { timeout: 300_000 }, async () => {
+it(`imports ${ROWS.toLocaleString("en")} rows (CSV) on ${database}, and re-imports them unchanged`, { timeout: 600_000 }, async () => {
   const tenant = await createImportTenant(t);
   // About 3 members per household: ~33,000 households, cut to exactly ROWS rows. Rows come
   // head first, so the household cut at the end keeps its head.
@@ -60,7 +60,7 @@ it(`imports ${ROWS.toLocaleString("en")} rows (CSV) on ${database}, and re-impor
 // PostgreSQL (CI); on PGlite a 20,000-row one keeps the suite quick.
 const XLSX_ROWS = process.env.DATABASE_URL ? ROWS : 20_000;
 
-it(`reads a ${XLSX_ROWS.toLocaleString("en")}-row .xlsx as a stream`, { timeout: 300_000 }, async () => {
+it(`reads a ${XLSX_ROWS.toLocaleString("en")}-row .xlsx as a stream`, { timeout: 600_000 }, async () => {
   const tenant = await createImportTenant(t);
   const rows = extractRows(tenant, Math.ceil(XLSX_ROWS / 2.5)).slice(0, XLSX_ROWS);
   const bytes = await toXlsxStreamed(rows);
