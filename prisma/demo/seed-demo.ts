@@ -39,5 +39,9 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<C
   for (const city of options.cities ?? DEMO_CITIES) {
     summaries.push(await seedCity(db, city, { seed: options.seed ?? DEFAULT_SEED, households, log: options.log ?? (() => {}), now: options.now }));
   }
+  // A bulk write like any import: without statistics of what it wrote, the planner took the
+  // tables for empty and nested the dashboards' summaries into each other (a results query ran
+  // past the statement timeout on a 600-household demo until the ten-minute job analysed them).
+  await db.$queryRaw`SELECT entas_refresh_stale_statistics()`;
   return summaries;
 }

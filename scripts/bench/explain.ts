@@ -34,8 +34,12 @@ try {
           }
         : () => Promise.reject(new Error(`bench:explain records raw SQL only, not ${String(key)}`)),
   });
-  await query(recorder, { year: BENCH_YEAR, kecamatanId: flag("kecamatan") ?? null, opdId: null, programmeId: null }).catch(() => {});
   const { withTenant } = scopesFor(app.client);
+  // Inside the city's scope, for the queries bind its id (scopeTenantId) as they are written.
+  await withTenant(tenant.id, () =>
+    query(recorder, { year: BENCH_YEAR, kecamatanId: flag("kecamatan") ?? null, opdId: null, programmeId: null }).catch(() => {}),
+  );
+  if (statements.length === 0) throw new Error(`${name}: no raw SQL recorded`);
   for (const statement of statements) {
     const plan = await withTenant(tenant.id, (tx) =>
       tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, ...statement.values),

@@ -122,6 +122,15 @@ describe("seedDemo for Kota Mataram", () => {
     firstCounts = await rowCounts((await tenantOf(city)).id);
   });
 
+  it("leaves planner statistics that know the rows it wrote", async () => {
+    const tenantId = (await tenantOf(city)).id;
+    const [sums] = await db.$queryRaw<{ rows: number; known: number }[]>`
+      SELECT (SELECT count(*)::int FROM "BudgetLineSum" WHERE "tenantId" = ${tenantId}) AS rows,
+             (SELECT reltuples::int FROM pg_class WHERE oid = '"BudgetLineSum"'::regclass) AS known`;
+    expect(sums!.rows).toBeGreaterThan(0);
+    expect(sums!.known).toBeGreaterThanOrEqual(sums!.rows);
+  });
+
   it("creates the tenant from idn-area-data", async () => {
     expect(await tenantOf(city)).toMatchObject({ name: "Kota Mataram", kind: "KOTA", kemendagriCode: "52.71", provinceName: "Nusa Tenggara Barat" });
   });
