@@ -34,6 +34,9 @@ export const LINE_ENTRIES = Prisma.sql`(
     JOIN "BudgetLine" bl ON bl."tenantId" = a."tenantId" AND bl."id" = a."budgetLineId"
 )`;
 
+/** Whether summary rows `s` of line `bl` are in the SPENDING pool (the rule above). */
+const IN_SPENDING_POOL = Prisma.sql`(s."source" = 'REALISATION' OR bl."aidMode" = 'ON_TOP')`;
+
 /**
  * LINE_ENTRIES summed per line, source, status, month and sign (BudgetLineTotal, kept by triggers:
  * prisma/sql/summaries/budget-line-totals.sql): "tenantId", "budgetLineId", "source", "month",
@@ -41,9 +44,6 @@ export const LINE_ENTRIES = Prisma.sql`(
  * line's aidMode as it is now. REALISED and PENDING apply to it as to LINE_ENTRIES; count with
  * SUM(e."entries"). Alias it `e`. Sums over many lines read this: a few rows per line, not every entry.
  */
-/** Whether summary rows `s` of line `bl` are in the SPENDING pool (the rule above). */
-const IN_SPENDING_POOL = Prisma.sql`(s."source" = 'REALISATION' OR bl."aidMode" = 'ON_TOP')`;
-
 export const LINE_TOTALS = Prisma.sql`(
   SELECT s."tenantId", s."budgetLineId", s."source", s."month", s."status", s."adds", s."entries", s."amount",
          CASE WHEN ${IN_SPENDING_POOL} THEN 'SPENDING' ELSE 'ITEMISED_AID' END AS "pool"
